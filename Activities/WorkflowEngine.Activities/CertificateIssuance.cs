@@ -1,0 +1,106 @@
+using FluentValidation;
+using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Activities;
+
+/// <summary>
+/// 统一发证: every certificate the approving steps granted is issued together. With a <c>department</c> the unified window
+/// issues them as a task of its own (dispatched like a department task); without one they are issued at once.
+/// </summary>
+[Activity("certificate-issuance", Description = "统一发证：汇总各部门办结的证照一并发放", Tracked = true, RequiresId = true)]
+public sealed class CertificateIssuance : Activity<CertificateIssuance.Settings>
+{
+    protected override IValidator<Settings> Validator { get; } = new SettingsValidator();
+
+    protected override WorkingTimeLimit? LimitOf(Settings settings) => settings.Limit;
+
+    public override void Execute(ActivityContext context)
+    {
+        var settings = SettingsOf(context);
+        if (settings.Department is { Length: > 0 } department)
+        {
+            DepartmentTask.Dispatch(context, department, settings.Limit!, settings.Handler);
+            return;
+        }
+
+        Issue(context, settings);
+        context.Complete(StepOutcome.Approved);
+    }
+
+    public override void OnSignal(ActivityContext context, WorkflowEvent signal)
+    {
+        if (signal is StepCompletedEvent { Outcome: StepOutcome.Approved } done && done.Attempt == context.State.Attempt)
+        {
+            Issue(context, SettingsOf(context));
+        }
+
+        DepartmentTask.OnReport(context, signal);
+    }
+
+    public override void OnCancel(ActivityContext context, string reason) => DepartmentTask.Recall(context, reason);
+
+    private static void Issue(ActivityContext context, Settings settings)
+    {
+        var issued = new List<IssuedCertificate>();
+        foreach (var certificate in settings.Certificates)
+        {
+            if (context.Peek(certificate.From) is { Status: NodeStatus.Completed, Outcome: StepOutcome.Approved } granted)
+            {
+                issued.Add(new IssuedCertificate(
+                    certificate.Name,
+                    certificate.From,
+                    granted.Outputs ?? new Dictionary<string, string>(StringComparer.Ordinal)));
+            }
+        }
+
+        context.Emit(new IssueCertificates(context.Node.Id, issued));
+        context.Emit(new NotifyApplicant(
+            "certificates",
+            issued.Count == 0
+                ? "本次办理无需发放证照。"
+                : $"您的证照已统一发放：{string.Join("、", issued.Select(c => c.Name))}。"));
+        context.Audit("CertificatesIssued", new Dictionary<string, string?>
+        {
+            ["certificates"] = string.Join(",", issued.Select(c => c.Name)),
+        });
+    }
+
+    /// <summary>Settings of unified issuance.</summary>
+    public sealed record Settings
+    {
+        public List<CertificateSpec> Certificates { get; init; } = [];
+
+        /// <summary>The unified window that issues in person; absent means issued at once (electronic licences).</summary>
+        public string? Department { get; init; }
+
+        public WorkingTimeLimit? Limit { get; init; }
+
+        public string? Handler { get; init; }
+    }
+
+    /// <summary>Certificates name existing steps; a window needs a limit.</summary>
+    public sealed class SettingsValidator : AbstractValidator<Settings>
+    {
+        public SettingsValidator()
+        {
+            RuleFor(s => s.Certificates).NotEmpty().WithMessage("统一发证须列出 certificates（证照名称与颁发步骤）");
+            RuleForEach(s => s.Certificates).ChildRules(c =>
+            {
+                c.RuleFor(x => x.Name).NotEmpty().WithMessage("证照缺少名称 name");
+                c.RuleFor(x => x.From).NotEmpty().WithMessage("证照缺少颁发步骤 from");
+            });
+            RuleForEach(s => s.Certificates)
+                .Must((settings, certificate, context) => string.IsNullOrEmpty(certificate.From) || EnvironmentOf(context).StepIds.Contains(certificate.From))
+                .WithMessage((s, c) => $"证照“{c.Name}”的颁发步骤“{c.From}”不存在");
+            RuleFor(s => s.Department!)
+                .Must((settings, code, context) => EnvironmentOf(context).Departments.ContainsKey(code))
+                .When(s => !string.IsNullOrEmpty(s.Department))
+                .WithMessage((s, code) => $"未知部门“{code}”（部门须在 departments.yaml 中登记）");
+            RuleFor(s => s.Limit).NotNull().When(s => !string.IsNullOrEmpty(s.Department))
+                .WithMessage("由窗口发证时须写明时限 limit");
+            RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);
+        }
+    }
+}

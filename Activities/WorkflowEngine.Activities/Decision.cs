@@ -1,0 +1,52 @@
+using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Activities;
+
+/// <summary>
+/// An exclusive choice: the first child whose <c>when</c> holds over the form data runs, the others are skipped.
+/// A last child without <c>when</c> is the otherwise-branch.
+/// </summary>
+[Activity("decision", Description = "条件分支：按申请表数据选择第一个满足 when 条件的分支", HasChildren = true)]
+public sealed class Decision : Activity<NoSettings>
+{
+    public override double ChildrenPathHours(StepNode node, Func<StepNode, double> pathOf) =>
+        node.Children.Count == 0 ? 0 : node.Children.Max(pathOf);
+
+    public override void Execute(ActivityContext context)
+    {
+        StepNode? chosen = null;
+        foreach (var child in context.Node.Children)
+        {
+            if (chosen is null && (child.When is null || context.Evaluate(child.When)))
+            {
+                chosen = child;
+                continue;
+            }
+
+            context.Skip(child, chosen is null ? $"条件不满足：{child.When?.Text}" : "已选择其他分支");
+        }
+
+        if (chosen is null)
+        {
+            context.Audit("NoBranchTaken");
+            context.Complete(StepOutcome.Approved);
+            return;
+        }
+
+        context.Start(chosen);
+    }
+
+    public override void OnChildCompleted(ActivityContext context, StepNode child)
+    {
+        var state = context.Peek(child);
+        if (Rejections.IsRejected(state))
+        {
+            context.Complete(StepOutcome.Rejected, Rejections.ReasonOf(context, child));
+            return;
+        }
+
+        context.Complete(StepOutcome.Approved);
+    }
+}

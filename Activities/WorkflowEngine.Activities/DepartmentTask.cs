@@ -1,0 +1,128 @@
+using FluentValidation;
+using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Activities;
+
+/// <summary>
+/// A department's approval: dispatched to <c>dept.&lt;code&gt;</c> with a due time in working time, then waits (a bookmark)
+/// for the department's claim and decision. Automated when the department host has a handler for <c>handler</c>.
+/// </summary>
+[Activity("department-task", Description = "部门办理事项：派发到部门队列，限时办结，自动或人工办理", Tracked = true, RequiresId = true)]
+public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
+{
+    protected override IValidator<Settings> Validator { get; } = new SettingsValidator();
+
+    protected override WorkingTimeLimit? LimitOf(Settings settings) => settings.Limit;
+
+    public override void Execute(ActivityContext context)
+    {
+        var settings = SettingsOf(context);
+        Dispatch(context, settings.Department, settings.Limit!, settings.Handler);
+    }
+
+    public override void OnSignal(ActivityContext context, WorkflowEvent signal) => OnReport(context, signal);
+
+    public override void OnCancel(ActivityContext context, string reason) => Recall(context, reason);
+
+    /// <summary>Sends the node to a department's queue; used by every activity a department carries out.</summary>
+    internal static void Dispatch(ActivityContext context, string department, WorkingTimeLimit limit, string? handler)
+    {
+        var state = context.State;
+        state.Attempt++;
+        state.Department = department;
+        state.DueAt = context.DueAfter(limit);
+        var materials = context.Definition.MaterialsFor(context.Node.Id).Select(m => m.Key).ToArray();
+        context.Emit(new DispatchStep(
+            context.Node.Id,
+            state.Attempt,
+            department,
+            context.Node.Title ?? new LocalizedText(context.Node.Id),
+            handler,
+            limit,
+            context.Now,
+            state.DueAt.Value,
+            materials));
+        context.Audit("StepDispatched", new Dictionary<string, string?>
+        {
+            ["department"] = department,
+            ["attempt"] = state.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["dueAt"] = state.DueAt.Value.ToString("O"),
+            ["handler"] = handler,
+        });
+    }
+
+    /// <summary>Applies a department's claim or decision to the node; reports for an older attempt are ignored.</summary>
+    internal static bool OnReport(ActivityContext context, WorkflowEvent signal)
+    {
+        var state = context.State;
+        switch (signal)
+        {
+            case StepClaimedEvent claimed when claimed.Attempt == state.Attempt:
+                state.ClaimedBy = claimed.ClaimedBy;
+                state.ClaimedAt = claimed.ClaimedAt;
+                context.Touch();
+                context.Audit("StepClaimed", actor: claimed.ClaimedBy);
+                return false;
+            case StepCompletedEvent done when done.Attempt == state.Attempt:
+                state.CompletedAt = done.CompletedAt;
+                state.CompletedBy = done.CompletedBy;
+                state.ClaimedBy ??= done.CompletedBy;
+                state.Outputs = done.Outputs is null ? null : new Dictionary<string, string>(done.Outputs, StringComparer.Ordinal);
+                var onTime = state.DueAt is null || done.CompletedAt <= state.DueAt;
+                if (done.ReportedOnTime is { } reported && reported != onTime)
+                {
+                    context.Audit("ComplianceMismatch", new Dictionary<string, string?>
+                    {
+                        ["reportedOnTime"] = reported ? "true" : "false",
+                        ["computedOnTime"] = onTime ? "true" : "false",
+                    });
+                }
+
+                context.Complete(done.Outcome, done.Reason);
+                return true;
+            case StepClaimedEvent or StepCompletedEvent:
+                context.Audit("StaleReportIgnored", new Dictionary<string, string?> { ["event"] = signal.GetType().Name });
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    internal static void Recall(ActivityContext context, string reason)
+    {
+        var state = context.State;
+        if (state.Department is { } department)
+        {
+            context.Emit(new RecallStep(context.Node.Id, state.Attempt, department, reason));
+        }
+    }
+
+    /// <summary>Settings of a department task.</summary>
+    public sealed record Settings
+    {
+        /// <summary>The owning department's code, as kept in <c>Definitions/departments.yaml</c>.</summary>
+        public string Department { get; init; } = "";
+
+        public WorkingTimeLimit? Limit { get; init; }
+
+        /// <summary>The key of an automated handler on the department host; absent means a clerk decides.</summary>
+        public string? Handler { get; init; }
+    }
+
+    /// <summary>Department known, time limit given.</summary>
+    public sealed class SettingsValidator : AbstractValidator<Settings>
+    {
+        public SettingsValidator()
+        {
+            RuleFor(s => s.Department).NotEmpty().WithMessage("缺少办理部门 department");
+            RuleFor(s => s.Department)
+                .Must((settings, code, context) => EnvironmentOf(context).Departments.ContainsKey(code))
+                .When(s => !string.IsNullOrEmpty(s.Department))
+                .WithMessage((s, code) => $"未知部门“{code}”（部门须在 departments.yaml 中登记）");
+            RuleFor(s => s.Limit).NotNull().WithMessage("缺少办理时限 limit（workingDays 或 workingHours）");
+            RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);
+        }
+    }
+}

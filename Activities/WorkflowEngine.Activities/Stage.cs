@@ -1,0 +1,57 @@
+using FluentValidation;
+using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Activities;
+
+/// <summary>
+/// A named group with its own time limit (e.g. 工程建设 施工许可阶段, 12 working days). Its steps run in order; a timer
+/// marks the stage overdue if its deadline passes first.
+/// </summary>
+[Activity("stage", Description = "审批阶段：一组步骤，有本阶段的时限", HasChildren = true, Tracked = true, RequiresId = true)]
+public sealed class Stage : Activity<Stage.Settings>
+{
+    protected override IValidator<Settings> Validator { get; } = new SettingsValidator();
+
+    protected override WorkingTimeLimit? LimitOf(Settings settings) => settings.Limit;
+
+    public override void Execute(ActivityContext context)
+    {
+        var state = context.State;
+        state.DueAt = context.DueAfter(SettingsOf(context).Limit!);
+        state.TimerId = $"{context.Node.Id}:due";
+        context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, state.DueAt.Value));
+        context.Audit("StageStarted", new Dictionary<string, string?> { ["dueAt"] = state.DueAt.Value.ToString("O") });
+        Sequential.StartFirst(context);
+    }
+
+    public override void OnChildCompleted(ActivityContext context, StepNode child) => Sequential.Continue(context, child);
+
+    public override void OnSignal(ActivityContext context, WorkflowEvent signal)
+    {
+        if (signal is TimerFiredEvent fired && fired.TimerId == context.State.TimerId)
+        {
+            context.State.TimerId = null;
+            context.State.Overdue = true;
+            context.Touch();
+            context.Audit("StageOverdue");
+        }
+    }
+
+    /// <summary>Settings of a stage.</summary>
+    public sealed record Settings
+    {
+        public WorkingTimeLimit? Limit { get; init; }
+    }
+
+    /// <summary>A stage must say its limit.</summary>
+    public sealed class SettingsValidator : AbstractValidator<Settings>
+    {
+        public SettingsValidator()
+        {
+            RuleFor(s => s.Limit).NotNull().WithMessage("阶段缺少时限 limit（workingDays 或 workingHours）");
+            RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);
+        }
+    }
+}

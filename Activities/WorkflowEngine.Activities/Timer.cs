@@ -1,0 +1,48 @@
+using FluentValidation;
+using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Activities;
+
+/// <summary>Waits a period of working time (e.g. a public-notice period, 公示期) before the flow goes on.</summary>
+[Activity("timer", Description = "等待：经过一段工作时间后继续（如公示期）", RequiresId = true)]
+public sealed class Timer : Activity<Timer.Settings>
+{
+    protected override IValidator<Settings> Validator { get; } = new SettingsValidator();
+
+    protected override WorkingTimeLimit? LimitOf(Settings settings) => settings.Wait;
+
+    public override void Execute(ActivityContext context)
+    {
+        var state = context.State;
+        state.DueAt = context.DueAfter(SettingsOf(context).Wait!);
+        state.TimerId = $"{context.Node.Id}:wait";
+        context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, state.DueAt.Value));
+    }
+
+    public override void OnSignal(ActivityContext context, WorkflowEvent signal)
+    {
+        if (signal is TimerFiredEvent fired && fired.TimerId == context.State.TimerId)
+        {
+            context.State.TimerId = null;
+            context.Complete(StepOutcome.Approved);
+        }
+    }
+
+    /// <summary>Settings of a timer.</summary>
+    public sealed record Settings
+    {
+        public WorkingTimeLimit? Wait { get; init; }
+    }
+
+    /// <summary>A timer needs its period.</summary>
+    public sealed class SettingsValidator : AbstractValidator<Settings>
+    {
+        public SettingsValidator()
+        {
+            RuleFor(s => s.Wait).NotNull().WithMessage("等待缺少时长 wait（workingDays 或 workingHours）");
+            RuleFor(s => s.Wait!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Wait is not null);
+        }
+    }
+}

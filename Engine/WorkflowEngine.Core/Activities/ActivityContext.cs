@@ -1,0 +1,58 @@
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Core.Activities;
+
+/// <summary>What an activity may see and do while the interpreter applies one event to one node.</summary>
+public sealed class ActivityContext
+{
+    private readonly ExecutionScope _scope;
+
+    internal ActivityContext(ExecutionScope scope, StepNode node)
+    {
+        _scope = scope;
+        Node = node;
+    }
+
+    public StepNode Node { get; }
+
+    public NodeState State => _scope.StateOf(Node);
+
+    public DateTimeOffset Now => _scope.Now;
+
+    public WorkingCalendar Calendar => _scope.Calendar;
+
+    public ApplicationData Application => _scope.Application;
+
+    public WorkflowDefinition Definition => _scope.Definition;
+
+    /// <summary>The state of any node, or null when the node was never reached.</summary>
+    public NodeState? Peek(StepNode node) => _scope.Peek(node.Id);
+
+    public NodeState? Peek(string nodeId) => _scope.Peek(nodeId);
+
+    public DateTimeOffset DueAfter(WorkingTimeLimit limit) => Calendar.Add(Now, limit);
+
+    /// <summary>Starts a child (it is skipped instead when its own <c>when</c> is false).</summary>
+    public void Start(StepNode child) => _scope.ScheduleStart(child);
+
+    /// <summary>Marks a child skipped without starting it (a decision's branches not taken).</summary>
+    public void Skip(StepNode child, string reason) => _scope.Skip(child, reason, notifyParent: false);
+
+    /// <summary>Completes this node; its parent hears of it next.</summary>
+    public void Complete(StepOutcome outcome, string? reason = null) => _scope.Complete(Node, outcome, reason);
+
+    /// <summary>Cancels an active node and everything it started.</summary>
+    public void Cancel(StepNode node, string reason) => _scope.Cancel(node, reason);
+
+    public void Emit(EngineCommand command) => _scope.Emit(command);
+
+    public void Audit(string type, IReadOnlyDictionary<string, string?>? data = null, string? actor = null) =>
+        _scope.Audit(type, Node.Id, actor, data);
+
+    public bool Evaluate(Conditions.Condition condition) => _scope.Evaluate(condition);
+
+    /// <summary>Records that the node changed, so the shell writes its step row.</summary>
+    public void Touch() => _scope.Touch(Node);
+}

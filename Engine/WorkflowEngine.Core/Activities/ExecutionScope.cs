@@ -1,0 +1,235 @@
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Conditions;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Core.Activities;
+
+/// <summary>
+/// The working memory of one interpreter call: the state being changed, an agenda of work, and the commands and audit
+/// lines produced. Work is queued, not recursed, so a long chain of instant steps cannot overflow the stack.
+/// </summary>
+internal sealed class ExecutionScope
+{
+    private readonly ActivityRegistry _registry;
+    private readonly Queue<WorkItem> _agenda = new();
+    private readonly List<EngineCommand> _commands = [];
+    private readonly List<AuditEntry> _audit = [];
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+
+    public ExecutionScope(
+        ActivityRegistry registry,
+        WorkflowDefinition definition,
+        InstanceState state,
+        ApplicationData application,
+        WorkingCalendar calendar,
+        DateTimeOffset now)
+    {
+        _registry = registry;
+        Definition = definition;
+        State = state;
+        Application = application;
+        Calendar = calendar;
+        Now = now;
+    }
+
+    public WorkflowDefinition Definition { get; }
+
+    public InstanceState State { get; }
+
+    public ApplicationData Application { get; }
+
+    public WorkingCalendar Calendar { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public NodeState? Peek(string nodeId) => State.Find(nodeId);
+
+    public NodeState StateOf(StepNode node)
+    {
+        if (!State.Nodes.TryGetValue(node.Id, out var state))
+        {
+            state = new NodeState();
+            State.Nodes[node.Id] = state;
+        }
+
+        return state;
+    }
+
+    public void ScheduleStart(StepNode node) => _agenda.Enqueue(new WorkItem(WorkKind.Start, node, null, null));
+
+    public void ScheduleSignal(StepNode node, WorkflowEvent signal) =>
+        _agenda.Enqueue(new WorkItem(WorkKind.Signal, node, null, signal));
+
+    public void Emit(EngineCommand command) => _commands.Add(command);
+
+    public void Audit(string type, string? stepId, string? actor, IReadOnlyDictionary<string, string?>? data) =>
+        _audit.Add(new AuditEntry(type, stepId, Now, actor, data));
+
+    public void Touch(StepNode node) => _changed.Add(node.Id);
+
+    public bool Evaluate(Condition condition) => condition.Evaluate(Application.Form);
+
+    public void Skip(StepNode node, string reason, bool notifyParent)
+    {
+        var state = StateOf(node);
+        state.Status = NodeStatus.Skipped;
+        state.Reason = reason;
+        state.CompletedAt = Now;
+        Touch(node);
+        Audit("StepSkipped", node.Id, null, new Dictionary<string, string?> { ["reason"] = reason });
+        if (notifyParent)
+        {
+            NotifyParent(node);
+        }
+    }
+
+    public void Complete(StepNode node, StepOutcome outcome, string? reason)
+    {
+        var state = StateOf(node);
+        if (state.Status != NodeStatus.Active)
+        {
+            return;
+        }
+
+        state.Status = NodeStatus.Completed;
+        state.Outcome = outcome;
+        state.Reason = reason ?? state.Reason;
+        state.CompletedAt ??= Now;
+        if (state.DueAt is { } due)
+        {
+            state.OnTime = state.CompletedAt <= due;
+        }
+
+        Touch(node);
+        if (state.TimerId is { } timer)
+        {
+            Emit(new CancelTimer(timer));
+            state.TimerId = null;
+        }
+
+        if (_registry.Get(node.ActivityKey).Descriptor.Tracked)
+        {
+            Audit(
+                outcome == StepOutcome.Approved ? "StepApproved" : "StepRejected",
+                node.Id,
+                state.CompletedBy,
+                reason is null ? null : new Dictionary<string, string?> { ["reason"] = reason });
+        }
+
+        NotifyParent(node);
+    }
+
+    public void Cancel(StepNode node, string reason)
+    {
+        if (State.Find(node.Id) is not { Status: NodeStatus.Active } state)
+        {
+            return;
+        }
+
+        _registry.Get(node.ActivityKey).OnCancel(new ActivityContext(this, node), reason);
+        state.Status = NodeStatus.Cancelled;
+        state.Reason = reason;
+        state.CompletedAt = Now;
+        if (state.TimerId is { } timer)
+        {
+            Emit(new CancelTimer(timer));
+            state.TimerId = null;
+        }
+
+        Touch(node);
+        if (_registry.Get(node.ActivityKey).Descriptor.Tracked)
+        {
+            Audit("StepCancelled", node.Id, null, new Dictionary<string, string?> { ["reason"] = reason });
+        }
+    }
+
+    /// <summary>Runs the agenda until nothing is left to do.</summary>
+    public void Run()
+    {
+        while (_agenda.TryDequeue(out var item))
+        {
+            switch (item.Kind)
+            {
+                case WorkKind.Start:
+                    RunStart(item.Node);
+                    break;
+                case WorkKind.ChildCompleted:
+                    if (State.Find(item.Node.Id) is { Status: NodeStatus.Active })
+                    {
+                        _registry.Get(item.Node.ActivityKey).OnChildCompleted(new ActivityContext(this, item.Node), item.Child!);
+                    }
+
+                    break;
+                case WorkKind.Signal:
+                    _registry.Get(item.Node.ActivityKey).OnSignal(new ActivityContext(this, item.Node), item.Signal!);
+                    break;
+            }
+        }
+    }
+
+    public InterpretResult Result() => new(State, _commands, _audit, _changed);
+
+    private void RunStart(StepNode node)
+    {
+        // A node already reached, or one whose parent finished before its turn came (a join met, a sibling rejected), never starts.
+        if (State.Find(node.Id) is not null || (node.Parent is { } parent && Peek(parent.Id) is not { Status: NodeStatus.Active }))
+        {
+            return;
+        }
+
+        if (node.When is { } when && !Evaluate(when))
+        {
+            Skip(node, $"条件不满足：{when.Text}", notifyParent: true);
+            return;
+        }
+
+        var state = StateOf(node);
+        state.Status = NodeStatus.Active;
+        state.StartedAt = Now;
+        Touch(node);
+        _registry.Get(node.ActivityKey).Execute(new ActivityContext(this, node));
+    }
+
+    private void NotifyParent(StepNode node)
+    {
+        if (node.Parent is { } parent)
+        {
+            _agenda.Enqueue(new WorkItem(WorkKind.ChildCompleted, parent, node, null));
+            return;
+        }
+
+        FinishWorkflow(StateOf(node));
+    }
+
+    private void FinishWorkflow(NodeState root)
+    {
+        if (State.Status != WorkflowStatus.Running)
+        {
+            return;
+        }
+
+        State.Status = root.Status == NodeStatus.Completed && root.Outcome == StepOutcome.Rejected
+            ? WorkflowStatus.Rejected
+            : WorkflowStatus.Completed;
+        State.CompletedAt = Now;
+        State.Reason = root.Reason;
+        Emit(new CompleteApplication(State.Status, State.Reason));
+        Audit(State.Status == WorkflowStatus.Completed ? "ApplicationCompleted" : "ApplicationRejected", null, null,
+            State.Reason is null ? null : new Dictionary<string, string?> { ["reason"] = State.Reason });
+        Emit(new NotifyApplicant(
+            State.Status == WorkflowStatus.Completed ? "completed" : "rejected",
+            State.Status == WorkflowStatus.Completed
+                ? $"您的申请（{Application.TrackingNumber}）已全部办结。"
+                : $"您的申请（{Application.TrackingNumber}）未获批准：{State.Reason}"));
+    }
+
+    private enum WorkKind
+    {
+        Start,
+        ChildCompleted,
+        Signal,
+    }
+
+    private readonly record struct WorkItem(WorkKind Kind, StepNode Node, StepNode? Child, WorkflowEvent? Signal);
+}

@@ -1,0 +1,35 @@
+using FluentValidation.Results;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Core.Activities;
+
+/// <summary>
+/// A step type of the definition format. Activities are stateless singletons: everything about one application lives
+/// in its <see cref="NodeState"/>, reached through the <see cref="ActivityContext"/>.
+/// </summary>
+public interface IActivity
+{
+    ActivityDescriptor Descriptor { get; }
+
+    /// <summary>Checks a node's settings; failures name the settings property (camelCase) they concern.</summary>
+    IEnumerable<ValidationFailure> Validate(StepNode node, ValidationEnvironment environment);
+
+    /// <summary>The node's own time limit, if it has one.</summary>
+    WorkingTimeLimit? LimitOf(StepNode node);
+
+    /// <summary>The longest its children can take along the critical path, in working hours.</summary>
+    double ChildrenPathHours(StepNode node, Func<StepNode, double> pathOf);
+
+    /// <summary>The node starts.</summary>
+    void Execute(ActivityContext context);
+
+    /// <summary>A child of the node completed, was skipped or was cancelled.</summary>
+    void OnChildCompleted(ActivityContext context, StepNode child);
+
+    /// <summary>An event addressed to the node arrived (a department's report, a timer).</summary>
+    void OnSignal(ActivityContext context, WorkflowEvent signal);
+
+    /// <summary>The node is being cancelled while active: stop what it started.</summary>
+    void OnCancel(ActivityContext context, string reason);
+}

@@ -1,0 +1,10 @@
+namespace WorkflowEngine.Core.Calendars;
+
+/// <summary>Why a date is worked or not.</summary>
+public enum DayKind
+{
+    Workday,
+    Weekend,
+    Holiday,
+    MakeUpWorkday,
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using NCalc;
+
+namespace WorkflowEngine.Core.Conditions;
+
+/// <summary>A <c>when</c> condition over the application's form data, parsed once by NCalc.</summary>
+public sealed class Condition
+{
+    private static readonly ExpressionConfiguration Configuration =
+        ExpressionOptions.AllowNullParameter | ExpressionOptions.DecimalAsDefault | ExpressionOptions.OrdinalStringComparer;
+
+    private readonly LogicalExpression _parsed;
+
+    private Condition(string text, LogicalExpression parsed, IReadOnlyList<string> fields)
+    {
+        Text = text;
+        _parsed = parsed;
+        Fields = fields;
+    }
+
+    public string Text { get; }
+
+    /// <summary>The form fields the condition reads.</summary>
+    public IReadOnlyList<string> Fields { get; }
+
+    /// <summary>Parses a condition; the error says what NCalc could not read.</summary>
+    public static bool TryParse(string text, out Condition? condition, out string? error)
+    {
+        condition = null;
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = "条件为空";
+            return false;
+        }
+
+        var expression = new Expression(text, Configuration, cultureInfo: CultureInfo.InvariantCulture);
+        if (expression.HasErrors())
+        {
+            error = expression.Error?.InnerException?.Message ?? expression.Error?.Message ?? "无法解析";
+            return false;
+        }
+
+        var names = expression.GetParameterNames().Distinct(StringComparer.Ordinal).ToArray();
+        condition = new Condition(text, expression.LogicalExpression!, names);
+        return true;
+    }
+
+    public static Condition Parse(string text) =>
+        TryParse(text, out var condition, out var error) ? condition! : throw new FormatException($"Condition '{text}': {error}");
+
+    /// <summary>Evaluates over the form values; a missing optional field reads as null, and anything but true is false.</summary>
+    public bool Evaluate(IReadOnlyDictionary<string, object?> values)
+    {
+        var expression = new Expression(_parsed, Configuration, cultureInfo: CultureInfo.InvariantCulture);
+        foreach (var name in Fields)
+        {
+            expression.Parameters[name] = values.TryGetValue(name, out var value) ? value : null;
+        }
+
+        try
+        {
+            return expression.Evaluate() is true;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new ConditionEvaluationException(Text, ex);
+        }
+    }
+
+    public override string ToString() => Text;
+}

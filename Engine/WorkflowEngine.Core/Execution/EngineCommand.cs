@@ -1,0 +1,34 @@
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Core.Execution;
+
+/// <summary>An effect the shell carries out in the same transaction as the new state.</summary>
+public abstract record EngineCommand;
+
+/// <summary>Send a step to its department's queue.</summary>
+public sealed record DispatchStep(
+    string StepId,
+    int Attempt,
+    string Department,
+    LocalizedText Title,
+    string? Handler,
+    WorkingTimeLimit Limit,
+    DateTimeOffset DispatchedAt,
+    DateTimeOffset DueAt,
+    IReadOnlyList<string> Materials) : EngineCommand;
+
+/// <summary>Tell a department a step it holds is no longer needed (a sibling was rejected, or a join was met).</summary>
+public sealed record RecallStep(string StepId, int Attempt, string Department, string Reason) : EngineCommand;
+
+public sealed record ScheduleTimer(string TimerId, string NodeId, DateTimeOffset DueAt) : EngineCommand;
+
+public sealed record CancelTimer(string TimerId) : EngineCommand;
+
+/// <summary>A message to the applicant, shown in their tracking page.</summary>
+public sealed record NotifyApplicant(string Kind, string Message) : EngineCommand;
+
+/// <summary>Certificates handed out together at the unified window (统一发证).</summary>
+public sealed record IssueCertificates(string StepId, IReadOnlyList<IssuedCertificate> Certificates) : EngineCommand;
+
+/// <summary>The whole application reached its end.</summary>
+public sealed record CompleteApplication(WorkflowStatus Status, string? Reason) : EngineCommand;

@@ -1,0 +1,29 @@
+namespace WorkflowEngine.Core.Execution;
+
+/// <summary>Everything the interpreter knows about one running application; persisted between events, never kept in memory.</summary>
+public sealed class InstanceState
+{
+    public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public string? Reason { get; set; }
+
+    public Dictionary<string, NodeState> Nodes { get; set; } = new(StringComparer.Ordinal);
+
+    public NodeState? Find(string nodeId) => Nodes.GetValueOrDefault(nodeId);
+
+    public InstanceState Clone()
+    {
+        var copy = (InstanceState)MemberwiseClone();
+        copy.Nodes = new Dictionary<string, NodeState>(Nodes.Count, StringComparer.Ordinal);
+        foreach (var (id, node) in Nodes)
+        {
+            copy.Nodes[id] = node.Clone();
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,43 @@
+namespace WorkflowEngine.Core.Execution;
+
+/// <summary>The state of one node of one application. Activities keep what they need here; it is stored as JSON.</summary>
+public sealed class NodeState
+{
+    public NodeStatus Status { get; set; }
+
+    public StepOutcome? Outcome { get; set; }
+
+    public string? Reason { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? DueAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public bool? OnTime { get; set; }
+
+    /// <summary>Department tasks: which dispatch this is (1 for the first); reports for an older attempt are ignored.</summary>
+    public int Attempt { get; set; }
+
+    public string? Department { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedAt { get; set; }
+
+    public string? CompletedBy { get; set; }
+
+    /// <summary>Results a department reported (licence number and the like), for later steps and certificate issuance.</summary>
+    public Dictionary<string, string>? Outputs { get; set; }
+
+    /// <summary>Sequences and stages: the index of the child running now.</summary>
+    public int Cursor { get; set; }
+
+    /// <summary>Set when the node's own deadline passed while it was still running.</summary>
+    public bool Overdue { get; set; }
+
+    public string? TimerId { get; set; }
+
+    public NodeState Clone() => (NodeState)MemberwiseClone();
+}

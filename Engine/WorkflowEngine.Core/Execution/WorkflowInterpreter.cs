@@ -1,0 +1,78 @@
+using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Core.Execution;
+
+/// <summary>
+/// The functional core: (definition, state, event, now) → (new state, commands). It reads no clock, does no I/O and
+/// never changes the state it is given.
+/// </summary>
+public sealed class WorkflowInterpreter(ActivityRegistry registry)
+{
+    public ActivityRegistry Registry { get; } = registry;
+
+    /// <summary>Starts a new application's flow.</summary>
+    public InterpretResult Start(
+        WorkflowDefinition definition,
+        ApplicationData application,
+        WorkingCalendar calendar,
+        DateTimeOffset now) =>
+        Apply(definition, new InstanceState(), application, new WorkflowStartedEvent(), calendar, now);
+
+    public InterpretResult Apply(
+        WorkflowDefinition definition,
+        InstanceState state,
+        ApplicationData application,
+        WorkflowEvent evt,
+        WorkingCalendar calendar,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(evt);
+        var scope = new ExecutionScope(Registry, definition, state.Clone(), application, calendar, now);
+        switch (evt)
+        {
+            case WorkflowStartedEvent when scope.State.Nodes.Count == 0:
+                scope.State.StartedAt = now;
+                scope.Audit("ApplicationStarted", null, null, null);
+                scope.ScheduleStart(definition.Flow);
+                break;
+            case WorkflowStartedEvent:
+                scope.Audit("DuplicateStartIgnored", null, null, null);
+                break;
+            case StepClaimedEvent e:
+                Route(scope, definition, e.StepId, e);
+                break;
+            case StepCompletedEvent e:
+                Route(scope, definition, e.StepId, e);
+                break;
+            case TimerFiredEvent e:
+                Route(scope, definition, e.NodeId, e);
+                break;
+            default:
+                throw new ArgumentException($"Unknown event {evt.GetType().Name}.", nameof(evt));
+        }
+
+        scope.Run();
+        return scope.Result();
+    }
+
+    private static void Route(ExecutionScope scope, WorkflowDefinition definition, string nodeId, WorkflowEvent evt)
+    {
+        if (!definition.Nodes.TryGetValue(nodeId, out var node))
+        {
+            scope.Audit("UnknownStepReportIgnored", nodeId, null, new Dictionary<string, string?> { ["event"] = evt.GetType().Name });
+            return;
+        }
+
+        if (scope.State.Status != WorkflowStatus.Running || scope.Peek(nodeId) is not { Status: NodeStatus.Active })
+        {
+            scope.Audit("LateReportIgnored", nodeId, null, new Dictionary<string, string?> { ["event"] = evt.GetType().Name });
+            return;
+        }
+
+        scope.ScheduleSignal(node, evt);
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace WorkflowEngine.Core.Execution;
+
+/// <summary>The state of a whole application's flow.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WorkflowStatus>))]
+public enum WorkflowStatus
+{
+    Running,
+    Completed,
+    Rejected,
+    Cancelled,
+}

@@ -1,0 +1,58 @@
+using WorkflowEngine.Core.Conditions;
+
+namespace WorkflowEngine.Core.Model;
+
+/// <summary>One node of a definition's flow: an activity key, its parsed settings and its children.</summary>
+public sealed class StepNode
+{
+    public required string Id { get; init; }
+
+    /// <summary>The activity key (<c>department-task</c>), never a CLR type.</summary>
+    public required string ActivityKey { get; init; }
+
+    /// <summary>False when the file gave no id and one was made from the node's path.</summary>
+    public bool HasExplicitId { get; init; } = true;
+
+    public LocalizedText? Title { get; init; }
+
+    /// <summary>When present and false over the form data, the node is skipped.</summary>
+    public Condition? When { get; init; }
+
+    /// <summary>The activity's settings record, parsed and validated at load.</summary>
+    public object? Settings { get; init; }
+
+    public IReadOnlyList<StepNode> Children { get; init; } = [];
+
+    /// <summary>Where the node stands in its file, e.g. <c>flow.steps[1]</c>.</summary>
+    public string Path { get; init; } = "";
+
+    public StepNode? Parent { get; private set; }
+
+    public string DisplayTitle => Title?.Zh ?? Id;
+
+    public T SettingsAs<T>()
+        where T : class =>
+        Settings as T ?? throw new InvalidOperationException($"Step '{Id}' has no settings of type {typeof(T).Name}.");
+
+    /// <summary>Links each child to its parent; called once when the definition is built.</summary>
+    public void LinkChildren()
+    {
+        foreach (var child in Children)
+        {
+            child.Parent = this;
+            child.LinkChildren();
+        }
+    }
+
+    public IEnumerable<StepNode> DescendantsAndSelf()
+    {
+        yield return this;
+        foreach (var child in Children)
+        {
+            foreach (var node in child.DescendantsAndSelf())
+            {
+                yield return node;
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Frozen;
+
+namespace WorkflowEngine.Core.Model;
+
+/// <summary>A bundled-service definition (一件事), one immutable version of it once published.</summary>
+public sealed class WorkflowDefinition
+{
+    private FrozenDictionary<string, StepNode>? _nodes;
+    private FrozenDictionary<string, FormField>? _fields;
+
+    public required string Id { get; init; }
+
+    public int Version { get; init; } = 1;
+
+    public required LocalizedText Title { get; init; }
+
+    public string Category { get; init; } = "";
+
+    public LocalizedText? Description { get; init; }
+
+    public string CalendarId { get; init; } = "cn-mainland";
+
+    public BundleTimeLimits Limits { get; init; } = new();
+
+    public IReadOnlyList<FormField> Form { get; init; } = [];
+
+    public IReadOnlyList<MaterialSpec> Materials { get; init; } = [];
+
+    public required StepNode Flow { get; init; }
+
+    public IReadOnlyDictionary<string, StepNode> Nodes =>
+        _nodes ??= Flow.DescendantsAndSelf().ToFrozenDictionary(n => n.Id, StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, FormField> Fields =>
+        _fields ??= Form.ToFrozenDictionary(f => f.Key, StringComparer.Ordinal);
+
+    /// <summary>The same definition under another version number (the store numbers versions as they are saved).</summary>
+    public WorkflowDefinition WithVersion(int version) => new()
+    {
+        Id = Id,
+        Version = version,
+        Title = Title,
+        Category = Category,
+        Description = Description,
+        CalendarId = CalendarId,
+        Limits = Limits,
+        Form = Form,
+        Materials = Materials,
+        Flow = Flow,
+    };
+
+    public StepNode Node(string id) =>
+        Nodes.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"Definition '{Id}' v{Version} has no step '{id}'.");
+
+    public IEnumerable<MaterialSpec> MaterialsFor(string stepId) =>
+        Materials.Where(m => m.UsedBy.Contains(stepId, StringComparer.Ordinal));
+}

@@ -1,0 +1,8 @@
+namespace WorkflowEngine.Core.Model;
+
+/// <summary>The unit a time limit is counted in.</summary>
+public enum WorkingTimeUnit
+{
+    WorkingDays,
+    WorkingHours,
+}

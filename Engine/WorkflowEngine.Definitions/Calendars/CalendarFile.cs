@@ -1,0 +1,15 @@
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Definitions.Calendars;
+
+/// <summary><c>calendar.yaml</c>: a calendar's id, name, time zone and office hours (e.g. <c>09:00-12:00</c>).</summary>
+public sealed record CalendarFile
+{
+    public string? Id { get; init; }
+
+    public LocalizedText? Name { get; init; }
+
+    public string? TimeZone { get; init; }
+
+    public List<string>? OfficeHours { get; init; }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Model;
+using WorkflowEngine.Definitions.Yaml;
+
+namespace WorkflowEngine.Definitions.Calendars;
+
+/// <summary>
+/// Loads calendars from <c>calendars/&lt;id&gt;/calendar.yaml</c> and one <c>&lt;year&gt;.yaml</c> per official notice,
+/// so an administrator adds next year's arrangement by dropping in one file.
+/// </summary>
+public static partial class CalendarLoader
+{
+    public static IReadOnlyList<CalendarData> LoadDirectory(string calendarsRoot)
+    {
+        if (!Directory.Exists(calendarsRoot))
+        {
+            return [];
+        }
+
+        return Directory.GetDirectories(calendarsRoot)
+            .Where(d => File.Exists(Path.Combine(d, "calendar.yaml")))
+            .Order(StringComparer.Ordinal)
+            .Select(Load)
+            .ToArray();
+    }
+
+    public static CalendarData Load(string directory)
+    {
+        var errors = new List<DefinitionError>();
+        var headerPath = Path.Combine(directory, "calendar.yaml");
+        var header = Read<CalendarFile>(headerPath, errors, out var headerReader) ?? new CalendarFile();
+        var office = new List<OfficePeriod>();
+        for (var i = 0; i < (header.OfficeHours?.Count ?? 0); i++)
+        {
+            var text = header.OfficeHours![i];
+            var match = OfficePeriodPattern().Match(text);
+            if (!match.Success
+                || !TimeOnly.TryParseExact(match.Groups[1].Value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+                || !TimeOnly.TryParseExact(match.Groups[2].Value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
+                || end <= start)
+            {
+                Report(headerReader, errors, headerPath, $"officeHours[{i}]", $"办公时间“{text}”应写作 HH:mm-HH:mm，且结束晚于开始");
+                continue;
+            }
+
+            office.Add(new OfficePeriod(start, end));
+        }
+
+        if (office.Count == 0)
+        {
+            Report(headerReader, errors, headerPath, "officeHours", "缺少办公时间 officeHours");
+        }
+
+        var years = new List<CalendarYear>();
+        foreach (var file in Directory.GetFiles(directory).Where(f => YearFilePattern().IsMatch(Path.GetFileName(f))).Order(StringComparer.Ordinal))
+        {
+            if (Read<CalendarYearFile>(file, errors, out var yearReader) is { } year)
+            {
+                years.Add(ToYear(year, file, (at, message) => Report(yearReader, errors, file, at, message)));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new CalendarLoadException(errors);
+        }
+
+        return new CalendarData(
+            header.Id ?? Path.GetFileName(directory),
+            header.Name ?? new LocalizedText(header.Id ?? Path.GetFileName(directory)),
+            header.TimeZone ?? "Asia/Shanghai",
+            office,
+            years);
+    }
+
+    private static void Report(DocumentReader? reader, List<DefinitionError> errors, string file, string at, string message)
+    {
+        var (line, column) = reader?.Map.Resolve(at) ?? (1, 1);
+        errors.Add(new DefinitionError(file, line, column, at, message));
+    }
+
+    private static CalendarYear ToYear(CalendarYearFile file, string path, Action<string, string> error)
+    {
+        var expectedYear = int.Parse(Path.GetFileNameWithoutExtension(path), CultureInfo.InvariantCulture);
+        if (file.Year != expectedYear)
+        {
+            error("year", $"year 应为 {expectedYear}（与文件名一致）");
+        }
+
+        var offDays = new HashSet<DateOnly>();
+        var holidays = new List<HolidayPeriod>();
+        for (var i = 0; i < (file.Holidays?.Count ?? 0); i++)
+        {
+            var h = file.Holidays![i];
+            if (string.IsNullOrWhiteSpace(h.Name) || h.From == default || h.To < h.From)
+            {
+                error($"holidays[{i}]", "假期须有名称 name，from 不晚于 to");
+                continue;
+            }
+
+            for (var d = h.From; d <= h.To; d = d.AddDays(1))
+            {
+                offDays.Add(d);
+            }
+
+            holidays.Add(new HolidayPeriod(h.Name, h.From, h.To));
+        }
+
+        var makeUps = new List<MakeUpWorkday>();
+        for (var i = 0; i < (file.MakeUpWorkdays?.Count ?? 0); i++)
+        {
+            var m = file.MakeUpWorkdays![i];
+            if (m.Date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                error($"makeUpWorkdays[{i}]", $"调休上班日 {m.Date:yyyy-MM-dd} 不是周末");
+            }
+
+            if (offDays.Contains(m.Date))
+            {
+                error($"makeUpWorkdays[{i}]", $"{m.Date:yyyy-MM-dd} 既是假期又是调休上班日");
+            }
+
+            makeUps.Add(new MakeUpWorkday(m.Date, m.For ?? ""));
+        }
+
+        return new CalendarYear(file.Year, file.Source, holidays, makeUps);
+    }
+
+    private static T? Read<T>(string path, List<DefinitionError> errors, out DocumentReader? reader)
+        where T : class
+    {
+        reader = null;
+        try
+        {
+            var (root, map) = YamlJsonReader.Read(File.ReadAllText(path));
+            reader = new DocumentReader(path, map);
+            var value = reader.Bind<T>(root, "");
+            errors.AddRange(reader.Errors);
+            return value;
+        }
+        catch (YamlSyntaxException ex)
+        {
+            errors.Add(new DefinitionError(path, ex.Line, ex.Column, "", ex.Message));
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^\s*(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})\s*$")]
+    private static partial Regex OfficePeriodPattern();
+
+    [GeneratedRegex(@"^\d{4}\.ya?ml$")]
+    private static partial Regex YearFilePattern();
+}

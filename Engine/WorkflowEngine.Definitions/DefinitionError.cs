@@ -1,0 +1,7 @@
+namespace WorkflowEngine.Definitions;
+
+/// <summary>One problem with a definition file, located by file, line, column and path (e.g. <c>flow.steps[2].department</c>).</summary>
+public sealed record DefinitionError(string File, int Line, int Column, string Path, string Message)
+{
+    public override string ToString() => $"{File}:{Line}:{Column}: {Path}: {Message}";
+}

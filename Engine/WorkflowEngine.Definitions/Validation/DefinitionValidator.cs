@@ -1,0 +1,316 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using FluentValidation.Results;
+using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Definitions.Validation;
+
+/// <summary>
+/// Everything a definition must satisfy before it can be published. Each failure's property name is the path in the
+/// file (e.g. <c>flow.steps[1].department</c>), which the loader turns into a line.
+/// </summary>
+public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCandidate>
+{
+    private readonly ActivityRegistry _registry;
+    private readonly ValidationEnvironment _environment;
+
+    public DefinitionValidator(ActivityRegistry registry, ValidationEnvironment environment)
+    {
+        _registry = registry;
+        _environment = environment;
+        RuleFor(c => c).Custom((c, ctx) => Header(c.Definition, ctx));
+        RuleFor(c => c).Custom((c, ctx) => Form(c.Definition, ctx));
+        RuleFor(c => c).Custom(Nodes);
+        RuleFor(c => c).Custom(Materials);
+        RuleFor(c => c).Custom(Timing);
+    }
+
+    private void Header(WorkflowDefinition d, ValidationContext<DefinitionCandidate> ctx)
+    {
+        if (d.Id.Length > 0 && !IdPattern().IsMatch(d.Id))
+        {
+            ctx.AddFailure("id", $"定义标识“{d.Id}”只能用小写字母、数字和 -，且以字母或数字开头");
+        }
+
+        if (d.Title.Zh.Length == 0 && d.Id.Length > 0)
+        {
+            ctx.AddFailure("title", "事项名称 title 不能为空");
+        }
+
+        if (!_environment.CalendarHoursPerDay.ContainsKey(d.CalendarId))
+        {
+            ctx.AddFailure("calendar", $"未知工作日历“{d.CalendarId}”（可用：{string.Join(", ", _environment.CalendarHoursPerDay.Keys)}）");
+        }
+
+        CheckLimit(ctx, d.Limits.Statutory, "timeLimits.statutory", "缺少法定时限 timeLimits.statutory");
+        CheckLimit(ctx, d.Limits.Promised, "timeLimits.promised", "缺少承诺时限 timeLimits.promised");
+        if (d.Limits is { Statutory.IsWellFormed: true, Promised.IsWellFormed: true }
+            && d.Limits.Promised.ToHours(HoursPerDay(d)) > d.Limits.Statutory.ToHours(HoursPerDay(d)))
+        {
+            ctx.AddFailure("timeLimits.promised", $"承诺时限（{d.Limits.Promised}）不能长于法定时限（{d.Limits.Statutory}）");
+        }
+    }
+
+    private static void Form(WorkflowDefinition d, ValidationContext<DefinitionCandidate> ctx)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < d.Form.Count; i++)
+        {
+            var field = d.Form[i];
+            var path = $"form[{i}]";
+            if (field.Key.Length == 0)
+            {
+                ctx.AddFailure(path + ".key", "缺少字段标识 key");
+                continue;
+            }
+
+            if (!FieldKeyPattern().IsMatch(field.Key))
+            {
+                ctx.AddFailure(path + ".key", $"字段标识“{field.Key}”须以字母开头，只含字母、数字和下划线（条件表达式要引用它）");
+            }
+
+            if (!seen.Add(field.Key))
+            {
+                ctx.AddFailure(path + ".key", $"字段标识“{field.Key}”重复");
+            }
+
+            if (field.Type == FieldType.Choice && field.Options.Count == 0)
+            {
+                ctx.AddFailure(path + ".options", "选择字段须列出 options");
+            }
+
+            if (field.Type != FieldType.Choice && field.Options.Count > 0)
+            {
+                ctx.AddFailure(path + ".options", "只有 choice 类型的字段可以有 options");
+            }
+
+            if (field.Options.GroupBy(o => o.Value, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } dup)
+            {
+                ctx.AddFailure(path + ".options", $"选项“{dup.Key}”重复");
+            }
+
+            if (field.Min is { } min && field.Max is { } max && min > max)
+            {
+                ctx.AddFailure(path + ".min", $"min（{min}）大于 max（{max}）");
+            }
+
+            if (field.MinLength is { } minLength && field.MaxLength is { } maxLength && minLength > maxLength)
+            {
+                ctx.AddFailure(path + ".minLength", $"minLength（{minLength}）大于 maxLength（{maxLength}）");
+            }
+
+            if ((field.Min is not null || field.Max is not null) && field.Type is not (FieldType.Number or FieldType.Money))
+            {
+                ctx.AddFailure(path + ".min", "min/max 只用于 number 和 money 字段");
+            }
+
+            if ((field.MinLength is not null || field.MaxLength is not null || field.Pattern is not null) && field.Type != FieldType.Text)
+            {
+                ctx.AddFailure(path + ".maxLength", "minLength/maxLength/pattern 只用于 text 字段");
+            }
+
+            if (field.Pattern is { } pattern)
+            {
+                try
+                {
+                    _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+                }
+                catch (ArgumentException ex)
+                {
+                    ctx.AddFailure(path + ".pattern", $"正则表达式无法解析：{ex.Message}");
+                }
+            }
+
+            foreach (var (value, name) in new[] { (field.MinDate, "minDate"), (field.MaxDate, "maxDate") })
+            {
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (field.Type != FieldType.Date)
+                {
+                    ctx.AddFailure($"{path}.{name}", "minDate/maxDate 只用于 date 字段");
+                }
+                else if (value != "today" && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                {
+                    ctx.AddFailure($"{path}.{name}", $"日期“{value}”应为 YYYY-MM-DD 或 today");
+                }
+            }
+        }
+    }
+
+    private void Nodes(DefinitionCandidate candidate, ValidationContext<DefinitionCandidate> ctx)
+    {
+        var d = candidate.Definition;
+        var ids = new Dictionary<string, StepNode>(StringComparer.Ordinal);
+        foreach (var node in candidate.AllNodes)
+        {
+            if (!ids.TryAdd(node.Id, node))
+            {
+                ctx.AddFailure(node.Path + ".id", $"步骤标识“{node.Id}”重复（已用于 {ids[node.Id].Path}）");
+            }
+        }
+
+        var environment = _environment with { StepIds = ids.Keys.ToHashSet(StringComparer.Ordinal), HoursPerDay = HoursPerDay(d) };
+        foreach (var node in candidate.AllNodes)
+        {
+            if (node.When is { } when)
+            {
+                foreach (var field in when.Fields.Where(f => !d.Fields.ContainsKey(f)))
+                {
+                    ctx.AddFailure(node.Path + ".when", $"条件“{when.Text}”引用了表单中没有的字段“{field}”");
+                }
+            }
+
+            if (!_registry.TryGet(node.ActivityKey, out var activity))
+            {
+                continue;
+            }
+
+            if (activity.Descriptor.RequiresId && !node.HasExplicitId)
+            {
+                ctx.AddFailure(node.Path + ".id", $"“{node.ActivityKey}”步骤须写明 id（用于跟踪、材料和证照引用）");
+            }
+
+            if (activity.Descriptor.HasChildren && node.Children.Count == 0)
+            {
+                ctx.AddFailure(node.Path + ".steps", $"“{node.ActivityKey}”须包含至少一个子步骤 steps");
+            }
+
+            foreach (var failure in activity.Validate(node, environment))
+            {
+                ctx.AddFailure(new ValidationFailure(Join(node.Path, failure.PropertyName), failure.ErrorMessage));
+            }
+        }
+    }
+
+    private void Materials(DefinitionCandidate candidate, ValidationContext<DefinitionCandidate> ctx)
+    {
+        var d = candidate.Definition;
+        var steps = candidate.AllNodes
+            .Where(n => _registry.TryGet(n.ActivityKey, out var a) && a.Descriptor.Tracked)
+            .Select(n => n.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var validator = new WorkingTimeLimitValidator();
+        for (var i = 0; i < d.Materials.Count; i++)
+        {
+            var material = d.Materials[i];
+            var path = $"materials[{i}]";
+            if (material.Key.Length == 0)
+            {
+                ctx.AddFailure(path + ".key", "缺少材料标识 key");
+            }
+            else if (!seen.Add(material.Key))
+            {
+                ctx.AddFailure(path + ".key", $"材料标识“{material.Key}”重复");
+            }
+            else if (!FieldKeyPattern().IsMatch(material.Key))
+            {
+                ctx.AddFailure(path + ".key", $"材料标识“{material.Key}”须以字母开头，只含字母、数字和下划线");
+            }
+
+            if (material.UsedBy.Count == 0)
+            {
+                ctx.AddFailure(path + ".usedBy", $"材料“{material.Name}”没有任何步骤使用（清单之外无材料：用 usedBy 写明使用它的步骤）");
+            }
+
+            for (var j = 0; j < material.UsedBy.Count; j++)
+            {
+                if (!steps.Contains(material.UsedBy[j]))
+                {
+                    ctx.AddFailure($"{path}.usedBy[{j}]", $"材料“{material.Name}”的使用步骤“{material.UsedBy[j]}”不存在或不是办理步骤");
+                }
+            }
+
+            if (material.Deferrable is { } deferrable)
+            {
+                if (!material.Required)
+                {
+                    ctx.AddFailure(path + ".deferrable", "容缺（deferrable）只适用于必交材料（required: true）");
+                }
+
+                foreach (var failure in validator.Validate(deferrable).Errors)
+                {
+                    ctx.AddFailure(Join(path + ".deferrable", failure.PropertyName), failure.ErrorMessage);
+                }
+            }
+
+            if (material.MaxSizeMb is <= 0)
+            {
+                ctx.AddFailure(path + ".maxSizeMb", "maxSizeMb 须大于0");
+            }
+        }
+    }
+
+    private void Timing(DefinitionCandidate candidate, ValidationContext<DefinitionCandidate> ctx)
+    {
+        var d = candidate.Definition;
+        var hoursPerDay = HoursPerDay(d);
+        var path = new CriticalPath(_registry, hoursPerDay);
+        foreach (var node in candidate.AllNodes)
+        {
+            if (node.Children.Count == 0 || !_registry.TryGet(node.ActivityKey, out var activity)
+                || activity.LimitOf(node) is not { IsWellFormed: true } limit)
+            {
+                continue;
+            }
+
+            var needed = path.OfChildren(node);
+            if (limit.ToHours(hoursPerDay) < needed - 1e-9)
+            {
+                ctx.AddFailure(node.Path + ".limit", $"“{node.DisplayTitle}”的时限（{limit}）短于其关键路径（{Describe(needed, hoursPerDay)}）");
+            }
+        }
+
+        if (d.Limits.Promised is { IsWellFormed: true } promised)
+        {
+            var needed = path.Of(d.Flow);
+            if (promised.ToHours(hoursPerDay) < needed - 1e-9)
+            {
+                ctx.AddFailure("timeLimits.promised", $"承诺时限（{promised}）短于办理流程的关键路径（{Describe(needed, hoursPerDay)}）");
+            }
+        }
+    }
+
+    private static void CheckLimit(ValidationContext<DefinitionCandidate> ctx, WorkingTimeLimit? limit, string path, string missing)
+    {
+        if (limit is null)
+        {
+            ctx.AddFailure(path, missing);
+            return;
+        }
+
+        foreach (var failure in new WorkingTimeLimitValidator().Validate(limit).Errors)
+        {
+            ctx.AddFailure(Join(path, failure.PropertyName), failure.ErrorMessage);
+        }
+    }
+
+    private double HoursPerDay(WorkflowDefinition d) =>
+        _environment.CalendarHoursPerDay.TryGetValue(d.CalendarId, out var hours) ? hours : _environment.HoursPerDay;
+
+    private static string Describe(double hours, double hoursPerDay) =>
+        string.Create(CultureInfo.InvariantCulture, $"{hours:0.##} 个工作小时，约 {hours / hoursPerDay:0.##} 个工作日");
+
+    /// <summary>Joins a node path with a FluentValidation property name (PascalCase, dotted) in the file's camelCase.</summary>
+    public static string Join(string path, string? propertyName)
+    {
+        if (string.IsNullOrEmpty(propertyName))
+        {
+            return path;
+        }
+
+        var parts = propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]);
+        return path.Length == 0 ? string.Join('.', parts) : path + "." + string.Join('.', parts);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
+    private static partial Regex FieldKeyPattern();
+}

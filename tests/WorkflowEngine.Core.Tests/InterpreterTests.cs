@@ -1,0 +1,430 @@
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Core.Tests;
+
+public sealed class InterpreterTests
+{
+    private const string Header = """
+        id: test-flow
+        title: 测试
+        timeLimits: { statutory: { workingDays: 20 }, promised: { workingDays: 10 } }
+        form:
+          - { key: bank, label: 开户, type: bool }
+          - { key: capital, label: 资本, type: money }
+        """;
+
+    private static string Task(string id, string dept = "SAMR", string extra = "") =>
+        $"{{ id: {id}, activity: department-task, title: {id}, department: {dept}, limit: {{ workingHours: 2 }}{extra} }}";
+
+    private static FlowHarness Run(string flow, Dictionary<string, object?>? form = null) =>
+        new FlowHarness(Catalog.Definition(Header + "\nflow:\n" + flow), form).Start();
+
+    [Fact]
+    public void Sequence_RunsStepsOneAfterAnother()
+    {
+        var h = Run($"""
+              activity: sequence
+              steps:
+                - {Task("a")}
+                - {Task("b", "TAX")}
+            """);
+
+        Assert.Equal(["a"], h.Dispatched);
+        h.Approve("a");
+        Assert.Equal(["a", "b"], h.Dispatched);
+        var b = h.Commands.OfType<DispatchStep>().Single(d => d.StepId == "b");
+        Assert.Equal("TAX", b.Department);
+        h.Approve("b");
+        Assert.Equal(WorkflowStatus.Completed, h.State.Status);
+        Assert.Contains(h.Commands, c => c is CompleteApplication { Status: WorkflowStatus.Completed });
+    }
+
+    [Fact]
+    public void Sequence_RejectedStep_RejectsApplicationAndSkipsTheRest()
+    {
+        var h = Run($"""
+              activity: sequence
+              steps:
+                - {Task("a")}
+                - {Task("b")}
+            """);
+
+        h.Reject("a", "名称与已登记企业重名");
+
+        Assert.Equal(WorkflowStatus.Rejected, h.State.Status);
+        Assert.Equal("a：名称与已登记企业重名", h.State.Reason);
+        Assert.DoesNotContain("b", h.Dispatched);
+    }
+
+    [Fact]
+    public void ParallelJoinAll_WaitsForEveryBranch()
+    {
+        var h = Run($"""
+              activity: sequence
+              steps:
+                - activity: parallel
+                  steps:
+                    - {Task("a")}
+                    - {Task("b")}
+                    - {Task("c")}
+                - {Task("after")}
+            """);
+
+        Assert.Equal(["a", "b", "c"], h.Dispatched);
+        h.Approve("b").Approve("a");
+        Assert.DoesNotContain("after", h.Dispatched);
+        h.Approve("c");
+        Assert.Contains("after", h.Dispatched);
+    }
+
+    [Fact]
+    public void ParallelJoinAny_FirstApprovalContinuesAndRecallsTheOthers()
+    {
+        var h = Run($"""
+              activity: sequence
+              steps:
+                - activity: parallel
+                  join: any
+                  steps:
+                    - {Task("a")}
+                    - {Task("b", "TAX")}
+                - {Task("after")}
+            """);
+
+        h.Approve("b");
+
+        Assert.Contains("after", h.Dispatched);
+        var recall = Assert.Single(h.Commands.OfType<RecallStep>());
+        Assert.Equal(("a", "SAMR"), (recall.StepId, recall.Department));
+        Assert.Equal(NodeStatus.Cancelled, h.Step("a")!.Status);
+    }
+
+    [Fact]
+    public void ParallelNOfM_ContinuesAfterNApprovals()
+    {
+        var h = Run($"""
+              activity: sequence
+              steps:
+                - activity: parallel
+                  join: n-of-m
+                  required: 2
+                  steps:
+                    - {Task("a")}
+                    - {Task("b")}
+                    - {Task("c")}
+                - {Task("after")}
+            """);
+
+        h.Approve("a");
+        Assert.DoesNotContain("after", h.Dispatched);
+        h.Approve("c");
+        Assert.Contains("after", h.Dispatched);
+        Assert.Equal(["b"], h.Recalled);
+    }
+
+    [Fact]
+    public void ParallelNOfM_RejectionsThatMakeNUnreachable_RejectTheBlock()
+    {
+        var h = Run($"""
+              activity: parallel
+              join: n-of-m
+              required: 2
+              steps:
+                - {Task("a")}
+                - {Task("b")}
+                - {Task("c")}
+            """);
+
+        h.Reject("a", "不符合条件");
+        Assert.Equal(WorkflowStatus.Running, h.State.Status);
+        h.Reject("b", "材料不全");
+        Assert.Equal(WorkflowStatus.Rejected, h.State.Status);
+        Assert.Equal(["c"], h.Recalled);
+    }
+
+    [Fact]
+    public void ParallelRejection_CancelsRunningSiblings_WhichReceiveACancellation()
+    {
+        var h = Run($"""
+              activity: parallel
+              steps:
+                - {Task("a", "SAMR")}
+                - {Task("b", "TAX")}
+                - {Task("c", "HRSS")}
+            """);
+
+        h.Approve("c").Reject("a", "经营范围涉及前置审批");
+
+        Assert.Equal(WorkflowStatus.Rejected, h.State.Status);
+        var recall = Assert.Single(h.Commands.OfType<RecallStep>());
+        Assert.Equal("b", recall.StepId);
+        Assert.Equal("TAX", recall.Department);
+        Assert.Contains("经营范围涉及前置审批", recall.Reason);
+        Assert.Equal(NodeStatus.Cancelled, h.Step("b")!.Status);
+        Assert.Equal(NodeStatus.Completed, h.Step("c")!.Status);
+    }
+
+    [Fact]
+    public void ParallelRejection_WithContinue_LetsSiblingsFinishBeforeRejecting()
+    {
+        var h = Run($"""
+              activity: parallel
+              onRejection: continue
+              steps:
+                - {Task("a")}
+                - {Task("b")}
+            """);
+
+        h.Reject("a", "不予许可");
+        Assert.Empty(h.Recalled);
+        Assert.Equal(WorkflowStatus.Running, h.State.Status);
+        h.Approve("b");
+        Assert.Equal(WorkflowStatus.Rejected, h.State.Status);
+    }
+
+    [Fact]
+    public void When_FalseSkipsTheStep_AndParallelJoinsWithoutIt()
+    {
+        var h = Run($"""
+              activity: sequence
+              steps:
+                - activity: parallel
+                  steps:
+                    - {Task("a")}
+                    - {Task("bank-account", "BANK", ", when: bank == true")}
+                - {Task("after")}
+            """, new() { ["bank"] = false, ["capital"] = 100m });
+
+        Assert.Equal(["a"], h.Dispatched);
+        Assert.Equal(NodeStatus.Skipped, h.Step("bank-account")!.Status);
+        h.Approve("a");
+        Assert.Contains("after", h.Dispatched);
+    }
+
+    [Fact]
+    public void When_TrueDispatchesTheStep()
+    {
+        var h = Run($"""
+              activity: parallel
+              steps:
+                - {Task("a")}
+                - {Task("bank-account", "BANK", ", when: bank == true")}
+            """, new() { ["bank"] = true });
+
+        Assert.Equal(["a", "bank-account"], h.Dispatched);
+    }
+
+    [Fact]
+    public void Decision_TakesTheFirstMatchingBranch()
+    {
+        var h = Run($"""
+              activity: decision
+              steps:
+                - {Task("big", "SAMR", ", when: capital > 1000000")}
+                - {Task("small", "TAX", ", when: capital > 0")}
+                - {Task("otherwise", "HRSS")}
+            """, new() { ["capital"] = 5000m });
+
+        Assert.Equal(["small"], h.Dispatched);
+        Assert.Equal(NodeStatus.Skipped, h.Step("big")!.Status);
+        Assert.Equal(NodeStatus.Skipped, h.Step("otherwise")!.Status);
+        h.Approve("small");
+        Assert.Equal(WorkflowStatus.Completed, h.State.Status);
+    }
+
+    [Fact]
+    public void Decision_NoConditionHolds_TakesTheOtherwiseBranch()
+    {
+        var h = Run($"""
+              activity: decision
+              steps:
+                - {Task("big", "SAMR", ", when: capital > 1000000")}
+                - {Task("otherwise", "HRSS")}
+            """, new() { ["capital"] = null });
+
+        Assert.Equal(["otherwise"], h.Dispatched);
+    }
+
+    [Fact]
+    public void Stage_HasItsOwnDueTime_AndIsMarkedOverdueWhenItsTimerFires()
+    {
+        var h = Run($$"""
+              activity: stage
+              id: stage-1
+              title: 立项用地规划许可阶段
+              limit: { workingDays: 8 }
+              steps:
+                - {{Task("a")}}
+            """);
+
+        var timer = Assert.Single(h.Commands.OfType<ScheduleTimer>());
+        Assert.Equal("stage-1", timer.NodeId);
+        // Dispatched Monday 2 March 2026; eight working days after it end on Thursday 12 March at close of office.
+        Assert.Equal(new DateTimeOffset(2026, 3, 12, 17, 30, 0, TimeSpan.FromHours(8)), timer.DueAt);
+        Assert.Equal(timer.DueAt, h.Step("stage-1")!.DueAt);
+
+        h.Now = timer.DueAt.AddMinutes(1);
+        h.FireTimer(timer.TimerId, "stage-1");
+        Assert.True(h.Step("stage-1")!.Overdue);
+        h.Approve("a");
+        Assert.Equal(WorkflowStatus.Completed, h.State.Status);
+        Assert.False(h.Step("stage-1")!.OnTime);
+    }
+
+    [Fact]
+    public void Stage_CompletedInTime_CancelsItsTimerAndIsOnTime()
+    {
+        var h = Run($$"""
+              activity: stage
+              id: stage-1
+              title: 阶段
+              limit: { workingDays: 8 }
+              steps:
+                - {{Task("a")}}
+            """);
+
+        h.Approve("a");
+        var timer = Assert.Single(h.Commands.OfType<ScheduleTimer>());
+        Assert.Contains(h.Commands, c => c is CancelTimer cancel && cancel.TimerId == timer.TimerId);
+        Assert.True(h.Step("stage-1")!.OnTime);
+    }
+
+    [Fact]
+    public void DepartmentTask_DueTimeCountsWorkingHours_AndLateCompletionIsNotOnTime()
+    {
+        // Friday 16:30: one working hour left that day, so two working hours end Monday 10:00.
+        var h = new FlowHarness(Catalog.Definition(Header + "\nflow:\n  " + Task("a")),
+            start: new DateTimeOffset(2026, 3, 6, 16, 30, 0, TimeSpan.FromHours(8))).Start();
+
+        var dispatch = Assert.Single(h.Commands.OfType<DispatchStep>());
+        Assert.Equal(new DateTimeOffset(2026, 3, 9, 10, 0, 0, TimeSpan.FromHours(8)), dispatch.DueAt);
+
+        h.Now = new DateTimeOffset(2026, 3, 9, 10, 30, 0, TimeSpan.FromHours(8));
+        h.Approve("a");
+        Assert.False(h.Step("a")!.OnTime);
+        Assert.Equal(h.Now, h.Step("a")!.CompletedAt);
+    }
+
+    [Fact]
+    public void StaleReport_ForAnEarlierAttempt_IsIgnored()
+    {
+        var h = Run("  " + Task("a"));
+
+        h.Apply(new StepCompletedEvent("a", 99, StepOutcome.Approved, null, null, "x", h.Now, null));
+
+        Assert.Equal(NodeStatus.Active, h.Step("a")!.Status);
+        Assert.Contains(h.Audit, a => a.Type == "StaleReportIgnored");
+    }
+
+    [Fact]
+    public void ReportForACancelledStep_IsIgnoredAndAudited()
+    {
+        var h = Run($"""
+              activity: parallel
+              steps:
+                - {Task("a")}
+                - {Task("b")}
+            """);
+        h.Reject("a", "x");
+
+        h.Apply(new StepCompletedEvent("b", 1, StepOutcome.Approved, null, null, "late", h.Now, null));
+
+        Assert.Equal(NodeStatus.Cancelled, h.Step("b")!.Status);
+        Assert.Contains(h.Audit, a => a.Type == "LateReportIgnored" && a.StepId == "b");
+    }
+
+    [Fact]
+    public void Apply_NeverChangesTheStateItIsGiven()
+    {
+        var h = Run("  " + Task("a"));
+        var before = h.State;
+        var snapshot = before.Find("a")!.Status;
+
+        var result = new WorkflowInterpreter(Catalog.Activities).Apply(h.Definition, before, h.Application,
+            new StepCompletedEvent("a", 1, StepOutcome.Approved, null, null, "c", h.Now, null), Catalog.Calendar, h.Now);
+
+        Assert.Equal(snapshot, before.Find("a")!.Status);
+        Assert.Equal(NodeStatus.Completed, result.State.Find("a")!.Status);
+    }
+
+    [Fact]
+    public void Claim_RecordsTheClerk()
+    {
+        var h = Run("  " + Task("a"));
+
+        h.Apply(new StepClaimedEvent("a", 1, "samr-clerk", h.Now));
+
+        Assert.Equal("samr-clerk", h.Step("a")!.ClaimedBy);
+        Assert.Equal(NodeStatus.Active, h.Step("a")!.Status);
+    }
+
+    [Fact]
+    public void CertificateIssuance_IssuesWhatTheApprovedStepsReported()
+    {
+        var h = Run($$"""
+              activity: sequence
+              steps:
+                - {{Task("licence")}}
+                - id: issue
+                  activity: certificate-issuance
+                  certificates:
+                    - { name: 营业执照, from: licence }
+            """);
+
+        h.Approve("licence", new Dictionary<string, string> { ["licenceNumber"] = "91350100M000100Y43" });
+
+        var issued = Assert.Single(h.Commands.OfType<IssueCertificates>());
+        var certificate = Assert.Single(issued.Certificates);
+        Assert.Equal("营业执照", certificate.Name);
+        Assert.Equal("91350100M000100Y43", certificate.Details["licenceNumber"]);
+        Assert.Equal(WorkflowStatus.Completed, h.State.Status);
+    }
+
+    [Fact]
+    public void Timer_WaitsItsWorkingTimeThenContinues()
+    {
+        var h = Run($$"""
+              activity: sequence
+              steps:
+                - { id: notice-period, activity: timer, wait: { workingDays: 5 } }
+                - {{Task("after")}}
+            """);
+
+        var timer = Assert.Single(h.Commands.OfType<ScheduleTimer>());
+        Assert.Empty(h.Dispatched);
+        h.FireTimer(timer.TimerId, "notice-period");
+        Assert.Equal(["after"], h.Dispatched);
+    }
+
+    [Fact]
+    public void Notification_FillsInFormValuesAndTrackingNumber()
+    {
+        var h = Run("""
+              activity: notification
+              message: "申请 {trackingNumber}：注册资本 {form.capital} 元"
+            """, new() { ["capital"] = 300m });
+
+        var note = Assert.Single(h.Commands.OfType<NotifyApplicant>(), n => n.Kind == "info");
+        Assert.Equal("申请 TEST-0001：注册资本 300 元", note.Message);
+    }
+
+    [Fact]
+    public void BusinessOpening_RunsLicenceThenParallelRegistrationsThenIssuance()
+    {
+        var h = new FlowHarness(Catalog.Shipped("business-opening"), new Dictionary<string, object?> { ["openBankAccount"] = true }).Start();
+
+        Assert.Equal(["business-licence"], h.Dispatched);
+        h.Approve("business-licence");
+        Assert.Equal(
+            ["bank-account", "housing-fund", "medical-insurance", "seal-engraving", "social-insurance", "tax-registration"],
+            h.Waiting);
+        foreach (var step in h.Waiting.ToArray())
+        {
+            h.Approve(step);
+        }
+
+        Assert.Equal(WorkflowStatus.Completed, h.State.Status);
+        Assert.Single(h.Commands.OfType<IssueCertificates>());
+    }
+}
