@@ -16,6 +16,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
 
     protected override WorkingTimeLimit? LimitOf(Settings settings) => settings.Limit;
 
+    protected override string? DepartmentOf(Settings settings) => settings.Department;
+
     public override void Execute(ActivityContext context)
     {
         var settings = SettingsOf(context);

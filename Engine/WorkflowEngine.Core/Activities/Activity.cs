@@ -46,6 +46,10 @@ public abstract class Activity<TSettings> : IActivity
 
     public WorkingTimeLimit? LimitOf(StepNode node) => LimitOf(SettingsOf(node));
 
+    public string? DepartmentOf(StepNode node) => DepartmentOf(SettingsOf(node));
+
+    protected virtual string? DepartmentOf(TSettings settings) => null;
+
     protected virtual WorkingTimeLimit? LimitOf(TSettings settings) => null;
 
     /// <summary>By default the children run one after another.</summary>

@@ -15,6 +15,9 @@ public interface IActivity
     /// <summary>Checks a node's settings; failures name the settings property (camelCase) they concern.</summary>
     IEnumerable<ValidationFailure> Validate(StepNode node, ValidationEnvironment environment);
 
+    /// <summary>The department that carries the node out, if one does.</summary>
+    string? DepartmentOf(StepNode node);
+
     /// <summary>The node's own time limit, if it has one.</summary>
     WorkingTimeLimit? LimitOf(StepNode node);
 

@@ -1,0 +1,49 @@
+using System.Text.Json;
+
+namespace WorkflowEngine.Contracts;
+
+/// <summary>
+/// Engine → department (queue <c>dept.&lt;code&gt;</c>): carry out one step of an application. Contract version 1.
+/// A redelivered message has the same message id; the department must not act on it twice.
+/// </summary>
+public sealed record ExecuteStep
+{
+    public int ContractVersion { get; init; } = 1;
+
+    public required Guid ApplicationId { get; init; }
+
+    public required string TrackingNumber { get; init; }
+
+    public required string ServiceId { get; init; }
+
+    public int ServiceVersion { get; init; }
+
+    public required string ServiceTitle { get; init; }
+
+    public required string StepId { get; init; }
+
+    /// <summary>1 for the first dispatch of the step; reports must echo it.</summary>
+    public required int Attempt { get; init; }
+
+    public required string Department { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The key of an automated handler; null means a clerk decides.</summary>
+    public string? Handler { get; init; }
+
+    /// <summary>The limit as users read it, e.g. "2 个工作小时".</summary>
+    public string? Limit { get; init; }
+
+    public required DateTimeOffset DispatchedAt { get; init; }
+
+    public required DateTimeOffset DueAt { get; init; }
+
+    public string? ApplicantName { get; init; }
+
+    /// <summary>The whole combined form, so the clerk sees the application on one page.</summary>
+    public JsonElement? Form { get; init; }
+
+    /// <summary>The materials this step uses, uploaded once by the applicant.</summary>
+    public IReadOnlyList<MaterialReference> Materials { get; init; } = [];
+}

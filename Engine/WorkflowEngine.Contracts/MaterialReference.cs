@@ -1,0 +1,25 @@
+namespace WorkflowEngine.Contracts;
+
+/// <summary>A material the applicant uploaded, as a department fetches it (材料网上流转).</summary>
+public sealed record MaterialReference
+{
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>received, deferred (容缺: promised by <see cref="DueBy"/>) or missing.</summary>
+    public required string Status { get; init; }
+
+    public string? FileName { get; init; }
+
+    public string? ContentType { get; init; }
+
+    public long? Size { get; init; }
+
+    public string? Sha256 { get; init; }
+
+    /// <summary>Path on the engine's API to download the file.</summary>
+    public string? Download { get; init; }
+
+    public DateTimeOffset? DueBy { get; init; }
+}

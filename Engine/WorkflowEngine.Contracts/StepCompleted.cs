@@ -1,0 +1,33 @@
+namespace WorkflowEngine.Contracts;
+
+/// <summary>Department → engine (queue <c>engine.reports</c>): the step's decision and its deadline compliance.</summary>
+public sealed record StepCompleted
+{
+    public int ContractVersion { get; init; } = 1;
+
+    public required Guid ApplicationId { get; init; }
+
+    public required string StepId { get; init; }
+
+    public required int Attempt { get; init; }
+
+    public required string Department { get; init; }
+
+    /// <summary><see cref="StepOutcomes.Approved"/> or <see cref="StepOutcomes.Rejected"/>.</summary>
+    public required string Outcome { get; init; }
+
+    /// <summary>Required when rejected: shown to the applicant.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>What the department issued: licence number, seal registration number, …</summary>
+    public IReadOnlyDictionary<string, string>? Outputs { get; init; }
+
+    public string? CompletedBy { get; init; }
+
+    public required DateTimeOffset CompletedAt { get; init; }
+
+    public required DateTimeOffset DueAt { get; init; }
+
+    /// <summary>Whether the department finished by the due time.</summary>
+    public required bool OnTime { get; init; }
+}

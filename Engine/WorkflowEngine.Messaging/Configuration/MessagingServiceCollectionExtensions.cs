@@ -1,0 +1,60 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Contracts;
+using WorkflowEngine.Messaging.Consumers;
+using WorkflowEngine.Runtime.Outbox;
+
+namespace WorkflowEngine.Messaging.Configuration;
+
+/// <summary>Wires MassTransit: the engine's report queue and one queue per department this process serves.</summary>
+public static class MessagingServiceCollectionExtensions
+{
+    public static IServiceCollection AddWorkflowMessaging(this IServiceCollection services, BusTopology topology)
+    {
+        services.AddSingleton(topology);
+        services.AddSingleton<IMessageSender, MassTransitSender>();
+        services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<ExecuteStepConsumer>();
+            bus.AddConsumer<CancelStepConsumer>();
+            bus.AddConsumer<StepClaimedConsumer>();
+            bus.AddConsumer<StepCompletedConsumer>();
+            bus.UsingInMemory((context, cfg) =>
+            {
+                var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                if (topology.ServesEngine)
+                {
+                    cfg.ReceiveEndpoint(Queues.EngineReports, endpoint =>
+                    {
+                        Configure(endpoint, options);
+                        endpoint.ConfigureConsumer<StepClaimedConsumer>(context);
+                        endpoint.ConfigureConsumer<StepCompletedConsumer>(context);
+                    });
+                }
+
+                foreach (var department in topology.Departments)
+                {
+                    cfg.ReceiveEndpoint(Queues.Department(department), endpoint =>
+                    {
+                        Configure(endpoint, options);
+                        endpoint.ConfigureConsumer<ExecuteStepConsumer>(context);
+                        endpoint.ConfigureConsumer<CancelStepConsumer>(context);
+                    });
+                }
+            });
+        });
+        return services;
+    }
+
+    private static void Configure(IReceiveEndpointConfigurator endpoint, MessagingOptions options)
+    {
+        endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+        endpoint.PrefetchCount = options.ConcurrentMessageLimit;
+        endpoint.UseMessageRetry(retry =>
+        {
+            retry.Ignore<InvalidMessageException>();
+            retry.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(200));
+        });
+    }
+}

@@ -1,0 +1,25 @@
+using MassTransit;
+using WorkflowEngine.Contracts;
+using WorkflowEngine.Runtime.Departments;
+
+namespace WorkflowEngine.Messaging.Consumers;
+
+/// <summary>A department host takes a step from its queue: an automated handler decides it, or a clerk's task is created.</summary>
+public sealed class ExecuteStepConsumer(DepartmentWorker worker) : IConsumer<ExecuteStep>
+{
+    public async Task Consume(ConsumeContext<ExecuteStep> context)
+    {
+        var step = context.Message;
+        if (step.ContractVersion != 1)
+        {
+            throw new InvalidMessageException($"ExecuteStep 合同版本 {step.ContractVersion} 不受支持（支持 1）");
+        }
+
+        if (string.IsNullOrWhiteSpace(step.StepId) || step.Attempt < 1)
+        {
+            throw new InvalidMessageException("ExecuteStep 缺少 stepId 或 attempt");
+        }
+
+        await worker.ReceiveAsync(step, MessageIds.Of(context), context.CancellationToken);
+    }
+}

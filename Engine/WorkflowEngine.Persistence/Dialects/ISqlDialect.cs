@@ -1,0 +1,36 @@
+using System.Data.Common;
+
+namespace WorkflowEngine.Persistence.Dialects;
+
+/// <summary>
+/// What differs between SQLite, PostgreSQL and SQL Server. Everything else is one portable SQL text: instants are
+/// Unix milliseconds (bigint), flags 0/1 integers, ids text.
+/// </summary>
+public interface ISqlDialect
+{
+    /// <summary>sqlite, postgresql or sqlserver; also the folder of its migration scripts.</summary>
+    string Name { get; }
+
+    DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Per-connection settings run after opening (SQLite pragmas).</summary>
+    Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Runs the versioned migration scripts.</summary>
+    void Migrate(string connectionString);
+
+    /// <summary><c>INSERT … unless a row with the same key exists</c>.</summary>
+    string InsertIgnore(string table, string columns, string values, string keyColumns);
+
+    /// <summary><c>INSERT … or update the given columns of the row with the same key</c>.</summary>
+    string Upsert(string table, string columns, string values, string keyColumns, string updateColumns);
+
+    /// <summary>A page: <c>LIMIT @Limit OFFSET @Offset</c> or its equivalent, after an ORDER BY.</summary>
+    string Page { get; }
+
+    /// <summary>Leases up to @Max outbox rows free at @Now to @Owner until @Until, returning them.</summary>
+    string LeaseOutbox { get; }
+
+    /// <summary>Leases up to @Max timers due by @Now and free to @Owner until @Until, returning them.</summary>
+    string LeaseTimers { get; }
+}

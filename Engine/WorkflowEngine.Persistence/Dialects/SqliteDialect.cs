@@ -1,0 +1,71 @@
+using System.Data.Common;
+using DbUp;
+using Microsoft.Data.Sqlite;
+
+namespace WorkflowEngine.Persistence.Dialects;
+
+/// <summary>SQLite: the embedded default. WAL mode, synchronous=NORMAL, one writer at a time (BEGIN IMMEDIATE).</summary>
+public sealed class SqliteDialect : ISqlDialect
+{
+    public string Name => "sqlite";
+
+    public DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    public async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public void Migrate(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            connection.Open();
+            using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            wal.ExecuteNonQuery();
+        }
+
+        var result = DeployChanges.To
+            .SqliteDatabase(connectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(SqliteDialect).Assembly, name => name.Contains(".Migrations.Sqlite.", StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build()
+            .PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
+        }
+    }
+
+    public string InsertIgnore(string table, string columns, string values, string keyColumns) =>
+        $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({keyColumns}) DO NOTHING";
+
+    public string Upsert(string table, string columns, string values, string keyColumns, string updateColumns) =>
+        $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({keyColumns}) DO UPDATE SET "
+        + string.Join(", ", updateColumns.Split(',', StringSplitOptions.TrimEntries).Select(c => $"{c} = excluded.{c}"));
+
+    public string Page => "LIMIT @Limit OFFSET @Offset";
+
+    public string LeaseOutbox => """
+        UPDATE outbox SET lease_owner = @Owner, lease_until = @Until
+        WHERE id IN (SELECT id FROM outbox WHERE lease_until <= @Now ORDER BY id LIMIT @Max)
+        RETURNING id AS Sequence, message_id AS MessageId, destination AS Destination, message_type AS MessageType,
+                  body AS Body, created_at AS CreatedAt, attempts AS Attempts
+        """;
+
+    public string LeaseTimers => """
+        UPDATE timers SET lease_owner = @Owner, lease_until = @Until
+        WHERE rowid IN (SELECT rowid FROM timers WHERE due_at <= @Now AND lease_until <= @Now ORDER BY due_at LIMIT @Max)
+        RETURNING application_id AS ApplicationId, timer_id AS TimerId, node_id AS NodeId, due_at AS DueAt
+        """;
+}

@@ -1,0 +1,95 @@
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Runtime.Applications;
+
+namespace WorkflowEngine.Persistence.Rows;
+
+/// <summary>The <c>applications</c> table as Dapper reads and writes it.</summary>
+internal sealed class ApplicationRow
+{
+    public const string Columns = """
+        id AS Id, tracking_number AS TrackingNumber, service_id AS ServiceId, service_version AS ServiceVersion,
+        applicant_id AS ApplicantId, applicant_name AS ApplicantName, status AS Status, form_json AS FormJson,
+        state_json AS StateJson, version AS Version, submitted_at AS SubmittedAt, accepted_at AS AcceptedAt,
+        due_at AS DueAt, statutory_due_at AS StatutoryDueAt, completed_at AS CompletedAt, on_time AS OnTime, reason AS Reason
+        """;
+
+    public string Id { get; set; } = "";
+
+    public string TrackingNumber { get; set; } = "";
+
+    public string ServiceId { get; set; } = "";
+
+    public long ServiceVersion { get; set; }
+
+    public string ApplicantId { get; set; } = "";
+
+    public string? ApplicantName { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public string FormJson { get; set; } = "{}";
+
+    public string StateJson { get; set; } = "{}";
+
+    public long Version { get; set; }
+
+    public long SubmittedAt { get; set; }
+
+    public long? AcceptedAt { get; set; }
+
+    public long? DueAt { get; set; }
+
+    public long? StatutoryDueAt { get; set; }
+
+    public long? CompletedAt { get; set; }
+
+    public long? OnTime { get; set; }
+
+    public string? Reason { get; set; }
+
+    /// <summary>For updates: the version the application was read at.</summary>
+    public long ReadVersion { get; set; }
+
+    public static ApplicationRow From(ApplicationRecord a, int version, int readVersion = 0) => new()
+    {
+        ReadVersion = readVersion,
+        Id = a.Id.ToString(),
+        TrackingNumber = a.TrackingNumber,
+        ServiceId = a.ServiceId,
+        ServiceVersion = a.ServiceVersion,
+        ApplicantId = a.ApplicantId,
+        ApplicantName = a.ApplicantName,
+        Status = a.Status,
+        FormJson = a.FormJson,
+        StateJson = InstanceStateJson.Serialize(a.State),
+        Version = version,
+        SubmittedAt = Instants.ToMs(a.SubmittedAt),
+        AcceptedAt = Instants.ToMs(a.AcceptedAt),
+        DueAt = Instants.ToMs(a.DueAt),
+        StatutoryDueAt = Instants.ToMs(a.StatutoryDueAt),
+        CompletedAt = Instants.ToMs(a.CompletedAt),
+        OnTime = Instants.Flag(a.OnTime),
+        Reason = a.Reason,
+    };
+
+    public ApplicationRecord ToRecord() => new()
+    {
+        Id = Guid.Parse(Id),
+        TrackingNumber = TrackingNumber,
+        ServiceId = ServiceId,
+        ServiceVersion = (int)ServiceVersion,
+        ApplicantId = ApplicantId,
+        ApplicantName = ApplicantName,
+        Status = Status,
+        FormJson = FormJson,
+        State = InstanceStateJson.Deserialize(StateJson),
+        Version = (int)Version,
+        SubmittedAt = Instants.FromMs(SubmittedAt),
+        AcceptedAt = Instants.FromMs(AcceptedAt),
+        DueAt = Instants.FromMs(DueAt),
+        StatutoryDueAt = Instants.FromMs(StatutoryDueAt),
+        CompletedAt = Instants.FromMs(CompletedAt),
+        OnTime = Instants.Flag(OnTime),
+        Reason = Reason,
+    };
+}

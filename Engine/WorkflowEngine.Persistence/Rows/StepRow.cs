@@ -1,0 +1,86 @@
+using WorkflowEngine.Runtime.Applications;
+
+namespace WorkflowEngine.Persistence.Rows;
+
+/// <summary>The <c>steps</c> table.</summary>
+internal sealed class StepRow
+{
+    public const string Columns = """
+        application_id AS ApplicationId, step_id AS StepId, kind AS Kind, department AS Department, title AS Title,
+        status AS Status, attempt AS Attempt, dispatched_at AS DispatchedAt, due_at AS DueAt, claimed_by AS ClaimedBy,
+        claimed_at AS ClaimedAt, completed_at AS CompletedAt, on_time AS OnTime, outcome AS Outcome, reason AS Reason,
+        outputs_json AS OutputsJson
+        """;
+
+    public string ApplicationId { get; set; } = "";
+
+    public string StepId { get; set; } = "";
+
+    public string Kind { get; set; } = "";
+
+    public string? Department { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Status { get; set; } = "";
+
+    public long Attempt { get; set; }
+
+    public long? DispatchedAt { get; set; }
+
+    public long? DueAt { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    public long? ClaimedAt { get; set; }
+
+    public long? CompletedAt { get; set; }
+
+    public long? OnTime { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string? OutputsJson { get; set; }
+
+    public static StepRow From(StepRecord s) => new()
+    {
+        ApplicationId = s.ApplicationId.ToString(),
+        StepId = s.StepId,
+        Kind = s.Kind,
+        Department = s.Department,
+        Title = s.Title,
+        Status = s.Status,
+        Attempt = s.Attempt,
+        DispatchedAt = Instants.ToMs(s.DispatchedAt),
+        DueAt = Instants.ToMs(s.DueAt),
+        ClaimedBy = s.ClaimedBy,
+        ClaimedAt = Instants.ToMs(s.ClaimedAt),
+        CompletedAt = Instants.ToMs(s.CompletedAt),
+        OnTime = Instants.Flag(s.OnTime),
+        Outcome = s.Outcome,
+        Reason = s.Reason,
+        OutputsJson = s.OutputsJson,
+    };
+
+    public StepRecord ToRecord() => new()
+    {
+        ApplicationId = Guid.Parse(ApplicationId),
+        StepId = StepId,
+        Kind = Kind,
+        Department = Department,
+        Title = Title,
+        Status = Status,
+        Attempt = (int)Attempt,
+        DispatchedAt = Instants.FromMs(DispatchedAt),
+        DueAt = Instants.FromMs(DueAt),
+        ClaimedBy = ClaimedBy,
+        ClaimedAt = Instants.FromMs(ClaimedAt),
+        CompletedAt = Instants.FromMs(CompletedAt),
+        OnTime = Instants.Flag(OnTime),
+        Outcome = Outcome,
+        Reason = Reason,
+        OutputsJson = OutputsJson,
+    };
+}

@@ -1,0 +1,124 @@
+using WorkflowEngine.Runtime.Departments;
+
+namespace WorkflowEngine.Persistence.Rows;
+
+/// <summary>The <c>department_tasks</c> table.</summary>
+internal sealed class TaskRow
+{
+    public const string Columns = """
+        id AS Id, application_id AS ApplicationId, tracking_number AS TrackingNumber, service_id AS ServiceId,
+        service_title AS ServiceTitle, step_id AS StepId, attempt AS Attempt, department AS Department, title AS Title,
+        status AS Status, handler AS Handler, automated AS Automated, dispatched_at AS DispatchedAt, due_at AS DueAt,
+        received_at AS ReceivedAt, claimed_by AS ClaimedBy, claimed_at AS ClaimedAt, completed_by AS CompletedBy,
+        completed_at AS CompletedAt, outcome AS Outcome, reason AS Reason, outputs_json AS OutputsJson, on_time AS OnTime,
+        payload_json AS PayloadJson, note AS Note
+        """;
+
+    public string Id { get; set; } = "";
+
+    public string ApplicationId { get; set; } = "";
+
+    public string TrackingNumber { get; set; } = "";
+
+    public string ServiceId { get; set; } = "";
+
+    public string ServiceTitle { get; set; } = "";
+
+    public string StepId { get; set; } = "";
+
+    public long Attempt { get; set; }
+
+    public string Department { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string Status { get; set; } = "";
+
+    public string? Handler { get; set; }
+
+    public long Automated { get; set; }
+
+    public long DispatchedAt { get; set; }
+
+    public long DueAt { get; set; }
+
+    public long ReceivedAt { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    public long? ClaimedAt { get; set; }
+
+    public string? CompletedBy { get; set; }
+
+    public long? CompletedAt { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string? OutputsJson { get; set; }
+
+    public long? OnTime { get; set; }
+
+    public string PayloadJson { get; set; } = "{}";
+
+    public string? Note { get; set; }
+
+    public static TaskRow From(TaskRecord t) => new()
+    {
+        Id = t.Id.ToString(),
+        ApplicationId = t.ApplicationId.ToString(),
+        TrackingNumber = t.TrackingNumber,
+        ServiceId = t.ServiceId,
+        ServiceTitle = t.ServiceTitle,
+        StepId = t.StepId,
+        Attempt = t.Attempt,
+        Department = t.Department,
+        Title = t.Title,
+        Status = t.Status,
+        Handler = t.Handler,
+        Automated = t.Automated ? 1 : 0,
+        DispatchedAt = Instants.ToMs(t.DispatchedAt),
+        DueAt = Instants.ToMs(t.DueAt),
+        ReceivedAt = Instants.ToMs(t.ReceivedAt),
+        ClaimedBy = t.ClaimedBy,
+        ClaimedAt = Instants.ToMs(t.ClaimedAt),
+        CompletedBy = t.CompletedBy,
+        CompletedAt = Instants.ToMs(t.CompletedAt),
+        Outcome = t.Outcome,
+        Reason = t.Reason,
+        OutputsJson = t.OutputsJson,
+        OnTime = Instants.Flag(t.OnTime),
+        PayloadJson = t.PayloadJson,
+        Note = t.Note,
+    };
+
+    public TaskRecord ToRecord() => new()
+    {
+        Id = Guid.Parse(Id),
+        ApplicationId = Guid.Parse(ApplicationId),
+        TrackingNumber = TrackingNumber,
+        ServiceId = ServiceId,
+        ServiceTitle = ServiceTitle,
+        StepId = StepId,
+        Attempt = (int)Attempt,
+        Department = Department,
+        Title = Title,
+        Status = Status,
+        Handler = Handler,
+        Automated = Automated != 0,
+        DispatchedAt = Instants.FromMs(DispatchedAt),
+        DueAt = Instants.FromMs(DueAt),
+        ReceivedAt = Instants.FromMs(ReceivedAt),
+        ClaimedBy = ClaimedBy,
+        ClaimedAt = Instants.FromMs(ClaimedAt),
+        CompletedBy = CompletedBy,
+        CompletedAt = Instants.FromMs(CompletedAt),
+        Outcome = Outcome,
+        Reason = Reason,
+        OutputsJson = OutputsJson,
+        OnTime = Instants.Flag(OnTime),
+        PayloadJson = PayloadJson,
+        Note = Note,
+    };
+}

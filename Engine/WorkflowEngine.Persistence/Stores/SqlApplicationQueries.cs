@@ -1,0 +1,62 @@
+using Dapper;
+using WorkflowEngine.Persistence.Rows;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Timers;
+
+namespace WorkflowEngine.Persistence.Stores;
+
+/// <summary>The tracking pages' reads.</summary>
+public sealed class SqlApplicationQueries(Database database) : IApplicationQueries
+{
+    public async Task<ApplicationRecord?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        (await QueryAsync<ApplicationRow>($"SELECT {ApplicationRow.Columns} FROM applications WHERE id = @Id", new { Id = id.ToString() }, cancellationToken))
+        .SingleOrDefault()?.ToRecord();
+
+    public async Task<ApplicationRecord?> FindByTrackingNumberAsync(string trackingNumber, CancellationToken cancellationToken) =>
+        (await QueryAsync<ApplicationRow>($"SELECT {ApplicationRow.Columns} FROM applications WHERE tracking_number = @Number", new { Number = trackingNumber }, cancellationToken))
+        .SingleOrDefault()?.ToRecord();
+
+    public async Task<IReadOnlyList<ApplicationRecord>> ListByApplicantAsync(string applicantId, int limit, int offset, CancellationToken cancellationToken) =>
+        (await QueryAsync<ApplicationRow>(
+            $"SELECT {ApplicationRow.Columns} FROM applications WHERE applicant_id = @Applicant ORDER BY submitted_at DESC, id {database.Dialect.Page}",
+            new { Applicant = applicantId, Limit = limit, Offset = offset },
+            cancellationToken)).Select(r => r.ToRecord()).ToArray();
+
+    public async Task<IReadOnlyList<StepRecord>> StepsAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        (await QueryAsync<StepRow>($"SELECT {StepRow.Columns} FROM steps WHERE application_id = @Id", new { Id = applicationId.ToString() }, cancellationToken))
+        .Select(r => r.ToRecord()).ToArray();
+
+    public async Task<IReadOnlyList<MaterialRecord>> MaterialsAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        (await QueryAsync<MaterialRow>($"SELECT {MaterialRow.Columns} FROM materials WHERE application_id = @Id ORDER BY uploaded_at", new { Id = applicationId.ToString() }, cancellationToken))
+        .Select(r => r.ToRecord()).ToArray();
+
+    public async Task<IReadOnlyList<NotificationRecord>> NotificationsAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        (await QueryAsync<NotificationRow>(
+            "SELECT application_id AS ApplicationId, at AS At, kind AS Kind, message AS Message FROM notifications WHERE application_id = @Id ORDER BY id",
+            new { Id = applicationId.ToString() },
+            cancellationToken)).Select(r => r.ToRecord()).ToArray();
+
+    public async Task<IReadOnlyList<CertificateRecord>> CertificatesAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        (await QueryAsync<CertificateRow>(
+            "SELECT application_id AS ApplicationId, step_id AS StepId, name AS Name, from_step AS FromStep, details_json AS DetailsJson, issued_at AS IssuedAt FROM certificates WHERE application_id = @Id ORDER BY id",
+            new { Id = applicationId.ToString() },
+            cancellationToken)).Select(r => r.ToRecord()).ToArray();
+
+    public async Task<IReadOnlyList<AuditRecord>> AuditAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        (await QueryAsync<AuditRow>(
+            "SELECT application_id AS ApplicationId, at AS At, type AS Type, step_id AS StepId, actor AS Actor, data_json AS DataJson FROM audit_events WHERE application_id = @Id ORDER BY id",
+            new { Id = applicationId.ToString() },
+            cancellationToken)).Select(r => r.ToRecord()).ToArray();
+
+    public async Task<IReadOnlyList<TimerRecord>> TimersAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        (await QueryAsync<TimerRow>(
+            "SELECT application_id AS ApplicationId, timer_id AS TimerId, node_id AS NodeId, due_at AS DueAt FROM timers WHERE application_id = @Id ORDER BY due_at",
+            new { Id = applicationId.ToString() },
+            cancellationToken)).Select(r => r.ToRecord()).ToArray();
+
+    private async Task<IEnumerable<T>> QueryAsync<T>(string sql, object args, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, args, cancellationToken: cancellationToken))).AsList();
+    }
+}

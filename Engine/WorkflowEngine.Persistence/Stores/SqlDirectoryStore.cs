@@ -1,0 +1,43 @@
+using Dapper;
+using WorkflowEngine.Core.Model;
+using WorkflowEngine.Runtime.Users;
+
+namespace WorkflowEngine.Persistence.Stores;
+
+/// <summary>Departments and users.</summary>
+public sealed class SqlDirectoryStore(Database database) : IDirectoryStore
+{
+    public async Task UpsertDepartmentsAsync(IEnumerable<Department> departments, CancellationToken cancellationToken)
+    {
+        var sql = database.Dialect.Upsert("departments", "code, name_zh, name_en, description", "@Code, @NameZh, @NameEn, @Description", "code", "name_zh, name_en, description");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql,
+            departments.Select(d => new { d.Code, NameZh = d.Name.Zh, NameEn = d.Name.En, d.Description }).ToArray(),
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task UpsertUsersAsync(IEnumerable<UserRecord> users, CancellationToken cancellationToken)
+    {
+        var sql = database.Dialect.Upsert("users", "id, name, role, department", "@Id, @Name, @Role, @Department", "id", "name, role, department");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, users.ToArray(), cancellationToken: cancellationToken));
+    }
+
+    public async Task<UserRecord?> FindUserAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(
+            "SELECT id AS Id, name AS Name, role AS Role, department AS Department FROM users WHERE id = @Id",
+            new { Id = id },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<UserRecord>> ListUsersAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<UserRecord>(new CommandDefinition(
+            "SELECT id AS Id, name AS Name, role AS Role, department AS Department FROM users ORDER BY role, id",
+            cancellationToken: cancellationToken))).AsList();
+    }
+}

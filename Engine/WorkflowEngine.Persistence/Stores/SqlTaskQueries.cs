@@ -1,0 +1,37 @@
+using Dapper;
+using WorkflowEngine.Persistence.Rows;
+using WorkflowEngine.Runtime.Departments;
+
+namespace WorkflowEngine.Persistence.Stores;
+
+/// <summary>The clerk workbench's reads: a department's queue by due time, one task.</summary>
+public sealed class SqlTaskQueries(Database database) : ITaskQueries
+{
+    public async Task<IReadOnlyList<TaskRecord>> ListAsync(string department, string filter, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var where = filter switch
+        {
+            "open" => "status IN ('open', 'claimed')",
+            "unclaimed" => "status = 'open'",
+            "claimed" => "status = 'claimed'",
+            "completed" => "status = 'completed'",
+            "cancelled" => "status = 'cancelled'",
+            _ => "1 = 1",
+        };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
+            $"SELECT {TaskRow.Columns} FROM department_tasks WHERE department = @Department AND {where} ORDER BY due_at, id {database.Dialect.Page}",
+            new { Department = department, Limit = limit, Offset = offset },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToArray();
+    }
+
+    public async Task<TaskRecord?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QuerySingleOrDefaultAsync<TaskRow>(new CommandDefinition(
+            $"SELECT {TaskRow.Columns} FROM department_tasks WHERE id = @Id",
+            new { Id = id.ToString() },
+            cancellationToken: cancellationToken)))?.ToRecord();
+    }
+}

@@ -1,0 +1,32 @@
+using Dapper;
+using WorkflowEngine.Persistence.Rows;
+using WorkflowEngine.Runtime.Timers;
+
+namespace WorkflowEngine.Persistence.Stores;
+
+/// <summary>Due timers, leased to one process at a time.</summary>
+public sealed class SqlTimerStore(Database database) : ITimerStore
+{
+    public async Task<IReadOnlyList<TimerRecord>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await SqlSessionOpener.OpenAsync(database, cancellationToken);
+        await using (connection)
+        await using (transaction)
+        {
+            var rows = await connection.QueryAsync<TimerRow>(new CommandDefinition(
+                database.Dialect.LeaseTimers,
+                new { Owner = owner, Now = Instants.ToMs(now), Until = Instants.ToMs(now + leaseFor), Max = max },
+                transaction,
+                cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            return rows.Select(r => r.ToRecord()).ToArray();
+        }
+    }
+
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var next = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MIN(due_at) FROM timers", cancellationToken: cancellationToken));
+        return Instants.FromMs(next);
+    }
+}

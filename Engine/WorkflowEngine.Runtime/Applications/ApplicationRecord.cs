@@ -1,0 +1,45 @@
+using WorkflowEngine.Core.Execution;
+
+namespace WorkflowEngine.Runtime.Applications;
+
+/// <summary>One application as stored: who, which service version, the form, and the interpreter's state.</summary>
+public sealed class ApplicationRecord
+{
+    public required Guid Id { get; init; }
+
+    public required string TrackingNumber { get; init; }
+
+    public required string ServiceId { get; init; }
+
+    public required int ServiceVersion { get; init; }
+
+    public required string ApplicantId { get; init; }
+
+    public string? ApplicantName { get; init; }
+
+    public required string Status { get; set; }
+
+    /// <summary>The combined form as submitted (JSON).</summary>
+    public required string FormJson { get; init; }
+
+    public InstanceState State { get; set; } = new();
+
+    /// <summary>Optimistic concurrency: the version read; a save succeeds only if nobody saved in between.</summary>
+    public int Version { get; set; }
+
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    public DateTimeOffset? AcceptedAt { get; set; }
+
+    /// <summary>The promised (承诺) due time of the whole bundle.</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>The statutory (法定) due time of the whole bundle.</summary>
+    public DateTimeOffset? StatutoryDueAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public bool? OnTime { get; set; }
+
+    public string? Reason { get; set; }
+}

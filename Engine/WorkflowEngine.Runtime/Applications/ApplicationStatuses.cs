@@ -1,0 +1,17 @@
+namespace WorkflowEngine.Runtime.Applications;
+
+/// <summary>The states of an application as users see them.</summary>
+public static class ApplicationStatuses
+{
+    /// <summary>Submitted, but a required material (not deferrable) is still to come; the flow has not started.</summary>
+    public const string AwaitingMaterials = "awaiting-materials";
+
+    /// <summary>Accepted (受理); departments are working on it.</summary>
+    public const string InProgress = "in-progress";
+
+    public const string Completed = "completed";
+
+    public const string Rejected = "rejected";
+
+    public const string Cancelled = "cancelled";
+}

@@ -1,0 +1,25 @@
+using WorkflowEngine.Runtime.Timers;
+
+namespace WorkflowEngine.Runtime.Applications;
+
+/// <summary>What the tracking pages and the API read about applications.</summary>
+public interface IApplicationQueries
+{
+    Task<ApplicationRecord?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<ApplicationRecord?> FindByTrackingNumberAsync(string trackingNumber, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ApplicationRecord>> ListByApplicantAsync(string applicantId, int limit, int offset, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StepRecord>> StepsAsync(Guid applicationId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<MaterialRecord>> MaterialsAsync(Guid applicationId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<NotificationRecord>> NotificationsAsync(Guid applicationId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CertificateRecord>> CertificatesAsync(Guid applicationId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditRecord>> AuditAsync(Guid applicationId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<TimerRecord>> TimersAsync(Guid applicationId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,37 @@
+namespace WorkflowEngine.Runtime.Applications;
+
+/// <summary>The engine's row for a tracked step of an application: dispatch, due, completion and compliance.</summary>
+public sealed record StepRecord
+{
+    public required Guid ApplicationId { get; init; }
+
+    public required string StepId { get; init; }
+
+    public required string Kind { get; init; }
+
+    public string? Department { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Status { get; init; }
+
+    public int Attempt { get; init; }
+
+    public DateTimeOffset? DispatchedAt { get; init; }
+
+    public DateTimeOffset? DueAt { get; init; }
+
+    public string? ClaimedBy { get; init; }
+
+    public DateTimeOffset? ClaimedAt { get; init; }
+
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    public bool? OnTime { get; init; }
+
+    public string? Outcome { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? OutputsJson { get; init; }
+}

@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using WorkflowEngine.Core.Model;
+using WorkflowEngine.Definitions;
+
+namespace WorkflowEngine.Runtime.Definitions;
+
+/// <summary>
+/// Definitions by id and version: drafts are validated when saved and again when published; published versions are
+/// parsed once and cached for good (they never change), and running applications keep the version they started with.
+/// </summary>
+public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader loader, TimeProvider time, ILogger<DefinitionRegistry> logger)
+{
+    private static readonly TimeSpan LatestCacheFor = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> _parsed = new();
+    private readonly ConcurrentDictionary<string, (int Version, DateTimeOffset CheckedAt)> _latest = new(StringComparer.Ordinal);
+
+    public DefinitionLoader Loader { get; } = loader;
+
+    /// <summary>A published version; its parse is cached for the life of the process.</summary>
+    public async Task<WorkflowDefinition> GetAsync(string id, int version, CancellationToken cancellationToken)
+    {
+        if (_parsed.TryGetValue((id, version), out var cached))
+        {
+            return cached;
+        }
+
+        var record = await store.GetAsync(id, version, cancellationToken)
+            ?? throw new KeyNotFoundException($"Definition {id} v{version} is not stored.");
+        var result = Loader.Load(record.Source, $"{id}@v{version}");
+        if (result.Definition is null)
+        {
+            throw new InvalidOperationException($"Stored definition {id} v{version} no longer loads: {string.Join("; ", result.Errors)}");
+        }
+
+        var definition = result.Definition.WithVersion(version);
+        _parsed.TryAdd((id, version), definition);
+        return definition;
+    }
+
+    /// <summary>The version new applications get: the latest published one.</summary>
+    public async Task<WorkflowDefinition?> GetLatestPublishedAsync(string id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_latest.TryGetValue(id, out var known) && now - known.CheckedAt < LatestCacheFor)
+        {
+            return await GetAsync(id, known.Version, cancellationToken);
+        }
+
+        var record = await store.GetLatestPublishedAsync(id, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        _latest[id] = (record.Version, now);
+        return await GetAsync(id, record.Version, cancellationToken);
+    }
+
+    /// <summary>Validates the source and stores it as the id's draft; the errors come back either way.</summary>
+    public async Task<DraftResult> SaveDraftAsync(string source, string fileName, string? actor, CancellationToken cancellationToken)
+    {
+        var result = Loader.Load(source, fileName);
+        if (result.Id is not { } id || result.Definition is null)
+        {
+            return new DraftResult(null, result.Errors);
+        }
+
+        var draft = await store.SaveDraftAsync(new DefinitionRecord
+        {
+            Id = id,
+            Version = 0,
+            Status = DefinitionStatuses.Draft,
+            Title = result.Definition.Title.Zh,
+            Source = source,
+            Sha256 = Hash(source),
+            ErrorsJson = JsonSerializer.Serialize(result.Errors),
+            CreatedAt = time.GetUtcNow(),
+            CreatedBy = actor,
+        }, cancellationToken);
+        return new DraftResult(draft, result.Errors);
+    }
+
+    /// <summary>Publishes a draft after validating it again (departments or calendars may have changed since it was saved).</summary>
+    public async Task<PublishResult> PublishAsync(string id, int? version, string? actor, CancellationToken cancellationToken)
+    {
+        var versions = (await store.ListAsync(cancellationToken)).Where(r => r.Id == id).ToArray();
+        if (versions.Length == 0)
+        {
+            return new PublishResult(null, [], $"没有标识为“{id}”的定义");
+        }
+
+        var target = version is { } v
+            ? versions.FirstOrDefault(r => r.Version == v)
+            : versions.Where(r => r.Status == DefinitionStatuses.Draft).MaxBy(r => r.Version);
+        if (target is null)
+        {
+            return new PublishResult(null, [], version is null ? $"“{id}”没有待发布的草稿" : $"“{id}”没有第 {version} 版");
+        }
+
+        if (target.Status == DefinitionStatuses.Published)
+        {
+            return new PublishResult(null, [], $"“{id}”第 {target.Version} 版已发布，已发布的版本不可更改");
+        }
+
+        var full = await store.GetAsync(id, target.Version, cancellationToken) ?? target;
+        var result = Loader.Load(full.Source, $"{id}@v{target.Version}");
+        if (!result.IsValid)
+        {
+            return new PublishResult(null, result.Errors, "定义未通过校验，不能发布");
+        }
+
+        var now = time.GetUtcNow();
+        if (!await store.PublishAsync(id, target.Version, now, actor, cancellationToken))
+        {
+            return new PublishResult(null, [], $"“{id}”第 {target.Version} 版已被他人发布或修改");
+        }
+
+        _latest.TryRemove(id, out _);
+        logger.LogInformation("Published definition {Id} v{Version}", id, target.Version);
+        return new PublishResult(full with { Status = DefinitionStatuses.Published, PublishedAt = now, PublishedBy = actor }, [], null);
+    }
+
+    /// <summary>
+    /// Publishes each file under <c>Definitions/services</c> whose content is not already the latest published version.
+    /// A broken file is logged with every error and skipped: the host still starts with the others.
+    /// </summary>
+    public async Task<IReadOnlyList<DefinitionError>> SeedAsync(string definitionsRoot, CancellationToken cancellationToken)
+    {
+        var problems = new List<DefinitionError>();
+        foreach (var file in ReferenceData.ServiceFiles(definitionsRoot))
+        {
+            var source = await File.ReadAllTextAsync(file, cancellationToken);
+            var name = Path.GetRelativePath(definitionsRoot, file);
+            var check = Loader.Load(source, name);
+            if (!check.IsValid)
+            {
+                foreach (var error in check.Errors)
+                {
+                    logger.LogError("Definition file not loaded: {Error}", error.ToString());
+                }
+
+                problems.AddRange(check.Errors);
+                continue;
+            }
+
+            var latest = await store.GetLatestPublishedAsync(check.Id!, cancellationToken);
+            if (latest?.Sha256 == Hash(source))
+            {
+                continue;
+            }
+
+            var draft = await SaveDraftAsync(source, name, "system", cancellationToken);
+            var published = await PublishAsync(draft.Draft!.Id, draft.Draft.Version, "system", cancellationToken);
+            if (!published.Succeeded)
+            {
+                logger.LogError("Definition {File} not published: {Problem}", name, published.Problem);
+            }
+        }
+
+        return problems;
+    }
+
+    public static string Hash(string source) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)));
+}

@@ -1,0 +1,18 @@
+namespace WorkflowEngine.Runtime.Definitions;
+
+/// <summary>Every version of every definition.</summary>
+public interface IDefinitionStore
+{
+    /// <summary>All versions, without their source text.</summary>
+    Task<IReadOnlyList<DefinitionRecord>> ListAsync(CancellationToken cancellationToken);
+
+    Task<DefinitionRecord?> GetAsync(string id, int version, CancellationToken cancellationToken);
+
+    Task<DefinitionRecord?> GetLatestPublishedAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the id's open draft, or adds the next version as a draft.</summary>
+    Task<DefinitionRecord> SaveDraftAsync(DefinitionRecord draft, CancellationToken cancellationToken);
+
+    /// <summary>Publishes a draft; false when that version is not a draft (already published, or missing).</summary>
+    Task<bool> PublishAsync(string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken);
+}

@@ -1,0 +1,49 @@
+using WorkflowEngine.Contracts;
+using WorkflowEngine.Runtime.Processing;
+
+namespace WorkflowEngine.Runtime.Departments;
+
+/// <summary>Work for a department host's group committer.</summary>
+public abstract class DepartmentWork : CommitWork;
+
+/// <summary>A step arrived from the engine; <see cref="Result"/> is set when an automated handler already decided it.</summary>
+public sealed class ReceiveStepWork(ExecuteStep step, string messageId, AutomatedResult? result, string? note) : DepartmentWork
+{
+    public ExecuteStep Step { get; } = step;
+
+    public string MessageId { get; } = messageId;
+
+    public AutomatedResult? Result { get; } = result;
+
+    public string? Note { get; } = note;
+}
+
+/// <summary>The engine recalled a step.</summary>
+public sealed class CancelStepWork(CancelStep cancel, string messageId) : DepartmentWork
+{
+    public CancelStep Message { get; } = cancel;
+
+    public string MessageId { get; } = messageId;
+}
+
+/// <summary>A clerk claims a task.</summary>
+public sealed class ClaimWork(Guid taskId, string clerk) : DepartmentWork
+{
+    public Guid TaskId { get; } = taskId;
+
+    public string Clerk { get; } = clerk;
+}
+
+/// <summary>A clerk decides a task.</summary>
+public sealed class CompleteWork(Guid taskId, string clerk, bool approved, string? reason, IReadOnlyDictionary<string, string>? outputs) : DepartmentWork
+{
+    public Guid TaskId { get; } = taskId;
+
+    public string Clerk { get; } = clerk;
+
+    public bool Approved { get; } = approved;
+
+    public string? Reason { get; } = reason;
+
+    public IReadOnlyDictionary<string, string>? Outputs { get; } = outputs;
+}

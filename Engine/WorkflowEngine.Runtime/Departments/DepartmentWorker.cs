@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using WorkflowEngine.Contracts;
+
+namespace WorkflowEngine.Runtime.Departments;
+
+/// <summary>
+/// What a department host does with a step from its queue: an automated handler decides it at once when one is
+/// registered for its key; otherwise (or if the handler fails) it becomes a task in the clerks' queue.
+/// </summary>
+public sealed partial class DepartmentWorker(DepartmentProcessor processor, IEnumerable<IAutomatedStepHandler> handlers, ILogger<DepartmentWorker> logger)
+{
+    private readonly Dictionary<string, IAutomatedStepHandler> _handlers =
+        handlers.ToDictionary(h => h.Key, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> HandlerKeys => _handlers.Keys;
+
+    public async Task<TaskRecord?> ReceiveAsync(ExecuteStep step, string messageId, CancellationToken cancellationToken)
+    {
+        AutomatedResult? result = null;
+        string? note = null;
+        if (step.Handler is { } key)
+        {
+            if (_handlers.TryGetValue(key, out var handler))
+            {
+                try
+                {
+                    result = await handler.HandleAsync(step, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogHandlerFailed(ex, key, step.TrackingNumber, step.StepId);
+                    note = $"自动办理程序“{key}”出错（{ex.Message}），已转人工办理";
+                }
+            }
+            else
+            {
+                LogNoHandler(key, step.Department);
+                note = $"本部门主机未登记自动办理程序“{key}”，已转人工办理";
+            }
+        }
+
+        return await processor.ReceiveAsync(step, messageId, result, note, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Automated handler {Handler} failed on {TrackingNumber}/{StepId}; the step goes to a clerk")]
+    private partial void LogHandlerFailed(Exception ex, string handler, string trackingNumber, string stepId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No automated handler {Handler} on the host of {Department}; the step goes to a clerk")]
+    private partial void LogNoHandler(string handler, string department);
+}

@@ -1,0 +1,19 @@
+namespace WorkflowEngine.Runtime.Departments;
+
+/// <summary>The outcome of a clerk's action on a task.</summary>
+public sealed record TaskActionResult(TaskActionStatus Status, TaskRecord? Task, string? Problem)
+{
+    public static TaskActionResult Ok(TaskRecord task) => new(TaskActionStatus.Ok, task, null);
+
+    public static TaskActionResult NotFound() => new(TaskActionStatus.NotFound, null, "没有这个办件");
+
+    public static TaskActionResult Conflict(TaskRecord task, string problem) => new(TaskActionStatus.Conflict, task, problem);
+}
+
+/// <summary>Ok, no such task, or the task's state does not allow the action.</summary>
+public enum TaskActionStatus
+{
+    Ok,
+    NotFound,
+    Conflict,
+}

@@ -1,0 +1,57 @@
+namespace WorkflowEngine.Runtime.Departments;
+
+/// <summary>A step as its department holds it: in a clerk's queue, or handled by an automated handler.</summary>
+public sealed class TaskRecord
+{
+    public required Guid Id { get; init; }
+
+    public required Guid ApplicationId { get; init; }
+
+    public required string TrackingNumber { get; init; }
+
+    public required string ServiceId { get; init; }
+
+    public required string ServiceTitle { get; init; }
+
+    public required string StepId { get; init; }
+
+    public required int Attempt { get; init; }
+
+    public required string Department { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Status { get; set; }
+
+    public string? Handler { get; init; }
+
+    public bool Automated { get; set; }
+
+    public required DateTimeOffset DispatchedAt { get; init; }
+
+    public required DateTimeOffset DueAt { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedAt { get; set; }
+
+    public string? CompletedBy { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string? OutputsJson { get; set; }
+
+    public bool? OnTime { get; set; }
+
+    /// <summary>The <c>ExecuteStep</c> message as received: the whole application for the clerk's page.</summary>
+    public required string PayloadJson { get; init; }
+
+    /// <summary>Why a task is as it is (cancelled by the engine, sent to a clerk because no handler was found, …).</summary>
+    public string? Note { get; set; }
+}

@@ -1,0 +1,33 @@
+namespace WorkflowEngine.Runtime;
+
+/// <summary>Settings of the engine runtime (section <c>Engine</c> of the host's configuration).</summary>
+public sealed class EngineOptions
+{
+    /// <summary>The folder holding departments.yaml, calendars/ and services/.</summary>
+    public string DefinitionsPath { get; set; } = "Definitions";
+
+    /// <summary>Where uploaded materials are kept.</summary>
+    public string BlobPath { get; set; } = "data/blobs";
+
+    /// <summary>The most work one commit takes.</summary>
+    public int MaxBatch { get; set; } = 256;
+
+    /// <summary>How much work may wait for a commit before callers are held back.</summary>
+    public int QueueCapacity { get; set; } = 20_000;
+
+    public int RelayBatch { get; set; } = 512;
+
+    /// <summary>How often the relay looks for unpublished rows when nobody signals it (rows left by a crash, or by another process).</summary>
+    public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a process holds a leased outbox row or timer before another may take it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Names this process in leases.</summary>
+    public string InstanceName { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>The largest upload the API accepts for one material, whatever the definition says.</summary>
+    public long MaxMaterialBytes { get; set; } = 50L * 1024 * 1024;
+}

@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Stores;
+using WorkflowEngine.Runtime.Timers;
+
+namespace WorkflowEngine.Runtime.Processing;
+
+/// <summary>
+/// The imperative shell of the engine. Every change to an application goes through here: loaded, run through the
+/// interpreter, and written — state, steps, audit, timers, outbox, inbox — in one transaction, many at a time.
+/// </summary>
+public sealed partial class EngineProcessor : IAsyncDisposable
+{
+    private const int ConcurrencyRetries = 5;
+    private readonly IEngineStore _store;
+    private readonly DefinitionRegistry _definitions;
+    private readonly WorkflowInterpreter _interpreter;
+    private readonly ReferenceData _reference;
+    private readonly TimeProvider _time;
+    private readonly OutboxSignal _outbox;
+    private readonly TimerSignal _timers;
+    private readonly ILogger<EngineProcessor> _logger;
+    private readonly GroupCommitter<EngineWork> _committer;
+
+    public EngineProcessor(
+        IEngineStore store,
+        DefinitionRegistry definitions,
+        WorkflowInterpreter interpreter,
+        ReferenceData reference,
+        TimeProvider time,
+        OutboxSignal outbox,
+        TimerSignal timers,
+        IOptions<EngineOptions> options,
+        ILogger<EngineProcessor> logger)
+    {
+        _store = store;
+        _definitions = definitions;
+        _interpreter = interpreter;
+        _reference = reference;
+        _time = time;
+        _outbox = outbox;
+        _timers = timers;
+        _logger = logger;
+        _committer = new GroupCommitter<EngineWork>("engine", options.Value.MaxBatch, options.Value.QueueCapacity, HandleBatchAsync, logger);
+    }
+
+    public long Batches => _committer.Batches;
+
+    public long Items => _committer.Items;
+
+    public async Task<ApplicationRecord> SubmitAsync(ApplicationRecord application, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken) =>
+        (ApplicationRecord)(await _committer.SubmitAsync(new SubmitWork(application, materials), cancellationToken))!;
+
+    public async Task<ApplicationRecord?> AttachMaterialsAsync(Guid applicationId, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken) =>
+        await _committer.SubmitAsync(new AttachMaterialsWork(applicationId, materials), cancellationToken) as ApplicationRecord;
+
+    /// <summary>Applies an event; a message id seen before makes it a no-op (<see cref="EventResult.Duplicate"/>).</summary>
+    public async Task<EventResult> ApplyAsync(Guid applicationId, WorkflowEvent evt, string? messageId, CancellationToken cancellationToken) =>
+        (EventResult)(await _committer.SubmitAsync(new EventWork(applicationId, evt, messageId), cancellationToken))!;
+
+    private async Task HandleBatchAsync(IReadOnlyList<EngineWork> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RunBatchAsync(batch, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyException ex) when (attempt < ConcurrencyRetries)
+            {
+                LogConflict(ex.ApplicationId, attempt);
+            }
+        }
+    }
+
+    private async Task RunBatchAsync(IReadOnlyList<EngineWork> batch, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        await using var session = await _store.BeginAsync(cancellationToken);
+        var work = new EngineBatch(session, _definitions, _interpreter, _reference, now);
+        await work.LoadAsync(batch, cancellationToken);
+        var results = new object?[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            results[i] = batch[i] switch
+            {
+                SubmitWork submit => await work.SubmitAsync(submit, cancellationToken),
+                EventWork evt => await work.ApplyAsync(evt, cancellationToken),
+                AttachMaterialsWork attach => await work.AttachAsync(attach, cancellationToken),
+                _ => throw new InvalidOperationException($"Unknown work {batch[i].GetType().Name}."),
+            };
+        }
+
+        work.Seal();
+        if (!work.Changes.IsEmpty)
+        {
+            await session.SaveAsync(work.Changes, now, cancellationToken);
+            await session.CommitAsync(cancellationToken);
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Succeed(results[i]);
+        }
+
+        if (work.Changes.Outbox.Count > 0)
+        {
+            _outbox.Notify();
+        }
+
+        if (work.Changes.ScheduledAnyTimer)
+        {
+            _timers.Notify();
+        }
+    }
+
+    public ValueTask DisposeAsync() => _committer.DisposeAsync();
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Application {ApplicationId} changed concurrently; batch retried (attempt {Attempt})")]
+    private partial void LogConflict(Guid applicationId, int attempt);
+}

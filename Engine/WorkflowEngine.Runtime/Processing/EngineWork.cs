@@ -1,0 +1,38 @@
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Runtime.Applications;
+
+namespace WorkflowEngine.Runtime.Processing;
+
+/// <summary>Work for the engine's group committer.</summary>
+public abstract class EngineWork : CommitWork
+{
+    public abstract Guid ApplicationId { get; }
+}
+
+/// <summary>Store a new application (with its materials) and, if everything required is there, start its flow.</summary>
+public sealed class SubmitWork(ApplicationRecord application, IReadOnlyList<MaterialRecord> materials) : EngineWork
+{
+    public ApplicationRecord Application { get; } = application;
+
+    public IReadOnlyList<MaterialRecord> Materials { get; } = materials;
+
+    public override Guid ApplicationId => Application.Id;
+}
+
+/// <summary>Apply an event (a department's report, a timer) to an application; <see cref="MessageId"/> guards against redelivery.</summary>
+public sealed class EventWork(Guid applicationId, WorkflowEvent evt, string? messageId) : EngineWork
+{
+    public WorkflowEvent Event { get; } = evt;
+
+    public string? MessageId { get; } = messageId;
+
+    public override Guid ApplicationId { get; } = applicationId;
+}
+
+/// <summary>Attach materials uploaded after submission; the flow starts when the last required one arrives.</summary>
+public sealed class AttachMaterialsWork(Guid applicationId, IReadOnlyList<MaterialRecord> materials) : EngineWork
+{
+    public IReadOnlyList<MaterialRecord> Materials { get; } = materials;
+
+    public override Guid ApplicationId { get; } = applicationId;
+}

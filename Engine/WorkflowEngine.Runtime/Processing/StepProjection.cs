@@ -1,0 +1,46 @@
+using System.Text.Json;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
+using WorkflowEngine.Runtime.Applications;
+
+namespace WorkflowEngine.Runtime.Processing;
+
+/// <summary>The engine's step row for a tracked node, derived from its state.</summary>
+public static class StepProjection
+{
+    public static StepRecord From(Guid applicationId, StepNode node, NodeState? state) => new()
+    {
+        ApplicationId = applicationId,
+        StepId = node.Id,
+        Kind = node.ActivityKey,
+        Department = state?.Department,
+        Title = node.DisplayTitle,
+        Status = StatusOf(state),
+        Attempt = state?.Attempt ?? 0,
+        DispatchedAt = state?.StartedAt,
+        DueAt = state?.DueAt,
+        ClaimedBy = state?.ClaimedBy,
+        ClaimedAt = state?.ClaimedAt,
+        CompletedAt = state?.Status is NodeStatus.Completed or NodeStatus.Cancelled or NodeStatus.Skipped ? state.CompletedAt : null,
+        OnTime = state?.Status == NodeStatus.Completed ? state.OnTime : null,
+        Outcome = state?.Outcome switch
+        {
+            StepOutcome.Approved => StepStatuses.Approved,
+            StepOutcome.Rejected => StepStatuses.Rejected,
+            _ => null,
+        },
+        Reason = state?.Reason,
+        OutputsJson = state?.Outputs is { Count: > 0 } outputs ? JsonSerializer.Serialize(outputs) : null,
+    };
+
+    public static string StatusOf(NodeState? state) => state?.Status switch
+    {
+        null => StepStatuses.Pending,
+        NodeStatus.Active when state.ClaimedBy is not null => StepStatuses.Claimed,
+        NodeStatus.Active when state.Department is not null => StepStatuses.Dispatched,
+        NodeStatus.Active => StepStatuses.Running,
+        NodeStatus.Completed => state.Outcome == StepOutcome.Rejected ? StepStatuses.Rejected : StepStatuses.Approved,
+        NodeStatus.Skipped => StepStatuses.Skipped,
+        _ => StepStatuses.Cancelled,
+    };
+}

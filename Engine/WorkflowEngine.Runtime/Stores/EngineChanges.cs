@@ -1,0 +1,41 @@
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Timers;
+
+namespace WorkflowEngine.Runtime.Stores;
+
+/// <summary>Everything one engine batch writes, in one transaction.</summary>
+public sealed class EngineChanges
+{
+    public List<ApplicationRecord> Inserted { get; } = [];
+
+    /// <summary>Applications changed, each with the version it was read at.</summary>
+    public List<(ApplicationRecord Application, int ReadVersion)> Updated { get; } = [];
+
+    public List<StepRecord> Steps { get; } = [];
+
+    public List<AuditRecord> Audit { get; } = [];
+
+    /// <summary>The net effect on timers: the timer as scheduled last, or null where it was cancelled (or fired) last.</summary>
+    public Dictionary<(Guid ApplicationId, string TimerId), TimerRecord?> Timers { get; } = [];
+
+    public List<OutboxMessage> Outbox { get; } = [];
+
+    /// <summary>Ids of the messages this batch consumed, for the inbox.</summary>
+    public List<string> Inbox { get; } = [];
+
+    public List<NotificationRecord> Notifications { get; } = [];
+
+    public List<CertificateRecord> Certificates { get; } = [];
+
+    public List<MaterialRecord> Materials { get; } = [];
+
+    public void ScheduleTimer(TimerRecord timer) => Timers[(timer.ApplicationId, timer.TimerId)] = timer;
+
+    public void RemoveTimer(Guid applicationId, string timerId) => Timers[(applicationId, timerId)] = null;
+
+    public bool ScheduledAnyTimer => Timers.Values.Any(t => t is not null);
+
+    public bool IsEmpty => Inserted.Count + Updated.Count + Steps.Count + Audit.Count + Timers.Count
+        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + Materials.Count == 0;
+}

@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Model;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Processing;
+
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>Builds what the API shows of an application, every time in Asia/Shanghai.</summary>
+public sealed class ApplicationViews(IApplicationQueries queries, DefinitionRegistry definitions, ReferenceData reference, ActivityRegistry activities)
+{
+    public async Task<ApplicationDto> DetailAsync(ApplicationRecord a, CancellationToken cancellationToken)
+    {
+        var definition = await definitions.GetAsync(a.ServiceId, a.ServiceVersion, cancellationToken);
+        var stepRows = (await queries.StepsAsync(a.Id, cancellationToken)).ToDictionary(s => s.StepId, StringComparer.Ordinal);
+        var steps = definition.Flow.DescendantsAndSelf()
+            .Where(n => activities.TryGet(n.ActivityKey, out var activity) && activity.Descriptor.Tracked)
+            .Select(n => Step(stepRows.TryGetValue(n.Id, out var row) ? row : Pending(a.Id, n), n))
+            .ToArray();
+        var materials = Materials(a, definition, await queries.MaterialsAsync(a.Id, cancellationToken));
+        var notifications = (await queries.NotificationsAsync(a.Id, cancellationToken))
+            .Select(n => new NotificationDto(ChinaTime.ToLocal(n.At), n.Kind, n.Message)).ToArray();
+        var certificates = (await queries.CertificatesAsync(a.Id, cancellationToken))
+            .Select(c => new CertificateDto(c.Name, c.FromStep,
+                JsonSerializer.Deserialize<Dictionary<string, string>>(c.DetailsJson) ?? [], ChinaTime.ToLocal(c.IssuedAt))).ToArray();
+        return new ApplicationDto(
+            a.Id,
+            a.TrackingNumber,
+            a.ServiceId,
+            a.ServiceVersion,
+            definition.Title.Zh,
+            a.Status,
+            a.ApplicantId,
+            a.ApplicantName,
+            ChinaTime.ToLocal(a.SubmittedAt),
+            ChinaTime.ToLocal(a.AcceptedAt),
+            ChinaTime.ToLocal(a.DueAt),
+            ChinaTime.ToLocal(a.StatutoryDueAt),
+            ChinaTime.ToLocal(a.CompletedAt),
+            a.OnTime,
+            a.Reason,
+            JsonNode.Parse(a.FormJson),
+            steps,
+            materials,
+            notifications,
+            certificates);
+    }
+
+    public async Task<SubmittedDto> SubmittedAsync(ApplicationRecord a, CancellationToken cancellationToken)
+    {
+        var definition = await definitions.GetAsync(a.ServiceId, a.ServiceVersion, cancellationToken);
+        return new SubmittedDto(
+            a.Id,
+            a.TrackingNumber,
+            a.Status,
+            ChinaTime.ToLocal(a.SubmittedAt),
+            ChinaTime.ToLocal(a.DueAt),
+            ChinaTime.ToLocal(a.StatutoryDueAt),
+            Materials(a, definition, await queries.MaterialsAsync(a.Id, cancellationToken)));
+    }
+
+    public static ApplicationSummaryDto Summary(ApplicationRecord a) =>
+        new(a.Id, a.TrackingNumber, a.ServiceId, a.Status, ChinaTime.ToLocal(a.SubmittedAt), ChinaTime.ToLocal(a.DueAt), ChinaTime.ToLocal(a.CompletedAt), a.OnTime);
+
+    /// <summary>The applicant, an administrator, or a clerk of a department with a step in the application.</summary>
+    public async Task<bool> CanViewAsync(ClaimsPrincipal user, ApplicationRecord a, CancellationToken cancellationToken)
+    {
+        if (user.IsAdmin() || user.Id() == a.ApplicantId)
+        {
+            return true;
+        }
+
+        var department = user.Department();
+        return department is not null
+            && (await queries.StepsAsync(a.Id, cancellationToken)).Any(s => s.Department == department)
+            && user.WorksFor(department);
+    }
+
+    private MaterialDto[] Materials(ApplicationRecord a, WorkflowDefinition definition, IReadOnlyList<MaterialRecord> stored) =>
+        MaterialChecklist.Of(definition, stored, a.AcceptedAt, reference.Calendar(definition.CalendarId))
+            .Select(m => new MaterialDto(
+                m.Key,
+                m.Name,
+                m.Required,
+                m.Status,
+                ChinaTime.ToLocal(m.DueBy),
+                m.File?.FileName,
+                m.File?.Size,
+                m.File?.Sha256,
+                ChinaTime.ToLocal(m.File?.UploadedAt),
+                m.File is { } f ? $"/api/applications/{a.Id}/materials/{f.Id}" : null))
+            .ToArray();
+
+    private StepDto Step(StepRecord s, StepNode node) => new(
+        s.StepId,
+        s.Kind,
+        s.Department ?? activities.Get(node.ActivityKey).DepartmentOf(node),
+        (s.Department ?? activities.Get(node.ActivityKey).DepartmentOf(node)) is { } code && reference.Departments.TryGetValue(code, out var d) ? d.Name.Zh : null,
+        s.Title,
+        s.Status,
+        ChinaTime.ToLocal(s.DispatchedAt),
+        ChinaTime.ToLocal(s.DueAt),
+        s.ClaimedBy,
+        ChinaTime.ToLocal(s.CompletedAt),
+        s.OnTime,
+        s.Outcome,
+        s.Reason,
+        s.OutputsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(s.OutputsJson));
+
+    private static StepRecord Pending(Guid applicationId, StepNode node) =>
+        StepProjection.From(applicationId, node, null);
+}

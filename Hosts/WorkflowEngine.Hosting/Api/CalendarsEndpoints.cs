@@ -1,0 +1,124 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Model;
+using WorkflowEngine.Definitions;
+
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>Working-time arithmetic, open to everyone: due instants and each day's status with its reason.</summary>
+public static class CalendarsEndpoints
+{
+    private const int MaxDays = 3 * 366;
+
+    public static IEndpointRouteBuilder MapCalendars(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/calendars").WithTags("Calendars").AllowAnonymous();
+        group.MapGet("/", List).WithSummary("Calendars with office hours and the years whose notice is on file");
+        group.MapGet("/{id}/due", Due).WithSummary("The due instant of a limit: ?from=<ISO 8601>&workingDays=N or &workingHours=N");
+        group.MapGet("/{id}/days", Days).WithSummary("Each date from..to: working or off, and why");
+        return app;
+    }
+
+    private static IResult List(ReferenceData reference) =>
+        Results.Ok(reference.Calendars.Values.Select(c => new CalendarDto(
+            c.Id, c.Data.Name.Zh, c.Data.TimeZone, c.OfficeHours.Select(p => p.ToString()).ToArray(), c.HoursPerDay, c.AnnouncedYears.Order().ToArray())));
+
+    private static IResult Due(string id, string? from, decimal? workingDays, decimal? workingHours, ReferenceData reference, TimeProvider time)
+    {
+        if (!reference.Calendars.TryGetValue(id, out var calendar))
+        {
+            return Problems.NotFound($"没有工作日历“{id}”");
+        }
+
+        // An unencoded '+' of an offset arrives as a space.
+        from = from?.Replace(' ', '+');
+        var errors = new Dictionary<string, string[]>();
+        var start = time.GetUtcNow();
+        if (from is not null && !DateTimeOffset.TryParse(from, CultureInfo.InvariantCulture, DateTimeStyles.None, out start))
+        {
+            errors["from"] = [$"“{from}”不是 ISO 8601 时刻（如 2026-02-13T10:00:00+08:00）"];
+        }
+        else if (from is not null && !HasOffset(from))
+        {
+            errors["from"] = ["from 须带时区（如 +08:00 或 Z），否则无法确定是哪一刻"];
+        }
+
+        var limit = new WorkingTimeLimit { WorkingDays = workingDays, WorkingHours = workingHours };
+        if (!limit.IsWellFormed)
+        {
+            errors["limit"] = ["须给出 workingDays 或 workingHours 其中之一，且大于0"];
+        }
+        else if ((workingDays ?? 0) > 3650 || (workingHours ?? 0) > 3650 * 24)
+        {
+            errors["limit"] = ["时限过长"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        return Results.Ok(new DueDto(calendar.Id, ChinaTime.ToLocal(start), limit.ToString(), ChinaTime.ToLocal(calendar.Add(start, limit))));
+    }
+
+    private static IResult Days(string id, string? from, string? to, ReferenceData reference)
+    {
+        if (!reference.Calendars.TryGetValue(id, out var calendar))
+        {
+            return Problems.NotFound($"没有工作日历“{id}”");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var first = ParseDate(from, "from", errors);
+        var last = ParseDate(to, "to", errors);
+        if (errors.Count == 0 && last < first)
+        {
+            errors["to"] = ["to 不能早于 from"];
+        }
+        else if (errors.Count == 0 && last.DayNumber - first.DayNumber >= MaxDays)
+        {
+            errors["to"] = [$"一次最多查询 {MaxDays} 天"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        return Results.Ok(calendar.Days(first, last).Select(d => new CalendarDayDto(
+            d.Date,
+            d.Date.DayOfWeek.ToString(),
+            d.IsWorkingDay,
+            d.Kind switch
+            {
+                DayKind.Workday => "workday",
+                DayKind.Weekend => "weekend",
+                DayKind.Holiday => "holiday",
+                _ => "makeup-workday",
+            },
+            d.Name,
+            d.Announced)));
+    }
+
+    private static DateOnly ParseDate(string? text, string name, Dictionary<string, string[]> errors)
+    {
+        if (text is null)
+        {
+            errors[name] = [$"缺少 {name}（YYYY-MM-DD）"];
+            return default;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            errors[name] = [$"“{text}”应写作 YYYY-MM-DD"];
+        }
+
+        return date;
+    }
+
+    private static bool HasOffset(string text) =>
+        text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+}

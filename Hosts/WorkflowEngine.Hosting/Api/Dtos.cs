@@ -1,0 +1,173 @@
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>A service in the catalogue.</summary>
+public sealed record ServiceSummaryDto(string Id, int Version, string Title, string? TitleEn, string Category, string? Description, string? PromisedLimit, string? StatutoryLimit);
+
+/// <summary>The one-time notification of a service (一次性告知): form, materials, steps and limits.</summary>
+public sealed record ServiceDto(
+    string Id,
+    int Version,
+    string Title,
+    string? TitleEn,
+    string Category,
+    string? Description,
+    string Calendar,
+    string? PromisedLimit,
+    string? StatutoryLimit,
+    IReadOnlyList<FieldDto> Form,
+    IReadOnlyList<MaterialSpecDto> Materials,
+    IReadOnlyList<StepSpecDto> Steps);
+
+public sealed record FieldDto(
+    string Key,
+    string Label,
+    string Type,
+    bool Required,
+    string? Help,
+    int? MinLength,
+    int? MaxLength,
+    string? Pattern,
+    decimal? Min,
+    decimal? Max,
+    string? MinDate,
+    string? MaxDate,
+    IReadOnlyList<OptionDto>? Options,
+    bool Multiple);
+
+public sealed record OptionDto(string Value, string Label);
+
+public sealed record MaterialSpecDto(
+    string Key,
+    string Name,
+    string? Description,
+    bool Required,
+    string? Deferrable,
+    IReadOnlyList<string> Formats,
+    decimal? MaxSizeMb,
+    IReadOnlyList<string> UsedBy);
+
+public sealed record StepSpecDto(string StepId, string Title, string Kind, string? Department, string? DepartmentName, string? Limit, string? When);
+
+/// <summary>What a submission returns.</summary>
+public sealed record SubmittedDto(
+    Guid Id,
+    string TrackingNumber,
+    string Status,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? StatutoryDueAt,
+    IReadOnlyList<MaterialDto> Materials);
+
+/// <summary>An application with every step's progress and deadline.</summary>
+public sealed record ApplicationDto(
+    Guid Id,
+    string TrackingNumber,
+    string ServiceId,
+    int ServiceVersion,
+    string ServiceTitle,
+    string Status,
+    string ApplicantId,
+    string? ApplicantName,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? StatutoryDueAt,
+    DateTimeOffset? CompletedAt,
+    bool? OnTime,
+    string? Reason,
+    System.Text.Json.Nodes.JsonNode? Form,
+    IReadOnlyList<StepDto> Steps,
+    IReadOnlyList<MaterialDto> Materials,
+    IReadOnlyList<NotificationDto> Notifications,
+    IReadOnlyList<CertificateDto> Certificates);
+
+public sealed record ApplicationSummaryDto(
+    Guid Id,
+    string TrackingNumber,
+    string ServiceId,
+    string Status,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? CompletedAt,
+    bool? OnTime);
+
+public sealed record StepDto(
+    string StepId,
+    string Kind,
+    string? Department,
+    string? DepartmentName,
+    string Title,
+    string Status,
+    DateTimeOffset? DispatchedAt,
+    DateTimeOffset? DueAt,
+    string? ClaimedBy,
+    DateTimeOffset? CompletedAt,
+    bool? OnTime,
+    string? Outcome,
+    string? Reason,
+    IReadOnlyDictionary<string, string>? Outputs);
+
+public sealed record MaterialDto(
+    string Key,
+    string Name,
+    bool Required,
+    string Status,
+    DateTimeOffset? DueBy,
+    string? FileName,
+    long? Size,
+    string? Sha256,
+    DateTimeOffset? UploadedAt,
+    string? Download);
+
+public sealed record NotificationDto(DateTimeOffset At, string Kind, string Message);
+
+public sealed record CertificateDto(string Name, string FromStep, IReadOnlyDictionary<string, string> Details, DateTimeOffset IssuedAt);
+
+public sealed record AuditDto(DateTimeOffset At, string Type, string? StepId, string? Actor, IReadOnlyDictionary<string, string?>? Data);
+
+/// <summary>A clerk's task.</summary>
+public sealed record TaskDto(
+    Guid Id,
+    Guid ApplicationId,
+    string TrackingNumber,
+    string ServiceId,
+    string ServiceTitle,
+    string StepId,
+    int Attempt,
+    string Department,
+    string Title,
+    string Status,
+    bool Automated,
+    string? Handler,
+    DateTimeOffset DispatchedAt,
+    DateTimeOffset DueAt,
+    string? ClaimedBy,
+    DateTimeOffset? ClaimedAt,
+    string? CompletedBy,
+    DateTimeOffset? CompletedAt,
+    string? Outcome,
+    string? Reason,
+    bool? OnTime,
+    string? Note);
+
+/// <summary>A task with the whole application, for the clerk's one page.</summary>
+public sealed record TaskDetailDto(TaskDto Task, System.Text.Json.Nodes.JsonNode? Application);
+
+/// <summary>A clerk's decision.</summary>
+public sealed record CompleteTaskRequest(string? Outcome, string? Reason, Dictionary<string, string>? Outputs);
+
+public sealed record DepartmentDto(string Code, string Name, string? NameEn, string Queue);
+
+public sealed record DefinitionVersionDto(int Version, string Status, string Title, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy);
+
+public sealed record DefinitionSummaryDto(string Id, string Title, int? PublishedVersion, IReadOnlyList<DefinitionVersionDto> Versions);
+
+public sealed record DraftDto(string Id, int Version, string Status, bool Valid, IReadOnlyList<DefinitionErrorDto> Errors);
+
+public sealed record DefinitionSourceDto(string Id, int Version, string Status, string Source, IReadOnlyList<DefinitionErrorDto> Errors);
+
+public sealed record CalendarDto(string Id, string Name, string TimeZone, IReadOnlyList<string> OfficeHours, double HoursPerDay, IReadOnlyList<int> AnnouncedYears);
+
+public sealed record DueDto(string Calendar, DateTimeOffset From, string Limit, DateTimeOffset Due);
+
+public sealed record CalendarDayDto(DateOnly Date, string DayOfWeek, bool Working, string Kind, string? Name, bool Announced);

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using WorkflowEngine.Definitions;
+
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>RFC 7807 problem responses, each saying exactly what is wrong.</summary>
+public static class Problems
+{
+    public static IResult Validation(IReadOnlyDictionary<string, string[]> errors, string title = "请求有误，请按各项提示修改") =>
+        Results.ValidationProblem(
+            errors.ToDictionary(e => e.Key, e => e.Value),
+            title: title,
+            type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
+
+    public static IResult Field(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "找不到");
+
+    public static IResult Conflict(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "当前状态不允许此操作");
+
+    public static IResult Forbidden(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "无权访问");
+
+    public static IResult TooLarge(IReadOnlyDictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value), statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大");
+
+    /// <summary>A definition's errors, each with file, line, column and path.</summary>
+    public static IResult Definition(IReadOnlyList<DefinitionError> errors, string title) =>
+        Results.Problem(
+            title: title,
+            detail: $"共 {errors.Count} 处错误",
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(DefinitionErrorDto.From).ToArray() });
+}

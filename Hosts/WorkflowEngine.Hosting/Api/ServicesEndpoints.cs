@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Model;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Runtime.Definitions;
+
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>The service catalogue and each service's one-time notification (一次性告知); open to everyone.</summary>
+public static class ServicesEndpoints
+{
+    public static IEndpointRouteBuilder MapServices(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/services").WithTags("Services").AllowAnonymous();
+        group.MapGet("/", ListAsync).WithSummary("Published bundled services");
+        group.MapGet("/{id}", GetAsync).WithSummary("One service: form, materials, steps and limits, told once");
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(IDefinitionStore store, DefinitionRegistry registry, CancellationToken cancellationToken)
+    {
+        var services = new List<ServiceSummaryDto>();
+        foreach (var id in (await store.ListAsync(cancellationToken)).Where(r => r.Status == DefinitionStatuses.Published).Select(r => r.Id).Distinct())
+        {
+            if (await registry.GetLatestPublishedAsync(id, cancellationToken) is { } d)
+            {
+                services.Add(new ServiceSummaryDto(d.Id, d.Version, d.Title.Zh, d.Title.En, d.Category, d.Description?.Zh,
+                    d.Limits.Promised?.ToString(), d.Limits.Statutory?.ToString()));
+            }
+        }
+
+        return Results.Ok(services);
+    }
+
+    private static async Task<IResult> GetAsync(string id, DefinitionRegistry registry, ReferenceData reference, ActivityRegistry activities, CancellationToken cancellationToken)
+    {
+        if (await registry.GetLatestPublishedAsync(id, cancellationToken) is not { } d)
+        {
+            return Problems.NotFound($"没有已发布的事项“{id}”");
+        }
+
+        var titles = d.Nodes.Values.ToDictionary(n => n.Id, n => n.DisplayTitle, StringComparer.Ordinal);
+        return Results.Ok(new ServiceDto(
+            d.Id,
+            d.Version,
+            d.Title.Zh,
+            d.Title.En,
+            d.Category,
+            d.Description?.Zh,
+            d.CalendarId,
+            d.Limits.Promised?.ToString(),
+            d.Limits.Statutory?.ToString(),
+            d.Form.Select(f => new FieldDto(
+                f.Key,
+                f.Label.Zh,
+                FieldTypeNames.NameOf(f.Type),
+                f.Required,
+                f.Help?.Zh,
+                f.MinLength,
+                f.MaxLength,
+                f.Pattern,
+                f.Min,
+                f.Max,
+                f.MinDate,
+                f.MaxDate,
+                f.Options.Count == 0 ? null : f.Options.Select(o => new OptionDto(o.Value, o.Label.Zh)).ToArray(),
+                f.Multiple)).ToArray(),
+            d.Materials.Select(m => new MaterialSpecDto(
+                m.Key,
+                m.Name.Zh,
+                m.Description?.Zh,
+                m.Required,
+                m.Deferrable?.ToString(),
+                m.Formats,
+                m.MaxSizeMb,
+                m.UsedBy.Select(s => titles.GetValueOrDefault(s, s)).ToArray())).ToArray(),
+            d.Flow.DescendantsAndSelf()
+                .Where(n => activities.TryGet(n.ActivityKey, out var a) && a.Descriptor.Tracked)
+                .Select(n => Step(n, activities.Get(n.ActivityKey), reference))
+                .ToArray()));
+    }
+
+    private static StepSpecDto Step(StepNode node, IActivity activity, ReferenceData reference)
+    {
+        var department = activity.DepartmentOf(node);
+        return new StepSpecDto(
+            node.Id,
+            node.DisplayTitle,
+            node.ActivityKey,
+            department,
+            department is not null && reference.Departments.TryGetValue(department, out var d) ? d.Name.Zh : null,
+            activity.LimitOf(node)?.ToString(),
+            node.When?.Text);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using WorkflowEngine.Contracts;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Departments;
+
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>The clerk workbench: a department's queue by due time, claiming and deciding.</summary>
+public static class TasksEndpoints
+{
+    public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/departments", Departments).WithTags("Departments").AllowAnonymous().WithSummary("Departments and their queues");
+        app.MapGet("/api/departments/{code}/tasks", ListAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk)
+            .WithSummary("A department's tasks, soonest due first (status: open, unclaimed, claimed, completed, cancelled, all)");
+        var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Clerk);
+        tasks.MapGet("/{id:guid}", GetAsync).WithSummary("A task with the whole application on one page");
+        tasks.MapPost("/{id:guid}/claim", ClaimAsync).WithSummary("Claim a task");
+        tasks.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Approve or reject a claimed task");
+        return app;
+    }
+
+    private static IResult Departments(ReferenceData reference) =>
+        Results.Ok(reference.Departments.Values.OrderBy(d => d.Code, StringComparer.Ordinal)
+            .Select(d => new DepartmentDto(d.Code, d.Name.Zh, d.Name.En, Queues.Department(d.Code))));
+
+    private static async Task<IResult> ListAsync(string code, string? status, int? limit, int? offset, ClaimsPrincipal user, ReferenceData reference, ITaskQueries queries, CancellationToken cancellationToken)
+    {
+        if (!reference.Departments.ContainsKey(code))
+        {
+            return Problems.NotFound($"没有部门“{code}”");
+        }
+
+        if (!user.WorksFor(code))
+        {
+            return Problems.Forbidden($"只有{reference.Departments[code].Name.Zh}的工作人员可以查看本部门办件");
+        }
+
+        var filter = status ?? "open";
+        if (!TaskStatuses.Filters.Contains(filter))
+        {
+            return Problems.Field("status", $"status 只能是 {string.Join("、", TaskStatuses.Filters)}");
+        }
+
+        var tasks = await queries.ListAsync(code, filter, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken);
+        return Results.Ok(tasks.Select(Dto));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, ITaskQueries queries, CancellationToken cancellationToken)
+    {
+        if (await queries.GetAsync(id, cancellationToken) is not { } task)
+        {
+            return Problems.NotFound("没有这个办件");
+        }
+
+        return user.WorksFor(task.Department)
+            ? Results.Ok(new TaskDetailDto(Dto(task), JsonNode.Parse(task.PayloadJson)))
+            : Problems.Forbidden("只有本部门工作人员可以查看该办件");
+    }
+
+    private static async Task<IResult> ClaimAsync(Guid id, ClaimsPrincipal user, ITaskQueries queries, DepartmentProcessor processor, CancellationToken cancellationToken)
+    {
+        if (await Authorize(id, user, queries, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return Answer(await processor.ClaimAsync(id, user.Id(), cancellationToken));
+    }
+
+    private static async Task<IResult> CompleteAsync(Guid id, HttpRequest request, ClaimsPrincipal user, ITaskQueries queries, DepartmentProcessor processor, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        CompleteTaskRequest? decision;
+        try
+        {
+            decision = body.Deserialize<CompleteTaskRequest>(JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            return Problems.Field("body", "请求体应为 { \"outcome\": \"approved\" | \"rejected\", \"reason\": \"…\", \"outputs\": { \"名称\": \"值\" } }");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (decision?.Outcome is not (StepOutcomes.Approved or StepOutcomes.Rejected))
+        {
+            errors["outcome"] = ["outcome 只能是 approved（通过）或 rejected（不予通过）"];
+        }
+        else if (decision.Outcome == StepOutcomes.Rejected && string.IsNullOrWhiteSpace(decision.Reason))
+        {
+            errors["reason"] = ["不予通过时必须写明理由，理由会告知申请人"];
+        }
+
+        if (decision?.Reason is { Length: > 1000 })
+        {
+            errors["reason"] = ["理由最多 1000 字"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (await Authorize(id, user, queries, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return Answer(await processor.CompleteAsync(id, user.Id(), decision!.Outcome == StepOutcomes.Approved, decision.Reason, decision.Outputs, cancellationToken));
+    }
+
+    private static async Task<IResult?> Authorize(Guid id, ClaimsPrincipal user, ITaskQueries queries, CancellationToken cancellationToken)
+    {
+        if (await queries.GetAsync(id, cancellationToken) is not { } task)
+        {
+            return Problems.NotFound("没有这个办件");
+        }
+
+        return user.WorksFor(task.Department) ? null : Problems.Forbidden("只有本部门工作人员可以办理该办件");
+    }
+
+    private static IResult Answer(TaskActionResult result) => result.Status switch
+    {
+        TaskActionStatus.Ok => Results.Ok(Dto(result.Task!)),
+        TaskActionStatus.NotFound => Problems.NotFound(result.Problem!),
+        _ => Problems.Conflict(result.Problem!),
+    };
+
+    public static TaskDto Dto(TaskRecord t) => new(
+        t.Id,
+        t.ApplicationId,
+        t.TrackingNumber,
+        t.ServiceId,
+        t.ServiceTitle,
+        t.StepId,
+        t.Attempt,
+        t.Department,
+        t.Title,
+        t.Status,
+        t.Automated,
+        t.Handler,
+        ChinaTime.ToLocal(t.DispatchedAt),
+        ChinaTime.ToLocal(t.DueAt),
+        t.ClaimedBy,
+        ChinaTime.ToLocal(t.ClaimedAt),
+        t.CompletedBy,
+        ChinaTime.ToLocal(t.CompletedAt),
+        t.Outcome,
+        t.Reason,
+        t.OnTime,
+        t.Note);
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Persistence;
+using WorkflowEngine.Runtime;
+using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Users;
+
+namespace WorkflowEngine.Hosting.Startup;
+
+/// <summary>
+/// Runs before anything else starts: migrates the database, stores the departments, seeds the demo users
+/// (Development only) and publishes the definitions under <c>Definitions/services</c> that changed.
+/// </summary>
+public sealed partial class StartupTasks(
+    Database database,
+    ReferenceData reference,
+    IDirectoryStore directory,
+    DefinitionRegistry definitions,
+    IHostEnvironment environment,
+    IOptions<EngineOptions> options,
+    ILogger<StartupTasks> logger) : IHostedService
+{
+    /// <summary>Errors in definition files found at start (the files were skipped; the host runs without them).</summary>
+    public IReadOnlyList<DefinitionError> DefinitionProblems { get; private set; } = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        database.Migrate();
+        await directory.UpsertDepartmentsAsync(reference.Departments.Values, cancellationToken);
+        if (environment.IsDevelopment())
+        {
+            var users = DemoUsersFile.Load(Path.Combine(options.Value.DefinitionsPath, "demo", "users.yaml"));
+            await directory.UpsertUsersAsync(users, cancellationToken);
+            LogDemoUsers(users.Count);
+        }
+
+        DefinitionProblems = await definitions.SeedAsync(options.Value.DefinitionsPath, cancellationToken);
+        LogReady(database.Dialect.Name, reference.Departments.Count, options.Value.DefinitionsPath);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo users (Development): send X-Demo-User: <id>")]
+    private partial void LogDemoUsers(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ({Dialect}) migrated; {Departments} departments; definitions from {Path}")]
+    private partial void LogReady(string dialect, int departments, string path);
+}

@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Activities;
+using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Hosting.Startup;
+using WorkflowEngine.Messaging.Configuration;
+using WorkflowEngine.Persistence;
+using WorkflowEngine.Persistence.Dialects;
+using WorkflowEngine.Persistence.Stores;
+using WorkflowEngine.Runtime;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Materials;
+using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Processing;
+using WorkflowEngine.Runtime.Stores;
+using WorkflowEngine.Runtime.Timers;
+using WorkflowEngine.Runtime.Users;
+
+namespace WorkflowEngine.Hosting;
+
+/// <summary>The <c>AddX()/MapX()</c> wiring the hosts share.</summary>
+public static class WorkflowHosting
+{
+    private const long MaxRequestBytes = 256L * 1024 * 1024;
+
+    /// <summary>Everything in one process: engine, every department's queue and handlers, the API; SQLite and the in-memory bus.</summary>
+    public static WebApplicationBuilder AddWorkflowAllInOne(this WebApplicationBuilder builder)
+    {
+        var reference = builder.AddWorkflowCore();
+        builder.AddDepartmentWork();
+        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, reference.Departments.Keys.ToArray()));
+        builder.AddWorkflowApi();
+        return builder;
+    }
+
+    public static WebApplication MapWorkflowAllInOne(this WebApplication app)
+    {
+        app.UseProblemResponses();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapGet("/", () => Results.Ok(new
+        {
+            name = "WorkflowEngine 一件事一次办",
+            openApi = "/openapi/v1.json",
+            health = "/health",
+            services = "/api/services",
+        })).ExcludeFromDescription();
+        app.MapHealth();
+        app.MapServices();
+        app.MapApplications();
+        app.MapTasks();
+        app.MapDefinitions();
+        app.MapCalendars();
+        return app;
+    }
+
+    /// <summary>Options, reference data, the interpreter, persistence and the engine's shell.</summary>
+    public static ReferenceData AddWorkflowCore(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var engineSection = builder.Configuration.GetSection("Engine");
+        var definitionsPath = InstallationPaths.ResolveDefinitions(
+            engineSection["DefinitionsPath"] ?? new EngineOptions().DefinitionsPath,
+            builder.Environment.ContentRootPath);
+        var reference = ReferenceData.Load(definitionsPath);
+        services.Configure<EngineOptions>(engineSection);
+        services.PostConfigure<EngineOptions>(o =>
+        {
+            o.DefinitionsPath = definitionsPath;
+            o.BlobPath = Path.GetFullPath(o.BlobPath);
+        });
+        services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
+        services.Configure<MessagingOptions>(builder.Configuration.GetSection("Messaging"));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(reference);
+        services.AddSingleton(sp => BuiltInActivities.CreateRegistry(sp.GetServices<IActivity>()));
+        services.AddSingleton<WorkflowInterpreter>();
+        services.AddSingleton(sp => new DefinitionLoader(sp.GetRequiredService<ActivityRegistry>(), reference.ValidationEnvironment));
+        services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+
+        services.AddSingleton<IEngineStore, SqlEngineStore>();
+        services.AddSingleton<IDepartmentStore, SqlDepartmentStore>();
+        services.AddSingleton<IOutboxStore, SqlOutboxStore>();
+        services.AddSingleton<ITimerStore, SqlTimerStore>();
+        services.AddSingleton<IDefinitionStore, SqlDefinitionStore>();
+        services.AddSingleton<IApplicationQueries, SqlApplicationQueries>();
+        services.AddSingleton<ITaskQueries, SqlTaskQueries>();
+        services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
+        services.AddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<EngineOptions>>().Value.BlobPath));
+
+        services.AddSingleton<DefinitionRegistry>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<TimerSignal>();
+        services.AddSingleton<EngineProcessor>();
+        services.AddSingleton<ApplicationService>();
+
+        // Migrations and seeding run first: hosted services start in registration order, before the bus.
+        services.AddSingleton<StartupTasks>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
+        services.AddSingleton<OutboxRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        services.AddSingleton<TimerPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<TimerPoller>());
+        return reference;
+    }
+
+    /// <summary>A department host's part: its processor, the worker and the automated handlers it offers.</summary>
+    public static WebApplicationBuilder AddDepartmentWork(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DepartmentProcessor>();
+        builder.Services.AddSingleton<DepartmentWorker>();
+        builder.Services.AddSingleton<IAutomatedStepHandler, DataSharingHandler>();
+        builder.Services.AddSingleton<IAutomatedStepHandler, AutoApproveHandler>();
+        return builder;
+    }
+
+    /// <summary>The REST API: identity, problem details, OpenAPI, request limits.</summary>
+    public static WebApplicationBuilder AddWorkflowApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<ApplicationViews>();
+        services.AddAuthentication(DemoHeaderAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DemoHeaderAuthentication>(DemoHeaderAuthentication.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
+        return builder;
+    }
+
+    private static Database CreateDatabase(DatabaseOptions options) => options.Provider.ToLowerInvariant() switch
+    {
+        "sqlite" => new Database(new SqliteDialect(), InstallationPaths.AbsoluteSqlite(options.ConnectionString)),
+        _ => throw new InvalidOperationException($"Database:Provider “{options.Provider}” is not supported here (supported: sqlite)."),
+    };
+}
