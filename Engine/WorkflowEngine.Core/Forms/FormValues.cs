@@ -29,7 +29,7 @@ public static class FormValues
         var element = node.GetValueKind();
         return field.Type switch
         {
-            FieldType.Number or FieldType.Money when element == JsonValueKind.Number => node.GetValue<decimal>(),
+            FieldType.Number or FieldType.Money when JsonNumbers.TryGetDecimal(node, out var number) => number,
             FieldType.Bool when element is JsonValueKind.True or JsonValueKind.False => node.GetValue<bool>(),
             FieldType.Date when element == JsonValueKind.String
                 && DateTime.TryParseExact(node.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,

@@ -28,11 +28,12 @@ public sealed class WorkflowDefinition
 
     public required StepNode Flow { get; init; }
 
+    /// <summary>Nodes by id (the first of duplicates; validation refuses duplicates before a definition is used).</summary>
     public IReadOnlyDictionary<string, StepNode> Nodes =>
-        _nodes ??= Flow.DescendantsAndSelf().ToFrozenDictionary(n => n.Id, StringComparer.Ordinal);
+        _nodes ??= Flow.DescendantsAndSelf().DistinctBy(n => n.Id).ToFrozenDictionary(n => n.Id, StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, FormField> Fields =>
-        _fields ??= Form.ToFrozenDictionary(f => f.Key, StringComparer.Ordinal);
+        _fields ??= Form.DistinctBy(f => f.Key).ToFrozenDictionary(f => f.Key, StringComparer.Ordinal);
 
     /// <summary>The same definition under another version number (the store numbers versions as they are saved).</summary>
     public WorkflowDefinition WithVersion(int version) => new()

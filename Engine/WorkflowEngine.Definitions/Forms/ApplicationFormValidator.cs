@@ -49,7 +49,7 @@ public sealed partial class ApplicationFormValidator : AbstractValidator<FormSub
         switch (field.Type)
         {
             case FieldType.Number or FieldType.Money:
-                if (kind != JsonValueKind.Number || !value.AsValue().TryGetValue<decimal>(out var number))
+                if (!JsonNumbers.TryGetDecimal(value, out var number))
                 {
                     return "应为数字";
                 }

@@ -191,7 +191,7 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
     {
         var d = candidate.Definition;
         var steps = candidate.AllNodes
-            .Where(n => _registry.TryGet(n.ActivityKey, out var a) && a.Descriptor.Tracked)
+            .Where(n => !_registry.TryGet(n.ActivityKey, out var a) || a.Descriptor.Tracked)
             .Select(n => n.Id)
             .ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -1,0 +1,347 @@
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Definitions.Tests;
+
+public sealed class DefinitionValidationTests
+{
+    private const string Valid = """
+        id: sample
+        title: 示例事项
+        timeLimits:
+          statutory: { workingDays: 10 }
+          promised: { workingDays: 5 }
+        form:
+          - { key: bank, label: 开户, type: bool }
+        materials:
+          - { key: articles, name: 章程, required: true, usedBy: [licence] }
+        flow:
+          activity: sequence
+          steps:
+            - id: licence
+              activity: department-task
+              title: 营业执照
+              department: SAMR
+              limit: { workingDays: 2 }
+        """;
+
+    private static DefinitionLoadResult Load(string yaml) => Catalog.Loader.Load(yaml, "sample.yaml");
+
+    private static DefinitionError Single(DefinitionLoadResult result)
+    {
+        Assert.False(result.IsValid);
+        return Assert.Single(result.Errors);
+    }
+
+    [Fact]
+    public void ValidDefinition_HasNoErrors()
+    {
+        var result = Load(Valid);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        Assert.Equal("sample", result.Definition!.Id);
+    }
+
+    [Theory]
+    [InlineData("business-opening")]
+    [InlineData("construction-permit")]
+    [InlineData("joint-acceptance-registration")]
+    public void ShippedDefinitions_AreValid(string id)
+    {
+        var result = Catalog.Loader.LoadFile(Path.Combine(RepositoryPaths.Definitions, "services", id + ".yaml"));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+    }
+
+    [Fact]
+    public void JsonDefinition_IsAccepted()
+    {
+        var json = """
+            {"id":"json-sample","title":"示例","timeLimits":{"statutory":{"workingDays":2},"promised":{"workingDays":1}},
+             "flow":{"id":"t","activity":"department-task","title":"审批","department":"SAMR","limit":{"workingHours":3}}}
+            """;
+
+        var result = Catalog.Loader.Load(json, "sample.json");
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+    }
+
+    [Fact]
+    public void YamlSyntaxError_NamesFileAndLine()
+    {
+        var error = Single(Load("id: x\ntitle: [unclosed\nflow:\n  activity: sequence\n"));
+
+        Assert.Equal("sample.yaml", error.File);
+        Assert.InRange(error.Line, 2, 4);
+        Assert.Contains("YAML", error.Message);
+    }
+
+    [Fact]
+    public void DuplicateYamlKey_IsAnError()
+    {
+        var error = Single(Load(Valid.Replace("title: 示例事项", "title: 示例事项\ntitle: 重复")));
+
+        Assert.Contains("重复的键", error.Message);
+        Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
+    public void DuplicateStepIds_AreRefused_WithThePathOfTheSecond()
+    {
+        var error = Single(Load(Valid + """
+
+                - id: licence
+                  activity: department-task
+                  title: 又一个
+                  department: TAX
+                  limit: { workingDays: 1 }
+            """));
+
+        Assert.Equal("flow.steps[1].id", error.Path);
+        Assert.Contains("“licence”重复", error.Message);
+        Assert.Equal(18, error.Line);
+    }
+
+    [Fact]
+    public void UnknownDepartment_IsRefused()
+    {
+        var error = Single(Load(Valid.Replace("department: SAMR", "department: NOPE")));
+
+        Assert.Equal("flow.steps[0].department", error.Path);
+        Assert.Contains("未知部门“NOPE”", error.Message);
+        Assert.Equal(16, error.Line);
+    }
+
+    [Fact]
+    public void UnknownActivityKey_IsRefused_ListingTheKnownOnes()
+    {
+        var error = Single(Load(Valid.Replace("activity: department-task", "activity: approve-everything")));
+
+        Assert.Equal("flow.steps[0].activity", error.Path);
+        Assert.Contains("未知活动类型“approve-everything”", error.Message);
+        Assert.Contains("department-task", error.Message);
+    }
+
+    [Fact]
+    public void ClrTypeName_AsActivity_IsJustAnUnknownKey()
+    {
+        var error = Single(Load(Valid.Replace("activity: department-task", "activity: WorkflowEngine.Activities.DepartmentTask, WorkflowEngine.Activities")));
+
+        Assert.Contains("未知活动类型", error.Message);
+    }
+
+    [Fact]
+    public void MissingStepTimeLimit_IsRefused()
+    {
+        var error = Single(Load(Valid.Replace("\n      limit: { workingDays: 2 }", "")));
+
+        Assert.Equal("flow.steps[0].limit", error.Path);
+        Assert.Contains("缺少办理时限", error.Message);
+    }
+
+    [Fact]
+    public void MissingBundleTimeLimits_AreRefused()
+    {
+        var result = Load(Valid.Replace("  statutory: { workingDays: 10 }\n  promised: { workingDays: 5 }\n", "").Replace("timeLimits:\n", ""));
+
+        Assert.Contains(result.Errors, e => e.Path == "timeLimits.statutory" && e.Message.Contains("法定时限"));
+        Assert.Contains(result.Errors, e => e.Path == "timeLimits.promised" && e.Message.Contains("承诺时限"));
+    }
+
+    [Fact]
+    public void LimitGivingBothDaysAndHours_IsRefused()
+    {
+        var error = Single(Load(Valid.Replace("limit: { workingDays: 2 }", "limit: { workingDays: 2, workingHours: 3 }")));
+
+        Assert.Contains("只能写 workingDays 或 workingHours 其中之一", error.Message);
+    }
+
+    [Fact]
+    public void StageLimitShorterThanItsCriticalPath_IsRefused()
+    {
+        var yaml = """
+            id: staged
+            title: 分阶段
+            timeLimits: { statutory: { workingDays: 30 }, promised: { workingDays: 20 } }
+            flow:
+              id: stage-1
+              activity: stage
+              title: 施工许可阶段
+              limit: { workingDays: 5 }
+              steps:
+                - { id: a, activity: department-task, title: 图审, department: HUD, limit: { workingDays: 4 } }
+                - { id: b, activity: department-task, title: 许可, department: HUD, limit: { workingDays: 3 } }
+            """;
+
+        var error = Single(Load(yaml));
+
+        Assert.Equal("flow.limit", error.Path);
+        Assert.Equal(8, error.Line);
+        Assert.Contains("短于其关键路径", error.Message);
+        Assert.Contains("7 个工作日", error.Message.Replace("约 ", ""));
+    }
+
+    [Fact]
+    public void StageCriticalPath_TakesTheLongestParallelBranch()
+    {
+        var yaml = """
+            id: staged
+            title: 分阶段
+            timeLimits: { statutory: { workingDays: 30 }, promised: { workingDays: 20 } }
+            flow:
+              id: stage-1
+              activity: stage
+              title: 阶段
+              limit: { workingDays: 5 }
+              steps:
+                - activity: parallel
+                  steps:
+                    - { id: a, activity: department-task, title: 甲, department: HUD, limit: { workingDays: 5 } }
+                    - { id: b, activity: department-task, title: 乙, department: NRP, limit: { workingDays: 3 } }
+            """;
+
+        Assert.True(Load(yaml).IsValid);
+        Assert.Contains("短于其关键路径", Single(Load(yaml.Replace("workingDays: 5 } }", "workingDays: 6 } }"))).Message);
+    }
+
+    [Fact]
+    public void PromisedLimitShorterThanTheFlow_IsRefused()
+    {
+        var error = Single(Load(Valid.Replace("promised: { workingDays: 5 }", "promised: { workingDays: 1 }")));
+
+        Assert.Equal("timeLimits.promised", error.Path);
+        Assert.Contains("关键路径", error.Message);
+    }
+
+    [Fact]
+    public void UnparsableCondition_IsRefused()
+    {
+        var error = Single(Load(Valid.Replace("      department: SAMR", "      when: bank == (\n      department: SAMR")));
+
+        Assert.Equal("flow.steps[0].when", error.Path);
+        Assert.Contains("无法解析", error.Message);
+    }
+
+    [Fact]
+    public void ConditionNamingAnUnknownField_IsRefused()
+    {
+        var error = Single(Load(Valid.Replace("      department: SAMR", "      when: banking == true\n      department: SAMR")));
+
+        Assert.Equal("flow.steps[0].when", error.Path);
+        Assert.Contains("没有的字段“banking”", error.Message);
+    }
+
+    [Fact]
+    public void MaterialNoStepUses_IsRefused()
+    {
+        var error = Single(Load(Valid.Replace("usedBy: [licence]", "usedBy: []")));
+
+        Assert.Equal("materials[0].usedBy", error.Path);
+        Assert.Contains("没有任何步骤使用", error.Message);
+    }
+
+    [Fact]
+    public void MaterialUsedByAnUnknownStep_IsRefused()
+    {
+        var error = Single(Load(Valid.Replace("usedBy: [licence]", "usedBy: [licence, nowhere]")));
+
+        Assert.Equal("materials[0].usedBy[1]", error.Path);
+        Assert.Contains("“nowhere”不存在", error.Message);
+    }
+
+    [Fact]
+    public void DuplicateFieldKey_IsRefused()
+    {
+        var error = Single(Load(Valid.Replace("  - { key: bank, label: 开户, type: bool }", "  - { key: bank, label: 开户, type: bool }\n  - { key: bank, label: 又开户, type: bool }")));
+
+        Assert.Equal("form[1].key", error.Path);
+        Assert.Contains("“bank”重复", error.Message);
+        Assert.Equal(8, error.Line);
+    }
+
+    [Fact]
+    public void UnknownFieldType_IsRefused()
+    {
+        var error = Single(Load(Valid.Replace("type: bool", "type: boolean")));
+
+        Assert.Equal("form[0].type", error.Path);
+        Assert.Contains("未知字段类型“boolean”", error.Message);
+    }
+
+    [Fact]
+    public void MisspelledSetting_IsRefused_ListingTheKnownOnes()
+    {
+        var error = Single(Load(Valid.Replace("      department: SAMR", "      departmnet: SAMR\n      department: SAMR")));
+
+        Assert.Equal("flow.steps[0].departmnet", error.Path);
+        Assert.Contains("未知属性“departmnet”", error.Message);
+        Assert.Contains("department", error.Message);
+    }
+
+    [Fact]
+    public void SettingOfTheWrongType_SaysWhatWasExpected()
+    {
+        var error = Single(Load(Valid.Replace("limit: { workingDays: 2 }", "limit: { workingDays: two }")));
+
+        Assert.Equal("flow.steps[0].limit.workingDays", error.Path);
+        Assert.Contains("应为数字", error.Message);
+    }
+
+    [Fact]
+    public void EveryError_IsListed_InOnePass()
+    {
+        var yaml = """
+            id: Broken Id
+            title: 坏定义
+            timeLimits: { statutory: { workingDays: 10 } }
+            form:
+              - { key: a, label: A, type: text }
+              - { key: a, label: A2, type: txt }
+            materials:
+              - { key: m, name: 材料, usedBy: [] }
+            flow:
+              activity: sequence
+              steps:
+                - { id: s1, activity: department-task, title: 一, department: XYZ }
+                - { id: s1, activity: frobnicate }
+                - { id: s3, activity: department-task, title: 三, department: TAX, limit: { workingDays: 1 }, when: "zzz > 1" }
+            """;
+
+        var result = Load(yaml);
+
+        var paths = result.Errors.Select(e => e.Path).ToHashSet();
+        Assert.Contains("id", paths);
+        Assert.Contains("timeLimits.promised", paths);
+        Assert.Contains("form[1].key", paths);
+        Assert.Contains("form[1].type", paths);
+        Assert.Contains("materials[0].usedBy", paths);
+        Assert.Contains("flow.steps[0].department", paths);
+        Assert.Contains("flow.steps[0].limit", paths);
+        Assert.Contains("flow.steps[1].id", paths);
+        Assert.Contains("flow.steps[1].activity", paths);
+        Assert.Contains("flow.steps[2].when", paths);
+        Assert.All(result.Errors, e => Assert.True(e.Line > 0 && e.File == "sample.yaml", e.ToString()));
+        Assert.Equal(result.Errors.OrderBy(e => e.Line).Select(e => e.Line), result.Errors.Select(e => e.Line));
+    }
+
+    [Fact]
+    public void ParallelNOfM_WithoutRequired_IsRefused()
+    {
+        var yaml = Valid.Replace("  activity: sequence", "  activity: parallel\n  join: n-of-m");
+
+        var error = Single(Load(yaml));
+
+        Assert.Equal("flow.required", error.Path);
+    }
+
+    [Fact]
+    public void DepartmentTaskWithoutId_IsRefused()
+    {
+        var yaml = Valid.Replace("    - id: licence\n      activity", "    - activity")
+            .Replace("materials:\n  - { key: articles, name: 章程, required: true, usedBy: [licence] }\n", "");
+
+        var error = Single(Load(yaml));
+
+        Assert.Contains("须写明 id", error.Message);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>企业开办 from submission to unified issuance, over HTTP, against the all-in-one host started for real.</summary>
+[Trait("Category", "Integration")]
+public sealed class EndToEndTests
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+
+    [Fact]
+    public async Task BusinessOpening_RunsToCompletion_WithDueTimesAndOnTimeFlags()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        using var citizen = host.Client("zhangsan");
+
+        // One notice of everything required.
+        var service = await host.GetJsonAsync("zhangsan", "/api/services/business-opening");
+        Assert.Contains(service.GetProperty("materials").EnumerateArray(), m => m.GetProperty("key").GetString() == "addressProof"
+            && m.GetProperty("deferrable").GetString() == "5 个工作日");
+
+        // One form, one upload.
+        using var submitted = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var created = await submitted.Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+        Assert.Matches(@"^YB20260302-[2-9A-Z]{8}$", created.GetProperty("trackingNumber").GetString());
+        Assert.Equal("in-progress", created.GetProperty("status").GetString());
+        // Promised within one working day: the day of acceptance is not counted, so close of office on Tuesday.
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 17, 30, 0, Cst), created.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal(
+            "deferred",
+            created.GetProperty("materials").EnumerateArray().Single(m => m.GetProperty("key").GetString() == "addressProof").GetProperty("status").GetString());
+
+        // The business licence comes first, as a clerk's task of SAMR.
+        var licence = await ClaimOnlyTaskAsync(host, "SAMR", "samr-clerk");
+        Assert.Equal("business-licence", licence.GetProperty("stepId").GetString());
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 0, 0, Cst), licence.GetProperty("dueAt").GetDateTimeOffset());
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await CompleteAsync(host, "samr-clerk", licence, new { outcome = "approved", outputs = new { licenceNumber = "91350100M000100Y43" } });
+
+        // Then seal, tax, social and medical insurance, housing fund and the bank account, in parallel; the
+        // data-sharing registrations complete themselves.
+        var app = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+            a => Step(a, "housing-fund").GetProperty("status").GetString() == "approved"
+                && Step(a, "tax-registration").GetProperty("status").GetString() == "approved"
+                && Step(a, "bank-account").GetProperty("status").GetString() == "dispatched"
+                && Step(a, "seal-engraving").GetProperty("status").GetString() == "dispatched",
+            "the parallel registrations");
+        Assert.Equal("PSB", Step(app, "seal-engraving").GetProperty("department").GetString());
+        // Dispatched at 10:00 with three working hours: 10:00–12:00, then 13:30–14:30 after the lunch break.
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst), Step(app, "bank-account").GetProperty("dispatchedAt").GetDateTimeOffset());
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 14, 30, 0, Cst), Step(app, "bank-account").GetProperty("dueAt").GetDateTimeOffset());
+
+        var seal = await ClaimOnlyTaskAsync(host, "PSB", "psb-clerk");
+        host.Clock.Advance(TimeSpan.FromMinutes(30));
+        await CompleteAsync(host, "psb-clerk", seal, new { outcome = "approved", outputs = new { sealRecordNumber = "FZ-2026-0001" } });
+
+        // The bank is late: due at 14:30, it finishes at 16:00.
+        var bank = await ClaimOnlyTaskAsync(host, "BANK", "bank-clerk");
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 2, 16, 0, 0, Cst) - host.Clock.GetUtcNow());
+        await CompleteAsync(host, "bank-clerk", bank, new { outcome = "approved" });
+
+        var done = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+            a => a.GetProperty("status").GetString() == "completed",
+            "the application to complete");
+
+        Assert.True(done.GetProperty("onTime").GetBoolean());
+        foreach (var step in done.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("kind").GetString() == "department-task"))
+        {
+            var name = step.GetProperty("stepId").GetString();
+            Assert.Equal("approved", step.GetProperty("status").GetString());
+            Assert.NotEqual(JsonValueKind.Null, step.GetProperty("dispatchedAt").ValueKind);
+            Assert.NotEqual(JsonValueKind.Null, step.GetProperty("dueAt").ValueKind);
+            Assert.NotEqual(JsonValueKind.Null, step.GetProperty("completedAt").ValueKind);
+            Assert.Equal(name != "bank-account", step.GetProperty("onTime").GetBoolean());
+            Assert.EndsWith("+08:00", step.GetProperty("dueAt").GetString());
+        }
+
+        var certificates = done.GetProperty("certificates").EnumerateArray().ToArray();
+        Assert.Contains(certificates, c => c.GetProperty("name").GetString() == "营业执照"
+            && c.GetProperty("details").GetProperty("licenceNumber").GetString() == "91350100M000100Y43");
+        Assert.Equal(7, certificates.Length);
+        Assert.Contains(done.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("kind").GetString() == "completed");
+    }
+
+    [Fact]
+    public async Task RejectedLicence_RejectsTheApplication_AndNothingElseIsDispatched()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        using var citizen = host.Client("zhangsan");
+        using var submitted = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        var licence = await ClaimOnlyTaskAsync(host, "SAMR", "samr-clerk");
+        await CompleteAsync(host, "samr-clerk", licence, new { outcome = "rejected", reason = "企业名称与已登记企业重名" });
+
+        var app = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+            a => a.GetProperty("status").GetString() == "rejected",
+            "the rejection");
+        Assert.Equal("营业执照：企业名称与已登记企业重名", app.GetProperty("reason").GetString());
+        Assert.Equal("pending", Step(app, "seal-engraving").GetProperty("status").GetString());
+        Assert.Contains(app.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("message").GetString()!.Contains("企业名称与已登记企业重名", StringComparison.Ordinal));
+    }
+
+    private static JsonElement Step(JsonElement application, string stepId) =>
+        application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == stepId);
+
+    private static async Task<JsonElement> ClaimOnlyTaskAsync(AllInOneHost host, string department, string clerk)
+    {
+        var tasks = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync(clerk, $"/api/departments/{department}/tasks?status=unclaimed"),
+            t => t.GetArrayLength() == 1,
+            $"a task in {department}'s queue");
+        using var client = host.Client(clerk);
+        using var claimed = await client.PostAsync($"/api/tasks/{tasks[0].GetProperty("id").GetString()}/claim", null);
+        Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
+        var task = await claimed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("claimed", task.GetProperty("status").GetString());
+        Assert.Equal(clerk, task.GetProperty("claimedBy").GetString());
+        return task;
+    }
+
+    private static async Task CompleteAsync(AllInOneHost host, string clerk, JsonElement task, object decision)
+    {
+        using var client = host.Client(clerk);
+        using var response = await client.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", decision);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Contracts;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Processing;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>At-least-once delivery: a message delivered twice has its effect once.</summary>
+[Trait("Category", "Integration")]
+public sealed class RedeliveryTests
+{
+    [Fact]
+    public async Task EngineInbox_AppliesARedeliveredReportOnce()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var id = await SubmitAsync(host);
+        var engine = host.Services.GetRequiredService<EngineProcessor>();
+        var messageId = Guid.NewGuid().ToString();
+        var claimed = new StepClaimedEvent("business-licence", 1, "samr-clerk", host.Clock.GetUtcNow());
+
+        Assert.Equal(EventResult.Applied, await engine.ApplyAsync(id, claimed, messageId, CancellationToken.None));
+        Assert.Equal(EventResult.Duplicate, await engine.ApplyAsync(id, claimed, messageId, CancellationToken.None));
+
+        var audit = await host.Services.GetRequiredService<IApplicationQueries>().AuditAsync(id, CancellationToken.None);
+        Assert.Single(audit, a => a.Type == "StepClaimed");
+    }
+
+    [Fact]
+    public async Task DepartmentInbox_MakesOneTask_FromAStepDeliveredTwice()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var id = await SubmitAsync(host);
+        var tasks = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=all"),
+            t => t.GetArrayLength() == 1,
+            "the licence task");
+        var payload = (await host.GetJsonAsync("samr-clerk", $"/api/tasks/{tasks[0].GetProperty("id").GetString()}")).GetProperty("application");
+        var step = payload.Deserialize<ExecuteStep>(JsonSerializerOptions.Web)!;
+        var bus = host.Services.GetRequiredService<IBus>();
+        var endpoint = await bus.GetSendEndpoint(new Uri("queue:" + Queues.Department("SAMR")));
+        var messageId = Guid.NewGuid();
+
+        // The same message twice (a redelivery), then a copy of the step under a new id (a re-publish after a crash).
+        await endpoint.Send(step with { Attempt = 2 }, context => context.MessageId = messageId);
+        await endpoint.Send(step with { Attempt = 2 }, context => context.MessageId = messageId);
+        await endpoint.Send(step, context => context.MessageId = Guid.NewGuid());
+
+        var after = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=all"),
+            t => t.GetArrayLength() >= 2,
+            "the redelivered step");
+        await Task.Delay(300);
+        after = await host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=all");
+        Assert.Equal(2, after.GetArrayLength());
+        Assert.Equal([1, 2], after.EnumerateArray().Select(t => t.GetProperty("attempt").GetInt32()).Order());
+        Assert.Equal(id, step.ApplicationId);
+    }
+
+    private static async Task<Guid> SubmitAsync(AllInOneHost host)
+    {
+        using var citizen = host.Client("zhangsan");
+        using var response = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+}

@@ -1,0 +1,260 @@
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Persistence;
+using WorkflowEngine.Persistence.Stores;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Stores;
+using WorkflowEngine.Runtime.Timers;
+
+namespace WorkflowEngine.Persistence.Tests;
+
+/// <summary>
+/// What every database dialect must do the same. One subclass per database runs the whole suite against a real server
+/// (or file); the SQLite one always runs.
+/// </summary>
+public abstract class StoreComplianceTests : IAsyncLifetime
+{
+    protected static readonly DateTimeOffset Now = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+
+    protected Database Database { get; private set; } = null!;
+
+    /// <summary>A fresh, empty, migrated database.</summary>
+    protected abstract Task<Database> CreateDatabaseAsync();
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    public async Task InitializeAsync() => Database = await CreateDatabaseAsync();
+
+    public Task DisposeAsync() => DropDatabaseAsync();
+
+    private static ApplicationRecord NewApplication(string? id = null)
+    {
+        var state = new InstanceState { StartedAt = Now };
+        state.Nodes["licence"] = new NodeState { Status = NodeStatus.Active, Attempt = 1, Department = "SAMR", DueAt = Now.AddHours(2), Outputs = new() { ["n"] = "1" } };
+        return new ApplicationRecord
+        {
+            Id = id is null ? Guid.CreateVersion7() : Guid.Parse(id),
+            TrackingNumber = "YB20260302-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(),
+            ServiceId = "business-opening",
+            ServiceVersion = 3,
+            ApplicantId = "zhangsan",
+            ApplicantName = "张三",
+            Status = ApplicationStatuses.InProgress,
+            FormJson = """{"companyName":"测试"}""",
+            State = state,
+            SubmittedAt = Now,
+            AcceptedAt = Now,
+            DueAt = Now.AddDays(1),
+        };
+    }
+
+    private async Task SaveAsync(EngineChanges changes)
+    {
+        await using var session = await new SqlEngineStore(Database).BeginAsync(CancellationToken.None);
+        await session.SaveAsync(changes, Now, CancellationToken.None);
+        await session.CommitAsync(CancellationToken.None);
+    }
+
+    private async Task<ApplicationRecord> LoadAsync(Guid id)
+    {
+        await using var session = await new SqlEngineStore(Database).BeginAsync(CancellationToken.None);
+        return (await session.LoadApplicationsAsync([id], CancellationToken.None)).Single();
+    }
+
+    [Fact]
+    public async Task Application_RoundTrips_WithItsState()
+    {
+        var application = NewApplication();
+        var changes = new EngineChanges();
+        changes.Inserted.Add(application);
+
+        await SaveAsync(changes);
+        var loaded = await LoadAsync(application.Id);
+
+        Assert.Equal(application.TrackingNumber, loaded.TrackingNumber);
+        Assert.Equal(3, loaded.ServiceVersion);
+        Assert.Equal(1, loaded.Version);
+        Assert.Equal(application.DueAt, loaded.DueAt);
+        Assert.Equal("SAMR", loaded.State.Find("licence")!.Department);
+        Assert.Equal(Now.AddHours(2), loaded.State.Find("licence")!.DueAt);
+        Assert.Equal("1", loaded.State.Find("licence")!.Outputs!["n"]);
+    }
+
+    [Fact]
+    public async Task StaleUpdate_Throws_AndWritesNothingOfItsBatch()
+    {
+        var application = NewApplication();
+        var insert = new EngineChanges();
+        insert.Inserted.Add(application);
+        await SaveAsync(insert);
+        var first = await LoadAsync(application.Id);
+        var second = await LoadAsync(application.Id);
+        first.Status = ApplicationStatuses.Completed;
+        var winner = new EngineChanges();
+        winner.Updated.Add((first, 1));
+        await SaveAsync(winner);
+
+        second.Status = ApplicationStatuses.Rejected;
+        var loser = new EngineChanges();
+        loser.Audit.Add(new AuditRecord(application.Id, Now, "ShouldNotExist", null, null, null));
+        loser.Updated.Add((second, 1));
+        await Assert.ThrowsAsync<ConcurrencyException>(() => SaveAsync(loser));
+
+        Assert.Equal(ApplicationStatuses.Completed, (await LoadAsync(application.Id)).Status);
+        var audit = await new SqlApplicationQueries(Database).AuditAsync(application.Id, CancellationToken.None);
+        Assert.DoesNotContain(audit, a => a.Type == "ShouldNotExist");
+    }
+
+    [Fact]
+    public async Task EngineInbox_RemembersConsumedMessages()
+    {
+        var changes = new EngineChanges();
+        changes.Inbox.Add("m-1");
+        await SaveAsync(changes);
+        await SaveAsync(changes);
+
+        await using var session = await new SqlEngineStore(Database).BeginAsync(CancellationToken.None);
+        var seen = await session.FindProcessedAsync(["m-1", "m-2"], CancellationToken.None);
+
+        Assert.Equal(["m-1"], seen);
+    }
+
+    [Fact]
+    public async Task DepartmentInbox_RefusesTheSecondDelivery()
+    {
+        var store = new SqlDepartmentStore(Database);
+        await using (var session = await store.BeginAsync(CancellationToken.None))
+        {
+            Assert.True(await session.TryRecordMessageAsync("department", "m-1", Now, CancellationToken.None));
+            Assert.False(await session.TryRecordMessageAsync("department", "m-1", Now, CancellationToken.None));
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        await using var again = await store.BeginAsync(CancellationToken.None);
+        Assert.False(await again.TryRecordMessageAsync("department", "m-1", Now, CancellationToken.None));
+        Assert.True(await again.TryRecordMessageAsync("engine", "m-1", Now, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Outbox_LeasesRowsToOneOwnerAtATime()
+    {
+        var changes = new EngineChanges();
+        for (var i = 0; i < 3; i++)
+        {
+            changes.Outbox.Add(new OutboxMessage(Guid.NewGuid(), "dept.SAMR", "ExecuteStep", "{}", Now));
+        }
+
+        await SaveAsync(changes);
+        var outbox = new SqlOutboxStore(Database);
+
+        var a = await outbox.LeaseAsync("a", Now, TimeSpan.FromSeconds(30), 2, CancellationToken.None);
+        var b = await outbox.LeaseAsync("b", Now, TimeSpan.FromSeconds(30), 10, CancellationToken.None);
+        Assert.Equal(2, a.Count);
+        Assert.Single(b);
+        Assert.Empty(a.Select(m => m.Sequence).Intersect(b.Select(m => m.Sequence)));
+        Assert.Empty(await outbox.LeaseAsync("c", Now.AddSeconds(10), TimeSpan.FromSeconds(30), 10, CancellationToken.None));
+
+        await outbox.DeleteAsync([a[0].Sequence], CancellationToken.None);
+        await outbox.ReleaseAsync(a[1].Sequence, "broker down", Now.AddMinutes(5), CancellationToken.None);
+        var afterExpiry = await outbox.LeaseAsync("c", Now.AddMinutes(1), TimeSpan.FromSeconds(30), 10, CancellationToken.None);
+        Assert.Equal([b[0].Sequence], afterExpiry.Select(m => m.Sequence));
+        var retried = await outbox.LeaseAsync("c", Now.AddMinutes(6), TimeSpan.FromSeconds(30), 10, CancellationToken.None);
+        Assert.Equal(1, retried.Single(m => m.Sequence == a[1].Sequence).Attempts);
+        Assert.Equal(2, await outbox.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Timers_AreLeasedWhenDue_AndRemovedWithTheChangeThatFiresThem()
+    {
+        var id = Guid.NewGuid();
+        var changes = new EngineChanges();
+        changes.ScheduleTimer(new TimerRecord(id, "stage:due", "stage", Now.AddHours(1)));
+        changes.ScheduleTimer(new TimerRecord(id, "wait:due", "wait", Now.AddHours(3)));
+        await SaveAsync(changes);
+        var timers = new SqlTimerStore(Database);
+
+        Assert.Empty(await timers.LeaseDueAsync("a", Now, TimeSpan.FromSeconds(30), 10, CancellationToken.None));
+        var due = await timers.LeaseDueAsync("a", Now.AddHours(2), TimeSpan.FromSeconds(30), 10, CancellationToken.None);
+        Assert.Equal(["stage:due"], due.Select(t => t.TimerId));
+        Assert.Empty(await timers.LeaseDueAsync("b", Now.AddHours(2), TimeSpan.FromSeconds(30), 10, CancellationToken.None));
+        Assert.Single(await timers.LeaseDueAsync("b", Now.AddHours(2).AddMinutes(1), TimeSpan.FromSeconds(30), 10, CancellationToken.None));
+
+        var fired = new EngineChanges();
+        fired.RemoveTimer(id, "stage:due");
+        await SaveAsync(fired);
+        Assert.Equal(Now.AddHours(3), await timers.NextDueAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Definitions_DraftsAreReplaced_PublishedVersionsNeverChange()
+    {
+        var store = new SqlDefinitionStore(Database);
+        DefinitionRecord Draft(string source) => new()
+        {
+            Id = "svc",
+            Version = 0,
+            Status = DefinitionStatuses.Draft,
+            Title = "事项",
+            Source = source,
+            Sha256 = source,
+            CreatedAt = Now,
+        };
+
+        Assert.Equal(1, (await store.SaveDraftAsync(Draft("a"), CancellationToken.None)).Version);
+        Assert.Equal(1, (await store.SaveDraftAsync(Draft("b"), CancellationToken.None)).Version);
+        Assert.True(await store.PublishAsync("svc", 1, Now, "admin", CancellationToken.None));
+        Assert.False(await store.PublishAsync("svc", 1, Now, "admin", CancellationToken.None));
+        Assert.Equal(2, (await store.SaveDraftAsync(Draft("c"), CancellationToken.None)).Version);
+
+        var published = await store.GetLatestPublishedAsync("svc", CancellationToken.None);
+        Assert.Equal((1, "b", "admin"), (published!.Version, published.Source, published.PublishedBy));
+        Assert.Equal(2, (await store.ListAsync(CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task DepartmentQueue_ListsOpenTasksSoonestDueFirst()
+    {
+        var store = new SqlDepartmentStore(Database);
+        await using (var session = await store.BeginAsync(CancellationToken.None))
+        {
+            foreach (var (step, hours, status) in new[] { ("late", 5, TaskStatuses.Open), ("soon", 1, TaskStatuses.Claimed), ("done", 0, TaskStatuses.Completed), ("mid", 3, TaskStatuses.Open) })
+            {
+                await session.InsertTaskAsync(new TaskRecord
+                {
+                    Id = Guid.NewGuid(),
+                    ApplicationId = Guid.NewGuid(),
+                    TrackingNumber = "YB-" + step,
+                    ServiceId = "business-opening",
+                    ServiceTitle = "企业开办",
+                    StepId = step,
+                    Attempt = 1,
+                    Department = "SAMR",
+                    Title = step,
+                    Status = status,
+                    DispatchedAt = Now,
+                    DueAt = Now.AddHours(hours),
+                    ReceivedAt = Now,
+                    PayloadJson = "{}",
+                }, CancellationToken.None);
+            }
+
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        var queries = new SqlTaskQueries(Database);
+        Assert.Equal(["soon", "mid", "late"], (await queries.ListAsync("SAMR", "open", 50, 0, CancellationToken.None)).Select(t => t.StepId));
+        Assert.Equal(["mid", "late"], (await queries.ListAsync("SAMR", "unclaimed", 50, 0, CancellationToken.None)).Select(t => t.StepId));
+        Assert.Equal(["late"], (await queries.ListAsync("SAMR", "unclaimed", 50, 1, CancellationToken.None)).Select(t => t.StepId));
+        Assert.Equal(4, (await queries.ListAsync("SAMR", "all", 50, 0, CancellationToken.None)).Count);
+        Assert.Empty(await queries.ListAsync("TAX", "all", 50, 0, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Migrations_CanRunAgain()
+    {
+        Database.Migrate();
+        Database.Migrate();
+    }
+}

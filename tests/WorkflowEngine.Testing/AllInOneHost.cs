@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using WorkflowEngine.Hosting;
+
+namespace WorkflowEngine.Testing;
+
+/// <summary>
+/// The all-in-one host started for real inside the test process: Kestrel on a free loopback port, a fresh SQLite file,
+/// the in-memory bus, and a clock the test moves.
+/// </summary>
+public sealed class AllInOneHost : IAsyncDisposable
+{
+    /// <summary>Monday 2 March 2026, 09:00 in Shanghai: the start of a working day.</summary>
+    public static readonly DateTimeOffset MondayMorning = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly DirectoryInfo _directory;
+
+    private AllInOneHost(WebApplication app, FakeTimeProvider clock, DirectoryInfo directory, Uri address)
+    {
+        App = app;
+        Clock = clock;
+        _directory = directory;
+        Address = address;
+    }
+
+    public WebApplication App { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public Uri Address { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public string DataDirectory => _directory.FullName;
+
+    public static async Task<AllInOneHost> StartAsync(DateTimeOffset? start = null, Action<WebApplicationBuilder>? configure = null, params string[] extraArgs)
+    {
+        var directory = Directory.CreateTempSubdirectory("workflow-test-");
+        var clock = new FakeTimeProvider(start ?? MondayMorning);
+        var app = AllInOneApp.Build(
+            [
+                "--environment=Development",
+                "--urls=http://127.0.0.1:0",
+                $"--Database:ConnectionString=Data Source={Path.Combine(directory.FullName, "workflow.db")}",
+                $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}",
+                $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
+                "--Logging:LogLevel:Default=Warning",
+                "--Logging:LogLevel:Microsoft.AspNetCore=Error",
+                .. extraArgs,
+            ],
+            builder =>
+            {
+                builder.Services.AddSingleton<TimeProvider>(clock);
+                configure?.Invoke(builder);
+            });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new AllInOneHost(app, clock, directory, new Uri(address));
+    }
+
+    /// <summary>An HTTP client acting as a seeded demo user (or anonymous).</summary>
+    public HttpClient Client(string? user = null)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        if (user is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Demo-User", user);
+        }
+
+        return client;
+    }
+
+    /// <summary>Polls until the condition holds: steps travel through the outbox and the bus, so their effects arrive a moment later.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> until, string what, int timeoutSeconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        T last;
+        while (true)
+        {
+            last = await probe();
+            if (until(last))
+            {
+                return last;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited {timeoutSeconds}s for {what}; last seen: {JsonSerializer.Serialize(last)}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string user, string path)
+    {
+        using var client = Client(user);
+        using var response = await client.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try
+        {
+            _directory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS to clean up.
+        }
+    }
+}
