@@ -59,6 +59,12 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     internal static bool OnReport(ActivityContext context, WorkflowEvent signal)
     {
         var state = context.State;
+        if (signal is StepReportEvent { Department: { } from } && from != state.Department)
+        {
+            context.Audit("ReportFromWrongDepartmentIgnored", new Dictionary<string, string?> { ["from"] = from, ["owner"] = state.Department });
+            return false;
+        }
+
         switch (signal)
         {
             case StepClaimedEvent claimed when claimed.Attempt == state.Attempt:

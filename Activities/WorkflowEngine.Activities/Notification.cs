@@ -24,12 +24,21 @@ public sealed partial class Notification : Activity<Notification.Settings>
 
             return name.StartsWith("form.", StringComparison.Ordinal)
                 && context.Application.Form.TryGetValue(name[5..], out var value)
-                ? value?.ToString() ?? ""
+                ? Format(value)
                 : match.Value;
         });
         context.Emit(new NotifyApplicant(settings.Kind, message));
         context.Complete(StepOutcome.Approved);
     }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        bool b => b ? "是" : "否",
+        DateTime d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     [GeneratedRegex(@"\{([A-Za-z0-9_.\-]+)\}")]
     private static partial Regex Placeholder();

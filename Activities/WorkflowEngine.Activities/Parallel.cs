@@ -140,8 +140,10 @@ public sealed class Parallel : Activity<Parallel.Settings>
     {
         public SettingsValidator()
         {
-            RuleFor(s => s.Required).NotNull().GreaterThan(0).When(s => s.Join == JoinMode.NOfM)
-                .WithMessage("join: n-of-m 须用 required 写明需要通过的分支数（大于0）");
+            RuleFor(s => s.Required)
+                .NotNull().WithMessage("join: n-of-m 须用 required 写明需要通过的分支数")
+                .GreaterThan(0).WithMessage("required 须大于0")
+                .When(s => s.Join == JoinMode.NOfM);
             RuleFor(s => s.Required).Null().When(s => s.Join != JoinMode.NOfM)
                 .WithMessage("required 只用于 join: n-of-m");
         }

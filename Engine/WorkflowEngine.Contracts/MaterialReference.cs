@@ -7,7 +7,7 @@ public sealed record MaterialReference
 
     public required string Name { get; init; }
 
-    /// <summary>received, deferred (容缺: promised by <see cref="DueBy"/>) or missing.</summary>
+    /// <summary>received, deferred (容缺: promised by <see cref="DueBy"/>), missing, or optional (not required and not given).</summary>
     public required string Status { get; init; }
 
     public string? FileName { get; init; }

@@ -6,7 +6,13 @@ namespace WorkflowEngine.Persistence;
 /// <summary>A database: its dialect and connection string; hands out opened, prepared connections.</summary>
 public sealed class Database(ISqlDialect dialect, string connectionString)
 {
+    private readonly SemaphoreSlim? _writeGate = dialect.SingleWriter ? new SemaphoreSlim(1, 1) : null;
+    private long _writeTicks;
+
     public ISqlDialect Dialect { get; } = dialect;
+
+    /// <summary>How long write transactions have been open in total: with one writer at a time, the write lane's load.</summary>
+    public TimeSpan WriteTime => TimeSpan.FromTicks(Interlocked.Read(ref _writeTicks));
 
     public string ConnectionString { get; } = connectionString;
 
@@ -22,6 +28,32 @@ public sealed class Database(ISqlDialect dialect, string connectionString)
         catch
         {
             await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a connection and begins a write transaction (waiting for the write gate first where there is one).</summary>
+    public async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        if (_writeGate is not null)
+        {
+            await _writeGate.WaitAsync(cancellationToken);
+        }
+
+        DbConnection? connection = null;
+        try
+        {
+            connection = await OpenAsync(cancellationToken);
+            return new WriteScope(connection, await connection.BeginTransactionAsync(cancellationToken), _writeGate, held => Interlocked.Add(ref _writeTicks, held.Ticks));
+        }
+        catch
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            _writeGate?.Release();
             throw;
         }
     }

@@ -91,6 +91,19 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 ctx.AddFailure(path + ".options", $"选项“{dup.Key}”重复");
             }
 
+            if (field.Multiple && field.Type != FieldType.Choice)
+            {
+                ctx.AddFailure(path + ".multiple", "multiple 只用于 choice 字段");
+            }
+
+            if (field.MinDate is { } minDate && field.MaxDate is { } maxDate
+                && DateOnly.TryParseExact(minDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var earliest)
+                && DateOnly.TryParseExact(maxDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var latest)
+                && earliest > latest)
+            {
+                ctx.AddFailure(path + ".minDate", $"minDate（{minDate}）晚于 maxDate（{maxDate}）");
+            }
+
             if (field.Min is { } min && field.Max is { } max && min > max)
             {
                 ctx.AddFailure(path + ".min", $"min（{min}）大于 max（{max}）");
@@ -175,6 +188,17 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 ctx.AddFailure(node.Path + ".id", $"“{node.ActivityKey}”步骤须写明 id（用于跟踪、材料和证照引用）");
             }
 
+            if (node.ActivityKey == "decision")
+            {
+                for (var i = 0; i < node.Children.Count - 1; i++)
+                {
+                    if (node.Children[i].When is null)
+                    {
+                        ctx.AddFailure(node.Children[i].Path + ".when", "没有 when 的分支总会被选中，须放在最后（作为“其他情况”）");
+                    }
+                }
+            }
+
             if (activity.Descriptor.HasChildren && node.Children.Count == 0)
             {
                 ctx.AddFailure(node.Path + ".steps", $"“{node.ActivityKey}”须包含至少一个子步骤 steps");
@@ -190,8 +214,9 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
     private void Materials(DefinitionCandidate candidate, ValidationContext<DefinitionCandidate> ctx)
     {
         var d = candidate.Definition;
+        // Materials flow to the departments that carry steps out (an unknown activity is reported on its own).
         var steps = candidate.AllNodes
-            .Where(n => !_registry.TryGet(n.ActivityKey, out var a) || a.Descriptor.Tracked)
+            .Where(n => !_registry.TryGet(n.ActivityKey, out var a) || a.DepartmentOf(n) is not null)
             .Select(n => n.Id)
             .ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -222,7 +247,7 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             {
                 if (!steps.Contains(material.UsedBy[j]))
                 {
-                    ctx.AddFailure($"{path}.usedBy[{j}]", $"材料“{material.Name}”的使用步骤“{material.UsedBy[j]}”不存在或不是办理步骤");
+                    ctx.AddFailure($"{path}.usedBy[{j}]", $"材料“{material.Name}”的使用步骤“{material.UsedBy[j]}”不存在，或不是由部门办理的步骤");
                 }
             }
 

@@ -95,12 +95,15 @@ public static class YamlJsonReader
                 return JsonValue.Create(false);
         }
 
-        if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        // Only canonical numbers become numbers: "010" or "+5" stay text, as their author most likely meant a code.
+        if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
+            && integer.ToString(CultureInfo.InvariantCulture) == value)
         {
             return JsonValue.Create(integer);
         }
 
-        if (decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        if (value.Contains('.', StringComparison.Ordinal) && !value.StartsWith('+') && !value.StartsWith("00", StringComparison.Ordinal)
+            && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
             return JsonValue.Create(number);
         }

@@ -9,6 +9,6 @@ public sealed class MessagingOptions
     /// <summary>How many messages an endpoint works on at once; high, so the group commit can batch them.</summary>
     public int ConcurrentMessageLimit { get; set; } = 256;
 
-    /// <summary>Immediate redeliveries before a message goes to the error queue.</summary>
+    /// <summary>Retries (50 ms doubling to 2 s) before a message goes to the error queue; invalid messages are not retried.</summary>
     public int RetryLimit { get; set; } = 3;
 }

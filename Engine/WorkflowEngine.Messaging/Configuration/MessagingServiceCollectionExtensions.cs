@@ -23,6 +23,15 @@ public static class MessagingServiceCollectionExtensions
             bus.UsingInMemory((context, cfg) =>
             {
                 var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                if (!string.Equals(options.Transport, "in-memory", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new InvalidOperationException(
+                        $"Messaging:Transport “{options.Transport}” is not available in this release; only in-memory (the all-in-one host) is.");
+                }
+
+                // Plain JSON bodies with the message id in the headers: lighter than MassTransit's envelope, and the
+                // shape a department system that is not .NET reads and writes.
+                cfg.UseRawJsonSerializer(RawSerializerOptions.Default, isDefault: true);
                 if (topology.ServesEngine)
                 {
                     cfg.ReceiveEndpoint(Queues.EngineReports, endpoint =>

@@ -10,11 +10,7 @@ public sealed class ExecuteStepConsumer(DepartmentWorker worker) : IConsumer<Exe
     public async Task Consume(ConsumeContext<ExecuteStep> context)
     {
         var step = context.Message;
-        if (step.ContractVersion != 1)
-        {
-            throw new InvalidMessageException($"ExecuteStep 合同版本 {step.ContractVersion} 不受支持（支持 1）");
-        }
-
+        ContractVersions.Check(nameof(ExecuteStep), step.ContractVersion);
         if (string.IsNullOrWhiteSpace(step.StepId) || step.Attempt < 1)
         {
             throw new InvalidMessageException("ExecuteStep 缺少 stepId 或 attempt");

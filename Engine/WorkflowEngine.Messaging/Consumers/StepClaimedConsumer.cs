@@ -11,9 +11,10 @@ public sealed class StepClaimedConsumer(EngineProcessor engine) : IConsumer<Step
     public Task Consume(ConsumeContext<StepClaimed> context)
     {
         var m = context.Message;
+        ContractVersions.Check(nameof(StepClaimed), m.ContractVersion);
         return engine.ApplyAsync(
             m.ApplicationId,
-            new StepClaimedEvent(m.StepId, m.Attempt, m.ClaimedBy, m.ClaimedAt),
+            new StepClaimedEvent(m.StepId, m.Attempt, m.ClaimedBy, m.ClaimedAt) { Department = m.Department },
             MessageIds.Of(context),
             context.CancellationToken);
     }

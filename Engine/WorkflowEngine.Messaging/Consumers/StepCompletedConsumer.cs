@@ -11,6 +11,7 @@ public sealed class StepCompletedConsumer(EngineProcessor engine) : IConsumer<St
     public Task Consume(ConsumeContext<StepCompleted> context)
     {
         var m = context.Message;
+        ContractVersions.Check(nameof(StepCompleted), m.ContractVersion);
         var outcome = m.Outcome switch
         {
             StepOutcomes.Approved => StepOutcome.Approved,
@@ -24,7 +25,7 @@ public sealed class StepCompletedConsumer(EngineProcessor engine) : IConsumer<St
 
         return engine.ApplyAsync(
             m.ApplicationId,
-            new StepCompletedEvent(m.StepId, m.Attempt, outcome, m.Reason, m.Outputs, m.CompletedBy, m.CompletedAt, m.OnTime),
+            new StepCompletedEvent(m.StepId, m.Attempt, outcome, m.Reason, m.Outputs, m.CompletedBy, m.CompletedAt, m.OnTime) { Department = m.Department },
             MessageIds.Of(context),
             context.CancellationToken);
     }

@@ -11,6 +11,9 @@ public interface ISqlDialect
     /// <summary>sqlite, postgresql or sqlserver; also the folder of its migration scripts.</summary>
     string Name { get; }
 
+    /// <summary>Whether the database takes one writer at a time (SQLite): writers then queue in process.</summary>
+    bool SingleWriter { get; }
+
     DbConnection CreateConnection(string connectionString);
 
     /// <summary>Per-connection settings run after opening (SQLite pragmas).</summary>

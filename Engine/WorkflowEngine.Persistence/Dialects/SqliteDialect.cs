@@ -9,6 +9,8 @@ public sealed class SqliteDialect : ISqlDialect
 {
     public string Name => "sqlite";
 
+    public bool SingleWriter => true;
+
     public DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
     public async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -60,7 +62,7 @@ public sealed class SqliteDialect : ISqlDialect
         UPDATE outbox SET lease_owner = @Owner, lease_until = @Until
         WHERE id IN (SELECT id FROM outbox WHERE lease_until <= @Now ORDER BY id LIMIT @Max)
         RETURNING id AS Sequence, message_id AS MessageId, destination AS Destination, message_type AS MessageType,
-                  body AS Body, created_at AS CreatedAt, attempts AS Attempts
+            body AS Body, created_at AS CreatedAt, attempts AS Attempts
         """;
 
     public string LeaseTimers => """

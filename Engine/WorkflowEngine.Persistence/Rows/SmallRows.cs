@@ -48,6 +48,11 @@ internal sealed class MaterialRow
 /// <summary>A row of <c>outbox</c> as leased.</summary>
 internal sealed class OutboxRow
 {
+    public const string Columns = """
+        id AS Sequence, message_id AS MessageId, destination AS Destination, message_type AS MessageType,
+        body AS Body, created_at AS CreatedAt, attempts AS Attempts
+        """;
+
     public long Sequence { get; set; }
 
     public string MessageId { get; set; } = "";

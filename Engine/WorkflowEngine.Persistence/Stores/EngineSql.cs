@@ -1,57 +1,82 @@
 using WorkflowEngine.Persistence.Dialects;
+using WorkflowEngine.Persistence.Rows;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Timers;
 
 namespace WorkflowEngine.Persistence.Stores;
 
-/// <summary>The engine's statements; the few that differ by dialect are built from it once.</summary>
+/// <summary>The engine's write statements; the few that differ by dialect are built from it once.</summary>
 internal sealed class EngineSql(ISqlDialect dialect)
 {
-    public string InsertApplication { get; } = """
+    public BatchCommand<ApplicationRow> InsertApplication { get; } = new(
+        """
         INSERT INTO applications (id, tracking_number, service_id, service_version, applicant_id, applicant_name, status,
             form_json, state_json, version, submitted_at, accepted_at, due_at, statutory_due_at, completed_at, on_time, reason)
         VALUES (@Id, @TrackingNumber, @ServiceId, @ServiceVersion, @ApplicantId, @ApplicantName, @Status,
             @FormJson, @StateJson, @Version, @SubmittedAt, @AcceptedAt, @DueAt, @StatutoryDueAt, @CompletedAt, @OnTime, @Reason)
-        """;
+        """,
+        ("Id", r => r.Id), ("TrackingNumber", r => r.TrackingNumber), ("ServiceId", r => r.ServiceId), ("ServiceVersion", r => r.ServiceVersion),
+        ("ApplicantId", r => r.ApplicantId), ("ApplicantName", r => r.ApplicantName), ("Status", r => r.Status), ("FormJson", r => r.FormJson),
+        ("StateJson", r => r.StateJson), ("Version", r => r.Version), ("SubmittedAt", r => r.SubmittedAt), ("AcceptedAt", r => r.AcceptedAt),
+        ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt), ("OnTime", r => r.OnTime),
+        ("Reason", r => r.Reason));
 
-    public const string UpdateApplication = """
+    /// <summary>Succeeds only if nobody saved the application since it was read (its version).</summary>
+    public static BatchCommand<ApplicationRow> UpdateApplication { get; } = new(
+        """
         UPDATE applications SET status = @Status, state_json = @StateJson, version = @Version, accepted_at = @AcceptedAt,
             due_at = @DueAt, statutory_due_at = @StatutoryDueAt, completed_at = @CompletedAt, on_time = @OnTime, reason = @Reason
         WHERE id = @Id AND version = @ReadVersion
-        """;
+        """,
+        ("Status", r => r.Status), ("StateJson", r => r.StateJson), ("Version", r => r.Version), ("AcceptedAt", r => r.AcceptedAt),
+        ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt), ("OnTime", r => r.OnTime),
+        ("Reason", r => r.Reason), ("Id", r => r.Id), ("ReadVersion", r => r.ReadVersion));
 
-    public string UpsertStep { get; } = dialect.Upsert(
-        "steps",
-        "application_id, step_id, kind, department, title, status, attempt, dispatched_at, due_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, outputs_json",
-        "@ApplicationId, @StepId, @Kind, @Department, @Title, @Status, @Attempt, @DispatchedAt, @DueAt, @ClaimedBy, @ClaimedAt, @CompletedAt, @OnTime, @Outcome, @Reason, @OutputsJson",
-        "application_id, step_id",
-        "department, status, attempt, dispatched_at, due_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, outputs_json");
+    public BatchCommand<StepRow> UpsertStep { get; } = new(
+        dialect.Upsert(
+            "steps",
+            "application_id, step_id, kind, department, title, status, attempt, dispatched_at, due_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, outputs_json",
+            "@ApplicationId, @StepId, @Kind, @Department, @Title, @Status, @Attempt, @DispatchedAt, @DueAt, @ClaimedBy, @ClaimedAt, @CompletedAt, @OnTime, @Outcome, @Reason, @OutputsJson",
+            "application_id, step_id",
+            "department, status, attempt, dispatched_at, due_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, outputs_json"),
+        ("ApplicationId", r => r.ApplicationId), ("StepId", r => r.StepId), ("Kind", r => r.Kind), ("Department", r => r.Department),
+        ("Title", r => r.Title), ("Status", r => r.Status), ("Attempt", r => r.Attempt), ("DispatchedAt", r => r.DispatchedAt),
+        ("DueAt", r => r.DueAt), ("ClaimedBy", r => r.ClaimedBy), ("ClaimedAt", r => r.ClaimedAt), ("CompletedAt", r => r.CompletedAt),
+        ("OnTime", r => r.OnTime), ("Outcome", r => r.Outcome), ("Reason", r => r.Reason), ("OutputsJson", r => r.OutputsJson));
 
-    public const string InsertAudit = """
-        INSERT INTO audit_events (application_id, at, type, step_id, actor, data_json)
-        VALUES (@ApplicationId, @At, @Type, @StepId, @Actor, @DataJson)
-        """;
+    public static BatchCommand<AuditRecord> InsertAudit { get; } = new(
+        "INSERT INTO audit_events (application_id, at, type, step_id, actor, data_json) VALUES (@ApplicationId, @At, @Type, @StepId, @Actor, @DataJson)",
+        ("ApplicationId", a => a.ApplicationId.ToString()), ("At", a => Instants.ToMs(a.At)), ("Type", a => a.Type), ("StepId", a => a.StepId),
+        ("Actor", a => a.Actor), ("DataJson", a => a.DataJson));
 
-    public const string DeleteTimer = "DELETE FROM timers WHERE application_id = @ApplicationId AND timer_id = @TimerId";
+    public static BatchCommand<(Guid ApplicationId, string TimerId)> DeleteTimer { get; } = new(
+        "DELETE FROM timers WHERE application_id = @ApplicationId AND timer_id = @TimerId",
+        ("ApplicationId", t => t.ApplicationId.ToString()), ("TimerId", t => t.TimerId));
 
-    public string UpsertTimer { get; } = dialect.Upsert(
-        "timers",
-        "application_id, timer_id, node_id, due_at, lease_owner, lease_until",
-        "@ApplicationId, @TimerId, @NodeId, @DueAt, NULL, 0",
-        "application_id, timer_id",
-        "node_id, due_at, lease_owner, lease_until");
+    public BatchCommand<TimerRecord> UpsertTimer { get; } = new(
+        dialect.Upsert(
+            "timers",
+            "application_id, timer_id, node_id, due_at, lease_owner, lease_until",
+            "@ApplicationId, @TimerId, @NodeId, @DueAt, NULL, 0",
+            "application_id, timer_id",
+            "node_id, due_at, lease_owner, lease_until"),
+        ("ApplicationId", t => t.ApplicationId.ToString()), ("TimerId", t => t.TimerId), ("NodeId", t => t.NodeId), ("DueAt", t => Instants.ToMs(t.DueAt)));
 
-    public string InsertInbox { get; } = dialect.InsertIgnore("inbox", "consumer, message_id, processed_at", "@Consumer, @MessageId, @At", "consumer, message_id");
+    public BatchCommand<(string MessageId, long At)> InsertInbox { get; } = new(
+        dialect.InsertIgnore("inbox", "consumer, message_id, processed_at", "@Consumer, @MessageId, @At", "consumer, message_id"),
+        ("Consumer", _ => SqlEngineStore.Consumer), ("MessageId", m => m.MessageId), ("At", m => m.At));
 
-    public const string InsertNotification = """
-        INSERT INTO notifications (application_id, at, kind, message) VALUES (@ApplicationId, @At, @Kind, @Message)
-        """;
+    public static BatchCommand<NotificationRecord> InsertNotification { get; } = new(
+        "INSERT INTO notifications (application_id, at, kind, message) VALUES (@ApplicationId, @At, @Kind, @Message)",
+        ("ApplicationId", n => n.ApplicationId.ToString()), ("At", n => Instants.ToMs(n.At)), ("Kind", n => n.Kind), ("Message", n => n.Message));
 
-    public const string InsertCertificate = """
-        INSERT INTO certificates (application_id, step_id, name, from_step, details_json, issued_at)
-        VALUES (@ApplicationId, @StepId, @Name, @FromStep, @DetailsJson, @IssuedAt)
-        """;
+    public static BatchCommand<CertificateRecord> InsertCertificate { get; } = new(
+        "INSERT INTO certificates (application_id, step_id, name, from_step, details_json, issued_at) VALUES (@ApplicationId, @StepId, @Name, @FromStep, @DetailsJson, @IssuedAt)",
+        ("ApplicationId", c => c.ApplicationId.ToString()), ("StepId", c => c.StepId), ("Name", c => c.Name), ("FromStep", c => c.FromStep),
+        ("DetailsJson", c => c.DetailsJson), ("IssuedAt", c => Instants.ToMs(c.IssuedAt)));
 
-    public const string InsertMaterial = """
-        INSERT INTO materials (id, application_id, material_key, file_name, content_type, size, sha256, uploaded_at)
-        VALUES (@Id, @ApplicationId, @MaterialKey, @FileName, @ContentType, @Size, @Sha256, @UploadedAt)
-        """;
+    public static BatchCommand<MaterialRecord> InsertMaterial { get; } = new(
+        "INSERT INTO materials (id, application_id, material_key, file_name, content_type, size, sha256, uploaded_at) VALUES (@Id, @ApplicationId, @MaterialKey, @FileName, @ContentType, @Size, @Sha256, @UploadedAt)",
+        ("Id", m => m.Id.ToString()), ("ApplicationId", m => m.ApplicationId.ToString()), ("MaterialKey", m => m.MaterialKey), ("FileName", m => m.FileName),
+        ("ContentType", m => m.ContentType), ("Size", m => m.Size), ("Sha256", m => m.Sha256), ("UploadedAt", m => Instants.ToMs(m.UploadedAt)));
 }

@@ -41,9 +41,8 @@ public sealed class SqlDefinitionStore(Database database) : IDefinitionStore
 
     public async Task<DefinitionRecord> SaveDraftAsync(DefinitionRecord draft, CancellationToken cancellationToken)
     {
-        var (connection, transaction) = await SqlSessionOpener.OpenAsync(database, cancellationToken);
-        await using (connection)
-        await using (transaction)
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         {
             var existing = await connection.QueryFirstOrDefaultAsync<long?>(new CommandDefinition(
                 "SELECT MAX(version) FROM definitions WHERE id = @Id AND status = 'draft'",
@@ -92,17 +91,20 @@ public sealed class SqlDefinitionStore(Database database) : IDefinitionStore
                     cancellationToken: cancellationToken));
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
             return draft with { Version = version, Status = DefinitionStatuses.Draft };
         }
     }
 
     public async Task<bool> PublishAsync(string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var published = await write.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE definitions SET status = 'published', published_at = @At, published_by = @By WHERE id = @Id AND version = @Version AND status = 'draft'",
             new { Id = id, Version = version, At = Instants.ToMs(at), By = by },
+            write.Transaction,
             cancellationToken: cancellationToken)) == 1;
+        await write.CommitAsync(cancellationToken);
+        return published;
     }
 }

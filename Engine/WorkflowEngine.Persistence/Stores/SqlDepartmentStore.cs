@@ -2,69 +2,90 @@ using System.Data.Common;
 using Dapper;
 using WorkflowEngine.Persistence.Rows;
 using WorkflowEngine.Runtime.Departments;
-using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Stores;
 
 namespace WorkflowEngine.Persistence.Stores;
 
-/// <summary>A department host's writes in SQL.</summary>
+/// <summary>A department host's tables in SQL: batches are read outside and written in one short transaction.</summary>
 public sealed class SqlDepartmentStore(Database database) : IDepartmentStore
 {
-    private readonly string _insertInbox = database.Dialect.InsertIgnore(
-        "inbox", "consumer, message_id, processed_at", "@Consumer, @MessageId, @At", "consumer, message_id");
+    private static readonly BatchCommand<TaskRow> InsertTask = new(
+        """
+        INSERT INTO department_tasks (id, application_id, tracking_number, service_id, service_title, step_id, attempt,
+            department, title, status, handler, automated, dispatched_at, due_at, received_at, claimed_by, claimed_at,
+            completed_by, completed_at, outcome, reason, outputs_json, on_time, payload_json, note)
+        VALUES (@Id, @ApplicationId, @TrackingNumber, @ServiceId, @ServiceTitle, @StepId, @Attempt,
+            @Department, @Title, @Status, @Handler, @Automated, @DispatchedAt, @DueAt, @ReceivedAt, @ClaimedBy, @ClaimedAt,
+            @CompletedBy, @CompletedAt, @Outcome, @Reason, @OutputsJson, @OnTime, @PayloadJson, @Note)
+        """,
+        ("Id", t => t.Id), ("ApplicationId", t => t.ApplicationId), ("TrackingNumber", t => t.TrackingNumber), ("ServiceId", t => t.ServiceId),
+        ("ServiceTitle", t => t.ServiceTitle), ("StepId", t => t.StepId), ("Attempt", t => t.Attempt), ("Department", t => t.Department),
+        ("Title", t => t.Title), ("Status", t => t.Status), ("Handler", t => t.Handler), ("Automated", t => t.Automated),
+        ("DispatchedAt", t => t.DispatchedAt), ("DueAt", t => t.DueAt), ("ReceivedAt", t => t.ReceivedAt), ("ClaimedBy", t => t.ClaimedBy),
+        ("ClaimedAt", t => t.ClaimedAt), ("CompletedBy", t => t.CompletedBy), ("CompletedAt", t => t.CompletedAt), ("Outcome", t => t.Outcome),
+        ("Reason", t => t.Reason), ("OutputsJson", t => t.OutputsJson), ("OnTime", t => t.OnTime), ("PayloadJson", t => t.PayloadJson),
+        ("Note", t => t.Note));
 
-    public async Task<IDepartmentSession> BeginAsync(CancellationToken cancellationToken)
+    /// <summary>Succeeds only if the task is still in the status it was read in.</summary>
+    private static readonly BatchCommand<(TaskRow Row, string ReadStatus)> UpdateTask = new(
+        """
+        UPDATE department_tasks SET status = @Status, automated = @Automated, claimed_by = @ClaimedBy, claimed_at = @ClaimedAt,
+            completed_by = @CompletedBy, completed_at = @CompletedAt, outcome = @Outcome, reason = @Reason,
+            outputs_json = @OutputsJson, on_time = @OnTime, note = @Note
+        WHERE id = @Id AND status = @ReadStatus
+        """,
+        ("Status", t => t.Row.Status), ("Automated", t => t.Row.Automated), ("ClaimedBy", t => t.Row.ClaimedBy), ("ClaimedAt", t => t.Row.ClaimedAt),
+        ("CompletedBy", t => t.Row.CompletedBy), ("CompletedAt", t => t.Row.CompletedAt), ("Outcome", t => t.Row.Outcome), ("Reason", t => t.Row.Reason),
+        ("OutputsJson", t => t.Row.OutputsJson), ("OnTime", t => t.Row.OnTime), ("Note", t => t.Row.Note), ("Id", t => t.Row.Id),
+        ("ReadStatus", t => t.ReadStatus));
+
+    private readonly BatchCommand<(string Consumer, string MessageId, long At)> _insertInbox = new(
+        database.Dialect.InsertIgnore("inbox", "consumer, message_id, processed_at", "@Consumer, @MessageId, @At", "consumer, message_id"),
+        ("Consumer", m => m.Consumer), ("MessageId", m => m.MessageId), ("At", m => m.At));
+
+    public async Task<IDepartmentReader> OpenReaderAsync(CancellationToken cancellationToken) =>
+        new Reader(await database.OpenAsync(cancellationToken));
+
+    public async Task SaveAsync(DepartmentChanges changes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (connection, transaction) = await SqlSessionOpener.OpenAsync(database, cancellationToken);
-        return new Session(connection, transaction, _insertInbox);
+        var inserted = changes.Inserted.Select(TaskRow.From).ToArray();
+        var updated = changes.Updated.Select(u => (TaskRow.From(u.Task), u.ReadStatus)).ToArray();
+        var at = Instants.ToMs(now);
+        var inbox = changes.Inbox.Distinct().Select(m => (m.Consumer, m.MessageId, at)).ToArray();
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        if (await _insertInbox.ExecuteAsync(write, inbox, cancellationToken) != inbox.Length)
+        {
+            throw new ConcurrencyException(Guid.Empty);
+        }
+
+        await InsertTask.ExecuteAsync(write, inserted, cancellationToken);
+        if (await UpdateTask.ExecuteAsync(write, updated, cancellationToken) != updated.Length)
+        {
+            throw new ConcurrencyException(changes.Updated[0].Task.ApplicationId);
+        }
+
+        await OutboxSql.Insert.ExecuteAsync(write, changes.Outbox, cancellationToken);
+        await write.CommitAsync(cancellationToken);
     }
 
-    private sealed class Session(DbConnection connection, DbTransaction transaction, string insertInbox)
-        : SqlSession(connection, transaction), IDepartmentSession
+    private sealed class Reader(DbConnection connection) : ReadSession(connection), IDepartmentReader
     {
-        private const string InsertTask = """
-            INSERT INTO department_tasks (id, application_id, tracking_number, service_id, service_title, step_id, attempt,
-                department, title, status, handler, automated, dispatched_at, due_at, received_at, claimed_by, claimed_at,
-                completed_by, completed_at, outcome, reason, outputs_json, on_time, payload_json, note)
-            VALUES (@Id, @ApplicationId, @TrackingNumber, @ServiceId, @ServiceTitle, @StepId, @Attempt,
-                @Department, @Title, @Status, @Handler, @Automated, @DispatchedAt, @DueAt, @ReceivedAt, @ClaimedBy, @ClaimedAt,
-                @CompletedBy, @CompletedAt, @Outcome, @Reason, @OutputsJson, @OnTime, @PayloadJson, @Note)
-            """;
+        public async Task<IReadOnlySet<string>> FindProcessedAsync(string consumer, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken) =>
+            (await Connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT message_id FROM inbox WHERE consumer = @Consumer AND message_id IN @Ids",
+                new { Consumer = consumer, Ids = messageIds.ToArray() },
+                cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
 
-        private const string UpdateTask = """
-            UPDATE department_tasks SET status = @Status, automated = @Automated, claimed_by = @ClaimedBy, claimed_at = @ClaimedAt,
-                completed_by = @CompletedBy, completed_at = @CompletedAt, outcome = @Outcome, reason = @Reason,
-                outputs_json = @OutputsJson, on_time = @OnTime, note = @Note
-            WHERE id = @Id
-            """;
+        public async Task<IReadOnlyList<TaskRecord>> TasksOfAsync(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken) =>
+            (await Connection.QueryAsync<TaskRow>(new CommandDefinition(
+                $"SELECT {TaskRow.Columns} FROM department_tasks WHERE application_id IN @Ids",
+                new { Ids = applicationIds.Select(i => i.ToString()).ToArray() },
+                cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToArray();
 
-        public async Task<bool> TryRecordMessageAsync(string consumer, string messageId, DateTimeOffset at, CancellationToken cancellationToken) =>
-            await Connection.ExecuteAsync(new CommandDefinition(
-                insertInbox,
-                new { Consumer = consumer, MessageId = messageId, At = Instants.ToMs(at) },
-                Transaction,
-                cancellationToken: cancellationToken)) == 1;
-
-        public async Task<TaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken) =>
-            (await Connection.QuerySingleOrDefaultAsync<TaskRow>(new CommandDefinition(
-                $"SELECT {TaskRow.Columns} FROM department_tasks WHERE id = @Id",
-                new { Id = id.ToString() },
-                Transaction,
-                cancellationToken: cancellationToken)))?.ToRecord();
-
-        public async Task<TaskRecord?> FindTaskAsync(Guid applicationId, string stepId, int attempt, CancellationToken cancellationToken) =>
-            (await Connection.QuerySingleOrDefaultAsync<TaskRow>(new CommandDefinition(
-                $"SELECT {TaskRow.Columns} FROM department_tasks WHERE application_id = @ApplicationId AND step_id = @StepId AND attempt = @Attempt",
-                new { ApplicationId = applicationId.ToString(), StepId = stepId, Attempt = attempt },
-                Transaction,
-                cancellationToken: cancellationToken)))?.ToRecord();
-
-        public Task InsertTaskAsync(TaskRecord task, CancellationToken cancellationToken) =>
-            Connection.ExecuteAsync(new CommandDefinition(InsertTask, TaskRow.From(task), Transaction, cancellationToken: cancellationToken));
-
-        public Task UpdateTaskAsync(TaskRecord task, CancellationToken cancellationToken) =>
-            Connection.ExecuteAsync(new CommandDefinition(UpdateTask, TaskRow.From(task), Transaction, cancellationToken: cancellationToken));
-
-        public Task EnqueueAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken) =>
-            Connection.ExecuteAsync(new CommandDefinition(OutboxSql.Insert, messages.Select(OutboxSql.Row).ToArray(), Transaction, cancellationToken: cancellationToken));
+        public async Task<IReadOnlyList<TaskRecord>> GetTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+            (await Connection.QueryAsync<TaskRow>(new CommandDefinition(
+                $"SELECT {TaskRow.Columns} FROM department_tasks WHERE id IN @Ids",
+                new { Ids = ids.Select(i => i.ToString()).ToArray() },
+                cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToArray();
     }
 }

@@ -10,18 +10,21 @@ public sealed class SqlDirectoryStore(Database database) : IDirectoryStore
     public async Task UpsertDepartmentsAsync(IEnumerable<Department> departments, CancellationToken cancellationToken)
     {
         var sql = database.Dialect.Upsert("departments", "code, name_zh, name_en, description", "@Code, @NameZh, @NameEn, @Description", "code", "name_zh, name_en, description");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
             sql,
             departments.Select(d => new { d.Code, NameZh = d.Name.Zh, NameEn = d.Name.En, d.Description }).ToArray(),
+            write.Transaction,
             cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task UpsertUsersAsync(IEnumerable<UserRecord> users, CancellationToken cancellationToken)
     {
         var sql = database.Dialect.Upsert("users", "id, name, role, department", "@Id, @Name, @Role, @Department", "id", "name, role, department");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, users.ToArray(), cancellationToken: cancellationToken));
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(sql, users.ToArray(), write.Transaction, cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<UserRecord?> FindUserAsync(string id, CancellationToken cancellationToken)

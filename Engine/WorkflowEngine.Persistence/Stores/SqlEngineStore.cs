@@ -6,7 +6,7 @@ using WorkflowEngine.Runtime.Stores;
 
 namespace WorkflowEngine.Persistence.Stores;
 
-/// <summary>The engine's writes in SQL: one session, one transaction.</summary>
+/// <summary>The engine's tables in SQL: batches are read outside and written in one short transaction.</summary>
 public sealed class SqlEngineStore(Database database) : IEngineStore
 {
     /// <summary>The inbox consumer name of the engine's report queue.</summary>
@@ -14,21 +14,63 @@ public sealed class SqlEngineStore(Database database) : IEngineStore
 
     private readonly EngineSql _sql = new(database.Dialect);
 
-    public async Task<IEngineSession> BeginAsync(CancellationToken cancellationToken)
+    public async Task<IEngineReader> OpenReaderAsync(CancellationToken cancellationToken) =>
+        new Reader(await database.OpenAsync(cancellationToken));
+
+    public async Task SaveAsync(EngineChanges changes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (connection, transaction) = await SqlSessionOpener.OpenAsync(database, cancellationToken);
-        return new Session(connection, transaction, _sql);
+        // Everything that costs CPU (state JSON, row objects) is done before the write lane is taken.
+        var inserted = changes.Inserted.Select(a => ApplicationRow.From(a, 1)).ToArray();
+        var updated = changes.Updated.Select(u => ApplicationRow.From(u.Application, u.ReadVersion + 1, u.ReadVersion)).ToArray();
+        var steps = changes.Steps.Select(StepRow.From).ToArray();
+        var removedTimers = changes.Timers.Where(t => t.Value is null).Select(t => (t.Key.ApplicationId, t.Key.TimerId)).ToArray();
+        var scheduledTimers = changes.Timers.Values.OfType<Runtime.Timers.TimerRecord>().ToArray();
+        var inbox = changes.Inbox.Distinct(StringComparer.Ordinal).ToArray();
+        var at = Instants.ToMs(now);
+
+        await using (var write = await database.BeginWriteAsync(cancellationToken))
+        {
+            await _sql.InsertApplication.ExecuteAsync(write, inserted, cancellationToken);
+            if (await EngineSql.UpdateApplication.ExecuteAsync(write, updated, cancellationToken) != updated.Length)
+            {
+                throw new ConcurrencyException(changes.Updated[0].Application.Id);
+            }
+
+            await _sql.UpsertStep.ExecuteAsync(write, steps, cancellationToken);
+            await EngineSql.InsertAudit.ExecuteAsync(write, changes.Audit, cancellationToken);
+            await EngineSql.DeleteTimer.ExecuteAsync(write, removedTimers, cancellationToken);
+            await _sql.UpsertTimer.ExecuteAsync(write, scheduledTimers, cancellationToken);
+            await OutboxSql.Insert.ExecuteAsync(write, changes.Outbox, cancellationToken);
+            if (await _sql.InsertInbox.ExecuteAsync(write, inbox.Select(id => (id, at)).ToArray(), cancellationToken) != inbox.Length)
+            {
+                // Another engine process consumed one of these messages since we looked: retry on fresh state.
+                throw new ConcurrencyException(Guid.Empty);
+            }
+
+            await EngineSql.InsertNotification.ExecuteAsync(write, changes.Notifications, cancellationToken);
+            await EngineSql.InsertCertificate.ExecuteAsync(write, changes.Certificates, cancellationToken);
+            await EngineSql.InsertMaterial.ExecuteAsync(write, changes.Materials, cancellationToken);
+            await write.CommitAsync(cancellationToken);
+        }
+
+        foreach (var application in changes.Inserted)
+        {
+            application.Version = 1;
+        }
+
+        foreach (var (application, readVersion) in changes.Updated)
+        {
+            application.Version = readVersion + 1;
+        }
     }
 
-    private sealed class Session(DbConnection connection, DbTransaction transaction, EngineSql sql)
-        : SqlSession(connection, transaction), IEngineSession
+    private sealed class Reader(DbConnection connection) : ReadSession(connection), IEngineReader
     {
         public async Task<IReadOnlyList<ApplicationRecord>> LoadApplicationsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
         {
             var rows = await Connection.QueryAsync<ApplicationRow>(new CommandDefinition(
                 $"SELECT {ApplicationRow.Columns} FROM applications WHERE id IN @Ids",
                 new { Ids = ids.Select(i => i.ToString()).ToArray() },
-                Transaction,
                 cancellationToken: cancellationToken));
             return rows.Select(r => r.ToRecord()).ToArray();
         }
@@ -38,7 +80,6 @@ public sealed class SqlEngineStore(Database database) : IEngineStore
             var rows = await Connection.QueryAsync<MaterialRow>(new CommandDefinition(
                 $"SELECT {MaterialRow.Columns} FROM materials WHERE application_id = @Id ORDER BY uploaded_at",
                 new { Id = applicationId.ToString() },
-                Transaction,
                 cancellationToken: cancellationToken));
             return rows.Select(r => r.ToRecord()).ToArray();
         }
@@ -48,84 +89,8 @@ public sealed class SqlEngineStore(Database database) : IEngineStore
             var found = await Connection.QueryAsync<string>(new CommandDefinition(
                 "SELECT message_id FROM inbox WHERE consumer = @Consumer AND message_id IN @Ids",
                 new { Consumer, Ids = messageIds.ToArray() },
-                Transaction,
                 cancellationToken: cancellationToken));
             return found.ToHashSet(StringComparer.Ordinal);
-        }
-
-        public async Task SaveAsync(EngineChanges changes, DateTimeOffset now, CancellationToken cancellationToken)
-        {
-            await ExecuteAsync(sql.InsertApplication, changes.Inserted.Select(a => ApplicationRow.From(a, 1)), cancellationToken);
-            foreach (var (application, readVersion) in changes.Updated)
-            {
-                var affected = await Connection.ExecuteAsync(new CommandDefinition(
-                    EngineSql.UpdateApplication,
-                    ApplicationRow.From(application, readVersion + 1, readVersion),
-                    Transaction,
-                    cancellationToken: cancellationToken));
-                if (affected != 1)
-                {
-                    throw new ConcurrencyException(application.Id);
-                }
-
-                application.Version = readVersion + 1;
-            }
-
-            foreach (var inserted in changes.Inserted)
-            {
-                inserted.Version = 1;
-            }
-
-            await ExecuteAsync(sql.UpsertStep, changes.Steps.Select(StepRow.From), cancellationToken);
-            await ExecuteAsync(EngineSql.InsertAudit, changes.Audit.Select(a => new
-            {
-                ApplicationId = a.ApplicationId.ToString(),
-                At = Instants.ToMs(a.At),
-                a.Type,
-                a.StepId,
-                a.Actor,
-                a.DataJson,
-            }), cancellationToken);
-            await ExecuteAsync(EngineSql.DeleteTimer, changes.Timers.Where(t => t.Value is null).Select(t => new
-            {
-                ApplicationId = t.Key.ApplicationId.ToString(),
-                t.Key.TimerId,
-            }), cancellationToken);
-            await ExecuteAsync(sql.UpsertTimer, changes.Timers.Values.OfType<Runtime.Timers.TimerRecord>().Select(t => new
-            {
-                ApplicationId = t.ApplicationId.ToString(),
-                t.TimerId,
-                t.NodeId,
-                DueAt = Instants.ToMs(t.DueAt),
-            }), cancellationToken);
-            await ExecuteAsync(OutboxSql.Insert, changes.Outbox.Select(OutboxSql.Row), cancellationToken);
-            await ExecuteAsync(sql.InsertInbox, changes.Inbox.Select(id => new { Consumer, MessageId = id, At = Instants.ToMs(now) }), cancellationToken);
-            await ExecuteAsync(EngineSql.InsertNotification, changes.Notifications.Select(n => new
-            {
-                ApplicationId = n.ApplicationId.ToString(),
-                At = Instants.ToMs(n.At),
-                n.Kind,
-                n.Message,
-            }), cancellationToken);
-            await ExecuteAsync(EngineSql.InsertCertificate, changes.Certificates.Select(c => new
-            {
-                ApplicationId = c.ApplicationId.ToString(),
-                c.StepId,
-                c.Name,
-                c.FromStep,
-                c.DetailsJson,
-                IssuedAt = Instants.ToMs(c.IssuedAt),
-            }), cancellationToken);
-            await ExecuteAsync(EngineSql.InsertMaterial, changes.Materials.Select(MaterialRow.From), cancellationToken);
-        }
-
-        private async Task ExecuteAsync<T>(string statement, IEnumerable<T> rows, CancellationToken cancellationToken)
-        {
-            var list = rows as IReadOnlyCollection<T> ?? rows.ToArray();
-            if (list.Count > 0)
-            {
-                await Connection.ExecuteAsync(new CommandDefinition(statement, list, Transaction, cancellationToken: cancellationToken));
-            }
         }
     }
 }

@@ -9,36 +9,48 @@ public sealed class SqlOutboxStore(Database database) : IOutboxStore
 {
     public async Task<IReadOnlyList<OutboxMessage>> LeaseAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
-        var (connection, transaction) = await SqlSessionOpener.OpenAsync(database, cancellationToken);
-        await using (connection)
-        await using (transaction)
+        if (database.Dialect.SingleWriter)
         {
-            var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(
-                database.Dialect.LeaseOutbox,
-                new { Owner = owner, Now = Instants.ToMs(now), Until = Instants.ToMs(now + leaseFor), Max = max },
-                transaction,
+            // One process owns an SQLite file, and its one relay deletes what it sent before it looks again: reading
+            // the free rows is enough, and spares the write lane an update of every row (bodies included).
+            await using var connection = await database.OpenAsync(cancellationToken);
+            var free = await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+                $"SELECT {OutboxRow.Columns} FROM outbox WHERE lease_until <= @Now ORDER BY id LIMIT @Max",
+                new { Now = Instants.ToMs(now), Max = max },
                 cancellationToken: cancellationToken));
-            await transaction.CommitAsync(cancellationToken);
-            return rows.OrderBy(r => r.Sequence).Select(r => r.ToMessage()).ToArray();
+            return free.Select(r => r.ToMessage()).ToArray();
         }
+
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var rows = await write.Connection.QueryAsync<OutboxRow>(new CommandDefinition(
+            database.Dialect.LeaseOutbox,
+            new { Owner = owner, Now = Instants.ToMs(now), Until = Instants.ToMs(now + leaseFor), Max = max },
+            write.Transaction,
+            cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
+        return rows.OrderBy(r => r.Sequence).Select(r => r.ToMessage()).ToArray();
     }
 
     public async Task DeleteAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
         foreach (var chunk in sequences.Chunk(500))
         {
-            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM outbox WHERE id IN @Ids", new { Ids = chunk }, cancellationToken: cancellationToken));
+            await write.Connection.ExecuteAsync(new CommandDefinition("DELETE FROM outbox WHERE id IN @Ids", new { Ids = chunk }, write.Transaction, cancellationToken: cancellationToken));
         }
+
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task ReleaseAsync(long sequence, string error, DateTimeOffset retryAt, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE outbox SET attempts = attempts + 1, last_error = @Error, lease_owner = NULL, lease_until = @RetryAt WHERE id = @Id",
             new { Id = sequence, Error = error.Length > 2000 ? error[..2000] : error, RetryAt = Instants.ToMs(retryAt) },
+            write.Transaction,
             cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken)

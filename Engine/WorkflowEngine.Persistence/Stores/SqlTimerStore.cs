@@ -9,18 +9,14 @@ public sealed class SqlTimerStore(Database database) : ITimerStore
 {
     public async Task<IReadOnlyList<TimerRecord>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
-        var (connection, transaction) = await SqlSessionOpener.OpenAsync(database, cancellationToken);
-        await using (connection)
-        await using (transaction)
-        {
-            var rows = await connection.QueryAsync<TimerRow>(new CommandDefinition(
-                database.Dialect.LeaseTimers,
-                new { Owner = owner, Now = Instants.ToMs(now), Until = Instants.ToMs(now + leaseFor), Max = max },
-                transaction,
-                cancellationToken: cancellationToken));
-            await transaction.CommitAsync(cancellationToken);
-            return rows.Select(r => r.ToRecord()).ToArray();
-        }
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var rows = await write.Connection.QueryAsync<TimerRow>(new CommandDefinition(
+            database.Dialect.LeaseTimers,
+            new { Owner = owner, Now = Instants.ToMs(now), Until = Instants.ToMs(now + leaseFor), Max = max },
+            write.Transaction,
+            cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
+        return rows.Select(r => r.ToRecord()).ToArray();
     }
 
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)

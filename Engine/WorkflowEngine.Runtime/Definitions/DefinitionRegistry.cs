@@ -64,8 +64,9 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
     public async Task<DraftResult> SaveDraftAsync(string source, string fileName, string? actor, CancellationToken cancellationToken)
     {
         var result = Loader.Load(source, fileName);
-        if (result.Id is not { } id || result.Definition is null)
+        if (result.Id is not { } id || result.Definition is null || result.Errors.Any(e => e.Path == "id"))
         {
+            // Without a usable id there is nothing to file the draft under (the id is part of every URL).
             return new DraftResult(null, result.Errors);
         }
 
@@ -125,8 +126,9 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
     }
 
     /// <summary>
-    /// Publishes each file under <c>Definitions/services</c> whose content is not already the latest published version.
-    /// A broken file is logged with every error and skipped: the host still starts with the others.
+    /// Publishes each file under <c>Definitions/services</c> whose content was never stored before, so a changed file
+    /// becomes a new version at the next start, while versions published through the API since are left alone.
+    /// A file is skipped (and logged) when it is broken, or when an administrator has an open draft of the same id.
     /// </summary>
     public async Task<IReadOnlyList<DefinitionError>> SeedAsync(string definitionsRoot, CancellationToken cancellationToken)
     {
@@ -147,9 +149,18 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
                 continue;
             }
 
-            var latest = await store.GetLatestPublishedAsync(check.Id!, cancellationToken);
-            if (latest?.Sha256 == Hash(source))
+            var versions = (await store.ListAsync(cancellationToken)).Where(r => r.Id == check.Id).ToArray();
+            var hash = Hash(source);
+            if (versions.Any(v => v.Sha256 == hash))
             {
+                continue;
+            }
+
+            if (versions.FirstOrDefault(v => v.Status == DefinitionStatuses.Draft) is { } open)
+            {
+                logger.LogWarning(
+                    "Definition file {File} changed, but {Id} has an open draft (v{Version} by {By}); publish or replace the draft first",
+                    name, open.Id, open.Version, open.CreatedBy);
                 continue;
             }
 

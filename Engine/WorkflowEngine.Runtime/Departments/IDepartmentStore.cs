@@ -1,28 +1,21 @@
-using WorkflowEngine.Runtime.Outbox;
-
 namespace WorkflowEngine.Runtime.Departments;
 
-/// <summary>A department host's tables: tasks, its inbox and its outbox.</summary>
+/// <summary>A department host's tables: tasks, its inbox and its outbox; read outside, written in one short transaction.</summary>
 public interface IDepartmentStore
 {
-    Task<IDepartmentSession> BeginAsync(CancellationToken cancellationToken);
+    Task<IDepartmentReader> OpenReaderAsync(CancellationToken cancellationToken);
+
+    /// <summary>Writes the batch; throws <see cref="Stores.ConcurrencyException"/> when a task changed or a message was consumed since it was read.</summary>
+    Task SaveAsync(DepartmentChanges changes, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-/// <summary>A transaction over a department host's tables.</summary>
-public interface IDepartmentSession : IAsyncDisposable
+/// <summary>Reads for one department batch.</summary>
+public interface IDepartmentReader : IAsyncDisposable
 {
-    /// <summary>Records a consumed message; false when it was consumed before (a redelivery).</summary>
-    Task<bool> TryRecordMessageAsync(string consumer, string messageId, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<IReadOnlySet<string>> FindProcessedAsync(string consumer, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);
 
-    Task<TaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken);
+    /// <summary>Every task of these applications.</summary>
+    Task<IReadOnlyList<TaskRecord>> TasksOfAsync(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken);
 
-    Task<TaskRecord?> FindTaskAsync(Guid applicationId, string stepId, int attempt, CancellationToken cancellationToken);
-
-    Task InsertTaskAsync(TaskRecord task, CancellationToken cancellationToken);
-
-    Task UpdateTaskAsync(TaskRecord task, CancellationToken cancellationToken);
-
-    Task EnqueueAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken);
-
-    Task CommitAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<TaskRecord>> GetTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 }

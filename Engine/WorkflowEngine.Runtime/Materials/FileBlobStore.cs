@@ -33,13 +33,13 @@ public sealed class FileBlobStore(string root) : IBlobStore
             var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
             var target = PathOf(sha);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (File.Exists(target))
+            try
             {
-                File.Delete(temp);
+                File.Move(temp, target, overwrite: false);
             }
-            else
+            catch (IOException) when (File.Exists(target))
             {
-                File.Move(temp, target);
+                // The same content is already stored (perhaps by a concurrent upload): the hash says it is identical.
             }
 
             return new StoredBlob(sha, size);

@@ -20,7 +20,7 @@ namespace WorkflowEngine.Runtime.Processing;
 /// the interpreter's commands into rows (outbox, timers, notifications, step rows, audit) of a single change set.
 /// </summary>
 internal sealed class EngineBatch(
-    IEngineSession session,
+    IEngineReader reader,
     DefinitionRegistry definitions,
     WorkflowInterpreter interpreter,
     ReferenceData reference,
@@ -41,7 +41,7 @@ internal sealed class EngineBatch(
         var ids = batch.Where(w => w is not SubmitWork).Select(w => w.ApplicationId).Distinct().ToArray();
         if (ids.Length > 0)
         {
-            foreach (var application in await session.LoadApplicationsAsync(ids, cancellationToken))
+            foreach (var application in await reader.LoadApplicationsAsync(ids, cancellationToken))
             {
                 _applications[application.Id] = application;
                 _readVersions[application.Id] = application.Version;
@@ -51,7 +51,7 @@ internal sealed class EngineBatch(
         var messageIds = batch.OfType<EventWork>().Select(e => e.MessageId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         if (messageIds.Length > 0)
         {
-            _consumed.UnionWith(await session.FindProcessedAsync(messageIds, cancellationToken));
+            _consumed.UnionWith(await reader.FindProcessedAsync(messageIds, cancellationToken));
         }
     }
 
@@ -280,7 +280,7 @@ internal sealed class EngineBatch(
     {
         if (!_materials.TryGetValue(application.Id, out var materials))
         {
-            materials = [.. await session.LoadMaterialsAsync(application.Id, cancellationToken)];
+            materials = [.. await reader.LoadMaterialsAsync(application.Id, cancellationToken)];
             _materials[application.Id] = materials;
         }
 

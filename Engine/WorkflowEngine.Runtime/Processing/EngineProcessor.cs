@@ -82,26 +82,28 @@ public sealed partial class EngineProcessor : IAsyncDisposable
     private async Task RunBatchAsync(IReadOnlyList<EngineWork> batch, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        await using var session = await _store.BeginAsync(cancellationToken);
-        var work = new EngineBatch(session, _definitions, _interpreter, _reference, now);
-        await work.LoadAsync(batch, cancellationToken);
+        EngineBatch work;
         var results = new object?[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        await using (var reader = await _store.OpenReaderAsync(cancellationToken))
         {
-            results[i] = batch[i] switch
+            work = new EngineBatch(reader, _definitions, _interpreter, _reference, now);
+            await work.LoadAsync(batch, cancellationToken);
+            for (var i = 0; i < batch.Count; i++)
             {
-                SubmitWork submit => await work.SubmitAsync(submit, cancellationToken),
-                EventWork evt => await work.ApplyAsync(evt, cancellationToken),
-                AttachMaterialsWork attach => await work.AttachAsync(attach, cancellationToken),
-                _ => throw new InvalidOperationException($"Unknown work {batch[i].GetType().Name}."),
-            };
+                results[i] = batch[i] switch
+                {
+                    SubmitWork submit => await work.SubmitAsync(submit, cancellationToken),
+                    EventWork evt => await work.ApplyAsync(evt, cancellationToken),
+                    AttachMaterialsWork attach => await work.AttachAsync(attach, cancellationToken),
+                    _ => throw new InvalidOperationException($"Unknown work {batch[i].GetType().Name}."),
+                };
+            }
         }
 
         work.Seal();
         if (!work.Changes.IsEmpty)
         {
-            await session.SaveAsync(work.Changes, now, cancellationToken);
-            await session.CommitAsync(cancellationToken);
+            await _store.SaveAsync(work.Changes, now, cancellationToken);
         }
 
         for (var i = 0; i < batch.Count; i++)

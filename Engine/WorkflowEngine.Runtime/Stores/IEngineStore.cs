@@ -2,14 +2,23 @@ using WorkflowEngine.Runtime.Applications;
 
 namespace WorkflowEngine.Runtime.Stores;
 
-/// <summary>The engine's writes: one session is one transaction.</summary>
+/// <summary>
+/// The engine's tables. Reading happens outside any write transaction; a batch's changes are written in one short
+/// transaction, guarded by each application's version, so the single writer of SQLite only ever waits for writes.
+/// </summary>
 public interface IEngineStore
 {
-    Task<IEngineSession> BeginAsync(CancellationToken cancellationToken);
+    Task<IEngineReader> OpenReaderAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the batch in one transaction; throws <see cref="ConcurrencyException"/> when an application moved on since
+    /// it was read, or a consumed message was consumed concurrently elsewhere. Nothing of the batch is written then.
+    /// </summary>
+    Task SaveAsync(EngineChanges changes, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-/// <summary>A transaction over the engine's tables.</summary>
-public interface IEngineSession : IAsyncDisposable
+/// <summary>Reads for one engine batch.</summary>
+public interface IEngineReader : IAsyncDisposable
 {
     Task<IReadOnlyList<ApplicationRecord>> LoadApplicationsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
@@ -17,9 +26,4 @@ public interface IEngineSession : IAsyncDisposable
 
     /// <summary>Which of these message ids the engine has consumed already.</summary>
     Task<IReadOnlySet<string>> FindProcessedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);
-
-    /// <summary>Writes the batch; throws <see cref="ConcurrencyException"/> when an application moved on since it was read.</summary>
-    Task SaveAsync(EngineChanges changes, DateTimeOffset now, CancellationToken cancellationToken);
-
-    Task CommitAsync(CancellationToken cancellationToken);
 }

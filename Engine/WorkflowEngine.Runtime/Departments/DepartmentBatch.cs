@@ -1,0 +1,275 @@
+using System.Text.Json;
+using WorkflowEngine.Contracts;
+using WorkflowEngine.Runtime.Outbox;
+
+namespace WorkflowEngine.Runtime.Departments;
+
+/// <summary>
+/// One department transaction: what the batch needs is read first, every item is applied in order to that in-memory
+/// picture, and the result is one change set.
+/// </summary>
+internal sealed class DepartmentBatch(DateTimeOffset now)
+{
+    private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Guid, string, int), TaskRecord> _byStep = [];
+    private readonly Dictionary<Guid, TaskRecord> _byId = [];
+    private readonly Dictionary<Guid, string> _readStatus = [];
+    private readonly HashSet<Guid> _inserted = [];
+    private readonly HashSet<Guid> _changed = [];
+
+    public DepartmentChanges Changes { get; } = new();
+
+    public async Task LoadAsync(IDepartmentReader reader, IReadOnlyList<DepartmentWork> batch, CancellationToken cancellationToken)
+    {
+        var messageIds = batch.Select(w => w switch
+        {
+            ReceiveStepWork r => r.MessageId,
+            CancelStepWork c => c.MessageId,
+            _ => null,
+        }).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        if (messageIds.Length > 0)
+        {
+            _consumed.UnionWith(await reader.FindProcessedAsync(DepartmentProcessor.Consumer, messageIds, cancellationToken));
+        }
+
+        var applications = batch.Select(w => w switch
+        {
+            ReceiveStepWork r => r.Step.ApplicationId,
+            CancelStepWork c => c.Message.ApplicationId,
+            _ => (Guid?)null,
+        }).OfType<Guid>().Distinct().ToArray();
+        if (applications.Length > 0)
+        {
+            Remember(await reader.TasksOfAsync(applications, cancellationToken));
+        }
+
+        var taskIds = batch.Select(w => w switch
+        {
+            ClaimWork c => c.TaskId,
+            CompleteWork c => c.TaskId,
+            _ => (Guid?)null,
+        }).OfType<Guid>().Where(id => !_byId.ContainsKey(id)).Distinct().ToArray();
+        if (taskIds.Length > 0)
+        {
+            Remember(await reader.GetTasksAsync(taskIds, cancellationToken));
+        }
+    }
+
+    public object? Apply(DepartmentWork work) => work switch
+    {
+        ReceiveStepWork receive => Receive(receive),
+        CancelStepWork cancel => Cancel(cancel),
+        ClaimWork claim => Claim(claim),
+        CompleteWork complete => Complete(complete),
+        _ => throw new InvalidOperationException($"Unknown work {work.GetType().Name}."),
+    };
+
+    /// <summary>Adds new tasks, and every changed task with the status it was read in, to the change set.</summary>
+    public void Seal()
+    {
+        Changes.Inserted.AddRange(_inserted.Select(id => _byId[id]));
+        foreach (var id in _changed.Where(id => !_inserted.Contains(id)))
+        {
+            Changes.Updated.Add((_byId[id], _readStatus[id]));
+        }
+    }
+
+    private bool Consume(string messageId)
+    {
+        if (!_consumed.Add(messageId))
+        {
+            return false;
+        }
+
+        Changes.Inbox.Add((DepartmentProcessor.Consumer, messageId));
+        return true;
+    }
+
+    private TaskRecord? Receive(ReceiveStepWork work)
+    {
+        var step = work.Step;
+        if (!Consume(work.MessageId) || _byStep.ContainsKey((step.ApplicationId, step.StepId, step.Attempt)))
+        {
+            return null;
+        }
+
+        var task = new TaskRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            ApplicationId = step.ApplicationId,
+            TrackingNumber = step.TrackingNumber,
+            ServiceId = step.ServiceId,
+            ServiceTitle = step.ServiceTitle,
+            StepId = step.StepId,
+            Attempt = step.Attempt,
+            Department = step.Department,
+            Title = step.Title,
+            Status = TaskStatuses.Open,
+            Handler = step.Handler,
+            DispatchedAt = step.DispatchedAt,
+            DueAt = step.DueAt,
+            ReceivedAt = now,
+            PayloadJson = JsonSerializer.Serialize(step, MessageJson.Options),
+            Note = work.Note,
+        };
+        if (work.Result is { } result)
+        {
+            task.Automated = true;
+            Decide(task, "system:" + step.Handler, result.Approved, result.Reason, result.Outputs);
+        }
+
+        Insert(task);
+        return task;
+    }
+
+    private TaskRecord? Cancel(CancelStepWork work)
+    {
+        var cancel = work.Message;
+        if (!Consume(work.MessageId))
+        {
+            return null;
+        }
+
+        if (!_byStep.TryGetValue((cancel.ApplicationId, cancel.StepId, cancel.Attempt), out var task))
+        {
+            // The recall overtook the step (consumers run concurrently): keep a cancelled task in its place, so the
+            // step arriving later finds it and never reaches a clerk.
+            task = new TaskRecord
+            {
+                Id = Guid.CreateVersion7(now),
+                ApplicationId = cancel.ApplicationId,
+                TrackingNumber = "",
+                ServiceId = "",
+                ServiceTitle = "",
+                StepId = cancel.StepId,
+                Attempt = cancel.Attempt,
+                Department = cancel.Department,
+                Title = cancel.StepId,
+                Status = TaskStatuses.Cancelled,
+                DispatchedAt = cancel.CancelledAt,
+                DueAt = cancel.CancelledAt,
+                ReceivedAt = now,
+                PayloadJson = "{}",
+                Note = $"撤回先于派发到达：{cancel.Reason}",
+            };
+            Insert(task);
+            return task;
+        }
+
+        if (task.Status is TaskStatuses.Open or TaskStatuses.Claimed)
+        {
+            task.Status = TaskStatuses.Cancelled;
+            task.Note = cancel.Reason;
+            _changed.Add(task.Id);
+        }
+
+        return task;
+    }
+
+    private TaskActionResult Claim(ClaimWork work)
+    {
+        if (!_byId.TryGetValue(work.TaskId, out var task))
+        {
+            return TaskActionResult.NotFound();
+        }
+
+        switch (task.Status)
+        {
+            case TaskStatuses.Claimed when task.ClaimedBy == work.Clerk:
+                return TaskActionResult.Ok(task);
+            case TaskStatuses.Claimed:
+                return TaskActionResult.Conflict(task, $"该办件已由“{task.ClaimedBy}”认领");
+            case TaskStatuses.Completed:
+                return TaskActionResult.Conflict(task, "该办件已办结");
+            case TaskStatuses.Cancelled:
+                return TaskActionResult.Conflict(task, $"该办件已撤回：{task.Note}");
+        }
+
+        task.Status = TaskStatuses.Claimed;
+        task.ClaimedBy = work.Clerk;
+        task.ClaimedAt = now;
+        _changed.Add(task.Id);
+        Changes.Outbox.Add(MessageJson.ToOutbox(
+            new StepClaimed
+            {
+                ApplicationId = task.ApplicationId,
+                StepId = task.StepId,
+                Attempt = task.Attempt,
+                Department = task.Department,
+                ClaimedBy = work.Clerk,
+                ClaimedAt = now,
+            },
+            Queues.EngineReports,
+            now));
+        return TaskActionResult.Ok(task);
+    }
+
+    private TaskActionResult Complete(CompleteWork work)
+    {
+        if (!_byId.TryGetValue(work.TaskId, out var task))
+        {
+            return TaskActionResult.NotFound();
+        }
+
+        switch (task.Status)
+        {
+            case TaskStatuses.Open:
+                return TaskActionResult.Conflict(task, "请先认领该办件再办理");
+            case TaskStatuses.Claimed when task.ClaimedBy != work.Clerk:
+                return TaskActionResult.Conflict(task, $"该办件已由“{task.ClaimedBy}”认领，只有认领人可以办理");
+            case TaskStatuses.Completed:
+                return TaskActionResult.Conflict(task, "该办件已办结");
+            case TaskStatuses.Cancelled:
+                return TaskActionResult.Conflict(task, $"该办件已撤回：{task.Note}");
+        }
+
+        Decide(task, work.Clerk, work.Approved, work.Reason, work.Outputs);
+        _changed.Add(task.Id);
+        return TaskActionResult.Ok(task);
+    }
+
+    private void Decide(TaskRecord task, string by, bool approved, string? reason, IReadOnlyDictionary<string, string>? outputs)
+    {
+        task.Status = TaskStatuses.Completed;
+        task.CompletedBy = by;
+        task.CompletedAt = now;
+        task.Outcome = approved ? StepOutcomes.Approved : StepOutcomes.Rejected;
+        task.Reason = reason;
+        task.OutputsJson = outputs is { Count: > 0 } ? JsonSerializer.Serialize(outputs) : null;
+        task.OnTime = now <= task.DueAt;
+        Changes.Outbox.Add(MessageJson.ToOutbox(
+            new StepCompleted
+            {
+                ApplicationId = task.ApplicationId,
+                StepId = task.StepId,
+                Attempt = task.Attempt,
+                Department = task.Department,
+                Outcome = task.Outcome,
+                Reason = reason,
+                Outputs = outputs,
+                CompletedBy = by,
+                CompletedAt = now,
+                DueAt = task.DueAt,
+                OnTime = task.OnTime.Value,
+            },
+            Queues.EngineReports,
+            now));
+    }
+
+    private void Insert(TaskRecord task)
+    {
+        _byId[task.Id] = task;
+        _byStep[(task.ApplicationId, task.StepId, task.Attempt)] = task;
+        _inserted.Add(task.Id);
+    }
+
+    private void Remember(IEnumerable<TaskRecord> tasks)
+    {
+        foreach (var task in tasks)
+        {
+            _byId[task.Id] = task;
+            _byStep[(task.ApplicationId, task.StepId, task.Attempt)] = task;
+            _readStatus[task.Id] = task.Status;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using WorkflowEngine.Runtime.Outbox;
+
+namespace WorkflowEngine.Runtime.Departments;
+
+/// <summary>Everything one department batch writes, in one transaction.</summary>
+public sealed class DepartmentChanges
+{
+    public List<(string Consumer, string MessageId)> Inbox { get; } = [];
+
+    public List<TaskRecord> Inserted { get; } = [];
+
+    /// <summary>Tasks changed, each with the status it was read in (the write fails if it changed meanwhile).</summary>
+    public List<(TaskRecord Task, string ReadStatus)> Updated { get; } = [];
+
+    public List<OutboxMessage> Outbox { get; } = [];
+
+    public bool IsEmpty => Inbox.Count + Inserted.Count + Updated.Count + Outbox.Count == 0;
+}

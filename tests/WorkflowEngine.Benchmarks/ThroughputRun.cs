@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Hosting;
+using WorkflowEngine.Persistence;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Processing;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Benchmarks;
+
+/// <summary>
+/// N 企业开办 bundles through the all-in-one stack (SQLite file, in-memory bus, outbox, inbox, department hosts)
+/// with every step automated. Submissions go through the application service (form validation, material upload to
+/// the blob store), not HTTP, so the figure is the engine's and not Kestrel's.
+/// </summary>
+public static partial class ThroughputRun
+{
+    private static readonly string[] ParallelSteps =
+        ["seal-engraving", "tax-registration", "social-insurance", "medical-insurance", "housing-fund", "bank-account"];
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var directory = Directory.CreateTempSubdirectory("workflow-bench-");
+        var app = AllInOneApp.Build(
+        [
+            "--environment=Production",
+            "--urls=http://127.0.0.1:0",
+            $"--Database:ConnectionString=Data Source={Path.Combine(directory.FullName, "bench.db")}",
+            $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}",
+            $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
+            "--Logging:LogLevel:Default=Warning",
+            .. options.HostArgs,
+        ]);
+        await app.StartAsync();
+        try
+        {
+            var serviceId = await PublishAutomatedVariantAsync(app.Services);
+            var service = app.Services.GetRequiredService<ApplicationService>();
+            var database = app.Services.GetRequiredService<Database>();
+            var engine = app.Services.GetRequiredService<EngineProcessor>();
+
+            Console.WriteLine($"Warming up with {options.Warmup} bundles…");
+            await DriveAsync(service, serviceId, options.Warmup, options.Concurrency);
+            await WaitCompletedAsync(database, options.Warmup, TimeSpan.FromMinutes(5));
+
+            var peak = 0L;
+            using var sampler = new Timer(_ => peak = Math.Max(peak, Process.GetCurrentProcess().WorkingSet64), null, 0, 100);
+            var batchesBefore = engine.Batches;
+            var itemsBefore = engine.Items;
+            var stepsBefore = await CountAsync(database, "SELECT COUNT(*) FROM steps WHERE status = 'approved'");
+            var writeBefore = database.WriteTime;
+            Console.WriteLine($"Running {options.Bundles} bundles, {options.Concurrency} submissions in flight…");
+            var clock = Stopwatch.StartNew();
+            var submitted = await DriveAsync(service, serviceId, options.Bundles, options.Concurrency);
+            var submitSeconds = clock.Elapsed.TotalSeconds;
+            await WaitCompletedAsync(database, options.Warmup + options.Bundles, TimeSpan.FromMinutes(30));
+            var seconds = clock.Elapsed.TotalSeconds;
+            peak = Math.Max(peak, Process.GetCurrentProcess().WorkingSet64);
+
+            var steps = await CountAsync(database, "SELECT COUNT(*) FROM steps WHERE status = 'approved'") - stepsBefore;
+            var latencies = await DispatchLatenciesAsync(database, submitted);
+            var batches = engine.Batches - batchesBefore;
+            var writeBusy = (database.WriteTime - writeBefore).TotalSeconds / seconds;
+            var items = engine.Items - itemsBefore;
+
+            Console.WriteLine();
+            Console.WriteLine($"machine        {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+            Console.WriteLine($"date           {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}");
+            Console.WriteLine($"bundles        {options.Bundles} (企业开办, 7 department steps + unified issuance, all automated)");
+            Console.WriteLine($"elapsed        {seconds:F2} s (submissions done after {submitSeconds:F2} s)");
+            Console.WriteLine($"bundles/s      {options.Bundles / seconds:F0}");
+            Console.WriteLine($"steps/s        {steps / seconds:F0} step transitions completed ({steps} steps)");
+            Console.WriteLine($"submit→parallel dispatched  p50 {Percentile(latencies, 0.50):F1} ms  p99 {Percentile(latencies, 0.99):F1} ms  max {latencies[^1]:F1} ms");
+            Console.WriteLine($"peak working set  {peak / 1024d / 1024d:F0} MiB");
+            Console.WriteLine($"engine commits {batches} for {items} work items (avg batch {items / (double)Math.Max(1, batches):F1})");
+            Console.WriteLine($"write lane     busy {writeBusy:P0} of the time (SQLite takes one writer at a time)");
+            return 0;
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The shipped 企业开办 with every human step given an automated handler, published under its own id.</summary>
+    private static async Task<string> PublishAutomatedVariantAsync(IServiceProvider services)
+    {
+        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Definitions, "services", "business-opening.yaml"));
+        source = source.Replace("id: business-opening", "id: business-opening-bench", StringComparison.Ordinal);
+        source = HumanStep().Replace(source, "$1department: $2\n$1handler: auto-approve");
+        var registry = services.GetRequiredService<DefinitionRegistry>();
+        var draft = await registry.SaveDraftAsync(source, "business-opening-bench.yaml", "bench", CancellationToken.None);
+        if (!draft.IsValid)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, draft.Errors));
+        }
+
+        await registry.PublishAsync(draft.Draft!.Id, draft.Draft.Version, "bench", CancellationToken.None);
+        return draft.Draft.Id;
+    }
+
+    private static async Task<List<Guid>> DriveAsync(ApplicationService service, string serviceId, int count, int concurrency)
+    {
+        var ids = new List<Guid>(count);
+        var gate = new SemaphoreSlim(concurrency);
+        var tasks = new List<Task>(count);
+        var applicant = new Applicant("bench", "压测");
+        for (var i = 0; i < count; i++)
+        {
+            await gate.WaitAsync();
+            tasks.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    var outcome = await service.SubmitAsync(
+                        serviceId,
+                        BusinessOpening.Form(),
+                        [
+                            new UploadedMaterial("articles", "章程.pdf", "application/pdf", new MemoryStream(BusinessOpening.Pdf)),
+                            new UploadedMaterial("legalRepIdCopy", "身份证.pdf", "application/pdf", new MemoryStream(BusinessOpening.Pdf)),
+                        ],
+                        applicant,
+                        CancellationToken.None);
+                    var application = outcome.Application ?? throw new InvalidOperationException(string.Join("; ", outcome.Errors.SelectMany(e => e.Value)));
+                    lock (ids)
+                    {
+                        ids.Add(application.Id);
+                    }
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+
+        await Task.WhenAll(tasks);
+        return ids;
+    }
+
+    private static async Task WaitCompletedAsync(Database database, long expected, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (await CountAsync(database, "SELECT COUNT(*) FROM applications WHERE status = 'completed'") < expected)
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Bundles did not complete within {timeout}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task<long> CountAsync(Database database, string sql)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>(sql);
+    }
+
+    /// <summary>Per bundle: from submission until the last of its parallel steps was dispatched, in milliseconds.</summary>
+    private static async Task<double[]> DispatchLatenciesAsync(Database database, List<Guid> ids)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        var rows = await connection.QueryAsync<(string Id, long Submitted, long Dispatched)>(
+            "SELECT a.id, a.submitted_at, MAX(s.dispatched_at) FROM applications a JOIN steps s ON s.application_id = a.id WHERE s.step_id IN @Steps GROUP BY a.id, a.submitted_at",
+            new { Steps = ParallelSteps });
+        var wanted = ids.Select(i => i.ToString()).ToHashSet();
+        return rows.Where(r => wanted.Contains(r.Id)).Select(r => (double)(r.Dispatched - r.Submitted)).Order().ToArray();
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    [GeneratedRegex(@"(?m)^(\s+)department: (SAMR|PSB|BANK)$")]
+    private static partial Regex HumanStep();
+}
