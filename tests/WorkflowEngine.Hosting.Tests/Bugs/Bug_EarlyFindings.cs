@@ -1,0 +1,80 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Contracts;
+using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Materials;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests.Bugs;
+
+/// <summary>Regressions for what the first review and the first benchmark found.</summary>
+[Trait("Category", "Integration")]
+public sealed class Bug_EarlyFindings
+{
+    [Fact]
+    public async Task RecallThatOvertakesItsStep_KeepsTheStepFromReachingAClerk()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var endpoint = await host.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:" + Queues.Department("SAMR")));
+        var applicationId = Guid.NewGuid();
+        var now = host.Clock.GetUtcNow();
+
+        await endpoint.Send(new CancelStep { ApplicationId = applicationId, StepId = "business-licence", Attempt = 1, Department = "SAMR", Reason = "并联分支未通过", CancelledAt = now });
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=cancelled"),
+            t => t.GetArrayLength() == 1,
+            "the placeholder of the recalled step");
+        await endpoint.Send(new ExecuteStep
+        {
+            ApplicationId = applicationId,
+            TrackingNumber = "YB20260302-LATE0001",
+            ServiceId = "business-opening",
+            ServiceTitle = "企业开办",
+            StepId = "business-licence",
+            Attempt = 1,
+            Department = "SAMR",
+            Title = "营业执照",
+            DispatchedAt = now,
+            DueAt = now.AddHours(2),
+        });
+        await Task.Delay(500);
+
+        Assert.Equal(0, (await host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=open")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Restart_DoesNotOverwriteAVersionPublishedThroughTheApi()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        using var admin = host.Client("admin");
+        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Definitions, "services", "business-opening.yaml"));
+        using var saved = await admin.PostAsync("/api/definitions", new StringContent(source.Replace("title: 印章刻制", "title: 印章刻制（新）"), Encoding.UTF8, "application/yaml"));
+        Assert.True((await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("valid").GetBoolean());
+        (await admin.PostAsync("/api/definitions/business-opening/publish", null)).EnsureSuccessStatusCode();
+        var registry = host.Services.GetRequiredService<DefinitionRegistry>();
+
+        await registry.SeedAsync(RepositoryPaths.Definitions, CancellationToken.None);
+
+        var store = host.Services.GetRequiredService<IDefinitionStore>();
+        var latest = await store.GetLatestPublishedAsync("business-opening", CancellationToken.None);
+        Assert.Equal(2, latest!.Version);
+        Assert.Contains("印章刻制（新）", (await store.GetAsync("business-opening", 2, CancellationToken.None))!.Source);
+    }
+
+    [Fact]
+    public async Task ConcurrentUploadsOfTheSameFile_AllSucceed()
+    {
+        var root = Directory.CreateTempSubdirectory("blobs-").FullName;
+        var store = new FileBlobStore(root);
+
+        var stored = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => store.PutAsync(new MemoryStream(BusinessOpening.Pdf), 1024, CancellationToken.None))));
+
+        Assert.Single(stored.Select(s => s.Sha256).Distinct());
+        using var read = store.OpenRead(stored[0].Sha256)!;
+        Assert.Equal(BusinessOpening.Pdf.Length, read.Length);
+        Directory.Delete(root, recursive: true);
+    }
+}
