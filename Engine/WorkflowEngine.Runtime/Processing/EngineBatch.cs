@@ -32,6 +32,7 @@ internal sealed class EngineBatch(
     private readonly HashSet<Guid> _changed = [];
     private readonly Dictionary<Guid, List<MaterialRecord>> _materials = [];
     private readonly Dictionary<Guid, ApplicationData> _data = [];
+    private readonly Dictionary<Guid, JsonElement> _forms = [];
     private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
 
     public EngineChanges Changes { get; } = new();
@@ -260,7 +261,7 @@ internal sealed class EngineBatch(
             DispatchedAt = ChinaTime.ToLocal(dispatch.DispatchedAt),
             DueAt = ChinaTime.ToLocal(dispatch.DueAt),
             ApplicantName = application.ApplicantName,
-            Form = JsonDocument.Parse(application.FormJson).RootElement,
+            Form = FormElementOf(application),
             Materials = dispatch.Materials.Select(key => checklist[key]).Select(m => new MaterialReference
             {
                 Key = m.Key,
@@ -291,8 +292,10 @@ internal sealed class EngineBatch(
     {
         if (!_data.TryGetValue(application.Id, out var data))
         {
-            var form = JsonNode.Parse(application.FormJson) as JsonObject;
-            data = new ApplicationData(application.Id, application.TrackingNumber, FormValues.ForConditions(definition, form));
+            data = new ApplicationData(
+                application.Id,
+                application.TrackingNumber,
+                () => FormValues.ForConditions(definition, JsonNode.Parse(application.FormJson) as JsonObject));
             _data[application.Id] = data;
         }
 
@@ -300,6 +303,18 @@ internal sealed class EngineBatch(
     }
 
     private WorkingCalendar CalendarOf(WorkflowDefinition definition) => reference.Calendar(definition.CalendarId);
+
+    /// <summary>The form as a JSON element, parsed once per application per batch however many steps it dispatches.</summary>
+    private JsonElement FormElementOf(ApplicationRecord application)
+    {
+        if (!_forms.TryGetValue(application.Id, out var form))
+        {
+            form = JsonSerializer.Deserialize<JsonElement>(application.FormJson);
+            _forms[application.Id] = form;
+        }
+
+        return form;
+    }
 
     private static string Json(IReadOnlyDictionary<string, string?> data) => JsonSerializer.Serialize(data);
 }
