@@ -157,6 +157,19 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Application_IsFoundByItsTrackingNumber()
+    {
+        using var citizen = _host.Client("zhangsan");
+        var created = await (await citizen.PostAsJsonAsync("/api/applications", BusinessOpening.Application())).Content.ReadFromJsonAsync<JsonElement>();
+        var number = created.GetProperty("trackingNumber").GetString()!;
+
+        var found = await _host.GetJsonAsync("zhangsan", $"/api/applications/tracking/{number.ToLowerInvariant()}");
+
+        Assert.Equal(created.GetProperty("id").GetString(), found.GetProperty("id").GetString());
+        await ProblemAsync(await citizen.GetAsync("/api/applications/tracking/YB20260302-NOTHERE2"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task ClerkDecisions_AreChecked()
     {
         using var citizen = _host.Client("zhangsan");

@@ -20,6 +20,7 @@ public static class ApplicationsEndpoints
             .WithSummary("Submit one combined application (JSON, or multipart with the materials)");
         group.MapGet("/", ListAsync).WithSummary("My applications");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("An application with every step's progress and deadline");
+        group.MapGet("/tracking/{trackingNumber}", FindByTrackingNumberAsync).WithSummary("An application found by the tracking number on its receipt");
         group.MapPost("/{id:guid}/materials", AttachAsync).DisableAntiforgery().WithSummary("Upload materials after submitting");
         group.MapGet("/{id:guid}/materials/{materialId:guid}", DownloadAsync).WithSummary("Download an uploaded material");
         group.MapGet("/{id:guid}/audit", AuditAsync).WithSummary("The application's audit trail");
@@ -81,6 +82,18 @@ public static class ApplicationsEndpoints
         if (await queries.GetAsync(id, cancellationToken) is not { } application)
         {
             return Problems.NotFound("没有这个申请");
+        }
+
+        return await views.CanViewAsync(user, application, cancellationToken)
+            ? Results.Ok(await views.DetailAsync(application, cancellationToken))
+            : Problems.Forbidden("只有申请人、相关部门和管理员可以查看该申请");
+    }
+
+    private static async Task<IResult> FindByTrackingNumberAsync(string trackingNumber, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken)
+    {
+        if (await queries.FindByTrackingNumberAsync(trackingNumber.Trim().ToUpperInvariant(), cancellationToken) is not { } application)
+        {
+            return Problems.NotFound($"没有受理编号为“{trackingNumber}”的申请");
         }
 
         return await views.CanViewAsync(user, application, cancellationToken)

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>A stage's own limit, kept by a real timer that fires when the clock passes it.</summary>
+[Trait("Category", "Integration")]
+public sealed class StageDeadlineTests
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+
+    [Fact]
+    public async Task ConstructionPermit_StagePassingItsLimit_IsMarkedOverdue_AndTheNextStageGetsItsOwnLimit()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        using var builder = host.Client("lisi");
+        var application = new JsonObject
+        {
+            ["serviceId"] = "construction-permit",
+            ["form"] = new JsonObject
+            {
+                ["projectName"] = "闽江科创园一期",
+                ["builderName"] = "福州闽江建设有限公司",
+                ["builderCode"] = "91350100M000100Y43",
+                ["contactPhone"] = "0591-87654321",
+                ["projectType"] = "enterprise",
+                ["totalInvestment"] = 120000000,
+                ["floorArea"] = 36000,
+                ["needsEia"] = false,
+                ["hasCivilAirDefence"] = true,
+            },
+        };
+        var body = new MultipartFormDataContent { { new StringContent(application.ToJsonString()), "application" } };
+        foreach (var key in new[] { "projectProposal", "siteSelection", "designScheme", "constructionDrawings" })
+        {
+            var file = new ByteArrayContent(BusinessOpening.Pdf);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            body.Add(file, key, key + ".pdf");
+        }
+
+        using var submitted = await builder.PostAsync("/api/applications", body);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        var app = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("lisi", $"/api/applications/{id}"),
+            a => Step(a, "land-use-permit").GetProperty("status").GetString() == "dispatched",
+            "the first stage's reviews");
+        // Eight working days after Monday 2 March: close of office on Thursday 12 March.
+        Assert.Equal(new DateTimeOffset(2026, 3, 12, 17, 30, 0, Cst), Step(app, "stage-land-use").GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal("dispatched", Step(app, "project-approval").GetProperty("status").GetString());
+
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 13, 9, 0, 0, Cst) - host.Clock.GetUtcNow());
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("lisi", $"/api/applications/{id}/audit"),
+            audit => audit.EnumerateArray().Any(e => e.GetProperty("type").GetString() == "StageOverdue"),
+            "the stage timer to fire");
+
+        foreach (var (department, clerk) in new[] { ("DRC", "drc-clerk"), ("NRP", "nrp-clerk") })
+        {
+            var task = (await AllInOneHost.EventuallyAsync(
+                () => host.GetJsonAsync(clerk, $"/api/departments/{department}/tasks"),
+                t => t.GetArrayLength() == 1,
+                $"{department}'s task"))[0];
+            using var client = host.Client(clerk);
+            (await client.PostAsync($"/api/tasks/{task.GetProperty("id").GetString()}/claim", null)).EnsureSuccessStatusCode();
+            (await client.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+        }
+
+        app = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("lisi", $"/api/applications/{id}"),
+            a => Step(a, "planning-permit").GetProperty("status").GetString() == "dispatched",
+            "the second stage");
+        Assert.False(Step(app, "stage-land-use").GetProperty("onTime").GetBoolean());
+        Assert.False(Step(app, "land-use-permit").GetProperty("onTime").GetBoolean());
+        // The second stage counts its twelve working days from Friday 13 March.
+        Assert.Equal(new DateTimeOffset(2026, 3, 31, 17, 30, 0, Cst), Step(app, "stage-planning").GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal("skipped", Step(app, "eia-approval").GetProperty("status").GetString());
+        Assert.Equal("dispatched", Step(app, "civil-defence-design").GetProperty("status").GetString());
+    }
+
+    private static JsonElement Step(JsonElement application, string stepId) =>
+        application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == stepId);
+}
