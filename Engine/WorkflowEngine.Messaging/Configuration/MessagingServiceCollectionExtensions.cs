@@ -14,12 +14,14 @@ public static class MessagingServiceCollectionExtensions
     {
         services.AddSingleton(topology);
         services.AddSingleton<IMessageSender, MassTransitSender>();
+        // The consumers are stateless and depend only on singletons: one instance each serves every message, which
+        // spares MassTransit a DI scope per message.
+        services.AddSingleton<ExecuteStepConsumer>();
+        services.AddSingleton<CancelStepConsumer>();
+        services.AddSingleton<StepClaimedConsumer>();
+        services.AddSingleton<StepCompletedConsumer>();
         services.AddMassTransit(bus =>
         {
-            bus.AddConsumer<ExecuteStepConsumer>();
-            bus.AddConsumer<CancelStepConsumer>();
-            bus.AddConsumer<StepClaimedConsumer>();
-            bus.AddConsumer<StepCompletedConsumer>();
             bus.UsingInMemory((context, cfg) =>
             {
                 var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
@@ -37,8 +39,8 @@ public static class MessagingServiceCollectionExtensions
                     cfg.ReceiveEndpoint(Queues.EngineReports, endpoint =>
                     {
                         Configure(endpoint, options);
-                        endpoint.ConfigureConsumer<StepClaimedConsumer>(context);
-                        endpoint.ConfigureConsumer<StepCompletedConsumer>(context);
+                        endpoint.Instance(context.GetRequiredService<StepClaimedConsumer>());
+                        endpoint.Instance(context.GetRequiredService<StepCompletedConsumer>());
                     });
                 }
 
@@ -47,8 +49,8 @@ public static class MessagingServiceCollectionExtensions
                     cfg.ReceiveEndpoint(Queues.Department(department), endpoint =>
                     {
                         Configure(endpoint, options);
-                        endpoint.ConfigureConsumer<ExecuteStepConsumer>(context);
-                        endpoint.ConfigureConsumer<CancelStepConsumer>(context);
+                        endpoint.Instance(context.GetRequiredService<ExecuteStepConsumer>());
+                        endpoint.Instance(context.GetRequiredService<CancelStepConsumer>());
                     });
                 }
             });
