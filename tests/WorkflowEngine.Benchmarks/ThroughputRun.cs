@@ -54,6 +54,7 @@ public static partial class ThroughputRun
             var itemsBefore = engine.Items;
             var stepsBefore = await CountAsync(database, "SELECT COUNT(*) FROM steps WHERE status = 'approved'");
             var writeBefore = database.WriteTime;
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             Console.WriteLine($"Running {options.Bundles} bundles, {options.Concurrency} submissions in flight…");
             var clock = Stopwatch.StartNew();
             var submitted = await DriveAsync(service, serviceId, options.Bundles, options.Concurrency);
@@ -66,6 +67,7 @@ public static partial class ThroughputRun
             var latencies = await DispatchLatenciesAsync(database, submitted);
             var batches = engine.Batches - batchesBefore;
             var writeBusy = (database.WriteTime - writeBefore).TotalSeconds / seconds;
+            var cpuPerBundle = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / options.Bundles;
             var items = engine.Items - itemsBefore;
 
             Console.WriteLine();
@@ -76,6 +78,7 @@ public static partial class ThroughputRun
             Console.WriteLine($"bundles/s      {options.Bundles / seconds:F0}");
             Console.WriteLine($"steps/s        {steps / seconds:F0} step transitions completed ({steps} steps)");
             Console.WriteLine($"submit→parallel dispatched  p50 {Percentile(latencies, 0.50):F1} ms  p99 {Percentile(latencies, 0.99):F1} ms  max {latencies[^1]:F1} ms");
+            Console.WriteLine($"cpu per bundle {cpuPerBundle:F2} ms (all threads; {Environment.ProcessorCount} cores give {Environment.ProcessorCount * 1000 / cpuPerBundle:F0} bundles/s at most)");
             Console.WriteLine($"peak working set  {peak / 1024d / 1024d:F0} MiB");
             Console.WriteLine($"engine commits {batches} for {items} work items (avg batch {items / (double)Math.Max(1, batches):F1})");
             Console.WriteLine($"write lane     busy {writeBusy:P0} of the time (SQLite takes one writer at a time)");

@@ -22,7 +22,7 @@ public sealed class SqlEngineStore(Database database) : IEngineStore
         // Everything that costs CPU (state JSON, row objects) is done before the write lane is taken.
         var inserted = changes.Inserted.Select(a => ApplicationRow.From(a, 1)).ToArray();
         var updated = changes.Updated.Select(u => ApplicationRow.From(u.Application, u.ReadVersion + 1, u.ReadVersion)).ToArray();
-        var steps = changes.Steps.Select(StepRow.From).ToArray();
+        var steps = changes.Steps.Values.Select(StepRow.From).ToArray();
         var removedTimers = changes.Timers.Where(t => t.Value is null).Select(t => (t.Key.ApplicationId, t.Key.TimerId)).ToArray();
         var scheduledTimers = changes.Timers.Values.OfType<Runtime.Timers.TimerRecord>().ToArray();
         var inbox = changes.Inbox.Distinct(StringComparer.Ordinal).ToArray();

@@ -33,13 +33,35 @@ public sealed class SqlOutboxStore(Database database) : IOutboxStore
 
     public async Task DeleteAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken)
     {
+        // Rows are sent in id order, so the published ids are mostly one contiguous run: one range delete each.
+        var ranges = Ranges(sequences);
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        foreach (var chunk in sequences.Chunk(500))
+        await DeleteRange.ExecuteAsync(write, ranges, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+    }
+
+    private static readonly BatchCommand<(long First, long Last)> DeleteRange = new(
+        "DELETE FROM outbox WHERE id BETWEEN @First AND @Last",
+        ("First", r => r.First),
+        ("Last", r => r.Last));
+
+    /// <summary>The contiguous runs of a set of ids, e.g. 1,2,3,7,8 → [1..3], [7..8].</summary>
+    public static IReadOnlyList<(long First, long Last)> Ranges(IEnumerable<long> ids)
+    {
+        var ranges = new List<(long First, long Last)>();
+        foreach (var id in ids.Order())
         {
-            await write.Connection.ExecuteAsync(new CommandDefinition("DELETE FROM outbox WHERE id IN @Ids", new { Ids = chunk }, write.Transaction, cancellationToken: cancellationToken));
+            if (ranges.Count > 0 && ranges[^1].Last + 1 >= id)
+            {
+                ranges[^1] = (ranges[^1].First, Math.Max(ranges[^1].Last, id));
+            }
+            else
+            {
+                ranges.Add((id, id));
+            }
         }
 
-        await write.CommitAsync(cancellationToken);
+        return ranges;
     }
 
     public async Task ReleaseAsync(long sequence, string error, DateTimeOffset retryAt, CancellationToken cancellationToken)

@@ -175,7 +175,7 @@ internal sealed class EngineBatch(
             var node = definition.Node(nodeId);
             if (interpreter.Registry.Get(node.ActivityKey).Descriptor.Tracked)
             {
-                Changes.Steps.Add(StepProjection.From(application.Id, node, result.State.Find(nodeId)));
+                Changes.Steps[(application.Id, nodeId)] = StepProjection.From(application.Id, node, result.State.Find(nodeId));
             }
         }
 

@@ -12,7 +12,8 @@ public sealed class EngineChanges
     /// <summary>Applications changed, each with the version it was read at.</summary>
     public List<(ApplicationRecord Application, int ReadVersion)> Updated { get; } = [];
 
-    public List<StepRecord> Steps { get; } = [];
+    /// <summary>Step rows by (application, step): a step changed by several events of one batch is written once, as it ended up.</summary>
+    public Dictionary<(Guid ApplicationId, string StepId), StepRecord> Steps { get; } = [];
 
     public List<AuditRecord> Audit { get; } = [];
 
