@@ -1,9 +1,11 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Dapper;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Contracts;
+using WorkflowEngine.Persistence;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Materials;
 using WorkflowEngine.Testing;
@@ -27,21 +29,33 @@ public sealed class Bug_EarlyFindings
             () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=cancelled"),
             t => t.GetArrayLength() == 1,
             "the placeholder of the recalled step");
-        await endpoint.Send(new ExecuteStep
-        {
-            ApplicationId = applicationId,
-            TrackingNumber = "YB20260302-LATE0001",
-            ServiceId = "business-opening",
-            ServiceTitle = "企业开办",
-            StepId = "business-licence",
-            Attempt = 1,
-            Department = "SAMR",
-            Title = "营业执照",
-            DispatchedAt = now,
-            DueAt = now.AddHours(2),
-        });
-        await Task.Delay(500);
+        var lateStep = Guid.NewGuid();
+        await endpoint.Send(
+            new ExecuteStep
+            {
+                ApplicationId = applicationId,
+                TrackingNumber = "YB20260302-LATE0001",
+                ServiceId = "business-opening",
+                ServiceTitle = "企业开办",
+                StepId = "business-licence",
+                Attempt = 1,
+                Department = "SAMR",
+                Title = "营业执照",
+                DispatchedAt = now,
+                DueAt = now.AddHours(2),
+            },
+            context => context.MessageId = lateStep);
 
+        // Wait until the department host has consumed the late step, then look at the queue.
+        var database = host.Services.GetRequiredService<Database>();
+        await AllInOneHost.EventuallyAsync(
+            async () =>
+            {
+                await using var connection = await database.OpenAsync(CancellationToken.None);
+                return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE message_id = @Id", new { Id = lateStep.ToString() });
+            },
+            consumed => consumed == 1,
+            "the late step to be consumed");
         Assert.Equal(0, (await host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=open")).GetArrayLength());
     }
 
