@@ -78,13 +78,13 @@ public sealed class SqlDepartmentStore(Database database) : IDepartmentStore
 
         public async Task<IReadOnlyList<TaskRecord>> TasksOfAsync(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken) =>
             (await Connection.QueryAsync<TaskRow>(new CommandDefinition(
-                $"SELECT {TaskRow.Columns} FROM department_tasks WHERE application_id IN @Ids",
+                $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE application_id IN @Ids",
                 new { Ids = applicationIds.Select(i => i.ToString()).ToArray() },
                 cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToArray();
 
         public async Task<IReadOnlyList<TaskRecord>> GetTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
             (await Connection.QueryAsync<TaskRow>(new CommandDefinition(
-                $"SELECT {TaskRow.Columns} FROM department_tasks WHERE id IN @Ids",
+                $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE id IN @Ids",
                 new { Ids = ids.Select(i => i.ToString()).ToArray() },
                 cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToArray();
     }

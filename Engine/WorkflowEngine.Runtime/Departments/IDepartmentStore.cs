@@ -9,7 +9,7 @@ public interface IDepartmentStore
     Task SaveAsync(DepartmentChanges changes, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-/// <summary>Reads for one department batch.</summary>
+/// <summary>Reads for one department batch. Tasks come without their payload (never rewritten by a batch).</summary>
 public interface IDepartmentReader : IAsyncDisposable
 {
     Task<IReadOnlySet<string>> FindProcessedAsync(string consumer, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);
