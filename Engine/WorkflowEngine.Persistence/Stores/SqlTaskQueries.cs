@@ -20,7 +20,7 @@ public sealed class SqlTaskQueries(Database database) : ITaskQueries
         };
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
-            $"SELECT {TaskRow.Columns} FROM department_tasks WHERE department = @Department AND {where} ORDER BY due_at, id {database.Dialect.Page}",
+            $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE department = @Department AND {where} ORDER BY due_at, id {database.Dialect.Page}",
             new { Department = department, Limit = limit, Offset = offset },
             cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRecord()).ToArray();
