@@ -33,12 +33,10 @@ public sealed class CertificateIssuance : Activity<CertificateIssuance.Settings>
 
     public override void OnSignal(ActivityContext context, WorkflowEvent signal)
     {
-        if (signal is StepCompletedEvent { Outcome: StepOutcome.Approved } done && done.Attempt == context.State.Attempt)
+        if (DepartmentTask.OnReport(context, signal) && context.State.Outcome == StepOutcome.Approved)
         {
             Issue(context, SettingsOf(context));
         }
-
-        DepartmentTask.OnReport(context, signal);
     }
 
     public override void OnCancel(ActivityContext context, string reason) => DepartmentTask.Recall(context, reason);
@@ -96,10 +94,7 @@ public sealed class CertificateIssuance : Activity<CertificateIssuance.Settings>
             RuleForEach(s => s.Certificates)
                 .Must((settings, certificate, context) => string.IsNullOrEmpty(certificate.From) || EnvironmentOf(context).StepIds.Contains(certificate.From))
                 .WithMessage((s, c) => $"证照“{c.Name}”的颁发步骤“{c.From}”不存在");
-            RuleFor(s => s.Department!)
-                .Must((settings, code, context) => EnvironmentOf(context).Departments.ContainsKey(code))
-                .When(s => !string.IsNullOrEmpty(s.Department))
-                .WithMessage((s, code) => $"未知部门“{code}”（部门须在 departments.yaml 中登记）");
+            RuleFor(s => s.Department!).MustBeKnownDepartment().When(s => !string.IsNullOrEmpty(s.Department));
             RuleFor(s => s.Limit).NotNull().When(s => !string.IsNullOrEmpty(s.Department))
                 .WithMessage("由窗口发证时须写明时限 limit");
             RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);

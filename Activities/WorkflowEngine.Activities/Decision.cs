@@ -1,3 +1,4 @@
+using FluentValidation.Results;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
@@ -11,6 +12,18 @@ namespace WorkflowEngine.Activities;
 [Activity("decision", Description = "条件分支：按申请表数据选择第一个满足 when 条件的分支", HasChildren = true)]
 public sealed class Decision : Activity<NoSettings>
 {
+    /// <summary>A branch without <c>when</c> is always taken, so only the last may lack one.</summary>
+    public override IEnumerable<ValidationFailure> Validate(StepNode node, ValidationEnvironment environment)
+    {
+        for (var i = 0; i < node.Children.Count - 1; i++)
+        {
+            if (node.Children[i].When is null)
+            {
+                yield return new ValidationFailure($"steps[{i}].when", "没有 when 的分支总会被选中，须放在最后（作为“其他情况”）");
+            }
+        }
+    }
+
     public override double ChildrenPathHours(StepNode node, Func<StepNode, double> pathOf) =>
         node.Children.Count == 0 ? 0 : node.Children.Max(pathOf);
 

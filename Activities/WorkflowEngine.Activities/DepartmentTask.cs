@@ -55,25 +55,22 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         });
     }
 
-    /// <summary>Applies a department's claim or decision to the node; reports for an older attempt are ignored.</summary>
+    /// <summary>
+    /// Applies a department's claim or decision to the node (the interpreter has already dropped reports of another
+    /// attempt or department); true when the node completed.
+    /// </summary>
     internal static bool OnReport(ActivityContext context, WorkflowEvent signal)
     {
         var state = context.State;
-        if (signal is StepReportEvent { Department: { } from } && from != state.Department)
-        {
-            context.Audit("ReportFromWrongDepartmentIgnored", new Dictionary<string, string?> { ["from"] = from, ["owner"] = state.Department });
-            return false;
-        }
-
         switch (signal)
         {
-            case StepClaimedEvent claimed when claimed.Attempt == state.Attempt:
+            case StepClaimedEvent claimed:
                 state.ClaimedBy = claimed.ClaimedBy;
                 state.ClaimedAt = claimed.ClaimedAt;
                 context.Touch();
                 context.Audit("StepClaimed", actor: claimed.ClaimedBy);
                 return false;
-            case StepCompletedEvent done when done.Attempt == state.Attempt:
+            case StepCompletedEvent done:
                 state.CompletedAt = done.CompletedAt;
                 state.CompletedBy = done.CompletedBy;
                 state.ClaimedBy ??= done.CompletedBy;
@@ -90,9 +87,6 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
 
                 context.Complete(done.Outcome, done.Reason);
                 return true;
-            case StepClaimedEvent or StepCompletedEvent:
-                context.Audit("StaleReportIgnored", new Dictionary<string, string?> { ["event"] = signal.GetType().Name });
-                return false;
             default:
                 return false;
         }
@@ -125,10 +119,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         public SettingsValidator()
         {
             RuleFor(s => s.Department).NotEmpty().WithMessage("缺少办理部门 department");
-            RuleFor(s => s.Department)
-                .Must((settings, code, context) => EnvironmentOf(context).Departments.ContainsKey(code))
-                .When(s => !string.IsNullOrEmpty(s.Department))
-                .WithMessage((s, code) => $"未知部门“{code}”（部门须在 departments.yaml 中登记）");
+            RuleFor(s => s.Department).MustBeKnownDepartment().When(s => !string.IsNullOrEmpty(s.Department));
             RuleFor(s => s.Limit).NotNull().WithMessage("缺少办理时限 limit（workingDays 或 workingHours）");
             RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);
         }

@@ -112,10 +112,8 @@ public static class WorkflowHosting
         // Migrations and seeding run first: hosted services start in registration order, before the bus.
         services.AddSingleton<StartupTasks>();
         services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
-        services.AddSingleton<OutboxRelay>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
-        services.AddSingleton<TimerPoller>();
-        services.AddHostedService(sp => sp.GetRequiredService<TimerPoller>());
+        services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<TimerPoller>();
         return reference;
     }
 

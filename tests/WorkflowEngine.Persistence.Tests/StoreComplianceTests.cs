@@ -88,13 +88,13 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         var second = await LoadAsync(application.Id);
         first.Status = ApplicationStatuses.Completed;
         var winner = new EngineChanges();
-        winner.Updated.Add((first, 1));
+        winner.Updated.Add(first);
         await SaveAsync(winner);
 
         second.Status = ApplicationStatuses.Rejected;
         var loser = new EngineChanges();
         loser.Audit.Add(new AuditRecord(application.Id, Now, "ShouldNotExist", null, null, null));
-        loser.Updated.Add((second, 1));
+        loser.Updated.Add(second);
         await Assert.ThrowsAsync<ConcurrencyException>(() => SaveAsync(loser));
 
         Assert.Equal(ApplicationStatuses.Completed, (await LoadAsync(application.Id)).Status);
@@ -193,7 +193,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         var a = await outbox.LeaseAsync("a", Now, TimeSpan.FromSeconds(30), 2, CancellationToken.None);
         Assert.Equal(2, a.Count);
         Assert.True(a[0].Sequence < a[1].Sequence);
-        if (!Database.Dialect.SingleWriter)
+        if (Database.Dialect.LeaseOutboxWrites)
         {
             // Several processes: a leased row is nobody else's until the lease runs out.
             var b = await outbox.LeaseAsync("b", Now, TimeSpan.FromSeconds(30), 10, CancellationToken.None);

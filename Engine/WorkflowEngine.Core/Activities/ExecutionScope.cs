@@ -102,12 +102,7 @@ internal sealed class ExecutionScope
         }
 
         Touch(node);
-        if (state.TimerId is { } timer)
-        {
-            Emit(new CancelTimer(timer));
-            state.TimerId = null;
-        }
-
+        ReleaseTimer(state);
         if (_registry.Get(node.ActivityKey).Descriptor.Tracked)
         {
             Audit(
@@ -131,12 +126,7 @@ internal sealed class ExecutionScope
         state.Status = NodeStatus.Cancelled;
         state.Reason = reason;
         state.CompletedAt = Now;
-        if (state.TimerId is { } timer)
-        {
-            Emit(new CancelTimer(timer));
-            state.TimerId = null;
-        }
-
+        ReleaseTimer(state);
         Touch(node);
         if (_registry.Get(node.ActivityKey).Descriptor.Tracked)
         {
@@ -189,6 +179,16 @@ internal sealed class ExecutionScope
         state.StartedAt = Now;
         Touch(node);
         _registry.Get(node.ActivityKey).Execute(new ActivityContext(this, node));
+    }
+
+    /// <summary>A node that ends takes its pending timer with it.</summary>
+    private void ReleaseTimer(NodeState state)
+    {
+        if (state.TimerId is { } timer)
+        {
+            Emit(new CancelTimer(timer));
+            state.TimerId = null;
+        }
     }
 
     private void NotifyParent(StepNode node)

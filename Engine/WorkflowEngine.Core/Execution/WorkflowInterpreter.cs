@@ -67,10 +67,26 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
             return;
         }
 
-        if (scope.State.Status != WorkflowStatus.Running || scope.Peek(nodeId) is not { Status: NodeStatus.Active })
+        if (scope.State.Status != WorkflowStatus.Running || scope.Peek(nodeId) is not { Status: NodeStatus.Active } state)
         {
             scope.Audit("LateReportIgnored", nodeId, null, new Dictionary<string, string?> { ["event"] = evt.GetType().Name });
             return;
+        }
+
+        // Every activity a department carries out hears only from that department, about the current dispatch.
+        if (evt is StepReportEvent report)
+        {
+            if (report.Attempt != state.Attempt)
+            {
+                scope.Audit("StaleReportIgnored", nodeId, null, new Dictionary<string, string?> { ["event"] = evt.GetType().Name });
+                return;
+            }
+
+            if (report.Department is { } from && from != state.Department)
+            {
+                scope.Audit("ReportFromWrongDepartmentIgnored", nodeId, null, new Dictionary<string, string?> { ["from"] = from, ["owner"] = state.Department });
+                return;
+            }
         }
 
         scope.ScheduleSignal(node, evt);

@@ -30,10 +30,6 @@ public sealed class StepNode
 
     public string DisplayTitle => Title?.Zh ?? Id;
 
-    public T SettingsAs<T>()
-        where T : class =>
-        Settings as T ?? throw new InvalidOperationException($"Step '{Id}' has no settings of type {typeof(T).Name}.");
-
     /// <summary>Links each child to its parent; called once when the definition is built.</summary>
     public void LinkChildren()
     {

@@ -188,17 +188,6 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 ctx.AddFailure(node.Path + ".id", $"“{node.ActivityKey}”步骤须写明 id（用于跟踪、材料和证照引用）");
             }
 
-            if (node.ActivityKey == "decision")
-            {
-                for (var i = 0; i < node.Children.Count - 1; i++)
-                {
-                    if (node.Children[i].When is null)
-                    {
-                        ctx.AddFailure(node.Children[i].Path + ".when", "没有 when 的分支总会被选中，须放在最后（作为“其他情况”）");
-                    }
-                }
-            }
-
             if (activity.Descriptor.HasChildren && node.Children.Count == 0)
             {
                 ctx.AddFailure(node.Path + ".steps", $"“{node.ActivityKey}”须包含至少一个子步骤 steps");

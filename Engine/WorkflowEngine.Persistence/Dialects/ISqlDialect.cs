@@ -31,8 +31,14 @@ public interface ISqlDialect
     /// <summary>A page: <c>LIMIT @Limit OFFSET @Offset</c> or its equivalent, after an ORDER BY.</summary>
     string Page { get; }
 
-    /// <summary>Leases up to @Max outbox rows free at @Now to @Owner until @Until, returning them.</summary>
+    /// <summary>
+    /// Takes up to @Max outbox rows free at @Now, in id order. Where several processes share the database this leases
+    /// them to @Owner until @Until (a write, see <see cref="LeaseOutboxWrites"/>); where one process owns it, a read.
+    /// </summary>
     string LeaseOutbox { get; }
+
+    /// <summary>Whether <see cref="LeaseOutbox"/> writes (and so runs in a write transaction).</summary>
+    bool LeaseOutboxWrites { get; }
 
     /// <summary>Leases up to @Max timers due by @Now and free to @Owner until @Until, returning them.</summary>
     string LeaseTimers { get; }

@@ -62,10 +62,6 @@ internal sealed class EngineSql(ISqlDialect dialect)
             "node_id, due_at, lease_owner, lease_until"),
         ("ApplicationId", t => t.ApplicationId.ToString()), ("TimerId", t => t.TimerId), ("NodeId", t => t.NodeId), ("DueAt", t => Instants.ToMs(t.DueAt)));
 
-    public BatchCommand<(string MessageId, long At)> InsertInbox { get; } = new(
-        dialect.InsertIgnore("inbox", "consumer, message_id, processed_at", "@Consumer, @MessageId, @At", "consumer, message_id"),
-        ("Consumer", _ => SqlEngineStore.Consumer), ("MessageId", m => m.MessageId), ("At", m => m.At));
-
     public static BatchCommand<NotificationRecord> InsertNotification { get; } = new(
         "INSERT INTO notifications (application_id, at, kind, message) VALUES (@ApplicationId, @At, @Kind, @Message)",
         ("ApplicationId", n => n.ApplicationId.ToString()), ("At", n => Instants.ToMs(n.At)), ("Kind", n => n.Kind), ("Message", n => n.Message));

@@ -39,9 +39,7 @@ public sealed class SqlDepartmentStore(Database database) : IDepartmentStore
         ("OutputsJson", t => t.Row.OutputsJson), ("OnTime", t => t.Row.OnTime), ("Note", t => t.Row.Note), ("Id", t => t.Row.Id),
         ("ReadStatus", t => t.ReadStatus));
 
-    private readonly BatchCommand<(string Consumer, string MessageId, long At)> _insertInbox = new(
-        database.Dialect.InsertIgnore("inbox", "consumer, message_id, processed_at", "@Consumer, @MessageId, @At", "consumer, message_id"),
-        ("Consumer", m => m.Consumer), ("MessageId", m => m.MessageId), ("At", m => m.At));
+    private readonly InboxSql _inbox = new(database.Dialect);
 
     public async Task<IDepartmentReader> OpenReaderAsync(CancellationToken cancellationToken) =>
         new Reader(await database.OpenAsync(cancellationToken));
@@ -51,9 +49,9 @@ public sealed class SqlDepartmentStore(Database database) : IDepartmentStore
         var inserted = changes.Inserted.Select(TaskRow.From).ToArray();
         var updated = changes.Updated.Select(u => (TaskRow.From(u.Task), u.ReadStatus)).ToArray();
         var at = Instants.ToMs(now);
-        var inbox = changes.Inbox.Distinct().Select(m => (m.Consumer, m.MessageId, at)).ToArray();
+        var inbox = changes.Inbox.Select(m => (m.Consumer, m.MessageId, at)).ToArray();
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        if (await _insertInbox.ExecuteAsync(write, inbox, cancellationToken) != inbox.Length)
+        if (await _inbox.Insert.ExecuteAsync(write, inbox, cancellationToken) != inbox.Length)
         {
             throw new ConcurrencyException(Guid.Empty);
         }
@@ -70,11 +68,8 @@ public sealed class SqlDepartmentStore(Database database) : IDepartmentStore
 
     private sealed class Reader(DbConnection connection) : ReadSession(connection), IDepartmentReader
     {
-        public async Task<IReadOnlySet<string>> FindProcessedAsync(string consumer, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken) =>
-            (await Connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT message_id FROM inbox WHERE consumer = @Consumer AND message_id IN @Ids",
-                new { Consumer = consumer, Ids = messageIds.ToArray() },
-                cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        public Task<IReadOnlySet<string>> FindProcessedAsync(string consumer, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken) =>
+            InboxSql.FindProcessedAsync(Connection, consumer, messageIds, cancellationToken);
 
         public async Task<IReadOnlyList<TaskRecord>> TasksOfAsync(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken) =>
             (await Connection.QueryAsync<TaskRow>(new CommandDefinition(

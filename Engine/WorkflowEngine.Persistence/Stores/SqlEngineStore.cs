@@ -13,6 +13,7 @@ public sealed class SqlEngineStore(Database database) : IEngineStore
     public const string Consumer = "engine";
 
     private readonly EngineSql _sql = new(database.Dialect);
+    private readonly InboxSql _inbox = new(database.Dialect);
 
     public async Task<IEngineReader> OpenReaderAsync(CancellationToken cancellationToken) =>
         new Reader(await database.OpenAsync(cancellationToken));
@@ -21,19 +22,19 @@ public sealed class SqlEngineStore(Database database) : IEngineStore
     {
         // Everything that costs CPU (state JSON, row objects) is done before the write lane is taken.
         var inserted = changes.Inserted.Select(a => ApplicationRow.From(a, 1)).ToArray();
-        var updated = changes.Updated.Select(u => ApplicationRow.From(u.Application, u.ReadVersion + 1, u.ReadVersion)).ToArray();
+        var updated = changes.Updated.Select(a => ApplicationRow.From(a, a.Version + 1, a.Version)).ToArray();
         var steps = changes.Steps.Values.Select(StepRow.From).ToArray();
         var removedTimers = changes.Timers.Where(t => t.Value is null).Select(t => (t.Key.ApplicationId, t.Key.TimerId)).ToArray();
         var scheduledTimers = changes.Timers.Values.OfType<Runtime.Timers.TimerRecord>().ToArray();
-        var inbox = changes.Inbox.Distinct(StringComparer.Ordinal).ToArray();
         var at = Instants.ToMs(now);
+        var inbox = changes.Inbox.Select(id => (Consumer, id, at)).ToArray();
 
         await using (var write = await database.BeginWriteAsync(cancellationToken))
         {
             await _sql.InsertApplication.ExecuteAsync(write, inserted, cancellationToken);
             if (await EngineSql.UpdateApplication.ExecuteAsync(write, updated, cancellationToken) != updated.Length)
             {
-                throw new ConcurrencyException(changes.Updated[0].Application.Id);
+                throw new ConcurrencyException(changes.Updated[0].Id);
             }
 
             await _sql.UpsertStep.ExecuteAsync(write, steps, cancellationToken);
@@ -41,7 +42,7 @@ public sealed class SqlEngineStore(Database database) : IEngineStore
             await EngineSql.DeleteTimer.ExecuteAsync(write, removedTimers, cancellationToken);
             await _sql.UpsertTimer.ExecuteAsync(write, scheduledTimers, cancellationToken);
             await OutboxSql.Insert.ExecuteAsync(write, changes.Outbox, cancellationToken);
-            if (await _sql.InsertInbox.ExecuteAsync(write, inbox.Select(id => (id, at)).ToArray(), cancellationToken) != inbox.Length)
+            if (await _inbox.Insert.ExecuteAsync(write, inbox, cancellationToken) != inbox.Length)
             {
                 // Another engine process consumed one of these messages since we looked: retry on fresh state.
                 throw new ConcurrencyException(Guid.Empty);
@@ -58,9 +59,9 @@ public sealed class SqlEngineStore(Database database) : IEngineStore
             application.Version = 1;
         }
 
-        foreach (var (application, readVersion) in changes.Updated)
+        foreach (var application in changes.Updated)
         {
-            application.Version = readVersion + 1;
+            application.Version++;
         }
     }
 
@@ -84,13 +85,7 @@ public sealed class SqlEngineStore(Database database) : IEngineStore
             return rows.Select(r => r.ToRecord()).ToArray();
         }
 
-        public async Task<IReadOnlySet<string>> FindProcessedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
-        {
-            var found = await Connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT message_id FROM inbox WHERE consumer = @Consumer AND message_id IN @Ids",
-                new { Consumer, Ids = messageIds.ToArray() },
-                cancellationToken: cancellationToken));
-            return found.ToHashSet(StringComparer.Ordinal);
-        }
+        public Task<IReadOnlySet<string>> FindProcessedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken) =>
+            InboxSql.FindProcessedAsync(Connection, Consumer, messageIds, cancellationToken);
     }
 }

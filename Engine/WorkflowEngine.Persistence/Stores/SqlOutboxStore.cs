@@ -9,25 +9,20 @@ public sealed class SqlOutboxStore(Database database) : IOutboxStore
 {
     public async Task<IReadOnlyList<OutboxMessage>> LeaseAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
-        if (database.Dialect.SingleWriter)
+        var args = new { Owner = owner, Now = Instants.ToMs(now), Until = Instants.ToMs(now + leaseFor), Max = max };
+        IEnumerable<OutboxRow> rows;
+        if (database.Dialect.LeaseOutboxWrites)
         {
-            // One process owns an SQLite file, and its one relay deletes what it sent before it looks again: reading
-            // the free rows is enough, and spares the write lane an update of every row (bodies included).
+            await using var write = await database.BeginWriteAsync(cancellationToken);
+            rows = await write.Connection.QueryAsync<OutboxRow>(new CommandDefinition(database.Dialect.LeaseOutbox, args, write.Transaction, cancellationToken: cancellationToken));
+            await write.CommitAsync(cancellationToken);
+        }
+        else
+        {
             await using var connection = await database.OpenAsync(cancellationToken);
-            var free = await connection.QueryAsync<OutboxRow>(new CommandDefinition(
-                $"SELECT {OutboxRow.Columns} FROM outbox WHERE lease_until <= @Now ORDER BY id LIMIT @Max",
-                new { Now = Instants.ToMs(now), Max = max },
-                cancellationToken: cancellationToken));
-            return free.Select(r => r.ToMessage()).ToArray();
+            rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(database.Dialect.LeaseOutbox, args, cancellationToken: cancellationToken));
         }
 
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var rows = await write.Connection.QueryAsync<OutboxRow>(new CommandDefinition(
-            database.Dialect.LeaseOutbox,
-            new { Owner = owner, Now = Instants.ToMs(now), Until = Instants.ToMs(now + leaseFor), Max = max },
-            write.Transaction,
-            cancellationToken: cancellationToken));
-        await write.CommitAsync(cancellationToken);
         return rows.OrderBy(r => r.Sequence).Select(r => r.ToMessage()).ToArray();
     }
 

@@ -26,11 +26,15 @@ public sealed class SqlTaskQueries(Database database) : ITaskQueries
         return rows.Select(r => r.ToRecord()).ToArray();
     }
 
-    public async Task<TaskRecord?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public Task<TaskRecord?> GetAsync(Guid id, CancellationToken cancellationToken) => GetAsync(id, TaskRow.Columns, cancellationToken);
+
+    public Task<TaskRecord?> GetSummaryAsync(Guid id, CancellationToken cancellationToken) => GetAsync(id, TaskRow.ColumnsWithoutPayload, cancellationToken);
+
+    private async Task<TaskRecord?> GetAsync(Guid id, string columns, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QuerySingleOrDefaultAsync<TaskRow>(new CommandDefinition(
-            $"SELECT {TaskRow.Columns} FROM department_tasks WHERE id = @Id",
+            $"SELECT {columns} FROM department_tasks WHERE id = @Id",
             new { Id = id.ToString() },
             cancellationToken: cancellationToken)))?.ToRecord();
     }

@@ -91,7 +91,7 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
         var versions = (await store.ListAsync(cancellationToken)).Where(r => r.Id == id).ToArray();
         if (versions.Length == 0)
         {
-            return new PublishResult(null, [], $"没有标识为“{id}”的定义");
+            return new PublishResult(null, [], $"没有标识为“{id}”的定义", PublishProblem.NotFound);
         }
 
         var target = version is { } v
@@ -99,25 +99,25 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
             : versions.Where(r => r.Status == DefinitionStatuses.Draft).MaxBy(r => r.Version);
         if (target is null)
         {
-            return new PublishResult(null, [], version is null ? $"“{id}”没有待发布的草稿" : $"“{id}”没有第 {version} 版");
+            return new PublishResult(null, [], version is null ? $"“{id}”没有待发布的草稿" : $"“{id}”没有第 {version} 版", PublishProblem.NotFound);
         }
 
         if (target.Status == DefinitionStatuses.Published)
         {
-            return new PublishResult(null, [], $"“{id}”第 {target.Version} 版已发布，已发布的版本不可更改");
+            return new PublishResult(null, [], $"“{id}”第 {target.Version} 版已发布，已发布的版本不可更改", PublishProblem.AlreadyPublished);
         }
 
         var full = await store.GetAsync(id, target.Version, cancellationToken) ?? target;
         var result = Loader.Load(full.Source, $"{id}@v{target.Version}");
         if (!result.IsValid)
         {
-            return new PublishResult(null, result.Errors, "定义未通过校验，不能发布");
+            return new PublishResult(null, result.Errors, "定义未通过校验，不能发布", PublishProblem.Invalid);
         }
 
         var now = time.GetUtcNow();
         if (!await store.PublishAsync(id, target.Version, now, actor, cancellationToken))
         {
-            return new PublishResult(null, [], $"“{id}”第 {target.Version} 版已被他人发布或修改");
+            return new PublishResult(null, [], $"“{id}”第 {target.Version} 版已被他人发布或修改", PublishProblem.AlreadyPublished);
         }
 
         _latest.TryRemove(id, out _);

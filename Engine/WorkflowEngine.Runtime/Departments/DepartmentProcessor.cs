@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Processing;
-using WorkflowEngine.Runtime.Stores;
 
 namespace WorkflowEngine.Runtime.Departments;
 
@@ -11,16 +10,14 @@ namespace WorkflowEngine.Runtime.Departments;
 /// A department host's shell: steps received, recalls, claims and decisions are written with their inbox entry and
 /// their report to the engine (via the outbox) in one transaction, many at a time.
 /// </summary>
-public sealed partial class DepartmentProcessor : IAsyncDisposable
+public sealed class DepartmentProcessor : IAsyncDisposable
 {
     /// <summary>The inbox consumer name of a department host.</summary>
     public const string Consumer = "department";
 
-    private const int ConcurrencyRetries = 5;
     private readonly IDepartmentStore _store;
     private readonly TimeProvider _time;
     private readonly OutboxSignal _outbox;
-    private readonly ILogger<DepartmentProcessor> _logger;
     private readonly GroupCommitter<DepartmentWork> _committer;
 
     public DepartmentProcessor(IDepartmentStore store, TimeProvider time, OutboxSignal outbox, IOptions<EngineOptions> options, ILogger<DepartmentProcessor> logger)
@@ -28,8 +25,7 @@ public sealed partial class DepartmentProcessor : IAsyncDisposable
         _store = store;
         _time = time;
         _outbox = outbox;
-        _logger = logger;
-        _committer = new GroupCommitter<DepartmentWork>("department", options.Value.MaxBatch, options.Value.QueueCapacity, HandleBatchAsync, logger);
+        _committer = new GroupCommitter<DepartmentWork>("department", options.Value.MaxBatch, options.Value.QueueCapacity, RunBatchAsync, logger);
     }
 
     public async Task<TaskRecord?> ReceiveAsync(ExecuteStep step, string messageId, AutomatedResult? result, string? note, CancellationToken cancellationToken) =>
@@ -49,22 +45,6 @@ public sealed partial class DepartmentProcessor : IAsyncDisposable
         IReadOnlyDictionary<string, string>? outputs,
         CancellationToken cancellationToken) =>
         (TaskActionResult)(await _committer.SubmitAsync(new CompleteWork(taskId, clerk, approved, reason, outputs), cancellationToken))!;
-
-    private async Task HandleBatchAsync(IReadOnlyList<DepartmentWork> batch, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await RunBatchAsync(batch, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyException) when (attempt < ConcurrencyRetries)
-            {
-                LogConflict(attempt);
-            }
-        }
-    }
 
     private async Task RunBatchAsync(IReadOnlyList<DepartmentWork> batch, CancellationToken cancellationToken)
     {
@@ -94,7 +74,4 @@ public sealed partial class DepartmentProcessor : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _committer.DisposeAsync();
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "A task or message changed concurrently; department batch retried (attempt {Attempt})")]
-    private partial void LogConflict(int attempt);
 }

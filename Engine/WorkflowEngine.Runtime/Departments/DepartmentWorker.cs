@@ -12,8 +12,6 @@ public sealed partial class DepartmentWorker(DepartmentProcessor processor, IEnu
     private readonly Dictionary<string, IAutomatedStepHandler> _handlers =
         handlers.ToDictionary(h => h.Key, StringComparer.Ordinal);
 
-    public IReadOnlyCollection<string> HandlerKeys => _handlers.Keys;
-
     public async Task<TaskRecord?> ReceiveAsync(ExecuteStep step, string messageId, CancellationToken cancellationToken)
     {
         AutomatedResult? result = null;

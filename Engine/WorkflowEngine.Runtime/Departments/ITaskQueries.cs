@@ -6,5 +6,9 @@ public interface ITaskQueries
     /// <summary>A department's tasks, soonest due first.</summary>
     Task<IReadOnlyList<TaskRecord>> ListAsync(string department, string filter, int limit, int offset, CancellationToken cancellationToken);
 
+    /// <summary>A task with its payload (the whole application), for the clerk's page.</summary>
     Task<TaskRecord?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>A task without its payload: who owns it and where it stands.</summary>
+    Task<TaskRecord?> GetSummaryAsync(Guid id, CancellationToken cancellationToken);
 }

@@ -19,8 +19,6 @@ public sealed partial class OutboxRelay(
 {
     private readonly EngineOptions _options = options.Value;
 
-    public long Published { get; private set; }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -74,7 +72,6 @@ public sealed partial class OutboxRelay(
         if (sent.Count > 0)
         {
             await store.DeleteAsync(sent, cancellationToken);
-            Published += sent.Count;
         }
 
         return batch.Count;

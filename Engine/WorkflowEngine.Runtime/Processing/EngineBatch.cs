@@ -27,12 +27,12 @@ internal sealed class EngineBatch(
     DateTimeOffset now)
 {
     private readonly Dictionary<Guid, ApplicationRecord> _applications = [];
-    private readonly Dictionary<Guid, int> _readVersions = [];
     private readonly HashSet<Guid> _inserted = [];
     private readonly HashSet<Guid> _changed = [];
     private readonly Dictionary<Guid, List<MaterialRecord>> _materials = [];
     private readonly Dictionary<Guid, ApplicationData> _data = [];
     private readonly Dictionary<Guid, JsonElement> _forms = [];
+    private readonly Dictionary<Guid, Dictionary<string, MaterialStatus>> _checklists = [];
     private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
 
     public EngineChanges Changes { get; } = new();
@@ -45,7 +45,6 @@ internal sealed class EngineBatch(
             foreach (var application in await reader.LoadApplicationsAsync(ids, cancellationToken))
             {
                 _applications[application.Id] = application;
-                _readVersions[application.Id] = application.Version;
             }
         }
 
@@ -77,10 +76,11 @@ internal sealed class EngineBatch(
     {
         if (!_applications.TryGetValue(work.ApplicationId, out var application))
         {
-            return EventResult.UnknownApplication;
+            throw new UnknownApplicationException(work.ApplicationId);
         }
 
         var materials = await MaterialsAsync(application, cancellationToken);
+        _checklists.Remove(application.Id);
         materials.AddRange(work.Materials);
         Changes.Materials.AddRange(work.Materials);
         foreach (var material in work.Materials)
@@ -131,7 +131,7 @@ internal sealed class EngineBatch(
         return EventResult.Applied;
     }
 
-    /// <summary>Adds every changed application to the change set with the version it was read at.</summary>
+    /// <summary>Adds every new and changed application to the change set (a changed one still carries the version it was read at).</summary>
     public void Seal()
     {
         foreach (var id in _inserted)
@@ -141,7 +141,7 @@ internal sealed class EngineBatch(
 
         foreach (var id in _changed)
         {
-            Changes.Updated.Add((_applications[id], _readVersions[id]));
+            Changes.Updated.Add(_applications[id]);
         }
     }
 
@@ -151,6 +151,7 @@ internal sealed class EngineBatch(
         var calendar = CalendarOf(definition);
         application.Status = ApplicationStatuses.InProgress;
         application.AcceptedAt = now;
+        _checklists.Remove(application.Id);
         application.DueAt = definition.Limits.Promised is { } promised ? calendar.Add(now, promised) : null;
         application.StatutoryDueAt = definition.Limits.Statutory is { } statutory ? calendar.Add(now, statutory) : null;
         Changes.Audit.Add(new AuditRecord(application.Id, now, "ApplicationAccepted", null, null,
@@ -242,9 +243,15 @@ internal sealed class EngineBatch(
 
     private async Task<ExecuteStep> ExecuteStepAsync(ApplicationRecord application, WorkflowDefinition definition, DispatchStep dispatch, CancellationToken cancellationToken)
     {
-        var stored = await MaterialsAsync(application, cancellationToken);
-        var checklist = MaterialChecklist.Of(definition, stored, application.AcceptedAt, CalendarOf(definition))
-            .ToDictionary(m => m.Key, StringComparer.Ordinal);
+        if (!_checklists.TryGetValue(application.Id, out var checklist))
+        {
+            // Once per application per batch, however many steps a parallel block dispatches.
+            var stored = await MaterialsAsync(application, cancellationToken);
+            checklist = MaterialChecklist.Of(definition, stored, application.AcceptedAt, CalendarOf(definition))
+                .ToDictionary(m => m.Key, StringComparer.Ordinal);
+            _checklists[application.Id] = checklist;
+        }
+
         return new ExecuteStep
         {
             ApplicationId = application.Id,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WorkflowEngine.Core.Conditions;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Runtime.Applications;
@@ -14,9 +15,8 @@ namespace WorkflowEngine.Runtime.Processing;
 /// The imperative shell of the engine. Every change to an application goes through here: loaded, run through the
 /// interpreter, and written — state, steps, audit, timers, outbox, inbox — in one transaction, many at a time.
 /// </summary>
-public sealed partial class EngineProcessor : IAsyncDisposable
+public sealed class EngineProcessor : IAsyncDisposable
 {
-    private const int ConcurrencyRetries = 5;
     private readonly IEngineStore _store;
     private readonly DefinitionRegistry _definitions;
     private readonly WorkflowInterpreter _interpreter;
@@ -46,7 +46,7 @@ public sealed partial class EngineProcessor : IAsyncDisposable
         _outbox = outbox;
         _timers = timers;
         _logger = logger;
-        _committer = new GroupCommitter<EngineWork>("engine", options.Value.MaxBatch, options.Value.QueueCapacity, HandleBatchAsync, logger);
+        _committer = new GroupCommitter<EngineWork>("engine", options.Value.MaxBatch, options.Value.QueueCapacity, RunBatchAsync, logger);
     }
 
     public long Batches => _committer.Batches;
@@ -56,28 +56,21 @@ public sealed partial class EngineProcessor : IAsyncDisposable
     public async Task<ApplicationRecord> SubmitAsync(ApplicationRecord application, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken) =>
         (ApplicationRecord)(await _committer.SubmitAsync(new SubmitWork(application, materials), cancellationToken))!;
 
-    public async Task<ApplicationRecord?> AttachMaterialsAsync(Guid applicationId, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken) =>
-        await _committer.SubmitAsync(new AttachMaterialsWork(applicationId, materials), cancellationToken) as ApplicationRecord;
+    public async Task<ApplicationRecord?> AttachMaterialsAsync(Guid applicationId, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (ApplicationRecord?)await _committer.SubmitAsync(new AttachMaterialsWork(applicationId, materials), cancellationToken);
+        }
+        catch (UnknownApplicationException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Applies an event; a message id seen before makes it a no-op (<see cref="EventResult.Duplicate"/>).</summary>
     public async Task<EventResult> ApplyAsync(Guid applicationId, WorkflowEvent evt, string? messageId, CancellationToken cancellationToken) =>
         (EventResult)(await _committer.SubmitAsync(new EventWork(applicationId, evt, messageId), cancellationToken))!;
-
-    private async Task HandleBatchAsync(IReadOnlyList<EngineWork> batch, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await RunBatchAsync(batch, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyException ex) when (attempt < ConcurrencyRetries)
-            {
-                LogConflict(ex.ApplicationId, attempt);
-            }
-        }
-    }
 
     private async Task RunBatchAsync(IReadOnlyList<EngineWork> batch, CancellationToken cancellationToken)
     {
@@ -90,13 +83,21 @@ public sealed partial class EngineProcessor : IAsyncDisposable
             await work.LoadAsync(batch, cancellationToken);
             for (var i = 0; i < batch.Count; i++)
             {
-                results[i] = batch[i] switch
+                try
                 {
-                    SubmitWork submit => await work.SubmitAsync(submit, cancellationToken),
-                    EventWork evt => await work.ApplyAsync(evt, cancellationToken),
-                    AttachMaterialsWork attach => await work.AttachAsync(attach, cancellationToken),
-                    _ => throw new InvalidOperationException($"Unknown work {batch[i].GetType().Name}."),
-                };
+                    results[i] = batch[i] switch
+                    {
+                        SubmitWork submit => await work.SubmitAsync(submit, cancellationToken),
+                        EventWork evt => await work.ApplyAsync(evt, cancellationToken),
+                        AttachMaterialsWork attach => await work.AttachAsync(attach, cancellationToken),
+                        _ => throw new InvalidOperationException($"Unknown work {batch[i].GetType().Name}."),
+                    };
+                }
+                catch (Exception ex) when (ex is UnknownApplicationException or ConditionEvaluationException)
+                {
+                    // Thrown before the item changed anything: it alone fails, the rest of the batch commits.
+                    results[i] = new ItemFailure(ex);
+                }
             }
         }
 
@@ -108,7 +109,14 @@ public sealed partial class EngineProcessor : IAsyncDisposable
 
         for (var i = 0; i < batch.Count; i++)
         {
-            batch[i].Succeed(results[i]);
+            if (results[i] is ItemFailure failure)
+            {
+                batch[i].Fail(failure.Error);
+            }
+            else
+            {
+                batch[i].Succeed(results[i]);
+            }
         }
 
         if (work.Changes.Outbox.Count > 0)
@@ -124,6 +132,6 @@ public sealed partial class EngineProcessor : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _committer.DisposeAsync();
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Application {ApplicationId} changed concurrently; batch retried (attempt {Attempt})")]
-    private partial void LogConflict(Guid applicationId, int attempt);
+    private sealed record ItemFailure(Exception Error);
+
 }

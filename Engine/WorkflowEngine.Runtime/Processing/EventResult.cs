@@ -7,7 +7,4 @@ public enum EventResult
 
     /// <summary>The message id was consumed before: nothing was done again.</summary>
     Duplicate,
-
-    /// <summary>No application has that id.</summary>
-    UnknownApplication,
 }

@@ -1,16 +1,19 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using WorkflowEngine.Runtime.Stores;
 
 namespace WorkflowEngine.Runtime.Processing;
 
 /// <summary>
 /// Group commit: callers queue work and wait; one loop takes whatever has queued up (up to a batch size) and handles it
 /// in one transaction. Under load, one commit serves hundreds of messages; when idle, a lone message goes at once.
-/// A batch that fails is retried item by item, so one bad message cannot sink the others.
+/// A batch that meets a concurrent change is run again on fresh state; a batch that fails otherwise is retried item by
+/// item, so one bad message cannot sink the others.
 /// </summary>
 public sealed class GroupCommitter<TWork> : IAsyncDisposable
     where TWork : CommitWork
 {
+    private const int ConcurrencyRetries = 5;
     private readonly Channel<TWork> _channel;
     private readonly Func<IReadOnlyList<TWork>, CancellationToken, Task> _handleBatch;
     private readonly int _maxBatch;
@@ -76,18 +79,18 @@ public sealed class GroupCommitter<TWork> : IAsyncDisposable
     {
         try
         {
-            await _handleBatch(batch, _stopping.Token);
+            await RunAsync(batch);
             Batches++;
             Items += batch.Count;
         }
         catch (Exception ex) when (batch.Count > 1 && !_stopping.IsCancellationRequested)
         {
             _logger.LogWarning(ex, "{Committer}: a batch of {Count} failed; retrying its items one by one", Name, batch.Count);
-            foreach (var work in batch.Where(w => !w.IsDone))
+            foreach (var work in batch.Where(w => !w.IsDone).ToArray())
             {
                 try
                 {
-                    await _handleBatch([work], _stopping.Token);
+                    await RunAsync([work]);
                 }
                 catch (Exception single)
                 {
@@ -109,6 +112,23 @@ public sealed class GroupCommitter<TWork> : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs a batch, again on fresh state when someone else changed what it read (optimistic concurrency).</summary>
+    private async Task RunAsync(List<TWork> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _handleBatch(batch, _stopping.Token);
+                return;
+            }
+            catch (ConcurrencyException) when (attempt < ConcurrencyRetries)
+            {
+                _logger.LogDebug("{Committer}: concurrent change, batch of {Count} run again (attempt {Attempt})", Name, batch.Count, attempt);
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _channel.Writer.TryComplete();
@@ -119,6 +139,14 @@ public sealed class GroupCommitter<TWork> : IAsyncDisposable
         catch (TimeoutException)
         {
             await _stopping.CancelAsync();
+            try
+            {
+                await _loop;
+            }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "{Committer} stopped with an error", Name);
+            }
         }
 
         _stopping.Dispose();

@@ -9,8 +9,8 @@ public sealed class EngineChanges
 {
     public List<ApplicationRecord> Inserted { get; } = [];
 
-    /// <summary>Applications changed, each with the version it was read at.</summary>
-    public List<(ApplicationRecord Application, int ReadVersion)> Updated { get; } = [];
+    /// <summary>Applications changed; each still carries the version it was read at, which the write checks.</summary>
+    public List<ApplicationRecord> Updated { get; } = [];
 
     /// <summary>Step rows by (application, step): a step changed by several events of one batch is written once, as it ended up.</summary>
     public Dictionary<(Guid ApplicationId, string StepId), StepRecord> Steps { get; } = [];

@@ -5,5 +5,6 @@ public interface ITimerStore
 {
     Task<IReadOnlyList<TimerRecord>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken);
 
+    /// <summary>The earliest due time of any timer, leased or not (a cheap read before leasing).</summary>
     Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken);
 }

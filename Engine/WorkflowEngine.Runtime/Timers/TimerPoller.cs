@@ -48,6 +48,12 @@ public sealed partial class TimerPoller(
         var fired = 0;
         while (true)
         {
+            // A read first: leasing takes the write lane, and most looks find nothing due.
+            if (await store.NextDueAsync(cancellationToken) is not { } next || next > time.GetUtcNow())
+            {
+                return fired;
+            }
+
             var due = await store.LeaseDueAsync(_options.InstanceName, time.GetUtcNow(), _options.LeaseDuration, _options.MaxBatch, cancellationToken);
             if (due.Count == 0)
             {

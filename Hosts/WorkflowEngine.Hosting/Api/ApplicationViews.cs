@@ -78,8 +78,8 @@ public sealed class ApplicationViews(IApplicationQueries queries, DefinitionRegi
 
         var department = user.Department();
         return department is not null
-            && (await queries.StepsAsync(a.Id, cancellationToken)).Any(s => s.Department == department)
-            && user.WorksFor(department);
+            && user.WorksFor(department)
+            && (await queries.StepsAsync(a.Id, cancellationToken)).Any(s => s.Department == department);
     }
 
     private MaterialDto[] Materials(ApplicationRecord a, WorkflowDefinition definition, IReadOnlyList<MaterialRecord> stored) =>
@@ -97,21 +97,25 @@ public sealed class ApplicationViews(IApplicationQueries queries, DefinitionRegi
                 m.File is { } f ? $"/api/applications/{a.Id}/materials/{f.Id}" : null))
             .ToArray();
 
-    private StepDto Step(StepRecord s, StepNode node) => new(
-        s.StepId,
-        s.Kind,
-        s.Department ?? activities.Get(node.ActivityKey).DepartmentOf(node),
-        (s.Department ?? activities.Get(node.ActivityKey).DepartmentOf(node)) is { } code && reference.Departments.TryGetValue(code, out var d) ? d.Name.Zh : null,
-        s.Title,
-        s.Status,
-        ChinaTime.ToLocal(s.DispatchedAt),
-        ChinaTime.ToLocal(s.DueAt),
-        s.ClaimedBy,
-        ChinaTime.ToLocal(s.CompletedAt),
-        s.OnTime,
-        s.Outcome,
-        s.Reason,
-        s.OutputsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(s.OutputsJson));
+    private StepDto Step(StepRecord s, StepNode node)
+    {
+        var department = s.Department ?? activities.Get(node.ActivityKey).DepartmentOf(node);
+        return new StepDto(
+            s.StepId,
+            s.Kind,
+            department,
+            department is not null && reference.Departments.TryGetValue(department, out var d) ? d.Name.Zh : null,
+            s.Title,
+            s.Status,
+            ChinaTime.ToLocal(s.DispatchedAt),
+            ChinaTime.ToLocal(s.DueAt),
+            s.ClaimedBy,
+            ChinaTime.ToLocal(s.CompletedAt),
+            s.OnTime,
+            s.Outcome,
+            s.Reason,
+            s.OutputsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(s.OutputsJson));
+    }
 
     private static StepRecord Pending(Guid applicationId, StepNode node) =>
         StepProjection.From(applicationId, node, null);

@@ -75,14 +75,12 @@ public static class DefinitionsEndpoints
                 published.CreatedBy, ChinaTime.ToLocal(published.PublishedAt), published.PublishedBy));
         }
 
-        if (result.Errors.Count > 0)
+        return result.Kind switch
         {
-            return Problems.Definition(result.Errors, result.Problem ?? "定义未通过校验，不能发布");
-        }
-
-        return result.Problem!.Contains("已发布", StringComparison.Ordinal) || result.Problem.Contains("他人", StringComparison.Ordinal)
-            ? Problems.Conflict(result.Problem)
-            : Problems.NotFound(result.Problem);
+            PublishProblem.Invalid => Problems.Definition(result.Errors, result.Problem!),
+            PublishProblem.AlreadyPublished => Problems.Conflict(result.Problem!),
+            _ => Problems.NotFound(result.Problem!),
+        };
     }
 
     /// <summary>The name errors cite: the X-File-Name header when the console sends one.</summary>

@@ -123,7 +123,7 @@ public static class TasksEndpoints
 
     private static async Task<IResult?> Authorize(Guid id, ClaimsPrincipal user, ITaskQueries queries, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } task)
+        if (await queries.GetSummaryAsync(id, cancellationToken) is not { } task)
         {
             return Problems.NotFound("没有这个办件");
         }

@@ -40,4 +40,30 @@ public sealed class Bug_ReportsFromAnyDepartment
 
         Assert.Contains(h.Commands.OfType<NotifyApplicant>(), n => n.Message == "是 2026-03-02");
     }
+
+    [Fact]
+    public void WindowIssuance_IgnoresAnotherDepartmentsReport_AndIssuesOnce()
+    {
+        var h = new FlowHarness(Catalog.Definition("""
+            id: window-issue
+            title: 窗口发证
+            timeLimits: { statutory: { workingDays: 5 }, promised: { workingDays: 2 } }
+            flow:
+              - { id: licence, activity: department-task, title: 营业执照, department: SAMR, limit: { workingHours: 2 } }
+              - id: issue
+                activity: certificate-issuance
+                department: GSC
+                limit: { workingHours: 1 }
+                certificates: [{ name: 营业执照, from: licence }]
+            """)).Start();
+        h.Approve("licence");
+
+        h.Apply(new StepCompletedEvent("issue", 1, StepOutcome.Approved, null, null, "tax-clerk", h.Now, true) { Department = "TAX" });
+        Assert.Empty(h.Commands.OfType<IssueCertificates>());
+
+        h.Apply(new StepCompletedEvent("issue", 1, StepOutcome.Approved, null, null, "gsc-clerk", h.Now, true) { Department = "GSC" });
+        h.Apply(new StepCompletedEvent("issue", 1, StepOutcome.Approved, null, null, "gsc-clerk", h.Now, true) { Department = "GSC" });
+        Assert.Single(h.Commands.OfType<IssueCertificates>());
+        Assert.Equal(WorkflowStatus.Completed, h.State.Status);
+    }
 }
