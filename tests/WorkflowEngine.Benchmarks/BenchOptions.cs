@@ -15,6 +15,6 @@ public sealed record BenchOptions(int Bundles, int Concurrency, int Warmup, IRea
 
         // Settings for the host pass straight through, e.g. --Messaging:ConcurrentMessageLimit=64.
         var hostArgs = args.Where(a => a.StartsWith("--Messaging:", StringComparison.Ordinal) || a.StartsWith("--Engine:", StringComparison.Ordinal)).ToArray();
-        return new BenchOptions(Read("--bundles", 5000), Read("--concurrency", 256), Read("--warmup", 500), hostArgs);
+        return new BenchOptions(Read("--bundles", 5000), Read("--concurrency", 256), Read("--warmup", 5000), hostArgs);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace WorkflowEngine.Runtime.Materials;
@@ -5,17 +6,26 @@ namespace WorkflowEngine.Runtime.Materials;
 /// <summary>Material files on local disk under <c>&lt;root&gt;/ab/abcdef…</c>, written to a temporary file first and moved into place.</summary>
 public sealed class FileBlobStore(string root) : IBlobStore
 {
+    private const int ChunkSize = 81920;
+    private bool rootExists;
+
     public async Task<StoredBlob> PutAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(root);
+        if (!rootExists)
+        {
+            Directory.CreateDirectory(root);
+            rootExists = true;
+        }
+
         var temp = Path.Combine(root, $".upload-{Guid.NewGuid():N}");
+        // One pooled chunk, and a file stream without its own buffer: every write is already a whole chunk.
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
             long size = 0;
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true))
             {
-                var buffer = new byte[81920];
                 int read;
                 while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
                 {
@@ -32,20 +42,25 @@ public sealed class FileBlobStore(string root) : IBlobStore
 
             var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
             var target = PathOf(sha);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            try
+            if (!File.Exists(target))
             {
-                File.Move(temp, target, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(target))
-            {
-                // The same content is already stored (perhaps by a concurrent upload): the hash says it is identical.
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                try
+                {
+                    File.Move(temp, target, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(target))
+                {
+                    // A concurrent upload of the same content won the race: the hash says it is identical.
+                }
             }
 
+            // Otherwise the same content is already stored, and the temporary copy is dropped below.
             return new StoredBlob(sha, size);
         }
         finally
         {
+            ArrayPool<byte>.Shared.Return(buffer);
             if (File.Exists(temp))
             {
                 File.Delete(temp);
