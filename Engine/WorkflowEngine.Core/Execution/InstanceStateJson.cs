@@ -6,10 +6,12 @@ namespace WorkflowEngine.Core.Execution;
 /// <summary>The stored form of <see cref="InstanceState"/>: compact JSON, source-generated for speed.</summary>
 public static class InstanceStateJson
 {
-    public static string Serialize(InstanceState state) => JsonSerializer.Serialize(state, StateJsonContext.Default.InstanceState);
+    private static readonly StateJsonContext Context = new(new JsonSerializerOptions(StateJsonContext.Default.Options) { Encoder = StoredJson.Encoder });
+
+    public static string Serialize(InstanceState state) => JsonSerializer.Serialize(state, Context.InstanceState);
 
     public static InstanceState Deserialize(string json) =>
-        JsonSerializer.Deserialize(json, StateJsonContext.Default.InstanceState) ?? new InstanceState();
+        JsonSerializer.Deserialize(json, Context.InstanceState) ?? new InstanceState();
 }
 
 [JsonSourceGenerationOptions(

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Contracts;
+using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Messaging.Consumers;
 using WorkflowEngine.Runtime.Outbox;
 
@@ -34,6 +35,11 @@ public static class MessagingServiceCollectionExtensions
                 // Plain JSON bodies with the message id in the headers: lighter than MassTransit's envelope, and the
                 // shape a department system that is not .NET reads and writes.
                 cfg.UseRawJsonSerializer(RawSerializerOptions.Default, isDefault: true);
+                cfg.ConfigureJsonSerializerOptions(json =>
+                {
+                    json.Encoder = StoredJson.Encoder;
+                    return json;
+                });
                 if (topology.ServesEngine)
                 {
                     cfg.ReceiveEndpoint(Queues.EngineReports, endpoint =>

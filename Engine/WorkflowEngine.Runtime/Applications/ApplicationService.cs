@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions.Forms;
 using WorkflowEngine.Runtime.Definitions;
@@ -65,7 +66,7 @@ public sealed class ApplicationService(
             ApplicantId = applicant.Id,
             ApplicantName = applicant.Name,
             Status = MaterialChecklist.ReadyToAccept(definition, materials) ? ApplicationStatuses.InProgress : ApplicationStatuses.AwaitingMaterials,
-            FormJson = (form ?? []).ToJsonString(),
+            FormJson = (form ?? []).ToJsonString(StoredJson.Options),
             SubmittedAt = now,
         };
         return SubmissionOutcome.Accepted(await engine.SubmitAsync(application, materials, cancellationToken));

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 
@@ -78,7 +79,7 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
             Title = result.Definition.Title.Zh,
             Source = source,
             Sha256 = Hash(source),
-            ErrorsJson = JsonSerializer.Serialize(result.Errors),
+            ErrorsJson = JsonSerializer.Serialize(result.Errors, StoredJson.Options),
             CreatedAt = time.GetUtcNow(),
             CreatedBy = actor,
         }, cancellationToken);

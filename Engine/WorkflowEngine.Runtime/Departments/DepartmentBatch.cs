@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WorkflowEngine.Contracts;
+using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Runtime.Outbox;
 
 namespace WorkflowEngine.Runtime.Departments;
@@ -235,7 +236,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         task.CompletedAt = now;
         task.Outcome = approved ? StepOutcomes.Approved : StepOutcomes.Rejected;
         task.Reason = reason;
-        task.OutputsJson = outputs is { Count: > 0 } ? JsonSerializer.Serialize(outputs) : null;
+        task.OutputsJson = outputs is { Count: > 0 } ? JsonSerializer.Serialize(outputs, StoredJson.Options) : null;
         task.OnTime = now <= task.DueAt;
         Changes.Outbox.Add(MessageJson.ToOutbox(
             new StepCompleted

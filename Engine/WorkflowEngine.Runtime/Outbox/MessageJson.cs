@@ -1,13 +1,14 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using WorkflowEngine.Contracts;
+using WorkflowEngine.Core.Execution;
 
 namespace WorkflowEngine.Runtime.Outbox;
 
 /// <summary>How contract messages are written into the outbox and read back: camelCase JSON, by contract type name.</summary>
 public static class MessageJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Options => StoredJson.Web;
 
     /// <summary>The contract types an outbox row may name; nothing else is ever deserialized from it.</summary>
     public static FrozenDictionary<string, Type> ContractTypes { get; } = new[]

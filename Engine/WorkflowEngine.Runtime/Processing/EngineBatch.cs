@@ -222,7 +222,7 @@ internal sealed class EngineBatch(
                     foreach (var certificate in issue.Certificates)
                     {
                         Changes.Certificates.Add(new CertificateRecord(application.Id, issue.StepId, certificate.Name,
-                            certificate.FromStep, JsonSerializer.Serialize(certificate.Details), now));
+                            certificate.FromStep, JsonSerializer.Serialize(certificate.Details, StoredJson.Options), now));
                     }
 
                     break;
@@ -323,5 +323,5 @@ internal sealed class EngineBatch(
         return form;
     }
 
-    private static string Json(IReadOnlyDictionary<string, string?> data) => JsonSerializer.Serialize(data);
+    private static string Json(IReadOnlyDictionary<string, string?> data) => JsonSerializer.Serialize(data, StoredJson.Options);
 }

@@ -30,7 +30,7 @@ public static class StepProjection
             _ => null,
         },
         Reason = state?.Reason,
-        OutputsJson = state?.Outputs is { Count: > 0 } outputs ? JsonSerializer.Serialize(outputs) : null,
+        OutputsJson = state?.Outputs is { Count: > 0 } outputs ? JsonSerializer.Serialize(outputs, StoredJson.Options) : null,
     };
 
     public static string StatusOf(NodeState? state) => state?.Status switch
