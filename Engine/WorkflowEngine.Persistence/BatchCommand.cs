@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace WorkflowEngine.Persistence;
 
@@ -7,6 +10,11 @@ namespace WorkflowEngine.Persistence;
 /// Dapper's per-call commands: parameters are created once, named with their '@' prefix (so the provider looks each
 /// up once), and only their values change from row to row.
 /// </summary>
+/// <remarks>
+/// On SQLite the statement runs on the connection's native handle: parameters are found by index once per batch and
+/// bound by index per row, text is bound from the string's own characters. The ADO.NET path looked every parameter
+/// up by name and allocated a binder for it on every row, about a third of the time of a small insert.
+/// </remarks>
 public sealed class BatchCommand<T>(string sql, params (string Name, Func<T, object?> Value)[] parameters)
 {
     public string Sql { get; } = sql;
@@ -17,6 +25,11 @@ public sealed class BatchCommand<T>(string sql, params (string Name, Func<T, obj
         if (rows.Count == 0)
         {
             return 0;
+        }
+
+        if (scope.Connection is SqliteConnection { Handle: { } handle })
+        {
+            return ExecuteNative(handle, rows);
         }
 
         await using var command = scope.Connection.CreateCommand();
@@ -42,5 +55,68 @@ public sealed class BatchCommand<T>(string sql, params (string Name, Func<T, obj
         }
 
         return affected;
+    }
+
+    private int ExecuteNative(sqlite3 handle, IReadOnlyCollection<T> rows)
+    {
+        Check(raw.sqlite3_prepare_v2(handle, Sql, out var statement), handle);
+        using (statement)
+        {
+            var indexes = new int[parameters.Length];
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                indexes[i] = raw.sqlite3_bind_parameter_index(statement, "@" + parameters[i].Name);
+            }
+
+            var affected = 0;
+            try
+            {
+                foreach (var row in rows)
+                {
+                    for (var i = 0; i < parameters.Length; i++)
+                    {
+                        if (indexes[i] > 0)
+                        {
+                            Check(Bind(statement, indexes[i], parameters[i].Value(row), parameters[i].Name), handle);
+                        }
+                    }
+
+                    var result = raw.sqlite3_step(statement);
+                    if (result != raw.SQLITE_DONE && result != raw.SQLITE_ROW)
+                    {
+                        Check(result, handle);
+                    }
+
+                    affected += raw.sqlite3_changes(handle);
+                    raw.sqlite3_reset(statement);
+                }
+            }
+            finally
+            {
+                raw.sqlite3_reset(statement);
+            }
+
+            return affected;
+        }
+    }
+
+    private static int Bind(sqlite3_stmt statement, int index, object? value, string name) => value switch
+    {
+        null or DBNull => raw.sqlite3_bind_null(statement, index),
+        string text => raw.sqlite3_bind_text16(statement, index, text.AsSpan()),
+        long number => raw.sqlite3_bind_int64(statement, index, number),
+        int number => raw.sqlite3_bind_int64(statement, index, number),
+        bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+        double number => raw.sqlite3_bind_double(statement, index, number),
+        decimal number => raw.sqlite3_bind_text16(statement, index, number.ToString(CultureInfo.InvariantCulture).AsSpan()),
+        _ => throw new NotSupportedException($"Parameter @{name} has a {value.GetType().Name}; bind a string or a number."),
+    };
+
+    private static void Check(int result, sqlite3 handle)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, handle);
+        }
     }
 }

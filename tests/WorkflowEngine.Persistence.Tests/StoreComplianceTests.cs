@@ -29,7 +29,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
 
     public Task DisposeAsync() => DropDatabaseAsync();
 
-    private static ApplicationRecord NewApplication(string? id = null)
+    private static ApplicationRecord NewApplication(string? id = null, string? applicantName = "张三", string formJson = """{"companyName":"测试"}""")
     {
         var state = new InstanceState { StartedAt = Now };
         state.Nodes["licence"] = new NodeState { Status = NodeStatus.Active, Attempt = 1, Department = "SAMR", DueAt = Now.AddHours(2), Outputs = new() { ["n"] = "1" } };
@@ -40,9 +40,9 @@ public abstract class StoreComplianceTests : IAsyncLifetime
             ServiceId = "business-opening",
             ServiceVersion = 3,
             ApplicantId = "zhangsan",
-            ApplicantName = "张三",
+            ApplicantName = applicantName,
             Status = ApplicationStatuses.InProgress,
-            FormJson = """{"companyName":"测试"}""",
+            FormJson = formJson,
             State = state,
             SubmittedAt = Now,
             AcceptedAt = Now,
@@ -75,6 +75,22 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal("SAMR", loaded.State.Find("licence")!.Department);
         Assert.Equal(Now.AddHours(2), loaded.State.Find("licence")!.DueAt);
         Assert.Equal("1", loaded.State.Find("licence")!.Outputs!["n"]);
+    }
+
+    [Fact]
+    public async Task Text_KeepsEmptyApartFromMissing_AndChineseIntact()
+    {
+        // An empty applicant name must come back empty, not missing; Chinese must come back as written.
+        var application = NewApplication(applicantName: "", formJson: """{"companyName":"福州闽江数字科技有限公司","note":""}""");
+        var changes = new EngineChanges();
+        changes.Inserted.Add(application);
+
+        await SaveAsync(changes);
+        var loaded = await LoadAsync(application.Id);
+
+        Assert.Equal("", loaded.ApplicantName);
+        Assert.Equal(application.FormJson, loaded.FormJson);
+        Assert.Null(loaded.Reason);
     }
 
     [Fact]
