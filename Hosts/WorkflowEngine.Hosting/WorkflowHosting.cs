@@ -106,6 +106,7 @@ public static class WorkflowHosting
         services.AddSingleton<DefinitionRegistry>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<TimerSignal>();
+        services.AddSingleton<EngineMetrics>();
         services.AddSingleton<EngineProcessor>();
         services.AddSingleton<ApplicationService>();
 

@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Runtime.Processing;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests;
@@ -15,6 +19,7 @@ public sealed class EndToEndTests
     public async Task BusinessOpening_RunsToCompletion_WithDueTimesAndOnTimeFlags()
     {
         await using var host = await AllInOneHost.StartAsync();
+        using var meter = new EngineMeter(host);
         using var citizen = host.Client("zhangsan");
 
         // One notice of everything required.
@@ -87,12 +92,19 @@ public sealed class EndToEndTests
             && c.GetProperty("details").GetProperty("licenceNumber").GetString() == "91350100M000100Y43");
         Assert.Equal(7, certificates.Length);
         Assert.Contains(done.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("kind").GetString() == "completed");
+
+        // An operator's dashboard saw the same: one submitted, one completed, eight steps approved (the seven
+        // departments' and the unified issuance).
+        Assert.Equal(1, meter.Total("workflow.applications.submitted"));
+        Assert.Equal(1, meter.Total("workflow.applications.finished", "completed"));
+        Assert.Equal(8, meter.Total("workflow.steps.decided", "approved"));
     }
 
     [Fact]
     public async Task RejectedLicence_RejectsTheApplication_AndNothingElseIsDispatched()
     {
         await using var host = await AllInOneHost.StartAsync();
+        using var meter = new EngineMeter(host);
         using var citizen = host.Client("zhangsan");
         using var submitted = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
@@ -107,6 +119,9 @@ public sealed class EndToEndTests
         Assert.Equal("营业执照：企业名称与已登记企业重名", app.GetProperty("reason").GetString());
         Assert.Equal("pending", Step(app, "seal-engraving").GetProperty("status").GetString());
         Assert.Contains(app.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("message").GetString()!.Contains("企业名称与已登记企业重名", StringComparison.Ordinal));
+        Assert.Equal(1, meter.Total("workflow.applications.finished", "rejected"));
+        Assert.Equal(0, meter.Total("workflow.applications.finished", "completed"));
+        Assert.Equal(1, meter.Total("workflow.steps.decided", "rejected"));
     }
 
     private static JsonElement Step(JsonElement application, string stepId) =>
@@ -132,5 +147,39 @@ public sealed class EndToEndTests
         using var client = host.Client(clerk);
         using var response = await client.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", decision);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The engine's metrics of one host, as an operator's collector would see them.</summary>
+    private sealed class EngineMeter : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentDictionary<(string Name, string? Outcome), long> _totals = new();
+
+        public EngineMeter(AllInOneHost host)
+        {
+            var factory = host.Services.GetRequiredService<IMeterFactory>();
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == EngineMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            {
+                string? outcome = null;
+                foreach (var tag in tags)
+                {
+                    outcome = tag.Key == "outcome" ? tag.Value as string : outcome;
+                }
+
+                _totals.AddOrUpdate((instrument.Name, outcome), value, (_, total) => total + value);
+            });
+            _listener.Start();
+        }
+
+        public long Total(string instrument, string? outcome = null) => _totals.GetValueOrDefault((instrument, outcome));
+
+        public void Dispose() => _listener.Dispose();
     }
 }

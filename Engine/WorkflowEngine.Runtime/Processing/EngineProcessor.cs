@@ -25,6 +25,7 @@ public sealed class EngineProcessor : IAsyncDisposable
     private readonly OutboxSignal _outbox;
     private readonly TimerSignal _timers;
     private readonly ILogger<EngineProcessor> _logger;
+    private readonly EngineMetrics _metrics;
     private readonly GroupCommitter<EngineWork> _committer;
 
     public EngineProcessor(
@@ -36,6 +37,7 @@ public sealed class EngineProcessor : IAsyncDisposable
         OutboxSignal outbox,
         TimerSignal timers,
         IOptions<EngineOptions> options,
+        EngineMetrics metrics,
         ILogger<EngineProcessor> logger)
     {
         _store = store;
@@ -46,6 +48,7 @@ public sealed class EngineProcessor : IAsyncDisposable
         _outbox = outbox;
         _timers = timers;
         _logger = logger;
+        _metrics = metrics;
         _committer = new GroupCommitter<EngineWork>("engine", options.Value.MaxBatch, options.Value.QueueCapacity, RunBatchAsync, logger);
     }
 
@@ -105,6 +108,7 @@ public sealed class EngineProcessor : IAsyncDisposable
         if (!work.Changes.IsEmpty)
         {
             await _store.SaveAsync(work.Changes, now, cancellationToken);
+            _metrics.Committed(work.Changes, batch.Count);
         }
 
         for (var i = 0; i < batch.Count; i++)
