@@ -12,6 +12,13 @@ public sealed class EngineOptions
     /// <summary>The most work one commit takes.</summary>
     public int MaxBatch { get; set; } = 256;
 
+    /// <summary>
+    /// How many engine commit loops run side by side, each owning the applications whose id hashes to it (0: one
+    /// per processor). One loop reads, interprets and writes a batch at a time; with two, one batch is read and
+    /// interpreted while the other is written.
+    /// </summary>
+    public int EngineLoops { get; set; }
+
     /// <summary>How much work may wait for a commit before callers are held back.</summary>
     public int QueueCapacity { get; set; } = 20_000;
 

@@ -60,6 +60,9 @@ public static partial class ThroughputRun
             var itemsBefore = engine.Items;
             var stepsBefore = await CountAsync(database, "SELECT COUNT(*) FROM steps WHERE status = 'approved'");
             var writeBefore = database.WriteTime;
+            var departments = app.Services.GetRequiredService<WorkflowEngine.Runtime.Departments.DepartmentProcessor>();
+            var engineBusyBefore = engine.BusyTime;
+            var departmentBusyBefore = departments.BusyTime;
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var allocatedBefore = GC.GetTotalAllocatedBytes();
             var pauseBefore = GC.GetTotalPauseDuration();
@@ -80,6 +83,8 @@ public static partial class ThroughputRun
             var latencies = await DispatchLatenciesAsync(database, submitted);
             var batches = engine.Batches - batchesBefore;
             var writeBusy = (database.WriteTime - writeBefore).TotalSeconds / seconds;
+            var engineBusy = (engine.BusyTime - engineBusyBefore).TotalSeconds / seconds;
+            var departmentBusy = (departments.BusyTime - departmentBusyBefore).TotalSeconds / seconds;
             var cpuPerBundle = cpu.TotalMilliseconds / options.Bundles;
             var items = engine.Items - itemsBefore;
 
@@ -96,6 +101,7 @@ public static partial class ThroughputRun
             Console.WriteLine($"allocated      {allocated / 1024d / options.Bundles:F0} KiB per bundle; GCs gen0/1/2 {collections[0]}/{collections[1]}/{collections[2]}, paused {pause.TotalMilliseconds / seconds / 10:F1} % of the time");
             Console.WriteLine($"engine commits {batches} for {items} work items (avg batch {items / (double)Math.Max(1, batches):F1})");
             Console.WriteLine($"write lane     busy {writeBusy:P0} of the time (SQLite takes one writer at a time)");
+            Console.WriteLine($"commit loops   engine busy {engineBusy:P0} ({engine.Loops} loops), departments busy {departmentBusy:P0} of the time (each runs one batch at a time)");
             return 0;
         }
         finally

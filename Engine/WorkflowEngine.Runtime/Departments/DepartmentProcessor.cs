@@ -28,6 +28,9 @@ public sealed class DepartmentProcessor : IAsyncDisposable
         _committer = new GroupCommitter<DepartmentWork>("department", options.Value.MaxBatch, options.Value.QueueCapacity, RunBatchAsync, logger);
     }
 
+    /// <summary>How long the department hosts' commit loop has been busy in total.</summary>
+    public TimeSpan BusyTime => _committer.BusyTime;
+
     public async Task<TaskRecord?> ReceiveAsync(ExecuteStep step, string messageId, AutomatedResult? result, string? note, CancellationToken cancellationToken) =>
         await _committer.SubmitAsync(new ReceiveStepWork(step, messageId, result, note), cancellationToken) as TaskRecord;
 

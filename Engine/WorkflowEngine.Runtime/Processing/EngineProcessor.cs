@@ -14,6 +14,9 @@ namespace WorkflowEngine.Runtime.Processing;
 /// <summary>
 /// The imperative shell of the engine. Every change to an application goes through here: loaded, run through the
 /// interpreter, and written — state, steps, audit, timers, outbox, inbox — in one transaction, many at a time.
+/// Applications are spread over several commit loops by id: an application always goes to the same loop, so two
+/// loops never change one application at once, and one loop's batch is read and interpreted while another's is
+/// written.
 /// </summary>
 public sealed class EngineProcessor : IAsyncDisposable
 {
@@ -26,7 +29,7 @@ public sealed class EngineProcessor : IAsyncDisposable
     private readonly TimerSignal _timers;
     private readonly ILogger<EngineProcessor> _logger;
     private readonly EngineMetrics _metrics;
-    private readonly GroupCommitter<EngineWork> _committer;
+    private readonly GroupCommitter<EngineWork>[] _loops;
 
     public EngineProcessor(
         IEngineStore store,
@@ -49,21 +52,34 @@ public sealed class EngineProcessor : IAsyncDisposable
         _timers = timers;
         _logger = logger;
         _metrics = metrics;
-        _committer = new GroupCommitter<EngineWork>("engine", options.Value.MaxBatch, options.Value.QueueCapacity, RunBatchAsync, logger);
+        var loops = options.Value.EngineLoops > 0 ? options.Value.EngineLoops : Environment.ProcessorCount;
+        _loops = new GroupCommitter<EngineWork>[loops];
+        for (var i = 0; i < loops; i++)
+        {
+            _loops[i] = new GroupCommitter<EngineWork>($"engine-{i + 1}", options.Value.MaxBatch, options.Value.QueueCapacity, RunBatchAsync, logger);
+        }
     }
 
-    public long Batches => _committer.Batches;
+    public long Batches => _loops.Sum(l => l.Batches);
 
-    public long Items => _committer.Items;
+    public long Items => _loops.Sum(l => l.Items);
+
+    public int Loops => _loops.Length;
+
+    /// <summary>The loops' busy time added up: up to <see cref="Loops"/> times the wall time.</summary>
+    public TimeSpan BusyTime => TimeSpan.FromTicks(_loops.Sum(l => l.BusyTime.Ticks));
+
+    private GroupCommitter<EngineWork> LoopOf(Guid applicationId) =>
+        _loops[(int)((uint)applicationId.GetHashCode() % (uint)_loops.Length)];
 
     public async Task<ApplicationRecord> SubmitAsync(ApplicationRecord application, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken) =>
-        (ApplicationRecord)(await _committer.SubmitAsync(new SubmitWork(application, materials), cancellationToken))!;
+        (ApplicationRecord)(await LoopOf(application.Id).SubmitAsync(new SubmitWork(application, materials), cancellationToken))!;
 
     public async Task<ApplicationRecord?> AttachMaterialsAsync(Guid applicationId, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken)
     {
         try
         {
-            return (ApplicationRecord?)await _committer.SubmitAsync(new AttachMaterialsWork(applicationId, materials), cancellationToken);
+            return (ApplicationRecord?)await LoopOf(applicationId).SubmitAsync(new AttachMaterialsWork(applicationId, materials), cancellationToken);
         }
         catch (UnknownApplicationException)
         {
@@ -73,7 +89,7 @@ public sealed class EngineProcessor : IAsyncDisposable
 
     /// <summary>Applies an event; a message id seen before makes it a no-op (<see cref="EventResult.Duplicate"/>).</summary>
     public async Task<EventResult> ApplyAsync(Guid applicationId, WorkflowEvent evt, string? messageId, CancellationToken cancellationToken) =>
-        (EventResult)(await _committer.SubmitAsync(new EventWork(applicationId, evt, messageId), cancellationToken))!;
+        (EventResult)(await LoopOf(applicationId).SubmitAsync(new EventWork(applicationId, evt, messageId), cancellationToken))!;
 
     private async Task RunBatchAsync(IReadOnlyList<EngineWork> batch, CancellationToken cancellationToken)
     {
@@ -134,7 +150,13 @@ public sealed class EngineProcessor : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _committer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var loop in _loops)
+        {
+            await loop.DisposeAsync();
+        }
+    }
 
     private sealed record ItemFailure(Exception Error);
 

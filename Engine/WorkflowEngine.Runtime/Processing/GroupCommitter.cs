@@ -41,6 +41,9 @@ public sealed class GroupCommitter<TWork> : IAsyncDisposable
 
     public long Items { get; private set; }
 
+    /// <summary>How long the loop has spent on batches in total: its load, since it handles one batch at a time.</summary>
+    public TimeSpan BusyTime { get; private set; }
+
     public async Task<object?> SubmitAsync(TWork work, CancellationToken cancellationToken)
     {
         await _channel.Writer.WriteAsync(work, cancellationToken);
@@ -77,6 +80,7 @@ public sealed class GroupCommitter<TWork> : IAsyncDisposable
 
     private async Task HandleAsync(List<TWork> batch)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await RunAsync(batch);
@@ -110,6 +114,8 @@ public sealed class GroupCommitter<TWork> : IAsyncDisposable
         {
             work.Fail(new InvalidOperationException($"{Name} finished a batch without answering an item."));
         }
+
+        BusyTime += System.Diagnostics.Stopwatch.GetElapsedTime(started);
     }
 
     /// <summary>Runs a batch, again on fresh state when someone else changed what it read (optimistic concurrency).</summary>
