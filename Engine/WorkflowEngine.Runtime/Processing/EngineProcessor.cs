@@ -29,7 +29,7 @@ public sealed class EngineProcessor : IAsyncDisposable
     private readonly TimerSignal _timers;
     private readonly ILogger<EngineProcessor> _logger;
     private readonly EngineMetrics _metrics;
-    private readonly GroupCommitter<EngineWork>[] _loops;
+    private readonly CommitLoops<EngineWork> _loops;
 
     public EngineProcessor(
         IEngineStore store,
@@ -52,34 +52,26 @@ public sealed class EngineProcessor : IAsyncDisposable
         _timers = timers;
         _logger = logger;
         _metrics = metrics;
-        var loops = options.Value.EngineLoops > 0 ? options.Value.EngineLoops : Environment.ProcessorCount;
-        _loops = new GroupCommitter<EngineWork>[loops];
-        for (var i = 0; i < loops; i++)
-        {
-            _loops[i] = new GroupCommitter<EngineWork>($"engine-{i + 1}", options.Value.MaxBatch, options.Value.QueueCapacity, RunBatchAsync, logger);
-        }
+        _loops = new CommitLoops<EngineWork>("engine", options.Value.EngineLoops, options.Value.MaxBatch, options.Value.QueueCapacity, RunBatchAsync, logger);
     }
 
-    public long Batches => _loops.Sum(l => l.Batches);
+    public long Batches => _loops.Batches;
 
-    public long Items => _loops.Sum(l => l.Items);
+    public long Items => _loops.Items;
 
-    public int Loops => _loops.Length;
+    public int Loops => _loops.Count;
 
     /// <summary>The loops' busy time added up: up to <see cref="Loops"/> times the wall time.</summary>
-    public TimeSpan BusyTime => TimeSpan.FromTicks(_loops.Sum(l => l.BusyTime.Ticks));
-
-    private GroupCommitter<EngineWork> LoopOf(Guid applicationId) =>
-        _loops[(int)((uint)applicationId.GetHashCode() % (uint)_loops.Length)];
+    public TimeSpan BusyTime => _loops.BusyTime;
 
     public async Task<ApplicationRecord> SubmitAsync(ApplicationRecord application, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken) =>
-        (ApplicationRecord)(await LoopOf(application.Id).SubmitAsync(new SubmitWork(application, materials), cancellationToken))!;
+        (ApplicationRecord)(await _loops.SubmitAsync(application.Id, new SubmitWork(application, materials), cancellationToken))!;
 
     public async Task<ApplicationRecord?> AttachMaterialsAsync(Guid applicationId, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken)
     {
         try
         {
-            return (ApplicationRecord?)await LoopOf(applicationId).SubmitAsync(new AttachMaterialsWork(applicationId, materials), cancellationToken);
+            return (ApplicationRecord?)await _loops.SubmitAsync(applicationId, new AttachMaterialsWork(applicationId, materials), cancellationToken);
         }
         catch (UnknownApplicationException)
         {
@@ -89,7 +81,7 @@ public sealed class EngineProcessor : IAsyncDisposable
 
     /// <summary>Applies an event; a message id seen before makes it a no-op (<see cref="EventResult.Duplicate"/>).</summary>
     public async Task<EventResult> ApplyAsync(Guid applicationId, WorkflowEvent evt, string? messageId, CancellationToken cancellationToken) =>
-        (EventResult)(await LoopOf(applicationId).SubmitAsync(new EventWork(applicationId, evt, messageId), cancellationToken))!;
+        (EventResult)(await _loops.SubmitAsync(applicationId, new EventWork(applicationId, evt, messageId), cancellationToken))!;
 
     private async Task RunBatchAsync(IReadOnlyList<EngineWork> batch, CancellationToken cancellationToken)
     {
@@ -150,13 +142,7 @@ public sealed class EngineProcessor : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var loop in _loops)
-        {
-            await loop.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _loops.DisposeAsync();
 
     private sealed record ItemFailure(Exception Error);
 
