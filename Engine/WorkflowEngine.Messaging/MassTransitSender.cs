@@ -1,15 +1,46 @@
+using System.Net.Mime;
+using System.Runtime.CompilerServices;
 using MassTransit;
 using WorkflowEngine.Runtime.Outbox;
 
 namespace WorkflowEngine.Messaging;
 
-/// <summary>Sends outbox rows to their queue over MassTransit, keeping the row's message id for the receiver's inbox.</summary>
+/// <summary>
+/// Sends outbox rows to their queue over MassTransit, keeping the row's message id for the receiver's inbox.
+/// The row's body is already the message's JSON, so it goes on the wire as stored: MassTransit's serializer still sets
+/// the headers (message id, message type), but is not asked to serialize the message again. Reading each row back
+/// into an object only for MassTransit to write it out again cost about 3% of the engine's CPU.
+/// </summary>
 public sealed class MassTransitSender(IBus bus) : IMessageSender
 {
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var body = MessageJson.FromOutbox(message);
+        var type = MessageJson.ContractTypes.TryGetValue(message.MessageType, out var known)
+            ? known
+            : throw new InvalidOperationException($"Outbox row {message.Sequence} names an unknown contract '{message.MessageType}'.");
+
+        // MassTransit's pipeline wants a message object of the contract type; what is sent is the stored body, so the
+        // object is never read, and an empty one spares parsing the body.
+        var shell = RuntimeHelpers.GetUninitializedObject(type);
         var endpoint = await bus.GetSendEndpoint(new Uri("queue:" + message.Destination));
-        await endpoint.Send(body, body.GetType(), Pipe.Execute<SendContext>(context => context.MessageId = message.MessageId), cancellationToken);
+        await endpoint.Send(shell, type, Pipe.Execute<SendContext>(context =>
+        {
+            context.MessageId = message.MessageId;
+            context.Serializer = new StoredBody(context.Serializer, message.Body);
+        }), cancellationToken);
+    }
+
+    /// <summary>Lets the configured serializer write the headers, and answers with the stored body.</summary>
+    private sealed class StoredBody(IMessageSerializer serializer, string body) : IMessageSerializer
+    {
+        public ContentType ContentType => serializer.ContentType;
+
+        public MessageBody GetMessageBody<T>(SendContext<T> context)
+            where T : class
+        {
+            // The raw JSON serializer sets the message id and type headers here; its own body is lazy and left unread.
+            _ = serializer.GetMessageBody(context);
+            return new StringMessageBody(body);
+        }
     }
 }

@@ -124,6 +124,36 @@ public sealed class EndToEndTests
         Assert.Equal(1, meter.Total("workflow.steps.decided", "rejected"));
     }
 
+    [Fact]
+    public async Task RejectedSealEngraving_RecallsTheBankStepFromItsClerk()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        using var citizen = host.Client("zhangsan");
+        using var submitted = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var licence = await ClaimOnlyTaskAsync(host, "SAMR", "samr-clerk");
+        await CompleteAsync(host, "samr-clerk", licence, new { outcome = "approved" });
+
+        // Seal engraving and the bank account run side by side; the seal is refused while the bank's clerk waits.
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("bank-clerk", "/api/departments/BANK/tasks?status=open"),
+            t => t.GetArrayLength() == 1,
+            "the bank's task");
+        var seal = await ClaimOnlyTaskAsync(host, "PSB", "psb-clerk");
+        await CompleteAsync(host, "psb-clerk", seal, new { outcome = "rejected", reason = "印章样式不符合规定" });
+
+        // The engine recalls the bank step over the bus: it leaves the bank's queue, with the reason.
+        var cancelled = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("bank-clerk", "/api/departments/BANK/tasks?status=cancelled"),
+            t => t.GetArrayLength() == 1,
+            "the bank's task to be recalled");
+        Assert.Equal(id, cancelled[0].GetProperty("applicationId").GetString());
+        Assert.Equal(0, (await host.GetJsonAsync("bank-clerk", "/api/departments/BANK/tasks?status=open")).GetArrayLength());
+        var app = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}");
+        Assert.Equal("rejected", app.GetProperty("status").GetString());
+        Assert.Equal("cancelled", Step(app, "bank-account").GetProperty("status").GetString());
+    }
+
     private static JsonElement Step(JsonElement application, string stepId) =>
         application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == stepId);
 

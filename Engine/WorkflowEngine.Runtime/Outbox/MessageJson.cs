@@ -5,12 +5,15 @@ using WorkflowEngine.Core.Execution;
 
 namespace WorkflowEngine.Runtime.Outbox;
 
-/// <summary>How contract messages are written into the outbox and read back: camelCase JSON, by contract type name.</summary>
+/// <summary>
+/// How contract messages are written into the outbox: camelCase JSON, by contract type name. The relay sends the
+/// stored JSON as it is.
+/// </summary>
 public static class MessageJson
 {
     public static JsonSerializerOptions Options => StoredJson.Web;
 
-    /// <summary>The contract types an outbox row may name; nothing else is ever deserialized from it.</summary>
+    /// <summary>The contract types an outbox row may name; the relay refuses a row naming anything else.</summary>
     public static FrozenDictionary<string, Type> ContractTypes { get; } = new[]
     {
         typeof(ExecuteStep), typeof(CancelStep), typeof(StepClaimed), typeof(StepCompleted),
@@ -19,9 +22,4 @@ public static class MessageJson
     public static OutboxMessage ToOutbox<T>(T message, string destination, DateTimeOffset now)
         where T : class =>
         new(Guid.CreateVersion7(now), destination, typeof(T).Name, JsonSerializer.Serialize(message, Options), now);
-
-    public static object FromOutbox(OutboxMessage message) =>
-        ContractTypes.TryGetValue(message.MessageType, out var type)
-            ? JsonSerializer.Deserialize(message.Body, type, Options) ?? throw new InvalidOperationException("Empty outbox body.")
-            : throw new InvalidOperationException($"Outbox row {message.Sequence} names an unknown contract '{message.MessageType}'.");
 }
