@@ -7,16 +7,9 @@ namespace WorkflowEngine.Runtime.Materials;
 public sealed class FileBlobStore(string root) : IBlobStore
 {
     private const int ChunkSize = 81920;
-    private bool rootExists;
 
     public async Task<StoredBlob> PutAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
     {
-        if (!rootExists)
-        {
-            Directory.CreateDirectory(root);
-            rootExists = true;
-        }
-
         var temp = Path.Combine(root, $".upload-{Guid.NewGuid():N}");
         // One pooled chunk, and a file stream without its own buffer: every write is already a whole chunk.
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
@@ -24,7 +17,7 @@ public sealed class FileBlobStore(string root) : IBlobStore
         {
             long size = 0;
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true))
+            await using (var file = CreateTemporary(temp))
             {
                 int read;
                 while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
@@ -66,6 +59,23 @@ public sealed class FileBlobStore(string root) : IBlobStore
                 File.Delete(temp);
             }
         }
+    }
+
+    /// <summary>Creates the temporary file, and the store's folder the first time (or after someone removed it).</summary>
+    private FileStream CreateTemporary(string path)
+    {
+        try
+        {
+            return Create(path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(root);
+            return Create(path);
+        }
+
+        static FileStream Create(string path) =>
+            new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true);
     }
 
     public Stream? OpenRead(string sha256)

@@ -91,4 +91,21 @@ public sealed class Bug_EarlyFindings
         Assert.Equal(BusinessOpening.Pdf.Length, read.Length);
         Directory.Delete(root, recursive: true);
     }
+
+    [Fact]
+    public async Task BlobStore_KeepsAcceptingUploads_AfterItsFolderWasRemoved()
+    {
+        var root = Path.Combine(Directory.CreateTempSubdirectory("blobs-").FullName, "store");
+        var store = new FileBlobStore(root);
+        var first = await store.PutAsync(new MemoryStream(BusinessOpening.Pdf), 1024, CancellationToken.None);
+
+        // An operator cleans the folder away while the host runs; the next upload must still be stored.
+        Directory.Delete(root, recursive: true);
+        var second = await store.PutAsync(new MemoryStream([1, 2, 3]), 1024, CancellationToken.None);
+
+        Assert.NotEqual(first.Sha256, second.Sha256);
+        using var read = store.OpenRead(second.Sha256)!;
+        Assert.Equal(3, read.Length);
+        Directory.Delete(Path.GetDirectoryName(root)!, recursive: true);
+    }
 }
