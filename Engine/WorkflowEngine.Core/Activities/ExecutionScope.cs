@@ -106,7 +106,7 @@ internal sealed class ExecutionScope
         if (_registry.Get(node.ActivityKey).Descriptor.Tracked)
         {
             Audit(
-                outcome == StepOutcome.Approved ? "StepApproved" : "StepRejected",
+                outcome == StepOutcome.Approved ? AuditTypes.StepApproved : AuditTypes.StepRejected,
                 node.Id,
                 state.CompletedBy,
                 reason is null ? null : new Dictionary<string, string?> { ["reason"] = reason });
@@ -215,7 +215,7 @@ internal sealed class ExecutionScope
         State.CompletedAt = Now;
         State.Reason = root.Reason;
         Emit(new CompleteApplication(State.Status, State.Reason));
-        Audit(State.Status == WorkflowStatus.Completed ? "ApplicationCompleted" : "ApplicationRejected", null, null,
+        Audit(State.Status == WorkflowStatus.Completed ? AuditTypes.ApplicationCompleted : AuditTypes.ApplicationRejected, null, null,
             State.Reason is null ? null : new Dictionary<string, string?> { ["reason"] = State.Reason });
         Emit(new NotifyApplicant(
             State.Status == WorkflowStatus.Completed ? "completed" : "rejected",

@@ -62,7 +62,7 @@ internal sealed class EngineBatch(
         _inserted.Add(application.Id);
         _materials[application.Id] = [.. work.Materials];
         Changes.Materials.AddRange(work.Materials);
-        Changes.Audit.Add(new AuditRecord(application.Id, now, "ApplicationSubmitted", null, application.ApplicantId,
+        Changes.Audit.Add(new AuditRecord(application.Id, now, AuditTypes.ApplicationSubmitted, null, application.ApplicantId,
             Json(new Dictionary<string, string?> { ["service"] = $"{application.ServiceId}@v{application.ServiceVersion}" })));
         if (application.Status == ApplicationStatuses.InProgress)
         {

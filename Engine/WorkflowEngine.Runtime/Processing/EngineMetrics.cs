@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Runtime.Stores;
 
 namespace WorkflowEngine.Runtime.Processing;
@@ -33,19 +34,19 @@ public sealed class EngineMetrics
         {
             switch (line.Type)
             {
-                case "ApplicationSubmitted":
+                case AuditTypes.ApplicationSubmitted:
                     _submitted.Add(1);
                     break;
-                case "ApplicationCompleted":
+                case AuditTypes.ApplicationCompleted:
                     _finished.Add(1, new KeyValuePair<string, object?>("outcome", "completed"));
                     break;
-                case "ApplicationRejected":
+                case AuditTypes.ApplicationRejected:
                     _finished.Add(1, new KeyValuePair<string, object?>("outcome", "rejected"));
                     break;
-                case "StepApproved":
+                case AuditTypes.StepApproved:
                     _stepsDecided.Add(1, new KeyValuePair<string, object?>("outcome", "approved"));
                     break;
-                case "StepRejected":
+                case AuditTypes.StepRejected:
                     _stepsDecided.Add(1, new KeyValuePair<string, object?>("outcome", "rejected"));
                     break;
             }

@@ -1,0 +1,18 @@
+namespace WorkflowEngine.Core.Execution;
+
+/// <summary>
+/// The audit types the engine itself writes and others read (the engine's metrics count them). Activities add
+/// types of their own (<c>StepDispatched</c>, <c>StageOverdue</c>, …), named where they are written.
+/// </summary>
+public static class AuditTypes
+{
+    public const string ApplicationSubmitted = "ApplicationSubmitted";
+
+    public const string ApplicationCompleted = "ApplicationCompleted";
+
+    public const string ApplicationRejected = "ApplicationRejected";
+
+    public const string StepApproved = "StepApproved";
+
+    public const string StepRejected = "StepRejected";
+}
