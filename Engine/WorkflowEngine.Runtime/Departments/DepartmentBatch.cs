@@ -174,16 +174,16 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             return TaskActionResult.NotFound();
         }
 
-        switch (task.Status)
+        if (Closed(task) is { } closed)
         {
-            case TaskStatuses.Claimed when task.ClaimedBy == work.Clerk:
-                return TaskActionResult.Ok(task);
-            case TaskStatuses.Claimed:
-                return TaskActionResult.Conflict(task, $"该办件已由“{task.ClaimedBy}”认领");
-            case TaskStatuses.Completed:
-                return TaskActionResult.Conflict(task, "该办件已办结");
-            case TaskStatuses.Cancelled:
-                return TaskActionResult.Conflict(task, $"该办件已撤回：{task.Note}");
+            return closed;
+        }
+
+        if (task.Status == TaskStatuses.Claimed)
+        {
+            return task.ClaimedBy == work.Clerk
+                ? TaskActionResult.Ok(task)
+                : TaskActionResult.Conflict(task, $"该办件已由“{task.ClaimedBy}”认领");
         }
 
         task.Status = TaskStatuses.Claimed;
@@ -212,22 +212,31 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             return TaskActionResult.NotFound();
         }
 
+        if (Closed(task) is { } closed)
+        {
+            return closed;
+        }
+
         switch (task.Status)
         {
             case TaskStatuses.Open:
                 return TaskActionResult.Conflict(task, "请先认领该办件再办理");
             case TaskStatuses.Claimed when task.ClaimedBy != work.Clerk:
                 return TaskActionResult.Conflict(task, $"该办件已由“{task.ClaimedBy}”认领，只有认领人可以办理");
-            case TaskStatuses.Completed:
-                return TaskActionResult.Conflict(task, "该办件已办结");
-            case TaskStatuses.Cancelled:
-                return TaskActionResult.Conflict(task, $"该办件已撤回：{task.Note}");
         }
 
         Decide(task, work.Clerk, work.Approved, work.Reason, work.Outputs);
         _changed.Add(task.Id);
         return TaskActionResult.Ok(task);
     }
+
+    /// <summary>A finished task takes neither a claim nor a decision: the conflict that says why, or null.</summary>
+    private static TaskActionResult? Closed(TaskRecord task) => task.Status switch
+    {
+        TaskStatuses.Completed => TaskActionResult.Conflict(task, "该办件已办结"),
+        TaskStatuses.Cancelled => TaskActionResult.Conflict(task, $"该办件已撤回：{task.Note}"),
+        _ => null,
+    };
 
     private void Decide(TaskRecord task, string by, bool approved, string? reason, IReadOnlyDictionary<string, string>? outputs)
     {
