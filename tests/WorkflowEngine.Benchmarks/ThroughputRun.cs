@@ -9,6 +9,7 @@ using WorkflowEngine.Hosting;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Processing;
 using WorkflowEngine.Testing;
 
@@ -52,7 +53,7 @@ public static partial class ThroughputRun
             Console.WriteLine($"Warming up with {options.Warmup} bundles…");
             var coldStart = DateTimeOffset.UtcNow;
             await DriveAsync(service, serviceId, options.Warmup, finished);
-            var coldSeconds = (await WaitCompletedAsync(database, options.Warmup, TimeSpan.FromMinutes(5)) - coldStart).TotalSeconds;
+            var coldSeconds = (await WaitCompletedAsync(database, finished, options.Warmup, TimeSpan.FromMinutes(5)) - coldStart).TotalSeconds;
 
             var peak = 0L;
             using var sampler = new Timer(_ => peak = Math.Max(peak, Process.GetCurrentProcess().WorkingSet64), null, 0, 100);
@@ -62,7 +63,7 @@ public static partial class ThroughputRun
             var writeBefore = database.WriteTime;
             var waitBefore = database.WriteWaitTime;
             var writesBefore = database.Writes;
-            var departments = app.Services.GetRequiredService<WorkflowEngine.Runtime.Departments.DepartmentProcessor>();
+            var departments = app.Services.GetRequiredService<DepartmentProcessor>();
             var engineBusyBefore = engine.BusyTime;
             var departmentBusyBefore = departments.BusyTime;
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -74,7 +75,7 @@ public static partial class ThroughputRun
             var start = DateTimeOffset.UtcNow;
             var submitted = await DriveAsync(service, serviceId, options.Bundles, finished);
             var submitSeconds = clock.Elapsed.TotalSeconds;
-            var seconds = (await WaitCompletedAsync(database, options.Warmup + options.Bundles, TimeSpan.FromMinutes(30)) - start).TotalSeconds;
+            var seconds = (await WaitCompletedAsync(database, finished, options.Warmup + options.Bundles, TimeSpan.FromMinutes(30)) - start).TotalSeconds;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
             var pause = GC.GetTotalPauseDuration() - pauseBefore;
@@ -172,29 +173,39 @@ public static partial class ThroughputRun
     }
 
     /// <summary>
-    /// Waits until <paramref name="expected"/> bundles have completed and returns when the last one did. Polls
-    /// seldom (the poll runs in the measured process) and takes the end from the bundles' own completion times.
+    /// Waits until the engine has reported <paramref name="expected"/> bundles finished, checks that every one of them
+    /// completed (none rejected), and returns when the last one did, from the bundles' own completion times.
     /// </summary>
-    private static async Task<DateTimeOffset> WaitCompletedAsync(Database database, long expected, TimeSpan timeout)
+    private static async Task<DateTimeOffset> WaitCompletedAsync(Database database, FinishedBundles finished, long expected, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
-        while (await CountAsync(database, "SELECT COUNT(*) FROM applications WHERE status = 'completed'") < expected)
+        while (finished.Count < expected)
         {
             if (deadline.Elapsed > timeout)
             {
                 throw new TimeoutException($"Bundles did not complete within {timeout}.");
             }
 
-            await Task.Delay(250);
+            await Task.Delay(20);
+        }
+
+        var completed = await CountAsync(database, "SELECT COUNT(*) FROM applications WHERE status = 'completed'");
+        if (completed != expected)
+        {
+            throw new InvalidOperationException($"{expected} bundles finished, but {completed} completed.");
         }
 
         return DateTimeOffset.FromUnixTimeMilliseconds(await CountAsync(database, "SELECT MAX(completed_at) FROM applications"));
     }
 
-    /// <summary>Frees a submission slot whenever the engine reports a bundle finished (its <c>WorkflowEngine</c> meter).</summary>
+    /// <summary>
+    /// Counts the bundles the engine reports finished (its <c>WorkflowEngine</c> meter), freeing a submission slot for
+    /// each: the driver waits on this instead of polling the database, whose queries would run in the measured process.
+    /// </summary>
     private sealed class FinishedBundles : IDisposable
     {
         private readonly MeterListener _listener = new();
+        private long _count;
 
         public FinishedBundles(int inFlight)
         {
@@ -206,11 +217,17 @@ public static partial class ThroughputRun
                     listener.EnableMeasurementEvents(instrument);
                 }
             };
-            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Slots.Release((int)value));
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
+            {
+                Interlocked.Add(ref _count, value);
+                Slots.Release((int)value);
+            });
             _listener.Start();
         }
 
         public SemaphoreSlim Slots { get; }
+
+        public long Count => Interlocked.Read(ref _count);
 
         public void Dispose() => _listener.Dispose();
     }
