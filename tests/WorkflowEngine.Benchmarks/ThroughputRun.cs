@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +53,7 @@ public static partial class ThroughputRun
             // measured after a warm-up; the warm-up's own rate is printed as the cold-start figure.
             Console.WriteLine($"Warming up with {options.Warmup} bundles…");
             var coldStart = DateTimeOffset.UtcNow;
-            await DriveAsync(service, serviceId, options.Warmup, finished);
+            await DriveAsync(service, serviceId, options.Warmup, finished, "warm-up");
             var coldSeconds = (await WaitCompletedAsync(database, finished, options.Warmup, TimeSpan.FromMinutes(5)) - coldStart).TotalSeconds;
 
             var peak = 0L;
@@ -73,7 +74,7 @@ public static partial class ThroughputRun
             Console.WriteLine($"Running {options.Bundles} bundles, at most {options.Concurrency} unfinished at once…");
             var clock = Stopwatch.StartNew();
             var start = DateTimeOffset.UtcNow;
-            var submitted = await DriveAsync(service, serviceId, options.Bundles, finished);
+            var submitted = await DriveAsync(service, serviceId, options.Bundles, finished, "run");
             var submitSeconds = clock.Elapsed.TotalSeconds;
             var seconds = (await WaitCompletedAsync(database, finished, options.Warmup + options.Bundles, TimeSpan.FromMinutes(30)) - start).TotalSeconds;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
@@ -115,7 +116,14 @@ public static partial class ThroughputRun
             await app.StopAsync();
             await app.DisposeAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            directory.Delete(recursive: true);
+            if (options.Keep)
+            {
+                Console.WriteLine($"kept           {directory.FullName} (database and blobs, for a look afterwards)");
+            }
+            else
+            {
+                directory.Delete(recursive: true);
+            }
         }
     }
 
@@ -141,7 +149,7 @@ public static partial class ThroughputRun
     /// in when one finishes (a closed loop), so the run measures the rate the system sustains rather than how it copes
     /// with an ever-growing backlog in its in-memory queues.
     /// </summary>
-    private static async Task<List<Guid>> DriveAsync(ApplicationService service, string serviceId, int count, FinishedBundles finished)
+    private static async Task<List<Guid>> DriveAsync(ApplicationService service, string serviceId, int count, FinishedBundles finished, string phase)
     {
         var ids = new List<Guid>(count);
         var tasks = new List<Task>(count);
@@ -149,14 +157,15 @@ public static partial class ThroughputRun
         for (var i = 0; i < count; i++)
         {
             await finished.Slots.WaitAsync();
+            var bundle = i;
             tasks.Add(Task.Run(async () =>
             {
                 var outcome = await service.SubmitAsync(
                     serviceId,
                     BusinessOpening.Form(),
                     [
-                        new UploadedMaterial("articles", "章程.pdf", "application/pdf", new MemoryStream(BusinessOpening.Pdf)),
-                        new UploadedMaterial("legalRepIdCopy", "身份证.pdf", "application/pdf", new MemoryStream(BusinessOpening.Pdf)),
+                        new UploadedMaterial("articles", "章程.pdf", "application/pdf", new MemoryStream(DistinctPdf(phase, bundle, "articles"))),
+                        new UploadedMaterial("legalRepIdCopy", "身份证.pdf", "application/pdf", new MemoryStream(DistinctPdf(phase, bundle, "legalRepIdCopy"))),
                     ],
                     applicant,
                     CancellationToken.None);
@@ -171,6 +180,13 @@ public static partial class ThroughputRun
         await Task.WhenAll(tasks);
         return ids;
     }
+
+    /// <summary>
+    /// A small PDF of its own for every upload, as applicants' scans are: the store writes each one as a new file
+    /// (identical uploads would be stored once and measure only the hashing).
+    /// </summary>
+    private static byte[] DistinctPdf(string phase, int bundle, string material) =>
+        [.. BusinessOpening.Pdf, .. Encoding.UTF8.GetBytes($"% {phase} {bundle} {material}\n")];
 
     /// <summary>
     /// Waits until the engine has reported <paramref name="expected"/> bundles finished, checks that every one of them

@@ -3,24 +3,80 @@ using System.Security.Cryptography;
 
 namespace WorkflowEngine.Runtime.Materials;
 
-/// <summary>Material files on local disk under <c>&lt;root&gt;/ab/abcdef…</c>, written to a temporary file first and moved into place.</summary>
+/// <summary>
+/// Material files on local disk under <c>&lt;root&gt;/ab/abcdef…</c>. New content is written to a temporary file and
+/// moved into place, so a file under its hash is always whole. Content up to <see cref="InMemoryLimit"/> (most scans and
+/// forms) is hashed in memory first: content already stored costs no file work at all.
+/// </summary>
 public sealed class FileBlobStore(string root) : IBlobStore
 {
+    /// <summary>Uploads up to this size are read whole before anything touches the disk.</summary>
+    public const int InMemoryLimit = 256 * 1024;
+
     private const int ChunkSize = 81920;
 
     public async Task<StoredBlob> PutAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
     {
-        var temp = Path.Combine(root, $".upload-{Guid.NewGuid():N}");
-        // One pooled chunk, and a file stream without its own buffer: every write is already a whole chunk.
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(InMemoryLimit);
         try
         {
-            long size = 0;
+            // One byte more than allowed is enough to refuse the upload.
+            var window = (int)Math.Min(InMemoryLimit, maxBytes + 1);
+            var head = await ReadUpToAsync(content, buffer.AsMemory(0, window), cancellationToken);
+            if (head > maxBytes)
+            {
+                throw new BlobTooLargeException(maxBytes);
+            }
+
+            if (head < window)
+            {
+                // The stream ended inside the window: the whole content is in memory.
+                var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, head)));
+                var target = PathOf(sha);
+                if (!File.Exists(target))
+                {
+                    await StoreAsync(target, buffer.AsMemory(0, head), cancellationToken);
+                }
+
+                return new StoredBlob(sha, head);
+            }
+
+            return await StreamAsync(content, buffer, head, maxBytes, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Fills <paramref name="memory"/> as far as the stream goes; returns how many bytes it read.</summary>
+    private static async Task<int> ReadUpToAsync(Stream content, Memory<byte> memory, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int read;
+        while (total < memory.Length && (read = await content.ReadAsync(memory[total..], cancellationToken)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
+    }
+
+    /// <summary>Content larger than the in-memory limit: hashed while it is written to a temporary file.</summary>
+    private async Task<StoredBlob> StreamAsync(Stream content, byte[] buffer, int head, long maxBytes, CancellationToken cancellationToken)
+    {
+        var temp = TemporaryPath();
+        var moved = false;
+        try
+        {
+            long size = head;
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hash.AppendData(buffer, 0, head);
             await using (var file = CreateTemporary(temp))
             {
+                await file.WriteAsync(buffer.AsMemory(0, head), cancellationToken);
                 int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                while ((read = await content.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken)) > 0)
                 {
                     size += read;
                     if (size > maxBytes)
@@ -34,30 +90,78 @@ public sealed class FileBlobStore(string root) : IBlobStore
             }
 
             var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
-            var target = PathOf(sha);
-            if (!File.Exists(target))
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                try
-                {
-                    File.Move(temp, target, overwrite: false);
-                }
-                catch (IOException) when (File.Exists(target))
-                {
-                    // A concurrent upload of the same content won the race: the hash says it is identical.
-                }
-            }
-
-            // Otherwise the same content is already stored, and the temporary copy is dropped below.
+            moved = MoveIntoPlace(temp, PathOf(sha));
             return new StoredBlob(sha, size);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-            if (File.Exists(temp))
+            if (!moved)
             {
-                File.Delete(temp);
+                // The upload was refused or failed, or the same content was already stored.
+                DeleteTemporary(temp);
             }
+        }
+    }
+
+    /// <summary>Writes whole content held in memory: to a temporary file first, then moved under its hash.</summary>
+    private async Task StoreAsync(string target, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var temp = TemporaryPath();
+        var moved = false;
+        try
+        {
+            await using (var file = CreateTemporary(temp))
+            {
+                await file.WriteAsync(content, cancellationToken);
+            }
+
+            moved = MoveIntoPlace(temp, target);
+        }
+        finally
+        {
+            if (!moved)
+            {
+                DeleteTemporary(temp);
+            }
+        }
+    }
+
+    private string TemporaryPath() => Path.Combine(root, $".upload-{Guid.NewGuid():N}");
+
+    /// <summary>Moves the temporary file under its hash; false when that content is already there.</summary>
+    private static bool MoveIntoPlace(string temp, string target)
+    {
+        try
+        {
+            try
+            {
+                File.Move(temp, target, overwrite: false);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The first content under this prefix (or its folder was removed): the one time the folder is made.
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(temp, target, overwrite: false);
+            }
+
+            return true;
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            // The same content is already stored, perhaps by a concurrent upload that won the race.
+            return false;
+        }
+    }
+
+    private static void DeleteTemporary(string temp)
+    {
+        try
+        {
+            File.Delete(temp);
+        }
+        catch (IOException)
+        {
+            // Never created (its folder was gone): nothing to clean up.
         }
     }
 
@@ -74,6 +178,7 @@ public sealed class FileBlobStore(string root) : IBlobStore
             return Create(path);
         }
 
+        // No buffer of its own: every write is already a whole chunk.
         static FileStream Create(string path) =>
             new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true);
     }
