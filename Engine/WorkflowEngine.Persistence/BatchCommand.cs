@@ -32,10 +32,52 @@ public sealed class BatchCommand<T>(string sql, params (string Name, Func<T, obj
             return ExecuteNative(handle, rows);
         }
 
-        await using var command = scope.Connection.CreateCommand();
+        await using var command = CreateCommand(scope, out var created);
+        var affected = 0;
+        foreach (var row in rows)
+        {
+            SetValues(created, row);
+            affected += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return affected;
+    }
+
+    /// <summary>
+    /// Runs a statement that returns one value per row (<c>INSERT … RETURNING id</c>) once per row; returns the values in
+    /// row order.
+    /// </summary>
+    public async Task<long[]> ExecuteReturningAsync(WriteScope scope, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    {
+        var returned = new long[rows.Count];
+        if (rows.Count == 0)
+        {
+            return returned;
+        }
+
+        if (scope.Connection is SqliteConnection { Handle: { } handle })
+        {
+            ExecuteNative(handle, rows, returned);
+            return returned;
+        }
+
+        await using var command = CreateCommand(scope, out var created);
+        for (var row = 0; row < rows.Count; row++)
+        {
+            SetValues(created, rows[row]);
+            returned[row] = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        return returned;
+    }
+
+    /// <summary>The ADO.NET path: one command with its parameters, for every row of the batch.</summary>
+    private DbCommand CreateCommand(WriteScope scope, out DbParameter[] created)
+    {
+        var command = scope.Connection.CreateCommand();
         command.Transaction = scope.Transaction;
         command.CommandText = Sql;
-        var created = new DbParameter[parameters.Length];
+        created = new DbParameter[parameters.Length];
         for (var i = 0; i < parameters.Length; i++)
         {
             created[i] = command.CreateParameter();
@@ -43,21 +85,18 @@ public sealed class BatchCommand<T>(string sql, params (string Name, Func<T, obj
             command.Parameters.Add(created[i]);
         }
 
-        var affected = 0;
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                created[i].Value = parameters[i].Value(row) ?? DBNull.Value;
-            }
-
-            affected += await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return affected;
+        return command;
     }
 
-    private int ExecuteNative(sqlite3 handle, IReadOnlyCollection<T> rows)
+    private void SetValues(DbParameter[] created, T row)
+    {
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            created[i].Value = parameters[i].Value(row) ?? DBNull.Value;
+        }
+    }
+
+    private int ExecuteNative(sqlite3 handle, IReadOnlyCollection<T> rows, long[]? returned = null)
     {
         Check(raw.sqlite3_prepare_v2(handle, Sql, out var statement), handle);
         using (statement)
@@ -69,6 +108,7 @@ public sealed class BatchCommand<T>(string sql, params (string Name, Func<T, obj
             }
 
             var affected = 0;
+            var done = 0;
             try
             {
                 foreach (var row in rows)
@@ -82,12 +122,19 @@ public sealed class BatchCommand<T>(string sql, params (string Name, Func<T, obj
                     }
 
                     var result = raw.sqlite3_step(statement);
+                    if (returned is not null && result == raw.SQLITE_ROW)
+                    {
+                        returned[done] = raw.sqlite3_column_int64(statement, 0);
+                        result = raw.sqlite3_step(statement);
+                    }
+
                     if (result != raw.SQLITE_DONE && result != raw.SQLITE_ROW)
                     {
                         Check(result, handle);
                     }
 
                     affected += raw.sqlite3_changes(handle);
+                    done++;
                     raw.sqlite3_reset(statement);
                 }
             }

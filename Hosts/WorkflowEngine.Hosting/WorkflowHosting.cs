@@ -105,6 +105,7 @@ public static class WorkflowHosting
 
         services.AddSingleton<DefinitionRegistry>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<CommittedOutbox>();
         services.AddSingleton<TimerSignal>();
         services.AddSingleton<EngineMetrics>();
         services.AddSingleton<EngineProcessor>();

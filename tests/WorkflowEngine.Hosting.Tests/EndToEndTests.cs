@@ -98,6 +98,11 @@ public sealed class EndToEndTests
         Assert.Equal(1, meter.Total("workflow.applications.submitted"));
         Assert.Equal(1, meter.Total("workflow.applications.finished", "completed"));
         Assert.Equal(8, meter.Total("workflow.steps.decided", "approved"));
+
+        // Every message was published and its outbox row deleted, also after the last commit (the relay cleans up
+        // once the engine goes quiet).
+        var outbox = host.Services.GetRequiredService<WorkflowEngine.Runtime.Outbox.IOutboxStore>();
+        await AllInOneHost.EventuallyAsync(() => outbox.CountAsync(CancellationToken.None), n => n == 0, "the outbox to be empty");
     }
 
     [Fact]

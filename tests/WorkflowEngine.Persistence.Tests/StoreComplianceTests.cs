@@ -229,6 +229,50 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Outbox_RowsCommittedWithARelay_GoStraightToIt_AndTheNextCommitDeletesWhatItPublished()
+    {
+        using var signal = new OutboxSignal();
+        var relay = new CommittedOutbox(signal, Microsoft.Extensions.Options.Options.Create(new Runtime.EngineOptions
+        {
+            InstanceName = "engine-a",
+            LeaseDuration = TimeSpan.FromSeconds(30),
+        }));
+        var store = new SqlEngineStore(Database, relay);
+        var outbox = new SqlOutboxStore(Database);
+        var changes = new EngineChanges();
+        changes.Outbox.Add(new OutboxMessage(Guid.NewGuid(), "dept.SAMR", "ExecuteStep", "{}", Now));
+        changes.Outbox.Add(new OutboxMessage(Guid.NewGuid(), "dept.TAX", "ExecuteStep", "{}", Now));
+
+        await store.SaveAsync(changes, Now, CancellationToken.None);
+
+        // The relay has them at once, in order, with the sequence they were stored under; the signal woke it.
+        var handed = new List<OutboxMessage>();
+        relay.TakeCommitted(handed, 10);
+        Assert.Equal(changes.Outbox.Select(m => m.MessageId), handed.Select(m => m.MessageId));
+        Assert.True(handed[0].Sequence > 0 && handed[1].Sequence > handed[0].Sequence);
+        Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+
+        // Leased to this process: no poll takes them while the lease runs, any poll once it ran out (after a crash).
+        Assert.Empty(await outbox.LeaseAsync("engine-b", Now.AddSeconds(29), TimeSpan.FromSeconds(30), 10, CancellationToken.None));
+        Assert.Equal(2, (await outbox.LeaseAsync("engine-b", Now.AddSeconds(31), TimeSpan.FromSeconds(30), 10, CancellationToken.None)).Count);
+
+        // Published rows stay until a commit deletes them; a commit that fails gives them back for the next one.
+        relay.Published(handed.Select(m => m.Sequence));
+        var failing = new EngineChanges();
+        failing.Inbox.Add("m-1");
+        failing.Inbox.Add("m-1");
+        await Assert.ThrowsAnyAsync<Exception>(() => store.SaveAsync(failing, Now, CancellationToken.None));
+        Assert.Equal(2, await outbox.CountAsync(CancellationToken.None));
+        Assert.True(relay.AnyPublished);
+
+        var next = new EngineChanges();
+        next.Inbox.Add("m-2");
+        await store.SaveAsync(next, Now, CancellationToken.None);
+        Assert.Equal(0, await outbox.CountAsync(CancellationToken.None));
+        Assert.False(relay.AnyPublished);
+    }
+
+    [Fact]
     public async Task Timers_AreLeasedWhenDue_AndRemovedWithTheChangeThatFiresThem()
     {
         var id = Guid.NewGuid();

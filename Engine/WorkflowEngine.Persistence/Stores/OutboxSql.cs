@@ -5,11 +5,58 @@ namespace WorkflowEngine.Persistence.Stores;
 /// <summary>Writing to the outbox, shared by the engine's and the departments' stores.</summary>
 internal static class OutboxSql
 {
-    public static BatchCommand<OutboxMessage> Insert { get; } = new(
+    private static readonly BatchCommand<(OutboxMessage Message, string? Owner, long Until)> Insert = new(
         """
-        INSERT INTO outbox (message_id, destination, message_type, body, created_at, attempts, lease_until)
-        VALUES (@MessageId, @Destination, @MessageType, @Body, @CreatedAt, 0, 0)
+        INSERT INTO outbox (message_id, destination, message_type, body, created_at, attempts, lease_owner, lease_until)
+        VALUES (@MessageId, @Destination, @MessageType, @Body, @CreatedAt, 0, @Owner, @Until)
+        RETURNING id
         """,
-        ("MessageId", m => m.MessageId.ToString()), ("Destination", m => m.Destination), ("MessageType", m => m.MessageType),
-        ("Body", m => m.Body), ("CreatedAt", m => Instants.ToMs(m.CreatedAt)));
+        ("MessageId", m => m.Message.MessageId.ToString()), ("Destination", m => m.Message.Destination), ("MessageType", m => m.Message.MessageType),
+        ("Body", m => m.Message.Body), ("CreatedAt", m => Instants.ToMs(m.Message.CreatedAt)), ("Owner", m => m.Owner), ("Until", m => m.Until));
+
+    public static readonly BatchCommand<(long First, long Last)> DeleteRange = new(
+        "DELETE FROM outbox WHERE id BETWEEN @First AND @Last",
+        ("First", r => r.First),
+        ("Last", r => r.Last));
+
+    /// <summary>
+    /// Writes a transaction's outgoing messages, leased to this process's relay when there is one; returns them with
+    /// their sequence, to hand to that relay once the transaction commits.
+    /// </summary>
+    public static async Task<IReadOnlyList<OutboxMessage>> InsertAsync(
+        WriteScope write, IReadOnlyList<OutboxMessage> messages, CommittedOutbox? relay, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return [];
+        }
+
+        var owner = relay?.Owner;
+        var until = relay is null ? 0 : Instants.ToMs(relay.LeaseUntil(now));
+        var rows = new (OutboxMessage, string?, long)[messages.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = (messages[i], owner, until);
+        }
+
+        var sequences = await Insert.ExecuteReturningAsync(write, rows, cancellationToken);
+        var written = new OutboxMessage[messages.Count];
+        for (var i = 0; i < written.Length; i++)
+        {
+            written[i] = messages[i] with { Sequence = sequences[i] };
+        }
+
+        return written;
+    }
+
+    /// <summary>Takes what the relay has published, for the caller's transaction to delete (given back if it fails).</summary>
+    public static List<long> TakePublished(CommittedOutbox? relay) => relay is { AnyPublished: true } ? relay.TakePublished() : [];
+
+    public static async Task DeletePublishedAsync(WriteScope write, List<long> published, CancellationToken cancellationToken)
+    {
+        if (published.Count > 0)
+        {
+            await DeleteRange.ExecuteAsync(write, SqlOutboxStore.Ranges(published), cancellationToken);
+        }
+    }
 }

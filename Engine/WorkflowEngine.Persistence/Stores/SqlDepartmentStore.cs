@@ -2,12 +2,16 @@ using System.Data.Common;
 using Dapper;
 using WorkflowEngine.Persistence.Rows;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Stores;
 
 namespace WorkflowEngine.Persistence.Stores;
 
-/// <summary>A department host's tables in SQL: batches are read outside and written in one short transaction.</summary>
-public sealed class SqlDepartmentStore(Database database) : IDepartmentStore
+/// <summary>
+/// A department host's tables in SQL: batches are read outside and written in one short transaction. With the
+/// process's relay given, the outbox rows go straight to it, as in <see cref="SqlEngineStore"/>.
+/// </summary>
+public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay = null) : IDepartmentStore
 {
     private static readonly BatchCommand<TaskRow> InsertTask = new(
         """
@@ -50,20 +54,33 @@ public sealed class SqlDepartmentStore(Database database) : IDepartmentStore
         var updated = changes.Updated.Select(u => (TaskRow.From(u.Task), u.ReadStatus)).ToArray();
         var at = Instants.ToMs(now);
         var inbox = changes.Inbox.Select(m => (m.Consumer, m.MessageId, at)).ToArray();
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        if (await _inbox.Insert.ExecuteAsync(write, inbox, cancellationToken) != inbox.Length)
+        var published = OutboxSql.TakePublished(relay);
+        IReadOnlyList<OutboxMessage> outbox;
+        try
         {
-            throw new ConcurrencyException(Guid.Empty);
+            await using var write = await database.BeginWriteAsync(cancellationToken);
+            if (await _inbox.Insert.ExecuteAsync(write, inbox, cancellationToken) != inbox.Length)
+            {
+                throw new ConcurrencyException(Guid.Empty);
+            }
+
+            await InsertTask.ExecuteAsync(write, inserted, cancellationToken);
+            if (await UpdateTask.ExecuteAsync(write, updated, cancellationToken) != updated.Length)
+            {
+                throw new ConcurrencyException(changes.Updated[0].Task.ApplicationId);
+            }
+
+            outbox = await OutboxSql.InsertAsync(write, changes.Outbox, relay, now, cancellationToken);
+            await OutboxSql.DeletePublishedAsync(write, published, cancellationToken);
+            await write.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            relay?.Published(published);
+            throw;
         }
 
-        await InsertTask.ExecuteAsync(write, inserted, cancellationToken);
-        if (await UpdateTask.ExecuteAsync(write, updated, cancellationToken) != updated.Length)
-        {
-            throw new ConcurrencyException(changes.Updated[0].Task.ApplicationId);
-        }
-
-        await OutboxSql.Insert.ExecuteAsync(write, changes.Outbox, cancellationToken);
-        await write.CommitAsync(cancellationToken);
+        relay?.Committed(outbox);
     }
 
     private sealed class Reader(DbConnection connection) : ReadSession(connection), IDepartmentReader

@@ -2,12 +2,16 @@ using System.Data.Common;
 using Dapper;
 using WorkflowEngine.Persistence.Rows;
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Stores;
 
 namespace WorkflowEngine.Persistence.Stores;
 
-/// <summary>The engine's tables in SQL: batches are read outside and written in one short transaction.</summary>
-public sealed class SqlEngineStore(Database database) : IEngineStore
+/// <summary>
+/// The engine's tables in SQL: batches are read outside and written in one short transaction. With the process's
+/// relay given, the outbox rows a transaction writes go straight to it, and each transaction deletes what it published.
+/// </summary>
+public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = null) : IEngineStore
 {
     /// <summary>The inbox consumer name of the engine's report queue.</summary>
     public const string Consumer = "engine";
@@ -28,9 +32,12 @@ public sealed class SqlEngineStore(Database database) : IEngineStore
         var scheduledTimers = changes.Timers.Values.OfType<Runtime.Timers.TimerRecord>().ToArray();
         var at = Instants.ToMs(now);
         var inbox = changes.Inbox.Select(id => (Consumer, id, at)).ToArray();
+        var published = OutboxSql.TakePublished(relay);
+        IReadOnlyList<OutboxMessage> outbox;
 
-        await using (var write = await database.BeginWriteAsync(cancellationToken))
+        try
         {
+            await using var write = await database.BeginWriteAsync(cancellationToken);
             await _sql.InsertApplication.ExecuteAsync(write, inserted, cancellationToken);
             if (await EngineSql.UpdateApplication.ExecuteAsync(write, updated, cancellationToken) != updated.Length)
             {
@@ -41,7 +48,8 @@ public sealed class SqlEngineStore(Database database) : IEngineStore
             await EngineSql.InsertAudit.ExecuteAsync(write, changes.Audit, cancellationToken);
             await EngineSql.DeleteTimer.ExecuteAsync(write, removedTimers, cancellationToken);
             await _sql.UpsertTimer.ExecuteAsync(write, scheduledTimers, cancellationToken);
-            await OutboxSql.Insert.ExecuteAsync(write, changes.Outbox, cancellationToken);
+            outbox = await OutboxSql.InsertAsync(write, changes.Outbox, relay, now, cancellationToken);
+            await OutboxSql.DeletePublishedAsync(write, published, cancellationToken);
             if (await _inbox.Insert.ExecuteAsync(write, inbox, cancellationToken) != inbox.Length)
             {
                 // Another engine process consumed one of these messages since we looked: retry on fresh state.
@@ -53,6 +61,13 @@ public sealed class SqlEngineStore(Database database) : IEngineStore
             await EngineSql.InsertMaterial.ExecuteAsync(write, changes.Materials, cancellationToken);
             await write.CommitAsync(cancellationToken);
         }
+        catch
+        {
+            relay?.Published(published);
+            throw;
+        }
+
+        relay?.Committed(outbox);
 
         foreach (var application in changes.Inserted)
         {

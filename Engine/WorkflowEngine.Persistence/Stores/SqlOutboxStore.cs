@@ -31,14 +31,9 @@ public sealed class SqlOutboxStore(Database database) : IOutboxStore
         // Rows are sent in id order, so the published ids are mostly one contiguous run: one range delete each.
         var ranges = Ranges(sequences);
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        await DeleteRange.ExecuteAsync(write, ranges, cancellationToken);
+        await OutboxSql.DeleteRange.ExecuteAsync(write, ranges, cancellationToken);
         await write.CommitAsync(cancellationToken);
     }
-
-    private static readonly BatchCommand<(long First, long Last)> DeleteRange = new(
-        "DELETE FROM outbox WHERE id BETWEEN @First AND @Last",
-        ("First", r => r.First),
-        ("Last", r => r.Last));
 
     /// <summary>The contiguous runs of a set of ids, e.g. 1,2,3,7,8 → [1..3], [7..8].</summary>
     public static IReadOnlyList<(long First, long Last)> Ranges(IEnumerable<long> ids)

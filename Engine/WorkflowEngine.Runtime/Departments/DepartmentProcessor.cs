@@ -17,14 +17,12 @@ public sealed class DepartmentProcessor : IAsyncDisposable
 
     private readonly IDepartmentStore _store;
     private readonly TimeProvider _time;
-    private readonly OutboxSignal _outbox;
     private readonly GroupCommitter<DepartmentWork> _committer;
 
-    public DepartmentProcessor(IDepartmentStore store, TimeProvider time, OutboxSignal outbox, IOptions<EngineOptions> options, ILogger<DepartmentProcessor> logger)
+    public DepartmentProcessor(IDepartmentStore store, TimeProvider time, IOptions<EngineOptions> options, ILogger<DepartmentProcessor> logger)
     {
         _store = store;
         _time = time;
-        _outbox = outbox;
         _committer = new GroupCommitter<DepartmentWork>("department", options.Value.MaxBatch, options.Value.QueueCapacity, RunBatchAsync, logger);
     }
 
@@ -68,11 +66,6 @@ public sealed class DepartmentProcessor : IAsyncDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Succeed(results[i]);
-        }
-
-        if (work.Changes.Outbox.Count > 0)
-        {
-            _outbox.Notify();
         }
     }
 

@@ -5,19 +5,22 @@ using Microsoft.Extensions.Options;
 namespace WorkflowEngine.Runtime.Outbox;
 
 /// <summary>
-/// Publishes the outbox: woken right after each commit that wrote to it, and polling now and then for rows left by a
-/// crash or by another process. Rows are leased, so several processes share the work without publishing a row twice
-/// at once; a row is deleted only after the bus accepted it (at-least-once: the receiver's inbox drops repeats).
+/// Publishes the outbox. The rows this process commits reach it in memory (<see cref="CommittedOutbox"/>), leased to
+/// it; once a second it also polls the table for rows nobody holds: left by a crash, given back after a failed publish,
+/// or written by a process without a relay. A row is deleted only after the bus accepted it, normally by the next
+/// commit (at-least-once: the receiver's inbox drops repeats).
 /// </summary>
 public sealed partial class OutboxRelay(
     IOutboxStore store,
     IMessageSender sender,
+    CommittedOutbox committed,
     OutboxSignal signal,
     TimeProvider time,
     IOptions<EngineOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private readonly EngineOptions _options = options.Value;
+    private long? _lastPoll;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,14 +29,15 @@ public sealed partial class OutboxRelay(
             try
             {
                 var count = await PublishBatchAsync(stoppingToken);
-                if (count < _options.RelayBatch)
+                if (count < _options.RelayBatch && !await signal.WaitAsync(_options.RelayPollInterval, stoppingToken))
                 {
-                    await signal.WaitAsync(_options.RelayPollInterval, stoppingToken);
+                    // Nothing committed for a while, so no commit is coming to delete what was published.
+                    await DeletePublishedAsync(stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
@@ -41,13 +45,32 @@ public sealed partial class OutboxRelay(
                 await Task.Delay(_options.RelayPollInterval, stoppingToken);
             }
         }
+
+        try
+        {
+            // Stopping: what the bus already has should not be published again after the restart.
+            await DeletePublishedAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogRelayFailed(ex);
+        }
     }
 
-    /// <summary>Publishes one leased batch; returns how many rows it took.</summary>
+    /// <summary>Publishes what was committed since the last call, and what a poll finds; returns how many rows it took.</summary>
     public async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
     {
+        var batch = new List<OutboxMessage>();
+        committed.TakeCommitted(batch, _options.RelayBatch);
         var now = time.GetUtcNow();
-        var batch = await store.LeaseAsync(_options.InstanceName, now, _options.LeaseDuration, _options.RelayBatch, cancellationToken);
+        if (batch.Count < _options.RelayBatch && (_lastPoll is not { } last || time.GetElapsedTime(last) >= _options.RelayPollInterval))
+        {
+            // Published rows are deleted first, so that the poll cannot find them again.
+            await DeletePublishedAsync(cancellationToken);
+            batch.AddRange(await store.LeaseAsync(_options.InstanceName, now, _options.LeaseDuration, _options.RelayBatch - batch.Count, cancellationToken));
+            _lastPoll = time.GetTimestamp();
+        }
+
         if (batch.Count == 0)
         {
             return 0;
@@ -69,12 +92,27 @@ public sealed partial class OutboxRelay(
             }
         }
 
-        if (sent.Count > 0)
+        committed.Published(sent);
+        return batch.Count;
+    }
+
+    private async Task DeletePublishedAsync(CancellationToken cancellationToken)
+    {
+        if (!committed.AnyPublished)
         {
-            await store.DeleteAsync(sent, cancellationToken);
+            return;
         }
 
-        return batch.Count;
+        var published = committed.TakePublished();
+        try
+        {
+            await store.DeleteAsync(published, cancellationToken);
+        }
+        catch
+        {
+            committed.Published(published);
+            throw;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay failed; retrying shortly")]

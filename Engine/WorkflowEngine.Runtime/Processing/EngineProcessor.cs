@@ -25,7 +25,6 @@ public sealed class EngineProcessor : IAsyncDisposable
     private readonly WorkflowInterpreter _interpreter;
     private readonly ReferenceData _reference;
     private readonly TimeProvider _time;
-    private readonly OutboxSignal _outbox;
     private readonly TimerSignal _timers;
     private readonly ILogger<EngineProcessor> _logger;
     private readonly EngineMetrics _metrics;
@@ -37,7 +36,6 @@ public sealed class EngineProcessor : IAsyncDisposable
         WorkflowInterpreter interpreter,
         ReferenceData reference,
         TimeProvider time,
-        OutboxSignal outbox,
         TimerSignal timers,
         IOptions<EngineOptions> options,
         EngineMetrics metrics,
@@ -48,7 +46,6 @@ public sealed class EngineProcessor : IAsyncDisposable
         _interpreter = interpreter;
         _reference = reference;
         _time = time;
-        _outbox = outbox;
         _timers = timers;
         _logger = logger;
         _metrics = metrics;
@@ -129,11 +126,6 @@ public sealed class EngineProcessor : IAsyncDisposable
             {
                 batch[i].Succeed(results[i]);
             }
-        }
-
-        if (work.Changes.Outbox.Count > 0)
-        {
-            _outbox.Notify();
         }
 
         if (work.Changes.ScheduledAnyTimer)
