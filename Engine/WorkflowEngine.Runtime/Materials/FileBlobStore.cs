@@ -137,7 +137,7 @@ public sealed class FileBlobStore(string root) : IBlobStore
             {
                 File.Move(temp, target, overwrite: false);
             }
-            catch (DirectoryNotFoundException)
+            catch (IOException ex) when (IsMissingFolder(ex))
             {
                 // The first content under this prefix (or its folder was removed): the one time the folder is made.
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -152,6 +152,12 @@ public sealed class FileBlobStore(string root) : IBlobStore
             return false;
         }
     }
+
+    /// <summary>
+    /// A file could not be created in a folder that is not there. .NET reports it as a missing file rather than a
+    /// missing folder when another upload made the folder in between, so both count.
+    /// </summary>
+    private static bool IsMissingFolder(IOException ex) => ex is DirectoryNotFoundException or FileNotFoundException;
 
     private static void DeleteTemporary(string temp)
     {
@@ -172,7 +178,7 @@ public sealed class FileBlobStore(string root) : IBlobStore
         {
             return Create(path);
         }
-        catch (DirectoryNotFoundException)
+        catch (IOException ex) when (IsMissingFolder(ex))
         {
             Directory.CreateDirectory(root);
             return Create(path);
