@@ -35,6 +35,7 @@ public static class MessagingServiceCollectionExtensions
                 // Plain JSON bodies with the message id in the headers: lighter than MassTransit's envelope, and the
                 // shape a department system that is not .NET reads and writes.
                 cfg.UseRawJsonSerializer(RawSerializerOptions.Default, isDefault: true);
+                cfg.AddDeserializer(new ContractJsonDeserializer(RawSerializerOptions.Default), isDefault: true);
                 cfg.ConfigureJsonSerializerOptions(json =>
                 {
                     json.Encoder = StoredJson.Encoder;

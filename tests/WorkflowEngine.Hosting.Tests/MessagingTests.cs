@@ -1,0 +1,72 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Contracts;
+using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>What the bus does with bodies that are not what their header says.</summary>
+[Trait("Category", "Integration")]
+public sealed class MessagingTests
+{
+    [Fact]
+    public async Task AMalformedStep_IsRefusedWithAClearError_AndTheDepartmentGoesOn()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var bus = host.Services.GetRequiredService<IBus>();
+        var faults = new FaultObserver();
+        var handle = bus.ConnectReceiveObserver(faults);
+        var sender = host.Services.GetRequiredService<IMessageSender>();
+
+        // A body cut off in the middle, under the ExecuteStep header, as a broken sender might put on the queue.
+        await sender.SendAsync(
+            new OutboxMessage(Guid.NewGuid(), Queues.Department("SAMR"), nameof(ExecuteStep), """{"applicationId":"01""", host.Clock.GetUtcNow()),
+            CancellationToken.None);
+
+        var fault = await faults.First.WaitAsync(TimeSpan.FromSeconds(20));
+        handle.Disconnect();
+        Assert.Contains("ExecuteStep", fault.Message, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON", fault.Message, StringComparison.Ordinal);
+
+        // The department host still takes the next step from the same queue.
+        using var citizen = host.Client("zhangsan");
+        using var response = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var tasks = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=open"),
+            t => t.GetArrayLength() == 1,
+            "the licence task after the malformed message");
+        Assert.Equal(id, tasks[0].GetProperty("applicationId").GetGuid());
+    }
+
+    /// <summary>The first message an endpoint could not receive or consume, with the reason.</summary>
+    private sealed class FaultObserver : IReceiveObserver
+    {
+        private readonly TaskCompletionSource<Exception> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<Exception> First => _first.Task;
+
+        public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
+
+        public Task PostReceive(ReceiveContext context) => Task.CompletedTask;
+
+        public Task PostConsume<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType)
+            where T : class => Task.CompletedTask;
+
+        public Task ConsumeFault<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception)
+            where T : class
+        {
+            _first.TrySetResult(exception);
+            return Task.CompletedTask;
+        }
+
+        public Task ReceiveFault(ReceiveContext context, Exception exception)
+        {
+            _first.TrySetResult(exception);
+            return Task.CompletedTask;
+        }
+    }
+}
