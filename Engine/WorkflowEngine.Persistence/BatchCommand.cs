@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -150,14 +152,45 @@ public sealed class BatchCommand<T>(string sql, params (string Name, Func<T, obj
     private static int Bind(sqlite3_stmt statement, int index, object? value, string name) => value switch
     {
         null or DBNull => raw.sqlite3_bind_null(statement, index),
-        string text => raw.sqlite3_bind_text16(statement, index, text.AsSpan()),
+        string text => BindText(statement, index, text),
         long number => raw.sqlite3_bind_int64(statement, index, number),
         int number => raw.sqlite3_bind_int64(statement, index, number),
         bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
         double number => raw.sqlite3_bind_double(statement, index, number),
-        decimal number => raw.sqlite3_bind_text16(statement, index, number.ToString(CultureInfo.InvariantCulture).AsSpan()),
+        decimal number => BindText(statement, index, number.ToString(CultureInfo.InvariantCulture)),
         _ => throw new NotSupportedException($"Parameter @{name} has a {value.GetType().Name}; bind a string or a number."),
     };
+
+    /// <summary>
+    /// Binds text as UTF-8, the database's encoding. Bound as UTF-16, SQLite converted every string itself, one
+    /// character at a time: 2.4 % of the host's CPU, most of it on the state and payload JSON. .NET's encoder does the
+    /// same work with vector instructions, into a buffer SQLite copies from before this returns.
+    /// </summary>
+    private static int BindText(sqlite3_stmt statement, int index, string text)
+    {
+        if (text.Length == 0)
+        {
+            // An empty span would be bound from a null pointer, which SQLite takes for NULL.
+            return raw.sqlite3_bind_text(statement, index, string.Empty);
+        }
+
+        const int StackLimit = 512;
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = null;
+        var buffer = most <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(most));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            return raw.sqlite3_bind_text(statement, index, buffer[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
 
     private static void Check(int result, sqlite3 handle)
     {

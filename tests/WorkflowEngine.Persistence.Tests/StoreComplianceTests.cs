@@ -94,6 +94,24 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Text_KeepsRareCharactersAndLongJson_AsWritten()
+    {
+        // A rare character in a name (生僻字, outside the Basic Multilingual Plane) and a form longer than the
+        // binding's stack buffer, in Chinese, each come back exactly as written.
+        var scope = string.Concat(Enumerable.Repeat("软件开发；信息技术咨询服务；", 40));
+        var application = NewApplication(applicantName: "\U00020BB7大明", formJson: $$"""{"companyName":"𠮷祥数字科技有限公司","businessScope":"{{scope}}"}""");
+        var changes = new EngineChanges();
+        changes.Inserted.Add(application);
+
+        await SaveAsync(changes);
+        var loaded = await LoadAsync(application.Id);
+
+        Assert.Equal("\U00020BB7大明", loaded.ApplicantName);
+        Assert.Equal(application.FormJson, loaded.FormJson);
+        Assert.True(application.FormJson.Length > 512);
+    }
+
+    [Fact]
     public async Task StaleUpdate_Throws_AndWritesNothingOfItsBatch()
     {
         var application = NewApplication();
