@@ -270,8 +270,20 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.True(handed[0].Sequence > 0 && handed[1].Sequence > handed[0].Sequence);
         Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
 
-        // Leased to this process: no poll takes them while the lease runs, any poll once it ran out (after a crash).
-        Assert.Empty(await outbox.LeaseAsync("engine-b", Now.AddSeconds(29), TimeSpan.FromSeconds(30), 10, CancellationToken.None));
+        // Leased to this process: its own poll leaves them to the handover while the lease runs.
+        Assert.Empty(await outbox.LeaseAsync("engine-a", Now.AddSeconds(29), TimeSpan.FromSeconds(30), 10, CancellationToken.None));
+        if (Database.Dialect.LeaseOutboxWrites)
+        {
+            // Several processes: another one waits for the lease to run out (this one may be publishing them).
+            Assert.Empty(await outbox.LeaseAsync("engine-b", Now.AddSeconds(29), TimeSpan.FromSeconds(30), 10, CancellationToken.None));
+        }
+        else
+        {
+            // An SQLite file belongs to one process: rows held under another name were left by an earlier run of the
+            // host, and the restarted one publishes them at once.
+            Assert.Equal(2, (await outbox.LeaseAsync("engine-b", Now, TimeSpan.FromSeconds(30), 10, CancellationToken.None)).Count);
+        }
+
         Assert.Equal(2, (await outbox.LeaseAsync("engine-b", Now.AddSeconds(31), TimeSpan.FromSeconds(30), 10, CancellationToken.None)).Count);
 
         // Published rows stay until a commit deletes them; a commit that fails gives them back for the next one.

@@ -69,10 +69,15 @@ public sealed class SqliteDialect : ISqlDialect
     /// One process owns an SQLite file, and its one relay deletes what it sent before it looks again: reading the free
     /// rows is enough, and spares the write lane an update of every row (bodies included).
     /// </summary>
+    /// <remarks>
+    /// An SQLite file belongs to one process, so a row held under another name was left by an earlier run of the host
+    /// (it crashed or stopped before deleting what it had published): it is taken at once instead of after its lease.
+    /// A row given back after a failed publish has no holder and waits for its retry time.
+    /// </remarks>
     public string LeaseOutbox => """
         SELECT id AS Sequence, message_id AS MessageId, destination AS Destination, message_type AS MessageType,
             body AS Body, created_at AS CreatedAt, attempts AS Attempts
-        FROM outbox WHERE lease_until <= @Now ORDER BY id LIMIT @Max
+        FROM outbox WHERE lease_until <= @Now OR (lease_owner IS NOT NULL AND lease_owner <> @Owner) ORDER BY id LIMIT @Max
         """;
 
     public bool LeaseOutboxWrites => false;
