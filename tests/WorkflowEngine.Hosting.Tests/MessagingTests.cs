@@ -2,13 +2,18 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using WorkflowEngine.Contracts;
+using WorkflowEngine.Persistence;
+using WorkflowEngine.Persistence.Stores;
+using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests;
 
-/// <summary>What the bus does with bodies that are not what their header says.</summary>
+/// <summary>What reaches the bus: bodies that are not what their header says, rows an earlier run left in the outbox.</summary>
 [Trait("Category", "Integration")]
 public sealed class MessagingTests
 {
@@ -40,6 +45,37 @@ public sealed class MessagingTests
             t => t.GetArrayLength() == 1,
             "the licence task after the malformed message");
         Assert.Equal(id, tasks[0].GetProperty("applicationId").GetGuid());
+    }
+
+    [Fact]
+    public async Task MessagesAnEarlierRunLeftInTheOutbox_ArePublishedAtOnce_NotAfterTheirLease()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        using var citizen = host.Client("zhangsan");
+        using var response = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
+        response.EnsureSuccessStatusCode();
+        var tasks = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=all"),
+            t => t.GetArrayLength() == 1,
+            "the licence task");
+        var payload = (await host.GetJsonAsync("samr-clerk", $"/api/tasks/{tasks[0].GetProperty("id").GetString()}")).GetProperty("application");
+        var step = payload.Deserialize<ExecuteStep>(JsonSerializerOptions.Web)!;
+
+        // A second attempt of the step, committed by a run of the host that crashed before publishing it: the row is
+        // still leased to that run for 30 seconds.
+        var now = host.Clock.GetUtcNow();
+        using var signal = new OutboxSignal();
+        var earlierRun = new CommittedOutbox(signal, Options.Create(new EngineOptions { InstanceName = "earlier-run", LeaseDuration = TimeSpan.FromSeconds(30) }));
+        var changes = new EngineChanges();
+        changes.Outbox.Add(MessageJson.ToOutbox(step with { Attempt = 2 }, Queues.Department("SAMR"), now));
+        await new SqlEngineStore(host.Services.GetRequiredService<Database>(), earlierRun).SaveAsync(changes, now, CancellationToken.None);
+
+        // This run's relay polls once a second of its clock, and takes the row without waiting for the lease.
+        host.Clock.Advance(TimeSpan.FromSeconds(2));
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=all"),
+            t => t.EnumerateArray().Any(task => task.GetProperty("attempt").GetInt32() == 2),
+            "the second attempt, published from the outbox");
     }
 
     /// <summary>The first message an endpoint could not receive or consume, with the reason.</summary>
