@@ -54,12 +54,7 @@ public sealed class MessagingTests
         using var citizen = host.Client("zhangsan");
         using var response = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
         response.EnsureSuccessStatusCode();
-        var tasks = await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=all"),
-            t => t.GetArrayLength() == 1,
-            "the licence task");
-        var payload = (await host.GetJsonAsync("samr-clerk", $"/api/tasks/{tasks[0].GetProperty("id").GetString()}")).GetProperty("application");
-        var step = payload.Deserialize<ExecuteStep>(JsonSerializerOptions.Web)!;
+        var step = await host.ReceivedLicenceStepAsync();
 
         // A second attempt of the step, committed by a run of the host that crashed before publishing it: the row is
         // still leased to that run for 30 seconds.

@@ -35,12 +35,7 @@ public sealed class RedeliveryTests
     {
         await using var host = await AllInOneHost.StartAsync();
         var id = await SubmitAsync(host);
-        var tasks = await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=all"),
-            t => t.GetArrayLength() == 1,
-            "the licence task");
-        var payload = (await host.GetJsonAsync("samr-clerk", $"/api/tasks/{tasks[0].GetProperty("id").GetString()}")).GetProperty("application");
-        var step = payload.Deserialize<ExecuteStep>(JsonSerializerOptions.Web)!;
+        var step = await host.ReceivedLicenceStepAsync();
         var worker = host.Services.GetRequiredService<DepartmentWorker>();
         var messageId = Guid.NewGuid().ToString();
 

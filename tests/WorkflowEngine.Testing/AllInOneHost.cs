@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using WorkflowEngine.Contracts;
 using WorkflowEngine.Hosting;
 
 namespace WorkflowEngine.Testing;
@@ -103,6 +104,20 @@ public sealed class AllInOneHost : IAsyncDisposable
         using var response = await client.GetAsync(path);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>
+    /// Waits for the business-licence task of the one application submitted so far, and returns the step as the SAMR
+    /// host received it (read back through the clerk's API).
+    /// </summary>
+    public async Task<ExecuteStep> ReceivedLicenceStepAsync()
+    {
+        var tasks = await EventuallyAsync(
+            () => GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=all"),
+            t => t.GetArrayLength() == 1,
+            "the licence task");
+        var payload = (await GetJsonAsync("samr-clerk", $"/api/tasks/{tasks[0].GetProperty("id").GetString()}")).GetProperty("application");
+        return payload.Deserialize<ExecuteStep>(JsonSerializerOptions.Web)!;
     }
 
     public async ValueTask DisposeAsync()
