@@ -19,6 +19,12 @@ public sealed class EngineOptions
     /// </summary>
     public int EngineLoops { get; set; }
 
+    /// <summary>
+    /// How many applications in progress the engine keeps as it last committed them, instead of reading them back for
+    /// every batch (0: none).
+    /// </summary>
+    public int StateCacheSize { get; set; } = 10_000;
+
     /// <summary>How much work may wait for a commit before callers are held back.</summary>
     public int QueueCapacity { get; set; } = 20_000;
 

@@ -2,12 +2,16 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Persistence;
+using WorkflowEngine.Persistence.Stores;
+using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Processing;
+using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests;
 
-/// <summary>The engine's shell: one bad item of a batch fails alone.</summary>
+/// <summary>The engine's shell: one bad item of a batch fails alone; what it remembers never overrides what is stored.</summary>
 [Trait("Category", "Integration")]
 public sealed class EngineProcessorTests
 {
@@ -26,5 +30,42 @@ public sealed class EngineProcessorTests
 
         await Assert.ThrowsAsync<UnknownApplicationException>(() => unknown);
         Assert.Equal(EventResult.Applied, await known);
+    }
+
+    [Fact]
+    public async Task AnApplicationAnotherProcessMovedOn_IsReadAgain_AndItsChangeKept()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        using var citizen = host.Client("zhangsan");
+        using var submitted = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var engine = host.Services.GetRequiredService<EngineProcessor>();
+        var now = host.Clock.GetUtcNow();
+        Assert.Equal(EventResult.Applied, await engine.ApplyAsync(id, new StepClaimedEvent("business-licence", 1, "samr-clerk", now), Guid.NewGuid().ToString(), CancellationToken.None));
+
+        // Another engine process saves the application behind this one's back (here: a new promised due time), so
+        // what this engine remembers from its last commit is out of date.
+        var store = new SqlEngineStore(host.Services.GetRequiredService<Database>());
+        ApplicationRecord stored;
+        await using (var reader = await store.OpenReaderAsync(CancellationToken.None))
+        {
+            stored = (await reader.LoadApplicationsAsync([id], CancellationToken.None)).Single();
+        }
+
+        var promised = new DateTimeOffset(2026, 3, 6, 17, 30, 0, TimeSpan.FromHours(8));
+        stored.DueAt = promised;
+        var theirs = new EngineChanges();
+        theirs.Updated.Add(stored);
+        await store.SaveAsync(theirs, now, CancellationToken.None);
+
+        // This engine's next change is made on the stored state: it goes through, and the other change stays.
+        var licensed = new StepCompletedEvent("business-licence", 1, StepOutcome.Approved, null, new Dictionary<string, string> { ["licenceNumber"] = "91350100M000100Y43" }, "samr-clerk", now, true)
+        {
+            Department = "SAMR",
+        };
+        Assert.Equal(EventResult.Applied, await engine.ApplyAsync(id, licensed, Guid.NewGuid().ToString(), CancellationToken.None));
+        var application = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}");
+        Assert.Equal(promised, application.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal("approved", application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == "business-licence").GetProperty("outcome").GetString());
     }
 }

@@ -24,6 +24,7 @@ internal sealed class EngineBatch(
     DefinitionRegistry definitions,
     WorkflowInterpreter interpreter,
     ReferenceData reference,
+    CommittedApplications committed,
     DateTimeOffset now)
 {
     private readonly Dictionary<Guid, ApplicationRecord> _applications = [];
@@ -39,10 +40,22 @@ internal sealed class EngineBatch(
 
     public async Task LoadAsync(IReadOnlyList<EngineWork> batch, CancellationToken cancellationToken)
     {
-        var ids = batch.Where(w => w is not SubmitWork).Select(w => w.ApplicationId).Distinct().ToArray();
-        if (ids.Length > 0)
+        var missing = new List<Guid>();
+        foreach (var id in batch.Where(w => w is not SubmitWork).Select(w => w.ApplicationId).Distinct())
         {
-            foreach (var application in await reader.LoadApplicationsAsync(ids, cancellationToken))
+            if (committed.TryGet(id, out var application))
+            {
+                _applications[id] = application;
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var application in await reader.LoadApplicationsAsync(missing, cancellationToken))
             {
                 _applications[application.Id] = application;
             }

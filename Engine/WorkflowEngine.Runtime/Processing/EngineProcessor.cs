@@ -26,6 +26,7 @@ public sealed class EngineProcessor : IAsyncDisposable
     private readonly ReferenceData _reference;
     private readonly TimeProvider _time;
     private readonly TimerSignal _timers;
+    private readonly CommittedApplications _committed;
     private readonly ILogger<EngineProcessor> _logger;
     private readonly EngineMetrics _metrics;
     private readonly CommitLoops<EngineWork> _loops;
@@ -49,6 +50,7 @@ public sealed class EngineProcessor : IAsyncDisposable
         _timers = timers;
         _logger = logger;
         _metrics = metrics;
+        _committed = new CommittedApplications(options.Value.StateCacheSize);
         _loops = new CommitLoops<EngineWork>("engine", options.Value.EngineLoops, options.Value.MaxBatch, options.Value.QueueCapacity, RunBatchAsync, logger);
     }
 
@@ -87,7 +89,7 @@ public sealed class EngineProcessor : IAsyncDisposable
         var results = new object?[batch.Count];
         await using (var reader = await _store.OpenReaderAsync(cancellationToken))
         {
-            work = new EngineBatch(reader, _definitions, _interpreter, _reference, now);
+            work = new EngineBatch(reader, _definitions, _interpreter, _reference, _committed, now);
             await work.LoadAsync(batch, cancellationToken);
             for (var i = 0; i < batch.Count; i++)
             {
@@ -112,7 +114,18 @@ public sealed class EngineProcessor : IAsyncDisposable
         work.Seal();
         if (!work.Changes.IsEmpty)
         {
-            await _store.SaveAsync(work.Changes, now, cancellationToken);
+            try
+            {
+                await _store.SaveAsync(work.Changes, now, cancellationToken);
+            }
+            catch
+            {
+                // Perhaps another process moved one of these on: the next try reads them from the database.
+                _committed.Forget(batch.Select(w => w.ApplicationId));
+                throw;
+            }
+
+            _committed.Committed(work.Changes.Inserted.Concat(work.Changes.Updated));
             _metrics.Committed(work.Changes, batch.Count);
         }
 
