@@ -110,9 +110,7 @@ public sealed class EndToEndTests
     {
         await using var host = await AllInOneHost.StartAsync();
         using var meter = new EngineMeter(host);
-        using var citizen = host.Client("zhangsan");
-        using var submitted = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
-        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var id = (await host.SubmitBusinessOpeningAsync()).ToString();
 
         var licence = await ClaimOnlyTaskAsync(host, "SAMR", "samr-clerk");
         await CompleteAsync(host, "samr-clerk", licence, new { outcome = "rejected", reason = "企业名称与已登记企业重名" });
@@ -133,9 +131,7 @@ public sealed class EndToEndTests
     public async Task RejectedSealEngraving_RecallsTheBankStepFromItsClerk()
     {
         await using var host = await AllInOneHost.StartAsync();
-        using var citizen = host.Client("zhangsan");
-        using var submitted = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
-        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var id = (await host.SubmitBusinessOpeningAsync()).ToString();
         var licence = await ClaimOnlyTaskAsync(host, "SAMR", "samr-clerk");
         await CompleteAsync(host, "samr-clerk", licence, new { outcome = "approved" });
 

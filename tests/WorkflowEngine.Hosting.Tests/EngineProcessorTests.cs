@@ -19,9 +19,7 @@ public sealed class EngineProcessorTests
     public async Task ReportForAnUnknownApplication_FailsAlone_WhileTheRestOfItsBatchCommits()
     {
         await using var host = await AllInOneHost.StartAsync();
-        using var citizen = host.Client("zhangsan");
-        using var submitted = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
-        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var id = await host.SubmitBusinessOpeningAsync();
         var engine = host.Services.GetRequiredService<EngineProcessor>();
         var now = host.Clock.GetUtcNow();
 
@@ -36,9 +34,7 @@ public sealed class EngineProcessorTests
     public async Task AnApplicationAnotherProcessMovedOn_IsReadAgain_AndItsChangeKept()
     {
         await using var host = await AllInOneHost.StartAsync();
-        using var citizen = host.Client("zhangsan");
-        using var submitted = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
-        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var id = await host.SubmitBusinessOpeningAsync();
         var engine = host.Services.GetRequiredService<EngineProcessor>();
         var now = host.Clock.GetUtcNow();
         Assert.Equal(EventResult.Applied, await engine.ApplyAsync(id, new StepClaimedEvent("business-licence", 1, "samr-clerk", now), Guid.NewGuid().ToString(), CancellationToken.None));

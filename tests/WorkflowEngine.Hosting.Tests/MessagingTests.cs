@@ -37,9 +37,7 @@ public sealed class MessagingTests
         Assert.Contains("not valid JSON", fault.Message, StringComparison.Ordinal);
 
         // The department host still takes the next step from the same queue.
-        using var citizen = host.Client("zhangsan");
-        using var response = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var id = await host.SubmitBusinessOpeningAsync();
         var tasks = await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=open"),
             t => t.GetArrayLength() == 1,
@@ -51,9 +49,7 @@ public sealed class MessagingTests
     public async Task MessagesAnEarlierRunLeftInTheOutbox_ArePublishedAtOnce_NotAfterTheirLease()
     {
         await using var host = await AllInOneHost.StartAsync();
-        using var citizen = host.Client("zhangsan");
-        using var response = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
-        response.EnsureSuccessStatusCode();
+        await host.SubmitBusinessOpeningAsync();
         var step = await host.ReceivedLicenceStepAsync();
 
         // A second attempt of the step, committed by a run of the host that crashed before publishing it: the row is

@@ -18,7 +18,7 @@ public sealed class RedeliveryTests
     public async Task EngineInbox_AppliesARedeliveredReportOnce()
     {
         await using var host = await AllInOneHost.StartAsync();
-        var id = await SubmitAsync(host);
+        var id = await host.SubmitBusinessOpeningAsync();
         var engine = host.Services.GetRequiredService<EngineProcessor>();
         var messageId = Guid.NewGuid().ToString();
         var claimed = new StepClaimedEvent("business-licence", 1, "samr-clerk", host.Clock.GetUtcNow());
@@ -34,7 +34,7 @@ public sealed class RedeliveryTests
     public async Task DepartmentInbox_MakesOneTask_FromAStepDeliveredTwice()
     {
         await using var host = await AllInOneHost.StartAsync();
-        var id = await SubmitAsync(host);
+        var id = await host.SubmitBusinessOpeningAsync();
         var step = await host.ReceivedLicenceStepAsync();
         var worker = host.Services.GetRequiredService<DepartmentWorker>();
         var messageId = Guid.NewGuid().ToString();
@@ -47,12 +47,5 @@ public sealed class RedeliveryTests
         var after = await host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=all");
         Assert.Equal([1, 2], after.EnumerateArray().Select(t => t.GetProperty("attempt").GetInt32()).Order());
         Assert.Equal(id, step.ApplicationId);
-    }
-
-    private static async Task<Guid> SubmitAsync(AllInOneHost host)
-    {
-        using var citizen = host.Client("zhangsan");
-        using var response = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 }

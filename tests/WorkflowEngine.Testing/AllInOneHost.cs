@@ -106,6 +106,15 @@ public sealed class AllInOneHost : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>A citizen submits 企业开办 with its materials over HTTP; returns the new application's id.</summary>
+    public async Task<Guid> SubmitBusinessOpeningAsync(string citizen = "zhangsan")
+    {
+        using var client = Client(citizen);
+        using var response = await client.PostAsync("/api/applications", BusinessOpening.Multipart());
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
     /// <summary>
     /// Waits for the business-licence task of the one application submitted so far, and returns the step as the SAMR
     /// host received it (read back through the clerk's API).
