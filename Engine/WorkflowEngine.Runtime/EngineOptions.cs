@@ -30,7 +30,7 @@ public sealed class EngineOptions
 
     public int RelayBatch { get; set; } = 512;
 
-    /// <summary>How often the relay looks for unpublished rows when nobody signals it (rows left by a crash, or by another process).</summary>
+    /// <summary>How often the relay polls the outbox for rows nobody handed it (left by a crash, given back after a failed publish, or written by another process).</summary>
     public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
