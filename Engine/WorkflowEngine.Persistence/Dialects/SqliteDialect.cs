@@ -66,14 +66,12 @@ public sealed class SqliteDialect : ISqlDialect
     public string Page => "LIMIT @Limit OFFSET @Offset";
 
     /// <summary>
-    /// One process owns an SQLite file, and its one relay deletes what it sent before it looks again: reading the free
-    /// rows is enough, and spares the write lane an update of every row (bodies included).
+    /// One process owns an SQLite file, and its one relay deletes what it published before it looks again: reading the
+    /// free rows is enough, and spares the write lane an update of every row (bodies included). For the same reason a
+    /// row held under another name was left by an earlier run of the host (it crashed or stopped before deleting what
+    /// it had published): it is taken at once instead of after its lease. A row given back after a failed publish has
+    /// no holder and waits for its retry time.
     /// </summary>
-    /// <remarks>
-    /// An SQLite file belongs to one process, so a row held under another name was left by an earlier run of the host
-    /// (it crashed or stopped before deleting what it had published): it is taken at once instead of after its lease.
-    /// A row given back after a failed publish has no holder and waits for its retry time.
-    /// </remarks>
     public string LeaseOutbox => """
         SELECT id AS Sequence, message_id AS MessageId, destination AS Destination, message_type AS MessageType,
             body AS Body, created_at AS CreatedAt, attempts AS Attempts

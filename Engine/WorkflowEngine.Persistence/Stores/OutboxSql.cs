@@ -14,7 +14,7 @@ internal static class OutboxSql
         ("MessageId", m => m.Message.MessageId.ToString()), ("Destination", m => m.Message.Destination), ("MessageType", m => m.Message.MessageType),
         ("Body", m => m.Message.Body), ("CreatedAt", m => Instants.ToMs(m.Message.CreatedAt)), ("Owner", m => m.Owner), ("Until", m => m.Until));
 
-    public static readonly BatchCommand<(long First, long Last)> DeleteRange = new(
+    private static readonly BatchCommand<(long First, long Last)> DeleteRange = new(
         "DELETE FROM outbox WHERE id BETWEEN @First AND @Last",
         ("First", r => r.First),
         ("Last", r => r.Last));
@@ -52,7 +52,8 @@ internal static class OutboxSql
     /// <summary>Takes what the relay has published, for the caller's transaction to delete (given back if it fails).</summary>
     public static List<long> TakePublished(CommittedOutbox? relay) => relay is { AnyPublished: true } ? relay.TakePublished() : [];
 
-    public static async Task DeletePublishedAsync(WriteScope write, List<long> published, CancellationToken cancellationToken)
+    /// <summary>Deletes published rows inside the caller's transaction: one range delete per contiguous run of ids.</summary>
+    public static async Task DeletePublishedAsync(WriteScope write, IReadOnlyCollection<long> published, CancellationToken cancellationToken)
     {
         if (published.Count > 0)
         {

@@ -28,10 +28,9 @@ public sealed class SqlOutboxStore(Database database) : IOutboxStore
 
     public async Task DeleteAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken)
     {
-        // Rows are sent in id order, so the published ids are mostly one contiguous run: one range delete each.
-        var ranges = Ranges(sequences);
+        // Rows are sent in id order, so the published ids are mostly one contiguous run.
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        await OutboxSql.DeleteRange.ExecuteAsync(write, ranges, cancellationToken);
+        await OutboxSql.DeletePublishedAsync(write, sequences, cancellationToken);
         await write.CommitAsync(cancellationToken);
     }
 
