@@ -35,7 +35,12 @@ public sealed class FileBlobStore(string root) : IBlobStore
                 var target = PathOf(sha);
                 if (!File.Exists(target))
                 {
-                    await StoreAsync(target, buffer.AsMemory(0, head), cancellationToken);
+                    var whole = buffer.AsMemory(0, head);
+                    await WriteThenMoveAsync(async file =>
+                    {
+                        await file.WriteAsync(whole, cancellationToken);
+                        return (target, true);
+                    });
                 }
 
                 return new StoredBlob(sha, head);
@@ -63,59 +68,48 @@ public sealed class FileBlobStore(string root) : IBlobStore
     }
 
     /// <summary>Content larger than the in-memory limit: hashed while it is written to a temporary file.</summary>
-    private async Task<StoredBlob> StreamAsync(Stream content, byte[] buffer, int head, long maxBytes, CancellationToken cancellationToken)
-    {
-        var temp = TemporaryPath();
-        var moved = false;
-        try
+    private Task<StoredBlob> StreamAsync(Stream content, byte[] buffer, int head, long maxBytes, CancellationToken cancellationToken) =>
+        WriteThenMoveAsync(async file =>
         {
             long size = head;
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             hash.AppendData(buffer, 0, head);
-            await using (var file = CreateTemporary(temp))
+            await file.WriteAsync(buffer.AsMemory(0, head), cancellationToken);
+            int read;
+            while ((read = await content.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken)) > 0)
             {
-                await file.WriteAsync(buffer.AsMemory(0, head), cancellationToken);
-                int read;
-                while ((read = await content.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken)) > 0)
+                size += read;
+                if (size > maxBytes)
                 {
-                    size += read;
-                    if (size > maxBytes)
-                    {
-                        throw new BlobTooLargeException(maxBytes);
-                    }
-
-                    hash.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    throw new BlobTooLargeException(maxBytes);
                 }
+
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
 
             var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
-            moved = MoveIntoPlace(temp, PathOf(sha));
-            return new StoredBlob(sha, size);
-        }
-        finally
-        {
-            if (!moved)
-            {
-                // The upload was refused or failed, or the same content was already stored.
-                DeleteTemporary(temp);
-            }
-        }
-    }
+            return (PathOf(sha), new StoredBlob(sha, size));
+        });
 
-    /// <summary>Writes whole content held in memory: to a temporary file first, then moved under its hash.</summary>
-    private async Task StoreAsync(string target, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a temporary file, then moves it under the path the writer names. The temporary file never stays behind:
+    /// not when the upload is refused or fails, and not when the same content is already stored.
+    /// </summary>
+    private async Task<T> WriteThenMoveAsync<T>(Func<FileStream, Task<(string Target, T Result)>> write)
     {
         var temp = TemporaryPath();
         var moved = false;
         try
         {
+            (string Target, T Result) written;
             await using (var file = CreateTemporary(temp))
             {
-                await file.WriteAsync(content, cancellationToken);
+                written = await write(file);
             }
 
-            moved = MoveIntoPlace(temp, target);
+            moved = MoveIntoPlace(temp, written.Target);
+            return written.Result;
         }
         finally
         {
