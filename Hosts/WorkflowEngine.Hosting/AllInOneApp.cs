@@ -5,9 +5,18 @@ namespace WorkflowEngine.Hosting;
 /// <summary>Builds the all-in-one application; the host's Program.cs and the end-to-end tests both start it this way.</summary>
 public static class AllInOneApp
 {
+    /// <summary>
+    /// The setting that makes ASP.NET Core watch appsettings.json for changes. It watches the whole content root, with
+    /// every folder under it, and the all-in-one host keeps its database and uploads there (<c>data/</c>): every write
+    /// of the database's log and every upload woke the watcher, which then looked the file up, 4.5 % of the CPU
+    /// under load. Settings are read at start, then; <c>--hostBuilder:reloadConfigOnChange=true</c> turns watching on.
+    /// </summary>
+    public const string ReloadConfigOnChange = "hostBuilder:reloadConfigOnChange";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // First, so that the operator's own --hostBuilder:reloadConfigOnChange (the last one given wins) overrides it.
+        var builder = WebApplication.CreateBuilder([$"--{ReloadConfigOnChange}=false", .. args]);
         builder.AddWorkflowAllInOne();
         configure?.Invoke(builder);
         var app = builder.Build();
