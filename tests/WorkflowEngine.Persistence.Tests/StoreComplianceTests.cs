@@ -151,6 +151,25 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Inbox_FindsAnyMessageIdAmongHundreds_WhateverItsCharacters()
+    {
+        // A department system that is not .NET may name its messages as it likes; a batch asks about hundreds at once.
+        string[] odd = ["msg \"quoted\" \\ back", "报告-0001", "line\nbreak", "[\"not\", \"an array\"]"];
+        var consumed = Enumerable.Range(0, 300).Select(i => $"m-{i}").Concat(odd).ToArray();
+        var changes = new EngineChanges();
+        foreach (var id in consumed.Where((_, i) => i % 2 == 0))
+        {
+            changes.Inbox.Add(id);
+        }
+
+        await SaveAsync(changes);
+        await using var reader = await new SqlEngineStore(Database).OpenReaderAsync(CancellationToken.None);
+        var seen = await reader.FindProcessedAsync([.. consumed, "m-1000"], CancellationToken.None);
+
+        Assert.Equal(consumed.Where((_, i) => i % 2 == 0).Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task DepartmentInbox_RefusesTheSecondDelivery_AndKeepsConsumersApart()
     {
         var store = new SqlDepartmentStore(Database);

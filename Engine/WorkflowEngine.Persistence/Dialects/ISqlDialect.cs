@@ -28,6 +28,12 @@ public interface ISqlDialect
     /// <summary><c>INSERT … or update the given columns of the row with the same key</c>.</summary>
     string Upsert(string table, string columns, string values, string keyColumns, string updateColumns);
 
+    /// <summary>
+    /// The values of a list parameter, for <c>column IN …</c>: the list is bound as one JSON array of strings (see
+    /// <see cref="ListParameter"/>), so a query keeps one text and one parameter however long the list is.
+    /// </summary>
+    string ValuesOf(string parameter);
+
     /// <summary>A page: <c>LIMIT @Limit OFFSET @Offset</c> or its equivalent, after an ORDER BY.</summary>
     string Page { get; }
 

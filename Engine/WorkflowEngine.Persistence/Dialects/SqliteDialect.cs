@@ -63,6 +63,8 @@ public sealed class SqliteDialect : ISqlDialect
         $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({keyColumns}) DO UPDATE SET "
         + string.Join(", ", updateColumns.Split(',', StringSplitOptions.TrimEntries).Select(c => $"{c} = excluded.{c}"));
 
+    public string ValuesOf(string parameter) => $"(SELECT value FROM json_each({parameter}))";
+
     public string Page => "LIMIT @Limit OFFSET @Offset";
 
     /// <summary>

@@ -13,9 +13,10 @@ internal sealed class InboxSql(ISqlDialect dialect)
         ("MessageId", m => m.MessageId),
         ("At", m => m.At));
 
-    public static async Task<IReadOnlySet<string>> FindProcessedAsync(DbConnection connection, string consumer, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlySet<string>> FindProcessedAsync(
+        DbConnection connection, ISqlDialect dialect, string consumer, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT message_id FROM inbox WHERE consumer = @Consumer AND message_id IN @Ids",
-            new { Consumer = consumer, Ids = messageIds.ToArray() },
+            $"SELECT message_id FROM inbox WHERE consumer = @Consumer AND message_id IN {dialect.ValuesOf("@Ids")}",
+            new { Consumer = consumer, Ids = ListParameter.Of(messageIds) },
             cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Rows;
 using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Outbox;
@@ -46,7 +47,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
     private readonly InboxSql _inbox = new(database.Dialect);
 
     public async Task<IDepartmentReader> OpenReaderAsync(CancellationToken cancellationToken) =>
-        new Reader(await database.OpenAsync(cancellationToken));
+        new Reader(await database.OpenAsync(cancellationToken), database.Dialect);
 
     public async Task SaveAsync(DepartmentChanges changes, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -83,21 +84,21 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         relay?.Committed(outbox);
     }
 
-    private sealed class Reader(DbConnection connection) : ReadSession(connection), IDepartmentReader
+    private sealed class Reader(DbConnection connection, ISqlDialect dialect) : ReadSession(connection), IDepartmentReader
     {
         public Task<IReadOnlySet<string>> FindProcessedAsync(string consumer, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken) =>
-            InboxSql.FindProcessedAsync(Connection, consumer, messageIds, cancellationToken);
+            InboxSql.FindProcessedAsync(Connection, dialect, consumer, messageIds, cancellationToken);
 
         public async Task<IReadOnlyList<TaskRecord>> TasksOfAsync(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken) =>
             (await Connection.QueryAsync<TaskRow>(new CommandDefinition(
-                $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE application_id IN @Ids",
-                new { Ids = applicationIds.Select(i => i.ToString()).ToArray() },
+                $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE application_id IN {dialect.ValuesOf("@Ids")}",
+                new { Ids = ListParameter.Of(applicationIds) },
                 cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToArray();
 
         public async Task<IReadOnlyList<TaskRecord>> GetTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
             (await Connection.QueryAsync<TaskRow>(new CommandDefinition(
-                $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE id IN @Ids",
-                new { Ids = ids.Select(i => i.ToString()).ToArray() },
+                $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE id IN {dialect.ValuesOf("@Ids")}",
+                new { Ids = ListParameter.Of(ids) },
                 cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToArray();
     }
 }

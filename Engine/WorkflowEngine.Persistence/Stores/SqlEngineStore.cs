@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Rows;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Outbox;
@@ -20,7 +21,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
     private readonly InboxSql _inbox = new(database.Dialect);
 
     public async Task<IEngineReader> OpenReaderAsync(CancellationToken cancellationToken) =>
-        new Reader(await database.OpenAsync(cancellationToken));
+        new Reader(await database.OpenAsync(cancellationToken), database.Dialect);
 
     public async Task SaveAsync(EngineChanges changes, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -80,13 +81,13 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         }
     }
 
-    private sealed class Reader(DbConnection connection) : ReadSession(connection), IEngineReader
+    private sealed class Reader(DbConnection connection, ISqlDialect dialect) : ReadSession(connection), IEngineReader
     {
         public async Task<IReadOnlyList<ApplicationRecord>> LoadApplicationsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
         {
             var rows = await Connection.QueryAsync<ApplicationRow>(new CommandDefinition(
-                $"SELECT {ApplicationRow.Columns} FROM applications WHERE id IN @Ids",
-                new { Ids = ids.Select(i => i.ToString()).ToArray() },
+                $"SELECT {ApplicationRow.Columns} FROM applications WHERE id IN {dialect.ValuesOf("@Ids")}",
+                new { Ids = ListParameter.Of(ids) },
                 cancellationToken: cancellationToken));
             return rows.Select(r => r.ToRecord()).ToArray();
         }
@@ -101,6 +102,6 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         }
 
         public Task<IReadOnlySet<string>> FindProcessedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken) =>
-            InboxSql.FindProcessedAsync(Connection, Consumer, messageIds, cancellationToken);
+            InboxSql.FindProcessedAsync(Connection, dialect, Consumer, messageIds, cancellationToken);
     }
 }
