@@ -74,6 +74,7 @@ public static partial class ThroughputRun
             Console.WriteLine($"Running {options.Bundles} bundles, at most {options.Concurrency} unfinished at once…");
             var clock = Stopwatch.StartNew();
             var start = DateTimeOffset.UtcNow;
+            using var allocations = options.Allocations ? new AllocationSampler() : null;
             var submitted = await DriveAsync(service, serviceId, options.Bundles, finished, "run");
             var submitSeconds = clock.Elapsed.TotalSeconds;
             var seconds = (await WaitCompletedAsync(database, finished, options.Warmup + options.Bundles, TimeSpan.FromMinutes(30)) - start).TotalSeconds;
@@ -105,6 +106,7 @@ public static partial class ThroughputRun
             Console.WriteLine($"submit→parallel dispatched  p50 {Percentile(latencies, 0.50):F1} ms  p99 {Percentile(latencies, 0.99):F1} ms  max {latencies[^1]:F1} ms");
             Console.WriteLine($"cpu per bundle {cpuPerBundle:F2} ms (all threads; {Environment.ProcessorCount} cores give {Environment.ProcessorCount * 1000 / cpuPerBundle:F0} bundles/s at most)");
             Console.WriteLine($"peak working set  {peak / 1024d / 1024d:F0} MiB");
+            allocations?.Print(options.Bundles);
             Console.WriteLine($"allocated      {allocated / 1024d / options.Bundles:F0} KiB per bundle; GCs gen0/1/2 {collections[0]}/{collections[1]}/{collections[2]}, paused {pause.TotalMilliseconds / seconds / 10:F1} % of the time");
             Console.WriteLine($"engine commits {batches} for {items} work items (avg batch {items / (double)Math.Max(1, batches):F1})");
             Console.WriteLine($"write lane     busy {writeBusy:P0} of the time (SQLite takes one writer at a time); {writes} transactions, each held {heldPerWrite:F2} ms after waiting {waitPerWrite:F2} ms");

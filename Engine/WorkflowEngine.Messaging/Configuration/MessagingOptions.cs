@@ -6,8 +6,19 @@ public sealed class MessagingOptions
     /// <summary><c>in-memory</c> (the all-in-one default) or <c>rabbitmq</c>.</summary>
     public string Transport { get; set; } = "in-memory";
 
-    /// <summary>How many messages an endpoint works on at once; high, so the group commit can batch them.</summary>
+    /// <summary>
+    /// How many reports the engine's endpoint works on at once: high, so the group commit can batch them. Every
+    /// message wakes each idle slot (MassTransit's executor runs a reader per slot on one channel, and a write wakes
+    /// them all), so a limit far above what is in flight costs CPU for nothing.
+    /// </summary>
     public int ConcurrentMessageLimit { get; set; } = 256;
+
+    /// <summary>
+    /// How many steps a department's endpoint works on at once. A department gets its own share of the traffic, so
+    /// it needs fewer slots than the engine; at 256 like the engine, the wake-ups of idle slots were a quarter of all
+    /// the memory the benchmark allocated (153 of 587 KiB per bundle; 35 KiB at 32).
+    /// </summary>
+    public int DepartmentConcurrentMessageLimit { get; set; } = 32;
 
     /// <summary>Retries (50 ms doubling to 2 s) before a message goes to the error queue; invalid messages are not retried.</summary>
     public int RetryLimit { get; set; } = 3;

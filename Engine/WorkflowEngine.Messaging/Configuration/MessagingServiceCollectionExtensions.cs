@@ -45,7 +45,7 @@ public static class MessagingServiceCollectionExtensions
                 {
                     cfg.ReceiveEndpoint(Queues.EngineReports, endpoint =>
                     {
-                        Configure(endpoint, options);
+                        Configure(endpoint, options, options.ConcurrentMessageLimit);
                         endpoint.Instance(context.GetRequiredService<StepClaimedConsumer>());
                         endpoint.Instance(context.GetRequiredService<StepCompletedConsumer>());
                     });
@@ -55,7 +55,7 @@ public static class MessagingServiceCollectionExtensions
                 {
                     cfg.ReceiveEndpoint(Queues.Department(department), endpoint =>
                     {
-                        Configure(endpoint, options);
+                        Configure(endpoint, options, options.DepartmentConcurrentMessageLimit);
                         endpoint.Instance(context.GetRequiredService<ExecuteStepConsumer>());
                         endpoint.Instance(context.GetRequiredService<CancelStepConsumer>());
                     });
@@ -65,10 +65,10 @@ public static class MessagingServiceCollectionExtensions
         return services;
     }
 
-    private static void Configure(IReceiveEndpointConfigurator endpoint, MessagingOptions options)
+    private static void Configure(IReceiveEndpointConfigurator endpoint, MessagingOptions options, int limit)
     {
-        endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
-        endpoint.PrefetchCount = options.ConcurrentMessageLimit;
+        endpoint.ConcurrentMessageLimit = limit;
+        endpoint.PrefetchCount = limit;
         endpoint.UseMessageRetry(retry =>
         {
             retry.Ignore<InvalidMessageException>();
