@@ -94,7 +94,12 @@ public sealed class BatchCommand<T>(string sql, params (string Name, Func<T, obj
     {
         for (var i = 0; i < parameters.Length; i++)
         {
-            created[i].Value = parameters[i].Value(row) ?? DBNull.Value;
+            created[i].Value = parameters[i].Value(row) switch
+            {
+                null => DBNull.Value,
+                Utf8Text text => text.ToString(),
+                var value => value,
+            };
         }
     }
 
@@ -153,6 +158,8 @@ public sealed class BatchCommand<T>(string sql, params (string Name, Func<T, obj
     {
         null or DBNull => raw.sqlite3_bind_null(statement, index),
         string text => BindText(statement, index, text),
+        Utf8Text { Bytes.Length: > 0 } utf8 => raw.sqlite3_bind_text(statement, index, utf8.Bytes.AsSpan()),
+        Utf8Text => raw.sqlite3_bind_text(statement, index, string.Empty),
         long number => raw.sqlite3_bind_int64(statement, index, number),
         int number => raw.sqlite3_bind_int64(statement, index, number),
         bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),

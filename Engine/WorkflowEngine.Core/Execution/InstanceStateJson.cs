@@ -10,6 +10,9 @@ public static class InstanceStateJson
 
     public static string Serialize(InstanceState state) => JsonSerializer.Serialize(state, Context.InstanceState);
 
+    /// <summary>The stored form as UTF-8, the database's encoding: no detour through a .NET string.</summary>
+    public static byte[] SerializeToUtf8(InstanceState state) => JsonSerializer.SerializeToUtf8Bytes(state, Context.InstanceState);
+
     public static InstanceState Deserialize(string json) =>
         JsonSerializer.Deserialize(json, Context.InstanceState) ?? new InstanceState();
 }

@@ -31,6 +31,9 @@ internal sealed class ApplicationRow
 
     public string StateJson { get; set; } = "{}";
 
+    /// <summary>The state as written: UTF-8 JSON, bound as text as it is (see <see cref="Utf8Text"/>).</summary>
+    public byte[]? StateUtf8 { get; set; }
+
     public long Version { get; set; }
 
     public long SubmittedAt { get; set; }
@@ -61,7 +64,7 @@ internal sealed class ApplicationRow
         ApplicantName = a.ApplicantName,
         Status = a.Status,
         FormJson = a.FormJson,
-        StateJson = InstanceStateJson.Serialize(a.State),
+        StateUtf8 = InstanceStateJson.SerializeToUtf8(a.State),
         Version = version,
         SubmittedAt = Instants.ToMs(a.SubmittedAt),
         AcceptedAt = Instants.ToMs(a.AcceptedAt),

@@ -17,7 +17,7 @@ internal sealed class EngineSql(ISqlDialect dialect)
         """,
         ("Id", r => r.Id), ("TrackingNumber", r => r.TrackingNumber), ("ServiceId", r => r.ServiceId), ("ServiceVersion", r => r.ServiceVersion),
         ("ApplicantId", r => r.ApplicantId), ("ApplicantName", r => r.ApplicantName), ("Status", r => r.Status), ("FormJson", r => r.FormJson),
-        ("StateJson", r => r.StateJson), ("Version", r => r.Version), ("SubmittedAt", r => r.SubmittedAt), ("AcceptedAt", r => r.AcceptedAt),
+        ("StateJson", r => Utf8Text.Of(r.StateUtf8, r.StateJson)), ("Version", r => r.Version), ("SubmittedAt", r => r.SubmittedAt), ("AcceptedAt", r => r.AcceptedAt),
         ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt), ("OnTime", r => r.OnTime),
         ("Reason", r => r.Reason));
 
@@ -28,7 +28,7 @@ internal sealed class EngineSql(ISqlDialect dialect)
             due_at = @DueAt, statutory_due_at = @StatutoryDueAt, completed_at = @CompletedAt, on_time = @OnTime, reason = @Reason
         WHERE id = @Id AND version = @ReadVersion
         """,
-        ("Status", r => r.Status), ("StateJson", r => r.StateJson), ("Version", r => r.Version), ("AcceptedAt", r => r.AcceptedAt),
+        ("Status", r => r.Status), ("StateJson", r => Utf8Text.Of(r.StateUtf8, r.StateJson)), ("Version", r => r.Version), ("AcceptedAt", r => r.AcceptedAt),
         ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt), ("OnTime", r => r.OnTime),
         ("Reason", r => r.Reason), ("Id", r => r.Id), ("ReadVersion", r => r.ReadVersion));
 
