@@ -1,12 +1,15 @@
+using System.Data;
 using System.Data.Common;
 using WorkflowEngine.Persistence.Dialects;
 
 namespace WorkflowEngine.Persistence;
 
 /// <summary>A database: its dialect and connection string; hands out opened, prepared connections.</summary>
-public sealed class Database(ISqlDialect dialect, string connectionString)
+public sealed class Database(ISqlDialect dialect, string connectionString) : IAsyncDisposable
 {
     private readonly SemaphoreSlim? _writeGate = dialect.SingleWriter ? new SemaphoreSlim(1, 1) : null;
+    private DbConnection? _writer;
+    private bool _disposed;
     private long _writeTicks;
     private long _waitTicks;
     private long _writes;
@@ -40,32 +43,77 @@ public sealed class Database(ISqlDialect dialect, string connectionString)
         }
     }
 
-    /// <summary>Opens a connection and begins a write transaction (waiting for the write gate first where there is one).</summary>
+    /// <summary>
+    /// Begins a write transaction. Where writers take turns (SQLite), it waits for the write gate and runs on the one
+    /// connection kept for writing: SQLite empties a connection's page cache whenever another connection has written
+    /// since it last looked, so a pooled connection, which had mostly been reading between writes, started every
+    /// commit by reading the b-tree pages it was about to change back from the file.
+    /// </summary>
     public async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _writes);
-        if (_writeGate is not null)
+        if (_writeGate is null)
         {
-            var waiting = System.Diagnostics.Stopwatch.GetTimestamp();
-            await _writeGate.WaitAsync(cancellationToken);
-            Interlocked.Add(ref _waitTicks, System.Diagnostics.Stopwatch.GetElapsedTime(waiting).Ticks);
+            var own = await OpenAsync(cancellationToken);
+            try
+            {
+                return new WriteScope(own, await own.BeginTransactionAsync(cancellationToken), null, ownsConnection: true, OnReleased);
+            }
+            catch
+            {
+                await own.DisposeAsync();
+                throw;
+            }
         }
 
-        DbConnection? connection = null;
+        var waiting = System.Diagnostics.Stopwatch.GetTimestamp();
+        await _writeGate.WaitAsync(cancellationToken);
+        Interlocked.Add(ref _waitTicks, System.Diagnostics.Stopwatch.GetElapsedTime(waiting).Ticks);
         try
         {
-            connection = await OpenAsync(cancellationToken);
-            return new WriteScope(connection, await connection.BeginTransactionAsync(cancellationToken), _writeGate, held => Interlocked.Add(ref _writeTicks, held.Ticks));
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_writer is { State: not ConnectionState.Open })
+            {
+                await _writer.DisposeAsync();
+                _writer = null;
+            }
+
+            _writer ??= await OpenAsync(cancellationToken);
+            return new WriteScope(_writer, await _writer.BeginTransactionAsync(cancellationToken), _writeGate, ownsConnection: false, OnReleased);
         }
         catch
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
-            _writeGate?.Release();
+            _writeGate.Release();
             throw;
+        }
+    }
+
+    private void OnReleased(TimeSpan held) => Interlocked.Add(ref _writeTicks, held.Ticks);
+
+    /// <summary>Closes the write connection once the write running now, if any, is done.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_writeGate is null || _disposed)
+        {
+            return;
+        }
+
+        var entered = await _writeGate.WaitAsync(TimeSpan.FromSeconds(10));
+        try
+        {
+            _disposed = true;
+            if (_writer is not null)
+            {
+                await _writer.DisposeAsync();
+                _writer = null;
+            }
+        }
+        finally
+        {
+            if (entered)
+            {
+                _writeGate.Release();
+            }
         }
     }
 

@@ -5,20 +5,23 @@ namespace WorkflowEngine.Persistence;
 /// <summary>
 /// A write transaction. Where the dialect allows one writer at a time (SQLite), it also holds the database's
 /// in-process write gate, so writers queue on a semaphore instead of sleeping in SQLite's busy handler.
-/// Rolled back on dispose unless committed.
+/// Rolled back on dispose unless committed; the connection is closed with it unless it is the database's own write
+/// connection (see <see cref="Database.BeginWriteAsync"/>).
 /// </summary>
 public sealed class WriteScope : IAsyncDisposable
 {
     private readonly SemaphoreSlim? _gate;
+    private readonly bool _ownsConnection;
     private readonly Action<TimeSpan>? _onRelease;
     private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
     private bool _committed;
 
-    internal WriteScope(DbConnection connection, DbTransaction transaction, SemaphoreSlim? gate, Action<TimeSpan>? onRelease)
+    internal WriteScope(DbConnection connection, DbTransaction transaction, SemaphoreSlim? gate, bool ownsConnection, Action<TimeSpan>? onRelease)
     {
         Connection = connection;
         Transaction = transaction;
         _gate = gate;
+        _ownsConnection = ownsConnection;
         _onRelease = onRelease;
     }
 
@@ -49,7 +52,10 @@ public sealed class WriteScope : IAsyncDisposable
             }
 
             await Transaction.DisposeAsync();
-            await Connection.DisposeAsync();
+            if (_ownsConnection)
+            {
+                await Connection.DisposeAsync();
+            }
         }
         finally
         {

@@ -18,8 +18,9 @@ public sealed class SqliteDialect : ISqlDialect
         await using var command = connection.CreateCommand();
         // The log is copied back into the database once it holds 64 MB (4096 pages of 16 KB) rather than SQLite's
         // 1000 pages: the committing writer does the copy, so fewer, larger checkpoints hold the write lane less,
-        // and a page changed by many transactions is copied once.
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=4096;";
+        // and a page changed by many transactions is copied once. A page cache of 32 MB instead of 2 MB (128 pages of
+        // 16 KB, about two commits' worth): the write connection keeps the pages it changes between commits.
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=4096; PRAGMA cache_size=-32768;";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
