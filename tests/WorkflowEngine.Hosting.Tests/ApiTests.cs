@@ -126,7 +126,10 @@ public sealed class ApiTests : IAsyncLifetime
 
         // The clerk sees the whole application, with the uploaded materials to download.
         var detail = await _host.GetJsonAsync("samr-clerk", $"/api/tasks/{tasks[0].GetProperty("id").GetString()}");
-        var material = detail.GetProperty("application").GetProperty("materials").EnumerateArray().Single(m => m.GetProperty("key").GetString() == "articles");
+        var application = detail.GetProperty("application");
+        Assert.Equal(created.GetProperty("trackingNumber").GetString(), application.GetProperty("trackingNumber").GetString());
+        Assert.Equal("福州闽江数字科技有限公司", application.GetProperty("form").GetProperty("companyName").GetString());
+        var material = application.GetProperty("materials").EnumerateArray().Single(m => m.GetProperty("key").GetString() == "articles");
         using var clerk = _host.Client("samr-clerk");
         var bytes = await clerk.GetByteArrayAsync(material.GetProperty("download").GetString());
         Assert.Equal(BusinessOpening.Pdf, bytes);

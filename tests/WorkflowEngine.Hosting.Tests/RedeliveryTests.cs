@@ -40,9 +40,9 @@ public sealed class RedeliveryTests
         var messageId = Guid.NewGuid().ToString();
 
         // The same message twice (a redelivery), then a copy of the step under a new message id (a re-publish after a crash).
-        Assert.NotNull(await worker.ReceiveAsync(step with { Attempt = 2 }, messageId, CancellationToken.None));
-        Assert.Null(await worker.ReceiveAsync(step with { Attempt = 2 }, messageId, CancellationToken.None));
-        Assert.Null(await worker.ReceiveAsync(step, Guid.NewGuid().ToString(), CancellationToken.None));
+        Assert.NotNull(await worker.ReceiveAsync(step with { Attempt = 2 }, messageId, null, CancellationToken.None));
+        Assert.Null(await worker.ReceiveAsync(step with { Attempt = 2 }, messageId, null, CancellationToken.None));
+        Assert.Null(await worker.ReceiveAsync(step, Guid.NewGuid().ToString(), null, CancellationToken.None));
 
         var after = await host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=all");
         Assert.Equal([1, 2], after.EnumerateArray().Select(t => t.GetProperty("attempt").GetInt32()).Order());

@@ -16,6 +16,7 @@ public sealed class ExecuteStepConsumer(DepartmentWorker worker) : IConsumer<Exe
             throw new InvalidMessageException("ExecuteStep 缺少 stepId 或 attempt");
         }
 
-        await worker.ReceiveAsync(step, MessageIds.Of(context), context.CancellationToken);
+        // The body is the engine's JSON of the step: the task keeps it as its payload rather than writing the step out again.
+        await worker.ReceiveAsync(step, MessageIds.Of(context), context.ReceiveContext.Body.GetString(), context.CancellationToken);
     }
 }

@@ -110,7 +110,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             DispatchedAt = step.DispatchedAt,
             DueAt = step.DueAt,
             ReceivedAt = now,
-            PayloadJson = JsonSerializer.Serialize(step, MessageJson.Options),
+            PayloadJson = work.Body ?? JsonSerializer.Serialize(step, MessageJson.Options),
             Note = work.Note,
         };
         if (work.Result is { } result)

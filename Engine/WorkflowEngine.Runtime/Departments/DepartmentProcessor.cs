@@ -29,8 +29,8 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     /// <summary>How long the department hosts' commit loop has been busy in total.</summary>
     public TimeSpan BusyTime => _committer.BusyTime;
 
-    public async Task<TaskRecord?> ReceiveAsync(ExecuteStep step, string messageId, AutomatedResult? result, string? note, CancellationToken cancellationToken) =>
-        await _committer.SubmitAsync(new ReceiveStepWork(step, messageId, result, note), cancellationToken) as TaskRecord;
+    public async Task<TaskRecord?> ReceiveAsync(ReceiveStepWork work, CancellationToken cancellationToken) =>
+        await _committer.SubmitAsync(work, cancellationToken) as TaskRecord;
 
     public Task CancelAsync(CancelStep cancel, string messageId, CancellationToken cancellationToken) =>
         _committer.SubmitAsync(new CancelStepWork(cancel, messageId), cancellationToken);

@@ -7,11 +7,14 @@ namespace WorkflowEngine.Runtime.Departments;
 public abstract class DepartmentWork : CommitWork;
 
 /// <summary>A step arrived from the engine; <see cref="Result"/> is set when an automated handler already decided it.</summary>
-public sealed class ReceiveStepWork(ExecuteStep step, string messageId, AutomatedResult? result, string? note) : DepartmentWork
+public sealed class ReceiveStepWork(ExecuteStep step, string messageId, string? body, AutomatedResult? result, string? note) : DepartmentWork
 {
     public ExecuteStep Step { get; } = step;
 
     public string MessageId { get; } = messageId;
+
+    /// <summary>The message body as it arrived, if the caller has it: stored as the task's payload without writing the step out again.</summary>
+    public string? Body { get; } = body;
 
     public AutomatedResult? Result { get; } = result;
 

@@ -12,7 +12,11 @@ public sealed partial class DepartmentWorker(DepartmentProcessor processor, IEnu
     private readonly Dictionary<string, IAutomatedStepHandler> _handlers =
         handlers.ToDictionary(h => h.Key, StringComparer.Ordinal);
 
-    public async Task<TaskRecord?> ReceiveAsync(ExecuteStep step, string messageId, CancellationToken cancellationToken)
+    /// <param name="body">
+    /// The step as it arrived, the engine's JSON, kept as the task's payload as it is; null to write the payload from
+    /// <paramref name="step"/>.
+    /// </param>
+    public async Task<TaskRecord?> ReceiveAsync(ExecuteStep step, string messageId, string? body, CancellationToken cancellationToken)
     {
         AutomatedResult? result = null;
         string? note = null;
@@ -37,7 +41,7 @@ public sealed partial class DepartmentWorker(DepartmentProcessor processor, IEnu
             }
         }
 
-        return await processor.ReceiveAsync(step, messageId, result, note, cancellationToken);
+        return await processor.ReceiveAsync(new ReceiveStepWork(step, messageId, body, result, note), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Automated handler {Handler} failed on {TrackingNumber}/{StepId}; the step goes to a clerk")]
