@@ -89,10 +89,11 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         public Task<IReadOnlySet<string>> FindProcessedAsync(string consumer, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken) =>
             InboxSql.FindProcessedAsync(Connection, dialect, consumer, messageIds, cancellationToken);
 
-        public async Task<IReadOnlyList<TaskRecord>> TasksOfAsync(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken) =>
+        public async Task<IReadOnlyList<TaskRecord>> TasksOfAsync(
+            IReadOnlyCollection<Guid> applicationIds, IReadOnlyCollection<string> stepIds, CancellationToken cancellationToken) =>
             (await Connection.QueryAsync<TaskRow>(new CommandDefinition(
-                $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE application_id IN {dialect.ValuesOf("@Ids")}",
-                new { Ids = ListParameter.Of(applicationIds) },
+                $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE application_id IN {dialect.ValuesOf("@Ids")} AND step_id IN {dialect.ValuesOf("@Steps")}",
+                new { Ids = ListParameter.Of(applicationIds), Steps = ListParameter.Of(stepIds) },
                 cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToArray();
 
         public async Task<IReadOnlyList<TaskRecord>> GetTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>

@@ -33,15 +33,18 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             _consumed.UnionWith(await reader.FindProcessedAsync(DepartmentProcessor.Consumer, messageIds, cancellationToken));
         }
 
-        var applications = batch.Select(w => w switch
+        // A step received or recalled only meets its own earlier task (a redelivery, or the recall that overtook it):
+        // those are all the batch reads, not every task of the application.
+        var steps = batch.Select(w => w switch
         {
-            ReceiveStepWork r => r.Step.ApplicationId,
-            CancelStepWork c => c.Message.ApplicationId,
-            _ => (Guid?)null,
-        }).OfType<Guid>().Distinct().ToArray();
-        if (applications.Length > 0)
+            ReceiveStepWork r => (r.Step.ApplicationId, r.Step.StepId),
+            CancelStepWork c => (c.Message.ApplicationId, c.Message.StepId),
+            _ => ((Guid, string)?)null,
+        }).OfType<(Guid ApplicationId, string StepId)>().ToArray();
+        if (steps.Length > 0)
         {
-            Remember(await reader.TasksOfAsync(applications, cancellationToken));
+            Remember(await reader.TasksOfAsync(
+                steps.Select(s => s.ApplicationId).Distinct().ToArray(), steps.Select(s => s.StepId).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken));
         }
 
         var taskIds = batch.Select(w => w switch

@@ -14,8 +14,8 @@ public interface IDepartmentReader : IAsyncDisposable
 {
     Task<IReadOnlySet<string>> FindProcessedAsync(string consumer, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);
 
-    /// <summary>Every task of these applications.</summary>
-    Task<IReadOnlyList<TaskRecord>> TasksOfAsync(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken);
+    /// <summary>The tasks of these steps (by step id, any attempt) of these applications, every pairing of the two.</summary>
+    Task<IReadOnlyList<TaskRecord>> TasksOfAsync(IReadOnlyCollection<Guid> applicationIds, IReadOnlyCollection<string> stepIds, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TaskRecord>> GetTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 }
