@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Mime;
 using System.Runtime.CompilerServices;
 using MassTransit;
@@ -13,6 +14,9 @@ namespace WorkflowEngine.Messaging;
 /// </summary>
 public sealed class MassTransitSender(IBus bus) : IMessageSender
 {
+    /// <summary>One send endpoint per queue, looked up once: the address was parsed into a new Uri for every message.</summary>
+    private readonly ConcurrentDictionary<string, Task<ISendEndpoint>> _endpoints = new(StringComparer.Ordinal);
+
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var type = MessageJson.ContractTypes.TryGetValue(message.MessageType, out var known)
@@ -22,12 +26,27 @@ public sealed class MassTransitSender(IBus bus) : IMessageSender
         // MassTransit's pipeline wants a message object of the contract type; what is sent is the stored body, so the
         // object is never read, and an empty one spares parsing the body.
         var shell = RuntimeHelpers.GetUninitializedObject(type);
-        var endpoint = await bus.GetSendEndpoint(new Uri("queue:" + message.Destination));
+        var endpoint = await EndpointAsync(message.Destination);
         await endpoint.Send(shell, type, Pipe.Execute<SendContext>(context =>
         {
             context.MessageId = message.MessageId;
             context.Serializer = new StoredBody(context.Serializer, message.Body);
         }), cancellationToken);
+    }
+
+    private async Task<ISendEndpoint> EndpointAsync(string queue)
+    {
+        var lookup = _endpoints.GetOrAdd(queue, q => bus.GetSendEndpoint(new Uri("queue:" + q)));
+        try
+        {
+            return await lookup;
+        }
+        catch
+        {
+            // A failed lookup is not kept: the next message asks again.
+            _endpoints.TryRemove(new KeyValuePair<string, Task<ISendEndpoint>>(queue, lookup));
+            throw;
+        }
     }
 
     /// <summary>Lets the configured serializer write the headers, and answers with the stored body.</summary>

@@ -35,12 +35,16 @@ public sealed class FileBlobStore(string root) : IBlobStore
                 var target = PathOf(sha);
                 if (!File.Exists(target))
                 {
+                    // One write of what is already in memory: done on this thread, where an asynchronous file write
+                    // on Linux is handed to another thread and back.
                     var whole = buffer.AsMemory(0, head);
-                    await WriteThenMoveAsync(async file =>
-                    {
-                        await file.WriteAsync(whole, cancellationToken);
-                        return (target, true);
-                    });
+                    await WriteThenMoveAsync(
+                        file =>
+                        {
+                            file.Write(whole.Span);
+                            return Task.FromResult((target, true));
+                        },
+                        asynchronous: false);
                 }
 
                 return new StoredBlob(sha, head);
@@ -69,41 +73,43 @@ public sealed class FileBlobStore(string root) : IBlobStore
 
     /// <summary>Content larger than the in-memory limit: hashed while it is written to a temporary file.</summary>
     private Task<StoredBlob> StreamAsync(Stream content, byte[] buffer, int head, long maxBytes, CancellationToken cancellationToken) =>
-        WriteThenMoveAsync(async file =>
-        {
-            long size = head;
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            hash.AppendData(buffer, 0, head);
-            await file.WriteAsync(buffer.AsMemory(0, head), cancellationToken);
-            int read;
-            while ((read = await content.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken)) > 0)
+        WriteThenMoveAsync(
+            async file =>
             {
-                size += read;
-                if (size > maxBytes)
+                long size = head;
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                hash.AppendData(buffer, 0, head);
+                await file.WriteAsync(buffer.AsMemory(0, head), cancellationToken);
+                int read;
+                while ((read = await content.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken)) > 0)
                 {
-                    throw new BlobTooLargeException(maxBytes);
+                    size += read;
+                    if (size > maxBytes)
+                    {
+                        throw new BlobTooLargeException(maxBytes);
+                    }
+
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
 
-                hash.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-
-            var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
-            return (PathOf(sha), new StoredBlob(sha, size));
-        });
+                var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+                return (PathOf(sha), new StoredBlob(sha, size));
+            },
+            asynchronous: true);
 
     /// <summary>
     /// Writes a temporary file, then moves it under the path the writer names. The temporary file never stays behind:
     /// not when the upload is refused or fails, and not when the same content is already stored.
     /// </summary>
-    private async Task<T> WriteThenMoveAsync<T>(Func<FileStream, Task<(string Target, T Result)>> write)
+    private async Task<T> WriteThenMoveAsync<T>(Func<FileStream, Task<(string Target, T Result)>> write, bool asynchronous)
     {
         var temp = TemporaryPath();
         var moved = false;
         try
         {
             (string Target, T Result) written;
-            await using (var file = CreateTemporary(temp))
+            await using (var file = CreateTemporary(temp, asynchronous))
             {
                 written = await write(file);
             }
@@ -166,21 +172,21 @@ public sealed class FileBlobStore(string root) : IBlobStore
     }
 
     /// <summary>Creates the temporary file, and the store's folder the first time (or after someone removed it).</summary>
-    private FileStream CreateTemporary(string path)
+    private FileStream CreateTemporary(string path, bool asynchronous)
     {
         try
         {
-            return Create(path);
+            return Create(path, asynchronous);
         }
         catch (IOException ex) when (IsMissingFolder(ex))
         {
             Directory.CreateDirectory(root);
-            return Create(path);
+            return Create(path, asynchronous);
         }
 
         // No buffer of its own: every write is already a whole chunk.
-        static FileStream Create(string path) =>
-            new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true);
+        static FileStream Create(string path, bool asynchronous) =>
+            new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: asynchronous);
     }
 
     public Stream? OpenRead(string sha256)
