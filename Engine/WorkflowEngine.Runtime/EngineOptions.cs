@@ -20,6 +20,13 @@ public sealed class EngineOptions
     public int EngineLoops { get; set; }
 
     /// <summary>
+    /// How many department commit loops run side by side (0: one per processor). A step and its recall go to the loop
+    /// of their application; a clerk's claim and decision to the loop of their task, and a change that meets another
+    /// loop's change to the same task is run again on fresh state (the task's status is checked when it is written).
+    /// </summary>
+    public int DepartmentLoops { get; set; }
+
+    /// <summary>
     /// How many applications in progress the engine keeps as it last committed them, instead of reading them back for
     /// every batch (0: none).
     /// </summary>

@@ -17,26 +17,29 @@ public sealed class DepartmentProcessor : IAsyncDisposable
 
     private readonly IDepartmentStore _store;
     private readonly TimeProvider _time;
-    private readonly GroupCommitter<DepartmentWork> _committer;
+    private readonly CommitLoops<DepartmentWork> _loops;
 
     public DepartmentProcessor(IDepartmentStore store, TimeProvider time, IOptions<EngineOptions> options, ILogger<DepartmentProcessor> logger)
     {
         _store = store;
         _time = time;
-        _committer = new GroupCommitter<DepartmentWork>("department", options.Value.MaxBatch, options.Value.QueueCapacity, RunBatchAsync, logger);
+        _loops = new CommitLoops<DepartmentWork>("department", options.Value.DepartmentLoops, options.Value.MaxBatch, options.Value.QueueCapacity, RunBatchAsync, logger);
     }
 
-    /// <summary>How long the department hosts' commit loop has been busy in total.</summary>
-    public TimeSpan BusyTime => _committer.BusyTime;
+    /// <summary>How many department commit loops run side by side.</summary>
+    public int Loops => _loops.Count;
+
+    /// <summary>The department loops' busy time added up: up to <see cref="Loops"/> times the wall time.</summary>
+    public TimeSpan BusyTime => _loops.BusyTime;
 
     public async Task<TaskRecord?> ReceiveAsync(ReceiveStepWork work, CancellationToken cancellationToken) =>
-        await _committer.SubmitAsync(work, cancellationToken) as TaskRecord;
+        await _loops.SubmitAsync(work.Step.ApplicationId, work, cancellationToken) as TaskRecord;
 
     public Task CancelAsync(CancelStep cancel, string messageId, CancellationToken cancellationToken) =>
-        _committer.SubmitAsync(new CancelStepWork(cancel, messageId), cancellationToken);
+        _loops.SubmitAsync(cancel.ApplicationId, new CancelStepWork(cancel, messageId), cancellationToken);
 
     public async Task<TaskActionResult> ClaimAsync(Guid taskId, string clerk, CancellationToken cancellationToken) =>
-        (TaskActionResult)(await _committer.SubmitAsync(new ClaimWork(taskId, clerk), cancellationToken))!;
+        (TaskActionResult)(await _loops.SubmitAsync(taskId, new ClaimWork(taskId, clerk), cancellationToken))!;
 
     public async Task<TaskActionResult> CompleteAsync(
         Guid taskId,
@@ -45,7 +48,7 @@ public sealed class DepartmentProcessor : IAsyncDisposable
         string? reason,
         IReadOnlyDictionary<string, string>? outputs,
         CancellationToken cancellationToken) =>
-        (TaskActionResult)(await _committer.SubmitAsync(new CompleteWork(taskId, clerk, approved, reason, outputs), cancellationToken))!;
+        (TaskActionResult)(await _loops.SubmitAsync(taskId, new CompleteWork(taskId, clerk, approved, reason, outputs), cancellationToken))!;
 
     private async Task RunBatchAsync(IReadOnlyList<DepartmentWork> batch, CancellationToken cancellationToken)
     {
@@ -69,5 +72,5 @@ public sealed class DepartmentProcessor : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _committer.DisposeAsync();
+    public ValueTask DisposeAsync() => _loops.DisposeAsync();
 }
