@@ -8,8 +8,13 @@ namespace WorkflowEngine.Persistence;
 public sealed class Database(ISqlDialect dialect, string connectionString) : IAsyncDisposable
 {
     private readonly SemaphoreSlim? _writeGate = dialect.SingleWriter ? new SemaphoreSlim(1, 1) : null;
+    private readonly SemaphoreSlim _checkpointDue = new(0, 1);
     private DbConnection? _writer;
     private bool _disposed;
+    private int _commitsSinceCheckpoint;
+
+    /// <summary>Commits between two checkpoints of the log (see <see cref="LogCheckpointer"/>): about 30 MB of log under load.</summary>
+    public const int CommitsPerCheckpoint = 32;
     private long _writeTicks;
     private long _waitTicks;
     private long _writes;
@@ -57,7 +62,7 @@ public sealed class Database(ISqlDialect dialect, string connectionString) : IAs
             var own = await OpenAsync(cancellationToken);
             try
             {
-                return new WriteScope(own, await own.BeginTransactionAsync(cancellationToken), null, ownsConnection: true, OnReleased);
+                return new WriteScope(own, await own.BeginTransactionAsync(cancellationToken), null, ownsConnection: true, OnReleased, OnCommitted);
             }
             catch
             {
@@ -79,7 +84,7 @@ public sealed class Database(ISqlDialect dialect, string connectionString) : IAs
             }
 
             _writer ??= await OpenAsync(cancellationToken);
-            return new WriteScope(_writer, await _writer.BeginTransactionAsync(cancellationToken), _writeGate, ownsConnection: false, OnReleased);
+            return new WriteScope(_writer, await _writer.BeginTransactionAsync(cancellationToken), _writeGate, ownsConnection: false, OnReleased, OnCommitted);
         }
         catch
         {
@@ -89,6 +94,39 @@ public sealed class Database(ISqlDialect dialect, string connectionString) : IAs
     }
 
     private void OnReleased(TimeSpan held) => Interlocked.Add(ref _writeTicks, held.Ticks);
+
+    /// <summary>Counts a commit; every <see cref="CommitsPerCheckpoint"/> of them, the log checkpointer is woken.</summary>
+    internal void OnCommitted()
+    {
+        if (Dialect.CheckpointSql is not null && Interlocked.Increment(ref _commitsSinceCheckpoint) % CommitsPerCheckpoint == 0 && _checkpointDue.CurrentCount == 0)
+        {
+            try
+            {
+                _checkpointDue.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already woken.
+            }
+        }
+    }
+
+    /// <summary>Waits until enough has been committed since the last checkpoint.</summary>
+    public Task WaitForCheckpointAsync(CancellationToken cancellationToken) => _checkpointDue.WaitAsync(cancellationToken);
+
+    /// <summary>Copies the log back into the database on a connection of its own, beside the writers (<see cref="ISqlDialect.CheckpointSql"/>).</summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (Dialect.CheckpointSql is not { } sql)
+        {
+            return;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     /// <summary>Closes the write connection once the write running now, if any, is done.</summary>
     public async ValueTask DisposeAsync()

@@ -13,11 +13,13 @@ public sealed class WriteScope : IAsyncDisposable
     private readonly SemaphoreSlim? _gate;
     private readonly bool _ownsConnection;
     private readonly Action<TimeSpan>? _onRelease;
+    private readonly Action? _onCommitted;
     private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
     private bool _committed;
 
-    internal WriteScope(DbConnection connection, DbTransaction transaction, SemaphoreSlim? gate, bool ownsConnection, Action<TimeSpan>? onRelease)
+    internal WriteScope(DbConnection connection, DbTransaction transaction, SemaphoreSlim? gate, bool ownsConnection, Action<TimeSpan>? onRelease, Action? onCommitted)
     {
+        _onCommitted = onCommitted;
         Connection = connection;
         Transaction = transaction;
         _gate = gate;
@@ -33,6 +35,7 @@ public sealed class WriteScope : IAsyncDisposable
     {
         await Transaction.CommitAsync(cancellationToken);
         _committed = true;
+        _onCommitted?.Invoke();
     }
 
     public async ValueTask DisposeAsync()

@@ -116,6 +116,7 @@ public static class WorkflowHosting
         services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<TimerPoller>();
+        services.AddHostedService<LogCheckpointer>();
         return reference;
     }
 

@@ -40,6 +40,41 @@ public sealed class SqliteStoreTests : StoreComplianceTests
         await (await next.WaitAsync(TimeSpan.FromSeconds(5))).DisposeAsync();
     }
 
+    [Fact]
+    public async Task LogCheckpointer_CopiesTheLogBackIntoTheDatabase_WithoutWaitingForAWriter()
+    {
+        var file = new FileInfo(Path.Combine(_directory, "test.db"));
+        var before = file.Length;
+        using var stopping = new CancellationTokenSource();
+        var checkpointer = new LogCheckpointer(Database, Microsoft.Extensions.Logging.Abstractions.NullLogger<LogCheckpointer>.Instance);
+        await checkpointer.StartAsync(stopping.Token);
+        try
+        {
+            // 2 MB in 32 commits: far below the size at which a writer would checkpoint by itself.
+            for (var i = 0; i < Database.CommitsPerCheckpoint; i++)
+            {
+                await using var write = await Database.BeginWriteAsync(CancellationToken.None);
+                await using var command = write.Connection.CreateCommand();
+                command.Transaction = write.Transaction;
+                command.CommandText = "CREATE TABLE IF NOT EXISTS filler (data BLOB); INSERT INTO filler VALUES (randomblob(65536));";
+                await command.ExecuteNonQueryAsync();
+                await write.CommitAsync(CancellationToken.None);
+            }
+
+            for (var wait = 0; wait < 100 && new FileInfo(file.FullName).Length < before + 2_000_000; wait++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.True(new FileInfo(file.FullName).Length >= before + 2_000_000, "the database file never received what the log held");
+        }
+        finally
+        {
+            await stopping.CancelAsync();
+            await checkpointer.StopAsync(CancellationToken.None);
+        }
+    }
+
     protected override Task DropDatabaseAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

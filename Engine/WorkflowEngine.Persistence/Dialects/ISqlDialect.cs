@@ -14,6 +14,12 @@ public interface ISqlDialect
     /// <summary>Whether the database takes one writer at a time (SQLite): writers then queue in process.</summary>
     bool SingleWriter { get; }
 
+    /// <summary>
+    /// Copies the write-ahead log back into the database without holding up writers; <see cref="LogCheckpointer"/> runs
+    /// it on a connection of its own every few commits. Null where the database does this itself.
+    /// </summary>
+    string? CheckpointSql { get; }
+
     DbConnection CreateConnection(string connectionString);
 
     /// <summary>Per-connection settings run after opening (SQLite pragmas).</summary>

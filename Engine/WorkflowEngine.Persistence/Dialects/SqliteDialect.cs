@@ -11,16 +11,19 @@ public sealed class SqliteDialect : ISqlDialect
 
     public bool SingleWriter => true;
 
+    public string? CheckpointSql => "PRAGMA wal_checkpoint(PASSIVE)";
+
     public DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
     public async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        // The log is copied back into the database once it holds 64 MB (4096 pages of 16 KB) rather than SQLite's
-        // 1000 pages: the committing writer does the copy, so fewer, larger checkpoints hold the write lane less,
-        // and a page changed by many transactions is copied once. A page cache of 32 MB instead of 2 MB (128 pages of
-        // 16 KB, about two commits' worth): the write connection keeps the pages it changes between commits.
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=4096; PRAGMA cache_size=-32768;";
+        // The log is copied back into the database by LogCheckpointer, on its own connection, every few commits. Left
+        // to SQLite, the committing writer did it, and with it the two fsyncs, holding the write lane while the disk
+        // worked and the processors waited. A writer still does it past 256 MB (16384 pages of 16 KB), should the
+        // checkpointer fall behind or not run at all. A page cache of 32 MB instead of 2 MB (128 pages of 16 KB,
+        // about two commits' worth): the write connection keeps the pages it changes between commits.
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-32768;";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace WorkflowEngine.Persistence;
+
+/// <summary>
+/// Copies SQLite's write-ahead log back into the database every <see cref="Database.CommitsPerCheckpoint"/> commits, on
+/// a connection of its own. A passive checkpoint never waits for writers and they never wait for it, so the fsyncs it
+/// ends with no longer hold the write lane: left to the committing writer (SQLite's default), every writer and the
+/// processors behind them stood idle while the disk worked. Nothing to do where the dialect has no checkpoint.
+/// </summary>
+public sealed partial class LogCheckpointer(Database database, ILogger<LogCheckpointer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (database.Dialect.CheckpointSql is null)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await database.WaitForCheckpointAsync(stoppingToken);
+                await database.CheckpointAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The log keeps growing until the next try; past its limit a writer checkpoints by itself.
+                LogCheckpointFailed(ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint of the database log failed; it is tried again after the next commits")]
+    private partial void LogCheckpointFailed(Exception ex);
+}
