@@ -18,6 +18,9 @@ public sealed class Database(ISqlDialect dialect, string connectionString) : IAs
     private long _writeTicks;
     private long _waitTicks;
     private long _writes;
+    private long _releasedAt;
+    private long _handovers;
+    private long _handoverTicks;
 
     public ISqlDialect Dialect { get; } = dialect;
 
@@ -26,6 +29,13 @@ public sealed class Database(ISqlDialect dialect, string connectionString) : IAs
 
     /// <summary>How long writers have waited for the write gate in total (zero where writers do not queue in-process).</summary>
     public TimeSpan WriteWaitTime => TimeSpan.FromTicks(Interlocked.Read(ref _waitTicks));
+
+    /// <summary>
+    /// How many writers found the write gate taken and waited for it, and how long the lane stood idle in total
+    /// between the release and the waiting writer running: the hand-over, which goes through the thread pool.
+    /// </summary>
+    public (long Count, TimeSpan Idle) Handovers =>
+        (Interlocked.Read(ref _handovers), System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _handoverTicks)));
 
     /// <summary>How many write transactions have begun.</summary>
     public long Writes => Interlocked.Read(ref _writes);
@@ -72,7 +82,13 @@ public sealed class Database(ISqlDialect dialect, string connectionString) : IAs
         }
 
         var waiting = System.Diagnostics.Stopwatch.GetTimestamp();
-        await _writeGate.WaitAsync(cancellationToken);
+        if (!_writeGate.Wait(0, CancellationToken.None))
+        {
+            await _writeGate.WaitAsync(cancellationToken);
+            Interlocked.Add(ref _handoverTicks, System.Diagnostics.Stopwatch.GetTimestamp() - Volatile.Read(ref _releasedAt));
+            Interlocked.Increment(ref _handovers);
+        }
+
         Interlocked.Add(ref _waitTicks, System.Diagnostics.Stopwatch.GetElapsedTime(waiting).Ticks);
         try
         {
@@ -93,7 +109,11 @@ public sealed class Database(ISqlDialect dialect, string connectionString) : IAs
         }
     }
 
-    private void OnReleased(TimeSpan held) => Interlocked.Add(ref _writeTicks, held.Ticks);
+    private void OnReleased(TimeSpan held)
+    {
+        Interlocked.Add(ref _writeTicks, held.Ticks);
+        Volatile.Write(ref _releasedAt, System.Diagnostics.Stopwatch.GetTimestamp());
+    }
 
     /// <summary>Counts a commit; every <see cref="CommitsPerCheckpoint"/> of them, the log checkpointer is woken.</summary>
     internal void OnCommitted()

@@ -65,6 +65,7 @@ public static partial class ThroughputRun
             var writeBefore = database.WriteTime;
             var waitBefore = database.WriteWaitTime;
             var writesBefore = database.Writes;
+            var handoversBefore = database.Handovers;
             var departments = app.Services.GetRequiredService<DepartmentProcessor>();
             var engineBusyBefore = engine.BusyTime;
             var departmentBusyBefore = departments.BusyTime;
@@ -111,6 +112,9 @@ public static partial class ThroughputRun
             Console.WriteLine($"allocated      {allocated / 1024d / options.Bundles:F0} KiB per bundle; GCs gen0/1/2 {collections[0]}/{collections[1]}/{collections[2]}, paused {pause.TotalMilliseconds / seconds / 10:F1} % of the time");
             Console.WriteLine($"engine commits {batches} for {items} work items (avg batch {items / (double)Math.Max(1, batches):F1})");
             Console.WriteLine($"write lane     busy {writeBusy:P0} of the time (SQLite takes one writer at a time); {writes} transactions, each held {heldPerWrite:F2} ms after waiting {waitPerWrite:F2} ms");
+            var handovers = database.Handovers.Count - handoversBefore.Count;
+            var idle = (database.Handovers.Idle - handoversBefore.Idle).TotalMilliseconds / Math.Max(1, handovers);
+            Console.WriteLine($"hand-over      {handovers} writers waited for the lane; it stood idle {idle:F2} ms from each release until the waiting writer ran");
             Console.WriteLine($"commit loops   engine busy {engineBusy:P0} ({engine.Loops} loops), departments busy {departmentBusy:P0} ({departments.Loops} loops; each loop runs one batch at a time)");
             return 0;
         }
