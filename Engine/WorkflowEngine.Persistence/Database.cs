@@ -7,14 +7,14 @@ namespace WorkflowEngine.Persistence;
 /// <summary>A database: its dialect and connection string; hands out opened, prepared connections.</summary>
 public sealed class Database(ISqlDialect dialect, string connectionString) : IAsyncDisposable
 {
+    /// <summary>Commits between two checkpoints of the log (see <see cref="LogCheckpointer"/>): about 30 MB of log under load.</summary>
+    public const int CommitsPerCheckpoint = 32;
+
     private readonly SemaphoreSlim? _writeGate = dialect.SingleWriter ? new SemaphoreSlim(1, 1) : null;
     private readonly SemaphoreSlim _checkpointDue = new(0, 1);
     private DbConnection? _writer;
     private bool _disposed;
     private int _commitsSinceCheckpoint;
-
-    /// <summary>Commits between two checkpoints of the log (see <see cref="LogCheckpointer"/>): about 30 MB of log under load.</summary>
-    public const int CommitsPerCheckpoint = 32;
     private long _writeTicks;
     private long _waitTicks;
     private long _writes;

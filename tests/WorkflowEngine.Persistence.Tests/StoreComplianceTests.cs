@@ -27,7 +27,12 @@ public abstract class StoreComplianceTests : IAsyncLifetime
 
     public async Task InitializeAsync() => Database = await CreateDatabaseAsync();
 
-    public Task DisposeAsync() => DropDatabaseAsync();
+    public async Task DisposeAsync()
+    {
+        // Closes the write connection the database keeps open.
+        await Database.DisposeAsync();
+        await DropDatabaseAsync();
+    }
 
     private static ApplicationRecord NewApplication(string? id = null, string? applicantName = "张三", string formJson = """{"companyName":"测试"}""")
     {
