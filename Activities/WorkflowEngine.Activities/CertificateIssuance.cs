@@ -33,9 +33,10 @@ public sealed class CertificateIssuance : Activity<CertificateIssuance.Settings>
 
     public override void OnSignal(ActivityContext context, WorkflowEvent signal)
     {
-        if (DepartmentTask.OnReport(context, signal) && context.State.Outcome == StepOutcome.Approved)
+        var settings = SettingsOf(context);
+        if (DepartmentTask.OnReport(context, signal, settings.Limit!, settings.Handler) && context.State.Outcome == StepOutcome.Approved)
         {
-            Issue(context, SettingsOf(context));
+            Issue(context, settings);
         }
     }
 

@@ -24,7 +24,11 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         Dispatch(context, settings.Department, settings.Limit!, settings.Handler);
     }
 
-    public override void OnSignal(ActivityContext context, WorkflowEvent signal) => OnReport(context, signal);
+    public override void OnSignal(ActivityContext context, WorkflowEvent signal)
+    {
+        var settings = SettingsOf(context);
+        OnReport(context, signal, settings.Limit!, settings.Handler);
+    }
 
     public override void OnCancel(ActivityContext context, string reason) => Recall(context, reason);
 
@@ -35,17 +39,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         state.Attempt++;
         state.Department = department;
         state.DueAt = context.DueAfter(limit);
-        var materials = context.Definition.MaterialsFor(context.Node.Id).Select(m => m.Key).ToArray();
-        context.Emit(new DispatchStep(
-            context.Node.Id,
-            state.Attempt,
-            department,
-            context.Node.Title ?? new LocalizedText(context.Node.Id),
-            handler,
-            limit,
-            context.Now,
-            state.DueAt.Value,
-            materials));
+        state.ReceivedAt = null;
+        state.Resends = 0;
+        Send(context, limit, handler);
         context.Audit("StepDispatched", new Dictionary<string, string?>
         {
             ["department"] = department,
@@ -55,16 +51,71 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         });
     }
 
-    /// <summary>
-    /// Applies a department's claim or decision to the node (the interpreter has already dropped reports of another
-    /// attempt or department); true when the node completed.
-    /// </summary>
-    internal static bool OnReport(ActivityContext context, WorkflowEvent signal)
+    /// <summary>Puts the current attempt on the department's queue: its first dispatch, or again when nothing came back.</summary>
+    private static void Send(ActivityContext context, WorkingTimeLimit limit, string? handler)
     {
         var state = context.State;
+        state.LastSentAt = context.Now;
+        var materials = context.Definition.MaterialsFor(context.Node.Id).Select(m => m.Key).ToArray();
+        context.Emit(new DispatchStep(
+            context.Node.Id,
+            state.Attempt,
+            state.Department!,
+            context.Node.Title ?? new LocalizedText(context.Node.Id),
+            handler,
+            limit,
+            state.StartedAt ?? context.Now,
+            state.DueAt!.Value,
+            materials));
+    }
+
+    /// <summary>
+    /// Applies a department's acknowledgement, claim or decision to the node, or sends it again when the engine heard
+    /// nothing for too long (the interpreter has already dropped reports of another attempt or department); true when
+    /// the node completed.
+    /// </summary>
+    internal static bool OnReport(ActivityContext context, WorkflowEvent signal, WorkingTimeLimit limit, string? handler)
+    {
+        var state = context.State;
+        if (signal is StepReportEvent and not StepResendEvent)
+        {
+            state.LastHeardAt = context.Now;
+            context.Touch();
+        }
+
         switch (signal)
         {
+            case StepResendEvent resend:
+                state.Resends++;
+                Send(context, limit, handler);
+                context.Touch();
+                if (resend.Reason == ResendReasons.Unacknowledged)
+                {
+                    // A delivery problem worth the trail; a periodic check on a step the department holds is not.
+                    context.Audit("StepResent", new Dictionary<string, string?>
+                    {
+                        ["reason"] = resend.Reason,
+                        ["resends"] = state.Resends.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    });
+                }
+
+                return false;
+            case StepReceivedEvent received:
+                if (state.ReceivedAt is null)
+                {
+                    state.ReceivedAt = received.ReceivedAt;
+                    context.Audit("StepReceived");
+                }
+
+                return false;
             case StepClaimedEvent claimed:
+                state.ReceivedAt ??= claimed.ClaimedAt;
+                if (state.ClaimedBy == claimed.ClaimedBy && state.ClaimedAt == claimed.ClaimedAt)
+                {
+                    // The same claim reported again (an answer to a resend).
+                    return false;
+                }
+
                 state.ClaimedBy = claimed.ClaimedBy;
                 state.ClaimedAt = claimed.ClaimedAt;
                 context.Touch();

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net.Mime;
 using System.Runtime.CompilerServices;
 using MassTransit;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Messaging.Configuration;
 using WorkflowEngine.Runtime.Outbox;
 
 namespace WorkflowEngine.Messaging;
@@ -12,8 +14,11 @@ namespace WorkflowEngine.Messaging;
 /// the headers (message id, message type), but is not asked to serialize the message again. Reading each row back
 /// into an object only for MassTransit to write it out again cost about 3% of the engine's CPU.
 /// </summary>
-public sealed class MassTransitSender(IBus bus) : IMessageSender
+public sealed class MassTransitSender(IBus bus, IOptions<MessagingOptions> options) : IMessageSender
 {
+    /// <summary>The in-memory transport loses what it holds when the process dies; only a broker's confirm makes a send durable.</summary>
+    public bool SendIsDurable { get; } = !string.Equals(options.Value.Transport, MessagingOptions.InMemory, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>One send endpoint per queue, looked up once: the address was parsed into a new Uri for every message.</summary>
     private readonly ConcurrentDictionary<string, Task<ISendEndpoint>> _endpoints = new(StringComparer.Ordinal);
 

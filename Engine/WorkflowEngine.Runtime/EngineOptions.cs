@@ -42,6 +42,18 @@ public sealed class EngineOptions
 
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>A step its department has not acknowledged this long after it was sent is sent again (and counted as stuck).</summary>
+    public TimeSpan StepAckTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// A step a department holds that nothing was heard of for this long is sent again, so that the department reports
+    /// where it stands (a decision whose report was lost is reported again).
+    /// </summary>
+    public TimeSpan StepProbeInterval { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>How often the engine looks for stuck work.</summary>
+    public TimeSpan StuckCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a process holds a leased outbox row or timer before another may take it.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -22,7 +22,9 @@ using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Materials;
+using WorkflowEngine.Runtime.Monitoring;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Processing;
 using WorkflowEngine.Runtime.Stores;
@@ -65,6 +67,8 @@ public static class WorkflowHosting
         app.MapTasks();
         app.MapDefinitions();
         app.MapCalendars();
+        app.MapIncidents();
+        app.MapFailedMessages();
         return app;
     }
 
@@ -101,11 +105,15 @@ public static class WorkflowHosting
         services.AddSingleton<IApplicationQueries, SqlApplicationQueries>();
         services.AddSingleton<ITaskQueries, SqlTaskQueries>();
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
+        services.AddSingleton<IIncidentQueries, SqlIncidentQueries>();
+        services.AddSingleton<IStuckWorkQueries, SqlStuckWorkQueries>();
+        services.AddSingleton<IFailedMessageStore, SqlFailedMessageStore>();
         services.AddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<EngineOptions>>().Value.BlobPath));
 
         services.AddSingleton<DefinitionRegistry>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<CommittedOutbox>();
+        services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<TimerSignal>();
         services.AddSingleton<EngineMetrics>();
         services.AddSingleton<EngineProcessor>();
@@ -116,6 +124,8 @@ public static class WorkflowHosting
         services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<TimerPoller>();
+        services.AddSingleton<StuckWorkMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<StuckWorkMonitor>());
         services.AddHostedService<LogCheckpointer>();
         return reference;
     }

@@ -53,8 +53,8 @@ public sealed class EndToEndTests
             () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
             a => Step(a, "housing-fund").GetProperty("status").GetString() == "approved"
                 && Step(a, "tax-registration").GetProperty("status").GetString() == "approved"
-                && Step(a, "bank-account").GetProperty("status").GetString() == "dispatched"
-                && Step(a, "seal-engraving").GetProperty("status").GetString() == "dispatched",
+                && Step(a, "bank-account").GetProperty("status").GetString() == "received"
+                && Step(a, "seal-engraving").GetProperty("status").GetString() == "received",
             "the parallel registrations");
         Assert.Equal("PSB", Step(app, "seal-engraving").GetProperty("department").GetString());
         // Dispatched at 10:00 with three working hours: 10:00–12:00, then 13:30–14:30 after the lunch break.

@@ -129,6 +129,29 @@ public sealed class AllInOneHost : IAsyncDisposable
         return payload.Deserialize<ExecuteStep>(JsonSerializerOptions.Web)!;
     }
 
+    /// <summary>An administrator saves and publishes a definition through the API; returns the published version.</summary>
+    public async Task<int> PublishAsync(string yaml)
+    {
+        using var admin = Client("admin");
+        using var draft = await admin.PostAsync("/api/definitions", new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml"));
+        var saved = await draft.Content.ReadFromJsonAsync<JsonElement>();
+        if (!draft.IsSuccessStatusCode || !saved.GetProperty("valid").GetBoolean())
+        {
+            throw new InvalidOperationException($"Draft refused ({(int)draft.StatusCode}): {saved}");
+        }
+
+        using var published = await admin.PostAsync($"/api/definitions/{saved.GetProperty("id").GetString()}/publish", null);
+        published.EnsureSuccessStatusCode();
+        return (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+    }
+
+    /// <summary>A single number from the host's database (a count, usually).</summary>
+    public async Task<long> ScalarAsync(string sql, object? args = null)
+    {
+        await using var connection = await Services.GetRequiredService<WorkflowEngine.Persistence.Database>().OpenAsync(CancellationToken.None);
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, sql, args);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();

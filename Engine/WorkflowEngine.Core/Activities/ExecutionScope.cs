@@ -134,27 +134,60 @@ internal sealed class ExecutionScope
         }
     }
 
-    /// <summary>Runs the agenda until nothing is left to do.</summary>
+    /// <summary>
+    /// Ends a running application at an administrator's word: every active node is cancelled (departments holding a
+    /// step are told), and the application ends as cancelled.
+    /// </summary>
+    public void CancelWorkflow(string reason, string actor)
+    {
+        if (State.Status != WorkflowStatus.Running)
+        {
+            Audit("LateCancellationIgnored", null, actor, new Dictionary<string, string?> { ["reason"] = reason });
+            return;
+        }
+
+        Cancel(Definition.Flow, reason);
+        State.Status = WorkflowStatus.Cancelled;
+        State.CompletedAt = Now;
+        State.Reason = reason;
+        Emit(new CompleteApplication(WorkflowStatus.Cancelled, reason));
+        Audit(AuditTypes.ApplicationCancelled, null, actor, new Dictionary<string, string?> { ["reason"] = reason });
+        Emit(new NotifyApplicant("cancelled", $"您的申请（{Application.TrackingNumber}）已终止办理：{reason}"));
+    }
+
+    /// <summary>Runs the agenda until nothing is left to do; an activity that fails is named by the exception.</summary>
     public void Run()
     {
         while (_agenda.TryDequeue(out var item))
         {
-            switch (item.Kind)
+            try
             {
-                case WorkKind.Start:
-                    RunStart(item.Node);
-                    break;
-                case WorkKind.ChildCompleted:
-                    if (State.Find(item.Node.Id) is { Status: NodeStatus.Active })
-                    {
-                        _registry.Get(item.Node.ActivityKey).OnChildCompleted(new ActivityContext(this, item.Node), item.Child!);
-                    }
-
-                    break;
-                case WorkKind.Signal:
-                    _registry.Get(item.Node.ActivityKey).OnSignal(new ActivityContext(this, item.Node), item.Signal!);
-                    break;
+                RunItem(item);
             }
+            catch (Exception ex) when (ex is not (OutOfMemoryException or StepExecutionException))
+            {
+                throw new StepExecutionException(item.Node.Id, item.Node.ActivityKey, ex);
+            }
+        }
+    }
+
+    private void RunItem(WorkItem item)
+    {
+        switch (item.Kind)
+        {
+            case WorkKind.Start:
+                RunStart(item.Node);
+                break;
+            case WorkKind.ChildCompleted:
+                if (State.Find(item.Node.Id) is { Status: NodeStatus.Active })
+                {
+                    _registry.Get(item.Node.ActivityKey).OnChildCompleted(new ActivityContext(this, item.Node), item.Child!);
+                }
+
+                break;
+            case WorkKind.Signal:
+                _registry.Get(item.Node.ActivityKey).OnSignal(new ActivityContext(this, item.Node), item.Signal!);
+                break;
         }
     }
 

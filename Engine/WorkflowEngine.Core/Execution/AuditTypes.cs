@@ -12,6 +12,11 @@ public static class AuditTypes
 
     public const string ApplicationRejected = "ApplicationRejected";
 
+    public const string ApplicationCancelled = "ApplicationCancelled";
+
+    /// <summary>Executing the application failed; it waits for an administrator (an incident).</summary>
+    public const string IncidentRaised = "IncidentRaised";
+
     public const string StepApproved = "StepApproved";
 
     public const string StepRejected = "StepRejected";

@@ -22,6 +22,18 @@ public sealed class NodeState
 
     public string? Department { get; set; }
 
+    /// <summary>Department tasks: when the department acknowledged the dispatch (its task exists).</summary>
+    public DateTimeOffset? ReceivedAt { get; set; }
+
+    /// <summary>Department tasks: when the step was last sent (dispatched, or sent again because nothing came back).</summary>
+    public DateTimeOffset? LastSentAt { get; set; }
+
+    /// <summary>Department tasks: when the department last reported anything about the current attempt.</summary>
+    public DateTimeOffset? LastHeardAt { get; set; }
+
+    /// <summary>Department tasks: how often the current attempt was sent again.</summary>
+    public int Resends { get; set; }
+
     public string? ClaimedBy { get; set; }
 
     public DateTimeOffset? ClaimedAt { get; set; }

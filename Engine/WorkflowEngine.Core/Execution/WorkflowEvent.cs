@@ -1,6 +1,19 @@
+using System.Text.Json.Serialization;
+
 namespace WorkflowEngine.Core.Execution;
 
-/// <summary>Something that happened to an application, applied by the interpreter.</summary>
+/// <summary>
+/// Something that happened to an application, applied by the interpreter. Events are stored (with their type name) when
+/// an incident holds them until an administrator retries.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "event")]
+[JsonDerivedType(typeof(WorkflowStartedEvent), "started")]
+[JsonDerivedType(typeof(StepReceivedEvent), "received")]
+[JsonDerivedType(typeof(StepResendEvent), "resend")]
+[JsonDerivedType(typeof(StepClaimedEvent), "claimed")]
+[JsonDerivedType(typeof(StepCompletedEvent), "completed")]
+[JsonDerivedType(typeof(TimerFiredEvent), "timer")]
+[JsonDerivedType(typeof(WorkflowCancelledEvent), "cancelled")]
 public abstract record WorkflowEvent;
 
 /// <summary>The application was accepted (受理) and its flow starts.</summary>
@@ -12,6 +25,18 @@ public abstract record StepReportEvent(string StepId, int Attempt) : WorkflowEve
     /// <summary>The reporting department; a report from another department than the step's is ignored.</summary>
     public string? Department { get; init; }
 }
+
+/// <summary>The owning department holds the step (its acknowledgement of the dispatch).</summary>
+public sealed record StepReceivedEvent(string StepId, int Attempt, DateTimeOffset ReceivedAt) : StepReportEvent(StepId, Attempt);
+
+/// <summary>
+/// The engine heard nothing back about a dispatched step for too long and sends it again (same attempt): the
+/// department host de-duplicates it, and answers with where the step stands. Not a report, so from no department.
+/// </summary>
+public sealed record StepResendEvent(string StepId, int Attempt, string Reason) : StepReportEvent(StepId, Attempt);
+
+/// <summary>An administrator cancelled the whole application (e.g. an incident that cannot be repaired).</summary>
+public sealed record WorkflowCancelledEvent(string Reason, string Actor) : WorkflowEvent;
 
 /// <summary>A clerk of the owning department claimed the step.</summary>
 public sealed record StepClaimedEvent(string StepId, int Attempt, string ClaimedBy, DateTimeOffset ClaimedAt) : StepReportEvent(StepId, Attempt);

@@ -42,11 +42,11 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
             case WorkflowStartedEvent:
                 scope.Audit("DuplicateStartIgnored", null, null, null);
                 break;
-            case StepClaimedEvent e:
+            case StepReportEvent e:
                 Route(scope, definition, e.StepId, e);
                 break;
-            case StepCompletedEvent e:
-                Route(scope, definition, e.StepId, e);
+            case WorkflowCancelledEvent e:
+                scope.CancelWorkflow(e.Reason, e.Actor);
                 break;
             case TimerFiredEvent e:
                 Route(scope, definition, e.NodeId, e);
@@ -69,7 +69,12 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
 
         if (scope.State.Status != WorkflowStatus.Running || scope.Peek(nodeId) is not { Status: NodeStatus.Active } state)
         {
-            scope.Audit("LateReportIgnored", nodeId, null, new Dictionary<string, string?> { ["event"] = evt.GetType().Name });
+            // A resend found a step that moved on since it looked: nothing happened worth a line in the trail.
+            if (evt is not StepResendEvent)
+            {
+                scope.Audit("LateReportIgnored", nodeId, null, new Dictionary<string, string?> { ["event"] = evt.GetType().Name });
+            }
+
             return;
         }
 
@@ -78,6 +83,11 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
         {
             if (report.Attempt != state.Attempt)
             {
+                if (report is StepResendEvent)
+                {
+                    return;
+                }
+
                 scope.Audit("StaleReportIgnored", nodeId, null, new Dictionary<string, string?> { ["event"] = evt.GetType().Name });
                 return;
             }

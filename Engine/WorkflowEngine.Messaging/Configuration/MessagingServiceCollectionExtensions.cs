@@ -1,4 +1,5 @@
 using MassTransit;
+using MassTransit.Middleware;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Contracts;
@@ -19,7 +20,9 @@ public static class MessagingServiceCollectionExtensions
         // spares MassTransit a DI scope per message.
         services.AddSingleton<ExecuteStepConsumer>();
         services.AddSingleton<CancelStepConsumer>();
+        services.AddSingleton<StepReceivedConsumer>();
         services.AddSingleton<StepClaimedConsumer>();
+        services.AddSingleton<FailedMessageRecorder>();
         services.AddSingleton<StepCompletedConsumer>();
         services.AddMassTransit(bus =>
         {
@@ -45,7 +48,8 @@ public static class MessagingServiceCollectionExtensions
                 {
                     cfg.ReceiveEndpoint(Queues.EngineReports, endpoint =>
                     {
-                        Configure(endpoint, options, options.ConcurrentMessageLimit);
+                        Configure(endpoint, context, options, options.ConcurrentMessageLimit);
+                        endpoint.Instance(context.GetRequiredService<StepReceivedConsumer>());
                         endpoint.Instance(context.GetRequiredService<StepClaimedConsumer>());
                         endpoint.Instance(context.GetRequiredService<StepCompletedConsumer>());
                     });
@@ -55,7 +59,7 @@ public static class MessagingServiceCollectionExtensions
                 {
                     cfg.ReceiveEndpoint(Queues.Department(department), endpoint =>
                     {
-                        Configure(endpoint, options, options.DepartmentConcurrentMessageLimit);
+                        Configure(endpoint, context, options, options.DepartmentConcurrentMessageLimit);
                         endpoint.Instance(context.GetRequiredService<ExecuteStepConsumer>());
                         endpoint.Instance(context.GetRequiredService<CancelStepConsumer>());
                     });
@@ -65,10 +69,25 @@ public static class MessagingServiceCollectionExtensions
         return services;
     }
 
-    private static void Configure(IReceiveEndpointConfigurator endpoint, MessagingOptions options, int limit)
+    private static void Configure(IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, MessagingOptions options, int limit)
     {
         endpoint.ConcurrentMessageLimit = limit;
         endpoint.PrefetchCount = limit;
+
+        // A message given up on is kept in the database first, then handled as MassTransit does by default (a fault
+        // event, and the _error or _skipped queue).
+        var recorder = context.GetRequiredService<FailedMessageRecorder>();
+        endpoint.ConfigureError(error =>
+        {
+            error.UseFilter(new FailedMessageFilter(recorder));
+            error.UseFilter(new GenerateFaultFilter());
+            error.UseFilter(new ErrorTransportFilter());
+        });
+        endpoint.ConfigureDeadLetter(deadLetter =>
+        {
+            deadLetter.UseFilter(new SkippedMessageFilter(recorder));
+            deadLetter.UseFilter(new DeadLetterTransportFilter());
+        });
         endpoint.UseMessageRetry(retry =>
         {
             retry.Ignore<InvalidMessageException>();

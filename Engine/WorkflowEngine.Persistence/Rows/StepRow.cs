@@ -8,7 +8,7 @@ internal sealed class StepRow
     public const string Columns = """
         application_id AS ApplicationId, step_id AS StepId, kind AS Kind, department AS Department, title AS Title,
         status AS Status, attempt AS Attempt, dispatched_at AS DispatchedAt, due_at AS DueAt, claimed_by AS ClaimedBy,
-        claimed_at AS ClaimedAt, completed_at AS CompletedAt, on_time AS OnTime, outcome AS Outcome, reason AS Reason,
+        received_at AS ReceivedAt, last_contact_at AS LastContactAt, claimed_at AS ClaimedAt, completed_at AS CompletedAt, on_time AS OnTime, outcome AS Outcome, reason AS Reason,
         outputs_json AS OutputsJson
         """;
 
@@ -29,6 +29,10 @@ internal sealed class StepRow
     public long? DispatchedAt { get; set; }
 
     public long? DueAt { get; set; }
+
+    public long? ReceivedAt { get; set; }
+
+    public long? LastContactAt { get; set; }
 
     public string? ClaimedBy { get; set; }
 
@@ -55,6 +59,8 @@ internal sealed class StepRow
         Attempt = s.Attempt,
         DispatchedAt = Instants.ToMs(s.DispatchedAt),
         DueAt = Instants.ToMs(s.DueAt),
+        ReceivedAt = Instants.ToMs(s.ReceivedAt),
+        LastContactAt = Instants.ToMs(s.LastContactAt),
         ClaimedBy = s.ClaimedBy,
         ClaimedAt = Instants.ToMs(s.ClaimedAt),
         CompletedAt = Instants.ToMs(s.CompletedAt),
@@ -75,6 +81,8 @@ internal sealed class StepRow
         Attempt = (int)Attempt,
         DispatchedAt = Instants.FromMs(DispatchedAt),
         DueAt = Instants.FromMs(DueAt),
+        ReceivedAt = Instants.FromMs(ReceivedAt),
+        LastContactAt = Instants.FromMs(LastContactAt),
         ClaimedBy = ClaimedBy,
         ClaimedAt = Instants.FromMs(ClaimedAt),
         CompletedAt = Instants.FromMs(CompletedAt),

@@ -24,24 +24,24 @@ internal sealed class EngineSql(ISqlDialect dialect)
     /// <summary>Succeeds only if nobody saved the application since it was read (its version).</summary>
     public static BatchCommand<ApplicationRow> UpdateApplication { get; } = new(
         """
-        UPDATE applications SET status = @Status, state_json = @StateJson, version = @Version, accepted_at = @AcceptedAt,
+        UPDATE applications SET status = @Status, service_version = @ServiceVersion, state_json = @StateJson, version = @Version, accepted_at = @AcceptedAt,
             due_at = @DueAt, statutory_due_at = @StatutoryDueAt, completed_at = @CompletedAt, on_time = @OnTime, reason = @Reason
         WHERE id = @Id AND version = @ReadVersion
         """,
-        ("Status", r => r.Status), ("StateJson", r => Utf8Text.Of(r.StateUtf8, r.StateJson)), ("Version", r => r.Version), ("AcceptedAt", r => r.AcceptedAt),
-        ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt), ("OnTime", r => r.OnTime),
-        ("Reason", r => r.Reason), ("Id", r => r.Id), ("ReadVersion", r => r.ReadVersion));
+        ("Status", r => r.Status), ("ServiceVersion", r => r.ServiceVersion), ("StateJson", r => Utf8Text.Of(r.StateUtf8, r.StateJson)), ("Version", r => r.Version),
+        ("AcceptedAt", r => r.AcceptedAt), ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt),
+        ("OnTime", r => r.OnTime), ("Reason", r => r.Reason), ("Id", r => r.Id), ("ReadVersion", r => r.ReadVersion));
 
     public BatchCommand<StepRow> UpsertStep { get; } = new(
         dialect.Upsert(
             "steps",
-            "application_id, step_id, kind, department, title, status, attempt, dispatched_at, due_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, outputs_json",
-            "@ApplicationId, @StepId, @Kind, @Department, @Title, @Status, @Attempt, @DispatchedAt, @DueAt, @ClaimedBy, @ClaimedAt, @CompletedAt, @OnTime, @Outcome, @Reason, @OutputsJson",
+            "application_id, step_id, kind, department, title, status, attempt, dispatched_at, due_at, received_at, last_contact_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, outputs_json",
+            "@ApplicationId, @StepId, @Kind, @Department, @Title, @Status, @Attempt, @DispatchedAt, @DueAt, @ReceivedAt, @LastContactAt, @ClaimedBy, @ClaimedAt, @CompletedAt, @OnTime, @Outcome, @Reason, @OutputsJson",
             "application_id, step_id",
-            "department, status, attempt, dispatched_at, due_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, outputs_json"),
+            "department, status, attempt, dispatched_at, due_at, received_at, last_contact_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, outputs_json"),
         ("ApplicationId", r => r.ApplicationId), ("StepId", r => r.StepId), ("Kind", r => r.Kind), ("Department", r => r.Department),
         ("Title", r => r.Title), ("Status", r => r.Status), ("Attempt", r => r.Attempt), ("DispatchedAt", r => r.DispatchedAt),
-        ("DueAt", r => r.DueAt), ("ClaimedBy", r => r.ClaimedBy), ("ClaimedAt", r => r.ClaimedAt), ("CompletedAt", r => r.CompletedAt),
+        ("DueAt", r => r.DueAt), ("ReceivedAt", r => r.ReceivedAt), ("LastContactAt", r => r.LastContactAt), ("ClaimedBy", r => r.ClaimedBy), ("ClaimedAt", r => r.ClaimedAt), ("CompletedAt", r => r.CompletedAt),
         ("OnTime", r => r.OnTime), ("Outcome", r => r.Outcome), ("Reason", r => r.Reason), ("OutputsJson", r => r.OutputsJson));
 
     public static BatchCommand<AuditRecord> InsertAudit { get; } = new(
@@ -75,4 +75,15 @@ internal sealed class EngineSql(ISqlDialect dialect)
         "INSERT INTO materials (id, application_id, material_key, file_name, content_type, size, sha256, uploaded_at) VALUES (@Id, @ApplicationId, @MaterialKey, @FileName, @ContentType, @Size, @Sha256, @UploadedAt)",
         ("Id", m => m.Id.ToString()), ("ApplicationId", m => m.ApplicationId.ToString()), ("MaterialKey", m => m.MaterialKey), ("FileName", m => m.FileName),
         ("ContentType", m => m.ContentType), ("Size", m => m.Size), ("Sha256", m => m.Sha256), ("UploadedAt", m => Instants.ToMs(m.UploadedAt)));
+
+    public BatchCommand<IncidentRow> UpsertIncident { get; } = new(
+        dialect.Upsert(
+            "incidents",
+            "id, application_id, status, step_id, error, error_type, raised_at, updated_at, attempts, events_json, resolved_at, resolved_by, resolution",
+            "@Id, @ApplicationId, @Status, @StepId, @Error, @ErrorType, @RaisedAt, @UpdatedAt, @Attempts, @EventsJson, @ResolvedAt, @ResolvedBy, @Resolution",
+            "id",
+            "status, step_id, error, error_type, updated_at, attempts, events_json, resolved_at, resolved_by, resolution"),
+        ("Id", r => r.Id), ("ApplicationId", r => r.ApplicationId), ("Status", r => r.Status), ("StepId", r => r.StepId), ("Error", r => r.Error),
+        ("ErrorType", r => r.ErrorType), ("RaisedAt", r => r.RaisedAt), ("UpdatedAt", r => r.UpdatedAt), ("Attempts", r => r.Attempts),
+        ("EventsJson", r => r.EventsJson), ("ResolvedAt", r => r.ResolvedAt), ("ResolvedBy", r => r.ResolvedBy), ("Resolution", r => r.Resolution));
 }

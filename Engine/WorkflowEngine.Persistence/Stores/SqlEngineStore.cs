@@ -3,6 +3,7 @@ using Dapper;
 using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Rows;
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Stores;
 
@@ -31,6 +32,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         var steps = changes.Steps.Values.Select(StepRow.From).ToArray();
         var removedTimers = changes.Timers.Where(t => t.Value is null).Select(t => (t.Key.ApplicationId, t.Key.TimerId)).ToArray();
         var scheduledTimers = changes.Timers.Values.OfType<Runtime.Timers.TimerRecord>().ToArray();
+        var incidents = changes.Incidents.Values.Select(IncidentRow.From).ToArray();
         var at = Instants.ToMs(now);
         var inbox = changes.Inbox.Select(id => (Consumer, id, at)).ToArray();
         var published = OutboxSql.TakePublished(relay);
@@ -60,6 +62,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
             await EngineSql.InsertNotification.ExecuteAsync(write, changes.Notifications, cancellationToken);
             await EngineSql.InsertCertificate.ExecuteAsync(write, changes.Certificates, cancellationToken);
             await EngineSql.InsertMaterial.ExecuteAsync(write, changes.Materials, cancellationToken);
+            await _sql.UpsertIncident.ExecuteAsync(write, incidents, cancellationToken);
             await write.CommitAsync(cancellationToken);
         }
         catch
@@ -100,6 +103,12 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
                 cancellationToken: cancellationToken));
             return rows.Select(r => r.ToRecord()).ToArray();
         }
+
+        public async Task<IncidentRecord?> LoadOpenIncidentAsync(Guid applicationId, CancellationToken cancellationToken) =>
+            (await Connection.QueryAsync<IncidentRow>(new CommandDefinition(
+                $"SELECT {IncidentRow.Columns} FROM incidents WHERE application_id = @Id AND status = 'open'",
+                new { Id = applicationId.ToString() },
+                cancellationToken: cancellationToken))).SingleOrDefault()?.ToRecord();
 
         public Task<IReadOnlySet<string>> FindProcessedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken) =>
             InboxSql.FindProcessedAsync(Connection, dialect, Consumer, messageIds, cancellationToken);

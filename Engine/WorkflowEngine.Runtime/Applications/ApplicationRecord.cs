@@ -11,7 +11,8 @@ public sealed class ApplicationRecord
 
     public required string ServiceId { get; init; }
 
-    public required int ServiceVersion { get; init; }
+    /// <summary>The definition version it runs on; an administrator may move it to a newer one when retrying an incident.</summary>
+    public required int ServiceVersion { get; set; }
 
     public required string ApplicantId { get; init; }
 

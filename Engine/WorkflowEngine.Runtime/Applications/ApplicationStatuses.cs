@@ -9,6 +9,9 @@ public static class ApplicationStatuses
     /// <summary>Accepted (受理); departments are working on it.</summary>
     public const string InProgress = "in-progress";
 
+    /// <summary>Executing it failed: it waits for an administrator to retry or cancel it (see <c>GET /api/incidents</c>).</summary>
+    public const string Incident = "incident";
+
     public const string Completed = "completed";
 
     public const string Rejected = "rejected";

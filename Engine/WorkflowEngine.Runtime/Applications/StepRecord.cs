@@ -21,6 +21,12 @@ public sealed record StepRecord
 
     public DateTimeOffset? DueAt { get; init; }
 
+    /// <summary>When the department acknowledged the step (its task exists).</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>While the step waits on its department: when the engine last sent it or heard about it.</summary>
+    public DateTimeOffset? LastContactAt { get; init; }
+
     public string? ClaimedBy { get; init; }
 
     public DateTimeOffset? ClaimedAt { get; init; }

@@ -4,7 +4,11 @@ namespace WorkflowEngine.Runtime.Applications;
 public static class StepStatuses
 {
     public const string Pending = "pending";
+    /// <summary>Sent to its department, not yet acknowledged.</summary>
     public const string Dispatched = "dispatched";
+
+    /// <summary>The department holds it (a task in its clerks' queue).</summary>
+    public const string Received = "received";
     public const string Claimed = "claimed";
     public const string Running = "running";
     public const string Approved = "approved";

@@ -42,6 +42,12 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
         return definition;
     }
 
+    /// <summary>A version if it is published (drafts never run applications); null otherwise.</summary>
+    public async Task<WorkflowDefinition?> GetPublishedAsync(string id, int version, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, version, cancellationToken) is { Status: DefinitionStatuses.Published }
+            ? await GetAsync(id, version, cancellationToken)
+            : null;
+
     /// <summary>The version new applications get: the latest published one.</summary>
     public async Task<WorkflowDefinition?> GetLatestPublishedAsync(string id, CancellationToken cancellationToken)
     {

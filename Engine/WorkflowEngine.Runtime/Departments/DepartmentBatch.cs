@@ -92,8 +92,16 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
     private TaskRecord? Receive(ReceiveStepWork work)
     {
         var step = work.Step;
-        if (!Consume(work.MessageId) || _byStep.ContainsKey((step.ApplicationId, step.StepId, step.Attempt)))
+        if (!Consume(work.MessageId))
         {
+            // The same message again: what it caused, reports included, was committed with its inbox row.
+            return null;
+        }
+
+        if (_byStep.TryGetValue((step.ApplicationId, step.StepId, step.Attempt), out var known))
+        {
+            // The engine sent the step again because it heard nothing back: tell it again where the task stands.
+            Report(known);
             return null;
         }
 
@@ -120,6 +128,11 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         {
             task.Automated = true;
             Decide(task, "system:" + step.Handler, result.Approved, result.Reason, result.Outputs);
+        }
+        else
+        {
+            // The acknowledgement the engine waits for; an automated decision acknowledges by itself.
+            Changes.Outbox.Add(MessageJson.ToOutbox(Received(task), Queues.EngineReports, now));
         }
 
         Insert(task);
@@ -193,18 +206,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         task.ClaimedBy = work.Clerk;
         task.ClaimedAt = now;
         _changed.Add(task.Id);
-        Changes.Outbox.Add(MessageJson.ToOutbox(
-            new StepClaimed
-            {
-                ApplicationId = task.ApplicationId,
-                StepId = task.StepId,
-                Attempt = task.Attempt,
-                Department = task.Department,
-                ClaimedBy = work.Clerk,
-                ClaimedAt = now,
-            },
-            Queues.EngineReports,
-            now));
+        Changes.Outbox.Add(MessageJson.ToOutbox(Claimed(task), Queues.EngineReports, now));
         return TaskActionResult.Ok(task);
     }
 
@@ -250,24 +252,61 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         task.Reason = reason;
         task.OutputsJson = outputs is { Count: > 0 } ? JsonSerializer.Serialize(outputs, StoredJson.Options) : null;
         task.OnTime = now <= task.DueAt;
-        Changes.Outbox.Add(MessageJson.ToOutbox(
-            new StepCompleted
-            {
-                ApplicationId = task.ApplicationId,
-                StepId = task.StepId,
-                Attempt = task.Attempt,
-                Department = task.Department,
-                Outcome = task.Outcome,
-                Reason = reason,
-                Outputs = outputs,
-                CompletedBy = by,
-                CompletedAt = now,
-                DueAt = task.DueAt,
-                OnTime = task.OnTime.Value,
-            },
-            Queues.EngineReports,
-            now));
+        Changes.Outbox.Add(MessageJson.ToOutbox(Completed(task, outputs), Queues.EngineReports, now));
     }
+
+    /// <summary>Reports a task's standing again, each report under a new message id (the engine de-duplicates by step).</summary>
+    private void Report(TaskRecord task)
+    {
+        switch (task.Status)
+        {
+            case TaskStatuses.Open:
+                Changes.Outbox.Add(MessageJson.ToOutbox(Received(task), Queues.EngineReports, now));
+                break;
+            case TaskStatuses.Claimed:
+                Changes.Outbox.Add(MessageJson.ToOutbox(Received(task), Queues.EngineReports, now));
+                Changes.Outbox.Add(MessageJson.ToOutbox(Claimed(task), Queues.EngineReports, now));
+                break;
+            case TaskStatuses.Completed:
+                var outputs = task.OutputsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(task.OutputsJson, StoredJson.Options);
+                Changes.Outbox.Add(MessageJson.ToOutbox(Completed(task, outputs), Queues.EngineReports, now));
+                break;
+        }
+    }
+
+    private static StepReceived Received(TaskRecord task) => new()
+    {
+        ApplicationId = task.ApplicationId,
+        StepId = task.StepId,
+        Attempt = task.Attempt,
+        Department = task.Department,
+        ReceivedAt = task.ReceivedAt,
+    };
+
+    private static StepClaimed Claimed(TaskRecord task) => new()
+    {
+        ApplicationId = task.ApplicationId,
+        StepId = task.StepId,
+        Attempt = task.Attempt,
+        Department = task.Department,
+        ClaimedBy = task.ClaimedBy!,
+        ClaimedAt = task.ClaimedAt!.Value,
+    };
+
+    private static StepCompleted Completed(TaskRecord task, IReadOnlyDictionary<string, string>? outputs) => new()
+    {
+        ApplicationId = task.ApplicationId,
+        StepId = task.StepId,
+        Attempt = task.Attempt,
+        Department = task.Department,
+        Outcome = task.Outcome!,
+        Reason = task.Reason,
+        Outputs = outputs,
+        CompletedBy = task.CompletedBy,
+        CompletedAt = task.CompletedAt!.Value,
+        DueAt = task.DueAt,
+        OnTime = task.OnTime!.Value,
+    };
 
     private void Insert(TaskRecord task)
     {

@@ -16,12 +16,14 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     public const string Consumer = "department";
 
     private readonly IDepartmentStore _store;
+    private readonly DeliveryReceipts _receipts;
     private readonly TimeProvider _time;
     private readonly CommitLoops<DepartmentWork> _loops;
 
-    public DepartmentProcessor(IDepartmentStore store, TimeProvider time, IOptions<EngineOptions> options, ILogger<DepartmentProcessor> logger)
+    public DepartmentProcessor(IDepartmentStore store, DeliveryReceipts receipts, TimeProvider time, IOptions<EngineOptions> options, ILogger<DepartmentProcessor> logger)
     {
         _store = store;
+        _receipts = receipts;
         _time = time;
         _loops = new CommitLoops<DepartmentWork>("department", options.Value.DepartmentLoops, options.Value.MaxBatch, options.Value.QueueCapacity, RunBatchAsync, logger);
     }
@@ -65,6 +67,14 @@ public sealed class DepartmentProcessor : IAsyncDisposable
         {
             await _store.SaveAsync(work.Changes, now, cancellationToken);
         }
+
+        // Committed, or seen before: either way the sender's outbox row may go.
+        _receipts.Received(batch.Select(w => w switch
+        {
+            ReceiveStepWork r => r.MessageId,
+            CancelStepWork c => c.MessageId,
+            _ => null,
+        }).OfType<string>());
 
         for (var i = 0; i < batch.Count; i++)
         {

@@ -4,13 +4,14 @@ using Microsoft.Extensions.Options;
 namespace WorkflowEngine.Runtime.Outbox;
 
 /// <summary>
-/// What this process's commits wrote to the outbox, handed to its relay without a read back, and what the relay has
-/// published since, deleted by the next commit instead of a transaction of its own.
+/// What this process's commits wrote to the outbox, handed to its relay without a read back, and which rows have since
+/// become safe to drop (published to a durable broker, or committed by their receiver), deleted by the next commit
+/// instead of a transaction of its own.
 /// </summary>
 /// <remarks>
 /// Rows are written leased to this process (<see cref="Owner"/> until <see cref="LeaseUntil"/>), so no other relay, and
 /// not this one's poll, takes them while this process holds them. After a crash the lease runs out and a poll publishes
-/// them; a row published but not yet deleted is published again then, and the receiver's inbox drops the repeat.
+/// them; a row sent but not yet deleted is sent again then, and the receiver's inbox drops the repeat.
 /// </remarks>
 public sealed class CommittedOutbox(OutboxSignal signal, IOptions<EngineOptions> options)
 {
@@ -46,7 +47,7 @@ public sealed class CommittedOutbox(OutboxSignal signal, IOptions<EngineOptions>
         }
     }
 
-    /// <summary>Rows the bus has accepted, to be deleted.</summary>
+    /// <summary>Rows whose messages are safe (see <see cref="DeliveryReceipts"/>), to be deleted.</summary>
     public void Published(IEnumerable<long> sequences)
     {
         foreach (var sequence in sequences)

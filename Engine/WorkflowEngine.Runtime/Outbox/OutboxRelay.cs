@@ -7,13 +7,15 @@ namespace WorkflowEngine.Runtime.Outbox;
 /// <summary>
 /// Publishes the outbox. The rows this process commits reach it in memory (<see cref="CommittedOutbox"/>), leased to
 /// it; once a second it also polls the table for rows nobody holds: left by a crash, given back after a failed publish,
-/// or written by a process without a relay. A row is deleted only after the bus accepted it, normally by the next
-/// commit (at-least-once: the receiver's inbox drops repeats).
+/// or written by a process without a relay. A row is deleted, normally by the next commit, only once its message is
+/// safe: at the broker's confirm where the bus is durable, otherwise when the receiver has committed it
+/// (<see cref="DeliveryReceipts"/>). At-least-once: the receiver's inbox drops repeats.
 /// </summary>
 public sealed partial class OutboxRelay(
     IOutboxStore store,
     IMessageSender sender,
     CommittedOutbox committed,
+    DeliveryReceipts receipts,
     OutboxSignal signal,
     TimeProvider time,
     IOptions<EngineOptions> options,
@@ -48,7 +50,7 @@ public sealed partial class OutboxRelay(
 
         try
         {
-            // Stopping: what the bus already has should not be published again after the restart.
+            // Stopping: what is known to be safe should not be published again after the restart.
             await DeletePublishedAsync(CancellationToken.None);
         }
         catch (Exception ex)
@@ -67,7 +69,9 @@ public sealed partial class OutboxRelay(
         {
             // Published rows are deleted first, so that the poll cannot find them again.
             await DeletePublishedAsync(cancellationToken);
-            batch.AddRange(await store.LeaseAsync(_options.InstanceName, now, _options.LeaseDuration, _options.RelayBatch - batch.Count, cancellationToken));
+            // A row sent and still awaited is in flight, not lost: it is sent again only once its receipt is overdue.
+            var leased = await store.LeaseAsync(_options.InstanceName, now, _options.LeaseDuration, _options.RelayBatch - batch.Count, cancellationToken);
+            batch.AddRange(leased.Where(m => !receipts.IsAwaited(m.MessageId, _options.LeaseDuration)));
             _lastPoll = time.GetTimestamp();
         }
 
@@ -79,13 +83,22 @@ public sealed partial class OutboxRelay(
         var sent = new List<long>(batch.Count);
         foreach (var message in batch)
         {
+            if (!sender.SendIsDurable)
+            {
+                receipts.Expect(message);
+            }
+
             try
             {
                 await sender.SendAsync(message, cancellationToken);
-                sent.Add(message.Sequence);
+                if (sender.SendIsDurable)
+                {
+                    sent.Add(message.Sequence);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                receipts.Forget(message);
                 var retryIn = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(message.Attempts, 8))));
                 LogPublishFailed(ex, message.MessageType, message.Destination, message.Attempts + 1);
                 await store.ReleaseAsync(message.Sequence, ex.Message, time.GetUtcNow() + retryIn, cancellationToken);

@@ -9,6 +9,7 @@ using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Timers;
@@ -18,6 +19,8 @@ namespace WorkflowEngine.Runtime.Processing;
 /// <summary>
 /// One engine transaction: loads what the batch touches, runs each item through the interpreter in order, and turns
 /// the interpreter's commands into rows (outbox, timers, notifications, step rows, audit) of a single change set.
+/// An error while executing an application never fails the batch or leaves the application frozen: it becomes an
+/// incident on that application, which holds the event (and every later one) until an administrator acts.
 /// </summary>
 internal sealed class EngineBatch(
     IEngineReader reader,
@@ -35,6 +38,7 @@ internal sealed class EngineBatch(
     private readonly Dictionary<Guid, JsonElement> _forms = [];
     private readonly Dictionary<Guid, Dictionary<string, MaterialStatus>> _checklists = [];
     private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, IncidentRecord?> _incidents = [];
 
     public EngineChanges Changes { get; } = new();
 
@@ -127,9 +131,18 @@ internal sealed class EngineBatch(
             throw new UnknownApplicationException(work.ApplicationId);
         }
 
-        var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
-        var result = interpreter.Apply(definition, application.State, DataOf(application, definition), work.Event, CalendarOf(definition), now);
-        await AbsorbAsync(application, definition, result, cancellationToken);
+        if (application.Status == ApplicationStatuses.Incident && await OpenIncidentAsync(application, cancellationToken) is { } incident)
+        {
+            // Held behind the failed one, in arrival order, so a retry applies them as they came.
+            incident.Events.Add(new ParkedEvent(work.Event, now));
+            incident.UpdatedAt = now;
+            Changes.Incidents[incident.Id] = incident;
+        }
+        else if (await RunAsync(application, work.Event, cancellationToken) is { } error)
+        {
+            RaiseIncident(application, null, [new ParkedEvent(work.Event, now)], error);
+        }
+
         if (work.Event is TimerFiredEvent fired)
         {
             Changes.RemoveTimer(application.Id, fired.TimerId);
@@ -158,19 +171,238 @@ internal sealed class EngineBatch(
         }
     }
 
+    /// <summary>An administrator retries the events an incident holds, or cancels the application.</summary>
+    public async Task<object?> ResolveAsync(ResolveIncidentWork work, CancellationToken cancellationToken)
+    {
+        if (!_applications.TryGetValue(work.ApplicationId, out var application))
+        {
+            throw new UnknownApplicationException(work.ApplicationId);
+        }
+
+        if (await OpenIncidentAsync(application, cancellationToken) is not { } incident || incident.Id != work.IncidentId)
+        {
+            return IncidentActionResult.NotFound("该申请没有这个待处理的异常（可能已被处理）");
+        }
+
+        var result = work.Action == IncidentAction.Cancel
+            ? await CancelAsync(application, incident, work, cancellationToken)
+            : await RetryAsync(application, incident, work, cancellationToken);
+        MarkChanged(application);
+        return result;
+    }
+
+    private async Task<IncidentActionResult> RetryAsync(ApplicationRecord application, IncidentRecord incident, ResolveIncidentWork work, CancellationToken cancellationToken)
+    {
+        if (work.MigrateToVersion is { } version && version != application.ServiceVersion)
+        {
+            if (await MigrationProblemAsync(application, version, cancellationToken) is { } problem)
+            {
+                return IncidentActionResult.Refused(incident, problem);
+            }
+
+            Changes.Audit.Add(new AuditRecord(application.Id, now, "ApplicationMigrated", null, work.Actor,
+                Json(new Dictionary<string, string?> { ["from"] = $"v{application.ServiceVersion}", ["to"] = $"v{version}" })));
+            application.ServiceVersion = version;
+            _data.Remove(application.Id);
+            _checklists.Remove(application.Id);
+        }
+
+        Changes.Audit.Add(new AuditRecord(application.Id, now, "IncidentRetried", incident.StepId, work.Actor,
+            Json(new Dictionary<string, string?> { ["incident"] = incident.Id.ToString(), ["events"] = incident.Events.Count.ToString(CultureInfo.InvariantCulture) })));
+        application.Status = ApplicationStatuses.InProgress;
+        var held = incident.Events;
+        for (var i = 0; i < held.Count; i++)
+        {
+            if (await RunAsync(application, held[i].Event, cancellationToken) is { } error)
+            {
+                RaiseIncident(application, incident, held.Skip(i).ToList(), error);
+                return IncidentActionResult.Done(incident);
+            }
+        }
+
+        Close(incident, IncidentStatuses.Resolved, work.Actor, $"重试成功（定义 {application.ServiceId}@v{application.ServiceVersion}）");
+        Changes.Audit.Add(new AuditRecord(application.Id, now, "IncidentResolved", incident.StepId, work.Actor,
+            Json(new Dictionary<string, string?> { ["incident"] = incident.Id.ToString() })));
+        return IncidentActionResult.Done(incident);
+    }
+
+    private async Task<IncidentActionResult> CancelAsync(ApplicationRecord application, IncidentRecord incident, ResolveIncidentWork work, CancellationToken cancellationToken)
+    {
+        var reason = work.Reason ?? "";
+        application.Status = ApplicationStatuses.InProgress;
+        if (await RunAsync(application, new WorkflowCancelledEvent(reason, work.Actor), cancellationToken) is not null)
+        {
+            // Even cancelling fails in the interpreter: end the application from the shell, recalling what departments hold.
+            CancelFromShell(application, reason, work.Actor);
+        }
+
+        Close(incident, IncidentStatuses.Cancelled, work.Actor, reason);
+        return IncidentActionResult.Done(incident);
+    }
+
+    /// <summary>Why the application cannot move to <paramref name="version"/>, or null: every step it has reached must exist there as the same kind of step.</summary>
+    private async Task<string?> MigrationProblemAsync(ApplicationRecord application, int version, CancellationToken cancellationToken)
+    {
+        if (await definitions.GetPublishedAsync(application.ServiceId, version, cancellationToken) is not { } target)
+        {
+            return $"“{application.ServiceId}”没有已发布的第 {version} 版";
+        }
+
+        var current = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
+        var missing = application.State.Nodes.Keys
+            .Where(id => !target.Nodes.TryGetValue(id, out var node) || !current.Nodes.TryGetValue(id, out var was) || node.ActivityKey != was.ActivityKey)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        return missing.Length == 0
+            ? null
+            : $"第 {version} 版缺少本申请已执行的步骤，或其类型不同：{string.Join("、", missing)}；不能迁移，请发布包含这些步骤的版本";
+    }
+
+    private void CancelFromShell(ApplicationRecord application, string reason, string actor)
+    {
+        foreach (var (stepId, state) in application.State.Nodes.Where(n => n.Value.Status == NodeStatus.Active && n.Value.Department is not null))
+        {
+            Changes.Outbox.Add(MessageJson.ToOutbox(
+                new CancelStep
+                {
+                    ApplicationId = application.Id,
+                    StepId = stepId,
+                    Attempt = state.Attempt,
+                    Department = state.Department!,
+                    Reason = reason,
+                    CancelledAt = now,
+                },
+                Queues.Department(state.Department!),
+                now));
+        }
+
+        application.Status = ApplicationStatuses.Cancelled;
+        application.CompletedAt = now;
+        application.Reason = reason;
+        Changes.Audit.Add(new AuditRecord(application.Id, now, AuditTypes.ApplicationCancelled, null, actor,
+            Json(new Dictionary<string, string?> { ["reason"] = reason })));
+        Changes.Notifications.Add(new NotificationRecord(application.Id, now, "cancelled", $"您的申请（{application.TrackingNumber}）已终止办理：{reason}"));
+    }
+
+    private async Task<IncidentRecord?> OpenIncidentAsync(ApplicationRecord application, CancellationToken cancellationToken)
+    {
+        if (!_incidents.TryGetValue(application.Id, out var incident))
+        {
+            incident = await reader.LoadOpenIncidentAsync(application.Id, cancellationToken);
+            _incidents[application.Id] = incident;
+        }
+
+        return incident is { Status: IncidentStatuses.Open } ? incident : null;
+    }
+
+    /// <summary>
+    /// Puts the application on hold with the events that could not be applied: a new incident, or the open one again
+    /// (a retry that failed) with the new error.
+    /// </summary>
+    private void RaiseIncident(ApplicationRecord application, IncidentRecord? open, List<ParkedEvent> held, Exception error)
+    {
+        var stepId = (error as StepExecutionException)?.NodeId ?? (held[0].Event as StepReportEvent)?.StepId ?? (held[0].Event as TimerFiredEvent)?.NodeId;
+        var message = Describe(error);
+        var incident = open ?? new IncidentRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            ApplicationId = application.Id,
+            Status = IncidentStatuses.Open,
+            Error = message,
+            ErrorType = error.GetType().Name,
+            RaisedAt = now,
+            UpdatedAt = now,
+            Events = held,
+        };
+        if (open is not null)
+        {
+            incident.Attempts++;
+            incident.Error = message;
+            incident.ErrorType = error.GetType().Name;
+            incident.UpdatedAt = now;
+            incident.Events = held;
+        }
+
+        incident.StepId = stepId;
+        application.Status = ApplicationStatuses.Incident;
+        _incidents[application.Id] = incident;
+        Changes.Incidents[incident.Id] = incident;
+        Changes.Audit.Add(new AuditRecord(application.Id, now, open is null ? AuditTypes.IncidentRaised : "IncidentRetryFailed", stepId, null,
+            Json(new Dictionary<string, string?> { ["incident"] = incident.Id.ToString(), ["error"] = message })));
+    }
+
+    private void Close(IncidentRecord incident, string status, string actor, string resolution)
+    {
+        incident.Status = status;
+        incident.ResolvedAt = now;
+        incident.ResolvedBy = actor;
+        incident.Resolution = resolution;
+        incident.UpdatedAt = now;
+        Changes.Incidents[incident.Id] = incident;
+    }
+
+    /// <summary>The error as an administrator reads it: the innermost messages, at most 2,000 characters.</summary>
+    private static string Describe(Exception error)
+    {
+        var parts = new List<string>();
+        for (var e = error; e is not null && parts.Count < 4; e = e.InnerException)
+        {
+            parts.Add(e.Message);
+        }
+
+        var text = string.Join(" → ", parts.Distinct());
+        return text.Length > 2000 ? text[..2000] : text;
+    }
+
+    /// <summary>
+    /// Runs one event through the interpreter and absorbs its result; the error, instead of a change, when the
+    /// definition would not load or an activity failed. Nothing of a failed event reaches the change set.
+    /// </summary>
+    private async Task<Exception?> RunAsync(ApplicationRecord application, WorkflowEvent evt, CancellationToken cancellationToken)
+    {
+        Absorbed absorbed;
+        try
+        {
+            var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
+            var result = evt is WorkflowStartedEvent
+                ? interpreter.Start(definition, DataOf(application, definition), CalendarOf(definition), now)
+                : interpreter.Apply(definition, application.State, DataOf(application, definition), evt, CalendarOf(definition), now);
+            absorbed = await PrepareAsync(application, definition, result, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+        {
+            return ex;
+        }
+
+        Absorb(application, absorbed);
+        return null;
+    }
+
     private async Task StartAsync(ApplicationRecord application, CancellationToken cancellationToken)
     {
-        var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
-        var calendar = CalendarOf(definition);
         application.Status = ApplicationStatuses.InProgress;
         application.AcceptedAt = now;
         _checklists.Remove(application.Id);
-        application.DueAt = definition.Limits.Promised is { } promised ? calendar.Add(now, promised) : null;
-        application.StatutoryDueAt = definition.Limits.Statutory is { } statutory ? calendar.Add(now, statutory) : null;
+        try
+        {
+            var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
+            var calendar = CalendarOf(definition);
+            application.DueAt = definition.Limits.Promised is { } promised ? calendar.Add(now, promised) : null;
+            application.StatutoryDueAt = definition.Limits.Statutory is { } statutory ? calendar.Add(now, statutory) : null;
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+        {
+            Changes.Audit.Add(new AuditRecord(application.Id, now, "ApplicationAccepted", null, null, null));
+            RaiseIncident(application, null, [new ParkedEvent(new WorkflowStartedEvent(), now)], ex);
+            return;
+        }
+
         Changes.Audit.Add(new AuditRecord(application.Id, now, "ApplicationAccepted", null, null,
             Json(new Dictionary<string, string?> { ["dueAt"] = application.DueAt?.ToString("O", CultureInfo.InvariantCulture) })));
-        var result = interpreter.Start(definition, DataOf(application, definition), calendar, now);
-        await AbsorbAsync(application, definition, result, cancellationToken);
+        if (await RunAsync(application, new WorkflowStartedEvent(), cancellationToken) is { } error)
+        {
+            RaiseIncident(application, null, [new ParkedEvent(new WorkflowStartedEvent(), now)], error);
+        }
     }
 
     private void MarkChanged(ApplicationRecord application)
@@ -181,21 +413,41 @@ internal sealed class EngineBatch(
         }
     }
 
-    private async Task AbsorbAsync(ApplicationRecord application, WorkflowDefinition definition, InterpretResult result, CancellationToken cancellationToken)
+    /// <summary>Everything an interpreter result adds to the change set, built first, so that nothing is half added when building fails.</summary>
+    private sealed class Absorbed
     {
-        application.State = result.State;
+        public required InstanceState State { get; init; }
+
+        public List<StepRecord> Steps { get; } = [];
+
+        public List<AuditRecord> Audit { get; } = [];
+
+        public List<OutboxMessage> Outbox { get; } = [];
+
+        public List<(TimerRecord? Scheduled, string TimerId)> Timers { get; } = [];
+
+        public List<NotificationRecord> Notifications { get; } = [];
+
+        public List<CertificateRecord> Certificates { get; } = [];
+
+        public CompleteApplication? Completion { get; set; }
+    }
+
+    private async Task<Absorbed> PrepareAsync(ApplicationRecord application, WorkflowDefinition definition, InterpretResult result, CancellationToken cancellationToken)
+    {
+        var absorbed = new Absorbed { State = result.State };
         foreach (var nodeId in result.ChangedNodes)
         {
             var node = definition.Node(nodeId);
             if (interpreter.Registry.Get(node.ActivityKey).Descriptor.Tracked)
             {
-                Changes.Steps[(application.Id, nodeId)] = StepProjection.From(application.Id, node, result.State.Find(nodeId));
+                absorbed.Steps.Add(StepProjection.From(application.Id, node, result.State.Find(nodeId)));
             }
         }
 
         foreach (var entry in result.Audit)
         {
-            Changes.Audit.Add(new AuditRecord(application.Id, entry.At, entry.Type, entry.StepId, entry.Actor, entry.Data is null ? null : Json(entry.Data)));
+            absorbed.Audit.Add(new AuditRecord(application.Id, entry.At, entry.Type, entry.StepId, entry.Actor, entry.Data is null ? null : Json(entry.Data)));
         }
 
         foreach (var command in result.Commands)
@@ -203,13 +455,13 @@ internal sealed class EngineBatch(
             switch (command)
             {
                 case DispatchStep dispatch:
-                    Changes.Outbox.Add(MessageJson.ToOutbox(
+                    absorbed.Outbox.Add(MessageJson.ToOutbox(
                         await ExecuteStepAsync(application, definition, dispatch, cancellationToken),
                         Queues.Department(dispatch.Department),
                         now));
                     break;
                 case RecallStep recall:
-                    Changes.Outbox.Add(MessageJson.ToOutbox(
+                    absorbed.Outbox.Add(MessageJson.ToOutbox(
                         new CancelStep
                         {
                             ApplicationId = application.Id,
@@ -223,34 +475,66 @@ internal sealed class EngineBatch(
                         now));
                     break;
                 case ScheduleTimer timer:
-                    Changes.ScheduleTimer(new TimerRecord(application.Id, timer.TimerId, timer.NodeId, timer.DueAt));
+                    absorbed.Timers.Add((new TimerRecord(application.Id, timer.TimerId, timer.NodeId, timer.DueAt), timer.TimerId));
                     break;
                 case CancelTimer cancel:
-                    Changes.RemoveTimer(application.Id, cancel.TimerId);
+                    absorbed.Timers.Add((null, cancel.TimerId));
                     break;
                 case NotifyApplicant notify:
-                    Changes.Notifications.Add(new NotificationRecord(application.Id, now, notify.Kind, notify.Message));
+                    absorbed.Notifications.Add(new NotificationRecord(application.Id, now, notify.Kind, notify.Message));
                     break;
                 case IssueCertificates issue:
                     foreach (var certificate in issue.Certificates)
                     {
-                        Changes.Certificates.Add(new CertificateRecord(application.Id, issue.StepId, certificate.Name,
+                        absorbed.Certificates.Add(new CertificateRecord(application.Id, issue.StepId, certificate.Name,
                             certificate.FromStep, JsonSerializer.Serialize(certificate.Details, StoredJson.Options), now));
                     }
 
                     break;
                 case CompleteApplication complete:
-                    application.Status = complete.Status switch
-                    {
-                        WorkflowStatus.Completed => ApplicationStatuses.Completed,
-                        WorkflowStatus.Rejected => ApplicationStatuses.Rejected,
-                        _ => ApplicationStatuses.Cancelled,
-                    };
-                    application.CompletedAt = now;
-                    application.Reason = complete.Reason;
-                    application.OnTime = application.DueAt is null || now <= application.DueAt;
+                    absorbed.Completion = complete;
                     break;
             }
+        }
+
+        return absorbed;
+    }
+
+    private void Absorb(ApplicationRecord application, Absorbed absorbed)
+    {
+        application.State = absorbed.State;
+        foreach (var step in absorbed.Steps)
+        {
+            Changes.Steps[(application.Id, step.StepId)] = step;
+        }
+
+        Changes.Audit.AddRange(absorbed.Audit);
+        Changes.Outbox.AddRange(absorbed.Outbox);
+        foreach (var (scheduled, timerId) in absorbed.Timers)
+        {
+            if (scheduled is not null)
+            {
+                Changes.ScheduleTimer(scheduled);
+            }
+            else
+            {
+                Changes.RemoveTimer(application.Id, timerId);
+            }
+        }
+
+        Changes.Notifications.AddRange(absorbed.Notifications);
+        Changes.Certificates.AddRange(absorbed.Certificates);
+        if (absorbed.Completion is { } complete)
+        {
+            application.Status = complete.Status switch
+            {
+                WorkflowStatus.Completed => ApplicationStatuses.Completed,
+                WorkflowStatus.Rejected => ApplicationStatuses.Rejected,
+                _ => ApplicationStatuses.Cancelled,
+            };
+            application.CompletedAt = now;
+            application.Reason = complete.Reason;
+            application.OnTime = complete.Status == WorkflowStatus.Cancelled ? null : application.DueAt is null || now <= application.DueAt;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Runtime.Monitoring;
 using WorkflowEngine.Runtime.Stores;
 
 namespace WorkflowEngine.Runtime.Processing;
@@ -17,6 +18,9 @@ public sealed class EngineMetrics
     private readonly Counter<long> _finished;
     private readonly Counter<long> _stepsDecided;
     private readonly Histogram<int> _batchSize;
+    private readonly Counter<long> _incidents;
+    private readonly Counter<long> _resent;
+    private StuckWorkCounts _stuck = StuckWorkCounts.None;
 
     public EngineMetrics(IMeterFactory meters)
     {
@@ -25,7 +29,21 @@ public sealed class EngineMetrics
         _finished = meter.CreateCounter<long>("workflow.applications.finished", "{application}", "Applications that reached their end, by outcome (completed or rejected).");
         _stepsDecided = meter.CreateCounter<long>("workflow.steps.decided", "{step}", "Steps an applicant sees decided (department steps, certificate issuance), by outcome.");
         _batchSize = meter.CreateHistogram<int>("workflow.engine.batch.size", "{item}", "Work items committed together in one engine transaction.");
+        _incidents = meter.CreateCounter<long>("workflow.incidents.raised", "{incident}", "Errors while executing an application, each holding it for an administrator.");
+        _resent = meter.CreateCounter<long>("workflow.steps.resent", "{step}", "Steps sent to their department again, by reason (unacknowledged, probe).");
+        meter.CreateObservableGauge("workflow.stuck", () => new[]
+        {
+            new Measurement<int>(_stuck.UnacknowledgedSteps, new KeyValuePair<string, object?>("kind", "unacknowledged-steps")),
+            new Measurement<int>(_stuck.OverdueOutbox, new KeyValuePair<string, object?>("kind", "overdue-outbox")),
+            new Measurement<int>(_stuck.OpenIncidents, new KeyValuePair<string, object?>("kind", "open-incidents")),
+            new Measurement<int>(_stuck.FailedMessages, new KeyValuePair<string, object?>("kind", "failed-messages")),
+        }, "{item}", "What was stuck at the last check; /health is degraded while any is above zero.");
     }
+
+    /// <summary>What the last stuck-work check found.</summary>
+    public void Stuck(StuckWorkCounts counts) => _stuck = counts;
+
+    public void Resent(string reason) => _resent.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void Committed(EngineChanges changes, int items)
     {
@@ -42,6 +60,9 @@ public sealed class EngineMetrics
                     break;
                 case AuditTypes.ApplicationRejected:
                     _finished.Add(1, new KeyValuePair<string, object?>("outcome", "rejected"));
+                    break;
+                case AuditTypes.IncidentRaised:
+                    _incidents.Add(1);
                     break;
                 case AuditTypes.StepApproved:
                     _stepsDecided.Add(1, new KeyValuePair<string, object?>("outcome", "approved"));

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using WorkflowEngine.Core.Conditions;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Timers;
@@ -26,6 +26,7 @@ public sealed class EngineProcessor : IAsyncDisposable
     private readonly ReferenceData _reference;
     private readonly TimeProvider _time;
     private readonly TimerSignal _timers;
+    private readonly DeliveryReceipts _receipts;
     private readonly CommittedApplications _committed;
     private readonly ILogger<EngineProcessor> _logger;
     private readonly EngineMetrics _metrics;
@@ -38,6 +39,7 @@ public sealed class EngineProcessor : IAsyncDisposable
         ReferenceData reference,
         TimeProvider time,
         TimerSignal timers,
+        DeliveryReceipts receipts,
         IOptions<EngineOptions> options,
         EngineMetrics metrics,
         ILogger<EngineProcessor> logger)
@@ -48,6 +50,7 @@ public sealed class EngineProcessor : IAsyncDisposable
         _reference = reference;
         _time = time;
         _timers = timers;
+        _receipts = receipts;
         _logger = logger;
         _metrics = metrics;
         _committed = new CommittedApplications(options.Value.StateCacheSize);
@@ -82,6 +85,21 @@ public sealed class EngineProcessor : IAsyncDisposable
     public async Task<EventResult> ApplyAsync(Guid applicationId, WorkflowEvent evt, string? messageId, CancellationToken cancellationToken) =>
         (EventResult)(await _loops.SubmitAsync(applicationId, new EventWork(applicationId, evt, messageId), cancellationToken))!;
 
+    /// <summary>An administrator retries or cancels the application held by an incident.</summary>
+    public async Task<IncidentActionResult> ResolveIncidentAsync(
+        Guid applicationId, Guid incidentId, IncidentAction action, int? migrateToVersion, string actor, string? reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (IncidentActionResult)(await _loops.SubmitAsync(
+                applicationId, new ResolveIncidentWork(applicationId, incidentId, action, migrateToVersion, actor, reason), cancellationToken))!;
+        }
+        catch (UnknownApplicationException)
+        {
+            return IncidentActionResult.NotFound("没有这个申请");
+        }
+    }
+
     private async Task RunBatchAsync(IReadOnlyList<EngineWork> batch, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
@@ -100,10 +118,11 @@ public sealed class EngineProcessor : IAsyncDisposable
                         SubmitWork submit => await work.SubmitAsync(submit, cancellationToken),
                         EventWork evt => await work.ApplyAsync(evt, cancellationToken),
                         AttachMaterialsWork attach => await work.AttachAsync(attach, cancellationToken),
+                        ResolveIncidentWork resolve => await work.ResolveAsync(resolve, cancellationToken),
                         _ => throw new InvalidOperationException($"Unknown work {batch[i].GetType().Name}."),
                     };
                 }
-                catch (Exception ex) when (ex is UnknownApplicationException or ConditionEvaluationException)
+                catch (UnknownApplicationException ex)
                 {
                     // Thrown before the item changed anything: it alone fails, the rest of the batch commits.
                     results[i] = new ItemFailure(ex);
@@ -129,18 +148,24 @@ public sealed class EngineProcessor : IAsyncDisposable
             _metrics.Committed(work.Changes, batch.Count);
         }
 
+        var received = new List<string>();
         for (var i = 0; i < batch.Count; i++)
         {
             if (results[i] is ItemFailure failure)
             {
                 batch[i].Fail(failure.Error);
+                continue;
             }
-            else
+
+            batch[i].Succeed(results[i]);
+            if (batch[i] is EventWork { MessageId: { } messageId })
             {
-                batch[i].Succeed(results[i]);
+                received.Add(messageId);
             }
         }
 
+        // Committed, or consumed before: either way the sender's outbox row may go.
+        _receipts.Received(received);
         if (work.Changes.ScheduledAnyTimer)
         {
             _timers.Notify();
@@ -150,5 +175,4 @@ public sealed class EngineProcessor : IAsyncDisposable
     public ValueTask DisposeAsync() => _loops.DisposeAsync();
 
     private sealed record ItemFailure(Exception Error);
-
 }

@@ -1,5 +1,6 @@
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Incidents;
 
 namespace WorkflowEngine.Runtime.Processing;
 
@@ -33,6 +34,25 @@ public sealed class EventWork(Guid applicationId, WorkflowEvent evt, string? mes
 public sealed class AttachMaterialsWork(Guid applicationId, IReadOnlyList<MaterialRecord> materials) : EngineWork
 {
     public IReadOnlyList<MaterialRecord> Materials { get; } = materials;
+
+    public override Guid ApplicationId { get; } = applicationId;
+}
+
+/// <summary>An administrator retries or cancels the application of an open incident.</summary>
+public sealed class ResolveIncidentWork(Guid applicationId, Guid incidentId, IncidentAction action, int? migrateToVersion, string actor, string? reason)
+    : EngineWork
+{
+    public Guid IncidentId { get; } = incidentId;
+
+    public IncidentAction Action { get; } = action;
+
+    /// <summary>Retry: the published definition version to move the application to first; null keeps its version.</summary>
+    public int? MigrateToVersion { get; } = migrateToVersion;
+
+    public string Actor { get; } = actor;
+
+    /// <summary>Cancel: why, for the applicant and the trail.</summary>
+    public string? Reason { get; } = reason;
 
     public override Guid ApplicationId { get; } = applicationId;
 }

@@ -19,6 +19,8 @@ public static class StepProjection
         Attempt = state?.Attempt ?? 0,
         DispatchedAt = state?.StartedAt,
         DueAt = state?.DueAt,
+        ReceivedAt = state?.ReceivedAt,
+        LastContactAt = state is { Status: NodeStatus.Active, LastSentAt: { } sent } ? Max(sent, state.LastHeardAt) : null,
         ClaimedBy = state?.ClaimedBy,
         ClaimedAt = state?.ClaimedAt,
         CompletedAt = state?.Status is NodeStatus.Completed or NodeStatus.Cancelled or NodeStatus.Skipped ? state.CompletedAt : null,
@@ -37,10 +39,13 @@ public static class StepProjection
     {
         null => StepStatuses.Pending,
         NodeStatus.Active when state.ClaimedBy is not null => StepStatuses.Claimed,
+        NodeStatus.Active when state.ReceivedAt is not null => StepStatuses.Received,
         NodeStatus.Active when state.Department is not null => StepStatuses.Dispatched,
         NodeStatus.Active => StepStatuses.Running,
         NodeStatus.Completed => state.Outcome == StepOutcome.Rejected ? StepStatuses.Rejected : StepStatuses.Approved,
         NodeStatus.Skipped => StepStatuses.Skipped,
         _ => StepStatuses.Cancelled,
     };
+
+    private static DateTimeOffset Max(DateTimeOffset sent, DateTimeOffset? heard) => heard is { } h && h > sent ? h : sent;
 }

@@ -1,4 +1,5 @@
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Timers;
 
@@ -31,6 +32,9 @@ public sealed class EngineChanges
 
     public List<MaterialRecord> Materials { get; } = [];
 
+    /// <summary>Incidents raised or changed (events held, retried, resolved), each written as it ended up.</summary>
+    public Dictionary<Guid, IncidentRecord> Incidents { get; } = [];
+
     public void ScheduleTimer(TimerRecord timer) => Timers[(timer.ApplicationId, timer.TimerId)] = timer;
 
     public void RemoveTimer(Guid applicationId, string timerId) => Timers[(applicationId, timerId)] = null;
@@ -38,5 +42,5 @@ public sealed class EngineChanges
     public bool ScheduledAnyTimer => Timers.Values.Any(t => t is not null);
 
     public bool IsEmpty => Inserted.Count + Updated.Count + Steps.Count + Audit.Count + Timers.Count
-        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + Materials.Count == 0;
+        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + Materials.Count + Incidents.Count == 0;
 }

@@ -1,4 +1,5 @@
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Incidents;
 
 namespace WorkflowEngine.Runtime.Stores;
 
@@ -23,6 +24,9 @@ public interface IEngineReader : IAsyncDisposable
     Task<IReadOnlyList<ApplicationRecord>> LoadApplicationsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<MaterialRecord>> LoadMaterialsAsync(Guid applicationId, CancellationToken cancellationToken);
+
+    /// <summary>The open incident of an application in status <c>incident</c>, if any.</summary>
+    Task<IncidentRecord?> LoadOpenIncidentAsync(Guid applicationId, CancellationToken cancellationToken);
 
     /// <summary>Which of these message ids the engine has consumed already.</summary>
     Task<IReadOnlySet<string>> FindProcessedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);

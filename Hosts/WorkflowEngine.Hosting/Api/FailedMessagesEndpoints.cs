@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Outbox;
+
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>Administrators' view of messages their receivers gave up on: read them, send them again.</summary>
+public static class FailedMessagesEndpoints
+{
+    public static IEndpointRouteBuilder MapFailedMessages(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/failed-messages").WithTags("Failed messages").RequireAuthorization(Policies.Admin);
+        group.MapGet("/", ListAsync).WithSummary("Failed messages not yet sent again, newest first (?all=true: every one)");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One failed message with its body and error");
+        group.MapPost("/{id:guid}/replay", ReplayAsync).WithSummary("Send the message again to its queue, under its own message id");
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(bool? all, int? limit, int? offset, IFailedMessageStore store, CancellationToken cancellationToken) =>
+        Results.Ok((await store.ListAsync(all ?? false, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken)).Select(Dto));
+
+    private static async Task<IResult> GetAsync(Guid id, IFailedMessageStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } message ? Results.Ok(Dto(message)) : Problems.NotFound("没有这条失败消息");
+
+    private static async Task<IResult> ReplayAsync(Guid id, ClaimsPrincipal user, IFailedMessageStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken) is not { } message)
+        {
+            return Problems.NotFound("没有这条失败消息");
+        }
+
+        if (message.MessageType is null)
+        {
+            return Problems.Conflict("这条消息的类型不是本系统的消息合同，无法重发");
+        }
+
+        return await store.ReplayAsync(id, user.Id(), time.GetUtcNow(), cancellationToken)
+            ? Results.Ok(Dto((await store.GetAsync(id, cancellationToken))!))
+            : Problems.Conflict("这条消息已经重发过");
+    }
+
+    private static FailedMessageDto Dto(FailedMessageRecord m) =>
+        new(m.Id, m.Queue, m.MessageId, m.MessageType, m.Body, m.Error, ChinaTime.ToLocal(m.FailedAt), ChinaTime.ToLocal(m.ReplayedAt), m.ReplayedBy);
+}

@@ -1,0 +1,169 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Incidents;
+using WorkflowEngine.Runtime.Processing;
+
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>Administrators' view of applications whose execution failed: list, retry (optionally on a newer version), cancel.</summary>
+public static class IncidentsEndpoints
+{
+    private const int MaxReasonLength = 500;
+
+    public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Policies.Admin);
+        group.MapGet("/", ListAsync).WithSummary("Incidents, newest first (status: open, resolved, cancelled, all)");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One incident with the events it holds");
+        group.MapPost("/{id:guid}/retry", RetryAsync)
+            .WithSummary("Apply the held events again, optionally after moving the application to a newer published version: { \"migrateToVersion\": N }");
+        group.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancel the application instead: { \"reason\": \"…\" } (told to the applicant)");
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(string? status, int? limit, int? offset, IIncidentQueries incidents, IApplicationQueries applications, CancellationToken cancellationToken)
+    {
+        var filter = status ?? IncidentStatuses.Open;
+        if (!IncidentStatuses.Filters.Contains(filter))
+        {
+            return Problems.Field("status", $"status 只能是 {string.Join("、", IncidentStatuses.Filters)}");
+        }
+
+        var list = await incidents.ListAsync(filter, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken);
+        var dtos = new List<IncidentDto>(list.Count);
+        foreach (var incident in list)
+        {
+            dtos.Add(Dto(incident, await applications.GetAsync(incident.ApplicationId, cancellationToken)));
+        }
+
+        return Results.Ok(dtos);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, IIncidentQueries incidents, IApplicationQueries applications, CancellationToken cancellationToken) =>
+        await incidents.GetAsync(id, cancellationToken) is { } incident
+            ? Results.Ok(Dto(incident, await applications.GetAsync(incident.ApplicationId, cancellationToken)))
+            : Problems.NotFound("没有这个异常");
+
+    private static async Task<IResult> RetryAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, IIncidentQueries incidents, IApplicationQueries applications, EngineProcessor engine, CancellationToken cancellationToken)
+    {
+        int? version = null;
+        if (request.ContentLength is not 0)
+        {
+            var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            switch (body!["migrateToVersion"])
+            {
+                case null:
+                    break;
+                case JsonValue value when value.TryGetValue<int>(out var v) && v > 0:
+                    version = v;
+                    break;
+                default:
+                    return Problems.Field("migrateToVersion", "migrateToVersion 应为已发布的版本号（正整数），或不填（按原版本重试）");
+            }
+        }
+
+        return await ActAsync(id, IncidentAction.Retry, version, null, user, incidents, applications, engine, cancellationToken);
+    }
+
+    private static async Task<IResult> CancelAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, IIncidentQueries incidents, IApplicationQueries applications, EngineProcessor engine, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (body!["reason"] is not JsonValue value || !value.TryGetValue<string>(out var reason) || string.IsNullOrWhiteSpace(reason))
+        {
+            return Problems.Field("reason", "终止办理须写明理由，理由会告知申请人");
+        }
+
+        if (reason.Length > MaxReasonLength)
+        {
+            return Problems.Field("reason", $"理由最多 {MaxReasonLength} 字");
+        }
+
+        return await ActAsync(id, IncidentAction.Cancel, null, reason.Trim(), user, incidents, applications, engine, cancellationToken);
+    }
+
+    private static async Task<IResult> ActAsync(
+        Guid id,
+        IncidentAction action,
+        int? version,
+        string? reason,
+        ClaimsPrincipal user,
+        IIncidentQueries incidents,
+        IApplicationQueries applications,
+        EngineProcessor engine,
+        CancellationToken cancellationToken)
+    {
+        if (await incidents.GetAsync(id, cancellationToken) is not { } incident)
+        {
+            return Problems.NotFound("没有这个异常");
+        }
+
+        if (incident.Status != IncidentStatuses.Open)
+        {
+            return Problems.Conflict($"该异常已处理（{incident.Status}）");
+        }
+
+        var result = await engine.ResolveIncidentAsync(incident.ApplicationId, id, action, version, user.Id(), reason, cancellationToken);
+        return result.Status switch
+        {
+            IncidentActionStatus.Done => Results.Ok(Dto(result.Incident!, await applications.GetAsync(incident.ApplicationId, cancellationToken))),
+            IncidentActionStatus.NotFound => Problems.Conflict(result.Problem!),
+            _ => Problems.Conflict(result.Problem!),
+        };
+    }
+
+    private static IncidentDto Dto(IncidentRecord i, ApplicationRecord? application) => new(
+        i.Id,
+        i.ApplicationId,
+        application?.TrackingNumber,
+        application?.ServiceId,
+        application?.ServiceVersion,
+        i.Status,
+        i.StepId,
+        i.Error,
+        i.ErrorType,
+        ChinaTime.ToLocal(i.RaisedAt),
+        ChinaTime.ToLocal(i.UpdatedAt),
+        i.Attempts,
+        i.Events.Select(e => new HeldEventDto(Name(e.Event), StepOf(e.Event), ChinaTime.ToLocal(e.At))).ToArray(),
+        ChinaTime.ToLocal(i.ResolvedAt),
+        i.ResolvedBy,
+        i.Resolution);
+
+    private static string Name(WorkflowEvent e) => e switch
+    {
+        WorkflowStartedEvent => "started",
+        StepReceivedEvent => "received",
+        StepResendEvent => "resend",
+        StepClaimedEvent => "claimed",
+        StepCompletedEvent => "completed",
+        TimerFiredEvent => "timer",
+        WorkflowCancelledEvent => "cancelled",
+        _ => e.GetType().Name,
+    };
+
+    private static string? StepOf(WorkflowEvent e) => e switch
+    {
+        StepReportEvent report => report.StepId,
+        TimerFiredEvent timer => timer.NodeId,
+        _ => null,
+    };
+}
