@@ -2,13 +2,14 @@
 # The build script. PowerShell 7 comes from the local tool manifest:
 #   dotnet tool restore
 #   dotnet pwsh ./build.ps1 <target>
-# Targets: build, test, run, bench, ci (build + test).
+# Targets: build, test, run, bench, ci (build + test), verify-audit (checks the audit trails of the all-in-one
+# host's database; pass --Database:ConnectionString=... for another).
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'run', 'bench', 'ci')]
+    [ValidateSet('build', 'test', 'run', 'bench', 'ci', 'verify-audit')]
     [string] $Target = 'build',
 
-    # Passed on to the benchmark (e.g. --bundles 20000).
+    # Passed on to the benchmark (e.g. --bundles 20000) or to verify-audit.
     [Parameter(ValueFromRemainingArguments = $true)]
     [string[]] $Rest = @()
 )
@@ -51,4 +52,5 @@ switch ($Target) {
     'run' { Exec { dotnet run --project Hosts/WorkflowEngine.AllInOne } }
     'bench' { Exec { dotnet run -c Release --project tests/WorkflowEngine.Benchmarks -- @Rest } }
     'ci' { Invoke-Build; Invoke-Test }
+    'verify-audit' { Exec { dotnet run -c Release --project Hosts/WorkflowEngine.AllInOne -- verify-audit @Rest } }
 }

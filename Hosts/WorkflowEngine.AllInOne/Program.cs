@@ -1,4 +1,4 @@
 using WorkflowEngine.Hosting;
 
-// Everything in one process on SQLite and the in-memory bus: the embedded default.
-await AllInOneApp.Build(args).RunAsync();
+// Everything in one process on SQLite and the in-memory bus: the embedded default. `verify-audit` checks the audit trails.
+return await AllInOneApp.RunAsync(args);

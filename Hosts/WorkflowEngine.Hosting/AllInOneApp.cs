@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using WorkflowEngine.Hosting.Startup;
 
 namespace WorkflowEngine.Hosting;
 
@@ -12,6 +13,19 @@ public static class AllInOneApp
     /// under load. Settings are read at start, then; <c>--hostBuilder:reloadConfigOnChange=true</c> turns watching on.
     /// </summary>
     public const string ReloadConfigOnChange = "hostBuilder:reloadConfigOnChange";
+
+    /// <summary>The host's command line: runs the host, or with <c>verify-audit</c> first, checks the database's audit trails and exits.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args is [AuditCommand.Name, .. var rest])
+        {
+            await using var tool = Build(rest);
+            return await AuditCommand.RunAsync(tool.Services, Console.Out);
+        }
+
+        await Build(args).RunAsync();
+        return 0;
+    }
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {

@@ -20,6 +20,7 @@ using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Incidents;
@@ -108,6 +109,7 @@ public static class WorkflowHosting
         services.AddSingleton<IIncidentQueries, SqlIncidentQueries>();
         services.AddSingleton<IStuckWorkQueries, SqlStuckWorkQueries>();
         services.AddSingleton<IFailedMessageStore, SqlFailedMessageStore>();
+        services.AddSingleton<IAuditStore, SqlAuditStore>();
         services.AddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<EngineOptions>>().Value.BlobPath));
 
         services.AddSingleton<DefinitionRegistry>();
@@ -118,6 +120,7 @@ public static class WorkflowHosting
         services.AddSingleton<EngineMetrics>();
         services.AddSingleton<EngineProcessor>();
         services.AddSingleton<ApplicationService>();
+        services.AddSingleton<IAccessLog, EngineAccessLog>();
 
         // Migrations and seeding run first: hosted services start in registration order, before the bus.
         services.AddSingleton<StartupTasks>();

@@ -32,6 +32,8 @@ public sealed class CommittedApplicationsTests
             CompletedAt = Now.AddHours(3),
             OnTime = true,
             Reason = "理由",
+            AuditSequence = 7,
+            AuditHead = new string('a', 64),
         };
     }
 
@@ -47,7 +49,9 @@ public sealed class CommittedApplicationsTests
         // Every property, so that one added to the record later cannot be dropped by the copy unnoticed.
         foreach (var property in typeof(ApplicationRecord).GetProperties().Where(p => p.Name != nameof(ApplicationRecord.State)))
         {
-            Assert.Equal(property.GetValue(application), property.GetValue(back));
+            var value = property.GetValue(application);
+            Assert.False(value is null || (property.PropertyType.IsValueType && value.Equals(Activator.CreateInstance(property.PropertyType))), $"Give {property.Name} a value in this test's application.");
+            Assert.Equal(value, property.GetValue(back));
         }
 
         Assert.Equal(application.State.Reason, back.State.Reason);

@@ -56,7 +56,7 @@ public sealed class StageDeadlineTests
 
         host.Clock.Advance(new DateTimeOffset(2026, 3, 13, 9, 0, 0, Cst) - host.Clock.GetUtcNow());
         await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync("lisi", $"/api/applications/{id}/audit"),
+            async () => (await host.GetJsonAsync("lisi", $"/api/applications/{id}/audit")).GetProperty("entries"),
             audit => audit.EnumerateArray().Any(e => e.GetProperty("type").GetString() == "StageOverdue"),
             "the stage timer to fire");
 

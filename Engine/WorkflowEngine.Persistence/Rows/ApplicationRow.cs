@@ -10,7 +10,8 @@ internal sealed class ApplicationRow
         id AS Id, tracking_number AS TrackingNumber, service_id AS ServiceId, service_version AS ServiceVersion,
         applicant_id AS ApplicantId, applicant_name AS ApplicantName, status AS Status, form_json AS FormJson,
         state_json AS StateJson, version AS Version, submitted_at AS SubmittedAt, accepted_at AS AcceptedAt,
-        due_at AS DueAt, statutory_due_at AS StatutoryDueAt, completed_at AS CompletedAt, on_time AS OnTime, reason AS Reason
+        due_at AS DueAt, statutory_due_at AS StatutoryDueAt, completed_at AS CompletedAt, on_time AS OnTime, reason AS Reason,
+        audit_seq AS AuditSeq, audit_head AS AuditHead
         """;
 
     public string Id { get; set; } = "";
@@ -50,10 +51,15 @@ internal sealed class ApplicationRow
 
     public string? Reason { get; set; }
 
+    public long AuditSeq { get; set; }
+
+    public string? AuditHead { get; set; }
+
     /// <summary>For updates: the version the application was read at.</summary>
     public long ReadVersion { get; set; }
 
-    public static ApplicationRow From(ApplicationRecord a, int version, int readVersion = 0) => new()
+    /// <param name="audit">The length and head of its audit chain once the batch's lines are added.</param>
+    public static ApplicationRow From(ApplicationRecord a, int version, int readVersion, (long Sequence, string? Head) audit) => new()
     {
         ReadVersion = readVersion,
         Id = a.Id.ToString(),
@@ -73,6 +79,8 @@ internal sealed class ApplicationRow
         CompletedAt = Instants.ToMs(a.CompletedAt),
         OnTime = Instants.Flag(a.OnTime),
         Reason = a.Reason,
+        AuditSeq = audit.Sequence,
+        AuditHead = audit.Head,
     };
 
     public ApplicationRecord ToRecord() => new()
@@ -94,5 +102,7 @@ internal sealed class ApplicationRow
         CompletedAt = Instants.FromMs(CompletedAt),
         OnTime = Instants.Flag(OnTime),
         Reason = Reason,
+        AuditSequence = AuditSeq,
+        AuditHead = AuditHead,
     };
 }

@@ -120,6 +120,13 @@ internal sealed class CertificateRow
 /// <summary>A row of <c>audit_events</c>.</summary>
 internal sealed class AuditRow
 {
+    public const string Columns = """
+        id AS Id, application_id AS ApplicationId, at AS At, type AS Type, step_id AS StepId, actor AS Actor, data_json AS DataJson,
+        seq AS Seq, prev_hash AS PrevHash, hash AS Hash
+        """;
+
+    public long Id { get; set; }
+
     public string ApplicationId { get; set; } = "";
 
     public long At { get; set; }
@@ -132,7 +139,19 @@ internal sealed class AuditRow
 
     public string? DataJson { get; set; }
 
-    public AuditRecord ToRecord() => new(Guid.Parse(ApplicationId), Instants.FromMs(At), Type, StepId, Actor, DataJson);
+    public long? Seq { get; set; }
+
+    public string? PrevHash { get; set; }
+
+    public string? Hash { get; set; }
+
+    public AuditRecord ToRecord() => new(Guid.Parse(ApplicationId), Instants.FromMs(At), Type, StepId, Actor, DataJson)
+    {
+        Id = Id,
+        Sequence = Seq ?? 0,
+        PreviousHash = PrevHash,
+        Hash = Hash,
+    };
 }
 
 /// <summary>A row of <c>definitions</c>.</summary>

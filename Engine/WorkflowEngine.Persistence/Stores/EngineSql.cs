@@ -11,26 +11,30 @@ internal sealed class EngineSql(ISqlDialect dialect)
     public BatchCommand<ApplicationRow> InsertApplication { get; } = new(
         """
         INSERT INTO applications (id, tracking_number, service_id, service_version, applicant_id, applicant_name, status,
-            form_json, state_json, version, submitted_at, accepted_at, due_at, statutory_due_at, completed_at, on_time, reason)
+            form_json, state_json, version, submitted_at, accepted_at, due_at, statutory_due_at, completed_at, on_time, reason,
+            audit_seq, audit_head)
         VALUES (@Id, @TrackingNumber, @ServiceId, @ServiceVersion, @ApplicantId, @ApplicantName, @Status,
-            @FormJson, @StateJson, @Version, @SubmittedAt, @AcceptedAt, @DueAt, @StatutoryDueAt, @CompletedAt, @OnTime, @Reason)
+            @FormJson, @StateJson, @Version, @SubmittedAt, @AcceptedAt, @DueAt, @StatutoryDueAt, @CompletedAt, @OnTime, @Reason,
+            @AuditSeq, @AuditHead)
         """,
         ("Id", r => r.Id), ("TrackingNumber", r => r.TrackingNumber), ("ServiceId", r => r.ServiceId), ("ServiceVersion", r => r.ServiceVersion),
         ("ApplicantId", r => r.ApplicantId), ("ApplicantName", r => r.ApplicantName), ("Status", r => r.Status), ("FormJson", r => r.FormJson),
         ("StateJson", r => Utf8Text.Of(r.StateUtf8, r.StateJson)), ("Version", r => r.Version), ("SubmittedAt", r => r.SubmittedAt), ("AcceptedAt", r => r.AcceptedAt),
         ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt), ("OnTime", r => r.OnTime),
-        ("Reason", r => r.Reason));
+        ("Reason", r => r.Reason), ("AuditSeq", r => r.AuditSeq), ("AuditHead", r => r.AuditHead));
 
     /// <summary>Succeeds only if nobody saved the application since it was read (its version).</summary>
     public static BatchCommand<ApplicationRow> UpdateApplication { get; } = new(
         """
         UPDATE applications SET status = @Status, service_version = @ServiceVersion, state_json = @StateJson, version = @Version, accepted_at = @AcceptedAt,
-            due_at = @DueAt, statutory_due_at = @StatutoryDueAt, completed_at = @CompletedAt, on_time = @OnTime, reason = @Reason
+            due_at = @DueAt, statutory_due_at = @StatutoryDueAt, completed_at = @CompletedAt, on_time = @OnTime, reason = @Reason,
+            audit_seq = @AuditSeq, audit_head = @AuditHead
         WHERE id = @Id AND version = @ReadVersion
         """,
         ("Status", r => r.Status), ("ServiceVersion", r => r.ServiceVersion), ("StateJson", r => Utf8Text.Of(r.StateUtf8, r.StateJson)), ("Version", r => r.Version),
         ("AcceptedAt", r => r.AcceptedAt), ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt),
-        ("OnTime", r => r.OnTime), ("Reason", r => r.Reason), ("Id", r => r.Id), ("ReadVersion", r => r.ReadVersion));
+        ("OnTime", r => r.OnTime), ("Reason", r => r.Reason), ("AuditSeq", r => r.AuditSeq), ("AuditHead", r => r.AuditHead),
+        ("Id", r => r.Id), ("ReadVersion", r => r.ReadVersion));
 
     public BatchCommand<StepRow> UpsertStep { get; } = new(
         dialect.Upsert(
@@ -45,9 +49,12 @@ internal sealed class EngineSql(ISqlDialect dialect)
         ("OnTime", r => r.OnTime), ("Outcome", r => r.Outcome), ("Reason", r => r.Reason), ("OutputsJson", r => r.OutputsJson));
 
     public static BatchCommand<AuditRecord> InsertAudit { get; } = new(
-        "INSERT INTO audit_events (application_id, at, type, step_id, actor, data_json) VALUES (@ApplicationId, @At, @Type, @StepId, @Actor, @DataJson)",
+        """
+        INSERT INTO audit_events (application_id, at, type, step_id, actor, data_json, seq, prev_hash, hash)
+        VALUES (@ApplicationId, @At, @Type, @StepId, @Actor, @DataJson, @Seq, @PrevHash, @Hash)
+        """,
         ("ApplicationId", a => a.ApplicationId.ToString()), ("At", a => Instants.ToMs(a.At)), ("Type", a => a.Type), ("StepId", a => a.StepId),
-        ("Actor", a => a.Actor), ("DataJson", a => a.DataJson));
+        ("Actor", a => a.Actor), ("DataJson", a => a.DataJson), ("Seq", a => a.Sequence), ("PrevHash", a => a.PreviousHash), ("Hash", a => a.Hash));
 
     public static BatchCommand<(Guid ApplicationId, string TimerId)> DeleteTimer { get; } = new(
         "DELETE FROM timers WHERE application_id = @ApplicationId AND timer_id = @TimerId",

@@ -44,7 +44,7 @@ public sealed class SqlApplicationQueries(Database database) : IApplicationQueri
 
     public async Task<IReadOnlyList<AuditRecord>> AuditAsync(Guid applicationId, CancellationToken cancellationToken) =>
         (await QueryAsync<AuditRow>(
-            "SELECT application_id AS ApplicationId, at AS At, type AS Type, step_id AS StepId, actor AS Actor, data_json AS DataJson FROM audit_events WHERE application_id = @Id ORDER BY id",
+            $"SELECT {AuditRow.Columns} FROM audit_events WHERE application_id = @Id ORDER BY id",
             new { Id = applicationId.ToString() },
             cancellationToken)).Select(r => r.ToRecord()).ToArray();
 

@@ -3,6 +3,7 @@ using Dapper;
 using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Rows;
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Stores;
@@ -26,9 +27,10 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
 
     public async Task SaveAsync(EngineChanges changes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Everything that costs CPU (state JSON, row objects) is done before the write lane is taken.
-        var inserted = changes.Inserted.Select(a => ApplicationRow.From(a, 1)).ToArray();
-        var updated = changes.Updated.Select(a => ApplicationRow.From(a, a.Version + 1, a.Version)).ToArray();
+        // Everything that costs CPU (state JSON, hashes, row objects) is done before the write lane is taken.
+        var (audit, heads) = Chain(changes);
+        var inserted = changes.Inserted.Select(a => ApplicationRow.From(a, 1, 0, heads[a.Id])).ToArray();
+        var updated = changes.Updated.Select(a => ApplicationRow.From(a, a.Version + 1, a.Version, heads[a.Id])).ToArray();
         var steps = changes.Steps.Values.Select(StepRow.From).ToArray();
         var removedTimers = changes.Timers.Where(t => t.Value is null).Select(t => (t.Key.ApplicationId, t.Key.TimerId)).ToArray();
         var scheduledTimers = changes.Timers.Values.OfType<Runtime.Timers.TimerRecord>().ToArray();
@@ -48,7 +50,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
             }
 
             await _sql.UpsertStep.ExecuteAsync(write, steps, cancellationToken);
-            await EngineSql.InsertAudit.ExecuteAsync(write, changes.Audit, cancellationToken);
+            await EngineSql.InsertAudit.ExecuteAsync(write, audit, cancellationToken);
             await EngineSql.DeleteTimer.ExecuteAsync(write, removedTimers, cancellationToken);
             await _sql.UpsertTimer.ExecuteAsync(write, scheduledTimers, cancellationToken);
             outbox = await OutboxSql.InsertAsync(write, changes.Outbox, relay, now, cancellationToken);
@@ -82,6 +84,39 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         {
             application.Version++;
         }
+
+        foreach (var application in changes.Inserted.Concat(changes.Updated))
+        {
+            (application.AuditSequence, application.AuditHead) = heads[application.Id];
+        }
+    }
+
+    /// <summary>
+    /// Links the batch's audit lines into their applications' hash chains, in the order they were written. The records
+    /// keep their committed heads until the batch commits: a batch that fails and is run again starts from them again.
+    /// </summary>
+    private static (AuditRecord[] Lines, Dictionary<Guid, (long Sequence, string? Head)> Heads) Chain(EngineChanges changes)
+    {
+        var heads = new Dictionary<Guid, (long Sequence, string? Head)>(changes.Inserted.Count + changes.Updated.Count);
+        foreach (var application in changes.Inserted.Concat(changes.Updated))
+        {
+            heads[application.Id] = (application.AuditSequence, application.AuditHead);
+        }
+
+        var lines = new AuditRecord[changes.Audit.Count];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = changes.Audit[i];
+            if (!heads.TryGetValue(line.ApplicationId, out var head))
+            {
+                throw new InvalidOperationException($"An audit line of application {line.ApplicationId} came without the application: its chain's head would not be kept.");
+            }
+
+            lines[i] = AuditChain.Link(line, head.Sequence, head.Head);
+            heads[line.ApplicationId] = (lines[i].Sequence, lines[i].Hash);
+        }
+
+        return (lines, heads);
     }
 
     private sealed class Reader(DbConnection connection, ISqlDialect dialect) : ReadSession(connection), IEngineReader

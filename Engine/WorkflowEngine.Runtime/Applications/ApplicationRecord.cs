@@ -43,4 +43,10 @@ public sealed class ApplicationRecord
     public bool? OnTime { get; set; }
 
     public string? Reason { get; set; }
+
+    /// <summary>How many lines its audit trail has: the chain's length, which a deleted last line would shorten.</summary>
+    public long AuditSequence { get; set; }
+
+    /// <summary>The hash of its last audit line: the head of the chain.</summary>
+    public string? AuditHead { get; set; }
 }

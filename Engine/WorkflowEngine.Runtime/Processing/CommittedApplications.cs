@@ -87,5 +87,7 @@ public sealed class CommittedApplications(int capacity)
         CompletedAt = application.CompletedAt,
         OnTime = application.OnTime,
         Reason = application.Reason,
+        AuditSequence = application.AuditSequence,
+        AuditHead = application.AuditHead,
     };
 }

@@ -171,6 +171,19 @@ internal sealed class EngineBatch(
         }
     }
 
+    /// <summary>A read of personal data, written into the application's audit trail.</summary>
+    public object? RecordAccess(RecordAccessWork work)
+    {
+        if (!_applications.TryGetValue(work.ApplicationId, out var application))
+        {
+            throw new UnknownApplicationException(work.ApplicationId);
+        }
+
+        Changes.Audit.Add(new AuditRecord(application.Id, now, work.What, null, work.Actor, work.Detail is null ? null : Json(work.Detail)));
+        MarkChanged(application);
+        return null;
+    }
+
     /// <summary>An administrator retries the events an incident holds, or cancels the application.</summary>
     public async Task<object?> ResolveAsync(ResolveIncidentWork work, CancellationToken cancellationToken)
     {

@@ -85,6 +85,20 @@ public sealed class EngineProcessor : IAsyncDisposable
     public async Task<EventResult> ApplyAsync(Guid applicationId, WorkflowEvent evt, string? messageId, CancellationToken cancellationToken) =>
         (EventResult)(await _loops.SubmitAsync(applicationId, new EventWork(applicationId, evt, messageId), cancellationToken))!;
 
+    /// <summary>Writes a read of the application's personal data into its audit trail; false when there is no such application.</summary>
+    public async Task<bool> RecordAccessAsync(Guid applicationId, string actor, string what, IReadOnlyDictionary<string, string?>? detail, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _loops.SubmitAsync(applicationId, new RecordAccessWork(applicationId, actor, what, detail), cancellationToken);
+            return true;
+        }
+        catch (UnknownApplicationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>An administrator retries or cancels the application held by an incident.</summary>
     public async Task<IncidentActionResult> ResolveIncidentAsync(
         Guid applicationId, Guid incidentId, IncidentAction action, int? migrateToVersion, string actor, string? reason, CancellationToken cancellationToken)
@@ -119,6 +133,7 @@ public sealed class EngineProcessor : IAsyncDisposable
                         EventWork evt => await work.ApplyAsync(evt, cancellationToken),
                         AttachMaterialsWork attach => await work.AttachAsync(attach, cancellationToken),
                         ResolveIncidentWork resolve => await work.ResolveAsync(resolve, cancellationToken),
+                        RecordAccessWork access => work.RecordAccess(access),
                         _ => throw new InvalidOperationException($"Unknown work {batch[i].GetType().Name}."),
                     };
                 }

@@ -56,3 +56,15 @@ public sealed class ResolveIncidentWork(Guid applicationId, Guid incidentId, Inc
 
     public override Guid ApplicationId { get; } = applicationId;
 }
+
+/// <summary>Someone read the application's personal data: an audit line in its chain.</summary>
+public sealed class RecordAccessWork(Guid applicationId, string actor, string what, IReadOnlyDictionary<string, string?>? detail) : EngineWork
+{
+    public string Actor { get; } = actor;
+
+    public string What { get; } = what;
+
+    public IReadOnlyDictionary<string, string?>? Detail { get; } = detail;
+
+    public override Guid ApplicationId { get; } = applicationId;
+}

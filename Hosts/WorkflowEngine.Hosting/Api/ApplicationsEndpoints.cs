@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Materials;
 
 namespace WorkflowEngine.Hosting.Api;
@@ -77,28 +78,37 @@ public static class ApplicationsEndpoints
         Results.Ok((await queries.ListByApplicantAsync(user.Id(), Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken))
             .Select(ApplicationViews.Summary));
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, IAccessLog access, CancellationToken cancellationToken)
     {
         if (await queries.GetAsync(id, cancellationToken) is not { } application)
         {
             return Problems.NotFound("没有这个申请");
         }
 
-        return await views.CanViewAsync(user, application, cancellationToken)
-            ? Results.Ok(await views.DetailAsync(application, cancellationToken))
-            : Problems.Forbidden("只有申请人、相关部门和管理员可以查看该申请");
+        if (!await views.CanViewAsync(user, application, cancellationToken))
+        {
+            return Problems.Forbidden("只有申请人、相关部门和管理员可以查看该申请");
+        }
+
+        await access.RecordAsync(application.Id, user.Id(), AccessTypes.ApplicationViewed, null, cancellationToken);
+        return Results.Ok(await views.DetailAsync(application, cancellationToken));
     }
 
-    private static async Task<IResult> FindByTrackingNumberAsync(string trackingNumber, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken)
+    private static async Task<IResult> FindByTrackingNumberAsync(
+        string trackingNumber, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, IAccessLog access, CancellationToken cancellationToken)
     {
         if (await queries.FindByTrackingNumberAsync(trackingNumber.Trim().ToUpperInvariant(), cancellationToken) is not { } application)
         {
             return Problems.NotFound($"没有受理编号为“{trackingNumber}”的申请");
         }
 
-        return await views.CanViewAsync(user, application, cancellationToken)
-            ? Results.Ok(await views.DetailAsync(application, cancellationToken))
-            : Problems.Forbidden("只有申请人、相关部门和管理员可以查看该申请");
+        if (!await views.CanViewAsync(user, application, cancellationToken))
+        {
+            return Problems.Forbidden("只有申请人、相关部门和管理员可以查看该申请");
+        }
+
+        await access.RecordAsync(application.Id, user.Id(), AccessTypes.ApplicationViewed, new Dictionary<string, string?> { ["via"] = "trackingNumber" }, cancellationToken);
+        return Results.Ok(await views.DetailAsync(application, cancellationToken));
     }
 
     private static async Task<IResult> AttachAsync(Guid id, HttpRequest request, ClaimsPrincipal user, IApplicationQueries queries, ApplicationService service, ApplicationViews views, CancellationToken cancellationToken)
@@ -126,7 +136,8 @@ public static class ApplicationsEndpoints
             : Refused(outcome);
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, Guid materialId, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, IBlobStore blobs, CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadAsync(
+        Guid id, Guid materialId, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, IBlobStore blobs, IAccessLog access, CancellationToken cancellationToken)
     {
         if (await queries.GetAsync(id, cancellationToken) is not { } application)
         {
@@ -144,6 +155,8 @@ public static class ApplicationsEndpoints
             return Problems.NotFound("没有这份材料");
         }
 
+        await access.RecordAsync(application.Id, user.Id(), AccessTypes.MaterialDownloaded,
+            new Dictionary<string, string?> { ["material"] = material.MaterialKey, ["sha256"] = material.Sha256 }, cancellationToken);
         return Results.File(stream, material.ContentType, material.FileName);
     }
 
@@ -159,12 +172,20 @@ public static class ApplicationsEndpoints
             return Problems.Forbidden("无权查看该申请的记录");
         }
 
-        return Results.Ok((await queries.AuditAsync(id, cancellationToken)).Select(a => new AuditDto(
-            ChinaTime.ToLocal(a.At),
-            a.Type,
-            a.StepId,
-            a.Actor,
-            a.DataJson is null ? null : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(a.DataJson))));
+        var lines = await queries.AuditAsync(id, cancellationToken);
+        var verification = AuditChain.Verify(lines, application.AuditSequence, application.AuditHead);
+        return Results.Ok(new AuditTrailDto(
+            id,
+            verification.Verified,
+            verification.Verified ? null : new AuditBreakDto(verification.BrokenLineId, verification.BrokenPosition, verification.Problem!),
+            lines.Select(a => new AuditDto(
+                a.Sequence,
+                ChinaTime.ToLocal(a.At),
+                a.Type,
+                a.StepId,
+                a.Actor,
+                a.DataJson is null ? null : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(a.DataJson),
+                a.Hash)).ToArray()));
     }
 
     private static IResult Refused(SubmissionOutcome outcome) => outcome.Problem switch

@@ -123,7 +123,7 @@ public sealed record NotificationDto(DateTimeOffset At, string Kind, string Mess
 
 public sealed record CertificateDto(string Name, string FromStep, IReadOnlyDictionary<string, string> Details, DateTimeOffset IssuedAt);
 
-public sealed record AuditDto(DateTimeOffset At, string Type, string? StepId, string? Actor, IReadOnlyDictionary<string, string?>? Data);
+public sealed record AuditDto(long Sequence, DateTimeOffset At, string Type, string? StepId, string? Actor, IReadOnlyDictionary<string, string?>? Data, string? Hash);
 
 /// <summary>A clerk's task.</summary>
 public sealed record TaskDto(

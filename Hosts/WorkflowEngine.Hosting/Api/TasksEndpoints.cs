@@ -8,6 +8,7 @@ using WorkflowEngine.Contracts;
 using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
@@ -53,16 +54,21 @@ public static class TasksEndpoints
         return Results.Ok(tasks.Select(Dto));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, ITaskQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, ITaskQueries queries, IAccessLog access, CancellationToken cancellationToken)
     {
         if (await queries.GetAsync(id, cancellationToken) is not { } task)
         {
             return Problems.NotFound("没有这个办件");
         }
 
-        return user.WorksFor(task.Department)
-            ? Results.Ok(new TaskDetailDto(Dto(task), JsonNode.Parse(task.PayloadJson)))
-            : Problems.Forbidden("只有本部门工作人员可以查看该办件");
+        if (!user.WorksFor(task.Department))
+        {
+            return Problems.Forbidden("只有本部门工作人员可以查看该办件");
+        }
+
+        await access.RecordAsync(task.ApplicationId, user.Id(), AccessTypes.TaskViewed,
+            new Dictionary<string, string?> { ["department"] = task.Department, ["step"] = task.StepId }, cancellationToken);
+        return Results.Ok(new TaskDetailDto(Dto(task), JsonNode.Parse(task.PayloadJson)));
     }
 
     private static async Task<IResult> ClaimAsync(Guid id, ClaimsPrincipal user, ITaskQueries queries, DepartmentProcessor processor, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Runtime;
+using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Users;
 
@@ -19,6 +20,7 @@ public sealed partial class StartupTasks(
     ReferenceData reference,
     IDirectoryStore directory,
     DefinitionRegistry definitions,
+    IAuditStore audit,
     IHostEnvironment environment,
     IOptions<EngineOptions> options,
     ILogger<StartupTasks> logger) : IHostedService
@@ -29,6 +31,10 @@ public sealed partial class StartupTasks(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         database.Migrate();
+        if (await audit.BackfillAsync(cancellationToken) is > 0 and var chained)
+        {
+            LogChained(chained);
+        }
         await directory.UpsertDepartmentsAsync(reference.Departments.Values, cancellationToken);
         if (environment.IsDevelopment())
         {
@@ -42,6 +48,9 @@ public sealed partial class StartupTasks(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit trails of {Count} applications written before the hash chain were chained")]
+    private partial void LogChained(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo users (Development): send X-Demo-User: <id>")]
     private partial void LogDemoUsers(int count);

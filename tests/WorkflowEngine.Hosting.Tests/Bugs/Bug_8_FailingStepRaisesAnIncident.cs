@@ -77,7 +77,7 @@ public sealed class Bug_8_FailingStepRaisesAnIncident
         Assert.Equal("in-progress", after.GetProperty("status").GetString());
         Assert.Equal(fixedVersion, after.GetProperty("serviceVersion").GetInt32());
         Assert.Equal("healthy", (await host.GetJsonAsync("admin", "/health")).GetProperty("status").GetString());
-        var audit = (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).EnumerateArray().Select(a => a.GetProperty("type").GetString()).ToArray();
+        var audit = (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries").EnumerateArray().Select(a => a.GetProperty("type").GetString()).ToArray();
         Assert.Contains("IncidentRaised", audit);
         Assert.Contains("ApplicationMigrated", audit);
         Assert.Contains("IncidentResolved", audit);
