@@ -99,12 +99,14 @@ public static class WorkflowHosting
         services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
         services.AddSingleton<IEngineStore, SqlEngineStore>();
-        services.AddSingleton<IDepartmentStore, SqlDepartmentStore>();
+        // One database for both sides: the department side keeps no copy of the forms, it reads the engine's.
+        services.AddSingleton<IDepartmentStore>(sp => new SqlDepartmentStore(
+            sp.GetRequiredService<Database>(), sp.GetRequiredService<CommittedOutbox>(), FormStorage.SharedWithEngine));
         services.AddSingleton<IOutboxStore, SqlOutboxStore>();
         services.AddSingleton<ITimerStore, SqlTimerStore>();
         services.AddSingleton<IDefinitionStore, SqlDefinitionStore>();
         services.AddSingleton<IApplicationQueries, SqlApplicationQueries>();
-        services.AddSingleton<ITaskQueries, SqlTaskQueries>();
+        services.AddSingleton<ITaskQueries>(sp => new SqlTaskQueries(sp.GetRequiredService<Database>(), FormStorage.SharedWithEngine));
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
         services.AddSingleton<IIncidentQueries, SqlIncidentQueries>();
         services.AddSingleton<IStuckWorkQueries, SqlStuckWorkQueries>();

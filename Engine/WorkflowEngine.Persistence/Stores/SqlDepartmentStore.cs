@@ -12,7 +12,7 @@ namespace WorkflowEngine.Persistence.Stores;
 /// A department host's tables in SQL: batches are read outside and written in one short transaction. With the
 /// process's relay given, the outbox rows go straight to it, as in <see cref="SqlEngineStore"/>.
 /// </summary>
-public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay = null) : IDepartmentStore
+public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay = null, FormStorage forms = FormStorage.PerApplication) : IDepartmentStore
 {
     private static readonly BatchCommand<TaskRow> InsertTask = new(
         """
@@ -46,6 +46,12 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
 
     private readonly InboxSql _inbox = new(database.Dialect);
 
+    private readonly BatchCommand<(string ApplicationId, string FormJson, long At)> _insertForm = new(
+        database.Dialect.InsertIgnore("department_forms", "application_id, form_json, received_at", "@ApplicationId, @FormJson, @At", "application_id"),
+        ("ApplicationId", f => f.ApplicationId),
+        ("FormJson", f => f.FormJson),
+        ("At", f => f.At));
+
     public async Task<IDepartmentReader> OpenReaderAsync(CancellationToken cancellationToken) =>
         new Reader(await database.OpenAsync(cancellationToken), database.Dialect);
 
@@ -55,6 +61,9 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         var updated = changes.Updated.Select(u => (TaskRow.From(u.Task), u.ReadStatus)).ToArray();
         var at = Instants.ToMs(now);
         var inbox = changes.Inbox.Select(m => (m.Consumer, m.MessageId, at)).ToArray();
+        var formRows = forms == FormStorage.PerApplication
+            ? changes.Forms.DistinctBy(f => f.ApplicationId).Select(f => (f.ApplicationId.ToString(), f.FormJson, at)).ToArray()
+            : [];
         var published = OutboxSql.TakePublished(relay);
         IReadOnlyList<OutboxMessage> outbox;
         try
@@ -66,6 +75,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
             }
 
             await InsertTask.ExecuteAsync(write, inserted, cancellationToken);
+            await _insertForm.ExecuteAsync(write, formRows, cancellationToken);
             if (await UpdateTask.ExecuteAsync(write, updated, cancellationToken) != updated.Length)
             {
                 throw new ConcurrencyException(changes.Updated[0].Task.ApplicationId);

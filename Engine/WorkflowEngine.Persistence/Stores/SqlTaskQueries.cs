@@ -5,7 +5,7 @@ using WorkflowEngine.Runtime.Departments;
 namespace WorkflowEngine.Persistence.Stores;
 
 /// <summary>The clerk workbench's reads: a department's queue by due time, one task.</summary>
-public sealed class SqlTaskQueries(Database database) : ITaskQueries
+public sealed class SqlTaskQueries(Database database, FormStorage forms = FormStorage.PerApplication) : ITaskQueries
 {
     public async Task<IReadOnlyList<TaskRecord>> ListAsync(string department, string filter, int limit, int offset, CancellationToken cancellationToken)
     {
@@ -27,6 +27,17 @@ public sealed class SqlTaskQueries(Database database) : ITaskQueries
     }
 
     public Task<TaskRecord?> GetAsync(Guid id, CancellationToken cancellationToken) => GetAsync(id, TaskRow.Columns, cancellationToken);
+
+    public async Task<string?> FormAsync(Guid applicationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            forms == FormStorage.SharedWithEngine
+                ? "SELECT form_json FROM applications WHERE id = @Id"
+                : "SELECT form_json FROM department_forms WHERE application_id = @Id",
+            new { Id = applicationId.ToString() },
+            cancellationToken: cancellationToken));
+    }
 
     public Task<TaskRecord?> GetSummaryAsync(Guid id, CancellationToken cancellationToken) => GetAsync(id, TaskRow.ColumnsWithoutPayload, cancellationToken);
 

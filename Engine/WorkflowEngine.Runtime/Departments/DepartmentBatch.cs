@@ -105,6 +105,12 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             return null;
         }
 
+        var (payload, form) = StepPayload.SplitForm(work.Body ?? JsonSerializer.Serialize(step, MessageJson.Options));
+        if (form is not null)
+        {
+            Changes.Forms.Add((step.ApplicationId, form));
+        }
+
         var task = new TaskRecord
         {
             Id = Guid.CreateVersion7(now),
@@ -121,7 +127,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             DispatchedAt = step.DispatchedAt,
             DueAt = step.DueAt,
             ReceivedAt = now,
-            PayloadJson = work.Body ?? JsonSerializer.Serialize(step, MessageJson.Options),
+            PayloadJson = payload,
             Note = work.Note,
         };
         if (work.Result is { } result)

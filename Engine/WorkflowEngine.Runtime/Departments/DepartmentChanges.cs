@@ -14,5 +14,8 @@ public sealed class DepartmentChanges
 
     public List<OutboxMessage> Outbox { get; } = [];
 
-    public bool IsEmpty => Inbox.Count + Inserted.Count + Updated.Count + Outbox.Count == 0;
+    /// <summary>The combined forms of the applications whose steps arrived: kept once per application, not per task.</summary>
+    public List<(Guid ApplicationId, string FormJson)> Forms { get; } = [];
+
+    public bool IsEmpty => Inbox.Count + Inserted.Count + Updated.Count + Outbox.Count + Forms.Count == 0;
 }

@@ -9,6 +9,9 @@ public interface ITaskQueries
     /// <summary>A task with its payload (the whole application), for the clerk's page.</summary>
     Task<TaskRecord?> GetAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The combined form of an application, kept once however many of its steps the department holds.</summary>
+    Task<string?> FormAsync(Guid applicationId, CancellationToken cancellationToken);
+
     /// <summary>A task without its payload: who owns it and where it stands.</summary>
     Task<TaskRecord?> GetSummaryAsync(Guid id, CancellationToken cancellationToken);
 }

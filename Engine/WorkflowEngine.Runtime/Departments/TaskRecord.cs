@@ -49,7 +49,7 @@ public sealed class TaskRecord
 
     public bool? OnTime { get; set; }
 
-    /// <summary>The <c>ExecuteStep</c> message as received: the whole application for the clerk's page.</summary>
+    /// <summary>The <c>ExecuteStep</c> message as received, but for its form (kept once per application): the application for the clerk's page.</summary>
     public required string PayloadJson { get; init; }
 
     /// <summary>Why a task is as it is (cancelled by the engine, sent to a clerk because no handler was found, …).</summary>

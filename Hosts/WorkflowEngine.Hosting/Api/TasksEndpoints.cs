@@ -68,7 +68,14 @@ public static class TasksEndpoints
 
         await access.RecordAsync(task.ApplicationId, user.Id(), AccessTypes.TaskViewed,
             new Dictionary<string, string?> { ["department"] = task.Department, ["step"] = task.StepId }, cancellationToken);
-        return Results.Ok(new TaskDetailDto(Dto(task), JsonNode.Parse(task.PayloadJson)));
+        var application = JsonNode.Parse(task.PayloadJson)!.AsObject();
+        if (await queries.FormAsync(task.ApplicationId, cancellationToken) is { } form)
+        {
+            // The form is kept once per application, not in each task's payload.
+            application["form"] = JsonNode.Parse(form);
+        }
+
+        return Results.Ok(new TaskDetailDto(Dto(task), application));
     }
 
     private static async Task<IResult> ClaimAsync(Guid id, ClaimsPrincipal user, ITaskQueries queries, DepartmentProcessor processor, CancellationToken cancellationToken)
