@@ -237,7 +237,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             }
             else
             {
-                reader.Error(SourceMap.Child(path, "when"), $"条件“{whenText}”无法解析：{error}");
+                reader.Error(SourceMap.Child(path, "when"), $"条件“{MessageText.Quote(whenText, 100)}”无法解析：{error}");
             }
         }
 

@@ -176,6 +176,12 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 {
                     ctx.AddFailure(node.Path + ".when", $"条件“{when.Text}”引用了表单中没有的字段“{field}”");
                 }
+
+                // A condition that fails when evaluated would leave its application in progress for ever.
+                if (when.TypeError(d.Fields) is { } problem)
+                {
+                    ctx.AddFailure(node.Path + ".when", $"条件“{when.Text}”{problem}");
+                }
             }
 
             if (!_registry.TryGet(node.ActivityKey, out var activity))

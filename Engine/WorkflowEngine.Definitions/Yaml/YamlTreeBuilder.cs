@@ -18,8 +18,6 @@ internal sealed class YamlTreeBuilder(YamlLimits limits)
     /// </summary>
     private const int MaxMarkedPathLength = 256;
 
-    private const int MaxNameInMessage = 64;
-
     private readonly List<Frame> _frames = [];
     private readonly Dictionary<string, Anchor> _anchors = new(StringComparer.Ordinal);
     private readonly List<(string Path, int Line, int Column)> _anchoredMarks = [];
@@ -129,7 +127,7 @@ internal sealed class YamlTreeBuilder(YamlLimits limits)
         var frame = _frames[^1];
         if (((JsonObject)frame.Container).ContainsKey(key))
         {
-            throw Error($"YAML 中有重复的键：{Shorten(key)}", start);
+            throw Error($"YAML 中有重复的键：{MessageText.Quote(key)}", start);
         }
 
         frame.Key = key;
@@ -147,12 +145,12 @@ internal sealed class YamlTreeBuilder(YamlLimits limits)
     {
         if (!_anchors.TryGetValue(name, out var anchor))
         {
-            throw Error($"YAML 别名“*{Shorten(name)}”没有对应的锚点（锚点“&{Shorten(name)}”须写在别名之前）", start);
+            throw Error($"YAML 别名“*{MessageText.Quote(name)}”没有对应的锚点（锚点“&{MessageText.Quote(name)}”须写在别名之前）", start);
         }
 
         if (anchor.IsOpen)
         {
-            throw Error($"YAML 别名“*{Shorten(name)}”出现在它引用的锚点“&{Shorten(name)}”之内（循环引用）", start);
+            throw Error($"YAML 别名“*{MessageText.Quote(name)}”出现在它引用的锚点“&{MessageText.Quote(name)}”之内（循环引用）", start);
         }
 
         if (AtKey)
@@ -168,7 +166,7 @@ internal sealed class YamlTreeBuilder(YamlLimits limits)
 
         if (_frames.Count + anchor.Height > limits.MaxDepth)
         {
-            throw Error($"YAML 嵌套超过 {limits.MaxDepth} 层的上限（展开别名“*{Shorten(name)}”之后）", start);
+            throw Error($"YAML 嵌套超过 {limits.MaxDepth} 层的上限（展开别名“*{MessageText.Quote(name)}”之后）", start);
         }
 
         if (_nodes > limits.MaxNodes - anchor.Nodes)
@@ -261,8 +259,6 @@ internal sealed class YamlTreeBuilder(YamlLimits limits)
     private static YamlSyntaxException Error(string message, Mark start) => new(message, (int)start.Line, (int)start.Column);
 
     private static (int Line, int Column) Position(Mark mark) => ((int)mark.Line, (int)mark.Column);
-
-    private static string Shorten(string name) => name.Length <= MaxNameInMessage ? name : name[..MaxNameInMessage] + "…";
 
     /// <summary>YAML's core schema for plain scalars (null, booleans, numbers); quoted scalars stay text.</summary>
     private static JsonValue? Typed(string value, ScalarStyle style)
