@@ -14,6 +14,12 @@ namespace WorkflowEngine.Definitions.Validation;
 /// </summary>
 public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCandidate>
 {
+    /// <summary>
+    /// The longest definition id, step id, field key or material key: they name queues, URLs, audit lines and
+    /// database keys, and a reader should be able to take them in at a glance.
+    /// </summary>
+    public const int MaxIdentifierLength = 64;
+
     private readonly ActivityRegistry _registry;
     private readonly ValidationEnvironment _environment;
 
@@ -30,7 +36,11 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
 
     private void Header(WorkflowDefinition d, ValidationContext<DefinitionCandidate> ctx)
     {
-        if (d.Id.Length > 0 && !IdPattern().IsMatch(d.Id))
+        if (d.Id.Length > MaxIdentifierLength)
+        {
+            ctx.AddFailure("id", $"定义标识“{MessageText.Quote(d.Id)}”超过 {MaxIdentifierLength} 个字符");
+        }
+        else if (d.Id.Length > 0 && !IdPattern().IsMatch(d.Id))
         {
             ctx.AddFailure("id", $"定义标识“{MessageText.Quote(d.Id)}”只能用小写字母、数字和 -，且以字母或数字开头");
         }
@@ -67,7 +77,11 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 continue;
             }
 
-            if (!FieldKeyPattern().IsMatch(field.Key))
+            if (field.Key.Length > MaxIdentifierLength)
+            {
+                ctx.AddFailure(path + ".key", $"字段标识“{MessageText.Quote(field.Key)}”超过 {MaxIdentifierLength} 个字符");
+            }
+            else if (!FieldKeyPattern().IsMatch(field.Key))
             {
                 ctx.AddFailure(path + ".key", $"字段标识“{MessageText.Quote(field.Key)}”须以字母开头，只含字母、数字和下划线（条件表达式要引用它）");
             }
@@ -243,6 +257,10 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             else if (!seen.Add(material.Key))
             {
                 ctx.AddFailure(path + ".key", $"材料标识“{material.Key}”重复");
+            }
+            else if (material.Key.Length > MaxIdentifierLength)
+            {
+                ctx.AddFailure(path + ".key", $"材料标识“{MessageText.Quote(material.Key)}”超过 {MaxIdentifierLength} 个字符");
             }
             else if (!FieldKeyPattern().IsMatch(material.Key))
             {
