@@ -125,6 +125,11 @@ public sealed partial class ApplicationFormValidator : AbstractValidator<FormSub
         }
 
         var chosen = array.Select(v => v!.GetValue<string>()).ToArray();
+        if (chosen.Select(c => FormCharacters.Problem(c, multiline: false)).FirstOrDefault(p => p is not null) is { } problem)
+        {
+            return problem;
+        }
+
         if (chosen.FirstOrDefault(c => field.Options.All(o => o.Value != c)) is { } unknown)
         {
             return NotAnOption(field, unknown);
@@ -203,6 +208,7 @@ public sealed partial class ApplicationFormValidator : AbstractValidator<FormSub
     [GeneratedRegex(@"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\z")]
     private static partial Regex DatePattern();
 
+    // At most FieldLimits.MoneyMaxIntegerDigits (15) digits before the point and two after it.
     [GeneratedRegex(@"\A-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,2})?\z")]
     private static partial Regex MoneyPattern();
 }

@@ -18,6 +18,8 @@ public static class FieldPattern
 
     private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
 
+    private static readonly Regex NeverMatches = new(@"[^\s\S]", Options, Regex.InfiniteMatchTimeout);
+
     /// <summary>What is wrong with a pattern (Chinese), or null when it can be used.</summary>
     public static string? Problem(string pattern)
     {
@@ -57,7 +59,10 @@ public static class FieldPattern
         return null;
     }
 
-    /// <summary>True when the whole value matches; only for patterns <see cref="Problem"/> accepted.</summary>
+    /// <summary>
+    /// True when the whole value matches. A pattern <see cref="Problem"/> refuses (in a definition stored before these
+    /// rules) matches nothing: the value is refused rather than the request failing.
+    /// </summary>
     public static bool IsMatch(string pattern, string value)
     {
         if (!Cache.TryGetValue(pattern, out var regex))
@@ -67,7 +72,7 @@ public static class FieldPattern
                 Cache.Clear();
             }
 
-            regex = Cache.GetOrAdd(pattern, Anchored);
+            regex = Cache.GetOrAdd(pattern, static p => Problem(p) is null ? Anchored(p) : NeverMatches);
         }
 
         return regex.IsMatch(value);

@@ -11,6 +11,7 @@ public sealed class Bug_8_ControlCharactersAreRefused
     private static readonly Core.Model.WorkflowDefinition Definition = TestDefinitions.Definition("""
           - { key: name, label: 姓名, type: text }
           - { key: kind, label: 类型, type: choice, options: [a, b] }
+          - { key: kinds, label: 多选, type: choice, multiple: true, options: [a, b] }
         """);
 
     [Theory]
@@ -38,4 +39,8 @@ public sealed class Bug_8_ControlCharactersAreRefused
         Assert.DoesNotContain("\0", message, StringComparison.Ordinal);
         Assert.Contains("U+0000", message);
     }
+
+    [Fact]
+    public void Validate_MultipleChoiceWithAControlCharacter_IsRefused() =>
+        Assert.Contains("U+0007", TestDefinitions.FormErrors(Definition, new JsonObject { ["kinds"] = new JsonArray("a", "b\a") })["form.kinds"]);
 }

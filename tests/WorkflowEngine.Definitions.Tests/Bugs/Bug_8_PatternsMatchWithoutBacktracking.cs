@@ -41,4 +41,14 @@ public sealed class Bug_8_PatternsMatchWithoutBacktracking
         Assert.Equal("form[0].pattern", error.Path);
         Assert.Contains("500", error.Message);
     }
+
+    [Fact]
+    public void Validate_PatternStoredBeforeTheseRules_RefusesTheValueInsteadOfThrowing()
+    {
+        var valid = TestDefinitions.Definition(Field("a+"));
+        var field = valid.Form[0] with { Pattern = "(?=a)a" };
+        var stored = new Core.Model.WorkflowDefinition { Id = valid.Id, Title = valid.Title, Form = [field], Flow = valid.Flow };
+
+        Assert.Equal("编码：格式不正确", TestDefinitions.FormErrors(stored, new JsonObject { ["code"] = "a" })["form.code"]);
+    }
 }
