@@ -4,6 +4,7 @@ using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Conditions;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions.Files;
+using WorkflowEngine.Definitions.Validation;
 using WorkflowEngine.Definitions.Yaml;
 
 namespace WorkflowEngine.Definitions;
@@ -219,9 +220,13 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
         }
 
         var id = reader.String(obj, "id", path);
-        if (id is not null && !IdPattern().IsMatch(id))
+        if (id is { Length: > DefinitionValidator.MaxIdentifierLength })
         {
-            reader.Error(SourceMap.Child(path, "id"), $"步骤标识“{id}”只能用字母、数字、- 和 _，且以字母或数字开头");
+            reader.Error(SourceMap.Child(path, "id"), $"步骤标识“{MessageText.Quote(id)}”超过 {DefinitionValidator.MaxIdentifierLength} 个字符");
+        }
+        else if (id is not null && !IdPattern().IsMatch(id))
+        {
+            reader.Error(SourceMap.Child(path, "id"), $"步骤标识“{MessageText.Quote(id)}”只能用字母、数字、- 和 _，且以字母或数字开头");
         }
 
         LocalizedText? title = obj.TryGetPropertyValue("title", out var titleNode)
@@ -237,7 +242,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             }
             else
             {
-                reader.Error(SourceMap.Child(path, "when"), $"条件“{whenText}”无法解析：{error}");
+                reader.Error(SourceMap.Child(path, "when"), $"条件“{MessageText.Quote(whenText, 100)}”无法解析：{error}");
             }
         }
 

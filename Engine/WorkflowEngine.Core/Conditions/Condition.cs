@@ -1,13 +1,18 @@
 using System.Globalization;
 using NCalc;
+using WorkflowEngine.Core.Model;
 
 namespace WorkflowEngine.Core.Conditions;
 
 /// <summary>A <c>when</c> condition over the application's form data, parsed once by NCalc.</summary>
 public sealed class Condition
 {
+    /// <summary>Longer conditions belong in the form (a field the applicant answers), not in the flow.</summary>
+    public const int MaxLength = 1000;
+
+    // NoCache: NCalc's parse cache is static and unbounded, and every definition validated through the API would stay in it.
     private static readonly ExpressionConfiguration Configuration =
-        ExpressionOptions.AllowNullParameter | ExpressionOptions.DecimalAsDefault | ExpressionOptions.OrdinalStringComparer;
+        ExpressionOptions.AllowNullParameter | ExpressionOptions.DecimalAsDefault | ExpressionOptions.OrdinalStringComparer | ExpressionOptions.NoCache;
 
     private readonly LogicalExpression _parsed;
 
@@ -34,6 +39,12 @@ public sealed class Condition
             return false;
         }
 
+        if (text.Length > MaxLength)
+        {
+            error = $"条件超过 {MaxLength} 个字符";
+            return false;
+        }
+
         var expression = new Expression(text, Configuration, cultureInfo: CultureInfo.InvariantCulture);
         if (expression.HasErrors())
         {
@@ -48,6 +59,12 @@ public sealed class Condition
 
     public static Condition Parse(string text) =>
         TryParse(text, out var condition, out var error) ? condition! : throw new FormatException($"Condition '{text}': {error}");
+
+    /// <summary>
+    /// Checks the condition against the form's field types and the operators the format guide lists; the problem is
+    /// Chinese text that follows <c>条件“…”</c>, or null. Names the form lacks are left to the caller to report.
+    /// </summary>
+    public string? TypeError(IReadOnlyDictionary<string, FormField> fields) => new ConditionTypeChecker(fields).Check(_parsed);
 
     /// <summary>Evaluates over the form values; a missing optional field reads as null, and anything but true is false.</summary>
     public bool Evaluate(IReadOnlyDictionary<string, object?> values)

@@ -8,6 +8,10 @@ namespace WorkflowEngine.Core.Forms;
 /// <summary>Turns a submitted (already validated) form into typed values for <c>when</c> conditions.</summary>
 public static class FormValues
 {
+    /// <summary>
+    /// Each field's value as its condition type (decimal, bool, DateTime or string), or null when it is empty or, which
+    /// validation prevents, not of its type — so a well-typed condition never meets a value of another type.
+    /// </summary>
     public static IReadOnlyDictionary<string, object?> ForConditions(WorkflowDefinition definition, JsonObject? form)
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -21,21 +25,22 @@ public static class FormValues
 
     private static object? Convert(FormField field, JsonNode? node)
     {
-        if (node is null)
+        if (FormValue.IsEmpty(node))
         {
             return null;
         }
 
-        var element = node.GetValueKind();
+        var kind = node!.GetValueKind();
         return field.Type switch
         {
-            FieldType.Number or FieldType.Money when JsonNumbers.TryGetDecimal(node, out var number) => number,
-            FieldType.Bool when element is JsonValueKind.True or JsonValueKind.False => node.GetValue<bool>(),
-            FieldType.Date when element == JsonValueKind.String
-                && DateTime.TryParseExact(node.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,
-            FieldType.Choice when field.Multiple && node is JsonArray array => string.Join(",", array.Select(a => a?.ToString())),
-            _ when element == JsonValueKind.String => node.GetValue<string>(),
-            _ => node.ToJsonString(),
+            FieldType.Number or FieldType.Money => JsonNumbers.TryGetDecimal(node, out var number) ? number : null,
+            FieldType.Bool => kind is JsonValueKind.True or JsonValueKind.False ? node.GetValue<bool>() : null,
+            FieldType.Date => kind == JsonValueKind.String
+                && DateTime.TryParseExact(node.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+            FieldType.Choice when field.Multiple => node is JsonArray array && array.All(a => a?.GetValueKind() == JsonValueKind.String)
+                ? string.Join(",", array.Select(a => a!.GetValue<string>()))
+                : null,
+            _ => kind == JsonValueKind.String ? node.GetValue<string>() : null,
         };
     }
 }

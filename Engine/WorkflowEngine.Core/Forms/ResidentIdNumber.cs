@@ -39,7 +39,14 @@ public static class ResidentIdNumber
             }
         }
 
-        var last = char.ToUpperInvariant(value[17]);
+        var last = value[17];
+        if (last == 'x')
+        {
+            // One person, one number: the normaliser writes X, and a lower-case x is not stored beside it.
+            error = "公民身份号码第18位的 X 应为大写";
+            return false;
+        }
+
         if (!char.IsAsciiDigit(last) && last != 'X')
         {
             error = "公民身份号码第18位应为数字或X";

@@ -11,6 +11,8 @@ namespace WorkflowEngine.Definitions.Forms;
 /// <summary>
 /// Checks a submitted form against its definition: unknown fields, required fields, types, limits, and the check digits
 /// of resident ID numbers (GB 11643) and unified social credit codes (GB 32100). Each failure is named <c>form.&lt;key&gt;</c>.
+/// Digits are ASCII and patterns match to the very end of the value; control characters, lone surrogates and U+FFFD
+/// are refused in every text.
 /// </summary>
 public sealed partial class ApplicationFormValidator : AbstractValidator<FormSubmission>
 {
@@ -23,7 +25,7 @@ public sealed partial class ApplicationFormValidator : AbstractValidator<FormSub
             {
                 if (!submission.Definition.Fields.ContainsKey(key))
                 {
-                    ctx.AddFailure("form." + key, $"表单中没有“{key}”这一项");
+                    ctx.AddFailure("form." + key, $"表单中没有“{MessageText.Quote(key)}”这一项");
                 }
             }
 
@@ -40,7 +42,7 @@ public sealed partial class ApplicationFormValidator : AbstractValidator<FormSub
 
     private static string? Check(FormField field, JsonNode? value, DateOnly today)
     {
-        if (IsEmpty(value))
+        if (FormValue.IsEmpty(value))
         {
             return field.Required ? "必填" : null;
         }
@@ -49,37 +51,11 @@ public sealed partial class ApplicationFormValidator : AbstractValidator<FormSub
         switch (field.Type)
         {
             case FieldType.Number or FieldType.Money:
-                if (!JsonNumbers.TryGetDecimal(value, out var number))
-                {
-                    return "应为数字";
-                }
-
-                if (field.Type == FieldType.Money && decimal.Round(number, 2) != number)
-                {
-                    return "金额最多保留两位小数（单位：元）";
-                }
-
-                if (field.Min is { } min && number < min)
-                {
-                    return $"不能小于 {min.ToString(CultureInfo.InvariantCulture)}";
-                }
-
-                return field.Max is { } max && number > max ? $"不能大于 {max.ToString(CultureInfo.InvariantCulture)}" : null;
+                return kind == JsonValueKind.Number ? Number(field, value.ToJsonString(), value) : "应为数字";
             case FieldType.Bool:
                 return kind is JsonValueKind.True or JsonValueKind.False ? null : "应为 true 或 false";
             case FieldType.Choice when field.Multiple:
-                if (value is not JsonArray array || array.Any(v => v?.GetValueKind() != JsonValueKind.String))
-                {
-                    return "应为选项列表";
-                }
-
-                var chosen = array.Select(v => v!.GetValue<string>()).ToArray();
-                if (chosen.FirstOrDefault(c => field.Options.All(o => o.Value != c)) is { } unknown)
-                {
-                    return $"“{unknown}”不是可选项（可选：{string.Join("、", field.Options.Select(o => o.Value))}）";
-                }
-
-                return chosen.Distinct(StringComparer.Ordinal).Count() != chosen.Length ? "选项重复" : null;
+                return Choices(field, value);
         }
 
         if (kind != JsonValueKind.String)
@@ -88,57 +64,129 @@ public sealed partial class ApplicationFormValidator : AbstractValidator<FormSub
         }
 
         var text = value.GetValue<string>();
-        switch (field.Type)
+        if (FormCharacters.Problem(text, multiline: field.Type == FieldType.Text) is { } problem)
         {
-            case FieldType.Text:
-                if (field.MinLength is { } minLength && text.Length < minLength)
-                {
-                    return $"至少 {minLength} 个字";
-                }
-
-                if (field.MaxLength is { } maxLength && text.Length > maxLength)
-                {
-                    return $"最多 {maxLength} 个字";
-                }
-
-                return field.Pattern is { } pattern && !Regex.IsMatch(text, "^(?:" + pattern + ")$", RegexOptions.None, TimeSpan.FromSeconds(1))
-                    ? "格式不正确"
-                    : null;
-            case FieldType.Date:
-                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                {
-                    return "日期应写作 YYYY-MM-DD";
-                }
-
-                if (Bound(field.MinDate, today) is { } earliest && date < earliest)
-                {
-                    return $"不能早于 {earliest:yyyy-MM-dd}";
-                }
-
-                return Bound(field.MaxDate, today) is { } latest && date > latest ? $"不能晚于 {latest:yyyy-MM-dd}" : null;
-            case FieldType.Choice:
-                return field.Options.Any(o => o.Value == text)
-                    ? null
-                    : $"“{text}”不是可选项（可选：{string.Join("、", field.Options.Select(o => o.Value))}）";
-            case FieldType.CnResidentId:
-                return ResidentIdNumber.TryValidate(text, today, out var idError) ? null : idError;
-            case FieldType.Uscc:
-                return UnifiedSocialCreditCode.TryValidate(text, out var codeError) ? null : codeError;
-            case FieldType.Phone:
-                return MobilePattern().IsMatch(text) || LandlinePattern().IsMatch(text)
-                    ? null
-                    : "应为11位手机号码（1开头）或带区号的固定电话（如 010-12345678）";
-            case FieldType.Email:
-                return EmailPattern().IsMatch(text) ? null : "电子邮箱格式不正确";
-            default:
-                return null;
+            return problem;
         }
+
+        return field.Type switch
+        {
+            FieldType.Text => Text(field, text),
+            FieldType.Date => Date(field, text, today),
+            FieldType.Choice => Choice(field, text),
+            FieldType.CnResidentId => ResidentIdNumber.TryValidate(text, today, out var idError) ? null : idError,
+            FieldType.Uscc => UnifiedSocialCreditCode.TryValidate(text, out var codeError) ? null : codeError,
+            FieldType.Phone => MobilePattern().IsMatch(text) || LandlinePattern().IsMatch(text)
+                ? null
+                : "应为11位手机号码（1开头）或带区号的固定电话（如 010-12345678），用半角数字",
+            FieldType.Email => Email(text),
+            _ => null,
+        };
     }
 
-    private static bool IsEmpty(JsonNode? value) =>
-        value is null
-        || (value.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetValue<string>()))
-        || (value is JsonArray { Count: 0 });
+    private static string? Number(FormField field, string written, JsonNode value)
+    {
+        decimal number;
+        if (field.Type == FieldType.Money)
+        {
+            // Money is written as people write amounts; JSON.stringify never uses an exponent for these values.
+            if (written.AsSpan().IndexOfAny('e', 'E') >= 0)
+            {
+                return "金额应写作普通小数（如 1234.56），不能用科学计数法";
+            }
+
+            if (!MoneyPattern().IsMatch(written))
+            {
+                return written.Contains('.', StringComparison.Ordinal) && written[(written.IndexOf('.', StringComparison.Ordinal) + 1)..].Length > 2
+                    ? "金额最多保留两位小数（单位：元）"
+                    : $"金额超出范围（整数部分最多 {FieldLimits.MoneyMaxIntegerDigits} 位）";
+            }
+
+            number = decimal.Parse(written, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        }
+        else if (!JsonNumbers.TryGetExactDecimal(value, out number))
+        {
+            return $"数字超出范围，或位数过多（最多 {JsonNumbers.MaxCharacters} 个字符、28 位有效数字）";
+        }
+
+        if (field.Min is { } min && number < min)
+        {
+            return $"不能小于 {min.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        return field.Max is { } max && number > max ? $"不能大于 {max.ToString(CultureInfo.InvariantCulture)}" : null;
+    }
+
+    private static string? Choices(FormField field, JsonNode value)
+    {
+        if (value is not JsonArray array || array.Any(v => v?.GetValueKind() != JsonValueKind.String))
+        {
+            return "应为选项列表";
+        }
+
+        var chosen = array.Select(v => v!.GetValue<string>()).ToArray();
+        if (chosen.Select(c => FormCharacters.Problem(c, multiline: false)).FirstOrDefault(p => p is not null) is { } problem)
+        {
+            return problem;
+        }
+
+        if (chosen.FirstOrDefault(c => field.Options.All(o => o.Value != c)) is { } unknown)
+        {
+            return NotAnOption(field, unknown);
+        }
+
+        return chosen.Distinct(StringComparer.Ordinal).Count() != chosen.Length ? "选项重复" : null;
+    }
+
+    private static string? Choice(FormField field, string text) =>
+        field.Options.Any(o => o.Value == text) ? null : NotAnOption(field, text);
+
+    private static string NotAnOption(FormField field, string value) =>
+        $"“{MessageText.Quote(value)}”不是可选项（可选：{string.Join("、", field.Options.Select(o => o.Value))}）";
+
+    private static string? Text(FormField field, string text)
+    {
+        if (field.MinLength is { } minLength && text.Length < minLength)
+        {
+            return $"至少 {minLength} 个字";
+        }
+
+        var maxLength = field.MaxLength ?? FieldLimits.DefaultTextMaxLength;
+        if (text.Length > maxLength)
+        {
+            return $"最多 {maxLength} 个字";
+        }
+
+        return field.Pattern is { } pattern && !FieldPattern.IsMatch(pattern, text) ? "格式不正确" : null;
+    }
+
+    private static string? Date(FormField field, string text, DateOnly today)
+    {
+        if (!DatePattern().IsMatch(text)
+            || !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return "日期应写作 YYYY-MM-DD";
+        }
+
+        if (Bound(field.MinDate, today) is { } earliest && date < earliest)
+        {
+            return $"不能早于 {earliest:yyyy-MM-dd}";
+        }
+
+        return Bound(field.MaxDate, today) is { } latest && date > latest ? $"不能晚于 {latest:yyyy-MM-dd}" : null;
+    }
+
+    private static string? Email(string text)
+    {
+        if (text.Length > FieldLimits.EmailMaxLength)
+        {
+            return $"电子邮箱最长 {FieldLimits.EmailMaxLength} 个字符";
+        }
+
+        return EmailPattern().IsMatch(text) && text.IndexOf('@', StringComparison.Ordinal) <= FieldLimits.EmailLocalPartMaxLength
+            ? null
+            : "电子邮箱格式不正确";
+    }
 
     private static DateOnly? Bound(string? bound, DateOnly today) => bound switch
     {
@@ -147,12 +195,20 @@ public sealed partial class ApplicationFormValidator : AbstractValidator<FormSub
         _ => DateOnly.ParseExact(bound, "yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
+    // ASCII classes and \z throughout: in .NET \d is any Unicode digit and $ also matches before a final newline.
+    [GeneratedRegex(@"\A1[3-9][0-9]{9}\z")]
     private static partial Regex MobilePattern();
 
-    [GeneratedRegex(@"^0\d{2,3}-?\d{7,8}$")]
+    [GeneratedRegex(@"\A0[0-9]{2,3}-?[0-9]{7,8}\z")]
     private static partial Regex LandlinePattern();
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    [GeneratedRegex(@"\A[^@\s]+@[^@\s]+\.[^@\s]+\z")]
     private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\z")]
+    private static partial Regex DatePattern();
+
+    // At most FieldLimits.MoneyMaxIntegerDigits (15) digits before the point and two after it.
+    [GeneratedRegex(@"\A-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,2})?\z")]
+    private static partial Regex MoneyPattern();
 }

@@ -4,6 +4,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Model;
+using WorkflowEngine.Definitions.Forms;
 
 namespace WorkflowEngine.Definitions.Validation;
 
@@ -13,6 +14,12 @@ namespace WorkflowEngine.Definitions.Validation;
 /// </summary>
 public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCandidate>
 {
+    /// <summary>
+    /// The longest definition id, step id, field key or material key: they name queues, URLs, audit lines and
+    /// database keys, and a reader should be able to take them in at a glance.
+    /// </summary>
+    public const int MaxIdentifierLength = 64;
+
     private readonly ActivityRegistry _registry;
     private readonly ValidationEnvironment _environment;
 
@@ -29,9 +36,13 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
 
     private void Header(WorkflowDefinition d, ValidationContext<DefinitionCandidate> ctx)
     {
-        if (d.Id.Length > 0 && !IdPattern().IsMatch(d.Id))
+        if (d.Id.Length > MaxIdentifierLength)
         {
-            ctx.AddFailure("id", $"定义标识“{d.Id}”只能用小写字母、数字和 -，且以字母或数字开头");
+            ctx.AddFailure("id", $"定义标识“{MessageText.Quote(d.Id)}”超过 {MaxIdentifierLength} 个字符");
+        }
+        else if (d.Id.Length > 0 && !IdPattern().IsMatch(d.Id))
+        {
+            ctx.AddFailure("id", $"定义标识“{MessageText.Quote(d.Id)}”只能用小写字母、数字和 -，且以字母或数字开头");
         }
 
         if (d.Title.Zh.Length == 0 && d.Id.Length > 0)
@@ -66,9 +77,13 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 continue;
             }
 
-            if (!FieldKeyPattern().IsMatch(field.Key))
+            if (field.Key.Length > MaxIdentifierLength)
             {
-                ctx.AddFailure(path + ".key", $"字段标识“{field.Key}”须以字母开头，只含字母、数字和下划线（条件表达式要引用它）");
+                ctx.AddFailure(path + ".key", $"字段标识“{MessageText.Quote(field.Key)}”超过 {MaxIdentifierLength} 个字符");
+            }
+            else if (!FieldKeyPattern().IsMatch(field.Key))
+            {
+                ctx.AddFailure(path + ".key", $"字段标识“{MessageText.Quote(field.Key)}”须以字母开头，只含字母、数字和下划线（条件表达式要引用它）");
             }
 
             if (!seen.Add(field.Key))
@@ -109,10 +124,7 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 ctx.AddFailure(path + ".min", $"min（{min}）大于 max（{max}）");
             }
 
-            if (field.MinLength is { } minLength && field.MaxLength is { } maxLength && minLength > maxLength)
-            {
-                ctx.AddFailure(path + ".minLength", $"minLength（{minLength}）大于 maxLength（{maxLength}）");
-            }
+            Lengths(field, path, ctx);
 
             if ((field.Min is not null || field.Max is not null) && field.Type is not (FieldType.Number or FieldType.Money))
             {
@@ -124,16 +136,9 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 ctx.AddFailure(path + ".maxLength", "minLength/maxLength/pattern 只用于 text 字段");
             }
 
-            if (field.Pattern is { } pattern)
+            if (field.Pattern is { } pattern && FieldPattern.Problem(pattern) is { } problem)
             {
-                try
-                {
-                    _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
-                }
-                catch (ArgumentException ex)
-                {
-                    ctx.AddFailure(path + ".pattern", $"正则表达式无法解析：{ex.Message}");
-                }
+                ctx.AddFailure(path + ".pattern", problem);
             }
 
             foreach (var (value, name) in new[] { (field.MinDate, "minDate"), (field.MaxDate, "maxDate") })
@@ -152,6 +157,31 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                     ctx.AddFailure($"{path}.{name}", $"日期“{value}”应为 YYYY-MM-DD 或 today");
                 }
             }
+        }
+    }
+
+    private static void Lengths(FormField field, string path, ValidationContext<DefinitionCandidate> ctx)
+    {
+        if (field.MinLength is < 0)
+        {
+            ctx.AddFailure(path + ".minLength", "minLength 不能小于0");
+        }
+
+        if (field.MaxLength is < 1)
+        {
+            ctx.AddFailure(path + ".maxLength", "maxLength 须大于0");
+        }
+        else if (field.MaxLength > FieldLimits.TextMaxLengthCeiling)
+        {
+            ctx.AddFailure(path + ".maxLength", $"maxLength（{field.MaxLength}）超过上限 {FieldLimits.TextMaxLengthCeiling}");
+        }
+
+        var maxLength = field.MaxLength ?? FieldLimits.DefaultTextMaxLength;
+        if (field.MinLength is { } minLength && minLength > maxLength)
+        {
+            ctx.AddFailure(path + ".minLength", field.MaxLength is null
+                ? $"minLength（{minLength}）大于默认的最大长度 {FieldLimits.DefaultTextMaxLength}，请写明 maxLength"
+                : $"minLength（{minLength}）大于 maxLength（{maxLength}）");
         }
     }
 
@@ -175,6 +205,12 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 foreach (var field in when.Fields.Where(f => !d.Fields.ContainsKey(f)))
                 {
                     ctx.AddFailure(node.Path + ".when", $"条件“{when.Text}”引用了表单中没有的字段“{field}”");
+                }
+
+                // A condition that fails when evaluated would leave its application in progress for ever.
+                if (when.TypeError(d.Fields) is { } problem)
+                {
+                    ctx.AddFailure(node.Path + ".when", $"条件“{when.Text}”{problem}");
                 }
             }
 
@@ -222,9 +258,13 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             {
                 ctx.AddFailure(path + ".key", $"材料标识“{material.Key}”重复");
             }
+            else if (material.Key.Length > MaxIdentifierLength)
+            {
+                ctx.AddFailure(path + ".key", $"材料标识“{MessageText.Quote(material.Key)}”超过 {MaxIdentifierLength} 个字符");
+            }
             else if (!FieldKeyPattern().IsMatch(material.Key))
             {
-                ctx.AddFailure(path + ".key", $"材料标识“{material.Key}”须以字母开头，只含字母、数字和下划线");
+                ctx.AddFailure(path + ".key", $"材料标识“{MessageText.Quote(material.Key)}”须以字母开头，只含字母、数字和下划线");
             }
 
             if (material.UsedBy.Count == 0)
