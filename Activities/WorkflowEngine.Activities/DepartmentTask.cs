@@ -136,7 +136,10 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                     });
                 }
 
-                context.Complete(done.Outcome, done.Reason);
+                context.Complete(
+                    done.Outcome,
+                    done.Reason,
+                    done.Materials is { Count: > 0 } materials ? new Dictionary<string, string?> { ["materials"] = string.Join(",", materials) } : null);
                 return true;
             default:
                 return false;

@@ -10,6 +10,9 @@ public sealed record MaterialReference
     /// <summary>received, deferred (容缺: promised by <see cref="DueBy"/>), missing, or optional (not required and not given).</summary>
     public required string Status { get; init; }
 
+    /// <summary>Which upload of the material this is (1 for the first; a replacement asked for in a supplement request is the next).</summary>
+    public int? Version { get; init; }
+
     public string? FileName { get; init; }
 
     public string? ContentType { get; init; }

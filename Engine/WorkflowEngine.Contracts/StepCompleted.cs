@@ -24,6 +24,9 @@ public sealed record StepCompleted
 
     public string? CompletedBy { get; init; }
 
+    /// <summary>The material versions the decision was taken on (those of the <c>ExecuteStep</c>); recorded in the application's audit trail.</summary>
+    public IReadOnlyList<MaterialVersion>? Materials { get; init; }
+
     public required DateTimeOffset CompletedAt { get; init; }
 
     public required DateTimeOffset DueAt { get; init; }

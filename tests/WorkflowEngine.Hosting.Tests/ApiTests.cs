@@ -131,6 +131,8 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal("福州闽江数字科技有限公司", application.GetProperty("form").GetProperty("companyName").GetString());
         var material = application.GetProperty("materials").EnumerateArray().Single(m => m.GetProperty("key").GetString() == "articles");
         using var clerk = _host.Client("samr-clerk");
+        // A clerk downloads the files of a step once the task is theirs.
+        (await clerk.PostAsync($"/api/tasks/{tasks[0].GetProperty("id").GetString()}/claim", null)).EnsureSuccessStatusCode();
         var bytes = await clerk.GetByteArrayAsync(material.GetProperty("download").GetString());
         Assert.Equal(BusinessOpening.Pdf, bytes);
     }

@@ -41,7 +41,10 @@ public sealed class ActivityContext
     public void Skip(StepNode child, string reason) => _scope.Skip(child, reason, notifyParent: false);
 
     /// <summary>Completes this node; its parent hears of it next.</summary>
-    public void Complete(StepOutcome outcome, string? reason = null) => _scope.Complete(Node, outcome, reason);
+    public void Complete(StepOutcome outcome, string? reason = null) => _scope.Complete(Node, outcome, reason, null);
+
+    /// <summary>Completes this node; <paramref name="decision"/> is added to its decision's audit line (what it was decided on).</summary>
+    public void Complete(StepOutcome outcome, string? reason, IReadOnlyDictionary<string, string?>? decision) => _scope.Complete(Node, outcome, reason, decision);
 
     /// <summary>Cancels an active node and everything it started.</summary>
     public void Cancel(StepNode node, string reason) => _scope.Cancel(node, reason);

@@ -84,7 +84,7 @@ internal sealed class ExecutionScope
         }
     }
 
-    public void Complete(StepNode node, StepOutcome outcome, string? reason)
+    public void Complete(StepNode node, StepOutcome outcome, string? reason, IReadOnlyDictionary<string, string?>? decision)
     {
         var state = StateOf(node);
         if (state.Status != NodeStatus.Active)
@@ -105,11 +105,13 @@ internal sealed class ExecutionScope
         ReleaseTimer(state);
         if (_registry.Get(node.ActivityKey).Descriptor.Tracked)
         {
-            Audit(
-                outcome == StepOutcome.Approved ? AuditTypes.StepApproved : AuditTypes.StepRejected,
-                node.Id,
-                state.CompletedBy,
-                reason is null ? null : new Dictionary<string, string?> { ["reason"] = reason });
+            var data = decision is null ? new Dictionary<string, string?>() : new Dictionary<string, string?>(decision);
+            if (reason is not null)
+            {
+                data["reason"] = reason;
+            }
+
+            Audit(outcome == StepOutcome.Approved ? AuditTypes.StepApproved : AuditTypes.StepRejected, node.Id, state.CompletedBy, data.Count == 0 ? null : data);
         }
 
         NotifyParent(node);

@@ -50,7 +50,11 @@ public sealed record StepCompletedEvent(
     IReadOnlyDictionary<string, string>? Outputs,
     string? CompletedBy,
     DateTimeOffset CompletedAt,
-    bool? ReportedOnTime) : StepReportEvent(StepId, Attempt);
+    bool? ReportedOnTime) : StepReportEvent(StepId, Attempt)
+{
+    /// <summary>The material versions the department decided on, as <c>key@vN</c>.</summary>
+    public IReadOnlyList<string>? Materials { get; init; }
+}
 
 /// <summary>A timer the flow scheduled came due.</summary>
 public sealed record TimerFiredEvent(string TimerId, string NodeId) : WorkflowEvent;

@@ -25,7 +25,11 @@ public sealed class StepCompletedConsumer(EngineProcessor engine) : IConsumer<St
 
         return engine.ApplyAsync(
             m.ApplicationId,
-            new StepCompletedEvent(m.StepId, m.Attempt, outcome, m.Reason, m.Outputs, m.CompletedBy, m.CompletedAt, m.OnTime) { Department = m.Department },
+            new StepCompletedEvent(m.StepId, m.Attempt, outcome, m.Reason, m.Outputs, m.CompletedBy, m.CompletedAt, m.OnTime)
+            {
+                Department = m.Department,
+                Materials = m.Materials?.Select(v => $"{v.Key}@v{v.Version}").ToArray(),
+            },
             MessageIds.Of(context),
             context.CancellationToken);
     }

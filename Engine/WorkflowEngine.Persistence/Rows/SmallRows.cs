@@ -10,7 +10,7 @@ internal sealed class MaterialRow
 {
     public const string Columns = """
         id AS Id, application_id AS ApplicationId, material_key AS MaterialKey, file_name AS FileName,
-        content_type AS ContentType, size AS Size, sha256 AS Sha256, uploaded_at AS UploadedAt
+        content_type AS ContentType, size AS Size, sha256 AS Sha256, uploaded_at AS UploadedAt, version AS Version
         """;
 
     public string Id { get; set; } = "";
@@ -29,6 +29,8 @@ internal sealed class MaterialRow
 
     public long UploadedAt { get; set; }
 
+    public long Version { get; set; }
+
     public static MaterialRow From(MaterialRecord m) => new()
     {
         Id = m.Id.ToString(),
@@ -39,10 +41,11 @@ internal sealed class MaterialRow
         Size = m.Size,
         Sha256 = m.Sha256,
         UploadedAt = Instants.ToMs(m.UploadedAt),
+        Version = m.Version,
     };
 
     public MaterialRecord ToRecord() =>
-        new(Guid.Parse(Id), Guid.Parse(ApplicationId), MaterialKey, FileName, ContentType, Size, Sha256, Instants.FromMs(UploadedAt));
+        new(Guid.Parse(Id), Guid.Parse(ApplicationId), MaterialKey, FileName, ContentType, Size, Sha256, Instants.FromMs(UploadedAt)) { Version = (int)Version };
 }
 
 /// <summary>A row of <c>outbox</c> as leased.</summary>

@@ -11,7 +11,7 @@ internal sealed class TaskRow
         status AS Status, handler AS Handler, automated AS Automated, dispatched_at AS DispatchedAt, due_at AS DueAt,
         received_at AS ReceivedAt, claimed_by AS ClaimedBy, claimed_at AS ClaimedAt, completed_by AS CompletedBy,
         completed_at AS CompletedAt, outcome AS Outcome, reason AS Reason, outputs_json AS OutputsJson, on_time AS OnTime,
-        payload_json AS PayloadJson, note AS Note
+        payload_json AS PayloadJson, note AS Note, materials_json AS MaterialsJson
         """;
 
     /// <summary>Every column but the payload: what a batch needs to decide, without reading ~1.5 KB per task.</summary>
@@ -67,6 +67,8 @@ internal sealed class TaskRow
 
     public string? Note { get; set; }
 
+    public string? MaterialsJson { get; set; }
+
     public static TaskRow From(TaskRecord t) => new()
     {
         Id = t.Id.ToString(),
@@ -94,6 +96,7 @@ internal sealed class TaskRow
         OnTime = Instants.Flag(t.OnTime),
         PayloadJson = t.PayloadJson,
         Note = t.Note,
+        MaterialsJson = t.MaterialsJson,
     };
 
     public TaskRecord ToRecord() => new()
@@ -123,5 +126,6 @@ internal sealed class TaskRow
         OnTime = Instants.Flag(OnTime),
         PayloadJson = PayloadJson,
         Note = Note,
+        MaterialsJson = MaterialsJson,
     };
 }

@@ -79,9 +79,10 @@ internal sealed class EngineSql(ISqlDialect dialect)
         ("DetailsJson", c => c.DetailsJson), ("IssuedAt", c => Instants.ToMs(c.IssuedAt)));
 
     public static BatchCommand<MaterialRecord> InsertMaterial { get; } = new(
-        "INSERT INTO materials (id, application_id, material_key, file_name, content_type, size, sha256, uploaded_at) VALUES (@Id, @ApplicationId, @MaterialKey, @FileName, @ContentType, @Size, @Sha256, @UploadedAt)",
+        "INSERT INTO materials (id, application_id, material_key, file_name, content_type, size, sha256, uploaded_at, version) VALUES (@Id, @ApplicationId, @MaterialKey, @FileName, @ContentType, @Size, @Sha256, @UploadedAt, @Version)",
         ("Id", m => m.Id.ToString()), ("ApplicationId", m => m.ApplicationId.ToString()), ("MaterialKey", m => m.MaterialKey), ("FileName", m => m.FileName),
-        ("ContentType", m => m.ContentType), ("Size", m => m.Size), ("Sha256", m => m.Sha256), ("UploadedAt", m => Instants.ToMs(m.UploadedAt)));
+        ("ContentType", m => m.ContentType), ("Size", m => m.Size), ("Sha256", m => m.Sha256), ("UploadedAt", m => Instants.ToMs(m.UploadedAt)),
+        ("Version", m => m.Version));
 
     public BatchCommand<IncidentRow> UpsertIncident { get; } = new(
         dialect.Upsert(

@@ -27,7 +27,7 @@ public sealed class SqlApplicationQueries(Database database) : IApplicationQueri
         .Select(r => r.ToRecord()).ToArray();
 
     public async Task<IReadOnlyList<MaterialRecord>> MaterialsAsync(Guid applicationId, CancellationToken cancellationToken) =>
-        (await QueryAsync<MaterialRow>($"SELECT {MaterialRow.Columns} FROM materials WHERE application_id = @Id ORDER BY uploaded_at", new { Id = applicationId.ToString() }, cancellationToken))
+        (await QueryAsync<MaterialRow>($"SELECT {MaterialRow.Columns} FROM materials WHERE application_id = @Id ORDER BY material_key, version", new { Id = applicationId.ToString() }, cancellationToken))
         .Select(r => r.ToRecord()).ToArray();
 
     public async Task<IReadOnlyList<NotificationRecord>> NotificationsAsync(Guid applicationId, CancellationToken cancellationToken) =>

@@ -133,7 +133,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         public async Task<IReadOnlyList<MaterialRecord>> LoadMaterialsAsync(Guid applicationId, CancellationToken cancellationToken)
         {
             var rows = await Connection.QueryAsync<MaterialRow>(new CommandDefinition(
-                $"SELECT {MaterialRow.Columns} FROM materials WHERE application_id = @Id ORDER BY uploaded_at",
+                $"SELECT {MaterialRow.Columns} FROM materials WHERE application_id = @Id ORDER BY material_key, version",
                 new { Id = applicationId.ToString() },
                 cancellationToken: cancellationToken));
             return rows.Select(r => r.ToRecord()).ToArray();

@@ -39,6 +39,19 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
             cancellationToken: cancellationToken));
     }
 
+    public async Task<IReadOnlyList<string>> HeldByAsync(Guid applicationId, string department, string clerk, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT step_id FROM department_tasks
+            WHERE application_id = @Id AND department = @Department
+                AND ((status = 'claimed' AND claimed_by = @Clerk) OR (status = 'completed' AND completed_by = @Clerk))
+            """,
+            new { Id = applicationId.ToString(), Department = department, Clerk = clerk },
+            cancellationToken: cancellationToken))).ToArray();
+    }
+
     public Task<TaskRecord?> GetSummaryAsync(Guid id, CancellationToken cancellationToken) => GetAsync(id, TaskRow.ColumnsWithoutPayload, cancellationToken);
 
     private async Task<TaskRecord?> GetAsync(Guid id, string columns, CancellationToken cancellationToken)

@@ -104,10 +104,17 @@ public sealed class ApplicationService(
             return problem;
         }
 
-        var updated = await engine.AttachMaterialsAsync(applicationId, materials, cancellationToken);
-        return updated is null
-            ? SubmissionOutcome.Of(SubmissionProblem.UnknownApplication, "没有这个申请")
-            : SubmissionOutcome.Accepted(updated);
+        var attached = await engine.AttachMaterialsAsync(applicationId, materials, cancellationToken);
+        if (attached.IsRefused)
+        {
+            return SubmissionOutcome.Of(
+                SubmissionProblem.Closed,
+                $"申请已受理，已提交的材料（{string.Join("、", attached.RefusedKeys)}）只能在补正通知要求时替换；部门已据此办理的文件予以保留");
+        }
+
+        return attached.Application is { } updated
+            ? SubmissionOutcome.Accepted(updated)
+            : SubmissionOutcome.Of(SubmissionProblem.UnknownApplication, "没有这个申请");
     }
 
     private static void CheckUploads(WorkflowDefinition definition, IReadOnlyList<UploadedMaterial> uploads, Dictionary<string, List<string>> errors)

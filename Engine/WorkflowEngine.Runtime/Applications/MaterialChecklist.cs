@@ -19,7 +19,7 @@ public static class MaterialChecklist
     {
         var latest = stored
             .GroupBy(m => m.MaterialKey, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.MaxBy(m => m.UploadedAt)!, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.MaxBy(m => m.Version)!, StringComparer.Ordinal);
         return definition.Materials.Select(spec =>
         {
             if (latest.TryGetValue(spec.Key, out var file))

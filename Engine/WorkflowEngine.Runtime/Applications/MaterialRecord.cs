@@ -1,6 +1,9 @@
 namespace WorkflowEngine.Runtime.Applications;
 
-/// <summary>A material file stored for an application (its content lives in the blob store under its SHA-256).</summary>
+/// <summary>
+/// One upload of a material for an application (its content lives in the blob store under its SHA-256). Uploads are
+/// versions: a replacement is the next version, and the earlier ones stay, with the decisions taken on them.
+/// </summary>
 public sealed record MaterialRecord(
     Guid Id,
     Guid ApplicationId,
@@ -9,4 +12,8 @@ public sealed record MaterialRecord(
     string ContentType,
     long Size,
     string Sha256,
-    DateTimeOffset UploadedAt);
+    DateTimeOffset UploadedAt)
+{
+    /// <summary>1 for the material's first upload, then one more for each replacement; given by the engine when it stores it.</summary>
+    public int Version { get; init; } = 1;
+}

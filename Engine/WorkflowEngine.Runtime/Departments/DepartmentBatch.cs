@@ -129,6 +129,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             ReceivedAt = now,
             PayloadJson = payload,
             Note = work.Note,
+            MaterialsJson = MaterialsOf(step),
         };
         if (work.Result is { } result)
         {
@@ -299,8 +300,19 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         ClaimedAt = task.ClaimedAt!.Value,
     };
 
+    /// <summary>The versions of the materials the step came with, which its decision is taken on.</summary>
+    private static string? MaterialsOf(ExecuteStep step)
+    {
+        var versions = step.Materials
+            .Where(m => m is { Version: not null, Sha256: not null })
+            .Select(m => new MaterialVersion { Key = m.Key, Version = m.Version!.Value, Sha256 = m.Sha256! })
+            .ToArray();
+        return versions.Length == 0 ? null : JsonSerializer.Serialize(versions, MessageJson.Options);
+    }
+
     private static StepCompleted Completed(TaskRecord task, IReadOnlyDictionary<string, string>? outputs) => new()
     {
+        Materials = task.MaterialsJson is null ? null : JsonSerializer.Deserialize<MaterialVersion[]>(task.MaterialsJson, MessageJson.Options),
         ApplicationId = task.ApplicationId,
         StepId = task.StepId,
         Attempt = task.Attempt,

@@ -12,6 +12,9 @@ public interface ITaskQueries
     /// <summary>The combined form of an application, kept once however many of its steps the department holds.</summary>
     Task<string?> FormAsync(Guid applicationId, CancellationToken cancellationToken);
 
+    /// <summary>The steps of an application whose task in <paramref name="department"/> the clerk holds (claimed) or decided.</summary>
+    Task<IReadOnlyList<string>> HeldByAsync(Guid applicationId, string department, string clerk, CancellationToken cancellationToken);
+
     /// <summary>A task without its payload: who owns it and where it stands.</summary>
     Task<TaskRecord?> GetSummaryAsync(Guid id, CancellationToken cancellationToken);
 }

@@ -52,6 +52,9 @@ public sealed class TaskRecord
     /// <summary>The <c>ExecuteStep</c> message as received, but for its form (kept once per application): the application for the clerk's page.</summary>
     public required string PayloadJson { get; init; }
 
+    /// <summary>The material versions the step came with (JSON list of <c>MaterialVersion</c>): its decision reports them back.</summary>
+    public string? MaterialsJson { get; init; }
+
     /// <summary>Why a task is as it is (cancelled by the engine, sent to a clerk because no handler was found, …).</summary>
     public string? Note { get; set; }
 }

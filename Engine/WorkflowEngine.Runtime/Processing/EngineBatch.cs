@@ -97,13 +97,30 @@ internal sealed class EngineBatch(
         }
 
         var materials = await MaterialsAsync(application, cancellationToken);
-        _checklists.Remove(application.Id);
-        materials.AddRange(work.Materials);
-        Changes.Materials.AddRange(work.Materials);
-        foreach (var material in work.Materials)
+        if (application.AcceptedAt is not null)
         {
+            // Once accepted, departments may have decided on a file: it is replaced only when a supplement request
+            // (补正) asks for it, and none is open. What was never supplied (容缺, or missing) may still come.
+            var replacing = work.Materials.Select(m => m.MaterialKey).Where(key => materials.Any(m => m.MaterialKey == key)).Distinct().ToArray();
+            if (replacing.Length > 0)
+            {
+                return AttachMaterialsResult.Refused(application, replacing);
+            }
+        }
+
+        _checklists.Remove(application.Id);
+        foreach (var upload in work.Materials)
+        {
+            var material = upload with { Version = materials.Where(m => m.MaterialKey == upload.MaterialKey).Select(m => m.Version).DefaultIfEmpty(0).Max() + 1 };
+            materials.Add(material);
+            Changes.Materials.Add(material);
             Changes.Audit.Add(new AuditRecord(application.Id, now, "MaterialUploaded", null, application.ApplicantId,
-                Json(new Dictionary<string, string?> { ["material"] = material.MaterialKey, ["sha256"] = material.Sha256 })));
+                Json(new Dictionary<string, string?>
+                {
+                    ["material"] = material.MaterialKey,
+                    ["version"] = material.Version.ToString(CultureInfo.InvariantCulture),
+                    ["sha256"] = material.Sha256,
+                })));
         }
 
         if (application.Status == ApplicationStatuses.AwaitingMaterials)
@@ -116,7 +133,7 @@ internal sealed class EngineBatch(
         }
 
         MarkChanged(application);
-        return application;
+        return new AttachMaterialsResult(application, []);
     }
 
     public async Task<object?> ApplyAsync(EventWork work, CancellationToken cancellationToken)
@@ -584,6 +601,7 @@ internal sealed class EngineBatch(
                 Key = m.Key,
                 Name = m.Name,
                 Status = m.Status,
+                Version = m.File?.Version,
                 FileName = m.File?.FileName,
                 ContentType = m.File?.ContentType,
                 Size = m.File?.Size,

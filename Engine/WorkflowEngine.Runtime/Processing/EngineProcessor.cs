@@ -69,15 +69,15 @@ public sealed class EngineProcessor : IAsyncDisposable
     public async Task<ApplicationRecord> SubmitAsync(ApplicationRecord application, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken) =>
         (ApplicationRecord)(await _loops.SubmitAsync(application.Id, new SubmitWork(application, materials), cancellationToken))!;
 
-    public async Task<ApplicationRecord?> AttachMaterialsAsync(Guid applicationId, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken)
+    public async Task<AttachMaterialsResult> AttachMaterialsAsync(Guid applicationId, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken)
     {
         try
         {
-            return (ApplicationRecord?)await _loops.SubmitAsync(applicationId, new AttachMaterialsWork(applicationId, materials), cancellationToken);
+            return (AttachMaterialsResult)(await _loops.SubmitAsync(applicationId, new AttachMaterialsWork(applicationId, materials), cancellationToken))!;
         }
         catch (UnknownApplicationException)
         {
-            return null;
+            return new AttachMaterialsResult(null, []);
         }
     }
 

@@ -8,12 +8,15 @@ using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Users;
 using WorkflowEngine.Runtime.Processing;
 
 namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>Builds what the API shows of an application, every time in Asia/Shanghai.</summary>
-public sealed class ApplicationViews(IApplicationQueries queries, DefinitionRegistry definitions, ReferenceData reference, ActivityRegistry activities)
+public sealed class ApplicationViews(
+    IApplicationQueries queries, ITaskQueries tasks, DefinitionRegistry definitions, ReferenceData reference, ActivityRegistry activities)
 {
     public async Task<ApplicationDto> DetailAsync(ApplicationRecord a, CancellationToken cancellationToken)
     {
@@ -94,8 +97,49 @@ public sealed class ApplicationViews(IApplicationQueries queries, DefinitionRegi
                 m.File?.Size,
                 m.File?.Sha256,
                 ChinaTime.ToLocal(m.File?.UploadedAt),
-                m.File is { } f ? $"/api/applications/{a.Id}/materials/{f.Id}" : null))
+                m.File is { } f ? DownloadPath(a, f) : null,
+                m.File?.Version,
+                stored.Where(v => v.MaterialKey == m.Key).OrderBy(v => v.Version)
+                    .Select(v => new MaterialVersionDto(v.Version, v.FileName, v.Size, v.Sha256, ChinaTime.ToLocal(v.UploadedAt), DownloadPath(a, v)))
+                    .ToArray()))
             .ToArray();
+
+    private static string DownloadPath(ApplicationRecord a, MaterialRecord m) => $"/api/applications/{a.Id}/materials/{m.Id}";
+
+    /// <summary>
+    /// Who may download a material: the applicant and administrators; of a department, only a material one of its steps
+    /// uses (<c>usedBy</c>), and then a clerk only while holding that step's task or after deciding it, a supervisor of
+    /// the department at any time.
+    /// </summary>
+    public async Task<bool> CanDownloadAsync(ClaimsPrincipal user, ApplicationRecord a, MaterialRecord material, CancellationToken cancellationToken)
+    {
+        if (user.IsAdmin() || user.Id() == a.ApplicantId)
+        {
+            return true;
+        }
+
+        if (user.Department() is not { } department || !user.WorksFor(department))
+        {
+            return false;
+        }
+
+        var definition = await definitions.GetAsync(a.ServiceId, a.ServiceVersion, cancellationToken);
+        var steps = definition.Materials.Where(m => m.Key == material.MaterialKey).SelectMany(m => m.UsedBy)
+            .Where(id => definition.Nodes.TryGetValue(id, out var node) && activities.TryGet(node.ActivityKey, out var activity)
+                && activity.DepartmentOf(node) == department)
+            .ToHashSet(StringComparer.Ordinal);
+        if (steps.Count == 0)
+        {
+            return false;
+        }
+
+        if (user.IsInRole(Roles.Supervisor))
+        {
+            return true;
+        }
+
+        return (await tasks.HeldByAsync(a.Id, department, user.Id(), cancellationToken)).Any(steps.Contains);
+    }
 
     private StepDto Step(StepRecord s, StepNode node)
     {

@@ -150,7 +150,17 @@ public static class ApplicationsEndpoints
         }
 
         var material = (await queries.MaterialsAsync(id, cancellationToken)).FirstOrDefault(m => m.Id == materialId);
-        if (material is null || blobs.OpenRead(material.Sha256) is not { } stream)
+        if (material is null)
+        {
+            return Problems.NotFound("没有这份材料");
+        }
+
+        if (!await views.CanDownloadAsync(user, application, material, cancellationToken))
+        {
+            return Problems.Forbidden("本部门没有使用这份材料的事项，或您未认领、未办理使用它的事项");
+        }
+
+        if (blobs.OpenRead(material.Sha256) is not { } stream)
         {
             return Problems.NotFound("没有这份材料");
         }

@@ -117,7 +117,9 @@ public sealed record MaterialDto(
     long? Size,
     string? Sha256,
     DateTimeOffset? UploadedAt,
-    string? Download);
+    string? Download,
+    int? Version,
+    IReadOnlyList<MaterialVersionDto> Versions);
 
 public sealed record NotificationDto(DateTimeOffset At, string Kind, string Message);
 

@@ -63,13 +63,13 @@ public sealed class Bug_8_AuditTrailIsTamperEvident
         var id = await SubmitAndWaitAsync(host);
         var application = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}");
         var download = application.GetProperty("materials")[0].GetProperty("download").GetString();
-        using (var clerk = host.Client("samr-clerk"))
-        {
-            (await clerk.GetAsync(download)).EnsureSuccessStatusCode();
-        }
-
         var task = (await host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"))[0];
         await host.GetJsonAsync("samr-clerk", $"/api/tasks/{task.GetProperty("id").GetString()}");
+        using (var clerk = host.Client("samr-clerk"))
+        {
+            (await clerk.PostAsync($"/api/tasks/{task.GetProperty("id").GetString()}/claim", null)).EnsureSuccessStatusCode();
+            (await clerk.GetAsync(download)).EnsureSuccessStatusCode();
+        }
 
         var entries = (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries").EnumerateArray().ToArray();
         Assert.Contains(entries, e => e.GetProperty("type").GetString() == "ApplicationViewed" && e.GetProperty("actor").GetString() == "zhangsan");
