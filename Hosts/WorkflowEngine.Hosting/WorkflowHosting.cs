@@ -48,6 +48,8 @@ public static class WorkflowHosting
 
     public static WebApplication MapWorkflowAllInOne(this WebApplication app)
     {
+        // First, so that every response has the headers, whatever part of the pipeline writes it.
+        app.UseSecurityHeaders();
         app.UseProblemResponses();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -141,7 +143,13 @@ public static class WorkflowHosting
         services.AddProblemDetails();
         services.AddOpenApi();
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxRequestBytes;
+
+            // The server does not name itself.
+            k.AddServerHeader = false;
+        });
         return builder;
     }
 
