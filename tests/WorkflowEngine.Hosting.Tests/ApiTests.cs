@@ -72,6 +72,7 @@ public sealed class ApiTests : IAsyncLifetime
     {
         using var client = _host.Client("zhangsan");
         var big = new byte[21 * 1024 * 1024];
+        "%PDF-"u8.CopyTo(big);
 
         using var response = await client.PostAsync("/api/applications", BusinessOpening.Multipart(null, ("articles", "章程.pdf", big), ("legalRepIdCopy", "身份证.pdf", BusinessOpening.Pdf)));
 

@@ -44,7 +44,7 @@ public sealed class ApplicationService(
             Add(errors, failure.PropertyName, failure.ErrorMessage);
         }
 
-        CheckUploads(definition, uploads, errors);
+        await CheckUploadsAsync(definition, uploads, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return SubmissionOutcome.Invalid(Freeze(errors));
@@ -92,7 +92,7 @@ public sealed class ApplicationService(
             Add(errors, "materials", "没有收到文件");
         }
 
-        CheckUploads(definition, uploads, errors);
+        await CheckUploadsAsync(definition, uploads, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return SubmissionOutcome.Invalid(Freeze(errors));
@@ -110,7 +110,11 @@ public sealed class ApplicationService(
             : SubmissionOutcome.Accepted(updated);
     }
 
-    private static void CheckUploads(WorkflowDefinition definition, IReadOnlyList<UploadedMaterial> uploads, Dictionary<string, List<string>> errors)
+    /// <summary>
+    /// Each upload names a listed material, once, under a safe file name in one of its formats, and its first bytes are
+    /// that format's. Read before anything is stored.
+    /// </summary>
+    private static async Task CheckUploadsAsync(WorkflowDefinition definition, IReadOnlyList<UploadedMaterial> uploads, Dictionary<string, List<string>> errors, CancellationToken cancellationToken)
     {
         var specs = definition.Materials.ToDictionary(m => m.Key, StringComparer.Ordinal);
         foreach (var group in uploads.GroupBy(u => u.Key, StringComparer.Ordinal))
@@ -129,13 +133,46 @@ public sealed class ApplicationService(
 
             foreach (var upload in group)
             {
-                var extension = Path.GetExtension(upload.FileName).TrimStart('.').ToLowerInvariant();
+                var fileName = MaterialFileNames.WithoutFolders(upload.FileName);
+                if (MaterialFileNames.Problem(fileName) is { } nameProblem)
+                {
+                    Add(errors, key, $"{spec.Name.Zh}：{nameProblem}");
+                    continue;
+                }
+
+                var extension = MaterialFormats.ExtensionOf(fileName);
                 if (spec.Formats.Count > 0 && !spec.Formats.Contains(extension, StringComparer.Ordinal))
                 {
                     Add(errors, key, $"{spec.Name.Zh}：不接受“.{extension}”文件（可用格式：{string.Join("、", spec.Formats)}）");
+                    continue;
+                }
+
+                var head = await ReadHeadAsync(upload.Content, cancellationToken);
+                if (head.Length == 0)
+                {
+                    Add(errors, key, $"{spec.Name.Zh}：文件是空的");
+                }
+                else if (!MaterialFormats.Matches(extension, head))
+                {
+                    Add(errors, key, $"{spec.Name.Zh}：文件内容不是 .{extension} 格式（文件开头与该格式不符），请上传真实的 {extension.ToUpperInvariant()} 文件");
                 }
             }
         }
+    }
+
+    /// <summary>The first bytes of an upload, leaving the stream where it was.</summary>
+    private static async Task<byte[]> ReadHeadAsync(Stream content, CancellationToken cancellationToken)
+    {
+        if (!content.CanSeek)
+        {
+            throw new ArgumentException("An upload's content must be seekable: its first bytes are checked before it is stored.", nameof(content));
+        }
+
+        var start = content.Position;
+        var head = new byte[MaterialFormats.SignatureLength];
+        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        content.Position = start;
+        return head[..read];
     }
 
     private async Task<(List<MaterialRecord> Materials, SubmissionOutcome? Problem)> StoreAsync(
@@ -153,16 +190,11 @@ public sealed class ApplicationService(
             try
             {
                 var blob = await blobs.PutAsync(upload.Content, limit, cancellationToken);
-                if (blob.Size == 0)
-                {
-                    return (materials, SubmissionOutcome.Invalid(new Dictionary<string, string[]>
-                    {
-                        ["materials." + upload.Key] = [$"{spec.Name.Zh}：文件是空的"],
-                    }));
-                }
+                var fileName = MaterialFileNames.WithoutFolders(upload.FileName);
 
-                materials.Add(new MaterialRecord(Guid.CreateVersion7(now), applicationId, upload.Key, Path.GetFileName(upload.FileName),
-                    upload.ContentType, blob.Size, blob.Sha256, now));
+                // The type of the format the content was checked against, never the one the client claimed.
+                materials.Add(new MaterialRecord(Guid.CreateVersion7(now), applicationId, upload.Key, fileName,
+                    MaterialFormats.ContentTypeOf(MaterialFormats.ExtensionOf(fileName)), blob.Size, blob.Sha256, now));
             }
             catch (BlobTooLargeException ex)
             {

@@ -144,7 +144,10 @@ public static class ApplicationsEndpoints
             return Problems.NotFound("没有这份材料");
         }
 
-        return Results.File(stream, material.ContentType, material.FileName);
+        // The type of the format the content was checked against, as an attachment (Content-Disposition with an
+        // RFC 5987 file name): a browser saves it rather than showing it, and nosniff (on every response) keeps it
+        // from guessing another type.
+        return Results.File(stream, MaterialFormats.Served(material.ContentType), MaterialFileNames.ForDownload(material.FileName));
     }
 
     private static async Task<IResult> AuditAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken)
