@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,8 +33,6 @@ namespace WorkflowEngine.Hosting;
 /// <summary>The <c>AddX()/MapX()</c> wiring the hosts share.</summary>
 public static class WorkflowHosting
 {
-    private const long MaxRequestBytes = 256L * 1024 * 1024;
-
     /// <summary>Everything in one process: engine, every department's queue and handlers, the API; SQLite and the in-memory bus.</summary>
     public static WebApplicationBuilder AddWorkflowAllInOne(this WebApplicationBuilder builder)
     {
@@ -51,8 +48,10 @@ public static class WorkflowHosting
         // First, so that every response has the headers, whatever part of the pipeline writes it.
         app.UseSecurityHeaders();
         app.UseProblemResponses();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RequestBodyGuard>();
         app.MapOpenApi().AllowAnonymous();
         app.MapGet("/", () => Results.Ok(new
         {
@@ -136,18 +135,19 @@ public static class WorkflowHosting
     public static WebApplicationBuilder AddWorkflowApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.Configure<RequestLimits>(builder.Configuration.GetSection("Limits"));
         services.AddSingleton<ApplicationViews>();
         services.AddAuthentication(DemoHeaderAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DemoHeaderAuthentication>(DemoHeaderAuthentication.SchemeName, null);
         services.AddAuthorization(Policies.Add);
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
+        // Every endpoint reads at most a JSON body's bound unless it declares another (RequestBodyGuard raises it for
+        // uploads and definitions); and the server does not name itself.
+        var jsonBodyBytes = builder.Configuration.GetSection("Limits").Get<RequestLimits>()?.JsonBodyBytes ?? new RequestLimits().JsonBodyBytes;
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Limits.MaxRequestBodySize = MaxRequestBytes;
-
-            // The server does not name itself.
+            k.Limits.MaxRequestBodySize = jsonBodyBytes;
             k.AddServerHeader = false;
         });
         return builder;

@@ -2,9 +2,13 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Materials;
 
@@ -16,41 +20,62 @@ public static class ApplicationsEndpoints
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization();
-        group.MapPost("/", SubmitAsync).RequireAuthorization(Policies.Applicant).DisableAntiforgery()
+        group.MapPost("/", SubmitAsync).RequireAuthorization(Policies.Applicant).DisableAntiforgery().Reads(BodyRule.JsonOrMultipart)
             .WithSummary("Submit one combined application (JSON, or multipart with the materials)");
         group.MapGet("/", ListAsync).WithSummary("My applications");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("An application with every step's progress and deadline");
         group.MapGet("/tracking/{trackingNumber}", FindByTrackingNumberAsync).WithSummary("An application found by the tracking number on its receipt");
-        group.MapPost("/{id:guid}/materials", AttachAsync).DisableAntiforgery().WithSummary("Upload materials after submitting");
+        group.MapPost("/{id:guid}/materials", AttachAsync).DisableAntiforgery().Reads(BodyRule.Multipart).WithSummary("Upload materials after submitting");
         group.MapGet("/{id:guid}/materials/{materialId:guid}", DownloadAsync).WithSummary("Download an uploaded material");
         group.MapGet("/{id:guid}/audit", AuditAsync).WithSummary("The application's audit trail");
         return app;
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest request, ClaimsPrincipal user, ApplicationService service, ApplicationViews views, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(
+        HttpRequest request,
+        ClaimsPrincipal user,
+        ApplicationService service,
+        ApplicationViews views,
+        IOptions<RequestLimits> limits,
+        IOptions<EngineOptions> engine,
+        CancellationToken cancellationToken)
     {
         JsonObject? body;
-        var uploads = new List<UploadedMaterial>();
+        IFormFileCollection? files = null;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
-            var text = form["application"].ToString();
+            var (form, formProblem) = await RequestBodies.ReadFormAsync(request, FormOptions(limits.Value, engine.Value), cancellationToken);
+            if (formProblem is not null)
+            {
+                return formProblem;
+            }
+
+            var text = form!["application"].ToString();
             if (text.Length == 0)
             {
                 return Problems.Field("application", "multipart 请求须有名为 application 的字段，内容为 { \"serviceId\": …, \"form\": { … } }");
             }
 
-            (body, var problem) = RequestBodies.Parse(text, "application 字段");
+            if (RequestBodies.CheckFormText(text, "application") is { } textProblem)
+            {
+                return textProblem;
+            }
+
+            (body, var problem) = RequestBodies.ParseJsonObject(text, "application 字段", "application");
             if (problem is not null)
             {
                 return problem;
             }
 
-            uploads.AddRange(form.Files.Select(f => new UploadedMaterial(MaterialKey(f.Name), f.FileName, f.ContentType, f.OpenReadStream())));
+            files = form.Files;
+            if (TooManyFiles(files, limits.Value) is { } tooMany)
+            {
+                return tooMany;
+            }
         }
         else
         {
-            (body, var problem) = await RequestBodies.ReadJsonObjectAsync(request, cancellationToken);
+            (body, var problem) = await RequestBodies.ReadJsonObjectAsync(request, limits.Value.JsonBodyBytes, cancellationToken);
             if (problem is not null)
             {
                 return problem;
@@ -67,7 +92,7 @@ public static class ApplicationsEndpoints
             return Problems.Field("form", "form 应为对象：{ \"字段标识\": 值, … }");
         }
 
-        var outcome = await service.SubmitAsync(serviceId, body["form"] as JsonObject, uploads, new Applicant(user.Id(), user.DisplayName()), cancellationToken);
+        var outcome = await service.SubmitAsync(serviceId, body["form"] as JsonObject, Uploads(files), new Applicant(user.Id(), user.DisplayName()), cancellationToken);
         return outcome.Application is { } application
             ? Results.Created($"/api/applications/{application.Id}", await views.SubmittedAsync(application, cancellationToken))
             : Refused(outcome);
@@ -101,7 +126,16 @@ public static class ApplicationsEndpoints
             : Problems.Forbidden("只有申请人、相关部门和管理员可以查看该申请");
     }
 
-    private static async Task<IResult> AttachAsync(Guid id, HttpRequest request, ClaimsPrincipal user, IApplicationQueries queries, ApplicationService service, ApplicationViews views, CancellationToken cancellationToken)
+    private static async Task<IResult> AttachAsync(
+        Guid id,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        IApplicationQueries queries,
+        ApplicationService service,
+        ApplicationViews views,
+        IOptions<RequestLimits> limits,
+        IOptions<EngineOptions> engine,
+        CancellationToken cancellationToken)
     {
         if (await queries.GetAsync(id, cancellationToken) is not { } existing)
         {
@@ -113,14 +147,18 @@ public static class ApplicationsEndpoints
             return Problems.Forbidden("只有申请人可以上传材料");
         }
 
-        if (!request.HasFormContentType)
+        var (form, problem) = await RequestBodies.ReadFormAsync(request, FormOptions(limits.Value, engine.Value), cancellationToken);
+        if (problem is not null)
         {
-            return Problems.Field("body", "请用 multipart/form-data 上传，字段名为材料标识");
+            return problem;
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
-        var uploads = form.Files.Select(f => new UploadedMaterial(MaterialKey(f.Name), f.FileName, f.ContentType, f.OpenReadStream())).ToArray();
-        var outcome = await service.AttachAsync(id, uploads, cancellationToken);
+        if (TooManyFiles(form!.Files, limits.Value) is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        var outcome = await service.AttachAsync(id, Uploads(form.Files), cancellationToken);
         return outcome.Application is { } application
             ? Results.Ok(await views.SubmittedAsync(application, cancellationToken))
             : Refused(outcome);
@@ -177,6 +215,24 @@ public static class ApplicationsEndpoints
         SubmissionProblem.Closed => Problems.Conflict(outcome.Errors[""][0]),
         SubmissionProblem.TooLarge => Problems.TooLarge(outcome.Errors),
         _ => Problems.Validation(outcome.Errors),
+    };
+
+    private static UploadedMaterial[] Uploads(IFormFileCollection? files) =>
+        files is null ? [] : files.Select(f => new UploadedMaterial(MaterialKey(f.Name), f.FileName, f.ContentType, f.OpenReadStream())).ToArray();
+
+    private static IResult? TooManyFiles(IFormFileCollection files, RequestLimits limits) =>
+        files.Count > limits.UploadFiles ? Problems.Field("materials", $"一次最多上传 {limits.UploadFiles} 个文件") : null;
+
+    /// <summary>
+    /// The bounds of a multipart body: the application field as large as a JSON body, files up to
+    /// <c>Limits:UploadFiles</c> (a few more entries for stray text fields), the whole as the upload bound.
+    /// </summary>
+    private static FormOptions FormOptions(RequestLimits limits, EngineOptions engine) => new()
+    {
+        ValueLengthLimit = limits.JsonBodyBytes,
+        ValueCountLimit = limits.UploadFiles + 8,
+        KeyLengthLimit = 200,
+        MultipartBodyLengthLimit = limits.UploadBytesFor(engine.MaxMaterialBytes),
     };
 
     /// <summary>A file field may be named <c>articles</c> or <c>materials.articles</c>.</summary>
