@@ -150,13 +150,13 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnotherApplicant_CannotSeeTheApplication()
+    public async Task AnotherApplicant_IsToldTheApplicationDoesNotExist()
     {
         using var citizen = _host.Client("zhangsan");
         using var other = _host.Client("lisi");
         var id = (await (await citizen.PostAsJsonAsync("/api/applications", BusinessOpening.Application())).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        await ProblemAsync(await other.GetAsync($"/api/applications/{id}"), HttpStatusCode.Forbidden);
+        await ProblemAsync(await other.GetAsync($"/api/applications/{id}"), HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.OK, (await citizen.GetAsync($"/api/applications/{id}")).StatusCode);
     }
 

@@ -14,9 +14,14 @@ using WorkflowEngine.Runtime.Materials;
 
 namespace WorkflowEngine.Hosting.Api;
 
-/// <summary>Applying, tracking, uploading materials.</summary>
+/// <summary>
+/// Applying, tracking, uploading materials. Someone who may not see an application is told it does not exist (404),
+/// as for an id nobody has: a 403 would confirm that the id or tracking number is real.
+/// </summary>
 public static class ApplicationsEndpoints
 {
+    private const string NotFoundDetail = "没有这个申请";
+
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization();
@@ -104,26 +109,17 @@ public static class ApplicationsEndpoints
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } application)
-        {
-            return Problems.NotFound("没有这个申请");
-        }
-
-        return await views.CanViewAsync(user, application, cancellationToken)
+        return await VisibleAsync(id, user, queries, views, cancellationToken) is { } application
             ? Results.Ok(await views.DetailAsync(application, cancellationToken))
-            : Problems.Forbidden("只有申请人、相关部门和管理员可以查看该申请");
+            : Problems.NotFound(NotFoundDetail);
     }
 
     private static async Task<IResult> FindByTrackingNumberAsync(string trackingNumber, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken)
     {
-        if (await queries.FindByTrackingNumberAsync(trackingNumber.Trim().ToUpperInvariant(), cancellationToken) is not { } application)
-        {
-            return Problems.NotFound($"没有受理编号为“{trackingNumber}”的申请");
-        }
-
-        return await views.CanViewAsync(user, application, cancellationToken)
+        var application = await queries.FindByTrackingNumberAsync(trackingNumber.Trim().ToUpperInvariant(), cancellationToken);
+        return application is not null && await views.CanViewAsync(user, application, cancellationToken)
             ? Results.Ok(await views.DetailAsync(application, cancellationToken))
-            : Problems.Forbidden("只有申请人、相关部门和管理员可以查看该申请");
+            : Problems.NotFound("没有这个受理编号的申请");
     }
 
     private static async Task<IResult> AttachAsync(
@@ -137,9 +133,9 @@ public static class ApplicationsEndpoints
         IOptions<EngineOptions> engine,
         CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } existing)
+        if (await VisibleAsync(id, user, queries, views, cancellationToken) is not { } existing)
         {
-            return Problems.NotFound("没有这个申请");
+            return Problems.NotFound(NotFoundDetail);
         }
 
         if (existing.ApplicantId != user.Id() && !user.IsAdmin())
@@ -166,14 +162,9 @@ public static class ApplicationsEndpoints
 
     private static async Task<IResult> DownloadAsync(Guid id, Guid materialId, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, IBlobStore blobs, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } application)
+        if (await VisibleAsync(id, user, queries, views, cancellationToken) is null)
         {
-            return Problems.NotFound("没有这个申请");
-        }
-
-        if (!await views.CanViewAsync(user, application, cancellationToken))
-        {
-            return Problems.Forbidden("只有申请人、相关部门和管理员可以下载该材料");
+            return Problems.NotFound(NotFoundDetail);
         }
 
         var material = (await queries.MaterialsAsync(id, cancellationToken)).FirstOrDefault(m => m.Id == materialId);
@@ -190,14 +181,9 @@ public static class ApplicationsEndpoints
 
     private static async Task<IResult> AuditAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } application)
+        if (await VisibleAsync(id, user, queries, views, cancellationToken) is null)
         {
-            return Problems.NotFound("没有这个申请");
-        }
-
-        if (!await views.CanViewAsync(user, application, cancellationToken))
-        {
-            return Problems.Forbidden("无权查看该申请的记录");
+            return Problems.NotFound(NotFoundDetail);
         }
 
         return Results.Ok((await queries.AuditAsync(id, cancellationToken)).Select(a => new AuditDto(
@@ -216,6 +202,10 @@ public static class ApplicationsEndpoints
         SubmissionProblem.TooLarge => Problems.TooLarge(outcome.Errors),
         _ => Problems.Validation(outcome.Errors),
     };
+
+    /// <summary>The application, if it exists and the caller may see it; otherwise null, the same for both.</summary>
+    private static async Task<ApplicationRecord?> VisibleAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is { } application && await views.CanViewAsync(user, application, cancellationToken) ? application : null;
 
     private static UploadedMaterial[] Uploads(IFormFileCollection? files) =>
         files is null ? [] : files.Select(f => new UploadedMaterial(MaterialKey(f.Name), f.FileName, f.ContentType, f.OpenReadStream())).ToArray();

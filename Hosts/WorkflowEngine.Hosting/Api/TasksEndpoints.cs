@@ -14,9 +14,14 @@ using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
 
-/// <summary>The clerk workbench: a department's queue by due time, claiming and deciding.</summary>
+/// <summary>
+/// The clerk workbench: a department's queue by due time, claiming and deciding. Another department's task is "not
+/// found" (404), as a task nobody has; a department's queue, whose departments are public, is forbidden (403).
+/// </summary>
 public static class TasksEndpoints
 {
+    private const string NotFoundDetail = "没有这个办件";
+
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/departments", Departments).WithTags("Departments").AllowAnonymous().WithSummary("Departments and their queues");
@@ -57,14 +62,9 @@ public static class TasksEndpoints
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, ITaskQueries queries, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } task)
-        {
-            return Problems.NotFound("没有这个办件");
-        }
-
-        return user.WorksFor(task.Department)
+        return await queries.GetAsync(id, cancellationToken) is { } task && user.WorksFor(task.Department)
             ? Results.Ok(new TaskDetailDto(Dto(task), JsonNode.Parse(task.PayloadJson)))
-            : Problems.Forbidden("只有本部门工作人员可以查看该办件");
+            : Problems.NotFound(NotFoundDetail);
     }
 
     private static async Task<IResult> ClaimAsync(Guid id, ClaimsPrincipal user, ITaskQueries queries, DepartmentProcessor processor, CancellationToken cancellationToken)
@@ -134,12 +134,9 @@ public static class TasksEndpoints
 
     private static async Task<IResult?> Authorize(Guid id, ClaimsPrincipal user, ITaskQueries queries, CancellationToken cancellationToken)
     {
-        if (await queries.GetSummaryAsync(id, cancellationToken) is not { } task)
-        {
-            return Problems.NotFound("没有这个办件");
-        }
-
-        return user.WorksFor(task.Department) ? null : Problems.Forbidden("只有本部门工作人员可以办理该办件");
+        return await queries.GetSummaryAsync(id, cancellationToken) is { } task && user.WorksFor(task.Department)
+            ? null
+            : Problems.NotFound(NotFoundDetail);
     }
 
     /// <summary>
