@@ -10,7 +10,8 @@ internal sealed class ApplicationRow
         id AS Id, tracking_number AS TrackingNumber, service_id AS ServiceId, service_version AS ServiceVersion,
         applicant_id AS ApplicantId, applicant_name AS ApplicantName, status AS Status, form_json AS FormJson,
         state_json AS StateJson, version AS Version, submitted_at AS SubmittedAt, accepted_at AS AcceptedAt,
-        due_at AS DueAt, statutory_due_at AS StatutoryDueAt, completed_at AS CompletedAt, on_time AS OnTime, reason AS Reason
+        due_at AS DueAt, statutory_due_at AS StatutoryDueAt, completed_at AS CompletedAt, on_time AS OnTime, reason AS Reason,
+        idempotency_key AS IdempotencyKey, request_sha256 AS RequestSha256
         """;
 
     public string Id { get; set; } = "";
@@ -50,6 +51,10 @@ internal sealed class ApplicationRow
 
     public string? Reason { get; set; }
 
+    public string? IdempotencyKey { get; set; }
+
+    public string? RequestSha256 { get; set; }
+
     /// <summary>For updates: the version the application was read at.</summary>
     public long ReadVersion { get; set; }
 
@@ -73,6 +78,8 @@ internal sealed class ApplicationRow
         CompletedAt = Instants.ToMs(a.CompletedAt),
         OnTime = Instants.Flag(a.OnTime),
         Reason = a.Reason,
+        IdempotencyKey = a.IdempotencyKey,
+        RequestSha256 = a.RequestSha256,
     };
 
     public ApplicationRecord ToRecord() => new()
@@ -94,5 +101,7 @@ internal sealed class ApplicationRow
         CompletedAt = Instants.FromMs(CompletedAt),
         OnTime = Instants.Flag(OnTime),
         Reason = Reason,
+        IdempotencyKey = IdempotencyKey,
+        RequestSha256 = RequestSha256,
     };
 }

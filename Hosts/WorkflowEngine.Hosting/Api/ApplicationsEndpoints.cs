@@ -25,8 +25,9 @@ public static class ApplicationsEndpoints
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization();
-        group.MapPost("/", SubmitAsync).RequireAuthorization(Policies.Applicant).DisableAntiforgery().Reads(BodyRule.JsonOrMultipart)
-            .WithSummary("Submit one combined application (JSON, or multipart with the materials)");
+        group.MapPost("/", SubmitAsync).RequireAuthorization(Policies.Applicant).DisableAntiforgery()
+            .Reads(BodyRule.JsonOrMultipart)
+            .WithSummary("Submit one combined application (JSON, or multipart with the materials); an Idempotency-Key header makes retries safe");
         group.MapGet("/", ListAsync).WithSummary("My applications");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("An application with every step's progress and deadline");
         group.MapGet("/tracking/{trackingNumber}", FindByTrackingNumberAsync).WithSummary("An application found by the tracking number on its receipt");
@@ -45,6 +46,12 @@ public static class ApplicationsEndpoints
         IOptions<EngineOptions> engine,
         CancellationToken cancellationToken)
     {
+        var (key, keyProblem) = IdempotencyKeys.Read(request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
         JsonObject? body;
         IFormFileCollection? files = null;
         if (request.HasFormContentType)
@@ -97,7 +104,9 @@ public static class ApplicationsEndpoints
             return Problems.Field("form", "form 应为对象：{ \"字段标识\": 值, … }");
         }
 
-        var outcome = await service.SubmitAsync(serviceId, body["form"] as JsonObject, Uploads(files), new Applicant(user.Id(), user.DisplayName()), cancellationToken);
+        var idempotency = key is null ? null : new IdempotencyKey(key, await SubmissionFingerprint.ComputeAsync(body, files, cancellationToken));
+        var uploads = Uploads(files);
+        var outcome = await service.SubmitAsync(serviceId, body["form"] as JsonObject, uploads, new Applicant(user.Id(), user.DisplayName()), idempotency, cancellationToken);
         return outcome.Application is { } application
             ? Results.Created($"/api/applications/{application.Id}", await views.SubmittedAsync(application, cancellationToken))
             : Refused(outcome);
@@ -200,6 +209,7 @@ public static class ApplicationsEndpoints
         SubmissionProblem.UnknownApplication => Problems.NotFound(outcome.Errors[""][0]),
         SubmissionProblem.Closed => Problems.Conflict(outcome.Errors[""][0]),
         SubmissionProblem.TooLarge => Problems.TooLarge(outcome.Errors),
+        SubmissionProblem.IdempotencyConflict => Problems.Unprocessable(outcome.Errors[""][0]),
         _ => Problems.Validation(outcome.Errors),
     };
 
