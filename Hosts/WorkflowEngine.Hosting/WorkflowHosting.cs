@@ -50,6 +50,8 @@ public static class WorkflowHosting
         app.UseProblemResponses();
         app.UseRouting();
         app.UseAuthentication();
+        // After sign-in, so that the limits are per user; before authorization, so that refused callers count too.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<RequestBodyGuard>();
         app.MapOpenApi().AllowAnonymous();
@@ -131,11 +133,13 @@ public static class WorkflowHosting
         return builder;
     }
 
-    /// <summary>The REST API: identity, problem details, OpenAPI, request limits.</summary>
+    /// <summary>The REST API: identity, problem details, OpenAPI, request limits, rate limits.</summary>
     public static WebApplicationBuilder AddWorkflowApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<RequestLimits>(builder.Configuration.GetSection("Limits"));
+        services.Configure<RateLimitSettings>(builder.Configuration.GetSection("RateLimits"));
+        services.AddWorkflowRateLimits();
         services.AddSingleton<ApplicationViews>();
         services.AddAuthentication(DemoHeaderAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DemoHeaderAuthentication>(DemoHeaderAuthentication.SchemeName, null);

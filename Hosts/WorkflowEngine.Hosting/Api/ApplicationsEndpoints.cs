@@ -20,18 +20,23 @@ namespace WorkflowEngine.Hosting.Api;
 /// </summary>
 public static class ApplicationsEndpoints
 {
+    /// <summary>The rate-limit policy of submissions and uploads (<see cref="RateLimiting"/>).</summary>
+    public const string SubmissionsPolicy = "submissions";
+
     private const string NotFoundDetail = "没有这个申请";
 
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization();
         group.MapPost("/", SubmitAsync).RequireAuthorization(Policies.Applicant).DisableAntiforgery()
-            .Reads(BodyRule.JsonOrMultipart)
+            .Reads(BodyRule.JsonOrMultipart).RequireRateLimiting(SubmissionsPolicy)
             .WithSummary("Submit one combined application (JSON, or multipart with the materials); an Idempotency-Key header makes retries safe");
         group.MapGet("/", ListAsync).WithSummary("My applications");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("An application with every step's progress and deadline");
         group.MapGet("/tracking/{trackingNumber}", FindByTrackingNumberAsync).WithSummary("An application found by the tracking number on its receipt");
-        group.MapPost("/{id:guid}/materials", AttachAsync).DisableAntiforgery().Reads(BodyRule.Multipart).WithSummary("Upload materials after submitting");
+        group.MapPost("/{id:guid}/materials", AttachAsync).DisableAntiforgery()
+            .Reads(BodyRule.Multipart).RequireRateLimiting(SubmissionsPolicy)
+            .WithSummary("Upload materials after submitting");
         group.MapGet("/{id:guid}/materials/{materialId:guid}", DownloadAsync).WithSummary("Download an uploaded material");
         group.MapGet("/{id:guid}/audit", AuditAsync).WithSummary("The application's audit trail");
         return app;
