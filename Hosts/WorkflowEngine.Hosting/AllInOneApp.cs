@@ -8,9 +8,10 @@ public static class AllInOneApp
 {
     /// <summary>
     /// The setting that makes ASP.NET Core watch appsettings.json for changes. It watches the whole content root, with
-    /// every folder under it, and the all-in-one host keeps its database and uploads there (<c>data/</c>): every write
-    /// of the database's log and every upload woke the watcher, which then looked the file up, 4.5 % of the CPU
-    /// under load. Settings are read at start, then; <c>--hostBuilder:reloadConfigOnChange=true</c> turns watching on.
+    /// every folder under it; when the host was started from its own folder that held its database and uploads
+    /// (<c>data/</c>), and every write of the database's log and every upload woke the watcher, which then looked the
+    /// file up, 4.5 % of the CPU under load. Settings are read at start, then; <c>--hostBuilder:reloadConfigOnChange=true</c>
+    /// turns watching on.
     /// </summary>
     public const string ReloadConfigOnChange = "hostBuilder:reloadConfigOnChange";
 
@@ -27,10 +28,19 @@ public static class AllInOneApp
         return 0;
     }
 
+    /// <remarks>
+    /// The content root is the folder of the host's own assembly, where the build puts its appsettings.json: started from
+    /// anywhere else (the repository root, a service manager's folder) it would otherwise run without its settings.
+    /// Relative data paths (<c>data/</c>) are still taken from the working directory.
+    /// </remarks>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        // First, so that the operator's own --hostBuilder:reloadConfigOnChange (the last one given wins) overrides it.
-        var builder = WebApplication.CreateBuilder([$"--{ReloadConfigOnChange}=false", .. args]);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // First, so that the operator's own --hostBuilder:reloadConfigOnChange (the last one given wins) overrides it.
+            Args = [$"--{ReloadConfigOnChange}=false", .. args],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.AddWorkflowAllInOne();
         configure?.Invoke(builder);
         var app = builder.Build();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,8 +36,6 @@ namespace WorkflowEngine.Hosting;
 /// <summary>The <c>AddX()/MapX()</c> wiring the hosts share.</summary>
 public static class WorkflowHosting
 {
-    private const long MaxRequestBytes = 256L * 1024 * 1024;
-
     /// <summary>Everything in one process: engine, every department's queue and handlers, the API; SQLite and the in-memory bus.</summary>
     public static WebApplicationBuilder AddWorkflowAllInOne(this WebApplicationBuilder builder)
     {
@@ -51,9 +48,15 @@ public static class WorkflowHosting
 
     public static WebApplication MapWorkflowAllInOne(this WebApplication app)
     {
+        // First, so that every response has the headers, whatever part of the pipeline writes it.
+        app.UseSecurityHeaders();
         app.UseProblemResponses();
+        app.UseRouting();
         app.UseAuthentication();
+        // After sign-in, so that the limits are per user; before authorization, so that refused callers count too.
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<RequestBodyGuard>();
         app.MapOpenApi().AllowAnonymous();
         app.MapGet("/", () => Results.Ok(new
         {
@@ -145,18 +148,27 @@ public static class WorkflowHosting
         return builder;
     }
 
-    /// <summary>The REST API: identity, problem details, OpenAPI, request limits.</summary>
+    /// <summary>The REST API: identity, problem details, OpenAPI, request limits, rate limits.</summary>
     public static WebApplicationBuilder AddWorkflowApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.Configure<RequestLimits>(builder.Configuration.GetSection("Limits"));
+        services.Configure<RateLimitSettings>(builder.Configuration.GetSection("RateLimits"));
+        services.AddWorkflowRateLimits();
         services.AddSingleton<ApplicationViews>();
         services.AddAuthentication(DemoHeaderAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DemoHeaderAuthentication>(DemoHeaderAuthentication.SchemeName, null);
         services.AddAuthorization(Policies.Add);
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
+        // Every endpoint reads at most a JSON body's bound unless it declares another (RequestBodyGuard raises it for
+        // uploads and definitions); and the server does not name itself.
+        var jsonBodyBytes = builder.Configuration.GetSection("Limits").Get<RequestLimits>()?.JsonBodyBytes ?? new RequestLimits().JsonBodyBytes;
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = jsonBodyBytes;
+            k.AddServerHeader = false;
+        });
         return builder;
     }
 

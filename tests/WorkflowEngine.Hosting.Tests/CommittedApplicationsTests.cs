@@ -34,6 +34,8 @@ public sealed class CommittedApplicationsTests
             Reason = "理由",
             AuditSequence = 7,
             AuditHead = new string('a', 64),
+            IdempotencyKey = "order-42",
+            RequestSha256 = new string('b', 64),
         };
     }
 

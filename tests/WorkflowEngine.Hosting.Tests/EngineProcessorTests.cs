@@ -37,6 +37,11 @@ public sealed class EngineProcessorTests
         var id = await host.SubmitBusinessOpeningAsync();
         var engine = host.Services.GetRequiredService<EngineProcessor>();
         var now = host.Clock.GetUtcNow();
+        // The department's acknowledgement of the step is the last change that comes by itself.
+        await AllInOneHost.EventuallyAsync(
+            () => host.ScalarAsync("SELECT COUNT(*) FROM audit_events WHERE application_id = @Id AND type = 'StepReceived'", new { Id = id.ToString() }),
+            n => n == 1,
+            "the licence step's acknowledgement");
         Assert.Equal(EventResult.Applied, await engine.ApplyAsync(id, new StepClaimedEvent("business-licence", 1, "samr-clerk", now), Guid.NewGuid().ToString(), CancellationToken.None));
 
         // Another engine process saves the application behind this one's back (here: a new promised due time), so

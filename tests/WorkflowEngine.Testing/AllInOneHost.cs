@@ -52,6 +52,11 @@ public sealed class AllInOneHost : IAsyncDisposable
                 $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
                 "--Logging:LogLevel:Default=Warning",
                 "--Logging:LogLevel:Microsoft.AspNetCore=Error",
+                // Tests send thousands of requests as one user; the limits themselves are tested with their own args.
+                "--RateLimits:Requests:TokenLimit=1000000",
+                "--RateLimits:Requests:TokensPerPeriod=1000000",
+                "--RateLimits:Submissions:TokenLimit=1000000",
+                "--RateLimits:Submissions:TokensPerPeriod=1000000",
                 .. extraArgs,
             ],
             builder =>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using WorkflowEngine.Core.Model;
 
 namespace WorkflowEngine.Core.Calendars;
@@ -12,6 +13,7 @@ public sealed class WorkingCalendar
     private readonly FrozenDictionary<DateOnly, CalendarDay> _special;
     private readonly FrozenSet<int> _announcedYears;
     private readonly OfficePeriod[] _office;
+    private readonly long _officeTicksPerDay;
 
     public WorkingCalendar(CalendarData data)
     {
@@ -25,6 +27,7 @@ public sealed class WorkingCalendar
         Zone = ChinaTime.Find(data.TimeZone);
         _office = [.. data.OfficeHours.OrderBy(p => p.Start)];
         HoursPerDay = _office.Sum(p => p.Length.TotalHours);
+        _officeTicksPerDay = _office.Sum(p => p.Length.Ticks);
         var special = new Dictionary<DateOnly, CalendarDay>();
         foreach (var year in data.Years)
         {
@@ -45,6 +48,12 @@ public sealed class WorkingCalendar
         _special = special.ToFrozenDictionary();
         _announcedYears = data.Years.Select(y => y.Year).ToFrozenSet();
     }
+
+    /// <summary>The first date the calendar computes with: Asia/Shanghai keeps standard time (+08:00) from 1901.</summary>
+    public static DateOnly FirstSupportedDate { get; } = new(1901, 1, 1);
+
+    /// <summary>The last date the calendar computes with, far beyond any limit a definition may set.</summary>
+    public static DateOnly LastSupportedDate { get; } = new(2299, 12, 31);
 
     public CalendarData Data { get; }
 
@@ -76,38 +85,51 @@ public sealed class WorkingCalendar
     public bool IsWorkingDay(DateOnly date) =>
         _special.TryGetValue(date, out var day) ? day.IsWorkingDay : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
+    /// <summary>Each date from <paramref name="from"/> to <paramref name="to"/>, both within the supported range.</summary>
     public IEnumerable<CalendarDay> Days(DateOnly from, DateOnly to)
     {
-        for (var d = from; d <= to; d = d.AddDays(1))
+        CheckInRange(from, nameof(from));
+        CheckInRange(to, nameof(to));
+        return Enumerate(from, to);
+
+        IEnumerable<CalendarDay> Enumerate(DateOnly first, DateOnly last)
         {
-            yield return Describe(d);
+            for (var d = first; d <= last; d = d.AddDays(1))
+            {
+                yield return Describe(d);
+            }
         }
     }
 
     /// <summary>
     /// The due instant of a limit started at <paramref name="from"/>. Whole working days count as the law counts periods:
-    /// the starting day is not counted and the period ends at the close of office on the last working day.
-    /// Hours, and fractions of a day, run through office hours only.
+    /// the starting day is not counted and the period ends at the close of office on the last working day. Hours run
+    /// through office hours only; so does the fraction of a day, after the whole days (a working day being
+    /// <see cref="HoursPerDay"/> of office time), so that a longer limit never falls due earlier.
     /// </summary>
     public DateTimeOffset Add(DateTimeOffset from, WorkingTimeLimit limit)
     {
         ArgumentNullException.ThrowIfNull(limit);
         if (limit.WorkingDays is { } days)
         {
-            return days == decimal.Truncate(days)
-                ? AddWorkingDays(from, (int)days)
-                : AddWorkingHours(from, TimeSpan.FromHours((double)days * HoursPerDay));
+            ArgumentOutOfRangeException.ThrowIfNegative(days, nameof(limit));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(days, SupportedDays, nameof(limit));
+            var whole = decimal.Truncate(days);
+            var end = whole > 0 ? AddWorkingDays(from, (int)whole) : from;
+            return whole == days ? end : AddWorkingHours(end, OfficeTime(days - whole));
         }
 
-        return AddWorkingHours(from, TimeSpan.FromHours((double)(limit.WorkingHours ?? 0)));
+        var hours = limit.WorkingHours ?? 0;
+        ArgumentOutOfRangeException.ThrowIfNegative(hours, nameof(limit));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(hours, SupportedDays * 24, nameof(limit));
+        return AddWorkingHours(from, Ticks(hours * TimeSpan.TicksPerHour));
     }
 
     /// <summary>Close of office on the <paramref name="days"/>-th working day after the local date of <paramref name="from"/>.</summary>
     public DateTimeOffset AddWorkingDays(DateTimeOffset from, int days)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
-        var local = TimeZoneInfo.ConvertTime(from, Zone);
-        var date = DateOnly.FromDateTime(local.DateTime);
+        var date = DateOnly.FromDateTime(Local(from, nameof(from)));
         if (days == 0)
         {
             return from;
@@ -116,7 +138,7 @@ public sealed class WorkingCalendar
         var counted = 0;
         while (counted < days)
         {
-            date = date.AddDays(1);
+            date = NextDay(date);
             if (IsWorkingDay(date))
             {
                 counted++;
@@ -130,14 +152,14 @@ public sealed class WorkingCalendar
     public DateTimeOffset AddWorkingHours(DateTimeOffset from, TimeSpan duration)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
+        var local = Local(from, nameof(from));
         if (duration == TimeSpan.Zero)
         {
             return from;
         }
 
-        var local = TimeZoneInfo.ConvertTime(from, Zone);
-        var date = DateOnly.FromDateTime(local.DateTime);
-        var time = TimeOnly.FromDateTime(local.DateTime);
+        var date = DateOnly.FromDateTime(local);
+        var time = TimeOnly.FromDateTime(local);
         var remaining = duration;
         while (true)
         {
@@ -161,7 +183,7 @@ public sealed class WorkingCalendar
                 }
             }
 
-            date = date.AddDays(1);
+            date = NextDay(date);
             time = TimeOnly.MinValue;
         }
     }
@@ -175,8 +197,8 @@ public sealed class WorkingCalendar
         }
 
         var total = TimeSpan.Zero;
-        var startDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, Zone).DateTime);
-        var endDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, Zone).DateTime);
+        var startDate = DateOnly.FromDateTime(Local(from, nameof(from)));
+        var endDate = DateOnly.FromDateTime(Local(to, nameof(to)));
         for (var date = startDate; date <= endDate; date = date.AddDays(1))
         {
             if (!IsWorkingDay(date))
@@ -199,6 +221,46 @@ public sealed class WorkingCalendar
 
         return total;
     }
+
+    /// <summary>How many calendar days the supported range spans: no limit can be longer in working days.</summary>
+    private static decimal SupportedDays => LastSupportedDate.DayNumber - FirstSupportedDate.DayNumber;
+
+    /// <summary>A fraction of a working day as office time, to the tick (a double's rounding left 11:47:59.9999999).</summary>
+    private TimeSpan OfficeTime(decimal fractionOfADay) => Ticks(fractionOfADay * _officeTicksPerDay);
+
+    private static TimeSpan Ticks(decimal ticks) => TimeSpan.FromTicks((long)decimal.Round(ticks, MidpointRounding.AwayFromZero));
+
+    /// <summary>The instant in the calendar's zone, refused when its date is outside the supported range.</summary>
+    private DateTime Local(DateTimeOffset instant, string name)
+    {
+        // Converting an instant at the very ends of DateTimeOffset to another zone overflows, so look at UTC first.
+        var utc = instant.UtcDateTime;
+        if (utc.Year < FirstSupportedDate.Year - 1 || utc.Year > LastSupportedDate.Year + 1)
+        {
+            throw OutOfRange(name, DateOnly.FromDateTime(utc));
+        }
+
+        var local = TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+        CheckInRange(DateOnly.FromDateTime(local), name);
+        return local;
+    }
+
+    private static void CheckInRange(DateOnly date, string name)
+    {
+        if (date < FirstSupportedDate || date > LastSupportedDate)
+        {
+            throw OutOfRange(name, date);
+        }
+    }
+
+    /// <summary>The next date, refused past the supported range: a limit that would end there has no meaning.</summary>
+    private static DateOnly NextDay(DateOnly date) =>
+        date < LastSupportedDate ? date.AddDays(1) : throw OutOfRange("limit", date.AddDays(1));
+
+    private static ArgumentOutOfRangeException OutOfRange(string name, DateOnly date) =>
+        new(name, date, string.Create(
+            CultureInfo.InvariantCulture,
+            $"The working calendar computes dates from {FirstSupportedDate:yyyy-MM-dd} to {LastSupportedDate:yyyy-MM-dd}; {date:yyyy-MM-dd} is outside that range."));
 
     private DateTimeOffset AtLocal(DateOnly date, TimeOnly time)
     {

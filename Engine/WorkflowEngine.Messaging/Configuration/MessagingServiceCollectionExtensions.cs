@@ -26,6 +26,9 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<StepCompletedConsumer>();
         services.AddMassTransit(bus =>
         {
+            // MassTransit reports its usage to the vendor's address after the bus starts; a government deployment calls
+            // no outside address.
+            bus.DisableUsageTelemetry();
             bus.UsingInMemory((context, cfg) =>
             {
                 var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;

@@ -11,7 +11,8 @@ internal sealed class ApplicationRow
         applicant_id AS ApplicantId, applicant_name AS ApplicantName, status AS Status, form_json AS FormJson,
         state_json AS StateJson, version AS Version, submitted_at AS SubmittedAt, accepted_at AS AcceptedAt,
         due_at AS DueAt, statutory_due_at AS StatutoryDueAt, completed_at AS CompletedAt, on_time AS OnTime, reason AS Reason,
-        audit_seq AS AuditSeq, audit_head AS AuditHead
+        audit_seq AS AuditSeq, audit_head AS AuditHead,
+        idempotency_key AS IdempotencyKey, request_sha256 AS RequestSha256
         """;
 
     public string Id { get; set; } = "";
@@ -54,6 +55,9 @@ internal sealed class ApplicationRow
     public long AuditSeq { get; set; }
 
     public string? AuditHead { get; set; }
+    public string? IdempotencyKey { get; set; }
+
+    public string? RequestSha256 { get; set; }
 
     /// <summary>For updates: the version the application was read at.</summary>
     public long ReadVersion { get; set; }
@@ -81,6 +85,8 @@ internal sealed class ApplicationRow
         Reason = a.Reason,
         AuditSeq = audit.Sequence,
         AuditHead = audit.Head,
+        IdempotencyKey = a.IdempotencyKey,
+        RequestSha256 = a.RequestSha256,
     };
 
     public ApplicationRecord ToRecord() => new()
@@ -104,5 +110,7 @@ internal sealed class ApplicationRow
         Reason = Reason,
         AuditSequence = AuditSeq,
         AuditHead = AuditHead,
+        IdempotencyKey = IdempotencyKey,
+        RequestSha256 = RequestSha256,
     };
 }

@@ -16,6 +16,12 @@ public sealed class SqlApplicationQueries(Database database) : IApplicationQueri
         (await QueryAsync<ApplicationRow>($"SELECT {ApplicationRow.Columns} FROM applications WHERE tracking_number = @Number", new { Number = trackingNumber }, cancellationToken))
         .SingleOrDefault()?.ToRecord();
 
+    public async Task<ApplicationRecord?> FindByIdempotencyKeyAsync(string applicantId, string idempotencyKey, CancellationToken cancellationToken) =>
+        (await QueryAsync<ApplicationRow>(
+            $"SELECT {ApplicationRow.Columns} FROM applications WHERE applicant_id = @Applicant AND idempotency_key = @Key",
+            new { Applicant = applicantId, Key = idempotencyKey },
+            cancellationToken)).SingleOrDefault()?.ToRecord();
+
     public async Task<IReadOnlyList<ApplicationRecord>> ListByApplicantAsync(string applicantId, int limit, int offset, CancellationToken cancellationToken) =>
         (await QueryAsync<ApplicationRow>(
             $"SELECT {ApplicationRow.Columns} FROM applications WHERE applicant_id = @Applicant ORDER BY submitted_at DESC, id {database.Dialect.Page}",

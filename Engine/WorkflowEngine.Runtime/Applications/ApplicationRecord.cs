@@ -23,6 +23,12 @@ public sealed class ApplicationRecord
     /// <summary>The combined form as submitted (JSON).</summary>
     public required string FormJson { get; init; }
 
+    /// <summary>The applicant's <c>Idempotency-Key</c> of the submission, if it had one.</summary>
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>The SHA-256 of the request submitted under <see cref="IdempotencyKey"/>.</summary>
+    public string? RequestSha256 { get; init; }
+
     public InstanceState State { get; set; } = new();
 
     /// <summary>Optimistic concurrency: the version read; a save succeeds only if nobody saved in between.</summary>

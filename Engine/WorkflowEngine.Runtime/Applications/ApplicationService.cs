@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Core.Calendars;
@@ -12,7 +14,8 @@ namespace WorkflowEngine.Runtime.Applications;
 
 /// <summary>
 /// Accepts applications: validates the combined form and the materials against the service's latest published
-/// definition, stores the files, and hands the application to the engine. A refused request stores nothing.
+/// definition, stores the files, and hands the application to the engine. A refused request stores nothing. A
+/// submission under an idempotency key is made once: a retry gets the application the first made.
 /// </summary>
 public sealed class ApplicationService(
     DefinitionRegistry definitions,
@@ -24,11 +27,125 @@ public sealed class ApplicationService(
 {
     private static readonly ApplicationFormValidator FormValidator = new();
 
+    /// <summary>Keyed submissions being made in this process: a concurrent duplicate waits for the first.</summary>
+    private readonly ConcurrentDictionary<(string Applicant, string Key), InFlight> _inFlight = new();
+
+    public Task<SubmissionOutcome> SubmitAsync(
+        string serviceId,
+        JsonObject? form,
+        IReadOnlyList<UploadedMaterial> uploads,
+        Applicant applicant,
+        CancellationToken cancellationToken) =>
+        SubmitAsync(serviceId, form, uploads, applicant, null, cancellationToken);
+
+    /// <summary>
+    /// Submits once per idempotency key. Duplicates in this process wait for the first and share its outcome; a
+    /// duplicate from before a restart, or from another process, is found by its key in the database, whose unique
+    /// index on (applicant, key) stops the last race.
+    /// </summary>
     public async Task<SubmissionOutcome> SubmitAsync(
         string serviceId,
         JsonObject? form,
         IReadOnlyList<UploadedMaterial> uploads,
         Applicant applicant,
+        IdempotencyKey? idempotency,
+        CancellationToken cancellationToken)
+    {
+        if (idempotency is null)
+        {
+            return await SubmitNewAsync(serviceId, form, uploads, applicant, null, cancellationToken);
+        }
+
+        var slot = (applicant.Id, idempotency.Key);
+        var mine = new InFlight(idempotency.RequestSha256);
+        while (!_inFlight.TryAdd(slot, mine))
+        {
+            if (!_inFlight.TryGetValue(slot, out var first))
+            {
+                continue;
+            }
+
+            try
+            {
+                var outcome = await first.Outcome.Task.WaitAsync(cancellationToken);
+                if (first.RequestSha256 == idempotency.RequestSha256)
+                {
+                    return outcome;
+                }
+
+                if (outcome.Application is not null)
+                {
+                    return Conflict();
+                }
+
+                // The first request was refused and left the key unused: this one goes ahead on its own.
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The first attempt failed (its caller went away, say): this one tries in its place.
+            }
+        }
+
+        try
+        {
+            var outcome = await SubmitKeyedAsync(serviceId, form, uploads, applicant, idempotency, cancellationToken);
+            _inFlight.TryRemove(KeyValuePair.Create(slot, mine));
+            mine.Outcome.SetResult(outcome);
+            return outcome;
+        }
+        catch (Exception ex)
+        {
+            _inFlight.TryRemove(KeyValuePair.Create(slot, mine));
+            mine.Outcome.SetException(ex);
+
+            // Observed here, so that with nobody waiting the failure is not reported again as unobserved.
+            _ = mine.Outcome.Task.Exception;
+            throw;
+        }
+    }
+
+    private async Task<SubmissionOutcome> SubmitKeyedAsync(
+        string serviceId,
+        JsonObject? form,
+        IReadOnlyList<UploadedMaterial> uploads,
+        Applicant applicant,
+        IdempotencyKey idempotency,
+        CancellationToken cancellationToken)
+    {
+        if (await queries.FindByIdempotencyKeyAsync(applicant.Id, idempotency.Key, cancellationToken) is { } earlier)
+        {
+            return Replay(earlier, idempotency);
+        }
+
+        try
+        {
+            return await SubmitNewAsync(serviceId, form, uploads, applicant, idempotency, cancellationToken);
+        }
+        catch (DbException)
+        {
+            // Another process committed the same key first, and the unique index refused this one; anything else fails as it was.
+            if (await queries.FindByIdempotencyKeyAsync(applicant.Id, idempotency.Key, cancellationToken) is { } raced)
+            {
+                return Replay(raced, idempotency);
+            }
+
+            throw;
+        }
+    }
+
+    private static SubmissionOutcome Replay(ApplicationRecord earlier, IdempotencyKey idempotency) =>
+        earlier.RequestSha256 == idempotency.RequestSha256 ? SubmissionOutcome.Accepted(earlier) : Conflict();
+
+    private static SubmissionOutcome Conflict() => SubmissionOutcome.Of(
+        SubmissionProblem.IdempotencyConflict,
+        "这个 Idempotency-Key 已用于另一份申请（内容或文件不同）；重新提交同一份申请请用原来的内容，提交新申请请换一个新的键");
+
+    private async Task<SubmissionOutcome> SubmitNewAsync(
+        string serviceId,
+        JsonObject? form,
+        IReadOnlyList<UploadedMaterial> uploads,
+        Applicant applicant,
+        IdempotencyKey? idempotency,
         CancellationToken cancellationToken)
     {
         var definition = await definitions.GetLatestPublishedAsync(serviceId, cancellationToken);
@@ -37,6 +154,8 @@ public sealed class ApplicationService(
             return SubmissionOutcome.Of(SubmissionProblem.UnknownService, $"没有已发布的事项“{serviceId}”");
         }
 
+        // Checked and stored in its canonical form: the same answer is always stored the same way.
+        form = form is null ? null : FormNormalizer.Normalize(definition, form);
         var now = time.GetUtcNow();
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var failure in FormValidator.Validate(new FormSubmission(definition, form, ChinaTime.DateOf(now))).Errors)
@@ -44,7 +163,7 @@ public sealed class ApplicationService(
             Add(errors, failure.PropertyName, failure.ErrorMessage);
         }
 
-        CheckUploads(definition, uploads, errors);
+        await CheckUploadsAsync(definition, uploads, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return SubmissionOutcome.Invalid(Freeze(errors));
@@ -68,6 +187,8 @@ public sealed class ApplicationService(
             Status = MaterialChecklist.ReadyToAccept(definition, materials) ? ApplicationStatuses.InProgress : ApplicationStatuses.AwaitingMaterials,
             FormJson = (form ?? []).ToJsonString(StoredJson.Options),
             SubmittedAt = now,
+            IdempotencyKey = idempotency?.Key,
+            RequestSha256 = idempotency?.RequestSha256,
         };
         return SubmissionOutcome.Accepted(await engine.SubmitAsync(application, materials, cancellationToken));
     }
@@ -92,7 +213,7 @@ public sealed class ApplicationService(
             Add(errors, "materials", "没有收到文件");
         }
 
-        CheckUploads(definition, uploads, errors);
+        await CheckUploadsAsync(definition, uploads, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return SubmissionOutcome.Invalid(Freeze(errors));
@@ -117,7 +238,11 @@ public sealed class ApplicationService(
             : SubmissionOutcome.Of(SubmissionProblem.UnknownApplication, "没有这个申请");
     }
 
-    private static void CheckUploads(WorkflowDefinition definition, IReadOnlyList<UploadedMaterial> uploads, Dictionary<string, List<string>> errors)
+    /// <summary>
+    /// Each upload names a listed material, once, under a safe file name in one of its formats, and its first bytes are
+    /// that format's. Read before anything is stored.
+    /// </summary>
+    private static async Task CheckUploadsAsync(WorkflowDefinition definition, IReadOnlyList<UploadedMaterial> uploads, Dictionary<string, List<string>> errors, CancellationToken cancellationToken)
     {
         var specs = definition.Materials.ToDictionary(m => m.Key, StringComparer.Ordinal);
         foreach (var group in uploads.GroupBy(u => u.Key, StringComparer.Ordinal))
@@ -136,13 +261,46 @@ public sealed class ApplicationService(
 
             foreach (var upload in group)
             {
-                var extension = Path.GetExtension(upload.FileName).TrimStart('.').ToLowerInvariant();
+                var fileName = MaterialFileNames.WithoutFolders(upload.FileName);
+                if (MaterialFileNames.Problem(fileName) is { } nameProblem)
+                {
+                    Add(errors, key, $"{spec.Name.Zh}：{nameProblem}");
+                    continue;
+                }
+
+                var extension = MaterialFormats.ExtensionOf(fileName);
                 if (spec.Formats.Count > 0 && !spec.Formats.Contains(extension, StringComparer.Ordinal))
                 {
                     Add(errors, key, $"{spec.Name.Zh}：不接受“.{extension}”文件（可用格式：{string.Join("、", spec.Formats)}）");
+                    continue;
+                }
+
+                var head = await ReadHeadAsync(upload.Content, cancellationToken);
+                if (head.Length == 0)
+                {
+                    Add(errors, key, $"{spec.Name.Zh}：文件是空的");
+                }
+                else if (!MaterialFormats.Matches(extension, head))
+                {
+                    Add(errors, key, $"{spec.Name.Zh}：文件内容不是 .{extension} 格式（文件开头与该格式不符），请上传真实的 {extension.ToUpperInvariant()} 文件");
                 }
             }
         }
+    }
+
+    /// <summary>The first bytes of an upload, leaving the stream where it was.</summary>
+    private static async Task<byte[]> ReadHeadAsync(Stream content, CancellationToken cancellationToken)
+    {
+        if (!content.CanSeek)
+        {
+            throw new ArgumentException("An upload's content must be seekable: its first bytes are checked before it is stored.", nameof(content));
+        }
+
+        var start = content.Position;
+        var head = new byte[MaterialFormats.SignatureLength];
+        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        content.Position = start;
+        return head[..read];
     }
 
     private async Task<(List<MaterialRecord> Materials, SubmissionOutcome? Problem)> StoreAsync(
@@ -160,16 +318,11 @@ public sealed class ApplicationService(
             try
             {
                 var blob = await blobs.PutAsync(upload.Content, limit, cancellationToken);
-                if (blob.Size == 0)
-                {
-                    return (materials, SubmissionOutcome.Invalid(new Dictionary<string, string[]>
-                    {
-                        ["materials." + upload.Key] = [$"{spec.Name.Zh}：文件是空的"],
-                    }));
-                }
+                var fileName = MaterialFileNames.WithoutFolders(upload.FileName);
 
-                materials.Add(new MaterialRecord(Guid.CreateVersion7(now), applicationId, upload.Key, Path.GetFileName(upload.FileName),
-                    upload.ContentType, blob.Size, blob.Sha256, now));
+                // The type of the format the content was checked against, never the one the client claimed.
+                materials.Add(new MaterialRecord(Guid.CreateVersion7(now), applicationId, upload.Key, fileName,
+                    MaterialFormats.ContentTypeOf(MaterialFormats.ExtensionOf(fileName)), blob.Size, blob.Sha256, now));
             }
             catch (BlobTooLargeException ex)
             {
@@ -190,6 +343,14 @@ public sealed class ApplicationService(
         }
 
         list.Add(message);
+    }
+
+    /// <summary>A keyed submission under way, and the request it was made with.</summary>
+    private sealed class InFlight(string requestSha256)
+    {
+        public string RequestSha256 { get; } = requestSha256;
+
+        public TaskCompletionSource<SubmissionOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private static Dictionary<string, string[]> Freeze(Dictionary<string, List<string>> errors) =>

@@ -28,4 +28,7 @@ public enum SubmissionProblem
     UnknownApplication,
     TooLarge,
     Closed,
+
+    /// <summary>The idempotency key was used before, with another request.</summary>
+    IdempotencyConflict,
 }

@@ -89,5 +89,7 @@ public sealed class CommittedApplications(int capacity)
         Reason = application.Reason,
         AuditSequence = application.AuditSequence,
         AuditHead = application.AuditHead,
+        IdempotencyKey = application.IdempotencyKey,
+        RequestSha256 = application.RequestSha256,
     };
 }

@@ -2,56 +2,98 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Materials;
 
 namespace WorkflowEngine.Hosting.Api;
 
-/// <summary>Applying, tracking, uploading materials.</summary>
+/// <summary>
+/// Applying, tracking, uploading materials. Someone who may not see an application is told it does not exist (404),
+/// as for an id nobody has: a 403 would confirm that the id or tracking number is real.
+/// </summary>
 public static class ApplicationsEndpoints
 {
+    /// <summary>The rate-limit policy of submissions and uploads (<see cref="RateLimiting"/>).</summary>
+    public const string SubmissionsPolicy = "submissions";
+
+    private const string NotFoundDetail = "没有这个申请";
+
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization();
         group.MapPost("/", SubmitAsync).RequireAuthorization(Policies.Applicant).DisableAntiforgery()
-            .WithSummary("Submit one combined application (JSON, or multipart with the materials)");
+            .Reads(BodyRule.JsonOrMultipart).RequireRateLimiting(SubmissionsPolicy)
+            .WithSummary("Submit one combined application (JSON, or multipart with the materials); an Idempotency-Key header makes retries safe");
         group.MapGet("/", ListAsync).WithSummary("My applications");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("An application with every step's progress and deadline");
         group.MapGet("/tracking/{trackingNumber}", FindByTrackingNumberAsync).WithSummary("An application found by the tracking number on its receipt");
-        group.MapPost("/{id:guid}/materials", AttachAsync).DisableAntiforgery().WithSummary("Upload materials after submitting");
+        group.MapPost("/{id:guid}/materials", AttachAsync).DisableAntiforgery()
+            .Reads(BodyRule.Multipart).RequireRateLimiting(SubmissionsPolicy)
+            .WithSummary("Upload materials after submitting");
         group.MapGet("/{id:guid}/materials/{materialId:guid}", DownloadAsync).WithSummary("Download an uploaded material");
         group.MapGet("/{id:guid}/audit", AuditAsync).WithSummary("The application's audit trail");
         return app;
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest request, ClaimsPrincipal user, ApplicationService service, ApplicationViews views, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(
+        HttpRequest request,
+        ClaimsPrincipal user,
+        ApplicationService service,
+        ApplicationViews views,
+        IOptions<RequestLimits> limits,
+        IOptions<EngineOptions> engine,
+        CancellationToken cancellationToken)
     {
+        var (key, keyProblem) = IdempotencyKeys.Read(request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
         JsonObject? body;
-        var uploads = new List<UploadedMaterial>();
+        IFormFileCollection? files = null;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
-            var text = form["application"].ToString();
+            var (form, formProblem) = await RequestBodies.ReadFormAsync(request, FormOptions(limits.Value, engine.Value), cancellationToken);
+            if (formProblem is not null)
+            {
+                return formProblem;
+            }
+
+            var text = form!["application"].ToString();
             if (text.Length == 0)
             {
                 return Problems.Field("application", "multipart 请求须有名为 application 的字段，内容为 { \"serviceId\": …, \"form\": { … } }");
             }
 
-            (body, var problem) = RequestBodies.Parse(text, "application 字段");
+            if (RequestBodies.CheckFormText(text, "application") is { } textProblem)
+            {
+                return textProblem;
+            }
+
+            (body, var problem) = RequestBodies.ParseJsonObject(text, "application 字段", "application");
             if (problem is not null)
             {
                 return problem;
             }
 
-            uploads.AddRange(form.Files.Select(f => new UploadedMaterial(MaterialKey(f.Name), f.FileName, f.ContentType, f.OpenReadStream())));
+            files = form.Files;
+            if (TooManyFiles(files, limits.Value) is { } tooMany)
+            {
+                return tooMany;
+            }
         }
         else
         {
-            (body, var problem) = await RequestBodies.ReadJsonObjectAsync(request, cancellationToken);
+            (body, var problem) = await RequestBodies.ReadJsonObjectAsync(request, limits.Value.JsonBodyBytes, cancellationToken);
             if (problem is not null)
             {
                 return problem;
@@ -68,7 +110,9 @@ public static class ApplicationsEndpoints
             return Problems.Field("form", "form 应为对象：{ \"字段标识\": 值, … }");
         }
 
-        var outcome = await service.SubmitAsync(serviceId, body["form"] as JsonObject, uploads, new Applicant(user.Id(), user.DisplayName()), cancellationToken);
+        var idempotency = key is null ? null : new IdempotencyKey(key, await SubmissionFingerprint.ComputeAsync(body, files, cancellationToken));
+        var uploads = Uploads(files);
+        var outcome = await service.SubmitAsync(serviceId, body["form"] as JsonObject, uploads, new Applicant(user.Id(), user.DisplayName()), idempotency, cancellationToken);
         return outcome.Application is { } application
             ? Results.Created($"/api/applications/{application.Id}", await views.SubmittedAsync(application, cancellationToken))
             : Refused(outcome);
@@ -80,14 +124,9 @@ public static class ApplicationsEndpoints
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, IAccessLog access, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } application)
+        if (await VisibleAsync(id, user, queries, views, cancellationToken) is not { } application)
         {
-            return Problems.NotFound("没有这个申请");
-        }
-
-        if (!await views.CanViewAsync(user, application, cancellationToken))
-        {
-            return Problems.Forbidden("只有申请人、相关部门和管理员可以查看该申请");
+            return Problems.NotFound(NotFoundDetail);
         }
 
         await access.RecordAsync(application.Id, user.Id(), AccessTypes.ApplicationViewed, null, cancellationToken);
@@ -97,25 +136,30 @@ public static class ApplicationsEndpoints
     private static async Task<IResult> FindByTrackingNumberAsync(
         string trackingNumber, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, IAccessLog access, CancellationToken cancellationToken)
     {
-        if (await queries.FindByTrackingNumberAsync(trackingNumber.Trim().ToUpperInvariant(), cancellationToken) is not { } application)
+        var application = await queries.FindByTrackingNumberAsync(trackingNumber.Trim().ToUpperInvariant(), cancellationToken);
+        if (application is null || !await views.CanViewAsync(user, application, cancellationToken))
         {
-            return Problems.NotFound($"没有受理编号为“{trackingNumber}”的申请");
-        }
-
-        if (!await views.CanViewAsync(user, application, cancellationToken))
-        {
-            return Problems.Forbidden("只有申请人、相关部门和管理员可以查看该申请");
+            return Problems.NotFound("没有这个受理编号的申请");
         }
 
         await access.RecordAsync(application.Id, user.Id(), AccessTypes.ApplicationViewed, new Dictionary<string, string?> { ["via"] = "trackingNumber" }, cancellationToken);
         return Results.Ok(await views.DetailAsync(application, cancellationToken));
     }
 
-    private static async Task<IResult> AttachAsync(Guid id, HttpRequest request, ClaimsPrincipal user, IApplicationQueries queries, ApplicationService service, ApplicationViews views, CancellationToken cancellationToken)
+    private static async Task<IResult> AttachAsync(
+        Guid id,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        IApplicationQueries queries,
+        ApplicationService service,
+        ApplicationViews views,
+        IOptions<RequestLimits> limits,
+        IOptions<EngineOptions> engine,
+        CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } existing)
+        if (await VisibleAsync(id, user, queries, views, cancellationToken) is not { } existing)
         {
-            return Problems.NotFound("没有这个申请");
+            return Problems.NotFound(NotFoundDetail);
         }
 
         if (existing.ApplicantId != user.Id() && !user.IsAdmin())
@@ -123,14 +167,18 @@ public static class ApplicationsEndpoints
             return Problems.Forbidden("只有申请人可以上传材料");
         }
 
-        if (!request.HasFormContentType)
+        var (form, problem) = await RequestBodies.ReadFormAsync(request, FormOptions(limits.Value, engine.Value), cancellationToken);
+        if (problem is not null)
         {
-            return Problems.Field("body", "请用 multipart/form-data 上传，字段名为材料标识");
+            return problem;
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
-        var uploads = form.Files.Select(f => new UploadedMaterial(MaterialKey(f.Name), f.FileName, f.ContentType, f.OpenReadStream())).ToArray();
-        var outcome = await service.AttachAsync(id, uploads, cancellationToken);
+        if (TooManyFiles(form!.Files, limits.Value) is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        var outcome = await service.AttachAsync(id, Uploads(form.Files), cancellationToken);
         return outcome.Application is { } application
             ? Results.Ok(await views.SubmittedAsync(application, cancellationToken))
             : Refused(outcome);
@@ -139,14 +187,9 @@ public static class ApplicationsEndpoints
     private static async Task<IResult> DownloadAsync(
         Guid id, Guid materialId, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, IBlobStore blobs, IAccessLog access, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } application)
+        if (await VisibleAsync(id, user, queries, views, cancellationToken) is not { } application)
         {
-            return Problems.NotFound("没有这个申请");
-        }
-
-        if (!await views.CanViewAsync(user, application, cancellationToken))
-        {
-            return Problems.Forbidden("只有申请人、相关部门和管理员可以下载该材料");
+            return Problems.NotFound(NotFoundDetail);
         }
 
         var material = (await queries.MaterialsAsync(id, cancellationToken)).FirstOrDefault(m => m.Id == materialId);
@@ -167,19 +210,18 @@ public static class ApplicationsEndpoints
 
         await access.RecordAsync(application.Id, user.Id(), AccessTypes.MaterialDownloaded,
             new Dictionary<string, string?> { ["material"] = material.MaterialKey, ["sha256"] = material.Sha256 }, cancellationToken);
-        return Results.File(stream, material.ContentType, material.FileName);
+
+        // The type of the format the content was checked against, as an attachment (Content-Disposition with an
+        // RFC 5987 file name): a browser saves it rather than showing it, and nosniff (on every response) keeps it
+        // from guessing another type.
+        return Results.File(stream, MaterialFormats.Served(material.ContentType), MaterialFileNames.ForDownload(material.FileName));
     }
 
     private static async Task<IResult> AuditAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } application)
+        if (await VisibleAsync(id, user, queries, views, cancellationToken) is not { } application)
         {
-            return Problems.NotFound("没有这个申请");
-        }
-
-        if (!await views.CanViewAsync(user, application, cancellationToken))
-        {
-            return Problems.Forbidden("无权查看该申请的记录");
+            return Problems.NotFound(NotFoundDetail);
         }
 
         var lines = await queries.AuditAsync(id, cancellationToken);
@@ -204,7 +246,30 @@ public static class ApplicationsEndpoints
         SubmissionProblem.UnknownApplication => Problems.NotFound(outcome.Errors[""][0]),
         SubmissionProblem.Closed => Problems.Conflict(outcome.Errors[""][0]),
         SubmissionProblem.TooLarge => Problems.TooLarge(outcome.Errors),
+        SubmissionProblem.IdempotencyConflict => Problems.Unprocessable(outcome.Errors[""][0]),
         _ => Problems.Validation(outcome.Errors),
+    };
+
+    /// <summary>The application, if it exists and the caller may see it; otherwise null, the same for both.</summary>
+    private static async Task<ApplicationRecord?> VisibleAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is { } application && await views.CanViewAsync(user, application, cancellationToken) ? application : null;
+
+    private static UploadedMaterial[] Uploads(IFormFileCollection? files) =>
+        files is null ? [] : files.Select(f => new UploadedMaterial(MaterialKey(f.Name), f.FileName, f.ContentType, f.OpenReadStream())).ToArray();
+
+    private static IResult? TooManyFiles(IFormFileCollection files, RequestLimits limits) =>
+        files.Count > limits.UploadFiles ? Problems.Field("materials", $"一次最多上传 {limits.UploadFiles} 个文件") : null;
+
+    /// <summary>
+    /// The bounds of a multipart body: the application field as large as a JSON body, files up to
+    /// <c>Limits:UploadFiles</c> (a few more entries for stray text fields), the whole as the upload bound.
+    /// </summary>
+    private static FormOptions FormOptions(RequestLimits limits, EngineOptions engine) => new()
+    {
+        ValueLengthLimit = limits.JsonBodyBytes,
+        ValueCountLimit = limits.UploadFiles + 8,
+        KeyLengthLimit = 200,
+        MultipartBodyLengthLimit = limits.UploadBytesFor(engine.MaxMaterialBytes),
     };
 
     /// <summary>A file field may be named <c>articles</c> or <c>materials.articles</c>.</summary>

@@ -12,6 +12,18 @@ namespace WorkflowEngine.Hosting.Api;
 public static class CalendarsEndpoints
 {
     private const int MaxDays = 3 * 366;
+    private const int MaxWorkingDays = 3650;
+
+    /// <summary>
+    /// The dates a query may name. The calendar computes up to <see cref="WorkingCalendar.LastSupportedDate"/>; stopping
+    /// queries a century earlier keeps the longest limit accepted here (3650 working days, or as many days' worth of
+    /// hours: under fifty years) inside it.
+    /// </summary>
+    public static readonly DateOnly FirstQueryDate = WorkingCalendar.FirstSupportedDate;
+
+    public static readonly DateOnly LastQueryDate = new(2199, 12, 31);
+
+    private static readonly string RangeText = $"{FirstQueryDate:yyyy-MM-dd} 至 {LastQueryDate:yyyy-MM-dd}";
 
     public static IEndpointRouteBuilder MapCalendars(this IEndpointRouteBuilder app)
     {
@@ -45,15 +57,19 @@ public static class CalendarsEndpoints
         {
             errors["from"] = ["from 须带时区（如 +08:00 或 Z），否则无法确定是哪一刻"];
         }
+        else if (!InQueryRange(start))
+        {
+            errors["from"] = [$"from 须在 {RangeText} 之间（工作日历可计算的范围）"];
+        }
 
         var limit = new WorkingTimeLimit { WorkingDays = workingDays, WorkingHours = workingHours };
         if (!limit.IsWellFormed)
         {
             errors["limit"] = ["须给出 workingDays 或 workingHours 其中之一，且大于0"];
         }
-        else if ((workingDays ?? 0) > 3650 || (workingHours ?? 0) > 3650 * 24)
+        else if ((workingDays ?? 0) > MaxWorkingDays || (workingHours ?? 0) > MaxWorkingDays * 24)
         {
-            errors["limit"] = ["时限过长"];
+            errors["limit"] = [$"时限过长：最多 {MaxWorkingDays} 个工作日，或 {MaxWorkingDays * 24} 个工作小时"];
         }
 
         if (errors.Count > 0)
@@ -74,7 +90,15 @@ public static class CalendarsEndpoints
         var errors = new Dictionary<string, string[]>();
         var first = ParseDate(from, "from", errors);
         var last = ParseDate(to, "to", errors);
-        if (errors.Count == 0 && last < first)
+        if (errors.Count == 0 && (first < FirstQueryDate || first > LastQueryDate))
+        {
+            errors["from"] = [$"from 须在 {RangeText} 之间（工作日历可计算的范围）"];
+        }
+        else if (errors.Count == 0 && (last < FirstQueryDate || last > LastQueryDate))
+        {
+            errors["to"] = [$"to 须在 {RangeText} 之间（工作日历可计算的范围）"];
+        }
+        else if (errors.Count == 0 && last < first)
         {
             errors["to"] = ["to 不能早于 from"];
         }
@@ -88,6 +112,7 @@ public static class CalendarsEndpoints
             return Problems.Validation(errors);
         }
 
+        // Built in full before anything is written: an error can then only be a whole problem response, never a cut body.
         return Results.Ok(calendar.Days(first, last).Select(d => new CalendarDayDto(
             d.Date,
             d.Date.DayOfWeek.ToString(),
@@ -100,7 +125,7 @@ public static class CalendarsEndpoints
                 _ => "makeup-workday",
             },
             d.Name,
-            d.Announced)));
+            d.Announced)).ToArray());
     }
 
     private static DateOnly ParseDate(string? text, string name, Dictionary<string, string[]> errors)
@@ -118,6 +143,11 @@ public static class CalendarsEndpoints
 
         return date;
     }
+
+    /// <summary>Whether the instant's Shanghai date is one a query may name; checked in UTC first, where converting cannot overflow.</summary>
+    private static bool InQueryRange(DateTimeOffset instant) =>
+        instant.UtcDateTime.Year >= FirstQueryDate.Year - 1 && instant.UtcDateTime.Year <= LastQueryDate.Year + 1
+        && ChinaTime.DateOf(instant) is var date && date >= FirstQueryDate && date <= LastQueryDate;
 
     private static bool HasOffset(string text) =>
         text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');

@@ -3,10 +3,13 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Materials;
 
 namespace WorkflowEngine.Hosting.Api;
 
@@ -18,8 +21,8 @@ public static class DefinitionsEndpoints
         var group = app.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization(Policies.Admin);
         group.MapGet("/", ListAsync).WithSummary("Every definition and its versions");
         group.MapGet("/{id}/versions/{version:int}", GetAsync).WithSummary("One version's source and errors");
-        group.MapPost("/", SaveDraftAsync).WithSummary("Validate a definition (YAML or JSON body) and store it as the draft");
-        group.MapPost("/validate", ValidateAsync).WithSummary("Validate a definition without storing it");
+        group.MapPost("/", SaveDraftAsync).Reads(BodyRule.DefinitionText).WithSummary("Validate a definition (YAML or JSON body) and store it as the draft");
+        group.MapPost("/validate", ValidateAsync).Reads(BodyRule.DefinitionText).WithSummary("Validate a definition without storing it");
         group.MapPost("/{id}/publish", PublishAsync).WithSummary("Publish the draft (or ?version=N); published versions never change");
         return app;
     }
@@ -38,15 +41,15 @@ public static class DefinitionsEndpoints
                 (JsonSerializer.Deserialize<DefinitionError[]>(r.ErrorsJson) ?? []).Select(DefinitionErrorDto.From).ToArray()))
             : Problems.NotFound($"没有“{id}”第 {version} 版");
 
-    private static async Task<IResult> SaveDraftAsync(HttpRequest request, ClaimsPrincipal user, DefinitionRegistry registry, CancellationToken cancellationToken)
+    private static async Task<IResult> SaveDraftAsync(HttpRequest request, ClaimsPrincipal user, DefinitionRegistry registry, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
-        var source = await RequestBodies.ReadTextAsync(request, cancellationToken);
-        if (string.IsNullOrWhiteSpace(source))
+        var (source, problem) = await ReadSourceAsync(request, limits.Value, cancellationToken);
+        if (problem is not null)
         {
-            return Problems.Field("body", "请求体为空：请以 YAML（或 JSON）文本提交定义");
+            return problem;
         }
 
-        var result = await registry.SaveDraftAsync(source, FileName(request), user.Id(), cancellationToken);
+        var result = await registry.SaveDraftAsync(source!, FileName(request), user.Id(), cancellationToken);
         if (result.Draft is not { } draft)
         {
             return Problems.Definition(result.Errors, "定义无法读取，未保存");
@@ -57,10 +60,15 @@ public static class DefinitionsEndpoints
             new DraftDto(draft.Id, draft.Version, draft.Status, result.IsValid, result.Errors.Select(DefinitionErrorDto.From).ToArray()));
     }
 
-    private static async Task<IResult> ValidateAsync(HttpRequest request, DefinitionLoader loader, CancellationToken cancellationToken)
+    private static async Task<IResult> ValidateAsync(HttpRequest request, DefinitionLoader loader, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
-        var source = await RequestBodies.ReadTextAsync(request, cancellationToken);
-        var result = loader.Load(source, FileName(request));
+        var (source, problem) = await ReadSourceAsync(request, limits.Value, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = loader.Load(source!, FileName(request));
         return result.IsValid
             ? Results.Ok(new { valid = true, id = result.Id, errors = Array.Empty<DefinitionErrorDto>() })
             : Problems.Definition(result.Errors, "定义未通过校验");
@@ -83,7 +91,29 @@ public static class DefinitionsEndpoints
         };
     }
 
-    /// <summary>The name errors cite: the X-File-Name header when the console sends one.</summary>
+    /// <summary>The definition's text: UTF-8, within <c>Limits:DefinitionBytes</c>, not empty, and of a shape the loader can build.</summary>
+    private static async Task<(string? Source, IResult? Problem)> ReadSourceAsync(HttpRequest request, RequestLimits limits, CancellationToken cancellationToken)
+    {
+        var (source, problem) = await RequestBodies.ReadTextAsync(request, limits.DefinitionBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            return (null, Problems.Field("body", "请求体为空：请以 YAML（或 JSON）文本提交定义"));
+        }
+
+        // Nesting, alias expansion and size are bounded by the reader itself (YamlLimits), with the line of the trouble.
+        return (source, null);
+    }
+
+    /// <summary>The name errors cite: the X-File-Name header when the console sends one and it is a plain file name.</summary>
     private static string FileName(HttpRequest request) =>
-        request.Headers.TryGetValue("X-File-Name", out var name) && name.ToString() is { Length: > 0 } n ? Path.GetFileName(n) : "definition.yaml";
+        request.Headers.TryGetValue("X-File-Name", out var header)
+        && MaterialFileNames.WithoutFolders(header.ToString()) is { Length: > 0 } name
+        && MaterialFileNames.Problem(name) is null
+            ? name
+            : "definition.yaml";
 }

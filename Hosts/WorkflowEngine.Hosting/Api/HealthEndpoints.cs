@@ -1,10 +1,12 @@
+using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using WorkflowEngine.Definitions;
-using WorkflowEngine.Hosting.Startup;
 using Microsoft.Extensions.Options;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Hosting.Startup;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Monitoring;
@@ -13,18 +15,26 @@ using WorkflowEngine.Runtime.Outbox;
 namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
-/// <c>GET /health</c>: the database answers, what is waiting to be published, and what is stuck (steps no department
-/// acknowledged in time, messages not delivered in time, open incidents, failed messages): degraded while anything is.
+/// <c>GET /health</c>: healthy, degraded (running, but something needs an operator: definition errors, or stuck work —
+/// steps no department acknowledged in time, messages not delivered in time, open incidents, failed messages) or
+/// unhealthy (503). Everyone gets the status, which a load balancer needs; what is behind it only an administrator,
+/// since it tells an attacker about the installation. The details are built in <see cref="DetailsAsync"/>.
 /// </summary>
 public static class HealthEndpoints
 {
+    public const string Healthy = "healthy";
+    public const string Degraded = "degraded";
+    public const string Unhealthy = "unhealthy";
+
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", CheckAsync).WithTags("Health").AllowAnonymous().WithSummary("Liveness and readiness");
+        app.MapGet("/health", CheckAsync).WithTags("Health").AllowAnonymous()
+            .WithSummary("Liveness and readiness: the status for everyone, the details for an administrator");
         return app;
     }
 
     private static async Task<IResult> CheckAsync(
+        ClaimsPrincipal user,
         Database database,
         IOutboxStore outbox,
         IStuckWorkQueries stuckWork,
@@ -34,34 +44,53 @@ public static class HealthEndpoints
         IOptions<EngineOptions> options,
         CancellationToken cancellationToken)
     {
+        Dictionary<string, object?> details;
         try
         {
-            await using (var connection = await database.OpenAsync(cancellationToken))
-            {
-                await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
-            }
-
             var stuck = await stuckWork.CountAsync(time.GetUtcNow() - options.Value.StepAckTimeout, cancellationToken);
-            return Results.Ok(new
-            {
-                status = startup.DefinitionProblems.Count == 0 && !stuck.Any ? "healthy" : "degraded",
-                database = database.Dialect.Name,
-                departments = reference.Departments.Count,
-                calendars = reference.Calendars.Keys,
-                outboxPending = await outbox.CountAsync(cancellationToken),
-                stuck = new
-                {
-                    unacknowledgedSteps = stuck.UnacknowledgedSteps,
-                    overdueOutbox = stuck.OverdueOutbox,
-                    openIncidents = stuck.OpenIncidents,
-                    failedMessages = stuck.FailedMessages,
-                },
-                definitionErrors = startup.DefinitionProblems.Select(DefinitionErrorDto.From),
-            });
+            details = await DetailsAsync(database, outbox, stuck, reference, startup, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "unhealthy");
+            details = new() { ["status"] = Unhealthy, ["error"] = ex.Message };
         }
+
+        var status = (string)details["status"]!;
+        var code = status == Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        return user.IsAdmin()
+            ? Results.Json(details, statusCode: code)
+            : Results.Json(new Dictionary<string, object?> { ["status"] = status }, statusCode: code);
+    }
+
+    /// <summary>Everything an administrator sees, with the status first; add a figure here and the status it implies.</summary>
+    private static async Task<Dictionary<string, object?>> DetailsAsync(
+        Database database,
+        IOutboxStore outbox,
+        StuckWorkCounts stuck,
+        ReferenceData reference,
+        StartupTasks startup,
+        CancellationToken cancellationToken)
+    {
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
+        }
+
+        return new()
+        {
+            ["status"] = startup.DefinitionProblems.Count == 0 && !stuck.Any ? Healthy : Degraded,
+            ["database"] = database.Dialect.Name,
+            ["departments"] = reference.Departments.Count,
+            ["calendars"] = reference.Calendars.Keys,
+            ["outboxPending"] = await outbox.CountAsync(cancellationToken),
+            ["stuck"] = new Dictionary<string, int>
+            {
+                ["unacknowledgedSteps"] = stuck.UnacknowledgedSteps,
+                ["overdueOutbox"] = stuck.OverdueOutbox,
+                ["openIncidents"] = stuck.OpenIncidents,
+                ["failedMessages"] = stuck.FailedMessages,
+            },
+            ["definitionErrors"] = startup.DefinitionProblems.Select(DefinitionErrorDto.From),
+        };
     }
 }

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using WorkflowEngine.Core.Calendars;
+using Microsoft.Extensions.Options;
 using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Incidents;
@@ -22,9 +24,9 @@ public static class IncidentsEndpoints
         var group = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Policies.Admin);
         group.MapGet("/", ListAsync).WithSummary("Incidents, newest first (status: open, resolved, cancelled, all)");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One incident with the events it holds");
-        group.MapPost("/{id:guid}/retry", RetryAsync)
+        group.MapPost("/{id:guid}/retry", RetryAsync).Reads(BodyRule.Json)
             .WithSummary("Apply the held events again, optionally after moving the application to a newer published version: { \"migrateToVersion\": N }");
-        group.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancel the application instead: { \"reason\": \"…\" } (told to the applicant)");
+        group.MapPost("/{id:guid}/cancel", CancelAsync).Reads(BodyRule.Json).WithSummary("Cancel the application instead: { \"reason\": \"…\" } (told to the applicant)");
         return app;
     }
 
@@ -52,12 +54,19 @@ public static class IncidentsEndpoints
             : Problems.NotFound("没有这个异常");
 
     private static async Task<IResult> RetryAsync(
-        Guid id, HttpRequest request, ClaimsPrincipal user, IIncidentQueries incidents, IApplicationQueries applications, EngineProcessor engine, CancellationToken cancellationToken)
+        Guid id,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        IIncidentQueries incidents,
+        IApplicationQueries applications,
+        EngineProcessor engine,
+        IOptions<RequestLimits> limits,
+        CancellationToken cancellationToken)
     {
         int? version = null;
         if (request.ContentLength is not 0)
         {
-            var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, cancellationToken);
+            var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, limits.Value.JsonBodyBytes, cancellationToken);
             if (problem is not null)
             {
                 return problem;
@@ -79,9 +88,16 @@ public static class IncidentsEndpoints
     }
 
     private static async Task<IResult> CancelAsync(
-        Guid id, HttpRequest request, ClaimsPrincipal user, IIncidentQueries incidents, IApplicationQueries applications, EngineProcessor engine, CancellationToken cancellationToken)
+        Guid id,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        IIncidentQueries incidents,
+        IApplicationQueries applications,
+        EngineProcessor engine,
+        IOptions<RequestLimits> limits,
+        CancellationToken cancellationToken)
     {
-        var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, cancellationToken);
+        var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, limits.Value.JsonBodyBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;

@@ -1,46 +1,228 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace WorkflowEngine.Hosting.Api;
 
-/// <summary>Reads request bodies so that a malformed one gets a precise 400, never a 500.</summary>
+/// <summary>
+/// The one place request bodies are read, strictly, so that a malformed one gets a precise 400 (or 413), never a 500:
+/// bounded in size, decoded as UTF-8 that must be valid, and JSON whose keys are unique and whose strings are text.
+/// </summary>
 public static class RequestBodies
 {
-    public static async Task<(JsonObject? Body, IResult? Problem)> ReadJsonObjectAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        string text;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
-        {
-            text = await reader.ReadToEndAsync(cancellationToken);
-        }
+    /// <summary>Deeper than any form or decision needs; also keeps the checks below from recursing far.</summary>
+    public const int MaxJsonDepth = 64;
 
-        return Parse(text, "请求体");
+    private const int MaxErrors = 10;
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxJsonDepth };
+
+    /// <summary>Reads the body as a JSON object of at most <paramref name="maxBytes"/>.</summary>
+    public static async Task<(JsonObject? Body, IResult? Problem)> ReadJsonObjectAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        var (text, problem) = await ReadTextAsync(request, maxBytes, cancellationToken);
+        return problem is not null ? (null, problem) : ParseJsonObject(text!, "请求体", "body");
     }
 
-    public static (JsonObject? Body, IResult? Problem) Parse(string text, string what)
+    /// <summary>Reads the body as UTF-8 text of at most <paramref name="maxBytes"/>; a leading byte-order mark is dropped.</summary>
+    public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.GetMemory(16 * 1024), cancellationToken)) > 0)
+            {
+                buffer.Advance(read);
+                if (buffer.WrittenCount > maxBytes)
+                {
+                    return (null, Problems.BodyTooLarge(maxBytes));
+                }
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problems.BodyTooLarge(maxBytes));
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return (null, Problems.Field("body", $"请求体不完整：{ex.Message}"));
+        }
+
+        return Decode(buffer.WrittenSpan, "body");
+    }
+
+    /// <summary>Parses text as a JSON object; <paramref name="what"/> names it in messages, <paramref name="field"/> in errors.</summary>
+    public static (JsonObject? Body, IResult? Problem) ParseJsonObject(string text, string what, string field)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return (null, Problems.Field("body", $"{what}为空，应为 JSON 对象"));
+            return (null, Problems.Field(field, $"{what}为空，应为 JSON 对象"));
         }
 
+        JsonDocument document;
         try
         {
-            return JsonNode.Parse(text) is JsonObject obj
-                ? (obj, null)
-                : (null, Problems.Field("body", $"{what}应为 JSON 对象（{{ … }}）"));
+            document = JsonDocument.Parse(text, DocumentOptions);
         }
         catch (JsonException ex)
         {
-            return (null, Problems.Field("body", $"{what}不是合法的 JSON：第 {ex.LineNumber + 1} 行第 {ex.BytePositionInLine + 1} 个字节附近 — {ex.Message.Split('.')[0]}"));
+            return (null, Problems.Field(field, $"{what}不是合法的 JSON：第 {ex.LineNumber + 1} 行第 {ex.BytePositionInLine + 1} 个字节附近 — {ex.Message.Split('.')[0]}"));
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Problems.Field(field, $"{what}应为 JSON 对象（{{ … }}）"));
+            }
+
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            Check(document.RootElement, field, "", what, errors);
+            return errors.Count > 0
+                ? (null, Problems.Validation(errors))
+                : (JsonObject.Create(document.RootElement.Clone()), null);
         }
     }
 
-    public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a multipart body with the given bounds. A body cut short, without its boundary, or not multipart at all
+    /// is a 400 naming the body; a part over its bound a 413.
+    /// </summary>
+    public static async Task<(IFormCollection? Form, IResult? Problem)> ReadFormAsync(HttpRequest request, FormOptions options, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        return await reader.ReadToEndAsync(cancellationToken);
+        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, options));
+        try
+        {
+            return (await request.ReadFormAsync(cancellationToken), null);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problems.BodyTooLarge(options.MultipartBodyLengthLimit));
+        }
+        catch (InvalidDataException ex) when (ex.Message.Contains("length limit", StringComparison.Ordinal))
+        {
+            return (null, Problems.Field("body", $"multipart 请求中有一部分超过了上限（文本字段 {Problems.Size(options.ValueLengthLimit)}，整个请求 {Problems.Size(options.MultipartBodyLengthLimit)}）"));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            return (null, Problems.Field("body", "multipart 请求体格式有误或不完整（边界缺失或不匹配、没有结束边界，或不是 multipart 内容）：" + ex.Message));
+        }
     }
+
+    /// <summary>
+    /// A text field of a multipart body. ASP.NET Core decodes it replacing invalid bytes with U+FFFD, so the
+    /// replacement character is refused: it means the sender's bytes were not UTF-8 (or were mangled on the way).
+    /// </summary>
+    public static IResult? CheckFormText(string text, string field) =>
+        text.Contains('\uFFFD', StringComparison.Ordinal)
+            ? Problems.Field(field, $"{field} 字段不是有效的 UTF-8 文本（含有无效字节，或替换字符 U+FFFD）")
+            : null;
+
+    private static (string? Text, IResult? Problem) Decode(ReadOnlySpan<byte> bytes, string field)
+    {
+        if (bytes.StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..];
+        }
+
+        var chars = new char[bytes.Length];
+        var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done
+            ? (new string(chars, 0, written), null)
+            : (null, Problems.Field(field, $"请求体不是有效的 UTF-8：第 {read + 1} 个字节起的字节序列无效（请以 UTF-8 编码发送）"));
+    }
+
+    private static void Check(JsonElement element, string field, string path, string what, Dictionary<string, string[]> errors)
+    {
+        if (errors.Count >= MaxErrors)
+        {
+            return;
+        }
+
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!TryText(() => property.Name, out var name))
+                    {
+                        Add(errors, At(path, field), $"{what}中“{At(path, field)}”的一个键含有不成对的 UTF-16 代理项（如 \\ud800），不是合法的 Unicode 文本");
+                        continue;
+                    }
+
+                    var child = path.Length == 0 ? name : $"{path}.{name}";
+                    if (!names.Add(name))
+                    {
+                        Add(errors, child, $"{what}中键“{child}”重复出现；每个键只能出现一次");
+                    }
+                    else if (Control(name) is { } c)
+                    {
+                        Add(errors, child, $"{what}中键“{child}”含有不允许的控制字符 {c}");
+                    }
+
+                    Check(property.Value, field, child, what, errors);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Check(item, field, $"{path}[{index++}]", what, errors);
+                }
+
+                break;
+            case JsonValueKind.String:
+                if (!TryText(element.GetString, out var text))
+                {
+                    Add(errors, At(path, field), $"{what}中“{At(path, field)}”含有不成对的 UTF-16 代理项（如 \\ud800），不是合法的 Unicode 文本");
+                }
+                else if (Control(text) is { } control)
+                {
+                    Add(errors, At(path, field), $"{what}中“{At(path, field)}”含有不允许的控制字符 {control}（只允许换行、回车和制表符）");
+                }
+
+                break;
+        }
+    }
+
+    private static string At(string path, string field) => path.Length == 0 ? field : path;
+
+    private static bool TryText(Func<string?> read, out string text)
+    {
+        try
+        {
+            text = read() ?? "";
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to unescape half a surrogate pair into a string.
+            text = "";
+            return false;
+        }
+    }
+
+    /// <summary>The first control character other than tab, line feed and carriage return, as U+XXXX.</summary>
+    private static string? Control(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}");
+            }
+        }
+
+        return null;
+    }
+
+    private static void Add(Dictionary<string, string[]> errors, string key, string message) =>
+        errors[key] = errors.TryGetValue(key, out var existing) ? [.. existing, message] : [message];
 }

@@ -4,18 +4,25 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
 
-/// <summary>The clerk workbench: a department's queue by due time, claiming and deciding.</summary>
+/// <summary>
+/// The clerk workbench: a department's queue by due time, claiming and deciding. Another department's task is "not
+/// found" (404), as a task nobody has; a department's queue, whose departments are public, is forbidden (403).
+/// </summary>
 public static class TasksEndpoints
 {
+    private const string NotFoundDetail = "没有这个办件";
+
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/departments", Departments).WithTags("Departments").AllowAnonymous().WithSummary("Departments and their queues");
@@ -24,7 +31,7 @@ public static class TasksEndpoints
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Clerk);
         tasks.MapGet("/{id:guid}", GetAsync).WithSummary("A task with the whole application on one page");
         tasks.MapPost("/{id:guid}/claim", ClaimAsync).WithSummary("Claim a task");
-        tasks.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Approve or reject a claimed task");
+        tasks.MapPost("/{id:guid}/complete", CompleteAsync).Reads(BodyRule.TaskDecision).WithSummary("Approve or reject a claimed task");
         return app;
     }
 
@@ -56,14 +63,9 @@ public static class TasksEndpoints
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, ITaskQueries queries, IAccessLog access, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } task)
+        if (await queries.GetAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department))
         {
-            return Problems.NotFound("没有这个办件");
-        }
-
-        if (!user.WorksFor(task.Department))
-        {
-            return Problems.Forbidden("只有本部门工作人员可以查看该办件");
+            return Problems.NotFound(NotFoundDetail);
         }
 
         await access.RecordAsync(task.ApplicationId, user.Id(), AccessTypes.TaskViewed,
@@ -88,9 +90,16 @@ public static class TasksEndpoints
         return Answer(await processor.ClaimAsync(id, user.Id(), cancellationToken));
     }
 
-    private static async Task<IResult> CompleteAsync(Guid id, HttpRequest request, ClaimsPrincipal user, ITaskQueries queries, DepartmentProcessor processor, CancellationToken cancellationToken)
+    private static async Task<IResult> CompleteAsync(
+        Guid id,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        ITaskQueries queries,
+        DepartmentProcessor processor,
+        IOptions<RequestLimits> limits,
+        CancellationToken cancellationToken)
     {
-        var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, cancellationToken);
+        var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, limits.Value.TaskDecisionBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -121,6 +130,8 @@ public static class TasksEndpoints
             errors["reason"] = ["理由最多 1000 字"];
         }
 
+        CheckOutputs(decision?.Outputs, limits.Value, errors);
+
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -136,12 +147,43 @@ public static class TasksEndpoints
 
     private static async Task<IResult?> Authorize(Guid id, ClaimsPrincipal user, ITaskQueries queries, CancellationToken cancellationToken)
     {
-        if (await queries.GetSummaryAsync(id, cancellationToken) is not { } task)
+        return await queries.GetSummaryAsync(id, cancellationToken) is { } task && user.WorksFor(task.Department)
+            ? null
+            : Problems.NotFound(NotFoundDetail);
+    }
+
+    /// <summary>
+    /// A decision's outputs (licence numbers and the like) go onto certificates and to the applicant: a bounded number
+    /// of named values, each a line or a few of plain text. Control characters are already refused in every JSON body.
+    /// </summary>
+    private static void CheckOutputs(Dictionary<string, string>? outputs, RequestLimits limits, Dictionary<string, string[]> errors)
+    {
+        if (outputs is null)
         {
-            return Problems.NotFound("没有这个办件");
+            return;
         }
 
-        return user.WorksFor(task.Department) ? null : Problems.Forbidden("只有本部门工作人员可以办理该办件");
+        if (outputs.Count > limits.OutputCount)
+        {
+            errors["outputs"] = [$"outputs 最多 {limits.OutputCount} 项"];
+            return;
+        }
+
+        foreach (var (name, value) in outputs)
+        {
+            if (name.Trim().Length == 0 || name.Length > limits.OutputNameLength)
+            {
+                errors["outputs"] = [$"outputs 的名称须为 1 至 {limits.OutputNameLength} 个字符"];
+            }
+            else if (value is null)
+            {
+                errors[$"outputs.{name}"] = [$"outputs.{name} 须为文本，不能为 null"];
+            }
+            else if (value.Length > limits.OutputValueLength)
+            {
+                errors[$"outputs.{name}"] = [$"outputs.{name} 最多 {limits.OutputValueLength} 个字符"];
+            }
+        }
     }
 
     private static IResult Answer(TaskActionResult result) => result.Status switch

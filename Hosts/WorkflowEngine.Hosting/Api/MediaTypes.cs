@@ -1,0 +1,11 @@
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>The media types the API reads.</summary>
+public static class MediaTypes
+{
+    public const string Json = "application/json";
+    public const string Multipart = "multipart/form-data";
+
+    /// <summary>Definitions are YAML or JSON text; text/plain is what many editors and tools send for either.</summary>
+    public static readonly string[] DefinitionText = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain", Json];
+}

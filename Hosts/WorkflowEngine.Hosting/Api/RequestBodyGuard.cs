@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Runtime;
+
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>
+/// Before an endpoint reads its body: refuses a Content-Type it does not read (415), refuses a declared length over its
+/// bound (413), and tells the server the bound, so a body sent without a length is cut off there too. Runs after
+/// authorization, so a caller who may not use the endpoint learns nothing about its body.
+/// </summary>
+public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimits> limits, IOptions<EngineOptions> engine)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        // Endpoint metadata is a list of objects: the rule is there boxed (GetMetadata<T> takes reference types only).
+        var rule = context.GetEndpoint()?.Metadata.OfType<BodyRule>().Select(r => (BodyRule?)r).LastOrDefault();
+        var contentType = context.Request.ContentType;
+        var max = MaxBytes(rule, contentType);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = max;
+        }
+
+        if (context.Request.ContentLength > max)
+        {
+            await Problems.BodyTooLarge(max).ExecuteAsync(context);
+            return;
+        }
+
+        // A request without a body has nothing to type (an optional body left out); the endpoint says if it needed one.
+        if (rule is { } expected && context.Request.ContentLength is not 0 && Unsupported(expected, contentType) is { } refusal)
+        {
+            await refusal.ExecuteAsync(context);
+            return;
+        }
+
+        await next(context);
+    }
+
+    private long MaxBytes(BodyRule? rule, string? contentType) => rule switch
+    {
+        BodyRule.TaskDecision => limits.Value.TaskDecisionBytes,
+        BodyRule.DefinitionText => limits.Value.DefinitionBytes,
+        BodyRule.Multipart => UploadBytes,
+        BodyRule.JsonOrMultipart when IsMultipart(contentType) => UploadBytes,
+        _ => limits.Value.JsonBodyBytes,
+    };
+
+    private long UploadBytes => limits.Value.UploadBytesFor(engine.Value.MaxMaterialBytes);
+
+    private static bool IsMultipart(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Equals(MediaTypes.Multipart, StringComparison.OrdinalIgnoreCase);
+
+    private static IResult? Unsupported(BodyRule rule, string? contentType)
+    {
+        string[] accepted = rule switch
+        {
+            BodyRule.Json or BodyRule.TaskDecision => [MediaTypes.Json],
+            BodyRule.JsonOrMultipart => [MediaTypes.Json, MediaTypes.Multipart],
+            BodyRule.Multipart => [MediaTypes.Multipart],
+            _ => MediaTypes.DefinitionText,
+        };
+        var wanted = $"请以 Content-Type: {string.Join(" 或 ", accepted)} 发送请求体，文本一律用 UTF-8 编码";
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed))
+        {
+            return Problems.UnsupportedMediaType(contentType is null ? $"请求没有 Content-Type。{wanted}" : $"无法识别 Content-Type“{contentType}”。{wanted}");
+        }
+
+        if (!accepted.Contains(parsed.MediaType.Value, StringComparer.OrdinalIgnoreCase))
+        {
+            return Problems.UnsupportedMediaType($"不接受 {parsed.MediaType}。{wanted}");
+        }
+
+        // A charset other than UTF-8 would be decoded wrongly, not converted: refused rather than guessed at.
+        return parsed.Charset.HasValue && !parsed.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !parsed.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)
+            ? Problems.UnsupportedMediaType($"不接受字符集 {parsed.Charset}。{wanted}")
+            : null;
+    }
+}

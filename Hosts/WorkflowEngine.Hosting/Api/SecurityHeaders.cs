@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>
+/// The protective headers of every response, errors included. The API serves JSON and files, never pages, so the
+/// policy forbids everything a browser could do with a response beyond reading it. Pages served later get their own,
+/// looser policy by path in <see cref="For"/>, the one place it is decided.
+/// </summary>
+public static class SecurityHeaders
+{
+    private static readonly KeyValuePair<string, string>[] Api =
+    [
+        new("X-Content-Type-Options", "nosniff"),
+        new("X-Frame-Options", "DENY"),
+        new("Referrer-Policy", "no-referrer"),
+        new("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"),
+        new("Cross-Origin-Resource-Policy", "same-origin"),
+        // Applications, materials and identities are personal data: no cache along the way keeps a copy.
+        new("Cache-Control", "no-store"),
+    ];
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            // Set as the response starts, so that whatever wrote it (an endpoint, the error handler after it cleared the
+            // response, the authentication challenge, the rate limiter) the headers are there.
+            context.Response.OnStarting(
+                static state =>
+                {
+                    var response = ((HttpContext)state).Response;
+                    foreach (var (name, value) in For(response.HttpContext.Request.Path))
+                    {
+                        response.Headers[name] = value;
+                    }
+
+                    return Task.CompletedTask;
+                },
+                context);
+            return next(context);
+        });
+
+    /// <summary>The headers for a path: the API's for every path today.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> For(PathString path) => Api;
+}

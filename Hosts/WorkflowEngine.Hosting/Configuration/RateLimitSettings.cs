@@ -1,0 +1,17 @@
+namespace WorkflowEngine.Hosting.Configuration;
+
+/// <summary>
+/// Section <c>RateLimits</c>: how fast one identity (the signed-in user, else the client's address) may call the API.
+/// The defaults let a clerk's workbench or a citizen's browser work freely and stop a script that floods the host.
+/// </summary>
+public sealed class RateLimitSettings
+{
+    /// <summary>False switches every limit off, for load tests; never in production.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Every request: bursts of 300, then 10 a second (600 a minute).</summary>
+    public TokenBucketSettings Requests { get; set; } = new() { TokenLimit = 300, TokensPerPeriod = 10, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
+
+    /// <summary>Submissions and material uploads, on top of <see cref="Requests"/>: bursts of 20, then 10 a minute.</summary>
+    public TokenBucketSettings Submissions { get; set; } = new() { TokenLimit = 20, TokensPerPeriod = 10, ReplenishmentPeriod = TimeSpan.FromMinutes(1) };
+}

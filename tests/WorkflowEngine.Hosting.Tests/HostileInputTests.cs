@@ -1,0 +1,222 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>
+/// Requests written to break the API: oversized, malformed, nested ten thousand deep, and Unicode tricks (lone
+/// surrogates, overlong UTF-8, U+202E, NUL, a BOM, full-width digits). Whatever comes in, the answer is never a 5xx,
+/// every refusal is a problem document, and the host still answers afterwards.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixture<HostileInputFixture>
+{
+    private const string App = "{app}";
+
+    private sealed record Hostile(string Method, string Path, string? User, Func<HttpContent?> Body);
+
+    private static readonly byte[] ValidApplication = Encoding.UTF8.GetBytes(BusinessOpening.Application().ToJsonString());
+
+    private static HttpContent Bytes(byte[] body, string? contentType = "application/json")
+    {
+        var content = new ByteArrayContent(body);
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        return content;
+    }
+
+    private static HttpContent Text(string body, string contentType = "application/json") => Bytes(Encoding.UTF8.GetBytes(body), contentType);
+
+    private static string Form(string fields) => "{\"serviceId\":\"business-opening\",\"form\":{" + fields + "}}";
+
+    private static HttpContent Multipart(params byte[][] parts) => RawMultipart.Content([.. parts, RawMultipart.End]);
+
+    private static readonly Dictionary<string, Func<HttpContent?>> JsonBodies = new()
+    {
+        ["empty"] = () => Bytes([]),
+        ["null"] = () => Text("null"),
+        ["array"] = () => Text("[]"),
+        ["string"] = () => Text("\"business-opening\""),
+        ["truncated"] = () => Text("{\"serviceId\":\"business-opening\",\"form\":{\"companyName\":\"福"),
+        ["arrays 10,000 deep"] = () => Text(new string('[', 10_000) + new string(']', 10_000)),
+        ["objects 10,000 deep"] = () => Text(string.Concat(Enumerable.Repeat("{\"a\":", 10_000)) + "1" + new string('}', 10_000)),
+        ["form 10,000 deep"] = () => Text(Form("\"companyName\":" + new string('[', 10_000) + new string(']', 10_000))),
+        ["one megabyte"] = () => Text(Form($"\"businessScope\":\"{new string('x', 1024 * 1024)}\"")),
+        ["twenty thousand keys"] = () => Text(Form(string.Join(",", Enumerable.Range(0, 20_000).Select(i => $"\"k{i}\":{i}")))),
+        ["a key of 200 KB"] = () => Text(Form($"\"{new string('k', 200_000)}\":1")),
+        ["duplicate keys"] = () => Text("""{"serviceId":"business-opening","serviceId":"x"}"""),
+        ["lone surrogate"] = () => Text("""{"serviceId":"\ud800"}"""),
+        ["lone surrogate in a key"] = () => Text(Form("\"\\udc00\":1")),
+        ["surrogate pair reversed"] = () => Text(Form("\"companyName\":\"\\udc00\\ud800\"")),
+        ["overlong UTF-8"] = () => Bytes([.. "{\"serviceId\":\""u8, 0xC0, 0xAF, .. "\"}"u8]),
+        ["UTF-8 surrogate bytes"] = () => Bytes([.. "{\"serviceId\":\""u8, 0xED, 0xA0, 0x80, .. "\"}"u8]),
+        ["raw invalid bytes"] = () => Bytes([0xFF, 0xFE, 0xFD, 0x00, 0x7B]),
+        ["UTF-16 body"] = () => Bytes(Encoding.Unicode.GetBytes("{\"serviceId\":\"business-opening\"}"), "application/json; charset=utf-16"),
+        ["right-to-left override"] = () => Text(Form("\"companyName\":\"福州\u202Eexe.pdf\"")),
+        ["escaped NUL"] = () => Text(Form("\"companyName\":\"福州\\u0000公司\"")),
+        ["raw NUL byte"] = () => Bytes([.. "{\"serviceId\":\"business"u8, 0x00, .. "opening\"}"u8]),
+        ["BOM first"] = () => Bytes([0xEF, 0xBB, 0xBF, .. ValidApplication]),
+        ["BOM in the middle"] = () => Text(Form("\"companyName\":\"福州\uFEFF公司\"")),
+        ["full-width digits as a number"] = () => Text(Form("\"registeredCapital\":１０００")),
+        ["full-width digits as text"] = () => Text(Form("\"registeredCapital\":\"１０００\",\"contactPhone\":\"１３８００１３８０００\"")),
+        ["huge exponent"] = () => Text(Form("\"registeredCapital\":1e400,\"employeeCount\":-1e-400")),
+        ["ten thousand digits"] = () => Text(Form($"\"registeredCapital\":{new string('9', 10_000)}")),
+        ["wrong types"] = () => Text("""{"serviceId":["business-opening"],"form":"x"}"""),
+        ["form of wrong types"] = () => Text(Form("\"companyName\":{},\"registeredCapital\":\"x\",\"openBankAccount\":\"yes\",\"employeeCount\":[1]")),
+        ["no content type"] = () => Bytes(ValidApplication, null),
+    };
+
+    private static readonly Dictionary<string, Func<HttpContent?>> MultipartBodies = new()
+    {
+        ["no closing boundary"] = () => RawMultipart.Content(RawMultipart.Field("application", ValidApplication)),
+        ["random bytes"] = () => RawMultipart.Content(Enumerable.Range(0, 8192).Select(i => (byte)(i * 7919 % 251)).ToArray()),
+        ["no boundary parameter"] = () => Bytes(RawMultipart.Field("application", ValidApplication), "multipart/form-data"),
+        ["a boundary of 500 characters"] = () => RawMultipart.Content(RawMultipart.Field("application", ValidApplication), new string('b', 500)),
+        ["an application field of 1 MB"] = () => Multipart(RawMultipart.Field("application", Encoding.UTF8.GetBytes(Form($"\"businessScope\":\"{new string('x', 1024 * 1024)}\"")))),
+        ["invalid UTF-8 in the field"] = () => Multipart(RawMultipart.Field("application", [.. ValidApplication[..^2], 0xC0, 0xAF, .. "}}"u8])),
+        ["NUL in a file name"] = () => Multipart(RawMultipart.Field("application", ValidApplication), RawMultipart.File("articles", "a\0b.pdf"u8.ToArray(), "application/pdf", BusinessOpening.Pdf)),
+        ["invalid UTF-8 in a file name"] = () => Multipart(RawMultipart.Field("application", ValidApplication), RawMultipart.File("articles", [0xC0, 0xAF, .. ".pdf"u8], "application/pdf", BusinessOpening.Pdf)),
+        ["right-to-left override in a file name"] = () => Multipart(RawMultipart.Field("application", ValidApplication), RawMultipart.File("articles", Encoding.UTF8.GetBytes("章程\u202Efdp.exe"), "application/pdf", BusinessOpening.Pdf)),
+        ["a file name of 10,000 characters"] = () => Multipart(RawMultipart.Field("application", ValidApplication), RawMultipart.File("articles", Encoding.UTF8.GetBytes(new string('a', 10_000) + ".pdf"), "application/pdf", BusinessOpening.Pdf)),
+        ["two thousand files"] = () => Multipart([RawMultipart.Field("application", ValidApplication), .. Enumerable.Range(0, 2000).Select(i => RawMultipart.File("f" + i, "a.pdf"u8.ToArray(), "application/pdf", BusinessOpening.Pdf))]),
+        ["a PDF that is not one"] = () => Multipart(RawMultipart.Field("application", ValidApplication), RawMultipart.File("articles", "章程.pdf"u8.ToArray(), "application/pdf", "MZ\x90\0"u8.ToArray())),
+        ["an empty file"] = () => Multipart(RawMultipart.Field("application", ValidApplication), RawMultipart.File("articles", "章程.pdf"u8.ToArray(), "application/pdf", [])),
+        ["a URL-encoded form"] = () => new FormUrlEncodedContent([new("application", Encoding.UTF8.GetString(ValidApplication))]),
+    };
+
+    private static readonly Dictionary<string, Func<HttpContent?>> DefinitionBodies = new()
+    {
+        ["empty"] = () => Bytes([], "application/yaml"),
+        ["flow 100,000 deep"] = () => Text(new string('[', 100_000) + new string(']', 100_000), "application/yaml"),
+        ["mappings 10,000 deep"] = () => Text(string.Concat(Enumerable.Repeat("{a: ", 10_000)) + "1" + new string('}', 10_000), "application/yaml"),
+        ["alias bomb"] = () => Text(
+            "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n" +
+            "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n" +
+            "g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]\n",
+            "application/yaml"),
+        ["invalid UTF-8"] = () => Bytes([.. "id: "u8, 0xFF, 0xC0, 0xAF], "application/yaml"),
+        ["NUL and control characters"] = () => Text("id: a\u0000b\ntitle: \u0007\u001b[31m\n", "application/yaml"),
+        ["two megabytes"] = () => Text("id: x\n# " + new string('x', 2 * 1024 * 1024), "application/yaml"),
+        ["tabs and a BOM"] = () => Bytes([0xEF, 0xBB, 0xBF, .. "id:\t x\n\ttitle: y\n"u8], "text/yaml"),
+        ["JSON with a lone surrogate"] = () => Text("""{"id":"\ud800"}"""),
+        ["many documents"] = () => Text(string.Concat(Enumerable.Repeat("---\nid: x\n", 5000)), "application/yaml"),
+        ["a URL-encoded form"] = () => Text("id=x&title=y", "application/x-www-form-urlencoded"),
+    };
+
+    private static readonly Dictionary<string, Hostile> Cases = Build();
+
+    private static Dictionary<string, Hostile> Build()
+    {
+        var cases = new Dictionary<string, Hostile>();
+        foreach (var (name, body) in JsonBodies)
+        {
+            cases[$"submit JSON: {name}"] = new("POST", "/api/applications", "zhangsan", body);
+            cases[$"decide: {name}"] = new("POST", "/api/tasks/00000000-0000-7000-8000-000000000001/complete", "admin", body);
+        }
+
+        foreach (var (name, body) in MultipartBodies)
+        {
+            cases[$"submit multipart: {name}"] = new("POST", "/api/applications", "zhangsan", body);
+            cases[$"upload: {name}"] = new("POST", $"/api/applications/{App}/materials", "zhangsan", body);
+        }
+
+        foreach (var (name, body) in DefinitionBodies)
+        {
+            cases[$"draft: {name}"] = new("POST", "/api/definitions", "admin", body);
+            cases[$"validate: {name}"] = new("POST", "/api/definitions/validate", "admin", body);
+        }
+
+        string[] paths =
+        [
+            "/api/calendars/cn-mainland/due?from=９９９９-01-01T00:00:00Z&workingDays=1",
+            "/api/calendars/cn-mainland/due?from=2026-03-02T09:00:00%2B08:00&workingDays=１",
+            "/api/calendars/cn-mainland/due?from=2026-03-02T09:00:00%2B08:00&workingDays=1e400",
+            "/api/calendars/cn-mainland/due?from=2026-03-02T09:00:00%2B08:00&workingDays=-1",
+            "/api/calendars/cn-mainland/due?from=2026-03-02T09:00:00%2B08:00&workingDays=79228162514264337593543950335",
+            "/api/calendars/cn-mainland/due?from=2026-03-02T09:00:00%2B08:00&workingHours=0.0000000000000000000000000001",
+            "/api/calendars/cn-mainland/due?from=9999-12-31T23:59:59-14:00&workingHours=1",
+            "/api/calendars/cn-mainland/due?from=0001-01-01T00:00:00%2B14:00&workingHours=1",
+            "/api/calendars/cn-mainland/due?from=%00&workingDays=1",
+            "/api/calendars/cn-mainland/days?from=0001-01-01&to=9999-12-31",
+            "/api/calendars/cn-mainland/days?from=2026-01-01&to=2026-01-0%E2%80%AE1",
+            "/api/calendars/%E2%80%AEcn-mainland/days?from=2026-01-01&to=2026-01-02",
+            "/api/services/" + new string('s', 4000),
+            "/api/applications/tracking/%ED%A0%80",
+            "/api/applications/tracking/%0A%0D%09",
+            "/api/applications/tracking/ＹＢ２０２６",
+            "/api/applications?limit=99999999999&offset=-5",
+            "/api/applications?limit=abc",
+            "/api/applications/not-a-guid",
+            $"/api/applications/{App}/materials/00000000-0000-0000-0000-000000000000",
+            "/api/departments/%C0%AF/tasks",
+            "/api/departments/SAMR/tasks?status=%00&limit=-1",
+            "/api/definitions/x/versions/99999999999",
+            "/api/tasks/00000000-0000-0000-0000-000000000000",
+        ];
+        foreach (var path in paths)
+        {
+            cases[$"GET {path}"] = new("GET", path, path.Contains("/tasks", StringComparison.Ordinal) ? "samr-clerk" : path.Contains("definitions", StringComparison.Ordinal) ? "admin" : "zhangsan", () => null);
+        }
+
+        cases["unknown demo user"] = new("GET", "/api/applications", "no-such-user", () => null);
+        cases["demo user of 8 KB"] = new("GET", "/api/applications", new string('u', 8 * 1024), () => null);
+        cases["publish with a body"] = new("POST", "/api/definitions/business-opening/publish?version=-1", "admin", () => Text("{\"x\":1}"));
+        cases["claim with a body"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/claim", "samr-clerk", () => Bytes(new byte[512 * 1024], "application/octet-stream"));
+        return cases;
+    }
+
+    public static TheoryData<string> Names => new(Cases.Keys.Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task HostileRequest_IsNeverA5xx_AndEveryRefusalIsAProblem(string name)
+    {
+        var hostile = Cases[name];
+        using var client = fixture.Host.Client();
+        if (hostile.User is not null)
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation("X-Demo-User", hostile.User);
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(hostile.Method), hostile.Path.Replace(App, fixture.ApplicationId, StringComparison.Ordinal)) { Content = hostile.Body() };
+
+        using var response = await client.SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode}: {body}");
+        if ((int)response.StatusCode >= 400)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = JsonSerializer.Deserialize<JsonElement>(body);
+            Assert.Equal((int)response.StatusCode, problem.GetProperty("status").GetInt32());
+            Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        }
+
+        using var health = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    /// <summary>
+    /// A NUL in the path is refused by the server itself (Kestrel) before any of the API runs, with a bare 400: no
+    /// problem document is possible there, and none is needed to stay safe.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/services/%00")]
+    [InlineData("/api/applications/tracking/%00")]
+    public async Task NulInThePath_IsRefusedByTheServer(string path)
+    {
+        using var client = fixture.Host.Client("zhangsan");
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var health = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+}
