@@ -125,7 +125,7 @@ internal sealed class AuditRow
 {
     public const string Columns = """
         id AS Id, application_id AS ApplicationId, at AS At, type AS Type, step_id AS StepId, actor AS Actor, data_json AS DataJson,
-        seq AS Seq, prev_hash AS PrevHash, hash AS Hash
+        seq AS Seq, hash AS Hash
         """;
 
     public long Id { get; set; }
@@ -144,15 +144,12 @@ internal sealed class AuditRow
 
     public long? Seq { get; set; }
 
-    public string? PrevHash { get; set; }
-
     public string? Hash { get; set; }
 
     public AuditRecord ToRecord() => new(Guid.Parse(ApplicationId), Instants.FromMs(At), Type, StepId, Actor, DataJson)
     {
         Id = Id,
         Sequence = Seq ?? 0,
-        PreviousHash = PrevHash,
         Hash = Hash,
     };
 }

@@ -51,11 +51,11 @@ internal sealed class EngineSql(ISqlDialect dialect)
 
     public static BatchCommand<AuditRecord> InsertAudit { get; } = new(
         """
-        INSERT INTO audit_events (application_id, at, type, step_id, actor, data_json, seq, prev_hash, hash)
-        VALUES (@ApplicationId, @At, @Type, @StepId, @Actor, @DataJson, @Seq, @PrevHash, @Hash)
+        INSERT INTO audit_events (application_id, at, type, step_id, actor, data_json, seq, hash)
+        VALUES (@ApplicationId, @At, @Type, @StepId, @Actor, @DataJson, @Seq, @Hash)
         """,
         ("ApplicationId", a => a.ApplicationId.ToString()), ("At", a => Instants.ToMs(a.At)), ("Type", a => a.Type), ("StepId", a => a.StepId),
-        ("Actor", a => a.Actor), ("DataJson", a => a.DataJson), ("Seq", a => a.Sequence), ("PrevHash", a => a.PreviousHash), ("Hash", a => a.Hash));
+        ("Actor", a => a.Actor), ("DataJson", a => a.DataJson), ("Seq", a => a.Sequence), ("Hash", a => a.Hash));
 
     public static BatchCommand<(Guid ApplicationId, string TimerId)> DeleteTimer { get; } = new(
         "DELETE FROM timers WHERE application_id = @ApplicationId AND timer_id = @TimerId",

@@ -38,8 +38,8 @@ public sealed class SqlAuditStore(Database database) : IAuditStore
                 {
                     var linked = AuditChain.Link(line, sequence, head);
                     await write.Connection.ExecuteAsync(new CommandDefinition(
-                        "UPDATE audit_events SET seq = @Seq, prev_hash = @Prev, hash = @Hash WHERE id = @Id",
-                        new { Seq = linked.Sequence, Prev = linked.PreviousHash, linked.Hash, line.Id },
+                        "UPDATE audit_events SET seq = @Seq, hash = @Hash WHERE id = @Id",
+                        new { Seq = linked.Sequence, linked.Hash, line.Id },
                         write.Transaction,
                         cancellationToken: cancellationToken));
                     (sequence, head) = (linked.Sequence, linked.Hash);

@@ -2,7 +2,7 @@ namespace WorkflowEngine.Runtime.Applications;
 
 /// <summary>
 /// One line of an application's audit trail, as stored. Stored lines carry their place in the application's hash chain
-/// (<see cref="Audit.AuditChain"/>): the sequence number, the hash of the line before, and their own hash.
+/// (<see cref="Audit.AuditChain"/>): the sequence number, and their own hash, which covers the hash of the line before.
 /// </summary>
 public sealed record AuditRecord(
     Guid ApplicationId,
@@ -17,8 +17,6 @@ public sealed record AuditRecord(
 
     /// <summary>1 for an application's first line, then one more for each line.</summary>
     public long Sequence { get; init; }
-
-    public string? PreviousHash { get; init; }
 
     public string? Hash { get; init; }
 }

@@ -15,6 +15,15 @@ namespace WorkflowEngine.Hosting.Tests.Bugs;
 [Trait("Category", "Integration")]
 public sealed class Bug_8_AuditTrailIsTamperEvident
 {
+    /// <summary>Lines 2 and 3 change places: each row takes the other's whole content (its row id, and so its place, stays).</summary>
+    private const string SwapLinesTwoAndThree = """
+        CREATE TEMP TABLE moved AS SELECT * FROM audit_events WHERE application_id = @Id AND seq IN (2, 3);
+        UPDATE audit_events SET (at, type, step_id, actor, data_json, seq, hash) =
+            (SELECT m.at, m.type, m.step_id, m.actor, m.data_json, m.seq, m.hash FROM moved m WHERE m.seq = 5 - audit_events.seq)
+        WHERE application_id = @Id AND seq IN (2, 3);
+        DROP TABLE moved;
+        """;
+
     [Fact]
     public async Task UntouchedTrail_Verifies_WithASequenceAndAHashPerLine()
     {
@@ -33,7 +42,7 @@ public sealed class Bug_8_AuditTrailIsTamperEvident
     [Theory]
     [InlineData("edited", "UPDATE audit_events SET data_json = '{\"service\":\"forged\"}' WHERE application_id = @Id AND seq = 1", 1)]
     [InlineData("deleted", "DELETE FROM audit_events WHERE application_id = @Id AND seq = 2", 2)]
-    [InlineData("reordered", "UPDATE audit_events SET seq = 5 - seq, prev_hash = (SELECT a.prev_hash FROM audit_events a WHERE a.application_id = audit_events.application_id AND a.seq = 5 - audit_events.seq) WHERE application_id = @Id AND seq IN (2, 3)", 2)]
+    [InlineData("reordered", SwapLinesTwoAndThree, 2)]
     [InlineData("last line deleted", "DELETE FROM audit_events WHERE application_id = @Id AND seq = (SELECT MAX(seq) FROM audit_events WHERE application_id = @Id)", -1)]
     public async Task TamperedTrail_IsReportedBroken_AtTheFirstLineThatNoLongerFits(string how, string sql, long brokenPosition)
     {
