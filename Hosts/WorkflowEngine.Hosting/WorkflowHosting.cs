@@ -113,6 +113,10 @@ public static class WorkflowHosting
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
         services.AddSingleton<IIncidentQueries, SqlIncidentQueries>();
         services.AddSingleton<IStuckWorkQueries, SqlStuckWorkQueries>();
+        // One process owns an SQLite file: it follows the waiting steps in memory; a shared database indexes them.
+        services.AddSingleton<IWaitingSteps>(sp => sp.GetRequiredService<Database>().Dialect.SingleWriter
+            ? new TrackedWaitingSteps(sp.GetRequiredService<IStuckWorkQueries>())
+            : new IndexedWaitingSteps(sp.GetRequiredService<IStuckWorkQueries>()));
         services.AddSingleton<IFailedMessageStore, SqlFailedMessageStore>();
         services.AddSingleton<IAuditStore, SqlAuditStore>();
         services.AddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<EngineOptions>>().Value.BlobPath));

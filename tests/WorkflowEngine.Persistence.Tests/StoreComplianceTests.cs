@@ -3,7 +3,9 @@ using WorkflowEngine.Persistence;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Monitoring;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Timers;
@@ -391,6 +393,123 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(["late"], (await queries.ListAsync("SAMR", "unclaimed", 50, 1, CancellationToken.None)).Select(t => t.StepId));
         Assert.Equal(4, (await queries.ListAsync("SAMR", "all", 50, 0, CancellationToken.None)).Count);
         Assert.Empty(await queries.ListAsync("TAX", "all", 50, 0, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task StuckWork_FindsStepsWaitingTooLong_ByWhetherTheDepartmentAcknowledgedThem()
+    {
+        var application = NewApplication();
+        var changes = new EngineChanges();
+        changes.Inserted.Add(application);
+        foreach (var (step, status, minutes) in new[]
+        {
+            ("sent-long-ago", StepStatuses.Dispatched, -10), ("sent-just-now", StepStatuses.Dispatched, 0),
+            ("held-silent", StepStatuses.Received, -600), ("claimed-recently", StepStatuses.Claimed, -5), ("decided", StepStatuses.Approved, -600),
+        })
+        {
+            changes.Steps[(application.Id, step)] = new StepRecord
+            {
+                ApplicationId = application.Id, StepId = step, Kind = "department-task", Department = "SAMR", Title = step, Status = status, Attempt = 1,
+                LastContactAt = status == StepStatuses.Approved ? null : Now.AddMinutes(minutes),
+            };
+        }
+
+        await SaveAsync(changes);
+        var queries = new SqlStuckWorkQueries(Database);
+
+        Assert.Equal(["claimed-recently", "held-silent", "sent-just-now", "sent-long-ago"], (await queries.AllWaitingAsync(CancellationToken.None)).Select(s => s.StepId).Order());
+        Assert.Equal(["sent-long-ago"], (await queries.UnacknowledgedAsync(Now.AddMinutes(-2), 10, CancellationToken.None)).Select(s => s.StepId));
+        Assert.Equal(["held-silent"], (await queries.SilentAsync(Now.AddHours(-4), 10, CancellationToken.None)).Select(s => s.StepId));
+        Assert.Equal(1, (await queries.CountAsync(Now.AddMinutes(-2), withSteps: true, CancellationToken.None)).UnacknowledgedSteps);
+        Assert.Equal(0, (await queries.CountAsync(Now.AddMinutes(-2), withSteps: false, CancellationToken.None)).UnacknowledgedSteps);
+    }
+
+    [Fact]
+    public async Task Incidents_AreStoredWithTheEventsTheyHold_AndFoundByStatus()
+    {
+        var application = NewApplication();
+        var incident = new IncidentRecord
+        {
+            Id = Guid.CreateVersion7(),
+            ApplicationId = application.Id,
+            Status = IncidentStatuses.Open,
+            StepId = "transfer",
+            Error = "条件 'buyerName > 5' 无法求值",
+            ErrorType = "StepExecutionException",
+            RaisedAt = Now,
+            UpdatedAt = Now,
+            Events =
+            [
+                new ParkedEvent(new StepCompletedEvent("contract", 1, StepOutcome.Approved, null, new Dictionary<string, string> { ["n"] = "1" }, "hud-clerk", Now, true) { Department = "HUD", Materials = ["deed@v2"] }, Now),
+                new ParkedEvent(new TimerFiredEvent("t1", "stage"), Now.AddMinutes(1)),
+            ],
+        };
+        var changes = new EngineChanges();
+        changes.Inserted.Add(application);
+        changes.Incidents[incident.Id] = incident;
+        await SaveAsync(changes);
+
+        var queries = new SqlIncidentQueries(Database);
+        var stored = (await queries.GetAsync(incident.Id, CancellationToken.None))!;
+        var held = Assert.IsType<StepCompletedEvent>(stored.Events[0].Event);
+        Assert.Equal(("contract", "HUD", "1", "deed@v2"), (held.StepId, held.Department, held.Outputs!["n"], held.Materials![0]));
+        Assert.IsType<TimerFiredEvent>(stored.Events[1].Event);
+        Assert.Equal(1, await queries.CountOpenAsync(CancellationToken.None));
+        Assert.Single(await queries.ListAsync(IncidentStatuses.Open, 10, 0, CancellationToken.None));
+        Assert.Empty(await queries.ListAsync(IncidentStatuses.Resolved, 10, 0, CancellationToken.None));
+        await using (var reader = await new SqlEngineStore(Database).OpenReaderAsync(CancellationToken.None))
+        {
+            Assert.Equal(incident.Id, (await reader.LoadOpenIncidentAsync(application.Id, CancellationToken.None))!.Id);
+        }
+    }
+
+    [Fact]
+    public async Task FailedMessages_AreKept_AndSentAgainOnceThroughTheOutbox()
+    {
+        var store = new SqlFailedMessageStore(Database, new OutboxSignal());
+        var failed = new FailedMessageRecord
+        {
+            Id = Guid.CreateVersion7(), Queue = "engine.reports", MessageId = Guid.NewGuid().ToString(), MessageType = "StepCompleted",
+            Body = """{"outcome":"maybe"}""", Error = "InvalidMessageException: outcome", FailedAt = Now,
+        };
+        await store.RecordAsync(failed, CancellationToken.None);
+
+        Assert.Single(await store.ListAsync(includeReplayed: false, 10, 0, CancellationToken.None));
+        Assert.True(await store.ReplayAsync(failed.Id, "admin", Now, CancellationToken.None));
+        Assert.False(await store.ReplayAsync(failed.Id, "admin", Now, CancellationToken.None));
+        Assert.Empty(await store.ListAsync(includeReplayed: false, 10, 0, CancellationToken.None));
+        var row = Assert.Single(await new SqlOutboxStore(Database).LeaseAsync("relay", Now, TimeSpan.FromSeconds(30), 10, CancellationToken.None));
+        Assert.Equal((failed.MessageId, "engine.reports", "StepCompleted", failed.Body), (row.MessageId.ToString(), row.Destination, row.MessageType, row.Body));
+    }
+
+    [Fact]
+    public async Task AuditLines_FormAChainPerApplication_ThatTheWholeDatabaseCheckFindsIntactOrBroken()
+    {
+        var first = NewApplication();
+        var second = NewApplication();
+        var changes = new EngineChanges();
+        changes.Inserted.AddRange([first, second]);
+        foreach (var (application, type) in new[] { (first, "ApplicationSubmitted"), (second, "ApplicationSubmitted"), (first, "StepDispatched"), (first, "StepApproved") })
+        {
+            changes.Audit.Add(new AuditRecord(application.Id, Now, type, null, "zhangsan", null));
+        }
+
+        await SaveAsync(changes);
+        Assert.Equal((3, 1), (first.AuditSequence, second.AuditSequence));
+        var audit = new SqlAuditStore(Database);
+        var intact = await audit.VerifyAllAsync(CancellationToken.None);
+        Assert.True(intact.Verified);
+        Assert.Equal((2, 4), (intact.Applications, intact.Lines));
+
+        await using (var write = await Database.BeginWriteAsync(CancellationToken.None))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(write.Connection, "UPDATE audit_events SET actor = 'someone else' WHERE type = 'StepDispatched'", transaction: write.Transaction);
+            await write.CommitAsync(CancellationToken.None);
+        }
+
+        var broken = await audit.VerifyAllAsync(CancellationToken.None);
+        Assert.False(broken.Verified);
+        Assert.Equal((first.Id, 2L), (broken.BrokenApplication!.Value, broken.Result.BrokenPosition!.Value));
     }
 
     [Fact]

@@ -20,12 +20,14 @@ public sealed class AllInOneHost : IAsyncDisposable
     public static readonly DateTimeOffset MondayMorning = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
     private readonly DirectoryInfo _directory;
+    private readonly bool _ownsDirectory;
 
-    private AllInOneHost(WebApplication app, FakeTimeProvider clock, DirectoryInfo directory, Uri address)
+    private AllInOneHost(WebApplication app, FakeTimeProvider clock, DirectoryInfo directory, bool ownsDirectory, Uri address)
     {
         App = app;
         Clock = clock;
         _directory = directory;
+        _ownsDirectory = ownsDirectory;
         Address = address;
     }
 
@@ -39,9 +41,17 @@ public sealed class AllInOneHost : IAsyncDisposable
 
     public string DataDirectory => _directory.FullName;
 
-    public static async Task<AllInOneHost> StartAsync(DateTimeOffset? start = null, Action<WebApplicationBuilder>? configure = null, params string[] extraArgs)
+    public static Task<AllInOneHost> StartAsync(DateTimeOffset? start = null, Action<WebApplicationBuilder>? configure = null, params string[] extraArgs) =>
+        StartInAsync(null, start, configure, extraArgs);
+
+    /// <summary>
+    /// Starts the host on the database and files of <paramref name="directory"/> (kept when the host stops: a test starts
+    /// the host again on them), or on a fresh folder of its own when null.
+    /// </summary>
+    public static async Task<AllInOneHost> StartInAsync(DirectoryInfo? directory, DateTimeOffset? start = null, Action<WebApplicationBuilder>? configure = null, params string[] extraArgs)
     {
-        var directory = Directory.CreateTempSubdirectory("workflow-test-");
+        var ownsDirectory = directory is null;
+        directory ??= Directory.CreateTempSubdirectory("workflow-test-");
         var clock = new FakeTimeProvider(start ?? MondayMorning);
         var app = AllInOneApp.Build(
             [
@@ -66,7 +76,7 @@ public sealed class AllInOneHost : IAsyncDisposable
             });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new AllInOneHost(app, clock, directory, new Uri(address));
+        return new AllInOneHost(app, clock, directory, ownsDirectory, new Uri(address));
     }
 
     /// <summary>An HTTP client acting as a seeded demo user (or anonymous).</summary>
@@ -161,6 +171,11 @@ public sealed class AllInOneHost : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
             _directory.Delete(recursive: true);

@@ -13,7 +13,7 @@ namespace WorkflowEngine.Runtime.Monitoring;
 /// reported again. What it finds is counted on the <c>WorkflowEngine</c> meter and shown by <c>/health</c>.
 /// </summary>
 public sealed partial class StuckWorkMonitor(
-    IStuckWorkQueries queries,
+    IWaitingSteps waiting,
     EngineProcessor engine,
     EngineMetrics metrics,
     TimeProvider time,
@@ -46,8 +46,8 @@ public sealed partial class StuckWorkMonitor(
     public async Task<StuckWorkCounts> CheckAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var unacknowledged = await queries.UnacknowledgedAsync(now - _options.StepAckTimeout, _options.MaxBatch, cancellationToken);
-        var silent = await queries.SilentAsync(now - _options.StepProbeInterval, _options.MaxBatch, cancellationToken);
+        var unacknowledged = await waiting.UnacknowledgedAsync(now - _options.StepAckTimeout, _options.MaxBatch, cancellationToken);
+        var silent = await waiting.SilentAsync(now - _options.StepProbeInterval, _options.MaxBatch, cancellationToken);
         if (unacknowledged.Count > 0)
         {
             LogUnacknowledged(unacknowledged.Count, _options.StepAckTimeout);
@@ -56,10 +56,14 @@ public sealed partial class StuckWorkMonitor(
         await Task.WhenAll(
             unacknowledged.Select(s => ResendAsync(s, ResendReasons.Unacknowledged, cancellationToken))
                 .Concat(silent.Select(s => ResendAsync(s, ResendReasons.Probe, cancellationToken))));
-        var counts = await queries.CountAsync(now - _options.StepAckTimeout, cancellationToken);
+        var counts = await CountAsync(cancellationToken);
         metrics.Stuck(counts);
         return counts;
     }
+
+    /// <summary>What is stuck now (for <c>/health</c>): nothing is sent again.</summary>
+    public Task<StuckWorkCounts> CountAsync(CancellationToken cancellationToken) =>
+        waiting.CountAsync(time.GetUtcNow() - _options.StepAckTimeout, cancellationToken);
 
     private async Task ResendAsync(WaitingStep step, string reason, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using WorkflowEngine.Definitions;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Incidents;
+using WorkflowEngine.Runtime.Monitoring;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Timers;
@@ -27,6 +28,7 @@ public sealed class EngineProcessor : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly TimerSignal _timers;
     private readonly DeliveryReceipts _receipts;
+    private readonly IWaitingSteps _waiting;
     private readonly CommittedApplications _committed;
     private readonly ILogger<EngineProcessor> _logger;
     private readonly EngineMetrics _metrics;
@@ -40,6 +42,7 @@ public sealed class EngineProcessor : IAsyncDisposable
         TimeProvider time,
         TimerSignal timers,
         DeliveryReceipts receipts,
+        IWaitingSteps waiting,
         IOptions<EngineOptions> options,
         EngineMetrics metrics,
         ILogger<EngineProcessor> logger)
@@ -51,6 +54,7 @@ public sealed class EngineProcessor : IAsyncDisposable
         _time = time;
         _timers = timers;
         _receipts = receipts;
+        _waiting = waiting;
         _logger = logger;
         _metrics = metrics;
         _committed = new CommittedApplications(options.Value.StateCacheSize);
@@ -160,6 +164,7 @@ public sealed class EngineProcessor : IAsyncDisposable
             }
 
             _committed.Committed(work.Changes.Inserted.Concat(work.Changes.Updated));
+            _waiting.Committed(work.Changes.Steps.Values);
             _metrics.Committed(work.Changes, batch.Count);
         }
 

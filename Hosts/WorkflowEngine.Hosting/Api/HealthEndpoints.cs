@@ -3,12 +3,10 @@ using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Hosting.Startup;
 using WorkflowEngine.Persistence;
-using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Monitoring;
 using WorkflowEngine.Runtime.Outbox;
 
@@ -37,17 +35,15 @@ public static class HealthEndpoints
         ClaimsPrincipal user,
         Database database,
         IOutboxStore outbox,
-        IStuckWorkQueries stuckWork,
+        StuckWorkMonitor stuckWork,
         ReferenceData reference,
         StartupTasks startup,
-        TimeProvider time,
-        IOptions<EngineOptions> options,
         CancellationToken cancellationToken)
     {
         Dictionary<string, object?> details;
         try
         {
-            var stuck = await stuckWork.CountAsync(time.GetUtcNow() - options.Value.StepAckTimeout, cancellationToken);
+            var stuck = await stuckWork.CountAsync(cancellationToken);
             details = await DetailsAsync(database, outbox, stuck, reference, startup, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

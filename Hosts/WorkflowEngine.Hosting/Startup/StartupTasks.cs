@@ -7,6 +7,7 @@ using WorkflowEngine.Persistence;
 using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Monitoring;
 using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Startup;
@@ -21,6 +22,7 @@ public sealed partial class StartupTasks(
     IDirectoryStore directory,
     DefinitionRegistry definitions,
     IAuditStore audit,
+    IWaitingSteps waiting,
     IHostEnvironment environment,
     IOptions<EngineOptions> options,
     ILogger<StartupTasks> logger) : IHostedService
@@ -35,6 +37,9 @@ public sealed partial class StartupTasks(
         {
             LogChained(chained);
         }
+
+        // Before the bus and the relay start: no commit can happen while the waiting steps are read.
+        await waiting.LoadAsync(cancellationToken);
         await directory.UpsertDepartmentsAsync(reference.Departments.Values, cancellationToken);
         if (environment.IsDevelopment())
         {

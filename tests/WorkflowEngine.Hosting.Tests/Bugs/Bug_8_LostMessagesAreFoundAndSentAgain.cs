@@ -48,6 +48,34 @@ public sealed class Bug_8_LostMessagesAreFoundAndSentAgain
     }
 
     [Fact]
+    public async Task StepLostBeforeARestart_IsStillFoundAfterIt()
+    {
+        var directory = Directory.CreateTempSubdirectory("workflow-restart-");
+        try
+        {
+            Guid id;
+            var dropping = new Dropping(m => m.MessageType == "ExecuteStep" && m.Body.Contains("\"business-licence\"", StringComparison.Ordinal));
+            await using (var before = await AllInOneHost.StartInAsync(directory, configure: b => Drop(b, dropping)))
+            {
+                id = await before.SubmitBusinessOpeningAsync();
+                await dropping.Dropped.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            }
+
+            // The host that starts again knows of the waiting step only from the database.
+            await using var after = await AllInOneHost.StartInAsync(directory, AllInOneHost.MondayMorning.AddMinutes(3));
+            await after.Services.GetRequiredService<StuckWorkMonitor>().CheckAsync(CancellationToken.None);
+            await AllInOneHost.EventuallyAsync(
+                () => StepAsync(after, id, "business-licence"),
+                s => s.GetProperty("status").GetString() == "received",
+                "the step sent again after the restart");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task LostReportOfAClerksDecision_IsReportedAgainWhenTheEngineProbes()
     {
         var dropping = new Dropping(m => m.MessageType == "StepCompleted");
@@ -108,12 +136,14 @@ public sealed class Bug_8_LostMessagesAreFoundAndSentAgain
         Assert.Equal(1, tasks.GetArrayLength());
     }
 
-    private static Task<AllInOneHost> StartAsync(Dropping dropping) =>
-        AllInOneHost.StartAsync(configure: b => b.Services.Replace(ServiceDescriptor.Singleton<IMessageSender>(sp =>
+    private static Task<AllInOneHost> StartAsync(Dropping dropping) => AllInOneHost.StartAsync(configure: b => Drop(b, dropping));
+
+    private static void Drop(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder, Dropping dropping) =>
+        builder.Services.Replace(ServiceDescriptor.Singleton<IMessageSender>(sp =>
             new DroppingSender(
                 new MassTransitSender(sp.GetRequiredService<IBus>(), sp.GetRequiredService<IOptions<MessagingOptions>>()),
                 sp.GetRequiredService<DeliveryReceipts>(),
-                dropping))));
+                dropping)));
 
     private static async Task<JsonElement> StepAsync(AllInOneHost host, Guid id, string stepId) =>
         (await host.GetJsonAsync("admin", $"/api/applications/{id}")).GetProperty("steps").EnumerateArray()
