@@ -1,209 +1,35 @@
-using System.Buffers;
-using System.Data.Common;
-using System.Globalization;
-using System.Text;
-using Microsoft.Data.Sqlite;
-using SQLitePCL;
-
 namespace WorkflowEngine.Persistence;
 
 /// <summary>
-/// One statement prepared once and run for many rows inside a transaction. The hot write paths use it instead of
-/// Dapper's per-call commands: parameters are created once, named with their '@' prefix (so the provider looks each
-/// up once), and only their values change from row to row.
+/// One statement run for many rows inside a transaction. The hot write paths use it instead of Dapper's per-call
+/// commands: the statement is prepared once per batch, its parameters are found once, and only their values change
+/// from row to row. How it runs is the dialect's (<see cref="Dialects.ISqlDialect.ExecuteBatchAsync"/>): on SQLite on
+/// the connection's native handle, bound by index, text as UTF-8 (<see cref="Dialects.SqliteBatch"/>); elsewhere with
+/// ADO.NET parameters (<see cref="AdoNetBatch"/>).
 /// </summary>
-/// <remarks>
-/// On SQLite the statement runs on the connection's native handle: parameters are found by index once per batch and
-/// bound by index per row, text as UTF-8 (see <c>BindText</c>). The ADO.NET path looked every parameter up by name
-/// and allocated a binder for it on every row, about a third of the time of a small insert.
-/// </remarks>
 public sealed class BatchCommand<T>(string sql, params (string Name, Func<T, object?> Value)[] parameters)
 {
     public string Sql { get; } = sql;
 
+    /// <summary>Each parameter's name (without its '@') and how its value is taken from a row.</summary>
+    internal (string Name, Func<T, object?> Value)[] Parameters { get; } = parameters;
+
     /// <summary>Runs the statement once per row; returns the total of rows affected.</summary>
-    public async Task<int> ExecuteAsync(WriteScope scope, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
-        {
-            return 0;
-        }
-
-        if (scope.Connection is SqliteConnection { Handle: { } handle })
-        {
-            return ExecuteNative(handle, rows);
-        }
-
-        await using var command = CreateCommand(scope, out var created);
-        var affected = 0;
-        foreach (var row in rows)
-        {
-            SetValues(created, row);
-            affected += await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return affected;
-    }
+    public async Task<int> ExecuteAsync(WriteScope scope, IReadOnlyCollection<T> rows, CancellationToken cancellationToken) =>
+        rows.Count == 0 ? 0 : await scope.Dialect.ExecuteBatchAsync(scope, this, rows, null, cancellationToken);
 
     /// <summary>
-    /// Runs a statement that returns one value per row (<c>INSERT … RETURNING id</c>) once per row; returns the values in
+    /// Runs a statement that returns one value per row (an insert returning its id) once per row; returns the values in
     /// row order.
     /// </summary>
     public async Task<long[]> ExecuteReturningAsync(WriteScope scope, IReadOnlyList<T> rows, CancellationToken cancellationToken)
     {
         var returned = new long[rows.Count];
-        if (rows.Count == 0)
+        if (rows.Count > 0)
         {
-            return returned;
-        }
-
-        if (scope.Connection is SqliteConnection { Handle: { } handle })
-        {
-            ExecuteNative(handle, rows, returned);
-            return returned;
-        }
-
-        await using var command = CreateCommand(scope, out var created);
-        for (var row = 0; row < rows.Count; row++)
-        {
-            SetValues(created, rows[row]);
-            returned[row] = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            await scope.Dialect.ExecuteBatchAsync(scope, this, rows, returned, cancellationToken);
         }
 
         return returned;
-    }
-
-    /// <summary>The ADO.NET path: one command with its parameters, for every row of the batch.</summary>
-    private DbCommand CreateCommand(WriteScope scope, out DbParameter[] created)
-    {
-        var command = scope.Connection.CreateCommand();
-        command.Transaction = scope.Transaction;
-        command.CommandText = Sql;
-        created = new DbParameter[parameters.Length];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            created[i] = command.CreateParameter();
-            created[i].ParameterName = "@" + parameters[i].Name;
-            command.Parameters.Add(created[i]);
-        }
-
-        return command;
-    }
-
-    private void SetValues(DbParameter[] created, T row)
-    {
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            created[i].Value = parameters[i].Value(row) switch
-            {
-                null => DBNull.Value,
-                Utf8Text text => text.ToString(),
-                var value => value,
-            };
-        }
-    }
-
-    private int ExecuteNative(sqlite3 handle, IReadOnlyCollection<T> rows, long[]? returned = null)
-    {
-        Check(raw.sqlite3_prepare_v2(handle, Sql, out var statement), handle);
-        using (statement)
-        {
-            var indexes = new int[parameters.Length];
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                indexes[i] = raw.sqlite3_bind_parameter_index(statement, "@" + parameters[i].Name);
-            }
-
-            var affected = 0;
-            var done = 0;
-            try
-            {
-                foreach (var row in rows)
-                {
-                    for (var i = 0; i < parameters.Length; i++)
-                    {
-                        if (indexes[i] > 0)
-                        {
-                            Check(Bind(statement, indexes[i], parameters[i].Value(row), parameters[i].Name), handle);
-                        }
-                    }
-
-                    var result = raw.sqlite3_step(statement);
-                    if (returned is not null && result == raw.SQLITE_ROW)
-                    {
-                        returned[done] = raw.sqlite3_column_int64(statement, 0);
-                        result = raw.sqlite3_step(statement);
-                    }
-
-                    if (result != raw.SQLITE_DONE && result != raw.SQLITE_ROW)
-                    {
-                        Check(result, handle);
-                    }
-
-                    affected += raw.sqlite3_changes(handle);
-                    done++;
-                    raw.sqlite3_reset(statement);
-                }
-            }
-            finally
-            {
-                raw.sqlite3_reset(statement);
-            }
-
-            return affected;
-        }
-    }
-
-    private static int Bind(sqlite3_stmt statement, int index, object? value, string name) => value switch
-    {
-        null or DBNull => raw.sqlite3_bind_null(statement, index),
-        string text => BindText(statement, index, text),
-        Utf8Text { Bytes.Length: > 0 } utf8 => raw.sqlite3_bind_text(statement, index, utf8.Bytes.AsSpan()),
-        Utf8Text => raw.sqlite3_bind_text(statement, index, string.Empty),
-        long number => raw.sqlite3_bind_int64(statement, index, number),
-        int number => raw.sqlite3_bind_int64(statement, index, number),
-        bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
-        double number => raw.sqlite3_bind_double(statement, index, number),
-        decimal number => BindText(statement, index, number.ToString(CultureInfo.InvariantCulture)),
-        _ => throw new NotSupportedException($"Parameter @{name} has a {value.GetType().Name}; bind a string or a number."),
-    };
-
-    /// <summary>
-    /// Binds text as UTF-8, the database's encoding. Bound as UTF-16, SQLite converted every string itself, one
-    /// character at a time: 2.4 % of the host's CPU, most of it on the state and payload JSON. .NET's encoder does the
-    /// same work with vector instructions, into a buffer SQLite copies from before this returns.
-    /// </summary>
-    private static int BindText(sqlite3_stmt statement, int index, string text)
-    {
-        if (text.Length == 0)
-        {
-            // An empty span would be bound from a null pointer, which SQLite takes for NULL.
-            return raw.sqlite3_bind_text(statement, index, string.Empty);
-        }
-
-        const int StackLimit = 512;
-        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
-        byte[]? rented = null;
-        var buffer = most <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(most));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(text, buffer);
-            return raw.sqlite3_bind_text(statement, index, buffer[..length]);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
-
-    private static void Check(int result, sqlite3 handle)
-    {
-        if (result != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(result, handle);
-        }
     }
 }

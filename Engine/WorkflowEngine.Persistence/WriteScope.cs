@@ -1,41 +1,41 @@
 using System.Data.Common;
+using WorkflowEngine.Persistence.Dialects;
 
 namespace WorkflowEngine.Persistence;
 
 /// <summary>
-/// A write transaction. Where the dialect allows one writer at a time (SQLite), it also holds the database's
-/// in-process write gate, so writers queue on a semaphore instead of sleeping in SQLite's busy handler.
-/// Rolled back on dispose unless committed; the connection is closed with it unless it is the database's own write
-/// connection (see <see cref="Database.BeginWriteAsync"/>).
+/// A write transaction, begun by the database's <see cref="WriteLane"/>. Rolled back on dispose unless committed; the
+/// connection is closed with it unless the lane keeps it (SQLite's write connection), and the lane is told, so that it
+/// can let the next writer in.
 /// </summary>
 public sealed class WriteScope : IAsyncDisposable
 {
-    private readonly SemaphoreSlim? _gate;
+    private readonly WriteLane _lane;
     private readonly bool _ownsConnection;
-    private readonly Action<TimeSpan>? _onRelease;
-    private readonly Action? _onCommitted;
     private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
     private bool _committed;
 
-    internal WriteScope(DbConnection connection, DbTransaction transaction, SemaphoreSlim? gate, bool ownsConnection, Action<TimeSpan>? onRelease, Action? onCommitted)
+    internal WriteScope(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, WriteLane lane, bool ownsConnection)
     {
-        _onCommitted = onCommitted;
         Connection = connection;
         Transaction = transaction;
-        _gate = gate;
+        Dialect = dialect;
+        _lane = lane;
         _ownsConnection = ownsConnection;
-        _onRelease = onRelease;
     }
 
     public DbConnection Connection { get; }
 
     public DbTransaction Transaction { get; }
 
+    /// <summary>The dialect of the database, which runs <see cref="BatchCommand{T}"/> its own way.</summary>
+    public ISqlDialect Dialect { get; }
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         await Transaction.CommitAsync(cancellationToken);
         _committed = true;
-        _onCommitted?.Invoke();
+        _lane.Committed();
     }
 
     public async ValueTask DisposeAsync()
@@ -48,7 +48,7 @@ public sealed class WriteScope : IAsyncDisposable
                 {
                     await Transaction.RollbackAsync();
                 }
-                catch (InvalidOperationException)
+                catch (Exception ex) when (ex is InvalidOperationException or DbException)
                 {
                     // The connection broke; the database rolls back on its own.
                 }
@@ -62,8 +62,7 @@ public sealed class WriteScope : IAsyncDisposable
         }
         finally
         {
-            _onRelease?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(_started));
-            _gate?.Release();
+            _lane.Released(System.Diagnostics.Stopwatch.GetElapsedTime(_started));
         }
     }
 }

@@ -51,7 +51,7 @@ public sealed class SqliteStoreTests : StoreComplianceTests
         try
         {
             // 2 MB in 32 commits: far below the size at which a writer would checkpoint by itself.
-            for (var i = 0; i < Database.CommitsPerCheckpoint; i++)
+            for (var i = 0; i < SqliteWriteLane.CommitsPerCheckpoint; i++)
             {
                 await using var write = await Database.BeginWriteAsync(CancellationToken.None);
                 await using var command = write.Connection.CreateCommand();

@@ -8,7 +8,7 @@ namespace WorkflowEngine.Persistence.Dialects;
 /// </summary>
 public interface ISqlDialect
 {
-    /// <summary>sqlite, postgresql or sqlserver; also the folder of its migration scripts.</summary>
+    /// <summary>sqlite, postgresql or sqlserver: the value of <c>Database:Provider</c> that chooses it.</summary>
     string Name { get; }
 
     /// <summary>Whether the database takes one writer at a time (SQLite): writers then queue in process.</summary>
@@ -25,14 +25,26 @@ public interface ISqlDialect
     /// <summary>Per-connection settings run after opening (SQLite pragmas).</summary>
     Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>How write transactions get their connection: a pooled one each, or the one writers take turns on.</summary>
+    WriteLane CreateWriteLane(Database database);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> once per row inside the scope's transaction; returns the total of rows affected.
+    /// With <paramref name="returned"/>, the statement returns one value per row (an inserted id), stored in row order.
+    /// </summary>
+    ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken);
+
     /// <summary>Runs the versioned migration scripts.</summary>
     void Migrate(string connectionString);
 
-    /// <summary><c>INSERT … unless a row with the same key exists</c>.</summary>
+    /// <summary><c>INSERT … unless a row with the same key exists</c>; affects no row when one does.</summary>
     string InsertIgnore(string table, string columns, string values, string keyColumns);
 
     /// <summary><c>INSERT … or update the given columns of the row with the same key</c>.</summary>
     string Upsert(string table, string columns, string values, string keyColumns, string updateColumns);
+
+    /// <summary>An insert of one row that returns the row's generated <c>id</c>.</summary>
+    string InsertReturningId(string table, string columns, string values);
 
     /// <summary>
     /// The values of a list parameter, for <c>column IN …</c>: the list is bound as one JSON array of strings (see
@@ -45,13 +57,17 @@ public interface ISqlDialect
 
     /// <summary>
     /// Takes up to @Max outbox rows free at @Now, in id order. Where several processes share the database this leases
-    /// them to @Owner until @Until (a write, see <see cref="LeaseOutboxWrites"/>); where one process owns it, a read.
+    /// them to @Owner until @Until (a write, see <see cref="LeaseOutboxWrites"/>) and skips rows another process is
+    /// leasing at the same moment; where one process owns it, a read.
     /// </summary>
     string LeaseOutbox { get; }
 
     /// <summary>Whether <see cref="LeaseOutbox"/> writes (and so runs in a write transaction).</summary>
     bool LeaseOutboxWrites { get; }
 
-    /// <summary>Leases up to @Max timers due by @Now and free to @Owner until @Until, returning them.</summary>
+    /// <summary>
+    /// Leases up to @Max timers due by @Now and free to @Owner until @Until, returning them; skips timers another process
+    /// is leasing at the same moment.
+    /// </summary>
     string LeaseTimers { get; }
 }

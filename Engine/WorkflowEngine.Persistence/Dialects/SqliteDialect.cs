@@ -15,6 +15,13 @@ public sealed class SqliteDialect : ISqlDialect
 
     public DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
+    /// <summary>One writer at a time, on the one connection kept for writing (see <see cref="SqliteWriteLane"/>).</summary>
+    public WriteLane CreateWriteLane(Database database) => new SqliteWriteLane(database);
+
+    /// <summary>On the connection's native handle (see <see cref="SqliteBatch"/>).</summary>
+    public ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(SqliteBatch.Execute((SqliteConnection)scope.Connection, command, rows, returned));
+
     public async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -47,25 +54,16 @@ public sealed class SqliteDialect : ISqlDialect
             wal.ExecuteNonQuery();
         }
 
-        var result = DeployChanges.To
-            .SqliteDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(SqliteDialect).Assembly, name => name.Contains(".Migrations.Sqlite.", StringComparison.Ordinal))
-            .WithTransactionPerScript()
-            .LogToNowhere()
-            .Build()
-            .PerformUpgrade();
-        if (!result.Successful)
-        {
-            throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
-        }
+        MigrationScripts.Run(DeployChanges.To.SqliteDatabase(connectionString), "Sqlite");
     }
 
     public string InsertIgnore(string table, string columns, string values, string keyColumns) =>
-        $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({keyColumns}) DO NOTHING";
+        InsertSyntax.OnConflictDoNothing(table, columns, values, keyColumns);
 
     public string Upsert(string table, string columns, string values, string keyColumns, string updateColumns) =>
-        $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({keyColumns}) DO UPDATE SET "
-        + string.Join(", ", updateColumns.Split(',', StringSplitOptions.TrimEntries).Select(c => $"{c} = excluded.{c}"));
+        InsertSyntax.OnConflictDoUpdate(table, columns, values, keyColumns, updateColumns);
+
+    public string InsertReturningId(string table, string columns, string values) => InsertSyntax.ReturningId(table, columns, values);
 
     public string ValuesOf(string parameter) => $"(SELECT value FROM json_each({parameter}))";
 

@@ -1,29 +1,30 @@
+using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Runtime.Outbox;
 
 namespace WorkflowEngine.Persistence.Stores;
 
 /// <summary>Writing to the outbox, shared by the engine's and the departments' stores.</summary>
-internal static class OutboxSql
+internal sealed class OutboxSql(ISqlDialect dialect)
 {
-    private static readonly BatchCommand<(OutboxMessage Message, string? Owner, long Until)> Insert = new(
-        """
-        INSERT INTO outbox (message_id, destination, message_type, body, created_at, attempts, lease_owner, lease_until)
-        VALUES (@MessageId, @Destination, @MessageType, @Body, @CreatedAt, 0, @Owner, @Until)
-        RETURNING id
-        """,
-        ("MessageId", m => m.Message.MessageId.ToString()), ("Destination", m => m.Message.Destination), ("MessageType", m => m.Message.MessageType),
-        ("Body", m => m.Message.Body), ("CreatedAt", m => Instants.ToMs(m.Message.CreatedAt)), ("Owner", m => m.Owner), ("Until", m => m.Until));
-
     private static readonly BatchCommand<(long First, long Last)> DeleteRange = new(
         "DELETE FROM outbox WHERE id BETWEEN @First AND @Last",
         ("First", r => r.First),
         ("Last", r => r.Last));
 
+    /// <summary>Each row returns the id it was stored under: its sequence.</summary>
+    public BatchCommand<(OutboxMessage Message, string? Owner, long Until)> Insert { get; } = new(
+        dialect.InsertReturningId(
+            "outbox",
+            "message_id, destination, message_type, body, created_at, attempts, lease_owner, lease_until",
+            "@MessageId, @Destination, @MessageType, @Body, @CreatedAt, 0, @Owner, @Until"),
+        ("MessageId", m => m.Message.MessageId.ToString()), ("Destination", m => m.Message.Destination), ("MessageType", m => m.Message.MessageType),
+        ("Body", m => m.Message.Body), ("CreatedAt", m => Instants.ToMs(m.Message.CreatedAt)), ("Owner", m => m.Owner), ("Until", m => m.Until));
+
     /// <summary>
     /// Writes a transaction's outgoing messages, leased to this process's relay when there is one; returns them with
     /// their sequence, to hand to that relay once the transaction commits.
     /// </summary>
-    public static async Task<IReadOnlyList<OutboxMessage>> InsertAsync(
+    public async Task<IReadOnlyList<OutboxMessage>> InsertAsync(
         WriteScope write, IReadOnlyList<OutboxMessage> messages, CommittedOutbox? relay, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (messages.Count == 0)

@@ -19,7 +19,9 @@ public sealed class SqlAuditStore(Database database) : IAuditStore
             await using (var connection = await database.OpenAsync(cancellationToken))
             {
                 ids = (await connection.QueryAsync<string>(new CommandDefinition(
-                    $"SELECT DISTINCT application_id FROM audit_events WHERE hash IS NULL LIMIT {Page}", cancellationToken: cancellationToken))).ToArray();
+                    $"SELECT DISTINCT application_id FROM audit_events WHERE hash IS NULL ORDER BY application_id {database.Dialect.Page}",
+                    new { Limit = Page, Offset = 0 },
+                    cancellationToken: cancellationToken))).ToArray();
             }
 
             if (ids.Length == 0)
@@ -65,7 +67,8 @@ public sealed class SqlAuditStore(Database database) : IAuditStore
         {
             // A line whose application is gone (the application's row deleted) has no head to check it against.
             var orphan = (await connection.QueryAsync<AuditRow>(new CommandDefinition(
-                $"SELECT {AuditRow.Columns} FROM audit_events WHERE application_id NOT IN (SELECT id FROM applications) ORDER BY id LIMIT 1",
+                $"SELECT {AuditRow.Columns} FROM audit_events WHERE application_id NOT IN (SELECT id FROM applications) ORDER BY id {database.Dialect.Page}",
+                new { Limit = 1, Offset = 0 },
                 cancellationToken: cancellationToken))).FirstOrDefault();
             if (orphan is not null)
             {
@@ -81,8 +84,8 @@ public sealed class SqlAuditStore(Database database) : IAuditStore
             await using (var connection = await database.OpenAsync(cancellationToken))
             {
                 page = (await connection.QueryAsync<(string, string, long, string?)>(new CommandDefinition(
-                    $"SELECT id, tracking_number, audit_seq, audit_head FROM applications WHERE id > @After ORDER BY id LIMIT {Page}",
-                    new { After = after },
+                    $"SELECT id, tracking_number, audit_seq, audit_head FROM applications WHERE id > @After ORDER BY id {database.Dialect.Page}",
+                    new { After = after, Limit = Page, Offset = 0 },
                     cancellationToken: cancellationToken))).ToArray();
             }
 

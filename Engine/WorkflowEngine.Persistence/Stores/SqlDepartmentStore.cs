@@ -45,6 +45,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         ("ReadStatus", t => t.ReadStatus));
 
     private readonly InboxSql _inbox = new(database.Dialect);
+    private readonly OutboxSql _outbox = new(database.Dialect);
 
     private readonly BatchCommand<(string ApplicationId, string FormJson, long At)> _insertForm = new(
         database.Dialect.InsertIgnore("department_forms", "application_id, form_json, received_at", "@ApplicationId, @FormJson, @At", "application_id"),
@@ -81,7 +82,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
                 throw new ConcurrencyException(changes.Updated[0].Task.ApplicationId);
             }
 
-            outbox = await OutboxSql.InsertAsync(write, changes.Outbox, relay, now, cancellationToken);
+            outbox = await _outbox.InsertAsync(write, changes.Outbox, relay, now, cancellationToken);
             await OutboxSql.DeletePublishedAsync(write, published, cancellationToken);
             await write.CommitAsync(cancellationToken);
         }

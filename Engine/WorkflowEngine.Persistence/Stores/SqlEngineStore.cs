@@ -21,6 +21,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
 
     private readonly EngineSql _sql = new(database.Dialect);
     private readonly InboxSql _inbox = new(database.Dialect);
+    private readonly OutboxSql _outbox = new(database.Dialect);
 
     public async Task<IEngineReader> OpenReaderAsync(CancellationToken cancellationToken) =>
         new Reader(await database.OpenAsync(cancellationToken), database.Dialect);
@@ -53,7 +54,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
             await EngineSql.InsertAudit.ExecuteAsync(write, audit, cancellationToken);
             await EngineSql.DeleteTimer.ExecuteAsync(write, removedTimers, cancellationToken);
             await _sql.UpsertTimer.ExecuteAsync(write, scheduledTimers, cancellationToken);
-            outbox = await OutboxSql.InsertAsync(write, changes.Outbox, relay, now, cancellationToken);
+            outbox = await _outbox.InsertAsync(write, changes.Outbox, relay, now, cancellationToken);
             await OutboxSql.DeletePublishedAsync(write, published, cancellationToken);
             if (await _inbox.Insert.ExecuteAsync(write, inbox, cancellationToken) != inbox.Length)
             {
