@@ -1,0 +1,55 @@
+using System.Data.Common;
+using DbUp;
+using Npgsql;
+
+namespace WorkflowEngine.Persistence.Dialects;
+
+/// <summary>
+/// PostgreSQL (Npgsql): a database several engine and department processes share. Writers run side by side, each on a
+/// pooled connection; outbox rows and timers are leased with <c>FOR UPDATE SKIP LOCKED</c>, so two processes polling at
+/// once never take the same row and neither waits for the other.
+/// </summary>
+public sealed class PostgreSqlDialect : SharedDatabaseDialect
+{
+    public override string Name => "postgresql";
+
+    public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+
+    /// <summary>Npgsql sends a batch's statements in one round trip.</summary>
+    public override ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken) =>
+        AdoNetBatch.ExecuteBatchedAsync(scope, command, rows, returned, cancellationToken);
+
+    public override void Migrate(string connectionString) => MigrationScripts.Run(DeployChanges.To.PostgresqlDatabase(connectionString), "PostgreSql");
+
+    public override string InsertIgnore(string table, string columns, string values, string keyColumns) =>
+        InsertSyntax.OnConflictDoNothing(table, columns, values, keyColumns);
+
+    public override string Upsert(string table, string columns, string values, string keyColumns, string updateColumns) =>
+        InsertSyntax.OnConflictDoUpdate(table, columns, values, keyColumns, updateColumns);
+
+    public override string InsertReturningId(string table, string columns, string values) => InsertSyntax.ReturningId(table, columns, values);
+
+    public override string ValuesOf(string parameter) => $"(SELECT value FROM json_array_elements_text(CAST({parameter} AS json)) AS list (value))";
+
+    public override string Page => "LIMIT @Limit OFFSET @Offset";
+
+    /// <summary>
+    /// Rows free now (their lease ran out, or was never taken), oldest first, locked and leased in one statement. A row
+    /// another process is leasing this moment is skipped rather than waited for; one it leased before is not free until
+    /// its lease runs out, which is how a process that died hands its rows over.
+    /// </summary>
+    public override string LeaseOutbox => """
+        UPDATE outbox SET lease_owner = @Owner, lease_until = @Until
+        WHERE id IN (SELECT id FROM outbox WHERE lease_until <= @Now ORDER BY id LIMIT @Max FOR UPDATE SKIP LOCKED)
+        RETURNING id AS Sequence, message_id AS MessageId, destination AS Destination, message_type AS MessageType,
+            body AS Body, created_at AS CreatedAt, attempts AS Attempts
+        """;
+
+    public override string LeaseTimers => """
+        UPDATE timers SET lease_owner = @Owner, lease_until = @Until
+        WHERE (application_id, timer_id) IN (
+            SELECT application_id, timer_id FROM timers WHERE due_at <= @Now AND lease_until <= @Now
+            ORDER BY due_at LIMIT @Max FOR UPDATE SKIP LOCKED)
+        RETURNING application_id AS ApplicationId, timer_id AS TimerId, node_id AS NodeId, due_at AS DueAt
+        """;
+}

@@ -1,0 +1,44 @@
+using System.Data.Common;
+
+namespace WorkflowEngine.Persistence.Dialects;
+
+/// <summary>
+/// What PostgreSQL and SQL Server have in common as databases several engine and department processes share: writers
+/// run side by side, each on a pooled connection (<see cref="PooledWriteLane"/>); the server keeps its own log; the
+/// outbox is leased with a write, so that no two processes publish one row.
+/// </summary>
+public abstract class SharedDatabaseDialect : ISqlDialect
+{
+    public abstract string Name { get; }
+
+    public bool SingleWriter => false;
+
+    public string? CheckpointSql => null;
+
+    public bool LeaseOutboxWrites => true;
+
+    public abstract string Page { get; }
+
+    public abstract string LeaseOutbox { get; }
+
+    public abstract string LeaseTimers { get; }
+
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public WriteLane CreateWriteLane(Database database) => new PooledWriteLane(database);
+
+    public abstract ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken);
+
+    /// <summary>The database must exist; its tables are created and upgraded here.</summary>
+    public abstract void Migrate(string connectionString);
+
+    public abstract string InsertIgnore(string table, string columns, string values, string keyColumns);
+
+    public abstract string Upsert(string table, string columns, string values, string keyColumns, string updateColumns);
+
+    public abstract string InsertReturningId(string table, string columns, string values);
+
+    public abstract string ValuesOf(string parameter);
+}

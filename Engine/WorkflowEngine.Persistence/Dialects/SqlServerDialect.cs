@@ -1,0 +1,73 @@
+using System.Data.Common;
+using DbUp;
+using Microsoft.Data.SqlClient;
+
+namespace WorkflowEngine.Persistence.Dialects;
+
+/// <summary>
+/// SQL Server (Microsoft.Data.SqlClient, 2016 or later for OPENJSON): a database several processes share. Writers run
+/// side by side on pooled connections; outbox rows and timers are leased with <c>UPDLOCK, READPAST</c>, so two processes
+/// polling at once never take the same row and neither waits for the other. Inserts that must not collide (the inbox,
+/// upserts) are MERGE statements under HOLDLOCK, which locks the key's range until the transaction ends, so that two
+/// transactions inserting one key do not both find it missing.
+/// </summary>
+public sealed class SqlServerDialect : SharedDatabaseDialect
+{
+    public override string Name => "sqlserver";
+
+    public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+    public override ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken) =>
+        AdoNetBatch.ExecutePerRowAsync(scope, command, rows, returned, cancellationToken);
+
+    public override void Migrate(string connectionString) => MigrationScripts.Run(DeployChanges.To.SqlDatabase(connectionString), "SqlServer");
+
+    public override string InsertIgnore(string table, string columns, string values, string keyColumns) =>
+        Merge(table, columns, values, keyColumns) + $" WHEN NOT MATCHED THEN {InsertFromSource(columns)};";
+
+    public override string Upsert(string table, string columns, string values, string keyColumns, string updateColumns) =>
+        Merge(table, columns, values, keyColumns)
+        + " WHEN MATCHED THEN UPDATE SET " + string.Join(", ", InsertSyntax.Columns(updateColumns).Select(c => $"{c} = source.{c}"))
+        + $" WHEN NOT MATCHED THEN {InsertFromSource(columns)};";
+
+    public override string InsertReturningId(string table, string columns, string values) =>
+        $"INSERT INTO {table} ({columns}) OUTPUT INSERTED.id VALUES ({values})";
+
+    /// <summary>Typed to the width of the keys it is compared with, so that the comparison can seek their index.</summary>
+    public override string ValuesOf(string parameter) => $"(SELECT value FROM OPENJSON({parameter}) WITH (value nvarchar(450) '$'))";
+
+    public override string Page => "OFFSET @Offset ROWS FETCH NEXT @Limit ROWS ONLY";
+
+    /// <summary>
+    /// Rows free now (their lease ran out, or was never taken), oldest first, locked and leased in one statement. A row
+    /// another process is leasing this moment is skipped (READPAST) rather than waited for; one it leased before is not
+    /// free until its lease runs out, which is how a process that died hands its rows over.
+    /// </summary>
+    public override string LeaseOutbox => """
+        WITH next AS (
+            SELECT TOP (@Max) id, message_id, destination, message_type, body, created_at, attempts, lease_owner, lease_until
+            FROM outbox WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE lease_until <= @Now
+            ORDER BY id)
+        UPDATE next SET lease_owner = @Owner, lease_until = @Until
+        OUTPUT INSERTED.id AS Sequence, INSERTED.message_id AS MessageId, INSERTED.destination AS Destination,
+            INSERTED.message_type AS MessageType, INSERTED.body AS Body, INSERTED.created_at AS CreatedAt, INSERTED.attempts AS Attempts;
+        """;
+
+    public override string LeaseTimers => """
+        WITH next AS (
+            SELECT TOP (@Max) application_id, timer_id, node_id, due_at, lease_owner, lease_until
+            FROM timers WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE due_at <= @Now AND lease_until <= @Now
+            ORDER BY due_at)
+        UPDATE next SET lease_owner = @Owner, lease_until = @Until
+        OUTPUT INSERTED.application_id AS ApplicationId, INSERTED.timer_id AS TimerId, INSERTED.node_id AS NodeId, INSERTED.due_at AS DueAt;
+        """;
+
+    private static string Merge(string table, string columns, string values, string keyColumns) =>
+        $"MERGE INTO {table} WITH (HOLDLOCK) AS target USING (VALUES ({values})) AS source ({columns}) ON "
+        + string.Join(" AND ", InsertSyntax.Columns(keyColumns).Select(k => $"target.{k} = source.{k}"));
+
+    private static string InsertFromSource(string columns) =>
+        $"INSERT ({columns}) VALUES ({string.Join(", ", InsertSyntax.Columns(columns).Select(c => $"source.{c}"))})";
+}
