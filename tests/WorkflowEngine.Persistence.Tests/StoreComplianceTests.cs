@@ -36,7 +36,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         await DropDatabaseAsync();
     }
 
-    private static ApplicationRecord NewApplication(string? id = null, string? applicantName = "张三", string formJson = """{"companyName":"测试"}""")
+    protected static ApplicationRecord NewApplication(string? id = null, string? applicantName = "张三", string formJson = """{"companyName":"测试"}""")
     {
         var state = new InstanceState { StartedAt = Now };
         state.Nodes["licence"] = new NodeState { Status = NodeStatus.Active, Attempt = 1, Department = "SAMR", DueAt = Now.AddHours(2), Outputs = new() { ["n"] = "1" } };
@@ -57,15 +57,25 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         };
     }
 
-    private Task SaveAsync(EngineChanges changes) => new SqlEngineStore(Database).SaveAsync(changes, Now, CancellationToken.None);
+    protected Task SaveAsync(EngineChanges changes) => new SqlEngineStore(Database).SaveAsync(changes, Now, CancellationToken.None);
 
-    private async Task<ApplicationRecord> LoadAsync(Guid id)
+    /// <summary>Stores a new application in a change of its own.</summary>
+    protected async Task<ApplicationRecord> SaveNewApplicationAsync()
+    {
+        var application = NewApplication();
+        var changes = new EngineChanges();
+        changes.Inserted.Add(application);
+        await SaveAsync(changes);
+        return application;
+    }
+
+    protected async Task<ApplicationRecord> LoadAsync(Guid id)
     {
         await using var reader = await new SqlEngineStore(Database).OpenReaderAsync(CancellationToken.None);
         return (await reader.LoadApplicationsAsync([id], CancellationToken.None)).Single();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Application_RoundTrips_WithItsState()
     {
         var application = NewApplication();
@@ -84,7 +94,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal("1", loaded.State.Find("licence")!.Outputs!["n"]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Text_KeepsEmptyApartFromMissing_AndChineseIntact()
     {
         // An empty applicant name must come back empty, not missing; Chinese must come back as written.
@@ -100,7 +110,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Null(loaded.Reason);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Text_KeepsRareCharactersAndLongJson_AsWritten()
     {
         // A rare character in a name (生僻字, outside the Basic Multilingual Plane) and a form longer than the
@@ -118,7 +128,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.True(application.FormJson.Length > 512);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task StaleUpdate_Throws_AndWritesNothingOfItsBatch()
     {
         var application = NewApplication();
@@ -143,7 +153,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.DoesNotContain(audit, a => a.Type == "ShouldNotExist");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EngineInbox_RemembersConsumedMessages_AndRefusesToConsumeOneTwice()
     {
         var changes = new EngineChanges();
@@ -157,7 +167,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(["m-1"], seen);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Inbox_FindsAnyMessageIdAmongHundreds_WhateverItsCharacters()
     {
         // A department system that is not .NET may name its messages as it likes; a batch asks about hundreds at once.
@@ -176,7 +186,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(consumed.Where((_, i) => i % 2 == 0).Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DepartmentInbox_RefusesTheSecondDelivery_AndKeepsConsumersApart()
     {
         var store = new SqlDepartmentStore(Database);
@@ -193,7 +203,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(["m-1"], await reader.FindProcessedAsync("department", ["m-1", "m-2"], CancellationToken.None));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TaskUpdate_FailsWhenTheTaskChangedSinceItWasRead()
     {
         var store = new SqlDepartmentStore(Database);
@@ -232,7 +242,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         PayloadJson = "{}",
     };
 
-    private async Task<IReadOnlyList<OutboxMessage>> FillOutboxAsync(int count)
+    protected async Task<IReadOnlyList<OutboxMessage>> FillOutboxAsync(int count)
     {
         var changes = new EngineChanges();
         for (var i = 0; i < count; i++)
@@ -244,7 +254,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         return changes.Outbox;
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Outbox_GivesEachRowToOneOwner_AndRetriesReleasedRowsLater()
     {
         await FillOutboxAsync(3);
@@ -272,7 +282,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(2, await outbox.CountAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Outbox_RowsCommittedWithARelay_GoStraightToIt_AndTheNextCommitDeletesWhatItPublished()
     {
         using var signal = new OutboxSignal();
@@ -328,7 +338,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.False(relay.AnyPublished);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Timers_AreLeasedWhenDue_AndRemovedWithTheChangeThatFiresThem()
     {
         var id = Guid.NewGuid();
@@ -350,7 +360,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(Now.AddHours(3), await timers.NextDueAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Definitions_DraftsAreReplaced_PublishedVersionsNeverChange()
     {
         var store = new SqlDefinitionStore(Database);
@@ -376,7 +386,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(2, (await store.ListAsync(CancellationToken.None)).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DepartmentQueue_ListsOpenTasksSoonestDueFirst()
     {
         var changes = new DepartmentChanges();
@@ -395,7 +405,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Empty(await queries.ListAsync("TAX", "all", 50, 0, CancellationToken.None));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task StuckWork_FindsStepsWaitingTooLong_ByWhetherTheDepartmentAcknowledgedThem()
     {
         var application = NewApplication();
@@ -424,7 +434,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(0, (await queries.CountAsync(Now.AddMinutes(-2), withSteps: false, CancellationToken.None)).UnacknowledgedSteps);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Incidents_AreStoredWithTheEventsTheyHold_AndFoundByStatus()
     {
         var application = NewApplication();
@@ -463,7 +473,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task FailedMessages_AreKept_AndSentAgainOnceThroughTheOutbox()
     {
         var store = new SqlFailedMessageStore(Database, new OutboxSignal());
@@ -482,7 +492,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal((failed.MessageId, "engine.reports", "StepCompleted", failed.Body), (row.MessageId.ToString(), row.Destination, row.MessageType, row.Body));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AuditLines_FormAChainPerApplication_ThatTheWholeDatabaseCheckFindsIntactOrBroken()
     {
         var first = NewApplication();
@@ -512,7 +522,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal((first.Id, 2L), (broken.BrokenApplication!.Value, broken.Result.BrokenPosition!.Value));
     }
 
-    [Fact]
+    [StoreFact]
     public void Migrations_CanRunAgain()
     {
         Database.Migrate();

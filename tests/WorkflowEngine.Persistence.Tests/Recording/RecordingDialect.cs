@@ -1,0 +1,44 @@
+using System.Data.Common;
+using WorkflowEngine.Persistence.Dialects;
+
+namespace WorkflowEngine.Persistence.Tests.Recording;
+
+/// <summary>A dialect as it is, but on <see cref="RecordingConnection"/>s: the statements it would send, without its server.</summary>
+public sealed class RecordingDialect(ISqlDialect dialect, SqlLog log) : ISqlDialect
+{
+    public string Name => dialect.Name;
+
+    public bool SingleWriter => dialect.SingleWriter;
+
+    public string? CheckpointSql => dialect.CheckpointSql;
+
+    public string Page => dialect.Page;
+
+    public string LeaseOutbox => dialect.LeaseOutbox;
+
+    public bool LeaseOutboxWrites => dialect.LeaseOutboxWrites;
+
+    public string LeaseTimers => dialect.LeaseTimers;
+
+    public DbConnection CreateConnection(string connectionString) => new RecordingConnection(log);
+
+    public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public WriteLane CreateWriteLane(Database database) => new PooledWriteLane(database);
+
+    public ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken) =>
+        dialect.ExecuteBatchAsync(scope, command, rows, returned, cancellationToken);
+
+    public void Migrate(string connectionString)
+    {
+    }
+
+    public string InsertIgnore(string table, string columns, string values, string keyColumns) => dialect.InsertIgnore(table, columns, values, keyColumns);
+
+    public string Upsert(string table, string columns, string values, string keyColumns, string updateColumns) =>
+        dialect.Upsert(table, columns, values, keyColumns, updateColumns);
+
+    public string InsertReturningId(string table, string columns, string values) => dialect.InsertReturningId(table, columns, values);
+
+    public string ValuesOf(string parameter) => dialect.ValuesOf(parameter);
+}

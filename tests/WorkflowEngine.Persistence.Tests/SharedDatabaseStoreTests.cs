@@ -1,0 +1,166 @@
+using WorkflowEngine.Persistence.Stores;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Stores;
+using WorkflowEngine.Runtime.Timers;
+
+namespace WorkflowEngine.Persistence.Tests;
+
+/// <summary>
+/// What a database several engine processes share must do besides the common suite: two <see cref="Persistence.Database"/>
+/// objects on one database, each with its own connection pool, stand for two processes. No timer fires twice, no outbox
+/// row is published by both, a lease left by a process that died is taken over, and a change or a report that reaches
+/// both is applied once.
+/// </summary>
+public abstract class SharedDatabaseStoreTests : StoreComplianceTests
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    /// <summary>A second process's view of the test's database: another <see cref="Persistence.Database"/> and pool.</summary>
+    protected abstract Database OpenSecondProcess();
+
+    [StoreFact]
+    public async Task Outbox_TwoProcessesLeasingAtOnce_NeverTakeTheSameRow()
+    {
+        var written = await FillOutboxAsync(400);
+        await using var second = OpenSecondProcess();
+
+        var (a, b) = await RaceAsync(
+            new SqlOutboxStore(Database), new SqlOutboxStore(second),
+            (store, owner) => store.LeaseAsync(owner, Now, Lease, 7, CancellationToken.None),
+            m => m.Sequence);
+
+        Assert.Empty(a.Intersect(b));
+        Assert.Equal(written.Count, a.Count + b.Count);
+    }
+
+    [StoreFact]
+    public async Task Timers_TwoPollersLeasingAtOnce_NeverTakeTheSameTimer()
+    {
+        var changes = new EngineChanges();
+        for (var i = 0; i < 300; i++)
+        {
+            changes.ScheduleTimer(new TimerRecord(Guid.NewGuid(), "stage:due", "stage", Now.AddMinutes(i % 60)));
+        }
+
+        await SaveAsync(changes);
+        await using var second = OpenSecondProcess();
+
+        var (a, b) = await RaceAsync(
+            new SqlTimerStore(Database), new SqlTimerStore(second),
+            (store, owner) => store.LeaseDueAsync(owner, Now.AddHours(1), Lease, 7, CancellationToken.None),
+            t => t.ApplicationId);
+
+        Assert.Empty(a.Intersect(b));
+        Assert.Equal(300, a.Count + b.Count);
+    }
+
+    [StoreFact]
+    public async Task Leases_OfAProcessThatDied_AreTakenOverOnceTheyRunOut()
+    {
+        await FillOutboxAsync(3);
+        var timer = new EngineChanges();
+        timer.ScheduleTimer(new TimerRecord(Guid.NewGuid(), "wait:due", "wait", Now));
+        await SaveAsync(timer);
+
+        // The first process leases everything, then dies without publishing or firing any of it.
+        Assert.Equal(3, (await new SqlOutboxStore(Database).LeaseAsync("dead", Now, Lease, 10, CancellationToken.None)).Count);
+        Assert.Single(await new SqlTimerStore(Database).LeaseDueAsync("dead", Now, Lease, 10, CancellationToken.None));
+        await Database.DisposeAsync();
+
+        await using var survivor = OpenSecondProcess();
+        var outbox = new SqlOutboxStore(survivor);
+        var timers = new SqlTimerStore(survivor);
+        Assert.Empty(await outbox.LeaseAsync("survivor", Now + Lease - TimeSpan.FromSeconds(1), Lease, 10, CancellationToken.None));
+        Assert.Empty(await timers.LeaseDueAsync("survivor", Now + Lease - TimeSpan.FromSeconds(1), Lease, 10, CancellationToken.None));
+        Assert.Equal(3, (await outbox.LeaseAsync("survivor", Now + Lease, Lease, 10, CancellationToken.None)).Count);
+        Assert.Single(await timers.LeaseDueAsync("survivor", Now + Lease, Lease, 10, CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task Application_SavedByTwoProcessesAtOnce_IsSavedOnce_AndTheOtherIsToldToRetry()
+    {
+        var application = await SaveNewApplicationAsync();
+        await using var second = OpenSecondProcess();
+
+        var first = await LoadAsync(application.Id);
+        first.Status = ApplicationStatuses.Completed;
+        var other = await LoadAsync(application.Id);
+        other.Status = ApplicationStatuses.Rejected;
+        var outcomes = await Task.WhenAll(
+            TrySaveAsync(new SqlEngineStore(Database), Updated(first)),
+            TrySaveAsync(new SqlEngineStore(second), Updated(other)));
+
+        var failure = Assert.Single(outcomes, o => o is not null);
+        Assert.IsType<ConcurrencyException>(failure);
+        var saved = await LoadAsync(application.Id);
+        Assert.Equal(2, saved.Version);
+        Assert.Equal(outcomes[0] is null ? ApplicationStatuses.Completed : ApplicationStatuses.Rejected, saved.Status);
+    }
+
+    [StoreFact]
+    public async Task Report_ArrivingAtBothProcesses_IsAppliedOnce()
+    {
+        var application = await SaveNewApplicationAsync();
+        await using var second = OpenSecondProcess();
+
+        EngineChanges Report(string by)
+        {
+            var changes = new EngineChanges();
+            changes.Inbox.Add("report-1");
+            changes.Notifications.Add(new NotificationRecord(application.Id, Now, "step-completed", by));
+            return changes;
+        }
+
+        var outcomes = await Task.WhenAll(
+            TrySaveAsync(new SqlEngineStore(Database), Report("first")),
+            TrySaveAsync(new SqlEngineStore(second), Report("second")));
+
+        Assert.IsType<ConcurrencyException>(Assert.Single(outcomes, o => o is not null));
+        Assert.Single(await new SqlApplicationQueries(Database).NotificationsAsync(application.Id, CancellationToken.None));
+    }
+
+    private static EngineChanges Updated(ApplicationRecord application)
+    {
+        var changes = new EngineChanges();
+        changes.Updated.Add(application);
+        return changes;
+    }
+
+    private static async Task<Exception?> TrySaveAsync(SqlEngineStore store, EngineChanges changes)
+    {
+        await Task.Yield();
+        try
+        {
+            await store.SaveAsync(changes, Now, CancellationToken.None);
+            return null;
+        }
+        catch (ConcurrencyException ex)
+        {
+            return ex;
+        }
+    }
+
+    /// <summary>Two processes lease in a loop at the same moment until nothing is left; returns the keys each took.</summary>
+    private static async Task<(List<TKey> A, List<TKey> B)> RaceAsync<TStore, TItem, TKey>(
+        TStore first, TStore second, Func<TStore, string, Task<IReadOnlyList<TItem>>> lease, Func<TItem, TKey> key)
+    {
+        using var start = new SemaphoreSlim(0, 2);
+        async Task<List<TKey>> LeaseAllAsync(TStore store, string owner)
+        {
+            await start.WaitAsync();
+            var taken = new List<TKey>();
+            while ((await lease(store, owner)) is { Count: > 0 } leased)
+            {
+                taken.AddRange(leased.Select(key));
+            }
+
+            return taken;
+        }
+
+        var a = Task.Run(() => LeaseAllAsync(first, "process-a"));
+        var b = Task.Run(() => LeaseAllAsync(second, "process-b"));
+        start.Release(2);
+        return (await a, await b);
+    }
+}
