@@ -99,7 +99,10 @@ public static class WorkflowHosting
         services.AddSingleton(sp => BuiltInActivities.CreateRegistry(sp.GetServices<IActivity>()));
         services.AddSingleton<WorkflowInterpreter>();
         services.AddSingleton(sp => new DefinitionLoader(sp.GetRequiredService<ActivityRegistry>(), reference.ValidationEnvironment));
-        services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        // The provider is chosen before anything is registered, so that an unknown one stops the host at once with a
+        // clear message, and the SQLite-only log checkpointer is not registered for another database.
+        var dialect = SqlDialects.ByName(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider ?? new DatabaseOptions().Provider);
+        services.AddSingleton(sp => CreateDatabase(dialect, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
         services.AddSingleton<IEngineStore, SqlEngineStore>();
         // One database for both sides: the department side keeps no copy of the forms, it reads the engine's.
@@ -138,7 +141,11 @@ public static class WorkflowHosting
         services.AddHostedService<TimerPoller>();
         services.AddSingleton<StuckWorkMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<StuckWorkMonitor>());
-        services.AddHostedService<LogCheckpointer>();
+        if (dialect.CheckpointSql is not null)
+        {
+            services.AddHostedService<LogCheckpointer>();
+        }
+
         return reference;
     }
 
@@ -176,9 +183,24 @@ public static class WorkflowHosting
         return builder;
     }
 
-    private static Database CreateDatabase(DatabaseOptions options) => options.Provider.ToLowerInvariant() switch
+    private static Database CreateDatabase(ISqlDialect dialect, DatabaseOptions options)
     {
-        "sqlite" => new Database(new SqliteDialect(), InstallationPaths.AbsoluteSqlite(options.ConnectionString)),
-        _ => throw new InvalidOperationException($"Database:Provider “{options.Provider}” is not supported here (supported: sqlite)."),
-    };
+        if (dialect is SqliteDialect)
+        {
+            return new Database(dialect, InstallationPaths.AbsoluteSqlite(options.ConnectionString));
+        }
+
+        try
+        {
+            // Parsed here, so that a string meant for another database is refused before the first connection tries it.
+            using var probe = dialect.CreateConnection(options.ConnectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException(
+                $"Database:ConnectionString is not a {dialect.Name} connection string ({ex.Message}). Set --Database:ConnectionString=… for Database:Provider={dialect.Name}.", ex);
+        }
+
+        return new Database(dialect, options.ConnectionString);
+    }
 }
