@@ -13,39 +13,25 @@ public sealed class PostgreSqlStoreTests : SharedDatabaseStoreTests
 {
     public const string Variable = "WFE_TEST_POSTGRES";
 
-    private readonly string _name = "wfe_test_" + Guid.NewGuid().ToString("N")[..20];
-    private readonly List<string> _connectionStrings = [];
-
     private static string Admin => Environment.GetEnvironmentVariable(Variable) ?? throw new InvalidOperationException($"{Variable} is not set.");
 
-    protected override async Task<Database> CreateDatabaseAsync()
-    {
-        await AdminAsync($"CREATE DATABASE \"{_name}\"");
-        var database = new Database(new PostgreSqlDialect(), ConnectionString("process-a"));
-        database.Migrate();
-        return database;
-    }
+    protected override ISqlDialect Dialect { get; } = new PostgreSqlDialect();
 
-    protected override Database OpenSecondProcess() => new(new PostgreSqlDialect(), ConnectionString("process-b"));
+    protected override Task CreateAsync(string name) => AdminAsync($"CREATE DATABASE \"{name}\"");
 
-    protected override async Task DropDatabaseAsync()
+    protected override Task DropAsync(string name)
     {
-        foreach (var connectionString in _connectionStrings)
+        foreach (var process in new[] { "process-a", "process-b" })
         {
-            await using var connection = new NpgsqlConnection(connectionString);
+            using var connection = new NpgsqlConnection(ConnectionString(name, process));
             NpgsqlConnection.ClearPool(connection);
         }
 
-        await AdminAsync($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+        return AdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
-    /// <summary>A connection string of its own (and so a pool of its own) for each process a test stands for.</summary>
-    private string ConnectionString(string process)
-    {
-        var connectionString = new NpgsqlConnectionStringBuilder(Admin) { Database = _name, ApplicationName = process }.ConnectionString;
-        _connectionStrings.Add(connectionString);
-        return connectionString;
-    }
+    protected override string ConnectionString(string database, string process) =>
+        new NpgsqlConnectionStringBuilder(Admin) { Database = database, ApplicationName = process }.ConnectionString;
 
     private static async Task AdminAsync(string sql)
     {

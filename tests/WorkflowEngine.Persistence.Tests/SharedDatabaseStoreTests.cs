@@ -1,3 +1,4 @@
+using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Outbox;
@@ -16,8 +17,58 @@ public abstract class SharedDatabaseStoreTests : StoreComplianceTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
+    private readonly List<string> _databases = [];
+
+    protected abstract ISqlDialect Dialect { get; }
+
+    /// <summary>Creates an empty database on the server.</summary>
+    protected abstract Task CreateAsync(string name);
+
+    /// <summary>Drops a database this test created, whoever is still connected to it.</summary>
+    protected abstract Task DropAsync(string name);
+
+    /// <summary>A connection string of its own (and so a pool of its own) for each process a test stands for.</summary>
+    protected abstract string ConnectionString(string database, string process);
+
+    protected override async Task<Database> CreateDatabaseAsync()
+    {
+        var database = new Database(Dialect, ConnectionString(await CreateEmptyAsync(), "process-a"));
+        database.Migrate();
+        return database;
+    }
+
+    protected override async Task DropDatabaseAsync()
+    {
+        foreach (var name in _databases)
+        {
+            await DropAsync(name);
+        }
+    }
+
     /// <summary>A second process's view of the test's database: another <see cref="Persistence.Database"/> and pool.</summary>
-    protected abstract Database OpenSecondProcess();
+    protected Database OpenSecondProcess() => new(Dialect, ConnectionString(_databases[0], "process-b"));
+
+    private async Task<string> CreateEmptyAsync()
+    {
+        var name = "wfe_test_" + Guid.NewGuid().ToString("N")[..20];
+        _databases.Add(name);
+        await CreateAsync(name);
+        return name;
+    }
+
+    [StoreFact]
+    public async Task Migrations_RunByTwoProcessesStartingTogether_UpgradeTheDatabaseOnce()
+    {
+        var name = await CreateEmptyAsync();
+        await using var a = new Database(Dialect, ConnectionString(name, "process-a"));
+        await using var b = new Database(Dialect, ConnectionString(name, "process-b"));
+
+        await Task.WhenAll(Task.Run(a.Migrate), Task.Run(b.Migrate));
+
+        var changes = new EngineChanges();
+        changes.Inserted.Add(NewApplication());
+        await new SqlEngineStore(b).SaveAsync(changes, Now, CancellationToken.None);
+    }
 
     [StoreFact]
     public async Task Outbox_TwoProcessesLeasingAtOnce_NeverTakeTheSameRow()

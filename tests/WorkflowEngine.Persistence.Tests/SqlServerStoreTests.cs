@@ -14,29 +14,20 @@ public sealed class SqlServerStoreTests : SharedDatabaseStoreTests
 {
     public const string Variable = "WFE_TEST_SQLSERVER";
 
-    private readonly string _name = "wfe_test_" + Guid.NewGuid().ToString("N")[..20];
-
     private static string Admin => Environment.GetEnvironmentVariable(Variable) ?? throw new InvalidOperationException($"{Variable} is not set.");
 
-    protected override async Task<Database> CreateDatabaseAsync()
-    {
-        await AdminAsync($"CREATE DATABASE [{_name}]");
-        var database = new Database(new SqlServerDialect(), ConnectionString("process-a"));
-        database.Migrate();
-        return database;
-    }
+    protected override ISqlDialect Dialect { get; } = new SqlServerDialect();
 
-    protected override Database OpenSecondProcess() => new(new SqlServerDialect(), ConnectionString("process-b"));
+    protected override Task CreateAsync(string name) => AdminAsync($"CREATE DATABASE [{name}]");
 
-    protected override async Task DropDatabaseAsync()
+    protected override Task DropAsync(string name)
     {
         SqlConnection.ClearAllPools();
-        await AdminAsync($"IF DB_ID(N'{_name}') IS NOT NULL BEGIN ALTER DATABASE [{_name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_name}]; END");
+        return AdminAsync($"IF DB_ID(N'{name}') IS NOT NULL BEGIN ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}]; END");
     }
 
-    /// <summary>A connection string of its own (and so a pool of its own) for each process a test stands for.</summary>
-    private string ConnectionString(string process) =>
-        new SqlConnectionStringBuilder(Admin) { InitialCatalog = _name, ApplicationName = process }.ConnectionString;
+    protected override string ConnectionString(string database, string process) =>
+        new SqlConnectionStringBuilder(Admin) { InitialCatalog = database, ApplicationName = process }.ConnectionString;
 
     private static async Task AdminAsync(string sql)
     {

@@ -28,7 +28,7 @@ public sealed class SqlServerSyntaxTests
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void EveryMigrationScript_Parses()
+    public void EveryMigrationScript_AndItsLock_Parse()
     {
         var assembly = typeof(Database).Assembly;
         var scripts = assembly.GetManifestResourceNames().Where(n => n.Contains(".Migrations.SqlServer.", StringComparison.Ordinal)).ToArray();
@@ -39,6 +39,9 @@ public sealed class SqlServerSyntaxTests
             using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
             AssertParses(reader.ReadToEnd(), name);
         }
+
+        AssertParses(SqlServerDialect.MigrationLock, "the migration lock");
+        AssertParses(SqlServerDialect.MigrationUnlock, "the migration unlock");
     }
 
     [Fact]

@@ -19,7 +19,17 @@ public sealed class PostgreSqlDialect : SharedDatabaseDialect
     public override ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken) =>
         AdoNetBatch.ExecuteBatchedAsync(scope, command, rows, returned, cancellationToken);
 
-    public override void Migrate(string connectionString) => MigrationScripts.Run(DeployChanges.To.PostgresqlDatabase(connectionString), "PostgreSql");
+    /// <summary>Held while the scripts run, so that processes starting together upgrade one after the other.</summary>
+    public const string MigrationLock = "SELECT pg_advisory_lock(hashtext('WorkflowEngine migrations'))";
+
+    public const string MigrationUnlock = "SELECT pg_advisory_unlock(hashtext('WorkflowEngine migrations'))";
+
+    public override void Migrate(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        MigrationScripts.RunHolding(connection, MigrationLock, MigrationUnlock, DeployChanges.To.PostgresqlDatabase(connectionString), "PostgreSql");
+    }
 
     public override string InsertIgnore(string table, string columns, string values, string keyColumns) =>
         InsertSyntax.OnConflictDoNothing(table, columns, values, keyColumns);

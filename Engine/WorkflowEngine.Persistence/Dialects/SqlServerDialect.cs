@@ -13,6 +13,9 @@ namespace WorkflowEngine.Persistence.Dialects;
 /// </summary>
 public sealed class SqlServerDialect : SharedDatabaseDialect
 {
+    /// <summary>The schema's collation for text: code-point order and comparison, as in the other databases.</summary>
+    public const string Collation = "Latin1_General_100_BIN2";
+
     public override string Name => "sqlserver";
 
     public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
@@ -20,7 +23,18 @@ public sealed class SqlServerDialect : SharedDatabaseDialect
     public override ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken) =>
         AdoNetBatch.ExecutePerRowAsync(scope, command, rows, returned, cancellationToken);
 
-    public override void Migrate(string connectionString) => MigrationScripts.Run(DeployChanges.To.SqlDatabase(connectionString), "SqlServer");
+    /// <summary>Held while the scripts run, so that processes starting together upgrade one after the other.</summary>
+    public const string MigrationLock =
+        "EXEC sp_getapplock @Resource = N'WorkflowEngine migrations', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1";
+
+    public const string MigrationUnlock = "EXEC sp_releaseapplock @Resource = N'WorkflowEngine migrations', @LockOwner = 'Session'";
+
+    public override void Migrate(string connectionString)
+    {
+        using var connection = new SqlConnection(connectionString);
+        connection.Open();
+        MigrationScripts.RunHolding(connection, MigrationLock, MigrationUnlock, DeployChanges.To.SqlDatabase(connectionString), "SqlServer");
+    }
 
     public override string InsertIgnore(string table, string columns, string values, string keyColumns) =>
         Merge(table, columns, values, keyColumns) + $" WHEN NOT MATCHED THEN {InsertFromSource(columns)};";
@@ -33,8 +47,12 @@ public sealed class SqlServerDialect : SharedDatabaseDialect
     public override string InsertReturningId(string table, string columns, string values) =>
         $"INSERT INTO {table} ({columns}) OUTPUT INSERTED.id VALUES ({values})";
 
-    /// <summary>Typed to the width of the keys it is compared with, so that the comparison can seek their index.</summary>
-    public override string ValuesOf(string parameter) => $"(SELECT value FROM OPENJSON({parameter}) WITH (value nvarchar(450) '$'))";
+    /// <summary>
+    /// Typed to the width of the keys it is compared with, so that the comparison can seek their index, and in their
+    /// collation: OPENJSON's columns have the database's, which SQL Server would not compare with theirs.
+    /// </summary>
+    public override string ValuesOf(string parameter) =>
+        $"(SELECT value COLLATE {Collation} FROM OPENJSON({parameter}) WITH (value nvarchar(450) '$'))";
 
     public override string Page => "OFFSET @Offset ROWS FETCH NEXT @Limit ROWS ONLY";
 
@@ -64,9 +82,22 @@ public sealed class SqlServerDialect : SharedDatabaseDialect
         OUTPUT INSERTED.application_id AS ApplicationId, INSERTED.timer_id AS TimerId, INSERTED.node_id AS NodeId, INSERTED.due_at AS DueAt;
         """;
 
-    private static string Merge(string table, string columns, string values, string keyColumns) =>
-        $"MERGE INTO {table} WITH (HOLDLOCK) AS target USING (VALUES ({values})) AS source ({columns}) ON "
-        + string.Join(" AND ", InsertSyntax.Columns(keyColumns).Select(k => $"target.{k} = source.{k}"));
+    /// <summary>
+    /// The key is matched against the values themselves, not the source's columns: a parameter takes the key column's
+    /// collation, while a derived table's column might keep the database's.
+    /// </summary>
+    private static string Merge(string table, string columns, string values, string keyColumns)
+    {
+        var names = InsertSyntax.Columns(columns);
+        var given = InsertSyntax.Columns(values);
+        if (names.Length != given.Length)
+        {
+            throw new ArgumentException($"{names.Length} columns but {given.Length} values for {table}.", nameof(values));
+        }
+
+        return $"MERGE INTO {table} WITH (HOLDLOCK) AS target USING (VALUES ({values})) AS source ({columns}) ON "
+            + string.Join(" AND ", InsertSyntax.Columns(keyColumns).Select(k => $"target.{k} = {given[Array.IndexOf(names, k)]}"));
+    }
 
     private static string InsertFromSource(string columns) =>
         $"INSERT ({columns}) VALUES ({string.Join(", ", InsertSyntax.Columns(columns).Select(c => $"source.{c}"))})";
