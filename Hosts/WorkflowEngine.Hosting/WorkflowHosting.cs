@@ -41,7 +41,8 @@ public static class WorkflowHosting
     {
         var reference = builder.AddWorkflowCore();
         builder.AddDepartmentWork();
-        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, reference.Departments.Keys.ToArray()));
+        var messaging = builder.Configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
+        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, reference.Departments.Keys.ToArray()), messaging);
         builder.AddWorkflowApi();
         return builder;
     }
