@@ -42,7 +42,9 @@ public static class WorkflowHosting
         var reference = builder.AddWorkflowCore();
         builder.AddDepartmentWork();
         var messaging = builder.Configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
-        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, reference.Departments.Keys.ToArray()), messaging);
+        var departments = DepartmentsOptions.From(builder.Configuration)
+            .Resolve(reference.Departments.Keys.ToArray());
+        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), messaging);
         builder.AddWorkflowApi();
         return builder;
     }

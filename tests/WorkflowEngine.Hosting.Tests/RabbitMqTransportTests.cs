@@ -46,8 +46,8 @@ public sealed class RabbitMqTransportTests
     {
         await using var broker = await RabbitMqBroker.CreateAsync();
         await using var host = await AllInOneHost.StartAsync(extraArgs: broker.HostArgs);
-        // The bus connects after the host started: publish once the engine's queue and exchange exist.
-        await AllInOneHost.EventuallyAsync(() => broker.QueueAsync(Queues.EngineReports), q => q is not null, "the engine's queue");
+        // The bus connects after the host started: publish once the engine consumes its queue (and so it is bound).
+        await broker.WaitForConsumerAsync(Queues.EngineReports);
         var factory = new ConnectionFactory { Uri = broker.Amqp, VirtualHost = broker.VirtualHost };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();

@@ -69,6 +69,30 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>() : null;
     }
 
+    /// <summary>
+    /// Waits until a queue has a consumer. A queue that merely exists may not be bound to its exchange yet (MassTransit
+    /// declares the queue, then binds it, then consumes), and a message published in between is dropped.
+    /// </summary>
+    public async Task WaitForConsumerAsync(string queue, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var described = await QueueAsync(queue);
+            if (described is { } q && q.TryGetProperty("consumers", out var consumers) && consumers.GetInt32() > 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No consumer on {queue} after {(timeout ?? TimeSpan.FromSeconds(20)).TotalSeconds}s; last seen: {described}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Takes up to <paramref name="count"/> messages off a queue (their bodies and headers), for a look.</summary>
     public async Task<System.Text.Json.JsonElement> TakeAsync(string queue, int count)
     {
