@@ -17,7 +17,7 @@ namespace WorkflowEngine.Messaging;
 public sealed class MassTransitSender(IBus bus, IOptions<MessagingOptions> options) : IMessageSender
 {
     /// <summary>The in-memory transport loses what it holds when the process dies; only a broker's confirm makes a send durable.</summary>
-    public bool SendIsDurable { get; } = !string.Equals(options.Value.Transport, MessagingOptions.InMemory, StringComparison.OrdinalIgnoreCase);
+    public bool SendIsDurable { get; } = !string.Equals(options.Value.Transport, Transports.InMemory, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One send endpoint per queue, looked up once: the address was parsed into a new Uri for every message.</summary>
     private readonly ConcurrentDictionary<string, Task<ISendEndpoint>> _endpoints = new(StringComparer.Ordinal);

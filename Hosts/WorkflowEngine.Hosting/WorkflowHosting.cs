@@ -41,7 +41,10 @@ public static class WorkflowHosting
     {
         var reference = builder.AddWorkflowCore();
         builder.AddDepartmentWork();
-        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, reference.Departments.Keys.ToArray()));
+        var messaging = builder.Configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
+        var departments = DepartmentsOptions.From(builder.Configuration)
+            .Resolve(reference.Departments.Keys.ToArray());
+        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), messaging);
         builder.AddWorkflowApi();
         return builder;
     }

@@ -3,11 +3,10 @@ namespace WorkflowEngine.Messaging.Configuration;
 /// <summary>Settings of the bus (section <c>Messaging</c>).</summary>
 public sealed class MessagingOptions
 {
-    /// <summary>The transport of the all-in-one host: MassTransit's in-memory bus, which lives and dies with the process.</summary>
-    public const string InMemory = "in-memory";
-
     /// <summary><c>in-memory</c> (the all-in-one default) or <c>rabbitmq</c>.</summary>
-    public string Transport { get; set; } = InMemory;
+    public string Transport { get; set; } = Transports.InMemory;
+
+    public RabbitMqOptions RabbitMq { get; set; } = new();
 
     /// <summary>
     /// How many reports the engine's endpoint works on at once: high, so the group commit can batch them. Every

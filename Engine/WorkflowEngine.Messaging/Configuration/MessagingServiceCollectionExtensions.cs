@@ -1,7 +1,6 @@
 using MassTransit;
 using MassTransit.Middleware;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Messaging.Consumers;
@@ -9,92 +8,126 @@ using WorkflowEngine.Runtime.Outbox;
 
 namespace WorkflowEngine.Messaging.Configuration;
 
-/// <summary>Wires MassTransit: the engine's report queue and one queue per department this process serves.</summary>
+/// <summary>
+/// Wires MassTransit: the engine's report queue and one queue per department this process serves, on the in-memory bus
+/// (the all-in-one host) or on RabbitMQ (durable queues, persistent messages, publisher confirms).
+/// </summary>
 public static class MessagingServiceCollectionExtensions
 {
-    public static IServiceCollection AddWorkflowMessaging(this IServiceCollection services, BusTopology topology)
+    public static IServiceCollection AddWorkflowMessaging(this IServiceCollection services, BusTopology topology, MessagingOptions options)
     {
         services.AddSingleton(topology);
+        services.AddSingleton(options);
         services.AddSingleton<IMessageSender, MassTransitSender>();
         // The consumers are stateless and depend only on singletons: one instance each serves every message, which
-        // spares MassTransit a DI scope per message.
+        // spares MassTransit a DI scope per message. Their definitions say how each retries.
         services.AddSingleton<ExecuteStepConsumer>();
         services.AddSingleton<CancelStepConsumer>();
         services.AddSingleton<StepReceivedConsumer>();
         services.AddSingleton<StepClaimedConsumer>();
-        services.AddSingleton<FailedMessageRecorder>();
         services.AddSingleton<StepCompletedConsumer>();
+        services.AddSingleton<FailedMessageRecorder>();
         services.AddMassTransit(bus =>
         {
             // MassTransit reports its usage to the vendor's address after the bus starts; a government deployment calls
             // no outside address.
             bus.DisableUsageTelemetry();
-            bus.UsingInMemory((context, cfg) =>
+            switch (options.Transport.ToLowerInvariant())
             {
-                var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
-                if (!string.Equals(options.Transport, "in-memory", StringComparison.OrdinalIgnoreCase))
-                {
+                case Transports.InMemory:
+                    bus.UsingInMemory((context, cfg) => ConfigureBus(cfg, context, options, topology, _ => { }));
+                    break;
+                case Transports.RabbitMq:
+                    bus.UsingRabbitMq((context, cfg) =>
+                    {
+                        var broker = options.RabbitMq;
+                        cfg.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, host =>
+                        {
+                            host.Username(broker.Username);
+                            host.Password(broker.Password);
+                            // A send completes when the broker has stored the message: the outbox row may go then.
+                            host.PublisherConfirmation = true;
+                            if (broker.UseTls)
+                            {
+                                host.UseSsl(ssl => ssl.ServerName = broker.Host);
+                            }
+                        });
+                        ConfigureBus(cfg, context, options, topology, endpoint =>
+                        {
+                            var rabbit = (IRabbitMqReceiveEndpointConfigurator)endpoint;
+                            // A queue and its exchange of the same name, nothing else: no exchanges per message type
+                            // (the engine and the departments send to a queue, they never publish), which keeps the
+                            // topology the one docs/messages.md describes for systems that are not .NET.
+                            rabbit.ConfigureConsumeTopology = false;
+                            rabbit.Durable = true;
+                            if (broker.QuorumQueues)
+                            {
+                                rabbit.SetQuorumQueue();
+                            }
+                        });
+                    });
+                    break;
+                default:
                     throw new InvalidOperationException(
-                        $"Messaging:Transport “{options.Transport}” is not available in this release; only in-memory (the all-in-one host) is.");
-                }
-
-                // Plain JSON bodies with the message id in the headers: lighter than MassTransit's envelope, and the
-                // shape a department system that is not .NET reads and writes.
-                cfg.UseRawJsonSerializer(RawSerializerOptions.Default, isDefault: true);
-                cfg.AddDeserializer(new ContractJsonDeserializer(RawSerializerOptions.Default), isDefault: true);
-                cfg.ConfigureJsonSerializerOptions(json =>
-                {
-                    json.Encoder = StoredJson.Encoder;
-                    return json;
-                });
-                if (topology.ServesEngine)
-                {
-                    cfg.ReceiveEndpoint(Queues.EngineReports, endpoint =>
-                    {
-                        Configure(endpoint, context, options, options.ConcurrentMessageLimit);
-                        endpoint.Instance(context.GetRequiredService<StepReceivedConsumer>());
-                        endpoint.Instance(context.GetRequiredService<StepClaimedConsumer>());
-                        endpoint.Instance(context.GetRequiredService<StepCompletedConsumer>());
-                    });
-                }
-
-                foreach (var department in topology.Departments)
-                {
-                    cfg.ReceiveEndpoint(Queues.Department(department), endpoint =>
-                    {
-                        Configure(endpoint, context, options, options.DepartmentConcurrentMessageLimit);
-                        endpoint.Instance(context.GetRequiredService<ExecuteStepConsumer>());
-                        endpoint.Instance(context.GetRequiredService<CancelStepConsumer>());
-                    });
-                }
-            });
+                        $"Messaging:Transport “{options.Transport}” is not known: use {Transports.InMemory} (one process) or {Transports.RabbitMq}.");
+            }
         });
         return services;
     }
 
-    private static void Configure(IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, MessagingOptions options, int limit)
+    private static void ConfigureBus(
+        IBusFactoryConfigurator cfg, IBusRegistrationContext context, MessagingOptions options, BusTopology topology, Action<IReceiveEndpointConfigurator> transport)
+    {
+        // Plain JSON bodies with the message id and type in the headers: lighter than MassTransit's envelope, and the
+        // shape a department system that is not .NET reads and writes.
+        cfg.UseRawJsonSerializer(RawSerializerOptions.Default, isDefault: true);
+        cfg.AddDeserializer(new ContractJsonDeserializer(RawSerializerOptions.Default), isDefault: true);
+        cfg.ConfigureJsonSerializerOptions(json =>
+        {
+            json.Encoder = StoredJson.Encoder;
+            return json;
+        });
+        if (topology.ServesEngine)
+        {
+            cfg.ReceiveEndpoint(Queues.EngineReports, endpoint =>
+            {
+                Configure(endpoint, context, options.ConcurrentMessageLimit, transport);
+                new StepReceivedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepReceivedConsumer>(), context);
+                new StepClaimedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepClaimedConsumer>(), context);
+                new StepCompletedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepCompletedConsumer>(), context);
+            });
+        }
+
+        foreach (var department in topology.Departments)
+        {
+            cfg.ReceiveEndpoint(Queues.Department(department), endpoint =>
+            {
+                Configure(endpoint, context, options.DepartmentConcurrentMessageLimit, transport);
+                new ExecuteStepConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<ExecuteStepConsumer>(), context);
+                new CancelStepConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<CancelStepConsumer>(), context);
+            });
+        }
+    }
+
+    private static void Configure(IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, int limit, Action<IReceiveEndpointConfigurator> transport)
     {
         endpoint.ConcurrentMessageLimit = limit;
         endpoint.PrefetchCount = limit;
+        transport(endpoint);
 
-        // A message given up on is kept in the database first, then handled as MassTransit does by default (a fault
-        // event, and the _error or _skipped queue).
+        // A message given up on is kept in the database first, then moved to <queue>_error (RabbitMQ: with the reason in
+        // its MT-Fault-* headers); one no consumer takes goes to <queue>_skipped. No Fault<T> event is published:
+        // nothing consumes one, and on RabbitMQ each would add an exchange.
         var recorder = context.GetRequiredService<FailedMessageRecorder>();
         endpoint.ConfigureError(error =>
         {
             error.UseFilter(new FailedMessageFilter(recorder));
-            error.UseFilter(new GenerateFaultFilter());
             error.UseFilter(new ErrorTransportFilter());
         });
         endpoint.ConfigureDeadLetter(deadLetter =>
         {
             deadLetter.UseFilter(new SkippedMessageFilter(recorder));
             deadLetter.UseFilter(new DeadLetterTransportFilter());
-        });
-        endpoint.UseMessageRetry(retry =>
-        {
-            retry.Ignore<InvalidMessageException>();
-            retry.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(200));
         });
     }
 }

@@ -129,7 +129,7 @@ public static class ApplicationsEndpoints
             return Problems.NotFound(NotFoundDetail);
         }
 
-        await access.RecordAsync(application.Id, user.Id(), AccessTypes.ApplicationViewed, null, cancellationToken);
+        await RecordViewAsync(access, application, user, null, cancellationToken);
         return Results.Ok(await views.DetailAsync(application, cancellationToken));
     }
 
@@ -142,9 +142,19 @@ public static class ApplicationsEndpoints
             return Problems.NotFound("没有这个受理编号的申请");
         }
 
-        await access.RecordAsync(application.Id, user.Id(), AccessTypes.ApplicationViewed, new Dictionary<string, string?> { ["via"] = "trackingNumber" }, cancellationToken);
+        await RecordViewAsync(access, application, user, new Dictionary<string, string?> { ["via"] = "trackingNumber" }, cancellationToken);
         return Results.Ok(await views.DetailAsync(application, cancellationToken));
     }
+
+    /// <summary>
+    /// Someone else's look at the applicant's personal data is an audit line; the applicant's own is not, or every
+    /// refresh of the live tracking page would add one to the trail and a write to each read.
+    /// </summary>
+    private static Task RecordViewAsync(
+        IAccessLog access, ApplicationRecord application, ClaimsPrincipal user, IReadOnlyDictionary<string, string?>? detail, CancellationToken cancellationToken) =>
+        user.Id() == application.ApplicantId
+            ? Task.CompletedTask
+            : access.RecordAsync(application.Id, user.Id(), AccessTypes.ApplicationViewed, detail, cancellationToken);
 
     private static async Task<IResult> AttachAsync(
         Guid id,

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Starts a PostgreSQL server of its own for the tests (or `build.ps1 up`), on a free loopback port, with its data under
+# $1 (created), and prints the variables that point to it; `postgres.sh stop DIR` stops exactly that server.
+# Needs the Debian package postgresql (its binaries; no cluster of the package's own is used). Run as root: the server
+# runs as the user postgres, which must be able to reach DIR.
+set -euo pipefail
+
+pg_bin() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && { echo "$dir"; return 0; }
+  done
+  return 1
+}
+bin=$(pg_bin) || { echo "PostgreSQL's binaries are not installed (apt-get install postgresql)" >&2; exit 1; }
+as_postgres() { su postgres -s /bin/sh -c "$1"; }
+
+if [ "${1:-}" = "stop" ]; then
+  dir="$2"
+  if [ -f "$dir/data/postmaster.pid" ]; then
+    as_postgres "'$bin/pg_ctl' -D '$dir/data' -m fast -w stop" >/dev/null 2>&1 || true
+  fi
+  exit 0
+fi
+
+dir="$1"
+mkdir -p "$dir"
+chown postgres "$dir"
+chmod 700 "$dir"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+as_postgres "cd '$dir' && '$bin/initdb' -D '$dir/data' -E UTF8 --no-locale -U postgres --auth-local=peer --auth-host=scram-sha-256" \
+  >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+
+port=
+for _ in $(seq 1 10); do
+  candidate=$(free_port)
+  if as_postgres "cd '$dir' && '$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -t 60 \
+      -o '-p $candidate -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c max_connections=300' start" >/dev/null; then
+    port=$candidate
+    break
+  fi
+done
+[ -n "$port" ] || { echo "PostgreSQL did not start:" >&2; cat "$dir/server.log" >&2 || true; exit 1; }
+
+# The tests' own role: it logs in with a password over TCP and creates a database per test, and is no superuser.
+printf "CREATE ROLE wfe LOGIN CREATEDB PASSWORD '%s';\n" "$password" | \
+  as_postgres "'$bin/psql' -X -q -v ON_ERROR_STOP=1 -h '$dir' -p $port -d postgres"
+cat > "$dir/env" <<ENV
+WFE_POSTGRES_VERSION=$("$bin/postgres" --version | awk '{print $3}')
+WFE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=wfe;Password=$password;Database=postgres"
+ENV
+cat "$dir/env"

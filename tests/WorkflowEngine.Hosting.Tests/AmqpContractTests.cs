@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>
+/// A department system that is not .NET, as docs/messages.md tells it to behave: plain AMQP with RabbitMQ.Client (no
+/// MassTransit on its side) consumes <c>dept.BANK</c> and reports to <c>engine.reports</c>; the application completes,
+/// and a repeated report changes nothing.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class AmqpContractTests
+{
+    [RabbitMqFact]
+    public async Task PlainAmqpDepartment_TakesItsSteps_AndItsReportsCompleteTheApplication_OnceEach()
+    {
+        await using var broker = await RabbitMqBroker.CreateAsync();
+        await using var host = await AllInOneHost.StartAsync(extraArgs: [.. broker.HostArgs, "--Departments:Codes=SAMR,PSB,TAX,HRSS,HSA,HPF"]);
+        await using var bank = await PlainDepartment.StartAsync(broker, "BANK");
+
+        var id = await host.SubmitBusinessOpeningAsync();
+        foreach (var (department, clerk) in new[] { ("SAMR", "samr-clerk"), ("PSB", "psb-clerk") })
+        {
+            var task = (await AllInOneHost.EventuallyAsync(
+                () => host.GetJsonAsync(clerk, $"/api/departments/{department}/tasks"), t => t.GetArrayLength() == 1, $"the {department} task"))[0];
+            using var client = host.Client(clerk);
+            (await client.PostAsync($"/api/tasks/{task.GetProperty("id").GetString()}/claim", null)).EnsureSuccessStatusCode();
+            (await client.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+        }
+
+        var application = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "completed", "the application to finish");
+        var step = application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == "bank-account");
+        Assert.Equal(("approved", "bank-system"), (step.GetProperty("status").GetString(), step.GetProperty("claimedBy").GetString()));
+        Assert.Contains(application.GetProperty("certificates").EnumerateArray(),
+            c => c.GetProperty("name").GetString() == "银行开户许可" && c.GetProperty("details").GetProperty("accountNumber").GetString() == "6222-0000-0001");
+
+        // The same decision again, under its own message id and under a new one: the engine applies neither.
+        await bank.RepeatLastReportAsync(sameMessageId: true);
+        await bank.RepeatLastReportAsync(sameMessageId: false);
+        var audit = await AllInOneHost.EventuallyAsync(
+            async () => (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries"),
+            a => a.EnumerateArray().Any(e => e.GetProperty("type").GetString() == "LateReportIgnored"),
+            "the repeated report with a new id to be read and ignored");
+        Assert.Single(audit.EnumerateArray(), e => e.GetProperty("type").GetString() == "StepApproved" && e.GetProperty("stepId").GetString() == "bank-account");
+        Assert.Equal("completed", (await host.GetJsonAsync("zhangsan", $"/api/applications/{id}")).GetProperty("status").GetString());
+    }
+
+    [RabbitMqFact]
+    public async Task ReportWithoutItsMessageTypeHeader_IsKeptAsAFailedMessage_NotGuessedAt()
+    {
+        await using var broker = await RabbitMqBroker.CreateAsync();
+        await using var host = await AllInOneHost.StartAsync(extraArgs: broker.HostArgs);
+        await broker.WaitForConsumerAsync("engine.reports");
+        await using var connection = await new ConnectionFactory { Uri = broker.Amqp, VirtualHost = broker.VirtualHost }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var messageId = Guid.NewGuid().ToString();
+        var body = """{"contractVersion":1,"applicationId":"0199a1b2-7c3d-7e4f-8a5b-6c7d8e9f0a1b","stepId":"seal-engraving","attempt":1,"department":"PSB","claimedBy":"x","claimedAt":"2026-03-02T09:00:00+08:00"}""";
+        await channel.BasicPublishAsync("engine.reports", "", mandatory: true,
+            new BasicProperties { MessageId = messageId, ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent }, Encoding.UTF8.GetBytes(body));
+
+        var failed = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("admin", "/api/failed-messages"), f => f.GetArrayLength() == 1, "the report without a type to be recorded");
+        Assert.Equal(messageId, failed[0].GetProperty("messageId").GetString());
+        Assert.Equal(JsonValueKind.Null, failed[0].GetProperty("messageType").ValueKind);
+    }
+
+    /// <summary>A department's own system, written from docs/messages.md alone: consume, acknowledge, claim, decide.</summary>
+    private sealed class PlainDepartment : IAsyncDisposable
+    {
+        private const string Urn = "urn:message:WorkflowEngine.Contracts:";
+        private readonly IConnection _connection;
+        private readonly IChannel _channel;
+        private readonly string _department;
+        private readonly ConcurrentQueue<(string MessageId, byte[] Body)> _reports = new();
+
+        private PlainDepartment(IConnection connection, IChannel channel, string department)
+        {
+            _connection = connection;
+            _channel = channel;
+            _department = department;
+        }
+
+        public static async Task<PlainDepartment> StartAsync(RabbitMqBroker broker, string department)
+        {
+            var connection = await new ConnectionFactory { Uri = broker.Amqp, VirtualHost = broker.VirtualHost }.CreateConnectionAsync();
+            var channel = await connection.CreateChannelAsync();
+            var queue = "dept." + department;
+            // Declared as the engine declares them (durable queue, durable fanout exchange of the same name, bound):
+            // whoever comes first creates them, and the other's declaration changes nothing.
+            await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true);
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+            await channel.QueueBindAsync(queue, queue, "");
+            await channel.BasicQosAsync(0, 16, false);
+            var self = new PlainDepartment(connection, channel, department);
+            var consumer = new AsyncEventingBasicConsumer(channel);
+            consumer.ReceivedAsync += self.OnStepAsync;
+            await channel.BasicConsumeAsync(queue, autoAck: false, consumer);
+            return self;
+        }
+
+        public async Task RepeatLastReportAsync(bool sameMessageId)
+        {
+            var (messageId, body) = _reports.Last();
+            await PublishAsync("StepCompleted", body, sameMessageId ? messageId : Guid.NewGuid().ToString());
+        }
+
+        private async Task OnStepAsync(object sender, BasicDeliverEventArgs delivery)
+        {
+            var type = Encoding.UTF8.GetString((byte[])delivery.BasicProperties.Headers!["MT-MessageType"]!);
+            if (type == Urn + "ExecuteStep")
+            {
+                var step = JsonNode.Parse(delivery.Body.Span)!;
+                var now = DateTimeOffset.Now;
+                JsonObject Echo() => new()
+                {
+                    ["contractVersion"] = 1, ["applicationId"] = step["applicationId"]!.GetValue<string>(), ["stepId"] = step["stepId"]!.GetValue<string>(),
+                    ["attempt"] = step["attempt"]!.GetValue<int>(), ["department"] = _department,
+                };
+                var received = Echo();
+                received["receivedAt"] = now;
+                await PublishAsync("StepReceived", JsonSerializer.SerializeToUtf8Bytes(received), Guid.NewGuid().ToString());
+                var claimed = Echo();
+                (claimed["claimedBy"], claimed["claimedAt"]) = ("bank-system", now);
+                await PublishAsync("StepClaimed", JsonSerializer.SerializeToUtf8Bytes(claimed), Guid.NewGuid().ToString());
+                var completed = Echo();
+                completed["outcome"] = "approved";
+                completed["outputs"] = new JsonObject { ["accountNumber"] = "6222-0000-0001" };
+                (completed["completedBy"], completed["completedAt"], completed["dueAt"], completed["onTime"]) = ("bank-system", now, step["dueAt"]!.GetValue<string>(), true);
+                var body = JsonSerializer.SerializeToUtf8Bytes(completed);
+                var id = Guid.NewGuid().ToString();
+                await PublishAsync("StepCompleted", body, id);
+                _reports.Enqueue((id, body));
+            }
+
+            // Acknowledged once its reports are published (with the broker's confirm, the channel's default here).
+            await _channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+        }
+
+        private async Task PublishAsync(string type, byte[] body, string messageId)
+        {
+            var properties = new BasicProperties
+            {
+                MessageId = messageId,
+                ContentType = "application/json",
+                DeliveryMode = DeliveryModes.Persistent,
+                Headers = new Dictionary<string, object?> { ["MT-MessageType"] = Urn + type },
+            };
+            await _channel.BasicPublishAsync("engine.reports", "", mandatory: true, properties, body);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _channel.CloseAsync();
+            await _connection.CloseAsync();
+            _channel.Dispose();
+            _connection.Dispose();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using RabbitMQ.Client;
+using WorkflowEngine.Contracts;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>
+/// The all-in-one host with its bus on a real RabbitMQ node (a virtual host of its own per test): the same flow as on the
+/// in-memory bus, durable queues, and a malformed report that lands in the error queue with its reason.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class RabbitMqTransportTests
+{
+    [RabbitMqFact]
+    public async Task BusinessOpening_RunsToCompletion_OnDurableQueues()
+    {
+        await using var broker = await RabbitMqBroker.CreateAsync();
+        await using var host = await AllInOneHost.StartAsync(extraArgs: broker.HostArgs);
+        var id = await host.SubmitBusinessOpeningAsync();
+
+        foreach (var (department, clerk) in new[] { ("SAMR", "samr-clerk"), ("PSB", "psb-clerk"), ("BANK", "bank-clerk") })
+        {
+            var task = (await AllInOneHost.EventuallyAsync(
+                () => host.GetJsonAsync(clerk, $"/api/departments/{department}/tasks"), t => t.GetArrayLength() == 1, $"the {department} task"))[0];
+            using var client = host.Client(clerk);
+            (await client.PostAsync($"/api/tasks/{task.GetProperty("id").GetString()}/claim", null)).EnsureSuccessStatusCode();
+            (await client.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+        }
+
+        var application = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "completed", "the application to finish");
+        Assert.Equal(7, application.GetProperty("certificates").GetArrayLength());
+        Assert.Equal(0, await host.ScalarAsync("SELECT COUNT(*) FROM outbox"));
+        foreach (var queue in new[] { Queues.EngineReports, Queues.Department("SAMR"), Queues.Department("TAX") })
+        {
+            var described = await broker.QueueAsync(queue);
+            Assert.True(described is { } q && q.GetProperty("durable").GetBoolean(), $"{queue} is not a durable queue");
+        }
+    }
+
+    [RabbitMqFact]
+    public async Task MalformedReport_GoesToTheErrorQueueWithItsReason_IsRecorded_AndTheEngineCarriesOn()
+    {
+        await using var broker = await RabbitMqBroker.CreateAsync();
+        await using var host = await AllInOneHost.StartAsync(extraArgs: broker.HostArgs);
+        // The bus connects after the host started: publish once the engine consumes its queue (and so it is bound).
+        await broker.WaitForConsumerAsync(Queues.EngineReports);
+        var factory = new ConnectionFactory { Uri = broker.Amqp, VirtualHost = broker.VirtualHost };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var report = new
+        {
+            contractVersion = 1, applicationId = Guid.NewGuid(), stepId = "seal-engraving", attempt = 1, department = "PSB", outcome = "maybe",
+            completedAt = DateTimeOffset.UtcNow, dueAt = DateTimeOffset.UtcNow, onTime = true,
+        };
+        var properties = new BasicProperties
+        {
+            MessageId = Guid.NewGuid().ToString(),
+            ContentType = "application/json",
+            DeliveryMode = DeliveryModes.Persistent,
+            Headers = new Dictionary<string, object?> { ["MT-MessageType"] = "urn:message:WorkflowEngine.Contracts:StepCompleted" },
+        };
+        await channel.BasicPublishAsync(Queues.EngineReports, "", mandatory: false, properties, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(report)));
+
+        var failed = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("admin", "/api/failed-messages"), f => f.GetArrayLength() == 1, "the malformed report to be recorded");
+        Assert.Equal(properties.MessageId, failed[0].GetProperty("messageId").GetString());
+        var moved = (await AllInOneHost.EventuallyAsync(
+            () => broker.TakeAsync(Queues.EngineReports + "_error", 5), m => m.GetArrayLength() > 0, "the report in engine.reports_error"))[0];
+        Assert.Contains("maybe", moved.GetProperty("properties").GetProperty("headers").GetProperty("MT-Fault-Message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(properties.MessageId, moved.GetProperty("properties").GetProperty("message_id").GetString());
+
+        // The engine's queue still works: an application submitted now is dispatched and acknowledged.
+        var id = await host.SubmitBusinessOpeningAsync();
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+            a => a.GetProperty("steps")[0].GetProperty("status").GetString() == "received",
+            "the next application's first step to be acknowledged");
+    }
+}
