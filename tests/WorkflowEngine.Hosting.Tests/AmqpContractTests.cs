@@ -55,21 +55,42 @@ public sealed class AmqpContractTests
     [RabbitMqFact]
     public async Task ReportWithoutItsMessageTypeHeader_IsKeptAsAFailedMessage_NotGuessedAt()
     {
+        // PSB is served by nobody here, so its step waits, dispatched, for a report.
         await using var broker = await RabbitMqBroker.CreateAsync();
-        await using var host = await AllInOneHost.StartAsync(extraArgs: broker.HostArgs);
+        await using var host = await AllInOneHost.StartAsync(extraArgs: [.. broker.HostArgs, "--Departments:Codes=SAMR,TAX,HRSS,HSA,HPF,BANK"]);
         await broker.WaitForConsumerAsync("engine.reports");
+        var id = await host.SubmitBusinessOpeningAsync();
+        await host.ReceivedLicenceStepAsync();
+        var samr = (await host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"))[0].GetProperty("id").GetString();
+        using (var clerk = host.Client("samr-clerk"))
+        {
+            (await clerk.PostAsync($"/api/tasks/{samr}/claim", null)).EnsureSuccessStatusCode();
+            (await clerk.PostAsJsonAsync($"/api/tasks/{samr}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+        }
+
+        await AllInOneHost.EventuallyAsync(() => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), SealStepIs("dispatched"), "the PSB step to be dispatched");
+
+        // A report that is a valid StepReceived for that step in every field, but does not say what it is.
         await using var connection = await new ConnectionFactory { Uri = broker.Amqp, VirtualHost = broker.VirtualHost }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         var messageId = Guid.NewGuid().ToString();
-        var body = """{"contractVersion":1,"applicationId":"0199a1b2-7c3d-7e4f-8a5b-6c7d8e9f0a1b","stepId":"seal-engraving","attempt":1,"department":"PSB","claimedBy":"x","claimedAt":"2026-03-02T09:00:00+08:00"}""";
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            contractVersion = 1, applicationId = id, stepId = "seal-engraving", attempt = 1, department = "PSB", receivedAt = host.Clock.GetUtcNow(),
+        });
         await channel.BasicPublishAsync("engine.reports", "", mandatory: true,
-            new BasicProperties { MessageId = messageId, ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent }, Encoding.UTF8.GetBytes(body));
+            new BasicProperties { MessageId = messageId, ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent }, body);
 
         var failed = await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("admin", "/api/failed-messages"), f => f.GetArrayLength() == 1, "the report without a type to be recorded");
         Assert.Equal(messageId, failed[0].GetProperty("messageId").GetString());
         Assert.Equal(JsonValueKind.Null, failed[0].GetProperty("messageType").ValueKind);
+        Assert.True(SealStepIs("dispatched")(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}")), "a report without its type was applied as a StepReceived");
+        Assert.Contains("MT-MessageType", failed[0].GetProperty("error").GetString(), StringComparison.Ordinal);
     }
+
+    private static Func<JsonElement, bool> SealStepIs(string status) =>
+        a => a.GetProperty("steps").EnumerateArray().Any(s => s.GetProperty("stepId").GetString() == "seal-engraving" && s.GetProperty("status").GetString() == status);
 
     /// <summary>A department's own system, written from docs/messages.md alone: consume, acknowledge, claim, decide.</summary>
     private sealed class PlainDepartment : IAsyncDisposable

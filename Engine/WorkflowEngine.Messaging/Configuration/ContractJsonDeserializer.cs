@@ -13,7 +13,7 @@ namespace WorkflowEngine.Messaging.Configuration;
 /// then each consumer's type out of that document: two parses per message, about 4 % of the host's CPU. A body whose
 /// message-type header names one of our contracts is read straight into that contract instead; anything else (no
 /// header, another type, a consumer asking for a JSON object) goes MassTransit's way, so nothing it supports changes.
-/// A body that is not valid JSON for its contract fails here, as a <see cref="SerializationException"/>, just as
+/// A body without a message-type header, or not valid JSON for its contract, fails here, as a <see cref="SerializationException"/>, just as
 /// MassTransit's own deserializer fails.
 /// </summary>
 public sealed class ContractJsonDeserializer(RawSerializerOptions options) : IMessageDeserializer, ISerializerFactory
@@ -33,6 +33,14 @@ public sealed class ContractJsonDeserializer(RawSerializerOptions options) : IMe
     public SerializerContext Deserialize(MessageBody body, Headers headers, Uri? destinationAddress = null)
     {
         var messageTypes = headers.GetMessageTypes();
+        if (messageTypes.Length == 0)
+        {
+            // MassTransit offers a raw body without a type to every consumer on the queue, whatever the options say: a
+            // report that fits StepReceived's fields was applied as one. A message must say what it is.
+            throw new SerializationException(
+                $"The message has no {MessageHeaders.MessageType} header naming its contract (urn:message:WorkflowEngine.Contracts:<Type>); it is not guessed at.");
+        }
+
         if (ContractOf(messageTypes) is not { } contract)
         {
             return _raw.Deserialize(body, headers, destinationAddress);

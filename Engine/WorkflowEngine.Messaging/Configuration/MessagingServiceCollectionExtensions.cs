@@ -79,9 +79,11 @@ public static class MessagingServiceCollectionExtensions
         IBusFactoryConfigurator cfg, IBusRegistrationContext context, MessagingOptions options, BusTopology topology, Action<IReceiveEndpointConfigurator> transport)
     {
         // Plain JSON bodies with the message id and type in the headers: lighter than MassTransit's envelope, and the
-        // shape a department system that is not .NET reads and writes.
-        cfg.UseRawJsonSerializer(RawSerializerOptions.Default, isDefault: true);
-        cfg.AddDeserializer(new ContractJsonDeserializer(RawSerializerOptions.Default), isDefault: true);
+        // shape a department system that is not .NET reads and writes. Not MassTransit's default AnyMessageType: each
+        // consumer takes only the types a message's header names (and one without a type fails to deserialize).
+        const RawSerializerOptions raw = RawSerializerOptions.AddTransportHeaders;
+        cfg.UseRawJsonSerializer(raw, isDefault: true);
+        cfg.AddDeserializer(new ContractJsonDeserializer(raw), isDefault: true);
         cfg.ConfigureJsonSerializerOptions(json =>
         {
             json.Encoder = StoredJson.Encoder;
