@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using WorkflowEngine.Hosting.Startup;
 
 namespace WorkflowEngine.Hosting;
 
@@ -16,35 +15,8 @@ public static class AllInOneApp
     public const string ReloadConfigOnChange = "hostBuilder:reloadConfigOnChange";
 
     /// <summary>The host's command line: runs the host, or with <c>verify-audit</c> first, checks the database's audit trails and exits.</summary>
-    public static async Task<int> RunAsync(string[] args)
-    {
-        if (args is [AuditCommand.Name, .. var rest])
-        {
-            await using var tool = Build(rest);
-            return await AuditCommand.RunAsync(tool.Services, Console.Out);
-        }
+    public static Task<int> RunAsync(string[] args) => WorkflowApp.RunAsync(HostRole.AllInOne, args);
 
-        await Build(args).RunAsync();
-        return 0;
-    }
-
-    /// <remarks>
-    /// The content root is the folder of the host's own assembly, where the build puts its appsettings.json: started from
-    /// anywhere else (the repository root, a service manager's folder) it would otherwise run without its settings.
-    /// Relative data paths (<c>data/</c>) are still taken from the working directory.
-    /// </remarks>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            // First, so that the operator's own --hostBuilder:reloadConfigOnChange (the last one given wins) overrides it.
-            Args = [$"--{ReloadConfigOnChange}=false", .. args],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.AddWorkflowAllInOne();
-        configure?.Invoke(builder);
-        var app = builder.Build();
-        app.MapWorkflowAllInOne();
-        return app;
-    }
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
+        WorkflowApp.Build(HostRole.AllInOne, args, configure);
 }

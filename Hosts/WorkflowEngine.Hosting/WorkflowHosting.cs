@@ -11,6 +11,7 @@ using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Hosting.Startup;
 using WorkflowEngine.Messaging.Configuration;
@@ -34,22 +35,30 @@ using WorkflowEngine.Runtime.Users;
 namespace WorkflowEngine.Hosting;
 
 /// <summary>The <c>AddX()/MapX()</c> wiring the hosts share.</summary>
-public static class WorkflowHosting
+public static partial class WorkflowHosting
 {
     /// <summary>Everything in one process: engine, every department's queue and handlers, the API; SQLite and the in-memory bus.</summary>
     public static WebApplicationBuilder AddWorkflowAllInOne(this WebApplicationBuilder builder)
     {
         var reference = builder.AddWorkflowCore();
         builder.AddDepartmentWork();
-        var messaging = builder.Configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
-        var departments = DepartmentsOptions.From(builder.Configuration)
-            .Resolve(reference.Departments.Keys.ToArray());
-        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), messaging);
+        var departments = DepartmentsOptions.From(builder.Configuration).Resolve(reference.Departments.Keys.ToArray());
+        builder.Services.AddSingleton(new ServedDepartments(departments));
+        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration));
         builder.AddWorkflowApi();
         return builder;
     }
 
     public static WebApplication MapWorkflowAllInOne(this WebApplication app)
+    {
+        app.MapWorkflowPipeline();
+        app.MapEngineEndpoints();
+        app.MapTasks();
+        return app;
+    }
+
+    /// <summary>What every host runs each request through, in this order.</summary>
+    public static WebApplication MapWorkflowPipeline(this WebApplication app)
     {
         // First, so that every response has the headers, whatever part of the pipeline writes it.
         app.UseSecurityHeaders();
@@ -61,6 +70,12 @@ public static class WorkflowHosting
         app.UseAuthorization();
         app.UseMiddleware<RequestBodyGuard>();
         app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>The engine's API: services, applications, definitions, calendars, incidents, failed messages, health.</summary>
+    private static WebApplication MapEngineEndpoints(this WebApplication app)
+    {
         app.MapGet("/", () => Results.Ok(new
         {
             name = "WorkflowEngine 一件事一次办",
@@ -71,7 +86,6 @@ public static class WorkflowHosting
         app.MapHealth();
         app.MapServices();
         app.MapApplications();
-        app.MapTasks();
         app.MapDefinitions();
         app.MapCalendars();
         app.MapIncidents();
@@ -83,29 +97,10 @@ public static class WorkflowHosting
     public static ReferenceData AddWorkflowCore(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var engineSection = builder.Configuration.GetSection("Engine");
-        var definitionsPath = InstallationPaths.ResolveDefinitions(
-            engineSection["DefinitionsPath"] ?? new EngineOptions().DefinitionsPath,
-            builder.Environment.ContentRootPath);
-        var reference = ReferenceData.Load(definitionsPath);
-        services.Configure<EngineOptions>(engineSection);
-        services.PostConfigure<EngineOptions>(o =>
-        {
-            o.DefinitionsPath = definitionsPath;
-            o.BlobPath = Path.GetFullPath(o.BlobPath);
-        });
-        services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
-        services.Configure<MessagingOptions>(builder.Configuration.GetSection("Messaging"));
-
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(reference);
+        var (reference, dialect) = builder.AddHostBasics();
         services.AddSingleton(sp => BuiltInActivities.CreateRegistry(sp.GetServices<IActivity>()));
         services.AddSingleton<WorkflowInterpreter>();
         services.AddSingleton(sp => new DefinitionLoader(sp.GetRequiredService<ActivityRegistry>(), reference.ValidationEnvironment));
-        // The provider is chosen before anything is registered, so that an unknown one stops the host at once with a
-        // clear message, and the SQLite-only log checkpointer is not registered for another database.
-        var dialect = SqlDialects.ByName(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider ?? new DatabaseOptions().Provider);
-        services.AddSingleton(sp => CreateDatabase(dialect, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
         services.AddSingleton<IEngineStore, SqlEngineStore>();
         // One database for both sides: the department side keeps no copy of the forms, it reads the engine's.
@@ -136,6 +131,7 @@ public static class WorkflowHosting
         services.AddSingleton<EngineProcessor>();
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<IAccessLog, EngineAccessLog>();
+        services.AddSingleton<ApplicationViews>();
 
         // Migrations and seeding run first: hosted services start in registration order, before the bus.
         services.AddSingleton<StartupTasks>();
@@ -144,11 +140,7 @@ public static class WorkflowHosting
         services.AddHostedService<TimerPoller>();
         services.AddSingleton<StuckWorkMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<StuckWorkMonitor>());
-        if (dialect.CheckpointSql is not null)
-        {
-            services.AddHostedService<LogCheckpointer>();
-        }
-
+        services.AddDialectServices(dialect);
         return reference;
     }
 
@@ -169,12 +161,13 @@ public static class WorkflowHosting
         services.Configure<RequestLimits>(builder.Configuration.GetSection("Limits"));
         services.Configure<RateLimitSettings>(builder.Configuration.GetSection("RateLimits"));
         services.AddWorkflowRateLimits();
-        services.AddSingleton<ApplicationViews>();
         services.AddAuthentication(DemoHeaderAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DemoHeaderAuthentication>(DemoHeaderAuthentication.SchemeName, null);
         services.AddAuthorization(Policies.Add);
         services.AddProblemDetails();
         services.AddOpenApi();
+        // The bus registers its own checks here; /health reports each.
+        services.AddHealthChecks();
         // Every endpoint reads at most a JSON body's bound unless it declares another (RequestBodyGuard raises it for
         // uploads and definitions); and the server does not name itself.
         var jsonBodyBytes = builder.Configuration.GetSection("Limits").Get<RequestLimits>()?.JsonBodyBytes ?? new RequestLimits().JsonBodyBytes;
@@ -184,6 +177,44 @@ public static class WorkflowHosting
             k.AddServerHeader = false;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// What every host needs: its options, the reference data (departments, calendars) under the definitions folder, the
+    /// clock, and the database. The provider is chosen before anything is registered, so that an unknown one stops the
+    /// host at once with a clear message, and the SQLite-only log checkpointer is not registered for another database.
+    /// </summary>
+    private static (ReferenceData Reference, ISqlDialect Dialect) AddHostBasics(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var engineSection = builder.Configuration.GetSection("Engine");
+        var definitionsPath = InstallationPaths.ResolveDefinitions(
+            engineSection["DefinitionsPath"] ?? new EngineOptions().DefinitionsPath,
+            builder.Environment.ContentRootPath);
+        var reference = ReferenceData.Load(definitionsPath);
+        services.Configure<EngineOptions>(engineSection);
+        services.PostConfigure<EngineOptions>(o =>
+        {
+            o.DefinitionsPath = definitionsPath;
+            o.BlobPath = Path.GetFullPath(o.BlobPath);
+        });
+        services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
+        services.Configure<MessagingOptions>(builder.Configuration.GetSection("Messaging"));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(reference);
+
+        var dialect = SqlDialects.ByName(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider ?? new DatabaseOptions().Provider);
+        services.AddSingleton(sp => CreateDatabase(dialect, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        return (reference, dialect);
+    }
+
+    /// <summary>SQLite's log checkpointer, after the startup tasks that migrate the database (hosted services start in order).</summary>
+    private static void AddDialectServices(this IServiceCollection services, ISqlDialect dialect)
+    {
+        if (dialect.CheckpointSql is not null)
+        {
+            services.AddHostedService<LogCheckpointer>();
+        }
     }
 
     private static Database CreateDatabase(ISqlDialect dialect, DatabaseOptions options)

@@ -81,4 +81,24 @@ public sealed class RabbitMqTransportTests
             a => a.GetProperty("steps")[0].GetProperty("status").GetString() == "received",
             "the next application's first step to be acknowledged");
     }
+
+    [Fact]
+    public async Task UnreachableBroker_LeavesTheHostRunning_AndHealthDegradedNamingTheBus()
+    {
+        // A port nothing listens on: the broker is down, or the address is wrong.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var host = await AllInOneHost.StartAsync(extraArgs:
+            ["--Messaging:Transport=rabbitmq", "--Messaging:RabbitMq:Host=127.0.0.1", $"--Messaging:RabbitMq:Port={port}"]);
+
+        var health = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("admin", "/health"), h => h.GetProperty("checks").EnumerateObject().Any(), "the bus's checks");
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.Contains(health.GetProperty("checks").EnumerateObject(), c => c.Value.GetString() != "Healthy");
+        // Applications are still taken: they wait in the outbox until the bus is back.
+        await host.SubmitBusinessOpeningAsync();
+        Assert.True(await host.ScalarAsync("SELECT COUNT(*) FROM outbox") > 0);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using MassTransit;
 using MassTransit.Middleware;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,11 +22,20 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<IMessageSender, MassTransitSender>();
         // The consumers are stateless and depend only on singletons: one instance each serves every message, which
         // spares MassTransit a DI scope per message. Their definitions say how each retries.
-        services.AddSingleton<ExecuteStepConsumer>();
-        services.AddSingleton<CancelStepConsumer>();
-        services.AddSingleton<StepReceivedConsumer>();
-        services.AddSingleton<StepClaimedConsumer>();
-        services.AddSingleton<StepCompletedConsumer>();
+        // Only the side this process serves: an engine host has no department worker, a department host no engine.
+        if (topology.Departments.Count > 0)
+        {
+            services.AddSingleton<ExecuteStepConsumer>();
+            services.AddSingleton<CancelStepConsumer>();
+        }
+
+        if (topology.ServesEngine)
+        {
+            services.AddSingleton<StepReceivedConsumer>();
+            services.AddSingleton<StepClaimedConsumer>();
+            services.AddSingleton<StepCompletedConsumer>();
+        }
+
         services.AddSingleton<FailedMessageRecorder>();
         services.AddMassTransit(bus =>
         {
@@ -49,7 +59,13 @@ public static class MessagingServiceCollectionExtensions
                             host.PublisherConfirmation = true;
                             if (broker.UseTls)
                             {
-                                host.UseSsl(ssl => ssl.ServerName = broker.Host);
+                                host.UseSsl(ssl =>
+                                {
+                                    ssl.ServerName = broker.Host;
+                                    // MassTransit accepts a broken certificate chain by default: a government bus checks it.
+                                    ssl.EnforcePolicyErrors(SslPolicyErrors.RemoteCertificateChainErrors | SslPolicyErrors.RemoteCertificateNameMismatch
+                                        | SslPolicyErrors.RemoteCertificateNotAvailable);
+                                });
                             }
                         });
                         ConfigureBus(cfg, context, options, topology, endpoint =>

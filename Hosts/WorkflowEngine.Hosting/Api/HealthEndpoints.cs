@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Hosting.Startup;
@@ -38,13 +39,14 @@ public static class HealthEndpoints
         StuckWorkMonitor stuckWork,
         ReferenceData reference,
         StartupTasks startup,
+        HealthCheckService checks,
         CancellationToken cancellationToken)
     {
         Dictionary<string, object?> details;
         try
         {
             var stuck = await stuckWork.CountAsync(cancellationToken);
-            details = await DetailsAsync(database, outbox, stuck, reference, startup, cancellationToken);
+            details = await DetailsAsync(database, outbox, stuck, reference, startup, await checks.CheckHealthAsync(cancellationToken), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -65,6 +67,7 @@ public static class HealthEndpoints
         StuckWorkCounts stuck,
         ReferenceData reference,
         StartupTasks startup,
+        HealthReport dependencies,
         CancellationToken cancellationToken)
     {
         await using (var connection = await database.OpenAsync(cancellationToken))
@@ -74,8 +77,10 @@ public static class HealthEndpoints
 
         return new()
         {
-            ["status"] = startup.DefinitionProblems.Count == 0 && !stuck.Any ? Healthy : Degraded,
+            ["status"] = startup.DefinitionProblems.Count == 0 && !stuck.Any && dependencies.Status == HealthStatus.Healthy ? Healthy : Degraded,
             ["database"] = database.Dialect.Name,
+            // The message bus's own checks (MassTransit: the bus and each receive endpoint).
+            ["checks"] = dependencies.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
             ["departments"] = reference.Departments.Count,
             ["calendars"] = reference.Calendars.Keys,
             ["outboxPending"] = await outbox.CountAsync(cancellationToken),

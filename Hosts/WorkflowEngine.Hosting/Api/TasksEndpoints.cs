@@ -9,6 +9,7 @@ using WorkflowEngine.Contracts;
 using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Departments;
@@ -39,11 +40,19 @@ public static class TasksEndpoints
         Results.Ok(reference.Departments.Values.OrderBy(d => d.Code, StringComparer.Ordinal)
             .Select(d => new DepartmentDto(d.Code, d.Name.Zh, d.Name.En, Queues.Department(d.Code))));
 
-    private static async Task<IResult> ListAsync(string code, string? status, int? limit, int? offset, ClaimsPrincipal user, ReferenceData reference, ITaskQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        string code, string? status, int? limit, int? offset, ClaimsPrincipal user, ReferenceData reference, ServedDepartments served, ITaskQueries queries,
+        CancellationToken cancellationToken)
     {
         if (!reference.Departments.ContainsKey(code))
         {
             return Problems.NotFound($"没有部门“{code}”");
+        }
+
+        if (!served.Serves(code))
+        {
+            // Its tasks are kept by another host (or the department's own system): an empty queue here would mislead.
+            return Problems.NotFound($"{reference.Departments[code].Name.Zh}的办件不在本机办理");
         }
 
         if (!user.WorksFor(code))

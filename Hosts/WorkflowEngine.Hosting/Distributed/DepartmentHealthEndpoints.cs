@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Persistence;
+using WorkflowEngine.Runtime.Outbox;
+
+namespace WorkflowEngine.Hosting.Distributed;
+
+/// <summary>
+/// A department host's <c>/health</c>: unhealthy (503) when its database does not answer; degraded while the bus is
+/// not connected or a failed message waits; the details for an administrator.
+/// </summary>
+public static class DepartmentHealthEndpoints
+{
+    public static IEndpointRouteBuilder MapDepartmentHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", CheckAsync).WithTags("Health").AllowAnonymous()
+            .WithSummary("Liveness and readiness: the status for everyone, the details for an administrator");
+        return app;
+    }
+
+    private static async Task<IResult> CheckAsync(
+        ClaimsPrincipal user, Database database, IOutboxStore outbox, IFailedMessageStore failed, ServedDepartments served,
+        HealthCheckService checks, CancellationToken cancellationToken)
+    {
+        Dictionary<string, object?> details;
+        try
+        {
+            await using (var connection = await database.OpenAsync(cancellationToken))
+            {
+                await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
+            }
+
+            var report = await checks.CheckHealthAsync(cancellationToken);
+            var waiting = (await failed.ListAsync(includeReplayed: false, limit: 1000, offset: 0, cancellationToken)).Count;
+            details = new()
+            {
+                ["status"] = report.Status == HealthStatus.Healthy && waiting == 0 ? HealthEndpoints.Healthy : HealthEndpoints.Degraded,
+                ["role"] = "department",
+                ["departments"] = served.Codes,
+                ["database"] = database.Dialect.Name,
+                ["outboxPending"] = await outbox.CountAsync(cancellationToken),
+                ["failedMessages"] = waiting,
+                ["checks"] = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            details = new() { ["status"] = HealthEndpoints.Unhealthy, ["error"] = ex.Message };
+        }
+
+        var status = (string)details["status"]!;
+        var code = status == HealthEndpoints.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        return user.IsAdmin()
+            ? Results.Json(details, statusCode: code)
+            : Results.Json(new Dictionary<string, object?> { ["status"] = status }, statusCode: code);
+    }
+}

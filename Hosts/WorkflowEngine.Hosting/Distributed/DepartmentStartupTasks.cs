@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Persistence;
+using WorkflowEngine.Runtime;
+using WorkflowEngine.Runtime.Users;
+
+namespace WorkflowEngine.Hosting.Distributed;
+
+/// <summary>
+/// Runs before the bus and the relay start on a department host: migrates its database, stores the departments and
+/// seeds the demo users (Development only), so that its clerks can sign in.
+/// </summary>
+public sealed partial class DepartmentStartupTasks(
+    Database database,
+    ReferenceData reference,
+    ServedDepartments served,
+    IDirectoryStore directory,
+    IHostEnvironment environment,
+    IOptions<EngineOptions> options,
+    ILogger<DepartmentStartupTasks> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        database.Migrate();
+        await directory.UpsertDepartmentsAsync(reference.Departments.Values, cancellationToken);
+        if (environment.IsDevelopment())
+        {
+            await directory.UpsertUsersAsync(DemoUsersFile.Load(Path.Combine(options.Value.DefinitionsPath, "demo", "users.yaml")), cancellationToken);
+        }
+
+        LogReady(string.Join(",", served.Codes), database.Dialect.Name);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Department host ready for {Departments} on {Database}")]
+    private partial void LogReady(string departments, string database);
+}

@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Distributed;
+using WorkflowEngine.Messaging.Configuration;
+using WorkflowEngine.Persistence;
+using WorkflowEngine.Persistence.Dialects;
+using WorkflowEngine.Persistence.Stores;
+using WorkflowEngine.Runtime;
+using WorkflowEngine.Runtime.Audit;
+using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Stores;
+using WorkflowEngine.Runtime.Users;
+
+namespace WorkflowEngine.Hosting;
+
+/// <summary>
+/// The two hosts of a distributed deployment: an engine host (citizen and administrator API, engine, outbox relay,
+/// timers) and department hosts (a department's queue, its tasks in a database of its own, the clerk API), connected
+/// only by the message bus.
+/// </summary>
+public static partial class WorkflowHosting
+{
+    /// <summary>
+    /// The engine and its API. It serves no department's queue unless <c>Departments:Codes</c> names some: in a
+    /// distributed deployment the departments run hosts (or systems) of their own.
+    /// </summary>
+    public static WebApplicationBuilder AddWorkflowEngineHost(this WebApplicationBuilder builder)
+    {
+        var reference = builder.AddWorkflowCore();
+        var departments = DepartmentsOptions.From(builder.Configuration) is { Codes.Count: > 0 } named
+            ? named.Resolve(reference.Departments.Keys.ToArray())
+            : [];
+        if (departments.Count > 0)
+        {
+            builder.AddDepartmentWork();
+        }
+
+        builder.Services.AddSingleton(new ServedDepartments(departments));
+        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration));
+        builder.AddWorkflowApi();
+        return builder;
+    }
+
+    public static WebApplication MapWorkflowEngineHost(this WebApplication app)
+    {
+        app.MapWorkflowPipeline();
+        app.MapEngineEndpoints();
+        if (app.Services.GetRequiredService<ServedDepartments>().Codes.Count > 0)
+        {
+            app.MapTasks();
+        }
+
+        return app;
+    }
+
+    /// <summary>
+    /// A department host: the queues of <c>Departments:Codes</c> (a list, or <c>*</c>), the automated handlers, the tasks
+    /// and the forms they need in a database of its own, an outbox for its reports, and the clerk API for its departments.
+    /// No interpreter, no definitions, no applications.
+    /// </summary>
+    public static WebApplicationBuilder AddWorkflowDepartmentHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var (reference, dialect) = builder.AddHostBasics();
+        if (DepartmentsOptions.From(builder.Configuration).Codes.Count == 0)
+        {
+            throw new InvalidOperationException(
+                "A department host needs Departments:Codes: the departments whose queues it serves (e.g. --Departments:Codes=PSB,TAX), or * for all.");
+        }
+
+        var departments = DepartmentsOptions.From(builder.Configuration).Resolve(reference.Departments.Keys.ToArray());
+        services.AddSingleton(new ServedDepartments(departments));
+        // A database of its own: the host keeps one copy of each application's form beside the tasks.
+        services.AddSingleton<IDepartmentStore>(sp => new SqlDepartmentStore(
+            sp.GetRequiredService<Database>(), sp.GetRequiredService<CommittedOutbox>(), FormStorage.PerApplication));
+        services.AddSingleton<ITaskQueries>(sp => new SqlTaskQueries(sp.GetRequiredService<Database>(), FormStorage.PerApplication));
+        services.AddSingleton<IOutboxStore, SqlOutboxStore>();
+        services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
+        services.AddSingleton<IFailedMessageStore, SqlFailedMessageStore>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<CommittedOutbox>();
+        services.AddSingleton<DeliveryReceipts>();
+        services.AddSingleton<IAccessLog, LoggedAccessLog>();
+
+        services.AddSingleton<DepartmentStartupTasks>();
+        services.AddHostedService(sp => sp.GetRequiredService<DepartmentStartupTasks>());
+        services.AddHostedService<OutboxRelay>();
+        services.AddDialectServices(dialect);
+
+        builder.AddDepartmentWork();
+        services.AddWorkflowMessaging(new BusTopology(ServesEngine: false, departments), MessagingOf(builder.Configuration));
+        builder.AddWorkflowApi();
+        return builder;
+    }
+
+    public static WebApplication MapWorkflowDepartmentHost(this WebApplication app)
+    {
+        app.MapWorkflowPipeline();
+        app.MapGet("/", (ServedDepartments served) => Results.Ok(new
+        {
+            name = "WorkflowEngine 部门办件",
+            departments = served.Codes,
+            openApi = "/openapi/v1.json",
+            health = "/health",
+        })).ExcludeFromDescription();
+        app.MapDepartmentHealth();
+        app.MapTasks();
+        app.MapFailedMessages();
+        return app;
+    }
+
+    private static MessagingOptions MessagingOf(ConfigurationManager configuration) =>
+        configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
+}

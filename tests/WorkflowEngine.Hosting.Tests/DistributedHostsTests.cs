@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WorkflowEngine.Testing;
+using Xunit;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>
+/// The distributed deployment as an operator runs it: one engine host and two department hosts, separate processes,
+/// each with a PostgreSQL database of its own, connected only by RabbitMQ. A citizen applies at the engine, clerks decide
+/// at their department's host, and processes are killed on the way.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class DistributedHostsTests
+{
+    private static readonly TimeSpan Start = TimeSpan.FromMinutes(1);
+
+    [DistributedFact]
+    public async Task EngineAndTwoDepartmentHosts_CarryAnApplicationToTheEnd_ThroughKills()
+    {
+        var directory = Directory.CreateTempSubdirectory("workflow-distributed-");
+        await using var broker = await RabbitMqBroker.CreateAsync();
+        await using var databases = new PostgresDatabases();
+        var engineDb = await databases.CreateAsync("engine");
+        await using var engine = Host("WorkflowEngine.EngineHost", directory, "engine", engineDb, broker, $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}");
+        // The clerks' departments on one host, the automated ones on another.
+        await using var counter = Host("WorkflowEngine.DepartmentHost", directory, "counter", await databases.CreateAsync("counter"), broker, "--Departments:Codes=SAMR,PSB,BANK");
+        await using var automated = Host("WorkflowEngine.DepartmentHost", directory, "automated", await databases.CreateAsync("automated"), broker, "--Departments:Codes=TAX,HRSS,HSA,HPF");
+        await Task.WhenAll(engine.StartAsync(Start), counter.StartAsync(Start), automated.StartAsync(Start));
+        using (var admin = Client(counter, "admin"))
+        {
+            // Each host says what it serves and how its dependencies are, the bus's endpoints among them.
+            var health = await EventuallyAsync(
+                () => admin.GetFromJsonAsync<JsonElement>("/health"), h => h.GetProperty("status").GetString() == "healthy", "the department host to be healthy", counter);
+            Assert.Equal(["SAMR", "PSB", "BANK"], health.GetProperty("departments").EnumerateArray().Select(d => d.GetString()));
+            Assert.Equal("postgresql", health.GetProperty("database").GetString());
+            Assert.NotEmpty(health.GetProperty("checks").EnumerateObject());
+        }
+
+        using var citizen = Client(engine, "zhangsan");
+        using var submitted = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        // The engine host keeps no clerk queue; the department host keeps only its own departments'.
+        using (var samrAtEngine = Client(engine, "samr-clerk"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await samrAtEngine.GetAsync("/api/departments/SAMR/tasks")).StatusCode);
+        }
+
+        using (var taxAtCounter = Client(counter, "tax-clerk"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await taxAtCounter.GetAsync("/api/departments/TAX/tasks")).StatusCode);
+        }
+
+        await DecideAsync(counter, "SAMR", "samr-clerk");
+
+        // Killed with the next steps on their way: the department host that holds the clerks' tasks, then the engine.
+        await counter.KillAsync();
+        await counter.StartAsync(Start);
+        await DecideAsync(counter, "PSB", "psb-clerk");
+        await engine.KillAsync();
+        await engine.StartAsync(Start);
+        await DecideAsync(counter, "BANK", "bank-clerk");
+
+        var application = await EventuallyAsync(
+            () => citizen.GetFromJsonAsync<JsonElement>($"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "completed",
+            "the application to finish", engine, counter, automated);
+        Assert.Equal(7, application.GetProperty("certificates").GetArrayLength());
+        Assert.All(application.GetProperty("steps").EnumerateArray(), s => Assert.Equal("approved", s.GetProperty("status").GetString()));
+
+        // Each host wrote only its side: the engine no tasks, the department hosts no applications.
+        Assert.Equal(0, await PostgresDatabases.ScalarAsync(engineDb, "SELECT COUNT(*) FROM department_tasks"));
+        Assert.Equal(3, await PostgresDatabases.ScalarAsync(counter.Data, "SELECT COUNT(*) FROM department_tasks"));
+        Assert.Equal(4, await PostgresDatabases.ScalarAsync(automated.Data, "SELECT COUNT(*) FROM department_tasks"));
+        Assert.Equal(0, await PostgresDatabases.ScalarAsync(counter.Data, "SELECT COUNT(*) FROM applications"));
+        // Nothing twice, whatever was sent again after the kills.
+        Assert.Equal(0, await PostgresDatabases.ScalarAsync(engineDb,
+            """
+            SELECT COUNT(*) FROM (SELECT 1 FROM audit_events WHERE type IN ('StepDispatched', 'StepReceived', 'StepClaimed', 'StepApproved', 'ApplicationCompleted')
+            GROUP BY application_id, step_id, type HAVING COUNT(*) > 1) twice
+            """));
+        await EventuallyAsync(async () => await PostgresDatabases.ScalarAsync(engineDb, "SELECT COUNT(*) FROM outbox"), n => n == 0, "the engine's outbox to empty", engine);
+    }
+
+    private static NamedHost Host(string project, DirectoryInfo directory, string name, string database, RabbitMqBroker broker, params string[] args) =>
+        new(HostProcess.For(
+            project,
+            Path.Combine(directory.FullName, name + ".log"),
+            [
+                "--environment=Development",
+                "--Database:Provider=postgresql",
+                $"--Database:ConnectionString={database}",
+                $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
+                "--Logging:LogLevel:Default=Warning",
+                .. broker.HostArgs,
+                .. args,
+            ]), database);
+
+    private static async Task DecideAsync(NamedHost host, string department, string clerk)
+    {
+        using var client = Client(host, clerk);
+        var task = (await EventuallyAsync(
+            () => client.GetFromJsonAsync<JsonElement>($"/api/departments/{department}/tasks"), t => t.GetArrayLength() == 1, $"the {department} task", host))[0];
+        var taskId = task.GetProperty("id").GetString();
+        // The whole application on one page, from the department host's own copy of the form.
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}");
+        Assert.Equal("福州闽江数字科技有限公司", page.GetProperty("application").GetProperty("form").GetProperty("companyName").GetString());
+        (await client.PostAsync($"/api/tasks/{taskId}/claim", null)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+    }
+
+    private static HttpClient Client(NamedHost host, string user)
+    {
+        var client = new HttpClient { BaseAddress = host.Process.Address, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Demo-User", user);
+        return client;
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, params NamedHost[] hosts)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var last = default(T);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                last = await read();
+                if (done(last))
+                {
+                    return last;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // A host between kill and start.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException(
+            $"Waited 60s for {what}; last seen: {last}{Environment.NewLine}"
+            + string.Join(Environment.NewLine, hosts.Select(h => $"--- {h.Process.Address}:{Environment.NewLine}{h.Process.Tail(30)}")));
+    }
+
+    /// <summary>A host process and its database.</summary>
+    private sealed record NamedHost(HostProcess Process, string Data) : IAsyncDisposable
+    {
+        public Task StartAsync(TimeSpan timeout) => Process.StartAsync(timeout);
+
+        public Task KillAsync() => Process.KillAsync();
+
+        public ValueTask DisposeAsync() => Process.DisposeAsync();
+    }
+}
