@@ -84,6 +84,70 @@ public sealed class DistributedHostsTests
         await EventuallyAsync(async () => await PostgresDatabases.ScalarAsync(engineDb, "SELECT COUNT(*) FROM outbox"), n => n == 0, "the engine's outbox to empty", engine);
     }
 
+    [DistributedFact]
+    public async Task TwoEngineProcessesOnOneDatabase_ApplyEveryReportOnce()
+    {
+        const int Applications = 16;
+        var directory = Directory.CreateTempSubdirectory("workflow-engines-");
+        await using var broker = await RabbitMqBroker.CreateAsync();
+        await using var databases = new PostgresDatabases();
+        var engineDb = await databases.CreateAsync("engines");
+        var blobs = $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}";
+        await using var first = Host("WorkflowEngine.EngineHost", directory, "engine-1", engineDb, broker, blobs, "--RateLimits:Enabled=false");
+        await using var second = Host("WorkflowEngine.EngineHost", directory, "engine-2", engineDb, broker, blobs, "--RateLimits:Enabled=false");
+        await using var departments = Host("WorkflowEngine.DepartmentHost", directory, "departments", await databases.CreateAsync("departments"), broker, "--Departments:Codes=*");
+        await Task.WhenAll(first.StartAsync(Start), second.StartAsync(Start), departments.StartAsync(Start));
+
+        // Citizens reach either engine process (a load balancer in front of both); the reports reach either as well.
+        var ids = new List<string>();
+        for (var i = 0; i < Applications; i++)
+        {
+            using var citizen = Client(i % 2 == 0 ? first : second, "zhangsan");
+            using var submitted = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
+            Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+            ids.Add((await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+
+        foreach (var (department, clerk) in new[] { ("SAMR", "samr-clerk"), ("PSB", "psb-clerk"), ("BANK", "bank-clerk") })
+        {
+            await DecideAllAsync(departments, department, clerk, Applications);
+        }
+
+        await EventuallyAsync(
+            () => PostgresDatabases.ScalarAsync(engineDb, "SELECT COUNT(*) FROM applications WHERE status = 'completed'"), n => n == Applications,
+            "every application to finish", first, second, departments);
+        Assert.Equal(0, await PostgresDatabases.ScalarAsync(engineDb,
+            """
+            SELECT COUNT(*) FROM (SELECT 1 FROM audit_events
+            WHERE type IN ('StepDispatched', 'StepReceived', 'StepClaimed', 'StepApproved', 'ApplicationCompleted')
+            GROUP BY application_id, step_id, type HAVING COUNT(*) > 1) twice
+            """));
+        Assert.Equal(Applications * 7, await PostgresDatabases.ScalarAsync(engineDb, "SELECT COUNT(*) FROM certificates"));
+        Assert.Equal(Applications * 7, await PostgresDatabases.ScalarAsync(departments.Data, "SELECT COUNT(*) FROM department_tasks"));
+    }
+
+    private static async Task DecideAllAsync(NamedHost host, string department, string clerk, int count)
+    {
+        using var client = Client(host, clerk);
+        var decided = 0;
+        await EventuallyAsync(
+            async () =>
+            {
+                foreach (var task in (await client.GetFromJsonAsync<JsonElement>($"/api/departments/{department}/tasks?status=unclaimed&limit=100")).EnumerateArray())
+                {
+                    var taskId = task.GetProperty("id").GetString();
+                    (await client.PostAsync($"/api/tasks/{taskId}/claim", null)).EnsureSuccessStatusCode();
+                    (await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+                    decided++;
+                }
+
+                return decided;
+            },
+            n => n == count,
+            $"every {department} task decided",
+            host);
+    }
+
     private static NamedHost Host(string project, DirectoryInfo directory, string name, string database, RabbitMqBroker broker, params string[] args) =>
         new(HostProcess.For(
             project,
