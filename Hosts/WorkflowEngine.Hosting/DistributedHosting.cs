@@ -89,6 +89,18 @@ public static partial class WorkflowHosting
         services.AddSingleton<CommittedOutbox>();
         services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<IAccessLog, LoggedAccessLog>();
+        var engine = DepartmentsOptions.From(builder.Configuration);
+        services.AddHttpClient(nameof(EngineMaterials), http =>
+        {
+            if (Uri.TryCreate(engine.EngineUrl, UriKind.Absolute, out var address))
+            {
+                http.BaseAddress = address;
+            }
+
+            http.Timeout = TimeSpan.FromMinutes(2);
+        });
+        services.AddSingleton(sp => new EngineMaterials(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EngineMaterials)), engine.EngineToken));
 
         services.AddSingleton<DepartmentStartupTasks>();
         services.AddHostedService(sp => sp.GetRequiredService<DepartmentStartupTasks>());
@@ -113,6 +125,7 @@ public static partial class WorkflowHosting
         })).ExcludeFromDescription();
         app.MapDepartmentHealth();
         app.MapTasks();
+        app.MapTaskMaterials();
         app.MapFailedMessages();
         return app;
     }

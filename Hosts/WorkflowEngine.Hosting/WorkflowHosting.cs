@@ -161,8 +161,13 @@ public static partial class WorkflowHosting
         services.Configure<RequestLimits>(builder.Configuration.GetSection("Limits"));
         services.Configure<RateLimitSettings>(builder.Configuration.GetSection("RateLimits"));
         services.AddWorkflowRateLimits();
-        services.AddAuthentication(DemoHeaderAuthentication.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DemoHeaderAuthentication>(DemoHeaderAuthentication.SchemeName, null);
+        // A bearer token is a department host's (ServiceAccounts); anything else is a person's.
+        const string scheme = "Workflow";
+        services.AddAuthentication(scheme)
+            .AddPolicyScheme(scheme, null, o => o.ForwardDefaultSelector = context =>
+                ServiceTokenAuthentication.Applies(context.Request) ? ServiceTokenAuthentication.SchemeName : DemoHeaderAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DemoHeaderAuthentication>(DemoHeaderAuthentication.SchemeName, null)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ServiceTokenAuthentication>(ServiceTokenAuthentication.SchemeName, null);
         services.AddAuthorization(Policies.Add);
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -23,9 +23,13 @@ public sealed class DistributedHostsTests
         await using var broker = await RabbitMqBroker.CreateAsync();
         await using var databases = new PostgresDatabases();
         var engineDb = await databases.CreateAsync("engine");
-        await using var engine = Host("WorkflowEngine.EngineHost", directory, "engine", engineDb, broker, $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}");
+        // The counter host's credential at the engine: the engine keeps only the token's hash.
+        var token = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        await using var engine = Host("WorkflowEngine.EngineHost", directory, "engine", engineDb, broker, $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}",
+            "--ServiceAccounts:0:Name=counter", $"--ServiceAccounts:0:TokenSha256={Identity.ServiceAccount.Hash(token)}", "--ServiceAccounts:0:Departments=SAMR,PSB,BANK");
         // The clerks' departments on one host, the automated ones on another.
-        await using var counter = Host("WorkflowEngine.DepartmentHost", directory, "counter", await databases.CreateAsync("counter"), broker, "--Departments:Codes=SAMR,PSB,BANK");
+        await using var counter = Host("WorkflowEngine.DepartmentHost", directory, "counter", await databases.CreateAsync("counter"), broker, "--Departments:Codes=SAMR,PSB,BANK",
+            $"--Departments:EngineUrl={engine.Process.Address}", $"--Departments:EngineToken={token}");
         await using var automated = Host("WorkflowEngine.DepartmentHost", directory, "automated", await databases.CreateAsync("automated"), broker, "--Departments:Codes=TAX,HRSS,HSA,HPF");
         await Task.WhenAll(engine.StartAsync(Start), counter.StartAsync(Start), automated.StartAsync(Start));
         using (var admin = Client(counter, "admin"))
@@ -54,7 +58,17 @@ public sealed class DistributedHostsTests
             Assert.Equal(HttpStatusCode.NotFound, (await taxAtCounter.GetAsync("/api/departments/TAX/tasks")).StatusCode);
         }
 
-        await DecideAsync(counter, "SAMR", "samr-clerk");
+        await DecideAsync(counter, "SAMR", "samr-clerk", checkMaterial: true);
+        var trail = await EventuallyAsync(
+            async () => (await Client(engine, "admin").GetFromJsonAsync<JsonElement>($"/api/applications/{id}/audit")).GetProperty("entries"),
+            e => e.EnumerateArray().Any(l => l.GetProperty("type").GetString() == "MaterialDownloaded"), "the download in the engine's trail", engine);
+        var download = trail.EnumerateArray().Single(l => l.GetProperty("type").GetString() == "MaterialDownloaded");
+        Assert.Equal(("service:counter", "samr-clerk"), (download.GetProperty("actor").GetString(), download.GetProperty("data").GetProperty("onBehalfOf").GetString()));
+        using (var stranger = new HttpClient { BaseAddress = engine.Process.Address })
+        {
+            stranger.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token + "0");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync($"/api/applications/{id}")).StatusCode);
+        }
 
         // Killed with the next steps on their way: the department host that holds the clerks' tasks, then the engine.
         await counter.KillAsync();
@@ -162,7 +176,7 @@ public sealed class DistributedHostsTests
                 .. args,
             ]), database);
 
-    private static async Task DecideAsync(NamedHost host, string department, string clerk)
+    private static async Task DecideAsync(NamedHost host, string department, string clerk, bool checkMaterial = false)
     {
         using var client = Client(host, clerk);
         var task = (await EventuallyAsync(
@@ -171,7 +185,24 @@ public sealed class DistributedHostsTests
         // The whole application on one page, from the department host's own copy of the form.
         var page = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}");
         Assert.Equal("福州闽江数字科技有限公司", page.GetProperty("application").GetProperty("form").GetProperty("companyName").GetString());
+        var material = page.GetProperty("application").GetProperty("materials").EnumerateArray().First(m => m.GetProperty("download").ValueKind == JsonValueKind.String);
+        var link = material.GetProperty("download").GetString()!;
+        if (checkMaterial)
+        {
+            // Through this host, fetched from the engine with the host's credential, once the clerk holds the task.
+            Assert.StartsWith($"/api/tasks/{taskId}/materials/", link, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(link)).StatusCode);
+        }
+
         (await client.PostAsync($"/api/tasks/{taskId}/claim", null)).EnsureSuccessStatusCode();
+        if (checkMaterial)
+        {
+            using var file = await client.GetAsync(link);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(BusinessOpening.Pdf, await file.Content.ReadAsByteArrayAsync());
+        }
+
         (await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
     }
 

@@ -118,16 +118,19 @@ public sealed class ApplicationViews(
             return true;
         }
 
+        if (user.IsInRole(ServiceRoles.DepartmentHost))
+        {
+            // A department host: a material one of its departments' steps uses; the host checks its clerk holds the step.
+            var served = user.FindAll(ClaimNames.Department).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+            return (await StepsUsingAsync(a, material, d => d is not null && served.Contains(d), cancellationToken)).Count > 0;
+        }
+
         if (user.Department() is not { } department || !user.WorksFor(department))
         {
             return false;
         }
 
-        var definition = await definitions.GetAsync(a.ServiceId, a.ServiceVersion, cancellationToken);
-        var steps = definition.Materials.Where(m => m.Key == material.MaterialKey).SelectMany(m => m.UsedBy)
-            .Where(id => definition.Nodes.TryGetValue(id, out var node) && activities.TryGet(node.ActivityKey, out var activity)
-                && activity.DepartmentOf(node) == department)
-            .ToHashSet(StringComparer.Ordinal);
+        var steps = await StepsUsingAsync(a, material, d => d == department, cancellationToken);
         if (steps.Count == 0)
         {
             return false;
@@ -139,6 +142,16 @@ public sealed class ApplicationViews(
         }
 
         return (await tasks.HeldByAsync(a.Id, department, user.Id(), cancellationToken)).Any(steps.Contains);
+    }
+
+    /// <summary>The steps of the application's definition that use the material (<c>usedBy</c>) and belong to a department chosen.</summary>
+    private async Task<HashSet<string>> StepsUsingAsync(ApplicationRecord a, MaterialRecord material, Func<string?, bool> department, CancellationToken cancellationToken)
+    {
+        var definition = await definitions.GetAsync(a.ServiceId, a.ServiceVersion, cancellationToken);
+        return definition.Materials.Where(m => m.Key == material.MaterialKey).SelectMany(m => m.UsedBy)
+            .Where(id => definition.Nodes.TryGetValue(id, out var node) && activities.TryGet(node.ActivityKey, out var activity)
+                && department(activity.DepartmentOf(node)))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private StepDto Step(StepRecord s, StepNode node)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Contracts;
@@ -70,7 +71,8 @@ public static class TasksEndpoints
         return Results.Ok(tasks.Select(Dto));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, ITaskQueries queries, IAccessLog access, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        Guid id, ClaimsPrincipal user, ITaskQueries queries, IAccessLog access, [FromServices] EngineMaterials? remote, CancellationToken cancellationToken)
     {
         if (await queries.GetAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department))
         {
@@ -84,6 +86,12 @@ public static class TasksEndpoints
         {
             // The form is kept once per application, not in each task's payload.
             application["form"] = JsonNode.Parse(form);
+        }
+
+        if (remote is not null)
+        {
+            // A department host: the files are the engine host's, fetched through this host for the clerk.
+            TaskMaterialsEndpoints.LinkToThisHost(application, task.Id);
         }
 
         return Results.Ok(new TaskDetailDto(Dto(task), application));

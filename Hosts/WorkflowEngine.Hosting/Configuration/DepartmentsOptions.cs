@@ -11,6 +11,12 @@ public sealed class DepartmentsOptions
     /// </summary>
     public List<string> Codes { get; set; } = [];
 
+    /// <summary>A department host: the engine host's address, where it fetches the materials its steps use.</summary>
+    public string? EngineUrl { get; set; }
+
+    /// <summary>A department host: its token at the engine (the engine's <c>ServiceAccounts</c> holds its SHA-256).</summary>
+    public string? EngineToken { get; set; }
+
     /// <summary>
     /// Reads the section. <c>Departments:Codes</c> may be a list (<c>Codes:0</c>, <c>Codes:1</c>, a JSON array) or one value
     /// separated by commas, as given on a command line or in an environment variable (<c>Departments__Codes=SAMR,PSB</c>):

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace WorkflowEngine.Hosting.Identity;
+
+/// <summary>
+/// <c>Authorization: Bearer &lt;token&gt;</c> of a department host (<see cref="ServiceAccount"/>): signed in as
+/// <c>service:&lt;name&gt;</c> in the role <see cref="ServiceRoles.DepartmentHost"/>, with a department claim for each of
+/// its departments. The role is no clerk's: the host may do only what an endpoint grants that role by name.
+/// </summary>
+public sealed class ServiceTokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IConfiguration configuration) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ServiceToken";
+    private const string Bearer = "Bearer ";
+
+    public static bool Applies(Microsoft.AspNetCore.Http.HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith(Bearer, StringComparison.OrdinalIgnoreCase);
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var token = header[Bearer.Length..].Trim();
+        var accounts = configuration.GetSection("ServiceAccounts").Get<List<ServiceAccount>>() ?? [];
+        if (token.Length == 0 || accounts.FirstOrDefault(a => a.Accepts(token)) is not { } account)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("The bearer token is no service account's."));
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, "service:" + account.Name),
+            new(ClaimTypes.Name, account.Name),
+            new(ClaimTypes.Role, ServiceRoles.DepartmentHost),
+        };
+        claims.AddRange(account.DepartmentCodes.Select(code => new Claim(ClaimNames.Department, code)));
+        return Task.FromResult(AuthenticateResult.Success(
+            new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName)));
+    }
+}
+
+/// <summary>Roles of machines, not people.</summary>
+public static class ServiceRoles
+{
+    public const string DepartmentHost = "department-host";
+
+    /// <summary>The header a department host names the clerk in, for whom it fetches a material.</summary>
+    public const string OnBehalfOf = "X-On-Behalf-Of";
+}
