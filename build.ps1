@@ -3,13 +3,14 @@
 #   dotnet tool restore
 #   dotnet pwsh ./build.ps1 <target>
 # Targets: build, test, run, bench, ci (build + test), verify-audit (checks the audit trails of the all-in-one
-# host's database; pass --Database:ConnectionString=... for another).
+# host's database; pass --Database:ConnectionString=... for another), up / down [folder] (the distributed deployment
+# on this machine: RabbitMQ, PostgreSQL, an engine host and three department hosts; down stops exactly what up started).
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'run', 'bench', 'ci', 'verify-audit')]
+    [ValidateSet('build', 'test', 'run', 'bench', 'ci', 'verify-audit', 'up', 'down')]
     [string] $Target = 'build',
 
-    # Passed on to the benchmark (e.g. --bundles 20000) or to verify-audit.
+    # Passed on to the benchmark (e.g. --bundles 20000) or to verify-audit; for up and down, the folder (default .run).
     [Parameter(ValueFromRemainingArguments = $true)]
     [string[]] $Rest = @()
 )
@@ -46,6 +47,127 @@ function Invoke-Test {
     if ($code -ne 0) { throw "Tests failed (exit code $code)." }
 }
 
+# The distributed deployment on one machine. RabbitMQ and PostgreSQL come from the Debian packages (rabbitmq-server,
+# postgresql; run as root: PostgreSQL runs as the user postgres), each started by its .ci script on free loopback ports
+# with its data under the folder. What was started is written to <folder>/up.json, which down reads.
+function Get-RunFolder {
+    $folder = if ($Rest.Count -gt 0) { $Rest[0] } else { '.run' }
+    return [System.IO.Path]::GetFullPath($folder, $PSScriptRoot)
+}
+
+function Get-FreePort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { return $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+function Read-EnvFile([string] $Path) {
+    $values = @{}
+    foreach ($line in Get-Content $Path) {
+        if ($line -match '^([A-Z_]+)="?(.*?)"?$') { $values[$Matches[1]] = $Matches[2] }
+    }
+    return $values
+}
+
+function Invoke-Up {
+    $dir = Get-RunFolder
+    $state = Join-Path $dir 'up.json'
+    if (Test-Path $state) { throw "Already up (see $state): run 'dotnet pwsh ./build.ps1 down $dir' first." }
+    if (-not (Test-Path /usr/lib/rabbitmq/bin/rabbitmq-server) -or -not (Get-ChildItem /usr/lib/postgresql/*/bin/initdb -ErrorAction SilentlyContinue)) {
+        throw 'RabbitMQ and PostgreSQL are needed: apt-get install rabbitmq-server postgresql (as root).'
+    }
+    Invoke-Build
+    New-Item -ItemType Directory -Force $dir | Out-Null
+    & chmod 755 $dir
+    $up = [ordered]@{ folder = $dir; rabbitmq = (Join-Path $dir 'rabbitmq'); postgres = (Join-Path $dir 'postgres'); hosts = @() }
+    # Written before anything starts, so that down stops whatever did start, also after a failure here.
+    $up | ConvertTo-Json -Depth 4 | Set-Content $state
+    Exec { bash .ci/rabbitmq.sh $up.rabbitmq | Out-Null }
+    Exec { bash .ci/postgres.sh $up.postgres | Out-Null }
+    $rabbit = (Read-EnvFile (Join-Path $up.rabbitmq 'env')).WFE_TEST_RABBITMQ
+    $pg = (Read-EnvFile (Join-Path $up.postgres 'env')).WFE_TEST_POSTGRES
+    if ($rabbit -notmatch '^amqp://(?<user>[^:]+):(?<password>[^@]+)@(?<host>[^:]+):(?<port>\d+)/;management=(?<management>\S+)$') { throw "Unexpected RabbitMQ address: $rabbit" }
+    $broker = $Matches
+    if ($pg -notmatch 'Port=(?<port>\d+);Username=(?<user>[^;]+);Password=(?<password>[^;]+)') { throw "Unexpected PostgreSQL address." }
+    $db = $Matches
+
+    # A token per department host that fetches materials; the engine is given only their hashes.
+    $newToken = { [Convert]::ToHexString([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(24)).ToLowerInvariant() }
+    $hashOf = { param($t) [Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData([System.Text.Encoding]::UTF8.GetBytes($t))).ToLowerInvariant() }
+    $token = & $newToken
+    $othersToken = & $newToken
+    # The business-opening clerks' departments on one host, its automated ones on another, every other department
+    # (construction permits, completion acceptance, …) on a third.
+    $counterCodes = 'SAMR,PSB,BANK'
+    $automatedCodes = 'TAX,HRSS,HSA,HPF'
+    $taken = ($counterCodes + ',' + $automatedCodes).Split(',')
+    $otherCodes = (Select-String -Path (Join-Path $PSScriptRoot 'Definitions/departments.yaml') -Pattern 'code:\s*([A-Za-z0-9-]+)' -AllMatches |
+        ForEach-Object { $_.Matches } | ForEach-Object { $_.Groups[1].Value } | Where-Object { $_ -notin $taken }) -join ','
+    $common = @(
+        '--environment=Development',
+        "--Engine:DefinitionsPath=$(Join-Path $PSScriptRoot 'Definitions')",
+        '--Database:Provider=postgresql',
+        '--Messaging:Transport=rabbitmq', "--Messaging:RabbitMq:Host=$($broker.host)", "--Messaging:RabbitMq:Port=$($broker.port)",
+        "--Messaging:RabbitMq:Username=$($broker.user)", "--Messaging:RabbitMq:Password=$($broker.password)"
+    )
+    $enginePort = Get-FreePort
+    $hosts = @(
+        @{ name = 'engine'; project = 'WorkflowEngine.EngineHost'; port = $enginePort; args = @(
+            "--Engine:BlobPath=$(Join-Path $dir 'engine-blobs')",
+            '--ServiceAccounts:0:Name=counter', "--ServiceAccounts:0:TokenSha256=$(& $hashOf $token)", "--ServiceAccounts:0:Departments=$counterCodes",
+            '--ServiceAccounts:1:Name=others', "--ServiceAccounts:1:TokenSha256=$(& $hashOf $othersToken)", "--ServiceAccounts:1:Departments=$otherCodes") },
+        @{ name = 'counter'; project = 'WorkflowEngine.DepartmentHost'; port = (Get-FreePort); args = @(
+            "--Departments:Codes=$counterCodes", "--Departments:EngineUrl=http://127.0.0.1:$enginePort", "--Departments:EngineToken=$token") },
+        @{ name = 'automated'; project = 'WorkflowEngine.DepartmentHost'; port = (Get-FreePort); args = @("--Departments:Codes=$automatedCodes") },
+        @{ name = 'others'; project = 'WorkflowEngine.DepartmentHost'; port = (Get-FreePort); args = @(
+            "--Departments:Codes=$otherCodes", "--Departments:EngineUrl=http://127.0.0.1:$enginePort", "--Departments:EngineToken=$othersToken") }
+    )
+    foreach ($h in $hosts) {
+        $database = "workflow_$($h.name)"
+        # Kept from an earlier up on this folder, or created.
+        $env:PGPASSWORD = $db.password
+        $psql = @('-X', '-q', '-h', '127.0.0.1', '-p', $db.port, '-U', $db.user, '-d', 'postgres')
+        if ((& psql @psql -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'") -ne '1') {
+            Exec { psql @psql -c "CREATE DATABASE $database" }
+        }
+        $connection = "Host=127.0.0.1;Port=$($db.port);Username=$($db.user);Password=$($db.password);Database=$database"
+        $dll = Join-Path $PSScriptRoot "Hosts/$($h.project)/bin/Release/net10.0/$($h.project).dll"
+        $log = Join-Path $dir "$($h.name).log"
+        $arguments = @($dll, "--urls=http://127.0.0.1:$($h.port)", "--Database:ConnectionString=$connection") + $common + $h.args
+        $process = Start-Process dotnet -ArgumentList $arguments -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru
+        $up.hosts += [ordered]@{ name = $h.name; pid = $process.Id; url = "http://127.0.0.1:$($h.port)"; log = $log; database = $database }
+        $up | ConvertTo-Json -Depth 4 | Set-Content $state
+    }
+    foreach ($h in $up.hosts) {
+        $deadline = (Get-Date).AddSeconds(90)
+        while ($true) {
+            try { if ((Invoke-WebRequest "$($h.url)/health" -SkipHttpErrorCheck -TimeoutSec 5).StatusCode -eq 200) { break } } catch { }
+            if ((Get-Process -Id $h.pid -ErrorAction SilentlyContinue) -eq $null) { throw "The $($h.name) host exited while starting: see $($h.log) and $($h.log).err" }
+            if ((Get-Date) -gt $deadline) { throw "The $($h.name) host did not answer /health within 90 s: see $($h.log)" }
+            Start-Sleep -Milliseconds 500
+        }
+    }
+    Write-Output "Up, with everything under $dir (down: dotnet pwsh ./build.ps1 down $dir):"
+    Write-Output "  RabbitMQ    amqp://127.0.0.1:$($broker.port)  management $($broker.management) (user $($broker.user))"
+    Write-Output "  PostgreSQL  127.0.0.1:$($db.port) (user $($db.user), password in $(Join-Path $up.postgres 'env'))"
+    foreach ($h in $up.hosts) { Write-Output ("  {0,-11} {1}  log {2}" -f $h.name, $h.url, $h.log) }
+    Write-Output "  Try: curl -H 'X-Demo-User: zhangsan' $($up.hosts[0].url)/api/services ; clerks (samr-clerk, psb-clerk, bank-clerk) at $($up.hosts[1].url)"
+}
+
+function Invoke-Down {
+    $dir = Get-RunFolder
+    $state = Join-Path $dir 'up.json'
+    if (-not (Test-Path $state)) { Write-Output "Nothing is up under $dir."; return }
+    $up = Get-Content -Raw $state | ConvertFrom-Json
+    foreach ($h in $up.hosts) {
+        if (Get-Process -Id $h.pid -ErrorAction SilentlyContinue) { Stop-Process -Id $h.pid; Write-Output "Stopped the $($h.name) host (pid $($h.pid))." }
+    }
+    & bash .ci/rabbitmq.sh stop $up.rabbitmq
+    & bash .ci/postgres.sh stop $up.postgres
+    Remove-Item $state
+    Write-Output "Stopped RabbitMQ and PostgreSQL; their data and the hosts' logs stay under $dir."
+}
+
 switch ($Target) {
     'build' { Invoke-Build }
     'test' { Invoke-Test }
@@ -53,4 +175,6 @@ switch ($Target) {
     'bench' { Exec { dotnet run -c Release --project tests/WorkflowEngine.Benchmarks -- @Rest } }
     'ci' { Invoke-Build; Invoke-Test }
     'verify-audit' { Exec { dotnet run -c Release --project Hosts/WorkflowEngine.AllInOne -- verify-audit @Rest } }
+    'up' { Invoke-Up }
+    'down' { Invoke-Down }
 }

@@ -28,9 +28,16 @@ mkdir -p "$dir"
 chown postgres "$dir"
 chmod 700 "$dir"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
-password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
-as_postgres "cd '$dir' && '$bin/initdb' -D '$dir/data' -E UTF8 --no-locale -U postgres --auth-local=peer --auth-host=scram-sha-256" \
-  >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+# A folder used before (build.ps1 up after down) keeps its data and its role's password.
+fresh=1
+if [ -f "$dir/data/PG_VERSION" ] && [ -f "$dir/env" ]; then
+  fresh=0
+  password=$(sed -n 's/.*Password=\([^;]*\);.*/\1/p' "$dir/env")
+else
+  password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+  as_postgres "cd '$dir' && '$bin/initdb' -D '$dir/data' -E UTF8 --no-locale -U postgres --auth-local=peer --auth-host=scram-sha-256" \
+    >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+fi
 
 port=
 for _ in $(seq 1 10); do
@@ -44,8 +51,10 @@ done
 [ -n "$port" ] || { echo "PostgreSQL did not start:" >&2; cat "$dir/server.log" >&2 || true; exit 1; }
 
 # The tests' own role: it logs in with a password over TCP and creates a database per test, and is no superuser.
-printf "CREATE ROLE wfe LOGIN CREATEDB PASSWORD '%s';\n" "$password" | \
-  as_postgres "'$bin/psql' -X -q -v ON_ERROR_STOP=1 -h '$dir' -p $port -d postgres"
+if [ "$fresh" = 1 ]; then
+  printf "CREATE ROLE wfe LOGIN CREATEDB PASSWORD '%s';\n" "$password" | \
+    as_postgres "'$bin/psql' -X -q -v ON_ERROR_STOP=1 -h '$dir' -p $port -d postgres"
+fi
 cat > "$dir/env" <<ENV
 WFE_POSTGRES_VERSION=$("$bin/postgres" --version | awk '{print $3}')
 WFE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=wfe;Password=$password;Database=postgres"

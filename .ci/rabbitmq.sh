@@ -21,7 +21,11 @@ fi
 dir="$1"
 mkdir -p "$dir/mnesia" "$dir/log"
 amqp=$(free_port); dist=$(free_port); management=$(free_port); epmd=$(free_port)
+# A folder used before (build.ps1 up after down) keeps its node, and with it the messages its queues held.
 node="wfe$amqp@localhost"
+if [ -f "$dir/env" ]; then
+  node=$(sed -n 's/^WFE_RABBITMQ_NODE=//p' "$dir/env")
+fi
 cat > "$dir/rabbitmq.conf" <<CONF
 listeners.tcp.default = 127.0.0.1:$amqp
 management.tcp.ip = 127.0.0.1
@@ -39,7 +43,7 @@ for _ in $(seq 1 90); do
   sleep 1
 done
 "$ctl" -n "$node" await_startup --timeout 30 >/dev/null
-"$ctl" -n "$node" add_user wfe wfe-test >/dev/null
+"$ctl" -n "$node" list_users --quiet 2>/dev/null | grep -q '^wfe\b' || "$ctl" -n "$node" add_user wfe wfe-test >/dev/null
 "$ctl" -n "$node" set_user_tags wfe administrator >/dev/null
 "$ctl" -n "$node" set_permissions -p / wfe '.*' '.*' '.*' >/dev/null
 cat > "$dir/env" <<ENV
