@@ -40,7 +40,8 @@ function Invoke-Test {
         $counters = ([xml](Get-Content -Raw $file.FullName)).TestRun.ResultSummary.Counters
         $passed += [int]$counters.passed
         $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
-        $skipped += [int]$counters.notExecuted
+        # The trx logger counts xunit's skipped tests as not executed in the results, but leaves notExecuted at 0.
+        $skipped += [Math]::Max([int]$counters.notExecuted, [int]$counters.total - [int]$counters.executed)
     }
     if ($code -ne 0 -and $failed -eq 0) { $failed = 1 }
     Write-Output "$passed passed, $failed failed, $skipped skipped"
