@@ -14,7 +14,7 @@ namespace WorkflowEngine.Messaging;
 /// the headers (message id, message type), but is not asked to serialize the message again. Reading each row back
 /// into an object only for MassTransit to write it out again cost about 3% of the engine's CPU.
 /// </summary>
-public sealed class MassTransitSender(IBus bus, IOptions<MessagingOptions> options) : IMessageSender
+public sealed class MassTransitSender(IBus bus, IOptions<MessagingOptions> options, QuorumQueueTopology? quorum = null) : IMessageSender
 {
     /// <summary>The in-memory transport loses what it holds when the process dies; only a broker's confirm makes a send durable.</summary>
     public bool SendIsDurable { get; } = !string.Equals(options.Value.Transport, Transports.InMemory, StringComparison.OrdinalIgnoreCase);
@@ -41,7 +41,7 @@ public sealed class MassTransitSender(IBus bus, IOptions<MessagingOptions> optio
 
     private async Task<ISendEndpoint> EndpointAsync(string queue)
     {
-        var lookup = _endpoints.GetOrAdd(queue, q => bus.GetSendEndpoint(new Uri("queue:" + q)));
+        var lookup = _endpoints.GetOrAdd(queue, LookUpAsync);
         try
         {
             return await lookup;
@@ -52,6 +52,17 @@ public sealed class MassTransitSender(IBus bus, IOptions<MessagingOptions> optio
             _endpoints.TryRemove(new KeyValuePair<string, Task<ISendEndpoint>>(queue, lookup));
             throw;
         }
+    }
+
+    private async Task<ISendEndpoint> LookUpAsync(string queue)
+    {
+        if (quorum is null)
+        {
+            return await bus.GetSendEndpoint(new Uri("queue:" + queue));
+        }
+
+        await quorum.EnsureAsync(queue);
+        return await bus.GetSendEndpoint(new Uri($"exchange:{queue}?type=fanout"));
     }
 
     /// <summary>Lets the configured serializer write the headers, and answers with the stored body.</summary>

@@ -15,10 +15,15 @@ namespace WorkflowEngine.Hosting.Tests;
 public sealed class RabbitMqTransportTests
 {
     [RabbitMqFact]
-    public async Task BusinessOpening_RunsToCompletion_OnDurableQueues()
+    public Task BusinessOpening_RunsToCompletion_OnDurableQueues() => RunsToCompletionAsync(quorum: false);
+
+    [RabbitMqFact]
+    public Task BusinessOpening_RunsToCompletion_OnQuorumQueues() => RunsToCompletionAsync(quorum: true);
+
+    private static async Task RunsToCompletionAsync(bool quorum)
     {
         await using var broker = await RabbitMqBroker.CreateAsync();
-        await using var host = await AllInOneHost.StartAsync(extraArgs: broker.HostArgs);
+        await using var host = await AllInOneHost.StartAsync(extraArgs: [.. broker.HostArgs, $"--Messaging:RabbitMq:QuorumQueues={quorum}"]);
         var id = await host.SubmitBusinessOpeningAsync();
 
         foreach (var (department, clerk) in new[] { ("SAMR", "samr-clerk"), ("PSB", "psb-clerk"), ("BANK", "bank-clerk") })
@@ -39,6 +44,7 @@ public sealed class RabbitMqTransportTests
         {
             var described = await broker.QueueAsync(queue);
             Assert.True(described is { } q && q.GetProperty("durable").GetBoolean(), $"{queue} is not a durable queue");
+            Assert.Equal(quorum ? "quorum" : "classic", described.Value.GetProperty("type").GetString());
         }
     }
 

@@ -20,6 +20,11 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton(topology);
         services.AddSingleton(options);
         services.AddSingleton<IMessageSender, MassTransitSender>();
+        if (string.Equals(options.Transport, Transports.RabbitMq, StringComparison.OrdinalIgnoreCase) && options.RabbitMq.QuorumQueues)
+        {
+            services.AddSingleton(new QuorumQueueTopology(options.RabbitMq));
+        }
+
         // The consumers are stateless and depend only on singletons: one instance each serves every message, which
         // spares MassTransit a DI scope per message. Their definitions say how each retries.
         // Only the side this process serves: an engine host has no department worker, a department host no engine.
