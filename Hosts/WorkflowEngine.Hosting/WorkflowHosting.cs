@@ -171,8 +171,6 @@ public static partial class WorkflowHosting
         services.AddAuthorization(Policies.Add);
         services.AddProblemDetails();
         services.AddOpenApi();
-        // The bus registers its own checks here; /health reports each.
-        services.AddHealthChecks();
         // Every endpoint reads at most a JSON body's bound unless it declares another (RequestBodyGuard raises it for
         // uploads and definitions); and the server does not name itself.
         var jsonBodyBytes = builder.Configuration.GetSection("Limits").Get<RequestLimits>()?.JsonBodyBytes ?? new RequestLimits().JsonBodyBytes;
@@ -210,6 +208,18 @@ public static partial class WorkflowHosting
 
         var dialect = SqlDialects.ByName(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider ?? new DatabaseOptions().Provider);
         services.AddSingleton(sp => CreateDatabase(dialect, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        // /health reports the database through the AspNetCore.HealthChecks package of its provider (and the bus through
+        // MassTransit's own checks, which follow the broker connection the host uses).
+        var checks = services.AddHealthChecks();
+        var tags = new[] { "database" };
+        _ = dialect switch
+        {
+            SqliteDialect => checks.AddSqlite(
+                InstallationPaths.AbsoluteSqlite(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.ConnectionString ?? new DatabaseOptions().ConnectionString),
+                healthQuery: "SELECT 1", name: "sqlite", tags: tags),
+            PostgreSqlDialect => checks.AddNpgSql(sp => sp.GetRequiredService<Database>().ConnectionString, name: "postgresql", tags: tags),
+            _ => checks.AddSqlServer(sp => sp.GetRequiredService<Database>().ConnectionString, name: "sqlserver", tags: tags),
+        };
         return (reference, dialect);
     }
 

@@ -35,6 +35,9 @@ public sealed class Bug_8_HealthDetailsNeedAnAdministrator(HostFixture fixture) 
         var health = await ProblemAssert.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal("healthy", health.GetProperty("status").GetString());
         Assert.Equal("sqlite", health.GetProperty("database").GetString());
+        // Each dependency by its own check: the database file and the bus.
+        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("sqlite").GetString());
+        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("masstransit-bus").GetString());
         Assert.Equal(JsonValueKind.Number, health.GetProperty("outboxPending").ValueKind);
         Assert.True(health.GetProperty("departments").GetInt32() > 0);
     }
