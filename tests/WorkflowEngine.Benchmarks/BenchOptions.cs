@@ -3,7 +3,12 @@ using System.Globalization;
 namespace WorkflowEngine.Benchmarks;
 
 /// <summary>Options of the throughput run.</summary>
-public sealed record BenchOptions(int Bundles, int Concurrency, int Warmup, bool Keep, bool Allocations, IReadOnlyList<string> HostArgs)
+/// <param name="Distributed">
+/// An engine host in this process and a department host process for every department, on PostgreSQL and RabbitMQ
+/// (the servers of <c>WFE_TEST_POSTGRES</c> and <c>WFE_TEST_RABBITMQ</c>, as <c>.ci/postgres.sh</c> and
+/// <c>.ci/rabbitmq.sh</c> start them), instead of the all-in-one host on SQLite and the in-memory bus.
+/// </param>
+public sealed record BenchOptions(int Bundles, int Concurrency, int Warmup, bool Keep, bool Allocations, IReadOnlyList<string> HostArgs, bool Distributed = false)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -15,6 +20,8 @@ public sealed record BenchOptions(int Bundles, int Concurrency, int Warmup, bool
 
         // Settings for the host pass straight through, e.g. --Messaging:ConcurrentMessageLimit=64.
         var hostArgs = args.Where(a => a.StartsWith("--Messaging:", StringComparison.Ordinal) || a.StartsWith("--Engine:", StringComparison.Ordinal)).ToArray();
-        return new BenchOptions(Read("--bundles", 5000), Read("--concurrency", 256), Read("--warmup", 5000), args.Contains("--keep"), args.Contains("--allocations"), hostArgs);
+        return new BenchOptions(
+            Read("--bundles", 5000), Read("--concurrency", 256), Read("--warmup", 5000), args.Contains("--keep"), args.Contains("--allocations"), hostArgs,
+            args.Contains("--distributed"));
     }
 }

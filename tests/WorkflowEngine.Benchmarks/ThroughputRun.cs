@@ -30,7 +30,9 @@ public static partial class ThroughputRun
     {
         WarnAfterRecentCleanUp();
         var directory = Directory.CreateTempSubdirectory("workflow-bench-");
-        var app = AllInOneApp.Build(
+        await using var distributed = options.Distributed ? await DistributedParts.StartAsync(directory) : null;
+        var app = WorkflowApp.Build(
+            distributed is null ? HostRole.AllInOne : HostRole.Engine,
         [
             "--environment=Production",
             "--urls=http://127.0.0.1:0",
@@ -38,11 +40,17 @@ public static partial class ThroughputRun
             $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}",
             $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
             "--Logging:LogLevel:Default=Warning",
+            .. distributed?.EngineArgs ?? [],
             .. options.HostArgs,
         ]);
         await app.StartAsync();
         try
         {
+            if (distributed is not null)
+            {
+                await distributed.StartDepartmentsAsync();
+            }
+
             var serviceId = await PublishAutomatedVariantAsync(app.Services);
             var service = app.Services.GetRequiredService<ApplicationService>();
             var database = app.Services.GetRequiredService<Database>();
@@ -66,9 +74,10 @@ public static partial class ThroughputRun
             var waitBefore = database.WriteWaitTime;
             var writesBefore = database.Writes;
             var handoversBefore = database.Handovers;
-            var departments = app.Services.GetRequiredService<DepartmentProcessor>();
+            var departments = app.Services.GetService<DepartmentProcessor>();
             var engineBusyBefore = engine.BusyTime;
-            var departmentBusyBefore = departments.BusyTime;
+            var departmentBusyBefore = departments?.BusyTime ?? TimeSpan.Zero;
+            var machineBefore = MachineCpu.Busy();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var allocatedBefore = GC.GetTotalAllocatedBytes();
             var pauseBefore = GC.GetTotalPauseDuration();
@@ -94,7 +103,8 @@ public static partial class ThroughputRun
             var waitPerWrite = (database.WriteWaitTime - waitBefore).TotalMilliseconds / Math.Max(1, writes);
             var heldPerWrite = (database.WriteTime - writeBefore).TotalMilliseconds / Math.Max(1, writes);
             var engineBusy = (engine.BusyTime - engineBusyBefore).TotalSeconds / seconds;
-            var departmentBusy = (departments.BusyTime - departmentBusyBefore).TotalSeconds / seconds;
+            var departmentBusy = ((departments?.BusyTime ?? TimeSpan.Zero) - departmentBusyBefore).TotalSeconds / seconds;
+            var machine = MachineCpu.Busy() - machineBefore;
             var cpuPerBundle = cpu.TotalMilliseconds / options.Bundles;
             var items = engine.Items - itemsBefore;
 
@@ -102,11 +112,15 @@ public static partial class ThroughputRun
             Console.WriteLine($"machine        {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
             Console.WriteLine($"date           {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}");
             Console.WriteLine($"bundles        {options.Bundles} (企业开办, 7 department steps + unified issuance, all automated)");
+            Console.WriteLine(distributed is null
+                ? "deployment     all-in-one: one process, SQLite, in-memory bus"
+                : "deployment     distributed: engine host (this process) and a department host process, each on a PostgreSQL database, over RabbitMQ (same machine)");
             Console.WriteLine($"elapsed        {seconds:F2} s (submissions done after {submitSeconds:F2} s)");
             Console.WriteLine($"bundles/s      {options.Bundles / seconds:F0}  (cold start: the warm-up's {options.Warmup} bundles ran at {options.Warmup / coldSeconds:F0}/s)");
             Console.WriteLine($"steps/s        {steps / seconds:F0} step transitions completed ({steps} steps)");
             Console.WriteLine($"submit→parallel dispatched  p50 {Percentile(latencies, 0.50):F1} ms  p99 {Percentile(latencies, 0.99):F1} ms  max {latencies[^1]:F1} ms");
             Console.WriteLine($"cpu per bundle {cpuPerBundle:F2} ms (all threads; {Environment.ProcessorCount} cores give {Environment.ProcessorCount * 1000 / cpuPerBundle:F0} bundles/s at most)");
+            Console.WriteLine($"machine cpu    {machine.TotalMilliseconds / options.Bundles:F2} ms per bundle, every process (hosts, database, broker)");
             Console.WriteLine($"peak working set  {peak / 1024d / 1024d:F0} MiB");
             allocations?.Print(options.Bundles);
             Console.WriteLine($"allocated      {allocated / 1024d / options.Bundles:F0} KiB per bundle; GCs gen0/1/2 {collections[0]}/{collections[1]}/{collections[2]}, paused {pause.TotalMilliseconds / seconds / 10:F1} % of the time");
@@ -115,7 +129,7 @@ public static partial class ThroughputRun
             var handovers = database.Handovers.Count - handoversBefore.Count;
             var idle = (database.Handovers.Idle - handoversBefore.Idle).TotalMilliseconds / Math.Max(1, handovers);
             Console.WriteLine($"hand-over      {handovers} writers waited for the lane; it stood idle {idle:F2} ms from each release until the waiting writer ran");
-            Console.WriteLine($"commit loops   engine busy {engineBusy:P0} ({engine.Loops} loops), departments busy {departmentBusy:P0} ({departments.Loops} loops; each loop runs one batch at a time)");
+            Console.WriteLine($"commit loops   engine busy {engineBusy:P0} ({engine.Loops} loops), departments busy {departmentBusy:P0} ({departments?.Loops ?? 0} loops in this process; each loop runs one batch at a time)");
             return 0;
         }
         finally
@@ -288,7 +302,8 @@ public static partial class ThroughputRun
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);
         var rows = await connection.QueryAsync<(string Id, long Submitted, long Dispatched)>(
-            "SELECT a.id, a.submitted_at, MAX(s.dispatched_at) FROM applications a JOIN steps s ON s.application_id = a.id WHERE s.step_id IN @Steps GROUP BY a.id, a.submitted_at",
+            "SELECT CAST(a.id AS TEXT), a.submitted_at, MAX(s.dispatched_at) FROM applications a JOIN steps s ON s.application_id = a.id WHERE s.step_id = ANY(@Steps) GROUP BY a.id, a.submitted_at".Replace(
+                "= ANY(@Steps)", database.Dialect.Name == "postgresql" ? "= ANY(@Steps)" : "IN @Steps", StringComparison.Ordinal),
             new { Steps = ParallelSteps });
         var wanted = ids.Select(i => i.ToString()).ToHashSet();
         return rows.Where(r => wanted.Contains(r.Id)).Select(r => (double)(r.Dispatched - r.Submitted)).Order().ToArray();

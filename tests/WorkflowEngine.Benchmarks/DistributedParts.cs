@@ -1,0 +1,84 @@
+using System.Globalization;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Benchmarks;
+
+/// <summary>
+/// What the distributed run adds around the engine host in this process: a database for it and one for a department
+/// host, a RabbitMQ virtual host, and the department host as a process of its own serving every department.
+/// </summary>
+internal sealed class DistributedParts : IAsyncDisposable
+{
+    private readonly PostgresDatabases _databases;
+    private readonly RabbitMqBroker _broker;
+    private readonly HostProcess _departments;
+
+    private DistributedParts(PostgresDatabases databases, RabbitMqBroker broker, HostProcess departments, string[] engineArgs)
+    {
+        _databases = databases;
+        _broker = broker;
+        _departments = departments;
+        EngineArgs = engineArgs;
+    }
+
+    public string[] EngineArgs { get; }
+
+    public static async Task<DistributedParts> StartAsync(DirectoryInfo directory)
+    {
+        if (!PostgresDatabases.IsConfigured || !RabbitMqBroker.IsConfigured)
+        {
+            throw new InvalidOperationException(
+                "--distributed needs WFE_TEST_POSTGRES and WFE_TEST_RABBITMQ: start the servers with .ci/postgres.sh and .ci/rabbitmq.sh and source their env files.");
+        }
+
+        var databases = new PostgresDatabases();
+        var broker = await RabbitMqBroker.CreateAsync();
+        var departments = HostProcess.For(
+            "WorkflowEngine.DepartmentHost",
+            Path.Combine(directory.FullName, "departments.log"),
+            [
+                "--environment=Production",
+                "--Database:Provider=postgresql",
+                $"--Database:ConnectionString={await databases.CreateAsync("bench_departments")}",
+                "--Departments:Codes=*",
+                $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
+                "--Logging:LogLevel:Default=Warning",
+                .. broker.HostArgs,
+            ]);
+        string[] engineArgs =
+        [
+            "--Database:Provider=postgresql",
+            $"--Database:ConnectionString={await databases.CreateAsync("bench_engine")}",
+            .. broker.HostArgs,
+        ];
+        return new DistributedParts(databases, broker, departments, engineArgs);
+    }
+
+    /// <summary>After the engine host: it publishes the benchmark's definition before any step goes out.</summary>
+    public Task StartDepartmentsAsync() => _departments.StartAsync(TimeSpan.FromMinutes(1));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _departments.DisposeAsync();
+        await _broker.DisposeAsync();
+        await _databases.DisposeAsync();
+    }
+}
+
+/// <summary>The whole machine's busy CPU time, from /proc/stat: every process, the database and broker included.</summary>
+internal static class MachineCpu
+{
+    public static TimeSpan Busy()
+    {
+        if (!File.Exists("/proc/stat"))
+        {
+            return TimeSpan.Zero;
+        }
+
+        // cpu  user nice system idle iowait irq softirq steal …, in USER_HZ (100 per second on Linux).
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        long Field(int i) => long.Parse(fields[i], CultureInfo.InvariantCulture);
+        var busy = Field(1) + Field(2) + Field(3) + Field(6) + Field(7) + Field(8);
+        return TimeSpan.FromMilliseconds(busy * 10);
+    }
+}
