@@ -1,0 +1,130 @@
+using Dapper;
+using Npgsql;
+using WorkflowEngine.Testing;
+using Xunit;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>
+/// "Kill any process at any moment" in the distributed deployment: an engine host and a department host as processes
+/// of their own on PostgreSQL, over RabbitMQ, citizens submitting at the engine and clerks deciding at the department
+/// host, while the engine is killed, then the department host, then both at once. In the end every application
+/// answered 201 has finished, every decision answered 200 is its step's outcome, and nothing happened twice.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class DistributedCrashTests
+{
+    private const int Applications = 400;
+    private static readonly TimeSpan Start = TimeSpan.FromMinutes(1);
+
+    [DistributedFact]
+    public async Task SigkillUnderLoad_TheEngineTheDepartmentHostAndBoth_LosesNothingAndRepeatsNothing()
+    {
+        var directory = Directory.CreateTempSubdirectory("workflow-distributed-crash-");
+        await using var broker = await RabbitMqBroker.CreateAsync();
+        await using var databases = new PostgresDatabases();
+        var engineDb = await databases.CreateAsync("crash_engine");
+        var departmentDb = await databases.CreateAsync("crash_departments");
+        string[] common =
+        [
+            "--environment=Development",
+            "--Database:Provider=postgresql",
+            $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.AspNetCore=Error",
+            // One citizen and three clerks make thousands of requests a minute here, far beyond what one person does.
+            "--RateLimits:Enabled=false",
+            .. broker.HostArgs,
+        ];
+        await using var engine = HostProcess.For("WorkflowEngine.EngineHost", Path.Combine(directory.FullName, "engine.log"),
+            [.. common, $"--Database:ConnectionString={engineDb}", $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}"]);
+        await using var departments = HostProcess.For("WorkflowEngine.DepartmentHost", Path.Combine(directory.FullName, "departments.log"),
+            [.. common, $"--Database:ConnectionString={departmentDb}", "--Departments:Codes=*"]);
+        await Task.WhenAll(engine.StartAsync(Start), departments.StartAsync(Start));
+
+        using var load = new CrashLoad(engine.Address, departments.Address, Applications) { Probe = () => Describe(engineDb) };
+        var running = load.RunAsync();
+        try
+        {
+            // 1. The engine, while applications are coming in.
+            await load.WaitUntilAsync(() => load.Accepted.Count >= Applications / 4, "a quarter of the applications", engine, null, departments);
+            await RestartAsync(engine);
+
+            // 2. The department host, while clerks are deciding.
+            await load.WaitUntilAsync(() => load.Decisions.Count >= Applications / 2, "decisions in full swing", departments, null, engine);
+            await RestartAsync(departments);
+
+            // 3. Both at once.
+            await load.WaitUntilAsync(() => load.Decisions.Count >= Applications, "more decisions", engine, null, departments);
+            await Task.WhenAll(engine.KillAsync(), departments.KillAsync());
+            await Task.WhenAll(engine.StartAsync(Start), departments.StartAsync(Start));
+
+            await load.WaitUntilAsync(
+                () => load.SubmissionsDone && Scalar(engineDb, "SELECT COUNT(*) FROM applications WHERE status NOT IN ('completed', 'rejected')") == 0,
+                "every application to finish", engine, TimeSpan.FromMinutes(4), departments);
+            await load.WaitUntilAsync(
+                () => Scalar(engineDb, "SELECT COUNT(*) FROM outbox") + Scalar(departmentDb, "SELECT COUNT(*) FROM outbox") == 0,
+                "both outboxes to empty", engine, null, departments);
+        }
+        finally
+        {
+            load.Stop();
+            await running;
+            await Task.WhenAll(engine.KillAsync(), departments.KillAsync());
+        }
+
+        Assert.Empty(load.ServerErrors);
+        await using var db = new NpgsqlConnection(engineDb);
+        var statuses = (await db.QueryAsync<(string Id, string Status)>("SELECT CAST(id AS text), status FROM applications")).ToDictionary(r => r.Id, r => r.Status);
+        var steps = (await db.QueryAsync<(string ApplicationId, string StepId, string Status)>("SELECT CAST(application_id AS text), step_id, status FROM steps"))
+            .ToDictionary(s => (s.ApplicationId, s.StepId), s => s.Status);
+        load.AssertNothingLost(statuses, steps);
+
+        // No effect twice, on either side.
+        await using (var tasks = new NpgsqlConnection(departmentDb))
+        {
+            Assert.Empty(await tasks.QueryAsync<string>(
+                "SELECT CAST(application_id AS text) || '/' || step_id FROM department_tasks GROUP BY application_id, step_id HAVING COUNT(*) > 1"));
+        }
+
+        Assert.Empty(await db.QueryAsync<string>(
+            """
+            SELECT CAST(application_id AS text) || '/' || COALESCE(step_id, '') || '/' || type FROM audit_events
+            WHERE type IN ('ApplicationSubmitted', 'ApplicationAccepted', 'ApplicationCompleted', 'ApplicationRejected', 'StepDispatched',
+                'StepReceived', 'StepClaimed', 'StepApproved', 'StepRejected', 'StepCancelled')
+            GROUP BY application_id, step_id, type HAVING COUNT(*) > 1
+            """));
+        Assert.Empty(await db.QueryAsync<string>("SELECT CAST(application_id AS text) || '/' || name FROM certificates GROUP BY application_id, name HAVING COUNT(*) > 1"));
+        Assert.Empty(await db.QueryAsync<string>("SELECT CAST(application_id AS text) || '/' || kind FROM notifications GROUP BY application_id, kind HAVING COUNT(*) > 1"));
+        foreach (var database in new[] { engineDb, departmentDb })
+        {
+            Assert.Equal(0, Scalar(database, "SELECT COUNT(*) FROM incidents"));
+            Assert.Equal(0, Scalar(database, "SELECT COUNT(*) FROM failed_messages"));
+        }
+
+        Assert.Equal(0, Scalar(engineDb, "SELECT COUNT(*) FROM timers"));
+        // The outboxes and the broker carried everything across the kills: nothing had to be found stuck and sent again.
+        Assert.Equal(0, Scalar(engineDb, "SELECT COUNT(*) FROM audit_events WHERE type = 'StepResent'"));
+    }
+
+    private static async Task RestartAsync(HostProcess host)
+    {
+        await host.KillAsync();
+        await host.StartAsync(Start);
+    }
+
+    private static string Describe(string database)
+    {
+        using var connection = new NpgsqlConnection(database);
+        var applications = connection.Query<(string Status, long Count)>("SELECT status, COUNT(*) FROM applications GROUP BY status");
+        var steps = connection.Query<(string Status, long Count)>("SELECT status, COUNT(*) FROM steps GROUP BY status");
+        return $"applications {string.Join(", ", applications.Select(a => $"{a.Status} {a.Count}"))}; steps {string.Join(", ", steps.Select(a => $"{a.Status} {a.Count}"))}; "
+            + $"outbox {connection.ExecuteScalar<long>("SELECT COUNT(*) FROM outbox")}";
+    }
+
+    private static long Scalar(string database, string sql)
+    {
+        using var connection = new NpgsqlConnection(database);
+        return connection.ExecuteScalar<long>(sql);
+    }
+}
