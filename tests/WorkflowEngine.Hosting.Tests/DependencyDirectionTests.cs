@@ -26,9 +26,33 @@ public sealed class DependencyDirectionTests
     [Fact]
     public void Activities_ReferenceOnlyTheCore() => Assert.Equal(["WorkflowEngine.Core"], WorkflowReferences("WorkflowEngine.Activities"));
 
+    [Fact]
+    public void DeliveryKernel_ReferencesOnlyTheContracts() => Assert.Equal(["WorkflowEngine.Contracts"], WorkflowReferences("WorkflowEngine.Delivery"));
+
+    /// <summary>
+    /// The department side runs where the engine does not (a department host): it knows the contracts and the delivery
+    /// kernel, not the interpreter, the definitions or the engine's stores.
+    /// </summary>
+    [Fact]
+    public void DepartmentSide_ReferencesOnlyTheContractsAndTheKernel() =>
+        Assert.Equal(["WorkflowEngine.Contracts", "WorkflowEngine.Delivery"], WorkflowReferences("WorkflowEngine.Departments"));
+
+    /// <summary>The engine side knows the departments only through the contracts.</summary>
+    [Fact]
+    public void EngineSide_DoesNotKnowTheDepartmentSide() => Assert.DoesNotContain("WorkflowEngine.Departments", WorkflowReferences("WorkflowEngine.Runtime"));
+
+    [Theory]
+    [InlineData("WorkflowEngine.Runtime")]
+    [InlineData("WorkflowEngine.Departments")]
+    [InlineData("WorkflowEngine.Delivery")]
+    public void EngineAndDepartmentSides_HaveNoWebFramework(string assembly) =>
+        Assert.DoesNotContain(Assembly.Load(assembly).GetReferencedAssemblies(), a => a.Name!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+
     [Theory]
     [InlineData("WorkflowEngine.Core")]
     [InlineData("WorkflowEngine.Definitions")]
+    [InlineData("WorkflowEngine.Delivery")]
+    [InlineData("WorkflowEngine.Departments")]
     [InlineData("WorkflowEngine.Runtime")]
     [InlineData("WorkflowEngine.Persistence")]
     [InlineData("WorkflowEngine.Messaging")]

@@ -1,7 +1,8 @@
 using System.Collections.Frozen;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using WorkflowEngine.Contracts;
-using WorkflowEngine.Core.Execution;
 
 namespace WorkflowEngine.Runtime.Outbox;
 
@@ -11,7 +12,11 @@ namespace WorkflowEngine.Runtime.Outbox;
 /// </summary>
 public static class MessageJson
 {
-    public static JsonSerializerOptions Options => StoredJson.Web;
+    /// <summary>
+    /// camelCase, Chinese as characters rather than <c>\uXXXX</c>: the same as the engine's stored JSON
+    /// (<c>StoredJson.Web</c> of the core, which the kernel does not reference; a test keeps the two alike).
+    /// </summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>The contract types an outbox row may name; the relay refuses a row naming anything else.</summary>
     public static FrozenDictionary<string, Type> ContractTypes { get; } = new[]

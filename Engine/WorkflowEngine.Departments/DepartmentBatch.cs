@@ -1,6 +1,5 @@
 using System.Text.Json;
 using WorkflowEngine.Contracts;
-using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Runtime.Outbox;
 
 namespace WorkflowEngine.Runtime.Departments;
@@ -11,6 +10,9 @@ namespace WorkflowEngine.Runtime.Departments;
 /// </summary>
 internal sealed class DepartmentBatch(DateTimeOffset now)
 {
+    /// <summary>A clerk's outputs, keys as given; Chinese as characters, as in every stored JSON.</summary>
+    private static readonly JsonSerializerOptions OutputsJson = new() { Encoder = MessageJson.Options.Encoder };
+
     private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
     private readonly Dictionary<(Guid, string, int), TaskRecord> _byStep = [];
     private readonly Dictionary<Guid, TaskRecord> _byId = [];
@@ -257,7 +259,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         task.CompletedAt = now;
         task.Outcome = approved ? StepOutcomes.Approved : StepOutcomes.Rejected;
         task.Reason = reason;
-        task.OutputsJson = outputs is { Count: > 0 } ? JsonSerializer.Serialize(outputs, StoredJson.Options) : null;
+        task.OutputsJson = outputs is { Count: > 0 } ? JsonSerializer.Serialize(outputs, OutputsJson) : null;
         task.OnTime = now <= task.DueAt;
         Changes.Outbox.Add(MessageJson.ToOutbox(Completed(task, outputs), Queues.EngineReports, now));
     }
@@ -275,7 +277,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
                 Changes.Outbox.Add(MessageJson.ToOutbox(Claimed(task), Queues.EngineReports, now));
                 break;
             case TaskStatuses.Completed:
-                var outputs = task.OutputsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(task.OutputsJson, StoredJson.Options);
+                var outputs = task.OutputsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(task.OutputsJson, OutputsJson);
                 Changes.Outbox.Add(MessageJson.ToOutbox(Completed(task, outputs), Queues.EngineReports, now));
                 break;
         }
