@@ -16,11 +16,12 @@ public sealed record Decision(string ApplicationId, string StepId, string Outcom
 /// Citizens and clerks over HTTP, carrying on through the host's deaths: a request the dead host never answered is
 /// neither counted nor repeated (its fate is unknown), and the work goes on once the host answers again.
 /// </summary>
-public sealed class CrashLoad(Uri citizens, Uri clerks, int applications) : IDisposable
+public sealed class CrashLoad(Uri[] citizens, Uri clerks, int applications) : IDisposable
 {
     private static readonly (string Department, string Clerk)[] Desks = [("SAMR", "samr-clerk"), ("PSB", "psb-clerk"), ("BANK", "bank-clerk")];
     private readonly CancellationTokenSource _stop = new();
-    private readonly HttpClient _citizen = Client(citizens, "zhangsan");
+    /// <summary>One client per engine process, taken in turn: a load balancer in front of several.</summary>
+    private readonly HttpClient[] _citizens = citizens.Select(c => Client(c, "zhangsan")).ToArray();
     private int _attempts;
 
     public ConcurrentDictionary<string, bool> Accepted { get; } = new();
@@ -61,7 +62,10 @@ public sealed class CrashLoad(Uri citizens, Uri clerks, int applications) : IDis
     public void Dispose()
     {
         _stop.Dispose();
-        _citizen.Dispose();
+        foreach (var citizen in _citizens)
+        {
+            citizen.Dispose();
+        }
     }
 
     private async Task SubmitAsync()
@@ -74,7 +78,8 @@ public sealed class CrashLoad(Uri citizens, Uri clerks, int applications) : IDis
             var bank = n % 2 == 0;
             var application = BusinessOpening.Application(BusinessOpening.Form(bank));
             using var body = BusinessOpening.Multipart(application);
-            if (await SendAsync(() => _citizen.PostAsync("/api/applications", body, _stop.Token)) is { } response)
+            var citizen = _citizens[n % _citizens.Length];
+            if (await SendAsync(() => citizen.PostAsync("/api/applications", body, _stop.Token)) is { } response)
             {
                 using (response)
                 {

@@ -34,7 +34,7 @@ public sealed class CrashRecoveryTests
             "--RateLimits:Enabled=false");
         await host.StartAsync(TimeSpan.FromMinutes(1));
 
-        using var load = new CrashLoad(host.Address, host.Address, Applications) { Probe = () => Describe(database) };
+        using var load = new CrashLoad([host.Address], host.Address, Applications) { Probe = () => Describe(database) };
         var running = load.RunAsync();
         try
         {

@@ -6,15 +6,16 @@ using Xunit;
 namespace WorkflowEngine.Hosting.Tests;
 
 /// <summary>
-/// "Kill any process at any moment" in the distributed deployment: an engine host and a department host as processes
-/// of their own on PostgreSQL, over RabbitMQ, citizens submitting at the engine and clerks deciding at the department
-/// host, while the engine is killed, then the department host, then both at once. In the end every application
-/// answered 201 has finished, every decision answered 200 is its step's outcome, and nothing happened twice.
+/// "Kill any process at any moment" in the distributed deployment: two engine processes on one PostgreSQL database
+/// and a department host with a database of its own, over RabbitMQ, citizens submitting at either engine and clerks
+/// deciding at the department host, while one engine is killed (the other carries on), then the department host, then
+/// every process at once. In the end every application answered 201 has finished, every decision answered 200 is its
+/// step's outcome, no timer is left or fired twice, and nothing happened twice.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class DistributedCrashTests
 {
-    private const int Applications = 400;
+    private const int Applications = 500;
     private static readonly TimeSpan Start = TimeSpan.FromMinutes(1);
 
     [DistributedFact]
@@ -36,17 +37,19 @@ public sealed class DistributedCrashTests
             "--RateLimits:Enabled=false",
             .. broker.HostArgs,
         ];
-        await using var engine = HostProcess.For("WorkflowEngine.EngineHost", Path.Combine(directory.FullName, "engine.log"),
-            [.. common, $"--Database:ConnectionString={engineDb}", $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}"]);
+        string[] engineArgs = [.. common, $"--Database:ConnectionString={engineDb}", $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}"];
+        await using var engine = HostProcess.For("WorkflowEngine.EngineHost", Path.Combine(directory.FullName, "engine.log"), engineArgs);
+        await using var second = HostProcess.For("WorkflowEngine.EngineHost", Path.Combine(directory.FullName, "engine-2.log"), engineArgs);
         await using var departments = HostProcess.For("WorkflowEngine.DepartmentHost", Path.Combine(directory.FullName, "departments.log"),
             [.. common, $"--Database:ConnectionString={departmentDb}", "--Departments:Codes=*"]);
         await Task.WhenAll(engine.StartAsync(Start), departments.StartAsync(Start));
+        await second.StartAsync(Start);
 
-        using var load = new CrashLoad(engine.Address, departments.Address, Applications) { Probe = () => Describe(engineDb) };
+        using var load = new CrashLoad([engine.Address, second.Address], departments.Address, Applications) { Probe = () => Describe(engineDb) };
         var running = load.RunAsync();
         try
         {
-            // 1. The engine, while applications are coming in.
+            // 1. One engine process, while applications are coming in: the other carries on meanwhile.
             await load.WaitUntilAsync(() => load.Accepted.Count >= Applications / 4, "a quarter of the applications", engine, null, departments);
             await RestartAsync(engine);
 
@@ -54,10 +57,10 @@ public sealed class DistributedCrashTests
             await load.WaitUntilAsync(() => load.Decisions.Count >= Applications / 2, "decisions in full swing", departments, null, engine);
             await RestartAsync(departments);
 
-            // 3. Both at once.
+            // 3. Every process at once.
             await load.WaitUntilAsync(() => load.Decisions.Count >= Applications, "more decisions", engine, null, departments);
-            await Task.WhenAll(engine.KillAsync(), departments.KillAsync());
-            await Task.WhenAll(engine.StartAsync(Start), departments.StartAsync(Start));
+            await Task.WhenAll(engine.KillAsync(), second.KillAsync(), departments.KillAsync());
+            await Task.WhenAll(engine.StartAsync(Start), second.StartAsync(Start), departments.StartAsync(Start));
 
             await load.WaitUntilAsync(
                 () => load.SubmissionsDone && Scalar(engineDb, "SELECT COUNT(*) FROM applications WHERE status NOT IN ('completed', 'rejected')") == 0,
@@ -70,7 +73,7 @@ public sealed class DistributedCrashTests
         {
             load.Stop();
             await running;
-            await Task.WhenAll(engine.KillAsync(), departments.KillAsync());
+            await Task.WhenAll(engine.KillAsync(), second.KillAsync(), departments.KillAsync());
         }
 
         Assert.Empty(load.ServerErrors);
@@ -102,7 +105,10 @@ public sealed class DistributedCrashTests
             Assert.Equal(0, Scalar(database, "SELECT COUNT(*) FROM failed_messages"));
         }
 
+        // No timer is left behind (a finished application's deadline timers are gone), and none fired twice.
         Assert.Equal(0, Scalar(engineDb, "SELECT COUNT(*) FROM timers"));
+        Assert.Empty(await db.QueryAsync<string>(
+            "SELECT CAST(application_id AS text) || '/' || COALESCE(step_id, '') FROM audit_events WHERE type = 'StageOverdue' GROUP BY application_id, step_id HAVING COUNT(*) > 1"));
         // The outboxes and the broker carried everything across the kills: nothing had to be found stuck and sent again.
         Assert.Equal(0, Scalar(engineDb, "SELECT COUNT(*) FROM audit_events WHERE type = 'StepResent'"));
     }
