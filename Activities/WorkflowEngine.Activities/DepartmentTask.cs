@@ -116,10 +116,34 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                     return false;
                 }
 
+                if (state.ReleasedClaimAt is { } releasedUpTo && claimed.ClaimedAt <= releasedUpTo)
+                {
+                    // A claim whose release overtook it: it was given back already.
+                    return false;
+                }
+
                 state.ClaimedBy = claimed.ClaimedBy;
                 state.ClaimedAt = claimed.ClaimedAt;
                 context.Touch();
                 context.Audit("StepClaimed", actor: claimed.ClaimedBy);
+                return false;
+            case StepReleasedEvent released:
+                if (state.ReleasedClaimAt is { } known && released.ClaimedAt <= known)
+                {
+                    // Reported again.
+                    return false;
+                }
+
+                state.ReleasedClaimAt = released.ClaimedAt;
+                var holder = state.ClaimedAt is { } claimedAt && claimedAt <= released.ClaimedAt ? state.ClaimedBy : null;
+                if (holder is not null)
+                {
+                    state.ClaimedBy = null;
+                    state.ClaimedAt = null;
+                }
+
+                context.Touch();
+                context.Audit("StepReleased", new Dictionary<string, string?> { ["claimedBy"] = holder }, actor: released.ReleasedBy);
                 return false;
             case StepCompletedEvent done:
                 state.CompletedAt = done.CompletedAt;

@@ -52,6 +52,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         var taskIds = batch.Select(w => w switch
         {
             ClaimWork c => c.TaskId,
+            ReleaseWork r => r.TaskId,
             CompleteWork c => c.TaskId,
             _ => (Guid?)null,
         }).OfType<Guid>().Where(id => !_byId.ContainsKey(id)).Distinct().ToArray();
@@ -66,6 +67,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         ReceiveStepWork receive => Receive(receive),
         CancelStepWork cancel => Cancel(cancel),
         ClaimWork claim => Claim(claim),
+        ReleaseWork release => Release(release),
         CompleteWork complete => Complete(complete),
         _ => throw new InvalidOperationException($"Unknown work {work.GetType().Name}."),
     };
@@ -216,6 +218,46 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         task.ClaimedAt = now;
         _changed.Add(task.Id);
         Changes.Outbox.Add(MessageJson.ToOutbox(Claimed(task), Queues.EngineReports, now));
+        return TaskActionResult.Ok(task);
+    }
+
+    private TaskActionResult Release(ReleaseWork work)
+    {
+        if (!_byId.TryGetValue(work.TaskId, out var task))
+        {
+            return TaskActionResult.NotFound();
+        }
+
+        if (Closed(task) is { } closed)
+        {
+            return closed;
+        }
+
+        if (task.Status != TaskStatuses.Claimed)
+        {
+            return TaskActionResult.Conflict(task, "该办件尚未被认领，无需退回");
+        }
+
+        if (task.ClaimedBy != work.Clerk && !work.Supervisor)
+        {
+            return TaskActionResult.Conflict(task, $"该办件由“{task.ClaimedBy}”认领，只有认领人或本部门负责人可以退回");
+        }
+
+        var released = new StepReleased
+        {
+            ApplicationId = task.ApplicationId,
+            StepId = task.StepId,
+            Attempt = task.Attempt,
+            Department = task.Department,
+            ReleasedBy = work.Clerk,
+            ReleasedAt = now,
+            ClaimedAt = task.ClaimedAt!.Value,
+        };
+        task.Status = TaskStatuses.Open;
+        task.ClaimedBy = null;
+        task.ClaimedAt = null;
+        _changed.Add(task.Id);
+        Changes.Outbox.Add(MessageJson.ToOutbox(released, Queues.EngineReports, now));
         return TaskActionResult.Ok(task);
     }
 

@@ -43,6 +43,10 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     public async Task<TaskActionResult> ClaimAsync(Guid taskId, string clerk, CancellationToken cancellationToken) =>
         (TaskActionResult)(await _loops.SubmitAsync(taskId, new ClaimWork(taskId, clerk), cancellationToken))!;
 
+    /// <summary>Gives a claimed task back to the queue: by the clerk holding it, or by a supervisor of the department.</summary>
+    public async Task<TaskActionResult> ReleaseAsync(Guid taskId, string clerk, bool supervisor, CancellationToken cancellationToken) =>
+        (TaskActionResult)(await _loops.SubmitAsync(taskId, new ReleaseWork(taskId, clerk, supervisor), cancellationToken))!;
+
     public async Task<TaskActionResult> CompleteAsync(
         Guid taskId,
         string clerk,

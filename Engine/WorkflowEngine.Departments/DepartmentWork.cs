@@ -37,6 +37,16 @@ public sealed class ClaimWork(Guid taskId, string clerk) : DepartmentWork
     public string Clerk { get; } = clerk;
 }
 
+/// <summary>The clerk holding a task, or a supervisor of its department, gives it back to the department's queue.</summary>
+public sealed class ReleaseWork(Guid taskId, string clerk, bool supervisor) : DepartmentWork
+{
+    public Guid TaskId { get; } = taskId;
+
+    public string Clerk { get; } = clerk;
+
+    public bool Supervisor { get; } = supervisor;
+}
+
 /// <summary>A clerk decides a task.</summary>
 public sealed class CompleteWork(Guid taskId, string clerk, bool approved, string? reason, IReadOnlyDictionary<string, string>? outputs) : DepartmentWork
 {

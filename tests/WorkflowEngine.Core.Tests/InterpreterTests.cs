@@ -360,6 +360,37 @@ public sealed class InterpreterTests
     }
 
     [Fact]
+    public void Release_GivesTheStepBackToTheQueue_AndAnotherClerkMayClaimIt()
+    {
+        var h = Run("  " + Task("a"));
+        var claimedAt = h.Now;
+        h.Apply(new StepClaimedEvent("a", 1, "samr-clerk", claimedAt));
+
+        h.Apply(new StepReleasedEvent("a", 1, "samr-clerk", claimedAt.AddMinutes(5), claimedAt));
+
+        Assert.Null(h.Step("a")!.ClaimedBy);
+        Assert.Contains(h.Audit, a => a.Type == "StepReleased" && a.Actor == "samr-clerk");
+        h.Apply(new StepClaimedEvent("a", 1, "samr-clerk-2", claimedAt.AddMinutes(6)));
+        Assert.Equal("samr-clerk-2", h.Step("a")!.ClaimedBy);
+    }
+
+    [Fact]
+    public void Release_ThatOvertakesItsClaim_KeepsTheClaimFromStanding()
+    {
+        var h = Run("  " + Task("a"));
+        var claimedAt = h.Now;
+
+        // No order is guaranteed between reports: the release is read first.
+        h.Apply(new StepReleasedEvent("a", 1, "samr-clerk", claimedAt.AddMinutes(5), claimedAt));
+        h.Apply(new StepClaimedEvent("a", 1, "samr-clerk", claimedAt));
+
+        Assert.Null(h.Step("a")!.ClaimedBy);
+        // The same release again changes nothing.
+        h.Apply(new StepReleasedEvent("a", 1, "samr-clerk", claimedAt.AddMinutes(5), claimedAt));
+        Assert.Single(h.Audit, a => a.Type == "StepReleased");
+    }
+
+    [Fact]
     public void CertificateIssuance_IssuesWhatTheApprovedStepsReported()
     {
         var h = Run($$"""

@@ -38,6 +38,12 @@ public sealed class NodeState
 
     public DateTimeOffset? ClaimedAt { get; set; }
 
+    /// <summary>
+    /// Department tasks: the latest claim the department reported released. Reports come in any order, so a claim made
+    /// at or before it that arrives afterwards is stale and does not stand.
+    /// </summary>
+    public DateTimeOffset? ReleasedClaimAt { get; set; }
+
     public string? CompletedBy { get; set; }
 
     /// <summary>Results a department reported (licence number and the like), for later steps and certificate issuance.</summary>

@@ -11,6 +11,7 @@ namespace WorkflowEngine.Core.Execution;
 [JsonDerivedType(typeof(StepReceivedEvent), "received")]
 [JsonDerivedType(typeof(StepResendEvent), "resend")]
 [JsonDerivedType(typeof(StepClaimedEvent), "claimed")]
+[JsonDerivedType(typeof(StepReleasedEvent), "released")]
 [JsonDerivedType(typeof(StepCompletedEvent), "completed")]
 [JsonDerivedType(typeof(TimerFiredEvent), "timer")]
 [JsonDerivedType(typeof(WorkflowCancelledEvent), "cancelled")]
@@ -40,6 +41,10 @@ public sealed record WorkflowCancelledEvent(string Reason, string Actor) : Workf
 
 /// <summary>A clerk of the owning department claimed the step.</summary>
 public sealed record StepClaimedEvent(string StepId, int Attempt, string ClaimedBy, DateTimeOffset ClaimedAt) : StepReportEvent(StepId, Attempt);
+
+/// <summary>The clerk holding the step gave it back to the department's queue; <paramref name="ClaimedAt"/> names the claim.</summary>
+public sealed record StepReleasedEvent(string StepId, int Attempt, string ReleasedBy, DateTimeOffset ReleasedAt, DateTimeOffset ClaimedAt)
+    : StepReportEvent(StepId, Attempt);
 
 /// <summary>The owning department decided the step; <see cref="ReportedOnTime"/> is the host's view of compliance.</summary>
 public sealed record StepCompletedEvent(

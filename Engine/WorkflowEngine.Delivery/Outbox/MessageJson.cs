@@ -21,7 +21,7 @@ public static class MessageJson
     /// <summary>The contract types an outbox row may name; the relay refuses a row naming anything else.</summary>
     public static FrozenDictionary<string, Type> ContractTypes { get; } = new[]
     {
-        typeof(ExecuteStep), typeof(CancelStep), typeof(StepReceived), typeof(StepClaimed), typeof(StepCompleted),
+        typeof(ExecuteStep), typeof(CancelStep), typeof(StepReceived), typeof(StepClaimed), typeof(StepReleased), typeof(StepCompleted),
     }.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static OutboxMessage ToOutbox<T>(T message, string destination, DateTimeOffset now)

@@ -38,6 +38,7 @@ public static class MessagingServiceCollectionExtensions
         {
             services.AddSingleton<StepReceivedConsumer>();
             services.AddSingleton<StepClaimedConsumer>();
+            services.AddSingleton<StepReleasedConsumer>();
             services.AddSingleton<StepCompletedConsumer>();
         }
 
@@ -117,6 +118,7 @@ public static class MessagingServiceCollectionExtensions
                 Configure(endpoint, context, options.ConcurrentMessageLimit, transport);
                 new StepReceivedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepReceivedConsumer>(), context);
                 new StepClaimedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepClaimedConsumer>(), context);
+                new StepReleasedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepReleasedConsumer>(), context);
                 new StepCompletedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepCompletedConsumer>(), context);
             });
         }

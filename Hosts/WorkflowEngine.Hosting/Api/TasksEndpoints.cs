@@ -14,6 +14,7 @@ using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Api;
 
@@ -33,6 +34,7 @@ public static class TasksEndpoints
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Clerk);
         tasks.MapGet("/{id:guid}", GetAsync).WithSummary("A task with the whole application on one page");
         tasks.MapPost("/{id:guid}/claim", ClaimAsync).WithSummary("Claim a task");
+        tasks.MapPost("/{id:guid}/release", ReleaseAsync).WithSummary("Give a claimed task back to the department's queue (its holder, or a supervisor)");
         tasks.MapPost("/{id:guid}/complete", CompleteAsync).Reads(BodyRule.TaskDecision).WithSummary("Approve or reject a claimed task");
         return app;
     }
@@ -105,6 +107,16 @@ public static class TasksEndpoints
         }
 
         return Answer(await processor.ClaimAsync(id, user.Id(), cancellationToken));
+    }
+
+    private static async Task<IResult> ReleaseAsync(Guid id, ClaimsPrincipal user, ITaskQueries queries, DepartmentProcessor processor, CancellationToken cancellationToken)
+    {
+        if (await Authorize(id, user, queries, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return Answer(await processor.ReleaseAsync(id, user.Id(), user.IsInRole(Roles.Supervisor), cancellationToken));
     }
 
     private static async Task<IResult> CompleteAsync(
