@@ -61,4 +61,39 @@ public sealed class Database : IAsyncDisposable
     public ValueTask DisposeAsync() => WriteLane.DisposeAsync();
 
     public void Migrate() => Dialect.Migrate(ConnectionString);
+
+    /// <summary>
+    /// Runs a process's start-up work (migrations, seeding) while holding the database's start-up lock, so that processes
+    /// sharing a database and starting together do it one after the other: two engine processes seeding the same
+    /// definitions at once collided on their keys, and the second process died at start.
+    /// </summary>
+    public async Task RunAtStartupAsync(Func<Task> work, CancellationToken cancellationToken)
+    {
+        if (Dialect.StartupLock is not { } startupLock)
+        {
+            await work();
+            return;
+        }
+
+        // The lock belongs to this connection's session: it is held until released or the connection closes.
+        await using var connection = Dialect.CreateConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, startupLock.Take, cancellationToken);
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            await ExecuteAsync(connection, startupLock.Release, CancellationToken.None);
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -99,6 +99,28 @@ public sealed class DistributedHostsTests
         await EventuallyAsync(async () => await PostgresDatabases.ScalarAsync(engineDb, "SELECT COUNT(*) FROM outbox"), n => n == 0, "the engine's outbox to empty", engine);
     }
 
+    /// <summary>
+    /// Found in CI: engine processes starting together on an empty database each seeded the shipped definitions, and
+    /// all but the first died at start on a duplicate key. Start-up work now queues on a database lock.
+    /// </summary>
+    [DistributedFact]
+    public async Task ThreeEngineProcesses_StartingTogetherOnAnEmptyDatabase_AllStart()
+    {
+        var directory = Directory.CreateTempSubdirectory("workflow-start-");
+        await using var broker = await RabbitMqBroker.CreateAsync();
+        await using var databases = new PostgresDatabases();
+        var engineDb = await databases.CreateAsync("start");
+        var blobs = $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}";
+        await using var a = Host("WorkflowEngine.EngineHost", directory, "engine-a", engineDb, broker, blobs);
+        await using var b = Host("WorkflowEngine.EngineHost", directory, "engine-b", engineDb, broker, blobs);
+        await using var c = Host("WorkflowEngine.EngineHost", directory, "engine-c", engineDb, broker, blobs);
+
+        await Task.WhenAll(a.StartAsync(Start), b.StartAsync(Start), c.StartAsync(Start));
+
+        // The shipped services, published once each.
+        Assert.Equal(3, await PostgresDatabases.ScalarAsync(engineDb, "SELECT COUNT(*) FROM definitions WHERE status = 'published'"));
+    }
+
     [DistributedFact]
     public async Task TwoEngineProcessesOnOneDatabase_ApplyEveryReportOnce()
     {

@@ -41,6 +41,8 @@ public sealed class SqlServerSyntaxTests
         }
 
         AssertParses(SqlServerDialect.MigrationLock, "the migration lock");
+        AssertParses(new SqlServerDialect().StartupLock!.Value.Take, "the start-up lock");
+        AssertParses(new SqlServerDialect().StartupLock!.Value.Release, "the start-up unlock");
         AssertParses(SqlServerDialect.MigrationUnlock, "the migration unlock");
     }
 

@@ -37,6 +37,12 @@ public interface ISqlDialect
     /// <summary>Runs the versioned migration scripts.</summary>
     void Migrate(string connectionString);
 
+    /// <summary>
+    /// SQL that takes and releases, on one connection, a lock of the whole database that processes starting together
+    /// queue on for their start-up work (migrating, seeding the definitions); null where one process owns the database.
+    /// </summary>
+    (string Take, string Release)? StartupLock { get; }
+
     /// <summary><c>INSERT … unless a row with the same key exists</c>; affects no row when one does.</summary>
     string InsertIgnore(string table, string columns, string values, string keyColumns);
 

@@ -24,6 +24,9 @@ public sealed class PostgreSqlDialect : SharedDatabaseDialect
 
     public const string MigrationUnlock = "SELECT pg_advisory_unlock(hashtext('WorkflowEngine migrations'))";
 
+    public override (string Take, string Release)? StartupLock { get; } =
+        ("SELECT pg_advisory_lock(hashtext('WorkflowEngine start-up'))", "SELECT pg_advisory_unlock(hashtext('WorkflowEngine start-up'))");
+
     public override void Migrate(string connectionString)
     {
         using var connection = new NpgsqlConnection(connectionString);

@@ -34,6 +34,8 @@ public abstract class SharedDatabaseDialect : ISqlDialect
     /// <summary>The database must exist; its tables are created and upgraded here.</summary>
     public abstract void Migrate(string connectionString);
 
+    public abstract (string Take, string Release)? StartupLock { get; }
+
     public abstract string InsertIgnore(string table, string columns, string values, string keyColumns);
 
     public abstract string Upsert(string table, string columns, string values, string keyColumns, string updateColumns);

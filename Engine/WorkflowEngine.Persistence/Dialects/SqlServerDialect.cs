@@ -29,6 +29,10 @@ public sealed class SqlServerDialect : SharedDatabaseDialect
 
     public const string MigrationUnlock = "EXEC sp_releaseapplock @Resource = N'WorkflowEngine migrations', @LockOwner = 'Session'";
 
+    public override (string Take, string Release)? StartupLock { get; } =
+        ("EXEC sp_getapplock @Resource = N'WorkflowEngine start-up', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1",
+         "EXEC sp_releaseapplock @Resource = N'WorkflowEngine start-up', @LockOwner = 'Session'");
+
     public override void Migrate(string connectionString)
     {
         using var connection = new SqlConnection(connectionString);

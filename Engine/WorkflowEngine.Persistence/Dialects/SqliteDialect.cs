@@ -11,6 +11,9 @@ public sealed class SqliteDialect : ISqlDialect
 
     public bool SingleWriter => true;
 
+    /// <summary>An SQLite file belongs to one process.</summary>
+    public (string Take, string Release)? StartupLock => null;
+
     public string? CheckpointSql => "PRAGMA wal_checkpoint(PASSIVE)";
 
     public DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);

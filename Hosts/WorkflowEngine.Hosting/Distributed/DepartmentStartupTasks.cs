@@ -22,7 +22,9 @@ public sealed partial class DepartmentStartupTasks(
     IOptions<EngineOptions> options,
     ILogger<DepartmentStartupTasks> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => database.RunAtStartupAsync(() => StartUpAsync(cancellationToken), cancellationToken);
+
+    private async Task StartUpAsync(CancellationToken cancellationToken)
     {
         database.Migrate();
         await directory.UpsertDepartmentsAsync(reference.Departments.Values, cancellationToken);

@@ -30,7 +30,9 @@ public sealed partial class StartupTasks(
     /// <summary>Errors in definition files found at start (the files were skipped; the host runs without them).</summary>
     public IReadOnlyList<DefinitionError> DefinitionProblems { get; private set; } = [];
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => database.RunAtStartupAsync(() => StartUpAsync(cancellationToken), cancellationToken);
+
+    private async Task StartUpAsync(CancellationToken cancellationToken)
     {
         database.Migrate();
         if (await audit.BackfillAsync(cancellationToken) is > 0 and var chained)

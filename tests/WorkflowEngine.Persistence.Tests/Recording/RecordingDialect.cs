@@ -12,6 +12,8 @@ public sealed class RecordingDialect(ISqlDialect dialect, SqlLog log) : ISqlDial
 
     public string? CheckpointSql => dialect.CheckpointSql;
 
+    public (string Take, string Release)? StartupLock => dialect.StartupLock;
+
     public string Page => dialect.Page;
 
     public string LeaseOutbox => dialect.LeaseOutbox;
