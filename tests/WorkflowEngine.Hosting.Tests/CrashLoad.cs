@@ -18,7 +18,10 @@ public sealed record Decision(string ApplicationId, string StepId, string Outcom
 /// </summary>
 public sealed class CrashLoad(Uri[] citizens, Uri clerks, int applications) : IDisposable
 {
-    private static readonly (string Department, string Clerk)[] Desks = [("SAMR", "samr-clerk"), ("PSB", "psb-clerk"), ("BANK", "bank-clerk")];
+    private static readonly (string Department, string Clerk)[] BusinessOpeningDesks = [("SAMR", "samr-clerk"), ("PSB", "psb-clerk"), ("BANK", "bank-clerk")];
+
+    private static readonly (string Department, string Clerk)[] JointAcceptanceDesks =
+        [("NRP", "nrp-clerk"), ("HUD", "hud-clerk"), ("CAD", "cad-clerk"), ("ARCH", "arch-clerk"), ("QSS", "qss-clerk"), ("REG", "reg-clerk")];
     private readonly CancellationTokenSource _stop = new();
     /// <summary>One client per engine process, taken in turn: a load balancer in front of several.</summary>
     private readonly HttpClient[] _citizens = citizens.Select(c => Client(c, "zhangsan")).ToArray();
@@ -29,6 +32,15 @@ public sealed class CrashLoad(Uri[] citizens, Uri clerks, int applications) : ID
     public ConcurrentDictionary<string, Decision> Decisions { get; } = new();
 
     public ConcurrentQueue<string> ServerErrors { get; } = new();
+
+    /// <summary>
+    /// Every n-th submission is a 联合验收 + 不动产登记 application instead of 企业开办 (half of them with a civil air
+    /// defence acceptance), and its six departments' clerks decide too; 0 for 企业开办 only.
+    /// </summary>
+    public int JointAcceptanceEvery { get; init; }
+
+    private (string Department, string Clerk)[] Desks =>
+        JointAcceptanceEvery > 0 ? [.. BusinessOpeningDesks, .. JointAcceptanceDesks] : BusinessOpeningDesks;
 
     /// <summary>What the database says, for a timeout's message.</summary>
     public Func<string>? Probe { get; init; }
@@ -76,8 +88,9 @@ public sealed class CrashLoad(Uri[] citizens, Uri clerks, int applications) : ID
 
             // Every second applicant also books a bank account, which the bank refuses for about a third of them.
             var bank = n % 2 == 0;
-            var application = BusinessOpening.Application(BusinessOpening.Form(bank));
-            using var body = BusinessOpening.Multipart(application);
+            using var body = JointAcceptanceEvery > 0 && n % JointAcceptanceEvery == 0
+                ? JointAcceptance.Multipart(civilAirDefence: n % (2 * JointAcceptanceEvery) == 0)
+                : BusinessOpening.Multipart(BusinessOpening.Application(BusinessOpening.Form(bank)));
             var citizen = _citizens[n % _citizens.Length];
             if (await SendAsync(() => citizen.PostAsync("/api/applications", body, _stop.Token)) is { } response)
             {

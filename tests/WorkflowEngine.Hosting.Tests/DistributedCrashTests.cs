@@ -6,7 +6,8 @@ using Xunit;
 namespace WorkflowEngine.Hosting.Tests;
 
 /// <summary>
-/// "Kill any process at any moment" in the distributed deployment: two engine processes on one PostgreSQL database
+/// "Kill any process at any moment" in the distributed deployment, with 企业开办 and 联合验收 + 不动产登记 applications:
+/// two engine processes on one PostgreSQL database
 /// and a department host with a database of its own, over RabbitMQ, citizens submitting at either engine and clerks
 /// deciding at the department host, while one engine is killed (the other carries on), then the department host, then
 /// every process at once. In the end every application answered 201 has finished, every decision answered 200 is its
@@ -45,7 +46,11 @@ public sealed class DistributedCrashTests
         await Task.WhenAll(engine.StartAsync(Start), departments.StartAsync(Start));
         await second.StartAsync(Start);
 
-        using var load = new CrashLoad([engine.Address, second.Address], departments.Address, Applications) { Probe = () => Describe(engineDb) };
+        using var load = new CrashLoad([engine.Address, second.Address], departments.Address, Applications)
+        {
+            Probe = () => Describe(engineDb),
+            JointAcceptanceEvery = 5,
+        };
         var running = load.RunAsync();
         try
         {
@@ -77,6 +82,8 @@ public sealed class DistributedCrashTests
         }
 
         Assert.Empty(load.ServerErrors);
+        // Both services went through: the joint acceptance's registration step was decided by its clerk.
+        Assert.True(Scalar(engineDb, "SELECT COUNT(*) FROM applications WHERE service_id = 'joint-acceptance-registration' AND status = 'completed'") > 0);
         await using var db = new NpgsqlConnection(engineDb);
         var statuses = (await db.QueryAsync<(string Id, string Status)>("SELECT CAST(id AS text), status FROM applications")).ToDictionary(r => r.Id, r => r.Status);
         var steps = (await db.QueryAsync<(string ApplicationId, string StepId, string Status)>("SELECT CAST(application_id AS text), step_id, status FROM steps"))

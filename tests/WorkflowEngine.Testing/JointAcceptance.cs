@@ -1,0 +1,38 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+
+namespace WorkflowEngine.Testing;
+
+/// <summary>联合验收 + 不动产登记 (joint-acceptance-registration) as an applicant submits it: a valid form and its four materials.</summary>
+public static class JointAcceptance
+{
+    public static JsonObject Form(bool civilAirDefence) => new()
+    {
+        ["projectName"] = "闽江数字产业园一期",
+        ["builderName"] = "福州闽江数字科技有限公司",
+        ["builderCode"] = "91350100M000100Y43",
+        ["agentName"] = "张三",
+        ["agentId"] = "11010519491231002X",
+        ["contactPhone"] = "13800138000",
+        ["completionDate"] = "2026-10-15",
+        ["hasCivilAirDefence"] = civilAirDefence,
+        ["parcelNumber"] = "350102001001GB00001F00010001",
+    };
+
+    public static MultipartFormDataContent Multipart(bool civilAirDefence)
+    {
+        var application = new JsonObject { ["serviceId"] = "joint-acceptance-registration", ["form"] = Form(civilAirDefence) };
+        var content = new MultipartFormDataContent { { new StringContent(application.ToJsonString()), "application" } };
+        foreach (var (key, fileName) in new[]
+        {
+            ("completionReport", "竣工验收报告.pdf"), ("surveyReport", "竣工测绘成果.pdf"), ("archivesList", "档案移交清单.pdf"), ("landCertificate", "土地使用权证明.pdf"),
+        })
+        {
+            var file = new ByteArrayContent(BusinessOpening.Pdf);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            content.Add(file, key, fileName);
+        }
+
+        return content;
+    }
+}
