@@ -196,14 +196,9 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
 
     private TaskActionResult Claim(ClaimWork work)
     {
-        if (!_byId.TryGetValue(work.TaskId, out var task))
+        if (Refusal(work.TaskId, out var task) is { } refused)
         {
-            return TaskActionResult.NotFound();
-        }
-
-        if (Closed(task) is { } closed)
-        {
-            return closed;
+            return refused;
         }
 
         if (task.Status == TaskStatuses.Claimed)
@@ -223,14 +218,9 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
 
     private TaskActionResult Release(ReleaseWork work)
     {
-        if (!_byId.TryGetValue(work.TaskId, out var task))
+        if (Refusal(work.TaskId, out var task) is { } refused)
         {
-            return TaskActionResult.NotFound();
-        }
-
-        if (Closed(task) is { } closed)
-        {
-            return closed;
+            return refused;
         }
 
         if (task.Status != TaskStatuses.Claimed)
@@ -263,14 +253,9 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
 
     private TaskActionResult Complete(CompleteWork work)
     {
-        if (!_byId.TryGetValue(work.TaskId, out var task))
+        if (Refusal(work.TaskId, out var task) is { } refused)
         {
-            return TaskActionResult.NotFound();
-        }
-
-        if (Closed(task) is { } closed)
-        {
-            return closed;
+            return refused;
         }
 
         switch (task.Status)
@@ -286,7 +271,18 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         return TaskActionResult.Ok(task);
     }
 
-    /// <summary>A finished task takes neither a claim nor a decision: the conflict that says why, or null.</summary>
+    /// <summary>Why a clerk's action on a task cannot be taken (it is unknown, or finished), or null with the task.</summary>
+    private TaskActionResult? Refusal(Guid taskId, out TaskRecord task)
+    {
+        if (!_byId.TryGetValue(taskId, out task!))
+        {
+            return TaskActionResult.NotFound();
+        }
+
+        return Closed(task);
+    }
+
+    /// <summary>A finished task takes neither a claim, a release nor a decision: the conflict that says why, or null.</summary>
     private static TaskActionResult? Closed(TaskRecord task) => task.Status switch
     {
         TaskStatuses.Completed => TaskActionResult.Conflict(task, "该办件已办结"),

@@ -70,13 +70,14 @@ public static partial class WorkflowHosting
     {
         var services = builder.Services;
         var (reference, dialect) = builder.AddHostBasics();
-        if (DepartmentsOptions.From(builder.Configuration).Codes.Count == 0)
+        var options = DepartmentsOptions.From(builder.Configuration);
+        if (options.Codes.Count == 0)
         {
             throw new InvalidOperationException(
                 "A department host needs Departments:Codes: the departments whose queues it serves (e.g. --Departments:Codes=PSB,TAX), or * for all.");
         }
 
-        var departments = DepartmentsOptions.From(builder.Configuration).Resolve(reference.Departments.Keys.ToArray());
+        var departments = options.Resolve(reference.Departments.Keys.ToArray());
         services.AddSingleton(new ServedDepartments(departments));
         // A database of its own: the host keeps one copy of each application's form beside the tasks.
         services.AddSingleton<IDepartmentStore>(sp => new SqlDepartmentStore(
@@ -89,10 +90,9 @@ public static partial class WorkflowHosting
         services.AddSingleton<CommittedOutbox>();
         services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<IAccessLog, LoggedAccessLog>();
-        var engine = DepartmentsOptions.From(builder.Configuration);
         services.AddHttpClient(nameof(EngineMaterials), http =>
         {
-            if (Uri.TryCreate(engine.EngineUrl, UriKind.Absolute, out var address))
+            if (Uri.TryCreate(options.EngineUrl, UriKind.Absolute, out var address))
             {
                 http.BaseAddress = address;
             }
@@ -100,7 +100,7 @@ public static partial class WorkflowHosting
             http.Timeout = TimeSpan.FromMinutes(2);
         });
         services.AddSingleton(sp => new EngineMaterials(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EngineMaterials)), engine.EngineToken));
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EngineMaterials)), options.EngineToken));
 
         services.AddSingleton<DepartmentStartupTasks>();
         services.AddHostedService(sp => sp.GetRequiredService<DepartmentStartupTasks>());

@@ -302,8 +302,8 @@ public static partial class ThroughputRun
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);
         var rows = await connection.QueryAsync<(string Id, long Submitted, long Dispatched)>(
-            "SELECT CAST(a.id AS TEXT), a.submitted_at, MAX(s.dispatched_at) FROM applications a JOIN steps s ON s.application_id = a.id WHERE s.step_id = ANY(@Steps) GROUP BY a.id, a.submitted_at".Replace(
-                "= ANY(@Steps)", database.Dialect.Name == "postgresql" ? "= ANY(@Steps)" : "IN @Steps", StringComparison.Ordinal),
+            "SELECT CAST(a.id AS TEXT), a.submitted_at, MAX(s.dispatched_at) FROM applications a JOIN steps s ON s.application_id = a.id " +
+            $"WHERE s.step_id {(database.Dialect.Name == "postgresql" ? "= ANY(@Steps)" : "IN @Steps")} GROUP BY a.id, a.submitted_at",
             new { Steps = ParallelSteps });
         var wanted = ids.Select(i => i.ToString()).ToHashSet();
         return rows.Where(r => wanted.Contains(r.Id)).Select(r => (double)(r.Dispatched - r.Submitted)).Order().ToArray();

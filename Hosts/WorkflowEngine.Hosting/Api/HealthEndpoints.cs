@@ -53,6 +53,19 @@ public static class HealthEndpoints
             details = new() { ["status"] = Unhealthy, ["error"] = ex.Message };
         }
 
+        return Answer(user, details);
+    }
+
+    /// <summary>Throws when the database does not answer: the one failure that makes a host unhealthy.</summary>
+    public static async Task PingAsync(Database database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Every host's answer: 503 when unhealthy, else 200; the status for everyone, the details for an administrator.</summary>
+    public static IResult Answer(ClaimsPrincipal user, Dictionary<string, object?> details)
+    {
         var status = (string)details["status"]!;
         var code = status == Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
         return user.IsAdmin()
@@ -70,10 +83,7 @@ public static class HealthEndpoints
         HealthReport dependencies,
         CancellationToken cancellationToken)
     {
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
-        }
+        await PingAsync(database, cancellationToken);
 
         return new()
         {

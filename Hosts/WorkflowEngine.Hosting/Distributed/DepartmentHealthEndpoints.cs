@@ -1,11 +1,9 @@
 using System.Security.Claims;
-using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WorkflowEngine.Hosting.Api;
-using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Runtime.Outbox;
 
@@ -31,10 +29,7 @@ public static class DepartmentHealthEndpoints
         Dictionary<string, object?> details;
         try
         {
-            await using (var connection = await database.OpenAsync(cancellationToken))
-            {
-                await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
-            }
+            await HealthEndpoints.PingAsync(database, cancellationToken);
 
             var report = await checks.CheckHealthAsync(cancellationToken);
             var waiting = (await failed.ListAsync(includeReplayed: false, limit: 1000, offset: 0, cancellationToken)).Count;
@@ -54,10 +49,6 @@ public static class DepartmentHealthEndpoints
             details = new() { ["status"] = HealthEndpoints.Unhealthy, ["error"] = ex.Message };
         }
 
-        var status = (string)details["status"]!;
-        var code = status == HealthEndpoints.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
-        return user.IsAdmin()
-            ? Results.Json(details, statusCode: code)
-            : Results.Json(new Dictionary<string, object?> { ["status"] = status }, statusCode: code);
+        return HealthEndpoints.Answer(user, details);
     }
 }

@@ -45,7 +45,8 @@ public static class TaskMaterialsEndpoints
     }
 
     private static async Task<IResult> DownloadAsync(
-        Guid id, string key, ClaimsPrincipal user, ITaskQueries queries, EngineMaterials engine, IAccessLog access, CancellationToken cancellationToken)
+        Guid id, string key, ClaimsPrincipal user, HttpContext http, ITaskQueries queries, EngineMaterials engine, IAccessLog access,
+        CancellationToken cancellationToken)
     {
         if (await queries.GetAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department))
         {
@@ -83,50 +84,8 @@ public static class TaskMaterialsEndpoints
             new Dictionary<string, string?> { ["material"] = key, ["department"] = task.Department, ["step"] = task.StepId }, cancellationToken);
         var contentType = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
         var fileName = response.Content.Headers.ContentDisposition?.FileNameStar ?? reference["fileName"]?.GetValue<string>();
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        // The response goes with the stream, once the body is sent.
-        return Results.File(new OwnedStream(stream, response), contentType, fileName);
-    }
-
-    /// <summary>A stream that disposes the HTTP response it was read from.</summary>
-    private sealed class OwnedStream(Stream inner, IDisposable owner) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            inner.ReadAsync(buffer, offset, count, cancellationToken);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-                owner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
+        // The engine's response goes once this one is sent: the file streams through without being held in memory.
+        http.Response.RegisterForDispose(response);
+        return Results.File(await response.Content.ReadAsStreamAsync(cancellationToken), contentType, fileName);
     }
 }
