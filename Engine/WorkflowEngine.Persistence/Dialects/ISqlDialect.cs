@@ -53,10 +53,11 @@ public interface ISqlDialect
     string InsertReturningId(string table, string columns, string values);
 
     /// <summary>
-    /// The values of a list parameter, for <c>column IN …</c>: the list is bound as one JSON array of strings (see
-    /// <see cref="ListParameter"/>), so a query keeps one text and one parameter however long the list is.
+    /// <c>column IN (the values of a list parameter)</c>, written so that the column's index is used: the list is bound
+    /// as one JSON array of strings (see <see cref="ListParameter"/>), so a query keeps one text and one parameter however
+    /// long the list is.
     /// </summary>
-    string ValuesOf(string parameter);
+    string In(string column, string parameter);
 
     /// <summary>A page: <c>LIMIT @Limit OFFSET @Offset</c> or its equivalent, after an ORDER BY.</summary>
     string Page { get; }

@@ -42,5 +42,5 @@ public abstract class SharedDatabaseDialect : ISqlDialect
 
     public abstract string InsertReturningId(string table, string columns, string values);
 
-    public abstract string ValuesOf(string parameter);
+    public abstract string In(string column, string parameter);
 }

@@ -55,8 +55,8 @@ public sealed class SqlServerDialect : SharedDatabaseDialect
     /// Typed to the width of the keys it is compared with, so that the comparison can seek their index, and in their
     /// collation: OPENJSON's columns have the database's, which SQL Server would not compare with theirs.
     /// </summary>
-    public override string ValuesOf(string parameter) =>
-        $"(SELECT value COLLATE {Collation} FROM OPENJSON({parameter}) WITH (value nvarchar(450) '$'))";
+    public override string In(string column, string parameter) =>
+        $"{column} IN (SELECT value COLLATE {Collation} FROM OPENJSON({parameter}) WITH (value nvarchar(450) '$'))";
 
     public override string Page => "OFFSET @Offset ROWS FETCH NEXT @Limit ROWS ONLY";
 

@@ -68,7 +68,7 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string InsertReturningId(string table, string columns, string values) => InsertSyntax.ReturningId(table, columns, values);
 
-    public string ValuesOf(string parameter) => $"(SELECT value FROM json_each({parameter}))";
+    public string In(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
 
     public string Page => "LIMIT @Limit OFFSET @Offset";
 

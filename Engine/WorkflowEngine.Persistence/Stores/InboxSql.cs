@@ -16,7 +16,7 @@ internal sealed class InboxSql(ISqlDialect dialect)
     public static async Task<IReadOnlySet<string>> FindProcessedAsync(
         DbConnection connection, ISqlDialect dialect, string consumer, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<string>(new CommandDefinition(
-            $"SELECT message_id FROM inbox WHERE consumer = @Consumer AND message_id IN {dialect.ValuesOf("@Ids")}",
+            $"SELECT message_id FROM inbox WHERE consumer = @Consumer AND {dialect.In("message_id", "@Ids")}",
             new { Consumer = consumer, Ids = ListParameter.Of(messageIds) },
             cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
 }

@@ -118,7 +118,7 @@ public sealed class SqlAuditStore(Database database) : IAuditStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<AuditRow>(new CommandDefinition(
-            $"SELECT {AuditRow.Columns} FROM audit_events WHERE application_id IN {database.Dialect.ValuesOf("@Ids")} ORDER BY application_id, id",
+            $"SELECT {AuditRow.Columns} FROM audit_events WHERE {database.Dialect.In("application_id", "@Ids")} ORDER BY application_id, id",
             new { Ids = ListParameter.Of(applicationIds) },
             cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToArray();
     }

@@ -103,13 +103,13 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         public async Task<IReadOnlyList<TaskRecord>> TasksOfAsync(
             IReadOnlyCollection<Guid> applicationIds, IReadOnlyCollection<string> stepIds, CancellationToken cancellationToken) =>
             (await Connection.QueryAsync<TaskRow>(new CommandDefinition(
-                $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE application_id IN {dialect.ValuesOf("@Ids")} AND step_id IN {dialect.ValuesOf("@Steps")}",
+                $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE {dialect.In("application_id", "@Ids")} AND {dialect.In("step_id", "@Steps")}",
                 new { Ids = ListParameter.Of(applicationIds), Steps = ListParameter.Of(stepIds) },
                 cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToArray();
 
         public async Task<IReadOnlyList<TaskRecord>> GetTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
             (await Connection.QueryAsync<TaskRow>(new CommandDefinition(
-                $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE id IN {dialect.ValuesOf("@Ids")}",
+                $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE {dialect.In("id", "@Ids")}",
                 new { Ids = ListParameter.Of(ids) },
                 cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToArray();
     }

@@ -125,7 +125,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         public async Task<IReadOnlyList<ApplicationRecord>> LoadApplicationsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
         {
             var rows = await Connection.QueryAsync<ApplicationRow>(new CommandDefinition(
-                $"SELECT {ApplicationRow.Columns} FROM applications WHERE id IN {dialect.ValuesOf("@Ids")}",
+                $"SELECT {ApplicationRow.Columns} FROM applications WHERE {dialect.In("id", "@Ids")}",
                 new { Ids = ListParameter.Of(ids) },
                 cancellationToken: cancellationToken));
             return rows.Select(r => r.ToRecord()).ToArray();

@@ -42,5 +42,5 @@ public sealed class RecordingDialect(ISqlDialect dialect, SqlLog log) : ISqlDial
 
     public string InsertReturningId(string table, string columns, string values) => dialect.InsertReturningId(table, columns, values);
 
-    public string ValuesOf(string parameter) => dialect.ValuesOf(parameter);
+    public string In(string column, string parameter) => dialect.In(column, parameter);
 }
