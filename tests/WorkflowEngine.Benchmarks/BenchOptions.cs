@@ -8,7 +8,12 @@ namespace WorkflowEngine.Benchmarks;
 /// (the servers of <c>WFE_TEST_POSTGRES</c> and <c>WFE_TEST_RABBITMQ</c>, as <c>.ci/postgres.sh</c> and
 /// <c>.ci/rabbitmq.sh</c> start them), instead of the all-in-one host on SQLite and the in-memory bus.
 /// </param>
-public sealed record BenchOptions(int Bundles, int Concurrency, int Warmup, bool Keep, bool Allocations, IReadOnlyList<string> HostArgs, bool Distributed = false)
+/// <param name="Rate">
+/// Bundles submitted per second in the measured part, whether or not earlier ones have finished (an open loop, as
+/// applicants arrive); 0 submits the next bundle as soon as one of the <paramref name="Concurrency"/> finishes.
+/// </param>
+public sealed record BenchOptions(
+    int Bundles, int Concurrency, int Warmup, bool Keep, bool Allocations, IReadOnlyList<string> HostArgs, bool Distributed = false, int Rate = 0)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -22,6 +27,6 @@ public sealed record BenchOptions(int Bundles, int Concurrency, int Warmup, bool
         var hostArgs = args.Where(a => a.StartsWith("--Messaging:", StringComparison.Ordinal) || a.StartsWith("--Engine:", StringComparison.Ordinal)).ToArray();
         return new BenchOptions(
             Read("--bundles", 5000), Read("--concurrency", 256), Read("--warmup", 5000), args.Contains("--keep"), args.Contains("--allocations"), hostArgs,
-            args.Contains("--distributed"));
+            args.Contains("--distributed"), Read("--rate", 0));
     }
 }

@@ -62,7 +62,7 @@ public static partial class ThroughputRun
             // measured after a warm-up; the warm-up's own rate is printed as the cold-start figure.
             Console.WriteLine($"Warming up with {options.Warmup} bundles…");
             var coldStart = DateTimeOffset.UtcNow;
-            await DriveAsync(service, serviceId, options.Warmup, finished, "warm-up");
+            await DriveAsync(service, serviceId, options.Warmup, finished, "warm-up", rate: 0);
             var coldSeconds = (await WaitCompletedAsync(database, finished, options.Warmup, TimeSpan.FromMinutes(5)) - coldStart).TotalSeconds;
 
             var peak = 0L;
@@ -86,7 +86,7 @@ public static partial class ThroughputRun
             var clock = Stopwatch.StartNew();
             var start = DateTimeOffset.UtcNow;
             using var allocations = options.Allocations ? new AllocationSampler() : null;
-            var submitted = await DriveAsync(service, serviceId, options.Bundles, finished, "run");
+            var submitted = await DriveAsync(service, serviceId, options.Bundles, finished, "run", options.Rate);
             var submitSeconds = clock.Elapsed.TotalSeconds;
             var seconds = (await WaitCompletedAsync(database, finished, options.Warmup + options.Bundles, TimeSpan.FromMinutes(30)) - start).TotalSeconds;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
@@ -115,6 +115,11 @@ public static partial class ThroughputRun
             Console.WriteLine(distributed is null
                 ? "deployment     all-in-one: one process, SQLite, in-memory bus"
                 : "deployment     distributed: engine host (this process) and a department host process, each on a PostgreSQL database, over RabbitMQ (same machine)");
+            if (options.Rate > 0)
+            {
+                Console.WriteLine($"offered load   {options.Rate} bundles/s (open loop; at most {options.Concurrency} unfinished at once)");
+            }
+
             Console.WriteLine($"elapsed        {seconds:F2} s (submissions done after {submitSeconds:F2} s)");
             Console.WriteLine($"bundles/s      {options.Bundles / seconds:F0}  (cold start: the warm-up's {options.Warmup} bundles ran at {options.Warmup / coldSeconds:F0}/s)");
             Console.WriteLine($"steps/s        {steps / seconds:F0} step transitions completed ({steps} steps)");
@@ -190,15 +195,23 @@ public static partial class ThroughputRun
     /// <summary>
     /// Submits <paramref name="count"/> bundles, never more than the concurrency unfinished at once: a new bundle goes
     /// in when one finishes (a closed loop), so the run measures the rate the system sustains rather than how it copes
-    /// with an ever-growing backlog in its in-memory queues.
+    /// with an ever-growing backlog in its in-memory queues. With a <paramref name="rate"/>, bundles go in at that pace
+    /// instead (still within the concurrency), so that latency is measured at a given load.
     /// </summary>
-    private static async Task<List<Guid>> DriveAsync(ApplicationService service, string serviceId, int count, FinishedBundles finished, string phase)
+    private static async Task<List<Guid>> DriveAsync(
+        ApplicationService service, string serviceId, int count, FinishedBundles finished, string phase, int rate)
     {
         var ids = new List<Guid>(count);
         var tasks = new List<Task>(count);
         var applicant = new Applicant("bench", "压测");
+        var pace = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
+            if (rate > 0 && TimeSpan.FromSeconds(i / (double)rate) - pace.Elapsed is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait);
+            }
+
             await finished.Slots.WaitAsync();
             var bundle = i;
             tasks.Add(Task.Run(async () =>
