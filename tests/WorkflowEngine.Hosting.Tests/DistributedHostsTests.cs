@@ -224,9 +224,56 @@ public sealed class DistributedHostsTests
             Assert.Equal(HttpStatusCode.OK, file.StatusCode);
             Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
             Assert.Equal(BusinessOpening.Pdf, await file.Content.ReadAsByteArrayAsync());
+            await RefusesHostileMaterialRequestsAsync(host, client, taskId!, link);
         }
 
         (await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// The material download is the one endpoint of a department host that reaches the engine with the host's own
+    /// credential: paths written to break out of the task's own materials, Unicode tricks and oversized keys are each
+    /// refused by the department host itself, never with a 5xx, and none reaches the engine (the test then finds one
+    /// download, the clerk's, in the engine's trail).
+    /// </summary>
+    private static async Task RefusesHostileMaterialRequestsAsync(NamedHost host, HttpClient clerk, string taskId, string link)
+    {
+        // Dot segments ("..", "%2e%2e") are not here: HttpClient, like Kestrel, removes them before the request is routed.
+        string[] paths =
+        [
+            $"/api/tasks/{taskId}/materials/..%2F..%2F..%2Fapplications",
+            $"/api/tasks/{taskId}/materials/articles%00",
+            $"/api/tasks/{taskId}/materials/%E2%80%AEselcitra",
+            $"/api/tasks/{taskId}/materials/%ED%A0%80",
+            $"/api/tasks/{taskId}/materials/%C0%AF",
+            $"/api/tasks/{taskId}/materials/{new string('k', 6000)}",
+            $"/api/tasks/{taskId}/materials/{new string('k', 20_000)}",
+            $"/api/tasks/{taskId}/materials/%2Fapi%2Fapplications%2F",
+            $"/api/tasks/{taskId}x/materials/articles",
+            $"/api/tasks/{Guid.NewGuid()}/materials/articles",
+            link + "%2F..%2F..",
+        ];
+        foreach (var path in paths)
+        {
+            using var response = await clerk.GetAsync(path);
+            Assert.True(
+                response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.RequestUriTooLong,
+                $"{path[..Math.Min(path.Length, 80)]} answered {(int)response.StatusCode}");
+        }
+
+        // Someone not signed in, and a clerk of another department, learn nothing about the task.
+        using (var anonymous = new HttpClient { BaseAddress = host.Process.Address })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(link)).StatusCode);
+        }
+
+        using (var other = Client(host, "psb-clerk"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(link)).StatusCode);
+        }
+
+        using var health = await clerk.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
     private static HttpClient Client(NamedHost host, string user)
