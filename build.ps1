@@ -173,7 +173,11 @@ switch ($Target) {
     'build' { Invoke-Build }
     'test' { Invoke-Test }
     'run' { Exec { dotnet run --project Hosts/WorkflowEngine.AllInOne } }
-    'bench' { Exec { dotnet run -c Release --project tests/WorkflowEngine.Benchmarks -- @Rest } }
+    'bench' {
+        # The distributed run starts the department host from its own build output: build it from the same sources.
+        if ($Rest -contains '--distributed') { Exec { dotnet build -c Release -v q --nologo Hosts/WorkflowEngine.DepartmentHost } }
+        Exec { dotnet run -c Release --project tests/WorkflowEngine.Benchmarks -- @Rest }
+    }
     'ci' { Invoke-Build; Invoke-Test }
     'verify-audit' { Exec { dotnet run -c Release --project Hosts/WorkflowEngine.AllInOne -- verify-audit @Rest } }
     'up' { Invoke-Up }

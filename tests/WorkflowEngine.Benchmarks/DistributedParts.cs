@@ -31,6 +31,7 @@ internal sealed class DistributedParts : IAsyncDisposable
                 "--distributed needs WFE_TEST_POSTGRES and WFE_TEST_RABBITMQ: start the servers with .ci/postgres.sh and .ci/rabbitmq.sh and source their env files.");
         }
 
+        RefuseStaleDepartmentHost();
         var databases = new PostgresDatabases();
         var broker = await RabbitMqBroker.CreateAsync();
         var departments = HostProcess.For(
@@ -52,6 +53,26 @@ internal sealed class DistributedParts : IAsyncDisposable
             .. broker.HostArgs,
         ];
         return new DistributedParts(databases, broker, departments, engineArgs);
+    }
+
+    /// <summary>
+    /// The department host runs from its own build output, which building the benchmark does not refresh (a project
+    /// reference would copy the host's appsettings.json here, and the all-in-one run would read it). A run after a
+    /// change once measured a host half an hour older than the code: the engine's assemblies must be the same files.
+    /// </summary>
+    private static void RefuseStaleDepartmentHost()
+    {
+        var host = Path.Combine(RepositoryPaths.Root, "Hosts", "WorkflowEngine.DepartmentHost", "bin", "Release", "net10.0");
+        foreach (var assembly in new[] { "WorkflowEngine.Persistence.dll", "WorkflowEngine.Departments.dll", "WorkflowEngine.Delivery.dll", "WorkflowEngine.Hosting.dll" })
+        {
+            var ours = Path.Combine(AppContext.BaseDirectory, assembly);
+            var theirs = Path.Combine(host, assembly);
+            if (!File.Exists(theirs) || !File.ReadAllBytes(ours).AsSpan().SequenceEqual(File.ReadAllBytes(theirs)))
+            {
+                throw new InvalidOperationException(
+                    $"The department host's build ({host}) is not of these sources ({assembly} differs): run `dotnet pwsh ./build.ps1 bench --distributed`, which builds it, or `dotnet build -c Release Hosts/WorkflowEngine.DepartmentHost`.");
+            }
+        }
     }
 
     /// <summary>After the engine host: it publishes the benchmark's definition before any step goes out.</summary>
