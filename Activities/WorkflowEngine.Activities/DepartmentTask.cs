@@ -38,7 +38,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         var state = context.State;
         state.Attempt++;
         state.Department = department;
-        state.DueAt = context.DueAfter(limit);
+        var due = context.StartClock(limit);
         state.ReceivedAt = null;
         state.Resends = 0;
         Send(context, limit, handler);
@@ -46,7 +46,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         {
             ["department"] = department,
             ["attempt"] = state.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["dueAt"] = state.DueAt.Value.ToString("O"),
+            ["dueAt"] = due.ToString("O"),
             ["handler"] = handler,
         });
     }
