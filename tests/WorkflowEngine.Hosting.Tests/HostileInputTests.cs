@@ -154,6 +154,7 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
             "/api/applications?limit=abc",
             "/api/applications/not-a-guid",
             $"/api/applications/{App}/materials/00000000-0000-0000-0000-000000000000",
+            "/api/applications/00000000-0000-0000-0000-000000000000/clocks",
             "/api/departments/%C0%AF/tasks",
             "/api/departments/SAMR/tasks?status=%00&limit=-1",
             "/api/definitions/x/versions/99999999999",
