@@ -41,6 +41,12 @@ public sealed class ActivityContext
     /// </summary>
     public DateTimeOffset StartClock(WorkingTimeLimit limit) => _scope.StartClock(Node, limit);
 
+    /// <summary>
+    /// Pauses, resumes or extends the node's clock and derives its due time again (none while paused); false, and
+    /// nothing recorded, where the entry makes no sense (a pause while paused, a resume while running, a stopped clock).
+    /// </summary>
+    public bool RecordClock(ClockEvent entry, WorkingTimeLimit limit) => _scope.RecordClock(Node, entry, limit);
+
     /// <summary>Starts a child (it is skipped instead when its own <c>when</c> is false).</summary>
     public void Start(StepNode child) => _scope.ScheduleStart(child);
 

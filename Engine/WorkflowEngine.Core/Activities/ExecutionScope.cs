@@ -84,6 +84,28 @@ internal sealed class ExecutionScope
         return state.DueAt ?? throw new InvalidOperationException($"The clock of '{node.Id}' did not start.");
     }
 
+    public bool RecordClock(StepNode node, ClockEvent entry, WorkingTimeLimit limit)
+    {
+        var state = StateOf(node);
+        var status = ClockTimeline.Of(state.Clock).Status;
+        var fits = entry.Kind switch
+        {
+            ClockEventKind.Pause => status == ClockStatus.Running,
+            ClockEventKind.Resume => status == ClockStatus.Paused,
+            ClockEventKind.Extend => status is ClockStatus.Running or ClockStatus.Paused,
+            _ => false,
+        };
+        if (!fits)
+        {
+            return false;
+        }
+
+        state.Clock!.Add(entry);
+        state.DueAt = ClockArithmetic.DueAt(state.Clock, limit, Calendar);
+        Touch(node);
+        return true;
+    }
+
     /// <summary>Stops a node's clock, if it keeps one, and derives its due time from the log again.</summary>
     private void StopClock(StepNode node, NodeState state, DateTimeOffset at)
     {

@@ -22,6 +22,9 @@ public sealed record ClockEvent
     /// <summary>Who did it; for an extension, who approved it.</summary>
     public string? Actor { get; init; }
 
+    /// <summary>Pauses: when the pause ends by itself, if known (an excluded period with a set end).</summary>
+    public DateTimeOffset? Until { get; init; }
+
     /// <summary>Extensions: the working time added.</summary>
     public WorkingTimeLimit? Added { get; init; }
 
