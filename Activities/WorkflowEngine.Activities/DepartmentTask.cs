@@ -1,5 +1,6 @@
 using FluentValidation;
 using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 
@@ -38,7 +39,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         var state = context.State;
         state.Attempt++;
         state.Department = department;
-        state.DueAt = context.DueAfter(limit);
+        var due = context.StartClock(limit);
         state.ReceivedAt = null;
         state.Resends = 0;
         Send(context, limit, handler);
@@ -46,7 +47,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         {
             ["department"] = department,
             ["attempt"] = state.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["dueAt"] = state.DueAt.Value.ToString("O"),
+            ["dueAt"] = due.ToString("O"),
             ["handler"] = handler,
         });
     }
@@ -145,6 +146,17 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 context.Touch();
                 context.Audit("StepReleased", new Dictionary<string, string?> { ["claimedBy"] = holder }, actor: released.ReleasedBy);
                 return false;
+            case StepExclusionStartedEvent excluded:
+                Exclude(context, excluded, limit);
+                return false;
+            case StepExclusionEndedEvent ended:
+                EndExclusion(context, ended.EndedAt, limit, ended.EndedBy);
+                return false;
+            case TimerFiredEvent fired when fired.TimerId == state.TimerId:
+                // The excluded period's end the clerk gave has come.
+                state.TimerId = null;
+                EndExclusion(context, ClockTimeline.Of(state.Clock).CurrentPause?.Until ?? context.Now, limit, null);
+                return false;
             case StepCompletedEvent done:
                 state.CompletedAt = done.CompletedAt;
                 state.CompletedBy = done.CompletedBy;
@@ -168,6 +180,51 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             default:
                 return false;
         }
+    }
+
+    /// <summary>Stops the step's clock for a period the law does not count; with a known end, a timer starts it again then.</summary>
+    private static void Exclude(ActivityContext context, StepExclusionStartedEvent excluded, WorkingTimeLimit limit)
+    {
+        var state = context.State;
+        var pause = ClockEvent.Paused(excluded.StartedAt, PauseReason.ExcludedPeriod, $"{excluded.KindName}：{excluded.Reason}", excluded.StartedBy)
+            with { Until = excluded.Until };
+        if (!context.RecordClock(pause, limit))
+        {
+            context.Audit("ExclusionIgnored", new Dictionary<string, string?> { ["kind"] = excluded.Kind, ["reason"] = "办理时限已暂停" }, excluded.StartedBy);
+            return;
+        }
+
+        if (excluded.Until is { } until)
+        {
+            state.TimerId = $"{context.Node.Id}:exclusion";
+            context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, until));
+        }
+
+        context.Audit("ClockPaused", new Dictionary<string, string?>
+        {
+            ["kind"] = excluded.Kind,
+            ["reason"] = excluded.Reason,
+            ["until"] = excluded.Until?.ToString("O"),
+        }, excluded.StartedBy);
+    }
+
+    /// <summary>Runs the step's clock again after an excluded period (not after a supplement request, which the applicant ends).</summary>
+    private static void EndExclusion(ActivityContext context, DateTimeOffset at, WorkingTimeLimit limit, string? by)
+    {
+        var state = context.State;
+        if (ClockTimeline.Of(state.Clock).CurrentPause is not { Reason: PauseReason.ExcludedPeriod } || !context.RecordClock(ClockEvent.Resumed(at, by), limit))
+        {
+            context.Audit("ExclusionEndIgnored", new Dictionary<string, string?> { ["reason"] = "没有进行中的不计时期间" }, by);
+            return;
+        }
+
+        if (state.TimerId is { } timer)
+        {
+            context.Emit(new CancelTimer(timer));
+            state.TimerId = null;
+        }
+
+        context.Audit("ClockResumed", new Dictionary<string, string?> { ["dueAt"] = state.DueAt?.ToString("O") }, by);
     }
 
     internal static void Recall(ActivityContext context, string reason)

@@ -19,10 +19,10 @@ public sealed class Stage : Activity<Stage.Settings>
     public override void Execute(ActivityContext context)
     {
         var state = context.State;
-        state.DueAt = context.DueAfter(SettingsOf(context).Limit!);
+        var due = context.StartClock(SettingsOf(context).Limit!);
         state.TimerId = $"{context.Node.Id}:due";
-        context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, state.DueAt.Value));
-        context.Audit("StageStarted", new Dictionary<string, string?> { ["dueAt"] = state.DueAt.Value.ToString("O") });
+        context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, due));
+        context.Audit("StageStarted", new Dictionary<string, string?> { ["dueAt"] = due.ToString("O") });
         Sequential.StartFirst(context);
     }
 

@@ -53,6 +53,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         {
             ClaimWork c => c.TaskId,
             ReleaseWork r => r.TaskId,
+            StartExclusionWork s => s.TaskId,
+            EndExclusionWork e => e.TaskId,
             CompleteWork c => c.TaskId,
             _ => (Guid?)null,
         }).OfType<Guid>().Where(id => !_byId.ContainsKey(id)).Distinct().ToArray();
@@ -68,6 +70,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         CancelStepWork cancel => Cancel(cancel),
         ClaimWork claim => Claim(claim),
         ReleaseWork release => Release(release),
+        StartExclusionWork exclusion => StartExclusion(exclusion),
+        EndExclusionWork end => EndExclusion(end),
         CompleteWork complete => Complete(complete),
         _ => throw new InvalidOperationException($"Unknown work {work.GetType().Name}."),
     };
@@ -248,6 +252,61 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         task.ClaimedAt = null;
         _changed.Add(task.Id);
         Changes.Outbox.Add(MessageJson.ToOutbox(released, Queues.EngineReports, now));
+        return TaskActionResult.Ok(task);
+    }
+
+    /// <summary>
+    /// Tells the engine the step's clock stands still for an excluded period. The engine keeps the clock, so it is the
+    /// engine that refuses a second pause while one lasts (audited); the clerk sees the clock at the application.
+    /// </summary>
+    private TaskActionResult StartExclusion(StartExclusionWork work) =>
+        ReportByHolder(work.TaskId, work.Clerk, work.Supervisor, task => new StepExclusionStarted
+        {
+            ApplicationId = task.ApplicationId,
+            StepId = task.StepId,
+            Attempt = task.Attempt,
+            Department = task.Department,
+            Kind = work.Kind,
+            Reason = work.Reason,
+            Until = work.Until,
+            StartedBy = work.Clerk,
+            StartedAt = now,
+        });
+
+    private TaskActionResult EndExclusion(EndExclusionWork work) =>
+        ReportByHolder(work.TaskId, work.Clerk, work.Supervisor, task => new StepExclusionEnded
+        {
+            ApplicationId = task.ApplicationId,
+            StepId = task.StepId,
+            Attempt = task.Attempt,
+            Department = task.Department,
+            EndedBy = work.Clerk,
+            EndedAt = now,
+        });
+
+    /// <summary>
+    /// Sends the engine a report about an open task held by the clerk (or the clerk is a supervisor of its
+    /// department); else says why not.
+    /// </summary>
+    private TaskActionResult ReportByHolder<T>(Guid taskId, string clerk, bool supervisor, Func<TaskRecord, T> report)
+        where T : class
+    {
+        if (!_byId.TryGetValue(taskId, out var task))
+        {
+            return TaskActionResult.NotFound();
+        }
+
+        if (Closed(task) is { } closed)
+        {
+            return closed;
+        }
+
+        if (task.ClaimedBy != clerk && !supervisor)
+        {
+            return TaskActionResult.Conflict(task, "只有认领该办件的工作人员或本部门负责人可以登记不计时期间，请先认领");
+        }
+
+        Changes.Outbox.Add(MessageJson.ToOutbox(report(task), Queues.EngineReports, now));
         return TaskActionResult.Ok(task);
     }
 

@@ -47,6 +47,15 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     public async Task<TaskActionResult> ReleaseAsync(Guid taskId, string clerk, bool supervisor, CancellationToken cancellationToken) =>
         (TaskActionResult)(await _loops.SubmitAsync(taskId, new ReleaseWork(taskId, clerk, supervisor), cancellationToken))!;
 
+    /// <summary>Records a period the task's limit does not count; <paramref name="until"/> is its end when known.</summary>
+    public async Task<TaskActionResult> StartExclusionAsync(
+        Guid taskId, string clerk, bool supervisor, string kind, string reason, DateTimeOffset? until, CancellationToken cancellationToken) =>
+        (TaskActionResult)(await _loops.SubmitAsync(taskId, new StartExclusionWork(taskId, clerk, supervisor, kind, reason, until), cancellationToken))!;
+
+    /// <summary>Ends the task's excluded period.</summary>
+    public async Task<TaskActionResult> EndExclusionAsync(Guid taskId, string clerk, bool supervisor, CancellationToken cancellationToken) =>
+        (TaskActionResult)(await _loops.SubmitAsync(taskId, new EndExclusionWork(taskId, clerk, supervisor), cancellationToken))!;
+
     public async Task<TaskActionResult> CompleteAsync(
         Guid taskId,
         string clerk,

@@ -60,3 +60,29 @@ public sealed class CompleteWork(Guid taskId, string clerk, bool approved, strin
 
     public IReadOnlyDictionary<string, string>? Outputs { get; } = outputs;
 }
+
+/// <summary>The clerk holding a task, or a supervisor, records a period its limit does not count (Art. 45 行政许可法).</summary>
+public sealed class StartExclusionWork(Guid taskId, string clerk, bool supervisor, string kind, string reason, DateTimeOffset? until) : DepartmentWork
+{
+    public Guid TaskId { get; } = taskId;
+
+    public string Clerk { get; } = clerk;
+
+    public bool Supervisor { get; } = supervisor;
+
+    public string Kind { get; } = kind;
+
+    public string Reason { get; } = reason;
+
+    public DateTimeOffset? Until { get; } = until;
+}
+
+/// <summary>The clerk holding a task, or a supervisor, ends its excluded period: the step's clock runs again.</summary>
+public sealed class EndExclusionWork(Guid taskId, string clerk, bool supervisor) : DepartmentWork
+{
+    public Guid TaskId { get; } = taskId;
+
+    public string Clerk { get; } = clerk;
+
+    public bool Supervisor { get; } = supervisor;
+}

@@ -10,6 +10,7 @@ using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Api.Clocks;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
@@ -132,6 +133,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<IAccessLog, EngineAccessLog>();
         services.AddSingleton<ApplicationViews>();
+        services.AddSingleton<ClockViews>();
 
         // Migrations and seeding run first: hosted services start in registration order, before the bus.
         services.AddSingleton<StartupTasks>();

@@ -1,3 +1,4 @@
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Testing;
 
@@ -388,6 +389,65 @@ public sealed class InterpreterTests
         // The same release again changes nothing.
         h.Apply(new StepReleasedEvent("a", 1, "samr-clerk", claimedAt.AddMinutes(5), claimedAt));
         Assert.Single(h.Audit, a => a.Type == "StepReleased");
+    }
+
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+
+    private static StepExclusionStartedEvent ExpertReview(DateTimeOffset at, DateTimeOffset? until = null) =>
+        new("a", 1, "expert-review", "专家评审", "组织专家论证", until, "samr-clerk", at) { Department = "SAMR" };
+
+    [Fact]
+    public void ExcludedPeriod_StopsTheStepsClock_AndItsEndMovesTheDueTimeByTheOfficeTimeExcluded()
+    {
+        // Two office hours from 09:00 on Monday 2 March: due at 11:00.
+        var h = Run("  " + Task("a"));
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 0, 0, Cst), h.Step("a")!.DueAt);
+
+        h.Apply(ExpertReview(new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst)));
+
+        Assert.Null(h.Step("a")!.DueAt);
+        Assert.Contains(h.Audit, a => a.Type == "ClockPaused" && a.Actor == "samr-clerk" && a.Data!["kind"] == "expert-review");
+        // A second one while the clock stands still changes nothing.
+        h.Apply(ExpertReview(new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst)));
+        Assert.Contains(h.Audit, a => a.Type == "ExclusionIgnored");
+
+        // Ended at 10:00 on Tuesday: a working day (7 office hours) later, so the hour left ends at 11:00 on Tuesday.
+        h.Apply(new StepExclusionEndedEvent("a", 1, "samr-clerk", new DateTimeOffset(2026, 3, 3, 10, 0, 0, Cst)) { Department = "SAMR" });
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 11, 0, 0, Cst), h.Step("a")!.DueAt);
+        Assert.Contains(h.Audit, a => a.Type == "ClockResumed");
+    }
+
+    [Fact]
+    public void ExcludedPeriod_WithAnEnd_RunsTheClockAgainWhenItsTimerFires()
+    {
+        var h = Run("  " + Task("a"));
+        var until = new DateTimeOffset(2026, 3, 2, 15, 0, 0, Cst);
+
+        h.Apply(ExpertReview(new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst), until));
+        var timer = Assert.Single(h.Commands.OfType<ScheduleTimer>(), t => t.NodeId == "a");
+        Assert.Equal(until, timer.DueAt);
+
+        h.Now = until;
+        h.FireTimer(timer.TimerId, "a");
+
+        // 10:00–15:00 holds 3.5 office hours (the lunch break does not count): the hour left runs 15:00–16:00.
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 16, 0, 0, Cst), h.Step("a")!.DueAt);
+        Assert.Equal(ClockStatus.Running, ClockTimeline.Of(h.Step("a")!.Clock).Status);
+    }
+
+    [Fact]
+    public void EndOfAnExclusion_WithoutOne_IsIgnored_AndAStepDecidedWhileExcludedIsOnTime()
+    {
+        var h = Run("  " + Task("a"));
+        h.Apply(new StepExclusionEndedEvent("a", 1, "samr-clerk", h.Now) { Department = "SAMR" });
+        Assert.Contains(h.Audit, a => a.Type == "ExclusionEndIgnored");
+
+        h.Apply(ExpertReview(new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst)));
+        h.Now = new DateTimeOffset(2026, 3, 5, 9, 0, 0, Cst);
+        h.Approve("a");
+
+        Assert.True(h.Step("a")!.OnTime);
     }
 
     [Fact]

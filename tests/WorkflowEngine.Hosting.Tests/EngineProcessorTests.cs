@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime.Applications;
@@ -44,8 +46,8 @@ public sealed class EngineProcessorTests
             "the licence step's acknowledgement");
         Assert.Equal(EventResult.Applied, await engine.ApplyAsync(id, new StepClaimedEvent("business-licence", 1, "samr-clerk", now), Guid.NewGuid().ToString(), CancellationToken.None));
 
-        // Another engine process saves the application behind this one's back (here: a new promised due time), so
-        // what this engine remembers from its last commit is out of date.
+        // Another engine process saves the application behind this one's back (here: an extension of the bundle's
+        // clock, which moves its promised due time), so what this engine remembers from its last commit is out of date.
         var store = new SqlEngineStore(host.Services.GetRequiredService<Database>());
         ApplicationRecord stored;
         await using (var reader = await store.OpenReaderAsync(CancellationToken.None))
@@ -53,8 +55,9 @@ public sealed class EngineProcessorTests
             stored = (await reader.LoadApplicationsAsync([id], CancellationToken.None)).Single();
         }
 
+        // One working day from Monday 2 March, and three more: close of office on Friday 6 March.
         var promised = new DateTimeOffset(2026, 3, 6, 17, 30, 0, TimeSpan.FromHours(8));
-        stored.DueAt = promised;
+        stored.State.Clock!.Add(ClockEvent.Extended(now, "admin", "另一进程批准的延期", WorkingTimeLimit.Days(3)));
         var theirs = new EngineChanges();
         theirs.Updated.Add(stored);
         await store.SaveAsync(theirs, now, CancellationToken.None);

@@ -154,6 +154,7 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
             "/api/applications?limit=abc",
             "/api/applications/not-a-guid",
             $"/api/applications/{App}/materials/00000000-0000-0000-0000-000000000000",
+            "/api/applications/00000000-0000-0000-0000-000000000000/clocks",
             "/api/departments/%C0%AF/tasks",
             "/api/departments/SAMR/tasks?status=%00&limit=-1",
             "/api/definitions/x/versions/99999999999",
@@ -168,6 +169,10 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
         cases["demo user of 8 KB"] = new("GET", "/api/applications", new string('u', 8 * 1024), () => null);
         cases["publish with a body"] = new("POST", "/api/definitions/business-opening/publish?version=-1", "admin", () => Text("{\"x\":1}"));
         cases["claim with a body"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/claim", "samr-clerk", () => Bytes(new byte[512 * 1024], "application/octet-stream"));
+        cases["exclusion of an unknown task"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/exclusions", "samr-clerk",
+            () => Text("{\"kind\":\"hearing\",\"reason\":\"听证\",\"until\":\"9999-12-31T23:59:59-14:00\"}"));
+        cases["exclusion end with a body"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/exclusions/end", "samr-clerk",
+            () => Bytes(new byte[512 * 1024], "application/octet-stream"));
         cases["release with a body"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/release", "samr-clerk", () => Bytes(new byte[512 * 1024], "application/octet-stream"));
         return cases;
     }

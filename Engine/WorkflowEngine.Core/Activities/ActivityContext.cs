@@ -1,4 +1,5 @@
 using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 
@@ -33,6 +34,18 @@ public sealed class ActivityContext
     public NodeState? Peek(string nodeId) => _scope.Peek(nodeId);
 
     public DateTimeOffset DueAfter(WorkingTimeLimit limit) => Calendar.Add(Now, limit);
+
+    /// <summary>
+    /// Starts the node's clock on its limit (once; a node started again keeps its log) and returns the due time
+    /// derived from it, which is also kept in <see cref="NodeState.DueAt"/>.
+    /// </summary>
+    public DateTimeOffset StartClock(WorkingTimeLimit limit) => _scope.StartClock(Node, limit);
+
+    /// <summary>
+    /// Pauses, resumes or extends the node's clock and derives its due time again (none while paused); false, and
+    /// nothing recorded, where the entry makes no sense (a pause while paused, a resume while running, a stopped clock).
+    /// </summary>
+    public bool RecordClock(ClockEvent entry, WorkingTimeLimit limit) => _scope.RecordClock(Node, entry, limit);
 
     /// <summary>Starts a child (it is skipped instead when its own <c>when</c> is false).</summary>
     public void Start(StepNode child) => _scope.ScheduleStart(child);

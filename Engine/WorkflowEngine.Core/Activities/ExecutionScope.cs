@@ -1,4 +1,5 @@
 using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Conditions;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
@@ -70,6 +71,53 @@ internal sealed class ExecutionScope
 
     public bool Evaluate(Condition condition) => condition.Evaluate(Application.Form);
 
+    public DateTimeOffset StartClock(StepNode node, WorkingTimeLimit limit)
+    {
+        var state = StateOf(node);
+        state.Clock ??= [];
+        if (state.Clock.Count == 0)
+        {
+            state.Clock.Add(ClockEvent.Started(Now));
+        }
+
+        state.DueAt = ClockArithmetic.DueAt(state.Clock, limit, Calendar);
+        return state.DueAt ?? throw new InvalidOperationException($"The clock of '{node.Id}' did not start.");
+    }
+
+    public bool RecordClock(StepNode node, ClockEvent entry, WorkingTimeLimit limit)
+    {
+        var state = StateOf(node);
+        var status = ClockTimeline.Of(state.Clock).Status;
+        var fits = entry.Kind switch
+        {
+            ClockEventKind.Pause => status == ClockStatus.Running,
+            ClockEventKind.Resume => status == ClockStatus.Paused,
+            ClockEventKind.Extend => status is ClockStatus.Running or ClockStatus.Paused,
+            _ => false,
+        };
+        if (!fits)
+        {
+            return false;
+        }
+
+        state.Clock!.Add(entry);
+        state.DueAt = ClockArithmetic.DueAt(state.Clock, limit, Calendar);
+        Touch(node);
+        return true;
+    }
+
+    /// <summary>Stops a node's clock, if it keeps one, and derives its due time from the log again.</summary>
+    private void StopClock(StepNode node, NodeState state, DateTimeOffset at)
+    {
+        if (state.Clock is not { Count: > 0 } clock || _registry.Get(node.ActivityKey).LimitOf(node) is not { } limit)
+        {
+            return;
+        }
+
+        clock.Add(ClockEvent.Stopped(at));
+        state.DueAt = ClockArithmetic.DueAt(clock, limit, Calendar) ?? state.DueAt;
+    }
+
     public void Skip(StepNode node, string reason, bool notifyParent)
     {
         var state = StateOf(node);
@@ -96,6 +144,7 @@ internal sealed class ExecutionScope
         state.Outcome = outcome;
         state.Reason = reason ?? state.Reason;
         state.CompletedAt ??= Now;
+        StopClock(node, state, state.CompletedAt.Value);
         if (state.DueAt is { } due)
         {
             state.OnTime = state.CompletedAt <= due;
@@ -128,6 +177,7 @@ internal sealed class ExecutionScope
         state.Status = NodeStatus.Cancelled;
         state.Reason = reason;
         state.CompletedAt = Now;
+        StopClock(node, state, Now);
         ReleaseTimer(state);
         Touch(node);
         if (_registry.Get(node.ActivityKey).Descriptor.Tracked)
@@ -151,6 +201,7 @@ internal sealed class ExecutionScope
         Cancel(Definition.Flow, reason);
         State.Status = WorkflowStatus.Cancelled;
         State.CompletedAt = Now;
+        State.Clock?.Add(ClockEvent.Stopped(Now));
         State.Reason = reason;
         Emit(new CompleteApplication(WorkflowStatus.Cancelled, reason));
         Audit(AuditTypes.ApplicationCancelled, null, actor, new Dictionary<string, string?> { ["reason"] = reason });
@@ -248,6 +299,7 @@ internal sealed class ExecutionScope
             ? WorkflowStatus.Rejected
             : WorkflowStatus.Completed;
         State.CompletedAt = Now;
+        State.Clock?.Add(ClockEvent.Stopped(Now));
         State.Reason = root.Reason;
         Emit(new CompleteApplication(State.Status, State.Reason));
         Audit(State.Status == WorkflowStatus.Completed ? AuditTypes.ApplicationCompleted : AuditTypes.ApplicationRejected, null, null,

@@ -222,6 +222,36 @@ public sealed class WorkingCalendar
         return total;
     }
 
+    /// <summary>The office time a limit grants: a working day is <see cref="HoursPerDay"/> of it.</summary>
+    public TimeSpan OfficeTimeOf(WorkingTimeLimit limit)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        return limit.WorkingDays is { } days ? OfficeTime(days) : Ticks((limit.WorkingHours ?? 0) * TimeSpan.TicksPerHour);
+    }
+
+    /// <summary>
+    /// Where a limit started at <paramref name="from"/> begins to count office time. A limit of whole working days
+    /// does not count the starting day (see <see cref="Add"/>), so it counts from that day's close of office; hours and
+    /// fractions of one day count at once. From there <see cref="Add"/> ends after exactly <see cref="OfficeTimeOf"/>.
+    /// </summary>
+    public DateTimeOffset CountingStart(DateTimeOffset from, WorkingTimeLimit limit)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        if (limit.WorkingDays is not >= 1)
+        {
+            return from;
+        }
+
+        var close = AtLocal(DateOnly.FromDateTime(Local(from, nameof(from))), _office[^1].End);
+        return close > from ? close : from;
+    }
+
+    /// <summary>Midnight at the start of a local date, in the calendar's zone.</summary>
+    public DateTimeOffset StartOfDay(DateOnly date) => AtLocal(date, TimeOnly.MinValue);
+
+    /// <summary>The local date of an instant in the calendar's zone.</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(Local(instant, nameof(instant)));
+
     /// <summary>How many calendar days the supported range spans: no limit can be longer in working days.</summary>
     private static decimal SupportedDays => LastSupportedDate.DayNumber - FirstSupportedDate.DayNumber;
 

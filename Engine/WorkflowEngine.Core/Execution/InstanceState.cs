@@ -1,3 +1,5 @@
+using WorkflowEngine.Core.Clocks;
+
 namespace WorkflowEngine.Core.Execution;
 
 /// <summary>Everything the interpreter knows about one running application; persisted between events, never kept in memory.</summary>
@@ -11,6 +13,9 @@ public sealed class InstanceState
 
     public string? Reason { get; set; }
 
+    /// <summary>The log of the bundle's clock, started at acceptance: where the application's due times come from.</summary>
+    public List<ClockEvent>? Clock { get; set; }
+
     public Dictionary<string, NodeState> Nodes { get; set; } = new(StringComparer.Ordinal);
 
     public NodeState? Find(string nodeId) => Nodes.GetValueOrDefault(nodeId);
@@ -18,6 +23,7 @@ public sealed class InstanceState
     public InstanceState Clone()
     {
         var copy = (InstanceState)MemberwiseClone();
+        copy.Clock = Clock is null ? null : [.. Clock];
         copy.Nodes = new Dictionary<string, NodeState>(Nodes.Count, StringComparer.Ordinal);
         foreach (var (id, node) in Nodes)
         {

@@ -1,3 +1,5 @@
+using WorkflowEngine.Core.Clocks;
+
 namespace WorkflowEngine.Core.Execution;
 
 /// <summary>The state of one node of one application. Activities keep what they need here; it is stored as JSON.</summary>
@@ -11,7 +13,11 @@ public sealed class NodeState
 
     public DateTimeOffset? StartedAt { get; set; }
 
+    /// <summary>The due time of the node's promised limit, derived from <see cref="Clock"/>: a cache for queries and task lists.</summary>
     public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>The log of the node's clock (steps and stages with a limit): where its due time comes from.</summary>
+    public List<ClockEvent>? Clock { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
 
@@ -57,5 +63,10 @@ public sealed class NodeState
 
     public string? TimerId { get; set; }
 
-    public NodeState Clone() => (NodeState)MemberwiseClone();
+    public NodeState Clone()
+    {
+        var copy = (NodeState)MemberwiseClone();
+        copy.Clock = Clock is null ? null : [.. Clock];
+        return copy;
+    }
 }

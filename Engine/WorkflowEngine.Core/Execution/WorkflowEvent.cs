@@ -13,6 +13,8 @@ namespace WorkflowEngine.Core.Execution;
 [JsonDerivedType(typeof(StepClaimedEvent), "claimed")]
 [JsonDerivedType(typeof(StepReleasedEvent), "released")]
 [JsonDerivedType(typeof(StepCompletedEvent), "completed")]
+[JsonDerivedType(typeof(StepExclusionStartedEvent), "exclusionStarted")]
+[JsonDerivedType(typeof(StepExclusionEndedEvent), "exclusionEnded")]
 [JsonDerivedType(typeof(TimerFiredEvent), "timer")]
 [JsonDerivedType(typeof(WorkflowCancelledEvent), "cancelled")]
 public abstract record WorkflowEvent;
@@ -45,6 +47,17 @@ public sealed record StepClaimedEvent(string StepId, int Attempt, string Claimed
 /// <summary>The clerk holding the step gave it back to the department's queue; <paramref name="ClaimedAt"/> names the claim.</summary>
 public sealed record StepReleasedEvent(string StepId, int Attempt, string ReleasedBy, DateTimeOffset ReleasedAt, DateTimeOffset ClaimedAt)
     : StepReportEvent(StepId, Attempt);
+
+/// <summary>
+/// A clerk recorded a period the step's limit does not count (testing, inspection, expert review, hearing);
+/// <paramref name="KindName"/> is its name as the applicant reads it, <paramref name="Until"/> its end when known.
+/// </summary>
+public sealed record StepExclusionStartedEvent(
+    string StepId, int Attempt, string Kind, string KindName, string Reason, DateTimeOffset? Until, string StartedBy, DateTimeOffset StartedAt)
+    : StepReportEvent(StepId, Attempt);
+
+/// <summary>The step's excluded period is over: its clock runs again.</summary>
+public sealed record StepExclusionEndedEvent(string StepId, int Attempt, string EndedBy, DateTimeOffset EndedAt) : StepReportEvent(StepId, Attempt);
 
 /// <summary>The owning department decided the step; <see cref="ReportedOnTime"/> is the host's view of compliance.</summary>
 public sealed record StepCompletedEvent(

@@ -1,5 +1,6 @@
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Model;
 
 namespace WorkflowEngine.Core.Execution;
@@ -36,6 +37,7 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
         {
             case WorkflowStartedEvent when scope.State.Nodes.Count == 0:
                 scope.State.StartedAt = now;
+                scope.State.Clock = [ClockEvent.Started(now)];
                 scope.Audit("ApplicationStarted", null, null, null);
                 scope.ScheduleStart(definition.Flow);
                 break;

@@ -22,6 +22,7 @@ public static class MessageJson
     public static FrozenDictionary<string, Type> ContractTypes { get; } = new[]
     {
         typeof(ExecuteStep), typeof(CancelStep), typeof(StepReceived), typeof(StepClaimed), typeof(StepReleased), typeof(StepCompleted),
+        typeof(StepExclusionStarted), typeof(StepExclusionEnded),
     }.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static OutboxMessage ToOutbox<T>(T message, string destination, DateTimeOffset now)

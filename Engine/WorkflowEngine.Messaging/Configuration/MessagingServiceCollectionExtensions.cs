@@ -39,6 +39,8 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<StepReceivedConsumer>();
             services.AddSingleton<StepClaimedConsumer>();
             services.AddSingleton<StepReleasedConsumer>();
+            services.AddSingleton<StepExclusionStartedConsumer>();
+            services.AddSingleton<StepExclusionEndedConsumer>();
             services.AddSingleton<StepCompletedConsumer>();
         }
 
@@ -119,6 +121,8 @@ public static class MessagingServiceCollectionExtensions
                 new StepReceivedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepReceivedConsumer>(), context);
                 new StepClaimedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepClaimedConsumer>(), context);
                 new StepReleasedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepReleasedConsumer>(), context);
+                new StepExclusionStartedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExclusionStartedConsumer>(), context);
+                new StepExclusionEndedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExclusionEndedConsumer>(), context);
                 new StepCompletedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepCompletedConsumer>(), context);
             });
         }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Core.Model;
@@ -413,26 +414,19 @@ internal sealed class EngineBatch(
         application.Status = ApplicationStatuses.InProgress;
         application.AcceptedAt = now;
         _checklists.Remove(application.Id);
-        try
-        {
-            var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
-            var calendar = CalendarOf(definition);
-            application.DueAt = definition.Limits.Promised is { } promised ? calendar.Add(now, promised) : null;
-            application.StatutoryDueAt = definition.Limits.Statutory is { } statutory ? calendar.Add(now, statutory) : null;
-        }
-        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
-        {
-            Changes.Audit.Add(new AuditRecord(application.Id, now, "ApplicationAccepted", null, null, null));
-            RaiseIncident(application, null, [new ParkedEvent(new WorkflowStartedEvent(), now)], ex);
-            return;
-        }
-
-        Changes.Audit.Add(new AuditRecord(application.Id, now, "ApplicationAccepted", null, null,
-            Json(new Dictionary<string, string?> { ["dueAt"] = application.DueAt?.ToString("O", CultureInfo.InvariantCulture) })));
+        var accepted = Changes.Audit.Count;
+        Changes.Audit.Add(new AuditRecord(application.Id, now, "ApplicationAccepted", null, null, null));
         if (await RunAsync(application, new WorkflowStartedEvent(), cancellationToken) is { } error)
         {
             RaiseIncident(application, null, [new ParkedEvent(new WorkflowStartedEvent(), now)], error);
+            return;
         }
+
+        // The due time comes from the bundle's clock, which the flow's start has just started.
+        Changes.Audit[accepted] = Changes.Audit[accepted] with
+        {
+            DataJson = Json(new Dictionary<string, string?> { ["dueAt"] = application.DueAt?.ToString("O", CultureInfo.InvariantCulture) }),
+        };
     }
 
     private void MarkChanged(ApplicationRecord application)
@@ -461,11 +455,19 @@ internal sealed class EngineBatch(
         public List<CertificateRecord> Certificates { get; } = [];
 
         public CompleteApplication? Completion { get; set; }
+
+        /// <summary>The bundle's due times derived from its clock; absent for an application started before clocks were kept.</summary>
+        public (DateTimeOffset? Promised, DateTimeOffset? Statutory)? BundleDue { get; set; }
     }
 
     private async Task<Absorbed> PrepareAsync(ApplicationRecord application, WorkflowDefinition definition, InterpretResult result, CancellationToken cancellationToken)
     {
         var absorbed = new Absorbed { State = result.State };
+        if (result.State.Clock is { Count: > 0 })
+        {
+            absorbed.BundleDue = ApplicationClocks.BundleDue(definition, result.State, CalendarOf(definition));
+        }
+
         foreach (var nodeId in result.ChangedNodes)
         {
             var node = definition.Node(nodeId);
@@ -533,6 +535,12 @@ internal sealed class EngineBatch(
     private void Absorb(ApplicationRecord application, Absorbed absorbed)
     {
         application.State = absorbed.State;
+        if (absorbed.BundleDue is { } due)
+        {
+            application.DueAt = due.Promised;
+            application.StatutoryDueAt = due.Statutory;
+        }
+
         foreach (var step in absorbed.Steps)
         {
             Changes.Steps[(application.Id, step.StepId)] = step;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Hosting.Api.Clocks;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime;
@@ -40,6 +41,8 @@ public static class ApplicationsEndpoints
             .WithSummary("Upload materials after submitting");
         group.MapGet("/{id:guid}/materials/{materialId:guid}", DownloadAsync).WithSummary("Download an uploaded material");
         group.MapGet("/{id:guid}/audit", AuditAsync).WithSummary("The application's audit trail");
+        group.MapGet("/{id:guid}/clocks", ClocksAsync)
+            .WithSummary("Every clock of the application (bundle, stages, steps): limits, status, log, and how each due time comes about");
         return app;
     }
 
@@ -145,6 +148,12 @@ public static class ApplicationsEndpoints
         await RecordViewAsync(access, application, user, new Dictionary<string, string?> { ["via"] = "trackingNumber" }, cancellationToken);
         return Results.Ok(await views.DetailAsync(application, cancellationToken));
     }
+
+    /// <summary>Who may see an application may see its clocks: they hold no personal data, so reading them is not logged as a view.</summary>
+    private static async Task<IResult> ClocksAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, ClockViews clocks, CancellationToken cancellationToken) =>
+        await VisibleAsync(id, user, queries, views, cancellationToken) is { } application
+            ? Results.Ok(await clocks.OfAsync(application, cancellationToken))
+            : Problems.NotFound(NotFoundDetail);
 
     /// <summary>
     /// Someone else's look at the applicant's personal data is an audit line; the applicant's own is not, or every

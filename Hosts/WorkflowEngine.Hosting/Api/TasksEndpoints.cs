@@ -35,6 +35,9 @@ public static class TasksEndpoints
         tasks.MapGet("/{id:guid}", GetAsync).WithSummary("A task with the whole application on one page");
         tasks.MapPost("/{id:guid}/claim", ClaimAsync).WithSummary("Claim a task");
         tasks.MapPost("/{id:guid}/release", ReleaseAsync).WithSummary("Give a claimed task back to the department's queue (its holder, or a supervisor)");
+        tasks.MapPost("/{id:guid}/exclusions", StartExclusionAsync).Reads(BodyRule.TaskDecision)
+            .WithSummary("Record a period the task's limit does not count (testing, inspection, quarantine, expert review, hearing): the step's clock stands still");
+        tasks.MapPost("/{id:guid}/exclusions/end", EndExclusionAsync).WithSummary("End the task's excluded period: the step's clock runs again");
         tasks.MapPost("/{id:guid}/complete", CompleteAsync).Reads(BodyRule.TaskDecision).WithSummary("Approve or reject a claimed task");
         return app;
     }
@@ -173,6 +176,76 @@ public static class TasksEndpoints
 
         return Answer(await processor.CompleteAsync(id, user.Id(), decision!.Outcome == StepOutcomes.Approved, decision.Reason, decision.Outputs, cancellationToken));
     }
+
+    private static async Task<IResult> StartExclusionAsync(
+        Guid id,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        ITaskQueries queries,
+        DepartmentProcessor processor,
+        TimeProvider time,
+        IOptions<RequestLimits> limits,
+        CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, limits.Value.TaskDecisionBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        StartExclusionRequest? exclusion;
+        try
+        {
+            exclusion = body.Deserialize<StartExclusionRequest>(JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            return Problems.Field("body", "请求体应为 { \"kind\": \"expert-review\", \"reason\": \"…\", \"until\": \"2026-10-20T17:30:00+08:00\"（可选） }");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (exclusion?.Kind is not { } kind || !ExclusionKinds.Names.ContainsKey(kind))
+        {
+            errors["kind"] = [$"kind 只能是 {string.Join("、", ExclusionKinds.Names.Select(k => $"{k.Key}（{k.Value}）"))}"];
+        }
+
+        if (string.IsNullOrWhiteSpace(exclusion?.Reason) || exclusion.Reason.Length > 500)
+        {
+            errors["reason"] = ["须写明不计时的理由（500 字以内），理由会告知申请人"];
+        }
+
+        if (exclusion?.Until is { } until && until <= time.GetUtcNow())
+        {
+            errors["until"] = ["结束时间应晚于现在；结束时间未定时不填，结束时再登记"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (await Authorize(id, user, queries, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return Accepted(await processor.StartExclusionAsync(
+            id, user.Id(), user.IsInRole(Roles.Supervisor), exclusion!.Kind!, exclusion.Reason!.Trim(), exclusion.Until, cancellationToken));
+    }
+
+    private static async Task<IResult> EndExclusionAsync(Guid id, ClaimsPrincipal user, ITaskQueries queries, DepartmentProcessor processor, CancellationToken cancellationToken)
+    {
+        if (await Authorize(id, user, queries, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return Accepted(await processor.EndExclusionAsync(id, user.Id(), user.IsInRole(Roles.Supervisor), cancellationToken));
+    }
+
+    /// <summary>An excluded period goes to the engine as a report: accepted here, applied to the step's clock a moment later.</summary>
+    private static IResult Accepted(TaskActionResult result) =>
+        result.Status == TaskActionStatus.Ok ? Results.Accepted(value: Dto(result.Task!)) : Answer(result);
 
     private static async Task<IResult?> Authorize(Guid id, ClaimsPrincipal user, ITaskQueries queries, CancellationToken cancellationToken)
     {

@@ -1,0 +1,54 @@
+using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Core.Clocks;
+
+/// <summary>
+/// The clocks of one application: the bundle's, then each stage's and step's in the definition's order. A step's or
+/// stage's <c>limit</c> is its promised limit; definitions give no statutory limit below the bundle.
+/// </summary>
+public static class ApplicationClocks
+{
+    public static IReadOnlyList<Clock> Of(WorkflowDefinition definition, InstanceState state, ActivityRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(registry);
+        var clocks = new List<Clock>
+        {
+            new(ClockKind.Bundle, definition.Id, definition.Title.Zh, definition.Limits.Promised, definition.Limits.Statutory, state.Clock ?? []),
+        };
+        foreach (var node in definition.Flow.DescendantsAndSelf())
+        {
+            if (!registry.TryGet(node.ActivityKey, out var activity) || !activity.Descriptor.Tracked || activity.LimitOf(node) is not { } limit)
+            {
+                continue;
+            }
+
+            var nodeState = state.Find(node.Id);
+            if (nodeState is not null && nodeState.Clock is not { Count: > 0 })
+            {
+                // Reached but never timed: skipped by its condition, or cancelled before it started.
+                continue;
+            }
+
+            clocks.Add(new Clock(activity.Descriptor.HasChildren ? ClockKind.Stage : ClockKind.Step, node.Id, node.DisplayTitle, limit, null,
+                nodeState?.Clock ?? []));
+        }
+
+        return clocks;
+    }
+
+    /// <summary>The bundle's promised and statutory due times derived from its clock; null where a limit is absent or the clock has none.</summary>
+    public static (DateTimeOffset? Promised, DateTimeOffset? Statutory) BundleDue(WorkflowDefinition definition, InstanceState state, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(state);
+        var timeline = ClockTimeline.Of(state.Clock);
+        return (
+            definition.Limits.Promised is { } promised ? ClockArithmetic.DueAt(timeline, promised, calendar, null) : null,
+            definition.Limits.Statutory is { } statutory ? ClockArithmetic.DueAt(timeline, statutory, calendar, null) : null);
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace WorkflowEngine.Core.Clocks;
+
+/// <summary>
+/// Why a clock stands still: the applicant was asked for supplementary material (补正), or the law does not count the
+/// period (hearing, testing, inspection, quarantine, expert review; 行政许可法 Art. 45).
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PauseReason>))]
+public enum PauseReason
+{
+    SupplementRequested,
+    ExcludedPeriod,
+}

@@ -1,0 +1,7 @@
+namespace WorkflowEngine.Core.Clocks;
+
+/// <summary>
+/// A date that did not count, or not wholly: <see cref="Name"/> is the holiday's name or the pause's reason in words;
+/// <see cref="OfficeTime"/> is the office time of the date left out (none on weekends and holidays, which have none).
+/// </summary>
+public sealed record UncountedDay(DateOnly Date, UncountedReason Reason, string? Name, TimeSpan OfficeTime);

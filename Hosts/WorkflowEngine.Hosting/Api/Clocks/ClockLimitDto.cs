@@ -1,0 +1,21 @@
+namespace WorkflowEngine.Hosting.Api.Clocks;
+
+/// <summary>
+/// One limit of a clock and how its due time comes about, in office hours (a working day is 7): granted, added by
+/// extensions, used, paused, left (negative once passed); the dates that did not count and the make-up workdays that did.
+/// <see cref="DueAtIfResumedNow"/> is true while the clock is paused: the due time then moves on with the pause.
+/// </summary>
+public sealed record ClockLimitDto(
+    string Limit,
+    DateTimeOffset? DueAt,
+    bool DueAtIfResumedNow,
+    bool Overdue,
+    DateTimeOffset CountsFrom,
+    decimal GrantedHours,
+    decimal ExtendedHours,
+    decimal UsedHours,
+    decimal PausedHours,
+    decimal LeftHours,
+    decimal LeftWorkingDays,
+    IReadOnlyList<UncountedDayDto> NotCounted,
+    IReadOnlyList<MakeUpWorkdayDto> MakeUpWorkdays);

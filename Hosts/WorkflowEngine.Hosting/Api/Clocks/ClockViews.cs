@@ -1,0 +1,65 @@
+using System.Text.Json;
+using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Clocks;
+using WorkflowEngine.Core.Model;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Definitions;
+
+namespace WorkflowEngine.Hosting.Api.Clocks;
+
+/// <summary>Builds what the API shows of an application's clocks, from their logs on the definition's calendar, in Asia/Shanghai.</summary>
+public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData reference, ActivityRegistry activities, TimeProvider time)
+{
+    public async Task<ApplicationClocksDto> OfAsync(ApplicationRecord application, CancellationToken cancellationToken)
+    {
+        var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
+        var calendar = reference.Calendar(definition.CalendarId);
+        var now = time.GetUtcNow();
+        var clocks = ApplicationClocks.Of(definition, application.State, activities)
+            .Select(c => View(c, calendar, now))
+            .ToArray();
+        return new ApplicationClocksDto(application.Id, application.TrackingNumber, calendar.Id, ChinaTime.ToLocal(now), clocks);
+    }
+
+    private static ClockDto View(Clock clock, WorkingCalendar calendar, DateTimeOffset now)
+    {
+        var timeline = clock.Timeline;
+        var pause = timeline.CurrentPause;
+        return new ClockDto(
+            Name(clock.Kind),
+            clock.Id,
+            clock.Title,
+            Name(timeline.Status),
+            pause is null ? null : new ClockPauseDto(Name(pause.Reason!.Value), pause.Text, ChinaTime.ToLocal(pause.At), pause.Actor),
+            clock.Promised is { } promised ? Limit(timeline, promised, calendar, now) : null,
+            clock.Statutory is { } statutory ? Limit(timeline, statutory, calendar, now) : null,
+            clock.Events.Select(e => new ClockEventDto(
+                Name(e.Kind), ChinaTime.ToLocal(e.At), e.Reason is { } reason ? Name(reason) : null, e.Text, e.Actor, e.Added?.ToString())).ToArray());
+    }
+
+    private static ClockLimitDto Limit(ClockTimeline timeline, WorkingTimeLimit limit, WorkingCalendar calendar, DateTimeOffset now)
+    {
+        var explained = ClockArithmetic.Explain(timeline, limit, calendar, now);
+        return new ClockLimitDto(
+            limit.ToString(),
+            ChinaTime.ToLocal(explained.DueAt),
+            explained.DueAtIfResumedNow,
+            explained.Overdue,
+            ChinaTime.ToLocal(explained.CountsFrom),
+            Hours(explained.Granted),
+            Hours(explained.Extended),
+            Hours(explained.Used),
+            Hours(explained.Paused),
+            Hours(explained.Left),
+            Math.Round((decimal)(explained.Left.TotalHours / calendar.HoursPerDay), 2),
+            explained.NotCounted.Select(d => new UncountedDayDto(d.Date, Name(d.Reason), d.Name, Hours(d.OfficeTime))).ToArray(),
+            explained.MakeUpWorkdays.Select(m => new MakeUpWorkdayDto(m.Date, m.For, Hours(m.OfficeTime))).ToArray());
+    }
+
+    private static decimal Hours(TimeSpan span) => Math.Round((decimal)span.TotalHours, 2);
+
+    /// <summary>An enum member as the API spells it: <c>SupplementRequested</c> → <c>supplement-requested</c>.</summary>
+    private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>
+/// A clerk records a period the law does not count (an expert review, say): the step's clock stands still, the
+/// applicant reads why, and when the period ends the due time has moved by exactly the office time it lasted.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class TaskExclusionTests
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+
+    [Fact]
+    public async Task ExpertReview_PausesTheLicenceClock_AndItsEndMovesTheDueTimeByOneWorkingDay()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var id = await host.SubmitBusinessOpeningAsync();
+        var task = (await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 1, "the SAMR task"))[0].GetProperty("id").GetString();
+        using var clerk = host.Client("samr-clerk");
+        using var colleague = host.Client("samr-clerk-2");
+
+        // Only the clerk holding the task (or a supervisor) records one, and only of a kind the law names.
+        var review = new { kind = "expert-review", reason = "企业名称含行业表述，需组织专家论证" };
+        Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsJsonAsync($"/api/tasks/{task}/exclusions", review)).StatusCode);
+        (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Conflict, (await colleague.PostAsJsonAsync($"/api/tasks/{task}/exclusions", review)).StatusCode);
+        using var badKind = await clerk.PostAsJsonAsync($"/api/tasks/{task}/exclusions", new { kind = "lunch", reason = "午休" });
+        Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
+        Assert.Contains("expert-review", await badKind.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var excluded = await clerk.PostAsJsonAsync($"/api/tasks/{task}/exclusions", review);
+        Assert.Equal(HttpStatusCode.Accepted, excluded.StatusCode);
+
+        var clocks = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}/clocks"),
+            c => Licence(c).GetProperty("status").GetString() == "paused",
+            "the licence clock to stand still");
+        var paused = Licence(clocks).GetProperty("paused");
+        Assert.Equal("excluded-period", paused.GetProperty("reason").GetString());
+        Assert.Equal("专家评审：企业名称含行业表述，需组织专家论证", paused.GetProperty("text").GetString());
+        Assert.True(Licence(clocks).GetProperty("promised").GetProperty("dueAtIfResumedNow").GetBoolean());
+
+        // The review takes Monday; the clerk ends it at 09:00 on Tuesday.
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 3, 9, 0, 0, Cst) - host.Clock.GetUtcNow());
+        using var ended = await clerk.PostAsync($"/api/tasks/{task}/exclusions/end", null);
+        Assert.Equal(HttpStatusCode.Accepted, ended.StatusCode);
+
+        clocks = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}/clocks"),
+            c => Licence(c).GetProperty("status").GetString() == "running",
+            "the licence clock to run again");
+        // Two office hours from 09:00 on Monday were due at 11:00; the review moved them a working day on.
+        var promised = Licence(clocks).GetProperty("promised");
+        Assert.Equal("2026-03-03T11:00:00+08:00", promised.GetProperty("dueAt").GetString());
+        Assert.Equal(7m, promised.GetProperty("pausedHours").GetDecimal());
+        var monday = Assert.Single(promised.GetProperty("notCounted").EnumerateArray(), d => d.GetProperty("date").GetString() == "2026-03-02");
+        Assert.Equal("excluded-period", monday.GetProperty("reason").GetString());
+        var application = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}");
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 11, 0, 0, Cst),
+            application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == "business-licence").GetProperty("dueAt").GetDateTimeOffset());
+    }
+
+    private static JsonElement Licence(JsonElement clocks) =>
+        clocks.GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "business-licence");
+}
