@@ -28,6 +28,7 @@ using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Materials;
 using WorkflowEngine.Runtime.Monitoring;
 using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Statistics;
 using WorkflowEngine.Runtime.Processing;
 using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Timers;
@@ -91,6 +92,7 @@ public static partial class WorkflowHosting
         app.MapCalendars();
         app.MapIncidents();
         app.MapFailedMessages();
+        app.MapStatistics();
         return app;
     }
 
@@ -114,6 +116,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<ITaskQueries>(sp => new SqlTaskQueries(sp.GetRequiredService<Database>(), FormStorage.SharedWithEngine));
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
         services.AddSingleton<IIncidentQueries, SqlIncidentQueries>();
+        services.AddSingleton<IComplianceQueries, SqlComplianceQueries>();
         services.AddSingleton<IStuckWorkQueries, SqlStuckWorkQueries>();
         // One process owns an SQLite file: it follows the waiting steps in memory; a shared database indexes them.
         services.AddSingleton<IWaitingSteps>(sp => sp.GetRequiredService<Database>().Dialect.SingleWriter

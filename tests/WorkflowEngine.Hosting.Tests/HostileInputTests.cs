@@ -165,6 +165,15 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
             cases[$"GET {path}"] = new("GET", path, path.Contains("/tasks", StringComparison.Ordinal) ? "samr-clerk" : path.Contains("definitions", StringComparison.Ordinal) ? "admin" : "zhangsan", () => null);
         }
 
+        foreach (var query in new[]
+                 {
+                     "from=0001-01&to=9999-12", "from=1900-12", "from=2199-12", "from=%00", "from=2026-0%E2%80%AE1", "by=" + new string(',', 4000),
+                     "by=month&by=department", "format=csv&table=" + new string('t', 2000), "from=2026-01&to=2026-01&format=csv&table=open",
+                 })
+        {
+            cases[$"statistics ?{query[..Math.Min(query.Length, 40)]}"] = new("GET", "/api/statistics/compliance?" + query, "admin", () => null);
+        }
+
         cases["unknown demo user"] = new("GET", "/api/applications", "no-such-user", () => null);
         cases["demo user of 8 KB"] = new("GET", "/api/applications", new string('u', 8 * 1024), () => null);
         cases["publish with a body"] = new("POST", "/api/definitions/business-opening/publish?version=-1", "admin", () => Text("{\"x\":1}"));
