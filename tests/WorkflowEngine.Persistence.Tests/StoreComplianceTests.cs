@@ -7,6 +7,7 @@ using WorkflowEngine.Runtime.Monitoring;
 using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Statistics;
 using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Timers;
 
@@ -432,6 +433,44 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(["held-silent"], (await queries.SilentAsync(Now.AddHours(-4), 10, CancellationToken.None)).Select(s => s.StepId));
         Assert.Equal(1, (await queries.CountAsync(Now.AddMinutes(-2), withSteps: true, CancellationToken.None)).UnacknowledgedSteps);
         Assert.Equal(0, (await queries.CountAsync(Now.AddMinutes(-2), withSteps: false, CancellationToken.None)).UnacknowledgedSteps);
+    }
+
+    [StoreFact]
+    public async Task ComplianceRows_AreThePeriodsDecidedStepsAndFinishedBundles_WithTheirService()
+    {
+        var finished = NewApplication();
+        (finished.Status, finished.CompletedAt, finished.OnTime, finished.StatutoryDueAt) = (ApplicationStatuses.Completed, Now.AddHours(5), true, Now.AddDays(3));
+        var running = NewApplication();
+        var changes = new EngineChanges();
+        changes.Inserted.Add(finished);
+        changes.Inserted.Add(running);
+        foreach (var (application, step, status, completed, onTime) in new[]
+        {
+            (finished, "licence", StepStatuses.Approved, (DateTimeOffset?)Now.AddHours(1), (bool?)true),
+            (finished, "bank", StepStatuses.Rejected, Now.AddHours(4), false),
+            (running, "before-the-period", StepStatuses.Approved, Now.AddDays(-40), true),
+            (running, "waiting", StepStatuses.Received, null, null),
+        })
+        {
+            changes.Steps[(application.Id, step)] = new StepRecord
+            {
+                ApplicationId = application.Id, StepId = step, Kind = "department-task", Department = step == "bank" ? "BANK" : "SAMR", Title = step,
+                Status = status, Attempt = 1, DispatchedAt = Now, ReceivedAt = Now, DueAt = Now.AddHours(2), CompletedAt = completed, OnTime = onTime,
+                Outcome = status is StepStatuses.Approved or StepStatuses.Rejected ? status : null,
+                LastContactAt = completed is null ? Now : null,
+            };
+        }
+
+        await SaveAsync(changes);
+        var queries = new SqlComplianceQueries(Database);
+
+        var steps = await queries.CompletedStepsAsync(Now.AddDays(-1), Now.AddDays(1), CancellationToken.None);
+        Assert.Equal(
+            [new CompletedStep("BANK", "business-opening", Now, Now, Now.AddHours(4), false, "rejected"), new CompletedStep("SAMR", "business-opening", Now, Now, Now.AddHours(1), true, "approved")],
+            steps.OrderBy(s => s.Department, StringComparer.Ordinal));
+        var bundle = Assert.Single(await queries.FinishedApplicationsAsync(Now.AddDays(-1), Now.AddDays(1), CancellationToken.None));
+        Assert.Equal(new FinishedApplication("business-opening", "completed", Now, Now.AddHours(5), Now.AddDays(1), Now.AddDays(3), true), bundle);
+        Assert.Equal([new OpenStep("SAMR", "business-opening", Now.AddHours(2))], await queries.OpenStepsAsync(CancellationToken.None));
     }
 
     [StoreFact]
