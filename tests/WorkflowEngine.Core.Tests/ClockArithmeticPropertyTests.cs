@@ -14,17 +14,11 @@ namespace WorkflowEngine.Core.Tests;
 public sealed class ClockArithmeticPropertyTests
 {
     private static readonly WorkingCalendar Calendar = Catalog.Calendar;
-    private static readonly DateTimeOffset Base = new(2024, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
-    private const int ThreeYearsOfMinutes = 3 * 366 * 24 * 60;
     private const long Iterations = 5_000;
 
-    private static readonly Gen<DateTimeOffset> Starts = Gen.Int[0, ThreeYearsOfMinutes].Select(m => Base.AddMinutes(m));
+    private static readonly Gen<DateTimeOffset> Starts = ClockGenerators.Starts;
 
-    /// <summary>Whole days, tenths of days and hours: every shape a definition's limit takes.</summary>
-    private static readonly Gen<WorkingTimeLimit> Limits = Gen.OneOf(
-        Gen.Int[1, 30].Select(d => WorkingTimeLimit.Days(d)),
-        Gen.Int[1, 300].Select(t => WorkingTimeLimit.Days(t / 10m)),
-        Gen.Int[1, 80].Select(h => WorkingTimeLimit.Hours(h / 2m)));
+    private static readonly Gen<WorkingTimeLimit> Limits = ClockGenerators.Limits;
 
     /// <summary>A pause: how long after the start it begins, and how long it lasts (minutes, up to 40 and 20 days).</summary>
     private static readonly Gen<(int After, int Length)> Pauses = Gen.Select(Gen.Int[0, 40 * 24 * 60], Gen.Int[1, 20 * 24 * 60]);

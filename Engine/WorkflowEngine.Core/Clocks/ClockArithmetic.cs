@@ -19,6 +19,24 @@ public static class ClockArithmetic
     public static DateTimeOffset? DueAt(ClockTimeline timeline, WorkingTimeLimit limit, WorkingCalendar calendar, DateTimeOffset? resumeAt)
     {
         ArgumentNullException.ThrowIfNull(timeline);
+        return Reached(timeline, limit, calendar, resumeAt, Allowance(timeline, limit, calendar));
+    }
+
+    /// <summary>
+    /// When the clock will have used <paramref name="share"/> of its allowance (limit and extensions): where it turns
+    /// yellow (<see cref="DeadlineWarnings"/>). Null before the start and while paused, like the due time.
+    /// </summary>
+    public static DateTimeOffset? ShareReachedAt(ClockTimeline timeline, WorkingTimeLimit limit, WorkingCalendar calendar, double share)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(share);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(share, 1);
+        return Reached(timeline, limit, calendar, null, Allowance(timeline, limit, calendar) * share);
+    }
+
+    /// <summary>Where the running stretches of the log have used <paramref name="remaining"/> office time.</summary>
+    private static DateTimeOffset? Reached(ClockTimeline timeline, WorkingTimeLimit limit, WorkingCalendar calendar, DateTimeOffset? resumeAt, TimeSpan remaining)
+    {
         ArgumentNullException.ThrowIfNull(calendar);
         if (timeline.StartedAt is not { } start)
         {
@@ -26,7 +44,6 @@ public static class ClockArithmetic
         }
 
         var countFrom = calendar.CountingStart(start, limit);
-        var remaining = Allowance(timeline, limit, calendar);
         var tail = countFrom;
         foreach (var period in timeline.Periods)
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Identity;
@@ -16,15 +17,16 @@ namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>Builds what the API shows of an application, every time in Asia/Shanghai.</summary>
 public sealed class ApplicationViews(
-    IApplicationQueries queries, ITaskQueries tasks, DefinitionRegistry definitions, ReferenceData reference, ActivityRegistry activities)
+    IApplicationQueries queries, ITaskQueries tasks, DefinitionRegistry definitions, ReferenceData reference, ActivityRegistry activities, TimeProvider time)
 {
     public async Task<ApplicationDto> DetailAsync(ApplicationRecord a, CancellationToken cancellationToken)
     {
         var definition = await definitions.GetAsync(a.ServiceId, a.ServiceVersion, cancellationToken);
         var stepRows = (await queries.StepsAsync(a.Id, cancellationToken)).ToDictionary(s => s.StepId, StringComparer.Ordinal);
+        var warnings = Warnings(a, definition);
         var steps = definition.Flow.DescendantsAndSelf()
             .Where(n => activities.TryGet(n.ActivityKey, out var activity) && activity.Descriptor.Tracked)
-            .Select(n => Step(stepRows.TryGetValue(n.Id, out var row) ? row : Pending(a.Id, n), n))
+            .Select(n => Step(stepRows.TryGetValue(n.Id, out var row) ? row : Pending(a.Id, n), n, warnings.Nodes.GetValueOrDefault(n.Id)))
             .ToArray();
         var materials = Materials(a, definition, await queries.MaterialsAsync(a.Id, cancellationToken));
         var notifications = (await queries.NotificationsAsync(a.Id, cancellationToken))
@@ -45,6 +47,7 @@ public sealed class ApplicationViews(
             ChinaTime.ToLocal(a.AcceptedAt),
             ChinaTime.ToLocal(a.DueAt),
             ChinaTime.ToLocal(a.StatutoryDueAt),
+            warnings.Bundle,
             ChinaTime.ToLocal(a.CompletedAt),
             a.OnTime,
             a.Reason,
@@ -154,7 +157,38 @@ public sealed class ApplicationViews(
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    private StepDto Step(StepRecord s, StepNode node)
+    /// <summary>
+    /// Each started clock's warning against its promised limit, as the clocks endpoint explains it: none, yellow or red.
+    /// The bundle's comes apart from the steps' and stages', by node id.
+    /// </summary>
+    private (string? Bundle, Dictionary<string, string> Nodes) Warnings(ApplicationRecord a, WorkflowDefinition definition)
+    {
+        var calendar = reference.Calendar(definition.CalendarId);
+        var now = time.GetUtcNow();
+        string? bundle = null;
+        var nodes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var clock in ApplicationClocks.Of(definition, a.State, activities))
+        {
+            if (clock.Promised is not { } promised || clock.Timeline.StartedAt is null)
+            {
+                continue;
+            }
+
+            var level = JsonNamingPolicy.KebabCaseLower.ConvertName(DeadlineWarnings.Of(ClockArithmetic.Explain(clock.Timeline, promised, calendar, now)).ToString());
+            if (clock.Kind == ClockKind.Bundle)
+            {
+                bundle = level;
+            }
+            else
+            {
+                nodes[clock.Id] = level;
+            }
+        }
+
+        return (bundle, nodes);
+    }
+
+    private StepDto Step(StepRecord s, StepNode node, string? warning)
     {
         var department = s.Department ?? activities.Get(node.ActivityKey).DepartmentOf(node);
         return new StepDto(
@@ -166,6 +200,7 @@ public sealed class ApplicationViews(
             s.Status,
             ChinaTime.ToLocal(s.DispatchedAt),
             ChinaTime.ToLocal(s.DueAt),
+            warning,
             s.ClaimedBy,
             ChinaTime.ToLocal(s.CompletedAt),
             s.OnTime,

@@ -4,12 +4,15 @@ namespace WorkflowEngine.Hosting.Api.Clocks;
 /// One limit of a clock and how its due time comes about, in office hours (a working day is 7): granted, added by
 /// extensions, used, paused, left (negative once passed); the dates that did not count and the make-up workdays that did.
 /// <see cref="DueAtIfResumedNow"/> is true while the clock is paused: the due time then moves on with the pause.
+/// <see cref="Warning"/> is none, yellow (three quarters of the limit used, from <see cref="YellowAt"/>) or red (passed).
 /// </summary>
 public sealed record ClockLimitDto(
     string Limit,
     DateTimeOffset? DueAt,
     bool DueAtIfResumedNow,
     bool Overdue,
+    string Warning,
+    DateTimeOffset? YellowAt,
     DateTimeOffset CountsFrom,
     decimal GrantedHours,
     decimal ExtendedHours,

@@ -47,6 +47,8 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
             ChinaTime.ToLocal(explained.DueAt),
             explained.DueAtIfResumedNow,
             explained.Overdue,
+            Name(DeadlineWarnings.Of(explained)),
+            ChinaTime.ToLocal(ClockArithmetic.ShareReachedAt(timeline, limit, calendar, DeadlineWarnings.DefaultYellowShare)),
             ChinaTime.ToLocal(explained.CountsFrom),
             Hours(explained.Granted),
             Hours(explained.Extended),

@@ -1,0 +1,37 @@
+namespace WorkflowEngine.Core.Clocks;
+
+/// <summary>The electronic supervision's cards (红黄牌预警): yellow as a limit nears, red once it has passed.</summary>
+public enum WarningLevel
+{
+    None,
+    Yellow,
+    Red,
+}
+
+/// <summary>
+/// A limit's warning level from how much of it a clock has used: yellow from <see cref="DefaultYellowShare"/> of the
+/// allowance (the limit and its extensions), red at the due time. Time paused or excluded uses none of it, so a paused
+/// clock keeps its level.
+/// </summary>
+public static class DeadlineWarnings
+{
+    /// <summary>Yellow at three quarters of the limit, the share supervision systems commonly use.</summary>
+    public const double DefaultYellowShare = 0.75;
+
+    public static WarningLevel Of(LimitExplanation explained, double yellowShare = DefaultYellowShare)
+    {
+        ArgumentNullException.ThrowIfNull(explained);
+        var allowance = explained.Granted + explained.Extended;
+        if (allowance <= TimeSpan.Zero)
+        {
+            return WarningLevel.None;
+        }
+
+        if (explained.Overdue || explained.Used >= allowance)
+        {
+            return WarningLevel.Red;
+        }
+
+        return explained.Used >= allowance * yellowShare ? WarningLevel.Yellow : WarningLevel.None;
+    }
+}
