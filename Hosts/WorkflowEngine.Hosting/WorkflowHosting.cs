@@ -93,6 +93,7 @@ public static partial class WorkflowHosting
         app.MapIncidents();
         app.MapFailedMessages();
         app.MapStatistics();
+        app.MapWarnings();
         return app;
     }
 

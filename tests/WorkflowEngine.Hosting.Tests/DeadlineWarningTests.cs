@@ -37,6 +37,34 @@ public sealed class DeadlineWarningTests
         Assert.Equal(("red", "red", "none"), await WarningsAtAsync(11, 0));
     }
 
+    [Fact]
+    public async Task TheSupervisor_ListsTheDepartmentsYellowAndRedSteps_RedFirst()
+    {
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        var first = await host.SubmitBusinessOpeningAsync();
+        host.Clock.Advance(TimeSpan.FromMinutes(45));
+        var second = await host.SubmitBusinessOpeningAsync("lisi");
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 2, "both licence steps at SAMR");
+
+        // 11:00: the first licence (09:00–11:00) is due, the second (09:45–11:45) three quarters through, to the minute.
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 2, 11, 15, 0, Cst) - host.Clock.GetUtcNow());
+        var cards = await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/warnings");
+
+        Assert.Equal([(first.ToString(), "red"), (second.ToString(), "yellow")],
+            cards.EnumerateArray().Select(c => (c.GetProperty("applicationId").GetString(), c.GetProperty("warning").GetString())));
+        Assert.Equal(-0.25m, cards[0].GetProperty("leftHours").GetDecimal());
+        Assert.Equal("营业执照", cards[0].GetProperty("title").GetString());
+        var red = await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/warnings?level=red");
+        Assert.Single(red.EnumerateArray());
+
+        using var clerk = host.Client("samr-clerk");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/departments/SAMR/warnings")).StatusCode);
+        using var supervisor = host.Client("samr-supervisor");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await supervisor.GetAsync("/api/departments/PSB/warnings")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await supervisor.GetAsync("/api/departments/SAMR/warnings?level=green")).StatusCode);
+    }
+
     private static System.Text.Json.JsonElement Step(System.Text.Json.JsonElement application, string stepId) =>
         application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == stepId);
 }

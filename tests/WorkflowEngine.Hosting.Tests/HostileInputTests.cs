@@ -156,13 +156,18 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
             $"/api/applications/{App}/materials/00000000-0000-0000-0000-000000000000",
             "/api/applications/00000000-0000-0000-0000-000000000000/clocks",
             "/api/departments/%C0%AF/tasks",
+            "/api/departments/%C0%AF/warnings?level=%00",
+            "/api/departments/SAMR/warnings?level=" + new string('r', 5000),
             "/api/departments/SAMR/tasks?status=%00&limit=-1",
             "/api/definitions/x/versions/99999999999",
             "/api/tasks/00000000-0000-0000-0000-000000000000",
         ];
         foreach (var path in paths)
         {
-            cases[$"GET {path}"] = new("GET", path, path.Contains("/tasks", StringComparison.Ordinal) ? "samr-clerk" : path.Contains("definitions", StringComparison.Ordinal) ? "admin" : "zhangsan", () => null);
+            var user = path.Contains("/warnings", StringComparison.Ordinal) ? "samr-supervisor"
+                : path.Contains("/tasks", StringComparison.Ordinal) ? "samr-clerk"
+                : path.Contains("definitions", StringComparison.Ordinal) ? "admin" : "zhangsan";
+            cases[$"GET {path}"] = new("GET", path, user, () => null);
         }
 
         foreach (var query in new[]

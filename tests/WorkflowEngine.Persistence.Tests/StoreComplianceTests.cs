@@ -470,7 +470,9 @@ public abstract class StoreComplianceTests : IAsyncLifetime
             steps.OrderBy(s => s.Department, StringComparer.Ordinal));
         var bundle = Assert.Single(await queries.FinishedApplicationsAsync(Now.AddDays(-1), Now.AddDays(1), CancellationToken.None));
         Assert.Equal(new FinishedApplication("business-opening", "completed", Now, Now.AddHours(5), Now.AddDays(1), Now.AddDays(3), true), bundle);
-        Assert.Equal([new OpenStep("SAMR", "business-opening", Now.AddHours(2))], await queries.OpenStepsAsync(CancellationToken.None));
+        Assert.Equal([new OpenStep(running.Id, "waiting", "SAMR", "business-opening", Now.AddHours(2))], await queries.OpenStepsAsync(null, CancellationToken.None));
+        Assert.Single(await queries.OpenStepsAsync("SAMR", CancellationToken.None));
+        Assert.Empty(await queries.OpenStepsAsync("BANK", CancellationToken.None));
     }
 
     [StoreFact]

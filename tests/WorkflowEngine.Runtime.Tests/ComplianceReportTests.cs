@@ -65,7 +65,7 @@ public sealed class ComplianceReportTests
         var now = new DateTimeOffset(2026, 3, 2, 12, 0, 0, Cst);
 
         var open = ComplianceReport.Open(
-            [new OpenStep("PSB", "s", now.AddHours(-1)), new OpenStep("PSB", "s", now.AddHours(1)), new OpenStep("TAX", "s", null)], now);
+            [Open("PSB", now.AddHours(-1)), Open("PSB", now.AddHours(1)), Open("TAX", null)], now);
 
         Assert.Equal([new OpenFigures("PSB", 2, 1), new OpenFigures("TAX", 1, 0)], open);
     }
@@ -91,6 +91,8 @@ public sealed class ComplianceReportTests
             Assert.All(figures, f => Assert.Equal(by.HasFlag(ComplianceGrouping.Month), f.Key.Month is not null));
         });
     }
+
+    private static OpenStep Open(string department, DateTimeOffset? due) => new(Guid.NewGuid(), "step", department, "s", due);
 
     private static CompletedStep Step(string department, DateTimeOffset decided, bool? onTime, DateTimeOffset? received = null) =>
         new(department, "business-opening", received, received, decided, onTime, "approved");

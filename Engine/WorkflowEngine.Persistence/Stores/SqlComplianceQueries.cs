@@ -42,16 +42,17 @@ public sealed class SqlComplianceQueries(Database database) : IComplianceQueries
             Instants.FromMs(r.StatutoryDueAt), Instants.Flag(r.OnTime))).ToArray();
     }
 
-    public async Task<IReadOnlyList<OpenStep>> OpenStepsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OpenStep>> OpenStepsAsync(string? department, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Department, string ServiceId, long? DueAt)>(new CommandDefinition(
-            """
-            SELECT s.department, a.service_id, s.due_at FROM steps s JOIN applications a ON a.id = s.application_id
-            WHERE s.status IN ('dispatched', 'received', 'claimed') AND s.department IS NOT NULL
+        var rows = await connection.QueryAsync<(string ApplicationId, string StepId, string Department, string ServiceId, long? DueAt)>(new CommandDefinition(
+            $"""
+            SELECT s.application_id, s.step_id, s.department, a.service_id, s.due_at FROM steps s JOIN applications a ON a.id = s.application_id
+            WHERE s.status IN ('dispatched', 'received', 'claimed') AND {(department is null ? "s.department IS NOT NULL" : "s.department = @Department")}
             """,
+            new { Department = department },
             cancellationToken: cancellationToken));
-        return rows.Select(r => new OpenStep(r.Department, r.ServiceId, Instants.FromMs(r.DueAt))).ToArray();
+        return rows.Select(r => new OpenStep(Guid.Parse(r.ApplicationId), r.StepId, r.Department, r.ServiceId, Instants.FromMs(r.DueAt))).ToArray();
     }
 
     private sealed class StepRow

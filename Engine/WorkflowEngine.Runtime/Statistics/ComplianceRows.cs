@@ -21,7 +21,7 @@ public sealed record FinishedApplication(
     bool? OnTime);
 
 /// <summary>A department step still with its department now, and when it is due.</summary>
-public sealed record OpenStep(string Department, string ServiceId, DateTimeOffset? DueAt);
+public sealed record OpenStep(Guid ApplicationId, string StepId, string Department, string ServiceId, DateTimeOffset? DueAt);
 
 /// <summary>What the compliance figures are computed from; the engine's own records, on its own calendar.</summary>
 public interface IComplianceQueries
@@ -32,6 +32,6 @@ public interface IComplianceQueries
     /// <summary>Applications that finished in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     Task<IReadOnlyList<FinishedApplication>> FinishedApplicationsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
-    /// <summary>Department steps that wait on their department now.</summary>
-    Task<IReadOnlyList<OpenStep>> OpenStepsAsync(CancellationToken cancellationToken);
+    /// <summary>Department steps that wait on their department now: every department's, or one's.</summary>
+    Task<IReadOnlyList<OpenStep>> OpenStepsAsync(string? department, CancellationToken cancellationToken);
 }

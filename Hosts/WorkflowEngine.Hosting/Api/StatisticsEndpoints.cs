@@ -85,7 +85,7 @@ public static class StatisticsEndpoints
 
         var steps = (await queries.CompletedStepsAsync(start, end, cancellationToken)).Where(s => department is null || s.Department == department).ToArray();
         var bundles = department is null ? await queries.FinishedApplicationsAsync(start, end, cancellationToken) : [];
-        var open = (await queries.OpenStepsAsync(cancellationToken)).Where(s => department is null || s.Department == department).ToArray();
+        var open = await queries.OpenStepsAsync(department, cancellationToken);
         var services = await ServicesAsync(steps.Select(s => s.ServiceId).Concat(bundles.Select(b => b.ServiceId)), definitions, reference, cancellationToken);
         WorkingCalendar CalendarOf(string serviceId) => services[serviceId].Calendar;
 
