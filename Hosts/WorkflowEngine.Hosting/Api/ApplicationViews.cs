@@ -174,7 +174,7 @@ public sealed class ApplicationViews(
                 continue;
             }
 
-            var level = JsonNamingPolicy.KebabCaseLower.ConvertName(DeadlineWarnings.Of(ClockArithmetic.Explain(clock.Timeline, promised, calendar, now)).ToString());
+            var level = ApiNames.Of(DeadlineWarnings.Of(ClockArithmetic.Explain(clock.Timeline, promised, calendar, now)));
             if (clock.Kind == ClockKind.Bundle)
             {
                 bundle = level;

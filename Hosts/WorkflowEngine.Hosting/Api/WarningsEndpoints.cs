@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -80,7 +79,7 @@ public static class WarningsEndpoints
         return Results.Ok(cards.OrderBy(c => c.Warning == "red" ? 0 : 1).ThenBy(c => c.DueAt ?? DateTimeOffset.MaxValue).ToArray());
     }
 
-    private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+    private static string Name<T>(T value) where T : struct, Enum => ApiNames.Of(value);
 }
 
 /// <summary>One step on a card: which application, what is due when, and the office hours left (negative once passed).</summary>

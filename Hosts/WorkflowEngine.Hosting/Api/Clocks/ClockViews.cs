@@ -62,6 +62,5 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
 
     private static decimal Hours(TimeSpan span) => Math.Round((decimal)span.TotalHours, 2);
 
-    /// <summary>An enum member as the API spells it: <c>SupplementRequested</c> → <c>supplement-requested</c>.</summary>
-    private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+    private static string Name<T>(T value) where T : struct, Enum => ApiNames.Of(value);
 }
