@@ -22,19 +22,22 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     public override void Execute(ActivityContext context)
     {
         var settings = SettingsOf(context);
-        Dispatch(context, settings.Department, settings.Limit!, settings.Handler);
+        Dispatch(context, settings.Department, settings.Limit!, settings.Handler, settings.MaxExtension);
     }
 
     public override void OnSignal(ActivityContext context, WorkflowEvent signal)
     {
         var settings = SettingsOf(context);
-        OnReport(context, signal, settings.Limit!, settings.Handler);
+        OnReport(context, signal, settings.Limit!, settings.Handler, settings.MaxExtension);
     }
 
     public override void OnCancel(ActivityContext context, string reason) => Recall(context, reason);
 
-    /// <summary>Sends the node to a department's queue; used by every activity a department carries out.</summary>
-    internal static void Dispatch(ActivityContext context, string department, WorkingTimeLimit limit, string? handler)
+    /// <summary>
+    /// Sends the node to a department's queue; used by every activity a department carries out. <paramref name="maxExtension"/>
+    /// is how far the limit may be extended in all (<see cref="ExtensionLimits.Default"/> when null).
+    /// </summary>
+    internal static void Dispatch(ActivityContext context, string department, WorkingTimeLimit limit, string? handler, WorkingTimeLimit? maxExtension = null)
     {
         var state = context.State;
         state.Attempt++;
@@ -42,7 +45,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         var due = context.StartClock(limit);
         state.ReceivedAt = null;
         state.Resends = 0;
-        Send(context, limit, handler);
+        Send(context, limit, handler, maxExtension);
         context.Audit("StepDispatched", new Dictionary<string, string?>
         {
             ["department"] = department,
@@ -53,7 +56,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     }
 
     /// <summary>Puts the current attempt on the department's queue: its first dispatch, or again when nothing came back.</summary>
-    private static void Send(ActivityContext context, WorkingTimeLimit limit, string? handler)
+    private static void Send(ActivityContext context, WorkingTimeLimit limit, string? handler, WorkingTimeLimit? maxExtension)
     {
         var state = context.State;
         state.LastSentAt = context.Now;
@@ -67,7 +70,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             limit,
             state.StartedAt ?? context.Now,
             state.DueAt!.Value,
-            materials));
+            materials,
+            maxExtension ?? ExtensionLimits.Default));
     }
 
     /// <summary>
@@ -75,7 +79,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     /// nothing for too long (the interpreter has already dropped reports of another attempt or department); true when
     /// the node completed.
     /// </summary>
-    internal static bool OnReport(ActivityContext context, WorkflowEvent signal, WorkingTimeLimit limit, string? handler)
+    internal static bool OnReport(
+        ActivityContext context, WorkflowEvent signal, WorkingTimeLimit limit, string? handler, WorkingTimeLimit? maxExtension = null)
     {
         var state = context.State;
         if (signal is StepReportEvent and not StepResendEvent)
@@ -88,7 +93,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         {
             case StepResendEvent resend:
                 state.Resends++;
-                Send(context, limit, handler);
+                Send(context, limit, handler, maxExtension);
                 context.Touch();
                 if (resend.Reason == ResendReasons.Unacknowledged)
                 {
@@ -151,6 +156,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 return false;
             case StepExclusionEndedEvent ended:
                 EndExclusion(context, ended.EndedAt, limit, ended.EndedBy);
+                return false;
+            case StepExtendedEvent extended:
+                Extend(context, extended, limit, maxExtension ?? ExtensionLimits.Default);
                 return false;
             case TimerFiredEvent fired when fired.TimerId == state.TimerId:
                 // The excluded period's end the clerk gave has come.
@@ -227,6 +235,52 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         context.Audit("ClockResumed", new Dictionary<string, string?> { ["dueAt"] = state.DueAt?.ToString("O") }, by);
     }
 
+    /// <summary>
+    /// Adds an approved extension to the step's clock, so its due time moves; refused (audited) where it would take
+    /// the extensions past what the definition allows, or where the clock stopped. (A report delivered twice is dropped
+    /// by the engine's inbox before it gets here.)
+    /// </summary>
+    private static void Extend(ActivityContext context, StepExtendedEvent extended, WorkingTimeLimit limit, WorkingTimeLimit maxExtension)
+    {
+        var state = context.State;
+        var extensionId = extended.ExtensionId.ToString();
+        var granted = ClockTimeline.Of(state.Clock).Extensions.Aggregate(TimeSpan.Zero, (sum, e) => sum + context.Calendar.OfficeTimeOf(e.Added!));
+        string? refusal = null;
+        if (!extended.Added.IsWellFormed)
+        {
+            refusal = "延长的时间须为正数";
+        }
+        else if (granted + context.Calendar.OfficeTimeOf(extended.Added) > context.Calendar.OfficeTimeOf(maxExtension))
+        {
+            refusal = $"本事项最多可延长 {maxExtension}，已延长 {granted.TotalHours:0.##} 个工作小时";
+        }
+        else if (!context.RecordClock(ClockEvent.Extended(extended.ApprovedAt, extended.ApprovedBy, extended.Reason, extended.Added), limit))
+        {
+            refusal = "办理时限已停止";
+        }
+
+        if (refusal is not null)
+        {
+            context.Audit("ExtensionIgnored", new Dictionary<string, string?>
+            {
+                ["extension"] = extensionId,
+                ["added"] = extended.Added.ToString(),
+                ["reason"] = refusal,
+            }, extended.ApprovedBy);
+            return;
+        }
+
+        context.Audit("StepExtended", new Dictionary<string, string?>
+        {
+            ["extension"] = extensionId,
+            ["added"] = extended.Added.ToString(),
+            ["reason"] = extended.Reason,
+            ["requestedBy"] = extended.RequestedBy,
+            ["approvedBy"] = extended.ApprovedBy,
+            ["dueAt"] = state.DueAt?.ToString("O"),
+        }, extended.ApprovedBy);
+    }
+
     internal static void Recall(ActivityContext context, string reason)
     {
         var state = context.State;
@@ -246,6 +300,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
 
         /// <summary>The key of an automated handler on the department host; absent means a clerk decides.</summary>
         public string? Handler { get; init; }
+
+        /// <summary>How far a supervisor may extend the limit in all; 10 working days when absent (行政许可法 Art. 42).</summary>
+        public WorkingTimeLimit? MaxExtension { get; init; }
     }
 
     /// <summary>Department known, time limit given.</summary>
@@ -257,6 +314,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             RuleFor(s => s.Department).MustBeKnownDepartment().When(s => !string.IsNullOrEmpty(s.Department));
             RuleFor(s => s.Limit).NotNull().WithMessage("缺少办理时限 limit（workingDays 或 workingHours）");
             RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);
+            RuleFor(s => s.MaxExtension!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.MaxExtension is not null);
         }
     }
 }

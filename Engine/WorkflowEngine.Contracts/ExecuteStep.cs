@@ -35,6 +35,15 @@ public sealed record ExecuteStep
     /// <summary>The limit as users read it, e.g. "2 个工作小时".</summary>
     public string? Limit { get; init; }
 
+    /// <summary>
+    /// The most working time, in office hours, the step's limit may be extended by in all (the definition's
+    /// <c>maxExtension</c>, 10 working days unless it says otherwise). Added to version 1.
+    /// </summary>
+    public decimal? MaxExtensionHours { get; init; }
+
+    /// <summary>The office hours of one working day on the engine's calendar, to weigh an extension asked in working days. Added to version 1.</summary>
+    public decimal? WorkingDayHours { get; init; }
+
     public required DateTimeOffset DispatchedAt { get; init; }
 
     public required DateTimeOffset DueAt { get; init; }

@@ -19,6 +19,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
     private readonly Dictionary<Guid, string> _readStatus = [];
     private readonly HashSet<Guid> _inserted = [];
     private readonly HashSet<Guid> _changed = [];
+    private readonly Dictionary<Guid, List<ExtensionRequest>> _extensions = [];
 
     public DepartmentChanges Changes { get; } = new();
 
@@ -55,12 +56,33 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             ReleaseWork r => r.TaskId,
             StartExclusionWork s => s.TaskId,
             EndExclusionWork e => e.TaskId,
+            RequestExtensionWork x => x.TaskId,
+            DecideExtensionWork d => d.TaskId,
             CompleteWork c => c.TaskId,
             _ => (Guid?)null,
         }).OfType<Guid>().Where(id => !_byId.ContainsKey(id)).Distinct().ToArray();
         if (taskIds.Length > 0)
         {
             Remember(await reader.GetTasksAsync(taskIds, cancellationToken));
+        }
+
+        var extended = batch.Select(w => w switch
+        {
+            RequestExtensionWork x => x.TaskId,
+            DecideExtensionWork d => d.TaskId,
+            _ => (Guid?)null,
+        }).OfType<Guid>().Distinct().ToArray();
+        if (extended.Length > 0)
+        {
+            foreach (var id in extended)
+            {
+                _extensions[id] = [];
+            }
+
+            foreach (var extension in await reader.ExtensionsOfAsync(extended, cancellationToken))
+            {
+                _extensions[extension.TaskId].Add(extension);
+            }
         }
     }
 
@@ -72,6 +94,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         ReleaseWork release => Release(release),
         StartExclusionWork exclusion => StartExclusion(exclusion),
         EndExclusionWork end => EndExclusion(end),
+        RequestExtensionWork request => RequestExtension(request),
+        DecideExtensionWork decide => DecideExtension(decide),
         CompleteWork complete => Complete(complete),
         _ => throw new InvalidOperationException($"Unknown work {work.GetType().Name}."),
     };
@@ -309,6 +333,120 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         Changes.Outbox.Add(MessageJson.ToOutbox(report(task), Queues.EngineReports, now));
         return TaskActionResult.Ok(task);
     }
+
+    /// <summary>
+    /// Records the clerk's request for more time: only on an open task the clerk holds, one waiting at a time, and
+    /// never past what the definition allows in all (requests waiting counted with those approved).
+    /// </summary>
+    private ExtensionActionResult RequestExtension(RequestExtensionWork work)
+    {
+        if (!_byId.TryGetValue(work.TaskId, out var task))
+        {
+            return ExtensionActionResult.NotFound("没有这个办件");
+        }
+
+        if (Closed(task) is { } closed)
+        {
+            return ExtensionActionResult.Conflict(closed.Problem!);
+        }
+
+        if (task.ClaimedBy != work.Clerk)
+        {
+            return ExtensionActionResult.Conflict("只有认领该办件的工作人员可以申请延长办理时限，请先认领");
+        }
+
+        var known = _extensions[task.Id];
+        if (known.Any(e => e.Status == ExtensionStatuses.Pending))
+        {
+            return ExtensionActionResult.Conflict("该办件已有一项延期申请待负责人审批，审批后再申请");
+        }
+
+        var extension = new ExtensionRequest
+        {
+            Id = Guid.CreateVersion7(now),
+            TaskId = task.Id,
+            ApplicationId = task.ApplicationId,
+            TrackingNumber = task.TrackingNumber,
+            StepId = task.StepId,
+            Attempt = task.Attempt,
+            Department = task.Department,
+            Title = task.Title,
+            WorkingDays = work.WorkingDays,
+            WorkingHours = work.WorkingHours,
+            Reason = work.Reason,
+            RequestedBy = work.Clerk,
+            RequestedAt = now,
+            Status = ExtensionStatuses.Pending,
+        };
+        var counted = known.Where(e => e.Status == ExtensionStatuses.Approved).Sum(e => e.HoursOf(work.WorkingDayHours));
+        if (counted + extension.HoursOf(work.WorkingDayHours) > work.MaxHours)
+        {
+            return ExtensionActionResult.Unprocessable(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"超过可延长的期限：本事项最多可延长 {Weigh(work.MaxHours, work.WorkingDayHours)}，已批准延长 {Weigh(counted, work.WorkingDayHours)}，本次申请 {extension.Amount}"));
+        }
+
+        known.Add(extension);
+        Changes.ExtensionsInserted.Add(extension);
+        return ExtensionActionResult.Ok(extension);
+    }
+
+    /// <summary>
+    /// A supervisor's answer: never on their own request, only while it waits and the task is open; an approval is
+    /// reported to the engine, which moves the step's due time.
+    /// </summary>
+    private ExtensionActionResult DecideExtension(DecideExtensionWork work)
+    {
+        if (!_byId.TryGetValue(work.TaskId, out var task) || _extensions[work.TaskId].Find(e => e.Id == work.ExtensionId) is not { } extension)
+        {
+            return ExtensionActionResult.NotFound("没有这项延期申请");
+        }
+
+        if (extension.RequestedBy == work.Supervisor)
+        {
+            return ExtensionActionResult.Forbidden("不能审批本人提出的延期申请，须由本部门其他负责人审批");
+        }
+
+        if (extension.Status != ExtensionStatuses.Pending)
+        {
+            return ExtensionActionResult.Conflict(extension.Status == ExtensionStatuses.Approved ? "该延期申请已批准" : "该延期申请已不予批准");
+        }
+
+        if (work.Approve && Closed(task) is { } closed)
+        {
+            return ExtensionActionResult.Conflict($"{closed.Problem}，无需再延长办理时限");
+        }
+
+        extension.Status = work.Approve ? ExtensionStatuses.Approved : ExtensionStatuses.Refused;
+        extension.DecidedBy = work.Supervisor;
+        extension.DecidedAt = now;
+        extension.Decision = work.Decision;
+        Changes.ExtensionsDecided.Add(extension);
+        if (work.Approve)
+        {
+            Changes.Outbox.Add(MessageJson.ToOutbox(new StepExtended
+            {
+                ApplicationId = task.ApplicationId,
+                StepId = task.StepId,
+                Attempt = task.Attempt,
+                Department = task.Department,
+                ExtensionId = extension.Id,
+                WorkingDays = extension.WorkingDays,
+                WorkingHours = extension.WorkingHours,
+                Reason = extension.Reason,
+                RequestedBy = extension.RequestedBy,
+                ApprovedBy = work.Supervisor,
+                ApprovedAt = now,
+            }, Queues.EngineReports, now));
+        }
+
+        return ExtensionActionResult.Ok(extension);
+    }
+
+    /// <summary>Office hours as people read them: whole working days where they divide, else hours.</summary>
+    private static string Weigh(decimal hours, decimal workingDayHours) =>
+        workingDayHours > 0 && hours % workingDayHours == 0
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{hours / workingDayHours:0.##} 个工作日")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{hours:0.##} 个工作小时");
 
     private TaskActionResult Complete(CompleteWork work)
     {

@@ -17,5 +17,11 @@ public sealed class DepartmentChanges
     /// <summary>The combined forms of the applications whose steps arrived: kept once per application, not per task.</summary>
     public List<(Guid ApplicationId, string FormJson)> Forms { get; } = [];
 
-    public bool IsEmpty => Inbox.Count + Inserted.Count + Updated.Count + Outbox.Count + Forms.Count == 0;
+    /// <summary>Requests for more time made in this batch.</summary>
+    public List<ExtensionRequest> ExtensionsInserted { get; } = [];
+
+    /// <summary>Requests answered in this batch (the write fails unless each was still pending).</summary>
+    public List<ExtensionRequest> ExtensionsDecided { get; } = [];
+
+    public bool IsEmpty => Inbox.Count + Inserted.Count + Updated.Count + Outbox.Count + Forms.Count + ExtensionsInserted.Count + ExtensionsDecided.Count == 0;
 }

@@ -56,6 +56,14 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     public async Task<TaskActionResult> EndExclusionAsync(Guid taskId, string clerk, bool supervisor, CancellationToken cancellationToken) =>
         (TaskActionResult)(await _loops.SubmitAsync(taskId, new EndExclusionWork(taskId, clerk, supervisor), cancellationToken))!;
 
+    /// <summary>The clerk holding a task asks for more time (see <see cref="RequestExtensionWork"/>).</summary>
+    public async Task<ExtensionActionResult> RequestExtensionAsync(RequestExtensionWork work, CancellationToken cancellationToken) =>
+        (ExtensionActionResult)(await _loops.SubmitAsync(work.TaskId, work, cancellationToken))!;
+
+    /// <summary>A supervisor approves or refuses a request for more time; an approval goes to the engine as <c>StepExtended</c>.</summary>
+    public async Task<ExtensionActionResult> DecideExtensionAsync(DecideExtensionWork work, CancellationToken cancellationToken) =>
+        (ExtensionActionResult)(await _loops.SubmitAsync(work.TaskId, work, cancellationToken))!;
+
     public async Task<TaskActionResult> CompleteAsync(
         Guid taskId,
         string clerk,

@@ -86,3 +86,39 @@ public sealed class EndExclusionWork(Guid taskId, string clerk, bool supervisor)
 
     public bool Supervisor { get; } = supervisor;
 }
+
+/// <summary>
+/// The clerk holding a task asks for more time; <see cref="MaxHours"/> is how far the step may be extended in all, in
+/// office hours, a working day weighing <see cref="WorkingDayHours"/> (both from the step's <c>ExecuteStep</c>).
+/// </summary>
+public sealed class RequestExtensionWork(
+    Guid taskId, string clerk, decimal? workingDays, decimal? workingHours, string reason, decimal maxHours, decimal workingDayHours) : DepartmentWork
+{
+    public Guid TaskId { get; } = taskId;
+
+    public string Clerk { get; } = clerk;
+
+    public decimal? WorkingDays { get; } = workingDays;
+
+    public decimal? WorkingHours { get; } = workingHours;
+
+    public string Reason { get; } = reason;
+
+    public decimal MaxHours { get; } = maxHours;
+
+    public decimal WorkingDayHours { get; } = workingDayHours;
+}
+
+/// <summary>A supervisor of the department approves or refuses a request for more time on one of its tasks.</summary>
+public sealed class DecideExtensionWork(Guid extensionId, Guid taskId, string supervisor, bool approve, string? decision) : DepartmentWork
+{
+    public Guid ExtensionId { get; } = extensionId;
+
+    public Guid TaskId { get; } = taskId;
+
+    public string Supervisor { get; } = supervisor;
+
+    public bool Approve { get; } = approve;
+
+    public string? Decision { get; } = decision;
+}

@@ -18,4 +18,7 @@ public interface IDepartmentReader : IAsyncDisposable
     Task<IReadOnlyList<TaskRecord>> TasksOfAsync(IReadOnlyCollection<Guid> applicationIds, IReadOnlyCollection<string> stepIds, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TaskRecord>> GetTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>Every request for more time on these tasks.</summary>
+    Task<IReadOnlyList<ExtensionRequest>> ExtensionsOfAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken);
 }

@@ -17,4 +17,12 @@ public interface ITaskQueries
 
     /// <summary>A task without its payload: who owns it and where it stands.</summary>
     Task<TaskRecord?> GetSummaryAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>A department's requests for more time, oldest first (status: pending, approved, refused or all).</summary>
+    Task<IReadOnlyList<ExtensionRequest>> ListExtensionsAsync(string department, string filter, int limit, int offset, CancellationToken cancellationToken);
+
+    /// <summary>The requests for more time on a task, oldest first.</summary>
+    Task<IReadOnlyList<ExtensionRequest>> ExtensionsOfTaskAsync(Guid taskId, CancellationToken cancellationToken);
+
+    Task<ExtensionRequest?> GetExtensionAsync(Guid id, CancellationToken cancellationToken);
 }

@@ -10,10 +10,12 @@ public sealed record TaskActionResult(TaskActionStatus Status, TaskRecord? Task,
     public static TaskActionResult Conflict(TaskRecord task, string problem) => new(TaskActionStatus.Conflict, task, problem);
 }
 
-/// <summary>Ok, no such task, or the task's state does not allow the action.</summary>
+/// <summary>Ok, no such task, the task's state does not allow the action, the user may not take it, or the request exceeds what the rules allow.</summary>
 public enum TaskActionStatus
 {
     Ok,
     NotFound,
     Conflict,
+    Forbidden,
+    Unprocessable,
 }

@@ -1,5 +1,6 @@
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Core.Tests;
@@ -448,6 +449,54 @@ public sealed class InterpreterTests
         h.Approve("a");
 
         Assert.True(h.Step("a")!.OnTime);
+    }
+
+    private static StepExtendedEvent Extension(WorkingTimeLimit added, string approvedBy = "samr-supervisor") =>
+        new("a", 1, Guid.NewGuid(), added, "需实地核查经营场所", "samr-clerk", approvedBy, new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst)) { Department = "SAMR" };
+
+    [Fact]
+    public void ApprovedExtension_AddsExactlyItsWorkingTime_AndIsAuditedWithTheApprover()
+    {
+        // Two office hours from 09:00 on Monday 2 March: due at 11:00; a working day more lands at 11:00 on Tuesday.
+        var h = Run("  " + Task("a"));
+
+        h.Apply(Extension(WorkingTimeLimit.Days(1)));
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 11, 0, 0, Cst), h.Step("a")!.DueAt);
+        var extend = Assert.Single(h.Step("a")!.Clock!, e => e.Kind == ClockEventKind.Extend);
+        Assert.Equal("samr-supervisor", extend.Actor);
+        Assert.Equal("需实地核查经营场所", extend.Text);
+        var audit = Assert.Single(h.Audit, a => a.Type == "StepExtended");
+        Assert.Equal("samr-supervisor", audit.Actor);
+        Assert.Equal("需实地核查经营场所", audit.Data!["reason"]);
+        Assert.Equal("1 个工作日", audit.Data!["added"]);
+    }
+
+    [Fact]
+    public void Extension_PastTheDefinitionsMaximum_IsIgnoredAndAudited()
+    {
+        var h = Run("  " + Task("a", extra: ", maxExtension: { workingHours: 3 }"));
+
+        h.Apply(Extension(WorkingTimeLimit.Hours(2)));
+        h.Apply(Extension(WorkingTimeLimit.Hours(2)));
+
+        Assert.Single(h.Audit, a => a.Type == "StepExtended");
+        Assert.Contains(h.Audit, a => a.Type == "ExtensionIgnored" && a.Data!["reason"]!.Contains("最多可延长 3 个工作小时", StringComparison.Ordinal));
+        // 11:00 plus two office hours, the lunch break (12:00–13:30) not counted.
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 14, 30, 0, Cst), h.Step("a")!.DueAt);
+    }
+
+    [Fact]
+    public void Extension_WithoutASetting_IsCappedAtTenWorkingDays_AndTheDepartmentIsToldTheCap()
+    {
+        var h = Run("  " + Task("a"));
+        var dispatch = Assert.Single(h.Commands.OfType<DispatchStep>());
+        Assert.Equal(WorkingTimeLimit.Days(10), dispatch.MaxExtension);
+
+        h.Apply(Extension(WorkingTimeLimit.Days(11)));
+
+        Assert.Contains(h.Audit, a => a.Type == "ExtensionIgnored");
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 0, 0, Cst), h.Step("a")!.DueAt);
     }
 
     [Fact]

@@ -187,6 +187,19 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
             () => Text("{\"kind\":\"hearing\",\"reason\":\"听证\",\"until\":\"9999-12-31T23:59:59-14:00\"}"));
         cases["exclusion end with a body"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/exclusions/end", "samr-clerk",
             () => Bytes(new byte[512 * 1024], "application/octet-stream"));
+        cases["extension of an unknown task"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/extensions", "samr-clerk",
+            () => Text("{\"workingDays\":1,\"reason\":\"核查\"}"));
+        cases["extension of 10^30 working days"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/extensions", "samr-clerk",
+            () => Text("{\"workingDays\":1e30,\"reason\":\"核查\"}"));
+        cases["extension as a string"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/extensions", "samr-clerk",
+            () => Text("{\"workingHours\":\"4\",\"reason\":[1]}"));
+        cases["extensions of an unknown department"] = new("GET", "/api/departments/%E4%B8%AD%FF/extensions?status=pending&limit=-1&offset=99999999999", "samr-supervisor", () => null);
+        cases["extensions with an odd status"] = new("GET", "/api/departments/SAMR/extensions?status=%27%3B%20DROP%20TABLE%20extension_requests", "samr-supervisor", () => null);
+        cases["approval of an unknown extension"] = new("POST", "/api/extensions/00000000-0000-0000-0000-000000000000/approve", "samr-supervisor", () => Text("{}"));
+        cases["refusal with a huge body"] = new("POST", "/api/extensions/00000000-0000-0000-0000-000000000000/refuse", "samr-supervisor",
+            () => Bytes(new byte[512 * 1024], "application/octet-stream"));
+        cases["refusal with a reason of the wrong type"] = new("POST", "/api/extensions/00000000-0000-0000-0000-000000000000/refuse", "samr-supervisor",
+            () => Text("{\"reason\":{\"a\":1}}"));
         cases["release with a body"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/release", "samr-clerk", () => Bytes(new byte[512 * 1024], "application/octet-stream"));
         return cases;
     }

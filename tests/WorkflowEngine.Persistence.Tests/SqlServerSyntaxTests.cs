@@ -113,11 +113,13 @@ public sealed class SqlServerSyntaxTests
         var department = new SqlDepartmentStore(database, relay, FormStorage.PerApplication);
         relay.Published([7]);
         await Quietly(() => department.SaveAsync(EveryDepartmentChange(applicationId), Now, none));
+        await Quietly(() => department.SaveAsync(ExtensionChanges(applicationId), Now, none));
         await using (var reader = await department.OpenReaderAsync(none))
         {
             await Quietly(() => reader.TasksOfAsync([applicationId], ["licence"], none));
             await Quietly(() => reader.GetTasksAsync([Guid.NewGuid()], none));
             await Quietly(() => reader.FindProcessedAsync("department", ["m-1"], none));
+            await Quietly(() => reader.ExtensionsOfAsync([Guid.NewGuid()], none));
         }
 
         var outbox = new SqlOutboxStore(database);
@@ -165,6 +167,13 @@ public sealed class SqlServerSyntaxTests
             await Quietly(() => tasks.GetSummaryAsync(Guid.NewGuid(), none));
             await Quietly(() => tasks.FormAsync(applicationId, none));
             await Quietly(() => tasks.HeldByAsync(applicationId, "SAMR", "clerk", none));
+            foreach (var filter in ExtensionStatuses.Filters)
+            {
+                await Quietly(() => tasks.ListExtensionsAsync("SAMR", filter, 10, 0, none));
+            }
+
+            await Quietly(() => tasks.ExtensionsOfTaskAsync(Guid.NewGuid(), none));
+            await Quietly(() => tasks.GetExtensionAsync(Guid.NewGuid(), none));
         }
 
         var directory = new SqlDirectoryStore(database);
@@ -265,6 +274,24 @@ public sealed class SqlServerSyntaxTests
         changes.Updated.Add((Task(TaskStatuses.Claimed), TaskStatuses.Open));
         changes.Outbox.Add(new OutboxMessage(Guid.NewGuid(), "engine.reports", "StepReceived", "{}", Now));
         changes.Forms.Add((applicationId, "{}"));
+        return changes;
+    }
+
+    /// <summary>A request for more time asked and one answered: written apart, since the tasks' update above fails first.</summary>
+    private static DepartmentChanges ExtensionChanges(Guid applicationId)
+    {
+        ExtensionRequest Extension(string status) => new()
+        {
+            Id = Guid.NewGuid(), TaskId = Guid.NewGuid(), ApplicationId = applicationId, TrackingNumber = "YB", StepId = "licence", Attempt = 1,
+            Department = "SAMR", Title = "营业执照", WorkingDays = 1.5m, Reason = "核查", RequestedBy = "clerk", RequestedAt = Now, Status = status,
+        };
+
+        var changes = new DepartmentChanges();
+        changes.ExtensionsInserted.Add(Extension(ExtensionStatuses.Pending));
+        var decided = Extension(ExtensionStatuses.Approved);
+        decided.DecidedBy = "supervisor";
+        decided.DecidedAt = Now;
+        changes.ExtensionsDecided.Add(decided);
         return changes;
     }
 

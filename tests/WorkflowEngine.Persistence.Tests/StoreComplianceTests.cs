@@ -407,6 +407,42 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task ExtensionRequests_AreKeptAsAsked_AndAnAnswerIsWrittenOnlyOnce()
+    {
+        var task = NewTask("licence", 2, TaskStatuses.Claimed);
+        var asked = new ExtensionRequest
+        {
+            Id = Guid.NewGuid(), TaskId = task.Id, ApplicationId = task.ApplicationId, TrackingNumber = task.TrackingNumber, StepId = task.StepId,
+            Attempt = 1, Department = "SAMR", Title = "营业执照", WorkingDays = 2.5m, Reason = "实地核查", RequestedBy = "samr-clerk", RequestedAt = Now,
+            Status = ExtensionStatuses.Pending,
+        };
+        var changes = new DepartmentChanges();
+        changes.Inserted.Add(task);
+        changes.ExtensionsInserted.Add(asked);
+        var store = new SqlDepartmentStore(Database);
+        await store.SaveAsync(changes, Now, CancellationToken.None);
+
+        var queries = new SqlTaskQueries(Database);
+        var pending = Assert.Single(await queries.ListExtensionsAsync("SAMR", ExtensionStatuses.Pending, 50, 0, CancellationToken.None));
+        Assert.Equal((2.5m, (decimal?)null, "实地核查", Now), (pending.WorkingDays, pending.WorkingHours, pending.Reason, pending.RequestedAt));
+        Assert.Empty(await queries.ListExtensionsAsync("TAX", "all", 50, 0, CancellationToken.None));
+
+        pending.Status = ExtensionStatuses.Approved;
+        pending.DecidedBy = "samr-supervisor";
+        pending.DecidedAt = Now;
+        var answer = new DepartmentChanges();
+        answer.ExtensionsDecided.Add(pending);
+        await store.SaveAsync(answer, Now, CancellationToken.None);
+        // A second answer to the same request (another supervisor at the same moment) finds it no longer waiting.
+        await Assert.ThrowsAsync<ConcurrencyException>(() => store.SaveAsync(answer, Now, CancellationToken.None));
+
+        Assert.Equal(ExtensionStatuses.Approved, (await queries.GetExtensionAsync(asked.Id, CancellationToken.None))!.Status);
+        await using var reader = await store.OpenReaderAsync(CancellationToken.None);
+        Assert.Equal("samr-supervisor", Assert.Single(await reader.ExtensionsOfAsync([task.Id], CancellationToken.None)).DecidedBy);
+        Assert.Single(await queries.ExtensionsOfTaskAsync(task.Id, CancellationToken.None));
+    }
+
+    [StoreFact]
     public async Task StuckWork_FindsStepsWaitingTooLong_ByWhetherTheDepartmentAcknowledgedThem()
     {
         var application = NewApplication();

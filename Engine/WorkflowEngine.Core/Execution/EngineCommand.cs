@@ -5,7 +5,7 @@ namespace WorkflowEngine.Core.Execution;
 /// <summary>An effect the shell carries out in the same transaction as the new state.</summary>
 public abstract record EngineCommand;
 
-/// <summary>Send a step to its department's queue.</summary>
+/// <summary>Send a step to its department's queue; <paramref name="MaxExtension"/> is how far its limit may be extended in all.</summary>
 public sealed record DispatchStep(
     string StepId,
     int Attempt,
@@ -15,7 +15,8 @@ public sealed record DispatchStep(
     WorkingTimeLimit Limit,
     DateTimeOffset DispatchedAt,
     DateTimeOffset DueAt,
-    IReadOnlyList<string> Materials) : EngineCommand;
+    IReadOnlyList<string> Materials,
+    WorkingTimeLimit? MaxExtension = null) : EngineCommand;
 
 /// <summary>Tell a department a step it holds is no longer needed (a sibling was rejected, or a join was met).</summary>
 public sealed record RecallStep(string StepId, int Attempt, string Department, string Reason) : EngineCommand;

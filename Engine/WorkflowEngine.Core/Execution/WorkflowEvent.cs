@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WorkflowEngine.Core.Model;
 
 namespace WorkflowEngine.Core.Execution;
 
@@ -15,6 +16,7 @@ namespace WorkflowEngine.Core.Execution;
 [JsonDerivedType(typeof(StepCompletedEvent), "completed")]
 [JsonDerivedType(typeof(StepExclusionStartedEvent), "exclusionStarted")]
 [JsonDerivedType(typeof(StepExclusionEndedEvent), "exclusionEnded")]
+[JsonDerivedType(typeof(StepExtendedEvent), "extended")]
 [JsonDerivedType(typeof(TimerFiredEvent), "timer")]
 [JsonDerivedType(typeof(WorkflowCancelledEvent), "cancelled")]
 public abstract record WorkflowEvent;
@@ -58,6 +60,14 @@ public sealed record StepExclusionStartedEvent(
 
 /// <summary>The step's excluded period is over: its clock runs again.</summary>
 public sealed record StepExclusionEndedEvent(string StepId, int Attempt, string EndedBy, DateTimeOffset EndedAt) : StepReportEvent(StepId, Attempt);
+
+/// <summary>
+/// A supervisor of the department approved a clerk's request for more time: <paramref name="Added"/> is added to the
+/// step's clock. <paramref name="ExtensionId"/> is the department's request.
+/// </summary>
+public sealed record StepExtendedEvent(
+    string StepId, int Attempt, Guid ExtensionId, WorkingTimeLimit Added, string Reason, string RequestedBy, string ApprovedBy, DateTimeOffset ApprovedAt)
+    : StepReportEvent(StepId, Attempt);
 
 /// <summary>The owning department decided the step; <see cref="ReportedOnTime"/> is the host's view of compliance.</summary>
 public sealed record StepCompletedEvent(

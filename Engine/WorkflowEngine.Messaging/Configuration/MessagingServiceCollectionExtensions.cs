@@ -41,6 +41,7 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<StepReleasedConsumer>();
             services.AddSingleton<StepExclusionStartedConsumer>();
             services.AddSingleton<StepExclusionEndedConsumer>();
+            services.AddSingleton<StepExtendedConsumer>();
             services.AddSingleton<StepCompletedConsumer>();
         }
 
@@ -123,6 +124,7 @@ public static class MessagingServiceCollectionExtensions
                 new StepReleasedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepReleasedConsumer>(), context);
                 new StepExclusionStartedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExclusionStartedConsumer>(), context);
                 new StepExclusionEndedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExclusionEndedConsumer>(), context);
+                new StepExtendedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExtendedConsumer>(), context);
                 new StepCompletedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepCompletedConsumer>(), context);
             });
         }

@@ -44,6 +44,24 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         ("OutputsJson", t => t.Row.OutputsJson), ("OnTime", t => t.Row.OnTime), ("Note", t => t.Row.Note), ("Id", t => t.Row.Id),
         ("ReadStatus", t => t.ReadStatus));
 
+    private static readonly BatchCommand<ExtensionRow> InsertExtension = new(
+        """
+        INSERT INTO extension_requests (id, task_id, application_id, tracking_number, step_id, attempt, department, title,
+            working_days, working_hours, reason, requested_by, requested_at, status, decided_by, decided_at, decision)
+        VALUES (@Id, @TaskId, @ApplicationId, @TrackingNumber, @StepId, @Attempt, @Department, @Title,
+            @WorkingDays, @WorkingHours, @Reason, @RequestedBy, @RequestedAt, @Status, @DecidedBy, @DecidedAt, @Decision)
+        """,
+        ("Id", e => e.Id), ("TaskId", e => e.TaskId), ("ApplicationId", e => e.ApplicationId), ("TrackingNumber", e => e.TrackingNumber),
+        ("StepId", e => e.StepId), ("Attempt", e => e.Attempt), ("Department", e => e.Department), ("Title", e => e.Title),
+        ("WorkingDays", e => e.WorkingDays), ("WorkingHours", e => e.WorkingHours), ("Reason", e => e.Reason), ("RequestedBy", e => e.RequestedBy),
+        ("RequestedAt", e => e.RequestedAt), ("Status", e => e.Status), ("DecidedBy", e => e.DecidedBy), ("DecidedAt", e => e.DecidedAt),
+        ("Decision", e => e.Decision));
+
+    /// <summary>Succeeds only if the request was still waiting for an answer.</summary>
+    private static readonly BatchCommand<ExtensionRow> DecideExtension = new(
+        "UPDATE extension_requests SET status = @Status, decided_by = @DecidedBy, decided_at = @DecidedAt, decision = @Decision WHERE id = @Id AND status = 'pending'",
+        ("Status", e => e.Status), ("DecidedBy", e => e.DecidedBy), ("DecidedAt", e => e.DecidedAt), ("Decision", e => e.Decision), ("Id", e => e.Id));
+
     private readonly InboxSql _inbox = new(database.Dialect);
     private readonly OutboxSql _outbox = new(database.Dialect);
 
@@ -62,6 +80,8 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         var updated = changes.Updated.Select(u => (TaskRow.From(u.Task), u.ReadStatus)).ToArray();
         var at = Instants.ToMs(now);
         var inbox = changes.Inbox.Select(m => (m.Consumer, m.MessageId, at)).ToArray();
+        var extensionsInserted = changes.ExtensionsInserted.Select(ExtensionRow.From).ToArray();
+        var extensionsDecided = changes.ExtensionsDecided.Select(ExtensionRow.From).ToArray();
         var formRows = forms == FormStorage.PerApplication
             ? changes.Forms.DistinctBy(f => f.ApplicationId).Select(f => (f.ApplicationId.ToString(), f.FormJson, at)).ToArray()
             : [];
@@ -80,6 +100,12 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
             if (await UpdateTask.ExecuteAsync(write, updated, cancellationToken) != updated.Length)
             {
                 throw new ConcurrencyException(changes.Updated[0].Task.ApplicationId);
+            }
+
+            await InsertExtension.ExecuteAsync(write, extensionsInserted, cancellationToken);
+            if (await DecideExtension.ExecuteAsync(write, extensionsDecided, cancellationToken) != extensionsDecided.Length)
+            {
+                throw new ConcurrencyException(changes.ExtensionsDecided[0].ApplicationId);
             }
 
             outbox = await _outbox.InsertAsync(write, changes.Outbox, relay, now, cancellationToken);
@@ -111,6 +137,12 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
             (await Connection.QueryAsync<TaskRow>(new CommandDefinition(
                 $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE {dialect.In("id", "@Ids")}",
                 new { Ids = ListParameter.Of(ids) },
+                cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToArray();
+
+        public async Task<IReadOnlyList<ExtensionRequest>> ExtensionsOfAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken) =>
+            (await Connection.QueryAsync<ExtensionRow>(new CommandDefinition(
+                $"SELECT {ExtensionRow.Columns} FROM extension_requests WHERE {dialect.In("task_id", "@Ids")}",
+                new { Ids = ListParameter.Of(taskIds) },
                 cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToArray();
     }
 }

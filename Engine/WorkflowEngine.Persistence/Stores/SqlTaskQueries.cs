@@ -54,6 +54,36 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
 
     public Task<TaskRecord?> GetSummaryAsync(Guid id, CancellationToken cancellationToken) => GetAsync(id, TaskRow.ColumnsWithoutPayload, cancellationToken);
 
+    public async Task<IReadOnlyList<ExtensionRequest>> ListExtensionsAsync(string department, string filter, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var status = ExtensionStatuses.Filters.Contains(filter) && filter != "all" ? "status = @Status" : "1 = 1";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ExtensionRow>(new CommandDefinition(
+            $"SELECT {ExtensionRow.Columns} FROM extension_requests WHERE department = @Department AND {status} ORDER BY requested_at, id {database.Dialect.Page}",
+            new { Department = department, Status = filter, Limit = limit, Offset = offset },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToArray();
+    }
+
+    public async Task<IReadOnlyList<ExtensionRequest>> ExtensionsOfTaskAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ExtensionRow>(new CommandDefinition(
+            $"SELECT {ExtensionRow.Columns} FROM extension_requests WHERE task_id = @Id ORDER BY requested_at, id",
+            new { Id = taskId.ToString() },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToArray();
+    }
+
+    public async Task<ExtensionRequest?> GetExtensionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QuerySingleOrDefaultAsync<ExtensionRow>(new CommandDefinition(
+            $"SELECT {ExtensionRow.Columns} FROM extension_requests WHERE id = @Id",
+            new { Id = id.ToString() },
+            cancellationToken: cancellationToken)))?.ToRecord();
+    }
+
     private async Task<TaskRecord?> GetAsync(Guid id, string columns, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

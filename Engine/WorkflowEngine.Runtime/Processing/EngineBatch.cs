@@ -600,6 +600,8 @@ internal sealed class EngineBatch(
             Title = dispatch.Title.Zh,
             Handler = dispatch.Handler,
             Limit = dispatch.Limit.ToString(),
+            MaxExtensionHours = (decimal)CalendarOf(definition).OfficeTimeOf(dispatch.MaxExtension ?? ExtensionLimits.Default).TotalHours,
+            WorkingDayHours = (decimal)CalendarOf(definition).OfficeTimeOf(WorkingTimeLimit.Days(1)).TotalHours,
             DispatchedAt = ChinaTime.ToLocal(dispatch.DispatchedAt),
             DueAt = ChinaTime.ToLocal(dispatch.DueAt),
             ApplicantName = application.ApplicantName,

@@ -155,7 +155,8 @@ public sealed record TaskDto(
     string? Note);
 
 /// <summary>A task with the whole application, for the clerk's one page.</summary>
-public sealed record TaskDetailDto(TaskDto Task, System.Text.Json.Nodes.JsonNode? Application);
+/// <summary>A task with the whole application, and every request for more time on it with its answer.</summary>
+public sealed record TaskDetailDto(TaskDto Task, System.Text.Json.Nodes.JsonNode? Application, IReadOnlyList<ExtensionDto> Extensions);
 
 /// <summary>A clerk's decision.</summary>
 public sealed record CompleteTaskRequest(string? Outcome, string? Reason, Dictionary<string, string>? Outputs);

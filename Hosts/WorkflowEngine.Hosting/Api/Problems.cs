@@ -32,8 +32,8 @@ public static class Problems
     public static IResult UnsupportedMediaType(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "不支持的内容类型");
 
-    public static IResult Unprocessable(string detail) =>
-        Results.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "请求与先前的请求冲突");
+    public static IResult Unprocessable(string detail, string title = "请求与先前的请求冲突") =>
+        Results.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: title);
 
     /// <summary>A definition's errors, each with file, line, column and path.</summary>
     public static IResult Definition(IReadOnlyList<DefinitionError> errors, string title) =>

@@ -39,6 +39,7 @@ public static class TasksEndpoints
             .WithSummary("Record a period the task's limit does not count (testing, inspection, quarantine, expert review, hearing): the step's clock stands still");
         tasks.MapPost("/{id:guid}/exclusions/end", EndExclusionAsync).WithSummary("End the task's excluded period: the step's clock runs again");
         tasks.MapPost("/{id:guid}/complete", CompleteAsync).Reads(BodyRule.TaskDecision).WithSummary("Approve or reject a claimed task");
+        app.MapExtensions();
         return app;
     }
 
@@ -99,7 +100,8 @@ public static class TasksEndpoints
             TaskMaterialsEndpoints.LinkToThisHost(application, task.Id);
         }
 
-        return Results.Ok(new TaskDetailDto(Dto(task), application));
+        var extensions = await queries.ExtensionsOfTaskAsync(task.Id, cancellationToken);
+        return Results.Ok(new TaskDetailDto(Dto(task), application, extensions.Select(ExtensionsEndpoints.Dto).ToArray()));
     }
 
     private static async Task<IResult> ClaimAsync(Guid id, ClaimsPrincipal user, ITaskQueries queries, DepartmentProcessor processor, CancellationToken cancellationToken)
