@@ -44,6 +44,10 @@ public sealed class TaskExclusionTests
         Assert.Equal("excluded-period", paused.GetProperty("reason").GetString());
         Assert.Equal("专家评审：企业名称含行业表述，需组织专家论证", paused.GetProperty("text").GetString());
         Assert.True(Licence(clocks).GetProperty("promised").GetProperty("dueAtIfResumedNow").GetBoolean());
+        // The application itself says the step's clock stands still, so an applicant seeing no due time knows why.
+        var whilePaused = (await host.GetJsonAsync("zhangsan", $"/api/applications/{id}")).GetProperty("steps").EnumerateArray()
+            .Single(s => s.GetProperty("stepId").GetString() == "business-licence");
+        Assert.Equal("paused", whilePaused.GetProperty("clock").GetString());
 
         // The review takes Monday; the clerk ends it at 09:00 on Tuesday.
         host.Clock.Advance(new DateTimeOffset(2026, 3, 3, 9, 0, 0, Cst) - host.Clock.GetUtcNow());
@@ -61,8 +65,9 @@ public sealed class TaskExclusionTests
         var monday = Assert.Single(promised.GetProperty("notCounted").EnumerateArray(), d => d.GetProperty("date").GetString() == "2026-03-02");
         Assert.Equal("excluded-period", monday.GetProperty("reason").GetString());
         var application = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}");
-        Assert.Equal(new DateTimeOffset(2026, 3, 3, 11, 0, 0, Cst),
-            application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == "business-licence").GetProperty("dueAt").GetDateTimeOffset());
+        var licence = application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == "business-licence");
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 11, 0, 0, Cst), licence.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal("running", licence.GetProperty("clock").GetString());
     }
 
     private static JsonElement Licence(JsonElement clocks) =>

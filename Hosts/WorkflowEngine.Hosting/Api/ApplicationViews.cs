@@ -26,7 +26,7 @@ public sealed class ApplicationViews(
         var warnings = Warnings(a, definition);
         var steps = definition.Flow.DescendantsAndSelf()
             .Where(n => activities.TryGet(n.ActivityKey, out var activity) && activity.Descriptor.Tracked)
-            .Select(n => Step(stepRows.TryGetValue(n.Id, out var row) ? row : Pending(a.Id, n), n, warnings.Nodes.GetValueOrDefault(n.Id)))
+            .Select(n => Step(stepRows.TryGetValue(n.Id, out var row) ? row : Pending(a.Id, n), n, warnings.Nodes.TryGetValue(n.Id, out var card) ? card : default))
             .ToArray();
         var materials = Materials(a, definition, await queries.MaterialsAsync(a.Id, cancellationToken));
         var notifications = (await queries.NotificationsAsync(a.Id, cancellationToken))
@@ -158,15 +158,16 @@ public sealed class ApplicationViews(
     }
 
     /// <summary>
-    /// Each started clock's warning against its promised limit, as the clocks endpoint explains it: none, yellow or red.
+    /// Each started clock's warning against its promised limit, as the clocks endpoint explains it (none, yellow or red),
+    /// and for steps whether their clock runs, stands paused (补正, an excluded period) or has stopped.
     /// The bundle's comes apart from the steps' and stages', by node id.
     /// </summary>
-    private (string? Bundle, Dictionary<string, string> Nodes) Warnings(ApplicationRecord a, WorkflowDefinition definition)
+    private (string? Bundle, Dictionary<string, (string Warning, string Clock)> Nodes) Warnings(ApplicationRecord a, WorkflowDefinition definition)
     {
         var calendar = reference.Calendar(definition.CalendarId);
         var now = time.GetUtcNow();
         string? bundle = null;
-        var nodes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var nodes = new Dictionary<string, (string Warning, string Clock)>(StringComparer.Ordinal);
         foreach (var clock in ApplicationClocks.Of(definition, a.State, activities))
         {
             if (clock.Promised is not { } promised || clock.Timeline.StartedAt is null)
@@ -181,14 +182,14 @@ public sealed class ApplicationViews(
             }
             else
             {
-                nodes[clock.Id] = level;
+                nodes[clock.Id] = (level, ApiNames.Of(clock.Timeline.Status));
             }
         }
 
         return (bundle, nodes);
     }
 
-    private StepDto Step(StepRecord s, StepNode node, string? warning)
+    private StepDto Step(StepRecord s, StepNode node, (string? Warning, string? Clock) card)
     {
         var department = s.Department ?? activities.Get(node.ActivityKey).DepartmentOf(node);
         return new StepDto(
@@ -200,7 +201,8 @@ public sealed class ApplicationViews(
             s.Status,
             ChinaTime.ToLocal(s.DispatchedAt),
             ChinaTime.ToLocal(s.DueAt),
-            warning,
+            card.Warning,
+            card.Clock,
             s.ClaimedBy,
             ChinaTime.ToLocal(s.CompletedAt),
             s.OnTime,

@@ -102,6 +102,7 @@ public sealed record StepDto(
     DateTimeOffset? DispatchedAt,
     DateTimeOffset? DueAt,
     string? Warning,
+    string? Clock,
     string? ClaimedBy,
     DateTimeOffset? CompletedAt,
     bool? OnTime,
