@@ -37,9 +37,6 @@ export HOME="$dir" RABBITMQ_NODENAME="$node" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 
   RABBITMQ_DIST_PORT="$dist" ERL_EPMD_ADDRESS=127.0.0.1 ERL_EPMD_PORT="$epmd" RABBITMQ_MNESIA_BASE="$dir/mnesia" \
   RABBITMQ_LOG_BASE="$dir/log" RABBITMQ_CONFIG_FILE="$dir/rabbitmq" RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
   RABBITMQ_PID_FILE="$dir/rabbitmq.pid"
-# Erlang's schedulers spin while they wait for work. On a machine shared with the hosts and PostgreSQL that spinning
-# takes cores the others need: without it the distributed benchmark ran 39 instead of 32 bundles/s (BENCHMARKS.md).
-export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="${RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS:-+sbwt none +sbwtdcpu none +sbwtdio none}"
 /usr/lib/rabbitmq/bin/rabbitmq-server -detached >"$dir/log/start.out" 2>&1
 for _ in $(seq 1 90); do
   if "$ctl" -n "$node" await_startup --timeout 5 >/dev/null 2>&1; then break; fi
