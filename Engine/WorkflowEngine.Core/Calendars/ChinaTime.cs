@@ -30,4 +30,11 @@ public static class ChinaTime
 
     /// <summary>The Asia/Shanghai calendar date of an instant.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
+
+    /// <summary>Midnight starting an Asia/Shanghai calendar date.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
 }

@@ -74,8 +74,8 @@ public static class StatisticsEndpoints
             return Problems.Validation(errors);
         }
 
-        var start = Instant(first);
-        var end = Instant(last.AddMonths(1));
+        var start = ChinaTime.StartOfDay(first);
+        var end = ChinaTime.StartOfDay(last.AddMonths(1));
         // A supervisor sees the department's own steps; the bundles span departments and are the administrators'.
         var department = user.IsAdmin() ? null : user.Department();
         if (!user.IsAdmin() && department is null)
@@ -145,9 +145,6 @@ public static class StatisticsEndpoints
         errors[field] = [message];
         return false;
     }
-
-    private static DateTimeOffset Instant(DateOnly date) =>
-        new(date.ToDateTime(TimeOnly.MinValue), ChinaTime.Zone.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue)));
 
     private sealed record Service(string? Title, WorkingCalendar Calendar);
 

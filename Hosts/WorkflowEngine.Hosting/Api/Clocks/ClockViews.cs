@@ -1,4 +1,3 @@
-using System.Text.Json;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Core.Clocks;
@@ -28,15 +27,15 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
         var timeline = clock.Timeline;
         var pause = timeline.CurrentPause;
         return new ClockDto(
-            Name(clock.Kind),
+            ApiNames.Of(clock.Kind),
             clock.Id,
             clock.Title,
-            Name(timeline.Status),
-            pause is null ? null : new ClockPauseDto(Name(pause.Reason!.Value), pause.Text, ChinaTime.ToLocal(pause.At), pause.Actor),
+            ApiNames.Of(timeline.Status),
+            pause is null ? null : new ClockPauseDto(ApiNames.Of(pause.Reason!.Value), pause.Text, ChinaTime.ToLocal(pause.At), pause.Actor),
             clock.Promised is { } promised ? Limit(timeline, promised, calendar, now) : null,
             clock.Statutory is { } statutory ? Limit(timeline, statutory, calendar, now) : null,
             clock.Events.Select(e => new ClockEventDto(
-                Name(e.Kind), ChinaTime.ToLocal(e.At), e.Reason is { } reason ? Name(reason) : null, e.Text, e.Actor, e.Added?.ToString())).ToArray());
+                ApiNames.Of(e.Kind), ChinaTime.ToLocal(e.At), e.Reason is { } reason ? ApiNames.Of(reason) : null, e.Text, e.Actor, e.Added?.ToString())).ToArray());
     }
 
     private static ClockLimitDto Limit(ClockTimeline timeline, WorkingTimeLimit limit, WorkingCalendar calendar, DateTimeOffset now)
@@ -47,7 +46,7 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
             ChinaTime.ToLocal(explained.DueAt),
             explained.DueAtIfResumedNow,
             explained.Overdue,
-            Name(DeadlineWarnings.Of(explained)),
+            ApiNames.Of(DeadlineWarnings.Of(explained)),
             ChinaTime.ToLocal(ClockArithmetic.ShareReachedAt(timeline, limit, calendar, DeadlineWarnings.DefaultYellowShare)),
             ChinaTime.ToLocal(explained.CountsFrom),
             Hours(explained.Granted),
@@ -56,11 +55,9 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
             Hours(explained.Paused),
             Hours(explained.Left),
             Math.Round((decimal)(explained.Left.TotalHours / calendar.HoursPerDay), 2),
-            explained.NotCounted.Select(d => new UncountedDayDto(d.Date, Name(d.Reason), d.Name, Hours(d.OfficeTime))).ToArray(),
+            explained.NotCounted.Select(d => new UncountedDayDto(d.Date, ApiNames.Of(d.Reason), d.Name, Hours(d.OfficeTime))).ToArray(),
             explained.MakeUpWorkdays.Select(m => new MakeUpWorkdayDto(m.Date, m.For, Hours(m.OfficeTime))).ToArray());
     }
 
     private static decimal Hours(TimeSpan span) => Math.Round((decimal)span.TotalHours, 2);
-
-    private static string Name<T>(T value) where T : struct, Enum => ApiNames.Of(value);
 }
