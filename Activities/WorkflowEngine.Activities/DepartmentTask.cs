@@ -69,9 +69,34 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             handler,
             limit,
             state.StartedAt ?? context.Now,
-            state.DueAt!.Value,
+            DueOrIfResumedNow(context, limit),
             materials,
             maxExtension ?? ExtensionLimits.Default));
+    }
+
+    /// <summary>
+    /// The step's due time; while its clock stands still (an excluded period), the one it would have if it ran again
+    /// now, which is the soonest it can be: a step is sent again while paused when the engine probes a silent department.
+    /// </summary>
+    private static DateTimeOffset DueOrIfResumedNow(ActivityContext context, WorkingTimeLimit limit) =>
+        context.State.DueAt
+        ?? ClockArithmetic.DueAt(ClockTimeline.Of(context.State.Clock), limit, context.Calendar, context.Now)
+        ?? throw new InvalidOperationException($"The clock of '{context.Node.Id}' has not started.");
+
+    /// <summary>Tells the department holding the step its due time moved, or that its clock stands still and since when.</summary>
+    private static void AnnounceDueTime(ActivityContext context)
+    {
+        var state = context.State;
+        var timeline = ClockTimeline.Of(state.Clock);
+        var pause = timeline.CurrentPause;
+        context.Emit(new AnnounceDue(
+            context.Node.Id,
+            state.Attempt,
+            state.Department!,
+            state.Clock!.Count,
+            state.DueAt,
+            pause is null ? null : timeline.Periods[^1].From,
+            pause?.Text));
     }
 
     /// <summary>
@@ -208,6 +233,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, until));
         }
 
+        AnnounceDueTime(context);
         context.Audit("ClockPaused", new Dictionary<string, string?>
         {
             ["kind"] = excluded.Kind,
@@ -232,6 +258,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             state.TimerId = null;
         }
 
+        AnnounceDueTime(context);
         context.Audit("ClockResumed", new Dictionary<string, string?> { ["dueAt"] = state.DueAt?.ToString("O") }, by);
     }
 
@@ -270,6 +297,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             return;
         }
 
+        AnnounceDueTime(context);
         context.Audit("StepExtended", new Dictionary<string, string?>
         {
             ["extension"] = extensionId,

@@ -16,7 +16,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
     private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
     private readonly Dictionary<(Guid, string, int), TaskRecord> _byStep = [];
     private readonly Dictionary<Guid, TaskRecord> _byId = [];
-    private readonly Dictionary<Guid, string> _readStatus = [];
+    private readonly Dictionary<Guid, (string Status, int Revision)> _read = [];
     private readonly HashSet<Guid> _inserted = [];
     private readonly HashSet<Guid> _changed = [];
     private readonly Dictionary<Guid, List<ExtensionRequest>> _extensions = [];
@@ -29,6 +29,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         {
             ReceiveStepWork r => r.MessageId,
             CancelStepWork c => c.MessageId,
+            DueChangedWork d => d.MessageId,
             _ => null,
         }).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         if (messageIds.Length > 0)
@@ -42,6 +43,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         {
             ReceiveStepWork r => (r.Step.ApplicationId, r.Step.StepId),
             CancelStepWork c => (c.Message.ApplicationId, c.Message.StepId),
+            DueChangedWork d => (d.Message.ApplicationId, d.Message.StepId),
             _ => ((Guid, string)?)null,
         }).OfType<(Guid ApplicationId, string StepId)>().ToArray();
         if (steps.Length > 0)
@@ -90,6 +92,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
     {
         ReceiveStepWork receive => Receive(receive),
         CancelStepWork cancel => Cancel(cancel),
+        DueChangedWork due => ChangeDue(due),
         ClaimWork claim => Claim(claim),
         ReleaseWork release => Release(release),
         StartExclusionWork exclusion => StartExclusion(exclusion),
@@ -106,7 +109,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         Changes.Inserted.AddRange(_inserted.Select(id => _byId[id]));
         foreach (var id in _changed.Where(id => !_inserted.Contains(id)))
         {
-            Changes.Updated.Add((_byId[id], _readStatus[id]));
+            Changes.Updated.Add((_byId[id], _read[id].Status, _read[id].Revision));
         }
     }
 
@@ -175,6 +178,29 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         }
 
         Insert(task);
+        return task;
+    }
+
+    /// <summary>
+    /// Keeps the newest due time the engine announced for a task still open or claimed. An older announcement arriving
+    /// late, or one for a task not here (recalled, or another attempt), changes nothing.
+    /// </summary>
+    private TaskRecord? ChangeDue(DueChangedWork work)
+    {
+        var change = work.Message;
+        if (!Consume(work.MessageId)
+            || !_byStep.TryGetValue((change.ApplicationId, change.StepId, change.Attempt), out var task)
+            || task.Status is not (TaskStatuses.Open or TaskStatuses.Claimed)
+            || change.Revision <= task.DueRevision)
+        {
+            return null;
+        }
+
+        task.DueRevision = change.Revision;
+        task.DueAt = change.DueAt ?? task.DueAt;
+        task.ClockPausedSince = change.DueAt is null ? change.PausedSince ?? change.ChangedAt : null;
+        task.ClockPausedBecause = change.DueAt is null ? change.PausedBecause : null;
+        _changed.Add(task.Id);
         return task;
     }
 
@@ -495,7 +521,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         task.Outcome = approved ? StepOutcomes.Approved : StepOutcomes.Rejected;
         task.Reason = reason;
         task.OutputsJson = outputs is { Count: > 0 } ? JsonSerializer.Serialize(outputs, OutputsJson) : null;
-        task.OnTime = now <= task.DueAt;
+        task.OnTime = task.ClockPausedSince is not null || now <= task.DueAt;
         Changes.Outbox.Add(MessageJson.ToOutbox(Completed(task, outputs), Queues.EngineReports, now));
     }
 
@@ -576,7 +602,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         {
             _byId[task.Id] = task;
             _byStep[(task.ApplicationId, task.StepId, task.Attempt)] = task;
-            _readStatus[task.Id] = task.Status;
+            _read[task.Id] = (task.Status, task.DueRevision);
         }
     }
 }

@@ -9,8 +9,8 @@ public sealed class DepartmentChanges
 
     public List<TaskRecord> Inserted { get; } = [];
 
-    /// <summary>Tasks changed, each with the status it was read in (the write fails if it changed meanwhile).</summary>
-    public List<(TaskRecord Task, string ReadStatus)> Updated { get; } = [];
+    /// <summary>Tasks changed, each with the status and due revision it was read in (the write fails if either changed meanwhile).</summary>
+    public List<(TaskRecord Task, string ReadStatus, int ReadRevision)> Updated { get; } = [];
 
     public List<OutboxMessage> Outbox { get; } = [];
 

@@ -40,6 +40,10 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     public Task CancelAsync(CancelStep cancel, string messageId, CancellationToken cancellationToken) =>
         _loops.SubmitAsync(cancel.ApplicationId, new CancelStepWork(cancel, messageId), cancellationToken);
 
+    /// <summary>Keeps the newest due time the engine announced for a step the department holds.</summary>
+    public Task ChangeDueAsync(StepDueChanged change, string messageId, CancellationToken cancellationToken) =>
+        _loops.SubmitAsync(change.ApplicationId, new DueChangedWork(change, messageId), cancellationToken);
+
     public async Task<TaskActionResult> ClaimAsync(Guid taskId, string clerk, CancellationToken cancellationToken) =>
         (TaskActionResult)(await _loops.SubmitAsync(taskId, new ClaimWork(taskId, clerk), cancellationToken))!;
 
@@ -94,6 +98,7 @@ public sealed class DepartmentProcessor : IAsyncDisposable
         {
             ReceiveStepWork r => r.MessageId,
             CancelStepWork c => c.MessageId,
+            DueChangedWork d => d.MessageId,
             _ => null,
         }).OfType<string>());
 

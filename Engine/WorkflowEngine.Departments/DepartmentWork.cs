@@ -29,6 +29,14 @@ public sealed class CancelStepWork(CancelStep cancel, string messageId) : Depart
     public string MessageId { get; } = messageId;
 }
 
+/// <summary>The engine says a step's due time moved, or that its clock stands still.</summary>
+public sealed class DueChangedWork(StepDueChanged change, string messageId) : DepartmentWork
+{
+    public StepDueChanged Message { get; } = change;
+
+    public string MessageId { get; } = messageId;
+}
+
 /// <summary>A clerk claims a task.</summary>
 public sealed class ClaimWork(Guid taskId, string clerk) : DepartmentWork
 {

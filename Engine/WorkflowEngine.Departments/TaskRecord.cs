@@ -29,7 +29,17 @@ public sealed class TaskRecord
 
     public required DateTimeOffset DispatchedAt { get; init; }
 
-    public required DateTimeOffset DueAt { get; init; }
+    /// <summary>The step's due time as the engine last announced it (at dispatch, then with every <c>StepDueChanged</c>).</summary>
+    public required DateTimeOffset DueAt { get; set; }
+
+    /// <summary>The revision of the engine's announcement <see cref="DueAt"/> comes from; 0 for the dispatch's.</summary>
+    public int DueRevision { get; set; }
+
+    /// <summary>Since when the step's clock stands still (an excluded period), while it does: the due time then waits.</summary>
+    public DateTimeOffset? ClockPausedSince { get; set; }
+
+    /// <summary>Why the clock stands still, in the applicant's words.</summary>
+    public string? ClockPausedBecause { get; set; }
 
     public required DateTimeOffset ReceivedAt { get; init; }
 

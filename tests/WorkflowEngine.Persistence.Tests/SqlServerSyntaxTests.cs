@@ -271,7 +271,7 @@ public sealed class SqlServerSyntaxTests
         var changes = new DepartmentChanges();
         changes.Inbox.Add(("department", "m-1"));
         changes.Inserted.Add(Task(TaskStatuses.Open));
-        changes.Updated.Add((Task(TaskStatuses.Claimed), TaskStatuses.Open));
+        changes.Updated.Add((Task(TaskStatuses.Claimed), TaskStatuses.Open, 0));
         changes.Outbox.Add(new OutboxMessage(Guid.NewGuid(), "engine.reports", "StepReceived", "{}", Now));
         changes.Forms.Add((applicationId, "{}"));
         return changes;

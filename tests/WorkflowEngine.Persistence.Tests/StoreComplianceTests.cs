@@ -216,13 +216,42 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         task.Status = TaskStatuses.Claimed;
         task.ClaimedBy = "clerk-a";
         var claimA = new DepartmentChanges();
-        claimA.Updated.Add((task, TaskStatuses.Open));
+        claimA.Updated.Add((task, TaskStatuses.Open, 0));
         await store.SaveAsync(claimA, Now, CancellationToken.None);
 
         task.ClaimedBy = "clerk-b";
         await Assert.ThrowsAsync<ConcurrencyException>(() => store.SaveAsync(claimA, Now, CancellationToken.None));
         await using var reader = await store.OpenReaderAsync(CancellationToken.None);
         Assert.Equal("clerk-a", (await reader.GetTasksAsync([task.Id], CancellationToken.None)).Single().ClaimedBy);
+    }
+
+    [StoreFact]
+    public async Task TaskUpdate_FailsWhenTheDueTimeMovedSinceItWasRead()
+    {
+        var store = new SqlDepartmentStore(Database);
+        var task = NewTask("extend-me", 1, TaskStatuses.Claimed);
+        var insert = new DepartmentChanges();
+        insert.Inserted.Add(task);
+        await store.SaveAsync(insert, Now, CancellationToken.None);
+
+        // The engine's announcement of an extension is written first ...
+        var extended = Now.AddDays(1);
+        task.DueAt = extended;
+        task.DueRevision = 3;
+        var announcement = new DepartmentChanges();
+        announcement.Updated.Add((task, TaskStatuses.Claimed, 0));
+        await store.SaveAsync(announcement, Now, CancellationToken.None);
+
+        // ... so a decision that read the task before it, with the old due time, must be read again, not written.
+        task.Status = TaskStatuses.Completed;
+        task.DueAt = Now;
+        task.DueRevision = 0;
+        var staleDecision = new DepartmentChanges();
+        staleDecision.Updated.Add((task, TaskStatuses.Claimed, 0));
+        await Assert.ThrowsAsync<ConcurrencyException>(() => store.SaveAsync(staleDecision, Now, CancellationToken.None));
+        await using var reader = await store.OpenReaderAsync(CancellationToken.None);
+        var stored = (await reader.GetTasksAsync([task.Id], CancellationToken.None)).Single();
+        Assert.Equal((TaskStatuses.Claimed, extended, 3), (stored.Status, stored.DueAt, stored.DueRevision));
     }
 
     private static TaskRecord NewTask(string step, int hours, string status) => new()

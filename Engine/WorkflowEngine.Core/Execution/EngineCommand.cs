@@ -21,6 +21,14 @@ public sealed record DispatchStep(
 /// <summary>Tell a department a step it holds is no longer needed (a sibling was rejected, or a join was met).</summary>
 public sealed record RecallStep(string StepId, int Attempt, string Department, string Reason) : EngineCommand;
 
+/// <summary>
+/// Tell the department holding a step that its due time moved (an excluded period began or ended, an extension was
+/// added): <paramref name="DueAt"/> is absent while the clock stands still since <paramref name="PausedSince"/>;
+/// <paramref name="Revision"/> grows with every change, so the department keeps the newest.
+/// </summary>
+public sealed record AnnounceDue(
+    string StepId, int Attempt, string Department, int Revision, DateTimeOffset? DueAt, DateTimeOffset? PausedSince, string? PausedBecause) : EngineCommand;
+
 public sealed record ScheduleTimer(string TimerId, string NodeId, DateTimeOffset DueAt) : EngineCommand;
 
 public sealed record CancelTimer(string TimerId) : EngineCommand;

@@ -32,6 +32,7 @@ public static class MessagingServiceCollectionExtensions
         {
             services.AddSingleton<ExecuteStepConsumer>();
             services.AddSingleton<CancelStepConsumer>();
+            services.AddSingleton<StepDueChangedConsumer>();
         }
 
         if (topology.ServesEngine)
@@ -136,6 +137,7 @@ public static class MessagingServiceCollectionExtensions
                 Configure(endpoint, context, options.DepartmentConcurrentMessageLimit, transport);
                 new ExecuteStepConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<ExecuteStepConsumer>(), context);
                 new CancelStepConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<CancelStepConsumer>(), context);
+                new StepDueChangedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepDueChangedConsumer>(), context);
             });
         }
     }

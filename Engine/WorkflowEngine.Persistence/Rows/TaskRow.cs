@@ -11,7 +11,8 @@ internal sealed class TaskRow
         status AS Status, handler AS Handler, automated AS Automated, dispatched_at AS DispatchedAt, due_at AS DueAt,
         received_at AS ReceivedAt, claimed_by AS ClaimedBy, claimed_at AS ClaimedAt, completed_by AS CompletedBy,
         completed_at AS CompletedAt, outcome AS Outcome, reason AS Reason, outputs_json AS OutputsJson, on_time AS OnTime,
-        payload_json AS PayloadJson, note AS Note, materials_json AS MaterialsJson
+        payload_json AS PayloadJson, note AS Note, materials_json AS MaterialsJson, due_revision AS DueRevision,
+        clock_paused_at AS ClockPausedAt, clock_paused_because AS ClockPausedBecause
         """;
 
     /// <summary>Every column but the payload: what a batch needs to decide, without reading ~1.5 KB per task.</summary>
@@ -69,6 +70,12 @@ internal sealed class TaskRow
 
     public string? MaterialsJson { get; set; }
 
+    public long DueRevision { get; set; }
+
+    public long? ClockPausedAt { get; set; }
+
+    public string? ClockPausedBecause { get; set; }
+
     public static TaskRow From(TaskRecord t) => new()
     {
         Id = t.Id.ToString(),
@@ -97,6 +104,9 @@ internal sealed class TaskRow
         PayloadJson = t.PayloadJson,
         Note = t.Note,
         MaterialsJson = t.MaterialsJson,
+        DueRevision = t.DueRevision,
+        ClockPausedAt = Instants.ToMs(t.ClockPausedSince),
+        ClockPausedBecause = t.ClockPausedBecause,
     };
 
     public TaskRecord ToRecord() => new()
@@ -127,5 +137,8 @@ internal sealed class TaskRow
         PayloadJson = PayloadJson,
         Note = Note,
         MaterialsJson = MaterialsJson,
+        DueRevision = (int)DueRevision,
+        ClockPausedSince = Instants.FromMs(ClockPausedAt),
+        ClockPausedBecause = ClockPausedBecause,
     };
 }

@@ -31,18 +31,20 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         ("Reason", t => t.Reason), ("OutputsJson", t => t.OutputsJson), ("OnTime", t => t.OnTime), ("PayloadJson", t => t.PayloadJson),
         ("Note", t => t.Note), ("MaterialsJson", t => t.MaterialsJson));
 
-    /// <summary>Succeeds only if the task is still in the status it was read in.</summary>
-    private static readonly BatchCommand<(TaskRow Row, string ReadStatus)> UpdateTask = new(
+    /// <summary>Succeeds only if the task is still in the status, and at the due revision, it was read in.</summary>
+    private static readonly BatchCommand<(TaskRow Row, string ReadStatus, int ReadRevision)> UpdateTask = new(
         """
         UPDATE department_tasks SET status = @Status, automated = @Automated, claimed_by = @ClaimedBy, claimed_at = @ClaimedAt,
             completed_by = @CompletedBy, completed_at = @CompletedAt, outcome = @Outcome, reason = @Reason,
-            outputs_json = @OutputsJson, on_time = @OnTime, note = @Note
-        WHERE id = @Id AND status = @ReadStatus
+            outputs_json = @OutputsJson, on_time = @OnTime, note = @Note, due_at = @DueAt, due_revision = @DueRevision,
+            clock_paused_at = @ClockPausedAt, clock_paused_because = @ClockPausedBecause
+        WHERE id = @Id AND status = @ReadStatus AND due_revision = @ReadRevision
         """,
         ("Status", t => t.Row.Status), ("Automated", t => t.Row.Automated), ("ClaimedBy", t => t.Row.ClaimedBy), ("ClaimedAt", t => t.Row.ClaimedAt),
         ("CompletedBy", t => t.Row.CompletedBy), ("CompletedAt", t => t.Row.CompletedAt), ("Outcome", t => t.Row.Outcome), ("Reason", t => t.Row.Reason),
-        ("OutputsJson", t => t.Row.OutputsJson), ("OnTime", t => t.Row.OnTime), ("Note", t => t.Row.Note), ("Id", t => t.Row.Id),
-        ("ReadStatus", t => t.ReadStatus));
+        ("OutputsJson", t => t.Row.OutputsJson), ("OnTime", t => t.Row.OnTime), ("Note", t => t.Row.Note), ("DueAt", t => t.Row.DueAt),
+        ("DueRevision", t => t.Row.DueRevision), ("ClockPausedAt", t => t.Row.ClockPausedAt), ("ClockPausedBecause", t => t.Row.ClockPausedBecause),
+        ("Id", t => t.Row.Id), ("ReadStatus", t => t.ReadStatus), ("ReadRevision", t => t.ReadRevision));
 
     private static readonly BatchCommand<ExtensionRow> InsertExtension = new(
         """
@@ -77,7 +79,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
     public async Task SaveAsync(DepartmentChanges changes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var inserted = changes.Inserted.Select(TaskRow.From).ToArray();
-        var updated = changes.Updated.Select(u => (TaskRow.From(u.Task), u.ReadStatus)).ToArray();
+        var updated = changes.Updated.Select(u => (TaskRow.From(u.Task), u.ReadStatus, u.ReadRevision)).ToArray();
         var at = Instants.ToMs(now);
         var inbox = changes.Inbox.Select(m => (m.Consumer, m.MessageId, at)).ToArray();
         var extensionsInserted = changes.ExtensionsInserted.Select(ExtensionRow.From).ToArray();

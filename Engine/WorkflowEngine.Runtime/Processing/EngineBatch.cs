@@ -506,6 +506,23 @@ internal sealed class EngineBatch(
                         Queues.Department(recall.Department),
                         now));
                     break;
+                case AnnounceDue due:
+                    absorbed.Outbox.Add(MessageJson.ToOutbox(
+                        new StepDueChanged
+                        {
+                            ApplicationId = application.Id,
+                            StepId = due.StepId,
+                            Attempt = due.Attempt,
+                            Department = due.Department,
+                            Revision = due.Revision,
+                            DueAt = due.DueAt,
+                            PausedSince = due.PausedSince,
+                            PausedBecause = due.PausedBecause,
+                            ChangedAt = now,
+                        },
+                        Queues.Department(due.Department),
+                        now));
+                    break;
                 case ScheduleTimer timer:
                     absorbed.Timers.Add((new TimerRecord(application.Id, timer.TimerId, timer.NodeId, timer.DueAt), timer.TimerId));
                     break;

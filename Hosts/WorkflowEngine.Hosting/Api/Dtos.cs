@@ -130,7 +130,7 @@ public sealed record CertificateDto(string Name, string FromStep, IReadOnlyDicti
 
 public sealed record AuditDto(long Sequence, DateTimeOffset At, string Type, string? StepId, string? Actor, IReadOnlyDictionary<string, string?>? Data, string? Hash);
 
-/// <summary>A clerk's task.</summary>
+/// <summary>A clerk's task; <c>clock</c> is running, paused (an excluded period: the due time waits) or stopped (decided or recalled).</summary>
 public sealed record TaskDto(
     Guid Id,
     Guid ApplicationId,
@@ -153,7 +153,10 @@ public sealed record TaskDto(
     string? Outcome,
     string? Reason,
     bool? OnTime,
-    string? Note);
+    string? Note,
+    string Clock,
+    DateTimeOffset? PausedSince,
+    string? PausedBecause);
 
 /// <summary>A task with the whole application, for the clerk's one page.</summary>
 /// <summary>A task with the whole application, and every request for more time on it with its answer.</summary>

@@ -319,5 +319,8 @@ public static class TasksEndpoints
         t.Outcome,
         t.Reason,
         t.OnTime,
-        t.Note);
+        t.Note,
+        t.Status is TaskStatuses.Open or TaskStatuses.Claimed ? (t.ClockPausedSince is null ? "running" : "paused") : "stopped",
+        ChinaTime.ToLocal(t.ClockPausedSince),
+        t.ClockPausedBecause);
 }

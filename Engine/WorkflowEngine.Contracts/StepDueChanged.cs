@@ -1,0 +1,35 @@
+namespace WorkflowEngine.Contracts;
+
+/// <summary>
+/// Engine → department (queue <c>dept.&lt;code&gt;</c>): the step's clock changed after its dispatch, so its due time
+/// did too: an excluded period began (<see cref="PausedSince"/> set, <see cref="DueAt"/> absent while the clock stands
+/// still) or ended, or an approved extension was added. A department keeps the one with the highest
+/// <see cref="Revision"/> for the step and ignores older ones, which may arrive later. Added in contract version 1
+/// (additive: a department system that does not know it may ignore it, at the price of a stale due time).
+/// </summary>
+public sealed record StepDueChanged
+{
+    public int ContractVersion { get; init; } = 1;
+
+    public required Guid ApplicationId { get; init; }
+
+    public required string StepId { get; init; }
+
+    public required int Attempt { get; init; }
+
+    public required string Department { get; init; }
+
+    /// <summary>Grows with every change of the step's clock.</summary>
+    public required int Revision { get; init; }
+
+    /// <summary>The new due time of the step's limit; absent while the clock is paused.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Since when the clock stands still, while it does.</summary>
+    public DateTimeOffset? PausedSince { get; init; }
+
+    /// <summary>Why it stands still, in words the applicant reads (e.g. "专家评审：…").</summary>
+    public string? PausedBecause { get; init; }
+
+    public required DateTimeOffset ChangedAt { get; init; }
+}
