@@ -30,6 +30,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             ReceiveStepWork r => r.MessageId,
             CancelStepWork c => c.MessageId,
             DueChangedWork d => d.MessageId,
+            WarningWork warned => warned.MessageId,
             _ => null,
         }).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         if (messageIds.Length > 0)
@@ -44,6 +45,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             ReceiveStepWork r => (r.Step.ApplicationId, r.Step.StepId),
             CancelStepWork c => (c.Message.ApplicationId, c.Message.StepId),
             DueChangedWork d => (d.Message.ApplicationId, d.Message.StepId),
+            WarningWork warned => (warned.Message.ApplicationId, warned.Message.StepId),
             _ => ((Guid, string)?)null,
         }).OfType<(Guid ApplicationId, string StepId)>().ToArray();
         if (steps.Length > 0)
@@ -93,6 +95,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         ReceiveStepWork receive => Receive(receive),
         CancelStepWork cancel => Cancel(cancel),
         DueChangedWork due => ChangeDue(due),
+        WarningWork warning => RaiseWarning(warning),
         ClaimWork claim => Claim(claim),
         ReleaseWork release => Release(release),
         StartExclusionWork exclusion => StartExclusion(exclusion),
@@ -203,6 +206,47 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         _changed.Add(task.Id);
         return task;
     }
+
+    /// <summary>
+    /// Shows the engine's card on a task still open or claimed (red is never taken back by a late yellow), and tells the
+    /// department's supervisors of a red one.
+    /// </summary>
+    private TaskRecord? RaiseWarning(WarningWork work)
+    {
+        var warning = work.Message;
+        if (!Consume(work.MessageId)
+            || !_byStep.TryGetValue((warning.ApplicationId, warning.StepId, warning.Attempt), out var task)
+            || task.Status is not (TaskStatuses.Open or TaskStatuses.Claimed)
+            || task.Warning == "red")
+        {
+            return null;
+        }
+
+        task.Warning = warning.Level == "red" ? "red" : "yellow";
+        _changed.Add(task.Id);
+        if (task.Warning == "red")
+        {
+            var holder = task.ClaimedBy is { } clerk ? $"，由 {clerk} 办理" : "，尚无人认领";
+            Changes.Notices.Add(new DepartmentNotice(
+                Guid.CreateVersion7(now),
+                task.Department,
+                task.Id,
+                task.ApplicationId,
+                task.TrackingNumber,
+                task.StepId,
+                task.Title,
+                "red",
+                $"办件 {task.TrackingNumber}「{task.Title}」已超过办理时限（{ChinaTimeText(warning.DueAt)}）{holder}",
+                warning.DueAt,
+                now));
+        }
+
+        return task;
+    }
+
+    /// <summary>Shanghai time as the supervisor reads it (UTC+8 all year: China keeps no daylight saving time).</summary>
+    private static string ChinaTimeText(DateTimeOffset at) =>
+        at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private TaskRecord? Cancel(CancelStepWork work)
     {

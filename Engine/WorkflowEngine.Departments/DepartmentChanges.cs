@@ -23,5 +23,9 @@ public sealed class DepartmentChanges
     /// <summary>Requests answered in this batch (the write fails unless each was still pending).</summary>
     public List<ExtensionRequest> ExtensionsDecided { get; } = [];
 
-    public bool IsEmpty => Inbox.Count + Inserted.Count + Updated.Count + Outbox.Count + Forms.Count + ExtensionsInserted.Count + ExtensionsDecided.Count == 0;
+    /// <summary>Notices for the department's supervisors (a task turned red).</summary>
+    public List<DepartmentNotice> Notices { get; } = [];
+
+    public bool IsEmpty => Inbox.Count + Inserted.Count + Updated.Count + Outbox.Count + Forms.Count + ExtensionsInserted.Count + ExtensionsDecided.Count
+        + Notices.Count == 0;
 }

@@ -44,6 +44,10 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     public Task ChangeDueAsync(StepDueChanged change, string messageId, CancellationToken cancellationToken) =>
         _loops.SubmitAsync(change.ApplicationId, new DueChangedWork(change, messageId), cancellationToken);
 
+    /// <summary>Shows a step's yellow or red card on its task; a red one becomes a notice for the department's supervisors.</summary>
+    public Task RaiseWarningAsync(StepWarningRaised warning, string messageId, CancellationToken cancellationToken) =>
+        _loops.SubmitAsync(warning.ApplicationId, new WarningWork(warning, messageId), cancellationToken);
+
     public async Task<TaskActionResult> ClaimAsync(Guid taskId, string clerk, CancellationToken cancellationToken) =>
         (TaskActionResult)(await _loops.SubmitAsync(taskId, new ClaimWork(taskId, clerk), cancellationToken))!;
 
@@ -99,6 +103,7 @@ public sealed class DepartmentProcessor : IAsyncDisposable
             ReceiveStepWork r => r.MessageId,
             CancelStepWork c => c.MessageId,
             DueChangedWork d => d.MessageId,
+            WarningWork warned => warned.MessageId,
             _ => null,
         }).OfType<string>());
 

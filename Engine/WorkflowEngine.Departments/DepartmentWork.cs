@@ -37,6 +37,14 @@ public sealed class DueChangedWork(StepDueChanged change, string messageId) : De
     public string MessageId { get; } = messageId;
 }
 
+/// <summary>The engine gave a step's yellow or red card.</summary>
+public sealed class WarningWork(StepWarningRaised warning, string messageId) : DepartmentWork
+{
+    public StepWarningRaised Message { get; } = warning;
+
+    public string MessageId { get; } = messageId;
+}
+
 /// <summary>A clerk claims a task.</summary>
 public sealed class ClaimWork(Guid taskId, string clerk) : DepartmentWork
 {

@@ -25,4 +25,7 @@ public interface ITaskQueries
     Task<IReadOnlyList<ExtensionRequest>> ExtensionsOfTaskAsync(Guid taskId, CancellationToken cancellationToken);
 
     Task<ExtensionRequest?> GetExtensionAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>A department's notices for its supervisors, newest first.</summary>
+    Task<IReadOnlyList<DepartmentNotice>> NoticesAsync(string department, int limit, int offset, CancellationToken cancellationToken);
 }

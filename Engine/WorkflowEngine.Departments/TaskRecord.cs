@@ -41,6 +41,9 @@ public sealed class TaskRecord
     /// <summary>Why the clock stands still, in the applicant's words.</summary>
     public string? ClockPausedBecause { get; set; }
 
+    /// <summary>The card the engine gave the step, if any: <c>yellow</c>, then <c>red</c>.</summary>
+    public string? Warning { get; set; }
+
     public required DateTimeOffset ReceivedAt { get; init; }
 
     public string? ClaimedBy { get; set; }

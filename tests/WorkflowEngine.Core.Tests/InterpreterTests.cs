@@ -19,6 +19,9 @@ public sealed class InterpreterTests
     private static string Task(string id, string dept = "SAMR", string extra = "") =>
         $"{{ id: {id}, activity: department-task, title: {id}, department: {dept}, limit: {{ workingHours: 2 }}{extra} }}";
 
+    /// <summary>The timers the flow's activities scheduled, without the deadline-warnings timer every clock brings.</summary>
+    private static IEnumerable<ScheduleTimer> FlowTimers(FlowHarness h) => h.Commands.OfType<ScheduleTimer>().Where(t => t.TimerId != "deadline-warnings");
+
     private static FlowHarness Run(string flow, Dictionary<string, object?>? form = null) =>
         new FlowHarness(Catalog.Definition(Header + "\nflow:\n" + flow), form).Start();
 
@@ -260,7 +263,7 @@ public sealed class InterpreterTests
                 - {{Task("a")}}
             """);
 
-        var timer = Assert.Single(h.Commands.OfType<ScheduleTimer>());
+        var timer = Assert.Single(FlowTimers(h));
         Assert.Equal("stage-1", timer.NodeId);
         // Dispatched Monday 2 March 2026; eight working days after it end on Thursday 12 March at close of office.
         Assert.Equal(new DateTimeOffset(2026, 3, 12, 17, 30, 0, TimeSpan.FromHours(8)), timer.DueAt);
@@ -287,7 +290,7 @@ public sealed class InterpreterTests
             """);
 
         h.Approve("a");
-        var timer = Assert.Single(h.Commands.OfType<ScheduleTimer>());
+        var timer = Assert.Single(FlowTimers(h));
         Assert.Contains(h.Commands, c => c is CancelTimer cancel && cancel.TimerId == timer.TimerId);
         Assert.True(h.Step("stage-1")!.OnTime);
     }
@@ -426,7 +429,7 @@ public sealed class InterpreterTests
         var until = new DateTimeOffset(2026, 3, 2, 15, 0, 0, Cst);
 
         h.Apply(ExpertReview(new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst), until));
-        var timer = Assert.Single(h.Commands.OfType<ScheduleTimer>(), t => t.NodeId == "a");
+        var timer = Assert.Single(FlowTimers(h), t => t.NodeId == "a");
         Assert.Equal(until, timer.DueAt);
 
         h.Now = until;
@@ -531,7 +534,7 @@ public sealed class InterpreterTests
                 - {{Task("after")}}
             """);
 
-        var timer = Assert.Single(h.Commands.OfType<ScheduleTimer>());
+        var timer = Assert.Single(FlowTimers(h));
         Assert.Empty(h.Dispatched);
         h.FireTimer(timer.TimerId, "notice-period");
         Assert.Equal(["after"], h.Dispatched);

@@ -69,6 +69,13 @@ internal sealed class ExecutionScope
 
     public void Touch(StepNode node) => _changed.Add(node.Id);
 
+    /// <summary>The nodes changed so far in this call.</summary>
+    public IReadOnlyCollection<string> Changed => _changed;
+
+    /// <summary>The limit a node is timed against, if its activity keeps one.</summary>
+    public WorkingTimeLimit? LimitOf(StepNode node) =>
+        _registry.TryGet(node.ActivityKey, out var activity) && activity.Descriptor.Tracked ? activity.LimitOf(node) : null;
+
     public bool Evaluate(Condition condition) => condition.Evaluate(Application.Form);
 
     public DateTimeOffset StartClock(StepNode node, WorkingTimeLimit limit)

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace WorkflowEngine.Core.Clocks;
 
 /// <summary>The electronic supervision's cards (红黄牌预警): yellow as a limit nears, red once it has passed.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WarningLevel>))]
 public enum WarningLevel
 {
     None,
@@ -17,6 +20,14 @@ public static class DeadlineWarnings
 {
     /// <summary>Yellow at three quarters of the limit, the share supervision systems commonly use.</summary>
     public const double DefaultYellowShare = 0.75;
+
+    /// <summary>A level as messages and the audit name it: <c>none</c>, <c>yellow</c>, <c>red</c>.</summary>
+    public static string NameOf(WarningLevel level) => level switch
+    {
+        WarningLevel.Yellow => "yellow",
+        WarningLevel.Red => "red",
+        _ => "none",
+    };
 
     public static WarningLevel Of(LimitExplanation explained, double yellowShare = DefaultYellowShare)
     {

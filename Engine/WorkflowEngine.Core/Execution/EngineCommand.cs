@@ -1,3 +1,4 @@
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Model;
 
 namespace WorkflowEngine.Core.Execution;
@@ -28,6 +29,10 @@ public sealed record RecallStep(string StepId, int Attempt, string Department, s
 /// </summary>
 public sealed record AnnounceDue(
     string StepId, int Attempt, string Department, int Revision, DateTimeOffset? DueAt, DateTimeOffset? PausedSince, string? PausedBecause) : EngineCommand;
+
+/// <summary>Tell the department holding a step that its yellow or red card was given (红黄牌预警).</summary>
+public sealed record AnnounceWarning(
+    string StepId, int Attempt, string Department, WarningLevel Level, string Limit, DateTimeOffset DueAt) : EngineCommand;
 
 public sealed record ScheduleTimer(string TimerId, string NodeId, DateTimeOffset DueAt) : EngineCommand;
 

@@ -18,12 +18,19 @@ public sealed class InstanceState
 
     public Dictionary<string, NodeState> Nodes { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The yellow and red cards given so far, each once per clock, limit and level.</summary>
+    public List<FiredWarning>? Warnings { get; set; }
+
+    /// <summary>When the next card not yet given comes due, as of the last look: the deadline-warnings timer's time.</summary>
+    public DateTimeOffset? NextWarningAt { get; set; }
+
     public NodeState? Find(string nodeId) => Nodes.GetValueOrDefault(nodeId);
 
     public InstanceState Clone()
     {
         var copy = (InstanceState)MemberwiseClone();
         copy.Clock = Clock is null ? null : [.. Clock];
+        copy.Warnings = Warnings is null ? null : [.. Warnings];
         copy.Nodes = new Dictionary<string, NodeState>(Nodes.Count, StringComparer.Ordinal);
         foreach (var (id, node) in Nodes)
         {

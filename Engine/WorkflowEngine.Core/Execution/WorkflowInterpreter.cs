@@ -50,6 +50,9 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
             case WorkflowCancelledEvent e:
                 scope.CancelWorkflow(e.Reason, e.Actor);
                 break;
+            case TimerFiredEvent { TimerId: WarningWatch.TimerId }:
+                // Nothing to route: the look below gives what came due.
+                break;
             case TimerFiredEvent e:
                 Route(scope, definition, e.NodeId, e);
                 break;
@@ -58,6 +61,7 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
         }
 
         scope.Run();
+        WarningWatch.Look(scope, state, evt, scope.Changed);
         return scope.Result();
     }
 

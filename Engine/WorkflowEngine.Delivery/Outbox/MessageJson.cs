@@ -22,7 +22,7 @@ public static class MessageJson
     public static FrozenDictionary<string, Type> ContractTypes { get; } = new[]
     {
         typeof(ExecuteStep), typeof(CancelStep), typeof(StepReceived), typeof(StepClaimed), typeof(StepReleased), typeof(StepCompleted),
-        typeof(StepExclusionStarted), typeof(StepExclusionEnded), typeof(StepExtended), typeof(StepDueChanged),
+        typeof(StepExclusionStarted), typeof(StepExclusionEnded), typeof(StepExtended), typeof(StepDueChanged), typeof(StepWarningRaised),
     }.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static OutboxMessage ToOutbox<T>(T message, string destination, DateTimeOffset now)

@@ -33,6 +33,7 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<ExecuteStepConsumer>();
             services.AddSingleton<CancelStepConsumer>();
             services.AddSingleton<StepDueChangedConsumer>();
+            services.AddSingleton<StepWarningRaisedConsumer>();
         }
 
         if (topology.ServesEngine)
@@ -138,6 +139,7 @@ public static class MessagingServiceCollectionExtensions
                 new ExecuteStepConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<ExecuteStepConsumer>(), context);
                 new CancelStepConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<CancelStepConsumer>(), context);
                 new StepDueChangedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepDueChangedConsumer>(), context);
+                new StepWarningRaisedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepWarningRaisedConsumer>(), context);
             });
         }
     }

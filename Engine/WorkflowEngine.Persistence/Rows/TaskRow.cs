@@ -12,7 +12,7 @@ internal sealed class TaskRow
         received_at AS ReceivedAt, claimed_by AS ClaimedBy, claimed_at AS ClaimedAt, completed_by AS CompletedBy,
         completed_at AS CompletedAt, outcome AS Outcome, reason AS Reason, outputs_json AS OutputsJson, on_time AS OnTime,
         payload_json AS PayloadJson, note AS Note, materials_json AS MaterialsJson, due_revision AS DueRevision,
-        clock_paused_at AS ClockPausedAt, clock_paused_because AS ClockPausedBecause
+        clock_paused_at AS ClockPausedAt, clock_paused_because AS ClockPausedBecause, warning AS Warning
         """;
 
     /// <summary>Every column but the payload: what a batch needs to decide, without reading ~1.5 KB per task.</summary>
@@ -76,6 +76,8 @@ internal sealed class TaskRow
 
     public string? ClockPausedBecause { get; set; }
 
+    public string? Warning { get; set; }
+
     public static TaskRow From(TaskRecord t) => new()
     {
         Id = t.Id.ToString(),
@@ -107,6 +109,7 @@ internal sealed class TaskRow
         DueRevision = t.DueRevision,
         ClockPausedAt = Instants.ToMs(t.ClockPausedSince),
         ClockPausedBecause = t.ClockPausedBecause,
+        Warning = t.Warning,
     };
 
     public TaskRecord ToRecord() => new()
@@ -140,5 +143,6 @@ internal sealed class TaskRow
         DueRevision = (int)DueRevision,
         ClockPausedSince = Instants.FromMs(ClockPausedAt),
         ClockPausedBecause = ClockPausedBecause,
+        Warning = Warning,
     };
 }

@@ -37,14 +37,14 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         UPDATE department_tasks SET status = @Status, automated = @Automated, claimed_by = @ClaimedBy, claimed_at = @ClaimedAt,
             completed_by = @CompletedBy, completed_at = @CompletedAt, outcome = @Outcome, reason = @Reason,
             outputs_json = @OutputsJson, on_time = @OnTime, note = @Note, due_at = @DueAt, due_revision = @DueRevision,
-            clock_paused_at = @ClockPausedAt, clock_paused_because = @ClockPausedBecause
+            clock_paused_at = @ClockPausedAt, clock_paused_because = @ClockPausedBecause, warning = @Warning
         WHERE id = @Id AND status = @ReadStatus AND due_revision = @ReadRevision
         """,
         ("Status", t => t.Row.Status), ("Automated", t => t.Row.Automated), ("ClaimedBy", t => t.Row.ClaimedBy), ("ClaimedAt", t => t.Row.ClaimedAt),
         ("CompletedBy", t => t.Row.CompletedBy), ("CompletedAt", t => t.Row.CompletedAt), ("Outcome", t => t.Row.Outcome), ("Reason", t => t.Row.Reason),
         ("OutputsJson", t => t.Row.OutputsJson), ("OnTime", t => t.Row.OnTime), ("Note", t => t.Row.Note), ("DueAt", t => t.Row.DueAt),
         ("DueRevision", t => t.Row.DueRevision), ("ClockPausedAt", t => t.Row.ClockPausedAt), ("ClockPausedBecause", t => t.Row.ClockPausedBecause),
-        ("Id", t => t.Row.Id), ("ReadStatus", t => t.ReadStatus), ("ReadRevision", t => t.ReadRevision));
+        ("Warning", t => t.Row.Warning), ("Id", t => t.Row.Id), ("ReadStatus", t => t.ReadStatus), ("ReadRevision", t => t.ReadRevision));
 
     private static readonly BatchCommand<ExtensionRow> InsertExtension = new(
         """
@@ -63,6 +63,16 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
     private static readonly BatchCommand<ExtensionRow> DecideExtension = new(
         "UPDATE extension_requests SET status = @Status, decided_by = @DecidedBy, decided_at = @DecidedAt, decision = @Decision WHERE id = @Id AND status = 'pending'",
         ("Status", e => e.Status), ("DecidedBy", e => e.DecidedBy), ("DecidedAt", e => e.DecidedAt), ("Decision", e => e.Decision), ("Id", e => e.Id));
+
+    private static readonly BatchCommand<DepartmentNotice> InsertNotice = new(
+        """
+        INSERT INTO department_notices (id, department, task_id, application_id, tracking_number, step_id, title, kind, message, due_at, created_at)
+        VALUES (@Id, @Department, @TaskId, @ApplicationId, @TrackingNumber, @StepId, @Title, @Kind, @Message, @DueAt, @CreatedAt)
+        """,
+        ("Id", n => n.Id.ToString()), ("Department", n => n.Department), ("TaskId", n => n.TaskId.ToString()),
+        ("ApplicationId", n => n.ApplicationId.ToString()), ("TrackingNumber", n => n.TrackingNumber), ("StepId", n => n.StepId),
+        ("Title", n => n.Title), ("Kind", n => n.Kind), ("Message", n => n.Message), ("DueAt", n => Instants.ToMs(n.DueAt)),
+        ("CreatedAt", n => Instants.ToMs(n.CreatedAt)));
 
     private readonly InboxSql _inbox = new(database.Dialect);
     private readonly OutboxSql _outbox = new(database.Dialect);
@@ -110,6 +120,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
                 throw new ConcurrencyException(changes.ExtensionsDecided[0].ApplicationId);
             }
 
+            await InsertNotice.ExecuteAsync(write, changes.Notices, cancellationToken);
             outbox = await _outbox.InsertAsync(write, changes.Outbox, relay, now, cancellationToken);
             await OutboxSql.DeletePublishedAsync(write, published, cancellationToken);
             await write.CommitAsync(cancellationToken);

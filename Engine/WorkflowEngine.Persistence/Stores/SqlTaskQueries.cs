@@ -75,6 +75,16 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
         return rows.Select(r => r.ToRecord()).ToArray();
     }
 
+    public async Task<IReadOnlyList<DepartmentNotice>> NoticesAsync(string department, int limit, int offset, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<NoticeRow>(new CommandDefinition(
+            $"SELECT {NoticeRow.Columns} FROM department_notices WHERE department = @Department ORDER BY created_at DESC, id DESC {database.Dialect.Page}",
+            new { Department = department, Limit = limit, Offset = offset },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToArray();
+    }
+
     public async Task<ExtensionRequest?> GetExtensionAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -149,6 +149,12 @@ internal sealed class EngineBatch(
             throw new UnknownApplicationException(work.ApplicationId);
         }
 
+        // The timer that fired is gone before the event runs, so that the run may schedule it again under its id.
+        if (work.Event is TimerFiredEvent fired)
+        {
+            Changes.RemoveTimer(application.Id, fired.TimerId);
+        }
+
         if (application.Status == ApplicationStatuses.Incident && await OpenIncidentAsync(application, cancellationToken) is { } incident)
         {
             // Held behind the failed one, in arrival order, so a retry applies them as they came.
@@ -159,11 +165,6 @@ internal sealed class EngineBatch(
         else if (await RunAsync(application, work.Event, cancellationToken) is { } error)
         {
             RaiseIncident(application, null, [new ParkedEvent(work.Event, now)], error);
-        }
-
-        if (work.Event is TimerFiredEvent fired)
-        {
-            Changes.RemoveTimer(application.Id, fired.TimerId);
         }
 
         if (work.MessageId is not null)
@@ -492,36 +493,8 @@ internal sealed class EngineBatch(
                         Queues.Department(dispatch.Department),
                         now));
                     break;
-                case RecallStep recall:
-                    absorbed.Outbox.Add(MessageJson.ToOutbox(
-                        new CancelStep
-                        {
-                            ApplicationId = application.Id,
-                            StepId = recall.StepId,
-                            Attempt = recall.Attempt,
-                            Department = recall.Department,
-                            Reason = recall.Reason,
-                            CancelledAt = now,
-                        },
-                        Queues.Department(recall.Department),
-                        now));
-                    break;
-                case AnnounceDue due:
-                    absorbed.Outbox.Add(MessageJson.ToOutbox(
-                        new StepDueChanged
-                        {
-                            ApplicationId = application.Id,
-                            StepId = due.StepId,
-                            Attempt = due.Attempt,
-                            Department = due.Department,
-                            Revision = due.Revision,
-                            DueAt = due.DueAt,
-                            PausedSince = due.PausedSince,
-                            PausedBecause = due.PausedBecause,
-                            ChangedAt = now,
-                        },
-                        Queues.Department(due.Department),
-                        now));
+                case RecallStep or AnnounceDue or AnnounceWarning:
+                    absorbed.Outbox.Add(DepartmentMessages.ToOutbox(command, application.Id, now));
                     break;
                 case ScheduleTimer timer:
                     absorbed.Timers.Add((new TimerRecord(application.Id, timer.TimerId, timer.NodeId, timer.DueAt), timer.TimerId));

@@ -156,7 +156,8 @@ public sealed record TaskDto(
     string? Note,
     string Clock,
     DateTimeOffset? PausedSince,
-    string? PausedBecause);
+    string? PausedBecause,
+    string Warning);
 
 /// <summary>A task with the whole application, for the clerk's one page.</summary>
 /// <summary>A task with the whole application, and every request for more time on it with its answer.</summary>

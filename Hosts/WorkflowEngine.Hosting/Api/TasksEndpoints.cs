@@ -40,6 +40,7 @@ public static class TasksEndpoints
         tasks.MapPost("/{id:guid}/exclusions/end", EndExclusionAsync).WithSummary("End the task's excluded period: the step's clock runs again");
         tasks.MapPost("/{id:guid}/complete", CompleteAsync).Reads(BodyRule.TaskDecision).WithSummary("Approve or reject a claimed task");
         app.MapExtensions();
+        app.MapNotices();
         return app;
     }
 
@@ -322,5 +323,6 @@ public static class TasksEndpoints
         t.Note,
         t.Status is TaskStatuses.Open or TaskStatuses.Claimed ? (t.ClockPausedSince is null ? "running" : "paused") : "stopped",
         ChinaTime.ToLocal(t.ClockPausedSince),
-        t.ClockPausedBecause);
+        t.ClockPausedBecause,
+        t.Warning ?? "none");
 }

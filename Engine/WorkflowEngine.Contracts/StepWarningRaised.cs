@@ -1,0 +1,31 @@
+namespace WorkflowEngine.Contracts;
+
+/// <summary>
+/// Engine → department (queue <c>dept.&lt;code&gt;</c>): the step's yellow or red card was given (红黄牌预警). Yellow
+/// when three quarters of the step's limit is used, red when its due time has passed while the step is still open.
+/// The engine gives each card of a step once; a department shows it on the task and, on red, tells the department's
+/// supervisors. Added in contract version 1 (additive: a department system that does not know it may ignore it).
+/// </summary>
+public sealed record StepWarningRaised
+{
+    public int ContractVersion { get; init; } = 1;
+
+    public required Guid ApplicationId { get; init; }
+
+    public required string StepId { get; init; }
+
+    public required int Attempt { get; init; }
+
+    public required string Department { get; init; }
+
+    /// <summary><c>yellow</c> or <c>red</c>.</summary>
+    public required string Level { get; init; }
+
+    /// <summary>The limit warned of: <c>promised</c> (a step's own limit is its promised one).</summary>
+    public required string Limit { get; init; }
+
+    /// <summary>The due time the card warns of.</summary>
+    public required DateTimeOffset DueAt { get; init; }
+
+    public required DateTimeOffset RaisedAt { get; init; }
+}

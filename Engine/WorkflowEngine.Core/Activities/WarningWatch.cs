@@ -1,0 +1,146 @@
+using System.Globalization;
+using WorkflowEngine.Core.Clocks;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Core.Activities;
+
+/// <summary>
+/// Gives the yellow and red cards (红黄牌预警) of every clock of an application — the bundle's against its promised and
+/// statutory limits, each stage's and step's against its own — each exactly once, when it comes due: yellow when
+/// <see cref="DeadlineWarnings.DefaultYellowShare"/> of the allowance is used, red at the due time. One timer,
+/// <see cref="TimerId"/>, wakes the application for the earliest card not yet given. What was given is kept in the
+/// state, which is saved with optimistic concurrency, and the timer is leased: so a card is never given twice, by two
+/// engine processes or after a restart.
+/// </summary>
+internal static class WarningWatch
+{
+    public const string TimerId = "deadline-warnings";
+
+    /// <summary>Looks again when a clock changed in this event, when the timer fired, or when a card is overdue.</summary>
+    public static void Look(ExecutionScope scope, InstanceState before, WorkflowEvent evt, IReadOnlyCollection<string> changed)
+    {
+        var state = scope.State;
+        var timerFired = evt is TimerFiredEvent { TimerId: TimerId };
+        var due = state.NextWarningAt is { } next && next <= scope.Now;
+        if (!timerFired && !due && !ClockChanged(state, before, changed))
+        {
+            return;
+        }
+
+        DateTimeOffset? earliest = null;
+        var definition = scope.Definition;
+        var limits = definition.Limits;
+        var running = state.Status == WorkflowStatus.Running;
+        if (running && limits.Promised is { } promised)
+        {
+            Check(scope, definition.Id, null, WarningLimits.Promised, promised, state.Clock, ref earliest);
+        }
+
+        if (running && limits.Statutory is { } statutory)
+        {
+            Check(scope, definition.Id, null, WarningLimits.Statutory, statutory, state.Clock, ref earliest);
+        }
+
+        foreach (var (id, node) in state.Nodes)
+        {
+            // Only what still runs: a step cancelled with its branch keeps a clock nobody stopped.
+            if (running && node is { Status: NodeStatus.Active, Clock.Count: > 0 } && definition.Nodes.TryGetValue(id, out var stepNode)
+                && scope.LimitOf(stepNode) is { } limit)
+            {
+                Check(scope, id, node, WarningLimits.Promised, limit, node.Clock, ref earliest);
+            }
+        }
+
+        // The timer that fired is gone; any other stands at NextWarningAt.
+        var scheduled = timerFired ? null : state.NextWarningAt;
+        if (earliest != scheduled)
+        {
+            scope.Emit(earliest is { } at ? new ScheduleTimer(TimerId, definition.Flow.Id, at) : new CancelTimer(TimerId));
+        }
+
+        state.NextWarningAt = earliest;
+    }
+
+    private static bool ClockChanged(InstanceState state, InstanceState before, IReadOnlyCollection<string> changed)
+    {
+        if ((state.Clock?.Count ?? 0) != (before.Clock?.Count ?? 0))
+        {
+            return true;
+        }
+
+        foreach (var id in changed)
+        {
+            if ((state.Find(id)?.Clock?.Count ?? 0) != (before.Find(id)?.Clock?.Count ?? 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Gives what is due of one clock's cards against one limit, and keeps the earliest still to come. A red that comes
+    /// due before its yellow was given is given alone: the yellow has nothing left to warn of.
+    /// </summary>
+    private static void Check(
+        ExecutionScope scope, string clock, NodeState? node, string limitName, WorkingTimeLimit limit, List<ClockEvent>? events, ref DateTimeOffset? earliest)
+    {
+        var state = scope.State;
+        if (Given(state, clock, limitName, WarningLevel.Red))
+        {
+            return;
+        }
+
+        var timeline = ClockTimeline.Of(events);
+        // A stopped clock warns of nothing; a paused one has no due time until it runs again.
+        if (timeline.Status != ClockStatus.Running
+            || ClockArithmetic.DueAt(timeline, limit, scope.Calendar, null) is not { } dueAt)
+        {
+            return;
+        }
+
+        if (dueAt <= scope.Now)
+        {
+            Give(scope, clock, node, limitName, WarningLevel.Red, dueAt);
+            return;
+        }
+
+        if (!Given(state, clock, limitName, WarningLevel.Yellow)
+            && ClockArithmetic.ShareReachedAt(timeline, limit, scope.Calendar, DeadlineWarnings.DefaultYellowShare) is { } yellowAt)
+        {
+            if (yellowAt > scope.Now)
+            {
+                earliest = Min(earliest, yellowAt);
+                return;
+            }
+
+            Give(scope, clock, node, limitName, WarningLevel.Yellow, dueAt);
+        }
+
+        earliest = Min(earliest, dueAt);
+    }
+
+    private static bool Given(InstanceState state, string clock, string limit, WarningLevel level) =>
+        state.Warnings?.Exists(w => w.Level == level && w.Clock == clock && w.Limit == limit) == true;
+
+    private static void Give(ExecutionScope scope, string clock, NodeState? node, string limit, WarningLevel level, DateTimeOffset dueAt)
+    {
+        var state = scope.State;
+        state.Warnings ??= [];
+        state.Warnings.Add(new FiredWarning(clock, limit, level, scope.Now, dueAt));
+        scope.Audit("DeadlineWarning", node is null ? null : clock, null, new Dictionary<string, string?>
+        {
+            ["level"] = DeadlineWarnings.NameOf(level),
+            ["limit"] = limit,
+            ["dueAt"] = dueAt.ToString("O", CultureInfo.InvariantCulture),
+        });
+        if (node is { Status: NodeStatus.Active, Department: { } department })
+        {
+            scope.Emit(new AnnounceWarning(clock, node.Attempt, department, level, limit, dueAt));
+        }
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;
+}

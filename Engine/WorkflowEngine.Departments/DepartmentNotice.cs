@@ -1,0 +1,15 @@
+namespace WorkflowEngine.Runtime.Departments;
+
+/// <summary>A notice for a department's supervisors: a task of theirs turned red (its due time passed while it is open).</summary>
+public sealed record DepartmentNotice(
+    Guid Id,
+    string Department,
+    Guid TaskId,
+    Guid ApplicationId,
+    string TrackingNumber,
+    string StepId,
+    string Title,
+    string Kind,
+    string Message,
+    DateTimeOffset DueAt,
+    DateTimeOffset CreatedAt);

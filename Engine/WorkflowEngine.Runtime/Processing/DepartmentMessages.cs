@@ -1,0 +1,56 @@
+using WorkflowEngine.Contracts;
+using WorkflowEngine.Core.Clocks;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Runtime.Outbox;
+
+namespace WorkflowEngine.Runtime.Processing;
+
+/// <summary>What the engine tells a department about a step it holds, after dispatch: each command as its contract message.</summary>
+internal static class DepartmentMessages
+{
+    public static OutboxMessage ToOutbox(EngineCommand command, Guid applicationId, DateTimeOffset now) => command switch
+    {
+        RecallStep recall => MessageJson.ToOutbox(
+            new CancelStep
+            {
+                ApplicationId = applicationId,
+                StepId = recall.StepId,
+                Attempt = recall.Attempt,
+                Department = recall.Department,
+                Reason = recall.Reason,
+                CancelledAt = now,
+            },
+            Queues.Department(recall.Department),
+            now),
+        AnnounceDue due => MessageJson.ToOutbox(
+            new StepDueChanged
+            {
+                ApplicationId = applicationId,
+                StepId = due.StepId,
+                Attempt = due.Attempt,
+                Department = due.Department,
+                Revision = due.Revision,
+                DueAt = due.DueAt,
+                PausedSince = due.PausedSince,
+                PausedBecause = due.PausedBecause,
+                ChangedAt = now,
+            },
+            Queues.Department(due.Department),
+            now),
+        AnnounceWarning warning => MessageJson.ToOutbox(
+            new StepWarningRaised
+            {
+                ApplicationId = applicationId,
+                StepId = warning.StepId,
+                Attempt = warning.Attempt,
+                Department = warning.Department,
+                Level = DeadlineWarnings.NameOf(warning.Level),
+                Limit = warning.Limit,
+                DueAt = warning.DueAt,
+                RaisedAt = now,
+            },
+            Queues.Department(warning.Department),
+            now),
+        _ => throw new ArgumentException($"{command.GetType().Name} is not a message to a department.", nameof(command)),
+    };
+}

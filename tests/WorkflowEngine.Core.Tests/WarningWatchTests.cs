@@ -1,0 +1,106 @@
+using CsCheck;
+using WorkflowEngine.Core.Clocks;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Core.Tests;
+
+/// <summary>
+/// The yellow and red cards are given by the engine, not only drawn when someone looks: each once per clock, limit and
+/// level, at its time, told to the department holding the step, with one timer waking the application for the next.
+/// </summary>
+public sealed class WarningWatchTests
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, Cst);
+
+    private const string Flow = """
+        id: warn-flow
+        title: 测试
+        timeLimits: { statutory: { workingDays: 20 }, promised: { workingDays: 10 } }
+        form:
+          - { key: name, label: 名称, type: text }
+        flow:
+          activity: sequence
+          steps:
+            - { id: licence, activity: department-task, title: 营业执照, department: SAMR, limit: { workingHours: 2 } }
+            - { id: seal, activity: department-task, title: 刻章, department: PSB, limit: { workingHours: 4 } }
+        """;
+
+    private static FlowHarness Started() => new FlowHarness(Catalog.Definition(Flow), start: Monday).Start();
+
+    private static FlowHarness Look(FlowHarness h, DateTimeOffset at)
+    {
+        h.Now = at;
+        return h.FireTimer("deadline-warnings", h.Definition.Flow.Id);
+    }
+
+    private static IEnumerable<AuditEntry> Cards(FlowHarness h) => h.Audit.Where(a => a.Type == "DeadlineWarning");
+
+    [Fact]
+    public void AStepTurnsYellowAtThreeQuarters_ThenRedAtItsDueTime_EachOnce_AndItsDepartmentIsTold()
+    {
+        var h = Started();
+        // Two office hours from 09:00: yellow at 10:30, red at 11:00; the timer waits for the first.
+        Assert.Equal(Monday.AddHours(1.5), h.Last!.Commands.OfType<ScheduleTimer>().Single(t => t.TimerId == "deadline-warnings").DueAt);
+
+        Look(h, Monday.AddHours(1.5));
+        var yellow = Assert.Single(Cards(h));
+        Assert.Equal(("licence", "yellow", "promised"), (yellow.StepId, yellow.Data!["level"], yellow.Data["limit"]));
+        var told = Assert.Single(h.Last!.Commands.OfType<AnnounceWarning>());
+        Assert.Equal(("licence", "SAMR", WarningLevel.Yellow, Monday.AddHours(2)), (told.StepId, told.Department, told.Level, told.DueAt));
+        Assert.Equal(Monday.AddHours(2), h.Last.Commands.OfType<ScheduleTimer>().Single().DueAt);
+
+        // The same timer delivered again (a second engine process, a restart): nothing more.
+        Look(h, Monday.AddHours(1.5));
+        Assert.Single(Cards(h));
+        Assert.Empty(h.Last!.Commands.OfType<AnnounceWarning>());
+
+        Look(h, Monday.AddHours(2));
+        Look(h, Monday.AddHours(3));
+        Assert.Equal(["yellow", "red"], Cards(h).Select(c => c.Data!["level"]));
+        Assert.Equal(WarningLevel.Red, h.Commands.OfType<AnnounceWarning>().Last().Level);
+        Assert.Equal(2, h.State.Warnings!.Count);
+    }
+
+    [Fact]
+    public void AClockThatStoodStill_GetsItsCardsLater_AndADecidedStepNone()
+    {
+        var h = Started();
+        h.Now = Monday.AddHours(1);
+        h.Apply(new StepExclusionStartedEvent("licence", 1, "inspection", "现场核查", "核查经营场所", null, "samr-clerk", h.Now));
+        // Paused: nothing of the licence to wait for; the timer moves to the bundle's cards, days away.
+        Assert.True(h.State.NextWarningAt > Monday.AddDays(5));
+
+        Look(h, Monday.AddHours(2));
+        Assert.Empty(Cards(h));
+        h.Apply(new StepExclusionEndedEvent("licence", 1, "samr-clerk", Monday.AddHours(2)));
+        // One office hour was used before the pause: yellow half an hour after it ends.
+        Assert.Equal(Monday.AddHours(2.5), h.State.NextWarningAt);
+
+        h.Now = Monday.AddHours(2.25);
+        h.Approve("licence");
+        Look(h, Monday.AddHours(2.75));
+        Assert.DoesNotContain(Cards(h), c => c.StepId == "licence");
+    }
+
+    [Fact]
+    public void WhateverTheTimesTheEngineLooks_EachCardIsGivenAtMostOnce_AndRedOnceTheDueTimeHasPassed() =>
+        Gen.Int[0, 600].Array[1, 12].Sample(minutes =>
+        {
+            var h = Started();
+            var at = Monday;
+            foreach (var step in minutes)
+            {
+                at = at.AddMinutes(step);
+                Look(h, at);
+            }
+
+            var cards = Cards(h).Select(c => (c.StepId, c.Data!["limit"], c.Data["level"])).ToList();
+            Assert.Equal(cards.Count, cards.Distinct().Count());
+            var licenceRed = cards.Contains(("licence", "promised", "red"));
+            Assert.Equal(at >= Monday.AddHours(2), licenceRed);
+            Assert.All((h.State.Warnings ?? []).Where(w => w.Level == WarningLevel.Red), w => Assert.True(w.At >= w.DueAt));
+        });
+}
