@@ -185,6 +185,12 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             case StepExtendedEvent extended:
                 Extend(context, extended, limit, maxExtension ?? ExtensionLimits.Default);
                 return false;
+            case StepSupplementRequestedEvent requested:
+                RequestSupplement(context, requested, limit);
+                return false;
+            case StepSupplementedEvent supplied:
+                Supplied(context, supplied, limit);
+                return false;
             case TimerFiredEvent fired when fired.TimerId == state.TimerId:
                 // The excluded period's end the clerk gave has come.
                 state.TimerId = null;
@@ -308,6 +314,69 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             ["dueAt"] = state.DueAt?.ToString("O"),
         }, extended.ApprovedBy);
     }
+
+    /// <summary>
+    /// Stops the step's clock for a supplement request (补正) and tells the applicant every item in one notice; refused
+    /// (audited) for a second request, or while the clock stands still already. The department checks both first.
+    /// </summary>
+    private static void RequestSupplement(ActivityContext context, StepSupplementRequestedEvent requested, WorkingTimeLimit limit)
+    {
+        var state = context.State;
+        var items = string.Join("；", requested.Items.Select(i => $"{MaterialName(context, i.Material)}（{i.Reason}）"));
+        string? refusal = state.Supplements > 0 ? "本事项已提出过补正" : null;
+        if (refusal is null
+            && !context.RecordClock(ClockEvent.Paused(requested.RequestedAt, PauseReason.SupplementRequested, $"补正：{items}", requested.RequestedBy), limit))
+        {
+            refusal = "办理时限已暂停或停止";
+        }
+
+        if (refusal is not null)
+        {
+            context.Audit("SupplementIgnored", new Dictionary<string, string?> { ["request"] = requested.RequestId.ToString(), ["reason"] = refusal }, requested.RequestedBy);
+            return;
+        }
+
+        state.Supplements++;
+        state.Supplement = new OpenSupplement(requested.RequestId, requested.Items, requested.Note, requested.RequestedBy, requested.RequestedAt);
+        AnnounceDueTime(context);
+        var note = string.IsNullOrWhiteSpace(requested.Note) ? "" : $"说明：{requested.Note}。";
+        context.Emit(new NotifyApplicant("supplement-requested",
+            $"{context.Node.DisplayTitle}需要补正材料：{items}。{note}请一次补齐后上传，补齐前本事项办理时限暂停。"));
+        context.Audit("SupplementRequested", new Dictionary<string, string?>
+        {
+            ["request"] = requested.RequestId.ToString(),
+            ["items"] = items,
+            ["note"] = requested.Note,
+        }, requested.RequestedBy);
+    }
+
+    /// <summary>The applicant supplied every item: the clock runs again and the department learns the new versions.</summary>
+    private static void Supplied(ActivityContext context, StepSupplementedEvent supplied, WorkingTimeLimit limit)
+    {
+        var state = context.State;
+        if (state.Supplement?.RequestId != supplied.RequestId)
+        {
+            return;
+        }
+
+        state.Supplement = null;
+        if (ClockTimeline.Of(state.Clock).CurrentPause is { Reason: PauseReason.SupplementRequested })
+        {
+            context.RecordClock(ClockEvent.Resumed(supplied.SuppliedAt, supplied.SuppliedBy), limit);
+        }
+
+        AnnounceDueTime(context);
+        context.Emit(new AnnounceSupplied(context.Node.Id, state.Attempt, state.Department!, supplied.RequestId, supplied.Versions));
+        context.Audit("SupplementProvided", new Dictionary<string, string?>
+        {
+            ["request"] = supplied.RequestId.ToString(),
+            ["materials"] = string.Join(",", supplied.Versions),
+            ["dueAt"] = state.DueAt?.ToString("O"),
+        }, supplied.SuppliedBy);
+    }
+
+    private static string MaterialName(ActivityContext context, string key) =>
+        context.Definition.Materials.FirstOrDefault(m => m.Key == key)?.Name.Zh ?? key;
 
     internal static void Recall(ActivityContext context, string reason)
     {

@@ -48,6 +48,12 @@ public sealed record ExecuteStep
 
     public required DateTimeOffset DueAt { get; init; }
 
+    /// <summary>
+    /// Until when the department may ask the applicant for supplementary material (补正), once and listing every item:
+    /// five working days from the dispatch (行政许可法 Art. 32). Added to version 1.
+    /// </summary>
+    public DateTimeOffset? SupplementBy { get; init; }
+
     public string? ApplicantName { get; init; }
 
     /// <summary>The whole combined form, so the clerk sees the application on one page.</summary>

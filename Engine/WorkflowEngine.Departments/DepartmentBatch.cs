@@ -31,6 +31,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             CancelStepWork c => c.MessageId,
             DueChangedWork d => d.MessageId,
             WarningWork warned => warned.MessageId,
+            SuppliedWork supplied => supplied.MessageId,
             _ => null,
         }).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         if (messageIds.Length > 0)
@@ -46,6 +47,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             CancelStepWork c => (c.Message.ApplicationId, c.Message.StepId),
             DueChangedWork d => (d.Message.ApplicationId, d.Message.StepId),
             WarningWork warned => (warned.Message.ApplicationId, warned.Message.StepId),
+            SuppliedWork supplied => (supplied.Message.ApplicationId, supplied.Message.StepId),
             _ => ((Guid, string)?)null,
         }).OfType<(Guid ApplicationId, string StepId)>().ToArray();
         if (steps.Length > 0)
@@ -62,6 +64,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             EndExclusionWork e => e.TaskId,
             RequestExtensionWork x => x.TaskId,
             DecideExtensionWork d => d.TaskId,
+            RequestSupplementWork s => s.TaskId,
             CompleteWork c => c.TaskId,
             _ => (Guid?)null,
         }).OfType<Guid>().Where(id => !_byId.ContainsKey(id)).Distinct().ToArray();
@@ -96,6 +99,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         CancelStepWork cancel => Cancel(cancel),
         DueChangedWork due => ChangeDue(due),
         WarningWork warning => RaiseWarning(warning),
+        SuppliedWork supplied => Supplied(supplied),
+        RequestSupplementWork request => RequestSupplement(request),
         ClaimWork claim => Claim(claim),
         ReleaseWork release => Release(release),
         StartExclusionWork exclusion => StartExclusion(exclusion),
@@ -247,6 +252,83 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
     /// <summary>Shanghai time as the supervisor reads it (UTC+8 all year: China keeps no daylight saving time).</summary>
     private static string ChinaTimeText(DateTimeOffset at) =>
         at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Sends the engine the clerk's supplement request (补正): on an open task the clerk holds, once (the law wants every
+    /// item told at once), within the window the engine gave, and not while the clock stands still for another reason.
+    /// </summary>
+    private TaskActionResult RequestSupplement(RequestSupplementWork work)
+    {
+        if (!_byId.TryGetValue(work.TaskId, out var task))
+        {
+            return TaskActionResult.NotFound();
+        }
+
+        if (Closed(task) is { } closed)
+        {
+            return closed;
+        }
+
+        if (task.ClaimedBy != work.Clerk)
+        {
+            return TaskActionResult.Conflict(task, "只有认领该办件的工作人员可以提出补正，请先认领");
+        }
+
+        if (task.SupplementRequestedAt is not null)
+        {
+            return TaskActionResult.Conflict(task, "本办件已提出过补正：补正须一次性告知全部内容，不能再次提出");
+        }
+
+        if (task.ClockPausedSince is not null)
+        {
+            return TaskActionResult.Conflict(task, "办理时限暂停期间不能提出补正，请先结束不计时期间");
+        }
+
+        if (work.SupplementBy is { } by && now > by)
+        {
+            return TaskActionResult.Conflict(task, $"补正须在收件后 5 个工作日内提出（截至 {ChinaTimeText(by)}），已过期限");
+        }
+
+        var request = new StepSupplementRequested
+        {
+            ApplicationId = task.ApplicationId,
+            StepId = task.StepId,
+            Attempt = task.Attempt,
+            Department = task.Department,
+            RequestId = Guid.CreateVersion7(now),
+            Items = work.Items,
+            Note = work.Note,
+            RequestedBy = work.Clerk,
+            RequestedAt = now,
+        };
+        task.SupplementRequestedAt = now;
+        task.SupplementJson = JsonSerializer.Serialize(new { items = work.Items, note = work.Note }, MessageJson.Options);
+        _changed.Add(task.Id);
+        Changes.Outbox.Add(MessageJson.ToOutbox(request, Queues.EngineReports, now));
+        return TaskActionResult.Ok(task);
+    }
+
+    /// <summary>The applicant supplied every item: the task's materials become the new versions, which its decision reports.</summary>
+    private TaskRecord? Supplied(SuppliedWork work)
+    {
+        var supplied = work.Message;
+        if (!Consume(work.MessageId)
+            || !_byStep.TryGetValue((supplied.ApplicationId, supplied.StepId, supplied.Attempt), out var task)
+            || task.Status is not (TaskStatuses.Open or TaskStatuses.Claimed)
+            || task.SupplementSuppliedAt is not null)
+        {
+            return null;
+        }
+
+        var versions = (task.MaterialsJson is null ? [] : JsonSerializer.Deserialize<MaterialVersion[]>(task.MaterialsJson, MessageJson.Options)!)
+            .Where(v => supplied.Materials.All(n => n.Key != v.Key))
+            .Concat(supplied.Materials)
+            .ToArray();
+        task.MaterialsJson = JsonSerializer.Serialize(versions, MessageJson.Options);
+        task.SupplementSuppliedAt = supplied.SuppliedAt;
+        _changed.Add(task.Id);
+        return task;
+    }
 
     private TaskRecord? Cancel(CancelStepWork work)
     {

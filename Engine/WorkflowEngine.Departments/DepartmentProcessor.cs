@@ -48,6 +48,14 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     public Task RaiseWarningAsync(StepWarningRaised warning, string messageId, CancellationToken cancellationToken) =>
         _loops.SubmitAsync(warning.ApplicationId, new WarningWork(warning, messageId), cancellationToken);
 
+    /// <summary>Takes the new material versions the applicant supplied onto the task.</summary>
+    public Task SuppliedAsync(StepSupplemented supplied, string messageId, CancellationToken cancellationToken) =>
+        _loops.SubmitAsync(supplied.ApplicationId, new SuppliedWork(supplied, messageId), cancellationToken);
+
+    /// <summary>The clerk holding a task asks the applicant for supplementary material (see <see cref="RequestSupplementWork"/>).</summary>
+    public async Task<TaskActionResult> RequestSupplementAsync(RequestSupplementWork work, CancellationToken cancellationToken) =>
+        (TaskActionResult)(await _loops.SubmitAsync(work.TaskId, work, cancellationToken))!;
+
     public async Task<TaskActionResult> ClaimAsync(Guid taskId, string clerk, CancellationToken cancellationToken) =>
         (TaskActionResult)(await _loops.SubmitAsync(taskId, new ClaimWork(taskId, clerk), cancellationToken))!;
 
@@ -104,6 +112,7 @@ public sealed class DepartmentProcessor : IAsyncDisposable
             CancelStepWork c => c.MessageId,
             DueChangedWork d => d.MessageId,
             WarningWork warned => warned.MessageId,
+            SuppliedWork supplied => supplied.MessageId,
             _ => null,
         }).OfType<string>());
 

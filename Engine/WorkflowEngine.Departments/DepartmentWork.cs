@@ -45,6 +45,32 @@ public sealed class WarningWork(StepWarningRaised warning, string messageId) : D
     public string MessageId { get; } = messageId;
 }
 
+/// <summary>The engine says the applicant supplied what the task's supplement request asked for.</summary>
+public sealed class SuppliedWork(StepSupplemented supplied, string messageId) : DepartmentWork
+{
+    public StepSupplemented Message { get; } = supplied;
+
+    public string MessageId { get; } = messageId;
+}
+
+/// <summary>
+/// The clerk holding a task asks the applicant for supplementary material (补正), every item at once;
+/// <see cref="SupplementBy"/> is the end of the window the engine gave with the step.
+/// </summary>
+public sealed class RequestSupplementWork(Guid taskId, string clerk, IReadOnlyList<SupplementItem> items, string? note, DateTimeOffset? supplementBy)
+    : DepartmentWork
+{
+    public Guid TaskId { get; } = taskId;
+
+    public string Clerk { get; } = clerk;
+
+    public IReadOnlyList<SupplementItem> Items { get; } = items;
+
+    public string? Note { get; } = note;
+
+    public DateTimeOffset? SupplementBy { get; } = supplementBy;
+}
+
 /// <summary>A clerk claims a task.</summary>
 public sealed class ClaimWork(Guid taskId, string clerk) : DepartmentWork
 {

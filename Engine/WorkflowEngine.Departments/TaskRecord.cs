@@ -41,6 +41,15 @@ public sealed class TaskRecord
     /// <summary>Why the clock stands still, in the applicant's words.</summary>
     public string? ClockPausedBecause { get; set; }
 
+    /// <summary>When the clerk asked the applicant for supplementary material (补正; once per task).</summary>
+    public DateTimeOffset? SupplementRequestedAt { get; set; }
+
+    /// <summary>What the request asked for: JSON <c>{ items: [{ material, reason }], note }</c>.</summary>
+    public string? SupplementJson { get; set; }
+
+    /// <summary>When the applicant had supplied every item (the task's materials are then the new versions).</summary>
+    public DateTimeOffset? SupplementSuppliedAt { get; set; }
+
     /// <summary>The card the engine gave the step, if any: <c>yellow</c>, then <c>red</c>.</summary>
     public string? Warning { get; set; }
 
@@ -66,7 +75,7 @@ public sealed class TaskRecord
     public required string PayloadJson { get; init; }
 
     /// <summary>The material versions the step came with (JSON list of <c>MaterialVersion</c>): its decision reports them back.</summary>
-    public string? MaterialsJson { get; init; }
+    public string? MaterialsJson { get; set; }
 
     /// <summary>Why a task is as it is (cancelled by the engine, sent to a clerk because no handler was found, …).</summary>
     public string? Note { get; set; }

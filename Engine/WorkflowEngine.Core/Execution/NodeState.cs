@@ -63,6 +63,12 @@ public sealed class NodeState
 
     public string? TimerId { get; set; }
 
+    /// <summary>Department tasks: the supplement request (补正) the applicant has still to answer.</summary>
+    public OpenSupplement? Supplement { get; set; }
+
+    /// <summary>Department tasks: how many supplement requests the step has had (the law allows one).</summary>
+    public int Supplements { get; set; }
+
     public NodeState Clone()
     {
         var copy = (NodeState)MemberwiseClone();

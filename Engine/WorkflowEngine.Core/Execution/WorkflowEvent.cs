@@ -17,6 +17,8 @@ namespace WorkflowEngine.Core.Execution;
 [JsonDerivedType(typeof(StepExclusionStartedEvent), "exclusionStarted")]
 [JsonDerivedType(typeof(StepExclusionEndedEvent), "exclusionEnded")]
 [JsonDerivedType(typeof(StepExtendedEvent), "extended")]
+[JsonDerivedType(typeof(StepSupplementRequestedEvent), "supplement-requested")]
+[JsonDerivedType(typeof(StepSupplementedEvent), "supplemented")]
 [JsonDerivedType(typeof(TimerFiredEvent), "timer")]
 [JsonDerivedType(typeof(WorkflowCancelledEvent), "cancelled")]
 public abstract record WorkflowEvent;
@@ -67,6 +69,21 @@ public sealed record StepExclusionEndedEvent(string StepId, int Attempt, string 
 /// </summary>
 public sealed record StepExtendedEvent(
     string StepId, int Attempt, Guid ExtensionId, WorkingTimeLimit Added, string Reason, string RequestedBy, string ApprovedBy, DateTimeOffset ApprovedAt)
+    : StepReportEvent(StepId, Attempt);
+
+/// <summary>
+/// A clerk asked the applicant for supplementary material (补正): every item in one request; the step's clock stands
+/// still until the applicant has supplied them all.
+/// </summary>
+public sealed record StepSupplementRequestedEvent(
+    string StepId, int Attempt, Guid RequestId, IReadOnlyList<SupplementRequestItem> Items, string? Note, string RequestedBy, DateTimeOffset RequestedAt)
+    : StepReportEvent(StepId, Attempt);
+
+/// <summary>
+/// The applicant supplied every item the step's supplement request asked for: <paramref name="Versions"/> are the new
+/// versions (<c>key@vN</c>). Raised by the engine itself, not by a department.
+/// </summary>
+public sealed record StepSupplementedEvent(string StepId, int Attempt, Guid RequestId, IReadOnlyList<string> Versions, string SuppliedBy, DateTimeOffset SuppliedAt)
     : StepReportEvent(StepId, Attempt);
 
 /// <summary>The owning department decided the step; <see cref="ReportedOnTime"/> is the host's view of compliance.</summary>

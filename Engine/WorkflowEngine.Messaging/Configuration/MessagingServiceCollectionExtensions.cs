@@ -34,6 +34,7 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<CancelStepConsumer>();
             services.AddSingleton<StepDueChangedConsumer>();
             services.AddSingleton<StepWarningRaisedConsumer>();
+            services.AddSingleton<StepSupplementedConsumer>();
         }
 
         if (topology.ServesEngine)
@@ -44,6 +45,7 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<StepExclusionStartedConsumer>();
             services.AddSingleton<StepExclusionEndedConsumer>();
             services.AddSingleton<StepExtendedConsumer>();
+            services.AddSingleton<StepSupplementRequestedConsumer>();
             services.AddSingleton<StepCompletedConsumer>();
         }
 
@@ -127,6 +129,7 @@ public static class MessagingServiceCollectionExtensions
                 new StepExclusionStartedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExclusionStartedConsumer>(), context);
                 new StepExclusionEndedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExclusionEndedConsumer>(), context);
                 new StepExtendedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExtendedConsumer>(), context);
+                new StepSupplementRequestedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepSupplementRequestedConsumer>(), context);
                 new StepCompletedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepCompletedConsumer>(), context);
             });
         }
@@ -140,6 +143,7 @@ public static class MessagingServiceCollectionExtensions
                 new CancelStepConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<CancelStepConsumer>(), context);
                 new StepDueChangedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepDueChangedConsumer>(), context);
                 new StepWarningRaisedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepWarningRaisedConsumer>(), context);
+                new StepSupplementedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepSupplementedConsumer>(), context);
             });
         }
     }

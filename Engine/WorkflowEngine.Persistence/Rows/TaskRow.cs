@@ -12,7 +12,8 @@ internal sealed class TaskRow
         received_at AS ReceivedAt, claimed_by AS ClaimedBy, claimed_at AS ClaimedAt, completed_by AS CompletedBy,
         completed_at AS CompletedAt, outcome AS Outcome, reason AS Reason, outputs_json AS OutputsJson, on_time AS OnTime,
         payload_json AS PayloadJson, note AS Note, materials_json AS MaterialsJson, due_revision AS DueRevision,
-        clock_paused_at AS ClockPausedAt, clock_paused_because AS ClockPausedBecause, warning AS Warning
+        clock_paused_at AS ClockPausedAt, clock_paused_because AS ClockPausedBecause, warning AS Warning,
+        supplement_requested_at AS SupplementRequestedAt, supplement_json AS SupplementJson, supplement_supplied_at AS SupplementSuppliedAt
         """;
 
     /// <summary>Every column but the payload: what a batch needs to decide, without reading ~1.5 KB per task.</summary>
@@ -78,6 +79,12 @@ internal sealed class TaskRow
 
     public string? Warning { get; set; }
 
+    public long? SupplementRequestedAt { get; set; }
+
+    public string? SupplementJson { get; set; }
+
+    public long? SupplementSuppliedAt { get; set; }
+
     public static TaskRow From(TaskRecord t) => new()
     {
         Id = t.Id.ToString(),
@@ -110,6 +117,9 @@ internal sealed class TaskRow
         ClockPausedAt = Instants.ToMs(t.ClockPausedSince),
         ClockPausedBecause = t.ClockPausedBecause,
         Warning = t.Warning,
+        SupplementRequestedAt = Instants.ToMs(t.SupplementRequestedAt),
+        SupplementJson = t.SupplementJson,
+        SupplementSuppliedAt = Instants.ToMs(t.SupplementSuppliedAt),
     };
 
     public TaskRecord ToRecord() => new()
@@ -144,5 +154,8 @@ internal sealed class TaskRow
         ClockPausedSince = Instants.FromMs(ClockPausedAt),
         ClockPausedBecause = ClockPausedBecause,
         Warning = Warning,
+        SupplementRequestedAt = Instants.FromMs(SupplementRequestedAt),
+        SupplementJson = SupplementJson,
+        SupplementSuppliedAt = Instants.FromMs(SupplementSuppliedAt),
     };
 }

@@ -37,14 +37,17 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         UPDATE department_tasks SET status = @Status, automated = @Automated, claimed_by = @ClaimedBy, claimed_at = @ClaimedAt,
             completed_by = @CompletedBy, completed_at = @CompletedAt, outcome = @Outcome, reason = @Reason,
             outputs_json = @OutputsJson, on_time = @OnTime, note = @Note, due_at = @DueAt, due_revision = @DueRevision,
-            clock_paused_at = @ClockPausedAt, clock_paused_because = @ClockPausedBecause, warning = @Warning
+            clock_paused_at = @ClockPausedAt, clock_paused_because = @ClockPausedBecause, warning = @Warning,
+            supplement_requested_at = @SupplementRequestedAt, supplement_json = @SupplementJson, supplement_supplied_at = @SupplementSuppliedAt,
+            materials_json = @MaterialsJson
         WHERE id = @Id AND status = @ReadStatus AND due_revision = @ReadRevision
         """,
         ("Status", t => t.Row.Status), ("Automated", t => t.Row.Automated), ("ClaimedBy", t => t.Row.ClaimedBy), ("ClaimedAt", t => t.Row.ClaimedAt),
         ("CompletedBy", t => t.Row.CompletedBy), ("CompletedAt", t => t.Row.CompletedAt), ("Outcome", t => t.Row.Outcome), ("Reason", t => t.Row.Reason),
         ("OutputsJson", t => t.Row.OutputsJson), ("OnTime", t => t.Row.OnTime), ("Note", t => t.Row.Note), ("DueAt", t => t.Row.DueAt),
         ("DueRevision", t => t.Row.DueRevision), ("ClockPausedAt", t => t.Row.ClockPausedAt), ("ClockPausedBecause", t => t.Row.ClockPausedBecause),
-        ("Warning", t => t.Row.Warning), ("Id", t => t.Row.Id), ("ReadStatus", t => t.ReadStatus), ("ReadRevision", t => t.ReadRevision));
+        ("Warning", t => t.Row.Warning), ("SupplementRequestedAt", t => t.Row.SupplementRequestedAt), ("SupplementJson", t => t.Row.SupplementJson),
+        ("SupplementSuppliedAt", t => t.Row.SupplementSuppliedAt), ("MaterialsJson", t => t.Row.MaterialsJson), ("Id", t => t.Row.Id), ("ReadStatus", t => t.ReadStatus), ("ReadRevision", t => t.ReadRevision));
 
     private static readonly BatchCommand<ExtensionRow> InsertExtension = new(
         """

@@ -31,6 +31,9 @@ internal sealed class EngineBatch(
     CommittedApplications committed,
     DateTimeOffset now)
 {
+    /// <summary>How long after dispatch a department may ask for supplementary material (行政许可法 Art. 32: five working days).</summary>
+    private static readonly WorkingTimeLimit SupplementWindow = WorkingTimeLimit.Days(5);
+
     private readonly Dictionary<Guid, ApplicationRecord> _applications = [];
     private readonly HashSet<Guid> _inserted = [];
     private readonly HashSet<Guid> _changed = [];
@@ -102,7 +105,10 @@ internal sealed class EngineBatch(
         {
             // Once accepted, departments may have decided on a file: it is replaced only when a supplement request
             // (补正) asks for it, and none is open. What was never supplied (容缺, or missing) may still come.
-            var replacing = work.Materials.Select(m => m.MaterialKey).Where(key => materials.Any(m => m.MaterialKey == key)).Distinct().ToArray();
+            var requested = application.State.Nodes.Values.Where(n => n.Supplement is not null)
+                .SelectMany(n => n.Supplement!.Items.Select(i => i.Material)).ToHashSet(StringComparer.Ordinal);
+            var replacing = work.Materials.Select(m => m.MaterialKey)
+                .Where(key => materials.Any(m => m.MaterialKey == key) && !requested.Contains(key)).Distinct().ToArray();
             if (replacing.Length > 0)
             {
                 return AttachMaterialsResult.Refused(application, replacing);
@@ -132,9 +138,44 @@ internal sealed class EngineBatch(
                 await StartAsync(application, cancellationToken);
             }
         }
+        else if (application.Status == ApplicationStatuses.InProgress)
+        {
+            await AnswerSupplementsAsync(application, materials, cancellationToken);
+        }
 
         MarkChanged(application);
         return new AttachMaterialsResult(application, []);
+    }
+
+    /// <summary>
+    /// Runs again the clock of every step whose supplement request (补正) the uploads so far have answered in full: each
+    /// item a version uploaded since the request.
+    /// </summary>
+    private async Task AnswerSupplementsAsync(ApplicationRecord application, List<MaterialRecord> materials, CancellationToken cancellationToken)
+    {
+        var answered = application.State.Nodes
+            .Where(n => n.Value is { Status: NodeStatus.Active, Supplement: not null })
+            .Select(n => (StepId: n.Key, n.Value.Attempt, Request: n.Value.Supplement!))
+            .ToArray();
+        foreach (var (stepId, attempt, request) in answered)
+        {
+            var versions = request.Items
+                .Select(i => materials.Where(m => m.MaterialKey == i.Material && m.UploadedAt >= request.RequestedAt).MaxBy(m => m.Version))
+                .ToArray();
+            if (versions.Any(v => v is null))
+            {
+                continue;
+            }
+
+            var supplied = new StepSupplementedEvent(stepId, attempt, request.RequestId,
+                versions.Select(v => $"{v!.MaterialKey}@v{v.Version.ToString(CultureInfo.InvariantCulture)}").Distinct(StringComparer.Ordinal).ToArray(),
+                application.ApplicantId, now);
+            if (await RunAsync(application, supplied, cancellationToken) is { } error)
+            {
+                RaiseIncident(application, null, [new ParkedEvent(supplied, now)], error);
+                return;
+            }
+        }
     }
 
     public async Task<object?> ApplyAsync(EventWork work, CancellationToken cancellationToken)
@@ -493,6 +534,25 @@ internal sealed class EngineBatch(
                         Queues.Department(dispatch.Department),
                         now));
                     break;
+                case AnnounceSupplied supplied:
+                    var stored = await MaterialsAsync(application, cancellationToken);
+                    absorbed.Outbox.Add(MessageJson.ToOutbox(
+                        new StepSupplemented
+                        {
+                            ApplicationId = application.Id,
+                            StepId = supplied.StepId,
+                            Attempt = supplied.Attempt,
+                            Department = supplied.Department,
+                            RequestId = supplied.RequestId,
+                            Materials = supplied.Versions
+                                .Select(v => stored.Single(m => $"{m.MaterialKey}@v{m.Version.ToString(CultureInfo.InvariantCulture)}" == v))
+                                .Select(m => new MaterialVersion { Key = m.MaterialKey, Version = m.Version, Sha256 = m.Sha256 })
+                                .ToArray(),
+                            SuppliedAt = now,
+                        },
+                        Queues.Department(supplied.Department),
+                        now));
+                    break;
                 case RecallStep or AnnounceDue or AnnounceWarning:
                     absorbed.Outbox.Add(DepartmentMessages.ToOutbox(command, application.Id, now));
                     break;
@@ -594,6 +654,7 @@ internal sealed class EngineBatch(
             WorkingDayHours = (decimal)CalendarOf(definition).OfficeTimeOf(WorkingTimeLimit.Days(1)).TotalHours,
             DispatchedAt = ChinaTime.ToLocal(dispatch.DispatchedAt),
             DueAt = ChinaTime.ToLocal(dispatch.DueAt),
+            SupplementBy = ChinaTime.ToLocal(CalendarOf(definition).Add(dispatch.DispatchedAt, SupplementWindow)),
             ApplicantName = application.ApplicantName,
             Form = FormElementOf(application),
             Materials = dispatch.Materials.Select(key => checklist[key]).Select(m => new MaterialReference

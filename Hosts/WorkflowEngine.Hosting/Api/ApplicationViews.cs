@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Core.Clocks;
+using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Identity;
@@ -55,8 +56,25 @@ public sealed class ApplicationViews(
             steps,
             materials,
             notifications,
-            certificates);
+            certificates,
+            Supplements(a, definition));
     }
+
+    /// <summary>Every supplement request still open, all steps together: one notice for the applicant.</summary>
+    private static SupplementDto[] Supplements(ApplicationRecord a, WorkflowDefinition definition) =>
+        a.State.Nodes
+            .Where(n => n.Value is { Status: NodeStatus.Active, Supplement: not null } && definition.Nodes.ContainsKey(n.Key))
+            .Select(n => new SupplementDto(
+                n.Key,
+                definition.Node(n.Key).DisplayTitle,
+                n.Value.Department,
+                n.Value.Supplement!.Items
+                    .Select(i => new SupplementItemDto(i.Material, definition.Materials.FirstOrDefault(m => m.Key == i.Material)?.Name.Zh ?? i.Material, i.Reason))
+                    .ToArray(),
+                n.Value.Supplement.Note,
+                ChinaTime.ToLocal(n.Value.Supplement.RequestedAt)))
+            .OrderBy(s => s.RequestedAt)
+            .ToArray();
 
     public async Task<SubmittedDto> SubmittedAsync(ApplicationRecord a, CancellationToken cancellationToken)
     {

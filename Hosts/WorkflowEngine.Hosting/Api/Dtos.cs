@@ -80,7 +80,8 @@ public sealed record ApplicationDto(
     IReadOnlyList<StepDto> Steps,
     IReadOnlyList<MaterialDto> Materials,
     IReadOnlyList<NotificationDto> Notifications,
-    IReadOnlyList<CertificateDto> Certificates);
+    IReadOnlyList<CertificateDto> Certificates,
+    IReadOnlyList<SupplementDto> Supplements);
 
 public sealed record ApplicationSummaryDto(
     Guid Id,
@@ -157,7 +158,8 @@ public sealed record TaskDto(
     string Clock,
     DateTimeOffset? PausedSince,
     string? PausedBecause,
-    string Warning);
+    string Warning,
+    TaskSupplementDto? Supplement);
 
 /// <summary>A task with the whole application, for the clerk's one page.</summary>
 /// <summary>A task with the whole application, and every request for more time on it with its answer.</summary>

@@ -41,6 +41,7 @@ public static class TasksEndpoints
         tasks.MapPost("/{id:guid}/complete", CompleteAsync).Reads(BodyRule.TaskDecision).WithSummary("Approve or reject a claimed task");
         app.MapExtensions();
         app.MapNotices();
+        app.MapSupplements();
         return app;
     }
 
@@ -324,5 +325,8 @@ public static class TasksEndpoints
         t.Status is TaskStatuses.Open or TaskStatuses.Claimed ? (t.ClockPausedSince is null ? "running" : "paused") : "stopped",
         ChinaTime.ToLocal(t.ClockPausedSince),
         t.ClockPausedBecause,
-        t.Warning ?? "none");
+        t.Warning ?? "none",
+        t.SupplementRequestedAt is { } requested
+            ? new TaskSupplementDto(ChinaTime.ToLocal(requested), t.SupplementJson is { } json ? JsonNode.Parse(json) : null, ChinaTime.ToLocal(t.SupplementSuppliedAt))
+            : null);
 }

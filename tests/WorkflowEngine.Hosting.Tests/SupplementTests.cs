@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>
+/// 补正 (行政许可法 Art. 32): the clerk asks once, listing every item; the step's clock stands still; the applicant reads
+/// one notice and uploads the new versions; the clock runs again, the due time moved by the time it stood, and the
+/// department decides on the new versions.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class SupplementTests
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+
+    [Fact]
+    public async Task ClerkAsksOnceForEveryItem_TheClockStandsStill_AndTheApplicantsUploadRunsItAgain()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var id = await host.SubmitBusinessOpeningAsync();
+        var task = (await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 1, "the SAMR task"))[0].GetProperty("id").GetString();
+        using var clerk = host.Client("samr-clerk");
+        var request = new
+        {
+            items = new[]
+            {
+                new { material = "articles", reason = "章程第五条出资方式与申请表不一致" },
+                new { material = "legalRepIdCopy", reason = "身份证复印件不清晰，请重新扫描正反面" },
+            },
+            note = "请一并提交",
+        };
+
+        // Only the clerk holding the task asks, and only for the step's own materials, each listed once.
+        Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsJsonAsync($"/api/tasks/{task}/supplements", request)).StatusCode);
+        (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+        using var foreign = await clerk.PostAsJsonAsync($"/api/tasks/{task}/supplements",
+            new { items = new[] { new { material = "bankApplication", reason = "缺少" }, new { material = "articles", reason = "" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        var problems = (await foreign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("articles", problems.GetProperty("items[0].material")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(problems.TryGetProperty("items[1].reason", out _));
+
+        // Asked at 09:30.
+        host.Clock.Advance(TimeSpan.FromMinutes(30));
+        using var asked = await clerk.PostAsJsonAsync($"/api/tasks/{task}/supplements", request);
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        using var again = await clerk.PostAsJsonAsync($"/api/tasks/{task}/supplements", request);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("一次性告知", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The applicant reads one notice with every item, and the step's clock stands still.
+        var application = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+            a => a.GetProperty("supplements").GetArrayLength() == 1,
+            "the supplement request on the application");
+        var supplement = application.GetProperty("supplements")[0];
+        Assert.Equal("business-licence", supplement.GetProperty("stepId").GetString());
+        Assert.Equal(["articles", "legalRepIdCopy"], supplement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("material").GetString()));
+        Assert.Equal("公司章程", supplement.GetProperty("items")[0].GetProperty("name").GetString());
+        Assert.Equal("paused", Licence(application).GetProperty("clock").GetString());
+        Assert.Contains(application.GetProperty("notifications").EnumerateArray(),
+            n => n.GetProperty("kind").GetString() == "supplement-requested" && n.GetProperty("message").GetString()!.Contains("身份证复印件不清晰", StringComparison.Ordinal));
+        await AllInOneHost.EventuallyAsync(
+            () => TaskAsync(host, task), t => t.GetProperty("clock").GetString() == "paused", "the clerk's task to stand still");
+
+        // The applicant answers at 14:00: one item alone does not run the clock again, both do.
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 2, 14, 0, 0, Cst) - host.Clock.GetUtcNow());
+        using var citizen = host.Client("zhangsan");
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(citizen, id, "articles", "%PDF-1.4 corrected articles\n")).StatusCode);
+        Assert.Equal("paused", Licence(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}")).GetProperty("clock").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(citizen, id, "legalRepIdCopy", "%PDF-1.4 a clear scan\n")).StatusCode);
+
+        // Answered in full: nothing more may be replaced.
+        Assert.Equal(HttpStatusCode.Conflict, (await UploadAsync(citizen, id, "articles", "%PDF-1.4 a third version\n")).StatusCode);
+
+        application = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}");
+        Assert.Empty(application.GetProperty("supplements").EnumerateArray());
+        Assert.Equal("running", Licence(application).GetProperty("clock").GetString());
+        // Half an hour was used before the request: the other hour and a half runs from 14:00.
+        var due = Licence(application).GetProperty("dueAt").GetDateTimeOffset();
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 15, 30, 0, Cst), due);
+
+        // The clerk's task runs again on the new versions, and the decision records them.
+        var running = await AllInOneHost.EventuallyAsync(
+            () => TaskAsync(host, task),
+            t => t.GetProperty("clock").GetString() == "running" && t.GetProperty("supplement").GetProperty("suppliedAt").ValueKind != JsonValueKind.Null,
+            "the clerk's task to run again on the new versions");
+        Assert.Equal(due, running.GetProperty("dueAt").GetDateTimeOffset());
+        (await clerk.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+        var approved = await AllInOneHost.EventuallyAsync(
+            async () => (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries").EnumerateArray()
+                .Where(e => e.GetProperty("type").GetString() == "StepApproved" && e.GetProperty("stepId").GetString() == "business-licence").ToArray(),
+            lines => lines.Length == 1,
+            "the licence decision in the trail");
+        Assert.Equal("articles@v2,legalRepIdCopy@v2", approved[0].GetProperty("data").GetProperty("materials").GetString());
+        Assert.True((await TaskAsync(host, task)).GetProperty("onTime").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ARequestAfterFiveWorkingDays_IsRefused_SayingUntilWhen()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        await host.SubmitBusinessOpeningAsync();
+        var task = (await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 1, "the SAMR task"))[0].GetProperty("id").GetString();
+        using var clerk = host.Client("samr-clerk");
+        (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+
+        // Dispatched on Monday 2 March at 09:00: the window closes at the end of Monday 9 March.
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 10, 9, 0, 0, Cst) - host.Clock.GetUtcNow());
+        using var late = await clerk.PostAsJsonAsync($"/api/tasks/{task}/supplements",
+            new { items = new[] { new { material = "articles", reason = "章程缺页" } } });
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("5 个工作日内", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient citizen, Guid id, string key, string content)
+    {
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        using var body = new MultipartFormDataContent { { file, key, key + ".pdf" } };
+        return await citizen.PostAsync($"/api/applications/{id}/materials", body);
+    }
+
+    private static async Task<JsonElement> TaskAsync(AllInOneHost host, string? task) =>
+        (await host.GetJsonAsync("samr-clerk", $"/api/tasks/{task}")).GetProperty("task");
+
+    private static JsonElement Licence(JsonElement application) =>
+        application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == "business-licence");
+}
