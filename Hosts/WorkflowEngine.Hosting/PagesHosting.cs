@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Configuration;
 
 namespace WorkflowEngine.Hosting;
 
@@ -40,6 +41,7 @@ public static class PagesHosting
                     }
                 }
             });
+        builder.Services.Configure<PagesOptions>(builder.Configuration.GetSection("Pages"));
         // Chinese text as itself, not as numeric character references: readable source, a third of the bytes.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RequestLocalizationOptions>(options =>

@@ -27,7 +27,8 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"The browser tests need chromium at {ChromiumPath}: install it with `apt-get install -y chromium` (.ci/run does), or set WFE_CHROMIUM to a Chromium binary.");
         }
 
-        Host = await AllInOneHost.StartAsync();
+        // The dashboard refreshes every second here, so that a test sees it follow completed work without a reload.
+        Host = await AllInOneHost.StartAsync(extraArgs: "--Pages:DashboardRefreshSeconds=1");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

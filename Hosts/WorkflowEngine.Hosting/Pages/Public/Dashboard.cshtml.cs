@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Statistics;
 
@@ -12,10 +14,11 @@ namespace WorkflowEngine.Hosting.Pages.Public;
 /// 公开亮屏: the on-time rates (按时办结率) and volumes of the last twelve months by department, service and month, from
 /// the engine's own records, open to everyone. Only aggregates: nothing on it names an applicant or an application.
 /// </summary>
-public sealed class DashboardModel(IComplianceQueries queries, DefinitionRegistry definitions, ReferenceData reference, TimeProvider time) : PageModel
+public sealed class DashboardModel(
+    IComplianceQueries queries, DefinitionRegistry definitions, ReferenceData reference, TimeProvider time, IOptions<PagesOptions> options) : PageModel
 {
     /// <summary>How often the page's script fetches the figures again.</summary>
-    public const int RefreshSeconds = 30;
+    public int RefreshSeconds { get; } = Math.Max(1, options.Value.DashboardRefreshSeconds);
 
     public IReadOnlyList<FigureRow> ByDepartment { get; private set; } = [];
 
