@@ -32,19 +32,21 @@ public static class PageChecks
         Assert.Fail(report.ToString());
     }
 
-    /// <summary>Opens the path at a phone's width and checks that nothing is wider than the screen.</summary>
-    public static async Task AssertFitsAPhoneAsync(BrowserFixture fixture, string path)
+    /// <summary>Opens the page again at a phone's width, with its cookies (its language), and checks that nothing is wider than the screen.</summary>
+    public static async Task AssertFitsAPhoneAsync(BrowserFixture fixture, IPage page)
     {
-        var page = await fixture.NewPageAsync(PhoneWidth, 740);
+        var phone = await fixture.NewPageAsync(PhoneWidth, 740);
         try
         {
-            await page.GotoAsync(path);
-            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-            Assert.True(widths[0] <= widths[1], $"{path} at {PhoneWidth}px scrolls sideways: the page is {widths[0]}px wide in a {widths[1]}px window");
+            await phone.Context.AddCookiesAsync((await page.Context.CookiesAsync())
+                .Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
+            await phone.GotoAsync(page.Url);
+            var widths = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            Assert.True(widths[0] <= widths[1], $"{page.Url} at {PhoneWidth}px scrolls sideways: the page is {widths[0]}px wide in a {widths[1]}px window");
         }
         finally
         {
-            await page.Context.CloseAsync();
+            await phone.Context.CloseAsync();
         }
     }
 
@@ -74,6 +76,6 @@ public static class PageChecks
     {
         await AssertNoSeriousAccessibilityViolationAsync(page);
         await AssertKeyboardFocusIsVisibleAsync(page);
-        await AssertFitsAPhoneAsync(fixture, new Uri(page.Url).PathAndQuery);
+        await AssertFitsAPhoneAsync(fixture, page);
     }
 }

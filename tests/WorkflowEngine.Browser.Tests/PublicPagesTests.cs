@@ -72,7 +72,7 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GetByRole(AriaRole.Link, new() { Name = "Services", Exact = true }).ClickAsync();
         Assert.Equal("Things you can get done at once", await page.Locator("h1").InnerTextAsync());
         Assert.Contains("Business opening", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+        await PageChecks.AssertUsableAsync(fixture, page);
 
         // A new tab of the same browser keeps the choice; switching back returns to Chinese.
         var other = await page.Context.NewPageAsync();
