@@ -46,6 +46,7 @@ public static partial class WorkflowHosting
         builder.Services.AddSingleton(new ServedDepartments(departments));
         builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration));
         builder.AddWorkflowApi();
+        builder.AddWorkflowPages();
         return builder;
     }
 
@@ -57,6 +58,8 @@ public static partial class WorkflowHosting
         {
             app.MapTasks();
         }
+
+        app.MapWorkflowPages();
 
         return app;
     }

@@ -48,6 +48,7 @@ public static partial class WorkflowHosting
         builder.Services.AddSingleton(new ServedDepartments(departments));
         builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration));
         builder.AddWorkflowApi();
+        builder.AddWorkflowPages();
         return builder;
     }
 
@@ -56,6 +57,7 @@ public static partial class WorkflowHosting
         app.MapWorkflowPipeline();
         app.MapEngineEndpoints();
         app.MapTasks();
+        app.MapWorkflowPages();
         return app;
     }
 
@@ -75,16 +77,9 @@ public static partial class WorkflowHosting
         return app;
     }
 
-    /// <summary>The engine's API: services, applications, definitions, calendars, incidents, failed messages, health.</summary>
+    /// <summary>The engine's API: services, applications, definitions, calendars, incidents, failed messages, health. The root is the pages' catalogue.</summary>
     private static WebApplication MapEngineEndpoints(this WebApplication app)
     {
-        app.MapGet("/", () => Results.Ok(new
-        {
-            name = "WorkflowEngine 一件事一次办",
-            openApi = "/openapi/v1.json",
-            health = "/health",
-            services = "/api/services",
-        })).ExcludeFromDescription();
         app.MapHealth();
         app.MapServices();
         app.MapApplications();

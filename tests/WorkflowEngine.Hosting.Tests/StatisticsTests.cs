@@ -8,13 +8,11 @@ namespace WorkflowEngine.Hosting.Tests;
 
 /// <summary>
 /// <c>GET /api/statistics/compliance</c>: the on-time rates an administrator publishes, after one 企业开办 whose bank
-/// account step finished late, over the all-in-one host.
+/// account step finished late (<see cref="AllInOneHost.FinishBusinessOpeningAsync"/>), over the all-in-one host.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class StatisticsTests
 {
-    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
-
     [Fact]
     public async Task AfterOneBundleWithALateStep_TheAdministratorSeesEachDepartmentsRate_AndTheBundleOnTime()
     {
@@ -102,32 +100,11 @@ public sealed class StatisticsTests
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {problem}");
     }
 
-    /// <summary>
-    /// One 企业开办 on Monday 2 March 2026 from 09:00: the licence decided at 10:00 (due 11:00), the seal at 10:30, the
-    /// bank account at 16:00 (due 14:30, late).
-    /// </summary>
     private static async Task<AllInOneHost> FinishedBundleAsync()
     {
         var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
-        var id = await host.SubmitBusinessOpeningAsync();
-        await DecideOnlyTaskAsync(host, "SAMR", "samr-clerk", new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst));
-        await DecideOnlyTaskAsync(host, "PSB", "psb-clerk", new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst));
-        await DecideOnlyTaskAsync(host, "BANK", "bank-clerk", new DateTimeOffset(2026, 3, 2, 16, 0, 0, Cst));
-        await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "completed", "the bundle to complete");
+        await host.FinishBusinessOpeningAsync();
         return host;
-    }
-
-    /// <summary>Waits for the department's one task, then decides it at <paramref name="at"/>.</summary>
-    private static async Task DecideOnlyTaskAsync(AllInOneHost host, string department, string clerk, DateTimeOffset at)
-    {
-        var tasks = await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync(clerk, $"/api/departments/{department}/tasks?status=unclaimed"), t => t.GetArrayLength() == 1, $"{department}'s task");
-        var id = tasks[0].GetProperty("id").GetString();
-        using var client = host.Client(clerk);
-        (await client.PostAsync($"/api/tasks/{id}/claim", null)).EnsureSuccessStatusCode();
-        host.Clock.Advance(at - host.Clock.GetUtcNow());
-        (await client.PostAsJsonAsync($"/api/tasks/{id}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
     }
 
     private static JsonElement Row(JsonElement report, string department) =>

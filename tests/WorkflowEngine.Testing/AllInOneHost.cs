@@ -131,6 +131,34 @@ public sealed class AllInOneHost : IAsyncDisposable
     }
 
     /// <summary>
+    /// One 企业开办 on Monday 2 March 2026 from 09:00, decided to the end: the licence at 10:00 (due 11:00), the seal at
+    /// 10:30, the bank account at 16:00 (due 14:30, late). Returns when the bundle has completed.
+    /// </summary>
+    public async Task<Guid> FinishBusinessOpeningAsync()
+    {
+        var cst = TimeSpan.FromHours(8);
+        var id = await SubmitBusinessOpeningAsync();
+        await DecideOnlyTaskAsync("SAMR", "samr-clerk", new DateTimeOffset(2026, 3, 2, 10, 0, 0, cst));
+        await DecideOnlyTaskAsync("PSB", "psb-clerk", new DateTimeOffset(2026, 3, 2, 10, 30, 0, cst));
+        await DecideOnlyTaskAsync("BANK", "bank-clerk", new DateTimeOffset(2026, 3, 2, 16, 0, 0, cst));
+        await EventuallyAsync(
+            () => GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "completed", "the bundle to complete");
+        return id;
+    }
+
+    /// <summary>Waits for the department's one unclaimed task, then its clerk claims it and approves it at <paramref name="at"/>.</summary>
+    public async Task DecideOnlyTaskAsync(string department, string clerk, DateTimeOffset at)
+    {
+        var tasks = await EventuallyAsync(
+            () => GetJsonAsync(clerk, $"/api/departments/{department}/tasks?status=unclaimed"), t => t.GetArrayLength() == 1, $"{department}'s task");
+        var id = tasks[0].GetProperty("id").GetString();
+        using var client = Client(clerk);
+        (await client.PostAsync($"/api/tasks/{id}/claim", null)).EnsureSuccessStatusCode();
+        Clock.Advance(at - Clock.GetUtcNow());
+        (await client.PostAsJsonAsync($"/api/tasks/{id}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
     /// Waits for the business-licence task of the one application submitted so far, and returns the step as the SAMR
     /// host received it (read back through the clerk's API).
     /// </summary>

@@ -66,6 +66,13 @@ public sealed class Condition
     /// </summary>
     public string? TypeError(IReadOnlyDictionary<string, FormField> fields) => new ConditionTypeChecker(fields).Check(_parsed);
 
+    /// <summary>
+    /// The condition in plain words for applicants, with the form's labels: Chinese, or English when
+    /// <paramref name="culture"/> is English (labels without an English text stay Chinese).
+    /// </summary>
+    public string Describe(IReadOnlyDictionary<string, FormField> fields, CultureInfo culture) =>
+        new ConditionWording(fields, culture.TwoLetterISOLanguageName == "en").Describe(_parsed);
+
     /// <summary>Evaluates over the form values; a missing optional field reads as null, and anything but true is false.</summary>
     public bool Evaluate(IReadOnlyDictionary<string, object?> values)
     {

@@ -67,6 +67,21 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
         return await GetAsync(id, record.Version, cancellationToken);
     }
 
+    /// <summary>The catalogue: the latest published version of every service that has one, in the store's order.</summary>
+    public async Task<IReadOnlyList<WorkflowDefinition>> ListLatestPublishedAsync(CancellationToken cancellationToken)
+    {
+        var services = new List<WorkflowDefinition>();
+        foreach (var id in (await store.ListAsync(cancellationToken)).Where(r => r.Status == DefinitionStatuses.Published).Select(r => r.Id).Distinct())
+        {
+            if (await GetLatestPublishedAsync(id, cancellationToken) is { } definition)
+            {
+                services.Add(definition);
+            }
+        }
+
+        return services;
+    }
+
     /// <summary>Validates the source and stores it as the id's draft; the errors come back either way.</summary>
     public async Task<DraftResult> SaveDraftAsync(string source, string fileName, string? actor, CancellationToken cancellationToken)
     {

@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Http;
 namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
-/// The protective headers of every response, errors included. The API serves JSON and files, never pages, so the
-/// policy forbids everything a browser could do with a response beyond reading it. Pages served later get their own,
-/// looser policy by path in <see cref="For"/>, the one place it is decided.
+/// The protective headers of every response, errors included. The API serves JSON and files, never pages, so its
+/// policy forbids everything a browser could do with a response beyond reading it. Pages get their own policy by path in
+/// <see cref="For"/>, the one place it is decided: only this host's own stylesheets, scripts and images, forms posted
+/// only to it, and still no inline script or style, no framing and no plug-ins.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -20,6 +21,17 @@ public static class SecurityHeaders
         // Applications, materials and identities are personal data: no cache along the way keeps a copy.
         new("Cache-Control", "no-store"),
     ];
+
+    private static readonly KeyValuePair<string, string>[] Pages =
+    [
+        .. Api.Where(h => h.Key != "Content-Security-Policy"),
+        new("Content-Security-Policy",
+            "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+    ];
+
+    /// <summary>The paths of the API, its description and the health checks; every other path is a page or a page's file.</summary>
+    public static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health");
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
@@ -41,6 +53,6 @@ public static class SecurityHeaders
             return next(context);
         });
 
-    /// <summary>The headers for a path: the API's for every path today.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> For(PathString path) => Api;
+    /// <summary>The headers for a path: the API's, or the pages'.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> For(PathString path) => IsApi(path) ? Api : Pages;
 }

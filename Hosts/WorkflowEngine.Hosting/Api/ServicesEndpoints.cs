@@ -19,20 +19,11 @@ public static class ServicesEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(IDefinitionStore store, DefinitionRegistry registry, CancellationToken cancellationToken)
-    {
-        var services = new List<ServiceSummaryDto>();
-        foreach (var id in (await store.ListAsync(cancellationToken)).Where(r => r.Status == DefinitionStatuses.Published).Select(r => r.Id).Distinct())
-        {
-            if (await registry.GetLatestPublishedAsync(id, cancellationToken) is { } d)
-            {
-                services.Add(new ServiceSummaryDto(d.Id, d.Version, d.Title.Zh, d.Title.En, d.Category, d.Description?.Zh,
-                    d.Limits.Promised?.ToString(), d.Limits.Statutory?.ToString()));
-            }
-        }
-
-        return Results.Ok(services);
-    }
+    private static async Task<IResult> ListAsync(DefinitionRegistry registry, CancellationToken cancellationToken) =>
+        Results.Ok((await registry.ListLatestPublishedAsync(cancellationToken))
+            .Select(d => new ServiceSummaryDto(d.Id, d.Version, d.Title.Zh, d.Title.En, d.Category, d.Description?.Zh,
+                d.Limits.Promised?.ToString(), d.Limits.Statutory?.ToString()))
+            .ToArray());
 
     private static async Task<IResult> GetAsync(string id, DefinitionRegistry registry, ReferenceData reference, ActivityRegistry activities, CancellationToken cancellationToken)
     {

@@ -86,7 +86,7 @@ public static class StatisticsEndpoints
         var steps = (await queries.CompletedStepsAsync(start, end, cancellationToken)).Where(s => department is null || s.Department == department).ToArray();
         var bundles = department is null ? await queries.FinishedApplicationsAsync(start, end, cancellationToken) : [];
         var open = await queries.OpenStepsAsync(department, cancellationToken);
-        var services = await ServicesAsync(steps.Select(s => s.ServiceId).Concat(bundles.Select(b => b.ServiceId)), definitions, reference, cancellationToken);
+        var services = await ReportedService.LoadAsync(steps.Select(s => s.ServiceId).Concat(bundles.Select(b => b.ServiceId)), definitions, reference, cancellationToken);
         WorkingCalendar CalendarOf(string serviceId) => services[serviceId].Calendar;
 
         var report = new ComplianceDto(
@@ -146,25 +146,7 @@ public static class StatisticsEndpoints
         return false;
     }
 
-    private sealed record Service(string? Title, WorkingCalendar Calendar);
-
-    /// <summary>Each service's title and the calendar its limits count on, from its latest published version.</summary>
-    private static async Task<Dictionary<string, Service>> ServicesAsync(
-        IEnumerable<string> ids, DefinitionRegistry definitions, ReferenceData reference, CancellationToken cancellationToken)
-    {
-        var services = new Dictionary<string, Service>(StringComparer.Ordinal);
-        foreach (var id in ids.Distinct(StringComparer.Ordinal))
-        {
-            var definition = await definitions.GetLatestPublishedAsync(id, cancellationToken);
-            // A service retired since keeps its figures, counted on the first calendar kept (the shipped one).
-            var calendar = definition is not null && reference.Calendars.TryGetValue(definition.CalendarId, out var own) ? own : reference.Calendars.Values.First();
-            services[id] = new Service(definition?.Title.Zh, calendar);
-        }
-
-        return services;
-    }
-
-    private static string? ServiceTitle(Dictionary<string, Service> services, string? id) => id is null ? null : services.GetValueOrDefault(id)?.Title;
+    private static string? ServiceTitle(Dictionary<string, ReportedService> services, string? id) => id is null ? null : services.GetValueOrDefault(id)?.Title?.Zh;
 
     private static string? DepartmentName(ReferenceData reference, string? code) =>
         code is not null && reference.Departments.TryGetValue(code, out var department) ? department.Name.Zh : null;

@@ -1,0 +1,299 @@
+using System.Globalization;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Hosting.Pages;
+
+/// <summary>
+/// The pages' own words in Chinese (the default) and English, as a typed table: a missing translation is a compile
+/// error, not a key shown to a citizen. Texts that come from definitions (titles, labels) carry their own translations.
+/// </summary>
+public sealed record PageText
+{
+    public static PageText Chinese { get; } = new()
+    {
+        Language = "zh-CN",
+        SiteName = "一件事一次办",
+        SkipToContent = "跳到主要内容",
+        MainNavigation = "主导航",
+        Catalogue = "服务目录",
+        Dashboard = "公开亮屏",
+        OtherLanguage = "English",
+        OtherLanguageCulture = "en",
+        OtherLanguageLabel = "Switch to English",
+        SignIn = "登录",
+        Footer = "一次告知、一表申请、一窗受理、并联审批、限时办结。",
+        CatalogueTitle = "可以一次办好的事",
+        CatalogueIntro = "选择一件事，先阅读一次性告知：需要的全部材料和条件、各部门办理的环节和时限。",
+        NoServices = "暂无已发布的服务。",
+        Promised = "承诺时限",
+        Statutory = "法定时限",
+        ReadNotice = "阅读一次性告知",
+        NoticeSuffix = "一次性告知",
+        NoticeIntro = "下面列出办理这件事需要的全部材料和条件，一次告知，不再要求其他材料。",
+        Limits = "办理时限",
+        Materials = "需要提交的材料",
+        Material = "材料",
+        Requirement = "要求",
+        UsedBy = "用于",
+        Required = "必须提交",
+        IfApplicable = "按需提交",
+        DeferrableFormat = "可容缺受理：受理后 {0}内补交",
+        FormatsFormat = "格式：{0}",
+        MaxSizeFormat = "不超过 {0} MB",
+        Steps = "办理环节",
+        StepsIntro = "一次提交后，各部门在后台按下列顺序办理，标明“同时办理”的环节并联进行。",
+        InParallel = "以下环节同时办理（并联审批）",
+        InOrder = "以下环节依次办理",
+        StageFormat = "阶段：{0}",
+        DepartmentFormat = "办理部门：{0}",
+        LimitFormat = "时限：{0}",
+        OnlyWhenFormat = "仅当{0}时办理",
+        OneOfFollowing = "按申请内容办理以下其中一项",
+        CertificatesTogether = "办结后统一发证",
+        NotFound = "没有找到这项服务",
+        NotFoundHint = "请从服务目录中选择。",
+        BackToCatalogue = "返回服务目录",
+        DashboardTitle = "按时办结率公开亮屏",
+        DashboardIntro = "各部门、各事项最近 12 个月的按时办结率和办件量，随办结实时更新。",
+        ByDepartment = "各部门按时办结率",
+        ByService = "各事项按时办结率",
+        ByMonth = "每月办结量",
+        Department = "部门",
+        Service = "事项",
+        Month = "月份",
+        Decided = "办结件数",
+        OnTime = "按时",
+        Late = "超期",
+        OnTimeRate = "按时办结率",
+        OpenNow = "在办件数",
+        Overdue = "已超期",
+        NoFigures = "最近 12 个月尚无办结的件。",
+        NotKnown = "—",
+        UpdatedFormat = "数据更新于 {0}（北京时间）",
+        ChartDataTable = "图表数据",
+        BundlesTitle = "一件事整体办结情况",
+        Finished = "办结件数",
+        WithinStatutory = "法定时限内办结",
+        OpenTitle = "各部门在办件",
+    };
+
+    public static PageText English { get; } = Chinese with
+    {
+        Language = "en",
+        SiteName = "One Thing, Done Once",
+        SkipToContent = "Skip to main content",
+        MainNavigation = "Main",
+        Catalogue = "Services",
+        Dashboard = "Public dashboard",
+        OtherLanguage = "中文",
+        OtherLanguageCulture = "zh-CN",
+        OtherLanguageLabel = "切换为中文",
+        SignIn = "Sign in",
+        Footer = "Told once, one form, one window, approvals in parallel, within set limits.",
+        CatalogueTitle = "Things you can get done at once",
+        CatalogueIntro = "Choose a service and read its one-time notice first: every material and condition, each department's step and its time limit.",
+        NoServices = "No service is published yet.",
+        Promised = "Promised",
+        Statutory = "Statutory limit",
+        ReadNotice = "Read the one-time notice",
+        NoticeSuffix = "one-time notice",
+        NoticeIntro = "Everything you need for this service is listed here, once; nothing else will be asked of you.",
+        Limits = "Time limits",
+        Materials = "Materials to supply",
+        Material = "Material",
+        Requirement = "Requirement",
+        UsedBy = "Used by",
+        Required = "Required",
+        IfApplicable = "If applicable",
+        DeferrableFormat = "May come later (容缺): supply it within {0} after acceptance",
+        FormatsFormat = "Formats: {0}",
+        MaxSizeFormat = "at most {0} MB",
+        Steps = "Steps",
+        StepsIntro = "After you submit once, the departments work in the back office in this order; steps marked side by side run in parallel.",
+        InParallel = "These steps run side by side (parallel approval)",
+        InOrder = "These steps run one after another",
+        StageFormat = "Stage: {0}",
+        DepartmentFormat = "Department: {0}",
+        LimitFormat = "Limit: {0}",
+        OnlyWhenFormat = "Only when {0}",
+        OneOfFollowing = "One of the following, depending on your application",
+        CertificatesTogether = "Certificates issued together at the end",
+        NotFound = "Service not found",
+        NotFoundHint = "Please choose one from the list of services.",
+        BackToCatalogue = "Back to the services",
+        DashboardTitle = "On-time completion, published",
+        DashboardIntro = "On-time rates and volumes of each department and service over the last 12 months, updated as work completes.",
+        ByDepartment = "On-time rate by department",
+        ByService = "On-time rate by service",
+        ByMonth = "Completed per month",
+        Department = "Department",
+        Service = "Service",
+        Month = "Month",
+        Decided = "Completed",
+        OnTime = "On time",
+        Late = "Late",
+        OnTimeRate = "On-time rate",
+        OpenNow = "In progress",
+        Overdue = "Overdue",
+        NoFigures = "Nothing was completed in the last 12 months.",
+        UpdatedFormat = "Figures as of {0} (Beijing time)",
+        ChartDataTable = "Chart data",
+        BundlesTitle = "Bundled services completed",
+        Finished = "Completed",
+        WithinStatutory = "Within the statutory limit",
+        OpenTitle = "In progress by department",
+    };
+
+    /// <summary>The table of the request's language (set by request localization from the language cookie).</summary>
+    public static PageText Current => IsEnglish(CultureInfo.CurrentUICulture) ? English : Chinese;
+
+    public required string Language { get; init; }
+
+    public required string SiteName { get; init; }
+
+    public required string SkipToContent { get; init; }
+
+    public required string MainNavigation { get; init; }
+
+    public required string Catalogue { get; init; }
+
+    public required string Dashboard { get; init; }
+
+    public required string OtherLanguage { get; init; }
+
+    public required string OtherLanguageCulture { get; init; }
+
+    public required string OtherLanguageLabel { get; init; }
+
+    public required string SignIn { get; init; }
+
+    public required string Footer { get; init; }
+
+    public required string CatalogueTitle { get; init; }
+
+    public required string CatalogueIntro { get; init; }
+
+    public required string NoServices { get; init; }
+
+    public required string Promised { get; init; }
+
+    public required string Statutory { get; init; }
+
+    public required string ReadNotice { get; init; }
+
+    public required string NoticeSuffix { get; init; }
+
+    public required string NoticeIntro { get; init; }
+
+    public required string Limits { get; init; }
+
+    public required string Materials { get; init; }
+
+    public required string Material { get; init; }
+
+    public required string Requirement { get; init; }
+
+    public required string UsedBy { get; init; }
+
+    public required string Required { get; init; }
+
+    public required string IfApplicable { get; init; }
+
+    public required string DeferrableFormat { get; init; }
+
+    public required string FormatsFormat { get; init; }
+
+    public required string MaxSizeFormat { get; init; }
+
+    public required string Steps { get; init; }
+
+    public required string StepsIntro { get; init; }
+
+    public required string InParallel { get; init; }
+
+    public required string InOrder { get; init; }
+
+    public required string StageFormat { get; init; }
+
+    public required string DepartmentFormat { get; init; }
+
+    public required string LimitFormat { get; init; }
+
+    public required string OnlyWhenFormat { get; init; }
+
+    public required string OneOfFollowing { get; init; }
+
+    public required string CertificatesTogether { get; init; }
+
+    public required string NotFound { get; init; }
+
+    public required string NotFoundHint { get; init; }
+
+    public required string BackToCatalogue { get; init; }
+
+    public required string DashboardTitle { get; init; }
+
+    public required string DashboardIntro { get; init; }
+
+    public required string ByDepartment { get; init; }
+
+    public required string ByService { get; init; }
+
+    public required string ByMonth { get; init; }
+
+    public required string Department { get; init; }
+
+    public required string Service { get; init; }
+
+    public required string Month { get; init; }
+
+    public required string Decided { get; init; }
+
+    public required string OnTime { get; init; }
+
+    public required string Late { get; init; }
+
+    public required string OnTimeRate { get; init; }
+
+    public required string OpenNow { get; init; }
+
+    public required string Overdue { get; init; }
+
+    public required string NoFigures { get; init; }
+
+    public required string NotKnown { get; init; }
+
+    public required string UpdatedFormat { get; init; }
+
+    public required string ChartDataTable { get; init; }
+
+    public required string BundlesTitle { get; init; }
+
+    public required string Finished { get; init; }
+
+    public required string WithinStatutory { get; init; }
+
+    public required string OpenTitle { get; init; }
+
+    public bool IsEnglishText => Language == "en";
+
+    public static bool IsEnglish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>A definition's text in this language; Chinese where the author gave no English.</summary>
+    public string Of(LocalizedText? text) => text is null ? "" : IsEnglishText ? text.En ?? text.Zh : text.Zh;
+
+    /// <summary>A working-time limit in words: "8 个工作日", "8 working days", "4 working hours".</summary>
+    public string Of(WorkingTimeLimit limit)
+    {
+        var days = limit.WorkingDays is not null;
+        var amount = (limit.WorkingDays ?? limit.WorkingHours ?? 0).ToString("0.##", CultureInfo.InvariantCulture);
+        return IsEnglishText
+            ? $"{amount} working {(days ? "day" : "hour")}{(amount == "1" ? "" : "s")}"
+            : $"{amount} 个工作{(days ? "日" : "小时")}";
+    }
+
+    /// <summary>A share as a percentage in this language, or the "not known" mark.</summary>
+    public string Rate(double? rate) => rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : NotKnown;
+
+    public static string Format(string format, object? argument) => string.Format(CultureInfo.InvariantCulture, format, argument);
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Model;
+using WorkflowEngine.Definitions;
+
+namespace WorkflowEngine.Hosting.Pages.Services;
+
+/// <summary>A part of a service's flow as the one-time notice tells it: in the visitor's language, conditions in words.</summary>
+public sealed record NoticeStep(NoticeStepKind Kind, string Title, string? Department, string? Limit, string? Condition, IReadOnlyList<NoticeStep> Children)
+{
+    /// <summary>The flow of a definition; a flow that is one sequence reads as its steps in order.</summary>
+    public static NoticeStep Of(WorkflowDefinition definition, ActivityRegistry activities, ReferenceData reference, PageText text)
+    {
+        var culture = text.IsEnglishText ? CultureInfo.GetCultureInfo("en") : CultureInfo.GetCultureInfo("zh-CN");
+        return Of(definition.Flow, definition, activities, reference, text, culture);
+    }
+
+    private static NoticeStep Of(StepNode node, WorkflowDefinition definition, ActivityRegistry activities, ReferenceData reference, PageText text, CultureInfo culture)
+    {
+        var activity = activities.TryGet(node.ActivityKey, out var known) ? known : null;
+        var kind = node.ActivityKey switch
+        {
+            "parallel" => NoticeStepKind.InParallel,
+            "stage" => NoticeStepKind.Stage,
+            "decision" => NoticeStepKind.OneOf,
+            _ when node.Children.Count > 0 => NoticeStepKind.InOrder,
+            _ => NoticeStepKind.Step,
+        };
+        var department = activity?.DepartmentOf(node) is { } code
+            ? reference.Departments.TryGetValue(code, out var owner) ? text.Of(owner.Name) : code
+            : null;
+        var limit = activity?.LimitOf(node) is { } own ? text.Of(own) : null;
+        return new NoticeStep(
+            kind,
+            node.Title is { } title ? text.Of(title) : "",
+            department,
+            limit,
+            node.When?.Describe(definition.Fields, culture),
+            node.Children.Select(c => Of(c, definition, activities, reference, text, culture)).ToArray());
+    }
+}

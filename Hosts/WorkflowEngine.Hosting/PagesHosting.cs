@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.WebEncoders;
+using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Configuration;
+
+namespace WorkflowEngine.Hosting;
+
+/// <summary>
+/// The web pages (Razor Pages, server-rendered): the applicants' catalogue and one-time notices and the public
+/// dashboard, in Chinese by default or English by the visitor's choice, kept in a cookie.
+/// </summary>
+public static class PagesHosting
+{
+    /// <summary>Where the pages' stylesheet and scripts are served from.</summary>
+    public const string AssetsPath = "/assets";
+
+    /// <summary>The languages of the pages; the first is the default, whatever the browser asks for.</summary>
+    public static readonly IReadOnlyList<CultureInfo> Cultures = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")];
+
+    public static WebApplicationBuilder AddWorkflowPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages()
+            // The pages live in this assembly, not in the host's: named here, so that they are found whatever process
+            // starts the host (a test runner's included), and no other assembly contributes pages.
+            .ConfigureApplicationPartManager(manager =>
+            {
+                var assembly = typeof(PagesHosting).Assembly;
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    if (!manager.ApplicationParts.Any(p => p.GetType() == part.GetType() && p.Name == part.Name))
+                    {
+                        manager.ApplicationParts.Add(part);
+                    }
+                }
+            });
+        builder.Services.Configure<PagesOptions>(builder.Configuration.GetSection("Pages"));
+        // Chinese text as itself, not as numeric character references: readable source, a third of the bytes.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = [.. Cultures];
+            options.SupportedUICultures = [.. Cultures];
+            // Only the visitor's own choice: Chinese is the default even for a browser set to English.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        return builder;
+    }
+
+    public static WebApplication MapWorkflowPages(this WebApplication app)
+    {
+        // The API speaks one language and formats invariantly; only pages follow the visitor's language.
+        app.UseWhen(context => !SecurityHeaders.IsApi(context.Request.Path), pages => pages.UseRequestLocalization());
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = AssetsPath,
+            FileProvider = new EmbeddedFileProvider(typeof(PagesHosting).Assembly, "WorkflowEngine.Hosting.wwwroot"),
+        });
+        app.MapRazorPages();
+        return app;
+    }
+}

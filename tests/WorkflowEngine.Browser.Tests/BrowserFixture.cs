@@ -1,0 +1,66 @@
+using Microsoft.Playwright;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Browser.Tests;
+
+/// <summary>
+/// The all-in-one host started for real (a fresh SQLite file, the in-memory bus, a test clock) and Debian's chromium
+/// driven headless by Playwright, shared by a test class. Playwright never downloads a browser here: it launches the
+/// one at <see cref="ChromiumPath"/>, which <c>.ci/run</c> installs when it is missing.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    /// <summary>Where the browser is: <c>WFE_CHROMIUM</c> when set, else Debian's package.</summary>
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("WFE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public AllInOneHost Host { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"The browser tests need chromium at {ChromiumPath}: install it with `apt-get install -y chromium` (.ci/run does), or set WFE_CHROMIUM to a Chromium binary.");
+        }
+
+        // The dashboard refreshes every second here, so that a test sees it follow completed work without a reload.
+        Host = await AllInOneHost.StartAsync(extraArgs: "--Pages:DashboardRefreshSeconds=1");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Playwright gives each launch a fresh profile of its own; no outside address is reachable, so nothing may call out.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) at a phone's width or a desktop's.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+    }
+}

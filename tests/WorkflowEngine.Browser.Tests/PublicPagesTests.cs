@@ -1,0 +1,106 @@
+using Microsoft.Playwright;
+
+namespace WorkflowEngine.Browser.Tests;
+
+/// <summary>
+/// The pages an applicant and the public use without signing in, in a real browser against the all-in-one host: each
+/// passes axe, fits a phone and shows the keyboard focus, and does what its visitor came for.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Catalogue_ListsTheThreeShippedServices_InChineseByDefault()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync("/");
+
+        Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
+        var services = await page.Locator("main .cards > li h2").AllInnerTextsAsync();
+        Assert.Equal(
+            new[] { "企业开办", "工程建设项目审批", "竣工联合验收与不动产首次登记" }.Order(StringComparer.Ordinal),
+            services.Order(StringComparer.Ordinal));
+        await PageChecks.AssertUsableAsync(fixture, page);
+    }
+
+    [Fact]
+    public async Task Notice_TellsTheConditionInWords_NeverAsAnExpression()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "竣工联合验收与不动产首次登记" }).ClickAsync();
+
+        Assert.EndsWith("/services/joint-acceptance-registration", page.Url, StringComparison.Ordinal);
+        var main = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("仅当“含人防工程”为“是”时办理", main, StringComparison.Ordinal);
+        Assert.Contains("以下环节同时办理", main, StringComparison.Ordinal);
+        Assert.Contains("可容缺受理：受理后 10 个工作日内补交", main, StringComparison.Ordinal);
+        Assert.Contains("办理部门：人民防空办公室", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("==", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("hasCivilAirDefence", await page.ContentAsync(), StringComparison.Ordinal);
+        await PageChecks.AssertUsableAsync(fixture, page);
+    }
+
+    [Theory]
+    [InlineData("business-opening", "企业开办")]
+    [InlineData("construction-permit", "工程建设项目审批")]
+    public async Task EveryNotice_IsUsable_AndHasNoExpression(string service, string title)
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync($"/services/{service}");
+
+        Assert.StartsWith(title, await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("==", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.AssertUsableAsync(fixture, page);
+    }
+
+    [Fact]
+    public async Task SwitchingToEnglish_ChangesTheTexts_AndIsKeptOnTheNextPages()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/services/business-opening");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
+
+        // Back on the same page, in English.
+        Assert.EndsWith("/services/business-opening", page.Url, StringComparison.Ordinal);
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.Contains("Materials to supply", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Services", Exact = true }).ClickAsync();
+        Assert.Equal("Things you can get done at once", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("Business opening", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.AssertUsableAsync(fixture, page);
+
+        // A new tab of the same browser keeps the choice; switching back returns to Chinese.
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync("/public");
+        Assert.Equal("On-time completion, published", await other.Locator("h1").InnerTextAsync());
+        await other.GetByRole(AriaRole.Button, new() { Name = "切换为中文" }).ClickAsync();
+        Assert.Equal("按时办结率公开亮屏", await other.Locator("h1").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task Dashboard_ShowsTheRates_AfterAnApplicationCompletes_WithoutAReload()
+    {
+        // The only test of the class that adds figures; the others do not read them.
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/public");
+        Assert.Contains("尚无办结", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        await fixture.Host.FinishBusinessOpeningAsync();
+
+        // The page's own script fetches the figures again; the visitor does nothing.
+        var byDepartment = page.Locator("#by-department-heading ~ .table-wrap table");
+        var licence = byDepartment.Locator("tbody tr", new() { HasText = "市场监督管理局" });
+        await Assertions.Expect(licence.Locator("td").Last).ToHaveTextAsync("100%", new() { Timeout = 15_000 });
+        var bank = byDepartment.Locator("tbody tr", new() { HasText = "银行" });
+        Assert.Equal("0%", await bank.Locator("td").Last.InnerTextAsync());
+        Assert.Equal("img", await page.Locator("#by-department-heading + svg").GetAttributeAsync("role"));
+        Assert.Equal("各部门按时办结率", await page.Locator("#by-department-title").TextContentAsync());
+        Assert.Contains("企业开办", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.AssertUsableAsync(fixture, page);
+    }
+}
