@@ -634,9 +634,9 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     public async Task SignInEvents_AreListedNewestFirst_ForEveryoneOrOneUser()
     {
         var log = new SqlSignInLog(Database);
-        await log.RecordAsync(new SignInEvent(Guid.NewGuid(), Now, SignInEventKinds.Failed, "zhang\u202Esan", null, "127.0.0.1", "token"), CancellationToken.None);
-        await log.RecordAsync(new SignInEvent(Guid.NewGuid(), Now.AddSeconds(1), SignInEventKinds.Succeeded, "张三", "zhangsan", "::1", "page"), CancellationToken.None);
-        await log.RecordAsync(new SignInEvent(Guid.NewGuid(), Now.AddSeconds(2), SignInEventKinds.SignedOut, "张三", "zhangsan", null, "page"), CancellationToken.None);
+        await log.RecordAsync(new SignInEvent(0, Now, SignInEventKinds.Failed, "zhang\u202Esan", null, "127.0.0.1", "token"), CancellationToken.None);
+        await log.RecordAsync(new SignInEvent(0, Now.AddSeconds(1), SignInEventKinds.Succeeded, "张三", "zhangsan", "::1", "page"), CancellationToken.None);
+        await log.RecordAsync(new SignInEvent(0, Now.AddSeconds(2), SignInEventKinds.SignedOut, "张三", "zhangsan", null, "page"), CancellationToken.None);
 
         var all = await log.ListAsync(null, 10, 0, CancellationToken.None);
         var mine = await log.ListAsync("zhangsan", 1, 1, CancellationToken.None);

@@ -11,12 +11,11 @@ public sealed class SqlSignInLog(Database database) : ISignInLog
         await using var write = await database.BeginWriteAsync(cancellationToken);
         await write.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO sign_in_events (id, at, kind, user_name, user_id, client_address, channel)
-            VALUES (@Id, @At, @Kind, @UserName, @UserId, @ClientAddress, @Channel)
+            INSERT INTO sign_in_events (at, kind, user_name, user_id, client_address, channel)
+            VALUES (@At, @Kind, @UserName, @UserId, @ClientAddress, @Channel)
             """,
             new
             {
-                Id = signIn.Id.ToString(),
                 At = Instants.ToMs(signIn.At),
                 signIn.Kind,
                 signIn.UserName,
@@ -45,7 +44,7 @@ public sealed class SqlSignInLog(Database database) : ISignInLog
 
     private sealed class Row
     {
-        public string Id { get; set; } = "";
+        public long Id { get; set; }
 
         public long At { get; set; }
 
@@ -59,6 +58,6 @@ public sealed class SqlSignInLog(Database database) : ISignInLog
 
         public string Channel { get; set; } = "";
 
-        public SignInEvent ToRecord() => new(Guid.Parse(Id), Instants.FromMs(At), Kind, UserName, UserId, ClientAddress, Channel);
+        public SignInEvent ToRecord() => new(Id, Instants.FromMs(At), Kind, UserName, UserId, ClientAddress, Channel);
     }
 }

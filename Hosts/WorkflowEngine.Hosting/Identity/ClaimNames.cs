@@ -4,4 +4,7 @@ namespace WorkflowEngine.Hosting.Identity;
 public static class ClaimNames
 {
     public const string Department = "department";
+
+    /// <summary>The password's stamp when the session began: a changed password ends the session.</summary>
+    public const string SecurityStamp = "stamp";
 }

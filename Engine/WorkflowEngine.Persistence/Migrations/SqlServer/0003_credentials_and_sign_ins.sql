@@ -10,9 +10,9 @@ CREATE TABLE user_credentials (
 );
 
 -- The audit of sign-in events that administrators read, newest first. The user name is kept as given (bounded), so
--- that attempts on names that do not exist show too.
+-- that attempts on names that do not exist show too. The id orders events of the same millisecond.
 CREATE TABLE sign_in_events (
-    id nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL PRIMARY KEY,
+    id bigint IDENTITY(1,1) NOT NULL PRIMARY KEY,
     at bigint NOT NULL,
     kind nvarchar(32) COLLATE Latin1_General_100_BIN2 NOT NULL,
     user_name nvarchar(max) COLLATE Latin1_General_100_BIN2 NOT NULL,

@@ -10,9 +10,9 @@ CREATE TABLE user_credentials (
 );
 
 -- The audit of sign-in events that administrators read, newest first. The user name is kept as given (bounded), so
--- that attempts on names that do not exist show too.
+-- that attempts on names that do not exist show too. The id orders events of the same millisecond.
 CREATE TABLE sign_in_events (
-    id TEXT NOT NULL PRIMARY KEY,
+    id INTEGER PRIMARY KEY,
     at INTEGER NOT NULL,
     kind TEXT NOT NULL,
     user_name TEXT NOT NULL,
