@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,8 +15,8 @@ using WorkflowEngine.Runtime.Users;
 namespace WorkflowEngine.Hosting.Identity;
 
 /// <summary>
-/// Who the caller is, for every host: a department host's service token, a person's bearer token, or (Development
-/// only) the demo header. One policy scheme picks the handler from what the request carries, so every endpoint has the
+/// Who the caller is, for every host: a department host's service token, a person's bearer token, a person's page
+/// session, or (Development only) the demo header. One policy scheme picks the handler from what the request carries, so every endpoint has the
 /// same policies whichever way its caller signed in.
 /// </summary>
 public static class SignInHosting
@@ -43,12 +45,33 @@ public static class SignInHosting
             .AddPolicyScheme(Scheme, null, o => o.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, DemoHeaderAuthentication>(DemoHeaderAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, ServiceTokenAuthentication>(ServiceTokenAuthentication.SchemeName, null)
-            .AddScheme<AuthenticationSchemeOptions, UserTokenAuthentication>(UserTokenAuthentication.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, UserTokenAuthentication>(UserTokenAuthentication.SchemeName, null)
+            .AddCookie(SessionCookie.SchemeName, o => SessionCookie.Configure(o, builder.Environment.IsDevelopment(), settings));
         services.AddAuthorization(Policies.Add);
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = SessionCookie.Policy(builder.Environment.IsDevelopment()));
+        // The sign-in pages under Pages/Account. The pages of issue 11 register Razor Pages for every page in their own
+        // AddWorkflowPages(); when both are in, one registration stays.
+        services.AddRazorPages().ConfigureApplicationPartManager(parts =>
+        {
+            var assembly = typeof(SignInHosting).Assembly;
+            if (parts.ApplicationParts.All(p => p.Name != assembly.GetName().Name))
+            {
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    parts.ApplicationParts.Add(part);
+                }
+            }
+        });
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapWorkflowSignIn(this IEndpointRouteBuilder app) => app.MapSignIn();
+    public static IEndpointRouteBuilder MapWorkflowSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapSignIn();
+        // See AddWorkflowSignIn: the pages' MapWorkflowPages() maps every page once both are in.
+        app.MapRazorPages();
+        return app;
+    }
 
     /// <summary>
     /// A bearer token is a department host's when a service account accepts it, else a person's; the demo header is read
@@ -63,6 +86,15 @@ public static class SignInHosting
                 : ServiceTokenAuthentication.SchemeName;
         }
 
-        return DemoHeaderAuthentication.SchemeName;
+        if (context.Request.Headers.ContainsKey(DemoHeaderAuthentication.Header))
+        {
+            return DemoHeaderAuthentication.SchemeName;
+        }
+
+        // Without a session, the API answers as it always has (401, and in Development how to use the demo header);
+        // a page sends the browser to the sign-in page.
+        return context.Request.Cookies.ContainsKey(SessionCookie.Name) || !SessionCookie.IsApi(context.Request)
+            ? SessionCookie.SchemeName
+            : DemoHeaderAuthentication.SchemeName;
     }
 }
