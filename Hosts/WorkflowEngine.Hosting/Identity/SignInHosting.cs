@@ -48,7 +48,10 @@ public static class SignInHosting
             .AddScheme<AuthenticationSchemeOptions, UserTokenAuthentication>(UserTokenAuthentication.SchemeName, null)
             .AddCookie(SessionCookie.SchemeName, o => SessionCookie.Configure(o, builder.Environment.IsDevelopment(), settings));
         services.AddAuthorization(Policies.Add);
-        services.AddAntiforgery(o => o.Cookie.SecurePolicy = SessionCookie.Policy(builder.Environment.IsDevelopment()));
+        // The anti-forgery cookie proves nothing alone, so it may travel as the request did: with Always, ASP.NET Core
+        // refuses to render any form over plain HTTP (500), where the sign-in page should rather say nothing worse than
+        // that the Secure session cookie will not come back.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         // The sign-in pages under Pages/Account. The pages of issue 11 register Razor Pages for every page in their own
         // AddWorkflowPages(); when both are in, one registration stays.
         services.AddRazorPages().ConfigureApplicationPartManager(parts =>
