@@ -91,9 +91,13 @@ public sealed class PasswordSignIn(
         return seeded;
     }
 
-    /// <summary>Whether a session or token still stands: its user has a password, and it is the one it began with.</summary>
+    /// <summary>
+    /// Whether a session or token still stands: its user has a password, and it is the one it began with. A session from
+    /// the identity platform stands on the platform's word until it expires.
+    /// </summary>
     public async Task<bool> IsCurrentAsync(System.Security.Claims.ClaimsPrincipal principal, CancellationToken cancellationToken) =>
-        principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
+        principal.FindFirst(ClaimNames.IdentityProvider)?.Value == OidcSignIn.Provider
+        || principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
         && principal.FindFirst(ClaimNames.SecurityStamp)?.Value is { } stamp
         && (await credentials.FindAsync(id, cancellationToken))?.SecurityStamp == stamp;
 

@@ -9,6 +9,9 @@ public static class SignInChannels
     /// <summary>The sign-in page, for people.</summary>
     public const string Page = "page";
 
+    /// <summary>The unified identity platform, through OpenID Connect.</summary>
+    public const string Oidc = "oidc";
+
     /// <summary>An operator at the host's command line or configuration.</summary>
     public const string Operator = "operator";
 }

@@ -41,12 +41,21 @@ public static class SignInHosting
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<UserTokens>();
         services.AddSingleton<IdentitySeeding>();
-        services.AddAuthentication(Scheme)
+        var authentication = services.AddAuthentication(Scheme);
+        authentication
             .AddPolicyScheme(Scheme, null, o => o.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, DemoHeaderAuthentication>(DemoHeaderAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, ServiceTokenAuthentication>(ServiceTokenAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, UserTokenAuthentication>(UserTokenAuthentication.SchemeName, null)
             .AddCookie(SessionCookie.SchemeName, o => SessionCookie.Configure(o, builder.Environment.IsDevelopment(), settings));
+        // The identity platform only where a deployment configures it: the sign-in page then offers it.
+        var oidc = builder.Configuration.GetSection("Authentication:Oidc").Get<OidcSettings>() ?? new OidcSettings();
+        services.AddSingleton(oidc);
+        if (oidc.Configured)
+        {
+            authentication.AddOpenIdConnect(OidcSignIn.SchemeName, oidc.DisplayName, o => OidcSignIn.Configure(o, oidc));
+        }
+
         services.AddAuthorization(Policies.Add);
         // The anti-forgery cookie proves nothing alone, so it may travel as the request did: with Always, ASP.NET Core
         // refuses to render any form over plain HTTP (500), where the sign-in page should rather say nothing worse than

@@ -12,8 +12,11 @@ namespace WorkflowEngine.Hosting.Pages.Account;
 /// a link could otherwise send someone to a look-alike site straight after signing in).
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSettings oidc) : PageModel
 {
+    /// <summary>The identity platform's name when a deployment configured one; the page then offers it.</summary>
+    public string? PlatformName => oidc.Configured ? oidc.DisplayName : null;
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -44,7 +47,7 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock) : Page
                     SessionCookie.SchemeName,
                     UserPrincipal.Create(outcome.User!, SessionCookie.SchemeName, outcome.SecurityStamp),
                     new AuthenticationProperties { IsPersistent = false });
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+                return LocalRedirect(SafeReturnUrl);
             case SignInStatus.LockedOut:
                 ModelState.AddModelError("Input.Password", SignInMessages.Locked(outcome.LockedUntil, clock.GetUtcNow()));
                 break;
@@ -57,4 +60,10 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock) : Page
         Input.Password = null;
         return Page();
     }
+
+    /// <summary>Signing in at the identity platform (a POST with the anti-forgery token, like every form here).</summary>
+    public IActionResult OnPostPlatform() =>
+        oidc.Configured ? Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl }, OidcSignIn.SchemeName) : NotFound();
+
+    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 }
