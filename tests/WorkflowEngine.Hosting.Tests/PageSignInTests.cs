@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Users;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests;
@@ -189,6 +192,23 @@ public sealed partial class PageSignInTests(HostFixture fixture) : IClassFixture
         await ProblemAssert.IsAsync(api, HttpStatusCode.Unauthorized);
         var kinds = (await Host.GetJsonAsync("admin", "/api/admin/sign-ins?user=hsa-clerk")).EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).ToArray();
         Assert.Equal(["signed-out", "succeeded"], kinds);
+    }
+
+    [Fact]
+    public async Task ChangingThePassword_EndsThePageSession_AtItsNextRequest()
+    {
+        using var browser = await SignedInBrowserAsync(Host, "gsc-clerk", "Demo#2026");
+        using var before = await browser.GetAsync("/account");
+        var user = (await Host.Services.GetRequiredService<IDirectoryStore>().FindUserAsync("gsc-clerk", CancellationToken.None))!;
+
+        await Host.Services.GetRequiredService<PasswordSignIn>().SetPasswordAsync(user, "gsc new password 2026", null, SignInChannels.Operator, CancellationToken.None);
+        using var after = await browser.GetAsync("/account");
+        using var api = await browser.GetAsync("/api/departments/GSC/tasks");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/login", after.Headers.Location?.PathAndQuery ?? after.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        await ProblemAssert.IsAsync(api, HttpStatusCode.Unauthorized);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
