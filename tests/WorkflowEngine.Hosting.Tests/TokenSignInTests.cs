@@ -153,6 +153,19 @@ public sealed class TokenSignInTests(HostFixture fixture) : IClassFixture<HostFi
     }
 
     [Fact]
+    public async Task OpenApiDocument_NamesTheSignInSchemes_AndTheTokenEndpoint()
+    {
+        using var client = Host.Client();
+
+        var document = await ProblemAssert.JsonAsync(await client.GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", schemes.GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.Equal(".WorkflowEngine.Session", schemes.GetProperty("session").GetProperty("name").GetString());
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/auth/token", out _));
+    }
+
+    [Fact]
     public async Task ServiceToken_OfADepartmentHost_StillSignsInAsTheHost()
     {
         await using var host = await AllInOneHost.StartAsync(
