@@ -3,14 +3,15 @@
 #   dotnet tool restore
 #   dotnet pwsh ./build.ps1 <target>
 # Targets: build, test, run, bench, ci (build + test), verify-audit (checks the audit trails of the all-in-one
-# host's database; pass --Database:ConnectionString=... for another), up / down [folder] (the distributed deployment
+# host's database; pass --Database:ConnectionString=... for another), set-password <user> (sets a user's password in
+# the all-in-one host's database, read from $env:WFE_NEW_PASSWORD or standard input), up / down [folder] (the distributed deployment
 # on this machine: RabbitMQ, PostgreSQL, an engine host and three department hosts; down stops exactly what up started).
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'run', 'bench', 'ci', 'verify-audit', 'up', 'down')]
+    [ValidateSet('build', 'test', 'run', 'bench', 'ci', 'verify-audit', 'set-password', 'up', 'down')]
     [string] $Target = 'build',
 
-    # Passed on to the benchmark (e.g. --bundles 20000) or to verify-audit; for up and down, the folder (default .run).
+    # Passed on to the benchmark (e.g. --bundles 20000), to verify-audit or to set-password (the user first); for up and down, the folder (default .run).
     [Parameter(ValueFromRemainingArguments = $true)]
     [string[]] $Rest = @()
 )
@@ -180,6 +181,7 @@ switch ($Target) {
     }
     'ci' { Invoke-Build; Invoke-Test }
     'verify-audit' { Exec { dotnet run -c Release --project Hosts/WorkflowEngine.AllInOne -- verify-audit @Rest } }
+    'set-password' { Exec { dotnet run -c Release --project Hosts/WorkflowEngine.AllInOne -- set-password @Rest } }
     'up' { Invoke-Up }
     'down' { Invoke-Down }
 }

@@ -64,7 +64,8 @@ public static class PagesHosting
             RequestPath = AssetsPath,
             FileProvider = new EmbeddedFileProvider(typeof(PagesHosting).Assembly, "WorkflowEngine.Hosting.wwwroot"),
         });
-        app.MapRazorPages();
+        // The pages are mapped once, by MapWorkflowSignIn, which every host calls (a department host has the sign-in
+        // page but not these): mapping them twice would make every page an ambiguous match.
         return app;
     }
 }

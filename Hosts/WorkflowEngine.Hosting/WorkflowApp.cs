@@ -19,13 +19,22 @@ public enum HostRole
 /// <summary>Builds a host; each host's Program.cs and the end-to-end tests start it this way.</summary>
 public static class WorkflowApp
 {
-    /// <summary>The host's command line: runs the host, or with <c>verify-audit</c> first (engine hosts), checks the database's audit trails and exits.</summary>
+    /// <summary>
+    /// The host's command line: runs the host; or with <c>verify-audit</c> first (engine hosts), checks the database's audit
+    /// trails and exits; or with <c>set-password &lt;user&gt;</c>, sets that user's password (<see cref="PasswordCommand"/>) and exits.
+    /// </summary>
     public static async Task<int> RunAsync(HostRole role, string[] args)
     {
         if (role != HostRole.Department && args is [AuditCommand.Name, .. var rest])
         {
             await using var tool = Build(role, rest);
             return await AuditCommand.RunAsync(tool.Services, Console.Out);
+        }
+
+        if (args is [PasswordCommand.Name, var userId, .. var options])
+        {
+            await using var tool = Build(role, options);
+            return await PasswordCommand.RunAsync(tool.Services, userId, Console.In, Console.Out);
         }
 
         await Build(role, args).RunAsync();

@@ -74,6 +74,7 @@ public static partial class WorkflowHosting
         app.UseAuthorization();
         app.UseMiddleware<RequestBodyGuard>();
         app.MapOpenApi().AllowAnonymous();
+        app.MapWorkflowSignIn();
         return app;
     }
 
@@ -162,14 +163,7 @@ public static partial class WorkflowHosting
         services.Configure<RequestLimits>(builder.Configuration.GetSection("Limits"));
         services.Configure<RateLimitSettings>(builder.Configuration.GetSection("RateLimits"));
         services.AddWorkflowRateLimits();
-        // A bearer token is a department host's (ServiceAccounts); anything else is a person's.
-        const string scheme = "Workflow";
-        services.AddAuthentication(scheme)
-            .AddPolicyScheme(scheme, null, o => o.ForwardDefaultSelector = context =>
-                ServiceTokenAuthentication.Applies(context.Request) ? ServiceTokenAuthentication.SchemeName : DemoHeaderAuthentication.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DemoHeaderAuthentication>(DemoHeaderAuthentication.SchemeName, null)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ServiceTokenAuthentication>(ServiceTokenAuthentication.SchemeName, null);
-        services.AddAuthorization(Policies.Add);
+        builder.AddWorkflowSignIn();
         services.AddProblemDetails();
         services.AddOpenApi();
         // Every endpoint reads at most a JSON body's bound unless it declares another (RequestBodyGuard raises it for

@@ -118,6 +118,7 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
         {
             cases[$"submit JSON: {name}"] = new("POST", "/api/applications", "zhangsan", body);
             cases[$"decide: {name}"] = new("POST", "/api/tasks/00000000-0000-7000-8000-000000000001/complete", "admin", body);
+            cases[$"token: {name}"] = new("POST", "/api/auth/token", null, body);
         }
 
         foreach (var (name, body) in MultipartBodies)
@@ -201,6 +202,19 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
         cases["refusal with a reason of the wrong type"] = new("POST", "/api/extensions/00000000-0000-0000-0000-000000000000/refuse", "samr-supervisor",
             () => Text("{\"reason\":{\"a\":1}}"));
         cases["release with a body"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/release", "samr-clerk", () => Bytes(new byte[512 * 1024], "application/octet-stream"));
+        foreach (var (name, userName) in new Dictionary<string, string>
+                 {
+                     ["a user name of 10,000 characters"] = new string('u', 10_000),
+                     ["NUL in the user name"] = "admin\\u0000",
+                     ["right-to-left override in the user name"] = "\u202Enimda",
+                     ["lone surrogate in the user name"] = "\\ud800admin",
+                     ["zero-width joiner in the user name"] = "ad\u200Dmin",
+                 })
+        {
+            cases[$"token: {name}"] = new("POST", "/api/auth/token", null, () => Text($"{{\"userName\":\"{userName}\",\"password\":\"Demo#2026\"}}"));
+        }
+
+        cases["sign-ins of a hostile user"] = new("GET", "/api/admin/sign-ins?user=%E2%80%AE%00&limit=-5&offset=99999999999", "admin", () => null);
         return cases;
     }
 

@@ -55,7 +55,7 @@ public sealed class SqlServerSyntaxTests
         foreach (var expected in new[]
         {
             "MERGE INTO inbox", "MERGE INTO steps", "MERGE INTO timers", "MERGE INTO incidents", "MERGE INTO department_forms",
-            "MERGE INTO departments", "MERGE INTO users", "OUTPUT INSERTED.id", "OPENJSON", "FETCH NEXT", "READPAST",
+            "MERGE INTO departments", "MERGE INTO users", "MERGE INTO user_credentials", "INSERT INTO sign_in_events", "OUTPUT INSERTED.id", "OPENJSON", "FETCH NEXT", "READPAST",
             "FROM timers WITH (UPDLOCK", "DELETE FROM outbox", "UPDATE applications SET status", "UPDATE department_tasks",
             "UPDATE definitions SET title", "INSERT INTO definitions", "UPDATE audit_events SET seq", "INSERT INTO failed_messages",
             "INSERT INTO outbox (message_id, destination, message_type, body, created_at, attempts, lease_owner, lease_until)\nSELECT",
@@ -181,6 +181,17 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => directory.UpsertUsersAsync([new UserRecord("clerk", "办事员", "clerk", "SAMR")], none));
         await Quietly(() => directory.FindUserAsync("clerk", none));
         await Quietly(() => directory.ListUsersAsync(none));
+
+        var credentials = new SqlCredentialStore(database);
+        await Quietly(() => credentials.FindAsync("clerk", none));
+        await Quietly(() => credentials.SetPasswordAsync("clerk", "hash", "stamp", Now, none));
+        await Quietly(() => credentials.RehashAsync("clerk", "hash", none));
+        await Quietly(() => credentials.RecordFailureAsync("clerk", Now, new LockoutPolicy(5, TimeSpan.FromMinutes(15)), none));
+        await Quietly(() => credentials.RecordSuccessAsync("clerk", none));
+        var signIns = new SqlSignInLog(database);
+        await Quietly(() => signIns.RecordAsync(new SignInEvent(0, Now, SignInEventKinds.Succeeded, "clerk", "clerk", "::1", "page"), none));
+        await Quietly(() => signIns.ListAsync(null, 10, 0, none));
+        await Quietly(() => signIns.ListAsync("clerk", 10, 0, none));
 
         var incidents = new SqlIncidentQueries(database);
         await Quietly(() => incidents.ListAsync("all", 10, 0, none));

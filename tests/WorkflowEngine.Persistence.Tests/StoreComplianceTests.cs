@@ -10,6 +10,7 @@ using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Statistics;
 using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Timers;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Persistence.Tests;
 
@@ -626,6 +627,53 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         var broken = await audit.VerifyAllAsync(CancellationToken.None);
         Assert.False(broken.Verified);
         Assert.Equal((first.Id, 2L), (broken.BrokenApplication!.Value, broken.Result.BrokenPosition!.Value));
+    }
+
+    [StoreFact]
+    public async Task Credentials_KeepTheHashAndStamp_AndLockAfterTheLimit_ThenForgiveOnSuccess()
+    {
+        var store = new SqlCredentialStore(Database);
+        var policy = new LockoutPolicy(3, TimeSpan.FromMinutes(15));
+        Assert.Null(await store.FindAsync("zhangsan", CancellationToken.None));
+        Assert.Null(await store.RecordFailureAsync("nobody", Now, policy, CancellationToken.None));
+
+        await store.SetPasswordAsync("zhangsan", "AQAAAAIAAYagAAAAE-hash", "stamp-1", Now, CancellationToken.None);
+        var first = await store.RecordFailureAsync("zhangsan", Now, policy, CancellationToken.None);
+        var second = await store.RecordFailureAsync("zhangsan", Now, policy, CancellationToken.None);
+        var third = await store.RecordFailureAsync("zhangsan", Now, policy, CancellationToken.None);
+
+        Assert.Equal((1, false), (first!.FailedCount, first.IsLockedAt(Now)));
+        Assert.Equal((2, false), (second!.FailedCount, second.IsLockedAt(Now)));
+        Assert.Equal(0, third!.FailedCount);
+        Assert.Equal(Now.AddMinutes(15), third.LockedUntil);
+        Assert.False(third.IsLockedAt(Now.AddMinutes(15)));
+
+        await store.RecordSuccessAsync("zhangsan", CancellationToken.None);
+        await store.RehashAsync("zhangsan", "AQAAAAIAAYagAAAAE-stronger", CancellationToken.None);
+        var forgiven = await store.FindAsync("zhangsan", CancellationToken.None);
+        Assert.Equal(new UserCredential("zhangsan", "AQAAAAIAAYagAAAAE-stronger", "stamp-1", 0, null, Now), forgiven);
+
+        await store.SetPasswordAsync("zhangsan", "AQAAAAIAAYagAAAAE-new", "stamp-2", Now.AddDays(1), CancellationToken.None);
+        Assert.Equal(
+            new UserCredential("zhangsan", "AQAAAAIAAYagAAAAE-new", "stamp-2", 0, null, Now.AddDays(1)),
+            await store.FindAsync("zhangsan", CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task SignInEvents_AreListedNewestFirst_ForEveryoneOrOneUser()
+    {
+        var log = new SqlSignInLog(Database);
+        await log.RecordAsync(new SignInEvent(0, Now, SignInEventKinds.Failed, "zhang\u202Esan", null, "127.0.0.1", "token"), CancellationToken.None);
+        await log.RecordAsync(new SignInEvent(0, Now.AddSeconds(1), SignInEventKinds.Succeeded, "张三", "zhangsan", "::1", "page"), CancellationToken.None);
+        await log.RecordAsync(new SignInEvent(0, Now.AddSeconds(2), SignInEventKinds.SignedOut, "张三", "zhangsan", null, "page"), CancellationToken.None);
+
+        var all = await log.ListAsync(null, 10, 0, CancellationToken.None);
+        var mine = await log.ListAsync("zhangsan", 1, 1, CancellationToken.None);
+
+        Assert.Equal([SignInEventKinds.SignedOut, SignInEventKinds.Succeeded, SignInEventKinds.Failed], all.Select(e => e.Kind));
+        Assert.Equal("zhang\u202Esan", all[2].UserName);
+        Assert.Equal(Now.AddSeconds(1), Assert.Single(mine).At);
+        Assert.Equal(("::1", "page"), (mine[0].ClientAddress, mine[0].Channel));
     }
 
     [StoreFact]

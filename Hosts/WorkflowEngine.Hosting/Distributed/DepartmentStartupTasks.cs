@@ -18,7 +18,7 @@ public sealed partial class DepartmentStartupTasks(
     ReferenceData reference,
     ServedDepartments served,
     IDirectoryStore directory,
-    IHostEnvironment environment,
+    IdentitySeeding identity,
     IOptions<EngineOptions> options,
     ILogger<DepartmentStartupTasks> logger) : IHostedService
 {
@@ -28,10 +28,7 @@ public sealed partial class DepartmentStartupTasks(
     {
         database.Migrate();
         await directory.UpsertDepartmentsAsync(reference.Departments.Values, cancellationToken);
-        if (environment.IsDevelopment())
-        {
-            await directory.UpsertUsersAsync(DemoUsersFile.Load(Path.Combine(options.Value.DefinitionsPath, "demo", "users.yaml")), cancellationToken);
-        }
+        await identity.SeedAsync(options.Value.DefinitionsPath, cancellationToken);
 
         LogReady(string.Join(",", served.Codes), database.Dialect.Name);
     }

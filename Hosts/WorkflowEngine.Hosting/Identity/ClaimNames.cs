@@ -4,4 +4,10 @@ namespace WorkflowEngine.Hosting.Identity;
 public static class ClaimNames
 {
     public const string Department = "department";
+
+    /// <summary>The password's stamp when the session began: a changed password ends the session.</summary>
+    public const string SecurityStamp = "stamp";
+
+    /// <summary>Where the person signed in, when it was not with a password here (<see cref="OidcSignIn.Provider"/>).</summary>
+    public const string IdentityProvider = "idp";
 }

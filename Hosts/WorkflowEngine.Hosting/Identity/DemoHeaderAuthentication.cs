@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -36,36 +35,13 @@ public sealed class DemoHeaderAuthentication(
             return AuthenticateResult.Fail($"没有演示用户“{id}”");
         }
 
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, user.Id),
-            new(ClaimTypes.Name, user.Name),
-            new(ClaimTypes.Role, user.Role),
-        };
-        if (user.Department is { } department)
-        {
-            claims.Add(new Claim(ClaimNames.Department, department));
-        }
-
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(UserPrincipal.Create(user, SchemeName), SchemeName));
     }
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        await Response.WriteAsJsonAsync(
-            new { type = "https://tools.ietf.org/html/rfc9110#section-15.5.2", title = "未登录", status = 401,
-                detail = environment.IsDevelopment() ? $"请用请求头 {Header}: <演示用户> 表明身份" : "请先登录" },
-            options: null,
-            contentType: "application/problem+json");
-    }
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        AuthProblems.UnauthorizedAsync(Response, environment.IsDevelopment()
+            ? $"请用 POST /api/auth/token 取得令牌后以 Authorization: Bearer <令牌> 调用，或（仅开发环境）用请求头 {Header}: <演示用户> 表明身份"
+            : "请先登录：用 POST /api/auth/token 取得令牌，以 Authorization: Bearer <令牌> 调用");
 
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        await Response.WriteAsJsonAsync(
-            new { type = "https://tools.ietf.org/html/rfc9110#section-15.5.4", title = "无权访问", status = 403, detail = "您的角色不能使用此功能" },
-            options: null,
-            contentType: "application/problem+json");
-    }
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => AuthProblems.ForbiddenAsync(Response);
 }

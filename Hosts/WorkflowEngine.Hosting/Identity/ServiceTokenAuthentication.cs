@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,20 +22,25 @@ public sealed class ServiceTokenAuthentication(
     public const string SchemeName = "ServiceToken";
     private const string Bearer = "Bearer ";
 
-    public static bool Applies(Microsoft.AspNetCore.Http.HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith(Bearer, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The token of an <c>Authorization: Bearer</c> header; null without one.</summary>
+    public static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? header[Bearer.Length..].Trim() : null;
+    }
+
+    /// <summary>The service account whose token this is; null for any other (a person's token, or none).</summary>
+    public static ServiceAccount? Find(IConfiguration configuration, string token) =>
+        token.Length == 0 ? null : (configuration.GetSection("ServiceAccounts").Get<List<ServiceAccount>>() ?? []).FirstOrDefault(a => a.Accepts(token));
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+        if (BearerToken(Request) is not { } token)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var token = header[Bearer.Length..].Trim();
-        var accounts = configuration.GetSection("ServiceAccounts").Get<List<ServiceAccount>>() ?? [];
-        if (token.Length == 0 || accounts.FirstOrDefault(a => a.Accepts(token)) is not { } account)
+        if (Find(configuration, token) is not { } account)
         {
             return Task.FromResult(AuthenticateResult.Fail("The bearer token is no service account's."));
         }

@@ -14,7 +14,7 @@ namespace WorkflowEngine.Hosting.Startup;
 
 /// <summary>
 /// Runs before anything else starts: migrates the database, stores the departments, seeds the demo users
-/// (Development only) and publishes the definitions under <c>Definitions/services</c> that changed.
+/// (Development only) and the bootstrap administrator, and publishes the definitions under <c>Definitions/services</c> that changed.
 /// </summary>
 public sealed partial class StartupTasks(
     Database database,
@@ -23,7 +23,7 @@ public sealed partial class StartupTasks(
     DefinitionRegistry definitions,
     IAuditStore audit,
     IWaitingSteps waiting,
-    IHostEnvironment environment,
+    IdentitySeeding identity,
     IOptions<EngineOptions> options,
     ILogger<StartupTasks> logger) : IHostedService
 {
@@ -43,12 +43,7 @@ public sealed partial class StartupTasks(
         // Before the bus and the relay start: no commit can happen while the waiting steps are read.
         await waiting.LoadAsync(cancellationToken);
         await directory.UpsertDepartmentsAsync(reference.Departments.Values, cancellationToken);
-        if (environment.IsDevelopment())
-        {
-            var users = DemoUsersFile.Load(Path.Combine(options.Value.DefinitionsPath, "demo", "users.yaml"));
-            await directory.UpsertUsersAsync(users, cancellationToken);
-            LogDemoUsers(users.Count);
-        }
+        await identity.SeedAsync(options.Value.DefinitionsPath, cancellationToken);
 
         DefinitionProblems = await definitions.SeedAsync(options.Value.DefinitionsPath, cancellationToken);
         LogReady(database.Dialect.Name, reference.Departments.Count, options.Value.DefinitionsPath);
@@ -58,9 +53,6 @@ public sealed partial class StartupTasks(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit trails of {Count} applications written before the hash chain were chained")]
     private partial void LogChained(int count);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo users (Development): send X-Demo-User: <id>")]
-    private partial void LogDemoUsers(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ({Dialect}) migrated; {Departments} departments; definitions from {Path}")]
     private partial void LogReady(string dialect, int departments, string path);

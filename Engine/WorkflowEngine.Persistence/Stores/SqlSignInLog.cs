@@ -1,0 +1,63 @@
+using Dapper;
+using WorkflowEngine.Runtime.Users;
+
+namespace WorkflowEngine.Persistence.Stores;
+
+/// <summary>The <c>sign_in_events</c> table.</summary>
+public sealed class SqlSignInLog(Database database) : ISignInLog
+{
+    public async Task RecordAsync(SignInEvent signIn, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO sign_in_events (at, kind, user_name, user_id, client_address, channel)
+            VALUES (@At, @Kind, @UserName, @UserId, @ClientAddress, @Channel)
+            """,
+            new
+            {
+                At = Instants.ToMs(signIn.At),
+                signIn.Kind,
+                signIn.UserName,
+                signIn.UserId,
+                signIn.ClientAddress,
+                signIn.Channel,
+            },
+            write.Transaction,
+            cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SignInEvent>> ListAsync(string? userId, int limit, int offset, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"""
+            SELECT id AS Id, at AS At, kind AS Kind, user_name AS UserName, user_id AS UserId, client_address AS ClientAddress, channel AS Channel
+            FROM sign_in_events {(userId is null ? "" : "WHERE user_id = @UserId")}
+            ORDER BY at DESC, id DESC {database.Dialect.Page}
+            """,
+            new { UserId = userId, Limit = limit, Offset = offset },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToArray();
+    }
+
+    private sealed class Row
+    {
+        public long Id { get; set; }
+
+        public long At { get; set; }
+
+        public string Kind { get; set; } = "";
+
+        public string UserName { get; set; } = "";
+
+        public string? UserId { get; set; }
+
+        public string? ClientAddress { get; set; }
+
+        public string Channel { get; set; } = "";
+
+        public SignInEvent ToRecord() => new(Id, Instants.FromMs(At), Kind, UserName, UserId, ClientAddress, Channel);
+    }
+}

@@ -1,0 +1,13 @@
+namespace WorkflowEngine.Runtime.Users;
+
+/// <summary>The kinds of <see cref="SignInEvent"/>.</summary>
+public static class SignInEventKinds
+{
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    public const string LockedOut = "locked-out";
+    public const string Refused = "refused-locked";
+    public const string SignedOut = "signed-out";
+    public const string TokenIssued = "token-issued";
+    public const string PasswordChanged = "password-changed";
+}

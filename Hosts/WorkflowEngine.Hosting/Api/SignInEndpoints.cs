@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Users;
+
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>Sign-in for scripts (a bearer token for a user name and password) and the sign-in audit for administrators.</summary>
+public static class SignInEndpoints
+{
+    public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/token", IssueAsync).AllowAnonymous().WithTags("Sign-in").Reads(BodyRule.Json)
+            .WithSummary("A bearer token for { \"userName\": \"…\", \"password\": \"…\" }; send it as Authorization: Bearer <accessToken>");
+        app.MapGet("/api/admin/sign-ins", ListAsync).RequireAuthorization(Policies.Admin).WithTags("Sign-in")
+            .WithSummary("Sign-in events, newest first (user: one user's id; limit, offset)");
+        return app;
+    }
+
+    private static async Task<IResult> IssueAsync(
+        HttpContext context, PasswordSignIn signIn, UserTokens tokens, TimeProvider clock, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBodies.ReadJsonObjectAsync(context.Request, limits.Value.JsonBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        TokenRequest? asked;
+        try
+        {
+            asked = body.Deserialize<TokenRequest>(JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            return Problems.Field("body", "请求体应为 { \"userName\": \"…\", \"password\": \"…\" }");
+        }
+
+        if (SignInInput.Validate(asked?.UserName, asked?.Password) is { Count: > 0 } errors)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var outcome = await signIn.SignInAsync(
+            asked!.UserName!.Trim(), asked.Password!, context.Connection.RemoteIpAddress?.ToString(), SignInChannels.Token, cancellationToken);
+        switch (outcome.Status)
+        {
+            case SignInStatus.Succeeded:
+                var (token, expiresAt) = tokens.Issue(outcome.User!, outcome.SecurityStamp!);
+                return Results.Ok(new TokenResponse(token, "Bearer", (long)(expiresAt - clock.GetUtcNow()).TotalSeconds, expiresAt));
+            case SignInStatus.LockedOut:
+                var now = clock.GetUtcNow();
+                context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(((outcome.LockedUntil ?? now) - now).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return Results.Problem(SignInMessages.Locked(outcome.LockedUntil, now), statusCode: StatusCodes.Status429TooManyRequests, title: SignInMessages.LockedTitle);
+            default:
+                return Results.Problem(SignInMessages.Invalid, statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
+        }
+    }
+
+    private static async Task<IResult> ListAsync(string? user, int? limit, int? offset, ISignInLog log, CancellationToken cancellationToken)
+    {
+        var events = await log.ListAsync(string.IsNullOrEmpty(user) ? null : user, Math.Clamp(limit ?? 100, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken);
+        return Results.Ok(events.Select(SignInEventDto.From).ToArray());
+    }
+}

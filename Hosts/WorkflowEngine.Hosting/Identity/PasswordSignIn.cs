@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Runtime.Users;
+
+namespace WorkflowEngine.Hosting.Identity;
+
+/// <summary>
+/// Signs people in with a user name and password, the same for the page and the API: counts wrong passwords and locks
+/// the account after <see cref="SignInSettings.MaxFailedAttempts"/>, and writes every attempt to the sign-in audit. An
+/// unknown name and a wrong password look alike to the caller, and take about as long, so that names cannot be probed.
+/// </summary>
+public sealed class PasswordSignIn(
+    IDirectoryStore directory,
+    ICredentialStore credentials,
+    ISignInLog log,
+    TimeProvider clock,
+    IOptions<SignInSettings> settings)
+{
+    private const int MaxClientAddressLength = 64;
+    private static readonly PasswordHasher<UserRecord> Hasher = new();
+    private static readonly UserRecord Nobody = new("", "", "", null);
+
+    // Verified against when the name is unknown, so that it costs what a wrong password costs.
+    private static readonly Lazy<string> Decoy = new(() => Hasher.HashPassword(Nobody, Guid.NewGuid().ToString()));
+
+    private LockoutPolicy Lockout => new(Math.Max(1, settings.Value.MaxFailedAttempts), settings.Value.LockoutDuration);
+
+    public async Task<SignInOutcome> SignInAsync(string userName, string password, string? clientAddress, string channel, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var user = await directory.FindUserAsync(userName, cancellationToken);
+        var credential = user is null ? null : await credentials.FindAsync(user.Id, cancellationToken);
+        if (user is null || credential is null)
+        {
+            Hasher.VerifyHashedPassword(Nobody, Decoy.Value, password);
+            await RecordAsync(SignInEventKinds.Failed, userName, null, clientAddress, channel, cancellationToken);
+            return new SignInOutcome(SignInStatus.Invalid);
+        }
+
+        if (credential.IsLockedAt(now))
+        {
+            await RecordAsync(SignInEventKinds.Refused, userName, user.Id, clientAddress, channel, cancellationToken);
+            return new SignInOutcome(SignInStatus.LockedOut, LockedUntil: credential.LockedUntil);
+        }
+
+        var verified = Hasher.VerifyHashedPassword(user, credential.PasswordHash, password);
+        if (verified == PasswordVerificationResult.Failed)
+        {
+            var after = await credentials.RecordFailureAsync(user.Id, now, Lockout, cancellationToken);
+            var locked = after?.IsLockedAt(now) == true;
+            await RecordAsync(locked ? SignInEventKinds.LockedOut : SignInEventKinds.Failed, userName, user.Id, clientAddress, channel, cancellationToken);
+            return locked ? new SignInOutcome(SignInStatus.LockedOut, LockedUntil: after!.LockedUntil) : new SignInOutcome(SignInStatus.Invalid);
+        }
+
+        if (verified == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            await credentials.RehashAsync(user.Id, Hasher.HashPassword(user, password), cancellationToken);
+        }
+
+        await credentials.RecordSuccessAsync(user.Id, cancellationToken);
+        var kind = channel == SignInChannels.Token ? SignInEventKinds.TokenIssued : SignInEventKinds.Succeeded;
+        await RecordAsync(kind, userName, user.Id, clientAddress, channel, cancellationToken);
+        return new SignInOutcome(SignInStatus.Succeeded, user, credential.SecurityStamp);
+    }
+
+    /// <summary>Sets a user's password with a new stamp, which ends every session and token issued before.</summary>
+    public async Task SetPasswordAsync(UserRecord user, string password, string? clientAddress, string channel, CancellationToken cancellationToken)
+    {
+        await credentials.SetPasswordAsync(user.Id, Hasher.HashPassword(user, password), NewStamp(), clock.GetUtcNow(), cancellationToken);
+        await RecordAsync(SignInEventKinds.PasswordChanged, user.Id, user.Id, clientAddress, channel, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives each user without a password the same one (the documented demo password), hashed once: a fresh host seeds
+    /// every demo user at each start, and one hash costs about a tenth of a second. Each user still gets a stamp of their own.
+    /// </summary>
+    public async Task<int> SeedPasswordsAsync(IEnumerable<UserRecord> users, string password, CancellationToken cancellationToken)
+    {
+        string? hash = null;
+        var seeded = 0;
+        foreach (var user in users)
+        {
+            if (await credentials.FindAsync(user.Id, cancellationToken) is null)
+            {
+                hash ??= Hasher.HashPassword(user, password);
+                await credentials.SetPasswordAsync(user.Id, hash, NewStamp(), clock.GetUtcNow(), cancellationToken);
+                seeded++;
+            }
+        }
+
+        return seeded;
+    }
+
+    /// <summary>
+    /// Whether a session or token still stands: its user has a password, and it is the one it began with. A session from
+    /// the identity platform stands on the platform's word until it expires.
+    /// </summary>
+    public async Task<bool> IsCurrentAsync(System.Security.Claims.ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        principal.FindFirst(ClaimNames.IdentityProvider)?.Value == OidcSignIn.Provider
+        || principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
+        && principal.FindFirst(ClaimNames.SecurityStamp)?.Value is { } stamp
+        && (await credentials.FindAsync(id, cancellationToken))?.SecurityStamp == stamp;
+
+    /// <summary>Writes a sign-in event (never a password).</summary>
+    public Task RecordAsync(string kind, string userName, string? userId, string? clientAddress, string channel, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var address = clientAddress is { Length: > MaxClientAddressLength } ? clientAddress[..MaxClientAddressLength] : clientAddress;
+        return log.RecordAsync(new SignInEvent(0, now, kind, userName, userId, address, channel), cancellationToken);
+    }
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
+}

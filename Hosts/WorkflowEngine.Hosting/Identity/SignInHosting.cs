@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Persistence.Stores;
+using WorkflowEngine.Runtime.Users;
+
+namespace WorkflowEngine.Hosting.Identity;
+
+/// <summary>
+/// Who the caller is, for every host: a department host's service token, a person's bearer token, a person's page
+/// session, or (Development only) the demo header. One policy scheme picks the handler from what the request carries, so every endpoint has the
+/// same policies whichever way its caller signed in.
+/// </summary>
+public static class SignInHosting
+{
+    private const string Scheme = "Workflow";
+
+    public static WebApplicationBuilder AddWorkflowSignIn(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection("Identity");
+        services.Configure<SignInSettings>(section);
+        var settings = section.Get<SignInSettings>() ?? new SignInSettings();
+        // One application name, so that the engine processes sharing a key folder accept each other's tokens.
+        var protection = services.AddDataProtection().SetApplicationName("WorkflowEngine");
+        if (!string.IsNullOrWhiteSpace(settings.KeysPath))
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(settings.KeysPath));
+        }
+
+        services.TryAddSingleton<ICredentialStore, SqlCredentialStore>();
+        services.TryAddSingleton<ISignInLog, SqlSignInLog>();
+        services.AddSingleton<PasswordSignIn>();
+        services.AddSingleton<UserTokens>();
+        services.AddSingleton<IdentitySeeding>();
+        var authentication = services.AddAuthentication(Scheme);
+        authentication
+            .AddPolicyScheme(Scheme, null, o => o.ForwardDefaultSelector = SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, DemoHeaderAuthentication>(DemoHeaderAuthentication.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, ServiceTokenAuthentication>(ServiceTokenAuthentication.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, UserTokenAuthentication>(UserTokenAuthentication.SchemeName, null)
+            .AddCookie(SessionCookie.SchemeName, o => SessionCookie.Configure(o, builder.Environment.IsDevelopment(), settings));
+        // The identity platform only where a deployment configures it: the sign-in page then offers it.
+        var oidc = builder.Configuration.GetSection("Authentication:Oidc").Get<OidcSettings>() ?? new OidcSettings();
+        services.AddSingleton(oidc);
+        if (oidc.Configured)
+        {
+            authentication.AddOpenIdConnect(OidcSignIn.SchemeName, oidc.DisplayName, o => OidcSignIn.Configure(o, oidc));
+        }
+
+        services.AddAuthorization(Policies.Add);
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer<SignInOpenApi>());
+        // The anti-forgery cookie proves nothing alone, so it may travel as the request did: with Always, ASP.NET Core
+        // refuses to render any form over plain HTTP (500), where the sign-in page should rather say nothing worse than
+        // that the Secure session cookie will not come back.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // The sign-in pages under Pages/Account, in every host; AddWorkflowPages() adds the same assembly's part only once.
+        services.AddRazorPages().ConfigureApplicationPartManager(parts =>
+        {
+            var assembly = typeof(SignInHosting).Assembly;
+            if (parts.ApplicationParts.All(p => p.Name != assembly.GetName().Name))
+            {
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    parts.ApplicationParts.Add(part);
+                }
+            }
+        });
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapWorkflowSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapSignIn();
+        // Every Razor page of this assembly, once: the sign-in pages, and in the engine hosts the public pages too.
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>
+    /// A bearer token is a department host's when a service account accepts it, else a person's; the demo header is read
+    /// only in Development (its handler signs nobody in elsewhere, and answers 401 for a protected endpoint).
+    /// </summary>
+    private static string SelectScheme(HttpContext context)
+    {
+        if (ServiceTokenAuthentication.BearerToken(context.Request) is { } token)
+        {
+            return ServiceTokenAuthentication.Find(context.RequestServices.GetRequiredService<IConfiguration>(), token) is null
+                ? UserTokenAuthentication.SchemeName
+                : ServiceTokenAuthentication.SchemeName;
+        }
+
+        if (context.Request.Headers.ContainsKey(DemoHeaderAuthentication.Header))
+        {
+            return DemoHeaderAuthentication.SchemeName;
+        }
+
+        // Without a session, the API answers as it always has (401, and in Development how to use the demo header);
+        // a page sends the browser to the sign-in page.
+        return context.Request.Cookies.ContainsKey(SessionCookie.Name) || !SessionCookie.IsApi(context.Request)
+            ? SessionCookie.SchemeName
+            : DemoHeaderAuthentication.SchemeName;
+    }
+}

@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace WorkflowEngine.Hosting.Identity;
+
+/// <summary>What the page and the API say when a sign-in fails, in the same words.</summary>
+public static class SignInMessages
+{
+    /// <summary>For an unknown name and a wrong password alike.</summary>
+    public const string Invalid = "用户名或密码不正确";
+
+    public const string LockedTitle = "账户已锁定";
+
+    public static string Locked(DateTimeOffset? until, DateTimeOffset now) =>
+        string.Create(CultureInfo.InvariantCulture, $"连续多次密码错误，账户已暂时锁定，请在 {Math.Max(1, (int)Math.Ceiling(((until ?? now) - now).TotalMinutes))} 分钟后再试，或联系管理员");
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace WorkflowEngine.Hosting.Identity;
+
+/// <summary>Names the ways to sign in in the OpenAPI document, so that a client generator and a reader know them.</summary>
+public sealed class SignInOpenApi : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "A person's token from POST /api/auth/token (user name and password), or a department host's service token.",
+        };
+        document.Components.SecuritySchemes["session"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Cookie,
+            Name = SessionCookie.Name,
+            Description = "The session cookie of the sign-in page /account/login.",
+        };
+        return Task.CompletedTask;
+    }
+}

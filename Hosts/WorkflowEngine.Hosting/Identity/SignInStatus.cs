@@ -1,0 +1,12 @@
+namespace WorkflowEngine.Hosting.Identity;
+
+/// <summary>How a password sign-in ended.</summary>
+public enum SignInStatus
+{
+    Succeeded,
+
+    /// <summary>Unknown user or wrong password: the caller is not told which.</summary>
+    Invalid,
+
+    LockedOut,
+}

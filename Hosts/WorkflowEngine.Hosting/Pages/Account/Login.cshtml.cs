@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkflowEngine.Hosting.Identity;
+
+namespace WorkflowEngine.Hosting.Pages.Account;
+
+/// <summary>
+/// The sign-in page: user name and password, each error next to its field and all of them at the top. After signing
+/// in the browser goes back where it was sent from, but only to a page of this site (an address elsewhere is dropped:
+/// a link could otherwise send someone to a look-alike site straight after signing in).
+/// </summary>
+[AllowAnonymous]
+public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSettings oidc) : PageModel
+{
+    /// <summary>The identity platform's name when a deployment configured one; the page then offers it.</summary>
+    public string? PlatformName => oidc.Configured ? oidc.DisplayName : null;
+
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (field, messages) in SignInInput.Validate(Input.UserName, Input.Password))
+        {
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(field == "userName" ? "Input.UserName" : "Input.Password", message);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var outcome = await signIn.SignInAsync(
+            Input.UserName!.Trim(), Input.Password!, HttpContext.Connection.RemoteIpAddress?.ToString(), SignInChannels.Page, cancellationToken);
+        switch (outcome.Status)
+        {
+            case SignInStatus.Succeeded:
+                await HttpContext.SignInAsync(
+                    SessionCookie.SchemeName,
+                    UserPrincipal.Create(outcome.User!, SessionCookie.SchemeName, outcome.SecurityStamp),
+                    new AuthenticationProperties { IsPersistent = false });
+                return LocalRedirect(SafeReturnUrl);
+            case SignInStatus.LockedOut:
+                ModelState.AddModelError("Input.Password", SignInMessages.Locked(outcome.LockedUntil, clock.GetUtcNow()));
+                break;
+            default:
+                ModelState.AddModelError("Input.Password", SignInMessages.Invalid);
+                break;
+        }
+
+        // The password is never sent back into the form.
+        Input.Password = null;
+        return Page();
+    }
+
+    /// <summary>Signing in at the identity platform (a POST with the anti-forgery token, like every form here).</summary>
+    public IActionResult OnPostPlatform() =>
+        oidc.Configured ? Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl }, OidcSignIn.SchemeName) : NotFound();
+
+    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+}
