@@ -190,16 +190,24 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
     }
 
     /// <summary>
+    /// The task a message from the engine about a step is for, if the message is new and the task (of that attempt) is
+    /// still open or claimed; a decided or recalled task, or another attempt's, takes no more news about its clock.
+    /// </summary>
+    private TaskRecord? OpenTaskOf(string messageId, Guid applicationId, string stepId, int attempt) =>
+        Consume(messageId)
+        && _byStep.TryGetValue((applicationId, stepId, attempt), out var task)
+        && task.Status is TaskStatuses.Open or TaskStatuses.Claimed
+            ? task
+            : null;
+
+    /// <summary>
     /// Keeps the newest due time the engine announced for a task still open or claimed. An older announcement arriving
     /// late, or one for a task not here (recalled, or another attempt), changes nothing.
     /// </summary>
     private TaskRecord? ChangeDue(DueChangedWork work)
     {
         var change = work.Message;
-        if (!Consume(work.MessageId)
-            || !_byStep.TryGetValue((change.ApplicationId, change.StepId, change.Attempt), out var task)
-            || task.Status is not (TaskStatuses.Open or TaskStatuses.Claimed)
-            || change.Revision <= task.DueRevision)
+        if (OpenTaskOf(work.MessageId, change.ApplicationId, change.StepId, change.Attempt) is not { } task || change.Revision <= task.DueRevision)
         {
             return null;
         }
@@ -219,10 +227,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
     private TaskRecord? RaiseWarning(WarningWork work)
     {
         var warning = work.Message;
-        if (!Consume(work.MessageId)
-            || !_byStep.TryGetValue((warning.ApplicationId, warning.StepId, warning.Attempt), out var task)
-            || task.Status is not (TaskStatuses.Open or TaskStatuses.Claimed)
-            || task.Warning == "red")
+        if (OpenTaskOf(work.MessageId, warning.ApplicationId, warning.StepId, warning.Attempt) is not { } task || task.Warning == "red")
         {
             return null;
         }
@@ -312,10 +317,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
     private TaskRecord? Supplied(SuppliedWork work)
     {
         var supplied = work.Message;
-        if (!Consume(work.MessageId)
-            || !_byStep.TryGetValue((supplied.ApplicationId, supplied.StepId, supplied.Attempt), out var task)
-            || task.Status is not (TaskStatuses.Open or TaskStatuses.Claimed)
-            || task.SupplementSuppliedAt is not null)
+        if (OpenTaskOf(work.MessageId, supplied.ApplicationId, supplied.StepId, supplied.Attempt) is not { } task || task.SupplementSuppliedAt is not null)
         {
             return null;
         }

@@ -201,6 +201,14 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
             () => Bytes(new byte[512 * 1024], "application/octet-stream"));
         cases["refusal with a reason of the wrong type"] = new("POST", "/api/extensions/00000000-0000-0000-0000-000000000000/refuse", "samr-supervisor",
             () => Text("{\"reason\":{\"a\":1}}"));
+        cases["supplement of an unknown task"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/supplements", "samr-clerk",
+            () => Text("{\"items\":[{\"material\":\"articles\",\"reason\":\"缺页\"}]}"));
+        cases["supplement with a null item and items of the wrong type"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/supplements", "samr-clerk",
+            () => Text("{\"items\":[null,{\"material\":1,\"reason\":[\"x\"]}],\"note\":{}}"));
+        cases["supplement with 20,000 items"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/supplements", "samr-clerk",
+            () => Text("{\"items\":[" + string.Join(",", Enumerable.Repeat("{\"material\":\"articles\",\"reason\":\"x\"}", 20_000)) + "]}"));
+        cases["notices of an unknown department"] = new("GET", "/api/departments/%E4%B8%AD%FF/notices?limit=-1&offset=99999999999", "samr-supervisor", () => null);
+        cases["notices with paging past the end"] = new("GET", "/api/departments/SAMR/notices?limit=2147483647&offset=-5", "samr-supervisor", () => null);
         cases["release with a body"] = new("POST", "/api/tasks/00000000-0000-0000-0000-000000000000/release", "samr-clerk", () => Bytes(new byte[512 * 1024], "application/octet-stream"));
         foreach (var (name, userName) in new Dictionary<string, string>
                  {
