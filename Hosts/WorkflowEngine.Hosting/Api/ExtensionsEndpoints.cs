@@ -46,20 +46,11 @@ public static class ExtensionsEndpoints
         Guid id, HttpRequest request, ClaimsPrincipal user, ITaskQueries queries, DepartmentProcessor processor, IOptions<RequestLimits> limits,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, limits.Value.TaskDecisionBytes, cancellationToken);
+        var (asked, problem) = await RequestBodies.ReadJsonAsync<RequestExtensionRequest>(
+            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"workingDays\": 5, \"reason\": \"…\" } 或 { \"workingHours\": 4, \"reason\": \"…\" }", cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        RequestExtensionRequest? asked;
-        try
-        {
-            asked = body.Deserialize<RequestExtensionRequest>(JsonSerializerOptions.Web);
-        }
-        catch (JsonException)
-        {
-            return Problems.Field("body", "请求体应为 { \"workingDays\": 5, \"reason\": \"…\" } 或 { \"workingHours\": 4, \"reason\": \"…\" }");
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -124,20 +115,11 @@ public static class ExtensionsEndpoints
         Guid id, bool approve, HttpRequest request, ClaimsPrincipal user, ITaskQueries queries, DepartmentProcessor processor, IOptions<RequestLimits> limits,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, limits.Value.TaskDecisionBytes, cancellationToken);
+        var (decision, problem) = await RequestBodies.ReadJsonAsync<ExtensionDecisionRequest>(
+            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"reason\": \"…\" }", cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        ExtensionDecisionRequest? decision;
-        try
-        {
-            decision = body.Deserialize<ExtensionDecisionRequest>(JsonSerializerOptions.Web);
-        }
-        catch (JsonException)
-        {
-            return Problems.Field("body", "请求体应为 { \"reason\": \"…\" }");
         }
 
         var reason = decision?.Reason?.Trim();

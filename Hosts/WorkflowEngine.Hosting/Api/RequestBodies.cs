@@ -29,6 +29,29 @@ public static class RequestBodies
     }
 
     /// <summary>Reads the body as UTF-8 text of at most <paramref name="maxBytes"/>; a leading byte-order mark is dropped.</summary>
+    /// <summary>
+    /// A JSON object body bound to <typeparamref name="T"/>; one whose fields have the wrong types is refused with
+    /// <paramref name="shape"/>, the form the body should take.
+    /// </summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, long maxBytes, string shape, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (body, problem) = await ReadJsonObjectAsync(request, maxBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        try
+        {
+            return (body.Deserialize<T>(JsonSerializerOptions.Web), null);
+        }
+        catch (JsonException)
+        {
+            return (null, Problems.Field("body", shape));
+        }
+    }
+
     public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);

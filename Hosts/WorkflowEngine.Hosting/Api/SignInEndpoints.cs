@@ -25,20 +25,11 @@ public static class SignInEndpoints
     private static async Task<IResult> IssueAsync(
         HttpContext context, PasswordSignIn signIn, UserTokens tokens, TimeProvider clock, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
-        var (body, problem) = await RequestBodies.ReadJsonObjectAsync(context.Request, limits.Value.JsonBodyBytes, cancellationToken);
+        var (asked, problem) = await RequestBodies.ReadJsonAsync<TokenRequest>(
+            context.Request, limits.Value.JsonBodyBytes, "请求体应为 { \"userName\": \"…\", \"password\": \"…\" }", cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        TokenRequest? asked;
-        try
-        {
-            asked = body.Deserialize<TokenRequest>(JsonSerializerOptions.Web);
-        }
-        catch (JsonException)
-        {
-            return Problems.Field("body", "请求体应为 { \"userName\": \"…\", \"password\": \"…\" }");
         }
 
         if (SignInInput.Validate(asked?.UserName, asked?.Password) is { Count: > 0 } errors)

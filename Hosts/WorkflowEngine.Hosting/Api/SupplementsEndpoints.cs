@@ -30,20 +30,11 @@ public static class SupplementsEndpoints
         Guid id, HttpRequest request, ClaimsPrincipal user, ITaskQueries queries, DepartmentProcessor processor, IOptions<RequestLimits> limits,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, limits.Value.TaskDecisionBytes, cancellationToken);
+        var (asked, problem) = await RequestBodies.ReadJsonAsync<RequestSupplementRequest>(
+            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"items\": [ { \"material\": \"材料代码\", \"reason\": \"…\" } ], \"note\": \"…\"（可选） }", cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        RequestSupplementRequest? asked;
-        try
-        {
-            asked = body.Deserialize<RequestSupplementRequest>(JsonSerializerOptions.Web);
-        }
-        catch (JsonException)
-        {
-            return Problems.Field("body", "请求体应为 { \"items\": [ { \"material\": \"材料代码\", \"reason\": \"…\" } ], \"note\": \"…\"（可选） }");
         }
 
         if (await queries.GetAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department))

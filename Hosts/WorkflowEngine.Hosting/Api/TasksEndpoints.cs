@@ -135,20 +135,11 @@ public static class TasksEndpoints
         IOptions<RequestLimits> limits,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, limits.Value.TaskDecisionBytes, cancellationToken);
+        var (decision, problem) = await RequestBodies.ReadJsonAsync<CompleteTaskRequest>(
+            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"outcome\": \"approved\" | \"rejected\", \"reason\": \"…\", \"outputs\": { \"名称\": \"值\" } }", cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        CompleteTaskRequest? decision;
-        try
-        {
-            decision = body.Deserialize<CompleteTaskRequest>(JsonSerializerOptions.Web);
-        }
-        catch (JsonException)
-        {
-            return Problems.Field("body", "请求体应为 { \"outcome\": \"approved\" | \"rejected\", \"reason\": \"…\", \"outputs\": { \"名称\": \"值\" } }");
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -191,20 +182,11 @@ public static class TasksEndpoints
         IOptions<RequestLimits> limits,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await RequestBodies.ReadJsonObjectAsync(request, limits.Value.TaskDecisionBytes, cancellationToken);
+        var (exclusion, problem) = await RequestBodies.ReadJsonAsync<StartExclusionRequest>(
+            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"kind\": \"expert-review\", \"reason\": \"…\", \"until\": \"2026-10-20T17:30:00+08:00\"（可选） }", cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        StartExclusionRequest? exclusion;
-        try
-        {
-            exclusion = body.Deserialize<StartExclusionRequest>(JsonSerializerOptions.Web);
-        }
-        catch (JsonException)
-        {
-            return Problems.Field("body", "请求体应为 { \"kind\": \"expert-review\", \"reason\": \"…\", \"until\": \"2026-10-20T17:30:00+08:00\"（可选） }");
         }
 
         var errors = new Dictionary<string, string[]>();
