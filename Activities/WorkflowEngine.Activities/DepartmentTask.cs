@@ -1,5 +1,6 @@
 using FluentValidation;
 using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
@@ -191,6 +192,10 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             case StepSupplementedEvent supplied:
                 Supplied(context, supplied, limit);
                 return false;
+            case TimerFiredEvent fired when fired.TimerId == state.TimerId && state.Supplement is { } open && fired.TimerId == SupplementTimerId(context, open):
+                state.TimerId = null;
+                SupplementExpired(context, open);
+                return false;
             case TimerFiredEvent fired when fired.TimerId == state.TimerId:
                 // The excluded period's end the clerk gave has come.
                 state.TimerId = null;
@@ -337,17 +342,60 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         }
 
         state.Supplements++;
-        state.Supplement = new OpenSupplement(requested.RequestId, requested.Items, requested.Note, requested.RequestedBy, requested.RequestedAt);
+        var rules = context.Definition.Supplements;
+        var answerBy = rules.AnswerWithin is { } answerWithin ? context.Calendar.Add(requested.RequestedAt, answerWithin) : (DateTimeOffset?)null;
+        var open = new OpenSupplement(requested.RequestId, requested.Items, requested.Note, requested.RequestedBy, requested.RequestedAt, answerBy);
+        state.Supplement = open;
+        if (answerBy is { } expiresAt)
+        {
+            // The clock is paused, so no excluded period (and no timer of one) can stand beside the request.
+            state.TimerId = SupplementTimerId(context, open);
+            context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, expiresAt));
+        }
+
         AnnounceDueTime(context);
         var note = string.IsNullOrWhiteSpace(requested.Note) ? "" : $"说明：{requested.Note}。";
+        var answerText = answerBy is { } by
+            ? $"请于 {ChinaTime.Format(by)} 前一次补齐后上传，逾期未补齐的，{(rules.OnExpiry == SupplementExpiry.Withdraw ? "视为撤回申请" : "本事项不予受理")}；"
+            : "请一次补齐后上传；";
         context.Emit(new NotifyApplicant("supplement-requested",
-            $"{context.Node.DisplayTitle}需要补正材料：{items}。{note}请一次补齐后上传，补齐前本事项办理时限暂停。"));
+            $"{context.Node.DisplayTitle}需要补正材料：{items}。{note}{answerText}补齐前本事项办理时限暂停。"));
         context.Audit("SupplementRequested", new Dictionary<string, string?>
         {
             ["request"] = requested.RequestId.ToString(),
             ["items"] = items,
             ["note"] = requested.Note,
+            ["answerBy"] = answerBy?.ToString("O"),
         }, requested.RequestedBy);
+    }
+
+    private static string SupplementTimerId(ActivityContext context, OpenSupplement open) => $"{context.Node.Id}:supplement:{open.RequestId:N}";
+
+    /// <summary>
+    /// The applicant let the request's limit pass: as the definition says, the application is deemed withdrawn
+    /// (every department drops its steps) or this step is refused and the flow goes on as for any refusal.
+    /// </summary>
+    private static void SupplementExpired(ActivityContext context, OpenSupplement open)
+    {
+        var rules = context.Definition.Supplements;
+        var items = string.Join("、", open.Items.Select(i => MaterialName(context, i.Material)));
+        context.Audit("SupplementExpired", new Dictionary<string, string?>
+        {
+            ["request"] = open.RequestId.ToString(),
+            ["answerBy"] = open.AnswerBy?.ToString("O"),
+            ["onExpiry"] = rules.OnExpiry == SupplementExpiry.Withdraw ? "withdraw" : "reject-step",
+        });
+        if (rules.OnExpiry == SupplementExpiry.Withdraw)
+        {
+            context.EndApplication($"申请人未在 {ChinaTime.Format(open.AnswerBy!.Value)} 前补正{context.Node.DisplayTitle}所需材料（{items}），视为撤回申请");
+            return;
+        }
+
+        var reason = $"申请人未在 {ChinaTime.Format(open.AnswerBy!.Value)} 前补正所需材料（{items}），不予受理";
+        context.State.Supplement = null;
+        Recall(context, reason);
+        context.Emit(new NotifyApplicant("supplement-expired", $"{context.Node.DisplayTitle}：{reason}。"));
+        context.Complete(StepOutcome.Rejected, reason);
     }
 
     /// <summary>The applicant supplied every item: the clock runs again and the department learns the new versions.</summary>
@@ -360,6 +408,12 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         }
 
         state.Supplement = null;
+        if (state.TimerId is { } timer)
+        {
+            context.Emit(new CancelTimer(timer));
+            state.TimerId = null;
+        }
+
         if (ClockTimeline.Of(state.Clock).CurrentPause is { Reason: PauseReason.SupplementRequested })
         {
             context.RecordClock(ClockEvent.Resumed(supplied.SuppliedAt, supplied.SuppliedBy), limit);

@@ -15,7 +15,8 @@ namespace WorkflowEngine.Definitions;
 /// </summary>
 public sealed partial class DefinitionReader(ActivityRegistry registry, DocumentReader reader)
 {
-    private static readonly string[] SectionKeys = ["form", "materials", "flow"];
+    // Read on their own, so that a mistake inside one is reported there and costs nothing else of the header.
+    private static readonly string[] SectionKeys = ["form", "materials", "flow", "supplements"];
     private static readonly HashSet<string> CommonNodeKeys = new(StringComparer.Ordinal) { "id", "activity", "title", "when", "steps" };
 
     public WorkflowDefinition? Read(JsonNode? root)
@@ -36,6 +37,9 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
         }
 
         var header = reader.Bind<DefinitionHeader>(headerNode, "") ?? new DefinitionHeader();
+        var supplements = document.TryGetPropertyValue("supplements", out var supplementsNode) && supplementsNode is not null
+            ? reader.Bind<SupplementRules>(supplementsNode, "supplements")
+            : null;
         var form = ReadList(document, "form", ReadField);
         var materials = ReadList(document, "materials", ReadMaterial);
         StepNode? flow = null;
@@ -77,6 +81,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             Description = header.Description,
             CalendarId = header.Calendar ?? "cn-mainland",
             Limits = header.TimeLimits ?? new BundleTimeLimits(),
+            Supplements = supplements ?? new SupplementRules(),
             Form = form,
             Materials = materials,
             Flow = flow,

@@ -291,7 +291,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
 
         if (work.SupplementBy is { } by && now > by)
         {
-            return TaskActionResult.Conflict(task, $"补正须在收件后 5 个工作日内提出（截至 {ChinaTimeText(by)}），已过期限");
+            return TaskActionResult.Conflict(task, $"补正须在收件后的补正期限内一次性提出（截至 {ChinaTimeText(by)}），已过期限");
         }
 
         var request = new StepSupplementRequested

@@ -53,6 +53,32 @@ public sealed class DefinitionValidationTests
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
     }
 
+    [Theory]
+    [InlineData("supplements: { requestWithin: { workingDays: 6 } }", "supplements.requestWithin", "行政许可法第三十二条")]
+    [InlineData("supplements: { onExpiry: reject-step }", "supplements.onExpiry", "answerWithin")]
+    [InlineData("supplements: { answerWithin: { workingDays: 0 } }", "supplements.answerWithin.workingDays", "大于")]
+    [InlineData("supplements: { answerWithin: { workingDays: 5 }, onExpiry: forget }", "supplements.onExpiry", "")]
+    public void SupplementRules_OutsideTheLaw_OrWithoutALimit_AreRefused_AtTheirKey(string rules, string path, string says)
+    {
+        var error = Single(Load(Valid.Replace("form:", rules + "\nform:", StringComparison.Ordinal)));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(says, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SupplementRules_AreRead_WithTheLawsWindowByDefault()
+    {
+        var plain = Load(Valid).Definition!;
+        var ruled = Load(Valid.Replace("form:", "supplements: { requestWithin: { workingDays: 3 }, answerWithin: { workingDays: 10 }, onExpiry: reject-step }\nform:", StringComparison.Ordinal)).Definition!;
+
+        Assert.Equal(WorkflowEngine.Core.Model.WorkingTimeLimit.Days(5), plain.Supplements.Window);
+        Assert.Null(plain.Supplements.AnswerWithin);
+        Assert.Equal(WorkflowEngine.Core.Model.WorkingTimeLimit.Days(3), ruled.Supplements.Window);
+        Assert.Equal(WorkflowEngine.Core.Model.WorkingTimeLimit.Days(10), ruled.Supplements.AnswerWithin);
+        Assert.Equal(WorkflowEngine.Core.Model.SupplementExpiry.RejectStep, ruled.Supplements.OnExpiry);
+    }
+
     [Fact]
     public void JsonDefinition_IsAccepted()
     {

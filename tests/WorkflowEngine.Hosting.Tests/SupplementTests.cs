@@ -98,6 +98,86 @@ public sealed class SupplementTests
             "the licence decision in the trail");
         Assert.Equal("articles@v2,legalRepIdCopy@v2", approved[0].GetProperty("data").GetProperty("materials").GetString());
         Assert.True((await TaskAsync(host, task)).GetProperty("onTime").GetBoolean());
+
+        // Answered in time: the request's limit passing later ends nothing.
+        host.Clock.Advance(TimeSpan.FromDays(21));
+        await host.FireDueTimersAsync();
+        var audit = (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries").EnumerateArray();
+        Assert.DoesNotContain(audit, e => e.GetProperty("type").GetString() == "SupplementExpired");
+        Assert.Equal("in-progress", (await host.GetJsonAsync("zhangsan", $"/api/applications/{id}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ARequestLeftUnanswered_PastTheDefinitionsLimit_WithdrawsTheApplication_AndTheDepartmentDropsTheStep()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var id = await host.SubmitBusinessOpeningAsync();
+        var task = await AskForArticlesAsync(host);
+
+        // 企业开办 gives the applicant 10 working days: from Monday 2 March to the close of Monday 16 March, told with the request.
+        var application = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "the request");
+        Assert.Equal(new DateTimeOffset(2026, 3, 16, 17, 30, 0, Cst), application.GetProperty("supplements")[0].GetProperty("answerBy").GetDateTimeOffset());
+        Assert.Contains(application.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("kind").GetString() == "supplement-requested"
+            && n.GetProperty("message").GetString()!.Contains("请于 2026-03-16 17:30 前一次补齐", StringComparison.Ordinal)
+            && n.GetProperty("message").GetString()!.Contains("视为撤回申请", StringComparison.Ordinal));
+
+        // A minute before, nothing happens; at the limit the application ends as withdrawn, saying why.
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 16, 17, 29, 0, Cst) - host.Clock.GetUtcNow());
+        await host.FireDueTimersAsync();
+        Assert.Equal("in-progress", (await host.GetJsonAsync("zhangsan", $"/api/applications/{id}")).GetProperty("status").GetString());
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        application = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "cancelled", "the withdrawal");
+        Assert.Contains("视为撤回申请", application.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("公司章程", application.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Empty(application.GetProperty("supplements").EnumerateArray());
+        var audit = (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries").EnumerateArray();
+        Assert.Single(audit, e => e.GetProperty("type").GetString() == "SupplementExpired");
+
+        // The clerk's queue no longer holds the step, and nothing more can be uploaded for it.
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 0, "the recalled task to leave the queue");
+        using var citizen = host.Client("zhangsan");
+        Assert.Equal(HttpStatusCode.Conflict, (await UploadAsync(citizen, id, "articles", "%PDF-1.4 too late\n")).StatusCode);
+        Assert.NotNull(task);
+    }
+
+    [Fact]
+    public async Task ADefinitionMayRefuseOnlyTheStep_WhenItsRequestExpires()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Definitions, "services", "business-opening.yaml"));
+        await host.PublishAsync(yaml.Replace("answerWithin: { workingDays: 10 }\n  onExpiry: withdraw", "answerWithin: { workingDays: 2 }\n  onExpiry: reject-step", StringComparison.Ordinal));
+        var id = await host.SubmitBusinessOpeningAsync();
+        await AskForArticlesAsync(host);
+
+        // Two working days from Monday: the close of Wednesday 4 March.
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 4, 17, 30, 0, Cst) - host.Clock.GetUtcNow());
+        var application = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() != "in-progress", "the refusal");
+
+        var licence = Licence(application);
+        Assert.Equal("rejected", licence.GetProperty("outcome").GetString());
+        Assert.Contains("不予受理", licence.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("rejected", application.GetProperty("status").GetString());
+        Assert.Contains(application.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("kind").GetString() == "supplement-expired");
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 0, "the recalled task to leave the queue");
+    }
+
+    /// <summary>The SAMR clerk claims the licence task and, at 09:30, asks for the articles again; returns the task's id.</summary>
+    private static async Task<string> AskForArticlesAsync(AllInOneHost host)
+    {
+        var task = (await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 1, "the SAMR task"))[0].GetProperty("id").GetString()!;
+        using var clerk = host.Client("samr-clerk");
+        (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromMinutes(30));
+        using var asked = await clerk.PostAsJsonAsync($"/api/tasks/{task}/supplements",
+            new { items = new[] { new { material = "articles", reason = "章程第五条出资方式与申请表不一致" } } });
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        return task;
     }
 
     [Fact]
@@ -115,7 +195,7 @@ public sealed class SupplementTests
         using var late = await clerk.PostAsJsonAsync($"/api/tasks/{task}/supplements",
             new { items = new[] { new { material = "articles", reason = "章程缺页" } } });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
-        Assert.Contains("5 个工作日内", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("截至 2026-03-09 17:30", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient citizen, Guid id, string key, string content)

@@ -62,6 +62,12 @@ public sealed class ActivityContext
     /// <summary>Cancels an active node and everything it started.</summary>
     public void Cancel(StepNode node, string reason) => _scope.Cancel(node, reason);
 
+    /// <summary>Ends the whole application as cancelled, for a reason the applicant is told (e.g. deemed withdrawn).</summary>
+    public void EndApplication(string reason) => _scope.CancelWorkflow(reason, SystemActor);
+
+    /// <summary>The actor of what the engine does by itself, on a timer.</summary>
+    public const string SystemActor = "system";
+
     public void Emit(EngineCommand command) => _scope.Emit(command);
 
     public void Audit(string type, IReadOnlyDictionary<string, string?>? data = null, string? actor = null) =>

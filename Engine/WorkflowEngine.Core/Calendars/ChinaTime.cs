@@ -28,6 +28,10 @@ public static class ChinaTime
 
     public static DateTimeOffset? ToLocal(DateTimeOffset? instant) => instant is { } i ? ToLocal(i) : null;
 
+    /// <summary>The instant as a person reads it in a message: Asia/Shanghai wall time to the minute, e.g. 2026-12-07 17:00.</summary>
+    public static string Format(DateTimeOffset instant) =>
+        ToLocal(instant).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The Asia/Shanghai calendar date of an instant.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
 

@@ -22,6 +22,9 @@ public sealed class WorkflowDefinition
 
     public BundleTimeLimits Limits { get; init; } = new();
 
+    /// <summary>补正: when a department may ask for supplementary material, and how long the applicant has.</summary>
+    public SupplementRules Supplements { get; init; } = new();
+
     public IReadOnlyList<FormField> Form { get; init; } = [];
 
     public IReadOnlyList<MaterialSpec> Materials { get; init; } = [];
@@ -45,6 +48,7 @@ public sealed class WorkflowDefinition
         Description = Description,
         CalendarId = CalendarId,
         Limits = Limits,
+        Supplements = Supplements,
         Form = Form,
         Materials = Materials,
         Flow = Flow,

@@ -62,6 +62,32 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
         {
             ctx.AddFailure("timeLimits.promised", $"承诺时限（{d.Limits.Promised}）不能长于法定时限（{d.Limits.Statutory}）");
         }
+
+        Supplements(d, ctx);
+    }
+
+    /// <summary>补正: a window no longer than the law's five working days; a well-formed time for the applicant's answer.</summary>
+    private void Supplements(WorkflowDefinition d, ValidationContext<DefinitionCandidate> ctx)
+    {
+        var rules = d.Supplements;
+        if (rules.RequestWithin is { } window)
+        {
+            CheckLimit(ctx, window, "supplements.requestWithin", "");
+            if (window.IsWellFormed && window.ToHours(HoursPerDay(d)) > SupplementRules.StatutoryWindow.ToHours(HoursPerDay(d)))
+            {
+                ctx.AddFailure("supplements.requestWithin",
+                    $"补正须在受理后 {SupplementRules.StatutoryWindow} 内一次性告知（行政许可法第三十二条），requestWithin 不能长于它（现为 {window}）");
+            }
+        }
+
+        if (rules.AnswerWithin is { } answer)
+        {
+            CheckLimit(ctx, answer, "supplements.answerWithin", "");
+        }
+        else if (rules.OnExpiry != SupplementExpiry.Withdraw)
+        {
+            ctx.AddFailure("supplements.onExpiry", "写了逾期的后果 onExpiry，就须写明申请人补正的期限 answerWithin");
+        }
     }
 
     private static void Form(WorkflowDefinition d, ValidationContext<DefinitionCandidate> ctx)

@@ -32,7 +32,6 @@ internal sealed class EngineBatch(
     DateTimeOffset now)
 {
     /// <summary>How long after dispatch a department may ask for supplementary material (行政许可法 Art. 32: five working days).</summary>
-    private static readonly WorkingTimeLimit SupplementWindow = WorkingTimeLimit.Days(5);
 
     private readonly Dictionary<Guid, ApplicationRecord> _applications = [];
     private readonly HashSet<Guid> _inserted = [];
@@ -654,7 +653,7 @@ internal sealed class EngineBatch(
             WorkingDayHours = (decimal)CalendarOf(definition).OfficeTimeOf(WorkingTimeLimit.Days(1)).TotalHours,
             DispatchedAt = ChinaTime.ToLocal(dispatch.DispatchedAt),
             DueAt = ChinaTime.ToLocal(dispatch.DueAt),
-            SupplementBy = ChinaTime.ToLocal(CalendarOf(definition).Add(dispatch.DispatchedAt, SupplementWindow)),
+            SupplementBy = ChinaTime.ToLocal(CalendarOf(definition).Add(dispatch.DispatchedAt, definition.Supplements.Window)),
             ApplicantName = application.ApplicantName,
             Form = FormElementOf(application),
             Materials = dispatch.Materials.Select(key => checklist[key]).Select(m => new MaterialReference

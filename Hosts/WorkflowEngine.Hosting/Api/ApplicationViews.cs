@@ -72,7 +72,8 @@ public sealed class ApplicationViews(
                     .Select(i => new SupplementItemDto(i.Material, definition.Materials.FirstOrDefault(m => m.Key == i.Material)?.Name.Zh ?? i.Material, i.Reason))
                     .ToArray(),
                 n.Value.Supplement.Note,
-                ChinaTime.ToLocal(n.Value.Supplement.RequestedAt)))
+                ChinaTime.ToLocal(n.Value.Supplement.RequestedAt),
+                ChinaTime.ToLocal(n.Value.Supplement.AnswerBy)))
             .OrderBy(s => s.RequestedAt)
             .ToArray();
 

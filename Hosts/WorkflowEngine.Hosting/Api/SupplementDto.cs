@@ -5,4 +5,4 @@ namespace WorkflowEngine.Hosting.Api;
 /// application lists every open one together, so the applicant reads one notice and supplies everything in one upload.
 /// </summary>
 public sealed record SupplementDto(
-    string StepId, string StepTitle, string? Department, IReadOnlyList<SupplementItemDto> Items, string? Note, DateTimeOffset RequestedAt);
+    string StepId, string StepTitle, string? Department, IReadOnlyList<SupplementItemDto> Items, string? Note, DateTimeOffset RequestedAt, DateTimeOffset? AnswerBy = null);
