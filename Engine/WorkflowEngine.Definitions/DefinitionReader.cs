@@ -17,7 +17,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
 {
     // Read on their own, so that a mistake inside one is reported there and costs nothing else of the header.
     private static readonly string[] SectionKeys = ["form", "materials", "flow", "supplements"];
-    private static readonly HashSet<string> CommonNodeKeys = new(StringComparer.Ordinal) { "id", "activity", "title", "when", "steps" };
+    private static readonly HashSet<string> CommonNodeKeys = new(StringComparer.Ordinal) { "id", "activity", "title", "when", "steps", "yellowShare" };
 
     public WorkflowDefinition? Read(JsonNode? root)
     {
@@ -251,6 +251,12 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             }
         }
 
+        double? yellowShare = null;
+        if (obj.TryGetPropertyValue("yellowShare", out var shareNode) && shareNode is not null)
+        {
+            yellowShare = reader.Bind(shareNode, typeof(double), SourceMap.Child(path, "yellowShare")) as double?;
+        }
+
         IReadOnlyList<StepNode> children = [];
         if (obj.TryGetPropertyValue("steps", out var stepsNode) && stepsNode is not null)
         {
@@ -291,6 +297,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             ActivityKey = key ?? "",
             Title = title,
             When = when,
+            YellowShare = yellowShare,
             Settings = settings,
             Children = children,
             Path = path,

@@ -65,6 +65,22 @@ public sealed class WarningWatchTests
     }
 
     [Fact]
+    public void AStepsOwnYellowShare_OrTheDefinitions_MovesItsYellowCard()
+    {
+        var own = new FlowHarness(Catalog.Definition(Flow.Replace("title: 营业执照,", "title: 营业执照, yellowShare: 0.5,", StringComparison.Ordinal)), start: Monday).Start();
+        var everywhere = new FlowHarness(Catalog.Definition(Flow.Replace("promised: { workingDays: 10 } }", "promised: { workingDays: 10 }, yellowShare: 0.25 }", StringComparison.Ordinal)), start: Monday).Start();
+
+        // Half of two office hours: yellow at 10:00; a quarter of them, as the definition says for every clock: 09:30.
+        Assert.Equal(Monday.AddHours(1), own.State.NextWarningAt);
+        Assert.Equal(Monday.AddHours(0.5), everywhere.State.NextWarningAt);
+        Look(own, Monday.AddHours(1));
+        Assert.Equal("yellow", Assert.Single(Cards(own)).Data!["level"]);
+        var clocks = ApplicationClocks.Of(own.Definition, own.State, Catalog.Activities);
+        Assert.Equal(0.5, clocks.Single(c => c.Id == "licence").YellowShare);
+        Assert.Equal(DeadlineWarnings.DefaultYellowShare, clocks.Single(c => c.Id == "seal").YellowShare);
+    }
+
+    [Fact]
     public void AClockThatStoodStill_GetsItsCardsLater_AndADecidedStepNone()
     {
         var h = Started();

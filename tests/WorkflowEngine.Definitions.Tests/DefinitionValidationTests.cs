@@ -66,6 +66,20 @@ public sealed class DefinitionValidationTests
         Assert.Contains(says, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("limit: { workingDays: 2 }", "limit: { workingDays: 2 }\n      yellowShare: 1", "flow.steps[0].yellowShare", "0 与 1 之间")]
+    [InlineData("limit: { workingDays: 2 }", "limit: { workingDays: 2 }\n      yellowShare: 0", "flow.steps[0].yellowShare", "0 与 1 之间")]
+    [InlineData("limit: { workingDays: 2 }", "limit: { workingDays: 2 }\n      yellowShare: 四分之三", "flow.steps[0].yellowShare", "")]
+    [InlineData("activity: sequence", "activity: sequence\n  yellowShare: 0.5", "flow.yellowShare", "limit")]
+    [InlineData("promised: { workingDays: 5 }", "promised: { workingDays: 5 }\n  yellowShare: 1.5", "timeLimits.yellowShare", "0 与 1 之间")]
+    public void AYellowShare_OutsideZeroToOne_OrOnAStepWithoutALimit_IsRefused_AtItsKey(string find, string replace, string path, string says)
+    {
+        var error = Single(Load(Valid.Replace(find, replace, StringComparison.Ordinal)));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(says, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SupplementRules_AreRead_WithTheLawsWindowByDefault()
     {

@@ -8,7 +8,8 @@ namespace WorkflowEngine.Core.Activities;
 /// <summary>
 /// Gives the yellow and red cards (红黄牌预警) of every clock of an application — the bundle's against its promised and
 /// statutory limits, each stage's and step's against its own — each exactly once, when it comes due: yellow when
-/// <see cref="DeadlineWarnings.DefaultYellowShare"/> of the allowance is used, red at the due time. One timer,
+/// the definition's yellow share (<see cref="DeadlineWarnings.YellowShareOf(WorkflowDefinition, StepNode)"/>) of the
+/// allowance is used, red at the due time. One timer,
 /// <see cref="TimerId"/>, wakes the application for the earliest card not yet given. What was given is kept in the
 /// state, which is saved with optimistic concurrency, and the timer is leased: so a card is never given twice, by two
 /// engine processes or after a restart.
@@ -34,12 +35,12 @@ internal static class WarningWatch
         var running = state.Status == WorkflowStatus.Running;
         if (running && limits.Promised is { } promised)
         {
-            Check(scope, definition.Id, null, WarningLimits.Promised, promised, state.Clock, ref earliest);
+            Check(scope, definition.Id, null, WarningLimits.Promised, promised, DeadlineWarnings.YellowShareOf(definition), state.Clock, ref earliest);
         }
 
         if (running && limits.Statutory is { } statutory)
         {
-            Check(scope, definition.Id, null, WarningLimits.Statutory, statutory, state.Clock, ref earliest);
+            Check(scope, definition.Id, null, WarningLimits.Statutory, statutory, DeadlineWarnings.YellowShareOf(definition), state.Clock, ref earliest);
         }
 
         foreach (var (id, node) in state.Nodes)
@@ -48,7 +49,7 @@ internal static class WarningWatch
             if (running && node is { Status: NodeStatus.Active, Clock.Count: > 0 } && definition.Nodes.TryGetValue(id, out var stepNode)
                 && scope.LimitOf(stepNode) is { } limit)
             {
-                Check(scope, id, node, WarningLimits.Promised, limit, node.Clock, ref earliest);
+                Check(scope, id, node, WarningLimits.Promised, limit, DeadlineWarnings.YellowShareOf(definition, stepNode), node.Clock, ref earliest);
             }
         }
 
@@ -85,7 +86,7 @@ internal static class WarningWatch
     /// due before its yellow was given is given alone: the yellow has nothing left to warn of.
     /// </summary>
     private static void Check(
-        ExecutionScope scope, string clock, NodeState? node, string limitName, WorkingTimeLimit limit, List<ClockEvent>? events, ref DateTimeOffset? earliest)
+        ExecutionScope scope, string clock, NodeState? node, string limitName, WorkingTimeLimit limit, double yellowShare, List<ClockEvent>? events, ref DateTimeOffset? earliest)
     {
         var state = scope.State;
         if (Given(state, clock, limitName, WarningLevel.Red))
@@ -108,7 +109,7 @@ internal static class WarningWatch
         }
 
         if (!Given(state, clock, limitName, WarningLevel.Yellow)
-            && ClockArithmetic.ShareReachedAt(timeline, limit, scope.Calendar, DeadlineWarnings.DefaultYellowShare) is { } yellowAt)
+            && ClockArithmetic.ShareReachedAt(timeline, limit, scope.Calendar, yellowShare) is { } yellowAt)
         {
             if (yellowAt > scope.Now)
             {

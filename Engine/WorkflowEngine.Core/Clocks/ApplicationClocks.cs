@@ -18,7 +18,8 @@ public static class ApplicationClocks
         ArgumentNullException.ThrowIfNull(registry);
         var clocks = new List<Clock>
         {
-            new(ClockKind.Bundle, definition.Id, definition.Title.Zh, definition.Limits.Promised, definition.Limits.Statutory, state.Clock ?? []),
+            new(ClockKind.Bundle, definition.Id, definition.Title.Zh, definition.Limits.Promised, definition.Limits.Statutory, state.Clock ?? [],
+                DeadlineWarnings.YellowShareOf(definition)),
         };
         foreach (var node in definition.Flow.DescendantsAndSelf())
         {
@@ -35,7 +36,7 @@ public static class ApplicationClocks
             }
 
             clocks.Add(new Clock(activity.Descriptor.HasChildren ? ClockKind.Stage : ClockKind.Step, node.Id, node.DisplayTitle, limit, null,
-                nodeState?.Clock ?? []));
+                nodeState?.Clock ?? [], DeadlineWarnings.YellowShareOf(definition, node)));
         }
 
         return clocks;

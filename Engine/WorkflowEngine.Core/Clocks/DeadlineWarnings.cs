@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WorkflowEngine.Core.Model;
 
 namespace WorkflowEngine.Core.Clocks;
 
@@ -18,8 +19,22 @@ public enum WarningLevel
 /// </summary>
 public static class DeadlineWarnings
 {
-    /// <summary>Yellow at three quarters of the limit, the share supervision systems commonly use.</summary>
+    /// <summary>Yellow at three quarters of the limit, the share supervision systems commonly use; a definition may set its own.</summary>
     public const double DefaultYellowShare = 0.75;
+
+    /// <summary>The share of the bundle's limits that turns its clock yellow: <c>timeLimits.yellowShare</c>, else the default.</summary>
+    public static double YellowShareOf(WorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.Limits.YellowShare ?? DefaultYellowShare;
+    }
+
+    /// <summary>A step's or stage's share: its own <c>yellowShare</c>, else the definition's, else the default.</summary>
+    public static double YellowShareOf(WorkflowDefinition definition, StepNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.YellowShare ?? YellowShareOf(definition);
+    }
 
     /// <summary>A level as messages and the audit name it: <c>none</c>, <c>yellow</c>, <c>red</c>.</summary>
     public static string NameOf(WarningLevel level) => level switch

@@ -6,4 +6,10 @@ public sealed record BundleTimeLimits
     public WorkingTimeLimit? Statutory { get; init; }
 
     public WorkingTimeLimit? Promised { get; init; }
+
+    /// <summary>
+    /// How much of a limit is used when the yellow card (黄牌) comes, between 0 and 1: for the bundle's clocks, and for
+    /// every step and stage that sets none of its own. Three quarters when absent.
+    /// </summary>
+    public double? YellowShare { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed class StepNode
     /// <summary>When present and false over the form data, the node is skipped.</summary>
     public Condition? When { get; init; }
 
+    /// <summary>The share of the node's limit that turns its clock yellow (<c>yellowShare</c>); the definition's when null.</summary>
+    public double? YellowShare { get; init; }
+
     /// <summary>The activity's settings record, parsed and validated at load.</summary>
     public object? Settings { get; init; }
 

@@ -63,7 +63,21 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             ctx.AddFailure("timeLimits.promised", $"承诺时限（{d.Limits.Promised}）不能长于法定时限（{d.Limits.Statutory}）");
         }
 
+        if (d.Limits.YellowShare is { } share)
+        {
+            CheckYellowShare(ctx, share, "timeLimits.yellowShare");
+        }
+
         Supplements(d, ctx);
+    }
+
+    /// <summary>A share of a limit strictly between nothing and all of it: at 0 every clock starts yellow, at 1 yellow never comes before red.</summary>
+    private static void CheckYellowShare(ValidationContext<DefinitionCandidate> ctx, double share, string path)
+    {
+        if (!(share is > 0 and < 1))
+        {
+            ctx.AddFailure(path, $"yellowShare 是用去多少时限时亮黄牌，须在 0 与 1 之间（如 0.75 即用去四分之三时），现为 {share.ToString(CultureInfo.InvariantCulture)}");
+        }
     }
 
     /// <summary>补正: a window no longer than the law's five working days; a well-formed time for the applicant's answer.</summary>
@@ -243,6 +257,18 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             if (!_registry.TryGet(node.ActivityKey, out var activity))
             {
                 continue;
+            }
+
+            if (node.YellowShare is { } share)
+            {
+                if (activity.LimitOf(node) is null)
+                {
+                    ctx.AddFailure(node.Path + ".yellowShare", "yellowShare 只用于有办理时限 limit 的步骤");
+                }
+                else
+                {
+                    CheckYellowShare(ctx, share, node.Path + ".yellowShare");
+                }
             }
 
             if (activity.Descriptor.RequiresId && !node.HasExplicitId)

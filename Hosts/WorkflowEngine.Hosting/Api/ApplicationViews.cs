@@ -194,7 +194,7 @@ public sealed class ApplicationViews(
                 continue;
             }
 
-            var level = ApiNames.Of(DeadlineWarnings.Of(ClockArithmetic.Explain(clock.Timeline, promised, calendar, now)));
+            var level = ApiNames.Of(DeadlineWarnings.Of(ClockArithmetic.Explain(clock.Timeline, promised, calendar, now), clock.YellowShare));
             if (clock.Kind == ClockKind.Bundle)
             {
                 bundle = level;

@@ -61,7 +61,7 @@ public static class WarningsEndpoints
                 }
 
                 var explained = ClockArithmetic.Explain(clock.Timeline, promised, calendar, now);
-                var card = DeadlineWarnings.Of(explained);
+                var card = DeadlineWarnings.Of(explained, clock.YellowShare);
                 if (card == WarningLevel.None || (level is not null && ApiNames.Of(card) != level))
                 {
                     continue;
@@ -69,7 +69,7 @@ public static class WarningsEndpoints
 
                 cards.Add(new WarningDto(
                     application.Id, application.TrackingNumber, definition.Title.Zh, step.StepId, clock.Title, ApiNames.Of(card), ApiNames.Of(clock.Timeline.Status),
-                    ChinaTime.ToLocal(explained.DueAt), ChinaTime.ToLocal(ClockArithmetic.ShareReachedAt(clock.Timeline, promised, calendar, DeadlineWarnings.DefaultYellowShare)),
+                    ChinaTime.ToLocal(explained.DueAt), ChinaTime.ToLocal(ClockArithmetic.ShareReachedAt(clock.Timeline, promised, calendar, clock.YellowShare)),
                     Math.Round((decimal)explained.Left.TotalHours, 2)));
             }
         }

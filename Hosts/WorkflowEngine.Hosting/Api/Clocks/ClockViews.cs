@@ -32,13 +32,13 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
             clock.Title,
             ApiNames.Of(timeline.Status),
             pause is null ? null : new ClockPauseDto(ApiNames.Of(pause.Reason!.Value), pause.Text, ChinaTime.ToLocal(pause.At), pause.Actor),
-            clock.Promised is { } promised ? Limit(timeline, promised, calendar, now) : null,
-            clock.Statutory is { } statutory ? Limit(timeline, statutory, calendar, now) : null,
+            clock.Promised is { } promised ? Limit(timeline, promised, clock.YellowShare, calendar, now) : null,
+            clock.Statutory is { } statutory ? Limit(timeline, statutory, clock.YellowShare, calendar, now) : null,
             clock.Events.Select(e => new ClockEventDto(
                 ApiNames.Of(e.Kind), ChinaTime.ToLocal(e.At), e.Reason is { } reason ? ApiNames.Of(reason) : null, e.Text, e.Actor, e.Added?.ToString())).ToArray());
     }
 
-    private static ClockLimitDto Limit(ClockTimeline timeline, WorkingTimeLimit limit, WorkingCalendar calendar, DateTimeOffset now)
+    private static ClockLimitDto Limit(ClockTimeline timeline, WorkingTimeLimit limit, double yellowShare, WorkingCalendar calendar, DateTimeOffset now)
     {
         var explained = ClockArithmetic.Explain(timeline, limit, calendar, now);
         return new ClockLimitDto(
@@ -46,8 +46,8 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
             ChinaTime.ToLocal(explained.DueAt),
             explained.DueAtIfResumedNow,
             explained.Overdue,
-            ApiNames.Of(DeadlineWarnings.Of(explained)),
-            ChinaTime.ToLocal(ClockArithmetic.ShareReachedAt(timeline, limit, calendar, DeadlineWarnings.DefaultYellowShare)),
+            ApiNames.Of(DeadlineWarnings.Of(explained, yellowShare)),
+            ChinaTime.ToLocal(ClockArithmetic.ShareReachedAt(timeline, limit, calendar, yellowShare)),
             ChinaTime.ToLocal(explained.CountsFrom),
             Hours(explained.Granted),
             Hours(explained.Extended),
