@@ -419,8 +419,11 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             context.RecordClock(ClockEvent.Resumed(supplied.SuppliedAt, supplied.SuppliedBy), limit);
         }
 
+        // The versions and the due time in one message, so that the department never sees the clock run on the old
+        // versions; the due change follows for a department system that reads only StepDueChanged.
+        context.Emit(new AnnounceSupplied(
+            context.Node.Id, state.Attempt, state.Department!, supplied.RequestId, supplied.Versions, state.Clock!.Count, state.DueAt));
         AnnounceDueTime(context);
-        context.Emit(new AnnounceSupplied(context.Node.Id, state.Attempt, state.Department!, supplied.RequestId, supplied.Versions));
         context.Audit("SupplementProvided", new Dictionary<string, string?>
         {
             ["request"] = supplied.RequestId.ToString(),

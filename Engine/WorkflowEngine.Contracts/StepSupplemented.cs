@@ -3,7 +3,10 @@ namespace WorkflowEngine.Contracts;
 /// <summary>
 /// Engine → department (queue <c>dept.&lt;code&gt;</c>): the applicant supplied every item of the step's supplement
 /// request: <see cref="Materials"/> are the new versions, which the step's decision is now taken on. The step's clock
-/// runs again (a <see cref="StepDueChanged"/> follows). Added in contract version 1 (additive).
+/// runs again: the message carries its new due time and revision, as a <see cref="StepDueChanged"/> would, and one
+/// follows too. A department should take no decision on the step between its request and this message (it would be
+/// taken on the old versions), and may ignore a StepDueChanged that resumes the clock before this message arrives.
+/// Added in contract version 1 (additive; <see cref="DueAt"/> and <see cref="DueRevision"/> are additive to it).
 /// </summary>
 public sealed record StepSupplemented
 {
@@ -22,4 +25,10 @@ public sealed record StepSupplemented
     public required IReadOnlyList<MaterialVersion> Materials { get; init; }
 
     public required DateTimeOffset SuppliedAt { get; init; }
+
+    /// <summary>The step's due time now that its clock runs again (as in <see cref="StepDueChanged.DueAt"/>).</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>The revision of the step's clock that <see cref="DueAt"/> belongs to (as in <see cref="StepDueChanged.Revision"/>).</summary>
+    public int? DueRevision { get; init; }
 }

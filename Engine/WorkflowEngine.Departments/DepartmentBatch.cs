@@ -212,6 +212,13 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             return null;
         }
 
+        if (change.DueAt is not null && AwaitsSupplement(task))
+        {
+            // The clock of a supplement request runs again only once everything is supplied: StepSupplemented, which
+            // overtook nothing here yet, brings this due time together with the new versions.
+            return null;
+        }
+
         task.DueRevision = change.Revision;
         task.DueAt = change.DueAt ?? task.DueAt;
         task.ClockPausedSince = change.DueAt is null ? change.PausedSince ?? change.ChangedAt : null;
@@ -328,6 +335,14 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             .ToArray();
         task.MaterialsJson = JsonSerializer.Serialize(versions, MessageJson.Options);
         task.SupplementSuppliedAt = supplied.SuppliedAt;
+        if (supplied.DueRevision is { } revision && revision > task.DueRevision)
+        {
+            task.DueRevision = revision;
+            task.DueAt = supplied.DueAt ?? task.DueAt;
+            task.ClockPausedSince = supplied.DueAt is null ? task.ClockPausedSince : null;
+            task.ClockPausedBecause = supplied.DueAt is null ? task.ClockPausedBecause : null;
+        }
+
         _changed.Add(task.Id);
         return task;
     }
@@ -617,10 +632,24 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
                 return TaskActionResult.Conflict(task, $"该办件已由“{task.ClaimedBy}”认领，只有认领人可以办理");
         }
 
+        if (AwaitsSupplement(task))
+        {
+            return TaskActionResult.Conflict(task, "已请申请人补正材料，补齐的材料送达后才能办理；申请人逾期未补正的，按事项的规定处理");
+        }
+
         Decide(task, work.Clerk, work.Approved, work.Reason, work.Outputs);
         _changed.Add(task.Id);
         return TaskActionResult.Ok(task);
     }
+
+    /// <summary>
+    /// True while the engine holds the step's clock for this department's supplement request and the supplied versions
+    /// have not arrived: the clock stands still since the instant of the request (to the millisecond, which every
+    /// database keeps). A request the engine refused never paused the clock, and holds nothing up.
+    /// </summary>
+    private static bool AwaitsSupplement(TaskRecord task) =>
+        task is { SupplementRequestedAt: { } requested, SupplementSuppliedAt: null, ClockPausedSince: { } paused }
+        && (paused - requested).Duration() < TimeSpan.FromMilliseconds(1);
 
     /// <summary>Why a clerk's action on a task cannot be taken (it is unknown, or finished), or null with the task.</summary>
     private TaskActionResult? Refusal(Guid taskId, out TaskRecord task)

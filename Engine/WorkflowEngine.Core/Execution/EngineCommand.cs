@@ -35,7 +35,8 @@ public sealed record AnnounceWarning(
     string StepId, int Attempt, string Department, WarningLevel Level, string Limit, DateTimeOffset DueAt) : EngineCommand;
 
 /// <summary>Tell the department holding a step that the applicant supplied what its supplement request asked for.</summary>
-public sealed record AnnounceSupplied(string StepId, int Attempt, string Department, Guid RequestId, IReadOnlyList<string> Versions) : EngineCommand;
+public sealed record AnnounceSupplied(
+    string StepId, int Attempt, string Department, Guid RequestId, IReadOnlyList<string> Versions, int Revision, DateTimeOffset? DueAt) : EngineCommand;
 
 public sealed record ScheduleTimer(string TimerId, string NodeId, DateTimeOffset DueAt) : EngineCommand;
 

@@ -548,6 +548,8 @@ internal sealed class EngineBatch(
                                 .Select(m => new MaterialVersion { Key = m.MaterialKey, Version = m.Version, Sha256 = m.Sha256 })
                                 .ToArray(),
                             SuppliedAt = now,
+                            DueRevision = supplied.Revision,
+                            DueAt = supplied.DueAt,
                         },
                         Queues.Department(supplied.Department),
                         now));
