@@ -212,7 +212,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             return null;
         }
 
-        if (change.DueAt is not null && AwaitsSupplement(task))
+        if (change.PausedSince is null && change.DueAt is not null && AwaitsSupplement(task))
         {
             // The clock of a supplement request runs again only once everything is supplied: StepSupplemented, which
             // overtook nothing here yet, brings this due time together with the new versions.
@@ -221,8 +221,9 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
 
         task.DueRevision = change.Revision;
         task.DueAt = change.DueAt ?? task.DueAt;
-        task.ClockPausedSince = change.DueAt is null ? change.PausedSince ?? change.ChangedAt : null;
-        task.ClockPausedBecause = change.DueAt is null ? change.PausedBecause : null;
+        // A clock paused after its due time passed keeps that due time: the pause, not a missing due time, says it stands still.
+        task.ClockPausedSince = change.PausedSince ?? (change.DueAt is null ? change.ChangedAt : null);
+        task.ClockPausedBecause = task.ClockPausedSince is null ? null : change.PausedBecause;
         _changed.Add(task.Id);
         return task;
     }
@@ -678,7 +679,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         task.Outcome = approved ? StepOutcomes.Approved : StepOutcomes.Rejected;
         task.Reason = reason;
         task.OutputsJson = outputs is { Count: > 0 } ? JsonSerializer.Serialize(outputs, OutputsJson) : null;
-        task.OnTime = task.ClockPausedSince is not null || now <= task.DueAt;
+        // Decided while the clock stands still: on time if it stopped before the due time.
+        task.OnTime = task.ClockPausedSince is { } since ? since <= task.DueAt : now <= task.DueAt;
         Changes.Outbox.Add(MessageJson.ToOutbox(Completed(task, outputs), Queues.EngineReports, now));
     }
 

@@ -72,6 +72,37 @@ public sealed class Bug_10_DueTimesReachTheDepartment
         Assert.Equal(JsonValueKind.Null, running.GetProperty("pausedSince").ValueKind);
     }
 
+    /// <summary>
+    /// A clock that stops after its due time has passed keeps that due time, so the engine announces the pause with a
+    /// due time. Before the fix the department read "a due time" as "running": the clerk's task never showed the
+    /// pause, and a decision in it was reported on time.
+    /// </summary>
+    [Fact]
+    public async Task ExcludedPeriod_StartedAfterTheDueTime_ShowsTheClerksTaskPaused_AndLate()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var id = await host.SubmitBusinessOpeningAsync();
+        var task = await ClaimedLicenceTaskAsync(host);
+        using var clerk = host.Client("samr-clerk");
+
+        // Due 11:00; the inspection starts at 12:00.
+        host.Clock.Advance(TimeSpan.FromHours(3));
+        (await clerk.PostAsJsonAsync($"/api/tasks/{task}/exclusions", new { kind = "inspection", reason = "现场核查" })).EnsureSuccessStatusCode();
+        var paused = await AllInOneHost.EventuallyAsync(
+            () => TaskAsync(host, task), t => t.GetProperty("clock").GetString() == "paused", "the clerk's task to show its clock paused");
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 12, 0, 0, Cst), paused.GetProperty("pausedSince").GetDateTimeOffset());
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 0, 0, Cst), paused.GetProperty("dueAt").GetDateTimeOffset());
+
+        (await clerk.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+        Assert.False((await TaskAsync(host, task)).GetProperty("onTime").GetBoolean());
+        await AllInOneHost.EventuallyAsync(
+            async () => Licence(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}")),
+            s => s.GetProperty("status").GetString() == "approved",
+            "the engine to record the decision");
+        var trail = (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries");
+        Assert.DoesNotContain(trail.EnumerateArray(), e => e.GetProperty("type").GetString() == "ComplianceMismatch");
+    }
+
     [Fact]
     public async Task ProbeOfAStepInAnExcludedPeriod_SendsItAgain_WithoutMakingTheApplicationAnIncident()
     {
