@@ -46,7 +46,14 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         var due = context.StartClock(limit);
         state.ReceivedAt = null;
         state.Resends = 0;
+        // A material it uses came due unsupplied (容缺) before its turn: it starts standing still.
+        var held = HoldForOverdueMaterials(context, limit);
         Send(context, limit, handler, maxExtension);
+        if (held)
+        {
+            AnnounceDueTime(context);
+        }
+
         context.Audit("StepDispatched", new Dictionary<string, string?>
         {
             ["department"] = department,
@@ -192,6 +199,16 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             case StepSupplementedEvent supplied:
                 Supplied(context, supplied, limit);
                 return false;
+            case DeferredMaterialOverdueEvent:
+                if (HoldForOverdueMaterials(context, limit))
+                {
+                    AnnounceDueTime(context);
+                }
+
+                return false;
+            case DeferredMaterialSuppliedEvent arrived:
+                ResumeAfterOverdueMaterials(context, arrived, limit);
+                return false;
             case TimerFiredEvent fired when fired.TimerId == state.TimerId && state.Supplement is { } open && fired.TimerId == SupplementTimerId(context, open):
                 state.TimerId = null;
                 SupplementExpired(context, open);
@@ -269,6 +286,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             state.TimerId = null;
         }
 
+        HoldForOverdueMaterials(context, limit);
         AnnounceDueTime(context);
         context.Audit("ClockResumed", new Dictionary<string, string?> { ["dueAt"] = state.DueAt?.ToString("O") }, by);
     }
@@ -417,6 +435,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         if (ClockTimeline.Of(state.Clock).CurrentPause is { Reason: PauseReason.SupplementRequested })
         {
             context.RecordClock(ClockEvent.Resumed(supplied.SuppliedAt, supplied.SuppliedBy), limit);
+            HoldForOverdueMaterials(context, limit);
         }
 
         // The versions and the due time in one message, so that the department never sees the clock run on the old
@@ -430,6 +449,42 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             ["materials"] = string.Join(",", supplied.Versions),
             ["dueAt"] = state.DueAt?.ToString("O"),
         }, supplied.SuppliedBy);
+    }
+
+    /// <summary>
+    /// Stops a running clock while a material the step uses is overdue and missing (容缺, as the definition's
+    /// <c>deferrals.onOverdue: pause-steps</c> says); true when it did.
+    /// </summary>
+    private static bool HoldForOverdueMaterials(ActivityContext context, WorkingTimeLimit limit)
+    {
+        if (context.OverdueMaterials is not { Count: > 0 } overdue)
+        {
+            return false;
+        }
+
+        var names = string.Join("、", overdue.Select(m => $"“{MaterialName(context, m.Key)}”"));
+        var text = $"容缺材料{names}逾期未补交（应于 {ChinaTime.Format(overdue.Min(m => m.DueAt))} 前）";
+        if (!context.RecordClock(ClockEvent.Paused(context.Now, PauseReason.MaterialOverdue, text), limit))
+        {
+            return false;
+        }
+
+        context.Audit("ClockPaused", new Dictionary<string, string?> { ["kind"] = "material-overdue", ["reason"] = text });
+        return true;
+    }
+
+    /// <summary>The last overdue material the step uses came: its clock runs again.</summary>
+    private static void ResumeAfterOverdueMaterials(ActivityContext context, DeferredMaterialSuppliedEvent arrived, WorkingTimeLimit limit)
+    {
+        if (ClockTimeline.Of(context.State.Clock).CurrentPause is not { Reason: PauseReason.MaterialOverdue }
+            || context.OverdueMaterials.Count > 0
+            || !context.RecordClock(ClockEvent.Resumed(arrived.SuppliedAt, arrived.SuppliedBy), limit))
+        {
+            return;
+        }
+
+        AnnounceDueTime(context);
+        context.Audit("ClockResumed", new Dictionary<string, string?> { ["dueAt"] = context.State.DueAt?.ToString("O"), ["material"] = arrived.Material }, arrived.SuppliedBy);
     }
 
     private static string MaterialName(ActivityContext context, string key) =>

@@ -16,7 +16,7 @@ namespace WorkflowEngine.Definitions;
 public sealed partial class DefinitionReader(ActivityRegistry registry, DocumentReader reader)
 {
     // Read on their own, so that a mistake inside one is reported there and costs nothing else of the header.
-    private static readonly string[] SectionKeys = ["form", "materials", "flow", "supplements"];
+    private static readonly string[] SectionKeys = ["form", "materials", "flow", "supplements", "deferrals"];
     private static readonly HashSet<string> CommonNodeKeys = new(StringComparer.Ordinal) { "id", "activity", "title", "when", "steps", "yellowShare" };
 
     public WorkflowDefinition? Read(JsonNode? root)
@@ -39,6 +39,9 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
         var header = reader.Bind<DefinitionHeader>(headerNode, "") ?? new DefinitionHeader();
         var supplements = document.TryGetPropertyValue("supplements", out var supplementsNode) && supplementsNode is not null
             ? reader.Bind<SupplementRules>(supplementsNode, "supplements")
+            : null;
+        var deferrals = document.TryGetPropertyValue("deferrals", out var deferralsNode) && deferralsNode is not null
+            ? reader.Bind<DeferralRules>(deferralsNode, "deferrals")
             : null;
         var form = ReadList(document, "form", ReadField);
         var materials = ReadList(document, "materials", ReadMaterial);
@@ -82,6 +85,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             CalendarId = header.Calendar ?? "cn-mainland",
             Limits = header.TimeLimits ?? new BundleTimeLimits(),
             Supplements = supplements ?? new SupplementRules(),
+            Deferrals = deferrals ?? new DeferralRules(),
             Form = form,
             Materials = materials,
             Flow = flow,

@@ -19,14 +19,15 @@ public static class JointAcceptance
         ["parcelNumber"] = "350102001001GB00001F00010001",
     };
 
-    public static MultipartFormDataContent Multipart(bool civilAirDefence)
+    /// <summary>The application with its materials, but for those <paramref name="without"/> (a deferrable one comes later: 容缺).</summary>
+    public static MultipartFormDataContent Multipart(bool civilAirDefence, params string[] without)
     {
         var application = new JsonObject { ["serviceId"] = "joint-acceptance-registration", ["form"] = Form(civilAirDefence) };
         var content = new MultipartFormDataContent { { new StringContent(application.ToJsonString()), "application" } };
         foreach (var (key, fileName) in new[]
         {
             ("completionReport", "竣工验收报告.pdf"), ("surveyReport", "竣工测绘成果.pdf"), ("archivesList", "档案移交清单.pdf"), ("landCertificate", "土地使用权证明.pdf"),
-        })
+        }.Where(m => !without.Contains(m.Item1)))
         {
             var file = new ByteArrayContent(BusinessOpening.Pdf);
             file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");

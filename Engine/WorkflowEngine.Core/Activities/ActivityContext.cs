@@ -47,6 +47,9 @@ public sealed class ActivityContext
     /// </summary>
     public bool RecordClock(ClockEvent entry, WorkingTimeLimit limit) => _scope.RecordClock(Node, entry, limit);
 
+    /// <summary>The materials this node uses that were accepted late (容缺), are past their due time and still missing.</summary>
+    public IReadOnlyList<DeferredMaterial> OverdueMaterials => DeferralWatch.BlockingFor(_scope, Node);
+
     /// <summary>Starts a child (it is skipped instead when its own <c>when</c> is false).</summary>
     public void Start(StepNode child) => _scope.ScheduleStart(child);
 

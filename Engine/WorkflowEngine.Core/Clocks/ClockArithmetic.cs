@@ -155,7 +155,12 @@ public static class ClockArithmetic
             if (pausedTime > TimeSpan.Zero)
             {
                 var pause = pausedPeriods[0].Pause;
-                notCounted.Add(new UncountedDay(date, pause.Reason == PauseReason.ExcludedPeriod ? UncountedReason.ExcludedPeriod : UncountedReason.SupplementRequested,
+                notCounted.Add(new UncountedDay(date, pause.Reason switch
+                {
+                    PauseReason.ExcludedPeriod => UncountedReason.ExcludedPeriod,
+                    PauseReason.MaterialOverdue => UncountedReason.MaterialOverdue,
+                    _ => UncountedReason.SupplementRequested,
+                },
                     pause.Text, pausedTime));
             }
             else if (date == firstDate && countFrom > start)

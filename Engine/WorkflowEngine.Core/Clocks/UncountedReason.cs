@@ -12,4 +12,5 @@ public enum UncountedReason
     Holiday,
     SupplementRequested,
     ExcludedPeriod,
+    MaterialOverdue,
 }

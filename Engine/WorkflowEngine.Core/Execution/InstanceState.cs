@@ -24,6 +24,9 @@ public sealed class InstanceState
     /// <summary>When the next card not yet given comes due, as of the last look: the deadline-warnings timer's time.</summary>
     public DateTimeOffset? NextWarningAt { get; set; }
 
+    /// <summary>The materials accepted late (容缺), from the acceptance on; null when there were none.</summary>
+    public List<DeferredMaterial>? Deferred { get; set; }
+
     public NodeState? Find(string nodeId) => Nodes.GetValueOrDefault(nodeId);
 
     public InstanceState Clone()
@@ -31,6 +34,7 @@ public sealed class InstanceState
         var copy = (InstanceState)MemberwiseClone();
         copy.Clock = Clock is null ? null : [.. Clock];
         copy.Warnings = Warnings is null ? null : [.. Warnings];
+        copy.Deferred = Deferred is null ? null : [.. Deferred];
         copy.Nodes = new Dictionary<string, NodeState>(Nodes.Count, StringComparer.Ordinal);
         foreach (var (id, node) in Nodes)
         {

@@ -21,10 +21,21 @@ namespace WorkflowEngine.Core.Execution;
 [JsonDerivedType(typeof(StepSupplementedEvent), "supplemented")]
 [JsonDerivedType(typeof(TimerFiredEvent), "timer")]
 [JsonDerivedType(typeof(WorkflowCancelledEvent), "cancelled")]
+[JsonDerivedType(typeof(DeferredMaterialSuppliedEvent), "deferred-supplied")]
+[JsonDerivedType(typeof(DeferredMaterialOverdueEvent), "deferred-overdue")]
 public abstract record WorkflowEvent;
 
-/// <summary>The application was accepted (受理) and its flow starts.</summary>
-public sealed record WorkflowStartedEvent : WorkflowEvent;
+/// <summary>The application was accepted (受理) and its flow starts; <see cref="Deferred"/> are the required materials it was accepted without (容缺).</summary>
+public sealed record WorkflowStartedEvent : WorkflowEvent
+{
+    public IReadOnlyList<string>? Deferred { get; init; }
+}
+
+/// <summary>The applicant uploaded a material the application was accepted without (容缺).</summary>
+public sealed record DeferredMaterialSuppliedEvent(string Material, string Version, string SuppliedBy, DateTimeOffset SuppliedAt) : WorkflowEvent;
+
+/// <summary>Told to each step using a deferred material that its due time passed: the step's clock stands still.</summary>
+public sealed record DeferredMaterialOverdueEvent(string Material, string Name, DateTimeOffset DueAt) : WorkflowEvent;
 
 /// <summary>A report from a department about a step it holds; <see cref="Department"/> says who sent it.</summary>
 public abstract record StepReportEvent(string StepId, int Attempt) : WorkflowEvent

@@ -13,13 +13,14 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
 {
     public ActivityRegistry Registry { get; } = registry;
 
-    /// <summary>Starts a new application's flow.</summary>
+    /// <summary>Starts a new application's flow; <paramref name="deferred"/> are the materials it was accepted without (容缺).</summary>
     public InterpretResult Start(
         WorkflowDefinition definition,
         ApplicationData application,
         WorkingCalendar calendar,
-        DateTimeOffset now) =>
-        Apply(definition, new InstanceState(), application, new WorkflowStartedEvent(), calendar, now);
+        DateTimeOffset now,
+        IReadOnlyList<string>? deferred = null) =>
+        Apply(definition, new InstanceState(), application, new WorkflowStartedEvent { Deferred = deferred }, calendar, now);
 
     public InterpretResult Apply(
         WorkflowDefinition definition,
@@ -35,10 +36,11 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
         var scope = new ExecutionScope(Registry, definition, state.Clone(), application, calendar, now);
         switch (evt)
         {
-            case WorkflowStartedEvent when scope.State.Nodes.Count == 0:
+            case WorkflowStartedEvent started when scope.State.Nodes.Count == 0:
                 scope.State.StartedAt = now;
                 scope.State.Clock = [ClockEvent.Started(now)];
                 scope.Audit("ApplicationStarted", null, null, null);
+                DeferralWatch.Start(scope, started.Deferred);
                 scope.ScheduleStart(definition.Flow);
                 break;
             case WorkflowStartedEvent:
@@ -52,6 +54,12 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
                 break;
             case TimerFiredEvent { TimerId: WarningWatch.TimerId }:
                 // Nothing to route: the look below gives what came due.
+                break;
+            case TimerFiredEvent e when DeferralWatch.IsTimer(e.TimerId):
+                DeferralWatch.Fired(scope, e.TimerId);
+                break;
+            case DeferredMaterialSuppliedEvent e:
+                DeferralWatch.Supplied(scope, e);
                 break;
             case TimerFiredEvent e:
                 Route(scope, definition, e.NodeId, e);

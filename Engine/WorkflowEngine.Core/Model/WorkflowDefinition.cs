@@ -25,6 +25,9 @@ public sealed class WorkflowDefinition
     /// <summary>补正: when a department may ask for supplementary material, and how long the applicant has.</summary>
     public SupplementRules Supplements { get; init; } = new();
 
+    /// <summary>容缺: when the applicant is reminded of a material accepted late, and what its due time passing does.</summary>
+    public DeferralRules Deferrals { get; init; } = new();
+
     public IReadOnlyList<FormField> Form { get; init; } = [];
 
     public IReadOnlyList<MaterialSpec> Materials { get; init; } = [];
@@ -49,6 +52,7 @@ public sealed class WorkflowDefinition
         CalendarId = CalendarId,
         Limits = Limits,
         Supplements = Supplements,
+        Deferrals = Deferrals,
         Form = Form,
         Materials = Materials,
         Flow = Flow,

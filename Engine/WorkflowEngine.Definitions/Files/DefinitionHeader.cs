@@ -2,7 +2,7 @@ using WorkflowEngine.Core.Model;
 
 namespace WorkflowEngine.Definitions.Files;
 
-/// <summary>The top of a definition file: everything but form, materials, flow and supplements.</summary>
+/// <summary>The top of a definition file: everything but form, materials, flow, supplements and deferrals.</summary>
 public sealed record DefinitionHeader
 {
     public string? Id { get; init; }

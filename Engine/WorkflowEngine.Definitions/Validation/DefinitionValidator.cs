@@ -94,6 +94,11 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             }
         }
 
+        if (d.Deferrals.RemindBefore is { } remind)
+        {
+            CheckLimit(ctx, remind, "deferrals.remindBefore", "");
+        }
+
         if (rules.AnswerWithin is { } answer)
         {
             CheckLimit(ctx, answer, "supplements.answerWithin", "");

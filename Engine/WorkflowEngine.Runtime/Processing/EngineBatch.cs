@@ -139,11 +139,32 @@ internal sealed class EngineBatch(
         }
         else if (application.Status == ApplicationStatuses.InProgress)
         {
+            await AnswerDeferralsAsync(application, work, materials, cancellationToken);
             await AnswerSupplementsAsync(application, materials, cancellationToken);
         }
 
         MarkChanged(application);
         return new AttachMaterialsResult(application, []);
+    }
+
+    /// <summary>Tells the flow of each material accepted late (容缺) that has now come, so its timers go and what it held up runs.</summary>
+    private async Task AnswerDeferralsAsync(ApplicationRecord application, AttachMaterialsWork work, List<MaterialRecord> materials, CancellationToken cancellationToken)
+    {
+        foreach (var key in work.Materials.Select(m => m.MaterialKey).Distinct(StringComparer.Ordinal))
+        {
+            if (application.State.Deferred?.Exists(d => d.Key == key && d.SuppliedAt is null) != true)
+            {
+                continue;
+            }
+
+            var version = materials.Where(m => m.MaterialKey == key).Max(m => m.Version);
+            var supplied = new DeferredMaterialSuppliedEvent(key, $"{key}@v{version.ToString(CultureInfo.InvariantCulture)}", application.ApplicantId, now);
+            if (await RunAsync(application, supplied, cancellationToken) is { } error)
+            {
+                RaiseIncident(application, null, [new ParkedEvent(supplied, now)], error);
+                return;
+            }
+        }
     }
 
     /// <summary>
@@ -436,8 +457,8 @@ internal sealed class EngineBatch(
         try
         {
             var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
-            var result = evt is WorkflowStartedEvent
-                ? interpreter.Start(definition, DataOf(application, definition), CalendarOf(definition), now)
+            var result = evt is WorkflowStartedEvent started
+                ? interpreter.Start(definition, DataOf(application, definition), CalendarOf(definition), now, started.Deferred)
                 : interpreter.Apply(definition, application.State, DataOf(application, definition), evt, CalendarOf(definition), now);
             absorbed = await PrepareAsync(application, definition, result, cancellationToken);
         }
@@ -457,9 +478,17 @@ internal sealed class EngineBatch(
         _checklists.Remove(application.Id);
         var accepted = Changes.Audit.Count;
         Changes.Audit.Add(new AuditRecord(application.Id, now, "ApplicationAccepted", null, null, null));
-        if (await RunAsync(application, new WorkflowStartedEvent(), cancellationToken) is { } error)
+        // 容缺: what it is accepted without gets its due time and reminder from the flow's start.
+        var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
+        var stored = await MaterialsAsync(application, cancellationToken);
+        var deferred = definition.Materials
+            .Where(m => m is { Required: true, Deferrable: not null } && !stored.Exists(s => s.MaterialKey == m.Key))
+            .Select(m => m.Key)
+            .ToArray();
+        var started = new WorkflowStartedEvent { Deferred = deferred.Length == 0 ? null : deferred };
+        if (await RunAsync(application, started, cancellationToken) is { } error)
         {
-            RaiseIncident(application, null, [new ParkedEvent(new WorkflowStartedEvent(), now)], error);
+            RaiseIncident(application, null, [new ParkedEvent(started, now)], error);
             return;
         }
 
