@@ -36,6 +36,7 @@ public sealed class DeferredMaterialTests
         Assert.Contains("deferred-material-reminder", kinds);
         Assert.Contains("deferred-material-overdue", kinds);
         Assert.Equal("running", Step(application, "fire-acceptance").GetProperty("clock").GetString());
+        Assert.Equal("overdue", application.GetProperty("materials").EnumerateArray().Single(m => m.GetProperty("key").GetString() == "archivesList").GetProperty("status").GetString());
         var task = (await host.GetJsonAsync("arch-clerk", "/api/departments/ARCH/tasks"))[0].GetProperty("id").GetString();
         var held = await AllInOneHost.EventuallyAsync(
             async () => (await host.GetJsonAsync("arch-clerk", $"/api/tasks/{task}")).GetProperty("task"),

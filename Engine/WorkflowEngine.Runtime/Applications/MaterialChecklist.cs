@@ -1,4 +1,5 @@
 using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 
 namespace WorkflowEngine.Runtime.Applications;
@@ -8,6 +9,9 @@ public static class MaterialChecklist
 {
     public const string Received = "received";
     public const string Deferred = "deferred";
+
+    /// <summary>Accepted late (容缺), and its due time passed without it.</summary>
+    public const string Overdue = "overdue";
     public const string Missing = "missing";
     public const string NotNeeded = "optional";
 
@@ -15,7 +19,8 @@ public static class MaterialChecklist
         WorkflowDefinition definition,
         IEnumerable<MaterialRecord> stored,
         DateTimeOffset? acceptedAt,
-        WorkingCalendar calendar)
+        WorkingCalendar calendar,
+        IReadOnlyList<DeferredMaterial>? deferred = null)
     {
         var latest = stored
             .GroupBy(m => m.MaterialKey, StringComparer.Ordinal)
@@ -29,6 +34,12 @@ public static class MaterialChecklist
 
             if (spec.Required && spec.Deferrable is { } period)
             {
+                // The flow's own record once it has one (an application accepted before 容缺 was enforced has none).
+                if (deferred?.FirstOrDefault(d => d.Key == spec.Key) is { } kept)
+                {
+                    return new MaterialStatus(spec.Key, spec.Name.Zh, true, kept.Blocking ? Overdue : Deferred, kept.DueAt, null);
+                }
+
                 DateTimeOffset? dueBy = acceptedAt is { } accepted ? calendar.Add(accepted, period) : null;
                 return new MaterialStatus(spec.Key, spec.Name.Zh, true, Deferred, dueBy, null);
             }

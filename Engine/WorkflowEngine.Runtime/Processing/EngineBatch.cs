@@ -662,7 +662,7 @@ internal sealed class EngineBatch(
         {
             // Once per application per batch, however many steps a parallel block dispatches.
             var stored = await MaterialsAsync(application, cancellationToken);
-            checklist = MaterialChecklist.Of(definition, stored, application.AcceptedAt, CalendarOf(definition))
+            checklist = MaterialChecklist.Of(definition, stored, application.AcceptedAt, CalendarOf(definition), application.State.Deferred)
                 .ToDictionary(m => m.Key, StringComparer.Ordinal);
             _checklists[application.Id] = checklist;
         }
