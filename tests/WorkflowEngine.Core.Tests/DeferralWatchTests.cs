@@ -118,5 +118,16 @@ public sealed class DeferralWatchTests
         Assert.Equal(["archive", "planning"], h.Recalled.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void AnApplicationThatFinishes_TakesTheTimersOfWhatItStillAwaitsWithIt()
+    {
+        var h = Accepted();
+        h.Now = Monday.AddHours(1);
+        h.Approve("planning").Approve("archive").Approve("register");
+
+        Assert.Equal(WorkflowStatus.Completed, h.State.Status);
+        Assert.Equal(["deferred:archives:remind", "deferred:archives:due"], h.Last!.Commands.OfType<CancelTimer>().Select(c => c.TimerId).Where(t => t.StartsWith("deferred:", StringComparison.Ordinal)));
+    }
+
     private static string ChinaTimeText(DateTimeOffset at) => WorkflowEngine.Core.Calendars.ChinaTime.Format(at);
 }

@@ -124,6 +124,28 @@ internal static class DeferralWatch
         }
     }
 
+    /// <summary>The application ended: the timers of what is still awaited go with it.</summary>
+    public static void Stop(ExecutionScope scope)
+    {
+        foreach (var material in scope.State.Deferred ?? [])
+        {
+            if (material.SuppliedAt is not null)
+            {
+                continue;
+            }
+
+            if (material.RemindAt is not null && !material.Reminded)
+            {
+                scope.Emit(new CancelTimer(TimerPrefix + material.Key + Remind));
+            }
+
+            if (!material.Overdue)
+            {
+                scope.Emit(new CancelTimer(TimerPrefix + material.Key + Due));
+            }
+        }
+    }
+
     /// <summary>The materials a step uses that are overdue and still missing.</summary>
     public static IReadOnlyList<DeferredMaterial> BlockingFor(ExecutionScope scope, StepNode node) =>
         scope.State.Deferred?.Where(d => d.Blocking && scope.Definition.MaterialsFor(node.Id).Any(m => m.Key == d.Key)).ToArray() ?? [];

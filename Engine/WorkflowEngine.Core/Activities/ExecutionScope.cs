@@ -206,6 +206,7 @@ internal sealed class ExecutionScope
         }
 
         Cancel(Definition.Flow, reason);
+        DeferralWatch.Stop(this);
         State.Status = WorkflowStatus.Cancelled;
         State.CompletedAt = Now;
         State.Clock?.Add(ClockEvent.Stopped(Now));
@@ -308,6 +309,7 @@ internal sealed class ExecutionScope
         State.CompletedAt = Now;
         State.Clock?.Add(ClockEvent.Stopped(Now));
         State.Reason = root.Reason;
+        DeferralWatch.Stop(this);
         Emit(new CompleteApplication(State.Status, State.Reason));
         Audit(State.Status == WorkflowStatus.Completed ? AuditTypes.ApplicationCompleted : AuditTypes.ApplicationRejected, null, null,
             State.Reason is null ? null : new Dictionary<string, string?> { ["reason"] = State.Reason });

@@ -64,7 +64,7 @@ public sealed class Bug_10_NoDecisionOnTheOldVersions
         (await clerk.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
         var approved = await AllInOneHost.EventuallyAsync(
             async () => (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries").EnumerateArray()
-                .Where(e => e.GetProperty("type").GetString() == "StepApproved").ToArray(),
+                .Where(e => e.GetProperty("type").GetString() == "StepApproved" && e.GetProperty("stepId").GetString() == "business-licence").ToArray(),
             lines => lines.Length == 1,
             "the decision in the trail");
         Assert.Contains("articles@v2", approved[0].GetProperty("data").GetProperty("materials").GetString(), StringComparison.Ordinal);
