@@ -42,21 +42,21 @@ public sealed class DeferralWatchTests
     public void TheApplicantIsReminded_ThenTheStepsUsingIt_StandStill_UntilItComes()
     {
         var h = Accepted();
-        var timers = h.Last!.Commands.OfType<ScheduleTimer>().Where(t => t.TimerId.StartsWith("deferred:", StringComparison.Ordinal)).ToArray();
-        var remind = timers.Single(t => t.TimerId == "deferred:archives:remind");
-        Assert.Equal(Due, timers.Single(t => t.TimerId == "deferred:archives:due").DueAt);
-        Assert.InRange(remind.DueAt, Monday.AddDays(1), Due.AddHours(-1));
+        // One timer, first for the reminder, a working day before the due time.
+        var remind = Assert.Single(h.Last!.Commands.OfType<ScheduleTimer>(), t => t.TimerId == "deferred-materials");
+        Assert.Equal(Catalog.Calendar.Add(Monday, WorkingTimeLimit.Days(2)), remind.DueAt);
 
-        // Reminded once, before the due time, of the date and what happens then.
+        // Reminded once, before the due time, of the date and what happens then; the timer moves to the due time.
         h.Now = remind.DueAt;
         h.FireTimer(remind.TimerId, remind.NodeId);
+        Assert.Equal(Due, Assert.Single(h.Last!.Commands.OfType<ScheduleTimer>(), t => t.TimerId == "deferred-materials").DueAt);
         var reminder = Assert.Single(h.Commands.OfType<NotifyApplicant>(), n => n.Kind == "deferred-material-reminder");
         Assert.Contains("档案清单", reminder.Message, StringComparison.Ordinal);
         Assert.Contains(ChinaTimeText(Due), reminder.Message, StringComparison.Ordinal);
 
         // Due and still missing: the archive step stands still and its department is told; planning runs on.
         h.Now = Due;
-        h.FireTimer("deferred:archives:due", h.Definition.Flow.Id);
+        h.FireTimer("deferred-materials", h.Definition.Flow.Id);
         Assert.Equal(ClockStatus.Paused, ClockOf(h, "archive"));
         Assert.Equal(ClockStatus.Running, ClockOf(h, "planning"));
         var told = Assert.Single(h.Last!.Commands.OfType<AnnounceDue>());
@@ -79,7 +79,7 @@ public sealed class DeferralWatchTests
     {
         var h = Accepted();
         h.Now = Due;
-        h.FireTimer("deferred:archives:due", h.Definition.Flow.Id);
+        h.FireTimer("deferred-materials", h.Definition.Flow.Id);
         h.Now = Due.AddHours(1);
         h.Approve("planning").Approve("archive");
 
@@ -98,10 +98,10 @@ public sealed class DeferralWatchTests
         h.Now = Monday.AddHours(2);
         h.Apply(new DeferredMaterialSuppliedEvent("archives", "archives@v1", "zhangsan", h.Now));
 
-        Assert.Equal(["deferred:archives:remind", "deferred:archives:due"], h.Last!.Commands.OfType<CancelTimer>().Select(c => c.TimerId).Where(t => t.StartsWith("deferred:", StringComparison.Ordinal)));
+        Assert.Contains(h.Last!.Commands.OfType<CancelTimer>(), c => c.TimerId == "deferred-materials");
         // A timer already on its way changes nothing.
         h.Now = Due;
-        h.FireTimer("deferred:archives:due", h.Definition.Flow.Id);
+        h.FireTimer("deferred-materials", h.Definition.Flow.Id);
         Assert.Equal(ClockStatus.Running, ClockOf(h, "archive"));
         Assert.DoesNotContain(h.Audit, a => a.Type == "DeferredMaterialOverdue");
     }
@@ -111,7 +111,7 @@ public sealed class DeferralWatchTests
     {
         var h = Accepted(Flow.Replace("onOverdue: pause-steps", "onOverdue: end-application", StringComparison.Ordinal));
         h.Now = Due;
-        h.FireTimer("deferred:archives:due", h.Definition.Flow.Id);
+        h.FireTimer("deferred-materials", h.Definition.Flow.Id);
 
         Assert.Equal(WorkflowStatus.Cancelled, h.State.Status);
         Assert.Contains("容缺受理的材料“档案清单”未在", h.State.Reason, StringComparison.Ordinal);
@@ -126,7 +126,7 @@ public sealed class DeferralWatchTests
         h.Approve("planning").Approve("archive").Approve("register");
 
         Assert.Equal(WorkflowStatus.Completed, h.State.Status);
-        Assert.Equal(["deferred:archives:remind", "deferred:archives:due"], h.Last!.Commands.OfType<CancelTimer>().Select(c => c.TimerId).Where(t => t.StartsWith("deferred:", StringComparison.Ordinal)));
+        Assert.Single(h.Last!.Commands.OfType<CancelTimer>(), c => c.TimerId == "deferred-materials");
     }
 
     private static string ChinaTimeText(DateTimeOffset at) => WorkflowEngine.Core.Calendars.ChinaTime.Format(at);

@@ -26,7 +26,15 @@ public sealed class DeferredMaterialTests
             () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "in-progress", "acceptance without the archives list");
         var dueBy = application.GetProperty("materials").EnumerateArray().Single(m => m.GetProperty("key").GetString() == "archivesList").GetProperty("dueBy").GetDateTimeOffset();
 
-        // The day before, the applicant is reminded; at the due time the archives step stands still, and its clerk sees why.
+        // A working day before (Friday's close for Monday's), the applicant is reminded.
+        Assert.Equal(new DateTimeOffset(2026, 11, 16, 17, 30, 0, Cst), dueBy);
+        host.Clock.Advance(new DateTimeOffset(2026, 11, 13, 17, 30, 0, Cst) - host.Clock.GetUtcNow());
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+            a => a.GetProperty("notifications").EnumerateArray().Any(n => n.GetProperty("kind").GetString() == "deferred-material-reminder"),
+            "the reminder");
+
+        // At the due time the archives step stands still, and its clerk sees why.
         host.Clock.Advance(dueBy - host.Clock.GetUtcNow());
         application = await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),

@@ -7,20 +7,18 @@ namespace WorkflowEngine.Core.Activities;
 /// <summary>
 /// Holds the applicant to the materials accepted late (容缺受理): each has a due time from the acceptance; the applicant
 /// is reminded before it; when it passes with the material still missing, the definition decides — the steps using it
-/// stand still (their clocks paused, the reason shown) until it comes, or the application ends. Two timers per
-/// material, <c>deferred:&lt;key&gt;:remind</c> and <c>deferred:&lt;key&gt;:due</c>, on the flow's root.
+/// stand still (their clocks paused, the reason shown) until it comes, or the application ends. One timer,
+/// <see cref="TimerId"/> on the flow's root, wakes the application for the earliest reminder or due time still ahead.
 /// </summary>
 internal static class DeferralWatch
 {
-    public const string TimerPrefix = "deferred:";
-    private const string Remind = ":remind", Due = ":due";
-
-    public static bool IsTimer(string timerId) => timerId.StartsWith(TimerPrefix, StringComparison.Ordinal);
+    public const string TimerId = "deferred-materials";
 
     /// <summary>At acceptance: a due time and a reminder for each material accepted without.</summary>
     public static void Start(ExecutionScope scope, IReadOnlyList<string>? deferred)
     {
         var definition = scope.Definition;
+        var before = Next(scope.State.Deferred);
         foreach (var key in deferred ?? [])
         {
             if (definition.Materials.FirstOrDefault(m => m.Key == key) is not { Deferrable: { } period }
@@ -30,64 +28,72 @@ internal static class DeferralWatch
             }
 
             var dueAt = scope.Calendar.Add(scope.Now, period);
-            var before = scope.Calendar.OfficeTimeOf(definition.Deferrals.Reminder);
-            var allowed = scope.Calendar.OfficeTimeOf(period);
-            DateTimeOffset? remindAt = allowed > before ? scope.Calendar.Add(scope.Now, WorkingTimeLimit.Hours((decimal)(allowed - before).TotalHours)) : null;
-            (scope.State.Deferred ??= []).Add(new DeferredMaterial(key, dueAt, remindAt));
-            if (remindAt is { } at)
+            (scope.State.Deferred ??= []).Add(new DeferredMaterial(key, dueAt, RemindAt(scope, period, definition.Deferrals.Reminder)));
+        }
+
+        Sync(scope, before);
+    }
+
+    /// <summary>
+    /// The reminder, <paramref name="before"/> ahead of the due time: in whole working days when both are (so a day
+    /// before a due time at a day's close is the previous day's close), else in office hours; none when there is no time for it.
+    /// </summary>
+    private static DateTimeOffset? RemindAt(ExecutionScope scope, WorkingTimeLimit period, WorkingTimeLimit before)
+    {
+        if (period.WorkingDays is { } days && before.WorkingDays is { } ahead)
+        {
+            return days > ahead ? scope.Calendar.Add(scope.Now, WorkingTimeLimit.Days(days - ahead)) : null;
+        }
+
+        var allowed = scope.Calendar.OfficeTimeOf(period);
+        var reminder = scope.Calendar.OfficeTimeOf(before);
+        return allowed > reminder ? scope.Calendar.Add(scope.Now, WorkingTimeLimit.Hours((decimal)(allowed - reminder).TotalHours)) : null;
+    }
+
+    /// <summary>The timer came: every reminder and due time reached is given, and the timer set for the next.</summary>
+    public static void Fired(ExecutionScope scope)
+    {
+        var list = scope.State.Deferred;
+        if (list is null || scope.State.Status != WorkflowStatus.Running)
+        {
+            return;
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            var material = list[i];
+            if (material.SuppliedAt is not null)
             {
-                scope.Emit(new ScheduleTimer(TimerPrefix + key + Remind, definition.Flow.Id, at));
+                continue;
             }
 
-            scope.Emit(new ScheduleTimer(TimerPrefix + key + Due, definition.Flow.Id, dueAt));
+            var name = NameOf(scope.Definition, material.Key);
+            if (!material.Reminded && material.RemindAt <= scope.Now)
+            {
+                // A reminder that comes with the due time itself has nothing left to remind of.
+                list[i] = material = material with { Reminded = true };
+                if (material.DueAt > scope.Now)
+                {
+                    scope.Emit(new NotifyApplicant("deferred-material-reminder",
+                        $"您的申请（{scope.Application.TrackingNumber}）容缺受理的材料“{name}”须于 {ChinaTime.Format(material.DueAt)} 前补交，逾期{Consequence(scope.Definition)}。"));
+                    scope.Audit("DeferredMaterialReminded", null, null, new Dictionary<string, string?> { ["material"] = material.Key, ["dueAt"] = material.DueAt.ToString("O") });
+                }
+            }
+
+            if (!material.Overdue && material.DueAt <= scope.Now)
+            {
+                list[i] = material with { Overdue = true };
+                if (Overdue(scope, material, name))
+                {
+                    return;
+                }
+            }
         }
+
+        Sync(scope, null);
     }
 
-    /// <summary>A reminder or a due time of a deferred material came.</summary>
-    public static void Fired(ExecutionScope scope, string timerId)
-    {
-        var remind = timerId.EndsWith(Remind, StringComparison.Ordinal);
-        var key = timerId[TimerPrefix.Length..^(remind ? Remind.Length : Due.Length)];
-        var list = scope.State.Deferred;
-        var index = list?.FindIndex(d => d.Key == key) ?? -1;
-        if (index < 0 || list![index].SuppliedAt is not null || scope.State.Status != WorkflowStatus.Running)
-        {
-            return;
-        }
-
-        var material = list[index];
-        var name = NameOf(scope.Definition, key);
-        if (remind)
-        {
-            list[index] = material with { Reminded = true };
-            scope.Emit(new NotifyApplicant("deferred-material-reminder",
-                $"您的申请（{scope.Application.TrackingNumber}）容缺受理的材料“{name}”须于 {ChinaTime.Format(material.DueAt)} 前补交，逾期{Consequence(scope.Definition)}。"));
-            scope.Audit("DeferredMaterialReminded", null, null, new Dictionary<string, string?> { ["material"] = key, ["dueAt"] = material.DueAt.ToString("O") });
-            return;
-        }
-
-        list[index] = material with { Overdue = true };
-        scope.Audit("DeferredMaterialOverdue", null, null, new Dictionary<string, string?>
-        {
-            ["material"] = key,
-            ["dueAt"] = material.DueAt.ToString("O"),
-            ["onOverdue"] = scope.Definition.Deferrals.OnOverdue == DeferralOverdue.PauseSteps ? "pause-steps" : "end-application",
-        });
-        if (scope.Definition.Deferrals.OnOverdue == DeferralOverdue.EndApplication)
-        {
-            scope.CancelWorkflow($"容缺受理的材料“{name}”未在 {ChinaTime.Format(material.DueAt)} 前补交，申请终止", ActivityContext.SystemActor);
-            return;
-        }
-
-        scope.Emit(new NotifyApplicant("deferred-material-overdue",
-            $"您的申请（{scope.Application.TrackingNumber}）容缺受理的材料“{name}”已过补交期限（{ChinaTime.Format(material.DueAt)}），使用它的环节暂停办理，补交后继续。"));
-        foreach (var step in StepsUsing(scope, key))
-        {
-            scope.ScheduleSignal(step, new DeferredMaterialOverdueEvent(key, name, material.DueAt));
-        }
-    }
-
-    /// <summary>The applicant uploaded a deferred material: its timers go, and the steps it held up run again.</summary>
+    /// <summary>The applicant uploaded a deferred material: the timer moves on, and the steps it held up run again.</summary>
     public static void Supplied(ExecutionScope scope, DeferredMaterialSuppliedEvent supplied)
     {
         var list = scope.State.Deferred;
@@ -97,18 +103,10 @@ internal static class DeferralWatch
             return;
         }
 
+        var before = Next(list);
         var material = list[index];
         list[index] = material with { SuppliedAt = supplied.SuppliedAt };
-        if (material.RemindAt is not null && !material.Reminded)
-        {
-            scope.Emit(new CancelTimer(TimerPrefix + material.Key + Remind));
-        }
-
-        if (!material.Overdue)
-        {
-            scope.Emit(new CancelTimer(TimerPrefix + material.Key + Due));
-        }
-
+        Sync(scope, before);
         scope.Audit("DeferredMaterialSupplied", null, supplied.SuppliedBy, new Dictionary<string, string?>
         {
             ["material"] = material.Key,
@@ -124,25 +122,12 @@ internal static class DeferralWatch
         }
     }
 
-    /// <summary>The application ended: the timers of what is still awaited go with it.</summary>
+    /// <summary>The application ended: the timer of what is still awaited goes with it.</summary>
     public static void Stop(ExecutionScope scope)
     {
-        foreach (var material in scope.State.Deferred ?? [])
+        if (Next(scope.State.Deferred) is not null)
         {
-            if (material.SuppliedAt is not null)
-            {
-                continue;
-            }
-
-            if (material.RemindAt is not null && !material.Reminded)
-            {
-                scope.Emit(new CancelTimer(TimerPrefix + material.Key + Remind));
-            }
-
-            if (!material.Overdue)
-            {
-                scope.Emit(new CancelTimer(TimerPrefix + material.Key + Due));
-            }
+            scope.Emit(new CancelTimer(TimerId));
         }
     }
 
@@ -152,6 +137,66 @@ internal static class DeferralWatch
 
     public static string NameOf(WorkflowDefinition definition, string key) =>
         definition.Materials.FirstOrDefault(m => m.Key == key)?.Name.Zh ?? key;
+
+    /// <summary>A material's due time passed without it; true when that ended the application.</summary>
+    private static bool Overdue(ExecutionScope scope, DeferredMaterial material, string name)
+    {
+        scope.Audit("DeferredMaterialOverdue", null, null, new Dictionary<string, string?>
+        {
+            ["material"] = material.Key,
+            ["dueAt"] = material.DueAt.ToString("O"),
+            ["onOverdue"] = scope.Definition.Deferrals.OnOverdue == DeferralOverdue.PauseSteps ? "pause-steps" : "end-application",
+        });
+        if (scope.Definition.Deferrals.OnOverdue == DeferralOverdue.EndApplication)
+        {
+            scope.CancelWorkflow($"容缺受理的材料“{name}”未在 {ChinaTime.Format(material.DueAt)} 前补交，申请终止", ActivityContext.SystemActor);
+            return true;
+        }
+
+        scope.Emit(new NotifyApplicant("deferred-material-overdue",
+            $"您的申请（{scope.Application.TrackingNumber}）容缺受理的材料“{name}”已过补交期限（{ChinaTime.Format(material.DueAt)}），使用它的环节暂停办理，补交后继续。"));
+        foreach (var step in StepsUsing(scope, material.Key))
+        {
+            scope.ScheduleSignal(step, new DeferredMaterialOverdueEvent(material.Key, name, material.DueAt));
+        }
+
+        return false;
+    }
+
+    /// <summary>Sets the one timer for the earliest instant still ahead, where that differs from the one standing at <paramref name="before"/>.</summary>
+    private static void Sync(ExecutionScope scope, DateTimeOffset? before)
+    {
+        var next = Next(scope.State.Deferred);
+        if (next != before)
+        {
+            scope.Emit(next is { } at ? new ScheduleTimer(TimerId, scope.Definition.Flow.Id, at) : new CancelTimer(TimerId));
+        }
+    }
+
+    /// <summary>The earliest reminder or due time not yet given, of what has not come.</summary>
+    private static DateTimeOffset? Next(List<DeferredMaterial>? list)
+    {
+        DateTimeOffset? next = null;
+        foreach (var m in list ?? [])
+        {
+            if (m.SuppliedAt is not null)
+            {
+                continue;
+            }
+
+            if (!m.Reminded && m.RemindAt is { } remind && (next is null || remind < next))
+            {
+                next = remind;
+            }
+
+            if (!m.Overdue && (next is null || m.DueAt < next))
+            {
+                next = m.DueAt;
+            }
+        }
+
+        return next;
+    }
 
     private static string Consequence(WorkflowDefinition definition) =>
         definition.Deferrals.OnOverdue == DeferralOverdue.PauseSteps ? "使用它的环节将暂停办理" : "申请将终止";

@@ -55,8 +55,8 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
             case TimerFiredEvent { TimerId: WarningWatch.TimerId }:
                 // Nothing to route: the look below gives what came due.
                 break;
-            case TimerFiredEvent e when DeferralWatch.IsTimer(e.TimerId):
-                DeferralWatch.Fired(scope, e.TimerId);
+            case TimerFiredEvent { TimerId: DeferralWatch.TimerId }:
+                DeferralWatch.Fired(scope);
                 break;
             case DeferredMaterialSuppliedEvent e:
                 DeferralWatch.Supplied(scope, e);
