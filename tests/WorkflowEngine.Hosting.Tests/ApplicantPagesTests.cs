@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using WorkflowEngine.Testing;
 
@@ -65,6 +64,22 @@ public sealed class ApplicantPagesTests(HostFixture fixture) : IClassFixture<Hos
     }
 
     [Fact]
+    public async Task ApplyForm_SentTwice_MakesOneApplication_AndBothGoToItsReceipt()
+    {
+        using var browser = await PageSignInTests.SignedInBrowserAsync(Host, "zhangsan", Password);
+        var before = await CountAsync();
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, "/services/business-opening/apply");
+        var submission = Guid.NewGuid().ToString("N");
+
+        using var first = await browser.PostAsync("/services/business-opening/apply", ApplyForm(token, submission));
+        using var second = await browser.PostAsync("/services/business-opening/apply", ApplyForm(token, submission));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(before + 1, await CountAsync());
+    }
+
+    [Fact]
     public async Task ApplyPage_WithoutASession_SendsTheBrowserToSignIn_AndAClerkIsNotLetIn()
     {
         using var anonymous = PageSignInTests.Browser(Host);
@@ -87,9 +102,14 @@ public sealed class ApplicantPagesTests(HostFixture fixture) : IClassFixture<Hos
     private async Task<int> CountAsync() => (await Host.GetJsonAsync("zhangsan", "/api/applications?limit=500")).GetArrayLength();
 
     /// <summary>The apply page's form as a browser posts it: every field as text, the two required files.</summary>
-    private static MultipartFormDataContent ApplyForm(string? token)
+    private static MultipartFormDataContent ApplyForm(string? token, string? submission = null)
     {
         var content = new MultipartFormDataContent();
+        if (submission is not null)
+        {
+            content.Add(new StringContent(submission), "submission");
+        }
+
         foreach (var (key, value) in BusinessOpening.Form())
         {
             content.Add(new StringContent(value!.GetValueKind() == JsonValueKind.True ? "true" : value.ToString()), "form." + key);

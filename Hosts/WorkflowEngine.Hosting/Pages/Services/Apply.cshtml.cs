@@ -24,7 +24,15 @@ namespace WorkflowEngine.Hosting.Pages.Services;
 [Authorize(Policy = Policies.Applicant)]
 public sealed class ApplyModel(DefinitionRegistry registry, ApplicationService applications, TimeProvider time, IOptions<RequestLimits> limits) : PageModel
 {
+    /// <summary>The hidden field that carries the form's idempotency key.</summary>
+    public const string SubmissionField = "submission";
+
     public WorkflowDefinition? Service { get; private set; }
+
+    /// <summary>This showing of the form, kept across a refusal: the key that makes sending it twice make one application.</summary>
+    public string Submission => Guid.TryParseExact(Posted?[SubmissionField].ToString(), "N", out var posted) ? posted.ToString("N") : _fresh;
+
+    private readonly string _fresh = Guid.NewGuid().ToString("N");
 
     /// <summary>What was posted, to fill the form again after a refusal.</summary>
     public IFormCollection? Posted { get; private set; }
@@ -52,8 +60,11 @@ public sealed class ApplyModel(DefinitionRegistry registry, ApplicationService a
             return Refused();
         }
 
+        var form = PostedForm.Read(Service!, Request.Form);
+        // The files are read for the fingerprint before the uploads open them: a buffered file reads from one position.
+        var idempotency = await IdempotencyAsync(key, form, cancellationToken);
         var outcome = await applications.SubmitAsync(
-            key, PostedForm.Read(Service!, Request.Form), MaterialUploads.Of(Request.Form.Files), new Applicant(User.Id(), User.DisplayName()), cancellationToken);
+            key, form, MaterialUploads.Of(Request.Form.Files), new Applicant(User.Id(), User.DisplayName()), idempotency, cancellationToken);
         if (outcome.Application is { } application)
         {
             return Redirect($"/applications/{application.Id}/receipt");
@@ -62,6 +73,18 @@ public sealed class ApplyModel(DefinitionRegistry registry, ApplicationService a
         Errors = outcome.Errors;
         return Refused();
     }
+
+    /// <summary>
+    /// The form's own idempotency key (<see cref="SubmissionField"/>, made when the page was shown): a second click, or
+    /// the browser sending the form again, gets the application the first made instead of a second one. A refused
+    /// submission leaves the key unused, so the corrected form goes ahead under it.
+    /// </summary>
+    private async Task<IdempotencyKey?> IdempotencyAsync(string key, System.Text.Json.Nodes.JsonObject form, CancellationToken cancellationToken) =>
+        Guid.TryParseExact(Request.Form[SubmissionField].ToString(), "N", out var submission)
+            ? new IdempotencyKey(
+                "page-" + submission.ToString("N"),
+                await SubmissionFingerprint.ComputeAsync(new() { ["serviceId"] = key, ["form"] = form.DeepClone() }, Request.Form.Files, cancellationToken))
+            : null;
 
     /// <summary>The messages for one field or material, in the order the validator gave them.</summary>
     public IReadOnlyList<string> ErrorsOf(string name) => Errors.TryGetValue(name, out var messages) ? messages : [];
