@@ -44,6 +44,7 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         Assert.Equal("福州闽江数字科技有限公司", await page.GetByLabel("企业名称").InputValueAsync());
         Assert.Equal(1, await page.Locator(".error-summary li").CountAsync());
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+        await ScreenshotAsync(page, "apply-field-error");
 
         await page.GetByLabel("法定代表人公民身份号码").FillAsync("11010519491231002X");
         await page.GetByLabel("公司章程").SetInputFilesAsync(Articles);
@@ -61,6 +62,7 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         Assert.Contains(due.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), dueText, StringComparison.Ordinal);
         Assert.Contains("工作日", dueText, StringComparison.Ordinal);
         Assert.Contains("住所使用证明", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "receipt");
         await PageChecks.AssertUsableAsync(fixture, page);
 
         // Progress: every department's step with its department, due time and working time left.
@@ -75,12 +77,14 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         // The material accepted as coming later (容缺) can be supplied here, by its due day.
         await Assertions.Expect(page.Locator(".upload-panel h2")).ToHaveTextAsync("待补交的材料");
         await Assertions.Expect(page.Locator(".upload-panel")).ToContainTextAsync("住所使用证明");
+        await ScreenshotAsync(page, "progress");
         await PageChecks.AssertUsableAsync(fixture, page);
 
         // Listed among my applications, and found by its tracking number (in any letter case).
         await page.GetByRole(AriaRole.Link, new() { Name = "我的申请" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = trackingNumber })).ToBeVisibleAsync();
         await PageChecks.AssertUsableAsync(fixture, page);
+        await ScreenshotAsync(page, "my-applications");
         await page.GetByRole(AriaRole.Link, new() { Name = "查询办件" }).First.ClickAsync();
         await page.GetByLabel("受理编号").FillAsync(trackingNumber.ToLowerInvariant());
         await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
@@ -123,6 +127,7 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         var licence = page.Locator("#step-business-licence");
         await Assertions.Expect(licence.Locator(".paused")).ToContainTextAsync("计时暂停：补正");
         await PageChecks.AssertUsableAsync(fixture, page);
+        await ScreenshotAsync(page, "supplement-request");
 
         await page.GetByLabel("公司章程").SetInputFilesAsync(new FilePayload { Name = "章程（盖章）.pdf", MimeType = "application/pdf", Buffer = BusinessOpening.Pdf });
         await page.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
@@ -151,6 +156,10 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         await page.WaitForURLAsync(url => url.EndsWith(returnUrl, StringComparison.Ordinal));
         return page;
     }
+
+    /// <summary>The whole page as an image beside the test assembly (<c>screenshots/applicant-&lt;name&gt;.png</c>), for the README and for a look after a failure.</summary>
+    private static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"applicant-{name}.png"), FullPage = true });
 
     private static async Task FillFormAsync(IPage page, string legalRepId)
     {
