@@ -27,7 +27,14 @@ public static class PagesHosting
 
     public static WebApplicationBuilder AddWorkflowPages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages()
+        builder.Services.AddRazorPages(options =>
+            {
+                // The pages that take files read a multipart body up to the upload bound, as the API's uploads do.
+                foreach (var page in (string[])["/Services/Apply", "/Applications/Tracking"])
+                {
+                    options.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(BodyRule.Multipart));
+                }
+            })
             // The pages live in this assembly, not in the host's: named here, so that they are found whatever process
             // starts the host (a test runner's included), and no other assembly contributes pages.
             .ConfigureApplicationPartManager(manager =>

@@ -93,6 +93,10 @@ public sealed class ApplicationViews(
     public static ApplicationSummaryDto Summary(ApplicationRecord a) =>
         new(a.Id, a.TrackingNumber, a.ServiceId, a.Status, ChinaTime.ToLocal(a.SubmittedAt), ChinaTime.ToLocal(a.DueAt), ChinaTime.ToLocal(a.CompletedAt), a.OnTime);
 
+    /// <summary>The application, if it exists and the caller may see it; otherwise null, the same for both.</summary>
+    public async Task<ApplicationRecord?> VisibleAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is { } application && await CanViewAsync(user, application, cancellationToken) ? application : null;
+
     /// <summary>The applicant, an administrator, or a clerk of a department with a step in the application.</summary>
     public async Task<bool> CanViewAsync(ClaimsPrincipal user, ApplicationRecord a, CancellationToken cancellationToken)
     {

@@ -279,15 +279,13 @@ public static class ApplicationsEndpoints
         _ => Problems.Validation(outcome.Errors),
     };
 
-    /// <summary>The application, if it exists and the caller may see it; otherwise null, the same for both.</summary>
-    private static async Task<ApplicationRecord?> VisibleAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken) =>
-        await queries.GetAsync(id, cancellationToken) is { } application && await views.CanViewAsync(user, application, cancellationToken) ? application : null;
+    private static Task<ApplicationRecord?> VisibleAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken) =>
+        views.VisibleAsync(id, user, cancellationToken);
 
-    private static UploadedMaterial[] Uploads(IFormFileCollection? files) =>
-        files is null ? [] : files.Select(f => new UploadedMaterial(MaterialKey(f.Name), f.FileName, f.ContentType, f.OpenReadStream())).ToArray();
+    private static UploadedMaterial[] Uploads(IFormFileCollection? files) => MaterialUploads.Of(files);
 
     private static IResult? TooManyFiles(IFormFileCollection files, RequestLimits limits) =>
-        files.Count > limits.UploadFiles ? Problems.Field("materials", $"一次最多上传 {limits.UploadFiles} 个文件") : null;
+        MaterialUploads.TooMany(files, limits) is { } message ? Problems.Field("materials", message) : null;
 
     /// <summary>
     /// The bounds of a multipart body: the application field as large as a JSON body, files up to
@@ -300,8 +298,4 @@ public static class ApplicationsEndpoints
         KeyLengthLimit = 200,
         MultipartBodyLengthLimit = limits.UploadBytesFor(engine.MaxMaterialBytes),
     };
-
-    /// <summary>A file field may be named <c>articles</c> or <c>materials.articles</c>.</summary>
-    private static string MaterialKey(string fieldName) =>
-        fieldName.StartsWith("materials.", StringComparison.Ordinal) ? fieldName["materials.".Length..] : fieldName;
 }

@@ -17,7 +17,10 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
     public async Task InvokeAsync(HttpContext context)
     {
         // Endpoint metadata is a list of objects: the rule is there boxed (GetMetadata<T> takes reference types only).
-        var rule = context.GetEndpoint()?.Metadata.OfType<BodyRule>().Select(r => (BodyRule?)r).LastOrDefault();
+        // A page's GET shares its endpoint with its form's POST: only a method that carries a body is held to the rule.
+        var rule = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            ? null
+            : context.GetEndpoint()?.Metadata.OfType<BodyRule>().Select(r => (BodyRule?)r).LastOrDefault();
         var contentType = context.Request.ContentType;
         var max = MaxBytes(rule, contentType);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)

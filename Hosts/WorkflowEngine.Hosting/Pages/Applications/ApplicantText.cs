@@ -1,0 +1,367 @@
+using System.Globalization;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Hosting.Api.Clocks;
+
+namespace WorkflowEngine.Hosting.Pages.Applications;
+
+/// <summary>
+/// The words of an applicant's own pages (apply, receipt, my applications, tracking, look-up) in Chinese and English,
+/// as a typed table like <see cref="PageText"/>: a missing translation is a compile error. Statuses and warnings come
+/// as the API names them and are put in words here.
+/// </summary>
+public sealed record ApplicantText
+{
+    public static ApplicantText Chinese { get; } = new()
+    {
+        Apply = "申请办理",
+        ApplyTitleFormat = "申请办理：{0}",
+        ApplyIntro = "填写一张表，每份材料上传一次。带 * 的项目必须填写；提交后各部门同时办理。",
+        FormSection = "申请表",
+        MaterialsSection = "上传材料",
+        MaterialsIntro = "每份材料上传一个文件。标明“可容缺”的材料可以受理后再补交。",
+        RequiredMark = "必填",
+        ChooseOne = "请选择",
+        Yes = "是",
+        MaterialRequired = "必须提交",
+        MaterialOptional = "按需提交",
+        MaterialDeferrableFormat = "可容缺：受理后 {0}内补交",
+        FormatsFormat = "格式：{0}",
+        MaxSizeFormat = "不超过 {0} MB",
+        Submit = "提交申请",
+        ErrorSummaryTitle = "请检查以下问题",
+        MyApplications = "我的申请",
+        TrackByNumber = "查询办件",
+        ReceiptTitle = "申请已提交",
+        ReceiptIntro = "请记下受理编号，凭它查询办理进度。",
+        TrackingNumber = "受理编号",
+        Service = "事项",
+        SubmittedAt = "提交时间",
+        AcceptedAt = "受理时间",
+        DueAt = "承诺办结时间",
+        StatutoryDueAt = "法定办结期限",
+        DueNoteFormat = "按工作日计算（{0}，周末和法定节假日不计，北京时间）",
+        DueAfterMaterials = "材料齐全、受理后开始计算",
+        AwaitingMaterialsHint = "还缺少必须提交的材料：在办理进度页面上传后即受理并开始计时。",
+        DeferredHintFormat = "容缺材料“{0}”请于 {1} 前补交。",
+        ViewProgress = "查看办理进度",
+        Status = "状态",
+        NoApplications = "您还没有提交过申请。",
+        BrowseServices = "去服务目录选择要办的事",
+        ProgressTitleFormat = "办理进度：{0}",
+        Steps = "各部门办理环节",
+        Department = "办理部门",
+        StepDue = "到期时间",
+        TimeLeft = "剩余工作时间",
+        LeftDaysFormat = "剩余 {0} 个工作日",
+        LeftHoursFormat = "剩余 {0} 个工作小时",
+        OverdueHoursFormat = "已超时 {0} 个工作小时",
+        IfResumedNow = "（计时恢复后顺延）",
+        DecidedAtFormat = "办结于 {0}",
+        OnTime = "按时办结",
+        Late = "超期办结",
+        ClockPausedFormat = "计时暂停：{0}",
+        PausedSinceFormat = "自 {0} 起",
+        YellowCard = "黄牌预警：时限将到",
+        RedCard = "红牌：已超过时限",
+        SupplementTitle = "需要补正的材料",
+        SupplementIntro = "部门一次性告知了需要补正的全部材料。请逐项上传新的文件；全部补齐后，暂停的计时恢复。",
+        SupplementFromFormat = "{0}（{1}）于 {2} 提出",
+        SupplementNoteFormat = "说明：{0}",
+        ReasonFormat = "补正要求：{0}",
+        StillMissingTitle = "待补交的材料",
+        DueByFormat = "请于 {0} 前补交",
+        Upload = "上传",
+        Uploaded = "材料已上传。",
+        Materials = "材料",
+        File = "文件",
+        VersionFormat = "第 {0} 版",
+        NotYetSupplied = "尚未提交",
+        Messages = "通知",
+        Certificates = "证照",
+        TrackTitle = "按受理编号查询",
+        TrackIntro = "输入回执上的受理编号，查看您的申请的办理进度。",
+        TrackingNumberHint = "例如回执上的编号，字母不区分大小写",
+        Find = "查询",
+        TrackNotFoundFormat = "没有找到受理编号为“{0}”的申请。请核对编号；只能查询您本人提交的申请。",
+        TrackEmpty = "请输入受理编号",
+        NotFound = "没有找到这个申请",
+        NotFoundHint = "请从“我的申请”中选择，或按受理编号查询。",
+    };
+
+    public static ApplicantText English { get; } = Chinese with
+    {
+        IsEnglishText = true,
+        Apply = "Apply",
+        ApplyTitleFormat = "Apply: {0}",
+        ApplyIntro = "Fill in one form and upload each material once. Items marked * are required; after you submit, the departments work side by side.",
+        FormSection = "Application form",
+        MaterialsSection = "Upload materials",
+        MaterialsIntro = "One file per material. Materials marked “may come later” can be supplied after acceptance.",
+        RequiredMark = "required",
+        ChooseOne = "Please choose",
+        Yes = "Yes",
+        MaterialRequired = "Required",
+        MaterialOptional = "If applicable",
+        MaterialDeferrableFormat = "May come later (容缺): within {0} after acceptance",
+        FormatsFormat = "Formats: {0}",
+        MaxSizeFormat = "at most {0} MB",
+        Submit = "Submit the application",
+        ErrorSummaryTitle = "Please check the following",
+        MyApplications = "My applications",
+        TrackByNumber = "Track an application",
+        ReceiptTitle = "Application submitted",
+        ReceiptIntro = "Note the tracking number: it finds your application's progress.",
+        TrackingNumber = "Tracking number",
+        Service = "Service",
+        SubmittedAt = "Submitted",
+        AcceptedAt = "Accepted",
+        DueAt = "Promised completion",
+        StatutoryDueAt = "Statutory deadline",
+        DueNoteFormat = "Counted in working time ({0}; weekends and public holidays excluded; Beijing time)",
+        DueAfterMaterials = "Counted from acceptance, once the materials are complete",
+        AwaitingMaterialsHint = "A required material is still missing: upload it on the progress page and the application is accepted and its time starts.",
+        DeferredHintFormat = "Please supply “{0}” (accepted as coming later) by {1}.",
+        ViewProgress = "See the progress",
+        Status = "Status",
+        NoApplications = "You have not submitted any application yet.",
+        BrowseServices = "Choose a service from the list",
+        ProgressTitleFormat = "Progress: {0}",
+        Steps = "Each department's step",
+        Department = "Department",
+        StepDue = "Due",
+        TimeLeft = "Working time left",
+        LeftDaysFormat = "{0} working days left",
+        LeftHoursFormat = "{0} working hours left",
+        OverdueHoursFormat = "{0} working hours overdue",
+        IfResumedNow = " (moves on while paused)",
+        DecidedAtFormat = "Decided on {0}",
+        OnTime = "On time",
+        Late = "Late",
+        ClockPausedFormat = "Time stopped: {0}",
+        PausedSinceFormat = "since {0}",
+        YellowCard = "Yellow card: the limit is near",
+        RedCard = "Red card: the limit has passed",
+        SupplementTitle = "Materials to supplement",
+        SupplementIntro = "The department has told you, once, every material to supplement. Upload a new file for each; when all have arrived, the stopped time runs again.",
+        SupplementFromFormat = "Asked by {0} ({1}) on {2}",
+        SupplementNoteFormat = "Note: {0}",
+        ReasonFormat = "What is needed: {0}",
+        StillMissingTitle = "Materials still to supply",
+        DueByFormat = "Please supply it by {0}",
+        Upload = "Upload",
+        Uploaded = "The materials were uploaded.",
+        Materials = "Materials",
+        File = "File",
+        VersionFormat = "version {0}",
+        NotYetSupplied = "Not supplied yet",
+        Messages = "Messages",
+        Certificates = "Certificates",
+        TrackTitle = "Find by tracking number",
+        TrackIntro = "Enter the tracking number on your receipt to see your application's progress.",
+        TrackingNumberHint = "As printed on the receipt; letters in either case",
+        Find = "Find",
+        TrackNotFoundFormat = "No application has the tracking number “{0}”. Please check it; you can find only applications you submitted.",
+        TrackEmpty = "Please enter a tracking number",
+        NotFound = "Application not found",
+        NotFoundHint = "Choose one from My applications, or find it by its tracking number.",
+    };
+
+    private static readonly Dictionary<string, (string Zh, string En)> Statuses = new(StringComparer.Ordinal)
+    {
+        ["awaiting-materials"] = ("待补齐材料", "Awaiting materials"),
+        ["in-progress"] = ("办理中", "In progress"),
+        ["incident"] = ("处理异常，管理员正在处理", "Held up; an administrator is on it"),
+        ["completed"] = ("已办结", "Completed"),
+        ["rejected"] = ("不予办理", "Refused"),
+        ["cancelled"] = ("已撤销", "Cancelled"),
+        ["pending"] = ("未开始", "Not started"),
+        ["dispatched"] = ("已送达部门", "Sent to the department"),
+        ["received"] = ("部门已接收", "Received by the department"),
+        ["claimed"] = ("审批中", "Being examined"),
+        ["running"] = ("办理中", "In progress"),
+        ["approved"] = ("已通过", "Approved"),
+        ["skipped"] = ("无需办理", "Not needed"),
+        ["deferred"] = ("容缺待补交", "Coming later"),
+        ["missing"] = ("未提交", "Missing"),
+        ["optional"] = ("按需提交", "If applicable"),
+        ["supplement-requested"] = ("补正", "supplementary material requested"),
+        ["excluded-period"] = ("不计入时限的期间", "a period that does not count"),
+    };
+
+    /// <summary>The table of the request's language.</summary>
+    public static ApplicantText Current => PageText.IsEnglish(CultureInfo.CurrentUICulture) ? English : Chinese;
+
+    public required string Apply { get; init; }
+
+    public required string ApplyTitleFormat { get; init; }
+
+    public required string ApplyIntro { get; init; }
+
+    public required string FormSection { get; init; }
+
+    public required string MaterialsSection { get; init; }
+
+    public required string MaterialsIntro { get; init; }
+
+    public required string RequiredMark { get; init; }
+
+    public required string ChooseOne { get; init; }
+
+    public required string Yes { get; init; }
+
+    public required string MaterialRequired { get; init; }
+
+    public required string MaterialOptional { get; init; }
+
+    public required string MaterialDeferrableFormat { get; init; }
+
+    public required string FormatsFormat { get; init; }
+
+    public required string MaxSizeFormat { get; init; }
+
+    public required string Submit { get; init; }
+
+    public required string ErrorSummaryTitle { get; init; }
+
+    public required string MyApplications { get; init; }
+
+    public required string TrackByNumber { get; init; }
+
+    public required string ReceiptTitle { get; init; }
+
+    public required string ReceiptIntro { get; init; }
+
+    public required string TrackingNumber { get; init; }
+
+    public required string Service { get; init; }
+
+    public required string SubmittedAt { get; init; }
+
+    public required string AcceptedAt { get; init; }
+
+    public required string DueAt { get; init; }
+
+    public required string StatutoryDueAt { get; init; }
+
+    public required string DueNoteFormat { get; init; }
+
+    public required string DueAfterMaterials { get; init; }
+
+    public required string AwaitingMaterialsHint { get; init; }
+
+    public required string DeferredHintFormat { get; init; }
+
+    public required string ViewProgress { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string NoApplications { get; init; }
+
+    public required string BrowseServices { get; init; }
+
+    public required string ProgressTitleFormat { get; init; }
+
+    public required string Steps { get; init; }
+
+    public required string Department { get; init; }
+
+    public required string StepDue { get; init; }
+
+    public required string TimeLeft { get; init; }
+
+    public required string LeftDaysFormat { get; init; }
+
+    public required string LeftHoursFormat { get; init; }
+
+    public required string OverdueHoursFormat { get; init; }
+
+    public required string IfResumedNow { get; init; }
+
+    public required string DecidedAtFormat { get; init; }
+
+    public required string OnTime { get; init; }
+
+    public required string Late { get; init; }
+
+    public required string ClockPausedFormat { get; init; }
+
+    public required string PausedSinceFormat { get; init; }
+
+    public required string YellowCard { get; init; }
+
+    public required string RedCard { get; init; }
+
+    public required string SupplementTitle { get; init; }
+
+    public required string SupplementIntro { get; init; }
+
+    public required string SupplementFromFormat { get; init; }
+
+    public required string SupplementNoteFormat { get; init; }
+
+    public required string ReasonFormat { get; init; }
+
+    public required string StillMissingTitle { get; init; }
+
+    public required string DueByFormat { get; init; }
+
+    public required string Upload { get; init; }
+
+    public required string Uploaded { get; init; }
+
+    public required string Materials { get; init; }
+
+    public required string File { get; init; }
+
+    public required string VersionFormat { get; init; }
+
+    public required string NotYetSupplied { get; init; }
+
+    public required string Messages { get; init; }
+
+    public required string Certificates { get; init; }
+
+    public required string TrackTitle { get; init; }
+
+    public required string TrackIntro { get; init; }
+
+    public required string TrackingNumberHint { get; init; }
+
+    public required string Find { get; init; }
+
+    public required string TrackNotFoundFormat { get; init; }
+
+    public required string TrackEmpty { get; init; }
+
+    public required string NotFound { get; init; }
+
+    public required string NotFoundHint { get; init; }
+
+    public bool IsEnglishText { get; private init; }
+
+    /// <summary>A status, warning or pause reason as the API names it, in words; an unknown name as it is.</summary>
+    public string StatusOf(string? name) =>
+        name is null ? "" : Statuses.TryGetValue(name, out var words) ? IsEnglishText ? words.En : words.Zh : name;
+
+    /// <summary>
+    /// The working time a limit has left, in days from one working day up, else in hours; once passed, how far over.
+    /// While the clock stands still the due time moves on with the pause, and the words say so.
+    /// </summary>
+    public string Left(ClockLimitDto limit)
+    {
+        var words = limit.Overdue || limit.LeftHours < 0
+            ? Format(OverdueHoursFormat, Amount(-limit.LeftHours))
+            : limit.LeftWorkingDays >= 1
+                ? Format(LeftDaysFormat, Amount(limit.LeftWorkingDays))
+                : Format(LeftHoursFormat, Amount(limit.LeftHours));
+        return limit.DueAtIfResumedNow ? words + IfResumedNow : words;
+    }
+
+    private static string Amount(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A time in Asia/Shanghai as people there write it: 2026-03-02 09:00.</summary>
+    public static string Time(DateTimeOffset? at) =>
+        at is { } t ? ChinaTime.ToLocal(t).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+
+    public static string Format(string format, params object?[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
+}

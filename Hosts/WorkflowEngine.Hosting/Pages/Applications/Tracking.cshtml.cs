@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Core.Model;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Api.Clocks;
+using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Definitions;
+
+namespace WorkflowEngine.Hosting.Pages.Applications;
+
+/// <summary>
+/// An application's progress as its applicant follows it: every department's step with its status, due time, working
+/// time left, yellow or red card and a stopped clock's reason, built by the API's own views (<see cref="ApplicationViews"/>,
+/// <see cref="ClockViews"/>); and the materials a supplement request (补正) asks for, uploaded through the API's own
+/// <see cref="ApplicationService.AttachAsync"/>. An application that is not the visitor's is "not found", as one that
+/// does not exist.
+/// </summary>
+[Authorize(Policy = Policies.Applicant)]
+public sealed class TrackingModel(
+    ApplicationViews views, ClockViews clocks, ApplicationService applications, DefinitionRegistry definitions, ReferenceData reference,
+    IOptions<RequestLimits> limits) : PageModel
+{
+    public ApplicationDto? Application { get; private set; }
+
+    public WorkflowDefinition? Service { get; private set; }
+
+    /// <summary>The bundle's clock, as the clocks endpoint explains it.</summary>
+    public ClockDto? Bundle { get; private set; }
+
+    /// <summary>Each step's clock by step id.</summary>
+    public IReadOnlyDictionary<string, ClockDto> StepClocks { get; private set; } = new Dictionary<string, ClockDto>();
+
+    /// <summary>What the applicant may upload now; empty when nothing is asked for.</summary>
+    public IReadOnlyList<UploadSlot> Slots { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    [BindProperty(SupportsGet = true)]
+    public bool Uploaded { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFoundPage();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application || application.ApplicantId != User.Id())
+        {
+            return NotFoundPage();
+        }
+
+        var errors = MaterialUploads.TooMany(Request.Form.Files, limits.Value) is { } tooMany
+            ? new Dictionary<string, string[]> { [""] = [tooMany] }
+            : null;
+        if (errors is null)
+        {
+            var outcome = await applications.AttachAsync(id, MaterialUploads.Of(Request.Form.Files), cancellationToken);
+            if (outcome.Application is not null)
+            {
+                return Redirect($"/applications/{id}?uploaded=true");
+            }
+
+            errors = outcome.Errors.ToDictionary();
+        }
+
+        await LoadAsync(id, cancellationToken);
+        Uploaded = false;
+        Errors = errors;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    /// <summary>A step's title in the visitor's language.</summary>
+    public string StepTitle(StepDto step) =>
+        Service?.Nodes.TryGetValue(step.StepId, out var node) == true && node.Title is { } title ? PageText.Current.Of(title) : step.Title;
+
+    /// <summary>A department's name in the visitor's language.</summary>
+    public string DepartmentName(string? code) =>
+        code is not null && reference.Departments.TryGetValue(code, out var department) ? PageText.Current.Of(department.Name) : code ?? "—";
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application)
+        {
+            return false;
+        }
+
+        Application = await views.DetailAsync(application, cancellationToken);
+        Service = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
+        var all = (await clocks.OfAsync(application, cancellationToken)).Clocks;
+        Bundle = all.FirstOrDefault(c => c.Kind == "bundle");
+        StepClocks = all.Where(c => c.Kind == "step").ToDictionary(c => c.Id, StringComparer.Ordinal);
+        Slots = application.ApplicantId == User.Id() ? SlotsOf(Application, Service) : [];
+        return true;
+    }
+
+    /// <summary>Every material asked for by an open supplement request, once with all its reasons; then those still to supply.</summary>
+    private static UploadSlot[] SlotsOf(ApplicationDto application, WorkflowDefinition service)
+    {
+        if (application.Status is ApplicationStatuses.Completed or ApplicationStatuses.Rejected or ApplicationStatuses.Cancelled)
+        {
+            return [];
+        }
+
+        var text = PageText.Current;
+        string Name(string key) => service.Materials.FirstOrDefault(m => m.Key == key) is { } spec ? text.Of(spec.Name) : key;
+        var asked = application.Supplements
+            .SelectMany(s => s.Items)
+            .GroupBy(i => i.Material, StringComparer.Ordinal)
+            .Select(g => new UploadSlot(g.Key, Name(g.Key), g.Select(i => i.Reason).ToArray(), null, Supplement: true));
+        var missing = application.Materials
+            .Where(m => m.Status is MaterialChecklist.Missing or MaterialChecklist.Deferred)
+            .Select(m => new UploadSlot(m.Key, Name(m.Key), [], m.DueBy, Supplement: false));
+        return [.. asked, .. missing.Where(m => application.Supplements.All(s => s.Items.All(i => i.Material != m.Key)))];
+    }
+
+    private PageResult NotFoundPage()
+    {
+        Application = null;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Model;
+using WorkflowEngine.Definitions.Forms;
+using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Definitions;
+
+namespace WorkflowEngine.Hosting.Pages.Services;
+
+/// <summary>
+/// One combined form for a service, generated from its definition: a field per form field, a file input per material.
+/// The server judges it with the API's own validation (<see cref="ApplicationService"/>); the browser checks only what
+/// the same field definitions give as HTML attributes. Errors stand next to their fields and, linked, at the top.
+/// </summary>
+[Authorize(Policy = Policies.Applicant)]
+public sealed class ApplyModel(DefinitionRegistry registry, ApplicationService applications, TimeProvider time, IOptions<RequestLimits> limits) : PageModel
+{
+    /// <summary>The hidden field that carries the form's idempotency key.</summary>
+    public const string SubmissionField = "submission";
+
+    public WorkflowDefinition? Service { get; private set; }
+
+    /// <summary>This showing of the form, kept across a refusal: the key that makes sending it twice make one application.</summary>
+    public string Submission => Guid.TryParseExact(Posted?[SubmissionField].ToString(), "N", out var posted) ? posted.ToString("N") : _fresh;
+
+    private readonly string _fresh = Guid.NewGuid().ToString("N");
+
+    /// <summary>What was posted, to fill the form again after a refusal.</summary>
+    public IFormCollection? Posted { get; private set; }
+
+    /// <summary>The refusal's messages by field (<c>form.&lt;key&gt;</c>, <c>materials.&lt;key&gt;</c>, or "" for the whole).</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    /// <summary>Today in Asia/Shanghai: a date field's <c>today</c> bound.</summary>
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken) =>
+        await LoadAsync(key, cancellationToken) ? Page() : NotFoundPage();
+
+    public async Task<IActionResult> OnPostAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(key, cancellationToken))
+        {
+            return NotFoundPage();
+        }
+
+        Posted = Request.Form;
+        if (MaterialUploads.TooMany(Request.Form.Files, limits.Value) is { } tooMany)
+        {
+            Errors = new Dictionary<string, string[]> { [""] = [tooMany] };
+            return Refused();
+        }
+
+        var form = PostedForm.Read(Service!, Request.Form);
+        // The files are read for the fingerprint before the uploads open them: a buffered file reads from one position.
+        var idempotency = await IdempotencyAsync(key, form, cancellationToken);
+        var outcome = await applications.SubmitAsync(
+            key, form, MaterialUploads.Of(Request.Form.Files), new Applicant(User.Id(), User.DisplayName()), idempotency, cancellationToken);
+        if (outcome.Application is { } application)
+        {
+            return Redirect($"/applications/{application.Id}/receipt");
+        }
+
+        Errors = outcome.Errors;
+        return Refused();
+    }
+
+    /// <summary>
+    /// The form's own idempotency key (<see cref="SubmissionField"/>, made when the page was shown): a second click, or
+    /// the browser sending the form again, gets the application the first made instead of a second one. A refused
+    /// submission leaves the key unused, so the corrected form goes ahead under it.
+    /// </summary>
+    private async Task<IdempotencyKey?> IdempotencyAsync(string key, System.Text.Json.Nodes.JsonObject form, CancellationToken cancellationToken) =>
+        Guid.TryParseExact(Request.Form[SubmissionField].ToString(), "N", out var submission)
+            ? new IdempotencyKey(
+                "page-" + submission.ToString("N"),
+                await SubmissionFingerprint.ComputeAsync(new() { ["serviceId"] = key, ["form"] = form.DeepClone() }, Request.Form.Files, cancellationToken))
+            : null;
+
+    /// <summary>The messages for one field or material, in the order the validator gave them.</summary>
+    public IReadOnlyList<string> ErrorsOf(string name) => Errors.TryGetValue(name, out var messages) ? messages : [];
+
+    public StringValues PostedValue(FormField field) => Posted?[PostedForm.FieldPrefix + field.Key] ?? StringValues.Empty;
+
+    /// <summary>The most characters the server takes for the field, as the browser's <c>maxlength</c>.</summary>
+    public static int? MaxLengthOf(FormField field) => FieldLimits.MaxLengthOf(field);
+
+    /// <summary>A date field's bound as the browser's <c>min</c> or <c>max</c>.</summary>
+    public string? DateBound(string? bound) => bound switch
+    {
+        null => null,
+        "today" => Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => bound,
+    };
+
+    public static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private async Task<bool> LoadAsync(string key, CancellationToken cancellationToken)
+    {
+        Service = await registry.GetLatestPublishedAsync(key, cancellationToken);
+        Today = ChinaTime.DateOf(time.GetUtcNow());
+        return Service is not null;
+    }
+
+    private PageResult Refused()
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private PageResult NotFoundPage()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>The applicant's pages as the server answers them: never another applicant's application, and no form post without its anti-forgery token.</summary>
+[Trait("Category", "Integration")]
+public sealed class ApplicantPagesTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private const string Password = "Demo#2026";
+
+    private AllInOneHost Host => fixture.Host;
+
+    [Fact]
+    public async Task AnotherApplicant_GetsNotFound_ForSomeonesProgressReceiptAndTrackingNumber_AsForOneNobodyHas()
+    {
+        var id = await Host.SubmitBusinessOpeningAsync("zhangsan");
+        var trackingNumber = (await Host.GetJsonAsync("zhangsan", $"/api/applications/{id}")).GetProperty("trackingNumber").GetString()!;
+        using var owner = await PageSignInTests.SignedInBrowserAsync(Host, "zhangsan", Password);
+        using var other = await PageSignInTests.SignedInBrowserAsync(Host, "lisi", Password);
+
+        using var own = await owner.GetAsync($"/applications/{id}");
+        using var someones = await other.GetAsync($"/applications/{id}");
+        using var nobodys = await other.GetAsync($"/applications/{Guid.NewGuid()}");
+        using var receipt = await other.GetAsync($"/applications/{id}/receipt");
+        using var looked = await PostTrackAsync(other, trackingNumber);
+        using var lookedUnknown = await PostTrackAsync(other, "WF000000000000");
+        using var ownLookup = await PostTrackAsync(owner, trackingNumber);
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Contains(trackingNumber, await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, someones.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, nobodys.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, receipt.StatusCode);
+        var someonesPage = await someones.Content.ReadAsStringAsync();
+        Assert.Contains("没有找到这个申请", someonesPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(trackingNumber, someonesPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("福州闽江数字科技有限公司", someonesPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, looked.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, lookedUnknown.StatusCode);
+        Assert.Contains("没有找到受理编号为", WebUtility.HtmlDecode(await looked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, ownLookup.StatusCode);
+        Assert.Equal($"/applications/{id}", ownLookup.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task ApplyFormPost_WithoutTheAntiforgeryToken_IsRefused_AndStoresNothing_WhileTheSameWithItIsAccepted()
+    {
+        using var browser = await PageSignInTests.SignedInBrowserAsync(Host, "zhangsan", Password);
+        var before = await CountAsync();
+
+        using var forged = await browser.PostAsync("/services/business-opening/apply", ApplyForm(token: null));
+        var afterForged = await CountAsync();
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, "/services/business-opening/apply");
+        using var genuine = await browser.PostAsync("/services/business-opening/apply", ApplyForm(token));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(before, afterForged);
+        Assert.Equal(HttpStatusCode.Redirect, genuine.StatusCode);
+        Assert.Matches("^/applications/[0-9a-f-]{36}/receipt$", genuine.Headers.Location?.OriginalString);
+        Assert.Equal(before + 1, await CountAsync());
+    }
+
+    [Fact]
+    public async Task ApplyForm_SentTwice_MakesOneApplication_AndBothGoToItsReceipt()
+    {
+        using var browser = await PageSignInTests.SignedInBrowserAsync(Host, "zhangsan", Password);
+        var before = await CountAsync();
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, "/services/business-opening/apply");
+        var submission = Guid.NewGuid().ToString("N");
+
+        using var first = await browser.PostAsync("/services/business-opening/apply", ApplyForm(token, submission));
+        using var second = await browser.PostAsync("/services/business-opening/apply", ApplyForm(token, submission));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(before + 1, await CountAsync());
+    }
+
+    [Fact]
+    public async Task ApplyPage_WithoutASession_SendsTheBrowserToSignIn_AndAClerkIsNotLetIn()
+    {
+        using var anonymous = PageSignInTests.Browser(Host);
+        using var clerk = await PageSignInTests.SignedInBrowserAsync(Host, "samr-clerk", Password);
+
+        using var signIn = await anonymous.GetAsync("/services/business-opening/apply");
+        using var refused = await clerk.GetAsync("/applications");
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.StartsWith("/account/login", signIn.Headers.Location?.PathAndQuery ?? signIn.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostTrackAsync(HttpClient browser, string number)
+    {
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, "/track");
+        return await browser.PostAsync("/track", new FormUrlEncodedContent([new("Number", number), new("__RequestVerificationToken", token)]));
+    }
+
+    private async Task<int> CountAsync() => (await Host.GetJsonAsync("zhangsan", "/api/applications?limit=500")).GetArrayLength();
+
+    /// <summary>The apply page's form as a browser posts it: every field as text, the two required files.</summary>
+    private static MultipartFormDataContent ApplyForm(string? token, string? submission = null)
+    {
+        var content = new MultipartFormDataContent();
+        if (submission is not null)
+        {
+            content.Add(new StringContent(submission), "submission");
+        }
+
+        foreach (var (key, value) in BusinessOpening.Form())
+        {
+            content.Add(new StringContent(value!.GetValueKind() == JsonValueKind.True ? "true" : value.ToString()), "form." + key);
+        }
+
+        foreach (var (key, name) in new[] { ("articles", "章程.pdf"), ("legalRepIdCopy", "身份证.pdf") })
+        {
+            var file = new ByteArrayContent(BusinessOpening.Pdf);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            content.Add(file, "materials." + key, name);
+        }
+
+        if (token is not null)
+        {
+            content.Add(new StringContent(token), "__RequestVerificationToken");
+        }
+
+        return content;
+    }
+}
