@@ -49,7 +49,7 @@ public static partial class WorkflowHosting
         builder.Services.AddSingleton(new ServedDepartments(departments));
         builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration));
         builder.AddWorkflowApi();
-        builder.AddWorkflowPages();
+        builder.AddWorkflowPages(new PageSets(Engine: true, Desk: true));
         return builder;
     }
 

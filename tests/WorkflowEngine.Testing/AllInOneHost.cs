@@ -130,6 +130,16 @@ public sealed class AllInOneHost : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
+    /// <summary>Waits for the department's task of one application (whatever else is in the queue) and returns it as the clerk's API lists it.</summary>
+    public async Task<JsonElement> TaskOfAsync(Guid applicationId, string department = "SAMR", string clerk = "samr-clerk")
+    {
+        var tasks = await EventuallyAsync(
+            () => GetJsonAsync(clerk, $"/api/departments/{department}/tasks?status=all&limit=500"),
+            t => t.EnumerateArray().Any(x => x.GetProperty("applicationId").GetGuid() == applicationId),
+            $"{department}'s task of application {applicationId}");
+        return tasks.EnumerateArray().Single(x => x.GetProperty("applicationId").GetGuid() == applicationId);
+    }
+
     /// <summary>
     /// One 企业开办 on Monday 2 March 2026 from 09:00, decided to the end: the licence at 10:00 (due 11:00), the seal at
     /// 10:30, the bank account at 16:00 (due 14:30, late). Returns when the bundle has completed.
