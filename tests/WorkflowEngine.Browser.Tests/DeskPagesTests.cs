@@ -131,6 +131,22 @@ public sealed class DeskPagesTests(BrowserFixture fixture) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task Supervisor_ReassignsATaskOnItsPage_ToAnotherClerkOfTheDepartment()
+    {
+        var (_, taskId) = await SubmitAndWaitForLicenceTaskAsync();
+        using var clerk = Host.Client("samr-clerk");
+        (await clerk.PostAsync($"/api/tasks/{taskId}/claim", null)).EnsureSuccessStatusCode();
+        var page = await SignedInAsync("samr-supervisor", $"/desk/tasks/{taskId}");
+
+        await page.Locator("#to").SelectOptionAsync("samr-clerk-2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "改派", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已改派");
+        Assert.Contains("samr-clerk-2", await page.Locator("#task-status").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+    }
+
+    [Fact]
     public async Task Queue_InEnglish_SaysEverythingInEnglish()
     {
         await SubmitAndWaitForLicenceTaskAsync();

@@ -29,6 +29,8 @@ public static class TasksEndpoints
         tasks.MapGet("/{id:guid}", GetAsync).WithSummary("A task with the whole application on one page");
         tasks.MapPost("/{id:guid}/claim", ClaimAsync).WithSummary("Claim a task");
         tasks.MapPost("/{id:guid}/release", ReleaseAsync).WithSummary("Give a claimed task back to the department's queue (its holder, or a supervisor)");
+        app.MapPost("/api/tasks/{id:guid}/reassign", ReassignAsync).WithTags("Tasks").RequireAuthorization(Policies.Supervisor).Reads(BodyRule.TaskDecision)
+            .WithSummary("Give a task to another clerk of the department ({ to }), whoever holds it: a supervisor of the department; audited on the engine");
         tasks.MapPost("/{id:guid}/exclusions", StartExclusionAsync).Reads(BodyRule.TaskDecision)
             .WithSummary("Record a period the task's limit does not count (testing, inspection, quarantine, expert review, hearing): the step's clock stands still");
         tasks.MapPost("/{id:guid}/exclusions/end", EndExclusionAsync).WithSummary("End the task's excluded period: the step's clock runs again");
@@ -64,6 +66,14 @@ public static class TasksEndpoints
         var (decision, problem) = await RequestBodies.ReadJsonAsync<CompleteTaskRequest>(
             request, limits.Value.TaskDecisionBytes, "请求体应为 { \"outcome\": \"approved\" | \"rejected\", \"reason\": \"…\", \"outputs\": { \"名称\": \"值\" } }", cancellationToken);
         return problem ?? (await clerk.CompleteAsync(id, decision, user, cancellationToken)).ToResult(Ok);
+    }
+
+    private static async Task<IResult> ReassignAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
+    {
+        var (reassign, problem) = await RequestBodies.ReadJsonAsync<ReassignTaskRequest>(
+            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"to\": \"本部门工作人员的用户名\" }", cancellationToken);
+        return problem ?? (await clerk.ReassignAsync(id, reassign, user, cancellationToken)).ToResult(Ok);
     }
 
     private static async Task<IResult> StartExclusionAsync(

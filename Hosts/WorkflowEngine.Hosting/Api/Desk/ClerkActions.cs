@@ -22,6 +22,7 @@ public sealed class ClerkActions(
     ITaskQueries queries,
     DepartmentProcessor processor,
     IAccessLog access,
+    IDirectoryStore directory,
     ReferenceData reference,
     ServedDepartments served,
     TimeProvider time,
@@ -103,6 +104,43 @@ public sealed class ClerkActions(
         await AuthorizeAsync(id, user, cancellationToken) is { } refused
             ? refused
             : Of(await processor.ReleaseAsync(id, user.Id(), user.IsInRole(Roles.Supervisor), cancellationToken));
+
+    /// <summary>
+    /// A supervisor of the task's department gives it to another of its clerks, whoever held it (an administrator does
+    /// not: separation of duties). The engine's audit trail records who moved it to whom.
+    /// </summary>
+    public async Task<ClerkOutcome<TaskRecord>> ReassignAsync(Guid id, ReassignTaskRequest? reassign, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await queries.GetSummaryAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department))
+        {
+            return Refuse<TaskRecord>(TaskActionStatus.NotFound, NoSuchTask);
+        }
+
+        if (!user.IsInRole(Roles.Supervisor) || user.Department() != task.Department)
+        {
+            return Refuse<TaskRecord>(TaskActionStatus.Forbidden, "只有本部门负责人可以改派办件");
+        }
+
+        var to = reassign?.To?.Trim();
+        if (string.IsNullOrEmpty(to))
+        {
+            return Invalid<TaskRecord>(Field("to", "须写明改派给本部门的哪一位工作人员（用户名）"));
+        }
+
+        if (await directory.FindUserAsync(to, cancellationToken) is not { Role: Roles.Clerk or Roles.Supervisor } clerk || clerk.Department != task.Department)
+        {
+            return Invalid<TaskRecord>(Field("to", $"“{to}”不是{reference.Departments[task.Department].Name.Zh}的工作人员，只能改派给本部门的工作人员"));
+        }
+
+        return Of(await processor.ReassignAsync(id, user.Id(), clerk.Id, cancellationToken));
+    }
+
+    /// <summary>The clerks and supervisors of a department, by name: whom a supervisor may give a task to.</summary>
+    public async Task<IReadOnlyList<UserRecord>> ClerksAsync(string department, CancellationToken cancellationToken) =>
+        (await directory.ListUsersAsync(cancellationToken))
+            .Where(u => u.Department == department && u.Role is Roles.Clerk or Roles.Supervisor)
+            .OrderBy(u => u.Id, StringComparer.Ordinal)
+            .ToArray();
 
     /// <summary>Approves or rejects a task the clerk holds; a rejection must say why (the applicant reads it).</summary>
     public async Task<ClerkOutcome<TaskRecord>> CompleteAsync(Guid id, CompleteTaskRequest? decision, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Pages.Desk;
 
@@ -30,6 +31,9 @@ public sealed class TaskModel(ClerkActions clerk) : PageModel
 
     public TaskView? View { get; private set; }
 
+    /// <summary>For a supervisor of the task's department: the clerks a task may be given to.</summary>
+    public IReadOnlyList<UserRecord> Clerks { get; private set; } = [];
+
     /// <summary>Why the task's rules refused the action just tried.</summary>
     public string? Refusal { get; private set; }
 
@@ -42,7 +46,7 @@ public sealed class TaskModel(ClerkActions clerk) : PageModel
 
     public bool Open => Record.Status is TaskStatuses.Open or TaskStatuses.Claimed;
 
-    public bool Supervisor => User.IsInRole(WorkflowEngine.Runtime.Users.Roles.Supervisor);
+    public bool Supervisor => User.IsInRole(Roles.Supervisor);
 
     /// <summary>The combined form's fields as the applicant filled them.</summary>
     public IEnumerable<(string Name, string Value)> FormFields =>
@@ -115,6 +119,9 @@ public sealed class TaskModel(ClerkActions clerk) : PageModel
             "exclusion", "exclusion", cancellationToken, ("kind", "kind"), ("reason", "exclusionReason"), ("until", "until"));
     }
 
+    public async Task<IActionResult> OnPostReassignAsync(string? to, CancellationToken cancellationToken) =>
+        await AfterAsync(await clerk.ReassignAsync(Id, new ReassignTaskRequest(to), User, cancellationToken), "reassigned", "reassign", cancellationToken, ("to", "to"));
+
     public async Task<IActionResult> OnPostEndExclusionAsync(CancellationToken cancellationToken) =>
         await AfterAsync(await clerk.EndExclusionAsync(Id, User, cancellationToken), "exclusion-ended", "end-exclusion", cancellationToken);
 
@@ -172,6 +179,10 @@ public sealed class TaskModel(ClerkActions clerk) : PageModel
         if (View is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        else if (Supervisor && User.Department() == View.Task.Department)
+        {
+            Clerks = await clerk.ClerksAsync(View.Task.Department, cancellationToken);
         }
 
         return Page();
