@@ -164,7 +164,15 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 state.ClaimedBy = claimed.ClaimedBy;
                 state.ClaimedAt = claimed.ClaimedAt;
                 context.Touch();
-                context.Audit("StepClaimed", actor: claimed.ClaimedBy);
+                if (claimed.AssignedBy is { } supervisor)
+                {
+                    // A supervisor gave the step to this clerk: the trail names both.
+                    context.Audit("StepReassigned", new Dictionary<string, string?> { ["claimedBy"] = claimed.ClaimedBy }, actor: supervisor);
+                }
+                else
+                {
+                    context.Audit("StepClaimed", actor: claimed.ClaimedBy);
+                }
                 return false;
             case StepReleasedEvent released:
                 if (state.ReleasedClaimAt is { } known && released.ClaimedAt <= known)

@@ -16,4 +16,7 @@ public sealed record StepClaimed
     public required string ClaimedBy { get; init; }
 
     public required DateTimeOffset ClaimedAt { get; init; }
+
+    /// <summary>The supervisor who gave the step to <see cref="ClaimedBy"/> (a reassignment); null when the clerk took it. Added to version 1.</summary>
+    public string? AssignedBy { get; init; }
 }

@@ -60,6 +60,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         {
             ClaimWork c => c.TaskId,
             ReleaseWork r => r.TaskId,
+            ReassignWork r => r.TaskId,
             StartExclusionWork s => s.TaskId,
             EndExclusionWork e => e.TaskId,
             RequestExtensionWork x => x.TaskId,
@@ -103,6 +104,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         RequestSupplementWork request => RequestSupplement(request),
         ClaimWork claim => Claim(claim),
         ReleaseWork release => Release(release),
+        ReassignWork reassign => Reassign(reassign),
         StartExclusionWork exclusion => StartExclusion(exclusion),
         EndExclusionWork end => EndExclusion(end),
         RequestExtensionWork request => RequestExtension(request),
@@ -431,21 +433,42 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             return TaskActionResult.Conflict(task, $"该办件由“{task.ClaimedBy}”认领，只有认领人或本部门负责人可以退回");
         }
 
-        var released = new StepReleased
-        {
-            ApplicationId = task.ApplicationId,
-            StepId = task.StepId,
-            Attempt = task.Attempt,
-            Department = task.Department,
-            ReleasedBy = work.Clerk,
-            ReleasedAt = now,
-            ClaimedAt = task.ClaimedAt!.Value,
-        };
+        var released = Released(task, work.Clerk);
         task.Status = TaskStatuses.Open;
         task.ClaimedBy = null;
         task.ClaimedAt = null;
         _changed.Add(task.Id);
         Changes.Outbox.Add(MessageJson.ToOutbox(released, Queues.EngineReports, now));
+        return TaskActionResult.Ok(task);
+    }
+
+    /// <summary>
+    /// Gives the task to another clerk: the engine hears the old claim's release (by the supervisor) and then the new
+    /// claim, which names the supervisor who assigned it, so that its audit trail says who moved the step to whom.
+    /// </summary>
+    private TaskActionResult Reassign(ReassignWork work)
+    {
+        if (Refusal(work.TaskId, out var task) is { } refused)
+        {
+            return refused;
+        }
+
+        if (task.Status == TaskStatuses.Claimed && task.ClaimedBy == work.To)
+        {
+            return TaskActionResult.Conflict(task, $"该办件已由“{work.To}”办理");
+        }
+
+        if (task.Status == TaskStatuses.Claimed)
+        {
+            Changes.Outbox.Add(MessageJson.ToOutbox(Released(task, work.Supervisor), Queues.EngineReports, now));
+        }
+
+        task.Status = TaskStatuses.Claimed;
+        task.ClaimedBy = work.To;
+        // Later than the released claim, however fast the two follow each other: the engine ties a release to its claim by this time.
+        task.ClaimedAt = task.ClaimedAt is { } previous && previous >= now ? previous.AddTicks(1) : now;
+        _changed.Add(task.Id);
+        Changes.Outbox.Add(MessageJson.ToOutbox(Claimed(task) with { AssignedBy = work.Supervisor }, Queues.EngineReports, now));
         return TaskActionResult.Ok(task);
     }
 
@@ -710,6 +733,18 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         Attempt = task.Attempt,
         Department = task.Department,
         ReceivedAt = task.ReceivedAt,
+    };
+
+    /// <summary>The release of the task's current claim, by its holder or a supervisor.</summary>
+    private StepReleased Released(TaskRecord task, string by) => new()
+    {
+        ApplicationId = task.ApplicationId,
+        StepId = task.StepId,
+        Attempt = task.Attempt,
+        Department = task.Department,
+        ReleasedBy = by,
+        ReleasedAt = now,
+        ClaimedAt = task.ClaimedAt!.Value,
     };
 
     private static StepClaimed Claimed(TaskRecord task) => new()

@@ -63,6 +63,10 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     public async Task<TaskActionResult> ReleaseAsync(Guid taskId, string clerk, bool supervisor, CancellationToken cancellationToken) =>
         (TaskActionResult)(await _loops.SubmitAsync(taskId, new ReleaseWork(taskId, clerk, supervisor), cancellationToken))!;
 
+    /// <summary>A supervisor gives a task to another clerk of the department (see <see cref="ReassignWork"/>).</summary>
+    public async Task<TaskActionResult> ReassignAsync(Guid taskId, string supervisor, string to, CancellationToken cancellationToken) =>
+        (TaskActionResult)(await _loops.SubmitAsync(taskId, new ReassignWork(taskId, supervisor, to), cancellationToken))!;
+
     /// <summary>Records a period the task's limit does not count; <paramref name="until"/> is its end when known.</summary>
     public async Task<TaskActionResult> StartExclusionAsync(
         Guid taskId, string clerk, bool supervisor, string kind, string reason, DateTimeOffset? until, CancellationToken cancellationToken) =>

@@ -89,6 +89,16 @@ public sealed class ReleaseWork(Guid taskId, string clerk, bool supervisor) : De
     public bool Supervisor { get; } = supervisor;
 }
 
+/// <summary>A supervisor of the task's department gives it to another clerk of the department (<see cref="To"/>), whoever held it.</summary>
+public sealed class ReassignWork(Guid taskId, string supervisor, string to) : DepartmentWork
+{
+    public Guid TaskId { get; } = taskId;
+
+    public string Supervisor { get; } = supervisor;
+
+    public string To { get; } = to;
+}
+
 /// <summary>A clerk decides a task.</summary>
 public sealed class CompleteWork(Guid taskId, string clerk, bool approved, string? reason, IReadOnlyDictionary<string, string>? outputs) : DepartmentWork
 {

@@ -46,7 +46,7 @@ public static partial class WorkflowHosting
         builder.Services.AddSingleton(new ServedDepartments(departments));
         builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration));
         builder.AddWorkflowApi();
-        builder.AddWorkflowPages();
+        builder.AddWorkflowPages(new PageSets(Engine: true, Desk: departments.Count > 0));
         return builder;
     }
 
@@ -113,6 +113,7 @@ public static partial class WorkflowHosting
         builder.AddDepartmentWork();
         services.AddWorkflowMessaging(new BusTopology(ServesEngine: false, departments), MessagingOf(builder.Configuration));
         builder.AddWorkflowApi();
+        builder.AddWorkflowPages(new PageSets(Engine: false, Desk: true));
         return builder;
     }
 
@@ -130,6 +131,7 @@ public static partial class WorkflowHosting
         app.MapTasks();
         app.MapTaskMaterials();
         app.MapFailedMessages();
+        app.MapWorkflowPages();
         return app;
     }
 

@@ -25,14 +25,32 @@ public static class PagesHosting
     /// <summary>The languages of the pages; the first is the default, whatever the browser asks for.</summary>
     public static readonly IReadOnlyList<CultureInfo> Cultures = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")];
 
-    public static WebApplicationBuilder AddWorkflowPages(this WebApplicationBuilder builder)
+    /// <summary>The folders of pages that read the engine's data (definitions, applications, statistics).</summary>
+    private static readonly string[] EngineFolders = ["/Services", "/Public", "/Applications"];
+
+    public static WebApplicationBuilder AddWorkflowPages(this WebApplicationBuilder builder, PageSets sets)
     {
-        builder.Services.AddRazorPages(options =>
+        builder.Services.AddSingleton(sets);
+        builder.Services.AddRazorPages(o =>
             {
                 // The pages that take files read a multipart body up to the upload bound, as the API's uploads do.
                 foreach (var page in (string[])["/Services/Apply", "/Applications/Tracking"])
                 {
-                    options.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(BodyRule.Multipart));
+                    o.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(BodyRule.Multipart));
+                }
+
+                if (!sets.Engine)
+                {
+                    o.Conventions.AddPageRouteModelConvention("/Index", page => page.Selectors.Clear());
+                    foreach (var folder in EngineFolders)
+                    {
+                        o.Conventions.AddFolderRouteModelConvention(folder, page => page.Selectors.Clear());
+                    }
+                }
+
+                if (!sets.Desk)
+                {
+                    o.Conventions.AddFolderRouteModelConvention("/Desk", page => page.Selectors.Clear());
                 }
             })
             // The pages live in this assembly, not in the host's: named here, so that they are found whatever process

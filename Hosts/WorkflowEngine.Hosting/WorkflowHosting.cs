@@ -10,6 +10,7 @@ using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Api.Clocks;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Distributed;
@@ -48,7 +49,7 @@ public static partial class WorkflowHosting
         builder.Services.AddSingleton(new ServedDepartments(departments));
         builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration));
         builder.AddWorkflowApi();
-        builder.AddWorkflowPages();
+        builder.AddWorkflowPages(new PageSets(Engine: true, Desk: true));
         return builder;
     }
 
@@ -150,6 +151,8 @@ public static partial class WorkflowHosting
     public static WebApplicationBuilder AddDepartmentWork(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DepartmentProcessor>();
+        // The clerk workbench's rules, which the clerk API and the desk pages share.
+        builder.Services.AddSingleton<ClerkActions>();
         builder.Services.AddSingleton<DepartmentWorker>();
         builder.Services.AddSingleton<IAutomatedStepHandler, DataSharingHandler>();
         builder.Services.AddSingleton<IAutomatedStepHandler, AutoApproveHandler>();

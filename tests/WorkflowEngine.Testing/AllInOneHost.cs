@@ -55,12 +55,7 @@ public sealed class AllInOneHost : IAsyncDisposable
         var clock = new FakeTimeProvider(start ?? MondayMorning);
         var app = AllInOneApp.Build(
             [
-                "--environment=Development",
-                "--urls=http://127.0.0.1:0",
-                $"--Database:ConnectionString=Data Source={Path.Combine(directory.FullName, "workflow.db")}",
-                $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}",
-                $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
-                "--Logging:LogLevel:Default=Warning",
+                .. HostArgs(directory),
                 "--Logging:LogLevel:Microsoft.AspNetCore=Error",
                 // Tests send thousands of requests as one user; the limits themselves are tested with their own args.
                 "--RateLimits:Requests:TokenLimit=1000000",
@@ -78,6 +73,17 @@ public sealed class AllInOneHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new AllInOneHost(app, clock, directory, ownsDirectory, new Uri(address));
     }
+
+    /// <summary>What any host started by a test runs with: Development, a free loopback port, its database and files in <paramref name="directory"/>.</summary>
+    public static string[] HostArgs(DirectoryInfo directory) =>
+    [
+        "--environment=Development",
+        "--urls=http://127.0.0.1:0",
+        $"--Database:ConnectionString=Data Source={Path.Combine(directory.FullName, "workflow.db")}",
+        $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}",
+        $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
+        "--Logging:LogLevel:Default=Warning",
+    ];
 
     /// <summary>An HTTP client acting as a seeded demo user (or anonymous).</summary>
     public HttpClient Client(string? user = null)
@@ -128,6 +134,16 @@ public sealed class AllInOneHost : IAsyncDisposable
         using var response = await client.PostAsync("/api/applications", BusinessOpening.Multipart());
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Waits for the department's task of one application (whatever else is in the queue) and returns it as the clerk's API lists it.</summary>
+    public async Task<JsonElement> TaskOfAsync(Guid applicationId, string department = "SAMR", string clerk = "samr-clerk")
+    {
+        var tasks = await EventuallyAsync(
+            () => GetJsonAsync(clerk, $"/api/departments/{department}/tasks?status=all&limit=500"),
+            t => t.EnumerateArray().Any(x => x.GetProperty("applicationId").GetGuid() == applicationId),
+            $"{department}'s task of application {applicationId}");
+        return tasks.EnumerateArray().Single(x => x.GetProperty("applicationId").GetGuid() == applicationId);
     }
 
     /// <summary>

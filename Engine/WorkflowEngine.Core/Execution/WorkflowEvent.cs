@@ -57,7 +57,7 @@ public sealed record StepResendEvent(string StepId, int Attempt, string Reason) 
 public sealed record WorkflowCancelledEvent(string Reason, string Actor) : WorkflowEvent;
 
 /// <summary>A clerk of the owning department claimed the step.</summary>
-public sealed record StepClaimedEvent(string StepId, int Attempt, string ClaimedBy, DateTimeOffset ClaimedAt) : StepReportEvent(StepId, Attempt);
+public sealed record StepClaimedEvent(string StepId, int Attempt, string ClaimedBy, DateTimeOffset ClaimedAt, string? AssignedBy = null) : StepReportEvent(StepId, Attempt);
 
 /// <summary>The clerk holding the step gave it back to the department's queue; <paramref name="ClaimedAt"/> names the claim.</summary>
 public sealed record StepReleasedEvent(string StepId, int Attempt, string ReleasedBy, DateTimeOffset ReleasedAt, DateTimeOffset ClaimedAt)

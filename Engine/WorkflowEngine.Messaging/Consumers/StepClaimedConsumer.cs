@@ -14,7 +14,7 @@ public sealed class StepClaimedConsumer(EngineProcessor engine) : IConsumer<Step
         ContractVersions.Check(nameof(StepClaimed), m.ContractVersion);
         return engine.ApplyAsync(
             m.ApplicationId,
-            new StepClaimedEvent(m.StepId, m.Attempt, m.ClaimedBy, m.ClaimedAt) { Department = m.Department },
+            new StepClaimedEvent(m.StepId, m.Attempt, m.ClaimedBy, m.ClaimedAt, m.AssignedBy) { Department = m.Department },
             MessageIds.Of(context),
             context.CancellationToken);
     }

@@ -1,0 +1,434 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Contracts;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Distributed;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Audit;
+using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Users;
+
+namespace WorkflowEngine.Hosting.Api.Desk;
+
+/// <summary>
+/// The clerk workbench's rules, once: who may see a department's queue and a task, what a decision, a supplement
+/// request, an excluded period or an extension must say, and what the task's own state allows. The REST endpoints and
+/// the desk pages both call these, so that a page refuses exactly what the API refuses, with the same words.
+/// </summary>
+public sealed class ClerkActions(
+    ITaskQueries queries,
+    DepartmentProcessor processor,
+    IAccessLog access,
+    IDirectoryStore directory,
+    ReferenceData reference,
+    ServedDepartments served,
+    TimeProvider time,
+    IOptions<RequestLimits> limits,
+    EngineMaterials? remote = null)
+{
+    public const string NoSuchTask = "没有这个办件";
+
+    private const string NoSuchExtension = "没有这项延期申请";
+
+    /// <summary>What a step may be extended by in all, and a working day's office hours, when its step does not say.</summary>
+    private const decimal DefaultMaxHours = 70, DefaultWorkingDayHours = 7;
+
+    private const int MaxSupplementItems = 20, MaxSupplementReason = 200, MaxSupplementNote = 500;
+
+    /// <summary>A department's tasks, soonest due first, for a clerk or supervisor of the department.</summary>
+    public async Task<ClerkOutcome<IReadOnlyList<TaskRecord>>> QueueAsync(
+        string code, string? status, int? limit, int? offset, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!reference.Departments.ContainsKey(code))
+        {
+            return Refuse<IReadOnlyList<TaskRecord>>(TaskActionStatus.NotFound, $"没有部门“{code}”");
+        }
+
+        if (!served.Serves(code))
+        {
+            // Its tasks are kept by another host (or the department's own system): an empty queue here would mislead.
+            return Refuse<IReadOnlyList<TaskRecord>>(TaskActionStatus.NotFound, $"{reference.Departments[code].Name.Zh}的办件不在本机办理");
+        }
+
+        if (!user.WorksFor(code))
+        {
+            return Refuse<IReadOnlyList<TaskRecord>>(TaskActionStatus.Forbidden, $"只有{reference.Departments[code].Name.Zh}的工作人员可以查看本部门办件");
+        }
+
+        var filter = status ?? TaskStatuses.Open;
+        if (!TaskStatuses.Filters.Contains(filter))
+        {
+            return Invalid<IReadOnlyList<TaskRecord>>(Field("status", $"status 只能是 {string.Join("、", TaskStatuses.Filters)}"));
+        }
+
+        return Success<IReadOnlyList<TaskRecord>>(
+            await queries.ListAsync(code, filter, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken));
+    }
+
+    /// <summary>A task with the whole application on one page; another department's task is "not found". The view is recorded in the access log.</summary>
+    public async Task<TaskView?> ViewAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await queries.GetAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department))
+        {
+            return null;
+        }
+
+        await access.RecordAsync(task.ApplicationId, user.Id(), AccessTypes.TaskViewed,
+            new Dictionary<string, string?> { ["department"] = task.Department, ["step"] = task.StepId }, cancellationToken);
+        var application = JsonNode.Parse(task.PayloadJson)!.AsObject();
+        if (await queries.FormAsync(task.ApplicationId, cancellationToken) is { } form)
+        {
+            // The form is kept once per application, not in each task's payload.
+            application["form"] = JsonNode.Parse(form);
+        }
+
+        if (remote is not null)
+        {
+            // A department host: the files are the engine host's, fetched through this host for the clerk.
+            TaskMaterialsEndpoints.LinkToThisHost(application, task.Id);
+        }
+
+        return new TaskView(task, application, await queries.ExtensionsOfTaskAsync(task.Id, cancellationToken));
+    }
+
+    public async Task<ClerkOutcome<TaskRecord>> ClaimAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await AuthorizeAsync(id, user, cancellationToken) is { } refused
+            ? refused
+            : Of(await processor.ClaimAsync(id, user.Id(), cancellationToken));
+
+    /// <summary>Gives a claimed task back to the queue: its holder, or a supervisor of the department.</summary>
+    public async Task<ClerkOutcome<TaskRecord>> ReleaseAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await AuthorizeAsync(id, user, cancellationToken) is { } refused
+            ? refused
+            : Of(await processor.ReleaseAsync(id, user.Id(), user.IsInRole(Roles.Supervisor), cancellationToken));
+
+    /// <summary>
+    /// A supervisor of the task's department gives it to another of its clerks, whoever held it (an administrator does
+    /// not: separation of duties). The engine's audit trail records who moved it to whom.
+    /// </summary>
+    public async Task<ClerkOutcome<TaskRecord>> ReassignAsync(Guid id, ReassignTaskRequest? reassign, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await queries.GetSummaryAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department))
+        {
+            return Refuse<TaskRecord>(TaskActionStatus.NotFound, NoSuchTask);
+        }
+
+        if (!user.IsInRole(Roles.Supervisor) || user.Department() != task.Department)
+        {
+            return Refuse<TaskRecord>(TaskActionStatus.Forbidden, "只有本部门负责人可以改派办件");
+        }
+
+        var to = reassign?.To?.Trim();
+        if (string.IsNullOrEmpty(to))
+        {
+            return Invalid<TaskRecord>(Field("to", "须写明改派给本部门的哪一位工作人员（用户名）"));
+        }
+
+        if (await directory.FindUserAsync(to, cancellationToken) is not { Role: Roles.Clerk or Roles.Supervisor } clerk || clerk.Department != task.Department)
+        {
+            return Invalid<TaskRecord>(Field("to", $"“{to}”不是{reference.Departments[task.Department].Name.Zh}的工作人员，只能改派给本部门的工作人员"));
+        }
+
+        return Of(await processor.ReassignAsync(id, user.Id(), clerk.Id, cancellationToken));
+    }
+
+    /// <summary>The clerks and supervisors of a department, by name: whom a supervisor may give a task to.</summary>
+    public async Task<IReadOnlyList<UserRecord>> ClerksAsync(string department, CancellationToken cancellationToken) =>
+        (await directory.ListUsersAsync(cancellationToken))
+            .Where(u => u.Department == department && u.Role is Roles.Clerk or Roles.Supervisor)
+            .OrderBy(u => u.Id, StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>Approves or rejects a task the clerk holds; a rejection must say why (the applicant reads it).</summary>
+    public async Task<ClerkOutcome<TaskRecord>> CompleteAsync(Guid id, CompleteTaskRequest? decision, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (decision?.Outcome is not (StepOutcomes.Approved or StepOutcomes.Rejected))
+        {
+            errors["outcome"] = ["outcome 只能是 approved（通过）或 rejected（不予通过）"];
+        }
+        else if (decision.Outcome == StepOutcomes.Rejected && string.IsNullOrWhiteSpace(decision.Reason))
+        {
+            errors["reason"] = ["不予通过时必须写明理由，理由会告知申请人"];
+        }
+
+        if (decision?.Reason is { Length: > 1000 })
+        {
+            errors["reason"] = ["理由最多 1000 字"];
+        }
+
+        CheckOutputs(decision?.Outputs, limits.Value, errors);
+        if (errors.Count > 0)
+        {
+            return Invalid<TaskRecord>(errors);
+        }
+
+        return await AuthorizeAsync(id, user, cancellationToken) is { } refused
+            ? refused
+            : Of(await processor.CompleteAsync(id, user.Id(), decision!.Outcome == StepOutcomes.Approved, decision.Reason, decision.Outputs, cancellationToken));
+    }
+
+    /// <summary>Records a period the task's limit does not count: the step's clock stands still until it ends.</summary>
+    public async Task<ClerkOutcome<TaskRecord>> StartExclusionAsync(Guid id, StartExclusionRequest? exclusion, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (exclusion?.Kind is not { } kind || !ExclusionKinds.Names.ContainsKey(kind))
+        {
+            errors["kind"] = [$"kind 只能是 {string.Join("、", ExclusionKinds.Names.Select(k => $"{k.Key}（{k.Value}）"))}"];
+        }
+
+        if (string.IsNullOrWhiteSpace(exclusion?.Reason) || exclusion.Reason.Length > 500)
+        {
+            errors["reason"] = ["须写明不计时的理由（500 字以内），理由会告知申请人"];
+        }
+
+        if (exclusion?.Until is { } until && until <= time.GetUtcNow())
+        {
+            errors["until"] = ["结束时间应晚于现在；结束时间未定时不填，结束时再登记"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Invalid<TaskRecord>(errors);
+        }
+
+        return await AuthorizeAsync(id, user, cancellationToken) is { } refused
+            ? refused
+            : Of(await processor.StartExclusionAsync(
+                id, user.Id(), user.IsInRole(Roles.Supervisor), exclusion!.Kind!, exclusion.Reason!.Trim(), exclusion.Until, cancellationToken));
+    }
+
+    public async Task<ClerkOutcome<TaskRecord>> EndExclusionAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await AuthorizeAsync(id, user, cancellationToken) is { } refused
+            ? refused
+            : Of(await processor.EndExclusionAsync(id, user.Id(), user.IsInRole(Roles.Supervisor), cancellationToken));
+
+    /// <summary>Asks the applicant once for supplementary material, every item with what is wrong or missing.</summary>
+    public async Task<ClerkOutcome<TaskRecord>> RequestSupplementAsync(Guid id, RequestSupplementRequest? asked, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await queries.GetAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department))
+        {
+            return Refuse<TaskRecord>(TaskActionStatus.NotFound, NoSuchTask);
+        }
+
+        var step = JsonSerializer.Deserialize<ExecuteStep>(task.PayloadJson, JsonSerializerOptions.Web);
+        var materials = step?.Materials.Select(m => m.Key).ToHashSet(StringComparer.Ordinal) ?? [];
+        var errors = new Dictionary<string, string[]>();
+        var items = asked?.Items ?? [];
+        if (items.Count is 0 or > MaxSupplementItems)
+        {
+            errors["items"] = [$"须列明需补正的每项材料（1 至 {MaxSupplementItems} 项），补正须一次性告知"];
+        }
+
+        for (var i = 0; i < Math.Min(items.Count, MaxSupplementItems); i++)
+        {
+            if (items[i]?.Material is not { } material || !materials.Contains(material))
+            {
+                errors[$"items[{i}].material"] = [materials.Count == 0
+                    ? "本事项不使用申请材料，无可补正的材料"
+                    : $"material 须为本事项使用的材料之一：{string.Join("、", materials.Order(StringComparer.Ordinal))}"];
+            }
+            else if (items.Take(i).Any(earlier => earlier?.Material == material))
+            {
+                errors[$"items[{i}].material"] = [$"材料 {material} 已列出，每项材料列一次"];
+            }
+
+            if (string.IsNullOrWhiteSpace(items[i]?.Reason) || items[i]!.Reason!.Length > MaxSupplementReason)
+            {
+                errors[$"items[{i}].reason"] = [$"须写明补正的具体要求（{MaxSupplementReason} 字以内），会告知申请人"];
+            }
+        }
+
+        if (asked?.Note is { Length: > MaxSupplementNote })
+        {
+            errors["note"] = [$"说明最多 {MaxSupplementNote} 字"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Invalid<TaskRecord>(errors);
+        }
+
+        var work = new RequestSupplementWork(
+            id,
+            user.Id(),
+            items.Select(i => new SupplementItem { Material = i!.Material!, Reason = i.Reason!.Trim() }).ToArray(),
+            string.IsNullOrWhiteSpace(asked!.Note) ? null : asked.Note.Trim(),
+            step?.SupplementBy);
+        return Of(await processor.RequestSupplementAsync(work, cancellationToken));
+    }
+
+    /// <summary>The clerk holding a task asks for more time; a supervisor of the department decides.</summary>
+    public async Task<ClerkOutcome<ExtensionRequest>> RequestExtensionAsync(Guid id, RequestExtensionRequest? asked, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if ((asked?.WorkingDays is null) == (asked?.WorkingHours is null))
+        {
+            errors["workingDays"] = ["须写明延长的 workingDays（工作日）或 workingHours（工作小时），且只写其中之一"];
+        }
+        else if (asked!.WorkingDays is { } days && (days <= 0 || days > 100 || days * 2 != decimal.Truncate(days * 2)))
+        {
+            errors["workingDays"] = ["workingDays 须为 0.5 至 100 之间、以半天计的工作日数"];
+        }
+        else if (asked.WorkingHours is { } hours && (hours <= 0 || hours > 700 || hours * 2 != decimal.Truncate(hours * 2)))
+        {
+            errors["workingHours"] = ["workingHours 须为 0.5 至 700 之间、以半小时计的工作小时数"];
+        }
+
+        if (string.IsNullOrWhiteSpace(asked?.Reason) || asked.Reason.Length > 500)
+        {
+            errors["reason"] = ["须写明延长办理时限的理由（500 字以内），理由会告知申请人"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Invalid<ExtensionRequest>(errors);
+        }
+
+        if (await queries.GetAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department))
+        {
+            return Refuse<ExtensionRequest>(TaskActionStatus.NotFound, NoSuchTask);
+        }
+
+        var (maxHours, workingDayHours) = CapOf(task.PayloadJson);
+        return Of(await processor.RequestExtensionAsync(
+            new RequestExtensionWork(id, user.Id(), asked!.WorkingDays, asked.WorkingHours, asked.Reason!.Trim(), maxHours, workingDayHours), cancellationToken));
+    }
+
+    /// <summary>A department's requests for more time, oldest first: its supervisors (and administrators) only.</summary>
+    public async Task<ClerkOutcome<IReadOnlyList<ExtensionRequest>>> ExtensionsAsync(
+        string code, string? status, int? limit, int? offset, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (SupervisedDepartment(code, user, "延期申请") is { } refused)
+        {
+            return Refuse<IReadOnlyList<ExtensionRequest>>(refused.Status, refused.Problem);
+        }
+
+        var filter = status ?? ExtensionStatuses.Pending;
+        if (!ExtensionStatuses.Filters.Contains(filter))
+        {
+            return Invalid<IReadOnlyList<ExtensionRequest>>(Field("status", $"status 只能是 {string.Join("、", ExtensionStatuses.Filters)}"));
+        }
+
+        return Success<IReadOnlyList<ExtensionRequest>>(
+            await queries.ListExtensionsAsync(code, filter, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken));
+    }
+
+    /// <summary>A supervisor of the department (not the one who asked) approves or refuses a request for more time; a refusal says why.</summary>
+    public async Task<ClerkOutcome<ExtensionRequest>> DecideExtensionAsync(
+        Guid id, bool approve, ExtensionDecisionRequest? decision, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var reason = decision?.Reason?.Trim();
+        if ((!approve && string.IsNullOrEmpty(reason)) || reason?.Length > 500)
+        {
+            return Invalid<ExtensionRequest>(Field(
+                "reason", approve ? "审批意见最多 500 字" : "须写明不予延期的理由（500 字以内），理由会告知申请延期的工作人员"));
+        }
+
+        if (await queries.GetExtensionAsync(id, cancellationToken) is not { } extension || !user.WorksFor(extension.Department))
+        {
+            return Refuse<ExtensionRequest>(TaskActionStatus.NotFound, NoSuchExtension);
+        }
+
+        if (!user.IsInRole(Roles.Supervisor) || user.Department() != extension.Department)
+        {
+            return Refuse<ExtensionRequest>(TaskActionStatus.Forbidden, "只有本部门负责人可以审批延期申请");
+        }
+
+        return Of(await processor.DecideExtensionAsync(
+            new DecideExtensionWork(id, extension.TaskId, user.Id(), approve, string.IsNullOrEmpty(reason) ? null : reason), cancellationToken));
+    }
+
+    /// <summary>The notices for a department's supervisors, newest first: each task that passed its due time while open (红牌).</summary>
+    public async Task<ClerkOutcome<IReadOnlyList<DepartmentNotice>>> NoticesAsync(
+        string code, int? limit, int? offset, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (SupervisedDepartment(code, user, "督办提醒") is { } refused)
+        {
+            return Refuse<IReadOnlyList<DepartmentNotice>>(refused.Status, refused.Problem);
+        }
+
+        return Success<IReadOnlyList<DepartmentNotice>>(
+            await queries.NoticesAsync(code, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken));
+    }
+
+    /// <summary>Null when the user supervises the department here (or administers), else why not.</summary>
+    private (TaskActionStatus Status, string Problem)? SupervisedDepartment(string code, ClaimsPrincipal user, string what)
+    {
+        if (!reference.Departments.TryGetValue(code, out var department) || !served.Serves(code))
+        {
+            return (TaskActionStatus.NotFound, $"没有部门“{code}”的办件在本机办理");
+        }
+
+        return !user.IsAdmin() && !(user.IsInRole(Roles.Supervisor) && user.Department() == code)
+            ? (TaskActionStatus.Forbidden, $"只有{department.Name.Zh}的负责人可以查看本部门的{what}")
+            : null;
+    }
+
+    private async Task<ClerkOutcome<TaskRecord>?> AuthorizeAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await queries.GetSummaryAsync(id, cancellationToken) is { } task && user.WorksFor(task.Department)
+            ? null
+            : Refuse<TaskRecord>(TaskActionStatus.NotFound, NoSuchTask);
+
+    private static ClerkOutcome<T> Success<T>(T value) => new(TaskActionStatus.Ok, value, null);
+
+    private static ClerkOutcome<T> Refuse<T>(TaskActionStatus status, string problem) => new(status, default, problem);
+
+    private static ClerkOutcome<T> Invalid<T>(IReadOnlyDictionary<string, string[]> errors) => new(TaskActionStatus.Unprocessable, default, null, errors);
+
+    private static ClerkOutcome<TaskRecord> Of(TaskActionResult result) => new(result.Status, result.Task, result.Problem);
+
+    private static ClerkOutcome<ExtensionRequest> Of(ExtensionActionResult result) => new(result.Status, result.Extension, result.Problem);
+
+    private static Dictionary<string, string[]> Field(string field, string message) => new() { [field] = [message] };
+
+    /// <summary>
+    /// A decision's outputs (licence numbers and the like) go onto certificates and to the applicant: a bounded number
+    /// of named values, each a line or a few of plain text. Control characters are already refused in every JSON body.
+    /// </summary>
+    private static void CheckOutputs(Dictionary<string, string>? outputs, RequestLimits limits, Dictionary<string, string[]> errors)
+    {
+        if (outputs is null)
+        {
+            return;
+        }
+
+        if (outputs.Count > limits.OutputCount)
+        {
+            errors["outputs"] = [$"outputs 最多 {limits.OutputCount} 项"];
+            return;
+        }
+
+        foreach (var (name, value) in outputs)
+        {
+            if (name.Trim().Length == 0 || name.Length > limits.OutputNameLength)
+            {
+                errors["outputs"] = [$"outputs 的名称须为 1 至 {limits.OutputNameLength} 个字符"];
+            }
+            else if (value is null)
+            {
+                errors[$"outputs.{name}"] = [$"outputs.{name} 须为文本，不能为 null"];
+            }
+            else if (value.Length > limits.OutputValueLength)
+            {
+                errors[$"outputs.{name}"] = [$"outputs.{name} 最多 {limits.OutputValueLength} 个字符"];
+            }
+        }
+    }
+
+    /// <summary>The cap the engine sent with the step (<c>maxExtensionHours</c>, <c>workingDayHours</c>); the statutory default where it did not.</summary>
+    private static (decimal MaxHours, decimal WorkingDayHours) CapOf(string payloadJson)
+    {
+        using var payload = JsonDocument.Parse(payloadJson);
+        var root = payload.RootElement;
+        return (Number(root, "maxExtensionHours") ?? DefaultMaxHours, Number(root, "workingDayHours") is > 0 and var day ? day : DefaultWorkingDayHours);
+    }
+
+    private static decimal? Number(JsonElement root, string name) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)
+            ? number
+            : null;
+}

@@ -1,0 +1,7 @@
+using System.Text.Json.Nodes;
+using WorkflowEngine.Runtime.Departments;
+
+namespace WorkflowEngine.Hosting.Api.Desk;
+
+/// <summary>A task as its clerk sees it: the record, the whole application (form and materials, with links this host serves) and its requests for more time.</summary>
+public sealed record TaskView(TaskRecord Task, JsonObject Application, IReadOnlyList<ExtensionRequest> Extensions);

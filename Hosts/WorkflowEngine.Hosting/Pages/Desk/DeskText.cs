@@ -1,0 +1,87 @@
+using System.Globalization;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Runtime.Departments;
+
+namespace WorkflowEngine.Hosting.Pages.Desk;
+
+/// <summary>
+/// The desk pages' words: each text is written in Chinese and English side by side where it is used, so that neither
+/// can be left out (both arguments are required), and the desk's many small labels stay next to the markup they label.
+/// </summary>
+public static class DeskText
+{
+    public static string Say(string zh, string en) => PageText.Current.IsEnglishText ? en : zh;
+
+    /// <summary>An instant as a clerk in Shanghai reads it.</summary>
+    public static string Time(DateTimeOffset? instant) =>
+        instant is { } i ? ChinaTime.ToLocal(i).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+
+    public static string Status(string status) => status switch
+    {
+        TaskStatuses.Open => Say("待认领", "Unclaimed"),
+        TaskStatuses.Claimed => Say("办理中", "Claimed"),
+        TaskStatuses.Completed => Say("已办结", "Completed"),
+        TaskStatuses.Cancelled => Say("已撤销", "Cancelled"),
+        _ => status,
+    };
+
+    /// <summary>The queue's filters by name.</summary>
+    public static string Filter(string filter) => filter switch
+    {
+        "open" => Say("未办结", "Not finished"),
+        "unclaimed" => Say("待认领", "Unclaimed"),
+        "claimed" => Say("办理中", "Claimed"),
+        "completed" => Say("已办结", "Completed"),
+        "cancelled" => Say("已撤销", "Cancelled"),
+        "all" => Say("全部", "All"),
+        _ => filter,
+    };
+
+    public static string Warning(string? warning) => warning switch
+    {
+        "red" => Say("红牌：已超期", "Red: overdue"),
+        "yellow" => Say("黄牌：临近期限", "Yellow: due soon"),
+        _ => "",
+    };
+
+    public static string Outcome(string? outcome) => outcome switch
+    {
+        "approved" => Say("通过", "Approved"),
+        "rejected" => Say("不予通过", "Rejected"),
+        _ => outcome ?? "",
+    };
+
+    public static string ExclusionKind(string kind) => kind switch
+    {
+        "testing" => Say("检验检测", "Testing"),
+        "inspection" => Say("现场勘验", "On-site inspection"),
+        "quarantine" => Say("检疫", "Quarantine"),
+        "expert-review" => Say("专家评审", "Expert review"),
+        "hearing" => Say("听证", "Hearing"),
+        _ => kind,
+    };
+
+    public static string ExtensionStatus(string status) => status switch
+    {
+        "pending" => Say("待审批", "Pending"),
+        "approved" => Say("已批准", "Approved"),
+        "refused" => Say("不予批准", "Refused"),
+        _ => status,
+    };
+
+    public static string MaterialStatus(string? status) => status switch
+    {
+        "received" => Say("已提交", "Received"),
+        "deferred" => Say("容缺，待补交", "Deferred, to follow"),
+        "missing" => Say("未提交", "Missing"),
+        "optional" => Say("未提交（非必需）", "Not given (optional)"),
+        _ => status ?? "",
+    };
+
+    /// <summary>The time a request for more time asks for, in words.</summary>
+    public static string Amount(ExtensionRequest extension) => extension.WorkingDays is { } days
+        ? Say(Invariant($"{days:0.##} 个工作日"), Invariant($"{days:0.##} working day(s)"))
+        : Say(Invariant($"{extension.WorkingHours ?? 0:0.##} 个工作小时"), Invariant($"{extension.WorkingHours ?? 0:0.##} working hour(s)"));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Api.Desk;
+using WorkflowEngine.Hosting.Distributed;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Departments;
+
+namespace WorkflowEngine.Hosting.Pages.Desk;
+
+/// <summary>
+/// A department's supervisor's page: its overdue (red) and at-risk (yellow) tasks, the red notices, and the requests
+/// for more time waiting for an answer, approved or refused here through the same rules as the API.
+/// </summary>
+[Authorize(Policy = Policies.Supervisor)]
+public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, ServedDepartments served) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Department { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    public IReadOnlyList<TaskRecord> Red { get; private set; } = [];
+
+    public IReadOnlyList<TaskRecord> Yellow { get; private set; } = [];
+
+    public IReadOnlyList<DepartmentNotice> Notices { get; private set; } = [];
+
+    public IReadOnlyList<ExtensionRequest> Extensions { get; private set; } = [];
+
+    /// <summary>Why the page cannot show the department (not supervised by the user, not kept here).</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>Why the rules refused the decision just tried.</summary>
+    public string? Refusal { get; private set; }
+
+    public string DepartmentName => Department is { } code && reference.Departments.TryGetValue(code, out var d) ? PageText.Current.Of(d.Name) : "";
+
+    public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApproveExtensionAsync(Guid extension, string? comment, CancellationToken cancellationToken) =>
+        await AfterAsync(await clerk.DecideExtensionAsync(extension, true, new ExtensionDecisionRequest(comment), User, cancellationToken),
+            "approved", $"comment-{extension}", cancellationToken);
+
+    public async Task<IActionResult> OnPostRefuseExtensionAsync(Guid extension, string? refuseReason, CancellationToken cancellationToken) =>
+        await AfterAsync(await clerk.DecideExtensionAsync(extension, false, new ExtensionDecisionRequest(refuseReason), User, cancellationToken),
+            "refused", $"refuseReason-{extension}", cancellationToken);
+
+    private async Task<IActionResult> AfterAsync<T>(ClerkOutcome<T> outcome, string done, string field, CancellationToken cancellationToken)
+    {
+        if (outcome.Status == TaskActionStatus.Ok && !outcome.Invalid)
+        {
+            return RedirectToPage(new { department = Department, done });
+        }
+
+        if (outcome.Errors is { } errors)
+        {
+            foreach (var message in errors.Values.SelectMany(m => m))
+            {
+                ModelState.AddModelError(field, message);
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        else
+        {
+            Refusal = outcome.Problem;
+            Response.StatusCode = outcome.Status switch
+            {
+                TaskActionStatus.NotFound => StatusCodes.Status404NotFound,
+                TaskActionStatus.Forbidden => StatusCodes.Status403Forbidden,
+                TaskActionStatus.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+                _ => StatusCodes.Status409Conflict,
+            };
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Department ??= User.Department() is { } own && served.Serves(own) ? own : served.Codes.FirstOrDefault(User.WorksFor);
+        if (Department is null)
+        {
+            Problem = DeskText.Say("本机不办理您所在部门的办件。", "This host keeps no task of your department.");
+            return;
+        }
+
+        var notices = await clerk.NoticesAsync(Department, 50, 0, User, cancellationToken);
+        if (notices.Value is null)
+        {
+            Problem = notices.Problem;
+            if (!Response.HasStarted && Response.StatusCode == StatusCodes.Status200OK)
+            {
+                Response.StatusCode = notices.Status == TaskActionStatus.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
+            }
+
+            return;
+        }
+
+        Notices = notices.Value;
+        Extensions = (await clerk.ExtensionsAsync(Department, "pending", 100, 0, User, cancellationToken)).Value ?? [];
+        var open = (await clerk.QueueAsync(Department, TaskStatuses.Open, QueueModel.MaxTasks, 0, User, cancellationToken)).Value ?? [];
+        Red = open.Where(t => t.Warning == "red").ToArray();
+        Yellow = open.Where(t => t.Warning == "yellow").ToArray();
+    }
+}

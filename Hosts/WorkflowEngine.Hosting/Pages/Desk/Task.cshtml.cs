@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkflowEngine.Contracts;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Api.Desk;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Users;
+
+namespace WorkflowEngine.Hosting.Pages.Desk;
+
+/// <summary>
+/// One task with the whole combined application, the materials, the step's due time and history, and the clerk's
+/// actions as forms. Every action goes through <see cref="ClerkActions"/>, as the REST API's do: a refusal (not the
+/// holder, asked already, past the window) shows as a message on the page, a field's error next to the field.
+/// </summary>
+[Authorize(Policy = Policies.Clerk)]
+public sealed class TaskModel(ClerkActions clerk) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    /// <summary>What the last action did, after the redirect back here (claim, release, approve, …).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    public TaskView? View { get; private set; }
+
+    /// <summary>For a supervisor of the task's department: the clerks a task may be given to.</summary>
+    public IReadOnlyList<UserRecord> Clerks { get; private set; } = [];
+
+    /// <summary>Why the task's rules refused the action just tried.</summary>
+    public string? Refusal { get; private set; }
+
+    /// <summary>The form (its handler name) whose fields have errors, so that it is shown open.</summary>
+    public string? FailedForm { get; private set; }
+
+    public TaskRecord Record => View!.Task;
+
+    public bool HeldByMe => Record.Status == TaskStatuses.Claimed && Record.ClaimedBy == User.Id();
+
+    public bool Open => Record.Status is TaskStatuses.Open or TaskStatuses.Claimed;
+
+    public bool Supervisor => User.IsInRole(Roles.Supervisor);
+
+    /// <summary>The combined form's fields as the applicant filled them.</summary>
+    public IEnumerable<(string Name, string Value)> FormFields =>
+        View?.Application["form"] is JsonObject form ? form.Select(f => (f.Key, Text(f.Value))) : [];
+
+    /// <summary>The materials of the step: name, status, file and, where the department may fetch it, the download link.</summary>
+    public IReadOnlyList<JsonObject> Materials =>
+        View?.Application["materials"] is JsonArray materials ? materials.OfType<JsonObject>().ToArray() : [];
+
+    public string? Limit => View?.Application["limit"]?.GetValue<string>();
+
+    public DateTimeOffset? SupplementBy => View?.Application["supplementBy"] is { } by ? DateTimeOffset.Parse(by.GetValue<string>(), CultureInfo.InvariantCulture) : null;
+
+    /// <summary>What the clerk typed into a field of the form that was refused, so that it is not lost.</summary>
+    public string Posted(string field) => Request.HasFormContentType ? Request.Form[field].ToString() : "";
+
+    public bool Checked(string field, string value) => Request.HasFormContentType && Request.Form[field].Contains(value);
+
+    public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await ShowAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostClaimAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(await clerk.ClaimAsync(Id, User, cancellationToken), "claimed", "claim", cancellationToken);
+
+    public async Task<IActionResult> OnPostReleaseAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(await clerk.ReleaseAsync(Id, User, cancellationToken), "released", "release", cancellationToken);
+
+    public async Task<IActionResult> OnPostApproveAsync(string? approveReason, CancellationToken cancellationToken) =>
+        await AfterAsync(
+            await clerk.CompleteAsync(Id, new CompleteTaskRequest(StepOutcomes.Approved, Blank(approveReason), null), User, cancellationToken),
+            "approved", "approve", cancellationToken, ("reason", "approveReason"));
+
+    public async Task<IActionResult> OnPostRejectAsync(string? rejectReason, CancellationToken cancellationToken) =>
+        await AfterAsync(
+            await clerk.CompleteAsync(Id, new CompleteTaskRequest(StepOutcomes.Rejected, Blank(rejectReason), null), User, cancellationToken),
+            "rejected", "reject", cancellationToken, ("reason", "rejectReason"));
+
+    /// <summary>The checked materials, each with the reason written beside it (<c>reason-&lt;key&gt;</c>).</summary>
+    public async Task<IActionResult> OnPostSupplementAsync(string[]? materials, string? supplementNote, CancellationToken cancellationToken)
+    {
+        var chosen = materials ?? [];
+        var items = chosen.Select(key => new SupplementItemRequest(key, Blank(Request.Form[$"reason-{key}"].ToString()))).ToArray();
+        var fields = new List<(string, string)> { ("items", "materials"), ("note", "supplementNote") };
+        fields.AddRange(chosen.Select((key, i) => ($"items[{i}].reason", $"reason-{key}")));
+        fields.AddRange(chosen.Select((key, i) => ($"items[{i}].material", "materials")));
+        return await AfterAsync(
+            await clerk.RequestSupplementAsync(Id, new RequestSupplementRequest(items, Blank(supplementNote)), User, cancellationToken),
+            "supplement", "supplement", cancellationToken, [.. fields]);
+    }
+
+    /// <summary>An excluded period; its end, when known, is a date and time in Shanghai.</summary>
+    public async Task<IActionResult> OnPostExclusionAsync(string? kind, string? exclusionReason, string? until, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? end = null;
+        if (!string.IsNullOrWhiteSpace(until))
+        {
+            if (!DateTime.TryParse(until, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            {
+                ModelState.AddModelError("until", DeskText.Say("结束时间的格式不对", "The end is not a date and time"));
+                FailedForm = "exclusion";
+                return await ShowAsync(cancellationToken);
+            }
+
+            end = new DateTimeOffset(local, ChinaTime.Zone.GetUtcOffset(local));
+        }
+
+        return await AfterAsync(
+            await clerk.StartExclusionAsync(Id, new StartExclusionRequest(kind, Blank(exclusionReason), end), User, cancellationToken),
+            "exclusion", "exclusion", cancellationToken, ("kind", "kind"), ("reason", "exclusionReason"), ("until", "until"));
+    }
+
+    public async Task<IActionResult> OnPostReassignAsync(string? to, CancellationToken cancellationToken) =>
+        await AfterAsync(await clerk.ReassignAsync(Id, new ReassignTaskRequest(to), User, cancellationToken), "reassigned", "reassign", cancellationToken, ("to", "to"));
+
+    public async Task<IActionResult> OnPostEndExclusionAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(await clerk.EndExclusionAsync(Id, User, cancellationToken), "exclusion-ended", "end-exclusion", cancellationToken);
+
+    public async Task<IActionResult> OnPostExtensionAsync(decimal? workingDays, string? extensionReason, CancellationToken cancellationToken)
+    {
+        var outcome = await clerk.RequestExtensionAsync(Id, new RequestExtensionRequest(workingDays, null, Blank(extensionReason)), User, cancellationToken);
+        return await AfterAsync(
+            new ClerkOutcome<object>(outcome.Status, outcome.Value, outcome.Problem, outcome.Errors),
+            "extension", "extension", cancellationToken, ("workingDays", "workingDays"), ("workingHours", "workingDays"), ("reason", "extensionReason"));
+    }
+
+    /// <summary>
+    /// Done: back to the page by a redirect (a reload does not repeat the action). Refused: the page again, with the
+    /// field errors under their fields (<paramref name="fields"/> maps the API's names to the form's) or the reason.
+    /// </summary>
+    private async Task<IActionResult> AfterAsync<T>(
+        ClerkOutcome<T> outcome, string done, string form, CancellationToken cancellationToken, params (string Api, string Form)[] fields)
+    {
+        if (outcome.Status == TaskActionStatus.Ok && !outcome.Invalid)
+        {
+            return RedirectToPage(new { id = Id, done });
+        }
+
+        FailedForm = form;
+        if (outcome.Errors is { } errors)
+        {
+            foreach (var (name, messages) in errors)
+            {
+                var field = fields.FirstOrDefault(f => f.Api == name).Form ?? form;
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(field, message);
+                }
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        else if (outcome.Status == TaskActionStatus.NotFound)
+        {
+            return await ShowAsync(cancellationToken);
+        }
+        else
+        {
+            Refusal = outcome.Problem;
+            Response.StatusCode = outcome.Status == TaskActionStatus.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
+        }
+
+        var shown = await ShowAsync(cancellationToken);
+        return shown;
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
+        View = await clerk.ViewAsync(Id, User, cancellationToken);
+        if (View is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        else if (Supervisor && User.Department() == View.Task.Department)
+        {
+            Clerks = await clerk.ClerksAsync(View.Task.Department, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    private static string Text(JsonNode? value) => value switch
+    {
+        null => "—",
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v when v.TryGetValue<bool>(out var b) => b ? DeskText.Say("是", "Yes") : DeskText.Say("否", "No"),
+        _ => value.ToJsonString(),
+    };
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>The desk pages are where a department's tasks are: on a department host (with their stylesheet), not on an engine host that serves no department.</summary>
+[Trait("Category", "Integration")]
+public sealed class DeskPagesPlacementTests
+{
+    [Fact]
+    public async Task DepartmentHost_HasTheDesk_AndItsSignIn_ButNotTheCatalogue()
+    {
+        await using var host = await StartAsync(HostRole.Department, "--Departments:Codes=SAMR");
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Address };
+
+        using var desk = await anonymous.GetAsync("/desk");
+        using var root = await anonymous.GetAsync("/");
+        using var css = await anonymous.GetAsync("/assets/css/desk.css");
+        using var signedIn = await SignInAsync(host.Address, "samr-clerk");
+        using var queue = await signedIn.GetAsync("/desk");
+
+        Assert.Equal(HttpStatusCode.Redirect, desk.StatusCode);
+        Assert.Contains("/account/login", desk.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal("application/json", root.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+        var html = WebUtility.HtmlDecode(await queue.Content.ReadAsStringAsync());
+        Assert.Contains("办件队列 · 市场监督管理局", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/public\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EngineHost_ServingNoDepartment_HasNoDesk()
+    {
+        await using var host = await StartAsync(HostRole.Engine);
+        using var signedIn = await SignInAsync(host.Address, "samr-clerk");
+
+        using var desk = await signedIn.GetAsync("/desk");
+        using var catalogue = await signedIn.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.NotFound, desk.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, catalogue.StatusCode);
+        Assert.DoesNotContain("href=\"/desk\"", await catalogue.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpClient> SignInAsync(Uri address, string user)
+    {
+        var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = address };
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, "/account/login");
+        using var response = await browser.PostAsync("/account/login", new FormUrlEncodedContent(
+            [new("Input.UserName", user), new("Input.Password", "Demo#2026"), new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
+    }
+
+    private static async Task<StartedHost> StartAsync(HostRole role, params string[] args)
+    {
+        var directory = Directory.CreateTempSubdirectory("workflow-desk-");
+        var app = WorkflowApp.Build(role, [.. AllInOneHost.HostArgs(directory), .. args]);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new StartedHost(app, directory, new Uri(address));
+    }
+
+    private sealed record StartedHost(WebApplication App, DirectoryInfo Directory, Uri Address) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+            try
+            {
+                Directory.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left for the OS to clean up.
+            }
+        }
+    }
+}
