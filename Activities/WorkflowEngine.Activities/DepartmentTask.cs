@@ -353,7 +353,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     private static void RequestSupplement(ActivityContext context, StepSupplementRequestedEvent requested, WorkingTimeLimit limit)
     {
         var state = context.State;
-        var items = string.Join("；", requested.Items.Select(i => $"{MaterialName(context, i.Material)}（{i.Reason}）"));
+        var items = string.Join("；", requested.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"));
         string? refusal = state.Supplements > 0 ? "本事项已提出过补正" : null;
         if (refusal is null
             && !context.RecordClock(ClockEvent.Paused(requested.RequestedAt, PauseReason.SupplementRequested, $"补正：{items}", requested.RequestedBy), limit))
@@ -404,7 +404,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     private static void SupplementExpired(ActivityContext context, OpenSupplement open)
     {
         var rules = context.Definition.Supplements;
-        var items = string.Join("、", open.Items.Select(i => MaterialName(context, i.Material)));
+        var items = string.Join("、", open.Items.Select(i => context.Definition.MaterialName(i.Material)));
         context.Audit("SupplementExpired", new Dictionary<string, string?>
         {
             ["request"] = open.RequestId.ToString(),
@@ -470,7 +470,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             return false;
         }
 
-        var names = string.Join("、", overdue.Select(m => $"“{MaterialName(context, m.Key)}”"));
+        var names = string.Join("、", overdue.Select(m => $"“{context.Definition.MaterialName(m.Key)}”"));
         var text = $"容缺材料{names}逾期未补交（应于 {ChinaTime.Format(overdue.Min(m => m.DueAt))} 前）";
         if (!context.RecordClock(ClockEvent.Paused(context.Now, PauseReason.MaterialOverdue, text), limit))
         {
@@ -494,9 +494,6 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         AnnounceDueTime(context);
         context.Audit("ClockResumed", new Dictionary<string, string?> { ["dueAt"] = context.State.DueAt?.ToString("O"), ["material"] = arrived.Material }, arrived.SuppliedBy);
     }
-
-    private static string MaterialName(ActivityContext context, string key) =>
-        context.Definition.Materials.FirstOrDefault(m => m.Key == key)?.Name.Zh ?? key;
 
     internal static void Recall(ActivityContext context, string reason)
     {

@@ -21,7 +21,7 @@ internal static class DeferralWatch
         var before = Next(scope.State.Deferred);
         foreach (var key in deferred ?? [])
         {
-            if (definition.Materials.FirstOrDefault(m => m.Key == key) is not { Deferrable: { } period }
+            if (definition.FindMaterial(key) is not { Deferrable: { } period }
                 || scope.State.Deferred?.Exists(d => d.Key == key) == true)
             {
                 continue;
@@ -67,7 +67,7 @@ internal static class DeferralWatch
                 continue;
             }
 
-            var name = NameOf(scope.Definition, material.Key);
+            var name = scope.Definition.MaterialName(material.Key);
             if (!material.Reminded && material.RemindAt <= scope.Now)
             {
                 // A reminder that comes with the due time itself has nothing left to remind of.
@@ -135,8 +135,6 @@ internal static class DeferralWatch
     public static IReadOnlyList<DeferredMaterial> BlockingFor(ExecutionScope scope, StepNode node) =>
         scope.State.Deferred?.Where(d => d.Blocking && scope.Definition.MaterialsFor(node.Id).Any(m => m.Key == d.Key)).ToArray() ?? [];
 
-    public static string NameOf(WorkflowDefinition definition, string key) =>
-        definition.Materials.FirstOrDefault(m => m.Key == key)?.Name.Zh ?? key;
 
     /// <summary>A material's due time passed without it; true when that ended the application.</summary>
     private static bool Overdue(ExecutionScope scope, DeferredMaterial material, string name)
@@ -157,7 +155,7 @@ internal static class DeferralWatch
             $"您的申请（{scope.Application.TrackingNumber}）容缺受理的材料“{name}”已过补交期限（{ChinaTime.Format(material.DueAt)}），使用它的环节暂停办理，补交后继续。"));
         foreach (var step in StepsUsing(scope, material.Key))
         {
-            scope.ScheduleSignal(step, new DeferredMaterialOverdueEvent(material.Key, name, material.DueAt));
+            scope.ScheduleSignal(step, new DeferredMaterialOverdueEvent(material.Key));
         }
 
         return false;
@@ -203,7 +201,7 @@ internal static class DeferralWatch
 
     /// <summary>The active steps of the flow that use the material.</summary>
     private static IEnumerable<StepNode> StepsUsing(ExecutionScope scope, string key) =>
-        (scope.Definition.Materials.FirstOrDefault(m => m.Key == key)?.UsedBy ?? [])
+        (scope.Definition.FindMaterial(key)?.UsedBy ?? [])
             .Where(id => scope.Definition.Nodes.ContainsKey(id) && scope.Peek(id) is { Status: NodeStatus.Active })
             .Select(id => scope.Definition.Nodes[id]);
 }

@@ -35,7 +35,7 @@ public sealed record WorkflowStartedEvent : WorkflowEvent
 public sealed record DeferredMaterialSuppliedEvent(string Material, string Version, string SuppliedBy, DateTimeOffset SuppliedAt) : WorkflowEvent;
 
 /// <summary>Told to each step using a deferred material that its due time passed: the step's clock stands still.</summary>
-public sealed record DeferredMaterialOverdueEvent(string Material, string Name, DateTimeOffset DueAt) : WorkflowEvent;
+public sealed record DeferredMaterialOverdueEvent(string Material) : WorkflowEvent;
 
 /// <summary>A report from a department about a step it holds; <see cref="Department"/> says who sent it.</summary>
 public abstract record StepReportEvent(string StepId, int Attempt) : WorkflowEvent

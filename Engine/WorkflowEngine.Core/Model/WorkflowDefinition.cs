@@ -61,6 +61,12 @@ public sealed class WorkflowDefinition
     public StepNode Node(string id) =>
         Nodes.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"Definition '{Id}' v{Version} has no step '{id}'.");
 
+    /// <summary>The material listed under <paramref name="key"/>, or null.</summary>
+    public MaterialSpec? FindMaterial(string key) => Materials.FirstOrDefault(m => m.Key == key);
+
+    /// <summary>A material's Chinese name as messages give it, or its key when the definition does not list it.</summary>
+    public string MaterialName(string key) => FindMaterial(key)?.Name.Zh ?? key;
+
     public IEnumerable<MaterialSpec> MaterialsFor(string stepId) =>
         Materials.Where(m => m.UsedBy.Contains(stepId, StringComparer.Ordinal));
 }

@@ -69,7 +69,7 @@ public sealed class ApplicationViews(
                 definition.Node(n.Key).DisplayTitle,
                 n.Value.Department,
                 n.Value.Supplement!.Items
-                    .Select(i => new SupplementItemDto(i.Material, definition.Materials.FirstOrDefault(m => m.Key == i.Material)?.Name.Zh ?? i.Material, i.Reason))
+                    .Select(i => new SupplementItemDto(i.Material, definition.MaterialName(i.Material), i.Reason))
                     .ToArray(),
                 n.Value.Supplement.Note,
                 ChinaTime.ToLocal(n.Value.Supplement.RequestedAt),
