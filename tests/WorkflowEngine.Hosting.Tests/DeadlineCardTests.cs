@@ -39,8 +39,17 @@ public sealed class DeadlineCardTests
             await using (var host = await AllInOneHost.StartInAsync(directory, new DateTimeOffset(2026, 3, 2, 11, 1, 0, Cst)))
             {
                 var task = await LicenceTaskAsync(host);
+                // Time moves on while the test waits, as it does for real: a timer or a message whose first try failed
+                // while the host was starting is tried again once its lease runs out (30 s), never lost. A frozen clock
+                // would make such a retry wait forever.
                 await AllInOneHost.EventuallyAsync(
-                    () => TaskAsync(host, task), t => t.GetProperty("warning").GetString() == "red", "the red card on the clerk's task");
+                    async () =>
+                    {
+                        host.Clock.Advance(TimeSpan.FromSeconds(1));
+                        return await TaskAsync(host, task);
+                    },
+                    t => t.GetProperty("warning").GetString() == "red",
+                    "the red card on the clerk's task");
                 var notice = Assert.Single((await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/notices")).EnumerateArray());
                 Assert.Equal("red", notice.GetProperty("kind").GetString());
                 Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 0, 0, Cst), notice.GetProperty("dueAt").GetDateTimeOffset());

@@ -48,4 +48,41 @@ public sealed class TaskReassignTests(HostFixture fixture) : IClassFixture<HostF
             "the engine to know the new holder");
         Assert.NotNull(application.GetProperty("id").GetString());
     }
+    public static TheoryData<string, string> HostileTargets => new()
+    {
+        { "null", "{\"to\":null}" },
+        { "a number", "{\"to\":42}" },
+        { "an array", "{\"to\":[\"samr-clerk-2\"]}" },
+        { "blank", "{\"to\":\"   \"}" },
+        { "a NUL inside", "{\"to\":\"samr-clerk-2\\u0000\"}" },
+        { "right-to-left override", "{\"to\":\"\\u202Esamr-clerk-2\"}" },
+        { "zero-width space", "{\"to\":\"samr\\u200B-clerk-2\"}" },
+        { "full-width letters", "{\"to\":\"ｓａｍｒ-clerk-2\"}" },
+        { "ten thousand characters", "{\"to\":\"" + new string('u', 10_000) + "\"}" },
+        { "an SQL fragment", "{\"to\":\"samr-clerk-2' OR '1'='1\"}" },
+        { "a lone surrogate", "{\"to\":\"\\ud800\"}" },
+    };
+
+    /// <summary>
+    /// Whatever a supervisor's script sends as the new holder, the task goes to nobody it did not name exactly: a clear
+    /// 400 or 413, never a 5xx, and the clerk who held it still holds it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(HostileTargets))]
+    public async Task Reassign_ToAHostileName_IsRefused_AndTheHolderKeepsTheTask(string name, string body)
+    {
+        var applicationId = await Host.SubmitBusinessOpeningAsync();
+        var taskId = (await Host.TaskOfAsync(applicationId)).GetProperty("id").GetString();
+        using var clerk = Host.Client("samr-clerk");
+        using var supervisor = Host.Client("samr-supervisor");
+        (await clerk.PostAsync($"/api/tasks/{taskId}/claim", null)).EnsureSuccessStatusCode();
+
+        using var response = await supervisor.PostAsync(
+            $"/api/tasks/{taskId}/reassign", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"{name}: {(int)response.StatusCode}");
+        await ProblemAssert.IsAsync(response, response.StatusCode);
+        var task = (await Host.GetJsonAsync("samr-clerk", $"/api/tasks/{taskId}")).GetProperty("task");
+        Assert.Equal("samr-clerk", task.GetProperty("claimedBy").GetString());
+    }
 }
