@@ -214,6 +214,10 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 }
 
                 return false;
+            case CalendarChangedEvent:
+                // The scope counted the clock again on the new calendar: the department keeps the newest due time.
+                AnnounceDueTime(context);
+                return false;
             case DeferredMaterialSuppliedEvent arrived:
                 ResumeAfterOverdueMaterials(context, arrived, limit);
                 return false;

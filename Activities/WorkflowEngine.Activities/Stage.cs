@@ -37,6 +37,11 @@ public sealed class Stage : Activity<Stage.Settings>
             context.Touch();
             context.Audit("StageOverdue");
         }
+        else if (signal is CalendarChangedEvent && context.State is { TimerId: { } timer, DueAt: { } due })
+        {
+            // Counted again on a changed calendar: the overdue timer follows the new due time.
+            context.Emit(new ScheduleTimer(timer, context.Node.Id, due));
+        }
     }
 
     /// <summary>Settings of a stage.</summary>

@@ -28,6 +28,11 @@ public sealed class Timer : Activity<Timer.Settings>
             context.State.TimerId = null;
             context.Complete(StepOutcome.Approved);
         }
+        else if (signal is CalendarChangedEvent && context.State is { TimerId: { } timer, DueAt: { } due })
+        {
+            // The wait counted again on a changed calendar ends at its new time.
+            context.Emit(new ScheduleTimer(timer, context.Node.Id, due));
+        }
     }
 
     /// <summary>Settings of a timer.</summary>

@@ -1,3 +1,4 @@
+using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 
@@ -23,6 +24,9 @@ public sealed class FlowHarness
 
     public DateTimeOffset Now { get; set; }
 
+    /// <summary>The calendar the next event is applied on: a test loads a new year's arrangement by setting it.</summary>
+    public WorkingCalendar Calendar { get; set; } = Catalog.Calendar;
+
     public InstanceState State { get; private set; } = new();
 
     public IReadOnlyList<EngineCommand> Commands => _commands;
@@ -35,7 +39,7 @@ public sealed class FlowHarness
 
     public FlowHarness Apply(WorkflowEvent evt)
     {
-        Last = _interpreter.Apply(Definition, State, Application, evt, Catalog.Calendar, Now);
+        Last = _interpreter.Apply(Definition, State, Application, evt, Calendar, Now);
         State = Last.State;
         _commands.AddRange(Last.Commands);
         _audit.AddRange(Last.Audit);

@@ -113,6 +113,51 @@ internal sealed class ExecutionScope
         return true;
     }
 
+    /// <summary>
+    /// Counts every running clock again on the calendar as it now stands. A node whose due time moved gets a
+    /// <see cref="ClockEventKind.Recount"/> entry, a line in the audit trail, and the event as a signal, so that its
+    /// activity tells its department or moves its timer. A clock standing still has no due time to move: it is counted
+    /// on the new calendar when it runs again.
+    /// </summary>
+    public void Recount(CalendarChangedEvent change)
+    {
+        if (State.Status != WorkflowStatus.Running)
+        {
+            return;
+        }
+
+        foreach (var (id, state) in State.Nodes.ToArray())
+        {
+            if (state.Status != NodeStatus.Active
+                || !Definition.Nodes.TryGetValue(id, out var node)
+                || _registry.Get(node.ActivityKey).LimitOf(node) is not { } limit
+                || state.DueAt is not { } before)
+            {
+                continue;
+            }
+
+            var after = state.Clock is { Count: > 0 } clock
+                ? ClockArithmetic.DueAt(clock, limit, Calendar)
+                : state.StartedAt is { } started ? Calendar.Add(started, limit) : null;
+            if (after is not { } moved || moved == before)
+            {
+                continue;
+            }
+
+            state.Clock?.Add(ClockEvent.Recounted(Now, change.Note, change.Actor));
+            state.DueAt = moved;
+            Touch(node);
+            Audit("DueRecounted", id, change.Actor, new Dictionary<string, string?>
+            {
+                ["calendar"] = change.CalendarId,
+                ["before"] = before.ToString("O"),
+                ["after"] = moved.ToString("O"),
+                ["note"] = change.Note,
+            });
+            ScheduleSignal(node, change);
+        }
+    }
+
     /// <summary>Stops a node's clock, if it keeps one, and derives its due time from the log again.</summary>
     private void StopClock(StepNode node, NodeState state, DateTimeOffset at)
     {

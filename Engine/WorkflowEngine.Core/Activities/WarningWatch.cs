@@ -24,7 +24,8 @@ internal static class WarningWatch
         var state = scope.State;
         var timerFired = evt is TimerFiredEvent { TimerId: TimerId };
         var due = state.NextWarningAt is { } next && next <= scope.Now;
-        if (!timerFired && !due && !ClockChanged(state, before, changed))
+        // A changed calendar moves the bundle's due times too, though no entry was added to its log.
+        if (!timerFired && !due && evt is not CalendarChangedEvent && !ClockChanged(state, before, changed))
         {
             return;
         }

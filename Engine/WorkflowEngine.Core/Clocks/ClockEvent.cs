@@ -39,4 +39,8 @@ public sealed record ClockEvent
         new() { Kind = ClockEventKind.Extend, At = at, Actor = approver, Text = reason, Added = added };
 
     public static ClockEvent Stopped(DateTimeOffset at) => new() { Kind = ClockEventKind.Stop, At = at };
+
+    /// <summary>The due time was counted again on a changed calendar; <paramref name="text"/> says what changed.</summary>
+    public static ClockEvent Recounted(DateTimeOffset at, string text, string? actor) =>
+        new() { Kind = ClockEventKind.Recount, At = at, Text = text, Actor = actor };
 }

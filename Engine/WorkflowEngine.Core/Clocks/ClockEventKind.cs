@@ -11,4 +11,10 @@ public enum ClockEventKind
     Resume,
     Extend,
     Stop,
+
+    /// <summary>
+    /// The calendar the clock counts on changed (a year's holiday arrangement was loaded): nothing in the log moved,
+    /// but the due time derived from it did. Recorded so the change is explained, and so the revision grows.
+    /// </summary>
+    Recount,
 }

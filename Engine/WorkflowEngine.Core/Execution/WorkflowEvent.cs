@@ -23,6 +23,7 @@ namespace WorkflowEngine.Core.Execution;
 [JsonDerivedType(typeof(WorkflowCancelledEvent), "cancelled")]
 [JsonDerivedType(typeof(DeferredMaterialSuppliedEvent), "deferred-supplied")]
 [JsonDerivedType(typeof(DeferredMaterialOverdueEvent), "deferred-overdue")]
+[JsonDerivedType(typeof(CalendarChangedEvent), "calendar-changed")]
 public abstract record WorkflowEvent;
 
 /// <summary>The application was accepted (受理) and its flow starts; <see cref="Deferred"/> are the required materials it was accepted without (容缺).</summary>
@@ -33,6 +34,12 @@ public sealed record WorkflowStartedEvent : WorkflowEvent
 
 /// <summary>The applicant uploaded a material the application was accepted without (容缺).</summary>
 public sealed record DeferredMaterialSuppliedEvent(string Material, string Version, string SuppliedBy, DateTimeOffset SuppliedAt) : WorkflowEvent;
+
+/// <summary>
+/// The application's calendar changed (an administrator loaded a year's holiday arrangement): every clock still
+/// running is counted again on it. <see cref="Note"/> says what changed, as the applicant and the clerk read it.
+/// </summary>
+public sealed record CalendarChangedEvent(string CalendarId, string Note, string Actor) : WorkflowEvent;
 
 /// <summary>Told to each step using a deferred material that its due time passed: the step's clock stands still.</summary>
 public sealed record DeferredMaterialOverdueEvent(string Material) : WorkflowEvent;

@@ -61,6 +61,9 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
             case DeferredMaterialSuppliedEvent e:
                 DeferralWatch.Supplied(scope, e);
                 break;
+            case CalendarChangedEvent e:
+                scope.Recount(e);
+                break;
             case TimerFiredEvent e:
                 Route(scope, definition, e.NodeId, e);
                 break;
