@@ -13,12 +13,35 @@ public sealed class ReferenceData
     public ReferenceData(IEnumerable<Department> departments, IEnumerable<CalendarData> calendars)
     {
         Departments = departments.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
-        Calendars = calendars.Select(c => new WorkingCalendar(c)).ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
+        _calendars = calendars.Select(c => new WorkingCalendar(c)).ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
     }
+
+    private volatile FrozenDictionary<string, WorkingCalendar> _calendars;
 
     public IReadOnlyDictionary<string, Department> Departments { get; }
 
-    public IReadOnlyDictionary<string, WorkingCalendar> Calendars { get; }
+    /// <summary>The calendars as they stand now: one read sees one consistent set (a year loaded replaces its calendar whole).</summary>
+    public IReadOnlyDictionary<string, WorkingCalendar> Calendars => _calendars;
+
+    /// <summary>
+    /// Puts a calendar with a newly loaded year in place of the one of the same id. Every later read counts on it;
+    /// a batch that read the old one finishes on it.
+    /// </summary>
+    public void Replace(WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        lock (_replacing)
+        {
+            if (!_calendars.ContainsKey(calendar.Id))
+            {
+                throw new KeyNotFoundException($"未知工作日历“{calendar.Id}”。");
+            }
+
+            _calendars = _calendars.Select(c => c.Key == calendar.Id ? KeyValuePair.Create(c.Key, calendar) : c).ToFrozenDictionary(StringComparer.Ordinal);
+        }
+    }
+
+    private readonly Lock _replacing = new();
 
     public ValidationEnvironment ValidationEnvironment =>
         new(Departments, Calendars.ToDictionary(c => c.Key, c => c.Value.HoursPerDay, StringComparer.Ordinal));

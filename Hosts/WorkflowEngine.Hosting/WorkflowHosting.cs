@@ -23,6 +23,7 @@ using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Audit;
+using WorkflowEngine.Runtime.Calendars;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Incidents;
@@ -122,6 +123,8 @@ public static partial class WorkflowHosting
             : new IndexedWaitingSteps(sp.GetRequiredService<IStuckWorkQueries>()));
         services.AddSingleton<IFailedMessageStore, SqlFailedMessageStore>();
         services.AddSingleton<IAuditStore, SqlAuditStore>();
+        services.AddSingleton<ICalendarYearStore, SqlCalendarYearStore>();
+        services.AddSingleton<CalendarUpdates>();
         services.AddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<EngineOptions>>().Value.BlobPath));
 
         services.AddSingleton<DefinitionRegistry>();

@@ -30,7 +30,7 @@ public static partial class CalendarLoader
     {
         var errors = new List<DefinitionError>();
         var headerPath = Path.Combine(directory, "calendar.yaml");
-        var header = Read<CalendarFile>(headerPath, errors, out var headerReader) ?? new CalendarFile();
+        var header = Read<CalendarFile>(File.ReadAllText(headerPath), headerPath, errors, out var headerReader) ?? new CalendarFile();
         var office = new List<OfficePeriod>();
         for (var i = 0; i < (header.OfficeHours?.Count ?? 0); i++)
         {
@@ -56,9 +56,10 @@ public static partial class CalendarLoader
         var years = new List<CalendarYear>();
         foreach (var file in Directory.GetFiles(directory).Where(f => YearFilePattern().IsMatch(Path.GetFileName(f))).Order(StringComparer.Ordinal))
         {
-            if (Read<CalendarYearFile>(file, errors, out var yearReader) is { } year)
+            if (Read<CalendarYearFile>(File.ReadAllText(file), file, errors, out var yearReader) is { } year)
             {
-                years.Add(ToYear(year, file, (at, message) => Report(yearReader, errors, file, at, message)));
+                var expectedYear = int.Parse(Path.GetFileNameWithoutExtension(file), CultureInfo.InvariantCulture);
+                years.Add(ToYear(year, expectedYear, (at, message) => Report(yearReader, errors, file, at, message)));
             }
         }
 
@@ -75,19 +76,45 @@ public static partial class CalendarLoader
             years);
     }
 
+    /// <summary>
+    /// Reads one year's arrangement given as text (an administrator loads the year's notice), checked as the year files
+    /// are; <paramref name="file"/> names it in the errors. Never throws for what the text holds: errors come back.
+    /// </summary>
+    public static (CalendarYear? Year, IReadOnlyList<DefinitionError> Errors) ReadYear(string text, string file)
+    {
+        var errors = new List<DefinitionError>();
+        if (Read<CalendarYearFile>(text, file, errors, out var reader) is not { } parsed || errors.Count > 0)
+        {
+            return (null, errors.Count > 0 ? errors : [new DefinitionError(file, 1, 1, "", "年度安排为空")]);
+        }
+
+        var year = ToYear(parsed, null, (at, message) => Report(reader, errors, file, at, message));
+        return errors.Count > 0 ? (null, errors) : (year, []);
+    }
+
     private static void Report(DocumentReader? reader, List<DefinitionError> errors, string file, string at, string message)
     {
         var (line, column) = reader?.Map.Resolve(at) ?? (1, 1);
         errors.Add(new DefinitionError(file, line, column, at, message));
     }
 
-    private static CalendarYear ToYear(CalendarYearFile file, string path, Action<string, string> error)
+    private static CalendarYear ToYear(CalendarYearFile file, int? expectedYear, Action<string, string> error)
     {
-        var expectedYear = int.Parse(Path.GetFileNameWithoutExtension(path), CultureInfo.InvariantCulture);
-        if (file.Year != expectedYear)
+        if (expectedYear is { } expected && file.Year != expected)
         {
-            error("year", $"year 应为 {expectedYear}（与文件名一致）");
+            error("year", $"year 应为 {expected}（与文件名一致）");
         }
+
+        if (file.Year < WorkingCalendar.FirstSupportedDate.Year + 1 || file.Year > WorkingCalendar.LastSupportedDate.Year - 1)
+        {
+            error("year", $"year 应为 {WorkingCalendar.FirstSupportedDate.Year + 1}–{WorkingCalendar.LastSupportedDate.Year - 1} 之间的年份");
+            return new CalendarYear(file.Year, file.Source, [], []);
+        }
+
+        // A notice may reach a few days across the turn of the year (元旦 from 30 December), never further.
+        var first = new DateOnly(file.Year, 1, 1).AddDays(-31);
+        var last = new DateOnly(file.Year, 12, 31).AddDays(31);
+        bool Outside(DateOnly d) => d < first || d > last;
 
         var offDays = new HashSet<DateOnly>();
         var holidays = new List<HolidayPeriod>();
@@ -97,6 +124,18 @@ public static partial class CalendarLoader
             if (string.IsNullOrWhiteSpace(h.Name) || h.From == default || h.To < h.From)
             {
                 error($"holidays[{i}]", "假期须有名称 name，from 不晚于 to");
+                continue;
+            }
+
+            if (Outside(h.From) || Outside(h.To))
+            {
+                error($"holidays[{i}]", $"假期“{h.Name}”（{h.From:yyyy-MM-dd} 至 {h.To:yyyy-MM-dd}）不在 {file.Year} 年内");
+                continue;
+            }
+
+            if (Enumerable.Range(0, h.To.DayNumber - h.From.DayNumber + 1).Any(n => offDays.Contains(h.From.AddDays(n))))
+            {
+                error($"holidays[{i}]", $"假期“{h.Name}”与前面的假期有重叠的日期");
                 continue;
             }
 
@@ -112,6 +151,22 @@ public static partial class CalendarLoader
         for (var i = 0; i < (file.MakeUpWorkdays?.Count ?? 0); i++)
         {
             var m = file.MakeUpWorkdays![i];
+            if (m.Date == default || Outside(m.Date))
+            {
+                error($"makeUpWorkdays[{i}]", $"调休上班日 {m.Date:yyyy-MM-dd} 不在 {file.Year} 年内");
+                continue;
+            }
+
+            if (makeUps.Any(other => other.Date == m.Date))
+            {
+                error($"makeUpWorkdays[{i}]", $"调休上班日 {m.Date:yyyy-MM-dd} 写了两次");
+            }
+
+            if (!string.IsNullOrWhiteSpace(m.For) && !holidays.Any(h => h.Name == m.For))
+            {
+                error($"makeUpWorkdays[{i}].for", $"调休上班日 {m.Date:yyyy-MM-dd} 所对应的假期“{m.For}”不在本年的假期中");
+            }
+
             if (m.Date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             {
                 error($"makeUpWorkdays[{i}]", $"调休上班日 {m.Date:yyyy-MM-dd} 不是周末");
@@ -128,13 +183,13 @@ public static partial class CalendarLoader
         return new CalendarYear(file.Year, file.Source, holidays, makeUps);
     }
 
-    private static T? Read<T>(string path, List<DefinitionError> errors, out DocumentReader? reader)
+    private static T? Read<T>(string text, string path, List<DefinitionError> errors, out DocumentReader? reader)
         where T : class
     {
         reader = null;
         try
         {
-            var (root, map) = YamlJsonReader.Read(File.ReadAllText(path));
+            var (root, map) = YamlJsonReader.Read(text);
             reader = new DocumentReader(path, map);
             var value = reader.Bind<T>(root, "");
             errors.AddRange(reader.Errors);

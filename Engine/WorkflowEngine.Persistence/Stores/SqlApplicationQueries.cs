@@ -28,6 +28,19 @@ public sealed class SqlApplicationQueries(Database database) : IApplicationQueri
             new { Applicant = applicantId, Limit = limit, Offset = offset },
             cancellationToken)).Select(r => r.ToRecord()).ToArray();
 
+    public async Task<IReadOnlyList<ApplicationRecord>> ListOpenAsync(Guid? after, int limit, CancellationToken cancellationToken) =>
+        (await QueryAsync<ApplicationRow>(
+            $"SELECT {ApplicationRow.Columns} FROM applications WHERE status IN (@InProgress, @Incident) AND id > @After ORDER BY id {database.Dialect.Page}",
+            new
+            {
+                ApplicationStatuses.InProgress,
+                ApplicationStatuses.Incident,
+                After = after?.ToString() ?? "",
+                Limit = limit,
+                Offset = 0,
+            },
+            cancellationToken)).Select(r => r.ToRecord()).ToArray();
+
     public async Task<IReadOnlyList<StepRecord>> StepsAsync(Guid applicationId, CancellationToken cancellationToken) =>
         (await QueryAsync<StepRow>($"SELECT {StepRow.Columns} FROM steps WHERE application_id = @Id", new { Id = applicationId.ToString() }, cancellationToken))
         .Select(r => r.ToRecord()).ToArray();

@@ -14,6 +14,12 @@ public interface IApplicationQueries
 
     Task<IReadOnlyList<ApplicationRecord>> ListByApplicantAsync(string applicantId, int limit, int offset, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applications whose flow runs (in progress, or held by an incident), by id after <paramref name="after"/>: what a
+    /// changed calendar recounts, read a page at a time.
+    /// </summary>
+    Task<IReadOnlyList<ApplicationRecord>> ListOpenAsync(Guid? after, int limit, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<StepRecord>> StepsAsync(Guid applicationId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<MaterialRecord>> MaterialsAsync(Guid applicationId, CancellationToken cancellationToken);

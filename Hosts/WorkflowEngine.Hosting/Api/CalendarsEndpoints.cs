@@ -1,10 +1,15 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Calendars;
 
 namespace WorkflowEngine.Hosting.Api;
 
@@ -27,11 +32,46 @@ public static class CalendarsEndpoints
 
     public static IEndpointRouteBuilder MapCalendars(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/calendars").WithTags("Calendars").AllowAnonymous();
-        group.MapGet("/", List).WithSummary("Calendars with office hours and the years whose notice is on file");
-        group.MapGet("/{id}/due", Due).WithSummary("The due instant of a limit: ?from=<ISO 8601>&workingDays=N or &workingHours=N");
-        group.MapGet("/{id}/days", Days).WithSummary("Each date from..to: working or off, and why");
+        // Reading is open to everyone; loading a year is an administrator's (AllowAnonymous on the group would win over it).
+        var group = app.MapGroup("/api/calendars").WithTags("Calendars");
+        group.MapGet("/", List).AllowAnonymous().WithSummary("Calendars with office hours and the years whose notice is on file");
+        group.MapGet("/{id}/due", Due).AllowAnonymous().WithSummary("The due instant of a limit: ?from=<ISO 8601>&workingDays=N or &workingHours=N");
+        group.MapGet("/{id}/days", Days).AllowAnonymous().WithSummary("Each date from..to: working or off, and why");
+        group.MapPost("/{id}/years", LoadYearAsync).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
+            .WithSummary("Load a year's holiday arrangement (YAML or JSON like <year>.yaml; ?preview=true only shows what it would move): every open application is counted again on it");
         return app;
+    }
+
+    private static async Task<IResult> LoadYearAsync(
+        string id, bool? preview, HttpRequest request, ClaimsPrincipal user, CalendarUpdates updates, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
+    {
+        var (text, problem) = await RequestBodies.ReadTextAsync(request, limits.Value.DefinitionBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Problems.Field("body", "请求体为空：请以 YAML（或 JSON）提交一年的节假日安排（year、source、holidays、makeUpWorkdays）");
+        }
+
+        var outcome = await updates.LoadAsync(id, text, user.Id(), preview == true, cancellationToken);
+        return outcome.Status switch
+        {
+            CalendarYearStatus.NotFound => Problems.NotFound($"没有工作日历“{id}”"),
+            CalendarYearStatus.Invalid => Problems.Definition(outcome.Errors, "年度节假日安排未通过校验，未载入"),
+            _ => Results.Ok(new CalendarYearLoadDto(
+                id,
+                outcome.Year!.Year,
+                outcome.Year.Source,
+                outcome.Status == CalendarYearStatus.Loaded,
+                outcome.Replaced,
+                outcome.Year.Holidays.Select(h => new CalendarHolidayDto(h.Name, h.From, h.To)).ToArray(),
+                outcome.Year.MakeUpWorkdays.Select(m => m.Date).ToArray(),
+                outcome.Moved.Select(m => new MovedDueTimeDto(
+                    m.ApplicationId, m.TrackingNumber, m.ServiceId, m.StepId, m.Title, ChinaTime.ToLocal(m.Before), ChinaTime.ToLocal(m.After))).ToArray())),
+        };
     }
 
     private static IResult List(ReferenceData reference) =>

@@ -178,6 +178,25 @@ public sealed record DraftDto(string Id, int Version, string Status, bool Valid,
 
 public sealed record DefinitionSourceDto(string Id, int Version, string Status, string Source, IReadOnlyList<DefinitionErrorDto> Errors);
 
+/// <summary>
+/// A year's arrangement as read, whether it was kept (<c>loaded</c>; false for a preview) and replaced one loaded before,
+/// and every due time of an open application it moves (a step's, or the bundle's when <c>stepId</c> is absent).
+/// </summary>
+public sealed record CalendarYearLoadDto(
+    string Calendar,
+    int Year,
+    string? Source,
+    bool Loaded,
+    bool Replaced,
+    IReadOnlyList<CalendarHolidayDto> Holidays,
+    IReadOnlyList<DateOnly> MakeUpWorkdays,
+    IReadOnlyList<MovedDueTimeDto> Moved);
+
+public sealed record CalendarHolidayDto(string Name, DateOnly From, DateOnly To);
+
+public sealed record MovedDueTimeDto(
+    Guid ApplicationId, string TrackingNumber, string ServiceId, string? StepId, string? Title, DateTimeOffset Before, DateTimeOffset After);
+
 public sealed record CalendarDto(string Id, string Name, string TimeZone, IReadOnlyList<string> OfficeHours, double HoursPerDay, IReadOnlyList<int> AnnouncedYears);
 
 public sealed record DueDto(string Calendar, DateTimeOffset From, string Limit, DateTimeOffset Due);

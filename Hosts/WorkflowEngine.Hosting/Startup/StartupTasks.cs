@@ -6,6 +6,7 @@ using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Audit;
+using WorkflowEngine.Runtime.Calendars;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Monitoring;
 using WorkflowEngine.Runtime.Users;
@@ -24,6 +25,7 @@ public sealed partial class StartupTasks(
     IAuditStore audit,
     IWaitingSteps waiting,
     IdentitySeeding identity,
+    CalendarUpdates calendars,
     IOptions<EngineOptions> options,
     ILogger<StartupTasks> logger) : IHostedService
 {
@@ -46,6 +48,8 @@ public sealed partial class StartupTasks(
         await identity.SeedAsync(options.Value.DefinitionsPath, cancellationToken);
 
         DefinitionProblems = await definitions.SeedAsync(options.Value.DefinitionsPath, cancellationToken);
+        // The years administrators loaded stand over the files; a recount a stop cut short is finished.
+        await calendars.ApplyStoredAsync(cancellationToken);
         LogReady(database.Dialect.Name, reference.Departments.Count, options.Value.DefinitionsPath);
     }
 

@@ -1,0 +1,218 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Clocks;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Forms;
+using WorkflowEngine.Core.Model;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Definitions.Calendars;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Processing;
+
+namespace WorkflowEngine.Runtime.Calendars;
+
+/// <summary>
+/// Loads a year's holiday arrangement (the State Council publishes next year's late in the year, when December's
+/// applications already count into January): checks it, shows which open applications' due times it moves, keeps it
+/// over the calendar's files, and counts every open application again on it — each through the engine, so that the
+/// department holding a step is told and the timers follow.
+/// </summary>
+public sealed partial class CalendarUpdates(
+    ReferenceData reference,
+    ICalendarYearStore store,
+    IApplicationQueries applications,
+    DefinitionRegistry definitions,
+    WorkflowInterpreter interpreter,
+    EngineProcessor engine,
+    TimeProvider time,
+    ILogger<CalendarUpdates> logger)
+{
+    private const int Page = 200;
+
+    /// <summary>
+    /// Checks <paramref name="text"/> as one year's arrangement of calendar <paramref name="calendarId"/>; with
+    /// <paramref name="preview"/> only says which due times it would move, otherwise also keeps it and recounts.
+    /// </summary>
+    public async Task<CalendarYearOutcome> LoadAsync(string calendarId, string text, string actor, bool preview, CancellationToken cancellationToken)
+    {
+        if (!reference.Calendars.TryGetValue(calendarId, out var current))
+        {
+            return CalendarYearOutcome.NotFound;
+        }
+
+        var (year, errors) = CalendarLoader.ReadYear(text, $"calendars/{calendarId}/year.yaml");
+        if (year is null)
+        {
+            return CalendarYearOutcome.Invalid(errors);
+        }
+
+        var replaced = current.AnnouncedYears.Contains(year.Year);
+        var next = With(current, year);
+        var note = NoteOf(year);
+        var moved = await MovedAsync(current, next, note, actor, cancellationToken);
+        if (preview)
+        {
+            return new CalendarYearOutcome(CalendarYearStatus.Previewed, year, replaced, moved, []);
+        }
+
+        var now = time.GetUtcNow();
+        await store.SaveAsync(new StoredCalendarYear(calendarId, year.Year, text, actor, now, null), cancellationToken);
+        reference.Replace(next);
+        LogLoaded(calendarId, year.Year, actor, moved.Count);
+        await RecountAsync(calendarId, year.Year, note, actor, cancellationToken);
+        return new CalendarYearOutcome(CalendarYearStatus.Loaded, year, replaced, moved, []);
+    }
+
+    /// <summary>
+    /// At start: puts the loaded years over the calendars read from files, and finishes a recount a stop interrupted.
+    /// A stored year that no longer reads (the rules grew stricter) is left out with an error in the log.
+    /// </summary>
+    public async Task ApplyStoredAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.ListAsync(cancellationToken);
+        foreach (var row in stored)
+        {
+            if (!reference.Calendars.TryGetValue(row.CalendarId, out var current))
+            {
+                LogUnknownCalendar(row.CalendarId, row.Year);
+                continue;
+            }
+
+            var (year, errors) = CalendarLoader.ReadYear(row.Body, $"calendars/{row.CalendarId}/{row.Year}");
+            if (year is null)
+            {
+                LogUnreadable(row.CalendarId, row.Year, string.Join("; ", errors.Select(e => e.Message)));
+                continue;
+            }
+
+            reference.Replace(With(current, year));
+        }
+
+        foreach (var row in stored.Where(r => r.RecountedAt is null))
+        {
+            if (reference.Calendars.TryGetValue(row.CalendarId, out var calendar)
+                && calendar.Data.Years.FirstOrDefault(y => y.Year == row.Year) is { } year)
+            {
+                await RecountAsync(row.CalendarId, row.Year, NoteOf(year), row.LoadedBy, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The years an administrator loaded, newest first per calendar: who and when.</summary>
+    public Task<IReadOnlyList<StoredCalendarYear>> LoadedAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
+
+    private static WorkingCalendar With(WorkingCalendar calendar, CalendarYear year) =>
+        new(calendar.Data with { Years = [.. calendar.Data.Years.Where(y => y.Year != year.Year).Append(year).OrderBy(y => y.Year)] });
+
+    private static string NoteOf(CalendarYear year) =>
+        string.IsNullOrWhiteSpace(year.Source) ? $"{year.Year} 年节假日安排已公布" : $"{year.Year} 年节假日安排已公布（{year.Source}）";
+
+    /// <summary>Runs the recount through the pure interpreter on a copy of each open application: what the load would do.</summary>
+    private async Task<IReadOnlyList<MovedDueTime>> MovedAsync(
+        WorkingCalendar current, WorkingCalendar next, string note, string actor, CancellationToken cancellationToken)
+    {
+        var moved = new List<MovedDueTime>();
+        var now = time.GetUtcNow();
+        await foreach (var (application, definition) in OpenAsync(current.Id, cancellationToken))
+        {
+            var data = new ApplicationData(
+                application.Id,
+                application.TrackingNumber,
+                () => FormValues.ForConditions(definition, JsonNode.Parse(application.FormJson) as JsonObject));
+            var result = interpreter.Apply(definition, application.State, data, new CalendarChangedEvent(current.Id, note, actor), next, now);
+            foreach (var entry in result.Audit.Where(a => a.Type == "DueRecounted"))
+            {
+                moved.Add(new MovedDueTime(
+                    application.Id,
+                    application.TrackingNumber,
+                    application.ServiceId,
+                    entry.StepId,
+                    entry.StepId is { } step && definition.Nodes.TryGetValue(step, out var node) ? node.DisplayTitle : null,
+                    DateTimeOffset.Parse(entry.Data!["before"]!, System.Globalization.CultureInfo.InvariantCulture),
+                    DateTimeOffset.Parse(entry.Data!["after"]!, System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            if (application.State.Clock is { Count: > 0 }
+                && ApplicationClocks.BundleDue(definition, application.State, current).Promised is { } bundleBefore
+                && ApplicationClocks.BundleDue(definition, result.State, next).Promised is { } bundleAfter
+                && bundleBefore != bundleAfter)
+            {
+                moved.Add(new MovedDueTime(application.Id, application.TrackingNumber, application.ServiceId, null, definition.Title.Zh, bundleBefore, bundleAfter));
+            }
+        }
+
+        return moved;
+    }
+
+    private async Task RecountAsync(string calendarId, int year, string note, string actor, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var (application, _) in OpenAsync(calendarId, cancellationToken))
+        {
+            await engine.ApplyAsync(application.Id, new CalendarChangedEvent(calendarId, note, actor), null, cancellationToken);
+            count++;
+        }
+
+        await store.MarkRecountedAsync(calendarId, year, time.GetUtcNow(), cancellationToken);
+        LogRecounted(calendarId, year, count);
+    }
+
+    private async IAsyncEnumerable<(ApplicationRecord Application, WorkflowDefinition Definition)> OpenAsync(
+        string calendarId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Guid? after = null;
+        while (true)
+        {
+            var page = await applications.ListOpenAsync(after, Page, cancellationToken);
+            foreach (var application in page)
+            {
+                var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
+                if (definition.CalendarId == calendarId)
+                {
+                    yield return (application, definition);
+                }
+            }
+
+            if (page.Count < Page)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calendar {Calendar}: {Year} loaded by {Actor}; {Moved} due times move")]
+    private partial void LogLoaded(string calendar, int year, string actor, int moved);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calendar {Calendar}: {Count} open applications counted again on {Year}")]
+    private partial void LogRecounted(string calendar, int year, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Calendar {Calendar}: the loaded {Year} names a calendar this host does not have; left out")]
+    private partial void LogUnknownCalendar(string calendar, int year);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Calendar {Calendar}: the loaded {Year} no longer reads ({Errors}); left out")]
+    private partial void LogUnreadable(string calendar, int year, string errors);
+}
+
+/// <summary>A due time a loaded year moves: a step's (with its title), or the bundle's promised one (no step).</summary>
+public sealed record MovedDueTime(Guid ApplicationId, string TrackingNumber, string ServiceId, string? StepId, string? Title, DateTimeOffset Before, DateTimeOffset After);
+
+public enum CalendarYearStatus
+{
+    Previewed,
+    Loaded,
+    Invalid,
+    NotFound,
+}
+
+/// <summary>What loading (or previewing) a year came to.</summary>
+public sealed record CalendarYearOutcome(
+    CalendarYearStatus Status, CalendarYear? Year, bool Replaced, IReadOnlyList<MovedDueTime> Moved, IReadOnlyList<DefinitionError> Errors)
+{
+    public static CalendarYearOutcome NotFound { get; } = new(CalendarYearStatus.NotFound, null, false, [], []);
+
+    public static CalendarYearOutcome Invalid(IReadOnlyList<DefinitionError> errors) => new(CalendarYearStatus.Invalid, null, false, [], errors);
+}

@@ -1,0 +1,133 @@
+using System.Net.Http.Json;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>
+/// Next year's holidays are published in late autumn, when December's applications already count into January. An
+/// administrator previews which due times the arrangement moves, loads it, and every open application is counted
+/// again: the applicant and the clerk see the new due time; the year stays loaded across a restart.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class CalendarYearTests
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+
+    /// <summary>Wednesday 23 December 2026, 09:00: the fire acceptance's 8 working days end on 4 January 2027 while 2027 is unannounced.</summary>
+    private static readonly DateTimeOffset December23 = new(2026, 12, 23, 9, 0, 0, Cst);
+
+    /// <summary>A test arrangement (not the State Council's): New Year's Day off, a make-up Saturday.</summary>
+    private const string Year2027 = """
+        year: 2027
+        source: 测试用安排（非官方通知）
+        holidays:
+          - { name: 元旦, from: 2027-01-01, to: 2027-01-01 }
+          - { name: 春节, from: 2027-02-06, to: 2027-02-13 }
+        makeUpWorkdays:
+          - { date: 2027-02-20, for: 春节 }
+        """;
+
+    private static StringContent Yaml(string text) => new(text, Encoding.UTF8, "application/yaml");
+
+    private static DateOnly DateOf(JsonElement instant) => DateOnly.FromDateTime(instant.GetDateTimeOffset().ToOffset(Cst).DateTime);
+
+    [Fact]
+    public async Task AnAdministratorLoadsNextYearsHolidays_ThePreviewSaysWhatMoves_ThenTheClerkAndApplicantSeeTheNewDueTime_AndItSurvivesARestart()
+    {
+        var directory = Directory.CreateTempSubdirectory("workflow-calendar-");
+        try
+        {
+            Guid id;
+            await using (var host = await AllInOneHost.StartInAsync(directory, December23))
+            {
+                using var citizen = host.Client("zhangsan");
+                using var submitted = await citizen.PostAsync("/api/applications", JointAcceptance.Multipart(civilAirDefence: false));
+                submitted.EnsureSuccessStatusCode();
+                id = (await JsonDocument.ParseAsync(await submitted.Content.ReadAsStreamAsync())).RootElement.GetProperty("id").GetGuid();
+                var fire = (await host.TaskOfAsync(id, "HUD", "hud-clerk")).GetProperty("id").GetString();
+                Assert.Equal(new DateOnly(2027, 1, 4), DateOf((await FireTaskAsync(host, fire)).GetProperty("dueAt")));
+
+                using var admin = host.Client("admin");
+                using var preview = await admin.PostAsync("/api/calendars/cn-mainland/years?preview=true", Yaml(Year2027));
+                Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+                var previewed = await preview.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.False(previewed.GetProperty("loaded").GetBoolean());
+                var moved = previewed.GetProperty("moved").EnumerateArray().Where(m => m.GetProperty("applicationId").GetGuid() == id).ToArray();
+                var fireMove = Assert.Single(moved, m => m.GetProperty("stepId").GetString() == "fire-acceptance");
+                Assert.Equal((new DateOnly(2027, 1, 4), new DateOnly(2027, 1, 5)), (DateOf(fireMove.GetProperty("before")), DateOf(fireMove.GetProperty("after"))));
+                Assert.Contains(moved, m => m.GetProperty("stepId").GetString() == "joint-acceptance");
+                Assert.Contains(moved, m => m.GetProperty("stepId").ValueKind == JsonValueKind.Null);
+                // Due on 30 December: the new year changes nothing for it.
+                Assert.DoesNotContain(moved, m => m.GetProperty("stepId").GetString() == "planning-verification");
+                // A preview changes nothing.
+                Assert.Equal(new DateOnly(2027, 1, 4), DateOf((await FireTaskAsync(host, fire)).GetProperty("dueAt")));
+                Assert.DoesNotContain(2027, (await host.GetJsonAsync("admin", "/api/calendars"))[0].GetProperty("announcedYears").EnumerateArray().Select(y => y.GetInt32()));
+
+                // Only an administrator loads a year.
+                using var byClerk = await host.Client("hud-clerk").PostAsync("/api/calendars/cn-mainland/years", Yaml(Year2027));
+                Assert.Equal(HttpStatusCode.Forbidden, byClerk.StatusCode);
+                using var byNobody = await host.Client().PostAsync("/api/calendars/cn-mainland/years", Yaml(Year2027));
+                Assert.Equal(HttpStatusCode.Unauthorized, byNobody.StatusCode);
+
+                using var loaded = await admin.PostAsync("/api/calendars/cn-mainland/years", Yaml(Year2027));
+                Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
+                Assert.True((await loaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("loaded").GetBoolean());
+
+                // The department holding the step is told; the applicant's page and the day's status agree.
+                await AllInOneHost.EventuallyAsync(
+                    () => FireTaskAsync(host, fire), t => DateOf(t.GetProperty("dueAt")) == new DateOnly(2027, 1, 5), "the clerk's new due time");
+                var application = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}");
+                var step = application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == "fire-acceptance");
+                Assert.Equal(new DateOnly(2027, 1, 5), DateOf(step.GetProperty("dueAt")));
+                var day = (await host.GetJsonAsync("zhangsan", "/api/calendars/cn-mainland/days?from=2027-01-01&to=2027-01-01"))[0];
+                Assert.False(day.GetProperty("working").GetBoolean());
+                var recounted = (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries").EnumerateArray()
+                    .Where(e => e.GetProperty("type").GetString() == "DueRecounted").ToArray();
+                Assert.Contains(recounted, e => e.GetProperty("stepId").GetString() == "fire-acceptance" && e.GetProperty("actor").GetString() == "admin");
+            }
+
+            // The loaded year stands over the files after a restart.
+            await using (var host = await AllInOneHost.StartInAsync(directory, December23.AddHours(2)))
+            {
+                Assert.Contains(2027, (await host.GetJsonAsync("admin", "/api/calendars"))[0].GetProperty("announcedYears").EnumerateArray().Select(y => y.GetInt32()));
+                var day = (await host.GetJsonAsync("zhangsan", "/api/calendars/cn-mainland/days?from=2027-02-20&to=2027-02-20"))[0];
+                Assert.True(day.GetProperty("working").GetBoolean());
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    public static TheoryData<string, string, string> BrokenYears => new()
+    {
+        { "a make-up day on a weekday", Year2027.Replace("2027-02-20, for: 春节", "2027-02-22, for: 春节", StringComparison.Ordinal), "makeUpWorkdays[0]" },
+        { "a holiday in another year", Year2027.Replace("2027-01-01, to: 2027-01-01", "2029-05-01, to: 2029-05-03", StringComparison.Ordinal), "holidays[0]" },
+        { "holidays that overlap", Year2027.Replace("2027-02-06, to: 2027-02-13", "2027-01-01, to: 2027-01-03", StringComparison.Ordinal), "holidays[1]" },
+        { "a make-up day for a holiday not in the notice", Year2027.Replace("for: 春节", "for: 中秋节", StringComparison.Ordinal), "makeUpWorkdays[0].for" },
+        { "a year out of range", Year2027.Replace("year: 2027", "year: 99999", StringComparison.Ordinal), "year" },
+        { "not YAML", "year: [2027\nholidays: {", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenYears))]
+    public async Task ABrokenArrangement_IsRefusedAtItsKey_AndNothingIsLoaded(string name, string yaml, string path)
+    {
+        await using var host = await AllInOneHost.StartAsync(December23);
+        using var admin = host.Client("admin");
+
+        using var response = await admin.PostAsync("/api/calendars/cn-mainland/years", Yaml(yaml));
+
+        var problem = await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors").EnumerateArray().ToArray();
+        Assert.True(errors.Any(e => e.GetProperty("path").GetString() == path && e.GetProperty("line").GetInt32() >= 1), $"{name}: {problem}");
+        Assert.DoesNotContain(2027, (await host.GetJsonAsync("admin", "/api/calendars"))[0].GetProperty("announcedYears").EnumerateArray().Select(y => y.GetInt32()));
+    }
+
+    private static async Task<JsonElement> FireTaskAsync(AllInOneHost host, string? task) =>
+        (await host.GetJsonAsync("hud-clerk", $"/api/tasks/{task}")).GetProperty("task");
+}
