@@ -42,6 +42,9 @@ public sealed class EngineOptions
 
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often an engine process on a shared database looks for a holiday arrangement another one loaded.</summary>
+    public TimeSpan CalendarFollowInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A step its department has not acknowledged this long after it was sent is sent again (and counted as stuck).</summary>
     public TimeSpan StepAckTimeout { get; set; } = TimeSpan.FromMinutes(2);
 

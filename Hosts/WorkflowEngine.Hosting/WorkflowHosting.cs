@@ -147,6 +147,12 @@ public static partial class WorkflowHosting
         services.AddSingleton<StuckWorkMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<StuckWorkMonitor>());
         services.AddDialectServices(dialect);
+        if (!dialect.SingleWriter)
+        {
+            // Other engine processes may share the database: a holiday arrangement one of them loads reaches this one too.
+            services.AddHostedService<CalendarYearFollower>();
+        }
+
         return reference;
     }
 

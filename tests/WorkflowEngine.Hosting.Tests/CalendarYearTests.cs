@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Runtime.Calendars;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests;
@@ -101,6 +103,33 @@ public sealed class CalendarYearTests
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Two engine processes on one database: the year the other one loaded (written here straight into the table, as it
+    /// would) is taken up, and this process's open applications are counted again on it.
+    /// </summary>
+    [Fact]
+    public async Task AYearAnotherEngineProcessLoaded_IsTakenUp_AndTheOpenApplicationsAreCountedAgain()
+    {
+        await using var host = await AllInOneHost.StartAsync(December23);
+        using var citizen = host.Client("zhangsan");
+        using var submitted = await citizen.PostAsync("/api/applications", JointAcceptance.Multipart(civilAirDefence: false));
+        submitted.EnsureSuccessStatusCode();
+        var id = (await JsonDocument.ParseAsync(await submitted.Content.ReadAsStreamAsync())).RootElement.GetProperty("id").GetGuid();
+        var fire = (await host.TaskOfAsync(id, "HUD", "hud-clerk")).GetProperty("id").GetString();
+        var updates = host.Services.GetRequiredService<CalendarUpdates>();
+        Assert.Equal(0, await updates.FollowAsync(CancellationToken.None));
+
+        await host.ScalarAsync(
+            "INSERT INTO calendar_years (calendar_id, year, body, loaded_by, loaded_at, recounted_at) VALUES ('cn-mainland', 2027, @Body, 'admin', @At, NULL)",
+            new { Body = Year2027, At = December23.AddMinutes(5).ToUnixTimeMilliseconds() });
+
+        Assert.Equal(1, await updates.FollowAsync(CancellationToken.None));
+        Assert.Equal(0, await updates.FollowAsync(CancellationToken.None));
+        await AllInOneHost.EventuallyAsync(
+            () => FireTaskAsync(host, fire), t => DateOf(t.GetProperty("dueAt")) == new DateOnly(2027, 1, 5), "the clerk's new due time");
+        Assert.Contains(2027, (await host.GetJsonAsync("admin", "/api/calendars"))[0].GetProperty("announcedYears").EnumerateArray().Select(y => y.GetInt32()));
     }
 
     public static TheoryData<string, string, string> BrokenYears => new()

@@ -27,9 +27,13 @@ public sealed partial class CalendarUpdates(
     WorkflowInterpreter interpreter,
     EngineProcessor engine,
     TimeProvider time,
-    ILogger<CalendarUpdates> logger)
+    ILogger<CalendarUpdates> logger) : IDisposable
 {
     private const int Page = 200;
+
+    /// <summary>The stored years this process has put in place, by when they were loaded: another process may load one later.</summary>
+    private readonly HashSet<(string Calendar, int Year, DateTimeOffset LoadedAt)> _applied = [];
+    private readonly SemaphoreSlim _applying = new(1, 1);
 
     /// <summary>
     /// Checks <paramref name="text"/> as one year's arrangement of calendar <paramref name="calendarId"/>; with
@@ -58,8 +62,18 @@ public sealed partial class CalendarUpdates(
         }
 
         var now = time.GetUtcNow();
-        await store.SaveAsync(new StoredCalendarYear(calendarId, year.Year, text, actor, now, null), cancellationToken);
-        reference.Replace(next);
+        await _applying.WaitAsync(cancellationToken);
+        try
+        {
+            await store.SaveAsync(new StoredCalendarYear(calendarId, year.Year, text, actor, now, null), cancellationToken);
+            reference.Replace(With(reference.Calendar(calendarId), year));
+            _applied.Add((calendarId, year.Year, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds())));
+        }
+        finally
+        {
+            _applying.Release();
+        }
+
         LogLoaded(calendarId, year.Year, actor, moved.Count);
         await RecountAsync(calendarId, year.Year, note, actor, cancellationToken);
         return new CalendarYearOutcome(CalendarYearStatus.Loaded, year, replaced, moved, []);
@@ -71,9 +85,54 @@ public sealed partial class CalendarUpdates(
     /// </summary>
     public async Task ApplyStoredAsync(CancellationToken cancellationToken)
     {
-        var stored = await store.ListAsync(cancellationToken);
+        var stored = await ApplyNewAsync(cancellationToken);
+        await RecountEachAsync(stored.Where(r => r.RecountedAt is null), cancellationToken);
+    }
+
+    /// <summary>
+    /// Picks up the years another engine process on the same database loaded since this one looked, and counts this
+    /// process's view of the open applications again on them (a step it changed meanwhile on the old calendar moves
+    /// back; one already counted again changes no more). Returns how many years it took.
+    /// </summary>
+    public async Task<int> FollowAsync(CancellationToken cancellationToken)
+    {
+        var taken = await ApplyNewAsync(cancellationToken);
+        await RecountEachAsync(taken, cancellationToken);
+        return taken.Count;
+    }
+
+    private async Task RecountEachAsync(IEnumerable<StoredCalendarYear> rows, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            if (reference.Calendars.TryGetValue(row.CalendarId, out var calendar)
+                && calendar.Data.Years.FirstOrDefault(y => y.Year == row.Year) is { } year)
+            {
+                await RecountAsync(row.CalendarId, row.Year, NoteOf(year), row.LoadedBy, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Puts in place the stored years not yet applied here; returns them.</summary>
+    private async Task<IReadOnlyList<StoredCalendarYear>> ApplyNewAsync(CancellationToken cancellationToken)
+    {
+        await _applying.WaitAsync(cancellationToken);
+        try
+        {
+            return await ApplyNewLockedAsync(cancellationToken);
+        }
+        finally
+        {
+            _applying.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<StoredCalendarYear>> ApplyNewLockedAsync(CancellationToken cancellationToken)
+    {
+        var stored = (await store.ListAsync(cancellationToken)).Where(r => !_applied.Contains((r.CalendarId, r.Year, r.LoadedAt))).ToArray();
         foreach (var row in stored)
         {
+            _applied.Add((row.CalendarId, row.Year, row.LoadedAt));
             if (!reference.Calendars.TryGetValue(row.CalendarId, out var current))
             {
                 LogUnknownCalendar(row.CalendarId, row.Year);
@@ -90,15 +149,10 @@ public sealed partial class CalendarUpdates(
             reference.Replace(With(current, year));
         }
 
-        foreach (var row in stored.Where(r => r.RecountedAt is null))
-        {
-            if (reference.Calendars.TryGetValue(row.CalendarId, out var calendar)
-                && calendar.Data.Years.FirstOrDefault(y => y.Year == row.Year) is { } year)
-            {
-                await RecountAsync(row.CalendarId, row.Year, NoteOf(year), row.LoadedBy, cancellationToken);
-            }
-        }
+        return stored;
     }
+
+    public void Dispose() => _applying.Dispose();
 
     /// <summary>The years an administrator loaded, newest first per calendar: who and when.</summary>
     public Task<IReadOnlyList<StoredCalendarYear>> LoadedAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
