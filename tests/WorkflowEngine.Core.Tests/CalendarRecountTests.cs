@@ -114,4 +114,35 @@ public sealed class CalendarRecountTests
         // One working day stood still: without 元旦 the step would be due on Tuesday 5 January; with it, on the 6th.
         Assert.Equal(new DateOnly(2027, 1, 6), DateOnly.FromDateTime(h.Step("permit")!.DueAt!.Value.ToOffset(Cst).DateTime));
     }
+    private const string DeferringFlow = """
+        id: recount-defer
+        title: 测试
+        timeLimits: { statutory: { workingDays: 40 }, promised: { workingDays: 30 } }
+        deferrals: { remindBefore: { workingDays: 1 }, onOverdue: pause-steps }
+        materials:
+          - { key: archives, name: 档案清单, required: true, deferrable: { workingDays: 15 }, usedBy: [permit] }
+        flow:
+          activity: sequence
+          steps:
+            - { id: permit, activity: department-task, title: 许可, department: SAMR, limit: { workingDays: 20 } }
+        """;
+
+    [Fact]
+    public void AMaterialAcceptedLate_IsDueOnTheNewCalendar_TheApplicantIsToldTheNewDate_AndTheTimerFollows()
+    {
+        var h = new FlowHarness(Catalog.Definition(DeferringFlow), start: December14).Apply(new WorkflowStartedEvent { Deferred = ["archives"] });
+        Assert.Equal(new DateOnly(2027, 1, 4), DateOnly.FromDateTime(h.State.Deferred![0].DueAt.ToOffset(Cst).DateTime));
+
+        h.Calendar = With2027();
+        h.Apply(new CalendarChangedEvent("cn-mainland", "2027 年节假日安排已公布", "admin"));
+
+        var material = h.State.Deferred![0];
+        Assert.Equal(new DateOnly(2027, 1, 5), DateOnly.FromDateTime(material.DueAt.ToOffset(Cst).DateTime));
+        // The reminder, a working day before, moves too: the close of Monday 4 January rather than of Thursday 31 December.
+        Assert.Equal(new DateOnly(2027, 1, 4), DateOnly.FromDateTime(material.RemindAt!.Value.ToOffset(Cst).DateTime));
+        var told = Assert.Single(h.Last!.Commands.OfType<NotifyApplicant>(), n => n.Kind == "deferred-material-recounted");
+        Assert.Contains("档案清单", told.Message, StringComparison.Ordinal);
+        Assert.Contains("2027-01-05", told.Message, StringComparison.Ordinal);
+        Assert.Equal(material.RemindAt, Assert.Single(h.Last.Commands.OfType<ScheduleTimer>(), t => t.TimerId == "deferred-materials").DueAt);
+    }
 }

@@ -28,7 +28,7 @@ internal static class DeferralWatch
             }
 
             var dueAt = scope.Calendar.Add(scope.Now, period);
-            (scope.State.Deferred ??= []).Add(new DeferredMaterial(key, dueAt, RemindAt(scope, period, definition.Deferrals.Reminder)));
+            (scope.State.Deferred ??= []).Add(new DeferredMaterial(key, dueAt, RemindAt(scope, scope.Now, period, definition.Deferrals.Reminder)));
         }
 
         Sync(scope, before);
@@ -38,16 +38,64 @@ internal static class DeferralWatch
     /// The reminder, <paramref name="before"/> ahead of the due time: in whole working days when both are (so a day
     /// before a due time at a day's close is the previous day's close), else in office hours; none when there is no time for it.
     /// </summary>
-    private static DateTimeOffset? RemindAt(ExecutionScope scope, WorkingTimeLimit period, WorkingTimeLimit before)
+    private static DateTimeOffset? RemindAt(ExecutionScope scope, DateTimeOffset from, WorkingTimeLimit period, WorkingTimeLimit before)
     {
         if (period.WorkingDays is { } days && before.WorkingDays is { } ahead)
         {
-            return days > ahead ? scope.Calendar.Add(scope.Now, WorkingTimeLimit.Days(days - ahead)) : null;
+            return days > ahead ? scope.Calendar.Add(from, WorkingTimeLimit.Days(days - ahead)) : null;
         }
 
         var allowed = scope.Calendar.OfficeTimeOf(period);
         var reminder = scope.Calendar.OfficeTimeOf(before);
-        return allowed > reminder ? scope.Calendar.Add(scope.Now, WorkingTimeLimit.Hours((decimal)(allowed - reminder).TotalHours)) : null;
+        return allowed > reminder ? scope.Calendar.Add(from, WorkingTimeLimit.Hours((decimal)(allowed - reminder).TotalHours)) : null;
+    }
+
+    /// <summary>
+    /// The calendar changed: a material still awaited and not yet overdue is due when its period, counted from the
+    /// acceptance on the new calendar, ends; the applicant, told the old date, is told the new one.
+    /// </summary>
+    public static void Recount(ExecutionScope scope, CalendarChangedEvent change)
+    {
+        var list = scope.State.Deferred;
+        if (list is null || scope.State.Status != WorkflowStatus.Running || scope.State.StartedAt is not { } accepted)
+        {
+            return;
+        }
+
+        var before = Next(list);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var material = list[i];
+            if (material.SuppliedAt is not null || material.Overdue || scope.Definition.FindMaterial(material.Key) is not { Deferrable: { } period })
+            {
+                continue;
+            }
+
+            var dueAt = scope.Calendar.Add(accepted, period);
+            if (dueAt == material.DueAt)
+            {
+                continue;
+            }
+
+            list[i] = material with
+            {
+                DueAt = dueAt,
+                RemindAt = material.Reminded ? material.RemindAt : RemindAt(scope, accepted, period, scope.Definition.Deferrals.Reminder),
+            };
+            var name = scope.Definition.MaterialName(material.Key);
+            scope.Emit(new NotifyApplicant("deferred-material-recounted",
+                $"因{change.Note}，您的申请（{scope.Application.TrackingNumber}）容缺受理的材料“{name}”补交期限由 {ChinaTime.Format(material.DueAt)} 改为 {ChinaTime.Format(dueAt)}。"));
+            scope.Audit("DeferredMaterialRecounted", null, change.Actor, new Dictionary<string, string?>
+            {
+                ["material"] = material.Key,
+                ["calendar"] = change.CalendarId,
+                ["before"] = material.DueAt.ToString("O"),
+                ["after"] = dueAt.ToString("O"),
+                ["note"] = change.Note,
+            });
+        }
+
+        Sync(scope, before);
     }
 
     /// <summary>The timer came: every reminder and due time reached is given, and the timer set for the next.</summary>

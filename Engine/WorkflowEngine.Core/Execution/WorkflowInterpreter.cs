@@ -63,6 +63,7 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
                 break;
             case CalendarChangedEvent e:
                 scope.Recount(e);
+                DeferralWatch.Recount(scope, e);
                 break;
             case TimerFiredEvent e:
                 Route(scope, definition, e.NodeId, e);

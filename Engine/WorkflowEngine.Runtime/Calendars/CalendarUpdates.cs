@@ -176,14 +176,18 @@ public sealed partial class CalendarUpdates(
                 application.TrackingNumber,
                 () => FormValues.ForConditions(definition, JsonNode.Parse(application.FormJson) as JsonObject));
             var result = interpreter.Apply(definition, application.State, data, new CalendarChangedEvent(current.Id, note, actor), next, now);
-            foreach (var entry in result.Audit.Where(a => a.Type == "DueRecounted"))
+            foreach (var entry in result.Audit.Where(a => a.Type is "DueRecounted" or "DeferredMaterialRecounted"))
             {
+                var material = entry.Type == "DeferredMaterialRecounted" ? entry.Data!["material"] : null;
                 moved.Add(new MovedDueTime(
                     application.Id,
                     application.TrackingNumber,
                     application.ServiceId,
+                    material is null ? MovedDueTime.StepKind : MovedDueTime.MaterialKind,
                     entry.StepId,
-                    entry.StepId is { } step && definition.Nodes.TryGetValue(step, out var node) ? node.DisplayTitle : null,
+                    material,
+                    material is not null ? definition.MaterialName(material)
+                        : entry.StepId is { } step && definition.Nodes.TryGetValue(step, out var node) ? node.DisplayTitle : null,
                     DateTimeOffset.Parse(entry.Data!["before"]!, System.Globalization.CultureInfo.InvariantCulture),
                     DateTimeOffset.Parse(entry.Data!["after"]!, System.Globalization.CultureInfo.InvariantCulture)));
             }
@@ -193,7 +197,8 @@ public sealed partial class CalendarUpdates(
                 && ApplicationClocks.BundleDue(definition, result.State, next).Promised is { } bundleAfter
                 && bundleBefore != bundleAfter)
             {
-                moved.Add(new MovedDueTime(application.Id, application.TrackingNumber, application.ServiceId, null, definition.Title.Zh, bundleBefore, bundleAfter));
+                moved.Add(new MovedDueTime(
+                    application.Id, application.TrackingNumber, application.ServiceId, MovedDueTime.BundleKind, null, null, definition.Title.Zh, bundleBefore, bundleAfter));
             }
         }
 
@@ -251,8 +256,17 @@ public sealed partial class CalendarUpdates(
     private partial void LogUnreadable(string calendar, int year, string errors);
 }
 
-/// <summary>A due time a loaded year moves: a step's (with its title), or the bundle's promised one (no step).</summary>
-public sealed record MovedDueTime(Guid ApplicationId, string TrackingNumber, string ServiceId, string? StepId, string? Title, DateTimeOffset Before, DateTimeOffset After);
+/// <summary>
+/// A due time a loaded year moves: a step's or stage's (<see cref="Kind"/> step, with its id), a deferred material's
+/// (material, with its key), or the bundle's promised one (bundle).
+/// </summary>
+public sealed record MovedDueTime(
+    Guid ApplicationId, string TrackingNumber, string ServiceId, string Kind, string? StepId, string? Material, string? Title, DateTimeOffset Before, DateTimeOffset After)
+{
+    public const string StepKind = "step";
+    public const string MaterialKind = "material";
+    public const string BundleKind = "bundle";
+}
 
 public enum CalendarYearStatus
 {

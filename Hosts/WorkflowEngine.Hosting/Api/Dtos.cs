@@ -180,7 +180,7 @@ public sealed record DefinitionSourceDto(string Id, int Version, string Status, 
 
 /// <summary>
 /// A year's arrangement as read, whether it was kept (<c>loaded</c>; false for a preview) and replaced one loaded before,
-/// and every due time of an open application it moves (a step's, or the bundle's when <c>stepId</c> is absent).
+/// and every due time of an open application it moves (<c>kind</c>: a step's or stage's, a deferred material's, the bundle's).
 /// </summary>
 public sealed record CalendarYearLoadDto(
     string Calendar,
@@ -195,7 +195,7 @@ public sealed record CalendarYearLoadDto(
 public sealed record CalendarHolidayDto(string Name, DateOnly From, DateOnly To);
 
 public sealed record MovedDueTimeDto(
-    Guid ApplicationId, string TrackingNumber, string ServiceId, string? StepId, string? Title, DateTimeOffset Before, DateTimeOffset After);
+    Guid ApplicationId, string TrackingNumber, string ServiceId, string Kind, string? StepId, string? Material, string? Title, DateTimeOffset Before, DateTimeOffset After);
 
 public sealed record CalendarDto(string Id, string Name, string TimeZone, IReadOnlyList<string> OfficeHours, double HoursPerDay, IReadOnlyList<int> AnnouncedYears);
 
