@@ -85,6 +85,7 @@ public static partial class WorkflowHosting
         app.MapHealth();
         app.MapServices();
         app.MapApplications();
+        app.MapCommitments();
         app.MapDefinitions();
         app.MapCalendars();
         app.MapIncidents();
@@ -132,6 +133,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<EngineMetrics>();
         services.AddSingleton<EngineProcessor>();
         services.AddSingleton<ApplicationService>();
+        services.AddSingleton<CommitmentService>();
         services.AddSingleton<IAccessLog, EngineAccessLog>();
         services.AddSingleton<ApplicationViews>();
         services.AddSingleton<ClockViews>();
