@@ -30,6 +30,9 @@ public sealed class CommitmentTests
         Assert.Contains("三个月内", text, StringComparison.Ordinal);
         Assert.Equal("60 个工作日", offered.GetProperty("verifyWithin").GetString());
         Assert.Equal(JsonValueKind.Null, Step(notice, "fire-acceptance").GetProperty("commitment").ValueKind);
+        var page = WebUtility.HtmlDecode(await citizen.GetStringAsync("/services/joint-acceptance-registration"));
+        Assert.Contains("可实行告知承诺制", page, StringComparison.Ordinal);
+        Assert.Contains(text, page, StringComparison.Ordinal);
 
         var form = JointAcceptance.Form(civilAirDefence: false);
         form["completionDate"] = "2026-02-27";
