@@ -124,6 +124,39 @@ public sealed class CommitmentTests
         Assert.Single(audit, e => e.GetProperty("type").GetString() == "CommitmentRevoked" && e.GetProperty("actor").GetString() == "arch-clerk");
     }
 
+    [Fact]
+    public async Task TheTrackingPagesButton_SignsTheCommitment_AndThePageThenShowsTheSignature()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var form = JointAcceptance.Form(civilAirDefence: false);
+        form["completionDate"] = "2026-02-27";
+        using (var citizen = host.Client("zhangsan"))
+        {
+            (await citizen.PostAsync("/api/applications", JointAcceptance.Multipart(form))).EnsureSuccessStatusCode();
+        }
+
+        var id = (await host.GetJsonAsync("zhangsan", "/api/applications"))[0].GetProperty("id").GetGuid();
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("arch-clerk", "/api/departments/ARCH/tasks?status=open"), t => t.GetArrayLength() == 1, "the archives task");
+        var sha = Step(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), Archives).GetProperty("commitment").GetProperty("textSha256").GetString()!;
+
+        using var browser = await PageSignInTests.SignedInBrowserAsync(host, "zhangsan", "Demo#2026");
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, $"/applications/{id}");
+        // As the browser posts the page's form: multipart, the only body the tracking page reads.
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent(Archives), "step" }, { new StringContent(sha), "textSha256" }, { new StringContent(token), "__RequestVerificationToken" },
+        };
+        using var posted = await browser.PostAsync($"/applications/{id}?handler=Commitment", body);
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal("awaiting-verification",
+            Step(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), Archives).GetProperty("commitment").GetProperty("status").GetString());
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/applications/{id}"));
+        Assert.Contains("签署告知承诺书，事后核查：待核查", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("我已阅读并同意，签署承诺书", page, StringComparison.Ordinal);
+    }
+
     private static JsonElement Step(JsonElement application, string id) =>
         application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == id);
 }
