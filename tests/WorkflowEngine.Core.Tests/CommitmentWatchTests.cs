@@ -95,6 +95,7 @@ public sealed class CommitmentWatchTests
         Assert.Equal(Catalog.Calendar.Add(VerifyAt, WorkingTimeLimit.Days(5)), task.DueAt);
         Assert.Contains("事后核查", task.Title.Zh, StringComparison.Ordinal);
         Assert.Equal(CommitmentStatus.Verifying, h.Step("archive")!.Commitment!.Status);
+        Assert.Single(h.Last!.Commands.OfType<NotifyApplicant>(), n => n.Kind == "commitment-verifying");
     }
 
     [Fact]

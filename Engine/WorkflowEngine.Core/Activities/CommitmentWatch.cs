@@ -47,6 +47,8 @@ internal static class CommitmentWatch
         {
             Verification = new CommitmentCheck(rules.Text, commitment.SignedBy, commitment.SignedAt),
         });
+        scope.Emit(new NotifyApplicant("commitment-verifying",
+            $"{node.DisplayTitle}：部门开始对您签署的告知承诺进行事后核查，请配合核查；核查结果将另行告知。"));
         scope.Audit("CommitmentVerificationDispatched", node.Id, null, new Dictionary<string, string?>
         {
             ["department"] = department,
