@@ -29,7 +29,50 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     public override void OnSignal(ActivityContext context, WorkflowEvent signal)
     {
         var settings = SettingsOf(context);
+        if (signal is CommitmentSignedEvent signed)
+        {
+            ApproveOnCommitment(context, signed, settings.Commitment);
+            return;
+        }
+
         OnReport(context, signal, settings.Limit!, settings.Handler, settings.MaxExtension);
+    }
+
+    /// <summary>
+    /// 告知承诺制: the applicant signed the definition's commitment, so the step is approved at once — the department
+    /// drops the task it holds, and gets the verification task (事后核查) when the definition says. Refused (audited)
+    /// where the step offers no commitment or the words signed are not its text.
+    /// </summary>
+    private static void ApproveOnCommitment(ActivityContext context, CommitmentSignedEvent signed, CommitmentRules? rules)
+    {
+        var refusal = rules is null ? "本事项不适用告知承诺制"
+            : rules.VerifyWithin is null ? "本事项未规定事后核查的期限"
+            : signed.TextSha256 != rules.TextSha256 ? "签署的承诺书与本事项的承诺书不一致"
+            : null;
+        if (refusal is not null)
+        {
+            context.Audit("CommitmentIgnored", new Dictionary<string, string?> { ["reason"] = refusal, ["textSha256"] = signed.TextSha256 }, signed.SignedBy);
+            return;
+        }
+
+        var state = context.State;
+        var verifyAt = context.Calendar.Add(signed.SignedAt, rules!.VerifyWithin!);
+        state.Commitment = new CommitmentState(signed.TextSha256, signed.SignedBy, signed.SignedAt, verifyAt);
+        // A supplement request the commitment answers goes with the task.
+        state.Supplement = null;
+        Recall(context, "申请人已签署告知承诺书，本事项按告知承诺制审批");
+        context.ScheduleVerification(verifyAt);
+        context.Audit("CommitmentSigned", new Dictionary<string, string?>
+        {
+            ["textSha256"] = signed.TextSha256,
+            ["signedAt"] = signed.SignedAt.ToString("O"),
+            ["verifyAt"] = verifyAt.ToString("O"),
+        }, signed.SignedBy);
+        var consequence = rules.OnFailure == CommitmentFailure.EndApplication ? "撤销审批并终止整个申请" : "撤销本事项的审批";
+        context.Emit(new NotifyApplicant("commitment-approved",
+            $"{context.Node.DisplayTitle}已按告知承诺制审批通过。请按承诺书履行承诺；部门将于 {ChinaTime.Format(verifyAt)} 起进行事后核查，核查发现未履行承诺的，{consequence}。"));
+        state.CompletedAt = signed.SignedAt;
+        context.Complete(StepOutcome.Approved, null, new Dictionary<string, string?> { ["onCommitment"] = "true" });
     }
 
     public override void OnCancel(ActivityContext context, string reason) => Recall(context, reason);
@@ -509,7 +552,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     }
 
     /// <summary>Settings of a department task.</summary>
-    public sealed record Settings
+    public sealed record Settings : ICommitmentSettings
     {
         /// <summary>The owning department's code, as kept in <c>Definitions/departments.yaml</c>.</summary>
         public string Department { get; init; } = "";
@@ -521,6 +564,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
 
         /// <summary>How far a supervisor may extend the limit in all; 10 working days when absent (行政许可法 Art. 42).</summary>
         public WorkingTimeLimit? MaxExtension { get; init; }
+
+        /// <summary>Approval on the applicant's signed commitment (告知承诺制), where the definition allows it.</summary>
+        public CommitmentRules? Commitment { get; init; }
     }
 
     /// <summary>Department known, time limit given.</summary>
@@ -533,6 +579,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             RuleFor(s => s.Limit).NotNull().WithMessage("缺少办理时限 limit（workingDays 或 workingHours）");
             RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);
             RuleFor(s => s.MaxExtension!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.MaxExtension is not null);
+            RuleFor(s => s.Commitment!)
+                .SetValidator(new CommitmentRulesValidator())
+                .When(s => s.Commitment is not null);
         }
     }
 }

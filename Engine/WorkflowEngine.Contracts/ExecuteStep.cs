@@ -61,4 +61,10 @@ public sealed record ExecuteStep
 
     /// <summary>The materials this step uses, uploaded once by the applicant.</summary>
     public IReadOnlyList<MaterialReference> Materials { get; init; } = [];
+
+    /// <summary>
+    /// Present when this dispatch is the verification (事后核查) of a step approved on commitment: a new attempt of the
+    /// step, decided as usual. Absent on every ordinary dispatch. Added to version 1.
+    /// </summary>
+    public CommitmentVerification? Verification { get; init; }
 }

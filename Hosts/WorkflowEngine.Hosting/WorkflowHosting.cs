@@ -86,6 +86,7 @@ public static partial class WorkflowHosting
         app.MapHealth();
         app.MapServices();
         app.MapApplications();
+        app.MapCommitments();
         app.MapDefinitions();
         app.MapCalendars();
         app.MapIncidents();
@@ -135,6 +136,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<EngineMetrics>();
         services.AddSingleton<EngineProcessor>();
         services.AddSingleton<ApplicationService>();
+        services.AddSingleton<CommitmentService>();
         services.AddSingleton<IAccessLog, EngineAccessLog>();
         services.AddSingleton<ApplicationViews>();
         services.AddSingleton<ClockViews>();

@@ -20,9 +20,12 @@ public static class JointAcceptance
     };
 
     /// <summary>The application with its materials, but for those <paramref name="without"/> (a deferrable one comes later: 容缺).</summary>
-    public static MultipartFormDataContent Multipart(bool civilAirDefence, params string[] without)
+    public static MultipartFormDataContent Multipart(bool civilAirDefence, params string[] without) => Multipart(Form(civilAirDefence), without);
+
+    /// <summary>The application with <paramref name="form"/> (e.g. <see cref="Form"/> with another completion date) and its materials.</summary>
+    public static MultipartFormDataContent Multipart(JsonObject form, params string[] without)
     {
-        var application = new JsonObject { ["serviceId"] = "joint-acceptance-registration", ["form"] = Form(civilAirDefence) };
+        var application = new JsonObject { ["serviceId"] = "joint-acceptance-registration", ["form"] = form };
         var content = new MultipartFormDataContent { { new StringContent(application.ToJsonString()), "application" } };
         foreach (var (key, fileName) in new[]
         {

@@ -50,6 +50,12 @@ public sealed class ActivityContext
     /// <summary>The materials this node uses that were accepted late (容缺), are past their due time and still missing.</summary>
     public IReadOnlyList<DeferredMaterial> OverdueMaterials => DeferralWatch.BlockingFor(_scope, Node);
 
+    /// <summary>
+    /// After an approval on commitment (告知承诺): the verification task (事后核查) comes to the department at
+    /// <paramref name="at"/>, whatever has become of the application by then.
+    /// </summary>
+    public void ScheduleVerification(DateTimeOffset at) => Emit(new ScheduleTimer(CommitmentWatch.TimerIdOf(Node.Id), Node.Id, at));
+
     /// <summary>Starts a child (it is skipped instead when its own <c>when</c> is false).</summary>
     public void Start(StepNode child) => _scope.ScheduleStart(child);
 

@@ -354,6 +354,13 @@ internal sealed class ExecutionScope
         State.CompletedAt = Now;
         State.Clock?.Add(ClockEvent.Stopped(Now));
         State.Reason = root.Reason;
+        if (State.Status == WorkflowStatus.Completed && CommitmentWatch.RevokedReason(this) is { } revoked)
+        {
+            // An approval on commitment revoked while the flow ran: the bundle did not get everything it asked for.
+            State.Status = WorkflowStatus.Rejected;
+            State.Reason = revoked;
+        }
+
         DeferralWatch.Stop(this);
         Emit(new CompleteApplication(State.Status, State.Reason));
         Audit(State.Status == WorkflowStatus.Completed ? AuditTypes.ApplicationCompleted : AuditTypes.ApplicationRejected, null, null,

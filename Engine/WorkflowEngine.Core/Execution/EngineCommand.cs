@@ -6,7 +6,10 @@ namespace WorkflowEngine.Core.Execution;
 /// <summary>An effect the shell carries out in the same transaction as the new state.</summary>
 public abstract record EngineCommand;
 
-/// <summary>Send a step to its department's queue; <paramref name="MaxExtension"/> is how far its limit may be extended in all.</summary>
+/// <summary>
+/// Send a step to its department's queue; <paramref name="MaxExtension"/> is how far its limit may be extended in all.
+/// With <see cref="Verification"/> it is the verification (事后核查) of a step approved on commitment.
+/// </summary>
 public sealed record DispatchStep(
     string StepId,
     int Attempt,
@@ -17,7 +20,10 @@ public sealed record DispatchStep(
     DateTimeOffset DispatchedAt,
     DateTimeOffset DueAt,
     IReadOnlyList<string> Materials,
-    WorkingTimeLimit? MaxExtension = null) : EngineCommand;
+    WorkingTimeLimit? MaxExtension = null) : EngineCommand
+{
+    public CommitmentCheck? Verification { get; init; }
+}
 
 /// <summary>Tell a department a step it holds is no longer needed (a sibling was rejected, or a join was met).</summary>
 public sealed record RecallStep(string StepId, int Attempt, string Department, string Reason) : EngineCommand;

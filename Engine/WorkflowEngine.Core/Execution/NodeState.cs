@@ -69,6 +69,9 @@ public sealed class NodeState
     /// <summary>Department tasks: how many supplement requests the step has had (the law allows one).</summary>
     public int Supplements { get; set; }
 
+    /// <summary>Department tasks: the commitment (告知承诺) the step was approved on, and its verification.</summary>
+    public CommitmentState? Commitment { get; set; }
+
     public NodeState Clone()
     {
         var copy = (NodeState)MemberwiseClone();

@@ -24,6 +24,7 @@ namespace WorkflowEngine.Core.Execution;
 [JsonDerivedType(typeof(DeferredMaterialSuppliedEvent), "deferred-supplied")]
 [JsonDerivedType(typeof(DeferredMaterialOverdueEvent), "deferred-overdue")]
 [JsonDerivedType(typeof(CalendarChangedEvent), "calendar-changed")]
+[JsonDerivedType(typeof(CommitmentSignedEvent), "commitment-signed")]
 public abstract record WorkflowEvent;
 
 /// <summary>The application was accepted (受理) and its flow starts; <see cref="Deferred"/> are the required materials it was accepted without (容缺).</summary>
@@ -102,6 +103,13 @@ public sealed record StepSupplementRequestedEvent(
 /// versions (<c>key@vN</c>). Raised by the engine itself, not by a department.
 /// </summary>
 public sealed record StepSupplementedEvent(string StepId, int Attempt, Guid RequestId, IReadOnlyList<string> Versions, string SuppliedBy, DateTimeOffset SuppliedAt)
+    : StepReportEvent(StepId, Attempt);
+
+/// <summary>
+/// The applicant signed the step's commitment (告知承诺书): <paramref name="TextSha256"/> is the hash of the words signed,
+/// which must be the definition's. Raised by the engine itself, not by a department.
+/// </summary>
+public sealed record CommitmentSignedEvent(string StepId, int Attempt, string TextSha256, string SignedBy, DateTimeOffset SignedAt)
     : StepReportEvent(StepId, Attempt);
 
 /// <summary>The owning department decided the step; <see cref="ReportedOnTime"/> is the host's view of compliance.</summary>

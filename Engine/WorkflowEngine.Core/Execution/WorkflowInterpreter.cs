@@ -46,6 +46,9 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
             case WorkflowStartedEvent:
                 scope.Audit("DuplicateStartIgnored", null, null, null);
                 break;
+            case StepReportEvent e when CommitmentWatch.VerificationOf(scope, e) is { } verified:
+                CommitmentWatch.OnReport(scope, verified, e);
+                break;
             case StepReportEvent e:
                 Route(scope, definition, e.StepId, e);
                 break;
@@ -64,6 +67,9 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
             case CalendarChangedEvent e:
                 scope.Recount(e);
                 DeferralWatch.Recount(scope, e);
+                break;
+            case TimerFiredEvent e when CommitmentWatch.IsVerifyTimer(e):
+                CommitmentWatch.Fired(scope, e.NodeId);
                 break;
             case TimerFiredEvent e:
                 Route(scope, definition, e.NodeId, e);

@@ -13,6 +13,9 @@ public static class StepStatuses
     public const string Running = "running";
     public const string Approved = "approved";
     public const string Rejected = "rejected";
+
+    /// <summary>Approved on the applicant's commitment (告知承诺), then revoked when its verification failed.</summary>
+    public const string Revoked = "revoked";
     public const string Skipped = "skipped";
     public const string Cancelled = "cancelled";
 }

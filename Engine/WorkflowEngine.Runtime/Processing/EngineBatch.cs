@@ -650,9 +650,12 @@ internal sealed class EngineBatch(
                 WorkflowStatus.Rejected => ApplicationStatuses.Rejected,
                 _ => ApplicationStatuses.Cancelled,
             };
-            application.CompletedAt = now;
             application.Reason = complete.Reason;
-            application.OnTime = complete.Status == WorkflowStatus.Cancelled ? null : application.DueAt is null || now <= application.DueAt;
+            if (application.CompletedAt is null)
+            {
+                application.CompletedAt = now;
+                application.OnTime = complete.Status == WorkflowStatus.Cancelled ? null : application.DueAt is null || now <= application.DueAt;
+            }
         }
     }
 
@@ -700,6 +703,9 @@ internal sealed class EngineBatch(
                 Download = m.File is { } f ? $"/api/applications/{application.Id}/materials/{f.Id}" : null,
                 DueBy = ChinaTime.ToLocal(m.DueBy),
             }).ToArray(),
+            Verification = dispatch.Verification is { } check
+                ? new CommitmentVerification { Text = check.Text, SignedBy = check.SignedBy, SignedAt = ChinaTime.ToLocal(check.SignedAt) }
+                : null,
         };
     }
 

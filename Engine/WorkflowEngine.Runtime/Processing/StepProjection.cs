@@ -42,6 +42,7 @@ public static class StepProjection
         NodeStatus.Active when state.ReceivedAt is not null => StepStatuses.Received,
         NodeStatus.Active when state.Department is not null => StepStatuses.Dispatched,
         NodeStatus.Active => StepStatuses.Running,
+        NodeStatus.Completed when state.Commitment is { Status: CommitmentStatus.Failed } => StepStatuses.Revoked,
         NodeStatus.Completed => state.Outcome == StepOutcome.Rejected ? StepStatuses.Rejected : StepStatuses.Approved,
         NodeStatus.Skipped => StepStatuses.Skipped,
         _ => StepStatuses.Cancelled,

@@ -27,7 +27,8 @@ public sealed class ApplicationViews(
         var warnings = Warnings(a, definition);
         var steps = definition.Flow.DescendantsAndSelf()
             .Where(n => activities.TryGet(n.ActivityKey, out var activity) && activity.Descriptor.Tracked)
-            .Select(n => Step(stepRows.TryGetValue(n.Id, out var row) ? row : Pending(a.Id, n), n, warnings.Nodes.TryGetValue(n.Id, out var card) ? card : default))
+            .Select(n => Step(stepRows.TryGetValue(n.Id, out var row) ? row : Pending(a.Id, n), n, warnings.Nodes.TryGetValue(n.Id, out var card) ? card : default)
+                with { Commitment = Commitment(a, n) })
             .ToArray();
         var materials = Materials(a, definition, await queries.MaterialsAsync(a.Id, cancellationToken));
         var notifications = (await queries.NotificationsAsync(a.Id, cancellationToken))
@@ -232,6 +233,30 @@ public sealed class ApplicationViews(
             s.Outcome,
             s.Reason,
             s.OutputsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(s.OutputsJson));
+    }
+
+    /// <summary>The step's commitment (告知承诺), where its definition offers one: signable while the step waits on its department.</summary>
+    private static CommitmentDto? Commitment(ApplicationRecord a, StepNode node)
+    {
+        if ((node.Settings as ICommitmentSettings)?.Commitment is not { } rules)
+        {
+            return null;
+        }
+
+        var state = a.State.Find(node.Id);
+        var signed = state?.Commitment;
+        return new CommitmentDto(
+            rules.Text,
+            rules.TextSha256,
+            rules.VerifyWithin?.ToString() ?? "",
+            ApiNames.Of(rules.OnFailure),
+            a.Status == ApplicationStatuses.InProgress && state is { Status: NodeStatus.Active, Attempt: > 0, Commitment: null },
+            signed is null ? null : ApiNames.Of(signed.Status),
+            signed?.SignedBy,
+            ChinaTime.ToLocal(signed?.SignedAt),
+            ChinaTime.ToLocal(signed?.VerifyAt),
+            ChinaTime.ToLocal(signed?.VerifiedAt),
+            signed?.Reason);
     }
 
     private static StepRecord Pending(Guid applicationId, StepNode node) =>

@@ -269,7 +269,7 @@ public static class ApplicationsEndpoints
                 a.Hash)).ToArray()));
     }
 
-    private static IResult Refused(SubmissionOutcome outcome) => outcome.Problem switch
+    internal static IResult Refused(SubmissionOutcome outcome) => outcome.Problem switch
     {
         SubmissionProblem.UnknownService => Problems.NotFound(outcome.Errors[""][0]),
         SubmissionProblem.UnknownApplication => Problems.NotFound(outcome.Errors[""][0]),

@@ -46,7 +46,8 @@ public sealed record MaterialSpecDto(
     decimal? MaxSizeMb,
     IReadOnlyList<string> UsedBy);
 
-public sealed record StepSpecDto(string StepId, string Title, string Kind, string? Department, string? DepartmentName, string? Limit, string? When);
+public sealed record StepSpecDto(
+    string StepId, string Title, string Kind, string? Department, string? DepartmentName, string? Limit, string? When, CommitmentSpecDto? Commitment = null);
 
 /// <summary>What a submission returns.</summary>
 public sealed record SubmittedDto(
@@ -109,7 +110,8 @@ public sealed record StepDto(
     bool? OnTime,
     string? Outcome,
     string? Reason,
-    IReadOnlyDictionary<string, string>? Outputs);
+    IReadOnlyDictionary<string, string>? Outputs,
+    CommitmentDto? Commitment = null);
 
 public sealed record MaterialDto(
     string Key,

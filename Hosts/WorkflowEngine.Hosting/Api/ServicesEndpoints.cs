@@ -83,6 +83,9 @@ public static class ServicesEndpoints
             department,
             department is not null && reference.Departments.TryGetValue(department, out var d) ? d.Name.Zh : null,
             activity.LimitOf(node)?.ToString(),
-            node.When?.Text);
+            node.When?.Text,
+            (node.Settings as ICommitmentSettings)?.Commitment is { } rules
+                ? new CommitmentSpecDto(rules.Text, rules.TextSha256, rules.VerifyWithin?.ToString() ?? "", ApiNames.Of(rules.OnFailure))
+                : null);
     }
 }

@@ -48,6 +48,7 @@ public sealed record PageText
         DepartmentFormat = "办理部门：{0}",
         LimitFormat = "时限：{0}",
         OnlyWhenFormat = "仅当{0}时办理",
+        CommitmentOfferFormat = "可实行告知承诺制：签署以下承诺书即按承诺审批通过，审批后 {0}起由部门进行事后核查",
         OneOfFollowing = "按申请内容办理以下其中一项",
         CertificatesTogether = "办结后统一发证",
         NotFound = "没有找到这项服务",
@@ -116,6 +117,7 @@ public sealed record PageText
         DepartmentFormat = "Department: {0}",
         LimitFormat = "Limit: {0}",
         OnlyWhenFormat = "Only when {0}",
+        CommitmentOfferFormat = "May be approved on your commitment: sign the text below and it is approved at once; the department verifies it from {0} after the approval",
         OneOfFollowing = "One of the following, depending on your application",
         CertificatesTogether = "Certificates issued together at the end",
         NotFound = "Service not found",
@@ -220,6 +222,9 @@ public sealed record PageText
     public required string LimitFormat { get; init; }
 
     public required string OnlyWhenFormat { get; init; }
+
+    /// <summary>告知承诺 in the notice: {0} the wait before the verification (事后核查).</summary>
+    public required string CommitmentOfferFormat { get; init; }
 
     public required string OneOfFollowing { get; init; }
 

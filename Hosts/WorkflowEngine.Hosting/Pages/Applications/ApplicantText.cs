@@ -49,6 +49,11 @@ public sealed record ApplicantText
         BrowseServices = "去服务目录选择要办的事",
         ProgressTitleFormat = "办理进度：{0}",
         Steps = "各部门办理环节",
+        CommitmentOfferFormat = "本事项可实行告知承诺制：签署下面的承诺书即按承诺审批通过，部门于审批后 {0}起进行事后核查；核查发现未履行承诺的，{1}。",
+        SignCommitment = "我已阅读并同意，签署承诺书",
+        CommitmentSignedFormat = "已于 {0} 签署告知承诺书，事后核查：{1}（{2} 起）",
+        RevokeStep = "撤销本事项的审批",
+        EndApplication = "撤销审批并终止整个申请",
         Department = "办理部门",
         StepDue = "到期时间",
         TimeLeft = "剩余工作时间",
@@ -127,6 +132,11 @@ public sealed record ApplicantText
         BrowseServices = "Choose a service from the list",
         ProgressTitleFormat = "Progress: {0}",
         Steps = "Each department's step",
+        CommitmentOfferFormat = "This step may be approved on your commitment: sign the text below and it is approved at once; the department verifies it from {0} after the approval, and if the commitment was not kept it will {1}.",
+        SignCommitment = "I have read and accept it: sign the commitment",
+        CommitmentSignedFormat = "Commitment signed on {0}; verification: {1} (from {2})",
+        RevokeStep = "revoke this step's approval",
+        EndApplication = "revoke the approval and end the whole application",
         Department = "Department",
         StepDue = "Due",
         TimeLeft = "Working time left",
@@ -185,6 +195,11 @@ public sealed record ApplicantText
         ["missing"] = ("未提交", "Missing"),
         ["optional"] = ("按需提交", "If applicable"),
         ["supplement-requested"] = ("补正", "supplementary material requested"),
+        ["revoked"] = ("已撤销审批", "Approval revoked"),
+        ["awaiting-verification"] = ("待核查", "to be verified"),
+        ["verifying"] = ("核查中", "being verified"),
+        ["passed"] = ("符合承诺", "commitment kept"),
+        ["failed"] = ("未履行承诺", "commitment not kept"),
         ["excluded-period"] = ("不计入时限的期间", "a period that does not count"),
     };
 
@@ -262,6 +277,18 @@ public sealed record ApplicantText
     public required string ProgressTitleFormat { get; init; }
 
     public required string Steps { get; init; }
+
+    /// <summary>告知承诺: what signing does; {0} the wait before the verification, {1} what a failed one does.</summary>
+    public required string CommitmentOfferFormat { get; init; }
+
+    public required string SignCommitment { get; init; }
+
+    /// <summary>{0} when signed, {1} the verification's status, {2} when it comes.</summary>
+    public required string CommitmentSignedFormat { get; init; }
+
+    public required string RevokeStep { get; init; }
+
+    public required string EndApplication { get; init; }
 
     public required string Department { get; init; }
 

@@ -23,7 +23,7 @@ namespace WorkflowEngine.Hosting.Pages.Applications;
 /// </summary>
 [Authorize(Policy = Policies.Applicant)]
 public sealed class TrackingModel(
-    ApplicationViews views, ClockViews clocks, ApplicationService applications, DefinitionRegistry definitions, ReferenceData reference,
+    ApplicationViews views, ClockViews clocks, ApplicationService applications, CommitmentService commitments, DefinitionRegistry definitions, ReferenceData reference,
     IOptions<RequestLimits> limits) : PageModel
 {
     public ApplicationDto? Application { get; private set; }
@@ -72,6 +72,26 @@ public sealed class TrackingModel(
         Uploaded = false;
         Errors = errors;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    /// <summary>The applicant signs a step's commitment (告知承诺书) through the API's own <see cref="CommitmentService"/>.</summary>
+    public async Task<IActionResult> OnPostCommitmentAsync(Guid id, string? step, string? textSha256, CancellationToken cancellationToken)
+    {
+        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application || application.ApplicantId != User.Id())
+        {
+            return NotFoundPage();
+        }
+
+        var outcome = await commitments.SignAsync(id, step ?? "", textSha256, User.Id(), cancellationToken);
+        if (outcome.Application is not null)
+        {
+            return Redirect($"/applications/{id}#step-{step}");
+        }
+
+        await LoadAsync(id, cancellationToken);
+        Errors = outcome.Errors.ToDictionary();
+        Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
 

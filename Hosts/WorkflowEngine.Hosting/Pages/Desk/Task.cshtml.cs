@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -57,6 +58,10 @@ public sealed class TaskModel(ClerkActions clerk) : PageModel
         View?.Application["materials"] is JsonArray materials ? materials.OfType<JsonObject>().ToArray() : [];
 
     public string? Limit => View?.Application["limit"]?.GetValue<string>();
+
+    /// <summary>On a verification task (事后核查): the commitment the step was approved on, which the clerk checks was kept.</summary>
+    public CommitmentVerification? Verification =>
+        View?.Application["verification"] is JsonObject verification ? verification.Deserialize<CommitmentVerification>(JsonSerializerOptions.Web) : null;
 
     public DateTimeOffset? SupplementBy => View?.Application["supplementBy"] is { } by ? DateTimeOffset.Parse(by.GetValue<string>(), CultureInfo.InvariantCulture) : null;
 

@@ -8,6 +8,9 @@ namespace WorkflowEngine.Hosting.Pages.Services;
 /// <summary>A part of a service's flow as the one-time notice tells it: in the visitor's language, conditions in words.</summary>
 public sealed record NoticeStep(NoticeStepKind Kind, string Title, string? Department, string? Limit, string? Condition, IReadOnlyList<NoticeStep> Children)
 {
+    /// <summary>Where the step may be approved on the applicant's commitment (告知承诺制): the text to sign and when it is verified.</summary>
+    public CommitmentRules? Commitment { get; init; }
+
     /// <summary>The flow of a definition; a flow that is one sequence reads as its steps in order.</summary>
     public static NoticeStep Of(WorkflowDefinition definition, ActivityRegistry activities, ReferenceData reference, PageText text)
     {
@@ -36,6 +39,9 @@ public sealed record NoticeStep(NoticeStepKind Kind, string Title, string? Depar
             department,
             limit,
             node.When?.Describe(definition.Fields, culture),
-            node.Children.Select(c => Of(c, definition, activities, reference, text, culture)).ToArray());
+            node.Children.Select(c => Of(c, definition, activities, reference, text, culture)).ToArray())
+        {
+            Commitment = (node.Settings as ICommitmentSettings)?.Commitment,
+        };
     }
 }

@@ -1,0 +1,147 @@
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Core.Activities;
+
+/// <summary>
+/// The verification (事后核查) of steps approved on commitment (告知承诺制). It outlives the step and may outlive the
+/// application: the timer <c>&lt;step&gt;:verify</c> sends the department a verification task (the step again, as a new
+/// attempt marked as a verification), and the department's decision on it passes the commitment or revokes the
+/// approval, with the definition's consequence.
+/// </summary>
+internal static class CommitmentWatch
+{
+    private const string TimerSuffix = ":verify";
+
+    public static string TimerIdOf(string nodeId) => nodeId + TimerSuffix;
+
+    public static bool IsVerifyTimer(TimerFiredEvent fired) => fired.TimerId == TimerIdOf(fired.NodeId);
+
+    public static CommitmentRules? RulesOf(StepNode node) => (node.Settings as ICommitmentSettings)?.Commitment;
+
+    /// <summary>The verification came due: the department gets its task, with the step's own limit to finish it.</summary>
+    public static void Fired(ExecutionScope scope, string nodeId)
+    {
+        if (!scope.Definition.Nodes.TryGetValue(nodeId, out var node)
+            || scope.Peek(nodeId) is not { Commitment: { Status: CommitmentStatus.AwaitingVerification } commitment, Department: { } department } state
+            || RulesOf(node) is not { } rules
+            || scope.LimitOf(node) is not { } limit)
+        {
+            return;
+        }
+
+        state.Attempt++;
+        var due = scope.Calendar.Add(scope.Now, limit);
+        state.Commitment = commitment with { Status = CommitmentStatus.Verifying, VerificationAttempt = state.Attempt, VerificationDueAt = due };
+        scope.Touch(node);
+        scope.Emit(new DispatchStep(
+            node.Id,
+            state.Attempt,
+            department,
+            new LocalizedText($"事后核查：{node.DisplayTitle}"),
+            null,
+            limit,
+            scope.Now,
+            due,
+            scope.Definition.MaterialsFor(node.Id).Select(m => m.Key).ToArray())
+        {
+            Verification = new CommitmentCheck(rules.Text, commitment.SignedBy, commitment.SignedAt),
+        });
+        scope.Emit(new NotifyApplicant("commitment-verifying",
+            $"{node.DisplayTitle}：部门开始对您签署的告知承诺进行事后核查，请配合核查；核查结果将另行告知。"));
+        scope.Audit("CommitmentVerificationDispatched", node.Id, null, new Dictionary<string, string?>
+        {
+            ["department"] = department,
+            ["attempt"] = state.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["dueAt"] = due.ToString("O"),
+        });
+    }
+
+    /// <summary>The node whose verification task a department report is about, or null when the report is not about one.</summary>
+    public static StepNode? VerificationOf(ExecutionScope scope, StepReportEvent report) =>
+        scope.Peek(report.StepId) is { Commitment: { Status: CommitmentStatus.Verifying } commitment } state
+        && commitment.VerificationAttempt == report.Attempt
+        && (report.Department is null || report.Department == state.Department)
+        && scope.Definition.Nodes.TryGetValue(report.StepId, out var node)
+            ? node
+            : null;
+
+    /// <summary>
+    /// A report about a verification task: only its decision matters (核查通过, or 不通过 with the reason); the
+    /// acknowledgement and claims of the task change nothing in the flow.
+    /// </summary>
+    public static void OnReport(ExecutionScope scope, StepNode node, StepReportEvent report)
+    {
+        if (report is not StepCompletedEvent done)
+        {
+            return;
+        }
+
+        var state = scope.StateOf(node);
+        var commitment = state.Commitment!;
+        scope.Touch(node);
+        if (done.Outcome == StepOutcome.Approved)
+        {
+            state.Commitment = commitment with { Status = CommitmentStatus.Passed, VerifiedBy = done.CompletedBy, VerifiedAt = done.CompletedAt };
+            scope.Audit("CommitmentVerified", node.Id, done.CompletedBy, null);
+            scope.Emit(new NotifyApplicant("commitment-verified", $"{node.DisplayTitle}：您签署的告知承诺经事后核查，符合承诺。"));
+            return;
+        }
+
+        Revoke(scope, node, state, done.Reason ?? "", done.CompletedBy, done.CompletedAt);
+    }
+
+    /// <summary>
+    /// The commitment was not kept: the approval is revoked (the step now counts as refused), the applicant is told
+    /// why, and the definition's consequence follows — for a bundle already finished, its outcome changes with it.
+    /// </summary>
+    private static void Revoke(ExecutionScope scope, StepNode node, NodeState state, string why, string? by, DateTimeOffset at)
+    {
+        var rules = RulesOf(node) ?? new CommitmentRules();
+        var reason = $"经事后核查，申请人未履行告知承诺，撤销{node.DisplayTitle}的审批：{why}";
+        state.Commitment = state.Commitment! with { Status = CommitmentStatus.Failed, VerifiedBy = by, VerifiedAt = at, Reason = why };
+        state.Outcome = StepOutcome.Rejected;
+        state.Reason = reason;
+        scope.Audit("CommitmentRevoked", node.Id, by, new Dictionary<string, string?>
+        {
+            ["reason"] = why,
+            ["onFailure"] = rules.OnFailure == CommitmentFailure.EndApplication ? "end-application" : "revoke-step",
+        });
+        scope.Emit(new NotifyApplicant("commitment-revoked", rules.OnFailure == CommitmentFailure.EndApplication
+            ? $"{reason}。按本事项的规定，您的申请（{scope.Application.TrackingNumber}）终止办理。"
+            : $"{reason}。"));
+        var workflow = scope.State;
+        if (rules.OnFailure == CommitmentFailure.EndApplication)
+        {
+            if (workflow.Status == WorkflowStatus.Running)
+            {
+                scope.CancelWorkflow(reason, ActivityContext.SystemActor);
+            }
+            else if (workflow.Status == WorkflowStatus.Completed)
+            {
+                EndAfterCompletion(scope, WorkflowStatus.Cancelled, reason, AuditTypes.ApplicationCancelled);
+            }
+
+            return;
+        }
+
+        // Still running: the flow goes on, and its end counts the revoked step (ExecutionScope.FinishWorkflow).
+        if (workflow.Status == WorkflowStatus.Completed)
+        {
+            EndAfterCompletion(scope, WorkflowStatus.Rejected, reason, AuditTypes.ApplicationRejected);
+        }
+    }
+
+    /// <summary>A completed bundle whose approval was revoked: its outcome changes, its completion time stays.</summary>
+    private static void EndAfterCompletion(ExecutionScope scope, WorkflowStatus status, string reason, string auditType)
+    {
+        scope.State.Status = status;
+        scope.State.Reason = reason;
+        scope.Emit(new CompleteApplication(status, reason));
+        scope.Audit(auditType, null, ActivityContext.SystemActor, new Dictionary<string, string?> { ["reason"] = reason });
+    }
+
+    /// <summary>The reason of the first approval revoked so far, for a flow that finishes with it.</summary>
+    public static string? RevokedReason(ExecutionScope scope) =>
+        scope.State.Nodes.Values.FirstOrDefault(n => n.Commitment is { Status: CommitmentStatus.Failed })?.Reason;
+}

@@ -1,0 +1,19 @@
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>
+/// A step the applicant may have approved on commitment (告知承诺制): the text to sign and what follows, whether it may
+/// be signed now, and once signed, the signature and its verification (事后核查): <c>awaiting-verification</c>,
+/// <c>verifying</c>, <c>passed</c> or <c>failed</c> (the approval revoked, with the reason).
+/// </summary>
+public sealed record CommitmentDto(
+    string Text,
+    string TextSha256,
+    string VerifyWithin,
+    string OnFailure,
+    bool CanSign,
+    string? Status,
+    string? SignedBy,
+    DateTimeOffset? SignedAt,
+    DateTimeOffset? VerifyAt,
+    DateTimeOffset? VerifiedAt,
+    string? Reason);

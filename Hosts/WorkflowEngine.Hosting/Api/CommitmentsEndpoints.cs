@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Applications;
+
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>
+/// 告知承诺制: the applicant signs a step's commitment and the step is approved at once; the department verifies it
+/// later (事后核查). Only the applicant signs: anyone else who may see the application is refused, anyone else is told
+/// it does not exist.
+/// </summary>
+public static class CommitmentsEndpoints
+{
+    public static IEndpointRouteBuilder MapCommitments(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/applications/{id:guid}/commitments", SignAsync).WithTags("Applications").RequireAuthorization(Policies.Applicant)
+            .Reads(BodyRule.Json)
+            .WithSummary("Sign a step's commitment ({ step, accept: true, textSha256? }): the step is approved on commitment and verified later");
+        return app;
+    }
+
+    private static async Task<IResult> SignAsync(
+        Guid id,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        CommitmentService commitments,
+        ApplicationViews views,
+        IOptions<RequestLimits> limits,
+        CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBodies.ReadJsonAsync<SignCommitmentRequest>(
+            request, limits.Value.JsonBodyBytes, "请求体应为 { \"step\": \"事项标识\", \"accept\": true }", cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (await views.VisibleAsync(id, user, cancellationToken) is not { } application)
+        {
+            return Problems.NotFound("没有这个申请");
+        }
+
+        if (application.ApplicantId != user.Id())
+        {
+            return Problems.Forbidden("告知承诺书只能由申请人本人签署");
+        }
+
+        if (string.IsNullOrWhiteSpace(body!.Step))
+        {
+            return Problems.Field("step", "缺少事项标识 step");
+        }
+
+        if (body.Accept != true)
+        {
+            return Problems.Field("accept", "须阅读并同意承诺书（accept: true）才能签署");
+        }
+
+        var outcome = await commitments.SignAsync(id, body.Step, body.TextSha256, user.Id(), cancellationToken);
+        return outcome.Application is { } signed
+            ? Results.Ok(await views.DetailAsync(signed, cancellationToken))
+            : ApplicationsEndpoints.Refused(outcome);
+    }
+}
