@@ -39,6 +39,9 @@ public static class PagesHosting
                     o.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(BodyRule.Multipart));
                 }
 
+                // The definition editor posts a definition's text, held to the API's bound for definitions.
+                o.Conventions.AddPageApplicationModelConvention("/Admin/Edit", model => model.EndpointMetadata.Add(BodyRule.DefinitionForm));
+
                 if (!sets.Engine)
                 {
                     o.Conventions.AddPageRouteModelConvention("/Index", page => page.Selectors.Clear());
