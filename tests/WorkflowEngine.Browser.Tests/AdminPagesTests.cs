@@ -1,7 +1,4 @@
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using WorkflowEngine.Contracts;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Browser.Tests;
@@ -171,18 +168,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task FailedMessage_IsListedWithItsError_AndSentAgainFromThePage()
     {
-        var endpoint = await Host.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:" + Queues.EngineReports));
-        await endpoint.Send(new StepCompleted
-        {
-            ApplicationId = Guid.NewGuid(),
-            StepId = "seal-engraving",
-            Attempt = 1,
-            Department = "PSB",
-            Outcome = "maybe",
-            CompletedAt = Host.Clock.GetUtcNow(),
-            DueAt = Host.Clock.GetUtcNow(),
-            OnTime = true,
-        });
+        await Host.SendInvalidReportAsync(Guid.NewGuid());
         var failed = await AllInOneHost.EventuallyAsync(
             () => Host.GetJsonAsync("admin", "/api/failed-messages"), list => list.GetArrayLength() == 1, "the invalid report to be kept");
         var id = failed[0].GetProperty("id").GetString();
@@ -245,22 +231,8 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         }
     }
 
-    private async Task<IPage> SignedInAsync(string returnUrl, string user = "admin", bool javaScript = true)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Host.Address.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            JavaScriptEnabled = javaScript,
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.Locator("#userName").FillAsync(user);
-        await page.Locator("#password").FillAsync("Demo#2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl);
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string returnUrl, string user = "admin", bool javaScript = true) =>
+        fixture.SignedInAsync(user, returnUrl, javaScript);
 
     private static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"admin-{name}.png"), FullPage = true });

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -186,6 +187,28 @@ public sealed class AllInOneHost : IAsyncDisposable
             "the licence task");
         var payload = (await GetJsonAsync("samr-clerk", $"/api/tasks/{tasks[0].GetProperty("id").GetString()}")).GetProperty("application");
         return payload.Deserialize<ExecuteStep>(JsonSerializerOptions.Web)!;
+    }
+
+    /// <summary>
+    /// Sends the engine a report it must refuse (an outcome that is neither approved nor rejected), which its receiver
+    /// gives up on at once and keeps as a failed message for an administrator.
+    /// </summary>
+    public async Task SendInvalidReportAsync(Guid messageId)
+    {
+        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:" + Queues.EngineReports));
+        await endpoint.Send(
+            new StepCompleted
+            {
+                ApplicationId = Guid.NewGuid(),
+                StepId = "seal-engraving",
+                Attempt = 1,
+                Department = "PSB",
+                Outcome = "maybe",
+                CompletedAt = Clock.GetUtcNow(),
+                DueAt = Clock.GetUtcNow(),
+                OnTime = true,
+            },
+            context => context.MessageId = messageId);
     }
 
     /// <summary>An administrator saves and publishes a definition through the API; returns the published version.</summary>
