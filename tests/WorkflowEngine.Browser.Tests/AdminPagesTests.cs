@@ -163,6 +163,12 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("td[data-date='2026-10-11']")).ToContainTextAsync("周末");
         await ScreenshotAsync(page, "calendar");
         await PageChecks.AssertUsableAsync(fixture, page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Working calendars");
+        await Assertions.Expect(page.Locator("#month-view caption")).ToHaveTextAsync("October 2026");
+        await Assertions.Expect(page.Locator("td[data-date='2026-10-10']")).ToContainTextAsync("Make-up workday");
+        await Assertions.Expect(page.Locator("td[data-date='2026-10-01']")).ToContainTextAsync("Off");
     }
 
     [Fact]
