@@ -418,6 +418,36 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Definitions_OnlyAPublishedVersionRetires_AndOnlyADraftIsDiscarded()
+    {
+        var store = new SqlDefinitionStore(Database);
+        DefinitionRecord Draft(string source) => new()
+        {
+            Id = "svc",
+            Version = 0,
+            Status = DefinitionStatuses.Draft,
+            Title = "事项",
+            Source = source,
+            Sha256 = source,
+            CreatedAt = Now,
+        };
+        await store.SaveDraftAsync(Draft("a"), CancellationToken.None);
+        await store.PublishAsync("svc", 1, Now, "admin", CancellationToken.None);
+        await store.SaveDraftAsync(Draft("b"), CancellationToken.None);
+
+        Assert.False(await store.RetireAsync("svc", 2, CancellationToken.None));
+        Assert.False(await store.DiscardDraftAsync("svc", 1, CancellationToken.None));
+        Assert.True(await store.RetireAsync("svc", 1, CancellationToken.None));
+        Assert.False(await store.RetireAsync("svc", 1, CancellationToken.None));
+        Assert.True(await store.DiscardDraftAsync("svc", 2, CancellationToken.None));
+
+        var latest = await store.GetLatestPublishedAsync("svc", CancellationToken.None);
+        Assert.Equal((1, DefinitionStatuses.Retired), (latest!.Version, latest.Status));
+        Assert.Null(await store.GetAsync("svc", 2, CancellationToken.None));
+        Assert.Single(await store.ListAsync(CancellationToken.None));
+    }
+
+    [StoreFact]
     public async Task DepartmentQueue_ListsOpenTasksSoonestDueFirst()
     {
         var changes = new DepartmentChanges();

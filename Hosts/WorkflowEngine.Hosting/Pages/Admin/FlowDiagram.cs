@@ -57,7 +57,7 @@ public static class FlowDiagram
                 {
                     var inner = children.Sum(c => c.Width) + SideGap * Math.Max(0, children.Length - 1);
                     var header = Math.Max(1, lines.Count) * LineHeight + Padding;
-                    return new Box(node, Math.Max(inner, StepWidth) + 2 * Padding, header + 2 * Gap + children.Max(c => c.Height) + Padding, lines, children);
+                    return new Box(node, Math.Max(inner, StepWidth) + 2 * Padding, header + 2 * Gap + Tallest(children) + Padding, lines, children);
                 }
 
             case NoticeStepKind.Stage:
@@ -74,6 +74,9 @@ public static class FlowDiagram
                 }
         }
     }
+
+    /// <summary>The height of the tallest branch; a draft may have a group with none yet.</summary>
+    private static int Tallest(IReadOnlyList<Box> children) => children.Count == 0 ? 0 : children.Max(c => c.Height);
 
     private static (int Width, int Height) Column(IReadOnlyList<Box> children) =>
         (children.Count == 0 ? StepWidth : children.Max(c => c.Width), children.Sum(c => c.Height) + Gap * Math.Max(0, children.Count - 1));
@@ -129,7 +132,7 @@ public static class FlowDiagram
                     var header = Math.Max(1, box.Lines.Count) * LineHeight + Padding;
                     var forkY = y + header;
                     var childrenY = forkY + Gap;
-                    var joinY = childrenY + box.Children.Max(c => c.Height) + Gap / 2;
+                    var joinY = childrenY + Tallest(box.Children) + Gap / 2;
                     var inner = box.Children.Sum(c => c.Width) + SideGap * Math.Max(0, box.Children.Count - 1);
                     var cx = x + (box.Width - inner) / 2;
                     var centres = new List<int>();
@@ -141,6 +144,12 @@ public static class FlowDiagram
                         Draw(svg, child, plan, cx, childrenY);
                         Line(svg, centre, childrenY + child.Height, centre, joinY);
                         cx += child.Width + SideGap;
+                    }
+
+                    if (centres.Count == 0)
+                    {
+                        svg.Append("</g>");
+                        break;
                     }
 
                     svg.Append(CultureInfo.InvariantCulture,
