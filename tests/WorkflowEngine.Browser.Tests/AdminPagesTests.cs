@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using WorkflowEngine.Testing;
 
@@ -191,6 +193,45 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.GotoAsync("/admin/failed-messages?all=true");
         await Assertions.Expect(page.Locator($"li[data-id='{id}']")).ToContainTextAsync("admin");
         await Assertions.Expect(page.Locator($"li[data-id='{id}'] button")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Incident_CancelledFromThePage_NeedsAReason_NextToItsField_AndEndsTheApplication()
+    {
+        // Stored as an older release would have let it through: the condition compares a text with a number and fails when run.
+        await Host.StoreAsPublishedAsync("admin-incident-test", "事故测试", """
+            id: admin-incident-test
+            title: 事故测试
+            timeLimits: { statutory: { workingDays: 10 }, promised: { workingDays: 5 } }
+            form:
+              - { key: buyerName, label: 买受人, type: text, required: true }
+            flow:
+              - { id: transfer, activity: department-task, title: 转移登记, department: NRP, limit: { workingDays: 2 }, when: buyerName > 5 }
+            """);
+        using var citizen = Host.Client("zhangsan");
+        using var submitted = await citizen.PostAsJsonAsync("/api/applications", new { serviceId = "admin-incident-test", form = new { buyerName = "张三" } });
+        var application = await submitted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("incident", application.GetProperty("status").GetString());
+        var tracking = application.GetProperty("trackingNumber").GetString()!;
+        var page = await SignedInAsync("/admin/incidents");
+
+        var card = page.Locator("#incidents > li", new() { HasText = tracking });
+        await Assertions.Expect(card).ToContainTextAsync("transfer");
+        await PageChecks.AssertUsableAsync(fixture, page);
+        await card.GetByRole(AriaRole.Button, new() { Name = "终止办理" }).ClickAsync();
+
+        card = page.Locator("#incidents > li", new() { HasText = tracking });
+        await Assertions.Expect(card.Locator("span.field-error[id^='reason-']")).ToContainTextAsync("须写明理由");
+        Assert.Contains("须写明理由", await page.Locator(".error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await card.GetByLabel("终止理由（告知申请人）").FillAsync("事项定义有误，请按新版事项重新申请");
+        await card.GetByRole(AriaRole.Button, new() { Name = "终止办理" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已终止办理");
+        await Assertions.Expect(page.Locator("#incidents > li", new() { HasText = tracking })).ToHaveCountAsync(0);
+        await AllInOneHost.EventuallyAsync(
+            () => Host.GetJsonAsync("zhangsan", $"/api/applications/{application.GetProperty("id").GetString()}"),
+            a => a.GetProperty("status").GetString() == "cancelled",
+            "the application to end");
     }
 
     [Fact]

@@ -211,6 +211,33 @@ public sealed class AllInOneHost : IAsyncDisposable
             context => context.MessageId = messageId);
     }
 
+    /// <summary>
+    /// Stores a definition as published without validating it, as an older release with laxer checks would have: the
+    /// way to run a definition that fails at run time and so raises an incident.
+    /// </summary>
+    public async Task StoreAsPublishedAsync(string id, string title, string yaml)
+    {
+        var store = Services.GetRequiredService<WorkflowEngine.Runtime.Definitions.IDefinitionStore>();
+        var draft = await store.SaveDraftAsync(
+            new WorkflowEngine.Runtime.Definitions.DefinitionRecord
+            {
+                Id = id,
+                Version = 0,
+                Status = WorkflowEngine.Runtime.Definitions.DefinitionStatuses.Draft,
+                Title = title,
+                Source = yaml,
+                Sha256 = WorkflowEngine.Runtime.Definitions.DefinitionRegistry.Hash(yaml),
+                ErrorsJson = "[]",
+                CreatedAt = Clock.GetUtcNow(),
+                CreatedBy = "an older release",
+            },
+            CancellationToken.None);
+        if (!await store.PublishAsync(draft.Id, draft.Version, Clock.GetUtcNow(), "an older release", CancellationToken.None))
+        {
+            throw new InvalidOperationException($"{id} v{draft.Version} was not published");
+        }
+    }
+
     /// <summary>An administrator saves and publishes a definition through the API; returns the published version.</summary>
     public async Task<int> PublishAsync(string yaml)
     {
