@@ -25,8 +25,8 @@ public static class PagesHosting
     /// <summary>The languages of the pages; the first is the default, whatever the browser asks for.</summary>
     public static readonly IReadOnlyList<CultureInfo> Cultures = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")];
 
-    /// <summary>The folders of pages that read the engine's data (definitions, applications, statistics).</summary>
-    private static readonly string[] EngineFolders = ["/Services", "/Public", "/Applications"];
+    /// <summary>The folders of pages that read the engine's data (definitions, applications, statistics, incidents).</summary>
+    private static readonly string[] EngineFolders = ["/Services", "/Public", "/Applications", "/Admin"];
 
     public static WebApplicationBuilder AddWorkflowPages(this WebApplicationBuilder builder, PageSets sets)
     {
@@ -38,6 +38,9 @@ public static class PagesHosting
                 {
                     o.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(BodyRule.Multipart));
                 }
+
+                // The definition editor posts a definition's text, held to the API's bound for definitions.
+                o.Conventions.AddPageApplicationModelConvention("/Admin/Edit", model => model.EndpointMetadata.Add(BodyRule.DefinitionForm));
 
                 if (!sets.Engine)
                 {

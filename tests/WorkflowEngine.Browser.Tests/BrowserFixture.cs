@@ -50,6 +50,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh browser context signed in as a demo user on the sign-in page, at <paramref name="returnUrl"/>; optionally without script.</summary>
+    public async Task<IPage> SignedInAsync(string user, string returnUrl, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            JavaScriptEnabled = javaScript,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.Locator("#userName").FillAsync(user);
+        await page.Locator("#password").FillAsync("Demo#2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -160,16 +160,7 @@ public sealed class DeskPagesTests(BrowserFixture fixture) : IClassFixture<Brows
         await PageChecks.AssertUsableAsync(fixture, page);
     }
 
-    private async Task<IPage> SignedInAsync(string user, string returnUrl)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.Locator("#userName").FillAsync(user);
-        await page.Locator("#password").FillAsync("Demo#2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl);
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string user, string returnUrl) => fixture.SignedInAsync(user, returnUrl);
 
     private async Task<(string Tracking, string TaskId)> SubmitAndWaitForLicenceTaskAsync()
     {

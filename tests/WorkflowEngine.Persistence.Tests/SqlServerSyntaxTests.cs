@@ -57,7 +57,7 @@ public sealed class SqlServerSyntaxTests
             "MERGE INTO inbox", "MERGE INTO steps", "MERGE INTO timers", "MERGE INTO incidents", "MERGE INTO department_forms",
             "MERGE INTO departments", "MERGE INTO users", "MERGE INTO user_credentials", "INSERT INTO sign_in_events", "OUTPUT INSERTED.id", "OPENJSON", "FETCH NEXT", "READPAST",
             "FROM timers WITH (UPDLOCK", "DELETE FROM outbox", "UPDATE applications SET status", "UPDATE department_tasks",
-            "UPDATE definitions SET title", "INSERT INTO definitions", "UPDATE audit_events SET seq", "INSERT INTO failed_messages",
+            "UPDATE definitions SET title", "INSERT INTO definitions", "UPDATE definitions SET status = 'retired'", "DELETE FROM definitions", "UPDATE audit_events SET seq", "INSERT INTO failed_messages",
             "INSERT INTO outbox (message_id, destination, message_type, body, created_at, attempts, lease_owner, lease_until)\nSELECT",
         })
         {
@@ -142,6 +142,8 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => definitions.ListAsync(none));
         await Quietly(() => definitions.GetAsync("svc", 1, none));
         await Quietly(() => definitions.GetLatestPublishedAsync("svc", none));
+        await Quietly(() => definitions.RetireAsync("svc", 1, none));
+        await Quietly(() => definitions.DiscardDraftAsync("svc", 2, none));
 
         var applications = new SqlApplicationQueries(database);
         await Quietly(() => applications.GetAsync(applicationId, none));

@@ -395,26 +395,48 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     public async Task Definitions_DraftsAreReplaced_PublishedVersionsNeverChange()
     {
         var store = new SqlDefinitionStore(Database);
-        DefinitionRecord Draft(string source) => new()
-        {
-            Id = "svc",
-            Version = 0,
-            Status = DefinitionStatuses.Draft,
-            Title = "事项",
-            Source = source,
-            Sha256 = source,
-            CreatedAt = Now,
-        };
 
-        Assert.Equal(1, (await store.SaveDraftAsync(Draft("a"), CancellationToken.None)).Version);
-        Assert.Equal(1, (await store.SaveDraftAsync(Draft("b"), CancellationToken.None)).Version);
+        Assert.Equal(1, (await store.SaveDraftAsync(SvcDraft("a"), CancellationToken.None)).Version);
+        Assert.Equal(1, (await store.SaveDraftAsync(SvcDraft("b"), CancellationToken.None)).Version);
         Assert.True(await store.PublishAsync("svc", 1, Now, "admin", CancellationToken.None));
         Assert.False(await store.PublishAsync("svc", 1, Now, "admin", CancellationToken.None));
-        Assert.Equal(2, (await store.SaveDraftAsync(Draft("c"), CancellationToken.None)).Version);
+        Assert.Equal(2, (await store.SaveDraftAsync(SvcDraft("c"), CancellationToken.None)).Version);
 
         var published = await store.GetLatestPublishedAsync("svc", CancellationToken.None);
         Assert.Equal((1, "b", "admin"), (published!.Version, published.Source, published.PublishedBy));
         Assert.Equal(2, (await store.ListAsync(CancellationToken.None)).Count);
+    }
+
+    /// <summary>A draft of the definition "svc" whose source is also its hash.</summary>
+    private static DefinitionRecord SvcDraft(string source) => new()
+    {
+        Id = "svc",
+        Version = 0,
+        Status = DefinitionStatuses.Draft,
+        Title = "事项",
+        Source = source,
+        Sha256 = source,
+        CreatedAt = Now,
+    };
+
+    [StoreFact]
+    public async Task Definitions_OnlyAPublishedVersionRetires_AndOnlyADraftIsDiscarded()
+    {
+        var store = new SqlDefinitionStore(Database);
+        await store.SaveDraftAsync(SvcDraft("a"), CancellationToken.None);
+        await store.PublishAsync("svc", 1, Now, "admin", CancellationToken.None);
+        await store.SaveDraftAsync(SvcDraft("b"), CancellationToken.None);
+
+        Assert.False(await store.RetireAsync("svc", 2, CancellationToken.None));
+        Assert.False(await store.DiscardDraftAsync("svc", 1, CancellationToken.None));
+        Assert.True(await store.RetireAsync("svc", 1, CancellationToken.None));
+        Assert.False(await store.RetireAsync("svc", 1, CancellationToken.None));
+        Assert.True(await store.DiscardDraftAsync("svc", 2, CancellationToken.None));
+
+        var latest = await store.GetLatestPublishedAsync("svc", CancellationToken.None);
+        Assert.Equal((1, DefinitionStatuses.Retired), (latest!.Version, latest.Status));
+        Assert.Null(await store.GetAsync("svc", 2, CancellationToken.None));
+        Assert.Single(await store.ListAsync(CancellationToken.None));
     }
 
     [StoreFact]

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -186,6 +187,55 @@ public sealed class AllInOneHost : IAsyncDisposable
             "the licence task");
         var payload = (await GetJsonAsync("samr-clerk", $"/api/tasks/{tasks[0].GetProperty("id").GetString()}")).GetProperty("application");
         return payload.Deserialize<ExecuteStep>(JsonSerializerOptions.Web)!;
+    }
+
+    /// <summary>
+    /// Sends the engine a report it must refuse (an outcome that is neither approved nor rejected), which its receiver
+    /// gives up on at once and keeps as a failed message for an administrator.
+    /// </summary>
+    public async Task SendInvalidReportAsync(Guid messageId)
+    {
+        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:" + Queues.EngineReports));
+        await endpoint.Send(
+            new StepCompleted
+            {
+                ApplicationId = Guid.NewGuid(),
+                StepId = "seal-engraving",
+                Attempt = 1,
+                Department = "PSB",
+                Outcome = "maybe",
+                CompletedAt = Clock.GetUtcNow(),
+                DueAt = Clock.GetUtcNow(),
+                OnTime = true,
+            },
+            context => context.MessageId = messageId);
+    }
+
+    /// <summary>
+    /// Stores a definition as published without validating it, as an older release with laxer checks would have: the
+    /// way to run a definition that fails at run time and so raises an incident.
+    /// </summary>
+    public async Task StoreAsPublishedAsync(string id, string title, string yaml)
+    {
+        var store = Services.GetRequiredService<WorkflowEngine.Runtime.Definitions.IDefinitionStore>();
+        var draft = await store.SaveDraftAsync(
+            new WorkflowEngine.Runtime.Definitions.DefinitionRecord
+            {
+                Id = id,
+                Version = 0,
+                Status = WorkflowEngine.Runtime.Definitions.DefinitionStatuses.Draft,
+                Title = title,
+                Source = yaml,
+                Sha256 = WorkflowEngine.Runtime.Definitions.DefinitionRegistry.Hash(yaml),
+                ErrorsJson = "[]",
+                CreatedAt = Clock.GetUtcNow(),
+                CreatedBy = "an older release",
+            },
+            CancellationToken.None);
+        if (!await store.PublishAsync(draft.Id, draft.Version, Clock.GetUtcNow(), "an older release", CancellationToken.None))
+        {
+            throw new InvalidOperationException($"{id} v{draft.Version} was not published");
+        }
     }
 
     /// <summary>An administrator saves and publishes a definition through the API; returns the published version.</summary>

@@ -34,7 +34,7 @@ public sealed class SqlDefinitionStore(Database database) : IDefinitionStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<DefinitionRow>(new CommandDefinition(
-            $"SELECT {DefinitionRow.Columns} FROM definitions WHERE id = @Id AND status = 'published' ORDER BY version DESC",
+            $"SELECT {DefinitionRow.Columns} FROM definitions WHERE id = @Id AND status IN ('published', 'retired') ORDER BY version DESC",
             new { Id = id },
             cancellationToken: cancellationToken))).FirstOrDefault()?.ToRecord();
     }
@@ -106,5 +106,20 @@ public sealed class SqlDefinitionStore(Database database) : IDefinitionStore
             cancellationToken: cancellationToken)) == 1;
         await write.CommitAsync(cancellationToken);
         return published;
+    }
+
+    public Task<bool> RetireAsync(string id, int version, CancellationToken cancellationToken) =>
+        ChangeOneAsync("UPDATE definitions SET status = 'retired' WHERE id = @Id AND version = @Version AND status = 'published'", id, version, cancellationToken);
+
+    public Task<bool> DiscardDraftAsync(string id, int version, CancellationToken cancellationToken) =>
+        ChangeOneAsync("DELETE FROM definitions WHERE id = @Id AND version = @Version AND status = 'draft'", id, version, cancellationToken);
+
+    private async Task<bool> ChangeOneAsync(string sql, string id, int version, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var changed = await write.Connection.ExecuteAsync(new CommandDefinition(
+            sql, new { Id = id, Version = version }, write.Transaction, cancellationToken: cancellationToken)) == 1;
+        await write.CommitAsync(cancellationToken);
+        return changed;
     }
 }

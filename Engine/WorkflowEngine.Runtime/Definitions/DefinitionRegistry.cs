@@ -17,7 +17,7 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
 {
     private static readonly TimeSpan LatestCacheFor = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> _parsed = new();
-    private readonly ConcurrentDictionary<string, (int Version, DateTimeOffset CheckedAt)> _latest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int? Version, DateTimeOffset CheckedAt)> _latest = new(StringComparer.Ordinal);
 
     public DefinitionLoader Loader { get; } = loader;
 
@@ -48,23 +48,23 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
             ? await GetAsync(id, version, cancellationToken)
             : null;
 
-    /// <summary>The version new applications get: the latest published one.</summary>
+    /// <summary>
+    /// The version new applications get: the newest version ever published, unless it has been retired. Retiring the
+    /// newest version closes the service to new applications until another is published; an older version, replaced
+    /// on purpose, never comes back into use by itself.
+    /// </summary>
     public async Task<WorkflowDefinition?> GetLatestPublishedAsync(string id, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (_latest.TryGetValue(id, out var known) && now - known.CheckedAt < LatestCacheFor)
         {
-            return await GetAsync(id, known.Version, cancellationToken);
+            return known.Version is { } cached ? await GetAsync(id, cached, cancellationToken) : null;
         }
 
         var record = await store.GetLatestPublishedAsync(id, cancellationToken);
-        if (record is null)
-        {
-            return null;
-        }
-
-        _latest[id] = (record.Version, now);
-        return await GetAsync(id, record.Version, cancellationToken);
+        var current = record is { Status: DefinitionStatuses.Published } ? record.Version : (int?)null;
+        _latest[id] = (current, now);
+        return current is { } version ? await GetAsync(id, version, cancellationToken) : null;
     }
 
     /// <summary>The catalogue: the latest published version of every service that has one, in the store's order.</summary>
@@ -124,7 +124,7 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
             return new PublishResult(null, [], version is null ? $"“{id}”没有待发布的草稿" : $"“{id}”没有第 {version} 版", PublishProblem.NotFound);
         }
 
-        if (target.Status == DefinitionStatuses.Published)
+        if (target.Status is DefinitionStatuses.Published or DefinitionStatuses.Retired)
         {
             return new PublishResult(null, [], $"“{id}”第 {target.Version} 版已发布，已发布的版本不可更改", PublishProblem.AlreadyPublished);
         }
@@ -145,6 +145,48 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
         _latest.TryRemove(id, out _);
         logger.LogInformation("Published definition {Id} v{Version}", id, target.Version);
         return new PublishResult(full with { Status = DefinitionStatuses.Published, PublishedAt = now, PublishedBy = actor }, [], null);
+    }
+
+    /// <summary>
+    /// Retires a published version: new applications no longer start on it (see <see cref="GetLatestPublishedAsync"/>)
+    /// and an incident can no longer be moved onto it, while the applications already running on it finish on it.
+    /// </summary>
+    public async Task<VersionChange> RetireAsync(string id, int version, string? actor, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(id, version, cancellationToken);
+        if (record is null)
+        {
+            return VersionChange.NotFound($"“{id}”没有第 {version} 版");
+        }
+
+        if (record.Status != DefinitionStatuses.Published || !await store.RetireAsync(id, version, cancellationToken))
+        {
+            return VersionChange.Refused(record.Status == DefinitionStatuses.Retired
+                ? $"“{id}”第 {version} 版已经停用"
+                : $"“{id}”第 {version} 版是草稿，只有已发布的版本可以停用（草稿可以丢弃）");
+        }
+
+        _latest.TryRemove(id, out _);
+        logger.LogInformation("Retired definition {Id} v{Version} by {Actor}", id, version, actor);
+        return VersionChange.Done(record with { Status = DefinitionStatuses.Retired, Source = "" });
+    }
+
+    /// <summary>Deletes a draft; a published or retired version is never deleted, since applications may refer to it.</summary>
+    public async Task<VersionChange> DiscardDraftAsync(string id, int version, string? actor, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(id, version, cancellationToken);
+        if (record is null)
+        {
+            return VersionChange.NotFound($"“{id}”没有第 {version} 版");
+        }
+
+        if (record.Status != DefinitionStatuses.Draft || !await store.DiscardDraftAsync(id, version, cancellationToken))
+        {
+            return VersionChange.Refused($"“{id}”第 {version} 版不是草稿：已发布的版本不可丢弃，只能停用");
+        }
+
+        logger.LogInformation("Discarded draft {Id} v{Version} by {Actor}", id, version, actor);
+        return VersionChange.Done(record with { Source = "" });
     }
 
     /// <summary>

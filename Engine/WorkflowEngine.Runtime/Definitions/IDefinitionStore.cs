@@ -8,6 +8,7 @@ public interface IDefinitionStore
 
     Task<DefinitionRecord?> GetAsync(string id, int version, CancellationToken cancellationToken);
 
+    /// <summary>The newest version ever published, whether still published or retired since.</summary>
     Task<DefinitionRecord?> GetLatestPublishedAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Replaces the id's open draft, or adds the next version as a draft.</summary>
@@ -15,4 +16,10 @@ public interface IDefinitionStore
 
     /// <summary>Publishes a draft; false when that version is not a draft (already published, or missing).</summary>
     Task<bool> PublishAsync(string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken);
+
+    /// <summary>Retires a published version; false when that version is not published (a draft, retired already, or missing).</summary>
+    Task<bool> RetireAsync(string id, int version, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a draft; false when that version is not a draft.</summary>
+    Task<bool> DiscardDraftAsync(string id, int version, CancellationToken cancellationToken);
 }

@@ -9,6 +9,7 @@ using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Users;
@@ -93,6 +94,25 @@ public sealed class ApplicationViews(
 
     public static ApplicationSummaryDto Summary(ApplicationRecord a) =>
         new(a.Id, a.TrackingNumber, a.ServiceId, a.Status, ChinaTime.ToLocal(a.SubmittedAt), ChinaTime.ToLocal(a.DueAt), ChinaTime.ToLocal(a.CompletedAt), a.OnTime);
+
+    /// <summary>The application's audit trail, and whether its hash chain verifies (where not, the first line that breaks it).</summary>
+    public async Task<AuditTrailDto> AuditTrailAsync(ApplicationRecord application, CancellationToken cancellationToken)
+    {
+        var lines = await queries.AuditAsync(application.Id, cancellationToken);
+        var verification = AuditChain.Verify(lines, application.AuditSequence, application.AuditHead);
+        return new AuditTrailDto(
+            application.Id,
+            verification.Verified,
+            verification.Verified ? null : new AuditBreakDto(verification.BrokenLineId, verification.BrokenPosition, verification.Problem!),
+            lines.Select(a => new AuditDto(
+                a.Sequence,
+                ChinaTime.ToLocal(a.At),
+                a.Type,
+                a.StepId,
+                a.Actor,
+                a.DataJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string?>>(a.DataJson),
+                a.Hash)).ToArray());
+    }
 
     /// <summary>The application, if it exists and the caller may see it; otherwise null, the same for both.</summary>
     public async Task<ApplicationRecord?> VisibleAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>

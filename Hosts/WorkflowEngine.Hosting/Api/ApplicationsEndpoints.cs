@@ -253,20 +253,7 @@ public static class ApplicationsEndpoints
             return Problems.NotFound(NotFoundDetail);
         }
 
-        var lines = await queries.AuditAsync(id, cancellationToken);
-        var verification = AuditChain.Verify(lines, application.AuditSequence, application.AuditHead);
-        return Results.Ok(new AuditTrailDto(
-            id,
-            verification.Verified,
-            verification.Verified ? null : new AuditBreakDto(verification.BrokenLineId, verification.BrokenPosition, verification.Problem!),
-            lines.Select(a => new AuditDto(
-                a.Sequence,
-                ChinaTime.ToLocal(a.At),
-                a.Type,
-                a.StepId,
-                a.Actor,
-                a.DataJson is null ? null : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(a.DataJson),
-                a.Hash)).ToArray()));
+        return Results.Ok(await views.AuditTrailAsync(application, cancellationToken));
     }
 
     internal static IResult Refused(SubmissionOutcome outcome) => outcome.Problem switch

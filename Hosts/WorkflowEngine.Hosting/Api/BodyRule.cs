@@ -17,4 +17,11 @@ public enum BodyRule
 
     /// <summary>YAML or JSON text, up to <c>Limits:DefinitionBytes</c>.</summary>
     DefinitionText,
+
+    /// <summary>
+    /// A page's form carrying a definition's text (<c>application/x-www-form-urlencoded</c>): up to three times
+    /// <c>Limits:DefinitionBytes</c>, since percent-encoding triples every byte of Chinese text; the page then holds
+    /// the text itself to <c>Limits:DefinitionBytes</c>, as the API does.
+    /// </summary>
+    DefinitionForm,
 }

@@ -24,6 +24,9 @@ public static class DefinitionsEndpoints
         group.MapPost("/", SaveDraftAsync).Reads(BodyRule.DefinitionText).WithSummary("Validate a definition (YAML or JSON body) and store it as the draft");
         group.MapPost("/validate", ValidateAsync).Reads(BodyRule.DefinitionText).WithSummary("Validate a definition without storing it");
         group.MapPost("/{id}/publish", PublishAsync).WithSummary("Publish the draft (or ?version=N); published versions never change");
+        group.MapPost("/{id}/versions/{version:int}/retire", RetireAsync)
+            .WithSummary("Retire a published version: new applications stop using it, running ones finish on it");
+        group.MapDelete("/{id}/versions/{version:int}", DiscardAsync).WithSummary("Discard a draft (published and retired versions stay)");
         return app;
     }
 
@@ -32,8 +35,7 @@ public static class DefinitionsEndpoints
             g.Key,
             g.MaxBy(r => r.Version)!.Title,
             g.Where(r => r.Status == DefinitionStatuses.Published).Select(r => (int?)r.Version).Max(),
-            g.Select(r => new DefinitionVersionDto(r.Version, r.Status, r.Title, ChinaTime.ToLocal(r.CreatedAt), r.CreatedBy,
-                ChinaTime.ToLocal(r.PublishedAt), r.PublishedBy)).ToArray())));
+            g.Select(DefinitionVersionDto.From).ToArray())));
 
     private static async Task<IResult> GetAsync(string id, int version, IDefinitionStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(id, version, cancellationToken) is { } r
@@ -79,8 +81,7 @@ public static class DefinitionsEndpoints
         var result = await registry.PublishAsync(id, version, user.Id(), cancellationToken);
         if (result.Published is { } published)
         {
-            return Results.Ok(new DefinitionVersionDto(published.Version, published.Status, published.Title, ChinaTime.ToLocal(published.CreatedAt),
-                published.CreatedBy, ChinaTime.ToLocal(published.PublishedAt), published.PublishedBy));
+            return Results.Ok(DefinitionVersionDto.From(published));
         }
 
         return result.Kind switch
@@ -90,6 +91,22 @@ public static class DefinitionsEndpoints
             _ => Problems.NotFound(result.Problem!),
         };
     }
+
+    private static async Task<IResult> RetireAsync(string id, int version, ClaimsPrincipal user, DefinitionRegistry registry, CancellationToken cancellationToken) =>
+        await registry.RetireAsync(id, version, user.Id(), cancellationToken) switch
+        {
+            { Version: { } retired } => Results.Ok(DefinitionVersionDto.From(retired)),
+            { IsNotFound: true } change => Problems.NotFound(change.Problem!),
+            var change => Problems.Conflict(change.Problem!),
+        };
+
+    private static async Task<IResult> DiscardAsync(string id, int version, ClaimsPrincipal user, DefinitionRegistry registry, CancellationToken cancellationToken) =>
+        await registry.DiscardDraftAsync(id, version, user.Id(), cancellationToken) switch
+        {
+            { Succeeded: true } => Results.NoContent(),
+            { IsNotFound: true } change => Problems.NotFound(change.Problem!),
+            var change => Problems.Conflict(change.Problem!),
+        };
 
     /// <summary>The definition's text: UTF-8, within <c>Limits:DefinitionBytes</c>, not empty, and of a shape the loader can build.</summary>
     private static async Task<(string? Source, IResult? Problem)> ReadSourceAsync(HttpRequest request, RequestLimits limits, CancellationToken cancellationToken)

@@ -172,7 +172,6 @@ public sealed record CompleteTaskRequest(string? Outcome, string? Reason, Dictio
 
 public sealed record DepartmentDto(string Code, string Name, string? NameEn, string Queue);
 
-public sealed record DefinitionVersionDto(int Version, string Status, string Title, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy);
 
 public sealed record DefinitionSummaryDto(string Id, string Title, int? PublishedVersion, IReadOnlyList<DefinitionVersionDto> Versions);
 

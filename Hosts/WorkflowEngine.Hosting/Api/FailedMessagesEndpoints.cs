@@ -24,24 +24,15 @@ public static class FailedMessagesEndpoints
         Results.Ok((await store.ListAsync(all ?? false, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken)).Select(Dto));
 
     private static async Task<IResult> GetAsync(Guid id, IFailedMessageStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) is { } message ? Results.Ok(Dto(message)) : Problems.NotFound("没有这条失败消息");
+        await store.GetAsync(id, cancellationToken) is { } message ? Results.Ok(Dto(message)) : Problems.NotFound(FailedMessageReplay.NotFound);
 
-    private static async Task<IResult> ReplayAsync(Guid id, ClaimsPrincipal user, IFailedMessageStore store, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (await store.GetAsync(id, cancellationToken) is not { } message)
+    private static async Task<IResult> ReplayAsync(Guid id, ClaimsPrincipal user, IFailedMessageStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        await FailedMessageReplay.ReplayAsync(id, user.Id(), store, time, cancellationToken) switch
         {
-            return Problems.NotFound("没有这条失败消息");
-        }
-
-        if (message.MessageType is null)
-        {
-            return Problems.Conflict("这条消息的类型不是本系统的消息合同，无法重发");
-        }
-
-        return await store.ReplayAsync(id, user.Id(), time.GetUtcNow(), cancellationToken)
-            ? Results.Ok(Dto((await store.GetAsync(id, cancellationToken))!))
-            : Problems.Conflict("这条消息已经重发过");
-    }
+            (null, var problem) => Problems.NotFound(problem!),
+            (var message, null) => Results.Ok(Dto(message)),
+            (_, var problem) => Problems.Conflict(problem),
+        };
 
     private static FailedMessageDto Dto(FailedMessageRecord m) =>
         new(m.Id, m.Queue, m.MessageId, m.MessageType, m.Body, m.Error, ChinaTime.ToLocal(m.FailedAt), ChinaTime.ToLocal(m.ReplayedAt), m.ReplayedBy);

@@ -17,8 +17,6 @@ namespace WorkflowEngine.Hosting.Api;
 /// <summary>Administrators' view of applications whose execution failed: list, retry (optionally on a newer version), cancel.</summary>
 public static class IncidentsEndpoints
 {
-    private const int MaxReasonLength = 500;
-
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Policies.Admin);
@@ -103,17 +101,13 @@ public static class IncidentsEndpoints
             return problem;
         }
 
-        if (body!["reason"] is not JsonValue value || !value.TryGetValue<string>(out var reason) || string.IsNullOrWhiteSpace(reason))
+        var reason = body!["reason"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        if (IncidentResolution.ReasonProblem(reason) is { } refusal)
         {
-            return Problems.Field("reason", "终止办理须写明理由，理由会告知申请人");
+            return Problems.Field("reason", refusal);
         }
 
-        if (reason.Length > MaxReasonLength)
-        {
-            return Problems.Field("reason", $"理由最多 {MaxReasonLength} 字");
-        }
-
-        return await ActAsync(id, IncidentAction.Cancel, null, reason.Trim(), user, incidents, applications, engine, cancellationToken);
+        return await ActAsync(id, IncidentAction.Cancel, null, reason, user, incidents, applications, engine, cancellationToken);
     }
 
     private static async Task<IResult> ActAsync(
@@ -127,21 +121,11 @@ public static class IncidentsEndpoints
         EngineProcessor engine,
         CancellationToken cancellationToken)
     {
-        if (await incidents.GetAsync(id, cancellationToken) is not { } incident)
+        var result = await IncidentResolution.ResolveAsync(id, action, version, reason, user.Id(), incidents, engine, cancellationToken);
+        return result switch
         {
-            return Problems.NotFound("没有这个异常");
-        }
-
-        if (incident.Status != IncidentStatuses.Open)
-        {
-            return Problems.Conflict($"该异常已处理（{incident.Status}）");
-        }
-
-        var result = await engine.ResolveIncidentAsync(incident.ApplicationId, id, action, version, user.Id(), reason, cancellationToken);
-        return result.Status switch
-        {
-            IncidentActionStatus.Done => Results.Ok(Dto(result.Incident!, await applications.GetAsync(incident.ApplicationId, cancellationToken))),
-            IncidentActionStatus.NotFound => Problems.Conflict(result.Problem!),
+            null => Problems.NotFound("没有这个异常"),
+            { Status: IncidentActionStatus.Done, Incident: { } done } => Results.Ok(Dto(done, await applications.GetAsync(done.ApplicationId, cancellationToken))),
             _ => Problems.Conflict(result.Problem!),
         };
     }

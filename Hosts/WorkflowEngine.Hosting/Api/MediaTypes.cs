@@ -6,6 +6,8 @@ public static class MediaTypes
     public const string Json = "application/json";
     public const string Multipart = "multipart/form-data";
 
+    public const string Form = "application/x-www-form-urlencoded";
+
     /// <summary>Definitions are YAML or JSON text; text/plain is what many editors and tools send for either.</summary>
     public static readonly string[] DefinitionText = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain", Json];
 }

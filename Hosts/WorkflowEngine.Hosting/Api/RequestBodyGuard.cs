@@ -48,6 +48,7 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
     {
         BodyRule.TaskDecision => limits.Value.TaskDecisionBytes,
         BodyRule.DefinitionText => limits.Value.DefinitionBytes,
+        BodyRule.DefinitionForm => 3L * limits.Value.DefinitionBytes + limits.Value.JsonBodyBytes,
         BodyRule.Multipart => UploadBytes,
         BodyRule.JsonOrMultipart when IsMultipart(contentType) => UploadBytes,
         _ => limits.Value.JsonBodyBytes,
@@ -65,6 +66,7 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
             BodyRule.Json or BodyRule.TaskDecision => [MediaTypes.Json],
             BodyRule.JsonOrMultipart => [MediaTypes.Json, MediaTypes.Multipart],
             BodyRule.Multipart => [MediaTypes.Multipart],
+            BodyRule.DefinitionForm => [MediaTypes.Form],
             _ => MediaTypes.DefinitionText,
         };
         var wanted = $"请以 Content-Type: {string.Join(" 或 ", accepted)} 发送请求体，文本一律用 UTF-8 编码";

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Testing;
 
@@ -19,21 +17,8 @@ public sealed class Bug_8_FailedMessageIsKeptForAnAdministrator
     public async Task InvalidReport_IsRecorded_ListedForAdministrators_AndCanBeSentAgainThroughTheOutbox()
     {
         await using var host = await AllInOneHost.StartAsync();
-        var endpoint = await host.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:" + Queues.EngineReports));
         var messageId = Guid.NewGuid();
-        await endpoint.Send(
-            new StepCompleted
-            {
-                ApplicationId = Guid.NewGuid(),
-                StepId = "seal-engraving",
-                Attempt = 1,
-                Department = "PSB",
-                Outcome = "maybe",
-                CompletedAt = host.Clock.GetUtcNow(),
-                DueAt = host.Clock.GetUtcNow(),
-                OnTime = true,
-            },
-            context => context.MessageId = messageId);
+        await host.SendInvalidReportAsync(messageId);
 
         var failed = await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("admin", "/api/failed-messages"),

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests.Bugs;
@@ -46,7 +44,7 @@ public sealed class Bug_8_FailingStepRaisesAnIncident
     public async Task FailingFirstStep_AnswersCreated_AndRaisesAnIncident_ThatARetryOnAFixedVersionRepairs()
     {
         await using var host = await AllInOneHost.StartAsync();
-        await StoreAsPublishedAsync(host, FirstStepBroken);
+        await host.StoreAsPublishedAsync("house-sale", "存量房买卖", FirstStepBroken);
 
         using var citizen = host.Client("zhangsan");
         using var submitted = await citizen.PostAsJsonAsync("/api/applications", new { serviceId = "house-sale", form = new { buyerName = "张三" } });
@@ -87,7 +85,7 @@ public sealed class Bug_8_FailingStepRaisesAnIncident
     public async Task ReportReachingAFailingStep_IsHeldByTheIncident_AndCancellingEndsTheApplication()
     {
         await using var host = await AllInOneHost.StartAsync();
-        await StoreAsPublishedAsync(host, Broken);
+        await host.StoreAsPublishedAsync("house-sale", "存量房买卖", Broken);
         using var citizen = host.Client("zhangsan");
         using var submitted = await citizen.PostAsJsonAsync("/api/applications", new { serviceId = "house-sale", form = new { buyerName = "张三" } });
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
@@ -136,26 +134,5 @@ public sealed class Bug_8_FailingStepRaisesAnIncident
         using var admin = host.Client("admin");
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsJsonAsync($"/api/incidents/{Guid.NewGuid()}/cancel", new { reason = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync($"/api/incidents/{Guid.NewGuid()}/cancel", new { reason = " " })).StatusCode);
-    }
-
-    /// <summary>Stores and publishes a definition without validating it, as a release before the condition type check did.</summary>
-    private static async Task StoreAsPublishedAsync(AllInOneHost host, string yaml)
-    {
-        var store = host.Services.GetRequiredService<IDefinitionStore>();
-        var draft = await store.SaveDraftAsync(
-            new DefinitionRecord
-            {
-                Id = "house-sale",
-                Version = 0,
-                Status = DefinitionStatuses.Draft,
-                Title = "存量房买卖",
-                Source = yaml,
-                Sha256 = DefinitionRegistry.Hash(yaml),
-                ErrorsJson = "[]",
-                CreatedAt = host.Clock.GetUtcNow(),
-                CreatedBy = "an older release",
-            },
-            CancellationToken.None);
-        Assert.True(await store.PublishAsync(draft.Id, draft.Version, host.Clock.GetUtcNow(), "an older release", CancellationToken.None));
     }
 }

@@ -21,17 +21,8 @@ public sealed record NoticeStep(NoticeStepKind Kind, string Title, string? Depar
     private static NoticeStep Of(StepNode node, WorkflowDefinition definition, ActivityRegistry activities, ReferenceData reference, PageText text, CultureInfo culture)
     {
         var activity = activities.TryGet(node.ActivityKey, out var known) ? known : null;
-        var kind = node.ActivityKey switch
-        {
-            "parallel" => NoticeStepKind.InParallel,
-            "stage" => NoticeStepKind.Stage,
-            "decision" => NoticeStepKind.OneOf,
-            _ when node.Children.Count > 0 => NoticeStepKind.InOrder,
-            _ => NoticeStepKind.Step,
-        };
-        var department = activity?.DepartmentOf(node) is { } code
-            ? reference.Departments.TryGetValue(code, out var owner) ? text.Of(owner.Name) : code
-            : null;
+        var kind = KindOf(node);
+        var department = DepartmentOf(activity, node, reference, text);
         var limit = activity?.LimitOf(node) is { } own ? text.Of(own) : null;
         return new NoticeStep(
             kind,
@@ -44,4 +35,20 @@ public sealed record NoticeStep(NoticeStepKind Kind, string Title, string? Depar
             Commitment = (node.Settings as ICommitmentSettings)?.Commitment,
         };
     }
+
+    /// <summary>How a node reads: a step, or a group of steps in order, side by side, one of several, or a stage.</summary>
+    public static NoticeStepKind KindOf(StepNode node) => node.ActivityKey switch
+    {
+        "parallel" => NoticeStepKind.InParallel,
+        "stage" => NoticeStepKind.Stage,
+        "decision" => NoticeStepKind.OneOf,
+        _ when node.Children.Count > 0 => NoticeStepKind.InOrder,
+        _ => NoticeStepKind.Step,
+    };
+
+    /// <summary>The name of the department that carries a node out, in the visitor's language (its code if unknown); null for none.</summary>
+    public static string? DepartmentOf(IActivity? activity, StepNode node, ReferenceData reference, PageText text) =>
+        activity?.DepartmentOf(node) is { } code
+            ? reference.Departments.TryGetValue(code, out var owner) ? text.Of(owner.Name) : code
+            : null;
 }

@@ -1,0 +1,11 @@
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Runtime.Definitions;
+
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>One version of a definition, without its source: draft, published or retired.</summary>
+public sealed record DefinitionVersionDto(int Version, string Status, string Title, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy)
+{
+    public static DefinitionVersionDto From(DefinitionRecord r) =>
+        new(r.Version, r.Status, r.Title, ChinaTime.ToLocal(r.CreatedAt), r.CreatedBy, ChinaTime.ToLocal(r.PublishedAt), r.PublishedBy);
+}

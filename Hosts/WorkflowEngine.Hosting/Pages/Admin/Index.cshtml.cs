@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Incidents;
+using WorkflowEngine.Runtime.Outbox;
+
+namespace WorkflowEngine.Hosting.Pages.Admin;
+
+/// <summary>The administrator's start: what waits for attention (open incidents, failed messages, drafts) and where each task lives.</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class IndexModel(IDefinitionStore definitions, IIncidentQueries incidents, IFailedMessageStore failed) : PageModel
+{
+    /// <summary>The most of a list the counts look at; beyond it the page says "at least".</summary>
+    public const int CountLimit = 500;
+
+    public int Services { get; private set; }
+
+    public int Drafts { get; private set; }
+
+    public int OpenIncidents { get; private set; }
+
+    public int FailedMessages { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var versions = await definitions.ListAsync(cancellationToken);
+        Services = versions.Select(v => v.Id).Distinct().Count();
+        Drafts = versions.Count(v => v.Status == DefinitionStatuses.Draft);
+        OpenIncidents = await incidents.CountOpenAsync(cancellationToken);
+        FailedMessages = (await failed.ListAsync(false, CountLimit, 0, cancellationToken)).Count;
+    }
+}

@@ -1,0 +1,286 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Browser.Tests;
+
+/// <summary>
+/// The administrator's pages in a real browser against the all-in-one host: a definition's diagram and due dates, the
+/// editor marking an error at its line (with and without script), publish, retire and discard, the calendar month,
+/// a failed message sent again, and an application's audit trail with its verification.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    /// <summary>A definition whose line 7 names a department that does not exist.</summary>
+    private const string BrokenAtLineSeven = """
+        id: admin-browser-test
+        title: 浏览器测试事项
+        timeLimits: { statutory: { workingDays: 10 }, promised: { workingDays: 5 } }
+        form:
+          - { key: name, label: 姓名, type: text, required: true }
+        flow:
+          - { id: registration, activity: department-task, title: 就业登记, department: MARS, limit: { workingDays: 3 } }
+        """;
+
+    private AllInOneHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Definition_ShowsItsFlowDiagramWithStepsAndDepartments_AndPreviewsDueDatesOverNationalDay()
+    {
+        var page = await SignedInAsync("/admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "事项定义", Exact = true }).ClickAsync();
+        await PageChecks.AssertUsableAsync(fixture, page);
+        await page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "企业开办" }) })
+            .GetByRole(AriaRole.Link, new() { Name = "第 1 版" }).ClickAsync();
+
+        var diagram = page.Locator("svg.flow");
+        await Assertions.Expect(diagram).ToBeVisibleAsync();
+        var drawn = await diagram.TextContentAsync() ?? "";
+        foreach (var words in (string[])["营业执照", "印章刻制", "住房公积金缴存登记", "市场监督管理局", "并联办理", "时限 2 个工作小时", "承诺时限 1 个工作日"])
+        {
+            Assert.Contains(words, drawn, StringComparison.Ordinal);
+        }
+
+        // The bank account (3 hours, after the 2-hour licence) is the slowest branch: it is on the critical path, the seal is not.
+        await Assertions.Expect(page.Locator("svg.flow g.step.critical[data-step='bank-account']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("svg.flow g.step.critical[data-step='seal-engraving']")).ToHaveCountAsync(0);
+        Assert.Contains("仅当", await page.Locator("svg.flow g[data-step='bank-account']").TextContentAsync() ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("==", drawn, StringComparison.Ordinal);
+
+        await page.Locator("#start").FillAsync("2026-09-30");
+        await page.Locator("#at").FillAsync("10:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "计算期限" }).ClickAsync();
+
+        // Accepted the day before National Day: one working day runs to the close of 8 October, three to 10 October (a make-up workday).
+        var preview = page.Locator("#due-preview");
+        await Assertions.Expect(preview.Locator("tr", new() { HasText = "一件事（承诺）" })).ToContainTextAsync("2026-10-08 17:30");
+        await Assertions.Expect(preview.Locator("tr", new() { HasText = "一件事（法定）" })).ToContainTextAsync("2026-10-10 17:30");
+        await Assertions.Expect(preview.Locator("tr[data-step='business-licence']")).ToContainTextAsync("2026-09-30 12:00");
+        await ScreenshotAsync(page, "definition");
+        await PageChecks.AssertUsableAsync(fixture, page);
+
+        await page.GotoAsync(page.Url.Split('?')[0] + "?start=30/09/2026");
+        await Assertions.Expect(page.Locator("#start-error")).ToContainTextAsync("YYYY-MM-DD");
+        Assert.Contains("YYYY-MM-DD", await page.Locator(".error-summary").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Editor_MarksTheErrorAtItsLineAsYouType_ThenPublishes_AndTheOldVersionIsRetired()
+    {
+        var page = await SignedInAsync("/admin/definitions/edit");
+        await page.Locator("#source").FillAsync(BrokenAtLineSeven);
+
+        await Assertions.Expect(page.Locator("#gutter li").Nth(6)).ToHaveClassAsync("bad");
+        await Assertions.Expect(page.Locator("#gutter li.bad")).ToHaveCountAsync(1);
+        var errors = page.Locator("#editor-errors");
+        await Assertions.Expect(errors).ToContainTextAsync("第 7 行");
+        await Assertions.Expect(errors).ToContainTextAsync("MARS");
+        Assert.Equal("true", await page.Locator("#source").GetAttributeAsync("aria-invalid"));
+        await ScreenshotAsync(page, "editor-error");
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+
+        await page.Locator("#source").FillAsync(BrokenAtLineSeven.Replace("MARS", "HRSS", StringComparison.Ordinal));
+        await Assertions.Expect(errors).ToContainTextAsync("校验通过");
+        await Assertions.Expect(page.Locator("#gutter li.bad")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存并发布" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".desk-done[role=status]")).ToContainTextAsync("已发布");
+        Assert.EndsWith("/admin/definitions/admin-browser-test/versions/1?done=published", page.Url, StringComparison.Ordinal);
+        Assert.Contains("人力资源和社会保障局", await page.Locator("svg.flow").TextContentAsync() ?? "", StringComparison.Ordinal);
+
+        // A second version from a copy of the first, then the first retired.
+        await page.GetByRole(AriaRole.Link, new() { Name = "以此版为底稿编辑" }).ClickAsync();
+        await page.Locator("#source").FillAsync(BrokenAtLineSeven.Replace("MARS", "HRSS", StringComparison.Ordinal).Replace("就业登记", "就业登记（新版）", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存并发布" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".desk-done[role=status]")).ToContainTextAsync("已发布");
+        Assert.Contains("/versions/2", page.Url, StringComparison.Ordinal);
+
+        await page.GotoAsync("/admin/definitions/admin-browser-test/versions/1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "停用此版" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#version-status")).ToHaveTextAsync("已停用");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "停用此版" })).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/admin/definitions");
+        var listed = page.Locator("section", new() { Has = page.Locator("#def-admin-browser-test") });
+        await Assertions.Expect(listed).ToContainTextAsync("新申请使用第 2 版");
+        await Assertions.Expect(listed.Locator("tr", new() { HasText = "第 1 版" })).ToContainTextAsync("已停用");
+        await listed.GetByRole(AriaRole.Button, new() { Name = "查看差异" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#diff-summary")).ToContainTextAsync("新增 1 行，删除 1 行");
+        await Assertions.Expect(page.Locator("#diff tr.diff-added")).ToContainTextAsync("就业登记（新版）");
+        await PageChecks.AssertUsableAsync(fixture, page);
+    }
+
+    [Fact]
+    public async Task Editor_WithoutScript_ValidatesOnTheServer_AndShowsTheErrorAtItsLine()
+    {
+        var page = await SignedInAsync("/admin/definitions/edit", javaScript: false);
+        await page.Locator("#source").FillAsync(BrokenAtLineSeven.Replace("admin-browser-test", "admin-no-script", StringComparison.Ordinal));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "校验", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#gutter li").Nth(6)).ToHaveClassAsync("bad");
+        await Assertions.Expect(page.Locator("#editor-errors")).ToContainTextAsync("第 7 行");
+        Assert.Contains("department: MARS", await page.Locator("#source").InputValueAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DiscardingADraft_RemovesIt_FromTheDefinitions()
+    {
+        var page = await SignedInAsync("/admin/definitions/edit");
+        await page.Locator("#source").FillAsync(BrokenAtLineSeven.Replace("admin-browser-test", "admin-discard-test", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+
+        Assert.EndsWith("/admin/definitions/admin-discard-test/versions/1", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#version-status")).ToHaveTextAsync("草稿");
+        await Assertions.Expect(page.Locator("#definition-errors")).ToContainTextAsync("第 7 行");
+        await Assertions.Expect(page.Locator("#L7")).ToContainTextAsync("MARS");
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "丢弃草稿" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已丢弃");
+        await Assertions.Expect(page.Locator("#def-admin-discard-test")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task CalendarMonth_MarksNationalDayOff_AndTheMakeUpWorkday()
+    {
+        var page = await SignedInAsync("/admin/calendars");
+        await page.Locator("#month").FillAsync("2026-10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查看", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#month-view caption")).ToHaveTextAsync("2026 年 10 月");
+        foreach (var day in (string[])["2026-10-01", "2026-10-05", "2026-10-07"])
+        {
+            var cell = page.Locator($"td[data-date='{day}']");
+            await Assertions.Expect(cell).ToContainTextAsync("休");
+            await Assertions.Expect(cell).ToContainTextAsync("国庆节");
+        }
+
+        await Assertions.Expect(page.Locator("td[data-date='2026-10-10']")).ToContainTextAsync("调休上班");
+        await Assertions.Expect(page.Locator("td[data-date='2026-10-10']")).ToContainTextAsync("班");
+        await Assertions.Expect(page.Locator("td[data-date='2026-10-08']")).ToContainTextAsync("班");
+        await Assertions.Expect(page.Locator("td[data-date='2026-10-11']")).ToContainTextAsync("周末");
+        await ScreenshotAsync(page, "calendar");
+        await PageChecks.AssertUsableAsync(fixture, page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Working calendars");
+        await Assertions.Expect(page.Locator("#month-view caption")).ToHaveTextAsync("October 2026");
+        await Assertions.Expect(page.Locator("td[data-date='2026-10-10']")).ToContainTextAsync("Make-up workday");
+        await Assertions.Expect(page.Locator("td[data-date='2026-10-01']")).ToContainTextAsync("Off");
+    }
+
+    [Fact]
+    public async Task FailedMessage_IsListedWithItsError_AndSentAgainFromThePage()
+    {
+        await Host.SendInvalidReportAsync(Guid.NewGuid());
+        var failed = await AllInOneHost.EventuallyAsync(
+            () => Host.GetJsonAsync("admin", "/api/failed-messages"), list => list.GetArrayLength() == 1, "the invalid report to be kept");
+        var id = failed[0].GetProperty("id").GetString();
+        var page = await SignedInAsync("/admin/failed-messages");
+
+        var card = page.Locator($"li[data-id='{id}']");
+        await Assertions.Expect(card).ToContainTextAsync("StepCompleted");
+        await Assertions.Expect(card).ToContainTextAsync("maybe");
+        await PageChecks.AssertUsableAsync(fixture, page);
+        await card.GetByRole(AriaRole.Button, new() { Name = "重发" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已重发到 engine.reports");
+        await Assertions.Expect(page.Locator($"li[data-id='{id}']")).ToHaveCountAsync(0);
+        await page.GotoAsync("/admin/failed-messages?all=true");
+        await Assertions.Expect(page.Locator($"li[data-id='{id}']")).ToContainTextAsync("admin");
+        await Assertions.Expect(page.Locator($"li[data-id='{id}'] button")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Incident_CancelledFromThePage_NeedsAReason_NextToItsField_AndEndsTheApplication()
+    {
+        // Stored as an older release would have let it through: the condition compares a text with a number and fails when run.
+        await Host.StoreAsPublishedAsync("admin-incident-test", "事故测试", """
+            id: admin-incident-test
+            title: 事故测试
+            timeLimits: { statutory: { workingDays: 10 }, promised: { workingDays: 5 } }
+            form:
+              - { key: buyerName, label: 买受人, type: text, required: true }
+            flow:
+              - { id: transfer, activity: department-task, title: 转移登记, department: NRP, limit: { workingDays: 2 }, when: buyerName > 5 }
+            """);
+        using var citizen = Host.Client("zhangsan");
+        using var submitted = await citizen.PostAsJsonAsync("/api/applications", new { serviceId = "admin-incident-test", form = new { buyerName = "张三" } });
+        var application = await submitted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("incident", application.GetProperty("status").GetString());
+        var tracking = application.GetProperty("trackingNumber").GetString()!;
+        var page = await SignedInAsync("/admin/incidents");
+
+        var card = page.Locator("#incidents > li", new() { HasText = tracking });
+        await Assertions.Expect(card).ToContainTextAsync("transfer");
+        await PageChecks.AssertUsableAsync(fixture, page);
+        await card.GetByRole(AriaRole.Button, new() { Name = "终止办理" }).ClickAsync();
+
+        card = page.Locator("#incidents > li", new() { HasText = tracking });
+        await Assertions.Expect(card.Locator("span.field-error[id^='reason-']")).ToContainTextAsync("须写明理由");
+        Assert.Contains("须写明理由", await page.Locator(".error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await card.GetByLabel("终止理由（告知申请人）").FillAsync("事项定义有误，请按新版事项重新申请");
+        await card.GetByRole(AriaRole.Button, new() { Name = "终止办理" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已终止办理");
+        await Assertions.Expect(page.Locator("#incidents > li", new() { HasText = tracking })).ToHaveCountAsync(0);
+        await AllInOneHost.EventuallyAsync(
+            () => Host.GetJsonAsync("zhangsan", $"/api/applications/{application.GetProperty("id").GetString()}"),
+            a => a.GetProperty("status").GetString() == "cancelled",
+            "the application to end");
+    }
+
+    [Fact]
+    public async Task AuditTrail_FoundByTrackingNumber_Verifies_AndShowsAnEditedLineAsBroken()
+    {
+        var applicationId = await Host.SubmitBusinessOpeningAsync();
+        var tracking = (await Host.GetJsonAsync("admin", $"/api/applications/{applicationId}")).GetProperty("trackingNumber").GetString()!;
+        var page = await SignedInAsync("/admin/applications");
+        await page.Locator("#trackingNumber").FillAsync(tracking.ToLowerInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "查看审计记录" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(tracking);
+        await Assertions.Expect(page.Locator("#audit-verification")).ToContainTextAsync("哈希链校验通过");
+        Assert.True(await page.Locator("#audit tbody tr").CountAsync() >= 2);
+        await PageChecks.AssertUsableAsync(fixture, page);
+
+        Assert.Equal(1, await Host.ScalarAsync(
+            "UPDATE audit_events SET data_json = '{\"service\":\"forged\"}' WHERE application_id = @Id AND seq = 1; SELECT changes();",
+            new { Id = applicationId.ToString() }));
+        await page.ReloadAsync();
+
+        await Assertions.Expect(page.Locator("#audit-verification")).ToContainTextAsync("校验未通过");
+        await Assertions.Expect(page.Locator("#audit tbody tr.broken")).ToHaveCountAsync(1);
+
+        await page.GotoAsync("/admin/applications?trackingNumber=YB00000000-NONE");
+        await Assertions.Expect(page.Locator("#trackingNumber-error")).ToContainTextAsync("没有受理编号");
+    }
+
+    [Fact]
+    public async Task AdminPages_AreForAdministratorsOnly_AndTheNavShowsThemOnlyToThem()
+    {
+        var clerk = await SignedInAsync("/desk", user: "samr-clerk");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true })).ToHaveCountAsync(0);
+        var response = await clerk.GotoAsync("/admin/definitions");
+        Assert.Contains("/account/denied", clerk.Url, StringComparison.Ordinal);
+        Assert.NotNull(response);
+
+        var admin = await SignedInAsync("/admin");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true })).ToHaveCountAsync(1);
+        foreach (var path in (string[])["/admin", "/admin/incidents", "/admin/applications"])
+        {
+            await admin.GotoAsync(path);
+            await PageChecks.AssertNoSeriousAccessibilityViolationAsync(admin);
+        }
+    }
+
+    private Task<IPage> SignedInAsync(string returnUrl, string user = "admin", bool javaScript = true) =>
+        fixture.SignedInAsync(user, returnUrl, javaScript);
+
+    private static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"admin-{name}.png"), FullPage = true });
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using WorkflowEngine.Testing;
+using Xunit;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>
+/// An administrator retires a published version (new applications stop using it, those under way finish on it) and
+/// discards a draft (published versions are never deleted).
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class DefinitionRetirementTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private AllInOneHost Host => fixture.Host;
+
+    [Fact]
+    public async Task RetireNewestVersion_StopsNewApplications_AndTheRunningOneFinishesOnIt()
+    {
+        var version = await Host.PublishAsync(Yaml("retire-newest"));
+        using var citizen = Host.Client("zhangsan");
+        using var submitted = await citizen.PostAsJsonAsync("/api/applications", Application("retire-newest"));
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var applicationId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var admin = Host.Client("admin");
+
+        using var retired = await admin.PostAsync($"/api/definitions/retire-newest/versions/{version}/retire", null);
+
+        Assert.Equal(HttpStatusCode.OK, retired.StatusCode);
+        Assert.Equal("retired", (await retired.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        using var refused = await citizen.PostAsJsonAsync("/api/applications", Application("retire-newest"));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Contains("没有已发布的事项", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync("/api/services/retire-newest")).StatusCode);
+        Assert.DoesNotContain((await Host.GetJsonAsync("zhangsan", "/api/services")).EnumerateArray(), s => s.GetProperty("id").GetString() == "retire-newest");
+        var listed = (await Host.GetJsonAsync("admin", "/api/definitions")).EnumerateArray().Single(d => d.GetProperty("id").GetString() == "retire-newest");
+        Assert.Equal("retired", listed.GetProperty("versions")[0].GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/definitions/retire-newest/versions/{version}/retire", null)).StatusCode);
+
+        // The application accepted before keeps its version and finishes on it.
+        var task = await Host.TaskOfAsync(applicationId, "HRSS", "hrss-clerk");
+        using var clerk = Host.Client("hrss-clerk");
+        (await clerk.PostAsync($"/api/tasks/{task.GetProperty("id").GetString()}/claim", null)).EnsureSuccessStatusCode();
+        (await clerk.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+        var finished = await AllInOneHost.EventuallyAsync(
+            () => Host.GetJsonAsync("zhangsan", $"/api/applications/{applicationId}"),
+            a => a.GetProperty("status").GetString() == "completed",
+            "the application on the retired version to complete");
+        Assert.Equal(version, finished.GetProperty("serviceVersion").GetInt32());
+    }
+
+    [Fact]
+    public async Task RetireAnOlderVersion_LeavesTheNewestInUse_AndTheOldOneCannotBePublishedAgain()
+    {
+        var first = await Host.PublishAsync(Yaml("retire-older"));
+        var second = await Host.PublishAsync(Yaml("retire-older").Replace("就业登记", "就业登记（新版）", StringComparison.Ordinal));
+        using var admin = Host.Client("admin");
+
+        (await admin.PostAsync($"/api/definitions/retire-older/versions/{first}/retire", null)).EnsureSuccessStatusCode();
+
+        using var citizen = Host.Client("zhangsan");
+        using var submitted = await citizen.PostAsJsonAsync("/api/applications", Application("retire-older"));
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var application = await Host.GetJsonAsync("zhangsan", $"/api/applications/{(await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid()}");
+        Assert.Equal(second, application.GetProperty("serviceVersion").GetInt32());
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/definitions/retire-older/publish?version={first}", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task DiscardDraft_DeletesOnlyADraft_AndOnlyAnAdministratorMay()
+    {
+        var published = await Host.PublishAsync(Yaml("discard-draft"));
+        using var admin = Host.Client("admin");
+        using var saved = await admin.PostAsync("/api/definitions", new StringContent(Yaml("discard-draft").Replace("就业登记", "草稿", StringComparison.Ordinal), Encoding.UTF8, "application/yaml"));
+        var draft = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+        using var clerk = Host.Client("hrss-clerk");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.DeleteAsync($"/api/definitions/discard-draft/versions/{draft}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsync($"/api/definitions/discard-draft/versions/{published}/retire", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/definitions/discard-draft/versions/{draft}/retire", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/definitions/discard-draft/versions/{draft}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/definitions/discard-draft/versions/{draft}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/definitions/discard-draft/versions/{draft}")).StatusCode);
+        using var refused = await admin.DeleteAsync($"/api/definitions/discard-draft/versions/{published}");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("只能停用", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/definitions/discard-draft/versions/{published}")).StatusCode);
+        using var citizen = Host.Client("zhangsan");
+        Assert.Equal(HttpStatusCode.OK, (await citizen.GetAsync("/api/services/discard-draft")).StatusCode);
+    }
+
+    private static string Yaml(string id) => $$"""
+        id: {{id}}
+        title: 停用测试
+        timeLimits: { statutory: { workingDays: 10 }, promised: { workingDays: 5 } }
+        form:
+          - { key: name, label: 姓名, type: text, required: true }
+        flow:
+          - { id: registration, activity: department-task, title: 就业登记, department: HRSS, limit: { workingDays: 3 } }
+        """;
+
+    private static object Application(string id) => new { serviceId = id, form = new { name = "张三" } };
+}
