@@ -186,18 +186,52 @@ public sealed class ApiTests : IAsyncLifetime
             "the licence task"))[0];
         var path = $"/api/tasks/{task.GetProperty("id").GetString()}";
         using var clerk = _host.Client("samr-clerk");
-        using var admin = _host.Client("admin");
+        using var other = _host.Client("samr-clerk-2");
 
         var unclaimed = await ProblemAsync(await clerk.PostAsJsonAsync(path + "/complete", new { outcome = "approved" }), HttpStatusCode.Conflict);
         Assert.Contains("请先认领", unclaimed.GetProperty("detail").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync(path + "/claim", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.PostAsync(path + "/claim", null)).StatusCode);
         var taken = await ProblemAsync(await clerk.PostAsync(path + "/claim", null), HttpStatusCode.Conflict);
-        Assert.Contains("admin", taken.GetProperty("detail").GetString());
+        Assert.Contains("samr-clerk-2", taken.GetProperty("detail").GetString());
 
-        var noReason = await ProblemAsync(await admin.PostAsJsonAsync(path + "/complete", new { outcome = "rejected" }), HttpStatusCode.BadRequest);
+        var noReason = await ProblemAsync(await other.PostAsJsonAsync(path + "/complete", new { outcome = "rejected" }), HttpStatusCode.BadRequest);
         Assert.Contains("理由", FieldError(noReason, "reason"));
-        var badOutcome = await ProblemAsync(await admin.PostAsJsonAsync(path + "/complete", new { outcome = "maybe" }), HttpStatusCode.BadRequest);
+        var badOutcome = await ProblemAsync(await other.PostAsJsonAsync(path + "/complete", new { outcome = "maybe" }), HttpStatusCode.BadRequest);
         Assert.Contains("approved", FieldError(badOutcome, "outcome"));
+    }
+
+    /// <summary>
+    /// Separation of duties (issue 11): an administrator may look at a department's tasks but decides none of them —
+    /// no claim, release, decision, supplement request, excluded period or extension. Before the fix an administrator
+    /// could claim and decide any department's task.
+    /// </summary>
+    [Fact]
+    public async Task Bug_11_AnAdministrator_DecidesNoDepartmentTask()
+    {
+        using var citizen = _host.Client("zhangsan");
+        using var submitted = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart());
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var path = $"/api/tasks/{(await _host.TaskOfAsync(id)).GetProperty("id").GetString()}";
+        using var admin = _host.Client("admin");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(path)).StatusCode);
+        foreach (var (action, body) in new (string, object?)[]
+                 {
+                     ("/claim", null),
+                     ("/release", null),
+                     ("/complete", new { outcome = "approved" }),
+                     ("/supplements", new { items = new[] { new { material = "articles", reason = "缺页" } } }),
+                     ("/exclusions", new { kind = "hearing", reason = "听证" }),
+                     ("/extensions", new { workingDays = 1, reason = "核查" }),
+                 })
+        {
+            using var response = body is null ? await admin.PostAsync(path + action, null) : await admin.PostAsJsonAsync(path + action, body);
+            var problem = await ProblemAsync(response, HttpStatusCode.Forbidden);
+            Assert.Contains("职责分离", problem.GetProperty("detail").GetString());
+        }
+
+        var task = (await _host.GetJsonAsync("samr-clerk", path.Replace("/api/tasks/", "/api/tasks/", StringComparison.Ordinal))).GetProperty("task");
+        Assert.Equal("open", task.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -214,6 +214,11 @@ public sealed class ClerkActions(
             return Refuse<TaskRecord>(TaskActionStatus.NotFound, NoSuchTask);
         }
 
+        if (!user.DecidesFor(task.Department))
+        {
+            return Refuse<TaskRecord>(TaskActionStatus.Forbidden, NotAnAdministratorsTask);
+        }
+
         var step = JsonSerializer.Deserialize<ExecuteStep>(task.PayloadJson, JsonSerializerOptions.Web);
         var materials = step?.Materials.Select(m => m.Key).ToHashSet(StringComparer.Ordinal) ?? [];
         var errors = new Dictionary<string, string[]>();
@@ -293,6 +298,11 @@ public sealed class ClerkActions(
             return Refuse<ExtensionRequest>(TaskActionStatus.NotFound, NoSuchTask);
         }
 
+        if (!user.DecidesFor(task.Department))
+        {
+            return Refuse<ExtensionRequest>(TaskActionStatus.Forbidden, NotAnAdministratorsTask);
+        }
+
         var (maxHours, workingDayHours) = CapOf(task.PayloadJson);
         return Of(await processor.RequestExtensionAsync(
             new RequestExtensionWork(id, user.Id(), asked!.WorkingDays, asked.WorkingHours, asked.Reason!.Trim(), maxHours, workingDayHours), cancellationToken));
@@ -369,9 +379,12 @@ public sealed class ClerkActions(
     }
 
     private async Task<ClerkOutcome<TaskRecord>?> AuthorizeAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await queries.GetSummaryAsync(id, cancellationToken) is { } task && user.WorksFor(task.Department)
-            ? null
-            : Refuse<TaskRecord>(TaskActionStatus.NotFound, NoSuchTask);
+        await queries.GetSummaryAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department)
+            ? Refuse<TaskRecord>(TaskActionStatus.NotFound, NoSuchTask)
+            : user.DecidesFor(task.Department) ? null : Refuse<TaskRecord>(TaskActionStatus.Forbidden, NotAnAdministratorsTask);
+
+    /// <summary>Why an administrator is refused a clerk's action.</summary>
+    public const string NotAnAdministratorsTask = "管理员不办理部门办件（职责分离）：认领、决定、补正、中止计时和延期由本部门工作人员办理，改派由部门负责人办理";
 
     private static ClerkOutcome<T> Success<T>(T value) => new(TaskActionStatus.Ok, value, null);
 
