@@ -173,6 +173,47 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("td[data-date='2026-10-01']")).ToContainTextAsync("Off");
     }
 
+    /// <summary>
+    /// An administrator loads a year's holiday arrangement from the page: a broken one is refused at its line, a valid
+    /// one is previewed (not loaded), then loaded, and the month view shows its holidays. A test year far ahead, so the
+    /// other tests on this host count as before.
+    /// </summary>
+    [Fact]
+    public async Task CalendarYear_IsPreviewed_RefusedAtItsLineWhenBroken_ThenLoaded_AndTheMonthShowsIt()
+    {
+        const string year2035 = """
+            year: 2035
+            source: 测试用安排（非官方通知）
+            holidays:
+              - { name: 元旦, from: 2035-01-01, to: 2035-01-01 }
+            makeUpWorkdays:
+              - { date: 2035-01-03, for: 元旦 }
+            """;
+        var page = await SignedInAsync("/admin/calendars");
+        await page.GetByRole(AriaRole.Link, new() { Name = "载入年度放假安排" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("载入年度放假安排");
+
+        // 3 January 2035 is a Wednesday: not a make-up workday.
+        await page.Locator("#arrangement").FillAsync(year2035);
+        await page.GetByRole(AriaRole.Button, new() { Name = "预览", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#arrangement-error")).ToContainTextAsync("第 6 行");
+        await Assertions.Expect(page.Locator("#arrangement-error")).ToContainTextAsync("不是周末");
+        await Assertions.Expect(page.Locator("#arrangement")).ToHaveAttributeAsync("aria-invalid", "true");
+
+        await page.Locator("#arrangement").FillAsync(year2035.Replace("2035-01-03", "2035-01-06", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "预览", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#year-outcome")).ToContainTextAsync("尚未载入");
+        await PageChecks.AssertUsableAsync(fixture, page);
+        Assert.DoesNotContain(2035, (await Host.GetJsonAsync("admin", "/api/calendars"))[0].GetProperty("announcedYears").EnumerateArray().Select(y => y.GetInt32()));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "载入", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#year-outcome")).ToContainTextAsync("已载入 2035 年放假安排");
+
+        await page.GotoAsync(new Uri(Host.Address, "/admin/calendars?month=2035-01").ToString());
+        await Assertions.Expect(page.Locator("td[data-date='2035-01-01']")).ToContainTextAsync("元旦");
+        await Assertions.Expect(page.Locator("td[data-date='2035-01-06']")).ToContainTextAsync("调休上班");
+    }
+
     [Fact]
     public async Task FailedMessage_IsListedWithItsError_AndSentAgainFromThePage()
     {
