@@ -230,8 +230,15 @@ public sealed class ApiTests : IAsyncLifetime
             Assert.Contains("职责分离", problem.GetProperty("detail").GetString());
         }
 
-        var task = (await _host.GetJsonAsync("samr-clerk", path.Replace("/api/tasks/", "/api/tasks/", StringComparison.Ordinal))).GetProperty("task");
+        var task = (await _host.GetJsonAsync("samr-clerk", path)).GetProperty("task");
         Assert.Equal("open", task.GetProperty("status").GetString());
+
+        // The desk page shows the administrator the task and says why there is nothing to press.
+        var html = await admin.GetStringAsync(path.Replace("/api/tasks/", "/desk/tasks/", StringComparison.Ordinal));
+        Assert.Contains("职责分离", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Claim", html, StringComparison.Ordinal);
+        var clerkHtml = await _host.Client("samr-clerk").GetStringAsync(path.Replace("/api/tasks/", "/desk/tasks/", StringComparison.Ordinal));
+        Assert.Contains("handler=Claim", clerkHtml, StringComparison.Ordinal);
     }
 
     [Fact]

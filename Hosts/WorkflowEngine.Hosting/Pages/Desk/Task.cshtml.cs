@@ -49,6 +49,9 @@ public sealed class TaskModel(ClerkActions clerk) : PageModel
 
     public bool Supervisor => User.IsInRole(Roles.Supervisor);
 
+    /// <summary>A clerk or supervisor of the task's department; an administrator only looks (separation of duties).</summary>
+    public bool Decides => User.DecidesFor(Record.Department);
+
     /// <summary>The combined form's fields as the applicant filled them.</summary>
     public IEnumerable<(string Name, string Value)> FormFields =>
         View?.Application["form"] is JsonObject form ? form.Select(f => (f.Key, Text(f.Value))) : [];
