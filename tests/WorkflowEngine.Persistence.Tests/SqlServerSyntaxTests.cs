@@ -156,6 +156,13 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => applications.CertificatesAsync(applicationId, none));
         await Quietly(() => applications.AuditAsync(applicationId, none));
         await Quietly(() => applications.TimersAsync(applicationId, none));
+        await Quietly(() => applications.ListOpenAsync(null, 10, none));
+        await Quietly(() => applications.ListOpenAsync(applicationId, 10, none));
+
+        var years = new SqlCalendarYearStore(database);
+        await Quietly(() => years.ListAsync(none));
+        await Quietly(() => years.SaveAsync(new Runtime.Calendars.StoredCalendarYear("cn-mainland", 2027, "year: 2027", "admin", Now, null), none));
+        await Quietly(() => years.MarkRecountedAsync("cn-mainland", 2027, Now, none));
 
         foreach (var forms in new[] { FormStorage.PerApplication, FormStorage.SharedWithEngine })
         {

@@ -19,20 +19,24 @@ public sealed class SqlCalendarYearStore(Database database) : ICalendarYearStore
 
     public async Task SaveAsync(StoredCalendarYear year, CancellationToken cancellationToken)
     {
+        var sql = database.Dialect.Upsert(
+            "calendar_years",
+            "calendar_id, year, body, loaded_by, loaded_at, recounted_at",
+            "@CalendarId, @Year, @Body, @LoadedBy, @LoadedAt, @RecountedAt",
+            "calendar_id, year",
+            "body, loaded_by, loaded_at, recounted_at");
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        var args = new
-        {
-            year.CalendarId,
-            Year = (long)year.Year,
-            year.Body,
-            year.LoadedBy,
-            LoadedAt = Instants.ToMs(year.LoadedAt),
-        };
         await write.Connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM calendar_years WHERE calendar_id = @CalendarId AND year = @Year", args, write.Transaction, cancellationToken: cancellationToken));
-        await write.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO calendar_years (calendar_id, year, body, loaded_by, loaded_at, recounted_at) VALUES (@CalendarId, @Year, @Body, @LoadedBy, @LoadedAt, NULL)",
-            args,
+            sql,
+            new
+            {
+                year.CalendarId,
+                Year = (long)year.Year,
+                year.Body,
+                year.LoadedBy,
+                LoadedAt = Instants.ToMs(year.LoadedAt),
+                RecountedAt = Instants.ToMs(year.RecountedAt),
+            },
             write.Transaction,
             cancellationToken: cancellationToken));
         await write.CommitAsync(cancellationToken);

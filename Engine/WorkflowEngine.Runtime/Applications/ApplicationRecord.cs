@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
 using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Forms;
+using WorkflowEngine.Core.Model;
 
 namespace WorkflowEngine.Runtime.Applications;
 
@@ -55,4 +58,8 @@ public sealed class ApplicationRecord
 
     /// <summary>The hash of its last audit line: the head of the chain.</summary>
     public string? AuditHead { get; set; }
+
+    /// <summary>What the interpreter reads of it: its id, tracking number, and the form as conditions see it (parsed only if asked).</summary>
+    public ApplicationData DataFor(WorkflowDefinition definition) =>
+        new(Id, TrackingNumber, () => FormValues.ForConditions(definition, JsonNode.Parse(FormJson) as JsonObject));
 }

@@ -171,11 +171,8 @@ public sealed partial class CalendarUpdates(
         var now = time.GetUtcNow();
         await foreach (var (application, definition) in OpenAsync(current.Id, cancellationToken))
         {
-            var data = new ApplicationData(
-                application.Id,
-                application.TrackingNumber,
-                () => FormValues.ForConditions(definition, JsonNode.Parse(application.FormJson) as JsonObject));
-            var result = interpreter.Apply(definition, application.State, data, new CalendarChangedEvent(current.Id, note, actor), next, now);
+            var result = interpreter.Apply(
+                definition, application.State, application.DataFor(definition), new CalendarChangedEvent(current.Id, note, actor), next, now);
             foreach (var entry in result.Audit.Where(a => a.Type is "DueRecounted" or "DeferredMaterialRecounted"))
             {
                 var material = entry.Type == "DeferredMaterialRecounted" ? entry.Data!["material"] : null;

@@ -724,10 +724,7 @@ internal sealed class EngineBatch(
     {
         if (!_data.TryGetValue(application.Id, out var data))
         {
-            data = new ApplicationData(
-                application.Id,
-                application.TrackingNumber,
-                () => FormValues.ForConditions(definition, JsonNode.Parse(application.FormJson) as JsonObject));
+            data = application.DataFor(definition);
             _data[application.Id] = data;
         }
 

@@ -45,18 +45,14 @@ public static class CalendarsEndpoints
     private static async Task<IResult> LoadYearAsync(
         string id, bool? preview, HttpRequest request, ClaimsPrincipal user, CalendarUpdates updates, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
-        var (text, problem) = await RequestBodies.ReadTextAsync(request, limits.Value.DefinitionBytes, cancellationToken);
+        var (text, problem) = await RequestBodies.ReadDocumentAsync(
+            request, limits.Value.DefinitionBytes, "请求体为空：请以 YAML（或 JSON）提交一年的节假日安排（year、source、holidays、makeUpWorkdays）", cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return Problems.Field("body", "请求体为空：请以 YAML（或 JSON）提交一年的节假日安排（year、source、holidays、makeUpWorkdays）");
-        }
-
-        var outcome = await updates.LoadAsync(id, text, user.Id(), preview == true, cancellationToken);
+        var outcome = await updates.LoadAsync(id, text!, user.Id(), preview == true, cancellationToken);
         return outcome.Status switch
         {
             CalendarYearStatus.NotFound => Problems.NotFound($"没有工作日历“{id}”"),

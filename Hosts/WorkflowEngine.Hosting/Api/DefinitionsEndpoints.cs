@@ -109,22 +109,8 @@ public static class DefinitionsEndpoints
         };
 
     /// <summary>The definition's text: UTF-8, within <c>Limits:DefinitionBytes</c>, not empty, and of a shape the loader can build.</summary>
-    private static async Task<(string? Source, IResult? Problem)> ReadSourceAsync(HttpRequest request, RequestLimits limits, CancellationToken cancellationToken)
-    {
-        var (source, problem) = await RequestBodies.ReadTextAsync(request, limits.DefinitionBytes, cancellationToken);
-        if (problem is not null)
-        {
-            return (null, problem);
-        }
-
-        if (string.IsNullOrWhiteSpace(source))
-        {
-            return (null, Problems.Field("body", "请求体为空：请以 YAML（或 JSON）文本提交定义"));
-        }
-
-        // Nesting, alias expansion and size are bounded by the reader itself (YamlLimits), with the line of the trouble.
-        return (source, null);
-    }
+    private static Task<(string? Text, IResult? Problem)> ReadSourceAsync(HttpRequest request, RequestLimits limits, CancellationToken cancellationToken) =>
+        RequestBodies.ReadDocumentAsync(request, limits.DefinitionBytes, "请求体为空：请以 YAML（或 JSON）文本提交定义", cancellationToken);
 
     /// <summary>The name errors cite: the X-File-Name header when the console sends one and it is a plain file name.</summary>
     private static string FileName(HttpRequest request) =>

@@ -52,6 +52,18 @@ public static class RequestBodies
         }
     }
 
+    /// <summary>
+    /// A document sent as text (a definition, a year's holiday arrangement): bounded, strict UTF-8, and not empty —
+    /// <paramref name="whenEmpty"/> says what was expected. Its own reader bounds nesting and aliases.
+    /// </summary>
+    public static async Task<(string? Text, IResult? Problem)> ReadDocumentAsync(HttpRequest request, long maxBytes, string whenEmpty, CancellationToken cancellationToken)
+    {
+        var (text, problem) = await ReadTextAsync(request, maxBytes, cancellationToken);
+        return problem is not null ? (null, problem)
+            : string.IsNullOrWhiteSpace(text) ? (null, Problems.Field("body", whenEmpty))
+            : (text, null);
+    }
+
     public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
