@@ -17,7 +17,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
 {
     // Read on their own, so that a mistake inside one is reported there and costs nothing else of the header.
     private static readonly string[] SectionKeys = ["form", "materials", "flow", "supplements", "deferrals"];
-    private static readonly HashSet<string> CommonNodeKeys = new(StringComparer.Ordinal) { "id", "activity", "title", "when", "steps", "yellowShare" };
+    private static readonly HashSet<string> CommonNodeKeys = new(StringComparer.Ordinal) { "id", "activity", "title", "when", "steps", "yellowShare", "escalation" };
 
     public WorkflowDefinition? Read(JsonNode? root)
     {
@@ -261,6 +261,16 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             yellowShare = reader.Bind(shareNode, typeof(double), SourceMap.Child(path, "yellowShare")) as double?;
         }
 
+        IReadOnlyList<EscalationRule>? escalation = null;
+        if (obj.TryGetPropertyValue("escalation", out var escalationNode) && escalationNode is not null and not JsonArray)
+        {
+            reader.Error(SourceMap.Child(path, "escalation"), "escalation 应为升级规则列表，如 [ { card: red, priority: urgent, supervise: true } ]");
+        }
+        else if (escalationNode is not null)
+        {
+            escalation = reader.Bind<EscalationRule[]>(escalationNode, SourceMap.Child(path, "escalation"));
+        }
+
         IReadOnlyList<StepNode> children = [];
         if (obj.TryGetPropertyValue("steps", out var stepsNode) && stepsNode is not null)
         {
@@ -302,6 +312,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             Title = title,
             When = when,
             YellowShare = yellowShare,
+            Escalation = escalation,
             Settings = settings,
             Children = children,
             Path = path,

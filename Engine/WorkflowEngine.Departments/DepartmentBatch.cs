@@ -31,6 +31,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             CancelStepWork c => c.MessageId,
             DueChangedWork d => d.MessageId,
             WarningWork warned => warned.MessageId,
+            EscalationWork escalated => escalated.MessageId,
             SuppliedWork supplied => supplied.MessageId,
             _ => null,
         }).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
@@ -47,6 +48,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             CancelStepWork c => (c.Message.ApplicationId, c.Message.StepId),
             DueChangedWork d => (d.Message.ApplicationId, d.Message.StepId),
             WarningWork warned => (warned.Message.ApplicationId, warned.Message.StepId),
+            EscalationWork escalated => (escalated.Message.ApplicationId, escalated.Message.StepId),
             SuppliedWork supplied => (supplied.Message.ApplicationId, supplied.Message.StepId),
             _ => ((Guid, string)?)null,
         }).OfType<(Guid ApplicationId, string StepId)>().ToArray();
@@ -100,6 +102,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         CancelStepWork cancel => Cancel(cancel),
         DueChangedWork due => ChangeDue(due),
         WarningWork warning => RaiseWarning(warning),
+        EscalationWork escalation => Escalate(escalation),
         SuppliedWork supplied => Supplied(supplied),
         RequestSupplementWork request => RequestSupplement(request),
         ClaimWork claim => Claim(claim),
@@ -246,22 +249,52 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         _changed.Add(task.Id);
         if (task.Warning == "red")
         {
-            var holder = task.ClaimedBy is { } clerk ? $"，由 {clerk} 办理" : "，尚无人认领";
-            Changes.Notices.Add(new DepartmentNotice(
-                Guid.CreateVersion7(now),
-                task.Department,
-                task.Id,
-                task.ApplicationId,
-                task.TrackingNumber,
-                task.StepId,
-                task.Title,
-                "red",
-                $"办件 {task.TrackingNumber}「{task.Title}」已超过办理时限（{ChinaTimeText(warning.DueAt)}）{holder}",
-                warning.DueAt,
-                now));
+            Notify(task, "red", $"已超过办理时限（{ChinaTimeText(warning.DueAt)}）", warning.DueAt);
         }
 
         return task;
+    }
+
+    /// <summary>
+    /// Applies an escalation rule to a task still open or claimed: its queue priority rises (never falls), and a rule
+    /// that has it supervised marks it so, once, and tells the department's supervisors why.
+    /// </summary>
+    private TaskRecord? Escalate(EscalationWork work)
+    {
+        var escalation = work.Message;
+        if (OpenTaskOf(work.MessageId, escalation.ApplicationId, escalation.StepId, escalation.Attempt) is not { } task)
+        {
+            return null;
+        }
+
+        task.Priority = Math.Max(task.Priority, TaskPriorities.RankOf(escalation.Priority));
+        if (escalation.Supervise && task.SupervisedAt is null)
+        {
+            task.SupervisedAt = now;
+            task.SupervisedBecause = escalation.Reason;
+            Notify(task, "escalated", $"升级督办：{escalation.Reason}（时限 {ChinaTimeText(escalation.DueAt)}）", escalation.DueAt);
+        }
+
+        _changed.Add(task.Id);
+        return task;
+    }
+
+    /// <summary>Leaves the department's supervisors a notice about a task: what happened, and who holds it.</summary>
+    private void Notify(TaskRecord task, string kind, string what, DateTimeOffset dueAt)
+    {
+        var holder = task.ClaimedBy is { } clerk ? $"，由 {clerk} 办理" : "，尚无人认领";
+        Changes.Notices.Add(new DepartmentNotice(
+            Guid.CreateVersion7(now),
+            task.Department,
+            task.Id,
+            task.ApplicationId,
+            task.TrackingNumber,
+            task.StepId,
+            task.Title,
+            kind,
+            $"办件 {task.TrackingNumber}「{task.Title}」{what}{holder}",
+            dueAt,
+            now));
     }
 
     /// <summary>Shanghai time as the supervisor reads it (UTC+8 all year: China keeps no daylight saving time).</summary>

@@ -48,6 +48,10 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     public Task RaiseWarningAsync(StepWarningRaised warning, string messageId, CancellationToken cancellationToken) =>
         _loops.SubmitAsync(warning.ApplicationId, new WarningWork(warning, messageId), cancellationToken);
 
+    /// <summary>Raises a step's priority in the queue and, if the rule says so, has the supervisors supervise it (升级督办).</summary>
+    public Task EscalateAsync(StepEscalated escalation, string messageId, CancellationToken cancellationToken) =>
+        _loops.SubmitAsync(escalation.ApplicationId, new EscalationWork(escalation, messageId), cancellationToken);
+
     /// <summary>Takes the new material versions the applicant supplied onto the task.</summary>
     public Task SuppliedAsync(StepSupplemented supplied, string messageId, CancellationToken cancellationToken) =>
         _loops.SubmitAsync(supplied.ApplicationId, new SuppliedWork(supplied, messageId), cancellationToken);
@@ -116,6 +120,7 @@ public sealed class DepartmentProcessor : IAsyncDisposable
             CancelStepWork c => c.MessageId,
             DueChangedWork d => d.MessageId,
             WarningWork warned => warned.MessageId,
+            EscalationWork escalated => escalated.MessageId,
             SuppliedWork supplied => supplied.MessageId,
             _ => null,
         }).OfType<string>());

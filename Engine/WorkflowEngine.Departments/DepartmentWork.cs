@@ -45,6 +45,14 @@ public sealed class WarningWork(StepWarningRaised warning, string messageId) : D
     public string MessageId { get; } = messageId;
 }
 
+/// <summary>The engine applies an escalation rule to a step (升级督办).</summary>
+public sealed class EscalationWork(StepEscalated escalation, string messageId) : DepartmentWork
+{
+    public StepEscalated Message { get; } = escalation;
+
+    public string MessageId { get; } = messageId;
+}
+
 /// <summary>The engine says the applicant supplied what the task's supplement request asked for.</summary>
 public sealed class SuppliedWork(StepSupplemented supplied, string messageId) : DepartmentWork
 {

@@ -3,7 +3,7 @@ namespace WorkflowEngine.Runtime.Departments;
 /// <summary>What the clerk workbench reads.</summary>
 public interface ITaskQueries
 {
-    /// <summary>A department's tasks, soonest due first.</summary>
+    /// <summary>A department's tasks: escalated ones first (特急, then 加急), then soonest due first.</summary>
     Task<IReadOnlyList<TaskRecord>> ListAsync(string department, string filter, int limit, int offset, CancellationToken cancellationToken);
 
     /// <summary>A task with its payload (the whole application), for the clerk's page.</summary>

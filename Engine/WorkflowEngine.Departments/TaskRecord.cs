@@ -53,6 +53,15 @@ public sealed class TaskRecord
     /// <summary>The card the engine gave the step, if any: <c>yellow</c>, then <c>red</c>.</summary>
     public string? Warning { get; set; }
 
+    /// <summary>Its place in the queue before the due time: 0 normal, 1 加急 (high), 2 特急 (urgent); raised by escalation rules.</summary>
+    public int Priority { get; set; }
+
+    /// <summary>Since when the department's supervisors supervise the task (督办), by an escalation rule.</summary>
+    public DateTimeOffset? SupervisedAt { get; set; }
+
+    /// <summary>Why it is supervised, in the supervisor's words.</summary>
+    public string? SupervisedBecause { get; set; }
+
     public required DateTimeOffset ReceivedAt { get; init; }
 
     public string? ClaimedBy { get; set; }

@@ -80,6 +80,91 @@ public sealed class WarningWatchTests
         Assert.Equal(DeadlineWarnings.DefaultYellowShare, clocks.Single(c => c.Id == "seal").YellowShare);
     }
 
+    private static IEnumerable<AuditEntry> Escalations(FlowHarness h) => h.Audit.Where(a => a.Type == "Escalated");
+
+    [Fact]
+    public void AnEscalationRule_ComesAWorkingDayAfterTheRedCard_Once_AndTheDepartmentIsToldToPutItFirst()
+    {
+        var flow = Flow.Replace(
+            "limit: { workingHours: 2 } }",
+            "limit: { workingHours: 2 }, escalation: [ { card: red, after: { workingDays: 1 }, priority: urgent, supervise: true } ] }",
+            StringComparison.Ordinal);
+        var h = new FlowHarness(Catalog.Definition(flow), start: Monday).Start();
+
+        // Red at 11:00: the card comes; the rule waits one working day more, counted as a limit is: to the end of Tuesday.
+        Look(h, Monday.AddHours(2));
+        Assert.Empty(Escalations(h));
+        var tuesday = new DateTimeOffset(2026, 3, 3, 17, 30, 0, Cst);
+        Assert.Equal(tuesday, h.State.NextWarningAt);
+
+        Look(h, tuesday.AddMinutes(-1));
+        Assert.Empty(Escalations(h));
+        Look(h, tuesday);
+        Look(h, tuesday.AddHours(1));
+        var audit = Assert.Single(Escalations(h));
+        Assert.Equal(("licence", "red", "urgent", "true"), (audit.StepId, audit.Data!["card"], audit.Data["priority"], audit.Data["supervise"]));
+        var told = Assert.Single(h.Commands.OfType<AnnounceEscalation>());
+        Assert.Equal(("licence", "SAMR", "licence", "urgent", true, Monday.AddHours(2)), (told.StepId, told.Department, told.Clock, told.Priority, told.Supervise, told.DueAt));
+        Assert.Equal("红牌（超过办理时限）后 1 个工作日仍未办结", told.Reason);
+    }
+
+    [Fact]
+    public void AStagesEscalationRule_ReachesEveryOpenStepOfTheStage_EachAtItsDepartment()
+    {
+        const string staged = """
+            id: stage-escalation
+            title: 测试
+            timeLimits: { statutory: { workingDays: 20 }, promised: { workingDays: 10 } }
+            form:
+              - { key: name, label: 名称, type: text }
+            flow:
+              activity: sequence
+              steps:
+                - id: review
+                  activity: stage
+                  title: 审查阶段
+                  limit: { workingHours: 3 }
+                  escalation: [ { card: yellow, priority: high } ]
+                  steps:
+                    - activity: parallel
+                      steps:
+                        - { id: licence, activity: department-task, title: 营业执照, department: SAMR, limit: { workingHours: 2 } }
+                        - { id: seal, activity: department-task, title: 刻章, department: PSB, limit: { workingHours: 2 } }
+            """;
+        var h = new FlowHarness(Catalog.Definition(staged), start: Monday).Start();
+
+        // Three quarters of the stage's three office hours: 11:15.
+        Look(h, Monday.AddHours(2));
+        Assert.Empty(Escalations(h));
+        Look(h, Monday.AddHours(2.25));
+
+        var told = h.Commands.OfType<AnnounceEscalation>().OrderBy(c => c.StepId, StringComparer.Ordinal).ToList();
+        Assert.Equal([("licence", "SAMR"), ("seal", "PSB")], told.Select(c => (c.StepId, c.Department)));
+        Assert.All(told, c => Assert.Equal(("review", "high", false), (c.Clock, c.Priority, c.Supervise)));
+        Assert.StartsWith("阶段「审查阶段」", told[0].Reason, StringComparison.Ordinal);
+        Assert.Equal("licence,seal", Assert.Single(Escalations(h)).Data!["steps"]);
+    }
+
+    [Fact]
+    public void TheDefinitionsEscalation_AppliesToEveryStepWithoutItsOwn_AndAStepsOwnReplacesIt()
+    {
+        var flow = Flow
+            .Replace("promised: { workingDays: 10 } }", "promised: { workingDays: 10 }, escalation: [ { card: red, supervise: true } ] }", StringComparison.Ordinal)
+            .Replace("limit: { workingHours: 2 } }", "limit: { workingHours: 2 }, escalation: [ { card: yellow, priority: high } ] }", StringComparison.Ordinal);
+        var h = new FlowHarness(Catalog.Definition(flow), start: Monday).Start();
+
+        Look(h, Monday.AddHours(1.5));
+        Look(h, Monday.AddHours(2.5));
+        var licence = Assert.Single(h.Commands.OfType<AnnounceEscalation>());
+        Assert.Equal(("licence", "yellow", "high", false), (licence.StepId, licence.Card, licence.Priority, licence.Supervise));
+
+        h.Approve("licence");
+        Look(h, Monday.AddDays(2));
+        var seal = h.Commands.OfType<AnnounceEscalation>().Last();
+        Assert.Equal(("seal", "PSB", "red", null, true), (seal.StepId, seal.Department, seal.Card, seal.Priority, seal.Supervise));
+        Assert.Equal(2, Escalations(h).Count());
+    }
+
     [Fact]
     public void AClockThatStoodStill_GetsItsCardsLater_AndADecidedStepNone()
     {

@@ -80,6 +80,41 @@ public sealed class DefinitionValidationTests
         Assert.Contains(says, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("limit: { workingDays: 2 }\n      escalation: [ { card: orange, priority: urgent } ]", "flow.steps[0].escalation[0].card", "yellow（黄牌）或 red（红牌）")]
+    [InlineData("limit: { workingDays: 2 }\n      escalation: [ { priority: urgent } ]", "flow.steps[0].escalation[0].card", "须写明")]
+    [InlineData("limit: { workingDays: 2 }\n      escalation: [ { card: red } ]", "flow.steps[0].escalation[0]", "至少做一件事")]
+    [InlineData("limit: { workingDays: 2 }\n      escalation: [ { card: red, priority: asap } ]", "flow.steps[0].escalation[0].priority", "high（加急）或 urgent（特急）")]
+    [InlineData("limit: { workingDays: 2 }\n      escalation: [ { card: red, supervise: true, after: { workingDays: -1 } } ]", "flow.steps[0].escalation[0].after.workingDays", "")]
+    [InlineData("limit: { workingDays: 2 }\n      escalation: [ { card: red, supervise: true, notify: mayor } ]", "flow.steps[0].escalation[0].notify", "")]
+    public void AnEscalationRule_ThatFollowsNoCard_DoesNothing_OrIsMisspelt_IsRefused_AtItsKey(string replace, string path, string says)
+    {
+        var error = Single(Load(Valid.Replace("limit: { workingDays: 2 }", replace, StringComparison.Ordinal)));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(says, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EscalationRules_OnAStepWithoutALimit_OrTooMany_AreRefused_AndGoodOnesAreRead()
+    {
+        var unlimited = Single(Load(Valid.Replace("activity: sequence", "activity: sequence\n  escalation: [ { card: red, supervise: true } ]", StringComparison.Ordinal)));
+        var many = string.Join(", ", Enumerable.Repeat("{ card: red, supervise: true }", 6));
+        var tooMany = Single(Load(Valid.Replace("promised: { workingDays: 5 }", $"promised: {{ workingDays: 5 }}\n  escalation: [ {many} ]", StringComparison.Ordinal)));
+        var good = Load(Valid.Replace(
+            "promised: { workingDays: 5 }",
+            "promised: { workingDays: 5 }\n  escalation: [ { card: yellow, priority: high }, { card: red, after: { workingDays: 1 }, priority: urgent, supervise: true } ]",
+            StringComparison.Ordinal)).Definition!;
+
+        var notAList = Load(Valid.Replace("limit: { workingDays: 2 }", "limit: { workingDays: 2 }\n      escalation: { card: red, supervise: true }", StringComparison.Ordinal));
+        Assert.Equal(["flow.steps[0].escalation"], notAList.Errors.Select(e => e.Path).Distinct());
+        Assert.Equal(("flow.escalation", true), (unlimited.Path, unlimited.Message.Contains("limit", StringComparison.Ordinal)));
+        Assert.Equal(("timeLimits.escalation", true), (tooMany.Path, tooMany.Message.Contains("最多 5 条", StringComparison.Ordinal)));
+        var rules = good.Limits.Escalation!;
+        Assert.Equal(2, rules.Count);
+        Assert.Equal(("red", "urgent", true, WorkflowEngine.Core.Model.WorkingTimeLimit.Days(1)), (rules[1].Card, rules[1].Priority, rules[1].Supervise, rules[1].After));
+    }
+
     [Fact]
     public void SupplementRules_AreRead_WithTheLawsWindowByDefault()
     {

@@ -459,6 +459,30 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task DepartmentQueue_PutsEscalatedTasksFirst_UrgentBeforeHigh_AndKeepsWhySupervised()
+    {
+        var store = new SqlDepartmentStore(Database);
+        var tasks = new[] { NewTask("soon", 1, TaskStatuses.Open), NewTask("high", 4, TaskStatuses.Open), NewTask("urgent", 5, TaskStatuses.Claimed) };
+        var insert = new DepartmentChanges();
+        insert.Inserted.AddRange(tasks);
+        await store.SaveAsync(insert, Now, CancellationToken.None);
+
+        tasks[1].Priority = 1;
+        tasks[2].Priority = 2;
+        tasks[2].SupervisedAt = Now.AddHours(6);
+        tasks[2].SupervisedBecause = "红牌（超过办理时限）后 1 个工作日仍未办结";
+        var escalated = new DepartmentChanges();
+        escalated.Updated.Add((tasks[1], TaskStatuses.Open, 0));
+        escalated.Updated.Add((tasks[2], TaskStatuses.Claimed, 0));
+        await store.SaveAsync(escalated, Now, CancellationToken.None);
+
+        var queue = await new SqlTaskQueries(Database).ListAsync("SAMR", "open", 50, 0, CancellationToken.None);
+        Assert.Equal(["urgent", "high", "soon"], queue.Select(t => t.StepId));
+        Assert.Equal((2, Now.AddHours(6), "红牌（超过办理时限）后 1 个工作日仍未办结"), (queue[0].Priority, queue[0].SupervisedAt, queue[0].SupervisedBecause));
+        Assert.Equal((0, (DateTimeOffset?)null), (queue[2].Priority, queue[2].SupervisedAt));
+    }
+
+    [StoreFact]
     public async Task ExtensionRequests_AreKeptAsAsked_AndAnAnswerIsWrittenOnlyOnce()
     {
         var task = NewTask("licence", 2, TaskStatuses.Claimed);

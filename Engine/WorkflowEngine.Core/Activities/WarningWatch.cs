@@ -50,7 +50,9 @@ internal static class WarningWatch
             if (running && node is { Status: NodeStatus.Active, Clock.Count: > 0 } && definition.Nodes.TryGetValue(id, out var stepNode)
                 && scope.LimitOf(stepNode) is { } limit)
             {
-                Check(scope, id, node, WarningLimits.Promised, limit, DeadlineWarnings.YellowShareOf(definition, stepNode), node.Clock, ref earliest);
+                var share = DeadlineWarnings.YellowShareOf(definition, stepNode);
+                Check(scope, id, node, WarningLimits.Promised, limit, share, node.Clock, ref earliest);
+                Escalate(scope, id, node, stepNode, limit, share, ref earliest);
             }
         }
 
@@ -142,6 +144,88 @@ internal static class WarningWatch
         {
             scope.Emit(new AnnounceWarning(clock, node.Attempt, department, level, limit, dueAt));
         }
+    }
+
+    /// <summary>
+    /// Applies what is due of a step's or stage's escalation rules (its own, else for a department step the
+    /// definition's), each once, and keeps the earliest still to come. A rule follows its card's time, which moves
+    /// with the clock (a pause, an extension, a new calendar), plus its <see cref="EscalationRule.After"/>.
+    /// </summary>
+    private static void Escalate(
+        ExecutionScope scope, string clock, NodeState node, StepNode stepNode, WorkingTimeLimit limit, double yellowShare, ref DateTimeOffset? earliest)
+    {
+        var rules = stepNode.Escalation ?? (node.Department is null ? null : scope.Definition.Limits.Escalation);
+        if (rules is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var timeline = ClockTimeline.Of(node.Clock);
+        if (timeline.Status != ClockStatus.Running || ClockArithmetic.DueAt(timeline, limit, scope.Calendar, null) is not { } dueAt)
+        {
+            return;
+        }
+
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            if (scope.State.Escalations?.Exists(e => e.Clock == clock && e.Rule == i) == true)
+            {
+                continue;
+            }
+
+            var cardAt = rule.Card == EscalationNames.Red ? dueAt : ClockArithmetic.ShareReachedAt(timeline, limit, scope.Calendar, yellowShare);
+            if (cardAt is null)
+            {
+                continue;
+            }
+
+            var at = rule.After is { } after ? scope.Calendar.Add(cardAt.Value, after) : cardAt.Value;
+            if (at > scope.Now)
+            {
+                earliest = Min(earliest, at);
+                continue;
+            }
+
+            Apply(scope, clock, node, stepNode, i, rule, dueAt);
+        }
+    }
+
+    /// <summary>Records the rule as applied, audits it, and tells each department holding an open step under it.</summary>
+    private static void Apply(ExecutionScope scope, string clock, NodeState node, StepNode stepNode, int index, EscalationRule rule, DateTimeOffset dueAt)
+    {
+        var state = scope.State;
+        state.Escalations ??= [];
+        state.Escalations.Add(new FiredEscalation(clock, index, scope.Now));
+        // A stage escalates every step of it still open; a step itself.
+        List<(string Id, NodeState Step)> steps = node.Department is not null
+            ? [(clock, node)]
+            : [.. stepNode.DescendantsAndSelf()
+                .Select(n => (n.Id, Step: state.Find(n.Id)))
+                .Where(t => t.Step is { Status: NodeStatus.Active, Department: not null })
+                .Select(t => (t.Id, t.Step!))];
+        var reason = ReasonOf(stepNode, node, rule);
+        scope.Audit("Escalated", clock, null, new Dictionary<string, string?>
+        {
+            ["rule"] = (index + 1).ToString(CultureInfo.InvariantCulture),
+            ["card"] = rule.Card,
+            ["priority"] = rule.Priority,
+            ["supervise"] = rule.Supervise ? "true" : "false",
+            ["steps"] = string.Join(",", steps.Select(s => s.Id)),
+            ["reason"] = reason,
+        });
+        foreach (var (id, step) in steps)
+        {
+            scope.Emit(new AnnounceEscalation(id, step.Attempt, step.Department!, clock, index, rule.Card!, rule.Priority, rule.Supervise, reason, dueAt));
+        }
+    }
+
+    /// <summary>Why, as the supervisor reads it: 红牌后 1 个工作日仍未办结; a stage's rule names the stage.</summary>
+    private static string ReasonOf(StepNode stepNode, NodeState node, EscalationRule rule)
+    {
+        var card = rule.Card == EscalationNames.Red ? "红牌（超过办理时限）" : "黄牌（临近办理时限）";
+        var what = rule.After is { } after ? $"{card}后 {after}仍未办结" : $"亮{card}";
+        return node.Department is null ? $"阶段「{stepNode.DisplayTitle}」{what}" : what;
     }
 
     private static DateTimeOffset Min(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;

@@ -40,6 +40,15 @@ public sealed record AnnounceDue(
 public sealed record AnnounceWarning(
     string StepId, int Attempt, string Department, WarningLevel Level, string Limit, DateTimeOffset DueAt) : EngineCommand;
 
+/// <summary>
+/// Tell the department holding a step that an escalation rule applies to it (升级督办): <paramref name="Priority"/> is the
+/// priority its queue gives it from now on, if the rule raises it; <paramref name="Supervise"/> has the supervisors
+/// supervise it; <paramref name="Reason"/> says why, in the supervisor's words.
+/// </summary>
+public sealed record AnnounceEscalation(
+    string StepId, int Attempt, string Department, string Clock, int Rule, string Card, string? Priority, bool Supervise, string Reason, DateTimeOffset DueAt)
+    : EngineCommand;
+
 /// <summary>Tell the department holding a step that the applicant supplied what its supplement request asked for.</summary>
 public sealed record AnnounceSupplied(
     string StepId, int Attempt, string Department, Guid RequestId, IReadOnlyList<string> Versions, int Revision, DateTimeOffset? DueAt) : EngineCommand;

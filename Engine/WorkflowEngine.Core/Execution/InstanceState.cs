@@ -21,7 +21,10 @@ public sealed class InstanceState
     /// <summary>The yellow and red cards given so far, each once per clock, limit and level.</summary>
     public List<FiredWarning>? Warnings { get; set; }
 
-    /// <summary>When the next card not yet given comes due, as of the last look: the deadline-warnings timer's time.</summary>
+    /// <summary>The escalation rules applied so far (升级督办), each once per clock and rule.</summary>
+    public List<FiredEscalation>? Escalations { get; set; }
+
+    /// <summary>When the next card or escalation not yet given comes due, as of the last look: the deadline-warnings timer's time.</summary>
     public DateTimeOffset? NextWarningAt { get; set; }
 
     /// <summary>The materials accepted late (容缺), from the acceptance on; null when there were none.</summary>
@@ -34,6 +37,7 @@ public sealed class InstanceState
         var copy = (InstanceState)MemberwiseClone();
         copy.Clock = Clock is null ? null : [.. Clock];
         copy.Warnings = Warnings is null ? null : [.. Warnings];
+        copy.Escalations = Escalations is null ? null : [.. Escalations];
         copy.Deferred = Deferred is null ? null : [.. Deferred];
         copy.Nodes = new Dictionary<string, NodeState>(Nodes.Count, StringComparer.Ordinal);
         foreach (var (id, node) in Nodes)

@@ -12,4 +12,7 @@ public sealed record BundleTimeLimits
     /// every step and stage that sets none of its own. Three quarters when absent.
     /// </summary>
     public double? YellowShare { get; init; }
+
+    /// <summary>The escalation rules of every department step that sets none of its own (<c>escalation</c> on the step).</summary>
+    public IReadOnlyList<EscalationRule>? Escalation { get; init; }
 }

@@ -21,6 +21,9 @@ public sealed class StepNode
     /// <summary>The share of the node's limit that turns its clock yellow (<c>yellowShare</c>); the definition's when null.</summary>
     public double? YellowShare { get; init; }
 
+    /// <summary>What follows the node's cards (<c>escalation</c>); for a department step without its own, <c>timeLimits.escalation</c>.</summary>
+    public IReadOnlyList<EscalationRule>? Escalation { get; init; }
+
     /// <summary>The activity's settings record, parsed and validated at load.</summary>
     public object? Settings { get; init; }
 

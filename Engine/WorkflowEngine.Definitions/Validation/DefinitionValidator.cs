@@ -20,6 +20,9 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
     /// </summary>
     public const int MaxIdentifierLength = 64;
 
+    /// <summary>Escalation rules per node or for the whole definition: enough for yellow, red and two later steps.</summary>
+    public const int MaxEscalationRules = 5;
+
     private readonly ActivityRegistry _registry;
     private readonly ValidationEnvironment _environment;
 
@@ -68,6 +71,11 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             CheckYellowShare(ctx, share, "timeLimits.yellowShare");
         }
 
+        if (d.Limits.Escalation is { } escalation)
+        {
+            CheckEscalation(ctx, escalation, "timeLimits.escalation");
+        }
+
         Supplements(d, ctx);
     }
 
@@ -77,6 +85,51 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
         if (!(share is > 0 and < 1))
         {
             ctx.AddFailure(path, $"yellowShare 是用去多少时限时亮黄牌，须在 0 与 1 之间（如 0.75 即用去四分之三时），现为 {share.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    /// <summary>
+    /// Escalation rules (升级督办): each follows a yellow or red card, optionally after a well-formed working time, and
+    /// does something — raises the task's priority or has the supervisors supervise it. A handful at most per node.
+    /// </summary>
+    private static void CheckEscalation(ValidationContext<DefinitionCandidate> ctx, IReadOnlyList<EscalationRule> rules, string path)
+    {
+        if (rules.Count > MaxEscalationRules)
+        {
+            ctx.AddFailure(path, $"escalation 最多 {MaxEscalationRules} 条规则，现有 {rules.Count} 条");
+        }
+
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            var at = $"{path}[{i}]";
+            if (rule is null)
+            {
+                ctx.AddFailure(at, "升级规则应为一个对象，如 { card: red, priority: urgent, supervise: true }");
+                continue;
+            }
+
+            if (rule.Card is not (EscalationNames.Yellow or EscalationNames.Red))
+            {
+                ctx.AddFailure(at + ".card", rule.Card is null
+                    ? "升级规则须写明跟随哪张预警牌：card: yellow（黄牌）或 card: red（红牌）"
+                    : $"card 只能是 yellow（黄牌）或 red（红牌），现为“{MessageText.Quote(rule.Card)}”");
+            }
+
+            if (rule.Priority is { } priority && priority is not (EscalationNames.High or EscalationNames.Urgent))
+            {
+                ctx.AddFailure(at + ".priority", $"priority 只能是 high（加急）或 urgent（特急），现为“{MessageText.Quote(priority)}”");
+            }
+
+            if (rule.Priority is null && !rule.Supervise)
+            {
+                ctx.AddFailure(at, "升级规则须至少做一件事：priority: high | urgent（提高办件优先级）或 supervise: true（转科室负责人督办）");
+            }
+
+            if (rule.After is { } after)
+            {
+                CheckLimit(ctx, after, at + ".after", "");
+            }
         }
     }
 
@@ -273,6 +326,18 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 else
                 {
                     CheckYellowShare(ctx, share, node.Path + ".yellowShare");
+                }
+            }
+
+            if (node.Escalation is { } escalation)
+            {
+                if (activity.LimitOf(node) is null)
+                {
+                    ctx.AddFailure(node.Path + ".escalation", "escalation 只用于有办理时限 limit 的步骤或阶段");
+                }
+                else
+                {
+                    CheckEscalation(ctx, escalation, node.Path + ".escalation");
                 }
             }
 

@@ -34,6 +34,7 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<CancelStepConsumer>();
             services.AddSingleton<StepDueChangedConsumer>();
             services.AddSingleton<StepWarningRaisedConsumer>();
+            services.AddSingleton<StepEscalatedConsumer>();
             services.AddSingleton<StepSupplementedConsumer>();
         }
 
@@ -143,6 +144,7 @@ public static class MessagingServiceCollectionExtensions
                 new CancelStepConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<CancelStepConsumer>(), context);
                 new StepDueChangedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepDueChangedConsumer>(), context);
                 new StepWarningRaisedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepWarningRaisedConsumer>(), context);
+                new StepEscalatedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepEscalatedConsumer>(), context);
                 new StepSupplementedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepSupplementedConsumer>(), context);
             });
         }

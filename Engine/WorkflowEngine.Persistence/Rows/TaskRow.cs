@@ -13,7 +13,8 @@ internal sealed class TaskRow
         completed_at AS CompletedAt, outcome AS Outcome, reason AS Reason, outputs_json AS OutputsJson, on_time AS OnTime,
         payload_json AS PayloadJson, note AS Note, materials_json AS MaterialsJson, due_revision AS DueRevision,
         clock_paused_at AS ClockPausedAt, clock_paused_because AS ClockPausedBecause, warning AS Warning,
-        supplement_requested_at AS SupplementRequestedAt, supplement_json AS SupplementJson, supplement_supplied_at AS SupplementSuppliedAt
+        supplement_requested_at AS SupplementRequestedAt, supplement_json AS SupplementJson, supplement_supplied_at AS SupplementSuppliedAt,
+        priority AS Priority, supervised_at AS SupervisedAt, supervised_because AS SupervisedBecause
         """;
 
     /// <summary>Every column but the payload: what a batch needs to decide, without reading ~1.5 KB per task.</summary>
@@ -85,6 +86,12 @@ internal sealed class TaskRow
 
     public long? SupplementSuppliedAt { get; set; }
 
+    public long Priority { get; set; }
+
+    public long? SupervisedAt { get; set; }
+
+    public string? SupervisedBecause { get; set; }
+
     public static TaskRow From(TaskRecord t) => new()
     {
         Id = t.Id.ToString(),
@@ -120,6 +127,9 @@ internal sealed class TaskRow
         SupplementRequestedAt = Instants.ToMs(t.SupplementRequestedAt),
         SupplementJson = t.SupplementJson,
         SupplementSuppliedAt = Instants.ToMs(t.SupplementSuppliedAt),
+        Priority = t.Priority,
+        SupervisedAt = Instants.ToMs(t.SupervisedAt),
+        SupervisedBecause = t.SupervisedBecause,
     };
 
     public TaskRecord ToRecord() => new()
@@ -157,5 +167,8 @@ internal sealed class TaskRow
         SupplementRequestedAt = Instants.FromMs(SupplementRequestedAt),
         SupplementJson = SupplementJson,
         SupplementSuppliedAt = Instants.FromMs(SupplementSuppliedAt),
+        Priority = (int)Priority,
+        SupervisedAt = Instants.FromMs(SupervisedAt),
+        SupervisedBecause = SupervisedBecause,
     };
 }

@@ -4,7 +4,7 @@ using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Persistence.Stores;
 
-/// <summary>The clerk workbench's reads: a department's queue by due time, one task.</summary>
+/// <summary>The clerk workbench's reads: a department's queue by priority, then due time; one task.</summary>
 public sealed class SqlTaskQueries(Database database, FormStorage forms = FormStorage.PerApplication) : ITaskQueries
 {
     public async Task<IReadOnlyList<TaskRecord>> ListAsync(string department, string filter, int limit, int offset, CancellationToken cancellationToken)
@@ -20,7 +20,7 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
         };
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
-            $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE department = @Department AND {where} ORDER BY due_at, id {database.Dialect.Page}",
+            $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE department = @Department AND {where} ORDER BY priority DESC, due_at, id {database.Dialect.Page}",
             new { Department = department, Limit = limit, Offset = offset },
             cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRecord()).ToArray();

@@ -51,6 +51,24 @@ internal static class DepartmentMessages
             },
             Queues.Department(warning.Department),
             now),
+        AnnounceEscalation escalation => MessageJson.ToOutbox(
+            new StepEscalated
+            {
+                ApplicationId = applicationId,
+                StepId = escalation.StepId,
+                Attempt = escalation.Attempt,
+                Department = escalation.Department,
+                Clock = escalation.Clock,
+                Rule = escalation.Rule + 1,
+                Card = escalation.Card,
+                Priority = escalation.Priority,
+                Supervise = escalation.Supervise,
+                Reason = escalation.Reason,
+                DueAt = escalation.DueAt,
+                EscalatedAt = now,
+            },
+            Queues.Department(escalation.Department),
+            now),
         _ => throw new ArgumentException($"{command.GetType().Name} is not a message to a department.", nameof(command)),
     };
 }

@@ -583,7 +583,7 @@ internal sealed class EngineBatch(
                         Queues.Department(supplied.Department),
                         now));
                     break;
-                case RecallStep or AnnounceDue or AnnounceWarning:
+                case RecallStep or AnnounceDue or AnnounceWarning or AnnounceEscalation:
                     absorbed.Outbox.Add(DepartmentMessages.ToOutbox(command, application.Id, now));
                     break;
                 case ScheduleTimer timer:

@@ -44,6 +44,14 @@ public static class DeskText
         _ => "",
     };
 
+    /// <summary>A raised queue priority (by an escalation rule): 加急 or 特急; empty for a normal one.</summary>
+    public static string Priority(int rank) => rank switch
+    {
+        1 => Say("加急", "High priority"),
+        >= 2 => Say("特急", "Urgent"),
+        _ => "",
+    };
+
     public static string Outcome(string? outcome) => outcome switch
     {
         "approved" => Say("通过", "Approved"),

@@ -24,6 +24,9 @@ public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, 
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
 
+    /// <summary>Open tasks an escalation rule gave the supervisors (督办), highest priority and soonest due first.</summary>
+    public IReadOnlyList<TaskRecord> Supervised { get; private set; } = [];
+
     public IReadOnlyList<TaskRecord> Red { get; private set; } = [];
 
     public IReadOnlyList<TaskRecord> Yellow { get; private set; } = [];
@@ -112,6 +115,7 @@ public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, 
         Notices = notices.Value;
         Extensions = (await clerk.ExtensionsAsync(Department, "pending", 100, 0, User, cancellationToken)).Value ?? [];
         var open = (await clerk.QueueAsync(Department, TaskStatuses.Open, QueueModel.MaxTasks, 0, User, cancellationToken)).Value ?? [];
+        Supervised = open.Where(t => t.SupervisedAt is not null).ToArray();
         Red = open.Where(t => t.Warning == "red").ToArray();
         Yellow = open.Where(t => t.Warning == "yellow").ToArray();
     }
