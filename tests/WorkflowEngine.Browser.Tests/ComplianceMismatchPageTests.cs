@@ -54,6 +54,7 @@ public sealed class ComplianceMismatchPageTests(BrowserFixture fixture) : IClass
         await Assertions.Expect(row).ToContainTextAsync("事后补录办结时间");
         await Assertions.Expect(row.Locator("td").Nth(3)).ToContainTextAsync("未计");
         await Assertions.Expect(row.Locator("td").Nth(4)).ToContainTextAsync("分钟");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "admin-compliance-mismatches.png"), FullPage = true });
         await PageChecks.AssertUsableAsync(fixture, page);
 
         await page.GetByLabel("不一致类型").SelectOptionAsync("on-time-differs");
