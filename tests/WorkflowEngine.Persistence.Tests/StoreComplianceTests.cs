@@ -581,7 +581,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
             UpdatedAt = Now,
             Events =
             [
-                new ParkedEvent(new StepCompletedEvent("contract", 1, StepOutcome.Approved, null, new Dictionary<string, string> { ["n"] = "1" }, "hud-clerk", Now, true) { Department = "HUD", Materials = ["deed@v2"] }, Now),
+                new ParkedEvent(new StepCompletedEvent("contract", 1, StepOutcome.Approved, null, new Dictionary<string, string> { ["n"] = "1" }, "hud-clerk", Now, true) { Department = "HUD", Materials = ["deed@v2"], Compliance = HeldCompliance }, Now),
                 new ParkedEvent(new TimerFiredEvent("t1", "stage"), Now.AddMinutes(1)),
             ],
         };
@@ -594,6 +594,8 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         var stored = (await queries.GetAsync(incident.Id, CancellationToken.None))!;
         var held = Assert.IsType<StepCompletedEvent>(stored.Events[0].Event);
         Assert.Equal(("contract", "HUD", "1", "deed@v2"), (held.StepId, held.Department, held.Outputs!["n"], held.Materials![0]));
+        // Retried later, the report is compared as the host sent it.
+        Assert.Equal(HeldCompliance, held.Compliance);
         Assert.IsType<TimerFiredEvent>(stored.Events[1].Event);
         Assert.Equal(1, await queries.CountOpenAsync(CancellationToken.None));
         Assert.Single(await queries.ListAsync(IncidentStatuses.Open, 10, 0, CancellationToken.None));
@@ -739,6 +741,8 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal([ComplianceKinds.OnTimeDiffers, ComplianceKinds.DueDiffers], licence.Record.Kinds);
         Assert.Equal((Now, Now.AddHours(3), false), (licence.Record.DispatchedAt, licence.Record.ReportedAt, licence.Record.ReportedOnTime));
     }
+
+    private static readonly ComplianceView HeldCompliance = new(Now.AddMinutes(-30), null, Now, Now.AddHours(1), 30, null, true);
 
     private static StepComplianceRecord Compliance(
         Guid applicationId, string stepId, string department, DateTimeOffset reportedAt, ComplianceView engine, ComplianceView? host, string[] kinds) =>
