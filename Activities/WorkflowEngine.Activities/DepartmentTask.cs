@@ -2,6 +2,7 @@ using FluentValidation;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Core.Clocks;
+using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 
@@ -278,24 +279,48 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 state.CompletedBy = done.CompletedBy;
                 state.ClaimedBy ??= done.CompletedBy;
                 state.Outputs = done.Outputs is null ? null : new Dictionary<string, string>(done.Outputs, StringComparer.Ordinal);
-                var onTime = state.DueAt is null || done.CompletedAt <= state.DueAt;
-                if (done.ReportedOnTime is { } reported && reported != onTime)
-                {
-                    context.Audit("ComplianceMismatch", new Dictionary<string, string?>
-                    {
-                        ["reportedOnTime"] = reported ? "true" : "false",
-                        ["computedOnTime"] = onTime ? "true" : "false",
-                    });
-                }
-
                 context.Complete(
                     done.Outcome,
                     done.Reason,
                     done.Materials is { Count: > 0 } materials ? new Dictionary<string, string?> { ["materials"] = string.Join(",", materials) } : null);
+                // After the decision, so that the engine's view uses the due time its clock stopped on.
+                RecordCompliance(context, done);
                 return true;
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Recomputes the decided step's compliance on the engine's calendar and clock events, emits both views for the shell
+    /// to keep, and audits a disagreement (<c>ComplianceMismatch</c>, with its kinds) when there is one.
+    /// </summary>
+    private static void RecordCompliance(ActivityContext context, StepCompletedEvent done)
+    {
+        var state = context.State;
+        var dispatchedAt = ClockTimeline.Of(state.Clock).StartedAt ?? state.StartedAt ?? context.Now;
+        var engine = ComplianceCheck.Recompute(state.Clock, dispatchedAt, state.ReceivedAt, state.ClaimedAt, done.CompletedAt, state.DueAt, context.Calendar);
+        var kinds = ComplianceCheck.Compare(engine, done.Compliance, done.ReportedOnTime, dispatchedAt, context.Now);
+        context.Emit(new RecordCompliance(
+            context.Node.Id, state.Attempt, state.Department ?? done.Department ?? "", dispatchedAt, context.Now, engine, done.Compliance, done.ReportedOnTime, kinds));
+        if (kinds.Count == 0)
+        {
+            return;
+        }
+
+        var reported = done.Compliance?.OnTime ?? done.ReportedOnTime;
+        context.Audit("ComplianceMismatch", new Dictionary<string, string?>
+        {
+            ["kinds"] = string.Join(",", kinds),
+            ["reportedOnTime"] = reported is null ? null : reported.Value ? "true" : "false",
+            ["computedOnTime"] = engine.OnTime ? "true" : "false",
+            ["reportedDueAt"] = done.Compliance?.DueAt?.ToString("O"),
+            ["computedDueAt"] = engine.DueAt?.ToString("O"),
+            ["reportedCompletedAt"] = done.CompletedAt.ToString("O"),
+            ["reportArrivedAt"] = context.Now.ToString("O"),
+            ["reportedWorkingMinutes"] = done.Compliance?.WorkingMinutesUsed?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["computedWorkingMinutes"] = engine.WorkingMinutesUsed?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
     }
 
     /// <summary>Stops the step's clock for a period the law does not count; with a known end, a timer starts it again then.</summary>

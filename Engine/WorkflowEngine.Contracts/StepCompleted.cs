@@ -33,4 +33,7 @@ public sealed record StepCompleted
 
     /// <summary>Whether the department finished by the due time.</summary>
     public required bool OnTime { get; init; }
+
+    /// <summary>The host's instants and working time for the step; absent from older hosts ("not reported").</summary>
+    public StepComplianceReport? Compliance { get; init; }
 }

@@ -814,6 +814,16 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         CompletedAt = task.CompletedAt!.Value,
         DueAt = task.DueAt,
         OnTime = task.OnTime!.Value,
+        // The host keeps no working-time calendar (that is the engine's): it reports its instants and leaves the
+        // working minutes out, which the engine then does not compare.
+        Compliance = new StepComplianceReport
+        {
+            ReceivedAt = task.ReceivedAt,
+            StartedAt = task.ClaimedAt ?? (task.Automated ? task.ReceivedAt : null),
+            CompletedAt = task.CompletedAt!.Value,
+            DueAt = task.DueAt,
+            OnTime = task.OnTime!.Value,
+        },
     };
 
     private void Insert(TaskRecord task)

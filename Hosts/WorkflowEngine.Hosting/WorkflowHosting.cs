@@ -24,6 +24,7 @@ using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Calendars;
+using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Incidents;
@@ -92,6 +93,7 @@ public static partial class WorkflowHosting
         app.MapIncidents();
         app.MapFailedMessages();
         app.MapStatistics();
+        app.MapComplianceMismatches();
         app.MapWarnings();
         return app;
     }
@@ -117,6 +119,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
         services.AddSingleton<IIncidentQueries, SqlIncidentQueries>();
         services.AddSingleton<IComplianceQueries, SqlComplianceQueries>();
+        services.AddSingleton<IComplianceMismatchQueries, SqlComplianceMismatchQueries>();
         services.AddSingleton<IStuckWorkQueries, SqlStuckWorkQueries>();
         // One process owns an SQLite file: it follows the waiting steps in memory; a shared database indexes them.
         services.AddSingleton<IWaitingSteps>(sp => sp.GetRequiredService<Database>().Dialect.SingleWriter

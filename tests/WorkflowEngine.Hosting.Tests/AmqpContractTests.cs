@@ -41,6 +41,13 @@ public sealed class AmqpContractTests
         Assert.Contains(application.GetProperty("certificates").EnumerateArray(),
             c => c.GetProperty("name").GetString() == "银行开户许可" && c.GetProperty("details").GetProperty("accountNumber").GetString() == "6222-0000-0001");
 
+        // Its compliance block, sent as plain JSON, is kept: this system's clock is the machine's, months after the
+        // engine's test clock, so its decision is dated after the engine received it.
+        var bankView = Assert.Single((await host.GetJsonAsync("admin", "/api/compliance/mismatches?from=2026-03&to=2026-03&department=BANK"))
+            .GetProperty("items").EnumerateArray());
+        Assert.True(bankView.GetProperty("hostReported").GetBoolean());
+        Assert.Contains("clock-skew", bankView.GetProperty("kinds").EnumerateArray().Select(k => k.GetString()));
+
         // The same decision again, under its own message id and under a new one: the engine applies neither.
         await bank.RepeatLastReportAsync(sameMessageId: true);
         await bank.RepeatLastReportAsync(sameMessageId: false);
@@ -154,6 +161,11 @@ public sealed class AmqpContractTests
                 completed["outcome"] = "approved";
                 completed["outputs"] = new JsonObject { ["accountNumber"] = "6222-0000-0001" };
                 (completed["completedBy"], completed["completedAt"], completed["dueAt"], completed["onTime"]) = ("bank-system", now, step["dueAt"]!.GetValue<string>(), true);
+                completed["compliance"] = new JsonObject
+                {
+                    ["receivedAt"] = now, ["startedAt"] = now, ["completedAt"] = now, ["dueAt"] = step["dueAt"]!.GetValue<string>(),
+                    ["workingMinutesUsed"] = null, ["workingMinutesPaused"] = null, ["onTime"] = true,
+                };
                 var body = JsonSerializer.SerializeToUtf8Bytes(completed);
                 var id = Guid.NewGuid().ToString();
                 await PublishAsync("StepCompleted", body, id);

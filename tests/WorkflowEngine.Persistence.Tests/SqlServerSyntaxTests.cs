@@ -1,12 +1,14 @@
 using System.Data;
 using Microsoft.Extensions.Options;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Persistence.Tests.Recording;
 using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Incidents;
@@ -57,7 +59,7 @@ public sealed class SqlServerSyntaxTests
             "MERGE INTO inbox", "MERGE INTO steps", "MERGE INTO timers", "MERGE INTO incidents", "MERGE INTO department_forms",
             "MERGE INTO departments", "MERGE INTO users", "MERGE INTO user_credentials", "INSERT INTO sign_in_events", "OUTPUT INSERTED.id", "OPENJSON", "FETCH NEXT", "READPAST",
             "FROM timers WITH (UPDLOCK", "DELETE FROM outbox", "UPDATE applications SET status", "UPDATE department_tasks",
-            "UPDATE definitions SET title", "INSERT INTO definitions", "UPDATE definitions SET status = 'retired'", "DELETE FROM definitions", "UPDATE audit_events SET seq", "INSERT INTO failed_messages",
+            "UPDATE definitions SET title", "INSERT INTO definitions", "UPDATE definitions SET status = 'retired'", "DELETE FROM definitions", "UPDATE audit_events SET seq", "INSERT INTO failed_messages", "INSERT INTO step_compliance", "FROM step_compliance c JOIN applications",
             "INSERT INTO outbox (message_id, destination, message_type, body, created_at, attempts, lease_owner, lease_until)\nSELECT",
         })
         {
@@ -158,6 +160,14 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => applications.TimersAsync(applicationId, none));
         await Quietly(() => applications.ListOpenAsync(null, 10, none));
         await Quietly(() => applications.ListOpenAsync(applicationId, 10, none));
+
+        var mismatches = new SqlComplianceMismatchQueries(database);
+        foreach (var kind in new[] { null, ComplianceKinds.NotReported, ComplianceKinds.Backfilled })
+        {
+            await Quietly(() => mismatches.ListAsync(new ComplianceMismatchFilter(Now, Now.AddDays(30), "SAMR", "business-opening", kind, 0, 50), none));
+        }
+
+        await Quietly(() => mismatches.ListAsync(new ComplianceMismatchFilter(Now, Now.AddDays(30), null, null, null, 50, 50), none));
 
         var years = new SqlCalendarYearStore(database);
         await Quietly(() => years.ListAsync(none));
@@ -272,6 +282,9 @@ public sealed class SqlServerSyntaxTests
         changes.Notifications.Add(new NotificationRecord(applicationId, Now, "accepted", "已受理"));
         changes.Certificates.Add(new CertificateRecord(applicationId, "issue", "营业执照", "licence", "{}", Now));
         changes.Materials.Add(new MaterialRecord(Guid.NewGuid(), applicationId, "articles", "章程.pdf", "application/pdf", 10, "sha", Now));
+        var view = new ComplianceView(Now, Now, Now.AddHours(1), Now.AddHours(2), 60, 0, true);
+        changes.Compliance.Add(new StepComplianceRecord(
+            applicationId, "licence", 1, "SAMR", "business-opening", Now, Now.AddHours(1), view, view with { DueAt = Now }, true, [ComplianceKinds.DueDiffers]));
         var incident = new IncidentRecord
         {
             Id = Guid.NewGuid(), ApplicationId = applicationId, Status = IncidentStatuses.Open, Error = "e", ErrorType = "E", RaisedAt = Now, UpdatedAt = Now, Events = [],

@@ -1,7 +1,9 @@
+using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Monitoring;
 using WorkflowEngine.Runtime.Departments;
@@ -603,7 +605,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
             UpdatedAt = Now,
             Events =
             [
-                new ParkedEvent(new StepCompletedEvent("contract", 1, StepOutcome.Approved, null, new Dictionary<string, string> { ["n"] = "1" }, "hud-clerk", Now, true) { Department = "HUD", Materials = ["deed@v2"] }, Now),
+                new ParkedEvent(new StepCompletedEvent("contract", 1, StepOutcome.Approved, null, new Dictionary<string, string> { ["n"] = "1" }, "hud-clerk", Now, true) { Department = "HUD", Materials = ["deed@v2"], Compliance = HeldCompliance }, Now),
                 new ParkedEvent(new TimerFiredEvent("t1", "stage"), Now.AddMinutes(1)),
             ],
         };
@@ -616,6 +618,8 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         var stored = (await queries.GetAsync(incident.Id, CancellationToken.None))!;
         var held = Assert.IsType<StepCompletedEvent>(stored.Events[0].Event);
         Assert.Equal(("contract", "HUD", "1", "deed@v2"), (held.StepId, held.Department, held.Outputs!["n"], held.Materials![0]));
+        // Retried later, the report is compared as the host sent it.
+        Assert.Equal(HeldCompliance, held.Compliance);
         Assert.IsType<TimerFiredEvent>(stored.Events[1].Event);
         Assert.Equal(1, await queries.CountOpenAsync(CancellationToken.None));
         Assert.Single(await queries.ListAsync(IncidentStatuses.Open, 10, 0, CancellationToken.None));
@@ -721,6 +725,52 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(Now.AddSeconds(1), Assert.Single(mine).At);
         Assert.Equal(("::1", "page"), (mine[0].ClientAddress, mine[0].Channel));
     }
+
+    [StoreFact]
+    public async Task StepCompliance_KeepsBothViews_AndListsDisagreementsNewestFirst_ByFilter()
+    {
+        var application = await SaveNewApplicationAsync();
+        var engine = new ComplianceView(Now, Now.AddMinutes(5), Now.AddHours(1), Now.AddHours(2), 60, 15, true);
+        var host = new ComplianceView(Now.AddMinutes(1), null, Now.AddHours(1), Now.AddHours(1), null, null, false);
+        var changes = new EngineChanges();
+        changes.Updated.Add(application);
+        changes.Compliance.Add(Compliance(application.Id, "licence", "SAMR", Now.AddHours(3), engine, host, [ComplianceKinds.OnTimeDiffers, ComplianceKinds.DueDiffers]));
+        changes.Compliance.Add(Compliance(application.Id, "seal", "PSB", Now.AddHours(4), engine, null, []));
+        changes.Compliance.Add(Compliance(application.Id, "bank", "BANK", Now.AddHours(5), engine, host with { OnTime = true }, [ComplianceKinds.DueDiffers]));
+        changes.Compliance.Add(Compliance(application.Id, "tax", "TAX", Now.AddHours(6), engine, host, [ComplianceKinds.WorkingTimeDiffers]));
+        await SaveAsync(changes);
+        var queries = new SqlComplianceMismatchQueries(Database);
+        ComplianceMismatchFilter Filter(string? department = null, string? kind = null, int offset = 0, int limit = 50) =>
+            new(Now, Now.AddDays(1), department, null, kind, offset, limit);
+
+        var all = await queries.ListAsync(Filter(), CancellationToken.None);
+        var due = await queries.ListAsync(Filter(kind: ComplianceKinds.DueDiffers), CancellationToken.None);
+        var notReported = await queries.ListAsync(Filter(kind: ComplianceKinds.NotReported), CancellationToken.None);
+        var samr = await queries.ListAsync(Filter(department: "SAMR"), CancellationToken.None);
+        var second = await queries.ListAsync(Filter(offset: 1, limit: 1), CancellationToken.None);
+        var later = await queries.ListAsync(new ComplianceMismatchFilter(Now.AddDays(1), Now.AddDays(2), null, null, null, 0, 50), CancellationToken.None);
+
+        Assert.Equal(["tax", "bank", "licence"], all.Items.Select(i => i.Record.StepId));
+        Assert.Equal(3, all.Total);
+        Assert.Equal(["bank", "licence"], due.Items.Select(i => i.Record.StepId));
+        Assert.Equal("seal", Assert.Single(notReported.Items).Record.StepId);
+        Assert.False(notReported.Items[0].Record.HostReported);
+        Assert.Equal((1, 3), (second.Items.Count, second.Total));
+        Assert.Equal("bank", second.Items[0].Record.StepId);
+        Assert.Empty(later.Items);
+        var licence = Assert.Single(samr.Items);
+        Assert.Equal(application.TrackingNumber, licence.TrackingNumber);
+        Assert.Equal(engine, licence.Record.Engine);
+        Assert.Equal(host, licence.Record.Host);
+        Assert.Equal([ComplianceKinds.OnTimeDiffers, ComplianceKinds.DueDiffers], licence.Record.Kinds);
+        Assert.Equal((Now, Now.AddHours(3), false), (licence.Record.DispatchedAt, licence.Record.ReportedAt, licence.Record.ReportedOnTime));
+    }
+
+    private static readonly ComplianceView HeldCompliance = new(Now.AddMinutes(-30), null, Now, Now.AddHours(1), 30, null, true);
+
+    private static StepComplianceRecord Compliance(
+        Guid applicationId, string stepId, string department, DateTimeOffset reportedAt, ComplianceView engine, ComplianceView? host, string[] kinds) =>
+        new(applicationId, stepId, 1, department, "business-opening", Now, reportedAt, engine, host, host?.OnTime ?? true, kinds);
 
     [StoreFact]
     public void Migrations_CanRunAgain()

@@ -1,4 +1,5 @@
 using WorkflowEngine.Core.Clocks;
+using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Core.Model;
 
 namespace WorkflowEngine.Core.Execution;
@@ -52,6 +53,22 @@ public sealed record AnnounceEscalation(
 /// <summary>Tell the department holding a step that the applicant supplied what its supplement request asked for.</summary>
 public sealed record AnnounceSupplied(
     string StepId, int Attempt, string Department, Guid RequestId, IReadOnlyList<string> Versions, int Revision, DateTimeOffset? DueAt) : EngineCommand;
+
+/// <summary>
+/// Keep both views of a decided department step's compliance: the host's as reported (null when it sent none) and the
+/// engine's recomputation, with every kind of disagreement (<see cref="ComplianceKinds"/>). <paramref name="ReportedAt"/>
+/// is when the decision reached the engine.
+/// </summary>
+public sealed record RecordCompliance(
+    string StepId,
+    int Attempt,
+    string Department,
+    DateTimeOffset DispatchedAt,
+    DateTimeOffset ReportedAt,
+    ComplianceView Engine,
+    ComplianceView? Host,
+    bool? ReportedOnTime,
+    IReadOnlyList<string> Kinds) : EngineCommand;
 
 public sealed record ScheduleTimer(string TimerId, string NodeId, DateTimeOffset DueAt) : EngineCommand;
 

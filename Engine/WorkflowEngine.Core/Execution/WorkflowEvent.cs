@@ -125,6 +125,9 @@ public sealed record StepCompletedEvent(
 {
     /// <summary>The material versions the department decided on, as <c>key@vN</c>.</summary>
     public IReadOnlyList<string>? Materials { get; init; }
+
+    /// <summary>The host's own instants and working time; null when it sent none (an older host: "not reported").</summary>
+    public Compliance.ComplianceView? Compliance { get; init; }
 }
 
 /// <summary>A timer the flow scheduled came due.</summary>

@@ -65,6 +65,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
             await EngineSql.InsertNotification.ExecuteAsync(write, changes.Notifications, cancellationToken);
             await EngineSql.InsertCertificate.ExecuteAsync(write, changes.Certificates, cancellationToken);
             await EngineSql.InsertMaterial.ExecuteAsync(write, changes.Materials, cancellationToken);
+            await StepComplianceRow.Insert.ExecuteAsync(write, changes.Compliance, cancellationToken);
             await _sql.UpsertIncident.ExecuteAsync(write, incidents, cancellationToken);
             await write.CommitAsync(cancellationToken);
         }

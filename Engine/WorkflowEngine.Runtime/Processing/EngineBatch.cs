@@ -9,6 +9,7 @@ using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
@@ -524,6 +525,8 @@ internal sealed class EngineBatch(
 
         public List<CertificateRecord> Certificates { get; } = [];
 
+        public List<StepComplianceRecord> Compliance { get; } = [];
+
         public CompleteApplication? Completion { get; set; }
 
         /// <summary>The bundle's due times derived from its clock; absent for an application started before clocks were kept.</summary>
@@ -606,6 +609,11 @@ internal sealed class EngineBatch(
                 case CompleteApplication complete:
                     absorbed.Completion = complete;
                     break;
+                case RecordCompliance compliance:
+                    absorbed.Compliance.Add(new StepComplianceRecord(
+                        application.Id, compliance.StepId, compliance.Attempt, compliance.Department, application.ServiceId, compliance.DispatchedAt,
+                        compliance.ReportedAt, compliance.Engine, compliance.Host, compliance.ReportedOnTime, compliance.Kinds));
+                    break;
             }
         }
 
@@ -642,6 +650,7 @@ internal sealed class EngineBatch(
 
         Changes.Notifications.AddRange(absorbed.Notifications);
         Changes.Certificates.AddRange(absorbed.Certificates);
+        Changes.Compliance.AddRange(absorbed.Compliance);
         if (absorbed.Completion is { } complete)
         {
             application.Status = complete.Status switch

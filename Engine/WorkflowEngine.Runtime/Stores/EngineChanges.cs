@@ -1,4 +1,5 @@
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Timers;
@@ -32,6 +33,9 @@ public sealed class EngineChanges
 
     public List<MaterialRecord> Materials { get; } = [];
 
+    /// <summary>Both views of the compliance of each department step decided in the batch.</summary>
+    public List<StepComplianceRecord> Compliance { get; } = [];
+
     /// <summary>Incidents raised or changed (events held, retried, resolved), each written as it ended up.</summary>
     public Dictionary<Guid, IncidentRecord> Incidents { get; } = [];
 
@@ -42,5 +46,5 @@ public sealed class EngineChanges
     public bool ScheduledAnyTimer => Timers.Values.Any(t => t is not null);
 
     public bool IsEmpty => Inserted.Count + Updated.Count + Steps.Count + Audit.Count + Timers.Count
-        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + Materials.Count + Incidents.Count == 0;
+        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + Materials.Count + Compliance.Count + Incidents.Count == 0;
 }

@@ -104,7 +104,7 @@ public static class StatisticsEndpoints
         return csv ? Csv(report, table ?? "steps") : Results.Ok(report);
     }
 
-    private static DateOnly ParseMonth(string? text, string field, DateOnly fallback, Dictionary<string, string[]> errors)
+    internal static DateOnly ParseMonth(string? text, string field, DateOnly fallback, Dictionary<string, string[]> errors)
     {
         if (text is null)
         {
@@ -140,7 +140,7 @@ public static class StatisticsEndpoints
         return grouping;
     }
 
-    private static bool Error(Dictionary<string, string[]> errors, string field, string message)
+    internal static bool Error(Dictionary<string, string[]> errors, string field, string message)
     {
         errors[field] = [message];
         return false;
@@ -170,6 +170,12 @@ public static class StatisticsEndpoints
                 })
                 .Prepend(["部门", "部门名称", "事项", "事项名称", "月份", "办结环节数", "准予", "不予", "按时", "超期", "按时办结率", "平均办理工作小时"]),
         };
+        return CsvFile(rows, $"compliance-{table}-{report.From}-{report.To}.csv");
+    }
+
+    /// <summary>Rows as UTF-8 CSV with a byte-order mark, so that Excel reads the Chinese.</summary>
+    internal static IResult CsvFile(IEnumerable<object?[]> rows, string fileName)
+    {
         var text = new StringBuilder();
         foreach (var row in rows)
         {
@@ -177,13 +183,13 @@ public static class StatisticsEndpoints
         }
 
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
-        return Results.File(bytes, "text/csv; charset=utf-8", $"compliance-{table}-{report.From}-{report.To}.csv");
+        return Results.File(bytes, "text/csv; charset=utf-8", fileName);
     }
 
     /// <summary>
     /// A CSV field: quoted when it must be, and text that a spreadsheet would run as a formula (=, +, -, @) kept as text.
     /// </summary>
-    private static string Cell(object? value)
+    internal static string Cell(object? value)
     {
         var text = value switch
         {

@@ -1,0 +1,26 @@
+namespace WorkflowEngine.Core.Compliance;
+
+/// <summary>The ways a department host's compliance report can disagree with the engine's recomputation.</summary>
+public static class ComplianceKinds
+{
+    /// <summary>The host and the engine disagree whether the step was decided on time.</summary>
+    public const string OnTimeDiffers = "on-time-differs";
+
+    /// <summary>The host held another due time: its calendar is wrong, or it missed a <c>StepDueChanged</c>.</summary>
+    public const string DueDiffers = "due-differs";
+
+    /// <summary>The host's instants cannot be right by the engine's clock: decided after the engine heard of it, or received before dispatch.</summary>
+    public const string ClockSkew = "clock-skew";
+
+    /// <summary>The decision is dated far earlier than its report arrived: a time written in afterwards.</summary>
+    public const string Backfilled = "backfilled";
+
+    /// <summary>The host counted a different amount of working time used.</summary>
+    public const string WorkingTimeDiffers = "working-time-differs";
+
+    /// <summary>Not a disagreement: the host sent no compliance block (an older host). Used as a filter only.</summary>
+    public const string NotReported = "not-reported";
+
+    /// <summary>Every disagreement kind, in the order they are listed.</summary>
+    public static IReadOnlyList<string> All { get; } = [OnTimeDiffers, DueDiffers, ClockSkew, Backfilled, WorkingTimeDiffers];
+}

@@ -1,0 +1,95 @@
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Clocks;
+using WorkflowEngine.Core.Compliance;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Core.Tests;
+
+/// <summary>The engine's recomputation of a decided step's compliance, and what it flags in a department host's report.</summary>
+public sealed class ComplianceCheckTests
+{
+    private static readonly WorkingCalendar Calendar = Catalog.Calendar;
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+
+    /// <summary>Monday 2 March 2026, 09:00 in Shanghai.</summary>
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, Cst);
+
+    [Fact]
+    public void Recompute_CountsOfficeMinutesRunAndPaused_UpToTheDecision_NotTheLunchBreakNorTheNight()
+    {
+        // Runs 09:00-10:00 Monday, paused for a supplement until 09:00 Tuesday, decided 10:30 Tuesday.
+        List<ClockEvent> clock =
+        [
+            ClockEvent.Started(Monday),
+            ClockEvent.Paused(Monday.AddHours(1), PauseReason.SupplementRequested, "补正"),
+            ClockEvent.Resumed(Monday.AddDays(1)),
+            ClockEvent.Stopped(Monday.AddDays(1).AddHours(1.5)),
+        ];
+        var due = new DateTimeOffset(2026, 3, 4, 9, 0, 0, Cst);
+
+        var engine = ComplianceCheck.Recompute(clock, Monday, null, Monday.AddMinutes(5), Monday.AddDays(1).AddHours(1.5), due, Calendar);
+
+        Assert.Equal(60 + 90, engine.WorkingMinutesUsed);
+        // 10:00-12:00 and 13:30-17:30 on Monday.
+        Assert.Equal(120 + 240, engine.WorkingMinutesPaused);
+        Assert.Equal(Monday, engine.ReceivedAt);
+        Assert.Equal(Monday.AddMinutes(5), engine.StartedAt);
+        Assert.True(engine.OnTime);
+    }
+
+    [Fact]
+    public void Compare_AHostThatAgrees_IsFlaggedForNothing()
+    {
+        var (engine, dispatched) = Decided(at: Monday.AddHours(1));
+        var host = engine with { ReceivedAt = dispatched.AddSeconds(2), WorkingMinutesUsed = engine.WorkingMinutesUsed + 10 };
+
+        Assert.Empty(ComplianceCheck.Compare(engine, host, host.OnTime, dispatched, reportedAt: Monday.AddHours(1).AddSeconds(3)));
+    }
+
+    [Fact]
+    public void Compare_NamesEachDisagreement()
+    {
+        var (engine, dispatched) = Decided(at: Monday.AddHours(1));
+        var reportedAt = Monday.AddHours(5);
+        var host = engine with
+        {
+            ReceivedAt = dispatched.AddHours(-1),
+            DueAt = engine.DueAt!.Value.AddDays(-1),
+            OnTime = false,
+            WorkingMinutesUsed = engine.WorkingMinutesUsed + 31,
+        };
+
+        var kinds = ComplianceCheck.Compare(engine, host, false, dispatched, reportedAt);
+
+        Assert.Equal(
+            [ComplianceKinds.OnTimeDiffers, ComplianceKinds.DueDiffers, ComplianceKinds.ClockSkew, ComplianceKinds.Backfilled, ComplianceKinds.WorkingTimeDiffers],
+            kinds);
+    }
+
+    [Fact]
+    public void Compare_ADecisionDatedAfterItsReportArrived_IsClockSkew_NotBackfilled()
+    {
+        var (engine, dispatched) = Decided(at: Monday.AddHours(2));
+
+        var kinds = ComplianceCheck.Compare(engine, engine, true, dispatched, reportedAt: Monday.AddHours(1));
+
+        Assert.Equal([ComplianceKinds.ClockSkew], kinds);
+    }
+
+    [Fact]
+    public void Compare_WithoutAHostBlock_OnlyTheOnTimeFlagCanDisagree_AndWorkingMinutesTheHostLeftOutAreNotCompared()
+    {
+        var (engine, dispatched) = Decided(at: Monday.AddHours(1));
+
+        Assert.Empty(ComplianceCheck.Compare(engine, null, true, dispatched, Monday.AddDays(3)));
+        Assert.Equal([ComplianceKinds.OnTimeDiffers], ComplianceCheck.Compare(engine, null, false, dispatched, Monday.AddHours(1)));
+        Assert.Empty(ComplianceCheck.Compare(engine, engine with { WorkingMinutesUsed = null, WorkingMinutesPaused = null }, true, dispatched, Monday.AddHours(1)));
+    }
+
+    /// <summary>A step dispatched Monday 09:00, due 11:00, decided at <paramref name="at"/> with no pause.</summary>
+    private static (ComplianceView Engine, DateTimeOffset Dispatched) Decided(DateTimeOffset at)
+    {
+        List<ClockEvent> clock = [ClockEvent.Started(Monday), ClockEvent.Stopped(at)];
+        return (ComplianceCheck.Recompute(clock, Monday, Monday, null, at, Monday.AddHours(2), Calendar), Monday);
+    }
+}
