@@ -13,7 +13,9 @@ internal sealed class TaskRow
         completed_at AS CompletedAt, outcome AS Outcome, reason AS Reason, outputs_json AS OutputsJson, on_time AS OnTime,
         payload_json AS PayloadJson, note AS Note, materials_json AS MaterialsJson, due_revision AS DueRevision,
         clock_paused_at AS ClockPausedAt, clock_paused_because AS ClockPausedBecause, warning AS Warning,
-        supplement_requested_at AS SupplementRequestedAt, supplement_json AS SupplementJson, supplement_supplied_at AS SupplementSuppliedAt
+        supplement_requested_at AS SupplementRequestedAt, supplement_json AS SupplementJson, supplement_supplied_at AS SupplementSuppliedAt,
+        supplement_requests AS SupplementRequests, supplement_approvals_json AS SupplementApprovalsJson,
+        supplement_approval_asked_at AS SupplementApprovalAskedAt
         """;
 
     /// <summary>Every column but the payload: what a batch needs to decide, without reading ~1.5 KB per task.</summary>
@@ -85,6 +87,12 @@ internal sealed class TaskRow
 
     public long? SupplementSuppliedAt { get; set; }
 
+    public long SupplementRequests { get; set; }
+
+    public string? SupplementApprovalsJson { get; set; }
+
+    public long? SupplementApprovalAskedAt { get; set; }
+
     public static TaskRow From(TaskRecord t) => new()
     {
         Id = t.Id.ToString(),
@@ -120,6 +128,9 @@ internal sealed class TaskRow
         SupplementRequestedAt = Instants.ToMs(t.SupplementRequestedAt),
         SupplementJson = t.SupplementJson,
         SupplementSuppliedAt = Instants.ToMs(t.SupplementSuppliedAt),
+        SupplementRequests = t.SupplementRequests,
+        SupplementApprovalsJson = t.SupplementApprovalsJson,
+        SupplementApprovalAskedAt = Instants.ToMs(t.SupplementApprovalAskedAt),
     };
 
     public TaskRecord ToRecord() => new()
@@ -157,5 +168,8 @@ internal sealed class TaskRow
         SupplementRequestedAt = Instants.FromMs(SupplementRequestedAt),
         SupplementJson = SupplementJson,
         SupplementSuppliedAt = Instants.FromMs(SupplementSuppliedAt),
+        SupplementRequests = (int)SupplementRequests,
+        SupplementApprovalsJson = SupplementApprovalsJson,
+        SupplementApprovalAskedAt = Instants.FromMs(SupplementApprovalAskedAt),
     };
 }

@@ -161,7 +161,9 @@ public sealed record TaskDto(
     DateTimeOffset? PausedSince,
     string? PausedBecause,
     string Warning,
-    TaskSupplementDto? Supplement);
+    TaskSupplementDto? Supplement,
+    int SupplementRequests,
+    IReadOnlyList<SupplementApprovalDto> SupplementApprovals);
 
 /// <summary>A task with the whole application, for the clerk's one page.</summary>
 /// <summary>A task with the whole application, and every request for more time on it with its answer.</summary>

@@ -121,5 +121,7 @@ public static class TasksEndpoints
         t.Warning ?? "none",
         t.SupplementRequestedAt is { } requested
             ? new TaskSupplementDto(ChinaTime.ToLocal(requested), t.SupplementJson is { } json ? JsonNode.Parse(json) : null, ChinaTime.ToLocal(t.SupplementSuppliedAt))
-            : null);
+            : null,
+        t.SupplementsSent,
+        SupplementsEndpoints.Dto(t));
 }
