@@ -420,27 +420,39 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
 
     /// <summary>
     /// Stops the step's clock for a supplement request (补正) and tells the applicant every item in one notice; refused
-    /// (audited) for a second request, or while the clock stands still already. The department checks both first.
+    /// (audited) for a further request without a supervisor's approval (or approved by the clerk who asked), past the
+    /// definition's <c>maxRequests</c>, or while the clock stands still already. The department checks these first.
     /// </summary>
     private static void RequestSupplement(ActivityContext context, StepSupplementRequestedEvent requested, WorkingTimeLimit limit)
     {
         var state = context.State;
+        var rules = context.Definition.Supplements;
+        var approval = requested.Approval;
         var items = string.Join("；", requested.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"));
-        string? refusal = state.Supplements > 0 ? "本事项已提出过补正" : null;
+        string? refusal = state.Supplements >= rules.MaxRequestsOrDefault ? $"本事项最多可提出 {rules.MaxRequestsOrDefault} 次补正，已提出 {state.Supplements} 次"
+            : state.Supplements > 0 && approval is null ? "本事项已提出过补正，再次补正须经部门负责人批准"
+            : approval is not null && approval.ApprovedBy == requested.RequestedBy ? "提出补正的工作人员不能批准本人的补正（职责分离）"
+            : null;
+        // The approver stands in the pause itself, so the clock's explanation says who let it stop a second time.
+        var pauseText = approval is null ? $"补正：{items}" : $"补正（第 {state.Supplements + 1} 次，经 {approval.ApprovedBy} 批准，{approval.Reason}）：{items}";
         if (refusal is null
-            && !context.RecordClock(ClockEvent.Paused(requested.RequestedAt, PauseReason.SupplementRequested, $"补正：{items}", requested.RequestedBy), limit))
+            && !context.RecordClock(ClockEvent.Paused(requested.RequestedAt, PauseReason.SupplementRequested, pauseText, requested.RequestedBy), limit))
         {
             refusal = "办理时限已暂停或停止";
         }
 
         if (refusal is not null)
         {
-            context.Audit("SupplementIgnored", new Dictionary<string, string?> { ["request"] = requested.RequestId.ToString(), ["reason"] = refusal }, requested.RequestedBy);
+            context.Audit("SupplementIgnored", new Dictionary<string, string?>
+            {
+                ["request"] = requested.RequestId.ToString(),
+                ["reason"] = refusal,
+                ["approvedBy"] = approval?.ApprovedBy,
+            }, requested.RequestedBy);
             return;
         }
 
         state.Supplements++;
-        var rules = context.Definition.Supplements;
         var answerBy = rules.AnswerWithin is { } answerWithin ? context.Calendar.Add(requested.RequestedAt, answerWithin) : (DateTimeOffset?)null;
         var open = new OpenSupplement(requested.RequestId, requested.Items, requested.Note, requested.RequestedBy, requested.RequestedAt, answerBy);
         state.Supplement = open;
@@ -456,14 +468,19 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         var answerText = answerBy is { } by
             ? $"请于 {ChinaTime.Format(by)} 前一次补齐后上传，逾期未补齐的，{(rules.OnExpiry == SupplementExpiry.Withdraw ? "视为撤回申请" : "本事项不予受理")}；"
             : "请一次补齐后上传；";
+        var again = approval is null ? "" : "再次";
         context.Emit(new NotifyApplicant("supplement-requested",
-            $"{context.Node.DisplayTitle}需要补正材料：{items}。{note}{answerText}补齐前本事项办理时限暂停。"));
+            $"{context.Node.DisplayTitle}需要{again}补正材料：{items}。{note}{answerText}补齐前本事项办理时限暂停。"));
         context.Audit("SupplementRequested", new Dictionary<string, string?>
         {
             ["request"] = requested.RequestId.ToString(),
             ["items"] = items,
             ["note"] = requested.Note,
             ["answerBy"] = answerBy?.ToString("O"),
+            ["round"] = state.Supplements.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["approvedBy"] = approval?.ApprovedBy,
+            ["approvedAt"] = approval?.ApprovedAt.ToString("O"),
+            ["approvalReason"] = approval?.Reason,
         }, requested.RequestedBy);
     }
 

@@ -54,6 +54,13 @@ public sealed record ExecuteStep
     /// </summary>
     public DateTimeOffset? SupplementBy { get; init; }
 
+    /// <summary>
+    /// How many supplement requests the step may have in all, the first included (the definition's
+    /// <c>supplements.maxRequests</c>, 2 unless it says otherwise); each after the first needs a supervisor's approval.
+    /// Added to version 1.
+    /// </summary>
+    public int? MaxSupplementRequests { get; init; }
+
     public string? ApplicantName { get; init; }
 
     /// <summary>The whole combined form, so the clerk sees the application on one page.</summary>

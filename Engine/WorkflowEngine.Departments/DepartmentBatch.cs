@@ -68,6 +68,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             RequestExtensionWork x => x.TaskId,
             DecideExtensionWork d => d.TaskId,
             RequestSupplementWork s => s.TaskId,
+            RequestSupplementApprovalWork s => s.TaskId,
+            DecideSupplementApprovalWork s => s.TaskId,
             CompleteWork c => c.TaskId,
             _ => (Guid?)null,
         }).OfType<Guid>().Where(id => !_byId.ContainsKey(id)).Distinct().ToArray();
@@ -105,6 +107,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         EscalationWork escalation => Escalate(escalation),
         SuppliedWork supplied => Supplied(supplied),
         RequestSupplementWork request => RequestSupplement(request),
+        RequestSupplementApprovalWork request => RequestSupplementApproval(request),
+        DecideSupplementApprovalWork decide => DecideSupplementApproval(decide),
         ClaimWork claim => Claim(claim),
         ReleaseWork release => Release(release),
         ReassignWork reassign => Reassign(reassign),
@@ -307,24 +311,14 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
     /// </summary>
     private TaskActionResult RequestSupplement(RequestSupplementWork work)
     {
-        if (!_byId.TryGetValue(work.TaskId, out var task))
+        if (NotHeldBy(work.TaskId, work.Clerk, "提出补正", out var task) is { } refused)
         {
-            return TaskActionResult.NotFound();
+            return refused;
         }
 
-        if (Closed(task) is { } closed)
+        if (task.SupplementsSent > 0)
         {
-            return closed;
-        }
-
-        if (task.ClaimedBy != work.Clerk)
-        {
-            return TaskActionResult.Conflict(task, "只有认领该办件的工作人员可以提出补正，请先认领");
-        }
-
-        if (task.SupplementRequestedAt is not null)
-        {
-            return TaskActionResult.Conflict(task, "本办件已提出过补正：补正须一次性告知全部内容，不能再次提出");
+            return TaskActionResult.Conflict(task, "本办件已提出过补正：补正须一次性告知全部内容；确需再次补正的，须申请本部门负责人批准");
         }
 
         if (task.ClockPausedSince is not null)
@@ -334,9 +328,27 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
 
         if (work.SupplementBy is { } by && now > by)
         {
-            return TaskActionResult.Conflict(task, $"补正须在收件后的补正期限内一次性提出（截至 {ChinaTimeText(by)}），已过期限");
+            return TaskActionResult.Conflict(task, $"补正须在收件后的补正期限内一次性提出（截至 {ChinaTimeText(by)}），已过期限；确需补正的，须申请本部门负责人批准");
         }
 
+        SendSupplement(task, work.Items, work.Note, work.Clerk, null);
+        return TaskActionResult.Ok(task);
+    }
+
+    /// <summary>Why the clerk cannot <paramref name="act"/> on the task (unknown, finished, or held by someone else), or null with the task.</summary>
+    private TaskActionResult? NotHeldBy(Guid taskId, string clerk, string act, out TaskRecord task)
+    {
+        if (Refusal(taskId, out task) is { } refused)
+        {
+            return refused;
+        }
+
+        return task.ClaimedBy != clerk ? TaskActionResult.Conflict(task, $"只有认领该办件的工作人员可以{act}，请先认领") : null;
+    }
+
+    /// <summary>Puts a supplement request on the outbox to the engine and marks the task as waiting for the applicant.</summary>
+    private void SendSupplement(TaskRecord task, IReadOnlyList<SupplementItem> items, string? note, string clerk, SupplementApproval? approval)
+    {
         var request = new StepSupplementRequested
         {
             ApplicationId = task.ApplicationId,
@@ -344,15 +356,133 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             Attempt = task.Attempt,
             Department = task.Department,
             RequestId = Guid.CreateVersion7(now),
-            Items = work.Items,
-            Note = work.Note,
-            RequestedBy = work.Clerk,
+            Items = items,
+            Note = note,
+            RequestedBy = clerk,
             RequestedAt = now,
+            Approval = approval,
         };
+        task.SupplementRequests = task.SupplementsSent + 1;
         task.SupplementRequestedAt = now;
-        task.SupplementJson = JsonSerializer.Serialize(new { items = work.Items, note = work.Note }, MessageJson.Options);
+        task.SupplementSuppliedAt = null;
+        task.SupplementJson = JsonSerializer.Serialize(new { items, note }, MessageJson.Options);
         _changed.Add(task.Id);
         Changes.Outbox.Add(MessageJson.ToOutbox(request, Queues.EngineReports, now));
+    }
+
+    /// <summary>
+    /// Why a further supplement request cannot be asked for or sent now, or null: the step has had as many as it may,
+    /// the last one is still unanswered, or the clock stands still for another reason.
+    /// </summary>
+    private static string? SupplementBlocked(TaskRecord task, int maxRequests) =>
+        task.SupplementsSent >= maxRequests ? $"本事项最多可提出 {maxRequests} 次补正，已提出 {task.SupplementsSent} 次"
+        : task.SupplementRequestedAt is not null && task.SupplementSuppliedAt is null ? "上一次补正申请人尚未补齐，补齐后才能再次补正"
+        : task.ClockPausedSince is not null ? "办理时限暂停期间不能提出补正，请先结束不计时期间"
+        : null;
+
+    /// <summary>
+    /// Records the clerk's request for a further supplement request (or one after the window), for a supervisor of the
+    /// department to decide: on an open task the clerk holds, one waiting at a time. The supervisors get a notice.
+    /// </summary>
+    private TaskActionResult RequestSupplementApproval(RequestSupplementApprovalWork work)
+    {
+        if (NotHeldBy(work.TaskId, work.Clerk, "申请再次补正", out var task) is { } refused)
+        {
+            return refused;
+        }
+
+        if (task.SupplementApprovalAskedAt is not null)
+        {
+            return TaskActionResult.Conflict(task, "该办件已有一项补正申请待负责人审批，审批后再申请");
+        }
+
+        if (task.SupplementsSent == 0 && (work.SupplementBy is not { } by || now <= by))
+        {
+            return TaskActionResult.Conflict(task, "本办件尚未提出过补正，且仍在补正期限内：请直接提出补正，无须审批");
+        }
+
+        if (SupplementBlocked(task, work.MaxRequests) is { } blocked)
+        {
+            return TaskActionResult.Conflict(task, blocked);
+        }
+
+        var approval = new SupplementApprovalRequest
+        {
+            Id = Guid.CreateVersion7(now),
+            Items = work.Items,
+            Note = work.Note,
+            Reason = work.Reason,
+            RequestedBy = work.Clerk,
+            RequestedAt = now,
+            Status = ExtensionStatuses.Pending,
+        };
+        task.SupplementApprovalsJson = JsonSerializer.Serialize(task.SupplementApprovals.Append(approval).ToArray(), MessageJson.Options);
+        task.SupplementApprovalAskedAt = now;
+        _changed.Add(task.Id);
+        var message = $"办件 {task.TrackingNumber}「{task.Title}」：{work.Clerk} 申请第 {task.SupplementsSent + 1} 次补正，待负责人审批。理由：{work.Reason}";
+        Changes.Notices.Add(new DepartmentNotice(
+            Guid.CreateVersion7(now), task.Department, task.Id, task.ApplicationId, task.TrackingNumber, task.StepId, task.Title, SupplementNotice, message, task.DueAt, now));
+        return TaskActionResult.Ok(task);
+    }
+
+    /// <summary>The kind of a notice that a further supplement request waits for a supervisor.</summary>
+    public const string SupplementNotice = "supplement";
+
+    /// <summary>
+    /// A supervisor's answer to a request for a further supplement request: never on their own, only while it waits;
+    /// an approval sends the request to the engine with the approval, a refusal sends nothing (the clerk reads why).
+    /// </summary>
+    private TaskActionResult DecideSupplementApproval(DecideSupplementApprovalWork work)
+    {
+        if (!_byId.TryGetValue(work.TaskId, out var task))
+        {
+            return TaskActionResult.NotFound();
+        }
+
+        var approvals = task.SupplementApprovals.ToList();
+        var index = approvals.FindIndex(a => a.Id == work.ApprovalId);
+        if (index < 0)
+        {
+            return new TaskActionResult(TaskActionStatus.NotFound, null, "没有这项补正申请");
+        }
+
+        var asked = approvals[index];
+        if (asked.RequestedBy == work.Supervisor)
+        {
+            return new TaskActionResult(TaskActionStatus.Forbidden, task, "不能审批本人提出的补正申请，须由本部门其他负责人审批（职责分离）");
+        }
+
+        if (asked.Status != ExtensionStatuses.Pending)
+        {
+            return TaskActionResult.Conflict(task, asked.Status == ExtensionStatuses.Approved ? "该补正申请已批准" : "该补正申请已不予批准");
+        }
+
+        if (work.Approve && (Closed(task) ?? (SupplementBlocked(task, work.MaxRequests) is { } blocked ? TaskActionResult.Conflict(task, blocked) : null)) is { } refused)
+        {
+            return refused;
+        }
+
+        approvals[index] = asked with
+        {
+            Status = work.Approve ? ExtensionStatuses.Approved : ExtensionStatuses.Refused,
+            DecidedBy = work.Supervisor,
+            DecidedAt = now,
+            Decision = work.Decision,
+        };
+        task.SupplementApprovalsJson = JsonSerializer.Serialize(approvals, MessageJson.Options);
+        task.SupplementApprovalAskedAt = null;
+        _changed.Add(task.Id);
+        if (work.Approve)
+        {
+            SendSupplement(task, asked.Items, asked.Note, asked.RequestedBy, new SupplementApproval
+            {
+                ApprovedBy = work.Supervisor,
+                ApprovedAt = now,
+                Reason = asked.Reason,
+                Decision = work.Decision,
+            });
+        }
+
         return TaskActionResult.Ok(task);
     }
 

@@ -60,6 +60,14 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     public async Task<TaskActionResult> RequestSupplementAsync(RequestSupplementWork work, CancellationToken cancellationToken) =>
         (TaskActionResult)(await _loops.SubmitAsync(work.TaskId, work, cancellationToken))!;
 
+    /// <summary>The clerk holding a task asks a supervisor to allow a further supplement request (see <see cref="RequestSupplementApprovalWork"/>).</summary>
+    public async Task<TaskActionResult> RequestSupplementApprovalAsync(RequestSupplementApprovalWork work, CancellationToken cancellationToken) =>
+        (TaskActionResult)(await _loops.SubmitAsync(work.TaskId, work, cancellationToken))!;
+
+    /// <summary>A supervisor approves or refuses a further supplement request; an approval goes to the engine as <c>StepSupplementRequested</c>.</summary>
+    public async Task<TaskActionResult> DecideSupplementApprovalAsync(DecideSupplementApprovalWork work, CancellationToken cancellationToken) =>
+        (TaskActionResult)(await _loops.SubmitAsync(work.TaskId, work, cancellationToken))!;
+
     public async Task<TaskActionResult> ClaimAsync(Guid taskId, string clerk, CancellationToken cancellationToken) =>
         (TaskActionResult)(await _loops.SubmitAsync(taskId, new ClaimWork(taskId, clerk), cancellationToken))!;
 

@@ -79,6 +79,46 @@ public sealed class RequestSupplementWork(Guid taskId, string clerk, IReadOnlyLi
     public DateTimeOffset? SupplementBy { get; } = supplementBy;
 }
 
+/// <summary>
+/// The clerk holding a task asks a supervisor to allow a further supplement request (再次补正), or one after the window
+/// (<see cref="SupplementBy"/>); <see cref="MaxRequests"/> is how many the step may have in all (both from the step's
+/// <c>ExecuteStep</c>).
+/// </summary>
+public sealed class RequestSupplementApprovalWork(
+    Guid taskId, string clerk, IReadOnlyList<SupplementItem> items, string? note, string reason, DateTimeOffset? supplementBy, int maxRequests)
+    : DepartmentWork
+{
+    public Guid TaskId { get; } = taskId;
+
+    public string Clerk { get; } = clerk;
+
+    public IReadOnlyList<SupplementItem> Items { get; } = items;
+
+    public string? Note { get; } = note;
+
+    public string Reason { get; } = reason;
+
+    public DateTimeOffset? SupplementBy { get; } = supplementBy;
+
+    public int MaxRequests { get; } = maxRequests;
+}
+
+/// <summary>A supervisor of the task's department approves (the request goes to the engine) or refuses a further supplement request.</summary>
+public sealed class DecideSupplementApprovalWork(Guid taskId, Guid approvalId, string supervisor, bool approve, string? decision, int maxRequests) : DepartmentWork
+{
+    public Guid TaskId { get; } = taskId;
+
+    public Guid ApprovalId { get; } = approvalId;
+
+    public string Supervisor { get; } = supervisor;
+
+    public bool Approve { get; } = approve;
+
+    public string? Decision { get; } = decision;
+
+    public int MaxRequests { get; } = maxRequests;
+}
+
 /// <summary>A clerk claims a task.</summary>
 public sealed class ClaimWork(Guid taskId, string clerk) : DepartmentWork
 {

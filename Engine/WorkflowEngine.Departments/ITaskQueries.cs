@@ -26,6 +26,9 @@ public interface ITaskQueries
 
     Task<ExtensionRequest?> GetExtensionAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>A department's open tasks whose clerk waits for a supervisor to allow a further supplement request, longest waiting first.</summary>
+    Task<IReadOnlyList<TaskRecord>> SupplementApprovalsWaitingAsync(string department, int limit, int offset, CancellationToken cancellationToken);
+
     /// <summary>A department's notices for its supervisors, newest first.</summary>
     Task<IReadOnlyList<DepartmentNotice>> NoticesAsync(string department, int limit, int offset, CancellationToken cancellationToken);
 }

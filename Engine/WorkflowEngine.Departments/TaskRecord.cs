@@ -1,3 +1,6 @@
+using System.Text.Json;
+using WorkflowEngine.Runtime.Outbox;
+
 namespace WorkflowEngine.Runtime.Departments;
 
 /// <summary>A step as its department holds it: in a clerk's queue, or handled by an automated handler.</summary>
@@ -41,10 +44,29 @@ public sealed class TaskRecord
     /// <summary>Why the clock stands still, in the applicant's words.</summary>
     public string? ClockPausedBecause { get; set; }
 
-    /// <summary>When the clerk asked the applicant for supplementary material (补正; once per task).</summary>
+    /// <summary>When the clerk last asked the applicant for supplementary material (补正).</summary>
     public DateTimeOffset? SupplementRequestedAt { get; set; }
 
-    /// <summary>What the request asked for: JSON <c>{ items: [{ material, reason }], note }</c>.</summary>
+    /// <summary>
+    /// How many supplement requests went to the engine; a task that had one before this was counted reads 0 with
+    /// <see cref="SupplementRequestedAt"/> set (see <see cref="SupplementsSent"/>).
+    /// </summary>
+    public int SupplementRequests { get; set; }
+
+    /// <summary>The requests for a further supplement request a supervisor must approve, oldest first: JSON list of <see cref="SupplementApprovalRequest"/>.</summary>
+    public string? SupplementApprovalsJson { get; set; }
+
+    /// <summary>Since when a request for a further supplement request waits for a supervisor, while one does.</summary>
+    public DateTimeOffset? SupplementApprovalAskedAt { get; set; }
+
+    /// <summary>How many supplement requests went to the engine.</summary>
+    public int SupplementsSent => Math.Max(SupplementRequests, SupplementRequestedAt is null ? 0 : 1);
+
+    /// <summary>The requests for a further supplement request, oldest first (read from <see cref="SupplementApprovalsJson"/>).</summary>
+    public IReadOnlyList<SupplementApprovalRequest> SupplementApprovals =>
+        SupplementApprovalsJson is null ? [] : JsonSerializer.Deserialize<SupplementApprovalRequest[]>(SupplementApprovalsJson, MessageJson.Options)!;
+
+    /// <summary>What the last request asked for: JSON <c>{ items: [{ material, reason }], note }</c>.</summary>
     public string? SupplementJson { get; set; }
 
     /// <summary>When the applicant had supplied every item (the task's materials are then the new versions).</summary>

@@ -131,6 +131,62 @@ public sealed class DeskPagesTests(BrowserFixture fixture) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task Supervisor_ApprovesASecondSupplementRequestOnTheTaskPage_AndOnlyThenTheApplicantIsAsked()
+    {
+        var (tracking, taskId, applicationId) = await SubmitAndWaitForLicenceTaskWithApplicationAsync();
+        using var clerk = Host.Client("samr-clerk");
+        (await clerk.PostAsync($"/api/tasks/{taskId}/claim", null)).EnsureSuccessStatusCode();
+        (await clerk.PostAsJsonAsync($"/api/tasks/{taskId}/supplements", new { items = new[] { new { material = "articles", reason = "章程缺签字页" } } })).EnsureSuccessStatusCode();
+        await AllInOneHost.EventuallyAsync(
+            () => Host.GetJsonAsync("zhangsan", $"/api/applications/{applicationId}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "the first request");
+        using var citizen = Host.Client("zhangsan");
+        using (var body = new MultipartFormDataContent())
+        {
+            var file = new ByteArrayContent("%PDF-1.4 signed articles\n"u8.ToArray());
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            body.Add(file, "articles", "articles.pdf");
+            (await citizen.PostAsync($"/api/applications/{applicationId}/materials", body)).EnsureSuccessStatusCode();
+        }
+
+        await AllInOneHost.EventuallyAsync(
+            async () => (await Host.GetJsonAsync("samr-clerk", $"/api/tasks/{taskId}")).GetProperty("task"),
+            t => t.GetProperty("clock").GetString() == "running" && t.GetProperty("supplement").GetProperty("suppliedAt").ValueKind != System.Text.Json.JsonValueKind.Null,
+            "the first request answered");
+
+        // The clerk asks on the page; the reason for a second request is required, and said next to its field.
+        var page = await SignedInAsync("samr-clerk", $"/desk/tasks/{taskId}");
+        var form = page.Locator("#again-supplement");
+        await form.GetByLabel("法定代表人身份证件", new() { Exact = true }).CheckAsync();
+        await page.Locator("#again-reason-legalRepIdCopy").FillAsync("身份证件已过有效期");
+        await form.GetByRole(AriaRole.Button, new() { Name = "提交负责人审批" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#againReason-error")).ToContainTextAsync("首次补正时未能一并告知");
+        await page.Locator("#againReason").FillAsync("核对原件时才发现证件过期");
+        await page.Locator("#again-supplement").GetByRole(AriaRole.Button, new() { Name = "提交负责人审批" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("等待部门负责人审批");
+        await Assertions.Expect(page.Locator("#supplement-approval-waiting")).ToBeVisibleAsync();
+
+        // The supervisor finds it on the supervision page and decides on the task page.
+        var supervisor = await SignedInAsync("samr-supervisor", "/desk/supervise");
+        await supervisor.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(tracking) }).First.ClickAsync();
+        Assert.EndsWith($"/desk/tasks/{taskId}", new Uri(supervisor.Url).AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("核对原件时才发现证件过期", await supervisor.Locator("#supplement-approval").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.AssertUsableAsync(fixture, supervisor);
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "不予批准", Exact = true }).ClickAsync();
+        await Assertions.Expect(supervisor.Locator("#refuseSupplementReason-error")).ToContainTextAsync("须写明不予批准再次补正的理由");
+        Assert.Empty((await Host.GetJsonAsync("zhangsan", $"/api/applications/{applicationId}")).GetProperty("supplements").EnumerateArray());
+
+        await supervisor.Locator("#approvalComment").FillAsync("同意");
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "批准再次补正" }).ClickAsync();
+        await Assertions.Expect(supervisor.Locator(".desk-done")).ToContainTextAsync("已批准再次补正");
+        Assert.Contains("已批准", await supervisor.Locator(".supplement-approval-status").InnerTextAsync(), StringComparison.Ordinal);
+        var application = await AllInOneHost.EventuallyAsync(
+            () => Host.GetJsonAsync("zhangsan", $"/api/applications/{applicationId}"),
+            a => a.GetProperty("supplements").GetArrayLength() == 1,
+            "the approved request on the application");
+        Assert.Equal("legalRepIdCopy", application.GetProperty("supplements")[0].GetProperty("items")[0].GetProperty("material").GetString());
+    }
+
+    [Fact]
     public async Task Supervisor_ReassignsATaskOnItsPage_ToAnotherClerkOfTheDepartment()
     {
         var (_, taskId) = await SubmitAndWaitForLicenceTaskAsync();

@@ -502,6 +502,56 @@ public sealed class InterpreterTests
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 0, 0, Cst), h.Step("a")!.DueAt);
     }
 
+    private static StepSupplementRequestedEvent Supplement(DateTimeOffset at, SupplementRequestApproval? approval = null) =>
+        new("a", 1, Guid.NewGuid(), [new SupplementRequestItem("articles", "章程第五条与申请表不一致")], null, "samr-clerk", at)
+        {
+            Department = "SAMR",
+            Approval = approval,
+        };
+
+    private static FlowHarness Supply(FlowHarness h, DateTimeOffset at) =>
+        h.Apply(new StepSupplementedEvent("a", 1, h.Step("a")!.Supplement!.RequestId, ["articles@v2"], "zhangsan", at) { Department = "SAMR" });
+
+    [Fact]
+    public void ASecondSupplementRequest_IsIgnoredWithoutASupervisorsApproval_AndStopsTheClockWithOne_NamingTheApprover()
+    {
+        // Two office hours from 09:00 on Monday 2 March. Asked at 09:30, answered at 10:00: due at 11:30.
+        var h = Run("  " + Task("a"));
+        h.Apply(Supplement(new DateTimeOffset(2026, 3, 2, 9, 30, 0, Cst)));
+        Supply(h, new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst));
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 30, 0, Cst), h.Step("a")!.DueAt);
+
+        // A second request without an approval, or approved by the clerk who asks, changes nothing.
+        h.Apply(Supplement(new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst)));
+        h.Apply(Supplement(new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst), new SupplementRequestApproval("samr-clerk", new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst), "自己批准")));
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 30, 0, Cst), h.Step("a")!.DueAt);
+        var ignored = h.Audit.Where(a => a.Type == "SupplementIgnored").ToArray();
+        Assert.Equal(2, ignored.Length);
+        Assert.Contains("须经部门负责人批准", ignored[0].Data!["reason"], StringComparison.Ordinal);
+        Assert.Contains("职责分离", ignored[1].Data!["reason"], StringComparison.Ordinal);
+        Assert.Single(h.Commands.OfType<NotifyApplicant>(), n => n.Kind == "supplement-requested");
+
+        // With a supervisor's approval the clock stops again; the pause and the trail name the approver.
+        var approved = new SupplementRequestApproval("samr-supervisor", new DateTimeOffset(2026, 3, 2, 10, 45, 0, Cst), "原件核验时发现印章不清");
+        h.Apply(Supplement(new DateTimeOffset(2026, 3, 2, 10, 45, 0, Cst), approved));
+        Assert.Null(h.Step("a")!.DueAt);
+        var pause = h.Step("a")!.Clock!.Last(e => e.Kind == ClockEventKind.Pause);
+        Assert.Contains("经 samr-supervisor 批准", pause.Text, StringComparison.Ordinal);
+        Assert.Contains("原件核验时发现印章不清", pause.Text, StringComparison.Ordinal);
+        var audit = h.Audit.Last(a => a.Type == "SupplementRequested");
+        Assert.Equal("samr-supervisor", audit.Data!["approvedBy"]);
+        Assert.Equal("2", audit.Data!["round"]);
+        Assert.Contains(h.Commands.OfType<NotifyApplicant>(), n => n.Kind == "supplement-requested" && n.Message.Contains("再次补正", StringComparison.Ordinal));
+
+        // Answered at 11:00 (45 minutes were used between the requests): due at 11:45. A third, even approved, is past
+        // the two the definition allows by default.
+        Supply(h, new DateTimeOffset(2026, 3, 2, 11, 0, 0, Cst));
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 45, 0, Cst), h.Step("a")!.DueAt);
+        h.Apply(Supplement(new DateTimeOffset(2026, 3, 2, 11, 10, 0, Cst), approved));
+        Assert.Contains("最多可提出 2 次补正", h.Audit.Last(a => a.Type == "SupplementIgnored").Data!["reason"], StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 45, 0, Cst), h.Step("a")!.DueAt);
+    }
+
     [Fact]
     public void CertificateIssuance_IssuesWhatTheApprovedStepsReported()
     {

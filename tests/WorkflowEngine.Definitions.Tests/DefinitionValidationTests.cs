@@ -58,6 +58,9 @@ public sealed class DefinitionValidationTests
     [InlineData("supplements: { onExpiry: reject-step }", "supplements.onExpiry", "answerWithin")]
     [InlineData("supplements: { answerWithin: { workingDays: 0 } }", "supplements.answerWithin.workingDays", "大于")]
     [InlineData("supplements: { answerWithin: { workingDays: 5 }, onExpiry: forget }", "supplements.onExpiry", "")]
+    [InlineData("supplements: { maxRequests: 0 }", "supplements.maxRequests", "1 至 5")]
+    [InlineData("supplements: { maxRequests: 9 }", "supplements.maxRequests", "一次性告知")]
+    [InlineData("supplements: { maxRequests: 二 }", "supplements.maxRequests", "")]
     public void SupplementRules_OutsideTheLaw_OrWithoutALimit_AreRefused_AtTheirKey(string rules, string path, string says)
     {
         var error = Single(Load(Valid.Replace("form:", rules + "\nform:", StringComparison.Ordinal)));
@@ -126,6 +129,8 @@ public sealed class DefinitionValidationTests
         Assert.Equal(WorkflowEngine.Core.Model.WorkingTimeLimit.Days(3), ruled.Supplements.Window);
         Assert.Equal(WorkflowEngine.Core.Model.WorkingTimeLimit.Days(10), ruled.Supplements.AnswerWithin);
         Assert.Equal(WorkflowEngine.Core.Model.SupplementExpiry.RejectStep, ruled.Supplements.OnExpiry);
+        Assert.Equal(2, plain.Supplements.MaxRequestsOrDefault);
+        Assert.Equal(3, Load(Valid.Replace("form:", "supplements: { maxRequests: 3 }\nform:", StringComparison.Ordinal)).Definition!.Supplements.MaxRequestsOrDefault);
     }
 
     [Fact]

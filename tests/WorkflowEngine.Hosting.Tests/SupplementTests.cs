@@ -167,7 +167,7 @@ public sealed class SupplementTests
     }
 
     /// <summary>The SAMR clerk claims the licence task and, at 09:30, asks for the articles again; returns the task's id.</summary>
-    private static async Task<string> AskForArticlesAsync(AllInOneHost host)
+    internal static async Task<string> AskForArticlesAsync(AllInOneHost host)
     {
         var task = (await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 1, "the SAMR task"))[0].GetProperty("id").GetString()!;
@@ -198,7 +198,7 @@ public sealed class SupplementTests
         Assert.Contains("截至 2026-03-09 17:30", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient citizen, Guid id, string key, string content)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient citizen, Guid id, string key, string content)
     {
         var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content));
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
@@ -206,9 +206,9 @@ public sealed class SupplementTests
         return await citizen.PostAsync($"/api/applications/{id}/materials", body);
     }
 
-    private static async Task<JsonElement> TaskAsync(AllInOneHost host, string? task) =>
+    internal static async Task<JsonElement> TaskAsync(AllInOneHost host, string? task) =>
         (await host.GetJsonAsync("samr-clerk", $"/api/tasks/{task}")).GetProperty("task");
 
-    private static JsonElement Licence(JsonElement application) =>
+    internal static JsonElement Licence(JsonElement application) =>
         application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == "business-licence");
 }

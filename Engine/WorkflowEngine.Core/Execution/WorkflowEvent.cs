@@ -92,11 +92,15 @@ public sealed record StepExtendedEvent(
 
 /// <summary>
 /// A clerk asked the applicant for supplementary material (补正): every item in one request; the step's clock stands
-/// still until the applicant has supplied them all.
+/// still until the applicant has supplied them all. Every request after the step's first carries a supervisor's
+/// <see cref="Approval"/>.
 /// </summary>
 public sealed record StepSupplementRequestedEvent(
     string StepId, int Attempt, Guid RequestId, IReadOnlyList<SupplementRequestItem> Items, string? Note, string RequestedBy, DateTimeOffset RequestedAt)
-    : StepReportEvent(StepId, Attempt);
+    : StepReportEvent(StepId, Attempt)
+{
+    public SupplementRequestApproval? Approval { get; init; }
+}
 
 /// <summary>
 /// The applicant supplied every item the step's supplement request asked for: <paramref name="Versions"/> are the new

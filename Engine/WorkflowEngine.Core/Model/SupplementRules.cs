@@ -18,7 +18,21 @@ public sealed record SupplementRules
     /// <summary>What a request still unanswered after <see cref="AnswerWithin"/> does.</summary>
     public SupplementExpiry OnExpiry { get; init; } = SupplementExpiry.Withdraw;
 
+    /// <summary>
+    /// How many requests a step may have in all, the first included; each after the first needs the approval of a
+    /// supervisor of the department. <see cref="DefaultMaxRequests"/> when absent.
+    /// </summary>
+    public int? MaxRequests { get; init; }
+
+    /// <summary>One request as the law wants it, and one more a supervisor may allow for what came to light later.</summary>
+    public const int DefaultMaxRequests = 2;
+
+    /// <summary>The most a definition may allow: a request told in many rounds is no longer "一次性告知".</summary>
+    public const int MostRequests = 5;
+
     public WorkingTimeLimit Window => RequestWithin ?? StatutoryWindow;
+
+    public int MaxRequestsOrDefault => MaxRequests ?? DefaultMaxRequests;
 }
 
 /// <summary>The end of a supplement request the applicant left unanswered.</summary>

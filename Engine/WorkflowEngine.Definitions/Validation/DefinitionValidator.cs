@@ -133,7 +133,10 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
         }
     }
 
-    /// <summary>补正: a window no longer than the law's five working days; a well-formed time for the applicant's answer.</summary>
+    /// <summary>
+    /// 补正: a window no longer than the law's five working days; a few requests at most; a well-formed time for the
+    /// applicant's answer.
+    /// </summary>
     private void Supplements(WorkflowDefinition d, ValidationContext<DefinitionCandidate> ctx)
     {
         var rules = d.Supplements;
@@ -145,6 +148,12 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 ctx.AddFailure("supplements.requestWithin",
                     $"补正须在受理后 {SupplementRules.StatutoryWindow} 内一次性告知（行政许可法第三十二条），requestWithin 不能长于它（现为 {window}）");
             }
+        }
+
+        if (rules.MaxRequests is { } max and (< 1 or > SupplementRules.MostRequests))
+        {
+            ctx.AddFailure("supplements.maxRequests",
+                $"maxRequests 是每个事项最多可提出的补正次数（含第一次），须为 1 至 {SupplementRules.MostRequests}（现为 {max}）；补正须一次性告知，第二次起须经部门负责人批准");
         }
 
         if (d.Deferrals.RemindBefore is { } remind)

@@ -18,6 +18,7 @@ public sealed class StepSupplementRequestedConsumer(EngineProcessor engine) : IC
                 m.StepId, m.Attempt, m.RequestId, m.Items.Select(i => new SupplementRequestItem(i.Material, i.Reason)).ToArray(), m.Note, m.RequestedBy, m.RequestedAt)
             {
                 Department = m.Department,
+                Approval = m.Approval is { } a ? new SupplementRequestApproval(a.ApprovedBy, a.ApprovedAt, a.Reason) : null,
             },
             MessageIds.Of(context),
             context.CancellationToken);

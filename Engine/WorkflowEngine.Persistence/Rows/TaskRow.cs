@@ -14,7 +14,9 @@ internal sealed class TaskRow
         payload_json AS PayloadJson, note AS Note, materials_json AS MaterialsJson, due_revision AS DueRevision,
         clock_paused_at AS ClockPausedAt, clock_paused_because AS ClockPausedBecause, warning AS Warning,
         supplement_requested_at AS SupplementRequestedAt, supplement_json AS SupplementJson, supplement_supplied_at AS SupplementSuppliedAt,
-        priority AS Priority, supervised_at AS SupervisedAt, supervised_because AS SupervisedBecause
+        priority AS Priority, supervised_at AS SupervisedAt, supervised_because AS SupervisedBecause,
+        supplement_requests AS SupplementRequests, supplement_approvals_json AS SupplementApprovalsJson,
+        supplement_approval_asked_at AS SupplementApprovalAskedAt
         """;
 
     /// <summary>Every column but the payload: what a batch needs to decide, without reading ~1.5 KB per task.</summary>
@@ -92,6 +94,12 @@ internal sealed class TaskRow
 
     public string? SupervisedBecause { get; set; }
 
+    public long SupplementRequests { get; set; }
+
+    public string? SupplementApprovalsJson { get; set; }
+
+    public long? SupplementApprovalAskedAt { get; set; }
+
     public static TaskRow From(TaskRecord t) => new()
     {
         Id = t.Id.ToString(),
@@ -130,6 +138,9 @@ internal sealed class TaskRow
         Priority = t.Priority,
         SupervisedAt = Instants.ToMs(t.SupervisedAt),
         SupervisedBecause = t.SupervisedBecause,
+        SupplementRequests = t.SupplementRequests,
+        SupplementApprovalsJson = t.SupplementApprovalsJson,
+        SupplementApprovalAskedAt = Instants.ToMs(t.SupplementApprovalAskedAt),
     };
 
     public TaskRecord ToRecord() => new()
@@ -170,5 +181,8 @@ internal sealed class TaskRow
         Priority = (int)Priority,
         SupervisedAt = Instants.FromMs(SupervisedAt),
         SupervisedBecause = SupervisedBecause,
+        SupplementRequests = (int)SupplementRequests,
+        SupplementApprovalsJson = SupplementApprovalsJson,
+        SupplementApprovalAskedAt = Instants.FromMs(SupplementApprovalAskedAt),
     };
 }

@@ -39,7 +39,8 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
             outputs_json = @OutputsJson, on_time = @OnTime, note = @Note, due_at = @DueAt, due_revision = @DueRevision,
             clock_paused_at = @ClockPausedAt, clock_paused_because = @ClockPausedBecause, warning = @Warning,
             supplement_requested_at = @SupplementRequestedAt, supplement_json = @SupplementJson, supplement_supplied_at = @SupplementSuppliedAt,
-            materials_json = @MaterialsJson, priority = @Priority, supervised_at = @SupervisedAt, supervised_because = @SupervisedBecause
+            supplement_requests = @SupplementRequests, supplement_approvals_json = @SupplementApprovalsJson,
+            supplement_approval_asked_at = @SupplementApprovalAskedAt, materials_json = @MaterialsJson, priority = @Priority, supervised_at = @SupervisedAt, supervised_because = @SupervisedBecause
         WHERE id = @Id AND status = @ReadStatus AND due_revision = @ReadRevision
         """,
         ("Status", t => t.Row.Status), ("Automated", t => t.Row.Automated), ("ClaimedBy", t => t.Row.ClaimedBy), ("ClaimedAt", t => t.Row.ClaimedAt),
@@ -47,7 +48,8 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         ("OutputsJson", t => t.Row.OutputsJson), ("OnTime", t => t.Row.OnTime), ("Note", t => t.Row.Note), ("DueAt", t => t.Row.DueAt),
         ("DueRevision", t => t.Row.DueRevision), ("ClockPausedAt", t => t.Row.ClockPausedAt), ("ClockPausedBecause", t => t.Row.ClockPausedBecause),
         ("Warning", t => t.Row.Warning), ("SupplementRequestedAt", t => t.Row.SupplementRequestedAt), ("SupplementJson", t => t.Row.SupplementJson),
-        ("SupplementSuppliedAt", t => t.Row.SupplementSuppliedAt), ("MaterialsJson", t => t.Row.MaterialsJson),
+        ("SupplementSuppliedAt", t => t.Row.SupplementSuppliedAt), ("SupplementRequests", t => t.Row.SupplementRequests),
+        ("SupplementApprovalsJson", t => t.Row.SupplementApprovalsJson), ("SupplementApprovalAskedAt", t => t.Row.SupplementApprovalAskedAt), ("MaterialsJson", t => t.Row.MaterialsJson),
         ("Priority", t => t.Row.Priority), ("SupervisedAt", t => t.Row.SupervisedAt), ("SupervisedBecause", t => t.Row.SupervisedBecause), ("Id", t => t.Row.Id), ("ReadStatus", t => t.ReadStatus), ("ReadRevision", t => t.ReadRevision));
 
     private static readonly BatchCommand<ExtensionRow> InsertExtension = new(

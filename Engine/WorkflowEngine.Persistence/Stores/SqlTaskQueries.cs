@@ -52,6 +52,17 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
             cancellationToken: cancellationToken))).ToArray();
     }
 
+    public async Task<IReadOnlyList<TaskRecord>> SupplementApprovalsWaitingAsync(string department, int limit, int offset, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
+            $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE department = @Department AND supplement_approval_asked_at IS NOT NULL "
+            + $"AND status IN ('open', 'claimed') ORDER BY supplement_approval_asked_at, id {database.Dialect.Page}",
+            new { Department = department, Limit = limit, Offset = offset },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToArray();
+    }
+
     public Task<TaskRecord?> GetSummaryAsync(Guid id, CancellationToken cancellationToken) => GetAsync(id, TaskRow.ColumnsWithoutPayload, cancellationToken);
 
     public async Task<IReadOnlyList<ExtensionRequest>> ListExtensionsAsync(string department, string filter, int limit, int offset, CancellationToken cancellationToken)

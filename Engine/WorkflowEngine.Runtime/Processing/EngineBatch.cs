@@ -697,6 +697,7 @@ internal sealed class EngineBatch(
             DispatchedAt = ChinaTime.ToLocal(dispatch.DispatchedAt),
             DueAt = ChinaTime.ToLocal(dispatch.DueAt),
             SupplementBy = ChinaTime.ToLocal(CalendarOf(definition).Add(dispatch.DispatchedAt, definition.Supplements.Window)),
+            MaxSupplementRequests = definition.Supplements.MaxRequestsOrDefault,
             ApplicantName = application.ApplicantName,
             Form = FormElementOf(application),
             Materials = dispatch.Materials.Select(key => checklist[key]).Select(m => new MaterialReference

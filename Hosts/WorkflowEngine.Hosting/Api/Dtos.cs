@@ -162,6 +162,8 @@ public sealed record TaskDto(
     string? PausedBecause,
     string Warning,
     TaskSupplementDto? Supplement,
+    int SupplementRequests,
+    IReadOnlyList<SupplementApprovalDto> SupplementApprovals,
     string Priority,
     DateTimeOffset? SupervisedAt,
     string? SupervisedBecause);

@@ -3,15 +3,18 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// Supplement requests (补正, 行政许可法 Art. 32): the clerk holding a task asks the applicant, once and listing every item,
-/// within five working days of receipt; the step's clock stands still until the applicant has supplied them all.
+/// within five working days of receipt; the step's clock stands still until the applicant has supplied them all. A
+/// further request (or one after the window) waits for a supervisor of the department, who approves or refuses it.
 /// </summary>
 public static class SupplementsEndpoints
 {
@@ -19,6 +22,20 @@ public static class SupplementsEndpoints
     {
         app.MapPost("/api/tasks/{id:guid}/supplements", RequestAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads(BodyRule.TaskDecision)
             .WithSummary("Ask the applicant for supplementary material ({ items: [{ material, reason }], note }), once, within five working days of receipt");
+        app.MapPost("/api/tasks/{id:guid}/supplements/approvals", RequestApprovalAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads(BodyRule.TaskDecision)
+            .WithSummary("Ask a supervisor to allow a further supplement request, or one after the window ({ items, note, reason }); nothing reaches the applicant until approved");
+        app.MapPost("/api/tasks/{id:guid}/supplements/approvals/{approval:guid}/approve",
+                (Guid id, Guid approval, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken) =>
+                    DecideAsync(id, approval, true, request, user, clerk, limits, cancellationToken))
+            .WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads(BodyRule.TaskDecision)
+            .WithSummary("Approve a further supplement request (a supervisor of the department, not the one who asked): it goes to the applicant with the approval");
+        app.MapPost("/api/tasks/{id:guid}/supplements/approvals/{approval:guid}/refuse",
+                (Guid id, Guid approval, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken) =>
+                    DecideAsync(id, approval, false, request, user, clerk, limits, cancellationToken))
+            .WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads(BodyRule.TaskDecision)
+            .WithSummary("Refuse a further supplement request, with the reason the clerk reads on the task; nothing reaches the applicant");
+        app.MapGet("/api/departments/{code}/supplement-approvals", ListAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk)
+            .WithSummary("A department's tasks whose further supplement request waits for a supervisor, longest waiting first; its supervisors only");
         return app;
     }
 
@@ -29,4 +46,40 @@ public static class SupplementsEndpoints
             request, limits.Value.TaskDecisionBytes, "请求体应为 { \"items\": [ { \"material\": \"材料代码\", \"reason\": \"…\" } ], \"note\": \"…\"（可选） }", cancellationToken);
         return problem ?? (await clerk.RequestSupplementAsync(id, asked, user, cancellationToken)).ToResult(TasksEndpoints.Accepted);
     }
+
+    private static async Task<IResult> RequestApprovalAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
+    {
+        var (asked, problem) = await RequestBodies.ReadJsonAsync<RequestSupplementApprovalRequest>(
+            request, limits.Value.TaskDecisionBytes,
+            "请求体应为 { \"items\": [ { \"material\": \"材料代码\", \"reason\": \"…\" } ], \"note\": \"…\"（可选）, \"reason\": \"首次补正未能一并告知的原因\" }", cancellationToken);
+        return problem ?? (await clerk.RequestSupplementApprovalAsync(id, asked, user, cancellationToken))
+            .ToResult(task => Results.Created($"/api/tasks/{task.Id}", Dto(task)[^1]));
+    }
+
+    private static async Task<IResult> DecideAsync(
+        Guid id, Guid approval, bool approve, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
+    {
+        var (decision, problem) = await RequestBodies.ReadJsonAsync<ExtensionDecisionRequest>(
+            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"reason\": \"…\" }", cancellationToken);
+        return problem ?? (await clerk.DecideSupplementApprovalAsync(id, approval, approve, decision, user, cancellationToken))
+            .ToResult(task => Results.Ok(Dto(task).Single(a => a.Id == approval)));
+    }
+
+    private static async Task<IResult> ListAsync(
+        string code, int? limit, int? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
+        (await clerk.SupplementApprovalsAsync(code, limit, offset, user, cancellationToken)).ToResult(tasks => Results.Ok(tasks.Select(TasksEndpoints.Dto)));
+
+    /// <summary>The task's requests for a further supplement request, oldest first.</summary>
+    public static IReadOnlyList<SupplementApprovalDto> Dto(TaskRecord task) => task.SupplementApprovals.Select(a => new SupplementApprovalDto(
+        a.Id,
+        a.Items.Select(i => new SupplementApprovalItemDto(i.Material, i.Reason)).ToArray(),
+        a.Note,
+        a.Reason,
+        a.RequestedBy,
+        ChinaTime.ToLocal(a.RequestedAt),
+        a.Status,
+        a.DecidedBy,
+        ChinaTime.ToLocal(a.DecidedAt),
+        a.Decision)).ToArray();
 }

@@ -122,6 +122,8 @@ public static class TasksEndpoints
         t.SupplementRequestedAt is { } requested
             ? new TaskSupplementDto(ChinaTime.ToLocal(requested), t.SupplementJson is { } json ? JsonNode.Parse(json) : null, ChinaTime.ToLocal(t.SupplementSuppliedAt))
             : null,
+        t.SupplementsSent,
+        SupplementsEndpoints.Dto(t),
         TaskPriorities.Names[Math.Clamp(t.Priority, 0, TaskPriorities.Names.Count - 1)],
         ChinaTime.ToLocal(t.SupervisedAt),
         t.SupervisedBecause);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Contracts;
+using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Distributed;
@@ -209,20 +210,110 @@ public sealed class ClerkActions(
     /// <summary>Asks the applicant once for supplementary material, every item with what is wrong or missing.</summary>
     public async Task<ClerkOutcome<TaskRecord>> RequestSupplementAsync(Guid id, RequestSupplementRequest? asked, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department))
+        var (refused, step) = await SupplementTaskAsync(id, user, cancellationToken);
+        if (refused is not null)
         {
-            return Refuse<TaskRecord>(TaskActionStatus.NotFound, NoSuchTask);
+            return refused;
         }
 
-        if (!user.DecidesFor(task.Department))
-        {
-            return Refuse<TaskRecord>(TaskActionStatus.Forbidden, NotAnAdministratorsTask);
-        }
-
-        var step = JsonSerializer.Deserialize<ExecuteStep>(task.PayloadJson, JsonSerializerOptions.Web);
-        var materials = step?.Materials.Select(m => m.Key).ToHashSet(StringComparer.Ordinal) ?? [];
         var errors = new Dictionary<string, string[]>();
-        var items = asked?.Items ?? [];
+        var items = CheckSupplement(step, asked?.Items, asked?.Note, errors);
+        if (errors.Count > 0)
+        {
+            return Invalid<TaskRecord>(errors);
+        }
+
+        var work = new RequestSupplementWork(id, user.Id(), items, NoteOf(asked!.Note), step?.SupplementBy);
+        return Of(await processor.RequestSupplementAsync(work, cancellationToken));
+    }
+
+    /// <summary>
+    /// The clerk holding a task asks a supervisor of the department to allow a further supplement request (再次补正),
+    /// or one after the window: every item again, and why they were not in the first request.
+    /// </summary>
+    public async Task<ClerkOutcome<TaskRecord>> RequestSupplementApprovalAsync(
+        Guid id, RequestSupplementApprovalRequest? asked, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (refused, step) = await SupplementTaskAsync(id, user, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var items = CheckSupplement(step, asked?.Items, asked?.Note, errors);
+        var reason = asked?.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > MaxSupplementNote)
+        {
+            errors["reason"] = [$"须写明首次补正时未能一并告知这些材料的原因（{MaxSupplementNote} 字以内），供部门负责人审批"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Invalid<TaskRecord>(errors);
+        }
+
+        var work = new RequestSupplementApprovalWork(id, user.Id(), items, NoteOf(asked!.Note), reason!, step?.SupplementBy, MaxSupplementRequestsOf(step));
+        return Of(await processor.RequestSupplementApprovalAsync(work, cancellationToken));
+    }
+
+    /// <summary>
+    /// A supervisor of the task's department (not the one who asked, and no administrator) approves a further
+    /// supplement request, which then goes to the applicant, or refuses it saying why.
+    /// </summary>
+    public async Task<ClerkOutcome<TaskRecord>> DecideSupplementApprovalAsync(
+        Guid id, Guid approval, bool approve, ExtensionDecisionRequest? decision, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var reason = decision?.Reason?.Trim();
+        if ((!approve && string.IsNullOrEmpty(reason)) || reason?.Length > MaxSupplementNote)
+        {
+            return Invalid<TaskRecord>(Field(
+                "reason", approve ? $"审批意见最多 {MaxSupplementNote} 字" : $"须写明不予批准再次补正的理由（{MaxSupplementNote} 字以内），理由会告知申请的工作人员"));
+        }
+
+        var (refused, step) = await SupplementTaskAsync(id, user, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (!user.IsInRole(Roles.Supervisor))
+        {
+            return Refuse<TaskRecord>(TaskActionStatus.Forbidden, "只有本部门负责人可以审批再次补正");
+        }
+
+        return Of(await processor.DecideSupplementApprovalAsync(
+            new DecideSupplementApprovalWork(id, approval, user.Id(), approve, string.IsNullOrEmpty(reason) ? null : reason, MaxSupplementRequestsOf(step)), cancellationToken));
+    }
+
+    /// <summary>A department's tasks whose further supplement request waits for a supervisor: its supervisors (and administrators) only.</summary>
+    public async Task<ClerkOutcome<IReadOnlyList<TaskRecord>>> SupplementApprovalsAsync(
+        string code, int? limit, int? offset, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        SupervisedDepartment(code, user, "补正审批") is { } refused
+            ? Refuse<IReadOnlyList<TaskRecord>>(refused.Status, refused.Problem)
+            : Success(await queries.SupplementApprovalsWaitingAsync(code, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken));
+
+    /// <summary>
+    /// The step a task of the user's department came with, or why the user may not act on it: another department's task
+    /// is not found, and an administrator decides none.
+    /// </summary>
+    private async Task<(ClerkOutcome<TaskRecord>? Refused, ExecuteStep? Step)> SupplementTaskAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department)
+            ? (Refuse<TaskRecord>(TaskActionStatus.NotFound, NoSuchTask), null)
+            : !user.DecidesFor(task.Department)
+                ? (Refuse<TaskRecord>(TaskActionStatus.Forbidden, NotAnAdministratorsTask), null)
+                : (null, JsonSerializer.Deserialize<ExecuteStep>(task.PayloadJson, JsonSerializerOptions.Web));
+
+    /// <summary>How many supplement requests the step may have in all, as the engine sent it; the definitions' default where it did not.</summary>
+    private static int MaxSupplementRequestsOf(ExecuteStep? step) => step?.MaxSupplementRequests ?? SupplementRules.DefaultMaxRequests;
+
+    private static string? NoteOf(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+
+    /// <summary>A supplement request's items, each a material of the step listed once with what to put right; the errors by field.</summary>
+    private static SupplementItem[] CheckSupplement(ExecuteStep? step, IReadOnlyList<SupplementItemRequest?>? asked, string? note, Dictionary<string, string[]> errors)
+    {
+        var materials = step?.Materials.Select(m => m.Key).ToHashSet(StringComparer.Ordinal) ?? [];
+        var items = asked ?? [];
         if (items.Count is 0 or > MaxSupplementItems)
         {
             errors["items"] = [$"须列明需补正的每项材料（1 至 {MaxSupplementItems} 项），补正须一次性告知"];
@@ -247,23 +338,12 @@ public sealed class ClerkActions(
             }
         }
 
-        if (asked?.Note is { Length: > MaxSupplementNote })
+        if (note is { Length: > MaxSupplementNote })
         {
             errors["note"] = [$"说明最多 {MaxSupplementNote} 字"];
         }
 
-        if (errors.Count > 0)
-        {
-            return Invalid<TaskRecord>(errors);
-        }
-
-        var work = new RequestSupplementWork(
-            id,
-            user.Id(),
-            items.Select(i => new SupplementItem { Material = i!.Material!, Reason = i.Reason!.Trim() }).ToArray(),
-            string.IsNullOrWhiteSpace(asked!.Note) ? null : asked.Note.Trim(),
-            step?.SupplementBy);
-        return Of(await processor.RequestSupplementAsync(work, cancellationToken));
+        return errors.Count > 0 ? [] : items.Select(i => new SupplementItem { Material = i!.Material!, Reason = i.Reason!.Trim() }).ToArray();
     }
 
     /// <summary>The clerk holding a task asks for more time; a supervisor of the department decides.</summary>

@@ -35,6 +35,9 @@ public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, 
 
     public IReadOnlyList<ExtensionRequest> Extensions { get; private set; } = [];
 
+    /// <summary>Tasks whose clerk waits for a supervisor to allow a further supplement request (decided on the task's page).</summary>
+    public IReadOnlyList<TaskRecord> SupplementApprovals { get; private set; } = [];
+
     /// <summary>Why the page cannot show the department (not supervised by the user, not kept here).</summary>
     public string? Problem { get; private set; }
 
@@ -114,6 +117,7 @@ public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, 
 
         Notices = notices.Value;
         Extensions = (await clerk.ExtensionsAsync(Department, "pending", 100, 0, User, cancellationToken)).Value ?? [];
+        SupplementApprovals = (await clerk.SupplementApprovalsAsync(Department, 100, 0, User, cancellationToken)).Value ?? [];
         var open = (await clerk.QueueAsync(Department, TaskStatuses.Open, QueueModel.MaxTasks, 0, User, cancellationToken)).Value ?? [];
         Supervised = open.Where(t => t.SupervisedAt is not null).ToArray();
         Red = open.Where(t => t.Warning == "red").ToArray();

@@ -21,7 +21,7 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 /// holder, asked already, past the window) shows as a message on the page, a field's error next to the field.
 /// </summary>
 [Authorize(Policy = Policies.Clerk)]
-public sealed class TaskModel(ClerkActions clerk) : PageModel
+public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -68,6 +68,45 @@ public sealed class TaskModel(ClerkActions clerk) : PageModel
 
     public DateTimeOffset? SupplementBy => View?.Application["supplementBy"] is { } by ? DateTimeOffset.Parse(by.GetValue<string>(), CultureInfo.InvariantCulture) : null;
 
+    /// <summary>How many supplement requests the step may have in all, as the engine sent it (2 unless the definition says otherwise).</summary>
+    public int MaxSupplementRequests => View?.Application["maxSupplementRequests"] is JsonValue max && max.TryGetValue<int>(out var n)
+        ? n
+        : WorkflowEngine.Core.Model.SupplementRules.DefaultMaxRequests;
+
+    /// <summary>The window for a supplement request without approval has closed.</summary>
+    public bool WindowPassed => SupplementBy is { } by && time.GetUtcNow() > by;
+
+    /// <summary>The first request, within the window: the clerk sends it without approval.</summary>
+    public bool MayRequestSupplement => Record.SupplementsSent == 0 && !WindowPassed && Record.SupplementApprovalAskedAt is null;
+
+    /// <summary>
+    /// A further request (the last one answered), or a first one after the window, with fewer than the step allows and
+    /// none waiting: the clerk may ask a supervisor to approve it.
+    /// </summary>
+    public bool MayAskSupplementApproval =>
+        Record.SupplementApprovalAskedAt is null
+        && Record.ClockPausedSince is null
+        && Record.SupplementsSent < MaxSupplementRequests
+        && (Record.SupplementsSent > 0 ? Record.SupplementSuppliedAt is not null : WindowPassed);
+
+    /// <summary>The request for a further supplement request that waits for a supervisor, if one does.</summary>
+    public SupplementApprovalRequest? PendingSupplementApproval =>
+        Record.SupplementApprovalAskedAt is null ? null : Record.SupplementApprovals.LastOrDefault(a => a.Status == ExtensionStatuses.Pending);
+
+    /// <summary>A supervisor of the task's department who did not ask it themselves decides the waiting request.</summary>
+    public bool DecidesSupplementApproval =>
+        PendingSupplementApproval is { } pending && Supervisor && User.Department() == Record.Department && pending.RequestedBy != User.Id();
+
+    /// <summary>The items of the first supplement request's form.</summary>
+    public SupplementItemsForm FirstSupplementForm => new(this, "");
+
+    /// <summary>The items of a further supplement request's form, its fields apart from the first's.</summary>
+    public SupplementItemsForm AgainSupplementForm => new(this, "again-");
+
+    /// <summary>A material's name as the step lists it, or its key.</summary>
+    public string MaterialName(string key) =>
+        Materials.FirstOrDefault(m => m["key"]?.GetValue<string>() == key)?["name"]?.GetValue<string>() ?? key;
+
     /// <summary>What the clerk typed into a field of the form that was refused, so that it is not lost.</summary>
     public string Posted(string field) => Request.HasFormContentType ? Request.Form[field].ToString() : "";
 
@@ -94,16 +133,45 @@ public sealed class TaskModel(ClerkActions clerk) : PageModel
             "rejected", "reject", cancellationToken, ("reason", "rejectReason"));
 
     /// <summary>The checked materials, each with the reason written beside it (<c>reason-&lt;key&gt;</c>).</summary>
-    public async Task<IActionResult> OnPostSupplementAsync(string[]? materials, string? supplementNote, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSupplementAsync(CancellationToken cancellationToken)
     {
-        var chosen = materials ?? [];
-        var items = chosen.Select(key => new SupplementItemRequest(key, Blank(Request.Form[$"reason-{key}"].ToString()))).ToArray();
-        var fields = new List<(string, string)> { ("items", "materials"), ("note", "supplementNote") };
-        fields.AddRange(chosen.Select((key, i) => ($"items[{i}].reason", $"reason-{key}")));
-        fields.AddRange(chosen.Select((key, i) => ($"items[{i}].material", "materials")));
+        var (items, note, fields) = SupplementItems("");
         return await AfterAsync(
-            await clerk.RequestSupplementAsync(Id, new RequestSupplementRequest(items, Blank(supplementNote)), User, cancellationToken),
-            "supplement", "supplement", cancellationToken, [.. fields]);
+            await clerk.RequestSupplementAsync(Id, new RequestSupplementRequest(items, note), User, cancellationToken),
+            "supplement", "supplement", cancellationToken, fields);
+    }
+
+    /// <summary>A further supplement request for a supervisor to approve: the same items as a first one, and why they come now.</summary>
+    public async Task<IActionResult> OnPostSupplementApprovalAsync(string? againReason, CancellationToken cancellationToken)
+    {
+        var (items, note, fields) = SupplementItems("again-");
+        return await AfterAsync(
+            await clerk.RequestSupplementApprovalAsync(Id, new RequestSupplementApprovalRequest(items, note, Blank(againReason)), User, cancellationToken),
+            "supplement-asked", "again-supplement", cancellationToken, [.. fields, ("reason", "againReason")]);
+    }
+
+    public async Task<IActionResult> OnPostApproveSupplementAsync(Guid approval, string? approvalComment, CancellationToken cancellationToken) =>
+        await AfterAsync(
+            await clerk.DecideSupplementApprovalAsync(Id, approval, true, new ExtensionDecisionRequest(Blank(approvalComment)), User, cancellationToken),
+            "supplement-approved", "approve-supplement", cancellationToken, ("reason", "approvalComment"));
+
+    public async Task<IActionResult> OnPostRefuseSupplementAsync(Guid approval, string? refuseSupplementReason, CancellationToken cancellationToken) =>
+        await AfterAsync(
+            await clerk.DecideSupplementApprovalAsync(Id, approval, false, new ExtensionDecisionRequest(Blank(refuseSupplementReason)), User, cancellationToken),
+            "supplement-refused", "refuse-supplement", cancellationToken, ("reason", "refuseSupplementReason"));
+
+    /// <summary>
+    /// The checked materials of a supplement form (<c>&lt;prefix&gt;materials</c>), each with the reason written beside it
+    /// (<c>&lt;prefix&gt;reason-&lt;key&gt;</c>), its note, and the API's field names mapped to the form's.
+    /// </summary>
+    private (SupplementItemRequest[] Items, string? Note, (string Api, string Form)[] Fields) SupplementItems(string prefix)
+    {
+        var chosen = Request.Form[$"{prefix}materials"].OfType<string>().ToArray();
+        var items = chosen.Select(key => new SupplementItemRequest(key, Blank(Request.Form[$"{prefix}reason-{key}"].ToString()))).ToArray();
+        var fields = new List<(string, string)> { ("items", $"{prefix}materials"), ("note", $"{prefix}supplementNote") };
+        fields.AddRange(chosen.Select((key, i) => ($"items[{i}].reason", $"{prefix}reason-{key}")));
+        fields.AddRange(chosen.Select((key, i) => ($"items[{i}].material", $"{prefix}materials")));
+        return (items, Blank(Request.Form[$"{prefix}supplementNote"].ToString()), [.. fields]);
     }
 
     /// <summary>An excluded period; its end, when known, is a date and time in Shanghai.</summary>

@@ -1,0 +1,4 @@
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>One item of a further supplement request waiting for approval: the material's key and what to put right.</summary>
+public sealed record SupplementApprovalItemDto(string Material, string Reason);
