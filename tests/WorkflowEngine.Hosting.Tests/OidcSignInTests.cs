@@ -48,4 +48,19 @@ public sealed class OidcSignInTests
         Assert.DoesNotContain("统一身份认证平台", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, platform.StatusCode);
     }
+
+    [Theory]
+    [InlineData("http://id.example.gov.cn/realms/gov", "HTTPS")]
+    [InlineData("id.example.gov.cn", "absolute https://")]
+    public async Task AuthorityNotHttpsNorOnThisMachine_TheHostRefusesToStart_SayingWhy(string authority, string said)
+    {
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => AllInOneHost.StartAsync(extraArgs:
+        [
+            $"--Authentication:Oidc:Authority={authority}",
+            "--Authentication:Oidc:ClientId=workflow-engine",
+        ]));
+
+        Assert.Contains("Authentication:Oidc:Authority", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(said, refused.Message, StringComparison.Ordinal);
+    }
 }
