@@ -63,4 +63,30 @@ public sealed class OidcSignInTests
         Assert.Contains("Authentication:Oidc:Authority", refused.Message, StringComparison.Ordinal);
         Assert.Contains(said, refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ApiAudienceEqualToTheClientId_TheHostRefusesToStart_LestIdTokensOpenTheApi()
+    {
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => AllInOneHost.StartAsync(extraArgs:
+        [
+            "--Authentication:Oidc:Authority=https://id.example.gov.cn/realms/gov",
+            "--Authentication:Oidc:ClientId=workflow-engine",
+            "--Authentication:Oidc:ApiAudience=workflow-engine",
+        ]));
+
+        Assert.Contains("ApiAudience must differ from ClientId", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RoleMapToNoRoleHere_TheHostRefusesToStart_NamingIt()
+    {
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => AllInOneHost.StartAsync(extraArgs:
+        [
+            "--Authentication:Oidc:Authority=https://id.example.gov.cn/realms/gov",
+            "--Authentication:Oidc:ClientId=workflow-engine",
+            "--Authentication:Oidc:RoleMap:gov-chief=superuser",
+        ]));
+
+        Assert.Contains("superuser", refused.Message, StringComparison.Ordinal);
+    }
 }

@@ -64,6 +64,12 @@ public sealed class OidcSettings
                 + "plain HTTP only from this machine (localhost, 127.0.0.1, ::1).";
         }
 
+        if (!string.IsNullOrWhiteSpace(ApiAudience) && string.Equals(ApiAudience, ClientId, StringComparison.Ordinal))
+        {
+            return "Authentication:Oidc:ApiAudience must differ from ClientId: the platform's id_tokens are issued to the ClientId, "
+                + "and must not open the API as access tokens.";
+        }
+
         var unknown = RoleMap.Values.Where(role => !PlatformIdentity.KnownRoles.Contains(role)).ToArray();
         return unknown.Length > 0
             ? $"Authentication:Oidc:RoleMap maps to {string.Join(", ", unknown)}, which is no role here (applicant, clerk, supervisor, admin)."
