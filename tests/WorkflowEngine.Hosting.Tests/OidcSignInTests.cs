@@ -50,43 +50,19 @@ public sealed class OidcSignInTests
     }
 
     [Theory]
-    [InlineData("http://id.example.gov.cn/realms/gov", "HTTPS")]
-    [InlineData("id.example.gov.cn", "absolute https://")]
-    public async Task AuthorityNotHttpsNorOnThisMachine_TheHostRefusesToStart_SayingWhy(string authority, string said)
+    [InlineData("http://id.example.gov.cn/realms/gov", "", "Authority must use HTTPS")]
+    [InlineData("id.example.gov.cn", "", "absolute https://")]
+    [InlineData("https://id.example.gov.cn/realms/gov", "--Authentication:Oidc:ApiAudience=workflow-engine", "ApiAudience must differ from ClientId")]
+    [InlineData("https://id.example.gov.cn/realms/gov", "--Authentication:Oidc:RoleMap:gov-chief=superuser", "maps to superuser")]
+    public async Task SettingsThatCannotWorkSafely_TheHostRefusesToStart_SayingWhy(string authority, string more, string said)
     {
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => AllInOneHost.StartAsync(extraArgs:
         [
             $"--Authentication:Oidc:Authority={authority}",
             "--Authentication:Oidc:ClientId=workflow-engine",
+            .. more.Length > 0 ? [more] : Array.Empty<string>(),
         ]));
 
-        Assert.Contains("Authentication:Oidc:Authority", refused.Message, StringComparison.Ordinal);
         Assert.Contains(said, refused.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ApiAudienceEqualToTheClientId_TheHostRefusesToStart_LestIdTokensOpenTheApi()
-    {
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => AllInOneHost.StartAsync(extraArgs:
-        [
-            "--Authentication:Oidc:Authority=https://id.example.gov.cn/realms/gov",
-            "--Authentication:Oidc:ClientId=workflow-engine",
-            "--Authentication:Oidc:ApiAudience=workflow-engine",
-        ]));
-
-        Assert.Contains("ApiAudience must differ from ClientId", refused.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task RoleMapToNoRoleHere_TheHostRefusesToStart_NamingIt()
-    {
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => AllInOneHost.StartAsync(extraArgs:
-        [
-            "--Authentication:Oidc:Authority=https://id.example.gov.cn/realms/gov",
-            "--Authentication:Oidc:ClientId=workflow-engine",
-            "--Authentication:Oidc:RoleMap:gov-chief=superuser",
-        ]));
-
-        Assert.Contains("superuser", refused.Message, StringComparison.Ordinal);
     }
 }
