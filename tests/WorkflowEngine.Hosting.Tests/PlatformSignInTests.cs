@@ -181,6 +181,18 @@ public sealed class PlatformSignInTests(PlatformFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task SignInPage_LetsItsFormLeadToThePlatform_AndNoOtherPageDoes()
+    {
+        using var client = Host.Client();
+
+        using var login = await client.GetAsync("/account/login");
+        using var catalogue = await client.GetAsync("/");
+
+        Assert.Contains($"form-action 'self' {Platform.Authority};", login.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("form-action 'self';", catalogue.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PlatformAccessToken_IsAcceptedByTheApi_WithTheClerksRules()
     {
         using var client = Host.Client();

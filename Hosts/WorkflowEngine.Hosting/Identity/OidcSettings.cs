@@ -50,6 +50,9 @@ public sealed class OidcSettings
     /// </summary>
     public bool IsLoopback => Uri.TryCreate(Authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
+    /// <summary>The platform's origin (scheme, host and port), where the sign-in page's form may lead; null when not an address.</summary>
+    public string? Origin => Uri.TryCreate(Authority, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
+
     /// <summary>Why the settings cannot work, for the host to say at start; null when they can.</summary>
     public string? Problem()
     {

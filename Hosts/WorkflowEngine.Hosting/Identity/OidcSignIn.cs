@@ -45,6 +45,13 @@ public static class OidcSignIn
         // Like the session cookie: Secure outside Development, where the host is served over HTTPS.
         options.CorrelationCookie.SecurePolicy = SessionCookie.Policy(development);
         options.NonceCookie.SecurePolicy = SessionCookie.Policy(development);
+        if (development)
+        {
+            // A browser drops a SameSite=None cookie that is not Secure, and in Development over HTTP it is not: Lax still
+            // comes back with the platform's POST when the platform is on the same site (a provider on this machine).
+            options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            options.NonceCookie.SameSite = SameSiteMode.Lax;
+        }
         options.Events.OnTokenValidated = context => OnTokenValidatedAsync(context, settings);
         options.Events.OnRemoteFailure = OnRemoteFailureAsync;
     }
