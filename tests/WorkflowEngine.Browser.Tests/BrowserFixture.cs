@@ -21,16 +21,22 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The dashboard refreshes every second here, so that a test sees it follow completed work without a reload.
+        Host = await AllInOneHost.StartAsync(extraArgs: "--Pages:DashboardRefreshSeconds=1");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchAsync(_playwright);
+    }
+
+    /// <summary>Launches the headless chromium at <see cref="ChromiumPath"/>, or says how to install it.</summary>
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException(
                 $"The browser tests need chromium at {ChromiumPath}: install it with `apt-get install -y chromium` (.ci/run does), or set WFE_CHROMIUM to a Chromium binary.");
         }
 
-        // The dashboard refreshes every second here, so that a test sees it follow completed work without a reload.
-        Host = await AllInOneHost.StartAsync(extraArgs: "--Pages:DashboardRefreshSeconds=1");
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,

@@ -48,4 +48,21 @@ public sealed class OidcSignInTests
         Assert.DoesNotContain("统一身份认证平台", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, platform.StatusCode);
     }
+
+    [Theory]
+    [InlineData("http://id.example.gov.cn/realms/gov", "", "Authority must use HTTPS")]
+    [InlineData("id.example.gov.cn", "", "absolute https://")]
+    [InlineData("https://id.example.gov.cn/realms/gov", "--Authentication:Oidc:ApiAudience=workflow-engine", "ApiAudience must differ from ClientId")]
+    [InlineData("https://id.example.gov.cn/realms/gov", "--Authentication:Oidc:RoleMap:gov-chief=superuser", "maps to superuser")]
+    public async Task SettingsThatCannotWorkSafely_TheHostRefusesToStart_SayingWhy(string authority, string more, string said)
+    {
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => AllInOneHost.StartAsync(extraArgs:
+        [
+            $"--Authentication:Oidc:Authority={authority}",
+            "--Authentication:Oidc:ClientId=workflow-engine",
+            .. more.Length > 0 ? [more] : Array.Empty<string>(),
+        ]));
+
+        Assert.Contains(said, refused.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Hosting.Identity;
 
 namespace WorkflowEngine.Hosting.Api;
 
@@ -7,10 +9,14 @@ namespace WorkflowEngine.Hosting.Api;
 /// The protective headers of every response, errors included. The API serves JSON and files, never pages, so its
 /// policy forbids everything a browser could do with a response beyond reading it. Pages get their own policy by path in
 /// <see cref="For"/>, the one place it is decided: only this host's own stylesheets, scripts and images, forms posted
-/// only to it, and still no inline script or style, no framing and no plug-ins.
+/// only to it (the sign-in page also to the identity platform, where one is configured), and still no inline script or
+/// style, no framing and no plug-ins.
 /// </summary>
 public static class SecurityHeaders
 {
+    private const string PagesPolicy =
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     private static readonly KeyValuePair<string, string>[] Api =
     [
         new("X-Content-Type-Options", "nosniff"),
@@ -25,8 +31,7 @@ public static class SecurityHeaders
     private static readonly KeyValuePair<string, string>[] Pages =
     [
         .. Api.Where(h => h.Key != "Content-Security-Policy"),
-        new("Content-Security-Policy",
-            "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+        new("Content-Security-Policy", PagesPolicy),
     ];
 
     /// <summary>The paths of the API, its description and the health checks; every other path is a page or a page's file.</summary>
@@ -45,6 +50,14 @@ public static class SecurityHeaders
                     foreach (var (name, value) in For(response.HttpContext.Request.Path))
                     {
                         response.Headers[name] = value;
+                    }
+
+                    // The sign-in page's platform button posts a form that the host answers with a redirect to the
+                    // identity platform: the browser checks that redirect against form-action too.
+                    if (response.HttpContext.Request.Path.StartsWithSegments(SessionCookie.LoginPath, StringComparison.OrdinalIgnoreCase)
+                        && response.HttpContext.RequestServices.GetService<OidcSettings>() is { Configured: true, Origin: { } platform })
+                    {
+                        response.Headers.ContentSecurityPolicy = PagesPolicy.Replace("form-action 'self'", $"form-action 'self' {platform}", StringComparison.Ordinal);
                     }
 
                     return Task.CompletedTask;

@@ -1,14 +1,16 @@
-using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Identity;
 
 /// <summary>
-/// Sign-in through OpenID Connect: the platform's subject, name, role and department become the same claims a password
-/// sign-in gives, so every policy reads them alike; the user is kept in the directory, and the sign-in audited. A role
-/// this system does not know, or a clerk without a department, is refused.
+/// Sign-in through OpenID Connect (authorization code with PKCE, the answer posted to <c>/signin-oidc</c>): the
+/// platform's id_token, once its signature, issuer, audience, expiry and nonce hold, is read by
+/// <see cref="PlatformIdentity"/> into the same claims a password sign-in gives, so every policy reads them alike; the
+/// user is kept in the directory, and the sign-in audited. Whatever fails comes back to the sign-in page with the reason.
 /// </summary>
 public static class OidcSignIn
 {
@@ -17,40 +19,73 @@ public static class OidcSignIn
     /// <summary>Marks a session as the platform's: its password, if any, is not ours to check.</summary>
     public const string Provider = "oidc";
 
-    private static readonly HashSet<string> KnownRoles = [Roles.Applicant, Roles.Clerk, Roles.Supervisor, Roles.Admin];
+    /// <summary>Where the platform sends the browser back to; registered at the platform as the redirect URI.</summary>
+    public const string CallbackPath = "/signin-oidc";
 
-    public static void Configure(OpenIdConnectOptions options, OidcSettings settings)
+    public static void Configure(OpenIdConnectOptions options, OidcSettings settings, bool development)
     {
         options.Authority = settings.Authority;
         options.ClientId = settings.ClientId;
         options.ClientSecret = settings.ClientSecret;
+        options.RequireHttpsMetadata = !settings.IsLoopback;
+        options.CallbackPath = CallbackPath;
         options.ResponseType = "code";
         options.UsePkce = true;
         options.SignInScheme = SessionCookie.SchemeName;
         options.MapInboundClaims = false;
-        options.GetClaimsFromUserInfoEndpoint = true;
+        options.Scope.Clear();
+        foreach (var scope in settings.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            options.Scope.Add(scope);
+        }
+
+        // The role and department are read from the id_token, which the platform signs; the session keeps only our claims.
+        options.GetClaimsFromUserInfoEndpoint = false;
+        options.SaveTokens = false;
+        // Like the session cookie: Secure outside Development, where the host is served over HTTPS.
+        options.CorrelationCookie.SecurePolicy = SessionCookie.Policy(development);
+        options.NonceCookie.SecurePolicy = SessionCookie.Policy(development);
+        if (development)
+        {
+            // A browser drops a SameSite=None cookie that is not Secure, and in Development over HTTP it is not: Lax still
+            // comes back with the platform's POST when the platform is on the same site (a provider on this machine).
+            options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            options.NonceCookie.SameSite = SameSiteMode.Lax;
+        }
         options.Events.OnTokenValidated = context => OnTokenValidatedAsync(context, settings);
+        options.Events.OnRemoteFailure = OnRemoteFailureAsync;
     }
 
     private static async Task OnTokenValidatedAsync(TokenValidatedContext context, OidcSettings settings)
     {
-        var principal = context.Principal!;
-        var id = principal.FindFirstValue("sub");
-        var role = principal.FindFirstValue(settings.RoleClaim);
-        var department = principal.FindFirstValue(settings.DepartmentClaim);
-        if (id is null || role is null || !KnownRoles.Contains(role) || (role is Roles.Clerk or Roles.Supervisor && string.IsNullOrEmpty(department)))
+        var (user, failure) = PlatformIdentity.Read(context.Principal!, settings);
+        if (user is null)
         {
-            context.Fail($"统一身份认证平台未给出可用的身份：需要 sub、{settings.RoleClaim}（applicant、clerk、supervisor 或 admin），办事人员还需 {settings.DepartmentClaim}");
+            // A subject too long to keep is not written to the audit either.
+            context.Fail(new PlatformRefusedException(failure!, failure == PlatformFailures.Subject ? "" : context.Principal!.FindFirst("sub")!.Value));
             return;
         }
 
-        var user = new UserRecord(id, principal.FindFirstValue("name") ?? id, role, role is Roles.Clerk or Roles.Supervisor ? department : null);
         var services = context.HttpContext.RequestServices;
-        await services.GetRequiredService<IDirectoryStore>().UpsertUsersAsync([user], context.HttpContext.RequestAborted);
-        var signedIn = UserPrincipal.Create(user, SessionCookie.SchemeName);
-        ((ClaimsIdentity)signedIn.Identity!).AddClaim(new Claim(ClaimNames.IdentityProvider, Provider));
-        context.Principal = signedIn;
+        await PlatformIdentity.RememberAsync(services.GetRequiredService<IDirectoryStore>(), user, context.HttpContext.RequestAborted);
+        context.Principal = PlatformIdentity.Principal(user, SessionCookie.SchemeName);
         await services.GetRequiredService<PasswordSignIn>().RecordAsync(
-            SignInEventKinds.Succeeded, id, id, context.HttpContext.Connection.RemoteIpAddress?.ToString(), SignInChannels.Oidc, context.HttpContext.RequestAborted);
+            SignInEventKinds.Succeeded, user.Id, user.Id, context.HttpContext.Connection.RemoteIpAddress?.ToString(), SignInChannels.Oidc, context.HttpContext.RequestAborted);
+    }
+
+    /// <summary>A refused or broken sign-in: audited, and the person sent back to the sign-in page, which says why.</summary>
+    private static async Task OnRemoteFailureAsync(RemoteFailureContext context)
+    {
+        var code = PlatformFailures.Of(context.Failure);
+        var subject = context.Failure is PlatformRefusedException { Subject.Length: > 0 } refused ? PlatformIdentity.UserIdPrefix + refused.Subject : null;
+        await context.HttpContext.RequestServices.GetRequiredService<PasswordSignIn>().RecordAsync(
+            SignInEventKinds.Failed,
+            subject ?? SchemeName,
+            null,
+            context.HttpContext.Connection.RemoteIpAddress?.ToString(),
+            SignInChannels.Oidc,
+            context.HttpContext.RequestAborted);
+        context.Response.Redirect($"{SessionCookie.LoginPath}?failed={code}");
+        context.HandleResponse();
     }
 }

@@ -15,7 +15,8 @@ using WorkflowEngine.Runtime.Users;
 namespace WorkflowEngine.Hosting.Identity;
 
 /// <summary>
-/// Who the caller is, for every host: a department host's service token, a person's bearer token, a person's page
+/// Who the caller is, for every host: a department host's service token, a person's bearer token (this host's, or the
+/// identity platform's), a person's page
 /// session, or (Development only) the demo header. One policy scheme picks the handler from what the request carries, so every endpoint has the
 /// same policies whichever way its caller signed in.
 /// </summary>
@@ -51,9 +52,20 @@ public static class SignInHosting
         // The identity platform only where a deployment configures it: the sign-in page then offers it.
         var oidc = builder.Configuration.GetSection("Authentication:Oidc").Get<OidcSettings>() ?? new OidcSettings();
         services.AddSingleton(oidc);
+        if ((oidc.Configured || oidc.AcceptsPlatformTokens) && oidc.Problem() is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
         if (oidc.Configured)
         {
-            authentication.AddOpenIdConnect(OidcSignIn.SchemeName, oidc.DisplayName, o => OidcSignIn.Configure(o, oidc));
+            authentication.AddOpenIdConnect(OidcSignIn.SchemeName, oidc.DisplayName, o => OidcSignIn.Configure(o, oidc, builder.Environment.IsDevelopment()));
+        }
+
+        // And its access tokens on the API, where the deployment names the audience they are issued for.
+        if (oidc.AcceptsPlatformTokens)
+        {
+            authentication.AddJwtBearer(PlatformTokenAuthentication.SchemeName, o => PlatformTokenAuthentication.Configure(o, oidc));
         }
 
         services.AddAuthorization(Policies.Add);
@@ -86,16 +98,22 @@ public static class SignInHosting
     }
 
     /// <summary>
-    /// A bearer token is a department host's when a service account accepts it, else a person's; the demo header is read
+    /// A bearer token is a department host's when a service account accepts it, else a person's: the identity platform's
+    /// when it is a JWT and the platform's tokens are accepted, else one of this host's own. The demo header is read
     /// only in Development (its handler signs nobody in elsewhere, and answers 401 for a protected endpoint).
     /// </summary>
     private static string SelectScheme(HttpContext context)
     {
         if (ServiceTokenAuthentication.BearerToken(context.Request) is { } token)
         {
-            return ServiceTokenAuthentication.Find(context.RequestServices.GetRequiredService<IConfiguration>(), token) is null
-                ? UserTokenAuthentication.SchemeName
-                : ServiceTokenAuthentication.SchemeName;
+            if (ServiceTokenAuthentication.Find(context.RequestServices.GetRequiredService<IConfiguration>(), token) is not null)
+            {
+                return ServiceTokenAuthentication.SchemeName;
+            }
+
+            return PlatformTokenAuthentication.IsJwt(token) && context.RequestServices.GetRequiredService<OidcSettings>().AcceptsPlatformTokens
+                ? PlatformTokenAuthentication.SchemeName
+                : UserTokenAuthentication.SchemeName;
         }
 
         if (context.Request.Headers.ContainsKey(DemoHeaderAuthentication.Header))

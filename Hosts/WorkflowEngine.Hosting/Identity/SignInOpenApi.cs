@@ -14,7 +14,7 @@ public sealed class SignInOpenApi : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "A person's token from POST /api/auth/token (user name and password), or a department host's service token.",
+            Description = "A person's token from POST /api/auth/token (user name and password), the identity platform's access token for this API (where Authentication:Oidc:ApiAudience is set), or a department host's service token.",
         };
         document.Components.SecuritySchemes["session"] = new OpenApiSecurityScheme
         {

@@ -23,6 +23,13 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSe
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Why the last sign-in at the identity platform failed (<see cref="PlatformFailures"/>), as it sent the browser back.</summary>
+    [BindProperty(SupportsGet = true, Name = "failed")]
+    public string? Failed { get; set; }
+
+    /// <summary>The words for <see cref="Failed"/>; null when nothing failed.</summary>
+    public string? PlatformError => Failed is null ? null : PlatformFailures.Message(Failed, oidc.DisplayName);
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         foreach (var (field, messages) in SignInInput.Validate(Input.UserName, Input.Password))

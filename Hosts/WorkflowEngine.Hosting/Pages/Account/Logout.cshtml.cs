@@ -21,9 +21,12 @@ public sealed class LogoutModel(PasswordSignIn signIn) : PageModel
         {
             await HttpContext.SignOutAsync(SessionCookie.SchemeName);
             await signIn.RecordAsync(
-                SignInEventKinds.SignedOut, id, id, HttpContext.Connection.RemoteIpAddress?.ToString(), SignInChannels.Page, cancellationToken);
+                SignInEventKinds.SignedOut, id, id, HttpContext.Connection.RemoteIpAddress?.ToString(), Channel, cancellationToken);
         }
 
         return LocalRedirect(SessionCookie.LoginPath);
     }
+
+    /// <summary>Where the session began: the sign-in page, or the identity platform.</summary>
+    private string Channel => User.FindFirstValue(ClaimNames.IdentityProvider) == OidcSignIn.Provider ? SignInChannels.Oidc : SignInChannels.Page;
 }

@@ -1,0 +1,47 @@
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace WorkflowEngine.Hosting.Identity;
+
+/// <summary>
+/// Why a sign-in at the identity platform did not sign anyone in, as a short code the sign-in page turns into words
+/// (a code rather than text in the address, so that a link cannot make the page say something else).
+/// </summary>
+public static class PlatformFailures
+{
+    /// <summary>The platform's token failed a check: signature, issuer, audience, expiry or nonce.</summary>
+    public const string Token = "token";
+
+    /// <summary>The platform named no usable subject.</summary>
+    public const string Subject = "subject";
+
+    /// <summary>A clerk or supervisor without a department.</summary>
+    public const string Department = "department";
+
+    /// <summary>The person cancelled at the platform, or the platform declined.</summary>
+    public const string Declined = "declined";
+
+    /// <summary>The answer matched no sign-in begun here (expired, or begun in another browser).</summary>
+    public const string Stale = "stale";
+
+    /// <summary>The words for a code; null for a code this page never sends.</summary>
+    public static string? Message(string? code, string platform) => code switch
+    {
+        Token => $"{platform}返回的身份凭证未通过校验（签名、签发方、受众、有效期或一次性随机数不符），未能登录。请重新登录；如仍不行，请联系管理员核对与{platform}的对接配置。",
+        Subject => $"{platform}未给出可用的用户标识，未能登录。请联系{platform}的管理员。",
+        Department => $"{platform}说明您是办事人员，但未给出所属部门，未能登录。请联系{platform}的管理员补充部门。",
+        Declined => $"您在{platform}取消了登录，或{platform}拒绝了这次登录，未能登录。",
+        Stale => "这次登录已过期，或不是从本页发起的，未能登录。请重新登录。",
+        _ => null,
+    };
+
+    /// <summary>The code for what went wrong in the OpenID Connect handler.</summary>
+    public static string Of(Exception? failure) => failure switch
+    {
+        PlatformRefusedException refused => refused.Code,
+        SecurityTokenException or OpenIdConnectProtocolInvalidNonceException or OpenIdConnectProtocolInvalidAtHashException => Token,
+        OpenIdConnectProtocolException protocol when protocol.Data.Contains("error") => Declined,
+        OpenIdConnectProtocolException => Token,
+        _ => Stale,
+    };
+}
