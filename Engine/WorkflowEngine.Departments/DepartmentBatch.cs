@@ -25,16 +25,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
 
     public async Task LoadAsync(IDepartmentReader reader, IReadOnlyList<DepartmentWork> batch, CancellationToken cancellationToken)
     {
-        var messageIds = batch.Select(w => w switch
-        {
-            ReceiveStepWork r => r.MessageId,
-            CancelStepWork c => c.MessageId,
-            DueChangedWork d => d.MessageId,
-            WarningWork warned => warned.MessageId,
-            EscalationWork escalated => escalated.MessageId,
-            SuppliedWork supplied => supplied.MessageId,
-            _ => null,
-        }).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var messageIds = batch.OfType<EngineMessageWork>().Select(w => w.MessageId).Distinct(StringComparer.Ordinal).ToArray();
         if (messageIds.Length > 0)
         {
             _consumed.UnionWith(await reader.FindProcessedAsync(DepartmentProcessor.Consumer, messageIds, cancellationToken));
@@ -42,16 +33,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
 
         // A step received or recalled only meets its own earlier task (a redelivery, or the recall that overtook it):
         // those are all the batch reads, not every task of the application.
-        var steps = batch.Select(w => w switch
-        {
-            ReceiveStepWork r => (r.Step.ApplicationId, r.Step.StepId),
-            CancelStepWork c => (c.Message.ApplicationId, c.Message.StepId),
-            DueChangedWork d => (d.Message.ApplicationId, d.Message.StepId),
-            WarningWork warned => (warned.Message.ApplicationId, warned.Message.StepId),
-            EscalationWork escalated => (escalated.Message.ApplicationId, escalated.Message.StepId),
-            SuppliedWork supplied => (supplied.Message.ApplicationId, supplied.Message.StepId),
-            _ => ((Guid, string)?)null,
-        }).OfType<(Guid ApplicationId, string StepId)>().ToArray();
+        var steps = batch.OfType<EngineMessageWork>().Select(w => (w.ApplicationId, w.StepId)).ToArray();
         if (steps.Length > 0)
         {
             Remember(await reader.TasksOfAsync(

@@ -122,16 +122,7 @@ public sealed class DepartmentProcessor : IAsyncDisposable
         }
 
         // Committed, or seen before: either way the sender's outbox row may go.
-        _receipts.Received(batch.Select(w => w switch
-        {
-            ReceiveStepWork r => r.MessageId,
-            CancelStepWork c => c.MessageId,
-            DueChangedWork d => d.MessageId,
-            WarningWork warned => warned.MessageId,
-            EscalationWork escalated => escalated.MessageId,
-            SuppliedWork supplied => supplied.MessageId,
-            _ => null,
-        }).OfType<string>());
+        _receipts.Received(batch.OfType<EngineMessageWork>().Select(w => w.MessageId));
 
         for (var i = 0; i < batch.Count; i++)
         {

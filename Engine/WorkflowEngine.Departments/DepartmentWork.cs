@@ -6,12 +6,24 @@ namespace WorkflowEngine.Runtime.Departments;
 /// <summary>Work for a department host's group committer.</summary>
 public abstract class DepartmentWork : CommitWork;
 
+/// <summary>
+/// A message from the engine about one step: consumed once by its <see cref="MessageId"/> (the inbox), and applied to
+/// the task of (<see cref="ApplicationId"/>, <see cref="StepId"/>).
+/// </summary>
+public abstract class EngineMessageWork(string messageId, Guid applicationId, string stepId) : DepartmentWork
+{
+    public string MessageId { get; } = messageId;
+
+    public Guid ApplicationId { get; } = applicationId;
+
+    public string StepId { get; } = stepId;
+}
+
 /// <summary>A step arrived from the engine; <see cref="Result"/> is set when an automated handler already decided it.</summary>
-public sealed class ReceiveStepWork(ExecuteStep step, string messageId, string? body, AutomatedResult? result, string? note) : DepartmentWork
+public sealed class ReceiveStepWork(ExecuteStep step, string messageId, string? body, AutomatedResult? result, string? note)
+    : EngineMessageWork(messageId, step.ApplicationId, step.StepId)
 {
     public ExecuteStep Step { get; } = step;
-
-    public string MessageId { get; } = messageId;
 
     /// <summary>The message body as it arrived, if the caller has it: stored as the task's payload without writing the step out again.</summary>
     public string? Body { get; } = body;
@@ -22,43 +34,38 @@ public sealed class ReceiveStepWork(ExecuteStep step, string messageId, string? 
 }
 
 /// <summary>The engine recalled a step.</summary>
-public sealed class CancelStepWork(CancelStep cancel, string messageId) : DepartmentWork
+public sealed class CancelStepWork(CancelStep cancel, string messageId)
+    : EngineMessageWork(messageId, cancel.ApplicationId, cancel.StepId)
 {
     public CancelStep Message { get; } = cancel;
-
-    public string MessageId { get; } = messageId;
 }
 
 /// <summary>The engine says a step's due time moved, or that its clock stands still.</summary>
-public sealed class DueChangedWork(StepDueChanged change, string messageId) : DepartmentWork
+public sealed class DueChangedWork(StepDueChanged change, string messageId)
+    : EngineMessageWork(messageId, change.ApplicationId, change.StepId)
 {
     public StepDueChanged Message { get; } = change;
-
-    public string MessageId { get; } = messageId;
 }
 
 /// <summary>The engine gave a step's yellow or red card.</summary>
-public sealed class WarningWork(StepWarningRaised warning, string messageId) : DepartmentWork
+public sealed class WarningWork(StepWarningRaised warning, string messageId)
+    : EngineMessageWork(messageId, warning.ApplicationId, warning.StepId)
 {
     public StepWarningRaised Message { get; } = warning;
-
-    public string MessageId { get; } = messageId;
 }
 
 /// <summary>The engine applies an escalation rule to a step (升级督办).</summary>
-public sealed class EscalationWork(StepEscalated escalation, string messageId) : DepartmentWork
+public sealed class EscalationWork(StepEscalated escalation, string messageId)
+    : EngineMessageWork(messageId, escalation.ApplicationId, escalation.StepId)
 {
     public StepEscalated Message { get; } = escalation;
-
-    public string MessageId { get; } = messageId;
 }
 
 /// <summary>The engine says the applicant supplied what the task's supplement request asked for.</summary>
-public sealed class SuppliedWork(StepSupplemented supplied, string messageId) : DepartmentWork
+public sealed class SuppliedWork(StepSupplemented supplied, string messageId)
+    : EngineMessageWork(messageId, supplied.ApplicationId, supplied.StepId)
 {
     public StepSupplemented Message { get; } = supplied;
-
-    public string MessageId { get; } = messageId;
 }
 
 /// <summary>
