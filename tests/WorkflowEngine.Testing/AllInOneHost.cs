@@ -155,9 +155,23 @@ public sealed class AllInOneHost : IAsyncDisposable
     {
         var cst = TimeSpan.FromHours(8);
         var id = await SubmitBusinessOpeningAsync();
-        await DecideOnlyTaskAsync("SAMR", "samr-clerk", new DateTimeOffset(2026, 3, 2, 10, 0, 0, cst));
-        await DecideOnlyTaskAsync("PSB", "psb-clerk", new DateTimeOffset(2026, 3, 2, 10, 30, 0, cst));
-        await DecideOnlyTaskAsync("BANK", "bank-clerk", new DateTimeOffset(2026, 3, 2, 16, 0, 0, cst));
+        // Each decision reaches the engine before the shared clock moves on to the next: a report the engine hears of
+        // hours after its decision is, rightly, a back-filled one (ComplianceCheck), and the clock must not make it so.
+        foreach (var (department, clerk, at) in new[]
+        {
+            ("SAMR", "samr-clerk", new DateTimeOffset(2026, 3, 2, 10, 0, 0, cst)),
+            ("PSB", "psb-clerk", new DateTimeOffset(2026, 3, 2, 10, 30, 0, cst)),
+            ("BANK", "bank-clerk", new DateTimeOffset(2026, 3, 2, 16, 0, 0, cst)),
+        })
+        {
+            await DecideOnlyTaskAsync(department, clerk, at);
+            await EventuallyAsync(
+                () => GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+                a => a.GetProperty("steps").EnumerateArray().Any(s =>
+                    s.GetProperty("department").GetString() == department && s.GetProperty("status").GetString() == "approved"),
+                $"{department}'s decision to reach the engine");
+        }
+
         await EventuallyAsync(
             () => GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "completed", "the bundle to complete");
         return id;
