@@ -292,15 +292,24 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     }
 
     /// <summary>
-    /// Recomputes the decided step's compliance on the engine's calendar and clock events, emits both views for the shell
-    /// to keep, and audits a disagreement (<c>ComplianceMismatch</c>, with its kinds) when there is one.
+    /// Recomputes the decided step's compliance on the engine's calendar and clock events and, when an administrator
+    /// will look for it — a disagreement, or a host that sent no view of its own — emits both views for the shell to
+    /// keep and audits the disagreement (<c>ComplianceMismatch</c>, with its kinds). A report that agrees is kept by
+    /// nobody: the step's own row already holds its decision, due time and verdict, and every department's every
+    /// decision would otherwise cost a row that no list ever shows.
     /// </summary>
     private static void RecordCompliance(ActivityContext context, StepCompletedEvent done)
     {
         var state = context.State;
-        var dispatchedAt = ClockTimeline.Of(state.Clock).StartedAt ?? state.StartedAt ?? context.Now;
-        var engine = ComplianceCheck.Recompute(state.Clock, dispatchedAt, state.ReceivedAt, state.ClaimedAt, done.CompletedAt, state.DueAt, context.Calendar);
+        var timeline = ClockTimeline.Of(state.Clock);
+        var dispatchedAt = timeline.StartedAt ?? state.StartedAt ?? context.Now;
+        var engine = ComplianceCheck.Recompute(timeline, dispatchedAt, state.ReceivedAt, state.ClaimedAt, done.CompletedAt, state.DueAt, context.Calendar);
         var kinds = ComplianceCheck.Compare(engine, done.Compliance, done.ReportedOnTime, dispatchedAt, context.Now);
+        if (kinds.Count == 0 && done.Compliance is not null)
+        {
+            return;
+        }
+
         context.Emit(new RecordCompliance(
             context.Node.Id, state.Attempt, state.Department ?? done.Department ?? "", dispatchedAt, context.Now, engine, done.Compliance, done.ReportedOnTime, kinds));
         if (kinds.Count == 0)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
@@ -36,12 +37,14 @@ internal static class WarningWatch
         var running = state.Status == WorkflowStatus.Running;
         if (running && limits.Promised is { } promised)
         {
-            Check(scope, definition.Id, null, WarningLimits.Promised, promised, DeadlineWarnings.YellowShareOf(definition), state.Clock, ref earliest);
+            var times = new CardTimes(state.Clock, promised, scope.Calendar, DeadlineWarnings.YellowShareOf(definition));
+            Check(scope, definition.Id, null, WarningLimits.Promised, ref times, ref earliest);
         }
 
         if (running && limits.Statutory is { } statutory)
         {
-            Check(scope, definition.Id, null, WarningLimits.Statutory, statutory, DeadlineWarnings.YellowShareOf(definition), state.Clock, ref earliest);
+            var times = new CardTimes(state.Clock, statutory, scope.Calendar, DeadlineWarnings.YellowShareOf(definition));
+            Check(scope, definition.Id, null, WarningLimits.Statutory, ref times, ref earliest);
         }
 
         foreach (var (id, node) in state.Nodes)
@@ -50,9 +53,10 @@ internal static class WarningWatch
             if (running && node is { Status: NodeStatus.Active, Clock.Count: > 0 } && definition.Nodes.TryGetValue(id, out var stepNode)
                 && scope.LimitOf(stepNode) is { } limit)
             {
-                var share = DeadlineWarnings.YellowShareOf(definition, stepNode);
-                Check(scope, id, node, WarningLimits.Promised, limit, share, node.Clock, ref earliest);
-                Escalate(scope, id, node, stepNode, limit, share, ref earliest);
+                // The cards and the escalation rules share one reading of the clock.
+                var times = new CardTimes(node.Clock, limit, scope.Calendar, DeadlineWarnings.YellowShareOf(definition, stepNode));
+                Check(scope, id, node, WarningLimits.Promised, ref times, ref earliest);
+                Escalate(scope, id, node, stepNode, ref times, ref earliest);
             }
         }
 
@@ -89,18 +93,10 @@ internal static class WarningWatch
     /// due before its yellow was given is given alone: the yellow has nothing left to warn of.
     /// </summary>
     private static void Check(
-        ExecutionScope scope, string clock, NodeState? node, string limitName, WorkingTimeLimit limit, double yellowShare, List<ClockEvent>? events, ref DateTimeOffset? earliest)
+        ExecutionScope scope, string clock, NodeState? node, string limitName, ref CardTimes times, ref DateTimeOffset? earliest)
     {
         var state = scope.State;
-        if (Given(state, clock, limitName, WarningLevel.Red))
-        {
-            return;
-        }
-
-        var timeline = ClockTimeline.Of(events);
-        // A stopped clock warns of nothing; a paused one has no due time until it runs again.
-        if (timeline.Status != ClockStatus.Running
-            || ClockArithmetic.DueAt(timeline, limit, scope.Calendar, null) is not { } dueAt)
+        if (Given(state, clock, limitName, WarningLevel.Red) || times.DueAt() is not { } dueAt)
         {
             return;
         }
@@ -111,8 +107,7 @@ internal static class WarningWatch
             return;
         }
 
-        if (!Given(state, clock, limitName, WarningLevel.Yellow)
-            && ClockArithmetic.ShareReachedAt(timeline, limit, scope.Calendar, yellowShare) is { } yellowAt)
+        if (!Given(state, clock, limitName, WarningLevel.Yellow) && times.YellowAt() is { } yellowAt)
         {
             if (yellowAt > scope.Now)
             {
@@ -152,16 +147,10 @@ internal static class WarningWatch
     /// with the clock (a pause, an extension, a new calendar), plus its <see cref="EscalationRule.After"/>.
     /// </summary>
     private static void Escalate(
-        ExecutionScope scope, string clock, NodeState node, StepNode stepNode, WorkingTimeLimit limit, double yellowShare, ref DateTimeOffset? earliest)
+        ExecutionScope scope, string clock, NodeState node, StepNode stepNode, ref CardTimes times, ref DateTimeOffset? earliest)
     {
         var rules = stepNode.Escalation ?? (node.Department is null ? null : scope.Definition.Limits.Escalation);
-        if (rules is not { Count: > 0 })
-        {
-            return;
-        }
-
-        var timeline = ClockTimeline.Of(node.Clock);
-        if (timeline.Status != ClockStatus.Running || ClockArithmetic.DueAt(timeline, limit, scope.Calendar, null) is not { } dueAt)
+        if (rules is not { Count: > 0 } || times.DueAt() is not { } dueAt)
         {
             return;
         }
@@ -174,7 +163,7 @@ internal static class WarningWatch
                 continue;
             }
 
-            var cardAt = rule.Card == EscalationNames.Red ? dueAt : ClockArithmetic.ShareReachedAt(timeline, limit, scope.Calendar, yellowShare);
+            var cardAt = rule.Card == EscalationNames.Red ? dueAt : times.YellowAt();
             if (cardAt is null)
             {
                 continue;
@@ -229,4 +218,40 @@ internal static class WarningWatch
     }
 
     private static DateTimeOffset Min(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;
+
+    /// <summary>
+    /// One clock's card times against one limit, each worked out only when first asked and then kept for the rest of
+    /// the look: the cards and the escalation rules read the same clock, and a look that gives nothing asks for nothing.
+    /// </summary>
+    private struct CardTimes(List<ClockEvent>? events, WorkingTimeLimit limit, WorkingCalendar calendar, double yellowShare)
+    {
+        private ClockTimeline? _timeline;
+        private DateTimeOffset? _dueAt;
+        private DateTimeOffset? _yellowAt;
+        private bool _yellowKnown;
+
+        /// <summary>The red card's time; none while the clock is stopped (it warns of nothing) or paused (no due time until it runs again).</summary>
+        public DateTimeOffset? DueAt()
+        {
+            if (_timeline is null)
+            {
+                _timeline = ClockTimeline.Of(events);
+                _dueAt = _timeline.Status == ClockStatus.Running ? ClockArithmetic.DueAt(_timeline, limit, calendar, null) : null;
+            }
+
+            return _dueAt;
+        }
+
+        /// <summary>The yellow card's time, when the clock runs and has one.</summary>
+        public DateTimeOffset? YellowAt()
+        {
+            if (!_yellowKnown)
+            {
+                _yellowAt = DueAt() is null ? null : ClockArithmetic.ShareReachedAt(_timeline!, limit, calendar, yellowShare);
+                _yellowKnown = true;
+            }
+
+            return _yellowAt;
+        }
+    }
 }

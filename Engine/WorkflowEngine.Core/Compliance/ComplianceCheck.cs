@@ -30,10 +30,21 @@ public static class ComplianceCheck
         DateTimeOffset? claimedAt,
         DateTimeOffset completedAt,
         DateTimeOffset? dueAt,
+        WorkingCalendar calendar) =>
+        Recompute(ClockTimeline.Of(clock), dispatchedAt, receivedAt, claimedAt, completedAt, dueAt, calendar);
+
+    /// <summary>The same, from the clock's timeline when the caller has already read it.</summary>
+    public static ComplianceView Recompute(
+        ClockTimeline timeline,
+        DateTimeOffset dispatchedAt,
+        DateTimeOffset? receivedAt,
+        DateTimeOffset? claimedAt,
+        DateTimeOffset completedAt,
+        DateTimeOffset? dueAt,
         WorkingCalendar calendar)
     {
+        ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(calendar);
-        var timeline = ClockTimeline.Of(clock);
         var used = TimeSpan.Zero;
         var paused = TimeSpan.Zero;
         foreach (var period in timeline.Periods)
