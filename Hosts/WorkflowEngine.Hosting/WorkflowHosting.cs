@@ -215,7 +215,7 @@ public static partial class WorkflowHosting
         });
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
         services.Configure<MessagingOptions>(builder.Configuration.GetSection("Messaging"));
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(ShiftedTimeProvider.From(builder.Configuration, builder.Environment));
         services.AddSingleton(reference);
 
         var dialect = SqlDialects.ByName(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider ?? new DatabaseOptions().Provider);

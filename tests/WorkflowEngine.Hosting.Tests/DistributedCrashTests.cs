@@ -10,8 +10,10 @@ namespace WorkflowEngine.Hosting.Tests;
 /// two engine processes on one PostgreSQL database
 /// and a department host with a database of its own, over RabbitMQ, citizens submitting at either engine and clerks
 /// deciding at the department host, while one engine is killed (the other carries on), then the department host, then
-/// every process at once. In the end every application answered 201 has finished, every decision answered 200 is its
-/// step's outcome, no timer is left or fired twice, and nothing happened twice.
+/// every process at once. The processes run on a Monday morning with 企业开办's steps limited to 36 working seconds, so
+/// their yellow and red cards and the escalation come due across the kills. In the end every application answered 201
+/// has finished, every decision answered 200 is its step's outcome, timers fired and none twice, none is left, and
+/// nothing happened twice.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class DistributedCrashTests
@@ -31,7 +33,8 @@ public sealed class DistributedCrashTests
         [
             "--environment=Development",
             "--Database:Provider=postgresql",
-            $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
+            $"--Engine:DefinitionsPath={CrashDefinitions.WithShortLimits(directory, seconds: 36)}",
+            CrashDefinitions.ClockOffsetArgument(),
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore=Error",
             // One citizen and three clerks make thousands of requests a minute here, far beyond what one person does.
@@ -112,8 +115,26 @@ public sealed class DistributedCrashTests
             Assert.Equal(0, Scalar(database, "SELECT COUNT(*) FROM failed_messages"));
         }
 
-        // No timer is left behind (a finished application's deadline timers are gone), and none fired twice.
+        // No timer is left behind (a finished application's deadline timers are gone), and none fired twice: the cards and
+        // the escalation of steps left waiting by the kills came due, each once per step, card and limit, at the engine and
+        // at the department host (a red card leaves its supervisors one notice).
         Assert.Equal(0, Scalar(engineDb, "SELECT COUNT(*) FROM timers"));
+        Assert.True(Scalar(engineDb, "SELECT COUNT(*) FROM audit_events WHERE type = 'DeadlineWarning' AND data_json::json->>'level' = 'red'") > 0,
+            "no red card came due: the test no longer proves that timers fire once across the kills");
+        Assert.True(Scalar(engineDb, "SELECT COUNT(*) FROM audit_events WHERE type = 'Escalated'") > 0, "no escalation came due");
+        Assert.Empty(await db.QueryAsync<string>(
+            """
+            SELECT CAST(application_id AS text) || '/' || COALESCE(step_id, '') || '/' || type || '/' || COALESCE(data_json::json->>'level', '')
+                || '/' || COALESCE(data_json::json->>'limit', data_json::json->>'rule', '')
+            FROM audit_events WHERE type IN ('DeadlineWarning', 'Escalated')
+            GROUP BY application_id, step_id, type, data_json::json->>'level', data_json::json->>'limit', data_json::json->>'rule' HAVING COUNT(*) > 1
+            """));
+        await using (var notices = new NpgsqlConnection(departmentDb))
+        {
+            Assert.Empty(await notices.QueryAsync<string>(
+                "SELECT task_id || '/' || kind FROM department_notices WHERE kind IN ('red', 'escalated') GROUP BY task_id, kind HAVING COUNT(*) > 1"));
+        }
+
         Assert.Empty(await db.QueryAsync<string>(
             "SELECT CAST(application_id AS text) || '/' || COALESCE(step_id, '') FROM audit_events WHERE type = 'StageOverdue' GROUP BY application_id, step_id HAVING COUNT(*) > 1"));
         // The outboxes and the broker carried everything across the kills: nothing had to be found stuck and sent again.
