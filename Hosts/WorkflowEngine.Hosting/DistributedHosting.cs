@@ -92,7 +92,9 @@ public static partial class WorkflowHosting
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<CommittedOutbox>();
         services.AddSingleton<DeliveryReceipts>();
-        services.AddSingleton<IAccessLog, LoggedAccessLog>();
+        services.AddSingleton<SqlDepartmentAccessLog>();
+        services.AddSingleton<IDepartmentAccessLog>(sp => sp.GetRequiredService<SqlDepartmentAccessLog>());
+        services.AddSingleton<IAccessLog>(sp => sp.GetRequiredService<SqlDepartmentAccessLog>());
         services.AddHttpClient(nameof(EngineMaterials), http =>
         {
             if (Uri.TryCreate(options.EngineUrl, UriKind.Absolute, out var address))
@@ -131,6 +133,7 @@ public static partial class WorkflowHosting
         app.MapTasks();
         app.MapTaskMaterials();
         app.MapFailedMessages();
+        app.MapDepartmentAccessLog();
         app.MapWorkflowPages();
         return app;
     }

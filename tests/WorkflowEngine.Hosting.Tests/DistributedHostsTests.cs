@@ -65,6 +65,30 @@ public sealed class DistributedHostsTests
             e => e.EnumerateArray().Any(l => l.GetProperty("type").GetString() == "MaterialDownloaded"), "the download in the engine's trail", engine);
         var download = trail.EnumerateArray().Single(l => l.GetProperty("type").GetString() == "MaterialDownloaded");
         Assert.Equal(("service:counter", "samr-clerk"), (download.GetProperty("actor").GetString(), download.GetProperty("data").GetProperty("onBehalfOf").GetString()));
+        // The department host keeps its own access log, a hash chain in its own database: the SAMR supervisor reads who
+        // opened the task and downloaded the material there (the store suite shows a department sees only its own lines);
+        // a clerk may not, and only an administrator checks the chain.
+        using (var supervisor = Client(counter, "samr-supervisor"))
+        {
+            var lines = await supervisor.GetFromJsonAsync<JsonElement>($"/api/access-log?application={id}");
+            Assert.Contains(lines.EnumerateArray(), l => (l.GetProperty("what").GetString(), l.GetProperty("actor").GetString()) == ("TaskViewed", "samr-clerk"));
+            var downloaded = lines.EnumerateArray().First(l => l.GetProperty("what").GetString() == "MaterialDownloaded");
+            Assert.Equal(("samr-clerk", "SAMR"), (downloaded.GetProperty("actor").GetString(), downloaded.GetProperty("detail").GetProperty("department").GetString()));
+            Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync("/api/access-log/verification")).StatusCode);
+        }
+
+        using (var clerk = Client(counter, "samr-clerk"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/access-log")).StatusCode);
+        }
+
+        using (var admin = Client(counter, "admin"))
+        {
+            var chain = await admin.GetFromJsonAsync<JsonElement>("/api/access-log/verification");
+            Assert.True(chain.GetProperty("verified").GetBoolean());
+            Assert.True(chain.GetProperty("lines").GetInt64() >= 2);
+        }
+
         using (var stranger = new HttpClient { BaseAddress = engine.Process.Address })
         {
             stranger.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token + "0");

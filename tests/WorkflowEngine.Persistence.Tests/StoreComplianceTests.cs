@@ -3,6 +3,7 @@ using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Monitoring;
@@ -707,6 +708,55 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(
             new UserCredential("zhangsan", "AQAAAAIAAYagAAAAE-new", "stamp-2", 0, null, Now.AddDays(1)),
             await store.FindAsync("zhangsan", CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task DepartmentAccessLog_ChainsEveryLine_AlsoWrittenAtOnce_ListsByDepartment_AndFindsAnEditedOrLostLine()
+    {
+        var log = new SqlDepartmentAccessLog(Database, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+        var first = Guid.CreateVersion7(Now);
+        var second = Guid.CreateVersion7(Now.AddSeconds(1));
+        await log.RecordAsync(first, "samr-clerk", AccessTypes.TaskViewed,
+            new Dictionary<string, string?> { ["department"] = "SAMR", ["step"] = "business-licence" }, CancellationToken.None);
+        // Twenty clerks at once: appenders follow one another, so the chain has no gap and no fork.
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => log.RecordAsync(i % 2 == 0 ? first : second, $"psb-clerk-{i}", AccessTypes.MaterialDownloaded,
+            new Dictionary<string, string?> { ["material"] = "身份证明\u202E", ["department"] = "PSB", ["step"] = "seal-engraving" }, CancellationToken.None)));
+
+        var (intact, lines) = await log.VerifyAsync(CancellationToken.None);
+        var samr = await log.ListAsync(null, "SAMR", 50, 0, CancellationToken.None);
+        var secondsLines = await log.ListAsync(second, null, 50, 0, CancellationToken.None);
+        var page = await log.ListAsync(null, null, 5, 0, CancellationToken.None);
+
+        Assert.True(intact.Verified, intact.Problem);
+        Assert.Equal(21, lines);
+        var line = Assert.Single(samr);
+        Assert.Equal((first, "samr-clerk", AccessTypes.TaskViewed, "business-licence", 1L, Now), (line.ApplicationId, line.Actor, line.Type, line.StepId, line.Sequence, line.At));
+        Assert.Equal(10, secondsLines.Count);
+        Assert.Equal([21L, 20, 19, 18, 17], page.Select(l => l.Sequence));
+        Assert.Empty(await log.ListAsync(null, "", 50, 0, CancellationToken.None));
+
+        // Someone with the database edits who downloaded a material: the chain breaks at that line.
+        var seventh = (await log.ListAsync(null, null, 1, 14, CancellationToken.None))[0];
+        Assert.Equal(7L, seventh.Sequence);
+        await TamperAsync("UPDATE department_access_log SET actor = 'someone else' WHERE seq = 7");
+        var edited = (await log.VerifyAsync(CancellationToken.None)).Verification;
+        Assert.False(edited.Verified);
+        Assert.Equal(7L, edited.BrokenPosition);
+
+        // Put back, then the last line deleted: only the head knows it was there.
+        await TamperAsync($"UPDATE department_access_log SET actor = '{seventh.Actor}' WHERE seq = 7");
+        Assert.True((await log.VerifyAsync(CancellationToken.None)).Verification.Verified);
+        await TamperAsync("DELETE FROM department_access_log WHERE seq = 21");
+        var lost = await log.VerifyAsync(CancellationToken.None);
+        Assert.False(lost.Verification.Verified);
+        Assert.Equal(20, lost.Lines);
+    }
+
+    private async Task TamperAsync(string sql)
+    {
+        await using var write = await Database.BeginWriteAsync(CancellationToken.None);
+        await Dapper.SqlMapper.ExecuteAsync(write.Connection, sql, transaction: write.Transaction);
+        await write.CommitAsync(CancellationToken.None);
     }
 
     [StoreFact]
