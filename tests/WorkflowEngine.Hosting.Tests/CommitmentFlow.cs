@@ -41,13 +41,15 @@ internal static class CommitmentFlow
         return Step(await signed.Content.ReadFromJsonAsync<JsonElement>(), Archives).GetProperty("commitment").GetProperty("verifyAt").GetDateTimeOffset();
     }
 
-    /// <summary>The other departments approve on 2 March; returns when the bundle has completed.</summary>
-    public static async Task CompleteOtherStepsAsync(AllInOneHost host, Guid id)
+    /// <summary>The other departments approve on the day the host started (2 March unless told); returns when the bundle has completed.</summary>
+    public static async Task CompleteOtherStepsAsync(AllInOneHost host, Guid id, DateOnly? day = null)
     {
-        await host.DecideOnlyTaskAsync("NRP", "nrp-clerk", new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst));
-        await host.DecideOnlyTaskAsync("HUD", "hud-clerk", new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst));
-        await host.DecideOnlyTaskAsync("QSS", "qss-clerk", new DateTimeOffset(2026, 3, 2, 11, 0, 0, Cst));
-        await host.DecideOnlyTaskAsync("REG", "reg-clerk", new DateTimeOffset(2026, 3, 2, 14, 0, 0, Cst));
+        var date = day ?? new DateOnly(2026, 3, 2);
+        DateTimeOffset At(int hour, int minute) => new(date.ToDateTime(new TimeOnly(hour, minute)), Cst);
+        await host.DecideOnlyTaskAsync("NRP", "nrp-clerk", At(10, 0));
+        await host.DecideOnlyTaskAsync("HUD", "hud-clerk", At(10, 30));
+        await host.DecideOnlyTaskAsync("QSS", "qss-clerk", At(11, 0));
+        await host.DecideOnlyTaskAsync("REG", "reg-clerk", At(14, 0));
         await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "completed", "the bundle to complete");
     }

@@ -1,3 +1,4 @@
+using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 
@@ -11,9 +12,7 @@ namespace WorkflowEngine.Core.Activities;
 /// </summary>
 internal static class CommitmentWatch
 {
-    private const string TimerSuffix = ":verify";
-
-    public static string TimerIdOf(string nodeId) => nodeId + TimerSuffix;
+    public static string TimerIdOf(string nodeId) => nodeId + CommitmentState.TimerSuffix;
 
     public static bool IsVerifyTimer(TimerFiredEvent fired) => fired.TimerId == TimerIdOf(fired.NodeId);
 
@@ -96,6 +95,43 @@ internal static class CommitmentWatch
                 ["reason"] = resend.Reason,
                 ["resends"] = state.Commitment.VerificationResends.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["verification"] = "true",
+            });
+        }
+    }
+
+    /// <summary>
+    /// The calendar changed: a verification still to come is due its working days after the signing on the new
+    /// calendar, as the due times of running steps are counted again. Also after the bundle finished, since the
+    /// verification outlives it; the timer follows, and the applicant, told the old date, is told the new one.
+    /// </summary>
+    public static void Recount(ExecutionScope scope, CalendarChangedEvent change)
+    {
+        foreach (var (id, state) in scope.State.Nodes.ToArray())
+        {
+            if (state.Commitment is not { Status: CommitmentStatus.AwaitingVerification } commitment
+                || !scope.Definition.Nodes.TryGetValue(id, out var node)
+                || RulesOf(node)?.VerifyWithin is not { } within)
+            {
+                continue;
+            }
+
+            var verifyAt = scope.Calendar.Add(commitment.SignedAt, within);
+            if (verifyAt == commitment.VerifyAt)
+            {
+                continue;
+            }
+
+            state.Commitment = commitment with { VerifyAt = verifyAt };
+            scope.Touch(node);
+            scope.Emit(new ScheduleTimer(TimerIdOf(id), id, verifyAt));
+            scope.Emit(new NotifyApplicant("commitment-verification-recounted",
+                $"因{change.Note}，{node.DisplayTitle}的事后核查时间由 {ChinaTime.Format(commitment.VerifyAt)} 改为 {ChinaTime.Format(verifyAt)}。"));
+            scope.Audit(AuditTypes.VerificationRecounted, id, change.Actor, new Dictionary<string, string?>
+            {
+                ["calendar"] = change.CalendarId,
+                ["before"] = commitment.VerifyAt.ToString("O"),
+                ["after"] = verifyAt.ToString("O"),
+                ["note"] = change.Note,
             });
         }
     }

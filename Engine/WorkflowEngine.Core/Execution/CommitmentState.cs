@@ -6,6 +6,9 @@ namespace WorkflowEngine.Core.Execution;
 /// </summary>
 public sealed record CommitmentState(string TextSha256, string SignedBy, DateTimeOffset SignedAt, DateTimeOffset VerifyAt)
 {
+    /// <summary>The verification timer is named after its step with this suffix (<c>archives-acceptance:verify</c>).</summary>
+    public const string TimerSuffix = ":verify";
+
     public CommitmentStatus Status { get; init; } = CommitmentStatus.AwaitingVerification;
 
     /// <summary>The dispatch (attempt) that carries the verification task to the department.</summary>
