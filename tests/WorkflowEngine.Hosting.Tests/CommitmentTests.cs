@@ -34,13 +34,7 @@ public sealed class CommitmentTests
         Assert.Contains("可实行告知承诺制", page, StringComparison.Ordinal);
         Assert.Contains(text, page, StringComparison.Ordinal);
 
-        var form = JointAcceptance.Form(civilAirDefence: false);
-        form["completionDate"] = "2026-02-27";
-        using var submitted = await citizen.PostAsync("/api/applications", JointAcceptance.Multipart(form));
-        submitted.EnsureSuccessStatusCode();
-        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync("arch-clerk", "/api/departments/ARCH/tasks?status=open"), t => t.GetArrayLength() == 1, "the archives task");
+        var id = await CommitmentFlow.SubmitAsync(host);
         var application = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}");
         Assert.True(Step(application, Archives).GetProperty("commitment").GetProperty("canSign").GetBoolean());
         Assert.Contains("我已阅读并同意，签署承诺书", WebUtility.HtmlDecode(await citizen.GetStringAsync($"/applications/{id}")), StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 
@@ -11,9 +12,7 @@ namespace WorkflowEngine.Core.Activities;
 /// </summary>
 internal static class CommitmentWatch
 {
-    private const string TimerSuffix = ":verify";
-
-    public static string TimerIdOf(string nodeId) => nodeId + TimerSuffix;
+    public static string TimerIdOf(string nodeId) => nodeId + CommitmentState.TimerSuffix;
 
     public static bool IsVerifyTimer(TimerFiredEvent fired) => fired.TimerId == TimerIdOf(fired.NodeId);
 
@@ -32,21 +31,16 @@ internal static class CommitmentWatch
 
         state.Attempt++;
         var due = scope.Calendar.Add(scope.Now, limit);
-        state.Commitment = commitment with { Status = CommitmentStatus.Verifying, VerificationAttempt = state.Attempt, VerificationDueAt = due };
-        scope.Touch(node);
-        scope.Emit(new DispatchStep(
-            node.Id,
-            state.Attempt,
-            department,
-            new LocalizedText($"事后核查：{node.DisplayTitle}"),
-            null,
-            limit,
-            scope.Now,
-            due,
-            scope.Definition.MaterialsFor(node.Id).Select(m => m.Key).ToArray())
+        state.Commitment = commitment with
         {
-            Verification = new CommitmentCheck(rules.Text, commitment.SignedBy, commitment.SignedAt),
-        });
+            Status = CommitmentStatus.Verifying,
+            VerificationAttempt = state.Attempt,
+            VerificationDispatchedAt = scope.Now,
+            VerificationDueAt = due,
+            VerificationSentAt = scope.Now,
+        };
+        scope.Touch(node);
+        Send(scope, node, state, department, rules, limit, scope.Now, due);
         scope.Emit(new NotifyApplicant("commitment-verifying",
             $"{node.DisplayTitle}：部门开始对您签署的告知承诺进行事后核查，请配合核查；核查结果将另行告知。"));
         scope.Audit("CommitmentVerificationDispatched", node.Id, null, new Dictionary<string, string?>
@@ -55,6 +49,91 @@ internal static class CommitmentWatch
             ["attempt"] = state.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["dueAt"] = due.ToString("O"),
         });
+    }
+
+    /// <summary>The verification task, as first sent or sent again: the same attempt, dispatch instant and due time each time.</summary>
+    private static void Send(
+        ExecutionScope scope, StepNode node, NodeState state, string department, CommitmentRules rules, WorkingTimeLimit limit, DateTimeOffset dispatchedAt,
+        DateTimeOffset due)
+    {
+        var commitment = state.Commitment!;
+        scope.Emit(new DispatchStep(
+            node.Id,
+            state.Attempt,
+            department,
+            new LocalizedText($"事后核查：{node.DisplayTitle}"),
+            null,
+            limit,
+            dispatchedAt,
+            due,
+            scope.Definition.MaterialsFor(node.Id).Select(m => m.Key).ToArray())
+        {
+            Verification = new CommitmentCheck(rules.Text, commitment.SignedBy, commitment.SignedAt),
+        });
+    }
+
+    /// <summary>
+    /// The stuck-work check found the verification task unacknowledged, or held with nothing heard for too long: it is
+    /// sent again as it was, which the department host de-duplicates and answers with where the task stands.
+    /// </summary>
+    private static void Resend(ExecutionScope scope, StepNode node, NodeState state, StepResendEvent resend)
+    {
+        var commitment = state.Commitment!;
+        if (RulesOf(node) is not { } rules || scope.LimitOf(node) is not { } limit || state.Department is not { } department
+            || commitment.VerificationDueAt is not { } due)
+        {
+            return;
+        }
+
+        state.Commitment = commitment with { VerificationSentAt = scope.Now, VerificationResends = commitment.VerificationResends + 1 };
+        scope.Touch(node);
+        Send(scope, node, state, department, rules, limit, commitment.VerificationDispatchedAt ?? scope.Now, due);
+        if (resend.Reason == ResendReasons.Unacknowledged)
+        {
+            scope.Audit("StepResent", node.Id, null, new Dictionary<string, string?>
+            {
+                ["reason"] = resend.Reason,
+                ["resends"] = state.Commitment.VerificationResends.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["verification"] = "true",
+            });
+        }
+    }
+
+    /// <summary>
+    /// The calendar changed: a verification still to come is due its working days after the signing on the new
+    /// calendar, as the due times of running steps are counted again. Also after the bundle finished, since the
+    /// verification outlives it; the timer follows, and the applicant, told the old date, is told the new one.
+    /// </summary>
+    public static void Recount(ExecutionScope scope, CalendarChangedEvent change)
+    {
+        foreach (var (id, state) in scope.State.Nodes.ToArray())
+        {
+            if (state.Commitment is not { Status: CommitmentStatus.AwaitingVerification } commitment
+                || !scope.Definition.Nodes.TryGetValue(id, out var node)
+                || RulesOf(node)?.VerifyWithin is not { } within)
+            {
+                continue;
+            }
+
+            var verifyAt = scope.Calendar.Add(commitment.SignedAt, within);
+            if (verifyAt == commitment.VerifyAt)
+            {
+                continue;
+            }
+
+            state.Commitment = commitment with { VerifyAt = verifyAt };
+            scope.Touch(node);
+            scope.Emit(new ScheduleTimer(TimerIdOf(id), id, verifyAt));
+            scope.Emit(new NotifyApplicant("commitment-verification-recounted",
+                $"因{change.Note}，{node.DisplayTitle}的事后核查时间由 {ChinaTime.Format(commitment.VerifyAt)} 改为 {ChinaTime.Format(verifyAt)}。"));
+            scope.Audit(AuditTypes.VerificationRecounted, id, change.Actor, new Dictionary<string, string?>
+            {
+                ["calendar"] = change.CalendarId,
+                ["before"] = commitment.VerifyAt.ToString("O"),
+                ["after"] = verifyAt.ToString("O"),
+                ["note"] = change.Note,
+            });
+        }
     }
 
     /// <summary>The node whose verification task a department report is about, or null when the report is not about one.</summary>
@@ -72,14 +151,29 @@ internal static class CommitmentWatch
     /// </summary>
     public static void OnReport(ExecutionScope scope, StepNode node, StepReportEvent report)
     {
+        var state = scope.StateOf(node);
+        if (report is StepResendEvent resend)
+        {
+            Resend(scope, node, state, resend);
+            return;
+        }
+
+        // Heard from the department: the task reached it, and the stuck-work check waits its probe interval again.
+        var heard = state.Commitment! with { VerificationHeardAt = scope.Now };
+        if (heard.VerificationReceivedAt is null && report is StepReceivedEvent or StepClaimedEvent)
+        {
+            heard = heard with { VerificationReceivedAt = (report as StepReceivedEvent)?.ReceivedAt ?? scope.Now };
+            scope.Audit("StepReceived", node.Id, null, new Dictionary<string, string?> { ["verification"] = "true" });
+        }
+
+        state.Commitment = heard;
+        scope.Touch(node);
         if (report is not StepCompletedEvent done)
         {
             return;
         }
 
-        var state = scope.StateOf(node);
         var commitment = state.Commitment!;
-        scope.Touch(node);
         if (done.Outcome == StepOutcome.Approved)
         {
             state.Commitment = commitment with { Status = CommitmentStatus.Passed, VerifiedBy = done.CompletedBy, VerifiedAt = done.CompletedAt };

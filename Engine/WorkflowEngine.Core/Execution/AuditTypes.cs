@@ -14,6 +14,9 @@ public static class AuditTypes
 
     public const string ApplicationCancelled = "ApplicationCancelled";
 
+    /// <summary>A changed calendar moved when a step approved on commitment is verified (事后核查).</summary>
+    public const string VerificationRecounted = "VerificationRecounted";
+
     /// <summary>Executing the application failed; it waits for an administrator (an incident).</summary>
     public const string IncidentRaised = "IncidentRaised";
 

@@ -67,6 +67,7 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
             case CalendarChangedEvent e:
                 scope.Recount(e);
                 DeferralWatch.Recount(scope, e);
+                CommitmentWatch.Recount(scope, e);
                 break;
             case TimerFiredEvent e when CommitmentWatch.IsVerifyTimer(e):
                 CommitmentWatch.Fired(scope, e.NodeId);

@@ -1,4 +1,5 @@
 using Dapper;
+using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Persistence.Rows;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Timers;
@@ -30,11 +31,16 @@ public sealed class SqlApplicationQueries(Database database) : IApplicationQueri
 
     public async Task<IReadOnlyList<ApplicationRecord>> ListOpenAsync(Guid? after, int limit, CancellationToken cancellationToken) =>
         (await QueryAsync<ApplicationRow>(
-            $"SELECT {ApplicationRow.Columns} FROM applications WHERE status IN (@InProgress, @Incident) AND id > @After ORDER BY id {database.Dialect.Page}",
+            $"""
+            SELECT {ApplicationRow.Columns} FROM applications
+            WHERE (status IN (@InProgress, @Incident) OR id IN (SELECT application_id FROM timers WHERE timer_id LIKE @Verification)) AND id > @After
+            ORDER BY id {database.Dialect.Page}
+            """,
             new
             {
                 ApplicationStatuses.InProgress,
                 ApplicationStatuses.Incident,
+                Verification = "%" + CommitmentState.TimerSuffix,
                 After = after?.ToString() ?? "",
                 Limit = limit,
                 Offset = 0,

@@ -15,7 +15,7 @@ public sealed class SqlComplianceQueries(Database database) : IComplianceQueries
         var rows = await connection.QueryAsync<StepRow>(new CommandDefinition(
             """
             SELECT s.department AS Department, a.service_id AS ServiceId, s.dispatched_at AS DispatchedAt, s.received_at AS ReceivedAt,
-                s.completed_at AS CompletedAt, s.on_time AS OnTime, s.outcome AS Outcome
+                s.completed_at AS CompletedAt, s.on_time AS OnTime, CASE WHEN s.status = 'revoked' THEN 'revoked' ELSE s.outcome END AS Outcome
             FROM steps s JOIN applications a ON a.id = s.application_id
             WHERE s.department IS NOT NULL AND s.outcome IS NOT NULL AND s.completed_at >= @From AND s.completed_at < @To
             """,

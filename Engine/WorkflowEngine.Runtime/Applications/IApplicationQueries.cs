@@ -15,8 +15,9 @@ public interface IApplicationQueries
     Task<IReadOnlyList<ApplicationRecord>> ListByApplicantAsync(string applicantId, int limit, int offset, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Applications whose flow runs (in progress, or held by an incident), by id after <paramref name="after"/>: what a
-    /// changed calendar recounts, read a page at a time.
+    /// Applications whose flow runs (in progress, or held by an incident), and finished ones still awaiting the
+    /// verification of a step approved on commitment (事后核查), by id after <paramref name="after"/>: what a changed
+    /// calendar recounts, read a page at a time.
     /// </summary>
     Task<IReadOnlyList<ApplicationRecord>> ListOpenAsync(Guid? after, int limit, CancellationToken cancellationToken);
 

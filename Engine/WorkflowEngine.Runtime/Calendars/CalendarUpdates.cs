@@ -173,14 +173,16 @@ public sealed partial class CalendarUpdates(
         {
             var result = interpreter.Apply(
                 definition, application.State, application.DataFor(definition), new CalendarChangedEvent(current.Id, note, actor), next, now);
-            foreach (var entry in result.Audit.Where(a => a.Type is "DueRecounted" or "DeferredMaterialRecounted"))
+            foreach (var entry in result.Audit.Where(a => a.Type is "DueRecounted" or "DeferredMaterialRecounted" or AuditTypes.VerificationRecounted))
             {
                 var material = entry.Type == "DeferredMaterialRecounted" ? entry.Data!["material"] : null;
                 moved.Add(new MovedDueTime(
                     application.Id,
                     application.TrackingNumber,
                     application.ServiceId,
-                    material is null ? MovedDueTime.StepKind : MovedDueTime.MaterialKind,
+                    material is not null ? MovedDueTime.MaterialKind
+                        : entry.Type == AuditTypes.VerificationRecounted ? MovedDueTime.VerificationKind
+                        : MovedDueTime.StepKind,
                     entry.StepId,
                     material,
                     material is not null ? definition.MaterialName(material)
@@ -263,6 +265,9 @@ public sealed record MovedDueTime(
     public const string StepKind = "step";
     public const string MaterialKind = "material";
     public const string BundleKind = "bundle";
+
+    /// <summary>When a step approved on commitment is verified (事后核查), also of a bundle already finished.</summary>
+    public const string VerificationKind = "verification";
 }
 
 public enum CalendarYearStatus

@@ -8,7 +8,22 @@ namespace WorkflowEngine.Runtime.Processing;
 /// <summary>The engine's step row for a tracked node, derived from its state.</summary>
 public static class StepProjection
 {
-    public static StepRecord From(Guid applicationId, StepNode node, NodeState? state) => new()
+    public static StepRecord From(Guid applicationId, StepNode node, NodeState? state) =>
+        state?.Commitment is { Status: CommitmentStatus.Verifying } verifying ? Verifying(Of(applicationId, node, state), verifying) : Of(applicationId, node, state);
+
+    /// <summary>
+    /// A step approved on commitment whose verification task (事后核查) is out: the row follows that task as it follows a
+    /// dispatched step — sent, then held by the department, due at the verification's due time — so the department's
+    /// open work counts it and the stuck-work check sends it again when nothing comes back.
+    /// </summary>
+    private static StepRecord Verifying(StepRecord approved, CommitmentState verification) => approved with
+    {
+        Status = verification.VerificationReceivedAt is null ? StepStatuses.Dispatched : StepStatuses.Received,
+        DueAt = verification.VerificationDueAt,
+        LastContactAt = verification.VerificationSentAt is { } sent ? Max(sent, verification.VerificationHeardAt) : null,
+    };
+
+    private static StepRecord Of(Guid applicationId, StepNode node, NodeState? state) => new()
     {
         ApplicationId = applicationId,
         StepId = node.Id,

@@ -15,8 +15,13 @@ public enum ComplianceGrouping
 /// <summary>One group of a report: the values of the dimensions it is grouped by (null for the others).</summary>
 public sealed record ComplianceKey(string? Department, string? ServiceId, string? Month);
 
-/// <summary>Department steps decided in a group: how many on time (按时办结率) and how long they took in working time.</summary>
-public sealed record StepFigures(ComplianceKey Key, int Decided, int Approved, int Rejected, int OnTime, int Late, double? OnTimeRate, double? AverageWorkingHours);
+/// <summary>
+/// Department steps decided in a group: how many on time (按时办结率) and how long they took in working time.
+/// <see cref="Revoked"/> are approvals on commitment (告知承诺) revoked at their verification: each still counts once, as
+/// decided in the month of its approval, with that decision's timeliness, and not among the department's refusals.
+/// </summary>
+public sealed record StepFigures(
+    ComplianceKey Key, int Decided, int Approved, int Rejected, int Revoked, int OnTime, int Late, double? OnTimeRate, double? AverageWorkingHours);
 
 /// <summary>
 /// Bundles finished in a group: how many by their promised due time (承诺时限) and within the statutory one (法定时限),
@@ -49,7 +54,7 @@ public static class ComplianceReport
                         : (double?)null)
                     .OfType<double>().ToArray();
                 return new StepFigures(
-                    g.Key, g.Count(), g.Count(s => s.Outcome == "approved"), g.Count(s => s.Outcome == "rejected"), onTime, late,
+                    g.Key, g.Count(), g.Count(s => s.Outcome == "approved"), g.Count(s => s.Outcome == "rejected"), g.Count(s => s.Outcome == "revoked"), onTime, late,
                     Rate(onTime, late), hours.Length == 0 ? null : Math.Round(hours.Average(), 2));
             })
             .OrderBy(f => f.Key.Month, StringComparer.Ordinal).ThenBy(f => f.Key.Department, StringComparer.Ordinal).ThenBy(f => f.Key.ServiceId, StringComparer.Ordinal)

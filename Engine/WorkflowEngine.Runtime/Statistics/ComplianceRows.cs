@@ -1,6 +1,9 @@
 namespace WorkflowEngine.Runtime.Statistics;
 
-/// <summary>A department step finished (decided) in the period, with its service and its compliance.</summary>
+/// <summary>
+/// A department step finished (decided) in the period, with its service and its compliance. <see cref="Outcome"/> is
+/// approved, rejected, or revoked: approved on commitment (告知承诺) and revoked when its verification failed.
+/// </summary>
 public sealed record CompletedStep(
     string Department,
     string ServiceId,

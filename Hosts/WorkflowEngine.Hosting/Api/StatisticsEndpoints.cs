@@ -96,7 +96,7 @@ public static class StatisticsEndpoints
             Dimensions.Where(d => grouping.HasFlag(d.Value)).Select(d => d.Key).ToArray(),
             ComplianceReport.Steps(steps, grouping, CalendarOf).Select(f => new StepFiguresDto(
                 f.Key.Department, DepartmentName(reference, f.Key.Department), f.Key.ServiceId, ServiceTitle(services, f.Key.ServiceId), f.Key.Month,
-                f.Decided, f.Approved, f.Rejected, f.OnTime, f.Late, f.OnTimeRate, f.AverageWorkingHours)).ToArray(),
+                f.Decided, f.Approved, f.Rejected, f.Revoked, f.OnTime, f.Late, f.OnTimeRate, f.AverageWorkingHours)).ToArray(),
             ComplianceReport.Bundles(bundles, grouping, CalendarOf).Select(f => new BundleFiguresDto(
                 f.Key.ServiceId, ServiceTitle(services, f.Key.ServiceId), f.Key.Month, f.Finished, f.Completed, f.Rejected, f.OnTime, f.Late, f.OnTimeRate,
                 f.WithinStatutory, f.AverageWorkingDays)).ToArray(),
@@ -166,9 +166,10 @@ public static class StatisticsEndpoints
             _ => report.Steps.Select(s => new object?[]
                 {
                     s.Department, s.DepartmentName, s.ServiceId, s.ServiceTitle, s.Month, s.Decided, s.Approved, s.Rejected, s.OnTime, s.Late, s.OnTimeRate,
-                    s.AverageWorkingHours,
+                    s.AverageWorkingHours, s.Revoked,
                 })
-                .Prepend(["部门", "部门名称", "事项", "事项名称", "月份", "办结环节数", "准予", "不予", "按时", "超期", "按时办结率", "平均办理工作小时"]),
+                // 撤销 last, so that the columns spreadsheets already read keep their places.
+                .Prepend(["部门", "部门名称", "事项", "事项名称", "月份", "办结环节数", "准予", "不予", "按时", "超期", "按时办结率", "平均办理工作小时", "核查后撤销"]),
         };
         return CsvFile(rows, $"compliance-{table}-{report.From}-{report.To}.csv");
     }
@@ -211,7 +212,7 @@ public sealed record ComplianceDto(string From, string To, string TimeZone, stri
 
 public sealed record StepFiguresDto(
     string? Department, string? DepartmentName, string? ServiceId, string? ServiceTitle, string? Month,
-    int Decided, int Approved, int Rejected, int OnTime, int Late, double? OnTimeRate, double? AverageWorkingHours);
+    int Decided, int Approved, int Rejected, int Revoked, int OnTime, int Late, double? OnTimeRate, double? AverageWorkingHours);
 
 public sealed record BundleFiguresDto(
     string? ServiceId, string? ServiceTitle, string? Month, int Finished, int Completed, int Rejected, int OnTime, int Late, double? OnTimeRate,

@@ -1,13 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using WorkflowEngine.Messaging;
-using WorkflowEngine.Messaging.Configuration;
 using WorkflowEngine.Runtime.Monitoring;
-using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests.Bugs;
@@ -55,7 +49,7 @@ public sealed class Bug_8_LostMessagesAreFoundAndSentAgain
         {
             Guid id;
             var dropping = new Dropping(m => m.MessageType == "ExecuteStep" && m.Body.Contains("\"business-licence\"", StringComparison.Ordinal));
-            await using (var before = await AllInOneHost.StartInAsync(directory, configure: b => Drop(b, dropping)))
+            await using (var before = await AllInOneHost.StartInAsync(directory, configure: b => DroppingSender.Install(b, dropping)))
             {
                 id = await before.SubmitBusinessOpeningAsync();
                 await dropping.Dropped.Task.WaitAsync(TimeSpan.FromSeconds(20));
@@ -136,44 +130,9 @@ public sealed class Bug_8_LostMessagesAreFoundAndSentAgain
         Assert.Equal(1, tasks.GetArrayLength());
     }
 
-    private static Task<AllInOneHost> StartAsync(Dropping dropping) => AllInOneHost.StartAsync(configure: b => Drop(b, dropping));
-
-    private static void Drop(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder, Dropping dropping) =>
-        builder.Services.Replace(ServiceDescriptor.Singleton<IMessageSender>(sp =>
-            new DroppingSender(
-                new MassTransitSender(sp.GetRequiredService<IBus>(), sp.GetRequiredService<IOptions<MessagingOptions>>()),
-                sp.GetRequiredService<DeliveryReceipts>(),
-                dropping)));
+    private static Task<AllInOneHost> StartAsync(Dropping dropping) => AllInOneHost.StartAsync(configure: b => DroppingSender.Install(b, dropping));
 
     private static async Task<JsonElement> StepAsync(AllInOneHost host, Guid id, string stepId) =>
         (await host.GetJsonAsync("admin", $"/api/applications/{id}")).GetProperty("steps").EnumerateArray()
             .Single(s => s.GetProperty("stepId").GetString() == stepId);
-
-    /// <summary>Which message to lose (the first that matches), and when it was lost.</summary>
-    private sealed class Dropping(Func<OutboxMessage, bool> match)
-    {
-        private int _dropped;
-
-        public TaskCompletionSource Dropped { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public bool ShouldDrop(OutboxMessage message) => match(message) && Interlocked.Exchange(ref _dropped, 1) == 0;
-    }
-
-    /// <summary>Loses one message and reports it delivered, as a broken transport or a bug would.</summary>
-    private sealed class DroppingSender(IMessageSender inner, DeliveryReceipts receipts, Dropping dropping) : IMessageSender
-    {
-        public bool SendIsDurable => inner.SendIsDurable;
-
-        public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
-        {
-            if (!dropping.ShouldDrop(message))
-            {
-                return inner.SendAsync(message, cancellationToken);
-            }
-
-            receipts.Received([message.MessageId.ToString()]);
-            dropping.Dropped.TrySetResult();
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -1,0 +1,43 @@
+using System.Text;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests.Bugs;
+
+/// <summary>
+/// An approval on commitment (告知承诺) revoked at its verification, months after the bundle completed, counts once in
+/// the compliance figures: as decided in the month of the approval, on time as it was, and as revoked — not as a
+/// refusal the archives office never made, and not again in the month of the verification.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class Bug_10_RevokedApprovalCountsOnce
+{
+    [Fact]
+    public async Task AVerificationFailedInMay_LeavesOneDecisionInMarch_CountedAsRevoked()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var id = await CommitmentFlow.SubmitAsync(host);
+        var verifyAt = await CommitmentFlow.SignAsync(host, id);
+        await CommitmentFlow.CompleteOtherStepsAsync(host, id);
+        var task = await CommitmentFlow.VerificationTaskAsync(host, verifyAt);
+        await CommitmentFlow.FailVerificationAsync(host, id, task);
+
+        var report = await host.GetJsonAsync("admin", "/api/statistics/compliance?from=2026-01&to=2026-12&by=department,month");
+
+        var archives = Assert.Single(report.GetProperty("steps").EnumerateArray(), r => r.GetProperty("department").GetString() == "ARCH");
+        Assert.Equal(("2026-03", 1, 0, 0, 1), (archives.GetProperty("month").GetString(), archives.GetProperty("decided").GetInt32(),
+            archives.GetProperty("approved").GetInt32(), archives.GetProperty("rejected").GetInt32(), archives.GetProperty("revoked").GetInt32()));
+        Assert.Equal((1, 0), (archives.GetProperty("onTime").GetInt32(), archives.GetProperty("late").GetInt32()));
+        Assert.Equal(5, report.GetProperty("steps").EnumerateArray().Sum(r => r.GetProperty("decided").GetInt32()));
+        var bundle = Assert.Single(report.GetProperty("bundles").EnumerateArray());
+        Assert.Equal(("2026-03", 1, 0, 1), (bundle.GetProperty("month").GetString(), bundle.GetProperty("finished").GetInt32(),
+            bundle.GetProperty("completed").GetInt32(), bundle.GetProperty("rejected").GetInt32()));
+
+        // The department's export says the same, in a column of its own.
+        using var admin = host.Client("admin");
+        var csv = Encoding.UTF8.GetString(await admin.GetByteArrayAsync("/api/statistics/compliance?from=2026-03&to=2026-03&by=department&format=csv"))
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",核查后撤销", csv[0], StringComparison.Ordinal);
+        // Decided 1: approved 0, refused 0, on time 1, late 0, rate 1, half a working hour; revoked 1.
+        Assert.Contains("ARCH,城建档案馆,,,,1,0,0,1,0,1,0.5,1", csv);
+    }
+}
