@@ -88,6 +88,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         WarningWork warning => RaiseWarning(warning),
         EscalationWork escalation => Escalate(escalation),
         SuppliedWork supplied => Supplied(supplied),
+        SupplementRefusedWork refused => SupplementRefused(refused),
         RequestSupplementWork request => RequestSupplement(request),
         RequestSupplementApprovalWork request => RequestSupplementApproval(request),
         DecideSupplementApprovalWork decide => DecideSupplementApproval(decide),
@@ -494,6 +495,25 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         _changed.Add(task.Id);
         return task;
     }
+
+    /// <summary>
+    /// The engine refused a supplement request of the task (a department system's own, or one that raced a change of
+    /// the rules): the applicant was not asked and the clock runs on, which the supervisors read with the reason.
+    /// </summary>
+    private TaskRecord? SupplementRefused(SupplementRefusedWork work)
+    {
+        var refused = work.Message;
+        if (OpenTaskOf(work.MessageId, refused.ApplicationId, refused.StepId, refused.Attempt) is not { } task)
+        {
+            return null;
+        }
+
+        Notify(task, SupplementRefusedNotice, $"的补正（{ChinaTimeText(refused.RequestedAt)} 提出）未被受理，未告知申请人，办理时限继续计算：{refused.Reason}", task.DueAt);
+        return task;
+    }
+
+    /// <summary>The kind of a notice that the engine refused a supplement request.</summary>
+    public const string SupplementRefusedNotice = "supplement-refused";
 
     private TaskRecord? Cancel(CancelStepWork work)
     {

@@ -36,6 +36,7 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<StepWarningRaisedConsumer>();
             services.AddSingleton<StepEscalatedConsumer>();
             services.AddSingleton<StepSupplementedConsumer>();
+            services.AddSingleton<StepSupplementRefusedConsumer>();
         }
 
         if (topology.ServesEngine)
@@ -146,6 +147,7 @@ public static class MessagingServiceCollectionExtensions
                 new StepWarningRaisedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepWarningRaisedConsumer>(), context);
                 new StepEscalatedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepEscalatedConsumer>(), context);
                 new StepSupplementedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepSupplementedConsumer>(), context);
+                new StepSupplementRefusedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepSupplementRefusedConsumer>(), context);
             });
         }
     }

@@ -586,7 +586,7 @@ internal sealed class EngineBatch(
                         Queues.Department(supplied.Department),
                         now));
                     break;
-                case RecallStep or AnnounceDue or AnnounceWarning or AnnounceEscalation:
+                case RecallStep or AnnounceDue or AnnounceWarning or AnnounceEscalation or AnnounceSupplementRefused:
                     absorbed.Outbox.Add(DepartmentMessages.ToOutbox(command, application.Id, now));
                     break;
                 case ScheduleTimer timer:
@@ -696,7 +696,7 @@ internal sealed class EngineBatch(
             WorkingDayHours = (decimal)CalendarOf(definition).OfficeTimeOf(WorkingTimeLimit.Days(1)).TotalHours,
             DispatchedAt = ChinaTime.ToLocal(dispatch.DispatchedAt),
             DueAt = ChinaTime.ToLocal(dispatch.DueAt),
-            SupplementBy = ChinaTime.ToLocal(CalendarOf(definition).Add(dispatch.DispatchedAt, definition.Supplements.Window)),
+            SupplementBy = ChinaTime.ToLocal(definition.Supplements.RequestBy(CalendarOf(definition), dispatch.DispatchedAt)),
             MaxSupplementRequests = definition.Supplements.MaxRequestsOrDefault,
             ApplicantName = application.ApplicantName,
             Form = FormElementOf(application),
