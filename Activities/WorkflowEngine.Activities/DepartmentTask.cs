@@ -266,6 +266,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 AnnounceDueTime(context);
                 return false;
             case DeferredMaterialSuppliedEvent arrived:
+                // The department's task was sent without the file: it gets it before the clock runs again on it.
+                context.Emit(new AnnounceMaterial(context.Node.Id, state.Attempt, state.Department!, arrived.Material, arrived.Version));
                 ResumeAfterOverdueMaterials(context, arrived, limit);
                 return false;
             case TimerFiredEvent fired when fired.TimerId == state.TimerId && state.Supplement is { } open && fired.TimerId == SupplementTimerId(context, open):

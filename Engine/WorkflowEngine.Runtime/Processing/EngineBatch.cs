@@ -586,6 +586,20 @@ internal sealed class EngineBatch(
                         Queues.Department(supplied.Department),
                         now));
                     break;
+                case AnnounceMaterial arrived:
+                    absorbed.Outbox.Add(MessageJson.ToOutbox(
+                        new StepMaterialSupplied
+                        {
+                            ApplicationId = application.Id,
+                            StepId = arrived.StepId,
+                            Attempt = arrived.Attempt,
+                            Department = arrived.Department,
+                            Material = ReferenceOf(application.Id, (await ChecklistAsync(application, definition, cancellationToken))[arrived.Material]),
+                            SuppliedAt = now,
+                        },
+                        Queues.Department(arrived.Department),
+                        now));
+                    break;
                 case RecallStep or AnnounceDue or AnnounceWarning or AnnounceEscalation or AnnounceSupplementRefused:
                     absorbed.Outbox.Add(DepartmentMessages.ToOutbox(command, application.Id, now));
                     break;
@@ -668,17 +682,37 @@ internal sealed class EngineBatch(
         }
     }
 
-    private async Task<ExecuteStep> ExecuteStepAsync(ApplicationRecord application, WorkflowDefinition definition, DispatchStep dispatch, CancellationToken cancellationToken)
+    /// <summary>Every material of the application as a department reads it; once per application per batch, however many steps a parallel block dispatches.</summary>
+    private async Task<Dictionary<string, MaterialStatus>> ChecklistAsync(ApplicationRecord application, WorkflowDefinition definition, CancellationToken cancellationToken)
     {
         if (!_checklists.TryGetValue(application.Id, out var checklist))
         {
-            // Once per application per batch, however many steps a parallel block dispatches.
             var stored = await MaterialsAsync(application, cancellationToken);
             checklist = MaterialChecklist.Of(definition, stored, application.AcceptedAt, CalendarOf(definition), application.State.Deferred)
                 .ToDictionary(m => m.Key, StringComparer.Ordinal);
             _checklists[application.Id] = checklist;
         }
 
+        return checklist;
+    }
+
+    private static MaterialReference ReferenceOf(Guid applicationId, MaterialStatus m) => new()
+    {
+        Key = m.Key,
+        Name = m.Name,
+        Status = m.Status,
+        Version = m.File?.Version,
+        FileName = m.File?.FileName,
+        ContentType = m.File?.ContentType,
+        Size = m.File?.Size,
+        Sha256 = m.File?.Sha256,
+        Download = m.File is { } f ? $"/api/applications/{applicationId}/materials/{f.Id}" : null,
+        DueBy = ChinaTime.ToLocal(m.DueBy),
+    };
+
+    private async Task<ExecuteStep> ExecuteStepAsync(ApplicationRecord application, WorkflowDefinition definition, DispatchStep dispatch, CancellationToken cancellationToken)
+    {
+        var checklist = await ChecklistAsync(application, definition, cancellationToken);
         return new ExecuteStep
         {
             ApplicationId = application.Id,
@@ -700,19 +734,7 @@ internal sealed class EngineBatch(
             MaxSupplementRequests = definition.Supplements.MaxRequestsOrDefault,
             ApplicantName = application.ApplicantName,
             Form = FormElementOf(application),
-            Materials = dispatch.Materials.Select(key => checklist[key]).Select(m => new MaterialReference
-            {
-                Key = m.Key,
-                Name = m.Name,
-                Status = m.Status,
-                Version = m.File?.Version,
-                FileName = m.File?.FileName,
-                ContentType = m.File?.ContentType,
-                Size = m.File?.Size,
-                Sha256 = m.File?.Sha256,
-                Download = m.File is { } f ? $"/api/applications/{application.Id}/materials/{f.Id}" : null,
-                DueBy = ChinaTime.ToLocal(m.DueBy),
-            }).ToArray(),
+            Materials = dispatch.Materials.Select(key => ReferenceOf(application.Id, checklist[key])).ToArray(),
             Verification = dispatch.Verification is { } check
                 ? new CommitmentVerification { Text = check.Text, SignedBy = check.SignedBy, SignedAt = ChinaTime.ToLocal(check.SignedAt) }
                 : null,
