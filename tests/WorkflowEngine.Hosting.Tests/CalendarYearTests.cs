@@ -22,7 +22,7 @@ public sealed class CalendarYearTests
     private static readonly DateTimeOffset December23 = new(2026, 12, 23, 9, 0, 0, Cst);
 
     /// <summary>A test arrangement (not the State Council's): New Year's Day off, a make-up Saturday.</summary>
-    private const string Year2027 = """
+    internal const string Year2027 = """
         year: 2027
         source: 测试用安排（非官方通知）
         holidays:

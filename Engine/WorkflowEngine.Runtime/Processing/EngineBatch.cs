@@ -211,6 +211,12 @@ internal sealed class EngineBatch(
             throw new UnknownApplicationException(work.ApplicationId);
         }
 
+        if (work.Observe)
+        {
+            // A batch tried again runs the event again: only the run committed counts.
+            work.Interpreted = null;
+        }
+
         // The timer that fired is gone before the event runs, so that the run may schedule it again under its id.
         if (work.Event is TimerFiredEvent fired)
         {
@@ -224,7 +230,7 @@ internal sealed class EngineBatch(
             incident.UpdatedAt = now;
             Changes.Incidents[incident.Id] = incident;
         }
-        else if (await RunAsync(application, work.Event, cancellationToken) is { } error)
+        else if (await RunAsync(application, work.Event, cancellationToken, work.Observe ? work : null) is { } error)
         {
             RaiseIncident(application, null, [new ParkedEvent(work.Event, now)], error);
         }
@@ -452,7 +458,7 @@ internal sealed class EngineBatch(
     /// Runs one event through the interpreter and absorbs its result; the error, instead of a change, when the
     /// definition would not load or an activity failed. Nothing of a failed event reaches the change set.
     /// </summary>
-    private async Task<Exception?> RunAsync(ApplicationRecord application, WorkflowEvent evt, CancellationToken cancellationToken)
+    private async Task<Exception?> RunAsync(ApplicationRecord application, WorkflowEvent evt, CancellationToken cancellationToken, EventWork? observer = null)
     {
         Absorbed absorbed;
         try
@@ -462,6 +468,10 @@ internal sealed class EngineBatch(
                 ? interpreter.Start(definition, DataOf(application, definition), CalendarOf(definition), now, started.Deferred)
                 : interpreter.Apply(definition, application.State, DataOf(application, definition), evt, CalendarOf(definition), now);
             absorbed = await PrepareAsync(application, definition, result, cancellationToken);
+            if (observer is not null)
+            {
+                observer.Interpreted = new Interpretation(definition, application.State, result);
+            }
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
