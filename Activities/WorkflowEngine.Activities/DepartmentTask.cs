@@ -120,11 +120,14 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             context.Node.Title ?? new LocalizedText(context.Node.Id),
             handler,
             limit,
-            state.StartedAt ?? context.Now,
+            DispatchedAt(context),
             DueOrIfResumedNow(context, limit),
             materials,
             maxExtension ?? ExtensionLimits.Default));
     }
+
+    /// <summary>When the department received the step as the engine counts it: its first dispatch, whatever was sent again.</summary>
+    private static DateTimeOffset DispatchedAt(ActivityContext context) => context.State.StartedAt ?? context.Now;
 
     /// <summary>
     /// The step's due time; while its clock stands still (an excluded period), the one it would have if it ran again
@@ -263,6 +266,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 AnnounceDueTime(context);
                 return false;
             case DeferredMaterialSuppliedEvent arrived:
+                // The department's task was sent without the file: it gets it before the clock runs again on it.
+                context.Emit(new AnnounceMaterial(context.Node.Id, state.Attempt, state.Department!, arrived.Material, arrived.Version));
                 ResumeAfterOverdueMaterials(context, arrived, limit);
                 return false;
             case TimerFiredEvent fired when fired.TimerId == state.TimerId && state.Supplement is { } open && fired.TimerId == SupplementTimerId(context, open):
@@ -429,8 +434,10 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
 
     /// <summary>
     /// Stops the step's clock for a supplement request (补正) and tells the applicant every item in one notice; refused
-    /// (audited) for a further request without a supervisor's approval (or approved by the clerk who asked), past the
-    /// definition's <c>maxRequests</c>, or while the clock stands still already. The department checks these first.
+    /// (audited, and the department told why) for a further request without a supervisor's approval (or approved by the
+    /// clerk who asked), one past the definition's window after receipt without that approval (行政许可法 Art. 32), past
+    /// the definition's <c>maxRequests</c>, or while the clock stands still already. The department checks these first;
+    /// a department system that does not is held to them here.
     /// </summary>
     private static void RequestSupplement(ActivityContext context, StepSupplementRequestedEvent requested, WorkingTimeLimit limit)
     {
@@ -438,8 +445,11 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         var rules = context.Definition.Supplements;
         var approval = requested.Approval;
         var items = string.Join("；", requested.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"));
+        var requestBy = rules.RequestBy(context.Calendar, DispatchedAt(context));
         string? refusal = state.Supplements >= rules.MaxRequestsOrDefault ? $"本事项最多可提出 {rules.MaxRequestsOrDefault} 次补正，已提出 {state.Supplements} 次"
             : state.Supplements > 0 && approval is null ? "本事项已提出过补正，再次补正须经部门负责人批准"
+            : approval is null && requested.RequestedAt > requestBy
+                ? $"补正须在收件后 {rules.Window}内一次性提出（截至 {ChinaTime.Format(requestBy)}），已过期限；确需补正的，须经部门负责人批准"
             : approval is not null && approval.ApprovedBy == requested.RequestedBy ? "提出补正的工作人员不能批准本人的补正（职责分离）"
             : null;
         // The approver stands in the pause itself, so the clock's explanation says who let it stop a second time.
@@ -458,6 +468,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 ["reason"] = refusal,
                 ["approvedBy"] = approval?.ApprovedBy,
             }, requested.RequestedBy);
+            // The department believes the applicant was asked: it learns they were not, and why.
+            context.Emit(new AnnounceSupplementRefused(context.Node.Id, state.Attempt, state.Department!, requested.RequestId, requested.RequestedAt, refusal));
             return;
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Runtime.Outbox;
 
@@ -21,6 +22,10 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
     private readonly HashSet<Guid> _changed = [];
     private readonly Dictionary<Guid, List<ExtensionRequest>> _extensions = [];
 
+    /// <summary>The payloads (the step as it arrived) of the tasks a late material (容缺) is for; a batch reads no other.</summary>
+    private readonly Dictionary<Guid, string> _payloads = [];
+    private readonly HashSet<Guid> _payloadsChanged = [];
+
     public DepartmentChanges Changes { get; } = new();
 
     public async Task LoadAsync(IDepartmentReader reader, IReadOnlyList<DepartmentWork> batch, CancellationToken cancellationToken)
@@ -38,6 +43,17 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         {
             Remember(await reader.TasksOfAsync(
                 steps.Select(s => s.ApplicationId).Distinct().ToArray(), steps.Select(s => s.StepId).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken));
+        }
+
+        var late = batch.OfType<MaterialSuppliedWork>()
+            .Select(w => _byStep.TryGetValue((w.ApplicationId, w.StepId, w.Message.Attempt), out var task) ? task.Id : (Guid?)null)
+            .OfType<Guid>().Distinct().ToArray();
+        if (late.Length > 0)
+        {
+            foreach (var (id, payload) in await reader.PayloadsOfAsync(late, cancellationToken))
+            {
+                _payloads[id] = payload;
+            }
         }
 
         var taskIds = batch.Select(w => w switch
@@ -88,6 +104,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         WarningWork warning => RaiseWarning(warning),
         EscalationWork escalation => Escalate(escalation),
         SuppliedWork supplied => Supplied(supplied),
+        SupplementRefusedWork refused => SupplementRefused(refused),
+        MaterialSuppliedWork material => MaterialSupplied(material),
         RequestSupplementWork request => RequestSupplement(request),
         RequestSupplementApprovalWork request => RequestSupplementApproval(request),
         DecideSupplementApprovalWork decide => DecideSupplementApproval(decide),
@@ -110,6 +128,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         {
             Changes.Updated.Add((_byId[id], _read[id].Status, _read[id].Revision));
         }
+
+        Changes.Payloads.AddRange(_payloadsChanged.Select(id => (id, _payloads[id])));
     }
 
     private bool Consume(string messageId)
@@ -494,6 +514,71 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         _changed.Add(task.Id);
         return task;
     }
+
+    /// <summary>
+    /// A material the step uses came late (容缺): the task's materials show it in place of the one still to come, with
+    /// its download, and its decision is taken on (and reports) that version.
+    /// </summary>
+    private TaskRecord? MaterialSupplied(MaterialSuppliedWork work)
+    {
+        var supplied = work.Message;
+        if (OpenTaskOf(work.MessageId, supplied.ApplicationId, supplied.StepId, supplied.Attempt) is not { } task
+            || !_payloads.TryGetValue(task.Id, out var payload))
+        {
+            return null;
+        }
+
+        var material = supplied.Material;
+        var step = JsonNode.Parse(payload)!.AsObject();
+        if (step["materials"] is not JsonArray materials)
+        {
+            step["materials"] = materials = [];
+        }
+
+        var entry = JsonSerializer.SerializeToNode(material, MessageJson.Options);
+        var index = materials.Select((m, i) => (m, i)).FirstOrDefault(x => x.m?["key"]?.GetValue<string>() == material.Key, (null, -1)).i;
+        if (index >= 0)
+        {
+            materials[index] = entry;
+        }
+        else
+        {
+            materials.Add(entry);
+        }
+
+        _payloads[task.Id] = step.ToJsonString(MessageJson.Options);
+        _payloadsChanged.Add(task.Id);
+        if (material is { Version: { } version, Sha256: { } sha256 })
+        {
+            var versions = (task.MaterialsJson is null ? [] : JsonSerializer.Deserialize<MaterialVersion[]>(task.MaterialsJson, MessageJson.Options)!)
+                .Where(v => v.Key != material.Key)
+                .Append(new MaterialVersion { Key = material.Key, Version = version, Sha256 = sha256 })
+                .ToArray();
+            task.MaterialsJson = JsonSerializer.Serialize(versions, MessageJson.Options);
+            _changed.Add(task.Id);
+        }
+
+        return task;
+    }
+
+    /// <summary>
+    /// The engine refused a supplement request of the task (a department system's own, or one that raced a change of
+    /// the rules): the applicant was not asked and the clock runs on, which the supervisors read with the reason.
+    /// </summary>
+    private TaskRecord? SupplementRefused(SupplementRefusedWork work)
+    {
+        var refused = work.Message;
+        if (OpenTaskOf(work.MessageId, refused.ApplicationId, refused.StepId, refused.Attempt) is not { } task)
+        {
+            return null;
+        }
+
+        Notify(task, SupplementRefusedNotice, $"的补正（{ChinaTimeText(refused.RequestedAt)} 提出）未被受理，未告知申请人，办理时限继续计算：{refused.Reason}", task.DueAt);
+        return task;
+    }
+
+    /// <summary>The kind of a notice that the engine refused a supplement request.</summary>
+    public const string SupplementRefusedNotice = "supplement-refused";
 
     private TaskRecord? Cancel(CancelStepWork work)
     {

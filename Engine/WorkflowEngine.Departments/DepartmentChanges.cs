@@ -17,6 +17,9 @@ public sealed class DepartmentChanges
     /// <summary>The combined forms of the applications whose steps arrived: kept once per application, not per task.</summary>
     public List<(Guid ApplicationId, string FormJson)> Forms { get; } = [];
 
+    /// <summary>Tasks whose step as it arrived (the payload) changed: a material that came late (容缺) is in it now.</summary>
+    public List<(Guid TaskId, string PayloadJson)> Payloads { get; } = [];
+
     /// <summary>Requests for more time made in this batch.</summary>
     public List<ExtensionRequest> ExtensionsInserted { get; } = [];
 
@@ -27,5 +30,5 @@ public sealed class DepartmentChanges
     public List<DepartmentNotice> Notices { get; } = [];
 
     public bool IsEmpty => Inbox.Count + Inserted.Count + Updated.Count + Outbox.Count + Forms.Count + ExtensionsInserted.Count + ExtensionsDecided.Count
-        + Notices.Count == 0;
+        + Notices.Count + Payloads.Count == 0;
 }

@@ -56,6 +56,14 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     public Task SuppliedAsync(StepSupplemented supplied, string messageId, CancellationToken cancellationToken) =>
         _loops.SubmitAsync(supplied.ApplicationId, new SuppliedWork(supplied, messageId), cancellationToken);
 
+    /// <summary>Takes a material that came late (容缺) onto the task: its clerk sees and downloads it, and its decision names it.</summary>
+    public Task MaterialSuppliedAsync(StepMaterialSupplied supplied, string messageId, CancellationToken cancellationToken) =>
+        _loops.SubmitAsync(supplied.ApplicationId, new MaterialSuppliedWork(supplied, messageId), cancellationToken);
+
+    /// <summary>Tells the department's supervisors the engine refused a supplement request of the task, and why.</summary>
+    public Task SupplementRefusedAsync(StepSupplementRefused refused, string messageId, CancellationToken cancellationToken) =>
+        _loops.SubmitAsync(refused.ApplicationId, new SupplementRefusedWork(refused, messageId), cancellationToken);
+
     /// <summary>The clerk holding a task asks the applicant for supplementary material (see <see cref="RequestSupplementWork"/>).</summary>
     public async Task<TaskActionResult> RequestSupplementAsync(RequestSupplementWork work, CancellationToken cancellationToken) =>
         (TaskActionResult)(await _loops.SubmitAsync(work.TaskId, work, cancellationToken))!;

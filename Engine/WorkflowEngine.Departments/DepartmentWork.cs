@@ -68,6 +68,20 @@ public sealed class SuppliedWork(StepSupplemented supplied, string messageId)
     public StepSupplemented Message { get; } = supplied;
 }
 
+/// <summary>The engine sends a material the step uses that came late (容缺).</summary>
+public sealed class MaterialSuppliedWork(StepMaterialSupplied supplied, string messageId)
+    : EngineMessageWork(messageId, supplied.ApplicationId, supplied.StepId)
+{
+    public StepMaterialSupplied Message { get; } = supplied;
+}
+
+/// <summary>The engine refused one of the department's supplement requests.</summary>
+public sealed class SupplementRefusedWork(StepSupplementRefused refused, string messageId)
+    : EngineMessageWork(messageId, refused.ApplicationId, refused.StepId)
+{
+    public StepSupplementRefused Message { get; } = refused;
+}
+
 /// <summary>
 /// The clerk holding a task asks the applicant for supplementary material (补正), every item at once;
 /// <see cref="SupplementBy"/> is the end of the window the engine gave with the step.

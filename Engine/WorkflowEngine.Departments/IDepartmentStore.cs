@@ -19,6 +19,9 @@ public interface IDepartmentReader : IAsyncDisposable
 
     Task<IReadOnlyList<TaskRecord>> GetTasksAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
+    /// <summary>The step as it arrived (the payload) of each of these tasks, by task id.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> PayloadsOfAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken);
+
     /// <summary>Every request for more time on these tasks.</summary>
     Task<IReadOnlyList<ExtensionRequest>> ExtensionsOfAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken);
 }

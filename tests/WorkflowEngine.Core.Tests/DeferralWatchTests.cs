@@ -12,9 +12,9 @@ namespace WorkflowEngine.Core.Tests;
 /// </summary>
 public sealed class DeferralWatchTests
 {
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    internal static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
-    private const string Flow = """
+    internal const string Flow = """
         id: defer-flow
         title: 测试
         timeLimits: { statutory: { workingDays: 30 }, promised: { workingDays: 20 } }
@@ -33,7 +33,7 @@ public sealed class DeferralWatchTests
 
     private static readonly DateTimeOffset Due = Catalog.Calendar.Add(Monday, WorkingTimeLimit.Days(3));
 
-    private static FlowHarness Accepted(string yaml = Flow) =>
+    internal static FlowHarness Accepted(string yaml = Flow) =>
         new FlowHarness(Catalog.Definition(yaml), start: Monday).Apply(new WorkflowStartedEvent { Deferred = ["archives"] });
 
     private static ClockStatus ClockOf(FlowHarness h, string step) => ClockTimeline.Of(h.Step(step)!.Clock).Status;

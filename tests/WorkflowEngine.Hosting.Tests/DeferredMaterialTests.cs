@@ -12,16 +12,31 @@ namespace WorkflowEngine.Hosting.Tests;
 public sealed class DeferredMaterialTests
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
-    private static readonly DateTimeOffset Monday = new(2026, 11, 2, 9, 0, 0, Cst);
+    internal static readonly DateTimeOffset Monday = new(2026, 11, 2, 9, 0, 0, Cst);
+
+    /// <summary>The citizen submits 联合验收 without the archives list (容缺); returns the application's id.</summary>
+    internal static async Task<Guid> SubmitWithoutArchivesListAsync(HttpClient citizen)
+    {
+        using var submitted = await citizen.PostAsync("/api/applications", JointAcceptance.Multipart(civilAirDefence: false, "archivesList"));
+        submitted.EnsureSuccessStatusCode();
+        return (await JsonDocument.ParseAsync(await submitted.Content.ReadAsStreamAsync())).RootElement.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The citizen uploads the archives list.</summary>
+    internal static async Task UploadArchivesListAsync(HttpClient citizen, Guid id)
+    {
+        var file = new ByteArrayContent(BusinessOpening.Pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        using var body = new MultipartFormDataContent { { file, "archivesList", "档案移交清单.pdf" } };
+        (await citizen.PostAsync($"/api/applications/{id}/materials", body)).EnsureSuccessStatusCode();
+    }
 
     [Fact]
     public async Task AMaterialAcceptedLate_IsRemindedOf_HoldsUpItsStepWhenOverdue_AndItsUploadRunsItAgain()
     {
         await using var host = await AllInOneHost.StartAsync(Monday);
         using var citizen = host.Client("zhangsan");
-        using var submitted = await citizen.PostAsync("/api/applications", JointAcceptance.Multipart(civilAirDefence: false, "archivesList"));
-        submitted.EnsureSuccessStatusCode();
-        var id = (await JsonDocument.ParseAsync(await submitted.Content.ReadAsStreamAsync())).RootElement.GetProperty("id").GetGuid();
+        var id = await SubmitWithoutArchivesListAsync(citizen);
         var application = await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "in-progress", "acceptance without the archives list");
         var dueBy = application.GetProperty("materials").EnumerateArray().Single(m => m.GetProperty("key").GetString() == "archivesList").GetProperty("dueBy").GetDateTimeOffset();
@@ -54,10 +69,7 @@ public sealed class DeferredMaterialTests
 
         // The list comes: the step runs again, here and at the department.
         host.Clock.Advance(TimeSpan.FromHours(2));
-        var file = new ByteArrayContent(BusinessOpening.Pdf);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        using var body = new MultipartFormDataContent { { file, "archivesList", "档案移交清单.pdf" } };
-        (await citizen.PostAsync($"/api/applications/{id}/materials", body)).EnsureSuccessStatusCode();
+        await UploadArchivesListAsync(citizen, id);
         Assert.Equal("running", Step(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), "archives-acceptance").GetProperty("clock").GetString());
         await AllInOneHost.EventuallyAsync(
             async () => (await host.GetJsonAsync("arch-clerk", $"/api/tasks/{task}")).GetProperty("task"),

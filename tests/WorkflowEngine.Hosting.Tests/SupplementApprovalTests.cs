@@ -254,7 +254,7 @@ public sealed class SupplementApprovalTests
         return approval.GetProperty("id").GetString()!;
     }
 
-    private static async Task<JsonElement[]> TrailAsync(AllInOneHost host, Guid id, string type) =>
+    internal static async Task<JsonElement[]> TrailAsync(AllInOneHost host, Guid id, string type) =>
         (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries").EnumerateArray()
             .Where(e => e.GetProperty("type").GetString() == type).ToArray();
 }

@@ -258,6 +258,27 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal((TaskStatuses.Claimed, extended, 3), (stored.Status, stored.DueAt, stored.DueRevision));
     }
 
+    [StoreFact]
+    public async Task TaskPayload_IsReadOnlyWhenAsked_AndRewrittenWithoutTouchingTheRest()
+    {
+        var store = new SqlDepartmentStore(Database);
+        var task = NewTask("late-material", 1, TaskStatuses.Claimed);
+        var other = NewTask("other", 1, TaskStatuses.Open);
+        var insert = new DepartmentChanges();
+        insert.Inserted.AddRange([task, other]);
+        await store.SaveAsync(insert, Now, CancellationToken.None);
+
+        var rewritten = new DepartmentChanges();
+        rewritten.Payloads.Add((task.Id, """{"materials":[{"key":"archivesList","status":"received","version":1}]}"""));
+        await store.SaveAsync(rewritten, Now, CancellationToken.None);
+
+        await using var reader = await store.OpenReaderAsync(CancellationToken.None);
+        var payloads = await reader.PayloadsOfAsync([task.Id, other.Id], CancellationToken.None);
+        Assert.Contains("\"archivesList\"", payloads[task.Id], StringComparison.Ordinal);
+        Assert.Equal("{}", payloads[other.Id]);
+        Assert.Equal(TaskStatuses.Claimed, (await reader.GetTasksAsync([task.Id], CancellationToken.None)).Single().Status);
+    }
+
     private static TaskRecord NewTask(string step, int hours, string status) => new()
     {
         Id = Guid.NewGuid(),

@@ -141,7 +141,10 @@ internal static class DeferralWatch
         Sync(scope, null);
     }
 
-    /// <summary>The applicant uploaded a deferred material: the timer moves on, and the steps it held up run again.</summary>
+    /// <summary>
+    /// The applicant uploaded a deferred material: the timer moves on, every step already with its department that uses
+    /// it hears of the file (its department's task lacked it), and the steps it held up run again.
+    /// </summary>
     public static void Supplied(ExecutionScope scope, DeferredMaterialSuppliedEvent supplied)
     {
         var list = scope.State.Deferred;
@@ -161,7 +164,7 @@ internal static class DeferralWatch
             ["version"] = supplied.Version,
             ["late"] = material.Overdue ? "true" : "false",
         });
-        if (material.Overdue && scope.State.Status == WorkflowStatus.Running)
+        if (scope.State.Status == WorkflowStatus.Running)
         {
             foreach (var step in StepsUsing(scope, material.Key))
             {

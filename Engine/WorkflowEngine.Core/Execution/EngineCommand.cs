@@ -55,6 +55,19 @@ public sealed record AnnounceSupplied(
     string StepId, int Attempt, string Department, Guid RequestId, IReadOnlyList<string> Versions, int Revision, DateTimeOffset? DueAt) : EngineCommand;
 
 /// <summary>
+/// Tell the department holding a step that a material the step uses, accepted late (容缺), has come:
+/// <paramref name="Version"/> is its upload (<c>key@vN</c>).
+/// </summary>
+public sealed record AnnounceMaterial(string StepId, int Attempt, string Department, string Material, string Version) : EngineCommand;
+
+/// <summary>
+/// Tell the department holding a step that the engine refused its supplement request <paramref name="RequestId"/>
+/// (made at <paramref name="RequestedAt"/>) and why: the clock runs on and the applicant was not asked.
+/// </summary>
+public sealed record AnnounceSupplementRefused(
+    string StepId, int Attempt, string Department, Guid RequestId, DateTimeOffset RequestedAt, string Reason) : EngineCommand;
+
+/// <summary>
 /// Keep both views of a decided department step's compliance: the host's as reported (null when it sent none) and the
 /// engine's recomputation, with every kind of disagreement (<see cref="ComplianceKinds"/>). <paramref name="ReportedAt"/>
 /// is when the decision reached the engine.

@@ -1,3 +1,5 @@
+using WorkflowEngine.Core.Calendars;
+
 namespace WorkflowEngine.Core.Model;
 
 /// <summary>
@@ -31,6 +33,14 @@ public sealed record SupplementRules
     public const int MostRequests = 5;
 
     public WorkingTimeLimit Window => RequestWithin ?? StatutoryWindow;
+
+    /// <summary>
+    /// Until when a department may ask for supplementary material on a step it received at <paramref name="receivedAt"/>:
+    /// <see cref="Window"/> in working time on the definition's calendar. The one rule for both sides: the department
+    /// learns this instant with the step (<c>ExecuteStep.supplementBy</c>) and refuses a later request first, and the
+    /// engine refuses one that reaches it anyway unless a supervisor approved it.
+    /// </summary>
+    public DateTimeOffset RequestBy(WorkingCalendar calendar, DateTimeOffset receivedAt) => calendar.Add(receivedAt, Window);
 
     public int MaxRequestsOrDefault => MaxRequests ?? DefaultMaxRequests;
 }

@@ -36,6 +36,8 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<StepWarningRaisedConsumer>();
             services.AddSingleton<StepEscalatedConsumer>();
             services.AddSingleton<StepSupplementedConsumer>();
+            services.AddSingleton<StepSupplementRefusedConsumer>();
+            services.AddSingleton<StepMaterialSuppliedConsumer>();
         }
 
         if (topology.ServesEngine)
@@ -146,6 +148,8 @@ public static class MessagingServiceCollectionExtensions
                 new StepWarningRaisedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepWarningRaisedConsumer>(), context);
                 new StepEscalatedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepEscalatedConsumer>(), context);
                 new StepSupplementedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepSupplementedConsumer>(), context);
+                new StepSupplementRefusedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepSupplementRefusedConsumer>(), context);
+                new StepMaterialSuppliedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepMaterialSuppliedConsumer>(), context);
             });
         }
     }

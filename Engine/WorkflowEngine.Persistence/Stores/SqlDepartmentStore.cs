@@ -52,6 +52,10 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         ("SupplementApprovalsJson", t => t.Row.SupplementApprovalsJson), ("SupplementApprovalAskedAt", t => t.Row.SupplementApprovalAskedAt), ("MaterialsJson", t => t.Row.MaterialsJson),
         ("Priority", t => t.Row.Priority), ("SupervisedAt", t => t.Row.SupervisedAt), ("SupervisedBecause", t => t.Row.SupervisedBecause), ("Id", t => t.Row.Id), ("ReadStatus", t => t.ReadStatus), ("ReadRevision", t => t.ReadRevision));
 
+    private static readonly BatchCommand<(string Id, string PayloadJson)> UpdatePayload = new(
+        "UPDATE department_tasks SET payload_json = @PayloadJson WHERE id = @Id",
+        ("PayloadJson", p => p.PayloadJson), ("Id", p => p.Id));
+
     private static readonly BatchCommand<ExtensionRow> InsertExtension = new(
         """
         INSERT INTO extension_requests (id, task_id, application_id, tracking_number, step_id, attempt, department, title,
@@ -99,6 +103,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         var at = Instants.ToMs(now);
         var inbox = changes.Inbox.Select(m => (m.Consumer, m.MessageId, at)).ToArray();
         var extensionsInserted = changes.ExtensionsInserted.Select(ExtensionRow.From).ToArray();
+        var payloads = changes.Payloads.Select(p => (p.TaskId.ToString(), p.PayloadJson)).ToArray();
         var extensionsDecided = changes.ExtensionsDecided.Select(ExtensionRow.From).ToArray();
         var formRows = forms == FormStorage.PerApplication
             ? changes.Forms.DistinctBy(f => f.ApplicationId).Select(f => (f.ApplicationId.ToString(), f.FormJson, at)).ToArray()
@@ -120,6 +125,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
                 throw new ConcurrencyException(changes.Updated[0].Task.ApplicationId);
             }
 
+            await UpdatePayload.ExecuteAsync(write, payloads, cancellationToken);
             await InsertExtension.ExecuteAsync(write, extensionsInserted, cancellationToken);
             if (await DecideExtension.ExecuteAsync(write, extensionsDecided, cancellationToken) != extensionsDecided.Length)
             {
@@ -157,6 +163,12 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
                 $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE {dialect.In("id", "@Ids")}",
                 new { Ids = ListParameter.Of(ids) },
                 cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToArray();
+
+        public async Task<IReadOnlyDictionary<Guid, string>> PayloadsOfAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken) =>
+            (await Connection.QueryAsync<(string Id, string PayloadJson)>(new CommandDefinition(
+                $"SELECT id, payload_json FROM department_tasks WHERE {dialect.In("id", "@Ids")}",
+                new { Ids = ListParameter.Of(taskIds) },
+                cancellationToken: cancellationToken))).ToDictionary(r => Guid.Parse(r.Id), r => r.PayloadJson);
 
         public async Task<IReadOnlyList<ExtensionRequest>> ExtensionsOfAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken) =>
             (await Connection.QueryAsync<ExtensionRow>(new CommandDefinition(

@@ -17,7 +17,7 @@ namespace WorkflowEngine.Runtime.Calendars;
 /// Loads a year's holiday arrangement (the State Council publishes next year's late in the year, when December's
 /// applications already count into January): checks it, shows which open applications' due times it moves, keeps it
 /// over the calendar's files, and counts every open application again on it — each through the engine, so that the
-/// department holding a step is told and the timers follow.
+/// department holding a step is told and the timers follow; what moved is read off that one count, not a second run.
 /// </summary>
 public sealed partial class CalendarUpdates(
     ReferenceData reference,
@@ -53,12 +53,10 @@ public sealed partial class CalendarUpdates(
         }
 
         var replaced = current.AnnouncedYears.Contains(year.Year);
-        var next = With(current, year);
         var note = NoteOf(year);
-        var moved = await MovedAsync(current, next, note, actor, cancellationToken);
         if (preview)
         {
-            return new CalendarYearOutcome(CalendarYearStatus.Previewed, year, replaced, moved, []);
+            return new CalendarYearOutcome(CalendarYearStatus.Previewed, year, replaced, await MovedAsync(current, With(current, year), note, actor, cancellationToken), []);
         }
 
         var now = time.GetUtcNow();
@@ -74,8 +72,8 @@ public sealed partial class CalendarUpdates(
             _applying.Release();
         }
 
+        var moved = await RecountAsync(calendarId, year.Year, note, actor, current, cancellationToken);
         LogLoaded(calendarId, year.Year, actor, moved.Count);
-        await RecountAsync(calendarId, year.Year, note, actor, cancellationToken);
         return new CalendarYearOutcome(CalendarYearStatus.Loaded, year, replaced, moved, []);
     }
 
@@ -108,7 +106,7 @@ public sealed partial class CalendarUpdates(
             if (reference.Calendars.TryGetValue(row.CalendarId, out var calendar)
                 && calendar.Data.Years.FirstOrDefault(y => y.Year == row.Year) is { } year)
             {
-                await RecountAsync(row.CalendarId, row.Year, NoteOf(year), row.LoadedBy, cancellationToken);
+                await RecountAsync(row.CalendarId, row.Year, NoteOf(year), row.LoadedBy, null, cancellationToken);
             }
         }
     }
@@ -173,48 +171,71 @@ public sealed partial class CalendarUpdates(
         {
             var result = interpreter.Apply(
                 definition, application.State, application.DataFor(definition), new CalendarChangedEvent(current.Id, note, actor), next, now);
-            foreach (var entry in result.Audit.Where(a => a.Type is "DueRecounted" or "DeferredMaterialRecounted" or AuditTypes.VerificationRecounted))
-            {
-                var material = entry.Type == "DeferredMaterialRecounted" ? entry.Data!["material"] : null;
-                moved.Add(new MovedDueTime(
-                    application.Id,
-                    application.TrackingNumber,
-                    application.ServiceId,
-                    material is not null ? MovedDueTime.MaterialKind
-                        : entry.Type == AuditTypes.VerificationRecounted ? MovedDueTime.VerificationKind
-                        : MovedDueTime.StepKind,
-                    entry.StepId,
-                    material,
-                    material is not null ? definition.MaterialName(material)
-                        : entry.StepId is { } step && definition.Nodes.TryGetValue(step, out var node) ? node.DisplayTitle : null,
-                    DateTimeOffset.Parse(entry.Data!["before"]!, System.Globalization.CultureInfo.InvariantCulture),
-                    DateTimeOffset.Parse(entry.Data!["after"]!, System.Globalization.CultureInfo.InvariantCulture)));
-            }
-
-            if (application.State.Clock is { Count: > 0 }
-                && ApplicationClocks.BundleDue(definition, application.State, current).Promised is { } bundleBefore
-                && ApplicationClocks.BundleDue(definition, result.State, next).Promised is { } bundleAfter
-                && bundleBefore != bundleAfter)
-            {
-                moved.Add(new MovedDueTime(
-                    application.Id, application.TrackingNumber, application.ServiceId, MovedDueTime.BundleKind, null, null, definition.Title.Zh, bundleBefore, bundleAfter));
-            }
+            moved.AddRange(Moved(application, definition, application.State, result, current, next));
         }
 
         return moved;
     }
 
-    private async Task RecountAsync(string calendarId, int year, string note, string actor, CancellationToken cancellationToken)
+    /// <summary>The due times one recount of an application moved: its steps' and stages', its deferred materials', its verifications' (事后核查), its bundle's.</summary>
+    private static IEnumerable<MovedDueTime> Moved(
+        ApplicationRecord application, WorkflowDefinition definition, InstanceState before, InterpretResult result, WorkingCalendar current, WorkingCalendar next)
+    {
+        foreach (var entry in result.Audit.Where(a => a.Type is "DueRecounted" or "DeferredMaterialRecounted" or AuditTypes.VerificationRecounted))
+        {
+            var material = entry.Type == "DeferredMaterialRecounted" ? entry.Data!["material"] : null;
+            yield return new MovedDueTime(
+                application.Id,
+                application.TrackingNumber,
+                application.ServiceId,
+                material is not null ? MovedDueTime.MaterialKind
+                    : entry.Type == AuditTypes.VerificationRecounted ? MovedDueTime.VerificationKind
+                    : MovedDueTime.StepKind,
+                entry.StepId,
+                material,
+                material is not null ? definition.MaterialName(material)
+                    : entry.StepId is { } step && definition.Nodes.TryGetValue(step, out var node) ? node.DisplayTitle : null,
+                DateTimeOffset.Parse(entry.Data!["before"]!, System.Globalization.CultureInfo.InvariantCulture),
+                DateTimeOffset.Parse(entry.Data!["after"]!, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (before.Clock is { Count: > 0 }
+            && ApplicationClocks.BundleDue(definition, before, current).Promised is { } bundleBefore
+            && ApplicationClocks.BundleDue(definition, result.State, next).Promised is { } bundleAfter
+            && bundleBefore != bundleAfter)
+        {
+            yield return new MovedDueTime(
+                application.Id, application.TrackingNumber, application.ServiceId, MovedDueTime.BundleKind, null, null, definition.Title.Zh, bundleBefore, bundleAfter);
+        }
+    }
+
+    /// <summary>
+    /// Counts every open application again through the engine; with the calendar as it was before (<paramref name="before"/>),
+    /// also returns the due times that count moved, read off the runs the engine committed.
+    /// </summary>
+    private async Task<IReadOnlyList<MovedDueTime>> RecountAsync(
+        string calendarId, int year, string note, string actor, WorkingCalendar? before, CancellationToken cancellationToken)
     {
         var count = 0;
+        var moved = new List<MovedDueTime>();
         await foreach (var (application, _) in OpenAsync(calendarId, cancellationToken))
         {
-            await engine.ApplyAsync(application.Id, new CalendarChangedEvent(calendarId, note, actor), null, cancellationToken);
+            var changed = new CalendarChangedEvent(calendarId, note, actor);
+            if (before is null)
+            {
+                await engine.ApplyAsync(application.Id, changed, null, cancellationToken);
+            }
+            else if (await engine.ApplyObservedAsync(application.Id, changed, cancellationToken) is { } run)
+            {
+                moved.AddRange(Moved(application, run.Definition, run.Before, run.Result, before, reference.Calendar(calendarId)));
+            }
+
             count++;
         }
 
         await store.MarkRecountedAsync(calendarId, year, time.GetUtcNow(), cancellationToken);
         LogRecounted(calendarId, year, count);
+        return moved;
     }
 
     private async IAsyncEnumerable<(ApplicationRecord Application, WorkflowDefinition Definition)> OpenAsync(

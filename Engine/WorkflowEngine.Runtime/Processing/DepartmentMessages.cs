@@ -69,6 +69,20 @@ internal static class DepartmentMessages
             },
             Queues.Department(escalation.Department),
             now),
+        AnnounceSupplementRefused refused => MessageJson.ToOutbox(
+            new StepSupplementRefused
+            {
+                ApplicationId = applicationId,
+                StepId = refused.StepId,
+                Attempt = refused.Attempt,
+                Department = refused.Department,
+                RequestId = refused.RequestId,
+                RequestedAt = refused.RequestedAt,
+                Reason = refused.Reason,
+                RefusedAt = now,
+            },
+            Queues.Department(refused.Department),
+            now),
         _ => throw new ArgumentException($"{command.GetType().Name} is not a message to a department.", nameof(command)),
     };
 }

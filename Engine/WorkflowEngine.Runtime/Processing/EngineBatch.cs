@@ -211,6 +211,12 @@ internal sealed class EngineBatch(
             throw new UnknownApplicationException(work.ApplicationId);
         }
 
+        if (work.Observe)
+        {
+            // A batch tried again runs the event again: only the run committed counts.
+            work.Interpreted = null;
+        }
+
         // The timer that fired is gone before the event runs, so that the run may schedule it again under its id.
         if (work.Event is TimerFiredEvent fired)
         {
@@ -224,7 +230,7 @@ internal sealed class EngineBatch(
             incident.UpdatedAt = now;
             Changes.Incidents[incident.Id] = incident;
         }
-        else if (await RunAsync(application, work.Event, cancellationToken) is { } error)
+        else if (await RunAsync(application, work.Event, cancellationToken, work.Observe ? work : null) is { } error)
         {
             RaiseIncident(application, null, [new ParkedEvent(work.Event, now)], error);
         }
@@ -452,7 +458,7 @@ internal sealed class EngineBatch(
     /// Runs one event through the interpreter and absorbs its result; the error, instead of a change, when the
     /// definition would not load or an activity failed. Nothing of a failed event reaches the change set.
     /// </summary>
-    private async Task<Exception?> RunAsync(ApplicationRecord application, WorkflowEvent evt, CancellationToken cancellationToken)
+    private async Task<Exception?> RunAsync(ApplicationRecord application, WorkflowEvent evt, CancellationToken cancellationToken, EventWork? observer = null)
     {
         Absorbed absorbed;
         try
@@ -462,6 +468,10 @@ internal sealed class EngineBatch(
                 ? interpreter.Start(definition, DataOf(application, definition), CalendarOf(definition), now, started.Deferred)
                 : interpreter.Apply(definition, application.State, DataOf(application, definition), evt, CalendarOf(definition), now);
             absorbed = await PrepareAsync(application, definition, result, cancellationToken);
+            if (observer is not null)
+            {
+                observer.Interpreted = new Interpretation(definition, application.State, result);
+            }
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -586,7 +596,21 @@ internal sealed class EngineBatch(
                         Queues.Department(supplied.Department),
                         now));
                     break;
-                case RecallStep or AnnounceDue or AnnounceWarning or AnnounceEscalation:
+                case AnnounceMaterial arrived:
+                    absorbed.Outbox.Add(MessageJson.ToOutbox(
+                        new StepMaterialSupplied
+                        {
+                            ApplicationId = application.Id,
+                            StepId = arrived.StepId,
+                            Attempt = arrived.Attempt,
+                            Department = arrived.Department,
+                            Material = ReferenceOf(application.Id, (await ChecklistAsync(application, definition, cancellationToken))[arrived.Material]),
+                            SuppliedAt = now,
+                        },
+                        Queues.Department(arrived.Department),
+                        now));
+                    break;
+                case RecallStep or AnnounceDue or AnnounceWarning or AnnounceEscalation or AnnounceSupplementRefused:
                     absorbed.Outbox.Add(DepartmentMessages.ToOutbox(command, application.Id, now));
                     break;
                 case ScheduleTimer timer:
@@ -668,17 +692,37 @@ internal sealed class EngineBatch(
         }
     }
 
-    private async Task<ExecuteStep> ExecuteStepAsync(ApplicationRecord application, WorkflowDefinition definition, DispatchStep dispatch, CancellationToken cancellationToken)
+    /// <summary>Every material of the application as a department reads it; once per application per batch, however many steps a parallel block dispatches.</summary>
+    private async Task<Dictionary<string, MaterialStatus>> ChecklistAsync(ApplicationRecord application, WorkflowDefinition definition, CancellationToken cancellationToken)
     {
         if (!_checklists.TryGetValue(application.Id, out var checklist))
         {
-            // Once per application per batch, however many steps a parallel block dispatches.
             var stored = await MaterialsAsync(application, cancellationToken);
             checklist = MaterialChecklist.Of(definition, stored, application.AcceptedAt, CalendarOf(definition), application.State.Deferred)
                 .ToDictionary(m => m.Key, StringComparer.Ordinal);
             _checklists[application.Id] = checklist;
         }
 
+        return checklist;
+    }
+
+    private static MaterialReference ReferenceOf(Guid applicationId, MaterialStatus m) => new()
+    {
+        Key = m.Key,
+        Name = m.Name,
+        Status = m.Status,
+        Version = m.File?.Version,
+        FileName = m.File?.FileName,
+        ContentType = m.File?.ContentType,
+        Size = m.File?.Size,
+        Sha256 = m.File?.Sha256,
+        Download = m.File is { } f ? $"/api/applications/{applicationId}/materials/{f.Id}" : null,
+        DueBy = ChinaTime.ToLocal(m.DueBy),
+    };
+
+    private async Task<ExecuteStep> ExecuteStepAsync(ApplicationRecord application, WorkflowDefinition definition, DispatchStep dispatch, CancellationToken cancellationToken)
+    {
+        var checklist = await ChecklistAsync(application, definition, cancellationToken);
         return new ExecuteStep
         {
             ApplicationId = application.Id,
@@ -696,23 +740,11 @@ internal sealed class EngineBatch(
             WorkingDayHours = (decimal)CalendarOf(definition).OfficeTimeOf(WorkingTimeLimit.Days(1)).TotalHours,
             DispatchedAt = ChinaTime.ToLocal(dispatch.DispatchedAt),
             DueAt = ChinaTime.ToLocal(dispatch.DueAt),
-            SupplementBy = ChinaTime.ToLocal(CalendarOf(definition).Add(dispatch.DispatchedAt, definition.Supplements.Window)),
+            SupplementBy = ChinaTime.ToLocal(definition.Supplements.RequestBy(CalendarOf(definition), dispatch.DispatchedAt)),
             MaxSupplementRequests = definition.Supplements.MaxRequestsOrDefault,
             ApplicantName = application.ApplicantName,
             Form = FormElementOf(application),
-            Materials = dispatch.Materials.Select(key => checklist[key]).Select(m => new MaterialReference
-            {
-                Key = m.Key,
-                Name = m.Name,
-                Status = m.Status,
-                Version = m.File?.Version,
-                FileName = m.File?.FileName,
-                ContentType = m.File?.ContentType,
-                Size = m.File?.Size,
-                Sha256 = m.File?.Sha256,
-                Download = m.File is { } f ? $"/api/applications/{application.Id}/materials/{f.Id}" : null,
-                DueBy = ChinaTime.ToLocal(m.DueBy),
-            }).ToArray(),
+            Materials = dispatch.Materials.Select(key => ReferenceOf(application.Id, checklist[key])).ToArray(),
             Verification = dispatch.Verification is { } check
                 ? new CommitmentVerification { Text = check.Text, SignedBy = check.SignedBy, SignedAt = ChinaTime.ToLocal(check.SignedAt) }
                 : null,

@@ -89,6 +89,17 @@ public sealed class EngineProcessor : IAsyncDisposable
     public async Task<EventResult> ApplyAsync(Guid applicationId, WorkflowEvent evt, string? messageId, CancellationToken cancellationToken) =>
         (EventResult)(await _loops.SubmitAsync(applicationId, new EventWork(applicationId, evt, messageId), cancellationToken))!;
 
+    /// <summary>
+    /// Applies an event and returns what the interpreter made of it, as committed; null when it was not run (held behind
+    /// an incident) or failed (an incident now).
+    /// </summary>
+    public async Task<Interpretation?> ApplyObservedAsync(Guid applicationId, WorkflowEvent evt, CancellationToken cancellationToken)
+    {
+        var work = new EventWork(applicationId, evt, null) { Observe = true };
+        await _loops.SubmitAsync(applicationId, work, cancellationToken);
+        return work.Interpreted;
+    }
+
     /// <summary>Writes a read of the application's personal data into its audit trail; false when there is no such application.</summary>
     public async Task<bool> RecordAccessAsync(Guid applicationId, string actor, string what, IReadOnlyDictionary<string, string?>? detail, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Model;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Incidents;
 
@@ -28,7 +29,16 @@ public sealed class EventWork(Guid applicationId, WorkflowEvent evt, string? mes
     public string? MessageId { get; } = messageId;
 
     public override Guid ApplicationId { get; } = applicationId;
+
+    /// <summary>Keep what the interpreter made of the event in <see cref="Interpreted"/>, for a caller that reports on it.</summary>
+    public bool Observe { get; init; }
+
+    /// <summary>With <see cref="Observe"/>: the run that was committed; null when none was (held behind an incident, or failed).</summary>
+    public Interpretation? Interpreted { get; internal set; }
 }
+
+/// <summary>One run of the interpreter as the engine committed it: the state before and what the event made of it.</summary>
+public sealed record Interpretation(WorkflowDefinition Definition, InstanceState Before, InterpretResult Result);
 
 /// <summary>Attach materials uploaded after submission; the flow starts when the last required one arrives.</summary>
 public sealed class AttachMaterialsWork(Guid applicationId, IReadOnlyList<MaterialRecord> materials) : EngineWork
