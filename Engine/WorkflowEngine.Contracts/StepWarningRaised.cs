@@ -28,4 +28,14 @@ public sealed record StepWarningRaised
     public required DateTimeOffset DueAt { get; init; }
 
     public required DateTimeOffset RaisedAt { get; init; }
+
+    /// <summary>
+    /// Absent for the step's own card. <c>stage</c> or <c>bundle</c>: the stage the step is part of, or the whole bundle
+    /// (一件事), got its red card (only red is sent); <see cref="Limit"/> and <see cref="DueAt"/> are that clock's. The
+    /// step's own card does not change; the department's supervisors should be told. Added in version 1 (additive).
+    /// </summary>
+    public string? Scope { get; init; }
+
+    /// <summary>The stage's or the bundle's title, with <see cref="Scope"/>.</summary>
+    public string? ScopeTitle { get; init; }
 }

@@ -246,6 +246,11 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
     private TaskRecord? RaiseWarning(WarningWork work)
     {
         var warning = work.Message;
+        if (warning.Scope is not null)
+        {
+            return RaiseWarningAbove(work);
+        }
+
         if (OpenTaskOf(work.MessageId, warning.ApplicationId, warning.StepId, warning.Attempt) is not { } task || task.Warning == "red")
         {
             return null;
@@ -260,6 +265,32 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
 
         return task;
     }
+
+    /// <summary>
+    /// The red card of the stage a task is part of, or of the whole bundle: the task keeps its own card, and the
+    /// department's supervisors get a notice (<see cref="StageRedNotice"/>, <see cref="BundleRedNotice"/>), once.
+    /// </summary>
+    private TaskRecord? RaiseWarningAbove(WarningWork work)
+    {
+        var warning = work.Message;
+        if (OpenTaskOf(work.MessageId, warning.ApplicationId, warning.StepId, warning.Attempt) is not { } task || warning.Level != "red")
+        {
+            return null;
+        }
+
+        var limit = warning.Limit == "statutory" ? "法定时限" : "承诺时限";
+        var (kind, what) = warning.Scope == "bundle"
+            ? (BundleRedNotice, $"所在的一件事「{warning.ScopeTitle}」已超过{limit}（{ChinaTimeText(warning.DueAt)}）")
+            : (StageRedNotice, $"所在的阶段「{warning.ScopeTitle}」已超过{limit}（{ChinaTimeText(warning.DueAt)}）");
+        Notify(task, kind, what, warning.DueAt);
+        return task;
+    }
+
+    /// <summary>The kind of a notice that the stage a task is part of got its red card.</summary>
+    public const string StageRedNotice = "stage-red";
+
+    /// <summary>The kind of a notice that the bundle (一件事) a task is part of got its red card.</summary>
+    public const string BundleRedNotice = "bundle-red";
 
     /// <summary>
     /// Applies an escalation rule to a task still open or claimed: its queue priority rises (never falls), and a rule

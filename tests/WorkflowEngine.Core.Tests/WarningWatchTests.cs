@@ -146,6 +146,55 @@ public sealed class WarningWatchTests
     }
 
     [Fact]
+    public void AStagesAndTheBundlesRedCards_AreToldToEveryDepartmentHoldingAStepUnderThem_BesideTheStepsOwnCards()
+    {
+        const string staged = """
+            id: stage-red
+            title: 联合测试
+            timeLimits: { statutory: { workingHours: 3 }, promised: { workingHours: 2 } }
+            form:
+              - { key: name, label: 名称, type: text }
+            flow:
+              activity: sequence
+              steps:
+                - id: review
+                  activity: stage
+                  title: 审查阶段
+                  limit: { workingHours: 2 }
+                  steps:
+                    - activity: parallel
+                      steps:
+                        - { id: licence, activity: department-task, title: 营业执照, department: SAMR, limit: { workingHours: 2 } }
+                        - { id: seal, activity: department-task, title: 刻章, department: PSB, limit: { workingHours: 2 } }
+            """;
+        var h = new FlowHarness(Catalog.Definition(staged), start: Monday).Start();
+
+        // At 11:00 the steps, the stage and the bundle's promised limit all run out: each department hears of its own
+        // step's red card, of the stage's and of the bundle's, each marked as whose it is.
+        Look(h, Monday.AddHours(2));
+        var red = h.Last!.Commands.OfType<AnnounceWarning>().Where(w => w.Level == WarningLevel.Red).ToList();
+        foreach (var (step, department) in new[] { ("licence", "SAMR"), ("seal", "PSB") })
+        {
+            var mine = red.Where(w => w.StepId == step).OrderBy(w => w.Scope, StringComparer.Ordinal).ToList();
+            Assert.Equal([(null, null), (WarningScopes.Bundle, "联合测试"), (WarningScopes.Stage, "审查阶段")], mine.Select(w => (w.Scope, w.ScopeTitle)));
+            Assert.All(mine, w => Assert.Equal((department, WarningLimits.Promised, Monday.AddHours(2)), (w.Department, w.Limit, w.DueAt)));
+        }
+
+        // A stage's or the bundle's yellow card is no department's business.
+        Assert.DoesNotContain(h.Commands.OfType<AnnounceWarning>(), w => w.Scope is not null && w.Level == WarningLevel.Yellow);
+
+        // The bundle's statutory three office hours end at 12:00: told once more, as the statutory limit's.
+        Look(h, Monday.AddHours(3));
+        var statutory = h.Last!.Commands.OfType<AnnounceWarning>().ToList();
+        Assert.Equal(2, statutory.Count);
+        Assert.All(statutory, w => Assert.Equal((WarningScopes.Bundle, WarningLimits.Statutory), (w.Scope, w.Limit)));
+
+        // Given once: the same timer again tells nobody anything.
+        Look(h, Monday.AddHours(3));
+        Assert.Empty(h.Last!.Commands.OfType<AnnounceWarning>());
+    }
+
+    [Fact]
     public void TheDefinitionsEscalation_AppliesToEveryStepWithoutItsOwn_AndAStepsOwnReplacesIt()
     {
         var flow = Flow

@@ -54,6 +54,32 @@ public sealed class EscalationTests
         Assert.Single((await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/notices")).EnumerateArray(), n => n.GetProperty("kind").GetString() == "escalated");
     }
 
+    [Fact]
+    public async Task TheBundlePassingItsPromisedWorkingDay_IsToldToTheSupervisorsOfADepartmentStillHoldingAStep_Once()
+    {
+        // 企业开办 promises one working day, counted from the day after submission (due Tuesday 17:30): on Wednesday
+        // morning the whole 一件事 is overdue, with the licence still open.
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        var id = await host.SubmitBusinessOpeningAsync();
+        var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString()!;
+
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 4, 10, 0, 0, Cst) - host.Clock.GetUtcNow());
+        await host.FireDueTimersAsync();
+
+        var notice = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/notices"),
+            n => n.EnumerateArray().Any(x => x.GetProperty("kind").GetString() == "bundle-red"),
+            "the bundle's red card among the supervisor's notices");
+        var message = notice.EnumerateArray().Single(x => x.GetProperty("kind").GetString() == "bundle-red").GetProperty("message").GetString()!;
+        Assert.Contains("所在的一件事「企业开办", message, StringComparison.Ordinal);
+        Assert.Contains("已超过承诺时限", message, StringComparison.Ordinal);
+        // The task keeps its own card: the licence's, not the bundle's.
+        Assert.Equal("red", (await TaskAsync(host, task)).GetProperty("warning").GetString());
+
+        await host.FireDueTimersAsync();
+        Assert.Single((await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/notices")).EnumerateArray(), n => n.GetProperty("kind").GetString() == "bundle-red");
+    }
+
     private static async Task AdvanceToAsync(AllInOneHost host, int hour, int minute)
     {
         host.Clock.Advance(new DateTimeOffset(2026, 3, 2, hour, minute, 0, Cst) - host.Clock.GetUtcNow());

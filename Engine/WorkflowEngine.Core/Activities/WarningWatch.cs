@@ -139,6 +139,45 @@ internal static class WarningWatch
         {
             scope.Emit(new AnnounceWarning(clock, node.Attempt, department, level, limit, dueAt));
         }
+        else if (level == WarningLevel.Red)
+        {
+            AnnounceAbove(scope, clock, node, limit, dueAt);
+        }
+    }
+
+    /// <summary>
+    /// A stage's or the bundle's red card, told to each department still holding a step under it: the step's own card
+    /// stays as it is, and the department's supervisors learn that the whole stage or 一件事 is overdue.
+    /// </summary>
+    private static void AnnounceAbove(ExecutionScope scope, string clock, NodeState? node, string limit, DateTimeOffset dueAt)
+    {
+        var state = scope.State;
+        var definition = scope.Definition;
+        IEnumerable<(string Id, NodeState? Step)> under;
+        string kind;
+        string title;
+        if (node is null)
+        {
+            (kind, title) = (WarningScopes.Bundle, definition.Title.Zh);
+            under = state.Nodes.Select(n => (n.Key, (NodeState?)n.Value));
+        }
+        else if (definition.Nodes.TryGetValue(clock, out var stage))
+        {
+            (kind, title) = (WarningScopes.Stage, stage.DisplayTitle);
+            under = stage.DescendantsAndSelf().Select(n => (n.Id, state.Find(n.Id)));
+        }
+        else
+        {
+            return;
+        }
+
+        foreach (var (id, step) in under)
+        {
+            if (step is { Status: NodeStatus.Active, Department: { } department })
+            {
+                scope.Emit(new AnnounceWarning(id, step.Attempt, department, WarningLevel.Red, limit, dueAt, kind, title));
+            }
+        }
     }
 
     /// <summary>

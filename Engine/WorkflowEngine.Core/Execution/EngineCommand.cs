@@ -37,9 +37,14 @@ public sealed record RecallStep(string StepId, int Attempt, string Department, s
 public sealed record AnnounceDue(
     string StepId, int Attempt, string Department, int Revision, DateTimeOffset? DueAt, DateTimeOffset? PausedSince, string? PausedBecause) : EngineCommand;
 
-/// <summary>Tell the department holding a step that its yellow or red card was given (红黄牌预警).</summary>
+/// <summary>
+/// Tell the department holding a step that its yellow or red card was given (红黄牌预警); with a
+/// <paramref name="Scope"/> (<see cref="Clocks.WarningScopes"/>), that the stage it is part of or the whole bundle got its red
+/// card, named by <paramref name="ScopeTitle"/>.
+/// </summary>
 public sealed record AnnounceWarning(
-    string StepId, int Attempt, string Department, WarningLevel Level, string Limit, DateTimeOffset DueAt) : EngineCommand;
+    string StepId, int Attempt, string Department, WarningLevel Level, string Limit, DateTimeOffset DueAt, string? Scope = null, string? ScopeTitle = null)
+    : EngineCommand;
 
 /// <summary>
 /// Tell the department holding a step that an escalation rule applies to it (升级督办): <paramref name="Priority"/> is the

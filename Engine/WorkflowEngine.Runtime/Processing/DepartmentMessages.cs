@@ -48,6 +48,8 @@ internal static class DepartmentMessages
                 Limit = warning.Limit,
                 DueAt = warning.DueAt,
                 RaisedAt = now,
+                Scope = warning.Scope,
+                ScopeTitle = warning.ScopeTitle,
             },
             Queues.Department(warning.Department),
             now),
