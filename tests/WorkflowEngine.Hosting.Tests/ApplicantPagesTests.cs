@@ -102,7 +102,7 @@ public sealed class ApplicantPagesTests(HostFixture fixture) : IClassFixture<Hos
     private async Task<int> CountAsync() => (await Host.GetJsonAsync("zhangsan", "/api/applications?limit=500")).GetArrayLength();
 
     /// <summary>The apply page's form as a browser posts it: every field as text, the two required files.</summary>
-    private static MultipartFormDataContent ApplyForm(string? token, string? submission = null)
+    internal static MultipartFormDataContent ApplyForm(string? token, string? submission = null)
     {
         var content = new MultipartFormDataContent();
         if (submission is not null)

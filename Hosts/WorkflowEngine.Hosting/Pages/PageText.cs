@@ -28,6 +28,9 @@ public sealed record PageText
         RoleClerk = "窗口人员",
         RoleSupervisor = "部门负责人",
         RoleAdmin = "管理员",
+        TooManyRequestsTitle = "提交过于频繁",
+        TooManyRequestsFormat = "您在短时间内提交的次数过多。已提交的内容都已保存，请 {0} 秒后返回上一页再试。",
+        Back = "返回上一页",
         Footer = "一次告知、一表申请、一窗受理、并联审批、限时办结。",
         CatalogueTitle = "可以一次办好的事",
         CatalogueIntro = "选择一件事，先阅读一次性告知：需要的全部材料和条件、各部门办理的环节和时限。",
@@ -103,6 +106,9 @@ public sealed record PageText
         RoleClerk = "Clerk",
         RoleSupervisor = "Supervisor",
         RoleAdmin = "Administrator",
+        TooManyRequestsTitle = "Too many submissions",
+        TooManyRequestsFormat = "You have sent too many submissions in a short time. Whatever was accepted before is kept; please go back and try again in {0} seconds.",
+        Back = "Go back",
         Footer = "Told once, one form, one window, approvals in parallel, within set limits.",
         CatalogueTitle = "Things you can get done at once",
         CatalogueIntro = "Choose a service and read its one-time notice first: every material and condition, each department's step and its time limit.",
@@ -160,7 +166,9 @@ public sealed record PageText
     };
 
     /// <summary>The table of the request's language (set by request localization from the language cookie).</summary>
-    public static PageText Current => IsEnglish(CultureInfo.CurrentUICulture) ? English : Chinese;
+    public static PageText Current => For(CultureInfo.CurrentUICulture);
+
+    public static PageText For(CultureInfo culture) => IsEnglish(culture) ? English : Chinese;
 
     public required string Language { get; init; }
 
@@ -194,6 +202,13 @@ public sealed record PageText
     public required string RoleSupervisor { get; init; }
 
     public required string RoleAdmin { get; init; }
+
+    public required string TooManyRequestsTitle { get; init; }
+
+    /// <summary>A page form post over the submission limit: {0} the seconds to wait.</summary>
+    public required string TooManyRequestsFormat { get; init; }
+
+    public required string Back { get; init; }
 
     public required string Footer { get; init; }
 
