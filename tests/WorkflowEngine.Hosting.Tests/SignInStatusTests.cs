@@ -44,6 +44,9 @@ public sealed partial class SignInStatusTests(HostFixture fixture) : IClassFixtu
         var header = await HeaderAsync(browser, "/");
 
         AssertShows(header, ["李四", ">Applicant<", ">Sign out<"], ["·"]);
+        var account = WebUtility.HtmlDecode(await browser.GetStringAsync("/account"));
+        Assert.Contains("<h1>My account</h1>", account, StringComparison.Ordinal);
+        Assert.DoesNotContain("我的账户", account, StringComparison.Ordinal);
     }
 
     [Fact]
