@@ -700,6 +700,7 @@ internal sealed class EngineBatch(
             MaxSupplementRequests = definition.Supplements.MaxRequestsOrDefault,
             ApplicantName = application.ApplicantName,
             Form = FormElementOf(application),
+            FormLabels = definition.Form.Select(f => new FormFieldLabel { Key = f.Key, Label = f.Label.Zh, LabelEn = f.Label.En }).ToArray(),
             Materials = dispatch.Materials.Select(key => checklist[key]).Select(m => new MaterialReference
             {
                 Key = m.Key,
