@@ -47,6 +47,11 @@ public sealed partial class SignInStatusTests(HostFixture fixture) : IClassFixtu
         var account = WebUtility.HtmlDecode(await browser.GetStringAsync("/account"));
         Assert.Contains("<h1>My account</h1>", account, StringComparison.Ordinal);
         Assert.DoesNotContain("我的账户", account, StringComparison.Ordinal);
+        using var anonymous = PageSignInTests.Browser(Host);
+        anonymous.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        var signIn = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/account/login"));
+        Assert.Contains("<label for=\"userName\">User name</label>", signIn, StringComparison.Ordinal);
+        Assert.Contains("<button type=\"submit\">Sign in</button>", signIn, StringComparison.Ordinal);
     }
 
     [Fact]
