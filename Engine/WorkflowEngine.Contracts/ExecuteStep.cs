@@ -66,6 +66,12 @@ public sealed record ExecuteStep
     /// <summary>The whole combined form, so the clerk sees the application on one page.</summary>
     public JsonElement? Form { get; init; }
 
+    /// <summary>
+    /// The labels of the form's fields, in the definition's order, so that a department (which has no definitions)
+    /// shows "注册资本" rather than <c>registeredCapital</c>. Added to version 1; absent from older engines.
+    /// </summary>
+    public IReadOnlyList<FormFieldLabel>? FormLabels { get; init; }
+
     /// <summary>The materials this step uses, uploaded once by the applicant.</summary>
     public IReadOnlyList<MaterialReference> Materials { get; init; } = [];
 

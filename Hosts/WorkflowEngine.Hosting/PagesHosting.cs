@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
@@ -33,10 +34,15 @@ public static class PagesHosting
         builder.Services.AddSingleton(sets);
         builder.Services.AddRazorPages(o =>
             {
-                // The pages that take files read a multipart body up to the upload bound, as the API's uploads do.
+                // The pages that take files read a multipart body up to the upload bound, as the API's uploads do, and their
+                // posts (submitting, uploading, supplying supplements) count against the API's submission limit.
                 foreach (var page in (string[])["/Services/Apply", "/Applications/Tracking"])
                 {
-                    o.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(BodyRule.Multipart));
+                    o.Conventions.AddPageApplicationModelConvention(page, model =>
+                    {
+                        model.EndpointMetadata.Add(BodyRule.Multipart);
+                        model.EndpointMetadata.Add(new EnableRateLimitingAttribute(ApplicationsEndpoints.SubmissionsPolicy));
+                    });
                 }
 
                 // The definition editor posts a definition's text, held to the API's bound for definitions.

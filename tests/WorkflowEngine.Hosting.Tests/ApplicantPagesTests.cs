@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests;
@@ -102,7 +103,44 @@ public sealed class ApplicantPagesTests(HostFixture fixture) : IClassFixture<Hos
     private async Task<int> CountAsync() => (await Host.GetJsonAsync("zhangsan", "/api/applications?limit=500")).GetArrayLength();
 
     /// <summary>The apply page's form as a browser posts it: every field as text, the two required files.</summary>
-    private static MultipartFormDataContent ApplyForm(string? token, string? submission = null)
+    [Fact]
+    public async Task ApplyPage_InEnglish_ShowsTheServersFieldErrorsInEnglish_WhileTheChinesePageAndTheApiStayChinese()
+    {
+        using var english = await PageSignInTests.SignedInBrowserAsync(Host, "lisi", Password);
+        using var chinese = await PageSignInTests.SignedInBrowserAsync(Host, "zhangsan", Password);
+        var token = await PageSignInTests.AntiforgeryTokenAsync(english, "/services/business-opening/apply");
+        using var switched = await english.PostAsync("/language", new FormUrlEncodedContent(
+            [new("culture", "en"), new("returnUrl", "/"), new("__RequestVerificationToken", token)]));
+
+        using var inEnglish = await english.PostAsync("/services/business-opening/apply", BrokenForm(token));
+        using var inChinese = await chinese.PostAsync(
+            "/services/business-opening/apply", BrokenForm(await PageSignInTests.AntiforgeryTokenAsync(chinese, "/services/business-opening/apply")));
+        using var apiClient = Host.Client("zhangsan");
+        using var api = await apiClient.PostAsync("/api/applications", new StringContent(
+            BusinessOpening.Application(Broken()).ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, inEnglish.StatusCode);
+        var page = WebUtility.HtmlDecode(await inEnglish.Content.ReadAsStringAsync());
+        Assert.Matches("id=\"f-companyName-error\">Company name: at least 4 characters<", page);
+        Assert.Contains("the check digit of the resident ID number is wrong", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("至少 4 个字", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("校验位错误", page, StringComparison.Ordinal);
+        Assert.Matches("id=\"f-companyName-error\">企业名称：至少 4 个字<", WebUtility.HtmlDecode(await inChinese.Content.ReadAsStringAsync()));
+        Assert.Contains("企业名称：至少 4 个字", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The business-opening form with a company name too short and a resident ID number whose check digit is wrong.</summary>
+    private static JsonObject Broken()
+    {
+        var form = BusinessOpening.Form();
+        form["companyName"] = "AB";
+        form["legalRepId"] = "110105194912310021";
+        return form;
+    }
+
+    private static MultipartFormDataContent BrokenForm(string token) => ApplyForm(token, form: Broken());
+
+    internal static MultipartFormDataContent ApplyForm(string? token, string? submission = null, JsonObject? form = null)
     {
         var content = new MultipartFormDataContent();
         if (submission is not null)
@@ -110,7 +148,7 @@ public sealed class ApplicantPagesTests(HostFixture fixture) : IClassFixture<Hos
             content.Add(new StringContent(submission), "submission");
         }
 
-        foreach (var (key, value) in BusinessOpening.Form())
+        foreach (var (key, value) in form ?? BusinessOpening.Form())
         {
             content.Add(new StringContent(value!.GetValueKind() == JsonValueKind.True ? "true" : value.ToString()), "form." + key);
         }

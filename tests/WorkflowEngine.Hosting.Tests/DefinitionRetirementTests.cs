@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -66,6 +67,31 @@ public sealed class DefinitionRetirementTests(HostFixture fixture) : IClassFixtu
         var application = await Host.GetJsonAsync("zhangsan", $"/api/applications/{(await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid()}");
         Assert.Equal(second, application.GetProperty("serviceVersion").GetInt32());
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/definitions/retire-older/publish?version={first}", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RetireOnTheAdministratorsPage_RecordsWhoAndWhen_OnThePagesAndInTheApi()
+    {
+        var version = await Host.PublishAsync(Yaml("retire-recorded"));
+        Host.Clock.Advance(TimeSpan.FromMinutes(47));
+        var retiredAt = Host.Clock.GetUtcNow();
+        using var browser = await PageSignInTests.SignedInBrowserAsync(Host, "admin", "Demo#2026");
+        var page = $"/admin/definitions/retire-recorded/versions/{version}";
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, page);
+
+        using var retired = await browser.PostAsync(page + "?handler=Retire", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Host.Clock.Advance(TimeSpan.FromHours(2));
+        using var again = await Host.Client("admin").PostAsync($"/api/definitions/retire-recorded/versions/{version}/retire", null);
+
+        Assert.True(retired.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, retired.StatusCode.ToString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var listed = (await Host.GetJsonAsync("admin", "/api/definitions")).EnumerateArray().Single(d => d.GetProperty("id").GetString() == "retire-recorded");
+        var stored = listed.GetProperty("versions")[0];
+        Assert.Equal("admin", stored.GetProperty("retiredBy").GetString());
+        Assert.Equal(retiredAt, stored.GetProperty("retiredAt").GetDateTimeOffset());
+        var beijing = retiredAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        Assert.Contains($"停用于 {beijing}（admin）", WebUtility.HtmlDecode(await browser.GetStringAsync(page)), StringComparison.Ordinal);
+        Assert.Contains($"<td>{beijing} admin</td>", WebUtility.HtmlDecode(await browser.GetStringAsync("/admin/definitions")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public sealed class DeskPagesPlacementTests
         Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
         var html = WebUtility.HtmlDecode(await queue.Content.ReadAsStringAsync());
         Assert.Contains("办件队列 · 市场监督管理局", html, StringComparison.Ordinal);
+        Assert.Contains(">市场监管窗口</a>", html, StringComparison.Ordinal);
+        Assert.Contains("action=\"/account/logout\" class=\"sign-out\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/public\"", html, StringComparison.Ordinal);
     }
 

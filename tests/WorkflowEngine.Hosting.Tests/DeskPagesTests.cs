@@ -30,6 +30,28 @@ public sealed class DeskPagesTests(HostFixture fixture) : IClassFixture<HostFixt
         Assert.Equal(HttpStatusCode.Forbidden, otherQueue.StatusCode);
     }
 
+    /// <summary>
+    /// The page reads the labels from the step the engine sent (<c>formLabels</c>), not from a definition, which a
+    /// department host does not have: what shows here shows on a department's own host.
+    /// </summary>
+    [Fact]
+    public async Task TaskPage_ShowsTheFormByItsLabels_InTheDefinitionsOrder_NotByItsKeys()
+    {
+        var taskId = await LicenceTaskAsync();
+        using var clerk = await PageSignInTests.SignedInBrowserAsync(Host, "samr-clerk", "Demo#2026");
+        var token = await PageSignInTests.AntiforgeryTokenAsync(clerk, $"/desk/tasks/{taskId}");
+
+        var chinese = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/desk/tasks/{taskId}"));
+        using var switched = await clerk.PostAsync("/language", new FormUrlEncodedContent(
+            [new("culture", "en"), new("returnUrl", "/desk"), new("__RequestVerificationToken", token)]));
+        var english = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/desk/tasks/{taskId}"));
+
+        Assert.Matches("<th scope=\"row\">企业名称</th><td>福州闽江数字科技有限公司</td>[\\s\\S]*<th scope=\"row\">注册资本（元）</th><td>1000000</td>", chinese);
+        Assert.DoesNotContain(">registeredCapital<", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain(">companyName<", chinese, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Company name</th>", english, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ClaimForm_PostedWithoutTheAntiforgeryToken_IsRefused_AndClaimsNothing()
     {

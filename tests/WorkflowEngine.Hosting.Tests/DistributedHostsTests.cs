@@ -232,6 +232,10 @@ public sealed class DistributedHostsTests
         // The whole application on one page, from the department host's own copy of the form.
         var page = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}");
         Assert.Equal("福州闽江数字科技有限公司", page.GetProperty("application").GetProperty("form").GetProperty("companyName").GetString());
+        // The clerk's page on the department host, which has no definitions: the form by the labels the step carried.
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/desk/tasks/{taskId}"));
+        Assert.Contains("<th scope=\"row\">注册资本（元）</th>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">registeredCapital<", html, StringComparison.Ordinal);
         var material = page.GetProperty("application").GetProperty("materials").EnumerateArray().First(m => m.GetProperty("download").ValueKind == JsonValueKind.String);
         var link = material.GetProperty("download").GetString()!;
         if (checkMaterial)

@@ -83,7 +83,7 @@ public sealed class PlatformSignInTests(PlatformFixture fixture) : IClassFixture
 
         Assert.Equal((HttpStatusCode.OK, "/applications"), (applications.Status, applications.Url.AbsolutePath));
         Assert.Contains("赵敏", account.Html, StringComparison.Ordinal);
-        Assert.Contains("applicant", account.Html, StringComparison.Ordinal);
+        Assert.Contains("<dd>申请人</dd>", account.Html, StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.Forbidden, "/account/denied"), (desk.Status, desk.Url.AbsolutePath));
     }
 

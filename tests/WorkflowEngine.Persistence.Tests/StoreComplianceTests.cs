@@ -451,16 +451,34 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         await store.PublishAsync("svc", 1, Now, "admin", CancellationToken.None);
         await store.SaveDraftAsync(SvcDraft("b"), CancellationToken.None);
 
-        Assert.False(await store.RetireAsync("svc", 2, CancellationToken.None));
+        Assert.False(await store.RetireAsync("svc", 2, Now, "admin", CancellationToken.None));
         Assert.False(await store.DiscardDraftAsync("svc", 1, CancellationToken.None));
-        Assert.True(await store.RetireAsync("svc", 1, CancellationToken.None));
-        Assert.False(await store.RetireAsync("svc", 1, CancellationToken.None));
+        Assert.True(await store.RetireAsync("svc", 1, Now, "admin", CancellationToken.None));
+        Assert.False(await store.RetireAsync("svc", 1, Now, "admin", CancellationToken.None));
         Assert.True(await store.DiscardDraftAsync("svc", 2, CancellationToken.None));
 
         var latest = await store.GetLatestPublishedAsync("svc", CancellationToken.None);
         Assert.Equal((1, DefinitionStatuses.Retired), (latest!.Version, latest.Status));
         Assert.Null(await store.GetAsync("svc", 2, CancellationToken.None));
         Assert.Single(await store.ListAsync(CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task Definitions_RetiringRecordsWhoAndWhen_AndASecondRetirementDoesNotOverwriteIt()
+    {
+        var store = new SqlDefinitionStore(Database);
+        await store.SaveDraftAsync(SvcDraft("a"), CancellationToken.None);
+        await store.PublishAsync("svc", 1, Now, "admin", CancellationToken.None);
+        var retiredAt = Now.AddHours(3);
+
+        Assert.True(await store.RetireAsync("svc", 1, retiredAt, "admin-2", CancellationToken.None));
+        Assert.False(await store.RetireAsync("svc", 1, retiredAt.AddHours(1), "someone-else", CancellationToken.None));
+
+        var stored = await store.GetAsync("svc", 1, CancellationToken.None);
+        var listed = Assert.Single(await store.ListAsync(CancellationToken.None));
+        Assert.Equal((retiredAt, "admin-2"), (stored!.RetiredAt, stored.RetiredBy));
+        Assert.Equal((retiredAt, "admin-2"), (listed.RetiredAt, listed.RetiredBy));
+        Assert.Equal((Now, "admin"), (stored.PublishedAt, stored.PublishedBy));
     }
 
     [StoreFact]

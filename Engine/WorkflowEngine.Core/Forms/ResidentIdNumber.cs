@@ -26,7 +26,7 @@ public static class ResidentIdNumber
         error = null;
         if (value is null || value.Length != 18)
         {
-            error = "公民身份号码应为18位";
+            error = FormMessages.Say("公民身份号码应为18位", "a resident ID number has 18 characters");
             return false;
         }
 
@@ -34,7 +34,7 @@ public static class ResidentIdNumber
         {
             if (!char.IsAsciiDigit(value[i]))
             {
-                error = "公民身份号码前17位应为数字";
+                error = FormMessages.Say("公民身份号码前17位应为数字", "the first 17 characters of a resident ID number are digits");
                 return false;
             }
         }
@@ -43,33 +43,33 @@ public static class ResidentIdNumber
         if (last == 'x')
         {
             // One person, one number: the normaliser writes X, and a lower-case x is not stored beside it.
-            error = "公民身份号码第18位的 X 应为大写";
+            error = FormMessages.Say("公民身份号码第18位的 X 应为大写", "the X at the end of a resident ID number is upper case");
             return false;
         }
 
         if (!char.IsAsciiDigit(last) && last != 'X')
         {
-            error = "公民身份号码第18位应为数字或X";
+            error = FormMessages.Say("公民身份号码第18位应为数字或X", "the 18th character of a resident ID number is a digit or X");
             return false;
         }
 
         if (value[0] is < '1' or > '9')
         {
-            error = "公民身份号码的行政区划代码无效";
+            error = FormMessages.Say("公民身份号码的行政区划代码无效", "the region code of the resident ID number is not valid");
             return false;
         }
 
         if (!DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
             || birth.Year < 1850 || birth > today)
         {
-            error = "公民身份号码中的出生日期无效";
+            error = FormMessages.Say("公民身份号码中的出生日期无效", "the date of birth in the resident ID number is not valid");
             return false;
         }
 
         var expected = CheckCharacter(value.AsSpan(0, 17));
         if (expected != last)
         {
-            error = "公民身份号码校验位错误";
+            error = FormMessages.Say("公民身份号码校验位错误", "the check digit of the resident ID number is wrong");
             return false;
         }
 

@@ -24,7 +24,7 @@ public static class UnifiedSocialCreditCode
         error = null;
         if (value is null || value.Length != 18)
         {
-            error = "统一社会信用代码应为18位";
+            error = FormMessages.Say("统一社会信用代码应为18位", "a unified social credit code has 18 characters");
             return false;
         }
 
@@ -32,14 +32,16 @@ public static class UnifiedSocialCreditCode
         {
             if (!Alphabet.Contains(c, StringComparison.Ordinal))
             {
-                error = $"统一社会信用代码含有不允许的字符“{c}”（只用数字和除I、O、S、V、Z以外的大写字母）";
+                error = FormMessages.Say(
+                    $"统一社会信用代码含有不允许的字符“{c}”（只用数字和除I、O、S、V、Z以外的大写字母）",
+                    $"the unified social credit code contains \"{c}\", which is not allowed (only digits and upper-case letters other than I, O, S, V and Z)");
                 return false;
             }
         }
 
         if (CheckCharacter(value.AsSpan(0, 17)) != value[17])
         {
-            error = "统一社会信用代码校验位错误";
+            error = FormMessages.Say("统一社会信用代码校验位错误", "the check digit of the unified social credit code is wrong");
             return false;
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WorkflowEngine.Core.Forms;
 
 namespace WorkflowEngine.Definitions.Forms;
 
@@ -22,17 +23,19 @@ internal static class FormCharacters
 
             if (char.IsSurrogate(c))
             {
-                return "含有不成对的代理项字符（文本编码有误）";
+                return FormMessages.Say("含有不成对的代理项字符（文本编码有误）", "contains an unpaired surrogate character (the text is wrongly encoded)");
             }
 
             if (c == '\uFFFD')
             {
-                return "含有替换字符 U+FFFD（提交的内容不是有效的 UTF-8）";
+                return FormMessages.Say("含有替换字符 U+FFFD（提交的内容不是有效的 UTF-8）", "contains the replacement character U+FFFD (what was sent is not valid UTF-8)");
             }
 
             if (char.IsControl(c) && !(multiline && c is '\t' or '\r' or '\n'))
             {
-                return string.Create(CultureInfo.InvariantCulture, $"含有不允许的控制字符（U+{(int)c:X4}）");
+                return FormMessages.Say(
+                    string.Create(CultureInfo.InvariantCulture, $"含有不允许的控制字符（U+{(int)c:X4}）"),
+                    string.Create(CultureInfo.InvariantCulture, $"contains a control character that is not allowed (U+{(int)c:X4})"));
             }
         }
 

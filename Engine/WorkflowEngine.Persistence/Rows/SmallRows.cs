@@ -160,7 +160,7 @@ internal sealed class DefinitionRow
     public const string Columns = """
         id AS Id, version AS Version, status AS Status, title AS Title, source AS Source, sha256 AS Sha256,
         errors_json AS ErrorsJson, created_at AS CreatedAt, created_by AS CreatedBy, published_at AS PublishedAt,
-        published_by AS PublishedBy
+        published_by AS PublishedBy, retired_at AS RetiredAt, retired_by AS RetiredBy
         """;
 
     public string Id { get; set; } = "";
@@ -185,6 +185,10 @@ internal sealed class DefinitionRow
 
     public string? PublishedBy { get; set; }
 
+    public long? RetiredAt { get; set; }
+
+    public string? RetiredBy { get; set; }
+
     public DefinitionRecord ToRecord() => new()
     {
         Id = Id,
@@ -198,5 +202,7 @@ internal sealed class DefinitionRow
         CreatedBy = CreatedBy,
         PublishedAt = Instants.FromMs(PublishedAt),
         PublishedBy = PublishedBy,
+        RetiredAt = Instants.FromMs(RetiredAt),
+        RetiredBy = RetiredBy,
     };
 }

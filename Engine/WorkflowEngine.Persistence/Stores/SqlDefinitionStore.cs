@@ -10,7 +10,7 @@ public sealed class SqlDefinitionStore(Database database) : IDefinitionStore
     private const string ListColumns = """
         id AS Id, version AS Version, status AS Status, title AS Title, '' AS Source, sha256 AS Sha256,
         errors_json AS ErrorsJson, created_at AS CreatedAt, created_by AS CreatedBy, published_at AS PublishedAt,
-        published_by AS PublishedBy
+        published_by AS PublishedBy, retired_at AS RetiredAt, retired_by AS RetiredBy
         """;
 
     public async Task<IReadOnlyList<DefinitionRecord>> ListAsync(CancellationToken cancellationToken)
@@ -96,29 +96,31 @@ public sealed class SqlDefinitionStore(Database database) : IDefinitionStore
         }
     }
 
-    public async Task<bool> PublishAsync(string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken)
-    {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var published = await write.Connection.ExecuteAsync(new CommandDefinition(
+    public Task<bool> PublishAsync(string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken) =>
+        StampAsync(
             "UPDATE definitions SET status = 'published', published_at = @At, published_by = @By WHERE id = @Id AND version = @Version AND status = 'draft'",
-            new { Id = id, Version = version, At = Instants.ToMs(at), By = by },
-            write.Transaction,
-            cancellationToken: cancellationToken)) == 1;
-        await write.CommitAsync(cancellationToken);
-        return published;
-    }
+            id, version, at, by, cancellationToken);
 
-    public Task<bool> RetireAsync(string id, int version, CancellationToken cancellationToken) =>
-        ChangeOneAsync("UPDATE definitions SET status = 'retired' WHERE id = @Id AND version = @Version AND status = 'published'", id, version, cancellationToken);
+    public Task<bool> RetireAsync(string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken) =>
+        StampAsync(
+            "UPDATE definitions SET status = 'retired', retired_at = @At, retired_by = @By WHERE id = @Id AND version = @Version AND status = 'published'",
+            id, version, at, by, cancellationToken);
 
     public Task<bool> DiscardDraftAsync(string id, int version, CancellationToken cancellationToken) =>
         ChangeOneAsync("DELETE FROM definitions WHERE id = @Id AND version = @Version AND status = 'draft'", id, version, cancellationToken);
 
-    private async Task<bool> ChangeOneAsync(string sql, string id, int version, CancellationToken cancellationToken)
+    /// <summary>A change of status that records when and by whom (publishing, retiring): once, from the status it expects.</summary>
+    private Task<bool> StampAsync(string sql, string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken) =>
+        ChangeOneAsync(sql, new { Id = id, Version = version, At = Instants.ToMs(at), By = by }, cancellationToken);
+
+    private Task<bool> ChangeOneAsync(string sql, string id, int version, CancellationToken cancellationToken) =>
+        ChangeOneAsync(sql, new { Id = id, Version = version }, cancellationToken);
+
+    private async Task<bool> ChangeOneAsync(string sql, object args, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
         var changed = await write.Connection.ExecuteAsync(new CommandDefinition(
-            sql, new { Id = id, Version = version }, write.Transaction, cancellationToken: cancellationToken)) == 1;
+            sql, args, write.Transaction, cancellationToken: cancellationToken)) == 1;
         await write.CommitAsync(cancellationToken);
         return changed;
     }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Core.Calendars;
 using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions.Forms;
 using WorkflowEngine.Runtime.Definitions;
@@ -203,14 +204,14 @@ public sealed class ApplicationService(
 
         if (application.Status is ApplicationStatuses.Completed or ApplicationStatuses.Rejected or ApplicationStatuses.Cancelled)
         {
-            return SubmissionOutcome.Of(SubmissionProblem.Closed, "该申请已办结，不能再上传材料");
+            return SubmissionOutcome.Of(SubmissionProblem.Closed, FormMessages.Say("该申请已办结，不能再上传材料", "The application is closed: no more materials can be uploaded"));
         }
 
         var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (uploads.Count == 0)
         {
-            Add(errors, "materials", "没有收到文件");
+            Add(errors, "materials", FormMessages.Say("没有收到文件", "No file was received"));
         }
 
         await CheckUploadsAsync(definition, uploads, errors, cancellationToken);
@@ -230,7 +231,9 @@ public sealed class ApplicationService(
         {
             return SubmissionOutcome.Of(
                 SubmissionProblem.Closed,
-                $"申请已受理，已提交的材料（{string.Join("、", attached.RefusedKeys)}）只能在补正通知要求时替换；部门已据此办理的文件予以保留");
+                FormMessages.Say(
+                    $"申请已受理，已提交的材料（{string.Join("、", attached.RefusedKeys)}）只能在补正通知要求时替换；部门已据此办理的文件予以保留",
+                    $"The application is accepted: materials already supplied ({string.Join(", ", attached.RefusedKeys)}) can be replaced only when a supplement request asks for them; the files the departments are working on are kept"));
         }
 
         return attached.Application is { } updated
@@ -250,13 +253,13 @@ public sealed class ApplicationService(
             var key = "materials." + group.Key;
             if (!specs.TryGetValue(group.Key, out var spec))
             {
-                Add(errors, key, $"材料清单中没有“{group.Key}”（清单：{string.Join("、", specs.Keys)}）");
+                Add(errors, key, FormMessages.Say($"材料清单中没有“{group.Key}”（清单：{string.Join("、", specs.Keys)}）", $"The list of materials has no \"{group.Key}\" (the list: {string.Join(", ", specs.Keys)})"));
                 continue;
             }
 
             if (group.Count() > 1)
             {
-                Add(errors, key, $"{spec.Name.Zh}：每项材料只上传一个文件");
+                Add(errors, key, FormMessages.Say($"{spec.Name.Zh}：每项材料只上传一个文件", $"{FormMessages.Of(spec.Name)}: upload one file for each material"));
             }
 
             foreach (var upload in group)
@@ -271,18 +274,22 @@ public sealed class ApplicationService(
                 var extension = MaterialFormats.ExtensionOf(fileName);
                 if (spec.Formats.Count > 0 && !spec.Formats.Contains(extension, StringComparer.Ordinal))
                 {
-                    Add(errors, key, $"{spec.Name.Zh}：不接受“.{extension}”文件（可用格式：{string.Join("、", spec.Formats)}）");
+                    Add(errors, key, FormMessages.Say(
+                        $"{spec.Name.Zh}：不接受“.{extension}”文件（可用格式：{string.Join("、", spec.Formats)}）",
+                        $"{FormMessages.Of(spec.Name)}: \".{extension}\" files are not accepted (formats: {string.Join(", ", spec.Formats)})"));
                     continue;
                 }
 
                 var head = await ReadHeadAsync(upload.Content, cancellationToken);
                 if (head.Length == 0)
                 {
-                    Add(errors, key, $"{spec.Name.Zh}：文件是空的");
+                    Add(errors, key, FormMessages.Say($"{spec.Name.Zh}：文件是空的", $"{FormMessages.Of(spec.Name)}: the file is empty"));
                 }
                 else if (!MaterialFormats.Matches(extension, head))
                 {
-                    Add(errors, key, $"{spec.Name.Zh}：文件内容不是 .{extension} 格式（文件开头与该格式不符），请上传真实的 {extension.ToUpperInvariant()} 文件");
+                    Add(errors, key, FormMessages.Say(
+                        $"{spec.Name.Zh}：文件内容不是 .{extension} 格式（文件开头与该格式不符），请上传真实的 {extension.ToUpperInvariant()} 文件",
+                        $"{FormMessages.Of(spec.Name)}: the content is not a .{extension} file (its start does not match the format); please upload a real {extension.ToUpperInvariant()} file"));
                 }
             }
         }

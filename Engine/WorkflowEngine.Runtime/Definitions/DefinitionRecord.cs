@@ -25,4 +25,10 @@ public sealed record DefinitionRecord
     public DateTimeOffset? PublishedAt { get; init; }
 
     public string? PublishedBy { get; init; }
+
+    /// <summary>When the version was retired (new applications stopped starting on it).</summary>
+    public DateTimeOffset? RetiredAt { get; init; }
+
+    /// <summary>Who retired it: the administrator's user id.</summary>
+    public string? RetiredBy { get; init; }
 }

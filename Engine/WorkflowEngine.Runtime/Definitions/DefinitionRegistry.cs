@@ -159,7 +159,8 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
             return VersionChange.NotFound($"“{id}”没有第 {version} 版");
         }
 
-        if (record.Status != DefinitionStatuses.Published || !await store.RetireAsync(id, version, cancellationToken))
+        var now = time.GetUtcNow();
+        if (record.Status != DefinitionStatuses.Published || !await store.RetireAsync(id, version, now, actor, cancellationToken))
         {
             return VersionChange.Refused(record.Status == DefinitionStatuses.Retired
                 ? $"“{id}”第 {version} 版已经停用"
@@ -168,7 +169,7 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
 
         _latest.TryRemove(id, out _);
         logger.LogInformation("Retired definition {Id} v{Version} by {Actor}", id, version, actor);
-        return VersionChange.Done(record with { Status = DefinitionStatuses.Retired, Source = "" });
+        return VersionChange.Done(record with { Status = DefinitionStatuses.Retired, Source = "", RetiredAt = now, RetiredBy = actor });
     }
 
     /// <summary>Deletes a draft; a published or retired version is never deleted, since applications may refer to it.</summary>

@@ -17,8 +17,11 @@ public interface IDefinitionStore
     /// <summary>Publishes a draft; false when that version is not a draft (already published, or missing).</summary>
     Task<bool> PublishAsync(string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken);
 
-    /// <summary>Retires a published version; false when that version is not published (a draft, retired already, or missing).</summary>
-    Task<bool> RetireAsync(string id, int version, CancellationToken cancellationToken);
+    /// <summary>
+    /// Retires a published version, recording when and by whom; false when that version is not published (a draft,
+    /// retired already, or missing), and then the first retirement's record stands.
+    /// </summary>
+    Task<bool> RetireAsync(string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken);
 
     /// <summary>Deletes a draft; false when that version is not a draft.</summary>
     Task<bool> DiscardDraftAsync(string id, int version, CancellationToken cancellationToken);

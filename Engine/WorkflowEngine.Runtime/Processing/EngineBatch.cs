@@ -744,12 +744,19 @@ internal sealed class EngineBatch(
             MaxSupplementRequests = definition.Supplements.MaxRequestsOrDefault,
             ApplicantName = application.ApplicantName,
             Form = FormElementOf(application),
+            FormLabels = FormLabelsOf(definition),
             Materials = dispatch.Materials.Select(key => ReferenceOf(application.Id, checklist[key])).ToArray(),
             Verification = dispatch.Verification is { } check
                 ? new CommitmentVerification { Text = check.Text, SignedBy = check.SignedBy, SignedAt = ChinaTime.ToLocal(check.SignedAt) }
                 : null,
         };
     }
+
+    /// <summary>The form's labels every step of a definition carries: worked out once per definition, not per dispatch.</summary>
+    private static FormFieldLabel[] FormLabelsOf(WorkflowDefinition definition) =>
+        FormLabels.GetValue(definition, d => d.Form.Select(f => new FormFieldLabel { Key = f.Key, Label = f.Label.Zh, LabelEn = f.Label.En }).ToArray());
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WorkflowDefinition, FormFieldLabel[]> FormLabels = new();
 
     private async Task<List<MaterialRecord>> MaterialsAsync(ApplicationRecord application, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Runtime.Applications;
 
@@ -16,7 +17,7 @@ public static class MaterialUploads
 
     /// <summary>What is wrong with the number of files of one request, or null.</summary>
     public static string? TooMany(IFormFileCollection files, RequestLimits limits) =>
-        files.Count > limits.UploadFiles ? $"一次最多上传 {limits.UploadFiles} 个文件" : null;
+        files.Count > limits.UploadFiles ? FormMessages.Say($"一次最多上传 {limits.UploadFiles} 个文件", $"At most {limits.UploadFiles} files can be uploaded at once") : null;
 
     private static string MaterialKey(string fieldName) =>
         fieldName.StartsWith("materials.", StringComparison.Ordinal) ? fieldName["materials.".Length..] : fieldName;

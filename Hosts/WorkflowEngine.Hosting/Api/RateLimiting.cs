@@ -8,13 +8,15 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Pages;
 
 namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// Per-identity rate limits (section <c>RateLimits</c>), with ASP.NET Core's rate limiter: a token bucket per identity
 /// for every request, and a stricter one for submissions and uploads. The identity is the signed-in user, else the
-/// client's address. A caller over its limit gets 429 with Retry-After, and nothing is queued.
+/// client's address. A caller over its limit gets 429 with Retry-After, and nothing is queued: a problem from the API,
+/// a readable page in the visitor's language from a page's form post.
 /// </summary>
 public static class RateLimiting
 {
@@ -26,7 +28,10 @@ public static class RateLimiting
         {
             var settings = configured.Value;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Bucket(settings, settings.Requests, context));
-            options.AddPolicy(ApplicationsEndpoints.SubmissionsPolicy, context => Bucket(settings, settings.Submissions, context));
+            // The pages that take submissions carry the policy on the page, which also answers GET: only their posts count.
+            options.AddPolicy(ApplicationsEndpoints.SubmissionsPolicy, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("")
+                : Bucket(settings, settings.Submissions, context));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = RejectAsync;
         });
@@ -60,6 +65,13 @@ public static class RateLimiting
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (!SecurityHeaders.IsApi(context.Request.Path))
+        {
+            // A person at a page's form: a page, not JSON.
+            await TooManyRequestsPage.WriteAsync(context, seconds, cancellationToken);
+            return;
+        }
+
         await Results.Problem(
                 $"请求过于频繁，请 {seconds} 秒后再试（稍后重试即可）",
                 statusCode: StatusCodes.Status429TooManyRequests,

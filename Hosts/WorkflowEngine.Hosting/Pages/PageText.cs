@@ -1,5 +1,6 @@
 using System.Globalization;
 using WorkflowEngine.Core.Model;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Pages;
 
@@ -21,6 +22,15 @@ public sealed record PageText
         OtherLanguageCulture = "en",
         OtherLanguageLabel = "Switch to English",
         SignIn = "登录",
+        SignOut = "退出登录",
+        SignedInAs = "当前登录",
+        RoleApplicant = "申请人",
+        RoleClerk = "窗口人员",
+        RoleSupervisor = "部门负责人",
+        RoleAdmin = "管理员",
+        TooManyRequestsTitle = "提交过于频繁",
+        TooManyRequestsFormat = "您在短时间内提交的次数过多。已提交的内容都已保存，请 {0} 秒后返回上一页再试。",
+        Back = "返回上一页",
         Footer = "一次告知、一表申请、一窗受理、并联审批、限时办结。",
         CatalogueTitle = "可以一次办好的事",
         CatalogueIntro = "选择一件事，先阅读一次性告知：需要的全部材料和条件、各部门办理的环节和时限。",
@@ -90,6 +100,15 @@ public sealed record PageText
         OtherLanguageCulture = "zh-CN",
         OtherLanguageLabel = "切换为中文",
         SignIn = "Sign in",
+        SignOut = "Sign out",
+        SignedInAs = "Signed in",
+        RoleApplicant = "Applicant",
+        RoleClerk = "Clerk",
+        RoleSupervisor = "Supervisor",
+        RoleAdmin = "Administrator",
+        TooManyRequestsTitle = "Too many submissions",
+        TooManyRequestsFormat = "You have sent too many submissions in a short time. Whatever was accepted before is kept; please go back and try again in {0} seconds.",
+        Back = "Go back",
         Footer = "Told once, one form, one window, approvals in parallel, within set limits.",
         CatalogueTitle = "Things you can get done at once",
         CatalogueIntro = "Choose a service and read its one-time notice first: every material and condition, each department's step and its time limit.",
@@ -147,7 +166,9 @@ public sealed record PageText
     };
 
     /// <summary>The table of the request's language (set by request localization from the language cookie).</summary>
-    public static PageText Current => IsEnglish(CultureInfo.CurrentUICulture) ? English : Chinese;
+    public static PageText Current => For(CultureInfo.CurrentUICulture);
+
+    public static PageText For(CultureInfo culture) => IsEnglish(culture) ? English : Chinese;
 
     public required string Language { get; init; }
 
@@ -168,6 +189,26 @@ public sealed record PageText
     public required string OtherLanguageLabel { get; init; }
 
     public required string SignIn { get; init; }
+
+    public required string SignOut { get; init; }
+
+    /// <summary>The header's label for who is signed in, read by screen readers before the name.</summary>
+    public required string SignedInAs { get; init; }
+
+    public required string RoleApplicant { get; init; }
+
+    public required string RoleClerk { get; init; }
+
+    public required string RoleSupervisor { get; init; }
+
+    public required string RoleAdmin { get; init; }
+
+    public required string TooManyRequestsTitle { get; init; }
+
+    /// <summary>A page form post over the submission limit: {0} the seconds to wait.</summary>
+    public required string TooManyRequestsFormat { get; init; }
+
+    public required string Back { get; init; }
 
     public required string Footer { get; init; }
 
@@ -281,6 +322,16 @@ public sealed record PageText
     public required string OpenTitle { get; init; }
 
     public bool IsEnglishText => Language == "en";
+
+    /// <summary>A role's name in this language; an unknown role as itself.</summary>
+    public string RoleName(string? role) => role switch
+    {
+        Roles.Applicant => RoleApplicant,
+        Roles.Clerk => RoleClerk,
+        Roles.Supervisor => RoleSupervisor,
+        Roles.Admin => RoleAdmin,
+        _ => role ?? "",
+    };
 
     public static bool IsEnglish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en";
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
@@ -54,6 +55,8 @@ public sealed class TrackingModel(
             return NotFoundPage();
         }
 
+        // The judgement of the files in the page's language (the API's stays Chinese).
+        using var language = FormMessages.InEnglish(PageText.Current.IsEnglishText);
         var errors = MaterialUploads.TooMany(Request.Form.Files, limits.Value) is { } tooMany
             ? new Dictionary<string, string[]> { [""] = [tooMany] }
             : null;

@@ -52,9 +52,30 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
     /// <summary>A clerk or supervisor of the task's department; an administrator only looks (separation of duties).</summary>
     public bool Decides => User.DecidesFor(Record.Department);
 
-    /// <summary>The combined form's fields as the applicant filled them.</summary>
-    public IEnumerable<(string Name, string Value)> FormFields =>
-        View?.Application["form"] is JsonObject form ? form.Select(f => (f.Key, Text(f.Value))) : [];
+    /// <summary>
+    /// The combined form's fields as the applicant filled them, each by its label from the definition (carried in the
+    /// step, <c>formLabels</c>) in the definition's order; a field the step carries no label for goes last, by its key.
+    /// </summary>
+    public IEnumerable<(string Name, string Value)> FormFields
+    {
+        get
+        {
+            if (View?.Application["form"] is not JsonObject form)
+            {
+                return [];
+            }
+
+            var labels = (View.Application["formLabels"] as JsonArray ?? []).OfType<JsonObject>()
+                .Select(l => (Key: l["key"]?.GetValue<string>(), Zh: l["label"]?.GetValue<string>(), En: l["labelEn"]?.GetValue<string>()))
+                .Where(l => l.Key is not null && l.Zh is not null)
+                .DistinctBy(l => l.Key)
+                .ToArray();
+            var labelled = labels.Where(l => form.ContainsKey(l.Key!))
+                .Select(l => (DeskText.Say(l.Zh!, l.En ?? l.Zh!), Text(form[l.Key!])));
+            var unlabelled = form.Where(f => labels.All(l => l.Key != f.Key)).Select(f => (f.Key, Text(f.Value)));
+            return labelled.Concat(unlabelled);
+        }
+    }
 
     /// <summary>The materials of the step: name, status, file and, where the department may fetch it, the download link.</summary>
     public IReadOnlyList<JsonObject> Materials =>

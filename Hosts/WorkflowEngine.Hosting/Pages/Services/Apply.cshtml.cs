@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions.Forms;
 using WorkflowEngine.Hosting.Api;
@@ -54,6 +55,8 @@ public sealed class ApplyModel(DefinitionRegistry registry, ApplicationService a
         }
 
         Posted = Request.Form;
+        // The judgement of the form and the files in the page's language (the API's stays Chinese).
+        using var language = FormMessages.InEnglish(PageText.Current.IsEnglishText);
         if (MaterialUploads.TooMany(Request.Form.Files, limits.Value) is { } tooMany)
         {
             Errors = new Dictionary<string, string[]> { [""] = [tooMany] };
