@@ -76,13 +76,20 @@ public sealed class Bug_8_MaterialsAreVersionedAndSeenOnlyWhereUsed
 
         var licence = (await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 1, "the licence task"))[0];
+        // The deferred address proof, supplied after the licence step went out, reaches its task (StepMaterialSupplied)
+        // before the clerk decides: the decision is taken on it too.
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", $"/api/tasks/{licence.GetProperty("id").GetString()}"),
+            t => t.GetProperty("application").GetProperty("materials").EnumerateArray()
+                .Any(m => m.GetProperty("key").GetString() == "addressProof" && m.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number),
+            "the late address proof on the licence task");
         await ClaimAndApproveAsync(host, "samr-clerk", licence, approve: true);
         var approved = await AllInOneHost.EventuallyAsync(
             async () => (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries").EnumerateArray()
                 .Where(e => e.GetProperty("type").GetString() == "StepApproved" && e.GetProperty("stepId").GetString() == "business-licence").ToArray(),
             lines => lines.Length == 1,
             "the licence decision in the trail");
-        Assert.Equal("articles@v1,legalRepIdCopy@v2", approved[0].GetProperty("data").GetProperty("materials").GetString());
+        Assert.Equal("articles@v1,legalRepIdCopy@v2,addressProof@v1", approved[0].GetProperty("data").GetProperty("materials").GetString());
     }
 
     private static async Task ClaimAndApproveAsync(AllInOneHost host, string clerk, JsonElement task, bool approve, bool claim = true)
