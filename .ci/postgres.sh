@@ -51,8 +51,10 @@ done
 [ -n "$port" ] || { echo "PostgreSQL did not start:" >&2; cat "$dir/server.log" >&2 || true; exit 1; }
 
 # The tests' own role: it logs in with a password over TCP and creates a database per test, and is no superuser.
+# pg_signal_backend lets its DROP DATABASE … WITH (FORCE) end an autovacuum worker that happens to be in the test's
+# database (owned by no role, so the drop failed with "must be a member of the role whose process is being terminated").
 if [ "$fresh" = 1 ]; then
-  printf "CREATE ROLE wfe LOGIN CREATEDB PASSWORD '%s';\n" "$password" | \
+  printf "CREATE ROLE wfe LOGIN CREATEDB PASSWORD '%s';\nGRANT pg_signal_backend TO wfe;\n" "$password" | \
     as_postgres "'$bin/psql' -X -q -v ON_ERROR_STOP=1 -h '$dir' -p $port -d postgres"
 fi
 cat > "$dir/env" <<ENV
