@@ -47,6 +47,9 @@ public sealed class DeskPagesTests(HostFixture fixture) : IClassFixture<HostFixt
         var english = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/desk/tasks/{taskId}"));
 
         Assert.Matches("<th scope=\"row\">企业名称</th><td>福州闽江数字科技有限公司</td>[\\s\\S]*<th scope=\"row\">注册资本（元）</th><td>1000000</td>", chinese);
+        // A choice shows its option's label, not the value the form stores.
+        Assert.Contains("<th scope=\"row\">企业类型</th><td>有限责任公司</td>", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>llc</td>", chinese, StringComparison.Ordinal);
         Assert.DoesNotContain(">registeredCapital<", chinese, StringComparison.Ordinal);
         Assert.DoesNotContain(">companyName<", chinese, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Company name</th>", english, StringComparison.Ordinal);

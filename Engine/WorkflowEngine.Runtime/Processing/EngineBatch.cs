@@ -756,7 +756,13 @@ internal sealed class EngineBatch(
 
     /// <summary>The form's labels every step of a definition carries: worked out once per definition, not per dispatch.</summary>
     private static FormFieldLabel[] FormLabelsOf(WorkflowDefinition definition) =>
-        FormLabels.GetValue(definition, d => d.Form.Select(f => new FormFieldLabel { Key = f.Key, Label = f.Label.Zh, LabelEn = f.Label.En }).ToArray());
+        FormLabels.GetValue(definition, d => d.Form.Select(f => new FormFieldLabel
+        {
+            Key = f.Key,
+            Label = f.Label.Zh,
+            LabelEn = f.Label.En,
+            Options = f.Options.Count == 0 ? null : f.Options.Select(o => new FormOptionLabel { Value = o.Value, Label = o.Label.Zh, LabelEn = o.Label.En }).ToArray(),
+        }).ToArray());
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WorkflowDefinition, FormFieldLabel[]> FormLabels = new();
 

@@ -66,12 +66,13 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
             }
 
             var labels = (View.Application["formLabels"] as JsonArray ?? []).OfType<JsonObject>()
-                .Select(l => (Key: l["key"]?.GetValue<string>(), Zh: l["label"]?.GetValue<string>(), En: l["labelEn"]?.GetValue<string>()))
+                .Select(l => (Key: l["key"]?.GetValue<string>(), Zh: l["label"]?.GetValue<string>(), En: l["labelEn"]?.GetValue<string>(),
+                    Options: l["options"] as JsonArray))
                 .Where(l => l.Key is not null && l.Zh is not null)
                 .DistinctBy(l => l.Key)
                 .ToArray();
             var labelled = labels.Where(l => form.ContainsKey(l.Key!))
-                .Select(l => (DeskText.Say(l.Zh!, l.En ?? l.Zh!), Text(form[l.Key!])));
+                .Select(l => (DeskText.Say(l.Zh!, l.En ?? l.Zh!), Chosen(form[l.Key!], l.Options) ?? Text(form[l.Key!])));
             var unlabelled = form.Where(f => labels.All(l => l.Key != f.Key)).Select(f => (f.Key, Text(f.Value)));
             return labelled.Concat(unlabelled);
         }
@@ -286,6 +287,29 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    /// <summary>A choice field's value (or values) by the labels of its options; null when the field has none or the value is not one.</summary>
+    private static string? Chosen(JsonNode? value, JsonArray? options)
+    {
+        if (options is null || value is null)
+        {
+            return null;
+        }
+
+        string? LabelOf(JsonNode? chosen) =>
+            chosen is JsonValue v && v.TryGetValue<string>(out var key)
+            && options.OfType<JsonObject>().FirstOrDefault(o => o["value"]?.GetValue<string>() == key) is { } option
+            && option["label"]?.GetValue<string>() is { } zh
+                ? DeskText.Say(zh, option["labelEn"]?.GetValue<string>() ?? zh)
+                : null;
+        if (value is JsonArray many)
+        {
+            var chosen = many.Select(LabelOf).ToArray();
+            return chosen.All(c => c is not null) ? string.Join("、", chosen) : null;
+        }
+
+        return LabelOf(value);
+    }
 
     private static string Text(JsonNode? value) => value switch
     {
