@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Hosting.Identity;
@@ -47,6 +48,28 @@ public sealed partial class PageSignInTests(HostFixture fixture) : IClassFixture
     }
 
     private static async Task<string> HtmlAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    [Fact]
+    public async Task InEnglish_TheSignInPagesErrors_AreInEnglish_WhileTheApiStaysChinese()
+    {
+        using var browser = Browser(Host);
+        var token = await AntiforgeryTokenAsync(browser, "/account/login");
+        using var switched = await browser.PostAsync("/language", new FormUrlEncodedContent(
+            [new("culture", "en"), new("returnUrl", "/account/login"), new("__RequestVerificationToken", token)]));
+
+        // A user no other test here signs in as: two wrong passwords stay below the lockout.
+        using var wrong = await PostLoginAsync(browser, "hpf-clerk", "not the password");
+        using var empty = await PostLoginAsync(browser, "", "");
+        using var api = await Host.Client("zhangsan").PostAsJsonAsync("/api/auth/token", new { userName = "hpf-clerk", password = "not the password" });
+
+        var wrongHtml = await HtmlAsync(wrong);
+        Assert.Contains("The user name or password is not correct", wrongHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("用户名或密码不正确", wrongHtml, StringComparison.Ordinal);
+        var emptyHtml = await HtmlAsync(empty);
+        Assert.Contains("Enter your user name", emptyHtml, StringComparison.Ordinal);
+        Assert.Contains("Enter your password", emptyHtml, StringComparison.Ordinal);
+        Assert.Contains("用户名或密码不正确", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task RightPassword_StartsASession_InAnHttpOnlySameSiteCookie_AndReturnsToThePageAsked()

@@ -25,13 +25,23 @@ public static class PlatformFailures
     public const string Stale = "stale";
 
     /// <summary>The words for a code; null for a code this page never sends.</summary>
-    public static string? Message(string? code, string platform) => code switch
+    public static string? Message(string? code, string platform, bool english = false) => english ? English(code, platform) : code switch
     {
         Token => $"{platform}返回的身份凭证未通过校验（签名、签发方、受众、有效期或一次性随机数不符），未能登录。请重新登录；如仍不行，请联系管理员核对与{platform}的对接配置。",
         Subject => $"{platform}未给出可用的用户标识，未能登录。请联系{platform}的管理员。",
         Department => $"{platform}说明您是办事人员，但未给出所属部门，未能登录。请联系{platform}的管理员补充部门。",
         Declined => $"您在{platform}取消了登录，或{platform}拒绝了这次登录，未能登录。",
         Stale => "这次登录已过期，或不是从本页发起的，未能登录。请重新登录。",
+        _ => null,
+    };
+
+    private static string? English(string? code, string platform) => code switch
+    {
+        Token => $"The identity token {platform} returned failed a check (signature, issuer, audience, expiry or nonce), so you are not signed in. Sign in again; if it still fails, ask an administrator to check the connection to {platform}.",
+        Subject => $"{platform} gave no usable user identifier, so you are not signed in. Ask the administrators of {platform}.",
+        Department => $"{platform} says you are staff but names no department, so you are not signed in. Ask the administrators of {platform} to add your department.",
+        Declined => $"You cancelled the sign-in at {platform}, or {platform} declined it: you are not signed in.",
+        Stale => "This sign-in has expired or was not started from this page, so you are not signed in. Sign in again.",
         _ => null,
     };
 

@@ -12,30 +12,36 @@ public static class SignInInput
     public const int MaxUserNameLength = 128;
     public const int MaxPasswordLength = 256;
 
-    /// <summary>The errors by field (<c>userName</c>, <c>password</c>); empty when both may be tried.</summary>
-    public static Dictionary<string, string[]> Validate(string? userName, string? password)
+    /// <summary>
+    /// The errors by field (<c>userName</c>, <c>password</c>); empty when both may be tried. In Chinese, or in English for
+    /// the sign-in page in English (the API answers in Chinese whatever the caller's language).
+    /// </summary>
+    public static Dictionary<string, string[]> Validate(string? userName, string? password, bool english = false)
     {
+        string Say(string zh, string en) => english ? en : zh;
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(userName))
         {
-            errors["userName"] = ["请输入用户名"];
+            errors["userName"] = [Say("请输入用户名", "Enter your user name")];
         }
         else if (userName.Length > MaxUserNameLength)
         {
-            errors["userName"] = [string.Create(CultureInfo.InvariantCulture, $"用户名不能超过 {MaxUserNameLength} 个字符")];
+            errors["userName"] = [string.Create(CultureInfo.InvariantCulture,
+                $"{Say("用户名不能超过 ", "A user name has at most ")}{MaxUserNameLength}{Say(" 个字符", " characters")}")];
         }
         else if (Unprintable(userName) is { } code)
         {
-            errors["userName"] = [$"用户名含有不可见或控制字符（{code}），请重新输入"];
+            errors["userName"] = [Say($"用户名含有不可见或控制字符（{code}），请重新输入", $"The user name contains an invisible or control character ({code}); type it again")];
         }
 
         if (string.IsNullOrEmpty(password))
         {
-            errors["password"] = ["请输入密码"];
+            errors["password"] = [Say("请输入密码", "Enter your password")];
         }
         else if (password.Length > MaxPasswordLength)
         {
-            errors["password"] = [string.Create(CultureInfo.InvariantCulture, $"密码不能超过 {MaxPasswordLength} 个字符")];
+            errors["password"] = [string.Create(CultureInfo.InvariantCulture,
+                $"{Say("密码不能超过 ", "A password has at most ")}{MaxPasswordLength}{Say(" 个字符", " characters")}")];
         }
 
         return errors;

@@ -10,6 +10,14 @@ public static class SignInMessages
 
     public const string LockedTitle = "账户已锁定";
 
-    public static string Locked(DateTimeOffset? until, DateTimeOffset now) =>
-        string.Create(CultureInfo.InvariantCulture, $"连续多次密码错误，账户已暂时锁定，请在 {Math.Max(1, (int)Math.Ceiling(((until ?? now) - now).TotalMinutes))} 分钟后再试，或联系管理员");
+    /// <summary><see cref="Invalid"/> for the sign-in page in English.</summary>
+    public const string InvalidEn = "The user name or password is not correct";
+
+    public static string Locked(DateTimeOffset? until, DateTimeOffset now, bool english = false)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(((until ?? now) - now).TotalMinutes));
+        return english
+            ? string.Create(CultureInfo.InvariantCulture, $"Too many wrong passwords: the account is locked for now. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}, or ask an administrator")
+            : string.Create(CultureInfo.InvariantCulture, $"连续多次密码错误，账户已暂时锁定，请在 {minutes} 分钟后再试，或联系管理员");
+    }
 }

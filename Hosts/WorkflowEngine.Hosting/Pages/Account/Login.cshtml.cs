@@ -28,11 +28,12 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSe
     public string? Failed { get; set; }
 
     /// <summary>The words for <see cref="Failed"/>; null when nothing failed.</summary>
-    public string? PlatformError => Failed is null ? null : PlatformFailures.Message(Failed, oidc.DisplayName);
+    public string? PlatformError => Failed is null ? null : PlatformFailures.Message(Failed, oidc.DisplayName, PageText.Current.IsEnglishText);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        foreach (var (field, messages) in SignInInput.Validate(Input.UserName, Input.Password))
+        var english = PageText.Current.IsEnglishText;
+        foreach (var (field, messages) in SignInInput.Validate(Input.UserName, Input.Password, english))
         {
             foreach (var message in messages)
             {
@@ -56,10 +57,10 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSe
                     new AuthenticationProperties { IsPersistent = false });
                 return LocalRedirect(SafeReturnUrl);
             case SignInStatus.LockedOut:
-                ModelState.AddModelError("Input.Password", SignInMessages.Locked(outcome.LockedUntil, clock.GetUtcNow()));
+                ModelState.AddModelError("Input.Password", SignInMessages.Locked(outcome.LockedUntil, clock.GetUtcNow(), english));
                 break;
             default:
-                ModelState.AddModelError("Input.Password", SignInMessages.Invalid);
+                ModelState.AddModelError("Input.Password", english ? SignInMessages.InvalidEn : SignInMessages.Invalid);
                 break;
         }
 
