@@ -246,12 +246,17 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
     private TaskRecord? RaiseWarning(WarningWork work)
     {
         var warning = work.Message;
-        if (warning.Scope is not null)
+        if (OpenTaskOf(work.MessageId, warning.ApplicationId, warning.StepId, warning.Attempt) is not { } task)
         {
-            return RaiseWarningAbove(work);
+            return null;
         }
 
-        if (OpenTaskOf(work.MessageId, warning.ApplicationId, warning.StepId, warning.Attempt) is not { } task || task.Warning == "red")
+        if (warning.Scope is not null)
+        {
+            return RaiseWarningAbove(task, warning);
+        }
+
+        if (task.Warning == "red")
         {
             return null;
         }
@@ -270,10 +275,9 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
     /// The red card of the stage a task is part of, or of the whole bundle: the task keeps its own card, and the
     /// department's supervisors get a notice (<see cref="StageRedNotice"/>, <see cref="BundleRedNotice"/>), once.
     /// </summary>
-    private TaskRecord? RaiseWarningAbove(WarningWork work)
+    private TaskRecord? RaiseWarningAbove(TaskRecord task, StepWarningRaised warning)
     {
-        var warning = work.Message;
-        if (OpenTaskOf(work.MessageId, warning.ApplicationId, warning.StepId, warning.Attempt) is not { } task || warning.Level != "red")
+        if (warning.Level != "red")
         {
             return null;
         }

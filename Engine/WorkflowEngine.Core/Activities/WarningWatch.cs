@@ -151,34 +151,27 @@ internal static class WarningWatch
     /// </summary>
     private static void AnnounceAbove(ExecutionScope scope, string clock, NodeState? node, string limit, DateTimeOffset dueAt)
     {
-        var state = scope.State;
         var definition = scope.Definition;
-        IEnumerable<(string Id, NodeState? Step)> under;
-        string kind;
-        string title;
-        if (node is null)
-        {
-            (kind, title) = (WarningScopes.Bundle, definition.Title.Zh);
-            under = state.Nodes.Select(n => (n.Key, (NodeState?)n.Value));
-        }
-        else if (definition.Nodes.TryGetValue(clock, out var stage))
-        {
-            (kind, title) = (WarningScopes.Stage, stage.DisplayTitle);
-            under = stage.DescendantsAndSelf().Select(n => (n.Id, state.Find(n.Id)));
-        }
-        else
+        StepNode? stage = null;
+        if (node is not null && !definition.Nodes.TryGetValue(clock, out stage))
         {
             return;
         }
 
-        foreach (var (id, step) in under)
+        var (kind, title) = stage is null ? (WarningScopes.Bundle, definition.Title.Zh) : (WarningScopes.Stage, stage.DisplayTitle);
+        foreach (var (id, step) in OpenStepsUnder(scope.State, stage ?? definition.Flow))
         {
-            if (step is { Status: NodeStatus.Active, Department: { } department })
-            {
-                scope.Emit(new AnnounceWarning(id, step.Attempt, department, WarningLevel.Red, limit, dueAt, kind, title));
-            }
+            scope.Emit(new AnnounceWarning(id, step.Attempt, step.Department!, WarningLevel.Red, limit, dueAt, kind, title));
         }
     }
+
+    /// <summary>The department steps still open under a node (itself included): a stage's, or under the flow the bundle's.</summary>
+    private static List<(string Id, NodeState Step)> OpenStepsUnder(InstanceState state, StepNode node) =>
+        [.. node.DescendantsAndSelf()
+            .DistinctBy(n => n.Id)
+            .Select(n => (n.Id, Step: state.Find(n.Id)))
+            .Where(t => t.Step is { Status: NodeStatus.Active, Department: not null })
+            .Select(t => (t.Id, t.Step!))];
 
     /// <summary>
     /// Applies what is due of a step's or stage's escalation rules (its own, else for a department step the
@@ -226,12 +219,7 @@ internal static class WarningWatch
         state.Escalations ??= [];
         state.Escalations.Add(new FiredEscalation(clock, index, scope.Now));
         // A stage escalates every step of it still open; a step itself.
-        List<(string Id, NodeState Step)> steps = node.Department is not null
-            ? [(clock, node)]
-            : [.. stepNode.DescendantsAndSelf()
-                .Select(n => (n.Id, Step: state.Find(n.Id)))
-                .Where(t => t.Step is { Status: NodeStatus.Active, Department: not null })
-                .Select(t => (t.Id, t.Step!))];
+        var steps = node.Department is not null ? [(clock, node)] : OpenStepsUnder(state, stepNode);
         var reason = ReasonOf(stepNode, node, rule);
         scope.Audit("Escalated", clock, null, new Dictionary<string, string?>
         {

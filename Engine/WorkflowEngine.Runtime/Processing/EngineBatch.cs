@@ -754,7 +754,7 @@ internal sealed class EngineBatch(
         };
     }
 
-    /// <summary>The form's labels every step of a definition carries: worked out once per definition, not per dispatch.</summary>
+    /// <summary>The form's labels a step a clerk decides carries: worked out once per definition, not per dispatch.</summary>
     private static FormFieldLabel[] FormLabelsOf(WorkflowDefinition definition) =>
         FormLabels.GetValue(definition, d => d.Form.Select(f => new FormFieldLabel
         {
