@@ -158,6 +158,36 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.DoesNotContain(audit, a => a.Type == "ShouldNotExist");
     }
 
+    /// <summary>
+    /// Two engine processes each took the same applicant's replacement of a material as its version 2. The loser's batch
+    /// fails on the version it read, not on the material's key the winner wrote: where the statements of a commit are
+    /// sent together (PostgreSQL), its material insert runs after the lost update and fails, and that failure must still
+    /// come back as the lost race, which the commit loop retries on fresh state, not as an error that fails the work.
+    /// </summary>
+    [StoreFact]
+    public async Task StaleUpdate_WhoseLaterStatementCollidesWithTheWinner_IsStillToldToRetry()
+    {
+        var application = await SaveNewApplicationAsync();
+        var first = await LoadAsync(application.Id);
+        var second = await LoadAsync(application.Id);
+        EngineChanges Replacement(ApplicationRecord read, string fileName)
+        {
+            var changes = new EngineChanges();
+            changes.Updated.Add(read);
+            changes.Audit.Add(new AuditRecord(application.Id, Now, "MaterialReplaced", null, "zhangsan", null));
+            changes.Materials.Add(new MaterialRecord(Guid.NewGuid(), application.Id, "articles", fileName, "application/pdf", 10, "sha", Now) { Version = 2 });
+            return changes;
+        }
+
+        await SaveAsync(Replacement(first, "章程-甲.pdf"));
+
+        await Assert.ThrowsAsync<ConcurrencyException>(() => SaveAsync(Replacement(second, "章程-乙.pdf")));
+        var materials = await new SqlApplicationQueries(Database).MaterialsAsync(application.Id, CancellationToken.None);
+        Assert.Equal("章程-甲.pdf", Assert.Single(materials, m => m.Version == 2).FileName);
+        var audit = await new SqlApplicationQueries(Database).AuditAsync(application.Id, CancellationToken.None);
+        Assert.Single(audit, a => a.Type == "MaterialReplaced");
+    }
+
     [StoreFact]
     public async Task EngineInbox_RemembersConsumedMessages_AndRefusesToConsumeOneTwice()
     {

@@ -34,6 +34,12 @@ public interface ISqlDialect
     /// </summary>
     ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs the groups of a <see cref="WritePlan"/> inside the scope's transaction, in order: together in one round trip
+    /// where the provider can (PostgreSQL), otherwise one group after the other (<see cref="WritePlan.ExecuteInTurnAsync"/>).
+    /// </summary>
+    ValueTask ExecutePlanAsync(WriteScope scope, IReadOnlyList<StatementGroup> groups, CancellationToken cancellationToken);
+
     /// <summary>Runs the versioned migration scripts.</summary>
     void Migrate(string connectionString);
 

@@ -43,6 +43,13 @@ public sealed class PostgreSqlDialect : SharedDatabaseDialect
     public override ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken) =>
         AdoNetBatch.ExecuteBatchedAsync(scope, command, rows, returned, cancellationToken);
 
+    /// <summary>
+    /// A whole transaction's statements in one round trip (Npgsql's batch): BEGIN goes with them and COMMIT follows, two
+    /// round trips a commit instead of one per table written.
+    /// </summary>
+    public override ValueTask ExecutePlanAsync(WriteScope scope, IReadOnlyList<StatementGroup> groups, CancellationToken cancellationToken) =>
+        AdoNetBatch.ExecutePlanAsync(scope, groups, cancellationToken);
+
     /// <summary>Held while the scripts run, so that processes starting together upgrade one after the other.</summary>
     public const string MigrationLock = "SELECT pg_advisory_lock(hashtext('WorkflowEngine migrations'))";
 

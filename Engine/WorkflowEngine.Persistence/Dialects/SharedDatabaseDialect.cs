@@ -31,6 +31,8 @@ public abstract class SharedDatabaseDialect : ISqlDialect
 
     public abstract ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken);
 
+    public abstract ValueTask ExecutePlanAsync(WriteScope scope, IReadOnlyList<StatementGroup> groups, CancellationToken cancellationToken);
+
     /// <summary>The database must exist; its tables are created and upgraded here.</summary>
     public abstract void Migrate(string connectionString);
 

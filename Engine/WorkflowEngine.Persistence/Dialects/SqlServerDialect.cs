@@ -23,6 +23,10 @@ public sealed class SqlServerDialect : SharedDatabaseDialect
     public override ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken) =>
         AdoNetBatch.ExecutePerRowAsync(scope, command, rows, returned, cancellationToken);
 
+    /// <summary>One group after the other, each statement on its own as <see cref="ExecuteBatchAsync"/> runs it.</summary>
+    public override ValueTask ExecutePlanAsync(WriteScope scope, IReadOnlyList<StatementGroup> groups, CancellationToken cancellationToken) =>
+        WritePlan.ExecuteInTurnAsync(scope, groups, cancellationToken);
+
     /// <summary>Held while the scripts run, so that processes starting together upgrade one after the other.</summary>
     public const string MigrationLock =
         "EXEC sp_getapplock @Resource = N'WorkflowEngine migrations', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1";

@@ -25,6 +25,10 @@ public sealed class SqliteDialect : ISqlDialect
     public ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken) =>
         ValueTask.FromResult(SqliteBatch.Execute((SqliteConnection)scope.Connection, command, rows, returned));
 
+    /// <summary>One group after the other: SQLite runs in the process, so there is no round trip to save.</summary>
+    public ValueTask ExecutePlanAsync(WriteScope scope, IReadOnlyList<StatementGroup> groups, CancellationToken cancellationToken) =>
+        WritePlan.ExecuteInTurnAsync(scope, groups, cancellationToken);
+
     public async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

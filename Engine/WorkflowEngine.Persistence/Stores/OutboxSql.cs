@@ -21,17 +21,11 @@ internal sealed class OutboxSql(ISqlDialect dialect)
         ("Body", m => m.Message.Body), ("CreatedAt", m => Instants.ToMs(m.Message.CreatedAt)), ("Owner", m => m.Owner), ("Until", m => m.Until));
 
     /// <summary>
-    /// Writes a transaction's outgoing messages, leased to this process's relay when there is one; returns them with
-    /// their sequence, to hand to that relay once the transaction commits.
+    /// Adds a transaction's outgoing messages to its plan, leased to this process's relay when there is one; once the plan
+    /// ran, <see cref="Written"/> gives them with their sequences, to hand to that relay when the transaction commits.
     /// </summary>
-    public async Task<IReadOnlyList<OutboxMessage>> InsertAsync(
-        WriteScope write, IReadOnlyList<OutboxMessage> messages, CommittedOutbox? relay, DateTimeOffset now, CancellationToken cancellationToken)
+    public StatementGroup AddInsert(WritePlan plan, IReadOnlyList<OutboxMessage> messages, CommittedOutbox? relay, DateTimeOffset now)
     {
-        if (messages.Count == 0)
-        {
-            return [];
-        }
-
         var owner = relay?.Owner;
         var until = relay is null ? 0 : Instants.ToMs(relay.LeaseUntil(now));
         var rows = new (OutboxMessage, string?, long)[messages.Count];
@@ -40,11 +34,21 @@ internal sealed class OutboxSql(ISqlDialect dialect)
             rows[i] = (messages[i], owner, until);
         }
 
-        var sequences = await Insert.ExecuteReturningAsync(write, rows, cancellationToken);
+        return plan.AddReturning(Insert, rows);
+    }
+
+    /// <summary>The messages <see cref="AddInsert"/> planned, each with the sequence it was stored under.</summary>
+    public static IReadOnlyList<OutboxMessage> Written(IReadOnlyList<OutboxMessage> messages, StatementGroup inserted)
+    {
+        if (messages.Count == 0)
+        {
+            return [];
+        }
+
         var written = new OutboxMessage[messages.Count];
         for (var i = 0; i < written.Length; i++)
         {
-            written[i] = messages[i] with { Sequence = sequences[i] };
+            written[i] = messages[i] with { Sequence = inserted.Returned![i] };
         }
 
         return written;
@@ -52,6 +56,15 @@ internal sealed class OutboxSql(ISqlDialect dialect)
 
     /// <summary>Takes what the relay has published, for the caller's transaction to delete (given back if it fails).</summary>
     public static List<long> TakePublished(CommittedOutbox? relay) => relay is { AnyPublished: true } ? relay.TakePublished() : [];
+
+    /// <summary>Adds the deletion of published rows to a transaction's plan: one range delete per contiguous run of ids.</summary>
+    public static void AddDeletePublished(WritePlan plan, IReadOnlyCollection<long> published)
+    {
+        if (published.Count > 0)
+        {
+            plan.Add(DeleteRange, SqlOutboxStore.Ranges(published));
+        }
+    }
 
     /// <summary>Deletes published rows inside the caller's transaction: one range delete per contiguous run of ids.</summary>
     public static async Task DeletePublishedAsync(WriteScope write, IReadOnlyCollection<long> published, CancellationToken cancellationToken)

@@ -112,29 +112,24 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         IReadOnlyList<OutboxMessage> outbox;
         try
         {
+            // The guards before what they protect: a message consumed once, a task changed only in the status and revision
+            // it was read in (never one inserted here), an extension decided once, after it was inserted if it is new
+            // (another department process may have got there first).
+            var plan = new WritePlan();
+            plan.AddGuard(_inbox.Insert, inbox, () => new ConcurrencyException(Guid.Empty));
+            plan.AddGuard(UpdateTask, updated, () => new ConcurrencyException(changes.Updated[0].Task.ApplicationId));
+            plan.Add(InsertTask, inserted);
+            plan.Add(_insertForm, formRows);
+            plan.Add(UpdatePayload, payloads);
+            plan.Add(InsertExtension, extensionsInserted);
+            plan.AddGuard(DecideExtension, extensionsDecided, () => new ConcurrencyException(changes.ExtensionsDecided[0].ApplicationId));
+            plan.Add(InsertNotice, changes.Notices);
+            var sequences = _outbox.AddInsert(plan, changes.Outbox, relay, now);
+            OutboxSql.AddDeletePublished(plan, published);
+
             await using var write = await database.BeginWriteAsync(cancellationToken);
-            if (await _inbox.Insert.ExecuteAsync(write, inbox, cancellationToken) != inbox.Length)
-            {
-                throw new ConcurrencyException(Guid.Empty);
-            }
-
-            await InsertTask.ExecuteAsync(write, inserted, cancellationToken);
-            await _insertForm.ExecuteAsync(write, formRows, cancellationToken);
-            if (await UpdateTask.ExecuteAsync(write, updated, cancellationToken) != updated.Length)
-            {
-                throw new ConcurrencyException(changes.Updated[0].Task.ApplicationId);
-            }
-
-            await UpdatePayload.ExecuteAsync(write, payloads, cancellationToken);
-            await InsertExtension.ExecuteAsync(write, extensionsInserted, cancellationToken);
-            if (await DecideExtension.ExecuteAsync(write, extensionsDecided, cancellationToken) != extensionsDecided.Length)
-            {
-                throw new ConcurrencyException(changes.ExtensionsDecided[0].ApplicationId);
-            }
-
-            await InsertNotice.ExecuteAsync(write, changes.Notices, cancellationToken);
-            outbox = await _outbox.InsertAsync(write, changes.Outbox, relay, now, cancellationToken);
-            await OutboxSql.DeletePublishedAsync(write, published, cancellationToken);
+            await plan.ExecuteAsync(write, cancellationToken);
+            outbox = OutboxSql.Written(changes.Outbox, sequences);
             await write.CommitAsync(cancellationToken);
         }
         catch

@@ -43,30 +43,27 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
 
         try
         {
+            // The guards first: an application updated only at the version read, a report consumed only once (another
+            // engine process may have got there first; the batch is then run again on fresh state).
+            var plan = new WritePlan();
+            plan.AddGuard(EngineSql.UpdateApplication, updated, () => new ConcurrencyException(changes.Updated[0].Id));
+            plan.AddGuard(_inbox.Insert, inbox, () => new ConcurrencyException(Guid.Empty));
+            plan.Add(_sql.InsertApplication, inserted);
+            plan.Add(_sql.UpsertStep, steps);
+            plan.Add(EngineSql.InsertAudit, audit);
+            plan.Add(EngineSql.DeleteTimer, removedTimers);
+            plan.Add(_sql.UpsertTimer, scheduledTimers);
+            var sequences = _outbox.AddInsert(plan, changes.Outbox, relay, now);
+            OutboxSql.AddDeletePublished(plan, published);
+            plan.Add(EngineSql.InsertNotification, changes.Notifications);
+            plan.Add(EngineSql.InsertCertificate, changes.Certificates);
+            plan.Add(EngineSql.InsertMaterial, changes.Materials);
+            plan.Add(StepComplianceRow.Insert, changes.Compliance);
+            plan.Add(_sql.UpsertIncident, incidents);
+
             await using var write = await database.BeginWriteAsync(cancellationToken);
-            await _sql.InsertApplication.ExecuteAsync(write, inserted, cancellationToken);
-            if (await EngineSql.UpdateApplication.ExecuteAsync(write, updated, cancellationToken) != updated.Length)
-            {
-                throw new ConcurrencyException(changes.Updated[0].Id);
-            }
-
-            await _sql.UpsertStep.ExecuteAsync(write, steps, cancellationToken);
-            await EngineSql.InsertAudit.ExecuteAsync(write, audit, cancellationToken);
-            await EngineSql.DeleteTimer.ExecuteAsync(write, removedTimers, cancellationToken);
-            await _sql.UpsertTimer.ExecuteAsync(write, scheduledTimers, cancellationToken);
-            outbox = await _outbox.InsertAsync(write, changes.Outbox, relay, now, cancellationToken);
-            await OutboxSql.DeletePublishedAsync(write, published, cancellationToken);
-            if (await _inbox.Insert.ExecuteAsync(write, inbox, cancellationToken) != inbox.Length)
-            {
-                // Another engine process consumed one of these messages since we looked: retry on fresh state.
-                throw new ConcurrencyException(Guid.Empty);
-            }
-
-            await EngineSql.InsertNotification.ExecuteAsync(write, changes.Notifications, cancellationToken);
-            await EngineSql.InsertCertificate.ExecuteAsync(write, changes.Certificates, cancellationToken);
-            await EngineSql.InsertMaterial.ExecuteAsync(write, changes.Materials, cancellationToken);
-            await StepComplianceRow.Insert.ExecuteAsync(write, changes.Compliance, cancellationToken);
-            await _sql.UpsertIncident.ExecuteAsync(write, incidents, cancellationToken);
+            await plan.ExecuteAsync(write, cancellationToken);
+            outbox = OutboxSql.Written(changes.Outbox, sequences);
             await write.CommitAsync(cancellationToken);
         }
         catch

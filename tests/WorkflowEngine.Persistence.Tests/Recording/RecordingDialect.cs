@@ -31,6 +31,9 @@ public sealed class RecordingDialect(ISqlDialect dialect, SqlLog log) : ISqlDial
     public ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken) =>
         dialect.ExecuteBatchAsync(scope, command, rows, returned, cancellationToken);
 
+    public ValueTask ExecutePlanAsync(WriteScope scope, IReadOnlyList<StatementGroup> groups, CancellationToken cancellationToken) =>
+        dialect.ExecutePlanAsync(scope, groups, cancellationToken);
+
     public void Migrate(string connectionString)
     {
     }
