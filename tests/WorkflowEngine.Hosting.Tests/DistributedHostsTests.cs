@@ -75,6 +75,7 @@ public sealed class DistributedHostsTests
             var downloaded = lines.EnumerateArray().First(l => l.GetProperty("what").GetString() == "MaterialDownloaded");
             Assert.Equal(("samr-clerk", "SAMR"), (downloaded.GetProperty("actor").GetString(), downloaded.GetProperty("detail").GetProperty("department").GetString()));
             Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync("/api/access-log/verification")).StatusCode);
+            await RefusesHostileAccessLogQueriesAsync(supervisor, id!);
         }
 
         using (var clerk = Client(counter, "samr-clerk"))
@@ -256,6 +257,45 @@ public sealed class DistributedHostsTests
         }
 
         (await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// The access log's query is an application id and a page: anything that is not one (a path, a NUL, a Unicode
+    /// trick, an integer past 32 bits) is a 400 with problem details, never a 5xx; a page out of range is brought into
+    /// range (1 to 500 lines, from the first) rather than refused.
+    /// </summary>
+    private static async Task RefusesHostileAccessLogQueriesAsync(HttpClient supervisor, string id)
+    {
+        string[] queries =
+        [
+            "application=..%2F..%2Fetc%2Fpasswd",
+            "application=%00",
+            $"application={id}%E2%80%AE",
+            $"application={id}&application={Guid.NewGuid()}",
+            "limit=abc",
+            "limit=2147483648",
+            "offset=1e9",
+            $"application={new string('f', 20_000)}",
+        ];
+        foreach (var query in queries)
+        {
+            using var response = await supervisor.GetAsync("/api/access-log?" + query);
+            Assert.True(
+                response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestUriTooLong,
+                $"{query[..Math.Min(query.Length, 80)]} answered {(int)response.StatusCode}");
+            if (response.StatusCode == HttpStatusCode.BadRequest)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+
+        var first = await supervisor.GetFromJsonAsync<JsonElement>($"/api/access-log?application={id}&limit=1");
+        var clamped = await supervisor.GetFromJsonAsync<JsonElement>($"/api/access-log?application={id}&limit=0&offset=-7");
+        Assert.Equal(
+            first.EnumerateArray().Single().GetProperty("sequence").GetInt64(),
+            clamped.EnumerateArray().Single().GetProperty("sequence").GetInt64());
+        var all = await supervisor.GetFromJsonAsync<JsonElement>($"/api/access-log?application={id}&limit=999999");
+        Assert.InRange(all.GetArrayLength(), 2, 500);
     }
 
     /// <summary>
