@@ -88,6 +88,14 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
     public CommitmentVerification? Verification =>
         View?.Application["verification"] is JsonObject verification ? verification.Deserialize<CommitmentVerification>(JsonSerializerOptions.Web) : null;
 
+    /// <summary>Where the step may be approved on commitment (告知承诺制): the text an applicant signs on paper at the window.</summary>
+    public CommitmentOffer? Offer =>
+        View?.Application["commitment"] is JsonObject offer ? offer.Deserialize<CommitmentOffer>(JsonSerializerOptions.Web) : null;
+
+    /// <summary>The paper commitment the task was approved on, if it was.</summary>
+    public CommitmentSignature? Signature =>
+        Record.CommitmentJson is { } json ? JsonSerializer.Deserialize<CommitmentSignature>(json, JsonSerializerOptions.Web) : null;
+
     public DateTimeOffset? SupplementBy => View?.Application["supplementBy"] is { } by ? DateTimeOffset.Parse(by.GetValue<string>(), CultureInfo.InvariantCulture) : null;
 
     /// <summary>How many supplement requests the step may have in all, as the engine sent it (2 unless the definition says otherwise).</summary>
@@ -153,6 +161,13 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
         await AfterAsync(
             await clerk.CompleteAsync(Id, new CompleteTaskRequest(StepOutcomes.Rejected, Blank(rejectReason), null), User, cancellationToken),
             "rejected", "reject", cancellationToken, ("reason", "rejectReason"));
+
+    /// <summary>按承诺审批: the applicant signed the step's commitment on paper before the clerk at the window.</summary>
+    public async Task<IActionResult> OnPostApproveOnCommitmentAsync(string? signerName, string? signerIdNumber, bool? paperSigned, CancellationToken cancellationToken) =>
+        await AfterAsync(
+            await clerk.ApproveOnCommitmentAsync(Id, new ApproveOnCommitmentRequest(signerName, signerIdNumber, paperSigned), User, cancellationToken),
+            "approved-on-commitment", "approve-on-commitment", cancellationToken,
+            ("signerName", "signerName"), ("signerIdNumber", "signerIdNumber"), ("paperSigned", "paperSigned"));
 
     /// <summary>The checked materials, each with the reason written beside it (<c>reason-&lt;key&gt;</c>).</summary>
     public async Task<IActionResult> OnPostSupplementAsync(CancellationToken cancellationToken)
