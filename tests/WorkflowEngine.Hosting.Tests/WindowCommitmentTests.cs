@@ -144,6 +144,48 @@ public sealed class WindowCommitmentTests
         Assert.DoesNotContain(audit, e => e.GetProperty("type").GetString() == "CommitmentSigned");
     }
 
+    [Fact]
+    public async Task ThePagesForm_ShowsEachErrorByItsField_InChineseAndEnglish_ThenApproves()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var id = await CommitmentFlow.SubmitAsync(host);
+        var task = (await host.GetJsonAsync("arch-clerk", "/api/departments/ARCH/tasks?status=open"))[0].GetProperty("id").GetString();
+        using (var api = host.Client("arch-clerk"))
+        {
+            (await api.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+        }
+
+        using var browser = await PageSignInTests.SignedInBrowserAsync(host, "arch-clerk", "Demo#2026");
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, $"/desk/tasks/{task}");
+        FormUrlEncodedContent Form(params KeyValuePair<string, string>[] fields) => new([.. fields, new("__RequestVerificationToken", token)]);
+        KeyValuePair<string, string>[] unconfirmed = [new("signerName", "张三"), new("signerIdNumber", "110105194912310021")];
+
+        using var chinese = await browser.PostAsync($"/desk/tasks/{task}?handler=ApproveOnCommitment", Form(unconfirmed));
+        Assert.Equal(HttpStatusCode.BadRequest, chinese.StatusCode);
+        var html = WebUtility.HtmlDecode(await chinese.Content.ReadAsStringAsync());
+        Assert.Matches("id=\"signerIdNumber-error\" class=\"field-error\">居民身份证号码有误：[^<]*校验位", html);
+        Assert.Matches("id=\"paperSigned-error\" class=\"field-error\">须确认申请人已在窗口当面签署纸质承诺书", html);
+        // What the clerk typed stays in the form.
+        Assert.Contains("value=\"张三\"", html, StringComparison.Ordinal);
+
+        (await browser.PostAsync("/language", Form(new("culture", "en"), new("returnUrl", "/desk")))).Dispose();
+        using var english = await browser.PostAsync($"/desk/tasks/{task}?handler=ApproveOnCommitment", Form(unconfirmed));
+        html = WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync());
+        Assert.Contains("Approve on commitment (signed at the window)", html, StringComparison.Ordinal);
+        Assert.Matches("id=\"paperSigned-error\" class=\"field-error\">Confirm that the applicant signed the paper commitment before you at the window", html);
+        Assert.Matches("id=\"signerIdNumber-error\" class=\"field-error\">Not a valid resident ID number", html);
+
+        using var approved = await browser.PostAsync($"/desk/tasks/{task}?handler=ApproveOnCommitment",
+            Form(new("signerName", "张三"), new("signerIdNumber", "11010519491231002X"), new("paperSigned", "true")));
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var application = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+            a => CommitmentFlow.Step(a, Archives).GetProperty("status").GetString() == "approved", "the approval on commitment");
+        Assert.Equal("window", CommitmentFlow.Step(application, Archives).GetProperty("commitment").GetProperty("channel").GetString());
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/desk/tasks/{task}"));
+        Assert.Contains("witnessed by arch-clerk", page, StringComparison.Ordinal);
+    }
+
     /// <summary>A property a message leaves out, or sends as null: the step has none.</summary>
     private static bool Absent(JsonElement element, string name) => !element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null;
 }
