@@ -57,7 +57,11 @@ public sealed class WindowCommitmentTests
         var signedAt = host.Clock.GetUtcNow();
         using var approved = await clerk.PostAsJsonAsync($"/api/tasks/{task}/approve-on-commitment", Signed);
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-        Assert.Equal("completed", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var decided = await approved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("completed", decided.GetProperty("status").GetString());
+        // The task keeps the paper's particulars, for the department's own record.
+        Assert.Equal(("张三", "11010519491231002X", "arch-clerk"), (decided.GetProperty("commitment").GetProperty("signerName").GetString(),
+            decided.GetProperty("commitment").GetProperty("signerIdNumber").GetString(), decided.GetProperty("commitment").GetProperty("witnessedBy").GetString()));
         var application = await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
             a => CommitmentFlow.Step(a, Archives).GetProperty("status").GetString() == "approved", "the approval on commitment");

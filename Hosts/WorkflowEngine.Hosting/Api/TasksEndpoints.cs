@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -136,5 +137,6 @@ public static class TasksEndpoints
         SupplementsEndpoints.Dto(t),
         TaskPriorities.Names[Math.Clamp(t.Priority, 0, TaskPriorities.Names.Count - 1)],
         ChinaTime.ToLocal(t.SupervisedAt),
-        t.SupervisedBecause);
+        t.SupervisedBecause,
+        t.CommitmentJson is { } signed ? JsonSerializer.Deserialize<CommitmentSignature>(signed, JsonSerializerOptions.Web) : null);
 }
