@@ -41,37 +41,71 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
 
     /// <summary>
     /// 告知承诺制: the applicant signed the definition's commitment, so the step is approved at once — the department
-    /// drops the task it holds, and gets the verification task (事后核查) when the definition says. Refused (audited)
-    /// where the step offers no commitment or the words signed are not its text.
+    /// drops the task it holds (signed online), or has decided it already (signed on paper at its window, before the
+    /// clerk who approved it) — and gets the verification task (事后核查) when the definition says. Refused (audited)
+    /// where the step offers no commitment or the words signed are not its text; a department that reported a paper
+    /// signature is told why, and keeps the task.
     /// </summary>
     private static void ApproveOnCommitment(ActivityContext context, CommitmentSignedEvent signed, CommitmentRules? rules)
     {
+        var atWindow = signed.Channel == CommitmentState.WindowChannel;
+        var actor = atWindow ? signed.WitnessedBy ?? signed.SignedBy : signed.SignedBy;
         var refusal = rules is null ? "本事项不适用告知承诺制"
             : rules.VerifyWithin is null ? "本事项未规定事后核查的期限"
             : signed.TextSha256 != rules.TextSha256 ? "签署的承诺书与本事项的承诺书不一致"
             : null;
         if (refusal is not null)
         {
-            context.Audit("CommitmentIgnored", new Dictionary<string, string?> { ["reason"] = refusal, ["textSha256"] = signed.TextSha256 }, signed.SignedBy);
+            context.Audit("CommitmentIgnored", new Dictionary<string, string?>
+            {
+                ["reason"] = refusal,
+                ["textSha256"] = signed.TextSha256,
+                ["channel"] = signed.Channel,
+                ["signedBy"] = atWindow ? signed.SignedBy : null,
+            }, actor);
+            if (atWindow && context.State.Department is { } department)
+            {
+                context.Emit(new AnnounceCommitmentRefused(context.Node.Id, context.State.Attempt, department, refusal));
+            }
+
             return;
         }
 
         var state = context.State;
         var verifyAt = context.Calendar.Add(signed.SignedAt, rules!.VerifyWithin!);
-        state.Commitment = new CommitmentState(signed.TextSha256, signed.SignedBy, signed.SignedAt, verifyAt);
+        state.Commitment = new CommitmentState(signed.TextSha256, signed.SignedBy, signed.SignedAt, verifyAt)
+        {
+            Channel = signed.Channel,
+            WitnessedBy = atWindow ? signed.WitnessedBy : null,
+            SignerId = atWindow ? signed.SignerId : null,
+        };
         // A supplement request the commitment answers goes with the task.
         state.Supplement = null;
-        Recall(context, "申请人已签署告知承诺书，本事项按告知承诺制审批");
+        if (atWindow)
+        {
+            // The clerk decided the department's task on the paper: it holds nothing to drop.
+            state.CompletedBy = signed.WitnessedBy;
+        }
+        else
+        {
+            Recall(context, "申请人已签署告知承诺书，本事项按告知承诺制审批");
+        }
+
         context.ScheduleVerification(verifyAt);
         context.Audit("CommitmentSigned", new Dictionary<string, string?>
         {
             ["textSha256"] = signed.TextSha256,
             ["signedAt"] = signed.SignedAt.ToString("O"),
             ["verifyAt"] = verifyAt.ToString("O"),
-        }, signed.SignedBy);
+            ["channel"] = signed.Channel,
+            ["signedBy"] = signed.SignedBy,
+            ["signerId"] = atWindow ? signed.SignerId : null,
+            ["witnessedBy"] = atWindow ? signed.WitnessedBy : null,
+        }, actor);
         var consequence = rules.OnFailure == CommitmentFailure.EndApplication ? "撤销审批并终止整个申请" : "撤销本事项的审批";
+        var where = atWindow ? "（申请人已在窗口签署告知承诺书）" : "";
         context.Emit(new NotifyApplicant("commitment-approved",
-            $"{context.Node.DisplayTitle}已按告知承诺制审批通过。请按承诺书履行承诺；部门将于 {ChinaTime.Format(verifyAt)} 起进行事后核查，核查发现未履行承诺的，{consequence}。"));
+            $"{context.Node.DisplayTitle}已按告知承诺制审批通过{where}。请按承诺书履行承诺；部门将于 {ChinaTime.Format(verifyAt)} 起进行事后核查，核查发现未履行承诺的，{consequence}。"));
         state.CompletedAt = signed.SignedAt;
         context.Complete(StepOutcome.Approved, null, new Dictionary<string, string?> { ["onCommitment"] = "true" });
     }

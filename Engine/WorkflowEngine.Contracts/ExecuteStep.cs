@@ -80,4 +80,11 @@ public sealed record ExecuteStep
     /// step, decided as usual. Absent on every ordinary dispatch. Added to version 1.
     /// </summary>
     public CommitmentVerification? Verification { get; init; }
+
+    /// <summary>
+    /// Present when the step may be approved on the applicant's commitment (告知承诺制): the text an applicant signs on
+    /// paper at the window, and its hash, which the completion's <see cref="StepCompleted.Commitment"/> names. Absent on a
+    /// verification. Added to version 1.
+    /// </summary>
+    public CommitmentOffer? Commitment { get; init; }
 }

@@ -36,4 +36,11 @@ public sealed record StepCompleted
 
     /// <summary>The host's instants and working time for the step; absent from older hosts ("not reported").</summary>
     public StepComplianceReport? Compliance { get; init; }
+
+    /// <summary>
+    /// Present when the clerk approved the step on the commitment the applicant signed on paper at the window (按承诺审批):
+    /// the outcome is then <see cref="StepOutcomes.Approved"/>, and the engine approves on commitment and schedules the
+    /// verification (事后核查), or answers <see cref="StepCommitmentRefused"/>. Added to version 1.
+    /// </summary>
+    public CommitmentSignature? Commitment { get; init; }
 }

@@ -69,6 +69,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             RequestSupplementApprovalWork s => s.TaskId,
             DecideSupplementApprovalWork s => s.TaskId,
             CompleteWork c => c.TaskId,
+            ApproveOnCommitmentWork a => a.TaskId,
             _ => (Guid?)null,
         }).OfType<Guid>().Where(id => !_byId.ContainsKey(id)).Distinct().ToArray();
         if (taskIds.Length > 0)
@@ -117,6 +118,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         RequestExtensionWork request => RequestExtension(request),
         DecideExtensionWork decide => DecideExtension(decide),
         CompleteWork complete => Complete(complete),
+        ApproveOnCommitmentWork approve => ApproveOnCommitment(approve),
+        CommitmentRefusedWork refused => CommitmentRefused(refused),
         _ => throw new InvalidOperationException($"Unknown work {work.GetType().Name}."),
     };
 
@@ -932,6 +935,60 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
     }
 
     /// <summary>
+    /// 按承诺审批: the clerk holding the task approves it on the commitment the applicant signed on paper before them at
+    /// the window; the decision carries the signature, which the engine checks against the step's text. A supplement
+    /// request still waiting is answered by the commitment, as when the applicant signs online.
+    /// </summary>
+    private TaskActionResult ApproveOnCommitment(ApproveOnCommitmentWork work)
+    {
+        if (NotHeldBy(work.TaskId, work.Clerk, "按承诺审批", out var task) is { } refused)
+        {
+            return refused;
+        }
+
+        task.CommitmentJson = JsonSerializer.Serialize(new CommitmentSignature
+        {
+            SignerName = work.SignerName,
+            SignerIdNumber = work.SignerIdNumber,
+            SignedAt = now,
+            TextSha256 = work.TextSha256,
+            WitnessedBy = work.Clerk,
+        }, MessageJson.Options);
+        Decide(task, work.Clerk, true, null, null);
+        _changed.Add(task.Id);
+        return TaskActionResult.Ok(task);
+    }
+
+    /// <summary>
+    /// The engine did not approve the step on the paper commitment: the step is undecided, so the task goes back to the
+    /// clerk who approved it, with the engine's reason as its note.
+    /// </summary>
+    private TaskRecord? CommitmentRefused(CommitmentRefusedWork work)
+    {
+        var refused = work.Message;
+        if (!Consume(work.MessageId)
+            || !_byStep.TryGetValue((refused.ApplicationId, refused.StepId, refused.Attempt), out var task)
+            || task is not { Status: TaskStatuses.Completed, CommitmentJson: not null })
+        {
+            return null;
+        }
+
+        task.Status = TaskStatuses.Claimed;
+        task.ClaimedBy = task.CompletedBy;
+        task.ClaimedAt ??= task.CompletedAt;
+        task.CompletedBy = null;
+        task.CompletedAt = null;
+        task.Outcome = null;
+        task.Reason = null;
+        task.OutputsJson = null;
+        task.OnTime = null;
+        task.CommitmentJson = null;
+        task.Note = $"未能按承诺审批：{refused.Reason}";
+        _changed.Add(task.Id);
+        return task;
+    }
+
+    /// <summary>
     /// True while the engine holds the step's clock for this department's supplement request and the supplied versions
     /// have not arrived: the clock stands still since the instant of the request (to the millisecond, which every
     /// database keeps). A request the engine refused never paused the clock, and holds nothing up.
@@ -1046,6 +1103,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         CompletedAt = task.CompletedAt!.Value,
         DueAt = task.DueAt,
         OnTime = task.OnTime!.Value,
+        Commitment = task.CommitmentJson is null ? null : JsonSerializer.Deserialize<CommitmentSignature>(task.CommitmentJson, MessageJson.Options),
         // The host keeps no working-time calendar (that is the engine's): it reports its instants and leaves the
         // working minutes out, which the engine then does not compare.
         Compliance = new StepComplianceReport

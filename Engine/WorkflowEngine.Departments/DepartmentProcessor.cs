@@ -64,6 +64,14 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     public Task SupplementRefusedAsync(StepSupplementRefused refused, string messageId, CancellationToken cancellationToken) =>
         _loops.SubmitAsync(refused.ApplicationId, new SupplementRefusedWork(refused, messageId), cancellationToken);
 
+    /// <summary>Gives the task back to the clerk who approved it on a paper commitment the engine refused, saying why.</summary>
+    public Task CommitmentRefusedAsync(StepCommitmentRefused refused, string messageId, CancellationToken cancellationToken) =>
+        _loops.SubmitAsync(refused.ApplicationId, new CommitmentRefusedWork(refused, messageId), cancellationToken);
+
+    /// <summary>The clerk holding a task approves it on the commitment signed at the window (see <see cref="ApproveOnCommitmentWork"/>).</summary>
+    public async Task<TaskActionResult> ApproveOnCommitmentAsync(ApproveOnCommitmentWork work, CancellationToken cancellationToken) =>
+        (TaskActionResult)(await _loops.SubmitAsync(work.TaskId, work, cancellationToken))!;
+
     /// <summary>The clerk holding a task asks the applicant for supplementary material (see <see cref="RequestSupplementWork"/>).</summary>
     public async Task<TaskActionResult> RequestSupplementAsync(RequestSupplementWork work, CancellationToken cancellationToken) =>
         (TaskActionResult)(await _loops.SubmitAsync(work.TaskId, work, cancellationToken))!;

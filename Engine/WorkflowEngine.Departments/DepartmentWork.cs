@@ -82,6 +82,30 @@ public sealed class SupplementRefusedWork(StepSupplementRefused refused, string 
     public StepSupplementRefused Message { get; } = refused;
 }
 
+/// <summary>The engine did not approve a step on the commitment signed at the department's window.</summary>
+public sealed class CommitmentRefusedWork(StepCommitmentRefused refused, string messageId)
+    : EngineMessageWork(messageId, refused.ApplicationId, refused.StepId)
+{
+    public StepCommitmentRefused Message { get; } = refused;
+}
+
+/// <summary>
+/// The clerk holding a task approves it on the commitment the applicant signed on paper at the window (按承诺审批):
+/// the signer's name and identity number as written, and the hash of the text the step offered.
+/// </summary>
+public sealed class ApproveOnCommitmentWork(Guid taskId, string clerk, string signerName, string signerIdNumber, string textSha256) : DepartmentWork
+{
+    public Guid TaskId { get; } = taskId;
+
+    public string Clerk { get; } = clerk;
+
+    public string SignerName { get; } = signerName;
+
+    public string SignerIdNumber { get; } = signerIdNumber;
+
+    public string TextSha256 { get; } = textSha256;
+}
+
 /// <summary>
 /// The clerk holding a task asks the applicant for supplementary material (补正), every item at once;
 /// <see cref="SupplementBy"/> is the end of the window the engine gave with the step.

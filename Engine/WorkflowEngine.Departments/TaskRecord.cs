@@ -108,6 +108,12 @@ public sealed class TaskRecord
     /// <summary>The material versions the step came with (JSON list of <c>MaterialVersion</c>): its decision reports them back.</summary>
     public string? MaterialsJson { get; set; }
 
+    /// <summary>
+    /// The commitment the applicant signed on paper at the window, when the clerk approved the task on it (JSON
+    /// <c>CommitmentSignature</c>): every report of the decision carries it.
+    /// </summary>
+    public string? CommitmentJson { get; set; }
+
     /// <summary>Why a task is as it is (cancelled by the engine, sent to a clerk because no handler was found, …).</summary>
     public string? Note { get; set; }
 }

@@ -216,6 +216,40 @@ public sealed class DeskPagesTests(BrowserFixture fixture) : IClassFixture<Brows
         await PageChecks.AssertUsableAsync(fixture, page);
     }
 
+    [Fact]
+    public async Task ApproveOnCommitment_ShowsTheTextAndEachErrorByItsField_ThenApprovesOnThePaper()
+    {
+        var form = JointAcceptance.Form(civilAirDefence: false);
+        form["completionDate"] = "2026-02-27";
+        using (var citizen = Host.Client("zhangsan"))
+        {
+            (await citizen.PostAsync("/api/applications", JointAcceptance.Multipart(form))).EnsureSuccessStatusCode();
+        }
+
+        var task = (await AllInOneHost.EventuallyAsync(
+            () => Host.GetJsonAsync("arch-clerk", "/api/departments/ARCH/tasks?status=unclaimed"), t => t.GetArrayLength() >= 1, "the archives task"))[0];
+        var page = await SignedInAsync("arch-clerk", $"/desk/tasks/{task.GetProperty("id").GetString()}");
+        Assert.Contains("三个月内", await page.Locator("#offer-text").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "认领", Exact = true }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "按承诺审批（窗口签署）", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#signerName-error")).ToContainTextAsync("签署人的姓名");
+        await Assertions.Expect(page.Locator("#signerIdNumber-error")).ToContainTextAsync("居民身份证号码");
+        await Assertions.Expect(page.Locator("#paperSigned-error")).ToContainTextAsync("纸质承诺书");
+        Assert.Equal("true", await page.Locator("#signerIdNumber").GetAttributeAsync("aria-invalid"));
+        await PageChecks.AssertUsableAsync(fixture, page);
+
+        await page.Locator("#signerName").FillAsync("张三");
+        await page.Locator("#signerIdNumber").FillAsync("11010519491231002X");
+        await page.Locator("#paperSigned").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "按承诺审批（窗口签署）", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已按承诺审批");
+        Assert.Contains("已办结", await page.Locator("#task-status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("张三", await page.Locator("#commitment-signature").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     private Task<IPage> SignedInAsync(string user, string returnUrl) => fixture.SignedInAsync(user, returnUrl);
 
     private async Task<(string Tracking, string TaskId)> SubmitAndWaitForLicenceTaskAsync()

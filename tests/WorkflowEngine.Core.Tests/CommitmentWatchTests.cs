@@ -7,7 +7,8 @@ namespace WorkflowEngine.Core.Tests;
 /// <summary>
 /// 告知承诺制: the applicant signs the step's commitment, the step is approved at once, a verification task (事后核查)
 /// reaches the department the definition's working days later, and a failed verification revokes the approval with
-/// the definition's consequence, also after the bundle has finished.
+/// the definition's consequence, also after the bundle has finished. Signed on paper at the window, the clerk's
+/// decision carries the signature and the engine approves on it the same way, or refuses it and tells the department.
 /// </summary>
 public sealed class CommitmentWatchTests
 {
@@ -174,5 +175,77 @@ public sealed class CommitmentWatchTests
 
         Assert.Equal(CommitmentStatus.Verifying, h.Step("archive")!.Commitment!.Status);
         Assert.Equal(StepOutcome.Approved, h.Step("archive")!.Outcome);
+    }
+
+    // 按承诺审批 at the service window: the clerk reports the paper signature with the department's decision.
+
+    private static FlowHarness Started() => new FlowHarness(Catalog.Definition(Flow("revoke-step")), start: Monday).Start();
+
+    private static CommitmentSignedEvent AtWindow(string step, string department, string sha) =>
+        new(step, 1, sha, "张三", Monday.AddHours(1))
+        {
+            Department = department,
+            Channel = CommitmentState.WindowChannel,
+            WitnessedBy = "arch-clerk",
+            SignerId = "11**************2X",
+        };
+
+    [Fact]
+    public void APaperSignature_ApprovesOnCommitment_RecordsTheClerkAndTheWindow_AndSchedulesTheVerification()
+    {
+        var h = Started();
+        h.Apply(AtWindow("archive", "ARCH", CommitmentRules.Sha256Of(Text)));
+
+        var archive = h.Step("archive")!;
+        Assert.Equal((NodeStatus.Completed, StepOutcome.Approved), (archive.Status, archive.Outcome));
+        var commitment = archive.Commitment!;
+        Assert.Equal((CommitmentStatus.AwaitingVerification, "张三", CommitmentState.WindowChannel, "arch-clerk"),
+            (commitment.Status, commitment.SignedBy, commitment.Channel, commitment.WitnessedBy));
+        var verifyAt = Catalog.Calendar.Add(Monday.AddHours(1), WorkingTimeLimit.Days(20));
+        Assert.Single(h.Last!.Commands.OfType<ScheduleTimer>(), t => t.TimerId == "archive:verify" && t.DueAt == verifyAt);
+        // The department decided its task itself: nothing to recall.
+        Assert.DoesNotContain("archive", h.Recalled);
+        var audit = Assert.Single(h.Audit, a => a.Type == "CommitmentSigned");
+        Assert.Equal("arch-clerk", audit.Actor);
+        Assert.Equal(("window", "张三", "11**************2X"), (audit.Data!["channel"], audit.Data["signedBy"], audit.Data["signerId"]));
+        Assert.Single(h.Audit, a => a.Type == AuditTypes.StepApproved && a.StepId == "archive" && a.Data!["onCommitment"] == "true");
+        Assert.Contains(h.Commands.OfType<NotifyApplicant>(), n => n.Kind == "commitment-approved" && n.Message.Contains("窗口", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void APaperSignatureOfAnotherText_IsRefused_TheDepartmentIsTold_AndTheStepWaits()
+    {
+        var h = Started();
+        h.Apply(AtWindow("archive", "ARCH", CommitmentRules.Sha256Of(Text + "（旧版）")));
+
+        Assert.Equal(NodeStatus.Active, h.Step("archive")!.Status);
+        Assert.Null(h.Step("archive")!.Commitment);
+        Assert.Single(h.Audit, a => a.Type == "CommitmentIgnored" && a.Actor == "arch-clerk" && a.Data!["channel"] == "window");
+        var told = Assert.Single(h.Last!.Commands.OfType<AnnounceCommitmentRefused>());
+        Assert.Equal(("archive", 1, "ARCH"), (told.StepId, told.Attempt, told.Department));
+        Assert.Contains("不一致", told.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(h.Commands.OfType<ScheduleTimer>(), t => t.TimerId.EndsWith(":verify", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void APaperSignatureOnAStepWithoutCommitment_IsRefused_AndTheDepartmentIsTold()
+    {
+        var h = Started();
+        h.Apply(AtWindow("planning", "NRP", CommitmentRules.Sha256Of(Text)));
+
+        Assert.Equal(NodeStatus.Active, h.Step("planning")!.Status);
+        var told = Assert.Single(h.Last!.Commands.OfType<AnnounceCommitmentRefused>());
+        Assert.Equal(("planning", "NRP"), (told.StepId, told.Department));
+        Assert.Contains("不适用告知承诺制", told.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APaperSignatureFromAnotherDepartment_IsIgnored()
+    {
+        var h = Started();
+        h.Apply(AtWindow("archive", "NRP", CommitmentRules.Sha256Of(Text)));
+
+        Assert.Equal(NodeStatus.Active, h.Step("archive")!.Status);
+        Assert.Single(h.Audit, a => a.Type == "ReportFromWrongDepartmentIgnored");
     }
 }

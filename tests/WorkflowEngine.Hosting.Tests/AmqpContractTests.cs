@@ -96,6 +96,58 @@ public sealed class AmqpContractTests
         Assert.Contains("MT-MessageType", failed[0].GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// 按承诺审批 by a department system that is not .NET: the step's commitment comes with its <c>ExecuteStep</c>; a
+    /// decision carrying a signature of another text is refused and the system told (<c>StepCommitmentRefused</c>);
+    /// one naming the offered text approves the step on commitment, signed at the window.
+    /// </summary>
+    [RabbitMqFact]
+    public async Task PlainAmqpDepartment_ApprovesOnAPaperCommitment_AndIsToldWhenTheEngineRefusesOne()
+    {
+        await using var broker = await RabbitMqBroker.CreateAsync();
+        await using var host = await AllInOneHost.StartAsync(extraArgs: [.. broker.HostArgs, "--Departments:Codes=NRP,HUD,CAD,QSS,REG"]);
+        await using var archives = await PlainDepartment.StartAsync(broker, "ARCH", decides: false);
+        await broker.WaitForConsumerAsync("engine.reports");
+        var form = JointAcceptance.Form(civilAirDefence: false);
+        form["completionDate"] = "2026-02-27";
+        using (var citizen = host.Client("zhangsan"))
+        {
+            (await citizen.PostAsync("/api/applications", JointAcceptance.Multipart(form))).EnsureSuccessStatusCode();
+        }
+
+        var step = await archives.NextAsync("ExecuteStep");
+        var offer = step["commitment"]!;
+        Assert.Contains("三个月内", offer["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        JsonObject Report(string sha)
+        {
+            var now = host.Clock.GetUtcNow();
+            return new JsonObject
+            {
+                ["contractVersion"] = 1, ["applicationId"] = step["applicationId"]!.GetValue<string>(), ["stepId"] = step["stepId"]!.GetValue<string>(),
+                ["attempt"] = step["attempt"]!.GetValue<int>(), ["department"] = "ARCH", ["outcome"] = "approved", ["completedBy"] = "arch-window-3",
+                ["completedAt"] = now, ["dueAt"] = step["dueAt"]!.GetValue<string>(), ["onTime"] = true,
+                ["commitment"] = new JsonObject
+                {
+                    ["signerName"] = "张三", ["signerIdNumber"] = "11010519491231002X", ["signedAt"] = now, ["textSha256"] = sha, ["witnessedBy"] = "arch-window-3",
+                },
+            };
+        }
+
+        await archives.SendAsync("StepCompleted", Report(new string('0', 64)));
+        var refused = await archives.NextAsync("StepCommitmentRefused");
+        Assert.Equal(step["stepId"]!.GetValue<string>(), refused["stepId"]!.GetValue<string>());
+        Assert.Contains("不一致", refused["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        await archives.SendAsync("StepCompleted", Report(offer["textSha256"]!.GetValue<string>()));
+        var id = step["applicationId"]!.GetValue<string>();
+        var application = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+            a => CommitmentFlow.Step(a, CommitmentFlow.Archives).GetProperty("status").GetString() == "approved", "the approval on commitment");
+        var commitment = CommitmentFlow.Step(application, CommitmentFlow.Archives).GetProperty("commitment");
+        Assert.Equal(("window", "张三", "arch-window-3", "awaiting-verification"), (commitment.GetProperty("channel").GetString(),
+            commitment.GetProperty("signedBy").GetString(), commitment.GetProperty("witnessedBy").GetString(), commitment.GetProperty("status").GetString()));
+    }
+
     private static Func<JsonElement, bool> SealStepIs(string status) =>
         a => a.GetProperty("steps").EnumerateArray().Any(s => s.GetProperty("stepId").GetString() == "seal-engraving" && s.GetProperty("status").GetString() == status);
 
@@ -107,15 +159,19 @@ public sealed class AmqpContractTests
         private readonly IChannel _channel;
         private readonly string _department;
         private readonly ConcurrentQueue<(string MessageId, byte[] Body)> _reports = new();
+        private readonly System.Threading.Channels.Channel<(string Type, JsonNode Body)> _received = System.Threading.Channels.Channel.CreateUnbounded<(string, JsonNode)>();
+        private readonly bool _decides;
 
-        private PlainDepartment(IConnection connection, IChannel channel, string department)
+        private PlainDepartment(IConnection connection, IChannel channel, string department, bool decides)
         {
             _connection = connection;
             _channel = channel;
             _department = department;
+            _decides = decides;
         }
 
-        public static async Task<PlainDepartment> StartAsync(RabbitMqBroker broker, string department)
+        /// <summary>Reads the department's queue; with <paramref name="decides"/>, acknowledges, claims and approves each step at once.</summary>
+        public static async Task<PlainDepartment> StartAsync(RabbitMqBroker broker, string department, bool decides = true)
         {
             var connection = await new ConnectionFactory { Uri = broker.Amqp, VirtualHost = broker.VirtualHost }.CreateConnectionAsync();
             var channel = await connection.CreateChannelAsync();
@@ -126,7 +182,7 @@ public sealed class AmqpContractTests
             await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
             await channel.QueueBindAsync(queue, queue, "");
             await channel.BasicQosAsync(0, 16, false);
-            var self = new PlainDepartment(connection, channel, department);
+            var self = new PlainDepartment(connection, channel, department, decides);
             var consumer = new AsyncEventingBasicConsumer(channel);
             consumer.ReceivedAsync += self.OnStepAsync;
             await channel.BasicConsumeAsync(queue, autoAck: false, consumer);
@@ -142,7 +198,8 @@ public sealed class AmqpContractTests
         private async Task OnStepAsync(object sender, BasicDeliverEventArgs delivery)
         {
             var type = Encoding.UTF8.GetString((byte[])delivery.BasicProperties.Headers!["MT-MessageType"]!);
-            if (type == Urn + "ExecuteStep")
+            await _received.Writer.WriteAsync((type[Urn.Length..], JsonNode.Parse(delivery.Body.Span)!));
+            if (type == Urn + "ExecuteStep" && _decides)
             {
                 var step = JsonNode.Parse(delivery.Body.Span)!;
                 var now = DateTimeOffset.Now;
@@ -175,6 +232,23 @@ public sealed class AmqpContractTests
             // Acknowledged once its reports are published (with the broker's confirm, the channel's default here).
             await _channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
         }
+
+        /// <summary>The next message of <paramref name="type"/> on the department's queue (others before it are passed over).</summary>
+        public async Task<JsonNode> NextAsync(string type)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            while (true)
+            {
+                var (received, body) = await _received.Reader.ReadAsync(timeout.Token);
+                if (received == type)
+                {
+                    return body;
+                }
+            }
+        }
+
+        /// <summary>A report as the department's system writes it, under a new message id.</summary>
+        public Task SendAsync(string type, JsonObject body) => PublishAsync(type, JsonSerializer.SerializeToUtf8Bytes(body), Guid.NewGuid().ToString());
 
         private async Task PublishAsync(string type, byte[] body, string messageId)
         {

@@ -9,6 +9,21 @@ public sealed record CommitmentState(string TextSha256, string SignedBy, DateTim
     /// <summary>The verification timer is named after its step with this suffix (<c>archives-acceptance:verify</c>).</summary>
     public const string TimerSuffix = ":verify";
 
+    /// <summary>Signed by the applicant on the portal or the API.</summary>
+    public const string OnlineChannel = "online";
+
+    /// <summary>Signed on paper at the service window, before a clerk of the department.</summary>
+    public const string WindowChannel = "window";
+
+    /// <summary>Where it was signed: <see cref="OnlineChannel"/> or <see cref="WindowChannel"/>.</summary>
+    public string Channel { get; init; } = OnlineChannel;
+
+    /// <summary>The clerk who witnessed a signature on paper, and approved the step on it.</summary>
+    public string? WitnessedBy { get; init; }
+
+    /// <summary>A paper signature's identity document number, masked.</summary>
+    public string? SignerId { get; init; }
+
     public CommitmentStatus Status { get; init; } = CommitmentStatus.AwaitingVerification;
 
     /// <summary>The dispatch (attempt) that carries the verification task to the department.</summary>

@@ -73,6 +73,12 @@ public sealed record AnnounceSupplementRefused(
     string StepId, int Attempt, string Department, Guid RequestId, DateTimeOffset RequestedAt, string Reason) : EngineCommand;
 
 /// <summary>
+/// Tell the department that reported a commitment signed at its window that the engine did not approve the step on it,
+/// and why: the step is not decided and goes back to the clerk.
+/// </summary>
+public sealed record AnnounceCommitmentRefused(string StepId, int Attempt, string Department, string Reason) : EngineCommand;
+
+/// <summary>
 /// Keep both views of a decided department step's compliance: the host's as reported (null when it sent none) and the
 /// engine's recomputation, with every kind of disagreement (<see cref="ComplianceKinds"/>). <paramref name="ReportedAt"/>
 /// is when the decision reached the engine.

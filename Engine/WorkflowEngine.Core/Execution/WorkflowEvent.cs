@@ -111,10 +111,22 @@ public sealed record StepSupplementedEvent(string StepId, int Attempt, Guid Requ
 
 /// <summary>
 /// The applicant signed the step's commitment (告知承诺书): <paramref name="TextSha256"/> is the hash of the words signed,
-/// which must be the definition's. Raised by the engine itself, not by a department.
+/// which must be the definition's. Signed online, the engine raises it itself; signed on paper at the service window,
+/// the department reports it with its decision (<see cref="Channel"/> <see cref="CommitmentState.WindowChannel"/>, a
+/// <see cref="WitnessedBy"/> clerk, and <see cref="StepReportEvent.Department"/>).
 /// </summary>
 public sealed record CommitmentSignedEvent(string StepId, int Attempt, string TextSha256, string SignedBy, DateTimeOffset SignedAt)
-    : StepReportEvent(StepId, Attempt);
+    : StepReportEvent(StepId, Attempt)
+{
+    /// <summary><see cref="CommitmentState.OnlineChannel"/> unless the department reports a paper signature.</summary>
+    public string Channel { get; init; } = CommitmentState.OnlineChannel;
+
+    /// <summary>The clerk who witnessed a signature on paper.</summary>
+    public string? WitnessedBy { get; init; }
+
+    /// <summary>The signer's identity document number as written on the paper, masked but for its first and last digits.</summary>
+    public string? SignerId { get; init; }
+}
 
 /// <summary>The owning department decided the step; <see cref="ReportedOnTime"/> is the host's view of compliance.</summary>
 public sealed record StepCompletedEvent(

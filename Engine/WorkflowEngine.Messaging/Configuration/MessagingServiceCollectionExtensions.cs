@@ -37,6 +37,7 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<StepEscalatedConsumer>();
             services.AddSingleton<StepSupplementedConsumer>();
             services.AddSingleton<StepSupplementRefusedConsumer>();
+            services.AddSingleton<StepCommitmentRefusedConsumer>();
             services.AddSingleton<StepMaterialSuppliedConsumer>();
         }
 
@@ -149,6 +150,7 @@ public static class MessagingServiceCollectionExtensions
                 new StepEscalatedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepEscalatedConsumer>(), context);
                 new StepSupplementedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepSupplementedConsumer>(), context);
                 new StepSupplementRefusedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepSupplementRefusedConsumer>(), context);
+                new StepCommitmentRefusedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepCommitmentRefusedConsumer>(), context);
                 new StepMaterialSuppliedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepMaterialSuppliedConsumer>(), context);
             });
         }

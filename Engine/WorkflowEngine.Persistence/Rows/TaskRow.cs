@@ -16,7 +16,7 @@ internal sealed class TaskRow
         supplement_requested_at AS SupplementRequestedAt, supplement_json AS SupplementJson, supplement_supplied_at AS SupplementSuppliedAt,
         priority AS Priority, supervised_at AS SupervisedAt, supervised_because AS SupervisedBecause,
         supplement_requests AS SupplementRequests, supplement_approvals_json AS SupplementApprovalsJson,
-        supplement_approval_asked_at AS SupplementApprovalAskedAt
+        supplement_approval_asked_at AS SupplementApprovalAskedAt, commitment_json AS CommitmentJson
         """;
 
     /// <summary>Every column but the payload: what a batch needs to decide, without reading ~1.5 KB per task.</summary>
@@ -100,6 +100,8 @@ internal sealed class TaskRow
 
     public long? SupplementApprovalAskedAt { get; set; }
 
+    public string? CommitmentJson { get; set; }
+
     public static TaskRow From(TaskRecord t) => new()
     {
         Id = t.Id.ToString(),
@@ -141,6 +143,7 @@ internal sealed class TaskRow
         SupplementRequests = t.SupplementRequests,
         SupplementApprovalsJson = t.SupplementApprovalsJson,
         SupplementApprovalAskedAt = Instants.ToMs(t.SupplementApprovalAskedAt),
+        CommitmentJson = t.CommitmentJson,
     };
 
     public TaskRecord ToRecord() => new()
@@ -184,5 +187,6 @@ internal sealed class TaskRow
         SupplementRequests = (int)SupplementRequests,
         SupplementApprovalsJson = SupplementApprovalsJson,
         SupplementApprovalAskedAt = Instants.FromMs(SupplementApprovalAskedAt),
+        CommitmentJson = CommitmentJson,
     };
 }

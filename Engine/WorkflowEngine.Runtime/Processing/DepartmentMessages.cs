@@ -85,6 +85,18 @@ internal static class DepartmentMessages
             },
             Queues.Department(refused.Department),
             now),
+        AnnounceCommitmentRefused refused => MessageJson.ToOutbox(
+            new StepCommitmentRefused
+            {
+                ApplicationId = applicationId,
+                StepId = refused.StepId,
+                Attempt = refused.Attempt,
+                Department = refused.Department,
+                Reason = refused.Reason,
+                RefusedAt = now,
+            },
+            Queues.Department(refused.Department),
+            now),
         _ => throw new ArgumentException($"{command.GetType().Name} is not a message to a department.", nameof(command)),
     };
 }

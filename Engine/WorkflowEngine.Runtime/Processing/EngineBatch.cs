@@ -610,7 +610,7 @@ internal sealed class EngineBatch(
                         Queues.Department(arrived.Department),
                         now));
                     break;
-                case RecallStep or AnnounceDue or AnnounceWarning or AnnounceEscalation or AnnounceSupplementRefused:
+                case RecallStep or AnnounceDue or AnnounceWarning or AnnounceEscalation or AnnounceSupplementRefused or AnnounceCommitmentRefused:
                     absorbed.Outbox.Add(DepartmentMessages.ToOutbox(command, application.Id, now));
                     break;
                 case ScheduleTimer timer:
@@ -751,8 +751,15 @@ internal sealed class EngineBatch(
             Verification = dispatch.Verification is { } check
                 ? new CommitmentVerification { Text = check.Text, SignedBy = check.SignedBy, SignedAt = ChinaTime.ToLocal(check.SignedAt) }
                 : null,
+            Commitment = dispatch is { Verification: null, Handler: null } ? OfferOf(definition, dispatch.StepId) : null,
         };
     }
+
+    /// <summary>The commitment a step may be approved on (告知承诺制), for an applicant who signs it on paper at the window.</summary>
+    private static CommitmentOffer? OfferOf(WorkflowDefinition definition, string stepId) =>
+        definition.Nodes.TryGetValue(stepId, out var node) && (node.Settings as ICommitmentSettings)?.Commitment is { VerifyWithin: { } within } rules
+            ? new CommitmentOffer { Text = rules.Text, TextSha256 = rules.TextSha256, VerifyWithin = within.ToString() }
+            : null;
 
     /// <summary>The form's labels a step a clerk decides carries: worked out once per definition, not per dispatch.</summary>
     private static FormFieldLabel[] FormLabelsOf(WorkflowDefinition definition) =>

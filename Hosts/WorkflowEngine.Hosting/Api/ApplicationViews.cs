@@ -276,7 +276,9 @@ public sealed class ApplicationViews(
             ChinaTime.ToLocal(signed?.SignedAt),
             ChinaTime.ToLocal(signed?.VerifyAt),
             ChinaTime.ToLocal(signed?.VerifiedAt),
-            signed?.Reason);
+            signed?.Reason,
+            signed?.Channel,
+            signed?.WitnessedBy);
     }
 
     private static StepRecord Pending(Guid applicationId, StepNode node) =>

@@ -133,7 +133,10 @@ public sealed record CertificateDto(string Name, string FromStep, IReadOnlyDicti
 
 public sealed record AuditDto(long Sequence, DateTimeOffset At, string Type, string? StepId, string? Actor, IReadOnlyDictionary<string, string?>? Data, string? Hash);
 
-/// <summary>A clerk's task; <c>clock</c> is running, paused (an excluded period: the due time waits) or stopped (decided or recalled).</summary>
+/// <summary>
+/// A clerk's task; <c>clock</c> is running, paused (an excluded period: the due time waits) or stopped (decided or recalled);
+/// <c>commitment</c> the commitment signed on paper at the window it was approved on (按承诺审批), if it was.
+/// </summary>
 public sealed record TaskDto(
     Guid Id,
     Guid ApplicationId,
@@ -166,7 +169,8 @@ public sealed record TaskDto(
     IReadOnlyList<SupplementApprovalDto> SupplementApprovals,
     string Priority,
     DateTimeOffset? SupervisedAt,
-    string? SupervisedBecause);
+    string? SupervisedBecause,
+    WorkflowEngine.Contracts.CommitmentSignature? Commitment = null);
 
 /// <summary>A task with the whole application, for the clerk's one page.</summary>
 /// <summary>A task with the whole application, and every request for more time on it with its answer.</summary>

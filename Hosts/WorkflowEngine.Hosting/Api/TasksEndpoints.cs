@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,6 +36,8 @@ public static class TasksEndpoints
             .WithSummary("Record a period the task's limit does not count (testing, inspection, quarantine, expert review, hearing): the step's clock stands still");
         tasks.MapPost("/{id:guid}/exclusions/end", EndExclusionAsync).WithSummary("End the task's excluded period: the step's clock runs again");
         tasks.MapPost("/{id:guid}/complete", CompleteAsync).Reads(BodyRule.TaskDecision).WithSummary("Approve or reject a claimed task");
+        tasks.MapPost("/{id:guid}/approve-on-commitment", ApproveOnCommitmentAsync).Reads(BodyRule.TaskDecision)
+            .WithSummary("Approve a claimed task on the commitment the applicant signed on paper at the window ({ signerName, signerIdNumber, paperSigned: true }); only where the step offers one");
         app.MapExtensions();
         app.MapNotices();
         app.MapSupplements();
@@ -66,6 +69,14 @@ public static class TasksEndpoints
         var (decision, problem) = await RequestBodies.ReadJsonAsync<CompleteTaskRequest>(
             request, limits.Value.TaskDecisionBytes, "请求体应为 { \"outcome\": \"approved\" | \"rejected\", \"reason\": \"…\", \"outputs\": { \"名称\": \"值\" } }", cancellationToken);
         return problem ?? (await clerk.CompleteAsync(id, decision, user, cancellationToken)).ToResult(Ok);
+    }
+
+    private static async Task<IResult> ApproveOnCommitmentAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
+    {
+        var (signed, problem) = await RequestBodies.ReadJsonAsync<ApproveOnCommitmentRequest>(
+            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"signerName\": \"签署人姓名\", \"signerIdNumber\": \"居民身份证号码\", \"paperSigned\": true }", cancellationToken);
+        return problem ?? (await clerk.ApproveOnCommitmentAsync(id, signed, user, cancellationToken)).ToResult(Ok);
     }
 
     private static async Task<IResult> ReassignAsync(
@@ -126,5 +137,6 @@ public static class TasksEndpoints
         SupplementsEndpoints.Dto(t),
         TaskPriorities.Names[Math.Clamp(t.Priority, 0, TaskPriorities.Names.Count - 1)],
         ChinaTime.ToLocal(t.SupervisedAt),
-        t.SupervisedBecause);
+        t.SupervisedBecause,
+        t.CommitmentJson is { } signed ? JsonSerializer.Deserialize<CommitmentSignature>(signed, JsonSerializerOptions.Web) : null);
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Contracts;
+using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Configuration;
@@ -38,6 +40,8 @@ public sealed class ClerkActions(
     private const decimal DefaultMaxHours = 70, DefaultWorkingDayHours = 7;
 
     private const int MaxSupplementItems = 20, MaxSupplementReason = 200, MaxSupplementNote = 500;
+
+    private const int MaxSignerName = 50;
 
     /// <summary>A department's tasks, soonest due first, for a clerk or supervisor of the department.</summary>
     public async Task<ClerkOutcome<IReadOnlyList<TaskRecord>>> QueueAsync(
@@ -170,6 +174,56 @@ public sealed class ClerkActions(
         return await AuthorizeAsync(id, user, cancellationToken) is { } refused
             ? refused
             : Of(await processor.CompleteAsync(id, user.Id(), decision!.Outcome == StepOutcomes.Approved, decision.Reason, decision.Outputs, cancellationToken));
+    }
+
+    /// <summary>
+    /// 按承诺审批: the clerk holding a task approves it on the commitment the applicant signed on paper at the window, where
+    /// the step offers one (告知承诺制); the engine then approves the step on commitment and schedules its verification.
+    /// </summary>
+    public async Task<ClerkOutcome<TaskRecord>> ApproveOnCommitmentAsync(
+        Guid id, ApproveOnCommitmentRequest? signed, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var name = signed?.SignerName?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxSignerName)
+        {
+            errors["signerName"] = [$"须填写承诺书上签署人的姓名（{MaxSignerName} 字以内）"];
+        }
+
+        var idNumber = signed?.SignerIdNumber?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(idNumber))
+        {
+            errors["signerIdNumber"] = ["须填写承诺书上签署人的居民身份证号码"];
+        }
+        else if (!ResidentIdNumber.TryValidate(idNumber, ChinaTime.DateOf(time.GetUtcNow()), out var problem))
+        {
+            errors["signerIdNumber"] = [$"居民身份证号码有误：{problem}"];
+        }
+
+        if (signed?.PaperSigned != true)
+        {
+            errors["paperSigned"] = ["须确认申请人已在窗口当面签署纸质承诺书（paperSigned: true）"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Invalid<TaskRecord>(errors);
+        }
+
+        var (refused, step) = await SupplementTaskAsync(id, user, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (step?.Commitment is not { } offer)
+        {
+            return Refuse<TaskRecord>(TaskActionStatus.Conflict, step?.Verification is null
+                ? "本事项不适用告知承诺制，不能按承诺审批"
+                : "事后核查办件不能按承诺审批，请核查后决定是否通过");
+        }
+
+        return Of(await processor.ApproveOnCommitmentAsync(new ApproveOnCommitmentWork(id, user.Id(), name!, idNumber!, offer.TextSha256), cancellationToken));
     }
 
     /// <summary>Records a period the task's limit does not count: the step's clock stands still until it ends.</summary>

@@ -52,6 +52,7 @@ public sealed record ApplicantText
         CommitmentOfferFormat = "本事项可实行告知承诺制：签署下面的承诺书即按承诺审批通过，部门于审批后 {0}起进行事后核查；核查发现未履行承诺的，{1}。",
         SignCommitment = "我已阅读并同意，签署承诺书",
         CommitmentSignedFormat = "已于 {0} 签署告知承诺书，事后核查：{1}（{2} 起）",
+        CommitmentSignedAtWindowFormat = "已于 {0} 在窗口签署告知承诺书，按承诺审批通过，事后核查：{1}（{2} 起）",
         RevokeStep = "撤销本事项的审批",
         EndApplication = "撤销审批并终止整个申请",
         Department = "办理部门",
@@ -135,6 +136,7 @@ public sealed record ApplicantText
         CommitmentOfferFormat = "This step may be approved on your commitment: sign the text below and it is approved at once; the department verifies it from {0} after the approval, and if the commitment was not kept it will {1}.",
         SignCommitment = "I have read and accept it: sign the commitment",
         CommitmentSignedFormat = "Commitment signed on {0}; verification: {1} (from {2})",
+        CommitmentSignedAtWindowFormat = "Commitment signed at the service window on {0} and approved on it; verification: {1} (from {2})",
         RevokeStep = "revoke this step's approval",
         EndApplication = "revoke the approval and end the whole application",
         Department = "Department",
@@ -285,6 +287,9 @@ public sealed record ApplicantText
 
     /// <summary>{0} when signed, {1} the verification's status, {2} when it comes.</summary>
     public required string CommitmentSignedFormat { get; init; }
+
+    /// <summary>The same for a commitment signed on paper at the service window: when, the verification's status, from when.</summary>
+    public required string CommitmentSignedAtWindowFormat { get; init; }
 
     public required string RevokeStep { get; init; }
 

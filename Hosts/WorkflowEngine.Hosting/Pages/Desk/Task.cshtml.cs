@@ -88,6 +88,14 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
     public CommitmentVerification? Verification =>
         View?.Application["verification"] is JsonObject verification ? verification.Deserialize<CommitmentVerification>(JsonSerializerOptions.Web) : null;
 
+    /// <summary>Where the step may be approved on commitment (告知承诺制): the text an applicant signs on paper at the window.</summary>
+    public CommitmentOffer? Offer =>
+        View?.Application["commitment"] is JsonObject offer ? offer.Deserialize<CommitmentOffer>(JsonSerializerOptions.Web) : null;
+
+    /// <summary>The paper commitment the task was approved on, if it was.</summary>
+    public CommitmentSignature? Signature =>
+        Record.CommitmentJson is { } json ? JsonSerializer.Deserialize<CommitmentSignature>(json, JsonSerializerOptions.Web) : null;
+
     public DateTimeOffset? SupplementBy => View?.Application["supplementBy"] is { } by ? DateTimeOffset.Parse(by.GetValue<string>(), CultureInfo.InvariantCulture) : null;
 
     /// <summary>How many supplement requests the step may have in all, as the engine sent it (2 unless the definition says otherwise).</summary>
@@ -153,6 +161,26 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
         await AfterAsync(
             await clerk.CompleteAsync(Id, new CompleteTaskRequest(StepOutcomes.Rejected, Blank(rejectReason), null), User, cancellationToken),
             "rejected", "reject", cancellationToken, ("reason", "rejectReason"));
+
+    /// <summary>按承诺审批: the applicant signed the step's commitment on paper before the clerk at the window.</summary>
+    public async Task<IActionResult> OnPostApproveOnCommitmentAsync(string? signerName, string? signerIdNumber, bool? paperSigned, CancellationToken cancellationToken)
+    {
+        var outcome = await clerk.ApproveOnCommitmentAsync(Id, new ApproveOnCommitmentRequest(signerName, signerIdNumber, paperSigned), User, cancellationToken);
+        return await AfterAsync(
+            outcome with { Errors = outcome.Errors?.ToDictionary(e => e.Key, e => e.Value.Select(m => DeskText.Say(m, CommitmentErrorInEnglish(e.Key, m))).ToArray()) },
+            "approved-on-commitment", "approve-on-commitment", cancellationToken,
+            ("signerName", "signerName"), ("signerIdNumber", "signerIdNumber"), ("paperSigned", "paperSigned"));
+    }
+
+    /// <summary>The English of a field error of <see cref="ClerkActions.ApproveOnCommitmentAsync"/>, for the page's English switch.</summary>
+    private static string CommitmentErrorInEnglish(string field, string chinese) => field switch
+    {
+        "signerName" => "Write the signer's name as on the paper (at most 50 characters)",
+        "signerIdNumber" when chinese.StartsWith("须填写", StringComparison.Ordinal) => "Write the signer's resident ID number as on the paper",
+        "signerIdNumber" => $"Not a valid resident ID number ({chinese})",
+        "paperSigned" => "Confirm that the applicant signed the paper commitment before you at the window",
+        _ => chinese,
+    };
 
     /// <summary>The checked materials, each with the reason written beside it (<c>reason-&lt;key&gt;</c>).</summary>
     public async Task<IActionResult> OnPostSupplementAsync(CancellationToken cancellationToken)

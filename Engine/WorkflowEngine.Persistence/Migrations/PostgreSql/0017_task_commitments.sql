@@ -1,0 +1,3 @@
+-- 按承诺审批: the commitment an applicant signed on paper at the window (who, their identity number, the text's hash,
+-- the clerk who witnessed it), kept on the task the clerk approved on it, so that every report of the decision carries it.
+ALTER TABLE department_tasks ADD COLUMN commitment_json text;
