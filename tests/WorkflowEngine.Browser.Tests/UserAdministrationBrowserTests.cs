@@ -44,4 +44,24 @@ public sealed class UserAdministrationBrowserTests(BrowserFixture fixture) : ICl
         await Assertions.Expect(page.Locator("#user-status")).ToContainTextAsync("Disabled");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Enable", Exact = true })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Administrator_RenamesADepartment_AndIsToldWhyNoneIsAddedHere()
+    {
+        var page = await fixture.SignedInAsync("admin", "/admin/departments");
+        await Assertions.Expect(page.Locator("#departments tr[data-department='SAMR']")).ToContainTextAsync("市场监督管理局");
+        await Assertions.Expect(page.Locator("#departments-note")).ToContainTextAsync("Definitions/departments.yaml");
+        await PageChecks.AssertUsableAsync(fixture, page);
+
+        await page.Locator("summary", new() { HasText = "EEB" }).ClickAsync();
+        await page.GetByLabel("中文名称").And(page.Locator("#nameZh-EEB")).FillAsync("");
+        await page.Locator("details[open] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#nameZh-EEB-error")).ToHaveTextAsync("此项必填");
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+
+        await page.Locator("#nameZh-EEB").FillAsync("生态环境局（新）");
+        await page.Locator("details[open] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#departments tr[data-department='EEB']")).ToContainTextAsync("生态环境局（新）");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "admin-departments.png"), FullPage = true });
+    }
 }
