@@ -12,13 +12,15 @@ public sealed class ReferenceData
 {
     public ReferenceData(IEnumerable<Department> departments, IEnumerable<CalendarData> calendars)
     {
-        Departments = departments.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
+        _departments = departments.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
         _calendars = calendars.Select(c => new WorkingCalendar(c)).ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
     }
 
     private volatile FrozenDictionary<string, WorkingCalendar> _calendars;
+    private volatile FrozenDictionary<string, Department> _departments;
 
-    public IReadOnlyDictionary<string, Department> Departments { get; }
+    /// <summary>The departments as they stand now: an administrator may rename one, never add or remove one (each has its queue).</summary>
+    public IReadOnlyDictionary<string, Department> Departments => _departments;
 
     /// <summary>The calendars as they stand now: one read sees one consistent set (a year loaded replaces its calendar whole).</summary>
     public IReadOnlyDictionary<string, WorkingCalendar> Calendars => _calendars;
@@ -32,14 +34,28 @@ public sealed class ReferenceData
         ArgumentNullException.ThrowIfNull(calendar);
         lock (_replacing)
         {
-            if (!_calendars.ContainsKey(calendar.Id))
-            {
-                throw new KeyNotFoundException($"未知工作日历“{calendar.Id}”。");
-            }
-
-            _calendars = _calendars.Select(c => c.Key == calendar.Id ? KeyValuePair.Create(c.Key, calendar) : c).ToFrozenDictionary(StringComparer.Ordinal);
+            _calendars = Replaced(_calendars, calendar.Id, calendar, $"未知工作日历“{calendar.Id}”。");
         }
     }
+
+    /// <summary>
+    /// Puts a department's edited names and description in place of the ones read from the files; its code, and so its
+    /// queue, stays. Every later read shows them.
+    /// </summary>
+    public void Rename(Department department)
+    {
+        ArgumentNullException.ThrowIfNull(department);
+        lock (_replacing)
+        {
+            _departments = Replaced(_departments, department.Code, department, $"未知部门“{department.Code}”。");
+        }
+    }
+
+    /// <summary>A copy with the entry of the key replaced; no entry is ever added.</summary>
+    private static FrozenDictionary<string, T> Replaced<T>(FrozenDictionary<string, T> entries, string key, T value, string unknown) =>
+        entries.ContainsKey(key)
+            ? entries.Select(e => e.Key == key ? KeyValuePair.Create(key, value) : e).ToFrozenDictionary(StringComparer.Ordinal)
+            : throw new KeyNotFoundException(unknown);
 
     private readonly Lock _replacing = new();
 

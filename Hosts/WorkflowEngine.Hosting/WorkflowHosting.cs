@@ -95,6 +95,7 @@ public static partial class WorkflowHosting
         app.MapStatistics();
         app.MapComplianceMismatches();
         app.MapWarnings();
+        app.MapUserAdministration();
         return app;
     }
 

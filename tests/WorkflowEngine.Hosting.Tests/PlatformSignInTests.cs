@@ -193,6 +193,37 @@ public sealed class PlatformSignInTests(PlatformFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task PlatformUser_DisabledHere_LosesTheirSessionAndToken_AndIsRefusedAtTheNextSignIn()
+    {
+        var user = new PlatformUser("sun.ba", "3201-0009", new Dictionary<string, object>
+        {
+            ["name"] = "孙八",
+            ["gov_role"] = "gov-window-clerk",
+            ["gov_dept"] = "TAX",
+        });
+        Platform.Add(user);
+        using var browser = new FormBrowser();
+        await SignInAtPlatformAsync(browser, user, "/account");
+        using var withToken = Host.Client();
+        withToken.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Platform.AccessTokenFor(user.UserName));
+        using var admin = Host.Client("admin");
+
+        var before = await OpenAsync(browser, "/api/departments/TAX/tasks");
+        using var disabled = await admin.PostAsync("/api/admin/users/oidc:3201-0009/disable", null);
+        var after = await OpenAsync(browser, "/api/departments/TAX/tasks");
+        using var token = await withToken.GetAsync("/api/departments/TAX/tasks");
+        using var again = new FormBrowser();
+        var refused = await SignInAtPlatformAsync(again, user, "/account");
+
+        Assert.Equal(HttpStatusCode.OK, before.Status);
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.Status);
+        await ProblemAssert.IsAsync(token, HttpStatusCode.Unauthorized);
+        Assert.Equal("/account/login", refused.Url.AbsolutePath);
+        Assert.Contains("已被管理员停用", refused.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PlatformAccessToken_IsAcceptedByTheApi_WithTheClerksRules()
     {
         using var client = Host.Client();

@@ -57,7 +57,7 @@ public sealed class SqlServerSyntaxTests
         foreach (var expected in new[]
         {
             "MERGE INTO inbox", "MERGE INTO steps", "MERGE INTO timers", "MERGE INTO incidents", "MERGE INTO department_forms",
-            "MERGE INTO departments", "MERGE INTO users", "MERGE INTO user_credentials", "INSERT INTO sign_in_events", "OUTPUT INSERTED.id", "OPENJSON", "FETCH NEXT", "READPAST",
+            "MERGE INTO departments", "MERGE INTO users", "UPDATE users SET disabled_at", "INSERT INTO admin_audit", "UPDATE departments SET name_zh", "MERGE INTO user_credentials", "INSERT INTO sign_in_events", "OUTPUT INSERTED.id", "OPENJSON", "FETCH NEXT", "READPAST",
             "FROM timers WITH (UPDLOCK", "DELETE FROM outbox", "UPDATE applications SET status", "UPDATE department_tasks",
             "UPDATE definitions SET title", "INSERT INTO definitions", "UPDATE definitions SET status = 'retired'", "DELETE FROM definitions", "UPDATE audit_events SET seq", "INSERT INTO failed_messages", "INSERT INTO step_compliance", "FROM step_compliance c JOIN applications",
             "INSERT INTO outbox (message_id, destination, message_type, body, created_at, attempts, lease_owner, lease_until)\nSELECT",
@@ -207,6 +207,21 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => credentials.RehashAsync("clerk", "hash", none));
         await Quietly(() => credentials.RecordFailureAsync("clerk", Now, new LockoutPolicy(5, TimeSpan.FromMinutes(15)), none));
         await Quietly(() => credentials.RecordSuccessAsync("clerk", none));
+        var accounts = new SqlUserAccounts(database);
+        var entry = new AdminAuditEntry(0, Now, "admin", AdminAuditActions.Changed, AdminAuditEntry.User, "clerk", "role=clerk→supervisor");
+        await Quietly(() => accounts.ListAsync(none));
+        await Quietly(() => accounts.FindAsync("clerk", none));
+        await Quietly(() => accounts.CreateAsync(new UserRecord("clerk", "办事员", "clerk", "SAMR"), entry, none));
+        await Quietly(() => accounts.ChangeAsync("clerk", "supervisor", "SAMR", "stamp", entry, none));
+        await Quietly(() => accounts.SetDisabledAsync("clerk", Now, "stamp", entry, none));
+        await Quietly(() => accounts.SetDisabledAsync("clerk", null, "stamp", entry, none));
+        var adminAudit = new SqlAdminAudit(database);
+        await Quietly(() => adminAudit.RecordAsync(entry, none));
+        await Quietly(() => adminAudit.ListAsync(AdminAuditEntry.User, "clerk", 10, none));
+        var departmentEntries = new SqlDepartmentEntries(database);
+        await Quietly(() => departmentEntries.ListAsync(none));
+        await Quietly(() => departmentEntries.EditAsync(new Core.Model.Department("SAMR", new Core.Model.LocalizedText("市场监管局", "SAMR"), "说明"), entry, none));
+        await Quietly(() => departmentEntries.EditedAsync(none));
         var signIns = new SqlSignInLog(database);
         await Quietly(() => signIns.RecordAsync(new SignInEvent(0, Now, SignInEventKinds.Succeeded, "clerk", "clerk", "::1", "page"), none));
         await Quietly(() => signIns.ListAsync(null, 10, 0, none));

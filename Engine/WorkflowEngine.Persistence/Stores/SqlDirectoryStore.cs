@@ -40,7 +40,7 @@ public sealed class SqlDirectoryStore(Database database) : IDirectoryStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<UserRecord>(new CommandDefinition(
-            "SELECT id AS Id, name AS Name, role AS Role, department AS Department FROM users ORDER BY role, id",
+            "SELECT id AS Id, name AS Name, role AS Role, department AS Department FROM users WHERE disabled_at IS NULL ORDER BY role, id",
             cancellationToken: cancellationToken))).AsList();
     }
 }

@@ -11,5 +11,6 @@ public interface IDirectoryStore
 
     Task<UserRecord?> FindUserAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The users who may sign in (not disabled).</summary>
     Task<IReadOnlyList<UserRecord>> ListUsersAsync(CancellationToken cancellationToken);
 }

@@ -7,6 +7,7 @@ public static class SignInEventKinds
     public const string Failed = "failed";
     public const string LockedOut = "locked-out";
     public const string Refused = "refused-locked";
+    public const string RefusedDisabled = "refused-disabled";
     public const string SignedOut = "signed-out";
     public const string TokenIssued = "token-issued";
     public const string PasswordChanged = "password-changed";

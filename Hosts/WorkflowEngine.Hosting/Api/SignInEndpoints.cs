@@ -48,6 +48,8 @@ public static class SignInEndpoints
                 var now = clock.GetUtcNow();
                 context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(((outcome.LockedUntil ?? now) - now).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return Results.Problem(SignInMessages.Locked(outcome.LockedUntil, now), statusCode: StatusCodes.Status429TooManyRequests, title: SignInMessages.LockedTitle);
+            case SignInStatus.Disabled:
+                return Results.Problem(SignInMessages.Disabled, statusCode: StatusCodes.Status403Forbidden, title: SignInMessages.DisabledTitle);
             default:
                 return Results.Problem(SignInMessages.Invalid, statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
         }

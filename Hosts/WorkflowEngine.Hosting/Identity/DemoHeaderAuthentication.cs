@@ -16,7 +16,7 @@ public sealed class DemoHeaderAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IDirectoryStore directory,
+    IUserAccounts accounts,
     IHostEnvironment environment) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "DemoHeader";
@@ -30,12 +30,14 @@ public sealed class DemoHeaderAuthentication(
             return AuthenticateResult.NoResult();
         }
 
-        if (await directory.FindUserAsync(id, Context.RequestAborted) is not { } user)
+        if (await accounts.FindAsync(id, Context.RequestAborted) is not { } account)
         {
             return AuthenticateResult.Fail($"没有演示用户“{id}”");
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(UserPrincipal.Create(user, SchemeName), SchemeName));
+        return account.IsDisabled
+            ? AuthenticateResult.Fail($"演示用户“{id}”已被停用")
+            : AuthenticateResult.Success(new AuthenticationTicket(UserPrincipal.Create(account.User, SchemeName), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

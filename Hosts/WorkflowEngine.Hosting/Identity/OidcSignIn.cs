@@ -67,6 +67,12 @@ public static class OidcSignIn
         }
 
         var services = context.HttpContext.RequestServices;
+        if (await PlatformIdentity.IsDisabledAsync(services.GetRequiredService<IUserAccounts>(), user, context.HttpContext.RequestAborted))
+        {
+            context.Fail(new PlatformRefusedException(PlatformFailures.Disabled, user.Id[PlatformIdentity.UserIdPrefix.Length..]));
+            return;
+        }
+
         await PlatformIdentity.RememberAsync(services.GetRequiredService<IDirectoryStore>(), user, context.HttpContext.RequestAborted);
         context.Principal = PlatformIdentity.Principal(user, SessionCookie.SchemeName);
         await services.GetRequiredService<PasswordSignIn>().RecordAsync(

@@ -8,9 +8,10 @@ namespace WorkflowEngine.Hosting.Identity;
 /// Signs people in with a user name and password, the same for the page and the API: counts wrong passwords and locks
 /// the account after <see cref="SignInSettings.MaxFailedAttempts"/>, and writes every attempt to the sign-in audit. An
 /// unknown name and a wrong password look alike to the caller, and take about as long, so that names cannot be probed.
+/// An account an administrator disabled is told so only after its right password.
 /// </summary>
 public sealed class PasswordSignIn(
-    IDirectoryStore directory,
+    IUserAccounts accounts,
     ICredentialStore credentials,
     ISignInLog log,
     TimeProvider clock,
@@ -28,7 +29,8 @@ public sealed class PasswordSignIn(
     public async Task<SignInOutcome> SignInAsync(string userName, string password, string? clientAddress, string channel, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var user = await directory.FindUserAsync(userName, cancellationToken);
+        var account = await accounts.FindAsync(userName, cancellationToken);
+        var user = account?.User;
         var credential = user is null ? null : await credentials.FindAsync(user.Id, cancellationToken);
         if (user is null || credential is null)
         {
@@ -55,6 +57,12 @@ public sealed class PasswordSignIn(
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
         {
             await credentials.RehashAsync(user.Id, Hasher.HashPassword(user, password), cancellationToken);
+        }
+
+        if (account!.IsDisabled)
+        {
+            await RecordAsync(SignInEventKinds.RefusedDisabled, userName, user.Id, clientAddress, channel, cancellationToken);
+            return new SignInOutcome(SignInStatus.Disabled);
         }
 
         await credentials.RecordSuccessAsync(user.Id, cancellationToken);
@@ -92,14 +100,25 @@ public sealed class PasswordSignIn(
     }
 
     /// <summary>
-    /// Whether a session or token still stands: its user has a password, and it is the one it began with. A session from
-    /// the identity platform stands on the platform's word until it expires.
+    /// Whether a session or token still stands: its user has a password, and it is the one it began with (a new password,
+    /// and an administrator's change of role, department or disabling, renew the stamp). A session from the identity
+    /// platform stands on the platform's word until it expires, unless an administrator disabled the user here.
     /// </summary>
-    public async Task<bool> IsCurrentAsync(System.Security.Claims.ClaimsPrincipal principal, CancellationToken cancellationToken) =>
-        principal.FindFirst(ClaimNames.IdentityProvider)?.Value == OidcSignIn.Provider
-        || principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
-        && principal.FindFirst(ClaimNames.SecurityStamp)?.Value is { } stamp
-        && (await credentials.FindAsync(id, cancellationToken))?.SecurityStamp == stamp;
+    public async Task<bool> IsCurrentAsync(System.Security.Claims.ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is not { } id)
+        {
+            return false;
+        }
+
+        if (principal.FindFirst(ClaimNames.IdentityProvider)?.Value == OidcSignIn.Provider)
+        {
+            return await accounts.FindAsync(id, cancellationToken) is not { IsDisabled: true };
+        }
+
+        return principal.FindFirst(ClaimNames.SecurityStamp)?.Value is { } stamp
+            && (await credentials.FindAsync(id, cancellationToken))?.SecurityStamp == stamp;
+    }
 
     /// <summary>Writes a sign-in event (never a password).</summary>
     public Task RecordAsync(string kind, string userName, string? userId, string? clientAddress, string channel, CancellationToken cancellationToken)
@@ -109,5 +128,6 @@ public sealed class PasswordSignIn(
         return log.RecordAsync(new SignInEvent(0, now, kind, userName, userId, address, channel), cancellationToken);
     }
 
-    private static string NewStamp() => Guid.NewGuid().ToString("N");
+    /// <summary>A stamp no session carries yet.</summary>
+    public static string NewStamp() => Guid.NewGuid().ToString("N");
 }

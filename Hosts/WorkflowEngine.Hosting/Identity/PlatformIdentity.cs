@@ -48,6 +48,10 @@ public static class PlatformIdentity
         }
     }
 
+    /// <summary>Whether an administrator disabled the platform user's account here (a user not yet known is not).</summary>
+    public static async Task<bool> IsDisabledAsync(IUserAccounts accounts, UserRecord user, CancellationToken cancellationToken) =>
+        await accounts.FindAsync(user.Id, cancellationToken) is { IsDisabled: true };
+
     /// <summary>The same claims a password sign-in gives, marked as the platform's.</summary>
     public static ClaimsPrincipal Principal(UserRecord user, string scheme)
     {

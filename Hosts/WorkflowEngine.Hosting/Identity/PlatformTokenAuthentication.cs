@@ -38,6 +38,13 @@ public static class PlatformTokenAuthentication
                     return;
                 }
 
+                if (await PlatformIdentity.IsDisabledAsync(
+                    context.HttpContext.RequestServices.GetRequiredService<IUserAccounts>(), user, context.HttpContext.RequestAborted))
+                {
+                    context.Fail("An administrator disabled this person's account here.");
+                    return;
+                }
+
                 await PlatformIdentity.RememberAsync(
                     context.HttpContext.RequestServices.GetRequiredService<IDirectoryStore>(), user, context.HttpContext.RequestAborted);
                 context.Principal = PlatformIdentity.Principal(user, SchemeName);

@@ -14,4 +14,7 @@ public static class SignInChannels
 
     /// <summary>An operator at the host's command line or configuration.</summary>
     public const string Operator = "operator";
+
+    /// <summary>An administrator, on the users page or <c>/api/admin/users</c>.</summary>
+    public const string Admin = "admin";
 }

@@ -39,6 +39,10 @@ public static class SignInHosting
 
         services.TryAddSingleton<ICredentialStore, SqlCredentialStore>();
         services.TryAddSingleton<ISignInLog, SqlSignInLog>();
+        services.TryAddSingleton<IUserAccounts, SqlUserAccounts>();
+        services.TryAddSingleton<IAdminAudit, SqlAdminAudit>();
+        services.TryAddSingleton<IDepartmentEntries, SqlDepartmentEntries>();
+        services.AddSingleton<UserAdministration>();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<UserTokens>();
         services.AddSingleton<IdentitySeeding>();

@@ -48,7 +48,7 @@ public static class SignInInput
     }
 
     /// <summary>The first control, formatting (direction marks, zero-width) or unpaired surrogate character, as U+XXXX.</summary>
-    private static string? Unprintable(string text)
+    public static string? Unprintable(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {

@@ -13,6 +13,13 @@ public static class SignInMessages
     /// <summary><see cref="Invalid"/> for the sign-in page in English.</summary>
     public const string InvalidEn = "The user name or password is not correct";
 
+    public const string DisabledTitle = "账户已停用";
+
+    /// <summary>Said only after the right password, so that it tells nothing to someone guessing.</summary>
+    public const string Disabled = "此账户已被管理员停用，不能登录；如有疑问请联系管理员";
+
+    public const string DisabledEn = "An administrator has disabled this account, so it cannot sign in; ask an administrator if this is unexpected";
+
     public static string Locked(DateTimeOffset? until, DateTimeOffset now, bool english = false)
     {
         var minutes = Math.Max(1, (int)Math.Ceiling(((until ?? now) - now).TotalMinutes));

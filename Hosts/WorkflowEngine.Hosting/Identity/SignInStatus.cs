@@ -9,4 +9,7 @@ public enum SignInStatus
     Invalid,
 
     LockedOut,
+
+    /// <summary>The right password of an account an administrator disabled.</summary>
+    Disabled,
 }

@@ -21,6 +21,7 @@ public sealed partial class StartupTasks(
     Database database,
     ReferenceData reference,
     IDirectoryStore directory,
+    IDepartmentEntries departmentEntries,
     DefinitionRegistry definitions,
     IAuditStore audit,
     IWaitingSteps waiting,
@@ -44,7 +45,14 @@ public sealed partial class StartupTasks(
 
         // Before the bus and the relay start: no commit can happen while the waiting steps are read.
         await waiting.LoadAsync(cancellationToken);
-        await directory.UpsertDepartmentsAsync(reference.Departments.Values, cancellationToken);
+        // The names an administrator edited stand over the files; the files give every other department's.
+        var edited = await departmentEntries.EditedAsync(cancellationToken);
+        await directory.UpsertDepartmentsAsync(reference.Departments.Values.Where(d => edited.All(e => e.Code != d.Code)), cancellationToken);
+        foreach (var department in edited.Where(e => reference.Departments.ContainsKey(e.Code)))
+        {
+            reference.Rename(department);
+        }
+
         await identity.SeedAsync(options.Value.DefinitionsPath, cancellationToken);
 
         DefinitionProblems = await definitions.SeedAsync(options.Value.DefinitionsPath, cancellationToken);

@@ -59,6 +59,9 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSe
             case SignInStatus.LockedOut:
                 ModelState.AddModelError("Input.Password", SignInMessages.Locked(outcome.LockedUntil, clock.GetUtcNow(), english));
                 break;
+            case SignInStatus.Disabled:
+                ModelState.AddModelError("Input.Password", english ? SignInMessages.DisabledEn : SignInMessages.Disabled);
+                break;
             default:
                 ModelState.AddModelError("Input.Password", english ? SignInMessages.InvalidEn : SignInMessages.Invalid);
                 break;

@@ -1,0 +1,139 @@
+using System.Globalization;
+using WorkflowEngine.Definitions;
+using WorkflowEngine.Runtime.Users;
+
+namespace WorkflowEngine.Hosting.Identity;
+
+/// <summary>
+/// The rules for a user an administrator creates or changes, the same for the page and the API. A user name is what
+/// people type to sign in and what every audit names, so it is plain: lower-case ASCII letters, digits and <c>. _ -</c>,
+/// which no look-alike letter (Cyrillic а for Latin a), full-width form or invisible character can disguise. A display
+/// name may be any printable text (a Chinese name). Errors are keyed by the API's field names.
+/// </summary>
+public static class UserInput
+{
+    public const int MinUserNameLength = 2;
+    public const int MaxUserNameLength = 64;
+    public const int MaxDisplayNameLength = 64;
+
+    /// <summary>The roles an administrator may give, in the order the page offers them.</summary>
+    public static readonly IReadOnlyList<string> AssignableRoles = [Roles.Applicant, Roles.Clerk, Roles.Supervisor, Roles.Admin];
+
+    public static bool NeedsDepartment(string? role) => role is Roles.Clerk or Roles.Supervisor;
+
+    public static void UserName(string? userName, Dictionary<string, string[]> errors, bool english)
+    {
+        string Say(string zh, string en) => english ? en : zh;
+        if (string.IsNullOrWhiteSpace(userName))
+        {
+            errors["userName"] = [Say("请输入用户名", "Enter a user name")];
+        }
+        else if (userName.Length is < MinUserNameLength or > MaxUserNameLength)
+        {
+            errors["userName"] = [Say($"用户名应为 {MinUserNameLength} 至 {MaxUserNameLength} 个字符", $"A user name has {MinUserNameLength} to {MaxUserNameLength} characters")];
+        }
+        else if (userName.StartsWith(PlatformIdentity.UserIdPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            errors["userName"] = [Say(
+                $"以“{PlatformIdentity.UserIdPrefix}”开头的用户名留给统一身份认证平台的用户，请换一个",
+                $"User names beginning with \"{PlatformIdentity.UserIdPrefix}\" belong to the identity platform's users; choose another")];
+        }
+        else if (FirstNotAllowed(userName) is { } bad)
+        {
+            errors["userName"] = [Say(
+                $"用户名只能用小写英文字母、数字和 . _ -，并以字母或数字开头：第 {bad.Position} 个字符 {bad.Shown} 不行",
+                $"A user name uses only lower-case letters a–z, digits and . _ -, and begins with a letter or digit: character {bad.Position}, {bad.Shown}, is not allowed")];
+        }
+    }
+
+    public static void DisplayName(string? displayName, Dictionary<string, string[]> errors, bool english)
+    {
+        string Say(string zh, string en) => english ? en : zh;
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            errors["displayName"] = [Say("请输入姓名", "Enter the person's name")];
+        }
+        else if (displayName.Trim().Length > MaxDisplayNameLength)
+        {
+            errors["displayName"] = [Say($"姓名不能超过 {MaxDisplayNameLength} 个字符", $"A name has at most {MaxDisplayNameLength} characters")];
+        }
+        else if (SignInInput.Unprintable(displayName) is { } code)
+        {
+            errors["displayName"] = [Say($"姓名含有不可见或控制字符（{code}），请重新输入", $"The name contains an invisible or control character ({code}); type it again")];
+        }
+    }
+
+    /// <summary>The role, and for a clerk or supervisor a department that exists.</summary>
+    public static void RoleAndDepartment(string? role, string? department, ReferenceData reference, Dictionary<string, string[]> errors, bool english)
+    {
+        string Say(string zh, string en) => english ? en : zh;
+        if (string.IsNullOrWhiteSpace(role) || !AssignableRoles.Contains(role))
+        {
+            errors["role"] = [Say(
+                $"角色应为 {string.Join("、", AssignableRoles)} 之一",
+                $"The role must be one of {string.Join(", ", AssignableRoles)}")];
+            return;
+        }
+
+        if (!NeedsDepartment(role))
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(department))
+        {
+            errors["department"] = [Say("窗口人员和部门负责人须属于一个部门，请选择部门", "A clerk or supervisor belongs to a department: choose one")];
+        }
+        else if (!reference.Departments.ContainsKey(department))
+        {
+            errors["department"] = [Say(
+                $"没有代码为“{Bounded(department)}”的部门",
+                $"There is no department with the code \"{Bounded(department)}\"")];
+        }
+    }
+
+    /// <summary>A new password: empty means "make one up" (shown once); otherwise the operator's rule of at least 12 characters.</summary>
+    public static void Password(string? password, Dictionary<string, string[]> errors, bool english)
+    {
+        string Say(string zh, string en) => english ? en : zh;
+        if (string.IsNullOrEmpty(password))
+        {
+            return;
+        }
+
+        if (password.Length is < IdentitySeeding.MinimumPasswordLength or > SignInInput.MaxPasswordLength)
+        {
+            errors["password"] = [Say(
+                $"密码应为 {IdentitySeeding.MinimumPasswordLength} 至 {SignInInput.MaxPasswordLength} 个字符；留空则由系统生成",
+                $"A password has {IdentitySeeding.MinimumPasswordLength} to {SignInInput.MaxPasswordLength} characters; leave it empty to have one made up")];
+        }
+        else if (password.Any(char.IsControl))
+        {
+            errors["password"] = [Say("密码不能含有控制字符", "A password cannot contain control characters")];
+        }
+    }
+
+    /// <summary>Text from a request, cut short and made printable for a message.</summary>
+    public static string Bounded(string text)
+    {
+        var cut = text.Length > 32 ? text[..32] + "…" : text;
+        return SignInInput.Unprintable(cut) is null ? cut : string.Concat(cut.Where(c => !char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format));
+    }
+
+    private static (int Position, string Shown)? FirstNotAllowed(string userName)
+    {
+        for (var i = 0; i < userName.Length; i++)
+        {
+            var c = userName[i];
+            var allowed = c is >= 'a' and <= 'z' or >= '0' and <= '9' || (i > 0 && c is '.' or '_' or '-');
+            if (!allowed)
+            {
+                var printable = !char.IsControl(c) && !char.IsSurrogate(c) && !char.IsWhiteSpace(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format;
+                var code = string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}");
+                return (i + 1, printable ? $"“{c}”({code})" : code);
+            }
+        }
+
+        return null;
+    }
+}

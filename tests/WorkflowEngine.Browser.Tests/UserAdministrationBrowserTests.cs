@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+
+namespace WorkflowEngine.Browser.Tests;
+
+/// <summary>
+/// The users page in a real browser: an administrator creates a clerk with a made-up password, opens the user,
+/// disables them and reads the change in the audit, on pages without serious accessibility violations, usable on a
+/// phone and by keyboard, in Chinese and in English.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class UserAdministrationBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Administrator_CreatesAClerk_ThenDisablesThem_AndReadsTheAudit()
+    {
+        var page = await fixture.SignedInAsync("admin", "/admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "用户", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("用户");
+        await PageChecks.AssertUsableAsync(fixture, page);
+
+        await page.GetByLabel("用户名（登录用", new() { Exact = false }).FillAsync("psb-clerk-2");
+        await page.GetByLabel("姓名", new() { Exact = true }).FillAsync("孙八");
+        await page.Locator("#role").SelectOptionAsync("clerk");
+        await page.Locator("#department").SelectOptionAsync("PSB");
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建用户" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#user-created")).ToContainTextAsync("已创建用户");
+        Assert.Equal(16, (await page.Locator("#initial-password").TextContentAsync())!.Length);
+        await Assertions.Expect(page.Locator("#users tr[data-user='psb-clerk-2']")).ToContainTextAsync("窗口人员");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "admin-users.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "psb-clerk-2", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#user-facts")).ToContainTextAsync("正常");
+        await PageChecks.AssertUsableAsync(fixture, page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "停用", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".desk-done[role=status]")).ToContainTextAsync("已停用");
+        await Assertions.Expect(page.Locator("#user-status")).ToContainTextAsync("已停用");
+        await Assertions.Expect(page.Locator("#user-audit td[data-action='disabled']")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "admin-user.png"), FullPage = true });
+        await PageChecks.AssertUsableAsync(fixture, page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#user-status")).ToContainTextAsync("Disabled");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Enable", Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Administrator_RenamesADepartment_AndIsToldWhyNoneIsAddedHere()
+    {
+        var page = await fixture.SignedInAsync("admin", "/admin/departments");
+        await Assertions.Expect(page.Locator("#departments tr[data-department='SAMR']")).ToContainTextAsync("市场监督管理局");
+        await Assertions.Expect(page.Locator("#departments-note")).ToContainTextAsync("Definitions/departments.yaml");
+        await PageChecks.AssertUsableAsync(fixture, page);
+
+        await page.Locator("summary", new() { HasText = "EEB" }).ClickAsync();
+        await page.GetByLabel("中文名称").And(page.Locator("#nameZh-EEB")).FillAsync("");
+        await page.Locator("details[open] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#nameZh-EEB-error")).ToHaveTextAsync("此项必填");
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+
+        await page.Locator("#nameZh-EEB").FillAsync("生态环境局（新）");
+        await page.Locator("details[open] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#departments tr[data-department='EEB']")).ToContainTextAsync("生态环境局（新）");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "admin-departments.png"), FullPage = true });
+    }
+}
