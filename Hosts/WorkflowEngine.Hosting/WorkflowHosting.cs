@@ -96,6 +96,7 @@ public static partial class WorkflowHosting
         app.MapComplianceMismatches();
         app.MapWarnings();
         app.MapUserAdministration();
+        app.MapAdminChanges();
         return app;
     }
 

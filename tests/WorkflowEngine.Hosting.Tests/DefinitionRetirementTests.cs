@@ -92,6 +92,19 @@ public sealed class DefinitionRetirementTests(HostFixture fixture) : IClassFixtu
         var beijing = retiredAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         Assert.Contains($"停用于 {beijing}（admin）", WebUtility.HtmlDecode(await browser.GetStringAsync(page)), StringComparison.Ordinal);
         Assert.Contains($"<td>{beijing} admin</td>", WebUtility.HtmlDecode(await browser.GetStringAsync("/admin/definitions")), StringComparison.Ordinal);
+
+        // The system-wide record of administrators' changes has the retirement once (the refused second one left none),
+        // in the API and on its page.
+        var changes = (await Host.GetJsonAsync("admin", "/api/admin/changes?kind=definition&limit=500")).EnumerateArray()
+            .Where(c => c.GetProperty("targetId").GetString() == "retire-recorded").ToArray();
+        var retirement = Assert.Single(changes, c => c.GetProperty("action").GetString() == "definition-retired");
+        Assert.Equal(("admin", $"version={version}", retiredAt), (
+            retirement.GetProperty("actor").GetString(), retirement.GetProperty("detail").GetString(), retirement.GetProperty("at").GetDateTimeOffset()));
+        Assert.Single(changes, c => c.GetProperty("action").GetString() == "definition-published");
+        var listedPage = WebUtility.HtmlDecode(await browser.GetStringAsync("/admin/changes?kind=definition"));
+        Assert.Contains($"<td>{beijing}</td>", listedPage, StringComparison.Ordinal);
+        Assert.Contains("停用版本", listedPage, StringComparison.Ordinal);
+        Assert.Contains(">retire-recorded</a>", listedPage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,6 +129,14 @@ public sealed class DefinitionRetirementTests(HostFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/definitions/discard-draft/versions/{published}")).StatusCode);
         using var citizen = Host.Client("zhangsan");
         Assert.Equal(HttpStatusCode.OK, (await citizen.GetAsync("/api/services/discard-draft")).StatusCode);
+
+        // Only an administrator reads the record of administrators' changes; the discard is in it, the refusals are not.
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/admin/changes")).StatusCode);
+        var field = ProblemAssert.FieldError(await ProblemAssert.IsAsync(await admin.GetAsync("/api/admin/changes?kind=application"), HttpStatusCode.BadRequest), "kind");
+        Assert.Contains("definition", field, StringComparison.Ordinal);
+        var changes = (await Host.GetJsonAsync("admin", "/api/admin/changes?kind=definition&limit=500")).EnumerateArray()
+            .Where(c => c.GetProperty("targetId").GetString() == "discard-draft").Select(c => c.GetProperty("action").GetString()!).ToArray();
+        Assert.Equal(["draft-discarded", "definition-published"], changes);
     }
 
     private static string Yaml(string id) => $$"""

@@ -145,7 +145,7 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => definitions.GetAsync("svc", 1, none));
         await Quietly(() => definitions.GetLatestPublishedAsync("svc", none));
         await Quietly(() => definitions.RetireAsync("svc", 1, Now, "admin", none));
-        await Quietly(() => definitions.DiscardDraftAsync("svc", 2, none));
+        await Quietly(() => definitions.DiscardDraftAsync("svc", 2, Now, "admin", none));
 
         var applications = new SqlApplicationQueries(database);
         await Quietly(() => applications.GetAsync(applicationId, none));

@@ -473,6 +473,10 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         CreatedAt = Now,
     };
 
+    /// <summary>
+    /// Publishing, retiring and discarding each leave one line in the administrators' audit, written with the change;
+    /// a refused change (retiring a draft, discarding a published version, retiring twice) leaves none.
+    /// </summary>
     [StoreFact]
     public async Task Definitions_OnlyAPublishedVersionRetires_AndOnlyADraftIsDiscarded()
     {
@@ -482,15 +486,25 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         await store.SaveDraftAsync(SvcDraft("b"), CancellationToken.None);
 
         Assert.False(await store.RetireAsync("svc", 2, Now, "admin", CancellationToken.None));
-        Assert.False(await store.DiscardDraftAsync("svc", 1, CancellationToken.None));
+        Assert.False(await store.DiscardDraftAsync("svc", 1, Now, "admin", CancellationToken.None));
         Assert.True(await store.RetireAsync("svc", 1, Now, "admin", CancellationToken.None));
         Assert.False(await store.RetireAsync("svc", 1, Now, "admin", CancellationToken.None));
-        Assert.True(await store.DiscardDraftAsync("svc", 2, CancellationToken.None));
+        Assert.True(await store.DiscardDraftAsync("svc", 2, Now.AddMinutes(1), "admin-2", CancellationToken.None));
 
         var latest = await store.GetLatestPublishedAsync("svc", CancellationToken.None);
         Assert.Equal((1, DefinitionStatuses.Retired), (latest!.Version, latest.Status));
         Assert.Null(await store.GetAsync("svc", 2, CancellationToken.None));
         Assert.Single(await store.ListAsync(CancellationToken.None));
+        var changes = await new SqlAdminAudit(Database).ListAllAsync(AdminAuditEntry.Definition, 10, 0, CancellationToken.None);
+        Assert.Equal(
+            [
+                (AdminAuditActions.DraftDiscarded, "admin-2", "version=2"),
+                (AdminAuditActions.DefinitionRetired, "admin", "version=1"),
+                (AdminAuditActions.DefinitionPublished, "admin", "version=1"),
+            ],
+            changes.Select(c => (c.Action, c.Actor, c.Detail!)));
+        Assert.All(changes, c => Assert.Equal("svc", c.TargetId));
+        Assert.Empty(await new SqlAdminAudit(Database).ListAllAsync(AdminAuditEntry.User, 10, 0, CancellationToken.None));
     }
 
     [StoreFact]

@@ -13,19 +13,28 @@ public sealed class SqlAdminAudit(Database database) : IAdminAudit
         await write.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<AdminAuditEntry>> ListAsync(string targetKind, string targetId, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AdminAuditEntry>> ListAsync(string targetKind, string targetId, int limit, CancellationToken cancellationToken) =>
+        QueryAsync("WHERE target_kind = @Kind AND target_id = @Target", new { Kind = targetKind, Target = targetId, Limit = limit, Offset = 0 }, cancellationToken);
+
+    public Task<IReadOnlyList<AdminAuditEntry>> ListAllAsync(string? targetKind, int limit, int offset, CancellationToken cancellationToken) =>
+        QueryAsync(targetKind is null ? "" : "WHERE target_kind = @Kind", new { Kind = targetKind, Limit = limit, Offset = offset }, cancellationToken);
+
+    /// <summary>The entries <paramref name="where"/> selects, newest first, a page of them (@Limit, @Offset).</summary>
+    private async Task<IReadOnlyList<AdminAuditEntry>> QueryAsync(string where, object args, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
             SELECT id AS Id, at AS At, actor AS Actor, action AS Action, target_kind AS TargetKind, target_id AS TargetId, detail AS Detail
-            FROM admin_audit WHERE target_kind = @Kind AND target_id = @Target
+            FROM admin_audit {where}
             ORDER BY at DESC, id DESC {database.Dialect.Page}
             """,
-            new { Kind = targetKind, Target = targetId, Limit = limit, Offset = 0 },
+            args,
             cancellationToken: cancellationToken));
-        return rows.Select(r => new AdminAuditEntry(r.Id, Instants.FromMs(r.At), r.Actor, r.Action, r.TargetKind, r.TargetId, r.Detail)).ToArray();
+        return rows.Select(Entry).ToArray();
     }
+
+    private static AdminAuditEntry Entry(Row r) => new(r.Id, Instants.FromMs(r.At), r.Actor, r.Action, r.TargetKind, r.TargetId, r.Detail);
 
     private sealed class Row
     {

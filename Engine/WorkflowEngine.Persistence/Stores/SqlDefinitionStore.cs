@@ -1,6 +1,7 @@
 using Dapper;
 using WorkflowEngine.Persistence.Rows;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Persistence.Stores;
 
@@ -97,30 +98,38 @@ public sealed class SqlDefinitionStore(Database database) : IDefinitionStore
     }
 
     public Task<bool> PublishAsync(string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken) =>
-        StampAsync(
+        ChangeOneAsync(
             "UPDATE definitions SET status = 'published', published_at = @At, published_by = @By WHERE id = @Id AND version = @Version AND status = 'draft'",
-            id, version, at, by, cancellationToken);
+            AdminAuditActions.DefinitionPublished, id, version, at, by, cancellationToken);
 
     public Task<bool> RetireAsync(string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken) =>
-        StampAsync(
+        ChangeOneAsync(
             "UPDATE definitions SET status = 'retired', retired_at = @At, retired_by = @By WHERE id = @Id AND version = @Version AND status = 'published'",
-            id, version, at, by, cancellationToken);
+            AdminAuditActions.DefinitionRetired, id, version, at, by, cancellationToken);
 
-    public Task<bool> DiscardDraftAsync(string id, int version, CancellationToken cancellationToken) =>
-        ChangeOneAsync("DELETE FROM definitions WHERE id = @Id AND version = @Version AND status = 'draft'", id, version, cancellationToken);
+    public Task<bool> DiscardDraftAsync(string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken) =>
+        ChangeOneAsync(
+            "DELETE FROM definitions WHERE id = @Id AND version = @Version AND status = 'draft'",
+            AdminAuditActions.DraftDiscarded, id, version, at, by, cancellationToken);
 
-    /// <summary>A change of status that records when and by whom (publishing, retiring): once, from the status it expects.</summary>
-    private Task<bool> StampAsync(string sql, string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken) =>
-        ChangeOneAsync(sql, new { Id = id, Version = version, At = Instants.ToMs(at), By = by }, cancellationToken);
-
-    private Task<bool> ChangeOneAsync(string sql, string id, int version, CancellationToken cancellationToken) =>
-        ChangeOneAsync(sql, new { Id = id, Version = version }, cancellationToken);
-
-    private async Task<bool> ChangeOneAsync(string sql, object args, CancellationToken cancellationToken)
+    /// <summary>
+    /// A change of one version from the status it expects (publishing, retiring, discarding), at most once, with its
+    /// line in the administrators' audit in the same transaction (actor <c>system</c> when the host itself did it).
+    /// </summary>
+    private async Task<bool> ChangeOneAsync(
+        string sql, string action, string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
         var changed = await write.Connection.ExecuteAsync(new CommandDefinition(
-            sql, args, write.Transaction, cancellationToken: cancellationToken)) == 1;
+            sql, new { Id = id, Version = version, At = Instants.ToMs(at), By = by }, write.Transaction, cancellationToken: cancellationToken)) == 1;
+        if (changed)
+        {
+            await AdminAuditSql.InsertAsync(
+                write,
+                new AdminAuditEntry(0, at, by ?? "system", action, AdminAuditEntry.Definition, id, $"version={version}"),
+                cancellationToken);
+        }
+
         await write.CommitAsync(cancellationToken);
         return changed;
     }

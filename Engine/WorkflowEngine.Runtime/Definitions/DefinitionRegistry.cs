@@ -181,7 +181,7 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
             return VersionChange.NotFound($"“{id}”没有第 {version} 版");
         }
 
-        if (record.Status != DefinitionStatuses.Draft || !await store.DiscardDraftAsync(id, version, cancellationToken))
+        if (record.Status != DefinitionStatuses.Draft || !await store.DiscardDraftAsync(id, version, time.GetUtcNow(), actor, cancellationToken))
         {
             return VersionChange.Refused($"“{id}”第 {version} 版不是草稿：已发布的版本不可丢弃，只能停用");
         }

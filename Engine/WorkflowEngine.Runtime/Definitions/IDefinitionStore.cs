@@ -14,7 +14,10 @@ public interface IDefinitionStore
     /// <summary>Replaces the id's open draft, or adds the next version as a draft.</summary>
     Task<DefinitionRecord> SaveDraftAsync(DefinitionRecord draft, CancellationToken cancellationToken);
 
-    /// <summary>Publishes a draft; false when that version is not a draft (already published, or missing).</summary>
+    /// <summary>
+    /// Publishes a draft; false when that version is not a draft (already published, or missing). Publishing, retiring
+    /// and discarding each write a line to the administrators' audit (<c>admin_audit</c>) in their transaction.
+    /// </summary>
     Task<bool> PublishAsync(string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken);
 
     /// <summary>
@@ -23,6 +26,6 @@ public interface IDefinitionStore
     /// </summary>
     Task<bool> RetireAsync(string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a draft; false when that version is not a draft.</summary>
-    Task<bool> DiscardDraftAsync(string id, int version, CancellationToken cancellationToken);
+    /// <summary>Deletes a draft, recording when and by whom; false when that version is not a draft.</summary>
+    Task<bool> DiscardDraftAsync(string id, int version, DateTimeOffset at, string? by, CancellationToken cancellationToken);
 }

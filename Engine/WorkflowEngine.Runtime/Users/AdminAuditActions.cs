@@ -10,4 +10,13 @@ public static class AdminAuditActions
     public const string PasswordReset = "password-reset";
     public const string Unlocked = "unlocked";
     public const string DepartmentEdited = "department-edited";
+
+    /// <summary>A definition's version was published (target: the definition's id; detail: the version).</summary>
+    public const string DefinitionPublished = "definition-published";
+
+    /// <summary>A published version was retired: new applications no longer start on it.</summary>
+    public const string DefinitionRetired = "definition-retired";
+
+    /// <summary>A draft was discarded.</summary>
+    public const string DraftDiscarded = "draft-discarded";
 }

@@ -8,4 +8,6 @@ public sealed record AdminAuditEntry(long Id, DateTimeOffset At, string Actor, s
 {
     public const string User = "user";
     public const string Department = "department";
+
+    public const string Definition = "definition";
 }

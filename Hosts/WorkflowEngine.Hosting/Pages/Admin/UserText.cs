@@ -25,6 +25,9 @@ public static class UserText
         AdminAuditActions.PasswordReset => AdminText.Say("重置密码", "Password reset"),
         AdminAuditActions.Unlocked => AdminText.Say("解除锁定", "Unlocked"),
         AdminAuditActions.DepartmentEdited => AdminText.Say("修改部门名称", "Department edited"),
+        AdminAuditActions.DefinitionPublished => AdminText.Say("发布", "Published"),
+        AdminAuditActions.DefinitionRetired => AdminText.Say("停用版本", "Version retired"),
+        AdminAuditActions.DraftDiscarded => AdminText.Say("丢弃草稿", "Draft discarded"),
         _ => action,
     };
 
