@@ -20,11 +20,16 @@ public sealed class DependencyDirectionTests
         Assert.All(references, name => Assert.True(name.StartsWith("System", StringComparison.Ordinal) || name == "netstandard", name));
     }
 
+    /// <summary>The working-time calendar is shared by the engine's core and the department side, so it knows neither.</summary>
     [Fact]
-    public void Core_ReferencesNoOtherProject() => Assert.Empty(WorkflowReferences("WorkflowEngine.Core"));
+    public void Calendars_ReferenceNoOtherProject() => Assert.Empty(WorkflowReferences("WorkflowEngine.Calendars"));
 
     [Fact]
-    public void Activities_ReferenceOnlyTheCore() => Assert.Equal(["WorkflowEngine.Core"], WorkflowReferences("WorkflowEngine.Activities"));
+    public void Core_ReferencesOnlyTheCalendars() => Assert.Equal(["WorkflowEngine.Calendars"], WorkflowReferences("WorkflowEngine.Core"));
+
+    [Fact]
+    public void Activities_ReferenceOnlyTheCoreAndTheCalendars() =>
+        Assert.Equal(["WorkflowEngine.Calendars", "WorkflowEngine.Core"], WorkflowReferences("WorkflowEngine.Activities"));
 
     [Fact]
     public void DeliveryKernel_ReferencesOnlyTheContracts() => Assert.Equal(["WorkflowEngine.Contracts"], WorkflowReferences("WorkflowEngine.Delivery"));
@@ -49,6 +54,7 @@ public sealed class DependencyDirectionTests
         Assert.DoesNotContain(Assembly.Load(assembly).GetReferencedAssemblies(), a => a.Name!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
 
     [Theory]
+    [InlineData("WorkflowEngine.Calendars")]
     [InlineData("WorkflowEngine.Core")]
     [InlineData("WorkflowEngine.Definitions")]
     [InlineData("WorkflowEngine.Delivery")]

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Configuration;
@@ -72,7 +72,7 @@ public static class CalendarsEndpoints
 
     private static IResult List(ReferenceData reference) =>
         Results.Ok(reference.Calendars.Values.Select(c => new CalendarDto(
-            c.Id, c.Data.Name.Zh, c.Data.TimeZone, c.OfficeHours.Select(p => p.ToString()).ToArray(), c.HoursPerDay, c.AnnouncedYears.Order().ToArray())));
+            c.Id, c.Data.Name, c.Data.TimeZone, c.OfficeHours.Select(p => p.ToString()).ToArray(), c.HoursPerDay, c.AnnouncedYears.Order().ToArray())));
 
     private static IResult Due(string id, string? from, decimal? workingDays, decimal? workingHours, ReferenceData reference, TimeProvider time)
     {

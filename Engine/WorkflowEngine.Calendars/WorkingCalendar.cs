@@ -1,8 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using WorkflowEngine.Core.Model;
 
-namespace WorkflowEngine.Core.Calendars;
+namespace WorkflowEngine.Calendars;
 
 /// <summary>
 /// Statutory working time: weekends and public holidays off, make-up workdays on, office hours in the calendar's zone.
