@@ -35,12 +35,13 @@ public sealed class DependencyDirectionTests
     public void DeliveryKernel_ReferencesOnlyTheContracts() => Assert.Equal(["WorkflowEngine.Contracts"], WorkflowReferences("WorkflowEngine.Delivery"));
 
     /// <summary>
-    /// The department side runs where the engine does not (a department host): it knows the contracts and the delivery
-    /// kernel, not the interpreter, the definitions or the engine's stores.
+    /// The department side runs where the engine does not (a department host): it knows the contracts, the delivery
+    /// kernel and the working-time calendar (to count a step's working time as the engine does), not the interpreter,
+    /// the definitions or the engine's stores.
     /// </summary>
     [Fact]
-    public void DepartmentSide_ReferencesOnlyTheContractsAndTheKernel() =>
-        Assert.Equal(["WorkflowEngine.Contracts", "WorkflowEngine.Delivery"], WorkflowReferences("WorkflowEngine.Departments"));
+    public void DepartmentSide_ReferencesOnlyTheContractsTheKernelAndTheCalendars() =>
+        Assert.Equal(["WorkflowEngine.Calendars", "WorkflowEngine.Contracts", "WorkflowEngine.Delivery"], WorkflowReferences("WorkflowEngine.Departments"));
 
     /// <summary>The engine side knows the departments only through the contracts.</summary>
     [Fact]

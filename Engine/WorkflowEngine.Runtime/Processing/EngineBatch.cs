@@ -738,6 +738,8 @@ internal sealed class EngineBatch(
             Limit = dispatch.Limit.ToString(),
             MaxExtensionHours = (decimal)CalendarOf(definition).OfficeTimeOf(dispatch.MaxExtension ?? ExtensionLimits.Default).TotalHours,
             WorkingDayHours = (decimal)CalendarOf(definition).OfficeTimeOf(WorkingTimeLimit.Days(1)).TotalHours,
+            CalendarId = CalendarOf(definition).Id,
+            CalendarVersion = CalendarOf(definition).Version,
             DispatchedAt = ChinaTime.ToLocal(dispatch.DispatchedAt),
             DueAt = ChinaTime.ToLocal(dispatch.DueAt),
             SupplementBy = ChinaTime.ToLocal(definition.Supplements.RequestBy(CalendarOf(definition), dispatch.DispatchedAt)),

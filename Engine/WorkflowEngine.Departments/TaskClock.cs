@@ -1,0 +1,7 @@
+namespace WorkflowEngine.Runtime.Departments;
+
+/// <summary>
+/// What a task keeps to count its working time as the engine does: the calendar the engine dispatched it on, and the
+/// pauses that have ended (the one under way is <see cref="TaskRecord.ClockPausedSince"/>).
+/// </summary>
+public sealed record TaskClock(string? CalendarId, string? CalendarVersion, IReadOnlyList<ClockPause> Pauses);
