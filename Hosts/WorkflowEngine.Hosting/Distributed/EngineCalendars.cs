@@ -28,6 +28,9 @@ public sealed partial class EngineCalendars(HttpClient http, TimeProvider time, 
     /// <summary>A calendar and when the request that brought it was made: it is at least as new as the engine's then.</summary>
     private sealed record Held(WorkingCalendar Calendar, DateTimeOffset AskedAt);
 
+    /// <summary>The calendars held, each with its version: what <c>/health</c> shows an administrator.</summary>
+    public IReadOnlyDictionary<string, string> Versions => _held.ToDictionary(h => h.Key, h => h.Value.Calendar.Version, StringComparer.Ordinal);
+
     /// <summary>Whether the host knows the engine's address (<c>Departments:EngineUrl</c>).</summary>
     public bool Configured => http.BaseAddress is not null;
 
