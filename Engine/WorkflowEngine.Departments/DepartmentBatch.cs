@@ -241,6 +241,13 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         task.DueAt = change.DueAt ?? task.DueAt;
         // A clock paused after its due time passed keeps that due time: the pause, not a missing due time, says it stands still.
         Pause(task, change.PausedSince ?? (change.DueAt is null ? change.ChangedAt : null), change.ChangedAt);
+        if (change.CalendarVersion is { } version && task.Clock is { CalendarId: { } calendarId } clock && clock.CalendarVersion != version)
+        {
+            // Counted on a newer calendar (a year loaded): the decision counts on that one, or on a copy fetched since.
+            task.Clock = clock with { CalendarVersion = version, VersionSince = now };
+            calendars?.Expect(calendarId, version);
+        }
+
         task.ClockPausedBecause = task.ClockPausedSince is null ? null : change.PausedBecause;
         _changed.Add(task.Id);
         return task;
@@ -1090,7 +1097,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     /// </summary>
     private (int Used, int Paused)? WorkingMinutes(TaskRecord task)
     {
-        if (task.Clock is not { CalendarId: { } id } clock || calendars?.Find(id, clock.CalendarVersion, task.ReceivedAt) is not { } calendar)
+        if (task.Clock is not { CalendarId: { } id } clock || calendars?.Find(id, clock.CalendarVersion, clock.VersionSince ?? task.ReceivedAt) is not { } calendar)
         {
             return null;
         }

@@ -10,8 +10,8 @@ public interface IStepCalendars
 {
     /// <summary>
     /// The calendar to count a step on that the engine dispatched on <paramref name="version"/> of calendar
-    /// <paramref name="id"/>, and the department received at <paramref name="receivedAt"/>: that version, or one obtained
-    /// since (as new as the engine's at the dispatch, or newer). Null when none is held: the working time is then not reported.
+    /// <paramref name="id"/> (or announced a due time on since), and the department received (that announcement) at
+    /// <paramref name="receivedAt"/>: that version, or one obtained since (as new as the engine's then, or newer). Null when none is held: the working time is then not reported.
     /// </summary>
     WorkingCalendar? Find(string id, string? version, DateTimeOffset receivedAt);
 

@@ -161,8 +161,44 @@ public sealed class DepartmentWorkingTimeTests
         Assert.Null(copies.Find("cn-mainland", null, DateTimeOffset.UnixEpoch));
     }
 
+    [Fact]
+    public async Task AYearLoadedAtTheEngine_NamesTheNewCalendarVersionToTheDepartmentsHoldingMovedSteps()
+    {
+        // Joint acceptance on Monday 28 December 2026: its five-working-day steps run into 2027, not yet announced.
+        var expected = new ConcurrentQueue<(string Id, string? Version)>();
+        await using var host = await AllInOneHost.StartAsync(new DateTimeOffset(2026, 12, 28, 9, 0, 0, Cst), builder => builder.Services.AddSingleton<IStepCalendars>(sp =>
+            new RecordingCalendars(new InProcessCalendars(sp.GetRequiredService<ReferenceData>()), expected)));
+        using (var citizen = host.Client("zhangsan"))
+        {
+            (await citizen.PostAsync("/api/applications", JointAcceptance.Multipart(civilAirDefence: false))).EnsureSuccessStatusCode();
+        }
+
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("arch-clerk", "/api/departments/ARCH/tasks?status=open"), t => t.GetArrayLength() == 1, "the archives task");
+        var before = host.Services.GetRequiredService<ReferenceData>().Calendar("cn-mainland").Version;
+        Assert.Contains(("cn-mainland", before), expected);
+
+        using (var admin = host.Client("admin"))
+        {
+            (await admin.PostAsync("/api/calendars/cn-mainland/years", CalendarYearTests.Yaml(CalendarYearTests.Year2027))).EnsureSuccessStatusCode();
+        }
+
+        // 元旦 moves the steps' due times; their departments learn them counted on the calendar with 2027.
+        var after = host.Services.GetRequiredService<ReferenceData>().Calendar("cn-mainland").Version;
+        Assert.NotEqual(before, after);
+        await AllInOneHost.EventuallyAsync(() => Task.FromResult(expected.Contains(("cn-mainland", after))), seen => seen, "the new version named to a department");
+    }
+
     private static WorkingCalendar WithoutYear(WorkingCalendar calendar, int year) =>
         new(calendar.Data with { Years = [.. calendar.Data.Years.Where(y => y.Year != year)] });
+
+    /// <summary>The in-process calendars, recording each calendar version the department side was told to expect.</summary>
+    private sealed class RecordingCalendars(IStepCalendars inner, ConcurrentQueue<(string Id, string? Version)> expected) : IStepCalendars
+    {
+        public WorkingCalendar? Find(string id, string? version, DateTimeOffset receivedAt) => inner.Find(id, version, receivedAt);
+
+        public void Expect(string id, string? version) => expected.Enqueue((id, version));
+    }
 
     /// <summary>A department side holding one calendar whatever the step names, or none.</summary>
     private sealed class FixedCalendars(WorkingCalendar? calendar) : IStepCalendars

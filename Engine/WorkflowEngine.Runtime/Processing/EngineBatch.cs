@@ -611,7 +611,7 @@ internal sealed class EngineBatch(
                         now));
                     break;
                 case RecallStep or AnnounceDue or AnnounceWarning or AnnounceEscalation or AnnounceSupplementRefused:
-                    absorbed.Outbox.Add(DepartmentMessages.ToOutbox(command, application.Id, now));
+                    absorbed.Outbox.Add(DepartmentMessages.ToOutbox(command, application.Id, now, CalendarOf(definition).Version));
                     break;
                 case ScheduleTimer timer:
                     absorbed.Timers.Add((new TimerRecord(application.Id, timer.TimerId, timer.NodeId, timer.DueAt), timer.TimerId));
