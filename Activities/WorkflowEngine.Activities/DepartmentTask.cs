@@ -1,6 +1,6 @@
 using FluentValidation;
 using WorkflowEngine.Core.Activities;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Core.Execution;

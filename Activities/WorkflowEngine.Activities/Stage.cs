@@ -1,4 +1,5 @@
 using FluentValidation;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;

@@ -44,6 +44,18 @@ public sealed record ExecuteStep
     /// <summary>The office hours of one working day on the engine's calendar, to weigh an extension asked in working days. Added to version 1.</summary>
     public decimal? WorkingDayHours { get; init; }
 
+    /// <summary>
+    /// The id of the working-time calendar the engine counts the step on (e.g. <c>cn-mainland</c>), so that a department
+    /// host can count the working time it reports on the same one. Added to version 1.
+    /// </summary>
+    public string? CalendarId { get; init; }
+
+    /// <summary>
+    /// The version of that calendar when the step was dispatched: a short hash of what it counts with, which changes
+    /// when a year's arrangement is loaded. A host holding another version fetches the calendar again. Added to version 1.
+    /// </summary>
+    public string? CalendarVersion { get; init; }
+
     public required DateTimeOffset DispatchedAt { get; init; }
 
     public required DateTimeOffset DueAt { get; init; }

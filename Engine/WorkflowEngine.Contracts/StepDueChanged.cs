@@ -31,5 +31,12 @@ public sealed record StepDueChanged
     /// <summary>Why it stands still, in words the applicant reads (e.g. "专家评审：…").</summary>
     public string? PausedBecause { get; init; }
 
+    /// <summary>
+    /// The version of the step's calendar (<see cref="ExecuteStep.CalendarId"/>) the engine counted this due time on; a
+    /// new one after an administrator loaded a year. A department counting working time on a copy fetches it again.
+    /// Added to version 1.
+    /// </summary>
+    public string? CalendarVersion { get; init; }
+
     public required DateTimeOffset ChangedAt { get; init; }
 }

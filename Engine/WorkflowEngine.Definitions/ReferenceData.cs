@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using WorkflowEngine.Core.Activities;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions.Calendars;
 using WorkflowEngine.Definitions.Departments;

@@ -7,9 +7,10 @@ namespace WorkflowEngine.Runtime.Departments;
 
 /// <summary>
 /// One department transaction: what the batch needs is read first, every item is applied in order to that in-memory
-/// picture, and the result is one change set.
+/// picture, and the result is one change set. With <paramref name="calendars"/>, each decision reports the working time
+/// the step's clock ran and stood still.
 /// </summary>
-internal sealed class DepartmentBatch(DateTimeOffset now)
+internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calendars = null)
 {
     /// <summary>A clerk's outputs, keys as given; Chinese as characters, as in every stored JSON.</summary>
     private static readonly JsonSerializerOptions OutputsJson = new() { Encoder = MessageJson.Options.Encoder };
@@ -188,6 +189,12 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
             Note = work.Note,
             MaterialsJson = MaterialsOf(step),
         };
+        if (step.CalendarId is { } calendarId)
+        {
+            task.Clock = new TaskClock(calendarId, step.CalendarVersion, []);
+            calendars?.Expect(calendarId, step.CalendarVersion);
+        }
+
         if (work.Result is { } result)
         {
             task.Automated = true;
@@ -236,10 +243,31 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         task.DueRevision = change.Revision;
         task.DueAt = change.DueAt ?? task.DueAt;
         // A clock paused after its due time passed keeps that due time: the pause, not a missing due time, says it stands still.
-        task.ClockPausedSince = change.PausedSince ?? (change.DueAt is null ? change.ChangedAt : null);
+        Pause(task, change.PausedSince ?? (change.DueAt is null ? change.ChangedAt : null), change.ChangedAt);
+        if (change.CalendarVersion is { } version && task.Clock is { CalendarId: { } calendarId } clock && clock.CalendarVersion != version)
+        {
+            // Counted on a newer calendar (a year loaded): the decision counts on that one, or on a copy fetched since.
+            task.Clock = clock with { CalendarVersion = version, VersionSince = now };
+            calendars?.Expect(calendarId, version);
+        }
+
         task.ClockPausedBecause = task.ClockPausedSince is null ? null : change.PausedBecause;
         _changed.Add(task.Id);
         return task;
+    }
+
+    /// <summary>
+    /// Sets since when the task's clock stands still (null: it runs), keeping the pause that ends (at
+    /// <paramref name="at"/>, or where the next one begins) for the working time the decision reports.
+    /// </summary>
+    private static void Pause(TaskRecord task, DateTimeOffset? since, DateTimeOffset at)
+    {
+        if (task.ClockPausedSince is { } was && was != since && task.Clock is { } clock && (since ?? at) is var end && end > was)
+        {
+            task.Clock = clock with { Pauses = [.. clock.Pauses, new ClockPause(was, end)] };
+        }
+
+        task.ClockPausedSince = since;
     }
 
     /// <summary>
@@ -545,7 +573,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         {
             task.DueRevision = revision;
             task.DueAt = supplied.DueAt ?? task.DueAt;
-            task.ClockPausedSince = supplied.DueAt is null ? task.ClockPausedSince : null;
+            Pause(task, supplied.DueAt is null ? task.ClockPausedSince : null, supplied.SuppliedAt);
             task.ClockPausedBecause = supplied.DueAt is null ? task.ClockPausedBecause : null;
         }
 
@@ -1089,32 +1117,58 @@ internal sealed class DepartmentBatch(DateTimeOffset now)
         return versions.Length == 0 ? null : JsonSerializer.Serialize(versions, MessageJson.Options);
     }
 
-    private static StepCompleted Completed(TaskRecord task, IReadOnlyDictionary<string, string>? outputs) => new()
+    private StepCompleted Completed(TaskRecord task, IReadOnlyDictionary<string, string>? outputs)
     {
-        Materials = task.MaterialsJson is null ? null : JsonSerializer.Deserialize<MaterialVersion[]>(task.MaterialsJson, MessageJson.Options),
-        ApplicationId = task.ApplicationId,
-        StepId = task.StepId,
-        Attempt = task.Attempt,
-        Department = task.Department,
-        Outcome = task.Outcome!,
-        Reason = task.Reason,
-        Outputs = outputs,
-        CompletedBy = task.CompletedBy,
-        CompletedAt = task.CompletedAt!.Value,
-        DueAt = task.DueAt,
-        OnTime = task.OnTime!.Value,
-        Commitment = task.CommitmentJson is null ? null : JsonSerializer.Deserialize<CommitmentSignature>(task.CommitmentJson, MessageJson.Options),
-        // The host keeps no working-time calendar (that is the engine's): it reports its instants and leaves the
-        // working minutes out, which the engine then does not compare.
-        Compliance = new StepComplianceReport
+        var minutes = WorkingMinutes(task);
+        return new()
         {
-            ReceivedAt = task.ReceivedAt,
-            StartedAt = task.ClaimedAt ?? (task.Automated ? task.ReceivedAt : null),
+            Materials = task.MaterialsJson is null ? null : JsonSerializer.Deserialize<MaterialVersion[]>(task.MaterialsJson, MessageJson.Options),
+            ApplicationId = task.ApplicationId,
+            StepId = task.StepId,
+            Attempt = task.Attempt,
+            Department = task.Department,
+            Outcome = task.Outcome!,
+            Reason = task.Reason,
+            Outputs = outputs,
+            CompletedBy = task.CompletedBy,
             CompletedAt = task.CompletedAt!.Value,
             DueAt = task.DueAt,
             OnTime = task.OnTime!.Value,
-        },
-    };
+            Commitment = task.CommitmentJson is null ? null : JsonSerializer.Deserialize<CommitmentSignature>(task.CommitmentJson, MessageJson.Options),
+            Compliance = new StepComplianceReport
+            {
+                ReceivedAt = task.ReceivedAt,
+                StartedAt = task.ClaimedAt ?? (task.Automated ? task.ReceivedAt : null),
+                CompletedAt = task.CompletedAt!.Value,
+                DueAt = task.DueAt,
+                WorkingMinutesUsed = minutes?.Used,
+                WorkingMinutesPaused = minutes?.Paused,
+                OnTime = task.OnTime!.Value,
+            },
+        };
+    }
+
+    /// <summary>
+    /// The office minutes the step's clock ran and stood still, on the calendar the engine dispatched it on; null (not
+    /// reported, which the engine then does not compare) when that calendar is not held here, or the task is from
+    /// before its calendar was kept. Counting never fails the decision.
+    /// </summary>
+    private (int Used, int Paused)? WorkingMinutes(TaskRecord task)
+    {
+        if (task.Clock is not { CalendarId: { } id } clock || calendars?.Find(id, clock.CalendarVersion, clock.VersionSince ?? task.ReceivedAt) is not { } calendar)
+        {
+            return null;
+        }
+
+        try
+        {
+            return StepWorkingTime.Count(calendar, task.DispatchedAt, task.CompletedAt!.Value, clock.Pauses, task.ClockPausedSince);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
 
     private void Insert(TaskRecord task)
     {

@@ -19,9 +19,13 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     private readonly DeliveryReceipts _receipts;
     private readonly TimeProvider _time;
     private readonly CommitLoops<DepartmentWork> _loops;
+    private readonly IStepCalendars? _calendars;
 
-    public DepartmentProcessor(IDepartmentStore store, DeliveryReceipts receipts, TimeProvider time, IOptions<EngineOptions> options, ILogger<DepartmentProcessor> logger)
+    public DepartmentProcessor(
+        IDepartmentStore store, DeliveryReceipts receipts, TimeProvider time, IOptions<EngineOptions> options, ILogger<DepartmentProcessor> logger,
+        IStepCalendars? calendars = null)
     {
+        _calendars = calendars;
         _store = store;
         _receipts = receipts;
         _time = time;
@@ -124,7 +128,7 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     private async Task RunBatchAsync(IReadOnlyList<DepartmentWork> batch, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var work = new DepartmentBatch(now);
+        var work = new DepartmentBatch(now, _calendars);
         await using (var reader = await _store.OpenReaderAsync(cancellationToken))
         {
             await work.LoadAsync(reader, batch, cancellationToken);

@@ -44,6 +44,16 @@ public sealed class TaskRecord
     /// <summary>Why the clock stands still, in the applicant's words.</summary>
     public string? ClockPausedBecause { get; set; }
 
+    /// <summary>The calendar the engine dispatched the step on and the pauses that ended: JSON <see cref="TaskClock"/>; null on tasks from before it was kept.</summary>
+    public string? ClockJson { get; set; }
+
+    /// <summary>The calendar and the ended pauses (read from <see cref="ClockJson"/>).</summary>
+    public TaskClock? Clock
+    {
+        get => ClockJson is null ? null : JsonSerializer.Deserialize<TaskClock>(ClockJson, MessageJson.Options);
+        set => ClockJson = value is null ? null : JsonSerializer.Serialize(value, MessageJson.Options);
+    }
+
     /// <summary>When the clerk last asked the applicant for supplementary material (补正).</summary>
     public DateTimeOffset? SupplementRequestedAt { get; set; }
 

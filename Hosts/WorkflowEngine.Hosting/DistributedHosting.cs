@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
@@ -95,17 +96,15 @@ public static partial class WorkflowHosting
         services.AddSingleton<SqlDepartmentAccessLog>();
         services.AddSingleton<IDepartmentAccessLog>(sp => sp.GetRequiredService<SqlDepartmentAccessLog>());
         services.AddSingleton<IAccessLog>(sp => sp.GetRequiredService<SqlDepartmentAccessLog>());
-        services.AddHttpClient(nameof(EngineMaterials), http =>
-        {
-            if (Uri.TryCreate(options.EngineUrl, UriKind.Absolute, out var address))
-            {
-                http.BaseAddress = address;
-            }
-
-            http.Timeout = TimeSpan.FromMinutes(2);
-        });
+        services.AddHttpClient(nameof(EngineMaterials), http => AtEngine(http, TimeSpan.FromMinutes(2)));
         services.AddSingleton(sp => new EngineMaterials(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EngineMaterials)), options.EngineToken));
+        // The working calendars come from the engine too; the department work below takes them instead of the in-process ones.
+        services.AddHttpClient(nameof(EngineCalendars), http => AtEngine(http, TimeSpan.FromSeconds(30)));
+        services.AddSingleton(sp => new EngineCalendars(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EngineCalendars)), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EngineCalendars>>()));
+        services.AddSingleton<IStepCalendars>(sp => sp.GetRequiredService<EngineCalendars>());
+        services.AddHostedService(sp => sp.GetRequiredService<EngineCalendars>());
 
         services.AddSingleton<DepartmentStartupTasks>();
         services.AddHostedService(sp => sp.GetRequiredService<DepartmentStartupTasks>());
@@ -117,6 +116,16 @@ public static partial class WorkflowHosting
         builder.AddWorkflowApi();
         builder.AddWorkflowPages(new PageSets(Engine: false, Desk: true));
         return builder;
+
+        void AtEngine(HttpClient http, TimeSpan timeout)
+        {
+            if (Uri.TryCreate(options.EngineUrl, UriKind.Absolute, out var address))
+            {
+                http.BaseAddress = address;
+            }
+
+            http.Timeout = timeout;
+        }
     }
 
     public static WebApplication MapWorkflowDepartmentHost(this WebApplication app)

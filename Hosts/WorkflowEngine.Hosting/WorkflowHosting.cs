@@ -167,6 +167,8 @@ public static partial class WorkflowHosting
     public static WebApplicationBuilder AddDepartmentWork(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DepartmentProcessor>();
+        // A department host has registered its copies of the engine's calendars; beside the engine, the engine's own.
+        builder.Services.TryAddSingleton<IStepCalendars, InProcessCalendars>();
         // The clerk workbench's rules, which the clerk API and the desk pages share.
         builder.Services.AddSingleton<ClerkActions>();
         builder.Services.AddSingleton<DepartmentWorker>();

@@ -1,4 +1,5 @@
 using CsCheck;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Model;
 
 namespace WorkflowEngine.Core.Tests;

@@ -1,4 +1,4 @@
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Testing;

@@ -1,5 +1,5 @@
 using CsCheck;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Testing;

@@ -1,3 +1,4 @@
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
@@ -129,5 +130,5 @@ public sealed class DeferralWatchTests
         Assert.Single(h.Last!.Commands.OfType<CancelTimer>(), c => c.TimerId == "deferred-materials");
     }
 
-    private static string ChinaTimeText(DateTimeOffset at) => WorkflowEngine.Core.Calendars.ChinaTime.Format(at);
+    private static string ChinaTimeText(DateTimeOffset at) => WorkflowEngine.Calendars.ChinaTime.Format(at);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CsCheck;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Definitions.Calendars;
 using WorkflowEngine.Testing;
 

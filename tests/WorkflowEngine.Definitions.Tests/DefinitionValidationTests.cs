@@ -1,3 +1,4 @@
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Testing;
 
@@ -115,7 +116,7 @@ public sealed class DefinitionValidationTests
         Assert.Equal(("timeLimits.escalation", true), (tooMany.Path, tooMany.Message.Contains("最多 5 条", StringComparison.Ordinal)));
         var rules = good.Limits.Escalation!;
         Assert.Equal(2, rules.Count);
-        Assert.Equal(("red", "urgent", true, WorkflowEngine.Core.Model.WorkingTimeLimit.Days(1)), (rules[1].Card, rules[1].Priority, rules[1].Supervise, rules[1].After));
+        Assert.Equal(("red", "urgent", true, WorkingTimeLimit.Days(1)), (rules[1].Card, rules[1].Priority, rules[1].Supervise, rules[1].After));
     }
 
     [Fact]
@@ -124,10 +125,10 @@ public sealed class DefinitionValidationTests
         var plain = Load(Valid).Definition!;
         var ruled = Load(Valid.Replace("form:", "supplements: { requestWithin: { workingDays: 3 }, answerWithin: { workingDays: 10 }, onExpiry: reject-step }\nform:", StringComparison.Ordinal)).Definition!;
 
-        Assert.Equal(WorkflowEngine.Core.Model.WorkingTimeLimit.Days(5), plain.Supplements.Window);
+        Assert.Equal(WorkingTimeLimit.Days(5), plain.Supplements.Window);
         Assert.Null(plain.Supplements.AnswerWithin);
-        Assert.Equal(WorkflowEngine.Core.Model.WorkingTimeLimit.Days(3), ruled.Supplements.Window);
-        Assert.Equal(WorkflowEngine.Core.Model.WorkingTimeLimit.Days(10), ruled.Supplements.AnswerWithin);
+        Assert.Equal(WorkingTimeLimit.Days(3), ruled.Supplements.Window);
+        Assert.Equal(WorkingTimeLimit.Days(10), ruled.Supplements.AnswerWithin);
         Assert.Equal(WorkflowEngine.Core.Model.SupplementExpiry.RejectStep, ruled.Supplements.OnExpiry);
         Assert.Equal(2, plain.Supplements.MaxRequestsOrDefault);
         Assert.Equal(3, Load(Valid.Replace("form:", "supplements: { maxRequests: 3 }\nform:", StringComparison.Ordinal)).Definition!.Supplements.MaxRequestsOrDefault);

@@ -20,22 +20,28 @@ public sealed class DependencyDirectionTests
         Assert.All(references, name => Assert.True(name.StartsWith("System", StringComparison.Ordinal) || name == "netstandard", name));
     }
 
+    /// <summary>The working-time calendar is shared by the engine's core and the department side, so it knows neither.</summary>
     [Fact]
-    public void Core_ReferencesNoOtherProject() => Assert.Empty(WorkflowReferences("WorkflowEngine.Core"));
+    public void Calendars_ReferenceNoOtherProject() => Assert.Empty(WorkflowReferences("WorkflowEngine.Calendars"));
 
     [Fact]
-    public void Activities_ReferenceOnlyTheCore() => Assert.Equal(["WorkflowEngine.Core"], WorkflowReferences("WorkflowEngine.Activities"));
+    public void Core_ReferencesOnlyTheCalendars() => Assert.Equal(["WorkflowEngine.Calendars"], WorkflowReferences("WorkflowEngine.Core"));
+
+    [Fact]
+    public void Activities_ReferenceOnlyTheCoreAndTheCalendars() =>
+        Assert.Equal(["WorkflowEngine.Calendars", "WorkflowEngine.Core"], WorkflowReferences("WorkflowEngine.Activities"));
 
     [Fact]
     public void DeliveryKernel_ReferencesOnlyTheContracts() => Assert.Equal(["WorkflowEngine.Contracts"], WorkflowReferences("WorkflowEngine.Delivery"));
 
     /// <summary>
-    /// The department side runs where the engine does not (a department host): it knows the contracts and the delivery
-    /// kernel, not the interpreter, the definitions or the engine's stores.
+    /// The department side runs where the engine does not (a department host): it knows the contracts, the delivery
+    /// kernel and the working-time calendar (to count a step's working time as the engine does), not the interpreter,
+    /// the definitions or the engine's stores.
     /// </summary>
     [Fact]
-    public void DepartmentSide_ReferencesOnlyTheContractsAndTheKernel() =>
-        Assert.Equal(["WorkflowEngine.Contracts", "WorkflowEngine.Delivery"], WorkflowReferences("WorkflowEngine.Departments"));
+    public void DepartmentSide_ReferencesOnlyTheContractsTheKernelAndTheCalendars() =>
+        Assert.Equal(["WorkflowEngine.Calendars", "WorkflowEngine.Contracts", "WorkflowEngine.Delivery"], WorkflowReferences("WorkflowEngine.Departments"));
 
     /// <summary>The engine side knows the departments only through the contracts.</summary>
     [Fact]
@@ -49,6 +55,7 @@ public sealed class DependencyDirectionTests
         Assert.DoesNotContain(Assembly.Load(assembly).GetReferencedAssemblies(), a => a.Name!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
 
     [Theory]
+    [InlineData("WorkflowEngine.Calendars")]
     [InlineData("WorkflowEngine.Core")]
     [InlineData("WorkflowEngine.Definitions")]
     [InlineData("WorkflowEngine.Delivery")]

@@ -41,6 +41,16 @@ public sealed class DistributedHostsTests
             Assert.Equal("postgresql", health.GetProperty("database").GetString());
             Assert.Equal(("Healthy", "Healthy"),
                 (health.GetProperty("checks").GetProperty("postgresql").GetString(), health.GetProperty("checks").GetProperty("masstransit-bus").GetString()));
+
+            // It counts its steps' working time on the engine's calendar, fetched from the engine host, not from a disk;
+            // the automated host, with no EngineUrl, holds none (and leaves the working minutes out of its reports).
+            using var anyone = new HttpClient { BaseAddress = engine.Process.Address };
+            var version = (await anyone.GetFromJsonAsync<JsonElement>("/api/calendars/cn-mainland")).GetProperty("version").GetString();
+            var held = await EventuallyAsync(
+                () => admin.GetFromJsonAsync<JsonElement>("/health"), h => h.GetProperty("calendars").TryGetProperty("cn-mainland", out _), "the engine's calendar at the department host", counter, engine);
+            Assert.Equal(version, held.GetProperty("calendars").GetProperty("cn-mainland").GetString());
+            using var automatedAdmin = Client(automated, "admin");
+            Assert.Empty((await automatedAdmin.GetFromJsonAsync<JsonElement>("/health")).GetProperty("calendars").EnumerateObject());
         }
 
         using var citizen = Client(engine, "zhangsan");

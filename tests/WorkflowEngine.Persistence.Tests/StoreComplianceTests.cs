@@ -289,6 +289,27 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task TaskClock_IsKeptFromTheDispatch_AndWithEachPauseThatEnds()
+    {
+        var store = new SqlDepartmentStore(Database);
+        var task = NewTask("count-me", 2, TaskStatuses.Open);
+        task.Clock = new TaskClock("cn-mainland", "5d0c6f1e9a2b4c37", []);
+        var insert = new DepartmentChanges();
+        insert.Inserted.Add(task);
+        await store.SaveAsync(insert, Now, CancellationToken.None);
+
+        task.Clock = task.Clock with { Pauses = [new ClockPause(Now.AddMinutes(30), Now.AddDays(1))] };
+        var paused = new DepartmentChanges();
+        paused.Updated.Add((task, TaskStatuses.Open, 0));
+        await store.SaveAsync(paused, Now, CancellationToken.None);
+
+        await using var reader = await store.OpenReaderAsync(CancellationToken.None);
+        var clock = (await reader.GetTasksAsync([task.Id], CancellationToken.None)).Single().Clock!;
+        Assert.Equal(("cn-mainland", "5d0c6f1e9a2b4c37"), (clock.CalendarId, clock.CalendarVersion));
+        Assert.Equal([new ClockPause(Now.AddMinutes(30), Now.AddDays(1))], clock.Pauses);
+    }
+
+    [StoreFact]
     public async Task TaskPayload_IsReadOnlyWhenAsked_AndRewrittenWithoutTouchingTheRest()
     {
         var store = new SqlDepartmentStore(Database);

@@ -1,5 +1,5 @@
 using CsCheck;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Runtime.Statistics;
 using WorkflowEngine.Testing;
 

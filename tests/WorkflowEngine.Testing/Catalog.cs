@@ -1,6 +1,6 @@
 using WorkflowEngine.Activities;
 using WorkflowEngine.Core.Activities;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using FluentValidation;
 using FluentValidation.Results;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 

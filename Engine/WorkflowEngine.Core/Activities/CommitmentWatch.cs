@@ -1,4 +1,4 @@
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 
@@ -102,14 +102,26 @@ internal static class CommitmentWatch
     /// <summary>
     /// The calendar changed: a verification still to come is due its working days after the signing on the new
     /// calendar, as the due times of running steps are counted again. Also after the bundle finished, since the
-    /// verification outlives it; the timer follows, and the applicant, told the old date, is told the new one.
+    /// verification outlives it; the timer follows, and the applicant, told the old date, is told the new one. A
+    /// verification task already at its department is due its limit after its dispatch on the new calendar, and the
+    /// department is told.
     /// </summary>
     public static void Recount(ExecutionScope scope, CalendarChangedEvent change)
     {
         foreach (var (id, state) in scope.State.Nodes.ToArray())
         {
+            if (!scope.Definition.Nodes.TryGetValue(id, out var node))
+            {
+                continue;
+            }
+
+            if (state.Commitment is { Status: CommitmentStatus.Verifying })
+            {
+                RecountTask(scope, node, state, change);
+                continue;
+            }
+
             if (state.Commitment is not { Status: CommitmentStatus.AwaitingVerification } commitment
-                || !scope.Definition.Nodes.TryGetValue(id, out var node)
                 || RulesOf(node)?.VerifyWithin is not { } within)
             {
                 continue;
@@ -134,6 +146,37 @@ internal static class CommitmentWatch
                 ["note"] = change.Note,
             });
         }
+    }
+
+    /// <summary>The verification task at its department, counted again from its dispatch: a due time that moved is announced to the department and audited.</summary>
+    private static void RecountTask(ExecutionScope scope, StepNode node, NodeState state, CalendarChangedEvent change)
+    {
+        var commitment = state.Commitment!;
+        if (commitment is not { VerificationDispatchedAt: { } dispatchedAt, VerificationDueAt: { } before, VerificationAttempt: { } attempt }
+            || state.Department is not { } department
+            || scope.LimitOf(node) is not { } limit)
+        {
+            return;
+        }
+
+        var due = scope.Calendar.Add(dispatchedAt, limit);
+        if (due == before)
+        {
+            return;
+        }
+
+        var revision = commitment.VerificationDueRevision + 1;
+        state.Commitment = commitment with { VerificationDueAt = due, VerificationDueRevision = revision };
+        scope.Touch(node);
+        scope.Emit(new AnnounceDue(node.Id, attempt, department, revision, due, null, null));
+        scope.Audit(AuditTypes.VerificationRecounted, node.Id, change.Actor, new Dictionary<string, string?>
+        {
+            ["calendar"] = change.CalendarId,
+            ["before"] = before.ToString("O"),
+            ["after"] = due.ToString("O"),
+            ["note"] = change.Note,
+            ["task"] = "true",
+        });
     }
 
     /// <summary>The node whose verification task a department report is about, or null when the report is not about one.</summary>

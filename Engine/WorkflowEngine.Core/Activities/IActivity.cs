@@ -1,4 +1,5 @@
 using FluentValidation.Results;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 

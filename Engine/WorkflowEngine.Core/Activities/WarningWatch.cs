@@ -1,5 +1,5 @@
 using System.Globalization;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;

@@ -1,3 +1,4 @@
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Model;
 
 namespace WorkflowEngine.Core.Clocks;

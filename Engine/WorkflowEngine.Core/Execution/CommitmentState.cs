@@ -34,6 +34,9 @@ public sealed record CommitmentState(string TextSha256, string SignedBy, DateTim
 
     public DateTimeOffset? VerificationDueAt { get; init; }
 
+    /// <summary>How often the verification task's due time was announced again after its dispatch (a year loaded): its department keeps the newest.</summary>
+    public int VerificationDueRevision { get; init; }
+
     /// <summary>When the verification task was last sent (first sent, or sent again because nothing came back).</summary>
     public DateTimeOffset? VerificationSentAt { get; init; }
 

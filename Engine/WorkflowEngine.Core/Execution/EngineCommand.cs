@@ -1,3 +1,4 @@
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Core.Model;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Model;
 
 namespace WorkflowEngine.Core.Execution;

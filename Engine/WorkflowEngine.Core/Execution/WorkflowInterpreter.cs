@@ -1,5 +1,5 @@
 using WorkflowEngine.Core.Activities;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Model;
 

@@ -1,3 +1,5 @@
+using WorkflowEngine.Calendars;
+
 namespace WorkflowEngine.Core.Model;
 
 /// <summary>The bundle's limits: statutory (法定时限) and the shorter one the service promises (承诺时限).</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using WorkflowEngine.Calendars;
 
 namespace WorkflowEngine.Core.Model;
 

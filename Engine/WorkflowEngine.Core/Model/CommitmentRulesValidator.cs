@@ -1,4 +1,5 @@
 using FluentValidation;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Activities;
 
 namespace WorkflowEngine.Core.Model;

@@ -1,3 +1,5 @@
+using WorkflowEngine.Calendars;
+
 namespace WorkflowEngine.Core.Model;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using WorkflowEngine.Calendars;
+
 namespace WorkflowEngine.Core.Model;
 
 /// <summary>A material the applicant supplies once (一次性告知), and which steps use it.</summary>

@@ -1,4 +1,5 @@
 using FluentValidation;
+using WorkflowEngine.Calendars;
 
 namespace WorkflowEngine.Core.Model;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions.Yaml;
 
@@ -70,10 +70,13 @@ public static partial class CalendarLoader
 
         return new CalendarData(
             header.Id ?? Path.GetFileName(directory),
-            header.Name ?? new LocalizedText(header.Id ?? Path.GetFileName(directory)),
+            header.Name?.Zh ?? header.Id ?? Path.GetFileName(directory),
             header.TimeZone ?? "Asia/Shanghai",
             office,
-            years);
+            years)
+        {
+            NameEn = header.Name?.En,
+        };
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using FluentValidation.Results;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions.Forms;

@@ -1,4 +1,5 @@
 using MassTransit;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;

@@ -16,7 +16,7 @@ internal sealed class TaskRow
         supplement_requested_at AS SupplementRequestedAt, supplement_json AS SupplementJson, supplement_supplied_at AS SupplementSuppliedAt,
         priority AS Priority, supervised_at AS SupervisedAt, supervised_because AS SupervisedBecause,
         supplement_requests AS SupplementRequests, supplement_approvals_json AS SupplementApprovalsJson,
-        supplement_approval_asked_at AS SupplementApprovalAskedAt, commitment_json AS CommitmentJson
+        supplement_approval_asked_at AS SupplementApprovalAskedAt, commitment_json AS CommitmentJson, clock_json AS ClockJson
         """;
 
     /// <summary>Every column but the payload: what a batch needs to decide, without reading ~1.5 KB per task.</summary>
@@ -94,6 +94,8 @@ internal sealed class TaskRow
 
     public string? SupervisedBecause { get; set; }
 
+    public string? ClockJson { get; set; }
+
     public long SupplementRequests { get; set; }
 
     public string? SupplementApprovalsJson { get; set; }
@@ -140,6 +142,7 @@ internal sealed class TaskRow
         Priority = t.Priority,
         SupervisedAt = Instants.ToMs(t.SupervisedAt),
         SupervisedBecause = t.SupervisedBecause,
+        ClockJson = t.ClockJson,
         SupplementRequests = t.SupplementRequests,
         SupplementApprovalsJson = t.SupplementApprovalsJson,
         SupplementApprovalAskedAt = Instants.ToMs(t.SupplementApprovalAskedAt),
@@ -184,6 +187,7 @@ internal sealed class TaskRow
         Priority = (int)Priority,
         SupervisedAt = Instants.FromMs(SupervisedAt),
         SupervisedBecause = SupervisedBecause,
+        ClockJson = ClockJson,
         SupplementRequests = (int)SupplementRequests,
         SupplementApprovalsJson = SupplementApprovalsJson,
         SupplementApprovalAskedAt = Instants.FromMs(SupplementApprovalAskedAt),

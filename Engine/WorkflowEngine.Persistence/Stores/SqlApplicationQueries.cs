@@ -33,7 +33,8 @@ public sealed class SqlApplicationQueries(Database database) : IApplicationQueri
         (await QueryAsync<ApplicationRow>(
             $"""
             SELECT {ApplicationRow.Columns} FROM applications
-            WHERE (status IN (@InProgress, @Incident) OR id IN (SELECT application_id FROM timers WHERE timer_id LIKE @Verification)) AND id > @After
+            WHERE (status IN (@InProgress, @Incident) OR id IN (SELECT application_id FROM timers WHERE timer_id LIKE @Verification)
+                OR id IN (SELECT application_id FROM steps WHERE status IN ('dispatched', 'received', 'claimed'))) AND id > @After
             ORDER BY id {database.Dialect.Page}
             """,
             new

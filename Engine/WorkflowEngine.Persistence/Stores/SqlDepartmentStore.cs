@@ -18,10 +18,10 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         """
         INSERT INTO department_tasks (id, application_id, tracking_number, service_id, service_title, step_id, attempt,
             department, title, status, handler, automated, dispatched_at, due_at, received_at, claimed_by, claimed_at,
-            completed_by, completed_at, outcome, reason, outputs_json, on_time, payload_json, note, materials_json)
+            completed_by, completed_at, outcome, reason, outputs_json, on_time, payload_json, note, materials_json, clock_json)
         VALUES (@Id, @ApplicationId, @TrackingNumber, @ServiceId, @ServiceTitle, @StepId, @Attempt,
             @Department, @Title, @Status, @Handler, @Automated, @DispatchedAt, @DueAt, @ReceivedAt, @ClaimedBy, @ClaimedAt,
-            @CompletedBy, @CompletedAt, @Outcome, @Reason, @OutputsJson, @OnTime, @PayloadJson, @Note, @MaterialsJson)
+            @CompletedBy, @CompletedAt, @Outcome, @Reason, @OutputsJson, @OnTime, @PayloadJson, @Note, @MaterialsJson, @ClockJson)
         """,
         ("Id", t => t.Id), ("ApplicationId", t => t.ApplicationId), ("TrackingNumber", t => t.TrackingNumber), ("ServiceId", t => t.ServiceId),
         ("ServiceTitle", t => t.ServiceTitle), ("StepId", t => t.StepId), ("Attempt", t => t.Attempt), ("Department", t => t.Department),
@@ -29,7 +29,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         ("DispatchedAt", t => t.DispatchedAt), ("DueAt", t => t.DueAt), ("ReceivedAt", t => t.ReceivedAt), ("ClaimedBy", t => t.ClaimedBy),
         ("ClaimedAt", t => t.ClaimedAt), ("CompletedBy", t => t.CompletedBy), ("CompletedAt", t => t.CompletedAt), ("Outcome", t => t.Outcome),
         ("Reason", t => t.Reason), ("OutputsJson", t => t.OutputsJson), ("OnTime", t => t.OnTime), ("PayloadJson", t => t.PayloadJson),
-        ("Note", t => t.Note), ("MaterialsJson", t => t.MaterialsJson));
+        ("Note", t => t.Note), ("MaterialsJson", t => t.MaterialsJson), ("ClockJson", t => t.ClockJson));
 
     /// <summary>Succeeds only if the task is still in the status, and at the due revision, it was read in.</summary>
     private static readonly BatchCommand<(TaskRow Row, string ReadStatus, int ReadRevision)> UpdateTask = new(
@@ -41,7 +41,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
             supplement_requested_at = @SupplementRequestedAt, supplement_json = @SupplementJson, supplement_supplied_at = @SupplementSuppliedAt,
             supplement_requests = @SupplementRequests, supplement_approvals_json = @SupplementApprovalsJson,
             supplement_approval_asked_at = @SupplementApprovalAskedAt, materials_json = @MaterialsJson, priority = @Priority, supervised_at = @SupervisedAt, supervised_because = @SupervisedBecause,
-            commitment_json = @CommitmentJson
+            commitment_json = @CommitmentJson, clock_json = @ClockJson
         WHERE id = @Id AND status = @ReadStatus AND due_revision = @ReadRevision
         """,
         ("Status", t => t.Row.Status), ("Automated", t => t.Row.Automated), ("ClaimedBy", t => t.Row.ClaimedBy), ("ClaimedAt", t => t.Row.ClaimedAt),
@@ -51,7 +51,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         ("Warning", t => t.Row.Warning), ("SupplementRequestedAt", t => t.Row.SupplementRequestedAt), ("SupplementJson", t => t.Row.SupplementJson),
         ("SupplementSuppliedAt", t => t.Row.SupplementSuppliedAt), ("SupplementRequests", t => t.Row.SupplementRequests),
         ("SupplementApprovalsJson", t => t.Row.SupplementApprovalsJson), ("SupplementApprovalAskedAt", t => t.Row.SupplementApprovalAskedAt), ("MaterialsJson", t => t.Row.MaterialsJson),
-        ("Priority", t => t.Row.Priority), ("SupervisedAt", t => t.Row.SupervisedAt), ("SupervisedBecause", t => t.Row.SupervisedBecause), ("CommitmentJson", t => t.Row.CommitmentJson), ("Id", t => t.Row.Id), ("ReadStatus", t => t.ReadStatus), ("ReadRevision", t => t.ReadRevision));
+        ("Priority", t => t.Row.Priority), ("SupervisedAt", t => t.Row.SupervisedAt), ("SupervisedBecause", t => t.Row.SupervisedBecause), ("CommitmentJson", t => t.Row.CommitmentJson), ("ClockJson", t => t.Row.ClockJson), ("Id", t => t.Row.Id), ("ReadStatus", t => t.ReadStatus), ("ReadRevision", t => t.ReadRevision));
 
     private static readonly BatchCommand<(string Id, string PayloadJson)> UpdatePayload = new(
         "UPDATE department_tasks SET payload_json = @PayloadJson WHERE id = @Id",

@@ -16,7 +16,8 @@ public interface IApplicationQueries
 
     /// <summary>
     /// Applications whose flow runs (in progress, or held by an incident), and finished ones still awaiting the
-    /// verification of a step approved on commitment (事后核查), by id after <paramref name="after"/>: what a changed
+    /// verification of a step approved on commitment (事后核查) or with a step (such as that verification) still at its
+    /// department, by id after <paramref name="after"/>: what a changed
     /// calendar recounts, read a page at a time.
     /// </summary>
     Task<IReadOnlyList<ApplicationRecord>> ListOpenAsync(Guid? after, int limit, CancellationToken cancellationToken);

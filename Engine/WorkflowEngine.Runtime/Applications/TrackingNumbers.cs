@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 
 namespace WorkflowEngine.Runtime.Applications;
 

@@ -8,7 +8,8 @@ namespace WorkflowEngine.Runtime.Processing;
 /// <summary>What the engine tells a department about a step it holds, after dispatch: each command as its contract message.</summary>
 internal static class DepartmentMessages
 {
-    public static OutboxMessage ToOutbox(EngineCommand command, Guid applicationId, DateTimeOffset now) => command switch
+    /// <summary>The command as its message; <paramref name="calendarVersion"/> is the version of the calendar the application counts on now.</summary>
+    public static OutboxMessage ToOutbox(EngineCommand command, Guid applicationId, DateTimeOffset now, string? calendarVersion = null) => command switch
     {
         RecallStep recall => MessageJson.ToOutbox(
             new CancelStep
@@ -33,6 +34,7 @@ internal static class DepartmentMessages
                 DueAt = due.DueAt,
                 PausedSince = due.PausedSince,
                 PausedBecause = due.PausedBecause,
+                CalendarVersion = calendarVersion,
                 ChangedAt = now,
             },
             Queues.Department(due.Department),

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowEngine.Contracts;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Forms;
@@ -611,7 +611,7 @@ internal sealed class EngineBatch(
                         now));
                     break;
                 case RecallStep or AnnounceDue or AnnounceWarning or AnnounceEscalation or AnnounceSupplementRefused or AnnounceCommitmentRefused:
-                    absorbed.Outbox.Add(DepartmentMessages.ToOutbox(command, application.Id, now));
+                    absorbed.Outbox.Add(DepartmentMessages.ToOutbox(command, application.Id, now, CalendarOf(definition).Version));
                     break;
                 case ScheduleTimer timer:
                     absorbed.Timers.Add((new TimerRecord(application.Id, timer.TimerId, timer.NodeId, timer.DueAt), timer.TimerId));
@@ -738,6 +738,8 @@ internal sealed class EngineBatch(
             Limit = dispatch.Limit.ToString(),
             MaxExtensionHours = (decimal)CalendarOf(definition).OfficeTimeOf(dispatch.MaxExtension ?? ExtensionLimits.Default).TotalHours,
             WorkingDayHours = (decimal)CalendarOf(definition).OfficeTimeOf(WorkingTimeLimit.Days(1)).TotalHours,
+            CalendarId = CalendarOf(definition).Id,
+            CalendarVersion = CalendarOf(definition).Version,
             DispatchedAt = ChinaTime.ToLocal(dispatch.DispatchedAt),
             DueAt = ChinaTime.ToLocal(dispatch.DueAt),
             SupplementBy = ChinaTime.ToLocal(definition.Supplements.RequestBy(CalendarOf(definition), dispatch.DispatchedAt)),

@@ -1,4 +1,4 @@
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 
 namespace WorkflowEngine.Runtime.Statistics;
 

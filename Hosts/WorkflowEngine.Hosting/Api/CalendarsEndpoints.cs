@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Configuration;
@@ -35,6 +35,8 @@ public static class CalendarsEndpoints
         // Reading is open to everyone; loading a year is an administrator's (AllowAnonymous on the group would win over it).
         var group = app.MapGroup("/api/calendars").WithTags("Calendars");
         group.MapGet("/", List).AllowAnonymous().WithSummary("Calendars with office hours and the years whose notice is on file");
+        group.MapGet("/{id}", Export).AllowAnonymous()
+            .WithSummary("A whole calendar as the engine counts with it now: time zone, office hours, every year's holidays and make-up workdays, and its version");
         group.MapGet("/{id}/due", Due).AllowAnonymous().WithSummary("The due instant of a limit: ?from=<ISO 8601>&workingDays=N or &workingHours=N");
         group.MapGet("/{id}/days", Days).AllowAnonymous().WithSummary("Each date from..to: working or off, and why");
         group.MapPost("/{id}/years", LoadYearAsync).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
@@ -72,7 +74,12 @@ public static class CalendarsEndpoints
 
     private static IResult List(ReferenceData reference) =>
         Results.Ok(reference.Calendars.Values.Select(c => new CalendarDto(
-            c.Id, c.Data.Name.Zh, c.Data.TimeZone, c.OfficeHours.Select(p => p.ToString()).ToArray(), c.HoursPerDay, c.AnnouncedYears.Order().ToArray())));
+            c.Id, c.Data.Name, c.Data.TimeZone, c.OfficeHours.Select(p => p.ToString()).ToArray(), c.HoursPerDay, c.AnnouncedYears.Order().ToArray())));
+
+    private static IResult Export(string id, ReferenceData reference) =>
+        reference.Calendars.TryGetValue(id, out var calendar)
+            ? Results.Ok(new CalendarExportDto(calendar.Id, calendar.Version, calendar.Data))
+            : Problems.NotFound($"没有工作日历“{id}”");
 
     private static IResult Due(string id, string? from, decimal? workingDays, decimal? workingHours, ReferenceData reference, TimeProvider time)
     {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Runtime.Compliance;

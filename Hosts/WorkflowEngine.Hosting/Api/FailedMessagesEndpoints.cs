@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Outbox;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Hosting.Configuration;

@@ -11,7 +11,8 @@ namespace WorkflowEngine.Hosting.Distributed;
 
 /// <summary>
 /// A department host's <c>/health</c>: unhealthy (503) when its database does not answer; degraded while the bus is
-/// not connected or a failed message waits; the details for an administrator.
+/// not connected or a failed message waits; the details for an administrator, among them the working calendars (and
+/// their versions) the host holds copies of to count its steps' working time.
 /// </summary>
 public static class DepartmentHealthEndpoints
 {
@@ -24,7 +25,7 @@ public static class DepartmentHealthEndpoints
 
     private static async Task<IResult> CheckAsync(
         ClaimsPrincipal user, Database database, IOutboxStore outbox, IFailedMessageStore failed, ServedDepartments served,
-        HealthCheckService checks, CancellationToken cancellationToken)
+        HealthCheckService checks, EngineCalendars calendars, CancellationToken cancellationToken)
     {
         Dictionary<string, object?> details;
         try
@@ -42,6 +43,7 @@ public static class DepartmentHealthEndpoints
                 ["outboxPending"] = await outbox.CountAsync(cancellationToken),
                 ["failedMessages"] = waiting,
                 ["checks"] = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+                ["calendars"] = calendars.Versions,
             };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Runtime.Users;
 
@@ -337,6 +338,9 @@ public sealed record PageText
 
     /// <summary>A definition's text in this language; Chinese where the author gave no English.</summary>
     public string Of(LocalizedText? text) => text is null ? "" : IsEnglishText ? text.En ?? text.Zh : text.Zh;
+
+    /// <summary>A calendar's name in the page's language.</summary>
+    public string Of(CalendarData calendar) => IsEnglishText ? calendar.NameEn ?? calendar.Name : calendar.Name;
 
     /// <summary>A working-time limit in words: "8 个工作日", "8 working days", "4 working hours".</summary>
     public string Of(WorkingTimeLimit limit)

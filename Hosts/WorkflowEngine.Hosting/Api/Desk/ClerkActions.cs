@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Contracts;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using WorkflowEngine.Core.Activities;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Pages.Services;

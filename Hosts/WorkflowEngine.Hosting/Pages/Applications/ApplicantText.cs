@@ -1,5 +1,5 @@
 using System.Globalization;
-using WorkflowEngine.Core.Calendars;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Hosting.Api.Clocks;
 
 namespace WorkflowEngine.Hosting.Pages.Applications;

@@ -1,4 +1,4 @@
-namespace WorkflowEngine.Core.Calendars;
+namespace WorkflowEngine.Calendars;
 
 /// <summary>Why a date is worked or not.</summary>
 public enum DayKind

@@ -1,4 +1,4 @@
-namespace WorkflowEngine.Core.Calendars;
+namespace WorkflowEngine.Calendars;
 
 /// <summary>One year's official arrangement, as published in the year's holiday notice.</summary>
 public sealed record CalendarYear(

@@ -1,4 +1,4 @@
-namespace WorkflowEngine.Core.Calendars;
+namespace WorkflowEngine.Calendars;
 
 /// <summary>One date of a calendar: worked or off, and why. <see cref="Announced"/> is false for years with no holiday notice on file.</summary>
 public sealed record CalendarDay(DateOnly Date, DayKind Kind, string? Name, bool Announced)

@@ -1,8 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using WorkflowEngine.Core.Model;
 
-namespace WorkflowEngine.Core.Calendars;
+namespace WorkflowEngine.Calendars;
 
 /// <summary>
 /// Statutory working time: weekends and public holidays off, make-up workdays on, office hours in the calendar's zone.
@@ -47,6 +46,7 @@ public sealed class WorkingCalendar
 
         _special = special.ToFrozenDictionary();
         _announcedYears = data.Years.Select(y => y.Year).ToFrozenSet();
+        Version = VersionOf(Zone.Id, _office, _special.Values);
     }
 
     /// <summary>The first date the calendar computes with: Asia/Shanghai keeps standard time (+08:00) from 1901.</summary>
@@ -56,6 +56,12 @@ public sealed class WorkingCalendar
     public static DateOnly LastSupportedDate { get; } = new(2299, 12, 31);
 
     public CalendarData Data { get; }
+
+    /// <summary>
+    /// What the calendar counts with, as a short hash: the zone, the office hours and every dated exception. Two
+    /// calendars with the same version give the same answers, wherever they were built (the engine, a department host).
+    /// </summary>
+    public string Version { get; }
 
     public string Id => Data.Id;
 
@@ -291,6 +297,23 @@ public sealed class WorkingCalendar
         new(name, date, string.Create(
             CultureInfo.InvariantCulture,
             $"The working calendar computes dates from {FirstSupportedDate:yyyy-MM-dd} to {LastSupportedDate:yyyy-MM-dd}; {date:yyyy-MM-dd} is outside that range."));
+
+    private static string VersionOf(string zone, OfficePeriod[] office, IEnumerable<CalendarDay> special)
+    {
+        var text = new System.Text.StringBuilder(zone);
+        foreach (var period in office)
+        {
+            text.Append('|').Append(period);
+        }
+
+        foreach (var day in special.OrderBy(d => d.Date))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"|{day.Date:yyyy-MM-dd}:{(day.IsWorkingDay ? 'W' : 'H')}");
+        }
+
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
 
     private DateTimeOffset AtLocal(DateOnly date, TimeOnly time)
     {

@@ -1,4 +1,4 @@
-namespace WorkflowEngine.Core.Calendars;
+namespace WorkflowEngine.Calendars;
 
 /// <summary>Asia/Shanghai, the time zone of everything a user sees.</summary>
 public static class ChinaTime

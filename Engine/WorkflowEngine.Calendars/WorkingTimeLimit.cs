@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace WorkflowEngine.Core.Model;
+namespace WorkflowEngine.Calendars;
 
 /// <summary>A time limit in statutory working time: <c>{ workingDays: 8 }</c> or <c>{ workingHours: 4 }</c>.</summary>
 public sealed record WorkingTimeLimit

@@ -1,0 +1,8 @@
+namespace WorkflowEngine.Runtime.Departments;
+
+/// <summary>
+/// What a task keeps to count its working time as the engine does: the calendar the engine dispatched it on, and the
+/// pauses that have ended (the one under way is <see cref="TaskRecord.ClockPausedSince"/>). A due time the engine counted
+/// on a newer version of the calendar (a year loaded) brings that version, and <see cref="VersionSince"/> when it came.
+/// </summary>
+public sealed record TaskClock(string? CalendarId, string? CalendarVersion, IReadOnlyList<ClockPause> Pauses, DateTimeOffset? VersionSince = null);
