@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests;
@@ -118,6 +120,23 @@ public sealed class DeskPagesTests(HostFixture fixture) : IClassFixture<HostFixt
 
         Assert.Matches("id=\"to-error\"[^>]*>“psb-clerk”不是[^<]*的工作人员，只能改派给本部门的工作人员", chinese);
         Assert.Matches("id=\"to-error\"[^>]*>“psb-clerk” is not on the staff of [^<]*: a task can only go to a clerk of the department", english);
+    }
+
+    /// <summary>The supervisor's page says a refusal in the page's language too: here, deciding one's own request for more time.</summary>
+    [Fact]
+    public async Task ASupervisorApprovingTheirOwnExtension_IsRefusedOnTheSupervisePage_InThePagesLanguage()
+    {
+        var taskId = await ClaimedLicenceTaskAsync("samr-supervisor");
+        using var api = Host.Client("samr-supervisor");
+        using var asked = await api.PostAsJsonAsync($"/api/tasks/{taskId}/extensions", new { workingDays = 1, reason = "需现场核查" });
+        var extension = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using var supervisor = await PageSignInTests.SignedInBrowserAsync(Host, "samr-supervisor", "Demo#2026");
+
+        var (chinese, english) = await PostInBothLanguagesAsync(
+            supervisor, "/desk/supervise?department=SAMR&handler=ApproveExtension", HttpStatusCode.Forbidden, new KeyValuePair<string, string>("extension", extension!));
+
+        Assert.Contains("不能审批本人提出的延期申请，须由本部门其他负责人审批", chinese, StringComparison.Ordinal);
+        Assert.Contains("You cannot decide a request for more time you made yourself: another supervisor of the department decides it", english, StringComparison.Ordinal);
     }
 
     /// <summary>Posts a page's form on the default (Chinese) page, then again after switching to English: the two pages as read.</summary>
