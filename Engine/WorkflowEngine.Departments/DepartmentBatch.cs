@@ -379,24 +379,26 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     /// </summary>
     private TaskActionResult RequestSupplement(RequestSupplementWork work)
     {
-        if (NotHeldBy(work.TaskId, work.Clerk, "提出补正", out var task) is { } refused)
+        if (NotHeldBy(work.TaskId, work.Clerk, "提出补正", "request a supplement", out var task) is { } refused)
         {
             return refused;
         }
 
         if (task.SupplementsSent > 0)
         {
-            return TaskActionResult.Conflict(task, "本办件已提出过补正：补正须一次性告知全部内容；确需再次补正的，须申请本部门负责人批准");
+            return TaskActionResult.Conflict(task, "本办件已提出过补正：补正须一次性告知全部内容；确需再次补正的，须申请本部门负责人批准",
+                "A supplement has already been requested on this task: a supplement request must say everything at once; a further one needs the approval of a supervisor of the department");
         }
 
         if (task.ClockPausedSince is not null)
         {
-            return TaskActionResult.Conflict(task, "办理时限暂停期间不能提出补正，请先结束不计时期间");
+            return TaskActionResult.Conflict(task, "办理时限暂停期间不能提出补正，请先结束不计时期间", "No supplement can be requested while the clock is stopped: end the excluded period first");
         }
 
         if (work.SupplementBy is { } by && now > by)
         {
-            return TaskActionResult.Conflict(task, $"补正须在收件后的补正期限内一次性提出（截至 {ChinaTimeText(by)}），已过期限；确需补正的，须申请本部门负责人批准");
+            return TaskActionResult.Conflict(task, $"补正须在收件后的补正期限内一次性提出（截至 {ChinaTimeText(by)}），已过期限；确需补正的，须申请本部门负责人批准",
+                $"A supplement must be requested within the window after receipt (until {ChinaTimeText(by)}), which has passed; a supplement now needs the approval of a supervisor of the department");
         }
 
         SendSupplement(task, work.Items, work.Note, work.Clerk, null);
@@ -404,14 +406,14 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     }
 
     /// <summary>Why the clerk cannot <paramref name="act"/> on the task (unknown, finished, or held by someone else), or null with the task.</summary>
-    private TaskActionResult? NotHeldBy(Guid taskId, string clerk, string act, out TaskRecord task)
+    private TaskActionResult? NotHeldBy(Guid taskId, string clerk, string act, string actEn, out TaskRecord task)
     {
         if (Refusal(taskId, out task) is { } refused)
         {
             return refused;
         }
 
-        return task.ClaimedBy != clerk ? TaskActionResult.Conflict(task, $"只有认领该办件的工作人员可以{act}，请先认领") : null;
+        return task.ClaimedBy != clerk ? TaskActionResult.Conflict(task, $"只有认领该办件的工作人员可以{act}，请先认领", $"Only the clerk who claimed the task may {actEn}: claim it first") : null;
     }
 
     /// <summary>Puts a supplement request on the outbox to the engine and marks the task as waiting for the applicant.</summary>
@@ -442,10 +444,13 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     /// Why a further supplement request cannot be asked for or sent now, or null: the step has had as many as it may,
     /// the last one is still unanswered, or the clock stands still for another reason.
     /// </summary>
-    private static string? SupplementBlocked(TaskRecord task, int maxRequests) =>
-        task.SupplementsSent >= maxRequests ? $"本事项最多可提出 {maxRequests} 次补正，已提出 {task.SupplementsSent} 次"
-        : task.SupplementRequestedAt is not null && task.SupplementSuppliedAt is null ? "上一次补正申请人尚未补齐，补齐后才能再次补正"
-        : task.ClockPausedSince is not null ? "办理时限暂停期间不能提出补正，请先结束不计时期间"
+    private static ProblemText? SupplementBlocked(TaskRecord task, int maxRequests) =>
+        task.SupplementsSent >= maxRequests
+            ? new($"本事项最多可提出 {maxRequests} 次补正，已提出 {task.SupplementsSent} 次", $"This step allows at most {maxRequests} supplement requests, and {task.SupplementsSent} have been made")
+        : task.SupplementRequestedAt is not null && task.SupplementSuppliedAt is null
+            ? new("上一次补正申请人尚未补齐，补齐后才能再次补正", "The applicant has not yet supplied what the last request asked for: a further request can follow once they have")
+        : task.ClockPausedSince is not null
+            ? new("办理时限暂停期间不能提出补正，请先结束不计时期间", "No supplement can be requested while the clock is stopped: end the excluded period first")
         : null;
 
     /// <summary>
@@ -454,19 +459,21 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     /// </summary>
     private TaskActionResult RequestSupplementApproval(RequestSupplementApprovalWork work)
     {
-        if (NotHeldBy(work.TaskId, work.Clerk, "申请再次补正", out var task) is { } refused)
+        if (NotHeldBy(work.TaskId, work.Clerk, "申请再次补正", "ask for a further supplement request", out var task) is { } refused)
         {
             return refused;
         }
 
         if (task.SupplementApprovalAskedAt is not null)
         {
-            return TaskActionResult.Conflict(task, "该办件已有一项补正申请待负责人审批，审批后再申请");
+            return TaskActionResult.Conflict(task, "该办件已有一项补正申请待负责人审批，审批后再申请",
+                "A supplement request on this task already waits for a supervisor: ask again once it is decided");
         }
 
         if (task.SupplementsSent == 0 && (work.SupplementBy is not { } by || now <= by))
         {
-            return TaskActionResult.Conflict(task, "本办件尚未提出过补正，且仍在补正期限内：请直接提出补正，无须审批");
+            return TaskActionResult.Conflict(task, "本办件尚未提出过补正，且仍在补正期限内：请直接提出补正，无须审批",
+                "No supplement has been requested on this task and the window is still open: request it directly, no approval is needed");
         }
 
         if (SupplementBlocked(task, work.MaxRequests) is { } blocked)
@@ -511,18 +518,22 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         var index = approvals.FindIndex(a => a.Id == work.ApprovalId);
         if (index < 0)
         {
-            return new TaskActionResult(TaskActionStatus.NotFound, null, "没有这项补正申请");
+            return new TaskActionResult(TaskActionStatus.NotFound, null, new("没有这项补正申请", "There is no such supplement request"));
         }
 
         var asked = approvals[index];
         if (asked.RequestedBy == work.Supervisor)
         {
-            return new TaskActionResult(TaskActionStatus.Forbidden, task, "不能审批本人提出的补正申请，须由本部门其他负责人审批（职责分离）");
+            return new TaskActionResult(TaskActionStatus.Forbidden, task, new(
+                "不能审批本人提出的补正申请，须由本部门其他负责人审批（职责分离）",
+                "You cannot decide a supplement request you made yourself: another supervisor of the department decides it (separation of duties)"));
         }
 
         if (asked.Status != ExtensionStatuses.Pending)
         {
-            return TaskActionResult.Conflict(task, asked.Status == ExtensionStatuses.Approved ? "该补正申请已批准" : "该补正申请已不予批准");
+            return asked.Status == ExtensionStatuses.Approved
+                ? TaskActionResult.Conflict(task, "该补正申请已批准", "This supplement request has already been approved")
+                : TaskActionResult.Conflict(task, "该补正申请已不予批准", "This supplement request has already been refused");
         }
 
         if (work.Approve && (Closed(task) ?? (SupplementBlocked(task, work.MaxRequests) is { } blocked ? TaskActionResult.Conflict(task, blocked) : null)) is { } refused)
@@ -701,7 +712,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         {
             return task.ClaimedBy == work.Clerk
                 ? TaskActionResult.Ok(task)
-                : TaskActionResult.Conflict(task, $"该办件已由“{task.ClaimedBy}”认领");
+                : TaskActionResult.Conflict(task, $"该办件已由“{task.ClaimedBy}”认领", $"The task has been claimed by “{task.ClaimedBy}”");
         }
 
         task.Status = TaskStatuses.Claimed;
@@ -721,12 +732,13 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
         if (task.Status != TaskStatuses.Claimed)
         {
-            return TaskActionResult.Conflict(task, "该办件尚未被认领，无需退回");
+            return TaskActionResult.Conflict(task, "该办件尚未被认领，无需退回", "The task is not claimed: there is nothing to release");
         }
 
         if (task.ClaimedBy != work.Clerk && !work.Supervisor)
         {
-            return TaskActionResult.Conflict(task, $"该办件由“{task.ClaimedBy}”认领，只有认领人或本部门负责人可以退回");
+            return TaskActionResult.Conflict(task, $"该办件由“{task.ClaimedBy}”认领，只有认领人或本部门负责人可以退回",
+                $"The task is claimed by “{task.ClaimedBy}”: only they or a supervisor of the department may release it");
         }
 
         var released = Released(task, work.Clerk);
@@ -751,7 +763,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
         if (task.Status == TaskStatuses.Claimed && task.ClaimedBy == work.To)
         {
-            return TaskActionResult.Conflict(task, $"该办件已由“{work.To}”办理");
+            return TaskActionResult.Conflict(task, $"该办件已由“{work.To}”办理", $"The task is already with “{work.To}”");
         }
 
         if (task.Status == TaskStatuses.Claimed)
@@ -816,7 +828,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
         if (task.ClaimedBy != clerk && !supervisor)
         {
-            return TaskActionResult.Conflict(task, "只有认领该办件的工作人员或本部门负责人可以登记不计时期间，请先认领");
+            return TaskActionResult.Conflict(task, "只有认领该办件的工作人员或本部门负责人可以登记不计时期间，请先认领",
+                "Only the clerk who claimed the task or a supervisor of the department may record an excluded period: claim it first");
         }
 
         Changes.Outbox.Add(MessageJson.ToOutbox(report(task), Queues.EngineReports, now));
@@ -831,7 +844,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     {
         if (!_byId.TryGetValue(work.TaskId, out var task))
         {
-            return ExtensionActionResult.NotFound("没有这个办件");
+            return ExtensionActionResult.NotFound("没有这个办件", "There is no such task");
         }
 
         if (Closed(task) is { } closed)
@@ -841,13 +854,13 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
         if (task.ClaimedBy != work.Clerk)
         {
-            return ExtensionActionResult.Conflict("只有认领该办件的工作人员可以申请延长办理时限，请先认领");
+            return ExtensionActionResult.Conflict("只有认领该办件的工作人员可以申请延长办理时限，请先认领", "Only the clerk who claimed the task may ask for more time: claim it first");
         }
 
         var known = _extensions[task.Id];
         if (known.Any(e => e.Status == ExtensionStatuses.Pending))
         {
-            return ExtensionActionResult.Conflict("该办件已有一项延期申请待负责人审批，审批后再申请");
+            return ExtensionActionResult.Conflict("该办件已有一项延期申请待负责人审批，审批后再申请", "A request for more time on this task already waits for a supervisor: ask again once it is decided");
         }
 
         var extension = new ExtensionRequest
@@ -870,8 +883,9 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         var counted = known.Where(e => e.Status == ExtensionStatuses.Approved).Sum(e => e.HoursOf(work.WorkingDayHours));
         if (counted + extension.HoursOf(work.WorkingDayHours) > work.MaxHours)
         {
-            return ExtensionActionResult.Unprocessable(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"超过可延长的期限：本事项最多可延长 {Weigh(work.MaxHours, work.WorkingDayHours)}，已批准延长 {Weigh(counted, work.WorkingDayHours)}，本次申请 {extension.Amount}"));
+            return ExtensionActionResult.Unprocessable(
+                $"超过可延长的期限：本事项最多可延长 {Weigh(work.MaxHours, work.WorkingDayHours)}，已批准延长 {Weigh(counted, work.WorkingDayHours)}，本次申请 {extension.Amount}",
+                $"Beyond the extension allowed: this step may be extended by {WeighInEnglish(work.MaxHours, work.WorkingDayHours)} in all, {WeighInEnglish(counted, work.WorkingDayHours)} approved so far, {AmountInEnglish(extension)} asked for now");
         }
 
         known.Add(extension);
@@ -887,22 +901,24 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     {
         if (!_byId.TryGetValue(work.TaskId, out var task) || _extensions[work.TaskId].Find(e => e.Id == work.ExtensionId) is not { } extension)
         {
-            return ExtensionActionResult.NotFound("没有这项延期申请");
+            return ExtensionActionResult.NotFound("没有这项延期申请", "There is no such request for more time");
         }
 
         if (extension.RequestedBy == work.Supervisor)
         {
-            return ExtensionActionResult.Forbidden("不能审批本人提出的延期申请，须由本部门其他负责人审批");
+            return ExtensionActionResult.Forbidden("不能审批本人提出的延期申请，须由本部门其他负责人审批", "You cannot decide a request for more time you made yourself: another supervisor of the department decides it");
         }
 
         if (extension.Status != ExtensionStatuses.Pending)
         {
-            return ExtensionActionResult.Conflict(extension.Status == ExtensionStatuses.Approved ? "该延期申请已批准" : "该延期申请已不予批准");
+            return extension.Status == ExtensionStatuses.Approved
+                ? ExtensionActionResult.Conflict("该延期申请已批准", "This request for more time has already been approved")
+                : ExtensionActionResult.Conflict("该延期申请已不予批准", "This request for more time has already been refused");
         }
 
         if (work.Approve && Closed(task) is { } closed)
         {
-            return ExtensionActionResult.Conflict($"{closed.Problem}，无需再延长办理时限");
+            return ExtensionActionResult.Conflict($"{closed.Problem!.Zh}，无需再延长办理时限", $"{closed.Problem.En}: no more time is needed");
         }
 
         extension.Status = work.Approve ? ExtensionStatuses.Approved : ExtensionStatuses.Refused;
@@ -937,6 +953,16 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{hours / workingDayHours:0.##} 个工作日")
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{hours:0.##} 个工作小时");
 
+    private static string WeighInEnglish(decimal hours, decimal workingDayHours) =>
+        workingDayHours > 0 && hours % workingDayHours == 0
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{hours / workingDayHours:0.##} working days")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{hours:0.##} working hours");
+
+    /// <summary>The time a request asks for, as <see cref="ExtensionRequest.Amount"/> says it in Chinese.</summary>
+    private static string AmountInEnglish(ExtensionRequest extension) => extension.WorkingDays is { } days
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{days:0.##} working days")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{extension.WorkingHours ?? 0:0.##} working hours");
+
     private TaskActionResult Complete(CompleteWork work)
     {
         if (Refusal(work.TaskId, out var task) is { } refused)
@@ -947,14 +973,15 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         switch (task.Status)
         {
             case TaskStatuses.Open:
-                return TaskActionResult.Conflict(task, "请先认领该办件再办理");
+                return TaskActionResult.Conflict(task, "请先认领该办件再办理", "Claim the task before deciding it");
             case TaskStatuses.Claimed when task.ClaimedBy != work.Clerk:
-                return TaskActionResult.Conflict(task, $"该办件已由“{task.ClaimedBy}”认领，只有认领人可以办理");
+                return TaskActionResult.Conflict(task, $"该办件已由“{task.ClaimedBy}”认领，只有认领人可以办理", $"The task has been claimed by “{task.ClaimedBy}”: only they may decide it");
         }
 
         if (AwaitsSupplement(task))
         {
-            return TaskActionResult.Conflict(task, "已请申请人补正材料，补齐的材料送达后才能办理；申请人逾期未补正的，按事项的规定处理");
+            return TaskActionResult.Conflict(task, "已请申请人补正材料，补齐的材料送达后才能办理；申请人逾期未补正的，按事项的规定处理",
+                "The applicant has been asked to supplement the materials: the task can be decided once they arrive; if the applicant does not supply them in time, the step's rules apply");
         }
 
         Decide(task, work.Clerk, work.Approved, work.Reason, work.Outputs);
@@ -969,7 +996,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     /// </summary>
     private TaskActionResult ApproveOnCommitment(ApproveOnCommitmentWork work)
     {
-        if (NotHeldBy(work.TaskId, work.Clerk, "按承诺审批", out var task) is { } refused)
+        if (NotHeldBy(work.TaskId, work.Clerk, "按承诺审批", "approve on commitment", out var task) is { } refused)
         {
             return refused;
         }
@@ -1039,8 +1066,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     /// <summary>A finished task takes neither a claim, a release nor a decision: the conflict that says why, or null.</summary>
     private static TaskActionResult? Closed(TaskRecord task) => task.Status switch
     {
-        TaskStatuses.Completed => TaskActionResult.Conflict(task, "该办件已办结"),
-        TaskStatuses.Cancelled => TaskActionResult.Conflict(task, $"该办件已撤回：{task.Note}"),
+        TaskStatuses.Completed => TaskActionResult.Conflict(task, "该办件已办结", "The task is already decided"),
+        TaskStatuses.Cancelled => TaskActionResult.Conflict(task, $"该办件已撤回：{task.Note}", $"The task was withdrawn: {task.Note}"),
         _ => null,
     };
 

@@ -122,16 +122,7 @@ public sealed class CommitmentTests
     public async Task TheTrackingPagesButton_SignsTheCommitment_AndThePageThenShowsTheSignature()
     {
         await using var host = await AllInOneHost.StartAsync();
-        var form = JointAcceptance.Form(civilAirDefence: false);
-        form["completionDate"] = "2026-02-27";
-        using (var citizen = host.Client("zhangsan"))
-        {
-            (await citizen.PostAsync("/api/applications", JointAcceptance.Multipart(form))).EnsureSuccessStatusCode();
-        }
-
-        var id = (await host.GetJsonAsync("zhangsan", "/api/applications"))[0].GetProperty("id").GetGuid();
-        await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync("arch-clerk", "/api/departments/ARCH/tasks?status=open"), t => t.GetArrayLength() == 1, "the archives task");
+        var id = await ArchivesStepStartedAsync(host);
         var sha = Step(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), Archives).GetProperty("commitment").GetProperty("textSha256").GetString()!;
 
         using var browser = await PageSignInTests.SignedInBrowserAsync(host, "zhangsan", "Demo#2026");
@@ -149,6 +140,52 @@ public sealed class CommitmentTests
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/applications/{id}"));
         Assert.Contains("签署告知承诺书，事后核查：待核查", page, StringComparison.Ordinal);
         Assert.DoesNotContain("我已阅读并同意，签署承诺书", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASignatureOfATextSinceChanged_IsRefusedOnTheTrackingPage_InThePagesLanguage()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var id = await ArchivesStepStartedAsync(host);
+        using var browser = await PageSignInTests.SignedInBrowserAsync(host, "zhangsan", "Demo#2026");
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, $"/applications/{id}");
+        MultipartFormDataContent Body() => new()
+        {
+            { new StringContent(Archives), "step" }, { new StringContent(new string('0', 64)), "textSha256" }, { new StringContent(token), "__RequestVerificationToken" },
+        };
+
+        using var chinese = await browser.PostAsync($"/applications/{id}?handler=Commitment", Body());
+        using (var switched = new FormUrlEncodedContent([new("culture", "en"), new("returnUrl", $"/applications/{id}"), new("__RequestVerificationToken", token)]))
+        {
+            (await browser.PostAsync("/language", switched)).Dispose();
+        }
+
+        using var english = await browser.PostAsync($"/applications/{id}?handler=Commitment", Body());
+
+        Assert.Equal(HttpStatusCode.Conflict, chinese.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, english.StatusCode);
+        Assert.Contains("承诺书的内容与您阅读的不一致（可能已更新），请重新阅读后签署", WebUtility.HtmlDecode(await chinese.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync());
+        Assert.Contains("The commitment is not the text you read (it may have been updated): read it again, then sign", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("承诺书的内容与您阅读的不一致", page, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null,
+            Step(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), Archives).GetProperty("commitment").GetProperty("signedAt").ValueKind);
+    }
+
+    /// <summary>Zhangsan's joint acceptance, submitted, once the archives step (which offers a commitment) has reached its department.</summary>
+    private static async Task<Guid> ArchivesStepStartedAsync(AllInOneHost host)
+    {
+        var form = JointAcceptance.Form(civilAirDefence: false);
+        form["completionDate"] = "2026-02-27";
+        using (var citizen = host.Client("zhangsan"))
+        {
+            (await citizen.PostAsync("/api/applications", JointAcceptance.Multipart(form))).EnsureSuccessStatusCode();
+        }
+
+        var id = (await host.GetJsonAsync("zhangsan", "/api/applications"))[0].GetProperty("id").GetGuid();
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("arch-clerk", "/api/departments/ARCH/tasks?status=open"), t => t.GetArrayLength() == 1, "the archives task");
+        return id;
     }
 
     private static JsonElement Step(JsonElement application, string id) =>

@@ -34,7 +34,9 @@ public sealed class ClerkActions(
 {
     public const string NoSuchTask = "没有这个办件";
 
-    private const string NoSuchExtension = "没有这项延期申请";
+    private static readonly ProblemText TaskNotFound = new(NoSuchTask, "There is no such task");
+
+    private static readonly ProblemText ExtensionNotFound = new("没有这项延期申请", "There is no such request for more time");
 
     /// <summary>What a step may be extended by in all, and a working day's office hours, when its step does not say.</summary>
     private const decimal DefaultMaxHours = 70, DefaultWorkingDayHours = 7;
@@ -49,24 +51,26 @@ public sealed class ClerkActions(
     {
         if (!reference.Departments.ContainsKey(code))
         {
-            return Refuse<IReadOnlyList<TaskRecord>>(TaskActionStatus.NotFound, $"没有部门“{code}”");
+            return Refuse<IReadOnlyList<TaskRecord>>(TaskActionStatus.NotFound, $"没有部门“{code}”", $"There is no department “{code}”");
         }
 
         if (!served.Serves(code))
         {
             // Its tasks are kept by another host (or the department's own system): an empty queue here would mislead.
-            return Refuse<IReadOnlyList<TaskRecord>>(TaskActionStatus.NotFound, $"{reference.Departments[code].Name.Zh}的办件不在本机办理");
+            return Refuse<IReadOnlyList<TaskRecord>>(
+                TaskActionStatus.NotFound, $"{reference.Departments[code].Name.Zh}的办件不在本机办理", $"The tasks of {EnglishName(code)} are not handled on this host");
         }
 
         if (!user.WorksFor(code))
         {
-            return Refuse<IReadOnlyList<TaskRecord>>(TaskActionStatus.Forbidden, $"只有{reference.Departments[code].Name.Zh}的工作人员可以查看本部门办件");
+            return Refuse<IReadOnlyList<TaskRecord>>(
+                TaskActionStatus.Forbidden, $"只有{reference.Departments[code].Name.Zh}的工作人员可以查看本部门办件", $"Only the staff of {EnglishName(code)} may see its tasks");
         }
 
         var filter = status ?? TaskStatuses.Open;
         if (!TaskStatuses.Filters.Contains(filter))
         {
-            return Invalid<IReadOnlyList<TaskRecord>>(Field("status", $"status 只能是 {string.Join("、", TaskStatuses.Filters)}"));
+            return Invalid<IReadOnlyList<TaskRecord>>(Field("status", $"status 只能是 {string.Join("、", TaskStatuses.Filters)}", $"status must be one of {string.Join(", ", TaskStatuses.Filters)}"));
         }
 
         return Success<IReadOnlyList<TaskRecord>>(
@@ -118,23 +122,26 @@ public sealed class ClerkActions(
     {
         if (await queries.GetSummaryAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department))
         {
-            return Refuse<TaskRecord>(TaskActionStatus.NotFound, NoSuchTask);
+            return Refuse<TaskRecord>(TaskActionStatus.NotFound, TaskNotFound);
         }
 
         if (!user.IsInRole(Roles.Supervisor) || user.Department() != task.Department)
         {
-            return Refuse<TaskRecord>(TaskActionStatus.Forbidden, "只有本部门负责人可以改派办件");
+            return Refuse<TaskRecord>(TaskActionStatus.Forbidden, "只有本部门负责人可以改派办件", "Only a supervisor of the department may reassign a task");
         }
 
         var to = reassign?.To?.Trim();
         if (string.IsNullOrEmpty(to))
         {
-            return Invalid<TaskRecord>(Field("to", "须写明改派给本部门的哪一位工作人员（用户名）"));
+            return Invalid<TaskRecord>(Field("to", "须写明改派给本部门的哪一位工作人员（用户名）", "Say which clerk of the department (user name) the task goes to"));
         }
 
         if (await directory.FindUserAsync(to, cancellationToken) is not { Role: Roles.Clerk or Roles.Supervisor } clerk || clerk.Department != task.Department)
         {
-            return Invalid<TaskRecord>(Field("to", $"“{to}”不是{reference.Departments[task.Department].Name.Zh}的工作人员，只能改派给本部门的工作人员"));
+            return Invalid<TaskRecord>(Field(
+                "to",
+                $"“{to}”不是{reference.Departments[task.Department].Name.Zh}的工作人员，只能改派给本部门的工作人员",
+                $"“{to}” is not on the staff of {EnglishName(task.Department)}: a task can only go to a clerk of the department"));
         }
 
         return Of(await processor.ReassignAsync(id, user.Id(), clerk.Id, cancellationToken));
@@ -150,19 +157,19 @@ public sealed class ClerkActions(
     /// <summary>Approves or rejects a task the clerk holds; a rejection must say why (the applicant reads it).</summary>
     public async Task<ClerkOutcome<TaskRecord>> CompleteAsync(Guid id, CompleteTaskRequest? decision, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, ProblemText[]>();
         if (decision?.Outcome is not (StepOutcomes.Approved or StepOutcomes.Rejected))
         {
-            errors["outcome"] = ["outcome 只能是 approved（通过）或 rejected（不予通过）"];
+            errors["outcome"] = [new("outcome 只能是 approved（通过）或 rejected（不予通过）", "outcome must be approved or rejected")];
         }
         else if (decision.Outcome == StepOutcomes.Rejected && string.IsNullOrWhiteSpace(decision.Reason))
         {
-            errors["reason"] = ["不予通过时必须写明理由，理由会告知申请人"];
+            errors["reason"] = [new("不予通过时必须写明理由，理由会告知申请人", "A rejection must give its reason, which the applicant is told")];
         }
 
         if (decision?.Reason is { Length: > 1000 })
         {
-            errors["reason"] = ["理由最多 1000 字"];
+            errors["reason"] = [new("理由最多 1000 字", "The reason is at most 1000 characters")];
         }
 
         CheckOutputs(decision?.Outputs, limits.Value, errors);
@@ -183,26 +190,26 @@ public sealed class ClerkActions(
     public async Task<ClerkOutcome<TaskRecord>> ApproveOnCommitmentAsync(
         Guid id, ApproveOnCommitmentRequest? signed, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, ProblemText[]>();
         var name = signed?.SignerName?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxSignerName)
         {
-            errors["signerName"] = [$"须填写承诺书上签署人的姓名（{MaxSignerName} 字以内）"];
+            errors["signerName"] = [new($"须填写承诺书上签署人的姓名（{MaxSignerName} 字以内）", $"Write the signer's name as on the paper (at most {MaxSignerName} characters)")];
         }
 
         var idNumber = signed?.SignerIdNumber?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(idNumber))
         {
-            errors["signerIdNumber"] = ["须填写承诺书上签署人的居民身份证号码"];
+            errors["signerIdNumber"] = [new("须填写承诺书上签署人的居民身份证号码", "Write the signer's resident ID number as on the paper")];
         }
-        else if (!ResidentIdNumber.TryValidate(idNumber, ChinaTime.DateOf(time.GetUtcNow()), out var problem))
+        else if (IdNumberProblem(idNumber) is { } problem)
         {
-            errors["signerIdNumber"] = [$"居民身份证号码有误：{problem}"];
+            errors["signerIdNumber"] = [new($"居民身份证号码有误：{problem.Zh}", $"Not a valid resident ID number ({problem.En})")];
         }
 
         if (signed?.PaperSigned != true)
         {
-            errors["paperSigned"] = ["须确认申请人已在窗口当面签署纸质承诺书（paperSigned: true）"];
+            errors["paperSigned"] = [new("须确认申请人已在窗口当面签署纸质承诺书（paperSigned: true）", "Confirm that the applicant signed the paper commitment before you at the window")];
         }
 
         if (errors.Count > 0)
@@ -218,9 +225,9 @@ public sealed class ClerkActions(
 
         if (step?.Commitment is not { } offer)
         {
-            return Refuse<TaskRecord>(TaskActionStatus.Conflict, step?.Verification is null
-                ? "本事项不适用告知承诺制，不能按承诺审批"
-                : "事后核查办件不能按承诺审批，请核查后决定是否通过");
+            return step?.Verification is null
+                ? Refuse<TaskRecord>(TaskActionStatus.Conflict, "本事项不适用告知承诺制，不能按承诺审批", "This step does not take commitments: it cannot be approved on one")
+                : Refuse<TaskRecord>(TaskActionStatus.Conflict, "事后核查办件不能按承诺审批，请核查后决定是否通过", "A verification task cannot be approved on commitment: verify, then decide");
         }
 
         return Of(await processor.ApproveOnCommitmentAsync(new ApproveOnCommitmentWork(id, user.Id(), name!, idNumber!, offer.TextSha256), cancellationToken));
@@ -229,20 +236,22 @@ public sealed class ClerkActions(
     /// <summary>Records a period the task's limit does not count: the step's clock stands still until it ends.</summary>
     public async Task<ClerkOutcome<TaskRecord>> StartExclusionAsync(Guid id, StartExclusionRequest? exclusion, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, ProblemText[]>();
         if (exclusion?.Kind is not { } kind || !ExclusionKinds.Names.ContainsKey(kind))
         {
-            errors["kind"] = [$"kind 只能是 {string.Join("、", ExclusionKinds.Names.Select(k => $"{k.Key}（{k.Value}）"))}"];
+            errors["kind"] = [new(
+                $"kind 只能是 {string.Join("、", ExclusionKinds.Names.Select(k => $"{k.Key}（{k.Value}）"))}",
+                $"kind must be one of {string.Join(", ", ExclusionKinds.Names.Keys)}")];
         }
 
         if (string.IsNullOrWhiteSpace(exclusion?.Reason) || exclusion.Reason.Length > 500)
         {
-            errors["reason"] = ["须写明不计时的理由（500 字以内），理由会告知申请人"];
+            errors["reason"] = [new("须写明不计时的理由（500 字以内），理由会告知申请人", "Give the reason the clock stops (at most 500 characters), which the applicant is told")];
         }
 
         if (exclusion?.Until is { } until && until <= time.GetUtcNow())
         {
-            errors["until"] = ["结束时间应晚于现在；结束时间未定时不填，结束时再登记"];
+            errors["until"] = [new("结束时间应晚于现在；结束时间未定时不填，结束时再登记", "The end must be later than now; leave it empty when it is not known and record the end when it comes")];
         }
 
         if (errors.Count > 0)
@@ -270,7 +279,7 @@ public sealed class ClerkActions(
             return refused;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, ProblemText[]>();
         var items = CheckSupplement(step, asked?.Items, asked?.Note, errors);
         if (errors.Count > 0)
         {
@@ -294,12 +303,14 @@ public sealed class ClerkActions(
             return refused;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, ProblemText[]>();
         var items = CheckSupplement(step, asked?.Items, asked?.Note, errors);
         var reason = asked?.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > MaxSupplementNote)
         {
-            errors["reason"] = [$"须写明首次补正时未能一并告知这些材料的原因（{MaxSupplementNote} 字以内），供部门负责人审批"];
+            errors["reason"] = [new(
+                $"须写明首次补正时未能一并告知这些材料的原因（{MaxSupplementNote} 字以内），供部门负责人审批",
+                $"Say why these materials were not in the first request (at most {MaxSupplementNote} characters), for a supervisor to decide")];
         }
 
         if (errors.Count > 0)
@@ -321,8 +332,12 @@ public sealed class ClerkActions(
         var reason = decision?.Reason?.Trim();
         if ((!approve && string.IsNullOrEmpty(reason)) || reason?.Length > MaxSupplementNote)
         {
-            return Invalid<TaskRecord>(Field(
-                "reason", approve ? $"审批意见最多 {MaxSupplementNote} 字" : $"须写明不予批准再次补正的理由（{MaxSupplementNote} 字以内），理由会告知申请的工作人员"));
+            return Invalid<TaskRecord>(approve
+                ? Field("reason", $"审批意见最多 {MaxSupplementNote} 字", $"The comment is at most {MaxSupplementNote} characters")
+                : Field(
+                    "reason",
+                    $"须写明不予批准再次补正的理由（{MaxSupplementNote} 字以内），理由会告知申请的工作人员",
+                    $"Give the reason for refusing (at most {MaxSupplementNote} characters), which the clerk who asked is told"));
         }
 
         var (refused, step) = await SupplementTaskAsync(id, user, cancellationToken);
@@ -333,7 +348,7 @@ public sealed class ClerkActions(
 
         if (!user.IsInRole(Roles.Supervisor))
         {
-            return Refuse<TaskRecord>(TaskActionStatus.Forbidden, "只有本部门负责人可以审批再次补正");
+            return Refuse<TaskRecord>(TaskActionStatus.Forbidden, "只有本部门负责人可以审批再次补正", "Only a supervisor of the department may decide a further supplement request");
         }
 
         return Of(await processor.DecideSupplementApprovalAsync(
@@ -343,7 +358,7 @@ public sealed class ClerkActions(
     /// <summary>A department's tasks whose further supplement request waits for a supervisor: its supervisors (and administrators) only.</summary>
     public async Task<ClerkOutcome<IReadOnlyList<TaskRecord>>> SupplementApprovalsAsync(
         string code, int? limit, int? offset, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        SupervisedDepartment(code, user, "补正审批") is { } refused
+        SupervisedDepartment(code, user, "补正审批", "supplement requests to approve") is { } refused
             ? Refuse<IReadOnlyList<TaskRecord>>(refused.Status, refused.Problem)
             : Success(await queries.SupplementApprovalsWaitingAsync(code, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken));
 
@@ -353,7 +368,7 @@ public sealed class ClerkActions(
     /// </summary>
     private async Task<(ClerkOutcome<TaskRecord>? Refused, ExecuteStep? Step)> SupplementTaskAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await queries.GetAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department)
-            ? (Refuse<TaskRecord>(TaskActionStatus.NotFound, NoSuchTask), null)
+            ? (Refuse<TaskRecord>(TaskActionStatus.NotFound, TaskNotFound), null)
             : !user.DecidesFor(task.Department)
                 ? (Refuse<TaskRecord>(TaskActionStatus.Forbidden, NotAnAdministratorsTask), null)
                 : (null, JsonSerializer.Deserialize<ExecuteStep>(task.PayloadJson, JsonSerializerOptions.Web));
@@ -364,13 +379,15 @@ public sealed class ClerkActions(
     private static string? NoteOf(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
     /// <summary>A supplement request's items, each a material of the step listed once with what to put right; the errors by field.</summary>
-    private static SupplementItem[] CheckSupplement(ExecuteStep? step, IReadOnlyList<SupplementItemRequest?>? asked, string? note, Dictionary<string, string[]> errors)
+    private static SupplementItem[] CheckSupplement(ExecuteStep? step, IReadOnlyList<SupplementItemRequest?>? asked, string? note, Dictionary<string, ProblemText[]> errors)
     {
         var materials = step?.Materials.Select(m => m.Key).ToHashSet(StringComparer.Ordinal) ?? [];
         var items = asked ?? [];
         if (items.Count is 0 or > MaxSupplementItems)
         {
-            errors["items"] = [$"须列明需补正的每项材料（1 至 {MaxSupplementItems} 项），补正须一次性告知"];
+            errors["items"] = [new(
+                $"须列明需补正的每项材料（1 至 {MaxSupplementItems} 项），补正须一次性告知",
+                $"List every material to supplement (1 to {MaxSupplementItems}): a supplement request says everything at once")];
         }
 
         for (var i = 0; i < Math.Min(items.Count, MaxSupplementItems); i++)
@@ -378,23 +395,27 @@ public sealed class ClerkActions(
             if (items[i]?.Material is not { } material || !materials.Contains(material))
             {
                 errors[$"items[{i}].material"] = [materials.Count == 0
-                    ? "本事项不使用申请材料，无可补正的材料"
-                    : $"material 须为本事项使用的材料之一：{string.Join("、", materials.Order(StringComparer.Ordinal))}"];
+                    ? new("本事项不使用申请材料，无可补正的材料", "This step uses no materials: there is nothing to supplement")
+                    : new(
+                        $"material 须为本事项使用的材料之一：{string.Join("、", materials.Order(StringComparer.Ordinal))}",
+                        $"material must be one of the step's materials: {string.Join(", ", materials.Order(StringComparer.Ordinal))}")];
             }
             else if (items.Take(i).Any(earlier => earlier?.Material == material))
             {
-                errors[$"items[{i}].material"] = [$"材料 {material} 已列出，每项材料列一次"];
+                errors[$"items[{i}].material"] = [new($"材料 {material} 已列出，每项材料列一次", $"Material {material} is listed already: list each once")];
             }
 
             if (string.IsNullOrWhiteSpace(items[i]?.Reason) || items[i]!.Reason!.Length > MaxSupplementReason)
             {
-                errors[$"items[{i}].reason"] = [$"须写明补正的具体要求（{MaxSupplementReason} 字以内），会告知申请人"];
+                errors[$"items[{i}].reason"] = [new(
+                    $"须写明补正的具体要求（{MaxSupplementReason} 字以内），会告知申请人",
+                    $"Say what to put right (at most {MaxSupplementReason} characters), which the applicant is told")];
             }
         }
 
         if (note is { Length: > MaxSupplementNote })
         {
-            errors["note"] = [$"说明最多 {MaxSupplementNote} 字"];
+            errors["note"] = [new($"说明最多 {MaxSupplementNote} 字", $"The note is at most {MaxSupplementNote} characters")];
         }
 
         return errors.Count > 0 ? [] : items.Select(i => new SupplementItem { Material = i!.Material!, Reason = i.Reason!.Trim() }).ToArray();
@@ -403,23 +424,23 @@ public sealed class ClerkActions(
     /// <summary>The clerk holding a task asks for more time; a supervisor of the department decides.</summary>
     public async Task<ClerkOutcome<ExtensionRequest>> RequestExtensionAsync(Guid id, RequestExtensionRequest? asked, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, ProblemText[]>();
         if ((asked?.WorkingDays is null) == (asked?.WorkingHours is null))
         {
-            errors["workingDays"] = ["须写明延长的 workingDays（工作日）或 workingHours（工作小时），且只写其中之一"];
+            errors["workingDays"] = [new("须写明延长的 workingDays（工作日）或 workingHours（工作小时），且只写其中之一", "Give the extension in workingDays or workingHours, one of them only")];
         }
         else if (asked!.WorkingDays is { } days && (days <= 0 || days > 100 || days * 2 != decimal.Truncate(days * 2)))
         {
-            errors["workingDays"] = ["workingDays 须为 0.5 至 100 之间、以半天计的工作日数"];
+            errors["workingDays"] = [new("workingDays 须为 0.5 至 100 之间、以半天计的工作日数", "workingDays must be between 0.5 and 100, in half days")];
         }
         else if (asked.WorkingHours is { } hours && (hours <= 0 || hours > 700 || hours * 2 != decimal.Truncate(hours * 2)))
         {
-            errors["workingHours"] = ["workingHours 须为 0.5 至 700 之间、以半小时计的工作小时数"];
+            errors["workingHours"] = [new("workingHours 须为 0.5 至 700 之间、以半小时计的工作小时数", "workingHours must be between 0.5 and 700, in half hours")];
         }
 
         if (string.IsNullOrWhiteSpace(asked?.Reason) || asked.Reason.Length > 500)
         {
-            errors["reason"] = ["须写明延长办理时限的理由（500 字以内），理由会告知申请人"];
+            errors["reason"] = [new("须写明延长办理时限的理由（500 字以内），理由会告知申请人", "Give the reason for more time (at most 500 characters), which the applicant is told")];
         }
 
         if (errors.Count > 0)
@@ -429,7 +450,7 @@ public sealed class ClerkActions(
 
         if (await queries.GetAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department))
         {
-            return Refuse<ExtensionRequest>(TaskActionStatus.NotFound, NoSuchTask);
+            return Refuse<ExtensionRequest>(TaskActionStatus.NotFound, TaskNotFound);
         }
 
         if (!user.DecidesFor(task.Department))
@@ -446,7 +467,7 @@ public sealed class ClerkActions(
     public async Task<ClerkOutcome<IReadOnlyList<ExtensionRequest>>> ExtensionsAsync(
         string code, string? status, int? limit, int? offset, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (SupervisedDepartment(code, user, "延期申请") is { } refused)
+        if (SupervisedDepartment(code, user, "延期申请", "requests for more time") is { } refused)
         {
             return Refuse<IReadOnlyList<ExtensionRequest>>(refused.Status, refused.Problem);
         }
@@ -454,7 +475,7 @@ public sealed class ClerkActions(
         var filter = status ?? ExtensionStatuses.Pending;
         if (!ExtensionStatuses.Filters.Contains(filter))
         {
-            return Invalid<IReadOnlyList<ExtensionRequest>>(Field("status", $"status 只能是 {string.Join("、", ExtensionStatuses.Filters)}"));
+            return Invalid<IReadOnlyList<ExtensionRequest>>(Field("status", $"status 只能是 {string.Join("、", ExtensionStatuses.Filters)}", $"status must be one of {string.Join(", ", ExtensionStatuses.Filters)}"));
         }
 
         return Success<IReadOnlyList<ExtensionRequest>>(
@@ -468,18 +489,19 @@ public sealed class ClerkActions(
         var reason = decision?.Reason?.Trim();
         if ((!approve && string.IsNullOrEmpty(reason)) || reason?.Length > 500)
         {
-            return Invalid<ExtensionRequest>(Field(
-                "reason", approve ? "审批意见最多 500 字" : "须写明不予延期的理由（500 字以内），理由会告知申请延期的工作人员"));
+            return Invalid<ExtensionRequest>(approve
+                ? Field("reason", "审批意见最多 500 字", "The comment is at most 500 characters")
+                : Field("reason", "须写明不予延期的理由（500 字以内），理由会告知申请延期的工作人员", "Give the reason for refusing (at most 500 characters), which the clerk who asked is told"));
         }
 
         if (await queries.GetExtensionAsync(id, cancellationToken) is not { } extension || !user.WorksFor(extension.Department))
         {
-            return Refuse<ExtensionRequest>(TaskActionStatus.NotFound, NoSuchExtension);
+            return Refuse<ExtensionRequest>(TaskActionStatus.NotFound, ExtensionNotFound);
         }
 
         if (!user.IsInRole(Roles.Supervisor) || user.Department() != extension.Department)
         {
-            return Refuse<ExtensionRequest>(TaskActionStatus.Forbidden, "只有本部门负责人可以审批延期申请");
+            return Refuse<ExtensionRequest>(TaskActionStatus.Forbidden, "只有本部门负责人可以审批延期申请", "Only a supervisor of the department may decide a request for more time");
         }
 
         return Of(await processor.DecideExtensionAsync(
@@ -490,7 +512,7 @@ public sealed class ClerkActions(
     public async Task<ClerkOutcome<IReadOnlyList<DepartmentNotice>>> NoticesAsync(
         string code, int? limit, int? offset, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (SupervisedDepartment(code, user, "督办提醒") is { } refused)
+        if (SupervisedDepartment(code, user, "督办提醒", "supervision notices") is { } refused)
         {
             return Refuse<IReadOnlyList<DepartmentNotice>>(refused.Status, refused.Problem);
         }
@@ -500,43 +522,64 @@ public sealed class ClerkActions(
     }
 
     /// <summary>Null when the user supervises the department here (or administers), else why not.</summary>
-    private (TaskActionStatus Status, string Problem)? SupervisedDepartment(string code, ClaimsPrincipal user, string what)
+    private (TaskActionStatus Status, ProblemText Problem)? SupervisedDepartment(string code, ClaimsPrincipal user, string what, string whatEn)
     {
         if (!reference.Departments.TryGetValue(code, out var department) || !served.Serves(code))
         {
-            return (TaskActionStatus.NotFound, $"没有部门“{code}”的办件在本机办理");
+            return (TaskActionStatus.NotFound, new($"没有部门“{code}”的办件在本机办理", $"No tasks of a department “{code}” are handled on this host"));
         }
 
         return !user.IsAdmin() && !(user.IsInRole(Roles.Supervisor) && user.Department() == code)
-            ? (TaskActionStatus.Forbidden, $"只有{department.Name.Zh}的负责人可以查看本部门的{what}")
+            ? (TaskActionStatus.Forbidden, new($"只有{department.Name.Zh}的负责人可以查看本部门的{what}", $"Only a supervisor of {EnglishName(code)} may see its {whatEn}"))
             : null;
     }
 
     private async Task<ClerkOutcome<TaskRecord>?> AuthorizeAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await queries.GetSummaryAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department)
-            ? Refuse<TaskRecord>(TaskActionStatus.NotFound, NoSuchTask)
+            ? Refuse<TaskRecord>(TaskActionStatus.NotFound, TaskNotFound)
             : user.DecidesFor(task.Department) ? null : Refuse<TaskRecord>(TaskActionStatus.Forbidden, NotAnAdministratorsTask);
 
     /// <summary>Why an administrator is refused a clerk's action.</summary>
-    public const string NotAnAdministratorsTask = "管理员不办理部门办件（职责分离）：认领、决定、补正、中止计时和延期由本部门工作人员办理，改派由部门负责人办理";
+    public static readonly ProblemText NotAnAdministratorsTask = new(
+        "管理员不办理部门办件（职责分离）：认领、决定、补正、中止计时和延期由本部门工作人员办理，改派由部门负责人办理",
+        "An administrator does not decide department tasks (separation of duties): the department's clerks claim, decide, ask for supplements, stop the clock and ask for more time; its supervisors reassign");
 
     private static ClerkOutcome<T> Success<T>(T value) => new(TaskActionStatus.Ok, value, null);
 
-    private static ClerkOutcome<T> Refuse<T>(TaskActionStatus status, string problem) => new(status, default, problem);
+    private static ClerkOutcome<T> Refuse<T>(TaskActionStatus status, string zh, string en) => new(status, default, new(zh, en));
 
-    private static ClerkOutcome<T> Invalid<T>(IReadOnlyDictionary<string, string[]> errors) => new(TaskActionStatus.Unprocessable, default, null, errors);
+    private static ClerkOutcome<T> Refuse<T>(TaskActionStatus status, ProblemText problem) => new(status, default, problem);
+
+    private static ClerkOutcome<T> Invalid<T>(IReadOnlyDictionary<string, ProblemText[]> errors) => new(TaskActionStatus.Unprocessable, default, null, errors);
+
+    /// <summary>A department's name for an English message: its English name where the reference data gives one.</summary>
+    private string EnglishName(string code) => reference.Departments[code].Name.En ?? reference.Departments[code].Name.Zh;
+
+    /// <summary>What is wrong with a resident ID number, in both languages (the check's own words), or null.</summary>
+    private ProblemText? IdNumberProblem(string idNumber)
+    {
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+        if (ResidentIdNumber.TryValidate(idNumber, today, out var zh))
+        {
+            return null;
+        }
+
+        using var english = FormMessages.InEnglish(true);
+        ResidentIdNumber.TryValidate(idNumber, today, out var en);
+        return new(zh!, en!);
+    }
 
     private static ClerkOutcome<TaskRecord> Of(TaskActionResult result) => new(result.Status, result.Task, result.Problem);
 
     private static ClerkOutcome<ExtensionRequest> Of(ExtensionActionResult result) => new(result.Status, result.Extension, result.Problem);
 
-    private static Dictionary<string, string[]> Field(string field, string message) => new() { [field] = [message] };
+    private static Dictionary<string, ProblemText[]> Field(string field, string zh, string en) => new() { [field] = [new(zh, en)] };
 
     /// <summary>
     /// A decision's outputs (licence numbers and the like) go onto certificates and to the applicant: a bounded number
     /// of named values, each a line or a few of plain text. Control characters are already refused in every JSON body.
     /// </summary>
-    private static void CheckOutputs(Dictionary<string, string>? outputs, RequestLimits limits, Dictionary<string, string[]> errors)
+    private static void CheckOutputs(Dictionary<string, string>? outputs, RequestLimits limits, Dictionary<string, ProblemText[]> errors)
     {
         if (outputs is null)
         {
@@ -545,7 +588,7 @@ public sealed class ClerkActions(
 
         if (outputs.Count > limits.OutputCount)
         {
-            errors["outputs"] = [$"outputs 最多 {limits.OutputCount} 项"];
+            errors["outputs"] = [new($"outputs 最多 {limits.OutputCount} 项", $"outputs has at most {limits.OutputCount} entries")];
             return;
         }
 
@@ -553,15 +596,15 @@ public sealed class ClerkActions(
         {
             if (name.Trim().Length == 0 || name.Length > limits.OutputNameLength)
             {
-                errors["outputs"] = [$"outputs 的名称须为 1 至 {limits.OutputNameLength} 个字符"];
+                errors["outputs"] = [new($"outputs 的名称须为 1 至 {limits.OutputNameLength} 个字符", $"An output's name has 1 to {limits.OutputNameLength} characters")];
             }
             else if (value is null)
             {
-                errors[$"outputs.{name}"] = [$"outputs.{name} 须为文本，不能为 null"];
+                errors[$"outputs.{name}"] = [new($"outputs.{name} 须为文本，不能为 null", $"outputs.{name} must be text, not null")];
             }
             else if (value.Length > limits.OutputValueLength)
             {
-                errors[$"outputs.{name}"] = [$"outputs.{name} 最多 {limits.OutputValueLength} 个字符"];
+                errors[$"outputs.{name}"] = [new($"outputs.{name} 最多 {limits.OutputValueLength} 个字符", $"outputs.{name} is at most {limits.OutputValueLength} characters")];
             }
         }
     }

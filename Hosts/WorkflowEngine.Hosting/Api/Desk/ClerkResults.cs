@@ -3,16 +3,48 @@ using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api.Desk;
 
-/// <summary>A clerk's outcome as the REST API answers it: the value, 400 with the fields, or 404, 403, 409, 422 with the reason.</summary>
+/// <summary>
+/// A clerk's outcome as the REST API answers it: the value, 400 with the fields, or 404, 403, 409, 422 with the reason;
+/// in Chinese, or in English when the request's Accept-Language puts English first.
+/// </summary>
 public static class ClerkResults
 {
-    public static IResult ToResult<T>(this ClerkOutcome<T> outcome, Func<T, IResult> ok) => outcome switch
+    public static IResult ToResult<T>(this ClerkOutcome<T> outcome, Func<T, IResult> ok) =>
+        outcome is { Status: TaskActionStatus.Ok, Invalid: false } ? ok(outcome.Value!) : new Refusal<T>(outcome);
+
+    /// <summary>True when the first language the request accepts (by quality, then order) is English.</summary>
+    public static bool PrefersEnglish(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptLanguage
+            .Where(l => (l.Quality ?? 1) > 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .FirstOrDefault()?.Value.Value is { } tag
+        && (tag.Equals("en", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("en-", StringComparison.OrdinalIgnoreCase));
+
+    private static IResult Answer<T>(ClerkOutcome<T> outcome, bool english)
     {
-        { Errors: { } errors } => Problems.Validation(errors),
-        { Status: TaskActionStatus.Ok } => ok(outcome.Value!),
-        { Status: TaskActionStatus.NotFound } => Problems.NotFound(outcome.Problem!),
-        { Status: TaskActionStatus.Forbidden } => Problems.Forbidden(outcome.Problem!),
-        { Status: TaskActionStatus.Unprocessable } => Problems.Unprocessable(outcome.Problem!, "超出法定可延长的期限"),
-        _ => Problems.Conflict(outcome.Problem!),
-    };
+        string Say(ProblemText text) => english ? text.En : text.Zh;
+        var detail = outcome.Problem is { } problem ? Say(problem) : "";
+        return outcome switch
+        {
+            { Errors: { } errors } => Problems.Validation(
+                errors.ToDictionary(e => e.Key, e => e.Value.Select(Say).ToArray()),
+                english ? "The request has errors: see each field" : "请求有误，请按各项提示修改"),
+            { Status: TaskActionStatus.NotFound } => english
+                ? Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found")
+                : Problems.NotFound(detail),
+            { Status: TaskActionStatus.Forbidden } => english
+                ? Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden")
+                : Problems.Forbidden(detail),
+            { Status: TaskActionStatus.Unprocessable } => Problems.Unprocessable(detail, english ? "Beyond the extension allowed by law" : "超出法定可延长的期限"),
+            _ => english
+                ? Results.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "The task's state does not allow this")
+                : Problems.Conflict(detail),
+        };
+    }
+
+    /// <summary>The refusal, put into words when it is answered: only then is the request's language known.</summary>
+    private sealed class Refusal<T>(ClerkOutcome<T> outcome) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context) => Answer(outcome, PrefersEnglish(context.Request)).ExecuteAsync(context);
+    }
 }

@@ -86,7 +86,12 @@ public sealed class TrackingModel(
             return NotFoundPage();
         }
 
-        var outcome = await commitments.SignAsync(id, step ?? "", textSha256, User.Id(), cancellationToken);
+        SubmissionOutcome outcome;
+        using (FormMessages.InEnglish(PageText.Current.IsEnglishText))
+        {
+            outcome = await commitments.SignAsync(id, step ?? "", textSha256, User.Id(), cancellationToken);
+        }
+
         if (outcome.Application is not null)
         {
             return Redirect($"/applications/{id}#step-{step}");

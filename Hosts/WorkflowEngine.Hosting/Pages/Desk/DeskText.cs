@@ -12,6 +12,9 @@ public static class DeskText
 {
     public static string Say(string zh, string en) => PageText.Current.IsEnglishText ? en : zh;
 
+    /// <summary>A refusal or field error of a clerk's action in the page's language.</summary>
+    public static string Say(ProblemText problem) => Say(problem.Zh, problem.En);
+
     /// <summary>An instant as a clerk in Shanghai reads it.</summary>
     public static string Time(DateTimeOffset? instant) =>
         instant is { } i ? ChinaTime.ToLocal(i).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";

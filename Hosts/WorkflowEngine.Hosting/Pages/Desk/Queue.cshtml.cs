@@ -71,13 +71,13 @@ public sealed class QueueModel(ClerkActions clerk, ReferenceData reference, Serv
         var outcome = await clerk.QueueAsync(Department, Status, MaxTasks, 0, User, cancellationToken);
         if (outcome.Errors is { } errors)
         {
-            ModelState.AddModelError(nameof(Status), errors.Values.First()[0]);
+            ModelState.AddModelError(nameof(Status), DeskText.Say(errors.Values.First()[0]));
             return Page();
         }
 
         if (outcome.Value is not { } tasks)
         {
-            Problem = outcome.Problem;
+            Problem = DeskText.Say(outcome.Problem!);
             Response.StatusCode = outcome.Status == TaskActionStatus.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
             return Page();
         }

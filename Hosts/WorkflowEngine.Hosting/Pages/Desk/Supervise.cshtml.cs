@@ -73,14 +73,14 @@ public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, 
         {
             foreach (var message in errors.Values.SelectMany(m => m))
             {
-                ModelState.AddModelError(field, message);
+                ModelState.AddModelError(field, DeskText.Say(message));
             }
 
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         else
         {
-            Refusal = outcome.Problem;
+            Refusal = DeskText.Say(outcome.Problem!);
             Response.StatusCode = outcome.Status switch
             {
                 TaskActionStatus.NotFound => StatusCodes.Status404NotFound,
@@ -106,7 +106,7 @@ public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, 
         var notices = await clerk.NoticesAsync(Department, 50, 0, User, cancellationToken);
         if (notices.Value is null)
         {
-            Problem = notices.Problem;
+            Problem = DeskText.Say(notices.Problem!);
             if (!Response.HasStarted && Response.StatusCode == StatusCodes.Status200OK)
             {
                 Response.StatusCode = notices.Status == TaskActionStatus.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;

@@ -167,20 +167,9 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
     {
         var outcome = await clerk.ApproveOnCommitmentAsync(Id, new ApproveOnCommitmentRequest(signerName, signerIdNumber, paperSigned), User, cancellationToken);
         return await AfterAsync(
-            outcome with { Errors = outcome.Errors?.ToDictionary(e => e.Key, e => e.Value.Select(m => DeskText.Say(m, CommitmentErrorInEnglish(e.Key, m))).ToArray()) },
-            "approved-on-commitment", "approve-on-commitment", cancellationToken,
+            outcome, "approved-on-commitment", "approve-on-commitment", cancellationToken,
             ("signerName", "signerName"), ("signerIdNumber", "signerIdNumber"), ("paperSigned", "paperSigned"));
     }
-
-    /// <summary>The English of a field error of <see cref="ClerkActions.ApproveOnCommitmentAsync"/>, for the page's English switch.</summary>
-    private static string CommitmentErrorInEnglish(string field, string chinese) => field switch
-    {
-        "signerName" => "Write the signer's name as on the paper (at most 50 characters)",
-        "signerIdNumber" when chinese.StartsWith("须填写", StringComparison.Ordinal) => "Write the signer's resident ID number as on the paper",
-        "signerIdNumber" => $"Not a valid resident ID number ({chinese})",
-        "paperSigned" => "Confirm that the applicant signed the paper commitment before you at the window",
-        _ => chinese,
-    };
 
     /// <summary>The checked materials, each with the reason written beside it (<c>reason-&lt;key&gt;</c>).</summary>
     public async Task<IActionResult> OnPostSupplementAsync(CancellationToken cancellationToken)
@@ -279,7 +268,7 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
                 var field = fields.FirstOrDefault(f => f.Api == name).Form ?? form;
                 foreach (var message in messages)
                 {
-                    ModelState.AddModelError(field, message);
+                    ModelState.AddModelError(field, DeskText.Say(message));
                 }
             }
 
@@ -291,7 +280,7 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
         }
         else
         {
-            Refusal = outcome.Problem;
+            Refusal = DeskText.Say(outcome.Problem!);
             Response.StatusCode = outcome.Status == TaskActionStatus.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
         }
 

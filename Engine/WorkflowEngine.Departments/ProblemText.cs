@@ -1,0 +1,10 @@
+namespace WorkflowEngine.Runtime.Departments;
+
+/// <summary>
+/// Why a clerk's action was refused, in Chinese (the API's language) and English (the pages' English switch): both
+/// made where the refusal is, with the same values (a clerk's name, a date) in each.
+/// </summary>
+public sealed record ProblemText(string Zh, string En)
+{
+    public override string ToString() => Zh;
+}
