@@ -48,6 +48,24 @@ public sealed class TaskReassignTests(HostFixture fixture) : IClassFixture<HostF
             "the engine to know the new holder");
         Assert.NotNull(application.GetProperty("id").GetString());
     }
+    /// <summary>A disabled clerk cannot sign in to take a task up: a supervisor cannot give them one (the list leaves them out too).</summary>
+    [Fact]
+    public async Task Supervisor_CannotReassignToADisabledClerk()
+    {
+        using var admin = Host.Client("admin");
+        (await admin.PostAsJsonAsync("/api/admin/users", new { userName = "samr-clerk-gone", displayName = "离职人员", role = "clerk", department = "SAMR" })).EnsureSuccessStatusCode();
+        (await admin.PostAsync("/api/admin/users/samr-clerk-gone/disable", null)).EnsureSuccessStatusCode();
+        var applicationId = await Host.SubmitBusinessOpeningAsync();
+        var taskId = (await Host.TaskOfAsync(applicationId)).GetProperty("id").GetString();
+        using var supervisor = Host.Client("samr-supervisor");
+
+        using var refused = await supervisor.PostAsJsonAsync($"/api/tasks/{taskId}/reassign", new { to = "samr-clerk-gone" });
+
+        Assert.Contains("已停用", ProblemAssert.FieldError(await ProblemAssert.IsAsync(refused, HttpStatusCode.BadRequest), "to"), StringComparison.Ordinal);
+        var task = (await Host.GetJsonAsync("samr-supervisor", $"/api/tasks/{taskId}")).GetProperty("task");
+        Assert.NotEqual("samr-clerk-gone", task.GetProperty("claimedBy").GetString());
+    }
+
     public static TheoryData<string, string> HostileTargets => new()
     {
         { "null", "{\"to\":null}" },

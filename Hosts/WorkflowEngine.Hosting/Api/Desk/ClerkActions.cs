@@ -144,6 +144,15 @@ public sealed class ClerkActions(
                 $"“{to}” is not on the staff of {EnglishName(task.Department)}: a task can only go to a clerk of the department"));
         }
 
+        // A disabled account cannot sign in to take the task up: it would lie in nobody's hands.
+        if (!(await ClerksAsync(task.Department, cancellationToken)).Any(u => u.Id == clerk.Id))
+        {
+            return Invalid<TaskRecord>(Field(
+                "to",
+                $"“{to}”的账户已停用，不能把办件改派给他",
+                $"The account of “{to}” is disabled: the task cannot go to them"));
+        }
+
         return Of(await processor.ReassignAsync(id, user.Id(), clerk.Id, cancellationToken));
     }
 
