@@ -5,7 +5,7 @@ using WorkflowEngine.Testing;
 namespace WorkflowEngine.Hosting.Tests;
 
 /// <summary>
-/// The user and department administration on PostgreSQL: its migration, the one-statement guard that keeps an enabled
+/// The user and department administration on PostgreSQL: its migration, the locked guard that keeps an enabled
 /// administrator, the stamp renewed with a change, and the audit written in the change's transaction.
 /// </summary>
 [Trait("Category", "Integration")]
@@ -41,5 +41,43 @@ public sealed class UserAdministrationPostgreSqlTests
         Assert.Equal(["disabled", "changed", "created"], detail.GetProperty("audit").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
         Assert.True(detail.GetProperty("user").GetProperty("lastSignInAt").ValueKind == System.Text.Json.JsonValueKind.String);
         Assert.Equal(1, await PostgresDatabases.ScalarAsync(connectionString, "SELECT COUNT(*) FROM admin_audit WHERE target_kind = 'department'"));
+    }
+
+    /// <summary>
+    /// Two administrators demote each other at the same moment. Each one's guard looks for another enabled
+    /// administrator, and on PostgreSQL each statement sees the database as it was when it began: without a lock both saw
+    /// the other still an administrator, both went through, and no administrator was left. One of them must be refused.
+    /// </summary>
+    [PostgresFact]
+    public async Task OnPostgreSql_TwoAdministratorsDemotingEachOtherAtOnce_LeaveOneAdministrator()
+    {
+        await using var databases = new PostgresDatabases();
+        var connectionString = await databases.CreateAsync("admins");
+        await using var host = await AllInOneHost.StartAsync(extraArgs: ["--Database:Provider=postgresql", $"--Database:ConnectionString={connectionString}"]);
+        using var admin = host.Client("admin");
+        (await admin.PostAsJsonAsync("/api/admin/users", new { userName = "pg-admin-2", displayName = "周九", role = "admin", password = Password })).EnsureSuccessStatusCode();
+        const string Admins = "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL";
+
+        for (var round = 0; round < 10; round++)
+        {
+            using var second = await TokenSignInTests.SignedInAsync(host, "pg-admin-2", Password);
+            var outcomes = await Task.WhenAll(
+                admin.PatchAsJsonAsync("/api/admin/users/pg-admin-2", new { role = "clerk", department = "SAMR" }),
+                second.PatchAsJsonAsync("/api/admin/users/admin", new { role = "applicant" }));
+
+            Assert.Equal(1, await PostgresDatabases.ScalarAsync(connectionString, Admins));
+            Assert.Single(outcomes, o => o.StatusCode == HttpStatusCode.OK);
+            // The other is refused: by the guard (409), or, when the winner went first, because the loser is no longer
+            // an administrator (403, the demo header) or their token ended with their role (401).
+            Assert.Single(outcomes, o => o.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized);
+            var (restorer, demoted) = outcomes[0].StatusCode == HttpStatusCode.OK ? (admin, "pg-admin-2") : (second, "admin");
+            (await restorer.PatchAsJsonAsync($"/api/admin/users/{demoted}", new { role = "admin" })).EnsureSuccessStatusCode();
+            foreach (var outcome in outcomes)
+            {
+                outcome.Dispose();
+            }
+        }
+
+        Assert.Equal(2, await PostgresDatabases.ScalarAsync(connectionString, Admins));
     }
 }

@@ -183,7 +183,8 @@ public sealed class UserAdministrationTests(HostFixture fixture) : IClassFixture
         Assert.Contains("最后一位在用的管理员", (await ProblemAssert.IsAsync(disable, HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("最后一位在用的管理员", (await ProblemAssert.IsAsync(demote, HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM users WHERE id = 'admin' AND role = 'admin' AND disabled_at IS NULL"));
-        Assert.Equal(0, await host.ScalarAsync("SELECT COUNT(*) FROM admin_audit"));
+        // Refused changes leave no line (the definitions the host published at start have theirs, as actor system).
+        Assert.Equal(0, await host.ScalarAsync("SELECT COUNT(*) FROM admin_audit WHERE target_kind = 'user'"));
     }
 
     [Fact]

@@ -14,8 +14,8 @@ public sealed class SqlUserAccounts(Database database) : IUserAccounts
         """;
 
     // The guard that keeps one enabled administrator: the change goes through when the user stays an enabled
-    // administrator, is none now, or another enabled one remains. One statement, so two administrators demoting each
-    // other at once cannot both succeed on a database that runs writers one at a time.
+    // administrator, is none now, or another enabled one remains. It runs after the administrators' rows are locked
+    // (GuardedAsync), so two administrators demoting each other at once cannot both succeed on any database.
     private const string AnotherAdmin = $"EXISTS (SELECT 1 FROM users o WHERE o.role = '{Roles.Admin}' AND o.disabled_at IS NULL AND o.id <> @Id)";
 
     public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken)
@@ -80,6 +80,13 @@ public sealed class SqlUserAccounts(Database database) : IUserAccounts
         string sql, object args, string id, string? newStamp, AdminAuditEntry audit, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
+
+        // Lock the enabled administrators' rows first, so that two changes that could each take away an administrator
+        // run one after the other, and the second one's guard sees the first one's change. Without it, on PostgreSQL and
+        // SQL Server two administrators demoting each other at once each saw the other still enabled, and both went
+        // through. (SQLite takes one writer at a time anyway.)
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE users SET role = role WHERE role = '{Roles.Admin}' AND disabled_at IS NULL", transaction: write.Transaction, cancellationToken: cancellationToken));
         if (await write.Connection.ExecuteAsync(new CommandDefinition(sql, args, write.Transaction, cancellationToken: cancellationToken)) == 0)
         {
             var exists = await write.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
