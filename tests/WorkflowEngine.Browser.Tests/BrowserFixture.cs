@@ -53,6 +53,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = Host.Address.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        Patient(context);
         return await context.NewPageAsync();
     }
 
@@ -65,6 +66,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             JavaScriptEnabled = javaScript,
         });
+        Patient(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
         await page.Locator("#userName").FillAsync(user);
@@ -72,6 +74,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl);
         return page;
+    }
+
+    /// <summary>
+    /// Waits for pages and navigations up to 90 s instead of Playwright's 30: the suite's classes start a host and a
+    /// browser each at once on a 2-core machine, and a class's first sign-in (a cold host, JIT and PBKDF2 included) once
+    /// took longer than 30 s in CI while the same test passed alone in seconds. An assertion still fails on a wrong page.
+    /// </summary>
+    private static void Patient(IBrowserContext context)
+    {
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
     }
 
     public async Task DisposeAsync()
