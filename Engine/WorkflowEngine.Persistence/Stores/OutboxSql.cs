@@ -66,12 +66,11 @@ internal sealed class OutboxSql(ISqlDialect dialect)
         }
     }
 
-    /// <summary>Deletes published rows inside the caller's transaction: one range delete per contiguous run of ids.</summary>
+    /// <summary>Deletes published rows inside the caller's transaction, as <see cref="AddDeletePublished"/> plans it.</summary>
     public static async Task DeletePublishedAsync(WriteScope write, IReadOnlyCollection<long> published, CancellationToken cancellationToken)
     {
-        if (published.Count > 0)
-        {
-            await DeleteRange.ExecuteAsync(write, SqlOutboxStore.Ranges(published), cancellationToken);
-        }
+        var plan = new WritePlan();
+        AddDeletePublished(plan, published);
+        await plan.ExecuteAsync(write, cancellationToken);
     }
 }
