@@ -134,6 +134,13 @@ public sealed class DefinitionRetirementTests(HostFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/admin/changes")).StatusCode);
         var field = ProblemAssert.FieldError(await ProblemAssert.IsAsync(await admin.GetAsync("/api/admin/changes?kind=application"), HttpStatusCode.BadRequest), "kind");
         Assert.Contains("definition", field, StringComparison.Ordinal);
+        foreach (var query in new[] { "kind=%00", "kind=definition%E2%80%AE", "kind=" + new string('d', 5000), "limit=abc", "offset=2147483648" })
+        {
+            using var hostile = await admin.GetAsync("/api/admin/changes?" + query);
+            await ProblemAssert.IsAsync(hostile, HttpStatusCode.BadRequest);
+        }
+
+        Assert.Single((await Host.GetJsonAsync("admin", "/api/admin/changes?limit=0&offset=-3")).EnumerateArray());
         var changes = (await Host.GetJsonAsync("admin", "/api/admin/changes?kind=definition&limit=500")).EnumerateArray()
             .Where(c => c.GetProperty("targetId").GetString() == "discard-draft").Select(c => c.GetProperty("action").GetString()!).ToArray();
         Assert.Equal(["draft-discarded", "definition-published"], changes);
