@@ -67,6 +67,12 @@ public static partial class WorkflowHosting
     /// <summary>What every host runs each request through, in this order.</summary>
     public static WebApplication MapWorkflowPipeline(this WebApplication app)
     {
+        // Before anything reads the client's address or the scheme: behind a trusted proxy they are the client's.
+        if (app.Services.GetService<ForwardedHeadersOptions>() is { } forwarded)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+
         // First, so that every response has the headers, whatever part of the pipeline writes it.
         app.UseSecurityHeaders();
         app.UseProblemResponses();
@@ -184,6 +190,11 @@ public static partial class WorkflowHosting
         services.Configure<RequestLimits>(builder.Configuration.GetSection("Limits"));
         services.Configure<RateLimitSettings>(builder.Configuration.GetSection("RateLimits"));
         services.AddWorkflowRateLimits();
+        if (ReverseProxy.From(builder.Configuration) is { } forwarded)
+        {
+            services.AddSingleton(forwarded);
+        }
+
         builder.AddWorkflowSignIn();
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -52,7 +52,7 @@ public static class RateLimiting
 
     /// <summary>
     /// Who is asking: the user once signed in, so colleagues behind one office address do not share a limit; else the
-    /// address the connection came from (behind a reverse proxy, configure its forwarded headers so this is the client's).
+    /// address the connection came from (behind a proxy named in <c>ReverseProxy</c>, the client's as the proxy forwards it).
     /// </summary>
     private static string Identity(HttpContext context) =>
         context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user
