@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 using WorkflowEngine.Activities;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Execution;
@@ -83,6 +85,16 @@ public static partial class WorkflowHosting
         app.UseAuthorization();
         app.UseMiddleware<RequestBodyGuard>();
         app.MapOpenApi().AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            // The API reference, from the package's own script: no fonts from its CDN, no telemetry, nothing from outside.
+            app.MapScalarApiReference(SecurityHeaders.ReferencePath, o => o
+                    .WithTitle("WorkflowEngine API")
+                    .DisableDefaultFonts()
+                    .DisableTelemetry())
+                .AllowAnonymous();
+        }
+
         app.MapWorkflowSignIn();
         return app;
     }

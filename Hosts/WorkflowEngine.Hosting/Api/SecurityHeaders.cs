@@ -17,6 +17,13 @@ public static class SecurityHeaders
     private const string PagesPolicy =
         "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The API reference (<c>/scalar</c>, Development only): its packaged script configures itself inline and injects its
+    /// styles, so that one page may run inline script and style, still only from this host.
+    /// </summary>
+    private const string ReferencePolicy =
+        "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     private static readonly KeyValuePair<string, string>[] Api =
     [
         new("X-Content-Type-Options", "nosniff"),
@@ -33,6 +40,15 @@ public static class SecurityHeaders
         .. Api.Where(h => h.Key != "Content-Security-Policy"),
         new("Content-Security-Policy", PagesPolicy),
     ];
+
+    private static readonly KeyValuePair<string, string>[] Reference =
+    [
+        .. Api.Where(h => h.Key != "Content-Security-Policy"),
+        new("Content-Security-Policy", ReferencePolicy),
+    ];
+
+    /// <summary>Where Development serves the API reference page.</summary>
+    public const string ReferencePath = "/scalar";
 
     /// <summary>The paths of the API, its description and the health checks; every other path is a page or a page's file.</summary>
     public static bool IsApi(PathString path) =>
@@ -66,6 +82,7 @@ public static class SecurityHeaders
             return next(context);
         });
 
-    /// <summary>The headers for a path: the API's, or the pages'.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> For(PathString path) => IsApi(path) ? Api : Pages;
+    /// <summary>The headers for a path: the API's, the API reference's, or the pages'.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> For(PathString path) =>
+        IsApi(path) ? Api : path.StartsWithSegments(ReferencePath) ? Reference : Pages;
 }
