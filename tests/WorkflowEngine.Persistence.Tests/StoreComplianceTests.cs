@@ -2,6 +2,7 @@ using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Persistence.Stores;
+using WorkflowEngine.Persistence.Tests.Recording;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Compliance;
@@ -60,6 +61,29 @@ public abstract class StoreComplianceTests : IAsyncLifetime
             AcceptedAt = Now,
             DueAt = Now.AddDays(1),
         };
+    }
+
+    /// <summary>
+    /// The statement a changed calendar (a holiday year loaded) reads the applications to recount with, as the store sends
+    /// it, with parameters of the kind it sends: to ask the database for its plan.
+    /// </summary>
+    protected async Task<(string Sql, object Parameters)> RecountQueryAsync()
+    {
+        var log = new SqlLog();
+        await using (var recording = new Database(new RecordingDialect(Database.Dialect, log), "recording"))
+        {
+            await new SqlApplicationQueries(recording).ListOpenAsync(Guid.Empty, 200, CancellationToken.None);
+        }
+
+        return (Assert.Single(log.Texts), new
+        {
+            ApplicationStatuses.InProgress,
+            ApplicationStatuses.Incident,
+            Verification = "%" + CommitmentState.TimerSuffix,
+            After = Guid.Empty.ToString(),
+            Limit = 200,
+            Offset = 0,
+        });
     }
 
     protected Task SaveAsync(EngineChanges changes) => new SqlEngineStore(Database).SaveAsync(changes, Now, CancellationToken.None);
