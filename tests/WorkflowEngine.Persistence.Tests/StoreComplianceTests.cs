@@ -778,6 +778,28 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal((failed.MessageId, "engine.reports", "StepCompleted", failed.Body), (row.MessageId.ToString(), row.Destination, row.MessageType, row.Body));
     }
 
+    /// <summary>
+    /// A message of a contract type added after the host's release is ignored, as the version rule says, and kept apart
+    /// from the failures: listed on its own, not counted as stuck work, and still there to send again after an upgrade.
+    /// </summary>
+    [StoreFact]
+    public async Task IgnoredMessages_AreKeptApartFromTheFailures_AndNotCountedAsStuck()
+    {
+        var store = new SqlFailedMessageStore(Database, new OutboxSignal());
+        var ignored = new FailedMessageRecord
+        {
+            Id = Guid.CreateVersion7(), Queue = "dept.SAMR", MessageId = Guid.NewGuid().ToString(), MessageType = "StepAddedLater",
+            Body = """{"contractVersion":1}""", Error = "本主机的版本不认识消息类型 StepAddedLater", FailedAt = Now, Ignored = true,
+        };
+        await store.RecordAsync(ignored, CancellationToken.None);
+
+        Assert.Empty(await store.ListAsync(includeReplayed: true, 10, 0, CancellationToken.None));
+        Assert.Equal(0, (await new SqlStuckWorkQueries(Database).CountAsync(Now, withSteps: false, CancellationToken.None)).FailedMessages);
+        var kept = Assert.Single(await store.ListIgnoredAsync(includeReplayed: false, 10, 0, CancellationToken.None));
+        Assert.Equal((ignored.MessageId, "StepAddedLater", true), (kept.MessageId, kept.MessageType, kept.Ignored));
+        Assert.True((await store.GetAsync(ignored.Id, CancellationToken.None))!.Ignored);
+    }
+
     [StoreFact]
     public async Task AuditLines_FormAChainPerApplication_ThatTheWholeDatabaseCheckFindsIntactOrBroken()
     {
