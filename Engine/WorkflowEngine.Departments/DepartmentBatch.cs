@@ -98,31 +98,59 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         }
     }
 
-    public object? Apply(DepartmentWork work) => work switch
+    public object? Apply(DepartmentWork work)
     {
-        ReceiveStepWork receive => Receive(receive),
-        CancelStepWork cancel => Cancel(cancel),
-        DueChangedWork due => ChangeDue(due),
-        WarningWork warning => RaiseWarning(warning),
-        EscalationWork escalation => Escalate(escalation),
-        SuppliedWork supplied => Supplied(supplied),
-        SupplementRefusedWork refused => SupplementRefused(refused),
-        MaterialSuppliedWork material => MaterialSupplied(material),
-        RequestSupplementWork request => RequestSupplement(request),
-        RequestSupplementApprovalWork request => RequestSupplementApproval(request),
-        DecideSupplementApprovalWork decide => DecideSupplementApproval(decide),
-        ClaimWork claim => Claim(claim),
-        ReleaseWork release => Release(release),
-        ReassignWork reassign => Reassign(reassign),
-        StartExclusionWork exclusion => StartExclusion(exclusion),
-        EndExclusionWork end => EndExclusion(end),
-        RequestExtensionWork request => RequestExtension(request),
-        DecideExtensionWork decide => DecideExtension(decide),
-        CompleteWork complete => Complete(complete),
-        ApproveOnCommitmentWork approve => ApproveOnCommitment(approve),
-        CommitmentRefusedWork refused => CommitmentRefused(refused),
-        _ => throw new InvalidOperationException($"Unknown work {work.GetType().Name}."),
-    };
+        ExpectCalendar(work);
+        return work switch
+        {
+            ReceiveStepWork receive => Receive(receive),
+            CancelStepWork cancel => Cancel(cancel),
+            DueChangedWork due => ChangeDue(due),
+            WarningWork warning => RaiseWarning(warning),
+            EscalationWork escalation => Escalate(escalation),
+            SuppliedWork supplied => Supplied(supplied),
+            SupplementRefusedWork refused => SupplementRefused(refused),
+            MaterialSuppliedWork material => MaterialSupplied(material),
+            RequestSupplementWork request => RequestSupplement(request),
+            RequestSupplementApprovalWork request => RequestSupplementApproval(request),
+            DecideSupplementApprovalWork decide => DecideSupplementApproval(decide),
+            ClaimWork claim => Claim(claim),
+            ReleaseWork release => Release(release),
+            ReassignWork reassign => Reassign(reassign),
+            StartExclusionWork exclusion => StartExclusion(exclusion),
+            EndExclusionWork end => EndExclusion(end),
+            RequestExtensionWork request => RequestExtension(request),
+            DecideExtensionWork decide => DecideExtension(decide),
+            CompleteWork complete => Complete(complete),
+            ApproveOnCommitmentWork approve => ApproveOnCommitment(approve),
+            CommitmentRefusedWork refused => CommitmentRefused(refused),
+            _ => throw new InvalidOperationException($"Unknown work {work.GetType().Name}."),
+        };
+    }
+
+    /// <summary>
+    /// A message naming a calendar version has the host fetch it if it does not hold it, whatever the message then does
+    /// to its task: a <c>StepDueChanged</c> for a task decided meanwhile, an older revision, or another attempt still
+    /// says that the engine counts on that version now, and the host's other tasks are to be counted on it too.
+    /// </summary>
+    private void ExpectCalendar(DepartmentWork work)
+    {
+        switch (work)
+        {
+            case ReceiveStepWork { Step: { CalendarId: { } id } step }:
+                calendars?.Expect(id, step.CalendarVersion);
+                break;
+            case DueChangedWork { Message: { CalendarVersion: { } version } change }:
+                calendars?.Expect(CalendarOf(change.ApplicationId, change.StepId, change.Attempt), version);
+                break;
+        }
+    }
+
+    /// <summary>The calendar a task of the step here counts on (the attempt's own first); null when the host holds none of its tasks.</summary>
+    private string? CalendarOf(Guid applicationId, string stepId, int attempt) =>
+        _byStep.TryGetValue((applicationId, stepId, attempt), out var task) && task.Clock?.CalendarId is { } id
+            ? id
+            : _byStep.Values.FirstOrDefault(t => t.ApplicationId == applicationId && t.StepId == stepId && t.Clock?.CalendarId is not null)?.Clock!.CalendarId;
 
     /// <summary>Adds new tasks, and every changed task with the status it was read in, to the change set.</summary>
     public void Seal()
@@ -192,7 +220,6 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         if (step.CalendarId is { } calendarId)
         {
             task.Clock = new TaskClock(calendarId, step.CalendarVersion, []);
-            calendars?.Expect(calendarId, step.CalendarVersion);
         }
 
         if (work.Result is { } result)
@@ -244,11 +271,10 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         task.DueAt = change.DueAt ?? task.DueAt;
         // A clock paused after its due time passed keeps that due time: the pause, not a missing due time, says it stands still.
         Pause(task, change.PausedSince ?? (change.DueAt is null ? change.ChangedAt : null), change.ChangedAt);
-        if (change.CalendarVersion is { } version && task.Clock is { CalendarId: { } calendarId } clock && clock.CalendarVersion != version)
+        if (change.CalendarVersion is { } version && task.Clock is { CalendarId: not null } clock && clock.CalendarVersion != version)
         {
             // Counted on a newer calendar (a year loaded): the decision counts on that one, or on a copy fetched since.
             task.Clock = clock with { CalendarVersion = version, VersionSince = now };
-            calendars?.Expect(calendarId, version);
         }
 
         task.ClockPausedBecause = task.ClockPausedSince is null ? null : change.PausedBecause;

@@ -15,6 +15,10 @@ public interface IStepCalendars
     /// </summary>
     WorkingCalendar? Find(string id, string? version, DateTimeOffset receivedAt);
 
-    /// <summary>A step on this calendar version arrived: a side that does not hold it fetches it now, so that it is there at the decision.</summary>
-    void Expect(string id, string? version);
+    /// <summary>
+    /// A message naming this calendar version arrived: a side that does not hold it fetches it now, so that it is there
+    /// at the decision. <paramref name="id"/> is null when the message does not say which calendar (a
+    /// <c>StepDueChanged</c> for a step the side holds no task of): then a side holding no calendar of that version fetches.
+    /// </summary>
+    void Expect(string? id, string? version);
 }

@@ -12,7 +12,7 @@ public sealed class InProcessCalendars(ReferenceData reference) : IStepCalendars
 {
     public WorkingCalendar? Find(string id, string? version, DateTimeOffset receivedAt) => reference.Calendars.GetValueOrDefault(id);
 
-    public void Expect(string id, string? version)
+    public void Expect(string? id, string? version)
     {
         // Always held.
     }

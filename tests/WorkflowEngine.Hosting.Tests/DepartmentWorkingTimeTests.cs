@@ -152,6 +152,36 @@ public sealed class DepartmentWorkingTimeTests
     }
 
     [Fact]
+    public async Task ADepartmentHost_FetchesTheCalendarVersionAStepDueChangedNames_EvenWhenItsTaskIsAlreadyDecided()
+    {
+        // The department side counts on copies fetched from the engine's API, as a department host does.
+        using var http = new HttpClient();
+        await using var host = await AllInOneHost.StartAsync(configure: builder => builder.Services.AddSingleton<IStepCalendars>(sp =>
+            new EngineCalendars(http, sp.GetRequiredService<TimeProvider>(), NullLogger<EngineCalendars>.Instance)));
+        var id = await host.FinishBusinessOpeningAsync();
+        var copies = (EngineCalendars)host.Services.GetRequiredService<IStepCalendars>();
+        http.BaseAddress = host.Address;
+        await copies.StartAsync(CancellationToken.None);
+        var before = host.Services.GetRequiredService<ReferenceData>().Calendar("cn-mainland").Version;
+        await AllInOneHost.EventuallyAsync(() => Task.FromResult(copies.Versions.GetValueOrDefault("cn-mainland")), v => v == before, "the copy fetched at start");
+
+        using (var admin = host.Client("admin"))
+        {
+            (await admin.PostAsync("/api/calendars/cn-mainland/years", CalendarYearTests.Yaml(CalendarYearTests.Year2027))).EnsureSuccessStatusCode();
+        }
+
+        // The engine's news of the licence step, counted on the calendar with 2027, reaches the host after the clerk
+        // decided it: the task takes nothing from it, but the host's other steps are to be counted on that calendar now.
+        var after = host.Services.GetRequiredService<ReferenceData>().Calendar("cn-mainland").Version;
+        host.Clock.Advance(EngineCalendars.RetryAfter);
+        await host.AnnounceLicenceDueAsync(id, AllInOneHost.MondayMorning.AddHours(2), after);
+
+        await AllInOneHost.EventuallyAsync(
+            () => Task.FromResult(copies.Versions.GetValueOrDefault("cn-mainland")), v => v == after, "the calendar with 2027 fetched before the hourly refresh");
+        await copies.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task ADepartmentHost_ThatCannotReachTheEngine_HoldsNoCalendar_AndSaysSo()
     {
         using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9"), Timeout = TimeSpan.FromSeconds(5) };
@@ -165,7 +195,7 @@ public sealed class DepartmentWorkingTimeTests
     public async Task AYearLoadedAtTheEngine_NamesTheNewCalendarVersionToTheDepartmentsHoldingMovedSteps()
     {
         // Joint acceptance on Monday 28 December 2026: its five-working-day steps run into 2027, not yet announced.
-        var expected = new ConcurrentQueue<(string Id, string? Version)>();
+        var expected = new ConcurrentQueue<(string? Id, string? Version)>();
         await using var host = await AllInOneHost.StartAsync(new DateTimeOffset(2026, 12, 28, 9, 0, 0, Cst), builder => builder.Services.AddSingleton<IStepCalendars>(sp =>
             new RecordingCalendars(new InProcessCalendars(sp.GetRequiredService<ReferenceData>()), expected)));
         using (var citizen = host.Client("zhangsan"))
@@ -193,11 +223,11 @@ public sealed class DepartmentWorkingTimeTests
         new(calendar.Data with { Years = [.. calendar.Data.Years.Where(y => y.Year != year)] });
 
     /// <summary>The in-process calendars, recording each calendar version the department side was told to expect.</summary>
-    private sealed class RecordingCalendars(IStepCalendars inner, ConcurrentQueue<(string Id, string? Version)> expected) : IStepCalendars
+    private sealed class RecordingCalendars(IStepCalendars inner, ConcurrentQueue<(string? Id, string? Version)> expected) : IStepCalendars
     {
         public WorkingCalendar? Find(string id, string? version, DateTimeOffset receivedAt) => inner.Find(id, version, receivedAt);
 
-        public void Expect(string id, string? version) => expected.Enqueue((id, version));
+        public void Expect(string? id, string? version) => expected.Enqueue((id, version));
     }
 
     /// <summary>A department side holding one calendar whatever the step names, or none.</summary>
@@ -205,7 +235,7 @@ public sealed class DepartmentWorkingTimeTests
     {
         public WorkingCalendar? Find(string id, string? version, DateTimeOffset receivedAt) => calendar;
 
-        public void Expect(string id, string? version)
+        public void Expect(string? id, string? version)
         {
         }
     }

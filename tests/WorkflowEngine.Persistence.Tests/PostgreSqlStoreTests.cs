@@ -76,6 +76,33 @@ public sealed class PostgreSqlStoreTests : SharedDatabaseStoreTests
     }
 
     /// <summary>
+    /// Loading a holiday year recounts the open applications a page at a time, finished ones with a step still at its
+    /// department included: those steps come from the partial index of waiting steps (<c>ix_steps_waiting</c>), never
+    /// from a scan of every step of every finished application.
+    /// </summary>
+    [StoreFact]
+    public async Task TheCalendarRecount_FindsWaitingStepsInTheirIndex_NotByScanningEveryStep()
+    {
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("""
+            ALTER TABLE steps SET (autovacuum_enabled = off);
+            INSERT INTO applications (id, tracking_number, service_id, service_version, applicant_id, status, form_json, state_json, version, submitted_at)
+            SELECT md5(i::text), 'T' || i, 'business-opening', 1, 'a', CASE WHEN i % 100 = 0 THEN 'in-progress' ELSE 'completed' END, '{}', '{}', 1, i
+            FROM generate_series(1, 20000) AS i;
+            INSERT INTO steps (application_id, step_id, kind, title, status, attempt, last_contact_at)
+            SELECT md5(i::text), 'step-' || j, 'department-task', 't', CASE WHEN i % 997 = 0 AND j = 1 THEN 'dispatched' ELSE 'approved' END, 1, i
+            FROM generate_series(1, 20000) AS i, generate_series(1, 6) AS j;
+            ANALYZE applications;
+            """);
+        var (sql, parameters) = await RecountQueryAsync();
+
+        var plan = await PlanAsync(connection, sql, parameters);
+
+        Assert.DoesNotContain("Seq Scan on steps", plan, StringComparison.Ordinal);
+        Assert.Contains("ix_steps_waiting", plan, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// An engine commit writes up to a dozen tables. Sent one table at a time, each waited for its reply: in the
     /// distributed benchmark about eight round trips a commit, and the replies and context switches were a large share
     /// of the machine's time. Its statements now go in one batch (BEGIN with them), and only the COMMIT follows.

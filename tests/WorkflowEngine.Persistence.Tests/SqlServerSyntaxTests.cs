@@ -245,6 +245,8 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => failed.RecordAsync(message, none));
         await Quietly(() => failed.ListAsync(includeReplayed: false, 10, 0, none));
         await Quietly(() => failed.ListAsync(includeReplayed: true, 10, 0, none));
+        await Quietly(() => failed.ListIgnoredAsync(includeReplayed: false, 10, 0, none));
+        await Quietly(() => failed.ListIgnoredAsync(includeReplayed: true, 10, 0, none));
         await Quietly(() => failed.GetAsync(message.Id, none));
         await Quietly(() => failed.ReplayAsync(message.Id, "admin", Now, none));
 

@@ -2,6 +2,7 @@ using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Persistence.Stores;
+using WorkflowEngine.Persistence.Tests.Recording;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Compliance;
@@ -60,6 +61,29 @@ public abstract class StoreComplianceTests : IAsyncLifetime
             AcceptedAt = Now,
             DueAt = Now.AddDays(1),
         };
+    }
+
+    /// <summary>
+    /// The statement a changed calendar (a holiday year loaded) reads the applications to recount with, as the store sends
+    /// it, with parameters of the kind it sends: to ask the database for its plan.
+    /// </summary>
+    protected async Task<(string Sql, object Parameters)> RecountQueryAsync()
+    {
+        var log = new SqlLog();
+        await using (var recording = new Database(new RecordingDialect(Database.Dialect, log), "recording"))
+        {
+            await new SqlApplicationQueries(recording).ListOpenAsync(Guid.Empty, 200, CancellationToken.None);
+        }
+
+        return (Assert.Single(log.Texts), new
+        {
+            ApplicationStatuses.InProgress,
+            ApplicationStatuses.Incident,
+            Verification = "%" + CommitmentState.TimerSuffix,
+            After = Guid.Empty.ToString(),
+            Limit = 200,
+            Offset = 0,
+        });
     }
 
     protected Task SaveAsync(EngineChanges changes) => new SqlEngineStore(Database).SaveAsync(changes, Now, CancellationToken.None);
@@ -752,6 +776,28 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Empty(await store.ListAsync(includeReplayed: false, 10, 0, CancellationToken.None));
         var row = Assert.Single(await new SqlOutboxStore(Database).LeaseAsync("relay", Now, TimeSpan.FromSeconds(30), 10, CancellationToken.None));
         Assert.Equal((failed.MessageId, "engine.reports", "StepCompleted", failed.Body), (row.MessageId.ToString(), row.Destination, row.MessageType, row.Body));
+    }
+
+    /// <summary>
+    /// A message of a contract type added after the host's release is ignored, as the version rule says, and kept apart
+    /// from the failures: listed on its own, not counted as stuck work, and still there to send again after an upgrade.
+    /// </summary>
+    [StoreFact]
+    public async Task IgnoredMessages_AreKeptApartFromTheFailures_AndNotCountedAsStuck()
+    {
+        var store = new SqlFailedMessageStore(Database, new OutboxSignal());
+        var ignored = new FailedMessageRecord
+        {
+            Id = Guid.CreateVersion7(), Queue = "dept.SAMR", MessageId = Guid.NewGuid().ToString(), MessageType = "StepAddedLater",
+            Body = """{"contractVersion":1}""", Error = "本主机的版本不认识消息类型 StepAddedLater", FailedAt = Now, Ignored = true,
+        };
+        await store.RecordAsync(ignored, CancellationToken.None);
+
+        Assert.Empty(await store.ListAsync(includeReplayed: true, 10, 0, CancellationToken.None));
+        Assert.Equal(0, (await new SqlStuckWorkQueries(Database).CountAsync(Now, withSteps: false, CancellationToken.None)).FailedMessages);
+        var kept = Assert.Single(await store.ListIgnoredAsync(includeReplayed: false, 10, 0, CancellationToken.None));
+        Assert.Equal((ignored.MessageId, "StepAddedLater", true), (kept.MessageId, kept.MessageType, kept.Ignored));
+        Assert.True((await store.GetAsync(ignored.Id, CancellationToken.None))!.Ignored);
     }
 
     [StoreFact]

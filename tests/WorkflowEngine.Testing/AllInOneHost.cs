@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Hosting;
+using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Testing;
 
@@ -188,6 +189,27 @@ public sealed class AllInOneHost : IAsyncDisposable
         Clock.Advance(at - Clock.GetUtcNow());
         (await client.PostAsJsonAsync($"/api/tasks/{id}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
     }
+
+    /// <summary>
+    /// Hands the SAMR side, as if it had just arrived, the engine's word that the licence step of
+    /// <paramref name="applicationId"/> is now due at <paramref name="dueAt"/> (a <c>StepDueChanged</c> of a high revision),
+    /// counted on <paramref name="calendarVersion"/> when given.
+    /// </summary>
+    public Task AnnounceLicenceDueAsync(Guid applicationId, DateTimeOffset dueAt, string? calendarVersion = null) =>
+        Services.GetRequiredService<DepartmentProcessor>().ChangeDueAsync(
+            new StepDueChanged
+            {
+                ApplicationId = applicationId,
+                StepId = "business-licence",
+                Attempt = 1,
+                Department = "SAMR",
+                Revision = 1000,
+                DueAt = dueAt,
+                CalendarVersion = calendarVersion,
+                ChangedAt = Clock.GetUtcNow(),
+            },
+            Guid.NewGuid().ToString("N"),
+            CancellationToken.None);
 
     /// <summary>
     /// Waits for the business-licence task of the one application submitted so far, and returns the step as the SAMR

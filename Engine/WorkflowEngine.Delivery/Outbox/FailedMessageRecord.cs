@@ -24,4 +24,10 @@ public sealed record FailedMessageRecord
     public DateTimeOffset? ReplayedAt { get; init; }
 
     public string? ReplayedBy { get; init; }
+
+    /// <summary>
+    /// Not a failure: a message of a contract type added after this host's release (version 1 still), which the host
+    /// acknowledged and ignored, as the contract's version rule says. Kept to be sent again once the host is upgraded.
+    /// </summary>
+    public bool Ignored { get; init; }
 }

@@ -5,7 +5,11 @@ public interface IFailedMessageStore
 {
     Task RecordAsync(FailedMessageRecord message, CancellationToken cancellationToken);
 
+    /// <summary>The failed messages, newest first; not those ignored (see <see cref="ListIgnoredAsync"/>).</summary>
     Task<IReadOnlyList<FailedMessageRecord>> ListAsync(bool includeReplayed, int limit, int offset, CancellationToken cancellationToken);
+
+    /// <summary>The messages of types added after this host's release that it ignored (<see cref="FailedMessageRecord.Ignored"/>), newest first.</summary>
+    Task<IReadOnlyList<FailedMessageRecord>> ListIgnoredAsync(bool includeReplayed, int limit, int offset, CancellationToken cancellationToken);
 
     Task<FailedMessageRecord?> GetAsync(Guid id, CancellationToken cancellationToken);
 

@@ -29,12 +29,16 @@ public sealed class SqlApplicationQueries(Database database) : IApplicationQueri
             new { Applicant = applicantId, Limit = limit, Offset = offset },
             cancellationToken)).Select(r => r.ToRecord()).ToArray();
 
+    // The waiting steps by each application's key (EXISTS), not as a list of every waiting step (IN): SQLite keeps no
+    // index of them (migration 0004) and scanned the whole steps table for every page; PostgreSQL and SQL Server answer
+    // either form from ix_steps_waiting.
     public async Task<IReadOnlyList<ApplicationRecord>> ListOpenAsync(Guid? after, int limit, CancellationToken cancellationToken) =>
         (await QueryAsync<ApplicationRow>(
             $"""
             SELECT {ApplicationRow.Columns} FROM applications
             WHERE (status IN (@InProgress, @Incident) OR id IN (SELECT application_id FROM timers WHERE timer_id LIKE @Verification)
-                OR id IN (SELECT application_id FROM steps WHERE status IN ('dispatched', 'received', 'claimed'))) AND id > @After
+                OR EXISTS (SELECT 1 FROM steps WHERE steps.application_id = applications.id AND steps.status IN ('dispatched', 'received', 'claimed')))
+                AND id > @After
             ORDER BY id {database.Dialect.Page}
             """,
             new

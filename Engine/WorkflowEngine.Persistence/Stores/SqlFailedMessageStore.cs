@@ -8,7 +8,7 @@ public sealed class SqlFailedMessageStore(Database database, OutboxSignal signal
 {
     private const string Columns = """
         id AS Id, queue AS Queue, message_id AS MessageId, message_type AS MessageType, body AS Body, error AS Error,
-        failed_at AS FailedAt, replayed_at AS ReplayedAt, replayed_by AS ReplayedBy
+        failed_at AS FailedAt, replayed_at AS ReplayedAt, replayed_by AS ReplayedBy, ignored AS Ignored
         """;
 
     public async Task RecordAsync(FailedMessageRecord message, CancellationToken cancellationToken)
@@ -16,8 +16,8 @@ public sealed class SqlFailedMessageStore(Database database, OutboxSignal signal
         await using var write = await database.BeginWriteAsync(cancellationToken);
         await write.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO failed_messages (id, queue, message_id, message_type, body, error, failed_at)
-            VALUES (@Id, @Queue, @MessageId, @MessageType, @Body, @Error, @FailedAt)
+            INSERT INTO failed_messages (id, queue, message_id, message_type, body, error, failed_at, ignored)
+            VALUES (@Id, @Queue, @MessageId, @MessageType, @Body, @Error, @FailedAt, @Ignored)
             """,
             new
             {
@@ -28,18 +28,25 @@ public sealed class SqlFailedMessageStore(Database database, OutboxSignal signal
                 message.Body,
                 message.Error,
                 FailedAt = Instants.ToMs(message.FailedAt),
+                Ignored = message.Ignored ? 1 : 0,
             },
             write.Transaction,
             cancellationToken: cancellationToken));
         await write.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<FailedMessageRecord>> ListAsync(bool includeReplayed, int limit, int offset, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FailedMessageRecord>> ListAsync(bool includeReplayed, int limit, int offset, CancellationToken cancellationToken) =>
+        ListAsync(ignored: false, includeReplayed, limit, offset, cancellationToken);
+
+    public Task<IReadOnlyList<FailedMessageRecord>> ListIgnoredAsync(bool includeReplayed, int limit, int offset, CancellationToken cancellationToken) =>
+        ListAsync(ignored: true, includeReplayed, limit, offset, cancellationToken);
+
+    private async Task<IReadOnlyList<FailedMessageRecord>> ListAsync(bool ignored, bool includeReplayed, int limit, int offset, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM failed_messages {(includeReplayed ? "" : "WHERE replayed_at IS NULL")} ORDER BY failed_at DESC, id {database.Dialect.Page}",
-            new { Limit = limit, Offset = offset },
+            $"SELECT {Columns} FROM failed_messages WHERE ignored = @Ignored {(includeReplayed ? "" : "AND replayed_at IS NULL")} ORDER BY failed_at DESC, id {database.Dialect.Page}",
+            new { Ignored = ignored ? 1 : 0, Limit = limit, Offset = offset },
             cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRecord()).ToArray();
     }
@@ -103,6 +110,8 @@ public sealed class SqlFailedMessageStore(Database database, OutboxSignal signal
 
         public string? ReplayedBy { get; set; }
 
+        public long Ignored { get; set; }
+
         public FailedMessageRecord ToRecord() => new()
         {
             Id = Guid.Parse(Id),
@@ -114,6 +123,7 @@ public sealed class SqlFailedMessageStore(Database database, OutboxSignal signal
             FailedAt = Instants.FromMs(FailedAt),
             ReplayedAt = Instants.FromMs(ReplayedAt),
             ReplayedBy = ReplayedBy,
+            Ignored = Ignored != 0,
         };
     }
 }

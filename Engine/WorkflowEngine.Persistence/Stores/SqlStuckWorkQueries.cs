@@ -35,7 +35,7 @@ public sealed class SqlStuckWorkQueries(Database database) : IStuckWorkQueries
                 {(withSteps ? "(SELECT COUNT(*) FROM steps WHERE status = 'dispatched' AND last_contact_at < @Before)" : "0")},
                 (SELECT COUNT(*) FROM outbox WHERE created_at < @Before),
                 (SELECT COUNT(*) FROM incidents WHERE status = 'open'),
-                (SELECT COUNT(*) FROM failed_messages WHERE replayed_at IS NULL)
+                (SELECT COUNT(*) FROM failed_messages WHERE replayed_at IS NULL AND ignored = 0)
             """,
             new { Before = Instants.ToMs(overdueBefore) },
             cancellationToken: cancellationToken));

@@ -1,6 +1,9 @@
 namespace WorkflowEngine.Hosting.Api;
 
-/// <summary>A message its receiver gave up on, with its body and why.</summary>
+/// <summary>
+/// A message its receiver gave up on, with its body and why; or, <see cref="Ignored"/>, one of a type added after the
+/// receiver's release that it ignored as the contract's version rule says (not a failure).
+/// </summary>
 public sealed record FailedMessageDto(
     Guid Id,
     string Queue,
@@ -10,4 +13,5 @@ public sealed record FailedMessageDto(
     string Error,
     DateTimeOffset FailedAt,
     DateTimeOffset? ReplayedAt,
-    string? ReplayedBy);
+    string? ReplayedBy,
+    bool Ignored);

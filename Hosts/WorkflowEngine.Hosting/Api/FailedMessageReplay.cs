@@ -21,6 +21,12 @@ public static class FailedMessageReplay
             return (message, "这条消息的类型不是本系统的消息合同，无法重发");
         }
 
+        if (message.Ignored && !MessageJson.ContractTypes.ContainsKey(message.MessageType))
+        {
+            // Sent again now, it would only be ignored again: it waits for the release that knows its type.
+            return (message, $"本主机的版本还不认识消息类型 {message.MessageType}：升级本主机后再重发");
+        }
+
         return await store.ReplayAsync(id, actor, time.GetUtcNow(), cancellationToken)
             ? ((await store.GetAsync(id, cancellationToken))!, null)
             : (message, "这条消息已经重发过");

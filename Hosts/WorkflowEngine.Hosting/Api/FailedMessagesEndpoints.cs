@@ -14,14 +14,21 @@ public static class FailedMessagesEndpoints
     public static IEndpointRouteBuilder MapFailedMessages(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/failed-messages").WithTags("Failed messages").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListAsync).WithSummary("Failed messages not yet sent again, newest first (?all=true: every one)");
+        group.MapGet("/", ListAsync).WithSummary(
+            "Failed messages not yet sent again, newest first (?all=true: every one; ?ignored=true: instead, the messages of types added after this host's release that it ignored)");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One failed message with its body and error");
         group.MapPost("/{id:guid}/replay", ReplayAsync).WithSummary("Send the message again to its queue, under its own message id");
         return app;
     }
 
-    private static async Task<IResult> ListAsync(bool? all, int? limit, int? offset, IFailedMessageStore store, CancellationToken cancellationToken) =>
-        Results.Ok((await store.ListAsync(all ?? false, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken)).Select(Dto));
+    private static async Task<IResult> ListAsync(bool? all, bool? ignored, int? limit, int? offset, IFailedMessageStore store, CancellationToken cancellationToken)
+    {
+        var (includeReplayed, take, skip) = (all ?? false, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0));
+        var messages = ignored ?? false
+            ? await store.ListIgnoredAsync(includeReplayed, take, skip, cancellationToken)
+            : await store.ListAsync(includeReplayed, take, skip, cancellationToken);
+        return Results.Ok(messages.Select(Dto));
+    }
 
     private static async Task<IResult> GetAsync(Guid id, IFailedMessageStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } message ? Results.Ok(Dto(message)) : Problems.NotFound(FailedMessageReplay.NotFound);
@@ -35,5 +42,5 @@ public static class FailedMessagesEndpoints
         };
 
     private static FailedMessageDto Dto(FailedMessageRecord m) =>
-        new(m.Id, m.Queue, m.MessageId, m.MessageType, m.Body, m.Error, ChinaTime.ToLocal(m.FailedAt), ChinaTime.ToLocal(m.ReplayedAt), m.ReplayedBy);
+        new(m.Id, m.Queue, m.MessageId, m.MessageType, m.Body, m.Error, ChinaTime.ToLocal(m.FailedAt), ChinaTime.ToLocal(m.ReplayedAt), m.ReplayedBy, m.Ignored);
 }

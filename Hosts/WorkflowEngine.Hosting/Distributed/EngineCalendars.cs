@@ -46,9 +46,9 @@ public sealed partial class EngineCalendars(HttpClient http, TimeProvider time, 
         return null;
     }
 
-    public void Expect(string id, string? version)
+    public void Expect(string? id, string? version)
     {
-        if (!Configured || (_held.TryGetValue(id, out var held) && held.Calendar.Version == version))
+        if (!Configured || Holds(id, version))
         {
             return;
         }
@@ -62,6 +62,10 @@ public sealed partial class EngineCalendars(HttpClient http, TimeProvider time, 
             // A fetch is already due.
         }
     }
+
+    private bool Holds(string? id, string? version) => id is null
+        ? version is null || _held.Values.Any(h => h.Calendar.Version == version)
+        : _held.TryGetValue(id, out var held) && held.Calendar.Version == version;
 
     /// <summary>Fetches every calendar the engine keeps; true when all came. What could not be fetched stays as it was.</summary>
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)

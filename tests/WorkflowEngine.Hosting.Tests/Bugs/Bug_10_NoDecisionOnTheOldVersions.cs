@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using WorkflowEngine.Contracts;
-using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests.Bugs;
@@ -32,19 +29,7 @@ public sealed class Bug_10_NoDecisionOnTheOldVersions
         await AllInOneHost.EventuallyAsync(() => TaskAsync(host, task), t => t.GetProperty("clock").GetString() == "paused", "the request to pause the clock");
 
         // The engine's "clock runs again" overtakes its "here are the new versions".
-        await host.Services.GetRequiredService<DepartmentProcessor>().ChangeDueAsync(
-            new StepDueChanged
-            {
-                ApplicationId = id,
-                StepId = "business-licence",
-                Attempt = 1,
-                Department = "SAMR",
-                Revision = 1000,
-                DueAt = AllInOneHost.MondayMorning.AddHours(5),
-                ChangedAt = host.Clock.GetUtcNow(),
-            },
-            Guid.NewGuid().ToString("N"),
-            CancellationToken.None);
+        await host.AnnounceLicenceDueAsync(id, AllInOneHost.MondayMorning.AddHours(5));
 
         // Still waiting for the applicant's versions: no decision yet, and the clerk is told why.
         Assert.Equal("paused", (await TaskAsync(host, task)).GetProperty("clock").GetString());

@@ -18,14 +18,17 @@ public sealed class FailedMessagesModel(IFailedMessageStore store, TimeProvider 
     [BindProperty(SupportsGet = true)]
     public bool All { get; set; }
 
+    /// <summary>Instead of the failures, the messages of types added after this host's release that it ignored.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Ignored { get; set; }
+
     public IReadOnlyList<FailedMessageRecord> Messages { get; private set; } = [];
 
     public string? Done { get; private set; }
 
     public string? Problem { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Messages = await store.ListAsync(All, MaxMessages, 0, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Messages = await ListAsync(cancellationToken);
 
     public async Task OnPostReplayAsync(Guid message, CancellationToken cancellationToken)
     {
@@ -36,6 +39,9 @@ public sealed class FailedMessagesModel(IFailedMessageStore store, TimeProvider 
         }
 
         Problem = problem;
-        Messages = await store.ListAsync(All, MaxMessages, 0, cancellationToken);
+        Messages = await ListAsync(cancellationToken);
     }
+
+    private Task<IReadOnlyList<FailedMessageRecord>> ListAsync(CancellationToken cancellationToken) =>
+        Ignored ? store.ListIgnoredAsync(All, MaxMessages, 0, cancellationToken) : store.ListAsync(All, MaxMessages, 0, cancellationToken);
 }
