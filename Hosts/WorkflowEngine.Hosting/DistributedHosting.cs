@@ -9,6 +9,7 @@ using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Distributed;
+using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Messaging.Configuration;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Persistence.Dialects;
@@ -47,7 +48,7 @@ public static partial class WorkflowHosting
         builder.Services.AddSingleton(new ServedDepartments(departments));
         builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration));
         builder.AddWorkflowApi();
-        builder.AddWorkflowPages(new PageSets(Engine: true, Desk: departments.Count > 0));
+        builder.AddWorkflowPages(new PageSets(Engine: true, Desk: departments.Count > 0, Users: true));
         return builder;
     }
 
@@ -113,8 +114,9 @@ public static partial class WorkflowHosting
 
         builder.AddDepartmentWork();
         services.AddWorkflowMessaging(new BusTopology(ServesEngine: false, departments), MessagingOf(builder.Configuration));
+        services.AddSingleton(UserScope.DepartmentHost(departments));
         builder.AddWorkflowApi();
-        builder.AddWorkflowPages(new PageSets(Engine: false, Desk: true));
+        builder.AddWorkflowPages(new PageSets(Engine: false, Desk: true, Users: true));
         return builder;
 
         void AtEngine(HttpClient http, TimeSpan timeout)
@@ -143,6 +145,9 @@ public static partial class WorkflowHosting
         app.MapTaskMaterials();
         app.MapFailedMessages();
         app.MapDepartmentAccessLog();
+        // Its clerks, supervisors and administrators are in its own database, so its administrators manage them here.
+        app.MapUserAdministration();
+        app.MapAdminChanges();
         app.MapWorkflowPages();
         return app;
     }

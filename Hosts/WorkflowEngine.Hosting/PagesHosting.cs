@@ -53,7 +53,13 @@ public static class PagesHosting
                     o.Conventions.AddPageRouteModelConvention("/Index", page => page.Selectors.Clear());
                     foreach (var folder in EngineFolders)
                     {
-                        o.Conventions.AddFolderRouteModelConvention(folder, page => page.Selectors.Clear());
+                        o.Conventions.AddFolderRouteModelConvention(folder, page =>
+                        {
+                            if (!(sets.Users && PageSets.UserPages.Contains(page.ViewEnginePath)))
+                            {
+                                page.Selectors.Clear();
+                            }
+                        });
                     }
                 }
 

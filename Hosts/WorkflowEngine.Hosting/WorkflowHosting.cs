@@ -53,7 +53,7 @@ public static partial class WorkflowHosting
         builder.Services.AddSingleton(new ServedDepartments(departments));
         builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration));
         builder.AddWorkflowApi();
-        builder.AddWorkflowPages(new PageSets(Engine: true, Desk: true));
+        builder.AddWorkflowPages(new PageSets(Engine: true, Desk: true, Users: true));
         return builder;
     }
 
@@ -114,6 +114,7 @@ public static partial class WorkflowHosting
         app.MapComplianceMismatches();
         app.MapWarnings();
         app.MapUserAdministration();
+        app.MapDepartmentAdministration();
         app.MapAdminChanges();
         return app;
     }

@@ -8,7 +8,7 @@ namespace WorkflowEngine.Browser.Tests;
 /// driven headless by Playwright, shared by a test class. Playwright never downloads a browser here: it launches the
 /// one at <see cref="ChromiumPath"/>, which <c>.ci/run</c> installs when it is missing.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     /// <summary>Where the browser is: <c>WFE_CHROMIUM</c> when set, else Debian's package.</summary>
     public static string ChromiumPath => Environment.GetEnvironmentVariable("WFE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
@@ -21,11 +21,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The dashboard refreshes every second here, so that a test sees it follow completed work without a reload.
-        Host = await AllInOneHost.StartAsync(extraArgs: "--Pages:DashboardRefreshSeconds=1");
+        Host = await StartHostAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchAsync(_playwright);
     }
+
+    /// <summary>The host the browser visits: the all-in-one host unless a fixture of another host says otherwise.</summary>
+    protected virtual Task<AllInOneHost> StartHostAsync() =>
+        // The dashboard refreshes every second here, so that a test sees it follow completed work without a reload.
+        AllInOneHost.StartAsync(extraArgs: "--Pages:DashboardRefreshSeconds=1");
 
     /// <summary>Launches the headless chromium at <see cref="ChromiumPath"/>, or says how to install it.</summary>
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)

@@ -10,6 +10,17 @@ namespace WorkflowEngine.Browser.Tests;
 [Trait("Category", "Browser")]
 public sealed class UserAdministrationBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
+    /// <summary>Fills the users page's form for a new user with a made-up password, and waits for it to say so.</summary>
+    internal static async Task CreateAsync(IPage page, string userName, string name, string role, string department)
+    {
+        await page.GetByLabel("用户名（登录用", new() { Exact = false }).FillAsync(userName);
+        await page.GetByLabel("姓名", new() { Exact = true }).FillAsync(name);
+        await page.Locator("#role").SelectOptionAsync(role);
+        await page.Locator("#department").SelectOptionAsync(department);
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建用户" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#user-created")).ToContainTextAsync("已创建用户");
+    }
+
     [Fact]
     public async Task Administrator_CreatesAClerk_ThenDisablesThem_AndReadsTheAudit()
     {
@@ -18,13 +29,7 @@ public sealed class UserAdministrationBrowserTests(BrowserFixture fixture) : ICl
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("用户");
         await PageChecks.AssertUsableAsync(fixture, page);
 
-        await page.GetByLabel("用户名（登录用", new() { Exact = false }).FillAsync("psb-clerk-2");
-        await page.GetByLabel("姓名", new() { Exact = true }).FillAsync("孙八");
-        await page.Locator("#role").SelectOptionAsync("clerk");
-        await page.Locator("#department").SelectOptionAsync("PSB");
-        await page.GetByRole(AriaRole.Button, new() { Name = "创建用户" }).ClickAsync();
-
-        await Assertions.Expect(page.Locator("#user-created")).ToContainTextAsync("已创建用户");
+        await CreateAsync(page, "psb-clerk-2", "孙八", "clerk", "PSB");
         Assert.Equal(16, (await page.Locator("#initial-password").TextContentAsync())!.Length);
         await Assertions.Expect(page.Locator("#users tr[data-user='psb-clerk-2']")).ToContainTextAsync("窗口人员");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "admin-users.png"), FullPage = true });

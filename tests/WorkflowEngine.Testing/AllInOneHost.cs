@@ -13,7 +13,7 @@ using WorkflowEngine.Runtime.Departments;
 namespace WorkflowEngine.Testing;
 
 /// <summary>
-/// The all-in-one host started for real inside the test process: Kestrel on a free loopback port, a fresh SQLite file,
+/// The all-in-one host (or a department host) started for real inside the test process: Kestrel on a free loopback port, a fresh SQLite file,
 /// the in-memory bus, and a clock the test moves.
 /// </summary>
 public sealed class AllInOneHost : IAsyncDisposable
@@ -47,15 +47,28 @@ public sealed class AllInOneHost : IAsyncDisposable
         StartInAsync(null, start, configure, extraArgs);
 
     /// <summary>
+    /// A department host instead, the same way (its own SQLite file, the in-memory bus, no engine behind it): for what it
+    /// serves its own people, its desk and its user administration. <paramref name="extraArgs"/> name its
+    /// <c>Departments:Codes</c>.
+    /// </summary>
+    public static Task<AllInOneHost> StartDepartmentHostAsync(params string[] extraArgs) =>
+        StartInAsync(null, HostRole.Department, null, null, extraArgs);
+
+    /// <summary>
     /// Starts the host on the database and files of <paramref name="directory"/> (kept when the host stops: a test starts
     /// the host again on them), or on a fresh folder of its own when null.
     /// </summary>
-    public static async Task<AllInOneHost> StartInAsync(DirectoryInfo? directory, DateTimeOffset? start = null, Action<WebApplicationBuilder>? configure = null, params string[] extraArgs)
+    public static Task<AllInOneHost> StartInAsync(DirectoryInfo? directory, DateTimeOffset? start = null, Action<WebApplicationBuilder>? configure = null, params string[] extraArgs) =>
+        StartInAsync(directory, HostRole.AllInOne, start, configure, extraArgs);
+
+    private static async Task<AllInOneHost> StartInAsync(
+        DirectoryInfo? directory, HostRole role, DateTimeOffset? start, Action<WebApplicationBuilder>? configure, string[] extraArgs)
     {
         var ownsDirectory = directory is null;
         directory ??= Directory.CreateTempSubdirectory("workflow-test-");
         var clock = new FakeTimeProvider(start ?? MondayMorning);
-        var app = AllInOneApp.Build(
+        var app = WorkflowApp.Build(
+            role,
             [
                 .. HostArgs(directory),
                 "--Logging:LogLevel:Microsoft.AspNetCore=Error",

@@ -13,13 +13,15 @@ namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// Administrators manage users and departments: the same rules and code (<see cref="UserAdministration"/>) as the
-/// pages <c>/admin/users</c> and <c>/admin/departments</c>. Answers in Chinese, as the rest of the API.
+/// pages <c>/admin/users</c> and <c>/admin/departments</c>. Answers in Chinese, as the rest of the API. Every host where
+/// people sign in maps the users, each for the accounts of its own database (<see cref="UserScope"/>).
 /// </summary>
 public static class UsersEndpoints
 {
     /// <summary>The most audit entries one user's answer carries.</summary>
     public const int AuditLimit = 200;
 
+    /// <summary>This host's users, for its administrators.</summary>
     public static IEndpointRouteBuilder MapUserAdministration(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/admin/users").WithTags("Users").RequireAuthorization(Policies.Admin);
@@ -40,7 +42,12 @@ public static class UsersEndpoints
             .WithSummary("Ends a lockout after wrong passwords before its time");
         users.MapPost("/{id}/password", ResetPasswordAsync).Reads(BodyRule.Json)
             .WithSummary("A new password: { password } or {} to have one made up and answered once; ends the user's sessions and tokens");
+        return app;
+    }
 
+    /// <summary>The departments' people and names: where the reference data is kept (the engine's hosts), not on a department host.</summary>
+    public static IEndpointRouteBuilder MapDepartmentAdministration(this IEndpointRouteBuilder app)
+    {
         var departments = app.MapGroup("/api/admin/departments").WithTags("Users").RequireAuthorization(Policies.Admin);
         departments.MapGet("/", ListDepartmentsAsync).WithSummary("Every department with its clerks, supervisors and (where this host keeps them) open tasks");
         departments.MapMethods("/{code}", [HttpMethods.Patch], EditDepartmentAsync).Reads(BodyRule.Json)

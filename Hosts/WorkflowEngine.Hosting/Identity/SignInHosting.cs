@@ -42,6 +42,8 @@ public static class SignInHosting
         services.TryAddSingleton<IUserAccounts, SqlUserAccounts>();
         services.TryAddSingleton<IAdminAudit, SqlAdminAudit>();
         services.TryAddSingleton<IDepartmentEntries, SqlDepartmentEntries>();
+        // Every role and department, unless the host has said which it serves (a department host).
+        services.TryAddSingleton(UserScope.Everyone);
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<UserTokens>();

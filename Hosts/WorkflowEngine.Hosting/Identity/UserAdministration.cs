@@ -10,7 +10,8 @@ namespace WorkflowEngine.Hosting.Identity;
 /// local user, change a role or department, disable and enable, reset a password, unlock; edit a department's names.
 /// Every change is audited (who, when, what). A change that alters what a person may do ends their sessions and tokens,
 /// as a new password does. No administrator can demote or disable themselves, nor leave the system without an enabled
-/// administrator; a platform user's role and password belong to the platform.
+/// administrator; a platform user's role and password belong to the platform. The roles and departments given are
+/// those of this host's <see cref="UserScope"/>: a department host's administrators make its own people only.
 /// </summary>
 public sealed class UserAdministration(
     IUserAccounts accounts,
@@ -19,6 +20,7 @@ public sealed class UserAdministration(
     IAdminAudit audit,
     PasswordSignIn signIn,
     ReferenceData reference,
+    UserScope scope,
     TimeProvider clock)
 {
     public const int MaxDepartmentNameLength = 64;
@@ -33,7 +35,7 @@ public sealed class UserAdministration(
         var errors = new Dictionary<string, string[]>();
         UserInput.UserName(input.UserName, errors, english);
         UserInput.DisplayName(input.DisplayName, errors, english);
-        UserInput.RoleAndDepartment(input.Role, input.Department, reference, errors, english);
+        UserInput.RoleAndDepartment(input.Role, input.Department, reference, scope, errors, english);
         UserInput.Password(input.Password, errors, english);
         if (errors.Count > 0)
         {
@@ -56,7 +58,7 @@ public sealed class UserAdministration(
     public async Task<AdminOutcome> ChangeAsync(string actor, string id, string? role, string? department, bool english, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        UserInput.RoleAndDepartment(role, department, reference, errors, english);
+        UserInput.RoleAndDepartment(role, department, reference, scope, errors, english);
         var (account, refusal) = await LocalUserAsync(id, errors, Say(
             english,
             "这是统一身份认证平台的用户：角色和部门以平台为准，每次登录时按平台更新，请在平台修改",

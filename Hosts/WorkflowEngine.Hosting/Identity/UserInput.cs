@@ -63,15 +63,15 @@ public static class UserInput
         }
     }
 
-    /// <summary>The role, and for a clerk or supervisor a department that exists.</summary>
-    public static void RoleAndDepartment(string? role, string? department, ReferenceData reference, Dictionary<string, string[]> errors, bool english)
+    /// <summary>A role this host gives, and for a clerk or supervisor a department that exists and this host serves.</summary>
+    public static void RoleAndDepartment(string? role, string? department, ReferenceData reference, UserScope scope, Dictionary<string, string[]> errors, bool english)
     {
         string Say(string zh, string en) => english ? en : zh;
-        if (string.IsNullOrWhiteSpace(role) || !AssignableRoles.Contains(role))
+        if (string.IsNullOrWhiteSpace(role) || !scope.Roles.Contains(role))
         {
             errors["role"] = [Say(
-                $"角色应为 {string.Join("、", AssignableRoles)} 之一",
-                $"The role must be one of {string.Join(", ", AssignableRoles)}")];
+                $"角色应为 {string.Join("、", scope.Roles)} 之一",
+                $"The role must be one of {string.Join(", ", scope.Roles)}")];
             return;
         }
 
@@ -89,6 +89,13 @@ public static class UserInput
             errors["department"] = [Say(
                 $"没有代码为“{Bounded(department)}”的部门",
                 $"There is no department with the code \"{Bounded(department)}\"")];
+        }
+        else if (!scope.Offers(department))
+        {
+            var served = string.Join(Say("、", ", "), scope.Departments!);
+            errors["department"] = [Say(
+                $"本主机只办理 {served} 的业务，不能为“{department}”创建或调整人员：请到办理该部门的主机上操作",
+                $"This host serves only {served}; users of \"{department}\" are managed at the host that serves it")];
         }
     }
 

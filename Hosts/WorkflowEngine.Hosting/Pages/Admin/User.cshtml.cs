@@ -14,7 +14,7 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 /// rules and code as <c>/api/admin/users/{id}</c>.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class UserModel(IUserAccounts accounts, IAdminAudit audit, ISignInLog signIns, UserAdministration admin, ReferenceData reference, TimeProvider clock)
+public sealed class UserModel(IUserAccounts accounts, IAdminAudit audit, ISignInLog signIns, UserAdministration admin, ReferenceData reference, UserScope scope, TimeProvider clock)
     : PageModel
 {
     /// <summary>The most audit entries and sign-ins the page lists.</summary>
@@ -49,7 +49,10 @@ public sealed class UserModel(IUserAccounts accounts, IAdminAudit audit, ISignIn
 
     public bool IsSelf => Id == User.Id();
 
-    public IEnumerable<(string Code, string Name)> Departments => UserText.Departments(reference);
+    public IEnumerable<(string Code, string Name)> Departments => UserText.Departments(reference, scope);
+
+    /// <summary>The roles this host's administrators give, in the order the form offers them.</summary>
+    public IReadOnlyList<string> AssignableRoles => scope.Roles;
 
     public string DepartmentName(string? code) => UserText.DepartmentName(reference, code);
 

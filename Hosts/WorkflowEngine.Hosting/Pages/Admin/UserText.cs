@@ -50,11 +50,9 @@ public static class UserText
     /// <summary>A user's page, whose id may hold a colon (<c>oidc:…</c>).</summary>
     public static string Link(string id) => "/admin/users/" + Uri.EscapeDataString(id);
 
-    public static IReadOnlyList<string> Roles => UserInput.AssignableRoles;
-
-    /// <summary>The departments to choose from, by code, named in the page's language.</summary>
-    public static IEnumerable<(string Code, string Name)> Departments(ReferenceData reference) =>
-        reference.Departments.Values.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => (d.Code, PageText.Current.Of(d.Name)));
+    /// <summary>The departments this host's administrators may choose from, by code, named in the page's language.</summary>
+    public static IEnumerable<(string Code, string Name)> Departments(ReferenceData reference, UserScope scope) =>
+        scope.Of(reference).Select(d => (d.Code, PageText.Current.Of(d.Name)));
 
     /// <summary>A department's name and code, or a dash for none.</summary>
     public static string DepartmentName(ReferenceData reference, string? code) =>

@@ -12,7 +12,7 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 /// and a form that creates a local user under the same rules as <c>POST /api/admin/users</c>.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class UsersModel(IUserAccounts accounts, UserAdministration admin, ReferenceData reference, TimeProvider clock) : PageModel
+public sealed class UsersModel(IUserAccounts accounts, UserAdministration admin, ReferenceData reference, UserScope scope, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? FilterRole { get; set; }
@@ -44,7 +44,10 @@ public sealed class UsersModel(IUserAccounts accounts, UserAdministration admin,
 
     public string? Problem { get; private set; }
 
-    public IEnumerable<(string Code, string Name)> Departments => UserText.Departments(reference);
+    public IEnumerable<(string Code, string Name)> Departments => UserText.Departments(reference, scope);
+
+    /// <summary>The roles this host's administrators give, in the order the form offers them.</summary>
+    public IReadOnlyList<string> AssignableRoles => scope.Roles;
 
     public string DepartmentName(string? code) => UserText.DepartmentName(reference, code);
 
