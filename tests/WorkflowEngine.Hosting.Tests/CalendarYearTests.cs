@@ -138,6 +138,7 @@ public sealed class CalendarYearTests
         { "a holiday in another year", Year2027.Replace("2027-01-01, to: 2027-01-01", "2029-05-01, to: 2029-05-03", StringComparison.Ordinal), "holidays[0]" },
         { "holidays that overlap", Year2027.Replace("2027-02-06, to: 2027-02-13", "2027-01-01, to: 2027-01-03", StringComparison.Ordinal), "holidays[1]" },
         { "a make-up day for a holiday not in the notice", Year2027.Replace("for: 春节", "for: 中秋节", StringComparison.Ordinal), "makeUpWorkdays[0].for" },
+        { "a make-up day that does not say which holiday it pays for", Year2027.Replace(", for: 春节", "", StringComparison.Ordinal), "makeUpWorkdays[0]" },
         { "a year out of range", Year2027.Replace("year: 2027", "year: 99999", StringComparison.Ordinal), "year" },
         { "not YAML", "year: [2027\nholidays: {", "" },
     };
@@ -156,6 +157,34 @@ public sealed class CalendarYearTests
         Assert.True(errors.Any(e => e.GetProperty("path").GetString() == path && e.GetProperty("line").GetInt32() >= 1), $"{name}: {problem}");
         Assert.DoesNotContain(2027, (await host.GetJsonAsync("admin", "/api/calendars"))[0].GetProperty("announcedYears").EnumerateArray().Select(y => y.GetInt32()));
     }
+
+    [Fact]
+    public async Task PutToTheYearsAddress_LoadsThatYear_AndABodyOfAnotherYearIsRefusedThere()
+    {
+        await using var host = await AllInOneHost.StartAsync(December23);
+        using var admin = host.Client("admin");
+
+        using var wrongYear = await admin.PutAsync("/api/calendars/cn-mainland/years/2028", Yaml(Year2027));
+        var problem = await ProblemAssert.IsAsync(wrongYear, HttpStatusCode.BadRequest);
+        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("path").GetString() == "year"
+            && e.GetProperty("message").GetString()!.Contains("2028", StringComparison.Ordinal));
+        Assert.DoesNotContain(2027, AnnouncedYears(await host.GetJsonAsync("admin", "/api/calendars")));
+
+        using var preview = await admin.PutAsync("/api/calendars/cn-mainland/years/2027?preview=true", Yaml(Year2027));
+        Assert.False((await preview.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("loaded").GetBoolean());
+        Assert.DoesNotContain(2027, AnnouncedYears(await host.GetJsonAsync("admin", "/api/calendars")));
+
+        using var loaded = await admin.PutAsync("/api/calendars/cn-mainland/years/2027", Yaml(Year2027));
+        Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
+        Assert.True((await loaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("loaded").GetBoolean());
+        Assert.Contains(2027, AnnouncedYears(await host.GetJsonAsync("admin", "/api/calendars")));
+
+        using var citizen = host.Client("zhangsan");
+        await ProblemAssert.IsAsync(await citizen.PutAsync("/api/calendars/cn-mainland/years/2027", Yaml(Year2027)), HttpStatusCode.Forbidden);
+    }
+
+    private static IEnumerable<int> AnnouncedYears(JsonElement calendars) =>
+        calendars[0].GetProperty("announcedYears").EnumerateArray().Select(y => y.GetInt32());
 
     private static async Task<JsonElement> FireTaskAsync(AllInOneHost host, string? task) =>
         (await host.GetJsonAsync("hud-clerk", $"/api/tasks/{task}")).GetProperty("task");

@@ -81,9 +81,10 @@ public static partial class CalendarLoader
 
     /// <summary>
     /// Reads one year's arrangement given as text (an administrator loads the year's notice), checked as the year files
-    /// are; <paramref name="file"/> names it in the errors. Never throws for what the text holds: errors come back.
+    /// are; <paramref name="file"/> names it in the errors, and <paramref name="expectedYear"/> (the year the
+    /// administrator addressed) is the one its <c>year</c> must say. Never throws for what the text holds: errors come back.
     /// </summary>
-    public static (CalendarYear? Year, IReadOnlyList<DefinitionError> Errors) ReadYear(string text, string file)
+    public static (CalendarYear? Year, IReadOnlyList<DefinitionError> Errors) ReadYear(string text, string file, int? expectedYear = null)
     {
         var errors = new List<DefinitionError>();
         if (Read<CalendarYearFile>(text, file, errors, out var reader) is not { } parsed || errors.Count > 0)
@@ -91,7 +92,7 @@ public static partial class CalendarLoader
             return (null, errors.Count > 0 ? errors : [new DefinitionError(file, 1, 1, "", "年度安排为空")]);
         }
 
-        var year = ToYear(parsed, null, (at, message) => Report(reader, errors, file, at, message));
+        var year = ToYear(parsed, expectedYear, (at, message) => Report(reader, errors, file, at, message));
         return errors.Count > 0 ? (null, errors) : (year, []);
     }
 
@@ -165,7 +166,12 @@ public static partial class CalendarLoader
                 error($"makeUpWorkdays[{i}]", $"调休上班日 {m.Date:yyyy-MM-dd} 写了两次");
             }
 
-            if (!string.IsNullOrWhiteSpace(m.For) && !holidays.Any(h => h.Name == m.For))
+            // Every exception to the week carries its reason: a make-up workday names the holiday it pays for.
+            if (string.IsNullOrWhiteSpace(m.For))
+            {
+                error($"makeUpWorkdays[{i}]", $"调休上班日 {m.Date:yyyy-MM-dd} 须以 for 写明为哪个假期调休（如 for: 春节）");
+            }
+            else if (!holidays.Any(h => h.Name == m.For))
             {
                 error($"makeUpWorkdays[{i}].for", $"调休上班日 {m.Date:yyyy-MM-dd} 所对应的假期“{m.For}”不在本年的假期中");
             }

@@ -37,16 +37,17 @@ public sealed partial class CalendarUpdates(
 
     /// <summary>
     /// Checks <paramref name="text"/> as one year's arrangement of calendar <paramref name="calendarId"/>; with
-    /// <paramref name="preview"/> only says which due times it would move, otherwise also keeps it and recounts.
+    /// <paramref name="preview"/> only says which due times it would move, otherwise also keeps it and recounts. With
+    /// <paramref name="expectedYear"/> (the year addressed, as in <c>PUT …/years/2027</c>) the text must be that year's.
     /// </summary>
-    public async Task<CalendarYearOutcome> LoadAsync(string calendarId, string text, string actor, bool preview, CancellationToken cancellationToken)
+    public async Task<CalendarYearOutcome> LoadAsync(string calendarId, string text, string actor, bool preview, int? expectedYear, CancellationToken cancellationToken)
     {
         if (!reference.Calendars.TryGetValue(calendarId, out var current))
         {
             return CalendarYearOutcome.NotFound;
         }
 
-        var (year, errors) = CalendarLoader.ReadYear(text, $"calendars/{calendarId}/year.yaml");
+        var (year, errors) = CalendarLoader.ReadYear(text, $"calendars/{calendarId}/{expectedYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "year"}.yaml", expectedYear);
         if (year is null)
         {
             return CalendarYearOutcome.Invalid(errors);

@@ -39,13 +39,23 @@ public static class CalendarsEndpoints
             .WithSummary("A whole calendar as the engine counts with it now: time zone, office hours, every year's holidays and make-up workdays, and its version");
         group.MapGet("/{id}/due", Due).AllowAnonymous().WithSummary("The due instant of a limit: ?from=<ISO 8601>&workingDays=N or &workingHours=N");
         group.MapGet("/{id}/days", Days).AllowAnonymous().WithSummary("Each date from..to: working or off, and why");
+        group.MapPut("/{id}/years/{year:int}", PutYearAsync).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
+            .WithSummary("Load (or replace) that year's holiday arrangement (YAML or JSON like <year>.yaml, its year the one addressed; ?preview=true only shows what it would move): every open application is counted again on it");
         group.MapPost("/{id}/years", LoadYearAsync).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
-            .WithSummary("Load a year's holiday arrangement (YAML or JSON like <year>.yaml; ?preview=true only shows what it would move): every open application is counted again on it");
+            .WithSummary("The same as PUT …/years/{year}, the year read from the body");
         return app;
     }
 
-    private static async Task<IResult> LoadYearAsync(
-        string id, bool? preview, HttpRequest request, ClaimsPrincipal user, CalendarUpdates updates, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
+    private static Task<IResult> PutYearAsync(
+        string id, int year, bool? preview, HttpRequest request, ClaimsPrincipal user, CalendarUpdates updates, IOptions<RequestLimits> limits, CancellationToken cancellationToken) =>
+        LoadAsync(id, year, preview, request, user, updates, limits, cancellationToken);
+
+    private static Task<IResult> LoadYearAsync(
+        string id, bool? preview, HttpRequest request, ClaimsPrincipal user, CalendarUpdates updates, IOptions<RequestLimits> limits, CancellationToken cancellationToken) =>
+        LoadAsync(id, null, preview, request, user, updates, limits, cancellationToken);
+
+    private static async Task<IResult> LoadAsync(
+        string id, int? year, bool? preview, HttpRequest request, ClaimsPrincipal user, CalendarUpdates updates, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (text, problem) = await RequestBodies.ReadDocumentAsync(
             request, limits.Value.DefinitionBytes, "请求体为空：请以 YAML（或 JSON）提交一年的节假日安排（year、source、holidays、makeUpWorkdays）", cancellationToken);
@@ -54,7 +64,7 @@ public static class CalendarsEndpoints
             return problem;
         }
 
-        var outcome = await updates.LoadAsync(id, text!, user.Id(), preview == true, cancellationToken);
+        var outcome = await updates.LoadAsync(id, text!, user.Id(), preview == true, year, cancellationToken);
         return outcome.Status switch
         {
             CalendarYearStatus.NotFound => Problems.NotFound($"没有工作日历“{id}”"),

@@ -48,7 +48,7 @@ public sealed class CalendarYearModel(ReferenceData reference, CalendarUpdates u
             return Page();
         }
 
-        Outcome = await updates.LoadAsync(Calendar ?? "", Arrangement, User.Id(), preview, cancellationToken);
+        Outcome = await updates.LoadAsync(Calendar ?? "", Arrangement, User.Id(), preview, null, cancellationToken);
         switch (Outcome.Status)
         {
             case CalendarYearStatus.NotFound:
