@@ -70,7 +70,7 @@ public static class UsersEndpoints
         HttpRequest request, ClaimsPrincipal user, UserAdministration admin, TimeProvider clock, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBodies.ReadJsonAsync<CreateUserRequest>(
-            request, limits.Value.JsonBodyBytes, "请求体应为 { \"userName\": \"…\", \"displayName\": \"…\", \"role\": \"…\", \"department\": \"…\", \"password\": \"…\" }", cancellationToken);
+            request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"userName\": \"…\", \"displayName\": \"…\", \"role\": \"…\", \"department\": \"…\", \"password\": \"…\" }", "The request body should be { \"userName\": \"…\", \"displayName\": \"…\", \"role\": \"…\", \"department\": \"…\", \"password\": \"…\" }"), cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -86,7 +86,7 @@ public static class UsersEndpoints
         string id, HttpRequest request, ClaimsPrincipal user, UserAdministration admin, TimeProvider clock, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBodies.ReadJsonAsync<ChangeUserRequest>(
-            request, limits.Value.JsonBodyBytes, "请求体应为 { \"role\": \"…\", \"department\": \"…\" }", cancellationToken);
+            request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"role\": \"…\", \"department\": \"…\" }", "The request body should be { \"role\": \"…\", \"department\": \"…\" }"), cancellationToken);
         return problem ?? await AnswerAsync(admin.ChangeAsync(user.Id(), id, body!.Role, body.Department, false, cancellationToken), clock);
     }
 
@@ -97,7 +97,7 @@ public static class UsersEndpoints
         if (request.ContentLength is not 0)
         {
             var (body, problem) = await RequestBodies.ReadJsonAsync<ResetPasswordRequest>(
-                request, limits.Value.JsonBodyBytes, "请求体应为 { \"password\": \"…\" }，或 {} 由系统生成", cancellationToken);
+                request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"password\": \"…\" }，或 {} 由系统生成", "The request body should be { \"password\": \"…\" }, or {} for a generated one"), cancellationToken);
             if (problem is not null)
             {
                 return problem;
@@ -118,7 +118,7 @@ public static class UsersEndpoints
         ServedDepartments served, ITaskQueries tasks, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBodies.ReadJsonAsync<EditDepartmentRequest>(
-            request, limits.Value.JsonBodyBytes, "请求体应为 { \"nameZh\": \"…\", \"nameEn\": \"…\", \"description\": \"…\" }", cancellationToken);
+            request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"nameZh\": \"…\", \"nameEn\": \"…\", \"description\": \"…\" }", "The request body should be { \"nameZh\": \"…\", \"nameEn\": \"…\", \"description\": \"…\" }"), cancellationToken);
         if (problem is not null)
         {
             return problem;
