@@ -9,6 +9,9 @@ public interface IUserAccounts
 {
     Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>The users <paramref name="filter"/> matches, by role then id, <paramref name="limit"/> from <paramref name="offset"/>.</summary>
+    Task<UserAccountPage> SearchAsync(UserFilter filter, int limit, int offset, CancellationToken cancellationToken);
+
     Task<UserAccount?> FindAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Adds a user; false when the id is taken.</summary>
