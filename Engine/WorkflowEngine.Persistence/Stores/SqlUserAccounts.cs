@@ -3,7 +3,10 @@ using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Persistence.Stores;
 
-/// <summary>The <c>users</c> table as administrators manage it, with each change's <c>admin_audit</c> row in its transaction.</summary>
+/// <summary>
+/// The <c>users</c> table as administrators manage it, with each change's <c>admin_audit</c> row (and a new user's
+/// password) in its transaction.
+/// </summary>
 public sealed class SqlUserAccounts(Database database) : IUserAccounts
 {
     private const string Select = $"""
@@ -58,8 +61,9 @@ public sealed class SqlUserAccounts(Database database) : IUserAccounts
         return (await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"{Select} WHERE u.id = @Id", new { Id = id }, cancellationToken: cancellationToken)))?.ToRecord();
     }
 
-    public async Task<bool> CreateAsync(UserRecord user, AdminAuditEntry audit, CancellationToken cancellationToken)
+    public async Task<bool> CreateAsync(UserRecord user, UserCredential password, AdminAuditEntry audit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(password);
         await using var write = await database.BeginWriteAsync(cancellationToken);
         var inserted = await write.Connection.ExecuteAsync(new CommandDefinition(
             database.Dialect.InsertIgnore("users", "id, name, role, department", "@Id, @Name, @Role, @Department", "id"),
@@ -71,6 +75,11 @@ public sealed class SqlUserAccounts(Database database) : IUserAccounts
             return false;
         }
 
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            SqlCredentialStore.SetPasswordSql(database.Dialect),
+            SqlCredentialStore.SetPasswordArgs(user.Id, password.PasswordHash, password.SecurityStamp, password.ChangedAt),
+            write.Transaction,
+            cancellationToken: cancellationToken));
         await AdminAuditSql.InsertAsync(write, audit, cancellationToken);
         await write.CommitAsync(cancellationToken);
         return true;

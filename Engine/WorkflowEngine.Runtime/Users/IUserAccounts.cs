@@ -14,8 +14,11 @@ public interface IUserAccounts
 
     Task<UserAccount?> FindAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Adds a user; false when the id is taken.</summary>
-    Task<bool> CreateAsync(UserRecord user, AdminAuditEntry audit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds a user with their first password, in one transaction, so that no failure in between leaves a user who
+    /// cannot sign in and whose name is taken; false when the id is taken.
+    /// </summary>
+    Task<bool> CreateAsync(UserRecord user, UserCredential password, AdminAuditEntry audit, CancellationToken cancellationToken);
 
     /// <summary>Sets role and department; refused if it would leave no enabled administrator.</summary>
     Task<UserChangeStatus> ChangeAsync(string id, string role, string? department, string newStamp, AdminAuditEntry audit, CancellationToken cancellationToken);
