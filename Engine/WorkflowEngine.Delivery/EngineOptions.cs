@@ -45,6 +45,9 @@ public sealed class EngineOptions
     /// <summary>How often an engine process on a shared database looks for a holiday arrangement another one loaded.</summary>
     public TimeSpan CalendarFollowInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a department's new name, edited on another engine process on a shared database, may take to show on this one.</summary>
+    public TimeSpan DepartmentFollowInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>A step its department has not acknowledged this long after it was sent is sent again (and counted as stuck).</summary>
     public TimeSpan StepAckTimeout { get; set; } = TimeSpan.FromMinutes(2);
 

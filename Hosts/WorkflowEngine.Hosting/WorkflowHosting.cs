@@ -175,8 +175,11 @@ public static partial class WorkflowHosting
         services.AddDialectServices(dialect);
         if (!dialect.SingleWriter)
         {
-            // Other engine processes may share the database: a holiday arrangement one of them loads reaches this one too.
+            // Other engine processes may share the database: a holiday arrangement one of them loads, or a department
+            // an administrator renames there, reaches this one too.
             services.AddHostedService<CalendarYearFollower>();
+            services.AddSingleton<DepartmentNameFollower>();
+            services.AddHostedService(sp => sp.GetRequiredService<DepartmentNameFollower>());
         }
 
         return reference;

@@ -26,6 +26,13 @@ public sealed class PostgreSqlStoreTests : SharedDatabaseStoreTests
 
     protected override ISqlDialect Dialect { get; } = new PostgreSqlDialect();
 
+    protected override (string[] Refuse, string Allow) FailingPasswordInserts => (
+        [
+            "CREATE FUNCTION refuse_passwords() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$",
+            "CREATE TRIGGER refuse_passwords BEFORE INSERT ON user_credentials FOR EACH ROW EXECUTE FUNCTION refuse_passwords()",
+        ],
+        "DROP TRIGGER refuse_passwords ON user_credentials");
+
     protected override Task CreateAsync(string name) => AdminAsync($"CREATE DATABASE \"{name}\"");
 
     protected override Task DropAsync(string name)

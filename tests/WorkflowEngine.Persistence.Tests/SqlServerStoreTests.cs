@@ -14,6 +14,10 @@ public sealed class SqlServerStoreTests : SharedDatabaseStoreTests
 {
     public const string Variable = "WFE_TEST_SQLSERVER";
 
+    protected override (string[] Refuse, string Allow) FailingPasswordInserts => (
+        ["CREATE TRIGGER refuse_passwords ON user_credentials INSTEAD OF INSERT AS THROW 50000, 'injected failure', 1;"],
+        "DROP TRIGGER refuse_passwords");
+
     private static string Admin => Environment.GetEnvironmentVariable(Variable) ?? throw new InvalidOperationException($"{Variable} is not set.");
 
     protected override ISqlDialect Dialect { get; } = new SqlServerDialect();

@@ -211,7 +211,8 @@ public sealed class SqlServerSyntaxTests
         var entry = new AdminAuditEntry(0, Now, "admin", AdminAuditActions.Changed, AdminAuditEntry.User, "clerk", "role=clerk→supervisor");
         await Quietly(() => accounts.ListAsync(none));
         await Quietly(() => accounts.FindAsync("clerk", none));
-        await Quietly(() => accounts.CreateAsync(new UserRecord("clerk", "办事员", "clerk", "SAMR"), entry, none));
+        await Quietly(() => accounts.CreateAsync(new UserRecord("clerk", "办事员", "clerk", "SAMR"), new UserCredential("clerk", "hash", "stamp", 0, null, Now), entry, none));
+        await Quietly(() => accounts.SearchAsync(new UserFilter(Roles.Clerk, "SAMR", "办事"), 50, 50, none));
         await Quietly(() => accounts.ChangeAsync("clerk", "supervisor", "SAMR", "stamp", entry, none));
         await Quietly(() => accounts.SetDisabledAsync("clerk", Now, "stamp", entry, none));
         await Quietly(() => accounts.SetDisabledAsync("clerk", null, "stamp", entry, none));

@@ -972,6 +972,67 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Guid applicationId, string stepId, string department, DateTimeOffset reportedAt, ComplianceView engine, ComplianceView? host, string[] kinds) =>
         new(applicationId, stepId, 1, department, "business-opening", Now, reportedAt, engine, host, host?.OnTime ?? true, kinds);
 
+    /// <summary>Statements that make every insert into <c>user_credentials</c> fail (a disk full, a lost connection), and the one that undoes them.</summary>
+    protected virtual (string[] Refuse, string Allow) FailingPasswordInserts => (
+        ["CREATE TRIGGER refuse_passwords BEFORE INSERT ON user_credentials BEGIN SELECT RAISE(ABORT, 'injected failure'); END"],
+        "DROP TRIGGER refuse_passwords");
+
+    [StoreFact]
+    public async Task CreateUser_WhenThePasswordCannotBeStored_LeavesNoUser_AndTheNameFree()
+    {
+        var accounts = new SqlUserAccounts(Database);
+        var user = new UserRecord("new-clerk", "新办事员", Roles.Clerk, "SAMR");
+        var password = new UserCredential(user.Id, "hash", "stamp", 0, null, Now);
+        var audit = new AdminAuditEntry(0, Now, "admin", AdminAuditActions.Created, AdminAuditEntry.User, user.Id, "role=clerk");
+        var (refuse, allow) = FailingPasswordInserts;
+        await using (var connection = await Database.OpenAsync(CancellationToken.None))
+        {
+            foreach (var sql in refuse)
+            {
+                await Dapper.SqlMapper.ExecuteAsync(connection, sql);
+            }
+        }
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => accounts.CreateAsync(user, password, audit, CancellationToken.None));
+
+        Assert.Null(await accounts.FindAsync(user.Id, CancellationToken.None));
+        Assert.Empty(await new SqlAdminAudit(Database).ListAsync(AdminAuditEntry.User, user.Id, 10, CancellationToken.None));
+        await using (var connection = await Database.OpenAsync(CancellationToken.None))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, allow);
+        }
+
+        Assert.True(await accounts.CreateAsync(user, password, audit, CancellationToken.None));
+        Assert.True((await accounts.FindAsync(user.Id, CancellationToken.None))!.HasPassword);
+        Assert.Equal("stamp", (await new SqlCredentialStore(Database).FindAsync(user.Id, CancellationToken.None))!.SecurityStamp);
+    }
+
+    [StoreFact]
+    public async Task SearchUsers_FiltersByRoleDepartmentAndText_AndPages()
+    {
+        var accounts = new SqlUserAccounts(Database);
+        string[] ids = ["ap-1", "ap-2", "ap-3", "ap_x", "samr-1"];
+        foreach (var id in ids)
+        {
+            var user = id.StartsWith("samr", StringComparison.Ordinal)
+                ? new UserRecord(id, "市场监管窗口", Roles.Clerk, "SAMR")
+                : new UserRecord(id, "申请人" + id, Roles.Applicant, null);
+            Assert.True(await accounts.CreateAsync(
+                user,
+                new UserCredential(id, "hash", "stamp-" + id, 0, null, Now),
+                new AdminAuditEntry(0, Now, "admin", AdminAuditActions.Created, AdminAuditEntry.User, id, null),
+                CancellationToken.None));
+        }
+
+        var page = await accounts.SearchAsync(new UserFilter(Roles.Applicant), 2, 1, CancellationToken.None);
+        Assert.Equal(4, page.Total);
+        Assert.Equal(["ap-2", "ap-3"], page.Items.Select(a => a.User.Id));
+        Assert.Equal(["samr-1"], (await accounts.SearchAsync(new UserFilter(Department: "SAMR"), 10, 0, CancellationToken.None)).Items.Select(a => a.User.Id));
+        Assert.Equal(["samr-1"], (await accounts.SearchAsync(new UserFilter(Text: "监管"), 10, 0, CancellationToken.None)).Items.Select(a => a.User.Id));
+        Assert.Equal(["ap_x"], (await accounts.SearchAsync(new UserFilter(Text: "AP_"), 10, 0, CancellationToken.None)).Items.Select(a => a.User.Id));
+        Assert.Equal(0, (await accounts.SearchAsync(new UserFilter(Roles.Clerk, "SAMR", "ap"), 10, 0, CancellationToken.None)).Total);
+    }
+
     [StoreFact]
     public void Migrations_CanRunAgain()
     {

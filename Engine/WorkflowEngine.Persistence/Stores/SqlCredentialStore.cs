@@ -1,4 +1,5 @@
 using Dapper;
+using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Persistence.Stores;
@@ -18,16 +19,19 @@ public sealed class SqlCredentialStore(Database database) : ICredentialStore
         return (await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Select, new { Id = userId }, cancellationToken: cancellationToken)))?.ToRecord();
     }
 
-    public async Task SetPasswordAsync(string userId, string passwordHash, string securityStamp, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var sql = database.Dialect.Upsert(
-            "user_credentials",
-            "user_id, password_hash, security_stamp, failed_count, locked_until, changed_at",
-            "@Id, @Hash, @Stamp, 0, NULL, @Now",
-            "user_id",
-            "password_hash, security_stamp, failed_count, locked_until, changed_at");
-        await WriteAsync(sql, new { Id = userId, Hash = passwordHash, Stamp = securityStamp, Now = Instants.ToMs(now) }, cancellationToken);
-    }
+    public Task SetPasswordAsync(string userId, string passwordHash, string securityStamp, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(SetPasswordSql(database.Dialect), SetPasswordArgs(userId, passwordHash, securityStamp, now), cancellationToken);
+
+    /// <summary>The statement that sets a password (with its stamp) and clears failures; a new user's store runs it too.</summary>
+    internal static string SetPasswordSql(ISqlDialect dialect) => dialect.Upsert(
+        "user_credentials",
+        "user_id, password_hash, security_stamp, failed_count, locked_until, changed_at",
+        "@Id, @Hash, @Stamp, 0, NULL, @Now",
+        "user_id",
+        "password_hash, security_stamp, failed_count, locked_until, changed_at");
+
+    internal static object SetPasswordArgs(string userId, string passwordHash, string securityStamp, DateTimeOffset now) =>
+        new { Id = userId, Hash = passwordHash, Stamp = securityStamp, Now = Instants.ToMs(now) };
 
     public Task RehashAsync(string userId, string passwordHash, CancellationToken cancellationToken) =>
         WriteAsync("UPDATE user_credentials SET password_hash = @Hash WHERE user_id = @Id", new { Id = userId, Hash = passwordHash }, cancellationToken);

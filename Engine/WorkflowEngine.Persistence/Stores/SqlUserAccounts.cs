@@ -3,7 +3,10 @@ using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Persistence.Stores;
 
-/// <summary>The <c>users</c> table as administrators manage it, with each change's <c>admin_audit</c> row in its transaction.</summary>
+/// <summary>
+/// The <c>users</c> table as administrators manage it, with each change's <c>admin_audit</c> row (and a new user's
+/// password) in its transaction.
+/// </summary>
 public sealed class SqlUserAccounts(Database database) : IUserAccounts
 {
     private const string Select = $"""
@@ -25,14 +28,42 @@ public sealed class SqlUserAccounts(Database database) : IUserAccounts
         return rows.Select(r => r.ToRecord()).ToArray();
     }
 
+    public async Task<UserAccountPage> SearchAsync(UserFilter filter, int limit, int offset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+
+        // Filtered and paged in SQL: a centre's applicants run to thousands. The text is matched as a substring, its
+        // LIKE wildcards escaped (with "!", which no database reads as special inside a string), so "_" or "%" in a search
+        // mean themselves.
+        var where = "1 = 1"
+            + (filter.Role is null ? "" : " AND u.role = @Role")
+            + (filter.Department is null ? "" : " AND u.department = @Department")
+            + (filter.Text is null ? "" : " AND (LOWER(u.id) LIKE @Pattern ESCAPE '!' OR LOWER(u.name) LIKE @Pattern ESCAPE '!')");
+        var parameters = new
+        {
+            filter.Role,
+            filter.Department,
+            Pattern = filter.Text is null ? null : "%" + Escape(filter.Text.ToLowerInvariant()) + "%",
+            Limit = limit,
+            Offset = offset,
+        };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM users u WHERE {where}", parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"{Select} WHERE {where} ORDER BY u.role, u.id {database.Dialect.Page}", parameters, cancellationToken: cancellationToken));
+        return new UserAccountPage(rows.Select(r => r.ToRecord()).ToArray(), (int)total);
+    }
+
     public async Task<UserAccount?> FindAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"{Select} WHERE u.id = @Id", new { Id = id }, cancellationToken: cancellationToken)))?.ToRecord();
     }
 
-    public async Task<bool> CreateAsync(UserRecord user, AdminAuditEntry audit, CancellationToken cancellationToken)
+    public async Task<bool> CreateAsync(UserRecord user, UserCredential password, AdminAuditEntry audit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(password);
         await using var write = await database.BeginWriteAsync(cancellationToken);
         var inserted = await write.Connection.ExecuteAsync(new CommandDefinition(
             database.Dialect.InsertIgnore("users", "id, name, role, department", "@Id, @Name, @Role, @Department", "id"),
@@ -44,6 +75,11 @@ public sealed class SqlUserAccounts(Database database) : IUserAccounts
             return false;
         }
 
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            SqlCredentialStore.SetPasswordSql(database.Dialect),
+            SqlCredentialStore.SetPasswordArgs(user.Id, password.PasswordHash, password.SecurityStamp, password.ChangedAt),
+            write.Transaction,
+            cancellationToken: cancellationToken));
         await AdminAuditSql.InsertAsync(write, audit, cancellationToken);
         await write.CommitAsync(cancellationToken);
         return true;
@@ -107,6 +143,9 @@ public sealed class SqlUserAccounts(Database database) : IUserAccounts
         await write.CommitAsync(cancellationToken);
         return UserChangeStatus.Done;
     }
+
+    private static string Escape(string text) =>
+        text.Replace("!", "!!", StringComparison.Ordinal).Replace("%", "!%", StringComparison.Ordinal).Replace("_", "!_", StringComparison.Ordinal);
 
     private sealed class Row
     {

@@ -9,10 +9,16 @@ public interface IUserAccounts
 {
     Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>The users <paramref name="filter"/> matches, by role then id, <paramref name="limit"/> from <paramref name="offset"/>.</summary>
+    Task<UserAccountPage> SearchAsync(UserFilter filter, int limit, int offset, CancellationToken cancellationToken);
+
     Task<UserAccount?> FindAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Adds a user; false when the id is taken.</summary>
-    Task<bool> CreateAsync(UserRecord user, AdminAuditEntry audit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds a user with their first password, in one transaction, so that no failure in between leaves a user who
+    /// cannot sign in and whose name is taken; false when the id is taken.
+    /// </summary>
+    Task<bool> CreateAsync(UserRecord user, UserCredential password, AdminAuditEntry audit, CancellationToken cancellationToken);
 
     /// <summary>Sets role and department; refused if it would leave no enabled administrator.</summary>
     Task<UserChangeStatus> ChangeAsync(string id, string role, string? department, string newStamp, AdminAuditEntry audit, CancellationToken cancellationToken);

@@ -30,8 +30,8 @@ public static class AdminChangesEndpoints
             return Problems.Field("kind", $"kind 只能是 {string.Join("、", Kinds)} 之一");
         }
 
-        var changes = await audit.ListAllAsync(
-            string.IsNullOrEmpty(kind) ? null : kind, Math.Clamp(limit ?? 100, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken);
+        var page = Paging.Of(limit, offset);
+        var changes = await audit.ListAllAsync(string.IsNullOrEmpty(kind) ? null : kind, page.Limit, page.Offset, cancellationToken);
         return Results.Ok(changes.Select(AdminChangeDto.From).ToArray());
     }
 }

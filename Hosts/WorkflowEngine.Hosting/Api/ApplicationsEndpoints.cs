@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Calendars;
+using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Hosting.Api.Clocks;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
@@ -13,6 +14,7 @@ using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Materials;
+using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
 
@@ -82,7 +84,7 @@ public static class ApplicationsEndpoints
                 return textProblem;
             }
 
-            (body, var problem) = RequestBodies.ParseJsonObject(text, "application 字段", "application");
+            (body, var problem) = RequestBodies.ParseJsonObject(text, new ProblemText("application 字段", "The application field"), "application");
             if (problem is not null)
             {
                 return problem;
@@ -121,9 +123,11 @@ public static class ApplicationsEndpoints
             : Refused(outcome);
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IApplicationQueries queries, int? limit, int? offset, CancellationToken cancellationToken) =>
-        Results.Ok((await queries.ListByApplicantAsync(user.Id(), Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken))
-            .Select(ApplicationViews.Summary));
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IApplicationQueries queries, int? limit, int? offset, CancellationToken cancellationToken)
+    {
+        var page = Paging.Of(limit, offset, defaultLimit: 50);
+        return Results.Ok((await queries.ListByApplicantAsync(user.Id(), page.Limit, page.Offset, cancellationToken)).Select(ApplicationViews.Summary));
+    }
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, IAccessLog access, CancellationToken cancellationToken)
     {
@@ -256,15 +260,23 @@ public static class ApplicationsEndpoints
         return Results.Ok(await views.AuditTrailAsync(application, cancellationToken));
     }
 
-    internal static IResult Refused(SubmissionOutcome outcome) => outcome.Problem switch
+    /// <summary>
+    /// A refused submission or signature. Its messages are in the language they were made in (see <see cref="FormMessages"/>);
+    /// the titles follow <paramref name="english"/>, which says the same.
+    /// </summary>
+    internal static IResult Refused(SubmissionOutcome outcome, bool english = false)
     {
-        SubmissionProblem.UnknownService => Problems.NotFound(outcome.Errors[""][0]),
-        SubmissionProblem.UnknownApplication => Problems.NotFound(outcome.Errors[""][0]),
-        SubmissionProblem.Closed => Problems.Conflict(outcome.Errors[""][0]),
-        SubmissionProblem.TooLarge => Problems.TooLarge(outcome.Errors),
-        SubmissionProblem.IdempotencyConflict => Problems.Unprocessable(outcome.Errors[""][0]),
-        _ => Problems.Validation(outcome.Errors),
-    };
+        string Title(ProblemText title) => english ? title.En : title.Zh;
+        return outcome.Problem switch
+        {
+            SubmissionProblem.UnknownService or SubmissionProblem.UnknownApplication =>
+                Results.Problem(outcome.Errors[""][0], statusCode: StatusCodes.Status404NotFound, title: Title(Problems.NotFoundTitle)),
+            SubmissionProblem.Closed => Results.Problem(outcome.Errors[""][0], statusCode: StatusCodes.Status409Conflict, title: Title(Problems.ConflictTitle)),
+            SubmissionProblem.TooLarge => Problems.TooLarge(outcome.Errors),
+            SubmissionProblem.IdempotencyConflict => Problems.Unprocessable(outcome.Errors[""][0]),
+            _ => Problems.Validation(outcome.Errors, Title(Problems.Invalid)),
+        };
+    }
 
     private static Task<ApplicationRecord?> VisibleAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken) =>
         views.VisibleAsync(id, user, cancellationToken);

@@ -10,6 +10,7 @@ using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Calendars;
+using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
 
@@ -58,7 +59,7 @@ public static class CalendarsEndpoints
         string id, int? year, bool? preview, HttpRequest request, ClaimsPrincipal user, CalendarUpdates updates, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (text, problem) = await RequestBodies.ReadDocumentAsync(
-            request, limits.Value.DefinitionBytes, "请求体为空：请以 YAML（或 JSON）提交一年的节假日安排（year、source、holidays、makeUpWorkdays）", cancellationToken);
+            request, limits.Value.DefinitionBytes, new ProblemText("请求体为空：请以 YAML（或 JSON）提交一年的节假日安排（year、source、holidays、makeUpWorkdays）", "The request body is empty: send a year's holiday arrangement as YAML (or JSON) (year, source, holidays, makeUpWorkdays)"), cancellationToken);
         if (problem is not null)
         {
             return problem;

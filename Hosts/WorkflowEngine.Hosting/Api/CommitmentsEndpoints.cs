@@ -3,16 +3,18 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// 告知承诺制: the applicant signs a step's commitment and the step is approved at once; the department verifies it
 /// later (事后核查). Only the applicant signs: anyone else who may see the application is refused, anyone else is told
-/// it does not exist.
+/// it does not exist. Refusals are in Chinese, or English when the request prefers it, as on the application's page.
 /// </summary>
 public static class CommitmentsEndpoints
 {
@@ -34,7 +36,7 @@ public static class CommitmentsEndpoints
         CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBodies.ReadJsonAsync<SignCommitmentRequest>(
-            request, limits.Value.JsonBodyBytes, "请求体应为 { \"step\": \"事项标识\", \"accept\": true }", cancellationToken);
+            request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"step\": \"事项标识\", \"accept\": true }", "The request body should be { \"step\": \"step id\", \"accept\": true }"), cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -42,27 +44,33 @@ public static class CommitmentsEndpoints
 
         if (await views.VisibleAsync(id, user, cancellationToken) is not { } application)
         {
-            return Problems.NotFound("没有这个申请");
+            return Problems.NotFound(new ProblemText("没有这个申请", "There is no such application"));
         }
 
         if (application.ApplicantId != user.Id())
         {
-            return Problems.Forbidden("告知承诺书只能由申请人本人签署");
+            return Problems.Forbidden(new ProblemText("告知承诺书只能由申请人本人签署", "Only the applicant may sign the commitment"));
         }
 
         if (string.IsNullOrWhiteSpace(body!.Step))
         {
-            return Problems.Field("step", "缺少事项标识 step");
+            return Problems.Field("step", new ProblemText("缺少事项标识 step", "The step is missing: say which step's commitment is signed"));
         }
 
         if (body.Accept != true)
         {
-            return Problems.Field("accept", "须阅读并同意承诺书（accept: true）才能签署");
+            return Problems.Field("accept", new ProblemText("须阅读并同意承诺书（accept: true）才能签署", "Read and accept the commitment (accept: true) to sign it"));
         }
 
-        var outcome = await commitments.SignAsync(id, body.Step, body.TextSha256, user.Id(), cancellationToken);
+        var english = RequestLanguage.PrefersEnglish(request);
+        SubmissionOutcome outcome;
+        using (FormMessages.InEnglish(english))
+        {
+            outcome = await commitments.SignAsync(id, body.Step, body.TextSha256, user.Id(), cancellationToken);
+        }
+
         return outcome.Application is { } signed
             ? Results.Ok(await views.DetailAsync(signed, cancellationToken))
-            : ApplicationsEndpoints.Refused(outcome);
+            : ApplicationsEndpoints.Refused(outcome, english);
     }
 }

@@ -10,6 +10,7 @@ using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Materials;
+using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
 
@@ -110,7 +111,7 @@ public static class DefinitionsEndpoints
 
     /// <summary>The definition's text: UTF-8, within <c>Limits:DefinitionBytes</c>, not empty, and of a shape the loader can build.</summary>
     private static Task<(string? Text, IResult? Problem)> ReadSourceAsync(HttpRequest request, RequestLimits limits, CancellationToken cancellationToken) =>
-        RequestBodies.ReadDocumentAsync(request, limits.DefinitionBytes, "请求体为空：请以 YAML（或 JSON）文本提交定义", cancellationToken);
+        RequestBodies.ReadDocumentAsync(request, limits.DefinitionBytes, new ProblemText("请求体为空：请以 YAML（或 JSON）文本提交定义", "The request body is empty: send the definition as YAML (or JSON) text"), cancellationToken);
 
     /// <summary>The name errors cite: the X-File-Name header when the console sends one and it is a plain file name.</summary>
     private static string FileName(HttpRequest request) =>

@@ -37,7 +37,7 @@ public static class ExtensionsEndpoints
         Guid id, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (asked, problem) = await RequestBodies.ReadJsonAsync<RequestExtensionRequest>(
-            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"workingDays\": 5, \"reason\": \"…\" } 或 { \"workingHours\": 4, \"reason\": \"…\" }", cancellationToken);
+            request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"workingDays\": 5, \"reason\": \"…\" } 或 { \"workingHours\": 4, \"reason\": \"…\" }", "The request body should be { \"workingDays\": 5, \"reason\": \"…\" } or { \"workingHours\": 4, \"reason\": \"…\" }"), cancellationToken);
         return problem ?? (await clerk.RequestExtensionAsync(id, asked, user, cancellationToken))
             .ToResult(extension => Results.Created($"/api/tasks/{extension.TaskId}", Dto(extension)));
     }
@@ -50,7 +50,7 @@ public static class ExtensionsEndpoints
         Guid id, bool approve, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (decision, problem) = await RequestBodies.ReadJsonAsync<ExtensionDecisionRequest>(
-            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"reason\": \"…\" }", cancellationToken);
+            request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"reason\": \"…\" }", "The request body should be { \"reason\": \"…\" }"), cancellationToken);
         return problem ?? (await clerk.DecideExtensionAsync(id, approve, decision, user, cancellationToken)).ToResult(extension => Results.Ok(Dto(extension)));
     }
 

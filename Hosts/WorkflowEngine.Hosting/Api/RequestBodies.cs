@@ -6,12 +6,14 @@ using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// The one place request bodies are read, strictly, so that a malformed one gets a precise 400 (or 413), never a 500:
 /// bounded in size, decoded as UTF-8 that must be valid, and JSON whose keys are unique and whose strings are text.
+/// Each problem in Chinese, or English when the request prefers it (<see cref="RequestLanguage"/>).
 /// </summary>
 public static class RequestBodies
 {
@@ -20,20 +22,20 @@ public static class RequestBodies
 
     private const int MaxErrors = 10;
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxJsonDepth };
+    private static readonly ProblemText Body = new("请求体", "The request body");
 
     /// <summary>Reads the body as a JSON object of at most <paramref name="maxBytes"/>.</summary>
     public static async Task<(JsonObject? Body, IResult? Problem)> ReadJsonObjectAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         var (text, problem) = await ReadTextAsync(request, maxBytes, cancellationToken);
-        return problem is not null ? (null, problem) : ParseJsonObject(text!, "请求体", "body");
+        return problem is not null ? (null, problem) : ParseJsonObject(text!, Body, "body");
     }
 
-    /// <summary>Reads the body as UTF-8 text of at most <paramref name="maxBytes"/>; a leading byte-order mark is dropped.</summary>
     /// <summary>
     /// A JSON object body bound to <typeparamref name="T"/>; one whose fields have the wrong types is refused with
-    /// <paramref name="shape"/>, the form the body should take.
+    /// <paramref name="shape"/>, the form the body should take, and the field whose type is wrong.
     /// </summary>
-    public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, long maxBytes, string shape, CancellationToken cancellationToken)
+    public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, long maxBytes, ProblemText shape, CancellationToken cancellationToken)
         where T : class
     {
         var (body, problem) = await ReadJsonObjectAsync(request, maxBytes, cancellationToken);
@@ -46,9 +48,12 @@ public static class RequestBodies
         {
             return (body.Deserialize<T>(JsonSerializerOptions.Web), null);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            return (null, Problems.Field("body", shape));
+            var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+            return (null, Problems.Field("body", field is null ? shape : new(
+                $"{shape.Zh}（“{field}”的类型不对）",
+                $"{shape.En} (“{field}” has the wrong type)")));
         }
     }
 
@@ -56,7 +61,7 @@ public static class RequestBodies
     /// A document sent as text (a definition, a year's holiday arrangement): bounded, strict UTF-8, and not empty —
     /// <paramref name="whenEmpty"/> says what was expected. Its own reader bounds nesting and aliases.
     /// </summary>
-    public static async Task<(string? Text, IResult? Problem)> ReadDocumentAsync(HttpRequest request, long maxBytes, string whenEmpty, CancellationToken cancellationToken)
+    public static async Task<(string? Text, IResult? Problem)> ReadDocumentAsync(HttpRequest request, long maxBytes, ProblemText whenEmpty, CancellationToken cancellationToken)
     {
         var (text, problem) = await ReadTextAsync(request, maxBytes, cancellationToken);
         return problem is not null ? (null, problem)
@@ -64,6 +69,7 @@ public static class RequestBodies
             : (text, null);
     }
 
+    /// <summary>Reads the body as UTF-8 text of at most <paramref name="maxBytes"/>; a leading byte-order mark is dropped.</summary>
     public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
@@ -85,18 +91,18 @@ public static class RequestBodies
         }
         catch (BadHttpRequestException ex)
         {
-            return (null, Problems.Field("body", $"请求体不完整：{ex.Message}"));
+            return (null, Problems.Field("body", new ProblemText($"请求体不完整：{ex.Message}", $"The request body is incomplete: {ex.Message}")));
         }
 
         return Decode(buffer.WrittenSpan, "body");
     }
 
     /// <summary>Parses text as a JSON object; <paramref name="what"/> names it in messages, <paramref name="field"/> in errors.</summary>
-    public static (JsonObject? Body, IResult? Problem) ParseJsonObject(string text, string what, string field)
+    public static (JsonObject? Body, IResult? Problem) ParseJsonObject(string text, ProblemText what, string field)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return (null, Problems.Field(field, $"{what}为空，应为 JSON 对象"));
+            return (null, Problems.Field(field, new ProblemText($"{what.Zh}为空，应为 JSON 对象", $"{what.En} is empty: it should be a JSON object")));
         }
 
         JsonDocument document;
@@ -106,17 +112,19 @@ public static class RequestBodies
         }
         catch (JsonException ex)
         {
-            return (null, Problems.Field(field, $"{what}不是合法的 JSON：第 {ex.LineNumber + 1} 行第 {ex.BytePositionInLine + 1} 个字节附近 — {ex.Message.Split('.')[0]}"));
+            return (null, Problems.Field(field, new ProblemText(
+                $"{what.Zh}不是合法的 JSON：第 {ex.LineNumber + 1} 行第 {ex.BytePositionInLine + 1} 个字节附近 — {ex.Message.Split('.')[0]}",
+                $"{what.En} is not valid JSON: near line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1} — {ex.Message.Split('.')[0]}")));
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, Problems.Field(field, $"{what}应为 JSON 对象（{{ … }}）"));
+                return (null, Problems.Field(field, new ProblemText($"{what.Zh}应为 JSON 对象（{{ … }}）", $"{what.En} should be a JSON object ({{ … }})")));
             }
 
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var errors = new Dictionary<string, ProblemText[]>(StringComparer.Ordinal);
             Check(document.RootElement, field, "", what, errors);
             return errors.Count > 0
                 ? (null, Problems.Validation(errors))
@@ -141,11 +149,15 @@ public static class RequestBodies
         }
         catch (InvalidDataException ex) when (ex.Message.Contains("length limit", StringComparison.Ordinal))
         {
-            return (null, Problems.Field("body", $"multipart 请求中有一部分超过了上限（文本字段 {Problems.Size(options.ValueLengthLimit)}，整个请求 {Problems.Size(options.MultipartBodyLengthLimit)}）"));
+            return (null, Problems.Field("body", new ProblemText(
+                $"multipart 请求中有一部分超过了上限（文本字段 {Problems.Size(options.ValueLengthLimit)}，整个请求 {Problems.Size(options.MultipartBodyLengthLimit)}）",
+                $"A part of the multipart request is over its limit ({Problems.Size(options.ValueLengthLimit, english: true)} for a text field, {Problems.Size(options.MultipartBodyLengthLimit, english: true)} for the whole request)")));
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException && !cancellationToken.IsCancellationRequested)
         {
-            return (null, Problems.Field("body", "multipart 请求体格式有误或不完整（边界缺失或不匹配、没有结束边界，或不是 multipart 内容）：" + ex.Message));
+            return (null, Problems.Field("body", new ProblemText(
+                "multipart 请求体格式有误或不完整（边界缺失或不匹配、没有结束边界，或不是 multipart 内容）：" + ex.Message,
+                "The multipart request body is malformed or incomplete (a boundary missing or not matching, no closing boundary, or not multipart at all): " + ex.Message)));
         }
     }
 
@@ -155,7 +167,9 @@ public static class RequestBodies
     /// </summary>
     public static IResult? CheckFormText(string text, string field) =>
         text.Contains('\uFFFD', StringComparison.Ordinal)
-            ? Problems.Field(field, $"{field} 字段不是有效的 UTF-8 文本（含有无效字节，或替换字符 U+FFFD）")
+            ? Problems.Field(field, new ProblemText(
+                $"{field} 字段不是有效的 UTF-8 文本（含有无效字节，或替换字符 U+FFFD）",
+                $"The field {field} is not valid UTF-8 text (it holds invalid bytes, or the replacement character U+FFFD)"))
             : null;
 
     private static (string? Text, IResult? Problem) Decode(ReadOnlySpan<byte> bytes, string field)
@@ -169,10 +183,12 @@ public static class RequestBodies
         var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
         return status == System.Buffers.OperationStatus.Done
             ? (new string(chars, 0, written), null)
-            : (null, Problems.Field(field, $"请求体不是有效的 UTF-8：第 {read + 1} 个字节起的字节序列无效（请以 UTF-8 编码发送）"));
+            : (null, Problems.Field(field, new ProblemText(
+                $"请求体不是有效的 UTF-8：第 {read + 1} 个字节起的字节序列无效（请以 UTF-8 编码发送）",
+                $"The request body is not valid UTF-8: the bytes from byte {read + 1} on are invalid (send it encoded as UTF-8)")));
     }
 
-    private static void Check(JsonElement element, string field, string path, string what, Dictionary<string, string[]> errors)
+    private static void Check(JsonElement element, string field, string path, ProblemText what, Dictionary<string, ProblemText[]> errors)
     {
         if (errors.Count >= MaxErrors)
         {
@@ -187,18 +203,20 @@ public static class RequestBodies
                 {
                     if (!TryText(() => property.Name, out var name))
                     {
-                        Add(errors, At(path, field), $"{what}中“{At(path, field)}”的一个键含有不成对的 UTF-16 代理项（如 \\ud800），不是合法的 Unicode 文本");
+                        Add(errors, At(path, field), new(
+                            $"{what.Zh}中“{At(path, field)}”的一个键含有不成对的 UTF-16 代理项（如 \\ud800），不是合法的 Unicode 文本",
+                            $"{what.En}: a key of “{At(path, field)}” holds an unpaired UTF-16 surrogate (such as \\ud800), which is not valid Unicode text"));
                         continue;
                     }
 
                     var child = path.Length == 0 ? name : $"{path}.{name}";
                     if (!names.Add(name))
                     {
-                        Add(errors, child, $"{what}中键“{child}”重复出现；每个键只能出现一次");
+                        Add(errors, child, new($"{what.Zh}中键“{child}”重复出现；每个键只能出现一次", $"{what.En}: the key “{child}” appears more than once; each key may appear only once"));
                     }
                     else if (Control(name) is { } c)
                     {
-                        Add(errors, child, $"{what}中键“{child}”含有不允许的控制字符 {c}");
+                        Add(errors, child, new($"{what.Zh}中键“{child}”含有不允许的控制字符 {c}", $"{what.En}: the key “{child}” holds the control character {c}, which is not allowed"));
                     }
 
                     Check(property.Value, field, child, what, errors);
@@ -216,11 +234,15 @@ public static class RequestBodies
             case JsonValueKind.String:
                 if (!TryText(element.GetString, out var text))
                 {
-                    Add(errors, At(path, field), $"{what}中“{At(path, field)}”含有不成对的 UTF-16 代理项（如 \\ud800），不是合法的 Unicode 文本");
+                    Add(errors, At(path, field), new(
+                        $"{what.Zh}中“{At(path, field)}”含有不成对的 UTF-16 代理项（如 \\ud800），不是合法的 Unicode 文本",
+                        $"{what.En}: “{At(path, field)}” holds an unpaired UTF-16 surrogate (such as \\ud800), which is not valid Unicode text"));
                 }
                 else if (Control(text) is { } control)
                 {
-                    Add(errors, At(path, field), $"{what}中“{At(path, field)}”含有不允许的控制字符 {control}（只允许换行、回车和制表符）");
+                    Add(errors, At(path, field), new(
+                        $"{what.Zh}中“{At(path, field)}”含有不允许的控制字符 {control}（只允许换行、回车和制表符）",
+                        $"{what.En}: “{At(path, field)}” holds the control character {control}, which is not allowed (only line feed, carriage return and tab are)"));
                 }
 
                 break;
@@ -258,6 +280,6 @@ public static class RequestBodies
         return null;
     }
 
-    private static void Add(Dictionary<string, string[]> errors, string key, string message) =>
+    private static void Add(Dictionary<string, ProblemText[]> errors, string key, ProblemText message) =>
         errors[key] = errors.TryGetValue(key, out var existing) ? [.. existing, message] : [message];
 }

@@ -4,13 +4,15 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Runtime;
+using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// Before an endpoint reads its body: refuses a Content-Type it does not read (415), refuses a declared length over its
 /// bound (413), and tells the server the bound, so a body sent without a length is cut off there too. Runs after
-/// authorization, so a caller who may not use the endpoint learns nothing about its body.
+/// authorization, so a caller who may not use the endpoint learns nothing about its body. Its refusals are in the
+/// request's language (<see cref="RequestLanguage"/>).
 /// </summary>
 public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimits> limits, IOptions<EngineOptions> engine)
 {
@@ -69,20 +71,24 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
             BodyRule.DefinitionForm => [MediaTypes.Form],
             _ => MediaTypes.DefinitionText,
         };
-        var wanted = $"请以 Content-Type: {string.Join(" 或 ", accepted)} 发送请求体，文本一律用 UTF-8 编码";
+        var wanted = new ProblemText(
+            $"请以 Content-Type: {string.Join(" 或 ", accepted)} 发送请求体，文本一律用 UTF-8 编码",
+            $"Send the request body as Content-Type: {string.Join(" or ", accepted)}, with text encoded as UTF-8");
         if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed))
         {
-            return Problems.UnsupportedMediaType(contentType is null ? $"请求没有 Content-Type。{wanted}" : $"无法识别 Content-Type“{contentType}”。{wanted}");
+            return Problems.UnsupportedMediaType(contentType is null
+                ? new($"请求没有 Content-Type。{wanted.Zh}", $"The request has no Content-Type. {wanted.En}")
+                : new($"无法识别 Content-Type“{contentType}”。{wanted.Zh}", $"The Content-Type “{contentType}” cannot be read. {wanted.En}"));
         }
 
         if (!accepted.Contains(parsed.MediaType.Value, StringComparer.OrdinalIgnoreCase))
         {
-            return Problems.UnsupportedMediaType($"不接受 {parsed.MediaType}。{wanted}");
+            return Problems.UnsupportedMediaType(new($"不接受 {parsed.MediaType}。{wanted.Zh}", $"{parsed.MediaType} is not accepted here. {wanted.En}"));
         }
 
         // A charset other than UTF-8 would be decoded wrongly, not converted: refused rather than guessed at.
         return parsed.Charset.HasValue && !parsed.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !parsed.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)
-            ? Problems.UnsupportedMediaType($"不接受字符集 {parsed.Charset}。{wanted}")
+            ? Problems.UnsupportedMediaType(new($"不接受字符集 {parsed.Charset}。{wanted.Zh}", $"The charset {parsed.Charset} is not accepted. {wanted.En}"))
             : null;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Users;
+using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
 
@@ -26,7 +27,7 @@ public static class SignInEndpoints
         HttpContext context, PasswordSignIn signIn, UserTokens tokens, TimeProvider clock, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (asked, problem) = await RequestBodies.ReadJsonAsync<TokenRequest>(
-            context.Request, limits.Value.JsonBodyBytes, "请求体应为 { \"userName\": \"…\", \"password\": \"…\" }", cancellationToken);
+            context.Request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"userName\": \"…\", \"password\": \"…\" }", "The request body should be { \"userName\": \"…\", \"password\": \"…\" }"), cancellationToken);
         if (problem is not null)
         {
             return problem;

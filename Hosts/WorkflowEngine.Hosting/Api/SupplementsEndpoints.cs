@@ -43,7 +43,7 @@ public static class SupplementsEndpoints
         Guid id, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (asked, problem) = await RequestBodies.ReadJsonAsync<RequestSupplementRequest>(
-            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"items\": [ { \"material\": \"材料代码\", \"reason\": \"…\" } ], \"note\": \"…\"（可选） }", cancellationToken);
+            request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"items\": [ { \"material\": \"材料代码\", \"reason\": \"…\" } ], \"note\": \"…\"（可选） }", "The request body should be { \"items\": [ { \"material\": \"material code\", \"reason\": \"…\" } ], \"note\": \"…\" (optional) }"), cancellationToken);
         return problem ?? (await clerk.RequestSupplementAsync(id, asked, user, cancellationToken)).ToResult(TasksEndpoints.Accepted);
     }
 
@@ -52,7 +52,7 @@ public static class SupplementsEndpoints
     {
         var (asked, problem) = await RequestBodies.ReadJsonAsync<RequestSupplementApprovalRequest>(
             request, limits.Value.TaskDecisionBytes,
-            "请求体应为 { \"items\": [ { \"material\": \"材料代码\", \"reason\": \"…\" } ], \"note\": \"…\"（可选）, \"reason\": \"首次补正未能一并告知的原因\" }", cancellationToken);
+            new ProblemText("请求体应为 { \"items\": [ { \"material\": \"材料代码\", \"reason\": \"…\" } ], \"note\": \"…\"（可选）, \"reason\": \"首次补正未能一并告知的原因\" }", "The request body should be { \"items\": [ { \"material\": \"material code\", \"reason\": \"…\" } ], \"note\": \"…\" (optional), \"reason\": \"why the first request did not ask for these\" }"), cancellationToken);
         return problem ?? (await clerk.RequestSupplementApprovalAsync(id, asked, user, cancellationToken))
             .ToResult(task => Results.Created($"/api/tasks/{task.Id}", Dto(task)[^1]));
     }
@@ -61,7 +61,7 @@ public static class SupplementsEndpoints
         Guid id, Guid approval, bool approve, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (decision, problem) = await RequestBodies.ReadJsonAsync<ExtensionDecisionRequest>(
-            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"reason\": \"…\" }", cancellationToken);
+            request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"reason\": \"…\" }", "The request body should be { \"reason\": \"…\" }"), cancellationToken);
         return problem ?? (await clerk.DecideSupplementApprovalAsync(id, approval, approve, decision, user, cancellationToken))
             .ToResult(task => Results.Ok(Dto(task).Single(a => a.Id == approval)));
     }

@@ -67,7 +67,7 @@ public static class TasksEndpoints
         Guid id, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (decision, problem) = await RequestBodies.ReadJsonAsync<CompleteTaskRequest>(
-            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"outcome\": \"approved\" | \"rejected\", \"reason\": \"…\", \"outputs\": { \"名称\": \"值\" } }", cancellationToken);
+            request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"outcome\": \"approved\" | \"rejected\", \"reason\": \"…\", \"outputs\": { \"名称\": \"值\" } }", "The request body should be { \"outcome\": \"approved\" | \"rejected\", \"reason\": \"…\", \"outputs\": { \"name\": \"value\" } }"), cancellationToken);
         return problem ?? (await clerk.CompleteAsync(id, decision, user, cancellationToken)).ToResult(Ok);
     }
 
@@ -75,7 +75,7 @@ public static class TasksEndpoints
         Guid id, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (signed, problem) = await RequestBodies.ReadJsonAsync<ApproveOnCommitmentRequest>(
-            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"signerName\": \"签署人姓名\", \"signerIdNumber\": \"居民身份证号码\", \"paperSigned\": true }", cancellationToken);
+            request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"signerName\": \"签署人姓名\", \"signerIdNumber\": \"居民身份证号码\", \"paperSigned\": true }", "The request body should be { \"signerName\": \"the signer's name\", \"signerIdNumber\": \"resident ID number\", \"paperSigned\": true }"), cancellationToken);
         return problem ?? (await clerk.ApproveOnCommitmentAsync(id, signed, user, cancellationToken)).ToResult(Ok);
     }
 
@@ -83,7 +83,7 @@ public static class TasksEndpoints
         Guid id, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (reassign, problem) = await RequestBodies.ReadJsonAsync<ReassignTaskRequest>(
-            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"to\": \"本部门工作人员的用户名\" }", cancellationToken);
+            request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"to\": \"本部门工作人员的用户名\" }", "The request body should be { \"to\": \"user name of a member of this department's staff\" }"), cancellationToken);
         return problem ?? (await clerk.ReassignAsync(id, reassign, user, cancellationToken)).ToResult(Ok);
     }
 
@@ -91,7 +91,7 @@ public static class TasksEndpoints
         Guid id, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (exclusion, problem) = await RequestBodies.ReadJsonAsync<StartExclusionRequest>(
-            request, limits.Value.TaskDecisionBytes, "请求体应为 { \"kind\": \"expert-review\", \"reason\": \"…\", \"until\": \"2026-10-20T17:30:00+08:00\"（可选） }", cancellationToken);
+            request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"kind\": \"expert-review\", \"reason\": \"…\", \"until\": \"2026-10-20T17:30:00+08:00\"（可选） }", "The request body should be { \"kind\": \"expert-review\", \"reason\": \"…\", \"until\": \"2026-10-20T17:30:00+08:00\" (optional) }"), cancellationToken);
         return problem ?? (await clerk.StartExclusionAsync(id, exclusion, user, cancellationToken)).ToResult(Accepted);
     }
 

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
@@ -21,11 +23,16 @@ public static class UsersEndpoints
     /// <summary>The most audit entries one user's answer carries.</summary>
     public const int AuditLimit = 200;
 
+    /// <summary>How many users the list's filter matches in all, beside the page the body holds.</summary>
+    public const string TotalCountHeader = "X-Total-Count";
+
     /// <summary>This host's users, for its administrators.</summary>
     public static IEndpointRouteBuilder MapUserAdministration(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/admin/users").WithTags("Users").RequireAuthorization(Policies.Admin);
-        users.MapGet("/", ListAsync).WithSummary("Every user (role: applicant, clerk, supervisor, admin; department: a code), by role then id");
+        users.MapGet("/", ListAsync).WithSummary(
+            "The users by role then id, a page at a time: ?role=applicant|clerk|supervisor|admin, department (a code), q (part of the user name or name), "
+            + "limit (1–500, default 100), offset; the X-Total-Count header says how many match");
         users.MapPost("/", CreateAsync).Reads(BodyRule.Json)
             .WithSummary("A local user: { userName, displayName, role, department (clerk, supervisor), password (optional: made up and answered once) } → 201");
         users.MapGet("/{id}", GetAsync).WithSummary("One user with what administrators changed about them");
@@ -55,15 +62,23 @@ public static class UsersEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string? role, string? department, IUserAccounts accounts, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        string? role, string? department, string? q, int? limit, int? offset, HttpContext context, IUserAccounts accounts, ReferenceData reference,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
+        var english = RequestLanguage.PrefersEnglish(context.Request);
+        var errors = new Dictionary<string, string[]>();
+        var filter = UserInput.Filter(role, department, q, reference, errors, english);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors, english ? Problems.Invalid.En : Problems.Invalid.Zh);
+        }
+
+        var page = Paging.Of(limit, offset);
+        var found = await accounts.SearchAsync(filter, page.Limit, page.Offset, cancellationToken);
+        context.Response.Headers[TotalCountHeader] = found.Total.ToString(CultureInfo.InvariantCulture);
         var now = clock.GetUtcNow();
-        var list = await accounts.ListAsync(cancellationToken);
-        return Results.Ok(list
-            .Where(a => string.IsNullOrEmpty(role) || a.User.Role == role)
-            .Where(a => string.IsNullOrEmpty(department) || a.User.Department == department)
-            .Select(a => UserDto.From(a, now))
-            .ToArray());
+        return Results.Ok(found.Items.Select(a => UserDto.From(a, now)).ToArray());
     }
 
     private static async Task<IResult> GetAsync(string id, IUserAccounts accounts, IAdminAudit audit, TimeProvider clock, CancellationToken cancellationToken) =>
@@ -77,7 +92,7 @@ public static class UsersEndpoints
         HttpRequest request, ClaimsPrincipal user, UserAdministration admin, TimeProvider clock, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBodies.ReadJsonAsync<CreateUserRequest>(
-            request, limits.Value.JsonBodyBytes, "请求体应为 { \"userName\": \"…\", \"displayName\": \"…\", \"role\": \"…\", \"department\": \"…\", \"password\": \"…\" }", cancellationToken);
+            request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"userName\": \"…\", \"displayName\": \"…\", \"role\": \"…\", \"department\": \"…\", \"password\": \"…\" }", "The request body should be { \"userName\": \"…\", \"displayName\": \"…\", \"role\": \"…\", \"department\": \"…\", \"password\": \"…\" }"), cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -93,7 +108,7 @@ public static class UsersEndpoints
         string id, HttpRequest request, ClaimsPrincipal user, UserAdministration admin, TimeProvider clock, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBodies.ReadJsonAsync<ChangeUserRequest>(
-            request, limits.Value.JsonBodyBytes, "请求体应为 { \"role\": \"…\", \"department\": \"…\" }", cancellationToken);
+            request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"role\": \"…\", \"department\": \"…\" }", "The request body should be { \"role\": \"…\", \"department\": \"…\" }"), cancellationToken);
         return problem ?? await AnswerAsync(admin.ChangeAsync(user.Id(), id, body!.Role, body.Department, false, cancellationToken), clock);
     }
 
@@ -104,7 +119,7 @@ public static class UsersEndpoints
         if (request.ContentLength is not 0)
         {
             var (body, problem) = await RequestBodies.ReadJsonAsync<ResetPasswordRequest>(
-                request, limits.Value.JsonBodyBytes, "请求体应为 { \"password\": \"…\" }，或 {} 由系统生成", cancellationToken);
+                request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"password\": \"…\" }，或 {} 由系统生成", "The request body should be { \"password\": \"…\" }, or {} for a generated one"), cancellationToken);
             if (problem is not null)
             {
                 return problem;
@@ -125,7 +140,7 @@ public static class UsersEndpoints
         ServedDepartments served, ITaskQueries tasks, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBodies.ReadJsonAsync<EditDepartmentRequest>(
-            request, limits.Value.JsonBodyBytes, "请求体应为 { \"nameZh\": \"…\", \"nameEn\": \"…\", \"description\": \"…\" }", cancellationToken);
+            request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"nameZh\": \"…\", \"nameEn\": \"…\", \"description\": \"…\" }", "The request body should be { \"nameZh\": \"…\", \"nameEn\": \"…\", \"description\": \"…\" }"), cancellationToken);
         if (problem is not null)
         {
             return problem;

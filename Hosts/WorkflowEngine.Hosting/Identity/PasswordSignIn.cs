@@ -74,9 +74,18 @@ public sealed class PasswordSignIn(
     /// <summary>Sets a user's password with a new stamp, which ends every session and token issued before.</summary>
     public async Task SetPasswordAsync(UserRecord user, string password, string? clientAddress, string channel, CancellationToken cancellationToken)
     {
-        await credentials.SetPasswordAsync(user.Id, Hasher.HashPassword(user, password), NewStamp(), clock.GetUtcNow(), cancellationToken);
-        await RecordAsync(SignInEventKinds.PasswordChanged, user.Id, user.Id, clientAddress, channel, cancellationToken);
+        var credential = NewCredential(user, password);
+        await credentials.SetPasswordAsync(user.Id, credential.PasswordHash, credential.SecurityStamp, credential.ChangedAt, cancellationToken);
+        await RecordPasswordSetAsync(user, clientAddress, channel, cancellationToken);
     }
+
+    /// <summary>A password hashed for <paramref name="user"/> with a new stamp, for a store to keep (a new user's, with the user).</summary>
+    public UserCredential NewCredential(UserRecord user, string password) =>
+        new(user.Id, Hasher.HashPassword(user, password), NewStamp(), 0, null, clock.GetUtcNow());
+
+    /// <summary>Audits that the user's password was set (by themselves, an administrator or an operator).</summary>
+    public Task RecordPasswordSetAsync(UserRecord user, string? clientAddress, string channel, CancellationToken cancellationToken) =>
+        RecordAsync(SignInEventKinds.PasswordChanged, user.Id, user.Id, clientAddress, channel, cancellationToken);
 
     /// <summary>
     /// Gives each user without a password the same one (the documented demo password), hashed once: a fresh host seeds

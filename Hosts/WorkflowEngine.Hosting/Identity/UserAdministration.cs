@@ -45,13 +45,13 @@ public sealed class UserAdministration(
         var department = UserInput.NeedsDepartment(input.Role) ? input.Department : null;
         var user = new UserRecord(input.UserName!, input.DisplayName!.Trim(), input.Role!, department);
         var detail = $"name={user.Name}; role={user.Role}" + (department is null ? "" : $"; department={department}");
-        if (!await accounts.CreateAsync(user, Entry(actor, AdminAuditActions.Created, user.Id, detail), cancellationToken))
+        var password = string.IsNullOrEmpty(input.Password) ? MadeUpPassword() : input.Password;
+        if (!await accounts.CreateAsync(user, signIn.NewCredential(user, password), Entry(actor, AdminAuditActions.Created, user.Id, detail), cancellationToken))
         {
             return AdminOutcome.Refused(Say(english, $"用户名“{user.Id}”已被使用，请换一个", $"The user name \"{user.Id}\" is taken; choose another"));
         }
 
-        var password = string.IsNullOrEmpty(input.Password) ? MadeUpPassword() : input.Password;
-        await signIn.SetPasswordAsync(user, password, null, SignInChannels.Admin, cancellationToken);
+        await signIn.RecordPasswordSetAsync(user, null, SignInChannels.Admin, cancellationToken);
         return new AdminOutcome(AdminOutcomeStatus.Done, await accounts.FindAsync(user.Id, cancellationToken), string.IsNullOrEmpty(input.Password) ? password : null);
     }
 

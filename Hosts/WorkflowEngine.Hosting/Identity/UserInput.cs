@@ -120,6 +120,40 @@ public static class UserInput
         }
     }
 
+    /// <summary>
+    /// The filter of an administrator's user list (the API's <c>role</c>, <c>department</c> and <c>q</c>): empty values
+    /// mean any; a role or department that does not exist, or a search over <see cref="MaxDisplayNameLength"/> characters
+    /// or with a control character, is an error rather than an empty list that looks like "no such users".
+    /// </summary>
+    public static UserFilter Filter(string? role, string? department, string? text, ReferenceData reference, Dictionary<string, string[]> errors, bool english)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        string Say(string zh, string en) => english ? en : zh;
+        role = string.IsNullOrWhiteSpace(role) ? null : role;
+        department = string.IsNullOrWhiteSpace(department) ? null : department;
+        text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (role is not null && !AssignableRoles.Contains(role))
+        {
+            errors["role"] = [Say($"角色应为 {string.Join("、", AssignableRoles)} 之一", $"The role must be one of {string.Join(", ", AssignableRoles)}")];
+        }
+
+        if (department is not null && !reference.Departments.ContainsKey(department))
+        {
+            errors["department"] = [Say($"没有代码为“{Bounded(department)}”的部门", $"There is no department with the code \"{Bounded(department)}\"")];
+        }
+
+        if (text is { Length: > MaxDisplayNameLength })
+        {
+            errors["q"] = [Say($"搜索的文字不能超过 {MaxDisplayNameLength} 个字符", $"A search has at most {MaxDisplayNameLength} characters")];
+        }
+        else if (text is not null && SignInInput.Unprintable(text) is { } code)
+        {
+            errors["q"] = [Say($"搜索的文字含有不可见或控制字符（{code}）", $"The search contains an invisible or control character ({code})")];
+        }
+
+        return new UserFilter(role, department, text);
+    }
+
     /// <summary>Text from a request, cut short and made printable for a message.</summary>
     public static string Bounded(string text)
     {

@@ -12,14 +12,6 @@ public static class ClerkResults
     public static IResult ToResult<T>(this ClerkOutcome<T> outcome, Func<T, IResult> ok) =>
         outcome is { Status: TaskActionStatus.Ok, Invalid: false } ? ok(outcome.Value!) : new Refusal<T>(outcome);
 
-    /// <summary>True when the first language the request accepts (by quality, then order) is English.</summary>
-    public static bool PrefersEnglish(HttpRequest request) =>
-        request.GetTypedHeaders().AcceptLanguage
-            .Where(l => (l.Quality ?? 1) > 0)
-            .OrderByDescending(l => l.Quality ?? 1)
-            .FirstOrDefault()?.Value.Value is { } tag
-        && (tag.Equals("en", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("en-", StringComparison.OrdinalIgnoreCase));
-
     private static IResult Answer<T>(ClerkOutcome<T> outcome, bool english)
     {
         string Say(ProblemText text) => english ? text.En : text.Zh;
@@ -28,13 +20,9 @@ public static class ClerkResults
         {
             { Errors: { } errors } => Problems.Validation(
                 errors.ToDictionary(e => e.Key, e => e.Value.Select(Say).ToArray()),
-                english ? "The request has errors: see each field" : "请求有误，请按各项提示修改"),
-            { Status: TaskActionStatus.NotFound } => english
-                ? Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found")
-                : Problems.NotFound(detail),
-            { Status: TaskActionStatus.Forbidden } => english
-                ? Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden")
-                : Problems.Forbidden(detail),
+                english ? Problems.Invalid.En : Problems.Invalid.Zh),
+            { Status: TaskActionStatus.NotFound } => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: Say(Problems.NotFoundTitle)),
+            { Status: TaskActionStatus.Forbidden } => Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: Say(Problems.ForbiddenTitle)),
             { Status: TaskActionStatus.Unprocessable } => Problems.Unprocessable(detail, english ? "Beyond the extension allowed by law" : "超出法定可延长的期限"),
             _ => english
                 ? Results.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "The task's state does not allow this")
@@ -45,6 +33,6 @@ public static class ClerkResults
     /// <summary>The refusal, put into words when it is answered: only then is the request's language known.</summary>
     private sealed class Refusal<T>(ClerkOutcome<T> outcome) : IResult
     {
-        public Task ExecuteAsync(HttpContext context) => Answer(outcome, PrefersEnglish(context.Request)).ExecuteAsync(context);
+        public Task ExecuteAsync(HttpContext context) => Answer(outcome, RequestLanguage.PrefersEnglish(context.Request)).ExecuteAsync(context);
     }
 }

@@ -124,7 +124,7 @@ public sealed class EditModel(IDefinitionStore store, DefinitionRegistry registr
             return false;
         }
 
-        ModelState.AddModelError(nameof(Source), AdminText.Say($"定义超过了 {Problems.Size(max)} 的上限", $"The definition is over the {Problems.Size(max)} limit"));
+        ModelState.AddModelError(nameof(Source), AdminText.Say($"定义超过了 {Problems.Size(max)} 的上限", $"The definition is over the {Problems.Size(max, english: true)} limit"));
         return true;
     }
 }
