@@ -121,9 +121,10 @@ public static class ApplicationsEndpoints
             : Refused(outcome);
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IApplicationQueries queries, int? limit, int? offset, CancellationToken cancellationToken) =>
-        Results.Ok((await queries.ListByApplicantAsync(user.Id(), Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken))
-            .Select(ApplicationViews.Summary));
+    private static async Task<IResult> ListAsync(
+        ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, int? limit, int? offset, CancellationToken cancellationToken) =>
+        Results.Ok(await views.SummariesAsync(
+            await queries.ListByApplicantAsync(user.Id(), Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken), cancellationToken));
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, IAccessLog access, CancellationToken cancellationToken)
     {
