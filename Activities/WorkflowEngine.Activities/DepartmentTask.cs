@@ -157,7 +157,10 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             DispatchedAt(context),
             DueOrIfResumedNow(context, limit),
             materials,
-            maxExtension ?? ExtensionLimits.Default));
+            maxExtension ?? ExtensionLimits.Default)
+        {
+            Provisional = ProvisionalDue.Of(context.Calendar, DispatchedAt(context), DueOrIfResumedNow(context, limit)),
+        });
     }
 
     /// <summary>When the department received the step as the engine counts it: its first dispatch, whatever was sent again.</summary>
@@ -185,7 +188,10 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             state.Clock!.Count,
             state.DueAt,
             pause is null ? null : timeline.Periods[^1].From,
-            pause?.Text));
+            pause?.Text)
+        {
+            Provisional = ProvisionalDue.Of(context.Calendar, timeline.StartedAt ?? DispatchedAt(context), state.DueAt),
+        });
     }
 
     /// <summary>
@@ -593,7 +599,10 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         // The versions and the due time in one message, so that the department never sees the clock run on the old
         // versions; the due change follows for a department system that reads only StepDueChanged.
         context.Emit(new AnnounceSupplied(
-            context.Node.Id, state.Attempt, state.Department!, supplied.RequestId, supplied.Versions, state.Clock!.Count, state.DueAt));
+            context.Node.Id, state.Attempt, state.Department!, supplied.RequestId, supplied.Versions, state.Clock!.Count, state.DueAt)
+        {
+            Provisional = ProvisionalDue.Of(context.Calendar, ClockTimeline.Of(state.Clock).StartedAt ?? DispatchedAt(context), state.DueAt),
+        });
         AnnounceDueTime(context);
         context.Audit("SupplementProvided", new Dictionary<string, string?>
         {

@@ -75,6 +75,25 @@ public sealed class WorkingCalendar
     /// <summary>The years whose official holiday notice is on file.</summary>
     public IReadOnlyCollection<int> AnnouncedYears => _announcedYears;
 
+    /// <summary>
+    /// The years from <paramref name="from"/>'s to <paramref name="to"/>'s, in order, whose holiday notice is not on file:
+    /// their dates count weekends only, and the notice may yet move what was counted on them. Empty when
+    /// <paramref name="to"/> is before <paramref name="from"/>.
+    /// </summary>
+    public IReadOnlyList<int> UnannouncedYears(DateOnly from, DateOnly to)
+    {
+        var missing = new List<int>();
+        for (var year = from.Year; year <= to.Year; year++)
+        {
+            if (!_announcedYears.Contains(year))
+            {
+                missing.Add(year);
+            }
+        }
+
+        return missing;
+    }
+
     public CalendarDay Describe(DateOnly date)
     {
         if (_special.TryGetValue(date, out var day))

@@ -60,6 +60,9 @@ public sealed record ExecuteStep
 
     public required DateTimeOffset DueAt { get; init; }
 
+    /// <summary>Present when <see cref="DueAt"/> is provisional: counted through a year with no holiday arrangement loaded. Added to version 1.</summary>
+    public ProvisionalDueTime? DueProvisional { get; init; }
+
     /// <summary>
     /// Until when the department may ask the applicant for supplementary material (补正), once and listing every item:
     /// five working days from the dispatch (行政许可法 Art. 32). Added to version 1.

@@ -3,7 +3,8 @@ namespace WorkflowEngine.Contracts;
 /// <summary>
 /// Engine → department (queue <c>dept.&lt;code&gt;</c>): the step's clock changed after its dispatch, so its due time
 /// did too: an excluded period began (<see cref="PausedSince"/> set, <see cref="DueAt"/> absent while the clock stands
-/// still) or ended, or an approved extension was added. A department keeps the one with the highest
+/// still) or ended, an approved extension was added, or an administrator loaded a holiday arrangement the due time
+/// counts through (it may move, and stops being provisional). A department keeps the one with the highest
 /// <see cref="Revision"/> for the step and ignores older ones, which may arrive later. Added in contract version 1
 /// (additive: a department system that does not know it may ignore it, at the price of a stale due time).
 /// </summary>
@@ -24,6 +25,12 @@ public sealed record StepDueChanged
 
     /// <summary>The new due time of the step's limit; absent while the clock is paused.</summary>
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>
+    /// Present when <see cref="DueAt"/> is provisional: counted through a year with no holiday arrangement loaded. Absent
+    /// on the announcement after that year is loaded, which is how a department learns the due time is final. Added to version 1.
+    /// </summary>
+    public ProvisionalDueTime? DueProvisional { get; init; }
 
     /// <summary>Since when the clock stands still, while it does.</summary>
     public DateTimeOffset? PausedSince { get; init; }

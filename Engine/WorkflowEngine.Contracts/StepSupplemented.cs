@@ -31,4 +31,7 @@ public sealed record StepSupplemented
 
     /// <summary>The revision of the step's clock that <see cref="DueAt"/> belongs to (as in <see cref="StepDueChanged.Revision"/>).</summary>
     public int? DueRevision { get; init; }
+
+    /// <summary>Present when <see cref="DueAt"/> is provisional (as in <see cref="StepDueChanged.DueProvisional"/>). Added to version 1.</summary>
+    public ProvisionalDueTime? DueProvisional { get; init; }
 }

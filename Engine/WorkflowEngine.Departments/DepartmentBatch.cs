@@ -219,7 +219,11 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         };
         if (step.CalendarId is { } calendarId)
         {
-            task.Clock = new TaskClock(calendarId, step.CalendarVersion, []);
+            task.Clock = new TaskClock(calendarId, step.CalendarVersion, [], Provisional: step.DueProvisional);
+        }
+        else if (step.DueProvisional is { } provisional)
+        {
+            task.Clock = new TaskClock(null, null, [], Provisional: provisional);
         }
 
         if (work.Result is { } result)
@@ -247,6 +251,18 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         && task.Status is TaskStatuses.Open or TaskStatuses.Claimed
             ? task
             : null;
+
+    /// <summary>
+    /// Each due time the engine announces says whether it is provisional (暂定); the one after a year is loaded says it
+    /// no longer is. An announcement without a due time (the clock stands still) leaves the mark as it was.
+    /// </summary>
+    private static void KeepProvisional(TaskRecord task, DateTimeOffset? dueAt, ProvisionalDueTime? provisional)
+    {
+        if (dueAt is not null && (task.Clock?.Provisional ?? provisional) is not null)
+        {
+            task.Clock = (task.Clock ?? new TaskClock(null, null, [])) with { Provisional = provisional };
+        }
+    }
 
     /// <summary>
     /// Keeps the newest due time the engine announced for a task still open or claimed. An older announcement arriving
@@ -277,6 +293,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             task.Clock = clock with { CalendarVersion = version, VersionSince = now };
         }
 
+        KeepProvisional(task, change.DueAt, change.DueProvisional);
         task.ClockPausedBecause = task.ClockPausedSince is null ? null : change.PausedBecause;
         _changed.Add(task.Id);
         return task;
@@ -610,6 +627,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         {
             task.DueRevision = revision;
             task.DueAt = supplied.DueAt ?? task.DueAt;
+            KeepProvisional(task, supplied.DueAt, supplied.DueProvisional);
             Pause(task, supplied.DueAt is null ? task.ClockPausedSince : null, supplied.SuppliedAt);
             task.ClockPausedBecause = supplied.DueAt is null ? task.ClockPausedBecause : null;
         }

@@ -1,8 +1,12 @@
+using WorkflowEngine.Contracts;
+
 namespace WorkflowEngine.Runtime.Departments;
 
 /// <summary>
 /// What a task keeps to count its working time as the engine does: the calendar the engine dispatched it on, and the
 /// pauses that have ended (the one under way is <see cref="TaskRecord.ClockPausedSince"/>). A due time the engine counted
 /// on a newer version of the calendar (a year loaded) brings that version, and <see cref="VersionSince"/> when it came.
+/// <see cref="Provisional"/> is why the engine's last due time is provisional (暂定), while it is.
 /// </summary>
-public sealed record TaskClock(string? CalendarId, string? CalendarVersion, IReadOnlyList<ClockPause> Pauses, DateTimeOffset? VersionSince = null);
+public sealed record TaskClock(
+    string? CalendarId, string? CalendarVersion, IReadOnlyList<ClockPause> Pauses, DateTimeOffset? VersionSince = null, ProvisionalDueTime? Provisional = null);

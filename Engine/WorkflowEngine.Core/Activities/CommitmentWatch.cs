@@ -1,4 +1,5 @@
 using WorkflowEngine.Calendars;
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 
@@ -69,6 +70,7 @@ internal static class CommitmentWatch
             scope.Definition.MaterialsFor(node.Id).Select(m => m.Key).ToArray())
         {
             Verification = new CommitmentCheck(rules.Text, commitment.SignedBy, commitment.SignedAt),
+            Provisional = ProvisionalDue.Of(scope.Calendar, dispatchedAt, due),
         });
     }
 
@@ -160,7 +162,8 @@ internal static class CommitmentWatch
         }
 
         var due = scope.Calendar.Add(dispatchedAt, limit);
-        if (due == before)
+        var confirmed = due == before && change.Year is { } year && scope.Calendar.DateOf(dispatchedAt).Year <= year && year <= scope.Calendar.DateOf(before).Year;
+        if (due == before && !confirmed)
         {
             return;
         }
@@ -168,7 +171,13 @@ internal static class CommitmentWatch
         var revision = commitment.VerificationDueRevision + 1;
         state.Commitment = commitment with { VerificationDueAt = due, VerificationDueRevision = revision };
         scope.Touch(node);
-        scope.Emit(new AnnounceDue(node.Id, attempt, department, revision, due, null, null));
+        scope.Emit(new AnnounceDue(node.Id, attempt, department, revision, due, null, null) { Provisional = ProvisionalDue.Of(scope.Calendar, dispatchedAt, due) });
+        if (confirmed)
+        {
+            // Counted through the year just loaded and unmoved: announced again only to say it is no longer provisional.
+            return;
+        }
+
         scope.Audit(AuditTypes.VerificationRecounted, node.Id, change.Actor, new Dictionary<string, string?>
         {
             ["calendar"] = change.CalendarId,

@@ -139,8 +139,30 @@ internal sealed class ExecutionScope
             var after = state.Clock is { Count: > 0 } clock
                 ? ClockArithmetic.DueAt(clock, limit, Calendar)
                 : state.StartedAt is { } started ? Calendar.Add(started, limit) : null;
-            if (after is not { } moved || moved == before)
+            if (after is not { } moved)
             {
+                continue;
+            }
+
+            var counting = ClockTimeline.Of(state.Clock).StartedAt ?? state.StartedAt ?? before;
+            if (moved == before)
+            {
+                if (!CountsThrough(change, counting, before))
+                {
+                    continue;
+                }
+
+                // Counted through the year just loaded and unmoved: no longer provisional, which the department must hear.
+                state.Clock?.Add(ClockEvent.Recounted(Now, change.Note, change.Actor));
+                Touch(node);
+                Audit("DueConfirmed", id, change.Actor, new Dictionary<string, string?>
+                {
+                    ["calendar"] = change.CalendarId,
+                    ["year"] = change.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["dueAt"] = before.ToString("O"),
+                    ["note"] = change.Note,
+                });
+                ScheduleSignal(node, change);
                 continue;
             }
 
@@ -157,6 +179,10 @@ internal sealed class ExecutionScope
             ScheduleSignal(node, change);
         }
     }
+
+    /// <summary>Whether the year a calendar change loaded lies between a clock's start and its due time.</summary>
+    private bool CountsThrough(CalendarChangedEvent change, DateTimeOffset from, DateTimeOffset due) =>
+        change.Year is { } year && Calendar.DateOf(from).Year <= year && year <= Calendar.DateOf(due).Year;
 
     /// <summary>Stops a node's clock, if it keeps one, and derives its due time from the log again.</summary>
     private void StopClock(StepNode node, NodeState state, DateTimeOffset at)

@@ -185,6 +185,7 @@ public static class ClockArithmetic
             Used = timeline.StartedAt is null ? TimeSpan.Zero : Overlap(timeline.Periods.Where(p => !p.IsPause).Select(p => (p.From, p.To ?? asOf)), countFrom, asOf, calendar),
             Paused = Overlap(pauses.Select(p => (p.From, p.To)), countFrom, asOf, calendar),
             Overdue = due is { } dueAt && asOf > dueAt,
+            Provisional = ProvisionalDue.Of(calendar, start, due),
             NotCounted = notCounted,
             MakeUpWorkdays = makeUps,
         };

@@ -36,6 +36,9 @@ public sealed record LimitExplanation
 
     public required bool Overdue { get; init; }
 
+    /// <summary>Set when the counting to <see cref="DueAt"/> passes a year with no holiday arrangement loaded (暂定).</summary>
+    public ProvisionalDue? Provisional { get; init; }
+
     /// <summary>From the starting date to the due date (or the instant explained, if later).</summary>
     public required IReadOnlyList<UncountedDay> NotCounted { get; init; }
 

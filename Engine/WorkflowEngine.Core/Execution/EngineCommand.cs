@@ -25,6 +25,9 @@ public sealed record DispatchStep(
     WorkingTimeLimit? MaxExtension = null) : EngineCommand
 {
     public CommitmentCheck? Verification { get; init; }
+
+    /// <summary>Set when <see cref="DueAt"/> is counted through a year with no holiday arrangement loaded (暂定).</summary>
+    public ProvisionalDue? Provisional { get; init; }
 }
 
 /// <summary>Tell a department a step it holds is no longer needed (a sibling was rejected, or a join was met).</summary>
@@ -36,7 +39,11 @@ public sealed record RecallStep(string StepId, int Attempt, string Department, s
 /// <paramref name="Revision"/> grows with every change, so the department keeps the newest.
 /// </summary>
 public sealed record AnnounceDue(
-    string StepId, int Attempt, string Department, int Revision, DateTimeOffset? DueAt, DateTimeOffset? PausedSince, string? PausedBecause) : EngineCommand;
+    string StepId, int Attempt, string Department, int Revision, DateTimeOffset? DueAt, DateTimeOffset? PausedSince, string? PausedBecause) : EngineCommand
+{
+    /// <summary>Set when <see cref="DueAt"/> is counted through a year with no holiday arrangement loaded (暂定); absent once it is loaded.</summary>
+    public ProvisionalDue? Provisional { get; init; }
+}
 
 /// <summary>
 /// Tell the department holding a step that its yellow or red card was given (红黄牌预警); with a
@@ -58,7 +65,11 @@ public sealed record AnnounceEscalation(
 
 /// <summary>Tell the department holding a step that the applicant supplied what its supplement request asked for.</summary>
 public sealed record AnnounceSupplied(
-    string StepId, int Attempt, string Department, Guid RequestId, IReadOnlyList<string> Versions, int Revision, DateTimeOffset? DueAt) : EngineCommand;
+    string StepId, int Attempt, string Department, Guid RequestId, IReadOnlyList<string> Versions, int Revision, DateTimeOffset? DueAt) : EngineCommand
+{
+    /// <summary>Set when <see cref="DueAt"/> is counted through a year with no holiday arrangement loaded (暂定).</summary>
+    public ProvisionalDue? Provisional { get; init; }
+}
 
 /// <summary>
 /// Tell the department holding a step that a material the step uses, accepted late (容缺), has come:

@@ -39,9 +39,11 @@ public sealed record DeferredMaterialSuppliedEvent(string Material, string Versi
 
 /// <summary>
 /// The application's calendar changed (an administrator loaded a year's holiday arrangement): every clock still
-/// running is counted again on it. <see cref="Note"/> says what changed, as the applicant and the clerk read it.
+/// running is counted again on it. <see cref="Note"/> says what changed, as the applicant and the clerk read it;
+/// <see cref="Year"/> is the year loaded, so that a due time counted through it, which was provisional, is announced
+/// again even where it did not move.
 /// </summary>
-public sealed record CalendarChangedEvent(string CalendarId, string Note, string Actor) : WorkflowEvent;
+public sealed record CalendarChangedEvent(string CalendarId, string Note, string Actor, int? Year = null) : WorkflowEvent;
 
 /// <summary>Told to each step using a deferred material that its due time passed: the step's clock stands still.</summary>
 public sealed record DeferredMaterialOverdueEvent(string Material) : WorkflowEvent;

@@ -57,7 +57,7 @@ public sealed partial class CalendarUpdates(
         var note = NoteOf(year);
         if (preview)
         {
-            return new CalendarYearOutcome(CalendarYearStatus.Previewed, year, replaced, await MovedAsync(current, With(current, year), note, actor, cancellationToken), []);
+            return new CalendarYearOutcome(CalendarYearStatus.Previewed, year, replaced, await MovedAsync(current, With(current, year), year.Year, note, actor, cancellationToken), []);
         }
 
         var now = time.GetUtcNow();
@@ -164,14 +164,14 @@ public sealed partial class CalendarUpdates(
 
     /// <summary>Runs the recount through the pure interpreter on a copy of each open application: what the load would do.</summary>
     private async Task<IReadOnlyList<MovedDueTime>> MovedAsync(
-        WorkingCalendar current, WorkingCalendar next, string note, string actor, CancellationToken cancellationToken)
+        WorkingCalendar current, WorkingCalendar next, int year, string note, string actor, CancellationToken cancellationToken)
     {
         var moved = new List<MovedDueTime>();
         var now = time.GetUtcNow();
         await foreach (var (application, definition) in OpenAsync(current.Id, cancellationToken))
         {
             var result = interpreter.Apply(
-                definition, application.State, application.DataFor(definition), new CalendarChangedEvent(current.Id, note, actor), next, now);
+                definition, application.State, application.DataFor(definition), new CalendarChangedEvent(current.Id, note, actor, year), next, now);
             moved.AddRange(Moved(application, definition, application.State, result, current, next));
         }
 
@@ -221,7 +221,7 @@ public sealed partial class CalendarUpdates(
         var moved = new List<MovedDueTime>();
         await foreach (var (application, _) in OpenAsync(calendarId, cancellationToken))
         {
-            var changed = new CalendarChangedEvent(calendarId, note, actor);
+            var changed = new CalendarChangedEvent(calendarId, note, actor, year);
             if (before is null)
             {
                 await engine.ApplyAsync(application.Id, changed, null, cancellationToken);

@@ -32,6 +32,7 @@ internal static class DepartmentMessages
                 Department = due.Department,
                 Revision = due.Revision,
                 DueAt = due.DueAt,
+                DueProvisional = ProvisionalDueMessages.Of(due.Provisional),
                 PausedSince = due.PausedSince,
                 PausedBecause = due.PausedBecause,
                 CalendarVersion = calendarVersion,

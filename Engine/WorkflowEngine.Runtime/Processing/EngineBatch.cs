@@ -592,6 +592,7 @@ internal sealed class EngineBatch(
                             SuppliedAt = now,
                             DueRevision = supplied.Revision,
                             DueAt = supplied.DueAt,
+                            DueProvisional = ProvisionalDueMessages.Of(supplied.Provisional),
                         },
                         Queues.Department(supplied.Department),
                         now));
@@ -742,6 +743,7 @@ internal sealed class EngineBatch(
             CalendarVersion = CalendarOf(definition).Version,
             DispatchedAt = ChinaTime.ToLocal(dispatch.DispatchedAt),
             DueAt = ChinaTime.ToLocal(dispatch.DueAt),
+            DueProvisional = ProvisionalDueMessages.Of(dispatch.Provisional),
             SupplementBy = ChinaTime.ToLocal(definition.Supplements.RequestBy(CalendarOf(definition), dispatch.DispatchedAt)),
             MaxSupplementRequests = definition.Supplements.MaxRequestsOrDefault,
             ApplicantName = application.ApplicantName,

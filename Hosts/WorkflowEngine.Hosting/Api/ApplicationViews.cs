@@ -26,9 +26,10 @@ public sealed class ApplicationViews(
         var definition = await definitions.GetAsync(a.ServiceId, a.ServiceVersion, cancellationToken);
         var stepRows = (await queries.StepsAsync(a.Id, cancellationToken)).ToDictionary(s => s.StepId, StringComparer.Ordinal);
         var warnings = Warnings(a, definition);
+        var calendar = reference.Calendar(definition.CalendarId);
         var steps = definition.Flow.DescendantsAndSelf()
             .Where(n => activities.TryGet(n.ActivityKey, out var activity) && activity.Descriptor.Tracked)
-            .Select(n => Step(stepRows.TryGetValue(n.Id, out var row) ? row : Pending(a.Id, n), n, warnings.Nodes.TryGetValue(n.Id, out var card) ? card : default)
+            .Select(n => Step(stepRows.TryGetValue(n.Id, out var row) ? row : Pending(a.Id, n), n, warnings.Nodes.TryGetValue(n.Id, out var card) ? card : default, calendar)
                 with { Commitment = Commitment(a, n) })
             .ToArray();
         var materials = Materials(a, definition, await queries.MaterialsAsync(a.Id, cancellationToken));
@@ -37,6 +38,7 @@ public sealed class ApplicationViews(
         var certificates = (await queries.CertificatesAsync(a.Id, cancellationToken))
             .Select(c => new CertificateDto(c.Name, c.FromStep,
                 JsonSerializer.Deserialize<Dictionary<string, string>>(c.DetailsJson) ?? [], ChinaTime.ToLocal(c.IssuedAt))).ToArray();
+        var provisional = BundleProvisional(a, calendar);
         return new ApplicationDto(
             a.Id,
             a.TrackingNumber,
@@ -59,7 +61,12 @@ public sealed class ApplicationViews(
             materials,
             notifications,
             certificates,
-            Supplements(a, definition));
+            Supplements(a, definition))
+        {
+            Provisional = provisional is not null,
+            ProvisionalReason = provisional?.Reason,
+            ProvisionalYears = provisional?.MissingYears,
+        };
     }
 
     /// <summary>Every supplement request still open, all steps together: one notice for the applicant.</summary>
@@ -82,6 +89,7 @@ public sealed class ApplicationViews(
     public async Task<SubmittedDto> SubmittedAsync(ApplicationRecord a, CancellationToken cancellationToken)
     {
         var definition = await definitions.GetAsync(a.ServiceId, a.ServiceVersion, cancellationToken);
+        var provisional = BundleProvisional(a, reference.Calendar(definition.CalendarId));
         return new SubmittedDto(
             a.Id,
             a.TrackingNumber,
@@ -89,11 +97,34 @@ public sealed class ApplicationViews(
             ChinaTime.ToLocal(a.SubmittedAt),
             ChinaTime.ToLocal(a.DueAt),
             ChinaTime.ToLocal(a.StatutoryDueAt),
-            Materials(a, definition, await queries.MaterialsAsync(a.Id, cancellationToken)));
+            Materials(a, definition, await queries.MaterialsAsync(a.Id, cancellationToken)),
+            provisional is not null,
+            provisional?.Reason,
+            provisional?.MissingYears);
     }
 
-    public static ApplicationSummaryDto Summary(ApplicationRecord a) =>
-        new(a.Id, a.TrackingNumber, a.ServiceId, a.Status, ChinaTime.ToLocal(a.SubmittedAt), ChinaTime.ToLocal(a.DueAt), ChinaTime.ToLocal(a.CompletedAt), a.OnTime);
+    /// <summary>
+    /// Whether the bundle's due times are provisional: counted from its acceptance to the later of the two, the
+    /// statutory one, so that whatever is provisional about the promised one is about it too.
+    /// </summary>
+    private static ProvisionalDue? BundleProvisional(ApplicationRecord a, WorkingCalendar calendar) =>
+        ProvisionalDue.Of(calendar, a.AcceptedAt ?? a.SubmittedAt, Later(a.DueAt, a.StatutoryDueAt));
+
+    /// <summary>Each application in a line, its due time marked provisional where it is.</summary>
+    public async Task<IReadOnlyList<ApplicationSummaryDto>> SummariesAsync(IEnumerable<ApplicationRecord> applications, CancellationToken cancellationToken)
+    {
+        var lines = new List<ApplicationSummaryDto>();
+        foreach (var a in applications)
+        {
+            var definition = await definitions.GetAsync(a.ServiceId, a.ServiceVersion, cancellationToken);
+            var provisional = BundleProvisional(a, reference.Calendar(definition.CalendarId));
+            lines.Add(new ApplicationSummaryDto(
+                a.Id, a.TrackingNumber, a.ServiceId, a.Status, ChinaTime.ToLocal(a.SubmittedAt), ChinaTime.ToLocal(a.DueAt), ChinaTime.ToLocal(a.CompletedAt), a.OnTime,
+                provisional is not null, provisional?.Reason, provisional?.MissingYears));
+        }
+
+        return lines;
+    }
 
     /// <summary>The application's audit trail, and whether its hash chain verifies (where not, the first line that breaks it).</summary>
     public async Task<AuditTrailDto> AuditTrailAsync(ApplicationRecord application, CancellationToken cancellationToken)
@@ -233,9 +264,12 @@ public sealed class ApplicationViews(
         return (bundle, nodes);
     }
 
-    private StepDto Step(StepRecord s, StepNode node, (string? Warning, string? Clock) card)
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null || (b is not null && b > a) ? b : a;
+
+    private StepDto Step(StepRecord s, StepNode node, (string? Warning, string? Clock) card, WorkingCalendar calendar)
     {
         var department = s.Department ?? activities.Get(node.ActivityKey).DepartmentOf(node);
+        var provisional = s.DueAt is { } due ? ProvisionalDue.Of(calendar, s.DispatchedAt ?? due, due) : null;
         return new StepDto(
             s.StepId,
             s.Kind,
@@ -252,7 +286,10 @@ public sealed class ApplicationViews(
             s.OnTime,
             s.Outcome,
             s.Reason,
-            s.OutputsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(s.OutputsJson));
+            s.OutputsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(s.OutputsJson),
+            Provisional: provisional is not null,
+            ProvisionalReason: provisional?.Reason,
+            ProvisionalYears: provisional?.MissingYears);
     }
 
     /// <summary>The step's commitment (告知承诺), where its definition offers one: signable while the step waits on its department.</summary>

@@ -123,10 +123,12 @@ public static class ApplicationsEndpoints
             : Refused(outcome);
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IApplicationQueries queries, int? limit, int? offset, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, int? limit, int? offset, CancellationToken cancellationToken)
     {
         var page = Paging.Of(limit, offset, defaultLimit: 50);
-        return Results.Ok((await queries.ListByApplicantAsync(user.Id(), page.Limit, page.Offset, cancellationToken)).Select(ApplicationViews.Summary));
+        return Results.Ok(await views.SummariesAsync(
+            await queries.ListByApplicantAsync(user.Id(), page.Limit, page.Offset, cancellationToken), cancellationToken));
     }
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, IAccessLog access, CancellationToken cancellationToken)

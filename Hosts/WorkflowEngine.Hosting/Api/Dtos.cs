@@ -57,9 +57,16 @@ public sealed record SubmittedDto(
     DateTimeOffset SubmittedAt,
     DateTimeOffset? DueAt,
     DateTimeOffset? StatutoryDueAt,
-    IReadOnlyList<MaterialDto> Materials);
+    IReadOnlyList<MaterialDto> Materials,
+    bool Provisional = false,
+    string? ProvisionalReason = null,
+    IReadOnlyList<int>? ProvisionalYears = null);
 
-/// <summary>An application with every step's progress and deadline.</summary>
+/// <summary>
+/// An application with every step's progress and deadline. Here and on <see cref="StepDto"/>, <see cref="TaskDto"/> and
+/// <see cref="SubmittedDto"/>, <c>provisional</c> is true when the due time is counted through a year whose holiday
+/// arrangement is not loaded (暂定): <c>provisionalReason</c> says so naming the calendar and <c>provisionalYears</c>.
+/// </summary>
 public sealed record ApplicationDto(
     Guid Id,
     string TrackingNumber,
@@ -82,7 +89,10 @@ public sealed record ApplicationDto(
     IReadOnlyList<MaterialDto> Materials,
     IReadOnlyList<NotificationDto> Notifications,
     IReadOnlyList<CertificateDto> Certificates,
-    IReadOnlyList<SupplementDto> Supplements);
+    IReadOnlyList<SupplementDto> Supplements,
+    bool Provisional = false,
+    string? ProvisionalReason = null,
+    IReadOnlyList<int>? ProvisionalYears = null);
 
 public sealed record ApplicationSummaryDto(
     Guid Id,
@@ -92,7 +102,10 @@ public sealed record ApplicationSummaryDto(
     DateTimeOffset SubmittedAt,
     DateTimeOffset? DueAt,
     DateTimeOffset? CompletedAt,
-    bool? OnTime);
+    bool? OnTime,
+    bool Provisional = false,
+    string? ProvisionalReason = null,
+    IReadOnlyList<int>? ProvisionalYears = null);
 
 public sealed record StepDto(
     string StepId,
@@ -111,7 +124,10 @@ public sealed record StepDto(
     string? Outcome,
     string? Reason,
     IReadOnlyDictionary<string, string>? Outputs,
-    CommitmentDto? Commitment = null);
+    CommitmentDto? Commitment = null,
+    bool Provisional = false,
+    string? ProvisionalReason = null,
+    IReadOnlyList<int>? ProvisionalYears = null);
 
 public sealed record MaterialDto(
     string Key,
@@ -170,7 +186,10 @@ public sealed record TaskDto(
     string Priority,
     DateTimeOffset? SupervisedAt,
     string? SupervisedBecause,
-    WorkflowEngine.Contracts.CommitmentSignature? Commitment = null);
+    WorkflowEngine.Contracts.CommitmentSignature? Commitment = null,
+    bool Provisional = false,
+    string? ProvisionalReason = null,
+    IReadOnlyList<int>? ProvisionalYears = null);
 
 /// <summary>A task with the whole application, for the clerk's one page.</summary>
 /// <summary>A task with the whole application, and every request for more time on it with its answer.</summary>

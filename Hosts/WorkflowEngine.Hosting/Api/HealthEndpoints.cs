@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Hosting.Startup;
@@ -14,8 +15,9 @@ using WorkflowEngine.Runtime.Outbox;
 namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
-/// <c>GET /health</c>: healthy, degraded (running, but something needs an operator: definition errors, or stuck work —
-/// steps no department acknowledged in time, messages not delivered in time, open incidents, failed messages) or
+/// <c>GET /health</c>: healthy, degraded (running, but something needs an operator: definition errors, stuck work —
+/// steps no department acknowledged in time, messages not delivered in time, open incidents, failed messages — or a
+/// holiday arrangement missing: this year's, or from 1 December next year's, see <see cref="CalendarCoverage"/>) or
 /// unhealthy (503). Everyone gets the status, which a load balancer needs; what is behind it only an administrator,
 /// since it tells an attacker about the installation. The details are built in <see cref="DetailsAsync"/>.
 /// </summary>
@@ -40,13 +42,15 @@ public static class HealthEndpoints
         ReferenceData reference,
         StartupTasks startup,
         HealthCheckService checks,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         Dictionary<string, object?> details;
         try
         {
             var stuck = await stuckWork.CountAsync(cancellationToken);
-            details = await DetailsAsync(database, outbox, stuck, reference, startup, await checks.CheckHealthAsync(cancellationToken), cancellationToken);
+            var missing = CalendarCoverage.Missing(reference.Calendars.Values, time.GetUtcNow());
+            details = await DetailsAsync(database, outbox, stuck, reference, missing, startup, await checks.CheckHealthAsync(cancellationToken), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -79,6 +83,7 @@ public static class HealthEndpoints
         IOutboxStore outbox,
         StuckWorkCounts stuck,
         ReferenceData reference,
+        IReadOnlyList<MissingArrangement> missingArrangements,
         StartupTasks startup,
         HealthReport dependencies,
         CancellationToken cancellationToken)
@@ -87,12 +92,15 @@ public static class HealthEndpoints
 
         return new()
         {
-            ["status"] = startup.DefinitionProblems.Count == 0 && !stuck.Any && dependencies.Status == HealthStatus.Healthy ? Healthy : Degraded,
+            ["status"] = startup.DefinitionProblems.Count == 0 && !stuck.Any && missingArrangements.Count == 0 && dependencies.Status == HealthStatus.Healthy
+                ? Healthy
+                : Degraded,
             ["database"] = database.Dialect.Name,
             // The message bus's own checks (MassTransit: the bus and each receive endpoint).
             ["checks"] = dependencies.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
             ["departments"] = reference.Departments.Count,
             ["calendars"] = reference.Calendars.Keys,
+            ["missingHolidayArrangements"] = missingArrangements,
             ["outboxPending"] = await outbox.CountAsync(cancellationToken),
             ["stuck"] = new Dictionary<string, int>
             {

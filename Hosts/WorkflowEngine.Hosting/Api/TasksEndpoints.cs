@@ -138,5 +138,8 @@ public static class TasksEndpoints
         TaskPriorities.Names[Math.Clamp(t.Priority, 0, TaskPriorities.Names.Count - 1)],
         ChinaTime.ToLocal(t.SupervisedAt),
         t.SupervisedBecause,
-        t.CommitmentJson is { } signed ? JsonSerializer.Deserialize<CommitmentSignature>(signed, JsonSerializerOptions.Web) : null);
+        t.CommitmentJson is { } signed ? JsonSerializer.Deserialize<CommitmentSignature>(signed, JsonSerializerOptions.Web) : null,
+        t.Clock?.Provisional is not null,
+        t.Clock?.Provisional?.Reason,
+        t.Clock?.Provisional?.MissingYears);
 }

@@ -70,7 +70,9 @@ public static class WarningsEndpoints
                 cards.Add(new WarningDto(
                     application.Id, application.TrackingNumber, definition.Title.Zh, step.StepId, clock.Title, ApiNames.Of(card), ApiNames.Of(clock.Timeline.Status),
                     ChinaTime.ToLocal(explained.DueAt), ChinaTime.ToLocal(ClockArithmetic.ShareReachedAt(clock.Timeline, promised, calendar, clock.YellowShare)),
-                    Math.Round((decimal)explained.Left.TotalHours, 2)));
+                    Math.Round((decimal)explained.Left.TotalHours, 2),
+                    explained.Provisional is not null,
+                    explained.Provisional?.Reason));
             }
         }
 
@@ -78,7 +80,10 @@ public static class WarningsEndpoints
     }
 }
 
-/// <summary>One step on a card: which application, what is due when, and the office hours left (negative once passed).</summary>
+/// <summary>
+/// One step on a card: which application, what is due when (<see cref="Provisional"/> while counted through a year with
+/// no holiday arrangement loaded), and the office hours left (negative once passed).
+/// </summary>
 public sealed record WarningDto(
     Guid ApplicationId, string TrackingNumber, string ServiceTitle, string StepId, string Title, string Warning, string ClockStatus,
-    DateTimeOffset? DueAt, DateTimeOffset? YellowAt, decimal LeftHours);
+    DateTimeOffset? DueAt, DateTimeOffset? YellowAt, decimal LeftHours, bool Provisional = false, string? ProvisionalReason = null);

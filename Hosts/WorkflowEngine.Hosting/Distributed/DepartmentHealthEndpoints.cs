@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Runtime.Outbox;
@@ -11,7 +12,8 @@ namespace WorkflowEngine.Hosting.Distributed;
 
 /// <summary>
 /// A department host's <c>/health</c>: unhealthy (503) when its database does not answer; degraded while the bus is
-/// not connected or a failed message waits; the details for an administrator, among them the working calendars (and
+/// not connected, a failed message waits, or a calendar it holds lacks this year's holiday arrangement (or, from
+/// 1 December, next year's: see <see cref="WorkflowEngine.Calendars.CalendarCoverage"/>); the details for an administrator, among them the working calendars (and
 /// their versions) the host holds copies of to count its steps' working time.
 /// </summary>
 public static class DepartmentHealthEndpoints
@@ -25,7 +27,7 @@ public static class DepartmentHealthEndpoints
 
     private static async Task<IResult> CheckAsync(
         ClaimsPrincipal user, Database database, IOutboxStore outbox, IFailedMessageStore failed, ServedDepartments served,
-        HealthCheckService checks, EngineCalendars calendars, CancellationToken cancellationToken)
+        HealthCheckService checks, EngineCalendars calendars, TimeProvider time, CancellationToken cancellationToken)
     {
         Dictionary<string, object?> details;
         try
@@ -34,9 +36,10 @@ public static class DepartmentHealthEndpoints
 
             var report = await checks.CheckHealthAsync(cancellationToken);
             var waiting = (await failed.ListAsync(includeReplayed: false, limit: 1000, offset: 0, cancellationToken)).Count;
+            var missing = CalendarCoverage.Missing(calendars.Calendars, time.GetUtcNow());
             details = new()
             {
-                ["status"] = report.Status == HealthStatus.Healthy && waiting == 0 ? HealthEndpoints.Healthy : HealthEndpoints.Degraded,
+                ["status"] = report.Status == HealthStatus.Healthy && waiting == 0 && missing.Count == 0 ? HealthEndpoints.Healthy : HealthEndpoints.Degraded,
                 ["role"] = "department",
                 ["departments"] = served.Codes,
                 ["database"] = database.Dialect.Name,
@@ -46,6 +49,7 @@ public static class DepartmentHealthEndpoints
                 ["ignoredMessages"] = (await failed.ListIgnoredAsync(includeReplayed: false, limit: 1000, offset: 0, cancellationToken)).Count,
                 ["checks"] = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
                 ["calendars"] = calendars.Versions,
+                ["missingHolidayArrangements"] = missing,
             };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -31,6 +31,9 @@ public sealed partial class EngineCalendars(HttpClient http, TimeProvider time, 
     /// <summary>The calendars held, each with its version: what <c>/health</c> shows an administrator.</summary>
     public IReadOnlyDictionary<string, string> Versions => _held.ToDictionary(h => h.Key, h => h.Value.Calendar.Version, StringComparer.Ordinal);
 
+    /// <summary>The calendars held: <c>/health</c> warns of a year missing from one.</summary>
+    public IEnumerable<WorkingCalendar> Calendars => _held.Values.Select(h => h.Calendar);
+
     /// <summary>Whether the host knows the engine's address (<c>Departments:EngineUrl</c>).</summary>
     public bool Configured => http.BaseAddress is not null;
 

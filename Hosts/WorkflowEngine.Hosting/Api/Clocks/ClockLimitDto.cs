@@ -5,6 +5,8 @@ namespace WorkflowEngine.Hosting.Api.Clocks;
 /// extensions, used, paused, left (negative once passed); the dates that did not count and the make-up workdays that did.
 /// <see cref="DueAtIfResumedNow"/> is true while the clock is paused: the due time then moves on with the pause.
 /// <see cref="Warning"/> is none, yellow (three quarters of the limit used, from <see cref="YellowAt"/>) or red (passed).
+/// <see cref="Provisional"/> is true when the counting passes a year whose holiday arrangement is not loaded (暂定);
+/// <see cref="ProvisionalReason"/> then names the calendar and the years.
 /// </summary>
 public sealed record ClockLimitDto(
     string Limit,
@@ -21,4 +23,7 @@ public sealed record ClockLimitDto(
     decimal LeftHours,
     decimal LeftWorkingDays,
     IReadOnlyList<UncountedDayDto> NotCounted,
-    IReadOnlyList<MakeUpWorkdayDto> MakeUpWorkdays);
+    IReadOnlyList<MakeUpWorkdayDto> MakeUpWorkdays,
+    bool Provisional = false,
+    string? ProvisionalReason = null,
+    IReadOnlyList<int>? ProvisionalYears = null);

@@ -56,7 +56,10 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
             Hours(explained.Left),
             Math.Round((decimal)(explained.Left.TotalHours / calendar.HoursPerDay), 2),
             explained.NotCounted.Select(d => new UncountedDayDto(d.Date, ApiNames.Of(d.Reason), d.Name, Hours(d.OfficeTime))).ToArray(),
-            explained.MakeUpWorkdays.Select(m => new MakeUpWorkdayDto(m.Date, m.For, Hours(m.OfficeTime))).ToArray());
+            explained.MakeUpWorkdays.Select(m => new MakeUpWorkdayDto(m.Date, m.For, Hours(m.OfficeTime))).ToArray(),
+            explained.Provisional is not null,
+            explained.Provisional?.Reason,
+            explained.Provisional?.MissingYears);
     }
 
     private static decimal Hours(TimeSpan span) => Math.Round((decimal)span.TotalHours, 2);

@@ -9,7 +9,7 @@ namespace WorkflowEngine.Hosting.Pages.Applications;
 
 /// <summary>The signed-in applicant's own applications, newest first, each with its status and due time.</summary>
 [Authorize(Policy = Policies.Applicant)]
-public sealed class IndexModel(IApplicationQueries queries, DefinitionRegistry definitions) : PageModel
+public sealed class IndexModel(IApplicationQueries queries, DefinitionRegistry definitions, ApplicationViews views) : PageModel
 {
     /// <summary>As many as one page shows; the API pages through more.</summary>
     private const int Shown = 100;
@@ -21,7 +21,7 @@ public sealed class IndexModel(IApplicationQueries queries, DefinitionRegistry d
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Applications = (await queries.ListByApplicantAsync(User.Id(), Shown, 0, cancellationToken)).Select(ApplicationViews.Summary).ToArray();
+        Applications = await views.SummariesAsync(await queries.ListByApplicantAsync(User.Id(), Shown, 0, cancellationToken), cancellationToken);
         var text = PageText.Current;
         Titles = (await definitions.ListLatestPublishedAsync(cancellationToken)).ToDictionary(d => d.Id, d => text.Of(d.Title), StringComparer.Ordinal);
     }
