@@ -8,7 +8,8 @@ namespace WorkflowEngine.Activities;
 
 /// <summary>
 /// A named group with its own time limit (e.g. 工程建设 施工许可阶段, 12 working days). Its steps run in order; a timer
-/// marks the stage overdue if its deadline passes first.
+/// marks the stage overdue if its deadline passes first. Its clock stands still while every step open in it does
+/// (<see cref="EnclosedStepsChangedEvent"/>), and the timer follows.
 /// </summary>
 [Activity("stage", Description = "审批阶段：一组步骤，有本阶段的时限", HasChildren = true, Tracked = true, RequiresId = true)]
 public sealed class Stage : Activity<Stage.Settings>
@@ -31,17 +32,25 @@ public sealed class Stage : Activity<Stage.Settings>
 
     public override void OnSignal(ActivityContext context, WorkflowEvent signal)
     {
-        if (signal is TimerFiredEvent fired && fired.TimerId == context.State.TimerId)
+        var state = context.State;
+        if (signal is TimerFiredEvent fired && fired.TimerId == state.TimerId)
         {
-            context.State.TimerId = null;
-            context.State.Overdue = true;
+            if (state.DueAt is not { } due || due > context.Now)
+            {
+                // The clock stood still or moved since the timer was set: its due time, if any, has a timer of its own.
+                return;
+            }
+
+            state.TimerId = null;
+            state.Overdue = true;
             context.Touch();
             context.Audit("StageOverdue");
         }
-        else if (signal is CalendarChangedEvent && context.State is { TimerId: { } timer, DueAt: { } due })
+        else if (signal is CalendarChangedEvent or EnclosedStepsChangedEvent && state.TimerId is { } timer)
         {
-            // Counted again on a changed calendar: the overdue timer follows the new due time.
-            context.Emit(new ScheduleTimer(timer, context.Node.Id, due));
+            // Counted again on a changed calendar, or paused or resumed with its steps: the overdue timer follows the
+            // due time, and a paused stage has none until its steps run again.
+            context.Emit(state.DueAt is { } due ? new ScheduleTimer(timer, context.Node.Id, due) : new CancelTimer(timer));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Conditions;
 using WorkflowEngine.Core.Model;
@@ -17,7 +18,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
 {
     // Read on their own, so that a mistake inside one is reported there and costs nothing else of the header.
     private static readonly string[] SectionKeys = ["form", "materials", "flow", "supplements", "deferrals"];
-    private static readonly HashSet<string> CommonNodeKeys = new(StringComparer.Ordinal) { "id", "activity", "title", "when", "steps", "yellowShare", "escalation" };
+    private static readonly HashSet<string> CommonNodeKeys = new(StringComparer.Ordinal) { "id", "activity", "title", "when", "steps", "yellowShare", "statutoryLimit", "escalation" };
 
     public WorkflowDefinition? Read(JsonNode? root)
     {
@@ -261,6 +262,12 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             yellowShare = reader.Bind(shareNode, typeof(double), SourceMap.Child(path, "yellowShare")) as double?;
         }
 
+        WorkingTimeLimit? statutoryLimit = null;
+        if (obj.TryGetPropertyValue("statutoryLimit", out var statutoryNode) && statutoryNode is not null)
+        {
+            statutoryLimit = reader.Bind<WorkingTimeLimit>(statutoryNode, SourceMap.Child(path, "statutoryLimit"));
+        }
+
         IReadOnlyList<EscalationRule>? escalation = null;
         if (obj.TryGetPropertyValue("escalation", out var escalationNode) && escalationNode is not null and not JsonArray)
         {
@@ -312,6 +319,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             Title = title,
             When = when,
             YellowShare = yellowShare,
+            StatutoryLimit = statutoryLimit,
             Escalation = escalation,
             Settings = settings,
             Children = children,

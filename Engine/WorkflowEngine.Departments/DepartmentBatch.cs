@@ -330,7 +330,10 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             return RaiseWarningAbove(task, warning);
         }
 
-        if (task.Warning == "red")
+        // A step with a statutory limit of its own gets cards against both; the task shows the worse, and its
+        // supervisors hear of each red, the statutory one later and graver.
+        var statutoryRed = warning.Level == "red" && warning.Limit == "statutory";
+        if (task.Warning == "red" && !statutoryRed)
         {
             return null;
         }
@@ -339,7 +342,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         _changed.Add(task.Id);
         if (task.Warning == "red")
         {
-            Notify(task, "red", $"已超过办理时限（{ChinaTimeText(warning.DueAt)}）", warning.DueAt);
+            Notify(task, "red", $"已超过{(statutoryRed ? "法定时限" : "办理时限")}（{ChinaTimeText(warning.DueAt)}）", warning.DueAt);
         }
 
         return task;

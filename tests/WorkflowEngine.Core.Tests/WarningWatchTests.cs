@@ -220,8 +220,9 @@ public sealed class WarningWatchTests
         var h = Started();
         h.Now = Monday.AddHours(1);
         h.Apply(new StepExclusionStartedEvent("licence", 1, "inspection", "现场核查", "核查经营场所", null, "samr-clerk", h.Now));
-        // Paused: nothing of the licence to wait for; the timer moves to the bundle's cards, days away.
-        Assert.True(h.State.NextWarningAt > Monday.AddDays(5));
+        // Paused, and the bundle with it, its only open step standing still: no card to wait for, no timer.
+        Assert.Null(h.State.NextWarningAt);
+        Assert.Contains(h.Last!.Commands, c => c is CancelTimer { TimerId: "deadline-warnings" });
 
         Look(h, Monday.AddHours(2));
         Assert.Empty(Cards(h));

@@ -263,6 +263,48 @@ public sealed class DefinitionValidationTests
     }
 
     [Fact]
+    public void AStepsPromisedLimit_LongerThanItsStatutoryLimit_IsRefused_AtTheLineOfTheLimit()
+    {
+        var error = Single(Load(Valid.Replace("limit: { workingDays: 2 }", "limit: { workingDays: 2 }\n      statutoryLimit: { workingHours: 7 }", StringComparison.Ordinal)));
+
+        Assert.Equal("flow.steps[0].limit", error.Path);
+        Assert.Equal(17, error.Line);
+        Assert.Contains("承诺时限 limit（2 个工作日）不能长于其法定时限 statutoryLimit（7 个工作小时）", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AStagesStatutoryLimit_IsRead_AndOneShorterThanItsPromise_OrOnANodeWithoutALimit_IsRefused()
+    {
+        var yaml = """
+            id: staged
+            title: 分阶段
+            timeLimits: { statutory: { workingDays: 30 }, promised: { workingDays: 20 } }
+            flow:
+              id: stage-1
+              activity: stage
+              title: 施工许可阶段
+              limit: { workingDays: 8 }
+              statutoryLimit: { workingDays: 20 }
+              steps:
+                - { id: a, activity: department-task, title: 图审, department: HUD, limit: { workingDays: 4 } }
+            """;
+        var loaded = Load(yaml);
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+        Assert.Equal(WorkingTimeLimit.Days(20), loaded.Definition!.Flow.StatutoryLimit);
+
+        var shorter = Single(Load(yaml.Replace("statutoryLimit: { workingDays: 20 }", "statutoryLimit: { workingDays: 5 }", StringComparison.Ordinal)));
+        Assert.Equal(("flow.limit", 8), (shorter.Path, shorter.Line));
+        Assert.Contains("不能长于其法定时限", shorter.Message, StringComparison.Ordinal);
+
+        var malformed = Single(Load(yaml.Replace("statutoryLimit: { workingDays: 20 }", "statutoryLimit: { workingDays: 0 }", StringComparison.Ordinal)));
+        Assert.Equal(("flow.statutoryLimit.workingDays", 9), (malformed.Path, malformed.Line));
+
+        var nowhere = Single(Load(Valid.Replace("activity: sequence", "activity: sequence\n  statutoryLimit: { workingDays: 20 }", StringComparison.Ordinal)));
+        Assert.Equal("flow.statutoryLimit", nowhere.Path);
+        Assert.Contains("只用于有办理时限 limit", nowhere.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StageCriticalPath_TakesTheLongestParallelBranch()
     {
         var yaml = """

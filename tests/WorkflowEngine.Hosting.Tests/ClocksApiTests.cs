@@ -47,10 +47,12 @@ public sealed class ClocksApiTests
         Assert.Equal("2026-10-10", makeUp.GetProperty("date").GetString());
         Assert.Equal("国庆节", makeUp.GetProperty("for").GetString());
 
-        // The licence step has a promised limit of its own and no statutory one.
+        // The licence step has a promised limit of its own, and the statutory one of 市场主体登记管理条例 Art. 19
+        // (three working days), which falls with the bundle's, both started at acceptance.
         var licence = Clock(clocks, "business-licence");
         Assert.Equal("step", licence.GetProperty("kind").GetString());
-        Assert.Equal(JsonValueKind.Null, licence.GetProperty("statutory").ValueKind);
+        Assert.Equal("3 个工作日", licence.GetProperty("statutory").GetProperty("limit").GetString());
+        Assert.Equal("2026-10-10T17:30:00+08:00", licence.GetProperty("statutory").GetProperty("dueAt").GetString());
         Assert.Equal("2026-09-30T12:00:00+08:00", licence.GetProperty("promised").GetProperty("dueAt").GetString());
         Assert.EndsWith("+08:00", clocks.GetProperty("now").GetString(), StringComparison.Ordinal);
     }

@@ -78,6 +78,40 @@ public sealed class DeadlineCardTests
         }
     }
 
+    [Fact]
+    public async Task AStepsStatutoryRed_ReachesItsSupervisors_AfterItsPromisedRed_EachOnce()
+    {
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        await host.SubmitBusinessOpeningAsync();
+        await LicenceTaskAsync(host);
+
+        async Task<string[]> RedNoticesAsync(DateTimeOffset at, int expected) =>
+            [.. (await AllInOneHost.EventuallyAsync(
+                async () =>
+                {
+                    if (host.Clock.GetUtcNow() < at)
+                    {
+                        host.Clock.Advance(at - host.Clock.GetUtcNow());
+                    }
+
+                    host.Clock.Advance(TimeSpan.FromSeconds(1));
+                    return (await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/notices")).EnumerateArray()
+                        .Where(n => n.GetProperty("kind").GetString() == "red").ToArray();
+                },
+                n => n.Length == expected,
+                $"{expected} red notices")).Select(n => n.GetProperty("message").GetString()!)];
+
+        // The promised two hours pass at 11:00 on Monday; the statutory three working days (市场主体登记管理条例 Art. 19) at
+        // the close of Thursday: the task is red already, and the supervisors are told again, of the graver one.
+        var first = await RedNoticesAsync(new DateTimeOffset(2026, 3, 2, 11, 1, 0, Cst), 1);
+        Assert.Contains("已超过办理时限", Assert.Single(first), StringComparison.Ordinal);
+        var both = await RedNoticesAsync(new DateTimeOffset(2026, 3, 5, 17, 31, 0, Cst), 2);
+        Assert.Single(both, m => m.Contains("已超过法定时限（2026-03-05 17:30）", StringComparison.Ordinal));
+        await host.FireDueTimersAsync();
+        Assert.Equal(2, (await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/notices")).EnumerateArray()
+            .Count(n => n.GetProperty("kind").GetString() == "red"));
+    }
+
     private static async Task<string> LicenceTaskAsync(AllInOneHost host) =>
         (await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 1, "the SAMR task"))[0].GetProperty("id").GetString()!;

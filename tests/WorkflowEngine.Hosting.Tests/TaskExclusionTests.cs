@@ -70,6 +70,49 @@ public sealed class TaskExclusionTests
         Assert.Equal("running", licence.GetProperty("clock").GetString());
     }
 
+    [Fact]
+    public async Task AnExcludedPeriodOfThreeWorkingDays_MovesTheStepsDueTimesByThree_AndTheBundlesWithThem()
+    {
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        var id = await host.SubmitBusinessOpeningAsync();
+        var task = (await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 1, "the SAMR task"))[0].GetProperty("id").GetString();
+        using var clerk = host.Client("samr-clerk");
+        (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+        var before = Licence(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}/clocks"));
+        // Two office hours from 09:00 on Monday: 11:00; the statutory three working days (市场主体登记管理条例 Art. 19): Thursday's close.
+        Assert.Equal("2026-03-02T11:00:00+08:00", before.GetProperty("promised").GetProperty("dueAt").GetString());
+        Assert.Equal("2026-03-05T17:30:00+08:00", before.GetProperty("statutory").GetProperty("dueAt").GetString());
+
+        // Testing from 09:00 on Monday to 09:00 on Thursday: three working days.
+        Assert.Equal(HttpStatusCode.Accepted, (await clerk.PostAsJsonAsync($"/api/tasks/{task}/exclusions", new { kind = "testing", reason = "样品送检" })).StatusCode);
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}/clocks"),
+            c => Licence(c).GetProperty("status").GetString() == "paused",
+            "the licence clock to stand still");
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 5, 9, 0, 0, Cst) - host.Clock.GetUtcNow());
+        Assert.Equal(HttpStatusCode.Accepted, (await clerk.PostAsync($"/api/tasks/{task}/exclusions/end", null)).StatusCode);
+        var clocks = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}/clocks"),
+            c => Licence(c).GetProperty("status").GetString() == "running",
+            "the licence clock to run again");
+
+        var licence = Licence(clocks);
+        Assert.Equal("2026-03-05T11:00:00+08:00", licence.GetProperty("promised").GetProperty("dueAt").GetString());
+        Assert.Equal(21m, licence.GetProperty("promised").GetProperty("pausedHours").GetDecimal());
+        // Limits in whole working days count from the day after acceptance (受理当日不计入): Monday cost them nothing
+        // anyway, so the statutory limit and the bundle's (nothing else was open) move by the two days after it.
+        Assert.Equal("2026-03-09T17:30:00+08:00", licence.GetProperty("statutory").GetProperty("dueAt").GetString());
+        Assert.Equal(14m, licence.GetProperty("statutory").GetProperty("pausedHours").GetDecimal());
+        var bundle = clocks.GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "bundle");
+        Assert.Equal("2026-03-05T17:30:00+08:00", bundle.GetProperty("promised").GetProperty("dueAt").GetString());
+        // The clerk's task follows.
+        await AllInOneHost.EventuallyAsync(
+            async () => (await host.GetJsonAsync("samr-clerk", $"/api/tasks/{task}")).GetProperty("task"),
+            t => t.GetProperty("dueAt").ValueKind == JsonValueKind.String && t.GetProperty("dueAt").GetDateTimeOffset() == new DateTimeOffset(2026, 3, 5, 11, 0, 0, Cst),
+            "the clerk's task to show the moved due time");
+    }
+
     private static JsonElement Licence(JsonElement clocks) =>
         clocks.GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "business-licence");
 }

@@ -76,6 +76,9 @@ internal sealed class ExecutionScope
     public WorkingTimeLimit? LimitOf(StepNode node) =>
         _registry.TryGet(node.ActivityKey, out var activity) && activity.Descriptor.Tracked ? activity.LimitOf(node) : null;
 
+    /// <summary>The statutory limit a node is timed against beside its promised one, if the definition gives it one.</summary>
+    public WorkingTimeLimit? StatutoryLimitOf(StepNode node) => LimitOf(node) is null ? null : node.StatutoryLimit;
+
     public bool Evaluate(Condition condition) => condition.Evaluate(Application.Form);
 
     public DateTimeOffset StartClock(StepNode node, WorkingTimeLimit limit)

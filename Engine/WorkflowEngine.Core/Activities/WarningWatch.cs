@@ -8,7 +8,7 @@ namespace WorkflowEngine.Core.Activities;
 
 /// <summary>
 /// Gives the yellow and red cards (红黄牌预警) of every clock of an application — the bundle's against its promised and
-/// statutory limits, each stage's and step's against its own — each exactly once, when it comes due: yellow when
+/// statutory limits, each stage's and step's against its own promised and (where it has one) statutory limit — each exactly once, when it comes due: yellow when
 /// the definition's yellow share (<see cref="DeadlineWarnings.YellowShareOf(WorkflowDefinition, StepNode)"/>) of the
 /// allowance is used, red at the due time. One timer,
 /// <see cref="TimerId"/>, wakes the application for the earliest card not yet given. What was given is kept in the
@@ -57,6 +57,11 @@ internal static class WarningWatch
                 var times = new CardTimes(node.Clock, limit, scope.Calendar, DeadlineWarnings.YellowShareOf(definition, stepNode));
                 Check(scope, id, node, WarningLimits.Promised, ref times, ref earliest);
                 Escalate(scope, id, node, stepNode, ref times, ref earliest);
+                if (scope.StatutoryLimitOf(stepNode) is { } statutoryLimit)
+                {
+                    var statutoryTimes = new CardTimes(node.Clock, statutoryLimit, scope.Calendar, DeadlineWarnings.YellowShareOf(definition, stepNode));
+                    Check(scope, id, node, WarningLimits.Statutory, ref statutoryTimes, ref earliest);
+                }
             }
         }
 

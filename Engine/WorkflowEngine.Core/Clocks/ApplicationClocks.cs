@@ -7,7 +7,7 @@ namespace WorkflowEngine.Core.Clocks;
 
 /// <summary>
 /// The clocks of one application: the bundle's, then each stage's and step's in the definition's order. A step's or
-/// stage's <c>limit</c> is its promised limit; definitions give no statutory limit below the bundle.
+/// stage's <c>limit</c> is its promised limit, its <c>statutoryLimit</c> (where the definition gives one) its statutory.
 /// </summary>
 public static class ApplicationClocks
 {
@@ -35,7 +35,7 @@ public static class ApplicationClocks
                 continue;
             }
 
-            clocks.Add(new Clock(activity.Descriptor.HasChildren ? ClockKind.Stage : ClockKind.Step, node.Id, node.DisplayTitle, limit, null,
+            clocks.Add(new Clock(activity.Descriptor.HasChildren ? ClockKind.Stage : ClockKind.Step, node.Id, node.DisplayTitle, limit, node.StatutoryLimit,
                 nodeState?.Clock ?? [], DeadlineWarnings.YellowShareOf(definition, node)));
         }
 

@@ -45,6 +45,12 @@ public sealed record DeferredMaterialSuppliedEvent(string Material, string Versi
 /// </summary>
 public sealed record CalendarChangedEvent(string CalendarId, string Note, string Actor, int? Year = null) : WorkflowEvent;
 
+/// <summary>
+/// Told to a stage by the interpreter itself when its clock paused or resumed with the steps under it: its due time
+/// moved. Never stored nor sent; it lives inside one interpreter call.
+/// </summary>
+public sealed record EnclosedStepsChangedEvent : WorkflowEvent;
+
 /// <summary>Told to each step using a deferred material that its due time passed: the step's clock stands still.</summary>
 public sealed record DeferredMaterialOverdueEvent(string Material) : WorkflowEvent;
 

@@ -80,6 +80,8 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
         }
 
         scope.Run();
+        EnclosingClocks.Follow(scope);
+        scope.Run();
         WarningWatch.Look(scope, state, evt, scope.Changed);
         return scope.Result();
     }

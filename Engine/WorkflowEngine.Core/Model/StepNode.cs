@@ -1,3 +1,4 @@
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Conditions;
 
 namespace WorkflowEngine.Core.Model;
@@ -20,6 +21,12 @@ public sealed class StepNode
 
     /// <summary>The share of the node's limit that turns its clock yellow (<c>yellowShare</c>); the definition's when null.</summary>
     public double? YellowShare { get; init; }
+
+    /// <summary>
+    /// The node's statutory limit (<c>statutoryLimit</c>, 法定时限), beside its own <c>limit</c>, which is the promised one;
+    /// only on a step or stage that has a limit, and never shorter than it. Null where the law gives none for it.
+    /// </summary>
+    public WorkingTimeLimit? StatutoryLimit { get; init; }
 
     /// <summary>What follows the node's cards (<c>escalation</c>); for a department step without its own, <c>timeLimits.escalation</c>.</summary>
     public IReadOnlyList<EscalationRule>? Escalation { get; init; }

@@ -351,6 +351,11 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 }
             }
 
+            if (node.StatutoryLimit is { } statutory)
+            {
+                StatutoryLimit(ctx, node, activity, statutory, environment.HoursPerDay);
+            }
+
             if (activity.Descriptor.RequiresId && !node.HasExplicitId)
             {
                 ctx.AddFailure(node.Path + ".id", $"“{node.ActivityKey}”步骤须写明 id（用于跟踪、材料和证照引用）");
@@ -365,6 +370,26 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             {
                 ctx.AddFailure(new ValidationFailure(Join(node.Path, failure.PropertyName), failure.ErrorMessage));
             }
+        }
+    }
+
+    /// <summary>
+    /// A step's or stage's statutory limit (法定时限): only beside a promised <c>limit</c> that is timed, well formed, and
+    /// no shorter than the promise — a service promises to finish sooner than the law allows, never later.
+    /// </summary>
+    private static void StatutoryLimit(
+        ValidationContext<DefinitionCandidate> ctx, StepNode node, IActivity activity, WorkingTimeLimit statutory, double hoursPerDay)
+    {
+        if (!activity.Descriptor.Tracked || activity.LimitOf(node) is not { } promised)
+        {
+            ctx.AddFailure(node.Path + ".statutoryLimit", "statutoryLimit（法定时限）只用于有办理时限 limit 的部门事项或阶段");
+            return;
+        }
+
+        CheckLimit(ctx, statutory, node.Path + ".statutoryLimit", "");
+        if (statutory.IsWellFormed && promised.IsWellFormed && promised.ToHours(hoursPerDay) > statutory.ToHours(hoursPerDay) + 1e-9)
+        {
+            ctx.AddFailure(node.Path + ".limit", $"“{node.DisplayTitle}”的承诺时限 limit（{promised}）不能长于其法定时限 statutoryLimit（{statutory}）");
         }
     }
 
