@@ -140,6 +140,8 @@ public static partial class WorkflowHosting
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
         services.AddSingleton<IIncidentQueries, SqlIncidentQueries>();
         services.AddSingleton<IComplianceQueries, SqlComplianceQueries>();
+        services.AddSingleton<IComplianceRollupQueries, SqlComplianceRollupQueries>();
+        services.AddSingleton<ComplianceStatistics>();
         services.AddSingleton<IComplianceMismatchQueries, SqlComplianceMismatchQueries>();
         services.AddSingleton<IStuckWorkQueries, SqlStuckWorkQueries>();
         // One process owns an SQLite file: it follows the waiting steps in memory; a shared database indexes them.

@@ -3,6 +3,13 @@ using WorkflowEngine.Benchmarks;
 
 // dotnet pwsh ./build.ps1 bench [-- --bundles 5000 --concurrency 256]   the end-to-end throughput run
 // dotnet pwsh ./build.ps1 bench -- --micro                               BenchmarkDotNet micro-benchmarks of the core
+// dotnet pwsh ./build.ps1 bench -- --stats [--applications 1000000]       the statistics query on a year of finished applications
+if (args.Contains("--stats"))
+{
+    var i = Array.IndexOf(args, "--applications");
+    return await StatisticsQueryRun.RunAsync(i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+}
+
 if (args.Contains("--micro"))
 {
     BenchmarkSwitcher.FromAssembly(typeof(InterpreterBenchmarks).Assembly).Run([.. args.Where(a => a != "--micro")]);

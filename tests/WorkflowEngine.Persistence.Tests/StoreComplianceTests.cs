@@ -1,3 +1,4 @@
+using CsCheck;
 using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Persistence;
@@ -716,6 +717,108 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal([new OpenStep(running.Id, "waiting", "SAMR", "business-opening", Now.AddHours(2))], await queries.OpenStepsAsync(null, CancellationToken.None));
         Assert.Single(await queries.OpenStepsAsync("SAMR", CancellationToken.None));
         Assert.Empty(await queries.OpenStepsAsync("BANK", CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task ComplianceRollup_SummedByAnyGrouping_EqualsTheSumOfItsEntries()
+    {
+        var entry =
+            from kind in OneOf(ComplianceRollup.StepKind, ComplianceRollup.BundleKind)
+            from month in OneOf(202601, 202602, 202612, 202701)
+            from department in OneOf("SAMR", "PSB", "BANK")
+            from service in OneOf("business-opening", "construction")
+            from decided in Gen.Int[0, 2]
+            from promised in Gen.Bool
+            from onTime in Gen.Bool
+            from statutory in Gen.Bool
+            from minutes in Gen.Int[0, 40_000]
+            from waited in Gen.Int[0, 5_000]
+            from timed in Gen.Bool
+            select new RollupEntry(
+                kind, month, kind == ComplianceRollup.BundleKind ? "" : department, service, 1, decided == 0 ? 1 : 0, decided == 1 ? 1 : 0, 0,
+                promised ? 1 : 0, promised && onTime ? 1 : 0, statutory ? 1 : 0, statutory && onTime ? 1 : 0,
+                timed ? 1 : 0, timed ? minutes : 0, timed ? waited : 0, 0, timed ? HandlingBuckets.Of(minutes) : -1);
+        var queries = new SqlComplianceRollupQueries(Database);
+
+        await entry.Array[0, 60].SampleAsync(
+            async entries =>
+            {
+                await ClearRollupAsync();
+                // In a few commits, as finishes come.
+                foreach (var chunk in entries.Chunk(25))
+                {
+                    var changes = new EngineChanges();
+                    changes.Rollup.AddRange(chunk);
+                    await SaveAsync(changes);
+                }
+
+                foreach (var by in new[] { ComplianceGrouping.None, ComplianceGrouping.Department, ComplianceGrouping.Month | ComplianceGrouping.Service, ComplianceGrouping.Department | ComplianceGrouping.Service | ComplianceGrouping.Month })
+                {
+                    var sums = await queries.SumAsync(ComplianceRollup.StepKind, 202601, 202612, by, null, CancellationToken.None);
+                    var expected = entries.Where(e => e.Kind == ComplianceRollup.StepKind && e.Month <= 202612)
+                        .GroupBy(e => (by.HasFlag(ComplianceGrouping.Department) ? e.Department : null, by.HasFlag(ComplianceGrouping.Service) ? e.ServiceId : null,
+                            by.HasFlag(ComplianceGrouping.Month) ? $"{e.Month / 100}-{e.Month % 100:00}" : null))
+                        .ToDictionary(g => g.Key, g => g.ToArray());
+                    Assert.Equal(expected.Count, sums.Count);
+                    foreach (var sum in sums)
+                    {
+                        var group = expected[(sum.Key.Department, sum.Key.ServiceId, sum.Key.Month)];
+                        Assert.Equal(
+                            (group.Length, group.Sum(e => e.Approved), group.Sum(e => e.Rejected), group.Sum(e => e.PromisedCounted), group.Sum(e => e.PromisedOnTime),
+                                group.Sum(e => e.StatutoryCounted), group.Sum(e => e.StatutoryOnTime), group.Sum(e => e.Timed), group.Sum(e => e.GovernmentMinutes),
+                                group.Sum(e => e.ApplicantMinutes)),
+                            ((int)sum.Finished, (int)sum.Approved, (int)sum.Rejected, (int)sum.PromisedCounted, (int)sum.PromisedOnTime,
+                                (int)sum.StatutoryCounted, (int)sum.StatutoryOnTime, (int)sum.Timed, sum.GovernmentMinutes, sum.ApplicantMinutes));
+                        Assert.Equal(
+                            Enumerable.Range(0, HandlingBuckets.Count).Select(b => (long)group.Count(e => e.Bucket == b)),
+                            sum.Buckets);
+                    }
+                }
+
+                var supervisor = await queries.SumAsync(ComplianceRollup.StepKind, 202601, 202701, ComplianceGrouping.Department, "PSB", CancellationToken.None);
+                Assert.All(supervisor, s => Assert.Equal("PSB", s.Key.Department));
+            },
+            iter: 12, threads: 1);
+    }
+
+    [StoreFact]
+    public async Task OpenSteps_AreCountedOverdueAndAtRisk_ByTheirDueAndWarningTimes()
+    {
+        var application = NewApplication();
+        var changes = new EngineChanges();
+        changes.Inserted.Add(application);
+        foreach (var (step, status, due, warn) in new (string, string, DateTimeOffset?, DateTimeOffset?)[]
+        {
+            ("overdue", StepStatuses.Received, Now.AddMinutes(-1), Now.AddMinutes(-30)),
+            ("yellow", StepStatuses.Claimed, Now.AddMinutes(30), Now.AddMinutes(-5)),
+            ("green", StepStatuses.Dispatched, Now.AddHours(3), Now.AddHours(2)),
+            ("no-limit", StepStatuses.Dispatched, null, null),
+            ("decided", StepStatuses.Approved, Now.AddMinutes(-1), null),
+        })
+        {
+            changes.Steps[(application.Id, step)] = new StepRecord
+            {
+                ApplicationId = application.Id, StepId = step, Kind = "department-task", Department = "SAMR", Title = step, Status = status, Attempt = 1,
+                DispatchedAt = Now.AddHours(-1), DueAt = due, WarnAt = warn, LastContactAt = Now,
+                CompletedAt = status == StepStatuses.Approved ? Now : null, Outcome = status == StepStatuses.Approved ? status : null,
+            };
+        }
+
+        await SaveAsync(changes);
+        var queries = new SqlComplianceRollupQueries(Database);
+
+        Assert.Equal([new OpenRisk("SAMR", 4, 1, 1)], await queries.OpenAsync(null, Now, CancellationToken.None));
+        Assert.Empty(await queries.OpenAsync("BANK", Now, CancellationToken.None));
+    }
+
+    private static Gen<T> OneOf<T>(params T[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
+
+    private async Task ClearRollupAsync()
+    {
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM compliance_rollup";
+        await command.ExecuteNonQueryAsync();
     }
 
     [StoreFact]

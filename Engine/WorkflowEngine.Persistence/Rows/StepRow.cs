@@ -7,7 +7,7 @@ internal sealed class StepRow
 {
     public const string Columns = """
         application_id AS ApplicationId, step_id AS StepId, kind AS Kind, department AS Department, title AS Title,
-        status AS Status, attempt AS Attempt, dispatched_at AS DispatchedAt, due_at AS DueAt, claimed_by AS ClaimedBy,
+        status AS Status, attempt AS Attempt, dispatched_at AS DispatchedAt, due_at AS DueAt, warn_at AS WarnAt, claimed_by AS ClaimedBy,
         received_at AS ReceivedAt, last_contact_at AS LastContactAt, claimed_at AS ClaimedAt, completed_at AS CompletedAt, on_time AS OnTime, outcome AS Outcome, reason AS Reason,
         outputs_json AS OutputsJson
         """;
@@ -29,6 +29,8 @@ internal sealed class StepRow
     public long? DispatchedAt { get; set; }
 
     public long? DueAt { get; set; }
+
+    public long? WarnAt { get; set; }
 
     public long? ReceivedAt { get; set; }
 
@@ -59,6 +61,7 @@ internal sealed class StepRow
         Attempt = s.Attempt,
         DispatchedAt = Instants.ToMs(s.DispatchedAt),
         DueAt = Instants.ToMs(s.DueAt),
+        WarnAt = Instants.ToMs(s.WarnAt),
         ReceivedAt = Instants.ToMs(s.ReceivedAt),
         LastContactAt = Instants.ToMs(s.LastContactAt),
         ClaimedBy = s.ClaimedBy,
@@ -81,6 +84,7 @@ internal sealed class StepRow
         Attempt = (int)Attempt,
         DispatchedAt = Instants.FromMs(DispatchedAt),
         DueAt = Instants.FromMs(DueAt),
+        WarnAt = Instants.FromMs(WarnAt),
         ReceivedAt = Instants.FromMs(ReceivedAt),
         LastContactAt = Instants.FromMs(LastContactAt),
         ClaimedBy = ClaimedBy,

@@ -22,6 +22,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
     private readonly EngineSql _sql = new(database.Dialect);
     private readonly InboxSql _inbox = new(database.Dialect);
     private readonly OutboxSql _outbox = new(database.Dialect);
+    private readonly RollupSql _rollup = new(database.Dialect);
 
     public async Task<IEngineReader> OpenReaderAsync(CancellationToken cancellationToken) =>
         new Reader(await database.OpenAsync(cancellationToken), database.Dialect);
@@ -59,6 +60,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
             plan.Add(EngineSql.InsertCertificate, changes.Certificates);
             plan.Add(EngineSql.InsertMaterial, changes.Materials);
             plan.Add(StepComplianceRow.Insert, changes.Compliance);
+            _rollup.AddTo(plan, changes.Rollup);
             plan.Add(_sql.UpsertIncident, incidents);
 
             await using var write = await database.BeginWriteAsync(cancellationToken);

@@ -21,6 +21,9 @@ public sealed record StepRecord
 
     public DateTimeOffset? DueAt { get; init; }
 
+    /// <summary>While the step runs: when it turns yellow (its warning share of the promised limit used), as its clock reads now.</summary>
+    public DateTimeOffset? WarnAt { get; init; }
+
     /// <summary>When the department acknowledged the step (its task exists).</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
 

@@ -13,6 +13,7 @@ using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Statistics;
 using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Timers;
 
@@ -539,13 +540,18 @@ internal sealed class EngineBatch(
 
         public CompleteApplication? Completion { get; set; }
 
+        public List<RollupEntry> Rollup { get; } = [];
+
+        /// <summary>The definition's calendar, on which a finished bundle's office time is counted.</summary>
+        public required WorkingCalendar Calendar { get; init; }
+
         /// <summary>The bundle's due times derived from its clock; absent for an application started before clocks were kept.</summary>
         public (DateTimeOffset? Promised, DateTimeOffset? Statutory)? BundleDue { get; set; }
     }
 
     private async Task<Absorbed> PrepareAsync(ApplicationRecord application, WorkflowDefinition definition, InterpretResult result, CancellationToken cancellationToken)
     {
-        var absorbed = new Absorbed { State = result.State };
+        var absorbed = new Absorbed { State = result.State, Calendar = CalendarOf(definition) };
         if (result.State.Clock is { Count: > 0 })
         {
             absorbed.BundleDue = ApplicationClocks.BundleDue(definition, result.State, CalendarOf(definition));
@@ -554,9 +560,22 @@ internal sealed class EngineBatch(
         foreach (var nodeId in result.ChangedNodes)
         {
             var node = definition.Node(nodeId);
-            if (interpreter.Registry.Get(node.ActivityKey).Descriptor.Tracked)
+            var activity = interpreter.Registry.Get(node.ActivityKey);
+            if (activity.Descriptor.Tracked)
             {
-                absorbed.Steps.Add(StepProjection.From(application.Id, node, result.State.Find(nodeId)));
+                var after = result.State.Find(nodeId);
+                var step = StepProjection.From(application.Id, node, after);
+                if (step.Status != StepStatuses.Pending && after is { Status: NodeStatus.Active, Clock.Count: > 0, Commitment: null } && activity.LimitOf(node) is { } limit)
+                {
+                    // When the step turns yellow (at risk), as its clock reads now: the statistics count open steps past it.
+                    step = step with
+                    {
+                        WarnAt = ClockArithmetic.ShareReachedAt(ClockTimeline.Of(after.Clock), limit, CalendarOf(definition), DeadlineWarnings.YellowShareOf(definition, node)),
+                    };
+                }
+
+                absorbed.Steps.Add(step);
+                AddRollup(absorbed, application, application.State.Find(nodeId), after);
             }
         }
 
@@ -645,6 +664,30 @@ internal sealed class EngineBatch(
         return absorbed;
     }
 
+    /// <summary>
+    /// What a department step's change adds to the compliance rollup: its decision (once per attempt), or the revocation
+    /// of its approval on commitment.
+    /// </summary>
+    private static void AddRollup(Absorbed absorbed, ApplicationRecord application, NodeState? before, NodeState? after)
+    {
+        if (after is not { Department: { } department, CompletedAt: { } completed })
+        {
+            return;
+        }
+
+        var decided = after is { Status: NodeStatus.Completed, Outcome: not null };
+        if (decided && !(before is { Status: NodeStatus.Completed } && before.Attempt == after.Attempt && before.CompletedAt == completed))
+        {
+            // Steps have no statutory limit of their own yet: not applicable, so none is passed.
+            absorbed.Rollup.Add(ComplianceRollup.Decided(application.ServiceId, after, absorbed.Calendar));
+        }
+
+        if (StepProjection.StatusOf(after) == StepStatuses.Revoked && StepProjection.StatusOf(before) != StepStatuses.Revoked)
+        {
+            absorbed.Rollup.Add(ComplianceRollup.Revoked(department, application.ServiceId, completed));
+        }
+    }
+
     private void Absorb(ApplicationRecord application, Absorbed absorbed)
     {
         application.State = absorbed.State;
@@ -676,6 +719,7 @@ internal sealed class EngineBatch(
         Changes.Notifications.AddRange(absorbed.Notifications);
         Changes.Certificates.AddRange(absorbed.Certificates);
         Changes.Compliance.AddRange(absorbed.Compliance);
+        Changes.Rollup.AddRange(absorbed.Rollup);
         if (absorbed.Completion is { } complete)
         {
             application.Status = complete.Status switch
@@ -689,6 +733,10 @@ internal sealed class EngineBatch(
             {
                 application.CompletedAt = now;
                 application.OnTime = complete.Status == WorkflowStatus.Cancelled ? null : application.DueAt is null || now <= application.DueAt;
+                if (complete.Status is WorkflowStatus.Completed or WorkflowStatus.Rejected)
+                {
+                    Changes.Rollup.Add(ComplianceRollup.Finished(application, complete.Status == WorkflowStatus.Completed, now, absorbed.Calendar));
+                }
             }
         }
     }

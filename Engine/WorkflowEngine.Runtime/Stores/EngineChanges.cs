@@ -2,6 +2,7 @@ using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Statistics;
 using WorkflowEngine.Runtime.Timers;
 
 namespace WorkflowEngine.Runtime.Stores;
@@ -36,6 +37,9 @@ public sealed class EngineChanges
     /// <summary>Both views of the compliance of each department step decided in the batch.</summary>
     public List<StepComplianceRecord> Compliance { get; } = [];
 
+    /// <summary>What the batch's finishes add to the compliance rollup (decided steps, finished bundles, revoked approvals).</summary>
+    public List<RollupEntry> Rollup { get; } = [];
+
     /// <summary>Incidents raised or changed (events held, retried, resolved), each written as it ended up.</summary>
     public Dictionary<Guid, IncidentRecord> Incidents { get; } = [];
 
@@ -46,5 +50,5 @@ public sealed class EngineChanges
     public bool ScheduledAnyTimer => Timers.Values.Any(t => t is not null);
 
     public bool IsEmpty => Inserted.Count + Updated.Count + Steps.Count + Audit.Count + Timers.Count
-        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + Materials.Count + Compliance.Count + Incidents.Count == 0;
+        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + Materials.Count + Compliance.Count + Rollup.Count + Incidents.Count == 0;
 }

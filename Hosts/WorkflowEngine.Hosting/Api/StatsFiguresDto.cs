@@ -1,0 +1,33 @@
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>
+/// One group's figures: finishes; on-time counts and rates against the promised (承诺) and the statutory (法定) limit,
+/// each over the finishes that had that limit (a rate is null where none had it: not applicable); the median and 90th
+/// percentile of the government's handling time in working hours (bucket-accurate, over the <see cref="Timed"/>
+/// finishes); and the working hours the clocks ran (the government's), stood still for the applicant, and stood in
+/// excluded periods, in total and per timed finish.
+/// </summary>
+public sealed record StatsFiguresDto(
+    string? Department,
+    string? DepartmentName,
+    string? ServiceId,
+    string? ServiceTitle,
+    string? Month,
+    long Finished,
+    long Approved,
+    long Rejected,
+    long Revoked,
+    long PromisedCounted,
+    long OnTime,
+    double? OnTimeRate,
+    long StatutoryCounted,
+    long WithinStatutory,
+    double? StatutoryOnTimeRate,
+    long Timed,
+    double? MedianWorkingHours,
+    double? P90WorkingHours,
+    double GovernmentWorkingHours,
+    double ApplicantWorkingHours,
+    double ExcludedWorkingHours,
+    double? AverageGovernmentWorkingHours,
+    double? AverageApplicantWorkingHours);

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>
+/// <c>GET /api/stats/compliance</c>, answered from the rollup the engine writes as steps and bundles finish, over the
+/// all-in-one host: a licence step that waited a day on the applicant's articles, decided within its two working hours.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class ComplianceStatsTests
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+
+    private const string March = "from=2026-03&to=2026-03";
+
+    /// <summary>
+    /// Monday 2 March 2026: the licence step is dispatched at 09:00 and the articles asked for at 09:30; the applicant
+    /// supplies them Tuesday 10:00 and the clerk approves at 10:30. The clock ran 09:00–09:30 and 10:00–10:30: one working
+    /// hour of its two. It stood still Monday 09:30–17:30 and Tuesday 09:00–10:00: 390 + 60 office minutes, the applicant's.
+    /// The seal (PSB, 2 hours) and bank account (BANK, 3 hours) steps are then dispatched at 10:30.
+    /// </summary>
+    private static async Task<(AllInOneHost Host, Guid Application)> LicenceAfterASupplementAsync()
+    {
+        var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        var id = await host.SubmitBusinessOpeningAsync();
+        var task = await SupplementTests.AskForArticlesAsync(host);
+        await AllInOneHost.EventuallyAsync(() => SupplementTests.TaskAsync(host, task), t => t.GetProperty("clock").GetString() == "paused", "the task to stand still");
+
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 3, 10, 0, 0, Cst) - host.Clock.GetUtcNow());
+        using (var citizen = host.Client("zhangsan"))
+        {
+            (await SupplementTests.UploadAsync(citizen, id, "articles", "%PDF-1.4 corrected articles\n")).EnsureSuccessStatusCode();
+        }
+
+        await AllInOneHost.EventuallyAsync(
+            () => SupplementTests.TaskAsync(host, task), t => t.GetProperty("clock").GetString() == "running", "the task to run again on the supplied articles");
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 3, 10, 30, 0, Cst) - host.Clock.GetUtcNow());
+        using (var clerk = host.Client("samr-clerk"))
+        {
+            (await clerk.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+        }
+
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+            a => SupplementTests.Licence(a).GetProperty("status").GetString() == "approved"
+                && a.GetProperty("steps").EnumerateArray().Any(s => s.GetProperty("department").GetString() == "BANK" && s.GetProperty("status").GetString() != "pending"),
+            "the licence decision at the engine and the next steps out");
+        return (host, id);
+    }
+
+    [Fact]
+    public async Task AStepPausedForASupplement_CountsThePauseAsTheApplicants_AndIsOnTimeByItsClock()
+    {
+        var (host, id) = await LicenceAfterASupplementAsync();
+        await using var _ = host;
+
+        var report = await host.GetJsonAsync("admin", $"/api/stats/compliance?{March}&groupBy=department");
+
+        Assert.Equal(["department"], report.GetProperty("groupBy").EnumerateArray().Select(g => g.GetString()));
+        var samr = report.GetProperty("steps").EnumerateArray().Single(r => r.GetProperty("department").GetString() == "SAMR");
+        Assert.True(SupplementTests.Licence(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}")).GetProperty("onTime").GetBoolean());
+        Assert.Equal((1, 1, 1, 1, 1.0), (samr.GetProperty("finished").GetInt32(), samr.GetProperty("approved").GetInt32(), samr.GetProperty("promisedCounted").GetInt32(),
+            samr.GetProperty("onTime").GetInt32(), samr.GetProperty("onTimeRate").GetDouble()));
+        // Steps have no statutory limit: not applicable, not 0 %.
+        Assert.Equal((0, JsonValueKind.Null), (samr.GetProperty("statutoryCounted").GetInt32(), samr.GetProperty("statutoryOnTimeRate").ValueKind));
+        Assert.Equal((1.0, 7.5, 0.0), (samr.GetProperty("governmentWorkingHours").GetDouble(), samr.GetProperty("applicantWorkingHours").GetDouble(),
+            samr.GetProperty("excludedWorkingHours").GetDouble()));
+        Assert.Equal((1, 1.0, 1.0), (samr.GetProperty("timed").GetInt32(), samr.GetProperty("medianWorkingHours").GetDouble(), samr.GetProperty("p90WorkingHours").GetDouble()));
+        Assert.Empty(report.GetProperty("bundles").EnumerateArray());
+        Assert.Empty((await host.GetJsonAsync("admin", "/api/stats/compliance?from=2026-04&to=2026-04")).GetProperty("steps").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task OpenSteps_AreCountedAtRiskPastTheirYellowShare_AndOverduePastTheirDueTime()
+    {
+        var (host, _) = await LicenceAfterASupplementAsync();
+        await using var _ = host;
+
+        // Tuesday 14:20: the seal step (2 hours from 10:30) was due at 14:00; the bank account (3 hours) turned yellow at
+        // 14:15 (75 %) and is due at 15:00.
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 3, 14, 20, 0, Cst) - host.Clock.GetUtcNow());
+        var open = (await host.GetJsonAsync("admin", $"/api/stats/compliance?{March}")).GetProperty("open").EnumerateArray()
+            .ToDictionary(o => o.GetProperty("department").GetString()!, o => (o.GetProperty("open").GetInt32(), o.GetProperty("overdue").GetInt32(), o.GetProperty("atRisk").GetInt32()));
+
+        Assert.Equal((1, 1, 0), open["PSB"]);
+        Assert.Equal((1, 0, 1), open["BANK"]);
+        Assert.False(open.ContainsKey("SAMR"));
+    }
+
+    [Fact]
+    public async Task AcceptTextCsv_GivesTheCsv_WithAByteOrderMarkAndChineseHeadings()
+    {
+        var (host, _) = await LicenceAfterASupplementAsync();
+        await using var _ = host;
+        using var admin = host.Client("admin");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/stats/compliance?{March}&groupBy=department");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+
+        using var response = await admin.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("compliance-steps-2026-03-2026-03.csv", response.Content.Headers.ContentDisposition?.FileName);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("部门,部门名称,事项,事项名称,月份,办结件数,准予,不予,核查后撤销,有承诺时限,承诺时限内办结,承诺时限按时率,有法定时限", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("SAMR,", StringComparison.Ordinal) && l.Contains(",1,1,0,0,1,1,1,0,0,,1,1,1,1,7.5,0", StringComparison.Ordinal));
+
+        using var open = await admin.GetAsync($"/api/stats/compliance?{March}&format=csv&table=open");
+        var openLines = Encoding.UTF8.GetString((await open.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("部门,部门名称,在办件数,已超期,临近超期（黄牌）", openLines[0]);
+    }
+
+    [Fact]
+    public async Task TheAdministratorsStatisticsPage_ShowsTheTableChartAndCsvLink_AndASupervisorGetsTheApiOnly()
+    {
+        var (host, _) = await LicenceAfterASupplementAsync();
+        await using var _ = host;
+        using var admin = host.Client("admin");
+
+        var page = await admin.GetStringAsync($"/admin/statistics?{March}&groupBy=department");
+
+        Assert.Contains("<table class=\"admin-table\" id=\"steps\"", page, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"chart\"", page, StringComparison.Ordinal);
+        Assert.Contains("/api/stats/compliance?from=2026-03&amp;to=2026-03&amp;groupBy=department&amp;format=csv&amp;table=steps", page, StringComparison.Ordinal);
+        var own = await host.GetJsonAsync("samr-supervisor", $"/api/stats/compliance?{March}&groupBy=department,service");
+        Assert.Equal("SAMR", Assert.Single(own.GetProperty("steps").EnumerateArray()).GetProperty("department").GetString());
+        using var clerk = host.Client("samr-clerk");
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/stats/compliance")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("from=2026-13", "from")]
+    [InlineData("from=2026-03-01", "from")]
+    [InlineData("from=2026-0%00", "from")]
+    [InlineData("to=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%96-03", "to")]
+    [InlineData("from=2026-05&to=2026-03", "to")]
+    [InlineData("from=2020-01&to=2026-12", "to")]
+    [InlineData("groupBy=year", "groupBy")]
+    [InlineData("groupBy=department%00", "groupBy")]
+    [InlineData("format=xlsx", "format")]
+    [InlineData("table=audit", "table")]
+    public async Task AHostileQuery_IsRefusedWithItsField(string query, string field)
+    {
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        using var admin = host.Client("admin");
+
+        using var response = await admin.GetAsync("/api/stats/compliance?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {problem}");
+    }
+
+    [Fact]
+    public async Task AHugeGroupBy_IsRefusedWithItsField()
+    {
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        using var admin = host.Client("admin");
+
+        using var response = await admin.GetAsync("/api/stats/compliance?groupBy=" + string.Join(",", Enumerable.Repeat("department", 500)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("groupBy", out _));
+    }
+}

@@ -1,0 +1,86 @@
+using WorkflowEngine.Calendars;
+using WorkflowEngine.Core.Clocks;
+using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Runtime.Statistics;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Runtime.Tests;
+
+/// <summary>What a finish adds to the compliance rollup, and the percentiles read back from its buckets.</summary>
+public sealed class ComplianceRollupTests
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+
+    private static readonly WorkingCalendar Calendar = Catalog.Calendar;
+
+    /// <summary>Monday 2 March 2026, opening time.</summary>
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, Cst);
+
+    [Fact]
+    public void MedianAndP90_OfAKnownDistribution_AreTheUpperBoundsOfTheBucketsHoldingThem()
+    {
+        // Ten finishes: the 5th is 90 minutes (bucket 1–2 hours), the 9th 2000 minutes (bucket 32–40 hours).
+        int[] minutes = [30, 30, 90, 90, 90, 150, 200, 300, 2000, 10000];
+        var counts = new long[HandlingBuckets.Count];
+        foreach (var m in minutes)
+        {
+            counts[HandlingBuckets.Of(m)]++;
+        }
+
+        Assert.Equal(2.0, HandlingBuckets.Percentile(counts, 0.5));
+        Assert.Equal(40.0, HandlingBuckets.Percentile(counts, 0.9));
+        Assert.Null(HandlingBuckets.Percentile(new long[HandlingBuckets.Count], 0.5));
+    }
+
+    [Fact]
+    public void ABucketHoldsItsUpperBound_AndPastTheLastBoundAllIsTheOpenBucket()
+    {
+        Assert.Equal(0, HandlingBuckets.Of(0));
+        Assert.Equal(0, HandlingBuckets.Of(60));
+        Assert.Equal(1, HandlingBuckets.Of(61));
+        Assert.Equal(HandlingBuckets.Count - 1, HandlingBuckets.Of(480 * 60 + 1));
+        var counts = new long[HandlingBuckets.Count];
+        counts[^1] = 1;
+        Assert.Equal(480.0, HandlingBuckets.Percentile(counts, 0.5));
+    }
+
+    [Fact]
+    public void AStepPausedForASupplementAndAnInspection_CountsEachPauseAsWhoItWaitedOn()
+    {
+        // Runs 09:00–09:30; waits on the applicant until 10:30; runs to 11:00; an inspection until 14:30 (lunch not
+        // counted); runs to 15:00 and is decided.
+        var step = new NodeState
+        {
+            Status = NodeStatus.Completed,
+            Outcome = StepOutcome.Approved,
+            Department = "SAMR",
+            Attempt = 1,
+            StartedAt = Monday,
+            DueAt = Monday.AddHours(7),
+            OnTime = true,
+            CompletedAt = Monday.AddHours(6),
+            Clock =
+            [
+                ClockEvent.Started(Monday),
+                ClockEvent.Paused(Monday.AddMinutes(30), PauseReason.SupplementRequested, "章程"),
+                ClockEvent.Resumed(Monday.AddMinutes(90)),
+                ClockEvent.Paused(Monday.AddHours(2), PauseReason.ExcludedPeriod, "现场核查"),
+                ClockEvent.Resumed(Monday.AddHours(5.5)),
+                ClockEvent.Stopped(Monday.AddHours(6)),
+            ],
+        };
+
+        var entry = ComplianceRollup.Decided("business-opening", step, Calendar);
+
+        Assert.Equal((30 + 30 + 30, 60, 60 + 60), ((int)entry.GovernmentMinutes, (int)entry.ApplicantMinutes, (int)entry.ExcludedMinutes));
+        Assert.Equal((202603, "SAMR", 1, 1, 1, 1, 0, 0), (entry.Month, entry.Department, entry.Finished, entry.Approved, entry.PromisedCounted,
+            entry.PromisedOnTime, entry.StatutoryCounted, entry.StatutoryOnTime));
+        Assert.Equal(HandlingBuckets.Of(90), entry.Bucket);
+    }
+
+    [Fact]
+    public void AStepDecidedJustAfterMidnightInShanghai_CountsForThatMonth_ThoughItIsTheMonthBeforeInUtc()
+    {
+        Assert.Equal(202611, ComplianceRollup.MonthOf(new DateTimeOffset(2026, 10, 31, 16, 30, 0, TimeSpan.Zero)));
+    }
+}
