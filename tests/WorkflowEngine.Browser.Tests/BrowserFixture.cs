@@ -22,6 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The dashboard refreshes every second here, so that a test sees it follow completed work without a reload.
+        // Assertions wait as patiently as pages do (see Patient): a right page that is slow to come passes, a wrong one still fails.
+        Assertions.SetDefaultExpectTimeout(90_000);
         Host = await AllInOneHost.StartAsync(extraArgs: "--Pages:DashboardRefreshSeconds=1");
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchAsync(_playwright);
@@ -86,6 +88,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
     }
+
+    /// <summary>Reloads the page until <paramref name="target"/> is on it: what another person did reaches this page on its next load.</summary>
+    public static Task ReloadUntilAsync(IPage page, ILocator target, string what) =>
+        AllInOneHost.EventuallyAsync(
+            async () =>
+            {
+                if (await target.CountAsync() > 0)
+                {
+                    return true;
+                }
+
+                await page.ReloadAsync();
+                return await target.CountAsync() > 0;
+            },
+            seen => seen,
+            what,
+            timeoutSeconds: 90);
 
     public async Task DisposeAsync()
     {
