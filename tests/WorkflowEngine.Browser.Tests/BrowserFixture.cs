@@ -21,6 +21,8 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Assertions wait as patiently as pages do (see Patient): a right page that is slow to come passes, a wrong one still fails.
+        Assertions.SetDefaultExpectTimeout(90_000);
         Host = await StartHostAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchAsync(_playwright);
@@ -90,6 +92,23 @@ public class BrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
     }
+
+    /// <summary>Reloads the page until <paramref name="target"/> is on it: what another person did reaches this page on its next load.</summary>
+    public static Task ReloadUntilAsync(IPage page, ILocator target, string what) =>
+        AllInOneHost.EventuallyAsync(
+            async () =>
+            {
+                if (await target.CountAsync() > 0)
+                {
+                    return true;
+                }
+
+                await page.ReloadAsync();
+                return await target.CountAsync() > 0;
+            },
+            seen => seen,
+            what,
+            timeoutSeconds: 90);
 
     public async Task DisposeAsync()
     {

@@ -32,8 +32,11 @@ public static class PageChecks
         Assert.Fail(report.ToString());
     }
 
-    /// <summary>Opens the page again at a phone's width, with its cookies (its language), and checks that nothing is wider than the screen.</summary>
-    public static async Task AssertFitsAPhoneAsync(BrowserFixture fixture, IPage page)
+    /// <summary>
+    /// Opens the page again at a phone's width, with its cookies (its language), and checks that nothing is wider than
+    /// the screen; with a <paramref name="screenshot"/> name, writes the phone's view as <c>&lt;name&gt;-phone.png</c>.
+    /// </summary>
+    public static async Task AssertFitsAPhoneAsync(BrowserFixture fixture, IPage page, string? screenshot = null)
     {
         var phone = await fixture.NewPageAsync(PhoneWidth, 740);
         try
@@ -43,6 +46,10 @@ public static class PageChecks
             await phone.GotoAsync(page.Url);
             var widths = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
             Assert.True(widths[0] <= widths[1], $"{page.Url} at {PhoneWidth}px scrolls sideways: the page is {widths[0]}px wide in a {widths[1]}px window");
+            if (screenshot is not null)
+            {
+                await Screenshots.SaveAsync(phone, $"{screenshot}-phone");
+            }
         }
         finally
         {
@@ -71,11 +78,19 @@ public static class PageChecks
         }
     }
 
-    /// <summary>Everything one page must pass, at a desktop's width and at a phone's.</summary>
-    public static async Task AssertUsableAsync(BrowserFixture fixture, IPage page)
+    /// <summary>
+    /// Everything one page must pass, at a desktop's width and at a phone's; with a <paramref name="screenshot"/> name,
+    /// writes both views (<c>&lt;name&gt;.png</c>, <c>&lt;name&gt;-phone.png</c>) to <see cref="Screenshots.Folder"/>.
+    /// </summary>
+    public static async Task AssertUsableAsync(BrowserFixture fixture, IPage page, string? screenshot = null)
     {
+        if (screenshot is not null)
+        {
+            await Screenshots.SaveAsync(page, screenshot);
+        }
+
         await AssertNoSeriousAccessibilityViolationAsync(page);
         await AssertKeyboardFocusIsVisibleAsync(page);
-        await AssertFitsAPhoneAsync(fixture, page);
+        await AssertFitsAPhoneAsync(fixture, page, screenshot);
     }
 }
