@@ -20,10 +20,7 @@ public sealed class MergedSupplementNoticeTests
     public async Task TwoDepartmentsAsk_TheApplicantReadsOneNoticeWithEveryItem_AndOneUploadRunsBothClocksAgain()
     {
         await using var host = await AllInOneHost.StartAsync();
-        var id = await host.SubmitBusinessOpeningAsync();
-        await host.DecideOnlyTaskAsync("SAMR", "samr-clerk", new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst));
-        var seal = await ClaimAsync(host, id, "PSB", "psb-clerk");
-        var bank = await ClaimAsync(host, id, "BANK", "bank-clerk");
+        var (id, seal, bank) = await SealAndBankClaimedAsync(host);
 
         // PSB and the bank ask at the same moment.
         host.Clock.Advance(new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst) - host.Clock.GetUtcNow());
@@ -59,10 +56,7 @@ public sealed class MergedSupplementNoticeTests
     public async Task ALaterRequest_AfterTheApplicantWasTold_GivesOneNewNoticeListingEverythingOutstanding()
     {
         await using var host = await AllInOneHost.StartAsync();
-        var id = await host.SubmitBusinessOpeningAsync();
-        await host.DecideOnlyTaskAsync("SAMR", "samr-clerk", new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst));
-        var seal = await ClaimAsync(host, id, "PSB", "psb-clerk");
-        var bank = await ClaimAsync(host, id, "BANK", "bank-clerk");
+        var (id, seal, bank) = await SealAndBankClaimedAsync(host);
 
         host.Clock.Advance(new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst) - host.Clock.GetUtcNow());
         await AskAsync(host, "psb-clerk", seal, "legalRepIdCopy", "身份证复印件缺少反面");
@@ -84,6 +78,14 @@ public sealed class MergedSupplementNoticeTests
     private static string Notice(JsonElement application) =>
         Assert.Single(application.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("kind").GetString() == "supplement-requested")
             .GetProperty("message").GetString()!;
+
+    /// <summary>A 企业开办 past its licence (approved at 10:00), its seal and bank steps claimed by their clerks.</summary>
+    private static async Task<(Guid Id, string Seal, string Bank)> SealAndBankClaimedAsync(AllInOneHost host)
+    {
+        var id = await host.SubmitBusinessOpeningAsync();
+        await host.DecideOnlyTaskAsync("SAMR", "samr-clerk", new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst));
+        return (id, await ClaimAsync(host, id, "PSB", "psb-clerk"), await ClaimAsync(host, id, "BANK", "bank-clerk"));
+    }
 
     private static async Task<string> ClaimAsync(AllInOneHost host, Guid id, string department, string clerk)
     {
