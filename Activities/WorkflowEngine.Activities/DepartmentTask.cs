@@ -531,7 +531,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             : "请一次补齐后上传；";
         var again = approval is null ? "" : "再次";
         context.Emit(new NotifyApplicant("supplement-requested",
-            $"{context.Node.DisplayTitle}需要{again}补正材料：{items}。{note}{answerText}补齐前本事项办理时限暂停。"));
+            $"{context.Node.DisplayTitle}需要{again}补正材料：{items}。{note}{OthersOutstanding(context)}{answerText}补齐前本事项办理时限暂停。"));
         context.Audit("SupplementRequested", new Dictionary<string, string?>
         {
             ["request"] = requested.RequestId.ToString(),
@@ -543,6 +543,22 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             ["approvedAt"] = approval?.ApprovedAt.ToString("O"),
             ["approvalReason"] = approval?.Reason,
         }, requested.RequestedBy);
+    }
+
+    /// <summary>
+    /// Every other step's open request, so this notice lists all that is outstanding on the application (补正一次告知):
+    /// the latest supplement notice is always complete and the page shows only it (see <c>ApplicationViews</c>).
+    /// Derived from the steps' state rather than a debounce timer: deterministic, no extra timer, nothing to lose on restart.
+    /// </summary>
+    private static string OthersOutstanding(ActivityContext context)
+    {
+        var others = context.Definition.Nodes.Values
+            .Where(n => n.Id != context.Node.Id && context.Peek(n.Id) is { Status: NodeStatus.Active, Supplement: not null })
+            .Select(n => (Node: n, Open: context.Peek(n.Id)!.Supplement!))
+            .OrderBy(o => o.Open.RequestedAt)
+            .Select(o => $"{o.Node.DisplayTitle}（{context.Peek(o.Node.Id)!.Department}）仍需补正：{string.Join("；", o.Open.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"))}。")
+            .ToArray();
+        return string.Concat(others);
     }
 
     private static string SupplementTimerId(ActivityContext context, OpenSupplement open) => $"{context.Node.Id}:supplement:{open.RequestId:N}";

@@ -33,7 +33,12 @@ public sealed class ApplicationViews(
                 with { Commitment = Commitment(a, n) })
             .ToArray();
         var materials = Materials(a, definition, await queries.MaterialsAsync(a.Id, cancellationToken));
-        var notifications = (await queries.NotificationsAsync(a.Id, cancellationToken))
+        var stored = await queries.NotificationsAsync(a.Id, cancellationToken);
+        // 补正一次告知: each supplement notice lists everything outstanding on the application (all departments), so
+        // only the latest is shown: two departments asking give the applicant one notice, never two half-lists.
+        var latestSupplement = stored.LastOrDefault(n => n.Kind == "supplement-requested");
+        var notifications = stored
+            .Where(n => n.Kind != "supplement-requested" || ReferenceEquals(n, latestSupplement))
             .Select(n => new NotificationDto(ChinaTime.ToLocal(n.At), n.Kind, n.Message)).ToArray();
         var certificates = (await queries.CertificatesAsync(a.Id, cancellationToken))
             .Select(c => new CertificateDto(c.Name, c.FromStep,

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>
+/// 补正一次告知 across departments (issue 10, scope 2): when several departments ask on one application the applicant
+/// reads one notice listing every item with the department asking, answers all of it in one upload, and every paused
+/// step's clock runs again.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class MergedSupplementNoticeTests
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+
+    [Fact]
+    public async Task TwoDepartmentsAsk_TheApplicantReadsOneNoticeWithEveryItem_AndOneUploadRunsBothClocksAgain()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var (id, seal, bank) = await SealAndBankClaimedAsync(host);
+
+        // PSB and the bank ask at the same moment.
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst) - host.Clock.GetUtcNow());
+        await AskAsync(host, "psb-clerk", seal, "legalRepIdCopy", "身份证复印件缺少反面");
+        await AskAsync(host, "bank-clerk", bank, "bankApplication", "开户申请书未签字");
+
+        var application = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+            a => a.GetProperty("supplements").GetArrayLength() == 2,
+            "both requests on the application");
+        var notice = Assert.Single(application.GetProperty("notifications").EnumerateArray(),
+            n => n.GetProperty("kind").GetString() == "supplement-requested").GetProperty("message").GetString()!;
+        Assert.Contains("印章刻制", notice, StringComparison.Ordinal);
+        Assert.Contains("身份证复印件缺少反面", notice, StringComparison.Ordinal);
+        Assert.Contains("银行开户", notice, StringComparison.Ordinal);
+        Assert.Contains("开户申请书未签字", notice, StringComparison.Ordinal);
+        Assert.All(new[] { "seal-engraving", "bank-account" }, s => Assert.Equal("paused", Step(application, s).GetProperty("clock").GetString()));
+
+        // One submission with every item answers both departments; both clocks run again.
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        using var citizen = host.Client("zhangsan");
+        using (var body = new MultipartFormDataContent { Pdf("legalRepIdCopy", "%PDF-1.4 both sides\n"), Pdf("bankApplication", "%PDF-1.4 signed\n") })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await citizen.PostAsync($"/api/applications/{id}/materials", body)).StatusCode);
+        }
+
+        application = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}");
+        Assert.Empty(application.GetProperty("supplements").EnumerateArray());
+        Assert.All(new[] { "seal-engraving", "bank-account" }, s => Assert.Equal("running", Step(application, s).GetProperty("clock").GetString()));
+    }
+
+    [Fact]
+    public async Task ALaterRequest_AfterTheApplicantWasTold_GivesOneNewNoticeListingEverythingOutstanding()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var (id, seal, bank) = await SealAndBankClaimedAsync(host);
+
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst) - host.Clock.GetUtcNow());
+        await AskAsync(host, "psb-clerk", seal, "legalRepIdCopy", "身份证复印件缺少反面");
+        var first = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "PSB's request");
+        Assert.DoesNotContain("开户申请书", Notice(first), StringComparison.Ordinal);
+
+        // The bank asks an hour later: the applicant's one notice now lists PSB's item as well as the bank's.
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await AskAsync(host, "bank-clerk", bank, "bankApplication", "开户申请书未签字");
+        var later = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 2, "the bank's request");
+        var notice = Notice(later);
+        Assert.Contains("开户申请书未签字", notice, StringComparison.Ordinal);
+        Assert.Contains("印章刻制", notice, StringComparison.Ordinal);
+        Assert.Contains("身份证复印件缺少反面", notice, StringComparison.Ordinal);
+    }
+
+    private static string Notice(JsonElement application) =>
+        Assert.Single(application.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("kind").GetString() == "supplement-requested")
+            .GetProperty("message").GetString()!;
+
+    /// <summary>A 企业开办 past its licence (approved at 10:00), its seal and bank steps claimed by their clerks.</summary>
+    private static async Task<(Guid Id, string Seal, string Bank)> SealAndBankClaimedAsync(AllInOneHost host)
+    {
+        var id = await host.SubmitBusinessOpeningAsync();
+        await host.DecideOnlyTaskAsync("SAMR", "samr-clerk", new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst));
+        return (id, await ClaimAsync(host, id, "PSB", "psb-clerk"), await ClaimAsync(host, id, "BANK", "bank-clerk"));
+    }
+
+    private static async Task<string> ClaimAsync(AllInOneHost host, Guid id, string department, string clerk)
+    {
+        var task = (await host.TaskOfAsync(id, department, clerk)).GetProperty("id").GetString()!;
+        using var client = host.Client(clerk);
+        (await client.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+        return task;
+    }
+
+    private static async Task AskAsync(AllInOneHost host, string clerk, string task, string material, string reason)
+    {
+        using var client = host.Client(clerk);
+        using var asked = await client.PostAsJsonAsync($"/api/tasks/{task}/supplements", new { items = new[] { new { material, reason } } });
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+    }
+
+    private static ByteArrayContent Pdf(string key, string content)
+    {
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = $"\"{key}\"", FileName = $"\"{key}.pdf\"" };
+        return file;
+    }
+
+    private static JsonElement Step(JsonElement application, string stepId) =>
+        application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == stepId);
+}
