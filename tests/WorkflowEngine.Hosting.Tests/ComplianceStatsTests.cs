@@ -66,8 +66,12 @@ public sealed class ComplianceStatsTests
         Assert.True(SupplementTests.Licence(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}")).GetProperty("onTime").GetBoolean());
         Assert.Equal((1, 1, 1, 1, 1.0), (samr.GetProperty("finished").GetInt32(), samr.GetProperty("approved").GetInt32(), samr.GetProperty("promisedCounted").GetInt32(),
             samr.GetProperty("onTime").GetInt32(), samr.GetProperty("onTimeRate").GetDouble()));
-        // Steps have no statutory limit: not applicable, not 0 %.
-        Assert.Equal((0, JsonValueKind.Null), (samr.GetProperty("statutoryCounted").GetInt32(), samr.GetProperty("statutoryOnTimeRate").ValueKind));
+        // The licence's statutory limit (3 working days, 市场主体登记管理条例 Art. 19) on the same paused clock: within it.
+        Assert.Equal((1, 1, 1.0), (samr.GetProperty("statutoryCounted").GetInt32(), samr.GetProperty("withinStatutory").GetInt32(),
+            samr.GetProperty("statutoryOnTimeRate").GetDouble()));
+        // A step whose definition gives no statutory limit (the seal, PSB): not applicable, not 0 %.
+        var psb = report.GetProperty("steps").EnumerateArray().Where(r => r.GetProperty("department").GetString() == "PSB").ToArray();
+        Assert.All(psb, r => Assert.Equal((0, JsonValueKind.Null), (r.GetProperty("statutoryCounted").GetInt32(), r.GetProperty("statutoryOnTimeRate").ValueKind)));
         Assert.Equal((1.0, 7.5, 0.0), (samr.GetProperty("governmentWorkingHours").GetDouble(), samr.GetProperty("applicantWorkingHours").GetDouble(),
             samr.GetProperty("excludedWorkingHours").GetDouble()));
         Assert.Equal((1, 1.0, 1.0), (samr.GetProperty("timed").GetInt32(), samr.GetProperty("medianWorkingHours").GetDouble(), samr.GetProperty("p90WorkingHours").GetDouble()));
@@ -110,7 +114,7 @@ public sealed class ComplianceStatsTests
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("部门,部门名称,事项,事项名称,月份,办结件数,准予,不予,核查后撤销,有承诺时限,承诺时限内办结,承诺时限按时率,有法定时限", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("SAMR,", StringComparison.Ordinal) && l.Contains(",1,1,0,0,1,1,1,0,0,,1,1,1,1,7.5,0", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("SAMR,", StringComparison.Ordinal) && l.Contains(",1,1,0,0,1,1,1,1,1,1,1,1,1,1,7.5,0", StringComparison.Ordinal));
 
         using var open = await admin.GetAsync($"/api/stats/compliance?{March}&format=csv&table=open");
         var openLines = Encoding.UTF8.GetString((await open.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

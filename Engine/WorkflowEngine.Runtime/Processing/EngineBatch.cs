@@ -575,7 +575,7 @@ internal sealed class EngineBatch(
                 }
 
                 absorbed.Steps.Add(step);
-                AddRollup(absorbed, application, application.State.Find(nodeId), after);
+                AddRollup(absorbed, application, application.State.Find(nodeId), after, node.StatutoryLimit);
             }
         }
 
@@ -668,7 +668,7 @@ internal sealed class EngineBatch(
     /// What a department step's change adds to the compliance rollup: its decision (once per attempt), or the revocation
     /// of its approval on commitment.
     /// </summary>
-    private static void AddRollup(Absorbed absorbed, ApplicationRecord application, NodeState? before, NodeState? after)
+    private static void AddRollup(Absorbed absorbed, ApplicationRecord application, NodeState? before, NodeState? after, WorkingTimeLimit? statutoryLimit)
     {
         if (after is not { Department: { } department, CompletedAt: { } completed })
         {
@@ -678,8 +678,9 @@ internal sealed class EngineBatch(
         var decided = after is { Status: NodeStatus.Completed, Outcome: not null };
         if (decided && !(before is { Status: NodeStatus.Completed } && before.Attempt == after.Attempt && before.CompletedAt == completed))
         {
-            // Steps have no statutory limit of their own yet: not applicable, so none is passed.
-            absorbed.Rollup.Add(ComplianceRollup.Decided(application.ServiceId, after, absorbed.Calendar));
+            // Against the step's statutory limit where the definition gives one, on the same clock as its promised one.
+            var statutoryDueAt = statutoryLimit is { } statutory ? ClockArithmetic.DueAt(after.Clock, statutory, absorbed.Calendar) : null;
+            absorbed.Rollup.Add(ComplianceRollup.Decided(application.ServiceId, after, absorbed.Calendar, statutoryDueAt));
         }
 
         if (StepProjection.StatusOf(after) == StepStatuses.Revoked && StepProjection.StatusOf(before) != StepStatuses.Revoked)
