@@ -84,8 +84,8 @@ public sealed class PostgreSqlStoreTests : SharedDatabaseStoreTests
 
     /// <summary>
     /// Loading a holiday year recounts the open applications a page at a time, finished ones with a step still at its
-    /// department included: those steps come from the partial index of waiting steps (<c>ix_steps_waiting</c>), never
-    /// from a scan of every step of every finished application.
+    /// department included: those steps come from a partial index of the steps at a department (<c>ix_steps_waiting</c>
+    /// or <c>ix_steps_open</c>), never from a scan of every step of every finished application.
     /// </summary>
     [StoreFact]
     public async Task TheCalendarRecount_FindsWaitingStepsInTheirIndex_NotByScanningEveryStep()
@@ -106,7 +106,8 @@ public sealed class PostgreSqlStoreTests : SharedDatabaseStoreTests
         var plan = await PlanAsync(connection, sql, parameters);
 
         Assert.DoesNotContain("Seq Scan on steps", plan, StringComparison.Ordinal);
-        Assert.Contains("ix_steps_waiting", plan, StringComparison.Ordinal);
+        // Either partial index of the steps still at a department will do: waiting (0004) or open (0023, for the statistics).
+        Assert.True(plan.Contains("ix_steps_waiting", StringComparison.Ordinal) || plan.Contains("ix_steps_open", StringComparison.Ordinal), plan);
     }
 
     /// <summary>
