@@ -64,6 +64,26 @@ public sealed class ApplicantPagesTests(HostFixture fixture) : IClassFixture<Hos
         Assert.Equal(before + 1, await CountAsync());
     }
 
+    /// <summary>A browser sends no field at all for an unticked box: the application is taken, without the bank's step.</summary>
+    [Fact]
+    public async Task ApplyForm_WithTheBankBoxUnticked_AsABrowserSendsIt_IsAccepted_AndTheBanksStepDoesNotRun()
+    {
+        using var browser = await PageSignInTests.SignedInBrowserAsync(Host, "zhangsan", Password);
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, "/services/business-opening/apply");
+        var form = BusinessOpening.Form();
+        form.Remove("openBankAccount");
+
+        using var response = await browser.PostAsync("/services/business-opening/apply", ApplyForm(token, form: form));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[2]);
+        var application = await AllInOneHost.EventuallyAsync(
+            () => Host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+            a => a.GetProperty("steps").EnumerateArray().Any(s => s.GetProperty("department").GetString() == "SAMR" && s.GetProperty("status").GetString() != "pending"),
+            "the licence step to be under way");
+        Assert.False(application.GetProperty("form").GetProperty("openBankAccount").GetBoolean());
+    }
+
     [Fact]
     public async Task ApplyForm_SentTwice_MakesOneApplication_AndBothGoToItsReceipt()
     {
