@@ -28,6 +28,7 @@ public sealed class MainPagesTests(BrowserFixture fixture) : IClassFixture<Brows
     [InlineData("/admin/definitions/business-opening/versions/1", "admin", "admin-version")]
     [InlineData("/admin/definitions/edit", "admin", "admin-editor")]
     [InlineData("/admin/changes", "admin", "admin-changes")]
+    [InlineData("/admin/sign-ins", "admin", "admin-sign-ins")]
     [InlineData("/admin/users", "admin", "admin-users")]
     [InlineData("/admin/departments", "admin", "admin-departments")]
     [InlineData("/admin/calendars", "admin", "admin-calendars")]

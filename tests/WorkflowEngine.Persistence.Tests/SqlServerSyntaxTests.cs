@@ -225,8 +225,9 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => departmentEntries.EditedAsync(none));
         var signIns = new SqlSignInLog(database);
         await Quietly(() => signIns.RecordAsync(new SignInEvent(0, Now, SignInEventKinds.Succeeded, "clerk", "clerk", "::1", "page"), none));
-        await Quietly(() => signIns.ListAsync(null, 10, 0, none));
-        await Quietly(() => signIns.ListAsync("clerk", 10, 0, none));
+        await Quietly(() => signIns.ListAsync(null, null, 10, 0, none));
+        await Quietly(() => signIns.ListAsync("clerk", null, 10, 0, none));
+        await Quietly(() => signIns.ListAsync("clerk", SignInEventKinds.Problems.ToArray(), 10, 0, none));
 
         var incidents = new SqlIncidentQueries(database);
         await Quietly(() => incidents.ListAsync("all", 10, 0, none));

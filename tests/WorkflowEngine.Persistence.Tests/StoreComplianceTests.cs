@@ -1013,17 +1013,21 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task SignInEvents_AreListedNewestFirst_ForEveryoneOrOneUser()
+    public async Task SignInEvents_AreListedNewestFirst_ForEveryoneOrOneUser_OfTheKindsAsked()
     {
         var log = new SqlSignInLog(Database);
         await log.RecordAsync(new SignInEvent(0, Now, SignInEventKinds.Failed, "zhang\u202Esan", null, "127.0.0.1", "token"), CancellationToken.None);
         await log.RecordAsync(new SignInEvent(0, Now.AddSeconds(1), SignInEventKinds.Succeeded, "张三", "zhangsan", "::1", "page"), CancellationToken.None);
         await log.RecordAsync(new SignInEvent(0, Now.AddSeconds(2), SignInEventKinds.SignedOut, "张三", "zhangsan", null, "page"), CancellationToken.None);
 
-        var all = await log.ListAsync(null, 10, 0, CancellationToken.None);
-        var mine = await log.ListAsync("zhangsan", 1, 1, CancellationToken.None);
+        var all = await log.ListAsync(null, null, 10, 0, CancellationToken.None);
+        var mine = await log.ListAsync("zhangsan", null, 1, 1, CancellationToken.None);
+        var problems = await log.ListAsync(null, SignInEventKinds.Problems, 10, 0, CancellationToken.None);
+        var mineOfTwoKinds = await log.ListAsync("zhangsan", [SignInEventKinds.SignedOut, SignInEventKinds.Failed], 10, 0, CancellationToken.None);
 
         Assert.Equal([SignInEventKinds.SignedOut, SignInEventKinds.Succeeded, SignInEventKinds.Failed], all.Select(e => e.Kind));
+        Assert.Equal("zhang\u202Esan", Assert.Single(problems).UserName);
+        Assert.Equal(SignInEventKinds.SignedOut, Assert.Single(mineOfTwoKinds).Kind);
         Assert.Equal("zhang\u202Esan", all[2].UserName);
         Assert.Equal(Now.AddSeconds(1), Assert.Single(mine).At);
         Assert.Equal(("::1", "page"), (mine[0].ClientAddress, mine[0].Channel));

@@ -28,16 +28,35 @@ public sealed class SqlSignInLog(Database database) : ISignInLog
         await write.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SignInEvent>> ListAsync(string? userId, int limit, int offset, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SignInEvent>> ListAsync(
+        string? userId, IReadOnlyCollection<string>? kinds, int limit, int offset, CancellationToken cancellationToken)
     {
+        var parameters = new DynamicParameters(new { UserId = userId, Limit = limit, Offset = offset });
+        var conditions = new List<string>();
+        if (userId is not null)
+        {
+            conditions.Add("user_id = @UserId");
+        }
+
+        if (kinds is { Count: > 0 })
+        {
+            // One parameter per kind: the same SQL on every provider (Npgsql takes no list for IN).
+            var names = kinds.Select((kind, i) =>
+            {
+                parameters.Add("Kind" + i, kind);
+                return "@Kind" + i;
+            }).ToArray();
+            conditions.Add($"kind IN ({string.Join(", ", names)})");
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
             SELECT id AS Id, at AS At, kind AS Kind, user_name AS UserName, user_id AS UserId, client_address AS ClientAddress, channel AS Channel
-            FROM sign_in_events {(userId is null ? "" : "WHERE user_id = @UserId")}
+            FROM sign_in_events {(conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions))}
             ORDER BY at DESC, id DESC {database.Dialect.Page}
             """,
-            new { UserId = userId, Limit = limit, Offset = offset },
+            parameters,
             cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRecord()).ToArray();
     }

@@ -5,6 +5,9 @@ public interface ISignInLog
 {
     Task RecordAsync(SignInEvent signIn, CancellationToken cancellationToken);
 
-    /// <summary>The newest first; only one user's when <paramref name="userId"/> is given.</summary>
-    Task<IReadOnlyList<SignInEvent>> ListAsync(string? userId, int limit, int offset, CancellationToken cancellationToken);
+    /// <summary>
+    /// The newest first; only one user's when <paramref name="userId"/> is given, only events of
+    /// <paramref name="kinds"/> (<see cref="SignInEventKinds"/>) when some are given.
+    /// </summary>
+    Task<IReadOnlyList<SignInEvent>> ListAsync(string? userId, IReadOnlyCollection<string>? kinds, int limit, int offset, CancellationToken cancellationToken);
 }

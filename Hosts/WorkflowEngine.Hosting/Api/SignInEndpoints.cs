@@ -19,7 +19,7 @@ public static class SignInEndpoints
         app.MapPost("/api/auth/token", IssueAsync).AllowAnonymous().WithTags("Sign-in").Reads(BodyRule.Json)
             .WithSummary("A bearer token for { \"userName\": \"…\", \"password\": \"…\" }; send it as Authorization: Bearer <accessToken>");
         app.MapGet("/api/admin/sign-ins", ListAsync).RequireAuthorization(Policies.Admin).WithTags("Sign-in")
-            .WithSummary("Sign-in events, newest first (user: one user's id; limit, offset)");
+            .WithSummary("Sign-in events, newest first (user: one user's id; kind: problems, or kinds separated by commas — succeeded, failed, locked-out, refused-locked, refused-disabled, signed-out, token-issued, password-changed; limit, offset)");
         return app;
     }
 
@@ -56,9 +56,46 @@ public static class SignInEndpoints
         }
     }
 
-    private static async Task<IResult> ListAsync(string? user, int? limit, int? offset, ISignInLog log, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? user, string? kind, int? limit, int? offset, ISignInLog log, CancellationToken cancellationToken)
     {
-        var events = await log.ListAsync(string.IsNullOrEmpty(user) ? null : user, Math.Clamp(limit ?? 100, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken);
+        if (!TryKinds(kind, out var kinds))
+        {
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["kind"] = [$"kind 应为 problems，或以逗号分隔的 {string.Join("、", SignInEventKinds.All)}"],
+            });
+        }
+
+        var page = Paging.Of(limit, offset);
+        var events = await log.ListAsync(string.IsNullOrEmpty(user) ? null : user, kinds, page.Limit, page.Offset, cancellationToken);
         return Results.Ok(events.Select(SignInEventDto.From).ToArray());
+    }
+
+    /// <summary>
+    /// The kinds a filter names: none for all, <c>problems</c> for <see cref="SignInEventKinds.Problems"/>, or known
+    /// kinds separated by commas; false for anything else.
+    /// </summary>
+    public static bool TryKinds(string? filter, out IReadOnlyCollection<string>? kinds)
+    {
+        kinds = null;
+        if (string.IsNullOrEmpty(filter))
+        {
+            return true;
+        }
+
+        if (filter == "problems")
+        {
+            kinds = SignInEventKinds.Problems.ToArray();
+            return true;
+        }
+
+        var named = filter.Split(',', StringSplitOptions.TrimEntries);
+        if (named.Length > SignInEventKinds.All.Count || !named.All(SignInEventKinds.All.Contains))
+        {
+            return false;
+        }
+
+        kinds = named.Distinct(StringComparer.Ordinal).ToArray();
+        return true;
     }
 }

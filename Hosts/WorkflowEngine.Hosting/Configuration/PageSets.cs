@@ -9,5 +9,5 @@ namespace WorkflowEngine.Hosting.Configuration;
 public sealed record PageSets(bool Engine, bool Desk, bool Users)
 {
     /// <summary>The administration pages a host without the engine's admin console keeps.</summary>
-    public static readonly IReadOnlyList<string> UserPages = ["/Admin/Users", "/Admin/User", "/Admin/Changes"];
+    public static readonly IReadOnlyList<string> UserPages = ["/Admin/Users", "/Admin/User", "/Admin/Changes", "/Admin/SignIns"];
 }

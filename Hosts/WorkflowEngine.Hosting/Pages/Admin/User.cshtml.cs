@@ -117,7 +117,7 @@ public sealed class UserModel(IUserAccounts accounts, IAdminAudit audit, ISignIn
         }
 
         Audit = await audit.ListAsync(AdminAuditEntry.User, Id, HistoryLimit, cancellationToken);
-        SignIns = await signIns.ListAsync(Id, HistoryLimit, 0, cancellationToken);
+        SignIns = await signIns.ListAsync(Id, null, HistoryLimit, 0, cancellationToken);
         return Page();
     }
 }
