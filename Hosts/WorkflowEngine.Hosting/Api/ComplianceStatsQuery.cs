@@ -15,17 +15,8 @@ public sealed record ComplianceStatsQuery(DateOnly First, DateOnly Last, Complia
     /// <summary>The longest groupBy read: every dimension once, with commas.</summary>
     private const int MaxGroupByLength = 64;
 
-    private static readonly Dictionary<string, ComplianceGrouping> Dimensions = new(StringComparer.Ordinal)
-    {
-        ["department"] = ComplianceGrouping.Department,
-        ["service"] = ComplianceGrouping.Service,
-        ["month"] = ComplianceGrouping.Month,
-    };
-
-    private static readonly string[] Tables = ["steps", "bundles", "open"];
-
     /// <summary>The dimensions grouped by, by their names in the API, in a fixed order.</summary>
-    public string[] GroupByNames => Dimensions.Where(d => GroupBy.HasFlag(d.Value)).Select(d => d.Key).ToArray();
+    public string[] GroupByNames => StatisticsEndpoints.Dimensions.Where(d => GroupBy.HasFlag(d.Value)).Select(d => d.Key).ToArray();
 
     public string FromText => First.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -49,21 +40,14 @@ public sealed record ComplianceStatsQuery(DateOnly First, DateOnly Last, Complia
             "csv" => true,
             _ => StatisticsEndpoints.Error(errors, "format", "format 只能是 json 或 csv"),
         };
-        if (table is not null && !Tables.Contains(table, StringComparer.Ordinal))
+        if (table is not null && !StatisticsEndpoints.Tables.Contains(table, StringComparer.Ordinal))
         {
-            StatisticsEndpoints.Error(errors, "table", $"table 只能是 {string.Join("、", Tables)}");
+            StatisticsEndpoints.Error(errors, "table", $"table 只能是 {string.Join("、", StatisticsEndpoints.Tables)}");
         }
 
         if (!errors.ContainsKey("from") && !errors.ContainsKey("to"))
         {
-            if (last < first)
-            {
-                StatisticsEndpoints.Error(errors, "to", "to 不能早于 from");
-            }
-            else if ((last.Year - first.Year) * 12 + last.Month - first.Month + 1 > StatisticsEndpoints.MaxMonths)
-            {
-                StatisticsEndpoints.Error(errors, "to", $"一次最多统计 {StatisticsEndpoints.MaxMonths} 个月");
-            }
+            StatisticsEndpoints.CheckRange(first, last, errors);
         }
 
         return new ComplianceStatsQuery(first, last, grouping, csv, table ?? "steps");
@@ -76,25 +60,12 @@ public sealed record ComplianceStatsQuery(DateOnly First, DateOnly Last, Complia
 
     private static ComplianceGrouping ParseGroupBy(string? text, Dictionary<string, string[]> errors)
     {
-        const string Message = "groupBy 只能是 department、service、month 中的一个或几个，用逗号分隔";
         if (text is { Length: > MaxGroupByLength })
         {
-            StatisticsEndpoints.Error(errors, "groupBy", Message);
+            StatisticsEndpoints.Error(errors, "groupBy", "groupBy 只能是 department、service、month 中的一个或几个，用逗号分隔");
             return ComplianceGrouping.None;
         }
 
-        var grouping = ComplianceGrouping.None;
-        foreach (var part in (text ?? "department").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!Dimensions.TryGetValue(part, out var dimension))
-            {
-                StatisticsEndpoints.Error(errors, "groupBy", Message);
-                return ComplianceGrouping.None;
-            }
-
-            grouping |= dimension;
-        }
-
-        return grouping;
+        return StatisticsEndpoints.ParseGrouping(text, "groupBy", errors);
     }
 }

@@ -22,14 +22,14 @@ public static class StatisticsEndpoints
     /// <summary>The longest period one report covers: three years of months.</summary>
     public const int MaxMonths = 36;
 
-    private static readonly Dictionary<string, ComplianceGrouping> Dimensions = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, ComplianceGrouping> Dimensions = new(StringComparer.Ordinal)
     {
         ["department"] = ComplianceGrouping.Department,
         ["service"] = ComplianceGrouping.Service,
         ["month"] = ComplianceGrouping.Month,
     };
 
-    private static readonly string[] Tables = ["steps", "bundles", "open"];
+    internal static readonly string[] Tables = ["steps", "bundles", "open"];
 
     public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)
     {
@@ -50,7 +50,7 @@ public static class StatisticsEndpoints
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var first = ParseMonth(from, "from", new DateOnly(thisMonth.Year, thisMonth.Month, 1).AddMonths(-11), errors);
         var last = ParseMonth(to, "to", new DateOnly(thisMonth.Year, thisMonth.Month, 1), errors);
-        var grouping = ParseGrouping(by, errors);
+        var grouping = ParseGrouping(by, "by", errors);
         var csv = format switch
         {
             null or "json" => false,
@@ -62,14 +62,9 @@ public static class StatisticsEndpoints
             Error(errors, "table", $"table 只能是 {string.Join("、", Tables)}");
         }
 
-        if (errors.Count == 0 && last < first)
+        if (errors.Count == 0)
         {
-            Error(errors, "to", "to 不能早于 from");
-        }
-
-        if (errors.Count == 0 && (last.Year - first.Year) * 12 + last.Month - first.Month + 1 > MaxMonths)
-        {
-            Error(errors, "to", $"一次最多统计 {MaxMonths} 个月");
+            CheckRange(first, last, errors);
         }
 
         if (errors.Count > 0)
@@ -126,14 +121,28 @@ public static class StatisticsEndpoints
         return fallback;
     }
 
-    private static ComplianceGrouping ParseGrouping(string? text, Dictionary<string, string[]> errors)
+    /// <summary>The month range's own rules, once both months were read: <c>to</c> not before <c>from</c>, at most <see cref="MaxMonths"/>.</summary>
+    internal static void CheckRange(DateOnly first, DateOnly last, Dictionary<string, string[]> errors)
+    {
+        if (last < first)
+        {
+            Error(errors, "to", "to 不能早于 from");
+        }
+        else if ((last.Year - first.Year) * 12 + last.Month - first.Month + 1 > MaxMonths)
+        {
+            Error(errors, "to", $"一次最多统计 {MaxMonths} 个月");
+        }
+    }
+
+    /// <summary>The dimensions named in <paramref name="text"/> (department by default), the error under <paramref name="field"/>.</summary>
+    internal static ComplianceGrouping ParseGrouping(string? text, string field, Dictionary<string, string[]> errors)
     {
         var grouping = ComplianceGrouping.None;
         foreach (var part in (text ?? "department").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             if (!Dimensions.TryGetValue(part, out var dimension))
             {
-                Error(errors, "by", "by 只能是 department、service、month 中的一个或几个，用逗号分隔");
+                Error(errors, field, $"{field} 只能是 department、service、month 中的一个或几个，用逗号分隔");
                 return ComplianceGrouping.None;
             }
 
