@@ -45,6 +45,10 @@ public static class PagesHosting
                     });
                 }
 
+                // The apply page's check of the answers as they are typed: a form without files, at the bound of a JSON
+                // body. It takes only the limit of every request, not the submissions': a check is made at every field left.
+                o.Conventions.AddPageApplicationModelConvention("/Services/ApplyCheck", model => model.EndpointMetadata.Add(BodyRule.Form));
+
                 // The definition editor posts a definition's text, held to the API's bound for definitions.
                 o.Conventions.AddPageApplicationModelConvention("/Admin/Edit", model => model.EndpointMetadata.Add(BodyRule.DefinitionForm));
 

@@ -155,15 +155,9 @@ public sealed class ApplicationService(
             return SubmissionOutcome.Of(SubmissionProblem.UnknownService, $"没有已发布的事项“{serviceId}”");
         }
 
-        // Checked and stored in its canonical form: the same answer is always stored the same way.
-        form = form is null ? null : FormNormalizer.Normalize(definition, form);
         var now = time.GetUtcNow();
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var failure in FormValidator.Validate(new FormSubmission(definition, form, ChinaTime.DateOf(now))).Errors)
-        {
-            Add(errors, failure.PropertyName, failure.ErrorMessage);
-        }
-
+        var (normalized, errors) = JudgeForm(definition, form, now);
+        form = normalized;
         await CheckUploadsAsync(definition, uploads, errors, cancellationToken);
         if (errors.Count > 0)
         {
@@ -192,6 +186,30 @@ public sealed class ApplicationService(
             RequestSha256 = idempotency?.RequestSha256,
         };
         return SubmissionOutcome.Accepted(await engine.SubmitAsync(application, materials, cancellationToken));
+    }
+
+    /// <summary>
+    /// The form's errors by field (<c>form.&lt;key&gt;</c>) as a submission of it now would be refused with, and the
+    /// materials its answers call for, without submitting anything: what the apply page checks as the form is filled in.
+    /// </summary>
+    public FormCheck CheckForm(WorkflowDefinition definition, JsonObject? form)
+    {
+        var (normalized, errors) = JudgeForm(definition, form, time.GetUtcNow());
+        return new FormCheck(Freeze(errors), MaterialConditions.Of(definition, normalized));
+    }
+
+    /// <summary>The one judgement of a form, for submitting and for checking: normalised (the canonical form that is stored), then validated.</summary>
+    private static (JsonObject? Form, Dictionary<string, List<string>> Errors) JudgeForm(WorkflowDefinition definition, JsonObject? form, DateTimeOffset now)
+    {
+        // Checked and stored in its canonical form: the same answer is always stored the same way.
+        form = form is null ? null : FormNormalizer.Normalize(definition, form);
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var failure in FormValidator.Validate(new FormSubmission(definition, form, ChinaTime.DateOf(now))).Errors)
+        {
+            Add(errors, failure.PropertyName, failure.ErrorMessage);
+        }
+
+        return (form, errors);
     }
 
     /// <summary>Adds materials to a submitted application; the flow starts when the last required one arrives.</summary>

@@ -24,4 +24,7 @@ public enum BodyRule
     /// the text itself to <c>Limits:DefinitionBytes</c>, as the API does.
     /// </summary>
     DefinitionForm,
+
+    /// <summary>A page's form without files (<c>application/x-www-form-urlencoded</c>), up to <c>Limits:JsonBodyBytes</c>.</summary>
+    Form,
 }

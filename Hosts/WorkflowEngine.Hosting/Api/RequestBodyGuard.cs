@@ -68,7 +68,7 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
             BodyRule.Json or BodyRule.TaskDecision => [MediaTypes.Json],
             BodyRule.JsonOrMultipart => [MediaTypes.Json, MediaTypes.Multipart],
             BodyRule.Multipart => [MediaTypes.Multipart],
-            BodyRule.DefinitionForm => [MediaTypes.Form],
+            BodyRule.DefinitionForm or BodyRule.Form => [MediaTypes.Form],
             _ => MediaTypes.DefinitionText,
         };
         var wanted = new ProblemText(

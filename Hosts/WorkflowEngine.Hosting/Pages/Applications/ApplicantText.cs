@@ -25,6 +25,7 @@ public sealed record ApplicantText
         MaterialRequired = "必须提交",
         MaterialOptional = "按需提交",
         MaterialDeferrableFormat = "可容缺：受理后 {0}内补交",
+        MaterialWhenFormat = "仅当{0}时需要",
         FormatsFormat = "格式：{0}",
         MaxSizeFormat = "不超过 {0} MB",
         Submit = "提交申请",
@@ -109,6 +110,7 @@ public sealed record ApplicantText
         MaterialRequired = "Required",
         MaterialOptional = "If applicable",
         MaterialDeferrableFormat = "May come later (容缺): within {0} after acceptance",
+        MaterialWhenFormat = "Needed only when {0}",
         FormatsFormat = "Formats: {0}",
         MaxSizeFormat = "at most {0} MB",
         Submit = "Submit the application",
@@ -231,6 +233,9 @@ public sealed record ApplicantText
     public required string MaterialOptional { get; init; }
 
     public required string MaterialDeferrableFormat { get; init; }
+
+    /// <summary>A material that only some answers call for: {0} is the condition in words, as the one-time notice words it.</summary>
+    public required string MaterialWhenFormat { get; init; }
 
     public required string FormatsFormat { get; init; }
 

@@ -19,8 +19,10 @@ namespace WorkflowEngine.Hosting.Pages.Services;
 
 /// <summary>
 /// One combined form for a service, generated from its definition: a field per form field, a file input per material.
-/// The server judges it with the API's own validation (<see cref="ApplicationService"/>); the browser checks only what
-/// the same field definitions give as HTML attributes. Errors stand next to their fields and, linked, at the top.
+/// The server judges it with the API's own validation (<see cref="ApplicationService"/>); the browser checks what the
+/// same field definitions give as HTML attributes and, with script, sends the answers to the same validation as each
+/// field is left (<see cref="ApplyCheckModel"/>). Errors stand next to their fields and, linked, at the top. A material
+/// that only some answers call for says so in words, and the script hides it while the answers do not.
 /// </summary>
 [Authorize(Policy = Policies.Applicant)]
 public sealed class ApplyModel(DefinitionRegistry registry, ApplicationService applications, TimeProvider time, IOptions<RequestLimits> limits) : PageModel
@@ -88,6 +90,17 @@ public sealed class ApplyModel(DefinitionRegistry registry, ApplicationService a
                 "page-" + submission.ToString("N"),
                 await SubmissionFingerprint.ComputeAsync(new() { ["serviceId"] = key, ["form"] = form.DeepClone() }, Request.Form.Files, cancellationToken))
             : null;
+
+    /// <summary>The conditions in words under which only the material is needed (as the one-time notice words them), or null when it always is.</summary>
+    public string? ConditionOf(MaterialSpec material) =>
+        MaterialConditions.Describe(Service!, material, PageText.Current.IsEnglishText ? CultureInfo.GetCultureInfo("en") : CultureInfo.GetCultureInfo("zh-CN"));
+
+    /// <summary>Whether the answers shown (none yet, or those posted) call for the material: a script hides it while they do not.</summary>
+    public bool IsNeeded(MaterialSpec material) =>
+        (_needed ??= MaterialConditions.Of(Service!, Posted is null ? null : FormNormalizer.Normalize(Service!, PostedForm.Read(Service!, Posted))))
+        .GetValueOrDefault(material.Key, true);
+
+    private IReadOnlyDictionary<string, bool>? _needed;
 
     /// <summary>The messages for one field or material, in the order the validator gave them.</summary>
     public IReadOnlyList<string> ErrorsOf(string name) => Errors.TryGetValue(name, out var messages) ? messages : [];
