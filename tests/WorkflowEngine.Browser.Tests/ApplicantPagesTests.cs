@@ -15,10 +15,6 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
 {
     private const string Password = "Demo#2026";
 
-    private static readonly FilePayload Articles = new() { Name = "章程.pdf", MimeType = "application/pdf", Buffer = BusinessOpening.Pdf };
-
-    private static readonly FilePayload IdCopy = new() { Name = "身份证.pdf", MimeType = "application/pdf", Buffer = BusinessOpening.Pdf };
-
     [Fact]
     public async Task Applicant_FillsTheBusinessOpeningForm_FixesAFieldError_AndFollowsEveryStep()
     {
@@ -33,7 +29,7 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         await PageChecks.AssertUsableAsync(fixture, page);
 
         // A resident ID number with a wrong check digit passes the browser's length check, and the server refuses it.
-        await FillFormAsync(page, legalRepId: "110105194912310021");
+        await BusinessOpeningForm.FillAsync(page, legalRepId: "110105194912310021", openBankAccount: true);
         await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
 
         var fieldError = await page.Locator("#f-legalRepId-error").InnerTextAsync();
@@ -47,8 +43,8 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         await ScreenshotAsync(page, "apply-field-error");
 
         await page.GetByLabel("法定代表人公民身份号码").FillAsync("11010519491231002X");
-        await page.GetByLabel("公司章程").SetInputFilesAsync(Articles);
-        await page.GetByLabel("法定代表人身份证件").SetInputFilesAsync(IdCopy);
+        await page.GetByLabel("公司章程").SetInputFilesAsync(BusinessOpeningForm.Articles);
+        await page.GetByLabel("法定代表人身份证件").SetInputFilesAsync(BusinessOpeningForm.IdCopy);
         await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
 
         // The receipt: the tracking number and the bundle's due time in Beijing time, as the API has them.
@@ -160,20 +156,4 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
     /// <summary>The whole page as an image beside the test assembly (<c>screenshots/applicant-&lt;name&gt;.png</c>), for the README and for a look after a failure.</summary>
     private static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"applicant-{name}.png"), FullPage = true });
-
-    private static async Task FillFormAsync(IPage page, string legalRepId)
-    {
-        await page.GetByLabel("企业名称").FillAsync("福州闽江数字科技有限公司");
-        await page.GetByLabel("企业类型").SelectOptionAsync("llc");
-        await page.GetByLabel("注册资本（元）").FillAsync("1000000");
-        await page.GetByLabel("经营范围").FillAsync("软件开发；信息技术咨询服务");
-        await page.Locator("#f-businessAddress").FillAsync("福建省福州市鼓楼区五四路1号");
-        await page.GetByLabel("法定代表人姓名").FillAsync("张三");
-        await page.GetByLabel("法定代表人公民身份号码").FillAsync(legalRepId);
-        await page.GetByLabel("联系电话").FillAsync("13800138000");
-        await page.GetByLabel("参保职工人数").FillAsync("12");
-        await page.GetByLabel("预约银行开户").CheckAsync();
-        await page.GetByLabel("公司章程").SetInputFilesAsync(Articles);
-        await page.GetByLabel("法定代表人身份证件").SetInputFilesAsync(IdCopy);
-    }
 }

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace WorkflowEngine.Browser.Tests;
+
+/// <summary>
+/// The combined form's rules in the browser: each field is judged by the server's own validation as it is left, the
+/// error stands next to it and in the summary, and a material that only a chosen answer calls for shows with that answer.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class ApplyFormRulesBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task AWrongCreditCode_IsShownNextToItsField_BeforeSubmitting_AndGoesWhenFixed()
+    {
+        var page = await fixture.SignedInAsync("zhangsan", "/services/construction-permit/apply");
+        var code = page.GetByLabel("建设单位统一社会信用代码");
+        var error = page.Locator("#f-builderCode-error");
+
+        // The right length and characters, which is all the browser's own attributes check; the check digit is wrong.
+        await code.FillAsync("91350100M000100Y44");
+        await code.PressAsync("Tab");
+
+        await Assertions.Expect(error).ToHaveTextAsync("建设单位统一社会信用代码：统一社会信用代码校验位错误");
+        await Assertions.Expect(code).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(code).ToHaveAttributeAsync("aria-describedby", new Regex(@"(^|\s)f-builderCode-error(\s|$)"));
+        var summary = page.Locator(".error-summary");
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link)).ToHaveTextAsync(["建设单位统一社会信用代码：统一社会信用代码校验位错误"]);
+        Assert.Equal("#f-builderCode", await summary.GetByRole(AriaRole.Link).GetAttributeAsync("href"));
+        // Only the field the applicant has left is judged: the required fields not reached yet are not called wrong.
+        await Assertions.Expect(page.Locator(".field-error")).ToHaveCountAsync(1);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/services/construction-permit/apply$"));
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "applicant-apply-live-error.png"), FullPage = true });
+
+        await code.FillAsync("91350100M000100Y43");
+
+        await Assertions.Expect(error).ToHaveCountAsync(0);
+        await Assertions.Expect(code).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(summary).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task TheBanksForm_AppearsWhenTheBankBoxIsTicked_AndGoesWhenItIsUnticked()
+    {
+        var page = await fixture.SignedInAsync("zhangsan", "/services/business-opening/apply");
+        var bankForm = page.Locator("[data-material='bankApplication']");
+        var box = page.GetByLabel("预约银行开户");
+
+        await Assertions.Expect(bankForm).ToBeHiddenAsync();
+
+        await box.CheckAsync();
+        await Assertions.Expect(bankForm).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("银行开户申请书")).ToBeEnabledAsync();
+        await Assertions.Expect(bankForm).ToContainTextAsync("仅当“预约银行开户”为“是”时需要");
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+
+        await box.UncheckAsync();
+        await Assertions.Expect(bankForm).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task WithoutScript_TheBanksFormIsListed_WithItsConditionInWords()
+    {
+        var page = await fixture.SignedInAsync("zhangsan", "/services/business-opening/apply", javaScript: false);
+
+        var bankForm = page.Locator("[data-material='bankApplication']");
+        await Assertions.Expect(bankForm).ToBeVisibleAsync();
+        await Assertions.Expect(bankForm).ToContainTextAsync("仅当“预约银行开户”为“是”时需要");
+    }
+
+    [Fact]
+    public async Task Submitting_WithTheBankBoxUnticked_GivesTheReceipt()
+    {
+        var page = await fixture.SignedInAsync("zhangsan", "/services/business-opening/apply");
+        await BusinessOpeningForm.FillAsync(page);
+        Assert.False(await page.GetByLabel("预约银行开户").IsCheckedAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("申请已提交", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#tracking-number")).Not.ToBeEmptyAsync();
+    }
+}
