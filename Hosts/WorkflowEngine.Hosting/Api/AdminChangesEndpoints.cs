@@ -18,7 +18,7 @@ public static class AdminChangesEndpoints
 
     public static IEndpointRouteBuilder MapAdminChanges(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/admin/changes", ListAsync).WithTags("Users").RequireAuthorization(Policies.Admin)
+        app.MapGet("/api/admin/changes", ListAsync).Produces<AdminChangeDto[]>().WithTags("Users").RequireAuthorization(Policies.Admin)
             .WithSummary("What administrators changed, newest first: ?kind=user|department|definition, limit (1–500, default 100), offset");
         return app;
     }

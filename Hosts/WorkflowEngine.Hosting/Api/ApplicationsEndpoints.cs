@@ -32,18 +32,18 @@ public static class ApplicationsEndpoints
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization();
-        group.MapPost("/", SubmitAsync).RequireAuthorization(Policies.Applicant).DisableAntiforgery()
-            .Reads(BodyRule.JsonOrMultipart).RequireRateLimiting(SubmissionsPolicy)
+        group.MapPost("/", SubmitAsync).Produces<SubmittedDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Applicant).DisableAntiforgery()
+            .Reads<SubmitApplicationBody>(BodyRule.JsonOrMultipart).RequireRateLimiting(SubmissionsPolicy)
             .WithSummary("Submit one combined application (JSON, or multipart with the materials); an Idempotency-Key header makes retries safe");
-        group.MapGet("/", ListAsync).WithSummary("My applications");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("An application with every step's progress and deadline");
-        group.MapGet("/tracking/{trackingNumber}", FindByTrackingNumberAsync).WithSummary("An application found by the tracking number on its receipt");
-        group.MapPost("/{id:guid}/materials", AttachAsync).DisableAntiforgery()
+        group.MapGet("/", ListAsync).Produces<ApplicationSummaryDto[]>().WithSummary("My applications");
+        group.MapGet("/{id:guid}", GetAsync).Produces<ApplicationDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("An application with every step's progress and deadline");
+        group.MapGet("/tracking/{trackingNumber}", FindByTrackingNumberAsync).Produces<ApplicationDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("An application found by the tracking number on its receipt");
+        group.MapPost("/{id:guid}/materials", AttachAsync).Produces<SubmittedDto>().ProducesProblem(StatusCodes.Status404NotFound).DisableAntiforgery()
             .Reads(BodyRule.Multipart).RequireRateLimiting(SubmissionsPolicy)
             .WithSummary("Upload materials after submitting");
-        group.MapGet("/{id:guid}/materials/{materialId:guid}", DownloadAsync).WithSummary("Download an uploaded material");
-        group.MapGet("/{id:guid}/audit", AuditAsync).WithSummary("The application's audit trail");
-        group.MapGet("/{id:guid}/clocks", ClocksAsync)
+        group.MapGet("/{id:guid}/materials/{materialId:guid}", DownloadAsync).Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Download an uploaded material");
+        group.MapGet("/{id:guid}/audit", AuditAsync).Produces<AuditTrailDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("The application's audit trail");
+        group.MapGet("/{id:guid}/clocks", ClocksAsync).Produces<ApplicationClocksDto>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Every clock of the application (bundle, stages, steps): limits, status, log, and how each due time comes about");
         return app;
     }

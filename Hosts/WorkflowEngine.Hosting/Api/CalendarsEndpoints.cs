@@ -35,14 +35,14 @@ public static class CalendarsEndpoints
     {
         // Reading is open to everyone; loading a year is an administrator's (AllowAnonymous on the group would win over it).
         var group = app.MapGroup("/api/calendars").WithTags("Calendars");
-        group.MapGet("/", List).AllowAnonymous().WithSummary("Calendars with office hours and the years whose notice is on file");
-        group.MapGet("/{id}", Export).AllowAnonymous()
+        group.MapGet("/", List).Produces<CalendarDto[]>().AllowAnonymous().WithSummary("Calendars with office hours and the years whose notice is on file");
+        group.MapGet("/{id}", Export).Produces<CalendarExportDto>().ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous()
             .WithSummary("A whole calendar as the engine counts with it now: time zone, office hours, every year's holidays and make-up workdays, and its version");
-        group.MapGet("/{id}/due", Due).AllowAnonymous().WithSummary("The due instant of a limit: ?from=<ISO 8601>&workingDays=N or &workingHours=N");
-        group.MapGet("/{id}/days", Days).AllowAnonymous().WithSummary("Each date from..to: working or off, and why");
-        group.MapPut("/{id}/years/{year:int}", PutYearAsync).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
+        group.MapGet("/{id}/due", Due).Produces<DueDto>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous().WithSummary("The due instant of a limit: ?from=<ISO 8601>&workingDays=N or &workingHours=N");
+        group.MapGet("/{id}/days", Days).Produces<CalendarDayDto[]>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous().WithSummary("Each date from..to: working or off, and why");
+        group.MapPut("/{id}/years/{year:int}", PutYearAsync).Produces<CalendarYearLoadDto>().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
             .WithSummary("Load (or replace) that year's holiday arrangement (YAML or JSON like <year>.yaml, its year the one addressed; ?preview=true only shows what it would move): every open application is counted again on it");
-        group.MapPost("/{id}/years", LoadYearAsync).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
+        group.MapPost("/{id}/years", LoadYearAsync).Produces<CalendarYearLoadDto>().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
             .WithSummary("The same as PUT …/years/{year}, the year read from the body");
         return app;
     }

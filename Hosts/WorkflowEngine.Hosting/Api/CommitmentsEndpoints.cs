@@ -21,7 +21,7 @@ public static class CommitmentsEndpoints
     public static IEndpointRouteBuilder MapCommitments(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/applications/{id:guid}/commitments", SignAsync).WithTags("Applications").RequireAuthorization(Policies.Applicant)
-            .Reads(BodyRule.Json)
+            .Reads<SignCommitmentRequest>(BodyRule.Json).Produces<ApplicationDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Sign a step's commitment ({ step, accept: true, textSha256? }): the step is approved on commitment and verified later");
         return app;
     }

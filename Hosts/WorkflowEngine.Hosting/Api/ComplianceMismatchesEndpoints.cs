@@ -15,7 +15,7 @@ public static class ComplianceMismatchesEndpoints
 {
     public static IEndpointRouteBuilder MapComplianceMismatches(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/compliance/mismatches", ListAsync).WithTags("Statistics").RequireAuthorization(Policies.Admin)
+        app.MapGet("/api/compliance/mismatches", ListAsync).Produces<ComplianceMismatchListDto>().WithTags("Statistics").RequireAuthorization(Policies.Admin)
             .WithSummary("Compliance disagreements, newest first: ?department=&service=&kind=&from=yyyy-MM&to=yyyy-MM&page=&pageSize=&format=json|csv");
         return app;
     }

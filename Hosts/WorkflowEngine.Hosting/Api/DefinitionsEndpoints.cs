@@ -20,14 +20,14 @@ public static class DefinitionsEndpoints
     public static IEndpointRouteBuilder MapDefinitions(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListAsync).WithSummary("Every definition and its versions");
-        group.MapGet("/{id}/versions/{version:int}", GetAsync).WithSummary("One version's source and errors");
-        group.MapPost("/", SaveDraftAsync).Reads(BodyRule.DefinitionText).WithSummary("Validate a definition (YAML or JSON body) and store it as the draft");
-        group.MapPost("/validate", ValidateAsync).Reads(BodyRule.DefinitionText).WithSummary("Validate a definition without storing it");
-        group.MapPost("/{id}/publish", PublishAsync).WithSummary("Publish the draft (or ?version=N); published versions never change");
-        group.MapPost("/{id}/versions/{version:int}/retire", RetireAsync)
+        group.MapGet("/", ListAsync).Produces<DefinitionSummaryDto[]>().WithSummary("Every definition and its versions");
+        group.MapGet("/{id}/versions/{version:int}", GetAsync).Produces<DefinitionSourceDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One version's source and errors");
+        group.MapPost("/", SaveDraftAsync).Produces<DraftDto>(StatusCodes.Status201Created).Reads(BodyRule.DefinitionText).WithSummary("Validate a definition (YAML or JSON body) and store it as the draft");
+        group.MapPost("/validate", ValidateAsync).Produces<DefinitionValidDto>().Reads(BodyRule.DefinitionText).WithSummary("Validate a definition without storing it");
+        group.MapPost("/{id}/publish", PublishAsync).Produces<DefinitionVersionDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Publish the draft (or ?version=N); published versions never change");
+        group.MapPost("/{id}/versions/{version:int}/retire", RetireAsync).Produces<DefinitionVersionDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Retire a published version: new applications stop using it, running ones finish on it");
-        group.MapDelete("/{id}/versions/{version:int}", DiscardAsync).WithSummary("Discard a draft (published and retired versions stay)");
+        group.MapDelete("/{id}/versions/{version:int}", DiscardAsync).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Discard a draft (published and retired versions stay)");
         return app;
     }
 
@@ -73,7 +73,7 @@ public static class DefinitionsEndpoints
 
         var result = loader.Load(source!, FileName(request));
         return result.IsValid
-            ? Results.Ok(new { valid = true, id = result.Id, errors = Array.Empty<DefinitionErrorDto>() })
+            ? Results.Ok(new DefinitionValidDto(true, result.Id, []))
             : Problems.Definition(result.Errors, "定义未通过校验");
     }
 

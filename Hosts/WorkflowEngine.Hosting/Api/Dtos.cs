@@ -203,6 +203,9 @@ public sealed record DepartmentDto(string Code, string Name, string? NameEn, str
 
 public sealed record DefinitionSummaryDto(string Id, string Title, int? PublishedVersion, IReadOnlyList<DefinitionVersionDto> Versions);
 
+/// <summary>A definition that passed validation (one that did not is answered with a problem listing each error at its line).</summary>
+public sealed record DefinitionValidDto(bool Valid, string? Id, IReadOnlyList<DefinitionErrorDto> Errors);
+
 public sealed record DraftDto(string Id, int Version, string Status, bool Valid, IReadOnlyList<DefinitionErrorDto> Errors);
 
 public sealed record DefinitionSourceDto(string Id, int Version, string Status, string Source, IReadOnlyList<DefinitionErrorDto> Errors);

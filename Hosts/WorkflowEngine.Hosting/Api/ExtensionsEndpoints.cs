@@ -19,17 +19,18 @@ public static class ExtensionsEndpoints
 {
     public static IEndpointRouteBuilder MapExtensions(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/tasks/{id:guid}/extensions", RequestAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads(BodyRule.TaskDecision)
+        app.MapPost("/api/tasks/{id:guid}/extensions", RequestAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads<RequestExtensionRequest>(BodyRule.TaskDecision)
+            .Produces<ExtensionDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Ask for more time on a task you hold ({ workingDays | workingHours, reason }); a supervisor of the department decides");
-        app.MapGet("/api/departments/{code}/extensions", ListAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk)
+        app.MapGet("/api/departments/{code}/extensions", ListAsync).Produces<ExtensionDto[]>().WithTags("Tasks").RequireAuthorization(Policies.Clerk)
             .WithSummary("A department's requests for more time, oldest first (status: pending, approved, refused, all); its supervisors only");
         var extensions = app.MapGroup("/api/extensions").WithTags("Tasks").RequireAuthorization(Policies.Clerk);
         extensions.MapPost("/{id:guid}/approve", (Guid id, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken) =>
                 DecideAsync(id, true, request, user, clerk, limits, cancellationToken))
-            .Reads(BodyRule.TaskDecision).WithSummary("Approve a request for more time (a supervisor of the department, not the one who asked): the step's due time moves");
+            .Reads<ExtensionDecisionRequest>(BodyRule.TaskDecision).Produces<ExtensionDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Approve a request for more time (a supervisor of the department, not the one who asked): the step's due time moves");
         extensions.MapPost("/{id:guid}/refuse", (Guid id, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken) =>
                 DecideAsync(id, false, request, user, clerk, limits, cancellationToken))
-            .Reads(BodyRule.TaskDecision).WithSummary("Refuse a request for more time, with the reason the clerk reads on the task");
+            .Reads<ExtensionDecisionRequest>(BodyRule.TaskDecision).Produces<ExtensionDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Refuse a request for more time, with the reason the clerk reads on the task");
         return app;
     }
 

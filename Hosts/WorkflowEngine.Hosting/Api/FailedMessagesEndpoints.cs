@@ -14,10 +14,10 @@ public static class FailedMessagesEndpoints
     public static IEndpointRouteBuilder MapFailedMessages(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/failed-messages").WithTags("Failed messages").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListAsync).WithSummary(
+        group.MapGet("/", ListAsync).Produces<FailedMessageDto[]>().WithSummary(
             "Failed messages not yet sent again, newest first (?all=true: every one; ?ignored=true: instead, the messages of types added after this host's release that it ignored)");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One failed message with its body and error");
-        group.MapPost("/{id:guid}/replay", ReplayAsync).WithSummary("Send the message again to its queue, under its own message id");
+        group.MapGet("/{id:guid}", GetAsync).Produces<FailedMessageDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One failed message with its body and error");
+        group.MapPost("/{id:guid}/replay", ReplayAsync).Produces<FailedMessageDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Send the message again to its queue, under its own message id");
         return app;
     }
 

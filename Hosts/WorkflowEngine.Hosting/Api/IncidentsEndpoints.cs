@@ -20,11 +20,11 @@ public static class IncidentsEndpoints
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListAsync).WithSummary("Incidents, newest first (status: open, resolved, cancelled, all)");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One incident with the events it holds");
-        group.MapPost("/{id:guid}/retry", RetryAsync).Reads(BodyRule.Json)
+        group.MapGet("/", ListAsync).Produces<IncidentDto[]>().WithSummary("Incidents, newest first (status: open, resolved, cancelled, all)");
+        group.MapGet("/{id:guid}", GetAsync).Produces<IncidentDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One incident with the events it holds");
+        group.MapPost("/{id:guid}/retry", RetryAsync).Reads<RetryIncidentBody>(BodyRule.Json).Produces<IncidentDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Apply the held events again, optionally after moving the application to a newer published version: { \"migrateToVersion\": N }");
-        group.MapPost("/{id:guid}/cancel", CancelAsync).Reads(BodyRule.Json).WithSummary("Cancel the application instead: { \"reason\": \"…\" } (told to the applicant)");
+        group.MapPost("/{id:guid}/cancel", CancelAsync).Reads<CancelIncidentBody>(BodyRule.Json).Produces<IncidentDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Cancel the application instead: { \"reason\": \"…\" } (told to the applicant)");
         return app;
     }
 

@@ -10,4 +10,14 @@ public static class MediaTypes
 
     /// <summary>Definitions are YAML or JSON text; text/plain is what many editors and tools send for either.</summary>
     public static readonly string[] DefinitionText = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain", Json];
+
+    /// <summary>The content types an endpoint that reads <paramref name="rule"/> accepts (and the API reference lists).</summary>
+    public static string[] Accepted(BodyRule rule) => rule switch
+    {
+        BodyRule.Json or BodyRule.TaskDecision => [Json],
+        BodyRule.JsonOrMultipart => [Json, Multipart],
+        BodyRule.Multipart => [Multipart],
+        BodyRule.DefinitionForm or BodyRule.Form => [Form],
+        _ => DefinitionText,
+    };
 }

@@ -13,7 +13,7 @@ public static class NoticesEndpoints
 {
     public static IEndpointRouteBuilder MapNotices(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/departments/{code}/notices", ListAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk)
+        app.MapGet("/api/departments/{code}/notices", ListAsync).Produces<NoticeDto[]>().WithTags("Tasks").RequireAuthorization(Policies.Clerk)
             .WithSummary("Notices for a department's supervisors, newest first: each task that passed its due time while open (红牌)");
         return app;
     }

@@ -63,14 +63,7 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
 
     private static IResult? Unsupported(BodyRule rule, string? contentType)
     {
-        string[] accepted = rule switch
-        {
-            BodyRule.Json or BodyRule.TaskDecision => [MediaTypes.Json],
-            BodyRule.JsonOrMultipart => [MediaTypes.Json, MediaTypes.Multipart],
-            BodyRule.Multipart => [MediaTypes.Multipart],
-            BodyRule.DefinitionForm or BodyRule.Form => [MediaTypes.Form],
-            _ => MediaTypes.DefinitionText,
-        };
+        var accepted = MediaTypes.Accepted(rule);
         var wanted = new ProblemText(
             $"请以 Content-Type: {string.Join(" 或 ", accepted)} 发送请求体，文本一律用 UTF-8 编码",
             $"Send the request body as Content-Type: {string.Join(" or ", accepted)}, with text encoded as UTF-8");

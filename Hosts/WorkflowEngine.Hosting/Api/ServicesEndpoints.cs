@@ -14,8 +14,8 @@ public static class ServicesEndpoints
     public static IEndpointRouteBuilder MapServices(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/services").WithTags("Services").AllowAnonymous();
-        group.MapGet("/", ListAsync).WithSummary("Published bundled services");
-        group.MapGet("/{id}", GetAsync).WithSummary("One service: form, materials, steps and limits, told once");
+        group.MapGet("/", ListAsync).Produces<ServiceSummaryDto[]>().WithSummary("Published bundled services");
+        group.MapGet("/{id}", GetAsync).Produces<ServiceDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One service: form, materials, steps and limits, told once");
         return app;
     }
 

@@ -16,9 +16,10 @@ public static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/token", IssueAsync).AllowAnonymous().WithTags("Sign-in").Reads(BodyRule.Json)
+        app.MapPost("/api/auth/token", IssueAsync).AllowAnonymous().WithTags("Sign-in").Reads<TokenRequest>(BodyRule.Json)
+            .Produces<TokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("A bearer token for { \"userName\": \"…\", \"password\": \"…\" }; send it as Authorization: Bearer <accessToken>");
-        app.MapGet("/api/admin/sign-ins", ListAsync).RequireAuthorization(Policies.Admin).WithTags("Sign-in")
+        app.MapGet("/api/admin/sign-ins", ListAsync).Produces<SignInEventDto[]>().RequireAuthorization(Policies.Admin).WithTags("Sign-in")
             .WithSummary("Sign-in events, newest first (user: one user's id; kind: problems, or kinds separated by commas — succeeded, failed, locked-out, refused-locked, refused-disabled, signed-out, token-issued, password-changed; limit, offset)");
         return app;
     }

@@ -33,9 +33,9 @@ public static class StatisticsEndpoints
 
     public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/statistics/compliance", ComplianceAsync).WithTags("Statistics").RequireAuthorization(Policies.Supervisor)
+        app.MapGet("/api/statistics/compliance", ComplianceAsync).Produces<ComplianceDto>(StatusCodes.Status200OK, MediaTypes.Json, "text/csv").WithTags("Statistics").RequireAuthorization(Policies.Supervisor)
             .WithSummary("The earlier form of /api/stats/compliance, kept for its clients: averages from the finished rows, ?by= and ?format=csv");
-        app.MapGet(ComplianceStatsEndpoints.Route, ComplianceStatsEndpoints.GetAsync).WithTags("Statistics").RequireAuthorization(Policies.Supervisor)
+        app.MapGet(ComplianceStatsEndpoints.Route, ComplianceStatsEndpoints.GetAsync).Produces<ComplianceStatsDto>(StatusCodes.Status200OK, MediaTypes.Json, "text/csv").WithTags("Statistics").RequireAuthorization(Policies.Supervisor)
             .WithSummary("On-time rates, median and p90 handling time, waiting on the applicant vs the government, open overdue and at-risk steps: "
                 + "?from=yyyy-MM&to=yyyy-MM&groupBy=department,service,month; CSV with Accept: text/csv or format=csv (&table=steps|bundles|open)");
         return app;

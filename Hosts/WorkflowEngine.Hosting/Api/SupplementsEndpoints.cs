@@ -20,21 +20,25 @@ public static class SupplementsEndpoints
 {
     public static IEndpointRouteBuilder MapSupplements(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/tasks/{id:guid}/supplements", RequestAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads(BodyRule.TaskDecision)
+        app.MapPost("/api/tasks/{id:guid}/supplements", RequestAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads<RequestSupplementRequest>(BodyRule.TaskDecision)
+            .Produces<TaskDto>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Ask the applicant for supplementary material ({ items: [{ material, reason }], note }), once, within five working days of receipt");
-        app.MapPost("/api/tasks/{id:guid}/supplements/approvals", RequestApprovalAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads(BodyRule.TaskDecision)
+        app.MapPost("/api/tasks/{id:guid}/supplements/approvals", RequestApprovalAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads<RequestSupplementApprovalRequest>(BodyRule.TaskDecision)
+            .Produces<SupplementApprovalDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Ask a supervisor to allow a further supplement request, or one after the window ({ items, note, reason }); nothing reaches the applicant until approved");
         app.MapPost("/api/tasks/{id:guid}/supplements/approvals/{approval:guid}/approve",
                 (Guid id, Guid approval, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken) =>
                     DecideAsync(id, approval, true, request, user, clerk, limits, cancellationToken))
-            .WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads(BodyRule.TaskDecision)
+            .WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads<ExtensionDecisionRequest>(BodyRule.TaskDecision)
+            .Produces<SupplementApprovalDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Approve a further supplement request (a supervisor of the department, not the one who asked): it goes to the applicant with the approval");
         app.MapPost("/api/tasks/{id:guid}/supplements/approvals/{approval:guid}/refuse",
                 (Guid id, Guid approval, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken) =>
                     DecideAsync(id, approval, false, request, user, clerk, limits, cancellationToken))
-            .WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads(BodyRule.TaskDecision)
+            .WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads<ExtensionDecisionRequest>(BodyRule.TaskDecision)
+            .Produces<SupplementApprovalDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Refuse a further supplement request, with the reason the clerk reads on the task; nothing reaches the applicant");
-        app.MapGet("/api/departments/{code}/supplement-approvals", ListAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk)
+        app.MapGet("/api/departments/{code}/supplement-approvals", ListAsync).Produces<TaskDto[]>().WithTags("Tasks").RequireAuthorization(Policies.Clerk)
             .WithSummary("A department's tasks whose further supplement request waits for a supervisor, longest waiting first; its supervisors only");
         return app;
     }

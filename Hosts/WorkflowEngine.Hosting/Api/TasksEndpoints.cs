@@ -23,20 +23,24 @@ public static class TasksEndpoints
 {
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/departments", Departments).WithTags("Departments").AllowAnonymous().WithSummary("Departments and their queues");
-        app.MapGet("/api/departments/{code}/tasks", ListAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk)
+        app.MapGet("/api/departments", Departments).Produces<DepartmentDto[]>().WithTags("Departments").AllowAnonymous().WithSummary("Departments and their queues");
+        app.MapGet("/api/departments/{code}/tasks", ListAsync).Produces<TaskDto[]>().WithTags("Tasks").RequireAuthorization(Policies.Clerk)
             .WithSummary("A department's tasks, soonest due first (status: open, unclaimed, claimed, completed, cancelled, all)");
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Clerk);
-        tasks.MapGet("/{id:guid}", GetAsync).WithSummary("A task with the whole application on one page");
-        tasks.MapPost("/{id:guid}/claim", ClaimAsync).WithSummary("Claim a task");
-        tasks.MapPost("/{id:guid}/release", ReleaseAsync).WithSummary("Give a claimed task back to the department's queue (its holder, or a supervisor)");
-        app.MapPost("/api/tasks/{id:guid}/reassign", ReassignAsync).WithTags("Tasks").RequireAuthorization(Policies.Supervisor).Reads(BodyRule.TaskDecision)
+        tasks.MapGet("/{id:guid}", GetAsync).Produces<TaskDetailDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A task with the whole application on one page");
+        tasks.MapPost("/{id:guid}/claim", ClaimAsync).Produces<TaskDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Claim a task");
+        tasks.MapPost("/{id:guid}/release", ReleaseAsync).Produces<TaskDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Give a claimed task back to the department's queue (its holder, or a supervisor)");
+        app.MapPost("/api/tasks/{id:guid}/reassign", ReassignAsync).WithTags("Tasks").RequireAuthorization(Policies.Supervisor).Reads<ReassignTaskRequest>(BodyRule.TaskDecision)
+            .Produces<TaskDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Give a task to another clerk of the department ({ to }), whoever holds it: a supervisor of the department; audited on the engine");
-        tasks.MapPost("/{id:guid}/exclusions", StartExclusionAsync).Reads(BodyRule.TaskDecision)
+        tasks.MapPost("/{id:guid}/exclusions", StartExclusionAsync).Reads<StartExclusionRequest>(BodyRule.TaskDecision)
+            .Produces<TaskDto>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Record a period the task's limit does not count (testing, inspection, quarantine, expert review, hearing): the step's clock stands still");
-        tasks.MapPost("/{id:guid}/exclusions/end", EndExclusionAsync).WithSummary("End the task's excluded period: the step's clock runs again");
-        tasks.MapPost("/{id:guid}/complete", CompleteAsync).Reads(BodyRule.TaskDecision).WithSummary("Approve or reject a claimed task");
-        tasks.MapPost("/{id:guid}/approve-on-commitment", ApproveOnCommitmentAsync).Reads(BodyRule.TaskDecision)
+        tasks.MapPost("/{id:guid}/exclusions/end", EndExclusionAsync).Produces<TaskDto>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("End the task's excluded period: the step's clock runs again");
+        tasks.MapPost("/{id:guid}/complete", CompleteAsync).Reads<CompleteTaskRequest>(BodyRule.TaskDecision)
+            .Produces<TaskDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Approve or reject a claimed task");
+        tasks.MapPost("/{id:guid}/approve-on-commitment", ApproveOnCommitmentAsync).Reads<ApproveOnCommitmentRequest>(BodyRule.TaskDecision)
+            .Produces<TaskDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Approve a claimed task on the commitment the applicant signed on paper at the window ({ signerName, signerIdNumber, paperSigned: true }); only where the step offers one");
         app.MapExtensions();
         app.MapNotices();

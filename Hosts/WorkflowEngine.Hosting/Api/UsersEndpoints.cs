@@ -30,24 +30,27 @@ public static class UsersEndpoints
     public static IEndpointRouteBuilder MapUserAdministration(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/admin/users").WithTags("Users").RequireAuthorization(Policies.Admin);
-        users.MapGet("/", ListAsync).WithSummary(
+        users.MapGet("/", ListAsync).Produces<UserDto[]>().WithSummary(
             "The users by role then id, a page at a time: ?role=applicant|clerk|supervisor|admin, department (a code), q (part of the user name or name), "
             + "limit (1–500, default 100), offset; the X-Total-Count header says how many match");
-        users.MapPost("/", CreateAsync).Reads(BodyRule.Json)
+        users.MapPost("/", CreateAsync).Reads<CreateUserRequest>(BodyRule.Json).Produces<UserChangedDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("A local user: { userName, displayName, role, department (clerk, supervisor), password (optional: made up and answered once) } → 201");
-        users.MapGet("/{id}", GetAsync).WithSummary("One user with what administrators changed about them");
-        users.MapMethods("/{id}", [HttpMethods.Patch], ChangeAsync).Reads(BodyRule.Json)
+        users.MapGet("/{id}", GetAsync).Produces<UserDetailDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One user with what administrators changed about them");
+        users.MapMethods("/{id}", [HttpMethods.Patch], ChangeAsync).Reads<ChangeUserRequest>(BodyRule.Json).Produces<UserChangedDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The role and department: { role, department }; ends the user's sessions and tokens");
         users.MapPost("/{id}/disable", (string id, ClaimsPrincipal user, UserAdministration admin, TimeProvider clock, CancellationToken ct) =>
                 AnswerAsync(admin.SetDisabledAsync(user.Id(), id, true, false, ct), clock))
+            .Produces<UserChangedDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The user can no longer sign in; their sessions and tokens end");
         users.MapPost("/{id}/enable", (string id, ClaimsPrincipal user, UserAdministration admin, TimeProvider clock, CancellationToken ct) =>
                 AnswerAsync(admin.SetDisabledAsync(user.Id(), id, false, false, ct), clock))
+            .Produces<UserChangedDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The user may sign in again");
         users.MapPost("/{id}/unlock", (string id, ClaimsPrincipal user, UserAdministration admin, TimeProvider clock, CancellationToken ct) =>
                 AnswerAsync(admin.UnlockAsync(user.Id(), id, false, ct), clock))
+            .Produces<UserChangedDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Ends a lockout after wrong passwords before its time");
-        users.MapPost("/{id}/password", ResetPasswordAsync).Reads(BodyRule.Json)
+        users.MapPost("/{id}/password", ResetPasswordAsync).Reads<ResetPasswordRequest>(BodyRule.Json).Produces<UserChangedDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("A new password: { password } or {} to have one made up and answered once; ends the user's sessions and tokens");
         return app;
     }
@@ -56,8 +59,8 @@ public static class UsersEndpoints
     public static IEndpointRouteBuilder MapDepartmentAdministration(this IEndpointRouteBuilder app)
     {
         var departments = app.MapGroup("/api/admin/departments").WithTags("Users").RequireAuthorization(Policies.Admin);
-        departments.MapGet("/", ListDepartmentsAsync).WithSummary("Every department with its clerks, supervisors and (where this host keeps them) open tasks");
-        departments.MapMethods("/{code}", [HttpMethods.Patch], EditDepartmentAsync).Reads(BodyRule.Json)
+        departments.MapGet("/", ListDepartmentsAsync).Produces<DepartmentEntryDto[]>().WithSummary("Every department with its clerks, supervisors and (where this host keeps them) open tasks");
+        departments.MapMethods("/{code}", [HttpMethods.Patch], EditDepartmentAsync).Reads<EditDepartmentRequest>(BodyRule.Json).Produces<DepartmentEntryDto>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A department's names and description: { nameZh, nameEn, description }; departments are not added at run time");
         return app;
     }

@@ -24,7 +24,7 @@ public static class WarningsEndpoints
 
     public static IEndpointRouteBuilder MapWarnings(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/departments/{code}/warnings", ListAsync).WithTags("Departments").RequireAuthorization(Policies.Supervisor)
+        app.MapGet("/api/departments/{code}/warnings", ListAsync).Produces<WarningDto[]>().WithTags("Departments").RequireAuthorization(Policies.Supervisor)
             .WithSummary("The department's open steps on a yellow or red card, red first (?level=yellow|red for one colour)");
         return app;
     }

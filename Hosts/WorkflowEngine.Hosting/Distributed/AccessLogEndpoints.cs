@@ -19,9 +19,9 @@ public static class AccessLogEndpoints
     public static IEndpointRouteBuilder MapDepartmentAccessLog(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/access-log").WithTags("Access log").RequireAuthorization(Policies.Supervisor);
-        group.MapGet("/", ListAsync)
+        group.MapGet("/", ListAsync).Produces<AccessLineDto[]>()
             .WithSummary("Who read which application's data on this host, newest first (?application=, limit, offset); a supervisor sees their department's lines");
-        group.MapGet("/verification", VerifyAsync).RequireAuthorization(Policies.Admin)
+        group.MapGet("/verification", VerifyAsync).Produces<AccessLogVerificationDto>().RequireAuthorization(Policies.Admin)
             .WithSummary("Whether the hash chain over every line of the access log is intact, and where it breaks");
         return app;
     }

@@ -20,7 +20,7 @@ public static class DepartmentHealthEndpoints
 {
     public static IEndpointRouteBuilder MapDepartmentHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", CheckAsync).WithTags("Health").AllowAnonymous()
+        app.MapGet("/health", CheckAsync).Produces<Dictionary<string, object?>>().Produces<Dictionary<string, object?>>(StatusCodes.Status503ServiceUnavailable).WithTags("Health").AllowAnonymous()
             .WithSummary("Liveness and readiness: the status for everyone, the details for an administrator");
         return app;
     }

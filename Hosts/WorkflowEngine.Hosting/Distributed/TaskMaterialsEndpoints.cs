@@ -22,7 +22,7 @@ public static class TaskMaterialsEndpoints
 
     public static IEndpointRouteBuilder MapTaskMaterials(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/tasks/{id:guid}/materials/{key}", DownloadAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk)
+        app.MapGet("/api/tasks/{id:guid}/materials/{key}", DownloadAsync).Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway).WithTags("Tasks").RequireAuthorization(Policies.Clerk)
             .WithSummary("Download a material the task's step uses (fetched from the engine host)");
         return app;
     }

@@ -75,7 +75,7 @@ public static class SignInHosting
         }
 
         services.AddAuthorization(Policies.Add);
-        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer<SignInOpenApi>());
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer<SignInOpenApi>().AddOperationTransformer<OperationOpenApi>());
         // The anti-forgery cookie proves nothing alone, so it may travel as the request did: with Always, ASP.NET Core
         // refuses to render any form over plain HTTP (500), where the sign-in page should rather say nothing worse than
         // that the Secure session cookie will not come back.

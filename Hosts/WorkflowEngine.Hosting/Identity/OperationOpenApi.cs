@@ -1,0 +1,94 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using WorkflowEngine.Hosting.Api;
+
+namespace WorkflowEngine.Hosting.Identity;
+
+/// <summary>
+/// Tells a reader of the OpenAPI document what each operation needs and how it can fail: which sign-in it requires
+/// (from the endpoint's own authorization, so the document cannot drift from what the host enforces), the role
+/// policy in words, the problem answers every such operation can give, and the body a document-reading endpoint takes.
+/// </summary>
+public sealed class OperationOpenApi : IOpenApiOperationTransformer
+{
+    private const string ProblemJson = "application/problem+json";
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+        var authorize = metadata.OfType<IAuthorizeData>().ToArray();
+        if (!anonymous && authorize.Length > 0)
+        {
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", context.Document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("session", context.Document)] = [] },
+            ];
+            var policies = authorize.Select(a => a.Policy).OfType<string>().Distinct().ToArray();
+            AddProblem(operation, 401, "Not signed in");
+            AddProblem(operation, 403, policies.Length == 0
+                ? "Signed in, but not allowed this resource"
+                : $"Signed in without the role this needs (policy: {string.Join(", ", policies)}), or not allowed this resource");
+        }
+
+        if (metadata.OfType<BodyRule>().LastOrDefault() is var rule && metadata.OfType<BodyRule>().Any())
+        {
+            AddProblem(operation, 400, "The body or a parameter is malformed or breaks a rule; `errors` names each field");
+            AddProblem(operation, 413, "The body is larger than the host accepts");
+            AddProblem(operation, 415, "The body's content type is not one this operation reads");
+            operation.RequestBody ??= rule switch
+            {
+                BodyRule.DefinitionText => DocumentBody(),
+                BodyRule.Multipart => MaterialsBody(),
+                _ => null,
+            };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A definition or a year's holiday arrangement, sent as the text of the document itself.</summary>
+    private static OpenApiRequestBody DocumentBody() => new()
+    {
+        Required = true,
+        Description = "The document as text: YAML or JSON, UTF-8 (docs/definitions.md)",
+        Content = MediaTypes.DefinitionText.ToDictionary(
+            type => type,
+            _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
+    };
+
+    /// <summary>Materials as files, one part each, named by the material's key in the service's notice.</summary>
+    private static OpenApiRequestBody MaterialsBody() => new()
+    {
+        Required = true,
+        Description = "One file part per material, the part's name the material's key (GET /api/services/{id})",
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            [MediaTypes.Multipart] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                },
+            },
+        },
+    };
+
+    private static void AddProblem(OpenApiOperation operation, int status, string description)
+    {
+        operation.Responses ??= new OpenApiResponses();
+        var key = status.ToString(CultureInfo.InvariantCulture);
+        if (!operation.Responses.ContainsKey(key))
+        {
+            operation.Responses[key] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() },
+            };
+        }
+    }
+}
