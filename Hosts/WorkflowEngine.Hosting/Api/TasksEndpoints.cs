@@ -23,7 +23,6 @@ public static class TasksEndpoints
 {
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/departments", Departments).WithTags("Departments").AllowAnonymous().WithSummary("Departments and their queues");
         app.MapGet("/api/departments/{code}/tasks", ListAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk)
             .WithSummary("A department's tasks, soonest due first (status: open, unclaimed, claimed, completed, cancelled, all)");
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Clerk);
@@ -41,6 +40,16 @@ public static class TasksEndpoints
         app.MapExtensions();
         app.MapNotices();
         app.MapSupplements();
+        return app;
+    }
+
+    /// <summary>
+    /// The departments with their names as this host shows them and their queues: public, on every host. A department
+    /// host fetches the engine's to show a department renamed there.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDepartmentList(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/departments", Departments).WithTags("Departments").AllowAnonymous().WithSummary("Departments and their queues");
         return app;
     }
 
