@@ -23,20 +23,8 @@ public sealed partial class DepartmentNameFollower(
     protected override TimeSpan Interval => options.Value.DepartmentFollowInterval;
 
     /// <summary>Renames the departments whose stored edit differs from what this process shows; returns how many.</summary>
-    public override async Task<int> FollowAsync(CancellationToken cancellationToken)
-    {
-        var renamed = 0;
-        foreach (var edited in await departments.EditedAsync(cancellationToken))
-        {
-            if (reference.Departments.TryGetValue(edited.Code, out var shown) && shown != edited)
-            {
-                reference.Rename(edited);
-                renamed++;
-            }
-        }
-
-        return renamed;
-    }
+    public override async Task<int> FollowAsync(CancellationToken cancellationToken) =>
+        reference.RenameChanged(await departments.EditedAsync(cancellationToken));
 
     protected override void Took(int count) => LogRenamed(count);
 

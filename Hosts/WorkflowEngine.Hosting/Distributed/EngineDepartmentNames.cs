@@ -33,18 +33,10 @@ public sealed partial class EngineDepartmentNames(
     public override async Task<int> FollowAsync(CancellationToken cancellationToken)
     {
         var listed = await http.GetFromJsonAsync<DepartmentDto[]>("/api/departments", JsonSerializerOptions.Web, cancellationToken) ?? [];
-        var renamed = 0;
-        foreach (var department in listed)
-        {
-            if (reference.Departments.TryGetValue(department.Code, out var shown) && !string.IsNullOrWhiteSpace(department.Name)
-                && shown.Name != new LocalizedText(department.Name, department.NameEn))
-            {
-                reference.Rename(shown with { Name = new LocalizedText(department.Name, department.NameEn) });
-                renamed++;
-            }
-        }
-
-        return renamed;
+        // The engine's names over this host's description, which the list does not carry.
+        return reference.RenameChanged(listed
+            .Where(d => !string.IsNullOrWhiteSpace(d.Name) && reference.Departments.ContainsKey(d.Code))
+            .Select(d => reference.Departments[d.Code] with { Name = new LocalizedText(d.Name, d.NameEn) }));
     }
 
     protected override void Took(int count) => LogRenamed(count, http.BaseAddress);
