@@ -51,6 +51,26 @@ public sealed class ReferenceData
         }
     }
 
+    /// <summary>
+    /// Renames each department of <paramref name="departments"/> that this installation knows and shows otherwise (as
+    /// another process or the engine host has it); returns how many. Unknown codes are left out.
+    /// </summary>
+    public int RenameChanged(IEnumerable<Department> departments)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        var renamed = 0;
+        foreach (var department in departments)
+        {
+            if (Departments.TryGetValue(department.Code, out var shown) && shown != department)
+            {
+                Rename(department);
+                renamed++;
+            }
+        }
+
+        return renamed;
+    }
+
     /// <summary>A copy with the entry of the key replaced; no entry is ever added.</summary>
     private static FrozenDictionary<string, T> Replaced<T>(FrozenDictionary<string, T> entries, string key, T value, string unknown) =>
         entries.ContainsKey(key)

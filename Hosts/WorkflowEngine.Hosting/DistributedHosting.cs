@@ -106,6 +106,14 @@ public static partial class WorkflowHosting
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EngineCalendars)), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EngineCalendars>>()));
         services.AddSingleton<IStepCalendars>(sp => sp.GetRequiredService<EngineCalendars>());
         services.AddHostedService(sp => sp.GetRequiredService<EngineCalendars>());
+        // And the department names, so that a rename at the engine shows here too.
+        if (Uri.TryCreate(options.EngineUrl, UriKind.Absolute, out _))
+        {
+            services.AddHttpClient(nameof(EngineDepartmentNames), http => AtEngine(http, TimeSpan.FromSeconds(30)));
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EngineDepartmentNames>(
+                sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EngineDepartmentNames))));
+            services.AddHostedService(sp => sp.GetRequiredService<EngineDepartmentNames>());
+        }
 
         services.AddSingleton<DepartmentStartupTasks>();
         services.AddHostedService(sp => sp.GetRequiredService<DepartmentStartupTasks>());
@@ -141,6 +149,7 @@ public static partial class WorkflowHosting
             health = "/health",
         })).ExcludeFromDescription();
         app.MapDepartmentHealth();
+        app.MapDepartmentList();
         app.MapTasks();
         app.MapTaskMaterials();
         app.MapFailedMessages();

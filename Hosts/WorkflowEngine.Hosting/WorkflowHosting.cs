@@ -103,6 +103,7 @@ public static partial class WorkflowHosting
     private static WebApplication MapEngineEndpoints(this WebApplication app)
     {
         app.MapHealth();
+        app.MapDepartmentList();
         app.MapServices();
         app.MapApplications();
         app.MapCommitments();

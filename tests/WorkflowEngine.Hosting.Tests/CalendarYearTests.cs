@@ -132,6 +132,31 @@ public sealed class CalendarYearTests
         Assert.Contains(2027, (await host.GetJsonAsync("admin", "/api/calendars"))[0].GetProperty("announcedYears").EnumerateArray().Select(y => y.GetInt32()));
     }
 
+    /// <summary>
+    /// On a shared database the follower takes a year another process loaded up on its own beat
+    /// (<c>Engine:CalendarFollowInterval</c>, 30 s), counted on the host's clock: not before the interval has passed, and
+    /// at once when it has.
+    /// </summary>
+    [PostgresFact]
+    public async Task AYearAnotherEngineProcessLoaded_IsTakenUpOnceTheFollowIntervalHasPassedOnTheHostsClock()
+    {
+        await using var databases = new PostgresDatabases();
+        var connectionString = await databases.CreateAsync("calendar-follow");
+        await using var host = await AllInOneHost.StartAsync(December23, extraArgs: ["--Database:Provider=postgresql", $"--Database:ConnectionString={connectionString}"]);
+        await host.ScalarAsync(
+            "INSERT INTO calendar_years (calendar_id, year, body, loaded_by, loaded_at, recounted_at) VALUES ('cn-mainland', 2027, @Body, 'admin', @At, NULL)",
+            new { Body = Year2027, At = December23.ToUnixTimeMilliseconds() });
+
+        host.Clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.DoesNotContain(2027, await AnnouncedYearsAsync(host));
+
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await AllInOneHost.EventuallyAsync(() => AnnouncedYearsAsync(host), years => years.Contains(2027), "the year to be taken up", timeoutSeconds: 10);
+    }
+
+    private static async Task<int[]> AnnouncedYearsAsync(AllInOneHost host) =>
+        (await host.GetJsonAsync("admin", "/api/calendars"))[0].GetProperty("announcedYears").EnumerateArray().Select(y => y.GetInt32()).ToArray();
+
     public static TheoryData<string, string, string> BrokenYears => new()
     {
         { "a make-up day on a weekday", Year2027.Replace("2027-02-20, for: 春节", "2027-02-22, for: 春节", StringComparison.Ordinal), "makeUpWorkdays[0]" },

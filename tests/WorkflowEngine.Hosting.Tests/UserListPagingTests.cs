@@ -93,14 +93,35 @@ public sealed class UserListPagingTests(HostFixture fixture) : IClassFixture<Hos
         await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("limit=-1", "limit")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=501", "limit")]
+    [InlineData("limit=100000", "limit")]
+    [InlineData("limit=abc", "limit")]
+    [InlineData("limit=2147483648", "limit")]
+    [InlineData("limit=2.5", "limit")]
+    [InlineData("offset=-3", "offset")]
+    [InlineData("offset=x", "offset")]
+    public async Task UserList_WithAPageOutOfRange_Is400NamingTheField(string query, string field)
+    {
+        using var admin = Host.Client("admin");
+        using var response = await admin.GetAsync("/api/admin/users?" + query);
+        var problem = await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.StartsWith(field, ProblemAssert.FieldError(problem, field), StringComparison.Ordinal);
+    }
+
     [Fact]
-    public async Task UserList_WithAnOutOfRangePage_IsClamped()
+    public async Task UserList_AtTheEdgesOfThePage_AnswersThePageAskedFor()
     {
         await SeedAsync();
 
-        Assert.Equal(["pager-01"], (await ListAsync("q=pager-0&limit=0&offset=-3")).Ids);
-        Assert.Equal(7, (await ListAsync("q=pager-0&limit=100000")).Ids.Length);
-        var longSearch = await Host.Client("admin").GetAsync("/api/admin/users?q=" + new string('p', 5000));
+        Assert.Equal(["pager-01"], (await ListAsync("q=pager-0&limit=1&offset=0")).Ids);
+        Assert.Equal(7, (await ListAsync("q=pager-0&limit=500")).Ids.Length);
+        Assert.Equal(["pager-01", "pager-02"], (await ListAsync("q=pager-0&limit=2&offset=")).Ids);
+        using var admin = Host.Client("admin");
+        using var longSearch = await admin.GetAsync("/api/admin/users?q=" + new string('p', 5000));
         Assert.Equal("q", (await ProblemAssert.IsAsync(longSearch, HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateObject().Single().Name);
     }
 

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WorkflowEngine.Runtime.Processing;
 
 namespace WorkflowEngine.Runtime.Calendars;
 
@@ -8,30 +8,17 @@ namespace WorkflowEngine.Runtime.Calendars;
 /// With several engine processes on one database: takes up a year another process loaded, within
 /// <see cref="EngineOptions.CalendarFollowInterval"/>, and counts its open applications again on it.
 /// </summary>
-public sealed partial class CalendarYearFollower(CalendarUpdates updates, IOptions<EngineOptions> options, ILogger<CalendarYearFollower> logger) : BackgroundService
+public sealed partial class CalendarYearFollower(
+    CalendarUpdates updates, TimeProvider time, IOptions<EngineOptions> options, ILogger<CalendarYearFollower> logger)
+    : Follower(time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.CalendarFollowInterval, stoppingToken);
-                if (await updates.FollowAsync(stoppingToken) is > 0 and var taken)
-                {
-                    LogTaken(taken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogFailed(ex);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.CalendarFollowInterval;
+
+    public override Task<int> FollowAsync(CancellationToken cancellationToken) => updates.FollowAsync(cancellationToken);
+
+    protected override void Took(int count) => LogTaken(count);
+
+    protected override void Failed(Exception exception) => LogFailed(exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Took up {Count} holiday arrangements another engine process loaded")]
     private partial void LogTaken(int count);

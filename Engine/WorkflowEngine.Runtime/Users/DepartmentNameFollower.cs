@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Definitions;
+using WorkflowEngine.Runtime.Processing;
 
 namespace WorkflowEngine.Runtime.Users;
 
@@ -14,51 +14,21 @@ namespace WorkflowEngine.Runtime.Users;
 /// A poll rather than a version stamp checked on read: the names are read synchronously from <see cref="ReferenceData"/>
 /// everywhere (pages, API answers, messages to applicants), so a check on read would put a database query behind each
 /// of them; and rather than a broadcast on the bus, which the in-memory transport does not carry between processes and
-/// which would still need this poll for a message a stopped process missed. The delay comes from the
-/// <see cref="TimeProvider"/>, so a test moves it on.
+/// which would still need this poll for a message a stopped process missed.
 /// </remarks>
 public sealed partial class DepartmentNameFollower(
     IDepartmentEntries departments, ReferenceData reference, TimeProvider time, IOptions<EngineOptions> options, ILogger<DepartmentNameFollower> logger)
-    : BackgroundService
+    : Follower(time)
 {
+    protected override TimeSpan Interval => options.Value.DepartmentFollowInterval;
+
     /// <summary>Renames the departments whose stored edit differs from what this process shows; returns how many.</summary>
-    public async Task<int> FollowAsync(CancellationToken cancellationToken)
-    {
-        var renamed = 0;
-        foreach (var edited in await departments.EditedAsync(cancellationToken))
-        {
-            if (reference.Departments.TryGetValue(edited.Code, out var shown) && shown != edited)
-            {
-                reference.Rename(edited);
-                renamed++;
-            }
-        }
+    public override async Task<int> FollowAsync(CancellationToken cancellationToken) =>
+        reference.RenameChanged(await departments.EditedAsync(cancellationToken));
 
-        return renamed;
-    }
+    protected override void Took(int count) => LogRenamed(count);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.DepartmentFollowInterval, time, stoppingToken);
-                if (await FollowAsync(stoppingToken) is > 0 and var renamed)
-                {
-                    LogRenamed(renamed);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogFailed(ex);
-            }
-        }
-    }
+    protected override void Failed(Exception exception) => LogFailed(exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Took up the new names of {Count} departments edited on another engine process")]
     private partial void LogRenamed(int count);

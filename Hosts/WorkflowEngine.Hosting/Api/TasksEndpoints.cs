@@ -23,7 +23,6 @@ public static class TasksEndpoints
 {
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/departments", Departments).Produces<DepartmentDto[]>().WithTags("Departments").AllowAnonymous().WithSummary("Departments and their queues");
         app.MapGet("/api/departments/{code}/tasks", ListAsync).Produces<TaskDto[]>().WithTags("Tasks").RequireAuthorization(Policies.Clerk)
             .WithSummary("A department's tasks, soonest due first (status: open, unclaimed, claimed, completed, cancelled, all)");
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Clerk);
@@ -45,6 +44,16 @@ public static class TasksEndpoints
         app.MapExtensions();
         app.MapNotices();
         app.MapSupplements();
+        return app;
+    }
+
+    /// <summary>
+    /// The departments with their names as this host shows them and their queues: public, on every host. A department
+    /// host fetches the engine's to show a department renamed there.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDepartmentList(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/departments", Departments).Produces<DepartmentDto[]>().WithTags("Departments").AllowAnonymous().WithSummary("Departments and their queues");
         return app;
     }
 

@@ -66,18 +66,18 @@ public static class UsersEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        string? role, string? department, string? q, int? limit, int? offset, HttpContext context, IUserAccounts accounts, ReferenceData reference,
+        string? role, string? department, string? q, string? limit, string? offset, HttpContext context, IUserAccounts accounts, ReferenceData reference,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var english = RequestLanguage.PrefersEnglish(context.Request);
         var errors = new Dictionary<string, string[]>();
         var filter = UserInput.Filter(role, department, q, reference, errors, english);
+        var page = Paging.Read(limit, offset, errors, english);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors, english ? Problems.Invalid.En : Problems.Invalid.Zh);
         }
 
-        var page = Paging.Of(limit, offset);
         var found = await accounts.SearchAsync(filter, page.Limit, page.Offset, cancellationToken);
         context.Response.Headers[TotalCountHeader] = found.Total.ToString(CultureInfo.InvariantCulture);
         var now = clock.GetUtcNow();

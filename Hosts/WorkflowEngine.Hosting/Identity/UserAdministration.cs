@@ -151,7 +151,7 @@ public sealed class UserAdministration(
         return new AdminOutcome(AdminOutcomeStatus.Done, await accounts.FindAsync(id, cancellationToken));
     }
 
-    /// <summary>A department's names and description; every page and message shows them from now on (this process; others at their next start).</summary>
+    /// <summary>A department's names and description; every page and message shows them from now on (this process; other engine processes and the department hosts within Engine:DepartmentFollowInterval).</summary>
     public async Task<AdminOutcome> EditDepartmentAsync(string actor, string code, DepartmentEdit input, bool english, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Users;
@@ -11,26 +10,16 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 /// kind, a page at a time: the list <c>GET /api/admin/changes</c> answers.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class ChangesModel(IAdminAudit audit) : PageModel
+public sealed class ChangesModel(IAdminAudit audit) : NewestFirstPageModel<AdminAuditEntry>
 {
-    public const int PageSize = 100;
-
-    public IReadOnlyList<AdminAuditEntry> Changes { get; private set; } = [];
+    public IReadOnlyList<AdminAuditEntry> Changes => Items;
 
     public string? Kind { get; private set; }
-
-    public int Offset { get; private set; }
-
-    /// <summary>Whether an older page exists (one more line than a page was read).</summary>
-    public bool More { get; private set; }
 
     public async Task OnGetAsync(string? kind, int? offset, CancellationToken cancellationToken)
     {
         Kind = AdminChangesEndpoints.Kinds.Contains(kind ?? "") ? kind : null;
-        Offset = Math.Max(offset ?? 0, 0);
-        var read = await audit.ListAllAsync(Kind, PageSize + 1, Offset, cancellationToken);
-        More = read.Count > PageSize;
-        Changes = read.Take(PageSize).ToArray();
+        await ReadPageAsync(offset, (limit, from) => audit.ListAllAsync(Kind, limit, from, cancellationToken));
     }
 
     /// <summary>The kind of target in words.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Users;
@@ -12,29 +11,19 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 /// The list <c>GET /api/admin/sign-ins</c> answers.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class SignInsModel(ISignInLog log) : PageModel
+public sealed class SignInsModel(ISignInLog log) : NewestFirstPageModel<SignInEvent>
 {
-    public const int PageSize = 100;
-
-    public IReadOnlyList<SignInEvent> Events { get; private set; } = [];
+    public IReadOnlyList<SignInEvent> Events => Items;
 
     /// <summary>The filter as chosen: empty (all), <c>problems</c>, or one kind.</summary>
     public string Kind { get; private set; } = "";
-
-    public int Offset { get; private set; }
-
-    /// <summary>Whether an older page exists (one more line than a page was read).</summary>
-    public bool More { get; private set; }
 
     public async Task OnGetAsync(string? kind, int? offset, CancellationToken cancellationToken)
     {
         // An unknown filter shows everything rather than an error: the page offers only the known ones.
         Kind = kind is not null && (kind == "problems" || SignInEventKinds.All.Contains(kind)) ? kind : "";
         SignInEndpoints.TryKinds(Kind, out var kinds);
-        Offset = Math.Max(offset ?? 0, 0);
-        var read = await log.ListAsync(null, kinds, PageSize + 1, Offset, cancellationToken);
-        More = read.Count > PageSize;
-        Events = read.Take(PageSize).ToArray();
+        await ReadPageAsync(offset, (limit, from) => log.ListAsync(null, kinds, limit, from, cancellationToken));
     }
 
     /// <summary>An event's kind in words.</summary>
