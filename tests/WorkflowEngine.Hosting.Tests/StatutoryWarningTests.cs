@@ -86,6 +86,19 @@ public sealed class StatutoryWarningTests
     }
 
     [Fact]
+    public async Task OnADepartmentHostWithoutTheEngine_TheSupervisorsPage_StillShowsItsLists()
+    {
+        // No engine in this process: the page lists the cards its tasks were sent, as before the statutory limit was read.
+        await using var host = await AllInOneHost.StartDepartmentHostAsync("--Departments:Codes=SAMR,PSB");
+        using var supervisor = await PageSignInTests.SignedInBrowserAsync(host, "samr-supervisor", Password);
+
+        using var page = await supervisor.GetAsync("/desk/supervise?department=SAMR");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("已超期（0）", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ThePreview_ShowsThePromisedAndStatutoryDueDates_AcrossNationalDay_AndMarksAYearNotLoaded()
     {
         await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
