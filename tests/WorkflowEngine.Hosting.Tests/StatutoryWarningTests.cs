@@ -37,6 +37,16 @@ public sealed class StatutoryWarningTests
         Assert.Equal(JsonValueKind.Null, Step(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), "seal-engraving")
             .GetProperty("statutoryWarning").ValueKind);
 
+        // The applicant's page says which limit the red card is against, and shows the statutory due time beside it.
+        using var applicant = await PageSignInTests.SignedInBrowserAsync(host, "zhangsan", Password);
+        var page = await PageAsync(applicant, $"/applications/{id}");
+        var step = page[page.IndexOf("id=\"step-business-licence\"", StringComparison.Ordinal)..];
+        step = step[..step.IndexOf("</li>", StringComparison.Ordinal)];
+        Assert.Contains("红牌：已超过时限", step, StringComparison.Ordinal);
+        Assert.Contains("（承诺时限）", step, StringComparison.Ordinal);
+        Assert.Contains("法定期限", step, StringComparison.Ordinal);
+        Assert.Contains("2026-03-05 17:30", step, StringComparison.Ordinal);
+
         var card = Assert.Single((await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/warnings")).EnumerateArray());
         Assert.Equal(("red", "promised"), (card.GetProperty("warning").GetString(), card.GetProperty("limit").GetString()));
         var only = Assert.Single(card.GetProperty("cards").EnumerateArray());
