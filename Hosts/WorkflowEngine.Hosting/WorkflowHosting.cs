@@ -167,6 +167,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<IAccessLog, EngineAccessLog>();
         services.AddSingleton<ApplicationViews>();
         services.AddSingleton<ClockViews>();
+        services.AddSingleton<DepartmentWarnings>();
 
         // Migrations and seeding run first: hosted services start in registration order, before the bus.
         services.AddSingleton<StartupTasks>();

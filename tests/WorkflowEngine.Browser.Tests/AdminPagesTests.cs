@@ -56,9 +56,11 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
 
         // Accepted the day before National Day: one working day runs to the close of 8 October, three to 10 October (a make-up workday).
         var preview = page.Locator("#due-preview");
-        await Assertions.Expect(preview.Locator("tr", new() { HasText = "一件事（承诺）" })).ToContainTextAsync("2026-10-08 17:30");
-        await Assertions.Expect(preview.Locator("tr", new() { HasText = "一件事（法定）" })).ToContainTextAsync("2026-10-10 17:30");
-        await Assertions.Expect(preview.Locator("tr[data-step='business-licence']")).ToContainTextAsync("2026-09-30 12:00");
+        await Assertions.Expect(preview.Locator("tr[data-step='bundle'] .promised-due")).ToContainTextAsync("2026-10-08 17:30");
+        await Assertions.Expect(preview.Locator("tr[data-step='bundle'] .statutory-due")).ToContainTextAsync("2026-10-10 17:30");
+        await Assertions.Expect(preview.Locator("tr[data-step='business-licence'] .promised-due")).ToContainTextAsync("2026-09-30 12:00");
+        // The licence's statutory 3 working days run through the holiday to the make-up Saturday, like the bundle's.
+        await Assertions.Expect(preview.Locator("tr[data-step='business-licence'] .statutory-due")).ToContainTextAsync("2026-10-10 17:30");
         await ScreenshotAsync(page, "definition");
         await PageChecks.AssertUsableAsync(fixture, page);
 

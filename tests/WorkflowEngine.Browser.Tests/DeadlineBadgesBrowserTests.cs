@@ -50,6 +50,10 @@ public sealed class DeadlineBadgesBrowserTests(BrowserFixture fixture) : IClassF
         await Assertions.Expect(card.Locator(".desk-badge-yellow")).ToHaveCountAsync(0);
         await Assertions.Expect(step.Locator(".badge-red")).ToHaveTextAsync("红牌：已超过时限");
         await Assertions.Expect(supervisor.Locator("section[aria-labelledby='red-heading']")).ToContainTextAsync(tracking);
+        // Red against the promised 2 hours only: the statutory 3 working days are far from used.
+        await Assertions.Expect(supervisor.Locator("section[aria-labelledby='red-heading'] li[data-limit='promised']", new() { HasText = tracking }))
+            .ToContainTextAsync("承诺时限红牌：已于 2026-03-02 11:00 到期");
+        await Assertions.Expect(supervisor.Locator("section[aria-labelledby='red-heading'] li[data-limit='statutory']")).ToHaveCountAsync(0);
         await Assertions.Expect(supervisor.Locator("section[aria-labelledby='yellow-heading']")).Not.ToContainTextAsync(tracking);
         await PageChecks.AssertUsableAsync(fixture, timeline, "application-red");
         await PageChecks.AssertUsableAsync(fixture, supervisor, "desk-supervise");

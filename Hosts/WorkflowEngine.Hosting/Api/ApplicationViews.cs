@@ -57,7 +57,7 @@ public sealed class ApplicationViews(
             ChinaTime.ToLocal(a.AcceptedAt),
             ChinaTime.ToLocal(a.DueAt),
             ChinaTime.ToLocal(a.StatutoryDueAt),
-            warnings.Bundle,
+            warnings.Bundle is { } bundle ? ApiNames.Of(bundle.Level) : null,
             ChinaTime.ToLocal(a.CompletedAt),
             a.OnTime,
             a.Reason,
@@ -71,6 +71,9 @@ public sealed class ApplicationViews(
             Provisional = provisional is not null,
             ProvisionalReason = provisional?.Reason,
             ProvisionalYears = provisional?.MissingYears,
+            WarningLimit = warnings.Bundle?.MostUrgent?.Limit,
+            PromisedWarning = LimitWarningDto.Optional(warnings.Bundle?.Promised),
+            StatutoryWarning = LimitWarningDto.Optional(warnings.Bundle?.Statutory),
         };
     }
 
@@ -238,31 +241,31 @@ public sealed class ApplicationViews(
     }
 
     /// <summary>
-    /// Each started clock's warning against its promised limit, as the clocks endpoint explains it (none, yellow or red),
-    /// and for steps whether their clock runs, stands paused (补正, an excluded period) or has stopped.
-    /// The bundle's comes apart from the steps' and stages', by node id.
+    /// Each started clock's cards against its promised and its statutory limit (<see cref="ClockCards"/>, as the clocks
+    /// endpoint explains them), and for steps whether their clock runs, stands paused (补正, an excluded period) or has
+    /// stopped. The bundle's comes apart from the steps' and stages', by node id.
     /// </summary>
-    private (string? Bundle, Dictionary<string, (string Warning, string Clock)> Nodes) Warnings(ApplicationRecord a, WorkflowDefinition definition)
+    private (ClockCards? Bundle, Dictionary<string, (ClockCards Cards, string Clock)> Nodes) Warnings(ApplicationRecord a, WorkflowDefinition definition)
     {
         var calendar = reference.Calendar(definition.CalendarId);
         var now = time.GetUtcNow();
-        string? bundle = null;
-        var nodes = new Dictionary<string, (string Warning, string Clock)>(StringComparer.Ordinal);
+        ClockCards? bundle = null;
+        var nodes = new Dictionary<string, (ClockCards Cards, string Clock)>(StringComparer.Ordinal);
         foreach (var clock in ApplicationClocks.Of(definition, a.State, activities))
         {
-            if (clock.Promised is not { } promised || clock.Timeline.StartedAt is null)
+            if (clock.Promised is null || clock.Timeline.StartedAt is null)
             {
                 continue;
             }
 
-            var level = ApiNames.Of(DeadlineWarnings.Of(ClockArithmetic.Explain(clock.Timeline, promised, calendar, now), clock.YellowShare));
+            var cards = ClockCards.Of(clock, calendar, now);
             if (clock.Kind == ClockKind.Bundle)
             {
-                bundle = level;
+                bundle = cards;
             }
             else
             {
-                nodes[clock.Id] = (level, ApiNames.Of(clock.Timeline.Status));
+                nodes[clock.Id] = (cards, ApiNames.Of(clock.Timeline.Status));
             }
         }
 
@@ -271,7 +274,7 @@ public sealed class ApplicationViews(
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null || (b is not null && b > a) ? b : a;
 
-    private StepDto Step(StepRecord s, StepNode node, (string? Warning, string? Clock) card, WorkingCalendar calendar)
+    private StepDto Step(StepRecord s, StepNode node, (ClockCards? Cards, string? Clock) card, WorkingCalendar calendar)
     {
         var department = s.Department ?? activities.Get(node.ActivityKey).DepartmentOf(node);
         var provisional = s.DueAt is { } due ? ProvisionalDue.Of(calendar, s.DispatchedAt ?? due, due) : null;
@@ -284,7 +287,7 @@ public sealed class ApplicationViews(
             s.Status,
             ChinaTime.ToLocal(s.DispatchedAt),
             ChinaTime.ToLocal(s.DueAt),
-            card.Warning,
+            card.Cards is { } cards ? ApiNames.Of(cards.Level) : null,
             card.Clock,
             s.ClaimedBy,
             ChinaTime.ToLocal(s.CompletedAt),
@@ -294,7 +297,12 @@ public sealed class ApplicationViews(
             s.OutputsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(s.OutputsJson),
             Provisional: provisional is not null,
             ProvisionalReason: provisional?.Reason,
-            ProvisionalYears: provisional?.MissingYears);
+            ProvisionalYears: provisional?.MissingYears)
+        {
+            WarningLimit = card.Cards?.MostUrgent?.Limit,
+            PromisedWarning = LimitWarningDto.Optional(card.Cards?.Promised),
+            StatutoryWarning = LimitWarningDto.Optional(card.Cards?.Statutory),
+        };
     }
 
     /// <summary>The step's commitment (告知承诺), where its definition offers one: signable while the step waits on its department.</summary>

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Hosting.Pages.Admin;
+using WorkflowEngine.Hosting.Pages.Services;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Materials;
 using WorkflowEngine.Runtime.Departments;
@@ -22,6 +25,8 @@ public static class DefinitionsEndpoints
         var group = app.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization(Policies.Admin);
         group.MapGet("/", ListAsync).Produces<DefinitionSummaryDto[]>().WithSummary("Every definition and its versions");
         group.MapGet("/{id}/versions/{version:int}", GetAsync).Produces<DefinitionSourceDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One version's source and errors");
+        group.MapGet("/{id}/versions/{version:int}/due-preview", DuePreviewAsync).Produces<DuePreviewDto>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The promised and statutory due dates of the bundle and every stage and step from ?start=YYYY-MM-DD&at=HH:mm, on the definition's calendar");
         group.MapPost("/", SaveDraftAsync).Produces<DraftDto>(StatusCodes.Status201Created).Reads(BodyRule.DefinitionText).WithSummary("Validate a definition (YAML or JSON body) and store it as the draft");
         group.MapPost("/validate", ValidateAsync).Produces<DefinitionValidDto>().Reads(BodyRule.DefinitionText).WithSummary("Validate a definition without storing it");
         group.MapPost("/{id}/publish", PublishAsync).Produces<DefinitionVersionDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Publish the draft (or ?version=N); published versions never change");
@@ -43,6 +48,43 @@ public static class DefinitionsEndpoints
             ? Results.Ok(new DefinitionSourceDto(r.Id, r.Version, r.Status, r.Source,
                 (JsonSerializer.Deserialize<DefinitionError[]>(r.ErrorsJson) ?? []).Select(DefinitionErrorDto.From).ToArray()))
             : Problems.NotFound($"没有“{id}”第 {version} 版");
+
+    private static async Task<IResult> DuePreviewAsync(
+        string id, int version, string? start, string? at, IDefinitionStore store, DefinitionRegistry registry, ActivityRegistry activities,
+        ReferenceData reference, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, version, cancellationToken) is not { } record)
+        {
+            return Problems.NotFound($"没有“{id}”第 {version} 版");
+        }
+
+        var loaded = registry.Loader.Load(record.Source, $"{id}@v{version}");
+        if (loaded.Definition is not { } definition)
+        {
+            return Problems.Definition(loaded.Errors, "定义无法读取，无法计算期限");
+        }
+
+        var zone = reference.Calendars.TryGetValue(definition.CalendarId, out var calendar) ? calendar.Zone : ChinaTime.Zone;
+        var chosen = DuePreviewStart.Read(start, at, time.GetUtcNow(), zone);
+        if (chosen.Errors.Count > 0)
+        {
+            return Problems.Validation(chosen.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+        }
+
+        var plan = FlowPlan.Of(definition, activities, reference, chosen.At);
+        var bundle = new DuePreviewPartDto(
+            definition.Id, "bundle", definition.Title.Zh, null, ChinaTime.ToLocal(plan.Start), PlannedDueDto.Optional(plan.Promised),
+            PlannedDueDto.Optional(plan.Statutory), true);
+        var parts = plan.Root.DescendantsAndSelf()
+            .Where(p => p.Kind is NoticeStepKind.Step or NoticeStepKind.Stage)
+            .Select(p => new DuePreviewPartDto(
+                p.Id, ApiNames.Of(p.Kind), p.Title, p.Department, ChinaTime.ToLocal(p.Start),
+                PlannedDueDto.Optional(p.Promised),
+                PlannedDueDto.Optional(p.Statutory),
+                plan.Critical.Contains(p.Id)))
+            .ToArray();
+        return Results.Ok(new DuePreviewDto(id, version, plan.Calendar.Id, ChinaTime.ToLocal(plan.Start), bundle, parts, ChinaTime.ToLocal(plan.End), plan.ExceedsBundle));
+    }
 
     private static async Task<IResult> SaveDraftAsync(HttpRequest request, ClaimsPrincipal user, DefinitionRegistry registry, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {

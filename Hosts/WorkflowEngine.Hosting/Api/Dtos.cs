@@ -66,6 +66,8 @@ public sealed record SubmittedDto(
 /// An application with every step's progress and deadline. Here and on <see cref="StepDto"/>, <see cref="TaskDto"/> and
 /// <see cref="SubmittedDto"/>, <c>provisional</c> is true when the due time is counted through a year whose holiday
 /// arrangement is not loaded (暂定): <c>provisionalReason</c> says so naming the calendar and <c>provisionalYears</c>.
+/// <c>warning</c> (here the bundle's, on a step its own) is the worse of the cards against the promised and the statutory
+/// limit; <c>warningLimit</c> names the limit it is about, <c>promisedWarning</c> and <c>statutoryWarning</c> give each.
 /// </summary>
 public sealed record ApplicationDto(
     Guid Id,
@@ -92,7 +94,17 @@ public sealed record ApplicationDto(
     IReadOnlyList<SupplementDto> Supplements,
     bool Provisional = false,
     string? ProvisionalReason = null,
-    IReadOnlyList<int>? ProvisionalYears = null);
+    IReadOnlyList<int>? ProvisionalYears = null)
+{
+    /// <summary>Which limit <see cref="Warning"/> is about: the most urgent card's (statutory before promised); null without one.</summary>
+    public string? WarningLimit { get; init; }
+
+    /// <summary>The bundle's card against its promised limit (承诺时限).</summary>
+    public LimitWarningDto? PromisedWarning { get; init; }
+
+    /// <summary>The bundle's card against its statutory limit (法定时限); null where the definition gives none.</summary>
+    public LimitWarningDto? StatutoryWarning { get; init; }
+}
 
 public sealed record ApplicationSummaryDto(
     Guid Id,
@@ -127,7 +139,17 @@ public sealed record StepDto(
     CommitmentDto? Commitment = null,
     bool Provisional = false,
     string? ProvisionalReason = null,
-    IReadOnlyList<int>? ProvisionalYears = null);
+    IReadOnlyList<int>? ProvisionalYears = null)
+{
+    /// <summary>Which limit <see cref="Warning"/> is about: the most urgent card's (statutory before promised); null without one.</summary>
+    public string? WarningLimit { get; init; }
+
+    /// <summary>The step's card against its promised limit (its <c>limit</c>).</summary>
+    public LimitWarningDto? PromisedWarning { get; init; }
+
+    /// <summary>The step's card against its statutory limit (its <c>statutoryLimit</c>); null where the definition gives none.</summary>
+    public LimitWarningDto? StatutoryWarning { get; init; }
+}
 
 public sealed record MaterialDto(
     string Key,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using WorkflowEngine.Contracts;
+using WorkflowEngine.Core.Clocks;
 
 namespace WorkflowEngine.Hosting.Pages;
 
@@ -15,6 +16,10 @@ public sealed record ProvisionalMark(string Label, string Explanation)
 
     /// <summary>The marker for a task's due time as the engine last announced it; null when it is final.</summary>
     public static ProvisionalMark? Of(ProvisionalDueTime? provisional) =>
+        provisional is null ? null : Make(provisional.Reason, provisional.ReasonEn, provisional.MissingYears);
+
+    /// <summary>The marker for a due time the core counted (<see cref="ProvisionalDue.Of"/>); null when it is final.</summary>
+    public static ProvisionalMark? Of(ProvisionalDue? provisional) =>
         provisional is null ? null : Make(provisional.Reason, provisional.ReasonEn, provisional.MissingYears);
 
     private static ProvisionalMark Make(string? reason, string? reasonEn, IReadOnlyList<int> years)

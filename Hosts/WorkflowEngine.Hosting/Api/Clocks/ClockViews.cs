@@ -26,28 +26,29 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
     {
         var timeline = clock.Timeline;
         var pause = timeline.CurrentPause;
+        var cards = ClockCards.Of(clock, calendar, now);
         return new ClockDto(
             ApiNames.Of(clock.Kind),
             clock.Id,
             clock.Title,
             ApiNames.Of(timeline.Status),
             pause is null ? null : new ClockPauseDto(ApiNames.Of(pause.Reason!.Value), pause.Text, ChinaTime.ToLocal(pause.At), pause.Actor),
-            clock.Promised is { } promised ? Limit(timeline, promised, clock.YellowShare, calendar, now) : null,
-            clock.Statutory is { } statutory ? Limit(timeline, statutory, clock.YellowShare, calendar, now) : null,
+            cards.Promised is { } promised ? Limit(promised, calendar) : null,
+            cards.Statutory is { } statutory ? Limit(statutory, calendar) : null,
             clock.Events.Select(e => new ClockEventDto(
                 ApiNames.Of(e.Kind), ChinaTime.ToLocal(e.At), e.Reason is { } reason ? ApiNames.Of(reason) : null, e.Text, e.Actor, e.Added?.ToString())).ToArray());
     }
 
-    private static ClockLimitDto Limit(ClockTimeline timeline, WorkingTimeLimit limit, double yellowShare, WorkingCalendar calendar, DateTimeOffset now)
+    private static ClockLimitDto Limit(LimitCard card, WorkingCalendar calendar)
     {
-        var explained = ClockArithmetic.Explain(timeline, limit, calendar, now);
+        var explained = card.Explained;
         return new ClockLimitDto(
-            limit.ToString(),
+            explained.Limit.ToString(),
             ChinaTime.ToLocal(explained.DueAt),
             explained.DueAtIfResumedNow,
             explained.Overdue,
-            ApiNames.Of(DeadlineWarnings.Of(explained, yellowShare)),
-            ChinaTime.ToLocal(ClockArithmetic.ShareReachedAt(timeline, limit, calendar, yellowShare)),
+            ApiNames.Of(card.Level),
+            ChinaTime.ToLocal(card.YellowAt),
             ChinaTime.ToLocal(explained.CountsFrom),
             Hours(explained.Granted),
             Hours(explained.Extended),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Calendars;
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Pages.Services;
@@ -8,23 +9,24 @@ using WorkflowEngine.Hosting.Pages.Services;
 namespace WorkflowEngine.Hosting.Pages.Admin;
 
 /// <summary>
-/// A definition's flow laid out in time from a chosen start, on the definition's own calendar and the same arithmetic
-/// as <c>/api/calendars/{id}/due</c> (<see cref="WorkingCalendar.Add"/>): steps in order start when the one before
-/// falls due, steps side by side start together, and a part ends when its slowest branch does. Every step that may run
+/// A definition's flow laid out in time from a chosen start, on the definition's own calendar and the arithmetic of a
+/// running clock (<see cref="PlannedDue"/>): steps in order start when the one before falls due on its promised limit,
+/// steps side by side start together, and a part ends when its slowest branch does. Each part's statutory limit, where
+/// it has one, is counted from the same start. Every step that may run
 /// is counted, conditional ones and every branch of a choice included, so the plan is the latest the flow may take.
 /// The critical path is the chain of steps that sets that end.
 /// </summary>
 public sealed class FlowPlan
 {
     private FlowPlan(PlannedNode root, IReadOnlySet<string> critical, WorkingCalendar calendar, DateTimeOffset start,
-        DateTimeOffset? promisedDue, DateTimeOffset? statutoryDue, string? promised, string? statutory)
+        PlannedDue? promisedDue, PlannedDue? statutoryDue, string? promised, string? statutory)
     {
         Root = root;
         Critical = critical;
         Calendar = calendar;
         Start = start;
-        PromisedDue = promisedDue;
-        StatutoryDue = statutoryDue;
+        Promised = promisedDue;
+        Statutory = statutoryDue;
         PromisedText = promised;
         StatutoryText = statutory;
     }
@@ -41,9 +43,15 @@ public sealed class FlowPlan
     /// <summary>When the last step falls due if every step takes its whole limit.</summary>
     public DateTimeOffset End => Root.End;
 
-    public DateTimeOffset? PromisedDue { get; }
+    /// <summary>The bundle's promised limit and where it falls due; null where the definition gives none.</summary>
+    public PlannedDue? Promised { get; }
 
-    public DateTimeOffset? StatutoryDue { get; }
+    /// <summary>The bundle's statutory limit and where it falls due; null where the definition gives none.</summary>
+    public PlannedDue? Statutory { get; }
+
+    public DateTimeOffset? PromisedDue => Promised?.DueAt;
+
+    public DateTimeOffset? StatutoryDue => Statutory?.DueAt;
 
     public string? PromisedText { get; }
 
@@ -67,8 +75,8 @@ public sealed class FlowPlan
             critical,
             calendar,
             start,
-            promised is null ? null : calendar.Add(start, promised),
-            statutory is null ? null : calendar.Add(start, statutory),
+            promised is null ? null : PlannedDue.Of(promised, calendar, start),
+            statutory is null ? null : PlannedDue.Of(statutory, calendar, start),
             promised is null ? null : text.Of(promised),
             statutory is null ? null : text.Of(statutory));
     }
@@ -79,7 +87,10 @@ public sealed class FlowPlan
     {
         var activity = activities.TryGet(node.ActivityKey, out var known) ? known : null;
         var limit = activity?.LimitOf(node);
-        var due = limit is null ? (DateTimeOffset?)null : calendar.Add(start, limit);
+        var promised = limit is null ? null : PlannedDue.Of(limit, calendar, start);
+        // As the engine times it: a statutory limit only beside a promised one.
+        var statutory = limit is null || node.StatutoryLimit is not { } law ? null : PlannedDue.Of(law, calendar, start);
+        var due = promised?.DueAt;
         var kind = NoticeStep.KindOf(node);
         var children = new List<PlannedNode>(node.Children.Count);
         var end = start;
@@ -107,7 +118,12 @@ public sealed class FlowPlan
             start,
             due,
             end,
-            children);
+            children)
+        {
+            Promised = promised,
+            Statutory = statutory,
+            StatutoryLimitText = statutory is null ? null : text.Of(statutory.Limit),
+        };
     }
 
     /// <summary>A node without a title by what it does (the first clause of its activity's description, e.g. 通知申请人), else its id.</summary>

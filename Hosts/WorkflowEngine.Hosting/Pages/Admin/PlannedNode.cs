@@ -1,4 +1,5 @@
 using WorkflowEngine.Calendars;
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Hosting.Pages.Services;
 
@@ -6,7 +7,9 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 
 /// <summary>
 /// A part of a flow with the times it would run at if every step took its whole limit: where it starts, where its own
-/// limit falls due (null without a limit) and when the next part can start.
+/// limit falls due (null without a limit) and when the next part can start; where it has a statutory limit too, where
+/// that falls due from the same start. Each due time carries its 暂定 mark where the counting passes a year with no
+/// holiday arrangement loaded.
 /// </summary>
 public sealed record PlannedNode(
     string Id,
@@ -21,5 +24,13 @@ public sealed record PlannedNode(
     DateTimeOffset End,
     IReadOnlyList<PlannedNode> Children)
 {
+    /// <summary>The promised limit and where it falls due (<see cref="Due"/>), with its 暂定 mark; null without a limit.</summary>
+    public PlannedDue? Promised { get; init; }
+
+    /// <summary>The statutory limit (<c>statutoryLimit</c>) and where it falls due; null where the definition gives none.</summary>
+    public PlannedDue? Statutory { get; init; }
+
+    public string? StatutoryLimitText { get; init; }
+
     public IEnumerable<PlannedNode> DescendantsAndSelf() => Children.SelectMany(c => c.DescendantsAndSelf()).Prepend(this);
 }

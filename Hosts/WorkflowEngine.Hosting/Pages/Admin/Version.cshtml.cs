@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -88,40 +87,23 @@ public sealed class VersionModel(IDefinitionStore store, DefinitionRegistry regi
         return true;
     }
 
-    /// <summary>The start the preview counts from: the chosen date and time in Shanghai, or now (also when they cannot be read, with the field's error).</summary>
+    /// <summary>The start the preview counts from: the chosen date and time in the calendar's zone, or now (also when they cannot be read, with the field's error).</summary>
     private DateTimeOffset PreviewStart(string calendarId)
     {
-        var now = ChinaTime.ToLocal(time.GetUtcNow());
-        var date = DateOnly.FromDateTime(now.DateTime);
-        if (!string.IsNullOrWhiteSpace(Start)
-            && !DateOnly.TryParseExact(Start.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-        {
-            ModelState.AddModelError(nameof(Start), AdminText.Say("受理日期应写作 YYYY-MM-DD", "The start date must read YYYY-MM-DD"));
-        }
-        else if (date < CalendarsEndpoints.FirstQueryDate || date > CalendarsEndpoints.LastQueryDate)
-        {
-            ModelState.AddModelError(nameof(Start), AdminText.Say(
-                $"受理日期须在 {CalendarsEndpoints.FirstQueryDate:yyyy-MM-dd} 至 {CalendarsEndpoints.LastQueryDate:yyyy-MM-dd} 之间",
-                $"The start date must lie between {CalendarsEndpoints.FirstQueryDate:yyyy-MM-dd} and {CalendarsEndpoints.LastQueryDate:yyyy-MM-dd}"));
-        }
-
-        var clock = string.IsNullOrWhiteSpace(Start) && string.IsNullOrWhiteSpace(At) ? TimeOnly.FromDateTime(now.DateTime) : new TimeOnly(9, 0);
-        if (!string.IsNullOrWhiteSpace(At) && !TimeOnly.TryParseExact(At.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out clock))
-        {
-            ModelState.AddModelError(nameof(At), AdminText.Say("受理时刻应写作 HH:mm（如 09:30）", "The start time must read HH:mm (e.g. 09:30)"));
-        }
-
-        if (!ModelState.IsValid)
-        {
-            // The diagram still shows, counted from now; the fields keep what was typed, with their errors.
-            return now;
-        }
-
-        Start = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        At = clock.ToString("HH:mm", CultureInfo.InvariantCulture);
         var zone = reference.Calendars.TryGetValue(calendarId, out var calendar) ? calendar.Zone : ChinaTime.Zone;
-        var local = date.ToDateTime(clock);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        var read = DuePreviewStart.Read(Start, At, time.GetUtcNow(), zone);
+        foreach (var (field, problem) in read.Errors)
+        {
+            ModelState.AddModelError(field == "start" ? nameof(Start) : nameof(At), AdminText.Say(problem.Zh, problem.En));
+        }
+
+        if (read.Errors.Count == 0)
+        {
+            Start = read.Date;
+            At = read.Time;
+        }
+
+        return read.At;
     }
 
     private PageResult NotFoundPage()

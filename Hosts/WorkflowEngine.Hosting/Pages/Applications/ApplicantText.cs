@@ -58,6 +58,9 @@ public sealed record ApplicantText
         EndApplication = "撤销审批并终止整个申请",
         Department = "办理部门",
         StepDue = "到期时间",
+        StepStatutoryDue = "法定期限",
+        PromisedCardSuffix = "（承诺时限）",
+        StatutoryCardSuffix = "（法定时限）",
         TimeLeft = "剩余工作时间",
         LeftDaysFormat = "剩余 {0} 个工作日",
         LeftHoursFormat = "剩余 {0} 个工作小时",
@@ -143,6 +146,9 @@ public sealed record ApplicantText
         EndApplication = "revoke the approval and end the whole application",
         Department = "Department",
         StepDue = "Due",
+        StepStatutoryDue = "Statutory due",
+        PromisedCardSuffix = " (promised limit)",
+        StatutoryCardSuffix = " (statutory limit)",
         TimeLeft = "Working time left",
         LeftDaysFormat = "{0} working days left",
         LeftHoursFormat = "{0} working hours left",
@@ -303,6 +309,22 @@ public sealed record ApplicantText
     public required string Department { get; init; }
 
     public required string StepDue { get; init; }
+
+    /// <summary>Where a step's statutory limit (法定时限) falls due, beside its promised one.</summary>
+    public required string StepStatutoryDue { get; init; }
+
+    /// <summary>After a card: the limit it is against.</summary>
+    public required string PromisedCardSuffix { get; init; }
+
+    public required string StatutoryCardSuffix { get; init; }
+
+    /// <summary>The limit a card is against, after the card; empty without one.</summary>
+    public string CardLimit(string? limit) => limit switch
+    {
+        "statutory" => StatutoryCardSuffix,
+        "promised" => PromisedCardSuffix,
+        _ => "",
+    };
 
     public required string TimeLeft { get; init; }
 

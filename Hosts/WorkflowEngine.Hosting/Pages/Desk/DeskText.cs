@@ -47,6 +47,14 @@ public static class DeskText
         _ => "",
     };
 
+    /// <summary>The limit a card is against: 法定时限 (statutory) or 承诺时限 (promised).</summary>
+    public static string Limit(string limit) => limit == "statutory" ? Say("法定时限", "Statutory limit") : Say("承诺时限", "Promised limit");
+
+    /// <summary>One limit's card as a supervisor reads it: which limit, which colour, and its due time (passed or coming).</summary>
+    public static string Card(string limit, string warning, DateTimeOffset? dueAt) => warning == "red"
+        ? Say($"{Limit(limit)}红牌：已于 {Time(dueAt)} 到期", $"{Limit(limit)} red: was due {Time(dueAt)}")
+        : Say($"{Limit(limit)}黄牌：{Time(dueAt)} 到期", $"{Limit(limit)} yellow: due {Time(dueAt)}");
+
     /// <summary>A raised queue priority (by an escalation rule): 加急 or 特急; empty for a normal one.</summary>
     public static string Priority(int rank) => rank switch
     {

@@ -13,10 +13,12 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 
 /// <summary>
 /// A department's supervisor's page: its overdue (red) and at-risk (yellow) tasks, the red notices, and the requests
-/// for more time waiting for an answer, approved or refused here through the same rules as the API.
+/// for more time waiting for an answer, approved or refused here through the same rules as the API. Where the engine
+/// runs in this process, the red and yellow lists are the engine's (the same as <c>/api/departments/{code}/warnings</c>):
+/// each step with the limit it is on a card against, promised or statutory, and the due times, most urgent first.
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, ServedDepartments served) : PageModel
+public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, ServedDepartments served, DepartmentWarnings? warnings = null) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Department { get; set; }
@@ -27,9 +29,9 @@ public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, 
     /// <summary>Open tasks an escalation rule gave the supervisors (督办), highest priority and soonest due first.</summary>
     public IReadOnlyList<TaskRecord> Supervised { get; private set; } = [];
 
-    public IReadOnlyList<TaskRecord> Red { get; private set; } = [];
+    public IReadOnlyList<SupervisedWarning> Red { get; private set; } = [];
 
-    public IReadOnlyList<TaskRecord> Yellow { get; private set; } = [];
+    public IReadOnlyList<SupervisedWarning> Yellow { get; private set; } = [];
 
     public IReadOnlyList<DepartmentNotice> Notices { get; private set; } = [];
 
@@ -120,7 +122,18 @@ public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, 
         SupplementApprovals = (await clerk.SupplementApprovalsAsync(Department, 100, 0, User, cancellationToken)).Value ?? [];
         var open = (await clerk.QueueAsync(Department, TaskStatuses.Open, QueueModel.MaxTasks, 0, User, cancellationToken)).Value ?? [];
         Supervised = open.Where(t => t.SupervisedAt is not null).ToArray();
-        Red = open.Where(t => t.Warning == "red").ToArray();
-        Yellow = open.Where(t => t.Warning == "yellow").ToArray();
+        if (warnings is null)
+        {
+            Red = [.. open.Where(t => t.Warning == "red").Select(t => new SupervisedWarning(t, null))];
+            Yellow = [.. open.Where(t => t.Warning == "yellow").Select(t => new SupervisedWarning(t, null))];
+            return;
+        }
+
+        var tasks = open.ToLookup(t => (t.ApplicationId, t.StepId));
+        var listed = (await warnings.ListAsync(Department, null, cancellationToken))
+            .Select(c => new SupervisedWarning(tasks[(c.ApplicationId, c.StepId)].FirstOrDefault(), c))
+            .ToArray();
+        Red = [.. listed.Where(w => w.Warning == "red")];
+        Yellow = [.. listed.Where(w => w.Warning == "yellow")];
     }
 }

@@ -1,0 +1,20 @@
+using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Runtime.Departments;
+
+namespace WorkflowEngine.Hosting.Pages.Desk;
+
+/// <summary>
+/// A step on the supervisor's red or yellow list: the department's task for it (null where this host holds none yet),
+/// and where the engine runs in this process its cards against the promised and the statutory limit
+/// (<see cref="DepartmentWarnings"/>); a department host on its own shows only the card its task was sent.
+/// </summary>
+public sealed record SupervisedWarning(TaskRecord? Task, WarningDto? Card)
+{
+    public string Title => Card?.Title ?? Task!.Title;
+
+    public string TrackingNumber => Card?.TrackingNumber ?? Task!.TrackingNumber;
+
+    public string ServiceTitle => Card?.ServiceTitle ?? Task!.ServiceTitle;
+
+    public string? Warning => Card?.Warning ?? Task?.Warning;
+}
