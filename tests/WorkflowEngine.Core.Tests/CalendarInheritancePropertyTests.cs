@@ -107,6 +107,23 @@ public sealed class CalendarInheritancePropertyTests
     }
 
     [Fact]
+    public void AnInheritingCalendar_AsADepartmentHostReceivesIt_CountsTheSame()
+    {
+        // GET /api/calendars/{id} sends the resolved data; the department host builds its calendar from it alone.
+        var own = new CalendarYear(2026, "测试用", [new HolidayPeriod("地方节日", new DateOnly(2026, 4, 20), new DateOnly(2026, 4, 21))], []);
+        var child = Reference(Child(changes: [own])).Calendar("cn-hall");
+
+        var copy = new WorkingCalendar(System.Text.Json.JsonSerializer.Deserialize<CalendarData>(
+            System.Text.Json.JsonSerializer.Serialize(child.Data, System.Text.Json.JsonSerializerOptions.Web), System.Text.Json.JsonSerializerOptions.Web)!);
+
+        Assert.Equal(child.Version, copy.Version);
+        Assert.Equal(child.AnnouncedYears.Order(), copy.AnnouncedYears.Order());
+        Assert.Equal(child.Describe(new DateOnly(2026, 4, 20)), copy.Describe(new DateOnly(2026, 4, 20)));
+        Assert.Equal(child.Describe(new DateOnly(2026, 10, 1)), copy.Describe(new DateOnly(2026, 10, 1)));
+        Assert.Equal("cn-mainland", copy.Data.YearsFrom);
+    }
+
+    [Fact]
     public void Resolve_RefusesAnUnknownParentAndACycle()
     {
         Assert.Contains("unknown calendar 'nowhere'", Assert.Throws<ArgumentException>(() =>
