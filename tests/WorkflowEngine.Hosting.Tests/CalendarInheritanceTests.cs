@@ -86,4 +86,26 @@ public sealed class CalendarInheritanceTests
         var newYear = (await host.GetJsonAsync("zhangsan", $"/api/calendars/{Hall}/days?from=2027-01-01&to=2027-01-01")).EnumerateArray().Single();
         Assert.Equal(("holiday", true, "cn-mainland"), (newYear.GetProperty("kind").GetString(), newYear.GetProperty("announced").GetBoolean(), newYear.GetProperty("source").GetString()));
     }
+
+    [Fact]
+    public async Task TheAdministratorSeesTheParent_WhoseEachDayIs_AndOneWarningForTheMissingYear()
+    {
+        await using var host = await AllInOneHost.StartAsync(December21);
+        using var browser = await PageSignInTests.SignedInBrowserAsync(host, "admin", "Demo#2026");
+
+        var month = WebUtility.HtmlDecode(await browser.GetStringAsync($"/admin/calendars?calendar={Hall}&month=2026-10"));
+        Assert.Contains("继承“中国大陆法定工作日历”（cn-mainland）", month, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"day-source\" data-source=\"cn-mainland\">中国大陆法定工作日历</span>", month, StringComparison.Ordinal);
+        var national = WebUtility.HtmlDecode(await browser.GetStringAsync("/admin/calendars?calendar=cn-mainland&month=2026-10"));
+        Assert.Contains("继承本日历年度安排的日历：延时服务大厅工作日历（示例）", national, StringComparison.Ordinal);
+        Assert.DoesNotContain("day-source", national, StringComparison.Ordinal);
+        var years = WebUtility.HtmlDecode(await browser.GetStringAsync("/admin/calendars/years"));
+        Assert.DoesNotContain($"value=\"{Hall}\"", years, StringComparison.Ordinal);
+        Assert.Contains("继承它的日历随之更新：延时服务大厅工作日历（示例）", years, StringComparison.Ordinal);
+
+        // December without 2027: one warning, on the calendar to load it into, naming the hall that follows it.
+        var missing = Assert.Single((await host.GetJsonAsync("admin", "/health")).GetProperty("missingHolidayArrangements").EnumerateArray());
+        Assert.Equal(("cn-mainland", 2027), (missing.GetProperty("calendarId").GetString(), missing.GetProperty("year").GetInt32()));
+        Assert.Contains(Hall, missing.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
 }
