@@ -27,25 +27,29 @@ public sealed class WorkingCalendar
         _office = [.. data.OfficeHours.OrderBy(p => p.Start)];
         HoursPerDay = _office.Sum(p => p.Length.TotalHours);
         _officeTicksPerDay = _office.Sum(p => p.Length.Ticks);
+        _announcedYears = data.Years.Select(y => y.Year).ToFrozenSet();
         var special = new Dictionary<DateOnly, CalendarDay>();
-        foreach (var year in data.Years)
+        // The announced years first, then the calendar's own changes over them: a change overrides the notice's day.
+        foreach (var year in data.Years.Concat(data.Changes))
         {
+            var source = year.DeclaredBy ?? data.Id;
+            // A notice's days are announced; a change's only once the notice of its year is on file.
+            var announced = _announcedYears.Contains(year.Year);
             foreach (var holiday in year.Holidays)
             {
                 for (var d = holiday.From; d <= holiday.To; d = d.AddDays(1))
                 {
-                    special[d] = new CalendarDay(d, DayKind.Holiday, holiday.Name, true);
+                    special[d] = new CalendarDay(d, DayKind.Holiday, holiday.Name, announced) { Source = source };
                 }
             }
 
             foreach (var makeUp in year.MakeUpWorkdays)
             {
-                special[makeUp.Date] = new CalendarDay(makeUp.Date, DayKind.MakeUpWorkday, makeUp.For, true);
+                special[makeUp.Date] = new CalendarDay(makeUp.Date, DayKind.MakeUpWorkday, makeUp.For, announced) { Source = source };
             }
         }
 
         _special = special.ToFrozenDictionary();
-        _announcedYears = data.Years.Select(y => y.Year).ToFrozenSet();
         Version = VersionOf(Zone.Id, _office, _special.Values);
     }
 

@@ -10,12 +10,16 @@ namespace WorkflowEngine.Definitions;
 /// <summary>The departments and calendars of an installation, read from the <c>Definitions/</c> folder.</summary>
 public sealed class ReferenceData
 {
+    /// <summary>The departments, and the calendars as declared in their files (an inheriting one naming its parent).</summary>
     public ReferenceData(IEnumerable<Department> departments, IEnumerable<CalendarData> calendars)
     {
         _departments = departments.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
-        _calendars = calendars.Select(c => new WorkingCalendar(c)).ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
+        _declared = calendars.ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
+        _calendars = Resolved(_declared);
     }
 
+    /// <summary>The calendars as their files declare them, with the years loaded since: what an inheriting one is counted from.</summary>
+    private volatile FrozenDictionary<string, CalendarData> _declared;
     private volatile FrozenDictionary<string, WorkingCalendar> _calendars;
     private volatile FrozenDictionary<string, Department> _departments;
 
@@ -26,17 +30,42 @@ public sealed class ReferenceData
     public IReadOnlyDictionary<string, WorkingCalendar> Calendars => _calendars;
 
     /// <summary>
-    /// Puts a calendar with a newly loaded year in place of the one of the same id. Every later read counts on it;
-    /// a batch that read the old one finishes on it.
+    /// The calendars as they would stand with <paramref name="year"/> loaded into calendar <paramref name="calendarId"/>:
+    /// that one and every calendar inheriting its years, the rest as they are. Changes nothing.
     /// </summary>
-    public void Replace(WorkingCalendar calendar)
+    public IReadOnlyDictionary<string, WorkingCalendar> WithYear(string calendarId, CalendarYear year) => Resolved(Declared(_declared, calendarId, year));
+
+    /// <summary>
+    /// Loads <paramref name="year"/> into calendar <paramref name="calendarId"/> (replacing that year if it was there), and so
+    /// into every calendar inheriting its years. Every later read counts on them; a batch that read the old ones finishes on them.
+    /// </summary>
+    public void LoadYear(string calendarId, CalendarYear year)
     {
-        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(year);
         lock (_replacing)
         {
-            _calendars = Replaced(_calendars, calendar.Id, calendar, $"未知工作日历“{calendar.Id}”。");
+            var declared = Declared(_declared, calendarId, year);
+            var calendars = Resolved(declared);
+            _declared = declared;
+            _calendars = calendars;
         }
     }
+
+    /// <summary>The calendars counting the years of <paramref name="calendarId"/>: itself first, then those inheriting them, by id.</summary>
+    public IReadOnlyList<WorkingCalendar> Following(string calendarId) =>
+        [.. Calendars.Values.Where(c => c.Id == calendarId || c.Data.YearsFrom == calendarId).OrderBy(c => c.Id == calendarId ? 0 : 1).ThenBy(c => c.Id, StringComparer.Ordinal)];
+
+    private static FrozenDictionary<string, CalendarData> Declared(FrozenDictionary<string, CalendarData> declared, string calendarId, CalendarYear year)
+    {
+        var calendar = declared.TryGetValue(calendarId, out var found) ? found : throw new KeyNotFoundException($"未知工作日历“{calendarId}”。");
+        var loaded = calendar with { Years = [.. calendar.Years.Where(y => y.Year != year.Year).Append(year).OrderBy(y => y.Year)] };
+        return declared.Select(e => e.Key == calendarId ? KeyValuePair.Create(calendarId, loaded) : e).ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static FrozenDictionary<string, WorkingCalendar> Resolved(FrozenDictionary<string, CalendarData> declared) =>
+        CalendarInheritance.Resolve([.. declared.Values.OrderBy(c => c.Id, StringComparer.Ordinal)])
+            .Select(c => new WorkingCalendar(c))
+            .ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
 
     /// <summary>
     /// Puts a department's edited names and description in place of the ones read from the files; its code, and so its

@@ -79,8 +79,8 @@ public sealed class WorkingCalendarTests
     [Fact]
     public void Describe_NamesTheReasonForEachDay()
     {
-        Assert.Equal(new CalendarDay(new DateOnly(2026, 2, 14), DayKind.MakeUpWorkday, "春节", true), _calendar.Describe(new DateOnly(2026, 2, 14)));
-        Assert.Equal(new CalendarDay(new DateOnly(2026, 2, 21), DayKind.Holiday, "春节", true), _calendar.Describe(new DateOnly(2026, 2, 21)));
+        Assert.Equal(new CalendarDay(new DateOnly(2026, 2, 14), DayKind.MakeUpWorkday, "春节", true) { Source = "cn-mainland" }, _calendar.Describe(new DateOnly(2026, 2, 14)));
+        Assert.Equal(new CalendarDay(new DateOnly(2026, 2, 21), DayKind.Holiday, "春节", true) { Source = "cn-mainland" }, _calendar.Describe(new DateOnly(2026, 2, 21)));
         Assert.Equal(DayKind.Weekend, _calendar.Describe(new DateOnly(2026, 3, 7)).Kind);
         Assert.Equal(DayKind.Workday, _calendar.Describe(new DateOnly(2026, 3, 9)).Kind);
         Assert.Equal(DayKind.Holiday, _calendar.Describe(new DateOnly(2025, 10, 8)).Kind);

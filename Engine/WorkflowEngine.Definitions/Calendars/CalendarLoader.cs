@@ -12,6 +12,10 @@ namespace WorkflowEngine.Definitions.Calendars;
 /// </summary>
 public static partial class CalendarLoader
 {
+    /// <summary>
+    /// Every calendar under the folder, as declared (see <see cref="CalendarInheritance"/> for how an inheriting one counts).
+    /// A calendar that inherits an unknown one, or whose <c>inherits</c> chain comes back to it, is an error at that line.
+    /// </summary>
     public static IReadOnlyList<CalendarData> LoadDirectory(string calendarsRoot)
     {
         if (!Directory.Exists(calendarsRoot))
@@ -19,18 +23,42 @@ public static partial class CalendarLoader
             return [];
         }
 
-        return Directory.GetDirectories(calendarsRoot)
+        var loaded = Directory.GetDirectories(calendarsRoot)
             .Where(d => File.Exists(Path.Combine(d, "calendar.yaml")))
             .Order(StringComparer.Ordinal)
-            .Select(Load)
+            .Select(LoadDeclared)
             .ToArray();
+        var parents = loaded.GroupBy(c => c.Data.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Data.Inherits, StringComparer.Ordinal);
+        var errors = new List<DefinitionError>();
+        foreach (var (data, at) in loaded)
+        {
+            if (data.Inherits is not { } parent)
+            {
+                continue;
+            }
+
+            if (!parents.ContainsKey(parent))
+            {
+                errors.Add(at with { Message = $"继承的工作日历“{parent}”不存在（可用：{string.Join(", ", parents.Keys.Where(k => k != data.Id).Order(StringComparer.Ordinal))}）" });
+            }
+            else if (CalendarInheritance.ParentsOf(data.Id, parents) is { Cycle: true } chain)
+            {
+                errors.Add(at with { Message = $"工作日历继承成环：{data.Id} → {string.Join(" → ", chain.Parents)} → …；每个日历只能继承一个不继承它的日历" });
+            }
+        }
+
+        return errors.Count > 0 ? throw new CalendarLoadException(errors) : [.. loaded.Select(c => c.Data)];
     }
 
-    public static CalendarData Load(string directory)
+    public static CalendarData Load(string directory) => LoadDeclared(directory).Data;
+
+    /// <summary>One calendar's files, with where its <c>inherits</c> is written (for errors about the parent it names).</summary>
+    private static (CalendarData Data, DefinitionError At) LoadDeclared(string directory)
     {
         var errors = new List<DefinitionError>();
         var headerPath = Path.Combine(directory, "calendar.yaml");
         var header = Read<CalendarFile>(File.ReadAllText(headerPath), headerPath, errors, out var headerReader) ?? new CalendarFile();
+        var inherits = string.IsNullOrWhiteSpace(header.Inherits) ? null : header.Inherits.Trim();
         var office = new List<OfficePeriod>();
         for (var i = 0; i < (header.OfficeHours?.Count ?? 0); i++)
         {
@@ -48,9 +76,22 @@ public static partial class CalendarLoader
             office.Add(new OfficePeriod(start, end));
         }
 
-        if (office.Count == 0)
+        // An inheriting calendar takes its parent's office hours unless it gives its own.
+        if (office.Count == 0 && inherits is null)
         {
             Report(headerReader, errors, headerPath, "officeHours", "缺少办公时间 officeHours");
+        }
+
+        // The national arrangement is dated in its parent's zone: an inheriting calendar counts in the same one.
+        if (inherits is not null && header.TimeZone is not null)
+        {
+            Report(headerReader, errors, headerPath, "timeZone", $"继承“{inherits}”的日历沿用其时区，不另写 timeZone");
+        }
+
+        var id = header.Id ?? Path.GetFileName(directory);
+        if (inherits == id)
+        {
+            Report(headerReader, errors, headerPath, "inherits", $"工作日历“{id}”不能继承自己");
         }
 
         var years = new List<CalendarYear>();
@@ -59,7 +100,7 @@ public static partial class CalendarLoader
             if (Read<CalendarYearFile>(File.ReadAllText(file), file, errors, out var yearReader) is { } year)
             {
                 var expectedYear = int.Parse(Path.GetFileNameWithoutExtension(file), CultureInfo.InvariantCulture);
-                years.Add(ToYear(year, expectedYear, (at, message) => Report(yearReader, errors, file, at, message)));
+                years.Add(ToYear(year, expectedYear, ownChanges: inherits is not null, (at, message) => Report(yearReader, errors, file, at, message)));
             }
         }
 
@@ -68,15 +109,19 @@ public static partial class CalendarLoader
             throw new CalendarLoadException(errors);
         }
 
-        return new CalendarData(
-            header.Id ?? Path.GetFileName(directory),
-            header.Name?.Zh ?? header.Id ?? Path.GetFileName(directory),
-            header.TimeZone ?? "Asia/Shanghai",
+        var (line, column) = headerReader?.Map.Resolve("inherits") ?? (1, 1);
+        var data = new CalendarData(
+            id,
+            header.Name?.Zh ?? id,
+            inherits is null ? header.TimeZone ?? "Asia/Shanghai" : "",
             office,
-            years)
+            inherits is null ? years : [])
         {
             NameEn = header.Name?.En,
+            Inherits = inherits,
+            Changes = inherits is null ? [] : years,
         };
+        return (data, new DefinitionError(headerPath, line, column, "inherits", ""));
     }
 
     /// <summary>
@@ -92,7 +137,7 @@ public static partial class CalendarLoader
             return (null, errors.Count > 0 ? errors : [new DefinitionError(file, 1, 1, "", "年度安排为空")]);
         }
 
-        var year = ToYear(parsed, expectedYear, (at, message) => Report(reader, errors, file, at, message));
+        var year = ToYear(parsed, expectedYear, ownChanges: false, (at, message) => Report(reader, errors, file, at, message));
         return errors.Count > 0 ? (null, errors) : (year, []);
     }
 
@@ -102,7 +147,11 @@ public static partial class CalendarLoader
         errors.Add(new DefinitionError(file, line, column, at, message));
     }
 
-    private static CalendarYear ToYear(CalendarYearFile file, int? expectedYear, Action<string, string> error)
+    /// <summary>
+    /// One year checked. <paramref name="ownChanges"/>: an inheriting calendar's own days over its parent's notice, where a
+    /// worked weekend may be for a holiday of the parent's (or another reason) rather than one of its own file.
+    /// </summary>
+    private static CalendarYear ToYear(CalendarYearFile file, int? expectedYear, bool ownChanges, Action<string, string> error)
     {
         if (expectedYear is { } expected && file.Year != expected)
         {
@@ -171,7 +220,7 @@ public static partial class CalendarLoader
             {
                 error($"makeUpWorkdays[{i}]", $"调休上班日 {m.Date:yyyy-MM-dd} 须以 for 写明为哪个假期调休（如 for: 春节）");
             }
-            else if (!holidays.Any(h => h.Name == m.For))
+            else if (!ownChanges && !holidays.Any(h => h.Name == m.For))
             {
                 error($"makeUpWorkdays[{i}].for", $"调休上班日 {m.Date:yyyy-MM-dd} 所对应的假期“{m.For}”不在本年的假期中");
             }

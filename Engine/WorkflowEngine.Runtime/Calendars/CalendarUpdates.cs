@@ -18,6 +18,8 @@ namespace WorkflowEngine.Runtime.Calendars;
 /// applications already count into January): checks it, shows which open applications' due times it moves, keeps it
 /// over the calendar's files, and counts every open application again on it — each through the engine, so that the
 /// department holding a step is told and the timers follow; what moved is read off that one count, not a second run.
+/// A year loaded into a calendar is loaded into every calendar inheriting its years, and their open applications are
+/// counted again with the same care.
 /// </summary>
 public sealed partial class CalendarUpdates(
     ReferenceData reference,
@@ -47,6 +49,11 @@ public sealed partial class CalendarUpdates(
             return CalendarYearOutcome.NotFound;
         }
 
+        if (current.Data.YearsFrom is { } parent)
+        {
+            return CalendarYearOutcome.Inherited(parent);
+        }
+
         var (year, errors) = CalendarLoader.ReadYear(text, $"calendars/{calendarId}/{expectedYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "year"}.yaml", expectedYear);
         if (year is null)
         {
@@ -57,15 +64,20 @@ public sealed partial class CalendarUpdates(
         var note = NoteOf(year);
         if (preview)
         {
-            return new CalendarYearOutcome(CalendarYearStatus.Previewed, year, replaced, await MovedAsync(current, With(current, year), year.Year, note, actor, cancellationToken), []);
+            var before = reference.Calendars;
+            var next = reference.WithYear(calendarId, year);
+            var family = reference.Following(calendarId).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            return new CalendarYearOutcome(CalendarYearStatus.Previewed, year, replaced, await MovedAsync(family, before, next, year.Year, note, actor, cancellationToken), []);
         }
 
         var now = time.GetUtcNow();
+        IReadOnlyDictionary<string, WorkingCalendar> counted;
         await _applying.WaitAsync(cancellationToken);
         try
         {
             await store.SaveAsync(new StoredCalendarYear(calendarId, year.Year, text, actor, now, null), cancellationToken);
-            reference.Replace(With(reference.Calendar(calendarId), year));
+            counted = reference.Calendars;
+            reference.LoadYear(calendarId, year);
             _applied.Add((calendarId, year.Year, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds())));
         }
         finally
@@ -73,7 +85,7 @@ public sealed partial class CalendarUpdates(
             _applying.Release();
         }
 
-        var moved = await RecountAsync(calendarId, year.Year, note, actor, current, cancellationToken);
+        var moved = await RecountAsync(calendarId, year.Year, note, actor, counted, cancellationToken);
         LogLoaded(calendarId, year.Year, actor, moved.Count);
         return new CalendarYearOutcome(CalendarYearStatus.Loaded, year, replaced, moved, []);
     }
@@ -138,6 +150,12 @@ public sealed partial class CalendarUpdates(
                 continue;
             }
 
+            if (current.Data.YearsFrom is { } parent)
+            {
+                LogInheriting(row.CalendarId, row.Year, parent);
+                continue;
+            }
+
             var (year, errors) = CalendarLoader.ReadYear(row.Body, $"calendars/{row.CalendarId}/{row.Year}");
             if (year is null)
             {
@@ -145,7 +163,7 @@ public sealed partial class CalendarUpdates(
                 continue;
             }
 
-            reference.Replace(With(current, year));
+            reference.LoadYear(row.CalendarId, year);
         }
 
         return stored;
@@ -156,23 +174,22 @@ public sealed partial class CalendarUpdates(
     /// <summary>The years an administrator loaded, newest first per calendar: who and when.</summary>
     public Task<IReadOnlyList<StoredCalendarYear>> LoadedAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
 
-    private static WorkingCalendar With(WorkingCalendar calendar, CalendarYear year) =>
-        new(calendar.Data with { Years = [.. calendar.Data.Years.Where(y => y.Year != year.Year).Append(year).OrderBy(y => y.Year)] });
-
     private static string NoteOf(CalendarYear year) =>
         string.IsNullOrWhiteSpace(year.Source) ? $"{year.Year} 年节假日安排已公布" : $"{year.Year} 年节假日安排已公布（{year.Source}）";
 
     /// <summary>Runs the recount through the pure interpreter on a copy of each open application: what the load would do.</summary>
     private async Task<IReadOnlyList<MovedDueTime>> MovedAsync(
-        WorkingCalendar current, WorkingCalendar next, int year, string note, string actor, CancellationToken cancellationToken)
+        IReadOnlySet<string> family, IReadOnlyDictionary<string, WorkingCalendar> current, IReadOnlyDictionary<string, WorkingCalendar> next,
+        int year, string note, string actor, CancellationToken cancellationToken)
     {
         var moved = new List<MovedDueTime>();
         var now = time.GetUtcNow();
-        await foreach (var (application, definition) in OpenAsync(current.Id, cancellationToken))
+        await foreach (var (application, definition) in OpenAsync(family, cancellationToken))
         {
+            var calendarId = definition.CalendarId;
             var result = interpreter.Apply(
-                definition, application.State, application.DataFor(definition), new CalendarChangedEvent(current.Id, note, actor, year), next, now);
-            moved.AddRange(Moved(application, definition, application.State, result, current, next));
+                definition, application.State, application.DataFor(definition), new CalendarChangedEvent(calendarId, note, actor, year), next[calendarId], now);
+            moved.AddRange(Moved(application, definition, application.State, result, current[calendarId], next[calendarId]));
         }
 
         return moved;
@@ -211,24 +228,27 @@ public sealed partial class CalendarUpdates(
     }
 
     /// <summary>
-    /// Counts every open application again through the engine; with the calendar as it was before (<paramref name="before"/>),
-    /// also returns the due times that count moved, read off the runs the engine committed.
+    /// Counts every open application on the calendar, or on one inheriting its years, again through the engine; with the
+    /// calendars as they were before (<paramref name="before"/>), also returns the due times that count moved, read off
+    /// the runs the engine committed.
     /// </summary>
     private async Task<IReadOnlyList<MovedDueTime>> RecountAsync(
-        string calendarId, int year, string note, string actor, WorkingCalendar? before, CancellationToken cancellationToken)
+        string calendarId, int year, string note, string actor, IReadOnlyDictionary<string, WorkingCalendar>? before, CancellationToken cancellationToken)
     {
         var count = 0;
         var moved = new List<MovedDueTime>();
-        await foreach (var (application, _) in OpenAsync(calendarId, cancellationToken))
+        var family = reference.Following(calendarId).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        await foreach (var (application, definition) in OpenAsync(family, cancellationToken))
         {
-            var changed = new CalendarChangedEvent(calendarId, note, actor, year);
+            var changed = new CalendarChangedEvent(definition.CalendarId, note, actor, year);
             if (before is null)
             {
                 await engine.ApplyAsync(application.Id, changed, null, cancellationToken);
             }
             else if (await engine.ApplyObservedAsync(application.Id, changed, cancellationToken) is { } run)
             {
-                moved.AddRange(Moved(application, run.Definition, run.Before, run.Result, before, reference.Calendar(calendarId)));
+                var calendar = run.Definition.CalendarId;
+                moved.AddRange(Moved(application, run.Definition, run.Before, run.Result, before[calendar], reference.Calendar(calendar)));
             }
 
             count++;
@@ -239,8 +259,9 @@ public sealed partial class CalendarUpdates(
         return moved;
     }
 
+    /// <summary>The open applications whose definition counts on one of <paramref name="calendarIds"/>.</summary>
     private async IAsyncEnumerable<(ApplicationRecord Application, WorkflowDefinition Definition)> OpenAsync(
-        string calendarId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        IReadOnlySet<string> calendarIds, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Guid? after = null;
         while (true)
@@ -249,7 +270,7 @@ public sealed partial class CalendarUpdates(
             foreach (var application in page)
             {
                 var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
-                if (definition.CalendarId == calendarId)
+                if (calendarIds.Contains(definition.CalendarId))
                 {
                     yield return (application, definition);
                 }
@@ -272,6 +293,9 @@ public sealed partial class CalendarUpdates(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Calendar {Calendar}: the loaded {Year} names a calendar this host does not have; left out")]
     private partial void LogUnknownCalendar(string calendar, int year);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Calendar {Calendar}: the loaded {Year} is left out: the calendar now takes its years from {Parent}; load the year there")]
+    private partial void LogInheriting(string calendar, int year, string parent);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Calendar {Calendar}: the loaded {Year} no longer reads ({Errors}); left out")]
     private partial void LogUnreadable(string calendar, int year, string errors);
@@ -298,6 +322,9 @@ public enum CalendarYearStatus
     Loaded,
     Invalid,
     NotFound,
+
+    /// <summary>The calendar takes its years from another (<see cref="CalendarYearOutcome.YearsFrom"/>): a year is loaded there.</summary>
+    Inherited,
 }
 
 /// <summary>What loading (or previewing) a year came to.</summary>
@@ -307,4 +334,9 @@ public sealed record CalendarYearOutcome(
     public static CalendarYearOutcome NotFound { get; } = new(CalendarYearStatus.NotFound, null, false, [], []);
 
     public static CalendarYearOutcome Invalid(IReadOnlyList<DefinitionError> errors) => new(CalendarYearStatus.Invalid, null, false, [], errors);
+
+    public static CalendarYearOutcome Inherited(string yearsFrom) => new(CalendarYearStatus.Inherited, null, false, [], []) { YearsFrom = yearsFrom };
+
+    /// <summary>For <see cref="CalendarYearStatus.Inherited"/>: the calendar whose years it counts.</summary>
+    public string? YearsFrom { get; init; }
 }

@@ -35,14 +35,14 @@ public static class CalendarsEndpoints
     {
         // Reading is open to everyone; loading a year is an administrator's (AllowAnonymous on the group would win over it).
         var group = app.MapGroup("/api/calendars").WithTags("Calendars");
-        group.MapGet("/", List).Produces<CalendarDto[]>().AllowAnonymous().WithSummary("Calendars with office hours and the years whose notice is on file");
+        group.MapGet("/", List).Produces<CalendarDto[]>().AllowAnonymous().WithSummary("Calendars with office hours, the years whose notice is on file, and the calendar each inherits its years from");
         group.MapGet("/{id}", Export).Produces<CalendarExportDto>().ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous()
             .WithSummary("A whole calendar as the engine counts with it now: time zone, office hours, every year's holidays and make-up workdays, and its version");
         group.MapGet("/{id}/due", Due).Produces<DueDto>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous().WithSummary("The due instant of a limit: ?from=<ISO 8601>&workingDays=N or &workingHours=N");
-        group.MapGet("/{id}/days", Days).Produces<CalendarDayDto[]>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous().WithSummary("Each date from..to: working or off, and why");
-        group.MapPut("/{id}/years/{year:int}", PutYearAsync).Produces<CalendarYearLoadDto>().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
-            .WithSummary("Load (or replace) that year's holiday arrangement (YAML or JSON like <year>.yaml, its year the one addressed; ?preview=true only shows what it would move): every open application is counted again on it");
-        group.MapPost("/{id}/years", LoadYearAsync).Produces<CalendarYearLoadDto>().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
+        group.MapGet("/{id}/days", Days).Produces<CalendarDayDto[]>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous().WithSummary("Each date from..to: working or off, why, and which calendar's arrangement says so");
+        group.MapPut("/{id}/years/{year:int}", PutYearAsync).Produces<CalendarYearLoadDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
+            .WithSummary("Load (or replace) that year's holiday arrangement (YAML or JSON like <year>.yaml, its year the one addressed; ?preview=true only shows what it would move): every open application is counted again on it, also on the calendars inheriting its years; 409 for an inheriting calendar, whose years are loaded into its parent");
+        group.MapPost("/{id}/years", LoadYearAsync).Produces<CalendarYearLoadDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
             .WithSummary("The same as PUT …/years/{year}, the year read from the body");
         return app;
     }
@@ -70,6 +70,9 @@ public static class CalendarsEndpoints
         {
             CalendarYearStatus.NotFound => Problems.NotFound($"没有工作日历“{id}”"),
             CalendarYearStatus.Invalid => Problems.Definition(outcome.Errors, "年度节假日安排未通过校验，未载入"),
+            CalendarYearStatus.Inherited => Problems.Status(StatusCodes.Status409Conflict, Problems.ConflictTitle, new ProblemText(
+                $"工作日历“{id}”继承“{outcome.YearsFrom}”的年度放假安排：请载入到“{outcome.YearsFrom}”（PUT /api/calendars/{outcome.YearsFrom}/years/…），“{id}”随之更新",
+                $"Calendar \"{id}\" takes its years from \"{outcome.YearsFrom}\": load the year there (PUT /api/calendars/{outcome.YearsFrom}/years/…) and \"{id}\" follows")),
             _ => Results.Ok(new CalendarYearLoadDto(
                 id,
                 outcome.Year!.Year,
@@ -85,7 +88,8 @@ public static class CalendarsEndpoints
 
     private static IResult List(ReferenceData reference) =>
         Results.Ok(reference.Calendars.Values.Select(c => new CalendarDto(
-            c.Id, c.Data.Name, c.Data.TimeZone, c.OfficeHours.Select(p => p.ToString()).ToArray(), c.HoursPerDay, c.AnnouncedYears.Order().ToArray())));
+            c.Id, c.Data.Name, c.Data.TimeZone, c.OfficeHours.Select(p => p.ToString()).ToArray(), c.HoursPerDay, c.AnnouncedYears.Order().ToArray(), c.Data.Inherits, c.Data.YearsFrom))
+            .OrderBy(c => c.Id, StringComparer.Ordinal));
 
     private static IResult Export(string id, ReferenceData reference) =>
         reference.Calendars.TryGetValue(id, out var calendar)
@@ -179,7 +183,8 @@ public static class CalendarsEndpoints
                 _ => "makeup-workday",
             },
             d.Name,
-            d.Announced)).ToArray());
+            d.Announced,
+            d.Source)).ToArray());
     }
 
     private static DateOnly ParseDate(string? text, string name, Dictionary<string, string[]> errors)

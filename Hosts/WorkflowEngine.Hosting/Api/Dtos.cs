@@ -251,8 +251,14 @@ public sealed record CalendarHolidayDto(string Name, DateOnly From, DateOnly To)
 public sealed record MovedDueTimeDto(
     Guid ApplicationId, string TrackingNumber, string ServiceId, string Kind, string? StepId, string? Material, string? Title, DateTimeOffset Before, DateTimeOffset After);
 
-public sealed record CalendarDto(string Id, string Name, string TimeZone, IReadOnlyList<string> OfficeHours, double HoursPerDay, IReadOnlyList<int> AnnouncedYears);
+/// <summary>
+/// A calendar with its office hours and announced years; <c>inherits</c> names the calendar it inherits (null for one
+/// keeping its own years), <c>yearsFrom</c> the one whose loaded years it counts, where next year is loaded.
+/// </summary>
+public sealed record CalendarDto(
+    string Id, string Name, string TimeZone, IReadOnlyList<string> OfficeHours, double HoursPerDay, IReadOnlyList<int> AnnouncedYears, string? Inherits, string? YearsFrom);
 
 public sealed record DueDto(string Calendar, DateTimeOffset From, string Limit, DateTimeOffset Due);
 
-public sealed record CalendarDayDto(DateOnly Date, string DayOfWeek, bool Working, string Kind, string? Name, bool Announced);
+/// <summary>One date; <c>source</c> is the calendar whose arrangement made it a holiday or a worked weekend (a parent's, or the calendar's own day).</summary>
+public sealed record CalendarDayDto(DateOnly Date, string DayOfWeek, bool Working, string Kind, string? Name, bool Announced, string? Source);

@@ -12,6 +12,7 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 /// <summary>
 /// A holiday calendar as a month: each date worked or off and why (weekend, a named holiday, a make-up workday 调休),
 /// from the same calendar as <c>/api/calendars/{id}/days</c>, with the office hours and the years whose notice is on file.
+/// A calendar inheriting another's years names its parent, and each of its days off or worked weekends says whose it is.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class CalendarsModel(ReferenceData reference, TimeProvider time) : PageModel
@@ -30,11 +31,17 @@ public sealed class CalendarsModel(ReferenceData reference, TimeProvider time) :
     /// <summary>The month's dates, from the Monday of its first week to the Sunday of its last, seven to a row.</summary>
     public IReadOnlyList<CalendarDay> Days { get; private set; } = [];
 
-    public IEnumerable<WorkingCalendar> Calendars => reference.Calendars.Values;
+    public IEnumerable<WorkingCalendar> Calendars => reference.Calendars.Values.OrderBy(c => c.Id, StringComparer.Ordinal);
+
+    /// <summary>A calendar's name by its id, or the id when it is not kept here.</summary>
+    public string NameOf(string id) => reference.Calendars.TryGetValue(id, out var calendar) ? PageText.Current.Of(calendar.Data) : id;
+
+    /// <summary>The calendars taking their years from <paramref name="id"/>.</summary>
+    public IReadOnlyList<WorkingCalendar> Inheriting(string id) => [.. reference.Following(id).Where(c => c.Id != id)];
 
     public void OnGet()
     {
-        Shown = Calendar is { } id && reference.Calendars.TryGetValue(id, out var chosen) ? chosen : reference.Calendars.Values.FirstOrDefault();
+        Shown = Calendar is { } id && reference.Calendars.TryGetValue(id, out var chosen) ? chosen : Calendars.FirstOrDefault();
         if (Calendar is not null && (Shown is null || Shown.Id != Calendar))
         {
             ModelState.AddModelError(nameof(Calendar), AdminText.Say($"没有工作日历“{Calendar}”", $"There is no calendar \"{Calendar}\""));
