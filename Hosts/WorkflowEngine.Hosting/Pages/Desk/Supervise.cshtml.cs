@@ -16,20 +16,25 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 /// for more time waiting for an answer, approved or refused here through the same rules as the API.
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, ServedDepartments served) : PageModel
+public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, ReferenceData reference, ServedDepartments served) : PageModel
 {
+    /// <summary>The most tasks each list shows, most urgent first; the heading counts them all.</summary>
+    public const int ListLimit = 100;
+
+    private static readonly TaskQueuePage Empty = new([], 0);
+
     [BindProperty(SupportsGet = true)]
     public string? Department { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
 
-    /// <summary>Open tasks an escalation rule gave the supervisors (督办), highest priority and soonest due first.</summary>
-    public IReadOnlyList<TaskRecord> Supervised { get; private set; } = [];
+    /// <summary>Open tasks an escalation rule gave the supervisors (督办), most urgent first.</summary>
+    public TaskQueuePage Supervised { get; private set; } = Empty;
 
-    public IReadOnlyList<TaskRecord> Red { get; private set; } = [];
+    public TaskQueuePage Red { get; private set; } = Empty;
 
-    public IReadOnlyList<TaskRecord> Yellow { get; private set; } = [];
+    public TaskQueuePage Yellow { get; private set; } = Empty;
 
     public IReadOnlyList<DepartmentNotice> Notices { get; private set; } = [];
 
@@ -118,9 +123,12 @@ public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, 
         Notices = notices.Value;
         Extensions = (await clerk.ExtensionsAsync(Department, "pending", 100, 0, User, cancellationToken)).Value ?? [];
         SupplementApprovals = (await clerk.SupplementApprovalsAsync(Department, 100, 0, User, cancellationToken)).Value ?? [];
-        var open = (await clerk.QueueAsync(Department, TaskStatuses.Open, QueueModel.MaxTasks, 0, User, cancellationToken)).Value ?? [];
-        Supervised = open.Where(t => t.SupervisedAt is not null).ToArray();
-        Red = open.Where(t => t.Warning == "red").ToArray();
-        Yellow = open.Where(t => t.Warning == "yellow").ToArray();
+        Supervised = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, SupervisedOnly: true), cancellationToken);
+        Red = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, Card: "red"), cancellationToken);
+        Yellow = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, Card: "yellow"), cancellationToken);
     }
+
+    /// <summary>The most urgent of the department's open tasks the filter matches, and how many it matches in all.</summary>
+    private async Task<TaskQueuePage> ListAsync(TaskQueueFilter filter, CancellationToken cancellationToken) =>
+        await tasks.QueueAsync(Department!, filter, ListLimit, 0, cancellationToken);
 }
