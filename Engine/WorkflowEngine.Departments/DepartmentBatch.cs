@@ -484,6 +484,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         task.SupplementJson = JsonSerializer.Serialize(new { items, note }, MessageJson.Options);
         _changed.Add(task.Id);
         Changes.Outbox.Add(MessageJson.ToOutbox(request, Queues.EngineReports, now));
+        Record(task, TaskEventKinds.SupplementRequested, clerk, string.Join("；", items.Select(i => i.Reason)));
     }
 
     /// <summary>
@@ -626,6 +627,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             .ToArray();
         task.MaterialsJson = JsonSerializer.Serialize(versions, MessageJson.Options);
         task.SupplementSuppliedAt = supplied.SuppliedAt;
+        Changes.Events.Add(new TaskEvent(task.Id, supplied.SuppliedAt, TaskEventKinds.SupplementSupplied, null));
         if (supplied.DueRevision is { } revision && revision > task.DueRevision)
         {
             task.DueRevision = revision;
@@ -767,6 +769,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         task.ClaimedAt = now;
         _changed.Add(task.Id);
         Changes.Outbox.Add(MessageJson.ToOutbox(Claimed(task), Queues.EngineReports, now));
+        Record(task, TaskEventKinds.Claimed, work.Clerk);
         return TaskActionResult.Ok(task);
     }
 
@@ -789,6 +792,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         }
 
         var released = Released(task, work.Clerk);
+        Record(task, TaskEventKinds.Released, work.Clerk, task.ClaimedBy);
         task.Status = TaskStatuses.Open;
         task.ClaimedBy = null;
         task.ClaimedAt = null;
@@ -818,6 +822,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             Changes.Outbox.Add(MessageJson.ToOutbox(Released(task, work.Supervisor), Queues.EngineReports, now));
         }
 
+        Record(task, TaskEventKinds.Reassigned, work.Supervisor, task.Status == TaskStatuses.Claimed ? $"{task.ClaimedBy} → {work.To}" : work.To);
+
         task.Status = TaskStatuses.Claimed;
         task.ClaimedBy = work.To;
         // Later than the released claim, however fast the two follow each other: the engine ties a release to its claim by this time.
@@ -832,7 +838,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     /// engine that refuses a second pause while one lasts (audited); the clerk sees the clock at the application.
     /// </summary>
     private TaskActionResult StartExclusion(StartExclusionWork work) =>
-        ReportByHolder(work.TaskId, work.Clerk, work.Supervisor, task => new StepExclusionStarted
+        ReportByHolder(work.TaskId, work.Clerk, work.Supervisor, (TaskEventKinds.ExclusionStarted, $"{work.Kind}{TaskEvent.Separator}{work.Reason}"), task => new StepExclusionStarted
         {
             ApplicationId = task.ApplicationId,
             StepId = task.StepId,
@@ -846,7 +852,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         });
 
     private TaskActionResult EndExclusion(EndExclusionWork work) =>
-        ReportByHolder(work.TaskId, work.Clerk, work.Supervisor, task => new StepExclusionEnded
+        ReportByHolder(work.TaskId, work.Clerk, work.Supervisor, (TaskEventKinds.ExclusionEnded, null), task => new StepExclusionEnded
         {
             ApplicationId = task.ApplicationId,
             StepId = task.StepId,
@@ -860,7 +866,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     /// Sends the engine a report about an open task held by the clerk (or the clerk is a supervisor of its
     /// department); else says why not.
     /// </summary>
-    private TaskActionResult ReportByHolder<T>(Guid taskId, string clerk, bool supervisor, Func<TaskRecord, T> report)
+    private TaskActionResult ReportByHolder<T>(Guid taskId, string clerk, bool supervisor, (string Kind, string? Detail) recorded, Func<TaskRecord, T> report)
         where T : class
     {
         if (!_byId.TryGetValue(taskId, out var task))
@@ -880,8 +886,13 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         }
 
         Changes.Outbox.Add(MessageJson.ToOutbox(report(task), Queues.EngineReports, now));
+        Record(task, recorded.Kind, clerk, recorded.Detail);
         return TaskActionResult.Ok(task);
     }
+
+    /// <summary>Keeps what was just done to the task for its history.</summary>
+    private void Record(TaskRecord task, string kind, string? actor, string? detail = null) =>
+        Changes.Events.Add(new TaskEvent(task.Id, now, kind, actor, detail));
 
     /// <summary>
     /// Records the clerk's request for more time: only on an open task the clerk holds, one waiting at a time, and
@@ -1129,6 +1140,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         // Decided while the clock stands still: on time if it stopped before the due time.
         task.OnTime = task.ClockPausedSince is { } since ? since <= task.DueAt : now <= task.DueAt;
         Changes.Outbox.Add(MessageJson.ToOutbox(Completed(task, outputs), Queues.EngineReports, now));
+        Record(task, TaskEventKinds.Decided, by, reason is null ? task.Outcome : $"{task.Outcome}{TaskEvent.Separator}{reason}");
     }
 
     /// <summary>Reports a task's standing again, each report under a new message id (the engine de-duplicates by step).</summary>

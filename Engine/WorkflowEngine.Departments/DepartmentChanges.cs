@@ -29,6 +29,9 @@ public sealed class DepartmentChanges
     /// <summary>Notices for the department's supervisors (a task turned red).</summary>
     public List<DepartmentNotice> Notices { get; } = [];
 
+    /// <summary>What was done to tasks in this batch, for their history.</summary>
+    public List<TaskEvent> Events { get; } = [];
+
     public bool IsEmpty => Inbox.Count + Inserted.Count + Updated.Count + Outbox.Count + Forms.Count + ExtensionsInserted.Count + ExtensionsDecided.Count
-        + Notices.Count + Payloads.Count == 0;
+        + Notices.Count + Payloads.Count + Events.Count == 0;
 }

@@ -3,8 +3,17 @@ namespace WorkflowEngine.Runtime.Departments;
 /// <summary>What the clerk workbench reads.</summary>
 public interface ITaskQueries
 {
-    /// <summary>A department's tasks: escalated ones first (特急, then 加急), then soonest due first.</summary>
-    Task<IReadOnlyList<TaskRecord>> ListAsync(string department, string filter, int limit, int offset, CancellationToken cancellationToken);
+    /// <summary>
+    /// A page of a department's tasks and the total the filter matches. Unfinished ones by urgency: red cards, then
+    /// yellow, then escalated (特急, then 加急), then soonest due; finished ones newest first.
+    /// </summary>
+    Task<TaskQueuePage> QueueAsync(string department, TaskQueueFilter filter, int limit, int offset, CancellationToken cancellationToken);
+
+    /// <summary>The services a department has tasks of, to filter its queue by.</summary>
+    Task<IReadOnlyList<(string Id, string Title)>> ServicesAsync(string department, CancellationToken cancellationToken);
+
+    /// <summary>What was done to a task, in the order it was done.</summary>
+    Task<IReadOnlyList<TaskEvent>> HistoryAsync(Guid taskId, CancellationToken cancellationToken);
 
     /// <summary>A task with its payload (the whole application), for the clerk's page.</summary>
     Task<TaskRecord?> GetAsync(Guid id, CancellationToken cancellationToken);

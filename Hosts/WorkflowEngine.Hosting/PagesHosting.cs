@@ -59,7 +59,7 @@ public static class PagesHosting
                     {
                         o.Conventions.AddFolderRouteModelConvention(folder, page =>
                         {
-                            if (!(sets.Users && PageSets.UserPages.Contains(page.ViewEnginePath)))
+                            if (!(sets.Users && PageSets.UserPages.Contains(page.ViewEnginePath)) && !PageSets.HostPages.Contains(page.ViewEnginePath))
                             {
                                 page.Selectors.Clear();
                             }

@@ -6,7 +6,7 @@ namespace WorkflowEngine.Browser.Tests;
 
 /// <summary>
 /// The clerk's actions on a task's page that change no decision, and the queue's filters, in a real browser: giving a
-/// task back, recording and ending a period the limit does not count, asking for more time and a supervisor refusing it
+/// task back (and its history saying so), recording and ending a period the limit does not count, asking for more time and a supervisor refusing it
 /// on the supervision page; the queue filtered by service and by "due within". The host's clock stands still here.
 /// </summary>
 [Trait("Category", "Browser")]
@@ -27,6 +27,9 @@ public sealed class DeskActionsBrowserTests(BrowserFixture fixture) : IClassFixt
         await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已退回部门队列");
         await Assertions.Expect(page.Locator("#task-status")).Not.ToContainTextAsync("samr-clerk");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "认领", Exact = true })).ToBeVisibleAsync();
+        // The history keeps the claim and the release, in order, with who did them.
+        await Assertions.Expect(page.Locator("#history li")).ToContainTextAsync(["派发到本部门", "samr-clerk 认领", "samr-clerk 退回部门队列"]);
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
         await page.GotoAsync("/desk?status=unclaimed");
         await Assertions.Expect(page.Locator(".desk-task", new() { HasText = tracking })).ToContainTextAsync("待认领");
     }

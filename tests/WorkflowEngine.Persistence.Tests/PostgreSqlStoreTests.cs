@@ -6,6 +6,7 @@ using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Audit;
+using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Timers;
@@ -108,6 +109,43 @@ public sealed class PostgreSqlStoreTests : SharedDatabaseStoreTests
         Assert.DoesNotContain("Seq Scan on steps", plan, StringComparison.Ordinal);
         // Either partial index of the steps still at a department will do: waiting (0004) or open (0023, for the statistics).
         Assert.True(plan.Contains("ix_steps_waiting", StringComparison.Ordinal) || plan.Contains("ix_steps_open", StringComparison.Ordinal), plan);
+    }
+
+    /// <summary>
+    /// A department's decided tasks grow without end, and the queue lists them newest first a page at a time: the page
+    /// must come from an index in that order, never from scanning and sorting the whole history; the open queue and its
+    /// service filter must reach an index on the department too (here one of twenty departments on the host). Which
+    /// index serves each is the planner's choice.
+    /// </summary>
+    [StoreFact]
+    public async Task TheQueue_ReadsEachPageFromAnIndex_DecidedTasksWithoutSortingTheHistory()
+    {
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("""
+            INSERT INTO department_tasks (id, application_id, tracking_number, service_id, service_title, step_id, attempt,
+                department, title, status, automated, dispatched_at, due_at, received_at, payload_json, completed_at, warning)
+            SELECT md5(i::text), md5(i::text), 'T', 's' || (i % 7), 'S', 'licence', 1, CASE WHEN i % 20 = 0 THEN 'SAMR' ELSE 'D' || (i % 20) END,
+                't', CASE WHEN i % 50 = 0 THEN 'open' ELSE 'completed' END, 0, i, i, i, '{}',
+                CASE WHEN i % 50 = 0 THEN NULL ELSE i END, CASE WHEN i % 150 = 0 THEN 'red' END
+            FROM generate_series(1, 100000) AS i;
+            ANALYZE department_tasks;
+            """);
+
+        var plans = new List<string>();
+        foreach (var filter in new[]
+        {
+            new TaskQueueFilter(TaskStatuses.Completed), new TaskQueueFilter(TaskStatuses.Completed, "s1"),
+            new TaskQueueFilter(TaskStatuses.Open), new TaskQueueFilter(TaskStatuses.Open, "s1", Now),
+        })
+        {
+            var (sql, count, parameters) = SqlTaskQueries.QueueCommand(Database.Dialect, "SAMR", filter, 50, 1000);
+            plans.Add(await PlanAsync(connection, sql, parameters));
+            plans.Add(await PlanAsync(connection, count, parameters));
+        }
+
+        Assert.All(plans, plan => Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal));
+        // Newest first straight from an index: at most an incremental sort to break ties, never a sort of every decision.
+        Assert.DoesNotMatch(@"(?<!Incremental )Sort  \(", plans[0]);
     }
 
     /// <summary>

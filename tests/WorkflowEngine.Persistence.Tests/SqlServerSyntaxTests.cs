@@ -179,9 +179,11 @@ public sealed class SqlServerSyntaxTests
             var tasks = new SqlTaskQueries(database, forms);
             foreach (var filter in new[] { "open", "unclaimed", "claimed", "completed", "cancelled", "all" })
             {
-                await Quietly(() => tasks.ListAsync("SAMR", filter, 10, 0, none));
+                await Quietly(() => tasks.QueueAsync("SAMR", new TaskQueueFilter(filter), 10, 0, none));
+                await Quietly(() => tasks.QueueAsync("SAMR", new TaskQueueFilter(filter, "business-opening", Now, "red", SupervisedOnly: true), 10, 20, none));
             }
 
+            await Quietly(() => tasks.ServicesAsync("SAMR", none));
             await Quietly(() => tasks.GetAsync(Guid.NewGuid(), none));
             await Quietly(() => tasks.GetSummaryAsync(Guid.NewGuid(), none));
             await Quietly(() => tasks.FormAsync(applicationId, none));
@@ -192,6 +194,7 @@ public sealed class SqlServerSyntaxTests
             }
 
             await Quietly(() => tasks.ExtensionsOfTaskAsync(Guid.NewGuid(), none));
+            await Quietly(() => tasks.HistoryAsync(Guid.NewGuid(), none));
             await Quietly(() => tasks.GetExtensionAsync(Guid.NewGuid(), none));
         }
 
@@ -326,6 +329,7 @@ public sealed class SqlServerSyntaxTests
         changes.Updated.Add((Task(TaskStatuses.Claimed), TaskStatuses.Open, 0));
         changes.Outbox.Add(new OutboxMessage(Guid.NewGuid(), "engine.reports", "StepReceived", "{}", Now));
         changes.Forms.Add((applicationId, "{}"));
+        changes.Events.Add(new TaskEvent(Guid.NewGuid(), Now, TaskEventKinds.Reassigned, "samr-supervisor", "samr-clerk → samr-clerk-2"));
         return changes;
     }
 

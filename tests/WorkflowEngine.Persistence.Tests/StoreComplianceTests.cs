@@ -355,13 +355,13 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(TaskStatuses.Claimed, (await reader.GetTasksAsync([task.Id], CancellationToken.None)).Single().Status);
     }
 
-    private static TaskRecord NewTask(string step, int hours, string status) => new()
+    private static TaskRecord NewTask(string step, int hours, string status, (string Id, string Title)? service = null) => new()
     {
         Id = Guid.NewGuid(),
         ApplicationId = Guid.NewGuid(),
         TrackingNumber = "YB-" + step,
-        ServiceId = "business-opening",
-        ServiceTitle = "企业开办",
+        ServiceId = service?.Id ?? "business-opening",
+        ServiceTitle = service?.Title ?? "企业开办",
         StepId = step,
         Attempt = 1,
         Department = "SAMR",
@@ -583,11 +583,11 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         await new SqlDepartmentStore(Database).SaveAsync(changes, Now, CancellationToken.None);
 
         var queries = new SqlTaskQueries(Database);
-        Assert.Equal(["soon", "mid", "late"], (await queries.ListAsync("SAMR", "open", 50, 0, CancellationToken.None)).Select(t => t.StepId));
-        Assert.Equal(["mid", "late"], (await queries.ListAsync("SAMR", "unclaimed", 50, 0, CancellationToken.None)).Select(t => t.StepId));
-        Assert.Equal(["late"], (await queries.ListAsync("SAMR", "unclaimed", 50, 1, CancellationToken.None)).Select(t => t.StepId));
-        Assert.Equal(4, (await queries.ListAsync("SAMR", "all", 50, 0, CancellationToken.None)).Count);
-        Assert.Empty(await queries.ListAsync("TAX", "all", 50, 0, CancellationToken.None));
+        Assert.Equal(["soon", "mid", "late"], (await queries.QueueAsync("SAMR", new TaskQueueFilter("open"), 50, 0, CancellationToken.None)).Tasks.Select(t => t.StepId));
+        Assert.Equal(["mid", "late"], (await queries.QueueAsync("SAMR", new TaskQueueFilter("unclaimed"), 50, 0, CancellationToken.None)).Tasks.Select(t => t.StepId));
+        Assert.Equal(["late"], (await queries.QueueAsync("SAMR", new TaskQueueFilter("unclaimed"), 50, 1, CancellationToken.None)).Tasks.Select(t => t.StepId));
+        Assert.Equal(4, (await queries.QueueAsync("SAMR", new TaskQueueFilter("all"), 50, 0, CancellationToken.None)).Tasks.Count);
+        Assert.Empty((await queries.QueueAsync("TAX", new TaskQueueFilter("all"), 50, 0, CancellationToken.None)).Tasks);
     }
 
     [StoreFact]
@@ -608,10 +608,62 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         escalated.Updated.Add((tasks[2], TaskStatuses.Claimed, 0));
         await store.SaveAsync(escalated, Now, CancellationToken.None);
 
-        var queue = await new SqlTaskQueries(Database).ListAsync("SAMR", "open", 50, 0, CancellationToken.None);
+        var queue = (await new SqlTaskQueries(Database).QueueAsync("SAMR", new TaskQueueFilter("open"), 50, 0, CancellationToken.None)).Tasks;
         Assert.Equal(["urgent", "high", "soon"], queue.Select(t => t.StepId));
         Assert.Equal((2, Now.AddHours(6), "红牌（超过办理时限）后 1 个工作日仍未办结"), (queue[0].Priority, queue[0].SupervisedAt, queue[0].SupervisedBecause));
         Assert.Equal((0, (DateTimeOffset?)null), (queue[2].Priority, queue[2].SupervisedAt));
+    }
+
+    [StoreFact]
+    public async Task DepartmentQueue_FiltersAndCountsInTheQuery_RedThenYellowFirst_DecidedNewestFirst()
+    {
+        var tasks = new List<TaskRecord>();
+        for (var i = 0; i < 6; i++)
+        {
+            // Decided an hour apart, the oldest due first: a page sorted by due time would show the oldest decision.
+            var done = NewTask($"done-{i}", i, TaskStatuses.Completed);
+            done.CompletedAt = Now.AddHours(i);
+            done.CompletedBy = "samr-clerk";
+            tasks.Add(done);
+        }
+
+        var plain = NewTask("plain", 1, TaskStatuses.Open);
+        var yellow = NewTask("yellow", 8, TaskStatuses.Open);
+        var red = NewTask("red", 30, TaskStatuses.Claimed);
+        var other = NewTask("other", 2, TaskStatuses.Open, ("construction", "工程建设"));
+        tasks.AddRange([plain, yellow, red, other]);
+        var store = new SqlDepartmentStore(Database);
+        var changes = new DepartmentChanges();
+        changes.Inserted.AddRange(tasks);
+        await store.SaveAsync(changes, Now, CancellationToken.None);
+        // The engine's cards arrive later: a red one on a task whose due time was revised later than the others'.
+        yellow.Warning = "yellow";
+        red.Warning = "red";
+        var cards = new DepartmentChanges();
+        cards.Updated.Add((yellow, TaskStatuses.Open, 0));
+        cards.Updated.Add((red, TaskStatuses.Claimed, 0));
+        await store.SaveAsync(cards, Now, CancellationToken.None);
+        var queries = new SqlTaskQueries(Database);
+
+        var open = await queries.QueueAsync("SAMR", new TaskQueueFilter(TaskStatuses.Open), 2, 0, CancellationToken.None);
+        var rest = await queries.QueueAsync("SAMR", new TaskQueueFilter(TaskStatuses.Open), 2, 2, CancellationToken.None);
+        var decided = await queries.QueueAsync("SAMR", new TaskQueueFilter(TaskStatuses.Completed), 4, 0, CancellationToken.None);
+        var service = await queries.QueueAsync("SAMR", new TaskQueueFilter(TaskStatuses.Open, "construction"), 10, 0, CancellationToken.None);
+        var dueSoon = await queries.QueueAsync("SAMR", new TaskQueueFilter(TaskStatuses.Open, DueBy: Now.AddHours(5)), 10, 0, CancellationToken.None);
+        var all = await queries.QueueAsync("SAMR", new TaskQueueFilter("all"), 5, 0, CancellationToken.None);
+
+        Assert.Equal(4, open.Total);
+        Assert.Equal(["red", "yellow"], open.Tasks.Select(t => t.StepId));
+        Assert.Equal(["plain", "other"], rest.Tasks.Select(t => t.StepId));
+        Assert.Equal(6, decided.Total);
+        Assert.Equal(["done-5", "done-4", "done-3", "done-2"], decided.Tasks.Select(t => t.StepId));
+        Assert.Equal(1, service.Total);
+        Assert.Equal(["other"], service.Tasks.Select(t => t.StepId));
+        Assert.Equal(2, dueSoon.Total);
+        Assert.Equal(["plain", "other"], dueSoon.Tasks.Select(t => t.StepId));
+        Assert.Equal(10, all.Total);
+        Assert.Equal(["red", "yellow", "plain", "other", "done-5"], all.Tasks.Select(t => t.StepId));
+        Assert.Equal([("business-opening", "企业开办"), ("construction", "工程建设")], await queries.ServicesAsync("SAMR", CancellationToken.None));
     }
 
     [StoreFact]

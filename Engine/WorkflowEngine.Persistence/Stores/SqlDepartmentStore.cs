@@ -85,6 +85,14 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         ("Title", n => n.Title), ("Kind", n => n.Kind), ("Message", n => n.Message), ("DueAt", n => Instants.ToMs(n.DueAt)),
         ("CreatedAt", n => Instants.ToMs(n.CreatedAt)));
 
+    /// <summary>The task's next event in order: a batch's events of one task follow each other, and another batch's come after.</summary>
+    private static readonly BatchCommand<TaskEvent> InsertEvent = new(
+        """
+        INSERT INTO department_task_events (task_id, seq, occurred_at, kind, actor, detail)
+        SELECT @TaskId, COALESCE(MAX(seq), 0) + 1, @At, @Kind, @Actor, @Detail FROM department_task_events WHERE task_id = @TaskId
+        """,
+        ("TaskId", e => e.TaskId.ToString()), ("At", e => Instants.ToMs(e.At)), ("Kind", e => e.Kind), ("Actor", e => e.Actor), ("Detail", e => e.Detail));
+
     private readonly InboxSql _inbox = new(database.Dialect);
     private readonly OutboxSql _outbox = new(database.Dialect);
 
@@ -125,6 +133,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
             plan.Add(InsertExtension, extensionsInserted);
             plan.AddGuard(DecideExtension, extensionsDecided, () => new ConcurrencyException(changes.ExtensionsDecided[0].ApplicationId));
             plan.Add(InsertNotice, changes.Notices);
+            plan.Add(InsertEvent, changes.Events);
             var sequences = _outbox.AddInsert(plan, changes.Outbox, relay, now);
             OutboxSql.AddDeletePublished(plan, published);
 

@@ -1,29 +1,101 @@
 using Dapper;
+using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Rows;
 using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Persistence.Stores;
 
-/// <summary>The clerk workbench's reads: a department's queue by priority, then due time; one task.</summary>
+/// <summary>The clerk workbench's reads: a department's queue by urgency, a page at a time; one task.</summary>
 public sealed class SqlTaskQueries(Database database, FormStorage forms = FormStorage.PerApplication) : ITaskQueries
 {
-    public async Task<IReadOnlyList<TaskRecord>> ListAsync(string department, string filter, int limit, int offset, CancellationToken cancellationToken)
+    /// <summary>
+    /// Unfinished tasks by urgency: red card (0), yellow (1), none (2); finished ones after them (3). Cards come from
+    /// the engine's warnings, so a task past its time sorts first however its due time was revised.
+    /// </summary>
+    private const string Urgency =
+        "CASE WHEN status NOT IN ('open', 'claimed') THEN 3 WHEN warning = 'red' THEN 0 WHEN warning = 'yellow' THEN 1 ELSE 2 END";
+
+    public async Task<TaskQueuePage> QueueAsync(string department, TaskQueueFilter filter, int limit, int offset, CancellationToken cancellationToken)
     {
-        var where = filter switch
-        {
-            "open" => "status IN ('open', 'claimed')",
-            "unclaimed" => "status = 'open'",
-            "claimed" => "status = 'claimed'",
-            "completed" => "status = 'completed'",
-            "cancelled" => "status = 'cancelled'",
-            _ => "1 = 1",
-        };
+        var (sql, count, parameters) = QueueCommand(database.Dialect, department, filter, limit, offset);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
-            $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE department = @Department AND {where} ORDER BY priority DESC, due_at, id {database.Dialect.Page}",
-            new { Department = department, Limit = limit, Offset = offset },
+        var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(count, parameters, cancellationToken: cancellationToken));
+        return new TaskQueuePage(rows.Select(r => r.ToRecord()).ToArray(), (int)Math.Min(total, int.MaxValue));
+    }
+
+    /// <summary>
+    /// The page's query and its count, with their parameters: every filter in the WHERE clause, so the page and its
+    /// total are over the whole queue. Completed tasks newest first come from the partial index of decided tasks.
+    /// </summary>
+    public static (string Sql, string CountSql, object Parameters) QueueCommand(
+        ISqlDialect dialect, string department, TaskQueueFilter filter, int limit, int offset)
+    {
+        var where = new List<string>
+        {
+            "department = @Department",
+            filter.Status switch
+            {
+                TaskStatuses.Open => "status IN ('open', 'claimed')",
+                "unclaimed" => "status = 'open'",
+                TaskStatuses.Claimed => "status = 'claimed'",
+                TaskStatuses.Completed => "status = 'completed'",
+                TaskStatuses.Cancelled => "status = 'cancelled'",
+                _ => "1 = 1",
+            },
+        };
+        if (!string.IsNullOrEmpty(filter.Service))
+        {
+            where.Add("service_id = @Service");
+        }
+
+        if (filter.DueBy is not null)
+        {
+            where.Add("due_at <= @DueBy");
+        }
+
+        if (filter.Card is not null)
+        {
+            where.Add("warning = @Card");
+        }
+
+        if (filter.SupervisedOnly)
+        {
+            where.Add("supervised_at IS NOT NULL");
+        }
+
+        var order = filter.Status switch
+        {
+            TaskStatuses.Completed => "completed_at DESC, id DESC",
+            TaskStatuses.Cancelled => "dispatched_at DESC, id DESC",
+            "all" => $"{Urgency}, CASE WHEN status IN ('open', 'claimed') THEN priority ELSE 0 END DESC, "
+                + "CASE WHEN status IN ('open', 'claimed') THEN due_at ELSE -COALESCE(completed_at, dispatched_at) END, id",
+            _ => $"{Urgency}, priority DESC, due_at, id",
+        };
+        var condition = string.Join(" AND ", where);
+        return (
+            $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE {condition} ORDER BY {order} {dialect.Page}",
+            $"SELECT COUNT(*) FROM department_tasks WHERE {condition}",
+            new { Department = department, Service = filter.Service, DueBy = Instants.ToMs(filter.DueBy), filter.Card, Limit = limit, Offset = offset });
+    }
+
+    public async Task<IReadOnlyList<(string Id, string Title)>> ServicesAsync(string department, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(string, string)>(new CommandDefinition(
+            "SELECT service_id, MIN(service_title) FROM department_tasks WHERE department = @Department GROUP BY service_id ORDER BY service_id",
+            new { Department = department },
+            cancellationToken: cancellationToken))).ToArray();
+    }
+
+    public async Task<IReadOnlyList<TaskEvent>> HistoryAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long At, string Kind, string? Actor, string? Detail)>(new CommandDefinition(
+            "SELECT occurred_at, kind, actor, detail FROM department_task_events WHERE task_id = @Id ORDER BY seq",
+            new { Id = taskId.ToString() },
             cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToRecord()).ToArray();
+        return rows.Select(r => new TaskEvent(taskId, Instants.FromMs(r.At), r.Kind, r.Actor, r.Detail)).ToArray();
     }
 
     public Task<TaskRecord?> GetAsync(Guid id, CancellationToken cancellationToken) => GetAsync(id, TaskRow.Columns, cancellationToken);

@@ -18,7 +18,7 @@ public static class DepartmentOverview
         foreach (var entry in entries)
         {
             int? open = served.Serves(entry.Department.Code)
-                ? (await tasks.ListAsync(entry.Department.Code, "open", OpenTaskLimit, 0, cancellationToken)).Count
+                ? (await tasks.QueueAsync(entry.Department.Code, new TaskQueueFilter(TaskStatuses.Open), OpenTaskLimit, 0, cancellationToken)).Tasks.Count
                 : null;
             rows.Add((entry, open));
         }

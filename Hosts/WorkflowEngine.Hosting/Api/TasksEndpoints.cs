@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Calendars;
@@ -24,7 +26,9 @@ public static class TasksEndpoints
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/departments/{code}/tasks", ListAsync).Produces<TaskDto[]>().WithTags("Tasks").RequireAuthorization(Policies.Clerk)
-            .WithSummary("A department's tasks, soonest due first (status: open, unclaimed, claimed, completed, cancelled, all)");
+            .WithSummary("A page of a department's tasks, most urgent first (red, yellow, escalated, soonest due), finished ones newest first "
+                + "(status: open, unclaimed, claimed, completed, cancelled, all; service; dueWithin working days; limit 1–500, default 50; offset). "
+                + "The total is in X-Total-Count, the next and previous pages in Link");
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Clerk);
         tasks.MapGet("/{id:guid}", GetAsync).Produces<TaskDetailDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A task with the whole application on one page");
         tasks.MapPost("/{id:guid}/claim", ClaimAsync).Produces<TaskDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Claim a task");
@@ -62,8 +66,42 @@ public static class TasksEndpoints
             .Select(d => new DepartmentDto(d.Code, d.Name.Zh, d.Name.En, Queues.Department(d.Code))));
 
     private static async Task<IResult> ListAsync(
-        string code, string? status, int? limit, int? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
-        (await clerk.QueueAsync(code, status, limit, offset, user, cancellationToken)).ToResult(tasks => Results.Ok(tasks.Select(Dto)));
+        string code, string? status, string? service, int? dueWithin, int? limit, int? offset, HttpContext http, ClaimsPrincipal user, ClerkActions clerk,
+        CancellationToken cancellationToken)
+    {
+        var query = new TaskQueueQuery(status, service, dueWithin, limit, offset);
+        return (await clerk.QueueAsync(code, query, user, cancellationToken)).ToResult(page =>
+        {
+            // The body stays the list it always was; the total and the neighbouring pages ride in headers.
+            var range = new Paging(limit ?? TaskQueueQuery.DefaultLimit, offset ?? 0);
+            http.Response.Headers["X-Total-Count"] = page.Total.ToString(CultureInfo.InvariantCulture);
+            var links = new List<string>();
+            if (range.Next(page.Total) is { } next)
+            {
+                links.Add($"<{QueuePageLink(http.Request, next)}>; rel=\"next\"");
+            }
+
+            if (range.Previous is { } previous)
+            {
+                links.Add($"<{QueuePageLink(http.Request, previous)}>; rel=\"prev\"");
+            }
+
+            if (links.Count > 0)
+            {
+                http.Response.Headers.Link = string.Join(", ", links);
+            }
+
+            return Results.Ok(page.Tasks.Select(Dto));
+        });
+    }
+
+    /// <summary>This request's path and query with another offset.</summary>
+    private static string QueuePageLink(HttpRequest request, int offset)
+    {
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
+        query["offset"] = offset.ToString(CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString(request.PathBase + request.Path, query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v))));
+    }
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
         await clerk.ViewAsync(id, user, cancellationToken) is { } view

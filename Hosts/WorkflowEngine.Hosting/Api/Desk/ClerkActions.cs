@@ -45,37 +45,81 @@ public sealed class ClerkActions(
 
     private const int MaxSignerName = 50;
 
-    /// <summary>A department's tasks, soonest due first, for a clerk or supervisor of the department.</summary>
-    public async Task<ClerkOutcome<IReadOnlyList<TaskRecord>>> QueueAsync(
-        string code, string? status, int? limit, int? offset, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>The furthest "due within" a queue may be asked for, in working days.</summary>
+    public const int MaxDueWithin = 60;
+
+    /// <summary>The most tasks one page of a queue lists.</summary>
+    public const int MaxQueueLimit = 500;
+
+    private const int MaxServiceId = 100;
+
+    /// <summary>
+    /// A page of a department's tasks, most urgent first (finished ones newest first), for a clerk or supervisor of the
+    /// department: filtered by status, service and "due within N working days" in the query, with the total it matches.
+    /// A limit, offset or due-within out of range is refused with its field named, never quietly clamped.
+    /// </summary>
+    public async Task<ClerkOutcome<TaskQueuePage>> QueueAsync(
+        string code, TaskQueueQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!reference.Departments.ContainsKey(code))
         {
-            return Refuse<IReadOnlyList<TaskRecord>>(TaskActionStatus.NotFound, $"没有部门“{code}”", $"There is no department “{code}”");
+            return Refuse<TaskQueuePage>(TaskActionStatus.NotFound, $"没有部门“{code}”", $"There is no department “{code}”");
         }
 
         if (!served.Serves(code))
         {
             // Its tasks are kept by another host (or the department's own system): an empty queue here would mislead.
-            return Refuse<IReadOnlyList<TaskRecord>>(
+            return Refuse<TaskQueuePage>(
                 TaskActionStatus.NotFound, $"{reference.Departments[code].Name.Zh}的办件不在本机办理", $"The tasks of {EnglishName(code)} are not handled on this host");
         }
 
         if (!user.WorksFor(code))
         {
-            return Refuse<IReadOnlyList<TaskRecord>>(
+            return Refuse<TaskQueuePage>(
                 TaskActionStatus.Forbidden, $"只有{reference.Departments[code].Name.Zh}的工作人员可以查看本部门办件", $"Only the staff of {EnglishName(code)} may see its tasks");
         }
 
-        var filter = status ?? TaskStatuses.Open;
-        if (!TaskStatuses.Filters.Contains(filter))
+        var errors = new Dictionary<string, ProblemText[]>();
+        var status = query.Status ?? TaskStatuses.Open;
+        if (!TaskStatuses.Filters.Contains(status))
         {
-            return Invalid<IReadOnlyList<TaskRecord>>(Field("status", $"status 只能是 {string.Join("、", TaskStatuses.Filters)}", $"status must be one of {string.Join(", ", TaskStatuses.Filters)}"));
+            errors["status"] = [new($"status 只能是 {string.Join("、", TaskStatuses.Filters)}", $"status must be one of {string.Join(", ", TaskStatuses.Filters)}")];
         }
 
-        return Success<IReadOnlyList<TaskRecord>>(
-            await queries.ListAsync(code, filter, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken));
+        if (query.Service is { Length: > MaxServiceId })
+        {
+            errors["service"] = [new($"service 最长 {MaxServiceId} 个字符", $"service must be at most {MaxServiceId} characters")];
+        }
+
+        if (query.DueWithin is < 0 or > MaxDueWithin)
+        {
+            errors["dueWithin"] = [new($"到期工作日数应在 0 至 {MaxDueWithin} 之间", $"Due within must be between 0 and {MaxDueWithin} working days")];
+        }
+
+        if (query.Limit is < 1 or > MaxQueueLimit)
+        {
+            errors["limit"] = [new($"limit 应在 1 至 {MaxQueueLimit} 之间", $"limit must be between 1 and {MaxQueueLimit}")];
+        }
+
+        if (query.Offset is < 0)
+        {
+            errors["offset"] = [new("offset 不能为负数", "offset must not be negative")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Invalid<TaskQueuePage>(errors);
+        }
+
+        var dueBy = query.DueWithin is { } days ? QueueCalendar().AddWorkingDays(time.GetUtcNow(), days) : (DateTimeOffset?)null;
+        return Success(await queries.QueueAsync(
+            code, new TaskQueueFilter(status, string.IsNullOrEmpty(query.Service) ? null : query.Service, dueBy),
+            query.Limit ?? TaskQueueQuery.DefaultLimit, query.Offset ?? 0, cancellationToken));
     }
+
+    /// <summary>The calendar a queue counts "due within" by: the mainland's, which every shipped service uses.</summary>
+    private WorkingCalendar QueueCalendar() =>
+        reference.Calendars.TryGetValue("cn-mainland", out var calendar) ? calendar : reference.Calendars.Values.First();
 
     /// <summary>A task with the whole application on one page; another department's task is "not found". The view is recorded in the access log.</summary>
     public async Task<TaskView?> ViewAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -100,7 +144,7 @@ public sealed class ClerkActions(
             TaskMaterialsEndpoints.LinkToThisHost(application, task.Id);
         }
 
-        return new TaskView(task, application, await queries.ExtensionsOfTaskAsync(task.Id, cancellationToken));
+        return new TaskView(task, application, await queries.ExtensionsOfTaskAsync(task.Id, cancellationToken), await queries.HistoryAsync(task.Id, cancellationToken));
     }
 
     public async Task<ClerkOutcome<TaskRecord>> ClaimAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>

@@ -3,5 +3,8 @@ using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api.Desk;
 
-/// <summary>A task as its clerk sees it: the record, the whole application (form and materials, with links this host serves) and its requests for more time.</summary>
-public sealed record TaskView(TaskRecord Task, JsonObject Application, IReadOnlyList<ExtensionRequest> Extensions);
+/// <summary>
+/// A task as its clerk sees it: the record, the whole application (form and materials, with links this host serves),
+/// its requests for more time, and what was done to it (kept by the department that holds the task).
+/// </summary>
+public sealed record TaskView(TaskRecord Task, JsonObject Application, IReadOnlyList<ExtensionRequest> Extensions, IReadOnlyList<TaskEvent> History);

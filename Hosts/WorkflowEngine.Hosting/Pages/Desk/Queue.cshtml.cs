@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WorkflowEngine.Calendars;
+using Microsoft.AspNetCore.WebUtilities;
 using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
@@ -12,17 +14,18 @@ using WorkflowEngine.Runtime.Departments;
 namespace WorkflowEngine.Hosting.Pages.Desk;
 
 /// <summary>
-/// A department's queue, soonest due first, with its yellow and red cards and paused clocks; filtered by service,
-/// status and "due within N working days" through a GET form, so that a filtered queue is a link a clerk can keep.
+/// A department's queue a page at a time, most urgent first (red, yellow, escalated, soonest due; finished tasks newest
+/// first), with its yellow and red cards and paused clocks; filtered by service, status and "due within N working days"
+/// through a GET form, so that a filtered queue, and each of its pages, is a link a clerk can keep.
 /// </summary>
 [Authorize(Policy = Policies.Clerk)]
-public sealed class QueueModel(ClerkActions clerk, ReferenceData reference, ServedDepartments served, TimeProvider time) : PageModel
+public sealed class QueueModel(ClerkActions clerk, ITaskQueries queries, ReferenceData reference, ServedDepartments served) : PageModel
 {
-    /// <summary>The most tasks the page lists: a department's open backlog, not its history.</summary>
-    public const int MaxTasks = 500;
+    /// <summary>The tasks one page lists.</summary>
+    public const int PageSize = 50;
 
     /// <summary>The furthest "due within" a clerk may ask for, in working days.</summary>
-    public const int MaxDueWithin = 60;
+    public const int MaxDueWithin = ClerkActions.MaxDueWithin;
 
     [BindProperty(SupportsGet = true)]
     public string? Department { get; set; }
@@ -36,6 +39,9 @@ public sealed class QueueModel(ClerkActions clerk, ReferenceData reference, Serv
     [BindProperty(SupportsGet = true)]
     public int? DueWithin { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public int? Offset { get; set; }
+
     /// <summary>The departments of this host the user works for, to choose from.</summary>
     public IReadOnlyList<(string Code, string Name)> Departments { get; private set; } = [];
 
@@ -43,6 +49,11 @@ public sealed class QueueModel(ClerkActions clerk, ReferenceData reference, Serv
     public IReadOnlyList<(string Id, string Title)> Services { get; private set; } = [];
 
     public IReadOnlyList<TaskRecord> Tasks { get; private set; } = [];
+
+    /// <summary>How many tasks the filter matches in all.</summary>
+    public int Total { get; private set; }
+
+    public Paging Range { get; private set; } = new(PageSize, 0);
 
     /// <summary>Why the queue cannot be shown (another department's, not kept here).</summary>
     public string? Problem { get; private set; }
@@ -61,37 +72,39 @@ public sealed class QueueModel(ClerkActions clerk, ReferenceData reference, Serv
         }
 
         Status ??= TaskStatuses.Open;
-        if (DueWithin is < 0 or > MaxDueWithin)
-        {
-            ModelState.AddModelError(nameof(DueWithin), DeskText.Say(
-                $"到期工作日数应在 0 至 {MaxDueWithin} 之间", $"Due within must be between 0 and {MaxDueWithin} working days"));
-            return Page();
-        }
-
-        var outcome = await clerk.QueueAsync(Department, Status, MaxTasks, 0, User, cancellationToken);
+        // An offset typed into the address bar past either end shows the first page, not an error.
+        Range = new Paging(PageSize, Math.Max(Offset ?? 0, 0));
+        var outcome = await clerk.QueueAsync(Department, new TaskQueueQuery(Status, Service, DueWithin, Range.Limit, Range.Offset), User, cancellationToken);
         if (outcome.Errors is { } errors)
         {
-            ModelState.AddModelError(nameof(Status), DeskText.Say(errors.Values.First()[0]));
+            foreach (var (field, messages) in errors)
+            {
+                ModelState.AddModelError(field == "dueWithin" ? nameof(DueWithin) : field == "service" ? nameof(Service) : nameof(Status), DeskText.Say(messages[0]));
+            }
+
             return Page();
         }
 
-        if (outcome.Value is not { } tasks)
+        if (outcome.Value is not { } page)
         {
             Problem = DeskText.Say(outcome.Problem!);
             Response.StatusCode = outcome.Status == TaskActionStatus.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
             return Page();
         }
 
-        Services = tasks.Select(t => (t.ServiceId, t.ServiceTitle)).Distinct().OrderBy(s => s.ServiceId, StringComparer.Ordinal).ToArray();
-        var dueBy = DueWithin is { } days ? CalendarOf().AddWorkingDays(time.GetUtcNow(), days) : (DateTimeOffset?)null;
-        Tasks = tasks
-            .Where(t => string.IsNullOrEmpty(Service) || t.ServiceId == Service)
-            .Where(t => dueBy is null || t.DueAt <= dueBy)
-            .ToArray();
+        Services = await queries.ServicesAsync(Department, cancellationToken);
+        Tasks = page.Tasks;
+        Total = page.Total;
         return Page();
     }
 
-    /// <summary>The calendar the department counts working days by: the mainland's, which every shipped service uses.</summary>
-    private WorkingCalendar CalendarOf() =>
-        reference.Calendars.TryGetValue("cn-mainland", out var calendar) ? calendar : reference.Calendars.Values.First();
+    /// <summary>This queue with another offset, keeping the department and the filters.</summary>
+    public string Link(int offset) => QueryHelpers.AddQueryString("/desk", new Dictionary<string, string?>
+    {
+        ["department"] = Department,
+        ["service"] = Service,
+        ["status"] = Status,
+        ["dueWithin"] = DueWithin?.ToString(CultureInfo.InvariantCulture),
+        ["offset"] = offset == 0 ? null : offset.ToString(CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
 }

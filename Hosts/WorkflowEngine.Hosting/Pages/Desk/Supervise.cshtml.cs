@@ -18,20 +18,30 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 /// each step with the limit it is on a card against, promised or statutory, and the due times, most urgent first.
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, ServedDepartments served, DepartmentWarnings? warnings = null) : PageModel
+public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, ReferenceData reference, ServedDepartments served, DepartmentWarnings? warnings = null) : PageModel
 {
+    /// <summary>The most tasks each list shows, most urgent first; the heading counts them all.</summary>
+    public const int ListLimit = 100;
+
+    private static readonly TaskQueuePage Empty = new([], 0);
+
     [BindProperty(SupportsGet = true)]
     public string? Department { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
 
-    /// <summary>Open tasks an escalation rule gave the supervisors (督办), highest priority and soonest due first.</summary>
-    public IReadOnlyList<TaskRecord> Supervised { get; private set; } = [];
+    /// <summary>Open tasks an escalation rule gave the supervisors (督办), most urgent first.</summary>
+    public TaskQueuePage Supervised { get; private set; } = Empty;
 
     public IReadOnlyList<SupervisedWarning> Red { get; private set; } = [];
 
+    /// <summary>How many tasks are red in all (the list shows the most urgent <see cref="ListLimit"/>).</summary>
+    public int RedTotal { get; private set; }
+
     public IReadOnlyList<SupervisedWarning> Yellow { get; private set; } = [];
+
+    public int YellowTotal { get; private set; }
 
     public IReadOnlyList<DepartmentNotice> Notices { get; private set; } = [];
 
@@ -120,20 +130,30 @@ public sealed class SuperviseModel(ClerkActions clerk, ReferenceData reference, 
         Notices = notices.Value;
         Extensions = (await clerk.ExtensionsAsync(Department, "pending", 100, 0, User, cancellationToken)).Value ?? [];
         SupplementApprovals = (await clerk.SupplementApprovalsAsync(Department, 100, 0, User, cancellationToken)).Value ?? [];
-        var open = (await clerk.QueueAsync(Department, TaskStatuses.Open, QueueModel.MaxTasks, 0, User, cancellationToken)).Value ?? [];
-        Supervised = open.Where(t => t.SupervisedAt is not null).ToArray();
+        Supervised = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, SupervisedOnly: true), cancellationToken);
         if (warnings is null)
         {
-            Red = [.. open.Where(t => t.Warning == "red").Select(t => new SupervisedWarning(t, null))];
-            Yellow = [.. open.Where(t => t.Warning == "yellow").Select(t => new SupervisedWarning(t, null))];
+            // A department host without the engine: the card each task was sent, counted and cut in SQL.
+            var red = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, Card: "red"), cancellationToken);
+            var yellow = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, Card: "yellow"), cancellationToken);
+            (Red, RedTotal) = ([.. red.Tasks.Select(t => new SupervisedWarning(t, null))], red.Total);
+            (Yellow, YellowTotal) = ([.. yellow.Tasks.Select(t => new SupervisedWarning(t, null))], yellow.Total);
             return;
         }
 
-        var tasks = open.ToLookup(t => (t.ApplicationId, t.StepId));
+        // The engine's cards against both limits; the department's open tasks give each its link.
+        var open = await tasks.QueueAsync(Department!, new TaskQueueFilter(TaskStatuses.Open), ClerkActions.MaxQueueLimit, 0, cancellationToken);
+        var byStep = open.Tasks.ToLookup(t => (t.ApplicationId, t.StepId));
         var listed = (await warnings.ListAsync(Department, null, cancellationToken))
-            .Select(c => new SupervisedWarning(tasks[(c.ApplicationId, c.StepId)].FirstOrDefault(), c))
+            .Select(c => new SupervisedWarning(byStep[(c.ApplicationId, c.StepId)].FirstOrDefault(), c))
             .ToArray();
-        Red = [.. listed.Where(w => w.Warning == "red")];
-        Yellow = [.. listed.Where(w => w.Warning == "yellow")];
+        Red = [.. listed.Where(w => w.Warning == "red").Take(ListLimit)];
+        RedTotal = listed.Count(w => w.Warning == "red");
+        Yellow = [.. listed.Where(w => w.Warning == "yellow").Take(ListLimit)];
+        YellowTotal = listed.Count(w => w.Warning == "yellow");
     }
+
+    /// <summary>The most urgent of the department's open tasks the filter matches, and how many it matches in all.</summary>
+    private async Task<TaskQueuePage> ListAsync(TaskQueueFilter filter, CancellationToken cancellationToken) =>
+        await tasks.QueueAsync(Department!, filter, ListLimit, 0, cancellationToken);
 }

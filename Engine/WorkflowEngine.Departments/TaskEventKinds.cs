@@ -1,0 +1,27 @@
+namespace WorkflowEngine.Runtime.Departments;
+
+/// <summary>What a <see cref="TaskEvent"/> records.</summary>
+public static class TaskEventKinds
+{
+    public const string Claimed = "claimed";
+
+    /// <summary>Given back to the department's queue; the actor is who gave it back (its holder or a supervisor).</summary>
+    public const string Released = "released";
+
+    /// <summary>A supervisor gave the task to another clerk; the detail is that clerk, the actor the supervisor.</summary>
+    public const string Reassigned = "reassigned";
+
+    /// <summary>Supplementary material asked of the applicant; the detail lists the items.</summary>
+    public const string SupplementRequested = "supplement-requested";
+
+    /// <summary>The applicant supplied every item asked for.</summary>
+    public const string SupplementSupplied = "supplement-supplied";
+
+    /// <summary>A period the limit does not count began; the detail is its kind and reason.</summary>
+    public const string ExclusionStarted = "exclusion-started";
+
+    public const string ExclusionEnded = "exclusion-ended";
+
+    /// <summary>Approved or rejected; the detail is the outcome and any reason.</summary>
+    public const string Decided = "decided";
+}

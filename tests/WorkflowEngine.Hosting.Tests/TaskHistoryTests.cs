@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Persistence;
+using WorkflowEngine.Persistence.Stores;
+using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>
+/// A task's page lists everything done to it, in order, with who and when: not only its last claim but the release
+/// before it and the supervisor's reassignment, on the all-in-one host and on a department host, which reads the
+/// history from its own task database (it has no engine database to read).
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed partial class TaskHistoryTests(HostFixture allInOne, DepartmentHostFixture department)
+    : IClassFixture<HostFixture>, IClassFixture<DepartmentHostFixture>
+{
+    [Fact]
+    public async Task TheTaskPage_OnTheAllInOneHost_ListsEveryClaimReleaseReassignmentExclusionAndTheDecision_InOrder()
+    {
+        var host = allInOne.Host;
+        var applicationId = await host.SubmitBusinessOpeningAsync();
+        var taskId = (await host.TaskOfAsync(applicationId)).GetProperty("id").GetString()!;
+        await ClaimReleaseClaimAndReassignAsync(host, taskId);
+        using var newClerk = host.Client("samr-clerk-2");
+        (await newClerk.PostAsJsonAsync($"/api/tasks/{taskId}/exclusions", new { kind = "expert-review", reason = "名称争议提交专家评审" })).EnsureSuccessStatusCode();
+        (await newClerk.PostAsync($"/api/tasks/{taskId}/exclusions/end", null)).EnsureSuccessStatusCode();
+        (await newClerk.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+
+        var history = await HistoryAsync(host, taskId);
+
+        Assert.Equal(
+            [
+                "派发到本部门",
+                "samr-clerk 认领",
+                "samr-clerk 退回部门队列",
+                "samr-clerk 认领",
+                "samr-supervisor 改派：samr-clerk → samr-clerk-2",
+                "samr-clerk-2 登记不计时期间（专家评审）：名称争议提交专家评审",
+                "samr-clerk-2 结束不计时期间",
+                "samr-clerk-2 办结：通过",
+            ],
+            history);
+    }
+
+    [Fact]
+    public async Task TheTaskPage_OnADepartmentHost_ListsTheReleaseAndTheReassignment_FromItsOwnDatabase()
+    {
+        var host = department.Host;
+        var now = host.Clock.GetUtcNow();
+        var task = new TaskRecord
+        {
+            Id = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), TrackingNumber = "YB-HISTORY", ServiceId = "business-opening", ServiceTitle = "企业开办",
+            StepId = "licence", Attempt = 1, Department = "SAMR", Title = "营业执照", Status = TaskStatuses.Open,
+            DispatchedAt = now, DueAt = now.AddDays(1), ReceivedAt = now, PayloadJson = "{}",
+        };
+        var changes = new DepartmentChanges();
+        changes.Inserted.Add(task);
+        await new SqlDepartmentStore(host.Services.GetRequiredService<Database>()).SaveAsync(changes, now, CancellationToken.None);
+
+        await ClaimReleaseClaimAndReassignAsync(host, task.Id.ToString());
+        var history = await HistoryAsync(host, task.Id.ToString());
+
+        Assert.Equal(
+            ["派发到本部门", "samr-clerk 认领", "samr-clerk 退回部门队列", "samr-clerk 认领", "samr-supervisor 改派：samr-clerk → samr-clerk-2"],
+            history);
+    }
+
+    private static async Task ClaimReleaseClaimAndReassignAsync(AllInOneHost host, string taskId)
+    {
+        using var clerk = host.Client("samr-clerk");
+        using var supervisor = host.Client("samr-supervisor");
+        (await clerk.PostAsync($"/api/tasks/{taskId}/claim", null)).EnsureSuccessStatusCode();
+        (await clerk.PostAsync($"/api/tasks/{taskId}/release", null)).EnsureSuccessStatusCode();
+        (await clerk.PostAsync($"/api/tasks/{taskId}/claim", null)).EnsureSuccessStatusCode();
+        (await supervisor.PostAsJsonAsync($"/api/tasks/{taskId}/reassign", new { to = "samr-clerk-2" })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The lines of the task page's history, without their times.</summary>
+    private static async Task<string[]> HistoryAsync(AllInOneHost host, string taskId)
+    {
+        using var browser = await PageSignInTests.SignedInBrowserAsync(host, "samr-supervisor", "Demo#2026");
+        using var page = await browser.GetAsync($"/desk/tasks/{taskId}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        var list = HistoryList().Match(html).Groups[1].Value;
+        return [.. Item().Matches(list).Select(m => Tags().Replace(m.Groups[1].Value, "").Split(" · ", 2)[1].Trim())];
+    }
+
+    [GeneratedRegex("<ol class=\"desk-history\" id=\"history\">(.*?)</ol>", RegexOptions.Singleline)]
+    private static partial Regex HistoryList();
+
+    [GeneratedRegex("<li>(.*?)</li>", RegexOptions.Singleline)]
+    private static partial Regex Item();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+}
