@@ -58,11 +58,10 @@ public sealed class CertificateIssuance : Activity<CertificateIssuance.Settings>
         }
 
         context.Emit(new IssueCertificates(context.Node.Id, issued));
-        context.Emit(new NotifyApplicant(
-            "certificates",
-            issued.Count == 0
-                ? "本次办理无需发放证照。"
-                : $"您的证照已统一发放：{string.Join("、", issued.Select(c => c.Name))}。"));
+        context.Emit(issued.Count == 0
+            ? NotifyApplicant.Of("certificates", "本次办理无需发放证照。", "No certificate is issued for this application.")
+            : NotifyApplicant.Of("certificates", $"您的证照已统一发放：{string.Join("、", issued.Select(c => c.Name))}。",
+                $"Your certificates have been issued together: {string.Join(", ", issued.Select(c => c.Name))}."));
         context.Audit("CertificatesIssued", new Dictionary<string, string?>
         {
             ["certificates"] = string.Join(",", issued.Select(c => c.Name)),

@@ -104,8 +104,11 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         }, actor);
         var consequence = rules.OnFailure == CommitmentFailure.EndApplication ? "撤销审批并终止整个申请" : "撤销本事项的审批";
         var where = atWindow ? "（申请人已在窗口签署告知承诺书）" : "";
-        context.Emit(new NotifyApplicant("commitment-approved",
-            $"{context.Node.DisplayTitle}已按告知承诺制审批通过{where}。请按承诺书履行承诺；部门将于 {ChinaTime.Format(verifyAt)} 起进行事后核查，核查发现未履行承诺的，{consequence}。"));
+        var consequenceEn = rules.OnFailure == CommitmentFailure.EndApplication ? "the approval is revoked and the whole application ends" : "the approval of this step is revoked";
+        var whereEn = atWindow ? " (the applicant signed the commitment at the window)" : "";
+        context.Emit(NotifyApplicant.Of("commitment-approved",
+            $"{context.Node.DisplayTitle}已按告知承诺制审批通过{where}。请按承诺书履行承诺；部门将于 {ChinaTime.Format(verifyAt)} 起进行事后核查，核查发现未履行承诺的，{consequence}。",
+            $"{context.Node.DisplayTitleEn} is approved on your commitment (告知承诺){whereEn}. Please keep what you committed to; the department checks it from {ChinaTime.Format(verifyAt)}, and if the commitment is found not kept, {consequenceEn}."));
         state.CompletedAt = signed.SignedAt;
         context.Complete(StepOutcome.Approved, null, new Dictionary<string, string?> { ["onCommitment"] = "true" });
     }
@@ -381,7 +384,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     private static void Exclude(ActivityContext context, StepExclusionStartedEvent excluded, WorkingTimeLimit limit)
     {
         var state = context.State;
-        var pause = ClockEvent.Paused(excluded.StartedAt, PauseReason.ExcludedPeriod, $"{excluded.KindName}：{excluded.Reason}", excluded.StartedBy)
+        var pause = ClockEvent.Paused(excluded.StartedAt, PauseReason.ExcludedPeriod, $"{excluded.KindName}：{excluded.Reason}", excluded.StartedBy,
+            $"{excluded.KindNameEn ?? excluded.KindName}: {excluded.Reason}")
             with { Until = excluded.Until };
         if (!context.RecordClock(pause, limit))
         {
@@ -494,8 +498,12 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             : null;
         // The approver stands in the pause itself, so the clock's explanation says who let it stop a second time.
         var pauseText = approval is null ? $"补正：{items}" : $"补正（第 {state.Supplements + 1} 次，经 {approval.ApprovedBy} 批准，{approval.Reason}）：{items}";
+        var itemsEn = ItemsEn(context, requested.Items.Select(i => (i.Material, i.Reason)));
+        var pauseTextEn = approval is null
+            ? $"Supplement: {itemsEn}"
+            : $"Supplement (round {state.Supplements + 1}, approved by {approval.ApprovedBy}: {approval.Reason}): {itemsEn}";
         if (refusal is null
-            && !context.RecordClock(ClockEvent.Paused(requested.RequestedAt, PauseReason.SupplementRequested, pauseText, requested.RequestedBy), limit))
+            && !context.RecordClock(ClockEvent.Paused(requested.RequestedAt, PauseReason.SupplementRequested, pauseText, requested.RequestedBy, pauseTextEn), limit))
         {
             refusal = "办理时限已暂停或停止";
         }
@@ -530,8 +538,13 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             ? $"请于 {ChinaTime.Format(by)} 前一次补齐后上传，逾期未补齐的，{(rules.OnExpiry == SupplementExpiry.Withdraw ? "视为撤回申请" : "本事项不予受理")}；"
             : "请一次补齐后上传；";
         var again = approval is null ? "" : "再次";
-        context.Emit(new NotifyApplicant("supplement-requested",
-            $"{context.Node.DisplayTitle}需要{again}补正材料：{items}。{note}{OthersOutstanding(context)}{answerText}补齐前本事项办理时限暂停。"));
+        var noteEn = string.IsNullOrWhiteSpace(requested.Note) ? "" : $" Note: {requested.Note}.";
+        var answerTextEn = answerBy is { } before
+            ? $"Please supply them all at once and upload them before {ChinaTime.Format(before)}; if they are not all supplied by then, {(rules.OnExpiry == SupplementExpiry.Withdraw ? "the application is deemed withdrawn" : "this step is refused")}."
+            : "Please supply them all at once and upload them.";
+        context.Emit(NotifyApplicant.Of("supplement-requested",
+            $"{context.Node.DisplayTitle}需要{again}补正材料：{items}。{note}{OthersOutstanding(context)}{answerText}补齐前本事项办理时限暂停。",
+            $"{context.Node.DisplayTitleEn} needs {(approval is null ? "" : "further ")}materials supplied: {itemsEn}.{noteEn}{OthersOutstandingEn(context)} {answerTextEn} Until then this step's time limit is paused."));
         context.Audit("SupplementRequested", new Dictionary<string, string?>
         {
             ["request"] = requested.RequestId.ToString(),
@@ -550,16 +563,25 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     /// the latest supplement notice is always complete and the page shows only it (see <c>ApplicationViews</c>).
     /// Derived from the steps' state rather than a debounce timer: deterministic, no extra timer, nothing to lose on restart.
     /// </summary>
-    private static string OthersOutstanding(ActivityContext context)
-    {
-        var others = context.Definition.Nodes.Values
+    private static string OthersOutstanding(ActivityContext context) =>
+        string.Concat(OthersAsking(context).Select(o =>
+            $"{o.Node.DisplayTitle}（{o.Department}）仍需补正：{string.Join("；", o.Open.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"))}。"));
+
+    /// <summary>The English of <see cref="OthersOutstanding"/>.</summary>
+    private static string OthersOutstandingEn(ActivityContext context) =>
+        string.Concat(OthersAsking(context).Select(o =>
+            $" {o.Node.DisplayTitleEn} ({o.Department}) still needs: {ItemsEn(context, o.Open.Items.Select(i => (i.Material, i.Reason)))}."));
+
+    /// <summary>The other steps with a supplement request open, earliest first.</summary>
+    private static IEnumerable<(StepNode Node, string? Department, OpenSupplement Open)> OthersAsking(ActivityContext context) =>
+        context.Definition.Nodes.Values
             .Where(n => n.Id != context.Node.Id && context.Peek(n.Id) is { Status: NodeStatus.Active, Supplement: not null })
-            .Select(n => (Node: n, Open: context.Peek(n.Id)!.Supplement!))
-            .OrderBy(o => o.Open.RequestedAt)
-            .Select(o => $"{o.Node.DisplayTitle}（{context.Peek(o.Node.Id)!.Department}）仍需补正：{string.Join("；", o.Open.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"))}。")
-            .ToArray();
-        return string.Concat(others);
-    }
+            .Select(n => (Node: n, context.Peek(n.Id)!.Department, Open: context.Peek(n.Id)!.Supplement!))
+            .OrderBy(o => o.Open.RequestedAt);
+
+    /// <summary>Materials asked for, each with its reason as the clerk gave it, by their English names.</summary>
+    private static string ItemsEn(ActivityContext context, IEnumerable<(string Material, string Reason)> items) =>
+        string.Join("; ", items.Select(i => $"{context.Definition.MaterialNameEn(i.Material)} ({i.Reason})"));
 
     private static string SupplementTimerId(ActivityContext context, OpenSupplement open) => $"{context.Node.Id}:supplement:{open.RequestId:N}";
 
@@ -586,7 +608,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         var reason = $"申请人未在 {ChinaTime.Format(open.AnswerBy!.Value)} 前补正所需材料（{items}），不予受理";
         context.State.Supplement = null;
         Recall(context, reason);
-        context.Emit(new NotifyApplicant("supplement-expired", $"{context.Node.DisplayTitle}：{reason}。"));
+        context.Emit(NotifyApplicant.Of("supplement-expired", $"{context.Node.DisplayTitle}：{reason}。",
+            $"{context.Node.DisplayTitleEn}: the applicant did not supply the materials asked for ({string.Join(", ", open.Items.Select(i => context.Definition.MaterialNameEn(i.Material)))}) before {ChinaTime.Format(open.AnswerBy!.Value)}, so the step is refused."));
         context.Complete(StepOutcome.Rejected, reason);
     }
 
@@ -641,7 +664,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
 
         var names = string.Join("、", overdue.Select(m => $"“{context.Definition.MaterialName(m.Key)}”"));
         var text = $"容缺材料{names}逾期未补交（应于 {ChinaTime.Format(overdue.Min(m => m.DueAt))} 前）";
-        if (!context.RecordClock(ClockEvent.Paused(context.Now, PauseReason.MaterialOverdue, text), limit))
+        var textEn = $"Materials accepted later (容缺) are overdue: {string.Join(", ", overdue.Select(m => $"\"{context.Definition.MaterialNameEn(m.Key)}\""))} (due before {ChinaTime.Format(overdue.Min(m => m.DueAt))})";
+        if (!context.RecordClock(ClockEvent.Paused(context.Now, PauseReason.MaterialOverdue, text, null, textEn), limit))
         {
             return false;
         }

@@ -22,4 +22,14 @@ public static class ExclusionKinds
         [ExpertReview] = "专家评审",
         [Hearing] = "听证",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The same names in English, for a reader of the English pages.</summary>
+    public static FrozenDictionary<string, string> NamesEn { get; } = new Dictionary<string, string>
+    {
+        [Testing] = "Testing",
+        [Inspection] = "On-site inspection",
+        [Quarantine] = "Quarantine",
+        [ExpertReview] = "Expert review",
+        [Hearing] = "Hearing",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 }

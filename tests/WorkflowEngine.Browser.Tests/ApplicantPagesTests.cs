@@ -142,6 +142,37 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
     }
 
     /// <summary>A fresh browser signed in on the sign-in page, sent on to <paramref name="returnUrl"/>.</summary>
+    [Fact]
+    public async Task TrackingPage_InEnglish_ShowsTheSupplementNoticeAndWhyTheClockStopped_InEnglish()
+    {
+        var host = fixture.Host;
+        var id = await host.SubmitBusinessOpeningAsync("zhangsan");
+        var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString();
+        using (var clerk = host.Client("samr-clerk"))
+        {
+            (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+            using var asked = await clerk.PostAsJsonAsync($"/api/tasks/{task}/supplements",
+                new { items = new[] { new { material = "legalRepIdCopy", reason = "复印件不清晰" } } });
+            Assert.True(asked.IsSuccessStatusCode, await asked.Content.ReadAsStringAsync());
+        }
+
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "the request on the application");
+        var page = await SignedInAsync("zhangsan", $"/applications/{id}");
+        await Assertions.Expect(page.Locator(".messages")).ToContainTextAsync("营业执照需要补正材料：法定代表人身份证件（复印件不清晰）");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#messages-title")).ToHaveTextAsync("Messages");
+        await Assertions.Expect(page.Locator(".messages")).ToContainTextAsync(
+            "Business licence needs materials supplied: Legal representative's identity document (复印件不清晰).");
+        await Assertions.Expect(page.Locator("#step-business-licence .paused")).ToContainTextAsync(
+            "Supplement: Legal representative's identity document (复印件不清晰)");
+        Assert.DoesNotContain("需要补正材料", await page.Locator(".messages").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+        await ScreenshotAsync(page, "tracking-english-supplement");
+    }
+
     private async Task<IPage> SignedInAsync(string user, string returnUrl)
     {
         var page = await fixture.NewPageAsync();

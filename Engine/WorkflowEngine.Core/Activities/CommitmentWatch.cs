@@ -42,8 +42,9 @@ internal static class CommitmentWatch
         };
         scope.Touch(node);
         Send(scope, node, state, department, rules, limit, scope.Now, due);
-        scope.Emit(new NotifyApplicant("commitment-verifying",
-            $"{node.DisplayTitle}：部门开始对您签署的告知承诺进行事后核查，请配合核查；核查结果将另行告知。"));
+        scope.Emit(NotifyApplicant.Of("commitment-verifying",
+            $"{node.DisplayTitle}：部门开始对您签署的告知承诺进行事后核查，请配合核查；核查结果将另行告知。",
+            $"{node.DisplayTitleEn}: the department has begun checking the commitment you signed; please help it check. You will be told the result."));
         scope.Audit("CommitmentVerificationDispatched", node.Id, null, new Dictionary<string, string?>
         {
             ["department"] = department,
@@ -138,8 +139,9 @@ internal static class CommitmentWatch
             state.Commitment = commitment with { VerifyAt = verifyAt };
             scope.Touch(node);
             scope.Emit(new ScheduleTimer(TimerIdOf(id), id, verifyAt));
-            scope.Emit(new NotifyApplicant("commitment-verification-recounted",
-                $"因{change.Note}，{node.DisplayTitle}的事后核查时间由 {ChinaTime.Format(commitment.VerifyAt)} 改为 {ChinaTime.Format(verifyAt)}。"));
+            scope.Emit(NotifyApplicant.Of("commitment-verification-recounted",
+                $"因{change.Note}，{node.DisplayTitle}的事后核查时间由 {ChinaTime.Format(commitment.VerifyAt)} 改为 {ChinaTime.Format(verifyAt)}。",
+                $"Because of {change.Note}, the check of your commitment for {node.DisplayTitleEn} moved from {ChinaTime.Format(commitment.VerifyAt)} to {ChinaTime.Format(verifyAt)}."));
             scope.Audit(AuditTypes.VerificationRecounted, id, change.Actor, new Dictionary<string, string?>
             {
                 ["calendar"] = change.CalendarId,
@@ -230,7 +232,8 @@ internal static class CommitmentWatch
         {
             state.Commitment = commitment with { Status = CommitmentStatus.Passed, VerifiedBy = done.CompletedBy, VerifiedAt = done.CompletedAt };
             scope.Audit("CommitmentVerified", node.Id, done.CompletedBy, null);
-            scope.Emit(new NotifyApplicant("commitment-verified", $"{node.DisplayTitle}：您签署的告知承诺经事后核查，符合承诺。"));
+            scope.Emit(NotifyApplicant.Of("commitment-verified", $"{node.DisplayTitle}：您签署的告知承诺经事后核查，符合承诺。",
+                $"{node.DisplayTitleEn}: the check found that you kept the commitment you signed."));
             return;
         }
 
@@ -253,9 +256,11 @@ internal static class CommitmentWatch
             ["reason"] = why,
             ["onFailure"] = rules.OnFailure == CommitmentFailure.EndApplication ? "end-application" : "revoke-step",
         });
-        scope.Emit(new NotifyApplicant("commitment-revoked", rules.OnFailure == CommitmentFailure.EndApplication
-            ? $"{reason}。按本事项的规定，您的申请（{scope.Application.TrackingNumber}）终止办理。"
-            : $"{reason}。"));
+        var reasonEn = $"The check found that the commitment was not kept, so the approval of {node.DisplayTitleEn} is revoked: {why}";
+        scope.Emit(rules.OnFailure == CommitmentFailure.EndApplication
+            ? NotifyApplicant.Of("commitment-revoked", $"{reason}。按本事项的规定，您的申请（{scope.Application.TrackingNumber}）终止办理。",
+                $"{reasonEn}. As this service provides, your application ({scope.Application.TrackingNumber}) ends.")
+            : NotifyApplicant.Of("commitment-revoked", $"{reason}。", $"{reasonEn}."));
         var workflow = scope.State;
         if (rules.OnFailure == CommitmentFailure.EndApplication)
         {

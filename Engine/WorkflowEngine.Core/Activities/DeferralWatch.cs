@@ -83,8 +83,9 @@ internal static class DeferralWatch
                 RemindAt = material.Reminded ? material.RemindAt : RemindAt(scope, accepted, period, scope.Definition.Deferrals.Reminder),
             };
             var name = scope.Definition.MaterialName(material.Key);
-            scope.Emit(new NotifyApplicant("deferred-material-recounted",
-                $"因{change.Note}，您的申请（{scope.Application.TrackingNumber}）容缺受理的材料“{name}”补交期限由 {ChinaTime.Format(material.DueAt)} 改为 {ChinaTime.Format(dueAt)}。"));
+            scope.Emit(NotifyApplicant.Of("deferred-material-recounted",
+                $"因{change.Note}，您的申请（{scope.Application.TrackingNumber}）容缺受理的材料“{name}”补交期限由 {ChinaTime.Format(material.DueAt)} 改为 {ChinaTime.Format(dueAt)}。",
+                $"Because of {change.Note}, the time to supply \"{scope.Definition.MaterialNameEn(material.Key)}\", accepted later (容缺) on your application ({scope.Application.TrackingNumber}), moved from {ChinaTime.Format(material.DueAt)} to {ChinaTime.Format(dueAt)}."));
             scope.Audit("DeferredMaterialRecounted", null, change.Actor, new Dictionary<string, string?>
             {
                 ["material"] = material.Key,
@@ -122,8 +123,9 @@ internal static class DeferralWatch
                 list[i] = material = material with { Reminded = true };
                 if (material.DueAt > scope.Now)
                 {
-                    scope.Emit(new NotifyApplicant("deferred-material-reminder",
-                        $"您的申请（{scope.Application.TrackingNumber}）容缺受理的材料“{name}”须于 {ChinaTime.Format(material.DueAt)} 前补交，逾期{Consequence(scope.Definition)}。"));
+                    scope.Emit(NotifyApplicant.Of("deferred-material-reminder",
+                        $"您的申请（{scope.Application.TrackingNumber}）容缺受理的材料“{name}”须于 {ChinaTime.Format(material.DueAt)} 前补交，逾期{Consequence(scope.Definition)}。",
+                        $"\"{scope.Definition.MaterialNameEn(material.Key)}\", accepted later (容缺) on your application ({scope.Application.TrackingNumber}), must be supplied before {ChinaTime.Format(material.DueAt)}; if it is not, {ConsequenceEn(scope.Definition)}."));
                     scope.Audit("DeferredMaterialReminded", null, null, new Dictionary<string, string?> { ["material"] = material.Key, ["dueAt"] = material.DueAt.ToString("O") });
                 }
             }
@@ -202,8 +204,9 @@ internal static class DeferralWatch
             return true;
         }
 
-        scope.Emit(new NotifyApplicant("deferred-material-overdue",
-            $"您的申请（{scope.Application.TrackingNumber}）容缺受理的材料“{name}”已过补交期限（{ChinaTime.Format(material.DueAt)}），使用它的环节暂停办理，补交后继续。"));
+        scope.Emit(NotifyApplicant.Of("deferred-material-overdue",
+            $"您的申请（{scope.Application.TrackingNumber}）容缺受理的材料“{name}”已过补交期限（{ChinaTime.Format(material.DueAt)}），使用它的环节暂停办理，补交后继续。",
+            $"\"{scope.Definition.MaterialNameEn(material.Key)}\", accepted later (容缺) on your application ({scope.Application.TrackingNumber}), was due by {ChinaTime.Format(material.DueAt)}: the steps using it are paused and go on once it is supplied."));
         foreach (var step in StepsUsing(scope, material.Key))
         {
             scope.ScheduleSignal(step, new DeferredMaterialOverdueEvent(material.Key));
@@ -249,6 +252,9 @@ internal static class DeferralWatch
 
     private static string Consequence(WorkflowDefinition definition) =>
         definition.Deferrals.OnOverdue == DeferralOverdue.PauseSteps ? "使用它的环节将暂停办理" : "申请将终止";
+
+    private static string ConsequenceEn(WorkflowDefinition definition) =>
+        definition.Deferrals.OnOverdue == DeferralOverdue.PauseSteps ? "the steps using it will be paused" : "the application will end";
 
     /// <summary>The active steps of the flow that use the material.</summary>
     private static IEnumerable<StepNode> StepsUsing(ExecutionScope scope, string key) =>

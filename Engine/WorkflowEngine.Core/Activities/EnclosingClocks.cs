@@ -57,14 +57,16 @@ internal static class EnclosingClocks
         var standing = open.Count > 0 && open.TrueForAll(t => t.Status == ClockStatus.Paused);
         if (status == ClockStatus.Running && standing)
         {
-            var pauses = open.Select(t => (t.Title, Period: t.Timeline!.Periods[^1])).ToList();
+            var pauses = open.Select(t => (t.Title, t.TitleEn, Period: t.Timeline!.Periods[^1])).ToList();
             var reasons = pauses.Select(p => p.Period.Pause!.Reason).ToList();
             // Waiting on the applicant is named first: it is the time the applicant can end.
             var reason = reasons.Contains(PauseReason.SupplementRequested) ? PauseReason.SupplementRequested
                 : reasons.Contains(PauseReason.MaterialOverdue) ? PauseReason.MaterialOverdue
                 : PauseReason.ExcludedPeriod;
             var text = "在办事项均暂停计时：" + string.Join("；", pauses.Select(p => $"{p.Title}（{p.Period.Pause!.Text}）"));
-            return ClockEvent.Paused(pauses.Max(p => p.Period.From), reason, text);
+            var textEn = "Every open step's clock is paused: "
+                + string.Join("; ", pauses.Select(p => $"{p.TitleEn} ({p.Period.Pause!.TextEn ?? p.Period.Pause!.Text})"));
+            return ClockEvent.Paused(pauses.Max(p => p.Period.From), reason, text, null, textEn);
         }
 
         if (status == ClockStatus.Paused && !standing && open.Count > 0)
@@ -79,7 +81,7 @@ internal static class EnclosingClocks
     }
 
     /// <summary>The nodes open under <paramref name="node"/> that do the work (no children), with their clocks read.</summary>
-    private static List<(string Title, ClockTimeline? Timeline, ClockStatus Status)> OpenLeaves(ExecutionScope scope, StepNode node) =>
+    private static List<(string Title, string TitleEn, ClockTimeline? Timeline, ClockStatus Status)> OpenLeaves(ExecutionScope scope, StepNode node) =>
         [.. node.DescendantsAndSelf()
             .Where(n => n.Children.Count == 0)
             .DistinctBy(n => n.Id)
@@ -88,14 +90,14 @@ internal static class EnclosingClocks
             .Select(t => Read(t.Node, t.State!))];
 
     /// <summary>A step's clock as read now; a step without one (a wait, a notification) counts as running.</summary>
-    private static (string Title, ClockTimeline? Timeline, ClockStatus Status) Read(StepNode node, NodeState state)
+    private static (string Title, string TitleEn, ClockTimeline? Timeline, ClockStatus Status) Read(StepNode node, NodeState state)
     {
         if (state.Clock is not { Count: > 0 } log)
         {
-            return (node.DisplayTitle, null, ClockStatus.Running);
+            return (node.DisplayTitle, node.DisplayTitleEn, null, ClockStatus.Running);
         }
 
         var timeline = ClockTimeline.Of(log);
-        return (node.DisplayTitle, timeline, timeline.Status);
+        return (node.DisplayTitle, node.DisplayTitleEn, timeline, timeline.Status);
     }
 }

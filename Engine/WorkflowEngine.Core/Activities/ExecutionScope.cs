@@ -287,7 +287,8 @@ internal sealed class ExecutionScope
         State.Reason = reason;
         Emit(new CompleteApplication(WorkflowStatus.Cancelled, reason));
         Audit(AuditTypes.ApplicationCancelled, null, actor, new Dictionary<string, string?> { ["reason"] = reason });
-        Emit(new NotifyApplicant("cancelled", $"您的申请（{Application.TrackingNumber}）已终止办理：{reason}"));
+        Emit(NotifyApplicant.Of("cancelled", $"您的申请（{Application.TrackingNumber}）已终止办理：{reason}",
+            $"Your application ({Application.TrackingNumber}) has been ended: {reason}"));
     }
 
     /// <summary>Runs the agenda until nothing is left to do; an activity that fails is named by the exception.</summary>
@@ -394,11 +395,11 @@ internal sealed class ExecutionScope
         Emit(new CompleteApplication(State.Status, State.Reason));
         Audit(State.Status == WorkflowStatus.Completed ? AuditTypes.ApplicationCompleted : AuditTypes.ApplicationRejected, null, null,
             State.Reason is null ? null : new Dictionary<string, string?> { ["reason"] = State.Reason });
-        Emit(new NotifyApplicant(
-            State.Status == WorkflowStatus.Completed ? "completed" : "rejected",
-            State.Status == WorkflowStatus.Completed
-                ? $"您的申请（{Application.TrackingNumber}）已全部办结。"
-                : $"您的申请（{Application.TrackingNumber}）未获批准：{State.Reason}"));
+        Emit(State.Status == WorkflowStatus.Completed
+            ? NotifyApplicant.Of("completed", $"您的申请（{Application.TrackingNumber}）已全部办结。",
+                $"Your application ({Application.TrackingNumber}) is complete: every step is done.")
+            : NotifyApplicant.Of("rejected", $"您的申请（{Application.TrackingNumber}）未获批准：{State.Reason}",
+                $"Your application ({Application.TrackingNumber}) was not approved: {State.Reason}"));
     }
 
     private enum WorkKind

@@ -161,7 +161,7 @@ public static class ClockArithmetic
                     PauseReason.MaterialOverdue => UncountedReason.MaterialOverdue,
                     _ => UncountedReason.SupplementRequested,
                 },
-                    pause.Text, pausedTime));
+                    pause.Text, pausedTime) { PauseTextEn = pause.TextEn });
             }
             else if (date == firstDate && countFrom > start)
             {

@@ -20,6 +20,9 @@ public sealed record ClockEvent
     /// <summary>Pauses and extensions: the reason in words, as the applicant reads it.</summary>
     public string? Text { get; init; }
 
+    /// <summary>Pauses: <see cref="Text"/> in English, where the engine wrote one (absent from entries written before).</summary>
+    public string? TextEn { get; init; }
+
     /// <summary>Who did it; for an extension, who approved it.</summary>
     public string? Actor { get; init; }
 
@@ -31,8 +34,8 @@ public sealed record ClockEvent
 
     public static ClockEvent Started(DateTimeOffset at) => new() { Kind = ClockEventKind.Start, At = at };
 
-    public static ClockEvent Paused(DateTimeOffset at, PauseReason reason, string text, string? actor = null) =>
-        new() { Kind = ClockEventKind.Pause, At = at, Reason = reason, Text = text, Actor = actor };
+    public static ClockEvent Paused(DateTimeOffset at, PauseReason reason, string text, string? actor = null, string? textEn = null) =>
+        new() { Kind = ClockEventKind.Pause, At = at, Reason = reason, Text = text, TextEn = textEn, Actor = actor };
 
     public static ClockEvent Resumed(DateTimeOffset at, string? actor = null) => new() { Kind = ClockEventKind.Resume, At = at, Actor = actor };
 

@@ -110,8 +110,17 @@ public sealed record ScheduleTimer(string TimerId, string NodeId, DateTimeOffset
 
 public sealed record CancelTimer(string TimerId) : EngineCommand;
 
-/// <summary>A message to the applicant, shown in their tracking page.</summary>
-public sealed record NotifyApplicant(string Kind, string Message) : EngineCommand;
+/// <summary>
+/// A message to the applicant, shown in their tracking page: <paramref name="Message"/> in Chinese and
+/// <see cref="MessageEn"/> the same in English, for a reader of the English pages (null where there is none).
+/// </summary>
+public sealed record NotifyApplicant(string Kind, string Message) : EngineCommand
+{
+    public string? MessageEn { get; init; }
+
+    /// <summary>A notice the engine writes, in both languages.</summary>
+    public static NotifyApplicant Of(string kind, string chinese, string english) => new(kind, chinese) { MessageEn = english };
+}
 
 /// <summary>Certificates handed out together at the unified window (统一发证).</summary>
 public sealed record IssueCertificates(string StepId, IReadOnlyList<IssuedCertificate> Certificates) : EngineCommand;

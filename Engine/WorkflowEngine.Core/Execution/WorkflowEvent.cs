@@ -82,11 +82,15 @@ public sealed record StepReleasedEvent(string StepId, int Attempt, string Releas
 
 /// <summary>
 /// A clerk recorded a period the step's limit does not count (testing, inspection, expert review, hearing);
-/// <paramref name="KindName"/> is its name as the applicant reads it, <paramref name="Until"/> its end when known.
+/// <paramref name="KindName"/> is its name as the applicant reads it (<see cref="KindNameEn"/> in English),
+/// <paramref name="Until"/> its end when known.
 /// </summary>
 public sealed record StepExclusionStartedEvent(
     string StepId, int Attempt, string Kind, string KindName, string Reason, DateTimeOffset? Until, string StartedBy, DateTimeOffset StartedAt)
-    : StepReportEvent(StepId, Attempt);
+    : StepReportEvent(StepId, Attempt)
+{
+    public string? KindNameEn { get; init; }
+}
 
 /// <summary>The step's excluded period is over: its clock runs again.</summary>
 public sealed record StepExclusionEndedEvent(string StepId, int Attempt, string EndedBy, DateTimeOffset EndedAt) : StepReportEvent(StepId, Attempt);

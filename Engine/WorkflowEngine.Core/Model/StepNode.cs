@@ -43,6 +43,9 @@ public sealed class StepNode
 
     public string DisplayTitle => Title?.Zh ?? Id;
 
+    /// <summary>The title in English, its Chinese one where the definition gives no English, or the id.</summary>
+    public string DisplayTitleEn => Title?.En ?? Title?.Zh ?? Id;
+
     /// <summary>Links each child to its parent; called once when the definition is built.</summary>
     public void LinkChildren()
     {

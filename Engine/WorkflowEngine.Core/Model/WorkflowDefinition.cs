@@ -67,6 +67,9 @@ public sealed class WorkflowDefinition
     /// <summary>A material's Chinese name as messages give it, or its key when the definition does not list it.</summary>
     public string MaterialName(string key) => FindMaterial(key)?.Name.Zh ?? key;
 
+    /// <summary>A material's English name, its Chinese one where the definition gives no English, or its key.</summary>
+    public string MaterialNameEn(string key) => FindMaterial(key)?.Name is { } name ? name.En ?? name.Zh : key;
+
     public IEnumerable<MaterialSpec> MaterialsFor(string stepId) =>
         Materials.Where(m => m.UsedBy.Contains(stepId, StringComparer.Ordinal));
 }

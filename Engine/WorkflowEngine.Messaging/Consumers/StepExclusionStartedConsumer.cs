@@ -17,6 +17,7 @@ public sealed class StepExclusionStartedConsumer(EngineProcessor engine) : ICons
             new StepExclusionStartedEvent(m.StepId, m.Attempt, m.Kind, ExclusionKinds.Names.GetValueOrDefault(m.Kind, m.Kind), m.Reason, m.Until, m.StartedBy, m.StartedAt)
             {
                 Department = m.Department,
+                KindNameEn = ExclusionKinds.NamesEn.GetValueOrDefault(m.Kind),
             },
             MessageIds.Of(context),
             context.CancellationToken);

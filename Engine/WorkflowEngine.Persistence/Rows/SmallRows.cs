@@ -99,7 +99,9 @@ internal sealed class NotificationRow
 
     public string Message { get; set; } = "";
 
-    public NotificationRecord ToRecord() => new(Guid.Parse(ApplicationId), Instants.FromMs(At), Kind, Message);
+    public string? MessageEn { get; set; }
+
+    public NotificationRecord ToRecord() => new(Guid.Parse(ApplicationId), Instants.FromMs(At), Kind, Message, MessageEn);
 }
 
 /// <summary>A row of <c>certificates</c>.</summary>

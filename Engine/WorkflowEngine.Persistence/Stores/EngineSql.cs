@@ -71,8 +71,9 @@ internal sealed class EngineSql(ISqlDialect dialect)
         ("ApplicationId", t => t.ApplicationId.ToString()), ("TimerId", t => t.TimerId), ("NodeId", t => t.NodeId), ("DueAt", t => Instants.ToMs(t.DueAt)));
 
     public static BatchCommand<NotificationRecord> InsertNotification { get; } = new(
-        "INSERT INTO notifications (application_id, at, kind, message) VALUES (@ApplicationId, @At, @Kind, @Message)",
-        ("ApplicationId", n => n.ApplicationId.ToString()), ("At", n => Instants.ToMs(n.At)), ("Kind", n => n.Kind), ("Message", n => n.Message));
+        "INSERT INTO notifications (application_id, at, kind, message, message_en) VALUES (@ApplicationId, @At, @Kind, @Message, @MessageEn)",
+        ("ApplicationId", n => n.ApplicationId.ToString()), ("At", n => Instants.ToMs(n.At)), ("Kind", n => n.Kind), ("Message", n => n.Message),
+        ("MessageEn", n => n.MessageEn));
 
     public static BatchCommand<CertificateRecord> InsertCertificate { get; } = new(
         "INSERT INTO certificates (application_id, step_id, name, from_step, details_json, issued_at) VALUES (@ApplicationId, @StepId, @Name, @FromStep, @DetailsJson, @IssuedAt)",

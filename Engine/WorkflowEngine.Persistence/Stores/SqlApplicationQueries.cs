@@ -62,7 +62,7 @@ public sealed class SqlApplicationQueries(Database database) : IApplicationQueri
 
     public async Task<IReadOnlyList<NotificationRecord>> NotificationsAsync(Guid applicationId, CancellationToken cancellationToken) =>
         (await QueryAsync<NotificationRow>(
-            "SELECT application_id AS ApplicationId, at AS At, kind AS Kind, message AS Message FROM notifications WHERE application_id = @Id ORDER BY id",
+            "SELECT application_id AS ApplicationId, at AS At, kind AS Kind, message AS Message, message_en AS MessageEn FROM notifications WHERE application_id = @Id ORDER BY id",
             new { Id = applicationId.ToString() },
             cancellationToken)).Select(r => r.ToRecord()).ToArray();
 

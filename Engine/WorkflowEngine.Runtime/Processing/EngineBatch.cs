@@ -382,7 +382,8 @@ internal sealed class EngineBatch(
         application.Reason = reason;
         Changes.Audit.Add(new AuditRecord(application.Id, now, AuditTypes.ApplicationCancelled, null, actor,
             Json(new Dictionary<string, string?> { ["reason"] = reason })));
-        Changes.Notifications.Add(new NotificationRecord(application.Id, now, "cancelled", $"您的申请（{application.TrackingNumber}）已终止办理：{reason}"));
+        Changes.Notifications.Add(new NotificationRecord(application.Id, now, "cancelled", $"您的申请（{application.TrackingNumber}）已终止办理：{reason}",
+            $"Your application ({application.TrackingNumber}) has been ended: {reason}"));
     }
 
     private async Task<IncidentRecord?> OpenIncidentAsync(ApplicationRecord application, CancellationToken cancellationToken)
@@ -640,7 +641,7 @@ internal sealed class EngineBatch(
                     absorbed.Timers.Add((null, cancel.TimerId));
                     break;
                 case NotifyApplicant notify:
-                    absorbed.Notifications.Add(new NotificationRecord(application.Id, now, notify.Kind, notify.Message));
+                    absorbed.Notifications.Add(new NotificationRecord(application.Id, now, notify.Kind, notify.Message, notify.MessageEn));
                     break;
                 case IssueCertificates issue:
                     foreach (var certificate in issue.Certificates)

@@ -17,11 +17,15 @@ using WorkflowEngine.Runtime.Processing;
 
 namespace WorkflowEngine.Hosting.Api;
 
-/// <summary>Builds what the API shows of an application, every time in Asia/Shanghai.</summary>
+/// <summary>
+/// Builds what the API shows of an application, every time in Asia/Shanghai. With <c>english</c> (the request's
+/// Accept-Language, or the page's language), the engine's messages and reasons are in English where it kept them so,
+/// and as stored where not (older notifications, texts a definition gives in Chinese only); codes stay the same.
+/// </summary>
 public sealed class ApplicationViews(
     IApplicationQueries queries, ITaskQueries tasks, DefinitionRegistry definitions, ReferenceData reference, ActivityRegistry activities, TimeProvider time)
 {
-    public async Task<ApplicationDto> DetailAsync(ApplicationRecord a, CancellationToken cancellationToken)
+    public async Task<ApplicationDto> DetailAsync(ApplicationRecord a, bool english, CancellationToken cancellationToken)
     {
         var definition = await definitions.GetAsync(a.ServiceId, a.ServiceVersion, cancellationToken);
         var stepRows = (await queries.StepsAsync(a.Id, cancellationToken)).ToDictionary(s => s.StepId, StringComparer.Ordinal);
@@ -29,7 +33,7 @@ public sealed class ApplicationViews(
         var calendar = reference.Calendar(definition.CalendarId);
         var steps = definition.Flow.DescendantsAndSelf()
             .Where(n => activities.TryGet(n.ActivityKey, out var activity) && activity.Descriptor.Tracked)
-            .Select(n => Step(stepRows.TryGetValue(n.Id, out var row) ? row : Pending(a.Id, n), n, warnings.Nodes.TryGetValue(n.Id, out var card) ? card : default, calendar)
+            .Select(n => Step(stepRows.TryGetValue(n.Id, out var row) ? row : Pending(a.Id, n), n, warnings.Nodes.TryGetValue(n.Id, out var card) ? card : default, calendar, english)
                 with { Commitment = Commitment(a, n) })
             .ToArray();
         var materials = Materials(a, definition, await queries.MaterialsAsync(a.Id, cancellationToken));
@@ -39,7 +43,9 @@ public sealed class ApplicationViews(
         var latestSupplement = stored.LastOrDefault(n => n.Kind == "supplement-requested");
         var notifications = stored
             .Where(n => n.Kind != "supplement-requested" || ReferenceEquals(n, latestSupplement))
-            .Select(n => new NotificationDto(ChinaTime.ToLocal(n.At), n.Kind, n.Message)).ToArray();
+            .Select(n => english && n.MessageEn is { } en
+                ? new NotificationDto(ChinaTime.ToLocal(n.At), n.Kind, en, "en")
+                : new NotificationDto(ChinaTime.ToLocal(n.At), n.Kind, n.Message, "zh-CN")).ToArray();
         var certificates = (await queries.CertificatesAsync(a.Id, cancellationToken))
             .Select(c => new CertificateDto(c.Name, c.FromStep,
                 JsonSerializer.Deserialize<Dictionary<string, string>>(c.DetailsJson) ?? [], ChinaTime.ToLocal(c.IssuedAt))).ToArray();
@@ -69,7 +75,7 @@ public sealed class ApplicationViews(
             Supplements(a, definition))
         {
             Provisional = provisional is not null,
-            ProvisionalReason = provisional?.Reason,
+            ProvisionalReason = ReasonOf(provisional, english),
             ProvisionalYears = provisional?.MissingYears,
             WarningLimit = warnings.Bundle?.MostUrgent?.Limit,
             PromisedWarning = LimitWarningDto.Optional(warnings.Bundle?.Promised),
@@ -94,7 +100,7 @@ public sealed class ApplicationViews(
             .OrderBy(s => s.RequestedAt)
             .ToArray();
 
-    public async Task<SubmittedDto> SubmittedAsync(ApplicationRecord a, CancellationToken cancellationToken)
+    public async Task<SubmittedDto> SubmittedAsync(ApplicationRecord a, bool english, CancellationToken cancellationToken)
     {
         var definition = await definitions.GetAsync(a.ServiceId, a.ServiceVersion, cancellationToken);
         var provisional = BundleProvisional(a, reference.Calendar(definition.CalendarId));
@@ -107,9 +113,11 @@ public sealed class ApplicationViews(
             ChinaTime.ToLocal(a.StatutoryDueAt),
             Materials(a, definition, await queries.MaterialsAsync(a.Id, cancellationToken)),
             provisional is not null,
-            provisional?.Reason,
+            ReasonOf(provisional, english),
             provisional?.MissingYears);
     }
+
+    private static string? ReasonOf(ProvisionalDue? provisional, bool english) => english ? provisional?.ReasonEn : provisional?.Reason;
 
     /// <summary>
     /// Whether the bundle's due times are provisional: counted from its acceptance to the later of the two, the
@@ -119,7 +127,7 @@ public sealed class ApplicationViews(
         ProvisionalDue.Of(calendar, a.AcceptedAt ?? a.SubmittedAt, Later(a.DueAt, a.StatutoryDueAt));
 
     /// <summary>Each application in a line, its due time marked provisional where it is.</summary>
-    public async Task<IReadOnlyList<ApplicationSummaryDto>> SummariesAsync(IEnumerable<ApplicationRecord> applications, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ApplicationSummaryDto>> SummariesAsync(IEnumerable<ApplicationRecord> applications, bool english, CancellationToken cancellationToken)
     {
         var lines = new List<ApplicationSummaryDto>();
         foreach (var a in applications)
@@ -128,7 +136,7 @@ public sealed class ApplicationViews(
             var provisional = BundleProvisional(a, reference.Calendar(definition.CalendarId));
             lines.Add(new ApplicationSummaryDto(
                 a.Id, a.TrackingNumber, a.ServiceId, a.Status, ChinaTime.ToLocal(a.SubmittedAt), ChinaTime.ToLocal(a.DueAt), ChinaTime.ToLocal(a.CompletedAt), a.OnTime,
-                provisional is not null, provisional?.Reason, provisional?.MissingYears));
+                provisional is not null, ReasonOf(provisional, english), provisional?.MissingYears));
         }
 
         return lines;
@@ -274,7 +282,7 @@ public sealed class ApplicationViews(
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null || (b is not null && b > a) ? b : a;
 
-    private StepDto Step(StepRecord s, StepNode node, (ClockCards? Cards, string? Clock) card, WorkingCalendar calendar)
+    private StepDto Step(StepRecord s, StepNode node, (ClockCards? Cards, string? Clock) card, WorkingCalendar calendar, bool english)
     {
         var department = s.Department ?? activities.Get(node.ActivityKey).DepartmentOf(node);
         var provisional = s.DueAt is { } due ? ProvisionalDue.Of(calendar, s.DispatchedAt ?? due, due) : null;
@@ -296,7 +304,7 @@ public sealed class ApplicationViews(
             s.Reason,
             s.OutputsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(s.OutputsJson),
             Provisional: provisional is not null,
-            ProvisionalReason: provisional?.Reason,
+            ProvisionalReason: ReasonOf(provisional, english),
             ProvisionalYears: provisional?.MissingYears)
         {
             WarningLimit = card.Cards?.MostUrgent?.Limit,

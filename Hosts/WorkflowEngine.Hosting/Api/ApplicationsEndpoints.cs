@@ -119,19 +119,20 @@ public static class ApplicationsEndpoints
         var uploads = Uploads(files);
         var outcome = await service.SubmitAsync(serviceId, body["form"] as JsonObject, uploads, new Applicant(user.Id(), user.DisplayName()), idempotency, cancellationToken);
         return outcome.Application is { } application
-            ? Results.Created($"/api/applications/{application.Id}", await views.SubmittedAsync(application, cancellationToken))
+            ? Results.Created($"/api/applications/{application.Id}", await views.SubmittedAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken))
             : Refused(outcome);
     }
 
     private static async Task<IResult> ListAsync(
-        ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, int? limit, int? offset, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpRequest request, IApplicationQueries queries, ApplicationViews views, int? limit, int? offset, CancellationToken cancellationToken)
     {
         var page = Paging.Of(limit, offset, defaultLimit: 50);
         return Results.Ok(await views.SummariesAsync(
-            await queries.ListByApplicantAsync(user.Id(), page.Limit, page.Offset, cancellationToken), cancellationToken));
+            await queries.ListByApplicantAsync(user.Id(), page.Limit, page.Offset, cancellationToken), RequestLanguage.PrefersEnglish(request), cancellationToken));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, IAccessLog access, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        Guid id, ClaimsPrincipal user, HttpRequest request, IApplicationQueries queries, ApplicationViews views, IAccessLog access, CancellationToken cancellationToken)
     {
         if (await VisibleAsync(id, user, queries, views, cancellationToken) is not { } application)
         {
@@ -139,11 +140,11 @@ public static class ApplicationsEndpoints
         }
 
         await RecordViewAsync(access, application, user, null, cancellationToken);
-        return Results.Ok(await views.DetailAsync(application, cancellationToken));
+        return Results.Ok(await views.DetailAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken));
     }
 
     private static async Task<IResult> FindByTrackingNumberAsync(
-        string trackingNumber, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, IAccessLog access, CancellationToken cancellationToken)
+        string trackingNumber, ClaimsPrincipal user, HttpRequest request, IApplicationQueries queries, ApplicationViews views, IAccessLog access, CancellationToken cancellationToken)
     {
         var application = await queries.FindByTrackingNumberAsync(trackingNumber.Trim().ToUpperInvariant(), cancellationToken);
         if (application is null || !await views.CanViewAsync(user, application, cancellationToken))
@@ -152,13 +153,14 @@ public static class ApplicationsEndpoints
         }
 
         await RecordViewAsync(access, application, user, new Dictionary<string, string?> { ["via"] = "trackingNumber" }, cancellationToken);
-        return Results.Ok(await views.DetailAsync(application, cancellationToken));
+        return Results.Ok(await views.DetailAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken));
     }
 
     /// <summary>Who may see an application may see its clocks: they hold no personal data, so reading them is not logged as a view.</summary>
-    private static async Task<IResult> ClocksAsync(Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, ClockViews clocks, CancellationToken cancellationToken) =>
+    private static async Task<IResult> ClocksAsync(
+        Guid id, ClaimsPrincipal user, HttpRequest request, IApplicationQueries queries, ApplicationViews views, ClockViews clocks, CancellationToken cancellationToken) =>
         await VisibleAsync(id, user, queries, views, cancellationToken) is { } application
-            ? Results.Ok(await clocks.OfAsync(application, cancellationToken))
+            ? Results.Ok(await clocks.OfAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken))
             : Problems.NotFound(NotFoundDetail);
 
     /// <summary>
@@ -205,7 +207,7 @@ public static class ApplicationsEndpoints
 
         var outcome = await service.AttachAsync(id, Uploads(form.Files), cancellationToken);
         return outcome.Application is { } application
-            ? Results.Ok(await views.SubmittedAsync(application, cancellationToken))
+            ? Results.Ok(await views.SubmittedAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken))
             : Refused(outcome);
     }
 

@@ -70,7 +70,7 @@ public static class CommitmentsEndpoints
         }
 
         return outcome.Application is { } signed
-            ? Results.Ok(await views.DetailAsync(signed, cancellationToken))
+            ? Results.Ok(await views.DetailAsync(signed, english, cancellationToken))
             : ApplicationsEndpoints.Refused(outcome, english);
     }
 }

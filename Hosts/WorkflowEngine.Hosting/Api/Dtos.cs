@@ -165,7 +165,11 @@ public sealed record MaterialDto(
     int? Version,
     IReadOnlyList<MaterialVersionDto> Versions);
 
-public sealed record NotificationDto(DateTimeOffset At, string Kind, string Message);
+/// <summary>
+/// A message to the applicant: <c>message</c> in English when the request prefers English and the engine kept it in
+/// English, otherwise as stored in Chinese; <c>language</c> says which (<c>en</c> or <c>zh-CN</c>).
+/// </summary>
+public sealed record NotificationDto(DateTimeOffset At, string Kind, string Message, string Language = "zh-CN");
 
 public sealed record CertificateDto(string Name, string FromStep, IReadOnlyDictionary<string, string> Details, DateTimeOffset IssuedAt);
 

@@ -8,21 +8,25 @@ using WorkflowEngine.Runtime.Definitions;
 
 namespace WorkflowEngine.Hosting.Api.Clocks;
 
-/// <summary>Builds what the API shows of an application's clocks, from their logs on the definition's calendar, in Asia/Shanghai.</summary>
+/// <summary>
+/// Builds what the API shows of an application's clocks, from their logs on the definition's calendar, in Asia/Shanghai.
+/// With <c>english</c>, the words in it (why a clock is paused, a holiday's name, why a due time is provisional) are in
+/// English where the engine kept them so, and as stored where not; the codes beside them stay the same.
+/// </summary>
 public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData reference, ActivityRegistry activities, TimeProvider time)
 {
-    public async Task<ApplicationClocksDto> OfAsync(ApplicationRecord application, CancellationToken cancellationToken)
+    public async Task<ApplicationClocksDto> OfAsync(ApplicationRecord application, bool english, CancellationToken cancellationToken)
     {
         var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
         var calendar = reference.Calendar(definition.CalendarId);
         var now = time.GetUtcNow();
         var clocks = ApplicationClocks.Of(definition, application.State, activities)
-            .Select(c => View(c, calendar, now))
+            .Select(c => View(c, calendar, now, english))
             .ToArray();
         return new ApplicationClocksDto(application.Id, application.TrackingNumber, calendar.Id, ChinaTime.ToLocal(now), clocks);
     }
 
-    private static ClockDto View(Clock clock, WorkingCalendar calendar, DateTimeOffset now)
+    private static ClockDto View(Clock clock, WorkingCalendar calendar, DateTimeOffset now, bool english)
     {
         var timeline = clock.Timeline;
         var pause = timeline.CurrentPause;
@@ -32,14 +36,24 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
             clock.Id,
             clock.Title,
             ApiNames.Of(timeline.Status),
-            pause is null ? null : new ClockPauseDto(ApiNames.Of(pause.Reason!.Value), pause.Text, ChinaTime.ToLocal(pause.At), pause.Actor),
-            cards.Promised is { } promised ? Limit(promised, calendar) : null,
-            cards.Statutory is { } statutory ? Limit(statutory, calendar) : null,
+            pause is null ? null : new ClockPauseDto(ApiNames.Of(pause.Reason!.Value), TextOf(pause, english), ChinaTime.ToLocal(pause.At), pause.Actor),
+            cards.Promised is { } promised ? Limit(promised, calendar, english) : null,
+            cards.Statutory is { } statutory ? Limit(statutory, calendar, english) : null,
             clock.Events.Select(e => new ClockEventDto(
-                ApiNames.Of(e.Kind), ChinaTime.ToLocal(e.At), e.Reason is { } reason ? ApiNames.Of(reason) : null, e.Text, e.Actor, e.Added?.ToString())).ToArray());
+                ApiNames.Of(e.Kind), ChinaTime.ToLocal(e.At), e.Reason is { } reason ? ApiNames.Of(reason) : null, TextOf(e, english), e.Actor, e.Added?.ToString())).ToArray());
     }
 
-    private static ClockLimitDto Limit(LimitCard card, WorkingCalendar calendar)
+    /// <summary>A log entry's words in the reader's language: entries written before English was kept show as stored.</summary>
+    private static string? TextOf(ClockEvent entry, bool english) => english ? entry.TextEn ?? entry.Text : entry.Text;
+
+    private static string? NameOf(UncountedDay day, bool english) =>
+        !english ? day.Name
+        : day.Reason == UncountedReason.Holiday ? NameOf(day.Name, english)
+        : day.PauseTextEn ?? day.Name;
+
+    private static string? NameOf(string? holiday, bool english) => english && holiday is not null ? HolidayNames.InEnglish(holiday) : holiday;
+
+    private static ClockLimitDto Limit(LimitCard card, WorkingCalendar calendar, bool english)
     {
         var explained = card.Explained;
         return new ClockLimitDto(
@@ -56,10 +70,10 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
             Hours(explained.Paused),
             Hours(explained.Left),
             Math.Round((decimal)(explained.Left.TotalHours / calendar.HoursPerDay), 2),
-            explained.NotCounted.Select(d => new UncountedDayDto(d.Date, ApiNames.Of(d.Reason), d.Name, Hours(d.OfficeTime))).ToArray(),
-            explained.MakeUpWorkdays.Select(m => new MakeUpWorkdayDto(m.Date, m.For, Hours(m.OfficeTime))).ToArray(),
+            explained.NotCounted.Select(d => new UncountedDayDto(d.Date, ApiNames.Of(d.Reason), NameOf(d, english), Hours(d.OfficeTime))).ToArray(),
+            explained.MakeUpWorkdays.Select(m => new MakeUpWorkdayDto(m.Date, NameOf(m.For, english)!, Hours(m.OfficeTime))).ToArray(),
             explained.Provisional is not null,
-            explained.Provisional?.Reason,
+            english ? explained.Provisional?.ReasonEn : explained.Provisional?.Reason,
             explained.Provisional?.MissingYears);
     }
 

@@ -21,7 +21,7 @@ public sealed class IndexModel(IApplicationQueries queries, DefinitionRegistry d
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Applications = await views.SummariesAsync(await queries.ListByApplicantAsync(User.Id(), Shown, 0, cancellationToken), cancellationToken);
+        Applications = await views.SummariesAsync(await queries.ListByApplicantAsync(User.Id(), Shown, 0, cancellationToken), PageText.Current.IsEnglishText, cancellationToken);
         var text = PageText.Current;
         Titles = (await definitions.ListLatestPublishedAsync(cancellationToken)).ToDictionary(d => d.Id, d => text.Of(d.Title), StringComparer.Ordinal);
     }

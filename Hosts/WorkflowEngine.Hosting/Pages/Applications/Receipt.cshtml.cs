@@ -31,7 +31,7 @@ public sealed class ReceiptModel(ApplicationViews views, DefinitionRegistry defi
             return;
         }
 
-        Receipt = await views.SubmittedAsync(application, cancellationToken);
+        Receipt = await views.SubmittedAsync(application, PageText.Current.IsEnglishText, cancellationToken);
         Service = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
     }
 }

@@ -118,9 +118,10 @@ public sealed class TrackingModel(
             return false;
         }
 
-        Application = await views.DetailAsync(application, cancellationToken);
+        var english = PageText.Current.IsEnglishText;
+        Application = await views.DetailAsync(application, english, cancellationToken);
         Service = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
-        var all = (await clocks.OfAsync(application, cancellationToken)).Clocks;
+        var all = (await clocks.OfAsync(application, english, cancellationToken)).Clocks;
         Bundle = all.FirstOrDefault(c => c.Kind == "bundle");
         StepClocks = all.Where(c => c.Kind == "step").ToDictionary(c => c.Id, StringComparer.Ordinal);
         Slots = application.ApplicantId == User.Id() ? SlotsOf(Application, Service) : [];
