@@ -116,6 +116,53 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task Editor_ValidatedFromTheKeyboard_PutsFocusOnTheErrors_AndAnErrorLinkPutsTheCaretOnItsLine()
+    {
+        var page = await SignedInAsync("/admin/definitions/edit");
+        var source = page.Locator("#source");
+        var errors = page.Locator("#editor-errors");
+        await source.FillAsync(BrokenAtLineSeven.Replace("admin-browser-test", "admin-keyboard-test", StringComparison.Ordinal));
+
+        // Checked as the administrator types: the caret stays in the text where it was.
+        await source.FocusAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.TypeAsync("\n# 待改");
+        await Assertions.Expect(errors).ToContainTextAsync("第 7 行");
+        await Assertions.Expect(source).ToBeFocusedAsync();
+        Assert.True(await source.EvaluateAsync<bool>("s => s.selectionStart === s.value.length && s.selectionEnd === s.value.length"), "the caret moved while the text was checked");
+
+        // The Validate button, from the keyboard: the answer takes the focus, not the top of the page.
+        await page.GetByRole(AriaRole.Button, new() { Name = "校验", Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("handler=Validate", StringComparison.Ordinal));
+        await Assertions.Expect(errors).ToContainTextAsync("第 7 行");
+        await Assertions.Expect(errors).ToBeFocusedAsync();
+
+        // The next Tab is the error's link; following it selects the line in the editor.
+        await page.Keyboard.PressAsync("Tab");
+        var link = errors.Locator("a[data-line='7']");
+        await Assertions.Expect(link).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(source).ToBeFocusedAsync();
+        Assert.Equal(
+            "  - { id: registration, activity: department-task, title: 就业登记, department: MARS, limit: { workingDays: 3 } }",
+            await source.EvaluateAsync<string>("s => s.value.substring(s.selectionStart, s.selectionEnd)"));
+
+        // A check that lands while the focus is on an error's link keeps it there, on the same line's new link.
+        await page.Keyboard.PressAsync("End");
+        await errors.EvaluateAsync("e => e.querySelectorAll('a').forEach(a => a.dataset.before = 'yes')");
+        await page.RunAndWaitForResponseAsync(
+            async () =>
+            {
+                await page.Keyboard.TypeAsync(" ");
+                await page.Keyboard.PressAsync("Tab");
+            },
+            response => response.Url.EndsWith("/api/definitions/validate", StringComparison.Ordinal));
+        await Assertions.Expect(errors.Locator("a[data-before]")).ToHaveCountAsync(0);
+        await Assertions.Expect(link).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task Editor_WithoutScript_ValidatesOnTheServer_AndShowsTheErrorAtItsLine()
     {
         var page = await SignedInAsync("/admin/definitions/edit", javaScript: false);
@@ -125,6 +172,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
 
         await Assertions.Expect(page.Locator("#gutter li").Nth(6)).ToHaveClassAsync("bad");
         await Assertions.Expect(page.Locator("#editor-errors")).ToContainTextAsync("第 7 行");
+        await Assertions.Expect(page.Locator("#editor-errors")).ToBeFocusedAsync();
         Assert.Contains("department: MARS", await page.Locator("#source").InputValueAsync(), StringComparison.Ordinal);
     }
 

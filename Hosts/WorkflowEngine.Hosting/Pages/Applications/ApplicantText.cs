@@ -71,6 +71,18 @@ public sealed record ApplicantText
         Late = "超期办结",
         ClockPausedFormat = "计时暂停：{0}",
         PausedSinceFormat = "自 {0} 起",
+        BundleClockTitle = "整件事的办理时限",
+        StageTag = "阶段",
+        ClockRunning = "正在计时",
+        ClockNotStarted = "尚未开始计时",
+        ClockStopped = "已停止计时",
+        EnclosedStepsPaused = "在办环节均已暂停计时",
+        PromisedLimitFormat = "承诺时限 {0}",
+        StatutoryLimitFormat = "法定时限 {0}",
+        WorkingDaysFormat = "{0} 个工作日",
+        WorkingHoursFormat = "{0} 个工作小时",
+        DueFormat = "{0} 到期",
+        CountedFromStart = "开始后起算",
         YellowCard = "黄牌预警：时限将到",
         RedCard = "红牌：已超过时限",
         SupplementTitle = "需要补正的材料",
@@ -159,6 +171,18 @@ public sealed record ApplicantText
         Late = "Late",
         ClockPausedFormat = "Time stopped: {0}",
         PausedSinceFormat = "since {0}",
+        BundleClockTitle = "Time limits of the whole application",
+        StageTag = "Stage",
+        ClockRunning = "Time is running",
+        ClockNotStarted = "Not started yet",
+        ClockStopped = "Time has stopped",
+        EnclosedStepsPaused = "every step under way is stopped",
+        PromisedLimitFormat = "Promised limit: {0}",
+        StatutoryLimitFormat = "Statutory limit: {0}",
+        WorkingDaysFormat = "{0} working days",
+        WorkingHoursFormat = "{0} working hours",
+        DueFormat = "due {0}",
+        CountedFromStart = "counted from its start",
         YellowCard = "Yellow card: the limit is near",
         RedCard = "Red card: the limit has passed",
         SupplementTitle = "Materials to supplement",
@@ -346,6 +370,36 @@ public sealed record ApplicantText
 
     public required string PausedSinceFormat { get; init; }
 
+    /// <summary>The heading of the bundle's clock at the top of the progress page.</summary>
+    public required string BundleClockTitle { get; init; }
+
+    /// <summary>Beside a stage's title, so that a stage is told from a step in words, not by its box alone.</summary>
+    public required string StageTag { get; init; }
+
+    public required string ClockRunning { get; init; }
+
+    public required string ClockNotStarted { get; init; }
+
+    public required string ClockStopped { get; init; }
+
+    /// <summary>Why a stage's or the bundle's clock stands still: every step open under it stands still (each says why).</summary>
+    public required string EnclosedStepsPaused { get; init; }
+
+    /// <summary>{0} the limit's length, e.g. "45 个工作日".</summary>
+    public required string PromisedLimitFormat { get; init; }
+
+    public required string StatutoryLimitFormat { get; init; }
+
+    public required string WorkingDaysFormat { get; init; }
+
+    public required string WorkingHoursFormat { get; init; }
+
+    /// <summary>{0} the due time.</summary>
+    public required string DueFormat { get; init; }
+
+    /// <summary>In place of a due time while a clock has not started.</summary>
+    public required string CountedFromStart { get; init; }
+
     public required string YellowCard { get; init; }
 
     public required string RedCard { get; init; }
@@ -415,6 +469,18 @@ public sealed record ApplicantText
                 : Format(LeftHoursFormat, Amount(limit.LeftHours));
         return limit.DueAtIfResumedNow ? words + IfResumedNow : words;
     }
+
+    /// <summary>A limit's length in working days or working hours, as the definition gives it.</summary>
+    public string Length(WorkingTimeLimit limit) =>
+        limit.WorkingDays is { } days ? Format(WorkingDaysFormat, Amount(days)) : Format(WorkingHoursFormat, Amount(limit.WorkingHours ?? 0));
+
+    /// <summary>How a clock stands, in words: running, not started, stopped; a pause is worded with its reason.</summary>
+    public string ClockStateOf(string status) => status switch
+    {
+        "running" => ClockRunning,
+        "not-started" => ClockNotStarted,
+        _ => ClockStopped,
+    };
 
     private static string Amount(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
@@ -16,16 +17,16 @@ using WorkflowEngine.Runtime.Definitions;
 namespace WorkflowEngine.Hosting.Pages.Applications;
 
 /// <summary>
-/// An application's progress as its applicant follows it: every department's step with its status, due time, working
-/// time left, yellow or red card and a stopped clock's reason, built by the API's own views (<see cref="ApplicationViews"/>,
-/// <see cref="ClockViews"/>); and the materials a supplement request (补正) asks for, uploaded through the API's own
+/// An application's progress as its applicant follows it: the bundle's clock, each stage's clock around the steps inside
+/// it, and every department's step with its status, due time, working time left, yellow or red card and a stopped
+/// clock's reason, built by the API's own views (<see cref="ApplicationViews"/>, <see cref="ClockViews"/>); and the materials a supplement request (补正) asks for, uploaded through the API's own
 /// <see cref="ApplicationService.AttachAsync"/>. An application that is not the visitor's is "not found", as one that
 /// does not exist.
 /// </summary>
 [Authorize(Policy = Policies.Applicant)]
 public sealed class TrackingModel(
     ApplicationViews views, ClockViews clocks, ApplicationService applications, CommitmentService commitments, DefinitionRegistry definitions, ReferenceData reference,
-    IOptions<RequestLimits> limits) : PageModel
+    ActivityRegistry activities, IOptions<RequestLimits> limits) : PageModel
 {
     public ApplicationDto? Application { get; private set; }
 
@@ -33,6 +34,12 @@ public sealed class TrackingModel(
 
     /// <summary>The bundle's clock, as the clocks endpoint explains it.</summary>
     public ClockDto? Bundle { get; private set; }
+
+    /// <summary>The bundle's clock as the page shows it at the top; null when the definition gives the bundle no limit.</summary>
+    public ClockSummary? BundleSummary { get; private set; }
+
+    /// <summary>The timeline: each stage with its clock around its steps, and the steps outside any stage, in the definition's order.</summary>
+    public IReadOnlyList<StageGroup> Groups { get; private set; } = [];
 
     /// <summary>Each step's clock by step id.</summary>
     public IReadOnlyDictionary<string, ClockDto> StepClocks { get; private set; } = new Dictionary<string, ClockDto>();
@@ -124,9 +131,67 @@ public sealed class TrackingModel(
         var all = (await clocks.OfAsync(application, english, cancellationToken)).Clocks;
         Bundle = all.FirstOrDefault(c => c.Kind == "bundle");
         StepClocks = all.Where(c => c.Kind == "step").ToDictionary(c => c.Id, StringComparer.Ordinal);
+        BundleSummary = Bundle is { } bundle && (Service.Limits.Promised is not null || Service.Limits.Statutory is not null)
+            ? new ClockSummary("bundle-clock", bundle, Service.Limits.Promised, Service.Limits.Statutory)
+            : null;
+        Groups = GroupsOf(Application, Service, all);
         Slots = application.ApplicantId == User.Id() ? SlotsOf(Application, Service) : [];
         return true;
     }
+
+    /// <summary>
+    /// The steps in the definition's order, each inside its nearest enclosing stage (a tracked activity with children,
+    /// as <c>ApplicationClocks</c> counts one; the steps list only tracked nodes); a stage comes before its steps, so it
+    /// opens its group.
+    /// </summary>
+    private List<StageGroup> GroupsOf(ApplicationDto application, WorkflowDefinition service, IReadOnlyList<ClockDto> all)
+    {
+        var stageClocks = all.Where(c => c.Kind == "stage").ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var groups = new List<(StepDto? Stage, ClockSummary? Clock, List<StepDto> Steps)>();
+        var byStage = new Dictionary<string, List<StepDto>>(StringComparer.Ordinal);
+        foreach (var step in application.Steps)
+        {
+            if (!service.Nodes.TryGetValue(step.StepId, out var node))
+            {
+                continue;
+            }
+
+            if (IsStage(node))
+            {
+                var inside = new List<StepDto>();
+                byStage[node.Id] = inside;
+                var clock = stageClocks.TryGetValue(node.Id, out var found)
+                    ? new ClockSummary("stage-clock-" + node.Id, found, activities.Get(node.ActivityKey).LimitOf(node), node.StatutoryLimit)
+                    : null;
+                groups.Add((step, clock, inside));
+                continue;
+            }
+
+            // A parallel or a sequence between the stage and its steps has no group of its own.
+            var stage = node.Parent;
+            while (stage is not null && !byStage.ContainsKey(stage.Id))
+            {
+                stage = stage.Parent;
+            }
+
+            if (stage is not null && byStage.TryGetValue(stage.Id, out var steps))
+            {
+                steps.Add(step);
+            }
+            else if (groups.Count > 0 && groups[^1].Stage is null)
+            {
+                groups[^1].Steps.Add(step);
+            }
+            else
+            {
+                groups.Add((null, null, [step]));
+            }
+        }
+
+        return [.. groups.Select(g => new StageGroup(g.Stage, g.Clock, g.Steps))];
+    }
+
+    private bool IsStage(StepNode node) => activities.TryGet(node.ActivityKey, out var activity) && activity.Descriptor.HasChildren;
 
     /// <summary>Every material asked for by an open supplement request, once with all its reasons; then those still to supply.</summary>
     private static UploadSlot[] SlotsOf(ApplicationDto application, WorkflowDefinition service)

@@ -46,6 +46,10 @@
   }
 
   function show(errors, message) {
+    // Rebuilding the list would drop a focus inside it to the page's top: it goes back to the same line's new link,
+    // or to the list itself.
+    var focused = list.contains(document.activeElement) ? document.activeElement : null;
+    var focusedLine = focused && focused.getAttribute('data-line');
     list.textContent = '';
     var summary = document.createElement('p');
     summary.className = errors.length ? 'field-error' : (message ? 'field-error' : 'desk-done');
@@ -74,6 +78,9 @@
     }
     source.setAttribute('aria-invalid', errors.length ? 'true' : 'false');
     drawGutter(errors);
+    if (focused) {
+      (focusedLine && list.querySelector('a[data-line="' + focusedLine + '"]') || list).focus();
+    }
   }
 
   function validate() {
