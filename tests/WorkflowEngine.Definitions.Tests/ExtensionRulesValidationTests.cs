@@ -65,7 +65,7 @@ public sealed class ExtensionRulesValidationTests
         Assert.Contains("承诺时限（20 个工作日）延长 26 个工作日 后超过法定时限（45 个工作日）", bundle.Message, StringComparison.Ordinal);
 
         var stage = Single(Load(Yaml.Replace("max: { workingDays: 2 }", "max: { workingDays: 3 }", StringComparison.Ordinal)));
-        Assert.Equal(("flow.extension.max", 12), (stage.Path, stage.Line));
+        Assert.Equal(("flow.extension.max", 13), (stage.Path, stage.Line));
         Assert.Contains("阶段“联合验收阶段”", stage.Message, StringComparison.Ordinal);
     }
 
