@@ -48,9 +48,19 @@ public sealed class Stage : Activity<Stage.Settings>
         }
         else if (signal is CalendarChangedEvent or EnclosedStepsChangedEvent && state.TimerId is { } timer)
         {
-            // Counted again on a changed calendar, or paused or resumed with its steps: the overdue timer follows the
-            // due time, and a paused stage has none until its steps run again.
+            // Counted again on a changed calendar, paused or resumed with its steps, or extended: the overdue timer
+            // follows the due time, and a paused stage has none until its steps run again.
             context.Emit(state.DueAt is { } due ? new ScheduleTimer(timer, context.Node.Id, due) : new CancelTimer(timer));
+        }
+        else if (signal is CalendarChangedEvent or EnclosedStepsChangedEvent && state.Overdue && state.DueAt is { } moved && moved > context.Now)
+        {
+            // An approved extension (or a recount) gave an overdue stage time again: it is no longer late, and its
+            // timer watches the new due time.
+            state.Overdue = false;
+            state.TimerId = $"{context.Node.Id}:due";
+            context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, moved));
+            context.Touch();
+            context.Audit("StageOverdueLifted", new Dictionary<string, string?> { ["dueAt"] = moved.ToString("O") });
         }
     }
 

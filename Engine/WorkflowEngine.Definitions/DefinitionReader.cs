@@ -18,7 +18,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
 {
     // Read on their own, so that a mistake inside one is reported there and costs nothing else of the header.
     private static readonly string[] SectionKeys = ["form", "materials", "flow", "supplements", "deferrals"];
-    private static readonly HashSet<string> CommonNodeKeys = new(StringComparer.Ordinal) { "id", "activity", "title", "when", "steps", "yellowShare", "statutoryLimit", "escalation" };
+    private static readonly HashSet<string> CommonNodeKeys = new(StringComparer.Ordinal) { "id", "activity", "title", "when", "steps", "yellowShare", "statutoryLimit", "escalation", "extension" };
 
     public WorkflowDefinition? Read(JsonNode? root)
     {
@@ -268,6 +268,12 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             statutoryLimit = reader.Bind<WorkingTimeLimit>(statutoryNode, SourceMap.Child(path, "statutoryLimit"));
         }
 
+        ExtensionRules? extension = null;
+        if (obj.TryGetPropertyValue("extension", out var extensionNode) && extensionNode is not null)
+        {
+            extension = reader.Bind<ExtensionRules>(extensionNode, SourceMap.Child(path, "extension"));
+        }
+
         IReadOnlyList<EscalationRule>? escalation = null;
         if (obj.TryGetPropertyValue("escalation", out var escalationNode) && escalationNode is not null and not JsonArray)
         {
@@ -321,6 +327,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             YellowShare = yellowShare,
             StatutoryLimit = statutoryLimit,
             Escalation = escalation,
+            Extension = extension,
             Settings = settings,
             Children = children,
             Path = path,

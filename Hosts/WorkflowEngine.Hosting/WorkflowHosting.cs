@@ -12,6 +12,7 @@ using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Api.ClockExtensions;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Api.Clocks;
 using WorkflowEngine.Hosting.Configuration;
@@ -107,6 +108,7 @@ public static partial class WorkflowHosting
         app.MapServices();
         app.MapApplications();
         app.MapCommitments();
+        app.MapClockExtensions();
         app.MapDefinitions();
         app.MapCalendars();
         app.MapIncidents();
@@ -137,6 +139,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<ITimerStore, SqlTimerStore>();
         services.AddSingleton<IDefinitionStore, SqlDefinitionStore>();
         services.AddSingleton<IApplicationQueries, SqlApplicationQueries>();
+        services.AddSingleton<IClockExtensionQueries, SqlClockExtensionQueries>();
         services.AddSingleton<ITaskQueries>(sp => new SqlTaskQueries(sp.GetRequiredService<Database>(), FormStorage.SharedWithEngine));
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
         services.AddSingleton<IIncidentQueries, SqlIncidentQueries>();
@@ -164,6 +167,8 @@ public static partial class WorkflowHosting
         services.AddSingleton<EngineProcessor>();
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<CommitmentService>();
+        services.AddSingleton<ClockExtensionService>();
+        services.AddSingleton<ClockExtensionActions>();
         services.AddSingleton<IAccessLog, EngineAccessLog>();
         services.AddSingleton<ApplicationViews>();
         services.AddSingleton<ClockViews>();

@@ -30,6 +30,9 @@ public sealed class InstanceState
     /// <summary>The materials accepted late (容缺), from the acceptance on; null when there were none.</summary>
     public List<DeferredMaterial>? Deferred { get; set; }
 
+    /// <summary>Requests to extend the bundle's or a stage's clock (行政许可法 Art. 42), oldest first; null when there were none.</summary>
+    public List<ClockExtension>? ClockExtensions { get; set; }
+
     public NodeState? Find(string nodeId) => Nodes.GetValueOrDefault(nodeId);
 
     public InstanceState Clone()
@@ -39,6 +42,7 @@ public sealed class InstanceState
         copy.Warnings = Warnings is null ? null : [.. Warnings];
         copy.Escalations = Escalations is null ? null : [.. Escalations];
         copy.Deferred = Deferred is null ? null : [.. Deferred];
+        copy.ClockExtensions = ClockExtensions is null ? null : [.. ClockExtensions];
         copy.Nodes = new Dictionary<string, NodeState>(Nodes.Count, StringComparer.Ordinal);
         foreach (var (id, node) in Nodes)
         {

@@ -26,6 +26,8 @@ namespace WorkflowEngine.Core.Execution;
 [JsonDerivedType(typeof(DeferredMaterialOverdueEvent), "deferred-overdue")]
 [JsonDerivedType(typeof(CalendarChangedEvent), "calendar-changed")]
 [JsonDerivedType(typeof(CommitmentSignedEvent), "commitment-signed")]
+[JsonDerivedType(typeof(ClockExtensionRequestedEvent), "clock-extension-requested")]
+[JsonDerivedType(typeof(ClockExtensionDecidedEvent), "clock-extension-decided")]
 public abstract record WorkflowEvent;
 
 /// <summary>The application was accepted (受理) and its flow starts; <see cref="Deferred"/> are the required materials it was accepted without (容缺).</summary>
@@ -50,6 +52,16 @@ public sealed record CalendarChangedEvent(string CalendarId, string Note, string
 /// moved. Never stored nor sent; it lives inside one interpreter call.
 /// </summary>
 public sealed record EnclosedStepsChangedEvent : WorkflowEvent;
+
+/// <summary>
+/// A supervisor of a department with a step in the application asks to extend the bundle's clock (<paramref name="StageId"/>
+/// null) or a stage's by <paramref name="Added"/>, for <paramref name="Reason"/> (行政许可法 Art. 42).
+/// </summary>
+public sealed record ClockExtensionRequestedEvent(
+    Guid ExtensionId, string? StageId, WorkingTimeLimit Added, string Reason, string RequestedBy, string RequestedDepartment) : WorkflowEvent;
+
+/// <summary>A supervisor of the approver department approves or refuses a request to extend a bundle's or stage's clock.</summary>
+public sealed record ClockExtensionDecidedEvent(Guid ExtensionId, bool Approved, string Reason, string DecidedBy, string DecidedDepartment) : WorkflowEvent;
 
 /// <summary>Told to each step using a deferred material that its due time passed: the step's clock stands still.</summary>
 public sealed record DeferredMaterialOverdueEvent(string Material) : WorkflowEvent;

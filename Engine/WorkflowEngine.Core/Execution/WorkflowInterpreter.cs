@@ -55,6 +55,12 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
             case WorkflowCancelledEvent e:
                 scope.CancelWorkflow(e.Reason, e.Actor);
                 break;
+            case ClockExtensionRequestedEvent e:
+                ClockExtensionWatch.Requested(scope, e);
+                break;
+            case ClockExtensionDecidedEvent e:
+                ClockExtensionWatch.Decided(scope, e);
+                break;
             case TimerFiredEvent { TimerId: WarningWatch.TimerId }:
                 // Nothing to route: the look below gives what came due.
                 break;

@@ -17,4 +17,7 @@ public sealed record BundleTimeLimits
 
     /// <summary>The escalation rules of every department step that sets none of its own (<c>escalation</c> on the step).</summary>
     public IReadOnlyList<EscalationRule>? Escalation { get; init; }
+
+    /// <summary>Whether and how far the bundle's clock may be extended (<c>timeLimits.extension</c>); null: it may not.</summary>
+    public ExtensionRules? Extension { get; init; }
 }

@@ -31,6 +31,9 @@ public sealed class StepNode
     /// <summary>What follows the node's cards (<c>escalation</c>); for a department step without its own, <c>timeLimits.escalation</c>.</summary>
     public IReadOnlyList<EscalationRule>? Escalation { get; init; }
 
+    /// <summary>Whether and how far a stage's clock may be extended (<c>extension</c>); null: it may not.</summary>
+    public ExtensionRules? Extension { get; init; }
+
     /// <summary>The activity's settings record, parsed and validated at load.</summary>
     public object? Settings { get; init; }
 

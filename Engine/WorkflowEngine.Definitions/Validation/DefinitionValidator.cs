@@ -77,6 +77,11 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             CheckEscalation(ctx, escalation, "timeLimits.escalation");
         }
 
+        if (d.Limits.Extension is { } extension)
+        {
+            CheckExtension(ctx, extension, "timeLimits.extension", d.Limits.Promised, d.Limits.Statutory, HoursPerDay(d), "整件事");
+        }
+
         Supplements(d, ctx);
     }
 
@@ -356,6 +361,18 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 StatutoryLimit(ctx, node, activity, statutory, environment.HoursPerDay);
             }
 
+            if (node.Extension is { } extension)
+            {
+                if (!activity.Descriptor.HasChildren || activity.LimitOf(node) is null)
+                {
+                    ctx.AddFailure(node.Path + ".extension", "extension（延长时限）只用于有时限 limit 的阶段 stage；部门事项用 maxExtension");
+                }
+                else
+                {
+                    CheckExtension(ctx, extension, node.Path + ".extension", activity.LimitOf(node), node.StatutoryLimit, environment.HoursPerDay, $"阶段“{node.DisplayTitle}”");
+                }
+            }
+
             if (activity.Descriptor.RequiresId && !node.HasExplicitId)
             {
                 ctx.AddFailure(node.Path + ".id", $"“{node.ActivityKey}”步骤须写明 id（用于跟踪、材料和证照引用）");
@@ -390,6 +407,31 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
         if (statutory.IsWellFormed && promised.IsWellFormed && promised.ToHours(hoursPerDay) > statutory.ToHours(hoursPerDay) + 1e-9)
         {
             ctx.AddFailure(node.Path + ".limit", $"“{node.DisplayTitle}”的承诺时限 limit（{promised}）不能长于其法定时限 statutoryLimit（{statutory}）");
+        }
+    }
+
+    /// <summary>
+    /// How far a bundle's or stage's clock may be extended and who approves (行政许可法 Art. 42): a valid working time, a
+    /// department that exists, and — where a statutory limit is set — a promise that, extended by all of it, still ends
+    /// within the statutory limit: an extension brings the promise closer to what the law allows, never past it.
+    /// </summary>
+    private void CheckExtension(
+        ValidationContext<DefinitionCandidate> ctx, ExtensionRules rules, string path, WorkingTimeLimit? promised, WorkingTimeLimit? statutory, double hoursPerDay, string what)
+    {
+        CheckLimit(ctx, rules.Max, path + ".max", "缺少可延长的时间 extension.max（workingDays 或 workingHours）");
+        if (string.IsNullOrWhiteSpace(rules.Approver))
+        {
+            ctx.AddFailure(path + ".approver", "缺少批准延长的部门 extension.approver（部门代码）");
+        }
+        else if (!_environment.Departments.ContainsKey(rules.Approver))
+        {
+            ctx.AddFailure(path + ".approver", $"未知部门“{MessageText.Quote(rules.Approver)}”（批准延长的部门 extension.approver）");
+        }
+
+        if (rules.Max is { IsWellFormed: true } max && promised is { IsWellFormed: true } p && statutory is { IsWellFormed: true } s
+            && p.ToHours(hoursPerDay) + max.ToHours(hoursPerDay) > s.ToHours(hoursPerDay) + 1e-9)
+        {
+            ctx.AddFailure(path + ".max", $"{what}的承诺时限（{p}）延长 {max} 后超过法定时限（{s}）");
         }
     }
 

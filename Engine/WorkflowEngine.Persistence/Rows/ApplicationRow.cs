@@ -52,6 +52,9 @@ internal sealed class ApplicationRow
 
     public string? Reason { get; set; }
 
+    /// <summary>The departments that must decide a waiting request to extend the bundle's or a stage's clock, as ',GSC,'; null when none waits.</summary>
+    public string? ExtensionApprovers { get; set; }
+
     public long AuditSeq { get; set; }
 
     public string? AuditHead { get; set; }
@@ -83,11 +86,17 @@ internal sealed class ApplicationRow
         CompletedAt = Instants.ToMs(a.CompletedAt),
         OnTime = Instants.Flag(a.OnTime),
         Reason = a.Reason,
+        ExtensionApprovers = ApproversOf(a.State),
         AuditSeq = audit.Sequence,
         AuditHead = audit.Head,
         IdempotencyKey = a.IdempotencyKey,
         RequestSha256 = a.RequestSha256,
     };
+
+    private static string? ApproversOf(InstanceState state) =>
+        state.ClockExtensions?.Where(e => e.Status == ClockExtensionStatuses.Pending).Select(e => e.Approver).Distinct().ToList() is { Count: > 0 } approvers
+            ? "," + string.Join(",", approvers) + ","
+            : null;
 
     public ApplicationRecord ToRecord() => new()
     {

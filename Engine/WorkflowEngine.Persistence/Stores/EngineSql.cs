@@ -12,16 +12,17 @@ internal sealed class EngineSql(ISqlDialect dialect)
         """
         INSERT INTO applications (id, tracking_number, service_id, service_version, applicant_id, applicant_name, status,
             form_json, state_json, version, submitted_at, accepted_at, due_at, statutory_due_at, completed_at, on_time, reason,
-            audit_seq, audit_head, idempotency_key, request_sha256)
+            extension_approvers, audit_seq, audit_head, idempotency_key, request_sha256)
         VALUES (@Id, @TrackingNumber, @ServiceId, @ServiceVersion, @ApplicantId, @ApplicantName, @Status,
             @FormJson, @StateJson, @Version, @SubmittedAt, @AcceptedAt, @DueAt, @StatutoryDueAt, @CompletedAt, @OnTime, @Reason,
-            @AuditSeq, @AuditHead, @IdempotencyKey, @RequestSha256)
+            @ExtensionApprovers, @AuditSeq, @AuditHead, @IdempotencyKey, @RequestSha256)
         """,
         ("Id", r => r.Id), ("TrackingNumber", r => r.TrackingNumber), ("ServiceId", r => r.ServiceId), ("ServiceVersion", r => r.ServiceVersion),
         ("ApplicantId", r => r.ApplicantId), ("ApplicantName", r => r.ApplicantName), ("Status", r => r.Status), ("FormJson", r => r.FormJson),
         ("StateJson", r => Utf8Text.Of(r.StateUtf8, r.StateJson)), ("Version", r => r.Version), ("SubmittedAt", r => r.SubmittedAt), ("AcceptedAt", r => r.AcceptedAt),
         ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt), ("OnTime", r => r.OnTime),
-        ("Reason", r => r.Reason), ("AuditSeq", r => r.AuditSeq), ("AuditHead", r => r.AuditHead), ("IdempotencyKey", r => r.IdempotencyKey),
+        ("Reason", r => r.Reason), ("ExtensionApprovers", r => r.ExtensionApprovers), ("AuditSeq", r => r.AuditSeq), ("AuditHead", r => r.AuditHead),
+        ("IdempotencyKey", r => r.IdempotencyKey),
         ("RequestSha256", r => r.RequestSha256));
 
     /// <summary>Succeeds only if nobody saved the application since it was read (its version).</summary>
@@ -29,13 +30,13 @@ internal sealed class EngineSql(ISqlDialect dialect)
         """
         UPDATE applications SET status = @Status, service_version = @ServiceVersion, state_json = @StateJson, version = @Version, accepted_at = @AcceptedAt,
             due_at = @DueAt, statutory_due_at = @StatutoryDueAt, completed_at = @CompletedAt, on_time = @OnTime, reason = @Reason,
-            audit_seq = @AuditSeq, audit_head = @AuditHead
+            extension_approvers = @ExtensionApprovers, audit_seq = @AuditSeq, audit_head = @AuditHead
         WHERE id = @Id AND version = @ReadVersion
         """,
         ("Status", r => r.Status), ("ServiceVersion", r => r.ServiceVersion), ("StateJson", r => Utf8Text.Of(r.StateUtf8, r.StateJson)), ("Version", r => r.Version),
         ("AcceptedAt", r => r.AcceptedAt), ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt),
-        ("OnTime", r => r.OnTime), ("Reason", r => r.Reason), ("AuditSeq", r => r.AuditSeq), ("AuditHead", r => r.AuditHead),
-        ("Id", r => r.Id), ("ReadVersion", r => r.ReadVersion));
+        ("OnTime", r => r.OnTime), ("Reason", r => r.Reason), ("ExtensionApprovers", r => r.ExtensionApprovers), ("AuditSeq", r => r.AuditSeq),
+        ("AuditHead", r => r.AuditHead), ("Id", r => r.Id), ("ReadVersion", r => r.ReadVersion));
 
     public BatchCommand<StepRow> UpsertStep { get; } = new(
         dialect.Upsert(

@@ -477,25 +477,7 @@ public sealed class ClerkActions(
     /// <summary>The clerk holding a task asks for more time; a supervisor of the department decides.</summary>
     public async Task<ClerkOutcome<ExtensionRequest>> RequestExtensionAsync(Guid id, RequestExtensionRequest? asked, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, ProblemText[]>();
-        if ((asked?.WorkingDays is null) == (asked?.WorkingHours is null))
-        {
-            errors["workingDays"] = [new("须写明延长的 workingDays（工作日）或 workingHours（工作小时），且只写其中之一", "Give the extension in workingDays or workingHours, one of them only")];
-        }
-        else if (asked!.WorkingDays is { } days && (days <= 0 || days > 100 || days * 2 != decimal.Truncate(days * 2)))
-        {
-            errors["workingDays"] = [new("workingDays 须为 0.5 至 100 之间、以半天计的工作日数", "workingDays must be between 0.5 and 100, in half days")];
-        }
-        else if (asked.WorkingHours is { } hours && (hours <= 0 || hours > 700 || hours * 2 != decimal.Truncate(hours * 2)))
-        {
-            errors["workingHours"] = [new("workingHours 须为 0.5 至 700 之间、以半小时计的工作小时数", "workingHours must be between 0.5 and 700, in half hours")];
-        }
-
-        if (string.IsNullOrWhiteSpace(asked?.Reason) || asked.Reason.Length > 500)
-        {
-            errors["reason"] = [new("须写明延长办理时限的理由（500 字以内），理由会告知申请人", "Give the reason for more time (at most 500 characters), which the applicant is told")];
-        }
-
+        var errors = ExtensionAmountRules.Check(asked?.WorkingDays, asked?.WorkingHours, asked?.Reason);
         if (errors.Count > 0)
         {
             return Invalid<ExtensionRequest>(errors);

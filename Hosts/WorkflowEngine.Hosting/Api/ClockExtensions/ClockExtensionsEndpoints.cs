@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Core.Clocks;
+using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Departments;
+
+namespace WorkflowEngine.Hosting.Api.ClockExtensions;
+
+/// <summary>
+/// Extensions of the bundle's or a stage's limit (行政许可法 Art. 42: 20 + 10 working days with the approval of the head
+/// of the organ; joint handling 45 + 15 with that of the government at that level): a supervisor of a department with a
+/// step asks; a supervisor of the department the definition names as approver (never the one who asked) approves or
+/// refuses; an approval moves that clock's due time, and the applicant sees it on <c>/clocks</c>.
+/// </summary>
+public static class ClockExtensionsEndpoints
+{
+    public static IEndpointRouteBuilder MapClockExtensions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/applications/{id:guid}/clock-extensions").WithTags("Applications").RequireAuthorization(Policies.Clerk);
+        group.MapPost("/", RequestAsync).Reads(BodyRule.TaskDecision)
+            .WithSummary("Ask to extend the service's limit, or a stage's ({ stage?, workingDays | workingHours, reason }): a supervisor of a department with a step; once per clock, up to the definition's extension.max");
+        group.MapGet("/", ListAsync).WithSummary("The application's requests to extend its service's or stages' limits, oldest first");
+        group.MapPost("/{extension:guid}/approve", (Guid id, Guid extension, HttpRequest request, ClaimsPrincipal user, ClockExtensionActions actions, IOptions<RequestLimits> limits, CancellationToken cancellationToken) =>
+                DecideAsync(id, extension, true, request, user, actions, limits, cancellationToken))
+            .Reads(BodyRule.TaskDecision).WithSummary("Approve a request (a supervisor of the approver department, not the one who asked): the clock's due time moves");
+        group.MapPost("/{extension:guid}/refuse", (Guid id, Guid extension, HttpRequest request, ClaimsPrincipal user, ClockExtensionActions actions, IOptions<RequestLimits> limits, CancellationToken cancellationToken) =>
+                DecideAsync(id, extension, false, request, user, actions, limits, cancellationToken))
+            .Reads(BodyRule.TaskDecision).WithSummary("Refuse a request, with the reason ({ reason })");
+        app.MapGet("/api/departments/{code}/clock-extensions", AwaitingAsync).WithTags("Applications").RequireAuthorization(Policies.Clerk)
+            .WithSummary("The requests to extend a service's or stage's limit waiting for the department's decision; its supervisors only");
+        return app;
+    }
+
+    private static async Task<IResult> RequestAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, ClockExtensionActions actions, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
+    {
+        var (asked, problem) = await RequestBodies.ReadJsonAsync<RequestClockExtensionRequest>(
+            request, limits.Value.TaskDecisionBytes,
+            new ProblemText("请求体应为 { \"stage\": \"阶段标识（整件事不写）\", \"workingDays\": 5, \"reason\": \"…\" }", "The request body should be { \"stage\": \"stage id (none for the whole service)\", \"workingDays\": 5, \"reason\": \"…\" }"),
+            cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (ClockExtensionActions.Check(asked) is { Count: > 0 } errors)
+        {
+            return Problems.Validation(errors);
+        }
+
+        return Result(await actions.RequestAsync(id, asked!, user, cancellationToken), StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> DecideAsync(
+        Guid id, Guid extension, bool approve, HttpRequest request, ClaimsPrincipal user, ClockExtensionActions actions, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
+    {
+        var (decision, problem) = await RequestBodies.ReadJsonAsync<ExtensionDecisionRequest>(
+            request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"reason\": \"…\" }", "The request body should be { \"reason\": \"…\" }"), cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!approve && string.IsNullOrWhiteSpace(decision!.Reason))
+        {
+            return Problems.Field("reason", new ProblemText("驳回须说明理由，理由会告知申请的部门", "Say why the request is refused; the asking department is told"));
+        }
+
+        if (decision!.Reason is { Length: > 500 })
+        {
+            return Problems.Field("reason", new ProblemText("理由不能超过 500 字", "The reason may be at most 500 characters"));
+        }
+
+        return Result(await actions.DecideAsync(id, extension, approve, decision.Reason, user, cancellationToken), StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> ListAsync(Guid id, ClaimsPrincipal user, ClockExtensionActions actions, CancellationToken cancellationToken) =>
+        await actions.OfApplicationAsync(id, user, cancellationToken) is { } all
+            ? Results.Ok(all.Select(ClockExtensionActions.Dto))
+            : Problems.NotFound(new ProblemText("没有这个申请", "There is no such application"));
+
+    private static async Task<IResult> AwaitingAsync(string code, ClaimsPrincipal user, ClockExtensionActions actions, CancellationToken cancellationToken) =>
+        await actions.AwaitingAsync(code, user, cancellationToken) is { } waiting
+            ? Results.Ok(waiting.Select(ClockExtensionActions.Dto))
+            : Problems.Forbidden(new ProblemText($"只有 {code} 的负责人可以查看待审批的延长申请", $"Only a supervisor of {code} may see the requests waiting for its decision"));
+
+    private static IResult Result(ClockExtensionOutcome outcome, int status)
+    {
+        if (outcome.Value is { } view)
+        {
+            return Results.Json(ClockExtensionActions.Dto(view), statusCode: status);
+        }
+
+        var refusal = outcome.Refusal!;
+        var (code, title) = refusal.Kind switch
+        {
+            ClockExtensionRefusalKind.NotFound => (StatusCodes.Status404NotFound, Problems.NotFoundTitle),
+            ClockExtensionRefusalKind.Forbidden => (StatusCodes.Status403Forbidden, Problems.ForbiddenTitle),
+            ClockExtensionRefusalKind.Unprocessable => (StatusCodes.Status422UnprocessableEntity, new ProblemText("超出办理时限延长的规定", "Not allowed by the rules of extensions")),
+            _ => (StatusCodes.Status409Conflict, Problems.ConflictTitle),
+        };
+        return Problems.Status(code, title, new ProblemText(refusal.Zh, refusal.En));
+    }
+}
