@@ -22,16 +22,16 @@ public static class ClockExtensionsEndpoints
     public static IEndpointRouteBuilder MapClockExtensions(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/applications/{id:guid}/clock-extensions").WithTags("Applications").RequireAuthorization(Policies.Clerk);
-        group.MapPost("/", RequestAsync).Reads(BodyRule.TaskDecision)
+        group.MapPost("/", RequestAsync).Reads<RequestClockExtensionRequest>(BodyRule.TaskDecision).Produces<ClockExtensionDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Ask to extend the service's limit, or a stage's ({ stage?, workingDays | workingHours, reason }): a supervisor of a department with a step; once per clock, up to the definition's extension.max");
-        group.MapGet("/", ListAsync).WithSummary("The application's requests to extend its service's or stages' limits, oldest first");
+        group.MapGet("/", ListAsync).Produces<ClockExtensionDto[]>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("The application's requests to extend its service's or stages' limits, oldest first");
         group.MapPost("/{extension:guid}/approve", (Guid id, Guid extension, HttpRequest request, ClaimsPrincipal user, ClockExtensionActions actions, IOptions<RequestLimits> limits, CancellationToken cancellationToken) =>
                 DecideAsync(id, extension, true, request, user, actions, limits, cancellationToken))
-            .Reads(BodyRule.TaskDecision).WithSummary("Approve a request (a supervisor of the approver department, not the one who asked): the clock's due time moves");
+            .Reads<ExtensionDecisionRequest>(BodyRule.TaskDecision).Produces<ClockExtensionDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithSummary("Approve a request (a supervisor of the approver department, not the one who asked): the clock's due time moves");
         group.MapPost("/{extension:guid}/refuse", (Guid id, Guid extension, HttpRequest request, ClaimsPrincipal user, ClockExtensionActions actions, IOptions<RequestLimits> limits, CancellationToken cancellationToken) =>
                 DecideAsync(id, extension, false, request, user, actions, limits, cancellationToken))
-            .Reads(BodyRule.TaskDecision).WithSummary("Refuse a request, with the reason ({ reason })");
-        app.MapGet("/api/departments/{code}/clock-extensions", AwaitingAsync).WithTags("Applications").RequireAuthorization(Policies.Clerk)
+            .Reads<ExtensionDecisionRequest>(BodyRule.TaskDecision).Produces<ClockExtensionDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithSummary("Refuse a request, with the reason ({ reason })");
+        app.MapGet("/api/departments/{code}/clock-extensions", AwaitingAsync).Produces<ClockExtensionDto[]>().WithTags("Applications").RequireAuthorization(Policies.Clerk)
             .WithSummary("The requests to extend a service's or stage's limit waiting for the department's decision; its supervisors only");
         return app;
     }
