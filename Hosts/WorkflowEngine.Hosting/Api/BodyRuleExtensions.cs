@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace WorkflowEngine.Hosting.Api;
 
@@ -10,12 +9,14 @@ public static class BodyRuleExtensions
 
     /// <summary>
     /// A body of <typeparamref name="TBody"/>, read by hand (<see cref="RequestBodies"/>) so that a malformed one gets a
-    /// precise problem; declared here so the API reference shows its schema all the same.
+    /// precise problem; its shape is declared for the API reference only. Not as <c>Accepts&lt;T&gt;</c>: that also
+    /// makes routing refuse another content type with its own bare 415, before <see cref="RequestBodyGuard"/> can say
+    /// in the reader's language what to send.
     /// </summary>
     public static RouteHandlerBuilder Reads<TBody>(this RouteHandlerBuilder endpoint, BodyRule rule)
-        where TBody : notnull
-    {
-        var types = MediaTypes.Accepted(rule);
-        return endpoint.WithMetadata(rule).Accepts<TBody>(types[0], types[1..]);
-    }
+        where TBody : notnull =>
+        endpoint.WithMetadata(rule, new BodyShape(typeof(TBody)));
 }
+
+/// <summary>The type whose shape an endpoint's body takes, for the API reference.</summary>
+public sealed record BodyShape(Type Type);

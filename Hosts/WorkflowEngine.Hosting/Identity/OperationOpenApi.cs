@@ -15,7 +15,7 @@ public sealed class OperationOpenApi : IOpenApiOperationTransformer
 {
     private const string ProblemJson = "application/problem+json";
 
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
@@ -39,6 +39,16 @@ public sealed class OperationOpenApi : IOpenApiOperationTransformer
             AddProblem(operation, 400, "The body or a parameter is malformed or breaks a rule; `errors` names each field");
             AddProblem(operation, 413, "The body is larger than the host accepts");
             AddProblem(operation, 415, "The body's content type is not one this operation reads");
+            if (operation.RequestBody is null && metadata.OfType<BodyShape>().LastOrDefault() is { } shape)
+            {
+                var schema = await context.GetOrCreateSchemaAsync(shape.Type, null, cancellationToken);
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = MediaTypes.Accepted(rule).ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }),
+                };
+            }
+
             operation.RequestBody ??= rule switch
             {
                 BodyRule.DefinitionText => DocumentBody(),
@@ -46,8 +56,6 @@ public sealed class OperationOpenApi : IOpenApiOperationTransformer
                 _ => null,
             };
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>A definition or a year's holiday arrangement, sent as the text of the document itself.</summary>
