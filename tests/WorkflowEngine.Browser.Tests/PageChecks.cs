@@ -44,8 +44,7 @@ public static class PageChecks
             await phone.Context.AddCookiesAsync((await page.Context.CookiesAsync())
                 .Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
             await phone.GotoAsync(page.Url);
-            var widths = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-            Assert.True(widths[0] <= widths[1], $"{page.Url} at {PhoneWidth}px scrolls sideways: the page is {widths[0]}px wide in a {widths[1]}px window");
+            await AssertNoSidewaysScrollAsync(phone);
             if (screenshot is not null)
             {
                 await Screenshots.SaveAsync(phone, $"{screenshot}-phone");
@@ -55,6 +54,13 @@ public static class PageChecks
         {
             await phone.Context.CloseAsync();
         }
+    }
+
+    /// <summary>The page as it stands in its window: nothing is wider than the window, so it never scrolls sideways.</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"{page.Url} at {page.ViewportSize?.Width}px scrolls sideways: the page is {widths[0]}px wide in a {widths[1]}px window");
     }
 
     /// <summary>Tabs through the first elements of the page: each one focused shows an outline a sighted keyboard user sees.</summary>
