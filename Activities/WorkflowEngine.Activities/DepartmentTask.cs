@@ -163,7 +163,24 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             maxExtension ?? ExtensionLimits.Default)
         {
             Provisional = ProvisionalDue.Of(context.Calendar, DispatchedAt(context), DueOrIfResumedNow(context, limit)),
+            Statutory = StatutoryOf(context, DispatchedAt(context), context.Now),
         });
+    }
+
+    /// <summary>
+    /// The step's statutory limit (法定时限) and its due time on the step's own clock, counted as the clerk's cards count
+    /// it (a paused clock's as if it ran again at <paramref name="resumeAt"/>, none when that is null); null where the
+    /// definition gives the step none.
+    /// </summary>
+    private static StatutoryDue? StatutoryOf(ActivityContext context, DateTimeOffset countsFrom, DateTimeOffset? resumeAt)
+    {
+        if (context.Node.StatutoryLimit is not { } statutory)
+        {
+            return null;
+        }
+
+        var due = ClockArithmetic.DueAt(ClockTimeline.Of(context.State.Clock), statutory, context.Calendar, resumeAt);
+        return new StatutoryDue(statutory, due, ProvisionalDue.Of(context.Calendar, countsFrom, due));
     }
 
     /// <summary>When the department received the step as the engine counts it: its first dispatch, whatever was sent again.</summary>
@@ -194,6 +211,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             pause?.Text)
         {
             Provisional = ProvisionalDue.Of(context.Calendar, timeline.StartedAt ?? DispatchedAt(context), state.DueAt),
+            Statutory = StatutoryOf(context, timeline.StartedAt ?? DispatchedAt(context), null),
         });
     }
 

@@ -64,6 +64,18 @@ public sealed record ExecuteStep
     public ProvisionalDueTime? DueProvisional { get; init; }
 
     /// <summary>
+    /// The step's statutory limit (法定时限) as users read it, e.g. "3 个工作日", beside the promised <see cref="Limit"/>;
+    /// null when the definition gives the step none. Added to version 1.
+    /// </summary>
+    public string? StatutoryLimit { get; init; }
+
+    /// <summary>When the step is due against <see cref="StatutoryLimit"/>, on the same clock as <see cref="DueAt"/>; null without one. Added to version 1.</summary>
+    public DateTimeOffset? StatutoryDueAt { get; init; }
+
+    /// <summary>Present when <see cref="StatutoryDueAt"/> is provisional, as <see cref="DueProvisional"/> is for <see cref="DueAt"/>. Added to version 1.</summary>
+    public ProvisionalDueTime? StatutoryDueProvisional { get; init; }
+
+    /// <summary>
     /// Until when the department may ask the applicant for supplementary material (补正), once and listing every item:
     /// five working days from the dispatch (行政许可法 Art. 32). Added to version 1.
     /// </summary>

@@ -32,6 +32,15 @@ public sealed record StepDueChanged
     /// </summary>
     public ProvisionalDueTime? DueProvisional { get; init; }
 
+    /// <summary>
+    /// The new due time of the step's statutory limit (<see cref="ExecuteStep.StatutoryLimit"/>), on the same clock as
+    /// <see cref="DueAt"/>; absent while the clock is paused and for a step with no statutory limit. Added to version 1.
+    /// </summary>
+    public DateTimeOffset? StatutoryDueAt { get; init; }
+
+    /// <summary>Present when <see cref="StatutoryDueAt"/> is provisional, as <see cref="DueProvisional"/> is for <see cref="DueAt"/>. Added to version 1.</summary>
+    public ProvisionalDueTime? StatutoryDueProvisional { get; init; }
+
     /// <summary>Since when the clock stands still, while it does.</summary>
     public DateTimeOffset? PausedSince { get; init; }
 

@@ -23,7 +23,10 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     private readonly HashSet<Guid> _changed = [];
     private readonly Dictionary<Guid, List<ExtensionRequest>> _extensions = [];
 
-    /// <summary>The payloads (the step as it arrived) of the tasks a late material (容缺) is for; a batch reads no other.</summary>
+    /// <summary>
+    /// The payloads (the step as it arrived) of the tasks a late material (容缺) or a new statutory due time is for; a
+    /// batch reads no other.
+    /// </summary>
     private readonly Dictionary<Guid, string> _payloads = [];
     private readonly HashSet<Guid> _payloadsChanged = [];
 
@@ -46,12 +49,18 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
                 steps.Select(s => s.ApplicationId).Distinct().ToArray(), steps.Select(s => s.StepId).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken));
         }
 
-        var late = batch.OfType<MaterialSuppliedWork>()
-            .Select(w => _byStep.TryGetValue((w.ApplicationId, w.StepId, w.Message.Attempt), out var task) ? task.Id : (Guid?)null)
+        var withPayload = batch.Select(w => w switch
+            {
+                MaterialSuppliedWork m => (m.ApplicationId, m.StepId, m.Message.Attempt),
+                DueChangedWork { Message.StatutoryDueAt: not null } d => (d.ApplicationId, d.StepId, d.Message.Attempt),
+                _ => ((Guid, string, int)?)null,
+            })
+            .OfType<(Guid, string, int)>()
+            .Select(step => _byStep.TryGetValue(step, out var task) ? task.Id : (Guid?)null)
             .OfType<Guid>().Distinct().ToArray();
-        if (late.Length > 0)
+        if (withPayload.Length > 0)
         {
-            foreach (var (id, payload) in await reader.PayloadsOfAsync(late, cancellationToken))
+            foreach (var (id, payload) in await reader.PayloadsOfAsync(withPayload, cancellationToken))
             {
                 _payloads[id] = payload;
             }
@@ -271,15 +280,23 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     private TaskRecord? ChangeDue(DueChangedWork work)
     {
         var change = work.Message;
-        if (OpenTaskOf(work.MessageId, change.ApplicationId, change.StepId, change.Attempt) is not { } task || change.Revision <= task.DueRevision)
+        if (OpenTaskOf(work.MessageId, change.ApplicationId, change.StepId, change.Attempt) is not { } task || change.Revision < task.DueRevision)
         {
             return null;
         }
 
+        // Also of the revision the task holds, and before the StepSupplemented it comes with: that message brings the
+        // revision's due time and versions, not the statutory due time.
+        KeepStatutoryDue(task, change);
         if (change.PausedSince is null && change.DueAt is not null && AwaitsSupplement(task))
         {
             // The clock of a supplement request runs again only once everything is supplied: StepSupplemented, which
             // overtook nothing here yet, brings this due time together with the new versions.
+            return null;
+        }
+
+        if (change.Revision == task.DueRevision)
+        {
             return null;
         }
 
@@ -297,6 +314,24 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         task.ClockPausedBecause = task.ClockPausedSince is null ? null : change.PausedBecause;
         _changed.Add(task.Id);
         return task;
+    }
+
+    /// <summary>
+    /// The step's statutory due time (法定时限) the engine announced, written into the step as the task keeps it so that
+    /// the clerk's page shows the one that holds; while the clock stands still (none announced) the last one stays.
+    /// </summary>
+    private void KeepStatutoryDue(TaskRecord task, StepDueChanged change)
+    {
+        if (change.StatutoryDueAt is not { } due || !_payloads.TryGetValue(task.Id, out var payload))
+        {
+            return;
+        }
+
+        var step = JsonNode.Parse(payload)!.AsObject();
+        step["statutoryDueAt"] = JsonSerializer.SerializeToNode(due, MessageJson.Options);
+        step["statutoryDueProvisional"] = JsonSerializer.SerializeToNode(change.StatutoryDueProvisional, MessageJson.Options);
+        _payloads[task.Id] = step.ToJsonString(MessageJson.Options);
+        _payloadsChanged.Add(task.Id);
     }
 
     /// <summary>

@@ -28,6 +28,9 @@ public sealed record DispatchStep(
 
     /// <summary>Set when <see cref="DueAt"/> is counted through a year with no holiday arrangement loaded (暂定).</summary>
     public ProvisionalDue? Provisional { get; init; }
+
+    /// <summary>The step's statutory limit (法定时限) and its due time on the same clock; null where the step has none.</summary>
+    public StatutoryDue? Statutory { get; init; }
 }
 
 /// <summary>Tell a department a step it holds is no longer needed (a sibling was rejected, or a join was met).</summary>
@@ -43,6 +46,9 @@ public sealed record AnnounceDue(
 {
     /// <summary>Set when <see cref="DueAt"/> is counted through a year with no holiday arrangement loaded (暂定); absent once it is loaded.</summary>
     public ProvisionalDue? Provisional { get; init; }
+
+    /// <summary>The step's statutory limit and its new due time; null where the step has none.</summary>
+    public StatutoryDue? Statutory { get; init; }
 }
 
 /// <summary>

@@ -33,6 +33,8 @@ internal static class DepartmentMessages
                 Revision = due.Revision,
                 DueAt = due.DueAt,
                 DueProvisional = ProvisionalDueMessages.Of(due.Provisional),
+                StatutoryDueAt = due.Statutory?.DueAt,
+                StatutoryDueProvisional = ProvisionalDueMessages.Of(due.Statutory?.Provisional),
                 PausedSince = due.PausedSince,
                 PausedBecause = due.PausedBecause,
                 CalendarVersion = calendarVersion,

@@ -84,6 +84,18 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
 
     public string? Limit => View?.Application["limit"]?.GetValue<string>();
 
+    /// <summary>The step's statutory limit (法定时限) beside the promised <see cref="Limit"/>; null where the definition gives none.</summary>
+    public string? StatutoryLimit => View?.Application["statutoryLimit"]?.GetValue<string>();
+
+    /// <summary>When the step is due against its statutory limit, as the engine last announced it; null without one.</summary>
+    public DateTimeOffset? StatutoryDueAt => View?.Application["statutoryDueAt"] is JsonValue at
+        ? DateTimeOffset.Parse(at.GetValue<string>(), CultureInfo.InvariantCulture)
+        : null;
+
+    /// <summary>Why <see cref="StatutoryDueAt"/> is provisional (暂定); null when it is final.</summary>
+    public ProvisionalDueTime? StatutoryDueProvisional =>
+        View?.Application["statutoryDueProvisional"] is JsonObject provisional ? provisional.Deserialize<ProvisionalDueTime>(JsonSerializerOptions.Web) : null;
+
     /// <summary>On a verification task (事后核查): the commitment the step was approved on, which the clerk checks was kept.</summary>
     public CommitmentVerification? Verification =>
         View?.Application["verification"] is JsonObject verification ? verification.Deserialize<CommitmentVerification>(JsonSerializerOptions.Web) : null;
