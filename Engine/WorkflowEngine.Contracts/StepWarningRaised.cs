@@ -31,8 +31,9 @@ public sealed record StepWarningRaised
 
     /// <summary>
     /// Absent for the step's own card. <c>stage</c> or <c>bundle</c>: the stage the step is part of, or the whole bundle
-    /// (一件事), got its red card (only red is sent); <see cref="Limit"/> and <see cref="DueAt"/> are that clock's. The
-    /// step's own card does not change; the department's supervisors should be told. Added in version 1 (additive).
+    /// (一件事), got its yellow or red card (<see cref="Level"/>); <see cref="Limit"/> and <see cref="DueAt"/> are that
+    /// clock's. The step's own card does not change; the department's supervisors should be told. Added in version 1
+    /// (additive; so is the yellow one: earlier engines sent only the red).
     /// </summary>
     public string? Scope { get; init; }
 

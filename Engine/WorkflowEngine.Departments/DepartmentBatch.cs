@@ -384,26 +384,30 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     }
 
     /// <summary>
-    /// The red card of the stage a task is part of, or of the whole bundle: the task keeps its own card, and the
-    /// department's supervisors get a notice (<see cref="StageRedNotice"/>, <see cref="BundleRedNotice"/>), once.
+    /// The yellow or red card of the stage a task is part of, or of the whole bundle: the task keeps its own card, and
+    /// the department's supervisors get a notice (<see cref="StageYellowNotice"/>, <see cref="StageRedNotice"/>,
+    /// <see cref="BundleYellowNotice"/>, <see cref="BundleRedNotice"/>), once.
     /// </summary>
     private TaskRecord? RaiseWarningAbove(TaskRecord task, StepWarningRaised warning)
     {
-        if (warning.Level != "red")
-        {
-            return null;
-        }
-
+        var red = warning.Level == "red";
         var limit = warning.Limit == "statutory" ? "法定时限" : "承诺时限";
+        var state = red ? $"已超过{limit}" : $"亮黄牌，临近{limit}";
         var (kind, what) = warning.Scope == "bundle"
-            ? (BundleRedNotice, $"所在的一件事「{warning.ScopeTitle}」已超过{limit}（{ChinaTimeText(warning.DueAt)}）")
-            : (StageRedNotice, $"所在的阶段「{warning.ScopeTitle}」已超过{limit}（{ChinaTimeText(warning.DueAt)}）");
+            ? (red ? BundleRedNotice : BundleYellowNotice, $"所在的一件事「{warning.ScopeTitle}」{state}（{ChinaTimeText(warning.DueAt)}）")
+            : (red ? StageRedNotice : StageYellowNotice, $"所在的阶段「{warning.ScopeTitle}」{state}（{ChinaTimeText(warning.DueAt)}）");
         Notify(task, kind, what, warning.DueAt);
         return task;
     }
 
+    /// <summary>The kind of a notice that the stage a task is part of got its yellow card (near its limit).</summary>
+    public const string StageYellowNotice = "stage-yellow";
+
     /// <summary>The kind of a notice that the stage a task is part of got its red card.</summary>
     public const string StageRedNotice = "stage-red";
+
+    /// <summary>The kind of a notice that the bundle (一件事) a task is part of got its yellow card (near its limit).</summary>
+    public const string BundleYellowNotice = "bundle-yellow";
 
     /// <summary>The kind of a notice that the bundle (一件事) a task is part of got its red card.</summary>
     public const string BundleRedNotice = "bundle-red";

@@ -28,6 +28,31 @@ public sealed class WarningWatchTests
             - { id: seal, activity: department-task, title: 刻章, department: PSB, limit: { workingHours: 4 } }
         """;
 
+    /// <summary>One stage, 审查阶段, of two office hours, in a bundle of two (promised) and three (statutory), whose two steps run in parallel.</summary>
+    private const string StagedFlow = """
+        id: stage-red
+        title: 联合测试
+        timeLimits: { statutory: { workingHours: 3 }, promised: { workingHours: 2 } }
+        form:
+          - { key: name, label: 名称, type: text }
+        flow:
+          activity: sequence
+          steps:
+            - id: review
+              activity: stage
+              title: 审查阶段
+              limit: { workingHours: 2 }
+              steps:
+                - activity: parallel
+                  steps:
+                    - { id: licence, activity: department-task, title: 营业执照, department: SAMR, limit: { workingHours: 2 } }
+                    - { id: seal, activity: department-task, title: 刻章, department: PSB, limit: { workingHours: 2 } }
+        """;
+
+    /// <summary>The flow with the bundle's limits of <see cref="Flow"/>, twenty and ten working days: no bundle card on the first day.</summary>
+    private static string InABundleOfDays(string flow) => flow.Replace(
+        "{ statutory: { workingHours: 3 }, promised: { workingHours: 2 } }", "{ statutory: { workingDays: 20 }, promised: { workingDays: 10 } }", StringComparison.Ordinal);
+
     private static FlowHarness Started() => new FlowHarness(Catalog.Definition(Flow), start: Monday).Start();
 
     private static FlowHarness Look(FlowHarness h, DateTimeOffset at)
@@ -111,26 +136,10 @@ public sealed class WarningWatchTests
     [Fact]
     public void AStagesEscalationRule_ReachesEveryOpenStepOfTheStage_EachAtItsDepartment()
     {
-        const string staged = """
-            id: stage-escalation
-            title: 测试
-            timeLimits: { statutory: { workingDays: 20 }, promised: { workingDays: 10 } }
-            form:
-              - { key: name, label: 名称, type: text }
-            flow:
-              activity: sequence
-              steps:
-                - id: review
-                  activity: stage
-                  title: 审查阶段
-                  limit: { workingHours: 3 }
-                  escalation: [ { card: yellow, priority: high } ]
-                  steps:
-                    - activity: parallel
-                      steps:
-                        - { id: licence, activity: department-task, title: 营业执照, department: SAMR, limit: { workingHours: 2 } }
-                        - { id: seal, activity: department-task, title: 刻章, department: PSB, limit: { workingHours: 2 } }
-            """;
+        var staged = InABundleOfDays(StagedFlow).Replace(
+            "title: 审查阶段\n      limit: { workingHours: 2 }",
+            "title: 审查阶段\n      limit: { workingHours: 3 }\n      escalation: [ { card: yellow, priority: high } ]",
+            StringComparison.Ordinal);
         var h = new FlowHarness(Catalog.Definition(staged), start: Monday).Start();
 
         // Three quarters of the stage's three office hours: 11:15.
@@ -148,26 +157,7 @@ public sealed class WarningWatchTests
     [Fact]
     public void AStagesAndTheBundlesRedCards_AreToldToEveryDepartmentHoldingAStepUnderThem_BesideTheStepsOwnCards()
     {
-        const string staged = """
-            id: stage-red
-            title: 联合测试
-            timeLimits: { statutory: { workingHours: 3 }, promised: { workingHours: 2 } }
-            form:
-              - { key: name, label: 名称, type: text }
-            flow:
-              activity: sequence
-              steps:
-                - id: review
-                  activity: stage
-                  title: 审查阶段
-                  limit: { workingHours: 2 }
-                  steps:
-                    - activity: parallel
-                      steps:
-                        - { id: licence, activity: department-task, title: 营业执照, department: SAMR, limit: { workingHours: 2 } }
-                        - { id: seal, activity: department-task, title: 刻章, department: PSB, limit: { workingHours: 2 } }
-            """;
-        var h = new FlowHarness(Catalog.Definition(staged), start: Monday).Start();
+        var h = new FlowHarness(Catalog.Definition(StagedFlow), start: Monday).Start();
 
         // At 11:00 the steps, the stage and the bundle's promised limit all run out: each department hears of its own
         // step's red card, of the stage's and of the bundle's, each marked as whose it is.
@@ -180,8 +170,8 @@ public sealed class WarningWatchTests
             Assert.All(mine, w => Assert.Equal((department, WarningLimits.Promised, Monday.AddHours(2)), (w.Department, w.Limit, w.DueAt)));
         }
 
-        // A stage's or the bundle's yellow card is no department's business.
-        Assert.DoesNotContain(h.Commands.OfType<AnnounceWarning>(), w => w.Scope is not null && w.Level == WarningLevel.Yellow);
+        // Looked at first when already due, each clock gets its red card alone: no late yellow.
+        Assert.DoesNotContain(h.Commands.OfType<AnnounceWarning>(), w => w.Level == WarningLevel.Yellow);
 
         // The bundle's statutory three office hours end at 12:00: told once more, as the statutory limit's.
         Look(h, Monday.AddHours(3));
@@ -192,6 +182,31 @@ public sealed class WarningWatchTests
         // Given once: the same timer again tells nobody anything.
         Look(h, Monday.AddHours(3));
         Assert.Empty(h.Last!.Commands.OfType<AnnounceWarning>());
+    }
+
+    [Fact]
+    public void AStagesYellowCard_IsToldOnceToTheDepartmentOfEveryStepStillOpenUnderIt()
+    {
+        // The bundle's cards come much later; a third step, already decided, hears nothing.
+        var flow = InABundleOfDays(StagedFlow)
+            + "\n            - { id: tax, activity: department-task, title: 税务登记, department: TAX, limit: { workingHours: 2 } }";
+        var h = new FlowHarness(Catalog.Definition(flow), start: Monday).Start();
+        h.Now = Monday.AddHours(1);
+        h.Approve("tax");
+
+        // Three quarters of the stage's two office hours: 10:30, beside each open step's own yellow card.
+        Look(h, Monday.AddHours(1.5));
+        var told = h.Last!.Commands.OfType<AnnounceWarning>().Where(w => w.Scope is not null).OrderBy(w => w.StepId, StringComparer.Ordinal).ToList();
+        Assert.Equal([("licence", "SAMR"), ("seal", "PSB")], told.Select(w => (w.StepId, w.Department)));
+        Assert.All(told, w => Assert.Equal(
+            (WarningLevel.Yellow, WarningScopes.Stage, "审查阶段", WarningLimits.Promised, Monday.AddHours(2)),
+            (w.Level, w.Scope, w.ScopeTitle, w.Limit, w.DueAt)));
+        Assert.Equal("yellow", Assert.Single(Cards(h), c => c.StepId == "review").Data!["level"]);
+
+        // The same timer again (a restart, a second engine process) tells nobody anything more.
+        Look(h, Monday.AddHours(1.5));
+        Assert.Empty(h.Last!.Commands.OfType<AnnounceWarning>());
+        Assert.Equal(2, h.Commands.OfType<AnnounceWarning>().Count(w => w.Scope is not null));
     }
 
     [Fact]

@@ -83,6 +83,47 @@ public sealed class StageDeadlineTests
         Assert.Equal("skipped", Step(app, "eia-approval").GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task ConstructionPermit_StageNearingItsLimit_IsToldToTheSupervisorsOfADepartmentStillHoldingAStepUnderIt_Once()
+    {
+        // The first stage's eight working days from Monday 2 March end at the close of Thursday 12 March; three quarters
+        // of them are used by the close of Tuesday 10 March: on Wednesday morning NRP, still holding the land-use
+        // permit, hears that the whole stage is near its limit.
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        using var builder = host.Client("lisi");
+        using var submitted = await builder.PostAsync("/api/applications", ConstructionPermit.Multipart());
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var task = (await host.TaskOfAsync(id, "NRP", "nrp-clerk")).GetProperty("id").GetString()!;
+
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 11, 9, 30, 0, Cst) - host.Clock.GetUtcNow());
+        await host.FireDueTimersAsync();
+
+        var notices = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("nrp-supervisor", "/api/departments/NRP/notices"),
+            n => n.EnumerateArray().Any(x => x.GetProperty("kind").GetString() == "stage-yellow"),
+            "the stage's yellow card among NRP's supervisor's notices");
+        var notice = notices.EnumerateArray().Single(x => x.GetProperty("kind").GetString() == "stage-yellow");
+        var message = notice.GetProperty("message").GetString()!;
+        Assert.Contains("所在的阶段「立项用地规划许可阶段」亮黄牌，临近承诺时限（2026-03-12 17:30）", message, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2026, 3, 12, 17, 30, 0, Cst), notice.GetProperty("dueAt").GetDateTimeOffset());
+        // The stage's card is not the task's: the land-use permit is not overdue.
+        var card = (await host.GetJsonAsync("nrp-clerk", $"/api/tasks/{task}")).GetProperty("task").GetProperty("warning");
+        Assert.NotEqual("red", card.ValueKind == JsonValueKind.String ? card.GetString() : null);
+
+        // The supervisor's page shows it among the notices.
+        using var supervisor = await PageSignInTests.SignedInBrowserAsync(host, "nrp-supervisor", "Demo#2026");
+        using var page = await supervisor.GetAsync("/desk/supervise?department=NRP");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(message, WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // However often the engine looks again, the stage's yellow card is given once.
+        await host.FireDueTimersAsync();
+        Assert.Single(
+            (await host.GetJsonAsync("nrp-supervisor", "/api/departments/NRP/notices")).EnumerateArray(),
+            n => n.GetProperty("kind").GetString() == "stage-yellow");
+    }
+
     private static JsonElement Step(JsonElement application, string stepId) =>
         application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == stepId);
 }

@@ -144,17 +144,18 @@ internal static class WarningWatch
         {
             scope.Emit(new AnnounceWarning(clock, node.Attempt, department, level, limit, dueAt));
         }
-        else if (level == WarningLevel.Red)
+        else
         {
-            AnnounceAbove(scope, clock, node, limit, dueAt);
+            AnnounceAbove(scope, clock, node, limit, level, dueAt);
         }
     }
 
     /// <summary>
-    /// A stage's or the bundle's red card, told to each department still holding a step under it: the step's own card
-    /// stays as it is, and the department's supervisors learn that the whole stage or 一件事 is overdue.
+    /// A stage's or the bundle's yellow or red card, told to each department still holding a step under it: the step's
+    /// own card stays as it is, and the department's supervisors learn that the whole stage or 一件事 is near its limit
+    /// or overdue.
     /// </summary>
-    private static void AnnounceAbove(ExecutionScope scope, string clock, NodeState? node, string limit, DateTimeOffset dueAt)
+    private static void AnnounceAbove(ExecutionScope scope, string clock, NodeState? node, string limit, WarningLevel level, DateTimeOffset dueAt)
     {
         var definition = scope.Definition;
         StepNode? stage = null;
@@ -166,7 +167,7 @@ internal static class WarningWatch
         var (kind, title) = stage is null ? (WarningScopes.Bundle, definition.Title.Zh) : (WarningScopes.Stage, stage.DisplayTitle);
         foreach (var (id, step) in OpenStepsUnder(scope.State, stage ?? definition.Flow))
         {
-            scope.Emit(new AnnounceWarning(id, step.Attempt, step.Department!, WarningLevel.Red, limit, dueAt, kind, title));
+            scope.Emit(new AnnounceWarning(id, step.Attempt, step.Department!, level, limit, dueAt, kind, title));
         }
     }
 

@@ -53,7 +53,7 @@ public sealed record AnnounceDue(
 
 /// <summary>
 /// Tell the department holding a step that its yellow or red card was given (红黄牌预警); with a
-/// <paramref name="Scope"/> (<see cref="Clocks.WarningScopes"/>), that the stage it is part of or the whole bundle got its red
+/// <paramref name="Scope"/> (<see cref="Clocks.WarningScopes"/>), that the stage it is part of or the whole bundle got that
 /// card, named by <paramref name="ScopeTitle"/>.
 /// </summary>
 public sealed record AnnounceWarning(
