@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests;
@@ -18,31 +16,7 @@ public sealed class StageDeadlineTests
     {
         await using var host = await AllInOneHost.StartAsync();
         using var builder = host.Client("lisi");
-        var application = new JsonObject
-        {
-            ["serviceId"] = "construction-permit",
-            ["form"] = new JsonObject
-            {
-                ["projectName"] = "闽江科创园一期",
-                ["builderName"] = "福州闽江建设有限公司",
-                ["builderCode"] = "91350100M000100Y43",
-                ["contactPhone"] = "0591-87654321",
-                ["projectType"] = "enterprise",
-                ["totalInvestment"] = 120000000,
-                ["floorArea"] = 36000,
-                ["needsEia"] = false,
-                ["hasCivilAirDefence"] = true,
-            },
-        };
-        var body = new MultipartFormDataContent { { new StringContent(application.ToJsonString()), "application" } };
-        foreach (var key in new[] { "projectProposal", "siteSelection", "designScheme", "constructionDrawings" })
-        {
-            var file = new ByteArrayContent(BusinessOpening.Pdf);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            body.Add(file, key, key + ".pdf");
-        }
-
-        using var submitted = await builder.PostAsync("/api/applications", body);
+        using var submitted = await builder.PostAsync("/api/applications", ConstructionPermit.Multipart());
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
