@@ -256,4 +256,30 @@ public sealed class UserAdministrationTests(HostFixture fixture) : IClassFixture
         Assert.Contains(departments.EnumerateArray(), d => d.ToString().Contains("市档案馆（新）", StringComparison.Ordinal));
         Assert.Equal(1, await Host.ScalarAsync("SELECT COUNT(*) FROM admin_audit WHERE target_kind = 'department' AND target_id = 'ARCH' AND actor = 'admin'"));
     }
+
+    /// <summary>At start the host renames a department an administrator edited before: the file's name does not come back.</summary>
+    [Fact]
+    public async Task AnEditedDepartmentName_StandsOverTheFile_AfterARestart()
+    {
+        var directory = Directory.CreateTempSubdirectory("workflow-rename-");
+        try
+        {
+            await using (var host = await AllInOneHost.StartInAsync(directory))
+            {
+                using var admin = host.Client("admin");
+                using var edited = await admin.PatchAsJsonAsync("/api/admin/departments/CAD", new { nameZh = "人防办（重启前）", nameEn = "Civil Air Defence Office" });
+                edited.EnsureSuccessStatusCode();
+            }
+
+            await using (var host = await AllInOneHost.StartInAsync(directory))
+            {
+                var cad = (await host.GetJsonAsync("zhangsan", "/api/departments")).EnumerateArray().Single(d => d.GetProperty("code").GetString() == "CAD");
+                Assert.Equal(("人防办（重启前）", "Civil Air Defence Office"), (cad.GetProperty("name").GetString(), cad.GetProperty("nameEn").GetString()));
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }

@@ -48,10 +48,7 @@ public sealed partial class StartupTasks(
         // The names an administrator edited stand over the files; the files give every other department's.
         var edited = await departmentEntries.EditedAsync(cancellationToken);
         await directory.UpsertDepartmentsAsync(reference.Departments.Values.Where(d => edited.All(e => e.Code != d.Code)), cancellationToken);
-        foreach (var department in edited.Where(e => reference.Departments.ContainsKey(e.Code)))
-        {
-            reference.Rename(department);
-        }
+        reference.RenameChanged(edited);
 
         await identity.SeedAsync(options.Value.DefinitionsPath, cancellationToken);
 
