@@ -21,22 +21,15 @@ public sealed class CalendarRecountTests
     /// </summary>
     private static readonly DateTimeOffset December14 = new(2026, 12, 14, 9, 0, 0, Cst);
 
-    private const string Flow = """
-        id: recount-flow
-        title: 测试
-        timeLimits: { statutory: { workingDays: 40 }, promised: { workingDays: 30 } }
-        form:
-          - { key: name, label: 名称, type: text }
-        flow:
-          activity: sequence
-          steps:
-            - id: review
-              activity: stage
-              title: 审查阶段
-              limit: { workingDays: 20 }
-              steps:
-                - { id: permit, activity: department-task, title: 许可, department: SAMR, limit: { workingDays: 15 } }
-        """;
+    /// <summary>One stage of twenty working days around one step of fifteen, in a bundle of thirty (promised) and forty (statutory).</summary>
+    private static readonly StagedFlow Flow = new()
+    {
+        Id = "recount-flow",
+        Statutory = "{ workingDays: 40 }",
+        Promised = "{ workingDays: 30 }",
+        StageLimit = "{ workingDays: 20 }",
+        Steps = [StagedFlow.DepartmentTask("permit", "许可", "SAMR", "{ workingDays: 15 }")],
+    };
 
     /// <summary>The shipped calendar with 2027's New Year's Day off (1 January 2027, a Friday).</summary>
     private static WorkingCalendar With2027()
@@ -49,7 +42,7 @@ public sealed class CalendarRecountTests
         });
     }
 
-    private static FlowHarness Started() => new FlowHarness(Catalog.Definition(Flow), start: December14).Start();
+    private static FlowHarness Started() => new FlowHarness(Catalog.Definition(Flow.Yaml), start: December14).Start();
 
     [Fact]
     public void NextYearsHolidays_MoveTheStepsDueTime_TheDepartmentIsTold_AndTheStageTimerFollows()

@@ -29,29 +29,22 @@ public sealed class WarningWatchTests
         """;
 
     /// <summary>One stage, 审查阶段, of two office hours, in a bundle of two (promised) and three (statutory), whose two steps run in parallel.</summary>
-    private const string StagedFlow = """
-        id: stage-red
-        title: 联合测试
-        timeLimits: { statutory: { workingHours: 3 }, promised: { workingHours: 2 } }
-        form:
-          - { key: name, label: 名称, type: text }
-        flow:
-          activity: sequence
-          steps:
-            - id: review
-              activity: stage
-              title: 审查阶段
-              limit: { workingHours: 2 }
-              steps:
-                - activity: parallel
-                  steps:
-                    - { id: licence, activity: department-task, title: 营业执照, department: SAMR, limit: { workingHours: 2 } }
-                    - { id: seal, activity: department-task, title: 刻章, department: PSB, limit: { workingHours: 2 } }
-        """;
+    private static readonly StagedFlow Staged = new()
+    {
+        Id = "stage-red",
+        Title = "联合测试",
+        Statutory = "{ workingHours: 3 }",
+        Promised = "{ workingHours: 2 }",
+        StageLimit = "{ workingHours: 2 }",
+        Steps =
+        [
+            StagedFlow.DepartmentTask("licence", "营业执照", "SAMR", "{ workingHours: 2 }"),
+            StagedFlow.DepartmentTask("seal", "刻章", "PSB", "{ workingHours: 2 }"),
+        ],
+    };
 
-    /// <summary>The flow with the bundle's limits of <see cref="Flow"/>, twenty and ten working days: no bundle card on the first day.</summary>
-    private static string InABundleOfDays(string flow) => flow.Replace(
-        "{ statutory: { workingHours: 3 }, promised: { workingHours: 2 } }", "{ statutory: { workingDays: 20 }, promised: { workingDays: 10 } }", StringComparison.Ordinal);
+    /// <summary><see cref="Staged"/> with the bundle's limits of <see cref="Flow"/>, twenty and ten working days: no bundle card on the first day.</summary>
+    private static readonly StagedFlow StagedInABundleOfDays = Staged with { Statutory = "{ workingDays: 20 }", Promised = "{ workingDays: 10 }" };
 
     private static FlowHarness Started() => new FlowHarness(Catalog.Definition(Flow), start: Monday).Start();
 
@@ -136,11 +129,8 @@ public sealed class WarningWatchTests
     [Fact]
     public void AStagesEscalationRule_ReachesEveryOpenStepOfTheStage_EachAtItsDepartment()
     {
-        var staged = InABundleOfDays(StagedFlow).Replace(
-            "title: 审查阶段\n      limit: { workingHours: 2 }",
-            "title: 审查阶段\n      limit: { workingHours: 3 }\n      escalation: [ { card: yellow, priority: high } ]",
-            StringComparison.Ordinal);
-        var h = new FlowHarness(Catalog.Definition(staged), start: Monday).Start();
+        var staged = StagedInABundleOfDays with { StageLimit = "{ workingHours: 3 }", StageSettings = ["escalation: [ { card: yellow, priority: high } ]"] };
+        var h = new FlowHarness(Catalog.Definition(staged.Yaml), start: Monday).Start();
 
         // Three quarters of the stage's three office hours: 11:15.
         Look(h, Monday.AddHours(2));
@@ -157,7 +147,7 @@ public sealed class WarningWatchTests
     [Fact]
     public void AStagesAndTheBundlesRedCards_AreToldToEveryDepartmentHoldingAStepUnderThem_BesideTheStepsOwnCards()
     {
-        var h = new FlowHarness(Catalog.Definition(StagedFlow), start: Monday).Start();
+        var h = new FlowHarness(Catalog.Definition(Staged.Yaml), start: Monday).Start();
 
         // At 11:00 the steps, the stage and the bundle's promised limit all run out: each department hears of its own
         // step's red card, of the stage's and of the bundle's, each marked as whose it is.
@@ -188,9 +178,8 @@ public sealed class WarningWatchTests
     public void AStagesYellowCard_IsToldOnceToTheDepartmentOfEveryStepStillOpenUnderIt()
     {
         // The bundle's cards come much later; a third step, already decided, hears nothing.
-        var flow = InABundleOfDays(StagedFlow)
-            + "\n            - { id: tax, activity: department-task, title: 税务登记, department: TAX, limit: { workingHours: 2 } }";
-        var h = new FlowHarness(Catalog.Definition(flow), start: Monday).Start();
+        var flow = StagedInABundleOfDays with { Steps = [.. Staged.Steps, StagedFlow.DepartmentTask("tax", "税务登记", "TAX", "{ workingHours: 2 }")] };
+        var h = new FlowHarness(Catalog.Definition(flow.Yaml), start: Monday).Start();
         h.Now = Monday.AddHours(1);
         h.Approve("tax");
 

@@ -54,17 +54,7 @@ public sealed class Bug_ValidatorGaps
     [Fact]
     public void MaterialUsedByAStage_IsRefused_BecauseOnlyDepartmentsReceiveMaterials()
     {
-        var errors = Errors(Header + """
-            materials:
-              - { key: plan, name: 方案, required: true, usedBy: [stage-1] }
-            flow:
-              id: stage-1
-              activity: stage
-              title: 阶段
-              limit: { workingDays: 5 }
-              steps:
-                - { id: a, activity: department-task, title: 甲, department: SAMR, limit: { workingDays: 1 } }
-            """);
+        var errors = Errors(new StagedFlow { Materials = ["{ key: plan, name: 方案, required: true, usedBy: [review] }"] }.Yaml);
 
         Assert.Contains(errors, e => e.Path == "materials[0].usedBy[0]" && e.Message.Contains("部门办理"));
     }
