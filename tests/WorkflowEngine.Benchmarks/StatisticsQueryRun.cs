@@ -49,7 +49,7 @@ internal static class StatisticsQueryRun
                     var watch = Stopwatch.StartNew();
                     var stepSums = await queries.SumAsync(ComplianceRollup.StepKind, 202601, 202612, by, null, CancellationToken.None);
                     var bundleSums = await queries.SumAsync(ComplianceRollup.BundleKind, 202601, 202612, by & ~ComplianceGrouping.Department, null, CancellationToken.None);
-                    await queries.OpenAsync(null, now, CancellationToken.None);
+                    await queries.OpenAsync(by, null, now, CancellationToken.None);
                     if (i >= 0)
                     {
                         times[i] = watch.Elapsed.TotalMilliseconds;
