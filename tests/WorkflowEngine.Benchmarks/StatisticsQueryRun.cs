@@ -1,19 +1,25 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Hosting;
+using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Persistence;
-using WorkflowEngine.Persistence.Dialects;
-using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime.Statistics;
+using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Benchmarks;
 
 /// <summary>
-/// The statistics query on a year of finished applications: an SQLite database is migrated, its compliance rollup is
-/// filled directly with what <paramref name="applications"/> bundles finished over twelve months would have written
-/// (each bundle with <see cref="StepsPerService"/> department steps), and its steps table with open steps; then the
-/// reads of <c>GET /api/stats/compliance</c> (the steps' and the bundles' sums, the open steps' counts) are timed for
-/// each groupBy. What is timed is the database work; service titles and the JSON are left out.
+/// The statistics answer on a year of finished applications: the all-in-one host is started on a fresh SQLite file, its
+/// compliance rollup is filled directly with what <paramref name="applications"/> bundles finished over twelve months
+/// would have written (each bundle with <see cref="StepsPerService"/> department steps), and its steps table with open
+/// steps; then the whole answer of <c>GET /api/stats/compliance</c> is timed for each groupBy, as the endpoint gives it:
+/// the parameters read, the rollup and open steps read, service titles and department names looked up, and the JSON
+/// written with the host's own serializer options. Authentication and the socket are left out.
 /// </summary>
 internal static class StatisticsQueryRun
 {
@@ -26,47 +32,58 @@ internal static class StatisticsQueryRun
     public static async Task<int> RunAsync(int applications)
     {
         var directory = Directory.CreateTempSubdirectory("wfe-stats-bench-");
+        var app = WorkflowApp.Build(HostRole.AllInOne,
+        [
+            "--environment=Production",
+            "--urls=http://127.0.0.1:0",
+            $"--Database:ConnectionString=Data Source={Path.Combine(directory.FullName, "stats.db")}",
+            $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}",
+            $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await app.StartAsync();
         try
         {
-            await using var database = new Database(new SqliteDialect(), $"Data Source={Path.Combine(directory.FullName, "stats.db")}");
-            database.Migrate();
+            var time = app.Services.GetRequiredService<TimeProvider>();
             var fill = Stopwatch.StartNew();
-            var (rows, steps) = await FillAsync(database, applications);
+            var (rows, steps) = await FillAsync(app.Services.GetRequiredService<Database>(), applications, time.GetUtcNow());
             Console.WriteLine(FormattableString.Invariant(
                 $"Rollup of {applications:N0} bundles and {steps:N0} department steps over 12 months: {rows:N0} rows, written in {fill.Elapsed.TotalSeconds:0.0} s; {OpenSteps:N0} open steps"));
-            var queries = new SqlComplianceRollupQueries(database);
-            var now = new DateTimeOffset(2026, 12, 15, 10, 0, 0, TimeSpan.FromHours(8));
-            foreach (var (name, by) in new[]
-            {
-                ("department", ComplianceGrouping.Department), ("service", ComplianceGrouping.Service), ("month", ComplianceGrouping.Month),
-                ("department,service,month", ComplianceGrouping.Department | ComplianceGrouping.Service | ComplianceGrouping.Month),
-            })
+            var statistics = app.Services.GetRequiredService<ComplianceStatistics>();
+            // What Results.Ok writes the answer with: the host's HTTP JSON options.
+            var json = app.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            using var body = new MemoryStream();
+            foreach (var groupBy in new[] { "department", "service", "month", "department,service,month" })
             {
                 var times = new double[Rounds];
                 var groups = 0;
                 for (var i = -10; i < Rounds; i++)
                 {
+                    body.SetLength(0);
                     var watch = Stopwatch.StartNew();
-                    var stepSums = await queries.SumAsync(ComplianceRollup.StepKind, 202601, 202612, by, null, CancellationToken.None);
-                    var bundleSums = await queries.SumAsync(ComplianceRollup.BundleKind, 202601, 202612, by & ~ComplianceGrouping.Department, null, CancellationToken.None);
-                    await queries.OpenAsync(null, now, CancellationToken.None);
+                    var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+                    var query = ComplianceStatsQuery.Parse("2026-01", "2026-12", groupBy, null, null, null, time.GetUtcNow(), errors);
+                    var report = await statistics.BuildAsync(query, null, CancellationToken.None);
+                    await JsonSerializer.SerializeAsync(body, report, json);
                     if (i >= 0)
                     {
                         times[i] = watch.Elapsed.TotalMilliseconds;
                     }
 
-                    groups = stepSums.Count + bundleSums.Count;
+                    groups = report.Steps.Length + report.Bundles.Length + report.Open.Length;
                 }
 
                 Array.Sort(times);
                 Console.WriteLine(FormattableString.Invariant(
-                    $"groupBy={name,-26} {groups,6:N0} groups   p50 {Percentile(times, 0.5),7:0.00} ms   p99 {Percentile(times, 0.99),7:0.00} ms   max {times[^1],7:0.00} ms"));
+                    $"groupBy={groupBy,-26} {groups,6:N0} groups {body.Length / 1024.0,8:N0} KiB   p50 {Percentile(times, 0.5),7:0.00} ms   p99 {Percentile(times, 0.99),7:0.00} ms   max {times[^1],7:0.00} ms"));
             }
 
             return 0;
         }
         finally
         {
+            await app.StopAsync();
+            await app.DisposeAsync();
             SqliteConnection.ClearAllPools();
             directory.Delete(recursive: true);
         }
@@ -75,7 +92,7 @@ internal static class StatisticsQueryRun
     private static double Percentile(double[] sorted, double share) => sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     /// <summary>Writes the rollup rows and the open steps in one transaction; returns the rollup's rows and the steps it counts.</summary>
-    private static async Task<(int Rows, long Steps)> FillAsync(Database database, int applications)
+    private static async Task<(int Rows, long Steps)> FillAsync(Database database, int applications, DateTimeOffset now)
     {
         var random = new Random(20261201);
         var columns = "kind, month, department, service_id, finished, approved, rejected, revoked, promised_counted, promised_on_time, statutory_counted, "
@@ -132,29 +149,39 @@ internal static class StatisticsQueryRun
             }
         }
 
-        // The departments' open work: what a year of a million applications leaves waiting at any moment, and more.
+        // The departments' open work: what a year of a million applications leaves waiting at any moment, and more; each
+        // step of its own application, so that grouping by service joins as many applications as it has open steps.
         await using var open = connection.CreateCommand();
         open.CommandText = """
-            INSERT INTO steps (application_id, step_id, kind, department, title, status, attempt, dispatched_at, due_at, warn_at, last_contact_at)
-            VALUES ($id, 'step', 'department-task', $department, '环节', $status, 1, $dispatched, $due, $warn, $dispatched)
+            INSERT INTO applications (id, tracking_number, service_id, service_version, applicant_id, status, form_json, state_json, version, submitted_at)
+            VALUES ($id, $id, $service, 1, 'bench', 'running', '{}', '{}', 1, $dispatched);
+            INSERT INTO steps (application_id, step_id, kind, department, title, status, attempt, dispatched_at, due_at, warn_at, statutory_due_at, statutory_warn_at, last_contact_at)
+            VALUES ($id, 'step', 'department-task', $department, '环节', $status, 1, $dispatched, $due, $warn, $statutoryDue, $statutoryWarn, $dispatched)
             """;
         var id = open.Parameters.Add("$id", SqliteType.Text);
+        var openService = open.Parameters.Add("$service", SqliteType.Text);
         var departmentCode = open.Parameters.Add("$department", SqliteType.Text);
         var status = open.Parameters.Add("$status", SqliteType.Text);
         var dispatched = open.Parameters.Add("$dispatched", SqliteType.Integer);
         var due = open.Parameters.Add("$due", SqliteType.Integer);
         var warn = open.Parameters.Add("$warn", SqliteType.Integer);
-        var at = new DateTimeOffset(2026, 12, 15, 10, 0, 0, TimeSpan.FromHours(8)).ToUnixTimeMilliseconds();
+        var statutoryDue = open.Parameters.Add("$statutoryDue", SqliteType.Integer);
+        var statutoryWarn = open.Parameters.Add("$statutoryWarn", SqliteType.Integer);
+        var at = now.ToUnixTimeMilliseconds();
         string[] statuses = ["dispatched", "received", "claimed"];
         for (var i = 0; i < OpenSteps; i++)
         {
             id.Value = Guid.NewGuid().ToString();
+            openService.Value = "service-" + (i % Services).ToString("000", CultureInfo.InvariantCulture);
             departmentCode.Value = "D" + (i % Departments).ToString("00", CultureInfo.InvariantCulture);
             status.Value = statuses[i % 3];
             var hours = random.Next(-48, 96);
-            dispatched.Value = at - 86_400_000L;
+            // Reached their departments over the last 90 days, so that grouping by month has several.
+            dispatched.Value = at - random.Next(1, 90) * 86_400_000L;
             due.Value = at + hours * 3_600_000L;
             warn.Value = at + (hours - 4) * 3_600_000L;
+            statutoryDue.Value = i % 2 == 0 ? at + (hours + 48) * 3_600_000L : DBNull.Value;
+            statutoryWarn.Value = i % 2 == 0 ? at + (hours + 30) * 3_600_000L : DBNull.Value;
             open.ExecuteNonQuery();
         }
 

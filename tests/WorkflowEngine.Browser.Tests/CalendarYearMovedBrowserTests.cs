@@ -55,15 +55,19 @@ public sealed class CalendarYearMovedBrowserTests(YearEndBrowserFixture fixture)
         Assert.DoesNotContain("暂定", await applicant.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 
-    /// <summary>The licence's row in the table of moved due times: the tracking number, the step, 1 January before, Monday 4 January after.</summary>
+    /// <summary>
+    /// The licence's row in the table of moved due times: the tracking number, the step, promised 1 January before and
+    /// Monday 4 January after; its three statutory working days from the close of 31 December end on 5 January before
+    /// (1 January counted) and 6 January after.
+    /// </summary>
     private static async Task AssertTheLicenceMovesAsync(IPage page, string tracking)
     {
         var row = page.Locator("#moved tbody tr", new() { HasText = tracking }).Filter(new() { HasText = "营业执照" });
         await Assertions.Expect(row).ToHaveCountAsync(1);
-        await Assertions.Expect(row.Locator("td")).ToHaveTextAsync([tracking, "营业执照", "2027-01-01 10:30", "2027-01-04 10:30"]);
+        await Assertions.Expect(row.Locator("td")).ToHaveTextAsync([tracking, "营业执照", "2027-01-01 10:30", "2027-01-04 10:30", "2027-01-05 17:30", "2027-01-06 17:30"]);
         // The whole application's one promised working day moves from the close of 1 January to the close of 4 January.
         await Assertions.Expect(page.Locator("#moved tbody tr", new() { HasText = tracking }).Filter(new() { HasText = "整件" }).Locator("td"))
-            .ToHaveTextAsync([tracking, "整件（企业开办）", "2027-01-01 17:30", "2027-01-04 17:30"]);
+            .ToHaveTextAsync([tracking, "整件（企业开办）", "2027-01-01 17:30", "2027-01-04 17:30", "2027-01-05 17:30", "2027-01-06 17:30"]);
     }
 
     /// <summary>The page as the form's answer shows it (a reload would lose the table), at a phone's width: nothing scrolls sideways.</summary>

@@ -55,4 +55,36 @@ public sealed class ClockCardsTests
         Assert.Equal(DeadlineWarnings.Of(ClockArithmetic.Explain(Licence.Timeline, WorkingTimeLimit.Days(3), Calendar, now)), cards.Statutory!.Level);
         Assert.Equal(DeadlineWarnings.Of(ClockArithmetic.Explain(Licence.Timeline, WorkingTimeLimit.Hours(2), Calendar, now)), cards.Promised!.Level);
     }
+
+    [Theory]
+    [InlineData(2, 10, 0)]
+    [InlineData(2, 10, 30)]
+    [InlineData(2, 11, 0)]
+    [InlineData(5, 10, 44)]
+    [InlineData(5, 10, 45)]
+    [InlineData(5, 17, 29)]
+    [InlineData(5, 17, 30)]
+    [InlineData(9, 9, 0)]
+    public void TheTurns_GiveTheSameCardAsReadingTheClock_ForEachLimit(int day, int hour, int minute)
+    {
+        var now = new DateTimeOffset(2026, 3, day, hour, minute, 0, Cst);
+        var cards = ClockCards.Of(Licence, Calendar, now);
+
+        Assert.Equal(cards.Promised!.Level, LevelByTurns(ClockCards.Turns(Licence.Timeline, WorkingTimeLimit.Hours(2), Calendar, Licence.YellowShare), now));
+        Assert.Equal(cards.Statutory!.Level, LevelByTurns(ClockCards.Turns(Licence.Timeline, WorkingTimeLimit.Days(3), Calendar, Licence.YellowShare), now));
+    }
+
+    [Fact]
+    public void APausedClock_TurnsNoColourItHadNotReachedBeforeThePause()
+    {
+        var paused = new Clock(
+            ClockKind.Step, "business-licence", "营业执照", WorkingTimeLimit.Hours(2), WorkingTimeLimit.Days(3),
+            [ClockEvent.Started(new DateTimeOffset(2026, 3, 2, 9, 0, 0, Cst)), ClockEvent.Paused(new DateTimeOffset(2026, 3, 2, 9, 30, 0, Cst), PauseReason.SupplementRequested, "补正")]);
+
+        Assert.Equal((null, null), ClockCards.Turns(paused.Timeline, WorkingTimeLimit.Hours(2), Calendar, paused.YellowShare));
+        Assert.Equal(WarningLevel.None, ClockCards.Of(paused, Calendar, new DateTimeOffset(2026, 3, 20, 9, 0, 0, Cst)).Level);
+    }
+
+    private static WarningLevel LevelByTurns((DateTimeOffset? YellowAt, DateTimeOffset? RedAt) turns, DateTimeOffset now) =>
+        turns.RedAt <= now ? WarningLevel.Red : turns.YellowAt <= now ? WarningLevel.Yellow : WarningLevel.None;
 }

@@ -211,6 +211,64 @@ public sealed class CalendarYearTests
     private static IEnumerable<int> AnnouncedYears(JsonElement calendars) =>
         calendars[0].GetProperty("announcedYears").EnumerateArray().Select(y => y.GetInt32());
 
+    /// <summary>
+    /// Wednesday 30 December 2026, 09:00: the licence's two promised working hours end at 11:00 whatever 2027 holds, but
+    /// its three statutory working days (from the close of the 30th: 31 December, then 1 January counted as a plain Friday
+    /// while 2027 is not loaded, then 4 January) end on 4 January at 17:30, and with New Year's Day off on 5 January. The
+    /// whole application's one promised working day (31 December) stays; its three statutory ones move the same way.
+    /// </summary>
+    [Fact]
+    public async Task LoadingNextYear_ListsTheStatutoryDueTimesThatMove_OldAndNew_InTheAnswerAndOnThePageInBothLanguages()
+    {
+        await using var host = await AllInOneHost.StartAsync(new DateTimeOffset(2026, 12, 30, 9, 0, 0, Cst));
+        var id = await host.SubmitBusinessOpeningAsync();
+        var tracking = (await host.TaskOfAsync(id)).GetProperty("trackingNumber").GetString()!;
+        using var admin = host.Client("admin");
+
+        using var preview = await admin.PostAsync("/api/calendars/cn-mainland/years?preview=true", Yaml(Year2027));
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var moved = (await preview.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("moved").EnumerateArray()
+            .Where(m => m.GetProperty("applicationId").GetGuid() == id).ToArray();
+        var licence = Assert.Single(moved, m => m.GetProperty("stepId").GetString() == "business-licence");
+        Assert.Equal(
+            ("2026-12-30 11:00", "2026-12-30 11:00", "2027-01-04 17:30", "2027-01-05 17:30"),
+            (Local(licence, "before"), Local(licence, "after"), Local(licence, "statutoryBefore"), Local(licence, "statutoryAfter")));
+        var bundle = Assert.Single(moved, m => m.GetProperty("kind").GetString() == "bundle");
+        Assert.Equal(
+            ("2026-12-31 17:30", "2026-12-31 17:30", "2027-01-04 17:30", "2027-01-05 17:30"),
+            (Local(bundle, "before"), Local(bundle, "after"), Local(bundle, "statutoryBefore"), Local(bundle, "statutoryAfter")));
+
+        var chinese = await PreviewOnThePageAsync(host, english: false);
+        Assert.Contains("<th scope=\"col\">原承诺期限</th><th scope=\"col\">新承诺期限</th><th scope=\"col\">原法定期限</th><th scope=\"col\">新法定期限</th>", chinese, StringComparison.Ordinal);
+        Assert.Contains($"<td>{tracking}</td><td>营业执照</td><td>2026-12-30 11:00</td><td>2026-12-30 11:00</td><td>2027-01-04 17:30</td><td>2027-01-05 17:30</td>", chinese, StringComparison.Ordinal);
+        var english = await PreviewOnThePageAsync(host, english: true);
+        Assert.Contains("<th scope=\"col\">Statutory, before</th><th scope=\"col\">Statutory, after</th>", english, StringComparison.Ordinal);
+        Assert.Contains($"<td>2026-12-30 11:00</td><td>2026-12-30 11:00</td><td>2027-01-04 17:30</td><td>2027-01-05 17:30</td>", english, StringComparison.Ordinal);
+    }
+
+    /// <summary>The administrator's calendar-year page previewing <see cref="Year2027"/>, as the browser gets it, with the space between tags taken out.</summary>
+    private static async Task<string> PreviewOnThePageAsync(AllInOneHost host, bool english)
+    {
+        var cookies = new CookieContainer();
+        if (english)
+        {
+            cookies.Add(host.Address, new Cookie(".AspNetCore.Culture", "c%3Den%7Cuic%3Den"));
+        }
+
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = host.Address };
+        browser.DefaultRequestHeaders.Add("X-Demo-User", "admin");
+        var form = await browser.GetStringAsync("/admin/calendars/years");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var posted = await browser.PostAsync("/admin/calendars/years?handler=Preview", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["calendar"] = "cn-mainland", ["arrangement"] = Year2027, ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        return System.Text.RegularExpressions.Regex.Replace(await posted.Content.ReadAsStringAsync(), @">\s+<", "><");
+    }
+
+    private static string Local(JsonElement moved, string property) =>
+        moved.GetProperty(property).GetDateTimeOffset().ToOffset(Cst).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     private static async Task<JsonElement> FireTaskAsync(AllInOneHost host, string? task) =>
         (await host.GetJsonAsync("hud-clerk", $"/api/tasks/{task}")).GetProperty("task");
 }

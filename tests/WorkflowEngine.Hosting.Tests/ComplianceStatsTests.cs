@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests;
@@ -96,6 +97,47 @@ public sealed class ComplianceStatsTests
         Assert.False(open.ContainsKey("SAMR"));
     }
 
+    /// <summary>
+    /// The licence (SAMR; 2 working hours promised, 3 working days statutory) dispatched Monday 2 March at 09:00 and not
+    /// decided: red against its promise from 11:00; against the law yellow from Thursday 5 March 10:45, red from 17:30.
+    /// </summary>
+    [Fact]
+    public async Task OpenSteps_FollowTheGroupBy_AndAreCountedAgainstThePromisedAndTheStatutoryLimit()
+    {
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        await host.SubmitBusinessOpeningAsync();
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("admin", "/api/stats/compliance?groupBy=department"), r => r.GetProperty("open").GetArrayLength() > 0, "the licence step to be open");
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 5, 12, 0, 0, Cst) - host.Clock.GetUtcNow());
+
+        var byService = Assert.Single((await host.GetJsonAsync("admin", "/api/stats/compliance?groupBy=service")).GetProperty("open").EnumerateArray());
+        var byDepartmentAndMonth = Assert.Single((await host.GetJsonAsync("admin", "/api/stats/compliance?groupBy=department,month")).GetProperty("open").EnumerateArray());
+
+        Assert.Equal(("business-opening", JsonValueKind.Null, JsonValueKind.Null), (byService.GetProperty("serviceId").GetString(),
+            byService.GetProperty("department").ValueKind, byService.GetProperty("month").ValueKind));
+        var title = byService.GetProperty("serviceTitle").GetString();
+        Assert.False(string.IsNullOrEmpty(title));
+        Assert.Equal((1, 1, 0, 0, 1), Cards(byService));
+        Assert.Equal(("SAMR", "2026-03", JsonValueKind.Null), (byDepartmentAndMonth.GetProperty("department").GetString(),
+            byDepartmentAndMonth.GetProperty("month").GetString(), byDepartmentAndMonth.GetProperty("serviceId").ValueKind));
+        Assert.Equal((1, 1, 0, 0, 1), Cards(byDepartmentAndMonth));
+
+        using var admin = host.Client("admin");
+        var page = Regex.Replace(await admin.GetStringAsync("/admin/statistics?groupBy=service"), @">\s+<", "><");
+        Assert.Contains("<th scope=\"col\">超法定时限（红牌）</th><th scope=\"col\">临近法定时限（黄牌）</th>", page, StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"row\">{title}</th><td>1</td><td>1</td><td>0</td><td>0</td><td>1</td>", page, StringComparison.Ordinal);
+        Assert.Contains("groupBy=service&amp;format=csv&amp;table=open", page, StringComparison.Ordinal);
+
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 5, 17, 30, 0, Cst) - host.Clock.GetUtcNow());
+        using var csv = await admin.GetAsync("/api/stats/compliance?groupBy=service&format=csv&table=open");
+        var lines = Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($",,1,1,0,1,0,business-opening,{title},", Assert.Single(lines[1..]));
+    }
+
+    private static (int Open, int Overdue, int AtRisk, int StatutoryOverdue, int StatutoryAtRisk) Cards(JsonElement row) => (
+        row.GetProperty("open").GetInt32(), row.GetProperty("overdue").GetInt32(), row.GetProperty("atRisk").GetInt32(),
+        row.GetProperty("statutoryOverdue").GetInt32(), row.GetProperty("statutoryAtRisk").GetInt32());
+
     [Fact]
     public async Task AcceptTextCsv_GivesTheCsv_WithAByteOrderMarkAndChineseHeadings()
     {
@@ -118,7 +160,7 @@ public sealed class ComplianceStatsTests
 
         using var open = await admin.GetAsync($"/api/stats/compliance?{March}&format=csv&table=open");
         var openLines = Encoding.UTF8.GetString((await open.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("部门,部门名称,在办件数,已超期,临近超期（黄牌）", openLines[0]);
+        Assert.Equal("部门,部门名称,在办件数,已超承诺时限（红牌）,临近承诺时限（黄牌）,已超法定时限（红牌）,临近法定时限（黄牌）,事项,事项名称,送达月份", openLines[0]);
     }
 
     [Fact]

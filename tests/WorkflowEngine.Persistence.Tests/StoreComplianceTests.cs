@@ -834,24 +834,26 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task OpenSteps_AreCountedOverdueAndAtRisk_ByTheirDueAndWarningTimes()
+    public async Task OpenSteps_AreCountedOverdueAndAtRisk_ByTheirDueAndWarningTimes_AgainstEachLimit()
     {
         var application = NewApplication();
         var changes = new EngineChanges();
         changes.Inserted.Add(application);
-        foreach (var (step, status, due, warn) in new (string, string, DateTimeOffset?, DateTimeOffset?)[]
+        // Now is 09:00 on Monday 2 March in Beijing; "february" reached its department on the last day of February.
+        foreach (var (step, status, due, warn, statutoryDue, statutoryWarn, dispatched) in new (string, string, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset)[]
         {
-            ("overdue", StepStatuses.Received, Now.AddMinutes(-1), Now.AddMinutes(-30)),
-            ("yellow", StepStatuses.Claimed, Now.AddMinutes(30), Now.AddMinutes(-5)),
-            ("green", StepStatuses.Dispatched, Now.AddHours(3), Now.AddHours(2)),
-            ("no-limit", StepStatuses.Dispatched, null, null),
-            ("decided", StepStatuses.Approved, Now.AddMinutes(-1), null),
+            ("overdue", StepStatuses.Received, Now.AddMinutes(-1), Now.AddMinutes(-30), Now.AddDays(2), Now.AddDays(1), Now.AddHours(-1)),
+            ("yellow", StepStatuses.Claimed, Now.AddMinutes(30), Now.AddMinutes(-5), Now.AddDays(2), Now.AddMinutes(-1), Now.AddHours(-1)),
+            ("green", StepStatuses.Dispatched, Now.AddHours(3), Now.AddHours(2), null, null, Now.AddHours(-1)),
+            ("february", StepStatuses.Dispatched, Now, Now.AddHours(-2), Now, Now.AddDays(-1), Now.AddHours(-34)),
+            ("no-limit", StepStatuses.Dispatched, null, null, null, null, Now.AddHours(-1)),
+            ("decided", StepStatuses.Approved, Now.AddMinutes(-1), null, Now.AddMinutes(-1), null, Now.AddHours(-1)),
         })
         {
             changes.Steps[(application.Id, step)] = new StepRecord
             {
                 ApplicationId = application.Id, StepId = step, Kind = "department-task", Department = "SAMR", Title = step, Status = status, Attempt = 1,
-                DispatchedAt = Now.AddHours(-1), DueAt = due, WarnAt = warn, LastContactAt = Now,
+                DispatchedAt = dispatched, DueAt = due, WarnAt = warn, StatutoryDueAt = statutoryDue, StatutoryWarnAt = statutoryWarn, LastContactAt = Now,
                 CompletedAt = status == StepStatuses.Approved ? Now : null, Outcome = status == StepStatuses.Approved ? status : null,
             };
         }
@@ -859,8 +861,14 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         await SaveAsync(changes);
         var queries = new SqlComplianceRollupQueries(Database);
 
-        Assert.Equal([new OpenRisk("SAMR", 4, 1, 1)], await queries.OpenAsync(null, Now, CancellationToken.None));
-        Assert.Empty(await queries.OpenAsync("BANK", Now, CancellationToken.None));
+        // Red from the due time itself on, as the clock's card reads it.
+        Assert.Equal([new OpenRisk(new ComplianceKey("SAMR", null, null), 5, 2, 1, 1, 1)], await queries.OpenAsync(ComplianceGrouping.Department, null, Now, CancellationToken.None));
+        Assert.Empty(await queries.OpenAsync(ComplianceGrouping.Department, "BANK", Now, CancellationToken.None));
+        Assert.Equal([new OpenRisk(new ComplianceKey(null, "business-opening", null), 5, 2, 1, 1, 1)], await queries.OpenAsync(ComplianceGrouping.Service, null, Now, CancellationToken.None));
+        Assert.Equal(
+            [new OpenRisk(new ComplianceKey("SAMR", "business-opening", "2026-02"), 1, 1, 0, 1, 0), new OpenRisk(new ComplianceKey("SAMR", "business-opening", "2026-03"), 4, 1, 1, 0, 1)],
+            await queries.OpenAsync(ComplianceGrouping.Department | ComplianceGrouping.Service | ComplianceGrouping.Month, null, Now, CancellationToken.None));
+        Assert.Equal([new OpenRisk(new ComplianceKey(null, null, null), 5, 2, 1, 1, 1)], await queries.OpenAsync(ComplianceGrouping.None, "SAMR", Now, CancellationToken.None));
     }
 
     private static Gen<T> OneOf<T>(params T[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);

@@ -29,13 +29,22 @@ public sealed record ClockCards(LimitCard? Promised, LimitCard? Statutory)
             clock.Statutory is { } statutory ? Card(clock, WarningLimits.Statutory, statutory, calendar, now) : null);
     }
 
+    /// <summary>
+    /// When the card against <paramref name="limit"/> turns yellow and when red, as the clock's log stands: the card read
+    /// at any later instant is red from <c>RedAt</c> on, yellow from <c>YellowAt</c> until then, none before. Either is
+    /// null while the clock is paused short of it (a paused clock uses no time). What a stored reading of the clock (the
+    /// statistics' open steps) compares the time of asking with.
+    /// </summary>
+    public static (DateTimeOffset? YellowAt, DateTimeOffset? RedAt) Turns(ClockTimeline timeline, WorkingTimeLimit limit, WorkingCalendar calendar, double yellowShare) =>
+        (ClockArithmetic.ShareReachedAt(timeline, limit, calendar, yellowShare), ClockArithmetic.DueAt(timeline, limit, calendar, resumeAt: null));
+
     private static LimitCard Card(Clock clock, string name, WorkingTimeLimit limit, WorkingCalendar calendar, DateTimeOffset now)
     {
         var explained = ClockArithmetic.Explain(clock.Timeline, limit, calendar, now);
         return new LimitCard(
             name,
             DeadlineWarnings.Of(explained, clock.YellowShare),
-            ClockArithmetic.ShareReachedAt(clock.Timeline, limit, calendar, clock.YellowShare),
+            Turns(clock.Timeline, limit, calendar, clock.YellowShare).YellowAt,
             explained);
     }
 }

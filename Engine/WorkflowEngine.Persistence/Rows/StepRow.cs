@@ -7,7 +7,7 @@ internal sealed class StepRow
 {
     public const string Columns = """
         application_id AS ApplicationId, step_id AS StepId, kind AS Kind, department AS Department, title AS Title,
-        status AS Status, attempt AS Attempt, dispatched_at AS DispatchedAt, due_at AS DueAt, warn_at AS WarnAt, claimed_by AS ClaimedBy,
+        status AS Status, attempt AS Attempt, dispatched_at AS DispatchedAt, due_at AS DueAt, warn_at AS WarnAt, statutory_due_at AS StatutoryDueAt, statutory_warn_at AS StatutoryWarnAt, claimed_by AS ClaimedBy,
         received_at AS ReceivedAt, last_contact_at AS LastContactAt, claimed_at AS ClaimedAt, completed_at AS CompletedAt, on_time AS OnTime, outcome AS Outcome, reason AS Reason,
         outputs_json AS OutputsJson
         """;
@@ -31,6 +31,10 @@ internal sealed class StepRow
     public long? DueAt { get; set; }
 
     public long? WarnAt { get; set; }
+
+    public long? StatutoryDueAt { get; set; }
+
+    public long? StatutoryWarnAt { get; set; }
 
     public long? ReceivedAt { get; set; }
 
@@ -62,6 +66,8 @@ internal sealed class StepRow
         DispatchedAt = Instants.ToMs(s.DispatchedAt),
         DueAt = Instants.ToMs(s.DueAt),
         WarnAt = Instants.ToMs(s.WarnAt),
+        StatutoryDueAt = Instants.ToMs(s.StatutoryDueAt),
+        StatutoryWarnAt = Instants.ToMs(s.StatutoryWarnAt),
         ReceivedAt = Instants.ToMs(s.ReceivedAt),
         LastContactAt = Instants.ToMs(s.LastContactAt),
         ClaimedBy = s.ClaimedBy,
@@ -85,6 +91,8 @@ internal sealed class StepRow
         DispatchedAt = Instants.FromMs(DispatchedAt),
         DueAt = Instants.FromMs(DueAt),
         WarnAt = Instants.FromMs(WarnAt),
+        StatutoryDueAt = Instants.FromMs(StatutoryDueAt),
+        StatutoryWarnAt = Instants.FromMs(StatutoryWarnAt),
         ReceivedAt = Instants.FromMs(ReceivedAt),
         LastContactAt = Instants.FromMs(LastContactAt),
         ClaimedBy = ClaimedBy,

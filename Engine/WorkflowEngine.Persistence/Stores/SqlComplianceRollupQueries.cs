@@ -10,6 +10,9 @@ namespace WorkflowEngine.Persistence.Stores;
 /// </summary>
 public sealed class SqlComplianceRollupQueries(Database database) : IComplianceRollupQueries
 {
+    private const long ChinaOffsetMs = 8 * 3_600_000L;
+    private const long DayMs = 86_400_000L;
+    private static readonly int Epoch = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
     private static readonly string[] Dimensions = ["month", "department", "service_id"];
 
     private static readonly string Sums =
@@ -68,20 +71,75 @@ public sealed class SqlComplianceRollupQueries(Database database) : IComplianceR
         return sums;
     }
 
-    public async Task<IReadOnlyList<OpenRisk>> OpenAsync(string? department, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OpenRisk>> OpenAsync(ComplianceGrouping by, string? department, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // A month is folded from the day (Asia/Shanghai has kept UTC+8 since 1991) a step reached its department: day
+        // arithmetic reads the same in every dialect, month arithmetic does not.
+        var columns = new List<string>();
+        var byService = by.HasFlag(ComplianceGrouping.Service);
+        if (by.HasFlag(ComplianceGrouping.Department))
+        {
+            columns.Add("steps.department");
+        }
+
+        if (byService)
+        {
+            columns.Add("a.service_id");
+        }
+
+        if (by.HasFlag(ComplianceGrouping.Month))
+        {
+            columns.Add($"(steps.dispatched_at + {ChinaOffsetMs}) / {DayMs}");
+        }
+
+        string Selected(bool grouped, string column) => grouped ? column : "NULL";
         await using var connection = await database.OpenAsync(cancellationToken);
-        // The status list is the index's own condition, word for word, so that every dialect's planner can use it.
-        var rows = await connection.QueryAsync<(string Department, long Open, long Overdue, long AtRisk)>(new CommandDefinition(
-            $"""
-            SELECT department, COUNT(*), SUM(CASE WHEN due_at < @Now THEN 1 ELSE 0 END),
-                SUM(CASE WHEN warn_at <= @Now AND (due_at IS NULL OR due_at >= @Now) THEN 1 ELSE 0 END)
-            FROM steps WHERE status IN ('dispatched', 'received', 'claimed') AND {(department is null ? "department IS NOT NULL" : "department = @Department")}
-            GROUP BY department
-            """,
-            new { Now = Instants.ToMs(now), Department = department },
-            cancellationToken: cancellationToken));
-        return rows.Select(r => new OpenRisk(r.Department, r.Open, r.Overdue, r.AtRisk)).OrderBy(r => r.Department, StringComparer.Ordinal).ToArray();
+        // The status list is the index's own condition, word for word, so that every dialect's planner can use it. The
+        // cards' turns are instants: red from the due time on, yellow from the warning time until red.
+        var sql = $"""
+            SELECT {Selected(by.HasFlag(ComplianceGrouping.Department), "steps.department")}, {Selected(byService, "a.service_id")},
+                {Selected(by.HasFlag(ComplianceGrouping.Month), $"(steps.dispatched_at + {ChinaOffsetMs}) / {DayMs}")}, COUNT(*),
+                SUM(CASE WHEN steps.due_at <= @Now THEN 1 ELSE 0 END),
+                SUM(CASE WHEN steps.warn_at <= @Now AND (steps.due_at IS NULL OR steps.due_at > @Now) THEN 1 ELSE 0 END),
+                SUM(CASE WHEN steps.statutory_due_at <= @Now THEN 1 ELSE 0 END),
+                SUM(CASE WHEN steps.statutory_warn_at <= @Now AND (steps.statutory_due_at IS NULL OR steps.statutory_due_at > @Now) THEN 1 ELSE 0 END)
+            FROM steps{(byService ? " JOIN applications a ON a.id = steps.application_id" : "")}
+            WHERE steps.status IN ('dispatched', 'received', 'claimed') AND {(department is null ? "steps.department IS NOT NULL" : "steps.department = @Department")}
+            {(columns.Count == 0 ? "" : "GROUP BY " + string.Join(", ", columns))}
+            """;
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            sql, new { Now = Instants.ToMs(now), Department = department }, cancellationToken: cancellationToken));
+        var groups = new Dictionary<ComplianceKey, long[]>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var counts = Enumerable.Range(3, 5).Select(i => Long(reader, i)).ToArray();
+            // Without a GROUP BY no open step still answers one row, of a zero count.
+            if (counts[0] == 0)
+            {
+                continue;
+            }
+
+            var key = new ComplianceKey(
+                reader.IsDBNull(0) ? null : reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : DateOnly.FromDayNumber(Epoch + (int)Long(reader, 2)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+            if (groups.TryGetValue(key, out var sum))
+            {
+                for (var i = 0; i < sum.Length; i++)
+                {
+                    sum[i] += counts[i];
+                }
+            }
+            else
+            {
+                groups[key] = counts;
+            }
+        }
+
+        return groups
+            .Select(g => new OpenRisk(g.Key, g.Value[0], g.Value[1], g.Value[2], g.Value[3], g.Value[4]))
+            .OrderBy(r => r.Key.Month, StringComparer.Ordinal).ThenBy(r => r.Key.Department, StringComparer.Ordinal).ThenBy(r => r.Key.ServiceId, StringComparer.Ordinal)
+            .ToArray();
     }
 
     private static string MonthText(int month) =>

@@ -24,6 +24,12 @@ public sealed record StepRecord
     /// <summary>While the step runs: when it turns yellow (its warning share of the promised limit used), as its clock reads now.</summary>
     public DateTimeOffset? WarnAt { get; init; }
 
+    /// <summary>While the step runs and has a statutory limit: when that limit is used up (red against it), as its clock reads now.</summary>
+    public DateTimeOffset? StatutoryDueAt { get; init; }
+
+    /// <summary>While the step runs and has a statutory limit: when it turns yellow against that limit, as its clock reads now.</summary>
+    public DateTimeOffset? StatutoryWarnAt { get; init; }
+
     /// <summary>When the department acknowledged the step (its task exists).</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
 

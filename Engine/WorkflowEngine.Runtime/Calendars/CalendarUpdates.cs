@@ -195,37 +195,86 @@ public sealed partial class CalendarUpdates(
         return moved;
     }
 
-    /// <summary>The due times one recount of an application moved: its steps' and stages', its deferred materials', its verifications' (事后核查), its bundle's.</summary>
+    /// <summary>
+    /// The due times one recount of an application moved: its steps' and stages', its deferred materials', its
+    /// verifications' (事后核查), its bundle's. A step, stage or bundle is listed when its promised or its statutory due
+    /// time moved, with both as they were and as they are.
+    /// </summary>
     private static IEnumerable<MovedDueTime> Moved(
         ApplicationRecord application, WorkflowDefinition definition, InstanceState before, InterpretResult result, WorkingCalendar current, WorkingCalendar next)
     {
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in result.Audit.Where(a => a.Type is "DueRecounted" or "DeferredMaterialRecounted" or AuditTypes.VerificationRecounted))
         {
             var material = entry.Type == "DeferredMaterialRecounted" ? entry.Data!["material"] : null;
+            var kind = material is not null ? MovedDueTime.MaterialKind
+                : entry.Type == AuditTypes.VerificationRecounted ? MovedDueTime.VerificationKind
+                : MovedDueTime.StepKind;
+            var node = entry.StepId is { } step && definition.Nodes.TryGetValue(step, out var found) ? found : null;
+            var (statutoryBefore, statutoryAfter) = kind == MovedDueTime.StepKind && node is not null ? StatutoryDue(node, before, result.State, current, next) : default;
+            if (kind == MovedDueTime.StepKind && node is not null)
+            {
+                listed.Add(node.Id);
+            }
+
             yield return new MovedDueTime(
                 application.Id,
                 application.TrackingNumber,
                 application.ServiceId,
-                material is not null ? MovedDueTime.MaterialKind
-                    : entry.Type == AuditTypes.VerificationRecounted ? MovedDueTime.VerificationKind
-                    : MovedDueTime.StepKind,
+                kind,
                 entry.StepId,
                 material,
-                material is not null ? definition.MaterialName(material)
-                    : entry.StepId is { } step && definition.Nodes.TryGetValue(step, out var node) ? node.DisplayTitle : null,
+                material is not null ? definition.MaterialName(material) : node?.DisplayTitle,
                 DateTimeOffset.Parse(entry.Data!["before"]!, System.Globalization.CultureInfo.InvariantCulture),
-                DateTimeOffset.Parse(entry.Data!["after"]!, System.Globalization.CultureInfo.InvariantCulture));
+                DateTimeOffset.Parse(entry.Data!["after"]!, System.Globalization.CultureInfo.InvariantCulture))
+            {
+                StatutoryBefore = statutoryBefore,
+                StatutoryAfter = statutoryAfter,
+            };
         }
 
-        if (before.Clock is { Count: > 0 }
-            && ApplicationClocks.BundleDue(definition, before, current).Promised is { } bundleBefore
-            && ApplicationClocks.BundleDue(definition, result.State, next).Promised is { } bundleAfter
-            && bundleBefore != bundleAfter)
+        // A step or stage whose statutory due time moved while its shorter promised one did not.
+        foreach (var node in definition.Flow.DescendantsAndSelf().Where(n => n.StatutoryLimit is not null && !listed.Contains(n.Id)))
         {
-            yield return new MovedDueTime(
-                application.Id, application.TrackingNumber, application.ServiceId, MovedDueTime.BundleKind, null, null, definition.Title.Zh, bundleBefore, bundleAfter);
+            var (statutoryBefore, statutoryAfter) = StatutoryDue(node, before, result.State, current, next);
+            if (statutoryBefore is not null && statutoryAfter is not null && statutoryBefore != statutoryAfter
+                && before.Find(node.Id)?.DueAt is { } promisedBefore && result.State.Find(node.Id)?.DueAt is { } promisedAfter)
+            {
+                yield return new MovedDueTime(
+                    application.Id, application.TrackingNumber, application.ServiceId, MovedDueTime.StepKind, node.Id, null, node.DisplayTitle, promisedBefore, promisedAfter)
+                {
+                    StatutoryBefore = statutoryBefore,
+                    StatutoryAfter = statutoryAfter,
+                };
+            }
+        }
+
+        if (before.Clock is { Count: > 0 })
+        {
+            var bundleBefore = ApplicationClocks.BundleDue(definition, before, current);
+            var bundleAfter = ApplicationClocks.BundleDue(definition, result.State, next);
+            if (bundleBefore.Promised is { } promisedBefore && bundleAfter.Promised is { } promisedAfter
+                && (promisedBefore != promisedAfter || bundleBefore.Statutory != bundleAfter.Statutory))
+            {
+                yield return new MovedDueTime(
+                    application.Id, application.TrackingNumber, application.ServiceId, MovedDueTime.BundleKind, null, null, definition.Title.Zh, promisedBefore, promisedAfter)
+                {
+                    StatutoryBefore = bundleBefore.Statutory,
+                    StatutoryAfter = bundleAfter.Statutory,
+                };
+            }
         }
     }
+
+    /// <summary>A step's or stage's statutory due time before the recount (old calendar) and after it (new); null without that limit or while paused.</summary>
+    private static (DateTimeOffset? Before, DateTimeOffset? After) StatutoryDue(
+        StepNode node, InstanceState before, InstanceState after, WorkingCalendar current, WorkingCalendar next) =>
+        node.StatutoryLimit is { } limit
+            ? (DueOf(before.Find(node.Id), limit, current), DueOf(after.Find(node.Id), limit, next))
+            : default;
+
+    private static DateTimeOffset? DueOf(NodeState? state, WorkingTimeLimit limit, WorkingCalendar calendar) =>
+        state is { Status: NodeStatus.Active, Clock.Count: > 0 } ? ClockArithmetic.DueAt(state.Clock, limit, calendar) : null;
 
     /// <summary>
     /// Counts every open application on the calendar, or on one inheriting its years, again through the engine; with the
@@ -303,11 +352,19 @@ public sealed partial class CalendarUpdates(
 
 /// <summary>
 /// A due time a loaded year moves: a step's or stage's (<see cref="Kind"/> step, with its id), a deferred material's
-/// (material, with its key), or the bundle's promised one (bundle).
+/// (material, with its key), or the bundle's (bundle). <see cref="Before"/> and <see cref="After"/> are the promised due
+/// time (or the material's, the verification's); a step, stage or bundle also carries its statutory one where it has
+/// that limit and its clock runs.
 /// </summary>
 public sealed record MovedDueTime(
     Guid ApplicationId, string TrackingNumber, string ServiceId, string Kind, string? StepId, string? Material, string? Title, DateTimeOffset Before, DateTimeOffset After)
 {
+    /// <summary>The statutory due time (法定时限) as it was; null where there is none.</summary>
+    public DateTimeOffset? StatutoryBefore { get; init; }
+
+    /// <summary>The statutory due time as the loaded year makes it; null where there is none.</summary>
+    public DateTimeOffset? StatutoryAfter { get; init; }
+
     public const string StepKind = "step";
     public const string MaterialKind = "material";
     public const string BundleKind = "bundle";

@@ -568,10 +568,16 @@ internal sealed class EngineBatch(
                 var step = StepProjection.From(application.Id, node, after);
                 if (step.Status != StepStatuses.Pending && after is { Status: NodeStatus.Active, Clock.Count: > 0, Commitment: null } && activity.LimitOf(node) is { } limit)
                 {
-                    // When the step turns yellow (at risk), as its clock reads now: the statistics count open steps past it.
+                    // When the step turns yellow and red against each limit, as its clock reads now (the cards' own turns):
+                    // the statistics count the open steps past them.
+                    var timeline = ClockTimeline.Of(after.Clock);
+                    var share = DeadlineWarnings.YellowShareOf(definition, node);
+                    var statutory = node.StatutoryLimit is { } law ? ClockCards.Turns(timeline, law, CalendarOf(definition), share) : default;
                     step = step with
                     {
-                        WarnAt = ClockArithmetic.ShareReachedAt(ClockTimeline.Of(after.Clock), limit, CalendarOf(definition), DeadlineWarnings.YellowShareOf(definition, node)),
+                        WarnAt = ClockCards.Turns(timeline, limit, CalendarOf(definition), share).YellowAt,
+                        StatutoryWarnAt = statutory.YellowAt,
+                        StatutoryDueAt = statutory.RedAt,
                     };
                 }
 

@@ -10,6 +10,9 @@ public interface IComplianceRollupQueries
     /// </summary>
     Task<IReadOnlyList<RollupSum>> SumAsync(string kind, int fromMonth, int toMonth, ComplianceGrouping by, string? department, CancellationToken cancellationToken);
 
-    /// <summary>Each department's open steps at <paramref name="now"/>: every department's, or one's.</summary>
-    Task<IReadOnlyList<OpenRisk>> OpenAsync(string? department, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// The open steps at <paramref name="now"/> grouped by <paramref name="by"/> (a month is the one a step reached its
+    /// department in, in Asia/Shanghai): every department's, or one's.
+    /// </summary>
+    Task<IReadOnlyList<OpenRisk>> OpenAsync(ComplianceGrouping by, string? department, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -82,7 +82,8 @@ public static class CalendarsEndpoints
                 outcome.Year.Holidays.Select(h => new CalendarHolidayDto(h.Name, h.From, h.To)).ToArray(),
                 outcome.Year.MakeUpWorkdays.Select(m => m.Date).ToArray(),
                 outcome.Moved.Select(m => new MovedDueTimeDto(
-                    m.ApplicationId, m.TrackingNumber, m.ServiceId, m.Kind, m.StepId, m.Material, m.Title, ChinaTime.ToLocal(m.Before), ChinaTime.ToLocal(m.After))).ToArray())),
+                    m.ApplicationId, m.TrackingNumber, m.ServiceId, m.Kind, m.StepId, m.Material, m.Title, ChinaTime.ToLocal(m.Before), ChinaTime.ToLocal(m.After),
+                    ChinaTime.ToLocal(m.StatutoryBefore), ChinaTime.ToLocal(m.StatutoryAfter))).ToArray())),
         };
     }
 

@@ -23,14 +23,16 @@ public sealed class ComplianceStatistics(IComplianceRollupQueries queries, Defin
         var bundles = department is null
             ? await queries.SumAsync(ComplianceRollup.BundleKind, from, to, query.GroupBy & ~ComplianceGrouping.Department, null, cancellationToken)
             : [];
-        var open = await queries.OpenAsync(department, time.GetUtcNow(), cancellationToken);
+        var open = await queries.OpenAsync(query.GroupBy, department, time.GetUtcNow(), cancellationToken);
         var services = await ReportedService.LoadAsync(
-            steps.Concat(bundles).Select(s => s.Key.ServiceId).OfType<string>(), definitions, reference, cancellationToken);
+            steps.Concat(bundles).Select(s => s.Key).Concat(open.Select(o => o.Key)).Select(k => k.ServiceId).OfType<string>(), definitions, reference, cancellationToken);
         return new ComplianceStatsDto(
             query.FromText, query.ToText, "Asia/Shanghai", query.GroupByNames,
             Ordered(steps).Select(s => Figures(s, services)).ToArray(),
             Ordered(bundles).Select(s => Figures(s, services)).ToArray(),
-            open.Select(o => new OpenRiskDto(o.Department, DepartmentName(o.Department), o.Open, o.Overdue, o.AtRisk)).ToArray());
+            open.Select(o => new OpenRiskDto(
+                o.Key.Department, DepartmentName(o.Key.Department), o.Key.ServiceId, ServiceTitle(o.Key.ServiceId, services), o.Key.Month,
+                o.Open, o.Overdue, o.AtRisk, o.StatutoryOverdue, o.StatutoryAtRisk)).ToArray());
     }
 
     private static IEnumerable<RollupSum> Ordered(IEnumerable<RollupSum> sums) =>
@@ -40,7 +42,7 @@ public sealed class ComplianceStatistics(IComplianceRollupQueries queries, Defin
         sum.Key.Department,
         DepartmentName(sum.Key.Department),
         sum.Key.ServiceId,
-        sum.Key.ServiceId is { } id ? services.GetValueOrDefault(id)?.Title?.Zh : null,
+        ServiceTitle(sum.Key.ServiceId, services),
         sum.Key.Month,
         sum.Finished,
         sum.Approved,
@@ -60,6 +62,9 @@ public sealed class ComplianceStatistics(IComplianceRollupQueries queries, Defin
         Hours(sum.ExcludedMinutes),
         sum.Timed == 0 ? null : Hours(sum.GovernmentMinutes / (double)sum.Timed),
         sum.Timed == 0 ? null : Hours(sum.ApplicantMinutes / (double)sum.Timed));
+
+    private static string? ServiceTitle(string? id, Dictionary<string, ReportedService> services) =>
+        id is not null ? services.GetValueOrDefault(id)?.Title?.Zh : null;
 
     private string? DepartmentName(string? code) =>
         code is not null && reference.Departments.TryGetValue(code, out var department) ? department.Name.Zh : null;

@@ -39,8 +39,14 @@ public static class ComplianceStatsEndpoints
     {
         var rows = table switch
         {
-            "open" => report.Open.Select(o => new object?[] { o.Department, o.DepartmentName, o.Open, o.Overdue, o.AtRisk })
-                .Prepend(["部门", "部门名称", "在办件数", "已超期", "临近超期（黄牌）"]),
+            // The columns of the by-department table first, in their places, so that spreadsheets reading them still do.
+            "open" => report.Open.Select(o => new object?[]
+                {
+                    o.Department, o.DepartmentName, o.Open, o.Overdue, o.AtRisk, o.StatutoryOverdue, o.StatutoryAtRisk, o.ServiceId, o.ServiceTitle, o.Month,
+                })
+                .Prepend([
+                    "部门", "部门名称", "在办件数", "已超承诺时限（红牌）", "临近承诺时限（黄牌）", "已超法定时限（红牌）", "临近法定时限（黄牌）", "事项", "事项名称", "送达月份",
+                ]),
             _ => (table == "bundles" ? report.Bundles : report.Steps).Select(f => new object?[]
                 {
                     f.Department, f.DepartmentName, f.ServiceId, f.ServiceTitle, f.Month, f.Finished, f.Approved, f.Rejected, f.Revoked,

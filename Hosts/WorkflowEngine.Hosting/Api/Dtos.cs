@@ -252,8 +252,22 @@ public sealed record CalendarYearLoadDto(
 
 public sealed record CalendarHolidayDto(string Name, DateOnly From, DateOnly To);
 
+/// <summary>
+/// A due time a loaded year moves: <c>before</c>/<c>after</c> the promised one (a material's or verification's own), and
+/// <c>statutoryBefore</c>/<c>statutoryAfter</c> the statutory one of a step, stage or bundle that has that limit (else null).
+/// </summary>
 public sealed record MovedDueTimeDto(
-    Guid ApplicationId, string TrackingNumber, string ServiceId, string Kind, string? StepId, string? Material, string? Title, DateTimeOffset Before, DateTimeOffset After);
+    Guid ApplicationId,
+    string TrackingNumber,
+    string ServiceId,
+    string Kind,
+    string? StepId,
+    string? Material,
+    string? Title,
+    DateTimeOffset Before,
+    DateTimeOffset After,
+    DateTimeOffset? StatutoryBefore,
+    DateTimeOffset? StatutoryAfter);
 
 /// <summary>
 /// A calendar with its office hours and announced years; <c>inherits</c> names the calendar it inherits (null for one

@@ -40,6 +40,10 @@ public sealed class StatisticsModel(ComplianceStatistics statistics, TimeProvide
     public static string Label(StatsFiguresDto row) =>
         row.DepartmentName ?? row.Department ?? row.ServiceTitle ?? row.ServiceId ?? row.Month ?? AdminText.Say("合计", "Total");
 
+    /// <summary>An open-steps row's name: its department, service or month, as grouped.</summary>
+    public static string Label(OpenRiskDto row) =>
+        row.DepartmentName ?? row.Department ?? row.ServiceTitle ?? row.ServiceId ?? row.Month ?? AdminText.Say("合计", "Total");
+
     public static string Rate(double? rate) => rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
 
     public static string Hours(double? hours) => hours is { } h ? h.ToString("0.##", CultureInfo.InvariantCulture) : "—";
