@@ -38,7 +38,9 @@ public sealed class Decision : Activity<NoSettings>
                 continue;
             }
 
-            context.Skip(child, chosen is null ? $"条件不满足：{child.When?.Text}" : "已选择其他分支");
+            context.Skip(child, chosen is null
+                ? new LocalizedText($"条件不满足：{child.When?.Text}", $"Not needed: the condition is not met ({child.When?.Text})")
+                : new LocalizedText("已选择其他分支", "Not needed: another branch was taken"));
         }
 
         if (chosen is null)

@@ -348,7 +348,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 context.Complete(
                     done.Outcome,
                     done.Reason,
-                    done.Materials is { Count: > 0 } materials ? new Dictionary<string, string?> { ["materials"] = string.Join(",", materials) } : null);
+                    done.Materials is { Count: > 0 } materials ? new Dictionary<string, string?> { ["materials"] = string.Join(",", materials) } : null,
+                    done.Reason is { } typed ? OwnWords.Department(typed) : null);
                 // After the decision, so that the engine's view uses the due time its clock stopped on.
                 RecordCompliance(context, done);
                 return true;
@@ -611,6 +612,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     {
         var rules = context.Definition.Supplements;
         var items = string.Join("、", open.Items.Select(i => context.Definition.MaterialName(i.Material)));
+        var itemsEn = string.Join(", ", open.Items.Select(i => context.Definition.MaterialNameEn(i.Material)));
         context.Audit("SupplementExpired", new Dictionary<string, string?>
         {
             ["request"] = open.RequestId.ToString(),
@@ -619,16 +621,17 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         });
         if (rules.OnExpiry == SupplementExpiry.Withdraw)
         {
-            context.EndApplication($"申请人未在 {ChinaTime.Format(open.AnswerBy!.Value)} 前补正{context.Node.DisplayTitle}所需材料（{items}），视为撤回申请");
+            context.EndApplication($"申请人未在 {ChinaTime.Format(open.AnswerBy!.Value)} 前补正{context.Node.DisplayTitle}所需材料（{items}），视为撤回申请",
+                $"The applicant did not supply the materials asked for in {context.Node.DisplayTitleEn} ({itemsEn}) before {ChinaTime.Format(open.AnswerBy!.Value)}, so the application is deemed withdrawn");
             return;
         }
 
         var reason = $"申请人未在 {ChinaTime.Format(open.AnswerBy!.Value)} 前补正所需材料（{items}），不予受理";
+        var reasonEn = $"The applicant did not supply the materials asked for ({itemsEn}) before {ChinaTime.Format(open.AnswerBy!.Value)}, so the step is refused";
         context.State.Supplement = null;
         Recall(context, reason);
-        context.Emit(NotifyApplicant.Of("supplement-expired", $"{context.Node.DisplayTitle}：{reason}。",
-            $"{context.Node.DisplayTitleEn}: the applicant did not supply the materials asked for ({string.Join(", ", open.Items.Select(i => context.Definition.MaterialNameEn(i.Material)))}) before {ChinaTime.Format(open.AnswerBy!.Value)}, so the step is refused."));
-        context.Complete(StepOutcome.Rejected, reason);
+        context.Emit(NotifyApplicant.Of("supplement-expired", $"{context.Node.DisplayTitle}：{reason}。", $"{context.Node.DisplayTitleEn}: {reasonEn}."));
+        context.Complete(StepOutcome.Rejected, new LocalizedText(reason, reasonEn));
     }
 
     /// <summary>The applicant supplied every item: the clock runs again and the department learns the new versions.</summary>

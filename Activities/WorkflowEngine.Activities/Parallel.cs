@@ -96,7 +96,7 @@ public sealed class Parallel : Activity<Parallel.Settings>
 
         if (approved >= required && (settings.Join != JoinMode.All || unresolved == 0))
         {
-            CancelRunning(context, "并联汇合条件已满足，其余分支无需继续办理");
+            CancelRunning(context, new LocalizedText("并联汇合条件已满足，其余分支无需继续办理", "No longer needed: enough of the steps side by side are done"));
             context.Complete(StepOutcome.Approved);
             return;
         }
@@ -106,7 +106,7 @@ public sealed class Parallel : Activity<Parallel.Settings>
             var reason = Rejections.ReasonOf(context, firstRejected!);
             if (settings.OnRejection == RejectionPolicy.CancelSiblings)
             {
-                CancelRunning(context, $"并联分支未通过（{reason}），本步骤终止");
+                CancelRunning(context, new LocalizedText($"并联分支未通过（{reason.Zh}），本步骤终止", $"Stopped: a step side by side was not approved ({reason.En})"));
                 context.Complete(StepOutcome.Rejected, reason);
             }
             else if (unresolved == 0)
@@ -116,7 +116,7 @@ public sealed class Parallel : Activity<Parallel.Settings>
         }
     }
 
-    private static void CancelRunning(ActivityContext context, string reason)
+    private static void CancelRunning(ActivityContext context, LocalizedText reason)
     {
         foreach (var branch in context.Node.Children)
         {

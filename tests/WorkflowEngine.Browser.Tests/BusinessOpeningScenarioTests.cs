@@ -96,8 +96,8 @@ public sealed class BusinessOpeningScenarioTests(BrowserFixture fixture) : IClas
         await admin.GetByRole(AriaRole.Link, new() { Name = "以此版为底稿编辑" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#source")).ToHaveValueAsync(new Regex("id: business-opening"));
         var original = await admin.Locator("#source").InputValueAsync();
-        Assert.Equal(1, Regex.Count(original, "title: 印章刻制\\s*$", RegexOptions.Multiline));
-        var fixedSource = Regex.Replace(original, "title: 印章刻制(\\s*)$", "title: 印章刻制（免费刻制）$1", RegexOptions.Multiline);
+        Assert.Equal(1, Regex.Count(original, "title: \\{ zh: 印章刻制, ", RegexOptions.Multiline));
+        var fixedSource = original.Replace("title: { zh: 印章刻制, ", "title: { zh: 印章刻制（免费刻制）, ", StringComparison.Ordinal);
         var broken = fixedSource.Replace("department: PSB", "department: MARS", StringComparison.Ordinal);
         var line = Array.FindIndex(broken.Split('\n'), l => l.Contains("department: MARS", StringComparison.Ordinal)) + 1;
         Assert.True(line > 0);

@@ -69,4 +69,27 @@ public sealed class UserAdministrationBrowserTests(BrowserFixture fixture) : ICl
         await Assertions.Expect(page.Locator("#departments tr[data-department='EEB']")).ToContainTextAsync("生态环境局（新）");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "admin-departments.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task DepartmentsPage_RefusedFromTheKeyboard_PutsFocusOnTheErrorSummary_WhoseLinkLeadsToTheField()
+    {
+        var page = await fixture.SignedInAsync("admin", "/admin/departments");
+        await page.Locator("summary", new() { HasText = "HSA" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#nameZh-HSA").FocusAsync();
+        await page.Keyboard.PressAsync("ControlOrMeta+A");
+        await page.Keyboard.PressAsync("Delete");
+        await page.Keyboard.PressAsync("Enter");
+
+        // The refused post comes back with the summary focused, so a screen reader reads it and Tab goes on from it.
+        var summary = page.Locator(".error-summary");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("此项必填");
+        await page.Keyboard.PressAsync("Tab");
+        var link = summary.GetByRole(AriaRole.Link, new() { Name = "此项必填" });
+        await Assertions.Expect(link).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#nameZh-HSA")).ToBeFocusedAsync();
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+    }
 }

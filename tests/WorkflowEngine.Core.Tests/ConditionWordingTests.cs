@@ -39,10 +39,21 @@ public sealed class ConditionWordingTests
         Assert.Equal(expected, Condition.Parse(condition).Describe(Fields, Chinese));
 
     [Theory]
-    [InlineData("hasCivilAirDefence == true", "“含人防工程” is “yes”")]
-    [InlineData("companyName != 'x' and employeeCount <= 3", "“Company name” is not “x” and “参保职工人数” is at most 3")]
+    [InlineData("hasCivilAirDefence == true", "“Includes civil air defence works” is “yes”")]
+    [InlineData("companyName != 'x' and employeeCount <= 3", "“Company name” is not “x” and “Employees to be insured” is at most 3")]
     public void Describe_InEnglish_UsesEnglishLabelsWhereGiven(string condition, string expected) =>
         Assert.Equal(expected, Condition.Parse(condition).Describe(Fields, English));
+
+    [Fact]
+    public void Describe_InEnglish_UsesTheChineseLabel_WhereTheDefinitionGivesNoEnglish()
+    {
+        var fields = new Dictionary<string, FormField>(Fields, StringComparer.Ordinal)
+        {
+            ["employeeCount"] = Fields["employeeCount"] with { Label = new LocalizedText(Fields["employeeCount"].Label.Zh) },
+        };
+
+        Assert.Equal("“参保职工人数” is at most 3", Condition.Parse("employeeCount <= 3").Describe(fields, English));
+    }
 
     [Fact]
     public void Describe_AFunctionTheValidatorWouldRefuse_IsNotQuoted()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowEngine.Testing;
@@ -147,6 +148,31 @@ public sealed class ApplicantPagesTests(HostFixture fixture) : IClassFixture<Hos
         Assert.DoesNotContain("校验位错误", page, StringComparison.Ordinal);
         Assert.Matches("id=\"f-companyName-error\">企业名称：至少 4 个字<", WebUtility.HtmlDecode(await inChinese.Content.ReadAsStringAsync()));
         Assert.Contains("企业名称：至少 4 个字", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrackingPage_InEnglish_SaysWhyTheApplicationWasRefused_TheClerksWordsMarkedAsTheirs()
+    {
+        var id = await Host.SubmitBusinessOpeningAsync("lisi");
+        var task = (await Host.TaskOfAsync(id)).GetProperty("id").GetString();
+        using (var clerk = Host.Client("samr-clerk"))
+        {
+            (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+            (await clerk.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "rejected", reason = "经营范围含需前置审批的项目" })).EnsureSuccessStatusCode();
+        }
+
+        await AllInOneHost.EventuallyAsync(
+            () => Host.GetJsonAsync("lisi", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "rejected", "the refusal");
+        using var browser = await PageSignInTests.SignedInBrowserAsync(Host, "lisi", Password);
+        var chinese = WebUtility.HtmlDecode(await browser.GetStringAsync($"/applications/{id}"));
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, $"/applications/{id}");
+        using var switched = await browser.PostAsync("/language", new FormUrlEncodedContent(
+            [new("culture", "en"), new("returnUrl", "/"), new("__RequestVerificationToken", token)]));
+        var english = WebUtility.HtmlDecode(await browser.GetStringAsync($"/applications/{id}"));
+
+        Assert.Contains("<dd id=\"application-reason\">营业执照：经营范围含需前置审批的项目</dd>", chinese, StringComparison.Ordinal);
+        Assert.Contains("<dd id=\"application-reason\">Business licence: “经营范围含需前置审批的项目” (the department's own words)</dd>", english, StringComparison.Ordinal);
+        Assert.Contains("was not approved: Business licence: “经营范围含需前置审批的项目” (the department's own words)", english, StringComparison.Ordinal);
     }
 
     /// <summary>The business-opening form with a company name too short and a resident ID number whose check digit is wrong.</summary>

@@ -147,8 +147,7 @@ public sealed class SupplementTests
     public async Task ADefinitionMayRefuseOnlyTheStep_WhenItsRequestExpires()
     {
         await using var host = await AllInOneHost.StartAsync();
-        var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Definitions, "services", "business-opening.yaml"));
-        await host.PublishAsync(yaml.Replace("answerWithin: { workingDays: 10 }\n  onExpiry: withdraw", "answerWithin: { workingDays: 2 }\n  onExpiry: reject-step", StringComparison.Ordinal));
+        await PublishRefusingTheStepAsync(host);
         var id = await host.SubmitBusinessOpeningAsync();
         await AskForArticlesAsync(host);
 
@@ -164,6 +163,13 @@ public sealed class SupplementTests
         Assert.Contains(application.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("kind").GetString() == "supplement-expired");
         await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 0, "the recalled task to leave the queue");
+    }
+
+    /// <summary>Publishes 企业开办 giving the applicant two working days to answer, after which only the step is refused.</summary>
+    internal static async Task PublishRefusingTheStepAsync(AllInOneHost host)
+    {
+        var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Definitions, "services", "business-opening.yaml"));
+        await host.PublishAsync(yaml.Replace("answerWithin: { workingDays: 10 }\n  onExpiry: withdraw", "answerWithin: { workingDays: 2 }\n  onExpiry: reject-step", StringComparison.Ordinal));
     }
 
     /// <summary>The SAMR clerk claims the licence task and, at 09:30, asks for the articles again; returns the task's id.</summary>

@@ -134,10 +134,17 @@ public sealed class AllInOneHost : IAsyncDisposable
         }
     }
 
-    public async Task<JsonElement> GetJsonAsync(string user, string path)
+    /// <summary>GETs <paramref name="path"/> as <paramref name="user"/>, with <paramref name="acceptLanguage"/> where given.</summary>
+    public async Task<JsonElement> GetJsonAsync(string user, string path, string? acceptLanguage = null)
     {
         using var client = Client(user);
-        using var response = await client.GetAsync(path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptLanguage is not null)
+        {
+            request.Headers.Add("Accept-Language", acceptLanguage);
+        }
+
+        using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

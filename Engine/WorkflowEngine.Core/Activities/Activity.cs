@@ -71,7 +71,7 @@ public abstract class Activity<TSettings> : IActivity
     {
         foreach (var child in context.Node.Children)
         {
-            context.Cancel(child, reason);
+            context.Cancel(child, new LocalizedText(reason, context.State.ReasonEn));
         }
     }
 

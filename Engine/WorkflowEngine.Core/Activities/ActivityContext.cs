@@ -59,20 +59,27 @@ public sealed class ActivityContext
     /// <summary>Starts a child (it is skipped instead when its own <c>when</c> is false).</summary>
     public void Start(StepNode child) => _scope.ScheduleStart(child);
 
-    /// <summary>Marks a child skipped without starting it (a decision's branches not taken).</summary>
-    public void Skip(StepNode child, string reason) => _scope.Skip(child, reason, notifyParent: false);
+    /// <summary>Marks a child skipped without starting it (a decision's branches not taken); the reason in both languages.</summary>
+    public void Skip(StepNode child, LocalizedText reason) => _scope.Skip(child, reason.Zh, notifyParent: false, reason.En);
 
     /// <summary>Completes this node; its parent hears of it next.</summary>
-    public void Complete(StepOutcome outcome, string? reason = null) => _scope.Complete(Node, outcome, reason, null);
+    public void Complete(StepOutcome outcome) => _scope.Complete(Node, outcome, null, null);
 
-    /// <summary>Completes this node; <paramref name="decision"/> is added to its decision's audit line (what it was decided on).</summary>
-    public void Complete(StepOutcome outcome, string? reason, IReadOnlyDictionary<string, string?>? decision) => _scope.Complete(Node, outcome, reason, decision);
+    /// <summary>Completes this node for a reason the engine words, in both languages; its parent hears of it next.</summary>
+    public void Complete(StepOutcome outcome, LocalizedText reason) => _scope.Complete(Node, outcome, reason.Zh, null, reason.En);
 
-    /// <summary>Cancels an active node and everything it started.</summary>
-    public void Cancel(StepNode node, string reason) => _scope.Cancel(node, reason);
+    /// <summary>
+    /// Completes this node; <paramref name="decision"/> is added to its decision's audit line (what it was decided on);
+    /// <paramref name="reason"/> is as a person typed it, or the engine's words with <paramref name="reasonEn"/> beside them.
+    /// </summary>
+    public void Complete(StepOutcome outcome, string? reason, IReadOnlyDictionary<string, string?>? decision, string? reasonEn = null) =>
+        _scope.Complete(Node, outcome, reason, decision, reasonEn);
 
-    /// <summary>Ends the whole application as cancelled, for a reason the applicant is told (e.g. deemed withdrawn).</summary>
-    public void EndApplication(string reason) => _scope.CancelWorkflow(reason, SystemActor);
+    /// <summary>Cancels an active node and everything it started; the reason in both languages.</summary>
+    public void Cancel(StepNode node, LocalizedText reason) => _scope.Cancel(node, reason.Zh, reason.En);
+
+    /// <summary>Ends the whole application as cancelled, for a reason the applicant is told (e.g. deemed withdrawn), in both languages.</summary>
+    public void EndApplication(string reason, string reasonEn) => _scope.CancelWorkflow(reason, SystemActor, reasonEn);
 
     /// <summary>The actor of what the engine does by itself, on a timer.</summary>
     public const string SystemActor = "system";

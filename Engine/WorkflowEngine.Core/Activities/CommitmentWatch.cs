@@ -249,14 +249,15 @@ internal static class CommitmentWatch
         var rules = RulesOf(node) ?? new CommitmentRules();
         var reason = $"经事后核查，申请人未履行告知承诺，撤销{node.DisplayTitle}的审批：{why}";
         state.Commitment = state.Commitment! with { Status = CommitmentStatus.Failed, VerifiedBy = by, VerifiedAt = at, Reason = why };
+        var reasonEn = $"The check found that the commitment was not kept, so the approval of {node.DisplayTitleEn} is revoked: {OwnWords.Department(why)}";
         state.Outcome = StepOutcome.Rejected;
         state.Reason = reason;
+        state.ReasonEn = reasonEn;
         scope.Audit("CommitmentRevoked", node.Id, by, new Dictionary<string, string?>
         {
             ["reason"] = why,
             ["onFailure"] = rules.OnFailure == CommitmentFailure.EndApplication ? "end-application" : "revoke-step",
         });
-        var reasonEn = $"The check found that the commitment was not kept, so the approval of {node.DisplayTitleEn} is revoked: {why}";
         scope.Emit(rules.OnFailure == CommitmentFailure.EndApplication
             ? NotifyApplicant.Of("commitment-revoked", $"{reason}。按本事项的规定，您的申请（{scope.Application.TrackingNumber}）终止办理。",
                 $"{reasonEn}. As this service provides, your application ({scope.Application.TrackingNumber}) ends.")
@@ -266,11 +267,11 @@ internal static class CommitmentWatch
         {
             if (workflow.Status == WorkflowStatus.Running)
             {
-                scope.CancelWorkflow(reason, ActivityContext.SystemActor);
+                scope.CancelWorkflow(reason, ActivityContext.SystemActor, reasonEn);
             }
             else if (workflow.Status == WorkflowStatus.Completed)
             {
-                EndAfterCompletion(scope, WorkflowStatus.Cancelled, reason, AuditTypes.ApplicationCancelled);
+                EndAfterCompletion(scope, WorkflowStatus.Cancelled, reason, reasonEn, AuditTypes.ApplicationCancelled);
             }
 
             return;
@@ -279,20 +280,21 @@ internal static class CommitmentWatch
         // Still running: the flow goes on, and its end counts the revoked step (ExecutionScope.FinishWorkflow).
         if (workflow.Status == WorkflowStatus.Completed)
         {
-            EndAfterCompletion(scope, WorkflowStatus.Rejected, reason, AuditTypes.ApplicationRejected);
+            EndAfterCompletion(scope, WorkflowStatus.Rejected, reason, reasonEn, AuditTypes.ApplicationRejected);
         }
     }
 
     /// <summary>A completed bundle whose approval was revoked: its outcome changes, its completion time stays.</summary>
-    private static void EndAfterCompletion(ExecutionScope scope, WorkflowStatus status, string reason, string auditType)
+    private static void EndAfterCompletion(ExecutionScope scope, WorkflowStatus status, string reason, string reasonEn, string auditType)
     {
         scope.State.Status = status;
         scope.State.Reason = reason;
-        scope.Emit(new CompleteApplication(status, reason));
+        scope.State.ReasonEn = reasonEn;
+        scope.Emit(new CompleteApplication(status, reason) { ReasonEn = reasonEn });
         scope.Audit(auditType, null, ActivityContext.SystemActor, new Dictionary<string, string?> { ["reason"] = reason });
     }
 
-    /// <summary>The reason of the first approval revoked so far, for a flow that finishes with it.</summary>
-    public static string? RevokedReason(ExecutionScope scope) =>
-        scope.State.Nodes.Values.FirstOrDefault(n => n.Commitment is { Status: CommitmentStatus.Failed })?.Reason;
+    /// <summary>The step of the first approval revoked so far, whose reason a flow that finishes with it gives.</summary>
+    public static NodeState? FirstRevoked(ExecutionScope scope) =>
+        scope.State.Nodes.Values.FirstOrDefault(n => n.Commitment is { Status: CommitmentStatus.Failed });
 }

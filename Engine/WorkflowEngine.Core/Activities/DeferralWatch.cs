@@ -200,7 +200,8 @@ internal static class DeferralWatch
         });
         if (scope.Definition.Deferrals.OnOverdue == DeferralOverdue.EndApplication)
         {
-            scope.CancelWorkflow($"容缺受理的材料“{name}”未在 {ChinaTime.Format(material.DueAt)} 前补交，申请终止", ActivityContext.SystemActor);
+            scope.CancelWorkflow($"容缺受理的材料“{name}”未在 {ChinaTime.Format(material.DueAt)} 前补交，申请终止", ActivityContext.SystemActor,
+                $"\"{scope.Definition.MaterialNameEn(material.Key)}\", accepted later (容缺), was not supplied before {ChinaTime.Format(material.DueAt)}, so the application ends");
             return true;
         }
 

@@ -199,11 +199,12 @@ internal sealed class ExecutionScope
         state.DueAt = ClockArithmetic.DueAt(clock, limit, Calendar) ?? state.DueAt;
     }
 
-    public void Skip(StepNode node, string reason, bool notifyParent)
+    public void Skip(StepNode node, string reason, bool notifyParent, string? reasonEn)
     {
         var state = StateOf(node);
         state.Status = NodeStatus.Skipped;
         state.Reason = reason;
+        state.ReasonEn = reasonEn;
         state.CompletedAt = Now;
         Touch(node);
         Audit("StepSkipped", node.Id, null, new Dictionary<string, string?> { ["reason"] = reason });
@@ -213,7 +214,7 @@ internal sealed class ExecutionScope
         }
     }
 
-    public void Complete(StepNode node, StepOutcome outcome, string? reason, IReadOnlyDictionary<string, string?>? decision)
+    public void Complete(StepNode node, StepOutcome outcome, string? reason, IReadOnlyDictionary<string, string?>? decision, string? reasonEn = null)
     {
         var state = StateOf(node);
         if (state.Status != NodeStatus.Active)
@@ -223,7 +224,11 @@ internal sealed class ExecutionScope
 
         state.Status = NodeStatus.Completed;
         state.Outcome = outcome;
-        state.Reason = reason ?? state.Reason;
+        if (reason is not null)
+        {
+            state.Reason = reason;
+            state.ReasonEn = reasonEn;
+        }
         state.CompletedAt ??= Now;
         StopClock(node, state, state.CompletedAt.Value);
         if (state.DueAt is { } due)
@@ -247,16 +252,18 @@ internal sealed class ExecutionScope
         NotifyParent(node);
     }
 
-    public void Cancel(StepNode node, string reason)
+    public void Cancel(StepNode node, string reason, string? reasonEn)
     {
         if (State.Find(node.Id) is not { Status: NodeStatus.Active } state)
         {
             return;
         }
 
+        // Before the activity hears of it, so that what it cancels in turn can take the English from here.
+        state.Reason = reason;
+        state.ReasonEn = reasonEn;
         _registry.Get(node.ActivityKey).OnCancel(new ActivityContext(this, node), reason);
         state.Status = NodeStatus.Cancelled;
-        state.Reason = reason;
         state.CompletedAt = Now;
         StopClock(node, state, Now);
         ReleaseTimer(state);
@@ -271,7 +278,7 @@ internal sealed class ExecutionScope
     /// Ends a running application at an administrator's word: every active node is cancelled (departments holding a
     /// step are told), and the application ends as cancelled.
     /// </summary>
-    public void CancelWorkflow(string reason, string actor)
+    public void CancelWorkflow(string reason, string actor, string reasonEn)
     {
         if (State.Status != WorkflowStatus.Running)
         {
@@ -279,16 +286,17 @@ internal sealed class ExecutionScope
             return;
         }
 
-        Cancel(Definition.Flow, reason);
+        Cancel(Definition.Flow, reason, reasonEn);
         DeferralWatch.Stop(this);
         State.Status = WorkflowStatus.Cancelled;
         State.CompletedAt = Now;
         State.Clock?.Add(ClockEvent.Stopped(Now));
         State.Reason = reason;
-        Emit(new CompleteApplication(WorkflowStatus.Cancelled, reason));
+        State.ReasonEn = reasonEn;
+        Emit(new CompleteApplication(WorkflowStatus.Cancelled, reason) { ReasonEn = reasonEn });
         Audit(AuditTypes.ApplicationCancelled, null, actor, new Dictionary<string, string?> { ["reason"] = reason });
         Emit(NotifyApplicant.Of("cancelled", $"您的申请（{Application.TrackingNumber}）已终止办理：{reason}",
-            $"Your application ({Application.TrackingNumber}) has been ended: {reason}"));
+            $"Your application ({Application.TrackingNumber}) has been ended: {reasonEn}"));
     }
 
     /// <summary>Runs the agenda until nothing is left to do; an activity that fails is named by the exception.</summary>
@@ -339,7 +347,7 @@ internal sealed class ExecutionScope
 
         if (node.When is { } when && !Evaluate(when))
         {
-            Skip(node, $"条件不满足：{when.Text}", notifyParent: true);
+            Skip(node, $"条件不满足：{when.Text}", notifyParent: true, $"Not needed: the condition is not met ({when.Text})");
             return;
         }
 
@@ -384,22 +392,24 @@ internal sealed class ExecutionScope
         State.CompletedAt = Now;
         State.Clock?.Add(ClockEvent.Stopped(Now));
         State.Reason = root.Reason;
-        if (State.Status == WorkflowStatus.Completed && CommitmentWatch.RevokedReason(this) is { } revoked)
+        State.ReasonEn = root.ReasonEn;
+        if (State.Status == WorkflowStatus.Completed && CommitmentWatch.FirstRevoked(this) is { } revoked)
         {
             // An approval on commitment revoked while the flow ran: the bundle did not get everything it asked for.
             State.Status = WorkflowStatus.Rejected;
-            State.Reason = revoked;
+            State.Reason = revoked.Reason;
+            State.ReasonEn = revoked.ReasonEn;
         }
 
         DeferralWatch.Stop(this);
-        Emit(new CompleteApplication(State.Status, State.Reason));
+        Emit(new CompleteApplication(State.Status, State.Reason) { ReasonEn = State.ReasonEn });
         Audit(State.Status == WorkflowStatus.Completed ? AuditTypes.ApplicationCompleted : AuditTypes.ApplicationRejected, null, null,
             State.Reason is null ? null : new Dictionary<string, string?> { ["reason"] = State.Reason });
         Emit(State.Status == WorkflowStatus.Completed
             ? NotifyApplicant.Of("completed", $"您的申请（{Application.TrackingNumber}）已全部办结。",
                 $"Your application ({Application.TrackingNumber}) is complete: every step is done.")
             : NotifyApplicant.Of("rejected", $"您的申请（{Application.TrackingNumber}）未获批准：{State.Reason}",
-                $"Your application ({Application.TrackingNumber}) was not approved: {State.Reason}"));
+                $"Your application ({Application.TrackingNumber}) was not approved: {State.ReasonEn ?? State.Reason}"));
     }
 
     private enum WorkKind

@@ -131,5 +131,8 @@ public sealed record NotifyApplicant(string Kind, string Message) : EngineComman
 /// <summary>Certificates handed out together at the unified window (统一发证).</summary>
 public sealed record IssueCertificates(string StepId, IReadOnlyList<IssuedCertificate> Certificates) : EngineCommand;
 
-/// <summary>The whole application reached its end.</summary>
-public sealed record CompleteApplication(WorkflowStatus Status, string? Reason) : EngineCommand;
+/// <summary>The whole application reached its end; <see cref="ReasonEn"/> is <paramref name="Reason"/> in English.</summary>
+public sealed record CompleteApplication(WorkflowStatus Status, string? Reason) : EngineCommand
+{
+    public string? ReasonEn { get; init; }
+}

@@ -13,6 +13,9 @@ public sealed class InstanceState
 
     public string? Reason { get; set; }
 
+    /// <summary><see cref="Reason"/> in English, for a reader of the English pages (absent from states written before).</summary>
+    public string? ReasonEn { get; set; }
+
     /// <summary>The log of the bundle's clock, started at acceptance: where the application's due times come from.</summary>
     public List<ClockEvent>? Clock { get; set; }
 

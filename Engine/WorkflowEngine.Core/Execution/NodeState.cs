@@ -11,6 +11,9 @@ public sealed class NodeState
 
     public string? Reason { get; set; }
 
+    /// <summary><see cref="Reason"/> in English, for a reader of the English pages (absent from states written before).</summary>
+    public string? ReasonEn { get; set; }
+
     public DateTimeOffset? StartedAt { get; set; }
 
     /// <summary>The due time of the node's promised limit, derived from <see cref="Clock"/>: a cache for queries and task lists.</summary>

@@ -53,7 +53,7 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
                 Route(scope, definition, e.StepId, e);
                 break;
             case WorkflowCancelledEvent e:
-                scope.CancelWorkflow(e.Reason, e.Actor);
+                scope.CancelWorkflow(e.Reason, e.Actor, OwnWords.Administrator(e.Reason));
                 break;
             case ClockExtensionRequestedEvent e:
                 ClockExtensionWatch.Requested(scope, e);

@@ -10,7 +10,7 @@ internal sealed class ApplicationRow
         id AS Id, tracking_number AS TrackingNumber, service_id AS ServiceId, service_version AS ServiceVersion,
         applicant_id AS ApplicantId, applicant_name AS ApplicantName, status AS Status, form_json AS FormJson,
         state_json AS StateJson, version AS Version, submitted_at AS SubmittedAt, accepted_at AS AcceptedAt,
-        due_at AS DueAt, statutory_due_at AS StatutoryDueAt, completed_at AS CompletedAt, on_time AS OnTime, reason AS Reason,
+        due_at AS DueAt, statutory_due_at AS StatutoryDueAt, completed_at AS CompletedAt, on_time AS OnTime, reason AS Reason, reason_en AS ReasonEn,
         audit_seq AS AuditSeq, audit_head AS AuditHead,
         idempotency_key AS IdempotencyKey, request_sha256 AS RequestSha256
         """;
@@ -52,6 +52,8 @@ internal sealed class ApplicationRow
 
     public string? Reason { get; set; }
 
+    public string? ReasonEn { get; set; }
+
     /// <summary>The departments that must decide a waiting request to extend the bundle's or a stage's clock, as ',GSC,'; null when none waits.</summary>
     public string? ExtensionApprovers { get; set; }
 
@@ -86,6 +88,7 @@ internal sealed class ApplicationRow
         CompletedAt = Instants.ToMs(a.CompletedAt),
         OnTime = Instants.Flag(a.OnTime),
         Reason = a.Reason,
+        ReasonEn = a.ReasonEn,
         ExtensionApprovers = ApproversOf(a.State),
         AuditSeq = audit.Sequence,
         AuditHead = audit.Head,
@@ -117,6 +120,7 @@ internal sealed class ApplicationRow
         CompletedAt = Instants.FromMs(CompletedAt),
         OnTime = Instants.Flag(OnTime),
         Reason = Reason,
+        ReasonEn = ReasonEn,
         AuditSequence = AuditSeq,
         AuditHead = AuditHead,
         IdempotencyKey = IdempotencyKey,

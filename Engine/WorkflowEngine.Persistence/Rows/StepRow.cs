@@ -8,7 +8,7 @@ internal sealed class StepRow
     public const string Columns = """
         application_id AS ApplicationId, step_id AS StepId, kind AS Kind, department AS Department, title AS Title,
         status AS Status, attempt AS Attempt, dispatched_at AS DispatchedAt, due_at AS DueAt, warn_at AS WarnAt, statutory_due_at AS StatutoryDueAt, statutory_warn_at AS StatutoryWarnAt, claimed_by AS ClaimedBy,
-        received_at AS ReceivedAt, last_contact_at AS LastContactAt, claimed_at AS ClaimedAt, completed_at AS CompletedAt, on_time AS OnTime, outcome AS Outcome, reason AS Reason,
+        received_at AS ReceivedAt, last_contact_at AS LastContactAt, claimed_at AS ClaimedAt, completed_at AS CompletedAt, on_time AS OnTime, outcome AS Outcome, reason AS Reason, reason_en AS ReasonEn,
         outputs_json AS OutputsJson
         """;
 
@@ -52,6 +52,8 @@ internal sealed class StepRow
 
     public string? Reason { get; set; }
 
+    public string? ReasonEn { get; set; }
+
     public string? OutputsJson { get; set; }
 
     public static StepRow From(StepRecord s) => new()
@@ -76,6 +78,7 @@ internal sealed class StepRow
         OnTime = Instants.Flag(s.OnTime),
         Outcome = s.Outcome,
         Reason = s.Reason,
+        ReasonEn = s.ReasonEn,
         OutputsJson = s.OutputsJson,
     };
 
@@ -101,6 +104,7 @@ internal sealed class StepRow
         OnTime = Instants.Flag(OnTime),
         Outcome = Outcome,
         Reason = Reason,
+        ReasonEn = ReasonEn,
         OutputsJson = OutputsJson,
     };
 }

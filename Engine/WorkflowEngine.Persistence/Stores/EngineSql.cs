@@ -11,17 +11,17 @@ internal sealed class EngineSql(ISqlDialect dialect)
     public BatchCommand<ApplicationRow> InsertApplication { get; } = new(
         """
         INSERT INTO applications (id, tracking_number, service_id, service_version, applicant_id, applicant_name, status,
-            form_json, state_json, version, submitted_at, accepted_at, due_at, statutory_due_at, completed_at, on_time, reason,
+            form_json, state_json, version, submitted_at, accepted_at, due_at, statutory_due_at, completed_at, on_time, reason, reason_en,
             extension_approvers, audit_seq, audit_head, idempotency_key, request_sha256)
         VALUES (@Id, @TrackingNumber, @ServiceId, @ServiceVersion, @ApplicantId, @ApplicantName, @Status,
-            @FormJson, @StateJson, @Version, @SubmittedAt, @AcceptedAt, @DueAt, @StatutoryDueAt, @CompletedAt, @OnTime, @Reason,
+            @FormJson, @StateJson, @Version, @SubmittedAt, @AcceptedAt, @DueAt, @StatutoryDueAt, @CompletedAt, @OnTime, @Reason, @ReasonEn,
             @ExtensionApprovers, @AuditSeq, @AuditHead, @IdempotencyKey, @RequestSha256)
         """,
         ("Id", r => r.Id), ("TrackingNumber", r => r.TrackingNumber), ("ServiceId", r => r.ServiceId), ("ServiceVersion", r => r.ServiceVersion),
         ("ApplicantId", r => r.ApplicantId), ("ApplicantName", r => r.ApplicantName), ("Status", r => r.Status), ("FormJson", r => r.FormJson),
         ("StateJson", r => Utf8Text.Of(r.StateUtf8, r.StateJson)), ("Version", r => r.Version), ("SubmittedAt", r => r.SubmittedAt), ("AcceptedAt", r => r.AcceptedAt),
         ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt), ("OnTime", r => r.OnTime),
-        ("Reason", r => r.Reason), ("ExtensionApprovers", r => r.ExtensionApprovers), ("AuditSeq", r => r.AuditSeq), ("AuditHead", r => r.AuditHead),
+        ("Reason", r => r.Reason), ("ReasonEn", r => r.ReasonEn), ("ExtensionApprovers", r => r.ExtensionApprovers), ("AuditSeq", r => r.AuditSeq), ("AuditHead", r => r.AuditHead),
         ("IdempotencyKey", r => r.IdempotencyKey),
         ("RequestSha256", r => r.RequestSha256));
 
@@ -29,26 +29,26 @@ internal sealed class EngineSql(ISqlDialect dialect)
     public static BatchCommand<ApplicationRow> UpdateApplication { get; } = new(
         """
         UPDATE applications SET status = @Status, service_version = @ServiceVersion, state_json = @StateJson, version = @Version, accepted_at = @AcceptedAt,
-            due_at = @DueAt, statutory_due_at = @StatutoryDueAt, completed_at = @CompletedAt, on_time = @OnTime, reason = @Reason,
+            due_at = @DueAt, statutory_due_at = @StatutoryDueAt, completed_at = @CompletedAt, on_time = @OnTime, reason = @Reason, reason_en = @ReasonEn,
             extension_approvers = @ExtensionApprovers, audit_seq = @AuditSeq, audit_head = @AuditHead
         WHERE id = @Id AND version = @ReadVersion
         """,
         ("Status", r => r.Status), ("ServiceVersion", r => r.ServiceVersion), ("StateJson", r => Utf8Text.Of(r.StateUtf8, r.StateJson)), ("Version", r => r.Version),
         ("AcceptedAt", r => r.AcceptedAt), ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt),
-        ("OnTime", r => r.OnTime), ("Reason", r => r.Reason), ("ExtensionApprovers", r => r.ExtensionApprovers), ("AuditSeq", r => r.AuditSeq),
+        ("OnTime", r => r.OnTime), ("Reason", r => r.Reason), ("ReasonEn", r => r.ReasonEn), ("ExtensionApprovers", r => r.ExtensionApprovers), ("AuditSeq", r => r.AuditSeq),
         ("AuditHead", r => r.AuditHead), ("Id", r => r.Id), ("ReadVersion", r => r.ReadVersion));
 
     public BatchCommand<StepRow> UpsertStep { get; } = new(
         dialect.Upsert(
             "steps",
-            "application_id, step_id, kind, department, title, status, attempt, dispatched_at, due_at, warn_at, statutory_due_at, statutory_warn_at, received_at, last_contact_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, outputs_json",
-            "@ApplicationId, @StepId, @Kind, @Department, @Title, @Status, @Attempt, @DispatchedAt, @DueAt, @WarnAt, @StatutoryDueAt, @StatutoryWarnAt, @ReceivedAt, @LastContactAt, @ClaimedBy, @ClaimedAt, @CompletedAt, @OnTime, @Outcome, @Reason, @OutputsJson",
+            "application_id, step_id, kind, department, title, status, attempt, dispatched_at, due_at, warn_at, statutory_due_at, statutory_warn_at, received_at, last_contact_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, reason_en, outputs_json",
+            "@ApplicationId, @StepId, @Kind, @Department, @Title, @Status, @Attempt, @DispatchedAt, @DueAt, @WarnAt, @StatutoryDueAt, @StatutoryWarnAt, @ReceivedAt, @LastContactAt, @ClaimedBy, @ClaimedAt, @CompletedAt, @OnTime, @Outcome, @Reason, @ReasonEn, @OutputsJson",
             "application_id, step_id",
-            "department, status, attempt, dispatched_at, due_at, warn_at, statutory_due_at, statutory_warn_at, received_at, last_contact_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, outputs_json"),
+            "department, status, attempt, dispatched_at, due_at, warn_at, statutory_due_at, statutory_warn_at, received_at, last_contact_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, reason_en, outputs_json"),
         ("ApplicationId", r => r.ApplicationId), ("StepId", r => r.StepId), ("Kind", r => r.Kind), ("Department", r => r.Department),
         ("Title", r => r.Title), ("Status", r => r.Status), ("Attempt", r => r.Attempt), ("DispatchedAt", r => r.DispatchedAt),
         ("DueAt", r => r.DueAt), ("WarnAt", r => r.WarnAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("StatutoryWarnAt", r => r.StatutoryWarnAt), ("ReceivedAt", r => r.ReceivedAt), ("LastContactAt", r => r.LastContactAt), ("ClaimedBy", r => r.ClaimedBy), ("ClaimedAt", r => r.ClaimedAt), ("CompletedAt", r => r.CompletedAt),
-        ("OnTime", r => r.OnTime), ("Outcome", r => r.Outcome), ("Reason", r => r.Reason), ("OutputsJson", r => r.OutputsJson));
+        ("OnTime", r => r.OnTime), ("Outcome", r => r.Outcome), ("Reason", r => r.Reason), ("ReasonEn", r => r.ReasonEn), ("OutputsJson", r => r.OutputsJson));
 
     public static BatchCommand<AuditRecord> InsertAudit { get; } = new(
         """

@@ -53,6 +53,9 @@ public sealed class ApplicationRecord
 
     public string? Reason { get; set; }
 
+    /// <summary><see cref="Reason"/> in English; null where it has none (written before the engine kept one).</summary>
+    public string? ReasonEn { get; set; }
+
     /// <summary>How many lines its audit trail has: the chain's length, which a deleted last line would shorten.</summary>
     public long AuditSequence { get; set; }
 

@@ -48,5 +48,8 @@ public sealed record StepRecord
 
     public string? Reason { get; init; }
 
+    /// <summary><see cref="Reason"/> in English; null where it has none (written before the engine kept one).</summary>
+    public string? ReasonEn { get; init; }
+
     public string? OutputsJson { get; init; }
 }

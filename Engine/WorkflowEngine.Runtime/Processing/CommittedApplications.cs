@@ -87,6 +87,7 @@ public sealed class CommittedApplications(int capacity)
         CompletedAt = application.CompletedAt,
         OnTime = application.OnTime,
         Reason = application.Reason,
+        ReasonEn = application.ReasonEn,
         AuditSequence = application.AuditSequence,
         AuditHead = application.AuditHead,
         IdempotencyKey = application.IdempotencyKey,

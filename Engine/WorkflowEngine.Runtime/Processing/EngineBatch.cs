@@ -380,10 +380,11 @@ internal sealed class EngineBatch(
         application.Status = ApplicationStatuses.Cancelled;
         application.CompletedAt = now;
         application.Reason = reason;
+        application.ReasonEn = OwnWords.Administrator(reason);
         Changes.Audit.Add(new AuditRecord(application.Id, now, AuditTypes.ApplicationCancelled, null, actor,
             Json(new Dictionary<string, string?> { ["reason"] = reason })));
         Changes.Notifications.Add(new NotificationRecord(application.Id, now, "cancelled", $"您的申请（{application.TrackingNumber}）已终止办理：{reason}",
-            $"Your application ({application.TrackingNumber}) has been ended: {reason}"));
+            $"Your application ({application.TrackingNumber}) has been ended: {application.ReasonEn}"));
     }
 
     private async Task<IncidentRecord?> OpenIncidentAsync(ApplicationRecord application, CancellationToken cancellationToken)
@@ -737,6 +738,7 @@ internal sealed class EngineBatch(
                 _ => ApplicationStatuses.Cancelled,
             };
             application.Reason = complete.Reason;
+            application.ReasonEn = complete.ReasonEn;
             if (application.CompletedAt is null)
             {
                 application.CompletedAt = now;

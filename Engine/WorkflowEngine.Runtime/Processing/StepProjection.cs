@@ -47,6 +47,7 @@ public static class StepProjection
             _ => null,
         },
         Reason = state?.Reason,
+        ReasonEn = state?.ReasonEn,
         OutputsJson = state?.Outputs is { Count: > 0 } outputs ? JsonSerializer.Serialize(outputs, StoredJson.Options) : null,
     };
 

@@ -65,7 +65,7 @@ public sealed class Bug_EarlyFindings
         await using var host = await AllInOneHost.StartAsync();
         using var admin = host.Client("admin");
         var source = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Definitions, "services", "business-opening.yaml"));
-        using var saved = await admin.PostAsync("/api/definitions", new StringContent(source.Replace("title: 印章刻制", "title: 印章刻制（新）"), Encoding.UTF8, "application/yaml"));
+        using var saved = await admin.PostAsync("/api/definitions", new StringContent(source.Replace("zh: 印章刻制,", "zh: 印章刻制（新）,", StringComparison.Ordinal), Encoding.UTF8, "application/yaml"));
         Assert.True((await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("valid").GetBoolean());
         (await admin.PostAsync("/api/definitions/business-opening/publish", null)).EnsureSuccessStatusCode();
         var registry = host.Services.GetRequiredService<DefinitionRegistry>();

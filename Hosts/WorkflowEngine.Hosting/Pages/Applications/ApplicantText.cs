@@ -40,6 +40,7 @@ public sealed record ApplicantText
         AcceptedAt = "受理时间",
         DueAt = "承诺办结时间",
         StatutoryDueAt = "法定办结期限",
+        EndReason = "说明",
         DueNoteFormat = "按工作日计算（{0}，周末和法定节假日不计，北京时间）",
         DueAfterMaterials = "材料齐全、受理后开始计算",
         AwaitingMaterialsHint = "还缺少必须提交的材料：在办理进度页面上传后即受理并开始计时。",
@@ -140,6 +141,7 @@ public sealed record ApplicantText
         AcceptedAt = "Accepted",
         DueAt = "Promised completion",
         StatutoryDueAt = "Statutory deadline",
+        EndReason = "Why",
         DueNoteFormat = "Counted in working time ({0}; weekends and public holidays excluded; Beijing time)",
         DueAfterMaterials = "Counted from acceptance, once the materials are complete",
         AwaitingMaterialsHint = "A required material is still missing: upload it on the progress page and the application is accepted and its time starts.",
@@ -294,6 +296,9 @@ public sealed record ApplicantText
     public required string DueAt { get; init; }
 
     public required string StatutoryDueAt { get; init; }
+
+    /// <summary>The label of why an application ended as it did (refused, ended), beside its status.</summary>
+    public required string EndReason { get; init; }
 
     public required string DueNoteFormat { get; init; }
 
