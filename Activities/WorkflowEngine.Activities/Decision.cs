@@ -39,7 +39,7 @@ public sealed class Decision : Activity<NoSettings>
             }
 
             context.Skip(child, chosen is null
-                ? new LocalizedText($"条件不满足：{child.When?.Text}", $"Not needed: the condition is not met ({child.When?.Text})")
+                ? child.When!.NotMetReason(context.Definition.Fields)
                 : new LocalizedText("已选择其他分支", "Not needed: another branch was taken"));
         }
 

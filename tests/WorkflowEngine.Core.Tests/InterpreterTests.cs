@@ -209,6 +209,41 @@ public sealed class InterpreterTests
     }
 
     [Fact]
+    public void A_SkippedStepsReason_PutsTheConditionInWords_NeverTheRawExpression()
+    {
+        var h = Run($"""
+              activity: sequence
+              steps:
+                - activity: parallel
+                  steps:
+                    - {Task("a")}
+                    - {Task("bank-account", "BANK", ", when: bank == true")}
+                - activity: decision
+                  steps:
+                    - {Task("big", "SAMR", ", when: capital > 1000000")}
+                    - {Task("after")}
+            """, new() { ["bank"] = false, ["capital"] = 100m });
+
+        h.Approve("a");
+        foreach (var skipped in new[] { h.Step("bank-account")!, h.Step("big")! })
+        {
+            Assert.Equal(NodeStatus.Skipped, skipped.Status);
+            Assert.StartsWith("条件不满足：", skipped.Reason);
+            Assert.StartsWith("Not needed: the condition is not met (", skipped.ReasonEn);
+            foreach (var text in new[] { skipped.Reason!, skipped.ReasonEn! })
+            {
+                Assert.DoesNotContain("==", text);
+                Assert.DoesNotContain(">", text);
+                Assert.DoesNotContain("bank", text);
+                Assert.DoesNotContain("capital", text);
+            }
+        }
+
+        Assert.Contains("开户", h.Step("bank-account")!.Reason);
+        Assert.Contains("资本", h.Step("big")!.Reason);
+    }
+
+    [Fact]
     public void When_TrueDispatchesTheStep()
     {
         var h = Run($"""

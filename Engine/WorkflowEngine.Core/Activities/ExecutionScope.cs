@@ -347,7 +347,8 @@ internal sealed class ExecutionScope
 
         if (node.When is { } when && !Evaluate(when))
         {
-            Skip(node, $"条件不满足：{when.Text}", notifyParent: true, $"Not needed: the condition is not met ({when.Text})");
+            var reason = when.NotMetReason(Definition.Fields);
+            Skip(node, reason.Zh, notifyParent: true, reason.En);
             return;
         }
 

@@ -73,6 +73,14 @@ public sealed class Condition
     public string Describe(IReadOnlyDictionary<string, FormField> fields, CultureInfo culture) =>
         new ConditionWording(fields, culture.TwoLetterISOLanguageName == "en").Describe(_parsed);
 
+    /// <summary>
+    /// Why a step under this condition did not run, for the applicant and the audit trail: the condition in words with the
+    /// form's labels (never the raw expression), in both languages.
+    /// </summary>
+    public LocalizedText NotMetReason(IReadOnlyDictionary<string, FormField> fields) => new(
+        $"条件不满足：{Describe(fields, CultureInfo.GetCultureInfo("zh-CN"))}",
+        $"Not needed: the condition is not met ({Describe(fields, CultureInfo.GetCultureInfo("en"))})");
+
     /// <summary>Evaluates over the form values; a missing optional field reads as null, and anything but true is false.</summary>
     public bool Evaluate(IReadOnlyDictionary<string, object?> values)
     {
