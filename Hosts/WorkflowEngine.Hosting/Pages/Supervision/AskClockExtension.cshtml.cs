@@ -32,14 +32,16 @@ public sealed class AskClockExtensionModel(
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
 
+    // Named as the inputs are, so that the errors the summary lists link to their fields' ids.
+
     /// <summary>The stage whose clock to extend; empty for the whole service's.</summary>
-    [BindProperty]
+    [BindProperty(Name = "stage")]
     public string? Stage { get; set; }
 
-    [BindProperty]
+    [BindProperty(Name = "workingDays")]
     public decimal? WorkingDays { get; set; }
 
-    [BindProperty]
+    [BindProperty(Name = "reason")]
     public string? Reason { get; set; }
 
     public ApplicationRecord? Application { get; private set; }
