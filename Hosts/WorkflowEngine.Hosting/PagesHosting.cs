@@ -26,8 +26,11 @@ public static class PagesHosting
     /// <summary>The languages of the pages; the first is the default, whatever the browser asks for.</summary>
     public static readonly IReadOnlyList<CultureInfo> Cultures = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")];
 
-    /// <summary>The folders of pages that read the engine's data (definitions, applications, statistics, incidents).</summary>
-    private static readonly string[] EngineFolders = ["/Services", "/Public", "/Applications", "/Admin"];
+    /// <summary>
+    /// The folders of pages that read the engine's data (definitions, applications, statistics, incidents, and the
+    /// extensions of applications' limits that supervisors ask for and decide).
+    /// </summary>
+    private static readonly string[] EngineFolders = ["/Services", "/Public", "/Applications", "/Admin", "/Supervision"];
 
     public static WebApplicationBuilder AddWorkflowPages(this WebApplicationBuilder builder, PageSets sets)
     {

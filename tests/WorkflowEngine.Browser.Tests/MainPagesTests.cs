@@ -23,6 +23,7 @@ public sealed class MainPagesTests(BrowserFixture fixture) : IClassFixture<Brows
     [InlineData("/account/denied", "samr-clerk", "account-denied")]
     [InlineData("/desk", "samr-clerk", "desk-queue")]
     [InlineData("/desk/supervise", "samr-supervisor", "desk-supervise")]
+    [InlineData("/supervision/clock-extensions", "gsc-supervisor", "supervision-clock-extensions")]
     [InlineData("/admin", "admin", "admin")]
     [InlineData("/admin/definitions", "admin", "admin-definitions")]
     [InlineData("/admin/definitions/business-opening/versions/1", "admin", "admin-version")]

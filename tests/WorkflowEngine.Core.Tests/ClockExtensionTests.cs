@@ -162,6 +162,32 @@ public sealed class ClockExtensionTests
     }
 
     [Fact]
+    public void Extendable_OffersEachClockWithItsMaximum_UntilARequestWaitsForIt_AndNoneToADepartmentWithoutAStep()
+    {
+        var h = Started();
+
+        Assert.Equal<(string?, string)>([(null, "5 个工作日"), ("stage-a", "2 个工作日")],
+            ClockExtensionChecks.Extendable(h.Definition, h.State, "NRP", Catalog.Calendar).Select(c => (c.StageId, c.Rules.Max!.ToString())));
+        Request(h, null, 1);
+        Assert.Equal<string?>(["stage-a"], ClockExtensionChecks.Extendable(h.Definition, h.State, "NRP", Catalog.Calendar).Select(c => c.StageId));
+        Assert.Empty(ClockExtensionChecks.Extendable(h.Definition, h.State, "SAMR", Catalog.Calendar));
+    }
+
+    [Fact]
+    public void ARequestPastTheMaximum_NamesTheAmount_AndOneWithoutAReason_NamesTheReason()
+    {
+        var h = Started();
+
+        var tooMuch = ClockExtensionChecks.CheckRequest(h.Definition, h.State,
+            new ClockExtensionRequestedEvent(Guid.NewGuid(), null, WorkingTimeLimit.Days(6), "理由", "nrp-supervisor", "NRP"), Catalog.Calendar);
+        var noReason = ClockExtensionChecks.CheckRequest(h.Definition, h.State,
+            new ClockExtensionRequestedEvent(Guid.NewGuid(), null, WorkingTimeLimit.Days(1), " ", "nrp-supervisor", "NRP"), Catalog.Calendar);
+
+        Assert.Equal(ClockExtensionRefusal.Fields.Added, tooMuch!.Field);
+        Assert.Equal(ClockExtensionRefusal.Fields.Reason, noReason!.Field);
+    }
+
+    [Fact]
     public void ADepartmentWithoutAStep_MayNotAsk()
     {
         var h = Started();

@@ -14,9 +14,9 @@ namespace WorkflowEngine.Hosting.Tests;
 public sealed class ClockExtensionTests
 {
     // Monday 19 October 2026, after the completion date on the form; no holiday until the new year.
-    private static readonly DateTimeOffset Monday = new(2026, 10, 19, 9, 0, 0, TimeSpan.FromHours(8));
+    internal static readonly DateTimeOffset Monday = new(2026, 10, 19, 9, 0, 0, TimeSpan.FromHours(8));
 
-    private static async Task<Guid> SubmitAsync(AllInOneHost host)
+    internal static async Task<Guid> SubmitAsync(AllInOneHost host)
     {
         using var citizen = host.Client("zhangsan");
         using var response = await citizen.PostAsync("/api/applications", JointAcceptance.Multipart(civilAirDefence: false));
@@ -26,7 +26,7 @@ public sealed class ClockExtensionTests
         return id;
     }
 
-    private static JsonElement Bundle(JsonElement clocks) =>
+    internal static JsonElement Bundle(JsonElement clocks) =>
         clocks.GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "bundle");
 
     [Fact]

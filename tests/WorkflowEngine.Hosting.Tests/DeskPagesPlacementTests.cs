@@ -49,6 +49,30 @@ public sealed class DeskPagesPlacementTests
         Assert.DoesNotContain("href=\"/desk\"", await catalogue.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The extensions of limits are asked for and decided where the applications are: on the engine host, which has no
+    /// desk, the service centre's supervisor has the page and its link; a department host has neither.
+    /// </summary>
+    [Fact]
+    public async Task EngineHost_ServesTheSupervisorsExtensionsPage_ADepartmentHostDoesNot()
+    {
+        await using var engine = await StartAsync(HostRole.Engine);
+        await using var department = await StartAsync(HostRole.Department, "--Departments:Codes=GSC");
+        using var onEngine = await SignInAsync(engine.Address, "gsc-supervisor");
+        using var onDepartment = await SignInAsync(department.Address, "gsc-supervisor");
+
+        using var page = await onEngine.GetAsync("/supervision/clock-extensions");
+        using var absent = await onDepartment.GetAsync("/supervision/clock-extensions");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("办理时限延长 · 政务服务中心综合窗口", html, StringComparison.Ordinal);
+        Assert.Contains("没有待审批的延长申请。", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/supervision/clock-extensions\" aria-current=\"page\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, absent.StatusCode);
+        Assert.DoesNotContain("href=\"/supervision/clock-extensions\"", await onDepartment.GetStringAsync("/desk/supervise"), StringComparison.Ordinal);
+    }
+
     private static async Task<HttpClient> SignInAsync(Uri address, string user)
     {
         var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = address };

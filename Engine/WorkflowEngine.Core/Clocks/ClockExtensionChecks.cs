@@ -31,14 +31,14 @@ public static class ClockExtensionChecks
         StepNode? stage = null;
         if (request.StageId is { } stageId && (!definition.Nodes.TryGetValue(stageId, out stage) || stage.Children.Count == 0))
         {
-            return new(ClockExtensionRefusalKind.NotFound, $"本事项没有阶段“{stageId}”", $"The service has no stage '{stageId}'");
+            return new(ClockExtensionRefusalKind.NotFound, $"本事项没有阶段“{stageId}”", $"The service has no stage '{stageId}'", ClockExtensionRefusal.Fields.Stage);
         }
 
         var what = stage is null ? "整件事" : $"阶段“{stage.DisplayTitle}”";
         var whatEn = stage is null ? "the whole service" : $"the stage '{stage.Id}'";
         if (RulesOf(definition, request.StageId) is not { Max: { } max, Approver.Length: > 0 })
         {
-            return new(ClockExtensionRefusalKind.Unprocessable, $"{what}的办理时限不可延长（办事指南未规定）", $"The limit of {whatEn} may not be extended (the definition allows no extension)");
+            return new(ClockExtensionRefusalKind.Unprocessable, $"{what}的办理时限不可延长（办事指南未规定）", $"The limit of {whatEn} may not be extended (the definition allows no extension)", ClockExtensionRefusal.Fields.Stage);
         }
 
         if (state.Status != WorkflowStatus.Running)
@@ -61,17 +61,17 @@ public static class ClockExtensionChecks
 
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
-            return new(ClockExtensionRefusalKind.Unprocessable, "请说明延长的理由", "Say why the limit must be extended");
+            return new(ClockExtensionRefusalKind.Unprocessable, "请说明延长的理由", "Say why the limit must be extended", ClockExtensionRefusal.Fields.Reason);
         }
 
         if (!request.Added.IsWellFormed)
         {
-            return new(ClockExtensionRefusalKind.Unprocessable, "延长的时间须为正数", "The time added must be positive");
+            return new(ClockExtensionRefusalKind.Unprocessable, "延长的时间须为正数", "The time added must be positive", ClockExtensionRefusal.Fields.Added);
         }
 
         if (calendar.OfficeTimeOf(request.Added) > calendar.OfficeTimeOf(max))
         {
-            return new(ClockExtensionRefusalKind.Unprocessable, $"{what}的时限最多可延长 {max}", $"The limit of {whatEn} may be extended by at most {English(max)}");
+            return new(ClockExtensionRefusalKind.Unprocessable, $"{what}的时限最多可延长 {max}", $"The limit of {whatEn} may be extended by at most {English(max)}", ClockExtensionRefusal.Fields.Added);
         }
 
         var earlier = state.ClockExtensions?.FirstOrDefault(e => e.StageId == request.StageId && e.Status != ClockExtensionStatuses.Refused);
@@ -83,6 +83,23 @@ public static class ClockExtensionChecks
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The clocks <paramref name="department"/> may ask to extend now, the bundle's (no stage) and the stages', each with
+    /// its rules: those a request for the most the definition allows would pass <see cref="CheckRequest"/> with, so that a
+    /// form offers exactly what the rules accept.
+    /// </summary>
+    public static IReadOnlyList<(string? StageId, ExtensionRules Rules)> Extendable(
+        WorkflowDefinition definition, InstanceState state, string department, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        IEnumerable<string?> clocks = [null, .. definition.Flow.DescendantsAndSelf().Where(n => n.Children.Count > 0 && n.Extension is not null).Select(n => n.Id)];
+        return [.. clocks
+            .Select(stageId => (StageId: stageId, Rules: RulesOf(definition, stageId)))
+            .Where(c => c.Rules is { Max: { } max }
+                && CheckRequest(definition, state, new ClockExtensionRequestedEvent(Guid.Empty, c.StageId, max, "-", "", department), calendar) is null)
+            .Select(c => (c.StageId, c.Rules!))];
     }
 
     /// <summary>Null when <paramref name="decision"/> may be applied; otherwise why not.</summary>

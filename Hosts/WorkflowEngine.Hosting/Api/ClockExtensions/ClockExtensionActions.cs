@@ -19,9 +19,19 @@ public sealed class ClockExtensionActions(ClockExtensionService extensions, Appl
         "只有部门负责人（supervisor）可以申请或审批延长整件事或阶段的办理时限",
         "Only a department's supervisor may ask for or decide on an extension of a service's or stage's limit");
 
+    /// <summary>Why someone may not see the requests waiting for <paramref name="department"/>'s decision.</summary>
+    public static ProblemText NotASupervisorOf(string department) =>
+        new($"只有 {department} 的负责人可以查看待审批的延长申请", $"Only a supervisor of {department} may see the requests waiting for its decision");
+
     /// <summary>The request's fields in error, if any (the amount and the reason).</summary>
     public static Dictionary<string, ProblemText[]> Check(RequestClockExtensionRequest? asked) =>
         ExtensionAmountRules.Check(asked?.WorkingDays, asked?.WorkingHours, asked?.Reason);
+
+    /// <summary>What is wrong with a decision's reason, if anything: required to refuse, and at most 500 characters.</summary>
+    public static ProblemText? CheckDecision(bool approve, string? reason) =>
+        !approve && string.IsNullOrWhiteSpace(reason) ? new ProblemText("驳回须说明理由，理由会告知申请的部门", "Say why the request is refused; the asking department is told")
+        : reason is { Length: > 500 } ? new ProblemText("理由不能超过 500 字", "The reason may be at most 500 characters")
+        : null;
 
     public async Task<ClockExtensionOutcome> RequestAsync(Guid applicationId, RequestClockExtensionRequest asked, ClaimsPrincipal user, CancellationToken cancellationToken)
     {

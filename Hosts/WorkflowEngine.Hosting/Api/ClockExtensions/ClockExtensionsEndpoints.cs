@@ -66,14 +66,9 @@ public static class ClockExtensionsEndpoints
             return problem;
         }
 
-        if (!approve && string.IsNullOrWhiteSpace(decision!.Reason))
+        if (ClockExtensionActions.CheckDecision(approve, decision!.Reason) is { } wrong)
         {
-            return Problems.Field("reason", new ProblemText("驳回须说明理由，理由会告知申请的部门", "Say why the request is refused; the asking department is told"));
-        }
-
-        if (decision!.Reason is { Length: > 500 })
-        {
-            return Problems.Field("reason", new ProblemText("理由不能超过 500 字", "The reason may be at most 500 characters"));
+            return Problems.Field("reason", wrong);
         }
 
         return Result(await actions.DecideAsync(id, extension, approve, decision.Reason, user, cancellationToken), StatusCodes.Status200OK);
@@ -87,7 +82,7 @@ public static class ClockExtensionsEndpoints
     private static async Task<IResult> AwaitingAsync(string code, ClaimsPrincipal user, ClockExtensionActions actions, CancellationToken cancellationToken) =>
         await actions.AwaitingAsync(code, user, cancellationToken) is { } waiting
             ? Results.Ok(waiting.Select(ClockExtensionActions.Dto))
-            : Problems.Forbidden(new ProblemText($"只有 {code} 的负责人可以查看待审批的延长申请", $"Only a supervisor of {code} may see the requests waiting for its decision"));
+            : Problems.Forbidden(ClockExtensionActions.NotASupervisorOf(code));
 
     private static IResult Result(ClockExtensionOutcome outcome, int status)
     {

@@ -2,11 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
-using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
-using WorkflowEngine.Hosting.Api.ClockExtensions;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
@@ -20,7 +17,8 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 /// for more time waiting for an answer, approved or refused here through the same rules as the API. Where the engine
 /// runs in this process, the red and yellow lists are the engine's (the same as <c>/api/departments/{code}/warnings</c>):
 /// each step with the limit it is on a card against, promised or statutory, and the due times, most urgent first; and
-/// the requests to extend a service's or stage's limit that the department approves (行政许可法 Art. 42).
+/// the requests to extend a service's or stage's limit are decided on the engine's page for them
+/// (<c>/supervision/clock-extensions</c>), where the applications are.
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
 public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, ReferenceData reference, ServedDepartments served, DepartmentWarnings? warnings = null) : PageModel
@@ -52,9 +50,6 @@ public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, Refer
 
     public IReadOnlyList<ExtensionRequest> Extensions { get; private set; } = [];
 
-    /// <summary>Requests to extend a service's or stage's limit waiting for this department's decision (empty where the engine runs elsewhere).</summary>
-    public IReadOnlyList<ClockExtensionView> ClockExtensions { get; private set; } = [];
-
     /// <summary>Tasks whose clerk waits for a supervisor to allow a further supplement request (decided on the task's page).</summary>
     public IReadOnlyList<TaskRecord> SupplementApprovals { get; private set; } = [];
 
@@ -81,47 +76,6 @@ public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, Refer
     public async Task<IActionResult> OnPostRefuseExtensionAsync(Guid extension, string? refuseReason, CancellationToken cancellationToken) =>
         await AfterAsync(await clerk.DecideExtensionAsync(extension, false, new ExtensionDecisionRequest(refuseReason), User, cancellationToken),
             "refused", $"refuseReason-{extension}", cancellationToken);
-
-    public async Task<IActionResult> OnPostApproveClockExtensionAsync(Guid application, Guid extension, string? comment, CancellationToken cancellationToken) =>
-        await AfterClockAsync(application, extension, true, comment, "clock-approved", cancellationToken);
-
-    public async Task<IActionResult> OnPostRefuseClockExtensionAsync(Guid application, Guid extension, string? refuseReason, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(refuseReason))
-        {
-            ModelState.AddModelError($"clockRefuseReason-{extension}", DeskText.Say("不予延长须说明理由", "Say why the extension is refused"));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        return await AfterClockAsync(application, extension, false, refuseReason, "clock-refused", cancellationToken);
-    }
-
-    private async Task<IActionResult> AfterClockAsync(Guid application, Guid extension, bool approve, string? reason, string done, CancellationToken cancellationToken)
-    {
-        if (HttpContext.RequestServices.GetService<ClockExtensionActions>() is not { } actions)
-        {
-            return NotFound();
-        }
-
-        var outcome = await actions.DecideAsync(application, extension, approve, reason, User, cancellationToken);
-        if (outcome.Refusal is not { } refusal)
-        {
-            return RedirectToPage(new { department = Department, done });
-        }
-
-        Refusal = DeskText.Say(refusal.Zh, refusal.En);
-        Response.StatusCode = refusal.Kind switch
-        {
-            ClockExtensionRefusalKind.NotFound => StatusCodes.Status404NotFound,
-            ClockExtensionRefusalKind.Forbidden => StatusCodes.Status403Forbidden,
-            ClockExtensionRefusalKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
-            _ => StatusCodes.Status409Conflict,
-        };
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
 
     private async Task<IActionResult> AfterAsync<T>(ClerkOutcome<T> outcome, string done, string field, CancellationToken cancellationToken)
     {
@@ -177,11 +131,6 @@ public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, Refer
         }
 
         Notices = notices.Value;
-        if (HttpContext.RequestServices.GetService<ClockExtensionActions>() is { } clockExtensions)
-        {
-            ClockExtensions = await clockExtensions.AwaitingAsync(Department, User, cancellationToken) ?? [];
-        }
-
         Extensions = (await clerk.ExtensionsAsync(Department, "pending", 100, 0, User, cancellationToken)).Value ?? [];
         SupplementApprovals = (await clerk.SupplementApprovalsAsync(Department, 100, 0, User, cancellationToken)).Value ?? [];
         Supervised = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, SupervisedOnly: true), cancellationToken);
