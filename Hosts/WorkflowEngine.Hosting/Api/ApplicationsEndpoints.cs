@@ -32,6 +32,7 @@ public static class ApplicationsEndpoints
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization();
+        // The framework's own form check would also refuse bearer-token scripts; SessionAntiforgery checks the session's calls.
         group.MapPost("/", SubmitAsync).Produces<SubmittedDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Applicant).DisableAntiforgery()
             .Reads<SubmitApplicationBody>(BodyRule.JsonOrMultipart).RequireRateLimiting(SubmissionsPolicy)
             .WithSummary("Submit one combined application (JSON, or multipart with the materials); an Idempotency-Key header makes retries safe");
