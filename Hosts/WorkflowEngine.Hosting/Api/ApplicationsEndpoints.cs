@@ -190,7 +190,8 @@ public static class ApplicationsEndpoints
             return Problems.NotFound(NotFoundDetail);
         }
 
-        if (existing.ApplicantId != user.Id() && !user.IsAdmin())
+        // Separation of duties, as on the application's page: only the applicant supplies their materials, not an administrator.
+        if (existing.ApplicantId != user.Id())
         {
             return Problems.Forbidden("只有申请人可以上传材料");
         }
