@@ -45,6 +45,7 @@ public static class SignInHosting
         // Every role and department, unless the host has said which it serves (a department host).
         services.TryAddSingleton(UserScope.Everyone);
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<UnknownNameLockout>();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<UserTokens>();
         services.AddSingleton<IdentitySeeding>();
