@@ -85,6 +85,8 @@ public static partial class WorkflowHosting
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<RequestBodyGuard>();
+        // After the body's bound is set, since a form post's token is read from its body.
+        app.UseMiddleware<SessionAntiforgery>();
         app.MapOpenApi().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {

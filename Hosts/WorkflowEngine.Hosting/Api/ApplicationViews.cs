@@ -23,8 +23,15 @@ namespace WorkflowEngine.Hosting.Api;
 /// and as stored where not (older notifications, texts a definition gives in Chinese only); codes stay the same.
 /// </summary>
 public sealed class ApplicationViews(
-    IApplicationQueries queries, ITaskQueries tasks, DefinitionRegistry definitions, ReferenceData reference, ActivityRegistry activities, TimeProvider time)
+    IApplicationQueries queries, ITaskQueries tasks, DefinitionRegistry definitions, ReferenceData reference, ActivityRegistry activities, IAccessLog access, TimeProvider time)
 {
+    /// <summary>How a view reached the application, as its audit line says (none for the API's read by id).</summary>
+    public const string ViaTrackingNumber = "trackingNumber";
+
+    public const string ViaPage = "page";
+
+    public const string ViaReceipt = "receipt";
+
     public async Task<ApplicationDto> DetailAsync(ApplicationRecord a, bool english, CancellationToken cancellationToken)
     {
         var definition = await definitions.GetAsync(a.ServiceId, a.ServiceVersion, cancellationToken);
@@ -160,6 +167,16 @@ public sealed class ApplicationViews(
                 a.DataJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string?>>(a.DataJson),
                 a.Hash)).ToArray());
     }
+
+    /// <summary>
+    /// Someone else's look at the applicant's personal data, on a page or through the API, is an audit line; the
+    /// applicant's own is not, or every refresh of the live tracking page would add one to the trail and a write to each read.
+    /// </summary>
+    public Task RecordViewAsync(ApplicationRecord application, ClaimsPrincipal user, string? via, CancellationToken cancellationToken) =>
+        user.Id() == application.ApplicantId
+            ? Task.CompletedTask
+            : access.RecordAsync(
+                application.Id, user.Id(), AccessTypes.ApplicationViewed, via is null ? null : new Dictionary<string, string?> { ["via"] = via }, cancellationToken);
 
     /// <summary>The application, if it exists and the caller may see it; otherwise null, the same for both.</summary>
     public async Task<ApplicationRecord?> VisibleAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>

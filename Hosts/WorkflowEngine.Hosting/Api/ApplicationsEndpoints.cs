@@ -32,6 +32,7 @@ public static class ApplicationsEndpoints
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization();
+        // The framework's own form check would also refuse bearer-token scripts; SessionAntiforgery checks the session's calls.
         group.MapPost("/", SubmitAsync).Produces<SubmittedDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Applicant).DisableAntiforgery()
             .Reads<SubmitApplicationBody>(BodyRule.JsonOrMultipart).RequireRateLimiting(SubmissionsPolicy)
             .WithSummary("Submit one combined application (JSON, or multipart with the materials); an Idempotency-Key header makes retries safe");
@@ -132,19 +133,19 @@ public static class ApplicationsEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        Guid id, ClaimsPrincipal user, HttpRequest request, IApplicationQueries queries, ApplicationViews views, IAccessLog access, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, HttpRequest request, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken)
     {
         if (await VisibleAsync(id, user, queries, views, cancellationToken) is not { } application)
         {
             return Problems.NotFound(NotFoundDetail);
         }
 
-        await RecordViewAsync(access, application, user, null, cancellationToken);
+        await views.RecordViewAsync(application, user, null, cancellationToken);
         return Results.Ok(await views.DetailAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken));
     }
 
     private static async Task<IResult> FindByTrackingNumberAsync(
-        string trackingNumber, ClaimsPrincipal user, HttpRequest request, IApplicationQueries queries, ApplicationViews views, IAccessLog access, CancellationToken cancellationToken)
+        string trackingNumber, ClaimsPrincipal user, HttpRequest request, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken)
     {
         var application = await queries.FindByTrackingNumberAsync(trackingNumber.Trim().ToUpperInvariant(), cancellationToken);
         if (application is null || !await views.CanViewAsync(user, application, cancellationToken))
@@ -152,7 +153,7 @@ public static class ApplicationsEndpoints
             return Problems.NotFound("没有这个受理编号的申请");
         }
 
-        await RecordViewAsync(access, application, user, new Dictionary<string, string?> { ["via"] = "trackingNumber" }, cancellationToken);
+        await views.RecordViewAsync(application, user, ApplicationViews.ViaTrackingNumber, cancellationToken);
         return Results.Ok(await views.DetailAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken));
     }
 
@@ -162,16 +163,6 @@ public static class ApplicationsEndpoints
         await VisibleAsync(id, user, queries, views, cancellationToken) is { } application
             ? Results.Ok(await clocks.OfAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken))
             : Problems.NotFound(NotFoundDetail);
-
-    /// <summary>
-    /// Someone else's look at the applicant's personal data is an audit line; the applicant's own is not, or every
-    /// refresh of the live tracking page would add one to the trail and a write to each read.
-    /// </summary>
-    private static Task RecordViewAsync(
-        IAccessLog access, ApplicationRecord application, ClaimsPrincipal user, IReadOnlyDictionary<string, string?>? detail, CancellationToken cancellationToken) =>
-        user.Id() == application.ApplicantId
-            ? Task.CompletedTask
-            : access.RecordAsync(application.Id, user.Id(), AccessTypes.ApplicationViewed, detail, cancellationToken);
 
     private static async Task<IResult> AttachAsync(
         Guid id,
@@ -189,7 +180,8 @@ public static class ApplicationsEndpoints
             return Problems.NotFound(NotFoundDetail);
         }
 
-        if (existing.ApplicantId != user.Id() && !user.IsAdmin())
+        // Separation of duties, as on the application's page: only the applicant supplies their materials, not an administrator.
+        if (existing.ApplicantId != user.Id())
         {
             return Problems.Forbidden("只有申请人可以上传材料");
         }

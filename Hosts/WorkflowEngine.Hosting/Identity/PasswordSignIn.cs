@@ -7,13 +7,15 @@ namespace WorkflowEngine.Hosting.Identity;
 /// <summary>
 /// Signs people in with a user name and password, the same for the page and the API: counts wrong passwords and locks
 /// the account after <see cref="SignInSettings.MaxFailedAttempts"/>, and writes every attempt to the sign-in audit. An
-/// unknown name and a wrong password look alike to the caller, and take about as long, so that names cannot be probed.
+/// unknown name and a wrong password look alike to the caller, and take about as long, so that names cannot be probed:
+/// an unknown name is locked after as many tries, for as long (<see cref="UnknownNameLockout"/>).
 /// An account an administrator disabled is told so only after its right password.
 /// </summary>
 public sealed class PasswordSignIn(
     IUserAccounts accounts,
     ICredentialStore credentials,
     ISignInLog log,
+    UnknownNameLockout unknownNames,
     TimeProvider clock,
     IOptions<SignInSettings> settings)
 {
@@ -34,9 +36,7 @@ public sealed class PasswordSignIn(
         var credential = user is null ? null : await credentials.FindAsync(user.Id, cancellationToken);
         if (user is null || credential is null)
         {
-            Hasher.VerifyHashedPassword(Nobody, Decoy.Value, password);
-            await RecordAsync(SignInEventKinds.Failed, userName, null, clientAddress, channel, cancellationToken);
-            return new SignInOutcome(SignInStatus.Invalid);
+            return await UnknownNameAsync(userName, password, now, clientAddress, channel, cancellationToken);
         }
 
         if (credential.IsLockedAt(now))
@@ -69,6 +69,22 @@ public sealed class PasswordSignIn(
         var kind = channel == SignInChannels.Token ? SignInEventKinds.TokenIssued : SignInEventKinds.Succeeded;
         await RecordAsync(kind, userName, user.Id, clientAddress, channel, cancellationToken);
         return new SignInOutcome(SignInStatus.Succeeded, user, credential.SecurityStamp);
+    }
+
+    /// <summary>What an account's wrong password gets, step for step: refused while locked, else counted and maybe locked.</summary>
+    private async Task<SignInOutcome> UnknownNameAsync(
+        string userName, string password, DateTimeOffset now, string? clientAddress, string channel, CancellationToken cancellationToken)
+    {
+        if (unknownNames.LockedUntil(userName, now) is { } lockedUntil)
+        {
+            await RecordAsync(SignInEventKinds.Refused, userName, null, clientAddress, channel, cancellationToken);
+            return new SignInOutcome(SignInStatus.LockedOut, LockedUntil: lockedUntil);
+        }
+
+        Hasher.VerifyHashedPassword(Nobody, Decoy.Value, password);
+        var locked = unknownNames.RecordFailure(userName, now, Lockout);
+        await RecordAsync(locked is null ? SignInEventKinds.Failed : SignInEventKinds.LockedOut, userName, null, clientAddress, channel, cancellationToken);
+        return locked is null ? new SignInOutcome(SignInStatus.Invalid) : new SignInOutcome(SignInStatus.LockedOut, LockedUntil: locked);
     }
 
     /// <summary>Sets a user's password with a new stamp, which ends every session and token issued before.</summary>

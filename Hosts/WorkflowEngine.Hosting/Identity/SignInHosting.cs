@@ -45,12 +45,13 @@ public static class SignInHosting
         // Every role and department, unless the host has said which it serves (a department host).
         services.TryAddSingleton(UserScope.Everyone);
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<UnknownNameLockout>();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<UserTokens>();
         services.AddSingleton<IdentitySeeding>();
         var authentication = services.AddAuthentication(Scheme);
         authentication
-            .AddPolicyScheme(Scheme, null, o => o.ForwardDefaultSelector = SelectScheme)
+            .AddPolicyScheme(Scheme, null, o => o.ForwardDefaultSelector = SchemeFor)
             .AddScheme<AuthenticationSchemeOptions, DemoHeaderAuthentication>(DemoHeaderAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, ServiceTokenAuthentication>(ServiceTokenAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, UserTokenAuthentication>(UserTokenAuthentication.SchemeName, null)
@@ -108,7 +109,7 @@ public static class SignInHosting
     /// when it is a JWT and the platform's tokens are accepted, else one of this host's own. The demo header is read
     /// only in Development (its handler signs nobody in elsewhere, and answers 401 for a protected endpoint).
     /// </summary>
-    private static string SelectScheme(HttpContext context)
+    public static string SchemeFor(HttpContext context)
     {
         if (ServiceTokenAuthentication.BearerToken(context.Request) is { } token)
         {

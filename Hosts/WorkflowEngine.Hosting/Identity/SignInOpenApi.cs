@@ -21,7 +21,7 @@ public sealed class SignInOpenApi : IOpenApiDocumentTransformer
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Cookie,
             Name = SessionCookie.Name,
-            Description = "The session cookie of the sign-in page /account/login.",
+            Description = $"The session cookie of the sign-in page /account/login. A POST, PUT, PATCH or DELETE signed in by it must also send the page's anti-forgery token in the {SessionAntiforgery.HeaderName} header (else 400); scripts use a bearer token.",
         };
         return Task.CompletedTask;
     }

@@ -31,6 +31,7 @@ public sealed class ReceiptModel(ApplicationViews views, DefinitionRegistry defi
             return;
         }
 
+        await views.RecordViewAsync(application, User, ApplicationViews.ViaReceipt, cancellationToken);
         Receipt = await views.SubmittedAsync(application, PageText.Current.IsEnglishText, cancellationToken);
         Service = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
     }

@@ -125,6 +125,8 @@ public sealed class TrackingModel(
             return false;
         }
 
+        // As the API's read does: a look by staff at the applicant's data is on the trail (the /track lookup lands here too).
+        await views.RecordViewAsync(application, User, ApplicationViews.ViaPage, cancellationToken);
         var english = PageText.Current.IsEnglishText;
         Application = await views.DetailAsync(application, english, cancellationToken);
         Service = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);

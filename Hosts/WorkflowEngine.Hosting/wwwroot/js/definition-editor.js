@@ -1,5 +1,6 @@
 // Checks a definition as the administrator types: a moment after the last key, the text goes to the same validation
-// the API runs (POST /api/definitions/validate, signed in by the page's session) and each error is marked at its line
+// the API runs (POST /api/definitions/validate, signed in by the page's session, with the page's anti-forgery token
+// from the layout's meta tag, which the API requires of every session call that posts) and each error is marked at its line
 // in the gutter and listed below with a link that selects the line. Without script, the Validate button posts the form
 // and the server renders the same marks.
 (function () {
@@ -10,6 +11,8 @@
   if (!source || !gutter || !list || !window.fetch) {
     return;
   }
+  var tokenMeta = document.querySelector('meta[name="request-verification-token"]');
+  var token = tokenMeta ? tokenMeta.getAttribute('content') : '';
   var timer = null;
   var sent = 0;
 
@@ -88,7 +91,7 @@
     fetch('/api/definitions/validate', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/yaml' },
+      headers: { 'Content-Type': 'application/yaml', 'RequestVerificationToken': token },
       body: source.value
     })
       .then(function (response) {
