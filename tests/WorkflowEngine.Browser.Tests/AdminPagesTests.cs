@@ -32,7 +32,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         var page = await SignedInAsync("/admin");
         await page.GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "事项定义", Exact = true }).ClickAsync();
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
         await page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "企业开办" }) })
             .GetByRole(AriaRole.Link, new() { Name = "第 1 版" }).ClickAsync();
 
@@ -62,7 +62,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         // The licence's statutory 3 working days run through the holiday to the make-up Saturday, like the bundle's.
         await Assertions.Expect(preview.Locator("tr[data-step='business-licence'] .statutory-due")).ToContainTextAsync("2026-10-10 17:30");
         await ScreenshotAsync(page, "definition");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         await page.GotoAsync(page.Url.Split('?')[0] + "?start=30/09/2026");
         await Assertions.Expect(page.Locator("#start-error")).ToContainTextAsync("YYYY-MM-DD");
@@ -112,7 +112,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await listed.GetByRole(AriaRole.Button, new() { Name = "查看差异" }).ClickAsync();
         await Assertions.Expect(page.Locator("#diff-summary")).ToContainTextAsync("新增 1 行，删除 1 行");
         await Assertions.Expect(page.Locator("#diff tr.diff-added")).ToContainTextAsync("就业登记（新版）");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("td[data-date='2026-10-08']")).ToContainTextAsync("班");
         await Assertions.Expect(page.Locator("td[data-date='2026-10-11']")).ToContainTextAsync("周末");
         await ScreenshotAsync(page, "calendar");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Working calendars");
@@ -253,7 +253,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.Locator("#arrangement").FillAsync(year2035.Replace("2035-01-03", "2035-01-06", StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Button, new() { Name = "预览", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#year-outcome")).ToContainTextAsync("尚未载入");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
         Assert.DoesNotContain(2035, (await Host.GetJsonAsync("admin", "/api/calendars"))[0].GetProperty("announcedYears").EnumerateArray().Select(y => y.GetInt32()));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "载入", Exact = true }).ClickAsync();
@@ -276,7 +276,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         var card = page.Locator($"li[data-id='{id}']");
         await Assertions.Expect(card).ToContainTextAsync("StepCompleted");
         await Assertions.Expect(card).ToContainTextAsync("maybe");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
         await card.GetByRole(AriaRole.Button, new() { Name = "重发" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已重发到 engine.reports");
@@ -294,7 +294,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
 
         var card = page.Locator("#incidents > li", new() { HasText = tracking });
         await Assertions.Expect(card).ToContainTextAsync("transfer");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
         await card.GetByRole(AriaRole.Button, new() { Name = "终止办理" }).ClickAsync();
 
         card = page.Locator("#incidents > li", new() { HasText = tracking });
@@ -356,7 +356,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(tracking);
         await Assertions.Expect(page.Locator("#audit-verification")).ToContainTextAsync("哈希链校验通过");
         Assert.True(await page.Locator("#audit tbody tr").CountAsync() >= 2);
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         Assert.Equal(1, await Host.ScalarAsync(
             "UPDATE audit_events SET data_json = '{\"service\":\"forged\"}' WHERE application_id = @Id AND seq = 1; SELECT changes();",

@@ -26,7 +26,7 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         Assert.Equal("50", await page.GetByLabel("企业名称").GetAttributeAsync("maxlength"));
         Assert.NotNull(await page.GetByLabel("企业名称").GetAttributeAsync("required"));
         Assert.Contains("可容缺", await page.Locator("#m-addressProof-help").InnerTextAsync(), StringComparison.Ordinal);
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         // A resident ID number with a wrong check digit passes the browser's length check, and the server refuses it.
         await BusinessOpeningForm.FillAsync(page, legalRepId: "110105194912310021", openBankAccount: true);
@@ -41,6 +41,9 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         Assert.Equal(1, await page.Locator(".error-summary li").CountAsync());
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
         await ScreenshotAsync(page, "apply-field-error");
+        // The server's answer with its errors, as shown (not the form drawn afresh): on a phone too, nothing scrolls sideways.
+        await PageChecks.AssertFitsAPhoneAsync(page, "apply-field-error");
+        await Assertions.Expect(page.Locator("#f-legalRepId-error")).Not.ToBeEmptyAsync();
 
         await page.GetByLabel("法定代表人公民身份号码").FillAsync("11010519491231002X");
         await page.GetByLabel("公司章程").SetInputFilesAsync(BusinessOpeningForm.Articles);
@@ -59,7 +62,7 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         Assert.Contains("工作日", dueText, StringComparison.Ordinal);
         Assert.Contains("住所使用证明", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await ScreenshotAsync(page, "receipt");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         // Progress: every department's step with its department, due time and working time left.
         await page.GetByRole(AriaRole.Link, new() { Name = "查看办理进度" }).ClickAsync();
@@ -74,12 +77,12 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(page.Locator(".upload-panel h2")).ToHaveTextAsync("待补交的材料");
         await Assertions.Expect(page.Locator(".upload-panel")).ToContainTextAsync("住所使用证明");
         await ScreenshotAsync(page, "progress");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         // Listed among my applications, and found by its tracking number (in any letter case).
         await page.GetByRole(AriaRole.Link, new() { Name = "我的申请" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = trackingNumber })).ToBeVisibleAsync();
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
         await ScreenshotAsync(page, "my-applications");
         await page.GetByRole(AriaRole.Link, new() { Name = "查询办件" }).First.ClickAsync();
         await page.GetByLabel("受理编号").FillAsync(trackingNumber.ToLowerInvariant());
@@ -122,7 +125,7 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(upload).ToContainTextAsync("请重新上传盖章版本");
         var licence = page.Locator("#step-business-licence");
         await Assertions.Expect(licence.Locator(".paused")).ToContainTextAsync("计时暂停：补正");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
         await ScreenshotAsync(page, "supplement-request");
 
         await page.GetByLabel("公司章程").SetInputFilesAsync(new FilePayload { Name = "章程（盖章）.pdf", MimeType = "application/pdf", Buffer = BusinessOpening.Pdf });

@@ -65,7 +65,7 @@ public sealed class BusinessOpeningScenarioTests(BrowserFixture fixture) : IClas
         await BrowserFixture.ReloadUntilAsync(applicant, upload.Locator("h2", new() { HasText = "需要补正的材料" }), "the supplement request on the progress page");
         await Assertions.Expect(upload).ToContainTextAsync("章程缺全体股东签字页");
         await Assertions.Expect(applicant.Locator("#step-business-licence .paused")).ToContainTextAsync("计时暂停：补正");
-        await PageChecks.AssertUsableAsync(fixture, applicant, "application-supplement");
+        await PageChecks.AssertUsableAsync(applicant, "application-supplement");
         await upload.GetByLabel("公司章程").SetInputFilesAsync(Pdf("章程（全体股东签字）.pdf"));
         await applicant.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
         await Assertions.Expect(applicant.GetByRole(AriaRole.Status)).ToHaveTextAsync("材料已上传。");
@@ -73,7 +73,7 @@ public sealed class BusinessOpeningScenarioTests(BrowserFixture fixture) : IClas
         // Back at SAMR, the clock runs again on the supplied articles, and the clerk approves.
         await samr.GotoAsync(samrTask);
         await BrowserFixture.ReloadUntilAsync(samr, samr.Locator("#task-clock", new() { HasText = "计时中" }), "the licence clock to run again");
-        await PageChecks.AssertUsableAsync(fixture, samr, "desk-task");
+        await PageChecks.AssertUsableAsync(samr, "desk-task");
         await samr.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
         await Assertions.Expect(samr.Locator(".desk-done")).ToContainTextAsync("已通过");
 
@@ -89,7 +89,7 @@ public sealed class BusinessOpeningScenarioTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(certificates).ToContainTextAsync("印章");
         await Assertions.Expect(certificates).ToContainTextAsync("银行开户许可");
         await Assertions.Expect(applicant.Locator("#step-tax-registration")).ToContainTextAsync("税务局");
-        await PageChecks.AssertUsableAsync(fixture, applicant, "application-completed");
+        await PageChecks.AssertUsableAsync(applicant, "application-completed");
 
         // The administrator edits 企业开办 from its first version: a department that does not exist is marked at its line.
         var admin = await fixture.SignedInAsync("admin", "/admin/definitions/business-opening/versions/1");
@@ -143,7 +143,7 @@ public sealed class BusinessOpeningScenarioTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(byDepartment.Locator("tbody tr", new() { HasText = "市场监督管理局" }).Locator("td").Last).ToHaveTextAsync("100%");
         await Assertions.Expect(byDepartment.Locator("tbody tr", new() { HasText = "公安局" }).Locator("td").Last).ToHaveTextAsync("100%");
         await Assertions.Expect(dashboard.Locator("main")).ToContainTextAsync("企业开办");
-        await PageChecks.AssertUsableAsync(fixture, dashboard, "public-dashboard");
+        await PageChecks.AssertUsableAsync(dashboard, "public-dashboard");
     }
 
     /// <summary>The department's clerk finds the application in the queue, opens, claims and approves its task; returns the clerk's page.</summary>

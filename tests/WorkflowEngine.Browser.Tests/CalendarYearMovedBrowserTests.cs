@@ -39,7 +39,7 @@ public sealed class CalendarYearMovedBrowserTests(YearEndBrowserFixture fixture)
         await Assertions.Expect(page.Locator("#year-outcome")).ToContainTextAsync("尚未载入");
         await AssertTheLicenceMovesAsync(page, tracking);
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
-        await AssertFitsAPhoneAsShownAsync(page);
+        await PageChecks.AssertFitsAPhoneAsync(page);
         await applicant.ReloadAsync();
         await Assertions.Expect(licence).ToContainTextAsync("2027-01-01 10:30");
 
@@ -68,19 +68,5 @@ public sealed class CalendarYearMovedBrowserTests(YearEndBrowserFixture fixture)
         // The whole application's one promised working day moves from the close of 1 January to the close of 4 January.
         await Assertions.Expect(page.Locator("#moved tbody tr", new() { HasText = tracking }).Filter(new() { HasText = "整件" }).Locator("td"))
             .ToHaveTextAsync([tracking, "整件（企业开办）", "2027-01-01 17:30", "2027-01-04 17:30", "2027-01-05 17:30", "2027-01-06 17:30"]);
-    }
-
-    /// <summary>The page as the form's answer shows it (a reload would lose the table), at a phone's width: nothing scrolls sideways.</summary>
-    private static async Task AssertFitsAPhoneAsShownAsync(IPage page)
-    {
-        await page.SetViewportSizeAsync(PageChecks.PhoneWidth, 740);
-        try
-        {
-            await PageChecks.AssertNoSidewaysScrollAsync(page);
-        }
-        finally
-        {
-            await page.SetViewportSizeAsync(1280, 800);
-        }
     }
 }

@@ -55,7 +55,7 @@ public sealed class ComplianceMismatchPageTests(BrowserFixture fixture) : IClass
         await Assertions.Expect(row.Locator("td").Nth(3)).ToContainTextAsync("未计");
         await Assertions.Expect(row.Locator("td").Nth(4)).ToContainTextAsync("分钟");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "admin-compliance-mismatches.png"), FullPage = true });
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         await page.GetByLabel("不一致类型").SelectOptionAsync("on-time-differs");
         await page.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
@@ -68,6 +68,6 @@ public sealed class ComplianceMismatchPageTests(BrowserFixture fixture) : IClass
 
         await page.GotoAsync("/admin/compliance/mismatches?kind=late");
         await Assertions.Expect(page.Locator("#kind-error")).ToContainTextAsync("on-time-differs");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
     }
 }

@@ -39,7 +39,7 @@ public sealed class DeadlineBadgesBrowserTests(BrowserFixture fixture) : IClassF
         await Assertions.Expect(step.Locator(".badge-yellow")).ToHaveTextAsync("黄牌预警：时限将到");
         await Assertions.Expect(supervisor.Locator("section[aria-labelledby='yellow-heading']")).ToContainTextAsync(tracking);
         await Assertions.Expect(supervisor.Locator("section[aria-labelledby='red-heading']")).Not.ToContainTextAsync(tracking);
-        await PageChecks.AssertUsableAsync(fixture, queue, "desk-queue-yellow");
+        await PageChecks.AssertUsableAsync(queue, "desk-queue-yellow");
 
         await MoveTheClockToAsync(11, 0);
         await BrowserFixture.ReloadUntilAsync(queue, card.Locator(".desk-badge-red"), "the red card on the queue");
@@ -55,8 +55,8 @@ public sealed class DeadlineBadgesBrowserTests(BrowserFixture fixture) : IClassF
             .ToContainTextAsync("承诺时限红牌：已于 2026-03-02 11:00 到期");
         await Assertions.Expect(supervisor.Locator("section[aria-labelledby='red-heading'] li[data-limit='statutory']")).ToHaveCountAsync(0);
         await Assertions.Expect(supervisor.Locator("section[aria-labelledby='yellow-heading']")).Not.ToContainTextAsync(tracking);
-        await PageChecks.AssertUsableAsync(fixture, timeline, "application-red");
-        await PageChecks.AssertUsableAsync(fixture, supervisor, "desk-supervise");
+        await PageChecks.AssertUsableAsync(timeline, "application-red");
+        await PageChecks.AssertUsableAsync(supervisor, "desk-supervise");
 
         async Task MoveTheClockToAsync(int hour, int minute)
         {

@@ -22,7 +22,7 @@ public sealed class DepartmentHostFailedMessagesBrowserTests(DepartmentHostBrows
         await page.GetByRole(AriaRole.Link, new() { Name = "失败消息" }).ClickAsync();
         var card = page.Locator($"li[data-id='{id}']");
         await Assertions.Expect(card).ToContainTextAsync("部门系统暂时不可用");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
         await card.GetByRole(AriaRole.Button, new() { Name = "重发" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已重发到 dept.SAMR");

@@ -17,17 +17,17 @@ public sealed class DepartmentHostUserAdministrationBrowserTests(DepartmentHostB
         await page.GetByRole(AriaRole.Link, new() { Name = "用户", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("用户");
         await Assertions.Expect(page.Locator("#department option")).ToHaveTextAsync(["（无）", "公安局（印章刻制备案）", "市场监督管理局"]);
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         await UserAdministrationBrowserTests.CreateAsync(page, "samr-clerk-3", "周九", "clerk", "SAMR");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "department-host-users.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "samr-clerk-3", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.Locator("#user-facts")).ToContainTextAsync("市场监督管理局");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "管理操作记录", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#changes")).ToContainTextAsync("samr-clerk-3");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
     }
 }

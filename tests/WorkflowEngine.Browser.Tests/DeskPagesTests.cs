@@ -23,7 +23,7 @@ public sealed class DeskPagesTests(BrowserFixture fixture) : IClassFixture<Brows
         var card = page.Locator(".desk-task", new() { HasText = tracking });
         await Assertions.Expect(card).ToHaveCountAsync(1);
         Assert.Contains("待认领", await card.InnerTextAsync(), StringComparison.Ordinal);
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         await card.GetByRole(AriaRole.Link).ClickAsync();
         Assert.EndsWith($"/desk/tasks/{taskId}", page.Url, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public sealed class DeskPagesTests(BrowserFixture fixture) : IClassFixture<Brows
         var download = await page.Locator(".desk-materials a").First.GetAttributeAsync("href");
         var file = await page.Context.APIRequest.GetAsync(download!);
         Assert.Equal(200, file.Status);
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已通过");
@@ -115,7 +115,7 @@ public sealed class DeskPagesTests(BrowserFixture fixture) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Link, new() { Name = "部门督办" }).ClickAsync();
         var request = page.Locator(".desk-extension", new() { HasText = tracking });
         Assert.Contains("需核实股东身份", await request.InnerTextAsync(), StringComparison.Ordinal);
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
         await request.GetByRole(AriaRole.Button, new() { Name = "批准延期" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已批准延期");
@@ -170,7 +170,7 @@ public sealed class DeskPagesTests(BrowserFixture fixture) : IClassFixture<Brows
         await supervisor.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(tracking) }).First.ClickAsync();
         Assert.EndsWith($"/desk/tasks/{taskId}", new Uri(supervisor.Url).AbsolutePath, StringComparison.Ordinal);
         Assert.Contains("核对原件时才发现证件过期", await supervisor.Locator("#supplement-approval").InnerTextAsync(), StringComparison.Ordinal);
-        await PageChecks.AssertUsableAsync(fixture, supervisor);
+        await PageChecks.AssertUsableAsync(supervisor);
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "不予批准", Exact = true }).ClickAsync();
         await Assertions.Expect(supervisor.Locator("#refuseSupplementReason-error")).ToContainTextAsync("须写明不予批准再次补正的理由");
         Assert.Empty((await Host.GetJsonAsync("zhangsan", $"/api/applications/{applicationId}")).GetProperty("supplements").EnumerateArray());
@@ -213,7 +213,7 @@ public sealed class DeskPagesTests(BrowserFixture fixture) : IClassFixture<Brows
         Assert.StartsWith("Task queue", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Due within (working days)", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Unclaimed", await page.Locator(".desk-queue").InnerTextAsync(), StringComparison.Ordinal);
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
     }
 
     [Fact]
@@ -238,7 +238,7 @@ public sealed class DeskPagesTests(BrowserFixture fixture) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("#signerIdNumber-error")).ToContainTextAsync("居民身份证号码");
         await Assertions.Expect(page.Locator("#paperSigned-error")).ToContainTextAsync("纸质承诺书");
         Assert.Equal("true", await page.Locator("#signerIdNumber").GetAttributeAsync("aria-invalid"));
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         await page.Locator("#signerName").FillAsync("张三");
         await page.Locator("#signerIdNumber").FillAsync("11010519491231002X");

@@ -45,7 +45,7 @@ public sealed class DeskQueuePagingBrowserTests(BrowserFixture fixture) : IClass
         await Assertions.Expect(page.Locator(".desk-task")).ToHaveCountAsync(Tasks - 50);
         await Assertions.Expect(page.Locator(".desk-task").Last).ToContainTextAsync($"立项审批 {Tasks - 1:D3}");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "下一页" })).ToHaveCountAsync(0);
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "上一页" }).ClickAsync();
         await Assertions.Expect(page.Locator("#queue-count")).ToContainTextAsync("显示第 1–50 件");

@@ -20,6 +20,7 @@ public sealed class MainPagesTests(BrowserFixture fixture) : IClassFixture<Brows
     [InlineData("/applications", "zhangsan", "my-applications")]
     [InlineData("/track", "zhangsan", "track")]
     [InlineData("/account", "zhangsan", "account")]
+    [InlineData("/account/logout", "zhangsan", "sign-out")]
     [InlineData("/account/denied", "samr-clerk", "account-denied")]
     [InlineData("/desk", "samr-clerk", "desk-queue")]
     [InlineData("/desk/supervise", "samr-supervisor", "desk-supervise")]
@@ -55,6 +56,6 @@ public sealed class MainPagesTests(BrowserFixture fixture) : IClassFixture<Brows
         Assert.Equal(path, new Uri(page.Url).AbsolutePath);
         await Assertions.Expect(page.Locator("h1")).Not.ToBeEmptyAsync();
 
-        await PageChecks.AssertUsableAsync(fixture, page, $"page-{name}");
+        await PageChecks.AssertUsableAsync(page, $"page-{name}");
     }
 }

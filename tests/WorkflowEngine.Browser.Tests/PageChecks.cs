@@ -33,27 +33,33 @@ public static class PageChecks
     }
 
     /// <summary>
-    /// Opens the page again at a phone's width, with its cookies (its language), and checks that nothing is wider than
-    /// the screen; with a <paramref name="screenshot"/> name, writes the phone's view as <c>&lt;name&gt;-phone.png</c>.
+    /// The page as it is shown now (after a form's answer too, which opening its address again would lose), at a phone's
+    /// width: nothing is wider than the screen; with a <paramref name="screenshot"/> name, writes the phone's view as
+    /// <c>&lt;name&gt;-phone.png</c>. The window gets its size back afterwards.
     /// </summary>
-    public static async Task AssertFitsAPhoneAsync(BrowserFixture fixture, IPage page, string? screenshot = null)
+    public static async Task AssertFitsAPhoneAsync(IPage page, string? screenshot = null)
     {
-        var phone = await fixture.NewPageAsync(PhoneWidth, 740);
+        var size = page.ViewportSize ?? new PageViewportSizeResult { Width = 1280, Height = 800 };
+        await page.SetViewportSizeAsync(PhoneWidth, 740);
         try
         {
-            await phone.Context.AddCookiesAsync((await page.Context.CookiesAsync())
-                .Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
-            await phone.GotoAsync(page.Url);
-            await AssertNoSidewaysScrollAsync(phone);
+            await AssertNoSidewaysScrollAsync(page);
             if (screenshot is not null)
             {
-                await Screenshots.SaveAsync(phone, $"{screenshot}-phone");
+                await Screenshots.SaveAsync(page, $"{screenshot}-phone");
             }
         }
         finally
         {
-            await phone.Context.CloseAsync();
+            await page.SetViewportSizeAsync(size.Width, size.Height);
         }
+    }
+
+    /// <summary>One main landmark: a page that nests a second inside the layout's leaves screen readers two "main" regions.</summary>
+    public static async Task AssertOneMainAsync(IPage page)
+    {
+        var mains = await page.EvaluateAsync<int>("() => document.querySelectorAll('main').length");
+        Assert.True(mains == 1, $"{page.Url} has {mains} <main> elements, not one");
     }
 
     /// <summary>The page as it stands in its window: nothing is wider than the window, so it never scrolls sideways.</summary>
@@ -63,9 +69,13 @@ public static class PageChecks
         Assert.True(widths[0] <= widths[1], $"{page.Url} at {page.ViewportSize?.Width}px scrolls sideways: the page is {widths[0]}px wide in a {widths[1]}px window");
     }
 
-    /// <summary>Tabs through the first elements of the page: each one focused shows an outline a sighted keyboard user sees.</summary>
+    /// <summary>
+    /// From the main content, as the skip link leaves a keyboard user, tabs through its first elements (not the header's,
+    /// which every page shares): each one focused shows an outline a sighted keyboard user sees.
+    /// </summary>
     public static async Task AssertKeyboardFocusIsVisibleAsync(IPage page, int stops = 5)
     {
+        await page.FocusAsync("#main");
         for (var i = 0; i < stops; i++)
         {
             await page.Keyboard.PressAsync("Tab");
@@ -76,11 +86,21 @@ public static class PageChecks
                   const s = getComputedStyle(e);
                   const r = e.getBoundingClientRect();
                   return [e.tagName + ' ' + (e.textContent || '').trim().slice(0, 30), s.outlineStyle, s.outlineWidth,
-                          String(r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0)];
+                          String(r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0),
+                          String(e !== document.body && document.getElementById('main').contains(e))];
                 }
                 """);
+            if (focus[4] != "true")
+            {
+                // Past the main content's last stop (into the footer, or back to the address bar): nothing more of its own.
+                Assert.True(i > 0 || await page.EvaluateAsync<bool>(
+                    "() => !document.getElementById('main').querySelector('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex=\"-1\"])')"),
+                    $"Tab from the main content on {page.Url} left it ({focus[0]}) although it has elements to focus");
+                return;
+            }
+
             Assert.True(focus[1] != "none" && focus[2] != "0px" && focus[3] == "true",
-                $"Tab stop {i + 1} on {page.Url} ({focus[0]}) has no visible focus: outline {focus[1]} {focus[2]}, on screen {focus[3]}");
+                $"Tab stop {i + 1} in the main content of {page.Url} ({focus[0]}) has no visible focus: outline {focus[1]} {focus[2]}, on screen {focus[3]}");
         }
     }
 
@@ -88,15 +108,16 @@ public static class PageChecks
     /// Everything one page must pass, at a desktop's width and at a phone's; with a <paramref name="screenshot"/> name,
     /// writes both views (<c>&lt;name&gt;.png</c>, <c>&lt;name&gt;-phone.png</c>) to <see cref="Screenshots.Folder"/>.
     /// </summary>
-    public static async Task AssertUsableAsync(BrowserFixture fixture, IPage page, string? screenshot = null)
+    public static async Task AssertUsableAsync(IPage page, string? screenshot = null)
     {
         if (screenshot is not null)
         {
             await Screenshots.SaveAsync(page, screenshot);
         }
 
+        await AssertOneMainAsync(page);
         await AssertNoSeriousAccessibilityViolationAsync(page);
         await AssertKeyboardFocusIsVisibleAsync(page);
-        await AssertFitsAPhoneAsync(fixture, page, screenshot);
+        await AssertFitsAPhoneAsync(page, screenshot);
     }
 }

@@ -21,7 +21,7 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Equal(
             new[] { "企业开办", "工程建设项目审批", "竣工联合验收与不动产首次登记" }.Order(StringComparer.Ordinal),
             services.Order(StringComparer.Ordinal));
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Contains("办理部门：人民防空办公室", main, StringComparison.Ordinal);
         Assert.DoesNotContain("==", main, StringComparison.Ordinal);
         Assert.DoesNotContain("hasCivilAirDefence", await page.ContentAsync(), StringComparison.Ordinal);
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
 
         Assert.StartsWith(title, await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("==", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GetByRole(AriaRole.Link, new() { Name = "Services", Exact = true }).ClickAsync();
         Assert.Equal("Things you can get done at once", await page.Locator("h1").InnerTextAsync());
         Assert.Contains("Business opening", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         // A new tab of the same browser keeps the choice; switching back returns to Chinese.
         var other = await page.Context.NewPageAsync();
@@ -101,6 +101,6 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Equal("img", await page.Locator("#by-department-heading + svg").GetAttributeAsync("role"));
         Assert.Equal("各部门按时办结率", await page.Locator("#by-department-title").TextContentAsync());
         Assert.Contains("企业开办", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
     }
 }

@@ -52,7 +52,7 @@ public sealed class StageClocksBrowserTests(BrowserFixture fixture) : IClassFixt
         // A later stage is listed with its limit, counted from when it starts.
         await Assertions.Expect(page.Locator("#stage-clock-stage-planning .clock-state")).ToHaveTextAsync("尚未开始计时");
         await Assertions.Expect(page.Locator("#stage-clock-stage-planning .clock-promised")).ToHaveTextAsync("开始后起算");
-        await PageChecks.AssertUsableAsync(fixture, page, "application-stages");
+        await PageChecks.AssertUsableAsync(page, "application-stages");
 
         // Both departments of the stage ask for a supplement: nothing under the stage runs, so the stage and the bundle stop.
         await AskForASupplementAsync(drc, "drc-clerk", "projectProposal");
@@ -74,7 +74,7 @@ public sealed class StageClocksBrowserTests(BrowserFixture fixture) : IClassFixt
         await Assertions.Expect(bundle.Locator(".clock-promised")).ToContainTextAsync($"{await DueAsync(id, "bundle", "promised")} 到期");
         await Assertions.Expect(stage.Locator("#stage-clock-stage-land-use .clock-promised")).ToContainTextAsync($"{await DueAsync(id, "stage-land-use", "promised")} 到期");
         await Assertions.Expect(stage.Locator("#step-land-use-permit .paused")).ToContainTextAsync("计时暂停：补正");
-        await PageChecks.AssertUsableAsync(fixture, page, "application-stages-paused");
+        await PageChecks.AssertUsableAsync(page, "application-stages-paused");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Time limits of the whole application" })).ToBeVisibleAsync();

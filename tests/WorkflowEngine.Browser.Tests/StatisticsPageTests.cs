@@ -22,10 +22,10 @@ public sealed class StatisticsPageTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(page.Locator("svg.chart").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "下载部门环节 CSV" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("format=csv"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "admin-statistics.png"), FullPage = true });
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         await page.GotoAsync("/admin/statistics?from=2026-13");
         await Assertions.Expect(page.Locator("#from-error")).ToContainTextAsync("年月");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
     }
 }

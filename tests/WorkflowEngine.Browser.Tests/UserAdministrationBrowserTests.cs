@@ -27,7 +27,7 @@ public sealed class UserAdministrationBrowserTests(BrowserFixture fixture) : ICl
         var page = await fixture.SignedInAsync("admin", "/admin");
         await page.GetByRole(AriaRole.Link, new() { Name = "用户", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("用户");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         await CreateAsync(page, "psb-clerk-2", "孙八", "clerk", "PSB");
         Assert.Equal(16, (await page.Locator("#initial-password").TextContentAsync())!.Length);
@@ -36,14 +36,14 @@ public sealed class UserAdministrationBrowserTests(BrowserFixture fixture) : ICl
 
         await page.GetByRole(AriaRole.Link, new() { Name = "psb-clerk-2", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.Locator("#user-facts")).ToContainTextAsync("正常");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "停用", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".desk-done[role=status]")).ToContainTextAsync("已停用");
         await Assertions.Expect(page.Locator("#user-status")).ToContainTextAsync("已停用");
         await Assertions.Expect(page.Locator("#user-audit td[data-action='disabled']")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "admin-user.png"), FullPage = true });
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
         await Assertions.Expect(page.Locator("#user-status")).ToContainTextAsync("Disabled");
@@ -56,7 +56,7 @@ public sealed class UserAdministrationBrowserTests(BrowserFixture fixture) : ICl
         var page = await fixture.SignedInAsync("admin", "/admin/departments");
         await Assertions.Expect(page.Locator("#departments tr[data-department='SAMR']")).ToContainTextAsync("市场监督管理局");
         await Assertions.Expect(page.Locator("#departments-note")).ToContainTextAsync("Definitions/departments.yaml");
-        await PageChecks.AssertUsableAsync(fixture, page);
+        await PageChecks.AssertUsableAsync(page);
 
         await page.Locator("summary", new() { HasText = "EEB" }).ClickAsync();
         await page.GetByLabel("中文名称").And(page.Locator("#nameZh-EEB")).FillAsync("");

@@ -166,6 +166,51 @@ public sealed partial class PageSignInTests(HostFixture fixture) : IClassFixture
         Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith(".WorkflowEngine.Session=", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The sign-in page open in two tabs: signing in on one changes who the other tab's token was issued to. Its post is
+    /// told on a page that it expired, with a way to draw the page again, not with problem JSON.
+    /// </summary>
+    [Fact]
+    public async Task FormFromATabOpenedBeforeSigningInElsewhere_SaysThePageHasExpired_OnAPage_NotAsJson()
+    {
+        using var browser = Browser(Host);
+        var oldTabToken = await AntiforgeryTokenAsync(browser, "/account/login");
+        using var signedIn = await PostLoginAsync(browser, "zhangsan", "Demo#2026");
+
+        using var response = await browser.PostAsync("/account/login?returnUrl=%2Faccount", new FormUrlEncodedContent(
+            [new("Input.UserName", "zhangsan"), new("Input.Password", "Demo#2026"), new("__RequestVerificationToken", oldTabToken)]));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await HtmlAsync(response);
+        Assert.Contains("页面已过期，请重新提交", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/account/login?returnUrl=%2Faccount\"", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html, "<main[ >]"));
+    }
+
+    /// <summary>The header's language switch from a tab drawn before signing in: the page stays in English, and leads back to the page read.</summary>
+    [Fact]
+    public async Task LanguageSwitchFromAnOldTab_InEnglish_SaysThePageHasExpiredInEnglish_AndLeadsBackToThePageRead()
+    {
+        using var browser = Browser(Host);
+        var token = await AntiforgeryTokenAsync(browser, "/account/login");
+        using var english = await browser.PostAsync("/language", new FormUrlEncodedContent(
+            [new("culture", "en"), new("returnUrl", "/account/login"), new("__RequestVerificationToken", token)]));
+        var oldTabToken = await AntiforgeryTokenAsync(browser, "/account/login");
+        using var signedIn = await PostLoginAsync(browser, "lisi", "Demo#2026");
+
+        using var response = await browser.PostAsync("/language", new FormUrlEncodedContent(
+            [new("culture", "zh-CN"), new("returnUrl", "/account"), new("__RequestVerificationToken", oldTabToken)]));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await HtmlAsync(response);
+        Assert.Contains("This page has expired; please submit again", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/account\"", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("https://evil.example/login")]
     [InlineData("//evil.example/login")]

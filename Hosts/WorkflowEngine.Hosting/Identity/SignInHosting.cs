@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Pages;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime.Users;
 
@@ -82,7 +83,8 @@ public static class SignInHosting
         // that the Secure session cookie will not come back.
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         // The sign-in pages under Pages/Account, in every host; AddWorkflowPages() adds the same assembly's part only once.
-        services.AddRazorPages().ConfigureApplicationPartManager(parts =>
+        // A form posted from a tab opened before signing in or out elsewhere is told so on a page, not with problem JSON.
+        services.AddRazorPages(o => o.Conventions.ConfigureFilter(new ExpiredFormFilter())).ConfigureApplicationPartManager(parts =>
         {
             var assembly = typeof(SignInHosting).Assembly;
             if (parts.ApplicationParts.All(p => p.Name != assembly.GetName().Name))

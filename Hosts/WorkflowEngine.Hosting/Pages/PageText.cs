@@ -32,6 +32,9 @@ public sealed record PageText
         TooManyRequestsTitle = "提交过于频繁",
         TooManyRequestsFormat = "您在短时间内提交的次数过多。已提交的内容都已保存，请 {0} 秒后返回上一页再试。",
         Back = "返回上一页",
+        ExpiredFormTitle = "页面已过期",
+        ExpiredFormMessage = "页面已过期，请重新提交。打开这个页面以后，您在其他窗口登录或退出了登录（或页面打开的时间太久），这次提交没有办理任何事项。请重新打开此页，再提交一次。",
+        ExpiredFormReopen = "重新打开此页",
         Footer = "一次告知、一表申请、一窗受理、并联审批、限时办结。",
         CatalogueTitle = "可以一次办好的事",
         CatalogueIntro = "选择一件事，先阅读一次性告知：需要的全部材料和条件、各部门办理的环节和时限。",
@@ -110,6 +113,9 @@ public sealed record PageText
         TooManyRequestsTitle = "Too many submissions",
         TooManyRequestsFormat = "You have sent too many submissions in a short time. Whatever was accepted before is kept; please go back and try again in {0} seconds.",
         Back = "Go back",
+        ExpiredFormTitle = "This page has expired",
+        ExpiredFormMessage = "This page has expired; please submit again. Since the page was opened you signed in or out in another window (or it was open a long time), so nothing was done with this submission. Open the page again and submit once more.",
+        ExpiredFormReopen = "Open the page again",
         Footer = "Told once, one form, one window, approvals in parallel, within set limits.",
         CatalogueTitle = "Things you can get done at once",
         CatalogueIntro = "Choose a service and read its one-time notice first: every material and condition, each department's step and its time limit.",
@@ -210,6 +216,13 @@ public sealed record PageText
     public required string TooManyRequestsFormat { get; init; }
 
     public required string Back { get; init; }
+
+    public required string ExpiredFormTitle { get; init; }
+
+    /// <summary>A page's form posted with an anti-forgery token that no longer matches (signed in or out in another tab).</summary>
+    public required string ExpiredFormMessage { get; init; }
+
+    public required string ExpiredFormReopen { get; init; }
 
     public required string Footer { get; init; }
 

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+
+namespace WorkflowEngine.Hosting.Pages;
+
+/// <summary>
+/// A short page written without Razor, for answers given before or instead of a page's own (a post over the submission
+/// limit, a form whose anti-forgery token has expired): a heading, a message read out as an alert, and a way back, in
+/// the visitor's language read from the cookie the language switch sets, since some run before request localization.
+/// </summary>
+public static class PlainPage
+{
+    public static async Task WriteAsync(HttpContext context, string title, string message, string backHref, string backText, CancellationToken cancellationToken)
+    {
+        var text = PageText.For(Culture(context.Request));
+        var html = HtmlEncoder.Default;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(
+            $"""
+            <!DOCTYPE html>
+            <html lang="{html.Encode(text.Language)}">
+            <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>{html.Encode(title)} · {html.Encode(text.SiteName)}</title>
+                <link rel="stylesheet" href="{PagesHosting.AssetsPath}/css/site.css">
+            </head>
+            <body>
+                <header class="site-header"><div class="bar"><a class="site-name" href="/">{html.Encode(text.SiteName)}</a></div></header>
+                <main id="main">
+                    <h1>{html.Encode(title)}</h1>
+                    <p role="alert">{html.Encode(message)}</p>
+                    <p><a href="{html.Encode(backHref)}">{html.Encode(backText)}</a></p>
+                </main>
+            </body>
+            </html>
+            """,
+            cancellationToken);
+    }
+
+    /// <summary>The words of the page in the visitor's chosen language.</summary>
+    public static PageText Text(HttpRequest request) => PageText.For(Culture(request));
+
+    /// <summary>The visitor's chosen language from the cookie the language switch sets; Chinese without one.</summary>
+    private static CultureInfo Culture(HttpRequest request)
+    {
+        var chosen = request.Cookies.TryGetValue(CookieRequestCultureProvider.DefaultCookieName, out var cookie)
+            ? CookieRequestCultureProvider.ParseCookieValue(cookie)?.UICultures.FirstOrDefault().Value
+            : null;
+        return PagesHosting.Cultures.FirstOrDefault(c => c.Name == chosen) ?? PagesHosting.Cultures[0];
+    }
+}
