@@ -28,7 +28,7 @@ public sealed class ClockExtensionPagesBrowserTests(BrowserFixture fixture) : IC
         await nrp.Locator("#workingDays").FillAsync("3");
         await nrp.Locator("#reason").FillAsync("五部门联合现场核查");
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(nrp);
-        await PageChecks.AssertFitsAPhoneAsync(fixture, nrp);
+        await PageChecks.AssertFitsAPhoneAsync(nrp);
         await nrp.GetByRole(AriaRole.Button, new() { Name = "提交延长申请", Exact = true }).ClickAsync();
         await Assertions.Expect(nrp.Locator(".desk-done")).ToContainTextAsync("已提交延长申请");
         await Assertions.Expect(nrp.Locator("main")).ToContainTextAsync("待审批");
@@ -37,7 +37,7 @@ public sealed class ClockExtensionPagesBrowserTests(BrowserFixture fixture) : IC
         var request = gsc.Locator(".desk-extension", new() { HasText = tracking });
         await Assertions.Expect(request).ToContainTextAsync("五部门联合现场核查");
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(gsc);
-        await PageChecks.AssertFitsAPhoneAsync(fixture, gsc);
+        await PageChecks.AssertFitsAPhoneAsync(gsc);
 
         // Refusing without a reason records nothing and says so at the field.
         await request.GetByRole(AriaRole.Button, new() { Name = "不予延长", Exact = true }).ClickAsync();
