@@ -662,6 +662,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             context.Node.Id, state.Attempt, state.Department!, supplied.RequestId, supplied.Versions, state.Clock!.Count, state.DueAt)
         {
             Provisional = ProvisionalDue.Of(context.Calendar, ClockTimeline.Of(state.Clock).StartedAt ?? DispatchedAt(context), state.DueAt),
+            Statutory = StatutoryOf(context, ClockTimeline.Of(state.Clock).StartedAt ?? DispatchedAt(context), null),
         });
         AnnounceDueTime(context);
         context.Audit("SupplementProvided", new Dictionary<string, string?>

@@ -34,4 +34,13 @@ public sealed record StepSupplemented
 
     /// <summary>Present when <see cref="DueAt"/> is provisional (as in <see cref="StepDueChanged.DueProvisional"/>). Added to version 1.</summary>
     public ProvisionalDueTime? DueProvisional { get; init; }
+
+    /// <summary>
+    /// The step's statutory due time (法定时限) now that its clock runs again, of the same <see cref="DueRevision"/> (as in
+    /// <see cref="StepDueChanged.StatutoryDueAt"/>); absent for a step with no statutory limit. Added to version 1.
+    /// </summary>
+    public DateTimeOffset? StatutoryDueAt { get; init; }
+
+    /// <summary>Present when <see cref="StatutoryDueAt"/> is provisional, as <see cref="DueProvisional"/> is for <see cref="DueAt"/>. Added to version 1.</summary>
+    public ProvisionalDueTime? StatutoryDueProvisional { get; init; }
 }

@@ -53,6 +53,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             {
                 MaterialSuppliedWork m => (m.ApplicationId, m.StepId, m.Message.Attempt),
                 DueChangedWork { Message.StatutoryDueAt: not null } d => (d.ApplicationId, d.StepId, d.Message.Attempt),
+                SuppliedWork { Message.StatutoryDueAt: not null } s => (s.ApplicationId, s.StepId, s.Message.Attempt),
                 _ => ((Guid, string, int)?)null,
             })
             .OfType<(Guid, string, int)>()
@@ -285,16 +286,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             return null;
         }
 
-        // Also of the revision the task holds, and before the StepSupplemented it comes with: that message brings the
-        // revision's due time and versions, not the statutory due time.
-        KeepStatutoryDue(task, change);
-        if (change.PausedSince is null && change.DueAt is not null && AwaitsSupplement(task))
-        {
-            // The clock of a supplement request runs again only once everything is supplied: StepSupplemented, which
-            // overtook nothing here yet, brings this due time together with the new versions.
-            return null;
-        }
-
+        // Also of the revision the task holds: a StepSupplemented from an engine that sent no statutory due time brought it.
+        KeepStatutoryDue(task, change.Revision, change.StatutoryDueAt, change.StatutoryDueProvisional);
         if (change.Revision == task.DueRevision)
         {
             return null;
@@ -302,8 +295,17 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
         task.DueRevision = change.Revision;
         task.DueAt = change.DueAt ?? task.DueAt;
-        // A clock paused after its due time passed keeps that due time: the pause, not a missing due time, says it stands still.
-        Pause(task, change.PausedSince ?? (change.DueAt is null ? change.ChangedAt : null), change.ChangedAt);
+        // The clock of a supplement request runs again only once everything is supplied: StepSupplemented brings the new
+        // versions, and until it comes the clock stands still on the newest due time (kept, so that a StepSupplemented
+        // of an older revision, overtaken by this one, does not put back its own).
+        var awaitsVersions = change.PausedSince is null && change.DueAt is not null && AwaitsSupplement(task);
+        if (!awaitsVersions)
+        {
+            // A clock paused after its due time passed keeps that due time: the pause, not a missing due time, says it stands still.
+            Pause(task, change.PausedSince ?? (change.DueAt is null ? change.ChangedAt : null), change.ChangedAt);
+            task.ClockPausedBecause = task.ClockPausedSince is null ? null : change.PausedBecause;
+        }
+
         if (change.CalendarVersion is { } version && task.Clock is { CalendarId: not null } clock && clock.CalendarVersion != version)
         {
             // Counted on a newer calendar (a year loaded): the decision counts on that one, or on a copy fetched since.
@@ -311,28 +313,38 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         }
 
         KeepProvisional(task, change.DueAt, change.DueProvisional);
-        task.ClockPausedBecause = task.ClockPausedSince is null ? null : change.PausedBecause;
         _changed.Add(task.Id);
         return task;
     }
 
     /// <summary>
-    /// The step's statutory due time (法定时限) the engine announced, written into the step as the task keeps it so that
-    /// the clerk's page shows the one that holds; while the clock stands still (none announced) the last one stays.
+    /// The step's statutory due time (法定时限) the engine announced with the clock's <paramref name="revision"/>, written
+    /// into the step as the task keeps it (with that revision, <c>statutoryDueRevision</c>) so that the clerk's page shows
+    /// the one that holds: an older one arriving late changes nothing, and while the clock stands still (none announced)
+    /// the last one stays.
     /// </summary>
-    private void KeepStatutoryDue(TaskRecord task, StepDueChanged change)
+    private void KeepStatutoryDue(TaskRecord task, int? revision, DateTimeOffset? dueAt, ProvisionalDueTime? provisional)
     {
-        if (change.StatutoryDueAt is not { } due || !_payloads.TryGetValue(task.Id, out var payload))
+        if (revision is not { } announced || dueAt is not { } due || !_payloads.TryGetValue(task.Id, out var payload))
         {
             return;
         }
 
         var step = JsonNode.Parse(payload)!.AsObject();
+        if (step[StatutoryDueRevision] is JsonValue held && held.GetValue<int>() >= announced)
+        {
+            return;
+        }
+
         step["statutoryDueAt"] = JsonSerializer.SerializeToNode(due, MessageJson.Options);
-        step["statutoryDueProvisional"] = JsonSerializer.SerializeToNode(change.StatutoryDueProvisional, MessageJson.Options);
+        step["statutoryDueProvisional"] = JsonSerializer.SerializeToNode(provisional, MessageJson.Options);
+        step[StatutoryDueRevision] = announced;
         _payloads[task.Id] = step.ToJsonString(MessageJson.Options);
         _payloadsChanged.Add(task.Id);
     }
+
+    /// <summary>The step's property that keeps the clock revision its <c>statutoryDueAt</c> belongs to (none: the dispatch's).</summary>
+    private const string StatutoryDueRevision = "statutoryDueRevision";
 
     /// <summary>
     /// Sets since when the task's clock stands still (null: it runs), keeping the pause that ends (at
@@ -665,8 +677,10 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             .Concat(supplied.Materials)
             .ToArray();
         task.MaterialsJson = JsonSerializer.Serialize(versions, MessageJson.Options);
+        var awaited = AwaitsSupplement(task);
         task.SupplementSuppliedAt = supplied.SuppliedAt;
         Changes.Events.Add(new TaskEvent(task.Id, supplied.SuppliedAt, TaskEventKinds.SupplementSupplied, null));
+        KeepStatutoryDue(task, supplied.DueRevision, supplied.StatutoryDueAt, supplied.StatutoryDueProvisional);
         if (supplied.DueRevision is { } revision && revision > task.DueRevision)
         {
             task.DueRevision = revision;
@@ -674,6 +688,13 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             KeepProvisional(task, supplied.DueAt, supplied.DueProvisional);
             Pause(task, supplied.DueAt is null ? task.ClockPausedSince : null, supplied.SuppliedAt);
             task.ClockPausedBecause = supplied.DueAt is null ? task.ClockPausedBecause : null;
+        }
+        else if (supplied.DueRevision is not null && awaited)
+        {
+            // The clock running again (this revision, or a later one) came first and was kept with the clock still: it
+            // runs from here, on the newest due time already kept.
+            Pause(task, null, supplied.SuppliedAt);
+            task.ClockPausedBecause = null;
         }
 
         _changed.Add(task.Id);

@@ -17,7 +17,7 @@ public sealed class CommitmentWatchTests
 
     private const string Text = "本单位承诺：城建档案于竣工验收后三个月内移交，所报材料真实有效。";
 
-    private static string Flow(string onFailure) => $$"""
+    private static string Flow(string onFailure, string archiveExtra = "") => $$"""
         id: commit-flow
         title: 测试
         timeLimits: { statutory: { workingDays: 30 }, promised: { workingDays: 20 } }
@@ -30,7 +30,7 @@ public sealed class CommitmentWatchTests
                   activity: department-task
                   title: 城建档案验收
                   department: ARCH
-                  limit: { workingDays: 5 }
+                  limit: { workingDays: 5 }{{archiveExtra}}
                   commitment: { text: "{{Text}}", verifyWithin: { workingDays: 20 }, onFailure: {{onFailure}} }
                 - { id: planning, activity: department-task, title: 规划核实, department: NRP, limit: { workingDays: 10 } }
             - { id: register, activity: department-task, title: 登记, department: REG, limit: { workingDays: 5 } }
@@ -38,16 +38,19 @@ public sealed class CommitmentWatchTests
 
     private static readonly DateTimeOffset VerifyAt = Catalog.Calendar.Add(Monday, WorkingTimeLimit.Days(20));
 
-    private static FlowHarness Signed(string onFailure = "revoke-step")
+    /// <summary>The archives step bound by law to twenty working days (法定时限) besides its promised five.</summary>
+    private const string StatutoryTwenty = "\n          statutoryLimit: { workingDays: 20 }";
+
+    private static FlowHarness Signed(string onFailure = "revoke-step", string archiveExtra = "")
     {
-        var h = new FlowHarness(Catalog.Definition(Flow(onFailure)), start: Monday).Start();
+        var h = new FlowHarness(Catalog.Definition(Flow(onFailure, archiveExtra)), start: Monday).Start();
         h.Apply(new CommitmentSignedEvent("archive", 1, CommitmentRules.Sha256Of(Text), "zhangsan", Monday));
         return h;
     }
 
-    private static FlowHarness Verifying(string onFailure = "revoke-step")
+    private static FlowHarness Verifying(string onFailure = "revoke-step", string archiveExtra = "")
     {
-        var h = Signed(onFailure);
+        var h = Signed(onFailure, archiveExtra);
         h.Now = VerifyAt;
         h.FireTimer("archive:verify", "archive");
         return h;
@@ -98,6 +101,38 @@ public sealed class CommitmentWatchTests
         Assert.Contains("事后核查", task.Title.Zh, StringComparison.Ordinal);
         Assert.Equal(CommitmentStatus.Verifying, h.Step("archive")!.Commitment!.Status);
         Assert.Single(h.Last!.Commands.OfType<NotifyApplicant>(), n => n.Kind == "commitment-verifying");
+    }
+
+    [Fact]
+    public void TheVerificationTask_CarriesTheStepsStatutoryDueTime_CountedFromItsDispatch()
+    {
+        var h = Verifying(archiveExtra: StatutoryTwenty);
+
+        var task = Assert.Single(h.Last!.Commands.OfType<DispatchStep>());
+        Assert.Equal(WorkingTimeLimit.Days(20), task.Statutory!.Limit);
+        Assert.Equal(Catalog.Calendar.Add(VerifyAt, WorkingTimeLimit.Days(20)), task.Statutory.DueAt);
+        Assert.Null(Assert.Single(Verifying().Last!.Commands.OfType<DispatchStep>()).Statutory);
+    }
+
+    [Fact]
+    public void AHolidayLoadedAfterTheVerificationTaskWentOut_MovesItsStatutoryDueTime_AndTheDepartmentIsTold()
+    {
+        var h = Verifying(archiveExtra: StatutoryTwenty);
+        var before = Catalog.Calendar.Add(VerifyAt, WorkingTimeLimit.Days(20));
+        var dayOff = DateOnly.FromDateTime(Catalog.Calendar.Add(VerifyAt, WorkingTimeLimit.Days(2)).ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var data = Catalog.Calendar.Data;
+        var changed = new WorkingCalendar(data with
+        {
+            Years = [.. data.Years.Select(y => y.Year == dayOff.Year ? y with { Holidays = [.. y.Holidays, new HolidayPeriod("测试假日", dayOff, dayOff)] } : y)],
+        });
+
+        h.Now = VerifyAt.AddHours(1);
+        h.Calendar = changed;
+        h.Apply(new CalendarChangedEvent("cn-mainland", "补充放假安排", "admin"));
+
+        var told = Assert.Single(h.Last!.Commands.OfType<AnnounceDue>(), a => a.StepId == "archive");
+        Assert.Equal(changed.Add(VerifyAt, WorkingTimeLimit.Days(20)), told.Statutory!.DueAt);
+        Assert.NotEqual(before, told.Statutory.DueAt);
     }
 
     [Fact]

@@ -108,7 +108,7 @@ public sealed class StatutoryDueOnTaskTests
             .Single(c => c.GetProperty("id").GetString() == "business-licence").GetProperty("statutory").GetProperty("dueAt").GetDateTimeOffset();
 
     /// <summary>The task page's statutory due time entry.</summary>
-    private static async Task<string> StatutoryDueOnPageAsync(HttpClient clerk, string? task)
+    internal static async Task<string> StatutoryDueOnPageAsync(HttpClient clerk, string? task)
     {
         var page = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/desk/tasks/{task}"));
         var at = page.IndexOf("id=\"task-statutory-due\"", StringComparison.Ordinal);

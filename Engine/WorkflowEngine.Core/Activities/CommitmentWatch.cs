@@ -72,7 +72,23 @@ internal static class CommitmentWatch
         {
             Verification = new CommitmentCheck(rules.Text, commitment.SignedBy, commitment.SignedAt),
             Provisional = ProvisionalDue.Of(scope.Calendar, dispatchedAt, due),
+            Statutory = StatutoryOf(scope, node, dispatchedAt),
         });
+    }
+
+    /// <summary>
+    /// The verification task's statutory limit (法定时限) and due time: the step's own, counted from the task's dispatch as
+    /// its promised limit is; null where the definition gives the step none.
+    /// </summary>
+    private static StatutoryDue? StatutoryOf(ExecutionScope scope, StepNode node, DateTimeOffset dispatchedAt)
+    {
+        if (scope.StatutoryLimitOf(node) is not { } statutory)
+        {
+            return null;
+        }
+
+        var due = scope.Calendar.Add(dispatchedAt, statutory);
+        return new StatutoryDue(statutory, due, ProvisionalDue.Of(scope.Calendar, dispatchedAt, due));
     }
 
     /// <summary>
@@ -173,7 +189,11 @@ internal static class CommitmentWatch
         var revision = commitment.VerificationDueRevision + 1;
         state.Commitment = commitment with { VerificationDueAt = due, VerificationDueRevision = revision };
         scope.Touch(node);
-        scope.Emit(new AnnounceDue(node.Id, attempt, department, revision, due, null, null) { Provisional = ProvisionalDue.Of(scope.Calendar, dispatchedAt, due) });
+        scope.Emit(new AnnounceDue(node.Id, attempt, department, revision, due, null, null)
+        {
+            Provisional = ProvisionalDue.Of(scope.Calendar, dispatchedAt, due),
+            Statutory = StatutoryOf(scope, node, dispatchedAt),
+        });
         if (confirmed)
         {
             // Counted through the year just loaded and unmoved: announced again only to say it is no longer provisional.

@@ -75,6 +75,9 @@ public sealed record AnnounceSupplied(
 {
     /// <summary>Set when <see cref="DueAt"/> is counted through a year with no holiday arrangement loaded (暂定).</summary>
     public ProvisionalDue? Provisional { get; init; }
+
+    /// <summary>The step's statutory limit and its due time now that the clock runs again; null where the step has none.</summary>
+    public StatutoryDue? Statutory { get; init; }
 }
 
 /// <summary>

@@ -620,6 +620,8 @@ internal sealed class EngineBatch(
                             DueRevision = supplied.Revision,
                             DueAt = supplied.DueAt,
                             DueProvisional = ProvisionalDueMessages.Of(supplied.Provisional),
+                            StatutoryDueAt = supplied.Statutory?.DueAt,
+                            StatutoryDueProvisional = ProvisionalDueMessages.Of(supplied.Statutory?.Provisional),
                         },
                         Queues.Department(supplied.Department),
                         now));
