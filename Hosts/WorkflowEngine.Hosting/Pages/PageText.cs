@@ -31,6 +31,8 @@ public sealed record PageText
         RoleAdmin = "管理员",
         TooManyRequestsTitle = "提交过于频繁",
         TooManyRequestsFormat = "您在短时间内提交的次数过多。已提交的内容都已保存，请 {0} 秒后返回上一页再试。",
+        FormNulTitle = "表单无法提交",
+        FormNulFormat = "表单中“{0}”一项含有 NUL 控制字符（%00），它不能作为填写的内容。请返回上一页，删除该字符后重新提交。",
         Back = "返回上一页",
         Footer = "一次告知、一表申请、一窗受理、并联审批、限时办结。",
         CatalogueTitle = "可以一次办好的事",
@@ -109,6 +111,8 @@ public sealed record PageText
         RoleAdmin = "Administrator",
         TooManyRequestsTitle = "Too many submissions",
         TooManyRequestsFormat = "You have sent too many submissions in a short time. Whatever was accepted before is kept; please go back and try again in {0} seconds.",
+        FormNulTitle = "The form could not be sent",
+        FormNulFormat = "The field “{0}” of the form contains a NUL control character (%00), which cannot be part of an answer. Go back, remove it and send the form again.",
         Back = "Go back",
         Footer = "Told once, one form, one window, approvals in parallel, within set limits.",
         CatalogueTitle = "Things you can get done at once",
@@ -208,6 +212,11 @@ public sealed record PageText
 
     /// <summary>A page form post over the submission limit: {0} the seconds to wait.</summary>
     public required string TooManyRequestsFormat { get; init; }
+
+    public required string FormNulTitle { get; init; }
+
+    /// <summary>A page's form post with a NUL (%00) in a field: {0} the field's name.</summary>
+    public required string FormNulFormat { get; init; }
 
     public required string Back { get; init; }
 
