@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using CsCheck;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests;
@@ -162,6 +163,7 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
             "/api/departments/SAMR/tasks?status=%00&limit=-1",
             "/api/definitions/x/versions/99999999999",
             "/api/tasks/00000000-0000-0000-0000-000000000000",
+            .. DuePreviewQueries.Select(q => DuePreview + q),
         ];
         foreach (var path in paths)
         {
@@ -226,7 +228,123 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
         return cases;
     }
 
+    private const string DuePreview = "/api/definitions/business-opening/versions/1/due-preview?";
+
+    /// <summary>Starts a due-date preview cannot count from: each is refused naming its field.</summary>
+    private static (string Query, string Field)[] HostileStarts =>
+    [
+        ("start=garbage", "start"),
+        ("start=%00", "start"),
+        ("start=2026-02-30", "start"),
+        ("start=2026-13-01", "start"),
+        ("start=0001-01-01", "start"),
+        ("start=1900-12-31", "start"),
+        ("start=2200-01-01", "start"),
+        ("start=9999-12-31", "start"),
+        ("start=%2B2026-03-02", "start"),
+        ("start=-2026-03-02", "start"),
+        ("start=20260302", "start"),
+        ("start=2026-3-2", "start"),
+        ("start=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%96-03-02", "start"),
+        ("start=%D9%A2%D9%A0%D9%A2%D9%A6-%D9%A0%D9%A3-%D9%A0%D9%A2", "start"),
+        ("start=2026-03-02T09:00:00%2B08:00", "start"),
+        ("start=2026-03-02%2B08:00", "start"),
+        ("start=2026-03-02Z", "start"),
+        ("start=2026-0%E2%80%AE3-02", "start"),
+        ("start=" + new string('9', 4000), "start"),
+        ("at=25:00", "at"),
+        ("at=24:00", "at"),
+        ("at=09:60", "at"),
+        ("at=9:30", "at"),
+        ("at=09:30:00", "at"),
+        ("at=09:30%2B08:00", "at"),
+        ("at=09:30Z", "at"),
+        ("at=%2B9:30", "at"),
+        ("at=%EF%BC%90%EF%BC%99:30", "at"),
+        ("at=%00", "at"),
+        ("at=" + new string(':', 4000), "at"),
+    ];
+
+    private static IEnumerable<string> DuePreviewQueries =>
+        HostileStarts.Select(s => s.Query).Concat(["start=1901-01-01&at=00:00", "start=2199-12-31&at=23:59", "start=1988-04-17&at=02:30", "start=2026-01-01&start=2026-01-02"]);
+
     public static TheoryData<string> Names => new(Cases.Keys.Order(StringComparer.Ordinal));
+
+    public static TheoryData<string, string> DuePreviewStarts
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var (query, named) in HostileStarts)
+            {
+                data.Add(query, named);
+            }
+
+            return data;
+        }
+    }
+
+    /// <summary>A start a due-date preview cannot count from is a 400 naming the field, never a date nobody wrote.</summary>
+    [Theory]
+    [MemberData(nameof(DuePreviewStarts))]
+    public async Task DuePreview_WithAHostileStart_Is400NamingTheField(string query, string field)
+    {
+        using var admin = fixture.Host.Client("admin");
+
+        using var response = await admin.GetAsync(DuePreview + query);
+
+        var problem = await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    /// <summary>
+    /// The edges of what a preview counts from are answered, not refused: the first and last day of the range (the
+    /// last far past any loaded calendar, so provisional), and a time inside a daylight-saving gap of the 1980s.
+    /// </summary>
+    [Theory]
+    [InlineData("start=1901-01-01&at=00:00", "1901-01-01T00:00:00+08:00")]
+    [InlineData("start=2199-12-31&at=23:59", "2199-12-31T23:59:00+08:00")]
+    [InlineData("start=%202026-03-02%20&at=%2009:30%20", "2026-03-02T09:30:00+08:00")]
+    public async Task DuePreview_AtTheEdgesOfItsRange_CountsFromTheDayAsked(string query, string start)
+    {
+        using var admin = fixture.Host.Client("admin");
+
+        var preview = await ProblemAssert.JsonAsync(await admin.GetAsync(DuePreview + query), HttpStatusCode.OK);
+
+        Assert.Equal(start, preview.GetProperty("start").GetString());
+    }
+
+    /// <summary>Whatever text comes as the start date and time, the preview answers it or refuses it, never with a 5xx.</summary>
+    [Fact]
+    public async Task DuePreview_WithRandomStartsAndTimes_IsNeverA5xx()
+    {
+        using var admin = fixture.Host.Client("admin");
+        var digits = Gen.Char['0', '9'];
+        var date = Gen.Select(Gen.Int[0, 9999], Gen.Int[0, 13], Gen.Int[0, 32]).Select(t => FormattableString.Invariant($"{t.Item1:D4}-{t.Item2:D2}-{t.Item3:D2}"));
+        var time = Gen.Select(Gen.Int[0, 25], Gen.Int[0, 61]).Select(t => FormattableString.Invariant($"{t.Item1:D2}:{t.Item2:D2}"));
+        // Any character (lone surrogates, NUL, controls), Arabic-Indic and full-width digits, and digits and separators in any order.
+        var noise = Gen.OneOf(
+            Gen.Char.Array[0, 40],
+            Gen.Char.AlphaNumeric.Array[0, 12],
+            Gen.Char['\u0660', '\u0669'].Array[0, 10],
+            Gen.Char['\uFF10', '\uFF19'].Array[0, 10],
+            Gen.OneOf(digits, Gen.Const('-'), Gen.Const(':'), Gen.Const('+'), Gen.Const('T'), Gen.Const('Z'), Gen.Const(' ')).Array[0, 20]).Select(c => new string(c));
+        var text = Gen.OneOf(date, time, noise, Gen.Const(""), Gen.Const((string?)null));
+
+        await Gen.Select(text, text).SampleAsync(
+            async pair =>
+            {
+                // Every byte of the text's UTF-8 percent-encoded: the host gets exactly the text (a lone surrogate as U+FFFD).
+                var query = string.Join("&", new[] { ("start", pair.Item1), ("at", pair.Item2) }
+                    .Where(p => p.Item2 is not null)
+                    .Select(p => p.Item1 + "=" + string.Concat(Encoding.UTF8.GetBytes(p.Item2!).Select(b => $"%{b:X2}"))));
+                using var response = await admin.GetAsync(DuePreview + query);
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True((int)response.StatusCode < 500, $"?{query} answered {(int)response.StatusCode}: {body}");
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"?{query} answered {(int)response.StatusCode}");
+            },
+            iter: 300);
+    }
 
     [Theory]
     [MemberData(nameof(Names))]

@@ -94,6 +94,26 @@ public sealed class OpenApiDocumentTests(HostFixture fixture) : IClassFixture<Ho
         Assert.True(HasSchema(answer), "an application's answer has a schema");
     }
 
+    [Fact]
+    public async Task TheTaskAnswer_DescribesItsHistory_EntryByEntry()
+    {
+        var document = await DocumentAsync();
+
+        var answer = Resolve(document, Operation(document, "/api/tasks/{id}", "get")
+            .GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        var history = Resolve(document, answer.GetProperty("properties").GetProperty("history"));
+        var entry = Resolve(document, history.GetProperty("items"));
+
+        Assert.Contains("array", history.GetProperty("type").ToString(), StringComparison.Ordinal);
+        Assert.Equal(["actor", "at", "detail", "kind", "reason"], entry.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The schema itself, where <paramref name="schema"/> refers to one among the document's components.</summary>
+    private static JsonElement Resolve(JsonElement document, JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : schema;
+
     private async Task<JsonElement> DocumentAsync()
     {
         using var client = fixture.Host.Client();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Hosting.Identity;
@@ -133,15 +134,41 @@ public sealed partial class PageSignInTests(HostFixture fixture) : IClassFixture
         }
     }
 
-    /// <summary>ASP.NET Core's form reader itself refuses a NUL in a form value (no browser sends one from a text field).</summary>
+    /// <summary>
+    /// ASP.NET Core's form reader refuses a NUL in a form field (no browser sends one from a text field); the visitor
+    /// reads a page in their language naming the field, not a bare "Bad Request" nor a server error.
+    /// </summary>
     [Fact]
-    public async Task ANulInTheUserName_IsRefusedAsABadRequestNotAServerError()
+    public async Task ANulInTheUserName_IsRefusedWithAPageNamingTheField()
     {
         using var browser = Browser(Host);
 
         using var response = await PostLoginAsync(browser, "admin\u0000", "Demo#2026");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await HtmlAsync(response);
+        Assert.Contains("<title>表单无法提交", html, StringComparison.Ordinal);
+        Assert.Contains("data-field=\"Input.UserName\">表单中“Input.UserName”一项含有 NUL 控制字符（%00）", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith(".WorkflowEngine.Session=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ANulInAFieldsName_InEnglish_IsRefusedWithAPageNamingTheField()
+    {
+        using var browser = Browser(Host);
+        var token = await AntiforgeryTokenAsync(browser, "/account/login");
+        (await browser.PostAsync("/language", new FormUrlEncodedContent(
+            [new("culture", "en"), new("returnUrl", "/account/login"), new("__RequestVerificationToken", token)]))).Dispose();
+        token = await AntiforgeryTokenAsync(browser, "/account/login");
+
+        using var response = await browser.PostAsync("/account/login", new StringContent(
+            "Input.UserName=admin&Input.Pass%00word=x&__RequestVerificationToken=" + Uri.EscapeDataString(token), Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await HtmlAsync(response);
+        Assert.Contains("data-field=\"Input.Pass%00word\">The field “Input.Pass%00word” of the form contains a NUL control character (%00)", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
     }
 
     [Fact]

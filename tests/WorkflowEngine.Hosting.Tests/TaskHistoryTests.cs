@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Persistence;
@@ -68,6 +69,73 @@ public sealed partial class TaskHistoryTests(HostFixture allInOne, DepartmentHos
             ["派发到本部门", "samr-clerk 认领", "samr-clerk 退回部门队列", "samr-clerk 认领", "samr-supervisor 改派：samr-clerk → samr-clerk-2"],
             history);
     }
+
+    [Fact]
+    public async Task TheTaskApi_OnTheAllInOneHost_AnswersTheSameHistory_WithWhoWhenAndWhat()
+    {
+        var host = allInOne.Host;
+        var applicationId = await host.SubmitBusinessOpeningAsync();
+        var taskId = (await host.TaskOfAsync(applicationId)).GetProperty("id").GetString()!;
+        await ClaimReleaseClaimAndReassignAsync(host, taskId);
+        using var newClerk = host.Client("samr-clerk-2");
+        using var supervisor = host.Client("samr-supervisor");
+        (await newClerk.PostAsJsonAsync($"/api/tasks/{taskId}/exclusions", new { kind = "expert-review", reason = "名称争议提交专家评审" })).EnsureSuccessStatusCode();
+        (await newClerk.PostAsync($"/api/tasks/{taskId}/exclusions/end", null)).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var asked = await newClerk.PostAsJsonAsync($"/api/tasks/{taskId}/extensions", new { workingDays = 1, reason = "经营场所需实地核查" });
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        var extension = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        (await supervisor.PostAsJsonAsync($"/api/extensions/{extension}/approve", new { reason = "同意" })).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await newClerk.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "rejected", reason = "名称与在先登记的企业名称近似" })).EnsureSuccessStatusCode();
+
+        var history = (await host.GetJsonAsync("samr-clerk-2", $"/api/tasks/{taskId}")).GetProperty("history").EnumerateArray().ToArray();
+
+        Assert.Equal(
+            [
+                "dispatched|||",
+                "claimed|samr-clerk||",
+                "released|samr-clerk|samr-clerk|",
+                "claimed|samr-clerk||",
+                "reassigned|samr-supervisor|samr-clerk → samr-clerk-2|",
+                "exclusion-started|samr-clerk-2|expert-review|名称争议提交专家评审",
+                "exclusion-ended|samr-clerk-2||",
+                "extension-requested|samr-clerk-2|1 个工作日|经营场所需实地核查",
+                "extension-decided|samr-supervisor|approved|同意",
+                "decided|samr-clerk-2|rejected|名称与在先登记的企业名称近似",
+            ],
+            history.Select(Line));
+        // Times as a clerk in Shanghai reads them, oldest first.
+        var times = history.Select(e => e.GetProperty("at").GetDateTimeOffset()).ToArray();
+        Assert.All(times, t => Assert.Equal(TimeSpan.FromHours(8), t.Offset));
+        Assert.Equal(times.Order(), times);
+    }
+
+    [Fact]
+    public async Task TheTaskApi_OnADepartmentHost_AnswersTheHistory_FromItsOwnDatabase()
+    {
+        var host = department.Host;
+        var now = host.Clock.GetUtcNow();
+        var task = new TaskRecord
+        {
+            Id = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), TrackingNumber = "YB-HISTORY-API", ServiceId = "business-opening", ServiceTitle = "企业开办",
+            StepId = "licence", Attempt = 1, Department = "SAMR", Title = "营业执照", Status = TaskStatuses.Open,
+            DispatchedAt = now, DueAt = now.AddDays(1), ReceivedAt = now, PayloadJson = "{}",
+        };
+        var changes = new DepartmentChanges();
+        changes.Inserted.Add(task);
+        await new SqlDepartmentStore(host.Services.GetRequiredService<Database>()).SaveAsync(changes, now, CancellationToken.None);
+
+        await ClaimReleaseClaimAndReassignAsync(host, task.Id.ToString());
+        var history = (await host.GetJsonAsync("samr-supervisor", $"/api/tasks/{task.Id}")).GetProperty("history").EnumerateArray();
+
+        Assert.Equal(
+            ["dispatched|||", "claimed|samr-clerk||", "released|samr-clerk|samr-clerk|", "claimed|samr-clerk||", "reassigned|samr-supervisor|samr-clerk → samr-clerk-2|"],
+            history.Select(Line));
+    }
+
+    /// <summary>An entry of the API's history as "kind|actor|detail|reason".</summary>
+    private static string Line(JsonElement e) => string.Join("|", new[] { "kind", "actor", "detail", "reason" }.Select(p => e.GetProperty(p).GetString() ?? ""));
 
     private static async Task ClaimReleaseClaimAndReassignAsync(AllInOneHost host, string taskId)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Api;
@@ -23,14 +24,20 @@ public static class AdminChangesEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string? kind, int? limit, int? offset, IAdminAudit audit, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? kind, string? limit, string? offset, IAdminAudit audit, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, ProblemText[]>();
         if (!string.IsNullOrEmpty(kind) && !Kinds.Contains(kind))
         {
-            return Problems.Field("kind", $"kind 只能是 {string.Join("、", Kinds)} 之一");
+            errors["kind"] = [new($"kind 只能是 {string.Join("、", Kinds)} 之一", $"kind must be one of {string.Join(", ", Kinds)}")];
         }
 
-        var page = Paging.Of(limit, offset);
+        var page = Paging.Read(limit, offset, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
         var changes = await audit.ListAllAsync(string.IsNullOrEmpty(kind) ? null : kind, page.Limit, page.Offset, cancellationToken);
         return Results.Ok(changes.Select(AdminChangeDto.From).ToArray());
     }

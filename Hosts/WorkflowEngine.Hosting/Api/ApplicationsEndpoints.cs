@@ -36,7 +36,7 @@ public static class ApplicationsEndpoints
         group.MapPost("/", SubmitAsync).Produces<SubmittedDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Applicant).DisableAntiforgery()
             .Reads<SubmitApplicationBody>(BodyRule.JsonOrMultipart).RequireRateLimiting(SubmissionsPolicy)
             .WithSummary("Submit one combined application (JSON, or multipart with the materials); an Idempotency-Key header makes retries safe");
-        group.MapGet("/", ListAsync).Produces<ApplicationSummaryDto[]>().WithSummary("My applications");
+        group.MapGet("/", ListAsync).Produces<ApplicationSummaryDto[]>().WithSummary("My applications, newest first (limit 1–500, default 50; offset)");
         group.MapGet("/{id:guid}", GetAsync).Produces<ApplicationDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("An application with every step's progress and deadline");
         group.MapGet("/tracking/{trackingNumber}", FindByTrackingNumberAsync).Produces<ApplicationDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("An application found by the tracking number on its receipt");
         group.MapPost("/{id:guid}/materials", AttachAsync).Produces<SubmittedDto>().ProducesProblem(StatusCodes.Status404NotFound).DisableAntiforgery()
@@ -125,9 +125,14 @@ public static class ApplicationsEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        ClaimsPrincipal user, HttpRequest request, IApplicationQueries queries, ApplicationViews views, int? limit, int? offset, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpRequest request, IApplicationQueries queries, ApplicationViews views, string? limit, string? offset, CancellationToken cancellationToken)
     {
-        var page = Paging.Of(limit, offset, defaultLimit: 50);
+        var page = Paging.Read(limit, offset, out var problem, defaultLimit: 50);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         return Results.Ok(await views.SummariesAsync(
             await queries.ListByApplicantAsync(user.Id(), page.Limit, page.Offset, cancellationToken), RequestLanguage.PrefersEnglish(request), cancellationToken));
     }

@@ -217,9 +217,8 @@ public sealed record TaskDto(
     string? ProvisionalReason = null,
     IReadOnlyList<int>? ProvisionalYears = null);
 
-/// <summary>A task with the whole application, for the clerk's one page.</summary>
-/// <summary>A task with the whole application, and every request for more time on it with its answer.</summary>
-public sealed record TaskDetailDto(TaskDto Task, System.Text.Json.Nodes.JsonNode? Application, IReadOnlyList<ExtensionDto> Extensions);
+/// <summary>A task with the whole application for the clerk's one page, every request for more time on it with its answer, and its history.</summary>
+public sealed record TaskDetailDto(TaskDto Task, System.Text.Json.Nodes.JsonNode? Application, IReadOnlyList<ExtensionDto> Extensions, IReadOnlyList<TaskHistoryEntryDto> History);
 
 /// <summary>A clerk's decision.</summary>
 public sealed record CompleteTaskRequest(string? Outcome, string? Reason, Dictionary<string, string>? Outputs);

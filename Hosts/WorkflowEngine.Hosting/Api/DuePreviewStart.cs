@@ -19,7 +19,8 @@ public sealed record DuePreviewStart(DateTimeOffset At, string Date, string Time
         var errors = new Dictionary<string, ProblemText>(StringComparer.Ordinal);
         var date = DateOnly.FromDateTime(local.DateTime);
         if (!string.IsNullOrWhiteSpace(start)
-            && !DateOnly.TryParseExact(start.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            && !(Shaped(start.Trim(), "dddd-dd-dd")
+                 && DateOnly.TryParseExact(start.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)))
         {
             errors["start"] = new ProblemText("受理日期应写作 YYYY-MM-DD", "The start date must read YYYY-MM-DD");
         }
@@ -31,7 +32,8 @@ public sealed record DuePreviewStart(DateTimeOffset At, string Date, string Time
         }
 
         var clock = string.IsNullOrWhiteSpace(start) && string.IsNullOrWhiteSpace(at) ? TimeOnly.FromDateTime(local.DateTime) : new TimeOnly(9, 0);
-        if (!string.IsNullOrWhiteSpace(at) && !TimeOnly.TryParseExact(at.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out clock))
+        if (!string.IsNullOrWhiteSpace(at)
+            && !(Shaped(at.Trim(), "dd:dd") && TimeOnly.TryParseExact(at.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out clock)))
         {
             errors["at"] = new ProblemText("受理时刻应写作 HH:mm（如 09:30）", "The start time must read HH:mm (e.g. 09:30)");
         }
@@ -49,4 +51,11 @@ public sealed record DuePreviewStart(DateTimeOffset At, string Date, string Time
             clock.ToString("HH:mm", CultureInfo.InvariantCulture),
             errors);
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> has exactly the characters of <paramref name="shape"/>, where <c>d</c> is an ASCII
+    /// digit: the parser alone would take a sign ("+2026-01-01") and count from a date nobody wrote.
+    /// </summary>
+    private static bool Shaped(string text, string shape) =>
+        text.Length == shape.Length && text.Zip(shape).All(p => p.Second == 'd' ? char.IsAsciiDigit(p.First) : p.First == p.Second);
 }

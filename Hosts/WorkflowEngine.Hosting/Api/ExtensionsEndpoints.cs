@@ -23,7 +23,7 @@ public static class ExtensionsEndpoints
             .Produces<ExtensionDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Ask for more time on a task you hold ({ workingDays | workingHours, reason }); a supervisor of the department decides");
         app.MapGet("/api/departments/{code}/extensions", ListAsync).Produces<ExtensionDto[]>().WithTags("Tasks").RequireAuthorization(Policies.Clerk)
-            .WithSummary("A department's requests for more time, oldest first (status: pending, approved, refused, all); its supervisors only");
+            .WithSummary("A department's requests for more time, oldest first (status: pending, approved, refused, all; limit 1–500, default 50; offset); its supervisors only");
         var extensions = app.MapGroup("/api/extensions").WithTags("Tasks").RequireAuthorization(Policies.Clerk);
         extensions.MapPost("/{id:guid}/approve", (Guid id, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken) =>
                 DecideAsync(id, true, request, user, clerk, limits, cancellationToken))
@@ -44,7 +44,7 @@ public static class ExtensionsEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        string code, string? status, int? limit, int? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
+        string code, string? status, string? limit, string? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
         (await clerk.ExtensionsAsync(code, status, limit, offset, user, cancellationToken)).ToResult(extensions => Results.Ok(extensions.Select(Dto)));
 
     private static async Task<IResult> DecideAsync(

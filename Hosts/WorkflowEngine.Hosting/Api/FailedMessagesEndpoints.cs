@@ -15,15 +15,21 @@ public static class FailedMessagesEndpoints
     {
         var group = app.MapGroup("/api/failed-messages").WithTags("Failed messages").RequireAuthorization(Policies.Admin);
         group.MapGet("/", ListAsync).Produces<FailedMessageDto[]>().WithSummary(
-            "Failed messages not yet sent again, newest first (?all=true: every one; ?ignored=true: instead, the messages of types added after this host's release that it ignored)");
+            "Failed messages not yet sent again, newest first (?all=true: every one; ?ignored=true: instead, the messages of types added after this host's release that it ignored; limit 1–500, default 50; offset)");
         group.MapGet("/{id:guid}", GetAsync).Produces<FailedMessageDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One failed message with its body and error");
         group.MapPost("/{id:guid}/replay", ReplayAsync).Produces<FailedMessageDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Send the message again to its queue, under its own message id");
         return app;
     }
 
-    private static async Task<IResult> ListAsync(bool? all, bool? ignored, int? limit, int? offset, IFailedMessageStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(bool? all, bool? ignored, string? limit, string? offset, IFailedMessageStore store, CancellationToken cancellationToken)
     {
-        var (includeReplayed, take, skip) = (all ?? false, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0));
+        var page = Paging.Read(limit, offset, out var problem, defaultLimit: 50);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (includeReplayed, take, skip) = (all ?? false, page.Limit, page.Offset);
         var messages = ignored ?? false
             ? await store.ListIgnoredAsync(includeReplayed, take, skip, cancellationToken)
             : await store.ListAsync(includeReplayed, take, skip, cancellationToken);

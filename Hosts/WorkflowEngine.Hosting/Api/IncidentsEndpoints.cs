@@ -11,6 +11,7 @@ using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Processing;
+using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
 
@@ -20,7 +21,7 @@ public static class IncidentsEndpoints
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListAsync).Produces<IncidentDto[]>().WithSummary("Incidents, newest first (status: open, resolved, cancelled, all)");
+        group.MapGet("/", ListAsync).Produces<IncidentDto[]>().WithSummary("Incidents, newest first (status: open, resolved, cancelled, all; limit 1–500, default 50; offset)");
         group.MapGet("/{id:guid}", GetAsync).Produces<IncidentDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One incident with the events it holds");
         group.MapPost("/{id:guid}/retry", RetryAsync).Reads<RetryIncidentBody>(BodyRule.Json).Produces<IncidentDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Apply the held events again, optionally after moving the application to a newer published version: { \"migrateToVersion\": N }");
@@ -28,15 +29,22 @@ public static class IncidentsEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string? status, int? limit, int? offset, IIncidentQueries incidents, IApplicationQueries applications, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? status, string? limit, string? offset, IIncidentQueries incidents, IApplicationQueries applications, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, ProblemText[]>();
         var filter = status ?? IncidentStatuses.Open;
         if (!IncidentStatuses.Filters.Contains(filter))
         {
-            return Problems.Field("status", $"status 只能是 {string.Join("、", IncidentStatuses.Filters)}");
+            errors["status"] = [new($"status 只能是 {string.Join("、", IncidentStatuses.Filters)}", $"status must be one of {string.Join(", ", IncidentStatuses.Filters)}")];
         }
 
-        var list = await incidents.ListAsync(filter, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken);
+        var page = Paging.Read(limit, offset, errors, defaultLimit: 50);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var list = await incidents.ListAsync(filter, page.Limit, page.Offset, cancellationToken);
         var dtos = new List<IncidentDto>(list.Count);
         foreach (var incident in list)
         {

@@ -14,12 +14,12 @@ public static class NoticesEndpoints
     public static IEndpointRouteBuilder MapNotices(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/departments/{code}/notices", ListAsync).Produces<NoticeDto[]>().WithTags("Tasks").RequireAuthorization(Policies.Clerk)
-            .WithSummary("Notices for a department's supervisors, newest first: each task that passed its due time while open (红牌)");
+            .WithSummary("Notices for a department's supervisors, newest first: each task that passed its due time while open (红牌); limit 1–500, default 50; offset");
         return app;
     }
 
     private static async Task<IResult> ListAsync(
-        string code, int? limit, int? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
+        string code, string? limit, string? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
         (await clerk.NoticesAsync(code, limit, offset, user, cancellationToken)).ToResult(notices => Results.Ok(notices.Select(n => new NoticeDto(
             n.Id, n.Kind, n.Message, n.TaskId, n.ApplicationId, n.TrackingNumber, n.StepId, n.Title, ChinaTime.ToLocal(n.DueAt), ChinaTime.ToLocal(n.CreatedAt)))));
 }

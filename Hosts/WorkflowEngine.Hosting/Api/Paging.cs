@@ -1,10 +1,13 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
-/// A page of a list as the admin API and pages take it: <c>limit</c> clamped to 1–<see cref="MaxLimit"/>, <c>offset</c>
-/// to 0 or more. Bound as <c>int?</c>, so a value that is not a 32-bit number is a 400 before the endpoint runs.
+/// A page of a list as the admin API and pages take it. The API holds a client to the page it asked for
+/// (<see cref="Read(string?, string?, Dictionary{string, ProblemText[]}, int)"/>); a page's address typed by hand is
+/// clamped (<see cref="Of"/>): <c>limit</c> to 1–<see cref="MaxLimit"/>, <c>offset</c> to 0 or more.
 /// </summary>
 public readonly record struct Paging(int Limit, int Offset)
 {
@@ -18,7 +21,7 @@ public readonly record struct Paging(int Limit, int Offset)
     /// <c>offset</c> one of 0 or more (each absent or blank: the default). Anything else adds an error under the field's
     /// name to <paramref name="errors"/>, so that a client asking for "-5" learns it, instead of getting a page it did not ask for.
     /// </summary>
-    public static Paging Read(string? limit, string? offset, Dictionary<string, string[]> errors, bool english, int defaultLimit = 100)
+    public static Paging Read(string? limit, string? offset, Dictionary<string, ProblemText[]> errors, int defaultLimit = 100)
     {
         ArgumentNullException.ThrowIfNull(errors);
         return new(
@@ -38,9 +41,35 @@ public readonly record struct Paging(int Limit, int Offset)
                 return value;
             }
 
-            errors[field] = [english ? $"{field} {en}" : $"{field} {zh}"];
+            errors[field] = [new($"{field} {zh}", $"{field} {en}")];
             return fallback;
         }
+    }
+
+    /// <summary>As <see cref="Read(string?, string?, Dictionary{string, ProblemText[]}, int)"/>, with the errors in one language.</summary>
+    public static Paging Read(string? limit, string? offset, Dictionary<string, string[]> errors, bool english, int defaultLimit = 100)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var problems = new Dictionary<string, ProblemText[]>();
+        var page = Read(limit, offset, problems, defaultLimit);
+        foreach (var (field, texts) in problems)
+        {
+            errors[field] = [.. texts.Select(t => english ? t.En : t.Zh)];
+        }
+
+        return page;
+    }
+
+    /// <summary>
+    /// The page an API client asked for, or (as <paramref name="problem"/>) a 400 naming each field out of range, in the
+    /// request's language: for a list whose only query to check is its page.
+    /// </summary>
+    public static Paging Read(string? limit, string? offset, out IResult? problem, int defaultLimit = 100)
+    {
+        var errors = new Dictionary<string, ProblemText[]>();
+        var page = Read(limit, offset, errors, defaultLimit);
+        problem = errors.Count > 0 ? Problems.Validation(errors) : null;
+        return page;
     }
 
     /// <summary>Where the previous page starts, or null on the first.</summary>

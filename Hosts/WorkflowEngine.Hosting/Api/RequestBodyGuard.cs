@@ -10,7 +10,8 @@ namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// Before an endpoint reads its body: refuses a Content-Type it does not read (415), refuses a declared length over its
-/// bound (413), and tells the server the bound, so a body sent without a length is cut off there too. Runs after
+/// bound (413), and tells the server the bound, so a body sent without a length is cut off there too; a form with a NUL
+/// in a field is refused naming the field (<see cref="FormNulCheck"/>). Runs after
 /// authorization, so a caller who may not use the endpoint learns nothing about its body. Its refusals are in the
 /// request's language (<see cref="RequestLanguage"/>).
 /// </summary>
@@ -40,6 +41,11 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
         if (rule is { } expected && context.Request.ContentLength is not 0 && Unsupported(expected, contentType) is { } refusal)
         {
             await refusal.ExecuteAsync(context);
+            return;
+        }
+
+        if (await FormNulCheck.RefusedAsync(context))
+        {
             return;
         }
 

@@ -20,7 +20,7 @@ public static class SignInEndpoints
             .Produces<TokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("A bearer token for { \"userName\": \"…\", \"password\": \"…\" }; send it as Authorization: Bearer <accessToken>");
         app.MapGet("/api/admin/sign-ins", ListAsync).Produces<SignInEventDto[]>().RequireAuthorization(Policies.Admin).WithTags("Sign-in")
-            .WithSummary("Sign-in events, newest first (user: one user's id; kind: problems, or kinds separated by commas — succeeded, failed, locked-out, refused-locked, refused-disabled, signed-out, token-issued, password-changed; limit, offset)");
+            .WithSummary("Sign-in events, newest first (user: one user's id; kind: problems, or kinds separated by commas — succeeded, failed, locked-out, refused-locked, refused-disabled, signed-out, token-issued, password-changed; limit 1–500, default 100; offset)");
         return app;
     }
 
@@ -57,17 +57,23 @@ public static class SignInEndpoints
         }
     }
 
-    private static async Task<IResult> ListAsync(string? user, string? kind, int? limit, int? offset, ISignInLog log, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? user, string? kind, string? limit, string? offset, ISignInLog log, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, ProblemText[]>();
         if (!TryKinds(kind, out var kinds))
         {
-            return Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["kind"] = [$"kind 应为 problems，或以逗号分隔的 {string.Join("、", SignInEventKinds.All)}"],
-            });
+            errors["kind"] =
+            [
+                new($"kind 应为 problems，或以逗号分隔的 {string.Join("、", SignInEventKinds.All)}", $"kind must be problems, or some of {string.Join(", ", SignInEventKinds.All)} separated by commas"),
+            ];
         }
 
-        var page = Paging.Of(limit, offset);
+        var page = Paging.Read(limit, offset, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
         var events = await log.ListAsync(string.IsNullOrEmpty(user) ? null : user, kinds, page.Limit, page.Offset, cancellationToken);
         return Results.Ok(events.Select(SignInEventDto.From).ToArray());
     }

@@ -39,7 +39,7 @@ public static class SupplementsEndpoints
             .Produces<SupplementApprovalDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Refuse a further supplement request, with the reason the clerk reads on the task; nothing reaches the applicant");
         app.MapGet("/api/departments/{code}/supplement-approvals", ListAsync).Produces<TaskDto[]>().WithTags("Tasks").RequireAuthorization(Policies.Clerk)
-            .WithSummary("A department's tasks whose further supplement request waits for a supervisor, longest waiting first; its supervisors only");
+            .WithSummary("A department's tasks whose further supplement request waits for a supervisor, longest waiting first (limit 1–500, default 50; offset); its supervisors only");
         return app;
     }
 
@@ -71,7 +71,7 @@ public static class SupplementsEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        string code, int? limit, int? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
+        string code, string? limit, string? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
         (await clerk.SupplementApprovalsAsync(code, limit, offset, user, cancellationToken)).ToResult(tasks => Results.Ok(tasks.Select(TasksEndpoints.Dto)));
 
     /// <summary>The task's requests for a further supplement request, oldest first.</summary>

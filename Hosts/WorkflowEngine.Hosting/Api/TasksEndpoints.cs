@@ -30,7 +30,7 @@ public static class TasksEndpoints
                 + "(status: open, unclaimed, claimed, completed, cancelled, all; service; dueWithin working days; limit 1–500, default 50; offset). "
                 + "The total is in X-Total-Count, the next and previous pages in Link");
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Clerk);
-        tasks.MapGet("/{id:guid}", GetAsync).Produces<TaskDetailDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A task with the whole application on one page");
+        tasks.MapGet("/{id:guid}", GetAsync).Produces<TaskDetailDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A task with the whole application on one page, its requests for more time, and its history (办理记录), oldest first");
         tasks.MapPost("/{id:guid}/claim", ClaimAsync).Produces<TaskDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Claim a task");
         tasks.MapPost("/{id:guid}/release", ReleaseAsync).Produces<TaskDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Give a claimed task back to the department's queue (its holder, or a supervisor)");
         app.MapPost("/api/tasks/{id:guid}/reassign", ReassignAsync).WithTags("Tasks").RequireAuthorization(Policies.Supervisor).Reads<ReassignTaskRequest>(BodyRule.TaskDecision)
@@ -105,7 +105,8 @@ public static class TasksEndpoints
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
         await clerk.ViewAsync(id, user, cancellationToken) is { } view
-            ? Results.Ok(new TaskDetailDto(Dto(view.Task), view.Application, view.Extensions.Select(ExtensionsEndpoints.Dto).ToArray()))
+            ? Results.Ok(new TaskDetailDto(
+                Dto(view.Task), view.Application, view.Extensions.Select(ExtensionsEndpoints.Dto).ToArray(), TaskHistoryEntry.Of(view).Select(TaskHistoryEntryDto.From).ToArray()))
             : Problems.NotFound(ClerkActions.NoSuchTask);
 
     private static async Task<IResult> ClaimAsync(Guid id, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using WorkflowEngine.Calendars;
+using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Audit;
@@ -20,18 +21,24 @@ public static class AccessLogEndpoints
     {
         var group = app.MapGroup("/api/access-log").WithTags("Access log").RequireAuthorization(Policies.Supervisor);
         group.MapGet("/", ListAsync).Produces<AccessLineDto[]>()
-            .WithSummary("Who read which application's data on this host, newest first (?application=, limit, offset); a supervisor sees their department's lines");
+            .WithSummary("Who read which application's data on this host, newest first (?application=, limit 1–500, default 50; offset); a supervisor sees their department's lines");
         group.MapGet("/verification", VerifyAsync).Produces<AccessLogVerificationDto>().RequireAuthorization(Policies.Admin)
             .WithSummary("Whether the hash chain over every line of the access log is intact, and where it breaks");
         return app;
     }
 
     private static async Task<IResult> ListAsync(
-        Guid? application, int? limit, int? offset, ClaimsPrincipal user, IDepartmentAccessLog log, CancellationToken cancellationToken)
+        Guid? application, string? limit, string? offset, ClaimsPrincipal user, IDepartmentAccessLog log, CancellationToken cancellationToken)
     {
+        var page = Paging.Read(limit, offset, out var problem, defaultLimit: 50);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         // A supervisor without a department (a platform account mapped wrongly) sees nothing rather than everything.
         var department = user.IsAdmin() ? null : user.Department() ?? "";
-        var lines = await log.ListAsync(application, department, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken);
+        var lines = await log.ListAsync(application, department, page.Limit, page.Offset, cancellationToken);
         return Results.Ok(lines.Select(Dto));
     }
 

@@ -31,6 +31,8 @@ public sealed record PageText
         RoleAdmin = "管理员",
         TooManyRequestsTitle = "提交过于频繁",
         TooManyRequestsFormat = "您在短时间内提交的次数过多。已提交的内容都已保存，请 {0} 秒后返回上一页再试。",
+        FormNulTitle = "表单无法提交",
+        FormNulFormat = "表单中“{0}”一项含有 NUL 控制字符（%00），它不能作为填写的内容。请返回上一页，删除该字符后重新提交。",
         Back = "返回上一页",
         ExpiredFormTitle = "页面已过期",
         ExpiredFormMessage = "页面已过期，请重新提交。打开这个页面以后，您在其他窗口登录或退出了登录（或页面打开的时间太久），这次提交没有办理任何事项。请重新打开此页，再提交一次。",
@@ -112,6 +114,8 @@ public sealed record PageText
         RoleAdmin = "Administrator",
         TooManyRequestsTitle = "Too many submissions",
         TooManyRequestsFormat = "You have sent too many submissions in a short time. Whatever was accepted before is kept; please go back and try again in {0} seconds.",
+        FormNulTitle = "The form could not be sent",
+        FormNulFormat = "The field “{0}” of the form contains a NUL control character (%00), which cannot be part of an answer. Go back, remove it and send the form again.",
         Back = "Go back",
         ExpiredFormTitle = "This page has expired",
         ExpiredFormMessage = "This page has expired; please submit again. Since the page was opened you signed in or out in another window (or it was open a long time), so nothing was done with this submission. Open the page again and submit once more.",
@@ -214,6 +218,11 @@ public sealed record PageText
 
     /// <summary>A page form post over the submission limit: {0} the seconds to wait.</summary>
     public required string TooManyRequestsFormat { get; init; }
+
+    public required string FormNulTitle { get; init; }
+
+    /// <summary>A page's form post with a NUL (%00) in a field: {0} the field's name.</summary>
+    public required string FormNulFormat { get; init; }
 
     public required string Back { get; init; }
 

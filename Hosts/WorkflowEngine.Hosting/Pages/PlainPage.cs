@@ -7,12 +7,12 @@ namespace WorkflowEngine.Hosting.Pages;
 
 /// <summary>
 /// A short page written without Razor, for answers given before or instead of a page's own (a post over the submission
-/// limit, a form whose anti-forgery token has expired): a heading, a message read out as an alert, and a way back, in
+/// limit, a form whose anti-forgery token has expired, a form that cannot be read): a heading, a message read out as an alert, and a way back, in
 /// the visitor's language read from the cookie the language switch sets, since some run before request localization.
 /// </summary>
 public static class PlainPage
 {
-    public static async Task WriteAsync(HttpContext context, string title, string message, string backHref, string backText, CancellationToken cancellationToken)
+    public static async Task WriteAsync(HttpContext context, string title, string message, string backHref, string backText, CancellationToken cancellationToken, string alertAttributes = "")
     {
         var text = PageText.For(Culture(context.Request));
         var html = HtmlEncoder.Default;
@@ -31,7 +31,7 @@ public static class PlainPage
                 <header class="site-header"><div class="bar"><a class="site-name" href="/">{html.Encode(text.SiteName)}</a></div></header>
                 <main id="main">
                     <h1>{html.Encode(title)}</h1>
-                    <p role="alert">{html.Encode(message)}</p>
+                    <p role="alert"{alertAttributes}>{html.Encode(message)}</p>
                     <p><a href="{html.Encode(backHref)}">{html.Encode(backText)}</a></p>
                 </main>
             </body>

@@ -53,6 +53,9 @@ public sealed class ClerkActions(
 
     private const int MaxServiceId = 100;
 
+    /// <summary>How many notices, requests for more time or supplement approvals one page lists when it does not say.</summary>
+    private const int ListLimit = 50;
+
     /// <summary>
     /// A page of a department's tasks, most urgent first (finished ones newest first), for a clerk or supervisor of the
     /// department: filtered by status, service and "due within N working days" in the query, with the total it matches.
@@ -410,10 +413,19 @@ public sealed class ClerkActions(
 
     /// <summary>A department's tasks whose further supplement request waits for a supervisor: its supervisors (and administrators) only.</summary>
     public async Task<ClerkOutcome<IReadOnlyList<TaskRecord>>> SupplementApprovalsAsync(
-        string code, int? limit, int? offset, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        SupervisedDepartment(code, user, "补正审批", "supplement requests to approve") is { } refused
-            ? Refuse<IReadOnlyList<TaskRecord>>(refused.Status, refused.Problem)
-            : Success(await queries.SupplementApprovalsWaitingAsync(code, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken));
+        string code, string? limit, string? offset, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (SupervisedDepartment(code, user, "补正审批", "supplement requests to approve") is { } refused)
+        {
+            return Refuse<IReadOnlyList<TaskRecord>>(refused.Status, refused.Problem);
+        }
+
+        var errors = new Dictionary<string, ProblemText[]>();
+        var page = Paging.Read(limit, offset, errors, ListLimit);
+        return errors.Count > 0
+            ? Invalid<IReadOnlyList<TaskRecord>>(errors)
+            : Success(await queries.SupplementApprovalsWaitingAsync(code, page.Limit, page.Offset, cancellationToken));
+    }
 
     /// <summary>
     /// The step a task of the user's department came with, or why the user may not act on it: another department's task
@@ -500,21 +512,24 @@ public sealed class ClerkActions(
 
     /// <summary>A department's requests for more time, oldest first: its supervisors (and administrators) only.</summary>
     public async Task<ClerkOutcome<IReadOnlyList<ExtensionRequest>>> ExtensionsAsync(
-        string code, string? status, int? limit, int? offset, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string code, string? status, string? limit, string? offset, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (SupervisedDepartment(code, user, "延期申请", "requests for more time") is { } refused)
         {
             return Refuse<IReadOnlyList<ExtensionRequest>>(refused.Status, refused.Problem);
         }
 
+        var errors = new Dictionary<string, ProblemText[]>();
         var filter = status ?? ExtensionStatuses.Pending;
         if (!ExtensionStatuses.Filters.Contains(filter))
         {
-            return Invalid<IReadOnlyList<ExtensionRequest>>(Field("status", $"status 只能是 {string.Join("、", ExtensionStatuses.Filters)}", $"status must be one of {string.Join(", ", ExtensionStatuses.Filters)}"));
+            errors["status"] = [new($"status 只能是 {string.Join("、", ExtensionStatuses.Filters)}", $"status must be one of {string.Join(", ", ExtensionStatuses.Filters)}")];
         }
 
-        return Success<IReadOnlyList<ExtensionRequest>>(
-            await queries.ListExtensionsAsync(code, filter, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken));
+        var page = Paging.Read(limit, offset, errors, ListLimit);
+        return errors.Count > 0
+            ? Invalid<IReadOnlyList<ExtensionRequest>>(errors)
+            : Success<IReadOnlyList<ExtensionRequest>>(await queries.ListExtensionsAsync(code, filter, page.Limit, page.Offset, cancellationToken));
     }
 
     /// <summary>A supervisor of the department (not the one who asked) approves or refuses a request for more time; a refusal says why.</summary>
@@ -545,15 +560,18 @@ public sealed class ClerkActions(
 
     /// <summary>The notices for a department's supervisors, newest first: each task that passed its due time while open (红牌).</summary>
     public async Task<ClerkOutcome<IReadOnlyList<DepartmentNotice>>> NoticesAsync(
-        string code, int? limit, int? offset, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string code, string? limit, string? offset, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (SupervisedDepartment(code, user, "督办提醒", "supervision notices") is { } refused)
         {
             return Refuse<IReadOnlyList<DepartmentNotice>>(refused.Status, refused.Problem);
         }
 
-        return Success<IReadOnlyList<DepartmentNotice>>(
-            await queries.NoticesAsync(code, Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0), cancellationToken));
+        var errors = new Dictionary<string, ProblemText[]>();
+        var page = Paging.Read(limit, offset, errors, ListLimit);
+        return errors.Count > 0
+            ? Invalid<IReadOnlyList<DepartmentNotice>>(errors)
+            : Success<IReadOnlyList<DepartmentNotice>>(await queries.NoticesAsync(code, page.Limit, page.Offset, cancellationToken));
     }
 
     /// <summary>Null when the user supervises the department here (or administers), else why not.</summary>

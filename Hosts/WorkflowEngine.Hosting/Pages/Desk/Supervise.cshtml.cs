@@ -118,7 +118,7 @@ public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, Refer
             return;
         }
 
-        var notices = await clerk.NoticesAsync(Department, 50, 0, User, cancellationToken);
+        var notices = await clerk.NoticesAsync(Department, null, null, User, cancellationToken);
         if (notices.Value is null)
         {
             Problem = DeskText.Say(notices.Problem!);
@@ -131,8 +131,8 @@ public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, Refer
         }
 
         Notices = notices.Value;
-        Extensions = (await clerk.ExtensionsAsync(Department, "pending", 100, 0, User, cancellationToken)).Value ?? [];
-        SupplementApprovals = (await clerk.SupplementApprovalsAsync(Department, 100, 0, User, cancellationToken)).Value ?? [];
+        Extensions = (await clerk.ExtensionsAsync(Department, "pending", "100", null, User, cancellationToken)).Value ?? [];
+        SupplementApprovals = (await clerk.SupplementApprovalsAsync(Department, "100", null, User, cancellationToken)).Value ?? [];
         Supervised = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, SupervisedOnly: true), cancellationToken);
         if (warnings is null)
         {

@@ -1,0 +1,78 @@
+using WorkflowEngine.Runtime.Departments;
+
+namespace WorkflowEngine.Hosting.Api.Desk;
+
+/// <summary>
+/// One line of a task's history (办理记录): what (<see cref="TaskEventKinds"/>, or <see cref="Dispatched"/>,
+/// <see cref="ExtensionRequested"/>, <see cref="ExtensionDecided"/>), when, by whom, with what (the clerk given the
+/// task, an excluded period's kind, an outcome, the time asked for) and why. The task page and the API read the same lines.
+/// </summary>
+public sealed record TaskHistoryEntry(DateTimeOffset At, string Kind, string? Actor, string? Detail, string? Reason, ExtensionRequest? Extension = null)
+{
+    /// <summary>The step reached the department.</summary>
+    public const string Dispatched = "dispatched";
+
+    /// <summary>The clerk holding the task asked for more time; the detail is the time asked for.</summary>
+    public const string ExtensionRequested = "extension-requested";
+
+    /// <summary>A supervisor answered a request for more time; the detail is the answer (approved, refused).</summary>
+    public const string ExtensionDecided = "extension-decided";
+
+    /// <summary>
+    /// The task's history, oldest first: its dispatch, every event its department kept (claims, releases, reassignments,
+    /// supplement rounds, excluded periods, the decision) and its requests for more time with their answers. A task from
+    /// before its department kept events shows what its own fields still say.
+    /// </summary>
+    public static IReadOnlyList<TaskHistoryEntry> Of(TaskView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var task = view.Task;
+        var lines = new List<TaskHistoryEntry> { new(task.DispatchedAt, Dispatched, null, null, null) };
+        lines.AddRange(view.History.Count > 0 ? view.History.Select(From) : FromFields(task));
+        foreach (var extension in view.Extensions)
+        {
+            lines.Add(new(extension.RequestedAt, ExtensionRequested, extension.RequestedBy, extension.Amount, extension.Reason, extension));
+            if (extension.DecidedAt is { } decided)
+            {
+                lines.Add(new(decided, ExtensionDecided, extension.DecidedBy, extension.Status, extension.Decision, extension));
+            }
+        }
+
+        // Stable: events of one instant keep the order they happened in.
+        return [.. lines.OrderBy(l => l.At)];
+    }
+
+    private static TaskHistoryEntry From(TaskEvent e)
+    {
+        if (e.Kind is TaskEventKinds.ExclusionStarted or TaskEventKinds.Decided)
+        {
+            var (code, words) = e.Parts();
+            return new(e.At, e.Kind, e.Actor, code, string.IsNullOrEmpty(words) ? null : words);
+        }
+
+        return new(e.At, e.Kind, e.Actor, e.Detail, null);
+    }
+
+    private static IEnumerable<TaskHistoryEntry> FromFields(TaskRecord task)
+    {
+        if (task.SupplementRequestedAt is { } asked)
+        {
+            yield return new(asked, TaskEventKinds.SupplementRequested, null, null, null);
+        }
+
+        if (task.SupplementSuppliedAt is { } supplied)
+        {
+            yield return new(supplied, TaskEventKinds.SupplementSupplied, null, null, null);
+        }
+
+        if (task.ClaimedAt is { } claimed && task.ClaimedBy is { } by)
+        {
+            yield return new(claimed, TaskEventKinds.Claimed, by, null, null);
+        }
+
+        if (task.CompletedAt is { } completed)
+        {
+            yield return new(completed, TaskEventKinds.Decided, task.CompletedBy, task.Outcome, null);
+        }
+    }
+}
