@@ -267,6 +267,7 @@ internal static class CommitmentWatch
             if (workflow.Status == WorkflowStatus.Running)
             {
                 scope.CancelWorkflow(reason, ActivityContext.SystemActor);
+                VoidCertificates(scope, reason);
             }
             else if (workflow.Status == WorkflowStatus.Completed)
             {
@@ -283,14 +284,21 @@ internal static class CommitmentWatch
         }
     }
 
-    /// <summary>A completed bundle whose approval was revoked: its outcome changes, its completion time stays.</summary>
+    /// <summary>A completed bundle whose approval was revoked: its outcome changes, its completion time stays, and its certificates are void.</summary>
     private static void EndAfterCompletion(ExecutionScope scope, WorkflowStatus status, string reason, string auditType)
     {
         scope.State.Status = status;
         scope.State.Reason = reason;
         scope.Emit(new CompleteApplication(status, reason));
         scope.Audit(auditType, null, ActivityContext.SystemActor, new Dictionary<string, string?> { ["reason"] = reason });
+        VoidCertificates(scope, reason);
     }
+
+    /// <summary>
+    /// The bundle no longer ends approved, so nothing it issued stands: every certificate is revoked (作废) with the
+    /// reason, in the commit that records the revocation.
+    /// </summary>
+    public static void VoidCertificates(ExecutionScope scope, string reason) => scope.Emit(new RevokeCertificates(reason));
 
     /// <summary>The reason of the first approval revoked so far, for a flow that finishes with it.</summary>
     public static string? RevokedReason(ExecutionScope scope) =>

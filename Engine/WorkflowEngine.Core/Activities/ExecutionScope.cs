@@ -389,6 +389,7 @@ internal sealed class ExecutionScope
             // An approval on commitment revoked while the flow ran: the bundle did not get everything it asked for.
             State.Status = WorkflowStatus.Rejected;
             State.Reason = revoked;
+            CommitmentWatch.VoidCertificates(this, revoked);
         }
 
         DeferralWatch.Stop(this);

@@ -537,6 +537,8 @@ internal sealed class EngineBatch(
 
         public List<CertificateRecord> Certificates { get; } = [];
 
+        public List<CertificateRevocation> CertificateRevocations { get; } = [];
+
         public List<StepComplianceRecord> Compliance { get; } = [];
 
         public CompleteApplication? Completion { get; set; }
@@ -651,6 +653,9 @@ internal sealed class EngineBatch(
                     }
 
                     break;
+                case RevokeCertificates revoke:
+                    absorbed.CertificateRevocations.Add(new CertificateRevocation(application.Id, revoke.Reason, now));
+                    break;
                 case CompleteApplication complete:
                     absorbed.Completion = complete;
                     break;
@@ -724,6 +729,7 @@ internal sealed class EngineBatch(
 
         Changes.Notifications.AddRange(absorbed.Notifications);
         Changes.Certificates.AddRange(absorbed.Certificates);
+        Changes.CertificateRevocations.AddRange(absorbed.CertificateRevocations);
         Changes.Compliance.AddRange(absorbed.Compliance);
         Changes.Rollup.AddRange(absorbed.Rollup);
         if (absorbed.Completion is { } complete)
