@@ -162,6 +162,7 @@ public sealed class CommitmentWatchTests
         Assert.Single(h.Audit, a => a.Type == "CommitmentRevoked" && a.Actor == "clerk" && a.Data!["reason"] == "档案未按承诺移交");
         Assert.Contains(h.Commands.OfType<NotifyApplicant>(), n => n.Kind == "commitment-revoked" && n.Message.Contains("档案未按承诺移交", StringComparison.Ordinal));
         Assert.Equal(WorkflowStatus.Running, h.State.Status);
+        Assert.Empty(h.Commands.OfType<RevokeCertificates>());
 
         // The other steps finish approved; the bundle does not count as granted.
         h.Approve("planning");
@@ -188,6 +189,7 @@ public sealed class CommitmentWatchTests
         var completion = Assert.Single(h.Last!.Commands.OfType<CompleteApplication>());
         Assert.Equal(WorkflowStatus.Rejected, completion.Status);
         Assert.Single(h.Audit, a => a.Type == AuditTypes.ApplicationRejected);
+        Assert.Contains("档案未按承诺移交", Assert.Single(h.Last!.Commands.OfType<RevokeCertificates>()).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -200,6 +202,7 @@ public sealed class CommitmentWatchTests
         Assert.Contains("档案未按承诺移交", h.State.Reason, StringComparison.Ordinal);
         Assert.Contains("planning", h.Last!.Commands.OfType<RecallStep>().Select(r => r.StepId));
         Assert.Contains(h.Commands.OfType<NotifyApplicant>(), n => n.Kind == "commitment-revoked" && n.Message.Contains("终止办理", StringComparison.Ordinal));
+        Assert.Single(h.Last!.Commands.OfType<RevokeCertificates>());
     }
 
     [Fact]

@@ -82,6 +82,9 @@ public sealed class CommitmentTests
         var completed = await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "completed", "the bundle to complete");
         var completedAt = completed.GetProperty("completedAt").GetDateTimeOffset();
+        var issued = completed.GetProperty("certificates").EnumerateArray().ToArray();
+        Assert.Equal(["竣工联合验收意见书", "不动产权证书"], issued.Select(c => c.GetProperty("name").GetString()));
+        Assert.All(issued, c => Assert.False(c.GetProperty("revoked").GetBoolean()));
 
         // A minute before the verification is due nothing comes; then the archives office gets its 事后核查 task.
         host.Clock.Advance(verifyAt.AddMinutes(-1) - host.Clock.GetUtcNow());
@@ -116,6 +119,30 @@ public sealed class CommitmentTests
             && n.GetProperty("message").GetString()!.Contains("逾期未向城建档案馆移交工程档案", StringComparison.Ordinal));
         audit = (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries").EnumerateArray().ToArray();
         Assert.Single(audit, e => e.GetProperty("type").GetString() == "CommitmentRevoked" && e.GetProperty("actor").GetString() == "arch-clerk");
+
+        // Nothing the bundle issued stands: every certificate is void (作废) from the revocation, with its reason, in
+        // the API and on the applicant's page, in either language.
+        var voided = revoked.GetProperty("certificates").EnumerateArray().ToArray();
+        Assert.Equal(2, voided.Length);
+        Assert.All(voided, c =>
+        {
+            Assert.True(c.GetProperty("revoked").GetBoolean());
+            Assert.Equal(host.Clock.GetUtcNow(), c.GetProperty("revokedAt").GetDateTimeOffset());
+            Assert.Contains("逾期未向城建档案馆移交工程档案", c.GetProperty("revokedReason").GetString(), StringComparison.Ordinal);
+        });
+        var tracking = WebUtility.HtmlDecode(await citizen.GetStringAsync($"/applications/{id}"));
+        var listed = tracking[tracking.IndexOf("id=\"certificates-title\"", StringComparison.Ordinal)..];
+        listed = listed[..listed.IndexOf("</section>", StringComparison.Ordinal)];
+        foreach (var name in new[] { "竣工联合验收意见书", "不动产权证书" })
+        {
+            Assert.Matches($"<li class=\"certificate-revoked\"><s>{name}</s> <span class=\"tag\">已作废</span>", listed);
+        }
+
+        Assert.Equal(2, listed.Split("逾期未向城建档案馆移交工程档案").Length - 1);
+        using var english = host.Client("zhangsan");
+        english.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        var englishPage = WebUtility.HtmlDecode(await english.GetStringAsync($"/applications/{id}"));
+        Assert.Contains("<span class=\"tag\">Revoked</span>", englishPage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -114,6 +114,18 @@ public sealed class OpenApiDocumentTests(HostFixture fixture) : IClassFixture<Ho
             ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
             : schema;
 
+    [Fact]
+    public async Task ACertificate_SaysWhetherWhenAndWhyItWasRevoked()
+    {
+        var document = await DocumentAsync();
+        var certificate = document.GetProperty("components").GetProperty("schemas").GetProperty("CertificateDto").GetProperty("properties");
+
+        foreach (var field in new[] { "revoked", "revokedAt", "revokedReason" })
+        {
+            Assert.True(certificate.TryGetProperty(field, out _), $"the certificate's schema has no {field}");
+        }
+    }
+
     private async Task<JsonElement> DocumentAsync()
     {
         using var client = fixture.Host.Client();

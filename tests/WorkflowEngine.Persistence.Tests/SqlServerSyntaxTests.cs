@@ -59,7 +59,7 @@ public sealed class SqlServerSyntaxTests
             "MERGE INTO inbox", "MERGE INTO steps", "MERGE INTO timers", "MERGE INTO incidents", "MERGE INTO department_forms",
             "MERGE INTO departments", "MERGE INTO users", "UPDATE users SET disabled_at", "INSERT INTO admin_audit", "UPDATE departments SET name_zh", "MERGE INTO user_credentials", "INSERT INTO sign_in_events", "OUTPUT INSERTED.id", "OPENJSON", "FETCH NEXT", "READPAST",
             "FROM timers WITH (UPDLOCK", "DELETE FROM outbox", "UPDATE applications SET status", "UPDATE department_tasks",
-            "UPDATE definitions SET title", "INSERT INTO definitions", "UPDATE definitions SET status = 'retired'", "DELETE FROM definitions", "UPDATE audit_events SET seq", "INSERT INTO failed_messages", "INSERT INTO step_compliance", "FROM step_compliance c JOIN applications",
+            "UPDATE definitions SET title", "INSERT INTO definitions", "UPDATE definitions SET status = 'retired'", "DELETE FROM definitions", "UPDATE audit_events SET seq", "INSERT INTO failed_messages", "INSERT INTO step_compliance", "UPDATE certificates SET revoked_at", "FROM step_compliance c JOIN applications",
             "INSERT INTO outbox (message_id, destination, message_type, body, created_at, attempts, lease_owner, lease_until)\nSELECT",
         })
         {
@@ -303,6 +303,7 @@ public sealed class SqlServerSyntaxTests
         changes.Inbox.Add("m-1");
         changes.Notifications.Add(new NotificationRecord(applicationId, Now, "accepted", "已受理"));
         changes.Certificates.Add(new CertificateRecord(applicationId, "issue", "营业执照", "licence", "{}", Now));
+        changes.CertificateRevocations.Add(new CertificateRevocation(applicationId, "经事后核查，撤销审批", Now));
         changes.Materials.Add(new MaterialRecord(Guid.NewGuid(), applicationId, "articles", "章程.pdf", "application/pdf", 10, "sha", Now));
         var view = new ComplianceView(Now, Now, Now.AddHours(1), Now.AddHours(2), 60, 0, true);
         changes.Compliance.Add(new StepComplianceRecord(

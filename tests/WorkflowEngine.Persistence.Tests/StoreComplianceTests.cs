@@ -125,6 +125,32 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task CertificatesRevoked_ComeBackVoid_WithTheInstantAndReason_IssuedInTheSameCommitToo()
+    {
+        var application = await SaveNewApplicationAsync();
+        var first = new EngineChanges();
+        first.Certificates.Add(new CertificateRecord(application.Id, "issue", "竣工联合验收意见书", "quality", "{}", Now));
+        await SaveAsync(first);
+        Assert.Null(Assert.Single(await new SqlApplicationQueries(Database).CertificatesAsync(application.Id, CancellationToken.None)).RevokedAt);
+
+        // The revocation is written after the certificates of its own commit, so those are void too.
+        var revokedAt = Now.AddDays(80);
+        var second = new EngineChanges();
+        second.Certificates.Add(new CertificateRecord(application.Id, "issue", "不动产权证书", "registration", "{}", revokedAt));
+        second.CertificateRevocations.Add(new CertificateRevocation(application.Id, "经事后核查，申请人未履行告知承诺", revokedAt));
+        await SaveAsync(second);
+        var other = await SaveNewApplicationAsync();
+        var third = new EngineChanges();
+        third.Certificates.Add(new CertificateRecord(other.Id, "issue", "营业执照", "licence", "{}", Now));
+        await SaveAsync(third);
+
+        var certificates = await new SqlApplicationQueries(Database).CertificatesAsync(application.Id, CancellationToken.None);
+        Assert.Equal(["竣工联合验收意见书", "不动产权证书"], certificates.Select(c => c.Name));
+        Assert.All(certificates, c => Assert.Equal((revokedAt, "经事后核查，申请人未履行告知承诺"), (c.RevokedAt, c.RevokedReason)));
+        Assert.Null(Assert.Single(await new SqlApplicationQueries(Database).CertificatesAsync(other.Id, CancellationToken.None)).RevokedAt);
+    }
+
+    [StoreFact]
     public async Task Text_KeepsEmptyApartFromMissing_AndChineseIntact()
     {
         // An empty applicant name must come back empty, not missing; Chinese must come back as written.

@@ -1,6 +1,7 @@
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
+using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Statistics;
 using WorkflowEngine.Testing;
 
@@ -76,6 +77,31 @@ public sealed class ComplianceRollupTests
         Assert.Equal((202603, "SAMR", 1, 1, 1, 1, 0, 0), (entry.Month, entry.Department, entry.Finished, entry.Approved, entry.PromisedCounted,
             entry.PromisedOnTime, entry.StatutoryCounted, entry.StatutoryOnTime));
         Assert.Equal(HandlingBuckets.Of(90), entry.Bucket);
+    }
+
+    [Fact]
+    public void ABundleCompletedThenOverturnedByARevokedApproval_MovesToRejected_OrLeavesTheFiguresWhenCancelled()
+    {
+        var application = new ApplicationRecord
+        {
+            Id = Guid.NewGuid(), TrackingNumber = "YB", ServiceId = "joint-acceptance-registration", ServiceVersion = 1, ApplicantId = "zhangsan",
+            Status = "completed", FormJson = "{}", State = new InstanceState { StartedAt = Monday }, SubmittedAt = Monday, AcceptedAt = Monday,
+            DueAt = Monday.AddDays(10), StatutoryDueAt = Monday.AddDays(20), CompletedAt = Monday.AddHours(2),
+        };
+        var counted = ComplianceRollup.Finished(application, true, Monday.AddHours(2), Calendar);
+
+        var rejected = ComplianceRollup.Overturned(application, true, Calendar);
+        Assert.Equal((counted.Month, counted.ServiceId, 0, -1, 1, 0, 0, 0), (rejected.Month, rejected.ServiceId, rejected.Finished, rejected.Approved,
+            rejected.Rejected, rejected.Revoked, rejected.PromisedCounted, rejected.Timed));
+
+        // Cancelled: what the completion added, every count and the handling-time bucket, is taken back.
+        var cancelled = ComplianceRollup.Overturned(application, false, Calendar);
+        Assert.Equal(
+            (counted.Finished, counted.Approved, counted.PromisedCounted, counted.PromisedOnTime, counted.StatutoryCounted, counted.StatutoryOnTime, counted.Timed, counted.GovernmentMinutes),
+            (-cancelled.Finished, -cancelled.Approved, -cancelled.PromisedCounted, -cancelled.PromisedOnTime, -cancelled.StatutoryCounted, -cancelled.StatutoryOnTime,
+                -cancelled.Timed, -cancelled.GovernmentMinutes));
+        Assert.Equal((counted.Bucket, -1, counted.Month), (cancelled.Bucket, cancelled.BucketCount, cancelled.Month));
+        Assert.Equal((1, 1, 120L), (counted.Finished, counted.PromisedOnTime, counted.GovernmentMinutes));
     }
 
     [Fact]

@@ -288,6 +288,7 @@ internal static class CommitmentWatch
             if (workflow.Status == WorkflowStatus.Running)
             {
                 scope.CancelWorkflow(reason, ActivityContext.SystemActor, reasonEn);
+                VoidCertificates(scope, reason);
             }
             else if (workflow.Status == WorkflowStatus.Completed)
             {
@@ -304,7 +305,7 @@ internal static class CommitmentWatch
         }
     }
 
-    /// <summary>A completed bundle whose approval was revoked: its outcome changes, its completion time stays.</summary>
+    /// <summary>A completed bundle whose approval was revoked: its outcome changes, its completion time stays, and its certificates are void.</summary>
     private static void EndAfterCompletion(ExecutionScope scope, WorkflowStatus status, string reason, string reasonEn, string auditType)
     {
         scope.State.Status = status;
@@ -312,7 +313,14 @@ internal static class CommitmentWatch
         scope.State.ReasonEn = reasonEn;
         scope.Emit(new CompleteApplication(status, reason) { ReasonEn = reasonEn });
         scope.Audit(auditType, null, ActivityContext.SystemActor, new Dictionary<string, string?> { ["reason"] = reason });
+        VoidCertificates(scope, reason);
     }
+
+    /// <summary>
+    /// The bundle no longer ends approved, so nothing it issued stands: every certificate is revoked (作废) with the
+    /// reason, in the commit that records the revocation.
+    /// </summary>
+    public static void VoidCertificates(ExecutionScope scope, string reason) => scope.Emit(new RevokeCertificates(reason));
 
     /// <summary>The step of the first approval revoked so far, whose reason a flow that finishes with it gives.</summary>
     public static NodeState? FirstRevoked(ExecutionScope scope) =>

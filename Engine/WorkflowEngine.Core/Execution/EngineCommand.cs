@@ -134,6 +134,12 @@ public sealed record NotifyApplicant(string Kind, string Message) : EngineComman
 /// <summary>Certificates handed out together at the unified window (统一发证).</summary>
 public sealed record IssueCertificates(string StepId, IReadOnlyList<IssuedCertificate> Certificates) : EngineCommand;
 
+/// <summary>
+/// Every certificate issued to the application is void (作废): the approval on commitment the bundle's outcome rested on
+/// was revoked, and <paramref name="Reason"/> says why.
+/// </summary>
+public sealed record RevokeCertificates(string Reason) : EngineCommand;
+
 /// <summary>The whole application reached its end; <see cref="ReasonEn"/> is <paramref name="Reason"/> in English.</summary>
 public sealed record CompleteApplication(WorkflowStatus Status, string? Reason) : EngineCommand
 {

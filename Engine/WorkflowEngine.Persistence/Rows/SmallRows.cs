@@ -119,7 +119,12 @@ internal sealed class CertificateRow
 
     public long IssuedAt { get; set; }
 
-    public CertificateRecord ToRecord() => new(Guid.Parse(ApplicationId), StepId, Name, FromStep, DetailsJson, Instants.FromMs(IssuedAt));
+    public long? RevokedAt { get; set; }
+
+    public string? RevokedReason { get; set; }
+
+    public CertificateRecord ToRecord() =>
+        new(Guid.Parse(ApplicationId), StepId, Name, FromStep, DetailsJson, Instants.FromMs(IssuedAt), Instants.FromMs(RevokedAt), RevokedReason);
 }
 
 /// <summary>A row of <c>audit_events</c>.</summary>

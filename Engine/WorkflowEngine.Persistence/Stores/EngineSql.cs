@@ -81,6 +81,11 @@ internal sealed class EngineSql(ISqlDialect dialect)
         ("ApplicationId", c => c.ApplicationId.ToString()), ("StepId", c => c.StepId), ("Name", c => c.Name), ("FromStep", c => c.FromStep),
         ("DetailsJson", c => c.DetailsJson), ("IssuedAt", c => Instants.ToMs(c.IssuedAt)));
 
+    /// <summary>Voids the application's certificates still valid, those the same batch issued included (it runs after their insert).</summary>
+    public static BatchCommand<CertificateRevocation> RevokeCertificates { get; } = new(
+        "UPDATE certificates SET revoked_at = @RevokedAt, revoked_reason = @Reason WHERE application_id = @ApplicationId AND revoked_at IS NULL",
+        ("RevokedAt", r => Instants.ToMs(r.At)), ("Reason", r => r.Reason), ("ApplicationId", r => r.ApplicationId.ToString()));
+
     public static BatchCommand<MaterialRecord> InsertMaterial { get; } = new(
         "INSERT INTO materials (id, application_id, material_key, file_name, content_type, size, sha256, uploaded_at, version) VALUES (@Id, @ApplicationId, @MaterialKey, @FileName, @ContentType, @Size, @Sha256, @UploadedAt, @Version)",
         ("Id", m => m.Id.ToString()), ("ApplicationId", m => m.ApplicationId.ToString()), ("MaterialKey", m => m.MaterialKey), ("FileName", m => m.FileName),

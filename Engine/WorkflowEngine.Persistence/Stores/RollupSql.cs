@@ -26,7 +26,7 @@ internal sealed class RollupSql(ISqlDialect dialect)
         + "government_minutes = government_minutes + @GovernmentMinutes, applicant_minutes = applicant_minutes + @ApplicantMinutes, "
         + "excluded_minutes = excluded_minutes + @ExcludedMinutes, "
         + string.Join(", ", Enumerable.Range(0, HandlingBuckets.Count).Select(b =>
-            $"{HandlingBuckets.Column(b)} = {HandlingBuckets.Column(b)} + CASE WHEN @Bucket = {b} THEN 1 ELSE 0 END"))
+            $"{HandlingBuckets.Column(b)} = {HandlingBuckets.Column(b)} + CASE WHEN @Bucket = {b} THEN @BucketCount ELSE 0 END"))
         + " WHERE kind = @Kind AND month = @Month AND department = @Department AND service_id = @ServiceId",
         [
             .. KeyParameters,
@@ -34,7 +34,7 @@ internal sealed class RollupSql(ISqlDialect dialect)
             ("PromisedCounted", e => (long)e.PromisedCounted), ("PromisedOnTime", e => (long)e.PromisedOnTime),
             ("StatutoryCounted", e => (long)e.StatutoryCounted), ("StatutoryOnTime", e => (long)e.StatutoryOnTime), ("Timed", e => (long)e.Timed),
             ("GovernmentMinutes", e => e.GovernmentMinutes), ("ApplicantMinutes", e => e.ApplicantMinutes), ("ExcludedMinutes", e => e.ExcludedMinutes),
-            ("Bucket", e => (long)e.Bucket),
+            ("Bucket", e => (long)e.Bucket), ("BucketCount", e => (long)e.BucketCount),
         ]);
 
     /// <summary>

@@ -68,7 +68,11 @@ public sealed class SqlApplicationQueries(Database database) : IApplicationQueri
 
     public async Task<IReadOnlyList<CertificateRecord>> CertificatesAsync(Guid applicationId, CancellationToken cancellationToken) =>
         (await QueryAsync<CertificateRow>(
-            "SELECT application_id AS ApplicationId, step_id AS StepId, name AS Name, from_step AS FromStep, details_json AS DetailsJson, issued_at AS IssuedAt FROM certificates WHERE application_id = @Id ORDER BY id",
+            """
+            SELECT application_id AS ApplicationId, step_id AS StepId, name AS Name, from_step AS FromStep, details_json AS DetailsJson, issued_at AS IssuedAt,
+                revoked_at AS RevokedAt, revoked_reason AS RevokedReason
+            FROM certificates WHERE application_id = @Id ORDER BY id
+            """,
             new { Id = applicationId.ToString() },
             cancellationToken)).Select(r => r.ToRecord()).ToArray();
 

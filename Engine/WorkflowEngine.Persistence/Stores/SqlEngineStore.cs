@@ -58,6 +58,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
             OutboxSql.AddDeletePublished(plan, published);
             plan.Add(EngineSql.InsertNotification, changes.Notifications);
             plan.Add(EngineSql.InsertCertificate, changes.Certificates);
+            plan.Add(EngineSql.RevokeCertificates, changes.CertificateRevocations);
             plan.Add(EngineSql.InsertMaterial, changes.Materials);
             plan.Add(StepComplianceRow.Insert, changes.Compliance);
             _rollup.AddTo(plan, changes.Rollup);

@@ -1,10 +1,15 @@
 namespace WorkflowEngine.Runtime.Applications;
 
-/// <summary>A certificate issued to an application at unified issuance.</summary>
+/// <summary>
+/// A certificate issued to an application at unified issuance; revoked (作废) at <see cref="RevokedAt"/>, with
+/// <see cref="RevokedReason"/>, when the approval it rests on was revoked afterwards.
+/// </summary>
 public sealed record CertificateRecord(
     Guid ApplicationId,
     string StepId,
     string Name,
     string FromStep,
     string DetailsJson,
-    DateTimeOffset IssuedAt);
+    DateTimeOffset IssuedAt,
+    DateTimeOffset? RevokedAt = null,
+    string? RevokedReason = null);

@@ -538,6 +538,8 @@ internal sealed class EngineBatch(
 
         public List<CertificateRecord> Certificates { get; } = [];
 
+        public List<CertificateRevocation> CertificateRevocations { get; } = [];
+
         public List<StepComplianceRecord> Compliance { get; } = [];
 
         public CompleteApplication? Completion { get; set; }
@@ -660,6 +662,9 @@ internal sealed class EngineBatch(
                     }
 
                     break;
+                case RevokeCertificates revoke:
+                    absorbed.CertificateRevocations.Add(new CertificateRevocation(application.Id, revoke.Reason, now));
+                    break;
                 case CompleteApplication complete:
                     absorbed.Completion = complete;
                     break;
@@ -686,7 +691,11 @@ internal sealed class EngineBatch(
         }
 
         var decided = after is { Status: NodeStatus.Completed, Outcome: not null };
-        if (decided && !(before is { Status: NodeStatus.Completed } && before.Attempt == after.Attempt && before.CompletedAt == completed))
+        // The verification of an approval on commitment is the step's next attempt, yet not a decision on the
+        // application: the approval it checks keeps its instant, and counts once.
+        var same = before is { Status: NodeStatus.Completed } && before.CompletedAt == completed
+            && (before.Attempt == after.Attempt || after.Commitment is not null);
+        if (decided && !same)
         {
             // Against the step's statutory limit where the definition gives one, on the same clock as its promised one.
             var statutoryDueAt = statutoryLimit is { } statutory ? ClockArithmetic.DueAt(after.Clock, statutory, absorbed.Calendar) : null;
@@ -729,10 +738,12 @@ internal sealed class EngineBatch(
 
         Changes.Notifications.AddRange(absorbed.Notifications);
         Changes.Certificates.AddRange(absorbed.Certificates);
+        Changes.CertificateRevocations.AddRange(absorbed.CertificateRevocations);
         Changes.Compliance.AddRange(absorbed.Compliance);
         Changes.Rollup.AddRange(absorbed.Rollup);
         if (absorbed.Completion is { } complete)
         {
+            var counted = application.Status;
             application.Status = complete.Status switch
             {
                 WorkflowStatus.Completed => ApplicationStatuses.Completed,
@@ -749,6 +760,11 @@ internal sealed class EngineBatch(
                 {
                     Changes.Rollup.Add(ComplianceRollup.Finished(application, complete.Status == WorkflowStatus.Completed, now, absorbed.Calendar));
                 }
+            }
+            else if (counted == ApplicationStatuses.Completed && application.Status != counted)
+            {
+                // An approval on commitment revoked after the bundle completed: its figures follow its new outcome.
+                Changes.Rollup.Add(ComplianceRollup.Overturned(application, application.Status == ApplicationStatuses.Rejected, absorbed.Calendar));
             }
         }
     }

@@ -63,6 +63,38 @@ public static class ComplianceRollup
     }
 
     /// <summary>
+    /// A bundle counted as completed whose outcome a revoked approval on commitment changed afterwards, in the month and
+    /// service it was counted in. Rejected: it stays finished there, with its timeliness, and moves from approved to
+    /// rejected, as the applications' own figures have it. Cancelled: it leaves the bundle figures, as cancelled
+    /// applications never enter them — the entry its completion added, taken back.
+    /// </summary>
+    public static RollupEntry Overturned(ApplicationRecord application, bool rejected, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var completedAt = application.CompletedAt ?? throw new ArgumentException("The bundle has not finished.", nameof(application));
+        if (rejected)
+        {
+            return new RollupEntry(BundleKind, MonthOf(completedAt), "", application.ServiceId, 0, -1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1);
+        }
+
+        var counted = Finished(application, true, completedAt, calendar);
+        return counted with
+        {
+            Finished = -counted.Finished,
+            Approved = -counted.Approved,
+            PromisedCounted = -counted.PromisedCounted,
+            PromisedOnTime = -counted.PromisedOnTime,
+            StatutoryCounted = -counted.StatutoryCounted,
+            StatutoryOnTime = -counted.StatutoryOnTime,
+            Timed = -counted.Timed,
+            GovernmentMinutes = -counted.GovernmentMinutes,
+            ApplicantMinutes = -counted.ApplicantMinutes,
+            ExcludedMinutes = -counted.ExcludedMinutes,
+            BucketCount = -1,
+        };
+    }
+
+    /// <summary>
     /// The office time of a clock up to <paramref name="to"/>, by whom it waited on. Without a clock (an application
     /// started before clocks were kept) all of it from <paramref name="from"/> counts as the government's; without
     /// either, nothing is known (null).

@@ -32,6 +32,9 @@ public sealed class EngineChanges
 
     public List<CertificateRecord> Certificates { get; } = [];
 
+    /// <summary>Applications whose certificates become void, written after the batch's new certificates.</summary>
+    public List<CertificateRevocation> CertificateRevocations { get; } = [];
+
     public List<MaterialRecord> Materials { get; } = [];
 
     /// <summary>Both views of the compliance of each department step decided in the batch.</summary>
@@ -50,5 +53,5 @@ public sealed class EngineChanges
     public bool ScheduledAnyTimer => Timers.Values.Any(t => t is not null);
 
     public bool IsEmpty => Inserted.Count + Updated.Count + Steps.Count + Audit.Count + Timers.Count
-        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + Materials.Count + Compliance.Count + Rollup.Count + Incidents.Count == 0;
+        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + CertificateRevocations.Count + Materials.Count + Compliance.Count + Rollup.Count + Incidents.Count == 0;
 }

@@ -55,7 +55,8 @@ public sealed class ApplicationViews(
                 : new NotificationDto(ChinaTime.ToLocal(n.At), n.Kind, n.Message, "zh-CN")).ToArray();
         var certificates = (await queries.CertificatesAsync(a.Id, cancellationToken))
             .Select(c => new CertificateDto(c.Name, c.FromStep,
-                JsonSerializer.Deserialize<Dictionary<string, string>>(c.DetailsJson) ?? [], ChinaTime.ToLocal(c.IssuedAt))).ToArray();
+                JsonSerializer.Deserialize<Dictionary<string, string>>(c.DetailsJson) ?? [], ChinaTime.ToLocal(c.IssuedAt),
+                c.RevokedAt is not null, ChinaTime.ToLocal(c.RevokedAt), c.RevokedReason)).ToArray();
         var provisional = BundleProvisional(a, calendar);
         return new ApplicationDto(
             a.Id,

@@ -171,7 +171,12 @@ public sealed record MaterialDto(
 /// </summary>
 public sealed record NotificationDto(DateTimeOffset At, string Kind, string Message, string Language = "zh-CN");
 
-public sealed record CertificateDto(string Name, string FromStep, IReadOnlyDictionary<string, string> Details, DateTimeOffset IssuedAt);
+/// <summary>
+/// A certificate issued at unified issuance (统一发证); <c>revoked</c> once it is void (作废) because the approval it
+/// rests on was revoked, with <c>revokedAt</c> and <c>revokedReason</c> (null while it is valid).
+/// </summary>
+public sealed record CertificateDto(
+    string Name, string FromStep, IReadOnlyDictionary<string, string> Details, DateTimeOffset IssuedAt, bool Revoked, DateTimeOffset? RevokedAt, string? RevokedReason);
 
 public sealed record AuditDto(long Sequence, DateTimeOffset At, string Type, string? StepId, string? Actor, IReadOnlyDictionary<string, string?>? Data, string? Hash);
 

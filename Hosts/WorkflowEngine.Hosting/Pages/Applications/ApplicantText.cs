@@ -101,6 +101,8 @@ public sealed record ApplicantText
         NotYetSupplied = "尚未提交",
         Messages = "通知",
         Certificates = "证照",
+        CertificateRevoked = "已作废",
+        CertificateRevokedFormat = "{0} 作废：{1}",
         TrackTitle = "按受理编号查询",
         TrackIntro = "输入回执上的受理编号，查看您的申请的办理进度。",
         TrackingNumberHint = "例如回执上的编号，字母不区分大小写",
@@ -202,6 +204,8 @@ public sealed record ApplicantText
         NotYetSupplied = "Not supplied yet",
         Messages = "Messages",
         Certificates = "Certificates",
+        CertificateRevoked = "Revoked",
+        CertificateRevokedFormat = "Revoked on {0}: {1}",
         TrackTitle = "Find by tracking number",
         TrackIntro = "Enter the tracking number on your receipt to see your application's progress.",
         TrackingNumberHint = "As printed on the receipt; letters in either case",
@@ -438,6 +442,12 @@ public sealed record ApplicantText
     public required string Messages { get; init; }
 
     public required string Certificates { get; init; }
+
+    /// <summary>A certificate void since the approval it rests on was revoked (作废).</summary>
+    public required string CertificateRevoked { get; init; }
+
+    /// <summary>When a certificate was revoked ({0}) and why ({1}).</summary>
+    public required string CertificateRevokedFormat { get; init; }
 
     public required string TrackTitle { get; init; }
 
