@@ -76,8 +76,37 @@ public sealed class ComplianceStatsTests
         Assert.Equal((1.0, 7.5, 0.0), (samr.GetProperty("governmentWorkingHours").GetDouble(), samr.GetProperty("applicantWorkingHours").GetDouble(),
             samr.GetProperty("excludedWorkingHours").GetDouble()));
         Assert.Equal((1, 1.0, 1.0), (samr.GetProperty("timed").GetInt32(), samr.GetProperty("medianWorkingHours").GetDouble(), samr.GetProperty("p90WorkingHours").GetDouble()));
+        Assert.Equal((false, false), (samr.GetProperty("medianAtLeast").GetBoolean(), samr.GetProperty("p90AtLeast").GetBoolean()));
         Assert.Empty(report.GetProperty("bundles").EnumerateArray());
         Assert.Empty((await host.GetJsonAsync("admin", "/api/stats/compliance?from=2026-04&to=2026-04")).GetProperty("steps").EnumerateArray());
+    }
+
+    /// <summary>
+    /// The licence dispatched Monday 2 March 2026 at 09:00 and approved only on Wednesday 1 July: well over 480 working
+    /// hours, past the last bucket. The median and p90 read 480 and say it is a floor, in the JSON, the CSV and the page.
+    /// </summary>
+    [Fact]
+    public async Task AHandlingTimePastTheLastBucket_IsGivenAsAtLeast480_InTheJsonCsvAndPage()
+    {
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        await host.SubmitBusinessOpeningAsync();
+        await host.DecideOnlyTaskAsync("SAMR", "samr-clerk", new DateTimeOffset(2026, 7, 1, 10, 0, 0, Cst));
+        const string July = "from=2026-07&to=2026-07&groupBy=department";
+
+        var report = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("admin", $"/api/stats/compliance?{July}"),
+            r => r.GetProperty("steps").EnumerateArray().Any(s => s.GetProperty("department").GetString() == "SAMR"), "the licence in July's figures");
+
+        var samr = report.GetProperty("steps").EnumerateArray().Single(r => r.GetProperty("department").GetString() == "SAMR");
+        Assert.True(samr.GetProperty("governmentWorkingHours").GetDouble() > 480);
+        Assert.Equal((480.0, true, 480.0, true), (samr.GetProperty("medianWorkingHours").GetDouble(), samr.GetProperty("medianAtLeast").GetBoolean(),
+            samr.GetProperty("p90WorkingHours").GetDouble(), samr.GetProperty("p90AtLeast").GetBoolean()));
+        using var admin = host.Client("admin");
+        using var csv = await admin.GetAsync($"/api/stats/compliance?{July}&format=csv");
+        var lines = Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("SAMR,", StringComparison.Ordinal) && l.Contains(",≥480,≥480,", StringComparison.Ordinal));
+        var page = Regex.Replace(await admin.GetStringAsync($"/admin/statistics?{July}"), @">\s+<", "><");
+        Assert.Contains("<td>≥480</td><td>≥480</td>", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -155,7 +155,7 @@ public sealed class ProvisionalDueTimeTests
         Assert.Empty(health.GetProperty("missingHolidayArrangements").EnumerateArray());
     }
 
-    private static async Task<string> SwitchToEnglishAsync(HttpClient browser, string page)
+    internal static async Task<string> SwitchToEnglishAsync(HttpClient browser, string page)
     {
         var token = await PageSignInTests.AntiforgeryTokenAsync(browser, page);
         using var switched = await browser.PostAsync("/language", new FormUrlEncodedContent(

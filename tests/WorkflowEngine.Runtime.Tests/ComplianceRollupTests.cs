@@ -46,6 +46,21 @@ public sealed class ComplianceRollupTests
     }
 
     [Fact]
+    public void APercentilePastTheLastBucket_Is480AndSaysItIsAFloor_AndOneWithinIsNot()
+    {
+        // A construction permit decided after 600 working hours (120 working days statutory: 840), and one after 400.
+        var counts = new long[HandlingBuckets.Count];
+        counts[HandlingBuckets.Of(600 * 60)]++;
+
+        Assert.Equal((480.0, true), (HandlingBuckets.Percentile(counts, 0.5), HandlingBuckets.AtLeast(counts, 0.5)));
+        Assert.True(HandlingBuckets.AtLeast(counts, 0.9));
+        var within = new long[HandlingBuckets.Count];
+        within[HandlingBuckets.Of(400 * 60)]++;
+        Assert.Equal((400.0, false), (HandlingBuckets.Percentile(within, 0.5), HandlingBuckets.AtLeast(within, 0.5)));
+        Assert.False(HandlingBuckets.AtLeast(new long[HandlingBuckets.Count], 0.5));
+    }
+
+    [Fact]
     public void AStepPausedForASupplementAndAnInspection_CountsEachPauseAsWhoItWaitedOn()
     {
         // Runs 09:00–09:30; waits on the applicant until 10:30; runs to 11:00; an inspection until 14:30 (lunch not

@@ -5,7 +5,7 @@ namespace WorkflowEngine.Runtime.Statistics;
 /// report reads its median and 90th percentile. A percentile is bucket-accurate: it is the upper bound of the bucket
 /// that holds it (a bucket holds what is above the bound below it and up to its own), so it overstates by less than one
 /// working hour up to 24 working hours, less than 8 up to 160, less than 40 up to 480; beyond 480 hours it is given as
-/// 480 and reads "at least".
+/// 480 and <see cref="AtLeast"/> says it is a floor ("480 or more").
 /// </summary>
 public static class HandlingBuckets
 {
@@ -34,9 +34,20 @@ public static class HandlingBuckets
 
     /// <summary>
     /// The working hours under which <paramref name="share"/> of the counted finishes fall (0.5 for the median), read as
-    /// the upper bound of the bucket that holds that rank; null when nothing was counted.
+    /// the upper bound of the bucket that holds that rank; null when nothing was counted. In the open bucket this is the
+    /// last bound, a floor: <see cref="AtLeast"/> says so.
     /// </summary>
-    public static double? Percentile(IReadOnlyList<long> counts, double share)
+    public static double? Percentile(IReadOnlyList<long> counts, double share) =>
+        BucketAt(counts, share) is { } bucket ? UpperBounds[Math.Min(bucket, UpperBounds.Count - 1)] / 60.0 : null;
+
+    /// <summary>
+    /// Whether the <paramref name="share"/> percentile falls in the open bucket past the last bound, so that
+    /// <see cref="Percentile"/> gives only its floor ("480 or more"); false when nothing was counted.
+    /// </summary>
+    public static bool AtLeast(IReadOnlyList<long> counts, double share) => BucketAt(counts, share) == UpperBounds.Count;
+
+    /// <summary>The bucket that holds the finish the share reaches (nearest rank); null when nothing was counted.</summary>
+    private static int? BucketAt(IReadOnlyList<long> counts, double share)
     {
         ArgumentNullException.ThrowIfNull(counts);
         var total = counts.Sum();
@@ -53,11 +64,11 @@ public static class HandlingBuckets
             seen += counts[i];
             if (seen >= rank)
             {
-                return (i < UpperBounds.Count ? UpperBounds[i] : UpperBounds[^1]) / 60.0;
+                return i;
             }
         }
 
-        return UpperBounds[^1] / 60.0;
+        return counts.Count - 1;
     }
 
     private static int[] Bounds()

@@ -57,6 +57,8 @@ public sealed class ComplianceStatistics(IComplianceRollupQueries queries, Defin
         sum.Timed,
         HandlingBuckets.Percentile(sum.Buckets, 0.5),
         HandlingBuckets.Percentile(sum.Buckets, 0.9),
+        HandlingBuckets.AtLeast(sum.Buckets, 0.5),
+        HandlingBuckets.AtLeast(sum.Buckets, 0.9),
         Hours(sum.GovernmentMinutes),
         Hours(sum.ApplicantMinutes),
         Hours(sum.ExcludedMinutes),

@@ -51,7 +51,7 @@ public static class ComplianceStatsEndpoints
                 {
                     f.Department, f.DepartmentName, f.ServiceId, f.ServiceTitle, f.Month, f.Finished, f.Approved, f.Rejected, f.Revoked,
                     f.PromisedCounted, f.OnTime, f.OnTimeRate, f.StatutoryCounted, f.WithinStatutory, f.StatutoryOnTimeRate, f.Timed,
-                    f.MedianWorkingHours, f.P90WorkingHours, f.GovernmentWorkingHours, f.ApplicantWorkingHours, f.ExcludedWorkingHours,
+                    AtLeast(f.MedianWorkingHours, f.MedianAtLeast), AtLeast(f.P90WorkingHours, f.P90AtLeast), f.GovernmentWorkingHours, f.ApplicantWorkingHours, f.ExcludedWorkingHours,
                 })
                 .Prepend([
                     "部门", "部门名称", "事项", "事项名称", "月份", "办结件数", "准予", "不予", "核查后撤销",
@@ -61,4 +61,8 @@ public static class ComplianceStatsEndpoints
         };
         return StatisticsEndpoints.CsvFile(rows, $"compliance-{table}-{report.From}-{report.To}.csv");
     }
+
+    /// <summary>A percentile's cell: "≥480" when it lies past the last bucket, so that the floor is not read as the figure.</summary>
+    private static string? AtLeast(double? hours, bool atLeast) =>
+        (atLeast && hours is not null ? "≥" : "") + hours?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

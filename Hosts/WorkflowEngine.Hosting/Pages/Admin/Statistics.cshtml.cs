@@ -48,6 +48,10 @@ public sealed class StatisticsModel(ComplianceStatistics statistics, TimeProvide
 
     public static string Hours(double? hours) => hours is { } h ? h.ToString("0.##", CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>A percentile of handling time: "≥480" ("480 or more") when it lies past the last bucket, whose bound is only its floor.</summary>
+    public static string Hours(double? hours, bool atLeast) =>
+        atLeast && hours is not null ? AdminText.Say($"≥{Hours(hours)}", $"{Hours(hours)} or more") : Hours(hours);
+
     /// <summary>The on-time rate against the promised limit of each row that has one, as bars.</summary>
     public static IReadOnlyList<ChartBar> Bars(IEnumerable<StatsFiguresDto> rows) =>
         rows.Where(r => r.OnTimeRate is not null).Select(r => new ChartBar(Label(r), r.OnTimeRate!.Value * 100, Rate(r.OnTimeRate))).ToArray();

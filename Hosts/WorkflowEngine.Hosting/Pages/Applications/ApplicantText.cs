@@ -63,6 +63,7 @@ public sealed record ApplicantText
         PromisedCardSuffix = "（承诺时限）",
         StatutoryCardSuffix = "（法定时限）",
         TimeLeft = "剩余工作时间",
+        StatutoryTimeLeft = "距法定期限剩余工作时间",
         LeftDaysFormat = "剩余 {0} 个工作日",
         LeftHoursFormat = "剩余 {0} 个工作小时",
         OverdueHoursFormat = "已超时 {0} 个工作小时",
@@ -166,6 +167,7 @@ public sealed record ApplicantText
         PromisedCardSuffix = " (promised limit)",
         StatutoryCardSuffix = " (statutory limit)",
         TimeLeft = "Working time left",
+        StatutoryTimeLeft = "Working time left (statutory)",
         LeftDaysFormat = "{0} working days left",
         LeftHoursFormat = "{0} working hours left",
         OverdueHoursFormat = "{0} working hours overdue",
@@ -360,6 +362,9 @@ public sealed record ApplicantText
     };
 
     public required string TimeLeft { get; init; }
+
+    /// <summary>The heading of a step's working time left against its statutory limit.</summary>
+    public required string StatutoryTimeLeft { get; init; }
 
     public required string LeftDaysFormat { get; init; }
 

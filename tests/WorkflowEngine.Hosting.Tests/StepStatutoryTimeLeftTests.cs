@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>
+/// The applicant's progress page shows, on a step with a statutory limit, the working time left against it as well as
+/// against the promised limit, in Chinese and in English: the licence (SAMR; 2 working hours promised, 3 working days
+/// statutory) dispatched Monday 2 March 2026 at 09:00 and looked at an hour later.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class StepStatutoryTimeLeftTests
+{
+    [Fact]
+    public async Task TheLicenceStepCard_ShowsTheWorkingTimeLeftAgainstBothLimits()
+    {
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        var id = await host.SubmitBusinessOpeningAsync();
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 1, "the SAMR task");
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        var licence = (await host.GetJsonAsync("zhangsan", $"/api/applications/{id}/clocks")).GetProperty("clocks").EnumerateArray()
+            .Single(c => c.GetProperty("id").GetString() == "business-licence");
+        var statutoryDays = licence.GetProperty("statutory").GetProperty("leftWorkingDays").GetDecimal();
+        Assert.True(statutoryDays >= 1, "three working days less an hour leave more than a day");
+        var days = statutoryDays.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var browser = await PageSignInTests.SignedInBrowserAsync(host, "zhangsan", "Demo#2026");
+        var page = Regex.Replace(WebUtility.HtmlDecode(await browser.GetStringAsync($"/applications/{id}")), @">\s+<", "><");
+
+        Assert.Contains("<dt>剩余工作时间</dt><dd class=\"time-left\">剩余 1 个工作小时</dd>", page, StringComparison.Ordinal);
+        Assert.Contains($"<dt>距法定期限剩余工作时间</dt><dd class=\"statutory-time-left\">剩余 {days} 个工作日</dd>", page, StringComparison.Ordinal);
+        // The seal step (PSB) has no statutory limit and is not yet dispatched: no statutory time left is shown for it.
+        Assert.Single(Regex.Matches(page, "class=\"statutory-time-left\""));
+
+        var english = Regex.Replace(await ProvisionalDueTimeTests.SwitchToEnglishAsync(browser, $"/applications/{id}"), @">\s+<", "><");
+        Assert.Contains($"<dt>Working time left (statutory)</dt><dd class=\"statutory-time-left\">{days} working days left</dd>", english, StringComparison.Ordinal);
+    }
+}
