@@ -85,7 +85,7 @@ public static class PageChecks
                   const e = document.activeElement;
                   const s = getComputedStyle(e);
                   const r = e.getBoundingClientRect();
-                  return [e.tagName + ' ' + (e.textContent || '').trim().slice(0, 30), s.outlineStyle, s.outlineWidth,
+                  return [e.tagName + ' ' + (e.textContent || '').trim().slice(0, 30) + (e.id ? '#' + e.id : '') + (e.type ? ' type=' + e.type : '') + ' focus=' + e.matches(':focus') + ' doc=' + document.hasFocus(), s.outlineStyle, s.outlineWidth,
                           String(r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0),
                           String(e !== document.body && document.getElementById('main').contains(e))];
                 }
