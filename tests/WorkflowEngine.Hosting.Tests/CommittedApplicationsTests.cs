@@ -32,6 +32,7 @@ public sealed class CommittedApplicationsTests
             CompletedAt = Now.AddHours(3),
             OnTime = true,
             Reason = "理由",
+            ReasonEn = "the reason",
             AuditSequence = 7,
             AuditHead = new string('a', 64),
             IdempotencyKey = "order-42",

@@ -184,7 +184,9 @@ public sealed class WindowCommitmentTests
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         var application = await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
-            a => CommitmentFlow.Step(a, Archives).GetProperty("status").GetString() == "approved", "the approval on commitment");
+            a => CommitmentFlow.Step(a, Archives) is var step && step.GetProperty("status").GetString() == "approved"
+                && step.GetProperty("commitment").TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.String,
+            "the approval on commitment with its signature");
         Assert.Equal("window", CommitmentFlow.Step(application, Archives).GetProperty("commitment").GetProperty("channel").GetString());
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/desk/tasks/{task}"));
         Assert.Contains("witnessed by arch-clerk", page, StringComparison.Ordinal);
