@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Runtime;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests;
@@ -92,6 +96,24 @@ public sealed class OpenApiDocumentTests(HostFixture fixture) : IClassFixture<Ho
         Assert.True(definitionBody.TryGetProperty("application/yaml", out _), "a definition is sent as YAML");
         var answer = Operation(document, "/api/applications/{id}", "get").GetProperty("responses").GetProperty("200");
         Assert.True(HasSchema(answer), "an application's answer has a schema");
+    }
+
+    [Fact]
+    public async Task EachBodysSizeBound_IsTheOneTheHostHoldsItTo()
+    {
+        var document = await DocumentAsync();
+        var limits = fixture.Host.Services.GetRequiredService<IOptions<RequestLimits>>().Value;
+        var engine = fixture.Host.Services.GetRequiredService<IOptions<EngineOptions>>().Value;
+
+        string TooLarge(string path, string method) =>
+            Operation(document, path, method).GetProperty("responses").GetProperty("413").GetProperty("description").GetString()!;
+
+        Assert.Contains($"at most {limits.JsonBodyBytes} bytes (application/json)", TooLarge("/api/auth/token", "post"), StringComparison.Ordinal);
+        Assert.Contains($"at most {limits.TaskDecisionBytes} bytes (application/json)", TooLarge("/api/tasks/{id}/extensions", "post"), StringComparison.Ordinal);
+        Assert.Contains($"at most {limits.DefinitionBytes} bytes (", TooLarge("/api/definitions/validate", "post"), StringComparison.Ordinal);
+        var submit = TooLarge("/api/applications", "post");
+        Assert.Contains($"at most {limits.JsonBodyBytes} bytes (application/json)", submit, StringComparison.Ordinal);
+        Assert.Contains($"at most {limits.UploadBytesFor(engine.MaxMaterialBytes)} bytes (multipart/form-data)", submit, StringComparison.Ordinal);
     }
 
     [Fact]

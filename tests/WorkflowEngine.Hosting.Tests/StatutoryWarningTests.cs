@@ -154,6 +154,13 @@ public sealed class StatutoryWarningTests
         Assert.Contains("暂定", row, StringComparison.Ordinal);
         Assert.Contains("未设法定时限", page, StringComparison.Ordinal);
 
+        // The table beside the diagram (which a screen reader reads as one image) says in words when a step runs.
+        var bank = page[page.IndexOf("data-step=\"bank-account\"", page.IndexOf("id=\"due-preview\"", StringComparison.Ordinal), StringComparison.Ordinal)..];
+        bank = bank[..bank.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains("仅当", bank, StringComparison.Ordinal);
+        Assert.DoesNotContain("openBankAccount", bank, StringComparison.Ordinal);
+        Assert.Contains("总是办理", row, StringComparison.Ordinal);
+
         using var api = host.Client("admin");
         using var bad = await api.GetAsync("/api/definitions/business-opening/versions/1/due-preview?start=30/12/2026");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);

@@ -51,16 +51,7 @@ public sealed partial class TaskHistoryTests(HostFixture allInOne, DepartmentHos
     public async Task TheTaskPage_OnADepartmentHost_ListsTheReleaseAndTheReassignment_FromItsOwnDatabase()
     {
         var host = department.Host;
-        var now = host.Clock.GetUtcNow();
-        var task = new TaskRecord
-        {
-            Id = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), TrackingNumber = "YB-HISTORY", ServiceId = "business-opening", ServiceTitle = "企业开办",
-            StepId = "licence", Attempt = 1, Department = "SAMR", Title = "营业执照", Status = TaskStatuses.Open,
-            DispatchedAt = now, DueAt = now.AddDays(1), ReceivedAt = now, PayloadJson = "{}",
-        };
-        var changes = new DepartmentChanges();
-        changes.Inserted.Add(task);
-        await new SqlDepartmentStore(host.Services.GetRequiredService<Database>()).SaveAsync(changes, now, CancellationToken.None);
+        var task = await DispatchedOnTheDepartmentHostAsync(host, "YB-HISTORY");
 
         await ClaimReleaseClaimAndReassignAsync(host, task.Id.ToString());
         var history = await HistoryAsync(host, task.Id.ToString());
@@ -115,16 +106,7 @@ public sealed partial class TaskHistoryTests(HostFixture allInOne, DepartmentHos
     public async Task TheTaskApi_OnADepartmentHost_AnswersTheHistory_FromItsOwnDatabase()
     {
         var host = department.Host;
-        var now = host.Clock.GetUtcNow();
-        var task = new TaskRecord
-        {
-            Id = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), TrackingNumber = "YB-HISTORY-API", ServiceId = "business-opening", ServiceTitle = "企业开办",
-            StepId = "licence", Attempt = 1, Department = "SAMR", Title = "营业执照", Status = TaskStatuses.Open,
-            DispatchedAt = now, DueAt = now.AddDays(1), ReceivedAt = now, PayloadJson = "{}",
-        };
-        var changes = new DepartmentChanges();
-        changes.Inserted.Add(task);
-        await new SqlDepartmentStore(host.Services.GetRequiredService<Database>()).SaveAsync(changes, now, CancellationToken.None);
+        var task = await DispatchedOnTheDepartmentHostAsync(host, "YB-HISTORY-API");
 
         await ClaimReleaseClaimAndReassignAsync(host, task.Id.ToString());
         var history = (await host.GetJsonAsync("samr-supervisor", $"/api/tasks/{task.Id}")).GetProperty("history").EnumerateArray();
@@ -135,6 +117,22 @@ public sealed partial class TaskHistoryTests(HostFixture allInOne, DepartmentHos
     }
 
     /// <summary>An entry of the API's history as "kind|actor|detail|reason".</summary>
+    /// <summary>A licence task as it lands on the department host's own database, dispatched now.</summary>
+    private static async Task<TaskRecord> DispatchedOnTheDepartmentHostAsync(AllInOneHost host, string trackingNumber)
+    {
+        var now = host.Clock.GetUtcNow();
+        var task = new TaskRecord
+        {
+            Id = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), TrackingNumber = trackingNumber, ServiceId = "business-opening", ServiceTitle = "企业开办",
+            StepId = "licence", Attempt = 1, Department = "SAMR", Title = "营业执照", Status = TaskStatuses.Open,
+            DispatchedAt = now, DueAt = now.AddDays(1), ReceivedAt = now, PayloadJson = "{}",
+        };
+        var changes = new DepartmentChanges();
+        changes.Inserted.Add(task);
+        await new SqlDepartmentStore(host.Services.GetRequiredService<Database>()).SaveAsync(changes, now, CancellationToken.None);
+        return task;
+    }
+
     private static string Line(JsonElement e) => string.Join("|", new[] { "kind", "actor", "detail", "reason" }.Select(p => e.GetProperty(p).GetString() ?? ""));
 
     private static async Task ClaimReleaseClaimAndReassignAsync(AllInOneHost host, string taskId)

@@ -52,17 +52,21 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
         await next(context);
     }
 
-    private long MaxBytes(BodyRule? rule, string? contentType) => rule switch
-    {
-        BodyRule.TaskDecision => limits.Value.TaskDecisionBytes,
-        BodyRule.DefinitionText => limits.Value.DefinitionBytes,
-        BodyRule.DefinitionForm => 3L * limits.Value.DefinitionBytes + limits.Value.JsonBodyBytes,
-        BodyRule.Multipart => UploadBytes,
-        BodyRule.JsonOrMultipart when IsMultipart(contentType) => UploadBytes,
-        _ => limits.Value.JsonBodyBytes,
-    };
+    private long MaxBytes(BodyRule? rule, string? contentType) => MaxBytes(rule, contentType, limits.Value, engine.Value);
 
-    private long UploadBytes => limits.Value.UploadBytesFor(engine.Value.MaxMaterialBytes);
+    /// <summary>
+    /// The most a body of <paramref name="contentType"/> may hold for an endpoint with <paramref name="rule"/>; the
+    /// OpenAPI document states the same bound (<see cref="Identity.OperationOpenApi"/>).
+    /// </summary>
+    public static long MaxBytes(BodyRule? rule, string? contentType, RequestLimits limits, EngineOptions engine) => rule switch
+    {
+        BodyRule.TaskDecision => limits.TaskDecisionBytes,
+        BodyRule.DefinitionText => limits.DefinitionBytes,
+        BodyRule.DefinitionForm => 3L * limits.DefinitionBytes + limits.JsonBodyBytes,
+        BodyRule.Multipart => limits.UploadBytesFor(engine.MaxMaterialBytes),
+        BodyRule.JsonOrMultipart when IsMultipart(contentType) => limits.UploadBytesFor(engine.MaxMaterialBytes),
+        _ => limits.JsonBodyBytes,
+    };
 
     private static bool IsMultipart(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Equals(MediaTypes.Multipart, StringComparison.OrdinalIgnoreCase);

@@ -1,17 +1,21 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Runtime;
 
 namespace WorkflowEngine.Hosting.Identity;
 
 /// <summary>
 /// Tells a reader of the OpenAPI document what each operation needs and how it can fail: which sign-in it requires
 /// (from the endpoint's own authorization, so the document cannot drift from what the host enforces), the role
-/// policy in words, the problem answers every such operation can give, and the body a document-reading endpoint takes.
+/// policy in words, the problem answers every such operation can give, the body a document-reading endpoint takes, and
+/// the size bound the host holds each body to (<see cref="RequestBodyGuard.MaxBytes(BodyRule?, string?, RequestLimits, EngineOptions)"/>).
 /// </summary>
-public sealed class OperationOpenApi : IOpenApiOperationTransformer
+public sealed class OperationOpenApi(IOptions<RequestLimits> limits, IOptions<EngineOptions> engine) : IOpenApiOperationTransformer
 {
     private const string ProblemJson = "application/problem+json";
 
@@ -37,7 +41,7 @@ public sealed class OperationOpenApi : IOpenApiOperationTransformer
         if (metadata.OfType<BodyRule>().LastOrDefault() is var rule && metadata.OfType<BodyRule>().Any())
         {
             AddProblem(operation, 400, "The body or a parameter is malformed or breaks a rule; `errors` names each field");
-            AddProblem(operation, 413, "The body is larger than the host accepts");
+            AddProblem(operation, 413, $"The body is larger than the host accepts: {Bounds(rule)}");
             AddProblem(operation, 415, "The body's content type is not one this operation reads");
             if (operation.RequestBody is null && metadata.OfType<BodyShape>().LastOrDefault() is { } shape)
             {
@@ -57,6 +61,11 @@ public sealed class OperationOpenApi : IOpenApiOperationTransformer
             };
         }
     }
+
+    /// <summary>The size bound of each content type the operation reads, in words: "at most 262144 bytes (application/json)".</summary>
+    private string Bounds(BodyRule rule) => string.Join("; ", MediaTypes.Accepted(rule)
+        .GroupBy(type => RequestBodyGuard.MaxBytes(rule, type, limits.Value, engine.Value))
+        .Select(bound => $"at most {bound.Key.ToString(CultureInfo.InvariantCulture)} bytes ({string.Join(", ", bound)})"));
 
     /// <summary>A definition or a year's holiday arrangement, sent as the text of the document itself.</summary>
     private static OpenApiRequestBody DocumentBody() => new()
