@@ -78,8 +78,11 @@ public sealed class DepartmentNameFollowerTests
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
+            // Counted once the timer is registered: counted before, a test could advance the clock past a timer that
+            // did not exist yet, and the loop would wait forever.
+            var timer = base.CreateTimer(callback, state, dueTime, period);
             Interlocked.Increment(ref _timers);
-            return base.CreateTimer(callback, state, dueTime, period);
+            return timer;
         }
 
         public Task WaitingAsync(int waits) =>
