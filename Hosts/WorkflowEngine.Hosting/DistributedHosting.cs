@@ -43,10 +43,11 @@ public static partial class WorkflowHosting
         if (departments.Count > 0)
         {
             builder.AddDepartmentWork();
+            builder.Services.AddDepartmentConsumers();
         }
 
         builder.Services.AddSingleton(new ServedDepartments(departments));
-        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration));
+        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration)).AddEngineConsumers();
         builder.AddWorkflowApi();
         builder.AddWorkflowPages(new PageSets(Engine: true, Desk: departments.Count > 0, Users: true));
         return builder;
@@ -121,7 +122,7 @@ public static partial class WorkflowHosting
         services.AddDialectServices(dialect);
 
         builder.AddDepartmentWork();
-        services.AddWorkflowMessaging(new BusTopology(ServesEngine: false, departments), MessagingOf(builder.Configuration));
+        services.AddWorkflowMessaging(new BusTopology(ServesEngine: false, departments), MessagingOf(builder.Configuration)).AddDepartmentConsumers();
         services.AddSingleton(UserScope.DepartmentHost(departments));
         builder.AddWorkflowApi();
         builder.AddWorkflowPages(new PageSets(Engine: false, Desk: true, Users: true));

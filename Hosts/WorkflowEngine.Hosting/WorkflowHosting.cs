@@ -52,7 +52,9 @@ public static partial class WorkflowHosting
         builder.AddDepartmentWork();
         var departments = DepartmentsOptions.From(builder.Configuration).Resolve(reference.Departments.Keys.ToArray());
         builder.Services.AddSingleton(new ServedDepartments(departments));
-        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration));
+        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration))
+            .AddEngineConsumers()
+            .AddDepartmentConsumers();
         builder.AddWorkflowApi();
         builder.AddWorkflowPages(new PageSets(Engine: true, Desk: true, Users: true));
         return builder;

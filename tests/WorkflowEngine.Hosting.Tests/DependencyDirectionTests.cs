@@ -12,6 +12,32 @@ public sealed class DependencyDirectionTests
             .Order(StringComparer.Ordinal)
             .ToArray();
 
+    /// <summary>Every WorkflowEngine assembly <paramref name="assembly"/> loads, through its references and theirs.</summary>
+    private static SortedSet<string> ReachableWorkflowAssemblies(string assembly)
+    {
+        var reached = new SortedSet<string>(StringComparer.Ordinal);
+        var next = new Stack<string>([assembly]);
+        while (next.TryPop(out var name))
+        {
+            foreach (var reference in WorkflowReferences(name).Where(reached.Add))
+            {
+                next.Push(reference);
+            }
+        }
+
+        return reached;
+    }
+
+    /// <summary>What a department host must never load: the interpreter, the definitions, the activities, the engine's stores and consumers.</summary>
+    private static readonly string[] EngineAssemblies =
+    [
+        "WorkflowEngine.Runtime", "WorkflowEngine.Core", "WorkflowEngine.Definitions", "WorkflowEngine.Activities",
+        "WorkflowEngine.Persistence", "WorkflowEngine.Runtime.Messaging",
+    ];
+
+    private static readonly string[] DepartmentAssemblies =
+        ["WorkflowEngine.Departments", "WorkflowEngine.Departments.Storage", "WorkflowEngine.Departments.Messaging"];
+
     [Fact]
     public void Contracts_DependOnNothingButTheFramework()
     {
@@ -47,12 +73,58 @@ public sealed class DependencyDirectionTests
     [Fact]
     public void EngineSide_DoesNotKnowTheDepartmentSide() => Assert.DoesNotContain("WorkflowEngine.Departments", WorkflowReferences("WorkflowEngine.Runtime"));
 
+    /// <summary>The shared kernels (database, transport) know the contracts and the delivery kernel only: neither side.</summary>
+    [Theory]
+    [InlineData("WorkflowEngine.Storage")]
+    [InlineData("WorkflowEngine.Messaging")]
+    public void SharedKernels_ReferenceOnlyTheContractsAndTheDeliveryKernel(string assembly) =>
+        Assert.Equal(["WorkflowEngine.Contracts", "WorkflowEngine.Delivery"], ReachableWorkflowAssemblies(assembly));
+
+    /// <summary>
+    /// What a department host runs — the worker, its tables, its consumers, and the kernels under them — loads nothing of
+    /// the engine, however indirectly.
+    /// </summary>
+    [Theory]
+    [InlineData("WorkflowEngine.Departments")]
+    [InlineData("WorkflowEngine.Departments.Storage")]
+    [InlineData("WorkflowEngine.Departments.Messaging")]
+    [InlineData("WorkflowEngine.Storage")]
+    [InlineData("WorkflowEngine.Messaging")]
+    public void DepartmentSide_ReachesNoEngineAssembly(string assembly) =>
+        Assert.Empty(ReachableWorkflowAssemblies(assembly).Intersect(EngineAssemblies));
+
+    /// <summary>The engine's runtime, stores and consumers load nothing of the department side, however indirectly.</summary>
+    [Theory]
+    [InlineData("WorkflowEngine.Runtime")]
+    [InlineData("WorkflowEngine.Persistence")]
+    [InlineData("WorkflowEngine.Runtime.Messaging")]
+    public void EngineSide_ReachesNoDepartmentAssembly(string assembly) =>
+        Assert.Empty(ReachableWorkflowAssemblies(assembly).Intersect(DepartmentAssemblies));
+
+    /// <summary>
+    /// The rules above follow references of references: the engine's consumers use nothing of the definition reader
+    /// themselves, and load it through the runtime.
+    /// </summary>
+    [Fact]
+    public void ReachableAssemblies_FollowReferencesOfReferences()
+    {
+        Assert.DoesNotContain("WorkflowEngine.Definitions", WorkflowReferences("WorkflowEngine.Runtime.Messaging"));
+        Assert.Contains("WorkflowEngine.Definitions", ReachableWorkflowAssemblies("WorkflowEngine.Runtime.Messaging"));
+    }
+
     [Theory]
     [InlineData("WorkflowEngine.Runtime")]
     [InlineData("WorkflowEngine.Departments")]
     [InlineData("WorkflowEngine.Delivery")]
+    [InlineData("WorkflowEngine.Storage")]
+    [InlineData("WorkflowEngine.Departments.Storage")]
+    [InlineData("WorkflowEngine.Messaging")]
+    [InlineData("WorkflowEngine.Departments.Messaging")]
+    [InlineData("WorkflowEngine.Runtime.Messaging")]
     public void EngineAndDepartmentSides_HaveNoWebFramework(string assembly) =>
-        Assert.DoesNotContain(Assembly.Load(assembly).GetReferencedAssemblies(), a => a.Name!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            ReachableWorkflowAssemblies(assembly).Append(assembly).SelectMany(a => Assembly.Load(a).GetReferencedAssemblies()),
+            a => a.Name!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
 
     [Theory]
     [InlineData("WorkflowEngine.Calendars")]
@@ -63,6 +135,10 @@ public sealed class DependencyDirectionTests
     [InlineData("WorkflowEngine.Runtime")]
     [InlineData("WorkflowEngine.Persistence")]
     [InlineData("WorkflowEngine.Messaging")]
+    [InlineData("WorkflowEngine.Storage")]
+    [InlineData("WorkflowEngine.Departments.Storage")]
+    [InlineData("WorkflowEngine.Departments.Messaging")]
+    [InlineData("WorkflowEngine.Runtime.Messaging")]
     public void Engine_NeverReferencesActivitiesOrHosts(string engineAssembly) =>
         Assert.DoesNotContain(WorkflowReferences(engineAssembly), n => n is "WorkflowEngine.Activities" || n.StartsWith("WorkflowEngine.Hosting", StringComparison.Ordinal));
 

@@ -3,15 +3,14 @@ using MassTransit;
 using MassTransit.Middleware;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Contracts;
-using WorkflowEngine.Core.Execution;
-using WorkflowEngine.Messaging.Consumers;
 using WorkflowEngine.Runtime.Outbox;
 
 namespace WorkflowEngine.Messaging.Configuration;
 
 /// <summary>
-/// Wires MassTransit: the engine's report queue and one queue per department this process serves, on the in-memory bus
-/// (the all-in-one host) or on RabbitMQ (durable queues, persistent messages, publisher confirms).
+/// Wires MassTransit: the transport, the serializer and the error handling, on the in-memory bus (the all-in-one host)
+/// or on RabbitMQ (durable queues, persistent messages, publisher confirms). The queues and their consumers come from
+/// each side this process serves (<see cref="IQueueEndpoints"/>: the engine's report queue, one queue per department).
 /// </summary>
 public static class MessagingServiceCollectionExtensions
 {
@@ -25,34 +24,6 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton(new QuorumQueueTopology(options.RabbitMq));
         }
 
-        // The consumers are stateless and depend only on singletons: one instance each serves every message, which
-        // spares MassTransit a DI scope per message. Their definitions say how each retries.
-        // Only the side this process serves: an engine host has no department worker, a department host no engine.
-        if (topology.Departments.Count > 0)
-        {
-            services.AddSingleton<ExecuteStepConsumer>();
-            services.AddSingleton<CancelStepConsumer>();
-            services.AddSingleton<StepDueChangedConsumer>();
-            services.AddSingleton<StepWarningRaisedConsumer>();
-            services.AddSingleton<StepEscalatedConsumer>();
-            services.AddSingleton<StepSupplementedConsumer>();
-            services.AddSingleton<StepSupplementRefusedConsumer>();
-            services.AddSingleton<StepCommitmentRefusedConsumer>();
-            services.AddSingleton<StepMaterialSuppliedConsumer>();
-        }
-
-        if (topology.ServesEngine)
-        {
-            services.AddSingleton<StepReceivedConsumer>();
-            services.AddSingleton<StepClaimedConsumer>();
-            services.AddSingleton<StepReleasedConsumer>();
-            services.AddSingleton<StepExclusionStartedConsumer>();
-            services.AddSingleton<StepExclusionEndedConsumer>();
-            services.AddSingleton<StepExtendedConsumer>();
-            services.AddSingleton<StepSupplementRequestedConsumer>();
-            services.AddSingleton<StepCompletedConsumer>();
-        }
-
         services.AddSingleton<FailedMessageRecorder>();
         services.AddMassTransit(bus =>
         {
@@ -62,7 +33,7 @@ public static class MessagingServiceCollectionExtensions
             switch (options.Transport.ToLowerInvariant())
             {
                 case Transports.InMemory:
-                    bus.UsingInMemory((context, cfg) => ConfigureBus(cfg, context, options, topology, _ => { }));
+                    bus.UsingInMemory((context, cfg) => ConfigureBus(cfg, context, _ => { }));
                     break;
                 case Transports.RabbitMq:
                     bus.UsingRabbitMq((context, cfg) =>
@@ -85,7 +56,7 @@ public static class MessagingServiceCollectionExtensions
                                 });
                             }
                         });
-                        ConfigureBus(cfg, context, options, topology, endpoint =>
+                        ConfigureBus(cfg, context, endpoint =>
                         {
                             var rabbit = (IRabbitMqReceiveEndpointConfigurator)endpoint;
                             // A queue and its exchange of the same name, nothing else: no exchanges per message type
@@ -109,7 +80,7 @@ public static class MessagingServiceCollectionExtensions
     }
 
     private static void ConfigureBus(
-        IBusFactoryConfigurator cfg, IBusRegistrationContext context, MessagingOptions options, BusTopology topology, Action<IReceiveEndpointConfigurator> transport)
+        IBusFactoryConfigurator cfg, IBusRegistrationContext context, Action<IReceiveEndpointConfigurator> transport)
     {
         // Plain JSON bodies with the message id and type in the headers: lighter than MassTransit's envelope, and the
         // shape a department system that is not .NET reads and writes. Not MassTransit's default AnyMessageType: each
@@ -119,44 +90,19 @@ public static class MessagingServiceCollectionExtensions
         cfg.AddDeserializer(new ContractJsonDeserializer(raw), isDefault: true);
         cfg.ConfigureJsonSerializerOptions(json =>
         {
-            json.Encoder = StoredJson.Encoder;
+            json.Encoder = MessageJson.Options.Encoder;
             return json;
         });
-        if (topology.ServesEngine)
+        // Each side's queues as that side registered them (an engine host has no department queue, a department host
+        // no engine queue).
+        var queues = new QueueEndpointBuilder(cfg, context, transport);
+        foreach (var side in context.GetServices<IQueueEndpoints>())
         {
-            cfg.ReceiveEndpoint(Queues.EngineReports, endpoint =>
-            {
-                Configure(endpoint, context, options.ConcurrentMessageLimit, transport);
-                new StepReceivedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepReceivedConsumer>(), context);
-                new StepClaimedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepClaimedConsumer>(), context);
-                new StepReleasedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepReleasedConsumer>(), context);
-                new StepExclusionStartedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExclusionStartedConsumer>(), context);
-                new StepExclusionEndedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExclusionEndedConsumer>(), context);
-                new StepExtendedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExtendedConsumer>(), context);
-                new StepSupplementRequestedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepSupplementRequestedConsumer>(), context);
-                new StepCompletedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepCompletedConsumer>(), context);
-            });
-        }
-
-        foreach (var department in topology.Departments)
-        {
-            cfg.ReceiveEndpoint(Queues.Department(department), endpoint =>
-            {
-                Configure(endpoint, context, options.DepartmentConcurrentMessageLimit, transport);
-                new ExecuteStepConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<ExecuteStepConsumer>(), context);
-                new CancelStepConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<CancelStepConsumer>(), context);
-                new StepDueChangedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepDueChangedConsumer>(), context);
-                new StepWarningRaisedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepWarningRaisedConsumer>(), context);
-                new StepEscalatedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepEscalatedConsumer>(), context);
-                new StepSupplementedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepSupplementedConsumer>(), context);
-                new StepSupplementRefusedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepSupplementRefusedConsumer>(), context);
-                new StepCommitmentRefusedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepCommitmentRefusedConsumer>(), context);
-                new StepMaterialSuppliedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepMaterialSuppliedConsumer>(), context);
-            });
+            side.Configure(queues);
         }
     }
 
-    private static void Configure(IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, int limit, Action<IReceiveEndpointConfigurator> transport)
+    internal static void Configure(IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, int limit, Action<IReceiveEndpointConfigurator> transport)
     {
         endpoint.ConcurrentMessageLimit = limit;
         endpoint.PrefetchCount = limit;
