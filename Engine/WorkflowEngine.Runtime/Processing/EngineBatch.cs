@@ -663,7 +663,7 @@ internal sealed class EngineBatch(
 
                     break;
                 case RevokeCertificates revoke:
-                    absorbed.CertificateRevocations.Add(new CertificateRevocation(application.Id, revoke.Reason, now));
+                    absorbed.CertificateRevocations.Add(new CertificateRevocation(application.Id, revoke.Reason, now, revoke.ReasonEn));
                     break;
                 case CompleteApplication complete:
                     absorbed.Completion = complete;
