@@ -111,5 +111,7 @@ public sealed class ClockExtensionService(
     }
 
     private static ClockExtensionView View(ApplicationRecord application, WorkflowDefinition definition, ClockExtension extension) =>
-        new(application, extension, extension.StageId is { } stage && definition.Nodes.TryGetValue(stage, out var node) ? node.DisplayTitle : definition.Title.Zh);
+        extension.StageId is { } stage && definition.Nodes.TryGetValue(stage, out var node)
+            ? new(application, extension, node.DisplayTitle, node.DisplayTitleEn)
+            : new(application, extension, definition.Title.Zh, definition.Title.En ?? definition.Title.Zh);
 }

@@ -1,10 +1,13 @@
+using System.Net;
+using System.Net.Http.Json;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests.Bugs;
 
 /// <summary>
 /// The page where a supervisor asks to extend a limit offers a stage's clock by the stage's title in the page's
-/// language. Before the fix the English page named the stage by its Chinese title.
+/// language, and the pages listing requests name their clock so too. Before the fix the English pages named the stage
+/// by its Chinese title.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class Bug_12_AskClockExtensionPageNamesTheStageInEnglish
@@ -20,9 +23,18 @@ public sealed class Bug_12_AskClockExtensionPageNamesTheStageInEnglish
         var id = await ClockExtensionTests.SubmitAsync(host);
         using var nrp = await PageSignInTests.SignedInBrowserAsync(host, "nrp-supervisor", "Demo#2026");
 
-        var chinese = System.Net.WebUtility.HtmlDecode(await nrp.GetStringAsync($"/supervision/applications/{id}/clock-extension"));
+        var chinese = WebUtility.HtmlDecode(await nrp.GetStringAsync($"/supervision/applications/{id}/clock-extension"));
         Assert.Contains("阶段：竣工联合验收（最多延长", chinese, StringComparison.Ordinal);
         var english = await ProvisionalDueTimeTests.SwitchToEnglishAsync(nrp, $"/supervision/applications/{id}/clock-extension");
         Assert.Contains("Stage: Joint completion acceptance (at most", english, StringComparison.Ordinal);
+
+        // Once asked, the request is listed by the stage's English title, here and on the approving department's page.
+        using var api = host.Client("nrp-supervisor");
+        using var asked = await api.PostAsJsonAsync($"/api/applications/{id}/clock-extensions", new { stage = "joint-acceptance", workingDays = 2, reason = "现场核查" });
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        Assert.Contains(" · Joint completion acceptance · ", WebUtility.HtmlDecode(await nrp.GetStringAsync($"/supervision/applications/{id}/clock-extension")), StringComparison.Ordinal);
+        using var gsc = await PageSignInTests.SignedInBrowserAsync(host, "gsc-supervisor", "Demo#2026");
+        var waiting = await ProvisionalDueTimeTests.SwitchToEnglishAsync(gsc, "/supervision/clock-extensions");
+        Assert.Matches("<h3 id=\"extension-[0-9a-f-]+\">Joint completion acceptance · YB", waiting);
     }
 }
