@@ -58,4 +58,13 @@ public sealed class MainPagesTests(BrowserFixture fixture) : IClassFixture<Brows
 
         await PageChecks.AssertUsableAsync(page, $"page-{name}");
     }
+
+    [Fact]
+    public async Task TheHeaderOfASignedInPage_ShowsTheFocusOnTheSkipLinkAndEveryNavigationLink()
+    {
+        var page = await fixture.SignedInAsync("samr-supervisor", "/desk");
+        Assert.Equal("/desk", new Uri(page.Url).AbsolutePath);
+
+        await PageChecks.AssertHeaderKeyboardFocusIsVisibleAsync(page);
+    }
 }

@@ -78,19 +78,8 @@ public static class PageChecks
         await page.FocusAsync("#main");
         for (var i = 0; i < stops; i++)
         {
-            await page.Keyboard.PressAsync("Tab");
-            var focus = await page.EvaluateAsync<string[]>(
-                """
-                () => {
-                  const e = document.activeElement;
-                  const s = getComputedStyle(e);
-                  const r = e.getBoundingClientRect();
-                  return [e.tagName + ' ' + (e.textContent || '').trim().slice(0, 30) + (e.id ? '#' + e.id : '') + (e.type ? ' type=' + e.type : '') + ' focus=' + e.matches(':focus') + ' doc=' + document.hasFocus(), s.outlineStyle, s.outlineWidth,
-                          String(r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0),
-                          String(e !== document.body && document.getElementById('main').contains(e))];
-                }
-                """);
-            if (focus[4] != "true")
+            var focus = await TabAsync(page);
+            if (focus[4] != "main")
             {
                 // Past the main content's last stop (into the footer, or back to the address bar): nothing more of its own.
                 Assert.True(i > 0 || await page.EvaluateAsync<bool>(
@@ -102,6 +91,53 @@ public static class PageChecks
             Assert.True(focus[1] != "none" && focus[2] != "0px" && focus[3] == "true",
                 $"Tab stop {i + 1} in the main content of {page.Url} ({focus[0]}) has no visible focus: outline {focus[1]} {focus[2]}, on screen {focus[3]}");
         }
+    }
+
+    /// <summary>
+    /// From the top of the page, as a keyboard user arrives, tabs through the skip link and the header every page shares
+    /// (its navigation links, the language and account controls): each stop shows an outline a sighted keyboard user sees.
+    /// Checked once, on one signed-in page, rather than on every page: the header is the layout's, the same everywhere.
+    /// </summary>
+    public static async Task AssertHeaderKeyboardFocusIsVisibleAsync(IPage page)
+    {
+        await page.EvaluateAsync("() => { if (document.activeElement instanceof HTMLElement) { document.activeElement.blur(); } }");
+        var stops = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            var focus = await TabAsync(page);
+            if (focus[4] is not ("skip" or "nav" or "header"))
+            {
+                break;
+            }
+
+            Assert.True(focus[1] != "none" && focus[2] != "0px" && focus[3] == "true",
+                $"Tab stop {i + 1} in the header of {page.Url} ({focus[0]}) has no visible focus: outline {focus[1]} {focus[2]}, on screen {focus[3]}");
+            stops.Add(focus[4]);
+        }
+
+        Assert.True(stops.FirstOrDefault() == "skip", $"The first Tab stop on {page.Url} is not the skip link: {string.Join(", ", stops)}");
+        Assert.True(stops.Count(s => s == "nav") >= 2, $"Tab from the top of {page.Url} reached fewer than two navigation links: {string.Join(", ", stops)}");
+    }
+
+    /// <summary>
+    /// Presses Tab and describes the element focused: what it is, its outline's style and width, whether it is on screen,
+    /// and where it stands (<c>main</c>, <c>skip</c> for the skip link, <c>nav</c> or <c>header</c> in the header, else <c>out</c>).
+    /// </summary>
+    private static async Task<string[]> TabAsync(IPage page)
+    {
+        await page.Keyboard.PressAsync("Tab");
+        return await page.EvaluateAsync<string[]>(
+            """
+            () => {
+              const e = document.activeElement;
+              const s = getComputedStyle(e);
+              const r = e.getBoundingClientRect();
+              const place = e === document.body ? 'out' : document.getElementById('main').contains(e) ? 'main'
+                : e.classList.contains('skip-link') ? 'skip' : e.closest('header nav') ? 'nav' : e.closest('header') ? 'header' : 'out';
+              return [e.tagName + ' ' + (e.textContent || '').trim().slice(0, 30) + (e.id ? '#' + e.id : '') + (e.type ? ' type=' + e.type : '') + ' focus=' + e.matches(':focus') + ' doc=' + document.hasFocus(), s.outlineStyle, s.outlineWidth,
+                      String(r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0), place];
+            }
+            """);
     }
 
     /// <summary>

@@ -64,6 +64,18 @@ internal static class CommitmentFlow
         return queue[0].GetProperty("id").GetString()!;
     }
 
+    /// <summary>
+    /// The whole way to a verification task: submitted, the archives commitment signed, the other departments deciding,
+    /// the verification come due; returns the application and the archives office's task.
+    /// </summary>
+    public static async Task<(Guid Id, string Task)> VerificationOutAsync(AllInOneHost host)
+    {
+        var id = await SubmitAsync(host);
+        var verifyAt = await SignAsync(host, id);
+        await CompleteOtherStepsAsync(host, id);
+        return (id, await VerificationTaskAsync(host, verifyAt));
+    }
+
     /// <summary>The archives clerk claims the verification task and finds the commitment was not kept; returns when the approval is revoked.</summary>
     public static async Task FailVerificationAsync(AllInOneHost host, Guid id, string task)
     {

@@ -24,6 +24,7 @@ public sealed class ListPagingTests(HostFixture allInOne, DepartmentHostFixture 
         { "/api/departments/SAMR/extensions", "samr-supervisor" },
         { "/api/departments/SAMR/notices", "samr-supervisor" },
         { "/api/departments/SAMR/supplement-approvals", "samr-supervisor" },
+        { "/api/departments/SAMR/clock-extensions", "samr-supervisor" },
     };
 
     private static readonly (string Query, string Field)[] OutOfRange =

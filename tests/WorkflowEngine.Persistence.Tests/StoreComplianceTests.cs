@@ -137,7 +137,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         var revokedAt = Now.AddDays(80);
         var second = new EngineChanges();
         second.Certificates.Add(new CertificateRecord(application.Id, "issue", "不动产权证书", "registration", "{}", revokedAt));
-        second.CertificateRevocations.Add(new CertificateRevocation(application.Id, "经事后核查，申请人未履行告知承诺", revokedAt));
+        second.CertificateRevocations.Add(new CertificateRevocation(application.Id, "经事后核查，申请人未履行告知承诺", revokedAt, "The check found that the commitment was not kept"));
         await SaveAsync(second);
         var other = await SaveNewApplicationAsync();
         var third = new EngineChanges();
@@ -146,7 +146,8 @@ public abstract class StoreComplianceTests : IAsyncLifetime
 
         var certificates = await new SqlApplicationQueries(Database).CertificatesAsync(application.Id, CancellationToken.None);
         Assert.Equal(["竣工联合验收意见书", "不动产权证书"], certificates.Select(c => c.Name));
-        Assert.All(certificates, c => Assert.Equal((revokedAt, "经事后核查，申请人未履行告知承诺"), (c.RevokedAt, c.RevokedReason)));
+        Assert.All(certificates, c => Assert.Equal((revokedAt, "经事后核查，申请人未履行告知承诺", "The check found that the commitment was not kept"),
+            (c.RevokedAt, c.RevokedReason, c.RevokedReasonEn)));
         Assert.Null(Assert.Single(await new SqlApplicationQueries(Database).CertificatesAsync(other.Id, CancellationToken.None)).RevokedAt);
     }
 

@@ -288,7 +288,7 @@ internal static class CommitmentWatch
             if (workflow.Status == WorkflowStatus.Running)
             {
                 scope.CancelWorkflow(reason, ActivityContext.SystemActor, reasonEn);
-                VoidCertificates(scope, reason);
+                VoidCertificates(scope, reason, reasonEn);
             }
             else if (workflow.Status == WorkflowStatus.Completed)
             {
@@ -313,14 +313,15 @@ internal static class CommitmentWatch
         scope.State.ReasonEn = reasonEn;
         scope.Emit(new CompleteApplication(status, reason) { ReasonEn = reasonEn });
         scope.Audit(auditType, null, ActivityContext.SystemActor, new Dictionary<string, string?> { ["reason"] = reason });
-        VoidCertificates(scope, reason);
+        VoidCertificates(scope, reason, reasonEn);
     }
 
     /// <summary>
     /// The bundle no longer ends approved, so nothing it issued stands: every certificate is revoked (作废) with the
-    /// reason, in the commit that records the revocation.
+    /// reason in both languages, in the commit that records the revocation.
     /// </summary>
-    public static void VoidCertificates(ExecutionScope scope, string reason) => scope.Emit(new RevokeCertificates(reason));
+    public static void VoidCertificates(ExecutionScope scope, string reason, string? reasonEn) =>
+        scope.Emit(new RevokeCertificates(reason) { ReasonEn = reasonEn });
 
     /// <summary>The step of the first approval revoked so far, whose reason a flow that finishes with it gives.</summary>
     public static NodeState? FirstRevoked(ExecutionScope scope) =>

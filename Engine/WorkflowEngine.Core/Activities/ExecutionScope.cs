@@ -400,7 +400,7 @@ internal sealed class ExecutionScope
             State.Status = WorkflowStatus.Rejected;
             State.Reason = revoked.Reason;
             State.ReasonEn = revoked.ReasonEn;
-            CommitmentWatch.VoidCertificates(this, revoked.Reason ?? "");
+            CommitmentWatch.VoidCertificates(this, revoked.Reason ?? "", revoked.ReasonEn);
         }
 
         DeferralWatch.Stop(this);

@@ -138,7 +138,11 @@ public sealed record IssueCertificates(string StepId, IReadOnlyList<IssuedCertif
 /// Every certificate issued to the application is void (作废): the approval on commitment the bundle's outcome rested on
 /// was revoked, and <paramref name="Reason"/> says why.
 /// </summary>
-public sealed record RevokeCertificates(string Reason) : EngineCommand;
+public sealed record RevokeCertificates(string Reason) : EngineCommand
+{
+    /// <summary><see cref="Reason"/> in English, for a reader who chose English.</summary>
+    public string? ReasonEn { get; init; }
+}
 
 /// <summary>The whole application reached its end; <see cref="ReasonEn"/> is <paramref name="Reason"/> in English.</summary>
 public sealed record CompleteApplication(WorkflowStatus Status, string? Reason) : EngineCommand

@@ -96,8 +96,10 @@ internal sealed class CertificateRow
 
     public string? RevokedReason { get; set; }
 
+    public string? RevokedReasonEn { get; set; }
+
     public CertificateRecord ToRecord() =>
-        new(Guid.Parse(ApplicationId), StepId, Name, FromStep, DetailsJson, Instants.FromMs(IssuedAt), Instants.FromMs(RevokedAt), RevokedReason);
+        new(Guid.Parse(ApplicationId), StepId, Name, FromStep, DetailsJson, Instants.FromMs(IssuedAt), Instants.FromMs(RevokedAt), RevokedReason, RevokedReasonEn);
 }
 
 /// <summary>A row of <c>audit_events</c>.</summary>

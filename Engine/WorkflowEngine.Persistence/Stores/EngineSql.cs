@@ -83,8 +83,8 @@ internal sealed class EngineSql(ISqlDialect dialect)
 
     /// <summary>Voids the application's certificates still valid, those the same batch issued included (it runs after their insert).</summary>
     public static BatchCommand<CertificateRevocation> RevokeCertificates { get; } = new(
-        "UPDATE certificates SET revoked_at = @RevokedAt, revoked_reason = @Reason WHERE application_id = @ApplicationId AND revoked_at IS NULL",
-        ("RevokedAt", r => Instants.ToMs(r.At)), ("Reason", r => r.Reason), ("ApplicationId", r => r.ApplicationId.ToString()));
+        "UPDATE certificates SET revoked_at = @RevokedAt, revoked_reason = @Reason, revoked_reason_en = @ReasonEn WHERE application_id = @ApplicationId AND revoked_at IS NULL",
+        ("RevokedAt", r => Instants.ToMs(r.At)), ("Reason", r => r.Reason), ("ReasonEn", r => r.ReasonEn), ("ApplicationId", r => r.ApplicationId.ToString()));
 
     public static BatchCommand<MaterialRecord> InsertMaterial { get; } = new(
         "INSERT INTO materials (id, application_id, material_key, file_name, content_type, size, sha256, uploaded_at, version) VALUES (@Id, @ApplicationId, @MaterialKey, @FileName, @ContentType, @Size, @Sha256, @UploadedAt, @Version)",

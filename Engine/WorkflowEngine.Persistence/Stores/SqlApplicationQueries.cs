@@ -70,7 +70,7 @@ public sealed class SqlApplicationQueries(Database database) : IApplicationQueri
         (await QueryAsync<CertificateRow>(
             """
             SELECT application_id AS ApplicationId, step_id AS StepId, name AS Name, from_step AS FromStep, details_json AS DetailsJson, issued_at AS IssuedAt,
-                revoked_at AS RevokedAt, revoked_reason AS RevokedReason
+                revoked_at AS RevokedAt, revoked_reason AS RevokedReason, revoked_reason_en AS RevokedReasonEn
             FROM certificates WHERE application_id = @Id ORDER BY id
             """,
             new { Id = applicationId.ToString() },

@@ -7,7 +7,7 @@ namespace WorkflowEngine.Persistence.Stores;
 /// <summary>Reads the few applications whose <c>extension_approvers</c> names a department, through its partial index.</summary>
 public sealed class SqlClockExtensionQueries(Database database) : IClockExtensionQueries
 {
-    public async Task<IReadOnlyList<ApplicationRecord>> AwaitingDecisionAsync(string approver, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ApplicationRecord>> AwaitingDecisionAsync(string approver, int limit, int offset, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ApplicationRow>(new CommandDefinition(
@@ -16,7 +16,7 @@ public sealed class SqlClockExtensionQueries(Database database) : IClockExtensio
             WHERE extension_approvers IS NOT NULL AND extension_approvers LIKE @Pattern
             ORDER BY submitted_at, id {database.Dialect.Page}
             """,
-            new { Pattern = "%," + approver + ",%", Limit = limit, Offset = 0 },
+            new { Pattern = "%," + approver + ",%", Limit = limit, Offset = offset },
             cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRecord()).ToArray();
     }

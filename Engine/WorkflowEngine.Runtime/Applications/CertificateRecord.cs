@@ -2,7 +2,7 @@ namespace WorkflowEngine.Runtime.Applications;
 
 /// <summary>
 /// A certificate issued to an application at unified issuance; revoked (作废) at <see cref="RevokedAt"/>, with
-/// <see cref="RevokedReason"/>, when the approval it rests on was revoked afterwards.
+/// <see cref="RevokedReason"/> (and <see cref="RevokedReasonEn"/> in English), when the approval it rests on was revoked afterwards.
 /// </summary>
 public sealed record CertificateRecord(
     Guid ApplicationId,
@@ -12,4 +12,5 @@ public sealed record CertificateRecord(
     string DetailsJson,
     DateTimeOffset IssuedAt,
     DateTimeOffset? RevokedAt = null,
-    string? RevokedReason = null);
+    string? RevokedReason = null,
+    string? RevokedReasonEn = null);

@@ -69,11 +69,16 @@ public sealed class ClockExtensionService(
         return (application.State.ClockExtensions ?? []).Select(e => View(application, definition, e)).ToArray();
     }
 
-    /// <summary>The requests waiting for a decision of <paramref name="approver"/>'s supervisors, oldest application first.</summary>
-    public async Task<IReadOnlyList<ClockExtensionView>> AwaitingAsync(string approver, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The requests waiting for a decision of <paramref name="approver"/>'s supervisors, oldest application first: those of
+    /// <paramref name="limit"/> applications from <paramref name="offset"/> on, and whether more applications follow.
+    /// </summary>
+    public async Task<AwaitingClockExtensions> AwaitingAsync(string approver, int limit, int offset, CancellationToken cancellationToken)
     {
         var views = new List<ClockExtensionView>();
-        foreach (var application in await waiting.AwaitingDecisionAsync(approver, limit, cancellationToken))
+        // One application more than the page holds says whether a next page exists, without counting them all.
+        var applications = await waiting.AwaitingDecisionAsync(approver, limit + 1, offset, cancellationToken);
+        foreach (var application in applications.Take(limit))
         {
             var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
             views.AddRange((application.State.ClockExtensions ?? [])
@@ -81,7 +86,7 @@ public sealed class ClockExtensionService(
                 .Select(e => View(application, definition, e)));
         }
 
-        return views;
+        return new AwaitingClockExtensions(views, applications.Count > limit);
     }
 
     private async Task<ClockExtensionOutcome> ApplyAsync(
@@ -106,5 +111,7 @@ public sealed class ClockExtensionService(
     }
 
     private static ClockExtensionView View(ApplicationRecord application, WorkflowDefinition definition, ClockExtension extension) =>
-        new(application, extension, extension.StageId is { } stage && definition.Nodes.TryGetValue(stage, out var node) ? node.DisplayTitle : definition.Title.Zh);
+        extension.StageId is { } stage && definition.Nodes.TryGetValue(stage, out var node)
+            ? new(application, extension, node.DisplayTitle, node.DisplayTitleEn)
+            : new(application, extension, definition.Title.Zh, definition.Title.En ?? definition.Title.Zh);
 }

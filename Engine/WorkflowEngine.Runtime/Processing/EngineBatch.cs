@@ -553,6 +553,17 @@ internal sealed class EngineBatch(
         public (DateTimeOffset? Promised, DateTimeOffset? Statutory)? BundleDue { get; set; }
     }
 
+    /// <summary>
+    /// The clock an open step's row turns yellow and red on: the step's own while it runs; a verification task's (事后核查)
+    /// from its dispatch, counted against the step's limits as its due times are (nothing pauses it).
+    /// </summary>
+    private static ClockTimeline? OpenClockOf(NodeState? state) => state switch
+    {
+        { Status: NodeStatus.Active, Clock.Count: > 0, Commitment: null } => ClockTimeline.Of(state.Clock),
+        { Commitment: { Status: CommitmentStatus.Verifying, VerificationDispatchedAt: { } dispatched } } => ClockTimeline.Of([ClockEvent.Started(dispatched)]),
+        _ => null,
+    };
+
     private async Task<Absorbed> PrepareAsync(ApplicationRecord application, WorkflowDefinition definition, InterpretResult result, CancellationToken cancellationToken)
     {
         var absorbed = new Absorbed { State = result.State, Calendar = CalendarOf(definition) };
@@ -569,11 +580,10 @@ internal sealed class EngineBatch(
             {
                 var after = result.State.Find(nodeId);
                 var step = StepProjection.From(application.Id, node, after);
-                if (step.Status != StepStatuses.Pending && after is { Status: NodeStatus.Active, Clock.Count: > 0, Commitment: null } && activity.LimitOf(node) is { } limit)
+                if (step.Status != StepStatuses.Pending && OpenClockOf(after) is { } timeline && activity.LimitOf(node) is { } limit)
                 {
                     // When the step turns yellow and red against each limit, as its clock reads now (the cards' own turns):
                     // the statistics count the open steps past them.
-                    var timeline = ClockTimeline.Of(after.Clock);
                     var share = DeadlineWarnings.YellowShareOf(definition, node);
                     var statutory = node.StatutoryLimit is { } law ? ClockCards.Turns(timeline, law, CalendarOf(definition), share) : default;
                     step = step with
@@ -663,7 +673,7 @@ internal sealed class EngineBatch(
 
                     break;
                 case RevokeCertificates revoke:
-                    absorbed.CertificateRevocations.Add(new CertificateRevocation(application.Id, revoke.Reason, now));
+                    absorbed.CertificateRevocations.Add(new CertificateRevocation(application.Id, revoke.Reason, now, revoke.ReasonEn));
                     break;
                 case CompleteApplication complete:
                     absorbed.Completion = complete;

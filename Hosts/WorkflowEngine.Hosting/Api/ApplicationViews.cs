@@ -56,7 +56,7 @@ public sealed class ApplicationViews(
         var certificates = (await queries.CertificatesAsync(a.Id, cancellationToken))
             .Select(c => new CertificateDto(c.Name, c.FromStep,
                 JsonSerializer.Deserialize<Dictionary<string, string>>(c.DetailsJson) ?? [], ChinaTime.ToLocal(c.IssuedAt),
-                c.RevokedAt is not null, ChinaTime.ToLocal(c.RevokedAt), c.RevokedReason)).ToArray();
+                c.RevokedAt is not null, ChinaTime.ToLocal(c.RevokedAt), english ? c.RevokedReasonEn ?? c.RevokedReason : c.RevokedReason)).ToArray();
         var provisional = BundleProvisional(a, calendar);
         return new ApplicationDto(
             a.Id,

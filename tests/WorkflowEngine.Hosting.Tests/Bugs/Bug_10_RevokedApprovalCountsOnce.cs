@@ -15,10 +15,7 @@ public sealed class Bug_10_RevokedApprovalCountsOnce
     public async Task AVerificationFailedInMay_LeavesOneDecisionInMarch_CountedAsRevoked()
     {
         await using var host = await AllInOneHost.StartAsync();
-        var id = await CommitmentFlow.SubmitAsync(host);
-        var verifyAt = await CommitmentFlow.SignAsync(host, id);
-        await CommitmentFlow.CompleteOtherStepsAsync(host, id);
-        var task = await CommitmentFlow.VerificationTaskAsync(host, verifyAt);
+        var (id, task) = await CommitmentFlow.VerificationOutAsync(host);
         await CommitmentFlow.FailVerificationAsync(host, id, task);
 
         var report = await host.GetJsonAsync("admin", "/api/statistics/compliance?from=2026-01&to=2026-12&by=department,month");

@@ -70,9 +70,12 @@ public sealed class ClockExtensionActions(ClockExtensionService extensions, Appl
         return visible ? all : null;
     }
 
-    /// <summary>The requests a department's supervisors have to decide; null when the user is none of them (nor an administrator).</summary>
-    public async Task<IReadOnlyList<ClockExtensionView>?> AwaitingAsync(string department, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        user.IsAdmin() || Supervisor(user) == department ? await extensions.AwaitingAsync(department, 100, cancellationToken) : null;
+    /// <summary>
+    /// A page of the requests a department's supervisors have to decide (the page counts applications, each with all its
+    /// requests waiting); null when the user is none of them (nor an administrator).
+    /// </summary>
+    public async Task<AwaitingClockExtensions?> AwaitingAsync(string department, ClaimsPrincipal user, Paging page, CancellationToken cancellationToken) =>
+        user.IsAdmin() || Supervisor(user) == department ? await extensions.AwaitingAsync(department, page.Limit, page.Offset, cancellationToken) : null;
 
     /// <summary>The department the user supervises; null for a clerk, an administrator or a supervisor of no department.</summary>
     public static string? Supervisor(ClaimsPrincipal user) => user.IsInRole(Roles.Supervisor) && !user.IsAdmin() ? user.Department() : null;

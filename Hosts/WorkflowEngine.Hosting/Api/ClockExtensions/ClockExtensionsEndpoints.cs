@@ -32,7 +32,7 @@ public static class ClockExtensionsEndpoints
                 DecideAsync(id, extension, false, request, user, actions, limits, cancellationToken))
             .Reads<ExtensionDecisionRequest>(BodyRule.TaskDecision).Produces<ClockExtensionDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithSummary("Refuse a request, with the reason ({ reason })");
         app.MapGet("/api/departments/{code}/clock-extensions", AwaitingAsync).Produces<ClockExtensionDto[]>().WithTags("Applications").RequireAuthorization(Policies.Clerk)
-            .WithSummary("The requests to extend a service's or stage's limit waiting for the department's decision; its supervisors only");
+            .WithSummary("The requests to extend a service's or stage's limit waiting for the department's decision, oldest application first; its supervisors only. limit (1–500, default 100) and offset count applications, each with all its requests waiting");
         return app;
     }
 
@@ -79,10 +79,19 @@ public static class ClockExtensionsEndpoints
             ? Results.Ok(all.Select(ClockExtensionActions.Dto))
             : Problems.NotFound(new ProblemText("没有这个申请", "There is no such application"));
 
-    private static async Task<IResult> AwaitingAsync(string code, ClaimsPrincipal user, ClockExtensionActions actions, CancellationToken cancellationToken) =>
-        await actions.AwaitingAsync(code, user, cancellationToken) is { } waiting
-            ? Results.Ok(waiting.Select(ClockExtensionActions.Dto))
+    private static async Task<IResult> AwaitingAsync(
+        string code, ClaimsPrincipal user, ClockExtensionActions actions, string? limit, string? offset, CancellationToken cancellationToken)
+    {
+        var page = Paging.Read(limit, offset, out var problem);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return await actions.AwaitingAsync(code, user, page, cancellationToken) is { } waiting
+            ? Results.Ok(waiting.Views.Select(ClockExtensionActions.Dto))
             : Problems.Forbidden(ClockExtensionActions.NotASupervisorOf(code));
+    }
 
     private static IResult Result(ClockExtensionOutcome outcome, int status)
     {

@@ -147,5 +147,5 @@ public sealed class AskClockExtensionModel(
     private static string TitleOf(WorkflowDefinition definition, string? stageId) =>
         stageId is null
             ? DeskText.Say($"整件事（{PageText.Current.Of(definition.Title)}）", $"The whole service ({PageText.Current.Of(definition.Title)})")
-            : DeskText.Say($"阶段：{definition.Node(stageId).DisplayTitle}", $"Stage: {definition.Node(stageId).DisplayTitle}");
+            : DeskText.Say($"阶段：{definition.Node(stageId).DisplayTitle}", $"Stage: {definition.Node(stageId).DisplayTitleEn}");
 }

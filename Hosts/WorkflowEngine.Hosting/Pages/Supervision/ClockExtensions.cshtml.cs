@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Api.ClockExtensions;
@@ -31,7 +33,22 @@ public sealed class ClockExtensionsModel(ClockExtensionActions actions, IApplica
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
 
+    /// <summary>How many applications a page lists (each with all its requests waiting); an address typed by hand is clamped.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Limit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Offset { get; set; }
+
+    public Paging Range { get; private set; } = Paging.Of(null, null);
+
     public IReadOnlyList<ClockExtensionView> Waiting { get; private set; } = [];
+
+    /// <summary>Whether applications with requests waiting follow this page.</summary>
+    public bool More { get; private set; }
+
+    /// <summary>Where the next page starts, or null on the last.</summary>
+    public int? Next => More ? Range.Offset + Range.Limit : null;
 
     /// <summary>Why the list cannot be shown (no department, or not one the user supervises).</summary>
     public string? Problem { get; private set; }
@@ -101,6 +118,14 @@ public sealed class ClockExtensionsModel(ClockExtensionActions actions, IApplica
         return Page();
     }
 
+    /// <summary>This list with another offset, keeping the department and the page's size.</summary>
+    public string Link(int offset) => QueryHelpers.AddQueryString("/supervision/clock-extensions", new Dictionary<string, string?>
+    {
+        ["department"] = Department,
+        ["limit"] = Limit is null ? null : Range.Limit.ToString(CultureInfo.InvariantCulture),
+        ["offset"] = offset.ToString(CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Department ??= User.Department();
@@ -110,7 +135,8 @@ public sealed class ClockExtensionsModel(ClockExtensionActions actions, IApplica
             return;
         }
 
-        if (await actions.AwaitingAsync(Department, User, cancellationToken) is not { } waiting)
+        Range = Paging.Of(Limit, Offset);
+        if (await actions.AwaitingAsync(Department, User, Range, cancellationToken) is not { } waiting)
         {
             Problem = DeskText.Say(ClockExtensionActions.NotASupervisorOf(Department));
             if (Response.StatusCode == StatusCodes.Status200OK)
@@ -121,7 +147,8 @@ public sealed class ClockExtensionsModel(ClockExtensionActions actions, IApplica
             return;
         }
 
-        Waiting = waiting;
+        Waiting = waiting.Views;
+        More = waiting.More;
     }
 
     private static string Shorten(string number) => number.Length <= 20 ? number : number[..20] + "…";
