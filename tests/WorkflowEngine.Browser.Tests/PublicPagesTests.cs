@@ -102,5 +102,13 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Equal("各部门按时办结率", await page.Locator("#by-department-title").TextContentAsync());
         Assert.Contains("企业开办", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await PageChecks.AssertUsableAsync(page);
+
+        // A second application, its licence now with SAMR: the steps in progress appear by department and by service,
+        // against both limits, and the page stays accessible and fits a phone.
+        await fixture.Host.SubmitBusinessOpeningAsync();
+        var byService = page.Locator("#open-by-service");
+        await Assertions.Expect(byService.Locator("tbody tr", new() { HasText = "企业开办" }).Locator("td").First).ToHaveTextAsync("1", new() { Timeout = 15_000 });
+        Assert.Equal("超法定时限", await page.Locator("#open-by-department thead th").Last.InnerTextAsync());
+        await PageChecks.AssertUsableAsync(page);
     }
 }

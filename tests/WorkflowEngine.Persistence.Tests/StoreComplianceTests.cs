@@ -2,6 +2,7 @@ using CsCheck;
 using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Persistence;
+using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Persistence.Tests.Recording;
 using WorkflowEngine.Runtime.Applications;
@@ -896,6 +897,99 @@ public abstract class StoreComplianceTests : IAsyncLifetime
             [new OpenRisk(new ComplianceKey("SAMR", "business-opening", "2026-02"), 1, 1, 0, 1, 0), new OpenRisk(new ComplianceKey("SAMR", "business-opening", "2026-03"), 4, 1, 1, 0, 1)],
             await queries.OpenAsync(ComplianceGrouping.Department | ComplianceGrouping.Service | ComplianceGrouping.Month, null, Now, CancellationToken.None));
         Assert.Equal([new OpenRisk(new ComplianceKey(null, null, null), 5, 2, 1, 1, 1)], await queries.OpenAsync(ComplianceGrouping.None, "SAMR", Now, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A database with rollups counted in the earlier buckets (each hour to 24, each 8 to 160, each 40 to 480, then open)
+    /// upgraded by the migration that widens them (SQLite 0040, PostgreSQL and SQL Server 0033): every count, sum and
+    /// percentile reads as before, the finishes past 480 hours still read "480 or more", and new finishes past 480 hours
+    /// are counted in their own buckets.
+    /// </summary>
+    [StoreFact]
+    public async Task WideningTheHandlingBuckets_KeepsTheRollupsAlreadyCounted_AndTheirPercentiles()
+    {
+        await RollBackToTheEarlierBucketsAsync();
+        await using (var connection = await Database.OpenAsync(CancellationToken.None))
+        {
+            // Ten timed step finishes: 1, 24, 32, 32, 160, 200 and 480 hours, and three past 480; two bundles within 11 hours.
+            await ExecuteAsync(connection, """
+                INSERT INTO compliance_rollup (kind, month, department, service_id, finished, approved, rejected, revoked, promised_counted,
+                    promised_on_time, statutory_counted, statutory_on_time, timed, government_minutes, applicant_minutes, excluded_minutes,
+                    h00, h23, h24, h40, h41, h48, h49)
+                VALUES ('step', 202603, 'SAMR', 'business-opening', 12, 10, 2, 1, 11, 9, 5, 4, 10, 200000, 3000, 600, 1, 1, 2, 1, 1, 1, 3)
+                """);
+            await ExecuteAsync(connection, """
+                INSERT INTO compliance_rollup (kind, month, department, service_id, finished, approved, timed, government_minutes, h10)
+                VALUES ('bundle', 202603, '', 'business-opening', 2, 2, 2, 1300, 2)
+                """);
+        }
+
+        Database.Migrate();
+        var queries = new SqlComplianceRollupQueries(Database);
+        var step = Assert.Single(await queries.SumAsync(ComplianceRollup.StepKind, 202603, 202603, ComplianceGrouping.Department, null, CancellationToken.None));
+        var bundle = Assert.Single(await queries.SumAsync(ComplianceRollup.BundleKind, 202603, 202603, ComplianceGrouping.Service, null, CancellationToken.None));
+
+        Assert.Equal((12L, 10L, 2L, 1L, 11L, 9L, 5L, 4L, 10L, 200000L, 3000L, 600L), (step.Finished, step.Approved, step.Rejected, step.Revoked, step.PromisedCounted,
+            step.PromisedOnTime, step.StatutoryCounted, step.StatutoryOnTime, step.Timed, step.GovernmentMinutes, step.ApplicantMinutes, step.ExcludedMinutes));
+        var expected = new long[HandlingBuckets.Count];
+        foreach (var (hours, count) in new[] { (1, 1), (24, 1), (32, 2), (160, 1), (200, 1), (480, 1) })
+        {
+            expected[HandlingBuckets.Of(hours * 60)] += count;
+        }
+
+        Assert.Equal(expected, step.Buckets);
+        Assert.Equal(3, step.UnsplitOver480);
+        // As the earlier buckets read them: the 5th of ten at 160 hours, the 9th past 480.
+        Assert.Equal((160.0, false), (HandlingBuckets.Percentile(step.Buckets, 0.5, step.UnsplitOver480), HandlingBuckets.AtLeast(step.Buckets, 0.5, step.UnsplitOver480)));
+        Assert.Equal((480.0, true), (HandlingBuckets.Percentile(step.Buckets, 0.9, step.UnsplitOver480), HandlingBuckets.AtLeast(step.Buckets, 0.9, step.UnsplitOver480)));
+        Assert.Equal((2L, 1300L, 11.0), (bundle.Timed, bundle.GovernmentMinutes, HandlingBuckets.Percentile(bundle.Buckets, 0.5, bundle.UnsplitOver480)));
+
+        // Ten more, decided after 700 working hours: now the 90th percentile is known.
+        var changes = new EngineChanges();
+        changes.Rollup.AddRange(Enumerable.Repeat(
+            new RollupEntry(ComplianceRollup.StepKind, 202603, "SAMR", "business-opening", 1, 1, 0, 0, 0, 0, 0, 0, 1, 700 * 60, 0, 0, HandlingBuckets.Of(700 * 60)), 10));
+        await SaveAsync(changes);
+        step = Assert.Single(await queries.SumAsync(ComplianceRollup.StepKind, 202603, 202603, ComplianceGrouping.Department, null, CancellationToken.None));
+        Assert.Equal((20L, 3L), (step.Timed, step.UnsplitOver480));
+        Assert.Equal((700.0, false), (HandlingBuckets.Percentile(step.Buckets, 0.9, step.UnsplitOver480), HandlingBuckets.AtLeast(step.Buckets, 0.9, step.UnsplitOver480)));
+    }
+
+    /// <summary>
+    /// Puts the rollup table back as the migration that made it left it (its own CREATE TABLE, from that migration's
+    /// script for this database) and forgets the widening, so that the next migration run widens it again.
+    /// </summary>
+    private async Task RollBackToTheEarlierBucketsAsync()
+    {
+        var folder = Database.Dialect switch
+        {
+            SqliteDialect => "Sqlite",
+            PostgreSqlDialect => "PostgreSql",
+            _ => "SqlServer",
+        };
+        var assembly = typeof(Database).Assembly;
+        string Script(string suffix)
+        {
+            var name = assembly.GetManifestResourceNames().Single(n => n.Contains($".Migrations.{folder}.", StringComparison.Ordinal) && n.EndsWith(suffix, StringComparison.Ordinal));
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            return reader.ReadToEnd();
+        }
+
+        var created = Script("_compliance_rollup.sql");
+        var start = created.IndexOf("CREATE TABLE compliance_rollup (", StringComparison.Ordinal);
+        var createTable = created[start..(created.IndexOf(';', start) + 1)];
+        Assert.Contains("h49", createTable, StringComparison.Ordinal);
+        Assert.NotNull(Script("_handling_buckets_past_480_hours.sql"));
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        await ExecuteAsync(connection, "DROP TABLE compliance_rollup");
+        await ExecuteAsync(connection, createTable);
+        await ExecuteAsync(connection, "DELETE FROM schemaversions WHERE scriptname LIKE '%handling_buckets_past_480_hours%'");
+    }
+
+    private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private static Gen<T> OneOf<T>(params T[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);

@@ -20,7 +20,7 @@ public sealed class ComplianceRollupTests
     [Fact]
     public void MedianAndP90_OfAKnownDistribution_AreTheUpperBoundsOfTheBucketsHoldingThem()
     {
-        // Ten finishes: the 5th is 90 minutes (bucket 1–2 hours), the 9th 2000 minutes (bucket 32–40 hours).
+        // Ten finishes: the 5th is 90 minutes (bucket 1–2 hours), the 9th 2000 minutes (bucket 33–34 hours).
         int[] minutes = [30, 30, 90, 90, 90, 150, 200, 300, 2000, 10000];
         var counts = new long[HandlingBuckets.Count];
         foreach (var m in minutes)
@@ -29,7 +29,7 @@ public sealed class ComplianceRollupTests
         }
 
         Assert.Equal(2.0, HandlingBuckets.Percentile(counts, 0.5));
-        Assert.Equal(40.0, HandlingBuckets.Percentile(counts, 0.9));
+        Assert.Equal(34.0, HandlingBuckets.Percentile(counts, 0.9));
         Assert.Null(HandlingBuckets.Percentile(new long[HandlingBuckets.Count], 0.5));
     }
 
@@ -39,25 +39,68 @@ public sealed class ComplianceRollupTests
         Assert.Equal(0, HandlingBuckets.Of(0));
         Assert.Equal(0, HandlingBuckets.Of(60));
         Assert.Equal(1, HandlingBuckets.Of(61));
-        Assert.Equal(HandlingBuckets.Count - 1, HandlingBuckets.Of(480 * 60 + 1));
+        Assert.Equal(HandlingBuckets.Count - 1, HandlingBuckets.Of(1440 * 60 + 1));
         var counts = new long[HandlingBuckets.Count];
         counts[^1] = 1;
-        Assert.Equal(480.0, HandlingBuckets.Percentile(counts, 0.5));
+        Assert.Equal(1440.0, HandlingBuckets.Percentile(counts, 0.5));
     }
 
     [Fact]
-    public void APercentilePastTheLastBucket_Is480AndSaysItIsAFloor_AndOneWithinIsNot()
+    public void JointHandlingDecidedAfter700And900Hours_ReadsThoseHours_NotAFloorAt480()
     {
-        // A construction permit decided after 600 working hours (120 working days statutory: 840), and one after 400.
+        // Joint handling (45 + 15 working days) with pauses for testing and expert review runs far past 480 hours.
         var counts = new long[HandlingBuckets.Count];
-        counts[HandlingBuckets.Of(600 * 60)]++;
+        counts[HandlingBuckets.Of(700 * 60)]++;
+        counts[HandlingBuckets.Of(900 * 60)]++;
 
-        Assert.Equal((480.0, true), (HandlingBuckets.Percentile(counts, 0.5), HandlingBuckets.AtLeast(counts, 0.5)));
+        Assert.Equal((700.0, false), (HandlingBuckets.Percentile(counts, 0.5), HandlingBuckets.AtLeast(counts, 0.5)));
+        Assert.Equal((900.0, false), (HandlingBuckets.Percentile(counts, 0.9), HandlingBuckets.AtLeast(counts, 0.9)));
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(48, 1)]
+    [InlineData(480, 8)]
+    [InlineData(1440, 20)]
+    public void EveryFinishUpToItsRange_ReadsAtMostTheDocumentedErrorTooHigh(int upToHours, int errorHours)
+    {
+        for (var minutes = 1; minutes <= upToHours * 60; minutes += 7)
+        {
+            var counts = new long[HandlingBuckets.Count];
+            counts[HandlingBuckets.Of(minutes)]++;
+
+            var read = HandlingBuckets.Percentile(counts, 0.5)!.Value * 60;
+            Assert.InRange(read - minutes, 0, (errorHours * 60) - 1);
+        }
+    }
+
+    [Fact]
+    public void APercentilePastTheLastBucket_Is1440AndSaysItIsAFloor_AndOneWithinIsNot()
+    {
+        var counts = new long[HandlingBuckets.Count];
+        counts[HandlingBuckets.Of(2000 * 60)]++;
+
+        Assert.Equal((1440.0, true), (HandlingBuckets.Percentile(counts, 0.5), HandlingBuckets.AtLeast(counts, 0.5)));
         Assert.True(HandlingBuckets.AtLeast(counts, 0.9));
         var within = new long[HandlingBuckets.Count];
         within[HandlingBuckets.Of(400 * 60)]++;
         Assert.Equal((400.0, false), (HandlingBuckets.Percentile(within, 0.5), HandlingBuckets.AtLeast(within, 0.5)));
         Assert.False(HandlingBuckets.AtLeast(new long[HandlingBuckets.Count], 0.5));
+    }
+
+    [Fact]
+    public void FinishesCountedPast480HoursBeforeTheBucketsWentFurther_RankAfter480AndReadAsAFloor()
+    {
+        // Three finishes in the new buckets (10, 100 and 1000 hours) and two that the earlier scheme kept only as "past 480".
+        var counts = new long[HandlingBuckets.Count];
+        counts[HandlingBuckets.Of(10 * 60)]++;
+        counts[HandlingBuckets.Of(100 * 60)]++;
+        counts[HandlingBuckets.Of(1000 * 60)]++;
+
+        Assert.Equal((104.0, false), (HandlingBuckets.Percentile(counts, 0.4, 2), HandlingBuckets.AtLeast(counts, 0.4, 2)));
+        Assert.Equal((480.0, true), (HandlingBuckets.Percentile(counts, 0.5, 2), HandlingBuckets.AtLeast(counts, 0.5, 2)));
+        Assert.Equal((480.0, true), (HandlingBuckets.Percentile(counts, 0.8, 2), HandlingBuckets.AtLeast(counts, 0.8, 2)));
+        Assert.Equal((1000.0, false), (HandlingBuckets.Percentile(counts, 0.9, 2), HandlingBuckets.AtLeast(counts, 0.9, 2)));
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class SqlComplianceRollupQueries(Database database) : IComplianceR
     private static readonly string Sums =
         "SUM(finished), SUM(approved), SUM(rejected), SUM(revoked), SUM(promised_counted), SUM(promised_on_time), SUM(statutory_counted), "
         + "SUM(statutory_on_time), SUM(timed), SUM(government_minutes), SUM(applicant_minutes), SUM(excluded_minutes), "
-        + string.Join(", ", Enumerable.Range(0, HandlingBuckets.Count).Select(b => $"SUM({HandlingBuckets.Column(b)})"));
+        + string.Join(", ", Enumerable.Range(0, HandlingBuckets.Count).Select(b => $"SUM({HandlingBuckets.Column(b)})"))
+        + $", SUM({HandlingBuckets.UnsplitColumn})";
 
     public async Task<IReadOnlyList<RollupSum>> SumAsync(
         string kind, int fromMonth, int toMonth, ComplianceGrouping by, string? department, CancellationToken cancellationToken)
@@ -65,7 +66,7 @@ public sealed class SqlComplianceRollupQueries(Database database) : IComplianceR
             sums.Add(new RollupSum(
                 new ComplianceKey(reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), month),
                 Long(reader, 3), Long(reader, 4), Long(reader, 5), Long(reader, 6), Long(reader, 7), Long(reader, 8), Long(reader, 9), Long(reader, 10),
-                Long(reader, 11), Long(reader, 12), Long(reader, 13), Long(reader, 14), buckets));
+                Long(reader, 11), Long(reader, 12), Long(reader, 13), Long(reader, 14), buckets, Long(reader, 15 + buckets.Length)));
         }
 
         return sums;

@@ -3,7 +3,8 @@ namespace WorkflowEngine.Runtime.Statistics;
 /// <summary>
 /// One group's sums of the compliance rollup (<see cref="RollupEntry"/>): the finishes, how many of those that had each
 /// limit met it, the office minutes of the <see cref="Timed"/> ones by whom they waited on, and their handling-time
-/// histogram (<see cref="HandlingBuckets"/>).
+/// histogram (<see cref="HandlingBuckets"/>), with <see cref="UnsplitOver480"/> the finishes counted past 480 hours
+/// before the buckets went further, whose time is not known closer.
 /// </summary>
 public sealed record RollupSum(
     ComplianceKey Key,
@@ -19,4 +20,5 @@ public sealed record RollupSum(
     long GovernmentMinutes,
     long ApplicantMinutes,
     long ExcludedMinutes,
-    IReadOnlyList<long> Buckets);
+    IReadOnlyList<long> Buckets,
+    long UnsplitOver480 = 0);

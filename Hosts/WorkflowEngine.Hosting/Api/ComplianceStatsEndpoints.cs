@@ -62,7 +62,7 @@ public static class ComplianceStatsEndpoints
         return StatisticsEndpoints.CsvFile(rows, $"compliance-{table}-{report.From}-{report.To}.csv");
     }
 
-    /// <summary>A percentile's cell: "≥480" when it lies past the last bucket, so that the floor is not read as the figure.</summary>
+    /// <summary>A percentile's cell: "≥1440" when it lies past the last bucket, so that the floor is not read as the figure.</summary>
     private static string? AtLeast(double? hours, bool atLeast) =>
         (atLeast && hours is not null ? "≥" : "") + hours?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

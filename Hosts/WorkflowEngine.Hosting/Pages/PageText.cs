@@ -83,7 +83,6 @@ public sealed record PageText
         Late = "超期",
         OnTimeRate = "按时办结率",
         OpenNow = "在办件数",
-        Overdue = "已超期",
         NoFigures = "最近 12 个月尚无办结的件。",
         NotKnown = "—",
         UpdatedFormat = "数据更新于 {0}（北京时间）",
@@ -92,6 +91,10 @@ public sealed record PageText
         Finished = "办结件数",
         WithinStatutory = "法定时限内办结",
         OpenTitle = "各部门在办件",
+        OpenByServiceTitle = "各事项在办件",
+        OverduePromised = "超承诺时限",
+        OverdueStatutory = "超法定时限",
+        OpenNote = "此刻各部门正在办理的环节。承诺时限是政务服务中心向社会承诺的办理时限，法定时限是法律法规规定的时限，承诺时限短于法定时限；没有法定时限的环节不计入“超法定时限”。",
     };
 
     public static PageText English { get; } = Chinese with
@@ -166,7 +169,6 @@ public sealed record PageText
         Late = "Late",
         OnTimeRate = "On-time rate",
         OpenNow = "In progress",
-        Overdue = "Overdue",
         NoFigures = "Nothing was completed in the last 12 months.",
         UpdatedFormat = "Figures as of {0} (Beijing time)",
         ChartDataTable = "Chart data",
@@ -174,6 +176,10 @@ public sealed record PageText
         Finished = "Completed",
         WithinStatutory = "Within the statutory limit",
         OpenTitle = "In progress by department",
+        OpenByServiceTitle = "In progress by service",
+        OverduePromised = "Past the promised limit",
+        OverdueStatutory = "Past the statutory limit",
+        OpenNote = "The steps the departments are working on now. The promised limit is the one the service centre publishes; the statutory limit is the one the law sets, and is the longer; a step without a statutory limit is not counted past it.",
     };
 
     /// <summary>The table of the request's language (set by request localization from the language cookie).</summary>
@@ -326,8 +332,6 @@ public sealed record PageText
 
     public required string OpenNow { get; init; }
 
-    public required string Overdue { get; init; }
-
     public required string NoFigures { get; init; }
 
     public required string NotKnown { get; init; }
@@ -343,6 +347,14 @@ public sealed record PageText
     public required string WithinStatutory { get; init; }
 
     public required string OpenTitle { get; init; }
+
+    public required string OpenByServiceTitle { get; init; }
+
+    public required string OverduePromised { get; init; }
+
+    public required string OverdueStatutory { get; init; }
+
+    public required string OpenNote { get; init; }
 
     public bool IsEnglishText => Language == "en";
 

@@ -48,7 +48,7 @@ public sealed class StatisticsModel(ComplianceStatistics statistics, TimeProvide
 
     public static string Hours(double? hours) => hours is { } h ? h.ToString("0.##", CultureInfo.InvariantCulture) : "—";
 
-    /// <summary>A percentile of handling time: "≥480" ("480 or more") when it lies past the last bucket, whose bound is only its floor.</summary>
+    /// <summary>A percentile of handling time: "≥1440" ("1440 or more") when it lies past a bucket whose bound is only its floor.</summary>
     public static string Hours(double? hours, bool atLeast) =>
         atLeast && hours is not null ? AdminText.Say($"≥{Hours(hours)}", $"{Hours(hours)} or more") : Hours(hours);
 

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Hosting.Tests;
+
+/// <summary>
+/// The public dashboard (公开亮屏, <c>/public</c>), read by a visitor who has not signed in: the steps in progress by
+/// department and by service against the promised and the statutory limit, and nothing that points at a person or an
+/// application.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed partial class PublicDashboardTests
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// A licence (SAMR; 2 working hours promised, 3 working days statutory) dispatched Monday 2 March 2026 at 09:00 and
+    /// not decided: on Monday 9 March it is past both limits, and counted so by department and by service.
+    /// </summary>
+    [Fact]
+    public async Task OpenSteps_AreShownByDepartmentAndByService_PastThePromisedAndTheStatutoryLimit()
+    {
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        await host.SubmitBusinessOpeningAsync();
+        await host.TaskOfAsync(await host.SubmitBusinessOpeningAsync("lisi"));
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 3, 10, 0, 0, Cst) - host.Clock.GetUtcNow());
+        using var visitor = host.Client();
+
+        var tuesday = await DashboardAsync(visitor);
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 9, 10, 0, 0, Cst) - host.Clock.GetUtcNow());
+        var nextMonday = await DashboardAsync(visitor);
+
+        // Tuesday: past the promised two hours, within the statutory three days.
+        Assert.Contains(Row("open-by-department", "市场监督管理局", 2, 2, 0), Tables(tuesday));
+        Assert.Contains(Row("open-by-service", "企业开办", 2, 2, 0), Tables(tuesday));
+        Assert.Contains(Row("open-by-department", "市场监督管理局", 2, 2, 2), Tables(nextMonday));
+        Assert.Contains(Row("open-by-service", "企业开办", 2, 2, 2), Tables(nextMonday));
+        Assert.Contains("<th scope=\"col\" class=\"number\">超承诺时限</th><th scope=\"col\" class=\"number\">超法定时限</th>", nextMonday, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// One application finished and one claimed by a clerk: the dashboard shows their figures, and neither the
+    /// applicants, the legal representative, the company, the clerk, the tracking numbers nor the applications' ids.
+    /// </summary>
+    [Fact]
+    public async Task TheDashboard_NamesNoApplicantClerkCompanyOrApplication()
+    {
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        var finished = await host.FinishBusinessOpeningAsync();
+        var open = await host.SubmitBusinessOpeningAsync("lisi");
+        var task = await host.TaskOfAsync(open);
+        using (var clerk = host.Client("samr-clerk"))
+        {
+            (await clerk.PostAsync($"/api/tasks/{task.GetProperty("id").GetString()}/claim", null)).EnsureSuccessStatusCode();
+        }
+
+        var secrets = new List<string> { "zhangsan", "张三", "lisi", "李四", "samr-clerk", "市场监管窗口", "psb-clerk", "bank-clerk", "福州闽江数字科技有限公司", "五四路", "11010519491231002X", "13800138000", "章程.pdf" };
+        foreach (var id in new[] { finished, open })
+        {
+            var application = await host.GetJsonAsync("admin", $"/api/applications/{id}");
+            secrets.AddRange([id.ToString(), id.ToString("N"), application.GetProperty("trackingNumber").GetString()!]);
+        }
+
+        using var visitor = host.Client();
+        var page = await DashboardAsync(visitor);
+
+        Assert.Contains(Row("open-by-department", "市场监督管理局", 1, 0, 0), Tables(page));
+        Assert.Contains("100%", page, StringComparison.Ordinal);
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, page, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task<string> DashboardAsync(HttpClient visitor)
+    {
+        using var response = await visitor.GetAsync("/public");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Regex.Replace(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), @">\s+<", "><");
+    }
+
+    /// <summary>Each table's rows, as "table-id: name open overdue statutory-overdue".</summary>
+    private static List<string> Tables(string page) =>
+        TableRegex().Matches(page).SelectMany(table => RowRegex().Matches(table.Groups["body"].Value).Select(row =>
+            $"{table.Groups["id"].Value}: {row.Groups["name"].Value} {string.Join(' ', CellRegex().Matches(row.Groups["cells"].Value).Select(c => c.Groups[1].Value))}"))
+            .ToList();
+
+    private static string Row(string table, string name, int open, int overdue, int statutoryOverdue) =>
+        $"{table}: {name} {open} {overdue} {statutoryOverdue}";
+
+    [GeneratedRegex("<table id=\"(?<id>[a-z-]+)\">(?<body>.*?)</table>", RegexOptions.Singleline)]
+    private static partial Regex TableRegex();
+
+    [GeneratedRegex("<tr>\\s*<th scope=\"row\">(?<name>[^<]*)</th>(?<cells>.*?)</tr>", RegexOptions.Singleline)]
+    private static partial Regex RowRegex();
+
+    [GeneratedRegex("<td class=\"number\">([^<]*)</td>")]
+    private static partial Regex CellRegex();
+}
