@@ -467,6 +467,11 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         {
             refusal = $"本事项最多可延长 {maxExtension}，已延长 {granted.TotalHours:0.##} 个工作小时";
         }
+        else if (OverdueAt(state, extended.ApprovedAt) is { } due)
+        {
+            // 行政许可法 Art. 42: the extension is decided within the limit; one after it would make a late step on time.
+            refusal = $"办理时限已于 {ChinaTime.Format(due)} 届满，届满后不能再延长";
+        }
         else if (!context.RecordClock(ClockEvent.Extended(extended.ApprovedAt, extended.ApprovedBy, extended.Reason, extended.Added), limit))
         {
             refusal = "办理时限已停止";
@@ -493,6 +498,22 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             ["approvedBy"] = extended.ApprovedBy,
             ["dueAt"] = state.DueAt?.ToString("O"),
         }, extended.ApprovedBy);
+    }
+
+    /// <summary>The step as the applicant's notices name it.</summary>
+    private static string StepTitle(ActivityContext context) => $"“{context.Node.DisplayTitle}”事项";
+
+    /// <summary>The English of <see cref="StepTitle"/>.</summary>
+    private static string StepTitleEn(ActivityContext context) => $"the step “{context.Node.DisplayTitleEn}”";
+
+    /// <summary>
+    /// The promised due time, when the step's clock ran past it before <paramref name="at"/>: a clock that stopped
+    /// before its due time (a pause) has not run past it, however late <paramref name="at"/> is.
+    /// </summary>
+    private static DateTimeOffset? OverdueAt(NodeState state, DateTimeOffset at)
+    {
+        var ranUntil = ClockTimeline.Of(state.Clock).CurrentPause?.At ?? at;
+        return state.DueAt is { } due && ranUntil > due ? due : null;
     }
 
     /// <summary>

@@ -526,6 +526,36 @@ public sealed class InterpreterTests
     }
 
     [Fact]
+    public void Extension_ApprovedAfterThePromisedDueTime_IsIgnored_AndTheStepStaysOverdue()
+    {
+        // Due at 11:00; an approval at 11:30 would turn a late step into an on-time one (行政许可法 Art. 42).
+        var h = Run("  " + Task("a"));
+        var late = new DateTimeOffset(2026, 3, 2, 11, 30, 0, Cst);
+        h.Now = late;
+
+        h.Apply(Extension(WorkingTimeLimit.Days(1)) with { ApprovedAt = late });
+
+        Assert.Contains(h.Audit, a => a.Type == "ExtensionIgnored" && a.Data!["reason"]!.Contains("届满后不能再延长", StringComparison.Ordinal));
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 0, 0, Cst), h.Step("a")!.DueAt);
+        h.Approve("a");
+        Assert.False(h.Step("a")!.OnTime);
+    }
+
+    [Fact]
+    public void Extension_ApprovedLate_WhileTheClockStoodStillBeforeItsDueTime_IsGranted()
+    {
+        // Excluded from 10:00, with an hour left: the limit has not run out, so a later approval still counts.
+        var h = Run("  " + Task("a"));
+        h.Apply(ExpertReview(new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst)));
+        var later = new DateTimeOffset(2026, 3, 3, 9, 0, 0, Cst);
+        h.Now = later;
+
+        h.Apply(Extension(WorkingTimeLimit.Hours(1)) with { ApprovedAt = later });
+
+        Assert.Single(h.Audit, a => a.Type == "StepExtended");
+    }
+
+    [Fact]
     public void Extension_WithoutASetting_IsCappedAtTenWorkingDays_AndTheDepartmentIsToldTheCap()
     {
         var h = Run("  " + Task("a"));
