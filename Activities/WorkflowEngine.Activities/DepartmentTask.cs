@@ -582,9 +582,10 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         var answerTextEn = answerBy is { } before
             ? $"Please supply them all at once and upload them before {ChinaTime.Format(before)}; if they are not all supplied by then, {(rules.OnExpiry == SupplementExpiry.Withdraw ? "the application is deemed withdrawn" : "this step is refused")}."
             : "Please supply them all at once and upload them.";
+        var (earliest, earliestEn) = EarliestDeadline(context, answerBy);
         context.Emit(NotifyApplicant.Of("supplement-requested",
-            $"{context.Node.DisplayTitle}需要{again}补正材料：{items}。{note}{OthersOutstanding(context)}{answerText}补齐前本事项办理时限暂停。",
-            $"{context.Node.DisplayTitleEn} needs {(approval is null ? "" : "further ")}materials supplied: {itemsEn}.{noteEn}{OthersOutstandingEn(context)} {answerTextEn} Until then this step's time limit is paused."));
+            $"{earliest}{context.Node.DisplayTitle}需要{again}补正材料：{items}。{note}{OthersOutstanding(context)}{answerText}补齐前本事项办理时限暂停。",
+            $"{earliestEn}{context.Node.DisplayTitleEn} needs {(approval is null ? "" : "further ")}materials supplied: {itemsEn}.{noteEn}{OthersOutstandingEn(context)} {answerTextEn} Until then this step's time limit is paused."));
         context.Audit("SupplementRequested", new Dictionary<string, string?>
         {
             ["request"] = requested.RequestId.ToString(),
@@ -602,15 +603,45 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     /// Every other step's open request, so this notice lists all that is outstanding on the application (补正一次告知):
     /// the latest supplement notice is always complete and the page shows only it (see <c>ApplicationViews</c>).
     /// Derived from the steps' state rather than a debounce timer: deterministic, no extra timer, nothing to lose on restart.
+    /// Each keeps its own deadline: an earlier request expires on its own day, not on this one's.
     /// </summary>
     private static string OthersOutstanding(ActivityContext context) =>
         string.Concat(OthersAsking(context).Select(o =>
-            $"{o.Node.DisplayTitle}（{o.Department}）仍需补正：{string.Join("；", o.Open.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"))}。"));
+            $"{o.Node.DisplayTitle}（{o.Department}）仍需补正：{string.Join("；", o.Open.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"))}"
+            + (o.Open.AnswerBy is { } by ? $"，须于 {ChinaTime.Format(by)} 前补齐" : "") + "。"));
 
     /// <summary>The English of <see cref="OthersOutstanding"/>.</summary>
     private static string OthersOutstandingEn(ActivityContext context) =>
         string.Concat(OthersAsking(context).Select(o =>
-            $" {o.Node.DisplayTitleEn} ({o.Department}) still needs: {ItemsEn(context, o.Open.Items.Select(i => (i.Material, i.Reason)))}."));
+            $" {o.Node.DisplayTitleEn} ({o.Department}) still needs: {ItemsEn(context, o.Open.Items.Select(i => (i.Material, i.Reason)))}"
+            + (o.Open.AnswerBy is { } by ? $", to be supplied before {ChinaTime.Format(by)}" : "") + "."));
+
+    /// <summary>
+    /// Where other requests are open with their own deadlines, the earliest of all comes first in the notice (with the
+    /// step it belongs to): missing it ends the application as the definition says, whatever the later deadlines are.
+    /// </summary>
+    private static (string Zh, string En) EarliestDeadline(ActivityContext context, DateTimeOffset? own)
+    {
+        var dated = OthersAsking(context)
+            .Where(o => o.Open.AnswerBy is not null)
+            .Select(o => (At: o.Open.AnswerBy!.Value, Title: o.Node.DisplayTitle, TitleEn: o.Node.DisplayTitleEn))
+            .ToList();
+        if (dated.Count == 0)
+        {
+            return ("", "");
+        }
+
+        if (own is { } mine)
+        {
+            dated.Add((mine, context.Node.DisplayTitle, context.Node.DisplayTitleEn));
+        }
+
+        var first = dated.MinBy(d => d.At);
+        var withdraw = context.Definition.Supplements.OnExpiry == SupplementExpiry.Withdraw;
+        return (
+            $"请注意：本申请最早的补正期限为 {ChinaTime.Format(first.At)}（{first.Title}），逾期未补齐的，{(withdraw ? "视为撤回申请" : "该事项不予受理")}。",
+            $"Please note: the earliest supplement deadline on this application is {ChinaTime.Format(first.At)} ({first.TitleEn}); if it is missed, {(withdraw ? "the application is deemed withdrawn" : "that step is refused")}. ");
+    }
 
     /// <summary>The other steps with a supplement request open, earliest first.</summary>
     private static IEnumerable<(StepNode Node, string? Department, OpenSupplement Open)> OthersAsking(ActivityContext context) =>
