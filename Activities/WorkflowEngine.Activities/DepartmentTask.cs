@@ -419,6 +419,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         }
 
         AnnounceDueTime(context);
+        // 行政许可法 Art. 45: the applicant is told of a period not counted, not only the department.
+        context.Emit(ClockNotices.Exclusion(context.Application.TrackingNumber, StepTitle(context), StepTitleEn(context),
+            excluded.KindName, excluded.KindNameEn ?? excluded.KindName, excluded.Reason, excluded.Until));
         context.Audit("ClockPaused", new Dictionary<string, string?>
         {
             ["kind"] = excluded.Kind,
@@ -445,6 +448,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
 
         HoldForOverdueMaterials(context, limit);
         AnnounceDueTime(context);
+        context.Emit(ClockNotices.ExclusionEnded(context.Application.TrackingNumber, StepTitle(context), StepTitleEn(context),
+            ClockTimeline.Of(state.Clock).Status == ClockStatus.Running ? state.DueAt : null));
         context.Audit("ClockResumed", new Dictionary<string, string?> { ["dueAt"] = state.DueAt?.ToString("O") }, by);
     }
 
@@ -489,6 +494,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         }
 
         AnnounceDueTime(context);
+        // 行政许可法 Art. 42: the applicant is told of the extension and its reason, as for a stage's or the bundle's.
+        context.Emit(ClockNotices.Extension(context.Application.TrackingNumber, StepTitle(context), StepTitleEn(context),
+            extended.Added, extended.Reason, ClockTimeline.Of(state.Clock).Status == ClockStatus.Running ? state.DueAt : null));
         context.Audit("StepExtended", new Dictionary<string, string?>
         {
             ["extension"] = extensionId,
