@@ -331,6 +331,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 context.Emit(new AnnounceMaterial(context.Node.Id, state.Attempt, state.Department!, arrived.Material, arrived.Version));
                 ResumeAfterOverdueMaterials(context, arrived, limit);
                 return false;
+            case TimerFiredEvent fired when fired.TimerId == state.TimerId && state.Supplement is { } asked && fired.TimerId == SupplementReminderTimerId(context, asked):
+                RemindOfSupplement(context, asked);
+                return false;
             case TimerFiredEvent fired when fired.TimerId == state.TimerId && state.Supplement is { } open && fired.TimerId == SupplementTimerId(context, open):
                 state.TimerId = null;
                 SupplementExpired(context, open);
@@ -575,9 +578,11 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         state.Supplement = open;
         if (answerBy is { } expiresAt)
         {
-            // The clock is paused, so no excluded period (and no timer of one) can stand beside the request.
-            state.TimerId = SupplementTimerId(context, open);
-            context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, expiresAt));
+            // The clock is paused, so no excluded period (and no timer of one) can stand beside the request. The one
+            // timer comes first for the reminder, then for the expiry: supplying the items cancels whichever is set.
+            var remindAt = context.Calendar.ReminderAt(requested.RequestedAt, rules.AnswerWithin!, rules.Reminder);
+            state.TimerId = remindAt is null ? SupplementTimerId(context, open) : SupplementReminderTimerId(context, open);
+            context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, remindAt ?? expiresAt));
         }
 
         AnnounceDueTime(context);
@@ -663,6 +668,30 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         string.Join("; ", items.Select(i => $"{context.Definition.MaterialNameEn(i.Material)} ({i.Reason})"));
 
     private static string SupplementTimerId(ActivityContext context, OpenSupplement open) => $"{context.Node.Id}:supplement:{open.RequestId:N}";
+
+    private static string SupplementReminderTimerId(ActivityContext context, OpenSupplement open) => $"{context.Node.Id}:supplement-reminder:{open.RequestId:N}";
+
+    /// <summary>
+    /// The request's answer-by nears with items still missing: the applicant is reminded once (as for a 容缺 material),
+    /// and the timer is set again for the expiry itself.
+    /// </summary>
+    private static void RemindOfSupplement(ActivityContext context, OpenSupplement open)
+    {
+        var state = context.State;
+        var expiresAt = open.AnswerBy!.Value;
+        state.TimerId = SupplementTimerId(context, open);
+        context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, expiresAt));
+        var withdraw = context.Definition.Supplements.OnExpiry == SupplementExpiry.Withdraw;
+        var items = string.Join("；", open.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"));
+        context.Emit(NotifyApplicant.Of("supplement-reminder",
+            $"您的申请（{context.Application.TrackingNumber}）{context.Node.DisplayTitle}要求补正的材料尚未补齐：{items}。请于 {ChinaTime.Format(expiresAt)} 前一次补齐后上传，逾期未补齐的，{(withdraw ? "视为撤回申请" : "本事项不予受理")}。",
+            $"Materials {context.Node.DisplayTitleEn} asked to be supplied on your application ({context.Application.TrackingNumber}) are still missing: {ItemsEn(context, open.Items.Select(i => (i.Material, i.Reason)))}. Please supply them all and upload them before {ChinaTime.Format(expiresAt)}; if they are not all supplied by then, {(withdraw ? "the application is deemed withdrawn" : "this step is refused")}."));
+        context.Audit("SupplementReminded", new Dictionary<string, string?>
+        {
+            ["request"] = open.RequestId.ToString(),
+            ["answerBy"] = expiresAt.ToString("O"),
+        });
+    }
 
     /// <summary>
     /// The applicant let the request's limit pass: as the definition says, the application is deemed withdrawn
