@@ -331,6 +331,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 context.Emit(new AnnounceMaterial(context.Node.Id, state.Attempt, state.Department!, arrived.Material, arrived.Version));
                 ResumeAfterOverdueMaterials(context, arrived, limit);
                 return false;
+            case TimerFiredEvent fired when fired.TimerId == state.TimerId && state.Supplement is { } asked && fired.TimerId == SupplementReminderTimerId(context, asked):
+                RemindOfSupplement(context, asked);
+                return false;
             case TimerFiredEvent fired when fired.TimerId == state.TimerId && state.Supplement is { } open && fired.TimerId == SupplementTimerId(context, open):
                 state.TimerId = null;
                 SupplementExpired(context, open);
@@ -419,6 +422,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         }
 
         AnnounceDueTime(context);
+        // 行政许可法 Art. 45: the applicant is told of a period not counted, not only the department.
+        context.Emit(ClockNotices.Exclusion(context.Application.TrackingNumber, StepTitle(context), StepTitleEn(context),
+            excluded.KindName, excluded.KindNameEn ?? excluded.KindName, excluded.Reason, excluded.Until));
         context.Audit("ClockPaused", new Dictionary<string, string?>
         {
             ["kind"] = excluded.Kind,
@@ -445,6 +451,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
 
         HoldForOverdueMaterials(context, limit);
         AnnounceDueTime(context);
+        context.Emit(ClockNotices.ExclusionEnded(context.Application.TrackingNumber, StepTitle(context), StepTitleEn(context),
+            ClockTimeline.Of(state.Clock).Status == ClockStatus.Running ? state.DueAt : null));
         context.Audit("ClockResumed", new Dictionary<string, string?> { ["dueAt"] = state.DueAt?.ToString("O") }, by);
     }
 
@@ -467,6 +475,11 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         {
             refusal = $"本事项最多可延长 {maxExtension}，已延长 {granted.TotalHours:0.##} 个工作小时";
         }
+        else if (OverdueAt(state, extended.ApprovedAt) is { } due)
+        {
+            // 行政许可法 Art. 42: the extension is decided within the limit; one after it would make a late step on time.
+            refusal = $"办理时限已于 {ChinaTime.Format(due)} 届满，届满后不能再延长";
+        }
         else if (!context.RecordClock(ClockEvent.Extended(extended.ApprovedAt, extended.ApprovedBy, extended.Reason, extended.Added), limit))
         {
             refusal = "办理时限已停止";
@@ -484,6 +497,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         }
 
         AnnounceDueTime(context);
+        // 行政许可法 Art. 42: the applicant is told of the extension and its reason, as for a stage's or the bundle's.
+        context.Emit(ClockNotices.Extension(context.Application.TrackingNumber, StepTitle(context), StepTitleEn(context),
+            extended.Added, extended.Reason, ClockTimeline.Of(state.Clock).Status == ClockStatus.Running ? state.DueAt : null));
         context.Audit("StepExtended", new Dictionary<string, string?>
         {
             ["extension"] = extensionId,
@@ -493,6 +509,22 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             ["approvedBy"] = extended.ApprovedBy,
             ["dueAt"] = state.DueAt?.ToString("O"),
         }, extended.ApprovedBy);
+    }
+
+    /// <summary>The step as the applicant's notices name it.</summary>
+    private static string StepTitle(ActivityContext context) => $"“{context.Node.DisplayTitle}”事项";
+
+    /// <summary>The English of <see cref="StepTitle"/>.</summary>
+    private static string StepTitleEn(ActivityContext context) => $"the step “{context.Node.DisplayTitleEn}”";
+
+    /// <summary>
+    /// The promised due time, when the step's clock ran past it before <paramref name="at"/>: a clock that stopped
+    /// before its due time (a pause) has not run past it, however late <paramref name="at"/> is.
+    /// </summary>
+    private static DateTimeOffset? OverdueAt(NodeState state, DateTimeOffset at)
+    {
+        var ranUntil = ClockTimeline.Of(state.Clock).CurrentPause?.At ?? at;
+        return state.DueAt is { } due && ranUntil > due ? due : null;
     }
 
     /// <summary>
@@ -546,9 +578,11 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         state.Supplement = open;
         if (answerBy is { } expiresAt)
         {
-            // The clock is paused, so no excluded period (and no timer of one) can stand beside the request.
-            state.TimerId = SupplementTimerId(context, open);
-            context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, expiresAt));
+            // The clock is paused, so no excluded period (and no timer of one) can stand beside the request. The one
+            // timer comes first for the reminder, then for the expiry: supplying the items cancels whichever is set.
+            var remindAt = context.Calendar.ReminderAt(requested.RequestedAt, rules.AnswerWithin!, rules.Reminder);
+            state.TimerId = remindAt is null ? SupplementTimerId(context, open) : SupplementReminderTimerId(context, open);
+            context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, remindAt ?? expiresAt));
         }
 
         AnnounceDueTime(context);
@@ -561,9 +595,10 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         var answerTextEn = answerBy is { } before
             ? $"Please supply them all at once and upload them before {ChinaTime.Format(before)}; if they are not all supplied by then, {(rules.OnExpiry == SupplementExpiry.Withdraw ? "the application is deemed withdrawn" : "this step is refused")}."
             : "Please supply them all at once and upload them.";
+        var (earliest, earliestEn) = EarliestDeadline(context, answerBy);
         context.Emit(NotifyApplicant.Of("supplement-requested",
-            $"{context.Node.DisplayTitle}需要{again}补正材料：{items}。{note}{OthersOutstanding(context)}{answerText}补齐前本事项办理时限暂停。",
-            $"{context.Node.DisplayTitleEn} needs {(approval is null ? "" : "further ")}materials supplied: {itemsEn}.{noteEn}{OthersOutstandingEn(context)} {answerTextEn} Until then this step's time limit is paused."));
+            $"{earliest}{context.Node.DisplayTitle}需要{again}补正材料：{items}。{note}{OthersOutstanding(context)}{answerText}补齐前本事项办理时限暂停。",
+            $"{earliestEn}{context.Node.DisplayTitleEn} needs {(approval is null ? "" : "further ")}materials supplied: {itemsEn}.{noteEn}{OthersOutstandingEn(context)} {answerTextEn} Until then this step's time limit is paused."));
         context.Audit("SupplementRequested", new Dictionary<string, string?>
         {
             ["request"] = requested.RequestId.ToString(),
@@ -581,15 +616,45 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     /// Every other step's open request, so this notice lists all that is outstanding on the application (补正一次告知):
     /// the latest supplement notice is always complete and the page shows only it (see <c>ApplicationViews</c>).
     /// Derived from the steps' state rather than a debounce timer: deterministic, no extra timer, nothing to lose on restart.
+    /// Each keeps its own deadline: an earlier request expires on its own day, not on this one's.
     /// </summary>
     private static string OthersOutstanding(ActivityContext context) =>
         string.Concat(OthersAsking(context).Select(o =>
-            $"{o.Node.DisplayTitle}（{o.Department}）仍需补正：{string.Join("；", o.Open.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"))}。"));
+            $"{o.Node.DisplayTitle}（{o.Department}）仍需补正：{string.Join("；", o.Open.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"))}"
+            + (o.Open.AnswerBy is { } by ? $"，须于 {ChinaTime.Format(by)} 前补齐" : "") + "。"));
 
     /// <summary>The English of <see cref="OthersOutstanding"/>.</summary>
     private static string OthersOutstandingEn(ActivityContext context) =>
         string.Concat(OthersAsking(context).Select(o =>
-            $" {o.Node.DisplayTitleEn} ({o.Department}) still needs: {ItemsEn(context, o.Open.Items.Select(i => (i.Material, i.Reason)))}."));
+            $" {o.Node.DisplayTitleEn} ({o.Department}) still needs: {ItemsEn(context, o.Open.Items.Select(i => (i.Material, i.Reason)))}"
+            + (o.Open.AnswerBy is { } by ? $", to be supplied before {ChinaTime.Format(by)}" : "") + "."));
+
+    /// <summary>
+    /// Where other requests are open with their own deadlines, the earliest of all comes first in the notice (with the
+    /// step it belongs to): missing it ends the application as the definition says, whatever the later deadlines are.
+    /// </summary>
+    private static (string Zh, string En) EarliestDeadline(ActivityContext context, DateTimeOffset? own)
+    {
+        var dated = OthersAsking(context)
+            .Where(o => o.Open.AnswerBy is not null)
+            .Select(o => (At: o.Open.AnswerBy!.Value, Title: o.Node.DisplayTitle, TitleEn: o.Node.DisplayTitleEn))
+            .ToList();
+        if (dated.Count == 0)
+        {
+            return ("", "");
+        }
+
+        if (own is { } mine)
+        {
+            dated.Add((mine, context.Node.DisplayTitle, context.Node.DisplayTitleEn));
+        }
+
+        var first = dated.MinBy(d => d.At);
+        var withdraw = context.Definition.Supplements.OnExpiry == SupplementExpiry.Withdraw;
+        return (
+            $"请注意：本申请最早的补正期限为 {ChinaTime.Format(first.At)}（{first.Title}），逾期未补齐的，{(withdraw ? "视为撤回申请" : "该事项不予受理")}。",
+            $"Please note: the earliest supplement deadline on this application is {ChinaTime.Format(first.At)} ({first.TitleEn}); if it is missed, {(withdraw ? "the application is deemed withdrawn" : "that step is refused")}. ");
+    }
 
     /// <summary>The other steps with a supplement request open, earliest first.</summary>
     private static IEnumerable<(StepNode Node, string? Department, OpenSupplement Open)> OthersAsking(ActivityContext context) =>
@@ -603,6 +668,30 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         string.Join("; ", items.Select(i => $"{context.Definition.MaterialNameEn(i.Material)} ({i.Reason})"));
 
     private static string SupplementTimerId(ActivityContext context, OpenSupplement open) => $"{context.Node.Id}:supplement:{open.RequestId:N}";
+
+    private static string SupplementReminderTimerId(ActivityContext context, OpenSupplement open) => $"{context.Node.Id}:supplement-reminder:{open.RequestId:N}";
+
+    /// <summary>
+    /// The request's answer-by nears with items still missing: the applicant is reminded once (as for a 容缺 material),
+    /// and the timer is set again for the expiry itself.
+    /// </summary>
+    private static void RemindOfSupplement(ActivityContext context, OpenSupplement open)
+    {
+        var state = context.State;
+        var expiresAt = open.AnswerBy!.Value;
+        state.TimerId = SupplementTimerId(context, open);
+        context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, expiresAt));
+        var withdraw = context.Definition.Supplements.OnExpiry == SupplementExpiry.Withdraw;
+        var items = string.Join("；", open.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"));
+        context.Emit(NotifyApplicant.Of("supplement-reminder",
+            $"您的申请（{context.Application.TrackingNumber}）{context.Node.DisplayTitle}要求补正的材料尚未补齐：{items}。请于 {ChinaTime.Format(expiresAt)} 前一次补齐后上传，逾期未补齐的，{(withdraw ? "视为撤回申请" : "本事项不予受理")}。",
+            $"Materials {context.Node.DisplayTitleEn} asked to be supplied on your application ({context.Application.TrackingNumber}) are still missing: {ItemsEn(context, open.Items.Select(i => (i.Material, i.Reason)))}. Please supply them all and upload them before {ChinaTime.Format(expiresAt)}; if they are not all supplied by then, {(withdraw ? "the application is deemed withdrawn" : "this step is refused")}."));
+        context.Audit("SupplementReminded", new Dictionary<string, string?>
+        {
+            ["request"] = open.RequestId.ToString(),
+            ["answerBy"] = expiresAt.ToString("O"),
+        });
+    }
 
     /// <summary>
     /// The applicant let the request's limit pass: as the definition says, the application is deemed withdrawn

@@ -251,6 +251,25 @@ public sealed class WorkingCalendar
         return total;
     }
 
+    /// <summary>
+    /// When to remind of a <paramref name="period"/> started at <paramref name="from"/>, <paramref name="before"/> ahead of
+    /// its end: in whole working days when both are (so a day before a due time at a day's close is the previous day's
+    /// close), else in office hours; null when there is no time for it. For 容缺 materials and 补正 requests alike.
+    /// </summary>
+    public DateTimeOffset? ReminderAt(DateTimeOffset from, WorkingTimeLimit period, WorkingTimeLimit before)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(before);
+        if (period.WorkingDays is { } days && before.WorkingDays is { } ahead)
+        {
+            return days > ahead ? Add(from, WorkingTimeLimit.Days(days - ahead)) : null;
+        }
+
+        var allowed = OfficeTimeOf(period);
+        var reminder = OfficeTimeOf(before);
+        return allowed > reminder ? Add(from, WorkingTimeLimit.Hours((decimal)(allowed - reminder).TotalHours)) : null;
+    }
+
     /// <summary>The office time a limit grants: a working day is <see cref="HoursPerDay"/> of it.</summary>
     public TimeSpan OfficeTimeOf(WorkingTimeLimit limit)
     {

@@ -975,6 +975,11 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             return ExtensionActionResult.Conflict("只有认领该办件的工作人员可以申请延长办理时限，请先认领", "Only the clerk who claimed the task may ask for more time: claim it first");
         }
 
+        if (PastItsDueTime(task) is { } late)
+        {
+            return late;
+        }
+
         var known = _extensions[task.Id];
         if (known.Any(e => e.Status == ExtensionStatuses.Pending))
         {
@@ -1039,6 +1044,11 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             return ExtensionActionResult.Conflict($"{closed.Problem!.Zh}，无需再延长办理时限", $"{closed.Problem.En}: no more time is needed");
         }
 
+        if (work.Approve && PastItsDueTime(task) is { } late)
+        {
+            return late;
+        }
+
         extension.Status = work.Approve ? ExtensionStatuses.Approved : ExtensionStatuses.Refused;
         extension.DecidedBy = work.Supervisor;
         extension.DecidedAt = now;
@@ -1064,6 +1074,18 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
         return ExtensionActionResult.Ok(extension);
     }
+
+    /// <summary>
+    /// Refuses an extension once the step's clock has run past its promised due time (行政许可法 Art. 42: the extension is
+    /// decided within the limit), so a late step is never made an on-time one after the fact; a clock standing still
+    /// since before its due time has not run out. The engine holds a department system to the same rule.
+    /// </summary>
+    private ExtensionActionResult? PastItsDueTime(TaskRecord task) =>
+        (task.ClockPausedSince ?? now) > task.DueAt
+            ? ExtensionActionResult.Conflict(
+                $"办理时限已于 {ChinaTimeText(task.DueAt)} 届满，届满后不能再延长办理时限",
+                $"The time limit ran out at {ChinaTimeText(task.DueAt)}: it cannot be extended after it has run out")
+            : null;
 
     /// <summary>Office hours as people read them: whole working days where they divide, else hours.</summary>
     private static string Weigh(decimal hours, decimal workingDayHours) =>

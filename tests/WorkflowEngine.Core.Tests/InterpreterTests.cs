@@ -526,6 +526,36 @@ public sealed class InterpreterTests
     }
 
     [Fact]
+    public void Extension_ApprovedAfterThePromisedDueTime_IsIgnored_AndTheStepStaysOverdue()
+    {
+        // Due at 11:00; an approval at 11:30 would turn a late step into an on-time one (行政许可法 Art. 42).
+        var h = Run("  " + Task("a"));
+        var late = new DateTimeOffset(2026, 3, 2, 11, 30, 0, Cst);
+        h.Now = late;
+
+        h.Apply(Extension(WorkingTimeLimit.Days(1)) with { ApprovedAt = late });
+
+        Assert.Contains(h.Audit, a => a.Type == "ExtensionIgnored" && a.Data!["reason"]!.Contains("届满后不能再延长", StringComparison.Ordinal));
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 0, 0, Cst), h.Step("a")!.DueAt);
+        h.Approve("a");
+        Assert.False(h.Step("a")!.OnTime);
+    }
+
+    [Fact]
+    public void Extension_ApprovedLate_WhileTheClockStoodStillBeforeItsDueTime_IsGranted()
+    {
+        // Excluded from 10:00, with an hour left: the limit has not run out, so a later approval still counts.
+        var h = Run("  " + Task("a"));
+        h.Apply(ExpertReview(new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst)));
+        var later = new DateTimeOffset(2026, 3, 3, 9, 0, 0, Cst);
+        h.Now = later;
+
+        h.Apply(Extension(WorkingTimeLimit.Hours(1)) with { ApprovedAt = later });
+
+        Assert.Single(h.Audit, a => a.Type == "StepExtended");
+    }
+
+    [Fact]
     public void Extension_WithoutASetting_IsCappedAtTenWorkingDays_AndTheDepartmentIsToldTheCap()
     {
         var h = Run("  " + Task("a"));
@@ -547,6 +577,56 @@ public sealed class InterpreterTests
 
     private static FlowHarness Supply(FlowHarness h, DateTimeOffset at) =>
         h.Apply(new StepSupplementedEvent("a", 1, h.Step("a")!.Supplement!.RequestId, ["articles@v2"], "zhangsan", at) { Department = "SAMR" });
+
+    /// <summary>A flow of one task whose supplement requests must be answered within <paramref name="answerWithin"/>, the applicant reminded as the definition says.</summary>
+    private static FlowHarness RunAnswering(string rules, string answerWithin = "{ workingDays: 10 }") =>
+        new FlowHarness(Catalog.Definition(Header + $"\nsupplements: {{ answerWithin: {answerWithin}{rules} }}\nflow:\n  " + Task("a")), null).Start();
+
+    [Fact]
+    public void ASupplementRequestStillOpen_RemindsTheApplicantOnce_AWorkingDayBeforeItsAnswerBy_ThenExpiresOnItsDay()
+    {
+        var h = RunAnswering("");
+        h.Apply(Supplement(new DateTimeOffset(2026, 3, 2, 9, 30, 0, Cst)));
+        var answerBy = h.Step("a")!.Supplement!.AnswerBy!.Value;
+        var reminder = Assert.Single(FlowTimers(h), t => t.NodeId == "a");
+        Assert.True(reminder.DueAt < answerBy);
+        Assert.Equal(new DateTimeOffset(2026, 3, 13, 17, 30, 0, Cst), reminder.DueAt);
+
+        h.Now = reminder.DueAt;
+        h.FireTimer(reminder.TimerId, "a");
+
+        var notice = Assert.Single(h.Commands.OfType<NotifyApplicant>(), n => n.Kind == "supplement-reminder");
+        Assert.Contains($"请于 {ChinaTime.Format(answerBy)} 前一次补齐后上传，逾期未补齐的，视为撤回申请", notice.Message, StringComparison.Ordinal);
+        Assert.Contains("章程第五条与申请表不一致", notice.Message, StringComparison.Ordinal);
+        Assert.Contains($"before {ChinaTime.Format(answerBy)}", notice.MessageEn, StringComparison.Ordinal);
+        // The same timer, fired again (a redelivery), reminds no more; the expiry comes on its own day.
+        h.FireTimer(reminder.TimerId, "a");
+        Assert.Single(h.Commands.OfType<NotifyApplicant>(), n => n.Kind == "supplement-reminder");
+        var expiry = FlowTimers(h).Last(t => t.NodeId == "a");
+        Assert.Equal(answerBy, expiry.DueAt);
+        h.Now = answerBy;
+        h.FireTimer(expiry.TimerId, "a");
+        Assert.Contains(h.Audit, a => a.Type == "SupplementExpired");
+    }
+
+    [Fact]
+    public void ASupplementRequestAnswered_CancelsItsReminder_AndAShortAnswerTimeWithoutRoomForOne_SchedulesOnlyTheExpiry()
+    {
+        var h = RunAnswering(", remindBefore: { workingDays: 2 }");
+        h.Apply(Supplement(new DateTimeOffset(2026, 3, 2, 9, 30, 0, Cst)));
+        var reminder = Assert.Single(FlowTimers(h), t => t.NodeId == "a");
+        Assert.Equal(new DateTimeOffset(2026, 3, 12, 17, 30, 0, Cst), reminder.DueAt);
+
+        Supply(h, new DateTimeOffset(2026, 3, 3, 10, 0, 0, Cst));
+
+        Assert.Contains(h.Commands.OfType<CancelTimer>(), c => c.TimerId == reminder.TimerId);
+        Assert.DoesNotContain(h.Commands.OfType<NotifyApplicant>(), n => n.Kind == "supplement-reminder");
+
+        // Four office hours to answer leave no room for a reminder a working day ahead (the default).
+        var tight = RunAnswering("", "{ workingHours: 4 }");
+        tight.Apply(Supplement(new DateTimeOffset(2026, 3, 2, 9, 30, 0, Cst)));
+        Assert.Equal(tight.Step("a")!.Supplement!.AnswerBy, Assert.Single(FlowTimers(tight), t => t.NodeId == "a").DueAt);
+    }
 
     [Fact]
     public void ASecondSupplementRequest_IsIgnoredWithoutASupervisorsApproval_AndStopsTheClockWithOne_NamingTheApprover()

@@ -75,6 +75,48 @@ public sealed class MergedSupplementNoticeTests
         Assert.Contains("身份证复印件缺少反面", notice, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Each request expires on its own day: the later department's notice must not leave the applicant reading only its
+    /// own deadline while the earlier one runs out first (and withdraws the whole application).
+    /// </summary>
+    [Fact]
+    public async Task ALaterRequest_NamesTheEarlierRequestsOwnDeadline_EarliestFirst_AndTheUploadSlotsShowEachItemsDeadline()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var (id, seal, bank) = await SealAndBankClaimedAsync(host);
+
+        // PSB asks on Monday (10 working days: by the close of Monday 16 March), the bank on Tuesday (by Tuesday 17 March's close).
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst) - host.Clock.GetUtcNow());
+        await AskAsync(host, "psb-clerk", seal, "legalRepIdCopy", "身份证复印件缺少反面");
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "PSB's request");
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        await AskAsync(host, "bank-clerk", bank, "bankApplication", "开户申请书未签字");
+        var later = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 2, "the bank's request");
+
+        var notice = Notice(later);
+        Assert.StartsWith("请注意：本申请最早的补正期限为 2026-03-16 17:30（印章刻制），逾期未补齐的，视为撤回申请。", notice, StringComparison.Ordinal);
+        Assert.Contains("身份证复印件缺少反面），须于 2026-03-16 17:30 前补齐", notice, StringComparison.Ordinal);
+        Assert.Contains("2026-03-17 17:30", notice, StringComparison.Ordinal);
+        using var client = host.Client("zhangsan");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{id}");
+        request.Headers.Add("Accept-Language", "en");
+        using var englishAnswer = await client.SendAsync(request);
+        var english = Notice(await englishAnswer.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.StartsWith("Please note: the earliest supplement deadline on this application is 2026-03-16 17:30 (Seal engraving)", english, StringComparison.Ordinal);
+        Assert.Contains(", to be supplied before 2026-03-16 17:30.", english, StringComparison.Ordinal);
+        // The API gives each request its own answer-by.
+        Assert.Equal(
+            ["2026-03-16T17:30:00+08:00", "2026-03-17T17:30:00+08:00"],
+            later.GetProperty("supplements").EnumerateArray().Select(s => s.GetProperty("answerBy").GetString()!).ToArray());
+
+        using var browser = await PageSignInTests.SignedInBrowserAsync(host, "zhangsan", "Demo#2026");
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/applications/{id}"));
+        Assert.Matches("身份证复印件缺少反面[\\s\\S]*?请于 2026-03-16 17:30 前补交", page);
+        Assert.Matches("开户申请书未签字[\\s\\S]*?请于 2026-03-17 17:30 前补交", page);
+    }
+
     private static string Notice(JsonElement application) =>
         Assert.Single(application.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("kind").GetString() == "supplement-requested")
             .GetProperty("message").GetString()!;

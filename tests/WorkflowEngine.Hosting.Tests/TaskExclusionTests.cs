@@ -113,6 +113,60 @@ public sealed class TaskExclusionTests
             "the clerk's task to show the moved due time");
     }
 
+    /// <summary>行政许可法 Art. 42 and 45: the applicant, not only the department, hears when a step's limit moves and why.</summary>
+    [Fact]
+    public async Task AnExcludedPeriod_ItsEnd_AndAnApprovedExtension_AreEachToldToTheApplicant_InBothLanguages_AndOnTheTrackingPage()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var id = await host.SubmitBusinessOpeningAsync();
+        var task = (await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 1, "the SAMR task"))[0].GetProperty("id").GetString();
+        using var clerk = host.Client("samr-clerk");
+        using var supervisor = host.Client("samr-supervisor");
+        (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+        (await clerk.PostAsJsonAsync($"/api/tasks/{task}/exclusions", new { kind = "expert-review", reason = "需组织专家论证" })).EnsureSuccessStatusCode();
+        await NoticeAsync(host, id, "clock-excluded");
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 3, 9, 0, 0, Cst) - host.Clock.GetUtcNow());
+        (await clerk.PostAsync($"/api/tasks/{task}/exclusions/end", null)).EnsureSuccessStatusCode();
+        await NoticeAsync(host, id, "clock-resumed");
+        using var asked = await clerk.PostAsJsonAsync($"/api/tasks/{task}/extensions", new { workingDays = 1, reason = "经营场所需实地核查" });
+        var extension = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        (await supervisor.PostAsJsonAsync($"/api/extensions/{extension}/approve", new { reason = "同意" })).EnsureSuccessStatusCode();
+
+        var extended = await NoticeAsync(host, id, "extended");
+        // Excluded from 09:00 Monday to 09:00 Tuesday: due 11:00 Tuesday; a working day more: 11:00 on Wednesday.
+        Assert.Contains("“营业执照”事项的办理时限经批准延长 1 个工作日（经营场所需实地核查），现应于 2026-03-04 11:00 前办结", extended, StringComparison.Ordinal);
+        Assert.Contains("进入专家评审期间（需组织专家论证），该期间依法不计入办理时限", await NoticeAsync(host, id, "clock-excluded"), StringComparison.Ordinal);
+        Assert.Contains("不计时期间已结束，办理时限继续计算，现应于 2026-03-03 11:00 前办结", await NoticeAsync(host, id, "clock-resumed"), StringComparison.Ordinal);
+        Assert.Contains("has been extended with approval by 1 working day (经营场所需实地核查): it is now due by 2026-03-04 11:00", await NoticeAsync(host, id, "extended", "en"), StringComparison.Ordinal);
+        Assert.Contains("by law this period does not count towards its time limit", await NoticeAsync(host, id, "clock-excluded", "en"), StringComparison.Ordinal);
+
+        using var browser = await PageSignInTests.SignedInBrowserAsync(host, "zhangsan", "Demo#2026");
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/applications/{id}"));
+        Assert.Contains("办理时限经批准延长 1 个工作日", page, StringComparison.Ordinal);
+        Assert.Contains("进入专家评审期间", page, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> NoticeAsync(AllInOneHost host, Guid id, string kind, string? language = null)
+    {
+        using var client = host.Client("zhangsan");
+        var application = await AllInOneHost.EventuallyAsync(
+            async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{id}");
+                if (language is not null)
+                {
+                    request.Headers.Add("Accept-Language", language);
+                }
+
+                using var answer = await client.SendAsync(request);
+                return await answer.Content.ReadFromJsonAsync<JsonElement>();
+            },
+            a => a.GetProperty("notifications").EnumerateArray().Any(n => n.GetProperty("kind").GetString() == kind),
+            $"the {kind} notice");
+        return application.GetProperty("notifications").EnumerateArray().Last(n => n.GetProperty("kind").GetString() == kind).GetProperty("message").GetString()!;
+    }
+
     private static JsonElement Licence(JsonElement clocks) =>
         clocks.GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "business-licence");
 }

@@ -113,6 +113,45 @@ public sealed class TaskExtensionTests
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsJsonAsync($"/api/extensions/{ownId}/approve", new { })).StatusCode);
     }
 
+    /// <summary>行政许可法 Art. 42: an extension is decided within the limit, so a step already late is never made on time.</summary>
+    [Fact]
+    public async Task Extension_OnceTheStepsDueTimeHasPassed_IsRefusedToAskAndToApprove_OnTheApiAndTheDesk()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var id = await host.SubmitBusinessOpeningAsync();
+        var task = await SamrTaskAsync(host);
+        using var clerk = host.Client("samr-clerk");
+        using var supervisor = host.Client("samr-supervisor");
+        (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+        using var asked = await clerk.PostAsJsonAsync($"/api/tasks/{task}/extensions", new { workingDays = 1, reason = "经营场所需实地核查" });
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        var extension = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        // Due at 11:00 on Monday; it is now 12:00.
+        host.Clock.Advance(TimeSpan.FromHours(3));
+
+        using var approve = await supervisor.PostAsJsonAsync($"/api/extensions/{extension}/approve", new { reason = "同意" });
+        Assert.Equal(HttpStatusCode.Conflict, approve.StatusCode);
+        Assert.Contains("办理时限已于 2026-03-02 11:00 届满，届满后不能再延长办理时限", await approve.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        (await supervisor.PostAsJsonAsync($"/api/extensions/{extension}/refuse", new { reason = "已超期" })).EnsureSuccessStatusCode();
+        using var again = await clerk.PostAsJsonAsync($"/api/tasks/{task}/extensions", new { workingDays = 1, reason = "仍需核查" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("届满后不能再延长办理时限", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var browser = await PageSignInTests.SignedInBrowserAsync(host, "samr-clerk", "Demo#2026");
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, $"/desk/tasks/{task}");
+        FormUrlEncodedContent Form() => new([new("workingDays", "1"), new("extensionReason", "仍需核查"), new("__RequestVerificationToken", token)]);
+        using var chinese = await browser.PostAsync($"/desk/tasks/{task}?handler=Extension", Form());
+        Assert.Equal(HttpStatusCode.Conflict, chinese.StatusCode);
+        Assert.Contains("届满后不能再延长办理时限", WebUtility.HtmlDecode(await chinese.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        (await browser.PostAsync("/language", new FormUrlEncodedContent([new("culture", "en"), new("returnUrl", "/desk"), new("__RequestVerificationToken", token)]))).Dispose();
+        using var english = await browser.PostAsync($"/desk/tasks/{task}?handler=Extension", Form());
+        Assert.Contains("it cannot be extended after it has run out", WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var clocks = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}/clocks");
+        Assert.Equal("2026-03-02T11:00:00+08:00", Licence(clocks).GetProperty("promised").GetProperty("dueAt").GetString());
+    }
+
     private static async Task<string?> SamrTaskAsync(AllInOneHost host) =>
         (await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 1, "the SAMR task"))[0].GetProperty("id").GetString();

@@ -1,4 +1,3 @@
-using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
 
@@ -74,11 +73,13 @@ internal static class ClockExtensionWatch
 
         var entry = ClockEvent.Extended(scope.Now, e.DecidedBy, decided.Reason, decided.Added);
         var title = scope.Definition.Title.Zh;
+        var titleEn = scope.Definition.Title.En ?? title;
         DateTimeOffset? dueAt;
         if (decided.StageId is { } stageId)
         {
             var stage = scope.Definition.Node(stageId);
             title = $"“{stage.DisplayTitle}”阶段";
+            titleEn = $"the stage “{stage.DisplayTitleEn}”";
             scope.RecordClock(stage, entry, scope.LimitOf(stage)!);
             // The stage's overdue timer follows its due time.
             scope.ScheduleSignal(stage, new EnclosedStepsChangedEvent());
@@ -100,10 +101,7 @@ internal static class ClockExtensionWatch
             ["approvedBy"] = e.DecidedBy,
             ["dueAt"] = dueAt?.ToString("O"),
         });
-        var due = dueAt is { } at ? $"，现应于 {ChinaTime.Format(at)} 前办结" : "";
-        scope.Emit(new NotifyApplicant(
-            "extended",
-            $"您的申请（{scope.Application.TrackingNumber}）{title}的办理时限经批准延长 {decided.Added}（{decided.Reason}）{due}。"));
+        scope.Emit(ClockNotices.Extension(scope.Application.TrackingNumber, title, titleEn, decided.Added, decided.Reason, dueAt));
     }
 
     private static void Ignored(ExecutionScope scope, Guid id, string? stageId, ClockExtensionRefusal refusal, string actor) =>

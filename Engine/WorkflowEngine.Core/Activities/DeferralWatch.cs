@@ -38,17 +38,8 @@ internal static class DeferralWatch
     /// The reminder, <paramref name="before"/> ahead of the due time: in whole working days when both are (so a day
     /// before a due time at a day's close is the previous day's close), else in office hours; none when there is no time for it.
     /// </summary>
-    private static DateTimeOffset? RemindAt(ExecutionScope scope, DateTimeOffset from, WorkingTimeLimit period, WorkingTimeLimit before)
-    {
-        if (period.WorkingDays is { } days && before.WorkingDays is { } ahead)
-        {
-            return days > ahead ? scope.Calendar.Add(from, WorkingTimeLimit.Days(days - ahead)) : null;
-        }
-
-        var allowed = scope.Calendar.OfficeTimeOf(period);
-        var reminder = scope.Calendar.OfficeTimeOf(before);
-        return allowed > reminder ? scope.Calendar.Add(from, WorkingTimeLimit.Hours((decimal)(allowed - reminder).TotalHours)) : null;
-    }
+    private static DateTimeOffset? RemindAt(ExecutionScope scope, DateTimeOffset from, WorkingTimeLimit period, WorkingTimeLimit before) =>
+        scope.Calendar.ReminderAt(from, period, before);
 
     /// <summary>
     /// The calendar changed: a material still awaited and not yet overdue is due when its period, counted from the

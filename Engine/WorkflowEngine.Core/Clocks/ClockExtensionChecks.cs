@@ -150,9 +150,7 @@ public static class ClockExtensionChecks
     private static bool HasStep(InstanceState state, StepNode node, string department) =>
         node.DescendantsAndSelf().Any(n => state.Find(n.Id) is { Department: { } owner } && owner == department);
 
-    private static string English(WorkingTimeLimit limit) =>
-        limit.WorkingDays is { } d ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{d:0.##} working days")
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{limit.WorkingHours ?? 0:0.##} working hours");
+    private static string English(WorkingTimeLimit limit) => Activities.ClockNotices.English(limit);
 
-    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    private static string Capital(string text) => Activities.ClockNotices.Capital(text);
 }

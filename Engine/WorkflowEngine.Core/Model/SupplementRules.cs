@@ -17,6 +17,14 @@ public sealed record SupplementRules
     /// <summary>How long the applicant has to supply every item; absent, a request waits for as long as it takes.</summary>
     public WorkingTimeLimit? AnswerWithin { get; init; }
 
+    /// <summary>One working day before a request's answer-by, when the definition says nothing (as for 容缺 materials).</summary>
+    public static readonly WorkingTimeLimit DefaultRemindBefore = WorkingTimeLimit.Days(1);
+
+    /// <summary>How long before a request's answer-by the applicant is reminded, while anything of it is still missing.</summary>
+    public WorkingTimeLimit? RemindBefore { get; init; }
+
+    public WorkingTimeLimit Reminder => RemindBefore ?? DefaultRemindBefore;
+
     /// <summary>What a request still unanswered after <see cref="AnswerWithin"/> does.</summary>
     public SupplementExpiry OnExpiry { get; init; } = SupplementExpiry.Withdraw;
 

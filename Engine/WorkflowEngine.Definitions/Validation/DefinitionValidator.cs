@@ -170,10 +170,25 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
         if (rules.AnswerWithin is { } answer)
         {
             CheckLimit(ctx, answer, "supplements.answerWithin", "");
+            if (rules.RemindBefore is { } before && before.IsWellFormed && answer.IsWellFormed
+                && before.ToHours(HoursPerDay(d)) >= answer.ToHours(HoursPerDay(d)))
+            {
+                ctx.AddFailure("supplements.remindBefore",
+                    $"补正的提醒须在补正期限之前：remindBefore（{before}）须短于 answerWithin（{answer}）");
+            }
         }
         else if (rules.OnExpiry != SupplementExpiry.Withdraw)
         {
             ctx.AddFailure("supplements.onExpiry", "写了逾期的后果 onExpiry，就须写明申请人补正的期限 answerWithin");
+        }
+
+        if (rules.RemindBefore is { } remindSupplement)
+        {
+            CheckLimit(ctx, remindSupplement, "supplements.remindBefore", "");
+            if (rules.AnswerWithin is null)
+            {
+                ctx.AddFailure("supplements.remindBefore", "写了补正的提醒 remindBefore，就须写明申请人补正的期限 answerWithin");
+            }
         }
     }
 

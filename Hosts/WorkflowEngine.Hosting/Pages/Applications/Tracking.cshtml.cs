@@ -205,10 +205,14 @@ public sealed class TrackingModel(
 
         var text = PageText.Current;
         string Name(string key) => service.Materials.FirstOrDefault(m => m.Key == key) is { } spec ? text.Of(spec.Name) : key;
+        // Each request expires on its own day: a material two departments ask for is due by the earlier one.
+        DateTimeOffset? AnswerBy(string key) => application.Supplements
+            .Where(s => s.AnswerBy is not null && s.Items.Any(i => i.Material == key))
+            .Min(s => s.AnswerBy);
         var asked = application.Supplements
             .SelectMany(s => s.Items)
             .GroupBy(i => i.Material, StringComparer.Ordinal)
-            .Select(g => new UploadSlot(g.Key, Name(g.Key), g.Select(i => i.Reason).ToArray(), null, Supplement: true));
+            .Select(g => new UploadSlot(g.Key, Name(g.Key), g.Select(i => i.Reason).ToArray(), AnswerBy(g.Key), Supplement: true));
         var missing = application.Materials
             .Where(m => m.Status is MaterialChecklist.Missing or MaterialChecklist.Deferred)
             .Select(m => new UploadSlot(m.Key, Name(m.Key), [], m.DueBy, Supplement: false));

@@ -1,0 +1,54 @@
+using WorkflowEngine.Calendars;
+using WorkflowEngine.Core.Execution;
+
+namespace WorkflowEngine.Core.Activities;
+
+/// <summary>
+/// What the applicant reads when a time limit moves — an approved extension (行政许可法 Art. 42) or a period the law does
+/// not count (Art. 45) — the same words for the bundle, a stage or a step, in both languages.
+/// </summary>
+public static class ClockNotices
+{
+    /// <summary>The notice kind of an approved extension.</summary>
+    public const string Extended = "extended";
+
+    /// <summary>The notice kind of a period not counted (testing, inspection, expert review, hearing).</summary>
+    public const string Excluded = "clock-excluded";
+
+    /// <summary>The notice kind of the end of such a period.</summary>
+    public const string Resumed = "clock-resumed";
+
+    /// <param name="title">What was extended as the sentence names it (e.g. “营业执照”); <paramref name="titleEn"/> likewise.</param>
+    public static NotifyApplicant Extension(
+        string trackingNumber, string title, string titleEn, WorkingTimeLimit added, string reason, DateTimeOffset? dueAt) =>
+        NotifyApplicant.Of(
+            Extended,
+            $"您的申请（{trackingNumber}）{title}的办理时限经批准延长 {added}（{reason}）{Due(dueAt)}。",
+            $"The time limit of {titleEn} on your application ({trackingNumber}) has been extended with approval by {English(added)} ({reason}){DueEn(dueAt)}.");
+
+    public static NotifyApplicant Exclusion(
+        string trackingNumber, string title, string titleEn, string kind, string kindEn, string reason, DateTimeOffset? until) =>
+        NotifyApplicant.Of(
+            Excluded,
+            $"您的申请（{trackingNumber}）{title}进入{kind}期间（{reason}），该期间依法不计入办理时限"
+                + (until is { } end ? $"，预计于 {ChinaTime.Format(end)} 结束。" : "，结束后办理时限继续计算。"),
+            $"{Capital(titleEn)} on your application ({trackingNumber}) waits for {kindEn} ({reason}): by law this period does not count towards its time limit"
+                + (until is { } endEn ? $"; it is expected to end at {ChinaTime.Format(endEn)}." : "; the time limit runs again when it ends."));
+
+    public static NotifyApplicant ExclusionEnded(string trackingNumber, string title, string titleEn, DateTimeOffset? dueAt) =>
+        NotifyApplicant.Of(
+            Resumed,
+            $"您的申请（{trackingNumber}）{title}的不计时期间已结束，办理时限继续计算{Due(dueAt)}。",
+            $"The period not counted for {titleEn} on your application ({trackingNumber}) has ended and its time limit runs again{DueEn(dueAt)}.");
+
+    private static string Due(DateTimeOffset? dueAt) => dueAt is { } at ? $"，现应于 {ChinaTime.Format(at)} 前办结" : "";
+
+    private static string DueEn(DateTimeOffset? dueAt) => dueAt is { } at ? $": it is now due by {ChinaTime.Format(at)}" : "";
+
+    /// <summary>A working-time amount in English (“2 working days”).</summary>
+    internal static string English(WorkingTimeLimit limit) =>
+        limit.WorkingDays is { } d ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{d:0.##} working day{(d == 1 ? "" : "s")}")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{limit.WorkingHours ?? 0:0.##} working hour{(limit.WorkingHours == 1 ? "" : "s")}");
+
+    internal static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
