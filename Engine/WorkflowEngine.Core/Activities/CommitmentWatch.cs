@@ -288,7 +288,6 @@ internal static class CommitmentWatch
             if (workflow.Status == WorkflowStatus.Running)
             {
                 scope.CancelWorkflow(reason, ActivityContext.SystemActor, reasonEn);
-                VoidCertificates(scope, reason);
             }
             else if (workflow.Status == WorkflowStatus.Completed)
             {
@@ -298,7 +297,7 @@ internal static class CommitmentWatch
             return;
         }
 
-        // Still running: the flow goes on, and its end counts the revoked step (ExecutionScope.FinishWorkflow).
+        // Still running: the flow goes on, and its end counts the revoked step and voids what it issued (ExecutionScope.FinishWorkflow).
         if (workflow.Status == WorkflowStatus.Completed)
         {
             EndAfterCompletion(scope, WorkflowStatus.Rejected, reason, reasonEn, AuditTypes.ApplicationRejected);
@@ -313,14 +312,8 @@ internal static class CommitmentWatch
         scope.State.ReasonEn = reasonEn;
         scope.Emit(new CompleteApplication(status, reason) { ReasonEn = reasonEn });
         scope.Audit(auditType, null, ActivityContext.SystemActor, new Dictionary<string, string?> { ["reason"] = reason });
-        VoidCertificates(scope, reason);
+        scope.VoidCertificates(reason);
     }
-
-    /// <summary>
-    /// The bundle no longer ends approved, so nothing it issued stands: every certificate is revoked (作废) with the
-    /// reason, in the commit that records the revocation.
-    /// </summary>
-    public static void VoidCertificates(ExecutionScope scope, string reason) => scope.Emit(new RevokeCertificates(reason));
 
     /// <summary>The step of the first approval revoked so far, whose reason a flow that finishes with it gives.</summary>
     public static NodeState? FirstRevoked(ExecutionScope scope) =>
