@@ -36,6 +36,9 @@ internal sealed class ExecutionScope
 
     public WorkflowDefinition Definition { get; }
 
+    /// <summary>The activity types the definition's nodes name.</summary>
+    public ActivityRegistry Registry => _registry;
+
     public InstanceState State { get; }
 
     public ApplicationData Application { get; }
