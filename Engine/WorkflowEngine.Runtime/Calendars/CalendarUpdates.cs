@@ -54,7 +54,9 @@ public sealed partial class CalendarUpdates(
             return CalendarYearOutcome.Inherited(parent);
         }
 
-        var (year, errors) = CalendarLoader.ReadYear(text, $"calendars/{calendarId}/{expectedYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "year"}.yaml", expectedYear);
+        // Checked against the years loaded: two naming one date differently would count it as whichever came last.
+        var (year, errors) = CalendarLoader.ReadYear(
+            text, $"calendars/{calendarId}/{expectedYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "year"}.yaml", expectedYear, current.Data.Years);
         if (year is null)
         {
             return CalendarYearOutcome.Invalid(errors);
