@@ -247,8 +247,8 @@ public sealed class CalendarYearTests
         Assert.Contains($"<td>2026-12-30 11:00</td><td>2026-12-30 11:00</td><td>2027-01-04 17:30</td><td>2027-01-05 17:30</td>", english, StringComparison.Ordinal);
     }
 
-    /// <summary>The administrator's calendar-year page previewing <see cref="Year2027"/>, as the browser gets it, with the space between tags taken out.</summary>
-    private static async Task<string> PreviewOnThePageAsync(AllInOneHost host, bool english)
+    /// <summary>The administrator's calendar-year page previewing <paramref name="arrangement"/> (else <see cref="Year2027"/>), as the browser gets it, with the space between tags taken out.</summary>
+    internal static async Task<string> PreviewOnThePageAsync(AllInOneHost host, bool english, string arrangement = Year2027)
     {
         var cookies = new CookieContainer();
         if (english)
@@ -261,7 +261,7 @@ public sealed class CalendarYearTests
         var form = await browser.GetStringAsync("/admin/calendars/years");
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         using var posted = await browser.PostAsync("/admin/calendars/years?handler=Preview", new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["calendar"] = "cn-mainland", ["arrangement"] = Year2027, ["__RequestVerificationToken"] = token }));
+            new Dictionary<string, string> { ["calendar"] = "cn-mainland", ["arrangement"] = arrangement, ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         return System.Text.RegularExpressions.Regex.Replace(await posted.Content.ReadAsStringAsync(), @">\s+<", "><");
     }

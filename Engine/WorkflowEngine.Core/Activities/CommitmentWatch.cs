@@ -38,6 +38,7 @@ internal static class CommitmentWatch
             VerificationAttempt = state.Attempt,
             VerificationDispatchedAt = scope.Now,
             VerificationDueAt = due,
+            VerificationStatutoryDueAt = StatutoryOf(scope, node, scope.Now)?.DueAt,
             VerificationSentAt = scope.Now,
         };
         scope.Touch(node);
@@ -168,7 +169,11 @@ internal static class CommitmentWatch
         }
     }
 
-    /// <summary>The verification task at its department, counted again from its dispatch: a due time that moved is announced to the department and audited.</summary>
+    /// <summary>
+    /// The verification task at its department, counted again from its dispatch: a promised or statutory due time that
+    /// moved is announced to the department and audited (and so listed among the due times the year moved); one counted
+    /// through the year just loaded and unmoved is announced again only to say it is no longer provisional.
+    /// </summary>
     private static void RecountTask(ExecutionScope scope, StepNode node, NodeState state, CalendarChangedEvent change)
     {
         var commitment = state.Commitment!;
@@ -180,23 +185,27 @@ internal static class CommitmentWatch
         }
 
         var due = scope.Calendar.Add(dispatchedAt, limit);
-        var confirmed = due == before && change.Year is { } year && scope.Calendar.DateOf(dispatchedAt).Year <= year && year <= scope.Calendar.DateOf(before).Year;
-        if (due == before && !confirmed)
+        var statutory = StatutoryOf(scope, node, dispatchedAt);
+        var statutoryBefore = commitment.VerificationStatutoryDueAt;
+        // A state written before the statutory due time was kept cannot tell whether it moved: counted through, it is told again.
+        var moved = due != before || (statutoryBefore is not null && statutoryBefore != statutory?.DueAt);
+        var last = statutory?.DueAt is { } statutoryDue && statutoryDue > before ? statutoryDue : before;
+        var countedThrough = change.Year is { } year && scope.Calendar.DateOf(dispatchedAt).Year <= year && year <= scope.Calendar.DateOf(last).Year;
+        if (!moved && !countedThrough)
         {
             return;
         }
 
         var revision = commitment.VerificationDueRevision + 1;
-        state.Commitment = commitment with { VerificationDueAt = due, VerificationDueRevision = revision };
+        state.Commitment = commitment with { VerificationDueAt = due, VerificationStatutoryDueAt = statutory?.DueAt, VerificationDueRevision = revision };
         scope.Touch(node);
         scope.Emit(new AnnounceDue(node.Id, attempt, department, revision, due, null, null)
         {
             Provisional = ProvisionalDue.Of(scope.Calendar, dispatchedAt, due),
-            Statutory = StatutoryOf(scope, node, dispatchedAt),
+            Statutory = statutory,
         });
-        if (confirmed)
+        if (!moved)
         {
-            // Counted through the year just loaded and unmoved: announced again only to say it is no longer provisional.
             return;
         }
 
@@ -205,6 +214,8 @@ internal static class CommitmentWatch
             ["calendar"] = change.CalendarId,
             ["before"] = before.ToString("O"),
             ["after"] = due.ToString("O"),
+            ["statutoryBefore"] = statutoryBefore?.ToString("O"),
+            ["statutoryAfter"] = statutory?.DueAt?.ToString("O"),
             ["note"] = change.Note,
             ["task"] = "true",
         });
@@ -288,7 +299,6 @@ internal static class CommitmentWatch
             if (workflow.Status == WorkflowStatus.Running)
             {
                 scope.CancelWorkflow(reason, ActivityContext.SystemActor, reasonEn);
-                VoidCertificates(scope, reason, reasonEn);
             }
             else if (workflow.Status == WorkflowStatus.Completed)
             {
@@ -298,7 +308,7 @@ internal static class CommitmentWatch
             return;
         }
 
-        // Still running: the flow goes on, and its end counts the revoked step (ExecutionScope.FinishWorkflow).
+        // Still running: the flow goes on, and its end counts the revoked step and voids what it issued (ExecutionScope.FinishWorkflow).
         if (workflow.Status == WorkflowStatus.Completed)
         {
             EndAfterCompletion(scope, WorkflowStatus.Rejected, reason, reasonEn, AuditTypes.ApplicationRejected);
@@ -313,15 +323,8 @@ internal static class CommitmentWatch
         scope.State.ReasonEn = reasonEn;
         scope.Emit(new CompleteApplication(status, reason) { ReasonEn = reasonEn });
         scope.Audit(auditType, null, ActivityContext.SystemActor, new Dictionary<string, string?> { ["reason"] = reason });
-        VoidCertificates(scope, reason, reasonEn);
+        scope.VoidCertificates(reason, reasonEn);
     }
-
-    /// <summary>
-    /// The bundle no longer ends approved, so nothing it issued stands: every certificate is revoked (作废) with the
-    /// reason in both languages, in the commit that records the revocation.
-    /// </summary>
-    public static void VoidCertificates(ExecutionScope scope, string reason, string? reasonEn) =>
-        scope.Emit(new RevokeCertificates(reason) { ReasonEn = reasonEn });
 
     /// <summary>The step of the first approval revoked so far, whose reason a flow that finishes with it gives.</summary>
     public static NodeState? FirstRevoked(ExecutionScope scope) =>

@@ -36,6 +36,9 @@ internal sealed class ExecutionScope
 
     public WorkflowDefinition Definition { get; }
 
+    /// <summary>The activity types the definition's nodes name.</summary>
+    public ActivityRegistry Registry => _registry;
+
     public InstanceState State { get; }
 
     public ApplicationData Application { get; }
@@ -276,7 +279,7 @@ internal sealed class ExecutionScope
 
     /// <summary>
     /// Ends a running application at an administrator's word: every active node is cancelled (departments holding a
-    /// step are told), and the application ends as cancelled.
+    /// step are told), the application ends as cancelled, and any certificate issued on the way is void.
     /// </summary>
     public void CancelWorkflow(string reason, string actor, string reasonEn)
     {
@@ -293,11 +296,18 @@ internal sealed class ExecutionScope
         State.Clock?.Add(ClockEvent.Stopped(Now));
         State.Reason = reason;
         State.ReasonEn = reasonEn;
+        VoidCertificates(reason, reasonEn);
         Emit(new CompleteApplication(WorkflowStatus.Cancelled, reason) { ReasonEn = reasonEn });
         Audit(AuditTypes.ApplicationCancelled, null, actor, new Dictionary<string, string?> { ["reason"] = reason });
         Emit(NotifyApplicant.Of("cancelled", $"您的申请（{Application.TrackingNumber}）已终止办理：{reason}",
             $"Your application ({Application.TrackingNumber}) has been ended: {reasonEn}"));
     }
+
+    /// <summary>
+    /// The bundle does not end approved, so nothing it issued stands: every certificate still valid is revoked (作废) with
+    /// the reason in both languages, in the commit that records the end.
+    /// </summary>
+    public void VoidCertificates(string reason, string? reasonEn) => Emit(new RevokeCertificates(reason) { ReasonEn = reasonEn });
 
     /// <summary>Runs the agenda until nothing is left to do; an activity that fails is named by the exception.</summary>
     public void Run()
@@ -400,7 +410,13 @@ internal sealed class ExecutionScope
             State.Status = WorkflowStatus.Rejected;
             State.Reason = revoked.Reason;
             State.ReasonEn = revoked.ReasonEn;
-            CommitmentWatch.VoidCertificates(this, revoked.Reason ?? "", revoked.ReasonEn);
+        }
+
+        if (State.Status == WorkflowStatus.Rejected)
+        {
+            // However the flow came to be refused (a join made unreachable by a revoked approval or a refusal, a refusal
+            // on the way), what a step issued on the way does not stand.
+            VoidCertificates(State.Reason ?? "", State.ReasonEn);
         }
 
         DeferralWatch.Stop(this);

@@ -10,7 +10,8 @@ namespace WorkflowEngine.Core.Activities;
 /// Gives the yellow and red cards (红黄牌预警) of every clock of an application — the bundle's against its promised and
 /// statutory limits, each stage's and step's against its own promised and (where it has one) statutory limit — each exactly once, when it comes due: yellow when
 /// the definition's yellow share (<see cref="DeadlineWarnings.YellowShareOf(WorkflowDefinition, StepNode)"/>) of the
-/// allowance is used, red at the due time. One timer,
+/// allowance is used, red at the due time — the times the clock's card shows (<see cref="ClockCards"/>), read from the
+/// clocks the pages and the API read (<see cref="ApplicationClocks"/>), so a card given and a card shown never differ. One timer,
 /// <see cref="TimerId"/>, wakes the application for the earliest card not yet given. What was given is kept in the
 /// state, which is saved with optimistic concurrency, and the timer is leased: so a card is never given twice, by two
 /// engine processes or after a restart.
@@ -33,35 +34,37 @@ internal static class WarningWatch
 
         DateTimeOffset? earliest = null;
         var definition = scope.Definition;
-        var limits = definition.Limits;
         var running = state.Status == WorkflowStatus.Running;
-        if (running && limits.Promised is { } promised)
+        // The clocks as the application's pages and API read them, so that a card given and a card shown never differ.
+        foreach (var clock in running ? ApplicationClocks.Of(definition, state, scope.Registry).DistinctBy(c => (c.Kind, c.Id)) : [])
         {
-            var times = new CardTimes(state.Clock, promised, scope.Calendar, DeadlineWarnings.YellowShareOf(definition));
-            Check(scope, definition.Id, null, WarningLimits.Promised, ref times, ref earliest);
-        }
-
-        if (running && limits.Statutory is { } statutory)
-        {
-            var times = new CardTimes(state.Clock, statutory, scope.Calendar, DeadlineWarnings.YellowShareOf(definition));
-            Check(scope, definition.Id, null, WarningLimits.Statutory, ref times, ref earliest);
-        }
-
-        foreach (var (id, node) in state.Nodes)
-        {
+            NodeState? node = null;
+            StepNode? stepNode = null;
             // Only what still runs: a step cancelled with its branch keeps a clock nobody stopped.
-            if (running && node is { Status: NodeStatus.Active, Clock.Count: > 0 } && definition.Nodes.TryGetValue(id, out var stepNode)
-                && scope.LimitOf(stepNode) is { } limit)
+            if (clock.Kind != ClockKind.Bundle)
+            {
+                node = state.Find(clock.Id);
+                if (node is not { Status: NodeStatus.Active, Clock.Count: > 0 } || !definition.Nodes.TryGetValue(clock.Id, out stepNode))
+                {
+                    continue;
+                }
+            }
+
+            if (clock.Promised is { } promised)
             {
                 // The cards and the escalation rules share one reading of the clock.
-                var times = new CardTimes(node.Clock, limit, scope.Calendar, DeadlineWarnings.YellowShareOf(definition, stepNode));
-                Check(scope, id, node, WarningLimits.Promised, ref times, ref earliest);
-                Escalate(scope, id, node, stepNode, ref times, ref earliest);
-                if (scope.StatutoryLimitOf(stepNode) is { } statutoryLimit)
+                var times = new CardTimes(clock, promised, scope.Calendar);
+                Check(scope, clock.Id, node, WarningLimits.Promised, ref times, ref earliest);
+                if (node is not null && stepNode is not null)
                 {
-                    var statutoryTimes = new CardTimes(node.Clock, statutoryLimit, scope.Calendar, DeadlineWarnings.YellowShareOf(definition, stepNode));
-                    Check(scope, id, node, WarningLimits.Statutory, ref statutoryTimes, ref earliest);
+                    Escalate(scope, clock.Id, node, stepNode, ref times, ref earliest);
                 }
+            }
+
+            if (clock.Statutory is { } statutory)
+            {
+                var times = new CardTimes(clock, statutory, scope.Calendar);
+                Check(scope, clock.Id, node, WarningLimits.Statutory, ref times, ref earliest);
             }
         }
 
@@ -95,20 +98,22 @@ internal static class WarningWatch
 
     /// <summary>
     /// Gives what is due of one clock's cards against one limit, and keeps the earliest still to come. A red that comes
-    /// due before its yellow was given is given alone: the yellow has nothing left to warn of.
+    /// due before its yellow was given is given alone: the yellow has nothing left to warn of. A clock paused past a
+    /// card's time keeps that card, as the card shown does; one paused short of it waits for nothing.
     /// </summary>
     private static void Check(
         ExecutionScope scope, string clock, NodeState? node, string limitName, ref CardTimes times, ref DateTimeOffset? earliest)
     {
         var state = scope.State;
-        if (Given(state, clock, limitName, WarningLevel.Red) || times.DueAt() is not { } dueAt)
+        if (Given(state, clock, limitName, WarningLevel.Red))
         {
             return;
         }
 
-        if (dueAt <= scope.Now)
+        var redAt = times.RedAt();
+        if (redAt <= scope.Now)
         {
-            Give(scope, clock, node, limitName, WarningLevel.Red, dueAt);
+            Give(scope, clock, node, limitName, WarningLevel.Red, redAt.Value);
             return;
         }
 
@@ -120,10 +125,13 @@ internal static class WarningWatch
                 return;
             }
 
-            Give(scope, clock, node, limitName, WarningLevel.Yellow, dueAt);
+            Give(scope, clock, node, limitName, WarningLevel.Yellow, times.DueShown(scope.Now));
         }
 
-        earliest = Min(earliest, dueAt);
+        if (redAt is { } due)
+        {
+            earliest = Min(earliest, due);
+        }
     }
 
     private static bool Given(InstanceState state, string clock, string limit, WarningLevel level) =>
@@ -188,7 +196,8 @@ internal static class WarningWatch
         ExecutionScope scope, string clock, NodeState node, StepNode stepNode, ref CardTimes times, ref DateTimeOffset? earliest)
     {
         var rules = stepNode.Escalation ?? (node.Department is null ? null : scope.Definition.Limits.Escalation);
-        if (rules is not { Count: > 0 } || times.DueAt() is not { } dueAt)
+        // A clock standing still (waiting on the applicant, an excluded period) is not escalated until it runs again.
+        if (rules is not { Count: > 0 } || !times.Running)
         {
             return;
         }
@@ -201,7 +210,7 @@ internal static class WarningWatch
                 continue;
             }
 
-            var cardAt = rule.Card == EscalationNames.Red ? dueAt : times.YellowAt();
+            var cardAt = rule.Card == EscalationNames.Red ? times.RedAt() : times.YellowAt();
             if (cardAt is null)
             {
                 continue;
@@ -214,6 +223,7 @@ internal static class WarningWatch
                 continue;
             }
 
+            var dueAt = times.DueShown(scope.Now);
             Apply(scope, clock, node, stepNode, i, rule, dueAt);
         }
     }
@@ -253,34 +263,42 @@ internal static class WarningWatch
     private static DateTimeOffset Min(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;
 
     /// <summary>
-    /// One clock's card times against one limit, each worked out only when first asked and then kept for the rest of
-    /// the look: the cards and the escalation rules read the same clock, and a look that gives nothing asks for nothing.
+    /// One clock's card times against one limit, as its card reads them (<see cref="ClockCards"/>), each worked out only
+    /// when first asked and then kept for the rest of the look: the cards and the escalation rules read the same clock,
+    /// and a look that gives nothing asks for nothing.
     /// </summary>
-    private struct CardTimes(List<ClockEvent>? events, WorkingTimeLimit limit, WorkingCalendar calendar, double yellowShare)
+    private struct CardTimes(Clock clock, WorkingTimeLimit limit, WorkingCalendar calendar)
     {
-        private ClockTimeline? _timeline;
-        private DateTimeOffset? _dueAt;
+        private DateTimeOffset? _redAt;
+        private bool _redKnown;
         private DateTimeOffset? _yellowAt;
         private bool _yellowKnown;
 
-        /// <summary>The red card's time; none while the clock is stopped (it warns of nothing) or paused (no due time until it runs again).</summary>
-        public DateTimeOffset? DueAt()
+        /// <summary>Whether the clock runs: a paused one keeps its cards but turns no further.</summary>
+        public readonly bool Running => clock.Timeline.Status == ClockStatus.Running;
+
+        /// <summary>When the card turns red; none while the clock is paused short of it (it uses no time then).</summary>
+        public DateTimeOffset? RedAt()
         {
-            if (_timeline is null)
+            if (!_redKnown)
             {
-                _timeline = ClockTimeline.Of(events);
-                _dueAt = _timeline.Status == ClockStatus.Running ? ClockArithmetic.DueAt(_timeline, limit, calendar, null) : null;
+                _redAt = ClockCards.RedAt(clock.Timeline, limit, calendar);
+                _redKnown = true;
             }
 
-            return _dueAt;
+            return _redAt;
         }
 
-        /// <summary>The yellow card's time, when the clock runs and has one.</summary>
+        /// <summary>The due time the card shows at <paramref name="now"/>: for a paused clock, where it falls if it runs again now.</summary>
+        public DateTimeOffset DueShown(DateTimeOffset now) =>
+            RedAt() ?? ClockArithmetic.DueAt(clock.Timeline, limit, calendar, resumeAt: now) ?? now;
+
+        /// <summary>When the card turns yellow (<see cref="LimitCard.YellowAt"/>); none while the clock is paused short of it.</summary>
         public DateTimeOffset? YellowAt()
         {
             if (!_yellowKnown)
             {
-                _yellowAt = DueAt() is null ? null : ClockArithmetic.ShareReachedAt(_timeline!, limit, calendar, yellowShare);
+                _yellowAt = ClockCards.YellowAt(clock.Timeline, limit, calendar, clock.YellowShare);
                 _yellowKnown = true;
             }
 

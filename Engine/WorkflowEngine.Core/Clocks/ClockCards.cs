@@ -36,7 +36,15 @@ public sealed record ClockCards(LimitCard? Promised, LimitCard? Statutory)
     /// statistics' open steps) compares the time of asking with.
     /// </summary>
     public static (DateTimeOffset? YellowAt, DateTimeOffset? RedAt) Turns(ClockTimeline timeline, WorkingTimeLimit limit, WorkingCalendar calendar, double yellowShare) =>
-        (ClockArithmetic.ShareReachedAt(timeline, limit, calendar, yellowShare), ClockArithmetic.DueAt(timeline, limit, calendar, resumeAt: null));
+        (YellowAt(timeline, limit, calendar, yellowShare), RedAt(timeline, limit, calendar));
+
+    /// <summary>When the card against <paramref name="limit"/> turns yellow (<see cref="Turns"/>).</summary>
+    public static DateTimeOffset? YellowAt(ClockTimeline timeline, WorkingTimeLimit limit, WorkingCalendar calendar, double yellowShare) =>
+        ClockArithmetic.ShareReachedAt(timeline, limit, calendar, yellowShare);
+
+    /// <summary>When the card against <paramref name="limit"/> turns red (<see cref="Turns"/>).</summary>
+    public static DateTimeOffset? RedAt(ClockTimeline timeline, WorkingTimeLimit limit, WorkingCalendar calendar) =>
+        ClockArithmetic.DueAt(timeline, limit, calendar, resumeAt: null);
 
     private static LimitCard Card(Clock clock, string name, WorkingTimeLimit limit, WorkingCalendar calendar, DateTimeOffset now)
     {

@@ -34,6 +34,12 @@ public sealed record CommitmentState(string TextSha256, string SignedBy, DateTim
 
     public DateTimeOffset? VerificationDueAt { get; init; }
 
+    /// <summary>
+    /// The verification task's statutory due time (法定时限) as its department was last told it; null without that limit,
+    /// and in states written before it was kept.
+    /// </summary>
+    public DateTimeOffset? VerificationStatutoryDueAt { get; init; }
+
     /// <summary>How often the verification task's due time was announced again after its dispatch (a year loaded): its department keeps the newest.</summary>
     public int VerificationDueRevision { get; init; }
 

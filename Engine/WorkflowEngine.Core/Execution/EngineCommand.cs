@@ -135,8 +135,8 @@ public sealed record NotifyApplicant(string Kind, string Message) : EngineComman
 public sealed record IssueCertificates(string StepId, IReadOnlyList<IssuedCertificate> Certificates) : EngineCommand;
 
 /// <summary>
-/// Every certificate issued to the application is void (作废): the approval on commitment the bundle's outcome rested on
-/// was revoked, and <paramref name="Reason"/> says why.
+/// Every certificate issued to the application is void (作废): the bundle does not end approved (refused, ended, or an
+/// approval on commitment it rested on revoked), and <paramref name="Reason"/> says why.
 /// </summary>
 public sealed record RevokeCertificates(string Reason) : EngineCommand
 {

@@ -127,9 +127,12 @@ public static partial class CalendarLoader
     /// <summary>
     /// Reads one year's arrangement given as text (an administrator loads the year's notice), checked as the year files
     /// are; <paramref name="file"/> names it in the errors, and <paramref name="expectedYear"/> (the year the
-    /// administrator addressed) is the one its <c>year</c> must say. Never throws for what the text holds: errors come back.
+    /// administrator addressed) is the one its <c>year</c> must say. With <paramref name="loaded"/> (the calendar's years
+    /// as they stand), a date it names differently from another loaded year is an error at its key
+    /// (<see cref="CalendarYearClashes"/>). Never throws for what the text holds: errors come back.
     /// </summary>
-    public static (CalendarYear? Year, IReadOnlyList<DefinitionError> Errors) ReadYear(string text, string file, int? expectedYear = null)
+    public static (CalendarYear? Year, IReadOnlyList<DefinitionError> Errors) ReadYear(
+        string text, string file, int? expectedYear = null, IEnumerable<CalendarYear>? loaded = null)
     {
         var errors = new List<DefinitionError>();
         if (Read<CalendarYearFile>(text, file, errors, out var reader) is not { } parsed || errors.Count > 0)
@@ -138,13 +141,21 @@ public static partial class CalendarLoader
         }
 
         var year = ToYear(parsed, expectedYear, ownChanges: false, (at, message) => Report(reader, errors, file, at, message));
+        if (errors.Count == 0 && loaded is not null)
+        {
+            foreach (var clash in CalendarYearClashes.Of(year, loaded))
+            {
+                Report(reader, errors, file, clash.Path, clash.Message, clash.MessageEn);
+            }
+        }
+
         return errors.Count > 0 ? (null, errors) : (year, []);
     }
 
-    private static void Report(DocumentReader? reader, List<DefinitionError> errors, string file, string at, string message)
+    private static void Report(DocumentReader? reader, List<DefinitionError> errors, string file, string at, string message, string? messageEn = null)
     {
         var (line, column) = reader?.Map.Resolve(at) ?? (1, 1);
-        errors.Add(new DefinitionError(file, line, column, at, message));
+        errors.Add(new DefinitionError(file, line, column, at, message) { MessageEn = messageEn });
     }
 
     /// <summary>

@@ -54,7 +54,9 @@ public sealed partial class CalendarUpdates(
             return CalendarYearOutcome.Inherited(parent);
         }
 
-        var (year, errors) = CalendarLoader.ReadYear(text, $"calendars/{calendarId}/{expectedYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "year"}.yaml", expectedYear);
+        // Checked against the years loaded: two naming one date differently would count it as whichever came last.
+        var (year, errors) = CalendarLoader.ReadYear(
+            text, $"calendars/{calendarId}/{expectedYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "year"}.yaml", expectedYear, current.Data.Years);
         if (year is null)
         {
             return CalendarYearOutcome.Invalid(errors);
@@ -197,8 +199,8 @@ public sealed partial class CalendarUpdates(
 
     /// <summary>
     /// The due times one recount of an application moved: its steps' and stages', its deferred materials', its
-    /// verifications' (事后核查), its bundle's. A step, stage or bundle is listed when its promised or its statutory due
-    /// time moved, with both as they were and as they are.
+    /// verifications' (事后核查), its bundle's. A step, stage, verification task or bundle is listed when its promised or
+    /// its statutory due time moved, with both as they were and as they are.
     /// </summary>
     private static IEnumerable<MovedDueTime> Moved(
         ApplicationRecord application, WorkflowDefinition definition, InstanceState before, InterpretResult result, WorkingCalendar current, WorkingCalendar next)
@@ -211,7 +213,9 @@ public sealed partial class CalendarUpdates(
                 : entry.Type == AuditTypes.VerificationRecounted ? MovedDueTime.VerificationKind
                 : MovedDueTime.StepKind;
             var node = entry.StepId is { } step && definition.Nodes.TryGetValue(step, out var found) ? found : null;
-            var (statutoryBefore, statutoryAfter) = kind == MovedDueTime.StepKind && node is not null ? StatutoryDue(node, before, result.State, current, next) : default;
+            var (statutoryBefore, statutoryAfter) = kind == MovedDueTime.StepKind && node is not null ? StatutoryDue(node, before, result.State, current, next)
+                : kind == MovedDueTime.VerificationKind ? (InstantOf(entry, "statutoryBefore"), InstantOf(entry, "statutoryAfter"))
+                : default;
             if (kind == MovedDueTime.StepKind && node is not null)
             {
                 listed.Add(node.Id);
@@ -265,6 +269,10 @@ public sealed partial class CalendarUpdates(
             }
         }
     }
+
+    /// <summary>An instant an audit entry of the recount carries; null where it has none.</summary>
+    private static DateTimeOffset? InstantOf(AuditEntry entry, string key) =>
+        entry.Data?.GetValueOrDefault(key) is { } text ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     /// <summary>A step's or stage's statutory due time before the recount (old calendar) and after it (new); null without that limit or while paused.</summary>
     private static (DateTimeOffset? Before, DateTimeOffset? After) StatutoryDue(
@@ -353,7 +361,7 @@ public sealed partial class CalendarUpdates(
 /// <summary>
 /// A due time a loaded year moves: a step's or stage's (<see cref="Kind"/> step, with its id), a deferred material's
 /// (material, with its key), or the bundle's (bundle). <see cref="Before"/> and <see cref="After"/> are the promised due
-/// time (or the material's, the verification's); a step, stage or bundle also carries its statutory one where it has
+/// time (or the material's, the verification's); a step, stage, verification task or bundle also carries its statutory one where it has
 /// that limit and its clock runs.
 /// </summary>
 public sealed record MovedDueTime(

@@ -67,7 +67,7 @@ public sealed class CalendarYearModel(ReferenceData reference, CalendarUpdates u
             case CalendarYearStatus.Invalid:
                 foreach (var error in Outcome.Errors)
                 {
-                    ModelState.AddModelError(nameof(Arrangement), AdminText.Say($"第 {error.Line} 行 {error.Path}：{error.Message}", $"Line {error.Line} {error.Path}: {error.Message}"));
+                    ModelState.AddModelError(nameof(Arrangement), AdminText.Say($"第 {error.Line} 行 {error.Path}：{error.Message}", $"Line {error.Line} {error.Path}: {error.MessageEn ?? error.Message}"));
                 }
 
                 break;
