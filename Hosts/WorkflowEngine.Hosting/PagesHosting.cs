@@ -44,13 +44,18 @@ public static class PagesHosting
                     o.Conventions.AddPageApplicationModelConvention(page, model =>
                     {
                         model.EndpointMetadata.Add(BodyRule.Multipart);
+                        model.EndpointMetadata.Add(FormTextJudged.Instance);
                         model.EndpointMetadata.Add(new EnableRateLimitingAttribute(ApplicationsEndpoints.SubmissionsPolicy));
                     });
                 }
 
                 // The apply page's check of the answers as they are typed: a form without files, at the bound of a JSON
                 // body. It takes only the limit of every request, not the submissions': a check is made at every field left.
-                o.Conventions.AddPageApplicationModelConvention("/Services/ApplyCheck", model => model.EndpointMetadata.Add(BodyRule.Form));
+                o.Conventions.AddPageApplicationModelConvention("/Services/ApplyCheck", model =>
+                {
+                    model.EndpointMetadata.Add(BodyRule.Form);
+                    model.EndpointMetadata.Add(FormTextJudged.Instance);
+                });
 
                 // The definition editor posts a definition's text, held to the API's bound for definitions.
                 o.Conventions.AddPageApplicationModelConvention("/Admin/Edit", model => model.EndpointMetadata.Add(BodyRule.DefinitionForm));

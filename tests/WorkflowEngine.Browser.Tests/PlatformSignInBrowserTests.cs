@@ -39,6 +39,7 @@ public sealed class PlatformSignInBrowserTests : IAsyncLifetime
             "--Authentication:Oidc:RoleMap:gov-window-clerk=clerk",
         ]);
         _platform.AllowRedirectTo(new Uri(_host.Address, "/signin-oidc"));
+        _platform.AllowPostLogoutRedirectTo(new Uri(_host.Address, "/signout-callback-oidc"));
         _playwright = await Playwright.CreateAsync();
         _browser = await BrowserFixture.LaunchAsync(_playwright);
     }

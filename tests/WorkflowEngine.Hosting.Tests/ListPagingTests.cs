@@ -25,6 +25,7 @@ public sealed class ListPagingTests(HostFixture allInOne, DepartmentHostFixture 
         { "/api/departments/SAMR/notices", "samr-supervisor" },
         { "/api/departments/SAMR/supplement-approvals", "samr-supervisor" },
         { "/api/departments/SAMR/clock-extensions", "samr-supervisor" },
+        { "/api/departments/SAMR/tasks", "samr-supervisor" },
     };
 
     private static readonly (string Query, string Field)[] OutOfRange =
@@ -79,6 +80,22 @@ public sealed class ListPagingTests(HostFixture allInOne, DepartmentHostFixture 
         Assert.Equal(["kind", "limit", "offset"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Equal("limit must be a whole number from 1 to 500", ProblemAssert.FieldError(problem, "limit"));
         Assert.Equal("offset must be a whole number, 0 or more", ProblemAssert.FieldError(problem, "offset"));
+    }
+
+    [Theory]
+    [InlineData("limit=501", "limit")]
+    [InlineData("limit=abc", "limit")]
+    [InlineData("offset=-1", "offset")]
+    public async Task TheClerksQueue_RefusesAPageInTheSameWordsAsEveryOtherList(string query, string field)
+    {
+        using var client = allInOne.Host.Client("samr-supervisor");
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en"));
+
+        using var queue = await client.GetAsync($"/api/departments/SAMR/tasks?{query}");
+        using var notices = await client.GetAsync($"/api/departments/SAMR/notices?{query}");
+
+        var queueError = ProblemAssert.FieldError(await ProblemAssert.IsAsync(queue, HttpStatusCode.BadRequest), field);
+        Assert.Equal(ProblemAssert.FieldError(await ProblemAssert.IsAsync(notices, HttpStatusCode.BadRequest), field), queueError);
     }
 
     private static async Task AssertRefusesPagesOutOfRangeAsync(HttpClient client, string path)

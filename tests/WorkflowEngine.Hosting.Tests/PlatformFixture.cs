@@ -55,6 +55,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             "--Authentication:Oidc:RoleMap:gov-window-clerk=clerk",
         ]);
         Platform.AllowRedirectTo(new Uri(Host.Address, "/signin-oidc"));
+        Platform.AllowPostLogoutRedirectTo(new Uri(Host.Address, "/signout-callback-oidc"));
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
 using WorkflowEngine.Testing;
 using WorkflowEngine.Testing.Platform;
 
@@ -118,6 +119,56 @@ public sealed class PlatformSignInTests(PlatformFixture fixture) : IClassFixture
         Assert.DoesNotContain("赵敏", after.Html, StringComparison.Ordinal);
         var latest = (await SignInsAsync("oidc:3201-0002"))[0];
         Assert.Equal(("signed-out", "oidc"), (latest.GetProperty("kind").GetString(), latest.GetProperty("channel").GetString()));
+    }
+
+    [Fact]
+    public async Task SignOut_OfAPlatformSession_EndsItAtThePlatformWithTheIdTokenAsHint_ClearsTheSessionCookie_AndComesBack()
+    {
+        using var browser = new FormBrowser();
+        await SignInAtPlatformAsync(browser, PlatformFixture.Citizen, "/account");
+        var account = await OpenAsync(browser, "/account");
+        var before = Platform.EndSessions.Count;
+        browser.History.Clear();
+
+        var signedOut = await browser.SubmitAsync(account, "/account/logout");
+        var after = await OpenAsync(browser, "/account");
+
+        var endSession = Assert.Single(Platform.EndSessions.Skip(before));
+        Assert.Contains(browser.History, u => u.AbsoluteUri.StartsWith(Platform.Authority + "/end-session?", StringComparison.Ordinal));
+        var hint = new JsonWebToken(endSession["id_token_hint"]);
+        Assert.Equal((Platform.Authority, IdentityPlatform.ClientId, PlatformFixture.Citizen.Subject), (hint.Issuer, hint.Audiences.Single(), hint.Subject));
+        Assert.Equal(Host.Address + "signout-callback-oidc", endSession["post_logout_redirect_uri"]);
+        Assert.Equal("/account/login", signedOut.Url.AbsolutePath);
+        Assert.DoesNotContain(browser.Cookies.GetCookies(Host.Address).Cast<Cookie>(), c => c.Name == ".WorkflowEngine.Session");
+        Assert.Equal("/account/login", after.Url.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task PlatformSessionPages_LetTheSignOutFormLeadToThePlatform()
+    {
+        using var browser = new FormBrowser();
+        await SignInAtPlatformAsync(browser, PlatformFixture.Citizen, "/account");
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = browser.Cookies }) { BaseAddress = Host.Address };
+
+        using var account = await client.GetAsync("/account");
+
+        Assert.Contains($"form-action 'self' {Platform.Authority};", account.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignOut_OfALocalAccount_WhereThePlatformIsConfigured_StaysHere()
+    {
+        using var browser = await PageSignInTests.SignedInBrowserAsync(Host, "zhangsan", "Demo#2026");
+        var before = Platform.EndSessions.Count;
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, "/account");
+
+        using var signedOut = await browser.PostAsync("/account/logout", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        using var afterwards = await browser.GetAsync("/account");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("/account/login", signedOut.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
+        Assert.Equal(before, Platform.EndSessions.Count);
     }
 
     [Theory]

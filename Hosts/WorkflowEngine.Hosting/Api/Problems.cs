@@ -53,13 +53,15 @@ public static class Problems
         Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value), statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大");
 
     /// <summary>A request body over the endpoint's bound (section <c>Limits</c>).</summary>
-    public static IResult BodyTooLarge(long maxBytes) => Status(
-        StatusCodes.Status413PayloadTooLarge,
-        TooLargeTitle,
-        new($"请求体超过了此接口 {Size(maxBytes)} 的上限", $"The request body is over this endpoint's limit of {Size(maxBytes, english: true)}"));
+    public static IResult BodyTooLarge(long maxBytes) => Status(StatusCodes.Status413PayloadTooLarge, TooLargeTitle, BodyTooLargeDetail(maxBytes));
 
-    public static IResult UnsupportedMediaType(ProblemText detail) =>
-        Status(StatusCodes.Status415UnsupportedMediaType, new("不支持的内容类型", "Unsupported content type"), detail);
+    /// <summary>What <see cref="BodyTooLarge"/> says.</summary>
+    public static ProblemText BodyTooLargeDetail(long maxBytes) =>
+        new($"请求体超过了此接口 {Size(maxBytes)} 的上限", $"The request body is over this endpoint's limit of {Size(maxBytes, english: true)}");
+
+    public static readonly ProblemText UnsupportedMediaTypeTitle = new("不支持的内容类型", "Unsupported content type");
+
+    public static IResult UnsupportedMediaType(ProblemText detail) => Status(StatusCodes.Status415UnsupportedMediaType, UnsupportedMediaTypeTitle, detail);
 
     public static IResult Unprocessable(string detail, string title = "请求与先前的请求冲突") =>
         Results.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: title);

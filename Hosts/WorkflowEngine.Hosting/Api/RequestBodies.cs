@@ -141,7 +141,9 @@ public static class RequestBodies
         request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, options));
         try
         {
-            return (await request.ReadFormAsync(cancellationToken), null);
+            // A NUL or text that was not UTF-8 in a field, or a control character in a file's name, is refused as a page's form is.
+            var form = await request.ReadFormAsync(cancellationToken);
+            return FormNulCheck.Check(form) is { } refused ? (null, Problems.Field(refused.Field, refused.Detail)) : (form, null);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -177,6 +179,15 @@ public static class RequestBodies
         if (bytes.StartsWith("\uFEFF"u8))
         {
             bytes = bytes[3..];
+        }
+
+        if (bytes.IndexOf((byte)0) is >= 0 and var nul)
+        {
+            // Never text in any body this host reads; said plainly, rather than as the JSON or YAML reader's complaint.
+            var line = bytes[..nul].Count((byte)'\n') + 1;
+            return (null, Problems.Field(field, new ProblemText(
+                $"请求体第 {line} 行（第 {nul + 1} 个字节）含有 NUL 字符（0x00 字节），它不能作为文本的一部分；请删除后重新发送",
+                $"The request body holds a NUL character (a 0x00 byte) on line {line} (byte {nul + 1}), which cannot be part of text: remove it and send again")));
         }
 
         var chars = new char[bytes.Length];
@@ -273,7 +284,7 @@ public static class RequestBodies
         {
             if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
             {
-                return string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}");
+                return c == '\0' ? "U+0000 (NUL)" : string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}");
             }
         }
 

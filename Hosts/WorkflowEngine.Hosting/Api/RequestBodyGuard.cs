@@ -10,8 +10,9 @@ namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// Before an endpoint reads its body: refuses a Content-Type it does not read (415), refuses a declared length over its
-/// bound (413), and tells the server the bound, so a body sent without a length is cut off there too; a form with a NUL
-/// in a field is refused naming the field (<see cref="FormNulCheck"/>). Runs after
+/// bound (413), and tells the server the bound, so a body sent without a length is cut off there too; a form it cannot
+/// take (a NUL in a field, too many fields, text not UTF-8, …) is refused saying what was wrong (<see cref="FormNulCheck"/>).
+/// A page's form is answered with a page, the API with problem details (<see cref="BodyRefusal"/>). Runs after
 /// authorization, so a caller who may not use the endpoint learns nothing about its body. Its refusals are in the
 /// request's language (<see cref="RequestLanguage"/>).
 /// </summary>
@@ -31,16 +32,17 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
             size.MaxRequestBodySize = max;
         }
 
+        // Refused as the caller reads answers: a problem document for the API, a page for a page's form.
         if (context.Request.ContentLength > max)
         {
-            await Problems.BodyTooLarge(max).ExecuteAsync(context);
+            await BodyRefusal.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, null, Problems.TooLargeTitle, Problems.BodyTooLargeDetail(max));
             return;
         }
 
         // A request without a body has nothing to type (an optional body left out); the endpoint says if it needed one.
         if (rule is { } expected && context.Request.ContentLength is not 0 && Unsupported(expected, contentType) is { } refusal)
         {
-            await refusal.ExecuteAsync(context);
+            await BodyRefusal.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, null, Problems.UnsupportedMediaTypeTitle, refusal);
             return;
         }
 
@@ -71,7 +73,7 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
     private static bool IsMultipart(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Equals(MediaTypes.Multipart, StringComparison.OrdinalIgnoreCase);
 
-    private static IResult? Unsupported(BodyRule rule, string? contentType)
+    private static ProblemText? Unsupported(BodyRule rule, string? contentType)
     {
         var accepted = MediaTypes.Accepted(rule);
         var wanted = new ProblemText(
@@ -79,19 +81,19 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
             $"Send the request body as Content-Type: {string.Join(" or ", accepted)}, with text encoded as UTF-8");
         if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed))
         {
-            return Problems.UnsupportedMediaType(contentType is null
+            return contentType is null
                 ? new($"请求没有 Content-Type。{wanted.Zh}", $"The request has no Content-Type. {wanted.En}")
-                : new($"无法识别 Content-Type“{contentType}”。{wanted.Zh}", $"The Content-Type “{contentType}” cannot be read. {wanted.En}"));
+                : new($"无法识别 Content-Type“{contentType}”。{wanted.Zh}", $"The Content-Type “{contentType}” cannot be read. {wanted.En}");
         }
 
         if (!accepted.Contains(parsed.MediaType.Value, StringComparer.OrdinalIgnoreCase))
         {
-            return Problems.UnsupportedMediaType(new($"不接受 {parsed.MediaType}。{wanted.Zh}", $"{parsed.MediaType} is not accepted here. {wanted.En}"));
+            return new($"不接受 {parsed.MediaType}。{wanted.Zh}", $"{parsed.MediaType} is not accepted here. {wanted.En}");
         }
 
         // A charset other than UTF-8 would be decoded wrongly, not converted: refused rather than guessed at.
         return parsed.Charset.HasValue && !parsed.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !parsed.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)
-            ? Problems.UnsupportedMediaType(new($"不接受字符集 {parsed.Charset}。{wanted.Zh}", $"The charset {parsed.Charset} is not accepted. {wanted.En}"))
+            ? new($"不接受字符集 {parsed.Charset}。{wanted.Zh}", $"The charset {parsed.Charset} is not accepted. {wanted.En}")
             : null;
     }
 }

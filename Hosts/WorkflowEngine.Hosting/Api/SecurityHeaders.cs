@@ -69,8 +69,10 @@ public static class SecurityHeaders
                     }
 
                     // The sign-in page's platform button posts a form that the host answers with a redirect to the
-                    // identity platform: the browser checks that redirect against form-action too.
-                    if (response.HttpContext.Request.Path.StartsWithSegments(SessionCookie.LoginPath, StringComparison.OrdinalIgnoreCase)
+                    // identity platform, and so does the sign-out button on a platform session's pages (to end the
+                    // session there too): the browser checks that redirect against form-action.
+                    if ((response.HttpContext.Request.Path.StartsWithSegments(SessionCookie.LoginPath, StringComparison.OrdinalIgnoreCase)
+                            || OidcSignIn.IsPlatformSession(response.HttpContext.User))
                         && response.HttpContext.RequestServices.GetService<OidcSettings>() is { Configured: true, Origin: { } platform })
                     {
                         response.Headers.ContentSecurityPolicy = PagesPolicy.Replace("form-action 'self'", $"form-action 'self' {platform}", StringComparison.Ordinal);

@@ -66,14 +66,14 @@ public static class TasksEndpoints
             .Select(d => new DepartmentDto(d.Code, d.Name.Zh, d.Name.En, Queues.Department(d.Code))));
 
     private static async Task<IResult> ListAsync(
-        string code, string? status, string? service, int? dueWithin, int? limit, int? offset, HttpContext http, ClaimsPrincipal user, ClerkActions clerk,
+        string code, string? status, string? service, int? dueWithin, string? limit, string? offset, HttpContext http, ClaimsPrincipal user, ClerkActions clerk,
         CancellationToken cancellationToken)
     {
         var query = new TaskQueueQuery(status, service, dueWithin, limit, offset);
         return (await clerk.QueueAsync(code, query, user, cancellationToken)).ToResult(page =>
         {
             // The body stays the list it always was; the total and the neighbouring pages ride in headers.
-            var range = new Paging(limit ?? TaskQueueQuery.DefaultLimit, offset ?? 0);
+            var range = Paging.Read(limit, offset, new Dictionary<string, ProblemText[]>(), TaskQueueQuery.DefaultLimit);
             http.Response.Headers["X-Total-Count"] = page.Total.ToString(CultureInfo.InvariantCulture);
             var links = new List<string>();
             if (range.Next(page.Total) is { } next)

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Identity;
@@ -22,6 +24,9 @@ public static class OidcSignIn
     /// <summary>Where the platform sends the browser back to; registered at the platform as the redirect URI.</summary>
     public const string CallbackPath = "/signin-oidc";
 
+    /// <summary>Where the platform sends the browser back to after sign-out; registered at the platform as the post-logout redirect URI.</summary>
+    public const string SignedOutCallbackPath = "/signout-callback-oidc";
+
     public static void Configure(OpenIdConnectOptions options, OidcSettings settings, bool development)
     {
         options.Authority = settings.Authority;
@@ -39,9 +44,16 @@ public static class OidcSignIn
             options.Scope.Add(scope);
         }
 
-        // The role and department are read from the id_token, which the platform signs; the session keeps only our claims.
+        // The role and department are read from the id_token, which the platform signs; the session keeps only our claims,
+        // and of the platform's tokens only the id_token, inside the encrypted session cookie: sign-out hands it back to the
+        // platform as id_token_hint. The access and refresh tokens are not kept (SaveTokens would keep them all).
         options.GetClaimsFromUserInfoEndpoint = false;
         options.SaveTokens = false;
+        // Sign-out ends the session at the platform too (RP-initiated logout): the platform sends the browser back to
+        // SignedOutCallbackPath, registered there as the post-logout redirect URI, and that to the sign-in page.
+        options.SignOutScheme = SessionCookie.SchemeName;
+        options.SignedOutCallbackPath = SignedOutCallbackPath;
+        options.SignedOutRedirectUri = SessionCookie.LoginPath;
         // Like the session cookie: Secure outside Development, where the host is served over HTTPS.
         options.CorrelationCookie.SecurePolicy = SessionCookie.Policy(development);
         options.NonceCookie.SecurePolicy = SessionCookie.Policy(development);
@@ -54,6 +66,25 @@ public static class OidcSignIn
         }
         options.Events.OnTokenValidated = context => OnTokenValidatedAsync(context, settings);
         options.Events.OnRemoteFailure = OnRemoteFailureAsync;
+        options.Events.OnRedirectToIdentityProviderForSignOut = OnSignOutAtPlatformAsync;
+    }
+
+    /// <summary>Whether the session began at the identity platform.</summary>
+    public static bool IsPlatformSession(ClaimsPrincipal? user) => user?.FindFirst(ClaimNames.IdentityProvider)?.Value == Provider;
+
+    /// <summary>
+    /// A platform that publishes no end_session_endpoint cannot end its session from here: the local session has ended,
+    /// and the person goes to the sign-in page rather than to an error.
+    /// </summary>
+    private static Task OnSignOutAtPlatformAsync(RedirectContext context)
+    {
+        if (string.IsNullOrEmpty(context.ProtocolMessage.IssuerAddress))
+        {
+            context.Response.Redirect(SessionCookie.LoginPath);
+            context.HandleResponse();
+        }
+
+        return Task.CompletedTask;
     }
 
     private static async Task OnTokenValidatedAsync(TokenValidatedContext context, OidcSettings settings)
@@ -75,6 +106,11 @@ public static class OidcSignIn
 
         await PlatformIdentity.RememberAsync(services.GetRequiredService<IDirectoryStore>(), user, context.HttpContext.RequestAborted);
         context.Principal = PlatformIdentity.Principal(user, SessionCookie.SchemeName);
+        if ((context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage?.IdToken) is { Length: > 0 } idToken)
+        {
+            context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
+        }
+
         await services.GetRequiredService<PasswordSignIn>().RecordAsync(
             SignInEventKinds.Succeeded, user.Id, user.Id, context.HttpContext.Connection.RemoteIpAddress?.ToString(), SignInChannels.Oidc, context.HttpContext.RequestAborted);
     }

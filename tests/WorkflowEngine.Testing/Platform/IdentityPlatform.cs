@@ -18,8 +18,10 @@ namespace WorkflowEngine.Testing.Platform;
 /// A small OpenID Connect provider standing in for a government's unified identity platform, on a loopback port of the
 /// test process and speaking the real protocol: a discovery document, a JWKS with its RSA key, an authorization
 /// endpoint with a sign-in form (authorization code only, PKCE with S256 required, the answer posted back to the
-/// registered redirect URI), and a token endpoint that checks the client secret, the redirect URI and the PKCE verifier,
-/// redeems each code once, and issues an RS256 id_token (with the nonce and at_hash) and a JWT access token for the API.
+/// registered redirect URI), a token endpoint that checks the client secret, the redirect URI and the PKCE verifier,
+/// redeems each code once, and issues an RS256 id_token (with the nonce and at_hash) and a JWT access token for the API,
+/// and an end_session_endpoint (RP-initiated logout) that records each request and sends the browser back to the
+/// registered post-logout redirect URI.
 /// A test can have it get the next token wrong (<see cref="Tampering"/>).
 /// </summary>
 public sealed class IdentityPlatform : IAsyncDisposable
@@ -36,6 +38,8 @@ public sealed class IdentityPlatform : IAsyncDisposable
     private readonly ConcurrentDictionary<string, PlatformUser> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Grant> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<string> _redirectUris = [];
+    private readonly ConcurrentBag<string> _postLogoutRedirectUris = [];
+    private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _endSessions = new();
     private readonly JsonWebTokenHandler _tokens = new();
     private int _redeemed;
 
@@ -50,6 +54,9 @@ public sealed class IdentityPlatform : IAsyncDisposable
 
     /// <summary>What the next id_token or access token gets wrong; back to <see cref="PlatformTampering.None"/> once issued.</summary>
     public PlatformTampering Tampering { get; set; }
+
+    /// <summary>Every request to end a session that reached the platform, with its query parameters, oldest first.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> EndSessions => [.. _endSessions];
 
     /// <summary>How many codes were redeemed at the token endpoint.</summary>
     public int CodesRedeemed => _redeemed;
@@ -66,6 +73,7 @@ public sealed class IdentityPlatform : IAsyncDisposable
         app.MapGet("/authorize", platform.AuthorizeAsync);
         app.MapPost("/authorize", platform.SignInAsync);
         app.MapPost("/token", platform.TokenAsync);
+        app.MapGet("/end-session", platform.EndSession);
         await app.StartAsync();
         platform.Authority = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         return platform;
@@ -73,6 +81,9 @@ public sealed class IdentityPlatform : IAsyncDisposable
 
     /// <summary>Registers the client's redirect URI (the host's <c>/signin-oidc</c>), known once the host has its port.</summary>
     public void AllowRedirectTo(Uri redirectUri) => _redirectUris.Add(redirectUri.AbsoluteUri);
+
+    /// <summary>Registers where the platform may send the browser after sign-out (the host's <c>/signout-callback-oidc</c>).</summary>
+    public void AllowPostLogoutRedirectTo(Uri redirectUri) => _postLogoutRedirectUris.Add(redirectUri.AbsoluteUri);
 
     public void Add(PlatformUser user) => _users[user.UserName] = user;
 
@@ -85,6 +96,7 @@ public sealed class IdentityPlatform : IAsyncDisposable
         ["authorization_endpoint"] = Authority + "/authorize",
         ["token_endpoint"] = Authority + "/token",
         ["jwks_uri"] = Authority + "/jwks",
+        ["end_session_endpoint"] = Authority + "/end-session",
         ["response_types_supported"] = new[] { "code" },
         ["response_modes_supported"] = new[] { "form_post", "query" },
         ["grant_types_supported"] = new[] { "authorization_code" },
@@ -105,6 +117,22 @@ public sealed class IdentityPlatform : IAsyncDisposable
                 new { kty = "RSA", use = "sig", alg = SecurityAlgorithms.RsaSha256, kid = _key.KeyId, n = Base64UrlEncoder.Encode(parameters.Modulus), e = Base64UrlEncoder.Encode(parameters.Exponent) },
             },
         });
+    }
+
+    /// <summary>
+    /// Ends the person's session at the platform: back to the client's post-logout redirect URI (with its state) when that
+    /// is registered, as a real platform does; otherwise a page saying the person has signed out.
+    /// </summary>
+    private IResult EndSession(HttpRequest request)
+    {
+        var query = request.Query.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+        _endSessions.Enqueue(query);
+        if (query.GetValueOrDefault("post_logout_redirect_uri") is { Length: > 0 } back && _postLogoutRedirectUris.Contains(back))
+        {
+            return Results.Redirect(query.GetValueOrDefault("state") is { Length: > 0 } state ? back + "?state=" + Uri.EscapeDataString(state) : back);
+        }
+
+        return Html("<h1>统一身份认证平台</h1><p>您已退出登录。</p>");
     }
 
     /// <summary>The platform's sign-in form, for an authorization request it accepts.</summary>

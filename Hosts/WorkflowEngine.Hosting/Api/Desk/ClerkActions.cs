@@ -49,7 +49,7 @@ public sealed class ClerkActions(
     public const int MaxDueWithin = 60;
 
     /// <summary>The most tasks one page of a queue lists.</summary>
-    public const int MaxQueueLimit = 500;
+    public const int MaxQueueLimit = Paging.MaxLimit;
 
     private const int MaxServiceId = 100;
 
@@ -99,16 +99,8 @@ public sealed class ClerkActions(
             errors["dueWithin"] = [new($"到期工作日数应在 0 至 {MaxDueWithin} 之间", $"Due within must be between 0 and {MaxDueWithin} working days")];
         }
 
-        if (query.Limit is < 1 or > MaxQueueLimit)
-        {
-            errors["limit"] = [new($"limit 应在 1 至 {MaxQueueLimit} 之间", $"limit must be between 1 and {MaxQueueLimit}")];
-        }
-
-        if (query.Offset is < 0)
-        {
-            errors["offset"] = [new("offset 不能为负数", "offset must not be negative")];
-        }
-
+        // The page as every paged list reads it, so that the queue refuses an out-of-range limit in the same words.
+        var range = Paging.Read(query.Limit, query.Offset, errors, TaskQueueQuery.DefaultLimit);
         if (errors.Count > 0)
         {
             return Invalid<TaskQueuePage>(errors);
@@ -117,7 +109,7 @@ public sealed class ClerkActions(
         var dueBy = query.DueWithin is { } days ? QueueCalendar().AddWorkingDays(time.GetUtcNow(), days) : (DateTimeOffset?)null;
         return Success(await queries.QueueAsync(
             code, new TaskQueueFilter(status, string.IsNullOrEmpty(query.Service) ? null : query.Service, dueBy),
-            query.Limit ?? TaskQueueQuery.DefaultLimit, query.Offset ?? 0, cancellationToken));
+            range.Limit, range.Offset, cancellationToken));
     }
 
     /// <summary>The calendar a queue counts "due within" by: the mainland's, which every shipped service uses.</summary>

@@ -13,7 +13,7 @@ namespace WorkflowEngine.Hosting.Pages.Account;
 /// out by a link or an image.
 /// </summary>
 [AllowAnonymous]
-public sealed class LogoutModel(PasswordSignIn signIn) : PageModel
+public sealed class LogoutModel(PasswordSignIn signIn, OidcSettings platform) : PageModel
 {
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -22,11 +22,34 @@ public sealed class LogoutModel(PasswordSignIn signIn) : PageModel
             await HttpContext.SignOutAsync(SessionCookie.SchemeName);
             await signIn.RecordAsync(
                 SignInEventKinds.SignedOut, id, id, HttpContext.Connection.RemoteIpAddress?.ToString(), Channel, cancellationToken);
+            if (OidcSignIn.IsPlatformSession(User) && platform.Configured && await SignedOutAtPlatformAsync())
+            {
+                return new EmptyResult();
+            }
         }
 
         return LocalRedirect(SessionCookie.LoginPath);
     }
 
+    /// <summary>
+    /// A session begun at the identity platform ends there too, or the next visitor at a shared counter computer would be
+    /// signed straight back in by the platform: the browser goes to the platform's end_session_endpoint with the id_token
+    /// as id_token_hint, and comes back to the sign-in page. False when the platform cannot be reached for its metadata:
+    /// the session here has ended all the same.
+    /// </summary>
+    private async Task<bool> SignedOutAtPlatformAsync()
+    {
+        try
+        {
+            await HttpContext.SignOutAsync(OidcSignIn.SchemeName, new AuthenticationProperties { RedirectUri = SessionCookie.LoginPath });
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Where the session began: the sign-in page, or the identity platform.</summary>
-    private string Channel => User.FindFirstValue(ClaimNames.IdentityProvider) == OidcSignIn.Provider ? SignInChannels.Oidc : SignInChannels.Page;
+    private string Channel => OidcSignIn.IsPlatformSession(User) ? SignInChannels.Oidc : SignInChannels.Page;
 }

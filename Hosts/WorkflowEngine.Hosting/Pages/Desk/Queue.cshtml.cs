@@ -74,7 +74,7 @@ public sealed class QueueModel(ClerkActions clerk, ITaskQueries queries, Referen
         Status ??= TaskStatuses.Open;
         // An offset typed into the address bar past either end shows the first page, not an error.
         Range = new Paging(PageSize, Math.Max(Offset ?? 0, 0));
-        var outcome = await clerk.QueueAsync(Department, new TaskQueueQuery(Status, Service, DueWithin, Range.Limit, Range.Offset), User, cancellationToken);
+        var outcome = await clerk.QueueAsync(Department, new TaskQueueQuery(Status, Service, DueWithin, Range.Limit.ToString(CultureInfo.InvariantCulture), Range.Offset.ToString(CultureInfo.InvariantCulture)), User, cancellationToken);
         if (outcome.Errors is { } errors)
         {
             foreach (var (field, messages) in errors)
