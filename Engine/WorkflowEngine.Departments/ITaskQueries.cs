@@ -15,6 +15,12 @@ public interface ITaskQueries
     /// <summary>What was done to a task, in the order it was done.</summary>
     Task<IReadOnlyList<TaskEvent>> HistoryAsync(Guid taskId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A task with its payload, form, requests for more time and history, read in one snapshot: read apart, a claim
+    /// committed between them showed a claimed task whose history had no claim.
+    /// </summary>
+    Task<TaskDetail?> DetailAsync(Guid id, CancellationToken cancellationToken);
+
     /// <summary>A task with its payload (the whole application), for the clerk's page.</summary>
     Task<TaskRecord?> GetAsync(Guid id, CancellationToken cancellationToken);
 

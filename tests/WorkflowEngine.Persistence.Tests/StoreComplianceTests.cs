@@ -212,6 +212,45 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// The reads of one answer (an application and its steps) see one committed state: a commit landing between them is
+    /// seen by neither. PostgreSQL's READ COMMITTED would show it to the second read; SQLite's autocommit reads too.
+    /// </summary>
+    [StoreFact]
+    public async Task ApplicationSnapshot_SeesNoCommitBetweenItsReads()
+    {
+        var application = NewApplication();
+        var insert = new EngineChanges();
+        insert.Inserted.Add(application);
+        insert.Steps[(application.Id, "licence")] = LicenceStep(application.Id, StepStatuses.Dispatched);
+        await SaveAsync(insert);
+        var queries = new SqlApplicationQueries(Database);
+
+        await using (var snapshot = await queries.OpenSnapshotAsync(CancellationToken.None))
+        {
+            Assert.Equal(ApplicationStatuses.InProgress, (await snapshot.GetAsync(application.Id, CancellationToken.None))!.Status);
+            var approval = new EngineChanges();
+            var read = await LoadAsync(application.Id);
+            read.Status = ApplicationStatuses.Completed;
+            approval.Updated.Add(read);
+            approval.Steps[(application.Id, "licence")] = LicenceStep(application.Id, StepStatuses.Approved);
+            approval.Audit.Add(new AuditRecord(application.Id, Now, "StepCompleted", "licence", null, null));
+            await SaveAsync(approval);
+
+            Assert.Equal(StepStatuses.Dispatched, Assert.Single(await snapshot.StepsAsync(application.Id, CancellationToken.None)).Status);
+            Assert.Empty(await snapshot.AuditAsync(application.Id, CancellationToken.None));
+            Assert.Equal(ApplicationStatuses.InProgress, (await snapshot.GetAsync(application.Id, CancellationToken.None))!.Status);
+        }
+
+        Assert.Equal(StepStatuses.Approved, Assert.Single(await queries.StepsAsync(application.Id, CancellationToken.None)).Status);
+        Assert.Equal(ApplicationStatuses.Completed, (await queries.GetAsync(application.Id, CancellationToken.None))!.Status);
+    }
+
+    private static StepRecord LicenceStep(Guid applicationId, string status) => new()
+    {
+        ApplicationId = applicationId, StepId = "licence", Kind = "department-task", Department = "SAMR", Title = "营业执照", Status = status, Attempt = 1,
+    };
+
+    /// <summary>
     /// Two engine processes each took the same applicant's replacement of a material as its version 2. The loser's batch
     /// fails on the version it read, not on the material's key the winner wrote: where the statements of a commit are
     /// sent together (PostgreSQL), its material insert runs after the lost update and fails, and that failure must still

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Rows;
@@ -91,11 +92,20 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
     public async Task<IReadOnlyList<TaskEvent>> HistoryAsync(Guid taskId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long At, string Kind, string? Actor, string? Detail)>(new CommandDefinition(
-            "SELECT occurred_at, kind, actor, detail FROM department_task_events WHERE task_id = @Id ORDER BY seq",
-            new { Id = taskId.ToString() },
-            cancellationToken: cancellationToken));
-        return rows.Select(r => new TaskEvent(taskId, Instants.FromMs(r.At), r.Kind, r.Actor, r.Detail)).ToArray();
+        return await HistoryAsync(connection, null, taskId, cancellationToken);
+    }
+
+    public async Task<TaskDetail?> DetailAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var snapshot = await database.Dialect.BeginSnapshotAsync(connection, cancellationToken);
+        return await GetAsync(connection, snapshot, id, TaskRow.Columns, cancellationToken) is { } task
+            ? new TaskDetail(
+                task,
+                await FormAsync(connection, snapshot, task.ApplicationId, cancellationToken),
+                await ExtensionsOfTaskAsync(connection, snapshot, id, cancellationToken),
+                await HistoryAsync(connection, snapshot, id, cancellationToken))
+            : null;
     }
 
     public Task<TaskRecord?> GetAsync(Guid id, CancellationToken cancellationToken) => GetAsync(id, TaskRow.Columns, cancellationToken);
@@ -103,12 +113,7 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
     public async Task<string?> FormAsync(Guid applicationId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            forms == FormStorage.SharedWithEngine
-                ? "SELECT form_json FROM applications WHERE id = @Id"
-                : "SELECT form_json FROM department_forms WHERE application_id = @Id",
-            new { Id = applicationId.ToString() },
-            cancellationToken: cancellationToken));
+        return await FormAsync(connection, null, applicationId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> HeldByAsync(Guid applicationId, string department, string clerk, CancellationToken cancellationToken)
@@ -151,11 +156,7 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
     public async Task<IReadOnlyList<ExtensionRequest>> ExtensionsOfTaskAsync(Guid taskId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ExtensionRow>(new CommandDefinition(
-            $"SELECT {ExtensionRow.Columns} FROM extension_requests WHERE task_id = @Id ORDER BY requested_at, id",
-            new { Id = taskId.ToString() },
-            cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToRecord()).ToArray();
+        return await ExtensionsOfTaskAsync(connection, null, taskId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DepartmentNotice>> NoticesAsync(string department, int limit, int offset, CancellationToken cancellationToken)
@@ -180,9 +181,36 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
     private async Task<TaskRecord?> GetAsync(Guid id, string columns, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<TaskRow>(new CommandDefinition(
+        return await GetAsync(connection, null, id, columns, cancellationToken);
+    }
+
+    private static async Task<TaskRecord?> GetAsync(DbConnection connection, DbTransaction? snapshot, Guid id, string columns, CancellationToken cancellationToken) =>
+        (await connection.QuerySingleOrDefaultAsync<TaskRow>(new CommandDefinition(
             $"SELECT {columns} FROM department_tasks WHERE id = @Id",
             new { Id = id.ToString() },
+            snapshot,
             cancellationToken: cancellationToken)))?.ToRecord();
-    }
+
+    private Task<string?> FormAsync(DbConnection connection, DbTransaction? snapshot, Guid applicationId, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            forms == FormStorage.SharedWithEngine
+                ? "SELECT form_json FROM applications WHERE id = @Id"
+                : "SELECT form_json FROM department_forms WHERE application_id = @Id",
+            new { Id = applicationId.ToString() },
+            snapshot,
+            cancellationToken: cancellationToken));
+
+    private static async Task<IReadOnlyList<ExtensionRequest>> ExtensionsOfTaskAsync(DbConnection connection, DbTransaction? snapshot, Guid taskId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<ExtensionRow>(new CommandDefinition(
+            $"SELECT {ExtensionRow.Columns} FROM extension_requests WHERE task_id = @Id ORDER BY requested_at, id",
+            new { Id = taskId.ToString() },
+            snapshot,
+            cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToArray();
+
+    private static async Task<IReadOnlyList<TaskEvent>> HistoryAsync(DbConnection connection, DbTransaction? snapshot, Guid taskId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<(long At, string Kind, string? Actor, string? Detail)>(new CommandDefinition(
+            "SELECT occurred_at, kind, actor, detail FROM department_task_events WHERE task_id = @Id ORDER BY seq",
+            new { Id = taskId.ToString() },
+            snapshot,
+            cancellationToken: cancellationToken))).Select(r => new TaskEvent(taskId, Instants.FromMs(r.At), r.Kind, r.Actor, r.Detail)).ToArray();
 }

@@ -5,6 +5,9 @@ namespace WorkflowEngine.Runtime.Applications;
 /// <summary>What the tracking pages and the API read about applications.</summary>
 public interface IApplicationQueries
 {
+    /// <summary>Opens reads that all see one committed state: for an answer built from more than one query.</summary>
+    Task<IApplicationSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken);
+
     Task<ApplicationRecord?> GetAsync(Guid id, CancellationToken cancellationToken);
 
     Task<ApplicationRecord?> FindByTrackingNumberAsync(string trackingNumber, CancellationToken cancellationToken);

@@ -25,6 +25,12 @@ public interface ISqlDialect
     /// <summary>Per-connection settings run after opening (SQLite pragmas).</summary>
     Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Begins a read-only transaction on <paramref name="connection"/> whose reads all see one committed state, however
+    /// many commits land between them: the queries that build one answer (an application with its steps) run in it.
+    /// </summary>
+    Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>How write transactions get their connection: a pooled one each, or the one writers take turns on.</summary>
     WriteLane CreateWriteLane(Database database);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data;
 using System.Data.Common;
 using DbUp;
 using Npgsql;
@@ -18,6 +19,12 @@ public sealed class PostgreSqlDialect : SharedDatabaseDialect
     public const int AutoPrepared = 64;
 
     private readonly ConcurrentDictionary<string, string> _tuned = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// READ COMMITTED, PostgreSQL's default, takes a new snapshot for every statement; REPEATABLE READ takes one at the
+    /// transaction's first statement and keeps it, without locking what it reads.
+    /// </summary>
+    protected override IsolationLevel SnapshotIsolation => IsolationLevel.RepeatableRead;
 
     public override DbConnection CreateConnection(string connectionString) =>
         new NpgsqlConnection(_tuned.GetOrAdd(connectionString, Tune));

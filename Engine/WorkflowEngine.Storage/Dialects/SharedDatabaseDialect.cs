@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 
 namespace WorkflowEngine.Persistence.Dialects;
@@ -26,6 +27,12 @@ public abstract class SharedDatabaseDialect : ISqlDialect
     public abstract DbConnection CreateConnection(string connectionString);
 
     public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The isolation level at which the reads of one answer see one committed state (<see cref="BeginSnapshotAsync"/>).</summary>
+    protected abstract IsolationLevel SnapshotIsolation { get; }
+
+    public async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(SnapshotIsolation, cancellationToken);
 
     public WriteLane CreateWriteLane(Database database) => new PooledWriteLane(database);
 

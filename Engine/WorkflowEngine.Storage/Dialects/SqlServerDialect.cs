@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using DbUp;
 using Microsoft.Data.SqlClient;
@@ -17,6 +18,12 @@ public sealed class SqlServerDialect : SharedDatabaseDialect
     public const string Collation = "Latin1_General_100_BIN2";
 
     public override string Name => "sqlserver";
+
+    /// <summary>
+    /// SNAPSHOT would need ALLOW_SNAPSHOT_ISOLATION on the database, which the schema does not set; SERIALIZABLE keeps
+    /// what the reads saw (rows and key ranges) from changing until they end, at the price of a writer waiting for them.
+    /// </summary>
+    protected override IsolationLevel SnapshotIsolation => IsolationLevel.Serializable;
 
     public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 

@@ -18,6 +18,13 @@ public sealed class SqliteDialect : ISqlDialect
 
     public DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
+    /// <summary>
+    /// A deferred transaction: in WAL mode its snapshot is taken at its first read and kept to its end, and it takes no
+    /// lock a writer waits on (BEGIN IMMEDIATE, the provider's default, would queue the read behind the write lane).
+    /// </summary>
+    public Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
     /// <summary>One writer at a time, on the one connection kept for writing (see <see cref="SqliteWriteLane"/>).</summary>
     public WriteLane CreateWriteLane(Database database) => new SqliteWriteLane(database);
 

@@ -32,10 +32,24 @@ public sealed class ApplicationViews(
 
     public const string ViaReceipt = "receipt";
 
+    /// <summary>Reads that all see one committed state, for a page that builds more than one view of an application.</summary>
+    public Task<IApplicationSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken) => queries.OpenSnapshotAsync(cancellationToken);
+
+    /// <summary>
+    /// The application as last committed, read again with its steps, materials and notices in one snapshot: read apart,
+    /// a commit between them showed a step approved on a commitment that had no signature yet.
+    /// </summary>
     public async Task<ApplicationDto> DetailAsync(ApplicationRecord a, bool english, CancellationToken cancellationToken)
     {
+        await using var snapshot = await queries.OpenSnapshotAsync(cancellationToken);
+        return await DetailAsync(snapshot, await snapshot.GetAsync(a.Id, cancellationToken) ?? a, english, cancellationToken);
+    }
+
+    /// <summary>The application <paramref name="a"/>, read from <paramref name="snapshot"/>, with everything else it shows read there too.</summary>
+    public async Task<ApplicationDto> DetailAsync(IApplicationSnapshot snapshot, ApplicationRecord a, bool english, CancellationToken cancellationToken)
+    {
         var definition = await definitions.GetAsync(a.ServiceId, a.ServiceVersion, cancellationToken);
-        var stepRows = (await queries.StepsAsync(a.Id, cancellationToken)).ToDictionary(s => s.StepId, StringComparer.Ordinal);
+        var stepRows = (await snapshot.StepsAsync(a.Id, cancellationToken)).ToDictionary(s => s.StepId, StringComparer.Ordinal);
         var warnings = Warnings(a, definition);
         var calendar = reference.Calendar(definition.CalendarId);
         var steps = definition.Flow.DescendantsAndSelf()
@@ -43,8 +57,8 @@ public sealed class ApplicationViews(
             .Select(n => Step(stepRows.TryGetValue(n.Id, out var row) ? row : Pending(a.Id, n), n, warnings.Nodes.TryGetValue(n.Id, out var card) ? card : default, calendar, english)
                 with { Commitment = Commitment(a, n) })
             .ToArray();
-        var materials = Materials(a, definition, await queries.MaterialsAsync(a.Id, cancellationToken));
-        var stored = await queries.NotificationsAsync(a.Id, cancellationToken);
+        var materials = Materials(a, definition, await snapshot.MaterialsAsync(a.Id, cancellationToken));
+        var stored = await snapshot.NotificationsAsync(a.Id, cancellationToken);
         // 补正一次告知: each supplement notice lists everything outstanding on the application (all departments), so
         // only the latest is shown: two departments asking give the applicant one notice, never two half-lists.
         var latestSupplement = stored.LastOrDefault(n => n.Kind == "supplement-requested");
@@ -53,7 +67,7 @@ public sealed class ApplicationViews(
             .Select(n => english && n.MessageEn is { } en
                 ? new NotificationDto(ChinaTime.ToLocal(n.At), n.Kind, en, "en")
                 : new NotificationDto(ChinaTime.ToLocal(n.At), n.Kind, n.Message, "zh-CN")).ToArray();
-        var certificates = (await queries.CertificatesAsync(a.Id, cancellationToken))
+        var certificates = (await snapshot.CertificatesAsync(a.Id, cancellationToken))
             .Select(c => new CertificateDto(c.Name, c.FromStep,
                 JsonSerializer.Deserialize<Dictionary<string, string>>(c.DetailsJson) ?? [], ChinaTime.ToLocal(c.IssuedAt),
                 c.RevokedAt is not null, ChinaTime.ToLocal(c.RevokedAt), english ? c.RevokedReasonEn ?? c.RevokedReason : c.RevokedReason)).ToArray();
@@ -108,8 +122,11 @@ public sealed class ApplicationViews(
             .OrderBy(s => s.RequestedAt)
             .ToArray();
 
-    public async Task<SubmittedDto> SubmittedAsync(ApplicationRecord a, bool english, CancellationToken cancellationToken)
+    /// <summary>The receipt: the application as last committed and its materials, read in one snapshot (as <see cref="DetailAsync(ApplicationRecord, bool, CancellationToken)"/>).</summary>
+    public async Task<SubmittedDto> SubmittedAsync(ApplicationRecord application, bool english, CancellationToken cancellationToken)
     {
+        await using var snapshot = await queries.OpenSnapshotAsync(cancellationToken);
+        var a = await snapshot.GetAsync(application.Id, cancellationToken) ?? application;
         var definition = await definitions.GetAsync(a.ServiceId, a.ServiceVersion, cancellationToken);
         var provisional = BundleProvisional(a, reference.Calendar(definition.CalendarId));
         return new SubmittedDto(
@@ -119,7 +136,7 @@ public sealed class ApplicationViews(
             ChinaTime.ToLocal(a.SubmittedAt),
             ChinaTime.ToLocal(a.DueAt),
             ChinaTime.ToLocal(a.StatutoryDueAt),
-            Materials(a, definition, await queries.MaterialsAsync(a.Id, cancellationToken)),
+            Materials(a, definition, await snapshot.MaterialsAsync(a.Id, cancellationToken)),
             provisional is not null,
             ReasonOf(provisional, english),
             provisional?.MissingYears);
@@ -150,10 +167,16 @@ public sealed class ApplicationViews(
         return lines;
     }
 
-    /// <summary>The application's audit trail, and whether its hash chain verifies (where not, the first line that breaks it).</summary>
-    public async Task<AuditTrailDto> AuditTrailAsync(ApplicationRecord application, CancellationToken cancellationToken)
+    /// <summary>
+    /// The application's audit trail, and whether its hash chain verifies (where not, the first line that breaks it):
+    /// the lines and the head they are checked against read in one snapshot, or a line committed between the two reads
+    /// would show as a break in the chain.
+    /// </summary>
+    public async Task<AuditTrailDto> AuditTrailAsync(ApplicationRecord read, CancellationToken cancellationToken)
     {
-        var lines = await queries.AuditAsync(application.Id, cancellationToken);
+        await using var snapshot = await queries.OpenSnapshotAsync(cancellationToken);
+        var application = await snapshot.GetAsync(read.Id, cancellationToken) ?? read;
+        var lines = await snapshot.AuditAsync(application.Id, cancellationToken);
         var verification = AuditChain.Verify(lines, application.AuditSequence, application.AuditHead);
         return new AuditTrailDto(
             application.Id,

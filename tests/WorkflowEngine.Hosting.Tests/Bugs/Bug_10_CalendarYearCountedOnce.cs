@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime.Applications;
-using WorkflowEngine.Runtime.Timers;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests.Bugs;
@@ -59,41 +58,16 @@ public sealed class Bug_10_CalendarYearCountedOnce
         $"{moved.GetProperty("kind").GetString()}:{moved.GetProperty("stepId")}:{moved.GetProperty("before").GetString()}:{moved.GetProperty("after").GetString()}";
 
     /// <summary>The application queries, counting the reads of the open applications (one per page).</summary>
-    private sealed class OpenReadsCounted(IApplicationQueries inner) : IApplicationQueries
+    private sealed class OpenReadsCounted(IApplicationQueries inner) : DelegatingApplicationQueries(inner)
     {
         private int _openReads;
 
         public int OpenReads => Volatile.Read(ref _openReads);
 
-        public Task<IReadOnlyList<ApplicationRecord>> ListOpenAsync(Guid? after, int limit, CancellationToken cancellationToken)
+        public override Task<IReadOnlyList<ApplicationRecord>> ListOpenAsync(Guid? after, int limit, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _openReads);
-            return inner.ListOpenAsync(after, limit, cancellationToken);
+            return base.ListOpenAsync(after, limit, cancellationToken);
         }
-
-        public Task<ApplicationRecord?> GetAsync(Guid id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
-
-        public Task<ApplicationRecord?> FindByTrackingNumberAsync(string trackingNumber, CancellationToken cancellationToken) =>
-            inner.FindByTrackingNumberAsync(trackingNumber, cancellationToken);
-
-        public Task<ApplicationRecord?> FindByIdempotencyKeyAsync(string applicantId, string idempotencyKey, CancellationToken cancellationToken) =>
-            inner.FindByIdempotencyKeyAsync(applicantId, idempotencyKey, cancellationToken);
-
-        public Task<IReadOnlyList<ApplicationRecord>> ListByApplicantAsync(string applicantId, int limit, int offset, CancellationToken cancellationToken) =>
-            inner.ListByApplicantAsync(applicantId, limit, offset, cancellationToken);
-
-        public Task<IReadOnlyList<StepRecord>> StepsAsync(Guid applicationId, CancellationToken cancellationToken) => inner.StepsAsync(applicationId, cancellationToken);
-
-        public Task<IReadOnlyList<MaterialRecord>> MaterialsAsync(Guid applicationId, CancellationToken cancellationToken) => inner.MaterialsAsync(applicationId, cancellationToken);
-
-        public Task<IReadOnlyList<NotificationRecord>> NotificationsAsync(Guid applicationId, CancellationToken cancellationToken) =>
-            inner.NotificationsAsync(applicationId, cancellationToken);
-
-        public Task<IReadOnlyList<CertificateRecord>> CertificatesAsync(Guid applicationId, CancellationToken cancellationToken) =>
-            inner.CertificatesAsync(applicationId, cancellationToken);
-
-        public Task<IReadOnlyList<AuditRecord>> AuditAsync(Guid applicationId, CancellationToken cancellationToken) => inner.AuditAsync(applicationId, cancellationToken);
-
-        public Task<IReadOnlyList<TimerRecord>> TimersAsync(Guid applicationId, CancellationToken cancellationToken) => inner.TimersAsync(applicationId, cancellationToken);
     }
 }

@@ -26,6 +26,9 @@ public sealed class RecordingDialect(ISqlDialect dialect, SqlLog log) : ISqlDial
 
     public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken);
+
     public WriteLane CreateWriteLane(Database database) => new PooledWriteLane(database);
 
     public ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken) =>

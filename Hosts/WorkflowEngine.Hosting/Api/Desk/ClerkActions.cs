@@ -119,15 +119,16 @@ public sealed class ClerkActions(
     /// <summary>A task with the whole application on one page; another department's task is "not found". The view is recorded in the access log.</summary>
     public async Task<TaskView?> ViewAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department))
+        if (await queries.DetailAsync(id, cancellationToken) is not { } detail || !user.WorksFor(detail.Task.Department))
         {
             return null;
         }
 
+        var task = detail.Task;
         await access.RecordAsync(task.ApplicationId, user.Id(), AccessTypes.TaskViewed,
             new Dictionary<string, string?> { ["department"] = task.Department, ["step"] = task.StepId }, cancellationToken);
         var application = JsonNode.Parse(task.PayloadJson)!.AsObject();
-        if (await queries.FormAsync(task.ApplicationId, cancellationToken) is { } form)
+        if (detail.Form is { } form)
         {
             // The form is kept once per application, not in each task's payload.
             application["form"] = JsonNode.Parse(form);
@@ -139,7 +140,7 @@ public sealed class ClerkActions(
             TaskMaterialsEndpoints.LinkToThisHost(application, task.Id);
         }
 
-        return new TaskView(task, application, await queries.ExtensionsOfTaskAsync(task.Id, cancellationToken), await queries.HistoryAsync(task.Id, cancellationToken));
+        return new TaskView(task, application, detail.Extensions, detail.History);
     }
 
     public async Task<ClerkOutcome<TaskRecord>> ClaimAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>

@@ -120,15 +120,18 @@ public sealed class TrackingModel(
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application)
+        if (await views.VisibleAsync(id, User, cancellationToken) is not { } visible)
         {
             return false;
         }
 
         // As the API's read does: a look by staff at the applicant's data is on the trail (the /track lookup lands here too).
-        await views.RecordViewAsync(application, User, ApplicationViews.ViaPage, cancellationToken);
+        await views.RecordViewAsync(visible, User, ApplicationViews.ViaPage, cancellationToken);
         var english = PageText.Current.IsEnglishText;
-        Application = await views.DetailAsync(application, english, cancellationToken);
+        // The steps and the clocks from one committed state: read apart, a step could show approved beside a clock still running.
+        await using var snapshot = await views.OpenSnapshotAsync(cancellationToken);
+        var application = await snapshot.GetAsync(id, cancellationToken) ?? visible;
+        Application = await views.DetailAsync(snapshot, application, english, cancellationToken);
         Service = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
         var all = (await clocks.OfAsync(application, english, cancellationToken)).Clocks;
         Bundle = all.FirstOrDefault(c => c.Kind == "bundle");

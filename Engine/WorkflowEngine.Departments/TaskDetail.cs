@@ -1,0 +1,4 @@
+namespace WorkflowEngine.Runtime.Departments;
+
+/// <summary>A task with its payload, its application's form, its requests for more time and its history, as of one committed state.</summary>
+public sealed record TaskDetail(TaskRecord Task, string? Form, IReadOnlyList<ExtensionRequest> Extensions, IReadOnlyList<TaskEvent> History);
