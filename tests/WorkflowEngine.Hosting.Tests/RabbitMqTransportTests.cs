@@ -46,6 +46,10 @@ public sealed class RabbitMqTransportTests
             Assert.True(described is { } q && q.GetProperty("durable").GetBoolean(), $"{queue} is not a durable queue");
             Assert.Equal(quorum ? "quorum" : "classic", described.Value.GetProperty("type").GetString());
         }
+
+        // /health names the broker itself (AspNetCore.HealthChecks.Rabbitmq on the configured address), beside the bus's checks.
+        var health = await host.GetJsonAsync("admin", "/health");
+        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("rabbitmq").GetString());
     }
 
     [RabbitMqFact]
@@ -89,7 +93,7 @@ public sealed class RabbitMqTransportTests
     }
 
     [Fact]
-    public async Task UnreachableBroker_LeavesTheHostRunning_AndHealthDegradedNamingTheBus()
+    public async Task UnreachableBroker_LeavesTheHostRunning_AndHealthDegradedNamingTheBusAndTheBroker()
     {
         // A port nothing listens on: the broker is down, or the address is wrong.
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -103,6 +107,9 @@ public sealed class RabbitMqTransportTests
             () => host.GetJsonAsync("admin", "/health"), h => h.GetProperty("checks").EnumerateObject().Any(), "the bus's checks");
         Assert.Equal("degraded", health.GetProperty("status").GetString());
         Assert.Contains(health.GetProperty("checks").EnumerateObject(), c => c.Value.GetString() != "Healthy");
+        var broker = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("admin", "/health"), h => h.GetProperty("checks").TryGetProperty("rabbitmq", out _), "the broker's own check");
+        Assert.Equal("Unhealthy", broker.GetProperty("checks").GetProperty("rabbitmq").GetString());
         // Applications are still taken: they wait in the outbox until the bus is back.
         await host.SubmitBusinessOpeningAsync();
         Assert.True(await host.ScalarAsync("SELECT COUNT(*) FROM outbox") > 0);

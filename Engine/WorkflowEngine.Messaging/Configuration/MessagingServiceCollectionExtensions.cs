@@ -14,14 +14,26 @@ namespace WorkflowEngine.Messaging.Configuration;
 /// </summary>
 public static class MessagingServiceCollectionExtensions
 {
+    /// <summary>The name <c>/health</c> reports the broker's check under.</summary>
+    public const string BrokerHealthCheck = "rabbitmq";
+
     public static IServiceCollection AddWorkflowMessaging(this IServiceCollection services, BusTopology topology, MessagingOptions options)
     {
         services.AddSingleton(topology);
         services.AddSingleton(options);
         services.AddSingleton<IMessageSender, MassTransitSender>();
-        if (string.Equals(options.Transport, Transports.RabbitMq, StringComparison.OrdinalIgnoreCase) && options.RabbitMq.QuorumQueues)
+        if (string.Equals(options.Transport, Transports.RabbitMq, StringComparison.OrdinalIgnoreCase))
         {
-            services.AddSingleton(new QuorumQueueTopology(options.RabbitMq));
+            if (options.RabbitMq.QuorumQueues)
+            {
+                services.AddSingleton(new QuorumQueueTopology(options.RabbitMq));
+            }
+
+            // /health names the broker (rabbitmq) beside MassTransit's own checks of the bus and its endpoints: those say
+            // whether the bus consumes, this whether the broker answers at the configured address and credentials.
+            services.AddSingleton(new BrokerHealthConnection(options.RabbitMq));
+            services.AddHealthChecks().AddRabbitMQ(
+                sp => sp.GetRequiredService<BrokerHealthConnection>().GetAsync(), name: BrokerHealthCheck, tags: ["broker"], timeout: TimeSpan.FromSeconds(10));
         }
 
         services.AddSingleton<FailedMessageRecorder>();
