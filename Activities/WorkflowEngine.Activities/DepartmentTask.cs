@@ -362,11 +362,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     }
 
     /// <summary>
-    /// Recomputes the decided step's compliance on the engine's calendar and clock events and, when an administrator
-    /// will look for it — a disagreement, or a host that sent no view of its own — emits both views for the shell to
-    /// keep and audits the disagreement (<c>ComplianceMismatch</c>, with its kinds). A report that agrees is kept by
-    /// nobody: the step's own row already holds its decision, due time and verdict, and every department's every
-    /// decision would otherwise cost a row that no list ever shows.
+    /// Recomputes the decided step's compliance on the engine's calendar and clock events, emits both views for the shell
+    /// to keep — for every report, so that an administrator can set the host's figures beside the engine's for any step —
+    /// and audits a disagreement (<c>ComplianceMismatch</c>, with its kinds).
     /// </summary>
     private static void RecordCompliance(ActivityContext context, StepCompletedEvent done)
     {
@@ -374,14 +372,10 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         var timeline = ClockTimeline.Of(state.Clock);
         var dispatchedAt = timeline.StartedAt ?? state.StartedAt ?? context.Now;
         var engine = ComplianceCheck.Recompute(timeline, dispatchedAt, state.ReceivedAt, state.ClaimedAt, done.CompletedAt, state.DueAt, context.Calendar);
-        var kinds = ComplianceCheck.Compare(engine, done.Compliance, done.ReportedOnTime, dispatchedAt, context.Now);
-        if (kinds.Count == 0 && done.Compliance is not null)
-        {
-            return;
-        }
-
+        var kinds = ComplianceCheck.Compare(engine, done.Compliance, done.ReportedOnTime, dispatchedAt, done.SentAt, context.Now);
         context.Emit(new RecordCompliance(
-            context.Node.Id, state.Attempt, state.Department ?? done.Department ?? "", dispatchedAt, context.Now, engine, done.Compliance, done.ReportedOnTime, kinds));
+            context.Node.Id, state.Attempt, state.Department ?? done.Department ?? "", dispatchedAt, done.SentAt, context.Now, engine, done.Compliance,
+            done.ReportedOnTime, kinds));
         if (kinds.Count == 0)
         {
             return;
@@ -396,6 +390,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             ["reportedDueAt"] = done.Compliance?.DueAt?.ToString("O"),
             ["computedDueAt"] = engine.DueAt?.ToString("O"),
             ["reportedCompletedAt"] = done.CompletedAt.ToString("O"),
+            ["reportSentAt"] = done.SentAt?.ToString("O"),
             ["reportArrivedAt"] = context.Now.ToString("O"),
             ["reportedWorkingMinutes"] = done.Compliance?.WorkingMinutesUsed?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["computedWorkingMinutes"] = engine.WorkingMinutesUsed?.ToString(System.Globalization.CultureInfo.InvariantCulture),

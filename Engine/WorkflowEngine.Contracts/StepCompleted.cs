@@ -29,6 +29,13 @@ public sealed record StepCompleted
 
     public required DateTimeOffset CompletedAt { get; init; }
 
+    /// <summary>
+    /// When the department's system wrote this report to be sent (into its outbox), by its own clock; a report sent again
+    /// keeps it. The engine tells a decision dated long before this (back-filled) from one that the bus or the engine
+    /// held back. Added to version 1 (additive): absent from older hosts, whose reports are measured by their arrival.
+    /// </summary>
+    public DateTimeOffset? SentAt { get; init; }
+
     public required DateTimeOffset DueAt { get; init; }
 
     /// <summary>Whether the department finished by the due time.</summary>

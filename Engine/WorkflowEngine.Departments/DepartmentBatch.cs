@@ -1300,6 +1300,9 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             Outputs = outputs,
             CompletedBy = task.CompletedBy,
             CompletedAt = task.CompletedAt!.Value,
+            // A decision is recorded here at the instant it is taken, and its report written to the outbox in that
+            // commit: a report sent again (the answer to a resent step) keeps that instant.
+            SentAt = task.CompletedAt!.Value,
             DueAt = task.DueAt,
             OnTime = task.OnTime!.Value,
             Commitment = task.CommitmentJson is null ? null : JsonSerializer.Deserialize<CommitmentSignature>(task.CommitmentJson, MessageJson.Options),

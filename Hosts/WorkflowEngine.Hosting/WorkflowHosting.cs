@@ -151,6 +151,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<IComplianceRollupQueries, SqlComplianceRollupQueries>();
         services.AddSingleton<ComplianceStatistics>();
         services.AddSingleton<IComplianceMismatchQueries, SqlComplianceMismatchQueries>();
+        services.AddSingleton<IStepReportQueries, SqlStepReportQueries>();
         services.AddSingleton<IStuckWorkQueries, SqlStuckWorkQueries>();
         // One process owns an SQLite file: it follows the waiting steps in memory; a shared database indexes them.
         services.AddSingleton<IWaitingSteps>(sp => sp.GetRequiredService<Database>().Dialect.SingleWriter

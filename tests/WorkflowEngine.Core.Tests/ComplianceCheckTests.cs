@@ -43,7 +43,7 @@ public sealed class ComplianceCheckTests
         var (engine, dispatched) = Decided(at: Monday.AddHours(1));
         var host = engine with { ReceivedAt = dispatched.AddSeconds(2), WorkingMinutesUsed = engine.WorkingMinutesUsed + 10 };
 
-        Assert.Empty(ComplianceCheck.Compare(engine, host, host.OnTime, dispatched, reportedAt: Monday.AddHours(1).AddSeconds(3)));
+        Assert.Empty(ComplianceCheck.Compare(engine, host, host.OnTime, dispatched, sentAt: null, reportedAt: Monday.AddHours(1).AddSeconds(3)));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ComplianceCheckTests
             WorkingMinutesUsed = engine.WorkingMinutesUsed + 31,
         };
 
-        var kinds = ComplianceCheck.Compare(engine, host, false, dispatched, reportedAt);
+        var kinds = ComplianceCheck.Compare(engine, host, false, dispatched, null, reportedAt);
 
         Assert.Equal(
             [ComplianceKinds.OnTimeDiffers, ComplianceKinds.DueDiffers, ComplianceKinds.ClockSkew, ComplianceKinds.Backfilled, ComplianceKinds.WorkingTimeDiffers],
@@ -71,7 +71,7 @@ public sealed class ComplianceCheckTests
     {
         var (engine, dispatched) = Decided(at: Monday.AddHours(2));
 
-        var kinds = ComplianceCheck.Compare(engine, engine, true, dispatched, reportedAt: Monday.AddHours(1));
+        var kinds = ComplianceCheck.Compare(engine, engine, true, dispatched, sentAt: null, reportedAt: Monday.AddHours(1));
 
         Assert.Equal([ComplianceKinds.ClockSkew], kinds);
     }
@@ -81,9 +81,37 @@ public sealed class ComplianceCheckTests
     {
         var (engine, dispatched) = Decided(at: Monday.AddHours(1));
 
-        Assert.Empty(ComplianceCheck.Compare(engine, null, true, dispatched, Monday.AddDays(3)));
-        Assert.Equal([ComplianceKinds.OnTimeDiffers], ComplianceCheck.Compare(engine, null, false, dispatched, Monday.AddHours(1)));
-        Assert.Empty(ComplianceCheck.Compare(engine, engine with { WorkingMinutesUsed = null, WorkingMinutesPaused = null }, true, dispatched, Monday.AddHours(1)));
+        Assert.Empty(ComplianceCheck.Compare(engine, null, true, dispatched, null, Monday.AddDays(3)));
+        Assert.Equal([ComplianceKinds.OnTimeDiffers], ComplianceCheck.Compare(engine, null, false, dispatched, null, Monday.AddHours(1)));
+        Assert.Empty(ComplianceCheck.Compare(engine, engine with { WorkingMinutesUsed = null, WorkingMinutesPaused = null }, true, dispatched, null, Monday.AddHours(1)));
+    }
+
+    [Fact]
+    public void Compare_AReportSentAtItsDecision_ThatTheEngineReadsHoursLater_IsNotBackfilled()
+    {
+        // The engine was down from 10:00 to 13:00: the report, sent at the decision, is read three hours late.
+        var (engine, dispatched) = Decided(at: Monday.AddHours(1));
+
+        Assert.Empty(ComplianceCheck.Compare(engine, engine, true, dispatched, sentAt: Monday.AddHours(1), reportedAt: Monday.AddHours(4)));
+    }
+
+    [Fact]
+    public void Compare_AReportSentHoursAfterTheDecisionItClaims_IsBackfilled_HoweverSoonItArrives()
+    {
+        var (engine, dispatched) = Decided(at: Monday.AddHours(1));
+
+        var kinds = ComplianceCheck.Compare(engine, engine, true, dispatched, sentAt: Monday.AddHours(4), reportedAt: Monday.AddHours(4).AddSeconds(2));
+
+        Assert.Equal([ComplianceKinds.Backfilled], kinds);
+    }
+
+    [Fact]
+    public void Compare_AReportSentBeforeTheDecisionItCarries_OrAfterItArrived_IsClockSkew()
+    {
+        var (engine, dispatched) = Decided(at: Monday.AddHours(1));
+
+        Assert.Equal([ComplianceKinds.ClockSkew], ComplianceCheck.Compare(engine, engine, true, dispatched, Monday.AddMinutes(30), Monday.AddHours(2)));
+        Assert.Equal([ComplianceKinds.ClockSkew], ComplianceCheck.Compare(engine, engine, true, dispatched, Monday.AddHours(1.5), Monday.AddHours(1)));
     }
 
     /// <summary>A step dispatched Monday 09:00, due 11:00, decided at <paramref name="at"/> with no pause.</summary>

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Testing;
 
@@ -154,25 +152,9 @@ public sealed class ComplianceMismatchTests
         Assert.Contains("200", ProblemAssert.FieldError(problem, "pageSize"), StringComparison.Ordinal);
     }
 
-    private static StepCompleted Completed(ExecuteStep step, DateTimeOffset completedAt, bool onTime) => new()
-    {
-        ApplicationId = step.ApplicationId,
-        StepId = step.StepId,
-        Attempt = step.Attempt,
-        Department = step.Department,
-        Outcome = StepOutcomes.Approved,
-        CompletedBy = "samr-system",
-        CompletedAt = completedAt,
-        DueAt = step.DueAt,
-        OnTime = onTime,
-    };
+    private static StepCompleted Completed(ExecuteStep step, DateTimeOffset completedAt, bool onTime) => AllInOneHost.Approval(step, completedAt, onTime);
 
-    /// <summary>Sends a report to the engine as a department system would, past the .NET department host.</summary>
-    private static async Task SendAsync(AllInOneHost host, StepCompleted report)
-    {
-        var endpoint = await host.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:" + Queues.EngineReports));
-        await endpoint.Send(report);
-    }
+    private static Task SendAsync(AllInOneHost host, StepCompleted report) => host.SendReportAsync(report);
 
     private static Task<JsonElement> ListedAsync(AllInOneHost host, string path, int total) =>
         AllInOneHost.EventuallyAsync(() => host.GetJsonAsync("admin", path), l => l.GetProperty("total").GetInt32() == total, $"{total} listed at {path}");

@@ -59,7 +59,7 @@ public sealed class SqlServerSyntaxTests
             "MERGE INTO inbox", "MERGE INTO steps", "MERGE INTO timers", "MERGE INTO incidents", "MERGE INTO department_forms",
             "MERGE INTO departments", "MERGE INTO users", "UPDATE users SET disabled_at", "INSERT INTO admin_audit", "UPDATE departments SET name_zh", "MERGE INTO user_credentials", "INSERT INTO sign_in_events", "OUTPUT INSERTED.id", "OPENJSON", "FETCH NEXT", "READPAST",
             "FROM timers WITH (UPDLOCK", "DELETE FROM outbox", "UPDATE applications SET status", "UPDATE department_tasks",
-            "UPDATE definitions SET title", "INSERT INTO definitions", "UPDATE definitions SET status = 'retired'", "DELETE FROM definitions", "UPDATE audit_events SET seq", "INSERT INTO failed_messages", "INSERT INTO step_compliance", "UPDATE certificates SET revoked_at", "FROM step_compliance c JOIN applications",
+            "UPDATE definitions SET title", "INSERT INTO definitions", "UPDATE definitions SET status = 'retired'", "DELETE FROM definitions", "UPDATE audit_events SET seq", "INSERT INTO failed_messages", "INSERT INTO step_compliance", "INSERT INTO step_reports", "FROM step_reports c", "UPDATE certificates SET revoked_at", "FROM step_compliance c JOIN applications",
             "INSERT INTO outbox (message_id, destination, message_type, body, created_at, attempts, lease_owner, lease_until)\nSELECT",
         })
         {
@@ -168,6 +168,7 @@ public sealed class SqlServerSyntaxTests
         }
 
         await Quietly(() => mismatches.ListAsync(new ComplianceMismatchFilter(Now, Now.AddDays(30), null, null, null, 50, 50), none));
+        await Quietly(() => new SqlStepReportQueries(database).ForApplicationAsync(applicationId, none));
 
         var years = new SqlCalendarYearStore(database);
         await Quietly(() => years.ListAsync(none));

@@ -1293,6 +1293,30 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal((Now, Now.AddHours(3), false), (licence.Record.DispatchedAt, licence.Record.ReportedAt, licence.Record.ReportedOnTime));
     }
 
+    [StoreFact]
+    public async Task StepReports_KeepEveryReport_AgreeingOrNot_ByApplication_ButListOnlyTheDisagreements()
+    {
+        var application = await SaveNewApplicationAsync();
+        var engine = new ComplianceView(Now, Now.AddMinutes(5), Now.AddHours(1), Now.AddHours(2), 60, 15, true);
+        var changes = new EngineChanges();
+        changes.Updated.Add(application);
+        changes.Compliance.Add(Compliance(application.Id, "seal", "PSB", Now.AddHours(4), engine, engine, []) with { SentAt = Now.AddHours(1) });
+        changes.Compliance.Add(Compliance(application.Id, "licence", "SAMR", Now.AddHours(3), engine, engine with { DueAt = Now }, [ComplianceKinds.DueDiffers]));
+        await SaveAsync(changes);
+
+        var reports = await new SqlStepReportQueries(Database).ForApplicationAsync(application.Id, CancellationToken.None);
+        var listed = await new SqlComplianceMismatchQueries(Database).ListAsync(new(Now, Now.AddDays(1), null, null, null, 0, 50), CancellationToken.None);
+
+        Assert.Equal(["licence", "seal"], reports.Select(r => r.StepId));
+        var seal = reports[1];
+        Assert.Equal((engine, engine, Now.AddHours(1), Now.AddHours(4)), (seal.Engine, seal.Host, seal.SentAt, seal.ReportedAt));
+        Assert.Empty(seal.Kinds);
+        Assert.Null(reports[0].SentAt);
+        Assert.Equal([ComplianceKinds.DueDiffers], reports[0].Kinds);
+        Assert.Equal("licence", Assert.Single(listed.Items).Record.StepId);
+        Assert.Empty(await new SqlStepReportQueries(Database).ForApplicationAsync(Guid.NewGuid(), CancellationToken.None));
+    }
+
     private static readonly ComplianceView HeldCompliance = new(Now.AddMinutes(-30), null, Now, Now.AddHours(1), 30, null, true);
 
     private static StepComplianceRecord Compliance(

@@ -176,8 +176,8 @@ public sealed class AllInOneHost : IAsyncDisposable
     {
         var cst = TimeSpan.FromHours(8);
         var id = await SubmitBusinessOpeningAsync();
-        // Each decision reaches the engine before the shared clock moves on to the next: a report the engine hears of
-        // hours after its decision is, rightly, a back-filled one (ComplianceCheck), and the clock must not make it so.
+        // Each decision reaches the engine before the shared clock moves on to the next, as it would in real time: the
+        // engine's own instants (the claim, the arrival) then match the department's.
         foreach (var (department, clerk, at) in new[]
         {
             ("SAMR", "samr-clerk", new DateTimeOffset(2026, 3, 2, 10, 0, 0, cst)),
@@ -245,14 +245,36 @@ public sealed class AllInOneHost : IAsyncDisposable
         return payload.Deserialize<ExecuteStep>(JsonSerializerOptions.Web)!;
     }
 
+    /// <summary>An approval of <paramref name="step"/> decided at <paramref name="completedAt"/>, as SAMR's own system (not the .NET host) reports it.</summary>
+    public static StepCompleted Approval(ExecuteStep step, DateTimeOffset completedAt, bool onTime) => new()
+    {
+        ApplicationId = step.ApplicationId,
+        StepId = step.StepId,
+        Attempt = step.Attempt,
+        Department = step.Department,
+        Outcome = StepOutcomes.Approved,
+        CompletedBy = "samr-system",
+        CompletedAt = completedAt,
+        DueAt = step.DueAt,
+        OnTime = onTime,
+    };
+
+    /// <summary>
+    /// Sends the engine a department's decision as a department system would, past the .NET department host; under
+    /// <paramref name="messageId"/> when given (the same id again is a redelivery).
+    /// </summary>
+    public async Task SendReportAsync(StepCompleted report, Guid? messageId = null)
+    {
+        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:" + Queues.EngineReports));
+        await endpoint.Send(report, context => context.MessageId = messageId ?? context.MessageId);
+    }
+
     /// <summary>
     /// Sends the engine a report it must refuse (an outcome that is neither approved nor rejected), which its receiver
     /// gives up on at once and keeps as a failed message for an administrator.
     /// </summary>
-    public async Task SendInvalidReportAsync(Guid messageId)
-    {
-        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:" + Queues.EngineReports));
-        await endpoint.Send(
+    public Task SendInvalidReportAsync(Guid messageId) =>
+        SendReportAsync(
             new StepCompleted
             {
                 ApplicationId = Guid.NewGuid(),
@@ -264,8 +286,7 @@ public sealed class AllInOneHost : IAsyncDisposable
                 DueAt = Clock.GetUtcNow(),
                 OnTime = true,
             },
-            context => context.MessageId = messageId);
-    }
+            messageId);
 
     /// <summary>
     /// Stores a definition as published without validating it, as an older release with laxer checks would have: the

@@ -12,7 +12,7 @@ public static class ComplianceCheck
     /// <summary>How far apart two due times, or a host's instant and the engine's, may be before it counts (clocks drift, messages take time).</summary>
     public static readonly TimeSpan SkewTolerance = TimeSpan.FromMinutes(5);
 
-    /// <summary>How much earlier than its report's arrival a decision may be dated before it counts as back-filled.</summary>
+    /// <summary>How much earlier than the host sent its report a decision may be dated before it counts as back-filled.</summary>
     public static readonly TimeSpan BackfillTolerance = TimeSpan.FromHours(1);
 
     /// <summary>How many office minutes the two counts of working time used may differ by.</summary>
@@ -78,11 +78,14 @@ public static class ComplianceCheck
 
     /// <summary>
     /// Where the host's report disagrees with the engine's view: <paramref name="dispatchedAt"/> is when the engine sent
-    /// the step, <paramref name="reportedAt"/> when its decision reached the engine. Without a host block only the
-    /// on-time flag (every version of the message carries it) can disagree.
+    /// the step, <paramref name="sentAt"/> when the host says it sent its report (null from hosts that do not say), and
+    /// <paramref name="reportedAt"/> when the report reached the engine. A decision is back-filled when it is dated long
+    /// before the host sent it: a report the bus or a stopped engine held back is late, not back-filled. Without a
+    /// sending time the arrival stands in for it. Without a host block only the on-time flag (every version of the
+    /// message carries it) can disagree.
     /// </summary>
     public static IReadOnlyList<string> Compare(
-        ComplianceView engine, ComplianceView? host, bool? reportedOnTime, DateTimeOffset dispatchedAt, DateTimeOffset reportedAt)
+        ComplianceView engine, ComplianceView? host, bool? reportedOnTime, DateTimeOffset dispatchedAt, DateTimeOffset? sentAt, DateTimeOffset reportedAt)
     {
         ArgumentNullException.ThrowIfNull(engine);
         var kinds = new List<string>();
@@ -101,12 +104,13 @@ public static class ComplianceCheck
             kinds.Add(ComplianceKinds.DueDiffers);
         }
 
-        if (host.CompletedAt > reportedAt + SkewTolerance || host.ReceivedAt < dispatchedAt - SkewTolerance)
+        var sent = sentAt ?? reportedAt;
+        if (host.CompletedAt > sent + SkewTolerance || sent > reportedAt + SkewTolerance || host.ReceivedAt < dispatchedAt - SkewTolerance)
         {
             kinds.Add(ComplianceKinds.ClockSkew);
         }
 
-        if (reportedAt - host.CompletedAt > BackfillTolerance)
+        if (sent - host.CompletedAt > BackfillTolerance)
         {
             kinds.Add(ComplianceKinds.Backfilled);
         }

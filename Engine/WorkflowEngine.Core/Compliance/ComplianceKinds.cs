@@ -9,10 +9,10 @@ public static class ComplianceKinds
     /// <summary>The host held another due time: its calendar is wrong, or it missed a <c>StepDueChanged</c>.</summary>
     public const string DueDiffers = "due-differs";
 
-    /// <summary>The host's instants cannot be right by the engine's clock: decided after the engine heard of it, or received before dispatch.</summary>
+    /// <summary>The host's instants cannot be right by the engine's clock: decided after it was sent or after the engine heard of it, sent after it arrived, or received before dispatch.</summary>
     public const string ClockSkew = "clock-skew";
 
-    /// <summary>The decision is dated far earlier than its report arrived: a time written in afterwards.</summary>
+    /// <summary>The decision is dated far earlier than the host sent its report (its arrival, where the host does not say): a time written in afterwards.</summary>
     public const string Backfilled = "backfilled";
 
     /// <summary>The host counted a different amount of working time used.</summary>

@@ -101,14 +101,16 @@ public sealed record AnnounceCommitmentRefused(string StepId, int Attempt, strin
 
 /// <summary>
 /// Keep both views of a decided department step's compliance: the host's as reported (null when it sent none) and the
-/// engine's recomputation, with every kind of disagreement (<see cref="ComplianceKinds"/>). <paramref name="ReportedAt"/>
-/// is when the decision reached the engine.
+/// engine's recomputation, with every kind of disagreement (<see cref="ComplianceKinds"/>), for every decision reported,
+/// agreeing or not. <paramref name="SentAt"/> is when the host says it sent the report (null from older hosts),
+/// <paramref name="ReportedAt"/> when the decision reached the engine.
 /// </summary>
 public sealed record RecordCompliance(
     string StepId,
     int Attempt,
     string Department,
     DateTimeOffset DispatchedAt,
+    DateTimeOffset? SentAt,
     DateTimeOffset ReportedAt,
     ComplianceView Engine,
     ComplianceView? Host,

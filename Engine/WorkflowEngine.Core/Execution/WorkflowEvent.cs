@@ -169,6 +169,9 @@ public sealed record StepCompletedEvent(
 
     /// <summary>The host's own instants and working time; null when it sent none (an older host: "not reported").</summary>
     public Compliance.ComplianceView? Compliance { get; init; }
+
+    /// <summary>When the host says it sent the report; null from older hosts.</summary>
+    public DateTimeOffset? SentAt { get; init; }
 }
 
 /// <summary>A timer the flow scheduled came due.</summary>

@@ -3,12 +3,15 @@ using WorkflowEngine.Runtime.Compliance;
 
 namespace WorkflowEngine.Persistence.Rows;
 
-/// <summary>The <c>step_compliance</c> table: both views of a decided step's compliance.</summary>
+/// <summary>
+/// The <c>step_compliance</c> table (the disagreements administrators list) and <c>step_reports</c> (every report,
+/// by application): both views of a decided step's compliance, in the same columns.
+/// </summary>
 internal sealed class StepComplianceRow
 {
     public const string Columns = """
-        c.reported_at AS ReportedAt, c.application_id AS ApplicationId, c.step_id AS StepId, c.attempt AS Attempt, c.department AS Department,
-        c.service_id AS ServiceId, c.dispatched_at AS DispatchedAt, c.host_reported AS HostReported, c.kinds AS Kinds,
+        c.reported_at AS ReportedAt, c.sent_at AS SentAt, c.application_id AS ApplicationId, c.step_id AS StepId, c.attempt AS Attempt,
+        c.department AS Department, c.service_id AS ServiceId, c.dispatched_at AS DispatchedAt, c.host_reported AS HostReported, c.kinds AS Kinds,
         c.host_received_at AS HostReceivedAt, c.host_started_at AS HostStartedAt, c.host_completed_at AS HostCompletedAt, c.host_due_at AS HostDueAt,
         c.host_minutes_used AS HostMinutesUsed, c.host_minutes_paused AS HostMinutesPaused, c.host_on_time AS HostOnTime,
         c.engine_received_at AS EngineReceivedAt, c.engine_started_at AS EngineStartedAt, c.engine_completed_at AS EngineCompletedAt,
@@ -16,17 +19,23 @@ internal sealed class StepComplianceRow
         c.engine_on_time AS EngineOnTime
         """;
 
-    public static BatchCommand<StepComplianceRecord> Insert { get; } = new(
-        """
-        INSERT INTO step_compliance (reported_at, application_id, step_id, attempt, department, service_id, dispatched_at, host_reported, kinds,
+    /// <summary>A row of <c>step_compliance</c>: only what the administrators' list shows (<see cref="StepComplianceRecord.Listed"/>).</summary>
+    public static BatchCommand<StepComplianceRecord> Insert { get; } = InsertInto("step_compliance");
+
+    /// <summary>A row of <c>step_reports</c>: every report.</summary>
+    public static BatchCommand<StepComplianceRecord> InsertReport { get; } = InsertInto("step_reports");
+
+    private static BatchCommand<StepComplianceRecord> InsertInto(string table) => new(
+        $"""
+        INSERT INTO {table} (reported_at, sent_at, application_id, step_id, attempt, department, service_id, dispatched_at, host_reported, kinds,
             host_received_at, host_started_at, host_completed_at, host_due_at, host_minutes_used, host_minutes_paused, host_on_time,
             engine_received_at, engine_started_at, engine_completed_at, engine_due_at, engine_minutes_used, engine_minutes_paused, engine_on_time)
-        VALUES (@ReportedAt, @ApplicationId, @StepId, @Attempt, @Department, @ServiceId, @DispatchedAt, @HostReported, @Kinds,
+        VALUES (@ReportedAt, @SentAt, @ApplicationId, @StepId, @Attempt, @Department, @ServiceId, @DispatchedAt, @HostReported, @Kinds,
             @HostReceivedAt, @HostStartedAt, @HostCompletedAt, @HostDueAt, @HostMinutesUsed, @HostMinutesPaused, @HostOnTime,
             @EngineReceivedAt, @EngineStartedAt, @EngineCompletedAt, @EngineDueAt, @EngineMinutesUsed, @EngineMinutesPaused, @EngineOnTime)
         """,
-        ("ReportedAt", r => Instants.ToMs(r.ReportedAt)), ("ApplicationId", r => r.ApplicationId.ToString()), ("StepId", r => r.StepId),
-        ("Attempt", r => (long)r.Attempt), ("Department", r => r.Department), ("ServiceId", r => r.ServiceId),
+        ("ReportedAt", r => Instants.ToMs(r.ReportedAt)), ("SentAt", r => Instants.ToMs(r.SentAt)), ("ApplicationId", r => r.ApplicationId.ToString()),
+        ("StepId", r => r.StepId), ("Attempt", r => (long)r.Attempt), ("Department", r => r.Department), ("ServiceId", r => r.ServiceId),
         ("DispatchedAt", r => Instants.ToMs(r.DispatchedAt)), ("HostReported", r => r.HostReported ? 1L : 0L), ("Kinds", r => KindsText(r.Kinds)),
         ("HostReceivedAt", r => Instants.ToMs(r.Host?.ReceivedAt)), ("HostStartedAt", r => Instants.ToMs(r.Host?.StartedAt)),
         ("HostCompletedAt", r => Instants.ToMs(r.Host?.CompletedAt)), ("HostDueAt", r => Instants.ToMs(r.Host?.DueAt)),
@@ -38,6 +47,8 @@ internal sealed class StepComplianceRow
         ("EngineOnTime", r => Instants.Flag(r.Engine.OnTime)));
 
     public long ReportedAt { get; set; }
+
+    public long? SentAt { get; set; }
 
     public string ApplicationId { get; set; } = "";
 
@@ -106,7 +117,10 @@ internal sealed class StepComplianceRow
                 Minutes(HostMinutesUsed), Minutes(HostMinutesPaused), HostOnTime != 0)
             : null,
         Instants.Flag(HostOnTime),
-        Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries))
+    {
+        SentAt = Instants.FromMs(SentAt),
+    };
 
     private static int? Minutes(long? value) => value is { } v ? (int)v : null;
 }

@@ -40,6 +40,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         var at = Instants.ToMs(now);
         var inbox = changes.Inbox.Select(id => (Consumer, id, at)).ToArray();
         var published = OutboxSql.TakePublished(relay);
+        var listed = changes.Compliance.Where(c => c.Listed).ToArray();
         IReadOnlyList<OutboxMessage> outbox;
 
         try
@@ -60,7 +61,8 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
             plan.Add(EngineSql.InsertCertificate, changes.Certificates);
             plan.Add(EngineSql.RevokeCertificates, changes.CertificateRevocations);
             plan.Add(EngineSql.InsertMaterial, changes.Materials);
-            plan.Add(StepComplianceRow.Insert, changes.Compliance);
+            plan.Add(StepComplianceRow.InsertReport, changes.Compliance);
+            plan.Add(StepComplianceRow.Insert, listed);
             _rollup.AddTo(plan, changes.Rollup);
             plan.Add(_sql.UpsertIncident, incidents);
 

@@ -37,6 +37,7 @@ public sealed class StepCompletedConsumer(EngineProcessor engine) : IConsumer<St
                 Department = m.Department,
                 Materials = m.Materials?.Select(v => $"{v.Key}@v{v.Version}").ToArray(),
                 Compliance = compliance,
+                SentAt = m.SentAt,
             },
             MessageIds.Of(context),
             context.CancellationToken);

@@ -681,7 +681,10 @@ internal sealed class EngineBatch(
                 case RecordCompliance compliance:
                     absorbed.Compliance.Add(new StepComplianceRecord(
                         application.Id, compliance.StepId, compliance.Attempt, compliance.Department, application.ServiceId, compliance.DispatchedAt,
-                        compliance.ReportedAt, compliance.Engine, compliance.Host, compliance.ReportedOnTime, compliance.Kinds));
+                        compliance.ReportedAt, compliance.Engine, compliance.Host, compliance.ReportedOnTime, compliance.Kinds)
+                    {
+                        SentAt = compliance.SentAt,
+                    });
                     break;
             }
         }

@@ -37,7 +37,7 @@ public sealed class EngineChanges
 
     public List<MaterialRecord> Materials { get; } = [];
 
-    /// <summary>Both views of the compliance of each department step decided in the batch.</summary>
+    /// <summary>Both views of the compliance of each department step decided in the batch, agreeing or not.</summary>
     public List<StepComplianceRecord> Compliance { get; } = [];
 
     /// <summary>What the batch's finishes add to the compliance rollup (decided steps, finished bundles, revoked approvals).</summary>

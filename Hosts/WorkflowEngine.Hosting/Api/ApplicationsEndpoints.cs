@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Forms;
+using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api.Clocks;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Audit;
+using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Materials;
 using WorkflowEngine.Runtime.Departments;
 
@@ -44,6 +46,9 @@ public static class ApplicationsEndpoints
             .WithSummary("Upload materials after submitting");
         group.MapGet("/{id:guid}/materials/{materialId:guid}", DownloadAsync).Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Download an uploaded material");
         group.MapGet("/{id:guid}/audit", AuditAsync).Produces<AuditTrailDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("The application's audit trail");
+        group.MapGet("/{id:guid}/compliance", ComplianceAsync).Produces<ApplicationComplianceDto>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Each decided department step: the figures its department reported beside the engine's recomputation, and every disagreement");
         group.MapGet("/{id:guid}/clocks", ClocksAsync).Produces<ApplicationClocksDto>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Every clock of the application (bundle, stages, steps): limits, status, log, and how each due time comes about");
         return app;
@@ -259,6 +264,18 @@ public static class ApplicationsEndpoints
         }
 
         return Results.Ok(await views.AuditTrailAsync(application, cancellationToken));
+    }
+
+    private static async Task<IResult> ComplianceAsync(
+        Guid id, ClaimsPrincipal user, IApplicationQueries queries, ApplicationViews views, IStepReportQueries reports, ReferenceData reference,
+        CancellationToken cancellationToken)
+    {
+        if (await VisibleAsync(id, user, queries, views, cancellationToken) is not { } application)
+        {
+            return Problems.NotFound(NotFoundDetail);
+        }
+
+        return Results.Ok(ApplicationComplianceDto.From(application, await reports.ForApplicationAsync(application.Id, cancellationToken), reference));
     }
 
     /// <summary>

@@ -7,7 +7,9 @@ namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// A decided step as the department host reported it (<see cref="Host"/> null when it sent no compliance block; then
-/// <see cref="ReportedOnTime"/> is its on-time flag) and as the engine recomputed it, with the kinds of disagreement.
+/// <see cref="ReportedOnTime"/> is its on-time flag) and as the engine recomputed it, with the kinds of disagreement
+/// (none when they agree). <see cref="SentAt"/> is when the host says it sent the report (null from older hosts),
+/// <see cref="ReportedAt"/> when it reached the engine.
 /// </summary>
 public sealed record ComplianceMismatchDto(
     Guid ApplicationId,
@@ -19,6 +21,7 @@ public sealed record ComplianceMismatchDto(
     string ServiceId,
     DateTimeOffset DispatchedAt,
     DateTimeOffset ReportedAt,
+    DateTimeOffset? SentAt,
     IReadOnlyList<string> Kinds,
     bool HostReported,
     bool? ReportedOnTime,
@@ -33,7 +36,7 @@ public sealed record ComplianceMismatchDto(
         return new(
             r.ApplicationId, listed.TrackingNumber, r.StepId, r.Attempt, r.Department,
             reference.Departments.TryGetValue(r.Department, out var department) ? department.Name.Zh : null,
-            r.ServiceId, ChinaTime.ToLocal(r.DispatchedAt), ChinaTime.ToLocal(r.ReportedAt), r.Kinds, r.HostReported, r.ReportedOnTime,
+            r.ServiceId, ChinaTime.ToLocal(r.DispatchedAt), ChinaTime.ToLocal(r.ReportedAt), ChinaTime.ToLocal(r.SentAt), r.Kinds, r.HostReported, r.ReportedOnTime,
             r.Host is null ? null : Local(r.Host), Local(r.Engine));
     }
 

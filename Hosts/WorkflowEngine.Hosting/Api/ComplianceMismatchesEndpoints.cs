@@ -51,14 +51,14 @@ public static class ComplianceMismatchesEndpoints
 
     private static readonly object?[] Header =
     [
-        "受理编号", "环节", "部门", "部门名称", "事项", "报告到达", "不一致类型", "部门已报告",
+        "受理编号", "环节", "部门", "部门名称", "事项", "报告到达", "部门发出报告", "不一致类型", "部门已报告",
         "部门：接收", "部门：开始办理", "部门：办结", "部门：期限", "部门：已用工作分钟", "部门：暂停工作分钟", "部门：按时",
         "引擎：接收", "引擎：开始办理", "引擎：办结", "引擎：期限", "引擎：已用工作分钟", "引擎：暂停工作分钟", "引擎：按时",
     ];
 
     private static object?[] Row(ComplianceMismatchDto m) =>
     [
-        m.TrackingNumber, m.StepId, m.Department, m.DepartmentName, m.ServiceId, Time(m.ReportedAt), string.Join(" ", m.Kinds), m.HostReported ? "是" : "否",
+        m.TrackingNumber, m.StepId, m.Department, m.DepartmentName, m.ServiceId, Time(m.ReportedAt), Time(m.SentAt), string.Join(" ", m.Kinds), m.HostReported ? "是" : "否",
         Time(m.Host?.ReceivedAt), Time(m.Host?.StartedAt), Time(m.Host?.CompletedAt), Time(m.Host?.DueAt), m.Host?.WorkingMinutesUsed, m.Host?.WorkingMinutesPaused,
         Flag(m.Host?.OnTime ?? m.ReportedOnTime),
         Time(m.Engine.ReceivedAt), Time(m.Engine.StartedAt), Time(m.Engine.CompletedAt), Time(m.Engine.DueAt), m.Engine.WorkingMinutesUsed, m.Engine.WorkingMinutesPaused,
