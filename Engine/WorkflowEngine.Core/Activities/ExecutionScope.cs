@@ -153,7 +153,9 @@ internal sealed class ExecutionScope
             var counting = ClockTimeline.Of(state.Clock).StartedAt ?? state.StartedAt ?? before;
             if (moved == before)
             {
-                if (!CountsThrough(change, counting, before))
+                // The statutory limit may reach into the year loaded while the promised one does not: its due time may
+                // have moved alone, and the department and the step's row hear it with the signal below.
+                if (!CountsThrough(change, counting, Later(before, StatutoryDueOf(node, state))))
                 {
                     continue;
                 }
@@ -187,6 +189,16 @@ internal sealed class ExecutionScope
     }
 
     /// <summary>Whether the year a calendar change loaded lies between a clock's start and its due time.</summary>
+    /// <summary>A step's statutory due time on the calendar now in force, if it has a statutory limit.</summary>
+    private DateTimeOffset? StatutoryDueOf(StepNode node, NodeState state) =>
+        StatutoryLimitOf(node) is { } statutory
+            ? state.Clock is { Count: > 0 } clock
+                ? ClockArithmetic.DueAt(clock, statutory, Calendar)
+                : state.StartedAt is { } started ? Calendar.Add(started, statutory) : null
+            : null;
+
+    private static DateTimeOffset Later(DateTimeOffset due, DateTimeOffset? other) => other is { } o && o > due ? o : due;
+
     private bool CountsThrough(CalendarChangedEvent change, DateTimeOffset from, DateTimeOffset due) =>
         change.Year is { } year && Calendar.DateOf(from).Year <= year && year <= Calendar.DateOf(due).Year;
 

@@ -20,7 +20,7 @@ public sealed class Bug_10_VerificationStatutoryDueAnnounced
     private static readonly DateTimeOffset VerifyAt = Catalog.Calendar.Add(Signed, WorkingTimeLimit.Days(5));
 
     /// <summary>The shipped calendar with 2027's New Year's Day off: a day in the year loaded, counted as a Friday before.</summary>
-    private static WorkingCalendar With2027() => new(Catalog.Calendar.Data with
+    internal static WorkingCalendar With2027() => new(Catalog.Calendar.Data with
     {
         Years = [.. Catalog.Calendar.Data.Years, new CalendarYear(2027, "测试用安排", [new HolidayPeriod("元旦", new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 1))], [])],
     });
