@@ -142,10 +142,7 @@ internal sealed class ExecutionScope
                 continue;
             }
 
-            var after = state.Clock is { Count: > 0 } clock
-                ? ClockArithmetic.DueAt(clock, limit, Calendar)
-                : state.StartedAt is { } started ? Calendar.Add(started, limit) : null;
-            if (after is not { } moved)
+            if (DueOn(state, limit) is not { } moved)
             {
                 continue;
             }
@@ -189,13 +186,15 @@ internal sealed class ExecutionScope
     }
 
     /// <summary>Whether the year a calendar change loaded lies between a clock's start and its due time.</summary>
+    /// <summary>A node's due time against a limit on the calendar now in force: from its clock's log, or from its start.</summary>
+    private DateTimeOffset? DueOn(NodeState state, WorkingTimeLimit limit) =>
+        state.Clock is { Count: > 0 } clock
+            ? ClockArithmetic.DueAt(clock, limit, Calendar)
+            : state.StartedAt is { } started ? Calendar.Add(started, limit) : null;
+
     /// <summary>A step's statutory due time on the calendar now in force, if it has a statutory limit.</summary>
     private DateTimeOffset? StatutoryDueOf(StepNode node, NodeState state) =>
-        StatutoryLimitOf(node) is { } statutory
-            ? state.Clock is { Count: > 0 } clock
-                ? ClockArithmetic.DueAt(clock, statutory, Calendar)
-                : state.StartedAt is { } started ? Calendar.Add(started, statutory) : null
-            : null;
+        StatutoryLimitOf(node) is { } statutory ? DueOn(state, statutory) : null;
 
     private static DateTimeOffset Later(DateTimeOffset due, DateTimeOffset? other) => other is { } o && o > due ? o : due;
 
