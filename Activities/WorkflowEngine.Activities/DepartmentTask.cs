@@ -338,6 +338,12 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 state.TimerId = null;
                 SupplementExpired(context, open);
                 return false;
+            case TimerFiredEvent fired when fired.TimerId == state.TimerId
+                && ClockTimeline.Of(state.Clock).CurrentPause?.Until is { } until && until > context.Now:
+                // Fired for an earlier excluded period's end (leased before that period ended and this one began): the
+                // shell removed the fired timer, so this period's end gets it back.
+                context.Emit(new ScheduleTimer(fired.TimerId, context.Node.Id, until));
+                return false;
             case TimerFiredEvent fired when fired.TimerId == state.TimerId:
                 // The excluded period's end the clerk gave has come.
                 state.TimerId = null;

@@ -37,7 +37,14 @@ public sealed class Stage : Activity<Stage.Settings>
         {
             if (state.DueAt is not { } due || due > context.Now)
             {
-                // The clock stood still or moved since the timer was set: its due time, if any, has a timer of its own.
+                // Fired for a due time that has moved since it was leased (a pause, an extension, a recount by another
+                // process meanwhile): the shell removed the fired timer, so the moved due time gets it back. A paused
+                // stage has none until its steps run again.
+                if (state.DueAt is { } moved)
+                {
+                    context.Emit(new ScheduleTimer(fired.TimerId, context.Node.Id, moved));
+                }
+
                 return;
             }
 

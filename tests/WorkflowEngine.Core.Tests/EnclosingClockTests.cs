@@ -140,6 +140,28 @@ public sealed class EnclosingClockTests
     }
 
     [Fact]
+    public void AStageTimerFiredForTheDueTimeAPauseMoved_IsSetAgainForTheMovedOne_AndTheStageTurnsOverdueThen()
+    {
+        var h = Started(OneStep);
+        Assert.Equal(At(9, 17).AddMinutes(30), h.Step("stage-a")!.DueAt);
+        RequestSupplement(h, "a", "SAMR", At(3, 10));
+        Supply(h, "a", "SAMR", At(5, 10));
+        var moved = h.Step("stage-a")!.DueAt!.Value;
+        Assert.Equal(At(11, 17).AddMinutes(30), moved);
+
+        // The old timer, leased by one engine process before the pause, fires in another's run after the resume had set
+        // it again: the shell removes the fired row, so this run must set it again, or the stage never turns overdue.
+        h.Now = At(9, 17).AddMinutes(31);
+        h.FireTimer("stage-a:due", "stage-a");
+        Assert.DoesNotContain(h.Audit, a => a.Type == "StageOverdue");
+        Assert.Contains(h.Last!.Commands, c => c is ScheduleTimer { TimerId: "stage-a:due" } t && t.DueAt == moved);
+
+        h.Now = moved.AddMinutes(1);
+        h.FireTimer("stage-a:due", "stage-a");
+        Assert.Single(h.Audit, a => a.Type == "StageOverdue");
+    }
+
+    [Fact]
     public void AStageStoppedWhilePaused_IsOnTimeAgainstItsMovedDueTime()
     {
         var h = Started(OneStep);

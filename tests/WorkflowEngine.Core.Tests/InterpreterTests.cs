@@ -477,6 +477,29 @@ public sealed class InterpreterTests
     }
 
     [Fact]
+    public void AnExclusionTimerFiredForAnEarlierPeriodsEnd_LeavesTheNextPeriodExcluded_UntilItsOwnEnd()
+    {
+        var h = Run("  " + Task("a"));
+        var firstEnd = new DateTimeOffset(2026, 3, 2, 15, 0, 0, Cst);
+        h.Apply(ExpertReview(new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst), firstEnd));
+        // The clerk ends the first period early, then a second one begins, to end on Wednesday.
+        h.Now = new DateTimeOffset(2026, 3, 2, 11, 0, 0, Cst);
+        h.Apply(new StepExclusionEndedEvent("a", 1, "samr-clerk", h.Now) { Department = "SAMR" });
+        var secondEnd = new DateTimeOffset(2026, 3, 4, 10, 0, 0, Cst);
+        h.Apply(ExpertReview(h.Now, secondEnd) with { StartedAt = h.Now });
+
+        // The first period's timer, leased by one engine process before it was cancelled, fires in another's run.
+        h.Now = firstEnd;
+        h.FireTimer("a:exclusion", "a");
+
+        Assert.Equal(ClockStatus.Paused, ClockTimeline.Of(h.Step("a")!.Clock).Status);
+        Assert.Contains(h.Last!.Commands, c => c is ScheduleTimer { TimerId: "a:exclusion" } t && t.DueAt == secondEnd);
+        h.Now = secondEnd;
+        h.FireTimer("a:exclusion", "a");
+        Assert.Equal(ClockStatus.Running, ClockTimeline.Of(h.Step("a")!.Clock).Status);
+    }
+
+    [Fact]
     public void EndOfAnExclusion_WithoutOne_IsIgnored_AndAStepDecidedWhileExcludedIsOnTime()
     {
         var h = Run("  " + Task("a"));
@@ -690,18 +713,40 @@ public sealed class InterpreterTests
         Assert.Equal(WorkflowStatus.Completed, h.State.Status);
     }
 
-    [Fact]
-    public void Timer_WaitsItsWorkingTimeThenContinues()
-    {
-        var h = Run($$"""
+    /// <summary>A five-working-day notice period (公示期), then a department step.</summary>
+    private static FlowHarness NoticePeriodThenAStep() => Run($$"""
               activity: sequence
               steps:
                 - { id: notice-period, activity: timer, wait: { workingDays: 5 } }
                 - {{Task("after")}}
             """);
 
+    [Fact]
+    public void Timer_WaitsItsWorkingTimeThenContinues()
+    {
+        var h = NoticePeriodThenAStep();
+
         var timer = Assert.Single(FlowTimers(h));
         Assert.Empty(h.Dispatched);
+        h.Now = timer.DueAt;
+        h.FireTimer(timer.TimerId, "notice-period");
+        Assert.Equal(["after"], h.Dispatched);
+    }
+
+    [Fact]
+    public void Timer_FiredForAnEndItNoLongerHas_WaitsOn_AndGetsItsTimerBack()
+    {
+        var h = NoticePeriodThenAStep();
+        var timer = Assert.Single(FlowTimers(h));
+
+        // A timer leased by one engine process before its end moved fires late in another's run: the shell removed the
+        // row, and the wait, two days short of its end, must neither end nor be left without a timer.
+        h.Now = h.Now.AddDays(2);
+        h.FireTimer(timer.TimerId, "notice-period");
+
+        Assert.Empty(h.Dispatched);
+        Assert.Contains(h.Last!.Commands, c => c is ScheduleTimer t && t.TimerId == timer.TimerId && t.DueAt == timer.DueAt);
+        h.Now = timer.DueAt;
         h.FireTimer(timer.TimerId, "notice-period");
         Assert.Equal(["after"], h.Dispatched);
     }

@@ -185,7 +185,6 @@ internal sealed class ExecutionScope
         }
     }
 
-    /// <summary>Whether the year a calendar change loaded lies between a clock's start and its due time.</summary>
     /// <summary>A node's due time against a limit on the calendar now in force: from its clock's log, or from its start.</summary>
     private DateTimeOffset? DueOn(NodeState state, WorkingTimeLimit limit) =>
         state.Clock is { Count: > 0 } clock
@@ -198,6 +197,7 @@ internal sealed class ExecutionScope
 
     private static DateTimeOffset Later(DateTimeOffset due, DateTimeOffset? other) => other is { } o && o > due ? o : due;
 
+    /// <summary>Whether the year a calendar change loaded lies between a clock's start and its due time.</summary>
     private bool CountsThrough(CalendarChangedEvent change, DateTimeOffset from, DateTimeOffset due) =>
         change.Year is { } year && Calendar.DateOf(from).Year <= year && year <= Calendar.DateOf(due).Year;
 
