@@ -28,6 +28,7 @@ public sealed record ApplicantText
         MaterialWhenFormat = "仅当{0}时需要",
         FormatsFormat = "格式：{0}",
         MaxSizeFormat = "不超过 {0} MB",
+        MaterialMissingFormat = "{0}：请选择要上传的文件",
         Submit = "提交申请",
         ErrorSummaryTitle = "请检查以下问题",
         MyApplications = "我的申请",
@@ -132,6 +133,7 @@ public sealed record ApplicantText
         MaterialWhenFormat = "Needed only when {0}",
         FormatsFormat = "Formats: {0}",
         MaxSizeFormat = "at most {0} MB",
+        MaterialMissingFormat = "{0}: please choose the file to upload",
         Submit = "Submit the application",
         ErrorSummaryTitle = "Please check the following",
         MyApplications = "My applications",
@@ -278,6 +280,9 @@ public sealed record ApplicantText
     public required string FormatsFormat { get; init; }
 
     public required string MaxSizeFormat { get; init; }
+
+    /// <summary>A required material without a file, as the browser says it when the form is submitted.</summary>
+    public required string MaterialMissingFormat { get; init; }
 
     public required string Submit { get; init; }
 
