@@ -126,6 +126,41 @@ public sealed class ApplyFormRulesBrowserTests(BrowserFixture fixture) : IClassF
         await Assertions.Expect(page.Locator("#tracking-number-error")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task AMaterialMissing_OfAnotherFormat_OrTooLarge_IsSaidByItsInput_BeforeAnythingIsUploaded()
+    {
+        var page = await fixture.SignedInAsync("zhangsan", "/services/business-opening/apply");
+        var posts = CountPosts(page, "/services/business-opening/apply");
+        await BusinessOpeningForm.FillAsync(page);
+        var articles = page.GetByLabel("公司章程");
+        var idCopy = page.GetByLabel("法定代表人身份证件");
+
+        // As each is chosen, in the server's own words.
+        await articles.SetInputFilesAsync(new FilePayload { Name = "章程.docx", MimeType = "application/octet-stream", Buffer = [1, 2, 3] });
+        await Assertions.Expect(page.Locator("#m-articles-error")).ToHaveTextAsync("公司章程：不接受“.docx”文件（可用格式：pdf）");
+        await Assertions.Expect(articles).ToHaveAttributeAsync("aria-invalid", "true");
+        await idCopy.SetInputFilesAsync(new FilePayload { Name = "身份证.pdf", MimeType = "application/pdf", Buffer = new byte[(10 * 1024 * 1024) + 1] });
+        await Assertions.Expect(page.Locator("#m-legalRepIdCopy-error")).ToHaveTextAsync("法定代表人身份证件：文件超过 10 MB 的上限");
+
+        await articles.SetInputFilesAsync(Array.Empty<FilePayload>());
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
+
+        var summary = page.Locator(".error-summary");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link)).ToHaveTextAsync(["公司章程：请选择要上传的文件", "法定代表人身份证件：文件超过 10 MB 的上限"]);
+        await Assertions.Expect(page.Locator("#m-articles-error")).ToHaveTextAsync("公司章程：请选择要上传的文件");
+        // 容缺 (the address proof) may come later, and the bank's form is not called for: neither is asked for.
+        await Assertions.Expect(page.Locator("#m-addressProof-error")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#m-bankApplication-error")).ToHaveCountAsync(0);
+        Assert.Equal(0, posts());
+
+        await articles.SetInputFilesAsync(BusinessOpeningForm.Articles);
+        await idCopy.SetInputFilesAsync(BusinessOpeningForm.IdCopy);
+        await Assertions.Expect(summary).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("申请已提交", new() { Timeout = 30_000 });
+    }
+
     /// <summary>How many times the page has posted its form to <paramref name="path"/> so far.</summary>
     private static Func<int> CountPosts(IPage page, string path)
     {

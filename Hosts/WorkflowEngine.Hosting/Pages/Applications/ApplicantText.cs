@@ -29,6 +29,9 @@ public sealed record ApplicantText
         FormatsFormat = "格式：{0}",
         MaxSizeFormat = "不超过 {0} MB",
         MaterialMissingFormat = "{0}：请选择要上传的文件",
+        MaterialWrongTypeFormat = "{0}：不接受“.{1}”文件（可用格式：{2}）",
+        MaterialTooLargeFormat = "{0}：文件超过 {1} MB 的上限",
+        MaterialEmptyFormat = "{0}：文件是空的",
         Submit = "提交申请",
         ErrorSummaryTitle = "请检查以下问题",
         MyApplications = "我的申请",
@@ -134,6 +137,9 @@ public sealed record ApplicantText
         FormatsFormat = "Formats: {0}",
         MaxSizeFormat = "at most {0} MB",
         MaterialMissingFormat = "{0}: please choose the file to upload",
+        MaterialWrongTypeFormat = "{0}: \".{1}\" files are not accepted (formats: {2})",
+        MaterialTooLargeFormat = "{0}: the file is larger than the {1} MB limit",
+        MaterialEmptyFormat = "{0}: the file is empty",
         Submit = "Submit the application",
         ErrorSummaryTitle = "Please check the following",
         MyApplications = "My applications",
@@ -283,6 +289,14 @@ public sealed record ApplicantText
 
     /// <summary>A required material without a file, as the browser says it when the form is submitted.</summary>
     public required string MaterialMissingFormat { get; init; }
+
+    /// <summary>A file of a format the material does not take, as the server words it: {1} is the file's extension, {2} the formats.</summary>
+    public required string MaterialWrongTypeFormat { get; init; }
+
+    /// <summary>A file over the material's limit ({1} MB), as the server words it.</summary>
+    public required string MaterialTooLargeFormat { get; init; }
+
+    public required string MaterialEmptyFormat { get; init; }
 
     public required string Submit { get; init; }
 

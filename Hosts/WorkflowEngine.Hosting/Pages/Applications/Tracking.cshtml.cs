@@ -11,8 +11,10 @@ using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Api.Clocks;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Materials;
 
 namespace WorkflowEngine.Hosting.Pages.Applications;
 
@@ -26,7 +28,7 @@ namespace WorkflowEngine.Hosting.Pages.Applications;
 [Authorize(Policy = Policies.Applicant)]
 public sealed class TrackingModel(
     ApplicationViews views, ClockViews clocks, ApplicationService applications, CommitmentService commitments, DefinitionRegistry definitions, ReferenceData reference,
-    ActivityRegistry activities, IOptions<RequestLimits> limits) : PageModel
+    ActivityRegistry activities, IOptions<RequestLimits> limits, IOptions<EngineOptions> engine) : PageModel
 {
     public ApplicationDto? Application { get; private set; }
 
@@ -109,6 +111,10 @@ public sealed class TrackingModel(
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
+
+    /// <summary>The largest file the store takes for a material (the installation's cap for one the definition no longer lists).</summary>
+    public long MaxBytesOf(MaterialSpec? material) =>
+        material is null ? engine.Value.MaxMaterialBytes : MaterialLimits.MaxBytesOf(material, engine.Value.MaxMaterialBytes);
 
     /// <summary>A step's title in the visitor's language.</summary>
     public string StepTitle(StepDto step) =>

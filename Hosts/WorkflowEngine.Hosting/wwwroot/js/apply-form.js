@@ -2,7 +2,8 @@
 // (never the files) go to the page's check (POST /services/<id>/apply/check, with the page's anti-forgery token), which
 // runs the validation a submission runs and says which materials the answers call for. Each message is shown next to
 // its field and in the summary at the top, as the server renders them after a refused submission, and goes when the
-// field is fixed; a material that the answers do not call for is hidden. Submitting judges every field at once the same
+// field is fixed; a material that the answers do not call for is hidden, and one the flow cannot start without is
+// required while they do (a chosen file is judged at once by its format and size). Submitting judges every field at once the same
 // way (the pieces are form-check.js's), and the form is sent only when nothing stands. Without script, the server judges
 // the form when it is submitted and every material stays listed with its condition in words.
 (function () {
@@ -36,6 +37,17 @@
       var input = document.getElementById(field.getAttribute('data-id'));
       if (input) {
         input.disabled = !needed;
+        // Required in the browser exactly when the server cannot start the flow without it: mandatory and called for.
+        input.required = needed && field.getAttribute('data-mandatory') === 'true';
+      }
+    });
+  }
+
+  // Every material shown, judged by its rules (required, format, size) as the form is submitted.
+  function judgeMaterials() {
+    Array.prototype.forEach.call(form.querySelectorAll('[data-material]'), function (field) {
+      if (!field.hidden) {
+        checks.judge(field);
       }
     });
   }
@@ -85,7 +97,13 @@
 
   function soon(event) {
     var field = fieldOf(event.target);
-    if (!field || event.target.type === 'file') {
+    if (!field) {
+      return;
+    }
+    if (event.target.type === 'file') {
+      // A file is judged here as it is chosen, never sent to the check.
+      checks.judge(field);
+      checks.refreshSummary(form);
       return;
     }
     visited[field.getAttribute('data-field')] = true;
@@ -119,6 +137,8 @@
       if (result.answer) {
         show(result.answer);
       }
+      judgeMaterials();
+      checks.refreshSummary(form);
       if (checks.hasErrors(form)) {
         checks.focusSummary(form);
         return;

@@ -6,8 +6,10 @@
 // server judges the post as before.
 //
 // A field is an element with data-field (the name the server's messages use) and data-id (its control's id). A
-// control says what is wrong with it in the page's language: data-missing when it is required and empty. A form that
-// opts in with data-check-on-submit is judged here; the apply form's own script (apply-form.js) uses the same pieces.
+// control says what is wrong with it in the page's language: data-missing when it is required and empty; a file input
+// also data-wrong-type, data-empty and data-too-large (over data-max-bytes), judged as soon as a file is chosen, so a
+// wrong file is refused before the whole form is uploaded. A form that opts in with data-check-on-submit is judged
+// here; the apply form's own script (apply-form.js) uses the same pieces.
 (function () {
   'use strict';
 
@@ -140,13 +142,38 @@
     }
   }
 
-  // What the browser can tell of one control by the server's rules: empty while required.
+  function extensionOf(name) {
+    var match = /\.([^.\\/]+)$/.exec(name);
+    return match ? match[1].toLowerCase() : '';
+  }
+
+  // What the browser can tell of one control by the server's rules: empty while required; for a file, a format the
+  // material does not take (its accept list), an empty file, or one over the store's limit (data-max-bytes).
   function problemsOf(control) {
     if (!control || control.disabled) {
       return [];
     }
-    var empty = control.type === 'file' ? !(control.files && control.files.length) : !control.value.trim();
-    return control.required && empty && control.getAttribute('data-missing') ? [control.getAttribute('data-missing')] : [];
+    var file = control.type === 'file' && control.files && control.files.length ? control.files[0] : null;
+    if (control.type === 'file' ? !file : !control.value.trim()) {
+      return control.required && control.getAttribute('data-missing') ? [control.getAttribute('data-missing')] : [];
+    }
+    if (!file) {
+      return [];
+    }
+    var accept = (control.getAttribute('accept') || '').split(',').map(function (format) {
+      return format.trim().toLowerCase();
+    }).filter(function (format) {
+      return format;
+    });
+    var extension = extensionOf(file.name);
+    if (accept.length && accept.indexOf('.' + extension) < 0) {
+      return [control.getAttribute('data-wrong-type').replace('{ext}', extension)];
+    }
+    if (file.size === 0) {
+      return [control.getAttribute('data-empty')];
+    }
+    var max = Number(control.getAttribute('data-max-bytes'));
+    return max && file.size > max ? [control.getAttribute('data-too-large')] : [];
   }
 
   function judge(field) {
@@ -181,7 +208,7 @@
     });
     form.addEventListener('change', function (event) {
       var field = event.target.closest('[data-field]');
-      if (field && field.classList.contains('field-invalid')) {
+      if (field && (event.target.type === 'file' || field.classList.contains('field-invalid'))) {
         judge(field);
         refreshSummary(form);
       }
