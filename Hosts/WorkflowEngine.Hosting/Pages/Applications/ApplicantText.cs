@@ -92,7 +92,7 @@ public sealed record ApplicantText
         YellowCard = "黄牌预警：时限将到",
         RedCard = "红牌：已超过时限",
         SupplementTitle = "需要补正的材料",
-        SupplementIntro = "部门一次性告知了需要补正的全部材料。请逐项上传新的文件；全部补齐后，暂停的计时恢复。",
+        SupplementIntro = "部门一次性告知了需要补正的全部材料。可以分次上传，每次至少一个文件；全部补齐后，暂停的计时恢复。",
         SupplementFromFormat = "{0}（{1}）于 {2} 提出",
         SupplementNoteFormat = "说明：{0}",
         ReasonFormat = "补正要求：{0}",
@@ -100,6 +100,9 @@ public sealed record ApplicantText
         DueByFormat = "请于 {0} 前补交",
         Upload = "上传",
         Uploaded = "材料已上传。",
+        StillToSupplyFormat = "还需上传：{0}",
+        ReceivedFormat = "已于 {0} 收到；如需更正，可再次上传替换。",
+        ChooseOneFile = "请至少选择一个要上传的文件",
         Materials = "材料",
         File = "文件",
         VersionFormat = "第 {0} 版",
@@ -200,7 +203,7 @@ public sealed record ApplicantText
         YellowCard = "Yellow card: the limit is near",
         RedCard = "Red card: the limit has passed",
         SupplementTitle = "Materials to supplement",
-        SupplementIntro = "The department has told you, once, every material to supplement. Upload a new file for each; when all have arrived, the stopped time runs again.",
+        SupplementIntro = "The department has told you, once, every material to supplement. You may upload them in parts, at least one file at a time; when all have arrived, the stopped time runs again.",
         SupplementFromFormat = "Asked by {0} ({1}) on {2}",
         SupplementNoteFormat = "Note: {0}",
         ReasonFormat = "What is needed: {0}",
@@ -208,6 +211,9 @@ public sealed record ApplicantText
         DueByFormat = "Please supply it by {0}",
         Upload = "Upload",
         Uploaded = "The materials were uploaded.",
+        StillToSupplyFormat = "Still to upload: {0}",
+        ReceivedFormat = "Received {0}; upload again to replace it.",
+        ChooseOneFile = "Please choose at least one file to upload",
         Materials = "Materials",
         File = "File",
         VersionFormat = "version {0}",
@@ -454,6 +460,15 @@ public sealed record ApplicantText
     public required string Upload { get; init; }
 
     public required string Uploaded { get; init; }
+
+    /// <summary>The materials asked for that have not come yet, after an upload of some of them: {0} lists them.</summary>
+    public required string StillToSupplyFormat { get; init; }
+
+    /// <summary>An item of a supplement request that a file has answered since: {0} is when it came.</summary>
+    public required string ReceivedFormat { get; init; }
+
+    /// <summary>The upload form sent without a file.</summary>
+    public required string ChooseOneFile { get; init; }
 
     public required string Materials { get; init; }
 

@@ -8,8 +8,9 @@
 // A field is an element with data-field (the name the server's messages use) and data-id (its control's id). A
 // control says what is wrong with it in the page's language: data-missing when it is required and empty; a file input
 // also data-wrong-type, data-empty and data-too-large (over data-max-bytes), judged as soon as a file is chosen, so a
-// wrong file is refused before the whole form is uploaded. A form that opts in with data-check-on-submit is judged
-// here; the apply form's own script (apply-form.js) uses the same pieces.
+// wrong file is refused before the whole form is uploaded; data-one-file on a form of files asks for one at least.
+// A form that opts in with data-check-on-submit is judged here; the apply form's own script (apply-form.js) uses the
+// same pieces.
 (function () {
   'use strict';
 
@@ -190,9 +191,26 @@
     judge: judge,
   };
 
+  function files(form) {
+    return Array.prototype.filter.call(form.querySelectorAll('input[type=file]'), function (input) {
+      return !input.disabled;
+    });
+  }
+
+  // A form that takes any of its files (data-one-file says so, in the page's words) needs one at least: said by the
+  // first file input when none is chosen.
+  function judgeOneFile(form) {
+    var message = form.getAttribute('data-one-file');
+    var inputs = files(form);
+    if (message && inputs.length && !inputs.some(function (input) { return input.files && input.files.length; })) {
+      showFieldError(inputs[0].closest('[data-field]'), [message]);
+    }
+  }
+
   Array.prototype.forEach.call(document.querySelectorAll('form[data-check-on-submit]'), function (form) {
     form.addEventListener('submit', function (event) {
       fieldsOf(form).forEach(judge);
+      judgeOneFile(form);
       if (hasErrors(form)) {
         event.preventDefault();
         focusSummary(form);
@@ -208,7 +226,15 @@
     });
     form.addEventListener('change', function (event) {
       var field = event.target.closest('[data-field]');
-      if (field && (event.target.type === 'file' || field.classList.contains('field-invalid'))) {
+      if (field && event.target.type === 'file' && form.hasAttribute('data-one-file')) {
+        // A file chosen anywhere answers "at least one", wherever that was said.
+        fieldsOf(form).forEach(function (other) {
+          if (other === field || other.classList.contains('field-invalid')) {
+            judge(other);
+          }
+        });
+        refreshSummary(form);
+      } else if (field && (event.target.type === 'file' || field.classList.contains('field-invalid'))) {
         judge(field);
         refreshSummary(form);
       }
