@@ -101,9 +101,14 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         Assert.Contains("/versions/2", page.Url, StringComparison.Ordinal);
 
         await page.GotoAsync("/admin/definitions/admin-browser-test/versions/1");
-        await page.GetByRole(AriaRole.Button, new() { Name = "停用此版" }).ClickAsync();
+        // Retiring asks first, saying what it does; an older version replaced by a newer one leaves new applications alone.
+        await page.GetByRole(AriaRole.Link, new() { Name = "停用此版" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#confirm-consequences")).ToContainTextAsync("新申请使用更新的版本，不受影响。");
+        await Assertions.Expect(page.Locator("#version-status")).ToHaveTextAsync("已发布");
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认停用" }).ClickAsync();
         await Assertions.Expect(page.Locator("#version-status")).ToHaveTextAsync("已停用");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "停用此版" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "停用此版" })).ToHaveCountAsync(0);
 
         await page.GotoAsync("/admin/definitions");
         var listed = page.Locator("section", new() { Has = page.Locator("#def-admin-browser-test") });
@@ -188,7 +193,9 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("#definition-errors")).ToContainTextAsync("第 7 行");
         await Assertions.Expect(page.Locator("#L7")).ToContainTextAsync("MARS");
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "丢弃草稿" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "丢弃草稿" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#confirm-consequences")).ToContainTextAsync("不能恢复");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认丢弃" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已丢弃");
         await Assertions.Expect(page.Locator("#def-admin-discard-test")).ToHaveCountAsync(0);

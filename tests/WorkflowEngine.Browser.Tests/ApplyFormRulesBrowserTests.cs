@@ -81,4 +81,97 @@ public sealed class ApplyFormRulesBrowserTests(BrowserFixture fixture) : IClassF
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("申请已提交", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#tracking-number")).Not.ToBeEmptyAsync();
     }
+
+    [Fact]
+    public async Task SubmittingTheBlankForm_ShowsEveryErrorByItsField_AndTheSummaryTakesTheFocus_WithoutSendingIt()
+    {
+        var page = await fixture.SignedInAsync("zhangsan", "/services/business-opening/apply");
+        var posts = CountPosts(page, "/services/business-opening/apply");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
+
+        // Every required field at once, each by its field and linked in the summary, in the page's words: not the
+        // browser's own bubble for the first field only.
+        var summary = page.Locator(".error-summary");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("[data-field^='form.'].field-invalid")).ToHaveCountAsync(9);
+        await Assertions.Expect(page.Locator("#f-companyName-error")).ToHaveTextAsync("企业名称：必填");
+        await Assertions.Expect(page.GetByLabel("企业名称")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(summary.Locator("a[href='#f-companyName']")).ToHaveCountAsync(1);
+        await Assertions.Expect(summary.Locator("a[href^='#f-']")).ToHaveCountAsync(9);
+        Assert.Equal(0, posts());
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+
+        // Fixed, it goes as the applicant submits it.
+        await BusinessOpeningForm.FillAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("申请已提交", new() { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task LookingUpWithoutANumber_SaysSoByTheField_AndInTheFocusedSummary_WithoutSendingIt()
+    {
+        var page = await fixture.SignedInAsync("zhangsan", "/track");
+        var posts = CountPosts(page, "/track");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#tracking-number-error")).ToHaveTextAsync("请输入受理编号");
+        await Assertions.Expect(page.Locator(".error-summary a[href='#tracking-number']")).ToHaveTextAsync("请输入受理编号");
+        await Assertions.Expect(page.GetByLabel("受理编号")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Equal(0, posts());
+
+        await page.GetByLabel("受理编号").FillAsync("X");
+        await Assertions.Expect(page.Locator("#tracking-number-error")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task AMaterialMissing_OfAnotherFormat_OrTooLarge_IsSaidByItsInput_BeforeAnythingIsUploaded()
+    {
+        var page = await fixture.SignedInAsync("zhangsan", "/services/business-opening/apply");
+        var posts = CountPosts(page, "/services/business-opening/apply");
+        await BusinessOpeningForm.FillAsync(page);
+        var articles = page.GetByLabel("公司章程");
+        var idCopy = page.GetByLabel("法定代表人身份证件");
+
+        // As each is chosen, in the server's own words.
+        await articles.SetInputFilesAsync(new FilePayload { Name = "章程.docx", MimeType = "application/octet-stream", Buffer = [1, 2, 3] });
+        await Assertions.Expect(page.Locator("#m-articles-error")).ToHaveTextAsync("公司章程：不接受“.docx”文件（可用格式：pdf）");
+        await Assertions.Expect(articles).ToHaveAttributeAsync("aria-invalid", "true");
+        await idCopy.SetInputFilesAsync(new FilePayload { Name = "身份证.pdf", MimeType = "application/pdf", Buffer = new byte[(10 * 1024 * 1024) + 1] });
+        await Assertions.Expect(page.Locator("#m-legalRepIdCopy-error")).ToHaveTextAsync("法定代表人身份证件：文件超过 10 MB 的上限");
+
+        await articles.SetInputFilesAsync(Array.Empty<FilePayload>());
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
+
+        var summary = page.Locator(".error-summary");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link)).ToHaveTextAsync(["公司章程：请选择要上传的文件", "法定代表人身份证件：文件超过 10 MB 的上限"]);
+        await Assertions.Expect(page.Locator("#m-articles-error")).ToHaveTextAsync("公司章程：请选择要上传的文件");
+        // 容缺 (the address proof) may come later, and the bank's form is not called for: neither is asked for.
+        await Assertions.Expect(page.Locator("#m-addressProof-error")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#m-bankApplication-error")).ToHaveCountAsync(0);
+        Assert.Equal(0, posts());
+
+        await articles.SetInputFilesAsync(BusinessOpeningForm.Articles);
+        await idCopy.SetInputFilesAsync(BusinessOpeningForm.IdCopy);
+        await Assertions.Expect(summary).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("申请已提交", new() { Timeout = 30_000 });
+    }
+
+    /// <summary>How many times the page has posted its form to <paramref name="path"/> so far.</summary>
+    private static Func<int> CountPosts(IPage page, string path)
+    {
+        var posts = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && new Uri(request.Url).AbsolutePath == path)
+            {
+                Interlocked.Increment(ref posts);
+            }
+        };
+        return () => Volatile.Read(ref posts);
+    }
 }

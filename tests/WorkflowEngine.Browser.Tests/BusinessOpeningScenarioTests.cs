@@ -120,7 +120,8 @@ public sealed class BusinessOpeningScenarioTests(BrowserFixture fixture) : IClas
         await Screenshots.SaveAsync(admin, "admin-version-diagram");
 
         await admin.GotoAsync("/admin/definitions/business-opening/versions/1");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "停用此版" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "停用此版" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "确认停用" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#version-status")).ToHaveTextAsync("已停用");
         await admin.GotoAsync("/admin/definitions");
         await Assertions.Expect(admin.Locator("section", new() { Has = admin.Locator("#def-business-opening") })).ToContainTextAsync("新申请使用第 2 版");

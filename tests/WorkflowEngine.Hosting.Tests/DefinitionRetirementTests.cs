@@ -79,7 +79,7 @@ public sealed class DefinitionRetirementTests(HostFixture fixture) : IClassFixtu
         var page = $"/admin/definitions/retire-recorded/versions/{version}";
         var token = await PageSignInTests.AntiforgeryTokenAsync(browser, page);
 
-        using var retired = await browser.PostAsync(page + "?handler=Retire", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        using var retired = await browser.PostAsync(page + "?handler=Retire", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("confirmed", "true")]));
         Host.Clock.Advance(TimeSpan.FromHours(2));
         using var again = await Host.Client("admin").PostAsync($"/api/definitions/retire-recorded/versions/{version}/retire", null);
 
@@ -144,6 +144,57 @@ public sealed class DefinitionRetirementTests(HostFixture fixture) : IClassFixtu
         var changes = (await Host.GetJsonAsync("admin", "/api/admin/changes?kind=definition&limit=500")).EnumerateArray()
             .Where(c => c.GetProperty("targetId").GetString() == "discard-draft").Select(c => c.GetProperty("action").GetString()!).ToArray();
         Assert.Equal(["draft-discarded", "definition-published"], changes);
+    }
+
+    [Fact]
+    public async Task RetireOnThePage_AsksFirst_SayingWhatKeepsRunningAndThatNewApplicationsStop_AndRetiresOnlyOnceConfirmed()
+    {
+        var version = await Host.PublishAsync(Yaml("retire-confirmed"));
+        using var citizen = Host.Client("zhangsan");
+        (await citizen.PostAsJsonAsync("/api/applications", Application("retire-confirmed"))).EnsureSuccessStatusCode();
+        using var browser = await PageSignInTests.SignedInBrowserAsync(Host, "admin", "Demo#2026");
+        var page = $"/admin/definitions/retire-confirmed/versions/{version}";
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, page);
+
+        // The version's page offers the step, not the act: a link to the confirmation.
+        Assert.Contains($"href=\"{page}?confirm=retire#confirm\"", await browser.GetStringAsync(page), StringComparison.Ordinal);
+        // A post without the confirmation (one click on an old form, a script) is shown the consequences instead.
+        using var unconfirmed = await browser.PostAsync(page + "?handler=Retire", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Redirect, unconfirmed.StatusCode);
+        Assert.Equal($"{page}?confirm=retire#confirm", unconfirmed.Headers.Location?.OriginalString);
+        Assert.Equal("published", (await StoredAsync("retire-confirmed")).GetProperty("status").GetString());
+
+        var confirm = WebUtility.HtmlDecode(await browser.GetStringAsync(page + "?confirm=retire"));
+        Assert.Contains("停用第 1 版？", confirm, StringComparison.Ordinal);
+        Assert.Contains("按此版在办的 1 份申请照常办完。", confirm, StringComparison.Ordinal);
+        Assert.Contains("这是最新发布的版本：停用后本事项停止受理新申请，直到发布新版本。", confirm, StringComparison.Ordinal);
+        using var confirmed = await browser.PostAsync(
+            page + "?handler=Retire", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("confirmed", "true")]));
+
+        Assert.Equal($"{page}?done=retired", confirmed.Headers.Location?.OriginalString);
+        Assert.Equal("retired", (await StoredAsync("retire-confirmed")).GetProperty("status").GetString());
+
+        async Task<JsonElement> StoredAsync(string id) =>
+            (await Host.GetJsonAsync("admin", "/api/definitions")).EnumerateArray().Single(d => d.GetProperty("id").GetString() == id).GetProperty("versions")[0];
+    }
+
+    [Fact]
+    public async Task DiscardOnThePage_AsksFirst_AndKeepsTheDraftUntilConfirmed()
+    {
+        using var admin = Host.Client("admin");
+        using var saved = await admin.PostAsync("/api/definitions", new StringContent(Yaml("discard-confirmed"), Encoding.UTF8, "application/yaml"));
+        saved.EnsureSuccessStatusCode();
+        var version = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+        using var browser = await PageSignInTests.SignedInBrowserAsync(Host, "admin", "Demo#2026");
+        var page = $"/admin/definitions/discard-confirmed/versions/{version}";
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, page);
+
+        using var unconfirmed = await browser.PostAsync(page + "?handler=Discard", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        Assert.Equal($"{page}?confirm=discard#confirm", unconfirmed.Headers.Location?.OriginalString);
+        var confirm = WebUtility.HtmlDecode(await browser.GetStringAsync(page + "?confirm=discard"));
+        Assert.Contains("草稿及其内容将被删除，不能恢复。", confirm, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(page)).StatusCode);
     }
 
     private static string Yaml(string id) => $$"""

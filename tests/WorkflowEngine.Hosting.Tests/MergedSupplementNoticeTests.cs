@@ -20,17 +20,7 @@ public sealed class MergedSupplementNoticeTests
     public async Task TwoDepartmentsAsk_TheApplicantReadsOneNoticeWithEveryItem_AndOneUploadRunsBothClocksAgain()
     {
         await using var host = await AllInOneHost.StartAsync();
-        var (id, seal, bank) = await SealAndBankClaimedAsync(host);
-
-        // PSB and the bank ask at the same moment.
-        host.Clock.Advance(new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst) - host.Clock.GetUtcNow());
-        await AskAsync(host, "psb-clerk", seal, "legalRepIdCopy", "身份证复印件缺少反面");
-        await AskAsync(host, "bank-clerk", bank, "bankApplication", "开户申请书未签字");
-
-        var application = await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
-            a => a.GetProperty("supplements").GetArrayLength() == 2,
-            "both requests on the application");
+        var (id, application) = await BothAskAtOnceAsync(host);
         var notice = Assert.Single(application.GetProperty("notifications").EnumerateArray(),
             n => n.GetProperty("kind").GetString() == "supplement-requested").GetProperty("message").GetString()!;
         Assert.Contains("印章刻制", notice, StringComparison.Ordinal);
@@ -117,9 +107,62 @@ public sealed class MergedSupplementNoticeTests
         Assert.Matches("开户申请书未签字[\\s\\S]*?请于 2026-03-17 17:30 前补交", page);
     }
 
+    [Fact]
+    public async Task TheProgressPage_TakesSomeOfTheItemsAsked_AndSaysWhichAreStillToCome()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var (id, _, bank) = await SealAndBankClaimedAsync(host);
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst) - host.Clock.GetUtcNow());
+        using (var clerk = host.Client("bank-clerk"))
+        {
+            using var asked = await clerk.PostAsJsonAsync($"/api/tasks/{bank}/supplements", new
+            {
+                items = new[] { new { material = "legalRepIdCopy", reason = "身份证复印件缺少反面" }, new { material = "bankApplication", reason = "开户申请书未签字" } },
+            });
+            Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        }
+
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "the bank's request");
+        using var browser = await PageSignInTests.SignedInBrowserAsync(host, "zhangsan", "Demo#2026");
+        var path = $"/applications/{id}";
+
+        // No item is required on its own: the server takes any of them, a file at a time.
+        var page = await browser.GetStringAsync(path);
+        Assert.DoesNotMatch("<input type=\"file\" id=\"m-legalRepIdCopy\"[^>]*required", page);
+        Assert.DoesNotMatch("<input type=\"file\" id=\"m-bankApplication\"[^>]*required", page);
+
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, path);
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, Pdf("materials.legalRepIdCopy", "%PDF-1.4 both sides\n") };
+        using var posted = await browser.PostAsync(path, form);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+
+        var after = WebUtility.HtmlDecode(await browser.GetStringAsync(posted.Headers.Location!.OriginalString));
+        Assert.Contains("id=\"uploaded-note\">材料已上传。 还需上传：银行开户申请书<", after, StringComparison.Ordinal);
+        Assert.Matches("身份证复印件缺少反面[\\s\\S]*?已于 2026-03-02 11:30 收到", after);
+        Assert.Matches("开户申请书未签字[\\s\\S]*?请于 [0-9-]+ [0-9:]+ 前补交", after);
+        var application = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}");
+        Assert.Equal("paused", Step(application, "bank-account").GetProperty("clock").GetString());
+    }
+
     private static string Notice(JsonElement application) =>
         Assert.Single(application.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("kind").GetString() == "supplement-requested")
             .GetProperty("message").GetString()!;
+
+    /// <summary>PSB (the legal representative's ID copy) and the bank (its application form) ask at the same moment, 10:30 on 2 March.</summary>
+    private static async Task<(Guid Id, JsonElement Application)> BothAskAtOnceAsync(AllInOneHost host)
+    {
+        var (id, seal, bank) = await SealAndBankClaimedAsync(host);
+        host.Clock.Advance(new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst) - host.Clock.GetUtcNow());
+        await AskAsync(host, "psb-clerk", seal, "legalRepIdCopy", "身份证复印件缺少反面");
+        await AskAsync(host, "bank-clerk", bank, "bankApplication", "开户申请书未签字");
+        var application = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+            a => a.GetProperty("supplements").GetArrayLength() == 2,
+            "both requests on the application");
+        return (id, application);
+    }
 
     /// <summary>A 企业开办 past its licence (approved at 10:00), its seal and bank steps claimed by their clerks.</summary>
     private static async Task<(Guid Id, string Seal, string Bank)> SealAndBankClaimedAsync(AllInOneHost host)

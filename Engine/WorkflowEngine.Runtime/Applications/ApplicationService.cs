@@ -339,7 +339,7 @@ public sealed class ApplicationService(
         foreach (var upload in uploads)
         {
             var spec = definition.Materials.First(m => m.Key == upload.Key);
-            var limit = Math.Min(options.Value.MaxMaterialBytes, spec.MaxSizeMb is { } mb ? (long)(mb * 1024 * 1024) : long.MaxValue);
+            var limit = MaterialLimits.MaxBytesOf(spec, options.Value.MaxMaterialBytes);
             try
             {
                 var blob = await blobs.PutAsync(upload.Content, limit, cancellationToken);

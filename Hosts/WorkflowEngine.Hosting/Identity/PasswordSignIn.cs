@@ -39,6 +39,54 @@ public sealed class PasswordSignIn(
             return await UnknownNameAsync(userName, password, now, clientAddress, channel, cancellationToken);
         }
 
+        if (await RefusedAsync(user, credential, userName, password, now, clientAddress, channel, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (account!.IsDisabled)
+        {
+            await RecordAsync(SignInEventKinds.RefusedDisabled, userName, user.Id, clientAddress, channel, cancellationToken);
+            return new SignInOutcome(SignInStatus.Disabled);
+        }
+
+        await credentials.RecordSuccessAsync(user.Id, cancellationToken);
+        var kind = channel == SignInChannels.Token ? SignInEventKinds.TokenIssued : SignInEventKinds.Succeeded;
+        await RecordAsync(kind, userName, user.Id, clientAddress, channel, cancellationToken);
+        return new SignInOutcome(SignInStatus.Succeeded, user, credential.SecurityStamp);
+    }
+
+    /// <summary>
+    /// The signed-in user changes their own password: the current one is checked as a sign-in checks it (a wrong one
+    /// counts towards the lockout, and is refused while locked), the new one is kept with a new stamp, which ends every
+    /// other session and token, and the change is audited as a sign-in event. The outcome carries the new stamp, for the
+    /// caller's own session to go on.
+    /// </summary>
+    public async Task<SignInOutcome> ChangeOwnPasswordAsync(
+        string userId, string currentPassword, string newPassword, string? clientAddress, CancellationToken cancellationToken)
+    {
+        var account = await accounts.FindAsync(userId, cancellationToken);
+        var credential = account is null ? null : await credentials.FindAsync(userId, cancellationToken);
+        if (account is null || credential is null || account.IsDisabled)
+        {
+            return new SignInOutcome(account is { IsDisabled: true } ? SignInStatus.Disabled : SignInStatus.Invalid);
+        }
+
+        if (await RefusedAsync(account.User, credential, userId, currentPassword, clock.GetUtcNow(), clientAddress, SignInChannels.Page, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var changed = NewCredential(account.User, newPassword);
+        await credentials.SetPasswordAsync(userId, changed.PasswordHash, changed.SecurityStamp, changed.ChangedAt, cancellationToken);
+        await RecordPasswordSetAsync(account.User, clientAddress, SignInChannels.Page, cancellationToken);
+        return new SignInOutcome(SignInStatus.Succeeded, account.User, changed.SecurityStamp);
+    }
+
+    /// <summary>Why the password does not open the account now (locked, or wrong: counted, maybe locking it), or null when it does.</summary>
+    private async Task<SignInOutcome?> RefusedAsync(
+        UserRecord user, UserCredential credential, string userName, string password, DateTimeOffset now, string? clientAddress, string channel, CancellationToken cancellationToken)
+    {
         if (credential.IsLockedAt(now))
         {
             await RecordAsync(SignInEventKinds.Refused, userName, user.Id, clientAddress, channel, cancellationToken);
@@ -59,16 +107,7 @@ public sealed class PasswordSignIn(
             await credentials.RehashAsync(user.Id, Hasher.HashPassword(user, password), cancellationToken);
         }
 
-        if (account!.IsDisabled)
-        {
-            await RecordAsync(SignInEventKinds.RefusedDisabled, userName, user.Id, clientAddress, channel, cancellationToken);
-            return new SignInOutcome(SignInStatus.Disabled);
-        }
-
-        await credentials.RecordSuccessAsync(user.Id, cancellationToken);
-        var kind = channel == SignInChannels.Token ? SignInEventKinds.TokenIssued : SignInEventKinds.Succeeded;
-        await RecordAsync(kind, userName, user.Id, clientAddress, channel, cancellationToken);
-        return new SignInOutcome(SignInStatus.Succeeded, user, credential.SecurityStamp);
+        return null;
     }
 
     /// <summary>What an account's wrong password gets, step for step: refused while locked, else counted and maybe locked.</summary>

@@ -99,8 +99,11 @@ public static class UserInput
         }
     }
 
-    /// <summary>A new password: empty means "make one up" (shown once); otherwise the operator's rule of at least 12 characters.</summary>
-    public static void Password(string? password, Dictionary<string, string[]> errors, bool english)
+    /// <summary>
+    /// A new password: empty means "make one up" (shown once); otherwise the operator's rule of at least 12 characters.
+    /// Where nothing is made up (a user changing their own), <paramref name="offerMadeUp"/> is false and the message does not offer it.
+    /// </summary>
+    public static void Password(string? password, Dictionary<string, string[]> errors, bool english, bool offerMadeUp = true)
     {
         string Say(string zh, string en) => english ? en : zh;
         if (string.IsNullOrEmpty(password))
@@ -111,8 +114,8 @@ public static class UserInput
         if (password.Length is < IdentitySeeding.MinimumPasswordLength or > SignInInput.MaxPasswordLength)
         {
             errors["password"] = [Say(
-                $"密码应为 {IdentitySeeding.MinimumPasswordLength} 至 {SignInInput.MaxPasswordLength} 个字符；留空则由系统生成",
-                $"A password has {IdentitySeeding.MinimumPasswordLength} to {SignInInput.MaxPasswordLength} characters; leave it empty to have one made up")];
+                $"密码应为 {IdentitySeeding.MinimumPasswordLength} 至 {SignInInput.MaxPasswordLength} 个字符" + (offerMadeUp ? "；留空则由系统生成" : ""),
+                $"A password has {IdentitySeeding.MinimumPasswordLength} to {SignInInput.MaxPasswordLength} characters" + (offerMadeUp ? "; leave it empty to have one made up" : ""))];
         }
         else if (password.Any(char.IsControl))
         {

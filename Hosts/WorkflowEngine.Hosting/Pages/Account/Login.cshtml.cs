@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowEngine.Hosting.Identity;
@@ -51,10 +52,7 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSe
         switch (outcome.Status)
         {
             case SignInStatus.Succeeded:
-                await HttpContext.SignInAsync(
-                    SessionCookie.SchemeName,
-                    UserPrincipal.Create(outcome.User!, SessionCookie.SchemeName, outcome.SecurityStamp),
-                    new AuthenticationProperties { IsPersistent = false });
+                await StartSessionAsync(HttpContext, outcome);
                 return LocalRedirect(SafeReturnUrl);
             case SignInStatus.LockedOut:
                 ModelState.AddModelError("Input.Password", SignInMessages.Locked(outcome.LockedUntil, clock.GetUtcNow(), english));
@@ -75,6 +73,13 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSe
     /// <summary>Signing in at the identity platform (a POST with the anti-forgery token, like every form here).</summary>
     public IActionResult OnPostPlatform() =>
         oidc.Configured ? Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl }, OidcSignIn.SchemeName) : NotFound();
+
+    /// <summary>The session cookie for a password just checked, under the stamp it was checked with (for the browser's session only).</summary>
+    internal static Task StartSessionAsync(HttpContext http, SignInOutcome outcome) =>
+        http.SignInAsync(
+            SessionCookie.SchemeName,
+            UserPrincipal.Create(outcome.User!, SessionCookie.SchemeName, outcome.SecurityStamp),
+            new AuthenticationProperties { IsPersistent = false });
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 }

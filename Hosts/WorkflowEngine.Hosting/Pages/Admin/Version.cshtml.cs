@@ -7,6 +7,7 @@ using WorkflowEngine.Calendars;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
 
 namespace WorkflowEngine.Hosting.Pages.Admin;
@@ -17,9 +18,35 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 /// through the same registry calls and refusals as the definitions API.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class VersionModel(IDefinitionStore store, DefinitionRegistry registry, ActivityRegistry activities, ReferenceData reference, TimeProvider time)
+public sealed class VersionModel(
+    IDefinitionStore store, DefinitionRegistry registry, ActivityRegistry activities, ReferenceData reference, IApplicationQueries applications, TimeProvider time)
     : PageModel
 {
+    /// <summary>The <see cref="Confirm"/> step of retiring a published version.</summary>
+    public const string Retire = "retire";
+
+    /// <summary>The <see cref="Confirm"/> step of discarding a draft.</summary>
+    public const string Discard = "discard";
+
+    /// <summary>The action asked for and to be confirmed (<see cref="Retire"/>, <see cref="Discard"/>), or null.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Confirm { get; set; }
+
+    /// <summary>The action whose consequences the page states before it is done, when it applies to this version.</summary>
+    public string? Confirming =>
+        (Confirm, Record?.Status) switch
+        {
+            (Retire, DefinitionStatuses.Published) => Retire,
+            (Discard, DefinitionStatuses.Draft) => Discard,
+            _ => null,
+        };
+
+    /// <summary>How many applications under way run on this version, for the retire confirmation.</summary>
+    public int Running { get; private set; }
+
+    /// <summary>Whether retiring this version closes the service to new applications: it is the newest ever published.</summary>
+    public bool ClosesService { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Start { get; set; }
 
@@ -41,20 +68,62 @@ public sealed class VersionModel(IDefinitionStore store, DefinitionRegistry regi
 
     public string[] Lines => Record?.Source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n') ?? [];
 
-    public async Task<IActionResult> OnGetAsync(string id, int version, CancellationToken cancellationToken) =>
-        await LoadAsync(id, version, cancellationToken) ? Page() : NotFoundPage();
+    public async Task<IActionResult> OnGetAsync(string id, int version, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, version, cancellationToken))
+        {
+            return NotFoundPage();
+        }
+
+        if (Confirming == Retire)
+        {
+            Running = await RunningOnAsync(id, version, cancellationToken);
+            ClosesService = (await store.GetLatestPublishedAsync(id, cancellationToken))?.Version == version;
+        }
+
+        return Page();
+    }
 
     public Task<IActionResult> OnPostPublishAsync(string id, int version, CancellationToken cancellationToken) =>
         ActAsync(id, version, async () => (await registry.PublishAsync(id, version, User.Id(), cancellationToken)) is var r && r.Succeeded ? null : r.Problem,
             $"/admin/definitions/{id}/versions/{version}?done=published", cancellationToken);
 
-    public Task<IActionResult> OnPostRetireAsync(string id, int version, CancellationToken cancellationToken) =>
-        ActAsync(id, version, async () => (await registry.RetireAsync(id, version, User.Id(), cancellationToken)).Problem,
-            $"/admin/definitions/{id}/versions/{version}?done=retired", cancellationToken);
+    /// <summary>Retires the version once confirmed; a post without the confirmation is shown the consequences first.</summary>
+    public Task<IActionResult> OnPostRetireAsync(string id, int version, bool confirmed, CancellationToken cancellationToken) =>
+        confirmed
+            ? ActAsync(id, version, async () => (await registry.RetireAsync(id, version, User.Id(), cancellationToken)).Problem,
+                $"/admin/definitions/{id}/versions/{version}?done=retired", cancellationToken)
+            : Task.FromResult<IActionResult>(Redirect(ConfirmUrl(id, version, Retire)));
 
-    public Task<IActionResult> OnPostDiscardAsync(string id, int version, CancellationToken cancellationToken) =>
-        ActAsync(id, version, async () => (await registry.DiscardDraftAsync(id, version, User.Id(), cancellationToken)).Problem,
-            $"/admin/definitions?discarded={Uri.EscapeDataString(id)}&version={version}", cancellationToken);
+    /// <summary>Discards the draft once confirmed; a post without the confirmation is shown the consequences first.</summary>
+    public Task<IActionResult> OnPostDiscardAsync(string id, int version, bool confirmed, CancellationToken cancellationToken) =>
+        confirmed
+            ? ActAsync(id, version, async () => (await registry.DiscardDraftAsync(id, version, User.Id(), cancellationToken)).Problem,
+                $"/admin/definitions?discarded={Uri.EscapeDataString(id)}&version={version}", cancellationToken)
+            : Task.FromResult<IActionResult>(Redirect(ConfirmUrl(id, version, Discard)));
+
+    private static string ConfirmUrl(string id, int version, string action) =>
+        $"/admin/definitions/{Uri.EscapeDataString(id)}/versions/{version}?confirm={action}#confirm";
+
+    private const int RunningPage = 500;
+
+    /// <summary>The applications whose flow still runs on the version, read a page at a time as a calendar recount reads them.</summary>
+    private async Task<int> RunningOnAsync(string id, int version, CancellationToken cancellationToken)
+    {
+        var running = 0;
+        Guid? after = null;
+        while (true)
+        {
+            var page = await applications.ListOpenAsync(after, RunningPage, cancellationToken);
+            running += page.Count(a => a.ServiceId == id && a.ServiceVersion == version);
+            if (page.Count < RunningPage)
+            {
+                return running;
+            }
+
+            after = page[^1].Id;
+        }
+    }
 
     /// <summary>Does what the registry decides (the API's own calls) and shows it done, or the page again with the refusal.</summary>
     private async Task<IActionResult> ActAsync(string id, int version, Func<Task<string?>> act, string done, CancellationToken cancellationToken)

@@ -28,6 +28,10 @@ public sealed record ApplicantText
         MaterialWhenFormat = "仅当{0}时需要",
         FormatsFormat = "格式：{0}",
         MaxSizeFormat = "不超过 {0} MB",
+        MaterialMissingFormat = "{0}：请选择要上传的文件",
+        MaterialWrongTypeFormat = "{0}：不接受“.{1}”文件（可用格式：{2}）",
+        MaterialTooLargeFormat = "{0}：文件超过 {1} MB 的上限",
+        MaterialEmptyFormat = "{0}：文件是空的",
         Submit = "提交申请",
         ErrorSummaryTitle = "请检查以下问题",
         MyApplications = "我的申请",
@@ -88,7 +92,7 @@ public sealed record ApplicantText
         YellowCard = "黄牌预警：时限将到",
         RedCard = "红牌：已超过时限",
         SupplementTitle = "需要补正的材料",
-        SupplementIntro = "部门一次性告知了需要补正的全部材料。请逐项上传新的文件；全部补齐后，暂停的计时恢复。",
+        SupplementIntro = "部门一次性告知了需要补正的全部材料。可以分次上传，每次至少一个文件；全部补齐后，暂停的计时恢复。",
         SupplementFromFormat = "{0}（{1}）于 {2} 提出",
         SupplementNoteFormat = "说明：{0}",
         ReasonFormat = "补正要求：{0}",
@@ -96,6 +100,9 @@ public sealed record ApplicantText
         DueByFormat = "请于 {0} 前补交",
         Upload = "上传",
         Uploaded = "材料已上传。",
+        StillToSupplyFormat = "还需上传：{0}",
+        ReceivedFormat = "已于 {0} 收到；如需更正，可再次上传替换。",
+        ChooseOneFile = "请至少选择一个要上传的文件",
         Materials = "材料",
         File = "文件",
         VersionFormat = "第 {0} 版",
@@ -132,6 +139,10 @@ public sealed record ApplicantText
         MaterialWhenFormat = "Needed only when {0}",
         FormatsFormat = "Formats: {0}",
         MaxSizeFormat = "at most {0} MB",
+        MaterialMissingFormat = "{0}: please choose the file to upload",
+        MaterialWrongTypeFormat = "{0}: \".{1}\" files are not accepted (formats: {2})",
+        MaterialTooLargeFormat = "{0}: the file is larger than the {1} MB limit",
+        MaterialEmptyFormat = "{0}: the file is empty",
         Submit = "Submit the application",
         ErrorSummaryTitle = "Please check the following",
         MyApplications = "My applications",
@@ -192,7 +203,7 @@ public sealed record ApplicantText
         YellowCard = "Yellow card: the limit is near",
         RedCard = "Red card: the limit has passed",
         SupplementTitle = "Materials to supplement",
-        SupplementIntro = "The department has told you, once, every material to supplement. Upload a new file for each; when all have arrived, the stopped time runs again.",
+        SupplementIntro = "The department has told you, once, every material to supplement. You may upload them in parts, at least one file at a time; when all have arrived, the stopped time runs again.",
         SupplementFromFormat = "Asked by {0} ({1}) on {2}",
         SupplementNoteFormat = "Note: {0}",
         ReasonFormat = "What is needed: {0}",
@@ -200,6 +211,9 @@ public sealed record ApplicantText
         DueByFormat = "Please supply it by {0}",
         Upload = "Upload",
         Uploaded = "The materials were uploaded.",
+        StillToSupplyFormat = "Still to upload: {0}",
+        ReceivedFormat = "Received {0}; upload again to replace it.",
+        ChooseOneFile = "Please choose at least one file to upload",
         Materials = "Materials",
         File = "File",
         VersionFormat = "version {0}",
@@ -278,6 +292,17 @@ public sealed record ApplicantText
     public required string FormatsFormat { get; init; }
 
     public required string MaxSizeFormat { get; init; }
+
+    /// <summary>A required material without a file, as the browser says it when the form is submitted.</summary>
+    public required string MaterialMissingFormat { get; init; }
+
+    /// <summary>A file of a format the material does not take, as the server words it: {1} is the file's extension, {2} the formats.</summary>
+    public required string MaterialWrongTypeFormat { get; init; }
+
+    /// <summary>A file over the material's limit ({1} MB), as the server words it.</summary>
+    public required string MaterialTooLargeFormat { get; init; }
+
+    public required string MaterialEmptyFormat { get; init; }
 
     public required string Submit { get; init; }
 
@@ -435,6 +460,15 @@ public sealed record ApplicantText
     public required string Upload { get; init; }
 
     public required string Uploaded { get; init; }
+
+    /// <summary>The materials asked for that have not come yet, after an upload of some of them: {0} lists them.</summary>
+    public required string StillToSupplyFormat { get; init; }
+
+    /// <summary>An item of a supplement request that a file has answered since: {0} is when it came.</summary>
+    public required string ReceivedFormat { get; init; }
+
+    /// <summary>The upload form sent without a file.</summary>
+    public required string ChooseOneFile { get; init; }
 
     public required string Materials { get; init; }
 

@@ -11,8 +11,10 @@ using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Api.Clocks;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Materials;
 
 namespace WorkflowEngine.Hosting.Pages.Applications;
 
@@ -26,7 +28,7 @@ namespace WorkflowEngine.Hosting.Pages.Applications;
 [Authorize(Policy = Policies.Applicant)]
 public sealed class TrackingModel(
     ApplicationViews views, ClockViews clocks, ApplicationService applications, CommitmentService commitments, DefinitionRegistry definitions, ReferenceData reference,
-    ActivityRegistry activities, IOptions<RequestLimits> limits) : PageModel
+    ActivityRegistry activities, IOptions<RequestLimits> limits, IOptions<EngineOptions> engine) : PageModel
 {
     public ApplicationDto? Application { get; private set; }
 
@@ -46,6 +48,9 @@ public sealed class TrackingModel(
 
     /// <summary>What the applicant may upload now; empty when nothing is asked for.</summary>
     public IReadOnlyList<UploadSlot> Slots { get; private set; } = [];
+
+    /// <summary>The items of supplement requests that have not come yet: a request may be answered a file at a time.</summary>
+    public IEnumerable<UploadSlot> Outstanding => Slots.Where(s => s.Supplement && s.ReceivedAt is null);
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
@@ -109,6 +114,10 @@ public sealed class TrackingModel(
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
+
+    /// <summary>The largest file the store takes for a material (the installation's cap for one the definition no longer lists).</summary>
+    public long MaxBytesOf(MaterialSpec? material) =>
+        material is null ? engine.Value.MaxMaterialBytes : MaterialLimits.MaxBytesOf(material, engine.Value.MaxMaterialBytes);
 
     /// <summary>A step's title in the visitor's language.</summary>
     public string StepTitle(StepDto step) =>
@@ -212,10 +221,17 @@ public sealed class TrackingModel(
         DateTimeOffset? AnswerBy(string key) => application.Supplements
             .Where(s => s.AnswerBy is not null && s.Items.Any(i => i.Material == key))
             .Min(s => s.AnswerBy);
+        // An item is answered by a file uploaded since the request asked for it (as the engine counts it); asked for by
+        // two requests, since the later one.
+        DateTimeOffset? ReceivedAt(string key) =>
+            application.Materials.FirstOrDefault(m => m.Key == key)?.UploadedAt is { } uploaded
+            && application.Supplements.Where(s => s.Items.Any(i => i.Material == key)).All(s => uploaded >= s.RequestedAt)
+                ? uploaded
+                : null;
         var asked = application.Supplements
             .SelectMany(s => s.Items)
             .GroupBy(i => i.Material, StringComparer.Ordinal)
-            .Select(g => new UploadSlot(g.Key, Name(g.Key), g.Select(i => i.Reason).ToArray(), AnswerBy(g.Key), Supplement: true));
+            .Select(g => new UploadSlot(g.Key, Name(g.Key), g.Select(i => i.Reason).ToArray(), AnswerBy(g.Key), Supplement: true, ReceivedAt(g.Key)));
         var missing = application.Materials
             .Where(m => m.Status is MaterialChecklist.Missing or MaterialChecklist.Deferred)
             .Select(m => new UploadSlot(m.Key, Name(m.Key), [], m.DueBy, Supplement: false));

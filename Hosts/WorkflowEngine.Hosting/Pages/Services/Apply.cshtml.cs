@@ -12,8 +12,10 @@ using WorkflowEngine.Definitions.Forms;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Materials;
 
 namespace WorkflowEngine.Hosting.Pages.Services;
 
@@ -25,7 +27,8 @@ namespace WorkflowEngine.Hosting.Pages.Services;
 /// that only some answers call for says so in words, and the script hides it while the answers do not.
 /// </summary>
 [Authorize(Policy = Policies.Applicant)]
-public sealed class ApplyModel(DefinitionRegistry registry, ApplicationService applications, TimeProvider time, IOptions<RequestLimits> limits) : PageModel
+public sealed class ApplyModel(
+    DefinitionRegistry registry, ApplicationService applications, TimeProvider time, IOptions<RequestLimits> limits, IOptions<EngineOptions> engine) : PageModel
 {
     /// <summary>The hidden field that carries the form's idempotency key.</summary>
     public const string SubmissionField = "submission";
@@ -101,6 +104,18 @@ public sealed class ApplyModel(DefinitionRegistry registry, ApplicationService a
         .GetValueOrDefault(material.Key, true);
 
     private IReadOnlyDictionary<string, bool>? _needed;
+
+    /// <summary>
+    /// Whether the flow cannot start without the material whenever the answers call for it: required, and not one that
+    /// may come later (容缺). Such a material is required in the browser while the answers call for it.
+    /// </summary>
+    public static bool IsMandatory(MaterialSpec material) => material.Required && material.Deferrable is null;
+
+    /// <summary>Whether the material is required for the answers shown: the script keeps it so as the answers change.</summary>
+    public bool IsRequiredNow(MaterialSpec material) => IsMandatory(material) && IsNeeded(material);
+
+    /// <summary>The largest file the store takes for the material, checked in the browser as the file is chosen.</summary>
+    public long MaxBytesOf(MaterialSpec material) => MaterialLimits.MaxBytesOf(material, engine.Value.MaxMaterialBytes);
 
     /// <summary>The messages for one field or material, in the order the validator gave them.</summary>
     public IReadOnlyList<string> ErrorsOf(string name) => Errors.TryGetValue(name, out var messages) ? messages : [];

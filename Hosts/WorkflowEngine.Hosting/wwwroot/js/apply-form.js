@@ -2,12 +2,15 @@
 // (never the files) go to the page's check (POST /services/<id>/apply/check, with the page's anti-forgery token), which
 // runs the validation a submission runs and says which materials the answers call for. Each message is shown next to
 // its field and in the summary at the top, as the server renders them after a refused submission, and goes when the
-// field is fixed; a material that the answers do not call for is hidden. Without script, the server judges the form
-// when it is submitted and every material stays listed with its condition in words.
+// field is fixed; a material that the answers do not call for is hidden, and one the flow cannot start without is
+// required while they do (a chosen file is judged at once by its format and size). Submitting judges every field at once the same
+// way (the pieces are form-check.js's), and the form is sent only when nothing stands. Without script, the server judges
+// the form when it is submitted and every material stays listed with its condition in words.
 (function () {
   'use strict';
   var form = document.querySelector('form[data-check-url]');
-  if (!form || !window.fetch || !window.URLSearchParams || !window.FormData) {
+  var checks = window.wfeFormCheck;
+  if (!form || !checks || !window.fetch || !window.URLSearchParams || !window.FormData) {
     return;
   }
   var url = form.getAttribute('data-check-url');
@@ -25,110 +28,6 @@
     visited[field.getAttribute('data-field')] = true;
   });
 
-  function describedElement(field) {
-    return field.querySelector('fieldset.choices') || document.getElementById(field.getAttribute('data-id'));
-  }
-
-  function setDescribedBy(element, errorId, on) {
-    var ids = (element.getAttribute('aria-describedby') || '').split(/\s+/).filter(function (id) {
-      return id && id !== errorId;
-    });
-    if (on) {
-      ids.push(errorId);
-    }
-    if (ids.length) {
-      element.setAttribute('aria-describedby', ids.join(' '));
-    } else {
-      element.removeAttribute('aria-describedby');
-    }
-  }
-
-  // The same markup as the server's: <p class="field-error" id="<id>-error"> before the control, the control
-  // aria-invalid and described by it, the field marked field-invalid.
-  function showFieldError(field, messages) {
-    var id = field.getAttribute('data-id');
-    var errorId = id + '-error';
-    var existing = document.getElementById(errorId);
-    var control = document.getElementById(id);
-    var described = describedElement(field);
-    if (messages && messages.length) {
-      if (!existing) {
-        existing = document.createElement('p');
-        existing.className = 'field-error';
-        existing.id = errorId;
-        var before = field.querySelector('.check, input, select, textarea');
-        before.parentNode.insertBefore(existing, before);
-      }
-      existing.textContent = messages.join(' ');
-      field.classList.add('field-invalid');
-      if (described) {
-        setDescribedBy(described, errorId, true);
-      }
-      if (control && !field.querySelector('fieldset.choices')) {
-        control.setAttribute('aria-invalid', 'true');
-      }
-    } else {
-      if (existing) {
-        existing.parentNode.removeChild(existing);
-      }
-      field.classList.remove('field-invalid');
-      if (described) {
-        setDescribedBy(described, errorId, false);
-      }
-      if (control) {
-        control.removeAttribute('aria-invalid');
-      }
-    }
-  }
-
-  // The summary keeps what the server said of the rest (a material's file, the whole form) and lists the fields'
-  // messages in the order of the form.
-  function showSummary(shown) {
-    var summary = document.querySelector('.error-summary');
-    var kept = [];
-    if (summary) {
-      Array.prototype.forEach.call(summary.querySelectorAll('li[data-key]'), function (item) {
-        if (!/^form\./.test(item.getAttribute('data-key'))) {
-          kept.push(item);
-        }
-      });
-    }
-    if (!shown.length && !kept.length) {
-      if (summary) {
-        summary.parentNode.removeChild(summary);
-      }
-      return;
-    }
-    if (!summary) {
-      summary = document.createElement('div');
-      summary.className = 'error-summary';
-      summary.setAttribute('tabindex', '-1');
-      summary.setAttribute('aria-labelledby', 'error-summary-title');
-      var title = document.createElement('h2');
-      title.id = 'error-summary-title';
-      title.textContent = form.getAttribute('data-summary-title');
-      summary.appendChild(title);
-      summary.appendChild(document.createElement('ul'));
-      form.parentNode.insertBefore(summary, form);
-    }
-    var list = summary.querySelector('ul');
-    list.textContent = '';
-    shown.forEach(function (entry) {
-      entry.messages.forEach(function (message) {
-        var item = document.createElement('li');
-        item.setAttribute('data-key', entry.key);
-        var link = document.createElement('a');
-        link.href = '#' + entry.id;
-        link.textContent = message;
-        item.appendChild(link);
-        list.appendChild(item);
-      });
-    });
-    kept.forEach(function (item) {
-      list.appendChild(item);
-    });
-  }
-
   function showMaterials(materials) {
     Array.prototype.forEach.call(form.querySelectorAll('[data-material][data-needed]'), function (field) {
       var needed = materials[field.getAttribute('data-material')] !== false;
@@ -138,23 +37,29 @@
       var input = document.getElementById(field.getAttribute('data-id'));
       if (input) {
         input.disabled = !needed;
+        // Required in the browser exactly when the server cannot start the flow without it: mandatory and called for.
+        input.required = needed && field.getAttribute('data-mandatory') === 'true';
+      }
+    });
+  }
+
+  // Every material shown, judged by its rules (required, format, size) as the form is submitted.
+  function judgeMaterials() {
+    Array.prototype.forEach.call(form.querySelectorAll('[data-material]'), function (field) {
+      if (!field.hidden) {
+        checks.judge(field);
       }
     });
   }
 
   function show(answer) {
     var errors = answer.errors || {};
-    var shown = [];
+    showMaterials(answer.materials || {});
     Array.prototype.forEach.call(form.querySelectorAll('[data-field^="form."]'), function (field) {
       var key = field.getAttribute('data-field');
-      var messages = visited[key] ? errors[key] : null;
-      showFieldError(field, messages);
-      if (messages && messages.length) {
-        shown.push({ key: key, id: field.getAttribute('data-id'), messages: messages });
-      }
+      checks.showFieldError(field, visited[key] ? errors[key] : null);
     });
-    showSummary(shown);
-    showMaterials(answer.materials || {});
+    checks.refreshSummary(form);
   }
 
   function answers() {
@@ -167,25 +72,38 @@
     return body;
   }
 
-  function check() {
+  // The server's judgement of the answers, or null when it cannot be had (the submission is judged all the same).
+  function ask() {
     var mine = ++sent;
-    fetch(url, { method: 'POST', credentials: 'same-origin', body: answers() })
+    return fetch(url, { method: 'POST', credentials: 'same-origin', body: answers() })
       .then(function (response) {
         return response.ok ? response.json() : null;
       })
       .then(function (answer) {
-        // A later check answers for later answers; a refused or failed check leaves the page as it was, and the
-        // server still judges the form when it is submitted.
-        if (answer && mine === sent) {
-          show(answer);
-        }
-      })
-      .catch(function () { /* The submission is judged all the same. */ });
+        return { answer: answer, latest: mine === sent };
+      }, function () {
+        return { answer: null, latest: mine === sent };
+      });
+  }
+
+  function check() {
+    ask().then(function (result) {
+      // A later check answers for later answers; a refused or failed check leaves the page as it was.
+      if (result.answer && result.latest) {
+        show(result.answer);
+      }
+    });
   }
 
   function soon(event) {
     var field = fieldOf(event.target);
-    if (!field || event.target.type === 'file') {
+    if (!field) {
+      return;
+    }
+    if (event.target.type === 'file') {
+      // A file is judged here as it is chosen, never sent to the check.
+      checks.judge(field);
+      checks.refreshSummary(form);
       return;
     }
     visited[field.getAttribute('data-field')] = true;
@@ -196,6 +114,39 @@
   // A change is reported as a field is left with a new value (at once for boxes and lists): a field only passed
   // through on the way to another is not judged, so nothing is called missing before the applicant got to it.
   form.addEventListener('change', soon);
+
+  // Submitting judges every field at once, as the server would: each message by its field and in the summary, which
+  // takes the focus, and the form is not sent while one stands. When the check cannot be had, the server judges it.
+  var sending = false;
+  var judging = false;
+  form.addEventListener('submit', function (event) {
+    if (sending) {
+      return;
+    }
+    event.preventDefault();
+    if (judging) {
+      return;
+    }
+    judging = true;
+    window.clearTimeout(timer);
+    Array.prototype.forEach.call(form.querySelectorAll('[data-field^="form."]'), function (field) {
+      visited[field.getAttribute('data-field')] = true;
+    });
+    ask().then(function (result) {
+      judging = false;
+      if (result.answer) {
+        show(result.answer);
+      }
+      judgeMaterials();
+      checks.refreshSummary(form);
+      if (checks.hasErrors(form)) {
+        checks.focusSummary(form);
+        return;
+      }
+      sending = true;
+      form.submit();
+    });
+  });
   // A field already marked wrong is judged again as it is typed in, so the message goes as soon as it is fixed.
   form.addEventListener('input', function (event) {
     var field = fieldOf(event.target);
