@@ -57,7 +57,7 @@ public sealed class SqlServerSyntaxTests
         foreach (var expected in new[]
         {
             "MERGE INTO inbox", "MERGE INTO steps", "MERGE INTO timers", "MERGE INTO incidents", "MERGE INTO department_forms",
-            "MERGE INTO departments", "MERGE INTO users", "UPDATE users SET disabled_at", "INSERT INTO admin_audit", "UPDATE departments SET name_zh", "MERGE INTO user_credentials", "INSERT INTO sign_in_events", "OUTPUT INSERTED.id", "OPENJSON", "FETCH NEXT", "READPAST",
+            "MERGE INTO departments", "MERGE INTO users", "UPDATE users SET disabled_at", "INSERT INTO admin_audit", "UPDATE departments SET name_zh", "MERGE INTO user_credentials", "MERGE INTO unknown_sign_in_names", "DELETE FROM unknown_sign_in_names", "INSERT INTO sign_in_events", "OUTPUT INSERTED.id", "OPENJSON", "FETCH NEXT", "READPAST",
             "FROM timers WITH (UPDLOCK", "DELETE FROM outbox", "UPDATE applications SET status", "UPDATE department_tasks",
             "UPDATE definitions SET title", "INSERT INTO definitions", "UPDATE definitions SET status = 'retired'", "DELETE FROM definitions", "UPDATE audit_events SET seq", "INSERT INTO failed_messages", "INSERT INTO step_compliance", "INSERT INTO step_reports", "FROM step_reports c", "UPDATE certificates SET revoked_at", "FROM step_compliance c JOIN applications",
             "INSERT INTO outbox (message_id, destination, message_type, body, created_at, attempts, lease_owner, lease_until)\nSELECT",
@@ -211,6 +211,9 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => credentials.RehashAsync("clerk", "hash", none));
         await Quietly(() => credentials.RecordFailureAsync("clerk", Now, new LockoutPolicy(5, TimeSpan.FromMinutes(15)), none));
         await Quietly(() => credentials.RecordSuccessAsync("clerk", none));
+        var unknownNames = new SqlUnknownNameLockouts(database);
+        await Quietly(() => unknownNames.LockedUntilAsync("ghost", Now, none));
+        await Quietly(() => unknownNames.RecordFailureAsync("ghost", Now, new LockoutPolicy(5, TimeSpan.FromMinutes(15)), none));
         var accounts = new SqlUserAccounts(database);
         var entry = new AdminAuditEntry(0, Now, "admin", AdminAuditActions.Changed, AdminAuditEntry.User, "clerk", "role=clerk→supervisor");
         await Quietly(() => accounts.ListAsync(none));

@@ -1183,6 +1183,93 @@ public abstract class StoreComplianceTests : IAsyncLifetime
             await store.FindAsync("zhangsan", CancellationToken.None));
     }
 
+    /// <summary>
+    /// Issue 11: the failures of a name with no account were counted in each process's memory, so two engine processes
+    /// gave a prober twice the tries for a made-up name, and a restart forgot them. Now they are rows, counted and locked
+    /// as an account's credential is, whatever the name's case.
+    /// </summary>
+    [StoreFact]
+    public async Task UnknownNames_AreCountedRegardlessOfCase_AndLockedAsAnAccountIs()
+    {
+        var store = new SqlUnknownNameLockouts(Database);
+        var policy = new LockoutPolicy(3, TimeSpan.FromMinutes(15));
+        Assert.Null(await store.LockedUntilAsync("ghost", Now, CancellationToken.None));
+
+        var first = await store.RecordFailureAsync("ghost", Now, policy, CancellationToken.None);
+        var second = await store.RecordFailureAsync("GHOST", Now, policy, CancellationToken.None);
+        var third = await store.RecordFailureAsync("Ghost", Now, policy, CancellationToken.None);
+        // Another process, or this one after a restart, reads the same lock.
+        var elsewhere = new SqlUnknownNameLockouts(Database);
+
+        Assert.Equal((null, null), (first, second));
+        Assert.Equal(Now.AddMinutes(15), third);
+        Assert.Equal(Now.AddMinutes(15), await elsewhere.LockedUntilAsync("gHoSt", Now.AddMinutes(14), CancellationToken.None));
+        Assert.Null(await elsewhere.LockedUntilAsync("ghost", Now.AddMinutes(15), CancellationToken.None));
+        Assert.Null(await store.LockedUntilAsync("ghost-2", Now, CancellationToken.None));
+
+        // The count starts again after the lock, as an account's does: three more lock it again.
+        var later = Now.AddMinutes(20);
+        Assert.Null(await store.RecordFailureAsync("ghost", later, policy, CancellationToken.None));
+        Assert.Null(await store.RecordFailureAsync("ghost", later, policy, CancellationToken.None));
+        Assert.Equal(later.AddMinutes(15), await store.RecordFailureAsync("ghost", later, policy, CancellationToken.None));
+
+        // A policy of one try locks at the first.
+        Assert.Equal(Now.AddMinutes(15), await store.RecordFailureAsync("once", Now, policy with { MaxFailures = 1 }, CancellationToken.None));
+    }
+
+    /// <summary>Failures of one name at the same moment, as from two engine processes: none of them is lost.</summary>
+    [StoreFact]
+    public async Task UnknownNames_FailuresAtOnce_AreEachCounted()
+    {
+        var policy = new LockoutPolicy(25, TimeSpan.FromMinutes(15));
+        var stores = new[] { new SqlUnknownNameLockouts(Database), new SqlUnknownNameLockouts(Database) };
+
+        var racing = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() =>
+            stores[i % 2].RecordFailureAsync(i % 3 == 0 ? "prober" : "PROBER", Now, policy, CancellationToken.None))));
+        var last = await stores[0].RecordFailureAsync("prober", Now, policy, CancellationToken.None);
+
+        Assert.All(racing, r => Assert.Null(r));
+        Assert.Equal(Now.AddMinutes(15), last);
+    }
+
+    /// <summary>
+    /// A stream of made-up names cannot grow the table without bound: a name neither locked nor tried for a day is
+    /// forgotten at the next failure written, while a name still locked is kept.
+    /// </summary>
+    [StoreFact]
+    public async Task UnknownNames_NotLockedAndUntouchedForADay_ArePurged_WhileLockedOnesStay()
+    {
+        var store = new SqlUnknownNameLockouts(Database);
+        var policy = new LockoutPolicy(3, TimeSpan.FromMinutes(15));
+        var longLock = policy with { Duration = TimeSpan.FromDays(3) };
+        foreach (var i in Enumerable.Range(0, 50))
+        {
+            await store.RecordFailureAsync($"made-up-{i}", Now, policy, CancellationToken.None);
+        }
+
+        await store.RecordFailureAsync("counted", Now, policy, CancellationToken.None);
+        await store.RecordFailureAsync("counted", Now, policy, CancellationToken.None);
+        foreach (var i in Enumerable.Range(0, 3))
+        {
+            await store.RecordFailureAsync("locked-long", Now, longLock, CancellationToken.None);
+        }
+
+        Assert.Equal(52, await CountUnknownNamesAsync());
+        var nextDay = Now + SqlUnknownNameLockouts.Retention + TimeSpan.FromMinutes(1);
+        Assert.Null(await store.RecordFailureAsync("someone-else", nextDay, policy, CancellationToken.None));
+
+        Assert.Equal(2, await CountUnknownNamesAsync());
+        Assert.Equal(Now.AddDays(3), await store.LockedUntilAsync("locked-long", nextDay, CancellationToken.None));
+        // "counted" was forgotten with its two failures: one more does not lock it.
+        Assert.Null(await store.RecordFailureAsync("counted", nextDay, policy, CancellationToken.None));
+    }
+
+    private async Task<long> CountUnknownNamesAsync()
+    {
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM unknown_sign_in_names");
+    }
+
     [StoreFact]
     public async Task DepartmentAccessLog_ChainsEveryLine_AlsoWrittenAtOnce_ListsByDepartment_AndFindsAnEditedOrLostLine()
     {

@@ -61,6 +61,13 @@ public interface ISqlDialect
     /// <summary><c>INSERT … or update the given columns of the row with the same key</c>.</summary>
     string Upsert(string table, string columns, string values, string keyColumns, string updateColumns);
 
+    /// <summary>
+    /// <c>INSERT … or, on the row with the same key, SET</c> <paramref name="assignments"/>, in one statement: two writers of
+    /// one key at once each change the row as the other left it (a count goes up once for each). The assignments are given
+    /// the name by which they read the row as it was (the table's, or MERGE's target).
+    /// </summary>
+    string UpsertSet(string table, string columns, string values, string keyColumns, Func<string, string> assignments);
+
     /// <summary>An insert of one row that returns the row's generated <c>id</c>.</summary>
     string InsertReturningId(string table, string columns, string values);
 

@@ -10,6 +10,9 @@ internal static class InsertSyntax
         $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({keyColumns}) DO UPDATE SET "
         + string.Join(", ", Columns(updateColumns).Select(c => $"{c} = excluded.{c}"));
 
+    public static string OnConflictDoUpdateSet(string table, string columns, string values, string keyColumns, Func<string, string> assignments) =>
+        $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({keyColumns}) DO UPDATE SET {assignments(table)}";
+
     public static string ReturningId(string table, string columns, string values) =>
         $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING id";
 

@@ -78,6 +78,9 @@ public sealed class PostgreSqlDialect : SharedDatabaseDialect
     public override string Upsert(string table, string columns, string values, string keyColumns, string updateColumns) =>
         InsertSyntax.OnConflictDoUpdate(table, columns, values, keyColumns, updateColumns);
 
+    public override string UpsertSet(string table, string columns, string values, string keyColumns, Func<string, string> assignments) =>
+        InsertSyntax.OnConflictDoUpdateSet(table, columns, values, keyColumns, assignments);
+
     public override string InsertReturningId(string table, string columns, string values) => InsertSyntax.ReturningId(table, columns, values);
 
     /// <summary>

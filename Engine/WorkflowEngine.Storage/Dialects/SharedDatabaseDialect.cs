@@ -49,6 +49,8 @@ public abstract class SharedDatabaseDialect : ISqlDialect
 
     public abstract string Upsert(string table, string columns, string values, string keyColumns, string updateColumns);
 
+    public abstract string UpsertSet(string table, string columns, string values, string keyColumns, Func<string, string> assignments);
+
     public abstract string InsertReturningId(string table, string columns, string values);
 
     public abstract string In(string column, string parameter);

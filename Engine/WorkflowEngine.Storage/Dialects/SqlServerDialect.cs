@@ -59,6 +59,9 @@ public sealed class SqlServerDialect : SharedDatabaseDialect
         + " WHEN MATCHED THEN UPDATE SET " + string.Join(", ", InsertSyntax.Columns(updateColumns).Select(c => $"{c} = source.{c}"))
         + $" WHEN NOT MATCHED THEN {InsertFromSource(columns)};";
 
+    public override string UpsertSet(string table, string columns, string values, string keyColumns, Func<string, string> assignments) =>
+        Merge(table, columns, values, keyColumns) + $" WHEN MATCHED THEN UPDATE SET {assignments("target")} WHEN NOT MATCHED THEN {InsertFromSource(columns)};";
+
     public override string InsertReturningId(string table, string columns, string values) =>
         $"INSERT INTO {table} ({columns}) OUTPUT INSERTED.id VALUES ({values})";
 

@@ -77,6 +77,9 @@ public sealed class SqliteDialect : ISqlDialect
     public string Upsert(string table, string columns, string values, string keyColumns, string updateColumns) =>
         InsertSyntax.OnConflictDoUpdate(table, columns, values, keyColumns, updateColumns);
 
+    public string UpsertSet(string table, string columns, string values, string keyColumns, Func<string, string> assignments) =>
+        InsertSyntax.OnConflictDoUpdateSet(table, columns, values, keyColumns, assignments);
+
     public string InsertReturningId(string table, string columns, string values) => InsertSyntax.ReturningId(table, columns, values);
 
     public string In(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";

@@ -8,14 +8,14 @@ namespace WorkflowEngine.Hosting.Identity;
 /// Signs people in with a user name and password, the same for the page and the API: counts wrong passwords and locks
 /// the account after <see cref="SignInSettings.MaxFailedAttempts"/>, and writes every attempt to the sign-in audit. An
 /// unknown name and a wrong password look alike to the caller, and take about as long, so that names cannot be probed:
-/// an unknown name is locked after as many tries, for as long (<see cref="UnknownNameLockout"/>).
+/// an unknown name is locked after as many tries, for as long, on every process sharing the database (<see cref="IUnknownNameLockouts"/>).
 /// An account an administrator disabled is told so only after its right password.
 /// </summary>
 public sealed class PasswordSignIn(
     IUserAccounts accounts,
     ICredentialStore credentials,
     ISignInLog log,
-    UnknownNameLockout unknownNames,
+    IUnknownNameLockouts unknownNames,
     TimeProvider clock,
     IOptions<SignInSettings> settings)
 {
@@ -114,14 +114,14 @@ public sealed class PasswordSignIn(
     private async Task<SignInOutcome> UnknownNameAsync(
         string userName, string password, DateTimeOffset now, string? clientAddress, string channel, CancellationToken cancellationToken)
     {
-        if (unknownNames.LockedUntil(userName, now) is { } lockedUntil)
+        if (await unknownNames.LockedUntilAsync(userName, now, cancellationToken) is { } lockedUntil)
         {
             await RecordAsync(SignInEventKinds.Refused, userName, null, clientAddress, channel, cancellationToken);
             return new SignInOutcome(SignInStatus.LockedOut, LockedUntil: lockedUntil);
         }
 
         Hasher.VerifyHashedPassword(Nobody, Decoy.Value, password);
-        var locked = unknownNames.RecordFailure(userName, now, Lockout);
+        var locked = await unknownNames.RecordFailureAsync(userName, now, Lockout, cancellationToken);
         await RecordAsync(locked is null ? SignInEventKinds.Failed : SignInEventKinds.LockedOut, userName, null, clientAddress, channel, cancellationToken);
         return locked is null ? new SignInOutcome(SignInStatus.Invalid) : new SignInOutcome(SignInStatus.LockedOut, LockedUntil: locked);
     }

@@ -39,6 +39,7 @@ public static class SignInHosting
         }
 
         services.TryAddSingleton<ICredentialStore, SqlCredentialStore>();
+        services.TryAddSingleton<IUnknownNameLockouts, SqlUnknownNameLockouts>();
         services.TryAddSingleton<ISignInLog, SqlSignInLog>();
         services.TryAddSingleton<IUserAccounts, SqlUserAccounts>();
         services.TryAddSingleton<IAdminAudit, SqlAdminAudit>();
@@ -46,7 +47,6 @@ public static class SignInHosting
         // Every role and department, unless the host has said which it serves (a department host).
         services.TryAddSingleton(UserScope.Everyone);
         services.AddSingleton<UserAdministration>();
-        services.AddSingleton<UnknownNameLockout>();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<UserTokens>();
         services.AddSingleton<IdentitySeeding>();

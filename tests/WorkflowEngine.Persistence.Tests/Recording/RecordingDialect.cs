@@ -46,6 +46,9 @@ public sealed class RecordingDialect(ISqlDialect dialect, SqlLog log) : ISqlDial
     public string Upsert(string table, string columns, string values, string keyColumns, string updateColumns) =>
         dialect.Upsert(table, columns, values, keyColumns, updateColumns);
 
+    public string UpsertSet(string table, string columns, string values, string keyColumns, Func<string, string> assignments) =>
+        dialect.UpsertSet(table, columns, values, keyColumns, assignments);
+
     public string InsertReturningId(string table, string columns, string values) => dialect.InsertReturningId(table, columns, values);
 
     public string In(string column, string parameter) => dialect.In(column, parameter);
