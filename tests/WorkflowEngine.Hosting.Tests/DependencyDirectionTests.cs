@@ -69,6 +69,17 @@ public sealed class DependencyDirectionTests
     public void DepartmentSide_ReferencesOnlyTheContractsTheKernelAndTheCalendars() =>
         Assert.Equal(["WorkflowEngine.Calendars", "WorkflowEngine.Contracts", "WorkflowEngine.Delivery"], WorkflowReferences("WorkflowEngine.Departments"));
 
+    /// <summary>The users' records and rules are shared by the engine host and a department host, so they know neither side.</summary>
+    [Fact]
+    public void Identity_ReferencesNoOtherProject() => Assert.Empty(WorkflowReferences("WorkflowEngine.Identity"));
+
+    /// <summary>The users' tables sit on the database kernel beside the department's, reaching nothing of the engine.</summary>
+    [Fact]
+    public void IdentityStorage_ReachesOnlyTheUsersAndTheDatabaseKernel() =>
+        Assert.Equal(
+            ["WorkflowEngine.Contracts", "WorkflowEngine.Delivery", "WorkflowEngine.Identity", "WorkflowEngine.Storage"],
+            ReachableWorkflowAssemblies("WorkflowEngine.Identity.Storage"));
+
     /// <summary>The engine side knows the departments only through the contracts.</summary>
     [Fact]
     public void EngineSide_DoesNotKnowTheDepartmentSide() => Assert.DoesNotContain("WorkflowEngine.Departments", WorkflowReferences("WorkflowEngine.Runtime"));
@@ -90,6 +101,8 @@ public sealed class DependencyDirectionTests
     [InlineData("WorkflowEngine.Departments.Messaging")]
     [InlineData("WorkflowEngine.Storage")]
     [InlineData("WorkflowEngine.Messaging")]
+    [InlineData("WorkflowEngine.Identity")]
+    [InlineData("WorkflowEngine.Identity.Storage")]
     public void DepartmentSide_ReachesNoEngineAssembly(string assembly) =>
         Assert.Empty(ReachableWorkflowAssemblies(assembly).Intersect(EngineAssemblies));
 
@@ -121,6 +134,8 @@ public sealed class DependencyDirectionTests
     [InlineData("WorkflowEngine.Messaging")]
     [InlineData("WorkflowEngine.Departments.Messaging")]
     [InlineData("WorkflowEngine.Runtime.Messaging")]
+    [InlineData("WorkflowEngine.Identity")]
+    [InlineData("WorkflowEngine.Identity.Storage")]
     public void EngineAndDepartmentSides_HaveNoWebFramework(string assembly) =>
         Assert.DoesNotContain(
             ReachableWorkflowAssemblies(assembly).Append(assembly).SelectMany(a => Assembly.Load(a).GetReferencedAssemblies()),
@@ -139,6 +154,8 @@ public sealed class DependencyDirectionTests
     [InlineData("WorkflowEngine.Departments.Storage")]
     [InlineData("WorkflowEngine.Departments.Messaging")]
     [InlineData("WorkflowEngine.Runtime.Messaging")]
+    [InlineData("WorkflowEngine.Identity")]
+    [InlineData("WorkflowEngine.Identity.Storage")]
     public void Engine_NeverReferencesActivitiesOrHosts(string engineAssembly) =>
         Assert.DoesNotContain(WorkflowReferences(engineAssembly), n => n is "WorkflowEngine.Activities" || n.StartsWith("WorkflowEngine.Hosting", StringComparison.Ordinal));
 

@@ -200,7 +200,7 @@ public sealed class SqlServerSyntaxTests
         }
 
         var directory = new SqlDirectoryStore(database);
-        await Quietly(() => directory.UpsertDepartmentsAsync([new Core.Model.Department("SAMR", new Core.Model.LocalizedText("市场监管局"))], none));
+        await Quietly(() => directory.UpsertDepartmentsAsync([new DirectoryDepartment("SAMR", "市场监管局")], none));
         await Quietly(() => directory.UpsertUsersAsync([new UserRecord("clerk", "办事员", "clerk", "SAMR")], none));
         await Quietly(() => directory.FindUserAsync("clerk", none));
         await Quietly(() => directory.ListUsersAsync(none));

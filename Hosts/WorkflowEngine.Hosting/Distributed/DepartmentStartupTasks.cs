@@ -27,7 +27,7 @@ public sealed partial class DepartmentStartupTasks(
     private async Task StartUpAsync(CancellationToken cancellationToken)
     {
         database.Migrate();
-        await directory.UpsertDepartmentsAsync(reference.Departments.Values, cancellationToken);
+        await directory.UpsertDepartmentsAsync(reference.Departments.Values.Select(d => d.ToDirectory()), cancellationToken);
         await identity.SeedAsync(options.Value.DefinitionsPath, cancellationToken);
 
         LogReady(string.Join(",", served.Codes), database.Dialect.Name);

@@ -47,7 +47,7 @@ public sealed partial class StartupTasks(
         await waiting.LoadAsync(cancellationToken);
         // The names an administrator edited stand over the files; the files give every other department's.
         var edited = await departmentEntries.EditedAsync(cancellationToken);
-        await directory.UpsertDepartmentsAsync(reference.Departments.Values.Where(d => edited.All(e => e.Code != d.Code)), cancellationToken);
+        await directory.UpsertDepartmentsAsync(reference.Departments.Values.Where(d => edited.All(e => e.Code != d.Code)).Select(d => d.ToDirectory()), cancellationToken);
         reference.RenameChanged(edited);
 
         await identity.SeedAsync(options.Value.DefinitionsPath, cancellationToken);

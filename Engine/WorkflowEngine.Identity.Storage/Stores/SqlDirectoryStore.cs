@@ -1,5 +1,4 @@
 using Dapper;
-using WorkflowEngine.Core.Model;
 using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Persistence.Stores;
@@ -7,13 +6,13 @@ namespace WorkflowEngine.Persistence.Stores;
 /// <summary>Departments and users.</summary>
 public sealed class SqlDirectoryStore(Database database) : IDirectoryStore
 {
-    public async Task UpsertDepartmentsAsync(IEnumerable<Department> departments, CancellationToken cancellationToken)
+    public async Task UpsertDepartmentsAsync(IEnumerable<DirectoryDepartment> departments, CancellationToken cancellationToken)
     {
         var sql = database.Dialect.Upsert("departments", "code, name_zh, name_en, description", "@Code, @NameZh, @NameEn, @Description", "code", "name_zh, name_en, description");
         await using var write = await database.BeginWriteAsync(cancellationToken);
         await write.Connection.ExecuteAsync(new CommandDefinition(
             sql,
-            departments.Select(d => new { d.Code, NameZh = d.Name.Zh, NameEn = d.Name.En, d.Description }).ToArray(),
+            departments.ToArray(),
             write.Transaction,
             cancellationToken: cancellationToken));
         await write.CommitAsync(cancellationToken);

@@ -1,11 +1,9 @@
-using WorkflowEngine.Core.Model;
-
 namespace WorkflowEngine.Runtime.Users;
 
 /// <summary>Departments and users as stored (seeded from <c>Definitions/</c> at start).</summary>
 public interface IDirectoryStore
 {
-    Task UpsertDepartmentsAsync(IEnumerable<Department> departments, CancellationToken cancellationToken);
+    Task UpsertDepartmentsAsync(IEnumerable<DirectoryDepartment> departments, CancellationToken cancellationToken);
 
     Task UpsertUsersAsync(IEnumerable<UserRecord> users, CancellationToken cancellationToken);
 
