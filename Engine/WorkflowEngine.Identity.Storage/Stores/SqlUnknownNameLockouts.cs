@@ -36,8 +36,14 @@ public sealed class SqlUnknownNameLockouts(Database database) : IUnknownNameLock
             Now = Instants.ToMs(now),
             Stale = Instants.ToMs(now - Retention),
         };
+        var lockedUntil = await CountAsync(args, cancellationToken);
+        await PurgeAsync(args, cancellationToken);
+        return LockedAt(lockedUntil, now);
+    }
+
+    private async Task<long?> CountAsync(object args, CancellationToken cancellationToken)
+    {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        await write.Connection.ExecuteAsync(new CommandDefinition(Purge, args, write.Transaction, cancellationToken: cancellationToken));
         // One statement, so that failures racing each other (on this process or another) are all counted: the insert
         // of a first failure, or the same step as the credential store's on the row as it was.
         await write.Connection.ExecuteAsync(new CommandDefinition(
@@ -57,7 +63,26 @@ public sealed class SqlUnknownNameLockouts(Database database) : IUnknownNameLock
         var lockedUntil = await write.Connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             Select, args, write.Transaction, cancellationToken: cancellationToken));
         await write.CommitAsync(cancellationToken);
-        return LockedAt(lockedUntil, now);
+        return lockedUntil;
+    }
+
+    /// <summary>
+    /// Deletes the stale rows in a transaction of its own, after the count has committed: two processes purging while
+    /// counting in one transaction could lock the same rows in opposite orders, and a deadlock would fail a sign-in.
+    /// A purge that fails (a deadlock between two purges) leaves its rows to the next failure's.
+    /// </summary>
+    private async Task PurgeAsync(object args, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var write = await database.BeginWriteAsync(cancellationToken);
+            await write.Connection.ExecuteAsync(new CommandDefinition(Purge, args, write.Transaction, cancellationToken: cancellationToken));
+            await write.CommitAsync(cancellationToken);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // Left to the next failure's purge: the count above has been kept.
+        }
     }
 
     /// <summary>The form a name is kept in: sign-in compares names without regard to case (ordinal, invariant).</summary>
