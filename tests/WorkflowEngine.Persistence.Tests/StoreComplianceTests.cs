@@ -1,4 +1,5 @@
 using CsCheck;
+using Dapper;
 using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Persistence;
@@ -461,7 +462,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         var a = await outbox.LeaseAsync("a", Now, TimeSpan.FromSeconds(30), 2, CancellationToken.None);
         Assert.Equal(2, a.Count);
         Assert.True(a[0].Sequence < a[1].Sequence);
-        if (Database.Dialect.LeaseOutboxWrites)
+        if (Database.Dialect is SharedDatabaseDialect)
         {
             // Several processes: a leased row is nobody else's until the lease runs out.
             var b = await outbox.LeaseAsync("b", Now, TimeSpan.FromSeconds(30), 10, CancellationToken.None);
@@ -471,13 +472,39 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         }
 
         await outbox.DeleteAsync([a[0].Sequence], CancellationToken.None);
-        await outbox.ReleaseAsync(a[1].Sequence, "broker down", Now.AddMinutes(5), CancellationToken.None);
+        await outbox.ReleaseAsync("a", a[1].Sequence, "broker down", Now.AddMinutes(5), CancellationToken.None);
         var beforeRetry = await outbox.LeaseAsync("c", Now.AddMinutes(1), TimeSpan.FromSeconds(30), 10, CancellationToken.None);
         Assert.DoesNotContain(beforeRetry, m => m.Sequence == a[0].Sequence || m.Sequence == a[1].Sequence);
         Assert.Single(beforeRetry);
         var retried = await outbox.LeaseAsync("d", Now.AddMinutes(6), TimeSpan.FromSeconds(30), 10, CancellationToken.None);
         Assert.Equal(1, retried.Single(m => m.Sequence == a[1].Sequence).Attempts);
         Assert.Equal(2, await outbox.CountAsync(CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task Outbox_ALeaseTakenOverAfterItRanOut_CanNeitherBeRenewedNorGivenBackByItsFormerHolder()
+    {
+        await FillOutboxAsync(2);
+        var outbox = new SqlOutboxStore(Database);
+        var lease = TimeSpan.FromSeconds(30);
+        var rows = (await outbox.LeaseAsync("a", Now, lease, 10, CancellationToken.None)).Select(m => m.Sequence).ToArray();
+        Assert.Equal(rows, await outbox.RenewAsync("a", rows, Now.AddSeconds(20), lease, CancellationToken.None));
+
+        // The renewed lease holds past the first one's end; once it too runs out, another process takes the rows.
+        if (Database.Dialect is SharedDatabaseDialect)
+        {
+            Assert.Empty(await outbox.LeaseAsync("b", Now.AddSeconds(40), lease, 10, CancellationToken.None));
+        }
+
+        Assert.Equal(rows, (await outbox.LeaseAsync("b", Now.AddSeconds(50), lease, 10, CancellationToken.None)).Select(m => m.Sequence));
+
+        // The former holder, back from a stall, finds it holds nothing, and its failed publish frees nothing.
+        Assert.Empty(await outbox.RenewAsync("a", rows, Now.AddSeconds(55), lease, CancellationToken.None));
+        await outbox.ReleaseAsync("a", rows[0], "broker down", Now.AddSeconds(56), CancellationToken.None);
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        var held = (await connection.QueryAsync<(string Owner, long Until, long Attempts)>("SELECT lease_owner, lease_until, attempts FROM outbox ORDER BY id")).ToArray();
+        Assert.All(held, row => Assert.Equal(("b", Now.AddSeconds(80).ToUnixTimeMilliseconds(), 0L), row));
+        Assert.Equal(rows, await outbox.RenewAsync("b", rows, Now.AddSeconds(60), lease, CancellationToken.None));
     }
 
     [StoreFact]
@@ -506,7 +533,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
 
         // Leased to this process: its own poll leaves them to the handover while the lease runs.
         Assert.Empty(await outbox.LeaseAsync("engine-a", Now.AddSeconds(29), TimeSpan.FromSeconds(30), 10, CancellationToken.None));
-        if (Database.Dialect.LeaseOutboxWrites)
+        if (Database.Dialect is SharedDatabaseDialect)
         {
             // Several processes: another one waits for the lease to run out (this one may be publishing them).
             Assert.Empty(await outbox.LeaseAsync("engine-b", Now.AddSeconds(29), TimeSpan.FromSeconds(30), 10, CancellationToken.None));

@@ -16,8 +16,6 @@ public abstract class SharedDatabaseDialect : ISqlDialect
 
     public string? CheckpointSql => null;
 
-    public bool LeaseOutboxWrites => true;
-
     public abstract string Page { get; }
 
     public abstract string LeaseOutbox { get; }
