@@ -130,6 +130,7 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => outbox.RenewAsync("recording", [1, 2, 3], Now, TimeSpan.FromSeconds(30), none));
         await Quietly(() => outbox.ReleaseAsync("recording", 1, "broker down", Now, none));
         await Quietly(() => outbox.CountAsync(none));
+        await Quietly(() => new SqlInboxStore(database).PruneAsync(Now, 1000, none));
 
         var timers = new SqlTimerStore(database);
         await Quietly(() => timers.LeaseDueAsync("recording", Now, TimeSpan.FromSeconds(30), 10, none));

@@ -12,6 +12,7 @@ using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Monitoring;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Inbox;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Statistics;
@@ -312,6 +313,43 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         var seen = await reader.FindProcessedAsync([.. consumed, "m-1000"], CancellationToken.None);
 
         Assert.Equal(consumed.Where((_, i) => i % 2 == 0).Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    [StoreFact]
+    public async Task Inbox_EntriesPastTheirRetention_ArePruned_WhileARecentDuplicateIsStillRefused()
+    {
+        var engine = new SqlEngineStore(Database);
+        var departments = new SqlDepartmentStore(Database);
+        var old = new EngineChanges();
+        old.Inbox.Add("old-1");
+        old.Inbox.Add("old-2");
+        await engine.SaveAsync(old, Now, CancellationToken.None);
+        var oldStep = new DepartmentChanges();
+        oldStep.Inbox.Add(("department", "old-3"));
+        await departments.SaveAsync(oldStep, Now, CancellationToken.None);
+        var recent = new EngineChanges();
+        recent.Inbox.Add("recent");
+        await engine.SaveAsync(recent, Now.AddDays(6), CancellationToken.None);
+
+        // A week and a minute later, one entry per delete: the three of the first day go, in three batches and a last empty one.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now.AddDays(7).AddMinutes(1));
+        var pruner = new InboxPruner(
+            new SqlInboxStore(Database), clock, Microsoft.Extensions.Options.Options.Create(new InboxOptions { InboxPruneBatch = 1 }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<InboxPruner>.Instance);
+        Assert.Equal(3, await pruner.PruneAsync(CancellationToken.None));
+
+        await Assert.ThrowsAsync<ConcurrencyException>(() => engine.SaveAsync(recent, clock.GetUtcNow(), CancellationToken.None));
+        await using (var reader = await engine.OpenReaderAsync(CancellationToken.None))
+        {
+            Assert.Equal(["recent"], await reader.FindProcessedAsync(["old-1", "old-2", "recent"], CancellationToken.None));
+        }
+
+        await using (var reader = await departments.OpenReaderAsync(CancellationToken.None))
+        {
+            Assert.Empty(await reader.FindProcessedAsync("department", ["old-3"], CancellationToken.None));
+        }
+
+        Assert.Equal(0, await pruner.PruneAsync(CancellationToken.None));
     }
 
     [StoreFact]

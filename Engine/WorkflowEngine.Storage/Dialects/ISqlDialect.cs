@@ -85,4 +85,10 @@ public interface ISqlDialect
     /// is leasing at the same moment.
     /// </summary>
     string LeaseTimers { get; }
+
+    /// <summary>
+    /// Deletes up to @Max inbox entries taken before @Before, oldest first; skips entries another process is deleting at
+    /// the same moment.
+    /// </summary>
+    string PruneInbox { get; }
 }

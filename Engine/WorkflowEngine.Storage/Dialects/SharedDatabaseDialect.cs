@@ -22,6 +22,8 @@ public abstract class SharedDatabaseDialect : ISqlDialect
 
     public abstract string LeaseTimers { get; }
 
+    public abstract string PruneInbox { get; }
+
     public abstract DbConnection CreateConnection(string connectionString);
 
     public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;

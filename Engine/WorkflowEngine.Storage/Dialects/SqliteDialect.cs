@@ -97,6 +97,12 @@ public sealed class SqliteDialect : ISqlDialect
             body AS Body, created_at AS CreatedAt, attempts AS Attempts
         """;
 
+    /// <summary>The inbox has no rowid (it is keyed by consumer and message id): the entries are picked by their key.</summary>
+    public string PruneInbox => """
+        DELETE FROM inbox WHERE (consumer, message_id) IN (
+            SELECT consumer, message_id FROM inbox WHERE processed_at < @Before ORDER BY processed_at LIMIT @Max)
+        """;
+
     public string LeaseTimers => """
         UPDATE timers SET lease_owner = @Owner, lease_until = @Until
         WHERE rowid IN (SELECT rowid FROM timers WHERE due_at <= @Now AND lease_until <= @Now ORDER BY due_at LIMIT @Max)

@@ -20,6 +20,8 @@ public sealed class RecordingDialect(ISqlDialect dialect, SqlLog log) : ISqlDial
 
     public string LeaseTimers => dialect.LeaseTimers;
 
+    public string PruneInbox => dialect.PruneInbox;
+
     public DbConnection CreateConnection(string connectionString) => new RecordingConnection(log);
 
     public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
