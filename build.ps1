@@ -137,7 +137,9 @@ function Invoke-Up {
         $log = Join-Path $dir "$($h.name).log"
         $arguments = @($dll, "--urls=http://127.0.0.1:$($h.port)", "--Database:ConnectionString=$connection") + $common + $h.args
         $process = Start-Process dotnet -ArgumentList $arguments -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru
-        $up.hosts += [ordered]@{ name = $h.name; pid = $process.Id; url = "http://127.0.0.1:$($h.port)"; log = $log; database = $database }
+        # With the pid, what tells this process from a later one given the same pid: its start time and executable.
+        $up.hosts += [ordered]@{ name = $h.name; pid = $process.Id; started = (Get-ProcessStart $process.Id); dll = $dll
+            url = "http://127.0.0.1:$($h.port)"; log = $log; database = $database }
         $up | ConvertTo-Json -Depth 4 | Set-Content $state
     }
     foreach ($h in $up.hosts) {
@@ -156,14 +158,43 @@ function Invoke-Up {
     Write-Output "  Try: curl -H 'X-Demo-User: zhangsan' $($up.hosts[0].url)/api/services ; clerks (samr-clerk, psb-clerk, bank-clerk) at $($up.hosts[1].url)"
 }
 
+# When a process started, as the kernel counts it (clock ticks since boot, field 22 of /proc/<pid>/stat): exact, and
+# unlike Process.StartTime not derived from the clock of the moment it is read. Null when the process is gone.
+function Get-ProcessStart([int] $ProcessId) {
+    $stat = Get-Content -Raw "/proc/$ProcessId/stat" -ErrorAction SilentlyContinue
+    if (-not $stat) { return $null }
+    # The command name (field 2) is in parentheses and may hold spaces: the fields after it are split from its end.
+    return $stat.Substring($stat.LastIndexOf(')') + 2).Split(' ')[19]
+}
+
+# Stops a host that up started: SIGTERM, so that it shuts down as it should (the relay deletes what it published, the
+# bus closes, the database connections end), then SIGKILL if it is still there after 10 s. A pid the kernel has since
+# given to another process (the host ended, the machine restarted) is left alone.
+function Stop-Host($HostState) {
+    $process = Get-Process -Id $HostState.pid -ErrorAction SilentlyContinue
+    if ($null -eq $process) { Write-Output "The $($HostState.name) host (pid $($HostState.pid)) had already ended."; return }
+    # A state file from before up recorded the start time: the command line alone must name a host.
+    $same = if ($HostState.started) { (Get-ProcessStart $HostState.pid) -eq $HostState.started } else { $process.CommandLine -like '*WorkflowEngine.*Host.dll*' }
+    if (-not $same -or ($HostState.dll -and $process.CommandLine -notlike "*$($HostState.dll)*")) {
+        Write-Output "The $($HostState.name) host (pid $($HostState.pid)) had already ended; that pid is now another process's, left alone."
+        return
+    }
+    & kill -TERM $HostState.pid
+    if ($process.WaitForExit(10000)) {
+        Write-Output "Stopped the $($HostState.name) host (pid $($HostState.pid))."
+    } else {
+        & kill -KILL $HostState.pid
+        $process.WaitForExit()
+        Write-Output "The $($HostState.name) host (pid $($HostState.pid)) did not stop within 10 s of SIGTERM: killed."
+    }
+}
+
 function Invoke-Down {
     $dir = Get-RunFolder
     $state = Join-Path $dir 'up.json'
     if (-not (Test-Path $state)) { Write-Output "Nothing is up under $dir."; return }
     $up = Get-Content -Raw $state | ConvertFrom-Json
-    foreach ($h in $up.hosts) {
-        if (Get-Process -Id $h.pid -ErrorAction SilentlyContinue) { Stop-Process -Id $h.pid; Write-Output "Stopped the $($h.name) host (pid $($h.pid))." }
-    }
+    foreach ($h in $up.hosts) { Stop-Host $h }
     & bash .ci/rabbitmq.sh stop $up.rabbitmq
     & bash .ci/postgres.sh stop $up.postgres
     Remove-Item $state

@@ -17,6 +17,7 @@ using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Inbox;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Users;
@@ -119,6 +120,8 @@ public static partial class WorkflowHosting
         services.AddSingleton<DepartmentStartupTasks>();
         services.AddHostedService(sp => sp.GetRequiredService<DepartmentStartupTasks>());
         services.AddHostedService<OutboxRelay>();
+        services.AddSingleton<IInboxStore, SqlInboxStore>();
+        services.AddHostedService<InboxPruner>();
         services.AddDialectServices(dialect);
 
         builder.AddDepartmentWork();

@@ -33,6 +33,7 @@ using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Materials;
 using WorkflowEngine.Runtime.Monitoring;
+using WorkflowEngine.Runtime.Inbox;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Statistics;
 using WorkflowEngine.Runtime.Processing;
@@ -183,6 +184,8 @@ public static partial class WorkflowHosting
         services.AddSingleton<StartupTasks>();
         services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
         services.AddHostedService<OutboxRelay>();
+        services.AddSingleton<IInboxStore, SqlInboxStore>();
+        services.AddHostedService<InboxPruner>();
         services.AddHostedService<TimerPoller>();
         services.AddSingleton<StuckWorkMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<StuckWorkMonitor>());
@@ -260,6 +263,7 @@ public static partial class WorkflowHosting
         });
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
         services.Configure<MessagingOptions>(builder.Configuration.GetSection("Messaging"));
+        services.Configure<InboxOptions>(builder.Configuration.GetSection("Messaging"));
         services.TryAddSingleton(ShiftedTimeProvider.From(builder.Configuration, builder.Environment));
         services.AddSingleton(reference);
 

@@ -1,5 +1,10 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Stores;
+using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Stores;
@@ -129,6 +134,58 @@ public abstract class SharedDatabaseStoreTests : StoreComplianceTests
     }
 
     [StoreFact]
+    public async Task Relay_WhoseBatchOutlastsTheLease_RenewsIt_SoAnotherProcessPublishesNoneOfItsRows()
+    {
+        var written = await FillOutboxAsync(6);
+        await using var second = OpenSecondProcess();
+        var clock = new FakeTimeProvider(Now);
+        var published = new ConcurrentBag<Guid>();
+        var (relayA, senderA) = Relay(Database, "engine-a", clock, published);
+        var (relayB, _) = Relay(second, "engine-b", clock, published);
+
+        // A slow broker: each confirm takes 10 s, so the six rows take twice the 30 s lease. The other process polls
+        // when A's first lease would have run out, and again near the end.
+        senderA.OnSend = async count =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(10));
+            if (count is 3 or 5)
+            {
+                await relayB.PublishBatchAsync(CancellationToken.None);
+            }
+        };
+        await relayA.PublishBatchAsync(CancellationToken.None);
+
+        Assert.Equal(written.Select(m => m.MessageId).Order(), published.Order());
+    }
+
+    [StoreFact]
+    public async Task Relay_WhoseLeaseRanOutAndWasTakenOver_LeavesTheRestToTheProcessThatTookIt()
+    {
+        var written = await FillOutboxAsync(5);
+        await using var second = OpenSecondProcess();
+        var clock = new FakeTimeProvider(Now);
+        var published = new ConcurrentBag<Guid>();
+        var (relayA, senderA) = Relay(Database, "engine-a", clock, published);
+        var (relayB, senderB) = Relay(second, "engine-b", clock, published);
+
+        // A stalls on its first confirm past the whole lease; meanwhile the other process takes every row over. The
+        // row A was sending when it stalled may go twice (no lease can call back a publish under way); no other may.
+        senderA.OnSend = async count =>
+        {
+            if (count == 0)
+            {
+                clock.Advance(TimeSpan.FromSeconds(40));
+                await relayB.PublishBatchAsync(CancellationToken.None);
+            }
+        };
+        await relayA.PublishBatchAsync(CancellationToken.None);
+
+        Assert.Equal(1, senderA.Count);
+        Assert.Equal(5, senderB.Count);
+        Assert.Equal(written.Select(m => m.MessageId).Order(), published.Distinct().Order());
+    }
+
+    [StoreFact]
     public async Task Application_SavedByTwoProcessesAtOnce_IsSavedOnce_AndTheOtherIsToldToRetry()
     {
         var application = await SaveNewApplicationAsync();
@@ -169,6 +226,18 @@ public abstract class SharedDatabaseStoreTests : StoreComplianceTests
 
         Assert.IsType<ConcurrencyException>(Assert.Single(outcomes, o => o is not null));
         Assert.Single(await new SqlApplicationQueries(Database).NotificationsAsync(application.Id, CancellationToken.None));
+    }
+
+    /// <summary>One process's relay on <paramref name="database"/>, publishing to <paramref name="published"/>.</summary>
+    private static (OutboxRelay Relay, RecordingSender Sender) Relay(Database database, string process, TimeProvider clock, ConcurrentBag<Guid> published)
+    {
+        var options = Options.Create(new EngineOptions { InstanceName = process, LeaseDuration = Lease, RelayPollInterval = TimeSpan.Zero });
+        var signal = new OutboxSignal();
+        var committed = new CommittedOutbox(signal, options);
+        var sender = new RecordingSender(published);
+        var relay = new OutboxRelay(
+            new SqlOutboxStore(database), sender, committed, new DeliveryReceipts(committed, clock), signal, clock, options, NullLogger<OutboxRelay>.Instance);
+        return (relay, sender);
     }
 
     private static EngineChanges Updated(ApplicationRecord application)

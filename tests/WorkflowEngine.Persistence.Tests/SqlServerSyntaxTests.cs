@@ -127,8 +127,10 @@ public sealed class SqlServerSyntaxTests
         var outbox = new SqlOutboxStore(database);
         await Quietly(() => outbox.LeaseAsync("recording", Now, TimeSpan.FromSeconds(30), 10, none));
         await Quietly(() => outbox.DeleteAsync([1, 2, 3], none));
-        await Quietly(() => outbox.ReleaseAsync(1, "broker down", Now, none));
+        await Quietly(() => outbox.RenewAsync("recording", [1, 2, 3], Now, TimeSpan.FromSeconds(30), none));
+        await Quietly(() => outbox.ReleaseAsync("recording", 1, "broker down", Now, none));
         await Quietly(() => outbox.CountAsync(none));
+        await Quietly(() => new SqlInboxStore(database).PruneAsync(Now, 1000, none));
 
         var timers = new SqlTimerStore(database);
         await Quietly(() => timers.LeaseDueAsync("recording", Now, TimeSpan.FromSeconds(30), 10, none));

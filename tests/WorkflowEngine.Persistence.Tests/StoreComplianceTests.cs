@@ -1,4 +1,5 @@
 using CsCheck;
+using Dapper;
 using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Persistence;
@@ -11,6 +12,7 @@ using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Monitoring;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Inbox;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Statistics;
@@ -314,6 +316,43 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Inbox_EntriesPastTheirRetention_ArePruned_WhileARecentDuplicateIsStillRefused()
+    {
+        var engine = new SqlEngineStore(Database);
+        var departments = new SqlDepartmentStore(Database);
+        var old = new EngineChanges();
+        old.Inbox.Add("old-1");
+        old.Inbox.Add("old-2");
+        await engine.SaveAsync(old, Now, CancellationToken.None);
+        var oldStep = new DepartmentChanges();
+        oldStep.Inbox.Add(("department", "old-3"));
+        await departments.SaveAsync(oldStep, Now, CancellationToken.None);
+        var recent = new EngineChanges();
+        recent.Inbox.Add("recent");
+        await engine.SaveAsync(recent, Now.AddDays(6), CancellationToken.None);
+
+        // A week and a minute later, one entry per delete: the three of the first day go, in three batches and a last empty one.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now.AddDays(7).AddMinutes(1));
+        var pruner = new InboxPruner(
+            new SqlInboxStore(Database), clock, Microsoft.Extensions.Options.Options.Create(new InboxOptions { InboxPruneBatch = 1 }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<InboxPruner>.Instance);
+        Assert.Equal(3, await pruner.PruneAsync(CancellationToken.None));
+
+        await Assert.ThrowsAsync<ConcurrencyException>(() => engine.SaveAsync(recent, clock.GetUtcNow(), CancellationToken.None));
+        await using (var reader = await engine.OpenReaderAsync(CancellationToken.None))
+        {
+            Assert.Equal(["recent"], await reader.FindProcessedAsync(["old-1", "old-2", "recent"], CancellationToken.None));
+        }
+
+        await using (var reader = await departments.OpenReaderAsync(CancellationToken.None))
+        {
+            Assert.Empty(await reader.FindProcessedAsync("department", ["old-3"], CancellationToken.None));
+        }
+
+        Assert.Equal(0, await pruner.PruneAsync(CancellationToken.None));
+    }
+
+    [StoreFact]
     public async Task DepartmentInbox_RefusesTheSecondDelivery_AndKeepsConsumersApart()
     {
         var store = new SqlDepartmentStore(Database);
@@ -461,7 +500,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         var a = await outbox.LeaseAsync("a", Now, TimeSpan.FromSeconds(30), 2, CancellationToken.None);
         Assert.Equal(2, a.Count);
         Assert.True(a[0].Sequence < a[1].Sequence);
-        if (Database.Dialect.LeaseOutboxWrites)
+        if (Database.Dialect is SharedDatabaseDialect)
         {
             // Several processes: a leased row is nobody else's until the lease runs out.
             var b = await outbox.LeaseAsync("b", Now, TimeSpan.FromSeconds(30), 10, CancellationToken.None);
@@ -471,13 +510,39 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         }
 
         await outbox.DeleteAsync([a[0].Sequence], CancellationToken.None);
-        await outbox.ReleaseAsync(a[1].Sequence, "broker down", Now.AddMinutes(5), CancellationToken.None);
+        await outbox.ReleaseAsync("a", a[1].Sequence, "broker down", Now.AddMinutes(5), CancellationToken.None);
         var beforeRetry = await outbox.LeaseAsync("c", Now.AddMinutes(1), TimeSpan.FromSeconds(30), 10, CancellationToken.None);
         Assert.DoesNotContain(beforeRetry, m => m.Sequence == a[0].Sequence || m.Sequence == a[1].Sequence);
         Assert.Single(beforeRetry);
         var retried = await outbox.LeaseAsync("d", Now.AddMinutes(6), TimeSpan.FromSeconds(30), 10, CancellationToken.None);
         Assert.Equal(1, retried.Single(m => m.Sequence == a[1].Sequence).Attempts);
         Assert.Equal(2, await outbox.CountAsync(CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task Outbox_ALeaseTakenOverAfterItRanOut_CanNeitherBeRenewedNorGivenBackByItsFormerHolder()
+    {
+        await FillOutboxAsync(2);
+        var outbox = new SqlOutboxStore(Database);
+        var lease = TimeSpan.FromSeconds(30);
+        var rows = (await outbox.LeaseAsync("a", Now, lease, 10, CancellationToken.None)).Select(m => m.Sequence).ToArray();
+        Assert.Equal(rows, await outbox.RenewAsync("a", rows, Now.AddSeconds(20), lease, CancellationToken.None));
+
+        // The renewed lease holds past the first one's end; once it too runs out, another process takes the rows.
+        if (Database.Dialect is SharedDatabaseDialect)
+        {
+            Assert.Empty(await outbox.LeaseAsync("b", Now.AddSeconds(40), lease, 10, CancellationToken.None));
+        }
+
+        Assert.Equal(rows, (await outbox.LeaseAsync("b", Now.AddSeconds(50), lease, 10, CancellationToken.None)).Select(m => m.Sequence));
+
+        // The former holder, back from a stall, finds it holds nothing, and its failed publish frees nothing.
+        Assert.Empty(await outbox.RenewAsync("a", rows, Now.AddSeconds(55), lease, CancellationToken.None));
+        await outbox.ReleaseAsync("a", rows[0], "broker down", Now.AddSeconds(56), CancellationToken.None);
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        var held = (await connection.QueryAsync<(string Owner, long Until, long Attempts)>("SELECT lease_owner, lease_until, attempts FROM outbox ORDER BY id")).ToArray();
+        Assert.All(held, row => Assert.Equal(("b", Now.AddSeconds(80).ToUnixTimeMilliseconds(), 0L), row));
+        Assert.Equal(rows, await outbox.RenewAsync("b", rows, Now.AddSeconds(60), lease, CancellationToken.None));
     }
 
     [StoreFact]
@@ -506,7 +571,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
 
         // Leased to this process: its own poll leaves them to the handover while the lease runs.
         Assert.Empty(await outbox.LeaseAsync("engine-a", Now.AddSeconds(29), TimeSpan.FromSeconds(30), 10, CancellationToken.None));
-        if (Database.Dialect.LeaseOutboxWrites)
+        if (Database.Dialect is SharedDatabaseDialect)
         {
             // Several processes: another one waits for the lease to run out (this one may be publishing them).
             Assert.Empty(await outbox.LeaseAsync("engine-b", Now.AddSeconds(29), TimeSpan.FromSeconds(30), 10, CancellationToken.None));

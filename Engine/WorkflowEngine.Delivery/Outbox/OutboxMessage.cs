@@ -12,4 +12,10 @@ public sealed record OutboxMessage(
     public long Sequence { get; init; }
 
     public int Attempts { get; init; }
+
+    /// <summary>
+    /// Until when this process's relay holds the row (it was written or leased for it): no other process takes it before,
+    /// and the relay sends it only before.
+    /// </summary>
+    public DateTimeOffset LeaseUntil { get; init; }
 }

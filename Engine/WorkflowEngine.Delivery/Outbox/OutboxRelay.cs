@@ -9,7 +9,9 @@ namespace WorkflowEngine.Runtime.Outbox;
 /// it; once a second it also polls the table for rows nobody holds: left by a crash, given back after a failed publish,
 /// or written by a process without a relay. A row is deleted, normally by the next commit, only once its message is
 /// safe: at the broker's confirm where the bus is durable, otherwise when the receiver has committed it
-/// (<see cref="DeliveryReceipts"/>). At-least-once: the receiver's inbox drops repeats.
+/// (<see cref="DeliveryReceipts"/>). At-least-once: the receiver's inbox drops repeats. A row is sent only while this
+/// process holds its lease: a batch that takes longer than half a lease renews the rest, and leaves any row another
+/// process has meanwhile taken over to that process.
 /// </summary>
 public sealed partial class OutboxRelay(
     IOutboxStore store,
@@ -71,7 +73,13 @@ public sealed partial class OutboxRelay(
             await DeletePublishedAsync(cancellationToken);
             // A row sent and still awaited is in flight, not lost: it is sent again only once its receipt is overdue.
             var leased = await store.LeaseAsync(_options.InstanceName, now, _options.LeaseDuration, _options.RelayBatch - batch.Count, cancellationToken);
-            batch.AddRange(leased.Where(m => !receipts.IsAwaited(m.MessageId, _options.LeaseDuration)));
+            if (leased.Count > 0)
+            {
+                // A committed row whose lease ran out before it was taken is found by the poll too.
+                var taken = batch.Select(m => m.Sequence).ToHashSet();
+                batch.AddRange(leased.Where(m => !taken.Contains(m.Sequence) && !receipts.IsAwaited(m.MessageId, _options.LeaseDuration)));
+            }
+
             _lastPoll = time.GetTimestamp();
         }
 
@@ -80,9 +88,23 @@ public sealed partial class OutboxRelay(
             return 0;
         }
 
+        var took = batch.Count;
         var sent = new List<long>(batch.Count);
-        foreach (var message in batch)
+        var next = 0;
+        while (next < batch.Count)
         {
+            if (batch[next].LeaseUntil - time.GetUtcNow() < _options.LeaseDuration / 2)
+            {
+                // Half the lease is gone (a backlog, a slow broker): past its end another process may take the rest
+                // and publish it too, so the rest is renewed first, and what another process already took is left to it.
+                committed.Published(sent);
+                sent.Clear();
+                batch = await HoldOnAsync(batch.GetRange(next, batch.Count - next), cancellationToken);
+                next = 0;
+                continue;
+            }
+
+            var message = batch[next++];
             if (!sender.SendIsDurable)
             {
                 receipts.Expect(message);
@@ -101,12 +123,31 @@ public sealed partial class OutboxRelay(
                 receipts.Forget(message);
                 var retryIn = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(message.Attempts, 8))));
                 LogPublishFailed(ex, message.MessageType, message.Destination, message.Attempts + 1);
-                await store.ReleaseAsync(message.Sequence, ex.Message, time.GetUtcNow() + retryIn, cancellationToken);
+                await store.ReleaseAsync(_options.InstanceName, message.Sequence, ex.Message, time.GetUtcNow() + retryIn, cancellationToken);
             }
         }
 
         committed.Published(sent);
-        return batch.Count;
+        return took;
+    }
+
+    /// <summary>
+    /// Deletes what is already safe (its lease would run out too), renews the lease of the rows still to send, and
+    /// returns those this process still held; one round trip each, once per half lease.
+    /// </summary>
+    private async Task<List<OutboxMessage>> HoldOnAsync(List<OutboxMessage> rest, CancellationToken cancellationToken)
+    {
+        await DeletePublishedAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var held = await store.RenewAsync(_options.InstanceName, rest.Select(m => m.Sequence).ToArray(), now, _options.LeaseDuration, cancellationToken);
+        if (held.Count < rest.Count)
+        {
+            LogLeaseLost(rest.Count - held.Count);
+        }
+
+        var until = now + _options.LeaseDuration;
+        var keep = held.ToHashSet();
+        return rest.Where(m => keep.Contains(m.Sequence)).Select(m => m with { LeaseUntil = until }).ToList();
     }
 
     private async Task DeletePublishedAsync(CancellationToken cancellationToken)
@@ -130,6 +171,9 @@ public sealed partial class OutboxRelay(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay failed; retrying shortly")]
     private partial void LogRelayFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox lease of {Count} rows ran out before they were published; another process took them over and publishes them")]
+    private partial void LogLeaseLost(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {MessageType} to {Destination} failed (attempt {Attempt}); it stays in the outbox")]
     private partial void LogPublishFailed(Exception ex, string messageType, string destination, int attempt);

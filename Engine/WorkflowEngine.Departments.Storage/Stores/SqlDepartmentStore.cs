@@ -139,7 +139,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
 
             await using var write = await database.BeginWriteAsync(cancellationToken);
             await plan.ExecuteAsync(write, cancellationToken);
-            outbox = OutboxSql.Written(changes.Outbox, sequences);
+            outbox = OutboxSql.Written(changes.Outbox, sequences, relay, now);
             await write.CommitAsync(cancellationToken);
         }
         catch

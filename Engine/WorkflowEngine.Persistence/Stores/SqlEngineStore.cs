@@ -68,7 +68,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
 
             await using var write = await database.BeginWriteAsync(cancellationToken);
             await plan.ExecuteAsync(write, cancellationToken);
-            outbox = OutboxSql.Written(changes.Outbox, sequences);
+            outbox = OutboxSql.Written(changes.Outbox, sequences, relay, now);
             await write.CommitAsync(cancellationToken);
         }
         catch

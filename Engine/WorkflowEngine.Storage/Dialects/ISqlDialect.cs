@@ -82,18 +82,20 @@ public interface ISqlDialect
     string Page { get; }
 
     /// <summary>
-    /// Takes up to @Max outbox rows free at @Now, in id order. Where several processes share the database this leases
-    /// them to @Owner until @Until (a write, see <see cref="LeaseOutboxWrites"/>) and skips rows another process is
-    /// leasing at the same moment; where one process owns it, a read.
+    /// Leases up to @Max outbox rows free at @Now to @Owner until @Until, in id order, returning them; skips rows another
+    /// process is leasing at the same moment.
     /// </summary>
     string LeaseOutbox { get; }
-
-    /// <summary>Whether <see cref="LeaseOutbox"/> writes (and so runs in a write transaction).</summary>
-    bool LeaseOutboxWrites { get; }
 
     /// <summary>
     /// Leases up to @Max timers due by @Now and free to @Owner until @Until, returning them; skips timers another process
     /// is leasing at the same moment.
     /// </summary>
     string LeaseTimers { get; }
+
+    /// <summary>
+    /// Deletes up to @Max inbox entries taken before @Before, oldest first; skips entries another process is deleting at
+    /// the same moment.
+    /// </summary>
+    string PruneInbox { get; }
 }

@@ -105,6 +105,11 @@ public sealed class PostgreSqlDialect : SharedDatabaseDialect
             body AS Body, created_at AS CreatedAt, attempts AS Attempts
         """;
 
+    public override string PruneInbox => """
+        DELETE FROM inbox WHERE (consumer, message_id) IN (
+            SELECT consumer, message_id FROM inbox WHERE processed_at < @Before ORDER BY processed_at LIMIT @Max FOR UPDATE SKIP LOCKED)
+        """;
+
     public override string LeaseTimers => """
         UPDATE timers SET lease_owner = @Owner, lease_until = @Until
         WHERE (application_id, timer_id) IN (

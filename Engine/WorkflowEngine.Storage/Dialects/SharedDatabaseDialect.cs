@@ -16,13 +16,13 @@ public abstract class SharedDatabaseDialect : ISqlDialect
 
     public string? CheckpointSql => null;
 
-    public bool LeaseOutboxWrites => true;
-
     public abstract string Page { get; }
 
     public abstract string LeaseOutbox { get; }
 
     public abstract string LeaseTimers { get; }
+
+    public abstract string PruneInbox { get; }
 
     public abstract DbConnection CreateConnection(string connectionString);
 

@@ -90,6 +90,14 @@ public sealed class SqlServerDialect : SharedDatabaseDialect
             INSERTED.message_type AS MessageType, INSERTED.body AS Body, INSERTED.created_at AS CreatedAt, INSERTED.attempts AS Attempts;
         """;
 
+    public override string PruneInbox => """
+        WITH oldest AS (
+            SELECT TOP (@Max) consumer, message_id FROM inbox WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE processed_at < @Before
+            ORDER BY processed_at)
+        DELETE FROM oldest;
+        """;
+
     public override string LeaseTimers => """
         WITH next AS (
             SELECT TOP (@Max) application_id, timer_id, node_id, due_at, lease_owner, lease_until

@@ -87,19 +87,24 @@ public sealed class SqliteDialect : ISqlDialect
     public string Page => "LIMIT @Limit OFFSET @Offset";
 
     /// <summary>
-    /// One process owns an SQLite file, and its one relay deletes what it published before it looks again: reading the
-    /// free rows is enough, and spares the write lane an update of every row (bodies included). For the same reason a
-    /// row held under another name was left by an earlier run of the host (it crashed or stopped before deleting what
-    /// it had published): it is taken at once instead of after its lease. A row given back after a failed publish has
-    /// no holder and waits for its retry time.
+    /// One process owns an SQLite file, so a row held under another name was left by an earlier run of the host (it
+    /// crashed or stopped before deleting what it had published): it is taken at once instead of after its lease. A row
+    /// given back after a failed publish has no holder and waits for its retry time. The rows taken are leased all the
+    /// same, so that the relay gives back, renews and deletes only what it holds, as on a shared database; the poll
+    /// finds rows only after a crash or a failed publish, since the relay gets its own commits' rows in memory.
     /// </summary>
     public string LeaseOutbox => """
-        SELECT id AS Sequence, message_id AS MessageId, destination AS Destination, message_type AS MessageType,
+        UPDATE outbox SET lease_owner = @Owner, lease_until = @Until
+        WHERE id IN (SELECT id FROM outbox WHERE lease_until <= @Now OR (lease_owner IS NOT NULL AND lease_owner <> @Owner) ORDER BY id LIMIT @Max)
+        RETURNING id AS Sequence, message_id AS MessageId, destination AS Destination, message_type AS MessageType,
             body AS Body, created_at AS CreatedAt, attempts AS Attempts
-        FROM outbox WHERE lease_until <= @Now OR (lease_owner IS NOT NULL AND lease_owner <> @Owner) ORDER BY id LIMIT @Max
         """;
 
-    public bool LeaseOutboxWrites => false;
+    /// <summary>The inbox has no rowid (it is keyed by consumer and message id): the entries are picked by their key.</summary>
+    public string PruneInbox => """
+        DELETE FROM inbox WHERE (consumer, message_id) IN (
+            SELECT consumer, message_id FROM inbox WHERE processed_at < @Before ORDER BY processed_at LIMIT @Max)
+        """;
 
     public string LeaseTimers => """
         UPDATE timers SET lease_owner = @Owner, lease_until = @Until

@@ -37,18 +37,22 @@ internal sealed class OutboxSql(ISqlDialect dialect)
         return plan.AddReturning(Insert, rows);
     }
 
-    /// <summary>The messages <see cref="AddInsert"/> planned, each with the sequence it was stored under.</summary>
-    public static IReadOnlyList<OutboxMessage> Written(IReadOnlyList<OutboxMessage> messages, StatementGroup inserted)
+    /// <summary>
+    /// The messages <see cref="AddInsert"/> planned, each with the sequence it was stored under and the lease it was
+    /// written with.
+    /// </summary>
+    public static IReadOnlyList<OutboxMessage> Written(IReadOnlyList<OutboxMessage> messages, StatementGroup inserted, CommittedOutbox? relay, DateTimeOffset now)
     {
         if (messages.Count == 0)
         {
             return [];
         }
 
+        var until = relay?.LeaseUntil(now) ?? default;
         var written = new OutboxMessage[messages.Count];
         for (var i = 0; i < written.Length; i++)
         {
-            written[i] = messages[i] with { Sequence = inserted.Returned![i] };
+            written[i] = messages[i] with { Sequence = inserted.Returned![i], LeaseUntil = until };
         }
 
         return written;

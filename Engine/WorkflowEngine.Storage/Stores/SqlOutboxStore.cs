@@ -9,21 +9,34 @@ public sealed class SqlOutboxStore(Database database) : IOutboxStore
 {
     public async Task<IReadOnlyList<OutboxMessage>> LeaseAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
-        var args = new { Owner = owner, Now = Instants.ToMs(now), Until = Instants.ToMs(now + leaseFor), Max = max };
-        IEnumerable<OutboxRow> rows;
-        if (database.Dialect.LeaseOutboxWrites)
+        var until = now + leaseFor;
+        var args = new { Owner = owner, Now = Instants.ToMs(now), Until = Instants.ToMs(until), Max = max };
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var rows = await write.Connection.QueryAsync<OutboxRow>(new CommandDefinition(database.Dialect.LeaseOutbox, args, write.Transaction, cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
+        return rows.OrderBy(r => r.Sequence).Select(r => r.ToMessage() with { LeaseUntil = until }).ToArray();
+    }
+
+    /// <summary>
+    /// Rare (a relay renews only rows it has held for half a lease), so two portable statements over the span of ids: the
+    /// rows of that span this owner holds are extended, then read back. A row another process took over has its
+    /// owner's name, and one being taken over this moment is locked by it until its owner is written.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> RenewAsync(string owner, IReadOnlyList<long> sequences, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken)
+    {
+        if (sequences.Count == 0)
         {
-            await using var write = await database.BeginWriteAsync(cancellationToken);
-            rows = await write.Connection.QueryAsync<OutboxRow>(new CommandDefinition(database.Dialect.LeaseOutbox, args, write.Transaction, cancellationToken: cancellationToken));
-            await write.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(database.Dialect.LeaseOutbox, args, cancellationToken: cancellationToken));
+            return [];
         }
 
-        return rows.OrderBy(r => r.Sequence).Select(r => r.ToMessage()).ToArray();
+        var args = new { Owner = owner, Until = Instants.ToMs(now + leaseFor), First = sequences.Min(), Last = sequences.Max() };
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET lease_until = @Until WHERE id BETWEEN @First AND @Last AND lease_owner = @Owner", args, write.Transaction, cancellationToken: cancellationToken));
+        var held = (await write.Connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM outbox WHERE id BETWEEN @First AND @Last AND lease_owner = @Owner", args, write.Transaction, cancellationToken: cancellationToken))).ToHashSet();
+        await write.CommitAsync(cancellationToken);
+        return sequences.Where(held.Contains).ToArray();
     }
 
     public async Task DeleteAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken)
@@ -53,12 +66,12 @@ public sealed class SqlOutboxStore(Database database) : IOutboxStore
         return ranges;
     }
 
-    public async Task ReleaseAsync(long sequence, string error, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(string owner, long sequence, string error, DateTimeOffset retryAt, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
         await write.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = @Error, lease_owner = NULL, lease_until = @RetryAt WHERE id = @Id",
-            new { Id = sequence, Error = error.Length > 2000 ? error[..2000] : error, RetryAt = Instants.ToMs(retryAt) },
+            "UPDATE outbox SET attempts = attempts + 1, last_error = @Error, lease_owner = NULL, lease_until = @RetryAt WHERE id = @Id AND lease_owner = @Owner",
+            new { Id = sequence, Owner = owner, Error = error.Length > 2000 ? error[..2000] : error, RetryAt = Instants.ToMs(retryAt) },
             write.Transaction,
             cancellationToken: cancellationToken));
         await write.CommitAsync(cancellationToken);

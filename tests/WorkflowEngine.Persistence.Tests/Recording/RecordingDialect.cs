@@ -18,9 +18,9 @@ public sealed class RecordingDialect(ISqlDialect dialect, SqlLog log) : ISqlDial
 
     public string LeaseOutbox => dialect.LeaseOutbox;
 
-    public bool LeaseOutboxWrites => dialect.LeaseOutboxWrites;
-
     public string LeaseTimers => dialect.LeaseTimers;
+
+    public string PruneInbox => dialect.PruneInbox;
 
     public DbConnection CreateConnection(string connectionString) => new RecordingConnection(log);
 
