@@ -24,7 +24,7 @@ public sealed class CertificateIssuance : Activity<CertificateIssuance.Settings>
         var settings = SettingsOf(context);
         if (settings.Department is { Length: > 0 } department)
         {
-            DepartmentTask.Dispatch(context, department, settings.Limit!, settings.Handler);
+            DepartmentTask.Dispatch(context, department, LimitOf(context.Node)!, settings.Handler);
             return;
         }
 
@@ -35,7 +35,7 @@ public sealed class CertificateIssuance : Activity<CertificateIssuance.Settings>
     public override void OnSignal(ActivityContext context, WorkflowEvent signal)
     {
         var settings = SettingsOf(context);
-        if (DepartmentTask.OnReport(context, signal, settings.Limit!, settings.Handler) && context.State.Outcome == StepOutcome.Approved)
+        if (DepartmentTask.OnReport(context, signal, LimitOf(context.Node)!, settings.Handler) && context.State.Outcome == StepOutcome.Approved)
         {
             Issue(context, settings);
         }
@@ -96,7 +96,7 @@ public sealed class CertificateIssuance : Activity<CertificateIssuance.Settings>
                 .Must((settings, certificate, context) => string.IsNullOrEmpty(certificate.From) || EnvironmentOf(context).StepIds.Contains(certificate.From))
                 .WithMessage((s, c) => $"证照“{c.Name}”的颁发步骤“{c.From}”不存在");
             RuleFor(s => s.Department!).MustBeKnownDepartment().When(s => !string.IsNullOrEmpty(s.Department));
-            RuleFor(s => s.Limit).NotNull().When(s => !string.IsNullOrEmpty(s.Department))
+            RuleFor(s => s.Limit).NotNull().When((s, context) => !string.IsNullOrEmpty(s.Department) && !HasStatutoryLimit(context))
                 .WithMessage("由窗口发证时须写明时限 limit");
             RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);
         }

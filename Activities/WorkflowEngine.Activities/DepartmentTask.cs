@@ -24,7 +24,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     public override void Execute(ActivityContext context)
     {
         var settings = SettingsOf(context);
-        Dispatch(context, settings.Department, settings.Limit!, settings.Handler, settings.MaxExtension);
+        Dispatch(context, settings.Department, LimitOf(context.Node)!, settings.Handler, settings.MaxExtension);
     }
 
     public override void OnSignal(ActivityContext context, WorkflowEvent signal)
@@ -36,7 +36,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             return;
         }
 
-        OnReport(context, signal, settings.Limit!, settings.Handler, settings.MaxExtension);
+        OnReport(context, signal, LimitOf(context.Node)!, settings.Handler, settings.MaxExtension);
     }
 
     /// <summary>
@@ -834,7 +834,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         {
             RuleFor(s => s.Department).NotEmpty().WithMessage("缺少办理部门 department");
             RuleFor(s => s.Department).MustBeKnownDepartment().When(s => !string.IsNullOrEmpty(s.Department));
-            RuleFor(s => s.Limit).NotNull().WithMessage("缺少办理时限 limit（workingDays 或 workingHours）");
+            // A step held to its statutory limit alone (statutoryLimit) is timed against that one.
+            RuleFor(s => s.Limit).NotNull().When((_, context) => !HasStatutoryLimit(context))
+                .WithMessage("缺少办理时限 limit（workingDays 或 workingHours）或法定时限 statutoryLimit");
             RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);
             RuleFor(s => s.MaxExtension!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.MaxExtension is not null);
             RuleFor(s => s.Commitment!)

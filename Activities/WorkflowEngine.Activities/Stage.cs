@@ -21,7 +21,7 @@ public sealed class Stage : Activity<Stage.Settings>
     public override void Execute(ActivityContext context)
     {
         var state = context.State;
-        var due = context.StartClock(SettingsOf(context).Limit!);
+        var due = context.StartClock(LimitOf(context.Node)!);
         state.TimerId = $"{context.Node.Id}:due";
         context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, due));
         context.Audit("StageStarted", new Dictionary<string, string?> { ["dueAt"] = due.ToString("O") });
@@ -82,7 +82,9 @@ public sealed class Stage : Activity<Stage.Settings>
     {
         public SettingsValidator()
         {
-            RuleFor(s => s.Limit).NotNull().WithMessage("阶段缺少时限 limit（workingDays 或 workingHours）");
+            // A stage held to its statutory limit alone (statutoryLimit) is timed against that one.
+            RuleFor(s => s.Limit).NotNull().When((_, context) => !HasStatutoryLimit(context))
+                .WithMessage("阶段缺少时限 limit（workingDays 或 workingHours）或法定时限 statutoryLimit");
             RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);
         }
     }

@@ -121,6 +121,7 @@ public static partial class WorkflowHosting
         app.MapStatistics();
         app.MapComplianceMismatches();
         app.MapWarnings();
+        app.MapLateClocks();
         app.MapUserAdministration();
         app.MapDepartmentAdministration();
         app.MapAdminChanges();
@@ -179,6 +180,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<ApplicationViews>();
         services.AddSingleton<ClockViews>();
         services.AddSingleton<DepartmentWarnings>();
+        services.AddSingleton<LateClocks>();
 
         // Migrations and seeding run first: hosted services start in registration order, before the bus.
         services.AddSingleton<StartupTasks>();

@@ -31,16 +31,19 @@ public sealed class StageClockTests
         """;
 
     /// <summary>Publishes the shipped 企业开办 with its licence step in <see cref="Staged"/>.</summary>
-    private static async Task PublishStagedAsync(AllInOneHost host)
+    internal static Task PublishStagedAsync(AllInOneHost host) => PublishWithLicenceAsync(host, Staged);
+
+    /// <summary>Publishes the shipped 企业开办 with its licence step replaced by <paramref name="licence"/> (YAML, indented as in the file).</summary>
+    internal static async Task PublishWithLicenceAsync(AllInOneHost host, string licence)
     {
         var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Definitions, "services", "business-opening.yaml"));
         var start = yaml.IndexOf("    - id: business-licence", StringComparison.Ordinal);
         var end = yaml.IndexOf("    - id: registrations", StringComparison.Ordinal);
         Assert.True(start > 0 && end > start);
-        await host.PublishAsync(yaml[..start] + Staged + yaml[end..]);
+        await host.PublishAsync(yaml[..start] + licence + yaml[end..]);
     }
 
-    private static JsonElement ClockOf(JsonElement clocks, string id) =>
+    internal static JsonElement ClockOf(JsonElement clocks, string id) =>
         clocks.GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
 
     [Fact]

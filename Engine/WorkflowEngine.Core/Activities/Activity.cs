@@ -33,6 +33,8 @@ public abstract class Activity<TSettings> : IActivity
 
     public const string EnvironmentKey = "environment";
 
+    public const string NodeKey = "node";
+
     public virtual IEnumerable<ValidationFailure> Validate(StepNode node, ValidationEnvironment environment)
     {
         if (Validator is not { } validator || node.Settings is not TSettings settings)
@@ -42,10 +44,13 @@ public abstract class Activity<TSettings> : IActivity
 
         var context = new ValidationContext<TSettings>(settings);
         context.RootContextData[EnvironmentKey] = environment;
+        context.RootContextData[NodeKey] = node;
         return validator.Validate(context).Errors;
     }
 
-    public WorkingTimeLimit? LimitOf(StepNode node) => LimitOf(SettingsOf(node));
+    public WorkingTimeLimit? LimitOf(StepNode node) => PromisedLimitOf(node) ?? (Descriptor.Tracked ? node.StatutoryLimit : null);
+
+    public WorkingTimeLimit? PromisedLimitOf(StepNode node) => LimitOf(SettingsOf(node));
 
     public string? DepartmentOf(StepNode node) => DepartmentOf(SettingsOf(node));
 
@@ -78,6 +83,13 @@ public abstract class Activity<TSettings> : IActivity
     protected static TSettings SettingsOf(StepNode node) => node.Settings as TSettings ?? new TSettings();
 
     protected static TSettings SettingsOf(ActivityContext context) => SettingsOf(context.Node);
+
+    /// <summary>
+    /// Whether the node whose settings a validator rule reads has a statutory limit (法定时限) of its own: such a node may
+    /// go without a promised <c>limit</c>, its clock then counting against the statutory one.
+    /// </summary>
+    protected static bool HasStatutoryLimit<T>(ValidationContext<T> context) =>
+        context.RootContextData.TryGetValue(NodeKey, out var value) && value is StepNode { StatutoryLimit: not null };
 
     /// <summary>Reads the validation environment inside a settings validator rule.</summary>
     protected static ValidationEnvironment EnvironmentOf<T>(ValidationContext<T> context) =>

@@ -75,11 +75,11 @@ internal sealed class ExecutionScope
     /// <summary>The nodes changed so far in this call.</summary>
     public IReadOnlyCollection<string> Changed => _changed;
 
-    /// <summary>The limit a node is timed against, if its activity keeps one.</summary>
+    /// <summary>The limit a node's clock counts against, if its activity keeps one: its promised limit, else its statutory one.</summary>
     public WorkingTimeLimit? LimitOf(StepNode node) =>
         _registry.TryGet(node.ActivityKey, out var activity) && activity.Descriptor.Tracked ? activity.LimitOf(node) : null;
 
-    /// <summary>The statutory limit a node is timed against beside its promised one, if the definition gives it one.</summary>
+    /// <summary>The statutory limit a timed node is held to, beside its promised one or alone, if the definition gives it one.</summary>
     public WorkingTimeLimit? StatutoryLimitOf(StepNode node) => LimitOf(node) is null ? null : node.StatutoryLimit;
 
     public bool Evaluate(Condition condition) => condition.Evaluate(Application.Form);

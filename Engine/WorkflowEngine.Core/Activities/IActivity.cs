@@ -19,8 +19,14 @@ public interface IActivity
     /// <summary>The department that carries the node out, if one does.</summary>
     string? DepartmentOf(StepNode node);
 
-    /// <summary>The node's own time limit, if it has one.</summary>
+    /// <summary>
+    /// The limit the node's clock counts against: its own (promised) time limit, else — for a tracked node whose
+    /// definition gives it only a statutory limit (法定时限) — that one; null for a node that is not timed.
+    /// </summary>
     WorkingTimeLimit? LimitOf(StepNode node);
+
+    /// <summary>The node's own promised time limit (承诺时限, its <c>limit</c> or <c>wait</c>), if it has one.</summary>
+    WorkingTimeLimit? PromisedLimitOf(StepNode node);
 
     /// <summary>The longest its children can take along the critical path, in working hours.</summary>
     double ChildrenPathHours(StepNode node, Func<StepNode, double> pathOf);

@@ -8,7 +8,7 @@ namespace WorkflowEngine.Core.Activities;
 
 /// <summary>
 /// Gives the yellow and red cards (红黄牌预警) of every clock of an application — the bundle's against its promised and
-/// statutory limits, each stage's and step's against its own promised and (where it has one) statutory limit — each exactly once, when it comes due: yellow when
+/// statutory limits, each stage's and step's against its own promised and statutory limit (either may be absent) — each exactly once, when it comes due: yellow when
 /// the definition's yellow share (<see cref="DeadlineWarnings.YellowShareOf(WorkflowDefinition, StepNode)"/>) of the
 /// allowance is used, red at the due time — the times the clock's card shows (<see cref="ClockCards"/>), read from the
 /// clocks the pages and the API read (<see cref="ApplicationClocks"/>), so a card given and a card shown never differ. One timer,
@@ -65,6 +65,11 @@ internal static class WarningWatch
             {
                 var times = new CardTimes(clock, statutory, scope.Calendar);
                 Check(scope, clock.Id, node, WarningLimits.Statutory, ref times, ref earliest);
+                if (clock.Promised is null && node is not null && stepNode is not null)
+                {
+                    // A step or stage held to its statutory limit alone escalates on the cards of that limit.
+                    Escalate(scope, clock.Id, node, stepNode, ref times, ref earliest);
+                }
             }
         }
 

@@ -7,7 +7,8 @@ namespace WorkflowEngine.Core.Clocks;
 
 /// <summary>
 /// The clocks of one application: the bundle's, then each stage's and step's in the definition's order. A step's or
-/// stage's <c>limit</c> is its promised limit, its <c>statutoryLimit</c> (where the definition gives one) its statutory.
+/// stage's <c>limit</c> is its promised limit, its <c>statutoryLimit</c> (where the definition gives one) its statutory; either
+/// may be absent, not both.
 /// </summary>
 public static class ApplicationClocks
 {
@@ -23,7 +24,7 @@ public static class ApplicationClocks
         };
         foreach (var node in definition.Flow.DescendantsAndSelf())
         {
-            if (!registry.TryGet(node.ActivityKey, out var activity) || !activity.Descriptor.Tracked || activity.LimitOf(node) is not { } limit)
+            if (!registry.TryGet(node.ActivityKey, out var activity) || !activity.Descriptor.Tracked || activity.LimitOf(node) is null)
             {
                 continue;
             }
@@ -35,7 +36,7 @@ public static class ApplicationClocks
                 continue;
             }
 
-            clocks.Add(new Clock(activity.Descriptor.HasChildren ? ClockKind.Stage : ClockKind.Step, node.Id, node.DisplayTitle, limit, node.StatutoryLimit,
+            clocks.Add(new Clock(activity.Descriptor.HasChildren ? ClockKind.Stage : ClockKind.Step, node.Id, node.DisplayTitle, activity.PromisedLimitOf(node), node.StatutoryLimit,
                 nodeState?.Clock ?? [], DeadlineWarnings.YellowShareOf(definition, node)));
         }
 

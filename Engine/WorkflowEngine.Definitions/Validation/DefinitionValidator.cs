@@ -406,20 +406,23 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
     }
 
     /// <summary>
-    /// A step's or stage's statutory limit (法定时限): only beside a promised <c>limit</c> that is timed, well formed, and
-    /// no shorter than the promise — a service promises to finish sooner than the law allows, never later.
+    /// A step's or stage's statutory limit (法定时限): only on a timed node — a department's step or a stage — well formed,
+    /// and no shorter than its promised <c>limit</c> where it has one: a service promises to finish sooner than the law
+    /// allows, never later. Without a promise the node's clock counts against the statutory limit alone.
     /// </summary>
     private static void StatutoryLimit(
         ValidationContext<DefinitionCandidate> ctx, StepNode node, IActivity activity, WorkingTimeLimit statutory, double hoursPerDay)
     {
-        if (!activity.Descriptor.Tracked || activity.LimitOf(node) is not { } promised)
+        var timed = activity.Descriptor.Tracked && (activity.Descriptor.HasChildren || activity.DepartmentOf(node) is not null);
+        if (!timed)
         {
             ctx.AddFailure(node.Path + ".statutoryLimit", "statutoryLimit（法定时限）只用于有办理时限 limit 的部门事项或阶段");
             return;
         }
 
         CheckLimit(ctx, statutory, node.Path + ".statutoryLimit", "");
-        if (statutory.IsWellFormed && promised.IsWellFormed && promised.ToHours(hoursPerDay) > statutory.ToHours(hoursPerDay) + 1e-9)
+        if (activity.PromisedLimitOf(node) is { } promised
+            && statutory.IsWellFormed && promised.IsWellFormed && promised.ToHours(hoursPerDay) > statutory.ToHours(hoursPerDay) + 1e-9)
         {
             ctx.AddFailure(node.Path + ".limit", $"“{node.DisplayTitle}”的承诺时限 limit（{promised}）不能长于其法定时限 statutoryLimit（{statutory}）");
         }

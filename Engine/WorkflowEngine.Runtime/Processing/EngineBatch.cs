@@ -595,7 +595,7 @@ internal sealed class EngineBatch(
                 }
 
                 absorbed.Steps.Add(step);
-                AddRollup(absorbed, application, application.State.Find(nodeId), after, node.StatutoryLimit);
+                AddRollup(absorbed, application, application.State.Find(nodeId), after, node.StatutoryLimit, activity.PromisedLimitOf(node) is not null);
             }
         }
 
@@ -696,7 +696,8 @@ internal sealed class EngineBatch(
     /// What a department step's change adds to the compliance rollup: its decision (once per attempt), or the revocation
     /// of its approval on commitment.
     /// </summary>
-    private static void AddRollup(Absorbed absorbed, ApplicationRecord application, NodeState? before, NodeState? after, WorkingTimeLimit? statutoryLimit)
+    private static void AddRollup(
+        Absorbed absorbed, ApplicationRecord application, NodeState? before, NodeState? after, WorkingTimeLimit? statutoryLimit, bool promised)
     {
         if (after is not { Department: { } department, CompletedAt: { } completed })
         {
@@ -712,7 +713,7 @@ internal sealed class EngineBatch(
         {
             // Against the step's statutory limit where the definition gives one, on the same clock as its promised one.
             var statutoryDueAt = statutoryLimit is { } statutory ? ClockArithmetic.DueAt(after.Clock, statutory, absorbed.Calendar) : null;
-            absorbed.Rollup.Add(ComplianceRollup.Decided(application.ServiceId, after, absorbed.Calendar, statutoryDueAt));
+            absorbed.Rollup.Add(ComplianceRollup.Decided(application.ServiceId, after, absorbed.Calendar, statutoryDueAt, promised));
         }
 
         if (StepProjection.StatusOf(after) == StepStatuses.Revoked && StepProjection.StatusOf(before) != StepStatuses.Revoked)

@@ -26,13 +26,16 @@ public static class ComplianceRollup
     /// <summary>
     /// A department step decided at its <see cref="NodeState.CompletedAt"/>, on time if its clock says so.
     /// <paramref name="statutoryDueAt"/> is its statutory due time where it has one; null means not applicable.
+    /// <paramref name="hasPromise"/> is false for a step held to its statutory limit alone: its clock's due time is then
+    /// the statutory one, and it counts against that limit only.
     /// </summary>
-    public static RollupEntry Decided(string serviceId, NodeState step, WorkingCalendar calendar, DateTimeOffset? statutoryDueAt = null)
+    public static RollupEntry Decided(
+        string serviceId, NodeState step, WorkingCalendar calendar, DateTimeOffset? statutoryDueAt = null, bool hasPromise = true)
     {
         ArgumentNullException.ThrowIfNull(step);
         var completed = step.CompletedAt ?? throw new ArgumentException("The step has not finished.", nameof(step));
         var split = Split(step.Clock, step.ReceivedAt ?? step.StartedAt, completed, calendar);
-        var promised = step.DueAt is not null && step.OnTime is not null;
+        var promised = hasPromise && step.DueAt is not null && step.OnTime is not null;
         return new RollupEntry(
             StepKind, MonthOf(completed), step.Department ?? "", serviceId, 1,
             step.Outcome == StepOutcome.Approved ? 1 : 0, step.Outcome == StepOutcome.Rejected ? 1 : 0, 0,

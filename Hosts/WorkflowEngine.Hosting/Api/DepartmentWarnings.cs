@@ -35,7 +35,7 @@ public sealed class DepartmentWarnings(
             var clocks = ApplicationClocks.Of(definition, application.State, activities).ToDictionary(c => (c.Kind == ClockKind.Bundle, c.Id));
             foreach (var step in open[application.Id])
             {
-                if (!clocks.TryGetValue((false, step.StepId), out var clock) || clock.Promised is null)
+                if (!clocks.TryGetValue((false, step.StepId), out var clock))
                 {
                     continue;
                 }
@@ -46,7 +46,8 @@ public sealed class DepartmentWarnings(
                     continue;
                 }
 
-                var promised = cards.Promised!;
+                // The promised limit's due time; for a step held to its statutory limit alone, that one's.
+                var promised = cards.Promised ?? cards.Statutory!;
                 listed.Add((new WarningDto(
                     application.Id, application.TrackingNumber, definition.Title.Zh, step.StepId, clock.Title, ApiNames.Of(cards.Level),
                     ApiNames.Of(clock.Timeline.Status), ChinaTime.ToLocal(promised.Explained.DueAt), ChinaTime.ToLocal(promised.YellowAt),

@@ -47,7 +47,8 @@ public sealed record MaterialSpecDto(
     IReadOnlyList<string> UsedBy);
 
 public sealed record StepSpecDto(
-    string StepId, string Title, string Kind, string? Department, string? DepartmentName, string? Limit, string? When, CommitmentSpecDto? Commitment = null);
+    string StepId, string Title, string Kind, string? Department, string? DepartmentName, string? Limit, string? When, CommitmentSpecDto? Commitment = null,
+    string? StatutoryLimit = null);
 
 /// <summary>What a submission returns.</summary>
 public sealed record SubmittedDto(

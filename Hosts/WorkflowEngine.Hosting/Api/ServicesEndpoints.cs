@@ -82,10 +82,11 @@ public static class ServicesEndpoints
             node.ActivityKey,
             department,
             department is not null && reference.Departments.TryGetValue(department, out var d) ? d.Name.Zh : null,
-            activity.LimitOf(node)?.ToString(),
+            activity.PromisedLimitOf(node)?.ToString(),
             node.When?.Text,
             (node.Settings as ICommitmentSettings)?.Commitment is { } rules
                 ? new CommitmentSpecDto(rules.Text, rules.TextSha256, rules.VerifyWithin?.ToString() ?? "", ApiNames.Of(rules.OnFailure))
-                : null);
+                : null,
+            activity.LimitOf(node) is null ? null : node.StatutoryLimit?.ToString());
     }
 }

@@ -63,6 +63,7 @@ public sealed record PageText
         StageFormat = "阶段：{0}",
         DepartmentFormat = "办理部门：{0}",
         LimitFormat = "时限：{0}",
+        StatutoryLimitFormat = "法定 {0}",
         OnlyWhenFormat = "仅当{0}时办理",
         CommitmentOfferFormat = "可实行告知承诺制：签署以下承诺书即按承诺审批通过，审批后 {0}起由部门进行事后核查",
         OneOfFollowing = "按申请内容办理以下其中一项",
@@ -149,6 +150,7 @@ public sealed record PageText
         StageFormat = "Stage: {0}",
         DepartmentFormat = "Department: {0}",
         LimitFormat = "Limit: {0}",
+        StatutoryLimitFormat = "{0} (statutory)",
         OnlyWhenFormat = "Only when {0}",
         CommitmentOfferFormat = "May be approved on your commitment: sign the text below and it is approved at once; the department verifies it from {0} after the approval",
         OneOfFollowing = "One of the following, depending on your application",
@@ -290,6 +292,9 @@ public sealed record PageText
     public required string DepartmentFormat { get; init; }
 
     public required string LimitFormat { get; init; }
+
+    /// <summary>A step's limit where the law's period (法定时限) is all it has: 法定 3 个工作日.</summary>
+    public required string StatutoryLimitFormat { get; init; }
 
     public required string OnlyWhenFormat { get; init; }
 

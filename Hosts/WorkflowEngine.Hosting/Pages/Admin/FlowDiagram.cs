@@ -103,6 +103,11 @@ public static class FlowDiagram
         {
             lines.AddRange(Wrap(AdminText.Say($"时限 {limit}", $"Limit {limit}"), width));
         }
+        else if (node.StatutoryLimitText is { } statutory)
+        {
+            // Held to its statutory limit alone: no promise to show, the law's period instead.
+            lines.AddRange(Wrap(AdminText.Say($"法定时限 {statutory}", $"Statutory limit {statutory}"), width));
+        }
 
         if (node.Condition is { } condition)
         {

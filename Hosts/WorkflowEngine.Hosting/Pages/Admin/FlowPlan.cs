@@ -86,11 +86,11 @@ public sealed class FlowPlan
         WorkingCalendar calendar, PageText text, CultureInfo culture)
     {
         var activity = activities.TryGet(node.ActivityKey, out var known) ? known : null;
-        var limit = activity?.LimitOf(node);
+        var limit = activity?.PromisedLimitOf(node);
         var promised = limit is null ? null : PlannedDue.Of(limit, calendar, start);
-        // As the engine times it: a statutory limit only beside a promised one.
-        var statutory = limit is null || node.StatutoryLimit is not { } law ? null : PlannedDue.Of(law, calendar, start);
-        var due = promised?.DueAt;
+        // As the engine times it: a statutory limit on a timed node, beside a promised one or alone.
+        var statutory = activity?.LimitOf(node) is null || node.StatutoryLimit is not { } law ? null : PlannedDue.Of(law, calendar, start);
+        var due = promised?.DueAt ?? statutory?.DueAt;
         var kind = NoticeStep.KindOf(node);
         var children = new List<PlannedNode>(node.Children.Count);
         var end = start;

@@ -175,7 +175,7 @@ public sealed class TrackingModel(
                 var inside = new List<StepDto>();
                 byStage[node.Id] = inside;
                 var clock = stageClocks.TryGetValue(node.Id, out var found)
-                    ? new ClockSummary("stage-clock-" + node.Id, found, activities.Get(node.ActivityKey).LimitOf(node), node.StatutoryLimit)
+                    ? new ClockSummary("stage-clock-" + node.Id, found, activities.Get(node.ActivityKey).PromisedLimitOf(node), node.StatutoryLimit)
                     : null;
                 groups.Add((step, clock, inside));
                 continue;

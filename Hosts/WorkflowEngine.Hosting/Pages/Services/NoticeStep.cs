@@ -23,7 +23,10 @@ public sealed record NoticeStep(NoticeStepKind Kind, string Title, string? Depar
         var activity = activities.TryGet(node.ActivityKey, out var known) ? known : null;
         var kind = KindOf(node);
         var department = DepartmentOf(activity, node, reference, text);
-        var limit = activity?.LimitOf(node) is { } own ? text.Of(own) : null;
+        // The promised limit; a step held to its statutory limit alone shows that one, named as such.
+        var limit = activity?.PromisedLimitOf(node) is { } own ? text.Of(own)
+            : activity?.LimitOf(node) is { } statutory ? PageText.Format(text.StatutoryLimitFormat, text.Of(statutory))
+            : null;
         return new NoticeStep(
             kind,
             node.Title is { } title ? text.Of(title) : "",
