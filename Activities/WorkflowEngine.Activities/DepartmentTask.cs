@@ -407,7 +407,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     private static void Exclude(ActivityContext context, StepExclusionStartedEvent excluded, WorkingTimeLimit limit)
     {
         var state = context.State;
-        var pause = ClockEvent.Paused(excluded.StartedAt, PauseReason.ExcludedPeriod, $"{excluded.KindName}：{excluded.Reason}", excluded.StartedBy,
+        var startedAt = ReportedClockTime(context, excluded.StartedAt, "startedAt", excluded.StartedBy);
+        var pause = ClockEvent.Paused(startedAt, PauseReason.ExcludedPeriod, $"{excluded.KindName}：{excluded.Reason}", excluded.StartedBy,
             $"{excluded.KindNameEn ?? excluded.KindName}: {excluded.Reason}")
             with { Until = excluded.Until };
         if (!context.RecordClock(pause, limit))
@@ -434,11 +435,42 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         }, excluded.StartedBy);
     }
 
+    /// <summary>
+    /// A time a department reports for a change of the step's clock (a pause began, an excluded period ended), held to
+    /// what can be true: not before the department received the step, nor before the clock's last entry, nor after the
+    /// report reached the engine. A host whose clock is wrong, or a time typed years off, would otherwise move the due
+    /// time (and the applicant's promise) by as much. An adjusted time is audited with the one reported.
+    /// </summary>
+    private static DateTimeOffset ReportedClockTime(ActivityContext context, DateTimeOffset reported, string field, string? by)
+    {
+        var state = context.State;
+        var earliest = state.ReceivedAt ?? DispatchedAt(context);
+        if (state.Clock is { Count: > 0 } clock && clock[^1].At > earliest)
+        {
+            earliest = clock[^1].At;
+        }
+
+        var used = reported > context.Now ? context.Now : reported < earliest ? earliest : reported;
+        if (used != reported)
+        {
+            context.Audit("ReportedTimeAdjusted", new Dictionary<string, string?>
+            {
+                ["field"] = field,
+                ["reported"] = reported.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["used"] = used.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["reason"] = reported > context.Now ? "晚于报文到达引擎的时间" : "早于部门接收该事项或上一次计时变化的时间",
+            }, by);
+        }
+
+        return used;
+    }
+
     /// <summary>Runs the step's clock again after an excluded period (not after a supplement request, which the applicant ends).</summary>
     private static void EndExclusion(ActivityContext context, DateTimeOffset at, WorkingTimeLimit limit, string? by)
     {
         var state = context.State;
-        if (ClockTimeline.Of(state.Clock).CurrentPause is not { Reason: PauseReason.ExcludedPeriod } || !context.RecordClock(ClockEvent.Resumed(at, by), limit))
+        if (ClockTimeline.Of(state.Clock).CurrentPause is not { Reason: PauseReason.ExcludedPeriod }
+            || !context.RecordClock(ClockEvent.Resumed(ReportedClockTime(context, at, "endedAt", by), by), limit))
         {
             context.Audit("ExclusionEndIgnored", new Dictionary<string, string?> { ["reason"] = "没有进行中的不计时期间" }, by);
             return;
@@ -542,9 +574,12 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         var approval = requested.Approval;
         var items = string.Join("；", requested.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"));
         var requestBy = rules.RequestBy(context.Calendar, DispatchedAt(context));
+        // The clock stops, and the window is judged, at a time that can be true; the request keeps the time reported,
+        // by which the department knows it.
+        var requestedAt = ReportedClockTime(context, requested.RequestedAt, "requestedAt", requested.RequestedBy);
         string? refusal = state.Supplements >= rules.MaxRequestsOrDefault ? $"本事项最多可提出 {rules.MaxRequestsOrDefault} 次补正，已提出 {state.Supplements} 次"
             : state.Supplements > 0 && approval is null ? "本事项已提出过补正，再次补正须经部门负责人批准"
-            : approval is null && requested.RequestedAt > requestBy
+            : approval is null && requestedAt > requestBy
                 ? $"补正须在收件后 {rules.Window}内一次性提出（截至 {ChinaTime.Format(requestBy)}），已过期限；确需补正的，须经部门负责人批准"
             : approval is not null && approval.ApprovedBy == requested.RequestedBy ? "提出补正的工作人员不能批准本人的补正（职责分离）"
             : null;
@@ -555,7 +590,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             ? $"Supplement: {itemsEn}"
             : $"Supplement (round {state.Supplements + 1}, approved by {approval.ApprovedBy}: {approval.Reason}): {itemsEn}";
         if (refusal is null
-            && !context.RecordClock(ClockEvent.Paused(requested.RequestedAt, PauseReason.SupplementRequested, pauseText, requested.RequestedBy, pauseTextEn), limit))
+            && !context.RecordClock(ClockEvent.Paused(requestedAt, PauseReason.SupplementRequested, pauseText, requested.RequestedBy, pauseTextEn), limit))
         {
             refusal = "办理时限已暂停或停止";
         }
@@ -574,14 +609,14 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         }
 
         state.Supplements++;
-        var answerBy = rules.AnswerWithin is { } answerWithin ? context.Calendar.Add(requested.RequestedAt, answerWithin) : (DateTimeOffset?)null;
+        var answerBy = rules.AnswerWithin is { } answerWithin ? context.Calendar.Add(requestedAt, answerWithin) : (DateTimeOffset?)null;
         var open = new OpenSupplement(requested.RequestId, requested.Items, requested.Note, requested.RequestedBy, requested.RequestedAt, answerBy);
         state.Supplement = open;
         if (answerBy is { } expiresAt)
         {
             // The clock is paused, so no excluded period (and no timer of one) can stand beside the request. The one
             // timer comes first for the reminder, then for the expiry: supplying the items cancels whichever is set.
-            var remindAt = context.Calendar.ReminderAt(requested.RequestedAt, rules.AnswerWithin!, rules.Reminder);
+            var remindAt = context.Calendar.ReminderAt(requestedAt, rules.AnswerWithin!, rules.Reminder);
             state.TimerId = remindAt is null ? SupplementTimerId(context, open) : SupplementReminderTimerId(context, open);
             context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, remindAt ?? expiresAt));
         }

@@ -295,6 +295,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
         task.DueRevision = change.Revision;
         task.DueAt = change.DueAt ?? task.DueAt;
+        TakeBackRed(task, change);
         // The clock of a supplement request runs again only once everything is supplied: StepSupplemented brings the new
         // versions, and until it comes the clock stands still on the newest due time (kept, so that a StepSupplemented
         // of an older revision, overtaken by this one, does not put back its own).
@@ -361,8 +362,25 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     }
 
     /// <summary>
-    /// Shows the engine's card on a task still open or claimed (red is never taken back by a late yellow), and tells the
-    /// department's supervisors of a red one.
+    /// A red card warns that the step is late: once its due times (the promised one, and the statutory one where the
+    /// engine announced it) lie after the change again, after an extension or a recount, it is not, and the clerk no
+    /// longer sees red. The engine gives the yellow again where the step is near its new limit, and a new red when it
+    /// runs late again. A yellow stays: the engine gives it again only once three quarters of a longer limit are used.
+    /// </summary>
+    private static void TakeBackRed(TaskRecord task, StepDueChanged change)
+    {
+        if (task.Warning == "red" && change is { PausedSince: null, DueAt: { } due } && due > change.ChangedAt
+            && (change.StatutoryDueAt is not { } statutory || statutory > change.ChangedAt))
+        {
+            task.Warning = null;
+        }
+    }
+
+    /// <summary>
+    /// Shows the engine's card on a task still open or claimed (red is never taken back by a late yellow, only by a due
+    /// time that moved: a yellow for a later due time than the task holds comes from that move), and tells the
+    /// department's supervisors of a red one. A red for an earlier due time than the task's, arriving after the move,
+    /// is stale and changes nothing.
     /// </summary>
     private TaskRecord? RaiseWarning(WarningWork work)
     {
@@ -380,7 +398,9 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         // A step with a statutory limit of its own gets cards against both; the task shows the worse, and its
         // supervisors hear of each red, the statutory one later and graver.
         var statutoryRed = warning.Level == "red" && warning.Limit == "statutory";
-        if (task.Warning == "red" && !statutoryRed)
+        var forLaterDue = warning.Limit != "statutory" && warning.DueAt > task.DueAt;
+        var forEarlierDue = warning.Limit != "statutory" && warning.DueAt < task.DueAt && task.ClockPausedSince is null;
+        if ((task.Warning == "red" && !statutoryRed && !forLaterDue) || (warning.Level == "red" && forEarlierDue))
         {
             return null;
         }

@@ -443,15 +443,18 @@ public sealed class InterpreterTests
         var h = Run("  " + Task("a"));
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 0, 0, Cst), h.Step("a")!.DueAt);
 
+        h.Now = new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst);
         h.Apply(ExpertReview(new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst)));
 
         Assert.Null(h.Step("a")!.DueAt);
         Assert.Contains(h.Audit, a => a.Type == "ClockPaused" && a.Actor == "samr-clerk" && a.Data!["kind"] == "expert-review");
         // A second one while the clock stands still changes nothing.
+        h.Now = new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst);
         h.Apply(ExpertReview(new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst)));
         Assert.Contains(h.Audit, a => a.Type == "ExclusionIgnored");
 
         // Ended at 10:00 on Tuesday: a working day (7 office hours) later, so the hour left ends at 11:00 on Tuesday.
+        h.Now = new DateTimeOffset(2026, 3, 3, 10, 0, 0, Cst);
         h.Apply(new StepExclusionEndedEvent("a", 1, "samr-clerk", new DateTimeOffset(2026, 3, 3, 10, 0, 0, Cst)) { Department = "SAMR" });
 
         Assert.Equal(new DateTimeOffset(2026, 3, 3, 11, 0, 0, Cst), h.Step("a")!.DueAt);
@@ -464,6 +467,7 @@ public sealed class InterpreterTests
         var h = Run("  " + Task("a"));
         var until = new DateTimeOffset(2026, 3, 2, 15, 0, 0, Cst);
 
+        h.Now = new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst);
         h.Apply(ExpertReview(new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst), until));
         var timer = Assert.Single(FlowTimers(h), t => t.NodeId == "a");
         Assert.Equal(until, timer.DueAt);
@@ -656,12 +660,15 @@ public sealed class InterpreterTests
     {
         // Two office hours from 09:00 on Monday 2 March. Asked at 09:30, answered at 10:00: due at 11:30.
         var h = Run("  " + Task("a"));
+        h.Now = new DateTimeOffset(2026, 3, 2, 9, 30, 0, Cst);
         h.Apply(Supplement(new DateTimeOffset(2026, 3, 2, 9, 30, 0, Cst)));
         Supply(h, new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst));
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 30, 0, Cst), h.Step("a")!.DueAt);
 
         // A second request without an approval, or approved by the clerk who asks, changes nothing.
+        h.Now = new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst);
         h.Apply(Supplement(new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst)));
+        h.Now = new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst);
         h.Apply(Supplement(new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst), new SupplementRequestApproval("samr-clerk", new DateTimeOffset(2026, 3, 2, 10, 30, 0, Cst), "自己批准")));
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 11, 30, 0, Cst), h.Step("a")!.DueAt);
         var ignored = h.Audit.Where(a => a.Type == "SupplementIgnored").ToArray();
@@ -672,6 +679,7 @@ public sealed class InterpreterTests
 
         // With a supervisor's approval the clock stops again; the pause and the trail name the approver.
         var approved = new SupplementRequestApproval("samr-supervisor", new DateTimeOffset(2026, 3, 2, 10, 45, 0, Cst), "原件核验时发现印章不清");
+        h.Now = new DateTimeOffset(2026, 3, 2, 10, 45, 0, Cst);
         h.Apply(Supplement(new DateTimeOffset(2026, 3, 2, 10, 45, 0, Cst), approved));
         Assert.Null(h.Step("a")!.DueAt);
         var pause = h.Step("a")!.Clock!.Last(e => e.Kind == ClockEventKind.Pause);

@@ -110,19 +110,19 @@ internal static class WarningWatch
         ExecutionScope scope, string clock, NodeState? node, string limitName, ref CardTimes times, ref DateTimeOffset? earliest)
     {
         var state = scope.State;
-        if (Given(state, clock, limitName, WarningLevel.Red))
+        var redAt = times.RedAt();
+        if (RedGiven(state, clock, limitName, redAt))
         {
             return;
         }
 
-        var redAt = times.RedAt();
         if (redAt <= scope.Now)
         {
             Give(scope, clock, node, limitName, WarningLevel.Red, redAt.Value);
             return;
         }
 
-        if (!Given(state, clock, limitName, WarningLevel.Yellow) && times.YellowAt() is { } yellowAt)
+        if (times.YellowAt() is { } yellowAt && !YellowGiven(state, clock, limitName, yellowAt, redAt))
         {
             if (yellowAt > scope.Now)
             {
@@ -139,8 +139,25 @@ internal static class WarningWatch
         }
     }
 
-    private static bool Given(InstanceState state, string clock, string limit, WarningLevel level) =>
-        state.Warnings?.Exists(w => w.Level == level && w.Clock == clock && w.Limit == limit) == true;
+    /// <summary>
+    /// Whether the red card for the due time the clock reads now was given: a red given at or after that time was. One
+    /// given before it warned of an earlier due time that an extension or a recount has since moved: the step was not
+    /// late then as the clock now reads, so when it runs late again a new red comes, once for that due time.
+    /// </summary>
+    private static bool RedGiven(InstanceState state, string clock, string limit, DateTimeOffset? redAt) =>
+        redAt is { } due && state.Warnings?.Exists(w => w.Level == WarningLevel.Red && w.Clock == clock && w.Limit == limit && w.At >= due) == true;
+
+    /// <summary>
+    /// Whether the yellow card for the clock as it reads now was given: one given at or after the time it turns yellow,
+    /// and after any red whose due time has since moved (the department took that red back with the new due time, so
+    /// the yellow it holds is gone too).
+    /// </summary>
+    private static bool YellowGiven(InstanceState state, string clock, string limit, DateTimeOffset yellowAt, DateTimeOffset? redAt)
+    {
+        var mine = state.Warnings?.Where(w => w.Clock == clock && w.Limit == limit).ToList() ?? [];
+        var stale = mine.Where(w => w.Level == WarningLevel.Red && (redAt is null || w.At < redAt)).Select(w => (DateTimeOffset?)w.At).Max();
+        return mine.Exists(w => w.Level == WarningLevel.Yellow && w.At >= yellowAt && (stale is null || w.At > stale));
+    }
 
     private static void Give(ExecutionScope scope, string clock, NodeState? node, string limit, WarningLevel level, DateTimeOffset dueAt)
     {
