@@ -832,9 +832,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     {
         public SettingsValidator()
         {
-            RuleFor(s => s.Department).NotEmpty().WithMessage("缺少办理部门 department");
+            RuleFor(s => s.Department).NotEmpty().WithMessage("缺少办理部门 department").WithState(_ => "The department that carries out the step is missing");
             RuleFor(s => s.Department).MustBeKnownDepartment().When(s => !string.IsNullOrEmpty(s.Department));
-            RuleFor(s => s.Limit).NotNull().WithMessage("缺少办理时限 limit（workingDays 或 workingHours）");
+            RuleFor(s => s.Limit).NotNull().WithMessage("缺少办理时限 limit（workingDays 或 workingHours）").WithState(_ => "The time limit is missing (workingDays or workingHours)");
             RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);
             RuleFor(s => s.MaxExtension!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.MaxExtension is not null);
             RuleFor(s => s.Commitment!)

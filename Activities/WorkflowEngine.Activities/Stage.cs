@@ -82,7 +82,7 @@ public sealed class Stage : Activity<Stage.Settings>
     {
         public SettingsValidator()
         {
-            RuleFor(s => s.Limit).NotNull().WithMessage("阶段缺少时限 limit（workingDays 或 workingHours）");
+            RuleFor(s => s.Limit).NotNull().WithMessage("阶段缺少时限 limit（workingDays 或 workingHours）").WithState(_ => "The stage has no time limit (workingDays or workingHours)");
             RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);
         }
     }
