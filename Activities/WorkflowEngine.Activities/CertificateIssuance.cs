@@ -86,18 +86,18 @@ public sealed class CertificateIssuance : Activity<CertificateIssuance.Settings>
     {
         public SettingsValidator()
         {
-            RuleFor(s => s.Certificates).NotEmpty().WithMessage("统一发证须列出 certificates（证照名称与颁发步骤）");
+            RuleFor(s => s.Certificates).NotEmpty().WithMessage("统一发证须列出 certificates（证照名称与颁发步骤）").WithState(_ => "Issuing certificates lists its certificates (each with its name and the step that issues it)");
             RuleForEach(s => s.Certificates).ChildRules(c =>
             {
-                c.RuleFor(x => x.Name).NotEmpty().WithMessage("证照缺少名称 name");
-                c.RuleFor(x => x.From).NotEmpty().WithMessage("证照缺少颁发步骤 from");
+                c.RuleFor(x => x.Name).NotEmpty().WithMessage("证照缺少名称 name").WithState(_ => "The certificate has no name");
+                c.RuleFor(x => x.From).NotEmpty().WithMessage("证照缺少颁发步骤 from").WithState(_ => "The certificate has no step that issues it (from)");
             });
             RuleForEach(s => s.Certificates)
                 .Must((settings, certificate, context) => string.IsNullOrEmpty(certificate.From) || EnvironmentOf(context).StepIds.Contains(certificate.From))
-                .WithMessage((s, c) => $"证照“{c.Name}”的颁发步骤“{c.From}”不存在");
+                .WithMessage((s, c) => $"证照“{c.Name}”的颁发步骤“{c.From}”不存在").WithState((s, c) => $"The step \"{c.From}\" that issues the certificate \"{c.Name}\" does not exist");
             RuleFor(s => s.Department!).MustBeKnownDepartment().When(s => !string.IsNullOrEmpty(s.Department));
             RuleFor(s => s.Limit).NotNull().When((s, context) => !string.IsNullOrEmpty(s.Department) && !HasStatutoryLimit(context))
-                .WithMessage("由窗口发证时须写明时限 limit");
+                .WithMessage("由窗口发证时须写明时限 limit").WithState(_ => "Certificates issued at the counter need a time limit (limit or statutoryLimit)");
             RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);
         }
     }

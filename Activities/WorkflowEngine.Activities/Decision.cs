@@ -19,7 +19,10 @@ public sealed class Decision : Activity<NoSettings>
         {
             if (node.Children[i].When is null)
             {
-                yield return new ValidationFailure($"steps[{i}].when", "没有 when 的分支总会被选中，须放在最后（作为“其他情况”）");
+                yield return new ValidationFailure($"steps[{i}].when", "没有 when 的分支总会被选中，须放在最后（作为“其他情况”）")
+                {
+                    CustomState = "A branch without when is always chosen, so it comes last (as the otherwise-branch)",
+                };
             }
         }
     }

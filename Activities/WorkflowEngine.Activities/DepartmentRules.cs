@@ -12,5 +12,5 @@ internal static class DepartmentRules
                 context.RootContextData.TryGetValue(Activity<NoSettings>.EnvironmentKey, out var value)
                 && value is ValidationEnvironment environment
                 && environment.Departments.ContainsKey(code))
-            .WithMessage((_, code) => $"未知部门“{code}”（部门须在 departments.yaml 中登记）");
+            .WithMessage((_, code) => $"未知部门“{code}”（部门须在 departments.yaml 中登记）").WithState((_, code) => $"Unknown department \"{code}\" (departments are registered in departments.yaml)");
 }

@@ -867,11 +867,12 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     {
         public SettingsValidator()
         {
-            RuleFor(s => s.Department).NotEmpty().WithMessage("缺少办理部门 department");
+            RuleFor(s => s.Department).NotEmpty().WithMessage("缺少办理部门 department").WithState(_ => "The department that carries out the step is missing");
             RuleFor(s => s.Department).MustBeKnownDepartment().When(s => !string.IsNullOrEmpty(s.Department));
             // A step held to its statutory limit alone (statutoryLimit) is timed against that one.
             RuleFor(s => s.Limit).NotNull().When((_, context) => !HasStatutoryLimit(context))
-                .WithMessage("缺少办理时限 limit（workingDays 或 workingHours）或法定时限 statutoryLimit");
+                .WithMessage("缺少办理时限 limit（workingDays 或 workingHours）或法定时限 statutoryLimit")
+                .WithState(_ => "The time limit is missing: limit (workingDays or workingHours) or statutoryLimit");
             RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);
             RuleFor(s => s.MaxExtension!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.MaxExtension is not null);
             RuleFor(s => s.Commitment!)

@@ -69,11 +69,12 @@ public sealed partial class Notification : Activity<Notification.Settings>
     {
         public SettingsValidator()
         {
-            RuleFor(s => s.Message.Zh).NotEmpty().WithMessage("通知缺少内容 message").OverridePropertyName("message");
-            RuleFor(s => s.Message.En).NotEmpty().WithMessage("通知的英文内容 message.en 不能为空（不需要英文时省略 en）")
+            RuleFor(s => s.Message.Zh).NotEmpty().WithMessage("通知缺少内容 message").WithState(_ => "The notification has no message").OverridePropertyName("message");
+            RuleFor(s => s.Message.En).NotEmpty().WithMessage("通知的英文内容 message.en 不能为空（不需要英文时省略 en）").WithState(_ => "The notification's English message.en cannot be empty (leave en out when there is no English)")
                 .OverridePropertyName("message.en").When(s => s.Message.En is not null);
             RuleFor(s => s.Message).Must(m => m.En is null || PlaceholdersOf(m.En).IsSubsetOf(PlaceholdersOf(m.Zh)))
                 .WithMessage(m => $"通知的英文内容 message.en 引用了中文内容中没有的占位符：{string.Join("、", PlaceholdersOf(m.Message.En!).Except(PlaceholdersOf(m.Message.Zh)))}")
+                .WithState(m => $"The notification's English message.en uses placeholders the Chinese message does not have: {string.Join(", ", PlaceholdersOf(m.Message.En!).Except(PlaceholdersOf(m.Message.Zh)))}")
                 .OverridePropertyName("message.en");
         }
     }

@@ -25,7 +25,10 @@ public sealed class Parallel : Activity<Parallel.Settings>
         var settings = SettingsOf(node);
         if (settings.Join == JoinMode.NOfM && settings.Required is { } n && n > node.Children.Count)
         {
-            yield return new ValidationFailure("required", $"required 为 {n}，但只有 {node.Children.Count} 个分支");
+            yield return new ValidationFailure("required", $"required 为 {n}，但只有 {node.Children.Count} 个分支")
+            {
+                CustomState = $"required is {n}, but there are only {node.Children.Count} branches",
+            };
         }
     }
 
@@ -141,11 +144,11 @@ public sealed class Parallel : Activity<Parallel.Settings>
         public SettingsValidator()
         {
             RuleFor(s => s.Required)
-                .NotNull().WithMessage("join: n-of-m 须用 required 写明需要通过的分支数")
-                .GreaterThan(0).WithMessage("required 须大于0")
+                .NotNull().WithMessage("join: n-of-m 须用 required 写明需要通过的分支数").WithState(_ => "join: n-of-m says in required how many branches must pass")
+                .GreaterThan(0).WithMessage("required 须大于0").WithState(_ => "required is greater than 0")
                 .When(s => s.Join == JoinMode.NOfM);
             RuleFor(s => s.Required).Null().When(s => s.Join != JoinMode.NOfM)
-                .WithMessage("required 只用于 join: n-of-m");
+                .WithMessage("required 只用于 join: n-of-m").WithState(_ => "required is only for join: n-of-m");
         }
     }
 }

@@ -84,7 +84,8 @@ public sealed class Stage : Activity<Stage.Settings>
         {
             // A stage held to its statutory limit alone (statutoryLimit) is timed against that one.
             RuleFor(s => s.Limit).NotNull().When((_, context) => !HasStatutoryLimit(context))
-                .WithMessage("阶段缺少时限 limit（workingDays 或 workingHours）或法定时限 statutoryLimit");
+                .WithMessage("阶段缺少时限 limit（workingDays 或 workingHours）或法定时限 statutoryLimit")
+                .WithState(_ => "The stage has no time limit: limit (workingDays or workingHours) or statutoryLimit");
             RuleFor(s => s.Limit!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Limit is not null);
         }
     }

@@ -55,7 +55,7 @@ public sealed class Timer : Activity<Timer.Settings>
     {
         public SettingsValidator()
         {
-            RuleFor(s => s.Wait).NotNull().WithMessage("等待缺少时长 wait（workingDays 或 workingHours）");
+            RuleFor(s => s.Wait).NotNull().WithMessage("等待缺少时长 wait（workingDays 或 workingHours）").WithState(_ => "The wait has no length (workingDays or workingHours)");
             RuleFor(s => s.Wait!).SetValidator(new WorkingTimeLimitValidator()).When(s => s.Wait is not null);
         }
     }

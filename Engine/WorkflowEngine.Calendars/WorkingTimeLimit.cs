@@ -24,4 +24,9 @@ public sealed record WorkingTimeLimit
     public override string ToString() => WorkingDays is { } d
         ? string.Create(CultureInfo.InvariantCulture, $"{d:0.##} 个工作日")
         : string.Create(CultureInfo.InvariantCulture, $"{WorkingHours ?? 0:0.##} 个工作小时");
+
+    /// <summary>The limit in English words, for messages on the English pages.</summary>
+    public string ToEnglish() => WorkingDays is { } d
+        ? string.Create(CultureInfo.InvariantCulture, $"{d:0.##} working day{(d == 1 ? "" : "s")}")
+        : string.Create(CultureInfo.InvariantCulture, $"{WorkingHours ?? 0:0.##} working hour{(WorkingHours == 1 ? "" : "s")}");
 }

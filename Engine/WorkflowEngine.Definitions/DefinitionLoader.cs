@@ -24,7 +24,7 @@ public sealed class DefinitionLoader(ActivityRegistry registry, ValidationEnviro
         }
         catch (YamlSyntaxException ex)
         {
-            return new DefinitionLoadResult(null, [new DefinitionError(file, ex.Line, ex.Column, "", ex.Message)]);
+            return new DefinitionLoadResult(null, [new DefinitionError(file, ex.Line, ex.Column, "", ex.Message) { MessageEn = ex.MessageEn }]);
         }
 
         var reader = new DocumentReader(file, map);
@@ -35,7 +35,7 @@ public sealed class DefinitionLoader(ActivityRegistry registry, ValidationEnviro
             foreach (var failure in _validator.Validate(new DefinitionCandidate(definition)).Errors)
             {
                 var (line, column) = map.Resolve(failure.PropertyName);
-                errors.Add(new DefinitionError(file, line, column, failure.PropertyName, failure.ErrorMessage));
+                errors.Add(new DefinitionError(file, line, column, failure.PropertyName, failure.ErrorMessage) { MessageEn = failure.CustomState as string });
             }
         }
 

@@ -24,7 +24,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
     {
         if (root is not JsonObject document)
         {
-            reader.Error("", "定义文件应为一个对象（以 id、title、flow 等键开头）");
+            reader.Error("", "定义文件应为一个对象（以 id、title、flow 等键开头）", "The definition file is an object (starting with keys such as id, title and flow)");
             return null;
         }
 
@@ -49,7 +49,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
         StepNode? flow = null;
         if (!document.TryGetPropertyValue("flow", out var flowNode) || flowNode is null)
         {
-            reader.Error("flow", "缺少办理流程 flow");
+            reader.Error("flow", "缺少办理流程 flow", "The flow is missing");
         }
         else if (flowNode is JsonArray)
         {
@@ -63,12 +63,12 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
 
         if (header.Id is null)
         {
-            reader.Error("id", "缺少定义标识 id");
+            reader.Error("id", "缺少定义标识 id", "The definition id is missing");
         }
 
         if (header.Title is null)
         {
-            reader.Error("title", "缺少事项名称 title");
+            reader.Error("title", "缺少事项名称 title", "The service's name title is missing");
         }
 
         if (flow is null)
@@ -104,7 +104,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
 
         if (node is not JsonArray array)
         {
-            reader.Error(key, $"{key} 应为列表");
+            reader.Error(key, $"{key} 应为列表", $"{key} is a list");
             return items;
         }
 
@@ -126,7 +126,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
         {
             if (node is null)
             {
-                reader.Error(path, "表单字段为空");
+                reader.Error(path, "表单字段为空", "The form field is empty");
             }
 
             return null;
@@ -135,11 +135,11 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
         FieldType type = default;
         if (file.Type is null)
         {
-            reader.Error(SourceMap.Child(path, "type"), $"缺少字段类型 type（可用：{string.Join(", ", FieldTypeNames.All)}）");
+            reader.Error(SourceMap.Child(path, "type"), $"缺少字段类型 type（可用：{string.Join(", ", FieldTypeNames.All)}）", $"The field type is missing (known: {string.Join(", ", FieldTypeNames.All)})");
         }
         else if (!FieldTypeNames.TryParse(file.Type, out type))
         {
-            reader.Error(SourceMap.Child(path, "type"), $"未知字段类型“{file.Type}”（可用：{string.Join(", ", FieldTypeNames.All)}）");
+            reader.Error(SourceMap.Child(path, "type"), $"未知字段类型“{file.Type}”（可用：{string.Join(", ", FieldTypeNames.All)}）", $"Unknown field type \"{MessageText.Quote(file.Type ?? "")}\" (known: {string.Join(", ", FieldTypeNames.All)})");
         }
 
         var options = new List<ChoiceOption>();
@@ -156,7 +156,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
                     options.Add(new ChoiceOption(v, option.Label ?? new LocalizedText(v)));
                     break;
                 default:
-                    reader.Error(optionPath, "选项应为取值文本，或含 value、label 的对象");
+                    reader.Error(optionPath, "选项应为取值文本，或含 value、label 的对象", "An option is its value as text, or an object with value and label");
                     break;
             }
         }
@@ -214,7 +214,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
     {
         if (node is not JsonObject obj)
         {
-            reader.Error(path, "步骤应为对象，至少写明 activity");
+            reader.Error(path, "步骤应为对象，至少写明 activity", "A step is an object with at least its activity");
             return null;
         }
 
@@ -222,21 +222,21 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
         IActivity? activity = null;
         if (key is null)
         {
-            reader.Error(SourceMap.Child(path, "activity"), $"缺少活动类型 activity（可用：{string.Join(", ", registry.Keys)}）");
+            reader.Error(SourceMap.Child(path, "activity"), $"缺少活动类型 activity（可用：{string.Join(", ", registry.Keys)}）", $"The activity is missing (known: {string.Join(", ", registry.Keys)})");
         }
         else if (!registry.TryGet(key, out activity))
         {
-            reader.Error(SourceMap.Child(path, "activity"), $"未知活动类型“{key}”（可用：{string.Join(", ", registry.Keys)}）");
+            reader.Error(SourceMap.Child(path, "activity"), $"未知活动类型“{key}”（可用：{string.Join(", ", registry.Keys)}）", $"Unknown activity \"{MessageText.Quote(key)}\" (known: {string.Join(", ", registry.Keys)})");
         }
 
         var id = reader.String(obj, "id", path);
         if (id is { Length: > DefinitionValidator.MaxIdentifierLength })
         {
-            reader.Error(SourceMap.Child(path, "id"), $"步骤标识“{MessageText.Quote(id)}”超过 {DefinitionValidator.MaxIdentifierLength} 个字符");
+            reader.Error(SourceMap.Child(path, "id"), $"步骤标识“{MessageText.Quote(id)}”超过 {DefinitionValidator.MaxIdentifierLength} 个字符", $"The step id \"{MessageText.Quote(id)}\" is longer than {DefinitionValidator.MaxIdentifierLength} characters");
         }
         else if (id is not null && !IdPattern().IsMatch(id))
         {
-            reader.Error(SourceMap.Child(path, "id"), $"步骤标识“{MessageText.Quote(id)}”只能用字母、数字、- 和 _，且以字母或数字开头");
+            reader.Error(SourceMap.Child(path, "id"), $"步骤标识“{MessageText.Quote(id)}”只能用字母、数字、- 和 _，且以字母或数字开头", $"The step id \"{MessageText.Quote(id)}\" may use only letters, digits, - and _, and starts with a letter or digit");
         }
 
         LocalizedText? title = obj.TryGetPropertyValue("title", out var titleNode)
@@ -252,7 +252,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             }
             else
             {
-                reader.Error(SourceMap.Child(path, "when"), $"条件“{MessageText.Quote(whenText, 100)}”无法解析：{error}");
+                reader.Error(SourceMap.Child(path, "when"), $"条件“{MessageText.Quote(whenText, 100)}”无法解析：{error}", $"The condition \"{MessageText.Quote(whenText, 100)}\" cannot be read");
             }
         }
 
@@ -277,7 +277,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
         IReadOnlyList<EscalationRule>? escalation = null;
         if (obj.TryGetPropertyValue("escalation", out var escalationNode) && escalationNode is not null and not JsonArray)
         {
-            reader.Error(SourceMap.Child(path, "escalation"), "escalation 应为升级规则列表，如 [ { card: red, priority: urgent, supervise: true } ]");
+            reader.Error(SourceMap.Child(path, "escalation"), "escalation 应为升级规则列表，如 [ { card: red, priority: urgent, supervise: true } ]", "escalation is a list of rules, such as [ { card: red, priority: urgent, supervise: true } ]");
         }
         else if (escalationNode is not null)
         {
@@ -289,11 +289,11 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
         {
             if (stepsNode is not JsonArray steps)
             {
-                reader.Error(SourceMap.Child(path, "steps"), "steps 应为步骤列表");
+                reader.Error(SourceMap.Child(path, "steps"), "steps 应为步骤列表", "steps is a list of steps");
             }
             else if (activity is { Descriptor.HasChildren: false })
             {
-                reader.Error(SourceMap.Child(path, "steps"), $"“{key}”类型的步骤不能包含子步骤 steps");
+                reader.Error(SourceMap.Child(path, "steps"), $"“{key}”类型的步骤不能包含子步骤 steps", $"A step of type \"{key}\" cannot contain steps");
             }
             else
             {

@@ -18,10 +18,10 @@ public sealed class DocumentReader(string file, SourceMap map)
 
     public IReadOnlyList<DefinitionError> Errors => _errors;
 
-    public void Error(string path, string message)
+    public void Error(string path, string message, string? messageEn = null)
     {
         var (line, column) = Map.Resolve(path);
-        _errors.Add(new DefinitionError(File, line, column, path, message));
+        _errors.Add(new DefinitionError(File, line, column, path, message) { MessageEn = messageEn });
     }
 
     public T? Bind<T>(JsonNode? node, string path)
@@ -44,12 +44,13 @@ public sealed class DocumentReader(string file, SourceMap map)
         {
             var suffix = (ex.Path ?? "$").TrimStart('$');
             var at = path + suffix;
-            Error(at, Describe(ex, type, suffix));
+            var (zh, en) = Describe(ex, type, suffix);
+            Error(at, zh, en);
             return null;
         }
         catch (InvalidOperationException ex)
         {
-            Error(path, $"值的形式不正确：{ex.Message}");
+            Error(path, $"值的形式不正确：{ex.Message}", $"The value has the wrong form: {ex.Message}");
             return null;
         }
     }
@@ -66,7 +67,7 @@ public sealed class DocumentReader(string file, SourceMap map)
             return text;
         }
 
-        Error(SourceMap.Child(path, key), "应为文本");
+        Error(SourceMap.Child(path, key), "应为文本", "Text is expected here");
         return null;
     }
 
@@ -101,7 +102,7 @@ public sealed class DocumentReader(string file, SourceMap map)
         {
             if (!properties.TryGetValue(key, out var property))
             {
-                Error(SourceMap.Child(path, key), $"未知属性“{key}”（可用：{string.Join(", ", properties.Keys)}）");
+                Error(SourceMap.Child(path, key), $"未知属性“{key}”（可用：{string.Join(", ", properties.Keys)}）", $"Unknown key \"{MessageText.Quote(key)}\" (known: {string.Join(", ", properties.Keys)})");
                 continue;
             }
 
@@ -132,7 +133,7 @@ public sealed class DocumentReader(string file, SourceMap map)
         return null;
     }
 
-    private static string Describe(JsonException ex, Type root, string suffix)
+    private static (string Zh, string En) Describe(JsonException ex, Type root, string suffix)
     {
         var target = Resolve(root, suffix);
         var message = ex.Message;
@@ -145,10 +146,12 @@ public sealed class DocumentReader(string file, SourceMap map)
         // Our converters speak Chinese already; System.Text.Json's own messages are replaced by what was expected.
         if (!message.StartsWith("The JSON", StringComparison.Ordinal) && !message.Contains("could not", StringComparison.Ordinal))
         {
-            return message;
+            return (message, "The value has the wrong form");
         }
 
-        return target is null ? "值的类型不正确" : $"值的类型不正确，应为{Expected(target)}";
+        return target is null
+            ? ("值的类型不正确", "The value has the wrong type")
+            : ($"值的类型不正确，应为{Expected(target).Zh}", $"The value has the wrong type: {Expected(target).En} is expected");
     }
 
     private static Type? Resolve(Type root, string suffix)
@@ -184,34 +187,35 @@ public sealed class DocumentReader(string file, SourceMap map)
         return type;
     }
 
-    private static string Expected(Type type)
+    private static (string Zh, string En) Expected(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(string) || type == typeof(LocalizedText))
         {
-            return "文本";
+            return ("文本", "text");
         }
 
         if (type == typeof(bool))
         {
-            return " true 或 false";
+            return (" true 或 false", "true or false");
         }
 
         if (type == typeof(int) || type == typeof(long) || type == typeof(decimal) || type == typeof(double))
         {
-            return "数字";
+            return ("数字", "a number");
         }
 
         if (type.IsEnum)
         {
-            return "以下之一：" + string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.KebabCaseLower.ConvertName));
+            var names = string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.KebabCaseLower.ConvertName));
+            return ("以下之一：" + names, "one of " + names);
         }
 
         if (ElementType(type) is not null)
         {
-            return "列表";
+            return ("列表", "a list");
         }
 
-        return "对象（键: 值）";
+        return ("对象（键: 值）", "an object (key: value)");
     }
 }

@@ -120,6 +120,22 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await PageChecks.AssertUsableAsync(page);
     }
 
+    /// <summary>An administrator working in English reads the error the editor marks as they type in English.</summary>
+    [Fact]
+    public async Task Editor_InEnglish_MarksTheErrorAtItsLineInEnglishAsYouType()
+    {
+        var page = await SignedInAsync("/admin/definitions/edit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
+        await page.Locator("#source").FillAsync(BrokenAtLineSeven.Replace("admin-browser-test", "admin-english-test", StringComparison.Ordinal));
+
+        await Assertions.Expect(page.Locator("#gutter li").Nth(6)).ToHaveClassAsync("bad");
+        await Assertions.Expect(page.Locator("#gutter li").Nth(6)).ToHaveAttributeAsync("title", "Unknown department \"MARS\" (departments are registered in departments.yaml)");
+        var errors = page.Locator("#editor-errors");
+        await Assertions.Expect(errors).ToContainTextAsync("Line 7");
+        await Assertions.Expect(errors).ToContainTextAsync("Unknown department \"MARS\" (departments are registered in departments.yaml)");
+        Assert.DoesNotContain("未知部门", await errors.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Editor_ValidatedFromTheKeyboard_PutsFocusOnTheErrors_AndAnErrorLinkPutsTheCaretOnItsLine()
     {

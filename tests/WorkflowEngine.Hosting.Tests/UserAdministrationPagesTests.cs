@@ -17,7 +17,7 @@ public sealed class UserAdministrationPagesTests(HostFixture fixture) : IClassFi
 
     private static async Task<string> HtmlAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string page, string handler, params (string Name, string Value)[] fields)
+    internal static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string page, string handler, params (string Name, string Value)[] fields)
     {
         var token = await PageSignInTests.AntiforgeryTokenAsync(browser, page);
         var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token));

@@ -21,16 +21,19 @@ public static class FieldPattern
     private static readonly Regex NeverMatches = new(@"[^\s\S]", Options, Regex.InfiniteMatchTimeout);
 
     /// <summary>What is wrong with a pattern (Chinese), or null when it can be used.</summary>
-    public static string? Problem(string pattern)
+    public static string? Problem(string pattern) => Problems(pattern)?.Zh;
+
+    /// <summary>What is wrong with a pattern, in Chinese and in English, or null when it can be used.</summary>
+    public static (string Zh, string En)? Problems(string pattern)
     {
         if (pattern.Length > MaxLength)
         {
-            return $"正则表达式超过 {MaxLength} 个字符";
+            return ($"正则表达式超过 {MaxLength} 个字符", $"The regular expression is longer than {MaxLength} characters");
         }
 
         if (HasDigitClass(pattern))
         {
-            return @"正则表达式中的 \d 也匹配全角和其他文字的数字，请写 [0-9]";
+            return (@"正则表达式中的 \d 也匹配全角和其他文字的数字，请写 [0-9]", @"\d in a regular expression also matches full-width digits and the digits of other scripts: write [0-9]");
         }
 
         try
@@ -40,11 +43,11 @@ public static class FieldPattern
         }
         catch (ArgumentException ex)
         {
-            return $"正则表达式无法解析：{ex.Message}";
+            return ($"正则表达式无法解析：{ex.Message}", $"The regular expression cannot be read: {ex.Message}");
         }
         catch (NotSupportedException ex)
         {
-            return $"正则表达式不受支持（不支持反向引用、环视、原子组等需要回溯的写法，也不支持过大的重复次数）：{ex.Message}";
+            return ($"正则表达式不受支持（不支持反向引用、环视、原子组等需要回溯的写法，也不支持过大的重复次数）：{ex.Message}", $"The regular expression is not supported (no backreferences, lookarounds, atomic groups or other backtracking constructs, and no very large repetition counts): {ex.Message}");
         }
 
         try
@@ -53,7 +56,7 @@ public static class FieldPattern
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
-            return $"正则表达式加上首尾锚定后无法使用（注释 # 会吞掉其后的内容）：{ex.Message}";
+            return ($"正则表达式加上首尾锚定后无法使用（注释 # 会吞掉其后的内容）：{ex.Message}", $"The regular expression cannot be used once anchored at both ends (a # comment swallows what follows it): {ex.Message}");
         }
 
         return null;

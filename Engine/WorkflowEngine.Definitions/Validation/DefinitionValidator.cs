@@ -42,29 +42,29 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
     {
         if (d.Id.Length > MaxIdentifierLength)
         {
-            ctx.AddFailure("id", $"定义标识“{MessageText.Quote(d.Id)}”超过 {MaxIdentifierLength} 个字符");
+            Fail(ctx, "id", $"定义标识“{MessageText.Quote(d.Id)}”超过 {MaxIdentifierLength} 个字符", $"The definition id \"{MessageText.Quote(d.Id)}\" is longer than {MaxIdentifierLength} characters");
         }
         else if (d.Id.Length > 0 && !IdPattern().IsMatch(d.Id))
         {
-            ctx.AddFailure("id", $"定义标识“{MessageText.Quote(d.Id)}”只能用小写字母、数字和 -，且以字母或数字开头");
+            Fail(ctx, "id", $"定义标识“{MessageText.Quote(d.Id)}”只能用小写字母、数字和 -，且以字母或数字开头", $"The definition id \"{MessageText.Quote(d.Id)}\" may use only lower-case letters, digits and -, and starts with a letter or digit");
         }
 
         if (d.Title.Zh.Length == 0 && d.Id.Length > 0)
         {
-            ctx.AddFailure("title", "事项名称 title 不能为空");
+            Fail(ctx, "title", "事项名称 title 不能为空", "The service's name title cannot be empty");
         }
 
         if (!_environment.CalendarHoursPerDay.ContainsKey(d.CalendarId))
         {
-            ctx.AddFailure("calendar", $"未知工作日历“{d.CalendarId}”（可用：{string.Join(", ", _environment.CalendarHoursPerDay.Keys)}）");
+            Fail(ctx, "calendar", $"未知工作日历“{d.CalendarId}”（可用：{string.Join(", ", _environment.CalendarHoursPerDay.Keys)}）", $"Unknown working calendar \"{MessageText.Quote(d.CalendarId)}\" (known: {string.Join(", ", _environment.CalendarHoursPerDay.Keys)})");
         }
 
-        CheckLimit(ctx, d.Limits.Statutory, "timeLimits.statutory", "缺少法定时限 timeLimits.statutory");
-        CheckLimit(ctx, d.Limits.Promised, "timeLimits.promised", "缺少承诺时限 timeLimits.promised");
+        CheckLimit(ctx, d.Limits.Statutory, "timeLimits.statutory", "缺少法定时限 timeLimits.statutory", "The statutory limit timeLimits.statutory is missing");
+        CheckLimit(ctx, d.Limits.Promised, "timeLimits.promised", "缺少承诺时限 timeLimits.promised", "The promised limit timeLimits.promised is missing");
         if (d.Limits is { Statutory.IsWellFormed: true, Promised.IsWellFormed: true }
             && d.Limits.Promised.ToHours(HoursPerDay(d)) > d.Limits.Statutory.ToHours(HoursPerDay(d)))
         {
-            ctx.AddFailure("timeLimits.promised", $"承诺时限（{d.Limits.Promised}）不能长于法定时限（{d.Limits.Statutory}）");
+            Fail(ctx, "timeLimits.promised", $"承诺时限（{d.Limits.Promised}）不能长于法定时限（{d.Limits.Statutory}）", $"The promised limit ({d.Limits.Promised.ToEnglish()}) cannot be longer than the statutory limit ({d.Limits.Statutory.ToEnglish()})");
         }
 
         if (d.Limits.YellowShare is { } share)
@@ -90,7 +90,7 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
     {
         if (!(share is > 0 and < 1))
         {
-            ctx.AddFailure(path, $"yellowShare 是用去多少时限时亮黄牌，须在 0 与 1 之间（如 0.75 即用去四分之三时），现为 {share.ToString(CultureInfo.InvariantCulture)}");
+            Fail(ctx, path, $"yellowShare 是用去多少时限时亮黄牌，须在 0 与 1 之间（如 0.75 即用去四分之三时），现为 {share.ToString(CultureInfo.InvariantCulture)}", $"yellowShare is the share of the limit used when the yellow card shows and lies between 0 and 1 (0.75: when three quarters are used); it is {share.ToString(CultureInfo.InvariantCulture)}");
         }
     }
 
@@ -102,7 +102,7 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
     {
         if (rules.Count > MaxEscalationRules)
         {
-            ctx.AddFailure(path, $"escalation 最多 {MaxEscalationRules} 条规则，现有 {rules.Count} 条");
+            Fail(ctx, path, $"escalation 最多 {MaxEscalationRules} 条规则，现有 {rules.Count} 条", $"escalation has at most {MaxEscalationRules} rules; there are {rules.Count}");
         }
 
         for (var i = 0; i < rules.Count; i++)
@@ -111,30 +111,35 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             var at = $"{path}[{i}]";
             if (rule is null)
             {
-                ctx.AddFailure(at, "升级规则应为一个对象，如 { card: red, priority: urgent, supervise: true }");
+                Fail(ctx, at, "升级规则应为一个对象，如 { card: red, priority: urgent, supervise: true }", "An escalation rule is an object, such as { card: red, priority: urgent, supervise: true }");
                 continue;
             }
 
             if (rule.Card is not (EscalationNames.Yellow or EscalationNames.Red))
             {
-                ctx.AddFailure(at + ".card", rule.Card is null
-                    ? "升级规则须写明跟随哪张预警牌：card: yellow（黄牌）或 card: red（红牌）"
-                    : $"card 只能是 yellow（黄牌）或 red（红牌），现为“{MessageText.Quote(rule.Card)}”");
+                if (rule.Card is null)
+                {
+                    Fail(ctx, at + ".card", "升级规则须写明跟随哪张预警牌：card: yellow（黄牌）或 card: red（红牌）", "An escalation rule says which card it follows: card: yellow or card: red");
+                }
+                else
+                {
+                    Fail(ctx, at + ".card", $"card 只能是 yellow（黄牌）或 red（红牌），现为“{MessageText.Quote(rule.Card)}”", $"card is yellow or red; it is \"{MessageText.Quote(rule.Card)}\"");
+                }
             }
 
             if (rule.Priority is { } priority && priority is not (EscalationNames.High or EscalationNames.Urgent))
             {
-                ctx.AddFailure(at + ".priority", $"priority 只能是 high（加急）或 urgent（特急），现为“{MessageText.Quote(priority)}”");
+                Fail(ctx, at + ".priority", $"priority 只能是 high（加急）或 urgent（特急），现为“{MessageText.Quote(priority)}”", $"priority is high or urgent; it is \"{MessageText.Quote(priority)}\"");
             }
 
             if (rule.Priority is null && !rule.Supervise)
             {
-                ctx.AddFailure(at, "升级规则须至少做一件事：priority: high | urgent（提高办件优先级）或 supervise: true（转科室负责人督办）");
+                Fail(ctx, at, "升级规则须至少做一件事：priority: high | urgent（提高办件优先级）或 supervise: true（转科室负责人督办）", "An escalation rule does at least one thing: priority: high | urgent (raises the task's priority) or supervise: true (the section heads supervise it)");
             }
 
             if (rule.After is { } after)
             {
-                CheckLimit(ctx, after, at + ".after", "");
+                CheckLimit(ctx, after, at + ".after", "", "");
             }
         }
     }
@@ -148,46 +153,49 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
         var rules = d.Supplements;
         if (rules.RequestWithin is { } window)
         {
-            CheckLimit(ctx, window, "supplements.requestWithin", "");
+            CheckLimit(ctx, window, "supplements.requestWithin", "", "");
             if (window.IsWellFormed && window.ToHours(HoursPerDay(d)) > SupplementRules.StatutoryWindow.ToHours(HoursPerDay(d)))
             {
-                ctx.AddFailure("supplements.requestWithin",
-                    $"补正须在受理后 {SupplementRules.StatutoryWindow} 内一次性告知（行政许可法第三十二条），requestWithin 不能长于它（现为 {window}）");
+                Fail(ctx, "supplements.requestWithin",
+                    $"补正须在受理后 {SupplementRules.StatutoryWindow} 内一次性告知（行政许可法第三十二条），requestWithin 不能长于它（现为 {window}）",
+                    $"Everything to supplement is asked for at once within {SupplementRules.StatutoryWindow.ToEnglish()} of acceptance (Administrative Licensing Law, Art. 32); requestWithin cannot be longer (it is {window.ToEnglish()})");
             }
         }
 
         if (rules.MaxRequests is { } max and (< 1 or > SupplementRules.MostRequests))
         {
-            ctx.AddFailure("supplements.maxRequests",
-                $"maxRequests 是每个事项最多可提出的补正次数（含第一次），须为 1 至 {SupplementRules.MostRequests}（现为 {max}）；补正须一次性告知，第二次起须经部门负责人批准");
+            Fail(ctx, "supplements.maxRequests",
+                $"maxRequests 是每个事项最多可提出的补正次数（含第一次），须为 1 至 {SupplementRules.MostRequests}（现为 {max}）；补正须一次性告知，第二次起须经部门负责人批准",
+                $"maxRequests is how many requests to supplement an application may have (the first included), from 1 to {SupplementRules.MostRequests} (it is {max}); everything is asked for at once, and a second request needs the department head's approval");
         }
 
         if (d.Deferrals.RemindBefore is { } remind)
         {
-            CheckLimit(ctx, remind, "deferrals.remindBefore", "");
+            CheckLimit(ctx, remind, "deferrals.remindBefore", "", "");
         }
 
         if (rules.AnswerWithin is { } answer)
         {
-            CheckLimit(ctx, answer, "supplements.answerWithin", "");
+            CheckLimit(ctx, answer, "supplements.answerWithin", "", "");
             if (rules.RemindBefore is { } before && before.IsWellFormed && answer.IsWellFormed
                 && before.ToHours(HoursPerDay(d)) >= answer.ToHours(HoursPerDay(d)))
             {
-                ctx.AddFailure("supplements.remindBefore",
-                    $"补正的提醒须在补正期限之前：remindBefore（{before}）须短于 answerWithin（{answer}）");
+                Fail(ctx, "supplements.remindBefore",
+                    $"补正的提醒须在补正期限之前：remindBefore（{before}）须短于 answerWithin（{answer}）",
+                    $"The reminder comes before the deadline to supplement: remindBefore ({before.ToEnglish()}) is shorter than answerWithin ({answer.ToEnglish()})");
             }
         }
         else if (rules.OnExpiry != SupplementExpiry.Withdraw)
         {
-            ctx.AddFailure("supplements.onExpiry", "写了逾期的后果 onExpiry，就须写明申请人补正的期限 answerWithin");
+            Fail(ctx, "supplements.onExpiry", "写了逾期的后果 onExpiry，就须写明申请人补正的期限 answerWithin", "With onExpiry (what happens when the time runs out) there must be answerWithin (the applicant's time to supplement)");
         }
 
         if (rules.RemindBefore is { } remindSupplement)
         {
-            CheckLimit(ctx, remindSupplement, "supplements.remindBefore", "");
+            CheckLimit(ctx, remindSupplement, "supplements.remindBefore", "", "");
             if (rules.AnswerWithin is null)
             {
-                ctx.AddFailure("supplements.remindBefore", "写了补正的提醒 remindBefore，就须写明申请人补正的期限 answerWithin");
+                Fail(ctx, "supplements.remindBefore", "写了补正的提醒 remindBefore，就须写明申请人补正的期限 answerWithin", "With remindBefore (the reminder) there must be answerWithin (the applicant's time to supplement)");
             }
         }
     }
@@ -201,42 +209,42 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             var path = $"form[{i}]";
             if (field.Key.Length == 0)
             {
-                ctx.AddFailure(path + ".key", "缺少字段标识 key");
+                Fail(ctx, path + ".key", "缺少字段标识 key", "The field's key is missing");
                 continue;
             }
 
             if (field.Key.Length > MaxIdentifierLength)
             {
-                ctx.AddFailure(path + ".key", $"字段标识“{MessageText.Quote(field.Key)}”超过 {MaxIdentifierLength} 个字符");
+                Fail(ctx, path + ".key", $"字段标识“{MessageText.Quote(field.Key)}”超过 {MaxIdentifierLength} 个字符", $"The field key \"{MessageText.Quote(field.Key)}\" is longer than {MaxIdentifierLength} characters");
             }
             else if (!FieldKeyPattern().IsMatch(field.Key))
             {
-                ctx.AddFailure(path + ".key", $"字段标识“{MessageText.Quote(field.Key)}”须以字母开头，只含字母、数字和下划线（条件表达式要引用它）");
+                Fail(ctx, path + ".key", $"字段标识“{MessageText.Quote(field.Key)}”须以字母开头，只含字母、数字和下划线（条件表达式要引用它）", $"The field key \"{MessageText.Quote(field.Key)}\" starts with a letter and has only letters, digits and underscores (conditions refer to it)");
             }
 
             if (!seen.Add(field.Key))
             {
-                ctx.AddFailure(path + ".key", $"字段标识“{field.Key}”重复");
+                Fail(ctx, path + ".key", $"字段标识“{field.Key}”重复", $"The field key \"{MessageText.Quote(field.Key)}\" is used twice");
             }
 
             if (field.Type == FieldType.Choice && field.Options.Count == 0)
             {
-                ctx.AddFailure(path + ".options", "选择字段须列出 options");
+                Fail(ctx, path + ".options", "选择字段须列出 options", "A choice field lists its options");
             }
 
             if (field.Type != FieldType.Choice && field.Options.Count > 0)
             {
-                ctx.AddFailure(path + ".options", "只有 choice 类型的字段可以有 options");
+                Fail(ctx, path + ".options", "只有 choice 类型的字段可以有 options", "Only a field of type choice can have options");
             }
 
             if (field.Options.GroupBy(o => o.Value, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } dup)
             {
-                ctx.AddFailure(path + ".options", $"选项“{dup.Key}”重复");
+                Fail(ctx, path + ".options", $"选项“{dup.Key}”重复", $"The option \"{MessageText.Quote(dup.Key)}\" is listed twice");
             }
 
             if (field.Multiple && field.Type != FieldType.Choice)
             {
-                ctx.AddFailure(path + ".multiple", "multiple 只用于 choice 字段");
+                Fail(ctx, path + ".multiple", "multiple 只用于 choice 字段", "multiple is only for choice fields");
             }
 
             if (field.MinDate is { } minDate && field.MaxDate is { } maxDate
@@ -244,29 +252,29 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 && DateOnly.TryParseExact(maxDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var latest)
                 && earliest > latest)
             {
-                ctx.AddFailure(path + ".minDate", $"minDate（{minDate}）晚于 maxDate（{maxDate}）");
+                Fail(ctx, path + ".minDate", $"minDate（{minDate}）晚于 maxDate（{maxDate}）", $"minDate ({minDate}) is later than maxDate ({maxDate})");
             }
 
             if (field.Min is { } min && field.Max is { } max && min > max)
             {
-                ctx.AddFailure(path + ".min", $"min（{min}）大于 max（{max}）");
+                Fail(ctx, path + ".min", $"min（{min}）大于 max（{max}）", $"min ({min}) is greater than max ({max})");
             }
 
             Lengths(field, path, ctx);
 
             if ((field.Min is not null || field.Max is not null) && field.Type is not (FieldType.Number or FieldType.Money))
             {
-                ctx.AddFailure(path + ".min", "min/max 只用于 number 和 money 字段");
+                Fail(ctx, path + ".min", "min/max 只用于 number 和 money 字段", "min/max are only for number and money fields");
             }
 
             if ((field.MinLength is not null || field.MaxLength is not null || field.Pattern is not null) && field.Type != FieldType.Text)
             {
-                ctx.AddFailure(path + ".maxLength", "minLength/maxLength/pattern 只用于 text 字段");
+                Fail(ctx, path + ".maxLength", "minLength/maxLength/pattern 只用于 text 字段", "minLength/maxLength/pattern are only for text fields");
             }
 
-            if (field.Pattern is { } pattern && FieldPattern.Problem(pattern) is { } problem)
+            if (field.Pattern is { } pattern && FieldPattern.Problems(pattern) is { } problem)
             {
-                ctx.AddFailure(path + ".pattern", problem);
+                Fail(ctx, path + ".pattern", problem.Zh, problem.En);
             }
 
             foreach (var (value, name) in new[] { (field.MinDate, "minDate"), (field.MaxDate, "maxDate") })
@@ -278,11 +286,11 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
 
                 if (field.Type != FieldType.Date)
                 {
-                    ctx.AddFailure($"{path}.{name}", "minDate/maxDate 只用于 date 字段");
+                    Fail(ctx, $"{path}.{name}", "minDate/maxDate 只用于 date 字段", "minDate/maxDate are only for date fields");
                 }
                 else if (value != "today" && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
                 {
-                    ctx.AddFailure($"{path}.{name}", $"日期“{value}”应为 YYYY-MM-DD 或 today");
+                    Fail(ctx, $"{path}.{name}", $"日期“{value}”应为 YYYY-MM-DD 或 today", $"The date \"{MessageText.Quote(value)}\" is written YYYY-MM-DD or today");
                 }
             }
         }
@@ -292,24 +300,29 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
     {
         if (field.MinLength is < 0)
         {
-            ctx.AddFailure(path + ".minLength", "minLength 不能小于0");
+            Fail(ctx, path + ".minLength", "minLength 不能小于0", "minLength cannot be less than 0");
         }
 
         if (field.MaxLength is < 1)
         {
-            ctx.AddFailure(path + ".maxLength", "maxLength 须大于0");
+            Fail(ctx, path + ".maxLength", "maxLength 须大于0", "maxLength is greater than 0");
         }
         else if (field.MaxLength > FieldLimits.TextMaxLengthCeiling)
         {
-            ctx.AddFailure(path + ".maxLength", $"maxLength（{field.MaxLength}）超过上限 {FieldLimits.TextMaxLengthCeiling}");
+            Fail(ctx, path + ".maxLength", $"maxLength（{field.MaxLength}）超过上限 {FieldLimits.TextMaxLengthCeiling}", $"maxLength ({field.MaxLength}) is over the ceiling of {FieldLimits.TextMaxLengthCeiling}");
         }
 
         var maxLength = field.MaxLength ?? FieldLimits.DefaultTextMaxLength;
         if (field.MinLength is { } minLength && minLength > maxLength)
         {
-            ctx.AddFailure(path + ".minLength", field.MaxLength is null
-                ? $"minLength（{minLength}）大于默认的最大长度 {FieldLimits.DefaultTextMaxLength}，请写明 maxLength"
-                : $"minLength（{minLength}）大于 maxLength（{maxLength}）");
+            if (field.MaxLength is null)
+            {
+                Fail(ctx, path + ".minLength", $"minLength（{minLength}）大于默认的最大长度 {FieldLimits.DefaultTextMaxLength}，请写明 maxLength", $"minLength ({minLength}) is greater than the default maximum length {FieldLimits.DefaultTextMaxLength}: write maxLength");
+            }
+            else
+            {
+                Fail(ctx, path + ".minLength", $"minLength（{minLength}）大于 maxLength（{maxLength}）", $"minLength ({minLength}) is greater than maxLength ({maxLength})");
+            }
         }
     }
 
@@ -321,7 +334,7 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
         {
             if (!ids.TryAdd(node.Id, node))
             {
-                ctx.AddFailure(node.Path + ".id", $"步骤标识“{node.Id}”重复（已用于 {ids[node.Id].Path}）");
+                Fail(ctx, node.Path + ".id", $"步骤标识“{node.Id}”重复（已用于 {ids[node.Id].Path}）", $"The step id \"{MessageText.Quote(node.Id)}\" is used twice (already at {ids[node.Id].Path})");
             }
         }
 
@@ -332,13 +345,13 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             {
                 foreach (var field in when.Fields.Where(f => !d.Fields.ContainsKey(f)))
                 {
-                    ctx.AddFailure(node.Path + ".when", $"条件“{when.Text}”引用了表单中没有的字段“{field}”");
+                    Fail(ctx, node.Path + ".when", $"条件“{when.Text}”引用了表单中没有的字段“{field}”", $"The condition \"{MessageText.Quote(when.Text, 100)}\" refers to the field \"{MessageText.Quote(field)}\", which the form does not have");
                 }
 
                 // A condition that fails when evaluated would leave its application in progress for ever.
                 if (when.TypeError(d.Fields) is { } problem)
                 {
-                    ctx.AddFailure(node.Path + ".when", $"条件“{when.Text}”{problem}");
+                    Fail(ctx, node.Path + ".when", $"条件“{when.Text}”{problem}", $"The condition \"{MessageText.Quote(when.Text, 100)}\" cannot be evaluated safely: it compares values of different types or uses what conditions do not support (supported: ==, !=, <, <=, >, >=, and, or, not, in, not in over fields and constants)");
                 }
             }
 
@@ -351,7 +364,7 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             {
                 if (activity.LimitOf(node) is null)
                 {
-                    ctx.AddFailure(node.Path + ".yellowShare", "yellowShare 只用于有办理时限 limit 的步骤");
+                    Fail(ctx, node.Path + ".yellowShare", "yellowShare 只用于有办理时限 limit 的步骤", "yellowShare is only for a step with a time limit");
                 }
                 else
                 {
@@ -363,7 +376,7 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             {
                 if (activity.LimitOf(node) is null)
                 {
-                    ctx.AddFailure(node.Path + ".escalation", "escalation 只用于有办理时限 limit 的步骤或阶段");
+                    Fail(ctx, node.Path + ".escalation", "escalation 只用于有办理时限 limit 的步骤或阶段", "escalation is only for a step or stage with a time limit");
                 }
                 else
                 {
@@ -380,7 +393,7 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             {
                 if (!activity.Descriptor.HasChildren || activity.LimitOf(node) is null)
                 {
-                    ctx.AddFailure(node.Path + ".extension", "extension（延长时限）只用于有时限 limit 的阶段 stage；部门事项用 maxExtension");
+                    Fail(ctx, node.Path + ".extension", "extension（延长时限）只用于有时限 limit 的阶段 stage；部门事项用 maxExtension", "extension (extending the time limit) is only for a stage with a limit; a department task uses maxExtension");
                 }
                 else
                 {
@@ -390,17 +403,17 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
 
             if (activity.Descriptor.RequiresId && !node.HasExplicitId)
             {
-                ctx.AddFailure(node.Path + ".id", $"“{node.ActivityKey}”步骤须写明 id（用于跟踪、材料和证照引用）");
+                Fail(ctx, node.Path + ".id", $"“{node.ActivityKey}”步骤须写明 id（用于跟踪、材料和证照引用）", $"A \"{node.ActivityKey}\" step has an id (for tracking, materials and certificates)");
             }
 
             if (activity.Descriptor.HasChildren && node.Children.Count == 0)
             {
-                ctx.AddFailure(node.Path + ".steps", $"“{node.ActivityKey}”须包含至少一个子步骤 steps");
+                Fail(ctx, node.Path + ".steps", $"“{node.ActivityKey}”须包含至少一个子步骤 steps", $"A \"{node.ActivityKey}\" has at least one step in steps");
             }
 
             foreach (var failure in activity.Validate(node, environment))
             {
-                ctx.AddFailure(new ValidationFailure(Join(node.Path, failure.PropertyName), failure.ErrorMessage));
+                ctx.AddFailure(new ValidationFailure(Join(node.Path, failure.PropertyName), failure.ErrorMessage) { CustomState = failure.CustomState });
             }
         }
     }
@@ -469,31 +482,31 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             var path = $"materials[{i}]";
             if (material.Key.Length == 0)
             {
-                ctx.AddFailure(path + ".key", "缺少材料标识 key");
+                Fail(ctx, path + ".key", "缺少材料标识 key", "The material's key is missing");
             }
             else if (!seen.Add(material.Key))
             {
-                ctx.AddFailure(path + ".key", $"材料标识“{material.Key}”重复");
+                Fail(ctx, path + ".key", $"材料标识“{material.Key}”重复", $"The material key \"{MessageText.Quote(material.Key)}\" is used twice");
             }
             else if (material.Key.Length > MaxIdentifierLength)
             {
-                ctx.AddFailure(path + ".key", $"材料标识“{MessageText.Quote(material.Key)}”超过 {MaxIdentifierLength} 个字符");
+                Fail(ctx, path + ".key", $"材料标识“{MessageText.Quote(material.Key)}”超过 {MaxIdentifierLength} 个字符", $"The material key \"{MessageText.Quote(material.Key)}\" is longer than {MaxIdentifierLength} characters");
             }
             else if (!FieldKeyPattern().IsMatch(material.Key))
             {
-                ctx.AddFailure(path + ".key", $"材料标识“{MessageText.Quote(material.Key)}”须以字母开头，只含字母、数字和下划线");
+                Fail(ctx, path + ".key", $"材料标识“{MessageText.Quote(material.Key)}”须以字母开头，只含字母、数字和下划线", $"The material key \"{MessageText.Quote(material.Key)}\" starts with a letter and has only letters, digits and underscores");
             }
 
             if (material.UsedBy.Count == 0)
             {
-                ctx.AddFailure(path + ".usedBy", $"材料“{material.Name}”没有任何步骤使用（清单之外无材料：用 usedBy 写明使用它的步骤）");
+                Fail(ctx, path + ".usedBy", $"材料“{material.Name}”没有任何步骤使用（清单之外无材料：用 usedBy 写明使用它的步骤）", $"No step uses the material {MaterialName(material)} (list the steps that use it in usedBy)");
             }
 
             for (var j = 0; j < material.UsedBy.Count; j++)
             {
                 if (!steps.Contains(material.UsedBy[j]))
                 {
-                    ctx.AddFailure($"{path}.usedBy[{j}]", $"材料“{material.Name}”的使用步骤“{material.UsedBy[j]}”不存在，或不是由部门办理的步骤");
+                    Fail(ctx, $"{path}.usedBy[{j}]", $"材料“{material.Name}”的使用步骤“{material.UsedBy[j]}”不存在，或不是由部门办理的步骤", $"The step \"{MessageText.Quote(material.UsedBy[j])}\" that uses the material {MaterialName(material)} does not exist or is not carried out by a department");
                 }
             }
 
@@ -501,18 +514,18 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             {
                 if (!material.Required)
                 {
-                    ctx.AddFailure(path + ".deferrable", "容缺（deferrable）只适用于必交材料（required: true）");
+                    Fail(ctx, path + ".deferrable", "容缺（deferrable）只适用于必交材料（required: true）", "deferrable (handed in later) is only for a required material (required: true)");
                 }
 
                 foreach (var failure in validator.Validate(deferrable).Errors)
                 {
-                    ctx.AddFailure(Join(path + ".deferrable", failure.PropertyName), failure.ErrorMessage);
+                    ctx.AddFailure(new ValidationFailure(Join(path + ".deferrable", failure.PropertyName), failure.ErrorMessage) { CustomState = failure.CustomState });
                 }
             }
 
             if (material.MaxSizeMb is <= 0)
             {
-                ctx.AddFailure(path + ".maxSizeMb", "maxSizeMb 须大于0");
+                Fail(ctx, path + ".maxSizeMb", "maxSizeMb 须大于0", "maxSizeMb is greater than 0");
             }
         }
     }
@@ -533,7 +546,7 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             var needed = path.OfChildren(node);
             if (limit.ToHours(hoursPerDay) < needed - 1e-9)
             {
-                ctx.AddFailure(node.Path + ".limit", $"“{node.DisplayTitle}”的时限（{limit}）短于其关键路径（{Describe(needed, hoursPerDay)}）");
+                Fail(ctx, node.Path + ".limit", $"“{node.DisplayTitle}”的时限（{limit}）短于其关键路径（{Describe(needed, hoursPerDay)}）", $"The limit of {Title(node)} ({limit.ToEnglish()}) is shorter than its critical path ({DescribeEn(needed, hoursPerDay)})");
             }
         }
 
@@ -542,24 +555,38 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             var needed = path.Of(d.Flow);
             if (promised.ToHours(hoursPerDay) < needed - 1e-9)
             {
-                ctx.AddFailure("timeLimits.promised", $"承诺时限（{promised}）短于办理流程的关键路径（{Describe(needed, hoursPerDay)}）");
+                Fail(ctx, "timeLimits.promised", $"承诺时限（{promised}）短于办理流程的关键路径（{Describe(needed, hoursPerDay)}）", $"The promised limit ({promised.ToEnglish()}) is shorter than the critical path of the flow ({DescribeEn(needed, hoursPerDay)})");
             }
         }
     }
 
-    private static void CheckLimit(ValidationContext<DefinitionCandidate> ctx, WorkingTimeLimit? limit, string path, string missing)
+    private static void CheckLimit(ValidationContext<DefinitionCandidate> ctx, WorkingTimeLimit? limit, string path, string missing) =>
+        CheckLimit(ctx, limit, path, missing, null);
+
+    private static void CheckLimit(ValidationContext<DefinitionCandidate> ctx, WorkingTimeLimit? limit, string path, string missing, string? missingEn)
     {
         if (limit is null)
         {
-            ctx.AddFailure(path, missing);
+            ctx.AddFailure(new ValidationFailure(path, missing) { CustomState = missingEn });
             return;
         }
 
         foreach (var failure in new WorkingTimeLimitValidator().Validate(limit).Errors)
         {
-            ctx.AddFailure(Join(path, failure.PropertyName), failure.ErrorMessage);
+            ctx.AddFailure(new ValidationFailure(Join(path, failure.PropertyName), failure.ErrorMessage) { CustomState = failure.CustomState });
         }
     }
+
+    /// <summary>A failure in Chinese, with its English as the failure's custom state (which the loader puts in <see cref="DefinitionError.MessageEn"/>).</summary>
+    private static void Fail(ValidationContext<DefinitionCandidate> ctx, string path, string zh, string en) =>
+        ctx.AddFailure(new ValidationFailure(path, zh) { CustomState = en });
+
+    private static string Title(StepNode node) => $"\"{MessageText.Quote(node.DisplayTitleEn)}\"";
+
+    private static string MaterialName(MaterialSpec material) => $"\"{MessageText.Quote(material.Name.En ?? material.Name.Zh)}\"";
+
+    private static string DescribeEn(double hours, double hoursPerDay) =>
+        string.Create(CultureInfo.InvariantCulture, $"{hours:0.##} working hours, about {hours / hoursPerDay:0.##} working days");
 
     private double HoursPerDay(WorkflowDefinition d) =>
         _environment.CalendarHoursPerDay.TryGetValue(d.CalendarId, out var hours) ? hours : _environment.HoursPerDay;

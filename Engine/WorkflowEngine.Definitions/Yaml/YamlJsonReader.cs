@@ -39,12 +39,12 @@ public static class YamlJsonReader
         }
         catch (YamlException ex)
         {
-            throw new YamlSyntaxException(Describe(ex), (int)ex.Start.Line, (int)ex.Start.Column);
+            throw new YamlSyntaxException(Describe(ex), (int)ex.Start.Line, (int)ex.Start.Column, $"YAML syntax error: {ex.InnerException?.Message ?? ex.Message}");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The parser fails this way on some unfinished structures; the last event it produced is where it stopped.
-            throw new YamlSyntaxException("YAML 语法错误：结构未正确结束（括号、引号或缩进）", (int)Math.Max(1, last.Line), (int)Math.Max(1, last.Column));
+            throw new YamlSyntaxException("YAML 语法错误：结构未正确结束（括号、引号或缩进）", (int)Math.Max(1, last.Line), (int)Math.Max(1, last.Column), "YAML syntax error: a structure does not end properly (brackets, quotes or indentation)");
         }
     }
 
@@ -70,7 +70,7 @@ public static class YamlJsonReader
             (line, column) = c == '\n' ? (line + 1, 1) : (line, column + 1);
         }
 
-        throw new YamlSyntaxException($"YAML 文档超过 {maxBytes} 字节（UTF-8）的上限", line, column);
+        throw new YamlSyntaxException($"YAML 文档超过 {maxBytes} 字节（UTF-8）的上限", line, column, $"The YAML document is over the limit of {maxBytes} bytes (UTF-8)");
     }
 
     private static string Describe(YamlException ex)

@@ -39,9 +39,9 @@ internal sealed class YamlTreeBuilder(YamlLimits limits)
                 _documents++;
                 break;
             case MappingStart or SequenceStart or Scalar or AnchorAlias when _documents > 1:
-                throw Error("一个文件只能有一个 YAML 文档（发现了“---”分隔的第二个文档）", e.Start);
+                throw Error("一个文件只能有一个 YAML 文档（发现了“---”分隔的第二个文档）", e.Start, "A file has one YAML document (a second one follows \"---\")");
             case MappingStart or SequenceStart when AtKey:
-                throw Error("YAML 的键应为文本，不能是列表或对象", e.Start);
+                throw Error("YAML 的键应为文本，不能是列表或对象", e.Start, "A YAML key is text, not a list or an object");
             case MappingStart mapping:
                 Open(new JsonObject(), mapping.Anchor, e.Start);
                 break;
@@ -69,7 +69,7 @@ internal sealed class YamlTreeBuilder(YamlLimits limits)
     {
         if (_frames.Count + 1 > limits.MaxDepth)
         {
-            throw Error($"YAML 嵌套超过 {limits.MaxDepth} 层的上限", start);
+            throw Error($"YAML 嵌套超过 {limits.MaxDepth} 层的上限", start, $"The YAML nests deeper than the limit of {limits.MaxDepth} levels");
         }
 
         Count(start);
@@ -121,13 +121,13 @@ internal sealed class YamlTreeBuilder(YamlLimits limits)
         Count(start);
         if (style == ScalarStyle.Plain && key == "<<")
         {
-            throw Error("YAML 合并键“<<”不受支持：请把键逐一写出", start);
+            throw Error("YAML 合并键“<<”不受支持：请把键逐一写出", start, "The YAML merge key \"<<\" is not supported: write the keys out one by one");
         }
 
         var frame = _frames[^1];
         if (((JsonObject)frame.Container).ContainsKey(key))
         {
-            throw Error($"YAML 中有重复的键：{MessageText.Quote(key)}", start);
+            throw Error($"YAML 中有重复的键：{MessageText.Quote(key)}", start, $"The YAML has a key twice: {MessageText.Quote(key)}");
         }
 
         frame.Key = key;
@@ -145,19 +145,19 @@ internal sealed class YamlTreeBuilder(YamlLimits limits)
     {
         if (!_anchors.TryGetValue(name, out var anchor))
         {
-            throw Error($"YAML 别名“*{MessageText.Quote(name)}”没有对应的锚点（锚点“&{MessageText.Quote(name)}”须写在别名之前）", start);
+            throw Error($"YAML 别名“*{MessageText.Quote(name)}”没有对应的锚点（锚点“&{MessageText.Quote(name)}”须写在别名之前）", start, $"The YAML alias \"*{MessageText.Quote(name)}\" has no anchor (the anchor \"&{MessageText.Quote(name)}\" comes before the alias)");
         }
 
         if (anchor.IsOpen)
         {
-            throw Error($"YAML 别名“*{MessageText.Quote(name)}”出现在它引用的锚点“&{MessageText.Quote(name)}”之内（循环引用）", start);
+            throw Error($"YAML 别名“*{MessageText.Quote(name)}”出现在它引用的锚点“&{MessageText.Quote(name)}”之内（循环引用）", start, $"The YAML alias \"*{MessageText.Quote(name)}\" is inside the anchor \"&{MessageText.Quote(name)}\" it refers to (a cycle)");
         }
 
         if (AtKey)
         {
             if (anchor.Text is null)
             {
-                throw Error("YAML 的键应为文本，不能是列表或对象", start);
+                throw Error("YAML 的键应为文本，不能是列表或对象", start, "A YAML key is text, not a list or an object");
             }
 
             Key(anchor.Text, ScalarStyle.DoubleQuoted, AnchorName.Empty, start);
@@ -166,7 +166,7 @@ internal sealed class YamlTreeBuilder(YamlLimits limits)
 
         if (_frames.Count + anchor.Height > limits.MaxDepth)
         {
-            throw Error($"YAML 嵌套超过 {limits.MaxDepth} 层的上限（展开别名“*{MessageText.Quote(name)}”之后）", start);
+            throw Error($"YAML 嵌套超过 {limits.MaxDepth} 层的上限（展开别名“*{MessageText.Quote(name)}”之后）", start, $"The YAML nests deeper than the limit of {limits.MaxDepth} levels (once the alias \"*{MessageText.Quote(name)}\" is expanded)");
         }
 
         if (_nodes > limits.MaxNodes - anchor.Nodes)
@@ -254,9 +254,9 @@ internal sealed class YamlTreeBuilder(YamlLimits limits)
         }
     }
 
-    private YamlSyntaxException NodeLimit(Mark start) => Error($"YAML 节点数（含别名展开的副本）超过 {limits.MaxNodes} 个的上限", start);
+    private YamlSyntaxException NodeLimit(Mark start) => Error($"YAML 节点数（含别名展开的副本）超过 {limits.MaxNodes} 个的上限", start, $"The YAML has more than the limit of {limits.MaxNodes} nodes (counting the copies aliases expand to)");
 
-    private static YamlSyntaxException Error(string message, Mark start) => new(message, (int)start.Line, (int)start.Column);
+    private static YamlSyntaxException Error(string message, Mark start, string messageEn) => new(message, (int)start.Line, (int)start.Column, messageEn);
 
     private static (int Line, int Column) Position(Mark mark) => ((int)mark.Line, (int)mark.Column);
 

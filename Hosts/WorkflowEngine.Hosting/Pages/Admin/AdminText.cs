@@ -1,3 +1,4 @@
+using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Pages.Desk;
 using WorkflowEngine.Runtime.Definitions;
 
@@ -13,6 +14,9 @@ public static class AdminText
 
     /// <summary>An instant as an administrator in Shanghai reads it.</summary>
     public static string Time(DateTimeOffset? instant) => DeskText.Time(instant);
+
+    /// <summary>A definition error in the page's language: its English where the check words one, else its Chinese.</summary>
+    public static string Message(DefinitionError error) => Say(error.Message, error.MessageEn ?? error.Message);
 
     public static string DefinitionStatus(string status) => status switch
     {

@@ -15,6 +15,12 @@
   var token = tokenMeta ? tokenMeta.getAttribute('content') : '';
   var timer = null;
   var sent = 0;
+  // The page in English shows each error's English text where the check words one (messageEn), else its Chinese.
+  var english = (document.documentElement.lang || '').toLowerCase().indexOf('en') === 0;
+
+  function messageOf(e) {
+    return english && e.messageEn ? e.messageEn : e.message;
+  }
 
   function lineLabel(line) {
     return list.getAttribute('data-line-label').replace('{0}', line);
@@ -27,7 +33,7 @@
   function drawGutter(errors) {
     var bad = {};
     errors.forEach(function (e) {
-      bad[e.line] = bad[e.line] ? bad[e.line] + '; ' + e.message : e.message;
+      bad[e.line] = bad[e.line] ? bad[e.line] + '; ' + messageOf(e) : messageOf(e);
     });
     var count = lineCount();
     while (gutter.children.length < count) {
@@ -74,7 +80,7 @@
         li.appendChild(a);
         li.appendChild(document.createTextNode(' '));
         li.appendChild(path);
-        li.appendChild(document.createTextNode('：' + e.message));
+        li.appendChild(document.createTextNode('：' + messageOf(e)));
         ul.appendChild(li);
       });
       list.appendChild(ul);
