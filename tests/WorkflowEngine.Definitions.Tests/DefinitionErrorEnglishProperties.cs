@@ -8,7 +8,6 @@ namespace WorkflowEngine.Definitions.Tests;
 /// An administrator working in English reads every definition error in English: whatever is broken in a definition —
 /// its YAML, its keys and types, its form, materials, steps, limits, supplements — each error it gets carries an
 /// English text beside the Chinese one, in English words (a quoted piece of the file may be in any language).
-/// Not covered: a step's <c>statutoryLimit</c> and an <c>extension</c> block's own checks, which word no English yet.
 /// </summary>
 public sealed partial class DefinitionErrorEnglishProperties
 {
@@ -99,6 +98,11 @@ public sealed partial class DefinitionErrorEnglishProperties
         new("escalation after zero", Step: "{ id: ea, activity: department-task, title: e, department: SAMR, limit: { workingDays: 1 }, escalation: [ { card: red, supervise: true, after: { workingDays: 0 } } ] }"),
         new("escalation not a list", Step: "{ id: eb, activity: department-task, title: e, department: SAMR, limit: { workingDays: 1 }, escalation: 5 }"),
         new("extension on a task", Step: "{ id: ec, activity: department-task, title: e, department: SAMR, limit: { workingDays: 1 }, extension: { max: { workingDays: 1 }, approver: SAMR } }"),
+        new("statutory limit on a timer", Step: "{ id: s1, activity: timer, wait: { workingDays: 1 }, statutoryLimit: { workingDays: 2 } }"),
+        new("promised over the step's statutory", Step: "{ id: s2, activity: department-task, title: s, department: SAMR, limit: { workingDays: 5 }, statutoryLimit: { workingDays: 2 } }"),
+        new("stage extension unknown approver past statutory", Step: "{ id: s3, activity: stage, title: s, limit: { workingDays: 5 }, statutoryLimit: { workingDays: 6 }, extension: { max: { workingDays: 3 }, approver: NOPE }, steps: [ { id: s4, activity: department-task, title: s, department: SAMR, limit: { workingDays: 1 } } ] }"),
+        new("stage extension empty", Step: "{ id: s5, activity: stage, title: s, limit: { workingDays: 5 }, extension: { }, steps: [ { id: s6, activity: department-task, title: s, department: SAMR, limit: { workingDays: 1 } } ] }"),
+        new("bundle extension past statutory without approver", Limits: "timeLimits: { statutory: { workingDays: 10 }, promised: { workingDays: 5 }, extension: { max: { workingDays: 8 } } }"),
         new("steps under a task", Step: "{ id: ed, activity: department-task, title: e, department: SAMR, limit: { workingDays: 1 }, steps: [ { id: ee, activity: department-task, title: e, department: SAMR, limit: { workingDays: 1 } } ] }"),
         new("sequence without steps", Step: "{ activity: sequence, steps: [] }"),
         new("steps not a list", Step: "{ activity: sequence, steps: 5 }"),

@@ -79,7 +79,7 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
 
         if (d.Limits.Extension is { } extension)
         {
-            CheckExtension(ctx, extension, "timeLimits.extension", d.Limits.Promised, d.Limits.Statutory, HoursPerDay(d), "整件事");
+            CheckExtension(ctx, extension, "timeLimits.extension", d.Limits.Promised, d.Limits.Statutory, HoursPerDay(d), "整件事", "The bundle");
         }
 
         Supplements(d, ctx);
@@ -397,7 +397,9 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 }
                 else
                 {
-                    CheckExtension(ctx, extension, node.Path + ".extension", activity.LimitOf(node), node.StatutoryLimit, environment.HoursPerDay, $"阶段“{node.DisplayTitle}”");
+                    CheckExtension(
+                        ctx, extension, node.Path + ".extension", activity.LimitOf(node), node.StatutoryLimit, environment.HoursPerDay,
+                        $"阶段“{node.DisplayTitle}”", $"The stage \"{node.DisplayTitle}\"");
                 }
             }
 
@@ -429,15 +431,17 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
         var timed = activity.Descriptor.Tracked && (activity.Descriptor.HasChildren || activity.DepartmentOf(node) is not null);
         if (!timed)
         {
-            ctx.AddFailure(node.Path + ".statutoryLimit", "statutoryLimit（法定时限）只用于有办理时限 limit 的部门事项或阶段");
+            Fail(ctx, node.Path + ".statutoryLimit", "statutoryLimit（法定时限）只用于有办理时限 limit 的部门事项或阶段",
+                "statutoryLimit (the statutory limit) applies only to a timed department step or stage");
             return;
         }
 
-        CheckLimit(ctx, statutory, node.Path + ".statutoryLimit", "");
+        CheckLimit(ctx, statutory, node.Path + ".statutoryLimit", "", "");
         if (activity.PromisedLimitOf(node) is { } promised
             && statutory.IsWellFormed && promised.IsWellFormed && promised.ToHours(hoursPerDay) > statutory.ToHours(hoursPerDay) + 1e-9)
         {
-            ctx.AddFailure(node.Path + ".limit", $"“{node.DisplayTitle}”的承诺时限 limit（{promised}）不能长于其法定时限 statutoryLimit（{statutory}）");
+            Fail(ctx, node.Path + ".limit", $"“{node.DisplayTitle}”的承诺时限 limit（{promised}）不能长于其法定时限 statutoryLimit（{statutory}）",
+                $"The promised limit of \"{node.DisplayTitle}\" ({promised.ToEnglish()}) cannot be longer than its statutory limit ({statutory.ToEnglish()})");
         }
     }
 
@@ -447,22 +451,27 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
     /// within the statutory limit: an extension brings the promise closer to what the law allows, never past it.
     /// </summary>
     private void CheckExtension(
-        ValidationContext<DefinitionCandidate> ctx, ExtensionRules rules, string path, WorkingTimeLimit? promised, WorkingTimeLimit? statutory, double hoursPerDay, string what)
+        ValidationContext<DefinitionCandidate> ctx, ExtensionRules rules, string path, WorkingTimeLimit? promised, WorkingTimeLimit? statutory, double hoursPerDay,
+        string what, string whatEn)
     {
-        CheckLimit(ctx, rules.Max, path + ".max", "缺少可延长的时间 extension.max（workingDays 或 workingHours）");
+        CheckLimit(ctx, rules.Max, path + ".max", "缺少可延长的时间 extension.max（workingDays 或 workingHours）",
+            "How far the limit may be extended is missing: extension.max (workingDays or workingHours)");
         if (string.IsNullOrWhiteSpace(rules.Approver))
         {
-            ctx.AddFailure(path + ".approver", "缺少批准延长的部门 extension.approver（部门代码）");
+            Fail(ctx, path + ".approver", "缺少批准延长的部门 extension.approver（部门代码）",
+                "The department that approves an extension is missing: extension.approver (a department code)");
         }
         else if (!_environment.Departments.ContainsKey(rules.Approver))
         {
-            ctx.AddFailure(path + ".approver", $"未知部门“{MessageText.Quote(rules.Approver)}”（批准延长的部门 extension.approver）");
+            Fail(ctx, path + ".approver", $"未知部门“{MessageText.Quote(rules.Approver)}”（批准延长的部门 extension.approver）",
+                $"Unknown department \"{MessageText.Quote(rules.Approver)}\" (the department that approves an extension, extension.approver)");
         }
 
         if (rules.Max is { IsWellFormed: true } max && promised is { IsWellFormed: true } p && statutory is { IsWellFormed: true } s
             && p.ToHours(hoursPerDay) + max.ToHours(hoursPerDay) > s.ToHours(hoursPerDay) + 1e-9)
         {
-            ctx.AddFailure(path + ".max", $"{what}的承诺时限（{p}）延长 {max} 后超过法定时限（{s}）");
+            Fail(ctx, path + ".max", $"{what}的承诺时限（{p}）延长 {max} 后超过法定时限（{s}）",
+                $"{whatEn}'s promised limit ({p.ToEnglish()}) extended by {max.ToEnglish()} goes past the statutory limit ({s.ToEnglish()})");
         }
     }
 
