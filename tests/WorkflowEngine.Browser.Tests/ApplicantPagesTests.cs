@@ -32,8 +32,8 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         await BusinessOpeningForm.FillAsync(page, legalRepId: "110105194912310021", openBankAccount: true);
         await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
 
-        var fieldError = await page.Locator("#f-legalRepId-error").InnerTextAsync();
-        Assert.Contains("法定代表人公民身份号码", fieldError, StringComparison.Ordinal);
+        // The page asks the server's rules before it sends anything, so the message comes a moment after the click.
+        await Assertions.Expect(page.Locator("#f-legalRepId-error")).ToContainTextAsync("法定代表人公民身份号码");
         Assert.Equal("#f-legalRepId", await page.Locator(".error-summary a").First.GetAttributeAsync("href"));
         Assert.Equal("true", await page.GetByLabel("法定代表人公民身份号码").GetAttributeAsync("aria-invalid"));
         // What was typed is kept; only the files are to be chosen again.
@@ -51,7 +51,7 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
 
         // The receipt: the tracking number and the bundle's due time in Beijing time, as the API has them.
-        Assert.Equal("申请已提交", await page.Locator("h1").InnerTextAsync());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("申请已提交", new() { Timeout = 30_000 });
         var trackingNumber = (await page.Locator("#tracking-number").InnerTextAsync()).Trim();
         var id = Guid.Parse(page.Url.Split('/')[^2]);
         var application = await fixture.Host.GetJsonAsync("zhangsan", $"/api/applications/{id}");
@@ -87,7 +87,7 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByRole(AriaRole.Link, new() { Name = "查询办件" }).First.ClickAsync();
         await page.GetByLabel("受理编号").FillAsync(trackingNumber.ToLowerInvariant());
         await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
-        Assert.EndsWith($"/applications/{id}", page.Url, StringComparison.Ordinal);
+        await page.WaitForURLAsync(url => url.EndsWith($"/applications/{id}", StringComparison.Ordinal));
 
         // The same page in English.
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
