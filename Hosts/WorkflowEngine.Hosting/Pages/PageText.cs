@@ -378,6 +378,9 @@ public sealed record PageText
     /// <summary>A definition's text in this language; Chinese where the author gave no English.</summary>
     public string Of(LocalizedText? text) => text is null ? "" : IsEnglishText ? text.En ?? text.Zh : text.Zh;
 
+    /// <summary>A department's name in the page's language; Chinese where it has no English one.</summary>
+    public string Of(DirectoryDepartment department) => IsEnglishText ? department.EnglishName : department.NameZh;
+
     /// <summary>A calendar's name in the page's language.</summary>
     public string Of(CalendarData calendar) => IsEnglishText ? calendar.NameEn ?? calendar.Name : calendar.Name;
 
