@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
@@ -43,7 +44,7 @@ public static partial class WorkflowHosting
             : [];
         if (departments.Count > 0)
         {
-            builder.AddDepartmentWork();
+            builder.AddDepartmentWork(DeskCalendar.MainlandOf(reference.Calendars));
             builder.Services.AddDepartmentConsumers();
         }
 
@@ -76,7 +77,7 @@ public static partial class WorkflowHosting
     public static WebApplicationBuilder AddWorkflowDepartmentHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var (reference, dialect) = builder.AddHostBasics();
+        var (definitionsPath, dialect) = builder.AddHostBasics();
         var options = DepartmentsOptions.From(builder.Configuration);
         if (options.Codes.Count == 0)
         {
@@ -84,8 +85,13 @@ public static partial class WorkflowHosting
                 "A department host needs Departments:Codes: the departments whose queues it serves (e.g. --Departments:Codes=PSB,TAX), or * for all.");
         }
 
-        var departments = options.Resolve(reference.Departments.Keys.ToArray());
+        // The host's own files say which departments there are (so * and an unknown code are settled before the bus
+        // starts, whether or not the engine answers) and give their names and the queues' calendar until the engine's
+        // arrive; nothing of the department side reads them after this.
+        var own = ReferenceData.Load(definitionsPath);
+        var departments = options.Resolve(own.Departments.Keys.ToArray());
         services.AddSingleton(new ServedDepartments(departments));
+        services.AddSingleton<IDepartmentDirectory>(new DepartmentDirectory(own.Departments.Values.Select(d => d.ToDirectory())));
         // A database of its own: the host keeps one copy of each application's form beside the tasks.
         services.AddSingleton<IDepartmentStore>(sp => new SqlDepartmentStore(
             sp.GetRequiredService<Database>(), sp.GetRequiredService<CommittedOutbox>(), FormStorage.PerApplication));
@@ -124,7 +130,7 @@ public static partial class WorkflowHosting
         services.AddHostedService<InboxPruner>();
         services.AddDialectServices(dialect);
 
-        builder.AddDepartmentWork();
+        builder.AddDepartmentWork(DeskCalendar.MainlandOf(own.Calendars));
         services.AddWorkflowMessaging(new BusTopology(ServesEngine: false, departments), MessagingOf(builder.Configuration)).AddDepartmentConsumers();
         services.AddSingleton(UserScope.DepartmentHost(departments));
         builder.AddWorkflowApi();

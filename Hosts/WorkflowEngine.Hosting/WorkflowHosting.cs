@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using WorkflowEngine.Activities;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Definitions;
@@ -50,7 +51,7 @@ public static partial class WorkflowHosting
     public static WebApplicationBuilder AddWorkflowAllInOne(this WebApplicationBuilder builder)
     {
         var reference = builder.AddWorkflowCore();
-        builder.AddDepartmentWork();
+        builder.AddDepartmentWork(DeskCalendar.MainlandOf(reference.Calendars));
         var departments = DepartmentsOptions.From(builder.Configuration).Resolve(reference.Departments.Keys.ToArray());
         builder.Services.AddSingleton(new ServedDepartments(departments));
         builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration))
@@ -132,7 +133,12 @@ public static partial class WorkflowHosting
     public static ReferenceData AddWorkflowCore(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var (reference, dialect) = builder.AddHostBasics();
+        var (definitionsPath, dialect) = builder.AddHostBasics();
+        // The engine owns the departments and calendars of its definitions folder; the pages and APIs that show a
+        // department's name, the engine's and the department side's alike, read them through the department directory.
+        var reference = ReferenceData.Load(definitionsPath);
+        services.AddSingleton(reference);
+        services.AddSingleton<IDepartmentDirectory>(new ReferenceDepartments(reference));
         services.AddSingleton(sp => BuiltInActivities.CreateRegistry(sp.GetServices<IActivity>()));
         services.AddSingleton<WorkflowInterpreter>();
         services.AddSingleton(sp => new DefinitionLoader(sp.GetRequiredService<ActivityRegistry>(), reference.ValidationEnvironment));
@@ -205,12 +211,14 @@ public static partial class WorkflowHosting
     }
 
     /// <summary>A department host's part: its processor, the worker and the automated handlers it offers.</summary>
-    public static WebApplicationBuilder AddDepartmentWork(this WebApplicationBuilder builder)
+    /// <param name="queueCalendar">The host's own calendar, what its queues count "due within" on while the department side holds none.</param>
+    public static WebApplicationBuilder AddDepartmentWork(this WebApplicationBuilder builder, WorkingCalendar? queueCalendar)
     {
         builder.Services.AddSingleton<DepartmentProcessor>();
         // A department host has registered its copies of the engine's calendars; beside the engine, the engine's own.
         builder.Services.TryAddSingleton<IStepCalendars, InProcessCalendars>();
         // The clerk workbench's rules, which the clerk API and the desk pages share.
+        builder.Services.AddSingleton(sp => new DeskCalendar(sp.GetRequiredService<IStepCalendars>(), queueCalendar));
         builder.Services.AddSingleton<ClerkActions>();
         builder.Services.AddSingleton<DepartmentWorker>();
         builder.Services.AddSingleton<IAutomatedStepHandler, DataSharingHandler>();
@@ -245,18 +253,17 @@ public static partial class WorkflowHosting
     }
 
     /// <summary>
-    /// What every host needs: its options, the reference data (departments, calendars) under the definitions folder, the
-    /// clock, and the database. The provider is chosen before anything is registered, so that an unknown one stops the
+    /// What every host needs: its options, the definitions folder (resolved, not read: each host reads what it needs of
+    /// it), the clock, and the database. The provider is chosen before anything is registered, so that an unknown one stops the
     /// host at once with a clear message, and the SQLite-only log checkpointer is not registered for another database.
     /// </summary>
-    private static (ReferenceData Reference, ISqlDialect Dialect) AddHostBasics(this WebApplicationBuilder builder)
+    private static (string DefinitionsPath, ISqlDialect Dialect) AddHostBasics(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var engineSection = builder.Configuration.GetSection("Engine");
         var definitionsPath = InstallationPaths.ResolveDefinitions(
             engineSection["DefinitionsPath"] ?? new EngineOptions().DefinitionsPath,
             builder.Environment.ContentRootPath);
-        var reference = ReferenceData.Load(definitionsPath);
         services.Configure<EngineOptions>(engineSection);
         services.PostConfigure<EngineOptions>(o =>
         {
@@ -267,7 +274,6 @@ public static partial class WorkflowHosting
         services.Configure<MessagingOptions>(builder.Configuration.GetSection("Messaging"));
         services.Configure<InboxOptions>(builder.Configuration.GetSection("Messaging"));
         services.TryAddSingleton(ShiftedTimeProvider.From(builder.Configuration, builder.Environment));
-        services.AddSingleton(reference);
 
         var dialect = SqlDialects.ByName(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider ?? new DatabaseOptions().Provider);
         services.AddSingleton(sp => CreateDatabase(dialect, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
@@ -283,7 +289,7 @@ public static partial class WorkflowHosting
             PostgreSqlDialect => checks.AddNpgSql(sp => sp.GetRequiredService<Database>().ConnectionString, name: "postgresql", tags: tags),
             _ => checks.AddSqlServer(sp => sp.GetRequiredService<Database>().ConnectionString, name: "sqlserver", tags: tags),
         };
-        return (reference, dialect);
+        return (definitionsPath, dialect);
     }
 
     /// <summary>SQLite's log checkpointer, after the startup tasks that migrate the database (hosted services start in order).</summary>

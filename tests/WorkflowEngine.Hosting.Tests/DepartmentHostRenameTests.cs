@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Definitions;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests;
@@ -35,11 +37,36 @@ public sealed class DepartmentHostRenameTests
             },
             name => name == "市场监督管理局（综合窗口）",
             "the department host to show the new name");
-        using var clerk = department.Client("samr-clerk");
-        Assert.Contains("办件队列 · 市场监督管理局（综合窗口）", WebUtility.HtmlDecode(await clerk.GetStringAsync("/desk?department=SAMR")));
+        await AssertTheClerksQueueNamesSamrAsync(department, "市场监督管理局（综合窗口）");
         using var anyone = department.Client();
         var english = await anyone.GetFromJsonAsync<JsonElement>("/api/departments");
         Assert.Equal("Market Regulation (one window)", english.EnumerateArray().First(d => d.GetProperty("code").GetString() == "SAMR").GetProperty("nameEn").GetString());
+    }
+
+    /// <summary>
+    /// Without <c>Departments:EngineUrl</c> a department host names its departments from its own
+    /// <c>Definitions/departments.yaml</c>, which also says what <c>*</c> serves; it keeps none of the engine's reference data.
+    /// </summary>
+    [Fact]
+    public async Task ADepartmentHostWithoutTheEngine_NamesItsDepartmentsFromItsOwnFile_AndHoldsNoReferenceData()
+    {
+        await using var department = await AllInOneHost.StartDepartmentHostAsync("--Departments:Codes=*");
+
+        Assert.Null(department.Services.GetService<ReferenceData>());
+        Assert.Equal("市场监督管理局", await SamrNameAsync(department));
+        await AssertTheClerksQueueNamesSamrAsync(department, "市场监督管理局");
+        using var anyone = department.Client();
+        var root = await anyone.GetFromJsonAsync<JsonElement>("/");
+        Assert.Contains("REG", root.GetProperty("departments").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    /// <summary>The queue's heading and the header's sign-in status both name the clerk's department.</summary>
+    private static async Task AssertTheClerksQueueNamesSamrAsync(AllInOneHost department, string name)
+    {
+        using var clerk = department.Client("samr-clerk");
+        var queue = WebUtility.HtmlDecode(await clerk.GetStringAsync("/desk?department=SAMR"));
+        Assert.Contains($"办件队列 · {name}<", queue);
+        Assert.Contains($"窗口人员 · {name}<", queue);
     }
 
     private static async Task<string?> SamrNameAsync(AllInOneHost host)

@@ -159,6 +159,45 @@ public sealed class DependencyDirectionTests
     public void Engine_NeverReferencesActivitiesOrHosts(string engineAssembly) =>
         Assert.DoesNotContain(WorkflowReferences(engineAssembly), n => n is "WorkflowEngine.Activities" || n.StartsWith("WorkflowEngine.Hosting", StringComparison.Ordinal));
 
+    /// <summary>
+    /// The department side of the web layer — the clerk desk, the clerk API's rules, what a department host starts and
+    /// follows, the users' administration both hosts share, the sign-in status — names departments through the
+    /// department directory, never through the engine's reference data: a department host holds none.
+    /// </summary>
+    [Theory]
+    [InlineData("WorkflowEngine.Hosting.Api.Desk")]
+    [InlineData("WorkflowEngine.Hosting.Pages.Desk")]
+    [InlineData("WorkflowEngine.Hosting.Distributed")]
+    [InlineData("WorkflowEngine.Hosting.Identity")]
+    [InlineData("WorkflowEngine.Hosting.Api.TasksEndpoints")]
+    [InlineData("WorkflowEngine.Hosting.Api.UsersEndpoints")]
+    [InlineData("WorkflowEngine.Hosting.Pages.Admin.UserText")]
+    [InlineData("WorkflowEngine.Hosting.Pages.Admin.UsersModel")]
+    [InlineData("WorkflowEngine.Hosting.Pages.Admin.UserModel")]
+    [InlineData("WorkflowEngine.Hosting.Pages.Shared.Pages_Shared__SignInStatus")]
+    public void DepartmentSideOfTheWebLayer_DoesNotUseTheEnginesReferenceData(string namespaceOrType)
+    {
+        var types = typeof(WorkflowHosting).Assembly.GetTypes()
+            .Where(t => !t.IsNested && (t.Namespace == namespaceOrType || t.FullName == namespaceOrType))
+            .ToArray();
+
+        Assert.NotEmpty(types);
+        Assert.Empty(types.SelectMany(t => TypeUses.Of(t, typeof(WorkflowEngine.Definitions.ReferenceData))));
+    }
+
+    /// <summary>The rule above sees a use that only a method body makes, as the sign-in status's <c>GetService&lt;T&gt;()</c> did.</summary>
+    [Fact]
+    public void TypeUses_FindsAUseMadeOnlyInAMethodBody() =>
+        Assert.Equal(2, TypeUses.Of(typeof(UsesReferenceDataInBodiesOnly), typeof(WorkflowEngine.Definitions.ReferenceData)).Count);
+
+    private static class UsesReferenceDataInBodiesOnly
+    {
+        public static object? ByType(IServiceProvider services) => services.GetService(typeof(WorkflowEngine.Definitions.ReferenceData));
+
+        public static object? ByGenericArgument(IServiceProvider services) =>
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<WorkflowEngine.Definitions.ReferenceData>(services);
+    }
+
     [Fact]
     public void Core_HasNoInfrastructure()
     {

@@ -9,11 +9,11 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Calendars;
-using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Api;
 
@@ -61,9 +61,9 @@ public static class TasksEndpoints
         return app;
     }
 
-    private static IResult Departments(ReferenceData reference) =>
-        Results.Ok(reference.Departments.Values.OrderBy(d => d.Code, StringComparer.Ordinal)
-            .Select(d => new DepartmentDto(d.Code, d.Name.Zh, d.Name.En, Queues.Department(d.Code))));
+    private static IResult Departments(IDepartmentDirectory directory) =>
+        Results.Ok(directory.Departments.Values.OrderBy(d => d.Code, StringComparer.Ordinal)
+            .Select(d => new DepartmentDto(d.Code, d.NameZh, d.NameEn, Queues.Department(d.Code))));
 
     private static async Task<IResult> ListAsync(
         string code, string? status, string? service, int? dueWithin, string? limit, string? offset, HttpContext http, ClaimsPrincipal user, ClerkActions clerk,

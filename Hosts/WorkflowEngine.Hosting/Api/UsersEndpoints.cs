@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
@@ -66,12 +65,12 @@ public static class UsersEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        string? role, string? department, string? q, string? limit, string? offset, HttpContext context, IUserAccounts accounts, ReferenceData reference,
+        string? role, string? department, string? q, string? limit, string? offset, HttpContext context, IUserAccounts accounts, IDepartmentDirectory directory,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var english = RequestLanguage.PrefersEnglish(context.Request);
         var errors = new Dictionary<string, string[]>();
-        var filter = UserInput.Filter(role, department, q, reference, errors, english);
+        var filter = UserInput.Filter(role, department, q, directory, errors, english);
         var page = Paging.Read(limit, offset, errors, english);
         if (errors.Count > 0)
         {

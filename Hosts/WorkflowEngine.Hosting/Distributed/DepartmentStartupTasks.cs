@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Runtime;
@@ -15,7 +14,7 @@ namespace WorkflowEngine.Hosting.Distributed;
 /// </summary>
 public sealed partial class DepartmentStartupTasks(
     Database database,
-    ReferenceData reference,
+    IDepartmentDirectory departments,
     ServedDepartments served,
     IDirectoryStore directory,
     IdentitySeeding identity,
@@ -27,7 +26,7 @@ public sealed partial class DepartmentStartupTasks(
     private async Task StartUpAsync(CancellationToken cancellationToken)
     {
         database.Migrate();
-        await directory.UpsertDepartmentsAsync(reference.Departments.Values.Select(d => d.ToDirectory()), cancellationToken);
+        await directory.UpsertDepartmentsAsync(departments.Departments.Values, cancellationToken);
         await identity.SeedAsync(options.Value.DefinitionsPath, cancellationToken);
 
         LogReady(string.Join(",", served.Codes), database.Dialect.Name);

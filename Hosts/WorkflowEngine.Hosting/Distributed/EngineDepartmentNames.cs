@@ -2,11 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using WorkflowEngine.Core.Model;
-using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Processing;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Distributed;
 
@@ -22,7 +21,7 @@ namespace WorkflowEngine.Hosting.Distributed;
 /// While the engine cannot be reached the host keeps the names it shows.
 /// </remarks>
 public sealed partial class EngineDepartmentNames(
-    HttpClient http, ReferenceData reference, TimeProvider time, IOptions<EngineOptions> options, ILogger<EngineDepartmentNames> logger)
+    HttpClient http, IDepartmentDirectory directory, TimeProvider time, IOptions<EngineOptions> options, ILogger<EngineDepartmentNames> logger)
     : Follower(time)
 {
     protected override TimeSpan Interval => options.Value.DepartmentFollowInterval;
@@ -34,9 +33,10 @@ public sealed partial class EngineDepartmentNames(
     {
         var listed = await http.GetFromJsonAsync<DepartmentDto[]>("/api/departments", JsonSerializerOptions.Web, cancellationToken) ?? [];
         // The engine's names over this host's description, which the list does not carry.
-        return reference.RenameChanged(listed
-            .Where(d => !string.IsNullOrWhiteSpace(d.Name) && reference.Departments.ContainsKey(d.Code))
-            .Select(d => reference.Departments[d.Code] with { Name = new LocalizedText(d.Name, d.NameEn) }));
+        var shown = directory.Departments;
+        return directory.RenameChanged(listed
+            .Where(d => !string.IsNullOrWhiteSpace(d.Name) && shown.ContainsKey(d.Code))
+            .Select(d => shown[d.Code] with { NameZh = d.Name, NameEn = d.NameEn }));
     }
 
     protected override void Took(int count) => LogRenamed(count, http.BaseAddress);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using WorkflowEngine.Core.Model;
-using WorkflowEngine.Definitions;
 using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Identity;
@@ -19,7 +18,7 @@ public sealed class UserAdministration(
     ICredentialStore credentials,
     IAdminAudit audit,
     PasswordSignIn signIn,
-    ReferenceData reference,
+    IDepartmentDirectory directory,
     UserScope scope,
     TimeProvider clock)
 {
@@ -35,7 +34,7 @@ public sealed class UserAdministration(
         var errors = new Dictionary<string, string[]>();
         UserInput.UserName(input.UserName, errors, english);
         UserInput.DisplayName(input.DisplayName, errors, english);
-        UserInput.RoleAndDepartment(input.Role, input.Department, reference, scope, errors, english);
+        UserInput.RoleAndDepartment(input.Role, input.Department, directory, scope, errors, english);
         UserInput.Password(input.Password, errors, english);
         if (errors.Count > 0)
         {
@@ -58,7 +57,7 @@ public sealed class UserAdministration(
     public async Task<AdminOutcome> ChangeAsync(string actor, string id, string? role, string? department, bool english, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        UserInput.RoleAndDepartment(role, department, reference, scope, errors, english);
+        UserInput.RoleAndDepartment(role, department, directory, scope, errors, english);
         var (account, refusal) = await LocalUserAsync(id, errors, Say(
             english,
             "这是统一身份认证平台的用户：角色和部门以平台为准，每次登录时按平台更新，请在平台修改",
@@ -163,7 +162,7 @@ public sealed class UserAdministration(
             return AdminOutcome.Invalid(errors);
         }
 
-        if (!reference.Departments.ContainsKey(code))
+        if (!directory.Departments.ContainsKey(code))
         {
             return AdminOutcome.NotFound(Say(english, $"没有代码为“{UserInput.Bounded(code)}”的部门", $"There is no department with the code \"{UserInput.Bounded(code)}\""));
         }
@@ -176,7 +175,7 @@ public sealed class UserAdministration(
             return AdminOutcome.NotFound(Say(english, $"部门“{code}”尚未写入数据库，请重启主机后再试", $"The department \"{code}\" is not in the database yet; restart the host and try again"));
         }
 
-        reference.Rename(department);
+        directory.Rename(department.ToDirectory());
         return new AdminOutcome(AdminOutcomeStatus.Done);
     }
 

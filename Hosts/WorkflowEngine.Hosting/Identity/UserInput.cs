@@ -1,5 +1,4 @@
 using System.Globalization;
-using WorkflowEngine.Definitions;
 using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Identity;
@@ -64,7 +63,7 @@ public static class UserInput
     }
 
     /// <summary>A role this host gives, and for a clerk or supervisor a department that exists and this host serves.</summary>
-    public static void RoleAndDepartment(string? role, string? department, ReferenceData reference, UserScope scope, Dictionary<string, string[]> errors, bool english)
+    public static void RoleAndDepartment(string? role, string? department, IDepartmentDirectory directory, UserScope scope, Dictionary<string, string[]> errors, bool english)
     {
         string Say(string zh, string en) => english ? en : zh;
         if (string.IsNullOrWhiteSpace(role) || !scope.Roles.Contains(role))
@@ -84,7 +83,7 @@ public static class UserInput
         {
             errors["department"] = [Say("窗口人员和部门负责人须属于一个部门，请选择部门", "A clerk or supervisor belongs to a department: choose one")];
         }
-        else if (!reference.Departments.ContainsKey(department))
+        else if (!directory.Departments.ContainsKey(department))
         {
             errors["department"] = [Say(
                 $"没有代码为“{Bounded(department)}”的部门",
@@ -128,9 +127,9 @@ public static class UserInput
     /// mean any; a role or department that does not exist, or a search over <see cref="MaxDisplayNameLength"/> characters
     /// or with a control character, is an error rather than an empty list that looks like "no such users".
     /// </summary>
-    public static UserFilter Filter(string? role, string? department, string? text, ReferenceData reference, Dictionary<string, string[]> errors, bool english)
+    public static UserFilter Filter(string? role, string? department, string? text, IDepartmentDirectory directory, Dictionary<string, string[]> errors, bool english)
     {
-        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(directory);
         string Say(string zh, string en) => english ? en : zh;
         role = string.IsNullOrWhiteSpace(role) ? null : role;
         department = string.IsNullOrWhiteSpace(department) ? null : department;
@@ -140,7 +139,7 @@ public static class UserInput
             errors["role"] = [Say($"角色应为 {string.Join("、", AssignableRoles)} 之一", $"The role must be one of {string.Join(", ", AssignableRoles)}")];
         }
 
-        if (department is not null && !reference.Departments.ContainsKey(department))
+        if (department is not null && !directory.Departments.ContainsKey(department))
         {
             errors["department"] = [Say($"没有代码为“{Bounded(department)}”的部门", $"There is no department with the code \"{Bounded(department)}\"")];
         }

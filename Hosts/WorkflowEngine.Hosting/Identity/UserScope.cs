@@ -1,5 +1,3 @@
-using WorkflowEngine.Core.Model;
-using WorkflowEngine.Definitions;
 using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Identity;
@@ -21,6 +19,6 @@ public sealed record UserScope(IReadOnlyList<string> Roles, IReadOnlyList<string
     public bool Offers(string department) => Departments is null || Departments.Contains(department, StringComparer.Ordinal);
 
     /// <summary>The departments to choose from, by code.</summary>
-    public IEnumerable<Department> Of(ReferenceData reference) =>
-        reference.Departments.Values.Where(d => Offers(d.Code)).OrderBy(d => d.Code, StringComparer.Ordinal);
+    public IEnumerable<DirectoryDepartment> Of(IDepartmentDirectory directory) =>
+        directory.Departments.Values.Where(d => Offers(d.Code)).OrderBy(d => d.Code, StringComparer.Ordinal);
 }

@@ -6,7 +6,6 @@ using WorkflowEngine.Contracts;
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Core.Model;
-using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
@@ -26,7 +25,8 @@ public sealed class ClerkActions(
     DepartmentProcessor processor,
     IAccessLog access,
     IDirectoryStore directory,
-    ReferenceData reference,
+    IDepartmentDirectory departments,
+    DeskCalendar calendar,
     ServedDepartments served,
     TimeProvider time,
     IOptions<RequestLimits> limits,
@@ -64,7 +64,7 @@ public sealed class ClerkActions(
     public async Task<ClerkOutcome<TaskQueuePage>> QueueAsync(
         string code, TaskQueueQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!reference.Departments.ContainsKey(code))
+        if (!departments.Departments.ContainsKey(code))
         {
             return Refuse<TaskQueuePage>(TaskActionStatus.NotFound, $"没有部门“{code}”", $"There is no department “{code}”");
         }
@@ -73,13 +73,13 @@ public sealed class ClerkActions(
         {
             // Its tasks are kept by another host (or the department's own system): an empty queue here would mislead.
             return Refuse<TaskQueuePage>(
-                TaskActionStatus.NotFound, $"{reference.Departments[code].Name.Zh}的办件不在本机办理", $"The tasks of {EnglishName(code)} are not handled on this host");
+                TaskActionStatus.NotFound, $"{departments.Departments[code].NameZh}的办件不在本机办理", $"The tasks of {EnglishName(code)} are not handled on this host");
         }
 
         if (!user.WorksFor(code))
         {
             return Refuse<TaskQueuePage>(
-                TaskActionStatus.Forbidden, $"只有{reference.Departments[code].Name.Zh}的工作人员可以查看本部门办件", $"Only the staff of {EnglishName(code)} may see its tasks");
+                TaskActionStatus.Forbidden, $"只有{departments.Departments[code].NameZh}的工作人员可以查看本部门办件", $"Only the staff of {EnglishName(code)} may see its tasks");
         }
 
         var errors = new Dictionary<string, ProblemText[]>();
@@ -106,15 +106,11 @@ public sealed class ClerkActions(
             return Invalid<TaskQueuePage>(errors);
         }
 
-        var dueBy = query.DueWithin is { } days ? QueueCalendar().AddWorkingDays(time.GetUtcNow(), days) : (DateTimeOffset?)null;
+        var dueBy = query.DueWithin is { } days ? calendar.Current.AddWorkingDays(time.GetUtcNow(), days) : (DateTimeOffset?)null;
         return Success(await queries.QueueAsync(
             code, new TaskQueueFilter(status, string.IsNullOrEmpty(query.Service) ? null : query.Service, dueBy),
             range.Limit, range.Offset, cancellationToken));
     }
-
-    /// <summary>The calendar a queue counts "due within" by: the mainland's, which every shipped service uses.</summary>
-    private WorkingCalendar QueueCalendar() =>
-        reference.Calendars.TryGetValue("cn-mainland", out var calendar) ? calendar : reference.Calendars.Values.First();
 
     /// <summary>A task with the whole application on one page; another department's task is "not found". The view is recorded in the access log.</summary>
     public async Task<TaskView?> ViewAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -180,7 +176,7 @@ public sealed class ClerkActions(
         {
             return Invalid<TaskRecord>(Field(
                 "to",
-                $"“{to}”不是{reference.Departments[task.Department].Name.Zh}的工作人员，只能改派给本部门的工作人员",
+                $"“{to}”不是{departments.Departments[task.Department].NameZh}的工作人员，只能改派给本部门的工作人员",
                 $"“{to}” is not on the staff of {EnglishName(task.Department)}: a task can only go to a clerk of the department"));
         }
 
@@ -570,13 +566,13 @@ public sealed class ClerkActions(
     /// <summary>Null when the user supervises the department here (or administers), else why not.</summary>
     private (TaskActionStatus Status, ProblemText Problem)? SupervisedDepartment(string code, ClaimsPrincipal user, string what, string whatEn)
     {
-        if (!reference.Departments.TryGetValue(code, out var department) || !served.Serves(code))
+        if (!departments.Departments.TryGetValue(code, out var department) || !served.Serves(code))
         {
             return (TaskActionStatus.NotFound, new($"没有部门“{code}”的办件在本机办理", $"No tasks of a department “{code}” are handled on this host"));
         }
 
         return !user.IsAdmin() && !(user.IsInRole(Roles.Supervisor) && user.Department() == code)
-            ? (TaskActionStatus.Forbidden, new($"只有{department.Name.Zh}的负责人可以查看本部门的{what}", $"Only a supervisor of {EnglishName(code)} may see its {whatEn}"))
+            ? (TaskActionStatus.Forbidden, new($"只有{department.NameZh}的负责人可以查看本部门的{what}", $"Only a supervisor of {EnglishName(code)} may see its {whatEn}"))
             : null;
     }
 
@@ -598,8 +594,8 @@ public sealed class ClerkActions(
 
     private static ClerkOutcome<T> Invalid<T>(IReadOnlyDictionary<string, ProblemText[]> errors) => new(TaskActionStatus.Unprocessable, default, null, errors);
 
-    /// <summary>A department's name for an English message: its English name where the reference data gives one.</summary>
-    private string EnglishName(string code) => reference.Departments[code].Name.En ?? reference.Departments[code].Name.Zh;
+    /// <summary>A department's name for an English message: its English name where it has one.</summary>
+    private string EnglishName(string code) => departments.Departments[code].EnglishName;
 
     /// <summary>What is wrong with a resident ID number, in both languages (the check's own words), or null.</summary>
     private ProblemText? IdNumberProblem(string idNumber)

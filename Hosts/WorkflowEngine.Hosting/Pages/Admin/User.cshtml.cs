@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Users;
 
@@ -14,7 +13,7 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 /// rules and code as <c>/api/admin/users/{id}</c>.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class UserModel(IUserAccounts accounts, IAdminAudit audit, ISignInLog signIns, UserAdministration admin, ReferenceData reference, UserScope scope, TimeProvider clock)
+public sealed class UserModel(IUserAccounts accounts, IAdminAudit audit, ISignInLog signIns, UserAdministration admin, IDepartmentDirectory directory, UserScope scope, TimeProvider clock)
     : PageModel
 {
     /// <summary>The most audit entries and sign-ins the page lists.</summary>
@@ -49,12 +48,12 @@ public sealed class UserModel(IUserAccounts accounts, IAdminAudit audit, ISignIn
 
     public bool IsSelf => Id == User.Id();
 
-    public IEnumerable<(string Code, string Name)> Departments => UserText.Departments(reference, scope);
+    public IEnumerable<(string Code, string Name)> Departments => UserText.Departments(directory, scope);
 
     /// <summary>The roles this host's administrators give, in the order the form offers them.</summary>
     public IReadOnlyList<string> AssignableRoles => scope.Roles;
 
-    public string DepartmentName(string? code) => UserText.DepartmentName(reference, code);
+    public string DepartmentName(string? code) => UserText.DepartmentName(directory, code);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Users;
 
@@ -51,10 +50,10 @@ public static class UserText
     public static string Link(string id) => "/admin/users/" + Uri.EscapeDataString(id);
 
     /// <summary>The departments this host's administrators may choose from, by code, named in the page's language.</summary>
-    public static IEnumerable<(string Code, string Name)> Departments(ReferenceData reference, UserScope scope) =>
-        scope.Of(reference).Select(d => (d.Code, PageText.Current.Of(d.Name)));
+    public static IEnumerable<(string Code, string Name)> Departments(IDepartmentDirectory directory, UserScope scope) =>
+        scope.Of(directory).Select(d => (d.Code, PageText.Current.Of(d)));
 
     /// <summary>A department's name and code, or a dash for none.</summary>
-    public static string DepartmentName(ReferenceData reference, string? code) =>
-        code is null ? "—" : reference.Departments.TryGetValue(code, out var d) ? $"{PageText.Current.Of(d.Name)}（{code}）" : code;
+    public static string DepartmentName(IDepartmentDirectory directory, string? code) =>
+        code is null ? "—" : directory.Departments.TryGetValue(code, out var d) ? $"{PageText.Current.Of(d)}（{code}）" : code;
 }

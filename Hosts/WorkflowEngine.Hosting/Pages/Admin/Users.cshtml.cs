@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Users;
@@ -16,7 +15,7 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 /// user under the same rules as <c>POST /api/admin/users</c>.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class UsersModel(IUserAccounts accounts, UserAdministration admin, ReferenceData reference, UserScope scope, TimeProvider clock) : PageModel
+public sealed class UsersModel(IUserAccounts accounts, UserAdministration admin, IDepartmentDirectory directory, UserScope scope, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -65,12 +64,12 @@ public sealed class UsersModel(IUserAccounts accounts, UserAdministration admin,
 
     public string? Problem { get; private set; }
 
-    public IEnumerable<(string Code, string Name)> Departments => UserText.Departments(reference, scope);
+    public IEnumerable<(string Code, string Name)> Departments => UserText.Departments(directory, scope);
 
     /// <summary>The roles this host's administrators give, in the order the form offers them.</summary>
     public IReadOnlyList<string> AssignableRoles => scope.Roles;
 
-    public string DepartmentName(string? code) => UserText.DepartmentName(reference, code);
+    public string DepartmentName(string? code) => UserText.DepartmentName(directory, code);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -110,7 +109,7 @@ public sealed class UsersModel(IUserAccounts accounts, UserAdministration admin,
     {
         // A filter value the list cannot take is said at its field and the list shows everyone, rather than nobody.
         var errors = new Dictionary<string, string[]>();
-        var filter = UserInput.Filter(FilterRole, FilterDepartment, Q, reference, errors, UserText.English);
+        var filter = UserInput.Filter(FilterRole, FilterDepartment, Q, directory, errors, UserText.English);
         foreach (var (field, messages) in errors)
         {
             ModelState.AddModelError(field switch { "role" => nameof(FilterRole), "department" => nameof(FilterDepartment), _ => nameof(Q) }, messages[0]);

@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Pages.Desk;
 
@@ -19,7 +19,7 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 /// through a GET form, so that a filtered queue, and each of its pages, is a link a clerk can keep.
 /// </summary>
 [Authorize(Policy = Policies.Clerk)]
-public sealed class QueueModel(ClerkActions clerk, ITaskQueries queries, ReferenceData reference, ServedDepartments served) : PageModel
+public sealed class QueueModel(ClerkActions clerk, ITaskQueries queries, IDepartmentDirectory directory, ServedDepartments served) : PageModel
 {
     /// <summary>The tasks one page lists.</summary>
     public const int PageSize = 50;
@@ -58,12 +58,12 @@ public sealed class QueueModel(ClerkActions clerk, ITaskQueries queries, Referen
     /// <summary>Why the queue cannot be shown (another department's, not kept here).</summary>
     public string? Problem { get; private set; }
 
-    public string DepartmentName => Department is { } code && reference.Departments.TryGetValue(code, out var d) ? PageText.Current.Of(d.Name) : "";
+    public string DepartmentName => Department is { } code && directory.Departments.TryGetValue(code, out var d) ? PageText.Current.Of(d) : "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Departments = served.Codes.Where(User.WorksFor)
-            .Select(code => (code, PageText.Current.Of(reference.Departments[code].Name))).ToArray();
+            .Select(code => (code, PageText.Current.Of(directory.Departments[code]))).ToArray();
         Department ??= User.Department() is { } own && served.Serves(own) ? own : Departments.Count == 1 ? Departments[0].Code : null;
         if (Department is null)
         {

@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Pages.Desk;
 
@@ -21,7 +21,7 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 /// (<c>/supervision/clock-extensions</c>), where the applications are.
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, ReferenceData reference, ServedDepartments served, DepartmentWarnings? warnings = null) : PageModel
+public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, IDepartmentDirectory directory, ServedDepartments served, DepartmentWarnings? warnings = null) : PageModel
 {
     /// <summary>The most tasks each list shows, most urgent first; the heading counts them all.</summary>
     public const int ListLimit = 100;
@@ -59,7 +59,7 @@ public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, Refer
     /// <summary>Why the rules refused the decision just tried.</summary>
     public string? Refusal { get; private set; }
 
-    public string DepartmentName => Department is { } code && reference.Departments.TryGetValue(code, out var d) ? PageText.Current.Of(d.Name) : "";
+    public string DepartmentName => Department is { } code && directory.Departments.TryGetValue(code, out var d) ? PageText.Current.Of(d) : "";
 
     public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
 
