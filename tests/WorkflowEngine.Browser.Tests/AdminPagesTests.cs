@@ -136,6 +136,34 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         Assert.DoesNotContain("未知部门", await errors.InnerTextAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An administrator working in English reads each service by its English title on the definitions, a version's page
+    /// (its heading, the diagram's name) and the diff; a draft whose definition gives no English title keeps its Chinese.
+    /// </summary>
+    [Fact]
+    public async Task DefinitionPages_InEnglish_NameTheServiceByItsEnglishTitle_OrItsChineseWhenItHasNone()
+    {
+        var page = await fixture.SignedInAsync("admin", "/admin/definitions", culture: BrowserFixture.English);
+        await Assertions.Expect(page.Locator("#def-business-opening")).ToHaveTextAsync("Business opening business-opening");
+        await Assertions.Expect(page.Locator("#def-construction-permit")).Not.ToContainTextAsync("工程建设");
+
+        await page.GotoAsync("/admin/definitions/business-opening/versions/1");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Business opening");
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Business opening, version 1"));
+        Assert.Equal("Flow of Business opening", await page.Locator("svg.flow #flow-title").TextContentAsync());
+        Assert.DoesNotContain("企业开办", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GotoAsync("/admin/definitions/business-opening/diff");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Business opening");
+
+        await page.GotoAsync("/admin/definitions/edit");
+        await page.Locator("#source").FillAsync(BrokenAtLineSeven.Replace("admin-browser-test", "admin-title-test", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("浏览器测试事项");
+        await page.GotoAsync("/admin/definitions");
+        await Assertions.Expect(page.Locator("#def-admin-title-test")).ToContainTextAsync("浏览器测试事项");
+    }
+
     [Fact]
     public async Task Editor_ValidatedFromTheKeyboard_PutsFocusOnTheErrors_AndAnErrorLinkPutsTheCaretOnItsLine()
     {
