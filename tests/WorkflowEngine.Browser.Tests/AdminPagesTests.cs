@@ -117,6 +117,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await listed.GetByRole(AriaRole.Button, new() { Name = "查看差异" }).ClickAsync();
         await Assertions.Expect(page.Locator("#diff-summary")).ToContainTextAsync("新增 1 行，删除 1 行");
         await Assertions.Expect(page.Locator("#diff tr.diff-added")).ToContainTextAsync("就业登记（新版）");
+        await ScreenshotAsync(page, "definition-diff");
         await PageChecks.AssertUsableAsync(page);
     }
 
@@ -327,6 +328,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         var card = page.Locator($"li[data-id='{id}']");
         await Assertions.Expect(card).ToContainTextAsync("StepCompleted");
         await Assertions.Expect(card).ToContainTextAsync("maybe");
+        await ScreenshotAsync(page, "failed-messages");
         await PageChecks.AssertUsableAsync(page);
         await card.GetByRole(AriaRole.Button, new() { Name = "重发" }).ClickAsync();
 
@@ -345,6 +347,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
 
         var card = page.Locator("#incidents > li", new() { HasText = tracking });
         await Assertions.Expect(card).ToContainTextAsync("transfer");
+        await ScreenshotAsync(page, "incidents");
         await PageChecks.AssertUsableAsync(page);
         await card.GetByRole(AriaRole.Button, new() { Name = "终止办理" }).ClickAsync();
 
@@ -407,6 +410,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(tracking);
         await Assertions.Expect(page.Locator("#audit-verification")).ToContainTextAsync("哈希链校验通过");
         Assert.True(await page.Locator("#audit tbody tr").CountAsync() >= 2);
+        await ScreenshotAsync(page, "audit-trail");
         await PageChecks.AssertUsableAsync(page);
 
         Assert.Equal(1, await Host.ScalarAsync(
