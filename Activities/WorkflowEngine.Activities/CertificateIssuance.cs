@@ -10,7 +10,7 @@ namespace WorkflowEngine.Activities;
 /// 统一发证: every certificate the approving steps granted is issued together. With a <c>department</c> the unified window
 /// issues them as a task of its own (dispatched like a department task); without one they are issued at once.
 /// </summary>
-[Activity("certificate-issuance", Description = "统一发证：汇总各部门办结的证照一并发放", Tracked = true, RequiresId = true)]
+[Activity("certificate-issuance", Description = "统一发证：汇总各部门办结的证照一并发放", DescriptionEn = "Issue the certificates: every department's certificates handed over together", Tracked = true, RequiresId = true)]
 public sealed class CertificateIssuance : Activity<CertificateIssuance.Settings>
 {
     protected override IValidator<Settings> Validator { get; } = new SettingsValidator();

@@ -9,7 +9,7 @@ namespace WorkflowEngine.Activities;
 /// An exclusive choice: the first child whose <c>when</c> holds over the form data runs, the others are skipped.
 /// A last child without <c>when</c> is the otherwise-branch.
 /// </summary>
-[Activity("decision", Description = "条件分支：按申请表数据选择第一个满足 when 条件的分支", HasChildren = true)]
+[Activity("decision", Description = "条件分支：按申请表数据选择第一个满足 when 条件的分支", DescriptionEn = "Decision: takes the first branch whose when condition the application's data meets", HasChildren = true)]
 public sealed class Decision : Activity<NoSettings>
 {
     /// <summary>A branch without <c>when</c> is always taken, so only the last may lack one.</summary>

@@ -12,7 +12,7 @@ namespace WorkflowEngine.Activities;
 /// A department's approval: dispatched to <c>dept.&lt;code&gt;</c> with a due time in working time, then waits (a bookmark)
 /// for the department's claim and decision. Automated when the department host has a handler for <c>handler</c>.
 /// </summary>
-[Activity("department-task", Description = "部门办理事项：派发到部门队列，限时办结，自动或人工办理", Tracked = true, RequiresId = true)]
+[Activity("department-task", Description = "部门办理事项：派发到部门队列，限时办结，自动或人工办理", DescriptionEn = "Department task: sent to the department's queue, decided within its limit, automatically or by a clerk", Tracked = true, RequiresId = true)]
 public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
 {
     protected override IValidator<Settings> Validator { get; } = new SettingsValidator();

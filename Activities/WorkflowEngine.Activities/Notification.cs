@@ -10,7 +10,7 @@ namespace WorkflowEngine.Activities;
 /// Tells the applicant something; <c>{trackingNumber}</c> and <c>{form.key}</c> in the message are filled in, in its
 /// Chinese and, where the definition gives one, its English text.
 /// </summary>
-[Activity("notification", Description = "通知申请人：发送一条消息，可引用受理编号和表单字段")]
+[Activity("notification", Description = "通知申请人：发送一条消息，可引用受理编号和表单字段", DescriptionEn = "Notify the applicant: sends a message that may quote the tracking number and form fields")]
 public sealed partial class Notification : Activity<Notification.Settings>
 {
     protected override IValidator<Settings> Validator { get; } = new SettingsValidator();

@@ -10,7 +10,7 @@ namespace WorkflowEngine.Activities;
 /// 并联审批: every branch starts at once. Join all (default), any, or N of M; skipped branches do not count. A rejection
 /// that makes the join unreachable cancels the running siblings unless <c>onRejection: continue</c>.
 /// </summary>
-[Activity("parallel", Description = "并联办理：各分支同时进行，全部/任一/N个通过后汇合", HasChildren = true)]
+[Activity("parallel", Description = "并联办理：各分支同时进行，全部/任一/N个通过后汇合", DescriptionEn = "Side by side: the branches run at once and join when all, any or N of them pass", HasChildren = true)]
 public sealed class Parallel : Activity<Parallel.Settings>
 {
     protected override IValidator<Settings> Validator { get; } = new SettingsValidator();

@@ -11,7 +11,7 @@ namespace WorkflowEngine.Activities;
 /// marks the stage overdue if its deadline passes first. Its clock stands still while every step open in it does
 /// (<see cref="EnclosedStepsChangedEvent"/>), and the timer follows.
 /// </summary>
-[Activity("stage", Description = "审批阶段：一组步骤，有本阶段的时限", HasChildren = true, Tracked = true, RequiresId = true)]
+[Activity("stage", Description = "审批阶段：一组步骤，有本阶段的时限", DescriptionEn = "Stage: a group of steps with the stage's own limit", HasChildren = true, Tracked = true, RequiresId = true)]
 public sealed class Stage : Activity<Stage.Settings>
 {
     protected override IValidator<Settings> Validator { get; } = new SettingsValidator();

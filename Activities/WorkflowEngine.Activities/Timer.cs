@@ -7,7 +7,7 @@ using WorkflowEngine.Core.Model;
 namespace WorkflowEngine.Activities;
 
 /// <summary>Waits a period of working time (e.g. a public-notice period, 公示期) before the flow goes on.</summary>
-[Activity("timer", Description = "等待：经过一段工作时间后继续（如公示期）", RequiresId = true)]
+[Activity("timer", Description = "等待：经过一段工作时间后继续（如公示期）", DescriptionEn = "Wait: goes on after a working time has passed (a public notice period, say)", RequiresId = true)]
 public sealed class Timer : Activity<Timer.Settings>
 {
     protected override IValidator<Settings> Validator { get; } = new SettingsValidator();

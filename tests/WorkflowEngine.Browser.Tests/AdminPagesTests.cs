@@ -117,6 +117,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await listed.GetByRole(AriaRole.Button, new() { Name = "查看差异" }).ClickAsync();
         await Assertions.Expect(page.Locator("#diff-summary")).ToContainTextAsync("新增 1 行，删除 1 行");
         await Assertions.Expect(page.Locator("#diff tr.diff-added")).ToContainTextAsync("就业登记（新版）");
+        await ScreenshotAsync(page, "definition-diff");
         await PageChecks.AssertUsableAsync(page);
     }
 
@@ -134,6 +135,34 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(errors).ToContainTextAsync("Line 7");
         await Assertions.Expect(errors).ToContainTextAsync("Unknown department \"MARS\" (departments are registered in departments.yaml)");
         Assert.DoesNotContain("未知部门", await errors.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An administrator working in English reads each service by its English title on the definitions, a version's page
+    /// (its heading, the diagram's name) and the diff; a draft whose definition gives no English title keeps its Chinese.
+    /// </summary>
+    [Fact]
+    public async Task DefinitionPages_InEnglish_NameTheServiceByItsEnglishTitle_OrItsChineseWhenItHasNone()
+    {
+        var page = await fixture.SignedInAsync("admin", "/admin/definitions", culture: BrowserFixture.English);
+        await Assertions.Expect(page.Locator("#def-business-opening")).ToHaveTextAsync("Business opening business-opening");
+        await Assertions.Expect(page.Locator("#def-construction-permit")).Not.ToContainTextAsync("工程建设");
+
+        await page.GotoAsync("/admin/definitions/business-opening/versions/1");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Business opening");
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Business opening, version 1"));
+        Assert.Equal("Flow of Business opening", await page.Locator("svg.flow #flow-title").TextContentAsync());
+        Assert.DoesNotContain("企业开办", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GotoAsync("/admin/definitions/business-opening/diff");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Business opening");
+
+        await page.GotoAsync("/admin/definitions/edit");
+        await page.Locator("#source").FillAsync(BrokenAtLineSeven.Replace("admin-browser-test", "admin-title-test", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("浏览器测试事项");
+        await page.GotoAsync("/admin/definitions");
+        await Assertions.Expect(page.Locator("#def-admin-title-test")).ToContainTextAsync("浏览器测试事项");
     }
 
     [Fact]
@@ -299,6 +328,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         var card = page.Locator($"li[data-id='{id}']");
         await Assertions.Expect(card).ToContainTextAsync("StepCompleted");
         await Assertions.Expect(card).ToContainTextAsync("maybe");
+        await ScreenshotAsync(page, "failed-messages");
         await PageChecks.AssertUsableAsync(page);
         await card.GetByRole(AriaRole.Button, new() { Name = "重发" }).ClickAsync();
 
@@ -317,6 +347,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
 
         var card = page.Locator("#incidents > li", new() { HasText = tracking });
         await Assertions.Expect(card).ToContainTextAsync("transfer");
+        await ScreenshotAsync(page, "incidents");
         await PageChecks.AssertUsableAsync(page);
         await card.GetByRole(AriaRole.Button, new() { Name = "终止办理" }).ClickAsync();
 
@@ -379,6 +410,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(tracking);
         await Assertions.Expect(page.Locator("#audit-verification")).ToContainTextAsync("哈希链校验通过");
         Assert.True(await page.Locator("#audit tbody tr").CountAsync() >= 2);
+        await ScreenshotAsync(page, "audit-trail");
         await PageChecks.AssertUsableAsync(page);
 
         Assert.Equal(1, await Host.ScalarAsync(

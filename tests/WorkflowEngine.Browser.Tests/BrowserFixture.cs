@@ -51,8 +51,14 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) at a phone's width or a desktop's.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    /// <summary>The language the pages open in when a test does not switch: Chinese, the site's default.</summary>
+    public const string Chinese = "zh-CN";
+
+    /// <summary>The other language of the switch.</summary>
+    public const string English = "en";
+
+    /// <summary>A fresh browser context (its own cookies) at a phone's width or a desktop's, in <paramref name="culture"/> as the language switch leaves it.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string culture = Chinese)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -60,11 +66,15 @@ public class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         Patient(context);
+        await ChooseLanguageAsync(context, culture);
         return await context.NewPageAsync();
     }
 
-    /// <summary>A fresh browser context signed in as a demo user on the sign-in page, at <paramref name="returnUrl"/>; optionally without script.</summary>
-    public async Task<IPage> SignedInAsync(string user, string returnUrl, bool javaScript = true)
+    /// <summary>
+    /// A fresh browser context signed in as a demo user on the sign-in page, at <paramref name="returnUrl"/>; optionally
+    /// without script, or in English.
+    /// </summary>
+    public async Task<IPage> SignedInAsync(string user, string returnUrl, bool javaScript = true, string culture = Chinese)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -73,14 +83,21 @@ public class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
         });
         Patient(context);
+        await ChooseLanguageAsync(context, culture);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
         await page.Locator("#userName").FillAsync(user);
         await page.Locator("#password").FillAsync("Demo#2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = culture == English ? "Sign in" : "登录", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl);
         return page;
     }
+
+    /// <summary>The culture cookie the language switch (<c>/language</c>) writes, set in the context before its first page; Chinese needs none.</summary>
+    private Task ChooseLanguageAsync(IBrowserContext context, string culture) =>
+        culture == Chinese
+            ? Task.CompletedTask
+            : context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = Host.Address.ToString() }]);
 
     /// <summary>
     /// Waits for pages and navigations up to 90 s instead of Playwright's 30: the suite's classes start a host and a

@@ -36,6 +36,7 @@ public sealed class ClockExtensionPagesBrowserTests(BrowserFixture fixture) : IC
         var gsc = await fixture.SignedInAsync("gsc-supervisor", "/supervision/clock-extensions");
         var request = gsc.Locator(".desk-extension", new() { HasText = tracking });
         await Assertions.Expect(request).ToContainTextAsync("五部门联合现场核查");
+        await Screenshots.SaveAsync(gsc, "supervision-clock-extensions");
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(gsc);
         await PageChecks.AssertFitsAPhoneAsync(gsc);
 

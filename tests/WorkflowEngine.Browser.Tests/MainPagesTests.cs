@@ -11,52 +11,79 @@ namespace WorkflowEngine.Browser.Tests;
 [Trait("Category", "Browser")]
 public sealed class MainPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
+    /// <summary>Each main page by its address, the demo user it is for (none for a visitor) and its screenshot's name.</summary>
+    private static readonly (string Path, string? User, string Name)[] Pages =
+    [
+        ("/", null, "catalogue"),
+        ("/services/business-opening", null, "notice"),
+        ("/public", null, "public-dashboard"),
+        ("/account/login", null, "sign-in"),
+        ("/services/business-opening/apply", "zhangsan", "apply"),
+        ("/applications", "zhangsan", "my-applications"),
+        ("/track", "zhangsan", "track"),
+        ("/account", "zhangsan", "account"),
+        ("/account/logout", "zhangsan", "sign-out"),
+        ("/account/denied", "samr-clerk", "account-denied"),
+        ("/desk", "samr-clerk", "desk-queue"),
+        ("/desk/supervise", "samr-supervisor", "desk-supervise"),
+        ("/supervision/clock-extensions", "gsc-supervisor", "supervision-clock-extensions"),
+        ("/admin", "admin", "admin"),
+        ("/admin/definitions", "admin", "admin-definitions"),
+        ("/admin/definitions/business-opening/versions/1", "admin", "admin-version"),
+        ("/admin/definitions/edit", "admin", "admin-editor"),
+        ("/admin/changes", "admin", "admin-changes"),
+        ("/admin/sign-ins", "admin", "admin-sign-ins"),
+        ("/admin/users", "admin", "admin-users"),
+        ("/admin/departments", "admin", "admin-departments"),
+        ("/admin/calendars", "admin", "admin-calendars"),
+        ("/admin/calendars/years", "admin", "admin-calendar-year"),
+        ("/admin/incidents", "admin", "admin-incidents"),
+        ("/admin/failed-messages", "admin", "admin-failed-messages"),
+        ("/admin/applications", "admin", "admin-applications"),
+        ("/admin/compliance/mismatches", "admin", "admin-compliance-mismatches"),
+    ];
+
+    /// <summary>Every main page in each language of the switch: Chinese, the default, and English.</summary>
+    public static TheoryData<string, string?, string, string> PagesInEachLanguage()
+    {
+        var data = new TheoryData<string, string?, string, string>();
+        foreach (var culture in new[] { BrowserFixture.Chinese, BrowserFixture.English })
+        {
+            foreach (var (path, user, name) in Pages)
+            {
+                data.Add(path, user, name, culture);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
-    [InlineData("/", null, "catalogue")]
-    [InlineData("/services/business-opening", null, "notice")]
-    [InlineData("/public", null, "public-dashboard")]
-    [InlineData("/account/login", null, "sign-in")]
-    [InlineData("/services/business-opening/apply", "zhangsan", "apply")]
-    [InlineData("/applications", "zhangsan", "my-applications")]
-    [InlineData("/track", "zhangsan", "track")]
-    [InlineData("/account", "zhangsan", "account")]
-    [InlineData("/account/logout", "zhangsan", "sign-out")]
-    [InlineData("/account/denied", "samr-clerk", "account-denied")]
-    [InlineData("/desk", "samr-clerk", "desk-queue")]
-    [InlineData("/desk/supervise", "samr-supervisor", "desk-supervise")]
-    [InlineData("/supervision/clock-extensions", "gsc-supervisor", "supervision-clock-extensions")]
-    [InlineData("/admin", "admin", "admin")]
-    [InlineData("/admin/definitions", "admin", "admin-definitions")]
-    [InlineData("/admin/definitions/business-opening/versions/1", "admin", "admin-version")]
-    [InlineData("/admin/definitions/edit", "admin", "admin-editor")]
-    [InlineData("/admin/changes", "admin", "admin-changes")]
-    [InlineData("/admin/sign-ins", "admin", "admin-sign-ins")]
-    [InlineData("/admin/users", "admin", "admin-users")]
-    [InlineData("/admin/departments", "admin", "admin-departments")]
-    [InlineData("/admin/calendars", "admin", "admin-calendars")]
-    [InlineData("/admin/calendars/years", "admin", "admin-calendar-year")]
-    [InlineData("/admin/incidents", "admin", "admin-incidents")]
-    [InlineData("/admin/failed-messages", "admin", "admin-failed-messages")]
-    [InlineData("/admin/applications", "admin", "admin-applications")]
-    [InlineData("/admin/compliance/mismatches", "admin", "admin-compliance-mismatches")]
-    public async Task MainPage_PassesAxe_ShowsTheFocus_AndFitsAPhone(string path, string? user, string name)
+    [MemberData(nameof(PagesInEachLanguage))]
+    public async Task MainPage_PassesAxe_ShowsTheFocus_AndFitsAPhone(string path, string? user, string name, string culture)
     {
         IPage page;
         if (user is null)
         {
-            page = await fixture.NewPageAsync();
+            page = await fixture.NewPageAsync(culture: culture);
             await page.GotoAsync(path);
         }
         else
         {
-            page = await fixture.SignedInAsync(user, path);
+            page = await fixture.SignedInAsync(user, path, culture: culture);
         }
 
         // The page itself, not a sign-in or refusal on the way to it.
         Assert.Equal(path, new Uri(page.Url).AbsolutePath);
         await Assertions.Expect(page.Locator("h1")).Not.ToBeEmptyAsync();
 
-        await PageChecks.AssertUsableAsync(page, $"page-{name}");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture);
+        if (culture == BrowserFixture.English)
+        {
+            await PageChecks.AssertNoChineseChromeAsync(page);
+        }
+
+        await PageChecks.AssertUsableAsync(page, culture == BrowserFixture.Chinese ? $"page-{name}" : $"page-{name}-{culture}");
     }
 
     [Fact]

@@ -141,6 +141,46 @@ public static class PageChecks
     }
 
     /// <summary>
+    /// A page in English says its own words in English: no Chinese in the page's chrome (its header, headings, labels,
+    /// buttons, column heads, notes and messages). What people wrote stays as written (a name, a company, a reason) and
+    /// is not looked at: the text of table cells, description values, code and the signed-in person's name; nor is a
+    /// Chinese term named in brackets after its English.
+    /// </summary>
+    public static async Task AssertNoChineseChromeAsync(IPage page)
+    {
+        var chinese = await page.EvaluateAsync<string[]>(
+            """
+            () => {
+              const han = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+              // Written by people, not the page: table cells, description values, code, the signed-in person's name.
+              const written = 'script, style, textarea, code, pre, td, dd, [lang^="zh"], .signed-in-name';
+              // English that names the Chinese term in brackets, as "May come later (容缺)" does, says it in English.
+              const glossed = t => { const rest = t.replace(/\([^()]*\)/g, ''); return !han.test(rest) && /[A-Za-z]/.test(rest); };
+              const found = [];
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const text = node.textContent.trim();
+                const e = node.parentElement;
+                if (!text || !han.test(text) || !e || e.closest(written) || glossed(text)) { continue; }
+                const path = [];
+                for (let a = e; a && a !== document.body && path.length < 4; a = a.parentElement) {
+                  path.unshift(a.tagName.toLowerCase() + (a.id ? '#' + a.id : '') + (a.classList.length ? '.' + [...a.classList].join('.') : ''));
+                }
+                found.push(path.join(' > ') + ': ' + text.slice(0, 80));
+              }
+              for (const e of document.querySelectorAll('[aria-label], [title], [placeholder], input[type=submit][value]')) {
+                for (const name of ['aria-label', 'title', 'placeholder', 'value']) {
+                  const value = e.getAttribute(name);
+                  if (value && han.test(value) && !e.closest(written) && !glossed(value)) { found.push(e.tagName.toLowerCase() + '[' + name + ']: ' + value.slice(0, 80)); }
+                }
+              }
+              return found;
+            }
+            """);
+        Assert.True(chinese.Length == 0, $"{page.Url} in English shows Chinese in its own words:\n" + string.Join("\n", chinese));
+    }
+
+    /// <summary>
     /// Everything one page must pass, at a desktop's width and at a phone's; with a <paramref name="screenshot"/> name,
     /// writes both views (<c>&lt;name&gt;.png</c>, <c>&lt;name&gt;-phone.png</c>) to <see cref="Screenshots.Folder"/>.
     /// </summary>

@@ -23,7 +23,10 @@ public abstract class Activity<TSettings> : IActivity
             attribute.HasChildren,
             attribute.Tracked,
             attribute.RequiresId,
-            typeof(TSettings));
+            typeof(TSettings))
+        {
+            DescriptionEn = attribute.DescriptionEn,
+        };
     }
 
     public ActivityDescriptor Descriptor { get; }

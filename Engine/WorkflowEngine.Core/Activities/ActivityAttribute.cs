@@ -10,6 +10,9 @@ public sealed class ActivityAttribute(string key) : Attribute
 
     public string Description { get; init; } = "";
 
+    /// <summary><see cref="Description"/> in English, for the English pages.</summary>
+    public string DescriptionEn { get; init; } = "";
+
     /// <summary>Whether the node may have <c>steps</c>.</summary>
     public bool HasChildren { get; init; }
 

@@ -8,4 +8,8 @@ public sealed record ActivityDescriptor(
     bool HasChildren,
     bool Tracked,
     bool RequiresId,
-    Type SettingsType);
+    Type SettingsType)
+{
+    /// <summary><see cref="Description"/> in English; empty where the activity gives none.</summary>
+    public string DescriptionEn { get; init; } = "";
+}

@@ -266,7 +266,7 @@ public static partial class CalendarLoader
         }
         catch (YamlSyntaxException ex)
         {
-            errors.Add(new DefinitionError(path, ex.Line, ex.Column, "", ex.Message));
+            errors.Add(new DefinitionError(path, ex.Line, ex.Column, "", ex.Message) { MessageEn = ex.MessageEn });
             return null;
         }
     }

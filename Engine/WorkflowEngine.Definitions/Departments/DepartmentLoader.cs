@@ -4,7 +4,7 @@ using WorkflowEngine.Definitions.Yaml;
 
 namespace WorkflowEngine.Definitions.Departments;
 
-/// <summary>Loads <c>departments.yaml</c>.</summary>
+/// <summary>Loads <c>departments.yaml</c>; each error carries its English beside the Chinese, as a definition's do.</summary>
 public static partial class DepartmentLoader
 {
     public static IReadOnlyList<Department> Load(string path)
@@ -19,7 +19,7 @@ public static partial class DepartmentLoader
         }
         catch (YamlSyntaxException ex)
         {
-            throw new DefinitionFileException([new DefinitionError(path, ex.Line, ex.Column, "", ex.Message)]);
+            throw new DefinitionFileException([new DefinitionError(path, ex.Line, ex.Column, "", ex.Message) { MessageEn = ex.MessageEn }]);
         }
 
         var departments = new List<Department>();
@@ -30,13 +30,14 @@ public static partial class DepartmentLoader
             var at = $"departments[{i}]";
             if (entry.Code is null || !CodePattern().IsMatch(entry.Code))
             {
-                reader.Error(at + ".code", "部门代码 code 须为大写字母、数字或 -（用作队列名 dept.<code>）");
+                reader.Error(at + ".code", "部门代码 code 须为大写字母、数字或 -（用作队列名 dept.<code>）",
+                    "A department code must be capital letters, digits or - (it names the queue dept.<code>)");
                 continue;
             }
 
             if (!seen.Add(entry.Code))
             {
-                reader.Error(at + ".code", $"部门代码“{entry.Code}”重复");
+                reader.Error(at + ".code", $"部门代码“{entry.Code}”重复", $"The department code \"{MessageText.Quote(entry.Code)}\" appears twice");
                 continue;
             }
 

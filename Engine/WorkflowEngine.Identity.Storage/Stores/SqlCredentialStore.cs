@@ -36,6 +36,9 @@ public sealed class SqlCredentialStore(Database database) : ICredentialStore
     public Task RehashAsync(string userId, string passwordHash, CancellationToken cancellationToken) =>
         WriteAsync("UPDATE user_credentials SET password_hash = @Hash WHERE user_id = @Id", new { Id = userId, Hash = passwordHash }, cancellationToken);
 
+    public Task RenewStampAsync(string userId, string securityStamp, CancellationToken cancellationToken) =>
+        WriteAsync("UPDATE user_credentials SET security_stamp = @Stamp WHERE user_id = @Id", new { Id = userId, Stamp = securityStamp }, cancellationToken);
+
     public async Task<UserCredential?> RecordFailureAsync(string userId, DateTimeOffset now, LockoutPolicy policy, CancellationToken cancellationToken)
     {
         // One statement, so that attempts racing each other are all counted; every SET reads the row as it was.

@@ -14,6 +14,9 @@ public interface ICredentialStore
     /// </summary>
     Task RehashAsync(string userId, string passwordHash, CancellationToken cancellationToken);
 
+    /// <summary>Replaces the stamp only (at sign-out): every session and token issued before ends; the password and any lockout stay.</summary>
+    Task RenewStampAsync(string userId, string securityStamp, CancellationToken cancellationToken);
+
     /// <summary>
     /// Counts a wrong password, atomically; the failure that reaches the policy's limit locks the account until
     /// <c>now + Duration</c> and starts the count again. Returns the credential as it now stands (null for no credential).

@@ -67,6 +67,24 @@ public sealed class DefinitionRegistry(IDefinitionStore store, DefinitionLoader 
         return current is { } version ? await GetAsync(id, version, cancellationToken) : null;
     }
 
+    /// <summary>
+    /// A version's title in Chinese and English as its source gives them (the store keeps only the Chinese, for its
+    /// lists): a published or retired version's from the cached parse, a draft's read now; the stored Chinese title
+    /// alone for a draft whose source no longer reads.
+    /// </summary>
+    public async Task<LocalizedText> TitleAsync(DefinitionRecord record, CancellationToken cancellationToken)
+    {
+        if (record.Status is DefinitionStatuses.Published or DefinitionStatuses.Retired)
+        {
+            return (await GetAsync(record.Id, record.Version, cancellationToken)).Title;
+        }
+
+        var full = record.Source.Length > 0 ? record : await store.GetAsync(record.Id, record.Version, cancellationToken);
+        return full is not null && Loader.Load(full.Source, $"{record.Id}@v{record.Version}").Definition is { } draft
+            ? draft.Title
+            : new LocalizedText(record.Title);
+    }
+
     /// <summary>The catalogue: the latest published version of every service that has one, in the store's order.</summary>
     public async Task<IReadOnlyList<WorkflowDefinition>> ListLatestPublishedAsync(CancellationToken cancellationToken)
     {

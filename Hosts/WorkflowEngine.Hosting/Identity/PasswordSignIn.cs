@@ -134,6 +134,13 @@ public sealed class PasswordSignIn(
         await RecordPasswordSetAsync(user, clientAddress, channel, cancellationToken);
     }
 
+    /// <summary>
+    /// Gives the user's password a new stamp, keeping the password: every session cookie and token issued before stops
+    /// being accepted, a copy of one included (the cookie alone carries the session, so only the server can end it).
+    /// </summary>
+    public Task EndSessionsAsync(string userId, CancellationToken cancellationToken) =>
+        credentials.RenewStampAsync(userId, NewStamp(), cancellationToken);
+
     /// <summary>A password hashed for <paramref name="user"/> with a new stamp, for a store to keep (a new user's, with the user).</summary>
     public UserCredential NewCredential(UserRecord user, string password) =>
         new(user.Id, Hasher.HashPassword(user, password), NewStamp(), 0, null, clock.GetUtcNow());

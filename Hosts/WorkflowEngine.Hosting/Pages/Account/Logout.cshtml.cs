@@ -20,6 +20,12 @@ public sealed class LogoutModel(PasswordSignIn signIn, OidcSettings platform) : 
         if (User.Identity?.IsAuthenticated == true && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id)
         {
             await HttpContext.SignOutAsync(SessionCookie.SchemeName);
+            if (!OidcSignIn.IsPlatformSession(User))
+            {
+                // Deleting the cookie in this browser is not enough: a copy kept elsewhere would still open every page.
+                await signIn.EndSessionsAsync(id, cancellationToken);
+            }
+
             await signIn.RecordAsync(
                 SignInEventKinds.SignedOut, id, id, HttpContext.Connection.RemoteIpAddress?.ToString(), Channel, cancellationToken);
             if (OidcSignIn.IsPlatformSession(User) && platform.Configured && await SignedOutAtPlatformAsync())

@@ -46,7 +46,7 @@ public sealed class ComplianceMismatchesModel(IComplianceMismatchQueries queries
     public string Months { get; private set; } = "";
 
     public IEnumerable<(string Code, string Name)> Departments =>
-        reference.Departments.Values.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => (d.Code, d.Name.Zh));
+        reference.Departments.Values.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => (d.Code, PageText.Current.Of(d.Name)));
 
     /// <summary>The filters as a query string, for the CSV link and the next and previous pages.</summary>
     public string Query(int? page = null, string? format = null)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkflowEngine.Core.Model;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Definitions;
 
@@ -8,7 +9,7 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 
 /// <summary>Every definition with all its versions (draft, published, retired), and which one new applications get.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class DefinitionsModel(IDefinitionStore store) : PageModel
+public sealed class DefinitionsModel(IDefinitionStore store, DefinitionRegistry registry) : PageModel
 {
     /// <summary>The id of a draft just discarded, to confirm.</summary>
     [BindProperty(SupportsGet = true)]
@@ -19,8 +20,20 @@ public sealed class DefinitionsModel(IDefinitionStore store) : PageModel
 
     public IReadOnlyList<IGrouping<string, DefinitionRecord>> Definitions { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>Each definition's title, as its newest version gives it, in both languages.</summary>
+    public IReadOnlyDictionary<string, LocalizedText> Titles { get; private set; } = new Dictionary<string, LocalizedText>();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Definitions = (await store.ListAsync(cancellationToken)).GroupBy(r => r.Id).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
+        var titles = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+        foreach (var definition in Definitions)
+        {
+            titles[definition.Key] = await registry.TitleAsync(definition.MaxBy(v => v.Version)!, cancellationToken);
+        }
+
+        Titles = titles;
+    }
 
     /// <summary>The version new applications start on: the newest ever published, unless retired (as the registry decides).</summary>
     public static int? CurrentVersion(IEnumerable<DefinitionRecord> versions) =>

@@ -9,7 +9,7 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 
 /// <summary>The line diff between any two versions of a definition: what changed from one to the other.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class DiffModel(IDefinitionStore store) : PageModel
+public sealed class DiffModel(IDefinitionStore store, DefinitionRegistry registry) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? From { get; set; }
@@ -19,6 +19,7 @@ public sealed class DiffModel(IDefinitionStore store) : PageModel
 
     public string Id { get; private set; } = "";
 
+    /// <summary>The definition's title in the page's language, as its newest version gives it.</summary>
     public string Title { get; private set; } = "";
 
     /// <summary>Every version of the definition, newest first, to choose from.</summary>
@@ -36,7 +37,7 @@ public sealed class DiffModel(IDefinitionStore store) : PageModel
             return Page();
         }
 
-        Title = Versions[0].Title;
+        Title = PageText.Current.Of(await registry.TitleAsync(Versions[0], cancellationToken));
         From ??= Versions.Count > 1 ? Versions[1].Version : Versions[0].Version;
         To ??= Versions[0].Version;
         var older = await VersionAsync(id, From.Value, nameof(From), cancellationToken);

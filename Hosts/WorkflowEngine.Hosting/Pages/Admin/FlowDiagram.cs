@@ -209,7 +209,7 @@ public static class FlowDiagram
             limits.Add(AdminText.Say($"法定时限 {statutory}（{AdminText.Time(plan.StatutoryDue)}）", $"Statutory {statutory} ({AdminText.Time(plan.StatutoryDue)})"));
         }
 
-        var lines = new List<string> { AdminText.Say("一件事总时限", "The bundle's limit") + "：" + (limits.Count == 0 ? AdminText.Say("未设定", "none set") : string.Join("；", limits)) };
+        var lines = new List<string> { AdminText.Say("一件事总时限：", "The bundle's limit: ") + (limits.Count == 0 ? AdminText.Say("未设定", "none set") : string.Join(AdminText.Say("；", "; "), limits)) };
         lines.Add(AdminText.Say($"关键路径（加粗）各步骤用足时限，最迟 {AdminText.Time(plan.End)} 办结", $"Critical path (bold): every step taking its whole limit ends by {AdminText.Time(plan.End)}")
             + (plan.ExceedsBundle ? AdminText.Say("，超出总时限", ", past the bundle's limit") : ""));
         svg.Append(CultureInfo.InvariantCulture,

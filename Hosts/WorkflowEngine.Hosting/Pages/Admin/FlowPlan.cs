@@ -110,7 +110,7 @@ public sealed class FlowPlan
         return new PlannedNode(
             node.Id,
             kind,
-            node.Title is { } title ? text.Of(title) : UntitledName(activity, node),
+            node.Title is { } title ? text.Of(title) : UntitledName(activity, node, text),
             NoticeStep.DepartmentOf(activity, node, reference, text),
             limit,
             limit is null ? null : text.Of(limit),
@@ -126,9 +126,17 @@ public sealed class FlowPlan
         };
     }
 
-    /// <summary>A node without a title by what it does (the first clause of its activity's description, e.g. 通知申请人), else its id.</summary>
-    private static string UntitledName(IActivity? activity, StepNode node) =>
-        activity?.Descriptor.Description is { Length: > 0 } description ? description.Split('：')[0] : node.Id;
+    /// <summary>
+    /// A node without a title by what it does (the first clause of its activity's description in the page's language,
+    /// e.g. 通知申请人 or "Notify the applicant"), else its id.
+    /// </summary>
+    private static string UntitledName(IActivity? activity, StepNode node, PageText text) =>
+        (text.IsEnglishText, activity?.Descriptor) switch
+        {
+            (true, { DescriptionEn.Length: > 0 } descriptor) => descriptor.DescriptionEn.Split(':')[0],
+            (false, { Description.Length: > 0 } descriptor) => descriptor.Description.Split('：')[0],
+            _ => node.Id,
+        };
 
     private static void MarkCritical(PlannedNode node, HashSet<string> critical)
     {

@@ -26,7 +26,7 @@ public sealed class LateClocksModel(LateClocks late, DefinitionRegistry definiti
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Services = [.. (await definitions.ListLatestPublishedAsync(cancellationToken)).Select(d => (d.Id, d.Title.Zh)).OrderBy(s => s.Id, StringComparer.Ordinal)];
+        Services = [.. (await definitions.ListLatestPublishedAsync(cancellationToken)).Select(d => (d.Id, PageText.Current.Of(d.Title))).OrderBy(s => s.Id, StringComparer.Ordinal)];
         if (Level is not (null or "" or "yellow" or "red"))
         {
             ModelState.AddModelError(nameof(Level), AdminText.Say("预警只能是黄牌或红牌", "The card is yellow or red"));

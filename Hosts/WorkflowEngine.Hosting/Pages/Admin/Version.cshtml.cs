@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowEngine.Core.Activities;
+using WorkflowEngine.Core.Model;
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
@@ -58,6 +59,9 @@ public sealed class VersionModel(
     public string? Done { get; set; }
 
     public DefinitionRecord? Record { get; private set; }
+
+    /// <summary>The version's title in the page's language, as its source gives it; the stored Chinese one when the source no longer reads.</summary>
+    public string Title { get; private set; } = "";
 
     public IReadOnlyList<DefinitionError> Errors { get; private set; } = [];
 
@@ -148,6 +152,7 @@ public sealed class VersionModel(
         // Validated again now, as publishing would: departments or calendars may have changed since it was saved.
         var loaded = registry.Loader.Load(Record.Source, $"{id}@v{version}");
         Errors = loaded.Errors;
+        Title = PageText.Current.Of(loaded.Definition?.Title ?? new LocalizedText(Record.Title));
         if (loaded.Definition is { } definition)
         {
             Plan = FlowPlan.Of(definition, activities, reference, PreviewStart(definition.CalendarId));
