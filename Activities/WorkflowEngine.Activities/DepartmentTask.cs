@@ -132,7 +132,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         Send(context, limit, handler, maxExtension);
         if (held)
         {
-            AnnounceDueTime(context);
+            AnnounceDueTime(context, limit);
         }
 
         context.Audit("StepDispatched", new Dictionary<string, string?>
@@ -195,8 +195,12 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         ?? ClockArithmetic.DueAt(ClockTimeline.Of(context.State.Clock), limit, context.Calendar, context.Now)
         ?? throw new InvalidOperationException($"The clock of '{context.Node.Id}' has not started.");
 
-    /// <summary>Tells the department holding the step its due time moved, or that its clock stands still and since when.</summary>
-    private static void AnnounceDueTime(ActivityContext context)
+    /// <summary>
+    /// Tells the department holding the step its due time moved, or that its clock stands still and since when, and the
+    /// card the clock shows now against <paramref name="limit"/> and the statutory limit: an extension that moved the due
+    /// time takes back a yellow or red the step no longer deserves.
+    /// </summary>
+    private static void AnnounceDueTime(ActivityContext context, WorkingTimeLimit limit)
     {
         var state = context.State;
         var timeline = ClockTimeline.Of(state.Clock);
@@ -212,7 +216,24 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         {
             Provisional = ProvisionalDue.Of(context.Calendar, timeline.StartedAt ?? DispatchedAt(context), state.DueAt),
             Statutory = StatutoryOf(context, timeline.StartedAt ?? DispatchedAt(context), null),
+            Card = CardNow(context, timeline, limit),
+            PausedFor = pause?.Reason,
+            PausedUntil = pause?.Until,
         });
+    }
+
+    /// <summary>The worse of the step's cards against its limit and its statutory limit as its clock reads now, as <see cref="ClockCards"/> reads them.</summary>
+    private static WarningLevel CardNow(ActivityContext context, ClockTimeline timeline, WorkingTimeLimit limit)
+    {
+        var share = DeadlineWarnings.YellowShareOf(context.Definition, context.Node);
+        var card = DeadlineWarnings.Of(ClockArithmetic.Explain(timeline, limit, context.Calendar, context.Now), share);
+        if (context.Node.StatutoryLimit is { } statutory)
+        {
+            var statutoryCard = DeadlineWarnings.Of(ClockArithmetic.Explain(timeline, statutory, context.Calendar, context.Now), share);
+            card = statutoryCard > card ? statutoryCard : card;
+        }
+
+        return card;
     }
 
     /// <summary>
@@ -318,13 +339,13 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             case DeferredMaterialOverdueEvent:
                 if (HoldForOverdueMaterials(context, limit))
                 {
-                    AnnounceDueTime(context);
+                    AnnounceDueTime(context, limit);
                 }
 
                 return false;
             case CalendarChangedEvent:
                 // The scope counted the clock again on the new calendar: the department keeps the newest due time.
-                AnnounceDueTime(context);
+                AnnounceDueTime(context, limit);
                 return false;
             case DeferredMaterialSuppliedEvent arrived:
                 // The department's task was sent without the file: it gets it before the clock runs again on it.
@@ -423,7 +444,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, until));
         }
 
-        AnnounceDueTime(context);
+        AnnounceDueTime(context, limit);
         // 行政许可法 Art. 45: the applicant is told of a period not counted, not only the department.
         context.Emit(ClockNotices.Exclusion(context.Application.TrackingNumber, StepTitle(context), StepTitleEn(context),
             excluded.KindName, excluded.KindNameEn ?? excluded.KindName, excluded.Reason, excluded.Until));
@@ -483,7 +504,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         }
 
         HoldForOverdueMaterials(context, limit);
-        AnnounceDueTime(context);
+        AnnounceDueTime(context, limit);
         context.Emit(ClockNotices.ExclusionEnded(context.Application.TrackingNumber, StepTitle(context), StepTitleEn(context),
             ClockTimeline.Of(state.Clock).Status == ClockStatus.Running ? state.DueAt : null));
         context.Audit("ClockResumed", new Dictionary<string, string?> { ["dueAt"] = state.DueAt?.ToString("O") }, by);
@@ -529,7 +550,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             return;
         }
 
-        AnnounceDueTime(context);
+        AnnounceDueTime(context, limit);
         // 行政许可法 Art. 42: the applicant is told of the extension and its reason, as for a stage's or the bundle's.
         context.Emit(ClockNotices.Extension(context.Application.TrackingNumber, StepTitle(context), StepTitleEn(context),
             extended.Added, extended.Reason, ClockTimeline.Of(state.Clock).Status == ClockStatus.Running ? state.DueAt : null));
@@ -621,7 +642,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, remindAt ?? expiresAt));
         }
 
-        AnnounceDueTime(context);
+        AnnounceDueTime(context, limit);
         var note = string.IsNullOrWhiteSpace(requested.Note) ? "" : $"说明：{requested.Note}。";
         var answerText = answerBy is { } by
             ? $"请于 {ChinaTime.Format(by)} 前一次补齐后上传，逾期未补齐的，{(rules.OnExpiry == SupplementExpiry.Withdraw ? "视为撤回申请" : "本事项不予受理")}；"
@@ -789,7 +810,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             Provisional = ProvisionalDue.Of(context.Calendar, ClockTimeline.Of(state.Clock).StartedAt ?? DispatchedAt(context), state.DueAt),
             Statutory = StatutoryOf(context, ClockTimeline.Of(state.Clock).StartedAt ?? DispatchedAt(context), null),
         });
-        AnnounceDueTime(context);
+        AnnounceDueTime(context, limit);
         context.Audit("SupplementProvided", new Dictionary<string, string?>
         {
             ["request"] = supplied.RequestId.ToString(),
@@ -831,7 +852,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             return;
         }
 
-        AnnounceDueTime(context);
+        AnnounceDueTime(context, limit);
         context.Audit("ClockResumed", new Dictionary<string, string?> { ["dueAt"] = context.State.DueAt?.ToString("O"), ["material"] = arrived.Material }, arrived.SuppliedBy);
     }
 

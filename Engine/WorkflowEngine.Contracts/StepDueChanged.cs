@@ -48,11 +48,29 @@ public sealed record StepDueChanged
     public string? PausedBecause { get; init; }
 
     /// <summary>
+    /// While the clock stands still: what for — <c>supplement</c> (补正, waiting for the applicant), <c>excluded</c> (a
+    /// period the limit does not count: testing, inspection, expert review, a hearing) or <c>material-overdue</c> (a
+    /// material accepted late not supplied by its due time). Added to version 1 (additive).
+    /// </summary>
+    public string? PausedFor { get; init; }
+
+    /// <summary>While an excluded period stands still: when it ends by itself, where the clerk gave its end. Added to version 1 (additive).</summary>
+    public DateTimeOffset? PausedUntil { get; init; }
+
+    /// <summary>
     /// The version of the step's calendar (<see cref="ExecuteStep.CalendarId"/>) the engine counted this due time on; a
     /// new one after an administrator loaded a year. A department counting working time on a copy fetches it again.
     /// Added to version 1.
     /// </summary>
     public string? CalendarVersion { get; init; }
+
+    /// <summary>
+    /// The card the step's clock shows at <see cref="ChangedAt"/>, the worse against its limits: <c>none</c>, <c>yellow</c>
+    /// or <c>red</c>. A department shows it in place of the card it held (an extension takes back a yellow or a red the
+    /// step no longer deserves); a new <see cref="StepWarningRaised"/> comes when the step turns again. Absent from older
+    /// engines. Added to version 1 (additive).
+    /// </summary>
+    public string? Card { get; init; }
 
     public required DateTimeOffset ChangedAt { get; init; }
 }

@@ -295,7 +295,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
         task.DueRevision = change.Revision;
         task.DueAt = change.DueAt ?? task.DueAt;
-        TakeBackRed(task, change);
+        ShowCard(task, change);
         // The clock of a supplement request runs again only once everything is supplied: StepSupplemented brings the new
         // versions, and until it comes the clock stands still on the newest due time (kept, so that a StepSupplemented
         // of an older revision, overtaken by this one, does not put back its own).
@@ -305,6 +305,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             // A clock paused after its due time passed keeps that due time: the pause, not a missing due time, says it stands still.
             Pause(task, change.PausedSince ?? (change.DueAt is null ? change.ChangedAt : null), change.ChangedAt);
             task.ClockPausedBecause = task.ClockPausedSince is null ? null : change.PausedBecause;
+            KeepPause(task, change);
         }
 
         if (change.CalendarVersion is { } version && task.Clock is { CalendarId: not null } clock && clock.CalendarVersion != version)
@@ -347,6 +348,18 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     /// <summary>The step's property that keeps the clock revision its <c>statutoryDueAt</c> belongs to (none: the dispatch's).</summary>
     private const string StatutoryDueRevision = "statutoryDueRevision";
 
+    /// <summary>What the clock stands still for and until when, as the engine said, for the supervisors' list; nothing once it runs.</summary>
+    private static void KeepPause(TaskRecord task, StepDueChanged change)
+    {
+        var paused = task.ClockPausedSince is not null;
+        var pausedFor = paused ? change.PausedFor : null;
+        var until = paused ? change.PausedUntil : null;
+        if (task.Clock is { } clock ? clock.PausedFor != pausedFor || clock.PausedUntil != until : pausedFor is not null || until is not null)
+        {
+            task.Clock = (task.Clock ?? new TaskClock(null, null, [])) with { PausedFor = pausedFor, PausedUntil = until };
+        }
+    }
+
     /// <summary>
     /// Sets since when the task's clock stands still (null: it runs), keeping the pause that ends (at
     /// <paramref name="at"/>, or where the next one begins) for the working time the decision reports.
@@ -359,6 +372,22 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         }
 
         task.ClockPausedSince = since;
+    }
+
+    /// <summary>
+    /// Shows the card the engine read on the step's clock with the change (<see cref="StepDueChanged.Card"/>): after an
+    /// extension a step no longer near its limit shows none, and the engine gives a new yellow or red when it turns
+    /// again. From an engine that sends no card, only a red that no longer holds is taken back (<see cref="TakeBackRed"/>).
+    /// </summary>
+    private static void ShowCard(TaskRecord task, StepDueChanged change)
+    {
+        if (change.Card is not { } card)
+        {
+            TakeBackRed(task, change);
+            return;
+        }
+
+        task.Warning = card is "yellow" or "red" ? card : null;
     }
 
     /// <summary>
@@ -446,7 +475,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
     /// <summary>
     /// Applies an escalation rule to a task still open or claimed: its queue priority rises (never falls), and a rule
-    /// that has it supervised marks it so, once, and tells the department's supervisors why.
+    /// that has it supervised marks it so, once per due time, and tells the department's supervisors why.
     /// </summary>
     private TaskRecord? Escalate(EscalationWork work)
     {
@@ -457,7 +486,9 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         }
 
         task.Priority = Math.Max(task.Priority, TaskPriorities.RankOf(escalation.Priority));
-        if (escalation.Supervise && task.SupervisedAt is null)
+        // Supervised once per due time: a rule for a due time later than the last supervision (an extension moved it,
+        // and the step ran late again) tells the supervisors again, and the task shows since when it is supervised anew.
+        if (escalation.Supervise && (task.SupervisedAt is not { } since || escalation.DueAt > since))
         {
             task.SupervisedAt = now;
             task.SupervisedBecause = escalation.Reason;

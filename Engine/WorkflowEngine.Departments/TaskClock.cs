@@ -6,7 +6,15 @@ namespace WorkflowEngine.Runtime.Departments;
 /// What a task keeps to count its working time as the engine does: the calendar the engine dispatched it on, and the
 /// pauses that have ended (the one under way is <see cref="TaskRecord.ClockPausedSince"/>). A due time the engine counted
 /// on a newer version of the calendar (a year loaded) brings that version, and <see cref="VersionSince"/> when it came.
-/// <see cref="Provisional"/> is why the engine's last due time is provisional (暂定), while it is.
+/// <see cref="Provisional"/> is why the engine's last due time is provisional (暂定), while it is. While the clock
+/// stands still, <see cref="PausedFor"/> says what for (<see cref="StepDueChanged.PausedFor"/>) and <see cref="PausedUntil"/>
+/// when an excluded period ends by itself, where known: the supervisors' list of paused steps shows them.
 /// </summary>
 public sealed record TaskClock(
-    string? CalendarId, string? CalendarVersion, IReadOnlyList<ClockPause> Pauses, DateTimeOffset? VersionSince = null, ProvisionalDueTime? Provisional = null);
+    string? CalendarId,
+    string? CalendarVersion,
+    IReadOnlyList<ClockPause> Pauses,
+    DateTimeOffset? VersionSince = null,
+    ProvisionalDueTime? Provisional = null,
+    string? PausedFor = null,
+    DateTimeOffset? PausedUntil = null);

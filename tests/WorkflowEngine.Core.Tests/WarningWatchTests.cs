@@ -1,4 +1,5 @@
 using CsCheck;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
@@ -124,6 +125,41 @@ public sealed class WarningWatchTests
         var told = Assert.Single(h.Commands.OfType<AnnounceEscalation>());
         Assert.Equal(("licence", "SAMR", "licence", "urgent", true, Monday.AddHours(2)), (told.StepId, told.Department, told.Clock, told.Priority, told.Supervise, told.DueAt));
         Assert.Equal("红牌（超过办理时限）后 1 个工作日仍未办结", told.Reason);
+    }
+
+    [Fact]
+    public void AnEscalatedStepThatAnExtensionMoved_IsEscalatedAgainWhenItTurnsRedAgain_OnceForTheNewDueTime()
+    {
+        var flow = Flow.Replace(
+            "limit: { workingHours: 2 } }",
+            "limit: { workingHours: 2 }, escalation: [ { card: red, priority: urgent, supervise: true } ] }",
+            StringComparison.Ordinal);
+        var h = new FlowHarness(Catalog.Definition(flow), start: Monday).Start();
+        Look(h, Monday.AddHours(2));
+        Assert.Single(Escalations(h));
+
+        // A working day more, approved at 10:50 within the limit, reaches the engine after the red: due at 11:00 on Tuesday.
+        var tuesday = Monday.AddDays(1).AddHours(2);
+        h.Now = Monday.AddHours(2.5);
+        h.Apply(new StepExtendedEvent("licence", 1, Guid.NewGuid(), WorkingTimeLimit.Days(1), "需实地核查经营场所", "samr-clerk", "samr-supervisor", Monday.AddHours(1).AddMinutes(50)) { Department = "SAMR" });
+        Assert.Equal(tuesday, h.Step("licence")!.DueAt);
+        Assert.Equal(WarningLevel.None, h.Last!.Commands.OfType<AnnounceDue>().Single().Card);
+        // Its new yellow at three quarters of nine office hours (17:15) escalates nothing: the rule follows the red.
+        Look(h, Monday.AddHours(8.25));
+        Assert.Equal(tuesday, h.State.NextWarningAt);
+        Look(h, tuesday.AddMinutes(-1));
+        Assert.Single(Escalations(h));
+
+        Look(h, tuesday);
+        Assert.Equal(2, Escalations(h).Count());
+        var told = h.Commands.OfType<AnnounceEscalation>().Last();
+        Assert.Equal(("licence", "SAMR", true, tuesday), (told.StepId, told.Department, told.Supervise, told.DueAt));
+
+        // The same due time read again (the timer delivered twice, a restart): the rule stays applied.
+        Look(h, tuesday.AddHours(1));
+        h.Apply(new TimerFiredEvent("deadline-warnings", h.Definition.Flow.Id));
+        Assert.Equal(2, Escalations(h).Count());
+        Assert.Equal(2, h.Commands.OfType<AnnounceEscalation>().Count());
     }
 
     [Fact]

@@ -437,7 +437,8 @@ public sealed class DefinitionValidationTests
 
         var paths = result.Errors.Select(e => e.Path).ToHashSet();
         Assert.Contains("id", paths);
-        Assert.Contains("timeLimits.promised", paths);
+        // A service held to its statutory limit alone needs no promised one.
+        Assert.DoesNotContain("timeLimits.promised", paths);
         Assert.Contains("form[1].key", paths);
         Assert.Contains("form[1].type", paths);
         Assert.Contains("materials[0].usedBy", paths);

@@ -91,6 +91,32 @@ public sealed class ClockExtensionTests
     }
 
     [Fact]
+    public async Task ARequestsClockTitle_IsInEnglish_ForACallerWhoReadsEnglish()
+    {
+        await using var host = await AllInOneHost.StartAsync(Monday);
+        var id = await SubmitAsync(host);
+        using var nrp = host.Client("nrp-supervisor");
+        using var ask = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/clock-extensions")
+        {
+            Content = JsonContent.Create(new { workingDays = 5, reason = "五部门联合现场核查" }),
+        };
+        ask.Headers.Add("Accept-Language", "en-GB,zh;q=0.5");
+        using var asked = await nrp.SendAsync(ask);
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        Assert.Equal("Joint completion acceptance and real-estate registration", (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clockTitle").GetString());
+
+        using var gsc = host.Client("gsc-supervisor");
+        using var list = new HttpRequestMessage(HttpMethod.Get, "/api/departments/GSC/clock-extensions");
+        list.Headers.Add("Accept-Language", "en");
+        using var english = await gsc.SendAsync(list);
+        var waiting = Assert.Single((await english.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        Assert.Equal("Joint completion acceptance and real-estate registration", waiting.GetProperty("clockTitle").GetString());
+        // Without English first, the Chinese title as before.
+        var chinese = Assert.Single((await host.GetJsonAsync("gsc-supervisor", "/api/departments/GSC/clock-extensions")).EnumerateArray());
+        Assert.Equal("竣工联合验收与不动产首次登记", chinese.GetProperty("clockTitle").GetString());
+    }
+
+    [Fact]
     public async Task ARefusal_IsKeptWithItsReason_AndTheDueTimeStays()
     {
         await using var host = await AllInOneHost.StartAsync(Monday);

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using WorkflowEngine.Contracts;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests;
@@ -52,6 +54,76 @@ public sealed class EscalationTests
         var line = Assert.Single(audit);
         Assert.Equal(("business-licence", "urgent"), (line.GetProperty("stepId").GetString(), line.GetProperty("data").GetProperty("priority").GetString()));
         Assert.Single((await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/notices")).EnumerateArray(), n => n.GetProperty("kind").GetString() == "escalated");
+    }
+
+    [Fact]
+    public async Task AnExtensionThatReachesTheEngineAfterTheEscalation_TakesTheRedBack_AndTheLicenceLateAgain_IsSupervisedAndToldAgain()
+    {
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        var id = await host.SubmitBusinessOpeningAsync();
+        var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString()!;
+        await AdvanceToAsync(host, 12, 0);
+        await AllInOneHost.EventuallyAsync(() => TaskAsync(host, task), t => t.GetProperty("priority").GetString() == "urgent", "the first escalation");
+
+        // SAMR's own system approved a working day more at 10:50, within the limit, and reports it only now.
+        await host.SendReportAsync(new StepExtended
+        {
+            ApplicationId = id,
+            StepId = "business-licence",
+            Attempt = 1,
+            Department = "SAMR",
+            ExtensionId = Guid.NewGuid(),
+            WorkingDays = 1,
+            Reason = "经营场所需实地核查",
+            RequestedBy = "samr-clerk",
+            ApprovedBy = "samr-supervisor",
+            ApprovedAt = new DateTimeOffset(2026, 3, 2, 10, 50, 0, Cst),
+        });
+        var tuesday = new DateTimeOffset(2026, 3, 3, 11, 0, 0, Cst);
+        var extended = await AllInOneHost.EventuallyAsync(
+            () => TaskAsync(host, task), t => t.GetProperty("dueAt").GetDateTimeOffset() == tuesday, "the new due time on the clerk's task");
+        // Three of nine office hours used: no card; the queue keeps the priority the escalation gave.
+        Assert.Equal("none", extended.GetProperty("warning").GetString());
+        Assert.Equal("urgent", extended.GetProperty("priority").GetString());
+
+        // Late again at 11:00 on Tuesday, and an office hour later escalated again: the supervisors are told again.
+        host.Clock.Advance(tuesday.AddHours(1) - host.Clock.GetUtcNow());
+        await host.FireDueTimersAsync();
+        var notices = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/notices"),
+            n => n.EnumerateArray().Count(x => x.GetProperty("kind").GetString() == "escalated") == 2,
+            "the second escalation among the supervisor's notices");
+        Assert.Contains(notices.EnumerateArray(), n => n.GetProperty("kind").GetString() == "escalated"
+            && n.GetProperty("message").GetString()!.Contains("2026-03-03 11:00", StringComparison.Ordinal));
+        var again = await TaskAsync(host, task);
+        Assert.Equal(("red", tuesday.AddHours(1)), (again.GetProperty("warning").GetString(), again.GetProperty("supervisedAt").GetDateTimeOffset()));
+
+        await host.FireDueTimersAsync();
+        Assert.Equal(2, (await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/notices")).EnumerateArray().Count(n => n.GetProperty("kind").GetString() == "escalated"));
+    }
+
+    [Fact]
+    public async Task AYellowLicenceExtendedWellBeforeItsLimit_ShowsNoCardOnTheClerksTask()
+    {
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        var id = await host.SubmitBusinessOpeningAsync();
+        var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString()!;
+        // Three quarters of two office hours: yellow at 10:30.
+        await AdvanceToAsync(host, 10, 30);
+        await AllInOneHost.EventuallyAsync(() => TaskAsync(host, task), t => t.GetProperty("warning").GetString() == "yellow", "the yellow card");
+
+        await AdvanceToAsync(host, 10, 40);
+        using var clerk = host.Client("samr-clerk");
+        (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+        using var asked = await clerk.PostAsJsonAsync($"/api/tasks/{task}/extensions", new { workingDays = 1, reason = "经营场所需实地核查" });
+        var extension = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using var supervisor = host.Client("samr-supervisor");
+        (await supervisor.PostAsJsonAsync($"/api/extensions/{extension}/approve", new { reason = "同意" })).EnsureSuccessStatusCode();
+
+        // Due at 11:00 on Tuesday: under a fifth of nine office hours used, so the clerk sees no card.
+        var extended = await AllInOneHost.EventuallyAsync(
+            () => TaskAsync(host, task), t => t.GetProperty("dueAt").GetDateTimeOffset() == new DateTimeOffset(2026, 3, 3, 11, 0, 0, Cst), "the new due time");
+        Assert.Equal("none", extended.GetProperty("warning").GetString());
     }
 
     [Fact]

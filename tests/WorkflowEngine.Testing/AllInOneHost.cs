@@ -260,10 +260,11 @@ public sealed class AllInOneHost : IAsyncDisposable
     };
 
     /// <summary>
-    /// Sends the engine a department's decision as a department system would, past the .NET department host; under
+    /// Sends the engine a department's report (a decision, an extension) as a department system would, past the .NET department host; under
     /// <paramref name="messageId"/> when given (the same id again is a redelivery).
     /// </summary>
-    public async Task SendReportAsync(StepCompleted report, Guid? messageId = null)
+    public async Task SendReportAsync<TReport>(TReport report, Guid? messageId = null)
+        where TReport : class
     {
         var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:" + Queues.EngineReports));
         await endpoint.Send(report, context => context.MessageId = messageId ?? context.MessageId);

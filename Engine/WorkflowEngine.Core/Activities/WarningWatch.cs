@@ -211,8 +211,9 @@ internal static class WarningWatch
 
     /// <summary>
     /// Applies what is due of a step's or stage's escalation rules (its own, else for a department step the
-    /// definition's), each once, and keeps the earliest still to come. A rule follows its card's time, which moves
-    /// with the clock (a pause, an extension, a new calendar), plus its <see cref="EscalationRule.After"/>.
+    /// definition's), each once per time it comes due (<see cref="Applied"/>), and keeps the earliest still to come. A
+    /// rule follows its card's time, which moves with the clock (a pause, an extension, a new calendar), plus its
+    /// <see cref="EscalationRule.After"/>.
     /// </summary>
     private static void Escalate(
         ExecutionScope scope, string clock, NodeState node, StepNode stepNode, ref CardTimes times, ref DateTimeOffset? earliest)
@@ -227,11 +228,6 @@ internal static class WarningWatch
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
-            if (scope.State.Escalations?.Exists(e => e.Clock == clock && e.Rule == i) == true)
-            {
-                continue;
-            }
-
             var cardAt = rule.Card == EscalationNames.Red ? times.RedAt() : times.YellowAt();
             if (cardAt is null)
             {
@@ -239,6 +235,11 @@ internal static class WarningWatch
             }
 
             var at = rule.After is { } after ? scope.Calendar.Add(cardAt.Value, after) : cardAt.Value;
+            if (Applied(scope.State, clock, i, at))
+            {
+                continue;
+            }
+
             if (at > scope.Now)
             {
                 earliest = Min(earliest, at);
@@ -249,6 +250,15 @@ internal static class WarningWatch
             Apply(scope, clock, node, stepNode, i, rule, dueAt);
         }
     }
+
+    /// <summary>
+    /// Whether the rule was applied for the clock as it reads now, keyed as the red card is (<see cref="RedGiven"/>): an
+    /// application at or after the time the rule comes due now was. One before it followed a card whose time an extension,
+    /// a pause or a recount has since moved: the step was not late then as the clock now reads, so the rule applies again,
+    /// once, when the moved card comes — and the supervisor hears of it again.
+    /// </summary>
+    private static bool Applied(InstanceState state, string clock, int rule, DateTimeOffset at) =>
+        state.Escalations?.Exists(e => e.Clock == clock && e.Rule == rule && e.At >= at) == true;
 
     /// <summary>Records the rule as applied, audits it, and tells each department holding an open step under it.</summary>
     private static void Apply(ExecutionScope scope, string clock, NodeState node, StepNode stepNode, int index, EscalationRule rule, DateTimeOffset dueAt)

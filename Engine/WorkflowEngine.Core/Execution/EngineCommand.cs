@@ -49,6 +49,15 @@ public sealed record AnnounceDue(
 
     /// <summary>The step's statutory limit and its new due time; null where the step has none.</summary>
     public StatutoryDue? Statutory { get; init; }
+
+    /// <summary>The worse card the step's clock shows now against its limits; null where not worked out (a verification task).</summary>
+    public WarningLevel? Card { get; init; }
+
+    /// <summary>While the clock stands still: why (<see cref="PauseReason"/>), and when an excluded period ends by itself, if known.</summary>
+    public PauseReason? PausedFor { get; init; }
+
+    /// <summary>When the pause ends by itself (an excluded period with a set end); null when not known or not paused.</summary>
+    public DateTimeOffset? PausedUntil { get; init; }
 }
 
 /// <summary>

@@ -60,7 +60,12 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
         }
 
         CheckLimit(ctx, d.Limits.Statutory, "timeLimits.statutory", "缺少法定时限 timeLimits.statutory", "The statutory limit timeLimits.statutory is missing");
-        CheckLimit(ctx, d.Limits.Promised, "timeLimits.promised", "缺少承诺时限 timeLimits.promised", "The promised limit timeLimits.promised is missing");
+        // A service that promises nothing shorter than the law is held to its statutory limit alone, as a step may be.
+        if (d.Limits.Promised is not null || d.Limits.Statutory is null)
+        {
+            CheckLimit(ctx, d.Limits.Promised, "timeLimits.promised", "缺少承诺时限 timeLimits.promised", "The promised limit timeLimits.promised is missing");
+        }
+
         if (d.Limits is { Statutory.IsWellFormed: true, Promised.IsWellFormed: true }
             && d.Limits.Promised.ToHours(HoursPerDay(d)) > d.Limits.Statutory.ToHours(HoursPerDay(d)))
         {
@@ -565,6 +570,15 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             if (promised.ToHours(hoursPerDay) < needed - 1e-9)
             {
                 Fail(ctx, "timeLimits.promised", $"承诺时限（{promised}）短于办理流程的关键路径（{Describe(needed, hoursPerDay)}）", $"The promised limit ({promised.ToEnglish()}) is shorter than the critical path of the flow ({DescribeEn(needed, hoursPerDay)})");
+            }
+        }
+        else if (d.Limits.Statutory is { IsWellFormed: true } statutory)
+        {
+            // Held to its statutory limit alone, the flow must fit in that.
+            var needed = path.Of(d.Flow);
+            if (statutory.ToHours(hoursPerDay) < needed - 1e-9)
+            {
+                Fail(ctx, "timeLimits.statutory", $"法定时限（{statutory}）短于办理流程的关键路径（{Describe(needed, hoursPerDay)}）", $"The statutory limit ({statutory.ToEnglish()}) is shorter than the critical path of the flow ({DescribeEn(needed, hoursPerDay)})");
             }
         }
     }

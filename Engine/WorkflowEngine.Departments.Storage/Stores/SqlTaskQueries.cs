@@ -65,6 +65,11 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
             where.Add("supervised_at IS NOT NULL");
         }
 
+        if (filter.PausedOnly)
+        {
+            where.Add("clock_paused_at IS NOT NULL");
+        }
+
         var order = filter.Status switch
         {
             TaskStatuses.Completed => "completed_at DESC, id DESC",

@@ -37,7 +37,10 @@ internal static class DepartmentMessages
                 StatutoryDueProvisional = ProvisionalDueMessages.Of(due.Statutory?.Provisional),
                 PausedSince = due.PausedSince,
                 PausedBecause = due.PausedBecause,
+                PausedFor = PausedFor(due.PausedFor),
+                PausedUntil = due.PausedUntil,
                 CalendarVersion = calendarVersion,
+                Card = due.Card is { } card ? DeadlineWarnings.NameOf(card) : null,
                 ChangedAt = now,
             },
             Queues.Department(due.Department),
@@ -103,5 +106,14 @@ internal static class DepartmentMessages
             Queues.Department(refused.Department),
             now),
         _ => throw new ArgumentException($"{command.GetType().Name} is not a message to a department.", nameof(command)),
+    };
+
+    /// <summary>Why a step's clock stands still, as <see cref="StepDueChanged.PausedFor"/> names it.</summary>
+    private static string? PausedFor(PauseReason? reason) => reason switch
+    {
+        PauseReason.SupplementRequested => "supplement",
+        PauseReason.ExcludedPeriod => "excluded",
+        PauseReason.MaterialOverdue => "material-overdue",
+        _ => null,
     };
 }

@@ -8,15 +8,24 @@ using WorkflowEngine.Hosting.Identity;
 
 namespace WorkflowEngine.Hosting.Api;
 
-/// <summary>What a department host tells the department's supervisors: its tasks that turned red (红牌), newest first.</summary>
+/// <summary>
+/// What a department host tells the department's supervisors: its tasks that turned red (红牌), newest first; and its
+/// steps whose clock stands still now, with why, since when and the known end.
+/// </summary>
 public static class NoticesEndpoints
 {
     public static IEndpointRouteBuilder MapNotices(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/departments/{code}/notices", ListAsync).Produces<NoticeDto[]>().WithTags("Tasks").RequireAuthorization(Policies.Clerk)
             .WithSummary("Notices for a department's supervisors, newest first: each task that passed its due time while open (红牌); limit 1–500, default 50; offset");
+        app.MapGet("/api/departments/{code}/paused", PausedAsync).Produces<PausedTaskDto[]>().WithTags("Tasks").RequireAuthorization(Policies.Supervisor)
+            .WithSummary("A department's open tasks whose clock is paused now (补正 waiting for the applicant, an excluded period), most urgent first, with the reason, since when and the known end; its supervisors only; limit 1–500, default 50; offset");
         return app;
     }
+
+    private static async Task<IResult> PausedAsync(
+        string code, string? limit, string? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
+        (await clerk.PausedAsync(code, limit, offset, user, cancellationToken)).ToResult(tasks => Results.Ok(tasks.Select(PausedTaskDto.Of)));
 
     private static async Task<IResult> ListAsync(
         string code, string? limit, string? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>

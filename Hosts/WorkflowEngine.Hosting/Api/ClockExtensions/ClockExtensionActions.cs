@@ -80,7 +80,8 @@ public sealed class ClockExtensionActions(ClockExtensionService extensions, Appl
     /// <summary>The department the user supervises; null for a clerk, an administrator or a supervisor of no department.</summary>
     public static string? Supervisor(ClaimsPrincipal user) => user.IsInRole(Roles.Supervisor) && !user.IsAdmin() ? user.Department() : null;
 
-    public static ClockExtensionDto Dto(ClockExtensionView view)
+    /// <summary>The request as the API answers it; <paramref name="english"/> for a caller who reads English (the clock's title in English).</summary>
+    public static ClockExtensionDto Dto(ClockExtensionView view, bool english)
     {
         var e = view.Extension;
         return new ClockExtensionDto(
@@ -90,7 +91,7 @@ public sealed class ClockExtensionActions(ClockExtensionService extensions, Appl
             view.Application.ServiceId,
             e.StageId is null ? "bundle" : "stage",
             e.StageId,
-            view.ClockTitle,
+            english ? view.ClockTitleEn : view.ClockTitle,
             e.Added.WorkingDays,
             e.Added.WorkingHours,
             e.Added.ToString(),

@@ -53,7 +53,7 @@ public static class ClockExtensionsEndpoints
             return Problems.Validation(errors);
         }
 
-        return Result(await actions.RequestAsync(id, asked!, user, cancellationToken), StatusCodes.Status201Created);
+        return Result(await actions.RequestAsync(id, asked!, user, cancellationToken), StatusCodes.Status201Created, RequestLanguage.PrefersEnglish(request));
     }
 
     private static async Task<IResult> DecideAsync(
@@ -71,16 +71,16 @@ public static class ClockExtensionsEndpoints
             return Problems.Field("reason", wrong);
         }
 
-        return Result(await actions.DecideAsync(id, extension, approve, decision.Reason, user, cancellationToken), StatusCodes.Status200OK);
+        return Result(await actions.DecideAsync(id, extension, approve, decision.Reason, user, cancellationToken), StatusCodes.Status200OK, RequestLanguage.PrefersEnglish(request));
     }
 
-    private static async Task<IResult> ListAsync(Guid id, ClaimsPrincipal user, ClockExtensionActions actions, CancellationToken cancellationToken) =>
+    private static async Task<IResult> ListAsync(Guid id, HttpRequest request, ClaimsPrincipal user, ClockExtensionActions actions, CancellationToken cancellationToken) =>
         await actions.OfApplicationAsync(id, user, cancellationToken) is { } all
-            ? Results.Ok(all.Select(ClockExtensionActions.Dto))
+            ? Results.Ok(all.Select(v => ClockExtensionActions.Dto(v, RequestLanguage.PrefersEnglish(request))))
             : Problems.NotFound(new ProblemText("没有这个申请", "There is no such application"));
 
     private static async Task<IResult> AwaitingAsync(
-        string code, ClaimsPrincipal user, ClockExtensionActions actions, string? limit, string? offset, CancellationToken cancellationToken)
+        string code, HttpRequest request, ClaimsPrincipal user, ClockExtensionActions actions, string? limit, string? offset, CancellationToken cancellationToken)
     {
         var page = Paging.Read(limit, offset, out var problem);
         if (problem is not null)
@@ -89,15 +89,15 @@ public static class ClockExtensionsEndpoints
         }
 
         return await actions.AwaitingAsync(code, user, page, cancellationToken) is { } waiting
-            ? Results.Ok(waiting.Views.Select(ClockExtensionActions.Dto))
+            ? Results.Ok(waiting.Views.Select(v => ClockExtensionActions.Dto(v, RequestLanguage.PrefersEnglish(request))))
             : Problems.Forbidden(ClockExtensionActions.NotASupervisorOf(code));
     }
 
-    private static IResult Result(ClockExtensionOutcome outcome, int status)
+    private static IResult Result(ClockExtensionOutcome outcome, int status, bool english)
     {
         if (outcome.Value is { } view)
         {
-            return Results.Json(ClockExtensionActions.Dto(view), statusCode: status);
+            return Results.Json(ClockExtensionActions.Dto(view, english), statusCode: status);
         }
 
         var refusal = outcome.Refusal!;

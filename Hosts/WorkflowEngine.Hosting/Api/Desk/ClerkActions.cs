@@ -563,6 +563,25 @@ public sealed class ClerkActions(
             : Success<IReadOnlyList<DepartmentNotice>>(await queries.NoticesAsync(code, page.Limit, page.Offset, cancellationToken));
     }
 
+    /// <summary>
+    /// A page of the department's open tasks whose clock stands still now (补正 waiting for the applicant, an excluded
+    /// period, an overdue material), most urgent first, for its supervisors.
+    /// </summary>
+    public async Task<ClerkOutcome<IReadOnlyList<TaskRecord>>> PausedAsync(
+        string code, string? limit, string? offset, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (SupervisedDepartment(code, user, "暂停计时的办件", "steps whose clock is paused") is { } refused)
+        {
+            return Refuse<IReadOnlyList<TaskRecord>>(refused.Status, refused.Problem);
+        }
+
+        var errors = new Dictionary<string, ProblemText[]>();
+        var page = Paging.Read(limit, offset, errors, ListLimit);
+        return errors.Count > 0
+            ? Invalid<IReadOnlyList<TaskRecord>>(errors)
+            : Success((await queries.QueueAsync(code, new TaskQueueFilter(TaskStatuses.Open, PausedOnly: true), page.Limit, page.Offset, cancellationToken)).Tasks);
+    }
+
     /// <summary>Null when the user supervises the department here (or administers), else why not.</summary>
     private (TaskActionStatus Status, ProblemText Problem)? SupervisedDepartment(string code, ClaimsPrincipal user, string what, string whatEn)
     {

@@ -37,6 +37,9 @@ public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, IDepa
     /// <summary>Open tasks an escalation rule gave the supervisors (督办), most urgent first.</summary>
     public TaskQueuePage Supervised { get; private set; } = Empty;
 
+    /// <summary>The open tasks whose clock stands still now (补正, an excluded period), most urgent first, and how many in all.</summary>
+    public TaskQueuePage Paused { get; private set; } = Empty;
+
     public IReadOnlyList<SupervisedWarning> Red { get; private set; } = [];
 
     /// <summary>How many tasks are red in all (the list shows the most urgent <see cref="ListLimit"/>).</summary>
@@ -134,6 +137,7 @@ public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, IDepa
         Extensions = (await clerk.ExtensionsAsync(Department, "pending", "100", null, User, cancellationToken)).Value ?? [];
         SupplementApprovals = (await clerk.SupplementApprovalsAsync(Department, "100", null, User, cancellationToken)).Value ?? [];
         Supervised = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, SupervisedOnly: true), cancellationToken);
+        Paused = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, PausedOnly: true), cancellationToken);
         if (warnings is null)
         {
             // A department host without the engine: the card each task was sent, counted and cut in SQL.
