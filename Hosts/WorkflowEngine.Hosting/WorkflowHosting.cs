@@ -152,6 +152,8 @@ public static partial class WorkflowHosting
         services.AddSingleton<IDefinitionStore, SqlDefinitionStore>();
         services.AddSingleton<IApplicationQueries, SqlApplicationQueries>();
         services.AddSingleton<IClockExtensionQueries, SqlClockExtensionQueries>();
+        services.AddSingleton<IOpenClockStore, SqlOpenClockStore>();
+        services.AddSingleton<OpenClockBackfill>();
         services.AddSingleton<ITaskQueries>(sp => new SqlTaskQueries(sp.GetRequiredService<Database>(), FormStorage.SharedWithEngine));
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
         services.AddSingleton<IIncidentQueries, SqlIncidentQueries>();

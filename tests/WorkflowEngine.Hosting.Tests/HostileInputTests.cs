@@ -270,18 +270,62 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
 
     public static TheoryData<string> Names => new(Cases.Keys.Order(StringComparer.Ordinal));
 
-    public static TheoryData<string, string> DuePreviewStarts
-    {
-        get
-        {
-            var data = new TheoryData<string, string>();
-            foreach (var (query, named) in HostileStarts)
-            {
-                data.Add(query, named);
-            }
+    public static TheoryData<string, string> DuePreviewStarts => Pairs(HostileStarts);
 
-            return data;
+    private static TheoryData<string, string> Pairs((string Query, string Field)[] pairs)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (query, named) in pairs)
+        {
+            data.Add(query, named);
         }
+
+        return data;
+    }
+
+    /// <summary>Filters the administrator's list of late clocks cannot take, each with the field it names.</summary>
+    private static (string Query, string Field)[] HostileLateClockFilters =>
+    [
+        ("service=" + new string('s', 5000), "service"),
+        ("service=business-opening" + new string('x', 100), "service"),
+        ("service=business%E2%80%AEopening", "service"),
+        ("service=business%E2%80%8Bopening", "service"),
+        ("service=business-opening%00", "service"),
+        ("service=%C0%AF", "service"),
+        ("service=%ED%A0%80", "service"),
+        ("service=%EF%BD%82usiness-opening", "service"),
+        ("service=business-opening%27%3B%20DROP%20TABLE%20open_clocks", "service"),
+        ("service=..%2F..%2Fetc", "service"),
+        ("level=" + new string('r', 5000), "level"),
+        ("level=red%00", "level"),
+        ("level=r%E2%80%8Bed", "level"),
+        ("level=%E2%80%AEder", "level"),
+        ("level=%C0%AF", "level"),
+        ("level=RED", "level"),
+        ("limit=99999999999", "limit"),
+        ("limit=-1", "limit"),
+        ("offset=-5", "offset"),
+        ("offset=%EF%BC%91", "offset"),
+    ];
+
+    public static TheoryData<string, string> LateClockFilters => Pairs(HostileLateClockFilters);
+
+    /// <summary>
+    /// An oversized, invisible, reversed or not even UTF-8 filter on the late clocks is a 400 naming the field, never a
+    /// 500 and never an empty list that looks like an answer.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(LateClockFilters))]
+    public async Task LateClocks_WithAHostileFilter_Is400NamingTheField(string query, string field)
+    {
+        using var admin = fixture.Host.Client("admin");
+
+        using var response = await admin.GetAsync("/api/admin/late-clocks?" + query);
+
+        var problem = await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        using var page = await admin.GetAsync("/admin/late-clocks?" + query);
+        Assert.True((int)page.StatusCode < 500, $"the page answered {(int)page.StatusCode}");
     }
 
     /// <summary>A start a due-date preview cannot count from is a 400 naming the field, never a date nobody wrote.</summary>

@@ -1,6 +1,7 @@
 using System.Data;
 using Microsoft.Extensions.Options;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Persistence.Dialects;
@@ -56,7 +57,7 @@ public sealed class SqlServerSyntaxTests
         // Each kind of statement the dialect writes, and the branches reached only through what a read answered.
         foreach (var expected in new[]
         {
-            "MERGE INTO inbox", "MERGE INTO steps", "MERGE INTO timers", "MERGE INTO incidents", "MERGE INTO department_forms",
+            "MERGE INTO inbox", "INSERT INTO open_clocks", "DELETE FROM open_clocks WHERE", "FROM open_clocks WHERE yellow_at", "UPDATE applications SET version = version", "MERGE INTO steps", "MERGE INTO timers", "MERGE INTO incidents", "MERGE INTO department_forms",
             "MERGE INTO departments", "MERGE INTO users", "UPDATE users SET disabled_at", "INSERT INTO admin_audit", "UPDATE departments SET name_zh", "MERGE INTO user_credentials", "MERGE INTO unknown_sign_in_names", "DELETE FROM unknown_sign_in_names", "INSERT INTO sign_in_events", "OUTPUT INSERTED.id", "OPENJSON", "FETCH NEXT", "READPAST",
             "FROM timers WITH (UPDLOCK", "DELETE FROM outbox", "UPDATE applications SET status", "UPDATE department_tasks",
             "UPDATE definitions SET title", "INSERT INTO definitions", "UPDATE definitions SET status = 'retired'", "DELETE FROM definitions", "UPDATE audit_events SET seq", "INSERT INTO failed_messages", "INSERT INTO step_compliance", "INSERT INTO step_reports", "FROM step_reports c", "UPDATE certificates SET revoked_at", "FROM step_compliance c JOIN applications",
@@ -162,6 +163,17 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => applications.TimersAsync(applicationId, none));
         await Quietly(() => applications.ListOpenAsync(null, 10, none));
         await Quietly(() => applications.ListOpenAsync(applicationId, 10, none));
+
+        var openClocks = new SqlOpenClockStore(database);
+        foreach (var level in new WarningLevel?[] { null, WarningLevel.Yellow, WarningLevel.Red })
+        {
+            await Quietly(() => openClocks.ListLateAsync("business-opening", level, Now, 0, 50, none));
+        }
+
+        await Quietly(() => openClocks.ListLateAsync(null, null, Now, 50, 50, none));
+        await Quietly(() => openClocks.BackfillPendingAsync(none));
+        await Quietly(() => openClocks.BackfillAsync([(EveryEngineChange(applicationId).Inserted[0], EveryEngineChange(applicationId).Clocks[applicationId])], none));
+        await Quietly(() => openClocks.FinishBackfillAsync(none));
 
         var mismatches = new SqlComplianceMismatchQueries(database);
         foreach (var kind in new[] { null, ComplianceKinds.NotReported, ComplianceKinds.Backfilled })
@@ -319,6 +331,7 @@ public sealed class SqlServerSyntaxTests
             Id = Guid.NewGuid(), ApplicationId = applicationId, Status = IncidentStatuses.Open, Error = "e", ErrorType = "E", RaisedAt = Now, UpdatedAt = Now, Events = [],
         };
         changes.Incidents[incident.Id] = incident;
+        changes.Clocks[applicationId] = [new OpenClockRecord(applicationId, "business-opening", OpenClockRecord.BundleKind, "business-opening", "企业开办", Now, Now, null, null)];
         return changes;
     }
 

@@ -1,5 +1,6 @@
 using CsCheck;
 using Dapper;
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Compliance;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Persistence;
@@ -1534,6 +1535,126 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(["samr-1"], (await accounts.SearchAsync(new UserFilter(Text: "监管"), 10, 0, CancellationToken.None)).Items.Select(a => a.User.Id));
         Assert.Equal(["ap_x"], (await accounts.SearchAsync(new UserFilter(Text: "AP_"), 10, 0, CancellationToken.None)).Items.Select(a => a.User.Id));
         Assert.Equal(0, (await accounts.SearchAsync(new UserFilter(Roles.Clerk, "SAMR", "ap"), 10, 0, CancellationToken.None)).Total);
+    }
+
+    private static OpenClockRecord OpenClock(
+        ApplicationRecord application, string clockId, double warnHours, double? dueHours, double? statutoryWarnHours = null, double? statutoryDueHours = null, string? serviceId = null) =>
+        new(application.Id, clockId, clockId == "bundle" ? OpenClockRecord.BundleKind : OpenClockRecord.StageKind, serviceId ?? application.ServiceId, "时限 " + clockId,
+            Now.AddHours(warnHours), dueHours is { } d ? Now.AddHours(d) : null,
+            statutoryWarnHours is { } sw ? Now.AddHours(sw) : null, statutoryDueHours is { } sd ? Now.AddHours(sd) : null);
+
+    /// <summary>
+    /// The administrator's list of late bundles and stages is a query over the clocks the engine stores with each
+    /// application: red (a due time passed) before yellow (a warning time passed), then the most urgent card's due time,
+    /// earliest first; a clock not yet yellow is not listed; the filters narrow it and the total counts every match, not
+    /// only the page.
+    /// </summary>
+    [StoreFact]
+    public async Task OpenClocks_ListRedBeforeYellow_ThenTheEarliestDue_WithTheirTotal_AndTheFilters()
+    {
+        var a = NewApplication();
+        var b = NewApplication();
+        var c = NewApplication();
+        var changes = new EngineChanges();
+        changes.Inserted.AddRange([a, b, c]);
+        changes.Clocks[a.Id] =
+        [
+            OpenClock(a, "bundle", -5, 3),            // yellow, due in 3 h
+            OpenClock(a, "stage-1", -6, -1),          // red since an hour ago
+        ];
+        changes.Clocks[b.Id] =
+        [
+            OpenClock(b, "bundle", 1, 4),             // not yet yellow
+            OpenClock(b, "stage-2", -9, -3, -2, 5),   // red against the promised limit, yellow against the statutory: red, due 3 h ago
+            OpenClock(b, "stage-3", -8, null),        // yellow, paused short of its due time
+        ];
+        changes.Clocks[c.Id] = [OpenClock(c, "bundle", -4, 2, serviceId: "construction-permit")];
+        await SaveAsync(changes);
+        var store = new SqlOpenClockStore(Database);
+
+        var all = await store.ListLateAsync(null, null, Now, 0, 100, CancellationToken.None);
+
+        Assert.Equal(5, all.Total);
+        Assert.Equal(["stage-2", "stage-1", "bundle", "bundle", "stage-3"], all.Items.Select(i => i.ClockId));
+        Assert.Equal([b.Id, a.Id, c.Id, a.Id, b.Id], all.Items.Select(i => i.ApplicationId));
+        var stage = all.Items[0];
+        Assert.Equal((OpenClockRecord.StageKind, "business-opening", "时限 stage-2", Now.AddHours(-9), Now.AddHours(-3), Now.AddHours(-2), Now.AddHours(5)),
+            (stage.Kind, stage.ServiceId, stage.Title, stage.WarnAt, stage.DueAt, stage.StatutoryWarnAt, stage.StatutoryDueAt));
+
+        var page = await store.ListLateAsync(null, null, Now, 1, 2, CancellationToken.None);
+        Assert.Equal(5, page.Total);
+        Assert.Equal(["stage-1", "bundle"], page.Items.Select(i => i.ClockId));
+        Assert.Equal(5, (await store.ListLateAsync(null, null, Now, 10, 2, CancellationToken.None)).Total);
+        var red = await store.ListLateAsync("business-opening", WarningLevel.Red, Now, 0, 100, CancellationToken.None);
+        Assert.Equal(2, red.Total);
+        Assert.Equal(["stage-2", "stage-1"], red.Items.Select(i => i.ClockId));
+        var yellow = await store.ListLateAsync("business-opening", WarningLevel.Yellow, Now, 0, 100, CancellationToken.None);
+        Assert.Equal([(a.Id, "bundle"), (b.Id, "stage-3")], yellow.Items.Select(i => (i.ApplicationId, i.ClockId)));
+        Assert.Equal([c.Id], (await store.ListLateAsync("construction-permit", null, Now, 0, 100, CancellationToken.None)).Items.Select(i => i.ApplicationId));
+        Assert.Equal(0, (await store.ListLateAsync("no-such-service", null, Now, 0, 100, CancellationToken.None)).Total);
+
+        // Two hours on, b's bundle turns yellow and the construction permit's due time passes.
+        var later = await store.ListLateAsync(null, null, Now.AddHours(2), 0, 100, CancellationToken.None);
+        Assert.Equal(["stage-2", "stage-1", "bundle", "bundle", "bundle", "stage-3"], later.Items.Select(i => i.ClockId));
+        Assert.Equal([b.Id, a.Id, c.Id, a.Id, b.Id, b.Id], later.Items.Select(i => i.ApplicationId));
+    }
+
+    /// <summary>
+    /// An application's stored clocks are replaced whenever the engine writes them with its state, and go when it ends
+    /// (written as none); another application's stay.
+    /// </summary>
+    [StoreFact]
+    public async Task OpenClocks_AreReplacedWithTheApplication_AndGoWhenItEnds()
+    {
+        var a = NewApplication();
+        var b = NewApplication();
+        var first = new EngineChanges();
+        first.Inserted.AddRange([a, b]);
+        first.Clocks[a.Id] = [OpenClock(a, "bundle", -1, 3), OpenClock(a, "stage-1", -2, 2)];
+        first.Clocks[b.Id] = [OpenClock(b, "bundle", -1, 1)];
+        await SaveAsync(first);
+        var store = new SqlOpenClockStore(Database);
+
+        var stageDone = new EngineChanges();
+        stageDone.Updated.Add(await LoadAsync(a.Id));
+        stageDone.Clocks[a.Id] = [OpenClock(a, "bundle", -1, -1)];
+        await SaveAsync(stageDone);
+        Assert.Equal([(a.Id, "bundle"), (b.Id, "bundle")], (await store.ListLateAsync(null, null, Now, 0, 10, CancellationToken.None)).Items.Select(i => (i.ApplicationId, i.ClockId)));
+
+        var ended = new EngineChanges();
+        ended.Updated.Add(await LoadAsync(a.Id));
+        ended.Clocks[a.Id] = [];
+        await SaveAsync(ended);
+        Assert.Equal([b.Id], (await store.ListLateAsync(null, null, Now, 0, 10, CancellationToken.None)).Items.Select(i => i.ApplicationId));
+    }
+
+    /// <summary>
+    /// The applications running before the clocks were stored are counted once: the migration leaves the count pending;
+    /// an application the engine saved after it was read keeps the clocks the engine wrote; finishing clears it.
+    /// </summary>
+    [StoreFact]
+    public async Task OpenClocks_Backfill_StoresTheCounted_LeavesWhatTheEngineSavedSince_AndRunsOnce()
+    {
+        var store = new SqlOpenClockStore(Database);
+        Assert.True(await store.BackfillPendingAsync(CancellationToken.None));
+        var quiet = await SaveNewApplicationAsync();
+        var moved = await SaveNewApplicationAsync();
+        var readBefore = await LoadAsync(moved.Id);
+        var saved = new EngineChanges();
+        saved.Updated.Add(await LoadAsync(moved.Id));
+        saved.Clocks[moved.Id] = [OpenClock(moved, "bundle", -1, -1)];
+        await SaveAsync(saved);
+
+        var stored = await store.BackfillAsync(
+            [(await LoadAsync(quiet.Id), [OpenClock(quiet, "bundle", -2, 5)]), (readBefore, [OpenClock(moved, "bundle", 5, 9)])],
+            CancellationToken.None);
+
+        Assert.Equal(1, stored);
+        var listed = await store.ListLateAsync(null, null, Now, 0, 10, CancellationToken.None);
+        Assert.Equal([(moved.Id, Now.AddHours(-1)), (quiet.Id, Now.AddHours(5))], listed.Items.Select(i => (i.ApplicationId, i.DueAt!.Value)));
+        Assert.Equal(2, (await LoadAsync(moved.Id)).Version);
+        await store.FinishBackfillAsync(CancellationToken.None);
+        Assert.False(await store.BackfillPendingAsync(CancellationToken.None));
     }
 
     [StoreFact]

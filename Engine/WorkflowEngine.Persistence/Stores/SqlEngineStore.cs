@@ -65,6 +65,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
             plan.Add(StepComplianceRow.Insert, listed);
             _rollup.AddTo(plan, changes.Rollup);
             plan.Add(_sql.UpsertIncident, incidents);
+            OpenClockSql.AddReplace(plan, changes.Clocks);
 
             await using var write = await database.BeginWriteAsync(cancellationToken);
             await plan.ExecuteAsync(write, cancellationToken);

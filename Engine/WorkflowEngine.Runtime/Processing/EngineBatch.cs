@@ -45,6 +45,9 @@ internal sealed class EngineBatch(
     private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, IncidentRecord?> _incidents = [];
 
+    /// <summary>Applications moved to another definition version in this batch: their clocks are counted on its limits.</summary>
+    private readonly HashSet<Guid> _migrated = [];
+
     public EngineChanges Changes { get; } = new();
 
     public async Task LoadAsync(IReadOnlyList<EngineWork> batch, CancellationToken cancellationToken)
@@ -304,6 +307,7 @@ internal sealed class EngineBatch(
             Changes.Audit.Add(new AuditRecord(application.Id, now, "ApplicationMigrated", null, work.Actor,
                 Json(new Dictionary<string, string?> { ["from"] = $"v{application.ServiceVersion}", ["to"] = $"v{version}" })));
             application.ServiceVersion = version;
+            _migrated.Add(application.Id);
             _data.Remove(application.Id);
             _checklists.Remove(application.Id);
         }
@@ -379,6 +383,7 @@ internal sealed class EngineBatch(
 
         application.Status = ApplicationStatuses.Cancelled;
         application.CompletedAt = now;
+        Changes.Clocks[application.Id] = [];
         application.Reason = reason;
         application.ReasonEn = OwnWords.Administrator(reason);
         Changes.Audit.Add(new AuditRecord(application.Id, now, AuditTypes.ApplicationCancelled, null, actor,
@@ -471,6 +476,9 @@ internal sealed class EngineBatch(
                 ? interpreter.Start(definition, DataOf(application, definition), CalendarOf(definition), now, started.Deferred)
                 : interpreter.Apply(definition, application.State, DataOf(application, definition), evt, CalendarOf(definition), now);
             absorbed = await PrepareAsync(application, definition, result, cancellationToken);
+            // A changed calendar or definition moves every due time without moving a clock's events.
+            absorbed.ClocksMoved = evt is CalendarChangedEvent || _migrated.Contains(application.Id)
+                || OpenClocks.Moved(application.State, result.State, result.ChangedNodes, definition, interpreter.Registry);
             if (observer is not null)
             {
                 observer.Interpreted = new Interpretation(definition, application.State, result);
@@ -549,6 +557,11 @@ internal sealed class EngineBatch(
         /// <summary>The definition's calendar, on which a finished bundle's office time is counted.</summary>
         public required WorkingCalendar Calendar { get; init; }
 
+        public required WorkflowDefinition Definition { get; init; }
+
+        /// <summary>Whether the run may have moved the bundle's or a stage's clock: its open clock rows are written again.</summary>
+        public bool ClocksMoved { get; set; }
+
         /// <summary>The bundle's due times derived from its clock; absent for an application started before clocks were kept.</summary>
         public (DateTimeOffset? Promised, DateTimeOffset? Statutory)? BundleDue { get; set; }
     }
@@ -566,7 +579,7 @@ internal sealed class EngineBatch(
 
     private async Task<Absorbed> PrepareAsync(ApplicationRecord application, WorkflowDefinition definition, InterpretResult result, CancellationToken cancellationToken)
     {
-        var absorbed = new Absorbed { State = result.State, Calendar = CalendarOf(definition) };
+        var absorbed = new Absorbed { State = result.State, Definition = definition, Calendar = CalendarOf(definition) };
         if (result.State.Clock is { Count: > 0 })
         {
             absorbed.BundleDue = ApplicationClocks.BundleDue(definition, result.State, CalendarOf(definition));
@@ -780,6 +793,12 @@ internal sealed class EngineBatch(
                 // An approval on commitment revoked after the bundle completed: its figures follow its new outcome.
                 Changes.Rollup.Add(ComplianceRollup.Overturned(application, application.Status == ApplicationStatuses.Rejected, absorbed.Calendar));
             }
+        }
+
+        if (absorbed.ClocksMoved)
+        {
+            // Counted once the run's outcome is on the application: an application that ended keeps no open clock.
+            Changes.Clocks[application.Id] = OpenClocks.Of(application, absorbed.Definition, interpreter.Registry, absorbed.Calendar);
         }
     }
 

@@ -46,6 +46,12 @@ public sealed class EngineChanges
     /// <summary>Incidents raised or changed (events held, retried, resolved), each written as it ended up.</summary>
     public Dictionary<Guid, IncidentRecord> Incidents { get; } = [];
 
+    /// <summary>
+    /// The open bundle and stage clocks of each application whose clocks the batch may have moved, as they ended up
+    /// (none for an application that ended): they replace the application's stored ones.
+    /// </summary>
+    public Dictionary<Guid, IReadOnlyList<OpenClockRecord>> Clocks { get; } = [];
+
     public void ScheduleTimer(TimerRecord timer) => Timers[(timer.ApplicationId, timer.TimerId)] = timer;
 
     public void RemoveTimer(Guid applicationId, string timerId) => Timers[(applicationId, timerId)] = null;
@@ -53,5 +59,5 @@ public sealed class EngineChanges
     public bool ScheduledAnyTimer => Timers.Values.Any(t => t is not null);
 
     public bool IsEmpty => Inserted.Count + Updated.Count + Steps.Count + Audit.Count + Timers.Count
-        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + CertificateRevocations.Count + Materials.Count + Compliance.Count + Rollup.Count + Incidents.Count == 0;
+        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + CertificateRevocations.Count + Materials.Count + Compliance.Count + Rollup.Count + Incidents.Count + Clocks.Count == 0;
 }

@@ -5,6 +5,7 @@ using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Runtime;
+using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Calendars;
 using WorkflowEngine.Runtime.Definitions;
@@ -27,6 +28,7 @@ public sealed partial class StartupTasks(
     IWaitingSteps waiting,
     IdentitySeeding identity,
     CalendarUpdates calendars,
+    OpenClockBackfill openClocks,
     IOptions<EngineOptions> options,
     ILogger<StartupTasks> logger) : IHostedService
 {
@@ -55,6 +57,8 @@ public sealed partial class StartupTasks(
         DefinitionProblems = await definitions.SeedAsync(options.Value.DefinitionsPath, cancellationToken);
         // The years administrators loaded stand over the files; a recount a stop cut short is finished.
         await calendars.ApplyStoredAsync(cancellationToken);
+        // Applications running before the engine stored their open clocks join the list of late ones.
+        await openClocks.RunAsync(cancellationToken);
         LogReady(database.Dialect.Name, reference.Departments.Count, options.Value.DefinitionsPath);
     }
 

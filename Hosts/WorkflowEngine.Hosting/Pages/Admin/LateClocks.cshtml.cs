@@ -1,9 +1,12 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Pages.Admin;
 
@@ -20,22 +23,56 @@ public sealed class LateClocksModel(LateClocks late, DefinitionRegistry definiti
     [BindProperty(SupportsGet = true)]
     public string? Level { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public int? Limit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Offset { get; set; }
+
     public IReadOnlyList<LateClockDto> Items { get; private set; } = [];
+
+    /// <summary>How many clocks on a card match the filters, of which <see cref="Items"/> is the page <see cref="Range"/>.</summary>
+    public int Total { get; private set; }
+
+    public Paging Range { get; private set; } = Paging.Of(null, null);
 
     public IReadOnlyList<(string Id, string Title)> Services { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Services = [.. (await definitions.ListLatestPublishedAsync(cancellationToken)).Select(d => (d.Id, PageText.Current.Of(d.Title))).OrderBy(s => s.Id, StringComparer.Ordinal)];
-        if (Level is not (null or "" or "yellow" or "red"))
+        var errors = new Dictionary<string, ProblemText[]>();
+        var (service, level) = LateClocksEndpoints.ReadFilters(Service, Level, errors);
+        if (errors.ContainsKey("level"))
         {
             ModelState.AddModelError(nameof(Level), AdminText.Say("预警只能是黄牌或红牌", "The card is yellow or red"));
+        }
+
+        if (errors.ContainsKey("service"))
+        {
+            ModelState.AddModelError(nameof(Service), AdminText.Say("没有这个事项编号", "No service has this id"));
+        }
+
+        if (errors.Count > 0)
+        {
             return Page();
         }
 
-        Items = await late.ListAsync(string.IsNullOrWhiteSpace(Service) ? null : Service.Trim(), string.IsNullOrEmpty(Level) ? null : Level, cancellationToken);
+        Range = Paging.Of(Limit, Offset);
+        var found = await late.ListAsync(service, level, Range, cancellationToken);
+        Items = found.Items;
+        Total = found.Total;
         return Page();
     }
+
+    /// <summary>This list with another offset, keeping the filters.</summary>
+    public string Link(int offset) => QueryHelpers.AddQueryString("/admin/late-clocks", new Dictionary<string, string?>
+    {
+        ["service"] = Service,
+        ["level"] = Level,
+        ["limit"] = Limit is null ? null : Range.Limit.ToString(CultureInfo.InvariantCulture),
+        ["offset"] = offset.ToString(CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
 
     /// <summary>A card as a person reads it: 红牌（法定时限）.</summary>
     public static string CardText(string warning, string limit) =>

@@ -1,0 +1,107 @@
+using Dapper;
+using WorkflowEngine.Core.Clocks;
+using WorkflowEngine.Persistence.Rows;
+using WorkflowEngine.Runtime.Applications;
+using WorkflowEngine.Runtime.Stores;
+
+namespace WorkflowEngine.Persistence.Stores;
+
+/// <summary>
+/// The stored open clocks in SQL: the late ones found through <c>ix_open_clocks_yellow</c> (a clock never yellow is not in
+/// it), and the count of the applications that ran before the clocks were stored.
+/// </summary>
+public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
+{
+    // The most urgent card's due time, as ClockCards.MostUrgent picks it: statutory red, promised red, statutory yellow,
+    // promised yellow. A paused clock short of its due time has none: it comes last of its colour.
+    private const string UrgentDue = """
+        CASE WHEN statutory_due_at <= @Now THEN statutory_due_at
+             WHEN due_at <= @Now THEN due_at
+             WHEN statutory_warn_at <= @Now THEN statutory_due_at
+             ELSE due_at END
+        """;
+
+    public async Task<OpenClockPage> ListLateAsync(
+        string? serviceId, WarningLevel? level, DateTimeOffset now, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var where = "yellow_at IS NOT NULL AND yellow_at <= @Now"
+            + (serviceId is null ? "" : " AND service_id = @Service")
+            + level switch
+            {
+                WarningLevel.Red => " AND red_at <= @Now",
+                WarningLevel.Yellow => " AND (red_at IS NULL OR red_at > @Now)",
+                _ => "",
+            };
+        var parameters = new { Now = Instants.ToMs(now), Service = serviceId, Offset = offset, Limit = limit };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM open_clocks WHERE {where}", parameters, cancellationToken: cancellationToken));
+        var rows = limit <= 0 || total <= offset
+            ? []
+            : await connection.QueryAsync<OpenClockRow>(new CommandDefinition(
+                $"""
+                SELECT {OpenClockRow.Columns} FROM open_clocks WHERE {where}
+                ORDER BY CASE WHEN red_at <= @Now THEN 0 ELSE 1 END, CASE WHEN ({UrgentDue}) IS NULL THEN 1 ELSE 0 END, {UrgentDue}, application_id, clock_id
+                {database.Dialect.Page}
+                """,
+                parameters,
+                cancellationToken: cancellationToken));
+        return new OpenClockPage((int)Math.Min(total, int.MaxValue), [.. rows.Select(r => r.ToRecord())]);
+    }
+
+    public async Task<bool> BackfillPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM open_clocks_backfill", cancellationToken: cancellationToken)) > 0;
+    }
+
+    public async Task<int> BackfillAsync(
+        IReadOnlyList<(ApplicationRecord Application, IReadOnlyList<OpenClockRecord> Clocks)> counted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WriteAsync(counted, cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            // The engine saved one of them since it was read: store the others one at a time, leaving the ones it saved.
+            var stored = 0;
+            foreach (var one in counted)
+            {
+                try
+                {
+                    stored += await WriteAsync([one], cancellationToken);
+                }
+                catch (ConcurrencyException)
+                {
+                }
+            }
+
+            return stored;
+        }
+    }
+
+    public async Task FinishBackfillAsync(CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition("DELETE FROM open_clocks_backfill", transaction: write.Transaction, cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
+    }
+
+    private async Task<int> WriteAsync(IReadOnlyList<(ApplicationRecord Application, IReadOnlyList<OpenClockRecord> Clocks)> counted, CancellationToken cancellationToken)
+    {
+        if (counted.Count == 0)
+        {
+            return 0;
+        }
+
+        var plan = new WritePlan();
+        plan.AddGuard(OpenClockSql.HoldVersion, [.. counted.Select(c => c.Application)], () => new ConcurrencyException(counted[0].Application.Id));
+        OpenClockSql.AddReplace(plan, counted.ToDictionary(c => c.Application.Id, c => c.Clocks));
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await plan.ExecuteAsync(write, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return counted.Count;
+    }
+}
