@@ -14,9 +14,11 @@ public sealed record Decision(string ApplicationId, string StepId, string Outcom
 
 /// <summary>
 /// Citizens and clerks over HTTP, carrying on through the host's deaths: a request the dead host never answered is
-/// neither counted nor repeated (its fate is unknown), and the work goes on once the host answers again.
+/// neither counted nor repeated (its fate is unknown), and the work goes on once the host answers again. A
+/// department's clerks work at the hosts <c>desks</c> gives for it, taking them in turn when there are several (a load
+/// balancer in front of department hosts sharing a database): a task listed and claimed at one is completed at the next.
 /// </summary>
-public sealed class CrashLoad(Uri[] citizens, Uri clerks, int applications) : IDisposable
+public sealed class CrashLoad(Uri[] citizens, Func<string, Uri[]> desks, int applications) : IDisposable
 {
     private static readonly (string Department, string Clerk)[] BusinessOpeningDesks = [("SAMR", "samr-clerk"), ("PSB", "psb-clerk"), ("BANK", "bank-clerk")];
 
@@ -26,6 +28,12 @@ public sealed class CrashLoad(Uri[] citizens, Uri clerks, int applications) : ID
     /// <summary>One client per engine process, taken in turn: a load balancer in front of several.</summary>
     private readonly HttpClient[] _citizens = citizens.Select(c => Client(c, "zhangsan")).ToArray();
     private int _attempts;
+
+    /// <summary>Clerks of every department at one host.</summary>
+    public CrashLoad(Uri[] citizens, Uri clerks, int applications)
+        : this(citizens, _ => [clerks], applications)
+    {
+    }
 
     public ConcurrentDictionary<string, bool> Accepted { get; } = new();
 
@@ -44,6 +52,9 @@ public sealed class CrashLoad(Uri[] citizens, Uri clerks, int applications) : ID
 
     /// <summary>What the database says, for a timeout's message.</summary>
     public Func<string>? Probe { get; init; }
+
+    /// <summary>How many applications are to be answered 201.</summary>
+    public int Applications => applications;
 
     /// <summary>Enough applications were answered 201 (a request the host never answered does not count).</summary>
     public bool SubmissionsDone => Accepted.Count >= applications;
@@ -120,9 +131,27 @@ public sealed class CrashLoad(Uri[] citizens, Uri clerks, int applications) : ID
 
     private async Task DecideUntilStoppedAsync(string department, string clerk)
     {
-        using var client = Client(clerks, clerk);
+        var clients = desks(department).Select(d => Client(d, clerk)).ToArray();
+        try
+        {
+            await DecideAtAsync(department, clients);
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    private async Task DecideAtAsync(string department, HttpClient[] clients)
+    {
+        var turn = 0;
         while (!_stop.IsCancellationRequested)
         {
+            var client = clients[turn++ % clients.Length];
+            var next = clients[turn % clients.Length];
             using var listed = await SendAsync(() => client.GetAsync($"/api/departments/{department}/tasks?status=open&limit=50", _stop.Token));
             if (listed is not { StatusCode: HttpStatusCode.OK })
             {
@@ -152,7 +181,7 @@ public sealed class CrashLoad(Uri[] citizens, Uri clerks, int applications) : ID
                 using var decision = reject
                     ? JsonContent.Create(new JsonObject { ["outcome"] = "rejected", ["reason"] = "法定代表人未到场核实开户意愿" })
                     : JsonContent.Create(new JsonObject { ["outcome"] = "approved" });
-                using var completed = await SendAsync(() => client.PostAsync($"/api/tasks/{id}/complete", decision, _stop.Token));
+                using var completed = await SendAsync(() => next.PostAsync($"/api/tasks/{id}/complete", decision, _stop.Token));
                 if (completed is { StatusCode: HttpStatusCode.OK })
                 {
                     Decisions[id!] = new Decision(applicationId, stepId, reject ? "rejected" : "approved");

@@ -22,6 +22,6 @@ public sealed class MessagingOptions
     /// </summary>
     public int DepartmentConcurrentMessageLimit { get; set; } = 32;
 
-    /// <summary>Retries (50 ms doubling to 2 s) before a message goes to the error queue; invalid messages are not retried.</summary>
+    /// <summary>Retries (about 250 ms, 450 ms, 850 ms, at most 2 s apart) before a message goes to the error queue; invalid messages are not retried.</summary>
     public int RetryLimit { get; set; } = 3;
 }

@@ -6,7 +6,8 @@ namespace WorkflowEngine.Messaging.Consumers;
 /// <summary>
 /// What every consumer of this system does on failure: a message that can never be processed as sent
 /// (<see cref="InvalidMessageException"/>) goes to the error queue at once; any other failure is retried with
-/// exponential back-off (50 ms doubling to 2 s, <c>Messaging:RetryLimit</c> times) before it goes there.
+/// exponential back-off (50 ms plus 200 ms doubling, about 250 ms, 450 ms, 850 ms, at most 2 s; <c>Messaging:RetryLimit</c>
+/// times) before it goes there.
 /// </summary>
 public abstract class RetryingConsumerDefinition<TConsumer>(MessagingOptions options) : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
