@@ -186,6 +186,10 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     /// <summary>When the department received the step as the engine counts it: its first dispatch, whatever was sent again.</summary>
     private static DateTimeOffset DispatchedAt(ActivityContext context) => context.State.StartedAt ?? context.Now;
 
+    /// <summary>Whether <paramref name="dueAt"/>, counted on the step's clock, is provisional (暂定).</summary>
+    private static ProvisionalDue? ProvisionalDueOf(ActivityContext context, DateTimeOffset? dueAt) =>
+        ProvisionalDue.Of(context.Calendar, ClockTimeline.Of(context.State.Clock).StartedAt ?? DispatchedAt(context), dueAt);
+
     /// <summary>
     /// The step's due time; while its clock stands still (an excluded period), the one it would have if it ran again
     /// now, which is the soonest it can be: a step is sent again while paused when the engine probes a silent department.
@@ -505,8 +509,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
 
         HoldForOverdueMaterials(context, limit);
         AnnounceDueTime(context, limit);
+        var resumedDue = ClockTimeline.Of(state.Clock).Status == ClockStatus.Running ? state.DueAt : null;
         context.Emit(ClockNotices.ExclusionEnded(context.Application.TrackingNumber, StepTitle(context), StepTitleEn(context),
-            ClockTimeline.Of(state.Clock).Status == ClockStatus.Running ? state.DueAt : null));
+            resumedDue, ProvisionalDueOf(context, resumedDue)));
         context.Audit("ClockResumed", new Dictionary<string, string?> { ["dueAt"] = state.DueAt?.ToString("O") }, by);
     }
 
@@ -552,8 +557,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
 
         AnnounceDueTime(context, limit);
         // 行政许可法 Art. 42: the applicant is told of the extension and its reason, as for a stage's or the bundle's.
+        var extendedDue = ClockTimeline.Of(state.Clock).Status == ClockStatus.Running ? state.DueAt : null;
         context.Emit(ClockNotices.Extension(context.Application.TrackingNumber, StepTitle(context), StepTitleEn(context),
-            extended.Added, extended.Reason, ClockTimeline.Of(state.Clock).Status == ClockStatus.Running ? state.DueAt : null));
+            extended.Added, extended.Reason, extendedDue, ProvisionalDueOf(context, extendedDue)));
         context.Audit("StepExtended", new Dictionary<string, string?>
         {
             ["extension"] = extensionId,
@@ -807,7 +813,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         context.Emit(new AnnounceSupplied(
             context.Node.Id, state.Attempt, state.Department!, supplied.RequestId, supplied.Versions, state.Clock!.Count, state.DueAt)
         {
-            Provisional = ProvisionalDue.Of(context.Calendar, ClockTimeline.Of(state.Clock).StartedAt ?? DispatchedAt(context), state.DueAt),
+            Provisional = ProvisionalDueOf(context, state.DueAt),
             Statutory = StatutoryOf(context, ClockTimeline.Of(state.Clock).StartedAt ?? DispatchedAt(context), null),
         });
         AnnounceDueTime(context, limit);

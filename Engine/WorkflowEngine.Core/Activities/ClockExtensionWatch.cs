@@ -75,6 +75,7 @@ internal static class ClockExtensionWatch
         var title = scope.Definition.Title.Zh;
         var titleEn = scope.Definition.Title.En ?? title;
         DateTimeOffset? dueAt;
+        DateTimeOffset? countsFrom;
         if (decided.StageId is { } stageId)
         {
             var stage = scope.Definition.Node(stageId);
@@ -84,11 +85,13 @@ internal static class ClockExtensionWatch
             // The stage's overdue timer follows its due time.
             scope.ScheduleSignal(stage, new EnclosedStepsChangedEvent());
             dueAt = scope.StateOf(stage).DueAt;
+            countsFrom = ClockTimeline.Of(scope.StateOf(stage).Clock).StartedAt ?? scope.StateOf(stage).StartedAt;
         }
         else
         {
             state.Clock!.Add(entry);
             dueAt = scope.Definition.Limits.Promised is { } promised ? ClockArithmetic.DueAt(state.Clock, promised, scope.Calendar) : null;
+            countsFrom = ClockTimeline.Of(state.Clock).StartedAt;
         }
 
         scope.Audit("ClockExtended", decided.StageId, e.DecidedBy, new Dictionary<string, string?>
@@ -101,7 +104,7 @@ internal static class ClockExtensionWatch
             ["approvedBy"] = e.DecidedBy,
             ["dueAt"] = dueAt?.ToString("O"),
         });
-        scope.Emit(ClockNotices.Extension(scope.Application.TrackingNumber, title, titleEn, decided.Added, decided.Reason, dueAt));
+        scope.Emit(ClockNotices.Extension(scope.Application.TrackingNumber, title, titleEn, decided.Added, decided.Reason, dueAt, ProvisionalDue.Of(scope.Calendar, countsFrom ?? scope.Now, dueAt)));
     }
 
     private static void Ignored(ExecutionScope scope, Guid id, string? stageId, ClockExtensionRefusal refusal, string actor) =>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using WorkflowEngine.Calendars;
+using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Core.Execution;
 
 namespace WorkflowEngine.Core.Activities;
@@ -19,12 +21,13 @@ public static class ClockNotices
     public const string Resumed = "clock-resumed";
 
     /// <param name="title">What was extended as the sentence names it (e.g. “营业执照”); <paramref name="titleEn"/> likewise.</param>
+    /// <param name="provisional">Set when the new due time is counted through a year whose holidays are not loaded (暂定).</param>
     public static NotifyApplicant Extension(
-        string trackingNumber, string title, string titleEn, WorkingTimeLimit added, string reason, DateTimeOffset? dueAt) =>
+        string trackingNumber, string title, string titleEn, WorkingTimeLimit added, string reason, DateTimeOffset? dueAt, ProvisionalDue? provisional) =>
         NotifyApplicant.Of(
             Extended,
-            $"您的申请（{trackingNumber}）{title}的办理时限经批准延长 {added}（{reason}）{Due(dueAt)}。",
-            $"The time limit of {titleEn} on your application ({trackingNumber}) has been extended with approval by {English(added)} ({reason}){DueEn(dueAt)}.");
+            $"您的申请（{trackingNumber}）{title}的办理时限经批准延长 {added}（{reason}）{Due(dueAt, provisional)}。",
+            $"The time limit of {titleEn} on your application ({trackingNumber}) has been extended with approval by {English(added)} ({reason}){DueEn(dueAt, provisional)}.");
 
     public static NotifyApplicant Exclusion(
         string trackingNumber, string title, string titleEn, string kind, string kindEn, string reason, DateTimeOffset? until) =>
@@ -35,15 +38,24 @@ public static class ClockNotices
             $"{Capital(titleEn)} on your application ({trackingNumber}) waits for {kindEn} ({reason}): by law this period does not count towards its time limit"
                 + (until is { } endEn ? $"; it is expected to end at {ChinaTime.Format(endEn)}." : "; the time limit runs again when it ends."));
 
-    public static NotifyApplicant ExclusionEnded(string trackingNumber, string title, string titleEn, DateTimeOffset? dueAt) =>
+    public static NotifyApplicant ExclusionEnded(string trackingNumber, string title, string titleEn, DateTimeOffset? dueAt, ProvisionalDue? provisional) =>
         NotifyApplicant.Of(
             Resumed,
-            $"您的申请（{trackingNumber}）{title}的不计时期间已结束，办理时限继续计算{Due(dueAt)}。",
-            $"The period not counted for {titleEn} on your application ({trackingNumber}) has ended and its time limit runs again{DueEn(dueAt)}.");
+            $"您的申请（{trackingNumber}）{title}的不计时期间已结束，办理时限继续计算{Due(dueAt, provisional)}。",
+            $"The period not counted for {titleEn} on your application ({trackingNumber}) has ended and its time limit runs again{DueEn(dueAt, provisional)}.");
 
-    private static string Due(DateTimeOffset? dueAt) => dueAt is { } at ? $"，现应于 {ChinaTime.Format(at)} 前办结" : "";
+    // A due time counted through a year with no holiday arrangement loaded may still move: the notice says so, as every
+    // other view of that due time does (暂定).
+    private static string Due(DateTimeOffset? dueAt, ProvisionalDue? provisional) => dueAt is { } at
+        ? $"，现应于 {ChinaTime.Format(at)} 前办结" + (provisional is null ? "" : $"（暂定：尚未收录 {Years(provisional, "、")} 年的放假安排，截止时间可能变动）")
+        : "";
 
-    private static string DueEn(DateTimeOffset? dueAt) => dueAt is { } at ? $": it is now due by {ChinaTime.Format(at)}" : "";
+    private static string DueEn(DateTimeOffset? dueAt, ProvisionalDue? provisional) => dueAt is { } at
+        ? $": it is now due by {ChinaTime.Format(at)}" + (provisional is null ? "" : $" (provisional: the holiday arrangement for {Years(provisional, ", ")} is not loaded yet, so it may move)")
+        : "";
+
+    private static string Years(ProvisionalDue provisional, string separator) =>
+        string.Join(separator, provisional.MissingYears.Select(y => y.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>A working-time amount in English (“2 working days”).</summary>
     internal static string English(WorkingTimeLimit limit) =>

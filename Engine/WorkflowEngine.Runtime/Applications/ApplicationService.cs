@@ -171,6 +171,7 @@ public sealed class ApplicationService(
             return problem;
         }
 
+        var formJson = (form ?? []).ToJsonString(StoredJson.Options);
         var application = new ApplicationRecord
         {
             Id = id,
@@ -179,8 +180,8 @@ public sealed class ApplicationService(
             ServiceVersion = definition.Version,
             ApplicantId = applicant.Id,
             ApplicantName = applicant.Name,
-            Status = MaterialChecklist.ReadyToAccept(definition, materials) ? ApplicationStatuses.InProgress : ApplicationStatuses.AwaitingMaterials,
-            FormJson = (form ?? []).ToJsonString(StoredJson.Options),
+            Status = MaterialChecklist.ReadyToAccept(definition, materials, formJson) ? ApplicationStatuses.InProgress : ApplicationStatuses.AwaitingMaterials,
+            FormJson = formJson,
             SubmittedAt = now,
             IdempotencyKey = idempotency?.Key,
             RequestSha256 = idempotency?.RequestSha256,

@@ -137,7 +137,7 @@ internal sealed class EngineBatch(
         if (application.Status == ApplicationStatuses.AwaitingMaterials)
         {
             var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
-            if (MaterialChecklist.ReadyToAccept(definition, materials))
+            if (MaterialChecklist.ReadyToAccept(definition, materials, application.FormJson))
             {
                 await StartAsync(application, cancellationToken);
             }
@@ -503,10 +503,7 @@ internal sealed class EngineBatch(
         // 容缺: what it is accepted without gets its due time and reminder from the flow's start.
         var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
         var stored = await MaterialsAsync(application, cancellationToken);
-        var deferred = definition.Materials
-            .Where(m => m is { Required: true, Deferrable: not null } && !stored.Exists(s => s.MaterialKey == m.Key))
-            .Select(m => m.Key)
-            .ToArray();
+        var deferred = MaterialChecklist.DeferredKeys(definition, stored, application.FormJson);
         var started = new WorkflowStartedEvent { Deferred = deferred.Length == 0 ? null : deferred };
         if (await RunAsync(application, started, cancellationToken) is { } error)
         {
@@ -808,7 +805,7 @@ internal sealed class EngineBatch(
         if (!_checklists.TryGetValue(application.Id, out var checklist))
         {
             var stored = await MaterialsAsync(application, cancellationToken);
-            checklist = MaterialChecklist.Of(definition, stored, application.AcceptedAt, CalendarOf(definition), application.State.Deferred)
+            checklist = MaterialChecklist.Of(definition, stored, application.FormJson, application.AcceptedAt, CalendarOf(definition), application.State.Deferred)
                 .ToDictionary(m => m.Key, StringComparer.Ordinal);
             _checklists[application.Id] = checklist;
         }

@@ -221,7 +221,7 @@ public sealed class ApplicationViews(
     }
 
     private MaterialDto[] Materials(ApplicationRecord a, WorkflowDefinition definition, IReadOnlyList<MaterialRecord> stored) =>
-        MaterialChecklist.Of(definition, stored, a.AcceptedAt, reference.Calendar(definition.CalendarId), a.State.Deferred)
+        MaterialChecklist.Of(definition, stored, a.FormJson, a.AcceptedAt, reference.Calendar(definition.CalendarId), a.State.Deferred)
             .Select(m => new MaterialDto(
                 m.Key,
                 m.Name,
