@@ -31,7 +31,7 @@ public sealed partial class DefinitionErrorEnglishProperties
         new("unknown calendar", Top: "calendar: nowhere"),
         new("promised over statutory", Limits: "timeLimits: { statutory: { workingDays: 5 }, promised: { workingDays: 10 } }"),
         new("statutory missing", Limits: "timeLimits: { promised: { workingDays: 5 } }"),
-        new("promised missing", Limits: "timeLimits: { statutory: { workingDays: 5 } }"),
+        new("statutory alone under critical path", Limits: "timeLimits: { statutory: { workingHours: 1 } }"),
         new("promised under critical path", Limits: "timeLimits: { statutory: { workingDays: 10 }, promised: { workingHours: 1 } }"),
         new("limit with both amounts", Limits: "timeLimits: { statutory: { workingDays: 10, workingHours: 2 }, promised: { workingDays: 5 } }"),
         new("limit of the wrong type", Limits: "timeLimits: { statutory: { workingDays: many }, promised: { workingDays: 5 } }"),

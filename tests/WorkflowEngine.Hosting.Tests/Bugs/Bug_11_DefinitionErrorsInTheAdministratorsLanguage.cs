@@ -35,16 +35,16 @@ public sealed class Bug_11_DefinitionErrorsInTheAdministratorsLanguage(HostFixtu
         using var englishCheck = await UserAdministrationPagesTests.PostFormAsync(admin, "/admin/definitions/edit", "Validate", ("source", Broken));
         var editor = WebUtility.HtmlDecode(await englishCheck.Content.ReadAsStringAsync());
         Assert.Contains(
-            ">Line 3</a> <code>timeLimits.promised</code>：The promised limit (5 working days) cannot be longer than the statutory limit (3 working days)</li>",
+            ">Line 3</a> <code>timeLimits.promised</code>: The promised limit (5 working days) cannot be longer than the statutory limit (3 working days)</li>",
             editor, StringComparison.Ordinal);
-        Assert.Contains(">Line 5</a> <code>flow[0].department</code>：Unknown department \"NOWHERE\" (departments are registered in departments.yaml)</li>", editor, StringComparison.Ordinal);
+        Assert.Contains(">Line 5</a> <code>flow[0].department</code>: Unknown department \"NOWHERE\" (departments are registered in departments.yaml)</li>", editor, StringComparison.Ordinal);
         Assert.DoesNotContain("承诺时限（", editor, StringComparison.Ordinal);
 
         // Saved as a draft, its version page lists the errors in English and marks line 3 with its English one.
         using var saved = await UserAdministrationPagesTests.PostFormAsync(admin, "/admin/definitions/edit", "Save", ("source", Broken));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var version = WebUtility.HtmlDecode(await admin.GetStringAsync(saved.Headers.Location));
-        Assert.Contains("<code>timeLimits.promised</code>：The promised limit (5 working days) cannot be longer than the statutory limit (3 working days)</li>", version, StringComparison.Ordinal);
+        Assert.Contains("<code>timeLimits.promised</code>: The promised limit (5 working days) cannot be longer than the statutory limit (3 working days)</li>", version, StringComparison.Ordinal);
         Assert.Matches("id=\"L3\"[\\s\\S]*?<span class=\"admin-line-error\">The promised limit \\(5 working days\\)", version);
         Assert.DoesNotContain("承诺时限（", version, StringComparison.Ordinal);
 
