@@ -375,11 +375,15 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     }
 
     /// <summary>
-    /// Shows the card the engine read on the step's clock with the change (<see cref="StepDueChanged.Card"/>): after an
-    /// extension a step no longer near its limit shows none, and the engine gives a new yellow or red when it turns
-    /// again. From an engine that sends no card, only a red that no longer holds is taken back (<see cref="TakeBackRed"/>).
+    /// Takes back the card the engine no longer reads on the step's clock with the change (<see cref="StepDueChanged.Card"/>):
+    /// after an extension a step no longer near its limit shows none, and the engine gives a new yellow or red when it
+    /// turns again. The card only ever lowers the task's: a higher one comes as its own <see cref="StepWarningRaised"/>,
+    /// which also tells the supervisors of a red (shown here first, that red would find the task red and tell no one).
+    /// A red that holds now stays, whatever the change read: a change counted before the step ran late again and
+    /// delivered after the new red must not take it back. From an engine that sends no card, only a red that no longer
+    /// holds is taken back (<see cref="TakeBackRed"/>).
     /// </summary>
-    private static void ShowCard(TaskRecord task, StepDueChanged change)
+    private void ShowCard(TaskRecord task, StepDueChanged change)
     {
         if (change.Card is not { } card)
         {
@@ -387,8 +391,25 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             return;
         }
 
-        task.Warning = card is "yellow" or "red" ? card : null;
+        if (CardRank(card) >= CardRank(task.Warning))
+        {
+            return;
+        }
+
+        if (task.Warning == "red" && !(change.DueAt is { } due && due > now && (change.StatutoryDueAt is not { } statutory || statutory > now)))
+        {
+            return;
+        }
+
+        task.Warning = card is "yellow" ? card : null;
     }
+
+    private static int CardRank(string? card) => card switch
+    {
+        "red" => 2,
+        "yellow" => 1,
+        _ => 0,
+    };
 
     /// <summary>
     /// A red card warns that the step is late: once its due times (the promised one, and the statutory one where the
@@ -486,12 +507,19 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         }
 
         task.Priority = Math.Max(task.Priority, TaskPriorities.RankOf(escalation.Priority));
-        // Supervised once per due time: a rule for a due time later than the last supervision (an extension moved it,
-        // and the step ran late again) tells the supervisors again, and the task shows since when it is supervised anew.
-        if (escalation.Supervise && (task.SupervisedAt is not { } since || escalation.DueAt > since))
+        // Supervised once per due time: a rule for a due time later than the one last supervised for (an extension moved
+        // it, and the step ran late again) tells the supervisors again, and the task shows since when it is supervised
+        // anew. A task supervised before the due time was kept compares with when it was supervised.
+        if (escalation.Supervise
+            && (task.SupervisedAt is not { } since || escalation.DueAt > (task.Clock?.SupervisedFor ?? since)))
         {
             task.SupervisedAt = now;
             task.SupervisedBecause = escalation.Reason;
+            if (task.Clock is { } clock)
+            {
+                task.Clock = clock with { SupervisedFor = escalation.DueAt };
+            }
+
             Notify(task, "escalated", $"升级督办：{escalation.Reason}（时限 {ChinaTimeText(escalation.DueAt)}）", escalation.DueAt);
         }
 

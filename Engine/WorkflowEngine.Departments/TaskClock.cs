@@ -9,6 +9,8 @@ namespace WorkflowEngine.Runtime.Departments;
 /// <see cref="Provisional"/> is why the engine's last due time is provisional (暂定), while it is. While the clock
 /// stands still, <see cref="PausedFor"/> says what for (<see cref="StepDueChanged.PausedFor"/>) and <see cref="PausedUntil"/>
 /// when an excluded period ends by itself, where known: the supervisors' list of paused steps shows them.
+/// <see cref="SupervisedFor"/> is the due time the task was last supervised (督办) for: a rule for a later one tells the
+/// supervisors again, one for the same due time does not.
 /// </summary>
 public sealed record TaskClock(
     string? CalendarId,
@@ -17,4 +19,5 @@ public sealed record TaskClock(
     DateTimeOffset? VersionSince = null,
     ProvisionalDueTime? Provisional = null,
     string? PausedFor = null,
-    DateTimeOffset? PausedUntil = null);
+    DateTimeOffset? PausedUntil = null,
+    DateTimeOffset? SupervisedFor = null);
