@@ -90,7 +90,10 @@ internal static class ClockExtensionWatch
         else
         {
             state.Clock!.Add(entry);
-            dueAt = scope.Definition.Limits.Promised is { } promised ? ClockArithmetic.DueAt(state.Clock, promised, scope.Calendar) : null;
+            // The limit the bundle is held to: its promised one, or its statutory one where it has only that.
+            dueAt = (scope.Definition.Limits.Promised ?? scope.Definition.Limits.Statutory) is { } limit
+                ? ClockArithmetic.DueAt(state.Clock, limit, scope.Calendar)
+                : null;
             countsFrom = ClockTimeline.Of(state.Clock).StartedAt;
         }
 

@@ -779,7 +779,9 @@ internal sealed class EngineBatch(
             if (application.CompletedAt is null)
             {
                 application.CompletedAt = now;
-                application.OnTime = complete.Status == WorkflowStatus.Cancelled ? null : application.DueAt is null || now <= application.DueAt;
+                // Against the promised due time, or the statutory one of a service held to that alone.
+                application.OnTime = complete.Status == WorkflowStatus.Cancelled ? null
+                    : (application.DueAt ?? application.StatutoryDueAt) is not { } finishBy || now <= finishBy;
                 if (complete.Status is WorkflowStatus.Completed or WorkflowStatus.Rejected)
                 {
                     Changes.Rollup.Add(ComplianceRollup.Finished(application, complete.Status == WorkflowStatus.Completed, now, absorbed.Calendar));

@@ -302,7 +302,7 @@ public sealed class ApplicationViews(
         var nodes = new Dictionary<string, (ClockCards Cards, string Clock)>(StringComparer.Ordinal);
         foreach (var clock in ApplicationClocks.Of(definition, a.State, activities))
         {
-            if (clock.Promised is null || clock.Timeline.StartedAt is null)
+            if ((clock.Promised is null && clock.Statutory is null) || clock.Timeline.StartedAt is null)
             {
                 continue;
             }
