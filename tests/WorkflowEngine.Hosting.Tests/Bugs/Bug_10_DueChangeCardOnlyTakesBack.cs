@@ -14,11 +14,9 @@ namespace WorkflowEngine.Hosting.Tests.Bugs;
 [Trait("Category", "Integration")]
 public sealed class Bug_10_DueChangeCardOnlyTakesBack
 {
-    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+    private static readonly DateTimeOffset FirstDue = Bug_10_ExtendedStepLosesItsRedCard.FirstDue;
 
-    private static readonly DateTimeOffset FirstDue = new(2026, 3, 2, 11, 0, 0, Cst);
-
-    private static readonly DateTimeOffset ExtendedDue = new(2026, 3, 3, 11, 0, 0, Cst);
+    private static readonly DateTimeOffset ExtendedDue = Bug_10_ExtendedStepLosesItsRedCard.ExtendedDue;
 
     [Fact]
     public async Task ARedReadWithADueChange_LeavesTheRedToTheEnginesWarning_WhichTellsTheSupervisors()
@@ -28,11 +26,11 @@ public sealed class Bug_10_DueChangeCardOnlyTakesBack
         var processor = host.Services.GetRequiredService<DepartmentProcessor>();
         host.Clock.Advance(FirstDue.AddMinutes(5) - host.Clock.GetUtcNow());
 
-        await processor.ChangeDueAsync(Change(id, 1000, FirstDue, "red"), NewId(), CancellationToken.None);
-        Assert.Equal("none", await WarningAsync(host, task));
+        await processor.ChangeDueAsync(Change(id, 1000, FirstDue, "red"), Bug_10_ExtendedStepLosesItsRedCard.NewId(), CancellationToken.None);
+        Assert.Equal("none", await Bug_10_ExtendedStepLosesItsRedCard.WarningAsync(host, task));
 
-        await processor.RaiseWarningAsync(Red(id, FirstDue), NewId(), CancellationToken.None);
-        Assert.Equal("red", await WarningAsync(host, task));
+        await processor.RaiseWarningAsync(Bug_10_ExtendedStepLosesItsRedCard.Red(id, FirstDue), Bug_10_ExtendedStepLosesItsRedCard.NewId(), CancellationToken.None);
+        Assert.Equal("red", await Bug_10_ExtendedStepLosesItsRedCard.WarningAsync(host, task));
         Assert.Single(await NoticesAsync(host, "red"));
     }
 
@@ -42,15 +40,15 @@ public sealed class Bug_10_DueChangeCardOnlyTakesBack
         await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
         var (id, task) = await LicenceTaskAsync(host);
         var processor = host.Services.GetRequiredService<DepartmentProcessor>();
-        await processor.ChangeDueAsync(Change(id, 1000, ExtendedDue, "none"), NewId(), CancellationToken.None);
+        await processor.ChangeDueAsync(Change(id, 1000, ExtendedDue, "none"), Bug_10_ExtendedStepLosesItsRedCard.NewId(), CancellationToken.None);
         var countedAt = host.Clock.GetUtcNow();
         host.Clock.Advance(ExtendedDue.AddMinutes(5) - countedAt);
-        await processor.RaiseWarningAsync(Red(id, ExtendedDue), NewId(), CancellationToken.None);
+        await processor.RaiseWarningAsync(Bug_10_ExtendedStepLosesItsRedCard.Red(id, ExtendedDue), Bug_10_ExtendedStepLosesItsRedCard.NewId(), CancellationToken.None);
 
         // A recount of the same due time, read before it passed and delivered now.
-        await processor.ChangeDueAsync(Change(id, 1001, ExtendedDue, "none") with { ChangedAt = countedAt }, NewId(), CancellationToken.None);
+        await processor.ChangeDueAsync(Change(id, 1001, ExtendedDue, "none") with { ChangedAt = countedAt }, Bug_10_ExtendedStepLosesItsRedCard.NewId(), CancellationToken.None);
 
-        Assert.Equal("red", await WarningAsync(host, task));
+        Assert.Equal("red", await Bug_10_ExtendedStepLosesItsRedCard.WarningAsync(host, task));
     }
 
     [Fact]
@@ -61,14 +59,14 @@ public sealed class Bug_10_DueChangeCardOnlyTakesBack
         var processor = host.Services.GetRequiredService<DepartmentProcessor>();
 
         host.Clock.Advance(TimeSpan.FromMinutes(90));
-        await processor.EscalateAsync(Escalated(id, 1, "yellow", FirstDue), NewId(), CancellationToken.None);
+        await processor.EscalateAsync(Escalated(id, 1, "yellow", FirstDue), Bug_10_ExtendedStepLosesItsRedCard.NewId(), CancellationToken.None);
         host.Clock.Advance(FirstDue.AddMinutes(5) - host.Clock.GetUtcNow());
-        await processor.EscalateAsync(Escalated(id, 2, "red", FirstDue), NewId(), CancellationToken.None);
+        await processor.EscalateAsync(Escalated(id, 2, "red", FirstDue), Bug_10_ExtendedStepLosesItsRedCard.NewId(), CancellationToken.None);
         Assert.Single(await NoticesAsync(host, "escalated"));
 
         // Extended, and late again: supervised anew.
         host.Clock.Advance(ExtendedDue.AddMinutes(5) - host.Clock.GetUtcNow());
-        await processor.EscalateAsync(Escalated(id, 2, "red", ExtendedDue), NewId(), CancellationToken.None);
+        await processor.EscalateAsync(Escalated(id, 2, "red", ExtendedDue), Bug_10_ExtendedStepLosesItsRedCard.NewId(), CancellationToken.None);
         Assert.Equal(2, (await NoticesAsync(host, "escalated")).Count);
     }
 
@@ -92,18 +90,6 @@ public sealed class Bug_10_DueChangeCardOnlyTakesBack
         Card = card,
     };
 
-    private static StepWarningRaised Red(Guid id, DateTimeOffset dueAt) => new()
-    {
-        ApplicationId = id,
-        StepId = "business-licence",
-        Attempt = 1,
-        Department = "SAMR",
-        Level = "red",
-        Limit = "promised",
-        DueAt = dueAt,
-        RaisedAt = dueAt,
-    };
-
     private static StepEscalated Escalated(Guid id, int rule, string card, DateTimeOffset dueAt) => new()
     {
         ApplicationId = id,
@@ -119,11 +105,6 @@ public sealed class Bug_10_DueChangeCardOnlyTakesBack
         EscalatedAt = dueAt,
     };
 
-    private static async Task<string?> WarningAsync(AllInOneHost host, string task) =>
-        (await host.GetJsonAsync("samr-clerk", $"/api/tasks/{task}")).GetProperty("task").GetProperty("warning").GetString();
-
     private static async Task<List<System.Text.Json.JsonElement>> NoticesAsync(AllInOneHost host, string kind) =>
         [.. (await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/notices")).EnumerateArray().Where(n => n.GetProperty("kind").GetString() == kind)];
-
-    private static string NewId() => Guid.NewGuid().ToString("N");
 }

@@ -16,9 +16,9 @@ public sealed class Bug_10_ExtendedStepLosesItsRedCard
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
 
-    private static readonly DateTimeOffset FirstDue = new(2026, 3, 2, 11, 0, 0, Cst);
+    internal static readonly DateTimeOffset FirstDue = new(2026, 3, 2, 11, 0, 0, Cst);
 
-    private static readonly DateTimeOffset ExtendedDue = new(2026, 3, 3, 11, 0, 0, Cst);
+    internal static readonly DateTimeOffset ExtendedDue = new(2026, 3, 3, 11, 0, 0, Cst);
 
     [Fact]
     public async Task AMovedDueTime_TakesBackTheRed_AndTheNextRedIsShownAndToldOnce()
@@ -51,7 +51,7 @@ public sealed class Bug_10_ExtendedStepLosesItsRedCard
         Assert.Equal([FirstDue, ExtendedDue], notices.Select(n => n.GetProperty("dueAt").GetDateTimeOffset()).Order());
     }
 
-    private static StepWarningRaised Red(Guid id, DateTimeOffset dueAt) => new()
+    internal static StepWarningRaised Red(Guid id, DateTimeOffset dueAt) => new()
     {
         ApplicationId = id,
         StepId = "business-licence",
@@ -63,8 +63,8 @@ public sealed class Bug_10_ExtendedStepLosesItsRedCard
         RaisedAt = dueAt,
     };
 
-    private static async Task<string?> WarningAsync(AllInOneHost host, string task) =>
+    internal static async Task<string?> WarningAsync(AllInOneHost host, string task) =>
         (await host.GetJsonAsync("samr-clerk", $"/api/tasks/{task}")).GetProperty("task").GetProperty("warning").GetString();
 
-    private static string NewId() => Guid.NewGuid().ToString("N");
+    internal static string NewId() => Guid.NewGuid().ToString("N");
 }
