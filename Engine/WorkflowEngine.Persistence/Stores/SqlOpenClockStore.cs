@@ -56,29 +56,32 @@ public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
             "SELECT COUNT(*) FROM open_clocks_backfill", cancellationToken: cancellationToken)) > 0;
     }
 
-    public async Task<int> BackfillAsync(
+    public async Task<IReadOnlyList<Guid>> BackfillAsync(
         IReadOnlyList<(ApplicationRecord Application, IReadOnlyList<OpenClockRecord> Clocks)> counted, CancellationToken cancellationToken)
     {
         try
         {
-            return await WriteAsync(counted, cancellationToken);
+            await WriteAsync(counted, cancellationToken);
+            return [];
         }
         catch (ConcurrencyException)
         {
-            // The engine saved one of them since it was read: store the others one at a time, leaving the ones it saved.
-            var stored = 0;
+            // The engine saved one of them since it was read, and wrote its clocks only if that run moved them (a claim or a
+            // report writes none): store the others one at a time, and name the ones saved since, to be counted again.
+            var saved = new List<Guid>();
             foreach (var one in counted)
             {
                 try
                 {
-                    stored += await WriteAsync([one], cancellationToken);
+                    await WriteAsync([one], cancellationToken);
                 }
                 catch (ConcurrencyException)
                 {
+                    saved.Add(one.Application.Id);
                 }
             }
 
-            return stored;
+            return saved;
         }
     }
 
@@ -89,11 +92,11 @@ public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
         await write.CommitAsync(cancellationToken);
     }
 
-    private async Task<int> WriteAsync(IReadOnlyList<(ApplicationRecord Application, IReadOnlyList<OpenClockRecord> Clocks)> counted, CancellationToken cancellationToken)
+    private async Task WriteAsync(IReadOnlyList<(ApplicationRecord Application, IReadOnlyList<OpenClockRecord> Clocks)> counted, CancellationToken cancellationToken)
     {
         if (counted.Count == 0)
         {
-            return 0;
+            return;
         }
 
         var plan = new WritePlan();
@@ -102,6 +105,5 @@ public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
         await using var write = await database.BeginWriteAsync(cancellationToken);
         await plan.ExecuteAsync(write, cancellationToken);
         await write.CommitAsync(cancellationToken);
-        return counted.Count;
     }
 }

@@ -20,10 +20,11 @@ public interface IOpenClockStore
     Task<bool> BackfillPendingAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores the counted clocks of applications read at <see cref="ApplicationRecord.Version"/>; an application saved
-    /// since (whose engine wrote its own clocks) is left as it is. Returns how many were stored.
+    /// Stores the counted clocks of applications read at <see cref="ApplicationRecord.Version"/>. An application saved
+    /// since is left as it is and returned: the engine writes its clocks only when a run moved them, so it is to be read
+    /// and counted again.
     /// </summary>
-    Task<int> BackfillAsync(IReadOnlyList<(ApplicationRecord Application, IReadOnlyList<OpenClockRecord> Clocks)> counted, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Guid>> BackfillAsync(IReadOnlyList<(ApplicationRecord Application, IReadOnlyList<OpenClockRecord> Clocks)> counted, CancellationToken cancellationToken);
 
     /// <summary>Records that every application running before the clocks were stored has been counted.</summary>
     Task FinishBackfillAsync(CancellationToken cancellationToken);
