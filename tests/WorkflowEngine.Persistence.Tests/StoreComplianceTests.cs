@@ -1672,6 +1672,37 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.False(await store.BackfillPendingAsync(CancellationToken.None));
     }
 
+    /// <summary>
+    /// An engine from before the clocks were stored (a rolling upgrade) ends an application without deleting its rows:
+    /// the list neither shows nor counts them, and forgetting the ended deletes them, leaving the running ones'.
+    /// </summary>
+    [StoreFact]
+    public async Task OpenClocks_OfAnApplicationEndedWithoutDeletingThem_AreNotListedNorCounted_AndAreForgotten()
+    {
+        var running = NewApplication();
+        var ended = NewApplication();
+        var first = new EngineChanges();
+        first.Inserted.AddRange([running, ended]);
+        first.Clocks[running.Id] = [OpenClock(running, "bundle", -1, 3)];
+        first.Clocks[ended.Id] = [OpenClock(ended, "bundle", -2, -1), OpenClock(ended, "stage-1", -2, 1)];
+        await SaveAsync(first);
+        var completed = new EngineChanges();
+        var endedNow = await LoadAsync(ended.Id);
+        endedNow.Status = ApplicationStatuses.Completed;
+        completed.Updated.Add(endedNow);
+        await SaveAsync(completed);
+        var store = new SqlOpenClockStore(Database);
+
+        var listed = await store.ListLateAsync(null, null, Now, 0, 10, CancellationToken.None);
+
+        Assert.Equal(1, listed.Total);
+        Assert.Equal([running.Id], listed.Items.Select(i => i.ApplicationId));
+        Assert.Equal(0, (await store.ListLateAsync(null, WarningLevel.Red, Now, 0, 10, CancellationToken.None)).Total);
+        Assert.Equal(2, await store.ForgetEndedAsync(CancellationToken.None));
+        Assert.Equal(0, await store.ForgetEndedAsync(CancellationToken.None));
+        Assert.Equal([running.Id], (await store.ListLateAsync(null, null, Now, 0, 10, CancellationToken.None)).Items.Select(i => i.ApplicationId));
+    }
+
     [StoreFact]
     public void Migrations_CanRunAgain()
     {

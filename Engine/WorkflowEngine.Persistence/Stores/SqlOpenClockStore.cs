@@ -7,8 +7,8 @@ using WorkflowEngine.Runtime.Stores;
 namespace WorkflowEngine.Persistence.Stores;
 
 /// <summary>
-/// The stored open clocks in SQL: the late ones found through <c>ix_open_clocks_yellow</c> (a clock never yellow is not in
-/// it), and the count of the applications that ran before the clocks were stored.
+/// The stored open clocks in SQL: the late ones of running applications found through <c>ix_open_clocks_yellow</c> (a clock
+/// never yellow is not in it), and the count of the applications that ran before the clocks were stored.
 /// </summary>
 public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
 {
@@ -21,10 +21,15 @@ public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
              ELSE due_at END
         """;
 
+    // An application that ended keeps no open clock; an engine binary from before the clocks were stored (a rolling
+    // upgrade) ends applications without deleting their rows, so the list reads only those of running applications.
+    private const string Ended = $"'{ApplicationStatuses.Completed}', '{ApplicationStatuses.Rejected}', '{ApplicationStatuses.Cancelled}'";
+
     public async Task<OpenClockPage> ListLateAsync(
         string? serviceId, WarningLevel? level, DateTimeOffset now, int offset, int limit, CancellationToken cancellationToken)
     {
         var where = "yellow_at IS NOT NULL AND yellow_at <= @Now"
+            + $" AND EXISTS (SELECT 1 FROM applications a WHERE a.id = open_clocks.application_id AND a.status NOT IN ({Ended}))"
             + (serviceId is null ? "" : " AND service_id = @Service")
             + level switch
             {
@@ -83,6 +88,17 @@ public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
 
             return saved;
         }
+    }
+
+    public async Task<int> ForgetEndedAsync(CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var deleted = await write.Connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM open_clocks WHERE EXISTS (SELECT 1 FROM applications a WHERE a.id = open_clocks.application_id AND a.status IN ({Ended}))",
+            transaction: write.Transaction,
+            cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     public async Task FinishBackfillAsync(CancellationToken cancellationToken)

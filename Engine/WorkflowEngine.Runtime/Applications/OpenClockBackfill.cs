@@ -28,6 +28,8 @@ public sealed partial class OpenClockBackfill(
     /// <summary>Counts the open applications' clocks where that is still to be done; returns how many applications were stored.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        // Ended applications' rows, left by an engine from before the clocks were stored during a rolling upgrade.
+        await store.ForgetEndedAsync(cancellationToken);
         if (!await store.BackfillPendingAsync(cancellationToken))
         {
             return 0;
