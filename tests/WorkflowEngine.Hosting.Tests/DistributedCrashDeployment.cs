@@ -206,6 +206,14 @@ internal sealed class DistributedCrashDeployment : IAsyncDisposable
             + "\ntrail of " + leftTimers[0].ApplicationId + ":\n" + string.Join("\n", await db.QueryAsync<string>(
                 "SELECT CAST(at AS text) || ' ' || type || ' ' || COALESCE(step_id, '') || ' ' || COALESCE(data_json, '') FROM audit_events WHERE application_id = @Id ORDER BY id",
                 new { Id = leftTimers[0].ApplicationId })));
+        // Every application ended, so none keeps an open clock (the administrator's list of late bundles and stages would
+        // show it), and the count of the clocks of applications running before they were stored is done.
+        Assert.Empty(await db.QueryAsync<string>(
+            """
+            SELECT o.application_id || '/' || o.clock_id || ' of ' || COALESCE(a.service_id || ' ' || a.status, 'no application')
+            FROM open_clocks o LEFT JOIN applications a ON a.id = o.application_id
+            """));
+        Assert.Equal(0, Scalar(EngineDb, "SELECT COUNT(*) FROM open_clocks_backfill"));
         Assert.True(Scalar(EngineDb, "SELECT COUNT(*) FROM audit_events WHERE type = 'DeadlineWarning' AND data_json::json->>'level' = 'red'") > 0,
             "no red card came due: the test no longer proves that timers fire once across the kills");
         Assert.True(Scalar(EngineDb, "SELECT COUNT(*) FROM audit_events WHERE type = 'Escalated'") > 0, "no escalation came due");

@@ -142,21 +142,8 @@ public sealed class LateClocksTests
         var file = Path.Combine(directory.FullName, "workflow.db");
         try
         {
-            Guid id;
-            await using (var host = await AllInOneHost.StartInAsync(directory, AllInOneHost.MondayMorning))
-            {
-                await StageClockTests.PublishStagedAsync(host);
-                id = await host.SubmitBusinessOpeningAsync();
-                await host.TaskOfAsync(id);
-            }
-
-            await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
-            {
-                await connection.OpenAsync();
-                await using var command = connection.CreateCommand();
-                command.CommandText = "DROP TABLE open_clocks; DROP TABLE open_clocks_backfill; DELETE FROM SchemaVersions WHERE ScriptName LIKE '%.0046_open_clocks.sql'";
-                await command.ExecuteNonQueryAsync();
-            }
+            var id = await SubmittedMondayMorningAsync(directory);
+            await ExecuteAsync(file, "DROP TABLE open_clocks; DROP TABLE open_clocks_backfill; DELETE FROM SchemaVersions WHERE ScriptName LIKE '%.0046_open_clocks.sql'", id);
 
             await using (var host = await AllInOneHost.StartInAsync(directory, new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst)))
             {
@@ -174,6 +161,58 @@ public sealed class LateClocksTests
             SqliteConnection.ClearAllPools();
             directory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// During a rolling upgrade an engine from before the clocks were stored completes an application whose stage is
+    /// late, leaving its rows: the upgraded host neither lists nor counts it, and deletes the rows.
+    /// </summary>
+    [Fact]
+    public async Task AnApplicationEndedByAnEngineFromBeforeTheUpgrade_IsNotListedNorCounted_AndItsClocksGo()
+    {
+        var directory = Directory.CreateTempSubdirectory("workflow-late-clocks-");
+        var file = Path.Combine(directory.FullName, "workflow.db");
+        try
+        {
+            var id = await SubmittedMondayMorningAsync(directory);
+            Assert.Equal(1, await ExecuteAsync(file, "UPDATE applications SET status = 'completed', version = version + 1 WHERE id = $id", id));
+
+            Assert.NotEmpty(await StoredDueTimesAsync(file, id));
+            await using (var host = await AllInOneHost.StartInAsync(directory, new DateTimeOffset(2026, 3, 2, 15, 0, 0, Cst)))
+            {
+                // 15:00: its stage would be red since 14:30.
+                var late = await host.GetJsonAsync("admin", "/api/admin/late-clocks");
+                Assert.Equal(0, late.GetProperty("total").GetInt32());
+                Assert.Empty(late.GetProperty("items").EnumerateArray());
+                Assert.Empty(await StoredDueTimesAsync(file, id));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The staged 企业开办 submitted Monday at 09:00 by a host in <paramref name="directory"/>, stopped once its task is open.</summary>
+    private static async Task<Guid> SubmittedMondayMorningAsync(DirectoryInfo directory)
+    {
+        await using var host = await AllInOneHost.StartInAsync(directory, AllInOneHost.MondayMorning);
+        await StageClockTests.PublishStagedAsync(host);
+        var id = await host.SubmitBusinessOpeningAsync();
+        await host.TaskOfAsync(id);
+        return id;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on the stopped host's database, as another binary would; <c>$id</c> is the application.</summary>
+    private static async Task<int> ExecuteAsync(string file, string sql, Guid id)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", id.ToString());
+        return await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<IReadOnlyList<(string Clock, long? Due)>> StoredDueTimesAsync(string file, Guid id)

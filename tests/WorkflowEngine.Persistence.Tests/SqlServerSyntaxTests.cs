@@ -173,6 +173,7 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => openClocks.ListLateAsync(null, null, Now, 50, 50, none));
         await Quietly(() => openClocks.BackfillPendingAsync(none));
         await Quietly(() => openClocks.BackfillAsync([(EveryEngineChange(applicationId).Inserted[0], EveryEngineChange(applicationId).Clocks[applicationId])], none));
+        await Quietly(() => openClocks.ForgetEndedAsync(none));
         await Quietly(() => openClocks.FinishBackfillAsync(none));
 
         var mismatches = new SqlComplianceMismatchQueries(database);

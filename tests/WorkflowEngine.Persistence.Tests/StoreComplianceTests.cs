@@ -1630,31 +1630,77 @@ public abstract class StoreComplianceTests : IAsyncLifetime
 
     /// <summary>
     /// The applications running before the clocks were stored are counted once: the migration leaves the count pending;
-    /// an application the engine saved after it was read keeps the clocks the engine wrote; finishing clears it.
+    /// an application the engine saved after it was read keeps the clocks the engine wrote, and is named to be read and
+    /// counted again, as is one the engine saved without writing clocks (a claim or a report moves none), which would
+    /// otherwise never be listed; finishing clears the count.
     /// </summary>
     [StoreFact]
-    public async Task OpenClocks_Backfill_StoresTheCounted_LeavesWhatTheEngineSavedSince_AndRunsOnce()
+    public async Task OpenClocks_Backfill_StoresTheCounted_CountsAgainWhatTheEngineSavedSince_AndRunsOnce()
     {
         var store = new SqlOpenClockStore(Database);
         Assert.True(await store.BackfillPendingAsync(CancellationToken.None));
         var quiet = await SaveNewApplicationAsync();
         var moved = await SaveNewApplicationAsync();
+        var claimed = await SaveNewApplicationAsync();
         var readBefore = await LoadAsync(moved.Id);
+        var claimedBefore = await LoadAsync(claimed.Id);
         var saved = new EngineChanges();
         saved.Updated.Add(await LoadAsync(moved.Id));
         saved.Clocks[moved.Id] = [OpenClock(moved, "bundle", -1, -1)];
         await SaveAsync(saved);
+        var claim = new EngineChanges();
+        claim.Updated.Add(await LoadAsync(claimed.Id));
+        await SaveAsync(claim);
 
-        var stored = await store.BackfillAsync(
-            [(await LoadAsync(quiet.Id), [OpenClock(quiet, "bundle", -2, 5)]), (readBefore, [OpenClock(moved, "bundle", 5, 9)])],
+        var savedSince = await store.BackfillAsync(
+            [
+                (await LoadAsync(quiet.Id), [OpenClock(quiet, "bundle", -2, 5)]), (readBefore, [OpenClock(moved, "bundle", 5, 9)]),
+                (claimedBefore, [OpenClock(claimed, "bundle", -3, 7)]),
+            ],
             CancellationToken.None);
 
-        Assert.Equal(1, stored);
+        Assert.Equal([moved.Id, claimed.Id], savedSince);
         var listed = await store.ListLateAsync(null, null, Now, 0, 10, CancellationToken.None);
         Assert.Equal([(moved.Id, Now.AddHours(-1)), (quiet.Id, Now.AddHours(5))], listed.Items.Select(i => (i.ApplicationId, i.DueAt!.Value)));
         Assert.Equal(2, (await LoadAsync(moved.Id)).Version);
+
+        // Read and counted again, the claimed application is listed.
+        Assert.Empty(await store.BackfillAsync([(await LoadAsync(claimed.Id), [OpenClock(claimed, "bundle", -3, 7)])], CancellationToken.None));
+        listed = await store.ListLateAsync(null, null, Now, 0, 10, CancellationToken.None);
+        Assert.Equal([(moved.Id, Now.AddHours(-1)), (quiet.Id, Now.AddHours(5)), (claimed.Id, Now.AddHours(7))], listed.Items.Select(i => (i.ApplicationId, i.DueAt!.Value)));
         await store.FinishBackfillAsync(CancellationToken.None);
         Assert.False(await store.BackfillPendingAsync(CancellationToken.None));
+    }
+
+    /// <summary>
+    /// An engine from before the clocks were stored (a rolling upgrade) ends an application without deleting its rows:
+    /// the list neither shows nor counts them, and forgetting the ended deletes them, leaving the running ones'.
+    /// </summary>
+    [StoreFact]
+    public async Task OpenClocks_OfAnApplicationEndedWithoutDeletingThem_AreNotListedNorCounted_AndAreForgotten()
+    {
+        var running = NewApplication();
+        var ended = NewApplication();
+        var first = new EngineChanges();
+        first.Inserted.AddRange([running, ended]);
+        first.Clocks[running.Id] = [OpenClock(running, "bundle", -1, 3)];
+        first.Clocks[ended.Id] = [OpenClock(ended, "bundle", -2, -1), OpenClock(ended, "stage-1", -2, 1)];
+        await SaveAsync(first);
+        var completed = new EngineChanges();
+        var endedNow = await LoadAsync(ended.Id);
+        endedNow.Status = ApplicationStatuses.Completed;
+        completed.Updated.Add(endedNow);
+        await SaveAsync(completed);
+        var store = new SqlOpenClockStore(Database);
+
+        var listed = await store.ListLateAsync(null, null, Now, 0, 10, CancellationToken.None);
+
+        Assert.Equal(1, listed.Total);
+        Assert.Equal([running.Id], listed.Items.Select(i => i.ApplicationId));
+        Assert.Equal(0, (await store.ListLateAsync(null, WarningLevel.Red, Now, 0, 10, CancellationToken.None)).Total);
+        Assert.Equal(2, await store.ForgetEndedAsync(CancellationToken.None));
+        Assert.Equal(0, await store.ForgetEndedAsync(CancellationToken.None));
+        Assert.Equal([running.Id], (await store.ListLateAsync(null, null, Now, 0, 10, CancellationToken.None)).Items.Select(i => i.ApplicationId));
     }
 
     [StoreFact]

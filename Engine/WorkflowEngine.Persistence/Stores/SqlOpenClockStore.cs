@@ -7,8 +7,8 @@ using WorkflowEngine.Runtime.Stores;
 namespace WorkflowEngine.Persistence.Stores;
 
 /// <summary>
-/// The stored open clocks in SQL: the late ones found through <c>ix_open_clocks_yellow</c> (a clock never yellow is not in
-/// it), and the count of the applications that ran before the clocks were stored.
+/// The stored open clocks in SQL: the late ones of running applications found through <c>ix_open_clocks_yellow</c> (a clock
+/// never yellow is not in it), and the count of the applications that ran before the clocks were stored.
 /// </summary>
 public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
 {
@@ -21,10 +21,15 @@ public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
              ELSE due_at END
         """;
 
+    // An application that ended keeps no open clock; an engine binary from before the clocks were stored (a rolling
+    // upgrade) ends applications without deleting their rows, so the list reads only those of running applications.
+    private const string Ended = $"'{ApplicationStatuses.Completed}', '{ApplicationStatuses.Rejected}', '{ApplicationStatuses.Cancelled}'";
+
     public async Task<OpenClockPage> ListLateAsync(
         string? serviceId, WarningLevel? level, DateTimeOffset now, int offset, int limit, CancellationToken cancellationToken)
     {
         var where = "yellow_at IS NOT NULL AND yellow_at <= @Now"
+            + $" AND EXISTS (SELECT 1 FROM applications a WHERE a.id = open_clocks.application_id AND a.status NOT IN ({Ended}))"
             + (serviceId is null ? "" : " AND service_id = @Service")
             + level switch
             {
@@ -56,30 +61,44 @@ public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
             "SELECT COUNT(*) FROM open_clocks_backfill", cancellationToken: cancellationToken)) > 0;
     }
 
-    public async Task<int> BackfillAsync(
+    public async Task<IReadOnlyList<Guid>> BackfillAsync(
         IReadOnlyList<(ApplicationRecord Application, IReadOnlyList<OpenClockRecord> Clocks)> counted, CancellationToken cancellationToken)
     {
         try
         {
-            return await WriteAsync(counted, cancellationToken);
+            await WriteAsync(counted, cancellationToken);
+            return [];
         }
         catch (ConcurrencyException)
         {
-            // The engine saved one of them since it was read: store the others one at a time, leaving the ones it saved.
-            var stored = 0;
+            // The engine saved one of them since it was read, and wrote its clocks only if that run moved them (a claim or a
+            // report writes none): store the others one at a time, and name the ones saved since, to be counted again.
+            var saved = new List<Guid>();
             foreach (var one in counted)
             {
                 try
                 {
-                    stored += await WriteAsync([one], cancellationToken);
+                    await WriteAsync([one], cancellationToken);
                 }
                 catch (ConcurrencyException)
                 {
+                    saved.Add(one.Application.Id);
                 }
             }
 
-            return stored;
+            return saved;
         }
+    }
+
+    public async Task<int> ForgetEndedAsync(CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var deleted = await write.Connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM open_clocks WHERE EXISTS (SELECT 1 FROM applications a WHERE a.id = open_clocks.application_id AND a.status IN ({Ended}))",
+            transaction: write.Transaction,
+            cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     public async Task FinishBackfillAsync(CancellationToken cancellationToken)
@@ -89,11 +108,11 @@ public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
         await write.CommitAsync(cancellationToken);
     }
 
-    private async Task<int> WriteAsync(IReadOnlyList<(ApplicationRecord Application, IReadOnlyList<OpenClockRecord> Clocks)> counted, CancellationToken cancellationToken)
+    private async Task WriteAsync(IReadOnlyList<(ApplicationRecord Application, IReadOnlyList<OpenClockRecord> Clocks)> counted, CancellationToken cancellationToken)
     {
         if (counted.Count == 0)
         {
-            return 0;
+            return;
         }
 
         var plan = new WritePlan();
@@ -102,6 +121,5 @@ public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
         await using var write = await database.BeginWriteAsync(cancellationToken);
         await plan.ExecuteAsync(write, cancellationToken);
         await write.CommitAsync(cancellationToken);
-        return counted.Count;
     }
 }

@@ -10,7 +10,7 @@ namespace WorkflowEngine.Runtime.Applications;
 public interface IOpenClockStore
 {
     /// <summary>
-    /// The clocks on a card at <paramref name="now"/> (only <paramref name="level"/>'s colour, only
+    /// The clocks of running applications on a card at <paramref name="now"/> (only <paramref name="level"/>'s colour, only
     /// <paramref name="serviceId"/>'s applications, where given): red before yellow, then the most urgent card's due time,
     /// earliest first; <paramref name="limit"/> of them from <paramref name="offset"/>, and how many there are in all.
     /// </summary>
@@ -20,10 +20,17 @@ public interface IOpenClockStore
     Task<bool> BackfillPendingAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores the counted clocks of applications read at <see cref="ApplicationRecord.Version"/>; an application saved
-    /// since (whose engine wrote its own clocks) is left as it is. Returns how many were stored.
+    /// Stores the counted clocks of applications read at <see cref="ApplicationRecord.Version"/>. An application saved
+    /// since is left as it is and returned: the engine writes its clocks only when a run moved them, so it is to be read
+    /// and counted again.
     /// </summary>
-    Task<int> BackfillAsync(IReadOnlyList<(ApplicationRecord Application, IReadOnlyList<OpenClockRecord> Clocks)> counted, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Guid>> BackfillAsync(IReadOnlyList<(ApplicationRecord Application, IReadOnlyList<OpenClockRecord> Clocks)> counted, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the rows of applications that ended without deleting them (ended by an engine from before the clocks were
+    /// stored, during a rolling upgrade); returns how many.
+    /// </summary>
+    Task<int> ForgetEndedAsync(CancellationToken cancellationToken);
 
     /// <summary>Records that every application running before the clocks were stored has been counted.</summary>
     Task FinishBackfillAsync(CancellationToken cancellationToken);

@@ -71,7 +71,7 @@ public static class OpenClocks
     }
 
     /// <summary>Whether the application's flow runs: ended ones (and ones not yet started) list no clock.</summary>
-    private static bool Runs(ApplicationRecord application) =>
+    public static bool Runs(ApplicationRecord application) =>
         application.State.Status == WorkflowStatus.Running
         && application.Status is not (ApplicationStatuses.Completed or ApplicationStatuses.Rejected or ApplicationStatuses.Cancelled);
 }

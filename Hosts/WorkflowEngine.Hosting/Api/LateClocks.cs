@@ -33,6 +33,7 @@ public sealed class LateClocks(
         var found = await clocks.ListLateAsync(service, colour, now, page.Offset, page.Limit, cancellationToken);
         var items = new List<LateClockDto>(found.Items.Count);
         var read = new Dictionary<Guid, ApplicationRecord?>();
+        var ended = false;
         foreach (var row in found.Items)
         {
             if (!read.TryGetValue(row.ApplicationId, out var application))
@@ -40,11 +41,21 @@ public sealed class LateClocks(
                 read[row.ApplicationId] = application = await applications.GetAsync(row.ApplicationId, cancellationToken);
             }
 
-            // An application the engine saved since the query is shown as its clock reads now.
-            if (application is not null && await DescribeAsync(application, row, now, cancellationToken) is { } item)
+            // An application the engine saved since the query is shown as its clock reads now; one that ended since is not.
+            if (application is null || !OpenClocks.Runs(application))
+            {
+                ended = true;
+            }
+            else if (await DescribeAsync(application, row, now, cancellationToken) is { } item)
             {
                 items.Add(item);
             }
+        }
+
+        if (ended)
+        {
+            // Its rows stay where an engine from before the clocks were stored ended it (a rolling upgrade).
+            await clocks.ForgetEndedAsync(cancellationToken);
         }
 
         return new LateClockListDto(found.Total, page.Offset, page.Limit, ChinaTime.ToLocal(now), items);
