@@ -197,6 +197,19 @@ public sealed class DependencyDirectionTests
     public void DepartmentHostComposition_DoesNotUseTheDefinitionReader(string namespaceOrType) =>
         Assert.Empty(WebTypes(namespaceOrType).SelectMany(t => TypeUses.Of(t, u => u.Assembly == typeof(WorkflowEngine.Definitions.ReferenceData).Assembly)));
 
+    /// <summary>
+    /// User administration and the departments it edits, shared by both hosts, go through the users' directory stores
+    /// (WorkflowEngine.Identity, .Identity.Storage): on a department host they are its own, never the engine's stores.
+    /// </summary>
+    [Theory]
+    [InlineData("WorkflowEngine.Hosting.Identity")]
+    [InlineData("WorkflowEngine.Hosting.Api.UsersEndpoints")]
+    [InlineData("WorkflowEngine.Hosting.Api.DepartmentOverview")]
+    [InlineData("WorkflowEngine.Hosting.Pages.Admin.DepartmentsModel")]
+    [InlineData("WorkflowEngine.Hosting.DepartmentHosting")]
+    public void UserAdministration_DoesNotUseTheEnginesStores(string namespaceOrType) =>
+        Assert.Empty(WebTypes(namespaceOrType).SelectMany(t => TypeUses.Of(t, u => u.Assembly.GetName().Name is "WorkflowEngine.Persistence")));
+
     /// <summary>The rule above would see the department host's files read through the engine's reference data, as they were.</summary>
     [Fact]
     public void DefinitionReaderRule_SeesAReadThroughTheReferenceData() =>
