@@ -2,8 +2,7 @@ using System.Collections.Frozen;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Model;
-using WorkflowEngine.Definitions.Calendars;
-using WorkflowEngine.Definitions.Departments;
+using WorkflowEngine.DataFiles;
 
 namespace WorkflowEngine.Definitions;
 
@@ -63,9 +62,7 @@ public sealed class ReferenceData
     }
 
     private static FrozenDictionary<string, WorkingCalendar> Resolved(FrozenDictionary<string, CalendarData> declared) =>
-        CalendarInheritance.Resolve([.. declared.Values.OrderBy(c => c.Id, StringComparer.Ordinal)])
-            .Select(c => new WorkingCalendar(c))
-            .ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
+        ReferenceFiles.Resolve(declared.Values);
 
     /// <summary>
     /// Puts a department's edited names and description in place of the ones read from the files; its code, and so its
@@ -117,10 +114,8 @@ public sealed class ReferenceData
     /// <summary>Reads <c>departments.yaml</c> and <c>calendars/</c> under the folder.</summary>
     public static ReferenceData Load(string definitionsRoot)
     {
-        var departmentsFile = Path.Combine(definitionsRoot, "departments.yaml");
-        var departments = File.Exists(departmentsFile) ? DepartmentLoader.Load(departmentsFile) : [];
-        var calendars = CalendarLoader.LoadDirectory(Path.Combine(definitionsRoot, "calendars"));
-        return new ReferenceData(departments, calendars);
+        var files = ReferenceFiles.Read(definitionsRoot);
+        return new ReferenceData(files.Departments, files.Calendars);
     }
 
     /// <summary>The definition files under <c>services/</c> (YAML or JSON), in a stable order.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Runtime.Users;

@@ -259,7 +259,7 @@ public static partial class WorkflowHosting
     /// it), the clock, and the database. The provider is chosen before anything is registered, so that an unknown one stops the
     /// host at once with a clear message, and the SQLite-only log checkpointer is not registered for another database.
     /// </summary>
-    private static (string DefinitionsPath, ISqlDialect Dialect) AddHostBasics(this WebApplicationBuilder builder)
+    internal static (string DefinitionsPath, ISqlDialect Dialect) AddHostBasics(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var engineSection = builder.Configuration.GetSection("Engine");
@@ -295,7 +295,7 @@ public static partial class WorkflowHosting
     }
 
     /// <summary>SQLite's log checkpointer, after the startup tasks that migrate the database (hosted services start in order).</summary>
-    private static void AddDialectServices(this IServiceCollection services, ISqlDialect dialect)
+    internal static void AddDialectServices(this IServiceCollection services, ISqlDialect dialect)
     {
         if (dialect.CheckpointSql is not null)
         {

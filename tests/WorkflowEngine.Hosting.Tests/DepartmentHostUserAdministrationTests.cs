@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Hosting.Startup;
 using WorkflowEngine.Testing;
@@ -40,6 +41,32 @@ public sealed class DepartmentHostUserAdministrationTests(DepartmentHostFixture 
         var created = Assert.Single(changes.EnumerateArray(), c => c.GetProperty("targetId").GetString() == "samr-clerk-new");
         Assert.Equal(("admin", "created"), (created.GetProperty("actor").GetString(), created.GetProperty("action").GetString()));
         Assert.Equal(1, await Host.ScalarAsync("SELECT COUNT(*) FROM admin_audit WHERE action = 'created' AND target_id = 'samr-clerk-new'"));
+    }
+
+    /// <summary>
+    /// Its user administration counts and edits the departments of its own database (read from its own files), through
+    /// the users' directory store, not the engine's: a rename there shows in its directory and is audited there.
+    /// </summary>
+    [Fact]
+    public async Task ItsUserAdministration_WorksOnItsOwnDepartments_ThroughTheDirectoryStore()
+    {
+        using var admin = await TokenSignInTests.SignedInAsync(Host, "admin");
+        using var create = await admin.PostAsJsonAsync("/api/admin/users", new { userName = "psb-clerk-counted", displayName = "户籍窗口", role = "clerk", department = "PSB" });
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        var entries = Host.Services.GetRequiredService<WorkflowEngine.Runtime.Users.IDepartmentEntries>();
+        var administration = Host.Services.GetRequiredService<UserAdministration>();
+        var directory = Host.Services.GetRequiredService<WorkflowEngine.Runtime.Users.IDepartmentDirectory>();
+
+        var listed = await entries.ListAsync(CancellationToken.None);
+        var edit = await administration.EditDepartmentAsync("admin", "PSB", new DepartmentEdit("公安局户政窗口", "PSB household desk", null), false, CancellationToken.None);
+
+        Assert.Equal("WorkflowEngine.Identity.Storage", entries.GetType().Assembly.GetName().Name);
+        var psb = Assert.Single(listed, e => e.Department.Code == "PSB");
+        Assert.True(psb.Clerks >= 1, $"{psb.Clerks} clerks of PSB counted");
+        Assert.Equal(AdminOutcomeStatus.Done, edit.Status);
+        Assert.Equal("公安局户政窗口", directory.Departments["PSB"].NameZh);
+        Assert.Contains(await entries.EditedAsync(CancellationToken.None), d => d is { Code: "PSB", NameEn: "PSB household desk" });
+        Assert.Equal(1, await Host.ScalarAsync("SELECT COUNT(*) FROM admin_audit WHERE target_id = 'PSB'"));
     }
 
     [Fact]

@@ -50,12 +50,18 @@ public sealed class DependencyDirectionTests
     [Fact]
     public void Calendars_ReferenceNoOtherProject() => Assert.Empty(WorkflowReferences("WorkflowEngine.Calendars"));
 
+    /// <summary>The core counts working time and names things in two languages (the data files' text): nothing else of ours.</summary>
     [Fact]
-    public void Core_ReferencesOnlyTheCalendars() => Assert.Equal(["WorkflowEngine.Calendars"], WorkflowReferences("WorkflowEngine.Core"));
+    public void Core_ReferencesOnlyTheCalendarsAndTheDataFiles() =>
+        Assert.Equal(["WorkflowEngine.Calendars", "WorkflowEngine.DataFiles"], WorkflowReferences("WorkflowEngine.Core"));
+
+    /// <summary>The installation's data files (departments, calendars) are read by both hosts, so they know the calendar only.</summary>
+    [Fact]
+    public void DataFiles_ReferenceOnlyTheCalendars() => Assert.Equal(["WorkflowEngine.Calendars"], WorkflowReferences("WorkflowEngine.DataFiles"));
 
     [Fact]
-    public void Activities_ReferenceOnlyTheCoreAndTheCalendars() =>
-        Assert.Equal(["WorkflowEngine.Calendars", "WorkflowEngine.Core"], WorkflowReferences("WorkflowEngine.Activities"));
+    public void Activities_ReferenceOnlyTheCoreTheCalendarsAndTheDataFiles() =>
+        Assert.Equal(["WorkflowEngine.Calendars", "WorkflowEngine.Core", "WorkflowEngine.DataFiles"], WorkflowReferences("WorkflowEngine.Activities"));
 
     [Fact]
     public void DeliveryKernel_ReferencesOnlyTheContracts() => Assert.Equal(["WorkflowEngine.Contracts"], WorkflowReferences("WorkflowEngine.Delivery"));
@@ -103,6 +109,7 @@ public sealed class DependencyDirectionTests
     [InlineData("WorkflowEngine.Messaging")]
     [InlineData("WorkflowEngine.Identity")]
     [InlineData("WorkflowEngine.Identity.Storage")]
+    [InlineData("WorkflowEngine.DataFiles")]
     public void DepartmentSide_ReachesNoEngineAssembly(string assembly) =>
         Assert.Empty(ReachableWorkflowAssemblies(assembly).Intersect(EngineAssemblies));
 
@@ -156,6 +163,7 @@ public sealed class DependencyDirectionTests
     [InlineData("WorkflowEngine.Runtime.Messaging")]
     [InlineData("WorkflowEngine.Identity")]
     [InlineData("WorkflowEngine.Identity.Storage")]
+    [InlineData("WorkflowEngine.DataFiles")]
     public void Engine_NeverReferencesActivitiesOrHosts(string engineAssembly) =>
         Assert.DoesNotContain(WorkflowReferences(engineAssembly), n => n is "WorkflowEngine.Activities" || n.StartsWith("WorkflowEngine.Hosting", StringComparison.Ordinal));
 
@@ -175,14 +183,51 @@ public sealed class DependencyDirectionTests
     [InlineData("WorkflowEngine.Hosting.Pages.Admin.UsersModel")]
     [InlineData("WorkflowEngine.Hosting.Pages.Admin.UserModel")]
     [InlineData("WorkflowEngine.Hosting.Pages.Shared.Pages_Shared__SignInStatus")]
-    public void DepartmentSideOfTheWebLayer_DoesNotUseTheEnginesReferenceData(string namespaceOrType)
+    public void DepartmentSideOfTheWebLayer_DoesNotUseTheEnginesReferenceData(string namespaceOrType) =>
+        Assert.Empty(WebTypes(namespaceOrType).SelectMany(t => TypeUses.Of(t, typeof(WorkflowEngine.Definitions.ReferenceData))));
+
+    /// <summary>
+    /// A department host reads its own departments.yaml and calendars/ with the data files' reader: its composition, and
+    /// what it starts and follows, use no type of the engine's definition reader (WorkflowEngine.Definitions), however
+    /// they would reach it (a parameter, a service looked up, a static call).
+    /// </summary>
+    [Theory]
+    [InlineData("WorkflowEngine.Hosting.DepartmentHosting")]
+    [InlineData("WorkflowEngine.Hosting.Distributed")]
+    public void DepartmentHostComposition_DoesNotUseTheDefinitionReader(string namespaceOrType) =>
+        Assert.Empty(WebTypes(namespaceOrType).SelectMany(t => TypeUses.Of(t, u => u.Assembly == typeof(WorkflowEngine.Definitions.ReferenceData).Assembly)));
+
+    /// <summary>
+    /// User administration and the departments it edits, shared by both hosts, go through the users' directory stores
+    /// (WorkflowEngine.Identity, .Identity.Storage): on a department host they are its own, never the engine's stores.
+    /// </summary>
+    [Theory]
+    [InlineData("WorkflowEngine.Hosting.Identity")]
+    [InlineData("WorkflowEngine.Hosting.Api.UsersEndpoints")]
+    [InlineData("WorkflowEngine.Hosting.Api.DepartmentOverview")]
+    [InlineData("WorkflowEngine.Hosting.Pages.Admin.DepartmentsModel")]
+    [InlineData("WorkflowEngine.Hosting.DepartmentHosting")]
+    public void UserAdministration_DoesNotUseTheEnginesStores(string namespaceOrType) =>
+        Assert.Empty(WebTypes(namespaceOrType).SelectMany(t => TypeUses.Of(t, u => u.Assembly.GetName().Name is "WorkflowEngine.Persistence")));
+
+    /// <summary>The rule above would see the department host's files read through the engine's reference data, as they were.</summary>
+    [Fact]
+    public void DefinitionReaderRule_SeesAReadThroughTheReferenceData() =>
+        Assert.NotEmpty(TypeUses.Of(typeof(ReadsThroughTheReferenceData), u => u.Assembly == typeof(WorkflowEngine.Definitions.ReferenceData).Assembly));
+
+    private static class ReadsThroughTheReferenceData
+    {
+        public static int Departments(string definitionsPath) => WorkflowEngine.Definitions.ReferenceData.Load(definitionsPath).Departments.Count;
+    }
+
+    /// <summary>The web layer's top-level types of a namespace, or the one type of that full name; never none.</summary>
+    private static Type[] WebTypes(string namespaceOrType)
     {
         var types = typeof(WorkflowHosting).Assembly.GetTypes()
             .Where(t => !t.IsNested && (t.Namespace == namespaceOrType || t.FullName == namespaceOrType))
             .ToArray();
-
         Assert.NotEmpty(types);
-        Assert.Empty(types.SelectMany(t => TypeUses.Of(t, typeof(WorkflowEngine.Definitions.ReferenceData))));
+        return types;
     }
 
     /// <summary>The rule above sees a use that only a method body makes, as the sign-in status's <c>GetService&lt;T&gt;()</c> did.</summary>

@@ -19,7 +19,10 @@ internal static class TypeUses
         .ToDictionary(o => o.Value);
 
     /// <summary>Each place in <paramref name="type"/> (and its nested types) that uses <paramref name="used"/>, as "Type.Member".</summary>
-    public static IReadOnlyList<string> Of(Type type, Type used)
+    public static IReadOnlyList<string> Of(Type type, Type used) => Of(type, t => t == used);
+
+    /// <summary>Each place in <paramref name="type"/> (and its nested types) that uses a type <paramref name="used"/> accepts, as "Type.Member".</summary>
+    public static IReadOnlyList<string> Of(Type type, Func<Type, bool> used)
     {
         var found = new List<string>();
         foreach (var t in WithNested(type))
@@ -55,12 +58,12 @@ internal static class TypeUses
     private static IEnumerable<Type> WithNested(Type type) =>
         type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic).SelectMany(WithNested).Prepend(type);
 
-    private static bool Mentions(Type? type, Type used) =>
-        type is not null && (type == used
+    private static bool Mentions(Type? type, Func<Type, bool> used) =>
+        type is not null && (used(type)
             || (type.HasElementType && Mentions(type.GetElementType(), used))
             || (type.IsGenericType && type.GetGenericArguments().Any(a => Mentions(a, used))));
 
-    private static bool BodyUses(MethodBase method, Type used)
+    private static bool BodyUses(MethodBase method, Func<Type, bool> used)
     {
         var il = method.GetMethodBody()?.GetILAsByteArray();
         if (il is null)
@@ -95,7 +98,7 @@ internal static class TypeUses
         return false;
     }
 
-    private static bool Uses(Module module, int token, Type[]? typeArguments, Type[]? methodArguments, Type used)
+    private static bool Uses(Module module, int token, Type[]? typeArguments, Type[]? methodArguments, Func<Type, bool> used)
     {
         MemberInfo member;
         try

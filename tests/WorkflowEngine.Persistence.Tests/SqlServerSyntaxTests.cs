@@ -243,7 +243,7 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => adminAudit.ListAsync(AdminAuditEntry.User, "clerk", 10, none));
         var departmentEntries = new SqlDepartmentEntries(database);
         await Quietly(() => departmentEntries.ListAsync(none));
-        await Quietly(() => departmentEntries.EditAsync(new Core.Model.Department("SAMR", new Core.Model.LocalizedText("市场监管局", "SAMR"), "说明"), entry, none));
+        await Quietly(() => departmentEntries.EditAsync(new DirectoryDepartment("SAMR", "市场监管局", "SAMR", "说明"), entry, none));
         await Quietly(() => departmentEntries.EditedAsync(none));
         var signIns = new SqlSignInLog(database);
         await Quietly(() => signIns.RecordAsync(new SignInEvent(0, Now, SignInEventKinds.Succeeded, "clerk", "clerk", "::1", "page"), none));

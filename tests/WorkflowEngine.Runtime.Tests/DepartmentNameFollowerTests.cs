@@ -100,7 +100,7 @@ public sealed class DepartmentNameFollowerTests
 
         public int Reads => Volatile.Read(ref _reads);
 
-        public Task<IReadOnlyList<Department>> EditedAsync(CancellationToken cancellationToken)
+        public Task<IReadOnlyList<DirectoryDepartment>> EditedAsync(CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _reads);
             if (FailNext)
@@ -109,11 +109,11 @@ public sealed class DepartmentNameFollowerTests
                 throw new InvalidOperationException("The database is not reachable.");
             }
 
-            return Task.FromResult(Edited);
+            return Task.FromResult<IReadOnlyList<DirectoryDepartment>>([.. Edited.Select(d => new DirectoryDepartment(d.Code, d.Name.Zh, d.Name.En, d.Description))]);
         }
 
         public Task<IReadOnlyList<DepartmentEntry>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<bool> EditAsync(Department department, AdminAuditEntry audit, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> EditAsync(DirectoryDepartment department, AdminAuditEntry audit, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class DepartmentNameFollower(
 
     /// <summary>Renames the departments whose stored edit differs from what this process shows; returns how many.</summary>
     public override async Task<int> FollowAsync(CancellationToken cancellationToken) =>
-        reference.RenameChanged(await departments.EditedAsync(cancellationToken));
+        reference.RenameChanged((await departments.EditedAsync(cancellationToken)).Select(d => d.ToDepartment()));
 
     protected override void Took(int count) => LogRenamed(count);
 

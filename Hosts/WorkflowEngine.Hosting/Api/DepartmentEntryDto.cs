@@ -10,5 +10,5 @@ public sealed record DepartmentEntryDto(
     string Code, string NameZh, string? NameEn, string? Description, int Clerks, int Supervisors, int? OpenTasks, string? EditedBy, DateTimeOffset? EditedAt)
 {
     public static DepartmentEntryDto From(DepartmentEntry e, int? openTasks) => new(
-        e.Department.Code, e.Department.Name.Zh, e.Department.Name.En, e.Department.Description, e.Clerks, e.Supervisors, openTasks, e.EditedBy, e.EditedAt);
+        e.Department.Code, e.Department.NameZh, e.Department.NameEn, e.Department.Description, e.Clerks, e.Supervisors, openTasks, e.EditedBy, e.EditedAt);
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using WorkflowEngine.Core.Model;
 using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Identity;
@@ -167,15 +166,15 @@ public sealed class UserAdministration(
             return AdminOutcome.NotFound(Say(english, $"没有代码为“{UserInput.Bounded(code)}”的部门", $"There is no department with the code \"{UserInput.Bounded(code)}\""));
         }
 
-        var department = new Department(code, new LocalizedText(input.NameZh!.Trim(), Blank(input.NameEn)), Blank(input.Description));
-        var detail = $"nameZh={department.Name.Zh}; nameEn={department.Name.En ?? "-"}";
+        var department = new DirectoryDepartment(code, input.NameZh!.Trim(), Blank(input.NameEn), Blank(input.Description));
+        var detail = $"nameZh={department.NameZh}; nameEn={department.NameEn ?? "-"}";
         var entry = new AdminAuditEntry(0, clock.GetUtcNow(), actor, AdminAuditActions.DepartmentEdited, AdminAuditEntry.Department, code, detail);
         if (!await departments.EditAsync(department, entry, cancellationToken))
         {
             return AdminOutcome.NotFound(Say(english, $"部门“{code}”尚未写入数据库，请重启主机后再试", $"The department \"{code}\" is not in the database yet; restart the host and try again"));
         }
 
-        directory.Rename(department.ToDirectory());
+        directory.Rename(department);
         return new AdminOutcome(AdminOutcomeStatus.Done);
     }
 

@@ -50,7 +50,7 @@ public sealed partial class StartupTasks(
         // The names an administrator edited stand over the files; the files give every other department's.
         var edited = await departmentEntries.EditedAsync(cancellationToken);
         await directory.UpsertDepartmentsAsync(reference.Departments.Values.Where(d => edited.All(e => e.Code != d.Code)).Select(d => d.ToDirectory()), cancellationToken);
-        reference.RenameChanged(edited);
+        reference.RenameChanged(edited.Select(d => d.ToDepartment()));
 
         await identity.SeedAsync(options.Value.DefinitionsPath, cancellationToken);
 

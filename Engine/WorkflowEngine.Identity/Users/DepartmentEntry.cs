@@ -1,6 +1,4 @@
-using WorkflowEngine.Core.Model;
-
 namespace WorkflowEngine.Runtime.Users;
 
 /// <summary>A department as stored, with its clerks and supervisors counted, and who last edited its names (null: as the files say).</summary>
-public sealed record DepartmentEntry(Department Department, int Clerks, int Supervisors, string? EditedBy, DateTimeOffset? EditedAt);
+public sealed record DepartmentEntry(DirectoryDepartment Department, int Clerks, int Supervisors, string? EditedBy, DateTimeOffset? EditedAt);

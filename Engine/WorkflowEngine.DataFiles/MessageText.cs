@@ -4,7 +4,7 @@ using System.Text;
 namespace WorkflowEngine.Definitions;
 
 /// <summary>Puts text from a file or a form into an error message: shortened, with invisible characters written as escapes.</summary>
-internal static class MessageText
+public static class MessageText
 {
     public static string Quote(string text, int max = 64)
     {

@@ -1,10 +1,9 @@
 using Dapper;
-using WorkflowEngine.Core.Model;
 using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Persistence.Stores;
 
-/// <summary>The <c>departments</c> table as administrators edit it.</summary>
+/// <summary>The <c>departments</c> table as administrators edit it, beside the users of each (the host's own database, on either side).</summary>
 public sealed class SqlDepartmentEntries(Database database) : IDepartmentEntries
 {
     public async Task<IReadOnlyList<DepartmentEntry>> ListAsync(CancellationToken cancellationToken)
@@ -21,12 +20,12 @@ public sealed class SqlDepartmentEntries(Database database) : IDepartmentEntries
         return rows.Select(r => new DepartmentEntry(r.ToDepartment(), (int)r.Clerks, (int)r.Supervisors, r.EditedBy, Instants.FromMs(r.EditedAt))).ToArray();
     }
 
-    public async Task<bool> EditAsync(Department department, AdminAuditEntry audit, CancellationToken cancellationToken)
+    public async Task<bool> EditAsync(DirectoryDepartment department, AdminAuditEntry audit, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
         var updated = await write.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE departments SET name_zh = @NameZh, name_en = @NameEn, description = @Description, edited_by = @By, edited_at = @At WHERE code = @Code",
-            new { department.Code, NameZh = department.Name.Zh, NameEn = department.Name.En, department.Description, By = audit.Actor, At = Instants.ToMs(audit.At) },
+            new { department.Code, department.NameZh, department.NameEn, department.Description, By = audit.Actor, At = Instants.ToMs(audit.At) },
             write.Transaction,
             cancellationToken: cancellationToken));
         if (updated == 0)
@@ -39,7 +38,7 @@ public sealed class SqlDepartmentEntries(Database database) : IDepartmentEntries
         return true;
     }
 
-    public async Task<IReadOnlyList<Department>> EditedAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DirectoryDepartment>> EditedAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
@@ -66,6 +65,6 @@ public sealed class SqlDepartmentEntries(Database database) : IDepartmentEntries
 
         public long Supervisors { get; set; }
 
-        public Department ToDepartment() => new(Code, new LocalizedText(NameZh, NameEn), Description);
+        public DirectoryDepartment ToDepartment() => new(Code, NameZh, NameEn, Description);
     }
 }
