@@ -363,16 +363,16 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 state.TimerId = null;
                 SupplementExpired(context, open);
                 return false;
-            case TimerFiredEvent fired when fired.TimerId == state.TimerId
-                && ClockTimeline.Of(state.Clock).CurrentPause?.Until is { } until && until > context.Now:
-                // Fired for an earlier excluded period's end (leased before that period ended and this one began): the
-                // shell removed the fired timer, so this period's end gets it back.
-                context.Emit(new ScheduleTimer(fired.TimerId, context.Node.Id, until));
-                return false;
             case TimerFiredEvent fired when fired.TimerId == state.TimerId:
-                // The excluded period's end the clerk gave has come.
-                state.TimerId = null;
-                EndExclusion(context, ClockTimeline.Of(state.Clock).CurrentPause?.Until ?? context.Now, limit, null);
+                // Fired for an earlier excluded period's end (leased before that period ended and this one began): it
+                // waits for this period's end. Otherwise the excluded period's end the clerk gave has come.
+                var until = ClockTimeline.Of(state.Clock).CurrentPause?.Until;
+                if (!context.FiredBeforeItsTime(fired, until))
+                {
+                    state.TimerId = null;
+                    EndExclusion(context, until ?? context.Now, limit, null);
+                }
+
                 return false;
             case StepCompletedEvent done:
                 state.CompletedAt = done.CompletedAt;

@@ -35,16 +35,9 @@ public sealed class Stage : Activity<Stage.Settings>
         var state = context.State;
         if (signal is TimerFiredEvent fired && fired.TimerId == state.TimerId)
         {
-            if (state.DueAt is not { } due || due > context.Now)
+            // A paused stage has no due time, and no timer, until its steps run again.
+            if (context.FiredBeforeItsTime(fired, state.DueAt) || state.DueAt is null)
             {
-                // Fired for a due time that has moved since it was leased (a pause, an extension, a recount by another
-                // process meanwhile): the shell removed the fired timer, so the moved due time gets it back. A paused
-                // stage has none until its steps run again.
-                if (state.DueAt is { } moved)
-                {
-                    context.Emit(new ScheduleTimer(fired.TimerId, context.Node.Id, moved));
-                }
-
                 return;
             }
 

@@ -26,11 +26,8 @@ public sealed class Timer : Activity<Timer.Settings>
     {
         if (signal is TimerFiredEvent fired && fired.TimerId == context.State.TimerId)
         {
-            if (context.State.DueAt is { } later && later > context.Now)
+            if (context.FiredBeforeItsTime(fired, context.State.DueAt))
             {
-                // Fired for an end the wait no longer has (leased before a changed calendar moved it): the shell removed
-                // the fired timer, so the wait's end gets it back, and the wait goes on.
-                context.Emit(new ScheduleTimer(fired.TimerId, context.Node.Id, later));
                 return;
             }
 

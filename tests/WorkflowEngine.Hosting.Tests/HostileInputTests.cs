@@ -328,6 +328,66 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
         Assert.True((int)page.StatusCode < 500, $"the page answered {(int)page.StatusCode}");
     }
 
+    /// <summary>
+    /// A department's paused list asked for with a code no department has (unknown, reversed by U+202E, in full-width
+    /// letters, not UTF-8, overlong), with paging it cannot take, or by someone not the department's supervisor: a clear
+    /// 4xx problem, never a 500 and never an empty list that looks like an answer.
+    /// </summary>
+    [Theory]
+    [InlineData("NOPE", "", "samr-supervisor", HttpStatusCode.NotFound)]
+    [InlineData("samr", "", "samr-supervisor", HttpStatusCode.NotFound)]
+    [InlineData("SAMR%E2%80%AE", "", "samr-supervisor", HttpStatusCode.NotFound)]
+    [InlineData("%E2%80%AERMAS", "", "samr-supervisor", HttpStatusCode.NotFound)]
+    [InlineData("%EF%BC%B3%EF%BC%A1%EF%BC%AD%EF%BC%B2", "", "samr-supervisor", HttpStatusCode.NotFound)]
+    [InlineData("SAMR%E2%80%8B", "", "samr-supervisor", HttpStatusCode.NotFound)]
+    [InlineData("%C0%AF", "", "samr-supervisor", HttpStatusCode.NotFound)]
+    [InlineData("%ED%A0%80", "", "samr-supervisor", HttpStatusCode.NotFound)]
+    [InlineData("SAMR%27%3B%20DROP%20TABLE%20tasks", "", "samr-supervisor", HttpStatusCode.NotFound)]
+    [InlineData("NOPE", "", "admin", HttpStatusCode.NotFound)]
+    [InlineData("SAMR", "?limit=-1", "samr-supervisor", HttpStatusCode.BadRequest)]
+    [InlineData("SAMR", "?limit=0", "samr-supervisor", HttpStatusCode.BadRequest)]
+    [InlineData("SAMR", "?limit=501", "samr-supervisor", HttpStatusCode.BadRequest)]
+    [InlineData("SAMR", "?limit=99999999999", "samr-supervisor", HttpStatusCode.BadRequest)]
+    [InlineData("SAMR", "?limit=abc", "samr-supervisor", HttpStatusCode.BadRequest)]
+    [InlineData("SAMR", "?limit=1e3", "samr-supervisor", HttpStatusCode.BadRequest)]
+    [InlineData("SAMR", "?limit=%EF%BC%91", "samr-supervisor", HttpStatusCode.BadRequest)]
+    [InlineData("SAMR", "?limit=%00", "samr-supervisor", HttpStatusCode.BadRequest)]
+    [InlineData("SAMR", "?offset=-5", "samr-supervisor", HttpStatusCode.BadRequest)]
+    [InlineData("SAMR", "?offset=99999999999", "samr-supervisor", HttpStatusCode.BadRequest)]
+    [InlineData("SAMR", "?offset=2.5", "samr-supervisor", HttpStatusCode.BadRequest)]
+    [InlineData("SAMR", "", "psb-clerk", HttpStatusCode.Forbidden)]
+    [InlineData("SAMR", "", "psb-supervisor", HttpStatusCode.Forbidden)]
+    [InlineData("SAMR", "", "samr-clerk", HttpStatusCode.Forbidden)]
+    [InlineData("SAMR", "", "zhangsan", HttpStatusCode.Forbidden)]
+    [InlineData("SAMR", "", null, HttpStatusCode.Unauthorized)]
+    [InlineData("NOPE", "?limit=-1", null, HttpStatusCode.Unauthorized)]
+    public async Task PausedList_OfAHostileDepartmentOrPageOrUser_IsAClear4xx(string code, string query, string? user, HttpStatusCode expected)
+    {
+        using var client = fixture.Host.Client(user);
+
+        using var response = await client.GetAsync($"/api/departments/{code}/paused{query}");
+
+        if (expected == HttpStatusCode.Unauthorized)
+        {
+            // Refused before the API runs, by the authentication challenge.
+            Assert.Equal(expected, response.StatusCode);
+            return;
+        }
+
+        await ProblemAssert.IsAsync(response, expected);
+    }
+
+    /// <summary>A long code, as long as a request line may be, is no department either.</summary>
+    [Fact]
+    public async Task PausedList_OfACodeOf4000Characters_Is404()
+    {
+        using var supervisor = fixture.Host.Client("samr-supervisor");
+
+        using var response = await supervisor.GetAsync($"/api/departments/{new string('S', 4000)}/paused");
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.NotFound);
+    }
+
     /// <summary>A start a due-date preview cannot count from is a 400 naming the field, never a date nobody wrote.</summary>
     [Theory]
     [MemberData(nameof(DuePreviewStarts))]
@@ -429,6 +489,7 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
     [Theory]
     [InlineData("/api/services/%00")]
     [InlineData("/api/applications/tracking/%00")]
+    [InlineData("/api/departments/SAMR%00/paused")]
     public async Task NulInThePath_IsRefusedByTheServer(string path)
     {
         using var client = fixture.Host.Client("zhangsan");

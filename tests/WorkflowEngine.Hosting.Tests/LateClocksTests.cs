@@ -19,10 +19,7 @@ public sealed class LateClocksTests
     public async Task AStagePastItsPromisedLimit_IsListedRed_ForTheAdministratorOnly_AndTheFiltersNarrowIt()
     {
         await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
-        await StageClockTests.PublishStagedAsync(host);
-        var id = await host.SubmitBusinessOpeningAsync();
-        await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 1, "the SAMR task");
+        var (id, _) = await LicenceTask.OpenAsync(host, staged: true);
 
         // 09:30: nothing is late yet.
         host.Clock.Advance(TimeSpan.FromMinutes(30));
@@ -68,17 +65,14 @@ public sealed class LateClocksTests
     public async Task TheList_AgreesWithTheApplicationsOwnClockPages_ARunningAndAPausedApplication()
     {
         await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
-        await StageClockTests.PublishStagedAsync(host);
-        var paused = await host.SubmitBusinessOpeningAsync();
-        await host.TaskOfAsync(paused);
+        var (paused, _) = await LicenceTask.OpenAsync(host, staged: true);
         // 12:45: three of the stage's four office hours are used (yellow); the clerk claims and, at 13:15, asks for the articles.
         host.Clock.Advance(TimeSpan.FromMinutes(225));
         await SupplementTests.AskForArticlesAsync(host);
         await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("zhangsan", $"/api/applications/{paused}/clocks"),
             c => StageClockTests.ClockOf(c, "stage-licence").GetProperty("status").GetString() == "paused", "the stage to stand still");
-        var running = await host.SubmitBusinessOpeningAsync();
-        await host.TaskOfAsync(running);
+        var (running, _) = await LicenceTask.OpenAsync(host);
 
         var seen = new List<string>();
         foreach (var at in new[]
@@ -198,10 +192,7 @@ public sealed class LateClocksTests
     private static async Task<Guid> SubmittedMondayMorningAsync(DirectoryInfo directory)
     {
         await using var host = await AllInOneHost.StartInAsync(directory, AllInOneHost.MondayMorning);
-        await StageClockTests.PublishStagedAsync(host);
-        var id = await host.SubmitBusinessOpeningAsync();
-        await host.TaskOfAsync(id);
-        return id;
+        return (await LicenceTask.OpenAsync(host, staged: true)).Application;
     }
 
     /// <summary>Runs <paramref name="sql"/> on the stopped host's database, as another binary would; <c>$id</c> is the application.</summary>

@@ -18,8 +18,7 @@ public sealed class PausedStepsTests
     public async Task AnExpertReviewWithItsEnd_IsListedForTheSupervisors_WithTheReasonAndTheEnd_UntilItEnds()
     {
         await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
-        var id = await host.SubmitBusinessOpeningAsync();
-        var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString()!;
+        var (_, task) = await LicenceTask.OpenAsync(host);
         using var clerk = host.Client("samr-clerk");
         (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
         Assert.Empty((await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/paused")).EnumerateArray());

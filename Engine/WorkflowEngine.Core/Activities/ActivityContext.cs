@@ -56,6 +56,23 @@ public sealed class ActivityContext
     /// </summary>
     public void ScheduleVerification(DateTimeOffset at) => Emit(new ScheduleTimer(CommitmentWatch.TimerIdOf(Node.Id), Node.Id, at));
 
+    /// <summary>
+    /// True when <paramref name="fired"/> came before the time it now watches for (<paramref name="movedTo"/>, later than
+    /// now): it was leased before a pause, an extension, a changed calendar or a recount by another process moved that
+    /// time. The shell removed the fired timer, so it is scheduled again for the moved time, and the caller ignores the firing.
+    /// </summary>
+    public bool FiredBeforeItsTime(TimerFiredEvent fired, DateTimeOffset? movedTo)
+    {
+        ArgumentNullException.ThrowIfNull(fired);
+        if (movedTo is not { } at || at <= Now)
+        {
+            return false;
+        }
+
+        Emit(new ScheduleTimer(fired.TimerId, Node.Id, at));
+        return true;
+    }
+
     /// <summary>Starts a child (it is skipped instead when its own <c>when</c> is false).</summary>
     public void Start(StepNode child) => _scope.ScheduleStart(child);
 

@@ -24,58 +24,49 @@ public static class MaterialChecklist
         string? formJson,
         DateTimeOffset? acceptedAt,
         WorkingCalendar calendar,
-        IReadOnlyList<DeferredMaterial>? deferred = null)
-    {
-        var latest = stored
-            .GroupBy(m => m.MaterialKey, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.MaxBy(m => m.Version)!, StringComparer.Ordinal);
-        var needed = NeededBy(definition, formJson);
-        return definition.Materials.Select(spec =>
+        IReadOnlyList<DeferredMaterial>? deferred = null) =>
+        Standings(definition, stored, formJson).Select(s => s.Standing switch
         {
-            if (latest.TryGetValue(spec.Key, out var file))
-            {
-                return new MaterialStatus(spec.Key, spec.Name.Zh, spec.Required, Received, null, file);
-            }
-
-            if (spec.Required && !needed(spec))
-            {
-                // Required only for steps these answers do not run (the bank's form when no account is wanted).
-                return new MaterialStatus(spec.Key, spec.Name.Zh, false, NotNeeded, null, null);
-            }
-
-            if (spec.Required && spec.Deferrable is { } period)
-            {
-                // The flow's own record once it has one (an application accepted before 容缺 was enforced has none).
-                if (deferred?.FirstOrDefault(d => d.Key == spec.Key) is { } kept)
-                {
-                    return new MaterialStatus(spec.Key, spec.Name.Zh, true, kept.Blocking ? Overdue : Deferred, kept.DueAt, null);
-                }
-
-                DateTimeOffset? dueBy = acceptedAt is { } accepted ? calendar.Add(accepted, period) : null;
-                return new MaterialStatus(spec.Key, spec.Name.Zh, true, Deferred, dueBy, null);
-            }
-
-            return new MaterialStatus(spec.Key, spec.Name.Zh, spec.Required, spec.Required ? Missing : NotNeeded, null, null);
+            Standing.Received => new MaterialStatus(s.Spec.Key, s.Spec.Name.Zh, s.Spec.Required, Received, null, s.File),
+            // Required only for steps these answers do not run (the bank's form when no account is wanted).
+            Standing.NotOwed => new MaterialStatus(s.Spec.Key, s.Spec.Name.Zh, false, NotNeeded, null, null),
+            // The flow's own record once it has one (an application accepted before 容缺 was enforced has none).
+            Standing.Deferrable when deferred?.FirstOrDefault(d => d.Key == s.Spec.Key) is { } kept =>
+                new MaterialStatus(s.Spec.Key, s.Spec.Name.Zh, true, kept.Blocking ? Overdue : Deferred, kept.DueAt, null),
+            Standing.Deferrable => new MaterialStatus(
+                s.Spec.Key, s.Spec.Name.Zh, true, Deferred, acceptedAt is { } accepted ? calendar.Add(accepted, s.Spec.Deferrable!) : null, null),
+            Standing.Missing => new MaterialStatus(s.Spec.Key, s.Spec.Name.Zh, true, Missing, null, null),
+            _ => new MaterialStatus(s.Spec.Key, s.Spec.Name.Zh, false, NotNeeded, null, null),
         }).ToArray();
-    }
 
     /// <summary>
     /// True when every required material the answers call for (<see cref="MaterialConditions"/>) is there or may be
     /// supplied later (容缺): the same materials the form asks for, so an application never waits for one nobody uses.
     /// </summary>
-    public static bool ReadyToAccept(WorkflowDefinition definition, IEnumerable<MaterialRecord> stored, string? formJson)
-    {
-        var keys = stored.Select(m => m.MaterialKey).ToHashSet(StringComparer.Ordinal);
-        var needed = NeededBy(definition, formJson);
-        return definition.Materials.All(m => !m.Required || m.Deferrable is not null || keys.Contains(m.Key) || !needed(m));
-    }
+    public static bool ReadyToAccept(WorkflowDefinition definition, IEnumerable<MaterialRecord> stored, string? formJson) =>
+        Standings(definition, stored, formJson).All(s => s.Standing != Standing.Missing);
 
     /// <summary>The required materials accepted without (容缺): their due time and reminder start with the flow.</summary>
-    public static string[] DeferredKeys(WorkflowDefinition definition, IEnumerable<MaterialRecord> stored, string? formJson)
+    public static string[] DeferredKeys(WorkflowDefinition definition, IEnumerable<MaterialRecord> stored, string? formJson) =>
+        [.. Standings(definition, stored, formJson).Where(s => s.Standing == Standing.Deferrable).Select(s => s.Spec.Key)];
+
+    /// <summary>Where each listed material stands, with its latest upload: the one place that says which materials are owed.</summary>
+    private static IEnumerable<(MaterialSpec Spec, Standing Standing, MaterialRecord? File)> Standings(
+        WorkflowDefinition definition, IEnumerable<MaterialRecord> stored, string? formJson)
     {
-        var keys = stored.Select(m => m.MaterialKey).ToHashSet(StringComparer.Ordinal);
+        var latest = stored
+            .GroupBy(m => m.MaterialKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(m => m.Version)!, StringComparer.Ordinal);
         var needed = NeededBy(definition, formJson);
-        return [.. definition.Materials.Where(m => m is { Required: true, Deferrable: not null } && !keys.Contains(m.Key) && needed(m)).Select(m => m.Key)];
+        foreach (var spec in definition.Materials)
+        {
+            var file = latest.GetValueOrDefault(spec.Key);
+            yield return (spec, file is not null ? Standing.Received
+                : !spec.Required ? Standing.Optional
+                : !needed(spec) ? Standing.NotOwed
+                : spec.Deferrable is not null ? Standing.Deferrable
+                : Standing.Missing, file);
+        }
     }
 
     /// <summary>Whether the answers call for a material; the form is read only when a required material is missing.</summary>
@@ -84,5 +75,23 @@ public static class MaterialChecklist
         IReadOnlyDictionary<string, object?>? values = null;
         return spec => spec.UsedBy.Count == 0
             || MaterialConditions.IsNeeded(definition, spec, values ??= FormValues.ForConditions(definition, formJson is null ? null : JsonNode.Parse(formJson) as JsonObject));
+    }
+
+    /// <summary>Where a listed material stands before the flow's 容缺 records are read.</summary>
+    private enum Standing
+    {
+        Received,
+
+        /// <summary>Not required.</summary>
+        Optional,
+
+        /// <summary>Required only by steps the answers do not run.</summary>
+        NotOwed,
+
+        /// <summary>Required, missing, and may be supplied later (容缺).</summary>
+        Deferrable,
+
+        /// <summary>Required, missing, and holds the application until it comes.</summary>
+        Missing,
     }
 }

@@ -5,12 +5,15 @@ namespace WorkflowEngine.Definitions.Tests.Bugs;
 
 /// <summary>
 /// A step or stage with a statutory limit (法定时限) and no promised one was refused ("只用于有办理时限 limit 的部门事项或阶段"),
-/// though a clock runs against the promised and the statutory limit, either of which may be absent. Such a node is valid
-/// now; one with neither limit, or a statutory limit on a node that is not timed, is still refused.
+/// and so was a service whose time limits give only the law's period ("缺少承诺时限 timeLimits.promised"), though a clock
+/// runs against the promised and the statutory limit, either of which may be absent. Such a node or service is valid
+/// now; one with neither limit is still refused naming the limit it lacks, as is a statutory limit on a node that is not
+/// timed, and the flow must still fit in the limit it has.
 /// </summary>
 public sealed class Bug_10_StatutoryOnlyLimitIsValid
 {
-    private const string Flow = """
+    /// <summary>A stage, a step and a certificate desk each held to a statutory limit alone.</summary>
+    private const string NodesFlow = """
         id: statutory-only
         title: 法定时限
         timeLimits: { statutory: { workingDays: 20 }, promised: { workingDays: 10 } }
@@ -33,36 +36,74 @@ public sealed class Bug_10_StatutoryOnlyLimitIsValid
               certificates: [ { name: 许可证, from: licence } ]
         """;
 
+    /// <summary>A service held to its statutory limit alone.</summary>
+    private const string BundleFlow = """
+        id: statutory-bundle
+        title: 法定时限
+        timeLimits: { statutory: { workingDays: 20 } }
+        flow:
+          id: licence
+          activity: department-task
+          title: 许可审查
+          department: SAMR
+          limit: { workingDays: 3 }
+        """;
+
     private static DefinitionLoadResult Load(string yaml) => Catalog.Loader.Load(yaml, "statutory-only.yaml");
 
-    [Fact]
-    public void AStepAStageAndACertificateDeskWithOnlyAStatutoryLimit_AreValid_AndTimedAgainstIt()
+    private static string FlowOf(string node) => node == "bundle" ? BundleFlow : NodesFlow;
+
+    /// <summary>The service's or a node's statutory limit of <paramref name="days"/> working days, and no promised one.</summary>
+    [Theory]
+    [InlineData("bundle", null, 20)]
+    [InlineData("review", "stage", 8)]
+    [InlineData("licence", "department-task", 3)]
+    [InlineData("issue", "certificate-issuance", 1)]
+    public void AStatutoryLimitAlone_IsValid_AndTheClockIsTimedAgainstIt(string node, string? activity, int days)
     {
-        var result = Load(Flow);
+        var result = Load(FlowOf(node));
 
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
         var definition = result.Definition!;
-        Assert.Equal(WorkingTimeLimit.Days(3), definition.Node("licence").StatutoryLimit);
-        var activities = Catalog.Activities;
-        Assert.Null(activities.Get("department-task").PromisedLimitOf(definition.Node("licence")));
-        Assert.Equal(WorkingTimeLimit.Days(3), activities.Get("department-task").LimitOf(definition.Node("licence")));
-        Assert.Equal(WorkingTimeLimit.Days(8), activities.Get("stage").LimitOf(definition.Node("review")));
+        if (activity is null)
+        {
+            Assert.Equal((null, WorkingTimeLimit.Days(days)), (definition.Limits.Promised, definition.Limits.Statutory));
+            return;
+        }
+
+        var timed = Catalog.Activities.Get(activity);
+        Assert.Equal(WorkingTimeLimit.Days(days), definition.Node(node).StatutoryLimit);
+        Assert.Null(timed.PromisedLimitOf(definition.Node(node)));
+        Assert.Equal(WorkingTimeLimit.Days(days), timed.LimitOf(definition.Node(node)));
+    }
+
+    /// <summary>
+    /// Without its statutory limit either, the service is refused naming timeLimits.statutory, and the step naming both
+    /// the limits it may have, as its only error (<paramref name="alone"/>).
+    /// </summary>
+    [Theory]
+    [InlineData("bundle", "timeLimits: { statutory: { workingDays: 20 } }", "timeLimits: { yellowShare: 0.5 }", "timeLimits.statutory", "statutory", false)]
+    [InlineData("licence", "      statutoryLimit: { workingDays: 3 }\n", "", "flow.steps[0].limit", "statutoryLimit", true)]
+    public void NeitherLimit_IsRefused_NamingTheMissingLimit(string node, string statutory, string without, string path, string named, bool alone)
+    {
+        var result = Load(FlowOf(node).Replace(statutory, without, StringComparison.Ordinal));
+
+        Assert.Contains(result.Errors, e => e.Path == path && e.Message.Contains(named, StringComparison.Ordinal));
+        Assert.True(!alone || result.Errors.Count == 1, string.Join("\n", result.Errors));
     }
 
     [Fact]
-    public void AStepWithNeitherLimit_IsStillRefused_NamingBoth()
+    public void AFlowLongerThanTheStatutoryLimitAlone_IsRefused()
     {
-        var result = Load(Flow.Replace("      statutoryLimit: { workingDays: 3 }\n", "", StringComparison.Ordinal));
+        var result = Load(BundleFlow.Replace("limit: { workingDays: 3 }", "limit: { workingDays: 21 }", StringComparison.Ordinal));
 
-        var error = Assert.Single(result.Errors);
-        Assert.Equal("flow.steps[0].limit", error.Path);
-        Assert.Contains("statutoryLimit", error.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Errors, e => e.Path == "timeLimits.statutory" && e.Message.Contains("关键路径", StringComparison.Ordinal));
     }
 
     [Fact]
     public void AStatutoryLimitOnAnUntimedNode_IsStillRefused()
     {
-        var onATimer = Load(Flow.Replace(
+        var onATimer = Load(NodesFlow.Replace(
             "    - id: issue",
             "    - { id: wait, activity: timer, title: 公示, wait: { workingDays: 1 }, statutoryLimit: { workingDays: 2 } }\n    - id: issue",
             StringComparison.Ordinal));
