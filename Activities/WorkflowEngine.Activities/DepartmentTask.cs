@@ -223,6 +223,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             Card = CardNow(context, timeline, limit),
             PausedFor = pause?.Reason,
             PausedUntil = pause?.Until,
+            PausedBecauseEn = pause?.TextEn,
         });
     }
 

@@ -1,7 +1,7 @@
 namespace WorkflowEngine.Contracts;
 
 /// <summary>
-/// On an <c>ExecuteStep</c> or a <c>StepDueChanged</c>: the due time is provisional (暂定) because counting it passes a
+/// On an <c>ExecuteStep</c>, a <c>StepDueChanged</c>, a <c>StepWarningRaised</c> or a <c>StepEscalated</c>: the due time is provisional (暂定) because counting it passes a
 /// year whose holiday arrangement is not loaded on the engine's calendar, so those dates count weekends only and the
 /// due time may move once the arrangement is published and loaded. Absent when the due time is final. Added to version 1.
 /// </summary>

@@ -47,6 +47,9 @@ public sealed record StepDueChanged
     /// <summary>Why it stands still, in words the applicant reads (e.g. "专家评审：…").</summary>
     public string? PausedBecause { get; init; }
 
+    /// <summary><see cref="PausedBecause"/> in English, where the engine has it (a clerk's own words stay as written). Added to version 1 (additive).</summary>
+    public string? PausedBecauseEn { get; init; }
+
     /// <summary>
     /// While the clock stands still: what for — <c>supplement</c> (补正, waiting for the applicant), <c>excluded</c> (a
     /// period the limit does not count: testing, inspection, expert review, a hearing) or <c>material-overdue</c> (a

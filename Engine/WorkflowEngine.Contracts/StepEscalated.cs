@@ -40,5 +40,11 @@ public sealed record StepEscalated
     /// <summary>The step's (or stage's) due time when the rule applied.</summary>
     public required DateTimeOffset DueAt { get; init; }
 
+    /// <summary>
+    /// Present when <see cref="DueAt"/> is provisional (暂定), as <see cref="StepWarningRaised.DueProvisional"/>; absent
+    /// when it is final. Added to version 1 (additive).
+    /// </summary>
+    public ProvisionalDueTime? DueProvisional { get; init; }
+
     public required DateTimeOffset EscalatedAt { get; init; }
 }

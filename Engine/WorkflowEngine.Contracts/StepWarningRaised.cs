@@ -27,6 +27,12 @@ public sealed record StepWarningRaised
     /// <summary>The due time the card warns of.</summary>
     public required DateTimeOffset DueAt { get; init; }
 
+    /// <summary>
+    /// Present when <see cref="DueAt"/> is provisional (暂定): counted through a year with no holiday arrangement loaded,
+    /// so it may move once the year is loaded; absent when it is final. Added to version 1 (additive).
+    /// </summary>
+    public ProvisionalDueTime? DueProvisional { get; init; }
+
     public required DateTimeOffset RaisedAt { get; init; }
 
     /// <summary>

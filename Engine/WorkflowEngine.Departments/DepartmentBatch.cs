@@ -348,15 +348,18 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     /// <summary>The step's property that keeps the clock revision its <c>statutoryDueAt</c> belongs to (none: the dispatch's).</summary>
     private const string StatutoryDueRevision = "statutoryDueRevision";
 
-    /// <summary>What the clock stands still for and until when, as the engine said, for the supervisors' list; nothing once it runs.</summary>
+    /// <summary>What the clock stands still for, until when and why in English, as the engine said, for the supervisors' list; nothing once it runs.</summary>
     private static void KeepPause(TaskRecord task, StepDueChanged change)
     {
         var paused = task.ClockPausedSince is not null;
         var pausedFor = paused ? change.PausedFor : null;
         var until = paused ? change.PausedUntil : null;
-        if (task.Clock is { } clock ? clock.PausedFor != pausedFor || clock.PausedUntil != until : pausedFor is not null || until is not null)
+        var because = paused ? change.PausedBecauseEn : null;
+        if (task.Clock is { } clock
+            ? clock.PausedFor != pausedFor || clock.PausedUntil != until || clock.PausedBecauseEn != because
+            : pausedFor is not null || until is not null || because is not null)
         {
-            task.Clock = (task.Clock ?? new TaskClock(null, null, [])) with { PausedFor = pausedFor, PausedUntil = until };
+            task.Clock = (task.Clock ?? new TaskClock(null, null, [])) with { PausedFor = pausedFor, PausedUntil = until, PausedBecauseEn = because };
         }
     }
 
@@ -402,6 +405,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         }
 
         task.Warning = card is "yellow" ? card : null;
+        // The card the change reads is against the due time it brings.
+        task.Clock = (task.Clock ?? new TaskClock(null, null, [])) with { WarningProvisional = task.Warning is null ? null : change.DueProvisional };
     }
 
     private static int CardRank(string? card) => card switch
@@ -456,10 +461,11 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         }
 
         task.Warning = warning.Level == "red" ? "red" : "yellow";
+        task.Clock = (task.Clock ?? new TaskClock(null, null, [])) with { WarningProvisional = warning.DueProvisional };
         _changed.Add(task.Id);
         if (task.Warning == "red")
         {
-            Notify(task, "red", $"已超过{(statutoryRed ? "法定时限" : "办理时限")}（{ChinaTimeText(warning.DueAt)}）", warning.DueAt);
+            Notify(task, "red", $"已超过{(statutoryRed ? "法定时限" : "办理时限")}（{ChinaTimeText(warning.DueAt)}{Tentative(warning.DueProvisional)}）", warning.DueAt);
         }
 
         return task;
@@ -476,8 +482,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         var limit = warning.Limit == "statutory" ? "法定时限" : "承诺时限";
         var state = red ? $"已超过{limit}" : $"亮黄牌，临近{limit}";
         var (kind, what) = warning.Scope == "bundle"
-            ? (red ? BundleRedNotice : BundleYellowNotice, $"所在的一件事「{warning.ScopeTitle}」{state}（{ChinaTimeText(warning.DueAt)}）")
-            : (red ? StageRedNotice : StageYellowNotice, $"所在的阶段「{warning.ScopeTitle}」{state}（{ChinaTimeText(warning.DueAt)}）");
+            ? (red ? BundleRedNotice : BundleYellowNotice, $"所在的一件事「{warning.ScopeTitle}」{state}（{ChinaTimeText(warning.DueAt)}{Tentative(warning.DueProvisional)}）")
+            : (red ? StageRedNotice : StageYellowNotice, $"所在的阶段「{warning.ScopeTitle}」{state}（{ChinaTimeText(warning.DueAt)}{Tentative(warning.DueProvisional)}）");
         Notify(task, kind, what, warning.DueAt);
         return task;
     }
@@ -520,7 +526,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
                 task.Clock = clock with { SupervisedFor = escalation.DueAt };
             }
 
-            Notify(task, "escalated", $"升级督办：{escalation.Reason}（时限 {ChinaTimeText(escalation.DueAt)}）", escalation.DueAt);
+            Notify(task, "escalated", $"升级督办：{escalation.Reason}（时限 {ChinaTimeText(escalation.DueAt)}{Tentative(escalation.DueProvisional)}）", escalation.DueAt);
         }
 
         _changed.Add(task.Id);
@@ -544,6 +550,9 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             dueAt,
             now));
     }
+
+    /// <summary>After a due time in a notice: that it is provisional (暂定), counted through a year with no holiday arrangement loaded.</summary>
+    private static string Tentative(ProvisionalDueTime? provisional) => provisional is null ? "" : "，暂定";
 
     /// <summary>Shanghai time as the supervisor reads it (UTC+8 all year: China keeps no daylight saving time).</summary>
     private static string ChinaTimeText(DateTimeOffset at) =>

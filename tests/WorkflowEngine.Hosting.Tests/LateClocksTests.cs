@@ -137,7 +137,7 @@ public sealed class LateClocksTests
         try
         {
             var id = await SubmittedMondayMorningAsync(directory);
-            await ExecuteAsync(file, "DROP TABLE open_clocks; DROP TABLE open_clocks_backfill; DELETE FROM SchemaVersions WHERE ScriptName LIKE '%.0046_open_clocks.sql'", id);
+            await ExecuteAsync(file, "DROP TABLE open_clocks; DROP TABLE open_clocks_backfill; DELETE FROM SchemaVersions WHERE ScriptName LIKE '%.0046_open_clocks.sql' OR ScriptName LIKE '%.0047_open_clocks_paused.sql'", id);
 
             await using (var host = await AllInOneHost.StartInAsync(directory, new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst)))
             {

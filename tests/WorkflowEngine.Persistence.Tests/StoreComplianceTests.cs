@@ -1538,10 +1538,40 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     private static OpenClockRecord OpenClock(
-        ApplicationRecord application, string clockId, double warnHours, double? dueHours, double? statutoryWarnHours = null, double? statutoryDueHours = null, string? serviceId = null) =>
+        ApplicationRecord application, string clockId, double warnHours, double? dueHours, double? statutoryWarnHours = null, double? statutoryDueHours = null,
+        string? serviceId = null, bool paused = false) =>
         new(application.Id, clockId, clockId == "bundle" ? OpenClockRecord.BundleKind : OpenClockRecord.StageKind, serviceId ?? application.ServiceId, "时限 " + clockId,
             Now.AddHours(warnHours), dueHours is { } d ? Now.AddHours(d) : null,
-            statutoryWarnHours is { } sw ? Now.AddHours(sw) : null, statutoryDueHours is { } sd ? Now.AddHours(sd) : null);
+            statutoryWarnHours is { } sw ? Now.AddHours(sw) : null, statutoryDueHours is { } sd ? Now.AddHours(sd) : null, paused);
+
+    /// <summary>
+    /// A paused clock's due time does not run, so how late it is does not grow: the list puts it after the running clocks
+    /// of its colour, however early its due time, and says it is paused.
+    /// </summary>
+    [StoreFact]
+    public async Task OpenClocks_APausedClock_ComesAfterTheRunningOnesOfItsColour()
+    {
+        var a = NewApplication();
+        var b = NewApplication();
+        var changes = new EngineChanges();
+        changes.Inserted.AddRange([a, b]);
+        changes.Clocks[a.Id] =
+        [
+            OpenClock(a, "stage-1", -9, -5, paused: true),   // red, due 5 h ago, standing still since
+            OpenClock(a, "bundle", -7, 2, paused: true),     // yellow, standing still
+        ];
+        changes.Clocks[b.Id] =
+        [
+            OpenClock(b, "stage-2", -6, -1),                 // red since an hour ago, running
+            OpenClock(b, "bundle", -3, 4),                   // yellow, running
+        ];
+        await SaveAsync(changes);
+
+        var all = await new SqlOpenClockStore(Database).ListLateAsync(null, null, Now, 0, 100, CancellationToken.None);
+
+        Assert.Equal([(b.Id, "stage-2", false), (a.Id, "stage-1", true), (b.Id, "bundle", false), (a.Id, "bundle", true)],
+            all.Items.Select(i => (i.ApplicationId, i.ClockId, i.Paused)));
+    }
 
     /// <summary>
     /// The administrator's list of late bundles and stages is a query over the clocks the engine stores with each

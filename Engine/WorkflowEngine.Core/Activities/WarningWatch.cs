@@ -118,7 +118,7 @@ internal static class WarningWatch
 
         if (redAt <= scope.Now)
         {
-            Give(scope, clock, node, limitName, WarningLevel.Red, redAt.Value);
+            Give(scope, clock, node, limitName, WarningLevel.Red, redAt.Value, times.ProvisionalOf(redAt.Value));
             return;
         }
 
@@ -130,7 +130,8 @@ internal static class WarningWatch
                 return;
             }
 
-            Give(scope, clock, node, limitName, WarningLevel.Yellow, times.DueShown(scope.Now));
+            var dueShown = times.DueShown(scope.Now);
+            Give(scope, clock, node, limitName, WarningLevel.Yellow, dueShown, times.ProvisionalOf(dueShown));
         }
 
         if (redAt is { } due)
@@ -159,7 +160,8 @@ internal static class WarningWatch
         return mine.Exists(w => w.Level == WarningLevel.Yellow && w.At >= yellowAt && (stale is null || w.At > stale));
     }
 
-    private static void Give(ExecutionScope scope, string clock, NodeState? node, string limit, WarningLevel level, DateTimeOffset dueAt)
+    private static void Give(
+        ExecutionScope scope, string clock, NodeState? node, string limit, WarningLevel level, DateTimeOffset dueAt, ProvisionalDue? provisional)
     {
         var state = scope.State;
         state.Warnings ??= [];
@@ -172,11 +174,11 @@ internal static class WarningWatch
         });
         if (node is { Status: NodeStatus.Active, Department: { } department })
         {
-            scope.Emit(new AnnounceWarning(clock, node.Attempt, department, level, limit, dueAt));
+            scope.Emit(new AnnounceWarning(clock, node.Attempt, department, level, limit, dueAt) { Provisional = provisional });
         }
         else
         {
-            AnnounceAbove(scope, clock, node, limit, level, dueAt);
+            AnnounceAbove(scope, clock, node, limit, level, dueAt, provisional);
         }
     }
 
@@ -185,7 +187,8 @@ internal static class WarningWatch
     /// own card stays as it is, and the department's supervisors learn that the whole stage or 一件事 is near its limit
     /// or overdue.
     /// </summary>
-    private static void AnnounceAbove(ExecutionScope scope, string clock, NodeState? node, string limit, WarningLevel level, DateTimeOffset dueAt)
+    private static void AnnounceAbove(
+        ExecutionScope scope, string clock, NodeState? node, string limit, WarningLevel level, DateTimeOffset dueAt, ProvisionalDue? provisional)
     {
         var definition = scope.Definition;
         StepNode? stage = null;
@@ -197,7 +200,7 @@ internal static class WarningWatch
         var (kind, title) = stage is null ? (WarningScopes.Bundle, definition.Title.Zh) : (WarningScopes.Stage, stage.DisplayTitle);
         foreach (var (id, step) in OpenStepsUnder(scope.State, stage ?? definition.Flow))
         {
-            scope.Emit(new AnnounceWarning(id, step.Attempt, step.Department!, level, limit, dueAt, kind, title));
+            scope.Emit(new AnnounceWarning(id, step.Attempt, step.Department!, level, limit, dueAt, kind, title) { Provisional = provisional });
         }
     }
 
@@ -247,7 +250,7 @@ internal static class WarningWatch
             }
 
             var dueAt = times.DueShown(scope.Now);
-            Apply(scope, clock, node, stepNode, i, rule, dueAt);
+            Apply(scope, clock, node, stepNode, i, rule, dueAt, times.ProvisionalOf(dueAt));
         }
     }
 
@@ -261,7 +264,8 @@ internal static class WarningWatch
         state.Escalations?.Exists(e => e.Clock == clock && e.Rule == rule && e.At >= at) == true;
 
     /// <summary>Records the rule as applied, audits it, and tells each department holding an open step under it.</summary>
-    private static void Apply(ExecutionScope scope, string clock, NodeState node, StepNode stepNode, int index, EscalationRule rule, DateTimeOffset dueAt)
+    private static void Apply(
+        ExecutionScope scope, string clock, NodeState node, StepNode stepNode, int index, EscalationRule rule, DateTimeOffset dueAt, ProvisionalDue? provisional)
     {
         var state = scope.State;
         state.Escalations ??= [];
@@ -280,7 +284,10 @@ internal static class WarningWatch
         });
         foreach (var (id, step) in steps)
         {
-            scope.Emit(new AnnounceEscalation(id, step.Attempt, step.Department!, clock, index, rule.Card!, rule.Priority, rule.Supervise, reason, dueAt));
+            scope.Emit(new AnnounceEscalation(id, step.Attempt, step.Department!, clock, index, rule.Card!, rule.Priority, rule.Supervise, reason, dueAt)
+            {
+                Provisional = provisional,
+            });
         }
     }
 
@@ -324,6 +331,9 @@ internal static class WarningWatch
         /// <summary>The due time the card shows at <paramref name="now"/>: for a paused clock, where it falls if it runs again now.</summary>
         public DateTimeOffset DueShown(DateTimeOffset now) =>
             RedAt() ?? ClockArithmetic.DueAt(clock.Timeline, limit, calendar, resumeAt: now) ?? now;
+
+        /// <summary>Whether <paramref name="dueAt"/>, counted from the clock's start, passes a year with no holiday arrangement loaded (暂定).</summary>
+        public readonly ProvisionalDue? ProvisionalOf(DateTimeOffset dueAt) => ProvisionalDue.Of(calendar, clock.Timeline.StartedAt ?? dueAt, dueAt);
 
         /// <summary>When the card turns yellow (<see cref="LimitCard.YellowAt"/>); none while the clock is paused short of it.</summary>
         public DateTimeOffset? YellowAt()

@@ -58,6 +58,9 @@ public sealed record AnnounceDue(
 
     /// <summary>When the pause ends by itself (an excluded period with a set end); null when not known or not paused.</summary>
     public DateTimeOffset? PausedUntil { get; init; }
+
+    /// <summary>Why the clock stands still, in English, where known.</summary>
+    public string? PausedBecauseEn { get; init; }
 }
 
 /// <summary>
@@ -67,7 +70,11 @@ public sealed record AnnounceDue(
 /// </summary>
 public sealed record AnnounceWarning(
     string StepId, int Attempt, string Department, WarningLevel Level, string Limit, DateTimeOffset DueAt, string? Scope = null, string? ScopeTitle = null)
-    : EngineCommand;
+    : EngineCommand
+{
+    /// <summary>Set when <see cref="DueAt"/> is counted through a year with no holiday arrangement loaded (暂定).</summary>
+    public ProvisionalDue? Provisional { get; init; }
+}
 
 /// <summary>
 /// Tell the department holding a step that an escalation rule applies to it (升级督办): <paramref name="Priority"/> is the
@@ -76,7 +83,11 @@ public sealed record AnnounceWarning(
 /// </summary>
 public sealed record AnnounceEscalation(
     string StepId, int Attempt, string Department, string Clock, int Rule, string Card, string? Priority, bool Supervise, string Reason, DateTimeOffset DueAt)
-    : EngineCommand;
+    : EngineCommand
+{
+    /// <summary>Set when <see cref="DueAt"/> is counted through a year with no holiday arrangement loaded (暂定).</summary>
+    public ProvisionalDue? Provisional { get; init; }
+}
 
 /// <summary>Tell the department holding a step that the applicant supplied what its supplement request asked for.</summary>
 public sealed record AnnounceSupplied(

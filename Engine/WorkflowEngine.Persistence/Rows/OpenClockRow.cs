@@ -7,7 +7,7 @@ internal sealed class OpenClockRow
 {
     public const string Columns = """
         application_id AS ApplicationId, clock_id AS ClockId, kind AS Kind, service_id AS ServiceId, title AS Title,
-        warn_at AS WarnAt, due_at AS DueAt, statutory_warn_at AS StatutoryWarnAt, statutory_due_at AS StatutoryDueAt
+        warn_at AS WarnAt, due_at AS DueAt, statutory_warn_at AS StatutoryWarnAt, statutory_due_at AS StatutoryDueAt, paused AS Paused
         """;
 
     public string ApplicationId { get; set; } = "";
@@ -28,7 +28,10 @@ internal sealed class OpenClockRow
 
     public long? StatutoryDueAt { get; set; }
 
+    /// <summary>1 while the clock stands still, 0 while it runs.</summary>
+    public long Paused { get; set; }
+
     public OpenClockRecord ToRecord() => new(
         Guid.Parse(ApplicationId), ClockId, Kind, ServiceId, Title,
-        Instants.FromMs(WarnAt), Instants.FromMs(DueAt), Instants.FromMs(StatutoryWarnAt), Instants.FromMs(StatutoryDueAt));
+        Instants.FromMs(WarnAt), Instants.FromMs(DueAt), Instants.FromMs(StatutoryWarnAt), Instants.FromMs(StatutoryDueAt), Paused != 0);
 }

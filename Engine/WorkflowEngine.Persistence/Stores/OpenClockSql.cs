@@ -14,13 +14,13 @@ internal static class OpenClockSql
 
     public static BatchCommand<OpenClockRecord> Insert { get; } = new(
         """
-        INSERT INTO open_clocks (application_id, clock_id, kind, service_id, title, warn_at, due_at, statutory_warn_at, statutory_due_at, yellow_at, red_at)
-        VALUES (@ApplicationId, @ClockId, @Kind, @ServiceId, @Title, @WarnAt, @DueAt, @StatutoryWarnAt, @StatutoryDueAt, @YellowAt, @RedAt)
+        INSERT INTO open_clocks (application_id, clock_id, kind, service_id, title, warn_at, due_at, statutory_warn_at, statutory_due_at, yellow_at, red_at, paused)
+        VALUES (@ApplicationId, @ClockId, @Kind, @ServiceId, @Title, @WarnAt, @DueAt, @StatutoryWarnAt, @StatutoryDueAt, @YellowAt, @RedAt, @Paused)
         """,
         ("ApplicationId", c => c.ApplicationId.ToString()), ("ClockId", c => c.ClockId), ("Kind", c => c.Kind), ("ServiceId", c => c.ServiceId),
         ("Title", c => c.Title), ("WarnAt", c => Instants.ToMs(c.WarnAt)), ("DueAt", c => Instants.ToMs(c.DueAt)),
         ("StatutoryWarnAt", c => Instants.ToMs(c.StatutoryWarnAt)), ("StatutoryDueAt", c => Instants.ToMs(c.StatutoryDueAt)),
-        ("YellowAt", c => Instants.ToMs(c.YellowAt)), ("RedAt", c => Instants.ToMs(c.RedAt)));
+        ("YellowAt", c => Instants.ToMs(c.YellowAt)), ("RedAt", c => Instants.ToMs(c.RedAt)), ("Paused", c => c.Paused ? 1 : 0));
 
     /// <summary>
     /// Holds an application at the version its clocks were counted from until the transaction ends (a row lock on a

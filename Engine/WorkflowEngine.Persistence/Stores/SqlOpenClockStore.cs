@@ -13,7 +13,8 @@ namespace WorkflowEngine.Persistence.Stores;
 public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
 {
     // The most urgent card's due time, as ClockCards.MostUrgent picks it: statutory red, promised red, statutory yellow,
-    // promised yellow. A paused clock short of its due time has none: it comes last of its colour.
+    // promised yellow. A paused clock comes after the running ones of its colour: its due time does not run, so how late
+    // it is does not grow (and one paused short of its due time has none).
     private const string UrgentDue = """
         CASE WHEN statutory_due_at <= @Now THEN statutory_due_at
              WHEN due_at <= @Now THEN due_at
@@ -46,7 +47,7 @@ public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
             : await connection.QueryAsync<OpenClockRow>(new CommandDefinition(
                 $"""
                 SELECT {OpenClockRow.Columns} FROM open_clocks WHERE {where}
-                ORDER BY CASE WHEN red_at <= @Now THEN 0 ELSE 1 END, CASE WHEN ({UrgentDue}) IS NULL THEN 1 ELSE 0 END, {UrgentDue}, application_id, clock_id
+                ORDER BY CASE WHEN red_at <= @Now THEN 0 ELSE 1 END, paused, CASE WHEN ({UrgentDue}) IS NULL THEN 1 ELSE 0 END, {UrgentDue}, application_id, clock_id
                 {database.Dialect.Page}
                 """,
                 parameters,

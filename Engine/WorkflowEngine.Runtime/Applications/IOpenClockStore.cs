@@ -11,7 +11,7 @@ public interface IOpenClockStore
 {
     /// <summary>
     /// The clocks of running applications on a card at <paramref name="now"/> (only <paramref name="level"/>'s colour, only
-    /// <paramref name="serviceId"/>'s applications, where given): red before yellow, then the most urgent card's due time,
+    /// <paramref name="serviceId"/>'s applications, where given): red before yellow, running before paused, then the most urgent card's due time,
     /// earliest first; <paramref name="limit"/> of them from <paramref name="offset"/>, and how many there are in all.
     /// </summary>
     Task<OpenClockPage> ListLateAsync(string? serviceId, WarningLevel? level, DateTimeOffset now, int offset, int limit, CancellationToken cancellationToken);

@@ -4,6 +4,7 @@ namespace WorkflowEngine.Runtime.Applications;
 /// A running bundle's or stage's clock as the engine counted it when it last committed the application: when its card
 /// turns yellow and red against the promised limit (<see cref="WarnAt"/>, <see cref="DueAt"/>) and against the statutory
 /// one; each null where the clock has no such limit or is paused short of that turn (a paused clock uses no time).
+/// <see cref="Paused"/>: the clock stands still, so the late list puts it after the running ones of its colour.
 /// </summary>
 public sealed record OpenClockRecord(
     Guid ApplicationId,
@@ -14,7 +15,8 @@ public sealed record OpenClockRecord(
     DateTimeOffset? WarnAt,
     DateTimeOffset? DueAt,
     DateTimeOffset? StatutoryWarnAt,
-    DateTimeOffset? StatutoryDueAt)
+    DateTimeOffset? StatutoryDueAt,
+    bool Paused = false)
 {
     /// <summary>The bundle's clock (<c>bundle</c>) and a stage's (<c>stage</c>), as the API names them.</summary>
     public const string BundleKind = "bundle";

@@ -36,7 +36,7 @@ public static class OpenClocks
             var statutory = clock.Statutory is { } s ? ClockCards.Turns(clock.Timeline, s, calendar, clock.YellowShare) : default;
             rows.Add(new OpenClockRecord(
                 application.Id, clock.Id, clock.Kind == ClockKind.Bundle ? OpenClockRecord.BundleKind : OpenClockRecord.StageKind, application.ServiceId,
-                clock.Title, promised.YellowAt, promised.RedAt, statutory.YellowAt, statutory.RedAt));
+                clock.Title, promised.YellowAt, promised.RedAt, statutory.YellowAt, statutory.RedAt, clock.Timeline.Status == ClockStatus.Paused));
         }
 
         return rows;

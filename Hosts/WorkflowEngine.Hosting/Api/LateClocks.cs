@@ -9,7 +9,8 @@ namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// The administrator's list of running applications whose bundle or stage clock is on a yellow or red card against
-/// either limit, across departments: red before yellow, then the most urgent card's due time, earliest first. Which
+/// either limit, across departments: red before yellow, running before paused, then the most urgent card's due time,
+/// earliest first (the most overdue). Which
 /// clocks, in which order and how many, is one query over the open clocks the engine stores with each application's
 /// state (<see cref="IOpenClockStore"/>); only the page shown is read from its applications' clocks
 /// (<see cref="ClockCards"/>), as the application's own pages read them. A department's supervisors see their own
@@ -72,9 +73,11 @@ public sealed class LateClocks(
 
         var cards = ClockCards.Of(clock, reference.Calendar(definition.CalendarId), now);
         var urgent = cards.MostUrgent;
+        var provisional = urgent?.Explained.Provisional;
         return new LateClockDto(
             application.Id, application.TrackingNumber, definition.Id, definition.Title.Zh, ApiNames.Of(clock.Kind), clock.Id, clock.Title,
             ApiNames.Of(cards.Level), urgent?.Limit ?? WarningLimits.Promised, ApiNames.Of(clock.Timeline.Status), ChinaTime.ToLocal(urgent?.Explained.DueAt),
-            urgent is null ? 0 : Math.Round((decimal)urgent.Explained.Left.TotalHours, 2), [.. cards.Given.Select(LimitWarningDto.From)]);
+            urgent is null ? 0 : Math.Round((decimal)urgent.Explained.Left.TotalHours, 2), [.. cards.Given.Select(LimitWarningDto.From)],
+            provisional is not null, provisional?.Reason, provisional?.MissingYears);
     }
 }

@@ -24,8 +24,11 @@ public static class NoticesEndpoints
     }
 
     private static async Task<IResult> PausedAsync(
-        string code, string? limit, string? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
-        (await clerk.PausedAsync(code, limit, offset, user, cancellationToken)).ToResult(tasks => Results.Ok(tasks.Select(PausedTaskDto.Of)));
+        string code, string? limit, string? offset, ClaimsPrincipal user, HttpRequest request, ClerkActions clerk, CancellationToken cancellationToken)
+    {
+        var english = RequestLanguage.PrefersEnglish(request);
+        return (await clerk.PausedAsync(code, limit, offset, user, cancellationToken)).ToResult(tasks => Results.Ok(tasks.Select(t => PausedTaskDto.Of(t, english))));
+    }
 
     private static async Task<IResult> ListAsync(
         string code, string? limit, string? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>

@@ -193,5 +193,7 @@ public static class TasksEndpoints
         t.CommitmentJson is { } signed ? JsonSerializer.Deserialize<CommitmentSignature>(signed, JsonSerializerOptions.Web) : null,
         t.Clock?.Provisional is not null,
         t.Clock?.Provisional?.Reason,
-        t.Clock?.Provisional?.MissingYears);
+        t.Clock?.Provisional?.MissingYears,
+        t.Warning is not null && t.Clock?.WarningProvisional is not null,
+        t.Warning is null ? null : t.Clock?.WarningProvisional?.Reason);
 }

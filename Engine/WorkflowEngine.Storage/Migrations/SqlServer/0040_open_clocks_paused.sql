@@ -1,0 +1,5 @@
+-- Whether each stored open clock stands still (1) or runs (0): the late list puts a paused clock after the running ones
+-- of its colour, since its due time does not run. The rows stored before are counted again at the next start (the
+-- backfill row), so that a clock paused before the upgrade is not listed as running.
+ALTER TABLE open_clocks ADD paused int NOT NULL CONSTRAINT df_open_clocks_paused DEFAULT 0;
+IF NOT EXISTS (SELECT 1 FROM open_clocks_backfill) INSERT INTO open_clocks_backfill (id) VALUES (1);
