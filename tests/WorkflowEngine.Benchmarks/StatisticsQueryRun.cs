@@ -57,6 +57,7 @@ internal static class StatisticsQueryRun
             {
                 var times = new double[Rounds];
                 var groups = 0;
+                var tables = "";
                 for (var i = -10; i < Rounds; i++)
                 {
                     body.SetLength(0);
@@ -71,11 +72,13 @@ internal static class StatisticsQueryRun
                     }
 
                     groups = report.Steps.Length + report.Bundles.Length + report.Open.Length;
+                    tables = FormattableString.Invariant($"{report.Steps.Length:N0} steps + {report.Bundles.Length:N0} bundles + {report.Open.Length:N0} open");
                 }
 
                 Array.Sort(times);
                 Console.WriteLine(FormattableString.Invariant(
                     $"groupBy={groupBy,-26} {groups,6:N0} groups {body.Length / 1024.0,8:N0} KiB   p50 {Percentile(times, 0.5),7:0.00} ms   p99 {Percentile(times, 0.99),7:0.00} ms   max {times[^1],7:0.00} ms"));
+                Console.WriteLine($"  {tables}; {await PhasesAsync(app.Services, groupBy, json, time)}");
             }
 
             return 0;
@@ -87,6 +90,38 @@ internal static class StatisticsQueryRun
             SqliteConnection.ClearAllPools();
             directory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Where one answer's time goes, as the mean of a few rounds: the rollup's sums of the steps and of the bundles, the
+    /// open steps' counts, and the rest of building the answer together with writing its JSON.
+    /// </summary>
+    private static async Task<string> PhasesAsync(IServiceProvider services, string groupBy, JsonSerializerOptions json, TimeProvider time)
+    {
+        const int rounds = 10;
+        var queries = services.GetRequiredService<IComplianceRollupQueries>();
+        var statistics = services.GetRequiredService<ComplianceStatistics>();
+        var query = ComplianceStatsQuery.Parse("2026-01", "2026-12", groupBy, null, null, null, time.GetUtcNow(), new Dictionary<string, string[]>(StringComparer.Ordinal));
+        var (from, to) = query.Months;
+        double steps = 0, bundles = 0, open = 0, whole = 0;
+        for (var i = 0; i < rounds; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await queries.SumAsync(ComplianceRollup.StepKind, from, to, query.GroupBy, null, CancellationToken.None);
+            steps += watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            await queries.SumAsync(ComplianceRollup.BundleKind, from, to, query.GroupBy & ~ComplianceGrouping.Department, null, CancellationToken.None);
+            bundles += watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            await queries.OpenAsync(query.GroupBy, null, time.GetUtcNow(), CancellationToken.None);
+            open += watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            await JsonSerializer.SerializeAsync(Stream.Null, await statistics.BuildAsync(query, null, CancellationToken.None), json);
+            whole += watch.Elapsed.TotalMilliseconds;
+        }
+
+        return FormattableString.Invariant(
+            $"mean of {rounds}: rollup steps {steps / rounds:0.0} ms, rollup bundles {bundles / rounds:0.0} ms, open steps {open / rounds:0.0} ms, whole answer {whole / rounds:0.0} ms");
     }
 
     private static double Percentile(double[] sorted, double share) => sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Length) - 1, 0, sorted.Length - 1)];
