@@ -83,6 +83,7 @@ public static partial class WorkflowHosting
         // First, so that every response has the headers, whatever part of the pipeline writes it.
         app.UseSecurityHeaders();
         app.UseProblemResponses();
+        app.UseUtf8Paths();
         app.UseRouting();
         app.UseAuthentication();
         // After sign-in, so that the limits are per user; before authorization, so that refused callers count too.

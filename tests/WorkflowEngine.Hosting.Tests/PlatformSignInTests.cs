@@ -21,12 +21,17 @@ public sealed class PlatformSignInTests(PlatformFixture fixture) : IClassFixture
     private IdentityPlatform Platform => fixture.Platform;
 
     /// <summary>From the host's sign-in page to the platform, where the person types their user name, and back.</summary>
-    private async Task<BrowserPage> SignInAtPlatformAsync(FormBrowser browser, PlatformUser user, string returnUrl, params (string, string)[] atPlatform)
+    private Task<BrowserPage> SignInAtPlatformAsync(FormBrowser browser, PlatformUser user, string returnUrl, params (string, string)[] atPlatform) =>
+        SignInAtPlatformAsync(Host, Platform, browser, user, returnUrl, atPlatform);
+
+    /// <summary>The same, on a host and platform a test started itself.</summary>
+    internal static async Task<BrowserPage> SignInAtPlatformAsync(
+        AllInOneHost host, IdentityPlatform identityPlatform, FormBrowser browser, PlatformUser user, string returnUrl, params (string, string)[] atPlatform)
     {
-        var login = await browser.GetAsync(new Uri(Host.Address, "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl)));
+        var login = await browser.GetAsync(new Uri(host.Address, "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl)));
         var platform = await browser.SubmitAsync(login, "handler=Platform");
         Assert.Equal(HttpStatusCode.OK, platform.Status);
-        Assert.StartsWith(Platform.Authority + "/authorize?", platform.Url.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith(identityPlatform.Authority + "/authorize?", platform.Url.AbsoluteUri, StringComparison.Ordinal);
         return await browser.SubmitAsync(platform, "/authorize", [("username", user.UserName), .. atPlatform]);
     }
 

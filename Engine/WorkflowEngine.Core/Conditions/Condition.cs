@@ -64,7 +64,10 @@ public sealed class Condition
     /// Checks the condition against the form's field types and the operators the format guide lists; the problem is
     /// Chinese text that follows <c>条件“…”</c>, or null. Names the form lacks are left to the caller to report.
     /// </summary>
-    public string? TypeError(IReadOnlyDictionary<string, FormField> fields) => new ConditionTypeChecker(fields).Check(_parsed);
+    public string? TypeError(IReadOnlyDictionary<string, FormField> fields) => TypeErrors(fields)?.Zh;
+
+    /// <summary>The same problem in Chinese and in English (which follows <c>The condition "…"</c>), or null.</summary>
+    public (string Zh, string En)? TypeErrors(IReadOnlyDictionary<string, FormField> fields) => new ConditionTypeChecker(fields).Check(_parsed);
 
     /// <summary>
     /// The condition in plain words for applicants, with the form's labels: Chinese, or English when

@@ -354,9 +354,9 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 }
 
                 // A condition that fails when evaluated would leave its application in progress for ever.
-                if (when.TypeError(d.Fields) is { } problem)
+                if (when.TypeErrors(d.Fields) is { } problem)
                 {
-                    Fail(ctx, node.Path + ".when", $"条件“{when.Text}”{problem}", $"The condition \"{MessageText.Quote(when.Text, 100)}\" cannot be evaluated safely: it compares values of different types or uses what conditions do not support (supported: ==, !=, <, <=, >, >=, and, or, not, in, not in over fields and constants)");
+                    Fail(ctx, node.Path + ".when", $"条件“{when.Text}”{problem.Zh}", $"The condition \"{MessageText.Quote(when.Text, 100)}\" {problem.En}");
                 }
             }
 
@@ -404,7 +404,7 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
                 {
                     CheckExtension(
                         ctx, extension, node.Path + ".extension", activity.LimitOf(node), node.StatutoryLimit, environment.HoursPerDay,
-                        $"阶段“{node.DisplayTitle}”", $"The stage \"{node.DisplayTitle}\"");
+                        $"阶段“{node.DisplayTitle}”", $"The stage {Title(node)}");
                 }
             }
 
@@ -446,7 +446,7 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
             && statutory.IsWellFormed && promised.IsWellFormed && promised.ToHours(hoursPerDay) > statutory.ToHours(hoursPerDay) + 1e-9)
         {
             Fail(ctx, node.Path + ".limit", $"“{node.DisplayTitle}”的承诺时限 limit（{promised}）不能长于其法定时限 statutoryLimit（{statutory}）",
-                $"The promised limit of \"{node.DisplayTitle}\" ({promised.ToEnglish()}) cannot be longer than its statutory limit ({statutory.ToEnglish()})");
+                $"The promised limit of {Title(node)} ({promised.ToEnglish()}) cannot be longer than its statutory limit ({statutory.ToEnglish()})");
         }
     }
 

@@ -10,4 +10,10 @@ public static class ClaimNames
 
     /// <summary>Where the person signed in, when it was not with a password here (<see cref="OidcSignIn.Provider"/>).</summary>
     public const string IdentityProvider = "idp";
+
+    /// <summary>
+    /// A platform session's place in the sign-in audit (the id of the sign-in it began with): a sign-out recorded after it
+    /// ends the session, a copy of its cookie included.
+    /// </summary>
+    public const string SessionBegan = "began";
 }

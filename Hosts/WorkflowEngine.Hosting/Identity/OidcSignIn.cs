@@ -74,13 +74,13 @@ public static class OidcSignIn
 
     /// <summary>
     /// A platform that publishes no end_session_endpoint cannot end its session from here: the local session has ended,
-    /// and the person goes to the sign-in page rather than to an error.
+    /// and the person goes to the sign-in page, which says so and that the platform's session may still stand.
     /// </summary>
     private static Task OnSignOutAtPlatformAsync(RedirectContext context)
     {
         if (string.IsNullOrEmpty(context.ProtocolMessage.IssuerAddress))
         {
-            context.Response.Redirect(SessionCookie.LoginPath);
+            context.Response.Redirect(SessionCookie.SignedOutHerePath);
             context.HandleResponse();
         }
 
@@ -111,8 +111,11 @@ public static class OidcSignIn
             context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
         }
 
-        await services.GetRequiredService<PasswordSignIn>().RecordAsync(
+        var signIn = services.GetRequiredService<PasswordSignIn>();
+        await signIn.RecordAsync(
             SignInEventKinds.Succeeded, user.Id, user.Id, context.HttpContext.Connection.RemoteIpAddress?.ToString(), SignInChannels.Oidc, context.HttpContext.RequestAborted);
+        var began = await signIn.LatestEventAsync(user.Id, SignInEventKinds.Succeeded, context.HttpContext.RequestAborted);
+        ((ClaimsIdentity)context.Principal.Identity!).AddClaim(new Claim(ClaimNames.SessionBegan, began.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>A refused or broken sign-in: audited, and the person sent back to the sign-in page, which says why.</summary>

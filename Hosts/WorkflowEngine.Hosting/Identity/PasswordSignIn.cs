@@ -173,7 +173,8 @@ public sealed class PasswordSignIn(
     /// <summary>
     /// Whether a session or token still stands: its user has a password, and it is the one it began with (a new password,
     /// and an administrator's change of role, department or disabling, renew the stamp). A session from the identity
-    /// platform stands on the platform's word until it expires, unless an administrator disabled the user here.
+    /// platform stands on the platform's word until it expires, unless an administrator disabled the user here or the user
+    /// signed out since it began (the platform's users have no password here, so no stamp to renew).
     /// </summary>
     public async Task<bool> IsCurrentAsync(System.Security.Claims.ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
@@ -184,12 +185,17 @@ public sealed class PasswordSignIn(
 
         if (principal.FindFirst(ClaimNames.IdentityProvider)?.Value == OidcSignIn.Provider)
         {
-            return await accounts.FindAsync(id, cancellationToken) is not { IsDisabled: true };
+            return await accounts.FindAsync(id, cancellationToken) is not { IsDisabled: true }
+                && await LatestEventAsync(id, SignInEventKinds.SignedOut, cancellationToken) <= SessionBegan(principal);
         }
 
         return principal.FindFirst(ClaimNames.SecurityStamp)?.Value is { } stamp
             && (await credentials.FindAsync(id, cancellationToken))?.SecurityStamp == stamp;
     }
+
+    /// <summary>The id of the user's newest sign-in event of <paramref name="kind"/>; 0 when there is none.</summary>
+    public async Task<long> LatestEventAsync(string userId, string kind, CancellationToken cancellationToken) =>
+        await log.ListAsync(userId, [kind], 1, 0, cancellationToken) is [var latest, ..] ? latest.Id : 0;
 
     /// <summary>Writes a sign-in event (never a password).</summary>
     public Task RecordAsync(string kind, string userName, string? userId, string? clientAddress, string channel, CancellationToken cancellationToken)
@@ -198,6 +204,10 @@ public sealed class PasswordSignIn(
         var address = clientAddress is { Length: > MaxClientAddressLength } ? clientAddress[..MaxClientAddressLength] : clientAddress;
         return log.RecordAsync(new SignInEvent(0, now, kind, userName, userId, address, channel), cancellationToken);
     }
+
+    /// <summary>Where a platform session began in the sign-in audit; 0 for a session older than the claim.</summary>
+    private static long SessionBegan(System.Security.Claims.ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst(ClaimNames.SessionBegan)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var began) ? began : 0;
 
     /// <summary>A stamp no session carries yet.</summary>
     public static string NewStamp() => Guid.NewGuid().ToString("N");

@@ -17,6 +17,9 @@ public static class SessionCookie
     public const string Name = ".WorkflowEngine.Session";
     public const string LoginPath = "/account/login";
 
+    /// <summary>The sign-in page saying the session here has ended but the identity platform's may not have.</summary>
+    public const string SignedOutHerePath = LoginPath + "?signedOut=here";
+
     public static void Configure(CookieAuthenticationOptions options, bool development, SignInSettings settings)
     {
         options.Cookie.Name = Name;

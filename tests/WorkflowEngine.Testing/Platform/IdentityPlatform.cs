@@ -61,13 +61,16 @@ public sealed class IdentityPlatform : IAsyncDisposable
     /// <summary>How many codes were redeemed at the token endpoint.</summary>
     public int CodesRedeemed => _redeemed;
 
-    public static async Task<IdentityPlatform> StartAsync(TimeProvider? clock = null)
+    /// <summary>Whether the discovery document names an end_session_endpoint; some platforms offer no sign-out.</summary>
+    public bool PublishesEndSession { get; private init; } = true;
+
+    public static async Task<IdentityPlatform> StartAsync(TimeProvider? clock = null, bool publishesEndSession = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var platform = new IdentityPlatform(app, clock ?? TimeProvider.System);
+        var platform = new IdentityPlatform(app, clock ?? TimeProvider.System) { PublishesEndSession = publishesEndSession };
         app.MapGet("/.well-known/openid-configuration", platform.Discovery);
         app.MapGet("/jwks", platform.Keys);
         app.MapGet("/authorize", platform.AuthorizeAsync);
@@ -90,13 +93,23 @@ public sealed class IdentityPlatform : IAsyncDisposable
     /// <summary>An access token the platform issues to one of its users for an API (a script's token).</summary>
     public string AccessTokenFor(string userName, string audience = ApiAudience) => AccessToken(_users[userName], audience);
 
-    private IResult Discovery() => Results.Json(new Dictionary<string, object>
+    private IResult Discovery()
+    {
+        var discovery = Metadata();
+        if (PublishesEndSession)
+        {
+            discovery["end_session_endpoint"] = Authority + "/end-session";
+        }
+
+        return Results.Json(discovery);
+    }
+
+    private Dictionary<string, object> Metadata() => new()
     {
         ["issuer"] = Authority,
         ["authorization_endpoint"] = Authority + "/authorize",
         ["token_endpoint"] = Authority + "/token",
         ["jwks_uri"] = Authority + "/jwks",
-        ["end_session_endpoint"] = Authority + "/end-session",
         ["response_types_supported"] = new[] { "code" },
         ["response_modes_supported"] = new[] { "form_post", "query" },
         ["grant_types_supported"] = new[] { "authorization_code" },
@@ -105,7 +118,7 @@ public sealed class IdentityPlatform : IAsyncDisposable
         ["code_challenge_methods_supported"] = new[] { "S256" },
         ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_post", "client_secret_basic" },
         ["scopes_supported"] = new[] { "openid", "profile" },
-    });
+    };
 
     private IResult Keys()
     {

@@ -28,6 +28,15 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSe
     [BindProperty(SupportsGet = true, Name = "failed")]
     public string? Failed { get; set; }
 
+    /// <summary>"here" when a platform session has ended here but could not be ended at the platform.</summary>
+    [BindProperty(SupportsGet = true, Name = "signedOut")]
+    public string? SignedOut { get; set; }
+
+    /// <summary>The words for <see cref="SignedOut"/>; null unless the platform's session may still stand.</summary>
+    public string? SignedOutHereNote => SignedOut != "here" ? null : PageText.Current.IsEnglishText
+        ? $"You have signed out of {PageText.Current.SiteName} on every device. {PlatformNameOrDefault(true)} offers no sign-out to this system, so you may still be signed in there: on a shared computer, close the browser."
+        : $"您已在所有设备上退出{PageText.Current.SiteName}。{PlatformNameOrDefault(false)}未向本系统提供退出登录，您在该平台上可能仍处于登录状态：如在公用电脑上，请关闭浏览器。";
+
     /// <summary>The words for <see cref="Failed"/>; null when nothing failed.</summary>
     public string? PlatformError => Failed is null ? null : PlatformFailures.Message(Failed, oidc.DisplayName, PageText.Current.IsEnglishText);
 
@@ -80,6 +89,8 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSe
             SessionCookie.SchemeName,
             UserPrincipal.Create(outcome.User!, SessionCookie.SchemeName, outcome.SecurityStamp),
             new AuthenticationProperties { IsPersistent = false });
+
+    private string PlatformNameOrDefault(bool english) => PlatformName ?? (english ? "The unified identity platform" : "统一身份认证平台");
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 }

@@ -19,18 +19,20 @@ public sealed class LogoutModel(PasswordSignIn signIn, OidcSettings platform) : 
     {
         if (User.Identity?.IsAuthenticated == true && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id)
         {
+            // Deleting the cookie in this browser is not enough: a copy kept elsewhere would still open every page. So
+            // sign-out ends every session of the user, on every device: a local account's by a new stamp, a platform
+            // user's by the sign-out event recorded below, which outdates every platform session begun before it.
             await HttpContext.SignOutAsync(SessionCookie.SchemeName);
             if (!OidcSignIn.IsPlatformSession(User))
             {
-                // Deleting the cookie in this browser is not enough: a copy kept elsewhere would still open every page.
                 await signIn.EndSessionsAsync(id, cancellationToken);
             }
 
             await signIn.RecordAsync(
                 SignInEventKinds.SignedOut, id, id, HttpContext.Connection.RemoteIpAddress?.ToString(), Channel, cancellationToken);
-            if (OidcSignIn.IsPlatformSession(User) && platform.Configured && await SignedOutAtPlatformAsync())
+            if (OidcSignIn.IsPlatformSession(User))
             {
-                return new EmptyResult();
+                return platform.Configured && await SignedOutAtPlatformAsync() ? new EmptyResult() : LocalRedirect(SessionCookie.SignedOutHerePath);
             }
         }
 
@@ -40,8 +42,9 @@ public sealed class LogoutModel(PasswordSignIn signIn, OidcSettings platform) : 
     /// <summary>
     /// A session begun at the identity platform ends there too, or the next visitor at a shared counter computer would be
     /// signed straight back in by the platform: the browser goes to the platform's end_session_endpoint with the id_token
-    /// as id_token_hint, and comes back to the sign-in page. False when the platform cannot be reached for its metadata:
-    /// the session here has ended all the same.
+    /// as id_token_hint, and comes back to the sign-in page (or, when the platform publishes no end_session_endpoint, to
+    /// the sign-in page saying so). False when the platform cannot be reached for its metadata: the session here has
+    /// ended all the same.
     /// </summary>
     private async Task<bool> SignedOutAtPlatformAsync()
     {

@@ -10,7 +10,8 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 /// A flow drawn on the server as SVG from its <see cref="FlowPlan"/>: steps in order top to bottom joined by arrows,
 /// branches side by side between a fork and a join bar, stages as boxes round their steps, each step with its
 /// department, limit and condition in words; the critical path and the bundle's limits stand out. No script: the
-/// figure is an image named by its title, and the page lists the same steps in the due-date table beside it.
+/// figure is an image named by its title and described by the page's text (<c>describedBy</c>), and the page lists the
+/// same steps in the due-date table beside it.
 /// </summary>
 public static class FlowDiagram
 {
@@ -22,14 +23,15 @@ public static class FlowDiagram
     private const int GroupHeader = 24;
     private const int BundleHeight = 58;
 
-    public static IHtmlContent Render(string id, string title, FlowPlan plan)
+    /// <param name="describedBy">The id of the page's element that describes the figure in words, for a screen reader.</param>
+    public static IHtmlContent Render(string id, string title, string describedBy, FlowPlan plan)
     {
         var root = Measure(plan.Root);
         var width = Math.Max(root.Width, StepWidth * 2) + 2 * Padding;
         var height = BundleHeight + Gap + root.Height + 2 * Padding;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"flow\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" xmlns=\"http://www.w3.org/2000/svg\">");
+            $"<svg class=\"flow\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{describedBy}\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{Encode(title)}</title>");
         svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
             + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#44546a\"></path></marker></defs>");
