@@ -183,7 +183,8 @@ public sealed record AuditDto(long Sequence, DateTimeOffset At, string Type, str
 
 /// <summary>
 /// A clerk's task; <c>clock</c> is running, paused (an excluded period: the due time waits) or stopped (decided or recalled);
-/// <c>commitment</c> the commitment signed on paper at the window it was approved on (按承诺审批), if it was.
+/// <c>commitment</c> the commitment signed on paper at the window it was approved on (按承诺审批), if it was;
+/// <c>pausedUntil</c> when an excluded period is expected to end, where its clerk gave the end.
 /// </summary>
 public sealed record TaskDto(
     Guid Id,
@@ -221,7 +222,8 @@ public sealed record TaskDto(
     WorkflowEngine.Contracts.CommitmentSignature? Commitment = null,
     bool Provisional = false,
     string? ProvisionalReason = null,
-    IReadOnlyList<int>? ProvisionalYears = null);
+    IReadOnlyList<int>? ProvisionalYears = null,
+    DateTimeOffset? PausedUntil = null);
 
 /// <summary>A task with the whole application for the clerk's one page, every request for more time on it with its answer, and its history.</summary>
 public sealed record TaskDetailDto(TaskDto Task, System.Text.Json.Nodes.JsonNode? Application, IReadOnlyList<ExtensionDto> Extensions, IReadOnlyList<TaskHistoryEntryDto> History);
