@@ -96,6 +96,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<IDepartmentStore>(sp => new SqlDepartmentStore(
             sp.GetRequiredService<Database>(), sp.GetRequiredService<CommittedOutbox>(), FormStorage.PerApplication));
         services.AddSingleton<ITaskQueries>(sp => new SqlTaskQueries(sp.GetRequiredService<Database>(), FormStorage.PerApplication));
+        services.AddSingleton<INoticeReads>(sp => new SqlNoticeReads(sp.GetRequiredService<Database>()));
         services.AddSingleton<IOutboxStore, SqlOutboxStore>();
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
         services.AddSingleton<IFailedMessageStore, SqlFailedMessageStore>();
