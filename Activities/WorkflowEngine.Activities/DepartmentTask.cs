@@ -332,6 +332,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             case StepExclusionEndedEvent ended:
                 EndExclusion(context, ended.EndedAt, limit, ended.EndedBy);
                 return false;
+            case StepExclusionEndChangedEvent changed:
+                ChangeExclusionEnd(context, changed, limit);
+                return false;
             case StepExtendedEvent extended:
                 Extend(context, extended, limit, maxExtension ?? ExtensionLimits.Default);
                 return false;
@@ -489,6 +492,46 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         }
 
         return used;
+    }
+
+    /// <summary>
+    /// Sets or moves the end of the excluded period under way: the clock's log says so, the timer that runs the clock
+    /// again moves to the new end, the department hears it (<c>StepDueChanged.pausedUntil</c>) and the applicant is told.
+    /// Ignored (audited) where no excluded period lasts, or where the new end is not after the period's start.
+    /// </summary>
+    private static void ChangeExclusionEnd(ActivityContext context, StepExclusionEndChangedEvent changed, WorkingTimeLimit limit)
+    {
+        var state = context.State;
+        var timeline = ClockTimeline.Of(state.Clock);
+        string? refusal = timeline.CurrentPause is not { Reason: PauseReason.ExcludedPeriod } ? "没有进行中的不计时期间"
+            : changed.Until <= timeline.Periods[^1].From ? "结束时间早于不计时期间的开始"
+            : null;
+        var before = timeline.CurrentPause?.Until;
+        if (refusal is null && !context.RecordClock(ClockEvent.EndChanged(ReportedClockTime(context, changed.ChangedAt, "changedAt", changed.ChangedBy), changed.Until, changed.ChangedBy), limit))
+        {
+            refusal = "办理时限未暂停";
+        }
+
+        if (refusal is not null)
+        {
+            context.Audit("ExclusionEndChangeIgnored", new Dictionary<string, string?>
+            {
+                ["until"] = changed.Until.ToString("O"),
+                ["reason"] = refusal,
+            }, changed.ChangedBy);
+            return;
+        }
+
+        // One timer per step for the period's end: scheduled again under the same id, it fires at the new end only.
+        state.TimerId = $"{context.Node.Id}:exclusion";
+        context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, changed.Until));
+        AnnounceDueTime(context, limit);
+        context.Emit(ClockNotices.ExclusionEndChanged(context.Application.TrackingNumber, StepTitle(context), StepTitleEn(context), changed.Until, before));
+        context.Audit("ExclusionEndChanged", new Dictionary<string, string?>
+        {
+            ["until"] = changed.Until.ToString("O"),
+            ["before"] = before?.ToString("O"),
+        }, changed.ChangedBy);
     }
 
     /// <summary>Runs the step's clock again after an excluded period (not after a supplement request, which the applicant ends).</summary>

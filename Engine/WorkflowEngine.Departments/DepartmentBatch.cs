@@ -74,6 +74,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             ReassignWork r => r.TaskId,
             StartExclusionWork s => s.TaskId,
             EndExclusionWork e => e.TaskId,
+            ChangeExclusionEndWork c => c.TaskId,
             RequestExtensionWork x => x.TaskId,
             DecideExtensionWork d => d.TaskId,
             RequestSupplementWork s => s.TaskId,
@@ -129,6 +130,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             ReassignWork reassign => Reassign(reassign),
             StartExclusionWork exclusion => StartExclusion(exclusion),
             EndExclusionWork end => EndExclusion(end),
+            ChangeExclusionEndWork change => ChangeExclusionEnd(change),
             RequestExtensionWork request => RequestExtension(request),
             DecideExtensionWork decide => DecideExtension(decide),
             CompleteWork complete => Complete(complete),
@@ -1009,6 +1011,40 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             EndedBy = work.Clerk,
             EndedAt = now,
         });
+
+    /// <summary>
+    /// Tells the engine the excluded period under way now ends at another time. Only while the engine last said the
+    /// step's clock stands still for an excluded period (a supplement request ends when the applicant supplies), and
+    /// only to an end after the period's start and after now; the engine checks the same against its own clock.
+    /// </summary>
+    private TaskActionResult ChangeExclusionEnd(ChangeExclusionEndWork work)
+    {
+        if (_byId.TryGetValue(work.TaskId, out var task) && Closed(task) is null)
+        {
+            if (task.ClockPausedSince is not { } since || task.Clock?.PausedFor != "excluded")
+            {
+                return TaskActionResult.Conflict(task, "该办件没有进行中的不计时期间（可能已经结束），无法修改结束时间",
+                    "The task has no excluded period under way (it may have ended): there is no end to change");
+            }
+
+            if (work.Until <= since || work.Until <= now)
+            {
+                return TaskActionResult.Conflict(task, $"结束时间应晚于现在和不计时期间的开始（{ChinaTimeText(since)}）",
+                    $"The end must be later than now and than the period's start ({ChinaTimeText(since)})");
+            }
+        }
+
+        return ReportByHolder(work.TaskId, work.Clerk, work.Supervisor, (TaskEventKinds.ExclusionEndChanged, work.Until.ToString("O")), task => new StepExclusionEndChanged
+        {
+            ApplicationId = task.ApplicationId,
+            StepId = task.StepId,
+            Attempt = task.Attempt,
+            Department = task.Department,
+            Until = work.Until,
+            ChangedBy = work.Clerk,
+            ChangedAt = now,
+        });
+    }
 
     /// <summary>
     /// Sends the engine a report about an open task held by the clerk (or the clerk is a supervisor of its

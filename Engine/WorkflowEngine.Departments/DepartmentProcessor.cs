@@ -105,6 +105,9 @@ public sealed class DepartmentProcessor : IAsyncDisposable
         (TaskActionResult)(await _loops.SubmitAsync(taskId, new StartExclusionWork(taskId, clerk, supervisor, kind, reason, until), cancellationToken))!;
 
     /// <summary>Ends the task's excluded period.</summary>
+    public async Task<TaskActionResult> ChangeExclusionEndAsync(Guid taskId, string clerk, bool supervisor, DateTimeOffset until, CancellationToken cancellationToken) =>
+        (TaskActionResult)(await _loops.SubmitAsync(taskId, new ChangeExclusionEndWork(taskId, clerk, supervisor, until), cancellationToken))!;
+
     public async Task<TaskActionResult> EndExclusionAsync(Guid taskId, string clerk, bool supervisor, CancellationToken cancellationToken) =>
         (TaskActionResult)(await _loops.SubmitAsync(taskId, new EndExclusionWork(taskId, clerk, supervisor), cancellationToken))!;
 

@@ -232,6 +232,18 @@ public sealed class EndExclusionWork(Guid taskId, string clerk, bool supervisor)
     public bool Supervisor { get; } = supervisor;
 }
 
+/// <summary>The clerk holding a task, or a supervisor, sets or moves the expected end of its excluded period under way.</summary>
+public sealed class ChangeExclusionEndWork(Guid taskId, string clerk, bool supervisor, DateTimeOffset until) : DepartmentWork
+{
+    public Guid TaskId { get; } = taskId;
+
+    public string Clerk { get; } = clerk;
+
+    public bool Supervisor { get; } = supervisor;
+
+    public DateTimeOffset Until { get; } = until;
+}
+
 /// <summary>
 /// The clerk holding a task asks for more time; <see cref="MaxHours"/> is how far the step may be extended in all, in
 /// office hours, a working day weighing <see cref="WorkingDayHours"/> (both from the step's <c>ExecuteStep</c>).

@@ -22,6 +22,9 @@ public static class TaskEventKinds
 
     public const string ExclusionEnded = "exclusion-ended";
 
+    /// <summary>The excluded period's expected end was set or moved; the detail is the new end (ISO 8601).</summary>
+    public const string ExclusionEndChanged = "exclusion-end-changed";
+
     /// <summary>Approved or rejected; the detail is the outcome and any reason.</summary>
     public const string Decided = "decided";
 }

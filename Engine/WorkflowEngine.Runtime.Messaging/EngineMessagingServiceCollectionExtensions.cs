@@ -15,6 +15,7 @@ public static class EngineMessagingServiceCollectionExtensions
         services.AddSingleton<StepReleasedConsumer>();
         services.AddSingleton<StepExclusionStartedConsumer>();
         services.AddSingleton<StepExclusionEndedConsumer>();
+        services.AddSingleton<StepExclusionEndChangedConsumer>();
         services.AddSingleton<StepExtendedConsumer>();
         services.AddSingleton<StepSupplementRequestedConsumer>();
         services.AddSingleton<StepCompletedConsumer>();

@@ -17,6 +17,7 @@ public sealed class EngineQueueEndpoints(MessagingOptions options) : IQueueEndpo
             new StepReleasedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepReleasedConsumer>(), context);
             new StepExclusionStartedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExclusionStartedConsumer>(), context);
             new StepExclusionEndedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExclusionEndedConsumer>(), context);
+            new StepExclusionEndChangedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExclusionEndChangedConsumer>(), context);
             new StepExtendedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepExtendedConsumer>(), context);
             new StepSupplementRequestedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepSupplementRequestedConsumer>(), context);
             new StepCompletedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepCompletedConsumer>(), context);

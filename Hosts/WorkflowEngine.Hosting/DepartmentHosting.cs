@@ -60,6 +60,7 @@ public static class DepartmentHosting
         services.AddSingleton<IDepartmentStore>(sp => new SqlDepartmentStore(
             sp.GetRequiredService<Database>(), sp.GetRequiredService<CommittedOutbox>(), FormStorage.PerApplication));
         services.AddSingleton<ITaskQueries>(sp => new SqlTaskQueries(sp.GetRequiredService<Database>(), FormStorage.PerApplication));
+        services.AddSingleton<INoticeReads>(sp => new SqlNoticeReads(sp.GetRequiredService<Database>()));
         services.AddSingleton<IOutboxStore, SqlOutboxStore>();
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
         services.AddSingleton<IFailedMessageStore, SqlFailedMessageStore>();

@@ -156,6 +156,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<IOpenClockStore, SqlOpenClockStore>();
         services.AddSingleton<OpenClockBackfill>();
         services.AddSingleton<ITaskQueries>(sp => new SqlTaskQueries(sp.GetRequiredService<Database>(), FormStorage.SharedWithEngine));
+        services.AddSingleton<INoticeReads>(sp => new SqlNoticeReads(sp.GetRequiredService<Database>()));
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
         services.AddSingleton<IIncidentQueries, SqlIncidentQueries>();
         services.AddSingleton<IComplianceQueries, SqlComplianceQueries>();

@@ -20,6 +20,9 @@ public static class ClockNotices
     /// <summary>The notice kind of the end of such a period.</summary>
     public const string Resumed = "clock-resumed";
 
+    /// <summary>The notice kind of a new expected end of such a period.</summary>
+    public const string ExclusionEndMoved = "clock-exclusion-end-changed";
+
     /// <param name="title">What was extended as the sentence names it (e.g. “营业执照”); <paramref name="titleEn"/> likewise.</param>
     /// <param name="provisional">Set when the new due time is counted through a year whose holidays are not loaded (暂定).</param>
     public static NotifyApplicant Extension(
@@ -37,6 +40,18 @@ public static class ClockNotices
                 + (until is { } end ? $"，预计于 {ChinaTime.Format(end)} 结束。" : "，结束后办理时限继续计算。"),
             $"{Capital(titleEn)} on your application ({trackingNumber}) waits for {kindEn} ({reason}): by law this period does not count towards its time limit"
                 + (until is { } endEn ? $"; it is expected to end at {ChinaTime.Format(endEn)}." : "; the time limit runs again when it ends."));
+
+    /// <summary>The period not counted now ends at <paramref name="until"/>; <paramref name="before"/> is the end told before, if one was.</summary>
+    public static NotifyApplicant ExclusionEndChanged(
+        string trackingNumber, string title, string titleEn, DateTimeOffset until, DateTimeOffset? before) =>
+        NotifyApplicant.Of(
+            ExclusionEndMoved,
+            $"您的申请（{trackingNumber}）{title}的不计时期间"
+                + (before is { } was ? $"预计结束时间由 {ChinaTime.Format(was)} 改为 {ChinaTime.Format(until)}" : $"预计于 {ChinaTime.Format(until)} 结束")
+                + "，该期间依法不计入办理时限，结束后办理时限继续计算。",
+            $"The period not counted for {titleEn} on your application ({trackingNumber}) is now expected to end at {ChinaTime.Format(until)}"
+                + (before is { } wasEn ? $" (not {ChinaTime.Format(wasEn)})" : "")
+                + ": by law it does not count towards the time limit, which runs again when it ends.");
 
     public static NotifyApplicant ExclusionEnded(string trackingNumber, string title, string titleEn, DateTimeOffset? dueAt, ProvisionalDue? provisional) =>
         NotifyApplicant.Of(

@@ -105,6 +105,7 @@ internal sealed class ExecutionScope
         {
             ClockEventKind.Pause => status == ClockStatus.Running,
             ClockEventKind.Resume => status == ClockStatus.Paused,
+            ClockEventKind.EndChanged => status == ClockStatus.Paused,
             ClockEventKind.Extend => status is ClockStatus.Running or ClockStatus.Paused,
             _ => false,
         };

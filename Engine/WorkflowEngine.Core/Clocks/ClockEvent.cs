@@ -26,7 +26,9 @@ public sealed record ClockEvent
     /// <summary>Who did it; for an extension, who approved it.</summary>
     public string? Actor { get; init; }
 
-    /// <summary>Pauses: when the pause ends by itself, if known (an excluded period with a set end).</summary>
+    /// <summary>
+    /// Pauses: when the pause ends by itself, if known (an excluded period with a set end); end changes: the new end.
+    /// </summary>
     public DateTimeOffset? Until { get; init; }
 
     /// <summary>Extensions: the working time added.</summary>
@@ -41,6 +43,10 @@ public sealed record ClockEvent
 
     public static ClockEvent Extended(DateTimeOffset at, string approver, string reason, WorkingTimeLimit added) =>
         new() { Kind = ClockEventKind.Extend, At = at, Actor = approver, Text = reason, Added = added };
+
+    /// <summary>The pause under way now ends by itself at <paramref name="until"/> (set or moved by <paramref name="actor"/>).</summary>
+    public static ClockEvent EndChanged(DateTimeOffset at, DateTimeOffset until, string? actor) =>
+        new() { Kind = ClockEventKind.EndChanged, At = at, Until = until, Actor = actor };
 
     public static ClockEvent Stopped(DateTimeOffset at) => new() { Kind = ClockEventKind.Stop, At = at };
 

@@ -13,6 +13,12 @@ public enum ClockEventKind
     Stop,
 
     /// <summary>
+    /// The expected end of the pause under way (an excluded period's <see cref="ClockEvent.Until"/>) was set or moved: the
+    /// clock runs again by itself at the new one. Nothing counted changes until then.
+    /// </summary>
+    EndChanged,
+
+    /// <summary>
     /// The calendar the clock counts on changed (a year's holiday arrangement was loaded): nothing in the log moved,
     /// but the due time derived from it did. Recorded so the change is explained, and so the revision grows.
     /// </summary>

@@ -65,6 +65,10 @@ public sealed class ClockTimeline
                     periods[^1] = open with { To = at };
                     periods.Add(new ClockPeriod(at, null, null));
                     break;
+                case ClockEventKind.EndChanged when open is { IsPause: true }:
+                    // The pause keeps its start and reason; only when it ends by itself moves.
+                    periods[^1] = open with { Pause = open.Pause! with { Until = e.Until } };
+                    break;
                 case ClockEventKind.Extend when e.Added is { IsWellFormed: true }:
                     extensions.Add(e);
                     break;

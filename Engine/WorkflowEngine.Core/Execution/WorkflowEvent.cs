@@ -17,6 +17,7 @@ namespace WorkflowEngine.Core.Execution;
 [JsonDerivedType(typeof(StepCompletedEvent), "completed")]
 [JsonDerivedType(typeof(StepExclusionStartedEvent), "exclusionStarted")]
 [JsonDerivedType(typeof(StepExclusionEndedEvent), "exclusionEnded")]
+[JsonDerivedType(typeof(StepExclusionEndChangedEvent), "exclusionEndChanged")]
 [JsonDerivedType(typeof(StepExtendedEvent), "extended")]
 [JsonDerivedType(typeof(StepSupplementRequestedEvent), "supplement-requested")]
 [JsonDerivedType(typeof(StepSupplementedEvent), "supplemented")]
@@ -106,6 +107,10 @@ public sealed record StepExclusionStartedEvent(
 
 /// <summary>The step's excluded period is over: its clock runs again.</summary>
 public sealed record StepExclusionEndedEvent(string StepId, int Attempt, string EndedBy, DateTimeOffset EndedAt) : StepReportEvent(StepId, Attempt);
+
+/// <summary>The step's excluded period, still under way, now ends by itself at <paramref name="Until"/> (set or moved by a clerk).</summary>
+public sealed record StepExclusionEndChangedEvent(string StepId, int Attempt, DateTimeOffset Until, string ChangedBy, DateTimeOffset ChangedAt)
+    : StepReportEvent(StepId, Attempt);
 
 /// <summary>
 /// A supervisor of the department approved a clerk's request for more time: <paramref name="Added"/> is added to the

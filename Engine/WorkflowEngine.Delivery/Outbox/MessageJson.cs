@@ -22,7 +22,7 @@ public static class MessageJson
     public static FrozenDictionary<string, Type> ContractTypes { get; } = new[]
     {
         typeof(ExecuteStep), typeof(CancelStep), typeof(StepReceived), typeof(StepClaimed), typeof(StepReleased), typeof(StepCompleted),
-        typeof(StepExclusionStarted), typeof(StepExclusionEnded), typeof(StepExtended), typeof(StepDueChanged), typeof(StepWarningRaised),
+        typeof(StepExclusionStarted), typeof(StepExclusionEnded), typeof(StepExclusionEndChanged), typeof(StepExtended), typeof(StepDueChanged), typeof(StepWarningRaised),
         typeof(StepSupplementRequested), typeof(StepSupplemented), typeof(StepEscalated), typeof(StepSupplementRefused),
         typeof(StepMaterialSupplied), typeof(StepCommitmentRefused),
     }.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);

@@ -186,6 +186,7 @@ public sealed record AuditDto(long Sequence, DateTimeOffset At, string Type, str
 /// <c>commitment</c> the commitment signed on paper at the window it was approved on (按承诺审批), if it was;
 /// <c>warningProvisional</c> true when the due time the <c>warning</c> card warns of is provisional (暂定), and
 /// <c>warningProvisionalReason</c> why.
+/// <c>pausedUntil</c> when an excluded period is expected to end, where its clerk gave the end.
 /// </summary>
 public sealed record TaskDto(
     Guid Id,
@@ -225,7 +226,8 @@ public sealed record TaskDto(
     string? ProvisionalReason = null,
     IReadOnlyList<int>? ProvisionalYears = null,
     bool WarningProvisional = false,
-    string? WarningProvisionalReason = null);
+    string? WarningProvisionalReason = null,
+    DateTimeOffset? PausedUntil = null);
 
 /// <summary>A task with the whole application for the clerk's one page, every request for more time on it with its answer, and its history.</summary>
 public sealed record TaskDetailDto(TaskDto Task, System.Text.Json.Nodes.JsonNode? Application, IReadOnlyList<ExtensionDto> Extensions, IReadOnlyList<TaskHistoryEntryDto> History);

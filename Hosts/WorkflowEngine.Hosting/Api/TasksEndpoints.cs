@@ -39,6 +39,9 @@ public static class TasksEndpoints
         tasks.MapPost("/{id:guid}/exclusions", StartExclusionAsync).Reads<StartExclusionRequest>(BodyRule.TaskDecision)
             .Produces<TaskDto>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Record a period the task's limit does not count (testing, inspection, quarantine, expert review, hearing): the step's clock stands still");
+        tasks.MapPatch("/{id:guid}/exclusions/current", ChangeExclusionEndAsync).Reads<ChangeExclusionEndRequest>(BodyRule.TaskDecision)
+            .Produces<TaskDto>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Set or move the expected end of the task's excluded period under way: the step's clock runs again by itself then");
         tasks.MapPost("/{id:guid}/exclusions/end", EndExclusionAsync).Produces<TaskDto>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("End the task's excluded period: the step's clock runs again");
         tasks.MapPost("/{id:guid}/complete", CompleteAsync).Reads<CompleteTaskRequest>(BodyRule.TaskDecision)
             .Produces<TaskDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Approve or reject a claimed task");
@@ -147,6 +150,14 @@ public static class TasksEndpoints
         return problem ?? (await clerk.StartExclusionAsync(id, exclusion, user, cancellationToken)).ToResult(Accepted);
     }
 
+    private static async Task<IResult> ChangeExclusionEndAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
+    {
+        var (change, problem) = await RequestBodies.ReadJsonAsync<ChangeExclusionEndRequest>(
+            request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"until\": \"2026-10-20T17:30:00+08:00\" }", "The request body should be { \"until\": \"2026-10-20T17:30:00+08:00\" }"), cancellationToken);
+        return problem ?? (await clerk.ChangeExclusionEndAsync(id, change, user, cancellationToken)).ToResult(Accepted);
+    }
+
     private static async Task<IResult> EndExclusionAsync(Guid id, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
         (await clerk.EndExclusionAsync(id, user, cancellationToken)).ToResult(Accepted);
 
@@ -195,5 +206,6 @@ public static class TasksEndpoints
         t.Clock?.Provisional?.Reason,
         t.Clock?.Provisional?.MissingYears,
         t.Warning is not null && t.Clock?.WarningProvisional is not null,
-        t.Warning is null ? null : t.Clock?.WarningProvisional?.Reason);
+        t.Warning is null ? null : t.Clock?.WarningProvisional?.Reason,
+        t.ClockPausedSince is null ? null : ChinaTime.ToLocal(t.Clock?.PausedUntil));
 }

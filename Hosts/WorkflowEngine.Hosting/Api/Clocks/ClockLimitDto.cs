@@ -6,7 +6,8 @@ namespace WorkflowEngine.Hosting.Api.Clocks;
 /// <see cref="DueAtIfResumedNow"/> is true while the clock is paused: the due time then moves on with the pause.
 /// <see cref="Warning"/> is none, yellow (three quarters of the limit used, from <see cref="YellowAt"/>) or red (passed).
 /// <see cref="Provisional"/> is true when the counting passes a year whose holiday arrangement is not loaded (暂定);
-/// <see cref="ProvisionalReason"/> then names the calendar and the years.
+/// <see cref="ProvisionalReason"/> then names the calendar and the years. <see cref="ExpectedDueAt"/>: while the clock
+/// stands still for an excluded period whose end is known, where the due time falls if the period ends then.
 /// </summary>
 public sealed record ClockLimitDto(
     string Limit,
@@ -26,4 +27,5 @@ public sealed record ClockLimitDto(
     IReadOnlyList<MakeUpWorkdayDto> MakeUpWorkdays,
     bool Provisional = false,
     string? ProvisionalReason = null,
-    IReadOnlyList<int>? ProvisionalYears = null);
+    IReadOnlyList<int>? ProvisionalYears = null,
+    DateTimeOffset? ExpectedDueAt = null);

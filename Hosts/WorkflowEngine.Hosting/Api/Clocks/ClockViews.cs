@@ -36,12 +36,19 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
             clock.Id,
             clock.Title,
             ApiNames.Of(timeline.Status),
-            pause is null ? null : new ClockPauseDto(ApiNames.Of(pause.Reason!.Value), TextOf(pause, english), ChinaTime.ToLocal(pause.At), pause.Actor),
-            cards.Promised is { } promised ? Limit(promised, calendar, english) : null,
-            cards.Statutory is { } statutory ? Limit(statutory, calendar, english) : null,
+            pause is null ? null : new ClockPauseDto(ApiNames.Of(pause.Reason!.Value), TextOf(pause, english), ChinaTime.ToLocal(pause.At), pause.Actor, ChinaTime.ToLocal(pause.Until)),
+            cards.Promised is { } promised ? Limit(promised, calendar, english, ExpectedDueAt(timeline, promised, calendar, now)) : null,
+            cards.Statutory is { } statutory ? Limit(statutory, calendar, english, ExpectedDueAt(timeline, statutory, calendar, now)) : null,
             clock.Events.Select(e => new ClockEventDto(
-                ApiNames.Of(e.Kind), ChinaTime.ToLocal(e.At), e.Reason is { } reason ? ApiNames.Of(reason) : null, TextOf(e, english), e.Actor, e.Added?.ToString())).ToArray());
+                ApiNames.Of(e.Kind), ChinaTime.ToLocal(e.At), e.Reason is { } reason ? ApiNames.Of(reason) : null, TextOf(e, english), e.Actor, e.Added?.ToString(),
+                ChinaTime.ToLocal(e.Until))).ToArray());
     }
+
+    /// <summary>While the clock stands still until a known end still to come: the due time if it runs again then.</summary>
+    private static DateTimeOffset? ExpectedDueAt(ClockTimeline timeline, LimitCard card, WorkingCalendar calendar, DateTimeOffset now) =>
+        timeline.CurrentPause?.Until is { } until && until > now
+            ? ChinaTime.ToLocal(ClockArithmetic.DueAt(timeline, card.Explained.Limit, calendar, until))
+            : null;
 
     /// <summary>A log entry's words in the reader's language: entries written before English was kept show as stored.</summary>
     private static string? TextOf(ClockEvent entry, bool english) => english ? entry.TextEn ?? entry.Text : entry.Text;
@@ -53,7 +60,7 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
 
     private static string? NameOf(string? holiday, bool english) => english && holiday is not null ? HolidayNames.InEnglish(holiday) : holiday;
 
-    private static ClockLimitDto Limit(LimitCard card, WorkingCalendar calendar, bool english)
+    private static ClockLimitDto Limit(LimitCard card, WorkingCalendar calendar, bool english, DateTimeOffset? expectedDueAt)
     {
         var explained = card.Explained;
         return new ClockLimitDto(
@@ -74,7 +81,8 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
             explained.MakeUpWorkdays.Select(m => new MakeUpWorkdayDto(m.Date, NameOf(m.For, english)!, Hours(m.OfficeTime))).ToArray(),
             explained.Provisional is not null,
             english ? explained.Provisional?.ReasonEn : explained.Provisional?.Reason,
-            explained.Provisional?.MissingYears);
+            explained.Provisional?.MissingYears,
+            expectedDueAt);
     }
 
     private static decimal Hours(TimeSpan span) => Math.Round((decimal)span.TotalHours, 2);

@@ -310,6 +310,46 @@ public sealed class ClerkActions(
                 id, user.Id(), user.IsInRole(Roles.Supervisor), exclusion!.Kind!, exclusion.Reason!.Trim(), exclusion.Until, cancellationToken));
     }
 
+    /// <summary>
+    /// Sets or moves the expected end of the task's excluded period under way (an inspection that runs longer, or whose
+    /// end became known): the engine runs the clock again at the new end and tells the applicant.
+    /// </summary>
+    public async Task<ClerkOutcome<TaskRecord>> ChangeExclusionEndAsync(
+        Guid id, ChangeExclusionEndRequest? change, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (change?.Until is not { } until)
+        {
+            return Invalid<TaskRecord>(new Dictionary<string, ProblemText[]>
+            {
+                ["until"] = [new("须填写新的预计结束时间", "Give the new expected end")],
+            });
+        }
+
+        if (until <= time.GetUtcNow())
+        {
+            return Invalid<TaskRecord>(new Dictionary<string, ProblemText[]>
+            {
+                ["until"] = [new("预计结束时间应晚于现在；期间已经结束的，请登记结束", "The expected end must be later than now; if the period is over, end it instead")],
+            });
+        }
+
+        if (await AuthorizeAsync(id, user, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var task = await queries.GetSummaryAsync(id, cancellationToken);
+        if (task?.ClockPausedSince is { } since && task.Clock?.PausedFor == "excluded" && until <= since)
+        {
+            return Invalid<TaskRecord>(new Dictionary<string, ProblemText[]>
+            {
+                ["until"] = [new($"预计结束时间应晚于不计时期间的开始（{ChinaTime.Format(since)}）", $"The expected end must be later than the period's start ({ChinaTime.Format(since)})")],
+            });
+        }
+
+        return Of(await processor.ChangeExclusionEndAsync(id, user.Id(), user.IsInRole(Roles.Supervisor), until, cancellationToken));
+    }
+
     public async Task<ClerkOutcome<TaskRecord>> EndExclusionAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await AuthorizeAsync(id, user, cancellationToken) is { } refused
             ? refused

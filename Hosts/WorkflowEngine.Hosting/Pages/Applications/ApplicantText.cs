@@ -77,6 +77,7 @@ public sealed record ApplicantText
         Late = "超期办结",
         ClockPausedFormat = "计时暂停：{0}",
         PausedSinceFormat = "自 {0} 起",
+        ExpectedEndFormat = "预计 {0} 结束",
         BundleClockTitle = "整件事的办理时限",
         StageTag = "阶段",
         ClockRunning = "正在计时",
@@ -188,6 +189,7 @@ public sealed record ApplicantText
         Late = "Late",
         ClockPausedFormat = "Time stopped: {0}",
         PausedSinceFormat = "since {0}",
+        ExpectedEndFormat = "expected to end at {0}",
         BundleClockTitle = "Time limits of the whole application",
         StageTag = "Stage",
         ClockRunning = "Time is running",
@@ -408,6 +410,9 @@ public sealed record ApplicantText
     public required string ClockPausedFormat { get; init; }
 
     public required string PausedSinceFormat { get; init; }
+
+    /// <summary>When an excluded period is expected to end, as its clerk last gave it.</summary>
+    public required string ExpectedEndFormat { get; init; }
 
     /// <summary>The heading of the bundle's clock at the top of the progress page.</summary>
     public required string BundleClockTitle { get; init; }

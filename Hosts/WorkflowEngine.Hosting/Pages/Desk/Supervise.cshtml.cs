@@ -21,7 +21,9 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 /// (<c>/supervision/clock-extensions</c>), where the applications are.
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, IDepartmentDirectory directory, ServedDepartments served, DepartmentWarnings? warnings = null) : PageModel
+public sealed class SuperviseModel(
+    ClerkActions clerk, ITaskQueries tasks, IDepartmentDirectory directory, ServedDepartments served, DepartmentWarnings? warnings = null,
+    INoticeReads? reads = null, TimeProvider? time = null) : PageModel
 {
     /// <summary>The most tasks each list shows, most urgent first; the heading counts them all.</summary>
     public const int ListLimit = 100;
@@ -134,6 +136,12 @@ public sealed class SuperviseModel(ClerkActions clerk, ITaskQueries tasks, IDepa
         }
 
         Notices = notices.Value;
+        if (reads is not null && User.IsInRole(Roles.Supervisor) && User.Department() == Department)
+        {
+            // The supervisor has the list before them: its red notices are read, for them alone.
+            await reads.MarkReadAsync(Department, User.Id(), (time ?? TimeProvider.System).GetUtcNow(), cancellationToken);
+        }
+
         Extensions = (await clerk.ExtensionsAsync(Department, "pending", "100", null, User, cancellationToken)).Value ?? [];
         SupplementApprovals = (await clerk.SupplementApprovalsAsync(Department, "100", null, User, cancellationToken)).Value ?? [];
         Supervised = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, SupervisedOnly: true), cancellationToken);

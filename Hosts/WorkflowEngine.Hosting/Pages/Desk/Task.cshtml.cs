@@ -47,6 +47,9 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
 
     public bool Open => Record.Status is TaskStatuses.Open or TaskStatuses.Claimed;
 
+    /// <summary>The clock stands still for an excluded period (as the engine last said), whose end the clerk may set or move.</summary>
+    public bool Excluded => Open && Record.ClockPausedSince is not null && Record.Clock?.PausedFor == "excluded";
+
     public bool Supervisor => User.IsInRole(Roles.Supervisor);
 
     /// <summary>A clerk or supervisor of the task's department; an administrator only looks (separation of duties).</summary>
@@ -228,22 +231,50 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
     /// <summary>An excluded period; its end, when known, is a date and time in Shanghai.</summary>
     public async Task<IActionResult> OnPostExclusionAsync(string? kind, string? exclusionReason, string? until, CancellationToken cancellationToken)
     {
-        DateTimeOffset? end = null;
-        if (!string.IsNullOrWhiteSpace(until))
+        if (!TryShanghaiTime(until, "until", "exclusion", out var end))
         {
-            if (!DateTime.TryParse(until, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            {
-                ModelState.AddModelError("until", DeskText.Say("结束时间的格式不对", "The end is not a date and time"));
-                FailedForm = "exclusion";
-                return await ShowAsync(cancellationToken);
-            }
-
-            end = new DateTimeOffset(local, ChinaTime.Zone.GetUtcOffset(local));
+            return await ShowAsync(cancellationToken);
         }
 
         return await AfterAsync(
             await clerk.StartExclusionAsync(Id, new StartExclusionRequest(kind, Blank(exclusionReason), end), User, cancellationToken),
             "exclusion", "exclusion", cancellationToken, ("kind", "kind"), ("reason", "exclusionReason"), ("until", "until"));
+    }
+
+    /// <summary>A new expected end for the excluded period under way, a date and time in Shanghai.</summary>
+    public async Task<IActionResult> OnPostExclusionEndAsync(string? newUntil, CancellationToken cancellationToken)
+    {
+        if (!TryShanghaiTime(newUntil, "newUntil", "exclusion-end", out var end))
+        {
+            return await ShowAsync(cancellationToken);
+        }
+
+        return await AfterAsync(
+            await clerk.ChangeExclusionEndAsync(Id, new ChangeExclusionEndRequest(end), User, cancellationToken),
+            "exclusion-end-changed", "exclusion-end", cancellationToken, ("until", "newUntil"));
+    }
+
+    /// <summary>
+    /// A <c>datetime-local</c> field read as Shanghai time: null when empty; false, with the error beside the field and
+    /// its form shown open, when it is not a date and time.
+    /// </summary>
+    private bool TryShanghaiTime(string? value, string field, string form, out DateTimeOffset? at)
+    {
+        at = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            ModelState.AddModelError(field, DeskText.Say("结束时间的格式不对", "The end is not a date and time"));
+            FailedForm = form;
+            return false;
+        }
+
+        at = new DateTimeOffset(local, ChinaTime.Zone.GetUtcOffset(local));
+        return true;
     }
 
     public async Task<IActionResult> OnPostReassignAsync(string? to, CancellationToken cancellationToken) =>

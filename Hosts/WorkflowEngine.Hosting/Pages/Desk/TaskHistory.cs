@@ -35,9 +35,17 @@ public static class TaskHistory
                 $"{actor} 登记不计时期间（{DeskText.ExclusionKind(e.Detail ?? "")}）：{e.Reason}",
                 $"{actor} recorded a period the limit does not count ({DeskText.ExclusionKind(e.Detail ?? "")}): {e.Reason}"),
             TaskEventKinds.ExclusionEnded => DeskText.Say($"{actor} 结束不计时期间", $"{actor} ended the period the limit does not count"),
+            TaskEventKinds.ExclusionEndChanged => DeskText.Say(
+                $"{actor} 将不计时期间的预计结束时间改为 {EndOf(e.Detail)}", $"{actor} set the expected end of the period the limit does not count to {EndOf(e.Detail)}"),
             TaskEventKinds.Decided => DeskText.Say($"{actor} 办结：{DeskText.Outcome(e.Detail)}", $"Decided by {actor}: {DeskText.Outcome(e.Detail)}")
                 + (e.Reason is { Length: > 0 } words ? $"（{words}）" : ""),
             _ => $"{e.Kind} {actor} {e.Detail}".TrimEnd(),
         };
     }
+
+    /// <summary>An end kept as ISO 8601 in an event's detail, in Shanghai time; as stored where it does not read.</summary>
+    private static string EndOf(string? detail) =>
+        DateTimeOffset.TryParse(detail, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+            ? DeskText.Time(at)
+            : detail ?? "";
 }
