@@ -1406,6 +1406,29 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(("::1", "page"), (mine[0].ClientAddress, mine[0].Channel));
     }
 
+    /// <summary>
+    /// A platform session stands while no sign-out was written after the sign-in it began with. Two engine processes on
+    /// one database write with their own clocks: a sign-in written after a sign-out may carry an earlier time. The order
+    /// that counts is the order of writing (the ids), so the new session stands, and the sign-out before it is still
+    /// found as the user's last one.
+    /// </summary>
+    [StoreFact]
+    public async Task SignInEvents_WrittenLater_CountAsLater_WhateverTimeTheirProcessGave()
+    {
+        var log = new SqlSignInLog(Database);
+        await log.RecordAsync(new SignInEvent(0, Now.AddSeconds(10), SignInEventKinds.Succeeded, "张三", "zhangsan", null, "oidc"), CancellationToken.None);
+        var signedOut = await log.RecordAsync(new SignInEvent(0, Now.AddSeconds(5), SignInEventKinds.SignedOut, "张三", "zhangsan", null, "page"), CancellationToken.None);
+        var began = await log.RecordAsync(new SignInEvent(0, Now.AddSeconds(3), SignInEventKinds.Succeeded, "张三", "zhangsan", null, "oidc"), CancellationToken.None);
+        await log.RecordAsync(new SignInEvent(0, Now.AddSeconds(9), SignInEventKinds.Failed, "张三", "zhangsan", null, "page"), CancellationToken.None);
+
+        Assert.True(began > signedOut);
+        // Listed by time, the first sign-in (its process's clock ahead) reads as the latest; by writing, it is not.
+        Assert.NotEqual(began, (await log.ListAsync("zhangsan", [SignInEventKinds.Succeeded], 1, 0, CancellationToken.None))[0].Id);
+        Assert.Equal(signedOut, await log.LatestIdAsync("zhangsan", SignInEventKinds.SignedOut, CancellationToken.None));
+        Assert.Equal(began, await log.LatestIdAsync("zhangsan", SignInEventKinds.Succeeded, CancellationToken.None));
+        Assert.Equal(0, await log.LatestIdAsync("lisi", SignInEventKinds.SignedOut, CancellationToken.None));
+    }
+
     [StoreFact]
     public async Task StepCompliance_KeepsBothViews_AndListsDisagreementsNewestFirst_ByFilter()
     {

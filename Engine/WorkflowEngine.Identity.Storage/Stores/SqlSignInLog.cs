@@ -6,14 +6,14 @@ namespace WorkflowEngine.Persistence.Stores;
 /// <summary>The <c>sign_in_events</c> table.</summary>
 public sealed class SqlSignInLog(Database database) : ISignInLog
 {
-    public async Task RecordAsync(SignInEvent signIn, CancellationToken cancellationToken)
+    public async Task<long> RecordAsync(SignInEvent signIn, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        await write.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO sign_in_events (at, kind, user_name, user_id, client_address, channel)
-            VALUES (@At, @Kind, @UserName, @UserId, @ClientAddress, @Channel)
-            """,
+        var id = await write.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            database.Dialect.InsertReturningId(
+                "sign_in_events",
+                "at, kind, user_name, user_id, client_address, channel",
+                "@At, @Kind, @UserName, @UserId, @ClientAddress, @Channel"),
             new
             {
                 At = Instants.ToMs(signIn.At),
@@ -26,6 +26,17 @@ public sealed class SqlSignInLog(Database database) : ISignInLog
             write.Transaction,
             cancellationToken: cancellationToken));
         await write.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    public async Task<long> LatestIdAsync(string userId, string kind, CancellationToken cancellationToken)
+    {
+        // By id, not by time: ids grow in the order the rows were written, whichever process's clock wrote them.
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MAX(id) FROM sign_in_events WHERE user_id = @UserId AND kind = @Kind",
+            new { UserId = userId, Kind = kind },
+            cancellationToken: cancellationToken)) ?? 0;
     }
 
     public async Task<IReadOnlyList<SignInEvent>> ListAsync(

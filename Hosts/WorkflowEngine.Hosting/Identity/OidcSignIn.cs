@@ -112,9 +112,9 @@ public static class OidcSignIn
         }
 
         var signIn = services.GetRequiredService<PasswordSignIn>();
-        await signIn.RecordAsync(
+        // The session begins with the sign-in row written here (its own id, not whichever sign-in reads as latest).
+        var began = await signIn.RecordAsync(
             SignInEventKinds.Succeeded, user.Id, user.Id, context.HttpContext.Connection.RemoteIpAddress?.ToString(), SignInChannels.Oidc, context.HttpContext.RequestAborted);
-        var began = await signIn.LatestEventAsync(user.Id, SignInEventKinds.Succeeded, context.HttpContext.RequestAborted);
         ((ClaimsIdentity)context.Principal.Identity!).AddClaim(new Claim(ClaimNames.SessionBegan, began.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 

@@ -186,19 +186,15 @@ public sealed class PasswordSignIn(
         if (principal.FindFirst(ClaimNames.IdentityProvider)?.Value == OidcSignIn.Provider)
         {
             return await accounts.FindAsync(id, cancellationToken) is not { IsDisabled: true }
-                && await LatestEventAsync(id, SignInEventKinds.SignedOut, cancellationToken) <= SessionBegan(principal);
+                && await log.LatestIdAsync(id, SignInEventKinds.SignedOut, cancellationToken) <= SessionBegan(principal);
         }
 
         return principal.FindFirst(ClaimNames.SecurityStamp)?.Value is { } stamp
             && (await credentials.FindAsync(id, cancellationToken))?.SecurityStamp == stamp;
     }
 
-    /// <summary>The id of the user's newest sign-in event of <paramref name="kind"/>; 0 when there is none.</summary>
-    public async Task<long> LatestEventAsync(string userId, string kind, CancellationToken cancellationToken) =>
-        await log.ListAsync(userId, [kind], 1, 0, cancellationToken) is [var latest, ..] ? latest.Id : 0;
-
-    /// <summary>Writes a sign-in event (never a password).</summary>
-    public Task RecordAsync(string kind, string userName, string? userId, string? clientAddress, string channel, CancellationToken cancellationToken)
+    /// <summary>Writes a sign-in event (never a password); the answer is its id in the audit.</summary>
+    public Task<long> RecordAsync(string kind, string userName, string? userId, string? clientAddress, string channel, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var address = clientAddress is { Length: > MaxClientAddressLength } ? clientAddress[..MaxClientAddressLength] : clientAddress;
