@@ -20,6 +20,9 @@ public static class SessionCookie
     /// <summary>The sign-in page saying the session here has ended but the identity platform's may not have.</summary>
     public const string SignedOutHerePath = LoginPath + "?signedOut=here";
 
+    /// <summary>Where a platform session that ended here goes when the platform could not be reached to end it there.</summary>
+    public const string SignedOutUnreachablePath = LoginPath + "?signedOut=unreachable";
+
     public static void Configure(CookieAuthenticationOptions options, bool development, SignInSettings settings)
     {
         options.Cookie.Name = Name;

@@ -28,14 +28,22 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSe
     [BindProperty(SupportsGet = true, Name = "failed")]
     public string? Failed { get; set; }
 
-    /// <summary>"here" when a platform session has ended here but could not be ended at the platform.</summary>
+    /// <summary>
+    /// "here" when a platform session has ended here and the platform offers no sign-out; "unreachable" when it has ended
+    /// here and the platform could not be reached to end it there.
+    /// </summary>
     [BindProperty(SupportsGet = true, Name = "signedOut")]
     public string? SignedOut { get; set; }
 
     /// <summary>The words for <see cref="SignedOut"/>; null unless the platform's session may still stand.</summary>
-    public string? SignedOutHereNote => SignedOut != "here" ? null : PageText.Current.IsEnglishText
-        ? $"You have signed out of {PageText.Current.SiteName} on every device. {PlatformNameOrDefault(true)} offers no sign-out to this system, so you may still be signed in there: on a shared computer, close the browser."
-        : $"您已在所有设备上退出{PageText.Current.SiteName}。{PlatformNameOrDefault(false)}未向本系统提供退出登录，您在该平台上可能仍处于登录状态：如在公用电脑上，请关闭浏览器。";
+    public string? SignedOutHereNote => (SignedOut, PageText.Current.IsEnglishText) switch
+    {
+        ("here", true) => $"You have signed out of {PageText.Current.SiteName} on every device. {PlatformNameOrDefault(true)} offers no sign-out to this system, so you may still be signed in there: on a shared computer, close the browser.",
+        ("here", false) => $"您已在所有设备上退出{PageText.Current.SiteName}。{PlatformNameOrDefault(false)}未向本系统提供退出登录，您在该平台上可能仍处于登录状态：如在公用电脑上，请关闭浏览器。",
+        ("unreachable", true) => $"You have signed out of {PageText.Current.SiteName} on every device. {PlatformNameOrDefault(true)} could not be reached to sign you out there too, so you may still be signed in there: on a shared computer, close the browser.",
+        ("unreachable", false) => $"您已在所有设备上退出{PageText.Current.SiteName}。暂时无法连接{PlatformNameOrDefault(false)}，未能在该平台上一并退出，您在该平台上可能仍处于登录状态：如在公用电脑上，请关闭浏览器。",
+        _ => null,
+    };
 
     /// <summary>The words for <see cref="Failed"/>; null when nothing failed.</summary>
     public string? PlatformError => Failed is null ? null : PlatformFailures.Message(Failed, oidc.DisplayName, PageText.Current.IsEnglishText);

@@ -32,7 +32,9 @@ public sealed class LogoutModel(PasswordSignIn signIn, OidcSettings platform) : 
                 SignInEventKinds.SignedOut, id, id, HttpContext.Connection.RemoteIpAddress?.ToString(), Channel, cancellationToken);
             if (OidcSignIn.IsPlatformSession(User))
             {
-                return platform.Configured && await SignedOutAtPlatformAsync() ? new EmptyResult() : LocalRedirect(SessionCookie.SignedOutHerePath);
+                return !platform.Configured ? LocalRedirect(SessionCookie.SignedOutHerePath)
+                    : await SignedOutAtPlatformAsync() ? new EmptyResult()
+                    : LocalRedirect(SessionCookie.SignedOutUnreachablePath);
             }
         }
 
@@ -44,7 +46,7 @@ public sealed class LogoutModel(PasswordSignIn signIn, OidcSettings platform) : 
     /// signed straight back in by the platform: the browser goes to the platform's end_session_endpoint with the id_token
     /// as id_token_hint, and comes back to the sign-in page (or, when the platform publishes no end_session_endpoint, to
     /// the sign-in page saying so). False when the platform cannot be reached for its metadata: the session here has
-    /// ended all the same.
+    /// ended all the same, and the sign-in page says the platform could not be reached (not that it offers no sign-out).
     /// </summary>
     private async Task<bool> SignedOutAtPlatformAsync()
     {
