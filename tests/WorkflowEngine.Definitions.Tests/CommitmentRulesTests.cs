@@ -49,14 +49,14 @@ public sealed class CommitmentRulesTests
     }
 
     [Theory]
-    [InlineData("{ text: \"  \", verifyWithin: { workingDays: 20 } }", "flow.steps[0].commitment.text", "承诺书全文")]
-    [InlineData("{ text: 承诺, verifyWithin: { workingDays: 0 } }", "flow.steps[0].commitment.verifyWithin.workingDays", "大于")]
-    [InlineData("{ text: 承诺 }", "flow.steps[0].commitment.verifyWithin", "事后核查")]
-    [InlineData("{ text: 承诺, verifyWithin: { workingDays: 300 } }", "flow.steps[0].commitment.verifyWithin", "250 个工作日")]
-    [InlineData("{ text: 承诺, verifyWithin: { workingHours: 2000 } }", "flow.steps[0].commitment.verifyWithin", "250 个工作日")]
-    [InlineData("{ text: 承诺, verifyWithin: { workingDays: 20 }, onFailure: forget }", "flow.steps[0].commitment.onFailure", "")]
-    [InlineData("{ text: 承诺, verifyWithin: { workingDays: 20 }, verifier: SAMR }", "flow.steps[0].commitment.verifier", "")]
-    public void AMistakeInACommitment_IsRefused_AtItsKeysLine(string commitment, string path, string says)
+    [InlineData("{ text: \"  \", verifyWithin: { workingDays: 20 } }", "flow.steps[0].commitment.text", "承诺书全文", "full text the applicant signs")]
+    [InlineData("{ text: 承诺, verifyWithin: { workingDays: 0 } }", "flow.steps[0].commitment.verifyWithin.workingDays", "大于", "greater than 0")]
+    [InlineData("{ text: 承诺 }", "flow.steps[0].commitment.verifyWithin", "事后核查", "how long after approval")]
+    [InlineData("{ text: 承诺, verifyWithin: { workingDays: 300 } }", "flow.steps[0].commitment.verifyWithin", "250 个工作日", "within 250 working days of approval")]
+    [InlineData("{ text: 承诺, verifyWithin: { workingHours: 2000 } }", "flow.steps[0].commitment.verifyWithin", "250 个工作日", "it is 2000 working hours")]
+    [InlineData("{ text: 承诺, verifyWithin: { workingDays: 20 }, onFailure: forget }", "flow.steps[0].commitment.onFailure", "", "")]
+    [InlineData("{ text: 承诺, verifyWithin: { workingDays: 20 }, verifier: SAMR }", "flow.steps[0].commitment.verifier", "", "")]
+    public void AMistakeInACommitment_IsRefused_AtItsKeysLine_InChineseAndEnglish(string commitment, string path, string says, string saysEn)
     {
         var result = Load(" " + commitment);
 
@@ -65,6 +65,8 @@ public sealed class CommitmentRulesTests
         Assert.Equal(path, error.Path);
         Assert.Equal(14, error.Line);
         Assert.Contains(says, error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.MessageEn);
+        Assert.Contains(saysEn, error.MessageEn, StringComparison.Ordinal);
     }
 
     [Fact]
