@@ -22,7 +22,14 @@ public static class PathEncodingGuard
 
     public static IApplicationBuilder UseUtf8Paths(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        // Only the target as it came over the wire can say whether its escapes are UTF-8: the decoded path has turned
+        // "%25C0" into "%C0" already. A server that keeps no raw target is not second-guessed.
+        if (context.Features.Get<IHttpRequestFeature>()?.RawTarget is not { Length: > 0 } target)
+        {
+            await next(context);
+            return;
+        }
+
         var query = target.IndexOf('?', StringComparison.Ordinal);
         if (IsUtf8(query < 0 ? target : target[..query]))
         {
