@@ -333,12 +333,12 @@ public sealed class ClerkActions(
             });
         }
 
-        if (await AuthorizeAsync(id, user, cancellationToken) is { } refused)
+        var task = await queries.GetSummaryAsync(id, cancellationToken);
+        if (Authorize(task, user) is { } refused)
         {
             return refused;
         }
 
-        var task = await queries.GetSummaryAsync(id, cancellationToken);
         if (task?.ClockPausedSince is { } since && task.Clock?.PausedFor == "excluded" && until <= since)
         {
             return Invalid<TaskRecord>(new Dictionary<string, ProblemText[]>
@@ -636,7 +636,11 @@ public sealed class ClerkActions(
     }
 
     private async Task<ClerkOutcome<TaskRecord>?> AuthorizeAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await queries.GetSummaryAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department)
+        Authorize(await queries.GetSummaryAsync(id, cancellationToken), user);
+
+    /// <summary>Whether the user may act on the task read (none: not found): null when they may, else the refusal.</summary>
+    private static ClerkOutcome<TaskRecord>? Authorize(TaskRecord? task, ClaimsPrincipal user) =>
+        task is null || !user.WorksFor(task.Department)
             ? Refuse<TaskRecord>(TaskActionStatus.NotFound, TaskNotFound)
             : user.DecidesFor(task.Department) ? null : Refuse<TaskRecord>(TaskActionStatus.Forbidden, NotAnAdministratorsTask);
 
