@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Runtime.Outbox;
 
@@ -467,7 +468,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         _changed.Add(task.Id);
         if (task.Warning == "red")
         {
-            Notify(task, "red", $"已超过{(statutoryRed ? "法定时限" : "办理时限")}（{ChinaTimeText(warning.DueAt)}{Tentative(warning.DueProvisional)}）", warning.DueAt);
+            Notify(task, "red", $"已超过{(statutoryRed ? "法定时限" : "办理时限")}（{ChinaTime.Format(warning.DueAt)}{Tentative(warning.DueProvisional)}）", warning.DueAt);
         }
 
         return task;
@@ -484,8 +485,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         var limit = warning.Limit == "statutory" ? "法定时限" : "承诺时限";
         var state = red ? $"已超过{limit}" : $"亮黄牌，临近{limit}";
         var (kind, what) = warning.Scope == "bundle"
-            ? (red ? BundleRedNotice : BundleYellowNotice, $"所在的一件事「{warning.ScopeTitle}」{state}（{ChinaTimeText(warning.DueAt)}{Tentative(warning.DueProvisional)}）")
-            : (red ? StageRedNotice : StageYellowNotice, $"所在的阶段「{warning.ScopeTitle}」{state}（{ChinaTimeText(warning.DueAt)}{Tentative(warning.DueProvisional)}）");
+            ? (red ? BundleRedNotice : BundleYellowNotice, $"所在的一件事「{warning.ScopeTitle}」{state}（{ChinaTime.Format(warning.DueAt)}{Tentative(warning.DueProvisional)}）")
+            : (red ? StageRedNotice : StageYellowNotice, $"所在的阶段「{warning.ScopeTitle}」{state}（{ChinaTime.Format(warning.DueAt)}{Tentative(warning.DueProvisional)}）");
         Notify(task, kind, what, warning.DueAt);
         return task;
     }
@@ -528,7 +529,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
                 task.Clock = clock with { SupervisedFor = escalation.DueAt };
             }
 
-            Notify(task, "escalated", $"升级督办：{escalation.Reason}（时限 {ChinaTimeText(escalation.DueAt)}{Tentative(escalation.DueProvisional)}）", escalation.DueAt);
+            Notify(task, "escalated", $"升级督办：{escalation.Reason}（时限 {ChinaTime.Format(escalation.DueAt)}{Tentative(escalation.DueProvisional)}）", escalation.DueAt);
         }
 
         _changed.Add(task.Id);
@@ -556,10 +557,6 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     /// <summary>After a due time in a notice: that it is provisional (暂定), counted through a year with no holiday arrangement loaded.</summary>
     private static string Tentative(ProvisionalDueTime? provisional) => provisional is null ? "" : "，暂定";
 
-    /// <summary>Shanghai time as the supervisor reads it (UTC+8 all year: China keeps no daylight saving time).</summary>
-    private static string ChinaTimeText(DateTimeOffset at) =>
-        at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>
     /// Sends the engine the clerk's supplement request (补正): on an open task the clerk holds, once (the law wants every
     /// item told at once), within the window the engine gave, and not while the clock stands still for another reason.
@@ -584,8 +581,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
         if (work.SupplementBy is { } by && now > by)
         {
-            return TaskActionResult.Conflict(task, $"补正须在收件后的补正期限内一次性提出（截至 {ChinaTimeText(by)}），已过期限；确需补正的，须申请本部门负责人批准",
-                $"A supplement must be requested within the window after receipt (until {ChinaTimeText(by)}), which has passed; a supplement now needs the approval of a supervisor of the department");
+            return TaskActionResult.Conflict(task, $"补正须在收件后的补正期限内一次性提出（截至 {ChinaTime.Format(by)}），已过期限；确需补正的，须申请本部门负责人批准",
+                $"A supplement must be requested within the window after receipt (until {ChinaTime.Format(by)}), which has passed; a supplement now needs the approval of a supervisor of the department");
         }
 
         SendSupplement(task, work.Items, work.Note, work.Clerk, null);
@@ -849,7 +846,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             return null;
         }
 
-        Notify(task, SupplementRefusedNotice, $"的补正（{ChinaTimeText(refused.RequestedAt)} 提出）未被受理，未告知申请人，办理时限继续计算：{refused.Reason}", task.DueAt);
+        Notify(task, SupplementRefusedNotice, $"的补正（{ChinaTime.Format(refused.RequestedAt)} 提出）未被受理，未告知申请人，办理时限继续计算：{refused.Reason}", task.DueAt);
         return task;
     }
 
@@ -1029,8 +1026,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
             if (work.Until <= since || work.Until <= now)
             {
-                return TaskActionResult.Conflict(task, $"结束时间应晚于现在和不计时期间的开始（{ChinaTimeText(since)}）",
-                    $"The end must be later than now and than the period's start ({ChinaTimeText(since)})");
+                return TaskActionResult.Conflict(task, $"结束时间应晚于现在和不计时期间的开始（{ChinaTime.Format(since)}）",
+                    $"The end must be later than now and than the period's start ({ChinaTime.Format(since)})");
             }
         }
 
@@ -1207,8 +1204,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     private ExtensionActionResult? PastItsDueTime(TaskRecord task) =>
         (task.ClockPausedSince ?? now) > task.DueAt
             ? ExtensionActionResult.Conflict(
-                $"办理时限已于 {ChinaTimeText(task.DueAt)} 届满，届满后不能再延长办理时限",
-                $"The time limit ran out at {ChinaTimeText(task.DueAt)}: it cannot be extended after it has run out")
+                $"办理时限已于 {ChinaTime.Format(task.DueAt)} 届满，届满后不能再延长办理时限",
+                $"The time limit ran out at {ChinaTime.Format(task.DueAt)}: it cannot be extended after it has run out")
             : null;
 
     /// <summary>Office hours as people read them: whole working days where they divide, else hours.</summary>
