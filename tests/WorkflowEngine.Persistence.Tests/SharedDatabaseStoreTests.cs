@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -165,17 +167,21 @@ public abstract class SharedDatabaseStoreTests : StoreComplianceTests
         await using var second = OpenSecondProcess();
         var clock = new FakeTimeProvider(Now);
         var published = new ConcurrentBag<Guid>();
-        var (relayA, senderA) = Relay(Database, "engine-a", clock, published);
+        var storeA = new UnreachableRenewals(new SqlOutboxStore(Database));
+        var (relayA, senderA) = Relay(Database, "engine-a", clock, published, storeA);
         var (relayB, senderB) = Relay(second, "engine-b", clock, published);
 
-        // A stalls on its first confirm past the whole lease; meanwhile the other process takes every row over. The
-        // row A was sending when it stalled may go twice (no lease can call back a publish under way); no other may.
+        // A stalls on its first confirm past the whole lease, and cannot reach its database meanwhile to renew the
+        // lease; the other process takes every row over. The row A was sending may go twice (no lease can call back a
+        // publish under way; the receiver's inbox drops the repeat); no other may.
         senderA.OnSend = async count =>
         {
             if (count == 0)
             {
+                storeA.Unreachable = true;
                 clock.Advance(TimeSpan.FromSeconds(40));
                 await relayB.PublishBatchAsync(CancellationToken.None);
+                storeA.Unreachable = false;
             }
         };
         await relayA.PublishBatchAsync(CancellationToken.None);
@@ -183,6 +189,33 @@ public abstract class SharedDatabaseStoreTests : StoreComplianceTests
         Assert.Equal(1, senderA.Count);
         Assert.Equal(5, senderB.Count);
         Assert.Equal(written.Select(m => m.MessageId).Order(), published.Distinct().Order());
+    }
+
+    [StoreFact]
+    public async Task Bug_9_APublishOutlastingItsLease_WasPublishedAgainByAnotherProcess()
+    {
+        var written = await FillOutboxAsync(3);
+        await using var second = OpenSecondProcess();
+        var clock = new FakeTimeProvider(Now);
+        var published = new ConcurrentBag<Guid>();
+        var (relayA, senderA) = Relay(Database, "engine-a", clock, published);
+        var (relayB, senderB) = Relay(second, "engine-b", clock, published);
+
+        // RabbitMQ takes 70 s, more than two leases, to confirm A's first message. The other process polls every 5 s,
+        // each time once A's lease of that row reaches past the clock (or, A not renewing it, after 2 s).
+        senderA.OnSend = async count =>
+        {
+            for (var waited = 0; count == 0 && waited < 70; waited += 5)
+            {
+                clock.Advance(TimeSpan.FromSeconds(5));
+                await LeaseReachesPastAsync(clock.GetUtcNow());
+                await relayB.PublishBatchAsync(CancellationToken.None);
+            }
+        };
+        await relayA.PublishBatchAsync(CancellationToken.None);
+
+        Assert.Equal(0, senderB.Count);
+        Assert.Equal(written.Select(m => m.MessageId).Order(), published.Order());
     }
 
     [StoreFact]
@@ -228,15 +261,28 @@ public abstract class SharedDatabaseStoreTests : StoreComplianceTests
         Assert.Single(await new SqlApplicationQueries(Database).NotificationsAsync(application.Id, CancellationToken.None));
     }
 
+    /// <summary>Waits, up to 2 s, until every outbox row is leased past <paramref name="instant"/>.</summary>
+    private async Task LeaseReachesPastAsync(DateTimeOffset instant)
+    {
+        var waited = Stopwatch.StartNew();
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        while (await connection.ExecuteScalarAsync<long>("SELECT MIN(lease_until) FROM outbox") <= instant.ToUnixTimeMilliseconds()
+            && waited.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>One process's relay on <paramref name="database"/>, publishing to <paramref name="published"/>.</summary>
-    private static (OutboxRelay Relay, RecordingSender Sender) Relay(Database database, string process, TimeProvider clock, ConcurrentBag<Guid> published)
+    private static (OutboxRelay Relay, RecordingSender Sender) Relay(
+        Database database, string process, TimeProvider clock, ConcurrentBag<Guid> published, IOutboxStore? store = null)
     {
         var options = Options.Create(new EngineOptions { InstanceName = process, LeaseDuration = Lease, RelayPollInterval = TimeSpan.Zero });
         var signal = new OutboxSignal();
         var committed = new CommittedOutbox(signal, options);
         var sender = new RecordingSender(published);
         var relay = new OutboxRelay(
-            new SqlOutboxStore(database), sender, committed, new DeliveryReceipts(committed, clock), signal, clock, options, NullLogger<OutboxRelay>.Instance);
+            store ?? new SqlOutboxStore(database), sender, committed, new DeliveryReceipts(committed, clock), signal, clock, options, NullLogger<OutboxRelay>.Instance);
         return (relay, sender);
     }
 
@@ -282,5 +328,24 @@ public abstract class SharedDatabaseStoreTests : StoreComplianceTests
         var b = Task.Run(() => LeaseAllAsync(second, "process-b"));
         start.Release(2);
         return (await a, await b);
+    }
+
+    /// <summary>A process's outbox whose renewals fail while <see cref="Unreachable"/>, as when its database is out of reach.</summary>
+    private sealed class UnreachableRenewals(IOutboxStore store) : IOutboxStore
+    {
+        public volatile bool Unreachable;
+
+        public Task<IReadOnlyList<OutboxMessage>> LeaseAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken) =>
+            store.LeaseAsync(owner, now, leaseFor, max, cancellationToken);
+
+        public Task<IReadOnlyList<long>> RenewAsync(string owner, IReadOnlyList<long> sequences, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken) =>
+            Unreachable ? throw new TimeoutException("The database is out of reach.") : store.RenewAsync(owner, sequences, now, leaseFor, cancellationToken);
+
+        public Task DeleteAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken) => store.DeleteAsync(sequences, cancellationToken);
+
+        public Task ReleaseAsync(string owner, long sequence, string error, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
+            store.ReleaseAsync(owner, sequence, error, retryAt, cancellationToken);
+
+        public Task<int> CountAsync(CancellationToken cancellationToken) => store.CountAsync(cancellationToken);
     }
 }

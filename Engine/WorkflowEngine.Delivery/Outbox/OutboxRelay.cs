@@ -11,7 +11,10 @@ namespace WorkflowEngine.Runtime.Outbox;
 /// safe: at the broker's confirm where the bus is durable, otherwise when the receiver has committed it
 /// (<see cref="DeliveryReceipts"/>). At-least-once: the receiver's inbox drops repeats. A row is sent only while this
 /// process holds its lease: a batch that takes longer than half a lease renews the rest, and leaves any row another
-/// process has meanwhile taken over to that process.
+/// process has meanwhile taken over to that process; a single publish that takes that long (a broker slow to confirm)
+/// renews the lease of its row and of the rest while it waits. So two live processes never both publish a row; only
+/// one that cannot reach its database for a whole lease (or is frozen that long) can lose a row in the middle of its
+/// publish, and then the message goes twice under one message id.
 /// </summary>
 public sealed partial class OutboxRelay(
     IOutboxStore store,
@@ -104,7 +107,7 @@ public sealed partial class OutboxRelay(
                 continue;
             }
 
-            var message = batch[next++];
+            var message = batch[next];
             if (!sender.SendIsDurable)
             {
                 receipts.Expect(message);
@@ -112,7 +115,7 @@ public sealed partial class OutboxRelay(
 
             try
             {
-                await sender.SendAsync(message, cancellationToken);
+                await SendHoldingOnAsync(batch, next, sent, cancellationToken);
                 if (sender.SendIsDurable)
                 {
                     sent.Add(message.Sequence);
@@ -125,10 +128,67 @@ public sealed partial class OutboxRelay(
                 LogPublishFailed(ex, message.MessageType, message.Destination, message.Attempts + 1);
                 await store.ReleaseAsync(_options.InstanceName, message.Sequence, ex.Message, time.GetUtcNow() + retryIn, cancellationToken);
             }
+
+            next++;
         }
 
         committed.Published(sent);
         return took;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="batch"/>[<paramref name="next"/>]. A publish that takes long (a broker slow to confirm, a
+    /// connection blocked by the broker's flow control) keeps its lease alive meanwhile, and that of the rows after it:
+    /// past the lease's end another process would take the row over and publish it a second time, and no lease can call
+    /// back a publish under way. Renewing replaces the rest of <paramref name="batch"/> with the rows still held.
+    /// </summary>
+    private async Task SendHoldingOnAsync(List<OutboxMessage> batch, int next, List<long> sent, CancellationToken cancellationToken)
+    {
+        var message = batch[next];
+        var send = sender.SendAsync(message, cancellationToken);
+        var holding = true;
+        while (!send.IsCompleted && holding)
+        {
+            var renewIn = batch[next].LeaseUntil - time.GetUtcNow() - _options.LeaseDuration / 2;
+            if (renewIn > TimeSpan.Zero)
+            {
+                await WhenSentOrAfterAsync(send, renewIn, cancellationToken);
+                continue;
+            }
+
+            try
+            {
+                committed.Published(sent);
+                sent.Clear();
+                var held = await HoldOnAsync(batch.GetRange(next, batch.Count - next), cancellationToken);
+                batch.RemoveRange(next, batch.Count - next);
+                if (held.Count == 0 || held[0].Sequence != message.Sequence)
+                {
+                    // Only a process that could not renew for a whole lease (its database out of reach, the process
+                    // frozen) gets here: the row may go twice, and the receiver's inbox drops the second by its id.
+                    LogInFlightLeaseLost(message.MessageType, message.MessageId);
+                    batch.Add(message);
+                    holding = false;
+                }
+
+                batch.AddRange(held);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRelayFailed(ex);
+                await WhenSentOrAfterAsync(send, _options.RelayPollInterval > TimeSpan.FromSeconds(1) ? _options.RelayPollInterval : TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+
+        await send;
+    }
+
+    private async Task WhenSentOrAfterAsync(Task send, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(send, Task.Delay(delay, time, stop.Token));
+        await stop.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>
@@ -174,6 +234,9 @@ public sealed partial class OutboxRelay(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox lease of {Count} rows ran out before they were published; another process took them over and publishes them")]
     private partial void LogLeaseLost(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox lease of {MessageType} {MessageId} ran out while it was being published and another process took it over: it may be published twice, and its receiver drops the repeat by its message id")]
+    private partial void LogInFlightLeaseLost(string messageType, Guid messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {MessageType} to {Destination} failed (attempt {Attempt}); it stays in the outbox")]
     private partial void LogPublishFailed(Exception ex, string messageType, string destination, int attempt);
