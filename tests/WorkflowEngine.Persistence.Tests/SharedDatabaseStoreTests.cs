@@ -261,6 +261,44 @@ public abstract class SharedDatabaseStoreTests : StoreComplianceTests
         Assert.Single(await new SqlApplicationQueries(Database).NotificationsAsync(application.Id, CancellationToken.None));
     }
 
+    [StoreFact]
+    public async Task Bug_9_TwoProcessesChangingTheSameApplicationsInOtherOrders_Deadlocked()
+    {
+        const int Rounds = 15;
+        var ids = new List<Guid>();
+        for (var i = 0; i < 40; i++)
+        {
+            ids.Add((await SaveNewApplicationAsync()).Id);
+        }
+
+        await using var second = OpenSecondProcess();
+        var (storeA, storeB) = (new SqlEngineStore(Database), new SqlEngineStore(second));
+        var failures = new List<Exception>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            // Two engine processes' batches change the same applications, each in the order its reports came: one the
+            // other's reverse. Each process read them at the same version, so one of them must run again.
+            var first = await LoadAllAsync(ids);
+            var other = await LoadAllAsync(Enumerable.Reverse(ids));
+            // A deadlock's victim (PostgreSQL's 40P01) throws from here.
+            var outcomes = await Task.WhenAll(TrySaveAsync(storeA, first), TrySaveAsync(storeB, other));
+            failures.AddRange(outcomes.OfType<Exception>());
+        }
+
+        // Each time the loser is told to run again on fresh state.
+        Assert.Equal(Rounds, failures.Count);
+    }
+
+    /// <summary>The applications at their stored version, in the order of <paramref name="ids"/>, as one batch's change.</summary>
+    private async Task<EngineChanges> LoadAllAsync(IEnumerable<Guid> ids)
+    {
+        var order = ids.ToList();
+        await using var reader = await new SqlEngineStore(Database).OpenReaderAsync(CancellationToken.None);
+        var changes = new EngineChanges();
+        changes.Updated.AddRange((await reader.LoadApplicationsAsync(order, CancellationToken.None)).OrderBy(a => order.IndexOf(a.Id)));
+        return changes;
+    }
+
     /// <summary>Waits, up to 2 s, until every outbox row is leased past <paramref name="instant"/>.</summary>
     private async Task LeaseReachesPastAsync(DateTimeOffset instant)
     {

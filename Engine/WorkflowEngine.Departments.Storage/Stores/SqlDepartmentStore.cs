@@ -108,9 +108,12 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
     public async Task SaveAsync(DepartmentChanges changes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var inserted = changes.Inserted.Select(TaskRow.From).ToArray();
-        var updated = changes.Updated.Select(u => (TaskRow.From(u.Task), u.ReadStatus, u.ReadRevision)).ToArray();
+        // In key order, so that two department processes on one database lock shared rows in the same order and never
+        // wait on each other in a circle (a deadlock).
+        var updated = changes.Updated.OrderBy(u => u.Task.Id).Select(u => (TaskRow.From(u.Task), u.ReadStatus, u.ReadRevision)).ToArray();
         var at = Instants.ToMs(now);
-        var inbox = changes.Inbox.Select(m => (m.Consumer, m.MessageId, at)).ToArray();
+        var inbox = changes.Inbox.OrderBy(m => m.Consumer, StringComparer.Ordinal).ThenBy(m => m.MessageId, StringComparer.Ordinal)
+            .Select(m => (m.Consumer, m.MessageId, at)).ToArray();
         var extensionsInserted = changes.ExtensionsInserted.Select(ExtensionRow.From).ToArray();
         var payloads = changes.Payloads.Select(p => (p.TaskId.ToString(), p.PayloadJson)).ToArray();
         var extensionsDecided = changes.ExtensionsDecided.Select(ExtensionRow.From).ToArray();

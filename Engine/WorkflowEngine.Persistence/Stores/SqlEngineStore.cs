@@ -32,13 +32,16 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         // Everything that costs CPU (state JSON, hashes, row objects) is done before the write lane is taken.
         var (audit, heads) = Chain(changes);
         var inserted = changes.Inserted.Select(a => ApplicationRow.From(a, 1, 0, heads[a.Id])).ToArray();
-        var updated = changes.Updated.Select(a => ApplicationRow.From(a, a.Version + 1, a.Version, heads[a.Id])).ToArray();
-        var steps = changes.Steps.Values.Select(StepRow.From).ToArray();
+        // Rows other processes may write too are written in key order, so that two transactions take their row locks
+        // in the same order and one waits for the other instead of both waiting in a circle (PostgreSQL's 40P01, SQL
+        // Server's 1205): the applications first, each held until the commit, then their steps and the inbox.
+        var updated = changes.Updated.OrderBy(a => a.Id).Select(a => ApplicationRow.From(a, a.Version + 1, a.Version, heads[a.Id])).ToArray();
+        var steps = changes.Steps.OrderBy(s => s.Key.ApplicationId).ThenBy(s => s.Key.StepId, StringComparer.Ordinal).Select(s => StepRow.From(s.Value)).ToArray();
         var removedTimers = changes.Timers.Where(t => t.Value is null).Select(t => (t.Key.ApplicationId, t.Key.TimerId)).ToArray();
         var scheduledTimers = changes.Timers.Values.OfType<Runtime.Timers.TimerRecord>().ToArray();
         var incidents = changes.Incidents.Values.Select(IncidentRow.From).ToArray();
         var at = Instants.ToMs(now);
-        var inbox = changes.Inbox.Select(id => (Consumer, id, at)).ToArray();
+        var inbox = changes.Inbox.Order(StringComparer.Ordinal).Select(id => (Consumer, id, at)).ToArray();
         var published = OutboxSql.TakePublished(relay);
         var listed = changes.Compliance.Where(c => c.Listed).ToArray();
         IReadOnlyList<OutboxMessage> outbox;

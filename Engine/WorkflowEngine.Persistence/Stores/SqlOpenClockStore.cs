@@ -117,7 +117,8 @@ public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
         }
 
         var plan = new WritePlan();
-        plan.AddGuard(OpenClockSql.HoldVersion, [.. counted.Select(c => c.Application)], () => new ConcurrencyException(counted[0].Application.Id));
+        // In id order, as the engine's own writes take the applications' locks (no deadlock with them).
+        plan.AddGuard(OpenClockSql.HoldVersion, [.. counted.Select(c => c.Application).OrderBy(a => a.Id)], () => new ConcurrencyException(counted[0].Application.Id));
         OpenClockSql.AddReplace(plan, counted.ToDictionary(c => c.Application.Id, c => c.Clocks));
         await using var write = await database.BeginWriteAsync(cancellationToken);
         await plan.ExecuteAsync(write, cancellationToken);
