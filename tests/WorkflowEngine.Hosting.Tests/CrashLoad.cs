@@ -47,6 +47,17 @@ public sealed class CrashLoad(Uri[] citizens, Func<string, Uri[]> desks, int app
     /// </summary>
     public int JointAcceptanceEvery { get; init; }
 
+    /// <summary>
+    /// Clerks open a material of every third task they claim before deciding it, through the department host, which
+    /// fetches it from the engine host: a 502 while the engine is down is what a clerk then sees, any other 5xx is an error.
+    /// </summary>
+    public bool DownloadMaterials { get; init; }
+
+    private int _materialDownloads;
+
+    /// <summary>How many materials the clerks downloaded (answered 200).</summary>
+    public int MaterialDownloads => Volatile.Read(ref _materialDownloads);
+
     private (string Department, string Clerk)[] Desks =>
         JointAcceptanceEvery > 0 ? [.. BusinessOpeningDesks, .. JointAcceptanceDesks] : BusinessOpeningDesks;
 
@@ -177,6 +188,11 @@ public sealed class CrashLoad(Uri[] citizens, Func<string, Uri[]> desks, int app
                     return;
                 }
 
+                if (DownloadMaterials && applicationId.GetHashCode(StringComparison.Ordinal) % 3 == 0)
+                {
+                    await DownloadMaterialAsync(client, id!);
+                }
+
                 var reject = department == "BANK" && applicationId.GetHashCode(StringComparison.Ordinal) % 3 == 0;
                 using var decision = reject
                     ? JsonContent.Create(new JsonObject { ["outcome"] = "rejected", ["reason"] = "法定代表人未到场核实开户意愿" })
@@ -187,6 +203,41 @@ public sealed class CrashLoad(Uri[] citizens, Func<string, Uri[]> desks, int app
                     Decisions[id!] = new Decision(applicationId, stepId, reject ? "rejected" : "approved");
                 }
             });
+        }
+    }
+
+    /// <summary>Opens the task and downloads its first material a clerk may download, if it has one.</summary>
+    private async Task DownloadMaterialAsync(HttpClient client, string taskId)
+    {
+        using var page = await SendAsync(() => client.GetAsync($"/api/tasks/{taskId}", _stop.Token));
+        if (page is not { StatusCode: HttpStatusCode.OK })
+        {
+            return;
+        }
+
+        var link = (await page.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("application").GetProperty("materials").EnumerateArray()
+            .Select(m => m.GetProperty("download")).Where(d => d.ValueKind == JsonValueKind.String).Select(d => d.GetString()).FirstOrDefault();
+        if (link is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var file = await client.GetAsync(link, _stop.Token);
+            if (file.StatusCode == HttpStatusCode.OK)
+            {
+                await file.Content.ReadAsByteArrayAsync();
+                Interlocked.Increment(ref _materialDownloads);
+            }
+            else if ((int)file.StatusCode >= 500 && file.StatusCode != HttpStatusCode.BadGateway)
+            {
+                ServerErrors.Enqueue($"{(int)file.StatusCode} GET {link}: {await file.Content.ReadAsStringAsync()}");
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
+        {
+            // The department host died meanwhile.
         }
     }
 

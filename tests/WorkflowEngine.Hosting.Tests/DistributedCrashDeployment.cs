@@ -24,6 +24,12 @@ internal sealed class DistributedCrashDeployment : IAsyncDisposable
     /// <summary>Each department database and the departments its hosts serve (null for <c>*</c>).</summary>
     private readonly Dictionary<string, string[]?> _departmentDatabases = [];
 
+    /// <summary>Every department of the shipped definitions: the department hosts' service account may fetch their materials.</summary>
+    private const string AllDepartments = "SAMR,PSB,TAX,HRSS,HSA,HPF,BANK,GSC,DRC,NRP,EEB,HUD,QSS,CAD,ARCH,REG";
+
+    /// <summary>The department hosts' token at the engine hosts, which keep only its hash, as an operator configures them.</summary>
+    private readonly string _engineToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
     private DistributedCrashDeployment(DirectoryInfo directory, RabbitMqBroker broker, PostgresDatabases databases, string engineDb, int stepSeconds)
     {
         _directory = directory;
@@ -50,6 +56,8 @@ internal sealed class DistributedCrashDeployment : IAsyncDisposable
             // its acknowledgement by default (284 steps were sent again in one run). A lost message still fails the test:
             // its application would not finish within the wait.
             "--Engine:StepAckTimeout=00:10:00",
+            "--ServiceAccounts:0:Name=departments", $"--ServiceAccounts:0:TokenSha256={Identity.ServiceAccount.Hash(_engineToken)}",
+            $"--ServiceAccounts:0:Departments={AllDepartments}",
         ];
         Engine = HostProcess.For("WorkflowEngine.EngineHost", Path.Combine(directory.FullName, "engine.log"), engineArgs);
         Second = HostProcess.For("WorkflowEngine.EngineHost", Path.Combine(directory.FullName, "engine-2.log"), engineArgs);
@@ -82,7 +90,13 @@ internal sealed class DistributedCrashDeployment : IAsyncDisposable
     public HostProcess DepartmentHost(string name, string database, string codes)
     {
         var host = HostProcess.For("WorkflowEngine.DepartmentHost", Path.Combine(_directory.FullName, name + ".log"),
-            [.. _common, $"--Database:ConnectionString={database}", $"--Departments:Codes={codes}"]);
+            [
+                .. _common, $"--Database:ConnectionString={database}", $"--Departments:Codes={codes}",
+                // As deployed: materials, calendars and department names come from the engine host, with the host's
+                // credential. Here from the first engine process (a load balancer in front of both in production): its
+                // kill is part of the test, and a clerk's download meanwhile is answered 502 and tried again.
+                $"--Departments:EngineUrl={Engine.Address}", $"--Departments:EngineToken={_engineToken}",
+            ]);
         _departmentHosts.Add(host);
         _departmentDatabases[database] = codes == "*" ? null : codes.Split(',');
         return host;
@@ -97,7 +111,7 @@ internal sealed class DistributedCrashDeployment : IAsyncDisposable
 
     /// <summary>Citizens at both engine processes, clerks at the department hosts <paramref name="desks"/> gives per department.</summary>
     public CrashLoad Load(int applications, Func<string, Uri[]> desks) =>
-        new([Engine.Address, Second.Address], desks, applications) { Probe = Describe, JointAcceptanceEvery = 5 };
+        new([Engine.Address, Second.Address], desks, applications) { Probe = Describe, JointAcceptanceEvery = 5, DownloadMaterials = true };
 
     /// <summary>
     /// Runs <paramref name="load"/> and, while it runs, the test's own <paramref name="kills"/>; then, once the clerks
@@ -167,6 +181,10 @@ internal sealed class DistributedCrashDeployment : IAsyncDisposable
     private async Task AssertNothingLostOrRepeatedAsync(CrashLoad load)
     {
         Assert.Empty(load.ServerErrors);
+        // The clerks opened materials through their department hosts, which fetched them from the engine host.
+        Assert.True(load.MaterialDownloads > 0, "no clerk downloaded a material through a department host");
+        Assert.True(Scalar(EngineDb, "SELECT COUNT(*) FROM audit_events WHERE type = 'MaterialDownloaded' AND actor = 'service:departments'") >= load.MaterialDownloads,
+            "the engine's trail names fewer downloads by the department hosts' account than the clerks made");
         // Both services went through: the joint acceptance's registration step was decided by its clerk.
         Assert.True(Scalar(EngineDb, "SELECT COUNT(*) FROM applications WHERE service_id = 'joint-acceptance-registration' AND status = 'completed'") > 0);
         await using var db = new NpgsqlConnection(EngineDb);
