@@ -52,6 +52,11 @@ public sealed record ApplicantText
         ViewProgress = "查看办理进度",
         Status = "状态",
         NoApplications = "您还没有提交过申请。",
+        ActionNeeded = "待您处理",
+        ActionSupplementFormat = "补正材料：{0}",
+        ActionMaterialsFormat = "补交材料：{0}",
+        ActionCommitmentFormat = "签署告知承诺书：{0}",
+        ActionByFormat = "请于 {0} 前办理",
         BrowseServices = "去服务目录选择要办的事",
         ProgressTitleFormat = "办理进度：{0}",
         Steps = "各部门办理环节",
@@ -164,6 +169,11 @@ public sealed record ApplicantText
         ViewProgress = "See the progress",
         Status = "Status",
         NoApplications = "You have not submitted any application yet.",
+        ActionNeeded = "Action needed",
+        ActionSupplementFormat = "Supplement: {0}",
+        ActionMaterialsFormat = "Supply: {0}",
+        ActionCommitmentFormat = "Sign the commitment: {0}",
+        ActionByFormat = "by {0}",
         BrowseServices = "Choose a service from the list",
         ProgressTitleFormat = "Progress: {0}",
         Steps = "Each department's step",
@@ -346,6 +356,21 @@ public sealed record ApplicantText
     public required string Status { get; init; }
 
     public required string NoApplications { get; init; }
+
+    /// <summary>The mark of an application that waits on its applicant (a supplement, a material, a commitment).</summary>
+    public required string ActionNeeded { get; init; }
+
+    /// <summary>{0} the materials a supplement request (补正) asks for that have not come yet.</summary>
+    public required string ActionSupplementFormat { get; init; }
+
+    /// <summary>{0} the materials accepted as coming later (容缺) or still missing.</summary>
+    public required string ActionMaterialsFormat { get; init; }
+
+    /// <summary>{0} the step whose commitment (告知承诺书) may be signed.</summary>
+    public required string ActionCommitmentFormat { get; init; }
+
+    /// <summary>{0} when what is needed is due.</summary>
+    public required string ActionByFormat { get; init; }
 
     public required string BrowseServices { get; init; }
 
