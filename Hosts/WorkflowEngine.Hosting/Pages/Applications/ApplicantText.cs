@@ -78,6 +78,12 @@ public sealed record ApplicantText
         OverdueHoursFormat = "已超时 {0} 个工作小时",
         IfResumedNow = "（计时恢复后顺延）",
         DecidedAtFormat = "办结于 {0}",
+        StepTimes = "办理经过",
+        TimeSentFormat = "{0} 送达部门",
+        TimeReceivedFormat = "{0} 部门接收",
+        TimeClaimedFormat = "{0} 开始审查",
+        TimeDecidedFormat = "{0} 作出决定",
+        TimeEndedFormat = "{0} 结束",
         OnTime = "按时办结",
         Late = "超期办结",
         ClockPausedFormat = "计时暂停：{0}",
@@ -209,6 +215,12 @@ public sealed record ApplicantText
         OverdueHoursFormat = "{0} working hours overdue",
         IfResumedNow = " (moves on while paused)",
         DecidedAtFormat = "Decided on {0}",
+        StepTimes = "What happened when",
+        TimeSentFormat = "{0} sent to the department",
+        TimeReceivedFormat = "{0} received by the department",
+        TimeClaimedFormat = "{0} taken up by a clerk",
+        TimeDecidedFormat = "{0} decided",
+        TimeEndedFormat = "{0} ended",
         OnTime = "On time",
         Late = "Late",
         ClockPausedFormat = "Time stopped: {0}",
@@ -455,6 +467,20 @@ public sealed record ApplicantText
     public required string IfResumedNow { get; init; }
 
     public required string DecidedAtFormat { get; init; }
+
+    /// <summary>The label of a step's times on the timeline (sent, received, taken up, decided).</summary>
+    public required string StepTimes { get; init; }
+
+    public required string TimeSentFormat { get; init; }
+
+    public required string TimeReceivedFormat { get; init; }
+
+    public required string TimeClaimedFormat { get; init; }
+
+    public required string TimeDecidedFormat { get; init; }
+
+    /// <summary>A step that ended without a decision (not needed, cancelled).</summary>
+    public required string TimeEndedFormat { get; init; }
 
     public required string OnTime { get; init; }
 
