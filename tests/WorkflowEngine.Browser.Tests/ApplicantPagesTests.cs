@@ -76,12 +76,20 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         // The material accepted as coming later (容缺) can be supplied here, by its due day.
         await Assertions.Expect(page.Locator(".upload-panel h2")).ToHaveTextAsync("待补交的材料");
         await Assertions.Expect(page.Locator(".upload-panel")).ToContainTextAsync("住所使用证明");
+        // When the step was sent, and why its due time is what it is: the clocks API's explanation, folded until asked for.
+        await Assertions.Expect(licence.Locator(".step-times")).ToContainTextAsync("送达部门");
+        await licence.Locator(".clock-why summary").ClickAsync();
+        await Assertions.Expect(licence.Locator(".clock-why-statutory")).ToContainTextAsync("受理当日不计入");
         await ScreenshotAsync(page, "progress");
         await PageChecks.AssertUsableAsync(page);
 
         // Listed among my applications, and found by its tracking number (in any letter case).
         await page.GetByRole(AriaRole.Link, new() { Name = "我的申请" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = trackingNumber })).ToBeVisibleAsync();
+        // It waits on its applicant for the material accepted as coming later (容缺): marked in words, with the way there.
+        var row = page.Locator("tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = trackingNumber }) });
+        await Assertions.Expect(row.Locator(".badge-action")).ToHaveTextAsync("待您处理");
+        await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = "补交材料：住所使用证明" })).ToHaveAttributeAsync("href", $"/applications/{id}#upload-title");
         await PageChecks.AssertUsableAsync(page);
         await ScreenshotAsync(page, "my-applications");
         await page.GetByRole(AriaRole.Link, new() { Name = "查询办件" }).First.ClickAsync();

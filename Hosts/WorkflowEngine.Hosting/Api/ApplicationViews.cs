@@ -351,6 +351,8 @@ public sealed class ApplicationViews(
             WarningLimit = card.Cards?.MostUrgent?.Limit,
             PromisedWarning = LimitWarningDto.Optional(card.Cards?.Promised),
             StatutoryWarning = LimitWarningDto.Optional(card.Cards?.Statutory),
+            ReceivedAt = ChinaTime.ToLocal(s.ReceivedAt),
+            ClaimedAt = ChinaTime.ToLocal(s.ClaimedAt),
         };
     }
 

@@ -150,6 +150,15 @@ public sealed record StepDto(
 
     /// <summary>The step's card against its statutory limit (its <c>statutoryLimit</c>); null where the definition gives none.</summary>
     public LimitWarningDto? StatutoryWarning { get; init; }
+
+    /// <summary>
+    /// When the department acknowledged the step (its task exists); where no acknowledgement came before the claim, the
+    /// claim's time, as the engine records it. Null until then, and again when the step is sent afresh.
+    /// </summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>When a clerk took the step up (the latest claim; null while nobody holds it, or when it was never claimed).</summary>
+    public DateTimeOffset? ClaimedAt { get; init; }
 }
 
 public sealed record MaterialDto(

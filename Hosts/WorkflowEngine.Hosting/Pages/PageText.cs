@@ -64,6 +64,8 @@ public sealed record PageText
         DepartmentFormat = "办理部门：{0}",
         LimitFormat = "时限：{0}",
         StatutoryLimitFormat = "法定 {0}",
+        PromisedLimitFormat = "承诺 {0}",
+        LimitsSeparator = "，",
         OnlyWhenFormat = "仅当{0}时办理",
         CommitmentOfferFormat = "可实行告知承诺制：签署以下承诺书即按承诺审批通过，审批后 {0}起由部门进行事后核查",
         OneOfFollowing = "按申请内容办理以下其中一项",
@@ -151,6 +153,8 @@ public sealed record PageText
         DepartmentFormat = "Department: {0}",
         LimitFormat = "Limit: {0}",
         StatutoryLimitFormat = "{0} (statutory)",
+        PromisedLimitFormat = "{0} (promised)",
+        LimitsSeparator = ", ",
         OnlyWhenFormat = "Only when {0}",
         CommitmentOfferFormat = "May be approved on your commitment: sign the text below and it is approved at once; the department verifies it from {0} after the approval",
         OneOfFollowing = "One of the following, depending on your application",
@@ -295,6 +299,12 @@ public sealed record PageText
 
     /// <summary>A step's limit where the law's period (法定时限) is all it has: 法定 3 个工作日.</summary>
     public required string StatutoryLimitFormat { get; init; }
+
+    /// <summary>A step's promised limit (承诺时限) beside its statutory one: 承诺 2 个工作小时.</summary>
+    public required string PromisedLimitFormat { get; init; }
+
+    /// <summary>Between a step's promised and statutory limits.</summary>
+    public required string LimitsSeparator { get; init; }
 
     public required string OnlyWhenFormat { get; init; }
 

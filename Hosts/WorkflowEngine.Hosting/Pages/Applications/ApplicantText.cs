@@ -52,6 +52,11 @@ public sealed record ApplicantText
         ViewProgress = "查看办理进度",
         Status = "状态",
         NoApplications = "您还没有提交过申请。",
+        ActionNeeded = "待您处理",
+        ActionSupplementFormat = "补正材料：{0}",
+        ActionMaterialsFormat = "补交材料：{0}",
+        ActionCommitmentFormat = "签署告知承诺书：{0}",
+        ActionByFormat = "请于 {0} 前办理",
         BrowseServices = "去服务目录选择要办的事",
         ProgressTitleFormat = "办理进度：{0}",
         Steps = "各部门办理环节",
@@ -73,11 +78,31 @@ public sealed record ApplicantText
         OverdueHoursFormat = "已超时 {0} 个工作小时",
         IfResumedNow = "（计时恢复后顺延）",
         DecidedAtFormat = "办结于 {0}",
+        StepTimes = "办理经过",
+        TimeSentFormat = "{0} 送达部门",
+        TimeReceivedFormat = "{0} 部门接收",
+        TimeClaimedFormat = "{0} 开始审查",
+        TimeDecidedFormat = "{0} 作出决定",
+        TimeEndedFormat = "{0} 结束",
         OnTime = "按时办结",
         Late = "超期办结",
         ClockPausedFormat = "计时暂停：{0}",
         PausedSinceFormat = "自 {0} 起",
         ExpectedEndFormat = "预计 {0} 结束",
+        WhyThisDue = "为什么是这个时间",
+        WhyCountsFromFormat = "自 {0} 起按工作时间计算（北京时间）",
+        WhyGrantedFormat = "时限共 {0} 个工作小时",
+        WhyExtendedFormat = "经批准延长 {0} 个工作小时",
+        WhyUsedFormat = "已用 {0} 个工作小时",
+        WhyPausedFormat = "暂停计时 {0} 个工作小时，不计入时限",
+        WhyExpectedDueFormat = "不计入时限的期间若如期结束，预计 {0} 到期",
+        WhyNotCountedTitle = "不计入时限的日期",
+        WhyNotCountedFormat = "{0}：{1}，{2} 个工作小时不计",
+        WhyMakeUpFormat = "{0}：调休上班（{1}），计入 {2} 个工作小时",
+        UncountedStartDay = "受理当日不计入",
+        UncountedWeekend = "周末",
+        UncountedHolidayFormat = "法定节假日（{0}）",
+        UncountedMaterialOverdue = "容缺材料逾期未补交，计时暂停",
         BundleClockTitle = "整件事的办理时限",
         StageTag = "阶段",
         ClockRunning = "正在计时",
@@ -164,6 +189,11 @@ public sealed record ApplicantText
         ViewProgress = "See the progress",
         Status = "Status",
         NoApplications = "You have not submitted any application yet.",
+        ActionNeeded = "Action needed",
+        ActionSupplementFormat = "Supplement: {0}",
+        ActionMaterialsFormat = "Supply: {0}",
+        ActionCommitmentFormat = "Sign the commitment: {0}",
+        ActionByFormat = "by {0}",
         BrowseServices = "Choose a service from the list",
         ProgressTitleFormat = "Progress: {0}",
         Steps = "Each department's step",
@@ -185,11 +215,31 @@ public sealed record ApplicantText
         OverdueHoursFormat = "{0} working hours overdue",
         IfResumedNow = " (moves on while paused)",
         DecidedAtFormat = "Decided on {0}",
+        StepTimes = "What happened when",
+        TimeSentFormat = "{0} sent to the department",
+        TimeReceivedFormat = "{0} received by the department",
+        TimeClaimedFormat = "{0} taken up by a clerk",
+        TimeDecidedFormat = "{0} decided",
+        TimeEndedFormat = "{0} ended",
         OnTime = "On time",
         Late = "Late",
         ClockPausedFormat = "Time stopped: {0}",
         PausedSinceFormat = "since {0}",
         ExpectedEndFormat = "expected to end at {0}",
+        WhyThisDue = "Why this due time",
+        WhyCountsFromFormat = "Counted in working time from {0} (Beijing time)",
+        WhyGrantedFormat = "The limit is {0} working hours",
+        WhyExtendedFormat = "Extended by {0} working hours, approved",
+        WhyUsedFormat = "{0} working hours used",
+        WhyPausedFormat = "Stopped for {0} working hours, which do not count",
+        WhyExpectedDueFormat = "If the period that does not count ends as expected, due {0}",
+        WhyNotCountedTitle = "Days that did not count",
+        WhyNotCountedFormat = "{0}: {1}, {2} working hours not counted",
+        WhyMakeUpFormat = "{0}: a weekend worked (for {1}), {2} working hours counted",
+        UncountedStartDay = "the day of acceptance does not count",
+        UncountedWeekend = "weekend",
+        UncountedHolidayFormat = "public holiday ({0})",
+        UncountedMaterialOverdue = "a material accepted as coming later is overdue; time stopped",
         BundleClockTitle = "Time limits of the whole application",
         StageTag = "Stage",
         ClockRunning = "Time is running",
@@ -347,6 +397,21 @@ public sealed record ApplicantText
 
     public required string NoApplications { get; init; }
 
+    /// <summary>The mark of an application that waits on its applicant (a supplement, a material, a commitment).</summary>
+    public required string ActionNeeded { get; init; }
+
+    /// <summary>{0} the materials a supplement request (补正) asks for that have not come yet.</summary>
+    public required string ActionSupplementFormat { get; init; }
+
+    /// <summary>{0} the materials accepted as coming later (容缺) or still missing.</summary>
+    public required string ActionMaterialsFormat { get; init; }
+
+    /// <summary>{0} the step whose commitment (告知承诺书) may be signed.</summary>
+    public required string ActionCommitmentFormat { get; init; }
+
+    /// <summary>{0} when what is needed is due.</summary>
+    public required string ActionByFormat { get; init; }
+
     public required string BrowseServices { get; init; }
 
     public required string ProgressTitleFormat { get; init; }
@@ -403,6 +468,20 @@ public sealed record ApplicantText
 
     public required string DecidedAtFormat { get; init; }
 
+    /// <summary>The label of a step's times on the timeline (sent, received, taken up, decided).</summary>
+    public required string StepTimes { get; init; }
+
+    public required string TimeSentFormat { get; init; }
+
+    public required string TimeReceivedFormat { get; init; }
+
+    public required string TimeClaimedFormat { get; init; }
+
+    public required string TimeDecidedFormat { get; init; }
+
+    /// <summary>A step that ended without a decision (not needed, cancelled).</summary>
+    public required string TimeEndedFormat { get; init; }
+
     public required string OnTime { get; init; }
 
     public required string Late { get; init; }
@@ -413,6 +492,55 @@ public sealed record ApplicantText
 
     /// <summary>When an excluded period is expected to end, as its clerk last gave it.</summary>
     public required string ExpectedEndFormat { get; init; }
+
+    /// <summary>The heading of a step's explained due time (the clocks API's explanation).</summary>
+    public required string WhyThisDue { get; init; }
+
+    public required string WhyCountsFromFormat { get; init; }
+
+    public required string WhyGrantedFormat { get; init; }
+
+    public required string WhyExtendedFormat { get; init; }
+
+    public required string WhyUsedFormat { get; init; }
+
+    public required string WhyPausedFormat { get; init; }
+
+    /// <summary>{0} where the due time falls if the excluded period under way ends when expected.</summary>
+    public required string WhyExpectedDueFormat { get; init; }
+
+    public required string WhyNotCountedTitle { get; init; }
+
+    /// <summary>{0} the date, {1} why it did not count, {2} the office hours left out.</summary>
+    public required string WhyNotCountedFormat { get; init; }
+
+    /// <summary>{0} the date, {1} the holiday it makes up for, {2} the office hours it gave.</summary>
+    public required string WhyMakeUpFormat { get; init; }
+
+    public required string UncountedStartDay { get; init; }
+
+    public required string UncountedWeekend { get; init; }
+
+    /// <summary>{0} the holiday's name.</summary>
+    public required string UncountedHolidayFormat { get; init; }
+
+    public required string UncountedMaterialOverdue { get; init; }
+
+    /// <summary>Why a day did not count, as the clocks API names it, in words; a pause's reason as <see cref="StatusOf"/> words it.</summary>
+    public string UncountedOf(string reason, string? name) => reason switch
+    {
+        "start-day" => UncountedStartDay,
+        "weekend" => UncountedWeekend,
+        "holiday" => Format(UncountedHolidayFormat, name ?? ""),
+        "material-overdue" => UncountedMaterialOverdue,
+        _ => StatusOf(reason) + (name is { Length: > 0 } ? (IsEnglishText ? ": " : "：") + name : ""),
+    };
+
+    /// <summary>Working hours as the explanation writes them: 2, 3.5.</summary>
+    public static string Hours(decimal hours) => Amount(hours);
+
+    /// <summary>A date as people in China write it: 2026-03-02.</summary>
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The heading of the bundle's clock at the top of the progress page.</summary>
     public required string BundleClockTitle { get; init; }

@@ -23,10 +23,17 @@ public sealed record NoticeStep(NoticeStepKind Kind, string Title, string? Depar
         var activity = activities.TryGet(node.ActivityKey, out var known) ? known : null;
         var kind = KindOf(node);
         var department = DepartmentOf(activity, node, reference, text);
-        // The promised limit; a step held to its statutory limit alone shows that one, named as such.
-        var limit = activity?.PromisedLimitOf(node) is { } own ? text.Of(own)
-            : activity?.LimitOf(node) is { } statutory ? PageText.Format(text.StatutoryLimitFormat, text.Of(statutory))
-            : null;
+        // The promised limit and the statutory one (法定时限), each named, as far as the definition gives them; a tracked
+        // step with no limit of its own counts against the statutory one (LimitOf), which is then all it shows.
+        var promised = activity?.PromisedLimitOf(node);
+        var statutory = promised is null ? activity?.LimitOf(node) : node.StatutoryLimit;
+        var limit = (promised, statutory) switch
+        {
+            ({ } both, { } law) => PageText.Format(text.PromisedLimitFormat, text.Of(both)) + text.LimitsSeparator + PageText.Format(text.StatutoryLimitFormat, text.Of(law)),
+            ({ } own, null) => text.Of(own),
+            (null, { } law) => PageText.Format(text.StatutoryLimitFormat, text.Of(law)),
+            _ => null,
+        };
         return new NoticeStep(
             kind,
             node.Title is { } title ? text.Of(title) : "",
