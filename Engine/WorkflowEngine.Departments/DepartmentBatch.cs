@@ -273,7 +273,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     {
         if (dueAt is not null && (task.Clock?.Provisional ?? provisional) is not null)
         {
-            task.Clock = (task.Clock ?? new TaskClock(null, null, [])) with { Provisional = provisional };
+            task.Clock = ClockOf(task) with { Provisional = provisional };
         }
     }
 
@@ -362,7 +362,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             ? clock.PausedFor != pausedFor || clock.PausedUntil != until || clock.PausedBecauseEn != because
             : pausedFor is not null || until is not null || because is not null)
         {
-            task.Clock = (task.Clock ?? new TaskClock(null, null, [])) with { PausedFor = pausedFor, PausedUntil = until, PausedBecauseEn = because };
+            task.Clock = ClockOf(task) with { PausedFor = pausedFor, PausedUntil = until, PausedBecauseEn = because };
         }
     }
 
@@ -408,9 +408,13 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         }
 
         task.Warning = card is "yellow" ? card : null;
-        // The card the change reads is against the due time it brings.
-        task.Clock = (task.Clock ?? new TaskClock(null, null, [])) with { WarningProvisional = task.Warning is null ? null : change.DueProvisional };
+        // The card the change reads is against the due time of its limit (the promised one from an engine that does not say).
+        var against = change.CardLimit == "statutory" ? change.StatutoryDueProvisional : change.DueProvisional;
+        task.Clock = ClockOf(task) with { WarningProvisional = task.Warning is null ? null : against };
     }
+
+    /// <summary>The task's clock, or an empty one to record on where the dispatch brought none.</summary>
+    private static TaskClock ClockOf(TaskRecord task) => task.Clock ?? new TaskClock(null, null, []);
 
     private static int CardRank(string? card) => card switch
     {
@@ -464,7 +468,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         }
 
         task.Warning = warning.Level == "red" ? "red" : "yellow";
-        task.Clock = (task.Clock ?? new TaskClock(null, null, [])) with { WarningProvisional = warning.DueProvisional };
+        task.Clock = ClockOf(task) with { WarningProvisional = warning.DueProvisional };
         _changed.Add(task.Id);
         if (task.Warning == "red")
         {
