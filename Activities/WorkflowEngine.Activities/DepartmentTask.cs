@@ -209,6 +209,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         var state = context.State;
         var timeline = ClockTimeline.Of(state.Clock);
         var pause = timeline.CurrentPause;
+        var card = CardNow(context, timeline, limit);
         context.Emit(new AnnounceDue(
             context.Node.Id,
             state.Attempt,
@@ -220,25 +221,30 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         {
             Provisional = ProvisionalDue.Of(context.Calendar, timeline.StartedAt ?? DispatchedAt(context), state.DueAt),
             Statutory = StatutoryOf(context, timeline.StartedAt ?? DispatchedAt(context), null),
-            Card = CardNow(context, timeline, limit),
+            Card = card.Level,
+            CardLimit = card.Level == WarningLevel.None ? null : card.Limit,
             PausedFor = pause?.Reason,
             PausedUntil = pause?.Until,
             PausedBecauseEn = pause?.TextEn,
         });
     }
 
-    /// <summary>The worse of the step's cards against its limit and its statutory limit as its clock reads now, as <see cref="ClockCards"/> reads them.</summary>
-    private static WarningLevel CardNow(ActivityContext context, ClockTimeline timeline, WorkingTimeLimit limit)
+    /// <summary>
+    /// The worse of the step's cards against its limit and its statutory limit as its clock reads now, as <see cref="ClockCards"/>
+    /// reads them, and which limit it is against (<see cref="WarningLimits"/>; the promised one when both read the same).
+    /// </summary>
+    private static (WarningLevel Level, string Limit) CardNow(ActivityContext context, ClockTimeline timeline, WorkingTimeLimit limit)
     {
         var share = DeadlineWarnings.YellowShareOf(context.Definition, context.Node);
         var card = DeadlineWarnings.Of(ClockArithmetic.Explain(timeline, limit, context.Calendar, context.Now), share);
-        if (context.Node.StatutoryLimit is { } statutory)
+        if (context.Node.StatutoryLimit is { } statutory
+            && DeadlineWarnings.Of(ClockArithmetic.Explain(timeline, statutory, context.Calendar, context.Now), share) is var statutoryCard
+            && statutoryCard > card)
         {
-            var statutoryCard = DeadlineWarnings.Of(ClockArithmetic.Explain(timeline, statutory, context.Calendar, context.Now), share);
-            card = statutoryCard > card ? statutoryCard : card;
+            return (statutoryCard, WarningLimits.Statutory);
         }
 
-        return card;
+        return (card, WarningLimits.Promised);
     }
 
     /// <summary>

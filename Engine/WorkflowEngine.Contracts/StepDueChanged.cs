@@ -75,5 +75,12 @@ public sealed record StepDueChanged
     /// </summary>
     public string? Card { get; init; }
 
+    /// <summary>
+    /// Which limit <see cref="Card"/> is against: <c>promised</c> or <c>statutory</c> (the promised one when both read the
+    /// same), so that a department marks the card provisional as that limit's due time is (<see cref="DueProvisional"/>
+    /// or <see cref="StatutoryDueProvisional"/>). Absent with <see cref="Card"/> <c>none</c> and from older engines. Added to version 1 (additive).
+    /// </summary>
+    public string? CardLimit { get; init; }
+
     public required DateTimeOffset ChangedAt { get; init; }
 }

@@ -273,7 +273,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     {
         if (dueAt is not null && (task.Clock?.Provisional ?? provisional) is not null)
         {
-            task.Clock = (task.Clock ?? new TaskClock(null, null, [])) with { Provisional = provisional };
+            task.Clock = ClockOf(task) with { Provisional = provisional };
         }
     }
 
@@ -362,7 +362,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             ? clock.PausedFor != pausedFor || clock.PausedUntil != until || clock.PausedBecauseEn != because
             : pausedFor is not null || until is not null || because is not null)
         {
-            task.Clock = (task.Clock ?? new TaskClock(null, null, [])) with { PausedFor = pausedFor, PausedUntil = until, PausedBecauseEn = because };
+            task.Clock = ClockOf(task) with { PausedFor = pausedFor, PausedUntil = until, PausedBecauseEn = because };
         }
     }
 
@@ -408,9 +408,13 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         }
 
         task.Warning = card is "yellow" ? card : null;
-        // The card the change reads is against the due time it brings.
-        task.Clock = (task.Clock ?? new TaskClock(null, null, [])) with { WarningProvisional = task.Warning is null ? null : change.DueProvisional };
+        // The card the change reads is against the due time of its limit (the promised one from an engine that does not say).
+        var against = change.CardLimit == "statutory" ? change.StatutoryDueProvisional : change.DueProvisional;
+        task.Clock = ClockOf(task) with { WarningProvisional = task.Warning is null ? null : against };
     }
+
+    /// <summary>The task's clock, or an empty one to record on where the dispatch brought none.</summary>
+    private static TaskClock ClockOf(TaskRecord task) => task.Clock ?? new TaskClock(null, null, []);
 
     private static int CardRank(string? card) => card switch
     {
@@ -464,11 +468,13 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         }
 
         task.Warning = warning.Level == "red" ? "red" : "yellow";
-        task.Clock = (task.Clock ?? new TaskClock(null, null, [])) with { WarningProvisional = warning.DueProvisional };
+        task.Clock = ClockOf(task) with { WarningProvisional = warning.DueProvisional };
         _changed.Add(task.Id);
         if (task.Warning == "red")
         {
-            Notify(task, "red", $"已超过{(statutoryRed ? "法定时限" : "办理时限")}（{ChinaTime.Format(warning.DueAt)}{Tentative(warning.DueProvisional)}）", warning.DueAt);
+            Notify(task, "red", warning.DueAt,
+                $"已超过{(statutoryRed ? "法定时限" : "办理时限")}（{ChinaTime.Format(warning.DueAt)}{Tentative(warning.DueProvisional)}）",
+                $" passed its {(statutoryRed ? "statutory limit" : "time limit")} ({ChinaTime.Format(warning.DueAt)}{TentativeEn(warning.DueProvisional)})");
         }
 
         return task;
@@ -482,12 +488,17 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     private TaskRecord? RaiseWarningAbove(TaskRecord task, StepWarningRaised warning)
     {
         var red = warning.Level == "red";
-        var limit = warning.Limit == "statutory" ? "法定时限" : "承诺时限";
+        var statutory = warning.Limit == "statutory";
+        var limit = statutory ? "法定时限" : "承诺时限";
         var state = red ? $"已超过{limit}" : $"亮黄牌，临近{limit}";
-        var (kind, what) = warning.Scope == "bundle"
-            ? (red ? BundleRedNotice : BundleYellowNotice, $"所在的一件事「{warning.ScopeTitle}」{state}（{ChinaTime.Format(warning.DueAt)}{Tentative(warning.DueProvisional)}）")
-            : (red ? StageRedNotice : StageYellowNotice, $"所在的阶段「{warning.ScopeTitle}」{state}（{ChinaTime.Format(warning.DueAt)}{Tentative(warning.DueProvisional)}）");
-        Notify(task, kind, what, warning.DueAt);
+        var limitEn = statutory ? "statutory limit" : "promised limit";
+        var stateEn = red ? $"passed its {limitEn}" : $"is on a yellow card, near its {limitEn}";
+        var due = $"{ChinaTime.Format(warning.DueAt)}{Tentative(warning.DueProvisional)}";
+        var dueEn = $"{ChinaTime.Format(warning.DueAt)}{TentativeEn(warning.DueProvisional)}";
+        var (kind, what, whatEn) = warning.Scope == "bundle"
+            ? (red ? BundleRedNotice : BundleYellowNotice, $"所在的一件事「{warning.ScopeTitle}」{state}（{due}）", $": its service “{warning.ScopeTitle}” {stateEn} ({dueEn})")
+            : (red ? StageRedNotice : StageYellowNotice, $"所在的阶段「{warning.ScopeTitle}」{state}（{due}）", $": its stage “{warning.ScopeTitle}” {stateEn} ({dueEn})");
+        Notify(task, kind, warning.DueAt, what, whatEn);
         return task;
     }
 
@@ -529,17 +540,23 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
                 task.Clock = clock with { SupervisedFor = escalation.DueAt };
             }
 
-            Notify(task, "escalated", $"升级督办：{escalation.Reason}（时限 {ChinaTime.Format(escalation.DueAt)}{Tentative(escalation.DueProvisional)}）", escalation.DueAt);
+            Notify(task, "escalated", escalation.DueAt,
+                $"升级督办：{escalation.Reason}（时限 {ChinaTime.Format(escalation.DueAt)}{Tentative(escalation.DueProvisional)}）",
+                $": escalated to the supervisors: {escalation.Reason} (due {ChinaTime.Format(escalation.DueAt)}{TentativeEn(escalation.DueProvisional)})");
         }
 
         _changed.Add(task.Id);
         return task;
     }
 
-    /// <summary>Leaves the department's supervisors a notice about a task: what happened, and who holds it.</summary>
-    private void Notify(TaskRecord task, string kind, string what, DateTimeOffset dueAt)
+    /// <summary>
+    /// Leaves the department's supervisors a notice about a task: what happened, and who holds it, in Chinese and in
+    /// English (<paramref name="whatEn"/> follows the task's number and title; the engine's and the clerks' own words stay as written).
+    /// </summary>
+    private void Notify(TaskRecord task, string kind, DateTimeOffset dueAt, string what, string whatEn)
     {
         var holder = task.ClaimedBy is { } clerk ? $"，由 {clerk} 办理" : "，尚无人认领";
+        var holderEn = task.ClaimedBy is { } by ? $"; {by} holds it" : "; nobody has claimed it yet";
         Changes.Notices.Add(new DepartmentNotice(
             Guid.CreateVersion7(now),
             task.Department,
@@ -551,11 +568,14 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             kind,
             $"办件 {task.TrackingNumber}「{task.Title}」{what}{holder}",
             dueAt,
-            now));
+            now,
+            $"Task {task.TrackingNumber} “{task.Title}”{whatEn}{holderEn}"));
     }
 
     /// <summary>After a due time in a notice: that it is provisional (暂定), counted through a year with no holiday arrangement loaded.</summary>
     private static string Tentative(ProvisionalDueTime? provisional) => provisional is null ? "" : "，暂定";
+
+    private static string TentativeEn(ProvisionalDueTime? provisional) => provisional is null ? "" : ", provisional";
 
     /// <summary>
     /// Sends the engine the clerk's supplement request (补正): on an open task the clerk holds, once (the law wants every
@@ -680,8 +700,9 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         task.SupplementApprovalAskedAt = now;
         _changed.Add(task.Id);
         var message = $"办件 {task.TrackingNumber}「{task.Title}」：{work.Clerk} 申请第 {task.SupplementsSent + 1} 次补正，待负责人审批。理由：{work.Reason}";
+        var messageEn = $"Task {task.TrackingNumber} “{task.Title}”: {work.Clerk} asks to request supplements again (request {task.SupplementsSent + 1}), waiting for a supervisor. Reason: {work.Reason}";
         Changes.Notices.Add(new DepartmentNotice(
-            Guid.CreateVersion7(now), task.Department, task.Id, task.ApplicationId, task.TrackingNumber, task.StepId, task.Title, SupplementNotice, message, task.DueAt, now));
+            Guid.CreateVersion7(now), task.Department, task.Id, task.ApplicationId, task.TrackingNumber, task.StepId, task.Title, SupplementNotice, message, task.DueAt, now, messageEn));
         return TaskActionResult.Ok(task);
     }
 
@@ -846,7 +867,9 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             return null;
         }
 
-        Notify(task, SupplementRefusedNotice, $"的补正（{ChinaTime.Format(refused.RequestedAt)} 提出）未被受理，未告知申请人，办理时限继续计算：{refused.Reason}", task.DueAt);
+        Notify(task, SupplementRefusedNotice, task.DueAt,
+            $"的补正（{ChinaTime.Format(refused.RequestedAt)} 提出）未被受理，未告知申请人，办理时限继续计算：{refused.Reason}",
+            $": its supplement request (made {ChinaTime.Format(refused.RequestedAt)}) was not accepted; the applicant was not asked and the clock runs on: {refused.Reason}");
         return task;
     }
 

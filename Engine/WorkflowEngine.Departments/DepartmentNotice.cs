@@ -1,6 +1,9 @@
 namespace WorkflowEngine.Runtime.Departments;
 
-/// <summary>A notice for a department's supervisors: a task of theirs turned red (its due time passed while it is open).</summary>
+/// <summary>
+/// A notice for a department's supervisors: a task of theirs turned red (its due time passed while it is open), and the
+/// like; <paramref name="MessageEn"/> is <paramref name="Message"/> in English, null on notices kept before it was.
+/// </summary>
 public sealed record DepartmentNotice(
     Guid Id,
     string Department,
@@ -12,4 +15,5 @@ public sealed record DepartmentNotice(
     string Kind,
     string Message,
     DateTimeOffset DueAt,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? MessageEn = null);

@@ -53,6 +53,9 @@ public sealed record AnnounceDue(
     /// <summary>The worse card the step's clock shows now against its limits; null where not worked out (a verification task).</summary>
     public WarningLevel? Card { get; init; }
 
+    /// <summary>Which limit <see cref="Card"/> is against (<see cref="Clocks.WarningLimits"/>); null with no card.</summary>
+    public string? CardLimit { get; init; }
+
     /// <summary>While the clock stands still: why (<see cref="PauseReason"/>), and when an excluded period ends by itself, if known.</summary>
     public PauseReason? PausedFor { get; init; }
 

@@ -77,12 +77,12 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
 
     private static readonly BatchCommand<DepartmentNotice> InsertNotice = new(
         """
-        INSERT INTO department_notices (id, department, task_id, application_id, tracking_number, step_id, title, kind, message, due_at, created_at)
-        VALUES (@Id, @Department, @TaskId, @ApplicationId, @TrackingNumber, @StepId, @Title, @Kind, @Message, @DueAt, @CreatedAt)
+        INSERT INTO department_notices (id, department, task_id, application_id, tracking_number, step_id, title, kind, message, message_en, due_at, created_at)
+        VALUES (@Id, @Department, @TaskId, @ApplicationId, @TrackingNumber, @StepId, @Title, @Kind, @Message, @MessageEn, @DueAt, @CreatedAt)
         """,
         ("Id", n => n.Id.ToString()), ("Department", n => n.Department), ("TaskId", n => n.TaskId.ToString()),
         ("ApplicationId", n => n.ApplicationId.ToString()), ("TrackingNumber", n => n.TrackingNumber), ("StepId", n => n.StepId),
-        ("Title", n => n.Title), ("Kind", n => n.Kind), ("Message", n => n.Message), ("DueAt", n => Instants.ToMs(n.DueAt)),
+        ("Title", n => n.Title), ("Kind", n => n.Kind), ("Message", n => n.Message), ("MessageEn", n => n.MessageEn), ("DueAt", n => Instants.ToMs(n.DueAt)),
         ("CreatedAt", n => Instants.ToMs(n.CreatedAt)));
 
     /// <summary>The task's next event in order: a batch's events of one task follow each other, and another batch's come after.</summary>

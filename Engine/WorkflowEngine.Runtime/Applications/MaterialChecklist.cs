@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Execution;
@@ -69,12 +70,33 @@ public static class MaterialChecklist
         }
     }
 
-    /// <summary>Whether the answers call for a material; the form is read only when a required material is missing.</summary>
+    /// <summary>
+    /// Whether the answers call for a material; the form is read only when a required material is missing. A stored form
+    /// that cannot be read (not JSON, or not an object) calls for every material a step uses: the application then waits
+    /// for, or is accepted without (容缺), what its answers might need, rather than start a step without it or fail.
+    /// </summary>
     private static Func<MaterialSpec, bool> NeededBy(WorkflowDefinition definition, string? formJson)
     {
-        IReadOnlyDictionary<string, object?>? values = null;
-        return spec => spec.UsedBy.Count == 0
-            || MaterialConditions.IsNeeded(definition, spec, values ??= FormValues.ForConditions(definition, formJson is null ? null : JsonNode.Parse(formJson) as JsonObject));
+        var answers = new Lazy<IReadOnlyDictionary<string, object?>?>(() => AnswersOf(definition, formJson), LazyThreadSafetyMode.None);
+        return spec => spec.UsedBy.Count == 0 || answers.Value is not { } values || MaterialConditions.IsNeeded(definition, spec, values);
+    }
+
+    /// <summary>The answers as conditions see them, or null when the stored form cannot be read.</summary>
+    private static IReadOnlyDictionary<string, object?>? AnswersOf(WorkflowDefinition definition, string? formJson)
+    {
+        if (formJson is null)
+        {
+            return FormValues.ForConditions(definition, null);
+        }
+
+        try
+        {
+            return JsonNode.Parse(formJson) is JsonObject form ? FormValues.ForConditions(definition, form) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Where a listed material stands before the flow's 容缺 records are read.</summary>

@@ -42,6 +42,7 @@ internal static class DepartmentMessages
                 PausedUntil = due.PausedUntil,
                 CalendarVersion = calendarVersion,
                 Card = due.Card is { } card ? DeadlineWarnings.NameOf(card) : null,
+                CardLimit = due.CardLimit,
                 ChangedAt = now,
             },
             Queues.Department(due.Department),

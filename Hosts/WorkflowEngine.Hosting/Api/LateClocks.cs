@@ -1,6 +1,7 @@
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Clocks;
+using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
@@ -22,7 +23,8 @@ public sealed class LateClocks(
     /// <param name="service">Only this service's applications; null for every service.</param>
     /// <param name="level">Only the clocks whose worse card is this colour (<c>yellow</c> or <c>red</c>); null for both.</param>
     /// <param name="page">Which of them: the list says how many there are in all.</param>
-    public async Task<LateClockListDto> ListAsync(string? service, string? level, Paging page, CancellationToken cancellationToken)
+    /// <param name="english">Titles in English where the definition gives them (the API with Accept-Language: en, the English page).</param>
+    public async Task<LateClockListDto> ListAsync(string? service, string? level, Paging page, bool english, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var colour = level switch
@@ -47,7 +49,7 @@ public sealed class LateClocks(
             {
                 ended = true;
             }
-            else if (await DescribeAsync(application, row, now, cancellationToken) is { } item)
+            else if (await DescribeAsync(application, row, now, english, cancellationToken) is { } item)
             {
                 items.Add(item);
             }
@@ -62,7 +64,7 @@ public sealed class LateClocks(
         return new LateClockListDto(found.Total, page.Offset, page.Limit, ChinaTime.ToLocal(now), items);
     }
 
-    private async Task<LateClockDto?> DescribeAsync(ApplicationRecord application, OpenClockRecord row, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<LateClockDto?> DescribeAsync(ApplicationRecord application, OpenClockRecord row, DateTimeOffset now, bool english, CancellationToken cancellationToken)
     {
         var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
         var kind = row.Kind == OpenClockRecord.BundleKind ? ClockKind.Bundle : ClockKind.Stage;
@@ -74,8 +76,12 @@ public sealed class LateClocks(
         var cards = ClockCards.Of(clock, reference.Calendar(definition.CalendarId), now);
         var urgent = cards.MostUrgent;
         var provisional = urgent?.Explained.Provisional;
+        var title = !english ? clock.Title
+            : clock.Kind == ClockKind.Bundle ? definition.Title.En ?? definition.Title.Zh
+            : definition.Nodes.GetValueOrDefault(clock.Id)?.DisplayTitleEn ?? clock.Title;
         return new LateClockDto(
-            application.Id, application.TrackingNumber, definition.Id, definition.Title.Zh, ApiNames.Of(clock.Kind), clock.Id, clock.Title,
+            application.Id, application.TrackingNumber, definition.Id, english ? definition.Title.En ?? definition.Title.Zh : definition.Title.Zh,
+            ApiNames.Of(clock.Kind), clock.Id, title,
             ApiNames.Of(cards.Level), urgent?.Limit ?? WarningLimits.Promised, ApiNames.Of(clock.Timeline.Status), ChinaTime.ToLocal(urgent?.Explained.DueAt),
             urgent is null ? 0 : Math.Round((decimal)urgent.Explained.Left.TotalHours, 2), [.. cards.Given.Select(LimitWarningDto.From)],
             provisional is not null, provisional?.Reason, provisional?.MissingYears);

@@ -48,7 +48,8 @@ public static partial class LateClocksEndpoints
         return (id, string.IsNullOrEmpty(level) || errors.ContainsKey("level") ? null : level);
     }
 
-    private static async Task<IResult> ListAsync(string? service, string? level, string? limit, string? offset, LateClocks late, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        string? service, string? level, string? limit, string? offset, HttpRequest request, LateClocks late, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, ProblemText[]>();
         var (id, colour) = ReadFilters(service, level, errors);
@@ -59,7 +60,7 @@ public static partial class LateClocksEndpoints
         }
 
         // A service no running application belongs to (or none published by that id) simply lists nothing.
-        return Results.Ok(await late.ListAsync(id, colour, page, cancellationToken));
+        return Results.Ok(await late.ListAsync(id, colour, page, RequestLanguage.PrefersEnglish(request), cancellationToken));
     }
 
     [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9_-]*\z")]

@@ -31,7 +31,11 @@ public static class NoticesEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        string code, string? limit, string? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
-        (await clerk.NoticesAsync(code, limit, offset, user, cancellationToken)).ToResult(notices => Results.Ok(notices.Select(n => new NoticeDto(
-            n.Id, n.Kind, n.Message, n.TaskId, n.ApplicationId, n.TrackingNumber, n.StepId, n.Title, ChinaTime.ToLocal(n.DueAt), ChinaTime.ToLocal(n.CreatedAt)))));
+        string code, string? limit, string? offset, ClaimsPrincipal user, HttpRequest request, ClerkActions clerk, CancellationToken cancellationToken)
+    {
+        // In English where asked and kept (a notice left before English was kept has its Chinese only).
+        var english = RequestLanguage.PrefersEnglish(request);
+        return (await clerk.NoticesAsync(code, limit, offset, user, cancellationToken)).ToResult(notices => Results.Ok(notices.Select(n => new NoticeDto(
+            n.Id, n.Kind, english ? n.MessageEn ?? n.Message : n.Message, n.TaskId, n.ApplicationId, n.TrackingNumber, n.StepId, n.Title, ChinaTime.ToLocal(n.DueAt), ChinaTime.ToLocal(n.CreatedAt)))));
+    }
 }

@@ -59,7 +59,7 @@ public sealed class LateClocksModel(LateClocks late, DefinitionRegistry definiti
         }
 
         Range = Paging.Of(Limit, Offset);
-        var found = await late.ListAsync(service, level, Range, cancellationToken);
+        var found = await late.ListAsync(service, level, Range, PageText.Current.IsEnglishText, cancellationToken);
         Items = found.Items;
         Total = found.Total;
         return Page();

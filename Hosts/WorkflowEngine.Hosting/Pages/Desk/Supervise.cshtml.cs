@@ -22,8 +22,8 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
 public sealed class SuperviseModel(
-    ClerkActions clerk, ITaskQueries tasks, IDepartmentDirectory directory, ServedDepartments served, DepartmentWarnings? warnings = null,
-    INoticeReads? reads = null, TimeProvider? time = null) : PageModel
+    ClerkActions clerk, ITaskQueries tasks, IDepartmentDirectory directory, ServedDepartments served, IStepCalendars calendars, DeskCalendar desk,
+    DepartmentWarnings? warnings = null, INoticeReads? reads = null, TimeProvider? time = null) : PageModel
 {
     /// <summary>The most tasks each list shows, most urgent first; the heading counts them all.</summary>
     public const int ListLimit = 100;
@@ -54,6 +54,9 @@ public sealed class SuperviseModel(
     public IReadOnlyList<DepartmentNotice> Notices { get; private set; } = [];
 
     public IReadOnlyList<ExtensionRequest> Extensions { get; private set; } = [];
+
+    /// <summary>Each waiting request's due times, now and if approved, by the request's id (none for a task no longer kept).</summary>
+    public IReadOnlyDictionary<Guid, ExtensionDueTimes> DueTimes { get; private set; } = new Dictionary<Guid, ExtensionDueTimes>();
 
     /// <summary>Tasks whose clerk waits for a supervisor to allow a further supplement request (decided on the task's page).</summary>
     public IReadOnlyList<TaskRecord> SupplementApprovals { get; private set; } = [];
@@ -143,6 +146,7 @@ public sealed class SuperviseModel(
         }
 
         Extensions = (await clerk.ExtensionsAsync(Department, "pending", "100", null, User, cancellationToken)).Value ?? [];
+        DueTimes = await DueTimesAsync(cancellationToken);
         SupplementApprovals = (await clerk.SupplementApprovalsAsync(Department, "100", null, User, cancellationToken)).Value ?? [];
         Supervised = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, SupervisedOnly: true), cancellationToken);
         Paused = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, PausedOnly: true), cancellationToken);
@@ -166,6 +170,22 @@ public sealed class SuperviseModel(
         RedTotal = listed.Count(w => w.Warning == "red");
         Yellow = [.. listed.Where(w => w.Warning == "yellow").Take(ListLimit)];
         YellowTotal = listed.Count(w => w.Warning == "yellow");
+    }
+
+    /// <summary>The due times of each waiting request's task, counted on the calendar the step counts on.</summary>
+    private async Task<Dictionary<Guid, ExtensionDueTimes>> DueTimesAsync(CancellationToken cancellationToken)
+    {
+        var dueTimes = new Dictionary<Guid, ExtensionDueTimes>();
+        foreach (var extension in Extensions)
+        {
+            if (await tasks.GetAsync(extension.TaskId, cancellationToken) is { } task)
+            {
+                var calendar = task.Clock?.CalendarId is { } id ? calendars.Find(id, task.Clock.CalendarVersion, task.Clock.VersionSince ?? task.ReceivedAt) : null;
+                dueTimes[extension.Id] = ExtensionDueTimes.Of(task, extension, calendar ?? desk.Current);
+            }
+        }
+
+        return dueTimes;
     }
 
     /// <summary>The most urgent of the department's open tasks the filter matches, and how many it matches in all.</summary>
