@@ -5,8 +5,10 @@ using WorkflowEngine.Runtime.Statistics;
 namespace WorkflowEngine.Persistence.Stores;
 
 /// <summary>
-/// The statistics' reads. A period's figures are one range of the rollup's key (kind, month, …), however many
-/// applications finished in it; the open steps are read through the index that holds only them (ix_steps_open).
+/// The statistics' reads. A period's figures are one range of a key (kind, month, …), however many applications
+/// finished in it: of the pre-summed rows per month and department or per month and service (compliance_totals) where
+/// the grouping needs no finer row, else of the rollup's own rows per month, department and service; the open steps are
+/// read through the index that holds only them (ix_steps_open).
 /// </summary>
 public sealed class SqlComplianceRollupQueries(Database database) : IComplianceRollupQueries
 {
