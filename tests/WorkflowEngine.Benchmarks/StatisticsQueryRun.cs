@@ -189,7 +189,7 @@ internal static class StatisticsQueryRun
         // engine adds to both in each commit).
         await using (var totals = connection.CreateCommand())
         {
-            var script = typeof(Database).Assembly.GetManifestResourceNames().Single(n => n.EndsWith(".Sqlite.0050_compliance_totals.sql", StringComparison.Ordinal));
+            var script = typeof(Database).Assembly.GetManifestResourceNames().Single(n => n.EndsWith(".Sqlite.0051_compliance_totals.sql", StringComparison.Ordinal));
             using var text = new StreamReader(typeof(Database).Assembly.GetManifestResourceStream(script)!);
             var sql = await text.ReadToEndAsync();
             totals.CommandText = sql[sql.IndexOf("INSERT INTO compliance_totals", StringComparison.Ordinal)..];

@@ -1004,7 +1004,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// A database upgraded by the migration that adds the pre-summed rows (SQLite 0050, PostgreSQL and SQL Server 0043)
+    /// A database upgraded by the migration that adds the pre-summed rows (SQLite 0051, PostgreSQL and SQL Server 0044)
     /// answers every grouping as it did from the rollup alone: the migration sums the rows already counted, and the
     /// commits after it add to both.
     /// </summary>
