@@ -919,10 +919,19 @@ public abstract class StoreComplianceTests : IAsyncLifetime
             from minutes in Gen.Int[0, 40_000]
             from waited in Gen.Int[0, 5_000]
             from timed in Gen.Bool
-            select new RollupEntry(
-                kind, month, kind == ComplianceRollup.BundleKind ? "" : department, service, 1, decided == 0 ? 1 : 0, decided == 1 ? 1 : 0, 0,
-                promised ? 1 : 0, promised && onTime ? 1 : 0, statutory ? 1 : 0, statutory && onTime ? 1 : 0,
-                timed ? 1 : 0, timed ? minutes : 0, timed ? waited : 0, 0, timed ? HandlingBuckets.Of(minutes) : -1);
+            from excluded in Gen.Int[0, 900]
+            from correction in Gen.Int[0, 9]
+            select correction switch
+            {
+                // An approval on commitment revoked; a completion taken back (its finish and bucket subtracted).
+                0 => ComplianceRollup.Revoked(kind == ComplianceRollup.BundleKind ? "" : department, service, new DateTimeOffset(month / 100, month % 100, 10, 0, 0, 0, TimeSpan.FromHours(8))) with { Kind = kind },
+                1 => new RollupEntry(kind, month, kind == ComplianceRollup.BundleKind ? "" : department, service, -1, -1, 0, 0, 0, 0, 0, 0, -1, -minutes, 0, 0,
+                    HandlingBuckets.Of(minutes), -1),
+                _ => new RollupEntry(
+                    kind, month, kind == ComplianceRollup.BundleKind ? "" : department, service, 1, decided == 0 ? 1 : 0, decided == 1 ? 1 : 0, 0,
+                    promised ? 1 : 0, promised && onTime ? 1 : 0, statutory ? 1 : 0, statutory && onTime ? 1 : 0,
+                    timed ? 1 : 0, timed ? minutes : 0, timed ? waited : 0, timed ? excluded : 0, timed ? HandlingBuckets.Of(minutes) : -1),
+            };
         var queries = new SqlComplianceRollupQueries(Database);
 
         await entry.Array[0, 60].SampleAsync(
@@ -937,26 +946,16 @@ public abstract class StoreComplianceTests : IAsyncLifetime
                     await SaveAsync(changes);
                 }
 
-                foreach (var by in new[] { ComplianceGrouping.None, ComplianceGrouping.Department, ComplianceGrouping.Month | ComplianceGrouping.Service, ComplianceGrouping.Department | ComplianceGrouping.Service | ComplianceGrouping.Month })
+                // Every grouping, read from the pre-summed rows or the rollup's own, and a supervisor's (one department's).
+                foreach (var kind in new[] { ComplianceRollup.StepKind, ComplianceRollup.BundleKind })
                 {
-                    var sums = await queries.SumAsync(ComplianceRollup.StepKind, 202601, 202612, by, null, CancellationToken.None);
-                    var expected = entries.Where(e => e.Kind == ComplianceRollup.StepKind && e.Month <= 202612)
-                        .GroupBy(e => (by.HasFlag(ComplianceGrouping.Department) ? e.Department : null, by.HasFlag(ComplianceGrouping.Service) ? e.ServiceId : null,
-                            by.HasFlag(ComplianceGrouping.Month) ? $"{e.Month / 100}-{e.Month % 100:00}" : null))
-                        .ToDictionary(g => g.Key, g => g.ToArray());
-                    Assert.Equal(expected.Count, sums.Count);
-                    foreach (var sum in sums)
+                    foreach (var by in Enumerable.Range(0, 8).Select(b => (ComplianceGrouping)b))
                     {
-                        var group = expected[(sum.Key.Department, sum.Key.ServiceId, sum.Key.Month)];
-                        Assert.Equal(
-                            (group.Length, group.Sum(e => e.Approved), group.Sum(e => e.Rejected), group.Sum(e => e.PromisedCounted), group.Sum(e => e.PromisedOnTime),
-                                group.Sum(e => e.StatutoryCounted), group.Sum(e => e.StatutoryOnTime), group.Sum(e => e.Timed), group.Sum(e => e.GovernmentMinutes),
-                                group.Sum(e => e.ApplicantMinutes)),
-                            ((int)sum.Finished, (int)sum.Approved, (int)sum.Rejected, (int)sum.PromisedCounted, (int)sum.PromisedOnTime,
-                                (int)sum.StatutoryCounted, (int)sum.StatutoryOnTime, (int)sum.Timed, sum.GovernmentMinutes, sum.ApplicantMinutes));
-                        Assert.Equal(
-                            Enumerable.Range(0, HandlingBuckets.Count).Select(b => (long)group.Count(e => e.Bucket == b)),
-                            sum.Buckets);
+                        foreach (var department in new string?[] { null, "PSB" })
+                        {
+                            AssertSums(entries.Where(e => e.Kind == kind && e.Month <= 202612 && (department is null || e.Department == department)),
+                                by, await queries.SumAsync(kind, 202601, 202612, by, department, CancellationToken.None));
+                        }
                     }
                 }
 
@@ -1002,6 +1001,72 @@ public abstract class StoreComplianceTests : IAsyncLifetime
             [new OpenRisk(new ComplianceKey("SAMR", "business-opening", "2026-02"), 1, 1, 0, 1, 0), new OpenRisk(new ComplianceKey("SAMR", "business-opening", "2026-03"), 4, 1, 1, 0, 1)],
             await queries.OpenAsync(ComplianceGrouping.Department | ComplianceGrouping.Service | ComplianceGrouping.Month, null, Now, CancellationToken.None));
         Assert.Equal([new OpenRisk(new ComplianceKey(null, null, null), 5, 2, 1, 1, 1)], await queries.OpenAsync(ComplianceGrouping.None, "SAMR", Now, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A database upgraded by the migration that adds the pre-summed rows (SQLite 0051, PostgreSQL and SQL Server 0044)
+    /// answers every grouping as it did from the rollup alone: the migration sums the rows already counted, and the
+    /// commits after it add to both.
+    /// </summary>
+    [StoreFact]
+    public async Task PreSummedRows_FilledByTheUpgrade_AnswerAsTheRollupDid()
+    {
+        var random = new Random(20261202);
+        string[] departments = ["SAMR", "PSB", "BANK", "TAX"];
+        string[] services = ["business-opening", "construction", "newborn"];
+        RollupEntry Entry(int month)
+        {
+            var minutes = random.Next(0, 90_000);
+            var kind = random.Next(4) == 0 ? ComplianceRollup.BundleKind : ComplianceRollup.StepKind;
+            var promised = random.Next(3) > 0;
+            var statutory = random.Next(2) == 0;
+            return new RollupEntry(
+                kind, month, kind == ComplianceRollup.BundleKind ? "" : departments[random.Next(departments.Length)], services[random.Next(services.Length)],
+                1, random.Next(2), 0, 0, promised ? 1 : 0, promised ? random.Next(2) : 0, statutory ? 1 : 0, statutory ? random.Next(2) : 0, 1, minutes,
+                random.Next(0, 3_000), random.Next(0, 600), HandlingBuckets.Of(minutes));
+        }
+
+        var before = Enumerable.Range(0, 300).Select(i => Entry(202601 + i % 12)).ToArray();
+        var after = Enumerable.Range(0, 100).Select(i => Entry(202601 + i % 12)).ToArray();
+        await ClearRollupAsync();
+        foreach (var chunk in before.Chunk(40))
+        {
+            var changes = new EngineChanges();
+            changes.Rollup.AddRange(chunk);
+            await SaveAsync(changes);
+        }
+
+        // The installation before the upgrade: its rollup only, with finishes counted past 480 hours in the old way.
+        await using (var connection = await Database.OpenAsync(CancellationToken.None))
+        {
+            await ForgetTotalsAsync(connection);
+            await ExecuteAsync(connection, "UPDATE compliance_rollup SET h480_unsplit = 2 WHERE month = 202603");
+        }
+
+        Database.Migrate();
+        var changesAfter = new EngineChanges();
+        changesAfter.Rollup.AddRange(after);
+        await SaveAsync(changesAfter);
+
+        var queries = new SqlComplianceRollupQueries(Database);
+        foreach (var kind in new[] { ComplianceRollup.StepKind, ComplianceRollup.BundleKind })
+        {
+            foreach (var by in Enumerable.Range(0, 8).Select(b => (ComplianceGrouping)b))
+            {
+                foreach (var department in new string?[] { null, "PSB" })
+                {
+                    var entries = before.Concat(after).Where(e => e.Kind == kind && (department is null || e.Department == department));
+                    var sums = await queries.SumAsync(kind, 202602, 202611, by, department, CancellationToken.None);
+                    AssertSums(entries.Where(e => e.Month is >= 202602 and <= 202611), by, sums);
+                    // The old finishes past 480 hours: two per rollup row of March, whichever rows a group sums.
+                    var rows = before.Where(e => e.Kind == kind && e.Month == 202603 && (department is null || e.Department == department))
+                        .Select(e => (e.Department, e.ServiceId)).Distinct().ToArray();
+                    Assert.Equal(
+                        2L * rows.Length,
+                        sums.Where(s => s.Key.Month is null or "2026-03").Sum(s => s.UnsplitOver480));
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -1061,7 +1126,8 @@ public abstract class StoreComplianceTests : IAsyncLifetime
 
     /// <summary>
     /// Puts the rollup table back as the migration that made it left it (its own CREATE TABLE, from that migration's
-    /// script for this database) and forgets the widening, so that the next migration run widens it again.
+    /// script for this database) and forgets the widening and the pre-summed rows made after it, so that the next
+    /// migration run widens it and sums it again.
     /// </summary>
     private async Task RollBackToTheEarlierBucketsAsync()
     {
@@ -1088,6 +1154,14 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         await ExecuteAsync(connection, "DROP TABLE compliance_rollup");
         await ExecuteAsync(connection, createTable);
         await ExecuteAsync(connection, "DELETE FROM schemaversions WHERE scriptname LIKE '%handling_buckets_past_480_hours%'");
+        await ForgetTotalsAsync(connection);
+    }
+
+    /// <summary>Drops the pre-summed rows and forgets their migration, so that the next migration run makes and fills them again.</summary>
+    private static async Task ForgetTotalsAsync(System.Data.Common.DbConnection connection)
+    {
+        await ExecuteAsync(connection, "DROP TABLE compliance_totals");
+        await ExecuteAsync(connection, "DELETE FROM schemaversions WHERE scriptname LIKE '%compliance_totals%'");
     }
 
     private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql)
@@ -1097,6 +1171,37 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The sums read equal the entries' sums by <paramref name="by"/>, every group and column, and no other group.</summary>
+    private static void AssertSums(IEnumerable<RollupEntry> entries, ComplianceGrouping by, IReadOnlyList<RollupSum> sums)
+    {
+        var expected = entries
+            .GroupBy(e => new ComplianceKey(by.HasFlag(ComplianceGrouping.Department) ? e.Department : null, by.HasFlag(ComplianceGrouping.Service) ? e.ServiceId : null,
+                by.HasFlag(ComplianceGrouping.Month) ? $"{e.Month / 100}-{e.Month % 100:00}" : null))
+            .Select(g => new
+            {
+                g.Key,
+                Counts = (g.Sum(e => (long)e.Finished), g.Sum(e => (long)e.Approved), g.Sum(e => (long)e.Rejected), g.Sum(e => (long)e.Revoked),
+                    g.Sum(e => (long)e.PromisedCounted), g.Sum(e => (long)e.PromisedOnTime), g.Sum(e => (long)e.StatutoryCounted), g.Sum(e => (long)e.StatutoryOnTime),
+                    g.Sum(e => (long)e.Timed), g.Sum(e => e.GovernmentMinutes), g.Sum(e => e.ApplicantMinutes), g.Sum(e => e.ExcludedMinutes)),
+                Buckets = Enumerable.Range(0, HandlingBuckets.Count).Select(b => g.Where(e => e.Bucket == b).Sum(e => (long)e.BucketCount)).ToArray(),
+            })
+            .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.Department, StringComparer.Ordinal).ThenBy(g => g.Key.ServiceId, StringComparer.Ordinal)
+            .ToArray();
+        var actual = sums
+            .Select(s => new
+            {
+                s.Key,
+                Counts = (s.Finished, s.Approved, s.Rejected, s.Revoked, s.PromisedCounted, s.PromisedOnTime, s.StatutoryCounted, s.StatutoryOnTime, s.Timed,
+                    s.GovernmentMinutes, s.ApplicantMinutes, s.ExcludedMinutes),
+                Buckets = s.Buckets.ToArray(),
+            })
+            .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.Department, StringComparer.Ordinal).ThenBy(g => g.Key.ServiceId, StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(expected.Select(g => g.Key), actual.Select(g => g.Key));
+        Assert.Equal(expected.Select(g => g.Counts), actual.Select(g => g.Counts));
+        Assert.Equal(expected.Select(g => g.Buckets), actual.Select(g => g.Buckets));
+    }
+
     private static Gen<T> OneOf<T>(params T[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 
     private async Task ClearRollupAsync()
@@ -1104,6 +1209,8 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         await using var connection = await Database.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM compliance_rollup";
+        await command.ExecuteNonQueryAsync();
+        command.CommandText = "DELETE FROM compliance_totals";
         await command.ExecuteNonQueryAsync();
     }
 

@@ -5,8 +5,10 @@ using WorkflowEngine.Runtime.Statistics;
 namespace WorkflowEngine.Persistence.Stores;
 
 /// <summary>
-/// The statistics' reads. A period's figures are one range of the rollup's key (kind, month, …), however many
-/// applications finished in it; the open steps are read through the index that holds only them (ix_steps_open).
+/// The statistics' reads. A period's figures are one range of a key (kind, month, …), however many applications
+/// finished in it: of the pre-summed rows per month and department or per month and service (compliance_totals) where
+/// the grouping needs no finer row, else of the rollup's own rows per month, department and service; the open steps are
+/// read through the index that holds only them (ix_steps_open).
 /// </summary>
 public sealed class SqlComplianceRollupQueries(Database database) : IComplianceRollupQueries
 {
@@ -40,10 +42,12 @@ public sealed class SqlComplianceRollupQueries(Database database) : IComplianceR
             groups.Add("service_id");
         }
 
-        var select = string.Join(", ", Dimensions.Select(c => groups.Contains(c) ? c : "NULL"));
-        var sql = $"SELECT {select}, {Sums} FROM compliance_rollup WHERE kind = @Kind AND month >= @From AND month <= @To"
-            + (department is null ? "" : " AND department = @Department")
-            + (groups.Count == 0 ? "" : " GROUP BY " + string.Join(", ", groups));
+        var sql = Totals(by, department) is { } dimension
+            ? TotalsSql(dimension, groups, department)
+            : $"SELECT {string.Join(", ", Dimensions.Select(c => groups.Contains(c) ? c : "NULL"))}, {Sums} FROM compliance_rollup "
+                + "WHERE kind = @Kind AND month >= @From AND month <= @To"
+                + (department is null ? "" : " AND department = @Department")
+                + (groups.Count == 0 ? "" : " GROUP BY " + string.Join(", ", groups));
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             sql, new { Kind = kind, From = (long)fromMonth, To = (long)toMonth, Department = department }, cancellationToken: cancellationToken));
@@ -70,6 +74,26 @@ public sealed class SqlComplianceRollupQueries(Database database) : IComplianceR
         }
 
         return sums;
+    }
+
+    /// <summary>
+    /// The dimension of compliance_totals whose rows hold the sums asked for, or null when only the rollup's own rows do:
+    /// grouped by department and service together, or one department's grouped by service.
+    /// </summary>
+    private static string? Totals(ComplianceGrouping by, string? department) =>
+        by.HasFlag(ComplianceGrouping.Service)
+            ? by.HasFlag(ComplianceGrouping.Department) || department is not null ? null : RollupTotal.ServiceDimension
+            : RollupTotal.DepartmentDimension;
+
+    /// <summary>The sums from the pre-summed rows of one dimension, each answer's columns where the rollup has them.</summary>
+    private static string TotalsSql(string dimension, List<string> groups, string? department)
+    {
+        var code = dimension == RollupTotal.ServiceDimension ? "service_id" : "department";
+        var grouped = groups.Select(g => g == code ? "code" : g).ToList();
+        var select = string.Join(", ", Dimensions.Select(c => !groups.Contains(c) ? "NULL" : c == code ? "code" : c));
+        return $"SELECT {select}, {Sums} FROM compliance_totals WHERE kind = @Kind AND dimension = '{dimension}' AND month >= @From AND month <= @To"
+            + (department is null ? "" : " AND code = @Department")
+            + (grouped.Count == 0 ? "" : " GROUP BY " + string.Join(", ", grouped));
     }
 
     public async Task<IReadOnlyList<OpenRisk>> OpenAsync(ComplianceGrouping by, string? department, DateTimeOffset now, CancellationToken cancellationToken)
