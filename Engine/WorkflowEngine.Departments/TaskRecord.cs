@@ -44,6 +44,12 @@ public sealed class TaskRecord
     /// <summary>Why the clock stands still, in the applicant's words.</summary>
     public string? ClockPausedBecause { get; set; }
 
+    /// <summary>What the clock stands still for: as the engine said, else (a task paused before it said) a supplement request still open, else an excluded period.</summary>
+    public string ClockPausedFor => Clock?.PausedFor ?? (SupplementRequestedAt is not null && SupplementSuppliedAt is null ? "supplement" : "excluded");
+
+    /// <summary>Why the clock stands still, in English where asked and the engine said it in English (a clerk's own words stay as written), else in Chinese; null when not said.</summary>
+    public string? ClockPausedBecauseIn(bool english) => ClockPausedBecause is { } because && english ? Clock?.PausedBecauseEn ?? because : ClockPausedBecause;
+
     /// <summary>The calendar the engine dispatched the step on and the pauses that ended: JSON <see cref="TaskClock"/>; null on tasks from before it was kept.</summary>
     public string? ClockJson { get; set; }
 

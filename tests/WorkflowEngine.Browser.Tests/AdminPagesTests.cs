@@ -184,7 +184,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         // The Validate button, from the keyboard: the answer takes the focus, not the top of the page.
         await page.GetByRole(AriaRole.Button, new() { Name = "校验", Exact = true }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("handler=Validate", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.Contains("handler=Validate", StringComparison.Ordinal));
         await Assertions.Expect(errors).ToContainTextAsync("第 7 行");
         await Assertions.Expect(errors).ToBeFocusedAsync();
 

@@ -95,7 +95,7 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByRole(AriaRole.Link, new() { Name = "查询办件" }).First.ClickAsync();
         await page.GetByLabel("受理编号").FillAsync(trackingNumber.ToLowerInvariant());
         await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/applications/{id}", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.EndsWith($"/applications/{id}", StringComparison.Ordinal));
 
         // The same page in English.
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
@@ -191,7 +191,7 @@ public sealed class ApplicantPagesTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByLabel("用户名").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith(returnUrl, StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.EndsWith(returnUrl, StringComparison.Ordinal));
         return page;
     }
 

@@ -27,7 +27,7 @@ public sealed class BusinessOpeningScenarioTests(BrowserFixture fixture) : IClas
         var applicant = await fixture.SignedInAsync("zhangsan", "/services/business-opening");
         await Assertions.Expect(applicant.Locator("h1")).ToContainTextAsync("企业开办");
         await applicant.GetByRole(AriaRole.Link, new() { Name = "申请办理" }).ClickAsync();
-        await applicant.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/services/business-opening/apply");
+        await BrowserFixture.ArrivedAsync(applicant, url => new Uri(url).AbsolutePath == "/services/business-opening/apply");
 
         await FillTheFormAsync(applicant);
         await Screenshots.SaveAsync(applicant, "apply");

@@ -50,7 +50,7 @@ public sealed class PlatformSignInBrowserTests : IAsyncLifetime
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
         await page.GetByRole(AriaRole.Button, new() { Name = "使用省统一身份认证平台登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(_platform.Authority + "/authorize", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.StartsWith(_platform.Authority + "/authorize", StringComparison.Ordinal));
         await page.GetByLabel("用户名").FillAsync(Clerk.UserName);
         return page;
     }
@@ -62,7 +62,7 @@ public sealed class PlatformSignInBrowserTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk");
+        await BrowserFixture.ArrivedAsync(page, url => new Uri(url).AbsolutePath == "/desk");
         await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("无权访问");
         await page.GotoAsync("/account");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("李青");
@@ -77,7 +77,7 @@ public sealed class PlatformSignInBrowserTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == "/account/login?failed=token");
+        await BrowserFixture.ArrivedAsync(page, url => new Uri(url).PathAndQuery == "/account/login?failed=token");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("身份凭证未通过校验");
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
     }

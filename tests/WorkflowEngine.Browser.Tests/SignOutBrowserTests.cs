@@ -19,7 +19,7 @@ public sealed class SignOutBrowserTests(BrowserFixture fixture) : IClassFixture<
 
         await page.GetByRole(AriaRole.Button, new() { Name = "退出登录", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+        await BrowserFixture.ArrivedAsync(page, url => new Uri(url).AbsolutePath == "/account/login");
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == ".WorkflowEngine.Session");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "登录", Exact = true })).ToBeVisibleAsync();
         await page.GotoAsync("/desk");

@@ -5,7 +5,7 @@ using WorkflowEngine.Core.Model;
 namespace WorkflowEngine.Core.Tests;
 
 /// <summary>
-/// <see cref="Condition.TypeError"/> accepts what the format guide lists, and what it accepts evaluates without
+/// <see cref="Condition.TypeErrors"/> accepts what the format guide lists, and what it accepts evaluates without
 /// throwing over any values of the fields' types, null included.
 /// </summary>
 public sealed class ConditionTypeCheckTests
@@ -48,7 +48,19 @@ public sealed class ConditionTypeCheckTests
 
     private static FormField Field(string key, FieldType type) => new() { Key = key, Label = new LocalizedText(key), Type = type };
 
-    private static string? Check(string text) => Condition.Parse(text).TypeError(Fields);
+    /// <summary>The problem in Chinese; a problem is always said in English too, without a Chinese word in it.</summary>
+    private static string? Check(string text)
+    {
+        if (Condition.Parse(text).TypeErrors(Fields) is not { } problem)
+        {
+            return null;
+        }
+
+        var (zh, en) = problem;
+        Assert.False(string.IsNullOrWhiteSpace(en));
+        Assert.DoesNotMatch("[\\u4e00-\\u9fff]", en);
+        return zh;
+    }
 
     [Theory]
     [InlineData("count > 5")]
@@ -114,7 +126,7 @@ public sealed class ConditionTypeCheckTests
         var wellTyped = 0;
         Gen.Select(Expression, values.Array[4]).Sample((text, assignments) =>
         {
-            if (!Condition.TryParse(text, out var condition, out _) || condition!.TypeError(Fields) is not null)
+            if (!Condition.TryParse(text, out var condition, out _) || condition!.TypeErrors(Fields) is not null)
             {
                 return;
             }

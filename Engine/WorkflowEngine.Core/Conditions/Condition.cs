@@ -61,12 +61,10 @@ public sealed class Condition
         TryParse(text, out var condition, out var error) ? condition! : throw new FormatException($"Condition '{text}': {error}");
 
     /// <summary>
-    /// Checks the condition against the form's field types and the operators the format guide lists; the problem is
-    /// Chinese text that follows <c>条件“…”</c>, or null. Names the form lacks are left to the caller to report.
+    /// Checks the condition against the form's field types and the operators the format guide lists: the problem in
+    /// Chinese (which follows <c>条件“…”</c>) and in English (which follows <c>The condition "…"</c>), or null. Names the
+    /// form lacks are left to the caller to report.
     /// </summary>
-    public string? TypeError(IReadOnlyDictionary<string, FormField> fields) => TypeErrors(fields)?.Zh;
-
-    /// <summary>The same problem in Chinese and in English (which follows <c>The condition "…"</c>), or null.</summary>
     public (string Zh, string En)? TypeErrors(IReadOnlyDictionary<string, FormField> fields) => new ConditionTypeChecker(fields).Check(_parsed);
 
     /// <summary>

@@ -34,24 +34,10 @@ public sealed record PausedTaskDto(
             task.StepId,
             task.Title,
             task.ClaimedBy,
-            ReasonKindOf(task),
-            ReasonOf(task, english),
+            task.ClockPausedFor,
+            task.ClockPausedBecauseIn(english),
             ChinaTime.ToLocal(task.ClockPausedSince ?? task.DueAt),
             ChinaTime.ToLocal(task.Clock?.PausedUntil),
             ChinaTime.ToLocal(task.DueAt));
-    }
-
-    /// <summary>Why the clock stands still, in English where asked and known, else in Chinese; null when not said.</summary>
-    public static string? ReasonOf(TaskRecord task, bool english)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        return task.ClockPausedBecause is { } because && english ? task.Clock?.PausedBecauseEn ?? because : task.ClockPausedBecause;
-    }
-
-    /// <summary>What the clock stands still for: as the engine said, else (a task paused before it said) a supplement request still open, else an excluded period.</summary>
-    public static string ReasonKindOf(TaskRecord task)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        return task.Clock?.PausedFor ?? (task is { SupplementRequestedAt: not null, SupplementSuppliedAt: null } ? "supplement" : "excluded");
     }
 }

@@ -39,6 +39,16 @@ public sealed class OidcSettings
     /// <summary>What the sign-in page calls the platform.</summary>
     public string DisplayName { get; set; } = "统一身份认证平台";
 
+    /// <summary>What the English sign-in page calls the platform; when unset, <see cref="DisplayName"/> if it has no Chinese in it, else a plain description.</summary>
+    public string? DisplayNameEn { get; set; }
+
+    /// <summary>The platform's name in the page's language (<see cref="DisplayName"/> or <see cref="DisplayNameEn"/>).</summary>
+    public string NameIn(bool english) =>
+        !english ? DisplayName
+        : !string.IsNullOrWhiteSpace(DisplayNameEn) ? DisplayNameEn
+        : DisplayName.Any(c => c >= '\u2E80') ? "the unified identity platform"
+        : DisplayName;
+
     public bool Configured => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 
     /// <summary>Whether the API takes the platform's access tokens.</summary>

@@ -42,8 +42,8 @@ public static class PlatformFailures
     private static string? English(string? code, string platform) => code switch
     {
         Token => $"The identity token {platform} returned failed a check (signature, issuer, audience, expiry or nonce), so you are not signed in. Sign in again; if it still fails, ask an administrator to check the connection to {platform}.",
-        Subject => $"{platform} gave no usable user identifier, so you are not signed in. Ask the administrators of {platform}.",
-        Department => $"{platform} says you are staff but names no department, so you are not signed in. Ask the administrators of {platform} to add your department.",
+        Subject => $"No usable user identifier came from {platform}, so you are not signed in. Ask the administrators of {platform}.",
+        Department => $"According to {platform} you are staff, but it names no department, so you are not signed in. Ask the administrators of {platform} to add your department.",
         Disabled => "An administrator has disabled your account here, so you are not signed in. Ask an administrator if this is unexpected.",
         Declined => $"You cancelled the sign-in at {platform}, or {platform} declined it: you are not signed in.",
         Stale => "This sign-in has expired or was not started from this page, so you are not signed in. Sign in again.",

@@ -15,8 +15,8 @@ namespace WorkflowEngine.Hosting.Pages.Account;
 [AllowAnonymous]
 public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSettings oidc) : PageModel
 {
-    /// <summary>The identity platform's name when a deployment configured one; the page then offers it.</summary>
-    public string? PlatformName => oidc.Configured ? oidc.DisplayName : null;
+    /// <summary>The identity platform's name, in the page's language, when a deployment configured one; the page then offers it.</summary>
+    public string? PlatformName => oidc.Configured ? oidc.NameIn(PageText.Current.IsEnglishText) : null;
 
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -38,15 +38,15 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSe
     /// <summary>The words for <see cref="SignedOut"/>; null unless the platform's session may still stand.</summary>
     public string? SignedOutHereNote => (SignedOut, PageText.Current.IsEnglishText) switch
     {
-        ("here", true) => $"You have signed out of {PageText.Current.SiteName} on every device. {PlatformNameOrDefault(true)} offers no sign-out to this system, so you may still be signed in there: on a shared computer, close the browser.",
+        ("here", true) => $"You have signed out of {PageText.Current.SiteName} on every device. No sign-out to this system is offered by {PlatformNameOrDefault(true)}, so you may still be signed in there: on a shared computer, close the browser.",
         ("here", false) => $"您已在所有设备上退出{PageText.Current.SiteName}。{PlatformNameOrDefault(false)}未向本系统提供退出登录，您在该平台上可能仍处于登录状态：如在公用电脑上，请关闭浏览器。",
-        ("unreachable", true) => $"You have signed out of {PageText.Current.SiteName} on every device. {PlatformNameOrDefault(true)} could not be reached to sign you out there too, so you may still be signed in there: on a shared computer, close the browser.",
+        ("unreachable", true) => $"You have signed out of {PageText.Current.SiteName} on every device. We could not reach {PlatformNameOrDefault(true)} to sign you out there too, so you may still be signed in there: on a shared computer, close the browser.",
         ("unreachable", false) => $"您已在所有设备上退出{PageText.Current.SiteName}。暂时无法连接{PlatformNameOrDefault(false)}，未能在该平台上一并退出，您在该平台上可能仍处于登录状态：如在公用电脑上，请关闭浏览器。",
         _ => null,
     };
 
     /// <summary>The words for <see cref="Failed"/>; null when nothing failed.</summary>
-    public string? PlatformError => Failed is null ? null : PlatformFailures.Message(Failed, oidc.DisplayName, PageText.Current.IsEnglishText);
+    public string? PlatformError => Failed is null ? null : PlatformFailures.Message(Failed, oidc.NameIn(PageText.Current.IsEnglishText), PageText.Current.IsEnglishText);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -98,7 +98,7 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSe
             UserPrincipal.Create(outcome.User!, SessionCookie.SchemeName, outcome.SecurityStamp),
             new AuthenticationProperties { IsPersistent = false });
 
-    private string PlatformNameOrDefault(bool english) => PlatformName ?? (english ? "The unified identity platform" : "统一身份认证平台");
+    private string PlatformNameOrDefault(bool english) => PlatformName ?? (english ? "the unified identity platform" : "统一身份认证平台");
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 }

@@ -47,6 +47,9 @@ public static class DeskText
         _ => "",
     };
 
+    /// <summary>Why a task's clock stands still, in the page's language where the engine said it in English too; null when not said.</summary>
+    public static string? PausedBecause(TaskRecord task) => task.ClockPausedBecauseIn(PageText.Current.IsEnglishText);
+
     /// <summary>The limit a card is against: 法定时限 (statutory) or 承诺时限 (promised).</summary>
     public static string Limit(string limit) => limit == "statutory" ? Say("法定时限", "Statutory limit") : Say("承诺时限", "Promised limit");
 

@@ -80,7 +80,7 @@
         li.appendChild(a);
         li.appendChild(document.createTextNode(' '));
         li.appendChild(path);
-        li.appendChild(document.createTextNode('：' + messageOf(e)));
+        li.appendChild(document.createTextNode((list.getAttribute('data-separator') || '：') + messageOf(e)));
         ul.appendChild(li);
       });
       list.appendChild(ul);
