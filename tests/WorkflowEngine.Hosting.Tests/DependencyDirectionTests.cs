@@ -118,8 +118,24 @@ public sealed class DependencyDirectionTests
     [InlineData("WorkflowEngine.Identity")]
     [InlineData("WorkflowEngine.Identity.Storage")]
     [InlineData("WorkflowEngine.DataFiles")]
+    [InlineData("WorkflowEngine.Web.Common")]
     public void DepartmentSide_ReachesNoEngineAssembly(string assembly) =>
         Assert.Empty(ReachableWorkflowAssemblies(assembly).Intersect(EngineAssemblies));
+
+    /// <summary>
+    /// The web helpers both hosts' web layers share (problem details, the request's language, body rules and limits) sit on
+    /// the department side's words and kernels: a department host can carry them without the engine.
+    /// </summary>
+    [Fact]
+    public void WebCommon_ReachesOnlyTheDepartmentSideAndItsKernels() =>
+        Assert.Equal(
+            ["WorkflowEngine.Calendars", "WorkflowEngine.Contracts", "WorkflowEngine.Delivery", "WorkflowEngine.Departments"],
+            ReachableWorkflowAssemblies("WorkflowEngine.Web.Common"));
+
+    /// <summary>The rule above can fail: the all-in-one web layer, which composes the engine, reaches the engine's assemblies.</summary>
+    [Fact]
+    public void EngineAssemblyRule_SeesTheEngineInTheAllInOneWebLayer() =>
+        Assert.Superset(new SortedSet<string>(EngineAssemblies), ReachableWorkflowAssemblies("WorkflowEngine.Hosting"));
 
     /// <summary>The engine's runtime, stores and consumers load nothing of the department side, however indirectly.</summary>
     [Theory]
