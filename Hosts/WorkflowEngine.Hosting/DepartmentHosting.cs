@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using WorkflowEngine.DataFiles;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Api.Desk;
@@ -13,14 +10,11 @@ using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Messaging.Configuration;
 using WorkflowEngine.Persistence;
-using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Stores;
-using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Inbox;
 using WorkflowEngine.Runtime.Outbox;
-using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting;

@@ -242,7 +242,7 @@ public static partial class WorkflowHosting
             services.AddSingleton(forwarded);
         }
 
-        builder.AddWorkflowSignIn();
+        builder.AddWorkflowSignIn().AddSignInWeb();
         services.AddProblemDetails();
         services.AddOpenApi();
         // Every endpoint reads at most a JSON body's bound unless it declares another (RequestBodyGuard raises it for

@@ -118,8 +118,30 @@ public sealed class DependencyDirectionTests
     [InlineData("WorkflowEngine.Identity")]
     [InlineData("WorkflowEngine.Identity.Storage")]
     [InlineData("WorkflowEngine.DataFiles")]
+    [InlineData("WorkflowEngine.Web.Common")]
+    [InlineData("WorkflowEngine.Hosting.Identity")]
     public void DepartmentSide_ReachesNoEngineAssembly(string assembly) =>
         Assert.Empty(ReachableWorkflowAssemblies(assembly).Intersect(EngineAssemblies));
+
+    /// <summary>
+    /// The web helpers both hosts' web layers share (problem details, the request's language, body rules and limits) sit on
+    /// the department side's words and kernels: a department host can carry them without the engine.
+    /// </summary>
+    [Fact]
+    public void WebCommon_ReachesOnlyTheDepartmentSideAndItsKernels() =>
+        Assert.Equal(
+            ["WorkflowEngine.Calendars", "WorkflowEngine.Contracts", "WorkflowEngine.Delivery", "WorkflowEngine.Departments"],
+            ReachableWorkflowAssemblies("WorkflowEngine.Web.Common"));
+
+    /// <summary>The sign-in both hosts run knows the web helpers below it, never the web layer that composes the engine.</summary>
+    [Fact]
+    public void WebIdentity_DoesNotReferenceTheAllInOneWebLayer() =>
+        Assert.DoesNotContain("WorkflowEngine.Hosting", ReachableWorkflowAssemblies("WorkflowEngine.Hosting.Identity"));
+
+    /// <summary>The rule above can fail: the all-in-one web layer, which composes the engine, reaches the engine's assemblies.</summary>
+    [Fact]
+    public void EngineAssemblyRule_SeesTheEngineInTheAllInOneWebLayer() =>
+        Assert.Superset(new SortedSet<string>(EngineAssemblies), ReachableWorkflowAssemblies("WorkflowEngine.Hosting"));
 
     /// <summary>The engine's runtime, stores and consumers load nothing of the department side, however indirectly.</summary>
     [Theory]
@@ -228,10 +250,14 @@ public sealed class DependencyDirectionTests
         public static int Departments(string definitionsPath) => WorkflowEngine.Definitions.ReferenceData.Load(definitionsPath).Departments.Count;
     }
 
+    /// <summary>The web layer's assemblies: the sign-in and the shared helpers moved out of Hosting kept their namespaces.</summary>
+    private static readonly Assembly[] WebAssemblies =
+        [typeof(WorkflowHosting).Assembly, Assembly.Load("WorkflowEngine.Hosting.Identity"), Assembly.Load("WorkflowEngine.Web.Common")];
+
     /// <summary>The web layer's top-level types of a namespace, or the one type of that full name; never none.</summary>
     private static Type[] WebTypes(string namespaceOrType)
     {
-        var types = typeof(WorkflowHosting).Assembly.GetTypes()
+        var types = WebAssemblies.SelectMany(a => a.GetTypes())
             .Where(t => !t.IsNested && (t.Namespace == namespaceOrType || t.FullName == namespaceOrType))
             .ToArray();
         Assert.NotEmpty(types);

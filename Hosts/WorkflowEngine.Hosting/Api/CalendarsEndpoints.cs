@@ -69,7 +69,7 @@ public static class CalendarsEndpoints
         return outcome.Status switch
         {
             CalendarYearStatus.NotFound => Problems.NotFound($"没有工作日历“{id}”"),
-            CalendarYearStatus.Invalid => Problems.Definition(outcome.Errors, new ProblemText("年度节假日安排未通过校验，未载入", "The year's holiday arrangement did not pass its checks and was not loaded")),
+            CalendarYearStatus.Invalid => DefinitionProblems.Definition(outcome.Errors, new ProblemText("年度节假日安排未通过校验，未载入", "The year's holiday arrangement did not pass its checks and was not loaded")),
             CalendarYearStatus.Inherited => Problems.Status(StatusCodes.Status409Conflict, Problems.ConflictTitle, new ProblemText(
                 $"工作日历“{id}”继承“{outcome.YearsFrom}”的年度放假安排：请载入到“{outcome.YearsFrom}”（PUT /api/calendars/{outcome.YearsFrom}/years/…），“{id}”随之更新",
                 $"Calendar \"{id}\" takes its years from \"{outcome.YearsFrom}\": load the year there (PUT /api/calendars/{outcome.YearsFrom}/years/…) and \"{id}\" follows")),

@@ -61,7 +61,7 @@ public static class DefinitionsEndpoints
         var loaded = registry.Loader.Load(record.Source, $"{id}@v{version}");
         if (loaded.Definition is not { } definition)
         {
-            return Problems.Definition(loaded.Errors, "定义无法读取，无法计算期限");
+            return DefinitionProblems.Definition(loaded.Errors, "定义无法读取，无法计算期限");
         }
 
         var zone = reference.Calendars.TryGetValue(definition.CalendarId, out var calendar) ? calendar.Zone : ChinaTime.Zone;
@@ -97,7 +97,7 @@ public static class DefinitionsEndpoints
         var result = await registry.SaveDraftAsync(source!, FileName(request), user.Id(), cancellationToken);
         if (result.Draft is not { } draft)
         {
-            return Problems.Definition(result.Errors, "定义无法读取，未保存");
+            return DefinitionProblems.Definition(result.Errors, "定义无法读取，未保存");
         }
 
         return Results.Created(
@@ -116,7 +116,7 @@ public static class DefinitionsEndpoints
         var result = loader.Load(source!, FileName(request));
         return result.IsValid
             ? Results.Ok(new DefinitionValidDto(true, result.Id, []))
-            : Problems.Definition(result.Errors, "定义未通过校验");
+            : DefinitionProblems.Definition(result.Errors, "定义未通过校验");
     }
 
     private static async Task<IResult> PublishAsync(string id, int? version, ClaimsPrincipal user, DefinitionRegistry registry, CancellationToken cancellationToken)
@@ -129,7 +129,7 @@ public static class DefinitionsEndpoints
 
         return result.Kind switch
         {
-            PublishProblem.Invalid => Problems.Definition(result.Errors, result.Problem!),
+            PublishProblem.Invalid => DefinitionProblems.Definition(result.Errors, result.Problem!),
             PublishProblem.AlreadyPublished => Problems.Conflict(result.Problem!),
             _ => Problems.NotFound(result.Problem!),
         };

@@ -2,14 +2,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.ApplicationParts;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using WorkflowEngine.Hosting.Api;
-using WorkflowEngine.Hosting.Pages;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime.Users;
 
@@ -77,33 +73,11 @@ public static class SignInHosting
         }
 
         services.AddAuthorization(Policies.Add);
-        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer<SignInOpenApi>().AddOperationTransformer<OperationOpenApi>());
         // The anti-forgery cookie proves nothing alone, so it may travel as the request did: with Always, ASP.NET Core
         // refuses to render any form over plain HTTP (500), where the sign-in page should rather say nothing worse than
         // that the Secure session cookie will not come back.
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        // The sign-in pages under Pages/Account, in every host; AddWorkflowPages() adds the same assembly's part only once.
-        // A form posted from a tab opened before signing in or out elsewhere is told so on a page, not with problem JSON.
-        services.AddRazorPages(o => o.Conventions.ConfigureFilter(new ExpiredFormFilter())).ConfigureApplicationPartManager(parts =>
-        {
-            var assembly = typeof(SignInHosting).Assembly;
-            if (parts.ApplicationParts.All(p => p.Name != assembly.GetName().Name))
-            {
-                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
-                {
-                    parts.ApplicationParts.Add(part);
-                }
-            }
-        });
         return builder;
-    }
-
-    public static IEndpointRouteBuilder MapWorkflowSignIn(this IEndpointRouteBuilder app)
-    {
-        app.MapSignIn();
-        // Every Razor page of this assembly, once: the sign-in pages, and in the engine hosts the public pages too.
-        app.MapRazorPages();
-        return app;
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using WorkflowEngine.Definitions;
 using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
@@ -65,28 +64,6 @@ public static class Problems
 
     public static IResult Unprocessable(string detail, string title = "请求与先前的请求冲突") =>
         Results.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: title);
-
-    /// <summary>A definition's errors, each with file, line, column and path.</summary>
-    public static IResult Definition(IReadOnlyList<DefinitionError> errors, string title) =>
-        Results.Problem(
-            title: title,
-            detail: $"共 {errors.Count} 处错误",
-            statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(DefinitionErrorDto.From).ToArray() });
-
-    /// <summary>
-    /// A definition's errors in the request's language (see <see cref="RequestLanguage"/>): each error's English where
-    /// its check words one, else as written.
-    /// </summary>
-    public static IResult Definition(IReadOnlyList<DefinitionError> errors, ProblemText title) =>
-        new LocalizedProblem(english => Results.Problem(
-            title: english ? title.En : title.Zh,
-            detail: english ? $"{errors.Count} error(s)" : $"共 {errors.Count} 处错误",
-            statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?>
-            {
-                ["errors"] = errors.Select(e => DefinitionErrorDto.From(english && e.MessageEn is { } en ? e with { Message = en } : e)).ToArray(),
-            }));
 
     /// <summary>A size as people read it: 256 KiB, 1 MiB, 500.3 MiB.</summary>
     public static string Size(long bytes, bool english = false) => bytes switch
