@@ -17,4 +17,7 @@ public static class ApplicationStatuses
     public const string Rejected = "rejected";
 
     public const string Cancelled = "cancelled";
+
+    /// <summary>The applicant withdrew it (撤回) before it was decided; like a cancelled one it counts in no on-time rate.</summary>
+    public const string Withdrawn = "withdrawn";
 }

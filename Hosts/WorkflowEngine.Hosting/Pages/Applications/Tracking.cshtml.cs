@@ -115,6 +115,36 @@ public sealed class TrackingModel(
         return Page();
     }
 
+    /// <summary>The applicant withdraws the application (撤回申请) through the API's own <see cref="WithdrawalService"/>.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, string? reason, [FromServices] WithdrawalService withdrawals, CancellationToken cancellationToken)
+    {
+        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application || application.ApplicantId != User.Id())
+        {
+            return NotFoundPage();
+        }
+
+        SubmissionOutcome outcome;
+        using (FormMessages.InEnglish(PageText.Current.IsEnglishText))
+        {
+            outcome = reason is { Length: > WithdrawalService.ReasonLength }
+                ? SubmissionOutcome.Invalid(new Dictionary<string, string[]>
+                {
+                    ["reason"] = [FormMessages.Say($"撤回原因不能超过 {WithdrawalService.ReasonLength} 个字", $"The reason may be at most {WithdrawalService.ReasonLength} characters")],
+                })
+                : await withdrawals.WithdrawAsync(id, reason, User.Id(), cancellationToken);
+        }
+
+        if (outcome.Application is not null)
+        {
+            return Redirect($"/applications/{id}#withdrawn-note");
+        }
+
+        await LoadAsync(id, cancellationToken);
+        Errors = outcome.Errors.ToDictionary();
+        Response.StatusCode = outcome.Problem == SubmissionProblem.Closed ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
     /// <summary>The largest file the store takes for a material (the installation's cap for one the definition no longer lists).</summary>
     public long MaxBytesOf(MaterialSpec? material) =>
         material is null ? engine.Value.MaxMaterialBytes : MaterialLimits.MaxBytesOf(material, engine.Value.MaxMaterialBytes);
@@ -210,7 +240,7 @@ public sealed class TrackingModel(
     /// <summary>Every material asked for by an open supplement request, once with all its reasons; then those still to supply.</summary>
     private static UploadSlot[] SlotsOf(ApplicationDto application, WorkflowDefinition service)
     {
-        if (application.Status is ApplicationStatuses.Completed or ApplicationStatuses.Rejected or ApplicationStatuses.Cancelled)
+        if (application.Status is ApplicationStatuses.Completed or ApplicationStatuses.Rejected or ApplicationStatuses.Cancelled or ApplicationStatuses.Withdrawn)
         {
             return [];
         }
