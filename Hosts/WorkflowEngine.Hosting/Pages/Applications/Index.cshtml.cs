@@ -8,7 +8,7 @@ using WorkflowEngine.Runtime.Definitions;
 namespace WorkflowEngine.Hosting.Pages.Applications;
 
 /// <summary>The signed-in applicant's own applications, newest first, each with its status and due time.</summary>
-[Authorize(Policy = Policies.Applicant)]
+[Authorize(Policy = Policies.ApplicantPages)]
 public sealed class IndexModel(IApplicationQueries queries, DefinitionRegistry definitions, ApplicationViews views) : PageModel
 {
     /// <summary>As many as one page shows; the API pages through more.</summary>

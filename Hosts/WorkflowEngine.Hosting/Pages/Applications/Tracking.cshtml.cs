@@ -25,7 +25,7 @@ namespace WorkflowEngine.Hosting.Pages.Applications;
 /// <see cref="ApplicationService.AttachAsync"/>. An application that is not the visitor's is "not found", as one that
 /// does not exist.
 /// </summary>
-[Authorize(Policy = Policies.Applicant)]
+[Authorize(Policy = Policies.ApplicantPages)]
 public sealed class TrackingModel(
     ApplicationViews views, ClockViews clocks, ApplicationService applications, CommitmentService commitments, DefinitionRegistry definitions, ReferenceData reference,
     ActivityRegistry activities, IOptions<RequestLimits> limits, IOptions<EngineOptions> engine) : PageModel
