@@ -6,7 +6,11 @@ namespace WorkflowEngine.Hosting.Identity;
 /// <summary>The authorization policies of the API.</summary>
 public static class Policies
 {
+    /// <summary>Acts as an applicant (submits, uploads, signs a commitment, withdraws): applicants only, never staff (separation of duties).</summary>
     public const string Applicant = "applicant";
+
+    /// <summary>Reads an applicant's own pages (progress, receipt, look-up): the applicant, or an administrator, whose view is on the trail.</summary>
+    public const string ApplicantPages = "applicant-pages";
     public const string Clerk = "clerk";
     public const string Admin = "admin";
 
@@ -15,7 +19,8 @@ public static class Policies
 
     public static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(Applicant, p => p.RequireAuthenticatedUser().RequireRole(Roles.Applicant, Roles.Admin));
+        options.AddPolicy(Applicant, p => p.RequireAuthenticatedUser().RequireRole(Roles.Applicant));
+        options.AddPolicy(ApplicantPages, p => p.RequireAuthenticatedUser().RequireRole(Roles.Applicant, Roles.Admin));
         options.AddPolicy(Clerk, p => p.RequireAuthenticatedUser().RequireRole(Roles.Clerk, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         options.AddPolicy(Supervisor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Supervisor, Roles.Admin));

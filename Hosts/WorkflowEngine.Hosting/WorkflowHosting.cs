@@ -115,6 +115,7 @@ public static partial class WorkflowHosting
         app.MapServices();
         app.MapApplications();
         app.MapCommitments();
+        app.MapWithdrawals();
         app.MapClockExtensions();
         app.MapDefinitions();
         app.MapCalendars();
@@ -184,6 +185,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<EngineProcessor>();
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<CommitmentService>();
+        services.AddSingleton<WithdrawalService>();
         services.AddSingleton<ClockExtensionService>();
         services.AddSingleton<ClockExtensionActions>();
         services.AddSingleton<IAccessLog, EngineAccessLog>();

@@ -301,18 +301,43 @@ internal sealed class ExecutionScope
             return;
         }
 
+        EndWorkflow(WorkflowStatus.Cancelled, reason, reasonEn);
+        Audit(AuditTypes.ApplicationCancelled, null, actor, new Dictionary<string, string?> { ["reason"] = reason });
+        Emit(NotifyApplicant.Of("cancelled", $"您的申请（{Application.TrackingNumber}）已终止办理：{reason}",
+            $"Your application ({Application.TrackingNumber}) has been ended: {reasonEn}"));
+    }
+
+    /// <summary>
+    /// The applicant withdraws the application (撤回) before it is decided: it ends as an administrator's cancellation
+    /// does (departments drop their steps, clocks and timers stop), but as withdrawn; <paramref name="typed"/> is their reason, if any.
+    /// </summary>
+    public void WithdrawWorkflow(string? typed, string actor)
+    {
+        if (State.Status != WorkflowStatus.Running)
+        {
+            Audit("LateWithdrawalIgnored", null, actor, new Dictionary<string, string?> { ["reason"] = typed });
+            return;
+        }
+
+        var reason = string.IsNullOrWhiteSpace(typed) ? "申请人撤回申请" : $"申请人撤回申请：{typed}";
+        var reasonEn = string.IsNullOrWhiteSpace(typed) ? "The applicant withdrew the application" : $"The applicant withdrew the application: “{typed}” (the applicant's own words)";
+        EndWorkflow(WorkflowStatus.Withdrawn, reason, reasonEn);
+        Audit(AuditTypes.ApplicationWithdrawn, null, actor, new Dictionary<string, string?> { ["reason"] = typed });
+        Emit(NotifyApplicant.Of("withdrawn", $"您的申请（{Application.TrackingNumber}）已撤回，各部门不再办理。",
+            $"Your application ({Application.TrackingNumber}) has been withdrawn; the departments no longer handle it."));
+    }
+
+    private void EndWorkflow(WorkflowStatus status, string reason, string reasonEn)
+    {
         Cancel(Definition.Flow, reason, reasonEn);
         DeferralWatch.Stop(this);
-        State.Status = WorkflowStatus.Cancelled;
+        State.Status = status;
         State.CompletedAt = Now;
         State.Clock?.Add(ClockEvent.Stopped(Now));
         State.Reason = reason;
         State.ReasonEn = reasonEn;
         VoidCertificates(reason, reasonEn);
-        Emit(new CompleteApplication(WorkflowStatus.Cancelled, reason) { ReasonEn = reasonEn });
-        Audit(AuditTypes.ApplicationCancelled, null, actor, new Dictionary<string, string?> { ["reason"] = reason });
-        Emit(NotifyApplicant.Of("cancelled", $"您的申请（{Application.TrackingNumber}）已终止办理：{reason}",
-            $"Your application ({Application.TrackingNumber}) has been ended: {reasonEn}"));
+        Emit(new CompleteApplication(status, reason) { ReasonEn = reasonEn });
     }
 
     /// <summary>

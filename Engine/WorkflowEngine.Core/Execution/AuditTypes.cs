@@ -14,6 +14,9 @@ public static class AuditTypes
 
     public const string ApplicationCancelled = "ApplicationCancelled";
 
+    /// <summary>The applicant withdrew the application (撤回) before it was decided.</summary>
+    public const string ApplicationWithdrawn = "ApplicationWithdrawn";
+
     /// <summary>A changed calendar moved when a step approved on commitment is verified (事后核查).</summary>
     public const string VerificationRecounted = "VerificationRecounted";
 

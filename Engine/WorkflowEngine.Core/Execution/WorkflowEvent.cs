@@ -23,6 +23,7 @@ namespace WorkflowEngine.Core.Execution;
 [JsonDerivedType(typeof(StepSupplementedEvent), "supplemented")]
 [JsonDerivedType(typeof(TimerFiredEvent), "timer")]
 [JsonDerivedType(typeof(WorkflowCancelledEvent), "cancelled")]
+[JsonDerivedType(typeof(WorkflowWithdrawnEvent), "withdrawn")]
 [JsonDerivedType(typeof(DeferredMaterialSuppliedEvent), "deferred-supplied")]
 [JsonDerivedType(typeof(DeferredMaterialOverdueEvent), "deferred-overdue")]
 [JsonDerivedType(typeof(CalendarChangedEvent), "calendar-changed")]
@@ -85,6 +86,9 @@ public sealed record StepResendEvent(string StepId, int Attempt, string Reason) 
 
 /// <summary>An administrator cancelled the whole application (e.g. an incident that cannot be repaired).</summary>
 public sealed record WorkflowCancelledEvent(string Reason, string Actor) : WorkflowEvent;
+
+/// <summary>The applicant withdrew the application (撤回) before it was decided; <paramref name="Reason"/> as they typed it, if they gave one.</summary>
+public sealed record WorkflowWithdrawnEvent(string? Reason, string Actor) : WorkflowEvent;
 
 /// <summary>A clerk of the owning department claimed the step.</summary>
 public sealed record StepClaimedEvent(string StepId, int Attempt, string ClaimedBy, DateTimeOffset ClaimedAt, string? AssignedBy = null) : StepReportEvent(StepId, Attempt);

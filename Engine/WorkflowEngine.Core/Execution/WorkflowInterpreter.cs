@@ -55,6 +55,9 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
             case WorkflowCancelledEvent e:
                 scope.CancelWorkflow(e.Reason, e.Actor, OwnWords.Administrator(e.Reason));
                 break;
+            case WorkflowWithdrawnEvent e:
+                scope.WithdrawWorkflow(e.Reason, e.Actor);
+                break;
             case ClockExtensionRequestedEvent e:
                 ClockExtensionWatch.Requested(scope, e);
                 break;

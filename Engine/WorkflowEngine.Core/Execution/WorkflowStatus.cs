@@ -10,4 +10,7 @@ public enum WorkflowStatus
     Completed,
     Rejected,
     Cancelled,
+
+    /// <summary>The applicant withdrew the application (撤回) before it was decided.</summary>
+    Withdrawn,
 }

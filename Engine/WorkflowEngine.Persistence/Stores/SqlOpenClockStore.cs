@@ -24,7 +24,7 @@ public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
 
     // An application that ended keeps no open clock; an engine binary from before the clocks were stored (a rolling
     // upgrade) ends applications without deleting their rows, so the list reads only those of running applications.
-    private const string Ended = $"'{ApplicationStatuses.Completed}', '{ApplicationStatuses.Rejected}', '{ApplicationStatuses.Cancelled}'";
+    private const string Ended = $"'{ApplicationStatuses.Completed}', '{ApplicationStatuses.Rejected}', '{ApplicationStatuses.Cancelled}', '{ApplicationStatuses.Withdrawn}'";
 
     public async Task<OpenClockPage> ListLateAsync(
         string? serviceId, WarningLevel? level, DateTimeOffset now, int offset, int limit, CancellationToken cancellationToken)

@@ -221,7 +221,7 @@ public sealed class ApplicationService(
             return SubmissionOutcome.Of(SubmissionProblem.UnknownApplication, "没有这个申请");
         }
 
-        if (application.Status is ApplicationStatuses.Completed or ApplicationStatuses.Rejected or ApplicationStatuses.Cancelled)
+        if (ApplicationStatuses.IsFinished(application.Status))
         {
             return SubmissionOutcome.Of(SubmissionProblem.Closed, FormMessages.Say("该申请已办结，不能再上传材料", "The application is closed: no more materials can be uploaded"));
         }

@@ -17,4 +17,10 @@ public static class ApplicationStatuses
     public const string Rejected = "rejected";
 
     public const string Cancelled = "cancelled";
+
+    /// <summary>The applicant withdrew it (撤回) before it was decided; like a cancelled one it counts in no on-time rate.</summary>
+    public const string Withdrawn = "withdrawn";
+
+    /// <summary>Whether an application in this state is over: decided, cancelled or withdrawn, nothing left to do on it.</summary>
+    public static bool IsFinished(string status) => status is Completed or Rejected or Cancelled or Withdrawn;
 }

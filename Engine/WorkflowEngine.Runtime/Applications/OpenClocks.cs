@@ -73,5 +73,5 @@ public static class OpenClocks
     /// <summary>Whether the application's flow runs: ended ones (and ones not yet started) list no clock.</summary>
     public static bool Runs(ApplicationRecord application) =>
         application.State.Status == WorkflowStatus.Running
-        && application.Status is not (ApplicationStatuses.Completed or ApplicationStatuses.Rejected or ApplicationStatuses.Cancelled);
+        && !ApplicationStatuses.IsFinished(application.Status);
 }

@@ -42,7 +42,7 @@ public sealed class CommittedApplications(int capacity)
 
         foreach (var application in applications)
         {
-            if (application.Status is ApplicationStatuses.Completed or ApplicationStatuses.Rejected or ApplicationStatuses.Cancelled)
+            if (ApplicationStatuses.IsFinished(application.Status))
             {
                 _byId.TryRemove(application.Id, out _);
                 continue;

@@ -772,6 +772,7 @@ internal sealed class EngineBatch(
             {
                 WorkflowStatus.Completed => ApplicationStatuses.Completed,
                 WorkflowStatus.Rejected => ApplicationStatuses.Rejected,
+                WorkflowStatus.Withdrawn => ApplicationStatuses.Withdrawn,
                 _ => ApplicationStatuses.Cancelled,
             };
             application.Reason = complete.Reason;
@@ -780,7 +781,7 @@ internal sealed class EngineBatch(
             {
                 application.CompletedAt = now;
                 // Against the promised due time, or the statutory one of a service held to that alone.
-                application.OnTime = complete.Status == WorkflowStatus.Cancelled ? null
+                application.OnTime = complete.Status is WorkflowStatus.Cancelled or WorkflowStatus.Withdrawn ? null
                     : (application.DueAt ?? application.StatutoryDueAt) is not { } finishBy || now <= finishBy;
                 if (complete.Status is WorkflowStatus.Completed or WorkflowStatus.Rejected)
                 {

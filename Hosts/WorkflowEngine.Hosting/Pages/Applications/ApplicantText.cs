@@ -292,6 +292,7 @@ public sealed record ApplicantText
         ["completed"] = ("已办结", "Completed"),
         ["rejected"] = ("不予办理", "Refused"),
         ["cancelled"] = ("已撤销", "Cancelled"),
+        ["withdrawn"] = ("已撤回", "Withdrawn"),
         ["pending"] = ("未开始", "Not started"),
         ["dispatched"] = ("已送达部门", "Sent to the department"),
         ["received"] = ("部门已接收", "Received by the department"),

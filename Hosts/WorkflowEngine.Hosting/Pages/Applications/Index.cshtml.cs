@@ -12,7 +12,7 @@ namespace WorkflowEngine.Hosting.Pages.Applications;
 /// (a supplement request, a material accepted as coming later, a commitment to sign) first, each saying what is needed
 /// and linking to where it is done, then the rest newest first.
 /// </summary>
-[Authorize(Policy = Policies.Applicant)]
+[Authorize(Policy = Policies.ApplicantPages)]
 public sealed class IndexModel(IApplicationQueries queries, DefinitionRegistry definitions, ApplicationViews views) : PageModel
 {
     /// <summary>As many as one page shows; the API pages through more.</summary>
@@ -32,7 +32,7 @@ public sealed class IndexModel(IApplicationQueries queries, DefinitionRegistry d
         var records = await queries.ListByApplicantAsync(User.Id(), Shown, 0, cancellationToken);
         var actions = new Dictionary<Guid, IReadOnlyList<ApplicantAction>>();
         // Only an open application can wait on its applicant; each is read as its progress page reads it.
-        foreach (var record in records.Where(r => r.Status is not (ApplicationStatuses.Completed or ApplicationStatuses.Rejected or ApplicationStatuses.Cancelled)))
+        foreach (var record in records.Where(r => !ApplicationStatuses.IsFinished(r.Status)))
         {
             var detail = await views.DetailAsync(record, english, cancellationToken);
             var service = await definitions.GetAsync(record.ServiceId, record.ServiceVersion, cancellationToken);

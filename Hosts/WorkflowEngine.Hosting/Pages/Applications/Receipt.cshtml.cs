@@ -12,7 +12,7 @@ namespace WorkflowEngine.Hosting.Pages.Applications;
 /// The receipt (回执) after submitting: the tracking number, the promised and statutory due times of the whole bundle in
 /// working time (Asia/Shanghai), what is still to supply, and the way to the progress page.
 /// </summary>
-[Authorize(Policy = Policies.Applicant)]
+[Authorize(Policy = Policies.ApplicantPages)]
 public sealed class ReceiptModel(ApplicationViews views, DefinitionRegistry definitions) : PageModel
 {
     public SubmittedDto? Receipt { get; private set; }

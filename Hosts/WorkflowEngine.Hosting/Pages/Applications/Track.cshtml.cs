@@ -12,7 +12,7 @@ namespace WorkflowEngine.Hosting.Pages.Applications;
 /// Finding an application by the tracking number on its receipt. Only the visitor's own are found: another applicant's
 /// number is answered exactly as a number nobody has, so the page never confirms that a number exists.
 /// </summary>
-[Authorize(Policy = Policies.Applicant)]
+[Authorize(Policy = Policies.ApplicantPages)]
 public sealed class TrackModel(IApplicationQueries queries, ApplicationViews views) : PageModel
 {
     /// <summary>Longer than any tracking number; a longer text is not looked up.</summary>

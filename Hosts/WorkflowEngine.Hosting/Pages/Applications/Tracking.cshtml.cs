@@ -25,7 +25,7 @@ namespace WorkflowEngine.Hosting.Pages.Applications;
 /// <see cref="ApplicationService.AttachAsync"/>. An application that is not the visitor's is "not found", as one that
 /// does not exist.
 /// </summary>
-[Authorize(Policy = Policies.Applicant)]
+[Authorize(Policy = Policies.ApplicantPages)]
 public sealed class TrackingModel(
     ApplicationViews views, ClockViews clocks, ApplicationService applications, CommitmentService commitments, DefinitionRegistry definitions, ReferenceData reference,
     ActivityRegistry activities, IOptions<RequestLimits> limits, IOptions<EngineOptions> engine) : PageModel
@@ -112,6 +112,36 @@ public sealed class TrackingModel(
         await LoadAsync(id, cancellationToken);
         Errors = outcome.Errors.ToDictionary();
         Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    /// <summary>The applicant withdraws the application (撤回申请) through the API's own <see cref="WithdrawalService"/>.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, string? reason, [FromServices] WithdrawalService withdrawals, CancellationToken cancellationToken)
+    {
+        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application || application.ApplicantId != User.Id())
+        {
+            return NotFoundPage();
+        }
+
+        SubmissionOutcome outcome;
+        using (FormMessages.InEnglish(PageText.Current.IsEnglishText))
+        {
+            outcome = reason is { Length: > WithdrawalService.ReasonLength }
+                ? SubmissionOutcome.Invalid(new Dictionary<string, string[]>
+                {
+                    ["reason"] = [FormMessages.Say($"撤回原因不能超过 {WithdrawalService.ReasonLength} 个字", $"The reason may be at most {WithdrawalService.ReasonLength} characters")],
+                })
+                : await withdrawals.WithdrawAsync(id, reason, User.Id(), cancellationToken);
+        }
+
+        if (outcome.Application is not null)
+        {
+            return Redirect($"/applications/{id}#withdrawn-note");
+        }
+
+        await LoadAsync(id, cancellationToken);
+        Errors = outcome.Errors.ToDictionary();
+        Response.StatusCode = outcome.Problem == SubmissionProblem.Closed ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 

@@ -14,7 +14,7 @@ public sealed record UploadSlot(string Key, string Name, IReadOnlyList<string> R
     /// <summary>Every material asked for by an open supplement request, once with all its reasons; then those still to supply.</summary>
     public static UploadSlot[] AllOf(ApplicationDto application, WorkflowDefinition service)
     {
-        if (application.Status is ApplicationStatuses.Completed or ApplicationStatuses.Rejected or ApplicationStatuses.Cancelled)
+        if (ApplicationStatuses.IsFinished(application.Status))
         {
             return [];
         }
