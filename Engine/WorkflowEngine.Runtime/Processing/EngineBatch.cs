@@ -227,7 +227,12 @@ internal sealed class EngineBatch(
             Changes.RemoveTimer(application.Id, fired.TimerId);
         }
 
-        if (application.Status == ApplicationStatuses.Incident && await OpenIncidentAsync(application, cancellationToken) is { } incident)
+        if (application.Status == ApplicationStatuses.Incident && work.Event is WorkflowWithdrawnEvent)
+        {
+            // Not held behind the incident: the applicant was told it cannot be withdrawn now (WithdrawalService reads the
+            // status after this), and a retry must not withdraw it later behind their back.
+        }
+        else if (application.Status == ApplicationStatuses.Incident && await OpenIncidentAsync(application, cancellationToken) is { } incident)
         {
             // Held behind the failed one, in arrival order, so a retry applies them as they came.
             incident.Events.Add(new ParkedEvent(work.Event, now));

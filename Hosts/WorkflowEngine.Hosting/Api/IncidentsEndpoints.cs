@@ -165,6 +165,7 @@ public static class IncidentsEndpoints
         StepCompletedEvent => "completed",
         TimerFiredEvent => "timer",
         WorkflowCancelledEvent => "cancelled",
+        WorkflowWithdrawnEvent => "withdrawn",
         _ => e.GetType().Name,
     };
 
