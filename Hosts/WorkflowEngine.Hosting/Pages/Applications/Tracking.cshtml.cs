@@ -49,6 +49,9 @@ public sealed class TrackingModel(
     /// <summary>What the applicant may upload now; empty when nothing is asked for.</summary>
     public IReadOnlyList<UploadSlot> Slots { get; private set; } = [];
 
+    /// <summary>Whether the reader is the applicant: only they upload, sign or withdraw; an administrator reads the page.</summary>
+    public bool IsApplicant { get; private set; }
+
     /// <summary>The items of supplement requests that have not come yet: a request may be answered a file at a time.</summary>
     public IEnumerable<UploadSlot> Outstanding => Slots.Where(s => s.Supplement && s.ReceivedAt is null);
 
@@ -179,7 +182,8 @@ public sealed class TrackingModel(
             ? new ClockSummary("bundle-clock", bundle, Service.Limits.Promised, Service.Limits.Statutory)
             : null;
         Groups = GroupsOf(Application, Service, all);
-        Slots = application.ApplicantId == User.Id() ? UploadSlot.AllOf(Application, Service) : [];
+        IsApplicant = application.ApplicantId == User.Id();
+        Slots = IsApplicant ? UploadSlot.AllOf(Application, Service) : [];
         return true;
     }
 
