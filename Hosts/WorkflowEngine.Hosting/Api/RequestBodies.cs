@@ -24,6 +24,14 @@ public static class RequestBodies
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxJsonDepth };
     private static readonly ProblemText Body = new("请求体", "The request body");
 
+    /// <summary>
+    /// Whether the request carries no body: <c>Content-Length: 0</c>, or neither a length nor chunks (what
+    /// <c>curl -X POST</c> sends without <c>-d</c>), which the server reports as a request that cannot have one.
+    /// </summary>
+    public static bool IsEmpty(HttpRequest request) =>
+        request.ContentLength == 0
+        || (request.ContentLength is null && request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false });
+
     /// <summary>Reads the body as a JSON object of at most <paramref name="maxBytes"/>.</summary>
     public static async Task<(JsonObject? Body, IResult? Problem)> ReadJsonObjectAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {

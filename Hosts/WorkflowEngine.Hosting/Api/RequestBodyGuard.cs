@@ -40,7 +40,7 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
         }
 
         // A request without a body has nothing to type (an optional body left out); the endpoint says if it needed one.
-        if (rule is { } expected && context.Request.ContentLength is not 0 && Unsupported(expected, contentType) is { } refusal)
+        if (rule is { } expected && !RequestBodies.IsEmpty(context.Request) && Unsupported(expected, contentType) is { } refusal)
         {
             await BodyRefusal.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, null, Problems.UnsupportedMediaTypeTitle, refusal);
             return;

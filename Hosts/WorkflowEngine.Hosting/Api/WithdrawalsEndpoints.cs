@@ -36,7 +36,7 @@ public static class WithdrawalsEndpoints
         CancellationToken cancellationToken)
     {
         // The reason is optional, so is a body that would carry only it.
-        (WithdrawApplicationRequest? body, IResult? problem) = request.ContentLength == 0 ? (new WithdrawApplicationRequest(null), null) : await RequestBodies.ReadJsonAsync<WithdrawApplicationRequest>(
+        (WithdrawApplicationRequest? body, IResult? problem) = RequestBodies.IsEmpty(request) ? (new WithdrawApplicationRequest(null), null) : await RequestBodies.ReadJsonAsync<WithdrawApplicationRequest>(
             request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"reason\": \"撤回原因（可不填）\" }", "The request body should be { \"reason\": \"why (optional)\" }"), cancellationToken);
         if (problem is not null)
         {
