@@ -20,16 +20,7 @@ namespace WorkflowEngine.Hosting.Tests.Bugs;
 [Trait("Category", "Integration")]
 public sealed class Bug_11_WithdrawalEdges
 {
-    private const string Broken = """
-        id: house-sale
-        title: 存量房买卖
-        timeLimits: { statutory: { workingDays: 10 }, promised: { workingDays: 5 } }
-        form:
-          - { key: buyerName, label: 买受人, type: text, required: true }
-        flow:
-          - { id: contract, activity: department-task, title: 合同备案, department: HUD, limit: { workingDays: 2 } }
-          - { id: transfer, activity: department-task, title: 转移登记, department: NRP, limit: { workingDays: 2 }, when: buyerName > 5 }
-        """;
+    private const string Broken = Bug_8_FailingStepRaisesAnIncident.Broken;
 
     [Fact]
     public async Task AWithdrawalMeetingAnIncident_IsNotCarriedOutWhenTheIncidentIsRetried()

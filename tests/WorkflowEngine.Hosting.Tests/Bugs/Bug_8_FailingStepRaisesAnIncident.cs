@@ -19,7 +19,8 @@ namespace WorkflowEngine.Hosting.Tests.Bugs;
 [Trait("Category", "Integration")]
 public sealed class Bug_8_FailingStepRaisesAnIncident
 {
-    private const string Broken = """
+    /// <summary>A definition whose second step's condition fails when evaluated: deciding the first raises an incident.</summary>
+    internal const string Broken = """
         id: house-sale
         title: 存量房买卖
         timeLimits: { statutory: { workingDays: 10 }, promised: { workingDays: 5 } }
