@@ -32,7 +32,7 @@ public sealed record ExtensionDueTimes(
         // As the engine counts an extension: its office time added to the limit's (ClockArithmetic.Allowance).
         var added = calendar.OfficeTimeOf(extension.WorkingDays is { } days ? WorkingTimeLimit.Days(days) : WorkingTimeLimit.Hours(extension.WorkingHours ?? 0));
         var extended = calendar.AddWorkingHours(task.DueAt, added);
-        var (statutory, statutoryProvisional) = StatutoryOf(task);
+        var (statutory, statutoryProvisional) = StatutoryOf(JsonNode.Parse(task.PayloadJson) as JsonObject);
         var extendedStatutory = statutory is { } due ? calendar.AddWorkingHours(due, added) : (DateTimeOffset?)null;
         return new ExtensionDueTimes(
             task.DueAt,
@@ -45,15 +45,13 @@ public sealed record ExtensionDueTimes(
             ProvisionalMark.Of(ProvisionalDue.Of(calendar, task.DispatchedAt, extendedStatutory)));
     }
 
-    /// <summary>The statutory due time the task keeps in its step (<c>statutoryDueAt</c>), and why it is provisional.</summary>
-    private static (DateTimeOffset? DueAt, ProvisionalDueTime? Provisional) StatutoryOf(TaskRecord task)
-    {
-        if (JsonNode.Parse(task.PayloadJson) is not JsonObject step || step["statutoryDueAt"] is not JsonValue at)
-        {
-            return (null, null);
-        }
-
-        return (DateTimeOffset.Parse(at.GetValue<string>(), CultureInfo.InvariantCulture),
-            step["statutoryDueProvisional"] is JsonObject provisional ? provisional.Deserialize<ProvisionalDueTime>(JsonSerializerOptions.Web) : null);
-    }
+    /// <summary>
+    /// The statutory due time a task keeps in its step (<c>statutoryDueAt</c>, as the engine last announced it), and why
+    /// it is provisional; nulls where the step has no statutory limit. The task page reads it the same way.
+    /// </summary>
+    public static (DateTimeOffset? DueAt, ProvisionalDueTime? Provisional) StatutoryOf(JsonObject? step) =>
+        step?["statutoryDueAt"] is JsonValue at
+            ? (DateTimeOffset.Parse(at.GetValue<string>(), CultureInfo.InvariantCulture),
+                step["statutoryDueProvisional"] is JsonObject provisional ? provisional.Deserialize<ProvisionalDueTime>(JsonSerializerOptions.Web) : null)
+            : (null, null);
 }

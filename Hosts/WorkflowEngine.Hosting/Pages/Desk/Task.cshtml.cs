@@ -91,13 +91,10 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
     public string? StatutoryLimit => View?.Application["statutoryLimit"]?.GetValue<string>();
 
     /// <summary>When the step is due against its statutory limit, as the engine last announced it; null without one.</summary>
-    public DateTimeOffset? StatutoryDueAt => View?.Application["statutoryDueAt"] is JsonValue at
-        ? DateTimeOffset.Parse(at.GetValue<string>(), CultureInfo.InvariantCulture)
-        : null;
+    public DateTimeOffset? StatutoryDueAt => ExtensionDueTimes.StatutoryOf(View?.Application).DueAt;
 
     /// <summary>Why <see cref="StatutoryDueAt"/> is provisional (暂定); null when it is final.</summary>
-    public ProvisionalDueTime? StatutoryDueProvisional =>
-        View?.Application["statutoryDueProvisional"] is JsonObject provisional ? provisional.Deserialize<ProvisionalDueTime>(JsonSerializerOptions.Web) : null;
+    public ProvisionalDueTime? StatutoryDueProvisional => ExtensionDueTimes.StatutoryOf(View?.Application).Provisional;
 
     /// <summary>On a verification task (事后核查): the commitment the step was approved on, which the clerk checks was kept.</summary>
     public CommitmentVerification? Verification =>
