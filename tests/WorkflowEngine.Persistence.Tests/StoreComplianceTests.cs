@@ -47,7 +47,8 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         await DropDatabaseAsync();
     }
 
-    protected static ApplicationRecord NewApplication(string? id = null, string? applicantName = "张三", string formJson = """{"companyName":"测试"}""")
+    protected static ApplicationRecord NewApplication(
+        string? id = null, string? applicantName = "张三", string formJson = """{"companyName":"测试"}""", string serviceId = "business-opening")
     {
         var state = new InstanceState { StartedAt = Now };
         state.Nodes["licence"] = new NodeState { Status = NodeStatus.Active, Attempt = 1, Department = "SAMR", DueAt = Now.AddHours(2), Outputs = new() { ["n"] = "1" } };
@@ -55,7 +56,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         {
             Id = id is null ? Guid.CreateVersion7() : Guid.Parse(id),
             TrackingNumber = "YB20260302-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(),
-            ServiceId = "business-opening",
+            ServiceId = serviceId,
             ServiceVersion = 3,
             ApplicantId = "zhangsan",
             ApplicantName = applicantName,
@@ -1001,6 +1002,54 @@ public abstract class StoreComplianceTests : IAsyncLifetime
             [new OpenRisk(new ComplianceKey("SAMR", "business-opening", "2026-02"), 1, 1, 0, 1, 0), new OpenRisk(new ComplianceKey("SAMR", "business-opening", "2026-03"), 4, 1, 1, 0, 1)],
             await queries.OpenAsync(ComplianceGrouping.Department | ComplianceGrouping.Service | ComplianceGrouping.Month, null, Now, CancellationToken.None));
         Assert.Equal([new OpenRisk(new ComplianceKey(null, null, null), 5, 2, 1, 1, 1)], await queries.OpenAsync(ComplianceGrouping.None, "SAMR", Now, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The open steps by service read the service kept on each step (SQLite 0052, PostgreSQL and SQL Server 0045), not
+    /// their applications: the steps open before the upgrade get it from their applications, a step written later with
+    /// its application changed (not new) gets it from that application, and another service's steps stay apart.
+    /// </summary>
+    [StoreFact]
+    public async Task OpenSteps_BeforeAndAfterTheServiceIsKeptOnTheStep_AreCountedByTheirApplicationsService()
+    {
+        void OpenStep(EngineChanges changes, ApplicationRecord application, string step, string department, DateTimeOffset due) =>
+            changes.Steps[(application.Id, step)] = new StepRecord
+            {
+                ApplicationId = application.Id, StepId = step, Kind = "department-task", Department = department, Title = step,
+                Status = StepStatuses.Dispatched, Attempt = 1, DispatchedAt = Now.AddHours(-1), DueAt = due, WarnAt = due.AddHours(-1), LastContactAt = Now,
+            };
+        var opening = NewApplication();
+        var newborn = NewApplication(serviceId: "newborn");
+        var before = new EngineChanges();
+        before.Inserted.Add(opening);
+        before.Inserted.Add(newborn);
+        OpenStep(before, opening, "samr", "SAMR", Now.AddMinutes(-1));
+        OpenStep(before, newborn, "psb", "PSB", Now.AddHours(5));
+        await SaveAsync(before);
+
+        // The installation before the upgrade: steps without their service, the open steps' index without it.
+        await using (var connection = await Database.OpenAsync(CancellationToken.None))
+        {
+            await ExecuteAsync(connection, Database.Dialect is SqlServerDialect ? "DROP INDEX ix_steps_open ON steps" : "DROP INDEX ix_steps_open");
+            await ExecuteAsync(connection, "ALTER TABLE steps DROP COLUMN service_id");
+            await ExecuteAsync(connection, "CREATE INDEX ix_steps_open ON steps (department, due_at, warn_at, statutory_due_at, statutory_warn_at, dispatched_at) "
+                + "WHERE status IN ('dispatched', 'received', 'claimed')");
+            await ExecuteAsync(connection, "DELETE FROM schemaversions WHERE scriptname LIKE '%open_steps_service%'");
+        }
+
+        Database.Migrate();
+        var later = new EngineChanges();
+        later.Updated.Add(await LoadAsync(opening.Id));
+        OpenStep(later, opening, "bank", "BANK", Now.AddHours(3));
+        await SaveAsync(later);
+
+        var queries = new SqlComplianceRollupQueries(Database);
+        Assert.Equal(
+            [new OpenRisk(new ComplianceKey(null, "business-opening", null), 2, 1, 0, 0, 0), new OpenRisk(new ComplianceKey(null, "newborn", null), 1, 0, 0, 0, 0)],
+            await queries.OpenAsync(ComplianceGrouping.Service, null, Now, CancellationToken.None));
+        Assert.Equal(
+            [new OpenRisk(new ComplianceKey(null, "business-opening", null), 1, 0, 0, 0, 0)],
+            await queries.OpenAsync(ComplianceGrouping.Service, "BANK", Now, CancellationToken.None));
     }
 
     /// <summary>

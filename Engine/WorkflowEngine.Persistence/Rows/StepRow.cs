@@ -56,7 +56,10 @@ internal sealed class StepRow
 
     public string? OutputsJson { get; set; }
 
-    public static StepRow From(StepRecord s) => new()
+    /// <summary>The application's service: written with the step's first row, read only by the open steps' counts.</summary>
+    public string? ServiceId { get; set; }
+
+    public static StepRow From(StepRecord s, string? serviceId = null) => new()
     {
         ApplicationId = s.ApplicationId.ToString(),
         StepId = s.StepId,
@@ -80,6 +83,7 @@ internal sealed class StepRow
         Reason = s.Reason,
         ReasonEn = s.ReasonEn,
         OutputsJson = s.OutputsJson,
+        ServiceId = serviceId,
     };
 
     public StepRecord ToRecord() => new()

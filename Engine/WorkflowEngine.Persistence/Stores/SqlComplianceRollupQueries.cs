@@ -8,50 +8,81 @@ namespace WorkflowEngine.Persistence.Stores;
 /// The statistics' reads. A period's figures are one range of a key (kind, month, …), however many applications
 /// finished in it: of the pre-summed rows per month and department or per month and service (compliance_totals) where
 /// the grouping needs no finer row, else of the rollup's own rows per month, department and service; the open steps are
-/// read through the index that holds only them (ix_steps_open).
+/// read through the index that holds only them (ix_steps_open), which also holds each step's service.
 /// </summary>
 public sealed class SqlComplianceRollupQueries(Database database) : IComplianceRollupQueries
 {
     private const long ChinaOffsetMs = 8 * 3_600_000L;
     private const long DayMs = 86_400_000L;
     private static readonly int Epoch = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
-    private static readonly string[] Dimensions = ["month", "department", "service_id"];
 
-    private static readonly string Sums =
-        "SUM(finished), SUM(approved), SUM(rejected), SUM(revoked), SUM(promised_counted), SUM(promised_on_time), SUM(statutory_counted), "
-        + "SUM(statutory_on_time), SUM(timed), SUM(government_minutes), SUM(applicant_minutes), SUM(excluded_minutes), "
-        + string.Join(", ", Enumerable.Range(0, HandlingBuckets.Count).Select(b => $"SUM({HandlingBuckets.Column(b)})"))
-        + $", SUM({HandlingBuckets.UnsplitColumn})";
+    /// <summary>The summed columns: the counters, every handling-time bucket, then the finishes past 480 hours unsplit.</summary>
+    private static readonly string[] Summed =
+    [
+        "finished", "approved", "rejected", "revoked", "promised_counted", "promised_on_time", "statutory_counted", "statutory_on_time", "timed",
+        "government_minutes", "applicant_minutes", "excluded_minutes", .. Enumerable.Range(0, HandlingBuckets.Count).Select(HandlingBuckets.Column),
+        HandlingBuckets.UnsplitColumn,
+    ];
+
+    private static readonly string Sums = string.Join(", ", Summed.Select(c => $"SUM({c})"));
+
+    private static readonly string Values = string.Join(", ", Summed);
+
+    /// <summary>
+    /// SQLite runs in this process: reading a row's values costs less than its SUM steps (one call per column and row,
+    /// 167 columns: two thirds of an answer by service), so its rows are read in key order and summed here; a server
+    /// sums them itself and sends only the groups.
+    /// </summary>
+    private readonly bool _sumInProcess = database.Dialect is Dialects.SqliteDialect;
 
     public async Task<IReadOnlyList<RollupSum>> SumAsync(
         string kind, int fromMonth, int toMonth, ComplianceGrouping by, string? department, CancellationToken cancellationToken)
     {
-        var groups = new List<string>();
-        if (by.HasFlag(ComplianceGrouping.Month))
+        var byMonth = by.HasFlag(ComplianceGrouping.Month);
+        var byDepartment = by.HasFlag(ComplianceGrouping.Department);
+        var byService = by.HasFlag(ComplianceGrouping.Service);
+        // The table and its columns for the month, the department and the service: the pre-summed rows of one dimension
+        // where they hold the sums asked for, else the rollup's own rows.
+        var (table, departmentColumn, serviceColumn, filter) = Totals(by, department) switch
         {
-            groups.Add("month");
+            RollupTotal.DepartmentDimension => ("compliance_totals", "code", "NULL", $"dimension = '{RollupTotal.DepartmentDimension}' AND "),
+            RollupTotal.ServiceDimension => ("compliance_totals", "NULL", "code", $"dimension = '{RollupTotal.ServiceDimension}' AND "),
+            _ => ("compliance_rollup", "department", "service_id", ""),
+        };
+        var where = $"WHERE kind = @Kind AND {filter}month >= @From AND month <= @To"
+            + (department is null ? "" : $" AND {departmentColumn} = @Department");
+        string sql;
+        if (_sumInProcess)
+        {
+            sql = $"SELECT month, {departmentColumn}, {serviceColumn}, {Values} FROM {table} {where}";
+        }
+        else
+        {
+            var groups = new List<string>();
+            if (byMonth)
+            {
+                groups.Add("month");
+            }
+
+            if (byDepartment)
+            {
+                groups.Add(departmentColumn);
+            }
+
+            if (byService)
+            {
+                groups.Add(serviceColumn);
+            }
+
+            sql = $"SELECT {(byMonth ? "month" : "NULL")}, {(byDepartment ? departmentColumn : "NULL")}, {(byService ? serviceColumn : "NULL")}, {Sums} "
+                + $"FROM {table} {where}" + (groups.Count == 0 ? "" : " GROUP BY " + string.Join(", ", groups));
         }
 
-        if (by.HasFlag(ComplianceGrouping.Department))
-        {
-            groups.Add("department");
-        }
-
-        if (by.HasFlag(ComplianceGrouping.Service))
-        {
-            groups.Add("service_id");
-        }
-
-        var sql = Totals(by, department) is { } dimension
-            ? TotalsSql(dimension, groups, department)
-            : $"SELECT {string.Join(", ", Dimensions.Select(c => groups.Contains(c) ? c : "NULL"))}, {Sums} FROM compliance_rollup "
-                + "WHERE kind = @Kind AND month >= @From AND month <= @To"
-                + (department is null ? "" : " AND department = @Department")
-                + (groups.Count == 0 ? "" : " GROUP BY " + string.Join(", ", groups));
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             sql, new { Kind = kind, From = (long)fromMonth, To = (long)toMonth, Department = department }, cancellationToken: cancellationToken));
-        var sums = new List<RollupSum>();
+        var sums = new Dictionary<ComplianceKey, long[]>();
+        var months = new Dictionary<long, string>();
         while (await reader.ReadAsync(cancellationToken))
         {
             // Without a GROUP BY an empty range still answers one row, of nulls.
@@ -60,20 +91,27 @@ public sealed class SqlComplianceRollupQueries(Database database) : IComplianceR
                 continue;
             }
 
-            var buckets = new long[HandlingBuckets.Count];
-            for (var b = 0; b < buckets.Length; b++)
+            var month = byMonth ? Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var key = new ComplianceKey(
+                byDepartment ? reader.GetString(1) : null,
+                byService ? reader.GetString(2) : null,
+                byMonth ? months.TryGetValue(month, out var text) ? text : months[month] = MonthText((int)month) : null);
+            if (!sums.TryGetValue(key, out var values))
             {
-                buckets[b] = Long(reader, 15 + b);
+                sums[key] = values = new long[Summed.Length];
             }
 
-            var month = reader.IsDBNull(0) ? null : MonthText(Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
-            sums.Add(new RollupSum(
-                new ComplianceKey(reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), month),
-                Long(reader, 3), Long(reader, 4), Long(reader, 5), Long(reader, 6), Long(reader, 7), Long(reader, 8), Long(reader, 9), Long(reader, 10),
-                Long(reader, 11), Long(reader, 12), Long(reader, 13), Long(reader, 14), buckets, Long(reader, 15 + buckets.Length)));
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] += _sumInProcess ? reader.GetInt64(3 + i) : Long(reader, 3 + i);
+            }
         }
 
-        return sums;
+        var buckets = HandlingBuckets.Count;
+        return sums.Select(s => new RollupSum(
+                s.Key, s.Value[0], s.Value[1], s.Value[2], s.Value[3], s.Value[4], s.Value[5], s.Value[6], s.Value[7], s.Value[8], s.Value[9], s.Value[10],
+                s.Value[11], s.Value[12..(12 + buckets)], s.Value[12 + buckets]))
+            .ToArray();
     }
 
     /// <summary>
@@ -84,17 +122,6 @@ public sealed class SqlComplianceRollupQueries(Database database) : IComplianceR
         by.HasFlag(ComplianceGrouping.Service)
             ? by.HasFlag(ComplianceGrouping.Department) || department is not null ? null : RollupTotal.ServiceDimension
             : RollupTotal.DepartmentDimension;
-
-    /// <summary>The sums from the pre-summed rows of one dimension, each answer's columns where the rollup has them.</summary>
-    private static string TotalsSql(string dimension, List<string> groups, string? department)
-    {
-        var code = dimension == RollupTotal.ServiceDimension ? "service_id" : "department";
-        var grouped = groups.Select(g => g == code ? "code" : g).ToList();
-        var select = string.Join(", ", Dimensions.Select(c => !groups.Contains(c) ? "NULL" : c == code ? "code" : c));
-        return $"SELECT {select}, {Sums} FROM compliance_totals WHERE kind = @Kind AND dimension = '{dimension}' AND month >= @From AND month <= @To"
-            + (department is null ? "" : " AND code = @Department")
-            + (grouped.Count == 0 ? "" : " GROUP BY " + string.Join(", ", grouped));
-    }
 
     public async Task<IReadOnlyList<OpenRisk>> OpenAsync(ComplianceGrouping by, string? department, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -109,7 +136,7 @@ public sealed class SqlComplianceRollupQueries(Database database) : IComplianceR
 
         if (byService)
         {
-            columns.Add("a.service_id");
+            columns.Add("steps.service_id");
         }
 
         if (by.HasFlag(ComplianceGrouping.Month))
@@ -122,13 +149,13 @@ public sealed class SqlComplianceRollupQueries(Database database) : IComplianceR
         // The status list is the index's own condition, word for word, so that every dialect's planner can use it. The
         // cards' turns are instants: red from the due time on, yellow from the warning time until red.
         var sql = $"""
-            SELECT {Selected(by.HasFlag(ComplianceGrouping.Department), "steps.department")}, {Selected(byService, "a.service_id")},
+            SELECT {Selected(by.HasFlag(ComplianceGrouping.Department), "steps.department")}, {Selected(byService, "steps.service_id")},
                 {Selected(by.HasFlag(ComplianceGrouping.Month), $"(steps.dispatched_at + {ChinaOffsetMs}) / {DayMs}")}, COUNT(*),
                 SUM(CASE WHEN steps.due_at <= @Now THEN 1 ELSE 0 END),
                 SUM(CASE WHEN steps.warn_at <= @Now AND (steps.due_at IS NULL OR steps.due_at > @Now) THEN 1 ELSE 0 END),
                 SUM(CASE WHEN steps.statutory_due_at <= @Now THEN 1 ELSE 0 END),
                 SUM(CASE WHEN steps.statutory_warn_at <= @Now AND (steps.statutory_due_at IS NULL OR steps.statutory_due_at > @Now) THEN 1 ELSE 0 END)
-            FROM steps{(byService ? " JOIN applications a ON a.id = steps.application_id" : "")}
+            FROM steps
             WHERE steps.status IN ('dispatched', 'received', 'claimed') AND {(department is null ? "steps.department IS NOT NULL" : "steps.department = @Department")}
             {(columns.Count == 0 ? "" : "GROUP BY " + string.Join(", ", columns))}
             """;

@@ -36,7 +36,10 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         // in the same order and one waits for the other instead of both waiting in a circle (PostgreSQL's 40P01, SQL
         // Server's 1205): the applications first, each held until the commit, then their steps and the inbox.
         var updated = changes.Updated.OrderBy(a => a.Id).Select(a => ApplicationRow.From(a, a.Version + 1, a.Version, heads[a.Id])).ToArray();
-        var steps = changes.Steps.OrderBy(s => s.Key.ApplicationId).ThenBy(s => s.Key.StepId, StringComparer.Ordinal).Select(s => StepRow.From(s.Value)).ToArray();
+        // A step is written with its application, which carries the service the open steps' counts group it by.
+        var services = changes.Inserted.Concat(changes.Updated).DistinctBy(a => a.Id).ToDictionary(a => a.Id, a => a.ServiceId);
+        var steps = changes.Steps.OrderBy(s => s.Key.ApplicationId).ThenBy(s => s.Key.StepId, StringComparer.Ordinal)
+            .Select(s => StepRow.From(s.Value, services.GetValueOrDefault(s.Key.ApplicationId))).ToArray();
         var removedTimers = changes.Timers.Where(t => t.Value is null).Select(t => (t.Key.ApplicationId, t.Key.TimerId)).ToArray();
         var scheduledTimers = changes.Timers.Values.OfType<Runtime.Timers.TimerRecord>().ToArray();
         var incidents = changes.Incidents.Values.Select(IncidentRow.From).ToArray();
