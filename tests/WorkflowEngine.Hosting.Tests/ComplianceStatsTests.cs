@@ -148,6 +148,49 @@ public sealed class ComplianceStatsTests
     }
 
     /// <summary>The page's HTML without the white space between its tags.</summary>
+    /// <summary>
+    /// The licence under an expert review from its arrival at 09:00 on Monday 2 March to 09:00 on Tuesday (the Monday's
+    /// 7 office hours not counted), then approved at 09:30: the administrator's statistics page shows the 7 hours not
+    /// counted beside the half hour the government took, as the API and the CSV give them, in Chinese and in English.
+    /// </summary>
+    [Fact]
+    public async Task HoursNotCounted_ForAnExpertReview_AreOnTheStatisticsPage_InBothLanguages()
+    {
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        var id = await host.SubmitBusinessOpeningAsync();
+        var task = (await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks"), t => t.GetArrayLength() == 1, "the SAMR task"))[0].GetProperty("id").GetString();
+        using (var clerk = host.Client("samr-clerk"))
+        {
+            (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+            (await clerk.PostAsJsonAsync($"/api/tasks/{task}/exclusions", new { kind = "expert-review", reason = "企业名称需组织专家论证" })).EnsureSuccessStatusCode();
+            await AllInOneHost.EventuallyAsync(() => SupplementTests.TaskAsync(host, task!), t => t.GetProperty("clock").GetString() == "paused", "the task to stand still");
+            host.Clock.Advance(new DateTimeOffset(2026, 3, 3, 9, 0, 0, Cst) - host.Clock.GetUtcNow());
+            (await clerk.PostAsync($"/api/tasks/{task}/exclusions/end", null)).EnsureSuccessStatusCode();
+            await AllInOneHost.EventuallyAsync(() => SupplementTests.TaskAsync(host, task!), t => t.GetProperty("clock").GetString() == "running", "the task to run again");
+            host.Clock.Advance(new DateTimeOffset(2026, 3, 3, 9, 30, 0, Cst) - host.Clock.GetUtcNow());
+            (await clerk.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+        }
+
+        const string Span = "from=2026-03&to=2026-03&groupBy=department";
+        var report = await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("admin", $"/api/stats/compliance?{Span}"),
+            r => r.GetProperty("steps").EnumerateArray().Any(s => s.GetProperty("department").GetString() == "SAMR"), "the licence in March's figures");
+        var samr = report.GetProperty("steps").EnumerateArray().Single(r => r.GetProperty("department").GetString() == "SAMR");
+        Assert.Equal((0.5, 0.0, 7.0), (samr.GetProperty("governmentWorkingHours").GetDouble(), samr.GetProperty("applicantWorkingHours").GetDouble(),
+            samr.GetProperty("excludedWorkingHours").GetDouble()));
+
+        using var admin = host.Client("admin");
+        var chinese = await PageAsync(admin, $"/admin/statistics?{Span}");
+        Assert.Contains("<th scope=\"col\">等待申请人（工作小时）</th><th scope=\"col\">不计时（检验检测、专家评审等，工作小时）</th>", chinese, StringComparison.Ordinal);
+        Assert.Contains("<td>0.5</td><td>0</td><td>7</td></tr>", chinese, StringComparison.Ordinal);
+        using var english = host.Client("admin");
+        english.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        var page = await PageAsync(english, $"/admin/statistics?{Span}");
+        Assert.Contains("<th scope=\"col\">Not counted: testing, inspection, expert review (working hours)</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>0.5</td><td>0</td><td>7</td></tr>", page, StringComparison.Ordinal);
+    }
+
     private static async Task<string> PageAsync(HttpClient client, string url) => Regex.Replace(await client.GetStringAsync(url), @">\s+<", "><");
 
     [Fact]
