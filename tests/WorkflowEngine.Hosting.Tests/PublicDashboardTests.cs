@@ -70,6 +70,54 @@ public sealed partial class PublicDashboardTests
         Assert.All(secrets, secret => Assert.DoesNotContain(secret, page, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// A finished 企业开办 (the licence and the seal on time, the bank account late): the dashboard's steps by department,
+    /// service and month and its bundles show the figures the statistics API publishes for the month, read from the same
+    /// pre-summed rows.
+    /// </summary>
+    [Fact]
+    public async Task FinishedWork_IsShownWithTheFiguresTheStatisticsApiPublishes()
+    {
+        await using var host = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning);
+        await host.FinishBusinessOpeningAsync();
+        using var visitor = host.Client();
+
+        var page = await DashboardAsync(visitor);
+
+        foreach (var (figure, groupBy, name) in new[] { ("by-department", "department", "departmentName"), ("by-service", "service", "serviceTitle"), ("by-month", "month", "month") })
+        {
+            var api = await host.GetJsonAsync("admin", $"/api/stats/compliance?from=2026-03&to=2026-03&groupBy={groupBy}");
+            var expected = api.GetProperty("steps").EnumerateArray().Select(r => FigureRow(
+                r.GetProperty(name).GetString()!, r.GetProperty("finished").GetInt32(), r.GetProperty("onTime").GetInt32(),
+                r.GetProperty("promisedCounted").GetInt32() - r.GetProperty("onTime").GetInt32(), r.GetProperty("onTimeRate").GetDouble())).ToList();
+            Assert.Equal(expected, SectionRows(page, figure));
+        }
+
+        // Seven steps decided, the bank account's late.
+        Assert.Contains("市场监督管理局 1 1 0 100%", SectionRows(page, "by-department"));
+        Assert.Equal(["企业开办 7 6 1 85.7%"], SectionRows(page, "by-service"));
+        Assert.Equal(["2026-03 7 6 1 85.7%"], SectionRows(page, "by-month"));
+        var bundle = (await host.GetJsonAsync("admin", "/api/stats/compliance?from=2026-03&to=2026-03&groupBy=service")).GetProperty("bundles").EnumerateArray().Single();
+        Assert.Equal(
+            [$"企业开办 1 {bundle.GetProperty("onTime").GetInt32()} {bundle.GetProperty("promisedCounted").GetInt32() - bundle.GetProperty("onTime").GetInt32()} "
+                + $"{Percent(bundle.GetProperty("onTimeRate").GetDouble())} {bundle.GetProperty("withinStatutory").GetInt32()}"],
+            SectionRows(page, "bundles"));
+    }
+
+    /// <summary>The rows of one section of the page (a chart's data table, or the bundles), as "name cell cell …".</summary>
+    private static List<string> SectionRows(string page, string section)
+    {
+        var body = Regex.Match(page, $"aria-labelledby=\"{section}-heading\">(?<body>.*?)</section>", RegexOptions.Singleline);
+        Assert.True(body.Success, $"no section {section}");
+        return RowRegex().Matches(body.Groups["body"].Value)
+            .Select(row => $"{row.Groups["name"].Value} {string.Join(' ', CellRegex().Matches(row.Groups["cells"].Value).Select(c => c.Groups[1].Value))}")
+            .ToList();
+    }
+
+    private static string FigureRow(string name, int decided, int onTime, int late, double rate) => $"{name} {decided} {onTime} {late} {Percent(rate)}";
+
+    private static string Percent(double rate) => (rate * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
     private static async Task<string> DashboardAsync(HttpClient visitor)
     {
         using var response = await visitor.GetAsync("/public");

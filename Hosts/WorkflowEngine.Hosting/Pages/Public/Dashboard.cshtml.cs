@@ -12,12 +12,13 @@ namespace WorkflowEngine.Hosting.Pages.Public;
 
 /// <summary>
 /// 公开亮屏: the on-time rates (按时办结率) and volumes of the last twelve months by department, service and month, from
-/// the engine's own records, open to everyone; and the steps in progress now by department and by service, with those
+/// the engine's own records (the pre-summed rows the statistics API reads, so the page costs the same with a year of
+/// applications as with a day's), open to everyone; and the steps in progress now by department and by service, with those
 /// past their promised and their statutory limit, read by the same query as the administrators' statistics. Only
 /// aggregates: nothing on it names an applicant, a clerk or an application.
 /// </summary>
 public sealed class DashboardModel(
-    IComplianceQueries queries, IComplianceRollupQueries rollup, DefinitionRegistry definitions, ReferenceData reference, TimeProvider time,
+    IComplianceRollupQueries rollup, DefinitionRegistry definitions, ReferenceData reference, TimeProvider time,
     IOptions<PagesOptions> options) : PageModel
 {
     /// <summary>How often the page's script fetches the figures again.</summary>
@@ -41,31 +42,50 @@ public sealed class DashboardModel(
     {
         var text = PageText.Current;
         var now = time.GetUtcNow();
-        var today = ChinaTime.DateOf(now);
-        var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        var from = ChinaTime.StartOfDay(thisMonth.AddMonths(-11));
-        var to = ChinaTime.StartOfDay(thisMonth.AddMonths(1));
-        var steps = await queries.CompletedStepsAsync(from, to, cancellationToken);
-        var bundles = await queries.FinishedApplicationsAsync(from, to, cancellationToken);
+        // The last twelve months, this one included, in Asia/Shanghai: a range of the pre-summed rows, read as the
+        // statistics API reads them, however many applications finished in it.
+        var thisMonth = ComplianceRollup.MonthOf(now);
+        var first = new DateOnly(thisMonth / 100, thisMonth % 100, 1).AddMonths(-11);
+        var firstMonth = first.Year * 100 + first.Month;
+        async Task<IReadOnlyList<RollupSum>> SumAsync(string kind, ComplianceGrouping by) =>
+            await rollup.SumAsync(kind, firstMonth, thisMonth, by, null, cancellationToken);
+        var byDepartment = await SumAsync(ComplianceRollup.StepKind, ComplianceGrouping.Department);
+        var byService = await SumAsync(ComplianceRollup.StepKind, ComplianceGrouping.Service);
+        var byMonth = await SumAsync(ComplianceRollup.StepKind, ComplianceGrouping.Month);
+        var bundles = await SumAsync(ComplianceRollup.BundleKind, ComplianceGrouping.Service);
         var openByDepartment = await rollup.OpenAsync(ComplianceGrouping.Department, null, now, cancellationToken);
         var openByService = await rollup.OpenAsync(ComplianceGrouping.Service, null, now, cancellationToken);
         var services = await ReportedService.LoadAsync(
-            steps.Select(s => s.ServiceId).Concat(bundles.Select(b => b.ServiceId)).Concat(openByService.Select(o => o.Key.ServiceId).OfType<string>()),
+            byService.Concat(bundles).Select(s => s.Key.ServiceId).Concat(openByService.Select(o => o.Key.ServiceId)).OfType<string>(),
             definitions, reference, cancellationToken);
-        WorkingCalendar CalendarOf(string serviceId) => services[serviceId].Calendar;
         string Department(string? code) =>
             code is not null && reference.Departments.TryGetValue(code, out var department) ? text.Of(department.Name) : code ?? "";
         string Service(string? id) => id is not null && services.TryGetValue(id, out var service) && service.Title is { } title ? text.Of(title) : id ?? "";
 
-        ByDepartment = Rows(ComplianceReport.Steps(steps, ComplianceGrouping.Department, CalendarOf), f => Department(f.Key.Department));
-        ByService = Rows(ComplianceReport.Steps(steps, ComplianceGrouping.Service, CalendarOf), f => Service(f.Key.ServiceId));
-        ByMonth = Rows(ComplianceReport.Steps(steps, ComplianceGrouping.Month, CalendarOf), f => f.Key.Month ?? "");
-        Bundles = ComplianceReport.Bundles(bundles, ComplianceGrouping.Service, CalendarOf).Select(f => (Service(f.Key.ServiceId), f)).ToArray();
+        ByDepartment = Rows(byDepartment, f => Department(f.Key.Department));
+        ByService = Rows(byService, f => Service(f.Key.ServiceId));
+        ByMonth = Rows(byMonth, f => f.Key.Month ?? "");
+        Bundles = Finished(bundles).Select(s => (Service(s.Key.ServiceId), new BundleFigures(
+                s.Key, (int)s.Finished, (int)s.Approved, (int)s.Rejected, (int)s.PromisedOnTime, (int)(s.PromisedCounted - s.PromisedOnTime),
+                ComplianceReport.Rate((int)s.PromisedOnTime, (int)(s.PromisedCounted - s.PromisedOnTime)), (int)s.StatutoryOnTime, null)))
+            .ToArray();
         OpenByDepartment = openByDepartment.Select(o => (Department(o.Key.Department), o)).ToArray();
         OpenByService = openByService.Select(o => (Service(o.Key.ServiceId), o)).ToArray();
         UpdatedAt = ChinaTime.ToLocal(now).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
 
-    private static FigureRow[] Rows(IEnumerable<StepFigures> figures, Func<StepFigures, string> name) =>
-        figures.Select(f => new FigureRow(name(f), f.Decided, f.OnTime, f.Late, f.OnTimeRate)).ToArray();
+    /// <summary>
+    /// The groups with a finish, in the order of month, department and service: a bundle whose completion was taken
+    /// back (a revoked approval cancelled it) leaves its group's sums at nought, and the group off the page.
+    /// </summary>
+    private static IEnumerable<RollupSum> Finished(IEnumerable<RollupSum> sums) =>
+        sums.Where(s => s.Finished > 0)
+            .OrderBy(s => s.Key.Month, StringComparer.Ordinal).ThenBy(s => s.Key.Department, StringComparer.Ordinal).ThenBy(s => s.Key.ServiceId, StringComparer.Ordinal);
+
+    /// <summary>Decided steps against the promised limit: on time, late, and the rate of those that had it.</summary>
+    private static FigureRow[] Rows(IEnumerable<RollupSum> sums, Func<RollupSum, string> name) =>
+        Finished(sums).Select(s => new FigureRow(
+                name(s), (int)s.Finished, (int)s.PromisedOnTime, (int)(s.PromisedCounted - s.PromisedOnTime),
+                ComplianceReport.Rate((int)s.PromisedOnTime, (int)(s.PromisedCounted - s.PromisedOnTime))))
+            .ToArray();
 }
