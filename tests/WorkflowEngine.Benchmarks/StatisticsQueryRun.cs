@@ -197,13 +197,13 @@ internal static class StatisticsQueryRun
         }
 
         // The departments' open work: what a year of a million applications leaves waiting at any moment, and more; each
-        // step of its own application, so that grouping by service joins as many applications as it has open steps.
+        // step of its own application, with its service as the engine writes it.
         await using var open = connection.CreateCommand();
         open.CommandText = """
             INSERT INTO applications (id, tracking_number, service_id, service_version, applicant_id, status, form_json, state_json, version, submitted_at)
             VALUES ($id, $id, $service, 1, 'bench', 'running', '{}', '{}', 1, $dispatched);
-            INSERT INTO steps (application_id, step_id, kind, department, title, status, attempt, dispatched_at, due_at, warn_at, statutory_due_at, statutory_warn_at, last_contact_at)
-            VALUES ($id, 'step', 'department-task', $department, '环节', $status, 1, $dispatched, $due, $warn, $statutoryDue, $statutoryWarn, $dispatched)
+            INSERT INTO steps (application_id, step_id, kind, department, title, status, attempt, dispatched_at, due_at, warn_at, statutory_due_at, statutory_warn_at, last_contact_at, service_id)
+            VALUES ($id, 'step', 'department-task', $department, '环节', $status, 1, $dispatched, $due, $warn, $statutoryDue, $statutoryWarn, $dispatched, $service)
             """;
         var id = open.Parameters.Add("$id", SqliteType.Text);
         var openService = open.Parameters.Add("$service", SqliteType.Text);

@@ -26,15 +26,6 @@ public sealed class SqlComplianceRollupQueries(Database database) : IComplianceR
 
     private static readonly string Sums = string.Join(", ", Summed.Select(c => $"SUM({c})"));
 
-    private static readonly string Values = string.Join(", ", Summed);
-
-    /// <summary>
-    /// SQLite runs in this process: reading a row's values costs less than its SUM steps (one call per column and row,
-    /// 167 columns: two thirds of an answer by service), so its rows are read in key order and summed here; a server
-    /// sums them itself and sends only the groups.
-    /// </summary>
-    private readonly bool _sumInProcess = database.Dialect is Dialects.SqliteDialect;
-
     public async Task<IReadOnlyList<RollupSum>> SumAsync(
         string kind, int fromMonth, int toMonth, ComplianceGrouping by, string? department, CancellationToken cancellationToken)
     {
@@ -51,33 +42,24 @@ public sealed class SqlComplianceRollupQueries(Database database) : IComplianceR
         };
         var where = $"WHERE kind = @Kind AND {filter}month >= @From AND month <= @To"
             + (department is null ? "" : $" AND {departmentColumn} = @Department");
-        string sql;
-        if (_sumInProcess)
+        var groups = new List<string>();
+        if (byMonth)
         {
-            sql = $"SELECT month, {departmentColumn}, {serviceColumn}, {Values} FROM {table} {where}";
-        }
-        else
-        {
-            var groups = new List<string>();
-            if (byMonth)
-            {
-                groups.Add("month");
-            }
-
-            if (byDepartment)
-            {
-                groups.Add(departmentColumn);
-            }
-
-            if (byService)
-            {
-                groups.Add(serviceColumn);
-            }
-
-            sql = $"SELECT {(byMonth ? "month" : "NULL")}, {(byDepartment ? departmentColumn : "NULL")}, {(byService ? serviceColumn : "NULL")}, {Sums} "
-                + $"FROM {table} {where}" + (groups.Count == 0 ? "" : " GROUP BY " + string.Join(", ", groups));
+            groups.Add("month");
         }
 
+        if (byDepartment)
+        {
+            groups.Add(departmentColumn);
+        }
+
+        if (byService)
+        {
+            groups.Add(serviceColumn);
+        }
+
+        var sql = $"SELECT {(byMonth ? "month" : "NULL")}, {(byDepartment ? departmentColumn : "NULL")}, {(byService ? serviceColumn : "NULL")}, {Sums} "
+            + $"FROM {table} {where}" + (groups.Count == 0 ? "" : " GROUP BY " + string.Join(", ", groups));
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             sql, new { Kind = kind, From = (long)fromMonth, To = (long)toMonth, Department = department }, cancellationToken: cancellationToken));
@@ -103,7 +85,7 @@ public sealed class SqlComplianceRollupQueries(Database database) : IComplianceR
 
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] += _sumInProcess ? reader.GetInt64(3 + i) : Long(reader, 3 + i);
+                values[i] += Long(reader, 3 + i);
             }
         }
 

@@ -5,8 +5,8 @@ using WorkflowEngine.Runtime.Statistics;
 namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
-/// Builds the compliance statistics from the rollup and the open steps: two indexed reads and a few sums, whatever the
-/// number of applications finished. What the API answers and the administrators' statistics page shows.
+/// Builds the compliance statistics from the rollup and the open steps: three indexed reads, run side by side, and a few
+/// sums, whatever the number of applications finished. What the API answers and the administrators' statistics page shows.
 /// </summary>
 public sealed class ComplianceStatistics(IComplianceRollupQueries queries, DefinitionRegistry definitions, ReferenceData reference, TimeProvider time)
 {
@@ -18,12 +18,17 @@ public sealed class ComplianceStatistics(IComplianceRollupQueries queries, Defin
     {
         ArgumentNullException.ThrowIfNull(query);
         var (from, to) = query.Months;
-        var steps = await queries.SumAsync(ComplianceRollup.StepKind, from, to, query.GroupBy, department, cancellationToken);
+        // The three reads side by side, each on its own connection: SQLite answers on the caller's thread, so each is
+        // started on the thread pool, and an answer by service (each read a few hundred groups) takes the longest of
+        // them rather than their sum.
+        var stepsRead = Task.Run(() => queries.SumAsync(ComplianceRollup.StepKind, from, to, query.GroupBy, department, cancellationToken), cancellationToken);
         // Bundles have no department: grouping by it is ignored for them.
-        var bundles = department is null
-            ? await queries.SumAsync(ComplianceRollup.BundleKind, from, to, query.GroupBy & ~ComplianceGrouping.Department, null, cancellationToken)
-            : [];
-        var open = await queries.OpenAsync(query.GroupBy, department, time.GetUtcNow(), cancellationToken);
+        var bundlesRead = department is null
+            ? Task.Run(() => queries.SumAsync(ComplianceRollup.BundleKind, from, to, query.GroupBy & ~ComplianceGrouping.Department, null, cancellationToken), cancellationToken)
+            : Task.FromResult<IReadOnlyList<RollupSum>>([]);
+        var openRead = Task.Run(() => queries.OpenAsync(query.GroupBy, department, time.GetUtcNow(), cancellationToken), cancellationToken);
+        await Task.WhenAll(stepsRead, bundlesRead, openRead);
+        var (steps, bundles, open) = (await stepsRead, await bundlesRead, await openRead);
         var services = await ReportedService.LoadAsync(
             steps.Concat(bundles).Select(s => s.Key).Concat(open.Select(o => o.Key)).Select(k => k.ServiceId).OfType<string>(), definitions, reference, cancellationToken);
         return new ComplianceStatsDto(
