@@ -282,7 +282,7 @@ public sealed class CalendarYearTests
         return System.Text.RegularExpressions.Regex.Replace(await posted.Content.ReadAsStringAsync(), @">\s+<", "><");
     }
 
-    private static string Local(JsonElement moved, string property) =>
+    internal static string Local(JsonElement moved, string property) =>
         moved.GetProperty(property).GetDateTimeOffset().ToOffset(Cst).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<JsonElement> FireTaskAsync(AllInOneHost host, string? task) =>

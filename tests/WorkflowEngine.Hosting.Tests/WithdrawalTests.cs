@@ -63,6 +63,42 @@ public sealed class WithdrawalTests
     }
 
     [Fact]
+    public async Task AnApplicationAwaitingMaterials_IsWithdrawn_AndLeavesNothingOpen()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        using var citizen = host.Client("zhangsan");
+        using var created = await citizen.PostAsJsonAsync("/api/applications", BusinessOpening.Application());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var submitted = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("awaiting-materials", submitted.GetProperty("status").GetString());
+        var id = submitted.GetProperty("id").GetString();
+
+        using var withdrawn = await citizen.PostAsJsonAsync($"/api/applications/{id}/withdrawal", new { reason = "材料准备不齐" });
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        var application = await withdrawn.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("withdrawn", application.GetProperty("status").GetString());
+        Assert.Equal("申请人撤回申请：材料准备不齐", application.GetProperty("reason").GetString());
+
+        // The materials arriving afterwards start nothing: no department gets a task, no timer waits.
+        using var upload = new MultipartFormDataContent();
+        foreach (var key in new[] { "articles", "legalRepIdCopy" })
+        {
+            upload.Add(new ByteArrayContent(BusinessOpening.Pdf), key, key + ".pdf");
+        }
+
+        Assert.Equal(HttpStatusCode.Conflict, (await citizen.PostAsync($"/api/applications/{id}/materials", upload)).StatusCode);
+        host.Clock.Advance(TimeSpan.FromDays(60));
+        await host.FireDueTimersAsync();
+        Assert.Equal(0, await host.ScalarAsync("SELECT COUNT(*) FROM timers"));
+        Assert.Equal(0, (await host.GetJsonAsync("samr-clerk", "/api/departments/SAMR/tasks?status=all")).GetArrayLength());
+        var after = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}");
+        Assert.Equal("withdrawn", after.GetProperty("status").GetString());
+        Assert.All(after.GetProperty("steps").EnumerateArray(), s => Assert.DoesNotContain(s.GetProperty("status").GetString(), new[] { "dispatched", "received", "claimed", "running" }));
+        var audit = (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries").EnumerateArray();
+        Assert.Single(audit, e => e.GetProperty("type").GetString() == "ApplicationWithdrawn");
+    }
+
+    [Fact]
     public async Task AnApplicationAlreadyDecided_CannotBeWithdrawn()
     {
         await using var host = await AllInOneHost.StartAsync();

@@ -22,6 +22,17 @@ internal static class CommitmentWatch
     /// <summary>The verification came due: the department gets its task, with the step's own limit to finish it.</summary>
     public static void Fired(ExecutionScope scope, string nodeId)
     {
+        if (scope.State.Status is WorkflowStatus.Withdrawn or WorkflowStatus.Cancelled)
+        {
+            // A timer that fired as the application ended, before its cancellation reached the timer store.
+            if (scope.Peek(nodeId)?.Commitment is { Status: CommitmentStatus.AwaitingVerification } && scope.Definition.Nodes.TryGetValue(nodeId, out var ended))
+            {
+                Drop(scope, ended, scope.StateOf(ended), scope.State.Reason ?? "");
+            }
+
+            return;
+        }
+
         if (!scope.Definition.Nodes.TryGetValue(nodeId, out var node)
             || scope.Peek(nodeId) is not { Commitment: { Status: CommitmentStatus.AwaitingVerification } commitment, Department: { } department } state
             || RulesOf(node) is not { } rules
@@ -51,6 +62,44 @@ internal static class CommitmentWatch
             ["department"] = department,
             ["attempt"] = state.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["dueAt"] = due.ToString("O"),
+        });
+    }
+
+    /// <summary>
+    /// The application ends (withdrawn or cancelled) while it runs: a verification still to come is not made (its timer
+    /// is cancelled) and one at its department is recalled with the application's reason, since nobody pursues the
+    /// application any more; the trail says why. A verification after the bundle was decided is not touched here.
+    /// </summary>
+    public static void Drop(ExecutionScope scope, string reason)
+    {
+        foreach (var (id, state) in scope.State.Nodes.ToArray())
+        {
+            if (state.Commitment is { Status: CommitmentStatus.AwaitingVerification or CommitmentStatus.Verifying }
+                && scope.Definition.Nodes.TryGetValue(id, out var node))
+            {
+                Drop(scope, node, state, reason);
+            }
+        }
+    }
+
+    private static void Drop(ExecutionScope scope, StepNode node, NodeState state, string reason)
+    {
+        var commitment = state.Commitment!;
+        if (commitment.Status == CommitmentStatus.AwaitingVerification)
+        {
+            scope.Emit(new CancelTimer(TimerIdOf(node.Id)));
+        }
+        else if (commitment.VerificationAttempt is { } attempt && state.Department is { } department)
+        {
+            scope.Emit(new RecallStep(node.Id, attempt, department, reason));
+        }
+
+        state.Commitment = commitment with { Status = CommitmentStatus.Dropped };
+        scope.Touch(node);
+        scope.Audit(AuditTypes.CommitmentVerificationDropped, node.Id, null, new Dictionary<string, string?>
+        {
+            ["reason"] = reason,
+            ["was"] = commitment.Status == CommitmentStatus.Verifying ? "verifying" : "awaiting-verification",
         });
     }
 

@@ -20,6 +20,12 @@ public static class AuditTypes
     /// <summary>A changed calendar moved when a step approved on commitment is verified (事后核查).</summary>
     public const string VerificationRecounted = "VerificationRecounted";
 
+    /// <summary>
+    /// The application ended (withdrawn or cancelled) before a step approved on commitment was verified: no verification
+    /// is made, and a verification task already out is recalled.
+    /// </summary>
+    public const string CommitmentVerificationDropped = "CommitmentVerificationDropped";
+
     /// <summary>Executing the application failed; it waits for an administrator (an incident).</summary>
     public const string IncidentRaised = "IncidentRaised";
 

@@ -16,4 +16,7 @@ public enum CommitmentStatus
 
     /// <summary>The commitment was not kept: the approval is revoked.</summary>
     Failed,
+
+    /// <summary>The application was withdrawn or cancelled before the verification ended: none is made (the trail says why).</summary>
+    Dropped,
 }

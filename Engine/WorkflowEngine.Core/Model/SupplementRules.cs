@@ -43,12 +43,14 @@ public sealed record SupplementRules
     public WorkingTimeLimit Window => RequestWithin ?? StatutoryWindow;
 
     /// <summary>
-    /// Until when a department may ask for supplementary material on a step it received at <paramref name="receivedAt"/>:
+    /// Until when a department may ask for supplementary material on a step dispatched to it at <paramref name="dispatchedAt"/>:
     /// <see cref="Window"/> in working time on the definition's calendar. The one rule for both sides: the department
     /// learns this instant with the step (<c>ExecuteStep.supplementBy</c>) and refuses a later request first, and the
-    /// engine refuses one that reaches it anyway unless a supervisor approved it.
+    /// engine refuses one that reaches it anyway unless a supervisor approved it. Counted from the dispatch rather than
+    /// the department's acknowledgement: a delivery delay on the government's side must not make the applicant wait
+    /// longer to learn what is missing, and the instant is known before the department acknowledges.
     /// </summary>
-    public DateTimeOffset RequestBy(WorkingCalendar calendar, DateTimeOffset receivedAt) => calendar.Add(receivedAt, Window);
+    public DateTimeOffset RequestBy(WorkingCalendar calendar, DateTimeOffset dispatchedAt) => calendar.Add(dispatchedAt, Window);
 
     public int MaxRequestsOrDefault => MaxRequests ?? DefaultMaxRequests;
 }

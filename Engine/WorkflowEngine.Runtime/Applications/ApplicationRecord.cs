@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Core.Model;
@@ -62,7 +61,10 @@ public sealed class ApplicationRecord
     /// <summary>The hash of its last audit line: the head of the chain.</summary>
     public string? AuditHead { get; set; }
 
-    /// <summary>What the interpreter reads of it: its id, tracking number, and the form as conditions see it (parsed only if asked).</summary>
+    /// <summary>
+    /// What the interpreter reads of it: its id, tracking number, and the form as conditions see it (parsed only if asked;
+    /// a form that cannot be read holds the application for an administrator rather than judge a condition on a guess).
+    /// </summary>
     public ApplicationData DataFor(WorkflowDefinition definition) =>
-        new(Id, TrackingNumber, () => FormValues.ForConditions(definition, JsonNode.Parse(FormJson) as JsonObject));
+        new(Id, TrackingNumber, () => FormValues.ForConditions(definition, StoredForm.Read(FormJson) ?? throw StoredForm.Unreadable(this)));
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Forms;
@@ -89,14 +87,7 @@ public static class MaterialChecklist
             return FormValues.ForConditions(definition, null);
         }
 
-        try
-        {
-            return JsonNode.Parse(formJson) is JsonObject form ? FormValues.ForConditions(definition, form) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return StoredForm.Read(formJson) is { } form ? FormValues.ForConditions(definition, form) : null;
     }
 
     /// <summary>Where a listed material stands before the flow's 容缺 records are read.</summary>

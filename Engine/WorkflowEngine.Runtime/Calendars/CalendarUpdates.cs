@@ -257,11 +257,12 @@ public sealed partial class CalendarUpdates(
         {
             var bundleBefore = ApplicationClocks.BundleDue(definition, before, current);
             var bundleAfter = ApplicationClocks.BundleDue(definition, result.State, next);
-            if (bundleBefore.Promised is { } promisedBefore && bundleAfter.Promised is { } promisedAfter
-                && (promisedBefore != promisedAfter || bundleBefore.Statutory != bundleAfter.Statutory))
+            // A bundle held to its statutory limit alone is timed against that one, as a step with only a statutory limit is.
+            if ((bundleBefore.Promised ?? bundleBefore.Statutory) is { } dueBefore && (bundleAfter.Promised ?? bundleAfter.Statutory) is { } dueAfter
+                && (dueBefore != dueAfter || bundleBefore.Statutory != bundleAfter.Statutory))
             {
                 yield return new MovedDueTime(
-                    application.Id, application.TrackingNumber, application.ServiceId, MovedDueTime.BundleKind, null, null, definition.Title.Zh, promisedBefore, promisedAfter)
+                    application.Id, application.TrackingNumber, application.ServiceId, MovedDueTime.BundleKind, null, null, definition.Title.Zh, dueBefore, dueAfter)
                 {
                     StatutoryBefore = bundleBefore.Statutory,
                     StatutoryAfter = bundleAfter.Statutory,

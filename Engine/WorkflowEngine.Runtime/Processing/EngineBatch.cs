@@ -905,6 +905,23 @@ internal sealed class EngineBatch(
         return materials;
     }
 
+    /// <summary>The stored form for a step's message; one that is not a JSON object holds the application (<see cref="StoredForm.Unreadable"/>).</summary>
+    private static JsonElement FormElement(ApplicationRecord application)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize<JsonElement>(application.FormJson) is { ValueKind: JsonValueKind.Object } form)
+            {
+                return form;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        throw StoredForm.Unreadable(application);
+    }
+
     private ApplicationData DataOf(ApplicationRecord application, WorkflowDefinition definition)
     {
         if (!_data.TryGetValue(application.Id, out var data))
@@ -923,7 +940,7 @@ internal sealed class EngineBatch(
     {
         if (!_forms.TryGetValue(application.Id, out var form))
         {
-            form = JsonSerializer.Deserialize<JsonElement>(application.FormJson);
+            form = FormElement(application);
             _forms[application.Id] = form;
         }
 

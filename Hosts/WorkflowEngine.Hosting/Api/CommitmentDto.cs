@@ -3,7 +3,8 @@ namespace WorkflowEngine.Hosting.Api;
 /// <summary>
 /// A step the applicant may have approved on commitment (告知承诺制): the text to sign and what follows, whether it may
 /// be signed now, and once signed, the signature and its verification (事后核查): <c>awaiting-verification</c>,
-/// <c>verifying</c>, <c>passed</c> or <c>failed</c> (the approval revoked, with the reason). <c>channel</c> says where it
+/// <c>verifying</c>, <c>passed</c>, <c>failed</c> (the approval revoked, with the reason) or <c>dropped</c> (the application
+/// was withdrawn or cancelled before the verification ended: none is made). <c>channel</c> says where it
 /// was signed: <c>online</c>, or <c>window</c> (on paper before the clerk named in <c>witnessedBy</c>).
 /// </summary>
 public sealed record CommitmentDto(

@@ -64,6 +64,7 @@ public sealed record ApplicantText
         SignCommitment = "我已阅读并同意，签署承诺书",
         CommitmentSignedFormat = "已于 {0} 签署告知承诺书，事后核查：{1}（{2} 起）",
         CommitmentSignedAtWindowFormat = "已于 {0} 在窗口签署告知承诺书，按承诺审批通过，事后核查：{1}（{2} 起）",
+        CommitmentDroppedFormat = "已于 {0} 签署告知承诺书；申请已结束，不再进行事后核查",
         RevokeStep = "撤销本事项的审批",
         EndApplication = "撤销审批并终止整个申请",
         Department = "办理部门",
@@ -201,6 +202,7 @@ public sealed record ApplicantText
         SignCommitment = "I have read and accept it: sign the commitment",
         CommitmentSignedFormat = "Commitment signed on {0}; verification: {1} (from {2})",
         CommitmentSignedAtWindowFormat = "Commitment signed at the service window on {0} and approved on it; verification: {1} (from {2})",
+        CommitmentDroppedFormat = "Commitment signed on {0}; the application has ended, so it will not be checked",
         RevokeStep = "revoke this step's approval",
         EndApplication = "revoke the approval and end the whole application",
         Department = "Department",
@@ -309,6 +311,7 @@ public sealed record ApplicantText
         ["verifying"] = ("核查中", "being verified"),
         ["passed"] = ("符合承诺", "commitment kept"),
         ["failed"] = ("未履行承诺", "commitment not kept"),
+        ["dropped"] = ("不再核查（申请已结束）", "not checked: the application ended"),
         ["excluded-period"] = ("不计入时限的期间", "a period that does not count"),
     };
 
@@ -429,6 +432,9 @@ public sealed record ApplicantText
 
     /// <summary>The same for a commitment signed on paper at the service window: when, the verification's status, from when.</summary>
     public required string CommitmentSignedAtWindowFormat { get; init; }
+
+    /// <summary>A commitment whose verification will not come: the application was withdrawn or cancelled first.</summary>
+    public required string CommitmentDroppedFormat { get; init; }
 
     public required string RevokeStep { get; init; }
 
