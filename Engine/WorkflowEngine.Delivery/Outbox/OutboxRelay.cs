@@ -183,12 +183,24 @@ public sealed partial class OutboxRelay(
         await send;
     }
 
+    /// <summary>
+    /// Waits until <paramref name="send"/> ends or <paramref name="delay"/> has passed, whichever is first; the send's own
+    /// failure is left to the caller's <c>await send</c>. One timer, and no linked token or delay task per send.
+    /// </summary>
     private async Task WhenSentOrAfterAsync(Task send, TimeSpan delay, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAny(send, Task.Delay(delay, time, stop.Token));
-        await stop.CancelAsync();
-        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            await send.WaitAsync(delay, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Time to renew the lease; the send goes on.
+        }
+        catch (Exception) when (send.IsCompleted && !cancellationToken.IsCancellationRequested)
+        {
+            // The send failed: its caller sees why.
+        }
     }
 
     /// <summary>
