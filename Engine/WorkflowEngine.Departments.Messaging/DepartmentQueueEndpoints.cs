@@ -13,7 +13,8 @@ public sealed class DepartmentQueueEndpoints(BusTopology topology, MessagingOpti
         var context = queues.Context;
         foreach (var department in topology.Departments)
         {
-            queues.Queue(Queues.Department(department), options.DepartmentConcurrentMessageLimit, endpoint =>
+            var queue = Queues.Department(department);
+            queues.Queue(queue, options.LimitsOf(queue), endpoint =>
             {
                 new ExecuteStepConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<ExecuteStepConsumer>(), context);
                 new CancelStepConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<CancelStepConsumer>(), context);

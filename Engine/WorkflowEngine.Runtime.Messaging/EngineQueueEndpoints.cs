@@ -9,7 +9,7 @@ namespace WorkflowEngine.Messaging.Configuration;
 public sealed class EngineQueueEndpoints(MessagingOptions options) : IQueueEndpoints
 {
     public void Configure(QueueEndpointBuilder queues) =>
-        queues.Queue(Queues.EngineReports, options.ConcurrentMessageLimit, endpoint =>
+        queues.Queue(Queues.EngineReports, options.LimitsOf(Queues.EngineReports), endpoint =>
         {
             var context = queues.Context;
             new StepReceivedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepReceivedConsumer>(), context);

@@ -69,6 +69,21 @@ public static partial class WorkflowHosting
         return app;
     }
 
-    internal static MessagingOptions MessagingOf(ConfigurationManager configuration) =>
-        configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
+    internal static MessagingOptions MessagingOf(ConfigurationManager configuration)
+    {
+        // The binder drops a dictionary entry whose value does not convert, without a word: an endpoint's limit that is
+        // no number would silently fall back to the default.
+        foreach (var endpoint in configuration.GetSection("Messaging:Endpoints").GetChildren())
+        {
+            foreach (var setting in endpoint.GetChildren())
+            {
+                if (!int.TryParse(setting.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    throw new InvalidOperationException($"{setting.Path} “{setting.Value}” is not a whole number of messages.");
+                }
+            }
+        }
+
+        return configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
+    }
 }

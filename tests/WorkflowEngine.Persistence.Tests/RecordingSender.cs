@@ -9,7 +9,8 @@ namespace WorkflowEngine.Persistence.Tests;
 /// </summary>
 public sealed class RecordingSender(ConcurrentBag<Guid> published) : IMessageSender
 {
-    public bool SendIsDurable => true;
+    /// <summary>Whether a confirm makes a row safe (RabbitMQ); false stands for the in-memory bus, whose rows wait for their receipt.</summary>
+    public bool SendIsDurable { get; init; } = true;
 
     /// <summary>Runs during each publish, given how many this sender has published before.</summary>
     public Func<int, Task> OnSend { get; set; } = _ => Task.CompletedTask;

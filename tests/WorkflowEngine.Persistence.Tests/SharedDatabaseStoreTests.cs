@@ -219,6 +219,41 @@ public abstract class SharedDatabaseStoreTests : StoreComplianceTests
     }
 
     [StoreFact]
+    public async Task Bug_9_AReceiptArrivingDuringARenewal_WasWarnedOfAsALeaseLost()
+    {
+        var written = await FillOutboxAsync(2);
+        var clock = new FakeTimeProvider(Now);
+        var options = Options.Create(new EngineOptions { InstanceName = "engine-a", LeaseDuration = Lease, RelayPollInterval = TimeSpan.Zero });
+        var signal = new OutboxSignal();
+        var committed = new CommittedOutbox(signal, options);
+        var receipts = new DeliveryReceipts(committed, clock);
+        var sender = new RecordingSender(new ConcurrentBag<Guid>()) { SendIsDurable = false };
+        var log = new WarningLog<OutboxRelay>();
+        var relay = new OutboxRelay(new SqlOutboxStore(Database), sender, committed, receipts, signal, clock, options, log);
+
+        // The in-memory bus runs the first message's consumer, which commits it, before the send returns; the send then
+        // takes more than half a lease, so the relay renews after the receipt has had the row deleted.
+        sender.OnSend = async count =>
+        {
+            if (count == 0)
+            {
+                receipts.Received([written[0].MessageId.ToString()]);
+                clock.Advance(Lease / 2 + TimeSpan.FromSeconds(1));
+                await OutboxHoldsAsync(1);
+            }
+        };
+        await relay.PublishBatchAsync(CancellationToken.None);
+
+        Assert.Equal(2, sender.Count);
+        // The relay did renew in the middle of the first send: the second row, awaiting its receipt, holds the new lease.
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        Assert.Equal(
+            (Now + Lease / 2 + TimeSpan.FromSeconds(1) + Lease).ToUnixTimeMilliseconds(),
+            await connection.ExecuteScalarAsync<long>("SELECT MAX(lease_until) FROM outbox"));
+        Assert.Empty(log.Warnings);
+    }
+
+    [StoreFact]
     public async Task Application_SavedByTwoProcessesAtOnce_IsSavedOnce_AndTheOtherIsToldToRetry()
     {
         var application = await SaveNewApplicationAsync();
@@ -297,6 +332,17 @@ public abstract class SharedDatabaseStoreTests : StoreComplianceTests
         var changes = new EngineChanges();
         changes.Updated.AddRange((await reader.LoadApplicationsAsync(order, CancellationToken.None)).OrderBy(a => order.IndexOf(a.Id)));
         return changes;
+    }
+
+    /// <summary>Waits, up to 2 s, until the outbox holds <paramref name="rows"/> rows.</summary>
+    private async Task OutboxHoldsAsync(long rows)
+    {
+        var waited = Stopwatch.StartNew();
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        while (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox") != rows && waited.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>Waits, up to 2 s, until every outbox row is leased past <paramref name="instant"/>.</summary>

@@ -215,6 +215,30 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.DoesNotContain(audit, a => a.Type == "ShouldNotExist");
     }
 
+    [StoreFact]
+    public async Task StaleUpdate_OfOneApplicationOfABatch_NamesThatApplication()
+    {
+        // The untouched application comes first both as given and in the key order the batch writes in.
+        var untouched = NewApplication("00000000-0000-7000-8000-000000000001");
+        var changed = NewApplication("00000000-0000-7000-8000-000000000002");
+        var insert = new EngineChanges();
+        insert.Inserted.Add(untouched);
+        insert.Inserted.Add(changed);
+        await SaveAsync(insert);
+        var stale = await LoadAsync(changed.Id);
+        var winner = new EngineChanges();
+        winner.Updated.Add(await LoadAsync(changed.Id));
+        await SaveAsync(winner);
+
+        var loser = new EngineChanges();
+        loser.Updated.Add(await LoadAsync(untouched.Id));
+        loser.Updated.Add(stale);
+        var conflict = await Assert.ThrowsAsync<ConcurrencyException>(() => SaveAsync(loser));
+
+        Assert.Equal(changed.Id, conflict.ApplicationId);
+        Assert.Contains(changed.Id.ToString(), conflict.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The reads of one answer (an application and its steps) see one committed state: a commit landing between them is
     /// seen by neither. PostgreSQL's READ COMMITTED would show it to the second read; SQLite's autocommit reads too.

@@ -93,6 +93,18 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         }
     }
 
+    /// <summary>The prefetch of each consumer of <paramref name="queue"/>, as the broker holds it (its <c>basic.qos</c>).</summary>
+    public async Task<int[]> PrefetchOfConsumersAsync(string queue)
+    {
+        using var response = await _management.GetAsync($"/api/consumers/{VirtualHost}");
+        response.EnsureSuccessStatusCode();
+        var consumers = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return consumers.EnumerateArray()
+            .Where(c => c.GetProperty("queue").GetProperty("name").GetString() == queue)
+            .Select(c => c.GetProperty("prefetch_count").GetInt32())
+            .ToArray();
+    }
+
     /// <summary>Takes up to <paramref name="count"/> messages off a queue (their bodies and headers), for a look.</summary>
     public async Task<System.Text.Json.JsonElement> TakeAsync(string queue, int count)
     {

@@ -28,6 +28,9 @@ public sealed class DeliveryReceipts(CommittedOutbox outbox, TimeProvider time)
     public bool IsAwaited(Guid messageId, TimeSpan patience) =>
         _awaiting.TryGetValue(messageId, out var sent) && time.GetElapsedTime(sent.SentAt) < patience;
 
+    /// <summary>Whether a row sent is still waiting for its receipt (false once its receiver committed it, or its send failed).</summary>
+    public bool IsAwaiting(Guid messageId) => _awaiting.ContainsKey(messageId);
+
     /// <summary>Receivers committed (or recorded as failed) these messages: their rows may be deleted.</summary>
     public void Received(IEnumerable<string> messageIds)
     {

@@ -160,13 +160,19 @@ public sealed partial class OutboxRelay(
             {
                 committed.Published(sent);
                 sent.Clear();
-                var held = await HoldOnAsync(batch.GetRange(next, batch.Count - next), cancellationToken);
+                var held = await HoldOnAsync(batch.GetRange(next, batch.Count - next), cancellationToken, inFlight: message);
                 batch.RemoveRange(next, batch.Count - next);
                 if (held.Count == 0 || held[0].Sequence != message.Sequence)
                 {
                     // Only a process that could not renew for a whole lease (its database out of reach, the process
                     // frozen) gets here: the row may go twice, and the receiver's inbox drops the second by its id.
-                    LogInFlightLeaseLost(message.MessageType, message.MessageId);
+                    // Unless the row went because its receiver committed it already (a transport that is not durable
+                    // deletes a row at its receipt, which may come before the send returns): then nothing was lost.
+                    if (!ReceivedMeanwhile(message))
+                    {
+                        LogInFlightLeaseLost(message.MessageType, message.MessageId);
+                    }
+
                     batch.Add(message);
                     holding = false;
                 }
@@ -183,32 +189,52 @@ public sealed partial class OutboxRelay(
         await send;
     }
 
+    /// <summary>
+    /// Waits until <paramref name="send"/> ends or <paramref name="delay"/> has passed, whichever is first; the send's own
+    /// failure is left to the caller's <c>await send</c>. One timer, and no linked token or delay task per send.
+    /// </summary>
     private async Task WhenSentOrAfterAsync(Task send, TimeSpan delay, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAny(send, Task.Delay(delay, time, stop.Token));
-        await stop.CancelAsync();
-        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            await send.WaitAsync(delay, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Time to renew the lease; the send goes on.
+        }
+        catch (Exception) when (send.IsCompleted && !cancellationToken.IsCancellationRequested)
+        {
+            // The send failed: its caller sees why.
+        }
     }
 
     /// <summary>
     /// Deletes what is already safe (its lease would run out too), renews the lease of the rows still to send, and
     /// returns those this process still held; one round trip each, once per half lease.
     /// </summary>
-    private async Task<List<OutboxMessage>> HoldOnAsync(List<OutboxMessage> rest, CancellationToken cancellationToken)
+    private async Task<List<OutboxMessage>> HoldOnAsync(List<OutboxMessage> rest, CancellationToken cancellationToken, OutboxMessage? inFlight = null)
     {
         await DeletePublishedAsync(cancellationToken);
         var now = time.GetUtcNow();
         var held = await store.RenewAsync(_options.InstanceName, rest.Select(m => m.Sequence).ToArray(), now, _options.LeaseDuration, cancellationToken);
+        var keep = held.ToHashSet();
         if (held.Count < rest.Count)
         {
-            LogLeaseLost(rest.Count - held.Count);
+            // The row being sent may be gone for the good reason: its receipt came and the row was deleted above.
+            var lost = rest.Count(m => !keep.Contains(m.Sequence) && !(ReferenceEquals(m, inFlight) && ReceivedMeanwhile(m)));
+            if (lost > 0)
+            {
+                LogLeaseLost(lost);
+            }
         }
 
         var until = now + _options.LeaseDuration;
-        var keep = held.ToHashSet();
         return rest.Where(m => keep.Contains(m.Sequence)).Select(m => m with { LeaseUntil = until }).ToList();
     }
+
+    /// <summary>Whether the row of a message still being sent is safe already: its receiver committed it (a transport that is not durable).</summary>
+    private bool ReceivedMeanwhile(OutboxMessage message) => !sender.SendIsDurable && !receipts.IsAwaiting(message.MessageId);
 
     private async Task DeletePublishedAsync(CancellationToken cancellationToken)
     {

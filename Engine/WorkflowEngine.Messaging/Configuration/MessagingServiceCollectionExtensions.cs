@@ -19,6 +19,8 @@ public static class MessagingServiceCollectionExtensions
 
     public static IServiceCollection AddWorkflowMessaging(this IServiceCollection services, BusTopology topology, MessagingOptions options)
     {
+        // Here, while the host is built: a wrong limit stops it with the setting's name, before the bus opens a queue.
+        options.Validate();
         services.AddSingleton(topology);
         services.AddSingleton(options);
         services.AddSingleton<IMessageSender, MassTransitSender>();
@@ -114,10 +116,10 @@ public static class MessagingServiceCollectionExtensions
         }
     }
 
-    internal static void Configure(IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, int limit, Action<IReceiveEndpointConfigurator> transport)
+    internal static void Configure(IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, EndpointLimits limits, Action<IReceiveEndpointConfigurator> transport)
     {
-        endpoint.ConcurrentMessageLimit = limit;
-        endpoint.PrefetchCount = limit;
+        endpoint.ConcurrentMessageLimit = limits.ConcurrentMessageLimit;
+        endpoint.PrefetchCount = limits.PrefetchCount;
         transport(endpoint);
 
         // A message given up on is kept in the database first, then moved to <queue>_error (RabbitMQ: with the reason in

@@ -8,11 +8,11 @@ public sealed class QueueEndpointBuilder(IBusFactoryConfigurator bus, IBusRegist
     /// <summary>Where the consumers and their definitions' services come from.</summary>
     public IBusRegistrationContext Context => context;
 
-    /// <summary>Opens <paramref name="queue"/>, taking up to <paramref name="concurrentMessageLimit"/> messages at once, with the consumers <paramref name="consumers"/> puts on it.</summary>
-    public void Queue(string queue, int concurrentMessageLimit, Action<IReceiveEndpointConfigurator> consumers) =>
+    /// <summary>Opens <paramref name="queue"/> with its prefetch and concurrency (<see cref="MessagingOptions.LimitsOf"/>), with the consumers <paramref name="consumers"/> puts on it.</summary>
+    public void Queue(string queue, EndpointLimits limits, Action<IReceiveEndpointConfigurator> consumers) =>
         bus.ReceiveEndpoint(queue, endpoint =>
         {
-            MessagingServiceCollectionExtensions.Configure(endpoint, context, concurrentMessageLimit, transport);
+            MessagingServiceCollectionExtensions.Configure(endpoint, context, limits, transport);
             consumers(endpoint);
         });
 }

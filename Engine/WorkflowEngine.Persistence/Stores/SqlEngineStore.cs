@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Rows;
@@ -48,13 +49,18 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         var published = OutboxSql.TakePublished(relay);
         var listed = changes.Compliance.Where(c => c.Listed).ToArray();
         IReadOnlyList<OutboxMessage> outbox;
+        var updateLost = false;
 
         try
         {
             // The guards first: an application updated only at the version read, a report consumed only once (another
             // engine process may have got there first; the batch is then run again on fresh state).
             var plan = new WritePlan();
-            plan.AddGuard(EngineSql.UpdateApplication, updated, () => new ConcurrencyException(changes.Updated[0].Id));
+            plan.AddGuard(EngineSql.UpdateApplication, updated, () =>
+            {
+                updateLost = true;
+                return new ConcurrencyException(Guid.Parse(updated[0].Id));
+            });
             plan.AddGuard(_inbox.Insert, inbox, () => new ConcurrencyException(Guid.Empty));
             plan.Add(_sql.InsertApplication, inserted);
             plan.Add(_sql.UpsertStep, steps);
@@ -78,6 +84,12 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
             outbox = OutboxSql.Written(changes.Outbox, sequences, relay, now);
             await write.CommitAsync(cancellationToken);
         }
+        catch (ConcurrencyException) when (updateLost && updated.Length > 1)
+        {
+            relay?.Published(published);
+            // The guard knows only that one of the batch's applications was changed meanwhile: the log names which.
+            throw new ConcurrencyException(await ChangedMeanwhileAsync(updated, cancellationToken));
+        }
         catch
         {
             relay?.Published(published);
@@ -100,6 +112,29 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         {
             (application.AuditSequence, application.AuditHead) = heads[application.Id];
         }
+    }
+
+    /// <summary>
+    /// The first of <paramref name="updated"/> whose stored version is no longer the one read (or that is gone), read
+    /// after the rollback; only a batch that lost its race pays for it.
+    /// </summary>
+    private async Task<Guid> ChangedMeanwhileAsync(ApplicationRow[] updated, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var stored = new Dictionary<string, long>(updated.Length, StringComparer.OrdinalIgnoreCase);
+        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT id, version FROM applications WHERE {database.Dialect.In("id", "@Ids")}",
+            new { Ids = ListParameter.Of(updated.Select(a => a.Id).ToArray()) },
+            cancellationToken: cancellationToken)))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                stored[Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+            }
+        }
+
+        var changed = updated.FirstOrDefault(a => !stored.TryGetValue(a.Id, out var version) || version != a.ReadVersion) ?? updated[0];
+        return Guid.Parse(changed.Id);
     }
 
     /// <summary>
