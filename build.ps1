@@ -50,8 +50,9 @@ function Invoke-Test {
 }
 
 # The distributed deployment on one machine. RabbitMQ and PostgreSQL come from the Debian packages (rabbitmq-server,
-# postgresql; run as root: PostgreSQL runs as the user postgres), each started by its .ci script on free loopback ports
-# with its data under the folder. What was started is written to <folder>/up.json, which down reads.
+# postgresql), each started by its .ci script on free loopback ports with its data under the folder, as the user
+# running up (as root, PostgreSQL runs as the user postgres, which must reach the folder). What was started is written
+# to <folder>/up.json, which down reads; an up that fails part way stops what it had started.
 function Get-RunFolder {
     $folder = if ($Rest.Count -gt 0) { $Rest[0] } else { '.run' }
     return [System.IO.Path]::GetFullPath($folder, $PSScriptRoot)
@@ -71,19 +72,65 @@ function Read-EnvFile([string] $Path) {
     return $values
 }
 
+# What up needs, checked before it builds or starts anything; each missing thing said with what to do about it.
+function Assert-CanGoUp([string] $Dir) {
+    $missing = @()
+    if (-not (Test-Path /usr/lib/rabbitmq/bin/rabbitmq-server)) { $missing += 'RabbitMQ: apt-get install rabbitmq-server (as root)' }
+    if (-not (Get-ChildItem /usr/lib/postgresql/*/bin/initdb -ErrorAction SilentlyContinue)) { $missing += 'PostgreSQL: apt-get install postgresql (as root)' }
+    foreach ($tool in 'psql', 'python3', 'epmd') {
+        if (-not (Get-Command $tool -ErrorAction SilentlyContinue)) { $missing += "$tool on PATH (from the packages postgresql-client, python3, erlang-base)" }
+    }
+    # The folder: creatable and writable by this user; as root also reachable by the user postgres, as whom
+    # PostgreSQL runs (initdb refuses root).
+    try {
+        New-Item -ItemType Directory -Force $Dir -ErrorAction Stop | Out-Null
+        & chmod 755 $Dir
+        $probe = Join-Path $Dir '.up-probe'
+        Set-Content $probe '' -ErrorAction Stop
+        Remove-Item -Force $probe
+    } catch {
+        $missing += "a folder this user ($(& id -un)) can write: $Dir is not ($($_.Exception.Message)); name another: dotnet pwsh ./build.ps1 up <folder>"
+    }
+    if ((& id -u) -eq '0') {
+        if (-not (Get-Command su -ErrorAction SilentlyContinue) -or (& id -u postgres 2>$null) -eq $null) {
+            $missing += 'the user postgres (created by the package postgresql), as whom PostgreSQL runs when up runs as root'
+        } elseif (Test-Path $Dir) {
+            & su postgres -s /bin/sh -c "test -x '$Dir'"
+            if ($LASTEXITCODE -ne 0) {
+                $missing += "a folder the user postgres can reach (PostgreSQL runs as postgres when up runs as root): $Dir is not; name one such as /srv/wfe or /tmp/wfe-run: dotnet pwsh ./build.ps1 up <folder>"
+            }
+        }
+    }
+    if ($missing.Count -gt 0) {
+        [Console]::Error.WriteLine("build.ps1 up needs:`n  - " + ($missing -join "`n  - ") + "`nNothing was started.")
+        exit 1
+    }
+}
+
 function Invoke-Up {
     $dir = Get-RunFolder
     $state = Join-Path $dir 'up.json'
     if (Test-Path $state) { throw "Already up (see $state): run 'dotnet pwsh ./build.ps1 down $dir' first." }
-    if (-not (Test-Path /usr/lib/rabbitmq/bin/rabbitmq-server) -or -not (Get-ChildItem /usr/lib/postgresql/*/bin/initdb -ErrorAction SilentlyContinue)) {
-        throw 'RabbitMQ and PostgreSQL are needed: apt-get install rabbitmq-server postgresql (as root).'
-    }
+    Assert-CanGoUp $dir
     Invoke-Build
-    New-Item -ItemType Directory -Force $dir | Out-Null
-    & chmod 755 $dir
     $up = [ordered]@{ folder = $dir; rabbitmq = (Join-Path $dir 'rabbitmq'); postgres = (Join-Path $dir 'postgres'); hosts = @() }
     # Written before anything starts, so that down stops whatever did start, also after a failure here.
     $up | ConvertTo-Json -Depth 4 | Set-Content $state
+    try {
+        Start-Up $dir $state $up
+    } catch {
+        Write-Warning "up failed: $($_.Exception.Message)"
+        Write-Warning "Stopping what up had started under $dir …"
+        try {
+            Stop-Up $dir
+        } catch {
+            Write-Warning "Could not stop everything ($($_.Exception.Message)): run 'dotnet pwsh ./build.ps1 down $dir'."
+        }
+        throw
+    }
+}
+
+function Start-Up([string] $dir, [string] $state, $up) {
     Exec { bash .ci/rabbitmq.sh $up.rabbitmq | Out-Null }
     Exec { bash .ci/postgres.sh $up.postgres | Out-Null }
     $rabbit = (Read-EnvFile (Join-Path $up.rabbitmq 'env')).WFE_TEST_RABBITMQ
@@ -189,14 +236,20 @@ function Stop-Host($HostState) {
     }
 }
 
-function Invoke-Down {
-    $dir = Get-RunFolder
+function Invoke-Down { Stop-Up (Get-RunFolder) }
+
+# Stops what up.json under the folder says up started; keeps up.json (and says so) when a server would not stop.
+function Stop-Up([string] $dir) {
     $state = Join-Path $dir 'up.json'
     if (-not (Test-Path $state)) { Write-Output "Nothing is up under $dir."; return }
     $up = Get-Content -Raw $state | ConvertFrom-Json
     foreach ($h in $up.hosts) { Stop-Host $h }
     & bash .ci/rabbitmq.sh stop $up.rabbitmq
+    $rabbitStopped = $LASTEXITCODE -eq 0
     & bash .ci/postgres.sh stop $up.postgres
+    if (-not $rabbitStopped -or $LASTEXITCODE -ne 0) {
+        throw "RabbitMQ or PostgreSQL under $dir did not stop (see above); $state is kept for another 'dotnet pwsh ./build.ps1 down $dir'."
+    }
     Remove-Item $state
     Write-Output "Stopped RabbitMQ and PostgreSQL; their data and the hosts' logs stay under $dir."
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts a PostgreSQL server of its own for the tests (or `build.ps1 up`), on a free loopback port, with its data under
 # $1 (created), and prints the variables that point to it; `postgres.sh stop DIR` stops exactly that server.
-# Needs the Debian package postgresql (its binaries; no cluster of the package's own is used). Run as root: the server
-# runs as the user postgres, which must be able to reach DIR.
+# Needs the Debian package postgresql (its binaries; no cluster of the package's own is used). Run as root, the server
+# runs as the user postgres, which must be able to reach DIR (initdb refuses root); run as any other user, the server
+# runs as that user, who must be able to create DIR.
 set -euo pipefail
 
 pg_bin() {
@@ -13,7 +14,11 @@ pg_bin() {
   return 1
 }
 bin=$(pg_bin) || { echo "PostgreSQL's binaries are not installed (apt-get install postgresql)" >&2; exit 1; }
-as_postgres() { su postgres -s /bin/sh -c "$1"; }
+if [ "$(id -u)" = 0 ]; then
+  as_postgres() { su postgres -s /bin/sh -c "$1"; }
+else
+  as_postgres() { sh -c "$1"; }
+fi
 
 if [ "${1:-}" = "stop" ]; then
   dir="$2"
@@ -25,7 +30,7 @@ fi
 
 dir="$1"
 mkdir -p "$dir"
-chown postgres "$dir"
+[ "$(id -u)" != 0 ] || chown postgres "$dir"
 chmod 700 "$dir"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 # A folder used before (build.ps1 up after down) keeps its data and its role's password.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using WorkflowEngine.DataFiles;
 using WorkflowEngine.Hosting.Api;
@@ -80,6 +81,17 @@ public static class DepartmentHosting
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EngineDepartmentNames>(
                 sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EngineDepartmentNames))));
             services.AddHostedService(sp => sp.GetRequiredService<EngineDepartmentNames>());
+        }
+
+        // /health says whether that link works: the engine answers and accepts the token (see EngineLinkHealthCheck).
+        if (!string.IsNullOrWhiteSpace(options.EngineUrl))
+        {
+            services.AddHttpClient(nameof(EngineLinkHealthCheck), http => AtEngine(http, TimeSpan.FromSeconds(5)));
+            services.AddSingleton(sp => new EngineLinkHealthCheck(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EngineLinkHealthCheck)), options.EngineToken,
+                sp.GetRequiredService<ServedDepartments>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddHealthChecks().Add(new HealthCheckRegistration(
+                EngineLinkHealthCheck.Name, sp => sp.GetRequiredService<EngineLinkHealthCheck>(), HealthStatus.Degraded, ["engine"]));
         }
 
         services.AddSingleton<DepartmentStartupTasks>();

@@ -112,6 +112,7 @@ public static partial class WorkflowHosting
     {
         app.MapHealth();
         app.MapDepartmentList();
+        app.MapServiceAccount();
         app.MapServices();
         app.MapApplications();
         app.MapCommitments();

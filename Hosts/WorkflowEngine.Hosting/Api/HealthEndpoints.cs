@@ -45,19 +45,38 @@ public static class HealthEndpoints
         TimeProvider time,
         CancellationToken cancellationToken)
     {
+        // First, and apart: each check reports its own failure, so they are shown also when the database is down.
+        var report = await checks.CheckHealthAsync(cancellationToken);
         Dictionary<string, object?> details;
         try
         {
             var stuck = await stuckWork.CountAsync(cancellationToken);
             var missing = CalendarCoverage.Missing(reference.Calendars.Values, time.GetUtcNow());
-            details = await DetailsAsync(database, outbox, stuck, reference, missing, startup, await checks.CheckHealthAsync(cancellationToken), cancellationToken);
+            details = await DetailsAsync(database, outbox, stuck, reference, missing, startup, report, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            details = new() { ["status"] = Unhealthy, ["error"] = ex.Message };
+            details = Failed(ex, report);
         }
 
         return Answer(user, details);
+    }
+
+    /// <summary>An unhealthy host's details: why, and every check with its own status, so an operator sees which dependency is down.</summary>
+    public static Dictionary<string, object?> Failed(Exception exception, HealthReport report) =>
+        WithChecks(new() { ["status"] = Unhealthy, ["error"] = exception.Message }, report);
+
+    /// <summary>
+    /// Adds the registered checks (the database's, the bus's, a department host's link to the engine): <c>checks</c>
+    /// names each with its status, <c>checkDetails</c> gives what each says about itself, such as why it failed.
+    /// </summary>
+    public static Dictionary<string, object?> WithChecks(Dictionary<string, object?> details, HealthReport report)
+    {
+        details["checks"] = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString());
+        details["checkDetails"] = report.Entries
+            .Where(e => (e.Value.Description ?? e.Value.Exception?.Message) is not null)
+            .ToDictionary(e => e.Key, e => e.Value.Description ?? e.Value.Exception!.Message);
+        return details;
     }
 
     /// <summary>Throws when the database does not answer: the one failure that makes a host unhealthy.</summary>
@@ -67,14 +86,28 @@ public static class HealthEndpoints
         await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
     }
 
-    /// <summary>Every host's answer: 503 when unhealthy, else 200; the status for everyone, the details for an administrator.</summary>
+    /// <summary>
+    /// Every host's answer: 503 when unhealthy, else 200; the status for everyone, the details for an administrator.
+    /// Unhealthy, everyone also gets each check's status without its reason: the database is down then, and since every
+    /// sign-in is checked against it no administrator can be recognised, so this is how an operator sees which
+    /// dependency failed.
+    /// </summary>
     public static IResult Answer(ClaimsPrincipal user, Dictionary<string, object?> details)
     {
         var status = (string)details["status"]!;
         var code = status == Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
-        return user.IsAdmin()
-            ? Results.Json(details, statusCode: code)
-            : Results.Json(new Dictionary<string, object?> { ["status"] = status }, statusCode: code);
+        if (user.IsAdmin())
+        {
+            return Results.Json(details, statusCode: code);
+        }
+
+        var shown = new Dictionary<string, object?> { ["status"] = status };
+        if (status == Unhealthy)
+        {
+            shown["checks"] = details["checks"];
+        }
+
+        return Results.Json(shown, statusCode: code);
     }
 
     /// <summary>Everything an administrator sees, with the status first; add a figure here and the status it implies.</summary>
@@ -90,14 +123,12 @@ public static class HealthEndpoints
     {
         await PingAsync(database, cancellationToken);
 
-        return new()
+        return WithChecks(new()
         {
             ["status"] = startup.DefinitionProblems.Count == 0 && !stuck.Any && missingArrangements.Count == 0 && dependencies.Status == HealthStatus.Healthy
                 ? Healthy
                 : Degraded,
             ["database"] = database.Dialect.Name,
-            // The message bus's own checks (MassTransit: the bus and each receive endpoint).
-            ["checks"] = dependencies.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
             ["departments"] = reference.Departments.Count,
             ["calendars"] = reference.Calendars.Keys,
             ["missingHolidayArrangements"] = missingArrangements,
@@ -110,6 +141,6 @@ public static class HealthEndpoints
                 ["failedMessages"] = stuck.FailedMessages,
             },
             ["definitionErrors"] = startup.DefinitionProblems.Select(DefinitionErrorDto.From),
-        };
+        }, dependencies);
     }
 }

@@ -11,8 +11,9 @@ using WorkflowEngine.Runtime.Outbox;
 namespace WorkflowEngine.Hosting.Distributed;
 
 /// <summary>
-/// A department host's <c>/health</c>: unhealthy (503) when its database does not answer; degraded while the bus is
-/// not connected, a failed message waits, or a calendar it holds lacks this year's holiday arrangement (or, from
+/// A department host's <c>/health</c>: unhealthy (503) when its database does not answer (with every check still
+/// reported); degraded while the bus is not connected, its link to the engine fails (<see cref="EngineLinkHealthCheck"/>),
+/// a failed message waits, or a calendar it holds lacks this year's holiday arrangement (or, from
 /// 1 December, next year's: see <see cref="WorkflowEngine.Calendars.CalendarCoverage"/>); the details for an administrator, among them the working calendars (and
 /// their versions) the host holds copies of to count its steps' working time.
 /// </summary>
@@ -29,15 +30,15 @@ public static class DepartmentHealthEndpoints
         ClaimsPrincipal user, Database database, IOutboxStore outbox, IFailedMessageStore failed, ServedDepartments served,
         HealthCheckService checks, EngineCalendars calendars, TimeProvider time, CancellationToken cancellationToken)
     {
+        var report = await checks.CheckHealthAsync(cancellationToken);
         Dictionary<string, object?> details;
         try
         {
             await HealthEndpoints.PingAsync(database, cancellationToken);
 
-            var report = await checks.CheckHealthAsync(cancellationToken);
             var waiting = (await failed.ListAsync(includeReplayed: false, limit: 1000, offset: 0, cancellationToken)).Count;
             var missing = CalendarCoverage.Missing(calendars.Calendars, time.GetUtcNow());
-            details = new()
+            details = HealthEndpoints.WithChecks(new()
             {
                 ["status"] = report.Status == HealthStatus.Healthy && waiting == 0 && missing.Count == 0 ? HealthEndpoints.Healthy : HealthEndpoints.Degraded,
                 ["role"] = "department",
@@ -47,14 +48,13 @@ public static class DepartmentHealthEndpoints
                 ["failedMessages"] = waiting,
                 // Not failures: messages of types added after this host's release, kept to send again after its upgrade.
                 ["ignoredMessages"] = (await failed.ListIgnoredAsync(includeReplayed: false, limit: 1000, offset: 0, cancellationToken)).Count,
-                ["checks"] = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
                 ["calendars"] = calendars.Versions,
                 ["missingHolidayArrangements"] = missing,
-            };
+            }, report);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            details = new() { ["status"] = HealthEndpoints.Unhealthy, ["error"] = ex.Message };
+            details = HealthEndpoints.Failed(ex, report);
         }
 
         return HealthEndpoints.Answer(user, details);
