@@ -41,7 +41,7 @@ public sealed class CertificateIssuance : Activity<CertificateIssuance.Settings>
         }
     }
 
-    public override void OnCancel(ActivityContext context, string reason) => DepartmentTask.Recall(context, reason);
+    public override void OnCancel(ActivityContext context, string reason) => DepartmentTask.Recall(context, reason, context.State.ReasonEn);
 
     private static void Issue(ActivityContext context, Settings settings)
     {

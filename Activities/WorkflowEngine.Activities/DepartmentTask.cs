@@ -88,7 +88,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         }
         else
         {
-            Recall(context, "申请人已签署告知承诺书，本事项按告知承诺制审批");
+            Recall(context, "申请人已签署告知承诺书，本事项按告知承诺制审批", "The applicant signed the commitment: the step is approved on it");
         }
 
         context.ScheduleVerification(verifyAt);
@@ -113,7 +113,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         context.Complete(StepOutcome.Approved, null, new Dictionary<string, string?> { ["onCommitment"] = "true" });
     }
 
-    public override void OnCancel(ActivityContext context, string reason) => Recall(context, reason);
+    public override void OnCancel(ActivityContext context, string reason) => Recall(context, reason, context.State.ReasonEn);
 
     /// <summary>
     /// Sends the node to a department's queue; used by every activity a department carries out. <paramref name="maxExtension"/>
@@ -831,7 +831,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         var reason = $"申请人未在 {ChinaTime.Format(open.AnswerBy!.Value)} 前补正所需材料（{items}），不予受理";
         var reasonEn = $"The applicant did not supply the materials asked for ({itemsEn}) before {ChinaTime.Format(open.AnswerBy!.Value)}, so the step is refused";
         context.State.Supplement = null;
-        Recall(context, reason);
+        Recall(context, reason, reasonEn);
         context.Emit(NotifyApplicant.Of("supplement-expired", $"{context.Node.DisplayTitle}：{reason}。", $"{context.Node.DisplayTitleEn}: {reasonEn}."));
         context.Complete(StepOutcome.Rejected, new LocalizedText(reason, reasonEn));
     }
@@ -912,12 +912,13 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         context.Audit("ClockResumed", new Dictionary<string, string?> { ["dueAt"] = context.State.DueAt?.ToString("O"), ["material"] = arrived.Material }, arrived.SuppliedBy);
     }
 
-    internal static void Recall(ActivityContext context, string reason)
+    /// <summary>Tells the department holding the step that it is no longer needed, why, and why in English (<paramref name="reasonEn"/>, where known).</summary>
+    internal static void Recall(ActivityContext context, string reason, string? reasonEn)
     {
         var state = context.State;
         if (state.Department is { } department)
         {
-            context.Emit(new RecallStep(context.Node.Id, state.Attempt, department, reason));
+            context.Emit(new RecallStep(context.Node.Id, state.Attempt, department, reason) { ReasonEn = reasonEn });
         }
     }
 

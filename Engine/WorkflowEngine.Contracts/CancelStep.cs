@@ -15,5 +15,11 @@ public sealed record CancelStep
 
     public required string Reason { get; init; }
 
+    /// <summary>
+    /// <see cref="Reason"/> in English, for a department's English pages (words a person typed stay as typed). Added to
+    /// version 1; absent from older engines, and then a department shows the Chinese.
+    /// </summary>
+    public string? ReasonEn { get; init; }
+
     public required DateTimeOffset CancelledAt { get; init; }
 }

@@ -20,6 +20,12 @@ public sealed record ExecuteStep
 
     public required string ServiceTitle { get; init; }
 
+    /// <summary>
+    /// <see cref="ServiceTitle"/> in English, where the definition gives it, for a department's English pages. Added to
+    /// version 1; absent from older engines, and then a department shows the Chinese.
+    /// </summary>
+    public string? ServiceTitleEn { get; init; }
+
     public required string StepId { get; init; }
 
     /// <summary>1 for the first dispatch of the step; reports must echo it.</summary>
@@ -28,6 +34,12 @@ public sealed record ExecuteStep
     public required string Department { get; init; }
 
     public required string Title { get; init; }
+
+    /// <summary>
+    /// <see cref="Title"/> in English, where the definition gives it (a verification's reads "Verification: …"). Added to
+    /// version 1; absent from older engines, and then a department shows the Chinese.
+    /// </summary>
+    public string? TitleEn { get; init; }
 
     /// <summary>The key of an automated handler; null means a clerk decides.</summary>
     public string? Handler { get; init; }

@@ -7,6 +7,9 @@ public sealed record MaterialReference
 
     public required string Name { get; init; }
 
+    /// <summary><see cref="Name"/> in English, where the definition gives it. Added to version 1; absent from older engines (show the Chinese then).</summary>
+    public string? NameEn { get; init; }
+
     /// <summary>received, deferred (容缺: promised by <see cref="DueBy"/>), missing, or optional (not required and not given).</summary>
     public required string Status { get; init; }
 

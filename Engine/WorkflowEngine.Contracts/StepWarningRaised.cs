@@ -45,4 +45,7 @@ public sealed record StepWarningRaised
 
     /// <summary>The stage's or the bundle's title, with <see cref="Scope"/>.</summary>
     public string? ScopeTitle { get; init; }
+
+    /// <summary><see cref="ScopeTitle"/> in English, where the definition gives it. Added to version 1; absent from older engines (show the Chinese then).</summary>
+    public string? ScopeTitleEn { get; init; }
 }

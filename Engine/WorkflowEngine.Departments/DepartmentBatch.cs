@@ -217,10 +217,12 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             TrackingNumber = step.TrackingNumber,
             ServiceId = step.ServiceId,
             ServiceTitle = step.ServiceTitle,
+            ServiceTitleEn = step.ServiceTitleEn,
             StepId = step.StepId,
             Attempt = step.Attempt,
             Department = step.Department,
             Title = step.Title,
+            TitleEn = step.TitleEn,
             Status = TaskStatuses.Open,
             Handler = step.Handler,
             DispatchedAt = step.DispatchedAt,
@@ -496,8 +498,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         var due = $"{ChinaTime.Format(warning.DueAt)}{Tentative(warning.DueProvisional)}";
         var dueEn = $"{ChinaTime.Format(warning.DueAt)}{TentativeEn(warning.DueProvisional)}";
         var (kind, what, whatEn) = warning.Scope == "bundle"
-            ? (red ? BundleRedNotice : BundleYellowNotice, $"所在的一件事「{warning.ScopeTitle}」{state}（{due}）", $": its service “{warning.ScopeTitle}” {stateEn} ({dueEn})")
-            : (red ? StageRedNotice : StageYellowNotice, $"所在的阶段「{warning.ScopeTitle}」{state}（{due}）", $": its stage “{warning.ScopeTitle}” {stateEn} ({dueEn})");
+            ? (red ? BundleRedNotice : BundleYellowNotice, $"所在的一件事「{warning.ScopeTitle}」{state}（{due}）", $": its service “{warning.ScopeTitleEn ?? warning.ScopeTitle}” {stateEn} ({dueEn})")
+            : (red ? StageRedNotice : StageYellowNotice, $"所在的阶段「{warning.ScopeTitle}」{state}（{due}）", $": its stage “{warning.ScopeTitleEn ?? warning.ScopeTitle}” {stateEn} ({dueEn})");
         Notify(task, kind, warning.DueAt, what, whatEn);
         return task;
     }
@@ -569,7 +571,8 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             $"办件 {task.TrackingNumber}「{task.Title}」{what}{holder}",
             dueAt,
             now,
-            $"Task {task.TrackingNumber} “{task.Title}”{whatEn}{holderEn}"));
+            $"Task {task.TrackingNumber} “{task.TitleIn(english: true)}”{whatEn}{holderEn}",
+            task.TitleEn));
     }
 
     /// <summary>After a due time in a notice: that it is provisional (暂定), counted through a year with no holiday arrangement loaded.</summary>
@@ -700,9 +703,9 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         task.SupplementApprovalAskedAt = now;
         _changed.Add(task.Id);
         var message = $"办件 {task.TrackingNumber}「{task.Title}」：{work.Clerk} 申请第 {task.SupplementsSent + 1} 次补正，待负责人审批。理由：{work.Reason}";
-        var messageEn = $"Task {task.TrackingNumber} “{task.Title}”: {work.Clerk} asks to request supplements again (request {task.SupplementsSent + 1}), waiting for a supervisor. Reason: {work.Reason}";
+        var messageEn = $"Task {task.TrackingNumber} “{task.TitleIn(english: true)}”: {work.Clerk} asks to request supplements again (request {task.SupplementsSent + 1}), waiting for a supervisor. Reason: {work.Reason}";
         Changes.Notices.Add(new DepartmentNotice(
-            Guid.CreateVersion7(now), task.Department, task.Id, task.ApplicationId, task.TrackingNumber, task.StepId, task.Title, SupplementNotice, message, task.DueAt, now, messageEn));
+            Guid.CreateVersion7(now), task.Department, task.Id, task.ApplicationId, task.TrackingNumber, task.StepId, task.Title, SupplementNotice, message, task.DueAt, now, messageEn, task.TitleEn));
         return TaskActionResult.Ok(task);
     }
 
@@ -905,6 +908,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
                 ReceivedAt = now,
                 PayloadJson = "{}",
                 Note = $"撤回先于派发到达：{cancel.Reason}",
+                NoteEn = $"Recalled before the step arrived: {cancel.ReasonEn ?? cancel.Reason}",
             };
             Insert(task);
             return task;
@@ -914,6 +918,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         {
             task.Status = TaskStatuses.Cancelled;
             task.Note = cancel.Reason;
+            task.NoteEn = cancel.ReasonEn;
             _changed.Add(task.Id);
         }
 
@@ -1140,6 +1145,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             Attempt = task.Attempt,
             Department = task.Department,
             Title = task.Title,
+            TitleEn = task.TitleEn,
             WorkingDays = work.WorkingDays,
             WorkingHours = work.WorkingHours,
             Reason = work.Reason,
@@ -1323,6 +1329,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         task.OnTime = null;
         task.CommitmentJson = null;
         task.Note = $"未能按承诺审批：{refused.Reason}";
+        task.NoteEn = null;
         _changed.Add(task.Id);
         return task;
     }
@@ -1351,7 +1358,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     private static TaskActionResult? Closed(TaskRecord task) => task.Status switch
     {
         TaskStatuses.Completed => TaskActionResult.Conflict(task, "该办件已办结", "The task is already decided"),
-        TaskStatuses.Cancelled => TaskActionResult.Conflict(task, $"该办件已撤回：{task.Note}", $"The task was withdrawn: {task.Note}"),
+        TaskStatuses.Cancelled => TaskActionResult.Conflict(task, $"该办件已撤回：{task.Note}", $"The task was withdrawn: {task.NoteIn(english: true)}"),
         _ => null,
     };
 

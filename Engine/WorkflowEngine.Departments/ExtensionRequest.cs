@@ -20,6 +20,9 @@ public sealed class ExtensionRequest
     /// <summary>The task's title, for the supervisor's list.</summary>
     public required string Title { get; init; }
 
+    /// <summary>The task's title in English, where the engine sent it; null on requests kept before.</summary>
+    public string? TitleEn { get; init; }
+
     /// <summary>Exactly one of this and <see cref="WorkingHours"/>.</summary>
     public decimal? WorkingDays { get; init; }
 

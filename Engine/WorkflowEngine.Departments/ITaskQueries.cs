@@ -9,8 +9,8 @@ public interface ITaskQueries
     /// </summary>
     Task<TaskQueuePage> QueueAsync(string department, TaskQueueFilter filter, int limit, int offset, CancellationToken cancellationToken);
 
-    /// <summary>The services a department has tasks of, to filter its queue by.</summary>
-    Task<IReadOnlyList<(string Id, string Title)>> ServicesAsync(string department, CancellationToken cancellationToken);
+    /// <summary>The services a department has tasks of, to filter its queue by, with their titles (in English where the engine sent it).</summary>
+    Task<IReadOnlyList<(string Id, string Title, string? TitleEn)>> ServicesAsync(string department, CancellationToken cancellationToken);
 
     /// <summary>What was done to a task, in the order it was done.</summary>
     Task<IReadOnlyList<TaskEvent>> HistoryAsync(Guid taskId, CancellationToken cancellationToken);

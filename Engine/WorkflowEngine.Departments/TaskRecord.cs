@@ -16,6 +16,9 @@ public sealed class TaskRecord
 
     public required string ServiceTitle { get; init; }
 
+    /// <summary>The service's title in English, as the engine sent it (<c>ExecuteStep.serviceTitleEn</c>); null from older engines.</summary>
+    public string? ServiceTitleEn { get; init; }
+
     public required string StepId { get; init; }
 
     public required int Attempt { get; init; }
@@ -23,6 +26,15 @@ public sealed class TaskRecord
     public required string Department { get; init; }
 
     public required string Title { get; init; }
+
+    /// <summary>The step's title in English, as the engine sent it (<c>ExecuteStep.titleEn</c>); null from older engines.</summary>
+    public string? TitleEn { get; init; }
+
+    /// <summary>The step's title in English where asked and the engine sent it, else in Chinese.</summary>
+    public string TitleIn(bool english) => english ? TitleEn ?? Title : Title;
+
+    /// <summary>The service's title in English where asked and the engine sent it, else in Chinese.</summary>
+    public string ServiceTitleIn(bool english) => english ? ServiceTitleEn ?? ServiceTitle : ServiceTitle;
 
     public required string Status { get; set; }
 
@@ -132,4 +144,10 @@ public sealed class TaskRecord
 
     /// <summary>Why a task is as it is (cancelled by the engine, sent to a clerk because no handler was found, …).</summary>
     public string? Note { get; set; }
+
+    /// <summary><see cref="Note"/> in English where it was said in English too (a <c>CancelStep</c>'s <c>reasonEn</c>); else null.</summary>
+    public string? NoteEn { get; set; }
+
+    /// <summary><see cref="Note"/> in English where asked and said, else in Chinese.</summary>
+    public string? NoteIn(bool english) => english ? NoteEn ?? Note : Note;
 }

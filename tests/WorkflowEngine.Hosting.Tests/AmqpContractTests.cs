@@ -116,6 +116,10 @@ public sealed class AmqpContractTests
         }
 
         var step = await archives.NextAsync("ExecuteStep");
+        // The titles and the materials' names come in English too, under the names docs/messages.md gives them.
+        Assert.Equal(("城建档案验收", "Urban construction archives acceptance"), (step["title"]!.GetValue<string>(), step["titleEn"]!.GetValue<string>()));
+        Assert.Equal("Joint completion acceptance and real-estate registration", step["serviceTitleEn"]!.GetValue<string>());
+        Assert.Contains(step["materials"]!.AsArray(), m => m!["nameEn"]?.GetValue<string>() == "List of the project archives handed over");
         var offer = step["commitment"]!;
         Assert.Contains("三个月内", offer["text"]!.GetValue<string>(), StringComparison.Ordinal);
         JsonObject Report(string sha)

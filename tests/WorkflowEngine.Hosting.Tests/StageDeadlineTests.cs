@@ -81,6 +81,12 @@ public sealed class StageDeadlineTests
         var message = notice.GetProperty("message").GetString()!;
         Assert.Contains("所在的阶段「立项用地规划许可阶段」亮黄牌，临近承诺时限（2026-03-12 17:30）", message, StringComparison.Ordinal);
         Assert.Equal(new DateTimeOffset(2026, 3, 12, 17, 30, 0, Cst), notice.GetProperty("dueAt").GetDateTimeOffset());
+        // In English, the stage and the task by their English titles (StepWarningRaised.scopeTitleEn, ExecuteStep.titleEn).
+        var english = (await host.GetJsonAsync("nrp-supervisor", "/api/departments/NRP/notices", "en")).EnumerateArray()
+            .Single(x => x.GetProperty("kind").GetString() == "stage-yellow");
+        Assert.Contains("its stage “Project approval and land-use planning stage” is on a yellow card", english.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotMatch("\\p{IsCJKUnifiedIdeographs}", english.GetProperty("message").GetString()!);
+        Assert.DoesNotMatch("\\p{IsCJKUnifiedIdeographs}", english.GetProperty("title").GetString()!);
         // The stage's card is not the task's: the land-use permit is not overdue.
         var card = (await host.GetJsonAsync("nrp-clerk", $"/api/tasks/{task}")).GetProperty("task").GetProperty("warning");
         Assert.NotEqual("red", card.ValueKind == JsonValueKind.String ? card.GetString() : null);

@@ -494,6 +494,7 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         TrackingNumber = "YB-" + step,
         ServiceId = service?.Id ?? "business-opening",
         ServiceTitle = service?.Title ?? "企业开办",
+        ServiceTitleEn = service is null ? "Business opening" : null,
         StepId = step,
         Attempt = 1,
         Department = "SAMR",
@@ -821,7 +822,50 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(["plain", "other"], dueSoon.Tasks.Select(t => t.StepId));
         Assert.Equal(10, all.Total);
         Assert.Equal(["red", "yellow", "plain", "other", "done-5"], all.Tasks.Select(t => t.StepId));
-        Assert.Equal([("business-opening", "企业开办"), ("construction", "工程建设")], await queries.ServicesAsync("SAMR", CancellationToken.None));
+        // The English title where the engine sent one; none for a service whose tasks came without.
+        Assert.Equal([("business-opening", "企业开办", "Business opening"), ("construction", "工程建设", (string?)null)], await queries.ServicesAsync("SAMR", CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task DepartmentTitlesAndRecallReasons_AreKeptInEnglishBesideTheChinese_AndOlderRowsHaveNone()
+    {
+        var task = NewTask("licence", 2, TaskStatuses.Open);
+        task = new TaskRecord
+        {
+            Id = task.Id, ApplicationId = task.ApplicationId, TrackingNumber = task.TrackingNumber, ServiceId = task.ServiceId, ServiceTitle = task.ServiceTitle,
+            ServiceTitleEn = "Business opening", StepId = task.StepId, Attempt = 1, Department = "SAMR", Title = "营业执照", TitleEn = "Business licence",
+            Status = TaskStatuses.Open, DispatchedAt = Now, DueAt = Now.AddHours(2), ReceivedAt = Now, PayloadJson = "{}",
+        };
+        var older = NewTask("seal", 2, TaskStatuses.Open, ("business-opening", "企业开办"));
+        var changes = new DepartmentChanges();
+        changes.Inserted.AddRange([task, older]);
+        changes.ExtensionsInserted.Add(new ExtensionRequest
+        {
+            Id = Guid.NewGuid(), TaskId = task.Id, ApplicationId = task.ApplicationId, TrackingNumber = task.TrackingNumber, StepId = task.StepId,
+            Attempt = 1, Department = "SAMR", Title = "营业执照", TitleEn = "Business licence", WorkingDays = 1m, Reason = "实地核查",
+            RequestedBy = "samr-clerk", RequestedAt = Now, Status = ExtensionStatuses.Pending,
+        });
+        changes.Notices.Add(new DepartmentNotice(
+            Guid.NewGuid(), "SAMR", task.Id, task.ApplicationId, task.TrackingNumber, task.StepId, "营业执照", "red", "办件「营业执照」已超期", Now, Now,
+            "Task “Business licence” is overdue", "Business licence"));
+        var store = new SqlDepartmentStore(Database);
+        await store.SaveAsync(changes, Now, CancellationToken.None);
+
+        var recalled = new DepartmentChanges();
+        task.Status = TaskStatuses.Cancelled;
+        task.Note = "申请人撤回申请";
+        task.NoteEn = "The applicant withdrew the application";
+        recalled.Updated.Add((task, TaskStatuses.Open, 0));
+        await store.SaveAsync(recalled, Now, CancellationToken.None);
+
+        var queries = new SqlTaskQueries(Database);
+        var kept = (await queries.GetAsync(task.Id, CancellationToken.None))!;
+        Assert.Equal(("Business licence", "Business opening", "The applicant withdrew the application"), (kept.TitleEn, kept.ServiceTitleEn, kept.NoteEn));
+        Assert.Equal(("营业执照", "申请人撤回申请"), (kept.TitleIn(english: false), kept.NoteIn(english: false)));
+        var old = (await queries.GetAsync(older.Id, CancellationToken.None))!;
+        Assert.Equal(("seal", "企业开办"), (old.TitleIn(english: true), old.ServiceTitleIn(english: true)));
+        Assert.Equal("Business licence", Assert.Single(await queries.ListExtensionsAsync("SAMR", ExtensionStatuses.Pending, 50, 0, CancellationToken.None)).TitleEn);
+        Assert.Equal("Business licence", Assert.Single(await queries.NoticesAsync("SAMR", 50, 0, CancellationToken.None)).TitleEn);
     }
 
     [StoreFact]

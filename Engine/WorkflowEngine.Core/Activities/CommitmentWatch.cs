@@ -113,7 +113,7 @@ internal static class CommitmentWatch
             node.Id,
             state.Attempt,
             department,
-            new LocalizedText($"事后核查：{node.DisplayTitle}"),
+            new LocalizedText($"事后核查：{node.DisplayTitle}", $"Verification: {node.DisplayTitleEn}"),
             null,
             limit,
             dispatchedAt,

@@ -197,10 +197,10 @@ internal static class WarningWatch
             return;
         }
 
-        var (kind, title) = stage is null ? (WarningScopes.Bundle, definition.Title.Zh) : (WarningScopes.Stage, stage.DisplayTitle);
+        var (kind, title, titleEn) = stage is null ? (WarningScopes.Bundle, definition.Title.Zh, definition.Title.En) : (WarningScopes.Stage, stage.DisplayTitle, stage.Title?.En);
         foreach (var (id, step) in OpenStepsUnder(scope.State, stage ?? definition.Flow))
         {
-            scope.Emit(new AnnounceWarning(id, step.Attempt, step.Department!, level, limit, dueAt, kind, title) { Provisional = provisional });
+            scope.Emit(new AnnounceWarning(id, step.Attempt, step.Department!, level, limit, dueAt, kind, title) { Provisional = provisional, ScopeTitleEn = titleEn });
         }
     }
 

@@ -34,7 +34,11 @@ public sealed record DispatchStep(
 }
 
 /// <summary>Tell a department a step it holds is no longer needed (a sibling was rejected, or a join was met).</summary>
-public sealed record RecallStep(string StepId, int Attempt, string Department, string Reason) : EngineCommand;
+public sealed record RecallStep(string StepId, int Attempt, string Department, string Reason) : EngineCommand
+{
+    /// <summary><see cref="Reason"/> in English, where the engine has it.</summary>
+    public string? ReasonEn { get; init; }
+}
 
 /// <summary>
 /// Tell the department holding a step that its due time moved (an excluded period began or ended, an extension was
@@ -77,6 +81,9 @@ public sealed record AnnounceWarning(
 {
     /// <summary>Set when <see cref="DueAt"/> is counted through a year with no holiday arrangement loaded (暂定).</summary>
     public ProvisionalDue? Provisional { get; init; }
+
+    /// <summary><paramref name="ScopeTitle"/> in English, where the definition gives it.</summary>
+    public string? ScopeTitleEn { get; init; }
 }
 
 /// <summary>

@@ -10,7 +10,7 @@ internal sealed class ExtensionRow
         id AS Id, task_id AS TaskId, application_id AS ApplicationId, tracking_number AS TrackingNumber, step_id AS StepId,
         attempt AS Attempt, department AS Department, title AS Title, working_days AS WorkingDays, working_hours AS WorkingHours,
         reason AS Reason, requested_by AS RequestedBy, requested_at AS RequestedAt, status AS Status, decided_by AS DecidedBy,
-        decided_at AS DecidedAt, decision AS Decision
+        decided_at AS DecidedAt, decision AS Decision, title_en AS TitleEn
         """;
 
     public string Id { get; set; } = "";
@@ -28,6 +28,8 @@ internal sealed class ExtensionRow
     public string Department { get; set; } = "";
 
     public string Title { get; set; } = "";
+
+    public string? TitleEn { get; set; }
 
     public string? WorkingDays { get; set; }
 
@@ -57,6 +59,7 @@ internal sealed class ExtensionRow
         Attempt = e.Attempt,
         Department = e.Department,
         Title = e.Title,
+        TitleEn = e.TitleEn,
         WorkingDays = e.WorkingDays?.ToString(CultureInfo.InvariantCulture),
         WorkingHours = e.WorkingHours?.ToString(CultureInfo.InvariantCulture),
         Reason = e.Reason,
@@ -78,6 +81,7 @@ internal sealed class ExtensionRow
         Attempt = (int)Attempt,
         Department = Department,
         Title = Title,
+        TitleEn = TitleEn,
         WorkingDays = WorkingDays is null ? null : decimal.Parse(WorkingDays, CultureInfo.InvariantCulture),
         WorkingHours = WorkingHours is null ? null : decimal.Parse(WorkingHours, CultureInfo.InvariantCulture),
         Reason = Reason,

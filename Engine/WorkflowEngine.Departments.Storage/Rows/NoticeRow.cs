@@ -7,7 +7,8 @@ internal sealed class NoticeRow
 {
     public const string Columns = """
         id AS Id, department AS Department, task_id AS TaskId, application_id AS ApplicationId, tracking_number AS TrackingNumber,
-        step_id AS StepId, title AS Title, kind AS Kind, message AS Message, due_at AS DueAt, created_at AS CreatedAt, message_en AS MessageEn
+        step_id AS StepId, title AS Title, kind AS Kind, message AS Message, due_at AS DueAt, created_at AS CreatedAt, message_en AS MessageEn,
+        title_en AS TitleEn
         """;
 
     public string Id { get; set; } = "";
@@ -30,11 +31,13 @@ internal sealed class NoticeRow
 
     public string? MessageEn { get; set; }
 
+    public string? TitleEn { get; set; }
+
     public long DueAt { get; set; }
 
     public long CreatedAt { get; set; }
 
     public DepartmentNotice ToRecord() => new(
         Guid.Parse(Id), Department, Guid.Parse(TaskId), Guid.Parse(ApplicationId), TrackingNumber, StepId, Title, Kind, Message,
-        Instants.FromMs(DueAt), Instants.FromMs(CreatedAt), MessageEn);
+        Instants.FromMs(DueAt), Instants.FromMs(CreatedAt), MessageEn, TitleEn);
 }

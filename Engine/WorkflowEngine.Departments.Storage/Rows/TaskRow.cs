@@ -16,7 +16,8 @@ internal sealed class TaskRow
         supplement_requested_at AS SupplementRequestedAt, supplement_json AS SupplementJson, supplement_supplied_at AS SupplementSuppliedAt,
         priority AS Priority, supervised_at AS SupervisedAt, supervised_because AS SupervisedBecause,
         supplement_requests AS SupplementRequests, supplement_approvals_json AS SupplementApprovalsJson,
-        supplement_approval_asked_at AS SupplementApprovalAskedAt, commitment_json AS CommitmentJson, clock_json AS ClockJson
+        supplement_approval_asked_at AS SupplementApprovalAskedAt, commitment_json AS CommitmentJson, clock_json AS ClockJson,
+        title_en AS TitleEn, service_title_en AS ServiceTitleEn, note_en AS NoteEn
         """;
 
     /// <summary>Every column but the payload: what a batch needs to decide, without reading ~1.5 KB per task.</summary>
@@ -39,6 +40,12 @@ internal sealed class TaskRow
     public string Department { get; set; } = "";
 
     public string Title { get; set; } = "";
+
+    public string? TitleEn { get; set; }
+
+    public string? ServiceTitleEn { get; set; }
+
+    public string? NoteEn { get; set; }
 
     public string Status { get; set; } = "";
 
@@ -115,6 +122,9 @@ internal sealed class TaskRow
         Attempt = t.Attempt,
         Department = t.Department,
         Title = t.Title,
+        TitleEn = t.TitleEn,
+        ServiceTitleEn = t.ServiceTitleEn,
+        NoteEn = t.NoteEn,
         Status = t.Status,
         Handler = t.Handler,
         Automated = t.Automated ? 1 : 0,
@@ -160,6 +170,9 @@ internal sealed class TaskRow
         Attempt = (int)Attempt,
         Department = Department,
         Title = Title,
+        TitleEn = TitleEn,
+        ServiceTitleEn = ServiceTitleEn,
+        NoteEn = NoteEn,
         Status = Status,
         Handler = Handler,
         Automated = Automated != 0,

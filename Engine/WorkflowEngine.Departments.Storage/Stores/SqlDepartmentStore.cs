@@ -18,10 +18,12 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         """
         INSERT INTO department_tasks (id, application_id, tracking_number, service_id, service_title, step_id, attempt,
             department, title, status, handler, automated, dispatched_at, due_at, received_at, claimed_by, claimed_at,
-            completed_by, completed_at, outcome, reason, outputs_json, on_time, payload_json, note, materials_json, clock_json)
+            completed_by, completed_at, outcome, reason, outputs_json, on_time, payload_json, note, materials_json, clock_json,
+            title_en, service_title_en, note_en)
         VALUES (@Id, @ApplicationId, @TrackingNumber, @ServiceId, @ServiceTitle, @StepId, @Attempt,
             @Department, @Title, @Status, @Handler, @Automated, @DispatchedAt, @DueAt, @ReceivedAt, @ClaimedBy, @ClaimedAt,
-            @CompletedBy, @CompletedAt, @Outcome, @Reason, @OutputsJson, @OnTime, @PayloadJson, @Note, @MaterialsJson, @ClockJson)
+            @CompletedBy, @CompletedAt, @Outcome, @Reason, @OutputsJson, @OnTime, @PayloadJson, @Note, @MaterialsJson, @ClockJson,
+            @TitleEn, @ServiceTitleEn, @NoteEn)
         """,
         ("Id", t => t.Id), ("ApplicationId", t => t.ApplicationId), ("TrackingNumber", t => t.TrackingNumber), ("ServiceId", t => t.ServiceId),
         ("ServiceTitle", t => t.ServiceTitle), ("StepId", t => t.StepId), ("Attempt", t => t.Attempt), ("Department", t => t.Department),
@@ -29,14 +31,15 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         ("DispatchedAt", t => t.DispatchedAt), ("DueAt", t => t.DueAt), ("ReceivedAt", t => t.ReceivedAt), ("ClaimedBy", t => t.ClaimedBy),
         ("ClaimedAt", t => t.ClaimedAt), ("CompletedBy", t => t.CompletedBy), ("CompletedAt", t => t.CompletedAt), ("Outcome", t => t.Outcome),
         ("Reason", t => t.Reason), ("OutputsJson", t => t.OutputsJson), ("OnTime", t => t.OnTime), ("PayloadJson", t => t.PayloadJson),
-        ("Note", t => t.Note), ("MaterialsJson", t => t.MaterialsJson), ("ClockJson", t => t.ClockJson));
+        ("Note", t => t.Note), ("MaterialsJson", t => t.MaterialsJson), ("ClockJson", t => t.ClockJson),
+        ("TitleEn", t => t.TitleEn), ("ServiceTitleEn", t => t.ServiceTitleEn), ("NoteEn", t => t.NoteEn));
 
     /// <summary>Succeeds only if the task is still in the status, and at the due revision, it was read in.</summary>
     private static readonly BatchCommand<(TaskRow Row, string ReadStatus, int ReadRevision)> UpdateTask = new(
         """
         UPDATE department_tasks SET status = @Status, automated = @Automated, claimed_by = @ClaimedBy, claimed_at = @ClaimedAt,
             completed_by = @CompletedBy, completed_at = @CompletedAt, outcome = @Outcome, reason = @Reason,
-            outputs_json = @OutputsJson, on_time = @OnTime, note = @Note, due_at = @DueAt, due_revision = @DueRevision,
+            outputs_json = @OutputsJson, on_time = @OnTime, note = @Note, note_en = @NoteEn, due_at = @DueAt, due_revision = @DueRevision,
             clock_paused_at = @ClockPausedAt, clock_paused_because = @ClockPausedBecause, warning = @Warning,
             supplement_requested_at = @SupplementRequestedAt, supplement_json = @SupplementJson, supplement_supplied_at = @SupplementSuppliedAt,
             supplement_requests = @SupplementRequests, supplement_approvals_json = @SupplementApprovalsJson,
@@ -46,7 +49,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         """,
         ("Status", t => t.Row.Status), ("Automated", t => t.Row.Automated), ("ClaimedBy", t => t.Row.ClaimedBy), ("ClaimedAt", t => t.Row.ClaimedAt),
         ("CompletedBy", t => t.Row.CompletedBy), ("CompletedAt", t => t.Row.CompletedAt), ("Outcome", t => t.Row.Outcome), ("Reason", t => t.Row.Reason),
-        ("OutputsJson", t => t.Row.OutputsJson), ("OnTime", t => t.Row.OnTime), ("Note", t => t.Row.Note), ("DueAt", t => t.Row.DueAt),
+        ("OutputsJson", t => t.Row.OutputsJson), ("OnTime", t => t.Row.OnTime), ("Note", t => t.Row.Note), ("NoteEn", t => t.Row.NoteEn), ("DueAt", t => t.Row.DueAt),
         ("DueRevision", t => t.Row.DueRevision), ("ClockPausedAt", t => t.Row.ClockPausedAt), ("ClockPausedBecause", t => t.Row.ClockPausedBecause),
         ("Warning", t => t.Row.Warning), ("SupplementRequestedAt", t => t.Row.SupplementRequestedAt), ("SupplementJson", t => t.Row.SupplementJson),
         ("SupplementSuppliedAt", t => t.Row.SupplementSuppliedAt), ("SupplementRequests", t => t.Row.SupplementRequests),
@@ -60,15 +63,15 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
     private static readonly BatchCommand<ExtensionRow> InsertExtension = new(
         """
         INSERT INTO extension_requests (id, task_id, application_id, tracking_number, step_id, attempt, department, title,
-            working_days, working_hours, reason, requested_by, requested_at, status, decided_by, decided_at, decision)
+            working_days, working_hours, reason, requested_by, requested_at, status, decided_by, decided_at, decision, title_en)
         VALUES (@Id, @TaskId, @ApplicationId, @TrackingNumber, @StepId, @Attempt, @Department, @Title,
-            @WorkingDays, @WorkingHours, @Reason, @RequestedBy, @RequestedAt, @Status, @DecidedBy, @DecidedAt, @Decision)
+            @WorkingDays, @WorkingHours, @Reason, @RequestedBy, @RequestedAt, @Status, @DecidedBy, @DecidedAt, @Decision, @TitleEn)
         """,
         ("Id", e => e.Id), ("TaskId", e => e.TaskId), ("ApplicationId", e => e.ApplicationId), ("TrackingNumber", e => e.TrackingNumber),
         ("StepId", e => e.StepId), ("Attempt", e => e.Attempt), ("Department", e => e.Department), ("Title", e => e.Title),
         ("WorkingDays", e => e.WorkingDays), ("WorkingHours", e => e.WorkingHours), ("Reason", e => e.Reason), ("RequestedBy", e => e.RequestedBy),
         ("RequestedAt", e => e.RequestedAt), ("Status", e => e.Status), ("DecidedBy", e => e.DecidedBy), ("DecidedAt", e => e.DecidedAt),
-        ("Decision", e => e.Decision));
+        ("Decision", e => e.Decision), ("TitleEn", e => e.TitleEn));
 
     /// <summary>Succeeds only if the request was still waiting for an answer.</summary>
     private static readonly BatchCommand<ExtensionRow> DecideExtension = new(
@@ -77,13 +80,13 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
 
     private static readonly BatchCommand<DepartmentNotice> InsertNotice = new(
         """
-        INSERT INTO department_notices (id, department, task_id, application_id, tracking_number, step_id, title, kind, message, message_en, due_at, created_at)
-        VALUES (@Id, @Department, @TaskId, @ApplicationId, @TrackingNumber, @StepId, @Title, @Kind, @Message, @MessageEn, @DueAt, @CreatedAt)
+        INSERT INTO department_notices (id, department, task_id, application_id, tracking_number, step_id, title, kind, message, message_en, due_at, created_at, title_en)
+        VALUES (@Id, @Department, @TaskId, @ApplicationId, @TrackingNumber, @StepId, @Title, @Kind, @Message, @MessageEn, @DueAt, @CreatedAt, @TitleEn)
         """,
         ("Id", n => n.Id.ToString()), ("Department", n => n.Department), ("TaskId", n => n.TaskId.ToString()),
         ("ApplicationId", n => n.ApplicationId.ToString()), ("TrackingNumber", n => n.TrackingNumber), ("StepId", n => n.StepId),
         ("Title", n => n.Title), ("Kind", n => n.Kind), ("Message", n => n.Message), ("MessageEn", n => n.MessageEn), ("DueAt", n => Instants.ToMs(n.DueAt)),
-        ("CreatedAt", n => Instants.ToMs(n.CreatedAt)));
+        ("CreatedAt", n => Instants.ToMs(n.CreatedAt)), ("TitleEn", n => n.TitleEn));
 
     /// <summary>The task's next event in order: a batch's events of one task follow each other, and another batch's come after.</summary>
     private static readonly BatchCommand<TaskEvent> InsertEvent = new(

@@ -85,11 +85,11 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
             new { Department = department, Service = filter.Service, DueBy = Instants.ToMs(filter.DueBy), filter.Card, Limit = limit, Offset = offset });
     }
 
-    public async Task<IReadOnlyList<(string Id, string Title)>> ServicesAsync(string department, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Id, string Title, string? TitleEn)>> ServicesAsync(string department, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<(string, string)>(new CommandDefinition(
-            "SELECT service_id, MIN(service_title) FROM department_tasks WHERE department = @Department GROUP BY service_id ORDER BY service_id",
+        return (await connection.QueryAsync<(string, string, string?)>(new CommandDefinition(
+            "SELECT service_id, MIN(service_title), MIN(service_title_en) FROM department_tasks WHERE department = @Department GROUP BY service_id ORDER BY service_id",
             new { Department = department },
             cancellationToken: cancellationToken))).ToArray();
     }

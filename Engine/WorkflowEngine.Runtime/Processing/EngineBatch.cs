@@ -370,6 +370,7 @@ internal sealed class EngineBatch(
 
     private void CancelFromShell(ApplicationRecord application, string reason, string actor)
     {
+        var reasonEn = OwnWords.Administrator(reason);
         foreach (var (stepId, state) in application.State.Nodes.Where(n => n.Value.Status == NodeStatus.Active && n.Value.Department is not null))
         {
             Changes.Outbox.Add(MessageJson.ToOutbox(
@@ -380,6 +381,7 @@ internal sealed class EngineBatch(
                     Attempt = state.Attempt,
                     Department = state.Department!,
                     Reason = reason,
+                    ReasonEn = reasonEn,
                     CancelledAt = now,
                 },
                 Queues.Department(state.Department!),
@@ -390,7 +392,7 @@ internal sealed class EngineBatch(
         application.CompletedAt = now;
         Changes.Clocks[application.Id] = [];
         application.Reason = reason;
-        application.ReasonEn = OwnWords.Administrator(reason);
+        application.ReasonEn = reasonEn;
         Changes.Audit.Add(new AuditRecord(application.Id, now, AuditTypes.ApplicationCancelled, null, actor,
             Json(new Dictionary<string, string?> { ["reason"] = reason })));
         Changes.Notifications.Add(new NotificationRecord(application.Id, now, "cancelled", $"您的申请（{application.TrackingNumber}）已终止办理：{reason}",
@@ -661,7 +663,7 @@ internal sealed class EngineBatch(
                             StepId = arrived.StepId,
                             Attempt = arrived.Attempt,
                             Department = arrived.Department,
-                            Material = ReferenceOf(application.Id, (await ChecklistAsync(application, definition, cancellationToken))[arrived.Material]),
+                            Material = ReferenceOf(application.Id, definition, (await ChecklistAsync(application, definition, cancellationToken))[arrived.Material]),
                             SuppliedAt = now,
                         },
                         Queues.Department(arrived.Department),
@@ -821,10 +823,11 @@ internal sealed class EngineBatch(
         return checklist;
     }
 
-    private static MaterialReference ReferenceOf(Guid applicationId, MaterialStatus m) => new()
+    private static MaterialReference ReferenceOf(Guid applicationId, WorkflowDefinition definition, MaterialStatus m) => new()
     {
         Key = m.Key,
         Name = m.Name,
+        NameEn = definition.FindMaterial(m.Key)?.Name.En,
         Status = m.Status,
         Version = m.File?.Version,
         FileName = m.File?.FileName,
@@ -845,10 +848,12 @@ internal sealed class EngineBatch(
             ServiceId = application.ServiceId,
             ServiceVersion = application.ServiceVersion,
             ServiceTitle = definition.Title.Zh,
+            ServiceTitleEn = definition.Title.En,
             StepId = dispatch.StepId,
             Attempt = dispatch.Attempt,
             Department = dispatch.Department,
             Title = dispatch.Title.Zh,
+            TitleEn = dispatch.Title.En,
             Handler = dispatch.Handler,
             Limit = dispatch.Limit.ToString(),
             MaxExtensionHours = (decimal)CalendarOf(definition).OfficeTimeOf(dispatch.MaxExtension ?? ExtensionLimits.Default).TotalHours,
@@ -868,7 +873,7 @@ internal sealed class EngineBatch(
             // Labels are for a clerk's page: a step its handler decides goes without them (they were 11 % of what a
             // 企业开办 bundle allocated, BENCHMARKS.md).
             FormLabels = dispatch.Handler is null ? FormLabelsOf(definition) : null,
-            Materials = dispatch.Materials.Select(key => ReferenceOf(application.Id, checklist[key])).ToArray(),
+            Materials = dispatch.Materials.Select(key => ReferenceOf(application.Id, definition, checklist[key])).ToArray(),
             Verification = dispatch.Verification is { } check
                 ? new CommitmentVerification { Text = check.Text, SignedBy = check.SignedBy, SignedAt = ChinaTime.ToLocal(check.SignedAt) }
                 : null,

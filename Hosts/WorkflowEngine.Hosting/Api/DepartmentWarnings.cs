@@ -57,6 +57,8 @@ public sealed class DepartmentWarnings(
                 {
                     Limit = urgent.Limit,
                     Cards = [.. cards.Given.Select(LimitWarningDto.From)],
+                    ServiceTitleEn = definition.Title.En,
+                    TitleEn = definition.Nodes.GetValueOrDefault(step.StepId)?.Title?.En,
                 }, cards.Urgency, urgent.Explained.DueAt ?? DateTimeOffset.MaxValue));
             }
         }

@@ -36,6 +36,6 @@ public static class NoticesEndpoints
         // In English where asked and kept (a notice left before English was kept has its Chinese only).
         var english = RequestLanguage.PrefersEnglish(request);
         return (await clerk.NoticesAsync(code, limit, offset, user, cancellationToken)).ToResult(notices => Results.Ok(notices.Select(n => new NoticeDto(
-            n.Id, n.Kind, english ? n.MessageEn ?? n.Message : n.Message, n.TaskId, n.ApplicationId, n.TrackingNumber, n.StepId, n.Title, ChinaTime.ToLocal(n.DueAt), ChinaTime.ToLocal(n.CreatedAt)))));
+            n.Id, n.Kind, english ? n.MessageEn ?? n.Message : n.Message, n.TaskId, n.ApplicationId, n.TrackingNumber, n.StepId, english ? n.TitleEn ?? n.Title : n.Title, ChinaTime.ToLocal(n.DueAt), ChinaTime.ToLocal(n.CreatedAt)))));
     }
 }

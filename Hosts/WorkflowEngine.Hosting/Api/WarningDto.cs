@@ -16,4 +16,10 @@ public sealed record WarningDto(
     public string Limit { get; init; } = WarningLimits.Promised;
 
     public IReadOnlyList<LimitWarningDto> Cards { get; init; } = [];
+
+    /// <summary><see cref="ServiceTitle"/> in English, where the definition gives it.</summary>
+    public string? ServiceTitleEn { get; init; }
+
+    /// <summary><see cref="Title"/> in English, where the definition gives it.</summary>
+    public string? TitleEn { get; init; }
 }

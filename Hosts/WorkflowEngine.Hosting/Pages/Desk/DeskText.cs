@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Html;
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Runtime.Departments;
 
@@ -8,7 +12,7 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 /// The desk pages' words: each text is written in Chinese and English side by side where it is used, so that neither
 /// can be left out (both arguments are required), and the desk's many small labels stay next to the markup they label.
 /// </summary>
-public static class DeskText
+public static partial class DeskText
 {
     public static string Say(string zh, string en) => PageText.Current.IsEnglishText ? en : zh;
 
@@ -46,6 +50,39 @@ public static class DeskText
         "yellow" => Say("黄牌：临近期限", "Yellow: due soon"),
         _ => "",
     };
+
+    /// <summary>A task's step title in the page's language (English where the engine sent it, <c>ExecuteStep.titleEn</c>).</summary>
+    public static string Title(TaskRecord task) => task.TitleIn(PageText.Current.IsEnglishText);
+
+    /// <summary>A task's service title in the page's language (English where the engine sent it).</summary>
+    public static string ServiceTitle(TaskRecord task) => task.ServiceTitleIn(PageText.Current.IsEnglishText);
+
+    /// <summary>Why a task is as it is (the engine's reason for recalling it, …) in the page's language where said in English too.</summary>
+    public static string? Note(TaskRecord task) => task.NoteIn(PageText.Current.IsEnglishText);
+
+    /// <summary>A title kept with a request for more time or a notice, in English where it was kept in English too.</summary>
+    public static string Title(string zh, string? en) => Say(zh, en ?? zh);
+
+    /// <summary>A material the step lists (<c>ExecuteStep.materials</c>) by its name in the page's language: its <c>nameEn</c> where the engine sent it.</summary>
+    public static string? MaterialName(JsonObject material) => material["name"]?.GetValue<string>() is { } zh
+        ? Say(zh, material["nameEn"]?.GetValue<string>() ?? zh)
+        : null;
+
+    /// <summary>
+    /// Words a person wrote (a clerk's reason, a supervisor's comment, the applicant's name, an uploaded file's name)
+    /// inside a sentence of the page's own, as written:
+    /// marked <c>lang="zh"</c> where they are Chinese, so that on the English page a reader, and a screen reader, takes
+    /// them for the person's Chinese and not for the page's words.
+    /// </summary>
+    public static IHtmlContent Said(string? words) => string.IsNullOrEmpty(words)
+        ? HtmlString.Empty
+        : new HtmlString($"<span class=\"said\"{(LanguageOf(words) is { } lang ? $" lang=\"{lang}\"" : "")}>{HtmlEncoder.Default.Encode(words)}</span>");
+
+    /// <summary>The <c>lang</c> of words a person wrote where they are Chinese (<c>zh</c>); null where they are not, for an element that holds text alone (an option).</summary>
+    public static string? LanguageOf(string? words) => words is not null && Han().IsMatch(words) ? "zh" : null;
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Han();
 
     /// <summary>Why a task's clock stands still, in the page's language where the engine said it in English too; null when not said.</summary>
     public static string? PausedBecause(TaskRecord task) => task.ClockPausedBecauseIn(PageText.Current.IsEnglishText);

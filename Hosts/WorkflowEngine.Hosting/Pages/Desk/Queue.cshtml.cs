@@ -46,7 +46,7 @@ public sealed class QueueModel(ClerkActions clerk, ITaskQueries queries, IDepart
     public IReadOnlyList<(string Code, string Name)> Departments { get; private set; } = [];
 
     /// <summary>The services of the department's tasks, to filter by.</summary>
-    public IReadOnlyList<(string Id, string Title)> Services { get; private set; } = [];
+    public IReadOnlyList<(string Id, string Title, string? TitleEn)> Services { get; private set; } = [];
 
     public IReadOnlyList<TaskRecord> Tasks { get; private set; } = [];
 

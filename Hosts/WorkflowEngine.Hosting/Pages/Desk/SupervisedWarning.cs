@@ -10,11 +10,12 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 /// </summary>
 public sealed record SupervisedWarning(TaskRecord? Task, WarningDto? Card)
 {
-    public string Title => Card?.Title ?? Task!.Title;
+    /// <summary>The step's title in the page's language: in English where the definition or the engine gave it.</summary>
+    public string Title => Card is { } card ? DeskText.Title(card.Title, card.TitleEn) : DeskText.Title(Task!);
 
     public string TrackingNumber => Card?.TrackingNumber ?? Task!.TrackingNumber;
 
-    public string ServiceTitle => Card?.ServiceTitle ?? Task!.ServiceTitle;
+    public string ServiceTitle => Card is { } card ? DeskText.Title(card.ServiceTitle, card.ServiceTitleEn) : DeskText.ServiceTitle(Task!);
 
     public string? Warning => Card?.Warning ?? Task?.Warning;
 }

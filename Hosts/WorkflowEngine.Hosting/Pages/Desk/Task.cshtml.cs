@@ -145,9 +145,9 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
     /// <summary>The items of a further supplement request's form, its fields apart from the first's.</summary>
     public SupplementItemsForm AgainSupplementForm => new(this, "again-");
 
-    /// <summary>A material's name as the step lists it, or its key.</summary>
+    /// <summary>A material's name as the step lists it, in the page's language, or its key.</summary>
     public string MaterialName(string key) =>
-        Materials.FirstOrDefault(m => m["key"]?.GetValue<string>() == key)?["name"]?.GetValue<string>() ?? key;
+        Materials.FirstOrDefault(m => m["key"]?.GetValue<string>() == key) is { } material ? DeskText.MaterialName(material) ?? key : key;
 
     /// <summary>What the clerk typed into a field of the form that was refused, so that it is not lost.</summary>
     public string Posted(string field) => Request.HasFormContentType ? Request.Form[field].ToString() : "";

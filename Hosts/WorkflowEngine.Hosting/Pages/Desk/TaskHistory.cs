@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Runtime.Departments;
 
@@ -6,42 +7,53 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 /// <summary>A task's history (<see cref="TaskHistoryEntry.Of"/>) in the page's language, oldest first.</summary>
 public static class TaskHistory
 {
-    public static IReadOnlyList<(DateTimeOffset At, string Text)> Of(TaskView view) =>
+    public static IReadOnlyList<(DateTimeOffset At, IHtmlContent Text)> Of(TaskView view) =>
         [.. TaskHistoryEntry.Of(view).Select(e => (e.At, Line(e)))];
 
-    private static string Line(TaskHistoryEntry e)
+    /// <summary>The page's words for what happened, with what a person wrote as they wrote it (<see cref="DeskText.Said"/>).</summary>
+    private static IHtmlContent Line(TaskHistoryEntry e)
     {
         var actor = e.Actor ?? "";
         return e.Kind switch
         {
-            TaskHistoryEntry.Dispatched => DeskText.Say("派发到本部门", "Sent to the department"),
-            TaskHistoryEntry.ExtensionRequested when e.Extension is { } extension => DeskText.Say(
-                $"{actor} 申请延长 {DeskText.Amount(extension)}：{e.Reason}",
-                $"{actor} asked for {DeskText.Amount(extension)} more: {e.Reason}"),
-            TaskHistoryEntry.ExtensionDecided when e.Extension is { } extension => DeskText.Say(
+            TaskHistoryEntry.Dispatched => Text(DeskText.Say("派发到本部门", "Sent to the department")),
+            TaskHistoryEntry.ExtensionRequested when e.Extension is { } extension => Text(DeskText.Say(
+                $"{actor} 申请延长 {DeskText.Amount(extension)}：",
+                $"{actor} asked for {DeskText.Amount(extension)} more: "), e.Reason ?? ""),
+            TaskHistoryEntry.ExtensionDecided when e.Extension is { } extension => Text(DeskText.Say(
                 $"{actor} 对延期申请的决定：{DeskText.ExtensionStatus(extension.Status)}",
-                $"{actor} answered the request for more time: {DeskText.ExtensionStatus(extension.Status)}")
-                + (e.Reason is { Length: > 0 } why ? $"（{why}）" : ""),
-            TaskEventKinds.Claimed => DeskText.Say($"{actor} 认领", $"Claimed by {actor}"),
+                $"{actor} answered the request for more time: {DeskText.ExtensionStatus(extension.Status)}"), Bracketed(e.Reason)),
+            TaskEventKinds.Claimed => Text(DeskText.Say($"{actor} 认领", $"Claimed by {actor}")),
             TaskEventKinds.Released when e.Detail is { } holder && holder != actor =>
-                DeskText.Say($"{actor} 退回部门队列（原由 {holder} 办理）", $"Given back to the queue by {actor} (held by {holder})"),
-            TaskEventKinds.Released => DeskText.Say($"{actor} 退回部门队列", $"Given back to the queue by {actor}"),
-            TaskEventKinds.Reassigned => DeskText.Say($"{actor} 改派：{e.Detail}", $"Reassigned by {actor}: {e.Detail}"),
+                Text(DeskText.Say($"{actor} 退回部门队列（原由 {holder} 办理）", $"Given back to the queue by {actor} (held by {holder})")),
+            TaskEventKinds.Released => Text(DeskText.Say($"{actor} 退回部门队列", $"Given back to the queue by {actor}")),
+            TaskEventKinds.Reassigned => Text(DeskText.Say($"{actor} 改派：{e.Detail}", $"Reassigned by {actor}: {e.Detail}")),
             // A task from before its department kept events knows when, not who or what.
-            TaskEventKinds.SupplementRequested when e.Actor is null => DeskText.Say("要求申请人补正材料", "Supplementary material asked of the applicant"),
-            TaskEventKinds.SupplementRequested => DeskText.Say($"{actor} 要求申请人补正材料：{e.Detail}", $"{actor} asked the applicant for more: {e.Detail}"),
-            TaskEventKinds.SupplementSupplied => DeskText.Say("申请人已补齐材料", "The applicant supplied every item"),
-            TaskEventKinds.ExclusionStarted => DeskText.Say(
-                $"{actor} 登记不计时期间（{DeskText.ExclusionKind(e.Detail ?? "")}）：{e.Reason}",
-                $"{actor} recorded a period the limit does not count ({DeskText.ExclusionKind(e.Detail ?? "")}): {e.Reason}"),
-            TaskEventKinds.ExclusionEnded => DeskText.Say($"{actor} 结束不计时期间", $"{actor} ended the period the limit does not count"),
-            TaskEventKinds.ExclusionEndChanged => DeskText.Say(
-                $"{actor} 将不计时期间的预计结束时间改为 {EndOf(e.Detail)}", $"{actor} set the expected end of the period the limit does not count to {EndOf(e.Detail)}"),
-            TaskEventKinds.Decided => DeskText.Say($"{actor} 办结：{DeskText.Outcome(e.Detail)}", $"Decided by {actor}: {DeskText.Outcome(e.Detail)}")
-                + (e.Reason is { Length: > 0 } words ? $"（{words}）" : ""),
-            _ => $"{e.Kind} {actor} {e.Detail}".TrimEnd(),
+            TaskEventKinds.SupplementRequested when e.Actor is null => Text(DeskText.Say("要求申请人补正材料", "Supplementary material asked of the applicant")),
+            TaskEventKinds.SupplementRequested => Text(DeskText.Say($"{actor} 要求申请人补正材料：", $"{actor} asked the applicant for more: "), e.Detail ?? ""),
+            TaskEventKinds.SupplementSupplied => Text(DeskText.Say("申请人已补齐材料", "The applicant supplied every item")),
+            TaskEventKinds.ExclusionStarted => Text(DeskText.Say(
+                $"{actor} 登记不计时期间（{DeskText.ExclusionKind(e.Detail ?? "")}）：",
+                $"{actor} recorded a period the limit does not count ({DeskText.ExclusionKind(e.Detail ?? "")}): "), e.Reason ?? ""),
+            TaskEventKinds.ExclusionEnded => Text(DeskText.Say($"{actor} 结束不计时期间", $"{actor} ended the period the limit does not count")),
+            TaskEventKinds.ExclusionEndChanged => Text(DeskText.Say(
+                $"{actor} 将不计时期间的预计结束时间改为 {EndOf(e.Detail)}", $"{actor} set the expected end of the period the limit does not count to {EndOf(e.Detail)}")),
+            TaskEventKinds.Decided => Text(DeskText.Say($"{actor} 办结：{DeskText.Outcome(e.Detail)}", $"Decided by {actor}: {DeskText.Outcome(e.Detail)}"), Bracketed(e.Reason)),
+            _ => Text($"{e.Kind} {actor} {e.Detail}".TrimEnd()),
         };
     }
+
+    /// <summary>The page's words, then (where given) what a person wrote, with the brackets around it.</summary>
+    private static IHtmlContent Text(string words, (string Open, string Said, string Close)? said = null)
+    {
+        var line = new HtmlContentBuilder().Append(words);
+        return said is { } s ? line.Append(s.Open).AppendHtml(DeskText.Said(s.Said)).Append(s.Close) : line;
+    }
+
+    private static IHtmlContent Text(string words, string said) => Text(words, ("", said, ""));
+
+    /// <summary>A person's words in brackets after the page's (a decision's reason, a supervisor's comment); none when they wrote none.</summary>
+    private static (string, string, string)? Bracketed(string? said) => said is { Length: > 0 } ? (DeskText.Say("（", " ("), said, DeskText.Say("）", ")")) : null;
 
     /// <summary>An end kept as ISO 8601 in an event's detail, in Shanghai time; as stored where it does not read.</summary>
     private static string EndOf(string? detail) =>
