@@ -13,6 +13,7 @@ using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Api.Window;
 using WorkflowEngine.Hosting.Api.ClockExtensions;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Api.Clocks;
@@ -114,6 +115,7 @@ public static partial class WorkflowHosting
         app.MapDepartmentList();
         app.MapServices();
         app.MapApplications();
+        app.MapWindow();
         app.MapCommitments();
         app.MapWithdrawals();
         app.MapClockExtensions();
