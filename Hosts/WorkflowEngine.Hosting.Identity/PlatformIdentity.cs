@@ -14,7 +14,7 @@ public static class PlatformIdentity
 {
     public const string UserIdPrefix = "oidc:";
 
-    public static readonly IReadOnlySet<string> KnownRoles = new HashSet<string>([Roles.Applicant, Roles.Clerk, Roles.Supervisor, Roles.Admin], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> KnownRoles = new HashSet<string>([Roles.Applicant, Roles.Window, Roles.Clerk, Roles.Supervisor, Roles.Admin], StringComparer.Ordinal);
 
     // The directory keeps user ids of up to 128 characters (SQL Server's column).
     private const int MaxSubjectLength = 128 - 5;

@@ -11,6 +11,9 @@ public static class Policies
 
     /// <summary>Reads an applicant's own pages (progress, receipt, look-up): the applicant, or an administrator, whose view is on the trail.</summary>
     public const string ApplicantPages = "applicant-pages";
+    /// <summary>Submits at the comprehensive window for a citizen who walked in: window staff only, never an applicant or a department's staff.</summary>
+    public const string Window = "window";
+
     public const string Clerk = "clerk";
     public const string Admin = "admin";
 
@@ -21,6 +24,7 @@ public static class Policies
     {
         options.AddPolicy(Applicant, p => p.RequireAuthenticatedUser().RequireRole(Roles.Applicant));
         options.AddPolicy(ApplicantPages, p => p.RequireAuthenticatedUser().RequireRole(Roles.Applicant, Roles.Admin));
+        options.AddPolicy(Window, p => p.RequireAuthenticatedUser().RequireRole(Roles.Window));
         options.AddPolicy(Clerk, p => p.RequireAuthenticatedUser().RequireRole(Roles.Clerk, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         options.AddPolicy(Supervisor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Supervisor, Roles.Admin));

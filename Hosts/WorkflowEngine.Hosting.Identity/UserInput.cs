@@ -16,7 +16,7 @@ public static class UserInput
     public const int MaxDisplayNameLength = 64;
 
     /// <summary>The roles an administrator may give, in the order the page offers them.</summary>
-    public static readonly IReadOnlyList<string> AssignableRoles = [Roles.Applicant, Roles.Clerk, Roles.Supervisor, Roles.Admin];
+    public static readonly IReadOnlyList<string> AssignableRoles = [Roles.Applicant, Roles.Window, Roles.Clerk, Roles.Supervisor, Roles.Admin];
 
     public static bool NeedsDepartment(string? role) => role is Roles.Clerk or Roles.Supervisor;
 

@@ -5,7 +5,7 @@ namespace WorkflowEngine.Hosting.Identity;
 /// <summary>
 /// The roles and departments this host's administrators may give: every one where the engine runs; on a department host
 /// only the people who work there (clerks, supervisors and administrators of the departments it serves), since an
-/// applicant signs in at the engine and another department's clerk at that department's host.
+/// applicant, and the window staff who submit for one, sign in at the engine and another department's clerk at that department's host.
 /// </summary>
 public sealed record UserScope(IReadOnlyList<string> Roles, IReadOnlyList<string>? Departments)
 {
@@ -14,7 +14,7 @@ public sealed record UserScope(IReadOnlyList<string> Roles, IReadOnlyList<string
 
     /// <summary>A department host serving <paramref name="served"/>.</summary>
     public static UserScope DepartmentHost(IReadOnlyList<string> served) =>
-        new(UserInput.AssignableRoles.Where(r => r != WorkflowEngine.Runtime.Users.Roles.Applicant).ToArray(), served);
+        new(UserInput.AssignableRoles.Where(r => r is not (WorkflowEngine.Runtime.Users.Roles.Applicant or WorkflowEngine.Runtime.Users.Roles.Window)).ToArray(), served);
 
     public bool Offers(string department) => Departments is null || Departments.Contains(department, StringComparer.Ordinal);
 

@@ -13,6 +13,7 @@ using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Api.Window;
 using WorkflowEngine.Hosting.Api.ClockExtensions;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Api.Clocks;
@@ -115,6 +116,7 @@ public static partial class WorkflowHosting
         app.MapServiceAccount();
         app.MapServices();
         app.MapApplications();
+        app.MapWindow();
         app.MapCommitments();
         app.MapWithdrawals();
         app.MapClockExtensions();

@@ -76,9 +76,7 @@ public sealed partial class ApplicationFormValidator : AbstractValidator<FormSub
             FieldType.Choice => Choice(field, text),
             FieldType.CnResidentId => ResidentIdNumber.TryValidate(text, today, out var idError) ? null : idError,
             FieldType.Uscc => UnifiedSocialCreditCode.TryValidate(text, out var codeError) ? null : codeError,
-            FieldType.Phone => MobilePattern().IsMatch(text) || LandlinePattern().IsMatch(text)
-                ? null
-                : FormMessages.Say("应为11位手机号码（1开头）或带区号的固定电话（如 010-12345678），用半角数字", "must be an 11-digit mobile number (starting with 1) or a landline with its area code (such as 010-12345678), in ASCII digits"),
+            FieldType.Phone => IsPhoneNumber(text) ? null : PhoneNumberProblem,
             FieldType.Email => Email(text),
             _ => null,
         };
@@ -196,6 +194,12 @@ public sealed partial class ApplicationFormValidator : AbstractValidator<FormSub
         "today" => today,
         _ => DateOnly.ParseExact(bound, "yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
+
+    /// <summary>An 11-digit mobile number or a landline with its area code, in ASCII digits, as a phone field takes it.</summary>
+    public static bool IsPhoneNumber(string text) => MobilePattern().IsMatch(text) || LandlinePattern().IsMatch(text);
+
+    /// <summary>What a phone field says of a number <see cref="IsPhoneNumber"/> refuses.</summary>
+    public static string PhoneNumberProblem => FormMessages.Say("应为11位手机号码（1开头）或带区号的固定电话（如 010-12345678），用半角数字", "must be an 11-digit mobile number (starting with 1) or a landline with its area code (such as 010-12345678), in ASCII digits");
 
     // ASCII classes and \z throughout: in .NET \d is any Unicode digit and $ also matches before a final newline.
     [GeneratedRegex(@"\A1[3-9][0-9]{9}\z")]

@@ -12,10 +12,10 @@ internal sealed class EngineSql(ISqlDialect dialect)
         """
         INSERT INTO applications (id, tracking_number, service_id, service_version, applicant_id, applicant_name, status,
             form_json, state_json, version, submitted_at, accepted_at, due_at, statutory_due_at, completed_at, on_time, reason, reason_en,
-            extension_approvers, audit_seq, audit_head, idempotency_key, request_sha256)
+            extension_approvers, audit_seq, audit_head, idempotency_key, request_sha256, query_code_sha256)
         VALUES (@Id, @TrackingNumber, @ServiceId, @ServiceVersion, @ApplicantId, @ApplicantName, @Status,
             @FormJson, @StateJson, @Version, @SubmittedAt, @AcceptedAt, @DueAt, @StatutoryDueAt, @CompletedAt, @OnTime, @Reason, @ReasonEn,
-            @ExtensionApprovers, @AuditSeq, @AuditHead, @IdempotencyKey, @RequestSha256)
+            @ExtensionApprovers, @AuditSeq, @AuditHead, @IdempotencyKey, @RequestSha256, @QueryCodeSha256)
         """,
         ("Id", r => r.Id), ("TrackingNumber", r => r.TrackingNumber), ("ServiceId", r => r.ServiceId), ("ServiceVersion", r => r.ServiceVersion),
         ("ApplicantId", r => r.ApplicantId), ("ApplicantName", r => r.ApplicantName), ("Status", r => r.Status), ("FormJson", r => r.FormJson),
@@ -23,7 +23,7 @@ internal sealed class EngineSql(ISqlDialect dialect)
         ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt), ("OnTime", r => r.OnTime),
         ("Reason", r => r.Reason), ("ReasonEn", r => r.ReasonEn), ("ExtensionApprovers", r => r.ExtensionApprovers), ("AuditSeq", r => r.AuditSeq), ("AuditHead", r => r.AuditHead),
         ("IdempotencyKey", r => r.IdempotencyKey),
-        ("RequestSha256", r => r.RequestSha256));
+        ("RequestSha256", r => r.RequestSha256), ("QueryCodeSha256", r => r.QueryCodeSha256));
 
     /// <summary>Succeeds only if nobody saved the application since it was read (its version).</summary>
     public static BatchCommand<ApplicationRow> UpdateApplication { get; } = new(

@@ -31,6 +31,9 @@ public sealed class ApplicationRecord
     /// <summary>The SHA-256 of the request submitted under <see cref="IdempotencyKey"/>.</summary>
     public string? RequestSha256 { get; init; }
 
+    /// <summary>The SHA-256 of the query code (查询码) on a walk-in's receipt (<see cref="WalkInIntake"/>); null for an application made online.</summary>
+    public string? QueryCodeSha256 { get; init; }
+
     public InstanceState State { get; set; } = new();
 
     /// <summary>Optimistic concurrency: the version read; a save succeeds only if nobody saved in between.</summary>

@@ -185,8 +185,9 @@ public sealed class ApplicationService(
             SubmittedAt = now,
             IdempotencyKey = idempotency?.Key,
             RequestSha256 = idempotency?.RequestSha256,
+            QueryCodeSha256 = applicant.Intake?.QueryCodeSha256,
         };
-        return SubmissionOutcome.Accepted(await engine.SubmitAsync(application, materials, cancellationToken));
+        return SubmissionOutcome.Accepted(await engine.SubmitAsync(application, materials, applicant.Intake, cancellationToken));
     }
 
     /// <summary>

@@ -92,5 +92,6 @@ public sealed class CommittedApplications(int capacity)
         AuditHead = application.AuditHead,
         IdempotencyKey = application.IdempotencyKey,
         RequestSha256 = application.RequestSha256,
+        QueryCodeSha256 = application.QueryCodeSha256,
     };
 }

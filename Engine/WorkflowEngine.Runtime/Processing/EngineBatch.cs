@@ -87,8 +87,17 @@ internal sealed class EngineBatch(
         _inserted.Add(application.Id);
         _materials[application.Id] = [.. work.Materials];
         Changes.Materials.AddRange(work.Materials);
-        Changes.Audit.Add(new AuditRecord(application.Id, now, AuditTypes.ApplicationSubmitted, null, application.ApplicantId,
-            Json(new Dictionary<string, string?> { ["service"] = $"{application.ServiceId}@v{application.ServiceVersion}" })));
+        var submitted = new Dictionary<string, string?> { ["service"] = $"{application.ServiceId}@v{application.ServiceVersion}" };
+        if (work.Intake is { } intake)
+        {
+            submitted["channel"] = WalkInIntake.Channel;
+            submitted["applicantName"] = application.ApplicantName;
+            submitted["applicantIdType"] = intake.IdType;
+            submitted["applicantIdNumber"] = intake.IdNumber;
+            submitted["applicantPhone"] = intake.Phone;
+        }
+
+        Changes.Audit.Add(new AuditRecord(application.Id, now, AuditTypes.ApplicationSubmitted, null, work.Intake?.StaffId ?? application.ApplicantId, Json(submitted)));
         if (application.Status == ApplicationStatuses.InProgress)
         {
             await StartAsync(application, cancellationToken);

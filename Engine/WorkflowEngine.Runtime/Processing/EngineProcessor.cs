@@ -70,8 +70,13 @@ public sealed class EngineProcessor : IAsyncDisposable
     /// <summary>The loops' busy time added up: up to <see cref="Loops"/> times the wall time.</summary>
     public TimeSpan BusyTime => _loops.BusyTime;
 
-    public async Task<ApplicationRecord> SubmitAsync(ApplicationRecord application, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken) =>
-        (ApplicationRecord)(await _loops.SubmitAsync(application.Id, new SubmitWork(application, materials), cancellationToken))!;
+    public Task<ApplicationRecord> SubmitAsync(ApplicationRecord application, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken) =>
+        SubmitAsync(application, materials, null, cancellationToken);
+
+    /// <summary>Submits; with <paramref name="intake"/> the window staff member is the audit's actor, and the walk-in's identity is in its line.</summary>
+    public async Task<ApplicationRecord> SubmitAsync(
+        ApplicationRecord application, IReadOnlyList<MaterialRecord> materials, WalkInIntake? intake, CancellationToken cancellationToken) =>
+        (ApplicationRecord)(await _loops.SubmitAsync(application.Id, new SubmitWork(application, materials, intake), cancellationToken))!;
 
     public async Task<AttachMaterialsResult> AttachMaterialsAsync(Guid applicationId, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken)
     {

@@ -12,11 +12,14 @@ public abstract class EngineWork : CommitWork
 }
 
 /// <summary>Store a new application (with its materials) and, if everything required is there, start its flow.</summary>
-public sealed class SubmitWork(ApplicationRecord application, IReadOnlyList<MaterialRecord> materials) : EngineWork
+public sealed class SubmitWork(ApplicationRecord application, IReadOnlyList<MaterialRecord> materials, WalkInIntake? intake = null) : EngineWork
 {
     public ApplicationRecord Application { get; } = application;
 
     public IReadOnlyList<MaterialRecord> Materials { get; } = materials;
+
+    /// <summary>Who submitted at the window, and for whom; null when the applicant submitted online.</summary>
+    public WalkInIntake? Intake { get; } = intake;
 
     public override Guid ApplicationId => Application.Id;
 }

@@ -69,65 +69,84 @@ public static class ApplicationsEndpoints
             return keyProblem;
         }
 
+        var (body, files, problem) = await ReadSubmissionAsync(request, limits.Value, engine.Value, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var idempotency = key is null ? null : new IdempotencyKey(key, await SubmissionFingerprint.ComputeAsync(body!, files, cancellationToken));
+        var uploads = Uploads(files);
+        var outcome = await service.SubmitAsync(ServiceIdOf(body!), body!["form"] as JsonObject, uploads, new Applicant(user.Id(), user.DisplayName()), idempotency, cancellationToken);
+        return outcome.Application is { } application
+            ? Results.Created($"/api/applications/{application.Id}", await views.SubmittedAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken))
+            : Refused(outcome);
+    }
+
+    /// <summary>
+    /// A submission's body, as JSON or as multipart with the materials, with its service id and form checked for shape:
+    /// the applicant's submission and the window's read it alike.
+    /// </summary>
+    internal static async Task<(JsonObject? Body, IFormFileCollection? Files, IResult? Problem)> ReadSubmissionAsync(
+        HttpRequest request, RequestLimits limits, EngineOptions engine, CancellationToken cancellationToken)
+    {
         JsonObject? body;
         IFormFileCollection? files = null;
         if (request.HasFormContentType)
         {
-            var (form, formProblem) = await RequestBodies.ReadFormAsync(request, FormOptions(limits.Value, engine.Value), cancellationToken);
+            var (form, formProblem) = await RequestBodies.ReadFormAsync(request, FormOptions(limits, engine), cancellationToken);
             if (formProblem is not null)
             {
-                return formProblem;
+                return (null, null, formProblem);
             }
 
             var text = form!["application"].ToString();
             if (text.Length == 0)
             {
-                return Problems.Field("application", "multipart 请求须有名为 application 的字段，内容为 { \"serviceId\": …, \"form\": { … } }");
+                return (null, null, Problems.Field("application", "multipart 请求须有名为 application 的字段，内容为 { \"serviceId\": …, \"form\": { … } }"));
             }
 
             if (RequestBodies.CheckFormText(text, "application") is { } textProblem)
             {
-                return textProblem;
+                return (null, null, textProblem);
             }
 
             (body, var problem) = RequestBodies.ParseJsonObject(text, new ProblemText("application 字段", "The application field"), "application");
             if (problem is not null)
             {
-                return problem;
+                return (null, null, problem);
             }
 
             files = form.Files;
-            if (TooManyFiles(files, limits.Value) is { } tooMany)
+            if (TooManyFiles(files, limits) is { } tooMany)
             {
-                return tooMany;
+                return (null, null, tooMany);
             }
         }
         else
         {
-            (body, var problem) = await RequestBodies.ReadJsonObjectAsync(request, limits.Value.JsonBodyBytes, cancellationToken);
+            (body, var problem) = await RequestBodies.ReadJsonObjectAsync(request, limits.JsonBodyBytes, cancellationToken);
             if (problem is not null)
             {
-                return problem;
+                return (null, null, problem);
             }
         }
 
         if (body!["serviceId"] is not JsonValue serviceValue || !serviceValue.TryGetValue<string>(out var serviceId) || serviceId.Length == 0)
         {
-            return Problems.Field("serviceId", "缺少事项标识 serviceId");
+            return (null, null, Problems.Field("serviceId", "缺少事项标识 serviceId"));
         }
 
         if (body["form"] is not (null or JsonObject))
         {
-            return Problems.Field("form", "form 应为对象：{ \"字段标识\": 值, … }");
+            return (null, null, Problems.Field("form", "form 应为对象：{ \"字段标识\": 值, … }"));
         }
 
-        var idempotency = key is null ? null : new IdempotencyKey(key, await SubmissionFingerprint.ComputeAsync(body, files, cancellationToken));
-        var uploads = Uploads(files);
-        var outcome = await service.SubmitAsync(serviceId, body["form"] as JsonObject, uploads, new Applicant(user.Id(), user.DisplayName()), idempotency, cancellationToken);
-        return outcome.Application is { } application
-            ? Results.Created($"/api/applications/{application.Id}", await views.SubmittedAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken))
-            : Refused(outcome);
+        return (body, files, null);
     }
+
+    /// <summary>The service id of a body <see cref="ReadSubmissionAsync"/> accepted.</summary>
+    internal static string ServiceIdOf(JsonObject body) => body["serviceId"]!.GetValue<string>();
 
     private static async Task<IResult> ListAsync(
         ClaimsPrincipal user, HttpRequest request, IApplicationQueries queries, ApplicationViews views, string? limit, string? offset, CancellationToken cancellationToken)

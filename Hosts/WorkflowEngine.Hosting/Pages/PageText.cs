@@ -26,6 +26,7 @@ public sealed record PageText
         SignOut = "退出登录",
         SignedInAs = "当前登录",
         RoleApplicant = "申请人",
+        RoleWindow = "综合窗口受理人员",
         RoleClerk = "窗口人员",
         RoleSupervisor = "部门负责人",
         RoleAdmin = "管理员",
@@ -115,6 +116,7 @@ public sealed record PageText
         SignOut = "Sign out",
         SignedInAs = "Signed in",
         RoleApplicant = "Applicant",
+        RoleWindow = "Intake window staff",
         RoleClerk = "Clerk",
         RoleSupervisor = "Supervisor",
         RoleAdmin = "Administrator",
@@ -219,6 +221,8 @@ public sealed record PageText
     public required string SignedInAs { get; init; }
 
     public required string RoleApplicant { get; init; }
+
+    public required string RoleWindow { get; init; }
 
     public required string RoleClerk { get; init; }
 
@@ -377,6 +381,7 @@ public sealed record PageText
     public string RoleName(string? role) => role switch
     {
         Roles.Applicant => RoleApplicant,
+        Roles.Window => RoleWindow,
         Roles.Clerk => RoleClerk,
         Roles.Supervisor => RoleSupervisor,
         Roles.Admin => RoleAdmin,
