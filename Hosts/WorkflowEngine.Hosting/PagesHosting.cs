@@ -4,10 +4,8 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Configuration;
@@ -20,11 +18,11 @@ namespace WorkflowEngine.Hosting;
 /// </summary>
 public static class PagesHosting
 {
-    /// <summary>Where the pages' stylesheet and scripts are served from.</summary>
-    public const string AssetsPath = "/assets";
+    /// <inheritdoc cref="WebPages.AssetsPath"/>
+    public const string AssetsPath = WebPages.AssetsPath;
 
-    /// <summary>The languages of the pages; the first is the default, whatever the browser asks for.</summary>
-    public static readonly IReadOnlyList<CultureInfo> Cultures = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")];
+    /// <inheritdoc cref="WebPages.Cultures"/>
+    public static IReadOnlyList<CultureInfo> Cultures => WebPages.Cultures;
 
     /// <summary>
     /// The folders of pages that read the engine's data (definitions, applications, statistics, incidents, and the
@@ -80,18 +78,13 @@ public static class PagesHosting
                     o.Conventions.AddFolderRouteModelConvention("/Desk", page => page.Selectors.Clear());
                 }
             })
-            // The pages live in this assembly, not in the host's: named here, so that they are found whatever process
-            // starts the host (a test runner's included), and no other assembly contributes pages.
+            // The pages live in this assembly and the shared pages' library (the layout, the language switch), not in the
+            // host's: named here, so that they are found whatever process starts the host (a test runner's included), and no
+            // other assembly contributes pages.
             .ConfigureApplicationPartManager(manager =>
             {
-                var assembly = typeof(PagesHosting).Assembly;
-                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
-                {
-                    if (!manager.ApplicationParts.Any(p => p.GetType() == part.GetType() && p.Name == part.Name))
-                    {
-                        manager.ApplicationParts.Add(part);
-                    }
-                }
+                manager.AddPart(typeof(WebPages).Assembly);
+                manager.AddPart(typeof(PagesHosting).Assembly);
             });
         builder.Services.Configure<PagesOptions>(builder.Configuration.GetSection("Pages"));
         // Chinese text as itself, not as numeric character references: readable source, a third of the bytes.
@@ -114,7 +107,7 @@ public static class PagesHosting
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = AssetsPath,
-            FileProvider = new EmbeddedFileProvider(typeof(PagesHosting).Assembly, "WorkflowEngine.Hosting.wwwroot"),
+            FileProvider = WebPages.Assets(),
         });
         // The pages are mapped once, by MapWorkflowSignIn, which every host calls (a department host has the sign-in
         // page but not these): mapping them twice would make every page an ambiguous match.

@@ -120,6 +120,7 @@ public sealed class DependencyDirectionTests
     [InlineData("WorkflowEngine.DataFiles")]
     [InlineData("WorkflowEngine.Web.Common")]
     [InlineData("WorkflowEngine.Hosting.Identity")]
+    [InlineData("WorkflowEngine.Web.Pages")]
     public void DepartmentSide_ReachesNoEngineAssembly(string assembly) =>
         Assert.Empty(ReachableWorkflowAssemblies(assembly).Intersect(EngineAssemblies));
 
@@ -133,10 +134,15 @@ public sealed class DependencyDirectionTests
             ["WorkflowEngine.Calendars", "WorkflowEngine.Contracts", "WorkflowEngine.Delivery", "WorkflowEngine.Departments"],
             ReachableWorkflowAssemblies("WorkflowEngine.Web.Common"));
 
-    /// <summary>The sign-in both hosts run knows the web helpers below it, never the web layer that composes the engine.</summary>
-    [Fact]
-    public void WebIdentity_DoesNotReferenceTheAllInOneWebLayer() =>
-        Assert.DoesNotContain("WorkflowEngine.Hosting", ReachableWorkflowAssemblies("WorkflowEngine.Hosting.Identity"));
+    /// <summary>
+    /// The sign-in and the shared pages (layout, language switch, site words) both hosts run know the web helpers below
+    /// them, never the web layer that composes the engine.
+    /// </summary>
+    [Theory]
+    [InlineData("WorkflowEngine.Hosting.Identity")]
+    [InlineData("WorkflowEngine.Web.Pages")]
+    public void WebIdentity_DoesNotReferenceTheAllInOneWebLayer(string assembly) =>
+        Assert.DoesNotContain("WorkflowEngine.Hosting", ReachableWorkflowAssemblies(assembly));
 
     /// <summary>The rule above can fail: the all-in-one web layer, which composes the engine, reaches the engine's assemblies.</summary>
     [Fact]
@@ -250,9 +256,12 @@ public sealed class DependencyDirectionTests
         public static int Departments(string definitionsPath) => WorkflowEngine.Definitions.ReferenceData.Load(definitionsPath).Departments.Count;
     }
 
-    /// <summary>The web layer's assemblies: the sign-in and the shared helpers moved out of Hosting kept their namespaces.</summary>
+    /// <summary>The web layer's assemblies: the sign-in, the shared helpers and the shared pages moved out of Hosting kept their namespaces.</summary>
     private static readonly Assembly[] WebAssemblies =
-        [typeof(WorkflowHosting).Assembly, Assembly.Load("WorkflowEngine.Hosting.Identity"), Assembly.Load("WorkflowEngine.Web.Common")];
+    [
+        typeof(WorkflowHosting).Assembly, Assembly.Load("WorkflowEngine.Hosting.Identity"), Assembly.Load("WorkflowEngine.Web.Common"),
+        Assembly.Load("WorkflowEngine.Web.Pages"),
+    ];
 
     /// <summary>The web layer's top-level types of a namespace, or the one type of that full name; never none.</summary>
     private static Type[] WebTypes(string namespaceOrType)

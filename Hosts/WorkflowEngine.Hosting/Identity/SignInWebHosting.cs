@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Hosting.Api;
@@ -9,7 +8,8 @@ namespace WorkflowEngine.Hosting.Identity;
 
 /// <summary>
 /// The web layer's part of the sign-in that <see cref="SignInHosting"/> (in WorkflowEngine.Hosting.Identity) sets up:
-/// its endpoints, its pages (which live in this assembly), and what the OpenAPI document says of each operation's sign-in.
+/// its endpoints, its pages (which live in WorkflowEngine.Web.Pages), and what the OpenAPI document says of each
+/// operation's sign-in.
 /// </summary>
 public static class SignInWebHosting
 {
@@ -17,18 +17,13 @@ public static class SignInWebHosting
     {
         var services = builder.Services;
         services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer<SignInOpenApi>().AddOperationTransformer<OperationOpenApi>());
-        // The sign-in pages under Pages/Account, in every host; AddWorkflowPages() adds the same assembly's part only once.
-        // A form posted from a tab opened before signing in or out elsewhere is told so on a page, not with problem JSON.
+        // The sign-in pages under Pages/Account (in WorkflowEngine.Web.Pages), in every host; AddWorkflowPages() adds the
+        // same assemblies' parts only once. A form posted from a tab opened before signing in or out elsewhere is told so
+        // on a page, not with problem JSON.
         services.AddRazorPages(o => o.Conventions.ConfigureFilter(new ExpiredFormFilter())).ConfigureApplicationPartManager(parts =>
         {
-            var assembly = typeof(SignInWebHosting).Assembly;
-            if (parts.ApplicationParts.All(p => p.Name != assembly.GetName().Name))
-            {
-                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
-                {
-                    parts.ApplicationParts.Add(part);
-                }
-            }
+            parts.AddPart(typeof(WebPages).Assembly);
+            parts.AddPart(typeof(SignInWebHosting).Assembly);
         });
         return builder;
     }

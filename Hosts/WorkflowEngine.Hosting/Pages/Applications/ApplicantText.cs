@@ -34,8 +34,6 @@ public sealed record ApplicantText
         MaterialEmptyFormat = "{0}：文件是空的",
         Submit = "提交申请",
         ErrorSummaryTitle = "请检查以下问题",
-        MyApplications = "我的申请",
-        TrackByNumber = "查询办件",
         ReceiptTitle = "申请已提交",
         ReceiptIntro = "请记下受理编号，凭它查询办理进度。",
         TrackingNumber = "受理编号",
@@ -172,8 +170,6 @@ public sealed record ApplicantText
         MaterialEmptyFormat = "{0}: the file is empty",
         Submit = "Submit the application",
         ErrorSummaryTitle = "Please check the following",
-        MyApplications = "My applications",
-        TrackByNumber = "Track an application",
         ReceiptTitle = "Application submitted",
         ReceiptIntro = "Note the tracking number: it finds your application's progress.",
         TrackingNumber = "Tracking number",
@@ -364,9 +360,12 @@ public sealed record ApplicantText
 
     public required string ErrorSummaryTitle { get; init; }
 
-    public required string MyApplications { get; init; }
+    /// <summary>Worded with the layout's navigation, which names these pages too (<see cref="PageText.MyApplications"/>).</summary>
+    public string MyApplications => Site.MyApplications;
 
-    public required string TrackByNumber { get; init; }
+    public string TrackByNumber => Site.TrackByNumber;
+
+    private PageText Site => IsEnglishText ? PageText.English : PageText.Chinese;
 
     public required string ReceiptTitle { get; init; }
 

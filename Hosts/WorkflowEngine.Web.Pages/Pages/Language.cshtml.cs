@@ -12,7 +12,7 @@ public sealed class LanguageModel(TimeProvider time) : PageModel
 
     public IActionResult OnPost(string? culture, string? returnUrl)
     {
-        var chosen = PagesHosting.Cultures.FirstOrDefault(c => c.Name == culture) ?? PagesHosting.Cultures[0];
+        var chosen = WebPages.Cultures.FirstOrDefault(c => c.Name == culture) ?? WebPages.Cultures[0];
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),

@@ -25,7 +25,7 @@ public static class PlainPage
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>{html.Encode(title)} · {html.Encode(text.SiteName)}</title>
-                <link rel="stylesheet" href="{PagesHosting.AssetsPath}/css/site.css">
+                <link rel="stylesheet" href="{WebPages.AssetsPath}/css/site.css">
             </head>
             <body>
                 <header class="site-header"><div class="bar"><a class="site-name" href="/">{html.Encode(text.SiteName)}</a></div></header>
@@ -49,6 +49,6 @@ public static class PlainPage
         var chosen = request.Cookies.TryGetValue(CookieRequestCultureProvider.DefaultCookieName, out var cookie)
             ? CookieRequestCultureProvider.ParseCookieValue(cookie)?.UICultures.FirstOrDefault().Value
             : null;
-        return PagesHosting.Cultures.FirstOrDefault(c => c.Name == chosen) ?? PagesHosting.Cultures[0];
+        return WebPages.Cultures.FirstOrDefault(c => c.Name == chosen) ?? WebPages.Cultures[0];
     }
 }

@@ -19,6 +19,8 @@ public sealed record PageText
         MainNavigation = "主导航",
         Catalogue = "服务目录",
         Dashboard = "公开亮屏",
+        MyApplications = "我的申请",
+        TrackByNumber = "查询办件",
         OtherLanguage = "English",
         OtherLanguageCulture = "en",
         OtherLanguageLabel = "Switch to English",
@@ -109,6 +111,8 @@ public sealed record PageText
         MainNavigation = "Main",
         Catalogue = "Services",
         Dashboard = "Public dashboard",
+        MyApplications = "My applications",
+        TrackByNumber = "Track an application",
         OtherLanguage = "中文",
         OtherLanguageCulture = "zh-CN",
         OtherLanguageLabel = "切换为中文",
@@ -206,6 +210,12 @@ public sealed record PageText
     public required string Catalogue { get; init; }
 
     public required string Dashboard { get; init; }
+
+    /// <summary>An applicant's own applications, in the navigation and on the applicant's pages (<c>ApplicantText</c>).</summary>
+    public required string MyApplications { get; init; }
+
+    /// <summary>The look-up of an application by its tracking number, in the navigation and on the applicant's pages.</summary>
+    public required string TrackByNumber { get; init; }
 
     public required string OtherLanguage { get; init; }
 

@@ -111,8 +111,8 @@ public static class FormNulCheck
     }
 
     private static ProblemText Nul(string field) => new(
-        PageText.Format(PageText.For(PagesHosting.Cultures[0]).FormNulFormat, field),
-        PageText.Format(PageText.For(PagesHosting.Cultures[1]).FormNulFormat, field));
+        PageText.Format(PageText.For(WebPages.Cultures[0]).FormNulFormat, field),
+        PageText.Format(PageText.For(WebPages.Cultures[1]).FormNulFormat, field));
 
     private static ProblemText Unreadable(Exception ex) => new(
         $"表单无法读取，没有办理任何事项：{ex.Message}", $"The form cannot be read, and nothing was done: {ex.Message}");
