@@ -37,6 +37,7 @@ public sealed class CommittedApplicationsTests
             AuditHead = new string('a', 64),
             IdempotencyKey = "order-42",
             RequestSha256 = new string('b', 64),
+            QueryCodeSha256 = new string('c', 64),
         };
     }
 

@@ -32,7 +32,7 @@ public sealed class Bug_10_NoticesOnlyInChinese
         using var api = host.Client("samr-supervisor");
         api.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en"));
         var english = Assert.Single(await api.GetFromJsonAsync<JsonElement[]>("/api/departments/SAMR/notices") ?? []);
-        Assert.Matches("^Task \\S+ “营业执照” passed its time limit \\(2026-03-02 11:00\\); nobody has claimed it yet$", english.GetProperty("message").GetString());
+        Assert.Matches("^Task \\S+ “Business licence” passed its time limit \\(2026-03-02 11:00\\); nobody has claimed it yet$", english.GetProperty("message").GetString());
 
         using var supervisor = await PageSignInTests.SignedInBrowserAsync(host, "samr-supervisor", "Demo#2026");
         Assert.Contains("已超过办理时限（2026-03-02 11:00），尚无人认领", WebUtility.HtmlDecode(await supervisor.GetStringAsync("/desk/supervise?department=SAMR")), StringComparison.Ordinal);
