@@ -1121,6 +1121,39 @@ public abstract class StoreComplianceTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// An open step written without its service — by an engine process of the version before, still running beside an
+    /// upgraded one on the same database — gets it the next time an upgraded process writes the step, instead of being
+    /// counted under no service for as long as it stays open.
+    /// </summary>
+    [StoreFact]
+    public async Task AnOpenStepWrittenWithoutItsService_GetsItWhenTheStepIsWrittenAgain()
+    {
+        var opening = NewApplication();
+        StepRecord Step(string status) => new()
+        {
+            ApplicationId = opening.Id, StepId = "samr", Kind = "department-task", Department = "SAMR", Title = "samr",
+            Status = status, Attempt = 1, DispatchedAt = Now.AddHours(-1), DueAt = Now.AddHours(2), WarnAt = Now.AddHours(1), LastContactAt = Now,
+        };
+        var first = new EngineChanges();
+        first.Inserted.Add(opening);
+        first.Steps[(opening.Id, "samr")] = Step(StepStatuses.Dispatched);
+        await SaveAsync(first);
+        await using (var connection = await Database.OpenAsync(CancellationToken.None))
+        {
+            await ExecuteAsync(connection, "UPDATE steps SET service_id = NULL");
+        }
+
+        var later = new EngineChanges();
+        later.Updated.Add(await LoadAsync(opening.Id));
+        later.Steps[(opening.Id, "samr")] = Step(StepStatuses.Received);
+        await SaveAsync(later);
+
+        Assert.Equal(
+            [new OpenRisk(new ComplianceKey(null, "business-opening", null), 1, 0, 0, 0, 0)],
+            await new SqlComplianceRollupQueries(Database).OpenAsync(ComplianceGrouping.Service, null, Now, CancellationToken.None));
+    }
+
+    /// <summary>
     /// A database upgraded by the migration that adds the pre-summed rows (SQLite 0051, PostgreSQL and SQL Server 0044)
     /// answers every grouping as it did from the rollup alone: the migration sums the rows already counted, and the
     /// commits after it add to both.

@@ -44,7 +44,7 @@ internal sealed class EngineSql(ISqlDialect dialect)
             "application_id, step_id, kind, department, title, status, attempt, dispatched_at, due_at, warn_at, statutory_due_at, statutory_warn_at, received_at, last_contact_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, reason_en, outputs_json, service_id",
             "@ApplicationId, @StepId, @Kind, @Department, @Title, @Status, @Attempt, @DispatchedAt, @DueAt, @WarnAt, @StatutoryDueAt, @StatutoryWarnAt, @ReceivedAt, @LastContactAt, @ClaimedBy, @ClaimedAt, @CompletedAt, @OnTime, @Outcome, @Reason, @ReasonEn, @OutputsJson, @ServiceId",
             "application_id, step_id",
-            "department, status, attempt, dispatched_at, due_at, warn_at, statutory_due_at, statutory_warn_at, received_at, last_contact_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, reason_en, outputs_json"),
+            "department, status, attempt, dispatched_at, due_at, warn_at, statutory_due_at, statutory_warn_at, received_at, last_contact_at, claimed_by, claimed_at, completed_at, on_time, outcome, reason, reason_en, outputs_json, service_id"),
         ("ApplicationId", r => r.ApplicationId), ("StepId", r => r.StepId), ("Kind", r => r.Kind), ("Department", r => r.Department),
         ("Title", r => r.Title), ("Status", r => r.Status), ("Attempt", r => r.Attempt), ("DispatchedAt", r => r.DispatchedAt),
         ("DueAt", r => r.DueAt), ("WarnAt", r => r.WarnAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("StatutoryWarnAt", r => r.StatutoryWarnAt), ("ReceivedAt", r => r.ReceivedAt), ("LastContactAt", r => r.LastContactAt), ("ClaimedBy", r => r.ClaimedBy), ("ClaimedAt", r => r.ClaimedAt), ("CompletedAt", r => r.CompletedAt),
