@@ -27,7 +27,7 @@ internal static class CommitmentWatch
             // A timer that fired as the application ended, before its cancellation reached the timer store.
             if (scope.Peek(nodeId)?.Commitment is { Status: CommitmentStatus.AwaitingVerification } && scope.Definition.Nodes.TryGetValue(nodeId, out var ended))
             {
-                Drop(scope, ended, scope.StateOf(ended), scope.State.Reason ?? "");
+                Drop(scope, ended, scope.StateOf(ended), scope.State.Reason ?? "", scope.State.ReasonEn);
             }
 
             return;
@@ -70,19 +70,19 @@ internal static class CommitmentWatch
     /// is cancelled) and one at its department is recalled with the application's reason, since nobody pursues the
     /// application any more; the trail says why. A verification after the bundle was decided is not touched here.
     /// </summary>
-    public static void Drop(ExecutionScope scope, string reason)
+    public static void Drop(ExecutionScope scope, string reason, string? reasonEn)
     {
         foreach (var (id, state) in scope.State.Nodes.ToArray())
         {
             if (state.Commitment is { Status: CommitmentStatus.AwaitingVerification or CommitmentStatus.Verifying }
                 && scope.Definition.Nodes.TryGetValue(id, out var node))
             {
-                Drop(scope, node, state, reason);
+                Drop(scope, node, state, reason, reasonEn);
             }
         }
     }
 
-    private static void Drop(ExecutionScope scope, StepNode node, NodeState state, string reason)
+    private static void Drop(ExecutionScope scope, StepNode node, NodeState state, string reason, string? reasonEn)
     {
         var commitment = state.Commitment!;
         if (commitment.Status == CommitmentStatus.AwaitingVerification)
@@ -91,7 +91,7 @@ internal static class CommitmentWatch
         }
         else if (commitment.VerificationAttempt is { } attempt && state.Department is { } department)
         {
-            scope.Emit(new RecallStep(node.Id, attempt, department, reason));
+            scope.Emit(new RecallStep(node.Id, attempt, department, reason) { ReasonEn = reasonEn });
         }
 
         state.Commitment = commitment with { Status = CommitmentStatus.Dropped };

@@ -331,7 +331,7 @@ internal sealed class ExecutionScope
     {
         Cancel(Definition.Flow, reason, reasonEn);
         DeferralWatch.Stop(this);
-        CommitmentWatch.Drop(this, reason);
+        CommitmentWatch.Drop(this, reason, reasonEn);
         State.Status = status;
         State.CompletedAt = Now;
         State.Clock?.Add(ClockEvent.Stopped(Now));

@@ -84,6 +84,9 @@ public sealed class Bug_10_EndedApplicationIsNotVerified
 
         var recall = Assert.Single(h.Last!.Commands.OfType<RecallStep>(), r => r.StepId == "archive");
         Assert.Equal((2, "ARCH"), (recall.Attempt, recall.Department));
+        // The English desk reads why in English, as for every other step the ending recalls.
+        Assert.False(string.IsNullOrEmpty(recall.ReasonEn));
+        Assert.Equal(h.State.ReasonEn, recall.ReasonEn);
         Assert.Equal(CommitmentStatus.Dropped, h.Step("archive")!.Commitment!.Status);
         Assert.Single(h.Audit, a => a.Type == AuditTypes.CommitmentVerificationDropped);
 
