@@ -87,7 +87,7 @@ public static class WindowEndpoints
         return Results.Created(
             $"/api/applications/{application.Id}",
             new WindowReceiptDto(
-                await views.SubmittedAsync(application, english, cancellationToken), english ? title.En ?? title.Zh : title.Zh, applicant.Name, code, "/track/receipt"));
+                await views.SubmittedAsync(application, english, cancellationToken), english ? title.En ?? title.Zh : title.Zh, applicant.Name, code, "/api/public/track"));
     }
 
     private static async Task<IResult> TrackAsync(
