@@ -127,6 +127,9 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
     {
         var page = await SignedInAsync("/admin/definitions/edit");
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
+        // The switch reloads the page: typing before the English page has arrived typed into the Chinese one, which the
+        // reload then replaced with the empty editor (a failure seen once in a full run, 12-02).
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await page.Locator("#source").FillAsync(BrokenAtLineSeven.Replace("admin-browser-test", "admin-english-test", StringComparison.Ordinal));
 
         await Assertions.Expect(page.Locator("#gutter li").Nth(6)).ToHaveClassAsync("bad");
