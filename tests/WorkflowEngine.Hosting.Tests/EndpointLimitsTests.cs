@@ -34,8 +34,10 @@ public sealed class EndpointLimitsTests
                  })
         {
             await broker.WaitForConsumerAsync(queue);
-            var consumers = await broker.PrefetchOfConsumersAsync(queue);
-            Assert.NotEmpty(consumers);
+            // The management API lists consumers from statistics it gathers every few seconds, later than the queue's
+            // own consumer count that WaitForConsumerAsync reads (the list was still empty once in a CI run, 12-02).
+            var consumers = await AllInOneHost.EventuallyAsync(
+                () => broker.PrefetchOfConsumersAsync(queue), c => c.Length > 0, $"the consumers of {queue} in the management API", timeoutSeconds: 30);
             Assert.All(consumers, p => Assert.Equal(prefetch, p));
         }
     }
