@@ -238,20 +238,29 @@ function Stop-Host($HostState) {
 
 function Invoke-Down { Stop-Up (Get-RunFolder) }
 
+# Stops one server with its .ci script, which prints what it did; returns its name when it is still running.
+function Stop-Server([string] $Name, [string] $Script, [string] $Folder, [string] $StartedMark) {
+    if (-not (Test-Path (Join-Path $Folder $StartedMark))) { Write-Host "$Name had not been started under $Folder."; return }
+    & bash ".ci/$Script" stop $Folder | Write-Host
+    if ($LASTEXITCODE -ne 0) { return $Name }
+}
+
 # Stops what up.json under the folder says up started; keeps up.json (and says so) when a server would not stop.
 function Stop-Up([string] $dir) {
     $state = Join-Path $dir 'up.json'
     if (-not (Test-Path $state)) { Write-Output "Nothing is up under $dir."; return }
     $up = Get-Content -Raw $state | ConvertFrom-Json
     foreach ($h in $up.hosts) { Stop-Host $h }
-    & bash .ci/rabbitmq.sh stop $up.rabbitmq
-    $rabbitStopped = $LASTEXITCODE -eq 0
-    & bash .ci/postgres.sh stop $up.postgres
-    if (-not $rabbitStopped -or $LASTEXITCODE -ne 0) {
-        throw "RabbitMQ or PostgreSQL under $dir did not stop (see above); $state is kept for another 'dotnet pwsh ./build.ps1 down $dir'."
+    # Each script says whether it stopped its server or found it stopped, and fails when it is still running. A server
+    # that up never got to (it failed before) left no node or data: that is said, not asked of the script.
+    $running = @(
+        (Stop-Server 'RabbitMQ' 'rabbitmq.sh' $up.rabbitmq 'env'),
+        (Stop-Server 'PostgreSQL' 'postgres.sh' $up.postgres 'data/PG_VERSION')) | Where-Object { $_ }
+    if ($running.Count -gt 0) {
+        throw "$($running -join ' and ') under $dir did not stop (see above); $state is kept for another 'dotnet pwsh ./build.ps1 down $dir'."
     }
     Remove-Item $state
-    Write-Output "Stopped RabbitMQ and PostgreSQL; their data and the hosts' logs stay under $dir."
+    Write-Output "Down: nothing up started under $dir still runs; the data and the hosts' logs stay there."
 }
 
 switch ($Target) {

@@ -20,12 +20,31 @@ else
   as_postgres() { sh -c "$1"; }
 fi
 
+# Says which: stopped it (exit 0), it was not running (exit 0), no server's data there (exit 1: a wrong folder, or
+# nothing was ever started there), or it is still running after pg_ctl's fast shutdown (exit 1, with pg_ctl's words).
 if [ "${1:-}" = "stop" ]; then
-  dir="$2"
-  if [ -f "$dir/data/postmaster.pid" ]; then
-    as_postgres "'$bin/pg_ctl' -D '$dir/data' -m fast -w stop" >/dev/null 2>&1 || true
+  dir="${2:?usage: postgres.sh stop DIR}"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    echo "No PostgreSQL server's data under $dir (no $dir/data/PG_VERSION): nothing to stop there. Is it the folder postgres.sh was started with?" >&2
+    exit 1
   fi
-  exit 0
+  if [ ! -f "$dir/data/postmaster.pid" ]; then
+    echo "PostgreSQL under $dir was already stopped."
+    exit 0
+  fi
+  if out=$(as_postgres "'$bin/pg_ctl' -D '$dir/data' -m fast -w -t 60 stop" 2>&1); then
+    echo "Stopped PostgreSQL under $dir."
+    exit 0
+  fi
+  # A pid file left by a server that died (killed, machine restarted) is no running server.
+  status=0
+  as_postgres "'$bin/pg_ctl' -D '$dir/data' status" >/dev/null 2>&1 || status=$?
+  if [ "$status" = 3 ]; then
+    echo "PostgreSQL under $dir was already stopped (its pid file was left behind by a server that ended)."
+    exit 0
+  fi
+  echo "PostgreSQL under $dir did not stop: $out" >&2
+  exit 1
 fi
 
 dir="$1"

@@ -11,17 +11,22 @@ ctl=/usr/lib/rabbitmq/bin/rabbitmqctl
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
 # Stops the node named in DIR/env: rabbitmqctl stop, else its pid (DIR/rabbitmq.pid) with TERM then KILL, then its epmd.
-# Fails when the node still runs afterwards.
+# Says which: stopped it, or it was not running (both succeed); fails when DIR names no node (a wrong folder, or nothing
+# was started there) or the node still runs afterwards.
 stop_node() {
-  local dir="$1" pid=""
-  [ -f "$dir/env" ] || return 0
+  local dir="$1" pid="" running=0
+  if [ ! -f "$dir/env" ] || ! grep -q '^WFE_RABBITMQ_NODE=' "$dir/env"; then
+    echo "No RabbitMQ node under $dir (no node named in $dir/env): nothing to stop there. Is it the folder rabbitmq.sh was started with?" >&2
+    return 1
+  fi
   node=$(sed -n 's/^WFE_RABBITMQ_NODE=//p' "$dir/env")
   epmd_port=$(sed -n 's/^WFE_RABBITMQ_EPMD_PORT=//p' "$dir/env")
   export HOME="$dir" ERL_EPMD_PORT="$epmd_port"
   # The node's pid, while that process is still this node's (its command line names DIR), not one given the pid since.
   [ -f "$dir/rabbitmq.pid" ] && pid=$(tr -dc 0-9 < "$dir/rabbitmq.pid")
   if [ -n "$pid" ] && ! tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF "$dir"; then pid=""; fi
-  "$ctl" -n "$node" stop >/dev/null 2>&1 || true
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && running=1
+  "$ctl" -n "$node" stop >/dev/null 2>&1 && running=1
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
@@ -30,14 +35,19 @@ stop_node() {
   fi
   epmd -kill >/dev/null 2>&1 || true
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    echo "RabbitMQ node $node (pid $pid) under $dir is still running" >&2
+    echo "RabbitMQ node $node (pid $pid) under $dir did not stop: it is still running after rabbitmqctl stop, SIGTERM and SIGKILL" >&2
     return 1
+  fi
+  if [ "$running" = 1 ]; then
+    echo "Stopped RabbitMQ node $node under $dir."
+  else
+    echo "RabbitMQ node $node under $dir was already stopped."
   fi
   return 0
 }
 
 if [ "${1:-}" = "stop" ]; then
-  stop_node "$2"
+  stop_node "${2:?usage: rabbitmq.sh stop DIR}"
   exit $?
 fi
 
