@@ -15,14 +15,19 @@ namespace WorkflowEngine.Hosting.Distributed;
 /// </summary>
 /// <remarks>
 /// Degraded, never unhealthy, when it fails: steps and reports still travel over the bus and clerks still decide, so a
-/// load balancer must keep the host; an operator reads the reason in the entry's description. The answer is kept for
-/// <see cref="CacheFor"/> so that a monitor polling <c>/health</c> does not poll the engine as often.
+/// load balancer must keep the host; an operator reads the reason in the entry's description. A healthy answer is kept
+/// for <see cref="HealthyFor"/> so that a monitor polling <c>/health</c> does not poll the engine as often; a failure
+/// only for <see cref="FailedFor"/>, so that once the operator has mended the link, <c>/health</c> says so within seconds.
 /// </remarks>
 public sealed class EngineLinkHealthCheck(HttpClient http, string? token, ServedDepartments served, TimeProvider time) : IHealthCheck, IDisposable
 {
     public const string Name = "engine";
 
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    /// <summary>How long a healthy answer is kept.</summary>
+    public static readonly TimeSpan HealthyFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a failure is kept: long enough that a monitor polling every second does not poll the engine as often.</summary>
+    public static readonly TimeSpan FailedFor = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (HealthCheckResult Result, DateTimeOffset At)? _last;
@@ -32,7 +37,7 @@ public sealed class EngineLinkHealthCheck(HttpClient http, string? token, Served
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_last is { } last && time.GetUtcNow() - last.At < CacheFor)
+            if (_last is { } last && time.GetUtcNow() - last.At < (last.Result.Status == HealthStatus.Healthy ? HealthyFor : FailedFor))
             {
                 return last.Result;
             }
