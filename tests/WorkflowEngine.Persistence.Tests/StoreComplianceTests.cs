@@ -239,6 +239,29 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         Assert.Contains(changed.Id.ToString(), conflict.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Bug 9: a lost guard named only the first application changed meanwhile when several were.</summary>
+    [StoreFact]
+    public async Task StaleUpdate_OfSeveralApplicationsOfABatch_NamesThemAll()
+    {
+        var untouched = NewApplication("00000000-0000-7000-8000-000000000011");
+        var first = NewApplication("00000000-0000-7000-8000-000000000012");
+        var second = NewApplication("00000000-0000-7000-8000-000000000013");
+        var insert = new EngineChanges();
+        insert.Inserted.AddRange([untouched, first, second]);
+        await SaveAsync(insert);
+        var stale = new[] { await LoadAsync(first.Id), await LoadAsync(second.Id) };
+        var winner = new EngineChanges();
+        winner.Updated.AddRange([await LoadAsync(first.Id), await LoadAsync(second.Id)]);
+        await SaveAsync(winner);
+
+        var loser = new EngineChanges();
+        loser.Updated.AddRange([await LoadAsync(untouched.Id), .. stale]);
+        var conflict = await Assert.ThrowsAsync<ConcurrencyException>(() => SaveAsync(loser));
+
+        Assert.Equal([first.Id, second.Id], conflict.ApplicationIds);
+        Assert.Contains($"2 applications were changed concurrently: {first.Id}, {second.Id}.", conflict.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The reads of one answer (an application and its steps) see one committed state: a commit landing between them is
     /// seen by neither. PostgreSQL's READ COMMITTED would show it to the second read; SQLite's autocommit reads too.
@@ -443,6 +466,45 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         await using var reader = await store.OpenReaderAsync(CancellationToken.None);
         var stored = (await reader.GetTasksAsync([task.Id], CancellationToken.None)).Single();
         Assert.Equal((TaskStatuses.Claimed, extended, 3), (stored.Status, stored.DueAt, stored.DueRevision));
+    }
+
+    /// <summary>
+    /// Bug 9: a batch of several tasks changed meanwhile named the batch's first task's application, changed or not;
+    /// now every task changed, with its application and step, and only those.
+    /// </summary>
+    [StoreFact]
+    public async Task TaskUpdate_OfSeveralTasksChangedSinceRead_NamesEachOfThem()
+    {
+        var store = new SqlDepartmentStore(Database);
+        var tasks = new[] { NewTask("a-step", 1, TaskStatuses.Open), NewTask("b-step", 1, TaskStatuses.Open), NewTask("c-step", 1, TaskStatuses.Open) };
+        var insert = new DepartmentChanges();
+        insert.Inserted.AddRange(tasks);
+        await store.SaveAsync(insert, Now, CancellationToken.None);
+        var untouched = tasks.OrderBy(t => t.Id).First();
+        var changed = tasks.Where(t => t != untouched).OrderBy(t => t.Id).ToArray();
+        var claims = new DepartmentChanges();
+        foreach (var task in changed)
+        {
+            task.Status = TaskStatuses.Claimed;
+            task.ClaimedBy = "clerk-a";
+            claims.Updated.Add((task, TaskStatuses.Open, 0));
+        }
+
+        await store.SaveAsync(claims, Now, CancellationToken.None);
+
+        var stale = new DepartmentChanges();
+        foreach (var task in tasks)
+        {
+            task.Status = TaskStatuses.Claimed;
+            task.ClaimedBy = "clerk-b";
+            stale.Updated.Add((task, TaskStatuses.Open, 0));
+        }
+
+        var conflict = await Assert.ThrowsAsync<ConcurrencyException>(() => store.SaveAsync(stale, Now, CancellationToken.None));
+        Assert.Equal(changed.Select(t => t.ApplicationId), conflict.ApplicationIds);
+        Assert.Equal(
+            $"2 task(s) changed concurrently: {changed[0].Id} (application {changed[0].ApplicationId}, step {changed[0].StepId}), {changed[1].Id} (application {changed[1].ApplicationId}, step {changed[1].StepId}).",
+            conflict.Message);
     }
 
     [StoreFact]
@@ -895,8 +957,11 @@ public abstract class StoreComplianceTests : IAsyncLifetime
         var answer = new DepartmentChanges();
         answer.ExtensionsDecided.Add(pending);
         await store.SaveAsync(answer, Now, CancellationToken.None);
-        // A second answer to the same request (another supervisor at the same moment) finds it no longer waiting.
-        await Assert.ThrowsAsync<ConcurrencyException>(() => store.SaveAsync(answer, Now, CancellationToken.None));
+        // A second answer to the same request (another supervisor at the same moment) finds it no longer waiting, and
+        // says which request that was.
+        var conflict = await Assert.ThrowsAsync<ConcurrencyException>(() => store.SaveAsync(answer, Now, CancellationToken.None));
+        Assert.Equal([task.ApplicationId], conflict.ApplicationIds);
+        Assert.Equal($"1 extension request(s) decided concurrently: {asked.Id} (application {task.ApplicationId}, step licence).", conflict.Message);
 
         Assert.Equal(ExtensionStatuses.Approved, (await queries.GetExtensionAsync(asked.Id, CancellationToken.None))!.Status);
         await using var reader = await store.OpenReaderAsync(CancellationToken.None);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Rows;
@@ -125,6 +126,8 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
             : [];
         var published = OutboxSql.TakePublished(relay);
         IReadOnlyList<OutboxMessage> outbox;
+        var tasksLost = false;
+        var extensionsLost = false;
         try
         {
             // The guards before what they protect: a message consumed once, a task changed only in the status and revision
@@ -132,12 +135,20 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
             // (another department process may have got there first).
             var plan = new WritePlan();
             plan.AddGuard(_inbox.Insert, inbox, () => new ConcurrencyException(Guid.Empty));
-            plan.AddGuard(UpdateTask, updated, () => new ConcurrencyException(changes.Updated[0].Task.ApplicationId));
+            plan.AddGuard(UpdateTask, updated, () =>
+            {
+                tasksLost = true;
+                return new ConcurrencyException(Guid.Parse(updated[0].Item1.ApplicationId));
+            });
             plan.Add(InsertTask, inserted);
             plan.Add(_insertForm, formRows);
             plan.Add(UpdatePayload, payloads);
             plan.Add(InsertExtension, extensionsInserted);
-            plan.AddGuard(DecideExtension, extensionsDecided, () => new ConcurrencyException(changes.ExtensionsDecided[0].ApplicationId));
+            plan.AddGuard(DecideExtension, extensionsDecided, () =>
+            {
+                extensionsLost = true;
+                return new ConcurrencyException(changes.ExtensionsDecided[0].ApplicationId);
+            });
             plan.Add(InsertNotice, changes.Notices);
             plan.Add(InsertEvent, changes.Events);
             var sequences = _outbox.AddInsert(plan, changes.Outbox, relay, now);
@@ -148,6 +159,14 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
             outbox = OutboxSql.Written(changes.Outbox, sequences, relay, now);
             await write.CommitAsync(cancellationToken);
         }
+        catch (ConcurrencyException) when (tasksLost || extensionsLost)
+        {
+            relay?.Published(published);
+            // The guard knows only that some of its rows were changed meanwhile: name every one, read back after the rollback.
+            throw tasksLost
+                ? await TasksChangedAsync(updated, cancellationToken)
+                : await ExtensionsDecidedAsync(extensionsDecided, extensionsInserted, cancellationToken);
+        }
         catch
         {
             relay?.Published(published);
@@ -155,6 +174,42 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         }
 
         relay?.Committed(outbox);
+    }
+
+    /// <summary>The tasks no longer in the status and due revision they were read in (or gone).</summary>
+    private async Task<ConcurrencyException> TasksChangedAsync(
+        (TaskRow Row, string ReadStatus, int ReadRevision)[] updated, CancellationToken cancellationToken)
+    {
+        var stored = await StoredRows.ReadAsync(database, "department_tasks", "status, due_revision", [.. updated.Select(u => u.Row.Id)], cancellationToken);
+        var changed = updated.Where(u => !stored.TryGetValue(u.Row.Id, out var row)
+                || row[0] != u.ReadStatus || row[1] != u.ReadRevision.ToString(CultureInfo.InvariantCulture))
+            .Select(u => u.Row).ToArray();
+        if (changed.Length == 0)
+        {
+            changed = [updated[0].Row];
+        }
+
+        return new ConcurrencyException(
+            [.. changed.Select(t => Guid.Parse(t.ApplicationId)).Distinct()],
+            $"{changed.Length} task(s) changed concurrently: {ConcurrencyException.List(changed.Select(t => $"{t.Id} (application {t.ApplicationId}, step {t.StepId})").ToArray())}.");
+    }
+
+    /// <summary>The extension requests no longer pending (or gone, unless this batch inserted them).</summary>
+    private async Task<ConcurrencyException> ExtensionsDecidedAsync(
+        ExtensionRow[] decided, ExtensionRow[] inserted, CancellationToken cancellationToken)
+    {
+        var stored = await StoredRows.ReadAsync(database, "extension_requests", "status", [.. decided.Select(e => e.Id)], cancellationToken);
+        var changed = decided.Where(e => stored.TryGetValue(e.Id, out var row)
+            ? row[0] != "pending"
+            : !inserted.Any(i => string.Equals(i.Id, e.Id, StringComparison.OrdinalIgnoreCase))).ToArray();
+        if (changed.Length == 0)
+        {
+            changed = [decided[0]];
+        }
+
+        return new ConcurrencyException(
+            [.. changed.Select(e => Guid.Parse(e.ApplicationId)).Distinct()],
+            $"{changed.Length} extension request(s) decided concurrently: {ConcurrencyException.List(changed.Select(e => $"{e.Id} (application {e.ApplicationId}, step {e.StepId})").ToArray())}.");
     }
 
     private sealed class Reader(DbConnection connection, ISqlDialect dialect) : ReadSession(connection), IDepartmentReader

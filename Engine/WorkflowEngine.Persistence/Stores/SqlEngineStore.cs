@@ -87,7 +87,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         catch (ConcurrencyException) when (updateLost && updated.Length > 1)
         {
             relay?.Published(published);
-            // The guard knows only that one of the batch's applications was changed meanwhile: the log names which.
+            // The guard knows only that some of the batch's applications were changed meanwhile: the log names which.
             throw new ConcurrencyException(await ChangedMeanwhileAsync(updated, cancellationToken));
         }
         catch
@@ -115,26 +115,15 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
     }
 
     /// <summary>
-    /// The first of <paramref name="updated"/> whose stored version is no longer the one read (or that is gone), read
-    /// after the rollback; only a batch that lost its race pays for it.
+    /// Every one of <paramref name="updated"/> whose stored version is no longer the one read (or that is gone), read
+    /// after the rollback (<see cref="StoredRows"/>).
     /// </summary>
-    private async Task<Guid> ChangedMeanwhileAsync(ApplicationRow[] updated, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Guid>> ChangedMeanwhileAsync(ApplicationRow[] updated, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var stored = new Dictionary<string, long>(updated.Length, StringComparer.OrdinalIgnoreCase);
-        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            $"SELECT id, version FROM applications WHERE {database.Dialect.In("id", "@Ids")}",
-            new { Ids = ListParameter.Of(updated.Select(a => a.Id).ToArray()) },
-            cancellationToken: cancellationToken)))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                stored[Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
-            }
-        }
-
-        var changed = updated.FirstOrDefault(a => !stored.TryGetValue(a.Id, out var version) || version != a.ReadVersion) ?? updated[0];
-        return Guid.Parse(changed.Id);
+        var stored = await StoredRows.ReadAsync(database, "applications", "version", updated.Select(a => a.Id).ToArray(), cancellationToken);
+        var changed = updated.Where(a => !stored.TryGetValue(a.Id, out var row) || row[0] != a.ReadVersion.ToString(CultureInfo.InvariantCulture))
+            .Select(a => Guid.Parse(a.Id)).ToArray();
+        return changed.Length > 0 ? changed : [Guid.Parse(updated[0].Id)];
     }
 
     /// <summary>

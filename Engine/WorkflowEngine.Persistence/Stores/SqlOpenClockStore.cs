@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Persistence.Rows;
@@ -70,24 +71,24 @@ public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
             await WriteAsync(counted, cancellationToken);
             return [];
         }
-        catch (ConcurrencyException)
+        catch (ConcurrencyException lost)
         {
-            // The engine saved one of them since it was read, and wrote its clocks only if that run moved them (a claim or a
-            // report writes none): store the others one at a time, and name the ones saved since, to be counted again.
-            var saved = new List<Guid>();
-            foreach (var one in counted)
+            // The engine saved some of them since they were read, and wrote their clocks only if that run moved them (a
+            // claim or a report writes none): store the others, and name the ones saved since, to be counted again. The
+            // engine may save more meanwhile: then again without those.
+            var saved = new List<Guid>(lost.ApplicationIds);
+            while (true)
             {
                 try
                 {
-                    await WriteAsync([one], cancellationToken);
+                    await WriteAsync([.. counted.Where(c => !saved.Contains(c.Application.Id))], cancellationToken);
+                    return saved;
                 }
-                catch (ConcurrencyException)
+                catch (ConcurrencyException again)
                 {
-                    saved.Add(one.Application.Id);
+                    saved.AddRange(again.ApplicationIds);
                 }
             }
-
-            return saved;
         }
     }
 
@@ -118,10 +119,26 @@ public sealed class SqlOpenClockStore(Database database) : IOpenClockStore
 
         var plan = new WritePlan();
         // In id order, as the engine's own writes take the applications' locks (no deadlock with them).
-        plan.AddGuard(OpenClockSql.HoldVersion, [.. counted.Select(c => c.Application).OrderBy(a => a.Id)], () => new ConcurrencyException(counted[0].Application.Id));
+        ApplicationRecord[] held = [.. counted.Select(c => c.Application).OrderBy(a => a.Id)];
+        var lost = false;
+        plan.AddGuard(OpenClockSql.HoldVersion, held, () =>
+        {
+            lost = true;
+            return new ConcurrencyException(held[0].Id);
+        });
         OpenClockSql.AddReplace(plan, counted.ToDictionary(c => c.Application.Id, c => c.Clocks));
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        await plan.ExecuteAsync(write, cancellationToken);
-        await write.CommitAsync(cancellationToken);
+        try
+        {
+            await using var write = await database.BeginWriteAsync(cancellationToken);
+            await plan.ExecuteAsync(write, cancellationToken);
+            await write.CommitAsync(cancellationToken);
+        }
+        catch (ConcurrencyException) when (lost && held.Length > 1)
+        {
+            // The guard knows only that some were saved since they were read: read back which (every one of them).
+            var stored = await StoredRows.ReadAsync(database, "applications", "version", [.. held.Select(a => a.Id.ToString())], cancellationToken);
+            Guid[] changed = [.. held.Where(a => !stored.TryGetValue(a.Id.ToString(), out var row) || row[0] != a.Version.ToString(CultureInfo.InvariantCulture)).Select(a => a.Id)];
+            throw new ConcurrencyException(changed.Length > 0 ? changed : [held[0].Id]);
+        }
     }
 }
