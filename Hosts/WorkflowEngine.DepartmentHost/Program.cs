@@ -4,4 +4,4 @@ using WorkflowEngine.Hosting;
 // the automated handlers and the clerk API. Steps and reports travel over RabbitMQ; with Departments:EngineUrl it also
 // calls the engine host's HTTP API for applicants' files and its health check (with Departments:EngineToken), working
 // calendars (hourly) and department names (every 10 s): the README's "Network: what connects to what".
-return await WorkflowApp.RunAsync(HostRole.Department, args);
+return await DepartmentApp.RunAsync(args);

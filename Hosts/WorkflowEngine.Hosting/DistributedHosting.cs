@@ -49,9 +49,9 @@ public static partial class WorkflowHosting
         }
 
         builder.Services.AddSingleton(new ServedDepartments(departments));
-        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration)).AddEngineConsumers();
+        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), HostBasics.MessagingOf(builder.Configuration)).AddEngineConsumers();
         builder.AddWorkflowApi();
-        builder.AddWorkflowPages(new PageSets(Engine: true, Desk: departments.Count > 0, Users: true));
+        builder.AddWorkflowPages(new PageSets(Engine: true, Desk: departments.Count > 0, Users: true)).AddEnginePages();
         return builder;
     }
 
@@ -67,23 +67,5 @@ public static partial class WorkflowHosting
         app.MapWorkflowPages();
 
         return app;
-    }
-
-    internal static MessagingOptions MessagingOf(ConfigurationManager configuration)
-    {
-        // The binder drops a dictionary entry whose value does not convert, without a word: an endpoint's limit that is
-        // no number would silently fall back to the default.
-        foreach (var endpoint in configuration.GetSection("Messaging:Endpoints").GetChildren())
-        {
-            foreach (var setting in endpoint.GetChildren())
-            {
-                if (!int.TryParse(setting.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
-                {
-                    throw new InvalidOperationException($"{setting.Path} “{setting.Value}” is not a whole number of messages.");
-                }
-            }
-        }
-
-        return configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
     }
 }

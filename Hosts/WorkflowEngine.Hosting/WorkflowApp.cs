@@ -25,7 +25,12 @@ public static class WorkflowApp
     /// </summary>
     public static async Task<int> RunAsync(HostRole role, string[] args)
     {
-        if (role != HostRole.Department && args is [AuditCommand.Name, .. var rest])
+        if (role == HostRole.Department)
+        {
+            return await DepartmentApp.RunAsync(args);
+        }
+
+        if (args is [AuditCommand.Name, .. var rest])
         {
             await using var tool = Build(role, rest);
             return await AuditCommand.RunAsync(tool.Services, Console.Out);
@@ -41,34 +46,19 @@ public static class WorkflowApp
         return 0;
     }
 
-    /// <remarks>
-    /// The content root is the folder of the host's own assembly, where the build puts its appsettings.json: started from
-    /// anywhere else (the repository root, a service manager's folder) it would otherwise run without its settings.
-    /// Relative data paths (<c>data/</c>) are still taken from the working directory. Settings are read at start, not
-    /// watched (<see cref="AllInOneApp.ReloadConfigOnChange"/>).
-    /// </remarks>
+    /// <summary>Builds a host of <paramref name="role"/> (<see cref="HostBasics.CreateBuilder"/>: settings beside the host's assembly, not watched).</summary>
     public static WebApplication Build(HostRole role, string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        if (role == HostRole.Department)
         {
-            // First, so that the operator's own --hostBuilder:reloadConfigOnChange (the last one given wins) overrides it.
-            Args = [$"--{AllInOneApp.ReloadConfigOnChange}=false", .. args],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        _ = role switch
-        {
-            HostRole.Engine => builder.AddWorkflowEngineHost(),
-            HostRole.Department => builder.AddWorkflowDepartmentHost(),
-            _ => builder.AddWorkflowAllInOne(),
-        };
+            return DepartmentApp.Build(args, configure);
+        }
+
+        var builder = HostBasics.CreateBuilder(args);
+        _ = role == HostRole.Engine ? builder.AddWorkflowEngineHost() : builder.AddWorkflowAllInOne();
         configure?.Invoke(builder);
         var app = builder.Build();
-        _ = role switch
-        {
-            HostRole.Engine => app.MapWorkflowEngineHost(),
-            HostRole.Department => app.MapWorkflowDepartmentHost(),
-            _ => app.MapWorkflowAllInOne(),
-        };
+        _ = role == HostRole.Engine ? app.MapWorkflowEngineHost() : app.MapWorkflowAllInOne();
         return app;
     }
 }

@@ -55,11 +55,11 @@ public static partial class WorkflowHosting
         builder.AddDepartmentWork(DeskCalendar.MainlandOf(reference.Calendars));
         var departments = DepartmentsOptions.From(builder.Configuration).Resolve(reference.Departments.Keys.ToArray());
         builder.Services.AddSingleton(new ServedDepartments(departments));
-        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), MessagingOf(builder.Configuration))
+        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), HostBasics.MessagingOf(builder.Configuration))
             .AddEngineConsumers()
             .AddDepartmentConsumers();
         builder.AddWorkflowApi();
-        builder.AddWorkflowPages(new PageSets(Engine: true, Desk: true, Users: true));
+        builder.AddWorkflowPages(new PageSets(Engine: true, Desk: true, Users: true)).AddEnginePages();
         return builder;
     }
 
@@ -69,42 +69,6 @@ public static partial class WorkflowHosting
         app.MapEngineEndpoints();
         app.MapTasks();
         app.MapWorkflowPages();
-        return app;
-    }
-
-    /// <summary>What every host runs each request through, in this order.</summary>
-    public static WebApplication MapWorkflowPipeline(this WebApplication app)
-    {
-        // Before anything reads the client's address or the scheme: behind a trusted proxy they are the client's.
-        if (app.Services.GetService<ForwardedHeadersOptions>() is { } forwarded)
-        {
-            app.UseForwardedHeaders(forwarded);
-        }
-
-        // First, so that every response has the headers, whatever part of the pipeline writes it.
-        app.UseSecurityHeaders();
-        app.UseProblemResponses();
-        app.UseUtf8Paths();
-        app.UseRouting();
-        app.UseAuthentication();
-        // After sign-in, so that the limits are per user; before authorization, so that refused callers count too.
-        app.UseRateLimiter();
-        app.UseAuthorization();
-        app.UseMiddleware<RequestBodyGuard>();
-        // After the body's bound is set, since a form post's token is read from its body.
-        app.UseMiddleware<SessionAntiforgery>();
-        app.MapOpenApi().AllowAnonymous();
-        if (app.Environment.IsDevelopment())
-        {
-            // The API reference, from the package's own script: no fonts from its CDN, no telemetry, nothing from outside.
-            app.MapScalarApiReference(SecurityHeaders.ReferencePath, o => o
-                    .WithTitle("WorkflowEngine API")
-                    .DisableDefaultFonts()
-                    .DisableTelemetry())
-                .AllowAnonymous();
-        }
-
-        app.MapWorkflowSignIn();
         return app;
     }
 
@@ -177,6 +141,8 @@ public static partial class WorkflowHosting
         services.AddSingleton<IAuditStore, SqlAuditStore>();
         services.AddSingleton<ICalendarYearStore, SqlCalendarYearStore>();
         services.AddSingleton<CalendarUpdates>();
+        // What the department side's work in this process counts a step's working time on: the engine's own calendars.
+        services.AddSingleton<IStepCalendars, InProcessCalendars>();
         services.AddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<EngineOptions>>().Value.BlobPath));
 
         services.AddSingleton<DefinitionRegistry>();
@@ -195,6 +161,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<ApplicationViews>();
         services.AddSingleton<ClockViews>();
         services.AddSingleton<DepartmentWarnings>();
+        services.AddSingleton<IEngineWarnings>(sp => sp.GetRequiredService<DepartmentWarnings>());
         services.AddSingleton<LateClocks>();
 
         // Migrations and seeding run first: hosted services start in registration order, before the bus.
@@ -219,115 +186,4 @@ public static partial class WorkflowHosting
         return reference;
     }
 
-    /// <summary>A department host's part: its processor, the worker and the automated handlers it offers.</summary>
-    /// <param name="queueCalendar">The host's own calendar, what its queues count "due within" on while the department side holds none.</param>
-    public static WebApplicationBuilder AddDepartmentWork(this WebApplicationBuilder builder, WorkingCalendar? queueCalendar)
-    {
-        builder.Services.AddSingleton<DepartmentProcessor>();
-        // A department host has registered its copies of the engine's calendars; beside the engine, the engine's own.
-        builder.Services.TryAddSingleton<IStepCalendars, InProcessCalendars>();
-        // The clerk workbench's rules, which the clerk API and the desk pages share.
-        builder.Services.AddSingleton(sp => new DeskCalendar(sp.GetRequiredService<IStepCalendars>(), queueCalendar));
-        builder.Services.AddSingleton<ClerkActions>();
-        builder.Services.AddSingleton<DepartmentWorker>();
-        builder.Services.AddSingleton<IAutomatedStepHandler, DataSharingHandler>();
-        builder.Services.AddSingleton<IAutomatedStepHandler, AutoApproveHandler>();
-        return builder;
-    }
-
-    /// <summary>The REST API: identity, problem details, OpenAPI, request limits, rate limits.</summary>
-    public static WebApplicationBuilder AddWorkflowApi(this WebApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        services.Configure<RequestLimits>(builder.Configuration.GetSection("Limits"));
-        services.Configure<RateLimitSettings>(builder.Configuration.GetSection("RateLimits"));
-        services.AddWorkflowRateLimits();
-        if (ReverseProxy.From(builder.Configuration) is { } forwarded)
-        {
-            services.AddSingleton(forwarded);
-        }
-
-        builder.AddWorkflowSignIn().AddSignInWeb();
-        services.AddProblemDetails();
-        services.AddOpenApi();
-        // Every endpoint reads at most a JSON body's bound unless it declares another (RequestBodyGuard raises it for
-        // uploads and definitions); and the server does not name itself.
-        var jsonBodyBytes = builder.Configuration.GetSection("Limits").Get<RequestLimits>()?.JsonBodyBytes ?? new RequestLimits().JsonBodyBytes;
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Limits.MaxRequestBodySize = jsonBodyBytes;
-            k.AddServerHeader = false;
-        });
-        return builder;
-    }
-
-    /// <summary>
-    /// What every host needs: its options, the definitions folder (resolved, not read: each host reads what it needs of
-    /// it), the clock, and the database. The provider is chosen before anything is registered, so that an unknown one stops the
-    /// host at once with a clear message, and the SQLite-only log checkpointer is not registered for another database.
-    /// </summary>
-    internal static (string DefinitionsPath, ISqlDialect Dialect) AddHostBasics(this WebApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        var engineSection = builder.Configuration.GetSection("Engine");
-        var definitionsPath = InstallationPaths.ResolveDefinitions(
-            engineSection["DefinitionsPath"] ?? new EngineOptions().DefinitionsPath,
-            builder.Environment.ContentRootPath);
-        services.Configure<EngineOptions>(engineSection);
-        services.PostConfigure<EngineOptions>(o =>
-        {
-            o.DefinitionsPath = definitionsPath;
-            o.BlobPath = Path.GetFullPath(o.BlobPath);
-        });
-        services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
-        services.Configure<MessagingOptions>(builder.Configuration.GetSection("Messaging"));
-        services.Configure<InboxOptions>(builder.Configuration.GetSection("Messaging"));
-        services.TryAddSingleton(ShiftedTimeProvider.From(builder.Configuration, builder.Environment));
-
-        var dialect = SqlDialects.ByName(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider ?? new DatabaseOptions().Provider);
-        services.AddSingleton(sp => CreateDatabase(dialect, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        // /health reports the database through the AspNetCore.HealthChecks package of its provider (and the bus through
-        // MassTransit's own checks, which follow the broker connection the host uses).
-        var checks = services.AddHealthChecks();
-        var tags = new[] { "database" };
-        _ = dialect switch
-        {
-            SqliteDialect => checks.AddSqlite(
-                InstallationPaths.AbsoluteSqlite(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.ConnectionString ?? new DatabaseOptions().ConnectionString),
-                healthQuery: "SELECT 1", name: "sqlite", tags: tags),
-            PostgreSqlDialect => checks.AddNpgSql(sp => sp.GetRequiredService<Database>().ConnectionString, name: "postgresql", tags: tags),
-            _ => checks.AddSqlServer(sp => sp.GetRequiredService<Database>().ConnectionString, name: "sqlserver", tags: tags),
-        };
-        return (definitionsPath, dialect);
-    }
-
-    /// <summary>SQLite's log checkpointer, after the startup tasks that migrate the database (hosted services start in order).</summary>
-    internal static void AddDialectServices(this IServiceCollection services, ISqlDialect dialect)
-    {
-        if (dialect.CheckpointSql is not null)
-        {
-            services.AddHostedService<LogCheckpointer>();
-        }
-    }
-
-    private static Database CreateDatabase(ISqlDialect dialect, DatabaseOptions options)
-    {
-        if (dialect is SqliteDialect)
-        {
-            return new Database(dialect, InstallationPaths.AbsoluteSqlite(options.ConnectionString));
-        }
-
-        try
-        {
-            // Parsed here, so that a string meant for another database is refused before the first connection tries it.
-            using var probe = dialect.CreateConnection(options.ConnectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new InvalidOperationException(
-                $"Database:ConnectionString is not a {dialect.Name} connection string ({ex.Message}). Set --Database:ConnectionString=… for Database:Provider={dialect.Name}.", ex);
-        }
-
-        return new Database(dialect, options.ConnectionString);
-    }
 }

@@ -121,6 +121,7 @@ public sealed class DependencyDirectionTests
     [InlineData("WorkflowEngine.Web.Common")]
     [InlineData("WorkflowEngine.Hosting.Identity")]
     [InlineData("WorkflowEngine.Web.Pages")]
+    [InlineData("WorkflowEngine.Departments.Web")]
     public void DepartmentSide_ReachesNoEngineAssembly(string assembly) =>
         Assert.Empty(ReachableWorkflowAssemblies(assembly).Intersect(EngineAssemblies));
 
@@ -141,6 +142,7 @@ public sealed class DependencyDirectionTests
     [Theory]
     [InlineData("WorkflowEngine.Hosting.Identity")]
     [InlineData("WorkflowEngine.Web.Pages")]
+    [InlineData("WorkflowEngine.Departments.Web")]
     public void WebIdentity_DoesNotReferenceTheAllInOneWebLayer(string assembly) =>
         Assert.DoesNotContain("WorkflowEngine.Hosting", ReachableWorkflowAssemblies(assembly));
 
@@ -148,6 +150,88 @@ public sealed class DependencyDirectionTests
     [Fact]
     public void EngineAssemblyRule_SeesTheEngineInTheAllInOneWebLayer() =>
         Assert.Superset(new SortedSet<string>(EngineAssemblies), ReachableWorkflowAssemblies("WorkflowEngine.Hosting"));
+
+    /// <summary>What a department host's binary must not carry: the engine's assemblies, and the web layer that composes the engine.</summary>
+    private static readonly string[] EngineOrItsWebLayer = [.. EngineAssemblies, "WorkflowEngine.Hosting"];
+
+    /// <summary>
+    /// The department host's web layer (its composition, the clerk and supervisor task API, the desk pages) and the host
+    /// itself reference no engine assembly and not WorkflowEngine.Hosting, directly or through what they reference.
+    /// </summary>
+    [Theory]
+    [InlineData("WorkflowEngine.Departments.Web")]
+    [InlineData("WorkflowEngine.DepartmentHost")]
+    public void DepartmentHost_ReachesNeitherTheEngineNorItsWebLayer(string assembly)
+    {
+        var reached = assembly == DepartmentHostName
+            ? ReachableFrom(WorkflowReferences(DepartmentHostAssembly()))
+            : ReachableWorkflowAssemblies(assembly);
+
+        Assert.Contains("WorkflowEngine.Departments.Web", reached.Append(assembly));
+        Assert.Empty(reached.Intersect(EngineOrItsWebLayer));
+    }
+
+    /// <summary>
+    /// The department host as built: its <c>.deps.json</c>, which says what the runtime loads and the publish step copies,
+    /// names none of the engine's assemblies nor the engine's web layer.
+    /// </summary>
+    [Fact]
+    public void DepartmentHost_DepsFile_NamesNoEngineAssembly()
+    {
+        var deps = Path.ChangeExtension(DepartmentHostPath(), ".deps.json");
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(deps));
+        var libraries = document.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name.Split('/')[0]).ToArray();
+
+        Assert.Contains("WorkflowEngine.Departments.Web", libraries);
+        Assert.Empty(libraries.Intersect(EngineOrItsWebLayer));
+    }
+
+    /// <summary>The rule above can fail: the engine host's <c>.deps.json</c> names the engine's runtime and web layer.</summary>
+    [Fact]
+    public void DepsFileRule_SeesTheEngineInTheEngineHost()
+    {
+        var deps = Path.ChangeExtension(BuiltHostPath("WorkflowEngine.EngineHost"), ".deps.json");
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(deps));
+        var libraries = document.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name.Split('/')[0]);
+
+        Assert.Superset(new SortedSet<string>(["WorkflowEngine.Runtime", "WorkflowEngine.Core", "WorkflowEngine.Definitions", "WorkflowEngine.Hosting"]), new SortedSet<string>(libraries));
+    }
+
+    private const string DepartmentHostName = "WorkflowEngine.DepartmentHost";
+
+    private static string DepartmentHostPath() => BuiltHostPath(DepartmentHostName);
+
+    /// <summary>A host's built assembly, in the configuration the tests were built in (the test project builds the hosts first).</summary>
+    private static string BuiltHostPath(string project)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var dll = Path.Combine(WorkflowEngine.Testing.RepositoryPaths.Root, "Hosts", project, "bin", configuration, "net10.0", project + ".dll");
+        Assert.True(File.Exists(dll), $"Build {project} ({configuration}) first: {dll} is missing.");
+        return dll;
+    }
+
+    /// <summary>The department host's assembly, read for its references only (it is not referenced by the tests, which start it as a process).</summary>
+    private static AssemblyName[] DepartmentHostAssembly()
+    {
+        using var stream = File.OpenRead(DepartmentHostPath());
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return [.. metadata.AssemblyReferences.Select(h => metadata.GetAssemblyReference(h).GetAssemblyName())];
+    }
+
+    private static string[] WorkflowReferences(AssemblyName[] references) =>
+        [.. references.Select(a => a.Name!).Where(n => n.StartsWith("WorkflowEngine.", StringComparison.Ordinal))];
+
+    private static SortedSet<string> ReachableFrom(string[] direct)
+    {
+        var reached = new SortedSet<string>(direct, StringComparer.Ordinal);
+        foreach (var name in direct)
+        {
+            reached.UnionWith(ReachableWorkflowAssemblies(name));
+        }
+
+        return reached;
+    }
 
     /// <summary>The engine's runtime, stores and consumers load nothing of the department side, however indirectly.</summary>
     [Theory]
@@ -260,7 +344,7 @@ public sealed class DependencyDirectionTests
     private static readonly Assembly[] WebAssemblies =
     [
         typeof(WorkflowHosting).Assembly, Assembly.Load("WorkflowEngine.Hosting.Identity"), Assembly.Load("WorkflowEngine.Web.Common"),
-        Assembly.Load("WorkflowEngine.Web.Pages"),
+        Assembly.Load("WorkflowEngine.Web.Pages"), Assembly.Load("WorkflowEngine.Departments.Web"),
     ];
 
     /// <summary>The web layer's top-level types of a namespace, or the one type of that full name; never none.</summary>

@@ -34,8 +34,8 @@ public sealed record SupplementRules
     /// </summary>
     public int? MaxRequests { get; init; }
 
-    /// <summary>One request as the law wants it, and one more a supervisor may allow for what came to light later.</summary>
-    public const int DefaultMaxRequests = 2;
+    /// <inheritdoc cref="SupplementRequests.DefaultMax"/>
+    public const int DefaultMaxRequests = SupplementRequests.DefaultMax;
 
     /// <summary>The most a definition may allow: a request told in many rounds is no longer "一次性告知".</summary>
     public const int MostRequests = 5;

@@ -100,8 +100,8 @@ public sealed class ApplicationViews(
             ProvisionalReason = ReasonOf(provisional, english),
             ProvisionalYears = provisional?.MissingYears,
             WarningLimit = warnings.Bundle?.MostUrgent?.Limit,
-            PromisedWarning = LimitWarningDto.Optional(warnings.Bundle?.Promised),
-            StatutoryWarning = LimitWarningDto.Optional(warnings.Bundle?.Statutory),
+            PromisedWarning = LimitWarnings.Optional(warnings.Bundle?.Promised),
+            StatutoryWarning = LimitWarnings.Optional(warnings.Bundle?.Statutory),
         };
     }
 
@@ -349,8 +349,8 @@ public sealed class ApplicationViews(
             ProvisionalYears: provisional?.MissingYears)
         {
             WarningLimit = card.Cards?.MostUrgent?.Limit,
-            PromisedWarning = LimitWarningDto.Optional(card.Cards?.Promised),
-            StatutoryWarning = LimitWarningDto.Optional(card.Cards?.Statutory),
+            PromisedWarning = LimitWarnings.Optional(card.Cards?.Promised),
+            StatutoryWarning = LimitWarnings.Optional(card.Cards?.Statutory),
             ReceivedAt = ChinaTime.ToLocal(s.ReceivedAt),
             ClaimedAt = ChinaTime.ToLocal(s.ClaimedAt),
         };

@@ -27,7 +27,7 @@ namespace WorkflowEngine.Hosting.Api;
 public static class ApplicationsEndpoints
 {
     /// <summary>The rate-limit policy of submissions and uploads (<see cref="RateLimiting"/>).</summary>
-    public const string SubmissionsPolicy = "submissions";
+    public const string SubmissionsPolicy = RateLimiting.SubmissionsPolicy;
 
     private const string NotFoundDetail = "没有这个申请";
 

@@ -2,6 +2,7 @@ using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Clocks;
 using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Statistics;
 using WorkflowEngine.Runtime.Stores;
@@ -15,12 +16,12 @@ namespace WorkflowEngine.Hosting.Api;
 /// page both list.
 /// </summary>
 public sealed class DepartmentWarnings(
-    IComplianceQueries compliance, IEngineStore store, DefinitionRegistry definitions, ReferenceData reference, ActivityRegistry activities, TimeProvider time)
+    IComplianceQueries compliance, IEngineStore store, DefinitionRegistry definitions, ReferenceData reference, ActivityRegistry activities, TimeProvider time) : IEngineWarnings
 {
     /// <summary>Open steps looked at per request at most: a department's whole backlog, not a history.</summary>
     public const int MaxOpenSteps = 2000;
 
-    /// <param name="level">Only the steps whose worse card is this colour (<c>yellow</c> or <c>red</c>); null for both.</param>
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<WarningDto>> ListAsync(string department, string? level, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -56,7 +57,7 @@ public sealed class DepartmentWarnings(
                     promised.Explained.Provisional?.Reason)
                 {
                     Limit = urgent.Limit,
-                    Cards = [.. cards.Given.Select(LimitWarningDto.From)],
+                    Cards = [.. cards.Given.Select(LimitWarnings.From)],
                     ServiceTitleEn = definition.Title.En,
                     TitleEn = definition.Nodes.GetValueOrDefault(step.StepId)?.Title?.En,
                 }, cards.Urgency, urgent.Explained.DueAt ?? DateTimeOffset.MaxValue));

@@ -190,63 +190,6 @@ public sealed record CertificateDto(
 
 public sealed record AuditDto(long Sequence, DateTimeOffset At, string Type, string? StepId, string? Actor, IReadOnlyDictionary<string, string?>? Data, string? Hash);
 
-/// <summary>
-/// A clerk's task; <c>clock</c> is running, paused (an excluded period: the due time waits) or stopped (decided or recalled);
-/// <c>commitment</c> the commitment signed on paper at the window it was approved on (按承诺审批), if it was;
-/// <c>warningProvisional</c> true when the due time the <c>warning</c> card warns of is provisional (暂定), and
-/// <c>warningProvisionalReason</c> why.
-/// <c>pausedUntil</c> when an excluded period is expected to end, where its clerk gave the end.
-/// </summary>
-public sealed record TaskDto(
-    Guid Id,
-    Guid ApplicationId,
-    string TrackingNumber,
-    string ServiceId,
-    string ServiceTitle,
-    string StepId,
-    int Attempt,
-    string Department,
-    string Title,
-    string Status,
-    bool Automated,
-    string? Handler,
-    DateTimeOffset DispatchedAt,
-    DateTimeOffset DueAt,
-    string? ClaimedBy,
-    DateTimeOffset? ClaimedAt,
-    string? CompletedBy,
-    DateTimeOffset? CompletedAt,
-    string? Outcome,
-    string? Reason,
-    bool? OnTime,
-    string? Note,
-    string Clock,
-    DateTimeOffset? PausedSince,
-    string? PausedBecause,
-    string Warning,
-    TaskSupplementDto? Supplement,
-    int SupplementRequests,
-    IReadOnlyList<SupplementApprovalDto> SupplementApprovals,
-    string Priority,
-    DateTimeOffset? SupervisedAt,
-    string? SupervisedBecause,
-    WorkflowEngine.Contracts.CommitmentSignature? Commitment = null,
-    bool Provisional = false,
-    string? ProvisionalReason = null,
-    IReadOnlyList<int>? ProvisionalYears = null,
-    bool WarningProvisional = false,
-    string? WarningProvisionalReason = null,
-    DateTimeOffset? PausedUntil = null);
-
-/// <summary>A task with the whole application for the clerk's one page, every request for more time on it with its answer, and its history.</summary>
-public sealed record TaskDetailDto(TaskDto Task, System.Text.Json.Nodes.JsonNode? Application, IReadOnlyList<ExtensionDto> Extensions, IReadOnlyList<TaskHistoryEntryDto> History);
-
-/// <summary>A clerk's decision.</summary>
-public sealed record CompleteTaskRequest(string? Outcome, string? Reason, Dictionary<string, string>? Outputs);
-
-public sealed record DepartmentDto(string Code, string Name, string? NameEn, string Queue);
-
-
 public sealed record DefinitionSummaryDto(string Id, string Title, int? PublishedVersion, IReadOnlyList<DefinitionVersionDto> Versions);
 
 /// <summary>A definition that passed validation (one that did not is answered with a problem listing each error at its line).</summary>
@@ -288,13 +231,6 @@ public sealed record MovedDueTimeDto(
     DateTimeOffset After,
     DateTimeOffset? StatutoryBefore,
     DateTimeOffset? StatutoryAfter);
-
-/// <summary>
-/// A calendar with its office hours and announced years; <c>inherits</c> names the calendar it inherits (null for one
-/// keeping its own years), <c>yearsFrom</c> the one whose loaded years it counts, where next year is loaded.
-/// </summary>
-public sealed record CalendarDto(
-    string Id, string Name, string TimeZone, IReadOnlyList<string> OfficeHours, double HoursPerDay, IReadOnlyList<int> AnnouncedYears, string? Inherits, string? YearsFrom);
 
 public sealed record DueDto(string Calendar, DateTimeOffset From, string Limit, DateTimeOffset Due);
 

@@ -23,10 +23,6 @@ namespace WorkflowEngine.Hosting.Api;
 /// </summary>
 public static class HealthEndpoints
 {
-    public const string Healthy = "healthy";
-    public const string Degraded = "degraded";
-    public const string Unhealthy = "unhealthy";
-
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", CheckAsync).Produces<Dictionary<string, object?>>().Produces<Dictionary<string, object?>>(StatusCodes.Status503ServiceUnavailable).WithTags("Health").AllowAnonymous()
@@ -56,58 +52,10 @@ public static class HealthEndpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            details = Failed(ex, report);
+            details = HealthAnswer.Failed(ex, report);
         }
 
-        return Answer(user, details);
-    }
-
-    /// <summary>An unhealthy host's details: why, and every check with its own status, so an operator sees which dependency is down.</summary>
-    public static Dictionary<string, object?> Failed(Exception exception, HealthReport report) =>
-        WithChecks(new() { ["status"] = Unhealthy, ["error"] = exception.Message }, report);
-
-    /// <summary>
-    /// Adds the registered checks (the database's, the bus's, a department host's link to the engine): <c>checks</c>
-    /// names each with its status, <c>checkDetails</c> gives what each says about itself, such as why it failed.
-    /// </summary>
-    public static Dictionary<string, object?> WithChecks(Dictionary<string, object?> details, HealthReport report)
-    {
-        details["checks"] = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString());
-        details["checkDetails"] = report.Entries
-            .Where(e => (e.Value.Description ?? e.Value.Exception?.Message) is not null)
-            .ToDictionary(e => e.Key, e => e.Value.Description ?? e.Value.Exception!.Message);
-        return details;
-    }
-
-    /// <summary>Throws when the database does not answer: the one failure that makes a host unhealthy.</summary>
-    public static async Task PingAsync(Database database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
-    }
-
-    /// <summary>
-    /// Every host's answer: 503 when unhealthy, else 200; the status for everyone, the details for an administrator.
-    /// Unhealthy, everyone also gets each check's status without its reason: the database is down then, and since every
-    /// sign-in is checked against it no administrator can be recognised, so this is how an operator sees which
-    /// dependency failed.
-    /// </summary>
-    public static IResult Answer(ClaimsPrincipal user, Dictionary<string, object?> details)
-    {
-        var status = (string)details["status"]!;
-        var code = status == Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
-        if (user.IsAdmin())
-        {
-            return Results.Json(details, statusCode: code);
-        }
-
-        var shown = new Dictionary<string, object?> { ["status"] = status };
-        if (status == Unhealthy)
-        {
-            shown["checks"] = details["checks"];
-        }
-
-        return Results.Json(shown, statusCode: code);
+        return HealthAnswer.Answer(user, details);
     }
 
     /// <summary>Everything an administrator sees, with the status first; add a figure here and the status it implies.</summary>
@@ -121,13 +69,13 @@ public static class HealthEndpoints
         HealthReport dependencies,
         CancellationToken cancellationToken)
     {
-        await PingAsync(database, cancellationToken);
+        await HealthAnswer.PingAsync(database, cancellationToken);
 
-        return WithChecks(new()
+        return HealthAnswer.WithChecks(new()
         {
             ["status"] = startup.DefinitionProblems.Count == 0 && !stuck.Any && missingArrangements.Count == 0 && dependencies.Status == HealthStatus.Healthy
-                ? Healthy
-                : Degraded,
+                ? HealthAnswer.Healthy
+                : HealthAnswer.Degraded,
             ["database"] = database.Dialect.Name,
             ["departments"] = reference.Departments.Count,
             ["calendars"] = reference.Calendars.Keys,

@@ -83,7 +83,7 @@ public sealed class LateClocks(
             application.Id, application.TrackingNumber, definition.Id, english ? definition.Title.En ?? definition.Title.Zh : definition.Title.Zh,
             ApiNames.Of(clock.Kind), clock.Id, title,
             ApiNames.Of(cards.Level), urgent?.Limit ?? WarningLimits.Promised, ApiNames.Of(clock.Timeline.Status), ChinaTime.ToLocal(urgent?.Explained.DueAt),
-            urgent is null ? 0 : Math.Round((decimal)urgent.Explained.Left.TotalHours, 2), [.. cards.Given.Select(LimitWarningDto.From)],
+            urgent is null ? 0 : Math.Round((decimal)urgent.Explained.Left.TotalHours, 2), [.. cards.Given.Select(LimitWarnings.From)],
             provisional is not null, provisional?.Reason, provisional?.MissingYears);
     }
 }

@@ -26,6 +26,3 @@ public static class ServiceAccountEndpoints
         user.FindFirstValue(ClaimTypes.Name) ?? "",
         [.. user.FindAll(ClaimNames.Department).Select(c => c.Value)]));
 }
-
-/// <summary>A service account at the engine: its name and the departments whose materials its token fetches.</summary>
-public sealed record ServiceAccountDto(string Name, IReadOnlyList<string> Departments);

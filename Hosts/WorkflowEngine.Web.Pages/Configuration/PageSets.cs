@@ -6,14 +6,4 @@ namespace WorkflowEngine.Hosting.Configuration;
 /// changes) wherever people sign in with accounts of that host's database. A page whose data lives in another process is
 /// not found here, rather than broken.
 /// </summary>
-public sealed record PageSets(bool Engine, bool Desk, bool Users)
-{
-    /// <summary>The administration pages a host without the engine's admin console keeps.</summary>
-    public static readonly IReadOnlyList<string> UserPages = ["/Admin/Users", "/Admin/User", "/Admin/Changes", "/Admin/SignIns"];
-
-    /// <summary>
-    /// The administration pages every host keeps for its own administrators: the messages its own receivers gave up on
-    /// (a department host's failures are in its database, never in the engine's).
-    /// </summary>
-    public static readonly IReadOnlyList<string> HostPages = ["/Admin/FailedMessages"];
-}
+public sealed record PageSets(bool Engine, bool Desk, bool Users);

@@ -6,7 +6,7 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 /// <summary>
 /// A step on the supervisor's red or yellow list: the department's task for it (null where this host holds none yet),
 /// and where the engine runs in this process its cards against the promised and the statutory limit
-/// (<see cref="DepartmentWarnings"/>); a department host on its own shows only the card its task was sent.
+/// (<see cref="Api.Desk.IEngineWarnings"/>); a department host on its own shows only the card its task was sent.
 /// </summary>
 public sealed record SupervisedWarning(TaskRecord? Task, WarningDto? Card)
 {

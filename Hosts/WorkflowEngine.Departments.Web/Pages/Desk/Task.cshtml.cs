@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Calendars;
+using WorkflowEngine.Core.Model;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Identity;
@@ -113,7 +114,7 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
     /// <summary>How many supplement requests the step may have in all, as the engine sent it (2 unless the definition says otherwise).</summary>
     public int MaxSupplementRequests => View?.Application["maxSupplementRequests"] is JsonValue max && max.TryGetValue<int>(out var n)
         ? n
-        : WorkflowEngine.Core.Model.SupplementRules.DefaultMaxRequests;
+        : WorkflowEngine.Core.Model.SupplementRequests.DefaultMax;
 
     /// <summary>The window for a supplement request without approval has closed.</summary>
     public bool WindowPassed => SupplementBy is { } by && time.GetUtcNow() > by;

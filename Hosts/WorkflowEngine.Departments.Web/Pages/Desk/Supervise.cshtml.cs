@@ -6,7 +6,6 @@ using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
-using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Users;
 
@@ -23,7 +22,7 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 [Authorize(Policy = Policies.Supervisor)]
 public sealed class SuperviseModel(
     ClerkActions clerk, ITaskQueries tasks, IDepartmentDirectory directory, ServedDepartments served, IStepCalendars calendars, DeskCalendar desk,
-    DepartmentWarnings? warnings = null, INoticeReads? reads = null, TimeProvider? time = null) : PageModel
+    IEngineWarnings? warnings = null, INoticeReads? reads = null, TimeProvider? time = null) : PageModel
 {
     /// <summary>The most tasks each list shows, most urgent first; the heading counts them all.</summary>
     public const int ListLimit = 100;

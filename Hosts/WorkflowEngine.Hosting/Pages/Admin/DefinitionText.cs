@@ -1,19 +1,12 @@
 using WorkflowEngine.Definitions;
-using WorkflowEngine.Hosting.Pages.Desk;
 using WorkflowEngine.Runtime.Definitions;
 
 namespace WorkflowEngine.Hosting.Pages.Admin;
 
-/// <summary>
-/// The administrator pages' words, written in Chinese and English side by side where they are used (as on the desk),
-/// and the few labels several admin pages share.
-/// </summary>
-public static class AdminText
+/// <summary>The definition pages' words for what the engine's definition reader says: errors and a version's status.</summary>
+public static class DefinitionText
 {
-    public static string Say(string zh, string en) => DeskText.Say(zh, en);
-
-    /// <summary>An instant as an administrator in Shanghai reads it.</summary>
-    public static string Time(DateTimeOffset? instant) => DeskText.Time(instant);
+    private static string Say(string zh, string en) => AdminText.Say(zh, en);
 
     /// <summary>A definition error in the page's language: its English where the check words one, else its Chinese.</summary>
     public static string Message(DefinitionError error) => Say(error.Message, error.MessageEn ?? error.Message);

@@ -20,6 +20,9 @@ namespace WorkflowEngine.Hosting.Api;
 /// </summary>
 public static class RateLimiting
 {
+    /// <summary>The stricter limit of submissions and uploads, which the endpoints and pages that take them name.</summary>
+    public const string SubmissionsPolicy = "submissions";
+
     public static IServiceCollection AddWorkflowRateLimits(this IServiceCollection services)
     {
         // The limits come from RateLimitSettings, which the options below read once they are bound.
@@ -29,7 +32,7 @@ public static class RateLimiting
             var settings = configured.Value;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Bucket(settings, settings.Requests, context));
             // The pages that take submissions carry the policy on the page, which also answers GET: only their posts count.
-            options.AddPolicy(ApplicationsEndpoints.SubmissionsPolicy, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            options.AddPolicy(SubmissionsPolicy, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("")
                 : Bucket(settings, settings.Submissions, context));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -102,7 +102,7 @@ public static class DepartmentHosting
         services.AddDialectServices(dialect);
 
         builder.AddDepartmentWork(DeskCalendar.MainlandOf(own.WorkingCalendars()));
-        services.AddWorkflowMessaging(new BusTopology(ServesEngine: false, departments), WorkflowHosting.MessagingOf(builder.Configuration)).AddDepartmentConsumers();
+        services.AddWorkflowMessaging(new BusTopology(ServesEngine: false, departments), HostBasics.MessagingOf(builder.Configuration)).AddDepartmentConsumers();
         services.AddSingleton(UserScope.DepartmentHost(departments));
         builder.AddWorkflowApi();
         builder.AddWorkflowPages(new PageSets(Engine: false, Desk: true, Users: true));

@@ -34,13 +34,13 @@ public static class DepartmentHealthEndpoints
         Dictionary<string, object?> details;
         try
         {
-            await HealthEndpoints.PingAsync(database, cancellationToken);
+            await HealthAnswer.PingAsync(database, cancellationToken);
 
             var waiting = (await failed.ListAsync(includeReplayed: false, limit: 1000, offset: 0, cancellationToken)).Count;
             var missing = CalendarCoverage.Missing(calendars.Calendars, time.GetUtcNow());
-            details = HealthEndpoints.WithChecks(new()
+            details = HealthAnswer.WithChecks(new()
             {
-                ["status"] = report.Status == HealthStatus.Healthy && waiting == 0 && missing.Count == 0 ? HealthEndpoints.Healthy : HealthEndpoints.Degraded,
+                ["status"] = report.Status == HealthStatus.Healthy && waiting == 0 && missing.Count == 0 ? HealthAnswer.Healthy : HealthAnswer.Degraded,
                 ["role"] = "department",
                 ["departments"] = served.Codes,
                 ["database"] = database.Dialect.Name,
@@ -54,9 +54,9 @@ public static class DepartmentHealthEndpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            details = HealthEndpoints.Failed(ex, report);
+            details = HealthAnswer.Failed(ex, report);
         }
 
-        return HealthEndpoints.Answer(user, details);
+        return HealthAnswer.Answer(user, details);
     }
 }

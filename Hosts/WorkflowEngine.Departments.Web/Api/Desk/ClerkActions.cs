@@ -468,7 +468,7 @@ public sealed class ClerkActions(
                 : (null, JsonSerializer.Deserialize<ExecuteStep>(task.PayloadJson, JsonSerializerOptions.Web));
 
     /// <summary>How many supplement requests the step may have in all, as the engine sent it; the definitions' default where it did not.</summary>
-    private static int MaxSupplementRequestsOf(ExecuteStep? step) => step?.MaxSupplementRequests ?? SupplementRules.DefaultMaxRequests;
+    private static int MaxSupplementRequestsOf(ExecuteStep? step) => step?.MaxSupplementRequests ?? SupplementRequests.DefaultMax;
 
     private static string? NoteOf(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 

@@ -1,0 +1,3 @@
+namespace WorkflowEngine.Hosting.Api;
+
+public sealed record DepartmentDto(string Code, string Name, string? NameEn, string Queue);

@@ -1,0 +1,49 @@
+namespace WorkflowEngine.Hosting.Api;
+
+/// <summary>
+/// A clerk's task; <c>clock</c> is running, paused (an excluded period: the due time waits) or stopped (decided or recalled);
+/// <c>commitment</c> the commitment signed on paper at the window it was approved on (按承诺审批), if it was;
+/// <c>warningProvisional</c> true when the due time the <c>warning</c> card warns of is provisional (暂定), and
+/// <c>warningProvisionalReason</c> why.
+/// <c>pausedUntil</c> when an excluded period is expected to end, where its clerk gave the end.
+/// </summary>
+public sealed record TaskDto(
+    Guid Id,
+    Guid ApplicationId,
+    string TrackingNumber,
+    string ServiceId,
+    string ServiceTitle,
+    string StepId,
+    int Attempt,
+    string Department,
+    string Title,
+    string Status,
+    bool Automated,
+    string? Handler,
+    DateTimeOffset DispatchedAt,
+    DateTimeOffset DueAt,
+    string? ClaimedBy,
+    DateTimeOffset? ClaimedAt,
+    string? CompletedBy,
+    DateTimeOffset? CompletedAt,
+    string? Outcome,
+    string? Reason,
+    bool? OnTime,
+    string? Note,
+    string Clock,
+    DateTimeOffset? PausedSince,
+    string? PausedBecause,
+    string Warning,
+    TaskSupplementDto? Supplement,
+    int SupplementRequests,
+    IReadOnlyList<SupplementApprovalDto> SupplementApprovals,
+    string Priority,
+    DateTimeOffset? SupervisedAt,
+    string? SupervisedBecause,
+    WorkflowEngine.Contracts.CommitmentSignature? Commitment = null,
+    bool Provisional = false,
+    string? ProvisionalReason = null,
+    IReadOnlyList<int>? ProvisionalYears = null,
+    bool WarningProvisional = false,
+    string? WarningProvisionalReason = null,
+    DateTimeOffset? PausedUntil = null);

@@ -1,0 +1,16 @@
+using WorkflowEngine.Hosting.Pages.Desk;
+
+namespace WorkflowEngine.Hosting.Pages.Admin;
+
+/// <summary>
+/// The administrator pages' words, written in Chinese and English side by side where they are used (as on the desk),
+/// and the few labels several admin pages share. The definitions' words are the engine's (DefinitionText, in
+/// WorkflowEngine.Hosting).
+/// </summary>
+public static class AdminText
+{
+    public static string Say(string zh, string en) => DeskText.Say(zh, en);
+
+    /// <summary>An instant as an administrator in Shanghai reads it.</summary>
+    public static string Time(DateTimeOffset? instant) => DeskText.Time(instant);
+}
