@@ -19,7 +19,7 @@ public static class EnginePages
             {
                 // The pages that take files read a multipart body up to the upload bound, as the API's uploads do, and their
                 // posts (submitting, uploading, supplying supplements) count against the API's submission limit.
-                foreach (var page in (string[])["/Services/Apply", "/Applications/Tracking"])
+                foreach (var page in (string[])["/Services/Apply", "/Applications/Tracking", "/Window/Intake"])
                 {
                     o.Conventions.AddPageApplicationModelConvention(page, model =>
                     {
@@ -31,11 +31,14 @@ public static class EnginePages
 
                 // The apply page's check of the answers as they are typed: a form without files, at the bound of a JSON
                 // body. It takes only the limit of every request, not the submissions': a check is made at every field left.
-                o.Conventions.AddPageApplicationModelConvention("/Services/ApplyCheck", model =>
+                foreach (var page in (string[])["/Services/ApplyCheck", "/Window/IntakeCheck"])
                 {
-                    model.EndpointMetadata.Add(BodyRule.Form);
-                    model.EndpointMetadata.Add(FormTextJudged.Instance);
-                });
+                    o.Conventions.AddPageApplicationModelConvention(page, model =>
+                    {
+                        model.EndpointMetadata.Add(BodyRule.Form);
+                        model.EndpointMetadata.Add(FormTextJudged.Instance);
+                    });
+                }
 
                 // The definition editor posts a definition's text, held to the API's bound for definitions.
                 o.Conventions.AddPageApplicationModelConvention("/Admin/Edit", model => model.EndpointMetadata.Add(BodyRule.DefinitionForm));

@@ -159,6 +159,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<ClockExtensionActions>();
         services.AddSingleton<IAccessLog, EngineAccessLog>();
         services.AddSingleton<ApplicationViews>();
+        services.AddSingleton<WindowSubmissions>();
         services.AddSingleton<ClockViews>();
         services.AddSingleton<DepartmentWarnings>();
         services.AddSingleton<IEngineWarnings>(sp => sp.GetRequiredService<DepartmentWarnings>());

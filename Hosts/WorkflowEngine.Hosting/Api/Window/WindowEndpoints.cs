@@ -22,15 +22,21 @@ namespace WorkflowEngine.Hosting.Api.Window;
 public static class WindowEndpoints
 {
     /// <summary>The answer to a wrong code and to an unknown number alike, so that neither tells which numbers exist.</summary>
+    /// <summary>What a repeat under the same Idempotency-Key says in place of the query code.</summary>
+    private static readonly ProblemText RepeatNote = new(
+        "这个 Idempotency-Key 的申请已于首次请求时受理，此处是原申请的回执；查询码只在首次应答中出现、仅保存其摘要，无法再次显示",
+        "The application under this Idempotency-Key was made by the first request; this is its receipt. The query code was in the first answer only and only its hash is kept: it cannot be shown again");
+
     private static readonly ProblemText NoSuchReceipt = new("没有与这个受理编号和查询码相符的申请，请核对回执上的两项", "No application matches this tracking number and query code; check both against the receipt");
 
     public static IEndpointRouteBuilder MapWindow(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/window/applications", SubmitAsync).WithTags("Window").RequireAuthorization(Policies.Window).DisableAntiforgery()
             .Reads<WindowSubmitBody>(BodyRule.JsonOrMultipart).RequireRateLimiting(ApplicationsEndpoints.SubmissionsPolicy)
-            .Produces<WindowReceiptDto>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<WindowReceiptDto>(StatusCodes.Status201Created).Produces<WindowReceiptDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Window staff submit a combined application for a citizen who walked in (as POST /api/applications, plus applicant: name, idType resident-id|uscc, idNumber, phone); "
-                + "the answer holds the receipt's query code, shown only this once");
+                + "the answer holds the receipt's query code, shown only this once. An Idempotency-Key header makes retries safe: a repeat answers 200 with the first receipt, without the code");
         app.MapPost("/api/public/track", TrackAsync).WithTags("Public").AllowAnonymous().DisableAntiforgery()
             .Reads<PublicTrackRequest>(BodyRule.Json).RequireRateLimiting(ApplicationsEndpoints.SubmissionsPolicy)
             .Produces<PublicProgressDto>().ProducesProblem(StatusCodes.Status404NotFound)
@@ -41,14 +47,19 @@ public static class WindowEndpoints
     private static async Task<IResult> SubmitAsync(
         HttpRequest request,
         ClaimsPrincipal user,
-        ApplicationService service,
+        WindowSubmissions window,
         ApplicationViews views,
         DefinitionRegistry definitions,
-        TimeProvider time,
         IOptions<RequestLimits> limits,
         IOptions<EngineOptions> engine,
         CancellationToken cancellationToken)
     {
+        var (key, keyProblem) = IdempotencyKeys.Read(request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
         var (body, files, problem) = await ApplicationsEndpoints.ReadSubmissionAsync(request, limits.Value, engine.Value, cancellationToken);
         if (problem is not null)
         {
@@ -57,37 +68,27 @@ public static class WindowEndpoints
 
         var english = RequestLanguage.PrefersEnglish(request);
         using var language = FormMessages.InEnglish(english);
-        var serviceId = ApplicationsEndpoints.ServiceIdOf(body!);
-        var form = body!["form"] as JsonObject;
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (WalkInApplicantInput.Read(body["applicant"], time.GetUtcNow(), errors) is not { } applicant)
-        {
-            // With the form's own errors, so that the staff put everything right in one go.
-            if (await definitions.GetLatestPublishedAsync(serviceId, cancellationToken) is { } definition)
-            {
-                foreach (var (field, messages) in service.CheckForm(definition, form).Errors)
-                {
-                    errors.TryAdd(field, messages);
-                }
-            }
 
-            return Problems.Validation(errors, english ? Problems.Invalid.En : Problems.Invalid.Zh);
-        }
-
-        var code = QueryCodes.New();
-        var intake = new WalkInIntake(user.Id(), applicant.IdType, applicant.IdNumber, applicant.Phone, QueryCodes.Hash(code)!);
-        var outcome = await service.SubmitAsync(
-            serviceId, form, MaterialUploads.Of(files), new Applicant(WalkInIntake.OwnerPrefix + user.Id(), applicant.Name, intake), cancellationToken);
-        if (outcome.Application is not { } application)
+        // The fingerprint holds the applicant block too: the same key for another citizen is a conflict, not a repeat.
+        // The files are read for it before the uploads open them.
+        var idempotency = key is null ? null : new IdempotencyKey(key, await SubmissionFingerprint.ComputeAsync(body!, files, cancellationToken));
+        var submission = await window.SubmitAsync(
+            user, ApplicationsEndpoints.ServiceIdOf(body!), body!["form"] as JsonObject, body["applicant"], MaterialUploads.Of(files), idempotency, cancellationToken);
+        if (submission.Outcome.Application is not { } application)
         {
-            return ApplicationsEndpoints.Refused(outcome, english);
+            return ApplicationsEndpoints.Refused(submission.Outcome, english);
         }
 
         var title = (await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken)).Title;
-        return Results.Created(
-            $"/api/applications/{application.Id}",
-            new WindowReceiptDto(
-                await views.SubmittedAsync(application, english, cancellationToken), english ? title.En ?? title.Zh : title.Zh, applicant.Name, code, "/api/public/track"));
+        var receipt = new WindowReceiptDto(
+            await views.SubmittedAsync(application, english, cancellationToken),
+            english ? title.En ?? title.Zh : title.Zh,
+            application.ApplicantName ?? submission.Applicant!.Name,
+            submission.QueryCode,
+            "/api/public/track",
+            submission.IsRepeat,
+            submission.IsRepeat ? (english ? RepeatNote.En : RepeatNote.Zh) : null);
+        return submission.IsRepeat ? Results.Ok(receipt) : Results.Created($"/api/applications/{application.Id}", receipt);
     }
 
     private static async Task<IResult> TrackAsync(

@@ -14,6 +14,8 @@
     return;
   }
   var url = form.getAttribute('data-check-url');
+  // The fields the check judges: the form's, and on the window's 受理台 the citizen's block.
+  var answered = '[data-field^="form."], [data-field^="applicant."]';
   // Only the fields the applicant has answered are judged aloud: the others are not wrong yet, only empty.
   var visited = {};
   var sent = 0;
@@ -55,7 +57,7 @@
   function show(answer) {
     var errors = answer.errors || {};
     showMaterials(answer.materials || {});
-    Array.prototype.forEach.call(form.querySelectorAll('[data-field^="form."]'), function (field) {
+    Array.prototype.forEach.call(form.querySelectorAll(answered), function (field) {
       var key = field.getAttribute('data-field');
       checks.showFieldError(field, visited[key] ? errors[key] : null);
     });
@@ -129,7 +131,7 @@
     }
     judging = true;
     window.clearTimeout(timer);
-    Array.prototype.forEach.call(form.querySelectorAll('[data-field^="form."]'), function (field) {
+    Array.prototype.forEach.call(form.querySelectorAll(answered), function (field) {
       visited[field.getAttribute('data-field')] = true;
     });
     ask().then(function (result) {
