@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -32,9 +33,10 @@ public static class WindowEndpoints
             .WithSummary("Window staff submit a combined application for a citizen who walked in (as POST /api/applications, plus applicant: name, idType resident-id|uscc, idNumber, phone); "
                 + "the answer holds the receipt's query code, shown only this once");
         app.MapPost("/api/public/track", TrackAsync).WithTags("Public").AllowAnonymous().DisableAntiforgery()
-            .Reads<PublicTrackRequest>(BodyRule.Json).RequireRateLimiting(ApplicationsEndpoints.SubmissionsPolicy)
-            .Produces<PublicProgressDto>().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Progress of an application submitted at the window, by the receipt's tracking number and query code: status and due times of each step, nothing of the form or materials");
+            .Reads<PublicTrackRequest>(BodyRule.Json)
+            .Produces<PublicProgressDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Progress of an application submitted at the window, by the receipt's tracking number and query code: status and due times of each step, nothing of the form or materials; "
+                + "a few tries per client address and tracking number (RateLimits:Lookups), then 429 with Retry-After");
         return app;
     }
 
@@ -91,7 +93,13 @@ public static class WindowEndpoints
     }
 
     private static async Task<IResult> TrackAsync(
-        HttpRequest request, IApplicationQueries queries, ApplicationViews views, DefinitionRegistry definitions, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
+        HttpRequest request,
+        IApplicationQueries queries,
+        ApplicationViews views,
+        DefinitionRegistry definitions,
+        TrackingLookupLimiter limiter,
+        IOptions<RequestLimits> limits,
+        CancellationToken cancellationToken)
     {
         var (asked, problem) = await RequestBodies.ReadJsonAsync<PublicTrackRequest>(
             request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"trackingNumber\": …, \"queryCode\": … }", "The body is { \"trackingNumber\": …, \"queryCode\": … }"), cancellationToken);
@@ -100,10 +108,27 @@ public static class WindowEndpoints
             return problem;
         }
 
+        if (limiter.TryAcquire(request.HttpContext, asked!.TrackingNumber) is { } seconds)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return Problems.Status(StatusCodes.Status429TooManyRequests, TrackingLookupLimiter.RefusalTitle, TrackingLookupLimiter.Refusal(seconds));
+        }
+
         var english = RequestLanguage.PrefersEnglish(request);
         return await ProgressAsync(asked!.TrackingNumber, asked.QueryCode, english, queries, views, definitions, cancellationToken) is { } progress
             ? Results.Ok(progress)
             : Problems.NotFound(NoSuchReceipt);
+    }
+
+    /// <summary>The application with this tracking number, if the code is its receipt's; null otherwise, whichever was wrong.</summary>
+    public static async Task<ApplicationRecord?> FindWalkInAsync(string? trackingNumber, string? queryCode, IApplicationQueries queries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var application = trackingNumber is { Length: > 0 and <= 64 } number
+            ? await queries.FindByTrackingNumberAsync(number.Trim().ToUpperInvariant(), cancellationToken)
+            : null;
+        // Compared even without an application, so that an unknown number takes the work of a wrong code.
+        return QueryCodes.Matches(queryCode, application?.QueryCodeSha256) ? application : null;
     }
 
     /// <summary>The progress of the application with this tracking number, if the code is its receipt's; null otherwise, whichever was wrong.</summary>
@@ -111,9 +136,7 @@ public static class WindowEndpoints
         string? trackingNumber, string? queryCode, bool english, IApplicationQueries queries, ApplicationViews views, DefinitionRegistry definitions,
         CancellationToken cancellationToken)
     {
-        if (trackingNumber is not { Length: > 0 and <= 64 } number
-            || await queries.FindByTrackingNumberAsync(number.Trim().ToUpperInvariant(), cancellationToken) is not { } application
-            || !QueryCodes.Matches(queryCode, application.QueryCodeSha256))
+        if (await FindWalkInAsync(trackingNumber, queryCode, queries, cancellationToken) is not { } application)
         {
             return null;
         }
