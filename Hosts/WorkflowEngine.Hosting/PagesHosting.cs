@@ -55,6 +55,14 @@ public static class PagesHosting
                     model.EndpointMetadata.Add(FormTextJudged.Instance);
                 });
 
+                // The public look-up posts a tracking number and a query code; its limit per address and number is its own
+                // (TrackingLookupLimiter), taken once the number is read.
+                o.Conventions.AddPageApplicationModelConvention("/Applications/PublicTrack", model =>
+                {
+                    model.EndpointMetadata.Add(BodyRule.Form);
+                    model.EndpointMetadata.Add(FormTextJudged.Instance);
+                });
+
                 // The definition editor posts a definition's text, held to the API's bound for definitions.
                 o.Conventions.AddPageApplicationModelConvention("/Admin/Edit", model => model.EndpointMetadata.Add(BodyRule.DefinitionForm));
 

@@ -25,7 +25,8 @@ public sealed class Bug_11_QueryCodesCouldBeGuessedAtSpeed
             // The tests' host listens on loopback: "the proxy" is the test itself, so each client names its address.
             "--ReverseProxy:KnownProxies:0=127.0.0.1",
         ]);
-        var (number, code) = await WalkInAsync(host);
+        var receipt = await PublicTrackPageTests.WalkInAsync(host);
+        var (number, code) = (receipt.Number, receipt.Code);
         using var guesser = Forwarded(host, "203.0.113.10");
 
         var statuses = new List<HttpStatusCode>();
@@ -49,23 +50,6 @@ public sealed class Bug_11_QueryCodesCouldBeGuessedAtSpeed
         Assert.Contains("Too many look-ups", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, anotherNumber.StatusCode);
-    }
-
-    /// <summary>A walk-in's application submitted at the window: its tracking number and the receipt's query code.</summary>
-    internal static async Task<(string Number, string Code)> WalkInAsync(AllInOneHost host)
-    {
-        var application = BusinessOpening.Application();
-        application["applicant"] = new System.Text.Json.Nodes.JsonObject
-        {
-            ["name"] = "王五",
-            ["idType"] = "resident-id",
-            ["idNumber"] = "11010519491231002X",
-            ["phone"] = "13800138000",
-        };
-        using var window = host.Client("gsc-window");
-        using var response = await window.PostAsync("/api/window/applications", BusinessOpening.Multipart(application));
-        var receipt = await ProblemAssert.JsonAsync(response, HttpStatusCode.Created);
-        return (receipt.GetProperty("application").GetProperty("trackingNumber").GetString()!, receipt.GetProperty("queryCode").GetString()!);
     }
 
     private static HttpClient Forwarded(AllInOneHost host, string clientAddress)

@@ -23,7 +23,7 @@ namespace WorkflowEngine.Hosting.Api.Window;
 public static class WindowEndpoints
 {
     /// <summary>The answer to a wrong code and to an unknown number alike, so that neither tells which numbers exist.</summary>
-    private static readonly ProblemText NoSuchReceipt = new("没有与这个受理编号和查询码相符的申请，请核对回执上的两项", "No application matches this tracking number and query code; check both against the receipt");
+    public static readonly ProblemText NoSuchReceipt = new("没有与这个受理编号和查询码相符的申请，请核对回执上的两项", "No application matches this tracking number and query code; check both against the receipt");
 
     public static IEndpointRouteBuilder MapWindow(this IEndpointRouteBuilder app)
     {
