@@ -40,6 +40,14 @@ public static class EnginePages
                     });
                 }
 
+                // The public look-up posts a tracking number and a query code; its limit per address and number is its own
+                // (TrackingLookupLimiter), taken once the number is read.
+                o.Conventions.AddPageApplicationModelConvention("/Applications/PublicTrack", model =>
+                {
+                    model.EndpointMetadata.Add(BodyRule.Form);
+                    model.EndpointMetadata.Add(FormTextJudged.Instance);
+                });
+
                 // The definition editor posts a definition's text, held to the API's bound for definitions.
                 o.Conventions.AddPageApplicationModelConvention("/Admin/Edit", model => model.EndpointMetadata.Add(BodyRule.DefinitionForm));
             })

@@ -111,8 +111,8 @@ public sealed class ApplyFormRulesBrowserTests(BrowserFixture fixture) : IClassF
     [Fact]
     public async Task LookingUpWithoutANumber_SaysSoByTheField_AndInTheFocusedSummary_WithoutSendingIt()
     {
-        var page = await fixture.SignedInAsync("zhangsan", "/track");
-        var posts = CountPosts(page, "/track");
+        var page = await fixture.SignedInAsync("zhangsan", "/applications/track");
+        var posts = CountPosts(page, "/applications/track");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
 

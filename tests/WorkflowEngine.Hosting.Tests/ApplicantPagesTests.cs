@@ -135,8 +135,8 @@ public sealed class ApplicantPagesTests(HostFixture fixture) : IClassFixture<Hos
 
     private static async Task<HttpResponseMessage> PostTrackAsync(HttpClient browser, string number)
     {
-        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, "/track");
-        return await browser.PostAsync("/track", new FormUrlEncodedContent([new("Number", number), new("__RequestVerificationToken", token)]));
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, "/applications/track");
+        return await browser.PostAsync("/applications/track", new FormUrlEncodedContent([new("Number", number), new("__RequestVerificationToken", token)]));
     }
 
     private async Task<int> CountAsync() => (await Host.GetJsonAsync("zhangsan", "/api/applications?limit=500")).GetArrayLength();

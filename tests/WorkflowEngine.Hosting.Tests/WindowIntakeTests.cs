@@ -171,9 +171,9 @@ public sealed class WindowIntakeTests(HostFixture fixture) : IClassFixture<HostF
     }
 
     [Fact]
-    public async Task GuessingCodes_IsRateLimited()
+    public async Task GuessingCodes_IsRateLimited_AsConfigured()
     {
-        await using var host = await AllInOneHost.StartAsync(extraArgs: ["--RateLimits:Submissions:TokenLimit=3", "--RateLimits:Submissions:TokensPerPeriod=1", "--RateLimits:Submissions:ReplenishmentPeriod=00:10:00"]);
+        await using var host = await AllInOneHost.StartAsync(extraArgs: ["--RateLimits:Lookups:TokenLimit=3", "--RateLimits:Lookups:TokensPerPeriod=1", "--RateLimits:Lookups:ReplenishmentPeriod=00:10:00"]);
         using var guesser = host.Client();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)

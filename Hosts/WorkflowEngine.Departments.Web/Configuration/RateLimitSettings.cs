@@ -14,4 +14,12 @@ public sealed class RateLimitSettings
 
     /// <summary>Submissions and material uploads, on top of <see cref="Requests"/>: bursts of 20, then 10 a minute.</summary>
     public TokenBucketSettings Submissions { get; set; } = new() { TokenLimit = 20, TokensPerPeriod = 10, ReplenishmentPeriod = TimeSpan.FromMinutes(1) };
+
+    /// <summary>
+    /// The public look-up by tracking number and query code (the <c>/track</c> page and <c>POST /api/public/track</c>),
+    /// per client address and tracking number, on top of <see cref="Requests"/>: 5 tries, then one every 2 minutes, so
+    /// the codes of one number cannot be guessed, while a mistyped number or a neighbour behind the same address uses a
+    /// bucket of its own.
+    /// </summary>
+    public TokenBucketSettings Lookups { get; set; } = new() { TokenLimit = 5, TokensPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromMinutes(2) };
 }

@@ -47,8 +47,25 @@ public static class QueryCodes
         return normal.Length == Length ? Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(normal.ToString()))) : null;
     }
 
+    /// <summary>
+    /// What a code is compared with when no application has the number asked: the hash of no code that
+    /// <see cref="Hash"/> accepts (it is not hex of a SHA-256), so nothing matches it, while the work is a real comparison's.
+    /// </summary>
+    public static readonly string UnknownNumberSha256 = new('u', 64);
+
     /// <summary>Whether <paramref name="code"/> is the one whose hash was stored, compared in constant time.</summary>
-    public static bool Matches(string? code, string? storedSha256) =>
-        storedSha256 is not null && Hash(code) is { } hash
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(storedSha256));
+    public static bool Matches(string? code, string? storedSha256) => Compare(code, storedSha256).Matches;
+
+    /// <summary>
+    /// Compares <paramref name="code"/> with the stored hash, or, when none is stored (the number is unknown, or its
+    /// application was made online), with <see cref="UnknownNumberSha256"/>: the same hashing and the same constant-time
+    /// comparison either way, so that the time of the answer does not tell an unknown number from a wrong code.
+    /// </summary>
+    public static QueryCodeComparison Compare(string? code, string? storedSha256)
+    {
+        var against = storedSha256 ?? UnknownNumberSha256;
+        var hash = Hash(code);
+        var equal = hash is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(against));
+        return new QueryCodeComparison(equal && storedSha256 is not null, AgainstUnknownNumber: storedSha256 is null, Hashed: hash is not null);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -21,13 +22,13 @@ namespace WorkflowEngine.Hosting.Api.Window;
 /// </summary>
 public static class WindowEndpoints
 {
-    /// <summary>The answer to a wrong code and to an unknown number alike, so that neither tells which numbers exist.</summary>
     /// <summary>What a repeat under the same Idempotency-Key says in place of the query code.</summary>
     private static readonly ProblemText RepeatNote = new(
         "这个 Idempotency-Key 的申请已于首次请求时受理，此处是原申请的回执；查询码只在首次应答中出现、仅保存其摘要，无法再次显示",
         "The application under this Idempotency-Key was made by the first request; this is its receipt. The query code was in the first answer only and only its hash is kept: it cannot be shown again");
 
-    private static readonly ProblemText NoSuchReceipt = new("没有与这个受理编号和查询码相符的申请，请核对回执上的两项", "No application matches this tracking number and query code; check both against the receipt");
+    /// <summary>The answer to a wrong code and to an unknown number alike, so that neither tells which numbers exist.</summary>
+    public static readonly ProblemText NoSuchReceipt = new("没有与这个受理编号和查询码相符的申请，请核对回执上的两项", "No application matches this tracking number and query code; check both against the receipt");
 
     public static IEndpointRouteBuilder MapWindow(this IEndpointRouteBuilder app)
     {
@@ -38,9 +39,10 @@ public static class WindowEndpoints
             .WithSummary("Window staff submit a combined application for a citizen who walked in (as POST /api/applications, plus applicant: name, idType resident-id|uscc, idNumber, phone); "
                 + "the answer holds the receipt's query code, shown only this once. An Idempotency-Key header makes retries safe: a repeat answers 200 with the first receipt, without the code");
         app.MapPost("/api/public/track", TrackAsync).WithTags("Public").AllowAnonymous().DisableAntiforgery()
-            .Reads<PublicTrackRequest>(BodyRule.Json).RequireRateLimiting(ApplicationsEndpoints.SubmissionsPolicy)
-            .Produces<PublicProgressDto>().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Progress of an application submitted at the window, by the receipt's tracking number and query code: status and due times of each step, nothing of the form or materials");
+            .Reads<PublicTrackRequest>(BodyRule.Json)
+            .Produces<PublicProgressDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Progress of an application submitted at the window, by the receipt's tracking number and query code: status and due times of each step, nothing of the form or materials; "
+                + "a few tries per client address and tracking number (RateLimits:Lookups), then 429 with Retry-After");
         return app;
     }
 
@@ -92,7 +94,13 @@ public static class WindowEndpoints
     }
 
     private static async Task<IResult> TrackAsync(
-        HttpRequest request, IApplicationQueries queries, ApplicationViews views, DefinitionRegistry definitions, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
+        HttpRequest request,
+        IApplicationQueries queries,
+        ApplicationViews views,
+        DefinitionRegistry definitions,
+        TrackingLookupLimiter limiter,
+        IOptions<RequestLimits> limits,
+        CancellationToken cancellationToken)
     {
         var (asked, problem) = await RequestBodies.ReadJsonAsync<PublicTrackRequest>(
             request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"trackingNumber\": …, \"queryCode\": … }", "The body is { \"trackingNumber\": …, \"queryCode\": … }"), cancellationToken);
@@ -101,10 +109,27 @@ public static class WindowEndpoints
             return problem;
         }
 
+        if (limiter.TryAcquire(request.HttpContext, asked!.TrackingNumber) is { } seconds)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return Problems.Status(StatusCodes.Status429TooManyRequests, TrackingLookupLimiter.RefusalTitle, TrackingLookupLimiter.Refusal(seconds));
+        }
+
         var english = RequestLanguage.PrefersEnglish(request);
         return await ProgressAsync(asked!.TrackingNumber, asked.QueryCode, english, queries, views, definitions, cancellationToken) is { } progress
             ? Results.Ok(progress)
             : Problems.NotFound(NoSuchReceipt);
+    }
+
+    /// <summary>The application with this tracking number, if the code is its receipt's; null otherwise, whichever was wrong.</summary>
+    public static async Task<ApplicationRecord?> FindWalkInAsync(string? trackingNumber, string? queryCode, IApplicationQueries queries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var application = trackingNumber is { Length: > 0 and <= 64 } number
+            ? await queries.FindByTrackingNumberAsync(number.Trim().ToUpperInvariant(), cancellationToken)
+            : null;
+        // Compared even without an application, so that an unknown number takes the work of a wrong code.
+        return QueryCodes.Matches(queryCode, application?.QueryCodeSha256) ? application : null;
     }
 
     /// <summary>The progress of the application with this tracking number, if the code is its receipt's; null otherwise, whichever was wrong.</summary>
@@ -112,9 +137,7 @@ public static class WindowEndpoints
         string? trackingNumber, string? queryCode, bool english, IApplicationQueries queries, ApplicationViews views, DefinitionRegistry definitions,
         CancellationToken cancellationToken)
     {
-        if (trackingNumber is not { Length: > 0 and <= 64 } number
-            || await queries.FindByTrackingNumberAsync(number.Trim().ToUpperInvariant(), cancellationToken) is not { } application
-            || !QueryCodes.Matches(queryCode, application.QueryCodeSha256))
+        if (await FindWalkInAsync(trackingNumber, queryCode, queries, cancellationToken) is not { } application)
         {
             return null;
         }

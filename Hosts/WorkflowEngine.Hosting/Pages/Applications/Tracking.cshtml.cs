@@ -32,6 +32,9 @@ public sealed class TrackingModel(
 {
     public ApplicationDto? Application { get; private set; }
 
+    /// <summary>The progress as the timeline shows it; null for an application not found.</summary>
+    public ProgressView? Progress { get; private set; }
+
     public WorkflowDefinition? Service { get; private set; }
 
     /// <summary>The bundle's clock, as the clocks endpoint explains it.</summary>
@@ -39,12 +42,6 @@ public sealed class TrackingModel(
 
     /// <summary>The bundle's clock as the page shows it at the top; null when the definition gives the bundle no limit.</summary>
     public ClockSummary? BundleSummary { get; private set; }
-
-    /// <summary>The timeline: each stage with its clock around its steps, and the steps outside any stage, in the definition's order.</summary>
-    public IReadOnlyList<StageGroup> Groups { get; private set; } = [];
-
-    /// <summary>Each step's clock by step id.</summary>
-    public IReadOnlyDictionary<string, ClockDto> StepClocks { get; private set; } = new Dictionary<string, ClockDto>();
 
     /// <summary>What the applicant may upload now; empty when nothing is asked for.</summary>
     public IReadOnlyList<UploadSlot> Slots { get; private set; } = [];
@@ -153,12 +150,10 @@ public sealed class TrackingModel(
         material is null ? engine.Value.MaxMaterialBytes : MaterialLimits.MaxBytesOf(material, engine.Value.MaxMaterialBytes);
 
     /// <summary>A step's title in the visitor's language.</summary>
-    public string StepTitle(StepDto step) =>
-        Service?.Nodes.TryGetValue(step.StepId, out var node) == true && node.Title is { } title ? PageText.Current.Of(title) : step.Title;
+    public string StepTitle(StepDto step) => Progress?.StepTitle(step) ?? step.Title;
 
     /// <summary>A department's name in the visitor's language.</summary>
-    public string DepartmentName(string? code) =>
-        code is not null && reference.Departments.TryGetValue(code, out var department) ? PageText.Current.Of(department.Name) : code ?? "—";
+    public string DepartmentName(string? code) => ProgressView.DepartmentName(reference, code);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -167,79 +162,17 @@ public sealed class TrackingModel(
             return false;
         }
 
-        // As the API's read does: a look by staff at the applicant's data is on the trail (the /track lookup lands here too).
+        // As the API's read does: a look by staff at the applicant's data is on the trail (the /applications/track lookup lands here too).
         await views.RecordViewAsync(visible, User, ApplicationViews.ViaPage, cancellationToken);
-        var english = PageText.Current.IsEnglishText;
-        // The steps and the clocks from one committed state: read apart, a step could show approved beside a clock still running.
-        await using var snapshot = await views.OpenSnapshotAsync(cancellationToken);
-        var application = await snapshot.GetAsync(id, cancellationToken) ?? visible;
-        Application = await views.DetailAsync(snapshot, application, english, cancellationToken);
-        Service = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
-        var all = (await clocks.OfAsync(application, english, cancellationToken)).Clocks;
-        Bundle = all.FirstOrDefault(c => c.Kind == "bundle");
-        StepClocks = all.Where(c => c.Kind == "step").ToDictionary(c => c.Id, StringComparer.Ordinal);
-        BundleSummary = Bundle is { } bundle && (Service.Limits.Promised is not null || Service.Limits.Statutory is not null)
-            ? new ClockSummary("bundle-clock", bundle, Service.Limits.Promised, Service.Limits.Statutory)
-            : null;
-        Groups = GroupsOf(Application, Service, all);
-        IsApplicant = application.ApplicantId == User.Id();
+        Progress = await ProgressView.LoadAsync(visible, views, clocks, definitions, activities, PageText.Current.IsEnglishText, cancellationToken);
+        Application = Progress.Application;
+        Service = Progress.Service;
+        Bundle = Progress.Bundle;
+        BundleSummary = Progress.BundleSummary;
+        IsApplicant = visible.ApplicantId == User.Id();
         Slots = IsApplicant ? UploadSlot.AllOf(Application, Service) : [];
         return true;
     }
-
-    /// <summary>
-    /// The steps in the definition's order, each inside its nearest enclosing stage (a tracked activity with children,
-    /// as <c>ApplicationClocks</c> counts one; the steps list only tracked nodes); a stage comes before its steps, so it
-    /// opens its group.
-    /// </summary>
-    private List<StageGroup> GroupsOf(ApplicationDto application, WorkflowDefinition service, IReadOnlyList<ClockDto> all)
-    {
-        var stageClocks = all.Where(c => c.Kind == "stage").ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var groups = new List<(StepDto? Stage, ClockSummary? Clock, List<StepDto> Steps)>();
-        var byStage = new Dictionary<string, List<StepDto>>(StringComparer.Ordinal);
-        foreach (var step in application.Steps)
-        {
-            if (!service.Nodes.TryGetValue(step.StepId, out var node))
-            {
-                continue;
-            }
-
-            if (IsStage(node))
-            {
-                var inside = new List<StepDto>();
-                byStage[node.Id] = inside;
-                var clock = stageClocks.TryGetValue(node.Id, out var found)
-                    ? new ClockSummary("stage-clock-" + node.Id, found, activities.Get(node.ActivityKey).PromisedLimitOf(node), node.StatutoryLimit)
-                    : null;
-                groups.Add((step, clock, inside));
-                continue;
-            }
-
-            // A parallel or a sequence between the stage and its steps has no group of its own.
-            var stage = node.Parent;
-            while (stage is not null && !byStage.ContainsKey(stage.Id))
-            {
-                stage = stage.Parent;
-            }
-
-            if (stage is not null && byStage.TryGetValue(stage.Id, out var steps))
-            {
-                steps.Add(step);
-            }
-            else if (groups.Count > 0 && groups[^1].Stage is null)
-            {
-                groups[^1].Steps.Add(step);
-            }
-            else
-            {
-                groups.Add((null, null, [step]));
-            }
-        }
-
-        return [.. groups.Select(g => new StageGroup(g.Stage, g.Clock, g.Steps))];
-    }
-
-    private bool IsStage(StepNode node) => activities.TryGet(node.ActivityKey, out var activity) && activity.Descriptor.HasChildren;
 
     private PageResult NotFoundPage()
     {
