@@ -160,6 +160,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<IAccessLog, EngineAccessLog>();
         services.AddSingleton<ApplicationViews>();
         services.AddSingleton<WindowSubmissions>();
+        services.AddSingleton<TrackingLookupLimiter>();
         services.AddSingleton<ClockViews>();
         services.AddSingleton<DepartmentWarnings>();
         services.AddSingleton<IEngineWarnings>(sp => sp.GetRequiredService<DepartmentWarnings>());

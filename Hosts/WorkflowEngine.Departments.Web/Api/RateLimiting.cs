@@ -16,7 +16,7 @@ namespace WorkflowEngine.Hosting.Api;
 /// Per-identity rate limits (section <c>RateLimits</c>), with ASP.NET Core's rate limiter: a token bucket per identity
 /// for every request, and a stricter one for submissions and uploads. The identity is the signed-in user, else the
 /// client's address. The public look-up by tracking number and query code has a limit of its own, per address and
-/// number (<see cref="Window.TrackingLookupLimiter"/>). A caller over its limit gets 429 with Retry-After, and nothing is queued: a problem from the API,
+/// number (<c>TrackingLookupLimiter</c>, where the engine runs). A caller over its limit gets 429 with Retry-After, and nothing is queued: a problem from the API,
 /// a readable page in the visitor's language from a page's form post.
 /// </summary>
 public static class RateLimiting
@@ -28,7 +28,6 @@ public static class RateLimiting
     {
         // The limits come from RateLimitSettings, which the options below read once they are bound.
         services.AddRateLimiter(_ => { });
-        services.AddSingleton<Window.TrackingLookupLimiter>();
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((options, configured) =>
         {
             var settings = configured.Value;
