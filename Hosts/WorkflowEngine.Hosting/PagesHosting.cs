@@ -58,7 +58,12 @@ public static class PagesHosting
                 // The definition editor posts a definition's text, held to the API's bound for definitions.
                 o.Conventions.AddPageApplicationModelConvention("/Admin/Edit", model => model.EndpointMetadata.Add(BodyRule.DefinitionForm));
 
-                if (!sets.Engine)
+                if (sets.Engine)
+                {
+                    // Window staff follow and act on a walk-in's application at an address of their own.
+                    o.Conventions.AddPageRoute("/Applications/Tracking", Pages.Applications.TrackingModel.WindowPath.TrimStart('/') + "/{id:guid}");
+                }
+                else
                 {
                     o.Conventions.AddPageRouteModelConvention("/Index", page => page.Selectors.Clear());
                     foreach (var folder in EngineFolders)
