@@ -49,7 +49,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     private static void ApproveOnCommitment(ActivityContext context, CommitmentSignedEvent signed, CommitmentRules? rules)
     {
         var atWindow = signed.Channel == CommitmentState.WindowChannel;
-        var actor = atWindow ? signed.WitnessedBy ?? signed.SignedBy : signed.SignedBy;
+        // On paper before someone who recorded it: a clerk of the department, or the window staff for a walk-in citizen.
+        var witnessed = atWindow || signed.Channel == CommitmentState.IntakeWindowChannel;
+        var actor = witnessed ? signed.WitnessedBy ?? signed.SignedBy : signed.SignedBy;
         var refusal = rules is null ? "本事项不适用告知承诺制"
             : rules.VerifyWithin is null ? "本事项未规定事后核查的期限"
             : signed.TextSha256 != rules.TextSha256 ? "签署的承诺书与本事项的承诺书不一致"
@@ -61,7 +63,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 ["reason"] = refusal,
                 ["textSha256"] = signed.TextSha256,
                 ["channel"] = signed.Channel,
-                ["signedBy"] = atWindow ? signed.SignedBy : null,
+                ["signedBy"] = witnessed ? signed.SignedBy : null,
             }, actor);
             if (atWindow && context.State.Department is { } department)
             {
@@ -76,8 +78,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         state.Commitment = new CommitmentState(signed.TextSha256, signed.SignedBy, signed.SignedAt, verifyAt)
         {
             Channel = signed.Channel,
-            WitnessedBy = atWindow ? signed.WitnessedBy : null,
-            SignerId = atWindow ? signed.SignerId : null,
+            WitnessedBy = witnessed ? signed.WitnessedBy : null,
+            SignerId = witnessed ? signed.SignerId : null,
         };
         // A supplement request the commitment answers goes with the task.
         state.Supplement = null;
@@ -92,20 +94,26 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         }
 
         context.ScheduleVerification(verifyAt);
-        context.Audit("CommitmentSigned", new Dictionary<string, string?>
+        var detail = new Dictionary<string, string?>
         {
             ["textSha256"] = signed.TextSha256,
             ["signedAt"] = signed.SignedAt.ToString("O"),
             ["verifyAt"] = verifyAt.ToString("O"),
             ["channel"] = signed.Channel,
             ["signedBy"] = signed.SignedBy,
-            ["signerId"] = atWindow ? signed.SignerId : null,
-            ["witnessedBy"] = atWindow ? signed.WitnessedBy : null,
-        }, actor);
+            ["signerId"] = witnessed ? signed.SignerId : null,
+            ["witnessedBy"] = witnessed ? signed.WitnessedBy : null,
+        };
+        if (signed.OnBehalfOf is not null)
+        {
+            detail["onBehalfOf"] = signed.OnBehalfOf;
+        }
+
+        context.Audit("CommitmentSigned", detail, actor);
         var consequence = rules.OnFailure == CommitmentFailure.EndApplication ? "撤销审批并终止整个申请" : "撤销本事项的审批";
-        var where = atWindow ? "（申请人已在窗口签署告知承诺书）" : "";
+        var where = witnessed ? "（申请人已在窗口签署告知承诺书）" : "";
         var consequenceEn = rules.OnFailure == CommitmentFailure.EndApplication ? "the approval is revoked and the whole application ends" : "the approval of this step is revoked";
-        var whereEn = atWindow ? " (the applicant signed the commitment at the window)" : "";
+        var whereEn = witnessed ? " (the applicant signed the commitment at the window)" : "";
         context.Emit(NotifyApplicant.Of("commitment-approved",
             $"{context.Node.DisplayTitle}已按告知承诺制审批通过{where}。请按承诺书履行承诺；部门将于 {ChinaTime.Format(verifyAt)} 起进行事后核查，核查发现未履行承诺的，{consequence}。",
             $"{context.Node.DisplayTitleEn} is approved on your commitment (告知承诺){whereEn}. Please keep what you committed to; the department checks it from {ChinaTime.Format(verifyAt)}, and if the commitment is found not kept, {consequenceEn}."));
@@ -867,12 +875,18 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             Statutory = StatutoryOf(context, ClockTimeline.Of(state.Clock).StartedAt ?? DispatchedAt(context), null),
         });
         AnnounceDueTime(context, limit);
-        context.Audit("SupplementProvided", new Dictionary<string, string?>
+        var provided = new Dictionary<string, string?>
         {
             ["request"] = supplied.RequestId.ToString(),
             ["materials"] = string.Join(",", supplied.Versions),
             ["dueAt"] = state.DueAt?.ToString("O"),
-        }, supplied.SuppliedBy);
+        };
+        if (supplied.OnBehalfOf is not null)
+        {
+            provided["onBehalfOf"] = supplied.OnBehalfOf;
+        }
+
+        context.Audit("SupplementProvided", provided, supplied.SuppliedBy);
     }
 
     /// <summary>

@@ -9,6 +9,15 @@ public static class Policies
     /// <summary>Acts as an applicant (submits, uploads, signs a commitment, withdraws): applicants only, never staff (separation of duties).</summary>
     public const string Applicant = "applicant";
 
+    /// <summary>
+    /// Acts for an applicant on an application (uploads, signs a commitment, withdraws): the applicant, or window staff
+    /// for a citizen who walked in; which of them may act on which application is decided by the application (<c>ApplicationViews.ActorFor</c>).
+    /// </summary>
+    public const string ApplicantActs = "applicant-acts";
+
+    /// <summary>An application's progress page: the applicant or an administrator; window staff for a walk-in's application.</summary>
+    public const string ProgressPages = "progress-pages";
+
     /// <summary>Reads an applicant's own pages (progress, receipt, look-up): the applicant, or an administrator, whose view is on the trail.</summary>
     public const string ApplicantPages = "applicant-pages";
     /// <summary>Submits at the comprehensive window for a citizen who walked in: window staff only, never an applicant or a department's staff.</summary>
@@ -23,6 +32,8 @@ public static class Policies
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Applicant, p => p.RequireAuthenticatedUser().RequireRole(Roles.Applicant));
+        options.AddPolicy(ApplicantActs, p => p.RequireAuthenticatedUser().RequireRole(Roles.Applicant, Roles.Window));
+        options.AddPolicy(ProgressPages, p => p.RequireAuthenticatedUser().RequireRole(Roles.Applicant, Roles.Admin, Roles.Window));
         options.AddPolicy(ApplicantPages, p => p.RequireAuthenticatedUser().RequireRole(Roles.Applicant, Roles.Admin));
         options.AddPolicy(Window, p => p.RequireAuthenticatedUser().RequireRole(Roles.Window));
         options.AddPolicy(Clerk, p => p.RequireAuthenticatedUser().RequireRole(Roles.Clerk, Roles.Supervisor, Roles.Admin));

@@ -48,6 +48,9 @@ public static class EnginePages
                     model.EndpointMetadata.Add(FormTextJudged.Instance);
                 });
 
+                // Window staff follow and act on a walk-in's application at an address of their own.
+                o.Conventions.AddPageRoute("/Applications/Tracking", Pages.Applications.TrackingModel.WindowPath.TrimStart('/') + "/{id:guid}");
+
                 // The definition editor posts a definition's text, held to the API's bound for definitions.
                 o.Conventions.AddPageApplicationModelConvention("/Admin/Edit", model => model.EndpointMetadata.Add(BodyRule.DefinitionForm));
             })

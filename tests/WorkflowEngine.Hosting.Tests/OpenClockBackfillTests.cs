@@ -108,6 +108,9 @@ public sealed class OpenClockBackfillTests
         public Task<IReadOnlyList<ApplicationRecord>> ListByApplicantAsync(string applicantId, int limit, int offset, CancellationToken cancellationToken) =>
             queries.ListByApplicantAsync(applicantId, limit, offset, cancellationToken);
 
+        public Task<IReadOnlyList<ApplicationRecord>> ListOpenWalkInsAsync(int limit, CancellationToken cancellationToken) =>
+            queries.ListOpenWalkInsAsync(limit, cancellationToken);
+
         public Task<IReadOnlyList<StepRecord>> StepsAsync(Guid applicationId, CancellationToken cancellationToken) => queries.StepsAsync(applicationId, cancellationToken);
 
         public Task<IReadOnlyList<MaterialRecord>> MaterialsAsync(Guid applicationId, CancellationToken cancellationToken) => queries.MaterialsAsync(applicationId, cancellationToken);

@@ -50,12 +50,13 @@ public sealed class WindowIntakeTests(HostFixture fixture) : IClassFixture<HostF
         Assert.Equal("in-progress", application.GetProperty("status").GetString());
         Assert.NotEqual(JsonValueKind.Null, application.GetProperty("dueAt").ValueKind);
 
-        // The citizen's application, owned by no account: the staff member's own list stays empty.
+        // The citizen's application, owned by no account: the staff member's own list stays empty, but window staff
+        // follow it (to act for the citizen when they come back to the counter).
         var detail = await Host.GetJsonAsync("admin", $"/api/applications/{id}");
         Assert.Equal("王五", detail.GetProperty("applicantName").GetString());
         Assert.StartsWith("walk-in:", detail.GetProperty("applicantId").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, (await Host.GetJsonAsync("gsc-window", "/api/applications")).GetArrayLength());
-        Assert.Equal(HttpStatusCode.NotFound, (await Host.Client("gsc-window").GetAsync($"/api/applications/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.Client("gsc-window").GetAsync($"/api/applications/{id}")).StatusCode);
 
         var audit = (await Host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries").EnumerateArray().ToArray();
         var submitted = Assert.Single(audit, e => e.GetProperty("type").GetString() == "ApplicationSubmitted");

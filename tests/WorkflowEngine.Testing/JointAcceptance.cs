@@ -23,9 +23,15 @@ public static class JointAcceptance
     public static MultipartFormDataContent Multipart(bool civilAirDefence, params string[] without) => Multipart(Form(civilAirDefence), without);
 
     /// <summary>The application with <paramref name="form"/> (e.g. <see cref="Form"/> with another completion date) and its materials.</summary>
-    public static MultipartFormDataContent Multipart(JsonObject form, params string[] without)
+    public static MultipartFormDataContent Multipart(JsonObject form, params string[] without) =>
+        Build(new JsonObject { ["serviceId"] = "joint-acceptance-registration", ["form"] = form }, without);
+
+    /// <summary>The application with <paramref name="form"/> and its materials, taken in at a window for the citizen <paramref name="applicant"/> describes.</summary>
+    public static MultipartFormDataContent AtWindow(JsonObject form, JsonObject applicant) =>
+        Build(new JsonObject { ["serviceId"] = "joint-acceptance-registration", ["form"] = form, ["applicant"] = applicant }, []);
+
+    private static MultipartFormDataContent Build(JsonObject application, string[] without)
     {
-        var application = new JsonObject { ["serviceId"] = "joint-acceptance-registration", ["form"] = form };
         var content = new MultipartFormDataContent { { new StringContent(application.ToJsonString()), "application" } };
         foreach (var (key, fileName) in new[]
         {

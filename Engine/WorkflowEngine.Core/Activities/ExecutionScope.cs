@@ -309,9 +309,10 @@ internal sealed class ExecutionScope
 
     /// <summary>
     /// The applicant withdraws the application (撤回) before it is decided: it ends as an administrator's cancellation
-    /// does (departments drop their steps, clocks and timers stop), but as withdrawn; <paramref name="typed"/> is their reason, if any.
+    /// does (departments drop their steps, clocks and timers stop), but as withdrawn; <paramref name="typed"/> is their reason, if any,
+    /// and <paramref name="onBehalfOf"/> the walk-in citizen the window staff <paramref name="actor"/> withdrew it for.
     /// </summary>
-    public void WithdrawWorkflow(string? typed, string actor)
+    public void WithdrawWorkflow(string? typed, string actor, string? onBehalfOf = null)
     {
         if (State.Status != WorkflowStatus.Running)
         {
@@ -322,7 +323,13 @@ internal sealed class ExecutionScope
         var reason = string.IsNullOrWhiteSpace(typed) ? "申请人撤回申请" : $"申请人撤回申请：{typed}";
         var reasonEn = string.IsNullOrWhiteSpace(typed) ? "The applicant withdrew the application" : $"The applicant withdrew the application: “{typed}” (the applicant's own words)";
         EndWorkflow(WorkflowStatus.Withdrawn, reason, reasonEn);
-        Audit(AuditTypes.ApplicationWithdrawn, null, actor, new Dictionary<string, string?> { ["reason"] = typed });
+        var detail = new Dictionary<string, string?> { ["reason"] = typed };
+        if (onBehalfOf is not null)
+        {
+            detail["onBehalfOf"] = onBehalfOf;
+        }
+
+        Audit(AuditTypes.ApplicationWithdrawn, null, actor, detail);
         Emit(NotifyApplicant.Of("withdrawn", $"您的申请（{Application.TrackingNumber}）已撤回，各部门不再办理。",
             $"Your application ({Application.TrackingNumber}) has been withdrawn; the departments no longer handle it."));
     }

@@ -15,10 +15,16 @@ public sealed record CommitmentState(string TextSha256, string SignedBy, DateTim
     /// <summary>Signed on paper at the service window, before a clerk of the department.</summary>
     public const string WindowChannel = "window";
 
-    /// <summary>Where it was signed: <see cref="OnlineChannel"/> or <see cref="WindowChannel"/>.</summary>
+    /// <summary>
+    /// Signed on paper at the comprehensive window (综合窗口) by a citizen who walked in, before the window staff who
+    /// recorded it: the department's task is dropped as for a signature online.
+    /// </summary>
+    public const string IntakeWindowChannel = "intake-window";
+
+    /// <summary>Where it was signed: <see cref="OnlineChannel"/>, <see cref="WindowChannel"/> or <see cref="IntakeWindowChannel"/>.</summary>
     public string Channel { get; init; } = OnlineChannel;
 
-    /// <summary>The clerk who witnessed a signature on paper, and approved the step on it.</summary>
+    /// <summary>Who witnessed a signature on paper: the clerk who approved the step on it, or the window staff who recorded it.</summary>
     public string? WitnessedBy { get; init; }
 
     /// <summary>A paper signature's identity document number, masked.</summary>

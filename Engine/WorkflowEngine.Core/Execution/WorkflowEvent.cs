@@ -88,7 +88,11 @@ public sealed record StepResendEvent(string StepId, int Attempt, string Reason) 
 public sealed record WorkflowCancelledEvent(string Reason, string Actor) : WorkflowEvent;
 
 /// <summary>The applicant withdrew the application (撤回) before it was decided; <paramref name="Reason"/> as they typed it, if they gave one.</summary>
-public sealed record WorkflowWithdrawnEvent(string? Reason, string Actor) : WorkflowEvent;
+public sealed record WorkflowWithdrawnEvent(string? Reason, string Actor) : WorkflowEvent
+{
+    /// <summary>Whom <see cref="Actor"/>, of the window staff, withdrew it for (a walk-in citizen); null when the applicant did.</summary>
+    public string? OnBehalfOf { get; init; }
+}
 
 /// <summary>A clerk of the owning department claimed the step.</summary>
 public sealed record StepClaimedEvent(string StepId, int Attempt, string ClaimedBy, DateTimeOffset ClaimedAt, string? AssignedBy = null) : StepReportEvent(StepId, Attempt);
@@ -141,7 +145,11 @@ public sealed record StepSupplementRequestedEvent(
 /// versions (<c>key@vN</c>). Raised by the engine itself, not by a department.
 /// </summary>
 public sealed record StepSupplementedEvent(string StepId, int Attempt, Guid RequestId, IReadOnlyList<string> Versions, string SuppliedBy, DateTimeOffset SuppliedAt)
-    : StepReportEvent(StepId, Attempt);
+    : StepReportEvent(StepId, Attempt)
+{
+    /// <summary>Whom <see cref="SuppliedBy"/>, of the window staff, supplied them for (a walk-in citizen); null when the applicant did.</summary>
+    public string? OnBehalfOf { get; init; }
+}
 
 /// <summary>
 /// The applicant signed the step's commitment (告知承诺书): <paramref name="TextSha256"/> is the hash of the words signed,
@@ -160,6 +168,9 @@ public sealed record CommitmentSignedEvent(string StepId, int Attempt, string Te
 
     /// <summary>The signer's identity document number as written on the paper, masked but for its first and last digits.</summary>
     public string? SignerId { get; init; }
+
+    /// <summary>Whom the window staff who witnessed it recorded the signature for (a walk-in citizen, <see cref="CommitmentState.IntakeWindowChannel"/>).</summary>
+    public string? OnBehalfOf { get; init; }
 }
 
 /// <summary>The owning department decided the step; <see cref="ReportedOnTime"/> is the host's view of compliance.</summary>

@@ -56,7 +56,7 @@ public sealed class WorkflowInterpreter(ActivityRegistry registry)
                 scope.CancelWorkflow(e.Reason, e.Actor, OwnWords.Administrator(e.Reason));
                 break;
             case WorkflowWithdrawnEvent e:
-                scope.WithdrawWorkflow(e.Reason, e.Actor);
+                scope.WithdrawWorkflow(e.Reason, e.Actor, e.OnBehalfOf);
                 break;
             case ClockExtensionRequestedEvent e:
                 ClockExtensionWatch.Requested(scope, e);

@@ -42,6 +42,26 @@ public sealed class SqlApplicationQueries(Database database) : IApplicationQueri
             new { Applicant = applicantId, Limit = limit, Offset = offset },
             cancellationToken)).Select(r => r.ToRecord()).ToArray();
 
+    // By the owner's prefix (LIKE, not a range of the applicant index: under a PostgreSQL locale's collation the
+    // punctuation that ends the prefix may not order as its code does).
+    public async Task<IReadOnlyList<ApplicationRecord>> ListOpenWalkInsAsync(int limit, CancellationToken cancellationToken) =>
+        (await QueryAsync<ApplicationRow>(
+            $"""
+            SELECT {ApplicationRow.Columns} FROM applications
+            WHERE applicant_id LIKE @Owners AND status IN (@AwaitingMaterials, @InProgress, @Incident)
+            ORDER BY submitted_at, id {database.Dialect.Page}
+            """,
+            new
+            {
+                Owners = WalkInIntake.OwnerPrefix + "%",
+                ApplicationStatuses.AwaitingMaterials,
+                ApplicationStatuses.InProgress,
+                ApplicationStatuses.Incident,
+                Limit = limit,
+                Offset = 0,
+            },
+            cancellationToken)).Select(r => r.ToRecord()).ToArray();
+
     // The waiting steps by each application's key (EXISTS), not as a list of every waiting step (IN): SQLite keeps no
     // index of them (migration 0004) and scanned the whole steps table for every page; PostgreSQL and SQL Server answer
     // either form from ix_steps_waiting.

@@ -34,6 +34,9 @@ public sealed class ApplicationRecord
     /// <summary>The SHA-256 of the query code (查询码) on a walk-in's receipt (<see cref="WalkInIntake"/>); null for an application made online.</summary>
     public string? QueryCodeSha256 { get; init; }
 
+    /// <summary>Whether it was taken in at a window for a citizen without an account: its owner is no account (<see cref="WalkInIntake.OwnerPrefix"/>).</summary>
+    public bool IsWalkIn => ApplicantId.StartsWith(WalkInIntake.OwnerPrefix, StringComparison.Ordinal);
+
     public InstanceState State { get; set; } = new();
 
     /// <summary>Optimistic concurrency: the version read; a save succeeds only if nobody saved in between.</summary>

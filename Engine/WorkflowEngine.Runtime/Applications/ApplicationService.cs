@@ -214,8 +214,11 @@ public sealed class ApplicationService(
         return (form, errors);
     }
 
-    /// <summary>Adds materials to a submitted application; the flow starts when the last required one arrives.</summary>
-    public async Task<SubmissionOutcome> AttachAsync(Guid applicationId, IReadOnlyList<UploadedMaterial> uploads, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds materials to a submitted application; the flow starts when the last required one arrives. <paramref name="actor"/>
+    /// is the applicant, or window staff for a walk-in citizen.
+    /// </summary>
+    public async Task<SubmissionOutcome> AttachAsync(Guid applicationId, IReadOnlyList<UploadedMaterial> uploads, ApplicantActor actor, CancellationToken cancellationToken)
     {
         if (await queries.GetAsync(applicationId, cancellationToken) is not { } application)
         {
@@ -246,7 +249,7 @@ public sealed class ApplicationService(
             return problem;
         }
 
-        var attached = await engine.AttachMaterialsAsync(applicationId, materials, cancellationToken);
+        var attached = await engine.AttachMaterialsAsync(applicationId, materials, actor, cancellationToken);
         if (attached.IsRefused)
         {
             return SubmissionOutcome.Of(

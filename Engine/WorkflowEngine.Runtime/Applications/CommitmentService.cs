@@ -14,7 +14,11 @@ namespace WorkflowEngine.Runtime.Applications;
 public sealed class CommitmentService(DefinitionRegistry definitions, EngineProcessor engine, IApplicationQueries queries, TimeProvider time)
 {
     /// <param name="textSha256">The hash of the text the applicant read, if the client sends it: a text changed since is not signed.</param>
-    public async Task<SubmissionOutcome> SignAsync(Guid applicationId, string stepId, string? textSha256, string applicant, CancellationToken cancellationToken)
+    /// <param name="actor">
+    /// The applicant signing online; or window staff recording that the walk-in citizen signed the paper before them
+    /// (<see cref="CommitmentState.IntakeWindowChannel"/>: signed by the citizen, witnessed by the staff member).
+    /// </param>
+    public async Task<SubmissionOutcome> SignAsync(Guid applicationId, string stepId, string? textSha256, ApplicantActor actor, CancellationToken cancellationToken)
     {
         if (await queries.GetAsync(applicationId, cancellationToken) is not { } application)
         {
@@ -45,9 +49,18 @@ public sealed class CommitmentService(DefinitionRegistry definitions, EngineProc
                 $"{TitleInEnglish(node)} is not in progress, so its commitment cannot be signed (not started yet, decided, or signed already)"));
         }
 
-        await engine.ApplyAsync(applicationId, new CommitmentSignedEvent(stepId, state.Attempt, rules.TextSha256, applicant, time.GetUtcNow()), null, cancellationToken);
+        var signer = actor.WalkInCitizen ?? actor.Id;
+        var signature = actor.WalkInCitizen is null
+            ? new CommitmentSignedEvent(stepId, state.Attempt, rules.TextSha256, signer, time.GetUtcNow())
+            : new CommitmentSignedEvent(stepId, state.Attempt, rules.TextSha256, signer, time.GetUtcNow())
+            {
+                Channel = CommitmentState.IntakeWindowChannel,
+                WitnessedBy = actor.Id,
+                OnBehalfOf = actor.OnBehalfOf,
+            };
+        await engine.ApplyAsync(applicationId, signature, null, cancellationToken);
         var signed = await queries.GetAsync(applicationId, cancellationToken);
-        return signed?.State.Find(stepId)?.Commitment is { SignedBy: var by } && by == applicant
+        return signed?.State.Find(stepId)?.Commitment is { SignedBy: var by, WitnessedBy: var witness } && by == signer && witness == signature.WitnessedBy
             ? SubmissionOutcome.Accepted(signed)
             : SubmissionOutcome.Of(SubmissionProblem.Closed, FormMessages.Say(
                 $"{node.DisplayTitle}已由部门办理，不能再按告知承诺制审批",

@@ -18,6 +18,12 @@ public interface IApplicationQueries
     Task<IReadOnlyList<ApplicationRecord>> ListByApplicantAsync(string applicantId, int limit, int offset, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The applications taken in at a window (<see cref="WalkInIntake"/>) that are not finished (awaiting materials, in
+    /// progress, or held by an incident), oldest first: what window staff may act on for the citizens.
+    /// </summary>
+    Task<IReadOnlyList<ApplicationRecord>> ListOpenWalkInsAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Applications whose flow runs (in progress, or held by an incident), and finished ones still awaiting the
     /// verification of a step approved on commitment (事后核查) or with a step (such as that verification) still at its
     /// department, by id after <paramref name="after"/>: what a changed

@@ -14,7 +14,8 @@ public sealed class WithdrawalService(EngineProcessor engine, IApplicationQuerie
     /// <summary>The longest reason kept: a sentence or two, as on a paper withdrawal form.</summary>
     public const int ReasonLength = 500;
 
-    public async Task<SubmissionOutcome> WithdrawAsync(Guid applicationId, string? reason, string applicant, CancellationToken cancellationToken)
+    /// <param name="actor">The applicant, or window staff for a walk-in citizen.</param>
+    public async Task<SubmissionOutcome> WithdrawAsync(Guid applicationId, string? reason, ApplicantActor actor, CancellationToken cancellationToken)
     {
         if (await queries.GetAsync(applicationId, cancellationToken) is not { } application)
         {
@@ -31,7 +32,16 @@ public sealed class WithdrawalService(EngineProcessor engine, IApplicationQuerie
             return SubmissionOutcome.Of(SubmissionProblem.Closed, refused);
         }
 
-        await engine.ApplyAsync(applicationId, new WorkflowWithdrawnEvent(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), applicant), null, cancellationToken);
+        // At the window the citizen asks in writing, and the staff record why: the trail must not read as the staff's own decision.
+        if (actor.WalkInCitizen is not null && string.IsNullOrWhiteSpace(reason))
+        {
+            return SubmissionOutcome.Invalid(new Dictionary<string, string[]>
+            {
+                ["reason"] = [FormMessages.Say("代申请人撤回时须填写申请人提出的撤回原因", "Withdrawing for a walk-in citizen, give the reason the citizen stated")],
+            });
+        }
+
+        await engine.ApplyAsync(applicationId, new WorkflowWithdrawnEvent(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), actor.Id) { OnBehalfOf = actor.OnBehalfOf }, null, cancellationToken);
         var after = await queries.GetAsync(applicationId, cancellationToken);
         return after is { Status: ApplicationStatuses.Withdrawn }
             ? SubmissionOutcome.Accepted(after)

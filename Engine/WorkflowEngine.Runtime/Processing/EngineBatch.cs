@@ -134,13 +134,18 @@ internal sealed class EngineBatch(
             var material = upload with { Version = materials.Where(m => m.MaterialKey == upload.MaterialKey).Select(m => m.Version).DefaultIfEmpty(0).Max() + 1 };
             materials.Add(material);
             Changes.Materials.Add(material);
-            Changes.Audit.Add(new AuditRecord(application.Id, now, "MaterialUploaded", null, application.ApplicantId,
-                Json(new Dictionary<string, string?>
-                {
-                    ["material"] = material.MaterialKey,
-                    ["version"] = material.Version.ToString(CultureInfo.InvariantCulture),
-                    ["sha256"] = material.Sha256,
-                })));
+            var uploaded = new Dictionary<string, string?>
+            {
+                ["material"] = material.MaterialKey,
+                ["version"] = material.Version.ToString(CultureInfo.InvariantCulture),
+                ["sha256"] = material.Sha256,
+            };
+            if (work.Actor.OnBehalfOf is { } onBehalfOf)
+            {
+                uploaded["onBehalfOf"] = onBehalfOf;
+            }
+
+            Changes.Audit.Add(new AuditRecord(application.Id, now, "MaterialUploaded", null, work.Actor.Id, Json(uploaded)));
         }
 
         if (application.Status == ApplicationStatuses.AwaitingMaterials)
@@ -154,7 +159,7 @@ internal sealed class EngineBatch(
         else if (application.Status == ApplicationStatuses.InProgress)
         {
             await AnswerDeferralsAsync(application, work, materials, cancellationToken);
-            await AnswerSupplementsAsync(application, materials, cancellationToken);
+            await AnswerSupplementsAsync(application, work.Actor, materials, cancellationToken);
         }
 
         MarkChanged(application);
@@ -185,7 +190,7 @@ internal sealed class EngineBatch(
     /// Runs again the clock of every step whose supplement request (补正) the uploads so far have answered in full: each
     /// item a version uploaded since the request.
     /// </summary>
-    private async Task AnswerSupplementsAsync(ApplicationRecord application, List<MaterialRecord> materials, CancellationToken cancellationToken)
+    private async Task AnswerSupplementsAsync(ApplicationRecord application, ApplicantActor actor, List<MaterialRecord> materials, CancellationToken cancellationToken)
     {
         var answered = application.State.Nodes
             .Where(n => n.Value is { Status: NodeStatus.Active, Supplement: not null })
@@ -203,7 +208,7 @@ internal sealed class EngineBatch(
 
             var supplied = new StepSupplementedEvent(stepId, attempt, request.RequestId,
                 versions.Select(v => $"{v!.MaterialKey}@v{v.Version.ToString(CultureInfo.InvariantCulture)}").Distinct(StringComparer.Ordinal).ToArray(),
-                application.ApplicantId, now);
+                actor.Id, now) { OnBehalfOf = actor.OnBehalfOf };
             if (await RunAsync(application, supplied, cancellationToken) is { } error)
             {
                 RaiseIncident(application, null, [new ParkedEvent(supplied, now)], error);

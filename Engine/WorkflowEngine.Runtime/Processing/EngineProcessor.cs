@@ -78,11 +78,12 @@ public sealed class EngineProcessor : IAsyncDisposable
         ApplicationRecord application, IReadOnlyList<MaterialRecord> materials, WalkInIntake? intake, CancellationToken cancellationToken) =>
         (ApplicationRecord)(await _loops.SubmitAsync(application.Id, new SubmitWork(application, materials, intake), cancellationToken))!;
 
-    public async Task<AttachMaterialsResult> AttachMaterialsAsync(Guid applicationId, IReadOnlyList<MaterialRecord> materials, CancellationToken cancellationToken)
+    public async Task<AttachMaterialsResult> AttachMaterialsAsync(
+        Guid applicationId, IReadOnlyList<MaterialRecord> materials, ApplicantActor actor, CancellationToken cancellationToken)
     {
         try
         {
-            return (AttachMaterialsResult)(await _loops.SubmitAsync(applicationId, new AttachMaterialsWork(applicationId, materials), cancellationToken))!;
+            return (AttachMaterialsResult)(await _loops.SubmitAsync(applicationId, new AttachMaterialsWork(applicationId, materials, actor), cancellationToken))!;
         }
         catch (UnknownApplicationException)
         {

@@ -44,9 +44,12 @@ public sealed class EventWork(Guid applicationId, WorkflowEvent evt, string? mes
 public sealed record Interpretation(WorkflowDefinition Definition, InstanceState Before, InterpretResult Result);
 
 /// <summary>Attach materials uploaded after submission; the flow starts when the last required one arrives.</summary>
-public sealed class AttachMaterialsWork(Guid applicationId, IReadOnlyList<MaterialRecord> materials) : EngineWork
+public sealed class AttachMaterialsWork(Guid applicationId, IReadOnlyList<MaterialRecord> materials, ApplicantActor actor) : EngineWork
 {
     public IReadOnlyList<MaterialRecord> Materials { get; } = materials;
+
+    /// <summary>Who uploaded them: the applicant, or window staff for a walk-in citizen (the audit's actor).</summary>
+    public ApplicantActor Actor { get; } = actor;
 
     public override Guid ApplicationId { get; } = applicationId;
 }

@@ -206,10 +206,21 @@ public sealed class ApplicationViews(
     public async Task<ApplicationRecord?> VisibleAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await queries.GetAsync(id, cancellationToken) is { } application && await CanViewAsync(user, application, cancellationToken) ? application : null;
 
-    /// <summary>The applicant, an administrator, or a clerk of a department with a step in the application.</summary>
+    /// <summary>
+    /// Who acts as the applicant when this user supplies materials, signs a commitment or withdraws: the applicant; for
+    /// an application taken in at a window, any of the window staff (shifts change), for the citizen who walked in, who
+    /// has no account; nobody else (an administrator or a clerk reads, never acts for the applicant). The one place
+    /// this is decided, for the API and the pages alike.
+    /// </summary>
+    public static ApplicantActor? ActorFor(ClaimsPrincipal user, ApplicationRecord a) =>
+        user.Id() == a.ApplicantId ? new ApplicantActor(user.Id())
+        : a.IsWalkIn && user.IsInRole(Roles.Window) ? new ApplicantActor(user.Id(), a.ApplicantName ?? a.TrackingNumber)
+        : null;
+
+    /// <summary>The applicant (or, for a walk-in, the window staff), an administrator, or a clerk of a department with a step in the application.</summary>
     public async Task<bool> CanViewAsync(ClaimsPrincipal user, ApplicationRecord a, CancellationToken cancellationToken)
     {
-        if (user.IsAdmin() || user.Id() == a.ApplicantId)
+        if (user.IsAdmin() || ActorFor(user, a) is not null)
         {
             return true;
         }
@@ -248,7 +259,7 @@ public sealed class ApplicationViews(
     /// </summary>
     public async Task<bool> CanDownloadAsync(ClaimsPrincipal user, ApplicationRecord a, MaterialRecord material, CancellationToken cancellationToken)
     {
-        if (user.IsAdmin() || user.Id() == a.ApplicantId)
+        if (user.IsAdmin() || ActorFor(user, a) is not null)
         {
             return true;
         }

@@ -209,8 +209,9 @@ public static class ApplicationsEndpoints
             return Problems.NotFound(NotFoundDetail);
         }
 
-        // Separation of duties, as on the application's page: only the applicant supplies their materials, not an administrator.
-        if (existing.ApplicantId != user.Id())
+        // Separation of duties, as on the application's page: only the applicant (or the window staff for a walk-in)
+        // supplies the materials, not an administrator.
+        if (ApplicationViews.ActorFor(user, existing) is not { } actor)
         {
             return Problems.Forbidden("只有申请人可以上传材料");
         }
@@ -226,7 +227,7 @@ public static class ApplicationsEndpoints
             return tooMany;
         }
 
-        var outcome = await service.AttachAsync(id, Uploads(form.Files), cancellationToken);
+        var outcome = await service.AttachAsync(id, Uploads(form.Files), actor, cancellationToken);
         return outcome.Application is { } application
             ? Results.Ok(await views.SubmittedAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken))
             : Refused(outcome);

@@ -13,16 +13,18 @@ namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// 告知承诺制: the applicant signs a step's commitment and the step is approved at once; the department verifies it
-/// later (事后核查). Only the applicant signs: anyone else who may see the application is refused, anyone else is told
-/// it does not exist. Refusals are in Chinese, or English when the request prefers it, as on the application's page.
+/// later (事后核查). Only the applicant signs — or, for a citizen who walked in, window staff record the signature the
+/// citizen put on paper before them: anyone else who may see the application is refused, anyone else is told it does
+/// not exist. Refusals are in Chinese, or English when the request prefers it, as on the application's page.
 /// </summary>
 public static class CommitmentsEndpoints
 {
     public static IEndpointRouteBuilder MapCommitments(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/applications/{id:guid}/commitments", SignAsync).WithTags("Applications").RequireAuthorization(Policies.Applicant)
+        app.MapPost("/api/applications/{id:guid}/commitments", SignAsync).WithTags("Applications").RequireAuthorization(Policies.ApplicantActs)
             .Reads<SignCommitmentRequest>(BodyRule.Json).Produces<ApplicationDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Sign a step's commitment ({ step, accept: true, textSha256? }): the step is approved on commitment and verified later");
+            .WithSummary("Sign a step's commitment ({ step, accept: true, textSha256? }): the step is approved on commitment and verified later; "
+                + "for a walk-in's application, window staff send it once the citizen has signed the paper, and it is recorded as signed at the window by them for the citizen");
         return app;
     }
 
@@ -47,7 +49,7 @@ public static class CommitmentsEndpoints
             return Problems.NotFound(new ProblemText("没有这个申请", "There is no such application"));
         }
 
-        if (application.ApplicantId != user.Id())
+        if (ApplicationViews.ActorFor(user, application) is not { } actor)
         {
             return Problems.Forbidden(new ProblemText("告知承诺书只能由申请人本人签署", "Only the applicant may sign the commitment"));
         }
@@ -66,7 +68,7 @@ public static class CommitmentsEndpoints
         SubmissionOutcome outcome;
         using (FormMessages.InEnglish(english))
         {
-            outcome = await commitments.SignAsync(id, body.Step, body.TextSha256, user.Id(), cancellationToken);
+            outcome = await commitments.SignAsync(id, body.Step, body.TextSha256, actor, cancellationToken);
         }
 
         return outcome.Application is { } signed

@@ -13,16 +13,18 @@ namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// 撤回申请: the applicant withdraws an application not yet decided; every department drops its step. Only the applicant
-/// withdraws: anyone else who may see the application is refused, anyone else is told it does not exist. Refusals are
+/// withdraws — or, for a citizen who walked in, window staff, with the reason from the citizen's written request:
+/// anyone else who may see the application is refused, anyone else is told it does not exist. Refusals are
 /// in Chinese, or English when the request prefers it, as on the application's page.
 /// </summary>
 public static class WithdrawalsEndpoints
 {
     public static IEndpointRouteBuilder MapWithdrawals(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/applications/{id:guid}/withdrawal", WithdrawAsync).WithTags("Applications").RequireAuthorization(Policies.Applicant)
+        app.MapPost("/api/applications/{id:guid}/withdrawal", WithdrawAsync).WithTags("Applications").RequireAuthorization(Policies.ApplicantActs)
             .Reads<WithdrawApplicationRequest>(BodyRule.Json).Produces<ApplicationDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Withdraw the application ({ reason? }) while it is not yet decided: it ends as withdrawn and every department drops its step; again answers the same");
+            .WithSummary("Withdraw the application ({ reason? }) while it is not yet decided: it ends as withdrawn and every department drops its step; again answers the same; "
+                + "window staff withdraw a walk-in's application for the citizen, and give the reason");
         return app;
     }
 
@@ -48,7 +50,7 @@ public static class WithdrawalsEndpoints
             return Problems.NotFound(new ProblemText("没有这个申请", "There is no such application"));
         }
 
-        if (application.ApplicantId != user.Id())
+        if (ApplicationViews.ActorFor(user, application) is not { } actor)
         {
             return Problems.Forbidden(new ProblemText("申请只能由申请人本人撤回", "Only the applicant may withdraw the application"));
         }
@@ -62,7 +64,7 @@ public static class WithdrawalsEndpoints
         SubmissionOutcome outcome;
         using (FormMessages.InEnglish(english))
         {
-            outcome = await withdrawals.WithdrawAsync(id, body.Reason, user.Id(), cancellationToken);
+            outcome = await withdrawals.WithdrawAsync(id, body.Reason, actor, cancellationToken);
         }
 
         return outcome.Application is { } withdrawn

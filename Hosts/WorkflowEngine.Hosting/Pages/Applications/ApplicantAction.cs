@@ -17,12 +17,15 @@ public sealed record ApplicantAction(string Kind, string What, DateTimeOffset? B
 
     public const string Commitment = "commitment";
 
-    /// <summary>What the application waits on its applicant for now, from the same slots and commitments the progress page offers.</summary>
-    public static IReadOnlyList<ApplicantAction> Of(ApplicationDto application, WorkflowDefinition service)
+    /// <summary>
+    /// What the application waits on its applicant for now, from the same slots and commitments the progress page offers;
+    /// the links go to the progress page under <paramref name="pages"/> (the window staff's for a walk-in).
+    /// </summary>
+    public static IReadOnlyList<ApplicantAction> Of(ApplicationDto application, WorkflowDefinition service, string pages = "/applications")
     {
         var words = ApplicantText.Current;
         var list = words.IsEnglishText ? ", " : "、";
-        var page = $"/applications/{application.Id}";
+        var page = $"{pages}/{application.Id}";
         var slots = UploadSlot.AllOf(application, service);
         var actions = new List<ApplicantAction>();
         if (slots.Where(s => s.Supplement && s.ReceivedAt is null).ToArray() is { Length: > 0 } asked)

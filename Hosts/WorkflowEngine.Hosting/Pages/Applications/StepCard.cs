@@ -7,6 +7,9 @@ namespace WorkflowEngine.Hosting.Pages.Applications;
 /// What the partial <c>_StepCard</c> shows of one department's step: the step, its clock, whether it sits inside a stage
 /// (its heading one level lower), its title and department in the page's language, and the application's id where the
 /// reader may sign a commitment online (the applicant's own page); null on the public look-up, where a walk-in signs at
-/// the window.
+/// the window; and, where window staff act for a walk-in, the citizen's name and the page's errors (the paper signature's
+/// confirmation).
 /// </summary>
-public sealed record StepCard(StepDto Step, ClockDto? Clock, bool InStage, string Title, string DepartmentName, Guid? ApplicationId);
+public sealed record StepCard(
+    StepDto Step, ClockDto? Clock, bool InStage, string Title, string DepartmentName, Guid? ApplicationId, string? WalkInCitizen = null,
+    IReadOnlyDictionary<string, string[]>? Errors = null);

@@ -23,9 +23,10 @@ namespace WorkflowEngine.Hosting.Pages.Applications;
 /// it, and every department's step with its status, due time, working time left, yellow or red card and a stopped
 /// clock's reason, built by the API's own views (<see cref="ApplicationViews"/>, <see cref="ClockViews"/>); and the materials a supplement request (补正) asks for, uploaded through the API's own
 /// <see cref="ApplicationService.AttachAsync"/>. An application that is not the visitor's is "not found", as one that
-/// does not exist.
+/// does not exist. Window staff reach a walk-in's application at <see cref="WindowPath"/> and act on it for the citizen
+/// (<see cref="ApplicationViews.ActorFor"/>).
 /// </summary>
-[Authorize(Policy = Policies.ApplicantPages)]
+[Authorize(Policy = Policies.ProgressPages)]
 public sealed class TrackingModel(
     ApplicationViews views, ClockViews clocks, ApplicationService applications, CommitmentService commitments, DefinitionRegistry definitions, ReferenceData reference,
     ActivityRegistry activities, IOptions<RequestLimits> limits, IOptions<EngineOptions> engine) : PageModel
@@ -46,8 +47,17 @@ public sealed class TrackingModel(
     /// <summary>What the applicant may upload now; empty when nothing is asked for.</summary>
     public IReadOnlyList<UploadSlot> Slots { get; private set; } = [];
 
-    /// <summary>Whether the reader is the applicant: only they upload, sign or withdraw; an administrator reads the page.</summary>
-    public bool IsApplicant { get; private set; }
+    /// <summary>The window staff's route to a walk-in's application, beside the applicant's own.</summary>
+    public const string WindowPath = "/window/applications";
+
+    /// <summary>Whether the reader acts for the applicant (uploads, signs, withdraws): the applicant, or window staff for a walk-in; an administrator reads the page.</summary>
+    public bool IsApplicant => Actor is not null;
+
+    /// <summary>Who acts for the applicant on this page; null for a reader who only reads.</summary>
+    public ApplicantActor? Actor { get; private set; }
+
+    /// <summary>The page's own address: the window staff's, when it was reached there.</summary>
+    public string PageOf(Guid id) => (Request.Path.StartsWithSegments(WindowPath) ? WindowPath : "/applications") + "/" + id.ToString();
 
     /// <summary>The items of supplement requests that have not come yet: a request may be answered a file at a time.</summary>
     public IEnumerable<UploadSlot> Outstanding => Slots.Where(s => s.Supplement && s.ReceivedAt is null);
@@ -62,7 +72,7 @@ public sealed class TrackingModel(
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application || application.ApplicantId != User.Id())
+        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application || ApplicationViews.ActorFor(User, application) is not { } actor)
         {
             return NotFoundPage();
         }
@@ -74,10 +84,10 @@ public sealed class TrackingModel(
             : null;
         if (errors is null)
         {
-            var outcome = await applications.AttachAsync(id, MaterialUploads.Of(Request.Form.Files), cancellationToken);
+            var outcome = await applications.AttachAsync(id, MaterialUploads.Of(Request.Form.Files), actor, cancellationToken);
             if (outcome.Application is not null)
             {
-                return Redirect($"/applications/{id}?uploaded=true");
+                return Redirect($"{PageOf(id)}?uploaded=true");
             }
 
             errors = outcome.Errors.ToDictionary();
@@ -91,9 +101,10 @@ public sealed class TrackingModel(
     }
 
     /// <summary>The applicant signs a step's commitment (告知承诺书) through the API's own <see cref="CommitmentService"/>.</summary>
-    public async Task<IActionResult> OnPostCommitmentAsync(Guid id, string? step, string? textSha256, CancellationToken cancellationToken)
+    /// <remarks>Window staff confirm that the walk-in citizen signed the paper (<paramref name="paperSigned"/>) before it is recorded.</remarks>
+    public async Task<IActionResult> OnPostCommitmentAsync(Guid id, string? step, string? textSha256, bool paperSigned, CancellationToken cancellationToken)
     {
-        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application || application.ApplicantId != User.Id())
+        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application || ApplicationViews.ActorFor(User, application) is not { } actor)
         {
             return NotFoundPage();
         }
@@ -101,24 +112,29 @@ public sealed class TrackingModel(
         SubmissionOutcome outcome;
         using (FormMessages.InEnglish(PageText.Current.IsEnglishText))
         {
-            outcome = await commitments.SignAsync(id, step ?? "", textSha256, User.Id(), cancellationToken);
+            outcome = actor.WalkInCitizen is not null && !paperSigned
+                ? SubmissionOutcome.Invalid(new Dictionary<string, string[]>
+                {
+                    ["paperSigned-" + step] = [FormMessages.Say("请先请申请人在纸质承诺书上签字，再勾选确认", "Have the citizen sign the paper commitment first, then tick to confirm")],
+                })
+                : await commitments.SignAsync(id, step ?? "", textSha256, actor, cancellationToken);
         }
 
         if (outcome.Application is not null)
         {
-            return Redirect($"/applications/{id}#step-{step}");
+            return Redirect($"{PageOf(id)}#step-{step}");
         }
 
         await LoadAsync(id, cancellationToken);
         Errors = outcome.Errors.ToDictionary();
-        Response.StatusCode = StatusCodes.Status409Conflict;
+        Response.StatusCode = Errors.ContainsKey("paperSigned-" + step) ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
         return Page();
     }
 
     /// <summary>The applicant withdraws the application (撤回申请) through the API's own <see cref="WithdrawalService"/>.</summary>
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, string? reason, [FromServices] WithdrawalService withdrawals, CancellationToken cancellationToken)
     {
-        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application || application.ApplicantId != User.Id())
+        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application || ApplicationViews.ActorFor(User, application) is not { } actor)
         {
             return NotFoundPage();
         }
@@ -131,12 +147,12 @@ public sealed class TrackingModel(
                 {
                     ["reason"] = [FormMessages.Say($"撤回原因不能超过 {WithdrawalService.ReasonLength} 个字", $"The reason may be at most {WithdrawalService.ReasonLength} characters")],
                 })
-                : await withdrawals.WithdrawAsync(id, reason, User.Id(), cancellationToken);
+                : await withdrawals.WithdrawAsync(id, reason, actor, cancellationToken);
         }
 
         if (outcome.Application is not null)
         {
-            return Redirect($"/applications/{id}#withdrawn-note");
+            return Redirect($"{PageOf(id)}#withdrawn-note");
         }
 
         await LoadAsync(id, cancellationToken);
@@ -169,7 +185,7 @@ public sealed class TrackingModel(
         Service = Progress.Service;
         Bundle = Progress.Bundle;
         BundleSummary = Progress.BundleSummary;
-        IsApplicant = visible.ApplicantId == User.Id();
+        Actor = ApplicationViews.ActorFor(User, visible);
         Slots = IsApplicant ? UploadSlot.AllOf(Application, Service) : [];
         return true;
     }
