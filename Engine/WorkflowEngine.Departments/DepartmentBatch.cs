@@ -230,6 +230,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             ReceivedAt = now,
             PayloadJson = payload,
             Note = work.Note,
+            NoteEn = work.NoteEn,
             MaterialsJson = MaterialsOf(step),
         };
         if (step.CalendarId is { } calendarId)
@@ -1329,7 +1330,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         task.OnTime = null;
         task.CommitmentJson = null;
         task.Note = $"未能按承诺审批：{refused.Reason}";
-        task.NoteEn = null;
+        task.NoteEn = $"Not approved on the commitment: {refused.ReasonEn ?? refused.Reason}";
         _changed.Add(task.Id);
         return task;
     }

@@ -107,6 +107,7 @@ internal static class DepartmentMessages
                 Attempt = refused.Attempt,
                 Department = refused.Department,
                 Reason = refused.Reason,
+                ReasonEn = refused.ReasonEn,
                 RefusedAt = now,
             },
             Queues.Department(refused.Department),
