@@ -545,7 +545,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
             Notify(task, "escalated", escalation.DueAt,
                 $"升级督办：{escalation.Reason}（时限 {ChinaTime.Format(escalation.DueAt)}{Tentative(escalation.DueProvisional)}）",
-                $": escalated to the supervisors: {escalation.Reason} (due {ChinaTime.Format(escalation.DueAt)}{TentativeEn(escalation.DueProvisional)})");
+                $": escalated to the supervisors: {escalation.ReasonEn ?? escalation.Reason} (due {ChinaTime.Format(escalation.DueAt)}{TentativeEn(escalation.DueProvisional)})");
         }
 
         _changed.Add(task.Id);

@@ -97,6 +97,9 @@ public sealed record AnnounceEscalation(
 {
     /// <summary>Set when <see cref="DueAt"/> is counted through a year with no holiday arrangement loaded (暂定).</summary>
     public ProvisionalDue? Provisional { get; init; }
+
+    /// <summary><see cref="Reason"/> in English.</summary>
+    public string? ReasonEn { get; init; }
 }
 
 /// <summary>Tell the department holding a step that the applicant supplied what its supplement request asked for.</summary>

@@ -79,6 +79,7 @@ internal static class DepartmentMessages
                 Priority = escalation.Priority,
                 Supervise = escalation.Supervise,
                 Reason = escalation.Reason,
+                ReasonEn = escalation.ReasonEn,
                 DueAt = escalation.DueAt,
                 DueProvisional = ProvisionalDueMessages.Of(escalation.Provisional),
                 EscalatedAt = now,
