@@ -58,6 +58,9 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             : null;
         if (refusal is not null)
         {
+            var refusalEn = rules is null ? "This step may not be approved on commitment"
+                : rules.VerifyWithin is null ? "This step sets no time for checking the commitment"
+                : "The commitment signed is not this step's commitment";
             context.Audit("CommitmentIgnored", new Dictionary<string, string?>
             {
                 ["reason"] = refusal,
@@ -67,7 +70,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             }, actor);
             if (atWindow && context.State.Department is { } department)
             {
-                context.Emit(new AnnounceCommitmentRefused(context.Node.Id, context.State.Attempt, department, refusal));
+                context.Emit(new AnnounceCommitmentRefused(context.Node.Id, context.State.Attempt, department, refusal) { ReasonEn = refusalEn });
             }
 
             return;

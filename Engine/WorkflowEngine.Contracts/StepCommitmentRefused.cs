@@ -21,5 +21,8 @@ public sealed record StepCommitmentRefused
     /// <summary>Why, in the clerk's words.</summary>
     public required string Reason { get; init; }
 
+    /// <summary>The same in English, for a clerk reading the English pages; absent from older engines (show <see cref="Reason"/> then). Added to version 1 (additive).</summary>
+    public string? ReasonEn { get; init; }
+
     public required DateTimeOffset RefusedAt { get; init; }
 }

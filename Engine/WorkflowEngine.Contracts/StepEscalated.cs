@@ -37,6 +37,9 @@ public sealed record StepEscalated
     /// <summary>Why, in the supervisor's words (e.g. 红牌（超过办理时限）后 1 个工作日仍未办结).</summary>
     public required string Reason { get; init; }
 
+    /// <summary>The same in English, for a supervisor reading the English pages; absent from older engines (show <see cref="Reason"/> then). Added to version 1 (additive).</summary>
+    public string? ReasonEn { get; init; }
+
     /// <summary>The step's (or stage's) due time when the rule applied.</summary>
     public required DateTimeOffset DueAt { get; init; }
 

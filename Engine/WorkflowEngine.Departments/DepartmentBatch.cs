@@ -230,6 +230,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             ReceivedAt = now,
             PayloadJson = payload,
             Note = work.Note,
+            NoteEn = work.NoteEn,
             MaterialsJson = MaterialsOf(step),
         };
         if (step.CalendarId is { } calendarId)
@@ -544,7 +545,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
             Notify(task, "escalated", escalation.DueAt,
                 $"升级督办：{escalation.Reason}（时限 {ChinaTime.Format(escalation.DueAt)}{Tentative(escalation.DueProvisional)}）",
-                $": escalated to the supervisors: {escalation.Reason} (due {ChinaTime.Format(escalation.DueAt)}{TentativeEn(escalation.DueProvisional)})");
+                $": escalated to the supervisors: {escalation.ReasonEn ?? escalation.Reason} (due {ChinaTime.Format(escalation.DueAt)}{TentativeEn(escalation.DueProvisional)})");
         }
 
         _changed.Add(task.Id);
@@ -1329,7 +1330,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         task.OnTime = null;
         task.CommitmentJson = null;
         task.Note = $"未能按承诺审批：{refused.Reason}";
-        task.NoteEn = null;
+        task.NoteEn = $"Not approved on the commitment: {refused.ReasonEn ?? refused.Reason}";
         _changed.Add(task.Id);
         return task;
     }

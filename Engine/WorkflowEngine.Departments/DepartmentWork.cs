@@ -20,7 +20,7 @@ public abstract class EngineMessageWork(string messageId, Guid applicationId, st
 }
 
 /// <summary>A step arrived from the engine; <see cref="Result"/> is set when an automated handler already decided it.</summary>
-public sealed class ReceiveStepWork(ExecuteStep step, string messageId, string? body, AutomatedResult? result, string? note)
+public sealed class ReceiveStepWork(ExecuteStep step, string messageId, string? body, AutomatedResult? result, string? note, string? noteEn = null)
     : EngineMessageWork(messageId, step.ApplicationId, step.StepId)
 {
     public ExecuteStep Step { get; } = step;
@@ -31,6 +31,9 @@ public sealed class ReceiveStepWork(ExecuteStep step, string messageId, string? 
     public AutomatedResult? Result { get; } = result;
 
     public string? Note { get; } = note;
+
+    /// <summary><see cref="Note"/> in English.</summary>
+    public string? NoteEn { get; } = noteEn;
 }
 
 /// <summary>The engine recalled a step.</summary>

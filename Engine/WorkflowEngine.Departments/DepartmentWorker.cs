@@ -20,6 +20,7 @@ public sealed partial class DepartmentWorker(DepartmentProcessor processor, IEnu
     {
         AutomatedResult? result = null;
         string? note = null;
+        string? noteEn = null;
         if (step.Handler is { } key)
         {
             if (_handlers.TryGetValue(key, out var handler))
@@ -32,16 +33,18 @@ public sealed partial class DepartmentWorker(DepartmentProcessor processor, IEnu
                 {
                     LogHandlerFailed(ex, key, step.TrackingNumber, step.StepId);
                     note = $"自动办理程序“{key}”出错（{ex.Message}），已转人工办理";
+                    noteEn = $"The automated handler \"{key}\" failed ({ex.Message}); a clerk decides the step instead";
                 }
             }
             else
             {
                 LogNoHandler(key, step.Department);
                 note = $"本部门主机未登记自动办理程序“{key}”，已转人工办理";
+                noteEn = $"This department's host has no automated handler \"{key}\"; a clerk decides the step instead";
             }
         }
 
-        return await processor.ReceiveAsync(new ReceiveStepWork(step, messageId, body, result, note), cancellationToken);
+        return await processor.ReceiveAsync(new ReceiveStepWork(step, messageId, body, result, note, noteEn), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Automated handler {Handler} failed on {TrackingNumber}/{StepId}; the step goes to a clerk")]

@@ -263,6 +263,7 @@ public sealed class CommitmentWatchTests
         var told = Assert.Single(h.Last!.Commands.OfType<AnnounceCommitmentRefused>());
         Assert.Equal(("archive", 1, "ARCH"), (told.StepId, told.Attempt, told.Department));
         Assert.Contains("不一致", told.Reason, StringComparison.Ordinal);
+        Assert.Equal("The commitment signed is not this step's commitment", told.ReasonEn);
         Assert.DoesNotContain(h.Commands.OfType<ScheduleTimer>(), t => t.TimerId.EndsWith(":verify", StringComparison.Ordinal));
     }
 
@@ -276,6 +277,7 @@ public sealed class CommitmentWatchTests
         var told = Assert.Single(h.Last!.Commands.OfType<AnnounceCommitmentRefused>());
         Assert.Equal(("planning", "NRP"), (told.StepId, told.Department));
         Assert.Contains("不适用告知承诺制", told.Reason, StringComparison.Ordinal);
+        Assert.Equal("This step may not be approved on commitment", told.ReasonEn);
     }
 
     [Fact]

@@ -125,6 +125,7 @@ public sealed class WarningWatchTests
         var told = Assert.Single(h.Commands.OfType<AnnounceEscalation>());
         Assert.Equal(("licence", "SAMR", "licence", "urgent", true, Monday.AddHours(2)), (told.StepId, told.Department, told.Clock, told.Priority, told.Supervise, told.DueAt));
         Assert.Equal("红牌（超过办理时限）后 1 个工作日仍未办结", told.Reason);
+        Assert.Equal("Still not decided 1 working day after the red card (past the time limit)", told.ReasonEn);
     }
 
     [Fact]
@@ -177,6 +178,7 @@ public sealed class WarningWatchTests
         Assert.Equal([("licence", "SAMR"), ("seal", "PSB")], told.Select(c => (c.StepId, c.Department)));
         Assert.All(told, c => Assert.Equal(("review", "high", false), (c.Clock, c.Priority, c.Supervise)));
         Assert.StartsWith("阶段「审查阶段」", told[0].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("Stage “", told[0].ReasonEn, StringComparison.Ordinal);
         Assert.Equal("licence,seal", Assert.Single(Escalations(h)).Data!["steps"]);
     }
 

@@ -146,6 +146,12 @@ public sealed class WindowCommitmentTests
         var audit = (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries").EnumerateArray().ToArray();
         Assert.Single(audit, e => e.GetProperty("type").GetString() == "CommitmentIgnored" && e.GetProperty("actor").GetString() == "arch-clerk");
         Assert.DoesNotContain(audit, e => e.GetProperty("type").GetString() == "CommitmentSigned");
+
+        // The clerk reading the English pages reads why in English.
+        using var english = host.Client("arch-clerk");
+        english.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        Assert.Contains("Not approved on the commitment: The commitment signed is not this step's commitment",
+            WebUtility.HtmlDecode(await english.GetStringAsync($"/desk/tasks/{task}")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,9 +22,9 @@ internal static class CommitmentWatch
     /// <summary>The verification came due: the department gets its task, with the step's own limit to finish it.</summary>
     public static void Fired(ExecutionScope scope, string nodeId)
     {
-        if (scope.State.Status is WorkflowStatus.Withdrawn or WorkflowStatus.Cancelled)
+        if (scope.State.Status is not (WorkflowStatus.Running or WorkflowStatus.Completed))
         {
-            // A timer that fired as the application ended, before its cancellation reached the timer store.
+            // A timer that fired as the application ended unapproved, before its cancellation reached the timer store.
             if (scope.Peek(nodeId)?.Commitment is { Status: CommitmentStatus.AwaitingVerification } && scope.Definition.Nodes.TryGetValue(nodeId, out var ended))
             {
                 Drop(scope, ended, scope.StateOf(ended), scope.State.Reason ?? "", scope.State.ReasonEn);
@@ -66,9 +66,11 @@ internal static class CommitmentWatch
     }
 
     /// <summary>
-    /// The application ends (withdrawn or cancelled) while it runs: a verification still to come is not made (its timer
-    /// is cancelled) and one at its department is recalled with the application's reason, since nobody pursues the
-    /// application any more; the trail says why. A verification after the bundle was decided is not touched here.
+    /// The application ends other than approved — withdrawn, cancelled, refused, or a completed bundle overturned by a
+    /// failed verification: a verification still to come is not made (its timer is cancelled) and one at its department
+    /// is recalled with the application's reason, since an approval whose bundle did not end approved has nothing left
+    /// standing to check (its certificates are void); the trail says why. Only a bundle that completed approved keeps
+    /// its verifications: what it issued stands on the commitments.
     /// </summary>
     public static void Drop(ExecutionScope scope, string reason, string? reasonEn)
     {
@@ -370,6 +372,7 @@ internal static class CommitmentWatch
         scope.State.Status = status;
         scope.State.Reason = reason;
         scope.State.ReasonEn = reasonEn;
+        Drop(scope, reason, reasonEn);
         scope.Emit(new CompleteApplication(status, reason) { ReasonEn = reasonEn });
         scope.Audit(auditType, null, ActivityContext.SystemActor, new Dictionary<string, string?> { ["reason"] = reason });
         scope.VoidCertificates(reason, reasonEn);

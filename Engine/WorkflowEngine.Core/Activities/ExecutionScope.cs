@@ -460,8 +460,9 @@ internal sealed class ExecutionScope
         if (State.Status == WorkflowStatus.Rejected)
         {
             // However the flow came to be refused (a join made unreachable by a revoked approval or a refusal, a refusal
-            // on the way), what a step issued on the way does not stand.
+            // on the way), what a step issued on the way does not stand, and so no approval on commitment needs checking.
             VoidCertificates(State.Reason ?? "", State.ReasonEn);
+            CommitmentWatch.Drop(this, State.Reason ?? "", State.ReasonEn);
         }
 
         DeferralWatch.Stop(this);

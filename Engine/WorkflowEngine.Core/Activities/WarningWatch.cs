@@ -272,7 +272,7 @@ internal static class WarningWatch
         state.Escalations.Add(new FiredEscalation(clock, index, scope.Now));
         // A stage escalates every step of it still open; a step itself.
         var steps = node.Department is not null ? [(clock, node)] : OpenStepsUnder(state, stepNode);
-        var reason = ReasonOf(stepNode, node, rule);
+        var (reason, reasonEn) = ReasonOf(stepNode, node, rule);
         scope.Audit("Escalated", clock, null, new Dictionary<string, string?>
         {
             ["rule"] = (index + 1).ToString(CultureInfo.InvariantCulture),
@@ -287,16 +287,22 @@ internal static class WarningWatch
             scope.Emit(new AnnounceEscalation(id, step.Attempt, step.Department!, clock, index, rule.Card!, rule.Priority, rule.Supervise, reason, dueAt)
             {
                 Provisional = provisional,
+                ReasonEn = reasonEn,
             });
         }
     }
 
-    /// <summary>Why, as the supervisor reads it: 红牌后 1 个工作日仍未办结; a stage's rule names the stage.</summary>
-    private static string ReasonOf(StepNode stepNode, NodeState node, EscalationRule rule)
+    /// <summary>Why, as the supervisor reads it, in Chinese and English: 红牌后 1 个工作日仍未办结; a stage's rule names the stage.</summary>
+    private static (string Zh, string En) ReasonOf(StepNode stepNode, NodeState node, EscalationRule rule)
     {
-        var card = rule.Card == EscalationNames.Red ? "红牌（超过办理时限）" : "黄牌（临近办理时限）";
+        var red = rule.Card == EscalationNames.Red;
+        var card = red ? "红牌（超过办理时限）" : "黄牌（临近办理时限）";
+        var cardEn = red ? "red card (past the time limit)" : "yellow card (the time limit is near)";
         var what = rule.After is { } after ? $"{card}后 {after}仍未办结" : $"亮{card}";
-        return node.Department is null ? $"阶段「{stepNode.DisplayTitle}」{what}" : what;
+        var whatEn = rule.After is { } afterEn ? $"still not decided {afterEn.ToEnglish()} after the {cardEn}" : $"{cardEn[..1].ToUpperInvariant()}{cardEn[1..]}";
+        return node.Department is null
+            ? ($"阶段「{stepNode.DisplayTitle}」{what}", $"Stage “{stepNode.DisplayTitleEn}”: {whatEn}")
+            : (what, $"{whatEn[..1].ToUpperInvariant()}{whatEn[1..]}");
     }
 
     private static DateTimeOffset Min(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;

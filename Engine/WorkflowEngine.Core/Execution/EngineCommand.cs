@@ -97,6 +97,9 @@ public sealed record AnnounceEscalation(
 {
     /// <summary>Set when <see cref="DueAt"/> is counted through a year with no holiday arrangement loaded (暂定).</summary>
     public ProvisionalDue? Provisional { get; init; }
+
+    /// <summary><see cref="Reason"/> in English.</summary>
+    public string? ReasonEn { get; init; }
 }
 
 /// <summary>Tell the department holding a step that the applicant supplied what its supplement request asked for.</summary>
@@ -127,7 +130,11 @@ public sealed record AnnounceSupplementRefused(
 /// Tell the department that reported a commitment signed at its window that the engine did not approve the step on it,
 /// and why: the step is not decided and goes back to the clerk.
 /// </summary>
-public sealed record AnnounceCommitmentRefused(string StepId, int Attempt, string Department, string Reason) : EngineCommand;
+public sealed record AnnounceCommitmentRefused(string StepId, int Attempt, string Department, string Reason) : EngineCommand
+{
+    /// <summary><see cref="Reason"/> in English.</summary>
+    public string? ReasonEn { get; init; }
+}
 
 /// <summary>
 /// Keep both views of a decided department step's compliance: the host's as reported (null when it sent none) and the

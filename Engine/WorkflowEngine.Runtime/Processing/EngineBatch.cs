@@ -357,7 +357,7 @@ internal sealed class EngineBatch(
         if (await RunAsync(application, new WorkflowCancelledEvent(reason, work.Actor), cancellationToken) is not null)
         {
             // Even cancelling fails in the interpreter: end the application from the shell, recalling what departments hold.
-            CancelFromShell(application, reason, work.Actor);
+            await CancelFromShellAsync(application, reason, work.Actor, cancellationToken);
         }
 
         Close(incident, IncidentStatuses.Cancelled, work.Actor, reason);
@@ -382,26 +382,51 @@ internal sealed class EngineBatch(
             : $"第 {version} 版缺少本申请已执行的步骤，或其类型不同：{string.Join("、", missing)}；不能迁移，请发布包含这些步骤的版本";
     }
 
-    private void CancelFromShell(ApplicationRecord application, string reason, string actor)
+    /// <summary>
+    /// Ends the application without its flow (<see cref="ForcedCancellation"/>): departments drop what they hold, and
+    /// no timer of it fires later — no verification task (事后核查), no card, no overdue stage for an ended application.
+    /// </summary>
+    private async Task CancelFromShellAsync(ApplicationRecord application, string reason, string actor, CancellationToken cancellationToken)
     {
         var reasonEn = OwnWords.Administrator(reason);
-        foreach (var (stepId, state) in application.State.Nodes.Where(n => n.Value.Status == NodeStatus.Active && n.Value.Department is not null))
+        var ended = ForcedCancellation.Apply(application.State, reason, reasonEn, now);
+        foreach (var command in ended.Commands)
         {
-            Changes.Outbox.Add(MessageJson.ToOutbox(
-                new CancelStep
-                {
-                    ApplicationId = application.Id,
-                    StepId = stepId,
-                    Attempt = state.Attempt,
-                    Department = state.Department!,
-                    Reason = reason,
-                    ReasonEn = reasonEn,
-                    CancelledAt = now,
-                },
-                Queues.Department(state.Department!),
-                now));
+            if (command is CancelTimer timer)
+            {
+                Changes.RemoveTimer(application.Id, timer.TimerId);
+            }
+            else
+            {
+                Changes.Outbox.Add(DepartmentMessages.ToOutbox(command, application.Id, now));
+            }
         }
 
+        var definition = await LoadableDefinitionAsync(application, cancellationToken);
+        foreach (var stepId in ended.ChangedNodes)
+        {
+            var state = ended.State.Find(stepId);
+            if (definition?.Nodes.GetValueOrDefault(stepId) is { } node)
+            {
+                if (interpreter.Registry.TryGet(node.ActivityKey, out var activity) && activity.Descriptor.Tracked)
+                {
+                    Changes.Steps[(application.Id, stepId)] = StepProjection.From(application.Id, node, state);
+                }
+            }
+            else if (state?.Department is not null)
+            {
+                // A department's step has had its row since dispatch, whose kind and title the write keeps: the row
+                // stops waiting, so the stuck-work check no longer sends it again.
+                Changes.Steps[(application.Id, stepId)] = StepProjection.From(application.Id, new StepNode { Id = stepId, ActivityKey = "" }, state);
+            }
+        }
+
+        foreach (var entry in ended.Audit)
+        {
+            Changes.Audit.Add(new AuditRecord(application.Id, entry.At, entry.Type, entry.StepId, entry.Actor, entry.Data is null ? null : Json(entry.Data)));
+        }
+
+        application.State = ended.State;
         application.Status = ApplicationStatuses.Cancelled;
         application.CompletedAt = now;
         Changes.Clocks[application.Id] = [];
@@ -411,6 +436,19 @@ internal sealed class EngineBatch(
             Json(new Dictionary<string, string?> { ["reason"] = reason })));
         Changes.Notifications.Add(new NotificationRecord(application.Id, now, "cancelled", $"您的申请（{application.TrackingNumber}）已终止办理：{reason}",
             $"Your application ({application.TrackingNumber}) has been ended: {application.ReasonEn}"));
+    }
+
+    /// <summary>The application's definition, or null when it no longer loads.</summary>
+    private async Task<WorkflowDefinition?> LoadableDefinitionAsync(ApplicationRecord application, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+        {
+            return null;
+        }
     }
 
     private async Task<IncidentRecord?> OpenIncidentAsync(ApplicationRecord application, CancellationToken cancellationToken)
