@@ -446,6 +446,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             ["reportArrivedAt"] = context.Now.ToString("O"),
             ["reportedWorkingMinutes"] = done.Compliance?.WorkingMinutesUsed?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["computedWorkingMinutes"] = engine.WorkingMinutesUsed?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["reportedPausedMinutes"] = done.Compliance?.WorkingMinutesPaused?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["computedPausedMinutes"] = engine.WorkingMinutesPaused?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }
 

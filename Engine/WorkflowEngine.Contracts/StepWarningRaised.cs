@@ -48,4 +48,12 @@ public sealed record StepWarningRaised
 
     /// <summary><see cref="ScopeTitle"/> in English, where the definition gives it. Added to version 1; absent from older engines (show the Chinese then).</summary>
     public string? ScopeTitleEn { get; init; }
+
+    /// <summary>
+    /// Present only on a bundle's card sent to the department that approves the bundle's extensions
+    /// (<c>timeLimits.extension.approver</c>) and holds no open step of it: <see cref="Attempt"/> is then 0 and
+    /// <see cref="StepId"/> the flow's id — no task of yours; tell the supervisors, naming the application by this
+    /// number. Added to version 1 (additive).
+    /// </summary>
+    public string? TrackingNumber { get; init; }
 }

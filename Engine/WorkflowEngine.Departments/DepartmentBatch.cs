@@ -450,6 +450,17 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     private TaskRecord? RaiseWarning(WarningWork work)
     {
         var warning = work.Message;
+        if (warning is { Attempt: 0, Scope: "bundle" })
+        {
+            // The bundle's card for the department approving its extensions: no task of it here, a notice all the same.
+            if (Consume(work.MessageId))
+            {
+                NotifyApprover(warning);
+            }
+
+            return null;
+        }
+
         if (OpenTaskOf(work.MessageId, warning.ApplicationId, warning.StepId, warning.Attempt) is not { } task)
         {
             return null;
@@ -490,19 +501,52 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     /// </summary>
     private TaskRecord? RaiseWarningAbove(TaskRecord task, StepWarningRaised warning)
     {
-        var red = warning.Level == "red";
-        var statutory = warning.Limit == "statutory";
-        var limit = statutory ? "法定时限" : "承诺时限";
-        var state = red ? $"已超过{limit}" : $"亮黄牌，临近{limit}";
-        var limitEn = statutory ? "statutory limit" : "promised limit";
-        var stateEn = red ? $"passed its {limitEn}" : $"is on a yellow card, near its {limitEn}";
-        var due = $"{ChinaTime.Format(warning.DueAt)}{Tentative(warning.DueProvisional)}";
-        var dueEn = $"{ChinaTime.Format(warning.DueAt)}{TentativeEn(warning.DueProvisional)}";
+        var (red, state, stateEn, due, dueEn) = CardWords(warning);
         var (kind, what, whatEn) = warning.Scope == "bundle"
             ? (red ? BundleRedNotice : BundleYellowNotice, $"所在的一件事「{warning.ScopeTitle}」{state}（{due}）", $": its service “{warning.ScopeTitleEn ?? warning.ScopeTitle}” {stateEn} ({dueEn})")
             : (red ? StageRedNotice : StageYellowNotice, $"所在的阶段「{warning.ScopeTitle}」{state}（{due}）", $": its stage “{warning.ScopeTitleEn ?? warning.ScopeTitle}” {stateEn} ({dueEn})");
         Notify(task, kind, warning.DueAt, what, whatEn);
         return task;
+    }
+
+    /// <summary>
+    /// The bundle's yellow or red card told to the department approving its extensions (<c>timeLimits.extension.approver</c>,
+    /// usually the service centre), which holds no open step of it: a notice naming the application, with no task to open.
+    /// </summary>
+    private void NotifyApprover(StepWarningRaised warning)
+    {
+        var (red, state, stateEn, due, dueEn) = CardWords(warning);
+        var number = warning.TrackingNumber ?? "";
+        var title = warning.ScopeTitle ?? "";
+        Changes.Notices.Add(new DepartmentNotice(
+            Guid.CreateVersion7(now),
+            warning.Department,
+            Guid.Empty,
+            warning.ApplicationId,
+            number,
+            warning.StepId,
+            title,
+            red ? BundleRedNotice : BundleYellowNotice,
+            $"一件事 {number}「{title}」{state}（{due}），本部门负责审批其延期",
+            warning.DueAt,
+            now,
+            $"Service {number} “{warning.ScopeTitleEn ?? title}” {stateEn} ({dueEn}); your department approves its extensions",
+            warning.ScopeTitleEn));
+    }
+
+    /// <summary>A stage's or bundle's card in words: whether red, its state and due time, in Chinese and English.</summary>
+    private static (bool Red, string State, string StateEn, string Due, string DueEn) CardWords(StepWarningRaised warning)
+    {
+        var red = warning.Level == "red";
+        var statutory = warning.Limit == "statutory";
+        var limit = statutory ? "法定时限" : "承诺时限";
+        var limitEn = statutory ? "statutory limit" : "promised limit";
+        return (
+            red,
+            red ? $"已超过{limit}" : $"亮黄牌，临近{limit}",
+            red ? $"passed its {limitEn}" : $"is on a yellow card, near its {limitEn}",
+            $"{ChinaTime.Format(warning.DueAt)}{Tentative(warning.DueProvisional)}",
+            $"{ChinaTime.Format(warning.DueAt)}{TentativeEn(warning.DueProvisional)}");
     }
 
     /// <summary>The kind of a notice that the stage a task is part of got its yellow card (near its limit).</summary>

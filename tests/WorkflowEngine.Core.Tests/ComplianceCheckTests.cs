@@ -57,12 +57,14 @@ public sealed class ComplianceCheckTests
             DueAt = engine.DueAt!.Value.AddDays(-1),
             OnTime = false,
             WorkingMinutesUsed = engine.WorkingMinutesUsed + 31,
+            WorkingMinutesPaused = engine.WorkingMinutesPaused + 31,
         };
 
         var kinds = ComplianceCheck.Compare(engine, host, false, dispatched, null, reportedAt);
 
         Assert.Equal(
-            [ComplianceKinds.OnTimeDiffers, ComplianceKinds.DueDiffers, ComplianceKinds.ClockSkew, ComplianceKinds.Backfilled, ComplianceKinds.WorkingTimeDiffers],
+            [ComplianceKinds.OnTimeDiffers, ComplianceKinds.DueDiffers, ComplianceKinds.ClockSkew, ComplianceKinds.Backfilled, ComplianceKinds.WorkingTimeDiffers,
+                ComplianceKinds.PausedTimeDiffers],
             kinds);
     }
 
@@ -112,6 +114,28 @@ public sealed class ComplianceCheckTests
 
         Assert.Equal([ComplianceKinds.ClockSkew], ComplianceCheck.Compare(engine, engine, true, dispatched, Monday.AddMinutes(30), Monday.AddHours(2)));
         Assert.Equal([ComplianceKinds.ClockSkew], ComplianceCheck.Compare(engine, engine, true, dispatched, Monday.AddHours(1.5), Monday.AddHours(1)));
+    }
+
+    [Fact]
+    public void Compare_AHostThatMissedAPause_IsFlaggedForThePausedTime_AndThirtyMinutesApartIsNoDisagreement()
+    {
+        // The engine paused the step 10:00-15:00 for a supplement; the host counted the pause from 11:30 (90 office minutes short).
+        List<ClockEvent> clock =
+        [
+            ClockEvent.Started(Monday),
+            ClockEvent.Paused(Monday.AddHours(1), PauseReason.SupplementRequested, "补正"),
+            ClockEvent.Resumed(Monday.AddHours(6)),
+            ClockEvent.Stopped(Monday.AddHours(7)),
+        ];
+        var decided = Monday.AddHours(7);
+        var engine = ComplianceCheck.Recompute(clock, Monday, Monday, null, decided, Monday.AddDays(2), Calendar);
+        Assert.Equal(120 + 90, engine.WorkingMinutesPaused);
+
+        var missed = engine with { WorkingMinutesPaused = engine.WorkingMinutesPaused - 90 };
+        var close = engine with { WorkingMinutesPaused = engine.WorkingMinutesPaused - 30 };
+
+        Assert.Equal([ComplianceKinds.PausedTimeDiffers], ComplianceCheck.Compare(engine, missed, true, Monday, decided, decided));
+        Assert.Empty(ComplianceCheck.Compare(engine, close, true, Monday, decided, decided));
     }
 
     /// <summary>A step dispatched Monday 09:00, due 11:00, decided at <paramref name="at"/> with no pause.</summary>

@@ -213,6 +213,39 @@ public sealed class WarningWatchTests
     }
 
     [Fact]
+    public void TheBundlesCards_AreToldToTheDepartmentApprovingItsExtensions_WhichHoldsNoStep_OnceEach()
+    {
+        const string approved = """
+            id: approved-flow
+            title: 联合测试
+            timeLimits: { statutory: { workingHours: 6 }, promised: { workingHours: 4 }, extension: { max: { workingHours: 2 }, approver: GSC } }
+            form:
+              - { key: name, label: 名称, type: text }
+            flow:
+              activity: sequence
+              steps:
+                - { id: licence, activity: department-task, title: 营业执照, department: SAMR, limit: { workingHours: 4 } }
+            """;
+        var h = new FlowHarness(Catalog.Definition(approved), start: Monday).Start();
+
+        // Three of the four promised office hours: 12:00, the bundle's yellow card, for the licence's department and the
+        // centre's, which holds no step: it gets the flow's id, attempt 0 and the tracking number to name the application.
+        Look(h, Monday.AddHours(3));
+        var yellow = h.Last!.Commands.OfType<AnnounceWarning>().Where(w => w.Scope is not null).OrderBy(w => w.Department, StringComparer.Ordinal).ToList();
+        Assert.Equal([("GSC", h.Definition.Flow.Id, 0), ("SAMR", "licence", 1)], yellow.Select(w => (w.Department, w.StepId, w.Attempt)));
+        Assert.All(yellow, w => Assert.Equal((WarningLevel.Yellow, WarningScopes.Bundle, "联合测试"), (w.Level, w.Scope, w.ScopeTitle)));
+        Assert.Equal(h.Application.TrackingNumber, yellow[0].TrackingNumber);
+
+        // The promised four hours end at 14:30: the red card, to both, once.
+        Look(h, Monday.AddHours(5.5));
+        var red = h.Last!.Commands.OfType<AnnounceWarning>().Where(w => w.Scope is not null).ToList();
+        Assert.Equal(["GSC", "SAMR"], red.Select(w => w.Department).Order(StringComparer.Ordinal));
+        Assert.All(red, w => Assert.Equal((WarningLevel.Red, WarningLimits.Promised), (w.Level, w.Limit)));
+        Look(h, Monday.AddHours(5.5));
+        Assert.Empty(h.Last!.Commands.OfType<AnnounceWarning>());
+    }
+
+    [Fact]
     public void AStagesYellowCard_IsToldOnceToTheDepartmentOfEveryStepStillOpenUnderIt()
     {
         // The bundle's cards come much later; a third step, already decided, hears nothing.

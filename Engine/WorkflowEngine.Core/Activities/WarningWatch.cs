@@ -198,9 +198,22 @@ internal static class WarningWatch
         }
 
         var (kind, title, titleEn) = stage is null ? (WarningScopes.Bundle, definition.Title.Zh, definition.Title.En) : (WarningScopes.Stage, stage.DisplayTitle, stage.Title?.En);
-        foreach (var (id, step) in OpenStepsUnder(scope.State, stage ?? definition.Flow))
+        var open = OpenStepsUnder(scope.State, stage ?? definition.Flow);
+        foreach (var (id, step) in open)
         {
             scope.Emit(new AnnounceWarning(id, step.Attempt, step.Department!, level, limit, dueAt, kind, title) { Provisional = provisional, ScopeTitleEn = titleEn });
+        }
+
+        // The department that approves the bundle's extensions (usually the service centre, 政务服务中心) answers for the
+        // whole 一件事: its supervisors hear of the bundle's cards even when it holds no step, or none is open any more.
+        if (stage is null && definition.Limits.Extension?.Approver is { } approver && !open.Exists(o => o.Step.Department == approver))
+        {
+            scope.Emit(new AnnounceWarning(definition.Flow.Id, 0, approver, level, limit, dueAt, kind, title)
+            {
+                Provisional = provisional,
+                ScopeTitleEn = titleEn,
+                TrackingNumber = scope.Application.TrackingNumber,
+            });
         }
     }
 

@@ -15,7 +15,7 @@ public static class ComplianceCheck
     /// <summary>How much earlier than the host sent its report a decision may be dated before it counts as back-filled.</summary>
     public static readonly TimeSpan BackfillTolerance = TimeSpan.FromHours(1);
 
-    /// <summary>How many office minutes the two counts of working time used may differ by.</summary>
+    /// <summary>How many office minutes the two counts of working time used, or of working time paused, may differ by.</summary>
     public const int WorkingMinutesTolerance = 30;
 
     /// <summary>
@@ -119,6 +119,12 @@ public static class ComplianceCheck
             && Math.Abs(hostUsed - engineUsed) > WorkingMinutesTolerance)
         {
             kinds.Add(ComplianceKinds.WorkingTimeDiffers);
+        }
+
+        if (host.WorkingMinutesPaused is { } hostPaused && engine.WorkingMinutesPaused is { } enginePaused
+            && Math.Abs(hostPaused - enginePaused) > WorkingMinutesTolerance)
+        {
+            kinds.Add(ComplianceKinds.PausedTimeDiffers);
         }
 
         return kinds;

@@ -18,9 +18,12 @@ public static class ComplianceKinds
     /// <summary>The host counted a different amount of working time used.</summary>
     public const string WorkingTimeDiffers = "working-time-differs";
 
+    /// <summary>The host counted a different amount of working time the clock stood paused (a pause it missed, or one it kept running).</summary>
+    public const string PausedTimeDiffers = "paused-time-differs";
+
     /// <summary>Not a disagreement: the host sent no compliance block (an older host). Used as a filter only.</summary>
     public const string NotReported = "not-reported";
 
     /// <summary>Every disagreement kind, in the order they are listed.</summary>
-    public static IReadOnlyList<string> All { get; } = [OnTimeDiffers, DueDiffers, ClockSkew, Backfilled, WorkingTimeDiffers];
+    public static IReadOnlyList<string> All { get; } = [OnTimeDiffers, DueDiffers, ClockSkew, Backfilled, WorkingTimeDiffers, PausedTimeDiffers];
 }

@@ -84,6 +84,12 @@ public sealed record AnnounceWarning(
 
     /// <summary><paramref name="ScopeTitle"/> in English, where the definition gives it.</summary>
     public string? ScopeTitleEn { get; init; }
+
+    /// <summary>
+    /// The application's tracking number, for the bundle's card told to the department approving its extensions, which
+    /// may hold no task of it (<paramref name="Attempt"/> 0, <paramref name="StepId"/> the flow's id).
+    /// </summary>
+    public string? TrackingNumber { get; init; }
 }
 
 /// <summary>

@@ -63,6 +63,7 @@ internal static class DepartmentMessages
                 Scope = warning.Scope,
                 ScopeTitle = warning.ScopeTitle,
                 ScopeTitleEn = warning.ScopeTitleEn,
+                TrackingNumber = warning.TrackingNumber,
             },
             Queues.Department(warning.Department),
             now),

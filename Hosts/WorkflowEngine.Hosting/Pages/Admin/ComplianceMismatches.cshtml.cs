@@ -90,6 +90,7 @@ public sealed class ComplianceMismatchesModel(IComplianceMismatchQueries queries
         ComplianceKinds.ClockSkew => AdminText.Say("时钟偏差", "Clock skew"),
         ComplianceKinds.Backfilled => AdminText.Say("事后补录办结时间", "Back-filled"),
         ComplianceKinds.WorkingTimeDiffers => AdminText.Say("工作用时不一致", "Working time differs"),
+        ComplianceKinds.PausedTimeDiffers => AdminText.Say("暂停用时不一致", "Paused time differs"),
         ComplianceKinds.NotReported => AdminText.Say("部门未报告", "Not reported"),
         _ => kind,
     };
