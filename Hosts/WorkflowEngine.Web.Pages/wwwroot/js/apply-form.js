@@ -122,7 +122,10 @@
   var sending = false;
   var judging = false;
   form.addEventListener('submit', function (event) {
+    // Once sent, a second click sends nothing more: the browser would post the form again itself, and at the window
+    // the repeat's answer (the first receipt, without the query code) would replace the one that shows the code.
     if (sending) {
+      event.preventDefault();
       return;
     }
     event.preventDefault();
