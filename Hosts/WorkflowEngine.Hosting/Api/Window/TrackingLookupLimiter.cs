@@ -50,7 +50,7 @@ public sealed class TrackingLookupLimiter : IDisposable
     public int? TryAcquire(HttpContext context, string? trackingNumber)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var number = (trackingNumber ?? "").Trim().ToUpperInvariant();
+        var number = TrackingNumbers.Normalize(trackingNumber);
         var key = (context.Connection.RemoteIpAddress ?? IPAddress.None) + "|" + (number.Length > MaxNumberLength ? "" : number);
         using var lease = _limiter.AttemptAcquire(key);
         if (lease.IsAcquired)

@@ -126,7 +126,7 @@ public static class WindowEndpoints
     {
         ArgumentNullException.ThrowIfNull(queries);
         var application = trackingNumber is { Length: > 0 and <= 64 } number
-            ? await queries.FindByTrackingNumberAsync(number.Trim().ToUpperInvariant(), cancellationToken)
+            ? await queries.FindByTrackingNumberAsync(TrackingNumbers.Normalize(number), cancellationToken)
             : null;
         // Compared even without an application, so that an unknown number takes the work of a wrong code.
         return QueryCodes.Matches(queryCode, application?.QueryCodeSha256) ? application : null;

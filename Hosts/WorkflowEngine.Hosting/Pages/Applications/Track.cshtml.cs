@@ -25,7 +25,7 @@ public sealed class TrackModel(IApplicationQueries queries, ApplicationViews vie
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var number = Number?.Trim().ToUpperInvariant() ?? "";
+        var number = Api.Window.TrackingNumbers.Normalize(Number);
         if (number.Length == 0)
         {
             Error = ApplicantText.Current.TrackEmpty;

@@ -40,7 +40,7 @@ public sealed class WalkInsModel(IApplicationQueries queries, DefinitionRegistry
         var words = WalkInText.Current;
         if (TrackingNumber is not null)
         {
-            var number = TrackingNumber.Trim().ToUpperInvariant();
+            var number = Api.Window.TrackingNumbers.Normalize(TrackingNumber);
             if (number.Length == 0)
             {
                 SearchError = words.TrackingNumberMissing;
