@@ -72,7 +72,7 @@ public sealed class TrackingModel(
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application || ApplicationViews.ActorFor(User, application) is not { } actor)
+        if (await ActorAsync(id, cancellationToken) is not { } actor)
         {
             return NotFoundPage();
         }
@@ -100,11 +100,15 @@ public sealed class TrackingModel(
         return Page();
     }
 
+    /// <summary>Who acts on this application for its applicant, if the reader may see it and act (<see cref="ApplicationViews.ActorFor"/>); null otherwise.</summary>
+    private async Task<ApplicantActor?> ActorAsync(Guid id, CancellationToken cancellationToken) =>
+        await views.VisibleAsync(id, User, cancellationToken) is { } application ? ApplicationViews.ActorFor(User, application) : null;
+
     /// <summary>The applicant signs a step's commitment (告知承诺书) through the API's own <see cref="CommitmentService"/>.</summary>
     /// <remarks>Window staff confirm that the walk-in citizen signed the paper (<paramref name="paperSigned"/>) before it is recorded.</remarks>
     public async Task<IActionResult> OnPostCommitmentAsync(Guid id, string? step, string? textSha256, bool paperSigned, CancellationToken cancellationToken)
     {
-        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application || ApplicationViews.ActorFor(User, application) is not { } actor)
+        if (await ActorAsync(id, cancellationToken) is not { } actor)
         {
             return NotFoundPage();
         }
@@ -134,7 +138,7 @@ public sealed class TrackingModel(
     /// <summary>The applicant withdraws the application (撤回申请) through the API's own <see cref="WithdrawalService"/>.</summary>
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, string? reason, [FromServices] WithdrawalService withdrawals, CancellationToken cancellationToken)
     {
-        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application || ApplicationViews.ActorFor(User, application) is not { } actor)
+        if (await ActorAsync(id, cancellationToken) is not { } actor)
         {
             return NotFoundPage();
         }
