@@ -19,7 +19,20 @@ internal static class CommitmentWatch
 
     public static CommitmentRules? RulesOf(StepNode node) => (node.Settings as ICommitmentSettings)?.Commitment;
 
-    /// <summary>The verification came due: the department gets its task, with the step's own limit to finish it.</summary>
+    /// <summary>
+    /// The verification task's limits: the commitment's <c>verificationLimit</c>, else the step's own
+    /// (<see cref="ApplicationClocks.VerificationLimitsOf"/>).
+    /// </summary>
+    private static (WorkingTimeLimit? Promised, WorkingTimeLimit? Statutory) LimitsOf(ExecutionScope scope, StepNode node) =>
+        scope.Registry.TryGet(node.ActivityKey, out var activity) && activity.Descriptor.Tracked ? ApplicationClocks.VerificationLimitsOf(node, activity) : (null, null);
+
+    /// <summary>The limit the verification task's due time counts against: its promised limit, else its statutory one.</summary>
+    private static WorkingTimeLimit? LimitOf(ExecutionScope scope, StepNode node) => LimitsOf(scope, node) is var (promised, statutory) ? promised ?? statutory : null;
+
+    /// <summary>
+    /// The verification came due: the department gets its task, with the commitment's verification limit (else the
+    /// step's own) to finish it, and its clock starts.
+    /// </summary>
     public static void Fired(ExecutionScope scope, string nodeId)
     {
         if (scope.State.Status is not (WorkflowStatus.Running or WorkflowStatus.Completed))
@@ -36,7 +49,7 @@ internal static class CommitmentWatch
         if (!scope.Definition.Nodes.TryGetValue(nodeId, out var node)
             || scope.Peek(nodeId) is not { Commitment: { Status: CommitmentStatus.AwaitingVerification } commitment, Department: { } department } state
             || RulesOf(node) is not { } rules
-            || scope.LimitOf(node) is not { } limit)
+            || LimitOf(scope, node) is not { } limit)
         {
             return;
         }
@@ -51,6 +64,7 @@ internal static class CommitmentWatch
             VerificationDueAt = due,
             VerificationStatutoryDueAt = StatutoryOf(scope, node, scope.Now)?.DueAt,
             VerificationSentAt = scope.Now,
+            VerificationClock = [ClockEvent.Started(scope.Now)],
         };
         scope.Touch(node);
         Send(scope, node, state, department, rules, limit, scope.Now, due);
@@ -96,7 +110,9 @@ internal static class CommitmentWatch
             scope.Emit(new RecallStep(node.Id, attempt, department, reason) { ReasonEn = reasonEn });
         }
 
-        state.Commitment = commitment with { Status = CommitmentStatus.Dropped };
+        // A task out stops its clock: nothing is late that nobody is to do.
+        state.Commitment = (commitment.Status == CommitmentStatus.Verifying ? commitment.WithVerificationClock(ClockEvent.Stopped(scope.Now)) : commitment)
+            with { Status = CommitmentStatus.Dropped };
         scope.Touch(node);
         scope.Audit(AuditTypes.CommitmentVerificationDropped, node.Id, null, new Dictionary<string, string?>
         {
@@ -134,7 +150,7 @@ internal static class CommitmentWatch
     /// </summary>
     private static StatutoryDue? StatutoryOf(ExecutionScope scope, StepNode node, DateTimeOffset dispatchedAt)
     {
-        if (scope.StatutoryLimitOf(node) is not { } statutory)
+        if (LimitsOf(scope, node) is not (_, { } statutory))
         {
             return null;
         }
@@ -150,7 +166,7 @@ internal static class CommitmentWatch
     private static void Resend(ExecutionScope scope, StepNode node, NodeState state, StepResendEvent resend)
     {
         var commitment = state.Commitment!;
-        if (RulesOf(node) is not { } rules || scope.LimitOf(node) is not { } limit || state.Department is not { } department
+        if (RulesOf(node) is not { } rules || LimitOf(scope, node) is not { } limit || state.Department is not { } department
             || commitment.VerificationDueAt is not { } due)
         {
             return;
@@ -230,7 +246,7 @@ internal static class CommitmentWatch
         var commitment = state.Commitment!;
         if (commitment is not { VerificationDispatchedAt: { } dispatchedAt, VerificationDueAt: { } before, VerificationAttempt: { } attempt }
             || state.Department is not { } department
-            || scope.LimitOf(node) is not { } limit)
+            || LimitOf(scope, node) is not { } limit)
         {
             return;
         }
@@ -248,7 +264,8 @@ internal static class CommitmentWatch
         }
 
         var revision = commitment.VerificationDueRevision + 1;
-        state.Commitment = commitment with { VerificationDueAt = due, VerificationStatutoryDueAt = statutory?.DueAt, VerificationDueRevision = revision };
+        state.Commitment = (moved ? commitment.WithVerificationClock(ClockEvent.Recounted(scope.Now, change.Note, change.Actor)) : commitment)
+            with { VerificationDueAt = due, VerificationStatutoryDueAt = statutory?.DueAt, VerificationDueRevision = revision };
         scope.Touch(node);
         scope.Emit(new AnnounceDue(node.Id, attempt, department, revision, due, null, null)
         {
@@ -312,7 +329,8 @@ internal static class CommitmentWatch
         var commitment = state.Commitment!;
         if (done.Outcome == StepOutcome.Approved)
         {
-            state.Commitment = commitment with { Status = CommitmentStatus.Passed, VerifiedBy = done.CompletedBy, VerifiedAt = done.CompletedAt };
+            state.Commitment = commitment.WithVerificationClock(ClockEvent.Stopped(done.CompletedAt))
+                with { Status = CommitmentStatus.Passed, VerifiedBy = done.CompletedBy, VerifiedAt = done.CompletedAt };
             scope.Audit("CommitmentVerified", node.Id, done.CompletedBy, null);
             scope.Emit(NotifyApplicant.Of("commitment-verified", $"{node.DisplayTitle}：您签署的告知承诺经事后核查，符合承诺。",
                 $"{node.DisplayTitleEn}: the check found that you kept the commitment you signed."));
@@ -330,7 +348,8 @@ internal static class CommitmentWatch
     {
         var rules = RulesOf(node) ?? new CommitmentRules();
         var reason = $"经事后核查，申请人未履行告知承诺，撤销{node.DisplayTitle}的审批：{why}";
-        state.Commitment = state.Commitment! with { Status = CommitmentStatus.Failed, VerifiedBy = by, VerifiedAt = at, Reason = why };
+        state.Commitment = state.Commitment!.WithVerificationClock(ClockEvent.Stopped(at))
+            with { Status = CommitmentStatus.Failed, VerifiedBy = by, VerifiedAt = at, Reason = why };
         var reasonEn = $"The check found that the commitment was not kept, so the approval of {node.DisplayTitleEn} is revoked: {OwnWords.Department(why)}";
         state.Outcome = StepOutcome.Rejected;
         state.Reason = reason;

@@ -35,13 +35,30 @@ internal static class WarningWatch
         DateTimeOffset? earliest = null;
         var definition = scope.Definition;
         var running = state.Status == WorkflowStatus.Running;
-        // The clocks as the application's pages and API read them, so that a card given and a card shown never differ.
-        foreach (var clock in running ? ApplicationClocks.Of(definition, state, scope.Registry).DistinctBy(c => (c.Kind, c.Id)) : [])
+        // The clocks as the application's pages and API read them, so that a card given and a card shown never differ. A
+        // verification task (事后核查) outlives the flow: its clock runs on after the bundle completed.
+        foreach (var clock in ApplicationClocks.Of(definition, state, scope.Registry).DistinctBy(c => (c.Kind, c.Id)))
         {
             NodeState? node = null;
             StepNode? stepNode = null;
+            var step = clock.Id;
+            if (clock.Kind == ClockKind.Verification)
+            {
+                // Only the task out at its department: a decided or dropped one has stopped.
+                step = clock.Id[..^CommitmentState.TimerSuffix.Length];
+                node = state.Find(step);
+                if (state.Status is not (WorkflowStatus.Running or WorkflowStatus.Completed)
+                    || node is not { Commitment.Status: CommitmentStatus.Verifying } || !definition.Nodes.TryGetValue(step, out stepNode))
+                {
+                    continue;
+                }
+            }
+            else if (!running)
+            {
+                continue;
+            }
             // Only what still runs: a step cancelled with its branch keeps a clock nobody stopped.
-            if (clock.Kind != ClockKind.Bundle)
+            else if (clock.Kind != ClockKind.Bundle)
             {
                 node = state.Find(clock.Id);
                 if (node is not { Status: NodeStatus.Active, Clock.Count: > 0 } || !definition.Nodes.TryGetValue(clock.Id, out stepNode))
@@ -54,21 +71,21 @@ internal static class WarningWatch
             {
                 // The cards and the escalation rules share one reading of the clock.
                 var times = new CardTimes(clock, promised, scope.Calendar);
-                Check(scope, clock.Id, node, WarningLimits.Promised, ref times, ref earliest);
+                Check(scope, clock.Id, step, node, WarningLimits.Promised, ref times, ref earliest);
                 if (node is not null && stepNode is not null)
                 {
-                    Escalate(scope, clock.Id, node, stepNode, ref times, ref earliest);
+                    Escalate(scope, clock.Id, step, node, stepNode, ref times, ref earliest);
                 }
             }
 
             if (clock.Statutory is { } statutory)
             {
                 var times = new CardTimes(clock, statutory, scope.Calendar);
-                Check(scope, clock.Id, node, WarningLimits.Statutory, ref times, ref earliest);
+                Check(scope, clock.Id, step, node, WarningLimits.Statutory, ref times, ref earliest);
                 if (clock.Promised is null && node is not null && stepNode is not null)
                 {
                     // A step or stage held to its statutory limit alone escalates on the cards of that limit.
-                    Escalate(scope, clock.Id, node, stepNode, ref times, ref earliest);
+                    Escalate(scope, clock.Id, step, node, stepNode, ref times, ref earliest);
                 }
             }
         }
@@ -92,7 +109,9 @@ internal static class WarningWatch
 
         foreach (var id in changed)
         {
-            if ((state.Find(id)?.Clock?.Count ?? 0) != (before.Find(id)?.Clock?.Count ?? 0))
+            if ((state.Find(id)?.Clock?.Count ?? 0) != (before.Find(id)?.Clock?.Count ?? 0)
+                || state.Find(id)?.Commitment?.Status != before.Find(id)?.Commitment?.Status
+                || (state.Find(id)?.Commitment?.VerificationClock?.Count ?? 0) != (before.Find(id)?.Commitment?.VerificationClock?.Count ?? 0))
             {
                 return true;
             }
@@ -107,7 +126,7 @@ internal static class WarningWatch
     /// card's time keeps that card, as the card shown does; one paused short of it waits for nothing.
     /// </summary>
     private static void Check(
-        ExecutionScope scope, string clock, NodeState? node, string limitName, ref CardTimes times, ref DateTimeOffset? earliest)
+        ExecutionScope scope, string clock, string step, NodeState? node, string limitName, ref CardTimes times, ref DateTimeOffset? earliest)
     {
         var state = scope.State;
         var redAt = times.RedAt();
@@ -118,7 +137,7 @@ internal static class WarningWatch
 
         if (redAt <= scope.Now)
         {
-            Give(scope, clock, node, limitName, WarningLevel.Red, redAt.Value, times.ProvisionalOf(redAt.Value));
+            Give(scope, clock, step, node, limitName, WarningLevel.Red, redAt.Value, times.ProvisionalOf(redAt.Value));
             return;
         }
 
@@ -131,7 +150,7 @@ internal static class WarningWatch
             }
 
             var dueShown = times.DueShown(scope.Now);
-            Give(scope, clock, node, limitName, WarningLevel.Yellow, dueShown, times.ProvisionalOf(dueShown));
+            Give(scope, clock, step, node, limitName, WarningLevel.Yellow, dueShown, times.ProvisionalOf(dueShown));
         }
 
         if (redAt is { } due)
@@ -160,19 +179,38 @@ internal static class WarningWatch
         return mine.Exists(w => w.Level == WarningLevel.Yellow && w.At >= yellowAt && (stale is null || w.At > stale));
     }
 
+    /// <summary>
+    /// Records and audits a card and tells the department: a step's or a verification task's (<paramref name="step"/>, the
+    /// node its department holds, differs from <paramref name="clock"/> for a verification) on its task, a stage's or
+    /// the bundle's on the tasks under it.
+    /// </summary>
     private static void Give(
-        ExecutionScope scope, string clock, NodeState? node, string limit, WarningLevel level, DateTimeOffset dueAt, ProvisionalDue? provisional)
+        ExecutionScope scope, string clock, string step, NodeState? node, string limit, WarningLevel level, DateTimeOffset dueAt, ProvisionalDue? provisional)
     {
         var state = scope.State;
         state.Warnings ??= [];
         state.Warnings.Add(new FiredWarning(clock, limit, level, scope.Now, dueAt));
-        scope.Audit("DeadlineWarning", node is null ? null : clock, null, new Dictionary<string, string?>
+        var detail = new Dictionary<string, string?>
         {
             ["level"] = DeadlineWarnings.NameOf(level),
             ["limit"] = limit,
             ["dueAt"] = dueAt.ToString("O", CultureInfo.InvariantCulture),
-        });
-        if (node is { Status: NodeStatus.Active, Department: { } department })
+        };
+        var verification = step != clock;
+        if (verification)
+        {
+            detail["verification"] = "true";
+        }
+
+        scope.Audit("DeadlineWarning", node is null ? null : step, null, detail);
+        if (verification)
+        {
+            if (node is { Commitment.VerificationAttempt: { } attempt, Department: { } holder })
+            {
+                scope.Emit(new AnnounceWarning(step, attempt, holder, level, limit, dueAt) { Provisional = provisional });
+            }
+        }
+        else if (node is { Status: NodeStatus.Active, Department: { } department })
         {
             scope.Emit(new AnnounceWarning(clock, node.Attempt, department, level, limit, dueAt) { Provisional = provisional });
         }
@@ -232,7 +270,7 @@ internal static class WarningWatch
     /// <see cref="EscalationRule.After"/>.
     /// </summary>
     private static void Escalate(
-        ExecutionScope scope, string clock, NodeState node, StepNode stepNode, ref CardTimes times, ref DateTimeOffset? earliest)
+        ExecutionScope scope, string clock, string step, NodeState node, StepNode stepNode, ref CardTimes times, ref DateTimeOffset? earliest)
     {
         var rules = stepNode.Escalation ?? (node.Department is null ? null : scope.Definition.Limits.Escalation);
         // A clock standing still (waiting on the applicant, an excluded period) is not escalated until it runs again.
@@ -263,7 +301,7 @@ internal static class WarningWatch
             }
 
             var dueAt = times.DueShown(scope.Now);
-            Apply(scope, clock, node, stepNode, i, rule, dueAt, times.ProvisionalOf(dueAt));
+            Apply(scope, clock, step, node, stepNode, i, rule, dueAt, times.ProvisionalOf(dueAt));
         }
     }
 
@@ -278,15 +316,17 @@ internal static class WarningWatch
 
     /// <summary>Records the rule as applied, audits it, and tells each department holding an open step under it.</summary>
     private static void Apply(
-        ExecutionScope scope, string clock, NodeState node, StepNode stepNode, int index, EscalationRule rule, DateTimeOffset dueAt, ProvisionalDue? provisional)
+        ExecutionScope scope, string clock, string step, NodeState node, StepNode stepNode, int index, EscalationRule rule, DateTimeOffset dueAt,
+        ProvisionalDue? provisional)
     {
         var state = scope.State;
         state.Escalations ??= [];
         state.Escalations.Add(new FiredEscalation(clock, index, scope.Now));
-        // A stage escalates every step of it still open; a step itself.
-        var steps = node.Department is not null ? [(clock, node)] : OpenStepsUnder(state, stepNode);
+        // A stage escalates every step of it still open; a step itself; a verification task (事后核查) the task out.
+        var verification = step != clock;
+        List<(string Id, NodeState Step)> steps = node.Department is not null ? [(step, node)] : OpenStepsUnder(state, stepNode);
         var (reason, reasonEn) = ReasonOf(stepNode, node, rule);
-        scope.Audit("Escalated", clock, null, new Dictionary<string, string?>
+        scope.Audit("Escalated", step, null, new Dictionary<string, string?>
         {
             ["rule"] = (index + 1).ToString(CultureInfo.InvariantCulture),
             ["card"] = rule.Card,
@@ -294,10 +334,12 @@ internal static class WarningWatch
             ["supervise"] = rule.Supervise ? "true" : "false",
             ["steps"] = string.Join(",", steps.Select(s => s.Id)),
             ["reason"] = reason,
+            ["verification"] = verification ? "true" : null,
         });
-        foreach (var (id, step) in steps)
+        foreach (var (id, open) in steps)
         {
-            scope.Emit(new AnnounceEscalation(id, step.Attempt, step.Department!, clock, index, rule.Card!, rule.Priority, rule.Supervise, reason, dueAt)
+            var attempt = verification ? open.Commitment?.VerificationAttempt ?? open.Attempt : open.Attempt;
+            scope.Emit(new AnnounceEscalation(id, attempt, open.Department!, clock, index, rule.Card!, rule.Priority, rule.Supervise, reason, dueAt)
             {
                 Provisional = provisional,
                 ReasonEn = reasonEn,

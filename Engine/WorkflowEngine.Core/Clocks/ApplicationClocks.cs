@@ -38,9 +38,29 @@ public static class ApplicationClocks
 
             clocks.Add(new Clock(activity.Descriptor.HasChildren ? ClockKind.Stage : ClockKind.Step, node.Id, node.DisplayTitle, activity.PromisedLimitOf(node), node.StatutoryLimit,
                 nodeState?.Clock ?? [], DeadlineWarnings.YellowShareOf(definition, node)));
+            if (nodeState?.Commitment?.VerificationClockEvents() is { Count: > 0 } verification)
+            {
+                var (promised, statutory) = VerificationLimitsOf(node, activity);
+                clocks.Add(new Clock(ClockKind.Verification, VerificationClockId(node.Id), $"事后核查：{node.DisplayTitle}", promised, statutory, verification,
+                    DeadlineWarnings.YellowShareOf(definition, node)));
+            }
         }
 
         return clocks;
+    }
+
+    /// <summary>The id of the clock of a step's verification task (事后核查): the step's, with <c>:verify</c> after it.</summary>
+    public static string VerificationClockId(string nodeId) => nodeId + CommitmentState.TimerSuffix;
+
+    /// <summary>
+    /// The limits a step's verification task (事后核查) is held to: the commitment's <c>verificationLimit</c> alone where the
+    /// definition sets one, else the step's own promised and statutory limits.
+    /// </summary>
+    public static (WorkingTimeLimit? Promised, WorkingTimeLimit? Statutory) VerificationLimitsOf(StepNode node, IActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(activity);
+        return (node.Settings as ICommitmentSettings)?.Commitment?.VerificationLimit is { } own ? (own, null) : (activity.PromisedLimitOf(node), node.StatutoryLimit);
     }
 
     /// <summary>The bundle's promised and statutory due times derived from its clock; null where a limit is absent or the clock has none.</summary>

@@ -1,3 +1,5 @@
+using WorkflowEngine.Core.Clocks;
+
 namespace WorkflowEngine.Core.Execution;
 
 /// <summary>
@@ -39,6 +41,20 @@ public sealed record CommitmentState(string TextSha256, string SignedBy, DateTim
     public DateTimeOffset? VerificationDispatchedAt { get; init; }
 
     public DateTimeOffset? VerificationDueAt { get; init; }
+
+    /// <summary>
+    /// The verification task's clock log: started at its dispatch, recounted when a year's calendar moved it, stopped when
+    /// the department decided it or it was dropped. Null before the task went out, and in states written before it was
+    /// kept (<see cref="VerificationClockEvents"/> reads those from the dispatch).
+    /// </summary>
+    public IReadOnlyList<ClockEvent>? VerificationClock { get; init; }
+
+    /// <summary>The verification task's clock log, as kept or, for a task sent before it was, started at its dispatch; empty before it went out.</summary>
+    public IReadOnlyList<ClockEvent> VerificationClockEvents() =>
+        VerificationClock ?? (VerificationDispatchedAt is { } dispatched ? [ClockEvent.Started(dispatched)] : []);
+
+    /// <summary>The log with one more entry.</summary>
+    public CommitmentState WithVerificationClock(ClockEvent entry) => this with { VerificationClock = [.. VerificationClockEvents(), entry] };
 
     /// <summary>
     /// The verification task's statutory due time (法定时限) as its department was last told it; null without that limit,

@@ -19,6 +19,12 @@ public sealed record CommitmentRules
     /// <summary>How long after the approval the department's verification task comes.</summary>
     public WorkingTimeLimit? VerifyWithin { get; init; }
 
+    /// <summary>
+    /// How long the department has to decide the verification task once it comes (its promised limit); null: the step's
+    /// own limits, promised and statutory, as for the examination it replaces.
+    /// </summary>
+    public WorkingTimeLimit? VerificationLimit { get; init; }
+
     /// <summary>What a failed verification does beyond revoking the approval.</summary>
     public CommitmentFailure OnFailure { get; init; } = CommitmentFailure.RevokeStep;
 

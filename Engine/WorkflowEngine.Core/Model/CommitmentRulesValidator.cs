@@ -21,6 +21,7 @@ public sealed class CommitmentRulesValidator : AbstractValidator<CommitmentRules
             .When(c => c.VerifyWithin is { IsWellFormed: true })
             .WithMessage(c => $"事后核查须在审批后 {CommitmentRules.LongestVerifyWithin} 内进行，verifyWithin 不能更长（现为 {c.VerifyWithin}）")
             .WithState(c => $"A commitment is verified within {CommitmentRules.LongestVerifyWithin.ToEnglish()} of approval; verifyWithin cannot be longer (it is {c.VerifyWithin!.ToEnglish()})");
+        RuleFor(c => c.VerificationLimit!).SetValidator(new WorkingTimeLimitValidator()).When(c => c.VerificationLimit is not null);
     }
 
     /// <summary>Office hours in a working day of the definition's calendar, to weigh a wait given in hours.</summary>

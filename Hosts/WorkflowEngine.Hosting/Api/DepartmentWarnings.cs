@@ -1,6 +1,7 @@
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Clocks;
+using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Runtime.Definitions;
@@ -36,7 +37,9 @@ public sealed class DepartmentWarnings(
             var clocks = ApplicationClocks.Of(definition, application.State, activities).ToDictionary(c => (c.Kind == ClockKind.Bundle, c.Id));
             foreach (var step in open[application.Id])
             {
-                if (!clocks.TryGetValue((false, step.StepId), out var clock))
+                // A step approved on commitment that is open again is its verification task (事后核查), on that task's clock.
+                var verifying = application.State.Find(step.StepId)?.Commitment?.Status == CommitmentStatus.Verifying;
+                if (!clocks.TryGetValue((false, verifying ? ApplicationClocks.VerificationClockId(step.StepId) : step.StepId), out var clock))
                 {
                     continue;
                 }
@@ -47,6 +50,7 @@ public sealed class DepartmentWarnings(
                     continue;
                 }
 
+                var node = definition.Nodes.GetValueOrDefault(step.StepId);
                 // The promised limit's due time; for a step held to its statutory limit alone, that one's.
                 var promised = cards.Promised ?? cards.Statutory!;
                 listed.Add((new WarningDto(
@@ -59,7 +63,7 @@ public sealed class DepartmentWarnings(
                     Limit = urgent.Limit,
                     Cards = [.. cards.Given.Select(LimitWarnings.From)],
                     ServiceTitleEn = definition.Title.En,
-                    TitleEn = definition.Nodes.GetValueOrDefault(step.StepId)?.Title?.En,
+                    TitleEn = verifying ? $"Verification: {node?.DisplayTitleEn ?? step.StepId}" : node?.Title?.En,
                 }, cards.Urgency, urgent.Explained.DueAt ?? DateTimeOffset.MaxValue));
             }
         }
