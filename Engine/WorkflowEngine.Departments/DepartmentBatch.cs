@@ -582,6 +582,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         {
             task.SupervisedAt = now;
             task.SupervisedBecause = escalation.Reason;
+            task.SupervisedBecauseEn = escalation.ReasonEn;
             if (task.Clock is { } clock)
             {
                 task.Clock = clock with { SupervisedFor = escalation.DueAt };
