@@ -36,7 +36,7 @@ public sealed class ReferenceData
 
     /// <summary>
     /// Loads <paramref name="year"/> into calendar <paramref name="calendarId"/> (replacing that year if it was there), and so
-    /// into every calendar inheriting its years. Every later read counts on them; a batch that read the old ones finishes on them.
+    /// into every calendar inheriting its years; into an inheriting calendar, as its own days of that year. Every later read counts on them; a batch that read the old ones finishes on them.
     /// </summary>
     public void LoadYear(string calendarId, CalendarYear year)
     {
@@ -50,14 +50,28 @@ public sealed class ReferenceData
         }
     }
 
-    /// <summary>The calendars counting the years of <paramref name="calendarId"/>: itself first, then those inheriting them, by id.</summary>
-    public IReadOnlyList<WorkingCalendar> Following(string calendarId) =>
-        [.. Calendars.Values.Where(c => c.Id == calendarId || c.Data.YearsFrom == calendarId).OrderBy(c => c.Id == calendarId ? 0 : 1).ThenBy(c => c.Id, StringComparer.Ordinal)];
+    /// <summary>
+    /// The calendars counting the days of <paramref name="calendarId"/>: itself first, then those inheriting from it
+    /// (directly or through another), by id.
+    /// </summary>
+    public IReadOnlyList<WorkingCalendar> Following(string calendarId)
+    {
+        var parents = _declared.ToDictionary(c => c.Key, c => c.Value.Inherits, StringComparer.Ordinal);
+        return [.. Calendars.Values
+            .Where(c => c.Id == calendarId || CalendarInheritance.ParentsOf(c.Id, parents).Parents.Contains(calendarId))
+            .OrderBy(c => c.Id == calendarId ? 0 : 1).ThenBy(c => c.Id, StringComparer.Ordinal)];
+    }
 
+    /// <summary>
+    /// The declared calendars with <paramref name="year"/> put in: a calendar keeping its own years takes it as that
+    /// year's notice; an inheriting one (a city's, a hall's) as its own days of that year over its parent's notice.
+    /// </summary>
     private static FrozenDictionary<string, CalendarData> Declared(FrozenDictionary<string, CalendarData> declared, string calendarId, CalendarYear year)
     {
         var calendar = declared.TryGetValue(calendarId, out var found) ? found : throw new KeyNotFoundException($"未知工作日历“{calendarId}”。");
-        var loaded = calendar with { Years = [.. calendar.Years.Where(y => y.Year != year.Year).Append(year).OrderBy(y => y.Year)] };
+        var loaded = calendar.Inherits is null
+            ? calendar with { Years = [.. calendar.Years.Where(y => y.Year != year.Year).Append(year).OrderBy(y => y.Year)] }
+            : calendar with { Changes = [.. calendar.Changes.Where(y => y.Year != year.Year).Append(year).OrderBy(y => y.Year)] };
         return declared.Select(e => e.Key == calendarId ? KeyValuePair.Create(calendarId, loaded) : e).ToFrozenDictionary(StringComparer.Ordinal);
     }
 

@@ -582,6 +582,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         {
             task.SupervisedAt = now;
             task.SupervisedBecause = escalation.Reason;
+            task.SupervisedBecauseEn = escalation.ReasonEn;
             if (task.Clock is { } clock)
             {
                 task.Clock = clock with { SupervisedFor = escalation.DueAt };
@@ -747,8 +748,11 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         task.SupplementApprovalsJson = JsonSerializer.Serialize(task.SupplementApprovals.Append(approval).ToArray(), MessageJson.Options);
         task.SupplementApprovalAskedAt = now;
         _changed.Add(task.Id);
-        var message = $"办件 {task.TrackingNumber}「{task.Title}」：{work.Clerk} 申请第 {task.SupplementsSent + 1} 次补正，待负责人审批。理由：{work.Reason}";
-        var messageEn = $"Task {task.TrackingNumber} “{task.TitleIn(english: true)}”: {work.Clerk} asks to request supplements again (request {task.SupplementsSent + 1}), waiting for a supervisor. Reason: {work.Reason}";
+        var (message, messageEn) = task.SupplementsSent == 0 && work.SupplementBy is { } window
+            ? ($"办件 {task.TrackingNumber}「{task.Title}」：{work.Clerk} 在补正期限（截至 {ChinaTime.Format(window)}）后申请补正（逾期补正），待负责人审批。理由：{work.Reason}",
+                $"Task {task.TrackingNumber} “{task.TitleIn(english: true)}”: {work.Clerk} asks to request supplements after the window (until {ChinaTime.Format(window)}) has passed (late request), waiting for a supervisor. Reason: {work.Reason}")
+            : ($"办件 {task.TrackingNumber}「{task.Title}」：{work.Clerk} 申请第 {task.SupplementsSent + 1} 次补正，待负责人审批。理由：{work.Reason}",
+                $"Task {task.TrackingNumber} “{task.TitleIn(english: true)}”: {work.Clerk} asks to request supplements again (request {task.SupplementsSent + 1}), waiting for a supervisor. Reason: {work.Reason}");
         Changes.Notices.Add(new DepartmentNotice(
             Guid.CreateVersion7(now), task.Department, task.Id, task.ApplicationId, task.TrackingNumber, task.StepId, task.Title, SupplementNotice, message, task.DueAt, now, messageEn, task.TitleEn));
         return TaskActionResult.Ok(task);

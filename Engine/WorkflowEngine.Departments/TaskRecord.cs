@@ -112,6 +112,12 @@ public sealed class TaskRecord
     /// <summary>Why it is supervised, in the supervisor's words.</summary>
     public string? SupervisedBecause { get; set; }
 
+    /// <summary>The same in English, as the engine sent it; null for a task supervised before it was kept, or by an older engine.</summary>
+    public string? SupervisedBecauseEn { get; set; }
+
+    /// <summary>Why it is supervised in English where asked and known, else in Chinese; null when not supervised.</summary>
+    public string? SupervisedBecauseIn(bool english) => english ? SupervisedBecauseEn ?? SupervisedBecause : SupervisedBecause;
+
     public required DateTimeOffset ReceivedAt { get; init; }
 
     public string? ClaimedBy { get; set; }

@@ -129,10 +129,11 @@ public static partial class CalendarLoader
     /// are; <paramref name="file"/> names it in the errors, and <paramref name="expectedYear"/> (the year the
     /// administrator addressed) is the one its <c>year</c> must say. With <paramref name="loaded"/> (the calendar's years
     /// as they stand), a date it names differently from another loaded year is an error at its key
-    /// (<see cref="CalendarYearClashes"/>). Never throws for what the text holds: errors come back.
+    /// (<see cref="CalendarYearClashes"/>). With <paramref name="ownChanges"/> it is an inheriting calendar's own days of
+    /// the year over its parent's notice, checked as its year files are. Never throws for what the text holds: errors come back.
     /// </summary>
     public static (CalendarYear? Year, IReadOnlyList<DefinitionError> Errors) ReadYear(
-        string text, string file, int? expectedYear = null, IEnumerable<CalendarYear>? loaded = null)
+        string text, string file, int? expectedYear = null, IEnumerable<CalendarYear>? loaded = null, bool ownChanges = false)
     {
         var errors = new List<DefinitionError>();
         if (Read<CalendarYearFile>(text, file, errors, out var reader) is not { } parsed || errors.Count > 0)
@@ -140,7 +141,7 @@ public static partial class CalendarLoader
             return (null, errors.Count > 0 ? errors : [new DefinitionError(file, 1, 1, "", "年度安排为空")]);
         }
 
-        var year = ToYear(parsed, expectedYear, ownChanges: false, (at, message) => Report(reader, errors, file, at, message));
+        var year = ToYear(parsed, expectedYear, ownChanges, (at, message) => Report(reader, errors, file, at, message));
         if (errors.Count == 0 && loaded is not null)
         {
             foreach (var clash in CalendarYearClashes.Of(year, loaded))

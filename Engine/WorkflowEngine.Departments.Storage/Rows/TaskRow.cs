@@ -14,7 +14,7 @@ internal sealed class TaskRow
         payload_json AS PayloadJson, note AS Note, materials_json AS MaterialsJson, due_revision AS DueRevision,
         clock_paused_at AS ClockPausedAt, clock_paused_because AS ClockPausedBecause, warning AS Warning,
         supplement_requested_at AS SupplementRequestedAt, supplement_json AS SupplementJson, supplement_supplied_at AS SupplementSuppliedAt,
-        priority AS Priority, supervised_at AS SupervisedAt, supervised_because AS SupervisedBecause,
+        priority AS Priority, supervised_at AS SupervisedAt, supervised_because AS SupervisedBecause, supervised_because_en AS SupervisedBecauseEn,
         supplement_requests AS SupplementRequests, supplement_approvals_json AS SupplementApprovalsJson,
         supplement_approval_asked_at AS SupplementApprovalAskedAt, commitment_json AS CommitmentJson, clock_json AS ClockJson,
         title_en AS TitleEn, service_title_en AS ServiceTitleEn, note_en AS NoteEn
@@ -101,6 +101,8 @@ internal sealed class TaskRow
 
     public string? SupervisedBecause { get; set; }
 
+    public string? SupervisedBecauseEn { get; set; }
+
     public string? ClockJson { get; set; }
 
     public long SupplementRequests { get; set; }
@@ -152,6 +154,7 @@ internal sealed class TaskRow
         Priority = t.Priority,
         SupervisedAt = Instants.ToMs(t.SupervisedAt),
         SupervisedBecause = t.SupervisedBecause,
+        SupervisedBecauseEn = t.SupervisedBecauseEn,
         ClockJson = t.ClockJson,
         SupplementRequests = t.SupplementRequests,
         SupplementApprovalsJson = t.SupplementApprovalsJson,
@@ -200,6 +203,7 @@ internal sealed class TaskRow
         Priority = (int)Priority,
         SupervisedAt = Instants.FromMs(SupervisedAt),
         SupervisedBecause = SupervisedBecause,
+        SupervisedBecauseEn = SupervisedBecauseEn,
         ClockJson = ClockJson,
         SupplementRequests = (int)SupplementRequests,
         SupplementApprovalsJson = SupplementApprovalsJson,

@@ -44,7 +44,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
             clock_paused_at = @ClockPausedAt, clock_paused_because = @ClockPausedBecause, warning = @Warning,
             supplement_requested_at = @SupplementRequestedAt, supplement_json = @SupplementJson, supplement_supplied_at = @SupplementSuppliedAt,
             supplement_requests = @SupplementRequests, supplement_approvals_json = @SupplementApprovalsJson,
-            supplement_approval_asked_at = @SupplementApprovalAskedAt, materials_json = @MaterialsJson, priority = @Priority, supervised_at = @SupervisedAt, supervised_because = @SupervisedBecause,
+            supplement_approval_asked_at = @SupplementApprovalAskedAt, materials_json = @MaterialsJson, priority = @Priority, supervised_at = @SupervisedAt, supervised_because = @SupervisedBecause, supervised_because_en = @SupervisedBecauseEn,
             commitment_json = @CommitmentJson, clock_json = @ClockJson
         WHERE id = @Id AND status = @ReadStatus AND due_revision = @ReadRevision
         """,
@@ -55,7 +55,7 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         ("Warning", t => t.Row.Warning), ("SupplementRequestedAt", t => t.Row.SupplementRequestedAt), ("SupplementJson", t => t.Row.SupplementJson),
         ("SupplementSuppliedAt", t => t.Row.SupplementSuppliedAt), ("SupplementRequests", t => t.Row.SupplementRequests),
         ("SupplementApprovalsJson", t => t.Row.SupplementApprovalsJson), ("SupplementApprovalAskedAt", t => t.Row.SupplementApprovalAskedAt), ("MaterialsJson", t => t.Row.MaterialsJson),
-        ("Priority", t => t.Row.Priority), ("SupervisedAt", t => t.Row.SupervisedAt), ("SupervisedBecause", t => t.Row.SupervisedBecause), ("CommitmentJson", t => t.Row.CommitmentJson), ("ClockJson", t => t.Row.ClockJson), ("Id", t => t.Row.Id), ("ReadStatus", t => t.ReadStatus), ("ReadRevision", t => t.ReadRevision));
+        ("Priority", t => t.Row.Priority), ("SupervisedAt", t => t.Row.SupervisedAt), ("SupervisedBecause", t => t.Row.SupervisedBecause), ("SupervisedBecauseEn", t => t.Row.SupervisedBecauseEn), ("CommitmentJson", t => t.Row.CommitmentJson), ("ClockJson", t => t.Row.ClockJson), ("Id", t => t.Row.Id), ("ReadStatus", t => t.ReadStatus), ("ReadRevision", t => t.ReadRevision));
 
     private static readonly BatchCommand<(string Id, string PayloadJson)> UpdatePayload = new(
         "UPDATE department_tasks SET payload_json = @PayloadJson WHERE id = @Id",

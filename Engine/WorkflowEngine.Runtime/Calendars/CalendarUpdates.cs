@@ -19,7 +19,8 @@ namespace WorkflowEngine.Runtime.Calendars;
 /// over the calendar's files, and counts every open application again on it — each through the engine, so that the
 /// department holding a step is told and the timers follow; what moved is read off that one count, not a second run.
 /// A year loaded into a calendar is loaded into every calendar inheriting its years, and their open applications are
-/// counted again with the same care.
+/// counted again with the same care. A year loaded into an inheriting calendar (a city's local holiday, a hall's worked
+/// Saturday) is its own days of that year over its parent's notice, and counts the same way on it and its own followers.
 /// </summary>
 public sealed partial class CalendarUpdates(
     ReferenceData reference,
@@ -49,21 +50,19 @@ public sealed partial class CalendarUpdates(
             return CalendarYearOutcome.NotFound;
         }
 
-        if (current.Data.YearsFrom is { } parent)
-        {
-            return CalendarYearOutcome.Inherited(parent);
-        }
-
-        // Checked against the years loaded: two naming one date differently would count it as whichever came last.
+        // Checked against the years loaded: two naming one date differently would count it as whichever came last. An
+        // inheriting calendar's (a city's, a hall's) are its own days over its parent's notice, checked against its own.
+        var inheriting = current.Data.Inherits is not null;
         var (year, errors) = CalendarLoader.ReadYear(
-            text, $"calendars/{calendarId}/{expectedYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "year"}.yaml", expectedYear, current.Data.Years);
+            text, $"calendars/{calendarId}/{expectedYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "year"}.yaml", expectedYear,
+            OwnYears(current), ownChanges: inheriting);
         if (year is null)
         {
             return CalendarYearOutcome.Invalid(errors);
         }
 
-        var replaced = current.AnnouncedYears.Contains(year.Year);
-        var note = NoteOf(year);
+        var replaced = OwnYears(current).Any(y => y.Year == year.Year);
+        var note = NoteOf(current, year);
         if (preview)
         {
             var before = reference.Calendars;
@@ -119,9 +118,9 @@ public sealed partial class CalendarUpdates(
         foreach (var row in rows)
         {
             if (reference.Calendars.TryGetValue(row.CalendarId, out var calendar)
-                && calendar.Data.Years.FirstOrDefault(y => y.Year == row.Year) is { } year)
+                && OwnYears(calendar).FirstOrDefault(y => y.Year == row.Year) is { } year)
             {
-                await RecountAsync(row.CalendarId, row.Year, NoteOf(year), row.LoadedBy, null, cancellationToken);
+                await RecountAsync(row.CalendarId, row.Year, NoteOf(calendar, year), row.LoadedBy, null, cancellationToken);
             }
         }
     }
@@ -152,13 +151,7 @@ public sealed partial class CalendarUpdates(
                 continue;
             }
 
-            if (current.Data.YearsFrom is { } parent)
-            {
-                LogInheriting(row.CalendarId, row.Year, parent);
-                continue;
-            }
-
-            var (year, errors) = CalendarLoader.ReadYear(row.Body, $"calendars/{row.CalendarId}/{row.Year}");
+            var (year, errors) = CalendarLoader.ReadYear(row.Body, $"calendars/{row.CalendarId}/{row.Year}", ownChanges: current.Data.Inherits is not null);
             if (year is null)
             {
                 LogUnreadable(row.CalendarId, row.Year, string.Join("; ", errors.Select(e => e.Message)));
@@ -176,8 +169,16 @@ public sealed partial class CalendarUpdates(
     /// <summary>The years an administrator loaded, newest first per calendar: who and when.</summary>
     public Task<IReadOnlyList<StoredCalendarYear>> LoadedAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
 
-    private static string NoteOf(CalendarYear year) =>
-        string.IsNullOrWhiteSpace(year.Source) ? $"{year.Year} 年节假日安排已公布" : $"{year.Year} 年节假日安排已公布（{year.Source}）";
+    /// <summary>
+    /// The years the administrator loads into <paramref name="calendar"/>: a calendar's own notices, or an inheriting
+    /// calendar's own days over its parent's (its parent's years are loaded into the parent).
+    /// </summary>
+    private static IEnumerable<CalendarYear> OwnYears(WorkingCalendar calendar) =>
+        calendar.Data.Inherits is null ? calendar.Data.Years : calendar.Data.Changes.Where(y => (y.DeclaredBy ?? calendar.Id) == calendar.Id);
+
+    private static string NoteOf(WorkingCalendar calendar, CalendarYear year) =>
+        (calendar.Data.Inherits is null ? $"{year.Year} 年节假日安排已公布" : $"工作日历“{calendar.Id}”{year.Year} 年本地放假与上班日已更新")
+        + (string.IsNullOrWhiteSpace(year.Source) ? "" : $"（{year.Source}）");
 
     /// <summary>Runs the recount through the pure interpreter on a copy of each open application: what the load would do.</summary>
     private async Task<IReadOnlyList<MovedDueTime>> MovedAsync(
@@ -352,9 +353,6 @@ public sealed partial class CalendarUpdates(
     [LoggerMessage(Level = LogLevel.Error, Message = "Calendar {Calendar}: the loaded {Year} names a calendar this host does not have; left out")]
     private partial void LogUnknownCalendar(string calendar, int year);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Calendar {Calendar}: the loaded {Year} is left out: the calendar now takes its years from {Parent}; load the year there")]
-    private partial void LogInheriting(string calendar, int year, string parent);
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Calendar {Calendar}: the loaded {Year} no longer reads ({Errors}); left out")]
     private partial void LogUnreadable(string calendar, int year, string errors);
 }
@@ -388,9 +386,6 @@ public enum CalendarYearStatus
     Loaded,
     Invalid,
     NotFound,
-
-    /// <summary>The calendar takes its years from another (<see cref="CalendarYearOutcome.YearsFrom"/>): a year is loaded there.</summary>
-    Inherited,
 }
 
 /// <summary>What loading (or previewing) a year came to.</summary>
@@ -401,8 +396,4 @@ public sealed record CalendarYearOutcome(
 
     public static CalendarYearOutcome Invalid(IReadOnlyList<DefinitionError> errors) => new(CalendarYearStatus.Invalid, null, false, [], errors);
 
-    public static CalendarYearOutcome Inherited(string yearsFrom) => new(CalendarYearStatus.Inherited, null, false, [], []) { YearsFrom = yearsFrom };
-
-    /// <summary>For <see cref="CalendarYearStatus.Inherited"/>: the calendar whose years it counts.</summary>
-    public string? YearsFrom { get; init; }
 }

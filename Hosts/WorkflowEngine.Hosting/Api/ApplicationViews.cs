@@ -390,7 +390,8 @@ public sealed class ApplicationViews(
             ChinaTime.ToLocal(signed?.VerifiedAt),
             signed?.Reason,
             signed?.Channel,
-            signed?.WitnessedBy);
+            signed?.WitnessedBy,
+            rules.VerifyWithin?.ToEnglish() ?? "");
     }
 
     private static StepRecord Pending(Guid applicationId, StepNode node) =>

@@ -40,9 +40,9 @@ public static class CalendarsEndpoints
             .WithSummary("A whole calendar as the engine counts with it now: time zone, office hours, every year's holidays and make-up workdays, and its version");
         group.MapGet("/{id}/due", Due).Produces<DueDto>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous().WithSummary("The due instant of a limit: ?from=<ISO 8601>&workingDays=N or &workingHours=N");
         group.MapGet("/{id}/days", Days).Produces<CalendarDayDto[]>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous().WithSummary("Each date from..to: working or off, why, and which calendar's arrangement says so");
-        group.MapPut("/{id}/years/{year:int}", PutYearAsync).Produces<CalendarYearLoadDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
-            .WithSummary("Load (or replace) that year's holiday arrangement (YAML or JSON like <year>.yaml, its year the one addressed; ?preview=true only shows what it would move): every open application is counted again on it, also on the calendars inheriting its years; 409 for an inheriting calendar, whose years are loaded into its parent");
-        group.MapPost("/{id}/years", LoadYearAsync).Produces<CalendarYearLoadDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
+        group.MapPut("/{id}/years/{year:int}", PutYearAsync).Produces<CalendarYearLoadDto>().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
+            .WithSummary("Load (or replace) that year's holiday arrangement (YAML or JSON like <year>.yaml, its year the one addressed; ?preview=true only shows what it would move): every open application is counted again on it, also on the calendars inheriting its years; into an inheriting calendar (a city's, a hall's) it is that calendar's own days of the year over its parent's notice");
+        group.MapPost("/{id}/years", LoadYearAsync).Produces<CalendarYearLoadDto>().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.Admin).Reads(BodyRule.DefinitionText)
             .WithSummary("The same as PUT …/years/{year}, the year read from the body");
         return app;
     }
@@ -70,9 +70,6 @@ public static class CalendarsEndpoints
         {
             CalendarYearStatus.NotFound => Problems.NotFound($"没有工作日历“{id}”"),
             CalendarYearStatus.Invalid => DefinitionProblems.Definition(outcome.Errors, new ProblemText("年度节假日安排未通过校验，未载入", "The year's holiday arrangement did not pass its checks and was not loaded")),
-            CalendarYearStatus.Inherited => Problems.Status(StatusCodes.Status409Conflict, Problems.ConflictTitle, new ProblemText(
-                $"工作日历“{id}”继承“{outcome.YearsFrom}”的年度放假安排：请载入到“{outcome.YearsFrom}”（PUT /api/calendars/{outcome.YearsFrom}/years/…），“{id}”随之更新",
-                $"Calendar \"{id}\" takes its years from \"{outcome.YearsFrom}\": load the year there (PUT /api/calendars/{outcome.YearsFrom}/years/…) and \"{id}\" follows")),
             _ => Results.Ok(new CalendarYearLoadDto(
                 id,
                 outcome.Year!.Year,

@@ -6,6 +6,7 @@ namespace WorkflowEngine.Hosting.Api;
 /// <c>verifying</c>, <c>passed</c>, <c>failed</c> (the approval revoked, with the reason) or <c>dropped</c> (the application
 /// was withdrawn or cancelled before the verification ended: none is made). <c>channel</c> says where it
 /// was signed: <c>online</c>, or <c>window</c> (on paper before the clerk named in <c>witnessedBy</c>).
+/// <c>verifyWithin</c> is in Chinese (<c>60 个工作日</c>), <c>verifyWithinEn</c> the same in English (<c>60 working days</c>).
 /// </summary>
 public sealed record CommitmentDto(
     string Text,
@@ -20,4 +21,5 @@ public sealed record CommitmentDto(
     DateTimeOffset? VerifiedAt,
     string? Reason,
     string? Channel = null,
-    string? WitnessedBy = null);
+    string? WitnessedBy = null,
+    string? VerifyWithinEn = null);

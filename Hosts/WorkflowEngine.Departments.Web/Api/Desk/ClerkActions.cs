@@ -394,8 +394,8 @@ public sealed class ClerkActions(
         if (string.IsNullOrEmpty(reason) || reason.Length > MaxSupplementNote)
         {
             errors["reason"] = [new(
-                $"须写明首次补正时未能一并告知这些材料的原因（{MaxSupplementNote} 字以内），供部门负责人审批",
-                $"Say why these materials were not in the first request (at most {MaxSupplementNote} characters), for a supervisor to decide")];
+                $"须写明原因（{MaxSupplementNote} 字以内）：再次补正写首次补正时未能一并告知这些材料的原因，逾期补正写未能在补正期限内提出的原因，供部门负责人审批",
+                $"Say why (at most {MaxSupplementNote} characters): for a further request, why these materials were not in the first; for a late one, why they were not asked within the window; a supervisor decides on it")];
         }
 
         if (errors.Count > 0)

@@ -57,6 +57,9 @@ public static partial class DeskText
     /// <summary>A task's service title in the page's language (English where the engine sent it).</summary>
     public static string ServiceTitle(TaskRecord task) => task.ServiceTitleIn(PageText.Current.IsEnglishText);
 
+    /// <summary>Why the task is supervised, in the page's language where the engine sent it so; null when it is not.</summary>
+    public static string? SupervisedBecause(TaskRecord? task) => task?.SupervisedBecauseIn(PageText.Current.IsEnglishText);
+
     /// <summary>Why a task is as it is (the engine's reason for recalling it, …) in the page's language where said in English too.</summary>
     public static string? Note(TaskRecord task) => task.NoteIn(PageText.Current.IsEnglishText);
 

@@ -132,6 +132,14 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
         && Record.SupplementsSent < MaxSupplementRequests
         && (Record.SupplementsSent > 0 ? Record.SupplementSuppliedAt is not null : WindowPassed);
 
+    /// <summary>
+    /// Whether <paramref name="request"/> asked for the step's first supplement request, after the window (逾期补正) rather
+    /// than a further one (再次补正): the first asked for, while every request sent so far came with an approval.
+    /// </summary>
+    public bool IsLateFirst(SupplementApprovalRequest request) =>
+        Record.SupplementApprovals.Count > 0 && Record.SupplementApprovals[0] == request
+        && Record.SupplementsSent <= Record.SupplementApprovals.Count(a => a.Status == ExtensionStatuses.Approved);
+
     /// <summary>The request for a further supplement request that waits for a supervisor, if one does.</summary>
     public SupplementApprovalRequest? PendingSupplementApproval =>
         Record.SupplementApprovalAskedAt is null ? null : Record.SupplementApprovals.LastOrDefault(a => a.Status == ExtensionStatuses.Pending);

@@ -26,9 +26,12 @@ public sealed class CalendarYearModel(ReferenceData reference, CalendarUpdates u
 
     public CalendarYearOutcome? Outcome { get; private set; }
 
-    /// <summary>The calendars that keep their own years: a year is loaded into them, and the calendars inheriting them follow.</summary>
+    /// <summary>
+    /// Every calendar: into one keeping its own years the notice is loaded (the calendars inheriting it follow); into an
+    /// inheriting one, its own days of the year over its parent's notice.
+    /// </summary>
     public IEnumerable<WorkingCalendar> Calendars =>
-        reference.Calendars.Values.Where(c => c.Data.YearsFrom is null).OrderBy(c => c.Id, StringComparer.Ordinal);
+        reference.Calendars.Values.OrderBy(c => c.Data.YearsFrom is null ? 0 : 1).ThenBy(c => c.Id, StringComparer.Ordinal);
 
     /// <summary>The calendars taking their years from <paramref name="id"/>.</summary>
     public IReadOnlyList<WorkingCalendar> Inheriting(string id) => [.. reference.Following(id).Where(c => c.Id != id)];
@@ -58,11 +61,6 @@ public sealed class CalendarYearModel(ReferenceData reference, CalendarUpdates u
         {
             case CalendarYearStatus.NotFound:
                 ModelState.AddModelError(nameof(Calendar), AdminText.Say($"没有工作日历“{Calendar}”", $"There is no calendar \"{Calendar}\""));
-                break;
-            case CalendarYearStatus.Inherited:
-                ModelState.AddModelError(nameof(Calendar), AdminText.Say(
-                    $"工作日历“{Calendar}”继承“{Outcome.YearsFrom}”的年度放假安排：请载入到“{Outcome.YearsFrom}”",
-                    $"Calendar \"{Calendar}\" takes its years from \"{Outcome.YearsFrom}\": load the year there"));
                 break;
             case CalendarYearStatus.Invalid:
                 foreach (var error in Outcome.Errors)

@@ -60,6 +60,7 @@ public sealed record ApplicantText
         Steps = "各部门办理环节",
         CommitmentOfferFormat = "本事项可实行告知承诺制：签署下面的承诺书即按承诺审批通过，部门于审批后 {0}起进行事后核查；核查发现未履行承诺的，{1}。",
         SignCommitment = "我已阅读并同意，签署承诺书",
+        CommitmentTextNote = "",
         CommitmentSignedFormat = "已于 {0} 签署告知承诺书，事后核查：{1}（{2} 起）",
         CommitmentSignedAtWindowFormat = "已于 {0} 在窗口签署告知承诺书，按承诺审批通过，事后核查：{1}（{2} 起）",
         CommitmentDroppedFormat = "已于 {0} 签署告知承诺书；申请已结束，不再进行事后核查",
@@ -196,6 +197,7 @@ public sealed record ApplicantText
         Steps = "Each department's step",
         CommitmentOfferFormat = "This step may be approved on your commitment: sign the text below and it is approved at once; the department verifies it from {0} after the approval, and if the commitment was not kept it will {1}.",
         SignCommitment = "I have read and accept it: sign the commitment",
+        CommitmentTextNote = "The commitment is signed in Chinese, word for word as below.",
         CommitmentSignedFormat = "Commitment signed on {0}; verification: {1} (from {2})",
         CommitmentSignedAtWindowFormat = "Commitment signed at the service window on {0} and approved on it; verification: {1} (from {2})",
         CommitmentDroppedFormat = "Commitment signed on {0}; the application has ended, so it will not be checked",
@@ -425,6 +427,13 @@ public sealed record ApplicantText
     public required string CommitmentOfferFormat { get; init; }
 
     public required string SignCommitment { get; init; }
+
+    /// <summary>Before the commitment's words, which are signed as the definition gives them (in Chinese): empty where they need no note.</summary>
+    public required string CommitmentTextNote { get; init; }
+
+    /// <summary>How long after the approval the verification comes, in the page's language.</summary>
+    public string VerifyWithin(WorkflowEngine.Hosting.Api.CommitmentDto commitment) =>
+        IsEnglishText && !string.IsNullOrEmpty(commitment.VerifyWithinEn) ? commitment.VerifyWithinEn : commitment.VerifyWithin;
 
     /// <summary>{0} when signed, {1} the verification's status, {2} when it comes.</summary>
     public required string CommitmentSignedFormat { get; init; }
