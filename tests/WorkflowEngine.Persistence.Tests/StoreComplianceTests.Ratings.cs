@@ -39,6 +39,21 @@ public abstract partial class StoreComplianceTests
     }
 
     [StoreFact]
+    public async Task TwoRatingsOfOneApplicationAtOnce_OnlyOneIsStored()
+    {
+        var store = new SqlRatingStore(Database);
+        var first = NewRating(5, departments: ["SAMR"]);
+        var second = first with { Level = 1, Reason = "同时提交", Departments = ["PSB"] };
+
+        var added = await Task.WhenAll(store.AddAsync(first, CancellationToken.None), store.AddAsync(second, CancellationToken.None));
+
+        Assert.Single(added, a => a);
+        var stored = await store.GetAsync(first.ApplicationId, CancellationToken.None);
+        Assert.Equal(added[0] ? first.Departments : second.Departments, stored!.Departments);
+        Assert.Equal(added[0] ? 5 : 1, stored.Level);
+    }
+
+    [StoreFact]
     public async Task RatingFollowUp_IsRecordedOnce_AndTheRatingNoLongerAwaitsIt()
     {
         var store = new SqlRatingStore(Database);
