@@ -13,6 +13,7 @@ using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
+using WorkflowEngine.Hosting.Api.Ratings;
 using WorkflowEngine.Hosting.Api.Window;
 using WorkflowEngine.Hosting.Api.ClockExtensions;
 using WorkflowEngine.Hosting.Api.Desk;
@@ -39,6 +40,7 @@ using WorkflowEngine.Runtime.Inbox;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Statistics;
 using WorkflowEngine.Runtime.Processing;
+using WorkflowEngine.Runtime.Ratings;
 using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Timers;
 using WorkflowEngine.Runtime.Users;
@@ -83,6 +85,7 @@ public static partial class WorkflowHosting
         app.MapWindow();
         app.MapCommitments();
         app.MapWithdrawals();
+        app.MapRatings();
         app.MapClockExtensions();
         app.MapDefinitions();
         app.MapCalendars();
@@ -140,6 +143,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<IFailedMessageStore, SqlFailedMessageStore>();
         services.AddSingleton<IAuditStore, SqlAuditStore>();
         services.AddSingleton<ICalendarYearStore, SqlCalendarYearStore>();
+        services.AddSingleton<IRatingStore, SqlRatingStore>();
         services.AddSingleton<CalendarUpdates>();
         // What the department side's work in this process counts a step's working time on: the engine's own calendars.
         services.AddSingleton<IStepCalendars, InProcessCalendars>();
@@ -155,6 +159,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<CommitmentService>();
         services.AddSingleton<WithdrawalService>();
+        services.AddSingleton<RatingService>();
         services.AddSingleton<ClockExtensionService>();
         services.AddSingleton<ClockExtensionActions>();
         services.AddSingleton<IAccessLog, EngineAccessLog>();

@@ -42,6 +42,7 @@ public sealed class MainPagesTests(BrowserFixture fixture) : IClassFixture<Brows
         ("/admin/failed-messages", "admin", "admin-failed-messages"),
         ("/admin/applications", "admin", "admin-applications"),
         ("/admin/compliance/mismatches", "admin", "admin-compliance-mismatches"),
+        ("/admin/ratings", "admin", "admin-ratings"),
     ];
 
     /// <summary>Every main page in each language of the switch: Chinese, the default, and English.</summary>

@@ -27,7 +27,7 @@ namespace WorkflowEngine.Persistence.Tests;
 /// What every database dialect must do the same. One subclass per database runs the whole suite against a real server
 /// (or file); the SQLite one always runs.
 /// </summary>
-public abstract class StoreComplianceTests : IAsyncLifetime
+public abstract partial class StoreComplianceTests : IAsyncLifetime
 {
     protected static readonly DateTimeOffset Now = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
 

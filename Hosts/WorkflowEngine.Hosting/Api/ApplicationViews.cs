@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Clocks;
@@ -216,6 +217,16 @@ public sealed class ApplicationViews(
         user.Id() == a.ApplicantId ? new ApplicantActor(user.Id())
         : a.IsWalkIn && user.IsInRole(Roles.Window) ? new ApplicantActor(user.Id(), a.ApplicantName ?? a.TrackingNumber)
         : null;
+
+    /// <summary>
+    /// Who acts for the applicant on application <paramref name="id"/> (<see cref="ActorFor"/>), or the API's refusal: 404
+    /// for a caller who may not see it (as for one that does not exist), 403 saying <paramref name="forbidden"/> for one
+    /// who sees it but does not act for the applicant.
+    /// </summary>
+    public async Task<(ApplicantActor? Actor, IResult? Problem)> ActorOrProblemAsync(Guid id, ClaimsPrincipal user, ProblemText forbidden, CancellationToken cancellationToken) =>
+        await VisibleAsync(id, user, cancellationToken) is not { } application ? (null, Problems.NotFound(new ProblemText("没有这个申请", "There is no such application")))
+        : ActorFor(user, application) is { } actor ? (actor, null)
+        : (null, Problems.Forbidden(forbidden));
 
     /// <summary>The applicant (or, for a walk-in, the window staff), an administrator, or a clerk of a department with a step in the application.</summary>
     public async Task<bool> CanViewAsync(ClaimsPrincipal user, ApplicationRecord a, CancellationToken cancellationToken)

@@ -44,14 +44,10 @@ public static class CommitmentsEndpoints
             return problem;
         }
 
-        if (await views.VisibleAsync(id, user, cancellationToken) is not { } application)
+        var (actor, refused) = await views.ActorOrProblemAsync(id, user, new ProblemText("告知承诺书只能由申请人本人签署", "Only the applicant may sign the commitment"), cancellationToken);
+        if (refused is not null)
         {
-            return Problems.NotFound(new ProblemText("没有这个申请", "There is no such application"));
-        }
-
-        if (ApplicationViews.ActorFor(user, application) is not { } actor)
-        {
-            return Problems.Forbidden(new ProblemText("告知承诺书只能由申请人本人签署", "Only the applicant may sign the commitment"));
+            return refused;
         }
 
         if (string.IsNullOrWhiteSpace(body!.Step))
@@ -68,7 +64,7 @@ public static class CommitmentsEndpoints
         SubmissionOutcome outcome;
         using (FormMessages.InEnglish(english))
         {
-            outcome = await commitments.SignAsync(id, body.Step, body.TextSha256, actor, cancellationToken);
+            outcome = await commitments.SignAsync(id, body.Step, body.TextSha256, actor!, cancellationToken);
         }
 
         return outcome.Application is { } signed

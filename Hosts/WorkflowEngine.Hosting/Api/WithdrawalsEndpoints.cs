@@ -45,14 +45,10 @@ public static class WithdrawalsEndpoints
             return problem;
         }
 
-        if (await views.VisibleAsync(id, user, cancellationToken) is not { } application)
+        var (actor, refused) = await views.ActorOrProblemAsync(id, user, new ProblemText("申请只能由申请人本人撤回", "Only the applicant may withdraw the application"), cancellationToken);
+        if (refused is not null)
         {
-            return Problems.NotFound(new ProblemText("没有这个申请", "There is no such application"));
-        }
-
-        if (ApplicationViews.ActorFor(user, application) is not { } actor)
-        {
-            return Problems.Forbidden(new ProblemText("申请只能由申请人本人撤回", "Only the applicant may withdraw the application"));
+            return refused;
         }
 
         if (body!.Reason is { Length: > WithdrawalService.ReasonLength })
@@ -64,7 +60,7 @@ public static class WithdrawalsEndpoints
         SubmissionOutcome outcome;
         using (FormMessages.InEnglish(english))
         {
-            outcome = await withdrawals.WithdrawAsync(id, body.Reason, actor, cancellationToken);
+            outcome = await withdrawals.WithdrawAsync(id, body.Reason, actor!, cancellationToken);
         }
 
         return outcome.Application is { } withdrawn

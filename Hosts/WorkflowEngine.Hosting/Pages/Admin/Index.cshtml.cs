@@ -4,12 +4,13 @@ using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Ratings;
 
 namespace WorkflowEngine.Hosting.Pages.Admin;
 
 /// <summary>The administrator's start: what waits for attention (open incidents, failed messages, drafts) and where each task lives.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(IDefinitionStore definitions, IIncidentQueries incidents, IFailedMessageStore failed) : PageModel
+public sealed class IndexModel(IDefinitionStore definitions, IIncidentQueries incidents, IFailedMessageStore failed, IRatingStore ratings) : PageModel
 {
     /// <summary>The most of a list the counts look at; beyond it the page says "at least".</summary>
     public const int CountLimit = 500;
@@ -22,6 +23,9 @@ public sealed class IndexModel(IDefinitionStore definitions, IIncidentQueries in
 
     public int FailedMessages { get; private set; }
 
+    /// <summary>Bad ratings (差评) no administrator has followed up yet.</summary>
+    public int OpenRatings { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var versions = await definitions.ListAsync(cancellationToken);
@@ -29,5 +33,6 @@ public sealed class IndexModel(IDefinitionStore definitions, IIncidentQueries in
         Drafts = versions.Count(v => v.Status == DefinitionStatuses.Draft);
         OpenIncidents = await incidents.CountOpenAsync(cancellationToken);
         FailedMessages = (await failed.ListAsync(false, CountLimit, 0, cancellationToken)).Count;
+        OpenRatings = (await ratings.ListAsync(new RatingFilter(null, null, null, BadOnly: true, OpenOnly: true, 0, 1), cancellationToken)).Total;
     }
 }

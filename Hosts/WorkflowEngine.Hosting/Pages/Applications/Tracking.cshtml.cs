@@ -15,6 +15,7 @@ using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Materials;
+using WorkflowEngine.Runtime.Ratings;
 
 namespace WorkflowEngine.Hosting.Pages.Applications;
 
@@ -29,7 +30,7 @@ namespace WorkflowEngine.Hosting.Pages.Applications;
 [Authorize(Policy = Policies.ProgressPages)]
 public sealed class TrackingModel(
     ApplicationViews views, ClockViews clocks, ApplicationService applications, CommitmentService commitments, DefinitionRegistry definitions, ReferenceData reference,
-    ActivityRegistry activities, IOptions<RequestLimits> limits, IOptions<EngineOptions> engine) : PageModel
+    ActivityRegistry activities, IOptions<RequestLimits> limits, IOptions<EngineOptions> engine, IRatingStore ratings) : PageModel
 {
     public ApplicationDto? Application { get; private set; }
 
@@ -63,6 +64,12 @@ public sealed class TrackingModel(
     public IEnumerable<UploadSlot> Outstanding => Slots.Where(s => s.Supplement && s.ReceivedAt is null);
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    /// <summary>The application's rating (好差评), once it has one.</summary>
+    public RatingRecord? Rating { get; private set; }
+
+    /// <summary>A rating sent back with errors, to show again as it was sent.</summary>
+    public RatingInput? SentRating { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public bool Uploaded { get; set; }
@@ -165,6 +172,38 @@ public sealed class TrackingModel(
         return Page();
     }
 
+    /// <summary>The applicant rates the ended application (好差评) through the API's own <see cref="RatingService"/>.</summary>
+    public async Task<IActionResult> OnPostRateAsync(Guid id, int? level, string? comment, string? reason, [FromServices] RatingService rating, CancellationToken cancellationToken)
+    {
+        if (await ActorAsync(id, cancellationToken) is not { } actor)
+        {
+            return NotFoundPage();
+        }
+
+        var sent = new RatingInput(level, comment, reason);
+        RatingOutcome outcome;
+        using (FormMessages.InEnglish(PageText.Current.IsEnglishText))
+        {
+            outcome = await rating.RateAsync(id, sent, actor, cancellationToken);
+        }
+
+        if (outcome.Rating is not null)
+        {
+            return Redirect($"{PageOf(id)}#rating");
+        }
+
+        await LoadAsync(id, cancellationToken);
+        Errors = outcome.Errors.ToDictionary(e => e.Key.Length == 0 ? "" : "rating." + e.Key, e => e.Value);
+        SentRating = sent;
+        Response.StatusCode = outcome.Problem switch
+        {
+            RatingProblem.Conflict => StatusCodes.Status409Conflict,
+            RatingProblem.NotFound => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        };
+        return Page();
+    }
+
     /// <summary>The largest file the store takes for a material (the installation's cap for one the definition no longer lists).</summary>
     public long MaxBytesOf(MaterialSpec? material) =>
         material is null ? engine.Value.MaxMaterialBytes : MaterialLimits.MaxBytesOf(material, engine.Value.MaxMaterialBytes);
@@ -191,6 +230,7 @@ public sealed class TrackingModel(
         BundleSummary = Progress.BundleSummary;
         Actor = ApplicationViews.ActorFor(User, visible);
         Slots = IsApplicant ? UploadSlot.AllOf(Application, Service) : [];
+        Rating = ApplicationStatuses.IsFinished(visible.Status) ? await ratings.GetAsync(id, cancellationToken) : null;
         return true;
     }
 

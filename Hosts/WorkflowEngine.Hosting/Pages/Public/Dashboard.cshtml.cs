@@ -6,6 +6,7 @@ using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Ratings;
 using WorkflowEngine.Runtime.Statistics;
 
 namespace WorkflowEngine.Hosting.Pages.Public;
@@ -13,13 +14,13 @@ namespace WorkflowEngine.Hosting.Pages.Public;
 /// <summary>
 /// 公开亮屏: the on-time rates (按时办结率) and volumes of the last twelve months by department, service and month, from
 /// the engine's own records (the pre-summed rows the statistics API reads, so the page costs the same with a year of
-/// applications as with a day's), open to everyone; and the steps in progress now by department and by service, with those
+/// applications as with a day's), open to everyone; the applicants' satisfaction (好差评) by department and service; and the steps in progress now by department and by service, with those
 /// past their promised and their statutory limit, read by the same query as the administrators' statistics. Only
 /// aggregates: nothing on it names an applicant, a clerk or an application.
 /// </summary>
 public sealed class DashboardModel(
     IComplianceRollupQueries rollup, DefinitionRegistry definitions, ReferenceData reference, TimeProvider time,
-    IOptions<PagesOptions> options) : PageModel
+    IOptions<PagesOptions> options, IRatingStore ratings) : PageModel
 {
     /// <summary>How often the page's script fetches the figures again.</summary>
     public int RefreshSeconds { get; } = Math.Max(1, options.Value.DashboardRefreshSeconds);
@@ -35,6 +36,11 @@ public sealed class DashboardModel(
     public IReadOnlyList<(string Name, OpenRisk Figures)> OpenByDepartment { get; private set; } = [];
 
     public IReadOnlyList<(string Name, OpenRisk Figures)> OpenByService { get; private set; } = [];
+
+    /// <summary>Satisfaction (好差评) by department: each rating counts for every department its application went through.</summary>
+    public IReadOnlyList<(string Name, int Ratings, double Rate)> SatisfactionByDepartment { get; private set; } = [];
+
+    public IReadOnlyList<(string Name, int Ratings, double Rate)> SatisfactionByService { get; private set; } = [];
 
     public string UpdatedAt { get; private set; } = "";
 
@@ -55,8 +61,11 @@ public sealed class DashboardModel(
         var bundles = await SumAsync(ComplianceRollup.BundleKind, ComplianceGrouping.Service);
         var openByDepartment = await rollup.OpenAsync(ComplianceGrouping.Department, null, now, cancellationToken);
         var openByService = await rollup.OpenAsync(ComplianceGrouping.Service, null, now, cancellationToken);
+        var satisfactionByDepartment = await ratings.ByDepartmentAsync(cancellationToken);
+        var satisfactionByService = await ratings.ByServiceAsync(cancellationToken);
         var services = await ReportedService.LoadAsync(
-            byService.Concat(bundles).Select(s => s.Key.ServiceId).Concat(openByService.Select(o => o.Key.ServiceId)).OfType<string>(),
+            byService.Concat(bundles).Select(s => s.Key.ServiceId).Concat(openByService.Select(o => o.Key.ServiceId)).OfType<string>()
+                .Concat(satisfactionByService.Select(s => s.Key)),
             definitions, reference, cancellationToken);
         string Department(string? code) =>
             code is not null && reference.Departments.TryGetValue(code, out var department) ? text.Of(department.Name) : code ?? "";
@@ -71,6 +80,8 @@ public sealed class DashboardModel(
             .ToArray();
         OpenByDepartment = openByDepartment.Select(o => (Department(o.Key.Department), o)).ToArray();
         OpenByService = openByService.Select(o => (Service(o.Key.ServiceId), o)).ToArray();
+        SatisfactionByDepartment = [.. satisfactionByDepartment.Select(s => (Department(s.Key), s.Ratings, s.Rate))];
+        SatisfactionByService = [.. satisfactionByService.Select(s => (Service(s.Key), s.Ratings, s.Rate))];
         UpdatedAt = ChinaTime.ToLocal(now).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
 

@@ -1,0 +1,32 @@
+using WorkflowEngine.Core.Forms;
+using WorkflowEngine.Runtime.Ratings;
+
+namespace WorkflowEngine.Hosting.Api.Ratings;
+
+/// <summary>
+/// One application's rating (好差评): the level and its name, the comment, the reason of a bad one, the departments its
+/// steps went through, and its follow-up (整改); <c>needsFollowUp</c> for a bad one not followed up yet.
+/// </summary>
+public sealed record RatingDto(
+    Guid ApplicationId,
+    string TrackingNumber,
+    string ServiceId,
+    int Level,
+    string LevelName,
+    string? Comment,
+    string? Reason,
+    IReadOnlyList<string> Departments,
+    DateTimeOffset RatedAt,
+    bool NeedsFollowUp,
+    string? FollowUp,
+    DateTimeOffset? FollowedUpAt)
+{
+    /// <summary>The rating as the API shows it, its level named in English when <paramref name="english"/>.</summary>
+    public static RatingDto Of(RatingRecord r, bool english)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        using var language = FormMessages.InEnglish(english);
+        return new(r.ApplicationId, r.TrackingNumber, r.ServiceId, r.Level, RatingLevels.Name(r.Level), r.Comment, r.Reason, r.Departments, r.RatedAt,
+            r.NeedsFollowUp, r.FollowUp, r.FollowedUpAt);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace WorkflowEngine.Hosting.Pages.Applications;
+
+/// <summary>The words of the rating (好差评) on the progress page, in Chinese and English.</summary>
+public sealed record RatingWords
+{
+    public static RatingWords Chinese { get; } = new()
+    {
+        Title = "评价本次办理（好差评）",
+        Intro = "申请已办结，请对本次办理作出评价。每件申请只能评价一次，提交后不能修改。",
+        Level = "您对本次办理是否满意？",
+        Levels = ["非常不满意", "不满意", "基本满意", "满意", "非常满意"],
+        Comment = "评价内容（选填）",
+        CommentHint = "不超过 500 字",
+        Reason = "不满意的原因（选“不满意”或“非常不满意”时必填）",
+        ReasonHint = "请写明哪里不满意，管理部门将据此整改；不超过 500 字",
+        Submit = "提交评价",
+        YourRating = "您的评价",
+        Rated = "感谢您的评价。",
+        ReasonLabel = "不满意的原因：",
+        FollowUp = "整改情况：",
+        AwaitingFollowUp = "已转管理部门整改，整改情况将在此显示。",
+    };
+
+    public static RatingWords English { get; } = new()
+    {
+        Title = "Rate this service",
+        Intro = "The application has been decided: please tell us how it went. Each application is rated once; a rating cannot be changed.",
+        Level = "How satisfied are you with how it was handled?",
+        Levels = ["Very dissatisfied", "Dissatisfied", "Fairly satisfied", "Satisfied", "Very satisfied"],
+        Comment = "Comment (optional)",
+        CommentHint = "Up to 500 characters",
+        Reason = "Why you are dissatisfied (required for dissatisfied or very dissatisfied)",
+        ReasonHint = "Say what went wrong, so that it can be put right; up to 500 characters",
+        Submit = "Send the rating",
+        YourRating = "Your rating",
+        Rated = "Thank you for your rating.",
+        ReasonLabel = "Why dissatisfied: ",
+        FollowUp = "What was done about it: ",
+        AwaitingFollowUp = "Passed to the administration to put right; what was done will show here.",
+    };
+
+    public static RatingWords Current => PageText.IsEnglish(CultureInfo.CurrentUICulture) ? English : Chinese;
+
+    public required string Title { get; init; }
+
+    public required string Intro { get; init; }
+
+    public required string Level { get; init; }
+
+    /// <summary>The five levels' names, level 1 first.</summary>
+    public required IReadOnlyList<string> Levels { get; init; }
+
+    public required string Comment { get; init; }
+
+    public required string CommentHint { get; init; }
+
+    public required string Reason { get; init; }
+
+    public required string ReasonHint { get; init; }
+
+    public required string Submit { get; init; }
+
+    public required string YourRating { get; init; }
+
+    public required string Rated { get; init; }
+
+    public required string ReasonLabel { get; init; }
+
+    public required string FollowUp { get; init; }
+
+    public required string AwaitingFollowUp { get; init; }
+
+    /// <summary>A level's name.</summary>
+    public string LevelName(int level) => Levels[Math.Clamp(level, 1, Levels.Count) - 1];
+}

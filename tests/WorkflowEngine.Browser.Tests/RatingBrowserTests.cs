@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using WorkflowEngine.Testing;
+
+namespace WorkflowEngine.Browser.Tests;
+
+/// <summary>
+/// 好差评 in a real browser: on the progress page of a refused application the applicant chooses 不满意, is told next to
+/// the field that a reason is needed, gives it and sends; the page then shows the rating as given and offers no second
+/// one. The administrator finds it on the ratings page awaiting follow-up, records what was done, and sees it handled.
+/// Both pages pass axe.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class RatingBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private AllInOneHost Host => fixture.Host;
+
+    [Fact]
+    public async Task TheApplicant_RatesFromTheProgressPage_AndTheAdministratorFollowsItUp()
+    {
+        var id = await Host.SubmitBusinessOpeningAsync();
+        var task = (await Host.TaskOfAsync(id)).GetProperty("id").GetString();
+        using (var clerk = Host.Client("samr-clerk"))
+        {
+            (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+            (await clerk.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "rejected", reason = "经营范围含需前置审批的项目" })).EnsureSuccessStatusCode();
+        }
+
+        await AllInOneHost.EventuallyAsync(
+            () => Host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "rejected", "the refusal");
+
+        var page = await fixture.SignedInAsync("zhangsan", $"/applications/{id}");
+        var rating = page.Locator("#rating");
+        await Assertions.Expect(rating.GetByRole(AriaRole.Heading, new() { Name = "评价本次办理（好差评）" })).ToBeVisibleAsync();
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+        await rating.GetByLabel("不满意", new() { Exact = true }).CheckAsync();
+        await rating.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#rating-reason-error")).ToHaveTextAsync("评价为“不满意”或“非常不满意”时，请写明原因，以便整改");
+        await Assertions.Expect(rating.GetByLabel("不满意", new() { Exact = true })).ToBeCheckedAsync();
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+        await rating.GetByLabel("不满意的原因（选“不满意”或“非常不满意”时必填）").FillAsync("前置审批要求没有在一次性告知中写明");
+        await rating.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#rating-given")).ToHaveTextAsync("不满意");
+        await Assertions.Expect(page.Locator("#rating")).ToContainTextAsync("前置审批要求没有在一次性告知中写明");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "提交评价" })).ToHaveCountAsync(0);
+        await PageChecks.AssertUsableAsync(page, "page-application-rated");
+
+        var admin = await fixture.SignedInAsync("admin", "/admin/ratings?open=true");
+        var item = admin.Locator($"#ratings li[data-application='{id}']");
+        await Assertions.Expect(item.Locator("[data-state='open']")).ToHaveTextAsync("待整改");
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(admin);
+        await item.GetByRole(AriaRole.Textbox, new() { Name = "整改情况" }).FillAsync("已在一次性告知单中补充前置审批事项");
+        await item.GetByRole(AriaRole.Button, new() { Name = "记录整改" }).ClickAsync();
+
+        await Assertions.Expect(admin.Locator(".desk-done")).ToContainTextAsync("整改情况");
+        await admin.GotoAsync("/admin/ratings");
+        item = admin.Locator($"#ratings li[data-application='{id}']");
+        await Assertions.Expect(item.Locator("[data-state='handled']")).ToHaveTextAsync("已整改");
+        await Assertions.Expect(item).ToContainTextAsync("已在一次性告知单中补充前置审批事项");
+    }
+}
