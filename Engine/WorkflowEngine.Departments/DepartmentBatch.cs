@@ -215,6 +215,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             Id = Guid.CreateVersion7(now),
             ApplicationId = step.ApplicationId,
             TrackingNumber = step.TrackingNumber,
+            ApplicantName = step.ApplicantName,
             ServiceId = step.ServiceId,
             ServiceTitle = step.ServiceTitle,
             ServiceTitleEn = step.ServiceTitleEn,

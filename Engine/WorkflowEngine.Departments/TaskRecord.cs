@@ -12,6 +12,9 @@ public sealed class TaskRecord
 
     public required string TrackingNumber { get; init; }
 
+    /// <summary>The applicant's name as the engine sent it (<c>ExecuteStep.applicantName</c>), for a clerk to find the task by; null when it sent none.</summary>
+    public string? ApplicantName { get; init; }
+
     public required string ServiceId { get; init; }
 
     public required string ServiceTitle { get; init; }

@@ -196,7 +196,7 @@ public sealed class SqlServerSyntaxTests
             foreach (var filter in new[] { "open", "unclaimed", "claimed", "completed", "cancelled", "all" })
             {
                 await Quietly(() => tasks.QueueAsync("SAMR", new TaskQueueFilter(filter), 10, 0, none));
-                await Quietly(() => tasks.QueueAsync("SAMR", new TaskQueueFilter(filter, "business-opening", Now, "red", SupervisedOnly: true), 10, 20, none));
+                await Quietly(() => tasks.QueueAsync("SAMR", new TaskQueueFilter(filter, "business-opening", Now, "red", SupervisedOnly: true, Search: new TaskSearch("YB2026", "张")), 10, 20, none));
             }
 
             await Quietly(() => tasks.ServicesAsync("SAMR", none));

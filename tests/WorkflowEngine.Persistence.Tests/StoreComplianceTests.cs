@@ -812,6 +812,50 @@ public abstract partial class StoreComplianceTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task DepartmentQueue_FindsATaskByItsTrackingNumbersBeginning_OrPartOfTheApplicantsName_WithinTheOtherFilters()
+    {
+        var tasks = new[]
+        {
+            WithApplicant(NewTask("zhang", 3, TaskStatuses.Open), "YB20260302-7K3M9Q2X", "张三丰"),
+            WithApplicant(NewTask("li", 1, TaskStatuses.Claimed), "YB20260302-7K3MAAAA", "李四"),
+            WithApplicant(NewTask("smith", 2, TaskStatuses.Open), "YB20260303-BBBBBBBB", "John Smith"),
+            WithApplicant(NewTask("wild", 4, TaskStatuses.Completed), "YB20260304-CCCCCCCC", "100%_[x]"),
+            WithApplicant(NewTask("older", 5, TaskStatuses.Open), "YB20260305-DDDDDDDD", null),
+        };
+        var changes = new DepartmentChanges();
+        changes.Inserted.AddRange(tasks);
+        await new SqlDepartmentStore(Database).SaveAsync(changes, Now, CancellationToken.None);
+        var queries = new SqlTaskQueries(Database);
+
+        async Task<string[]> Find(string status, string number, string name) =>
+            (await queries.QueueAsync("SAMR", new TaskQueueFilter(status, Search: new TaskSearch(number, name)), 50, 0, CancellationToken.None)).Tasks.Select(t => t.StepId).ToArray();
+
+        // A whole number, then its beginning: soonest due first, as the queue is ordered.
+        Assert.Equal(["zhang"], await Find("all", "YB20260302-7K3M9Q2X", "YB20260302-7K3M9Q2X"));
+        Assert.Equal(["li", "zhang"], await Find("all", "YB20260302-7K3M", "YB20260302-7K3M"));
+        // Part of a name, whatever its letters' case; the number's middle is no beginning.
+        Assert.Equal(["zhang"], await Find("all", "三丰", "三丰"));
+        Assert.Equal(["smith"], await Find("all", "SMITH", "smith"));
+        Assert.Empty(await Find("all", "7K3M", "7K3M"));
+        // Wildcards typed mean themselves.
+        Assert.Equal(["wild"], await Find("all", "%_[", "%_["));
+        Assert.Equal(["wild"], await Find("all", "_", "_"));
+        // Within the status filter, and counted as the page is.
+        Assert.Equal(["zhang"], await Find("unclaimed", "YB20260302", "YB20260302"));
+        var page = await queries.QueueAsync("SAMR", new TaskQueueFilter("all", Search: new TaskSearch("YB2026030", "YB2026030")), 2, 0, CancellationToken.None);
+        Assert.Equal(5, page.Total);
+        Assert.Equal("张三丰", (await queries.GetSummaryAsync(tasks[0].Id, CancellationToken.None))!.ApplicantName);
+        Assert.Empty((await queries.QueueAsync("TAX", new TaskQueueFilter("all", Search: new TaskSearch("YB", "YB")), 50, 0, CancellationToken.None)).Tasks);
+    }
+
+    private static TaskRecord WithApplicant(TaskRecord t, string trackingNumber, string? applicant) => new()
+    {
+        Id = t.Id, ApplicationId = t.ApplicationId, TrackingNumber = trackingNumber, ApplicantName = applicant, ServiceId = t.ServiceId,
+        ServiceTitle = t.ServiceTitle, StepId = t.StepId, Attempt = t.Attempt, Department = t.Department, Title = t.Title, Status = t.Status,
+        DispatchedAt = t.DispatchedAt, DueAt = t.DueAt, ReceivedAt = t.ReceivedAt, PayloadJson = t.PayloadJson,
+    };
+
+    [StoreFact]
     public async Task DepartmentQueue_PutsEscalatedTasksFirst_UrgentBeforeHigh_AndKeepsWhySupervised()
     {
         var store = new SqlDepartmentStore(Database);

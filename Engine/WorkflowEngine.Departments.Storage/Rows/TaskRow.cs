@@ -17,7 +17,7 @@ internal sealed class TaskRow
         priority AS Priority, supervised_at AS SupervisedAt, supervised_because AS SupervisedBecause, supervised_because_en AS SupervisedBecauseEn,
         supplement_requests AS SupplementRequests, supplement_approvals_json AS SupplementApprovalsJson,
         supplement_approval_asked_at AS SupplementApprovalAskedAt, commitment_json AS CommitmentJson, clock_json AS ClockJson,
-        title_en AS TitleEn, service_title_en AS ServiceTitleEn, note_en AS NoteEn
+        title_en AS TitleEn, service_title_en AS ServiceTitleEn, note_en AS NoteEn, applicant_name AS ApplicantName
         """;
 
     /// <summary>Every column but the payload: what a batch needs to decide, without reading ~1.5 KB per task.</summary>
@@ -28,6 +28,8 @@ internal sealed class TaskRow
     public string ApplicationId { get; set; } = "";
 
     public string TrackingNumber { get; set; } = "";
+
+    public string? ApplicantName { get; set; }
 
     public string ServiceId { get; set; } = "";
 
@@ -118,6 +120,7 @@ internal sealed class TaskRow
         Id = t.Id.ToString(),
         ApplicationId = t.ApplicationId.ToString(),
         TrackingNumber = t.TrackingNumber,
+        ApplicantName = t.ApplicantName,
         ServiceId = t.ServiceId,
         ServiceTitle = t.ServiceTitle,
         StepId = t.StepId,
@@ -167,6 +170,7 @@ internal sealed class TaskRow
         Id = Guid.Parse(Id),
         ApplicationId = Guid.Parse(ApplicationId),
         TrackingNumber = TrackingNumber,
+        ApplicantName = ApplicantName,
         ServiceId = ServiceId,
         ServiceTitle = ServiceTitle,
         StepId = StepId,

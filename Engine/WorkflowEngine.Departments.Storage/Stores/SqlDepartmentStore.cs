@@ -20,11 +20,11 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         INSERT INTO department_tasks (id, application_id, tracking_number, service_id, service_title, step_id, attempt,
             department, title, status, handler, automated, dispatched_at, due_at, received_at, claimed_by, claimed_at,
             completed_by, completed_at, outcome, reason, outputs_json, on_time, payload_json, note, materials_json, clock_json,
-            title_en, service_title_en, note_en)
+            title_en, service_title_en, note_en, applicant_name)
         VALUES (@Id, @ApplicationId, @TrackingNumber, @ServiceId, @ServiceTitle, @StepId, @Attempt,
             @Department, @Title, @Status, @Handler, @Automated, @DispatchedAt, @DueAt, @ReceivedAt, @ClaimedBy, @ClaimedAt,
             @CompletedBy, @CompletedAt, @Outcome, @Reason, @OutputsJson, @OnTime, @PayloadJson, @Note, @MaterialsJson, @ClockJson,
-            @TitleEn, @ServiceTitleEn, @NoteEn)
+            @TitleEn, @ServiceTitleEn, @NoteEn, @ApplicantName)
         """,
         ("Id", t => t.Id), ("ApplicationId", t => t.ApplicationId), ("TrackingNumber", t => t.TrackingNumber), ("ServiceId", t => t.ServiceId),
         ("ServiceTitle", t => t.ServiceTitle), ("StepId", t => t.StepId), ("Attempt", t => t.Attempt), ("Department", t => t.Department),
@@ -33,7 +33,8 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         ("ClaimedAt", t => t.ClaimedAt), ("CompletedBy", t => t.CompletedBy), ("CompletedAt", t => t.CompletedAt), ("Outcome", t => t.Outcome),
         ("Reason", t => t.Reason), ("OutputsJson", t => t.OutputsJson), ("OnTime", t => t.OnTime), ("PayloadJson", t => t.PayloadJson),
         ("Note", t => t.Note), ("MaterialsJson", t => t.MaterialsJson), ("ClockJson", t => t.ClockJson),
-        ("TitleEn", t => t.TitleEn), ("ServiceTitleEn", t => t.ServiceTitleEn), ("NoteEn", t => t.NoteEn));
+        ("TitleEn", t => t.TitleEn), ("ServiceTitleEn", t => t.ServiceTitleEn), ("NoteEn", t => t.NoteEn),
+        ("ApplicantName", t => t.ApplicantName));
 
     /// <summary>Succeeds only if the task is still in the status, and at the due revision, it was read in.</summary>
     private static readonly BatchCommand<(TaskRow Row, string ReadStatus, int ReadRevision)> UpdateTask = new(

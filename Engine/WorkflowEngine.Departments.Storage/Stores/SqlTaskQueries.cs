@@ -70,6 +70,13 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
             where.Add("clock_paused_at IS NOT NULL");
         }
 
+        if (filter.Search is not null)
+        {
+            // LIKE, not a range of the tracking index: under a PostgreSQL locale's collation the "-" inside a number may
+            // not order as its code does.
+            where.Add("(tracking_number = @SearchNumber OR tracking_number LIKE @SearchNumberPrefix ESCAPE '!' OR LOWER(applicant_name) LIKE @SearchName ESCAPE '!')");
+        }
+
         var order = filter.Status switch
         {
             TaskStatuses.Completed => "completed_at DESC, id DESC",
@@ -82,7 +89,13 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
         return (
             $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE {condition} ORDER BY {order} {dialect.Page}",
             $"SELECT COUNT(*) FROM department_tasks WHERE {condition}",
-            new { Department = department, Service = filter.Service, DueBy = Instants.ToMs(filter.DueBy), filter.Card, Limit = limit, Offset = offset });
+            new
+            {
+                Department = department, Service = filter.Service, DueBy = Instants.ToMs(filter.DueBy), filter.Card, Limit = limit, Offset = offset,
+                SearchNumber = filter.Search?.TrackingNumber,
+                SearchNumberPrefix = filter.Search is { } number ? LikePatterns.Escape(number.TrackingNumber) + "%" : null,
+                SearchName = filter.Search is { } name ? "%" + LikePatterns.Escape(name.ApplicantName.ToLowerInvariant()) + "%" : null,
+            });
     }
 
     public async Task<IReadOnlyList<(string Id, string Title, string? TitleEn)>> ServicesAsync(string department, CancellationToken cancellationToken)

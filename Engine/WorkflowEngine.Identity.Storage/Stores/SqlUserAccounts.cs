@@ -43,7 +43,7 @@ public sealed class SqlUserAccounts(Database database) : IUserAccounts
         {
             filter.Role,
             filter.Department,
-            Pattern = filter.Text is null ? null : "%" + Escape(filter.Text.ToLowerInvariant()) + "%",
+            Pattern = filter.Text is null ? null : "%" + LikePatterns.Escape(filter.Text.ToLowerInvariant()) + "%",
             Limit = limit,
             Offset = offset,
         };
@@ -143,9 +143,6 @@ public sealed class SqlUserAccounts(Database database) : IUserAccounts
         await write.CommitAsync(cancellationToken);
         return UserChangeStatus.Done;
     }
-
-    private static string Escape(string text) =>
-        text.Replace("!", "!!", StringComparison.Ordinal).Replace("%", "!%", StringComparison.Ordinal).Replace("_", "!_", StringComparison.Ordinal);
 
     private sealed class Row
     {

@@ -6,6 +6,7 @@ namespace WorkflowEngine.Hosting.Api;
 /// <c>warningProvisional</c> true when the due time the <c>warning</c> card warns of is provisional (暂定), and
 /// <c>warningProvisionalReason</c> why.
 /// <c>pausedUntil</c> when an excluded period is expected to end, where its clerk gave the end.
+/// <c>applicantName</c> the applicant's name as the engine sent it with the step; null from older engines.
 /// </summary>
 public sealed record TaskDto(
     Guid Id,
@@ -46,4 +47,5 @@ public sealed record TaskDto(
     IReadOnlyList<int>? ProvisionalYears = null,
     bool WarningProvisional = false,
     string? WarningProvisionalReason = null,
-    DateTimeOffset? PausedUntil = null);
+    DateTimeOffset? PausedUntil = null,
+    string? ApplicantName = null);

@@ -27,7 +27,8 @@ public static class TasksEndpoints
     {
         app.MapGet("/api/departments/{code}/tasks", ListAsync).Produces<TaskDto[]>().WithTags("Tasks").RequireAuthorization(Policies.Clerk)
             .WithSummary("A page of a department's tasks, most urgent first (red, yellow, escalated, soonest due), finished ones newest first "
-                + "(status: open, unclaimed, claimed, completed, cancelled, all; service; dueWithin working days; limit 1–500, default 50; offset). "
+                + "(status: open, unclaimed, claimed, completed, cancelled, all; service; dueWithin working days; q: a tracking number, whole or its beginning, "
+                + "or part of the applicant's name; limit 1–500, default 50; offset). "
                 + "The total is in X-Total-Count, the next and previous pages in Link");
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Clerk);
         tasks.MapGet("/{id:guid}", GetAsync).Produces<TaskDetailDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A task with the whole application on one page, its requests for more time, and its history (办理记录), oldest first");
@@ -69,10 +70,10 @@ public static class TasksEndpoints
             .Select(d => new DepartmentDto(d.Code, d.NameZh, d.NameEn, Queues.Department(d.Code))));
 
     private static async Task<IResult> ListAsync(
-        string code, string? status, string? service, int? dueWithin, string? limit, string? offset, HttpContext http, ClaimsPrincipal user, ClerkActions clerk,
+        string code, string? status, string? service, int? dueWithin, string? q, string? limit, string? offset, HttpContext http, ClaimsPrincipal user, ClerkActions clerk,
         CancellationToken cancellationToken)
     {
-        var query = new TaskQueueQuery(status, service, dueWithin, limit, offset);
+        var query = new TaskQueueQuery(status, service, dueWithin, limit, offset, q);
         return (await clerk.QueueAsync(code, query, user, cancellationToken)).ToResult(page =>
         {
             // The body stays the list it always was; the total and the neighbouring pages ride in headers.
@@ -207,5 +208,6 @@ public static class TasksEndpoints
         t.Clock?.Provisional?.MissingYears,
         t.Warning is not null && t.Clock?.WarningProvisional is not null,
         t.Warning is null ? null : t.Clock?.WarningProvisional?.Reason,
-        t.ClockPausedSince is null ? null : ChinaTime.ToLocal(t.Clock?.PausedUntil));
+        t.ClockPausedSince is null ? null : ChinaTime.ToLocal(t.Clock?.PausedUntil),
+        t.ApplicantName);
 }

@@ -53,6 +53,9 @@ public sealed class ClerkActions(
 
     private const int MaxServiceId = 100;
 
+    /// <summary>The longest search a queue takes: a tracking number or a name is far shorter.</summary>
+    public const int MaxSearch = 64;
+
     /// <summary>How many notices, requests for more time or supplement approvals one page lists when it does not say.</summary>
     private const int ListLimit = 50;
 
@@ -94,6 +97,11 @@ public sealed class ClerkActions(
             errors["service"] = [new($"service 最长 {MaxServiceId} 个字符", $"service must be at most {MaxServiceId} characters")];
         }
 
+        if (query.Q is { Length: > MaxSearch })
+        {
+            errors["q"] = [new($"搜索内容最长 {MaxSearch} 个字符", $"The search must be at most {MaxSearch} characters")];
+        }
+
         if (query.DueWithin is < 0 or > MaxDueWithin)
         {
             errors["dueWithin"] = [new($"到期工作日数应在 0 至 {MaxDueWithin} 之间", $"Due within must be between 0 and {MaxDueWithin} working days")];
@@ -108,9 +116,16 @@ public sealed class ClerkActions(
 
         var dueBy = query.DueWithin is { } days ? calendar.Current.AddWorkingDays(time.GetUtcNow(), days) : (DateTimeOffset?)null;
         return Success(await queries.QueueAsync(
-            code, new TaskQueueFilter(status, string.IsNullOrEmpty(query.Service) ? null : query.Service, dueBy),
+            code, new TaskQueueFilter(status, string.IsNullOrEmpty(query.Service) ? null : query.Service, dueBy, Search: SearchOf(query.Q)),
             range.Limit, range.Offset, cancellationToken));
     }
+
+    /// <summary>
+    /// A clerk's search as a citizen reads it out on the telephone: their tracking number (as every look-up reads one:
+    /// spaces around it and its letters' case do not matter), or their name; nothing typed searches nothing.
+    /// </summary>
+    private static TaskSearch? SearchOf(string? q) =>
+        string.IsNullOrWhiteSpace(q) ? null : new TaskSearch(TrackingNumbers.Normalize(q), q.Trim());
 
     /// <summary>A task with the whole application on one page; another department's task is "not found". The view is recorded in the access log.</summary>
     public async Task<TaskView?> ViewAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -15,8 +15,9 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 
 /// <summary>
 /// A department's queue a page at a time, most urgent first (red, yellow, escalated, soonest due; finished tasks newest
-/// first), with its yellow and red cards and paused clocks; filtered by service, status and "due within N working days"
-/// through a GET form, so that a filtered queue, and each of its pages, is a link a clerk can keep.
+/// first), with its yellow and red cards and paused clocks; filtered by service, status and "due within N working days",
+/// and searched by tracking number or applicant's name, through a GET form, so that a filtered queue, and each of its
+/// pages, is a link a clerk can keep.
 /// </summary>
 [Authorize(Policy = Policies.Clerk)]
 public sealed class QueueModel(ClerkActions clerk, ITaskQueries queries, IDepartmentDirectory directory, ServedDepartments served) : PageModel
@@ -26,6 +27,9 @@ public sealed class QueueModel(ClerkActions clerk, ITaskQueries queries, IDepart
 
     /// <summary>The furthest "due within" a clerk may ask for, in working days.</summary>
     public const int MaxDueWithin = ClerkActions.MaxDueWithin;
+
+    /// <summary>The longest search a clerk may type.</summary>
+    public const int MaxSearch = ClerkActions.MaxSearch;
 
     [BindProperty(SupportsGet = true)]
     public string? Department { get; set; }
@@ -38,6 +42,10 @@ public sealed class QueueModel(ClerkActions clerk, ITaskQueries queries, IDepart
 
     [BindProperty(SupportsGet = true)]
     public int? DueWithin { get; set; }
+
+    /// <summary>What the clerk typed to find a task: a tracking number, whole or its beginning, or part of the applicant's name.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public int? Offset { get; set; }
@@ -74,12 +82,12 @@ public sealed class QueueModel(ClerkActions clerk, ITaskQueries queries, IDepart
         Status ??= TaskStatuses.Open;
         // An offset typed into the address bar past either end shows the first page, not an error.
         Range = new Paging(PageSize, Math.Max(Offset ?? 0, 0));
-        var outcome = await clerk.QueueAsync(Department, new TaskQueueQuery(Status, Service, DueWithin, Range.Limit.ToString(CultureInfo.InvariantCulture), Range.Offset.ToString(CultureInfo.InvariantCulture)), User, cancellationToken);
+        var outcome = await clerk.QueueAsync(Department, new TaskQueueQuery(Status, Service, DueWithin, Range.Limit.ToString(CultureInfo.InvariantCulture), Range.Offset.ToString(CultureInfo.InvariantCulture), Q), User, cancellationToken);
         if (outcome.Errors is { } errors)
         {
             foreach (var (field, messages) in errors)
             {
-                ModelState.AddModelError(field == "dueWithin" ? nameof(DueWithin) : field == "service" ? nameof(Service) : nameof(Status), DeskText.Say(messages[0]));
+                ModelState.AddModelError(field switch { "dueWithin" => nameof(DueWithin), "service" => nameof(Service), "q" => nameof(Q), _ => nameof(Status) }, DeskText.Say(messages[0]));
             }
 
             return Page();
@@ -105,6 +113,7 @@ public sealed class QueueModel(ClerkActions clerk, ITaskQueries queries, IDepart
         ["service"] = Service,
         ["status"] = Status,
         ["dueWithin"] = DueWithin?.ToString(CultureInfo.InvariantCulture),
+        ["q"] = Q,
         ["offset"] = offset == 0 ? null : offset.ToString(CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value)));
 }

@@ -1,10 +1,10 @@
 namespace WorkflowEngine.Hosting.Api.Window;
 
 /// <summary>
-/// A tracking number as a person typed it, read the one way every look-up and the look-up's rate limit key on: without
-/// the spaces around it and in capitals, as the numbers are issued.
+/// A tracking number as a person typed it, read as <see cref="Core.Model.TrackingNumbers"/> reads it, which a
+/// department's queue search shares without referencing the engine's hosting.
 /// </summary>
 public static class TrackingNumbers
 {
-    public static string Normalize(string? typed) => (typed ?? "").Trim().ToUpperInvariant();
+    public static string Normalize(string? typed) => Core.Model.TrackingNumbers.Normalize(typed);
 }
