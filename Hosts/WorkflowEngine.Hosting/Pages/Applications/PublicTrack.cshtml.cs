@@ -39,8 +39,12 @@ public sealed class PublicTrackModel(
     [BindProperty]
     public string? Number { get; set; }
 
-    /// <summary>Bound from the POST's form only (never from a query string), and never written back into the page.</summary>
+    /// <summary>
+    /// Bound from the POST's form only, never from a query string (a code in an address is kept in logs, the browser's
+    /// history and the <c>Referer</c> of the next page), and never written back into the page.
+    /// </summary>
     [BindProperty]
+    [FromForm]
     public string? Code { get; set; }
 
     /// <summary>Each field's messages by field (<c>Number</c>, <c>Code</c>); the key "" for one that concerns both.</summary>
