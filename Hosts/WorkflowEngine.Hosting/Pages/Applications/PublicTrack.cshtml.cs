@@ -30,8 +30,8 @@ public sealed class PublicTrackModel(
     ActivityRegistry activities,
     TrackingLookupLimiter limiter) : PageModel
 {
-    /// <summary>Longer than any tracking number.</summary>
-    public const int NumberMaxLength = 40;
+    /// <summary>Longer than any tracking number; a longer text is refused (<see cref="Api.Window.TrackingNumbers.MaxLength"/>).</summary>
+    public const int NumberMaxLength = Api.Window.TrackingNumbers.MaxLength;
 
     /// <summary>Room for a code typed with spaces and hyphens; <see cref="QueryCodes.Hash"/> refuses longer text.</summary>
     public const int CodeMaxLength = 32;
@@ -60,6 +60,10 @@ public sealed class PublicTrackModel(
         if (string.IsNullOrEmpty(Number))
         {
             Errors["Number"] = [words.NumberEmpty];
+        }
+        else if (Api.Window.TrackingNumbers.Normalize(Number).Length > NumberMaxLength)
+        {
+            Errors["Number"] = [PageText.Current.IsEnglishText ? Api.Window.TrackingNumbers.TooLong.En : Api.Window.TrackingNumbers.TooLong.Zh];
         }
 
         if (string.IsNullOrWhiteSpace(Code))
