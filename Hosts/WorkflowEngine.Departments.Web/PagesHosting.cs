@@ -43,7 +43,9 @@ public static class PagesHosting
                 manager.AddPart(typeof(WebPages).Assembly);
                 manager.AddPart(typeof(PagesHosting).Assembly);
             });
-        builder.Services.Configure<PagesOptions>(builder.Configuration.GetSection("Pages"));
+        builder.Services.AddOptions<PagesOptions>().Bind(builder.Configuration.GetSection("Pages"))
+            .Validate(o => o.HasValidPublicBaseUrl, "Pages:PublicBaseUrl is not an absolute http(s) address without query or fragment, such as https://zwfw.example.gov.cn/yjs.")
+            .ValidateOnStart();
         // Chinese text as itself, not as numeric character references: readable source, a third of the bytes.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RequestLocalizationOptions>(options =>

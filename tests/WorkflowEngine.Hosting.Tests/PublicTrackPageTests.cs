@@ -109,8 +109,8 @@ public sealed partial class PublicTrackPageTests(HostFixture fixture) : IClassFi
         var page = await HtmlAsync(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("lookup-result", page, StringComparison.Ordinal);
-        // The form posts to the page itself, never to an address with the answers in it.
-        Assert.Matches("<form method=\"post\" class=\"track-form\"", page);
+        // The form posts to the page's own address, never to the address it was opened at with the answers in it.
+        Assert.Matches("<form method=\"post\" action=\"/track\" class=\"track-form\"", page);
         Assert.DoesNotContain("method=\"get\"", page, StringComparison.OrdinalIgnoreCase);
     }
 

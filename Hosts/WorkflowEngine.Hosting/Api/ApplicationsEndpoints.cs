@@ -40,7 +40,7 @@ public static class ApplicationsEndpoints
             .WithSummary("Submit one combined application (JSON, or multipart with the materials); an Idempotency-Key header makes retries safe");
         group.MapGet("/", ListAsync).Produces<ApplicationSummaryDto[]>().WithSummary("My applications, newest first (limit 1–500, default 50; offset)");
         group.MapGet("/{id:guid}", GetAsync).Produces<ApplicationDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("An application with every step's progress and deadline");
-        group.MapGet("/tracking/{trackingNumber}", FindByTrackingNumberAsync).Produces<ApplicationDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("An application found by the tracking number on its receipt");
+        group.MapGet("/tracking/{trackingNumber}", FindByTrackingNumberAsync).Produces<ApplicationDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("An application found by the tracking number on its receipt");
         group.MapPost("/{id:guid}/materials", AttachAsync).Produces<SubmittedDto>().ProducesProblem(StatusCodes.Status404NotFound).DisableAntiforgery()
             .Reads(BodyRule.Multipart).RequireRateLimiting(SubmissionsPolicy)
             .WithSummary("Upload materials after submitting");
@@ -176,7 +176,13 @@ public static class ApplicationsEndpoints
     private static async Task<IResult> FindByTrackingNumberAsync(
         string trackingNumber, ClaimsPrincipal user, HttpRequest request, IApplicationQueries queries, ApplicationViews views, CancellationToken cancellationToken)
     {
-        var application = await queries.FindByTrackingNumberAsync(trackingNumber.Trim().ToUpperInvariant(), cancellationToken);
+        var number = Window.TrackingNumbers.Normalize(trackingNumber);
+        if (number.Length > Window.TrackingNumbers.MaxLength)
+        {
+            return Problems.Field("trackingNumber", Window.TrackingNumbers.TooLong);
+        }
+
+        var application = await queries.FindByTrackingNumberAsync(number, cancellationToken);
         if (application is null || !await views.CanViewAsync(user, application, cancellationToken))
         {
             return Problems.NotFound("没有这个受理编号的申请");

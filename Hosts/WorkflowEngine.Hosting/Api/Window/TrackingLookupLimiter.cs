@@ -18,7 +18,7 @@ namespace WorkflowEngine.Hosting.Api.Window;
 public sealed class TrackingLookupLimiter : IDisposable
 {
     /// <summary>The longest number kept in a key: longer text is no tracking number and shares one bucket per address.</summary>
-    private const int MaxNumberLength = 64;
+    private const int MaxNumberLength = TrackingNumbers.MaxLength;
 
     /// <summary>The title of the refusal.</summary>
     public static readonly ProblemText RefusalTitle = new("查询过于频繁", "Too many look-ups");

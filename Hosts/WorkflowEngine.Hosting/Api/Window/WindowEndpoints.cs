@@ -40,7 +40,7 @@ public static class WindowEndpoints
                 + "the answer holds the receipt's query code, shown only this once. An Idempotency-Key header makes retries safe: a repeat answers 200 with the first receipt, without the code");
         app.MapPost("/api/public/track", TrackAsync).WithTags("Public").AllowAnonymous().DisableAntiforgery()
             .Reads<PublicTrackRequest>(BodyRule.Json)
-            .Produces<PublicProgressDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .Produces<PublicProgressDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Progress of an application submitted at the window, by the receipt's tracking number and query code: status and due times of each step, nothing of the form or materials; "
                 + "a few tries per client address and tracking number (RateLimits:Lookups), then 429 with Retry-After");
         return app;
@@ -109,7 +109,13 @@ public static class WindowEndpoints
             return problem;
         }
 
-        if (limiter.TryAcquire(request.HttpContext, asked!.TrackingNumber) is { } seconds)
+        // Refused before it counts against the look-up's limit: no tracking number is this long.
+        if (TrackingNumbers.Normalize(asked!.TrackingNumber).Length > TrackingNumbers.MaxLength)
+        {
+            return Problems.Field("trackingNumber", TrackingNumbers.TooLong);
+        }
+
+        if (limiter.TryAcquire(request.HttpContext, asked.TrackingNumber) is { } seconds)
         {
             request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return Problems.Status(StatusCodes.Status429TooManyRequests, TrackingLookupLimiter.RefusalTitle, TrackingLookupLimiter.Refusal(seconds));
@@ -125,7 +131,7 @@ public static class WindowEndpoints
     public static async Task<ApplicationRecord?> FindWalkInAsync(string? trackingNumber, string? queryCode, IApplicationQueries queries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queries);
-        var application = trackingNumber is { Length: > 0 and <= 64 } number
+        var application = trackingNumber is { Length: > 0 } number && TrackingNumbers.Normalize(number).Length <= TrackingNumbers.MaxLength
             ? await queries.FindByTrackingNumberAsync(TrackingNumbers.Normalize(number), cancellationToken)
             : null;
         // Compared even without an application, so that an unknown number takes the work of a wrong code.

@@ -145,6 +145,7 @@ public sealed record ApplicantText
         TrackEmpty = "请输入受理编号",
         NotFound = "没有找到这个申请",
         NotFoundHint = "请从“我的申请”中选择，或按受理编号查询。",
+        WindowNotFoundHint = "请从窗口受理的在办申请中选择，或按受理编号查找。",
     };
 
     public static ApplicantText English { get; } = Chinese with
@@ -282,6 +283,7 @@ public sealed record ApplicantText
         TrackEmpty = "Please enter a tracking number",
         NotFound = "Application not found",
         NotFoundHint = "Choose one from My applications, or find it by its tracking number.",
+        WindowNotFoundHint = "Choose one from the walk-in applications, or find it by its tracking number.",
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Statuses = new(StringComparer.Ordinal)
@@ -651,6 +653,9 @@ public sealed record ApplicantText
     public required string NotFound { get; init; }
 
     public required string NotFoundHint { get; init; }
+
+    /// <summary>The hint for window staff, on their route to a walk-in's application.</summary>
+    public required string WindowNotFoundHint { get; init; }
 
     public bool IsEnglishText { get; private init; }
 

@@ -30,8 +30,8 @@ public sealed class PublicTrackModel(
     ActivityRegistry activities,
     TrackingLookupLimiter limiter) : PageModel
 {
-    /// <summary>Longer than any tracking number.</summary>
-    public const int NumberMaxLength = 40;
+    /// <summary>Longer than any tracking number; a longer text is refused (<see cref="Api.Window.TrackingNumbers.MaxLength"/>).</summary>
+    public const int NumberMaxLength = Api.Window.TrackingNumbers.MaxLength;
 
     /// <summary>Room for a code typed with spaces and hyphens; <see cref="QueryCodes.Hash"/> refuses longer text.</summary>
     public const int CodeMaxLength = 32;
@@ -39,8 +39,12 @@ public sealed class PublicTrackModel(
     [BindProperty]
     public string? Number { get; set; }
 
-    /// <summary>Bound from the POST's form only (never from a query string), and never written back into the page.</summary>
+    /// <summary>
+    /// Bound from the POST's form only, never from a query string (a code in an address is kept in logs, the browser's
+    /// history and the <c>Referer</c> of the next page), and never written back into the page.
+    /// </summary>
     [BindProperty]
+    [FromForm]
     public string? Code { get; set; }
 
     /// <summary>Each field's messages by field (<c>Number</c>, <c>Code</c>); the key "" for one that concerns both.</summary>
@@ -56,6 +60,10 @@ public sealed class PublicTrackModel(
         if (string.IsNullOrEmpty(Number))
         {
             Errors["Number"] = [words.NumberEmpty];
+        }
+        else if (Api.Window.TrackingNumbers.Normalize(Number).Length > NumberMaxLength)
+        {
+            Errors["Number"] = [PageText.Current.IsEnglishText ? Api.Window.TrackingNumbers.TooLong.En : Api.Window.TrackingNumbers.TooLong.Zh];
         }
 
         if (string.IsNullOrWhiteSpace(Code))

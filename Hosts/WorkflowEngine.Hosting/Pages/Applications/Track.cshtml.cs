@@ -15,8 +15,8 @@ namespace WorkflowEngine.Hosting.Pages.Applications;
 [Authorize(Policy = Policies.ApplicantPages)]
 public sealed class TrackModel(IApplicationQueries queries, ApplicationViews views) : PageModel
 {
-    /// <summary>Longer than any tracking number; a longer text is not looked up.</summary>
-    public const int MaxLength = 40;
+    /// <summary>Longer than any tracking number; a longer text is refused (<see cref="Api.Window.TrackingNumbers.MaxLength"/>).</summary>
+    public const int MaxLength = Api.Window.TrackingNumbers.MaxLength;
 
     [BindProperty]
     public string? Number { get; set; }
@@ -33,14 +33,20 @@ public sealed class TrackModel(IApplicationQueries queries, ApplicationViews vie
             return Page();
         }
 
-        if (number.Length <= MaxLength
-            && await queries.FindByTrackingNumberAsync(number, cancellationToken) is { } application
+        if (number.Length > MaxLength)
+        {
+            Error = PageText.Current.IsEnglishText ? Api.Window.TrackingNumbers.TooLong.En : Api.Window.TrackingNumbers.TooLong.Zh;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        if (await queries.FindByTrackingNumberAsync(number, cancellationToken) is { } application
             && await views.CanViewAsync(User, application, cancellationToken))
         {
             return Redirect($"/applications/{application.Id}");
         }
 
-        Error = ApplicantText.Format(ApplicantText.Current.TrackNotFoundFormat, number.Length <= MaxLength ? number : number[..MaxLength] + "…");
+        Error = ApplicantText.Format(ApplicantText.Current.TrackNotFoundFormat, number);
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }

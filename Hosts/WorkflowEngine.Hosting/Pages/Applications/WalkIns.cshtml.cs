@@ -45,7 +45,7 @@ public sealed class WalkInsModel(IApplicationQueries queries, DefinitionRegistry
             {
                 SearchError = words.TrackingNumberMissing;
             }
-            else if (number.Length <= 64 && await queries.FindByTrackingNumberAsync(number, cancellationToken) is { IsWalkIn: true } found)
+            else if (number.Length <= Api.Window.TrackingNumbers.MaxLength && await queries.FindByTrackingNumberAsync(number, cancellationToken) is { IsWalkIn: true } found)
             {
                 return Redirect($"{TrackingModel.WindowPath}/{found.Id}");
             }

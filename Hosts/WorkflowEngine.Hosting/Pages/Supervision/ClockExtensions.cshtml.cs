@@ -24,7 +24,7 @@ namespace WorkflowEngine.Hosting.Pages.Supervision;
 public sealed class ClockExtensionsModel(ClockExtensionActions actions, IApplicationQueries queries, ApplicationViews views, ReferenceData reference) : PageModel
 {
     /// <summary>Longer than any tracking number; a longer text is not looked up.</summary>
-    public const int MaxNumberLength = 40;
+    public const int MaxNumberLength = Api.Window.TrackingNumbers.MaxLength;
 
     /// <summary>The department whose requests are listed: the supervisor's own (an administrator names one to look at).</summary>
     [BindProperty(SupportsGet = true)]
