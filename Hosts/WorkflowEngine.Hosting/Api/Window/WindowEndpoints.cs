@@ -40,9 +40,9 @@ public static class WindowEndpoints
                 + "the answer holds the receipt's query code, shown only this once. An Idempotency-Key header makes retries safe: a repeat answers 200 with the first receipt, without the code");
         app.MapPost("/api/public/track", TrackAsync).WithTags("Public").AllowAnonymous().DisableAntiforgery()
             .Reads<PublicTrackRequest>(BodyRule.Json)
-            .Produces<PublicProgressDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .Produces<PublicProgressDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Progress of an application submitted at the window, by the receipt's tracking number and query code: status and due times of each step, nothing of the form or materials; "
-                + "a few tries per client address and tracking number (RateLimits:Lookups), then 429 with Retry-After");
+                + "a few tries per client network (an IPv6 /64) and tracking number (RateLimits:Lookups), then 429 with Retry-After; text that cannot be a tracking number is refused with 400 before it counts");
         return app;
     }
 
@@ -109,7 +109,12 @@ public static class WindowEndpoints
             return problem;
         }
 
-        if (limiter.TryAcquire(request.HttpContext, asked!.TrackingNumber) is { } seconds)
+        if (!TrackingNumbers.IsWellFormed(asked!.TrackingNumber))
+        {
+            return Problems.Field("trackingNumber", TrackingNumbers.NotANumber);
+        }
+
+        if (limiter.TryAcquire(request.HttpContext, asked.TrackingNumber) is { } seconds)
         {
             request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return Problems.Status(StatusCodes.Status429TooManyRequests, TrackingLookupLimiter.RefusalTitle, TrackingLookupLimiter.Refusal(seconds));
