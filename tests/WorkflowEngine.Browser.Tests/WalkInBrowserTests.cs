@@ -8,7 +8,7 @@ namespace WorkflowEngine.Browser.Tests;
 
 /// <summary>
 /// A citizen who walked in comes back to the counter with what a department asked for: the window staff find the
-/// application first in their list (waiting for the citizen), open it, see every item asked for, upload them in one
+/// application in their list, marked as waiting for the citizen with what was asked, open it, see every item asked for, upload them in one
 /// submission for the citizen, and the step's clock runs again. Both pages pass axe (no serious or critical violation).
 /// </summary>
 [Trait("Category", "Browser")]
@@ -37,7 +37,7 @@ public sealed class WalkInBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await AllInOneHost.EventuallyAsync(
             () => Host.GetJsonAsync("gsc-window", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "the request");
         var page = await fixture.SignedInAsync("gsc-window", "/window/applications");
-        var row = page.Locator("#waiting").Locator($"#application-{id}");
+        var row = page.Locator("#walk-ins").Locator($"#application-{id}");
         await Assertions.Expect(row).ToContainTextAsync("周九");
         await Assertions.Expect(row).ToContainTextAsync("补正材料：公司章程、法定代表人身份证件");
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);

@@ -108,8 +108,8 @@ public sealed class OpenClockBackfillTests
         public Task<IReadOnlyList<ApplicationRecord>> ListByApplicantAsync(string applicantId, int limit, int offset, CancellationToken cancellationToken) =>
             queries.ListByApplicantAsync(applicantId, limit, offset, cancellationToken);
 
-        public Task<IReadOnlyList<ApplicationRecord>> ListOpenWalkInsAsync(int limit, CancellationToken cancellationToken) =>
-            queries.ListOpenWalkInsAsync(limit, cancellationToken);
+        public Task<WalkInListPage> ListOpenWalkInsAsync(WalkInSearch search, int limit, int offset, CancellationToken cancellationToken) =>
+            queries.ListOpenWalkInsAsync(search, limit, offset, cancellationToken);
 
         public Task<IReadOnlyList<StepRecord>> StepsAsync(Guid applicationId, CancellationToken cancellationToken) => queries.StepsAsync(applicationId, cancellationToken);
 

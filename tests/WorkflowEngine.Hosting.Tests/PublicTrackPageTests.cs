@@ -54,7 +54,7 @@ public sealed partial class PublicTrackPageTests(HostFixture fixture) : IClassFi
     public async Task AWrongCodeAndAnUnknownNumber_GetTheSameAnswer_ThatNamesNeither()
     {
         var receipt = await WalkInAsync(Host);
-        var unknown = "WE20990101" + receipt.Number[^6..];
+        var unknown = "YB20990101-" + receipt.Number[^8..];
         var wrongCode = receipt.Code[..^1] + (receipt.Code[^1] == '2' ? '3' : '2');
         using var browser = PageSignInTests.Browser(Host);
 
@@ -153,7 +153,7 @@ public sealed partial class PublicTrackPageTests(HostFixture fixture) : IClassFi
         browser.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
 
         using var found = await PostAsync(browser, receipt.Number, receipt.Code);
-        using var wrong = await PostAsync(browser, "WE20990102" + receipt.Number[^6..], receipt.Code);
+        using var wrong = await PostAsync(browser, "YB20990102-" + receipt.Number[^8..], receipt.Code);
 
         var page = await HtmlAsync(found);
         Assert.Contains("<html lang=\"en\">", page, StringComparison.Ordinal);
@@ -177,7 +177,7 @@ public sealed partial class PublicTrackPageTests(HostFixture fixture) : IClassFi
 
         using var browser = PageSignInTests.Browser(host);
         using var refused = await PostAsync(browser, receipt.Number, receipt.Code);
-        using var otherNumber = await PostAsync(browser, "WE20990103" + receipt.Number[^6..], receipt.Code);
+        using var otherNumber = await PostAsync(browser, "YB20990103-" + receipt.Number[^8..], receipt.Code);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);

@@ -160,7 +160,7 @@ public sealed class WindowIntakeTests(HostFixture fixture) : IClassFixture<HostF
 
         var wrongCode = code[..^1] + (code[^1] == '2' ? '3' : '2');
         using var wrong = await citizen.PostAsJsonAsync("/api/public/track", new { trackingNumber = number, queryCode = wrongCode });
-        using var unknown = await citizen.PostAsJsonAsync("/api/public/track", new { trackingNumber = "WE20990101000000", queryCode = code });
+        using var unknown = await citizen.PostAsJsonAsync("/api/public/track", new { trackingNumber = "YB20990101-AAAAAAAA", queryCode = code });
         var wrongProblem = await ProblemAssert.IsAsync(wrong, HttpStatusCode.NotFound);
         var unknownProblem = await ProblemAssert.IsAsync(unknown, HttpStatusCode.NotFound);
         Assert.Equal(unknownProblem.GetProperty("detail").GetString(), wrongProblem.GetProperty("detail").GetString());
@@ -179,7 +179,7 @@ public sealed class WindowIntakeTests(HostFixture fixture) : IClassFixture<HostF
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
-            using var response = await guesser.PostAsJsonAsync("/api/public/track", new { trackingNumber = "WE20260302000001", queryCode = $"AAAA-AAA{i}" });
+            using var response = await guesser.PostAsJsonAsync("/api/public/track", new { trackingNumber = "YB20260302-AAAAAAAB", queryCode = $"AAAA-AAA{i}" });
             statuses.Add(response.StatusCode);
         }
 

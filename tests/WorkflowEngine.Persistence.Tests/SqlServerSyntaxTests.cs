@@ -155,6 +155,11 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => applications.FindByTrackingNumberAsync("YB", none));
         await Quietly(() => applications.FindByIdempotencyKeyAsync("zhangsan", "key", none));
         await Quietly(() => applications.ListByApplicantAsync("zhangsan", 10, 0, none));
+        foreach (var search in new[] { WalkInSearch.All, WalkInSearch.Of("YB20260302-ABCDEFGH"), WalkInSearch.Of("YB2026"), WalkInSearch.Of("张%") })
+        {
+            await Quietly(() => applications.ListOpenWalkInsAsync(search, 50, 50, none));
+        }
+
         await Quietly(() => applications.StepsAsync(applicationId, none));
         await Quietly(() => applications.MaterialsAsync(applicationId, none));
         await Quietly(() => applications.NotificationsAsync(applicationId, none));

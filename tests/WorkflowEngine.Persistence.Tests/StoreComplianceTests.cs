@@ -48,7 +48,12 @@ public abstract partial class StoreComplianceTests : IAsyncLifetime
     }
 
     protected static ApplicationRecord NewApplication(
-        string? id = null, string? applicantName = "张三", string formJson = """{"companyName":"测试"}""", string serviceId = "business-opening")
+        string? id = null,
+        string? applicantName = "张三",
+        string formJson = """{"companyName":"测试"}""",
+        string serviceId = "business-opening",
+        string applicantId = "zhangsan",
+        DateTimeOffset? submittedAt = null)
     {
         var state = new InstanceState { StartedAt = Now };
         state.Nodes["licence"] = new NodeState { Status = NodeStatus.Active, Attempt = 1, Department = "SAMR", DueAt = Now.AddHours(2), Outputs = new() { ["n"] = "1" } };
@@ -58,12 +63,12 @@ public abstract partial class StoreComplianceTests : IAsyncLifetime
             TrackingNumber = "YB20260302-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(),
             ServiceId = serviceId,
             ServiceVersion = 3,
-            ApplicantId = "zhangsan",
+            ApplicantId = applicantId,
             ApplicantName = applicantName,
             Status = ApplicationStatuses.InProgress,
             FormJson = formJson,
             State = state,
-            SubmittedAt = Now,
+            SubmittedAt = submittedAt ?? Now,
             AcceptedAt = Now,
             DueAt = Now.AddDays(1),
         };
@@ -108,6 +113,43 @@ public abstract partial class StoreComplianceTests : IAsyncLifetime
     {
         await using var reader = await new SqlEngineStore(Database).OpenReaderAsync(CancellationToken.None);
         return (await reader.LoadApplicationsAsync([id], CancellationToken.None)).Single();
+    }
+
+    [StoreFact]
+    public async Task OpenWalkIns_ComeNewestFirst_APageAtATimeInOneQuery_AndAreFoundByNumberOrName()
+    {
+        var walkIns = Enumerable.Range(0, 55)
+            .Select(i => NewApplication(applicantName: i == 7 ? "欧阳%娜" : $"申请人{i}", applicantId: WalkInIntake.OwnerPrefix + "gsc-window", submittedAt: Now.AddMinutes(i)))
+            .ToArray();
+        var finished = NewApplication(applicantName: "申请人1", applicantId: WalkInIntake.OwnerPrefix + "gsc-window", submittedAt: Now.AddHours(2));
+        finished.Status = ApplicationStatuses.Completed;
+        var changes = new EngineChanges();
+        changes.Inserted.AddRange([.. walkIns, finished, NewApplication(applicantName: "申请人1", submittedAt: Now.AddHours(3))]);
+        await SaveAsync(changes);
+        var queries = new SqlApplicationQueries(Database);
+        var log = new SqlLog();
+        await using (var recording = new Database(new RecordingDialect(Database.Dialect, log), "recording"))
+        {
+            await new SqlApplicationQueries(recording).ListOpenWalkInsAsync(WalkInSearch.All, 50, 0, CancellationToken.None);
+        }
+
+        var first = await queries.ListOpenWalkInsAsync(WalkInSearch.All, 50, 0, CancellationToken.None);
+        var second = await queries.ListOpenWalkInsAsync(WalkInSearch.All, 50, 50, CancellationToken.None);
+        var byNumber = await queries.ListOpenWalkInsAsync(WalkInSearch.Of(" " + walkIns[3].TrackingNumber.ToLowerInvariant()), 50, 0, CancellationToken.None);
+        var byPrefix = await queries.ListOpenWalkInsAsync(WalkInSearch.Of(walkIns[3].TrackingNumber[..^2]), 50, 0, CancellationToken.None);
+        var byName = await queries.ListOpenWalkInsAsync(WalkInSearch.Of("申请人1"), 50, 0, CancellationToken.None);
+        var byLiteralPercent = await queries.ListOpenWalkInsAsync(WalkInSearch.Of("%娜"), 50, 0, CancellationToken.None);
+
+        Assert.Single(log.Texts);
+        Assert.Equal((55, 55), (first.Total, second.Total));
+        Assert.Equal(walkIns.Reverse().Take(50).Select(a => a.Id), first.Items.Select(i => i.Id));
+        Assert.Equal(walkIns.Take(5).Reverse().Select(a => a.Id), second.Items.Select(i => i.Id));
+        Assert.Equal(("申请人4", walkIns[4].TrackingNumber, Now.AddMinutes(4), 3), (second.Items[0].ApplicantName, second.Items[0].TrackingNumber, second.Items[0].SubmittedAt, second.Items[0].ServiceVersion));
+        Assert.Equal(walkIns[3].Id, Assert.Single(byNumber.Items).Id);
+        Assert.Contains(byPrefix.Items, i => i.Id == walkIns[3].Id);
+        // 申请人1 and 申请人10 to 19, open and taken in at a window: not the finished one, nor the one applied for online.
+        Assert.Equal(11, byName.Total);
+        Assert.Equal(walkIns[7].Id, Assert.Single(byLiteralPercent.Items).Id);
     }
 
     [StoreFact]

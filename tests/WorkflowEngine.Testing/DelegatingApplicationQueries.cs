@@ -22,8 +22,8 @@ public abstract class DelegatingApplicationQueries(IApplicationQueries inner) : 
     public virtual Task<IReadOnlyList<ApplicationRecord>> ListByApplicantAsync(string applicantId, int limit, int offset, CancellationToken cancellationToken) =>
         inner.ListByApplicantAsync(applicantId, limit, offset, cancellationToken);
 
-    public virtual Task<IReadOnlyList<ApplicationRecord>> ListOpenWalkInsAsync(int limit, CancellationToken cancellationToken) =>
-        inner.ListOpenWalkInsAsync(limit, cancellationToken);
+    public virtual Task<WalkInListPage> ListOpenWalkInsAsync(WalkInSearch search, int limit, int offset, CancellationToken cancellationToken) =>
+        inner.ListOpenWalkInsAsync(search, limit, offset, cancellationToken);
 
     public virtual Task<IReadOnlyList<ApplicationRecord>> ListOpenAsync(Guid? after, int limit, CancellationToken cancellationToken) =>
         inner.ListOpenAsync(after, limit, cancellationToken);

@@ -42,14 +42,28 @@ public sealed class SqlApplicationQueries(Database database) : IApplicationQueri
             new { Applicant = applicantId, Limit = limit, Offset = offset },
             cancellationToken)).Select(r => r.ToRecord()).ToArray();
 
-    // By the owner's prefix (LIKE, not a range of the applicant index: under a PostgreSQL locale's collation the
-    // punctuation that ends the prefix may not order as its code does).
-    public async Task<IReadOnlyList<ApplicationRecord>> ListOpenWalkInsAsync(int limit, CancellationToken cancellationToken) =>
-        (await QueryAsync<ApplicationRow>(
+    // The open applications' entries of ix_applications_open (migration 0058, 0051) by status and time received; the
+    // owner by its prefix among them (LIKE, not a range of the applicant index: under a PostgreSQL locale's collation the
+    // punctuation that ends the prefix may not order as its code does). The count comes with the page (a window
+    // aggregate), so a page is one query however many applications it shows; the state only for the open supplement
+    // requests the list names.
+    public async Task<WalkInListPage> ListOpenWalkInsAsync(WalkInSearch search, int limit, int offset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var narrowed = search switch
+        {
+            { Number: not null } => "AND tracking_number = @Number",
+            { NumberPrefix: not null } => "AND tracking_number LIKE @NumberPrefix",
+            { Name: not null } => "AND LOWER(applicant_name) LIKE @Name ESCAPE '\\'",
+            _ => "",
+        };
+        var rows = (await QueryAsync<WalkInListRow>(
             $"""
-            SELECT {ApplicationRow.Columns} FROM applications
-            WHERE applicant_id LIKE @Owners AND status IN (@AwaitingMaterials, @InProgress, @Incident)
-            ORDER BY submitted_at, id {database.Dialect.Page}
+            SELECT id AS Id, tracking_number AS TrackingNumber, service_id AS ServiceId, service_version AS ServiceVersion, applicant_name AS ApplicantName,
+                status AS Status, submitted_at AS SubmittedAt, state_json AS StateJson, COUNT(*) OVER () AS Total
+            FROM applications
+            WHERE status IN (@AwaitingMaterials, @InProgress, @Incident) AND applicant_id LIKE @Owners {narrowed}
+            ORDER BY submitted_at DESC, id DESC {database.Dialect.Page}
             """,
             new
             {
@@ -57,10 +71,19 @@ public sealed class SqlApplicationQueries(Database database) : IApplicationQueri
                 ApplicationStatuses.AwaitingMaterials,
                 ApplicationStatuses.InProgress,
                 ApplicationStatuses.Incident,
+                search.Number,
+                NumberPrefix = search.NumberPrefix + "%",
+                Name = "%" + EscapeLike(search.Name?.ToLowerInvariant() ?? "") + "%",
                 Limit = limit,
-                Offset = 0,
+                Offset = offset,
             },
-            cancellationToken)).Select(r => r.ToRecord()).ToArray();
+            cancellationToken)).ToArray();
+        var total = rows.Length > 0 ? (int)rows[0].Total : offset > 0 ? (await ListOpenWalkInsAsync(search, 1, 0, cancellationToken)).Total : 0;
+        return new WalkInListPage(rows.Select(r => r.ToItem()).ToArray(), total);
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     // The waiting steps by each application's key (EXISTS), not as a list of every waiting step (IN): SQLite keeps no
     // index of them (migration 0004) and scanned the whole steps table for every page; PostgreSQL and SQL Server answer

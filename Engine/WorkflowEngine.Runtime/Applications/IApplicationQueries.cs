@@ -18,10 +18,11 @@ public interface IApplicationQueries
     Task<IReadOnlyList<ApplicationRecord>> ListByApplicantAsync(string applicantId, int limit, int offset, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The applications taken in at a window (<see cref="WalkInIntake"/>) that are not finished (awaiting materials, in
-    /// progress, or held by an incident), oldest first: what window staff may act on for the citizens.
+    /// A page of the applications taken in at a window (<see cref="WalkInIntake"/>) that are not finished (awaiting
+    /// materials, in progress, or held by an incident), newest first, narrowed by <paramref name="search"/>, with how many
+    /// match in all: what window staff may act on for the citizens. One query, of the listed columns only.
     /// </summary>
-    Task<IReadOnlyList<ApplicationRecord>> ListOpenWalkInsAsync(int limit, CancellationToken cancellationToken);
+    Task<WalkInListPage> ListOpenWalkInsAsync(WalkInSearch search, int limit, int offset, CancellationToken cancellationToken);
 
     /// <summary>
     /// Applications whose flow runs (in progress, or held by an incident), and finished ones still awaiting the

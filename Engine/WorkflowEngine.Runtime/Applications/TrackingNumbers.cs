@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using WorkflowEngine.Calendars;
 
@@ -11,6 +12,10 @@ public static class TrackingNumbers
 {
     private const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
+    private static readonly SearchValues<char> DigitsAndLetters = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     public static string New(DateTimeOffset now)
     {
         Span<char> suffix = stackalloc char[8];
@@ -21,4 +26,12 @@ public static class TrackingNumbers
 
         return $"YB{ChinaTime.DateOf(now):yyyyMMdd}-{suffix}";
     }
+
+    /// <summary>
+    /// Whether <paramref name="number"/> (in capitals) has the shape <see cref="New"/> gives: <c>YB</c>, eight digits, a
+    /// hyphen and eight letters or digits. A mistyped letter of the suffix is still well formed (and simply not found).
+    /// </summary>
+    public static bool IsWellFormed(string? number) =>
+        number is { Length: 19 } n && n.StartsWith("YB", StringComparison.Ordinal) && n[10] == '-'
+        && !n.AsSpan(2, 8).ContainsAnyExcept(Digits) && !n.AsSpan(11).ContainsAnyExcept(DigitsAndLetters);
 }

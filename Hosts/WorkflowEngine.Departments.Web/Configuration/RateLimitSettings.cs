@@ -22,4 +22,11 @@ public sealed class RateLimitSettings
     /// bucket of its own.
     /// </summary>
     public TokenBucketSettings Lookups { get; set; } = new() { TokenLimit = 5, TokensPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromMinutes(2) };
+
+    /// <summary>
+    /// The most buckets of <see cref="Lookups"/> held in memory (one per client network and tracking number, about 200
+    /// bytes each): beyond it the least recently used is forgotten, so that a flood of distinct numbers or addresses
+    /// cannot grow the host's memory without bound.
+    /// </summary>
+    public int LookupPartitions { get; set; } = 100_000;
 }

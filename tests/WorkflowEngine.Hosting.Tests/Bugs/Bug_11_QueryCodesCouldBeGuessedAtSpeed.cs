@@ -41,7 +41,7 @@ public sealed class Bug_11_QueryCodesCouldBeGuessedAtSpeed
         using var refused = await guesser.SendAsync(english);
         using var citizen = Forwarded(host, "203.0.113.11");
         using var served = await citizen.PostAsJsonAsync("/api/public/track", new { trackingNumber = number, queryCode = code });
-        using var anotherNumber = await guesser.PostAsJsonAsync("/api/public/track", new { trackingNumber = "WE20990101000001", queryCode = code });
+        using var anotherNumber = await guesser.PostAsJsonAsync("/api/public/track", new { trackingNumber = "YB20990101-AAAAAAAC", queryCode = code });
 
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.NotFound, 5), HttpStatusCode.TooManyRequests], statuses);
         // Refused even with the right code: a guesser over the limit learns nothing.

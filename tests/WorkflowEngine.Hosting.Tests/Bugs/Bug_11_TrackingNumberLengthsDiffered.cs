@@ -9,27 +9,31 @@ namespace WorkflowEngine.Hosting.Tests.Bugs;
 /// Found by the review of the look-ups by tracking number: the pages bounded a number at 40 characters, the window's
 /// search, the public API and the look-up's rate limit at 64, the applicant's API at nothing, and a longer text was
 /// answered "not found" as if it had been looked up. One bound now (<see cref="TrackingNumbers.MaxLength"/>): a number
-/// of that length is looked up, a longer one is refused saying so, by every look-up.
+/// of that length is looked up, a longer one is refused saying so, by every look-up. The public look-up by number and
+/// query code is stricter still: it looks up only text shaped like an issued number and refuses the rest, the too long
+/// included, saying what a number looks like.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class Bug_11_TrackingNumberLengthsDiffered(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private static readonly string Longest = "YB20261126-" + new string('K', TrackingNumbers.MaxLength - 11);
     private static readonly string TooLong = Longest + "K";
+    private const string NotANumber = "这不是受理编号：受理编号形如 YB20261126-7K3M9Q2X，请按回执核对";
+    private const string WellFormed = "YB20261126-KKKKKKKK";
 
     private AllInOneHost Host => fixture.Host;
 
     [Fact]
-    public async Task ThePublicApi_LooksTheLongestUp_AndRefusesALongerOne_NamingTheField()
+    public async Task ThePublicApi_LooksANumberUp_AndRefusesALongerText_NamingTheField()
     {
         using var anonymous = Host.Client();
 
-        using var longest = await anonymous.PostAsJsonAsync("/api/public/track", new { trackingNumber = Longest, queryCode = "ABCD-EFGH" });
+        using var number = await anonymous.PostAsJsonAsync("/api/public/track", new { trackingNumber = WellFormed, queryCode = "ABCD-EFGH" });
         using var tooLong = await anonymous.PostAsJsonAsync("/api/public/track", new { trackingNumber = TooLong, queryCode = "ABCD-EFGH" });
 
-        Assert.Equal(HttpStatusCode.NotFound, longest.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, number.StatusCode);
         var problem = await ProblemAssert.JsonAsync(tooLong, HttpStatusCode.BadRequest);
-        Assert.Equal("受理编号最多 40 个字符", problem.GetProperty("errors").GetProperty("trackingNumber")[0].GetString());
+        Assert.Equal(NotANumber, problem.GetProperty("errors").GetProperty("trackingNumber")[0].GetString());
     }
 
     [Fact]
@@ -46,11 +50,11 @@ public sealed class Bug_11_TrackingNumberLengthsDiffered(HostFixture fixture) : 
     }
 
     [Fact]
-    public async Task ThePublicPage_LooksTheLongestUp_AndSaysALongerOneIsTooLong_AtItsField()
+    public async Task ThePublicPage_LooksANumberUp_AndSaysALongerTextIsTooLong_AtItsField()
     {
         using var browser = PageSignInTests.Browser(Host);
 
-        var longest = await PostAsync(browser, "/track", ("Number", Longest), ("Code", "ABCD-EFGH"));
+        var longest = await PostAsync(browser, "/track", ("Number", WellFormed), ("Code", "ABCD-EFGH"));
         var tooLong = await PostAsync(browser, "/track", ("Number", TooLong), ("Code", "ABCD-EFGH"));
 
         Assert.Equal(HttpStatusCode.NotFound, longest.Status);

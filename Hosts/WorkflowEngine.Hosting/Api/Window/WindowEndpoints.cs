@@ -42,7 +42,7 @@ public static class WindowEndpoints
             .Reads<PublicTrackRequest>(BodyRule.Json)
             .Produces<PublicProgressDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Progress of an application submitted at the window, by the receipt's tracking number and query code: status and due times of each step, nothing of the form or materials; "
-                + "a few tries per client address and tracking number (RateLimits:Lookups), then 429 with Retry-After");
+                + "a few tries per client network (an IPv6 /64) and tracking number (RateLimits:Lookups), then 429 with Retry-After; text that cannot be a tracking number is refused with 400 before it counts");
         return app;
     }
 
@@ -109,10 +109,9 @@ public static class WindowEndpoints
             return problem;
         }
 
-        // Refused before it counts against the look-up's limit: no tracking number is this long.
-        if (TrackingNumbers.Normalize(asked!.TrackingNumber).Length > TrackingNumbers.MaxLength)
+        if (!TrackingNumbers.IsWellFormed(asked!.TrackingNumber))
         {
-            return Problems.Field("trackingNumber", TrackingNumbers.TooLong);
+            return Problems.Field("trackingNumber", TrackingNumbers.NotANumber);
         }
 
         if (limiter.TryAcquire(request.HttpContext, asked.TrackingNumber) is { } seconds)

@@ -77,6 +77,13 @@ public sealed class PublicTrackModel(
         }
 
         var english = PageText.Current.IsEnglishText;
+        if (!Api.Window.TrackingNumbers.IsWellFormed(Number))
+        {
+            // Refused before the limit counts it: text that is no number must not share a bucket with a real one.
+            Errors["Number"] = [english ? Api.Window.TrackingNumbers.NotANumber.En : Api.Window.TrackingNumbers.NotANumber.Zh];
+            return Refused(StatusCodes.Status422UnprocessableEntity);
+        }
+
         if (limiter.TryAcquire(HttpContext, Number) is { } seconds)
         {
             Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

@@ -11,23 +11,15 @@ public sealed record WalkInText
     public static WalkInText Chinese { get; } = new()
     {
         ListTitle = "窗口受理的在办申请",
-        ListIntro = "在综合窗口为没有账户的申请人受理的、尚未办结的申请。申请人回到窗口时，可在此代其补正材料、签署告知承诺书或撤回申请；需要申请人办理的排在最前。",
+        ListIntro = "在综合窗口为没有账户的申请人受理的、尚未办结的申请，最新受理的在前。申请人回到窗口时，可打开申请代其补正材料、签署告知承诺书或撤回申请；等待申请人补交材料的以标记显示。",
         Search = "查找申请",
         TrackingNumber = "受理编号",
-        TrackingNumberHint = "回执上的受理编号，字母大小写均可",
         Find = "查找",
-        NotFound = "没有这个受理编号的窗口受理申请",
-        TrackingNumberMissing = "请填写受理编号",
-        Waiting = "等待申请人办理",
-        Others = "其他在办申请",
-        NoneWaiting = "没有等待申请人办理的申请。",
-        NoneOthers = "没有其他在办申请。",
+        NotFound = "没有相符的窗口受理在办申请",
         Citizen = "申请人",
         Service = "事项",
         SubmittedAt = "受理时间",
         Status = "状态",
-        ToDo = "待办",
-        Open = "办理",
         ActingForFormat = "您正在代窗口受理的申请人“{0}”办理：所做的每一项操作都以您的名义记入审计记录，并注明代办对象。",
         BackToList = "返回窗口受理的在办申请",
         PaperSigned = "申请人已在纸质告知承诺书上签字",
@@ -36,28 +28,29 @@ public sealed record WalkInText
         WithdrawalIntro = "申请人要求撤回时，请收取其书面撤回申请并填写原因。撤回后各部门立即停止办理，撤回不能恢复。",
         WithdrawalReason = "申请人提出的撤回原因（必填）",
         WithdrawalReasonHint = "不超过 500 字，按申请人书面撤回申请填写，各部门可以看到",
+        SearchLabel = "受理编号或申请人姓名",
+        SearchHint = "完整的受理编号或其开头（字母大小写均可），或申请人姓名中的字",
+        InProgress = "在办申请",
+        CountFormat = "共 {0} 件，第 {1} / {2} 页",
+        Pages = "翻页",
+        Previous = "上一页",
+        Next = "下一页",
+        ToDo = "待申请人办理",
+        MaterialsToCome = "补交材料",
     };
 
     public static WalkInText English { get; } = new()
     {
         ListTitle = "Walk-in applications in progress",
-        ListIntro = "Applications taken in at the service window for citizens without an account, not yet decided. When a citizen comes back to the counter, supply materials, record a signed commitment or withdraw for them here; those waiting for the citizen come first.",
+        ListIntro = "Applications taken in at the service window for citizens without an account, not yet decided, newest first. When a citizen comes back to the counter, open the application to supply materials, record a signed commitment or withdraw for them; those awaiting a material from the citizen are marked.",
         Search = "Find an application",
         TrackingNumber = "Tracking number",
-        TrackingNumberHint = "The tracking number on the receipt, in upper or lower case",
         Find = "Find",
-        NotFound = "No application taken in at a window has this tracking number",
-        TrackingNumberMissing = "Enter the tracking number",
-        Waiting = "Waiting for the citizen",
-        Others = "Other applications in progress",
-        NoneWaiting = "No application is waiting for its citizen.",
-        NoneOthers = "No other application is in progress.",
+        NotFound = "No walk-in application in progress matches",
         Citizen = "Citizen",
         Service = "Service",
         SubmittedAt = "Taken in",
         Status = "Status",
-        ToDo = "To do",
-        Open = "Open",
         ActingForFormat = "You are acting for “{0}”, a citizen whose application was taken in at a window: everything you do is recorded in the audit trail under your name, for that citizen.",
         BackToList = "Back to the walk-in applications",
         PaperSigned = "The citizen has signed the paper commitment",
@@ -66,6 +59,15 @@ public sealed record WalkInText
         WithdrawalIntro = "When the citizen asks to withdraw, take their written request and enter the reason. The departments stop at once; a withdrawal cannot be undone.",
         WithdrawalReason = "The citizen's reason for withdrawing (required)",
         WithdrawalReasonHint = "Up to 500 characters, as in the citizen's written request; the departments will see it",
+        SearchLabel = "Tracking number or citizen's name",
+        SearchHint = "The whole tracking number or its start, in upper or lower case, or part of the citizen's name",
+        InProgress = "Applications in progress",
+        CountFormat = "{0} in all, page {1} of {2}",
+        Pages = "Pages",
+        Previous = "Previous page",
+        Next = "Next page",
+        ToDo = "Waiting for the citizen",
+        MaterialsToCome = "Materials to come",
     };
 
     public static WalkInText Current => PageText.IsEnglish(CultureInfo.CurrentUICulture) ? English : Chinese;
@@ -78,21 +80,9 @@ public sealed record WalkInText
 
     public required string TrackingNumber { get; init; }
 
-    public required string TrackingNumberHint { get; init; }
-
     public required string Find { get; init; }
 
     public required string NotFound { get; init; }
-
-    public required string TrackingNumberMissing { get; init; }
-
-    public required string Waiting { get; init; }
-
-    public required string Others { get; init; }
-
-    public required string NoneWaiting { get; init; }
-
-    public required string NoneOthers { get; init; }
 
     public required string Citizen { get; init; }
 
@@ -101,10 +91,6 @@ public sealed record WalkInText
     public required string SubmittedAt { get; init; }
 
     public required string Status { get; init; }
-
-    public required string ToDo { get; init; }
-
-    public required string Open { get; init; }
 
     public required string ActingForFormat { get; init; }
 
@@ -121,4 +107,22 @@ public sealed record WalkInText
     public required string WithdrawalReason { get; init; }
 
     public required string WithdrawalReasonHint { get; init; }
+
+    public required string SearchLabel { get; init; }
+
+    public required string SearchHint { get; init; }
+
+    public required string InProgress { get; init; }
+
+    public required string CountFormat { get; init; }
+
+    public required string Pages { get; init; }
+
+    public required string Previous { get; init; }
+
+    public required string Next { get; init; }
+
+    public required string ToDo { get; init; }
+
+    public required string MaterialsToCome { get; init; }
 }
