@@ -42,7 +42,7 @@ public sealed class SqlApplicationQueries(Database database) : IApplicationQueri
             new { Applicant = applicantId, Limit = limit, Offset = offset },
             cancellationToken)).Select(r => r.ToRecord()).ToArray();
 
-    // The open applications' entries of ix_applications_open (migration 0058, 0051) by status and time received; the
+    // The open applications' entries of ix_applications_open (migration 0057, 0050) by status and time received; the
     // owner by its prefix among them (LIKE, not a range of the applicant index: under a PostgreSQL locale's collation the
     // punctuation that ends the prefix may not order as its code does). The count comes with the page (a window
     // aggregate), so a page is one query however many applications it shows; the state only for the open supplement
