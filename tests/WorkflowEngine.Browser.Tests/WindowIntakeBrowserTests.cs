@@ -74,6 +74,65 @@ public sealed partial class WindowIntakeBrowserTests(BrowserFixture fixture) : I
         Assert.Equal(System.Net.HttpStatusCode.OK, tracked.StatusCode);
     }
 
+    [Fact]
+    public async Task ASecondClickWhileTheFormIsSent_SendsNothing_AndTheReceiptKeepsTheQueryCode()
+    {
+        var page = await fixture.SignedInAsync("gsc-window", "/window/services/business-opening");
+        await page.GetByLabel("姓名或单位名称").FillAsync("赵六");
+        await page.GetByLabel("证件类型").SelectOptionAsync("resident-id");
+        await page.GetByLabel("证件号码").FillAsync("11010519491231002X");
+        await page.GetByLabel("申请人手机号码").FillAsync("13900139000");
+        await BusinessOpeningForm.FillAsync(page);
+        var before = await Host.ScalarAsync("SELECT COUNT(*) FROM applications");
+
+        // The server takes each post at once; the browser gets the first answer only once the second click is made, as
+        // on a slow line where staff click again because nothing seems to happen.
+        var posts = 0;
+        var firstArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/window/services/business-opening", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var first = Interlocked.Increment(ref posts) == 1;
+            var answer = await route.FetchAsync();
+            if (first)
+            {
+                firstArrived.TrySetResult();
+                await release.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+
+            try
+            {
+                await route.FulfillAsync(new() { Response = answer });
+            }
+            catch (PlaywrightException)
+            {
+                // The browser gave up on this request for a later one.
+            }
+        });
+
+        var submit = page.GetByRole(AriaRole.Button, new() { Name = "提交并打印回执" });
+        // NoWaitAfter: the click returns once made, not when the navigation it started (held back here) ends.
+        await submit.ClickAsync(new() { NoWaitAfter = true });
+        await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Clicked from the page itself: Playwright's own click would wait for the pending navigation to finish first.
+        await page.EvaluateAsync("() => [...document.querySelectorAll('button')].find(b => b.textContent.includes('提交并打印回执')).click()");
+        // Time for a second post to leave the browser, were one sent.
+        await page.WaitForTimeoutAsync(1000);
+        release.TrySetResult();
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("受理回执", new() { Timeout = 30_000 });
+        Assert.Matches(QueryCode(), (await page.Locator("#query-code").InnerTextAsync()).Trim());
+        await Assertions.Expect(page.Locator("#query-code-withheld")).ToHaveCountAsync(0);
+        Assert.Equal(1, Volatile.Read(ref posts));
+        Assert.Equal(before + 1, await Host.ScalarAsync("SELECT COUNT(*) FROM applications"));
+    }
+
     [GeneratedRegex("^[0-9A-Z]{4}-[0-9A-Z]{4}$")]
     private static partial Regex QueryCode();
 }
