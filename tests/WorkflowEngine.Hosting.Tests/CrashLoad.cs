@@ -61,6 +61,21 @@ public sealed class CrashLoad(Uri[] citizens, Func<string, Uri[]> desks, int app
     private (string Department, string Clerk)[] Desks =>
         JointAcceptanceEvery > 0 ? [.. BusinessOpeningDesks, .. JointAcceptanceDesks] : BusinessOpeningDesks;
 
+    /// <summary>
+    /// When set, the SAMR clerks leave the first <see cref="HeldBack"/> 企业开办 tasks they list undecided until this says
+    /// the deadline timers the test is after came due (asked at most once a second), or three minutes passed: so those
+    /// timers come due however fast the machine decides the rest, and the test proves they fired once across the kills.
+    /// </summary>
+    public Func<bool>? HoldUntil { get; init; }
+
+    /// <summary>How many tasks <see cref="HoldUntil"/> holds back.</summary>
+    public const int HeldBack = 3;
+
+    private readonly HashSet<string> _held = [];
+    private readonly Stopwatch _holding = Stopwatch.StartNew();
+    private long _holdAskedAt = -1000;
+    private volatile bool _released;
+
     /// <summary>What the database says, for a timeout's message.</summary>
     public Func<string>? Probe { get; init; }
 
@@ -171,7 +186,7 @@ public sealed class CrashLoad(Uri[] citizens, Func<string, Uri[]> desks, int app
             }
 
             var tasks = (await listed.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToArray();
-            if (tasks.Length == 0)
+            if (tasks.Length == 0 || tasks.All(t => Held(department, t.GetProperty("applicationId").GetString()!)))
             {
                 await Pause();
                 continue;
@@ -182,6 +197,11 @@ public sealed class CrashLoad(Uri[] citizens, Func<string, Uri[]> desks, int app
                 var id = task.GetProperty("id").GetString();
                 var applicationId = task.GetProperty("applicationId").GetString()!;
                 var stepId = task.GetProperty("stepId").GetString()!;
+                if (Held(department, applicationId))
+                {
+                    return;
+                }
+
                 using var claimed = await SendAsync(() => client.PostAsync($"/api/tasks/{id}/claim", null, _stop.Token));
                 if (claimed is not { StatusCode: HttpStatusCode.OK })
                 {
@@ -204,6 +224,32 @@ public sealed class CrashLoad(Uri[] citizens, Func<string, Uri[]> desks, int app
                 }
             });
         }
+    }
+
+    /// <summary>Whether the clerks leave this task undecided for now (<see cref="HoldUntil"/>).</summary>
+    private bool Held(string department, string applicationId)
+    {
+        if (HoldUntil is null || _released || department != "SAMR")
+        {
+            return false;
+        }
+
+        lock (_held)
+        {
+            if (!_held.Contains(applicationId) && (_held.Count >= HeldBack || !_held.Add(applicationId)))
+            {
+                return false;
+            }
+        }
+
+        var now = _holding.ElapsedMilliseconds;
+        var asked = Interlocked.Read(ref _holdAskedAt);
+        if (now - asked >= 1000 && Interlocked.CompareExchange(ref _holdAskedAt, now, asked) == asked)
+        {
+            _released = _holding.Elapsed > TimeSpan.FromMinutes(3) || HoldUntil();
+        }
+
+        return !_released;
     }
 
     /// <summary>Opens the task and downloads its first material a clerk may download, if it has one.</summary>

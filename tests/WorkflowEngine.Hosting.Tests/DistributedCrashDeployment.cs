@@ -111,7 +111,13 @@ internal sealed class DistributedCrashDeployment : IAsyncDisposable
 
     /// <summary>Citizens at both engine processes, clerks at the department hosts <paramref name="desks"/> gives per department.</summary>
     public CrashLoad Load(int applications, Func<string, Uri[]> desks) =>
-        new([Engine.Address, Second.Address], desks, applications) { Probe = Describe, JointAcceptanceEvery = 5, DownloadMaterials = true };
+        new([Engine.Address, Second.Address], desks, applications)
+        {
+            Probe = Describe, JointAcceptanceEvery = 5, DownloadMaterials = true,
+            // A run whose clerks kept up with every step saw its red cards but no escalation (CI, stop 30): a few steps
+            // now wait until the escalation came due.
+            HoldUntil = () => Scalar(EngineDb, "SELECT COUNT(*) FROM audit_events WHERE type = 'Escalated'") > 0,
+        };
 
     /// <summary>
     /// Runs <paramref name="load"/> and, while it runs, the test's own <paramref name="kills"/>; then, once the clerks
