@@ -90,40 +90,51 @@ public sealed partial class WindowIntakeBrowserTests(BrowserFixture fixture) : I
         var posts = 0;
         var firstArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await page.RouteAsync("**/window/services/business-opening", async route =>
+        await page.RouteAsync("**/window/services/business-opening", route =>
         {
             if (route.Request.Method != "POST")
             {
-                await route.ContinueAsync();
-                return;
+                return route.ContinueAsync();
             }
 
+            // Answered apart from Playwright's dispatch of route events, which must not wait for the release.
             var first = Interlocked.Increment(ref posts) == 1;
-            var answer = await route.FetchAsync();
-            if (first)
+            _ = Task.Run(async () =>
             {
-                firstArrived.TrySetResult();
-                await release.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            }
+                try
+                {
+                    var answer = await route.FetchAsync(new() { MaxRedirects = 0 });
+                    if (first)
+                    {
+                        firstArrived.TrySetResult();
+                        await release.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                    }
 
-            try
-            {
-                await route.FulfillAsync(new() { Response = answer });
-            }
-            catch (PlaywrightException)
-            {
-                // The browser gave up on this request for a later one.
-            }
+                    await route.FulfillAsync(new() { Response = answer });
+                }
+                catch (Exception e) when (e is PlaywrightException or TimeoutException)
+                {
+                    // The browser gave up on this request for a later one.
+                    firstArrived.TrySetException(e);
+                }
+            });
+            return Task.CompletedTask;
         });
 
-        var submit = page.GetByRole(AriaRole.Button, new() { Name = "提交并打印回执" });
-        // NoWaitAfter: the click returns once made, not when the navigation it started (held back here) ends.
-        await submit.ClickAsync(new() { NoWaitAfter = true });
+        // Half a second after the page sent the form, while its answer is held back, the button is clicked again: set up
+        // in the page beforehand, since Playwright evaluates nothing in a page whose navigation is pending.
+        await page.EvaluateAsync("""
+            () => {
+              const form = document.querySelector('form.apply-form');
+              const send = form.submit.bind(form);
+              const button = [...form.querySelectorAll('button')].find(b => b.textContent.includes('提交并打印回执'));
+              form.submit = () => { send(); setTimeout(() => button.click(), 500); };
+            }
+            """);
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交并打印回执" }).ClickAsync(new() { Timeout = 30_000 });
         await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        // Clicked from the page itself: Playwright's own click would wait for the pending navigation to finish first.
-        await page.EvaluateAsync("() => [...document.querySelectorAll('button')].find(b => b.textContent.includes('提交并打印回执')).click()");
-        // Time for a second post to leave the browser, were one sent.
-        await page.WaitForTimeoutAsync(1000);
+        // Time for the second click and a second post to leave the browser, were one sent.
+        await Task.Delay(2000);
         release.TrySetResult();
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("受理回执", new() { Timeout = 30_000 });
