@@ -20,7 +20,7 @@ public sealed class ApplicationsModel(IApplicationQueries queries) : PageModel
             return Page();
         }
 
-        if (await queries.FindByTrackingNumberAsync(TrackingNumber.Trim().ToUpperInvariant(), cancellationToken) is { } application)
+        if (await queries.FindByTrackingNumberAsync(Api.Window.TrackingNumbers.Normalize(TrackingNumber), cancellationToken) is { } application)
         {
             return Redirect($"/admin/applications/{application.Id}/audit");
         }

@@ -78,7 +78,7 @@ public sealed class ClockExtensionsModel(ClockExtensionActions actions, IApplica
     /// <summary>Opens the page for asking to extend the limits of the application with this tracking number.</summary>
     public async Task<IActionResult> OnPostFindAsync(string? number, CancellationToken cancellationToken)
     {
-        var wanted = number?.Trim().ToUpperInvariant() ?? "";
+        var wanted = Api.Window.TrackingNumbers.Normalize(number);
         if (wanted.Length is > 0 and <= MaxNumberLength
             && await queries.FindByTrackingNumberAsync(wanted, cancellationToken) is { } application
             && await views.CanViewAsync(User, application, cancellationToken))
