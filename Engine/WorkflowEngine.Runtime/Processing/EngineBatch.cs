@@ -936,7 +936,7 @@ internal sealed class EngineBatch(
     /// <summary>The commitment a step may be approved on (告知承诺制), for an applicant who signs it on paper at the window.</summary>
     private static CommitmentOffer? OfferOf(WorkflowDefinition definition, string stepId) =>
         definition.Nodes.TryGetValue(stepId, out var node) && (node.Settings as ICommitmentSettings)?.Commitment is { VerifyWithin: { } within } rules
-            ? new CommitmentOffer { Text = rules.Text, TextSha256 = rules.TextSha256, VerifyWithin = within.ToString() }
+            ? new CommitmentOffer { Text = rules.Text, TextSha256 = rules.TextSha256, VerifyWithin = within.ToString(), VerifyWithinEn = within.ToEnglish() }
             : null;
 
     /// <summary>The form's labels a step a clerk decides carries: worked out once per definition, not per dispatch.</summary>
