@@ -15,4 +15,7 @@ public sealed record CommitmentOffer
 
     /// <summary>How long after the approval the department's verification task (事后核查) comes, as users read it ("60 个工作日").</summary>
     public string? VerifyWithin { get; init; }
+
+    /// <summary>The same in English ("60 working days"), for a department's English pages. Added to version 1 (additive); absent from older engines.</summary>
+    public string? VerifyWithinEn { get; init; }
 }

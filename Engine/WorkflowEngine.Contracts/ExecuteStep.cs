@@ -47,6 +47,9 @@ public sealed record ExecuteStep
     /// <summary>The limit as users read it, e.g. "2 个工作小时".</summary>
     public string? Limit { get; init; }
 
+    /// <summary>The same in English ("2 working hours"), for a department's English pages. Added to version 1 (additive); absent from older engines.</summary>
+    public string? LimitEn { get; init; }
+
     /// <summary>
     /// The most working time, in office hours, the step's limit may be extended by in all (the definition's
     /// <c>maxExtension</c>, 10 working days unless it says otherwise). Added to version 1.
@@ -80,6 +83,9 @@ public sealed record ExecuteStep
     /// null when the definition gives the step none. Added to version 1.
     /// </summary>
     public string? StatutoryLimit { get; init; }
+
+    /// <summary>The same in English ("3 working days"). Added to version 1 (additive); absent from older engines.</summary>
+    public string? StatutoryLimitEn { get; init; }
 
     /// <summary>When the step is due against <see cref="StatutoryLimit"/>, on the same clock as <see cref="DueAt"/>; null without one. Added to version 1.</summary>
     public DateTimeOffset? StatutoryDueAt { get; init; }

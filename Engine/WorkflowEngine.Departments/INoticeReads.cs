@@ -1,9 +1,9 @@
 namespace WorkflowEngine.Runtime.Departments;
 
 /// <summary>
-/// What each supervisor has read of the department's notices: the red notices (a task of theirs turned red, or a
-/// bundle — one they hold a step of, or approve the extensions of — passed its limit) that came after they last opened
-/// the list are unread, each supervisor apart.
+/// What each supervisor has read of the department's notices: the red notices (a task of theirs turned red, a stage
+/// they hold a step under passed its limit, or a bundle — one they hold a step of, or approve the extensions of — did)
+/// that came after they last opened the list are unread, each supervisor apart.
 /// </summary>
 public interface INoticeReads
 {

@@ -13,8 +13,10 @@ namespace WorkflowEngine.Browser.Tests;
 public sealed class DepartmentHostDeskPagesBrowserTests(DepartmentHostBrowserFixture fixture) : IClassFixture<DepartmentHostBrowserFixture>
 {
     private const string Payload = """
-        {"applicantName":"张三","limit":"2 个工作小时","form":{"companyName":"福州闽江数字科技有限公司"},
-         "formLabels":[{"key":"companyName","label":"企业名称","labelEn":"Company name"}],"materials":[]}
+        {"applicantName":"张三","limit":"2 个工作小时","limitEn":"2 working hours","form":{"companyName":"福州闽江数字科技有限公司"},
+         "formLabels":[{"key":"companyName","label":"企业名称","labelEn":"Company name"}],"materials":[],
+         "commitment":{"text":"本企业承诺：所报材料真实有效。","textSha256":"0000000000000000000000000000000000000000000000000000000000000000",
+                       "verifyWithin":"60 个工作日","verifyWithinEn":"60 working days"}}
         """;
 
     [Theory]
@@ -31,6 +33,11 @@ public sealed class DepartmentHostDeskPagesBrowserTests(DepartmentHostBrowserFix
 
         var task = await fixture.SignedInAsync("samr-clerk", $"/desk/tasks/{taskId}", culture: culture);
         await Assertions.Expect(task.Locator("h1")).Not.ToBeEmptyAsync();
+        // The step's limit, and the commitment it may be approved on with the wait before its verification, in the page's language.
+        await Assertions.Expect(task.Locator("#task-due")).ToContainTextAsync(culture == BrowserFixture.Chinese ? "（时限 2 个工作小时）" : "(limit 2 working hours)");
+        await Assertions.Expect(task.Locator("#commitment > p").First).ToContainTextAsync(culture == BrowserFixture.Chinese
+            ? "部门于审批后 60 个工作日 起进行事后核查"
+            : "the department verifies it 60 working days after the approval");
         await PageChecks.AssertUsableAsync(task, culture == BrowserFixture.Chinese ? "department-host-desk-task" : null);
 
         var supervise = await fixture.SignedInAsync("samr-supervisor", "/desk/supervise", culture: culture);
@@ -38,7 +45,7 @@ public sealed class DepartmentHostDeskPagesBrowserTests(DepartmentHostBrowserFix
         await PageChecks.AssertUsableAsync(supervise, culture == BrowserFixture.Chinese ? "department-host-desk-supervise" : null);
     }
 
-    /// <summary>A task claimed by the clerk, with a yellow notice for the supervisors; returns the task's id and tracking number.</summary>
+    /// <summary>A task claimed by the clerk, offering a commitment, with a yellow notice for the supervisors; returns the task's id and tracking number.</summary>
     private async Task<(Guid Id, string TrackingNumber)> SeedAsync()
     {
         var now = fixture.Host.Clock.GetUtcNow();

@@ -12,7 +12,7 @@ public sealed class SqlNoticeReads(Database database) : INoticeReads
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             """
             SELECT COUNT(*) FROM department_notices
-            WHERE department = @Department AND kind IN ('red', 'bundle-red')
+            WHERE department = @Department AND kind IN ('red', 'stage-red', 'bundle-red')
               AND created_at > COALESCE((SELECT read_until FROM notice_reads WHERE department = @Department AND user_id = @User), -1)
             """,
             new { Department = department, User = user },

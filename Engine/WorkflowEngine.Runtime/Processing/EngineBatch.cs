@@ -908,6 +908,7 @@ internal sealed class EngineBatch(
             TitleEn = dispatch.Title.En,
             Handler = dispatch.Handler,
             Limit = dispatch.Limit.ToString(),
+            LimitEn = dispatch.Limit.ToEnglish(),
             MaxExtensionHours = (decimal)CalendarOf(definition).OfficeTimeOf(dispatch.MaxExtension ?? ExtensionLimits.Default).TotalHours,
             WorkingDayHours = (decimal)CalendarOf(definition).OfficeTimeOf(WorkingTimeLimit.Days(1)).TotalHours,
             CalendarId = CalendarOf(definition).Id,
@@ -916,6 +917,7 @@ internal sealed class EngineBatch(
             DueAt = ChinaTime.ToLocal(dispatch.DueAt),
             DueProvisional = ProvisionalDueMessages.Of(dispatch.Provisional),
             StatutoryLimit = dispatch.Statutory?.Limit.ToString(),
+            StatutoryLimitEn = dispatch.Statutory?.Limit.ToEnglish(),
             StatutoryDueAt = ChinaTime.ToLocal(dispatch.Statutory?.DueAt),
             StatutoryDueProvisional = ProvisionalDueMessages.Of(dispatch.Statutory?.Provisional),
             SupplementBy = ChinaTime.ToLocal(definition.Supplements.RequestBy(CalendarOf(definition), dispatch.DispatchedAt)),
@@ -936,7 +938,7 @@ internal sealed class EngineBatch(
     /// <summary>The commitment a step may be approved on (告知承诺制), for an applicant who signs it on paper at the window.</summary>
     private static CommitmentOffer? OfferOf(WorkflowDefinition definition, string stepId) =>
         definition.Nodes.TryGetValue(stepId, out var node) && (node.Settings as ICommitmentSettings)?.Commitment is { VerifyWithin: { } within } rules
-            ? new CommitmentOffer { Text = rules.Text, TextSha256 = rules.TextSha256, VerifyWithin = within.ToString() }
+            ? new CommitmentOffer { Text = rules.Text, TextSha256 = rules.TextSha256, VerifyWithin = within.ToString(), VerifyWithinEn = within.ToEnglish() }
             : null;
 
     /// <summary>The form's labels a step a clerk decides carries: worked out once per definition, not per dispatch.</summary>

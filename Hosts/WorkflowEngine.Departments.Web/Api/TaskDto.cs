@@ -7,6 +7,8 @@ namespace WorkflowEngine.Hosting.Api;
 /// <c>warningProvisionalReason</c> why.
 /// <c>pausedUntil</c> when an excluded period is expected to end, where its clerk gave the end.
 /// <c>applicantName</c> the applicant's name as the engine sent it with the step; null from older engines.
+/// <c>supervisedBecauseEn</c> why the task is supervised in English, beside <c>supervisedBecause</c>, where the engine
+/// said it in English (<c>StepEscalated.reasonEn</c>); null on a task supervised before the department kept it.
 /// </summary>
 public sealed record TaskDto(
     Guid Id,
@@ -48,4 +50,5 @@ public sealed record TaskDto(
     bool WarningProvisional = false,
     string? WarningProvisionalReason = null,
     DateTimeOffset? PausedUntil = null,
-    string? ApplicantName = null);
+    string? ApplicantName = null,
+    string? SupervisedBecauseEn = null);

@@ -209,5 +209,6 @@ public static class TasksEndpoints
         t.Warning is not null && t.Clock?.WarningProvisional is not null,
         t.Warning is null ? null : t.Clock?.WarningProvisional?.Reason,
         t.ClockPausedSince is null ? null : ChinaTime.ToLocal(t.Clock?.PausedUntil),
-        t.ApplicantName);
+        t.ApplicantName,
+        t.SupervisedBecauseEn);
 }

@@ -91,6 +91,12 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
     /// <summary>The step's statutory limit (法定时限) beside the promised <see cref="Limit"/>; null where the definition gives none.</summary>
     public string? StatutoryLimit => View?.Application["statutoryLimit"]?.GetValue<string>();
 
+    /// <summary>The step's limit in the page's language: in English where the engine sent it so (<c>limitEn</c>).</summary>
+    public string? LimitShown => Limit is { } limit ? DeskText.Say(limit, View?.Application["limitEn"]?.GetValue<string>() ?? limit) : null;
+
+    /// <summary>The step's statutory limit in the page's language: in English where the engine sent it so (<c>statutoryLimitEn</c>).</summary>
+    public string? StatutoryLimitShown => StatutoryLimit is { } limit ? DeskText.Say(limit, View?.Application["statutoryLimitEn"]?.GetValue<string>() ?? limit) : null;
+
     /// <summary>When the step is due against its statutory limit, as the engine last announced it; null without one.</summary>
     public DateTimeOffset? StatutoryDueAt => ExtensionDueTimes.StatutoryOf(View?.Application).DueAt;
 
