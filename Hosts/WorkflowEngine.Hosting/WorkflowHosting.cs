@@ -165,6 +165,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<IAccessLog, EngineAccessLog>();
         services.AddSingleton<ApplicationViews>();
         services.AddSingleton<WindowSubmissions>();
+        services.AddSingleton<QueryCodeReissues>();
         services.AddSingleton<TrackingLookupLimiter>();
         services.AddSingleton<ClockViews>();
         services.AddSingleton<DepartmentWarnings>();

@@ -17,6 +17,12 @@ public static class AuditTypes
     /// <summary>The applicant withdrew the application (撤回) before it was decided.</summary>
     public const string ApplicationWithdrawn = "ApplicationWithdrawn";
 
+    /// <summary>
+    /// Window staff replaced a walk-in's query code (查询码) after checking the citizen's identity document: the old code
+    /// stops working. The line holds no code nor hash of one.
+    /// </summary>
+    public const string QueryCodeReissued = "QueryCodeReissued";
+
     /// <summary>A changed calendar moved when a step approved on commitment is verified (事后核查).</summary>
     public const string VerificationRecounted = "VerificationRecounted";
 

@@ -30,13 +30,13 @@ internal sealed class EngineSql(ISqlDialect dialect)
         """
         UPDATE applications SET status = @Status, service_version = @ServiceVersion, state_json = @StateJson, version = @Version, accepted_at = @AcceptedAt,
             due_at = @DueAt, statutory_due_at = @StatutoryDueAt, completed_at = @CompletedAt, on_time = @OnTime, reason = @Reason, reason_en = @ReasonEn,
-            extension_approvers = @ExtensionApprovers, audit_seq = @AuditSeq, audit_head = @AuditHead
+            extension_approvers = @ExtensionApprovers, audit_seq = @AuditSeq, audit_head = @AuditHead, query_code_sha256 = @QueryCodeSha256
         WHERE id = @Id AND version = @ReadVersion
         """,
         ("Status", r => r.Status), ("ServiceVersion", r => r.ServiceVersion), ("StateJson", r => Utf8Text.Of(r.StateUtf8, r.StateJson)), ("Version", r => r.Version),
         ("AcceptedAt", r => r.AcceptedAt), ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt),
         ("OnTime", r => r.OnTime), ("Reason", r => r.Reason), ("ReasonEn", r => r.ReasonEn), ("ExtensionApprovers", r => r.ExtensionApprovers), ("AuditSeq", r => r.AuditSeq),
-        ("AuditHead", r => r.AuditHead), ("Id", r => r.Id), ("ReadVersion", r => r.ReadVersion));
+        ("AuditHead", r => r.AuditHead), ("QueryCodeSha256", r => r.QueryCodeSha256), ("Id", r => r.Id), ("ReadVersion", r => r.ReadVersion));
 
     public BatchCommand<StepRow> UpsertStep { get; } = new(
         dialect.Upsert(

@@ -31,8 +31,11 @@ public sealed class ApplicationRecord
     /// <summary>The SHA-256 of the request submitted under <see cref="IdempotencyKey"/>.</summary>
     public string? RequestSha256 { get; init; }
 
-    /// <summary>The SHA-256 of the query code (查询码) on a walk-in's receipt (<see cref="WalkInIntake"/>); null for an application made online.</summary>
-    public string? QueryCodeSha256 { get; init; }
+    /// <summary>
+    /// The SHA-256 of the query code (查询码) on a walk-in's receipt (<see cref="WalkInIntake"/>); null for an application
+    /// made online. Window staff replace it when the citizen lost the receipt (<see cref="Processing.EngineProcessor.ReissueQueryCodeAsync"/>).
+    /// </summary>
+    public string? QueryCodeSha256 { get; set; }
 
     /// <summary>Whether it was taken in at a window for a citizen without an account: its owner is no account (<see cref="WalkInIntake.OwnerPrefix"/>).</summary>
     public bool IsWalkIn => ApplicantId.StartsWith(WalkInIntake.OwnerPrefix, StringComparison.Ordinal);

@@ -294,6 +294,29 @@ internal sealed class EngineBatch(
         return null;
     }
 
+    /// <summary>
+    /// A walk-in's new query code: stored in place of the old one, audited in the same change set. Null (nothing changed)
+    /// for an application made online, which has no code to replace. Not held behind an incident, nor refused once
+    /// decided: the citizen follows the result with it.
+    /// </summary>
+    public object? ReissueQueryCode(ReissueQueryCodeWork work)
+    {
+        if (!_applications.TryGetValue(work.ApplicationId, out var application))
+        {
+            throw new UnknownApplicationException(work.ApplicationId);
+        }
+
+        if (!application.IsWalkIn)
+        {
+            return null;
+        }
+
+        application.QueryCodeSha256 = work.QueryCodeSha256;
+        Changes.Audit.Add(new AuditRecord(application.Id, now, AuditTypes.QueryCodeReissued, null, work.Actor, Json(work.Detail)));
+        MarkChanged(application);
+        return application;
+    }
+
     /// <summary>An administrator retries the events an incident holds, or cancels the application.</summary>
     public async Task<object?> ResolveAsync(ResolveIncidentWork work, CancellationToken cancellationToken)
     {

@@ -120,6 +120,24 @@ public sealed class EngineProcessor : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stores a walk-in's new query code hash in place of the old one, with its audit line, in one transaction of the
+    /// application's commit loop (so under its optimistic version, as any other change); the application as saved, or
+    /// null when there is none or it was made online.
+    /// </summary>
+    public async Task<ApplicationRecord?> ReissueQueryCodeAsync(
+        Guid applicationId, string queryCodeSha256, string actor, IReadOnlyDictionary<string, string?> detail, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (ApplicationRecord?)await _loops.SubmitAsync(applicationId, new ReissueQueryCodeWork(applicationId, queryCodeSha256, actor, detail), cancellationToken);
+        }
+        catch (UnknownApplicationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>An administrator retries or cancels the application held by an incident.</summary>
     public async Task<IncidentActionResult> ResolveIncidentAsync(
         Guid applicationId, Guid incidentId, IncidentAction action, int? migrateToVersion, string actor, string? reason, CancellationToken cancellationToken)
@@ -155,6 +173,7 @@ public sealed class EngineProcessor : IAsyncDisposable
                         AttachMaterialsWork attach => await work.AttachAsync(attach, cancellationToken),
                         ResolveIncidentWork resolve => await work.ResolveAsync(resolve, cancellationToken),
                         RecordAccessWork access => work.RecordAccess(access),
+                        ReissueQueryCodeWork reissue => work.ReissueQueryCode(reissue),
                         _ => throw new InvalidOperationException($"Unknown work {batch[i].GetType().Name}."),
                     };
                 }

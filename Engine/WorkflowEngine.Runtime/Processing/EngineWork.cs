@@ -84,3 +84,19 @@ public sealed class RecordAccessWork(Guid applicationId, string actor, string wh
 
     public override Guid ApplicationId { get; } = applicationId;
 }
+
+/// <summary>
+/// Replace a walk-in's query code (查询码补发): the new code's hash is stored in place of the old one, with its audit line,
+/// in the same transaction. <see cref="Detail"/> goes into the line (whom the staff acted for, the page's request).
+/// </summary>
+public sealed class ReissueQueryCodeWork(Guid applicationId, string querySha256, string actor, IReadOnlyDictionary<string, string?> detail) : EngineWork
+{
+    public string QueryCodeSha256 { get; } = querySha256;
+
+    /// <summary>The window staff member who checked the citizen's identity document.</summary>
+    public string Actor { get; } = actor;
+
+    public IReadOnlyDictionary<string, string?> Detail { get; } = detail;
+
+    public override Guid ApplicationId { get; } = applicationId;
+}

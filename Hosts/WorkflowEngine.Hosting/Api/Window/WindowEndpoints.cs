@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
@@ -43,7 +44,50 @@ public static class WindowEndpoints
             .Produces<PublicProgressDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Progress of an application submitted at the window, by the receipt's tracking number and query code: status and due times of each step, nothing of the form or materials; "
                 + "a few tries per client network (an IPv6 /64) and tracking number (RateLimits:Lookups), then 429 with Retry-After; text that cannot be a tracking number is refused with 400 before it counts");
+        app.MapPost("/api/applications/{id:guid}/query-code", ReissueAsync).WithTags("Window").RequireAuthorization(Policies.Window)
+            .Reads<ReissueQueryCodeRequest>(BodyRule.Json)
+            .Produces<QueryCodeReissuedDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("查询码补发: window staff give a walk-in citizen who lost the receipt a new query code, after checking their identity document in person "
+                + "({ \"identityChecked\": true } required). The old code stops working at once; the new one is in this answer only. Also for a decided or withdrawn "
+                + "application (the citizen looks the result up with it); 404 for an application made online");
         return app;
+    }
+
+    /// <summary>What the staff must confirm before a code is reissued, for the API and the page alike.</summary>
+    public static readonly ProblemText IdentityNotChecked = new(
+        "请先当面核验申请人的身份证件原件，再勾选确认", "Check the citizen's identity document (the original) in person first, then tick to confirm");
+
+    private static async Task<IResult> ReissueAsync(
+        Guid id,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        QueryCodeReissues reissues,
+        ApplicationViews views,
+        IOptions<RequestLimits> limits,
+        CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBodies.ReadJsonAsync<ReissueQueryCodeRequest>(
+            request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"identityChecked\": true }", "The body is { \"identityChecked\": true }"), cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        // Window staff see only the walk-ins' applications: any other is not found, as one that does not exist.
+        var (actor, refused) = await views.ActorOrProblemAsync(id, user, new ProblemText("只有窗口工作人员可以为窗口受理的申请补发查询码", "Only window staff reissue the query code of a walk-in's application"), cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (body!.IdentityChecked != true)
+        {
+            return Problems.Field("identityChecked", IdentityNotChecked);
+        }
+
+        return await reissues.ReissueAsync(id, actor!, null, cancellationToken) is { QueryCode: { } code } reissued
+            ? Results.Ok(new QueryCodeReissuedDto(id, reissued.Application.TrackingNumber, code, ChinaTime.ToLocal(reissued.ReissuedAt), "/api/public/track"))
+            : Problems.NotFound(new ProblemText("没有这个申请", "There is no such application"));
     }
 
     private static async Task<IResult> SubmitAsync(

@@ -26,7 +26,7 @@ public sealed record PublicTrackText
         AnswerByFormat = "请于 {0} 前补交",
         CommitmentTitle = "可签署告知承诺书",
         CommitmentAtWindowFormat = "“{0}”可实行告知承诺制：请到综合窗口当面签署承诺书，签署后即按承诺审批通过。",
-        PrivacyNote = "本页只显示办理进度，不显示申请表和材料。请勿把查询码告诉他人。",
+        PrivacyNote = "本页只显示办理进度，不显示申请表和材料。请勿把查询码告诉他人；遗失查询码的，可凭身份证件到综合窗口重新生成。",
         SignedInHint = "已在网上提交申请？请登录后在“我的申请”中查看。",
         LinkHint = "在综合窗口办理的申请，凭回执上的受理编号和查询码查看进度",
     };
@@ -48,7 +48,7 @@ public sealed record PublicTrackText
         AnswerByFormat = "Bring it by {0}",
         CommitmentTitle = "A commitment you may sign",
         CommitmentAtWindowFormat = "“{0}” may be approved on your commitment: come to the service window to sign it in person, and it is approved at once.",
-        PrivacyNote = "This page shows the progress only, never the form or the materials. Do not tell anyone your query code.",
+        PrivacyNote = "This page shows the progress only, never the form or the materials. Do not tell anyone your query code; if you lost it, a new one is made at the service window on showing your identity document.",
         SignedInHint = "Applied online? Sign in and see it under My applications.",
         LinkHint = "for an application made at the service window, with the tracking number and query code on the receipt",
     };

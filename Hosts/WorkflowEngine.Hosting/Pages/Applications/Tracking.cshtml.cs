@@ -9,8 +9,10 @@ using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Api.Clocks;
+using WorkflowEngine.Hosting.Api.Window;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Hosting.Pages.Window;
 using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
@@ -169,6 +171,47 @@ public sealed class TrackingModel(
         await LoadAsync(id, cancellationToken);
         Errors = outcome.Errors.ToDictionary();
         Response.StatusCode = outcome.Problem == SubmissionProblem.Closed ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    /// <summary>The slip with a reissued query code (查询码补发), in the answer to the reissue only.</summary>
+    public QueryCodeSlip? Slip { get; private set; }
+
+    /// <summary>
+    /// Window staff reissue a walk-in's query code (查询码补发) through the API's own <see cref="QueryCodeReissues"/>, after
+    /// checking the citizen's identity document in person (<paramref name="identityChecked"/>). The answer is the printable
+    /// slip with the new code, in this response only, as the intake's receipt: kept by no cache, and the same form sent
+    /// again (<paramref name="reissueRequest"/>, a reload) replaces nothing and shows no code.
+    /// </summary>
+    public async Task<IActionResult> OnPostReissueCodeAsync(
+        Guid id, bool identityChecked, string? reissueRequest, [FromServices] QueryCodeReissues reissues, CancellationToken cancellationToken)
+    {
+        if (await ActorAsync(id, cancellationToken) is not { WalkInCitizen: not null } actor)
+        {
+            return NotFoundPage();
+        }
+
+        if (!identityChecked)
+        {
+            await LoadAsync(id, cancellationToken);
+            Errors = new Dictionary<string, string[]> { [QueryCodeReissueForm.Field] = [WindowText.Say(WindowEndpoints.IdentityNotChecked.Zh, WindowEndpoints.IdentityNotChecked.En)] };
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        if (await reissues.ReissueAsync(id, actor, reissueRequest is { Length: <= 64 } ? reissueRequest : null, cancellationToken) is not { } reissued)
+        {
+            return NotFoundPage();
+        }
+
+        var definition = await definitions.GetAsync(reissued.Application.ServiceId, reissued.Application.ServiceVersion, cancellationToken);
+        Application = await views.DetailAsync(reissued.Application, PageText.Current.IsEnglishText, cancellationToken);
+        Service = definition;
+        Slip = new QueryCodeSlip(
+            id, reissued.Application.TrackingNumber, PageText.Current.Of(definition.Title), actor.WalkInCitizen, reissued.QueryCode, reissued.ReissuedAt,
+            User.DisplayName() ?? User.Id(), PageOf(id));
+        // Never kept by a cache or shown again from the browser's history: the code is in this response only.
+        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 

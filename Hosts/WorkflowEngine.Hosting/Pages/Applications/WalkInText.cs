@@ -37,6 +37,11 @@ public sealed record WalkInText
         Next = "下一页",
         ToDo = "待申请人办理",
         MaterialsToCome = "补交材料",
+        ReissueTitle = "查询码补发",
+        ReissueIntro = "申请人遗失回执或忘记查询码时，可凭身份证件到窗口重新生成。重新生成后原查询码立即失效，新查询码只显示一次，请打印交给申请人。",
+        IdentityChecked = "已当面核验申请人身份证件原件",
+        IdentityCheckedHint = "核对证件原件上的姓名、号码与本申请的申请人一致后再勾选",
+        Reissue = "重新生成查询码",
     };
 
     public static WalkInText English { get; } = new()
@@ -68,6 +73,11 @@ public sealed record WalkInText
         Next = "Next page",
         ToDo = "Waiting for the citizen",
         MaterialsToCome = "Materials to come",
+        ReissueTitle = "Reissue the query code",
+        ReissueIntro = "A citizen who lost the receipt or the query code gets a new one at the window on showing their identity document. The old code stops working at once; the new one is shown only once: print it for the citizen.",
+        IdentityChecked = "I have checked the citizen's identity document (the original) in person",
+        IdentityCheckedHint = "Tick once the name and number on the original document match this application's applicant",
+        Reissue = "Reissue the query code",
     };
 
     public static WalkInText Current => PageText.IsEnglish(CultureInfo.CurrentUICulture) ? English : Chinese;
@@ -125,4 +135,14 @@ public sealed record WalkInText
     public required string ToDo { get; init; }
 
     public required string MaterialsToCome { get; init; }
+
+    public required string ReissueTitle { get; init; }
+
+    public required string ReissueIntro { get; init; }
+
+    public required string IdentityChecked { get; init; }
+
+    public required string IdentityCheckedHint { get; init; }
+
+    public required string Reissue { get; init; }
 }
