@@ -20,7 +20,18 @@ public sealed class Bug_10_LateFirstSupplementCalledFurther
     public async Task AFirstRequestAfterTheWindow_IsOfferedAsALateRequestForApproval_InChineseAndEnglish()
     {
         await using var host = await AllInOneHost.StartAsync();
-        var id = await host.SubmitBusinessOpeningAsync();
+        // With the proof of address, which may come later (容缺): left to come, its 5 working days run out before the day
+        // the clock moves to, and the step's clock stops for it (no supplement is asked while it stands), or not yet,
+        // as the timer happens to fire before or after the request (CI saw both).
+        Guid id;
+        using (var citizen = host.Client("zhangsan"))
+        {
+            using var submitted = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart(null,
+                ("articles", "章程.pdf", BusinessOpening.Pdf), ("legalRepIdCopy", "身份证.pdf", BusinessOpening.Pdf), ("addressProof", "租赁合同.pdf", BusinessOpening.Pdf)));
+            submitted.EnsureSuccessStatusCode();
+            id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        }
+
         var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString()!;
         using var clerk = host.Client("samr-clerk");
         (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
@@ -50,7 +61,7 @@ public sealed class Bug_10_LateFirstSupplementCalledFurther
             items = new[] { new { material = "articles", reason = "章程第五条出资方式与申请表不一致" } },
             reason = "核对章程时才发现出资方式不一致",
         });
-        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        Assert.True(asked.StatusCode == HttpStatusCode.Created, $"{(int)asked.StatusCode}: {await asked.Content.ReadAsStringAsync()}");
         var notice = (await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/notices"),
             n => n.EnumerateArray().Any(x => x.GetProperty("kind").GetString() == "supplement"),
