@@ -20,7 +20,7 @@ public sealed record WalkInSearch(string? Number = null, string? NumberPrefix = 
             return All;
         }
 
-        var upper = text.ToUpperInvariant();
+        var upper = WorkflowEngine.Core.Model.TrackingNumbers.Normalize(text);
         if (TrackingNumbers.IsWellFormed(upper))
         {
             return new(Number: upper);
