@@ -85,41 +85,8 @@ public sealed partial class WindowIntakeBrowserTests(BrowserFixture fixture) : I
         await BusinessOpeningForm.FillAsync(page);
         var before = await Host.ScalarAsync("SELECT COUNT(*) FROM applications");
 
-        // The server takes each post at once; the browser gets the first answer only once the second click is made, as
-        // on a slow line where staff click again because nothing seems to happen.
-        var posts = 0;
-        var firstArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await page.RouteAsync("**/window/services/business-opening", route =>
-        {
-            if (route.Request.Method != "POST")
-            {
-                return route.ContinueAsync();
-            }
-
-            // Answered apart from Playwright's dispatch of route events, which must not wait for the release.
-            var first = Interlocked.Increment(ref posts) == 1;
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    var answer = await route.FetchAsync(new() { MaxRedirects = 0 });
-                    if (first)
-                    {
-                        firstArrived.TrySetResult();
-                        await release.Task.WaitAsync(TimeSpan.FromSeconds(30));
-                    }
-
-                    await route.FulfillAsync(new() { Response = answer });
-                }
-                catch (Exception e) when (e is PlaywrightException or TimeoutException)
-                {
-                    // The browser gave up on this request for a later one.
-                    firstArrived.TrySetException(e);
-                }
-            });
-            return Task.CompletedTask;
-        });
+        // The server takes each post at once; the browser gets the first answer only once the second click is made.
+        var posts = await HeldPosts.RouteAsync(page, url => url.EndsWith("/window/services/business-opening", StringComparison.Ordinal));
 
         // Half a second after the page sent the form, while its answer is held back, the button is clicked again: set up
         // in the page beforehand, since Playwright evaluates nothing in a page whose navigation is pending.
@@ -132,15 +99,15 @@ public sealed partial class WindowIntakeBrowserTests(BrowserFixture fixture) : I
             }
             """);
         await page.GetByRole(AriaRole.Button, new() { Name = "提交并打印回执" }).ClickAsync(new() { Timeout = 30_000 });
-        await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await posts.FirstArrivedAsync();
         // Time for the second click and a second post to leave the browser, were one sent.
         await Task.Delay(2000);
-        release.TrySetResult();
+        posts.Release();
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("受理回执", new() { Timeout = 30_000 });
         Assert.Matches(QueryCode(), (await page.Locator("#query-code").InnerTextAsync()).Trim());
         await Assertions.Expect(page.Locator("#query-code-withheld")).ToHaveCountAsync(0);
-        Assert.Equal(1, Volatile.Read(ref posts));
+        Assert.Equal(1, posts.Count);
         Assert.Equal(before + 1, await Host.ScalarAsync("SELECT COUNT(*) FROM applications"));
     }
 

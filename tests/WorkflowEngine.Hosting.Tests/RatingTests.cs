@@ -16,23 +16,25 @@ public sealed class RatingTests(HostFixture fixture) : IClassFixture<HostFixture
 {
     private AllInOneHost Host => fixture.Host;
 
+    private Task<Guid> RefusedApplicationAsync(string citizen = "zhangsan") => RefusedApplicationAsync(Host, citizen);
+
     /// <summary>A new 企业开办 that the SAMR clerk refuses, so that it has ended; returns its id.</summary>
-    private async Task<Guid> RefusedApplicationAsync(string citizen = "zhangsan")
+    internal static async Task<Guid> RefusedApplicationAsync(AllInOneHost host, string citizen = "zhangsan")
     {
-        var id = await Host.SubmitBusinessOpeningAsync(citizen);
-        var task = (await Host.TaskOfAsync(id)).GetProperty("id").GetString();
-        using (var clerk = Host.Client("samr-clerk"))
+        var id = await host.SubmitBusinessOpeningAsync(citizen);
+        var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString();
+        using (var clerk = host.Client("samr-clerk"))
         {
             (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
             (await clerk.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "rejected", reason = "经营范围含需前置审批的项目" })).EnsureSuccessStatusCode();
         }
 
         await AllInOneHost.EventuallyAsync(
-            () => Host.GetJsonAsync(citizen, $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "rejected", "the refusal");
+            () => host.GetJsonAsync(citizen, $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "rejected", "the refusal");
         return id;
     }
 
-    private static async Task<HttpResponseMessage> RateAsync(HttpClient client, Guid id, object body, string? language = null)
+    internal static async Task<HttpResponseMessage> RateAsync(HttpClient client, Guid id, object body, string? language = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/rating") { Content = JsonContent.Create(body) };
         if (language is not null)

@@ -14,6 +14,7 @@ using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Ratings;
 using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Timers;
 using WorkflowEngine.Runtime.Users;
@@ -111,6 +112,7 @@ public sealed class SqlServerSyntaxTests
             await Quietly(() => reader.LoadMaterialsAsync(applicationId, none));
             await Quietly(() => reader.LoadOpenIncidentAsync(applicationId, none));
             await Quietly(() => reader.FindProcessedAsync(["m-1"], none));
+            await Quietly(() => reader.FindRatedAsync([applicationId], none));
         }
 
         var department = new SqlDepartmentStore(database, relay, FormStorage.PerApplication);
@@ -337,6 +339,11 @@ public sealed class SqlServerSyntaxTests
             Id = Guid.NewGuid(), ApplicationId = applicationId, Status = IncidentStatuses.Open, Error = "e", ErrorType = "E", RaisedAt = Now, UpdatedAt = Now, Events = [],
         };
         changes.Incidents[incident.Id] = incident;
+        changes.Ratings.Add(new RatingRecord
+        {
+            ApplicationId = applicationId, TrackingNumber = "YB-1", ServiceId = "business-opening", Level = 1, Reason = "慢", RatedBy = "zhangsan", RatedAt = Now, Departments = ["SAMR"],
+        });
+        changes.RatingFollowUps.Add(new RatingFollowUp(updated.Id, "已整改", "admin", Now));
         changes.Clocks[applicationId] = [new OpenClockRecord(applicationId, "business-opening", OpenClockRecord.BundleKind, "business-opening", "企业开办", Now, Now, null, null)];
         return changes;
     }

@@ -24,6 +24,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
     private readonly InboxSql _inbox = new(database.Dialect);
     private readonly OutboxSql _outbox = new(database.Dialect);
     private readonly RollupSql _rollup = new(database.Dialect);
+    private readonly RatingSql _ratings = new(database.Dialect);
 
     public async Task<IEngineReader> OpenReaderAsync(CancellationToken cancellationToken) =>
         new Reader(await database.OpenAsync(cancellationToken), database.Dialect);
@@ -48,6 +49,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         var inbox = changes.Inbox.Order(StringComparer.Ordinal).Select(id => (Consumer, id, at)).ToArray();
         var published = OutboxSql.TakePublished(relay);
         var listed = changes.Compliance.Where(c => c.Listed).ToArray();
+        var ratingDepartments = changes.Ratings.SelectMany(r => r.Departments.Select(d => (r.ApplicationId, d))).ToArray();
         IReadOnlyList<OutboxMessage> outbox;
         var updateLost = false;
 
@@ -62,6 +64,11 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
                 return new ConcurrencyException(Guid.Parse(updated[0].Id));
             });
             plan.AddGuard(_inbox.Insert, inbox, () => new ConcurrencyException(Guid.Empty));
+            // A rating, or its follow-up, only once: another process may have stored it first (then the batch, run
+            // again, finds it and stores nothing).
+            plan.AddGuard(_ratings.Insert, changes.Ratings, () => new ConcurrencyException(changes.Ratings[0].ApplicationId));
+            plan.Add(RatingSql.InsertDepartment, ratingDepartments);
+            plan.AddGuard(RatingSql.FollowUp, changes.RatingFollowUps, () => new ConcurrencyException(changes.RatingFollowUps[0].ApplicationId));
             plan.Add(_sql.InsertApplication, inserted);
             plan.Add(_sql.UpsertStep, steps);
             plan.Add(EngineSql.InsertAudit, audit);
@@ -182,5 +189,8 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
 
         public Task<IReadOnlySet<string>> FindProcessedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken) =>
             InboxSql.FindProcessedAsync(Connection, dialect, Consumer, messageIds, cancellationToken);
+
+        public Task<IReadOnlyDictionary<Guid, bool>> FindRatedAsync(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken) =>
+            RatingSql.FindRatedAsync(Connection, dialect, applicationIds, cancellationToken);
     }
 }

@@ -4,53 +4,16 @@ using WorkflowEngine.Runtime.Ratings;
 
 namespace WorkflowEngine.Persistence.Stores;
 
-/// <summary>The <c>ratings</c> table (one row per rated application) and <c>rating_departments</c> (the departments each went through).</summary>
+/// <summary>
+/// The <c>ratings</c> table (one row per rated application) and <c>rating_departments</c> (the departments each went
+/// through), read; they are written with their audit lines in the engine's transaction (<see cref="RatingSql"/>).
+/// </summary>
 public sealed class SqlRatingStore(Database database) : IRatingStore
 {
     private const string Columns =
         "r.application_id AS ApplicationId, r.tracking_number AS TrackingNumber, r.service_id AS ServiceId, r.level AS Level, r.comment AS Comment, "
         + "r.reason AS Reason, r.rated_by AS RatedBy, r.on_behalf_of AS OnBehalfOf, r.rated_at AS RatedAt, r.follow_up AS FollowUp, "
         + "r.followed_up_by AS FollowedUpBy, r.followed_up_at AS FollowedUpAt";
-
-    public async Task<bool> AddAsync(RatingRecord rating, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(rating);
-        var insert = database.Dialect.InsertIgnore(
-            "ratings",
-            "application_id, tracking_number, service_id, level, comment, reason, rated_by, on_behalf_of, rated_at",
-            "@ApplicationId, @TrackingNumber, @ServiceId, @Level, @Comment, @Reason, @RatedBy, @OnBehalfOf, @RatedAt",
-            "application_id");
-        var id = rating.ApplicationId.ToString();
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var added = await write.Connection.ExecuteAsync(new CommandDefinition(
-            insert,
-            new
-            {
-                ApplicationId = id,
-                rating.TrackingNumber,
-                rating.ServiceId,
-                rating.Level,
-                rating.Comment,
-                rating.Reason,
-                rating.RatedBy,
-                rating.OnBehalfOf,
-                RatedAt = Instants.ToMs(rating.RatedAt),
-            },
-            write.Transaction,
-            cancellationToken: cancellationToken));
-        if (added != 1)
-        {
-            return false;
-        }
-
-        await write.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO rating_departments (application_id, department) VALUES (@ApplicationId, @Department)",
-            rating.Departments.Select(d => new { ApplicationId = id, Department = d }),
-            write.Transaction,
-            cancellationToken: cancellationToken));
-        await write.CommitAsync(cancellationToken);
-        return true;
-    }
 
     public async Task<RatingRecord?> GetAsync(Guid applicationId, CancellationToken cancellationToken)
     {
@@ -78,18 +41,6 @@ public sealed class SqlRatingStore(Database database) : IRatingStore
             parameters,
             cancellationToken: cancellationToken));
         return new RatingPage(await WithDepartmentsAsync(connection, rows.ToArray(), cancellationToken), (int)total);
-    }
-
-    public async Task<bool> FollowUpAsync(Guid applicationId, string note, string by, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var changed = await write.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE ratings SET follow_up = @Note, followed_up_by = @By, followed_up_at = @At WHERE application_id = @Id AND follow_up IS NULL",
-            new { Id = applicationId.ToString(), Note = note, By = by, At = Instants.ToMs(at) },
-            write.Transaction,
-            cancellationToken: cancellationToken));
-        await write.CommitAsync(cancellationToken);
-        return changed == 1;
     }
 
     public Task<IReadOnlyList<Satisfaction>> ByDepartmentAsync(CancellationToken cancellationToken) =>

@@ -13,6 +13,7 @@ using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Ratings;
 using WorkflowEngine.Runtime.Statistics;
 using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Timers;
@@ -44,6 +45,9 @@ internal sealed class EngineBatch(
     private readonly Dictionary<Guid, Dictionary<string, MaterialStatus>> _checklists = [];
     private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, IncidentRecord?> _incidents = [];
+
+    /// <summary>The batch's rated applications, each with whether its follow-up is recorded: as read, then as the batch leaves them.</summary>
+    private readonly Dictionary<Guid, bool> _rated = [];
 
     /// <summary>Applications moved to another definition version in this batch: their clocks are counted on its limits.</summary>
     private readonly HashSet<Guid> _migrated = [];
@@ -77,6 +81,17 @@ internal sealed class EngineBatch(
         if (messageIds.Length > 0)
         {
             _consumed.UnionWith(await reader.FindProcessedAsync(messageIds, cancellationToken));
+        }
+
+        // Read after the applications: a rating stored since by another process moved its application on, so this
+        // batch's write then fails on the version it read and runs again.
+        var rating = batch.Where(w => w is RateWork or FollowUpRatingWork).Select(w => w.ApplicationId).Distinct().ToArray();
+        if (rating.Length > 0)
+        {
+            foreach (var (id, followedUp) in await reader.FindRatedAsync(rating, cancellationToken))
+            {
+                _rated[id] = followedUp;
+            }
         }
     }
 
@@ -315,6 +330,54 @@ internal sealed class EngineBatch(
         Changes.Audit.Add(new AuditRecord(application.Id, now, AuditTypes.QueryCodeReissued, null, work.Actor, Json(work.Detail)));
         MarkChanged(application);
         return application;
+    }
+
+    /// <summary>
+    /// The rating (好差评), stored with its audit line in the same change set, as rated at the batch's time; null (nothing
+    /// changed) when the application is rated already.
+    /// </summary>
+    public object? Rate(RateWork work)
+    {
+        if (!_applications.TryGetValue(work.ApplicationId, out var application))
+        {
+            throw new UnknownApplicationException(work.ApplicationId);
+        }
+
+        if (!_rated.TryAdd(application.Id, false))
+        {
+            return null;
+        }
+
+        var rating = work.Rating with { RatedAt = now };
+        Changes.Ratings.Add(rating);
+        Changes.Audit.Add(new AuditRecord(application.Id, now, RatingAuditTypes.Rated, null, rating.RatedBy, Json(work.Detail)));
+        MarkChanged(application);
+        return rating;
+    }
+
+    /// <summary>
+    /// The follow-up (整改) of the application's rating, stored with its audit line in the same change set; null (nothing
+    /// changed) when there is no rating or its follow-up is recorded already.
+    /// </summary>
+    public object? FollowUpRating(FollowUpRatingWork work)
+    {
+        if (!_applications.TryGetValue(work.ApplicationId, out var application))
+        {
+            throw new UnknownApplicationException(work.ApplicationId);
+        }
+
+        if (!_rated.TryGetValue(application.Id, out var followedUp) || followedUp)
+        {
+            return null;
+        }
+
+        _rated[application.Id] = true;
+        var followUp = new RatingFollowUp(application.Id, work.Note, work.Administrator, now);
+        Changes.RatingFollowUps.Add(followUp);
+        Changes.Audit.Add(new AuditRecord(application.Id, now, RatingAuditTypes.RatingFollowedUp, null, work.Administrator,
+            Json(new Dictionary<string, string?> { ["note"] = work.Note })));
+        MarkChanged(application);
+        return followUp;
     }
 
     /// <summary>An administrator retries the events an incident holds, or cancels the application.</summary>

@@ -7,6 +7,7 @@ using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Monitoring;
 using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Ratings;
 using WorkflowEngine.Runtime.Stores;
 using WorkflowEngine.Runtime.Timers;
 
@@ -138,6 +139,39 @@ public sealed class EngineProcessor : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stores the rating (好差评) with its audit line in one transaction of the application's commit loop; the rating as
+    /// stored, or null when the application is rated already or there is no such application.
+    /// </summary>
+    public async Task<RatingRecord?> RateAsync(RatingRecord rating, IReadOnlyDictionary<string, string?> detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rating);
+        try
+        {
+            return (RatingRecord?)await _loops.SubmitAsync(rating.ApplicationId, new RateWork(rating, detail), cancellationToken);
+        }
+        catch (UnknownApplicationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Records the follow-up (整改) of the application's rating with its audit line in one transaction; the follow-up as
+    /// stored, or null when there is no rating to follow up (any more).
+    /// </summary>
+    public async Task<RatingFollowUp?> FollowUpRatingAsync(Guid applicationId, string note, string administrator, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (RatingFollowUp?)await _loops.SubmitAsync(applicationId, new FollowUpRatingWork(applicationId, note, administrator), cancellationToken);
+        }
+        catch (UnknownApplicationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>An administrator retries or cancels the application held by an incident.</summary>
     public async Task<IncidentActionResult> ResolveIncidentAsync(
         Guid applicationId, Guid incidentId, IncidentAction action, int? migrateToVersion, string actor, string? reason, CancellationToken cancellationToken)
@@ -174,6 +208,8 @@ public sealed class EngineProcessor : IAsyncDisposable
                         ResolveIncidentWork resolve => await work.ResolveAsync(resolve, cancellationToken),
                         RecordAccessWork access => work.RecordAccess(access),
                         ReissueQueryCodeWork reissue => work.ReissueQueryCode(reissue),
+                        RateWork rate => work.Rate(rate),
+                        FollowUpRatingWork followUp => work.FollowUpRating(followUp),
                         _ => throw new InvalidOperationException($"Unknown work {batch[i].GetType().Name}."),
                     };
                 }

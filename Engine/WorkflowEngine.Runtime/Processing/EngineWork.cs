@@ -2,6 +2,7 @@ using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Incidents;
+using WorkflowEngine.Runtime.Ratings;
 
 namespace WorkflowEngine.Runtime.Processing;
 
@@ -97,6 +98,29 @@ public sealed class ReissueQueryCodeWork(Guid applicationId, string querySha256,
     public string Actor { get; } = actor;
 
     public IReadOnlyDictionary<string, string?> Detail { get; } = detail;
+
+    public override Guid ApplicationId { get; } = applicationId;
+}
+
+/// <summary>
+/// Store the applicant's rating (好差评) of an ended application with its audit line, in the same transaction; once per
+/// application. <see cref="Detail"/> goes into the line.
+/// </summary>
+public sealed class RateWork(RatingRecord rating, IReadOnlyDictionary<string, string?> detail) : EngineWork
+{
+    public RatingRecord Rating { get; } = rating;
+
+    public IReadOnlyDictionary<string, string?> Detail { get; } = detail;
+
+    public override Guid ApplicationId => Rating.ApplicationId;
+}
+
+/// <summary>Record an administrator's follow-up (整改) of a rating with its audit line, in the same transaction; once.</summary>
+public sealed class FollowUpRatingWork(Guid applicationId, string note, string administrator) : EngineWork
+{
+    public string Note { get; } = note;
+
+    public string Administrator { get; } = administrator;
 
     public override Guid ApplicationId { get; } = applicationId;
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using FluentValidation.Results;
 using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Runtime.Applications;
-using WorkflowEngine.Runtime.Audit;
+using WorkflowEngine.Runtime.Processing;
 
 namespace WorkflowEngine.Runtime.Ratings;
 
@@ -12,10 +12,11 @@ namespace WorkflowEngine.Runtime.Ratings;
 /// trail. Refusals are in Chinese, or English inside <see cref="FormMessages.InEnglish"/>.
 /// </summary>
 /// <remarks>
-/// The rating is stored before its audit line is written: the store's key is what keeps a rating to one, even for two
-/// requests at once, and only the one stored is audited.
+/// The rating and its follow-up are each written with their audit line in one transaction of the application's commit
+/// loop (<see cref="EngineProcessor.RateAsync"/>), so neither is ever stored without its line on the hash-chained trail.
+/// The loop and the rating table's key keep a rating to one, and a follow-up to one, even for two requests at once.
 /// </remarks>
-public sealed class RatingService(IRatingStore ratings, IApplicationQueries applications, IAccessLog audit, TimeProvider time)
+public sealed class RatingService(IRatingStore ratings, IApplicationQueries applications, EngineProcessor engine)
 {
     /// <param name="actor">The applicant, or window staff for a walk-in citizen (<see cref="ApplicantActor"/>).</param>
     public async Task<RatingOutcome> RateAsync(Guid applicationId, RatingInput input, ApplicantActor actor, CancellationToken cancellationToken)
@@ -55,21 +56,16 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
             Reason = RatingLevels.IsBad(input.Level.Value) ? RatingText.Clean(input.Reason) : null,
             RatedBy = actor.Id,
             OnBehalfOf = actor.OnBehalfOf,
-            RatedAt = time.GetUtcNow(),
+            RatedAt = default, // the commit's time: EngineBatch.Rate sets it
             Departments = [.. steps.Select(s => s.Department).OfType<string>().Distinct().Order(StringComparer.Ordinal)],
         };
-        if (!await ratings.AddAsync(rating, cancellationToken))
-        {
-            return AlreadyRated();
-        }
-
-        await audit.RecordAsync(applicationId, actor.Id, RatingAuditTypes.Rated, new Dictionary<string, string?>
+        var stored = await engine.RateAsync(rating, new Dictionary<string, string?>
         {
             ["level"] = rating.Level.ToString(CultureInfo.InvariantCulture),
             ["departments"] = string.Join(",", rating.Departments),
             ["onBehalfOf"] = actor.OnBehalfOf,
         }, cancellationToken);
-        return RatingOutcome.Done(rating);
+        return stored is null ? AlreadyRated() : RatingOutcome.Done(stored);
     }
 
     /// <summary>An administrator records what was done about a bad rating; once.</summary>
@@ -96,15 +92,9 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
             return errors;
         }
 
-        var note = input.Note!.Trim();
-        var at = time.GetUtcNow();
-        if (!await ratings.FollowUpAsync(applicationId, note, administrator, at, cancellationToken))
-        {
-            return AlreadyFollowedUp();
-        }
-
-        await audit.RecordAsync(applicationId, administrator, RatingAuditTypes.RatingFollowedUp, new Dictionary<string, string?> { ["note"] = note }, cancellationToken);
-        return RatingOutcome.Done(rating with { FollowUp = note, FollowedUpBy = administrator, FollowedUpAt = at });
+        return await engine.FollowUpRatingAsync(applicationId, input.Note!.Trim(), administrator, cancellationToken) is { } followUp
+            ? RatingOutcome.Done(rating with { FollowUp = followUp.Note, FollowedUpBy = followUp.By, FollowedUpAt = followUp.At })
+            : AlreadyFollowedUp();
     }
 
     private static RatingOutcome AlreadyRated() =>

@@ -2,6 +2,7 @@ using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Outbox;
+using WorkflowEngine.Runtime.Ratings;
 using WorkflowEngine.Runtime.Statistics;
 using WorkflowEngine.Runtime.Timers;
 
@@ -52,6 +53,12 @@ public sealed class EngineChanges
     /// </summary>
     public Dictionary<Guid, IReadOnlyList<OpenClockRecord>> Clocks { get; } = [];
 
+    /// <summary>Ratings (好差评) given, each with its <see cref="Audit"/> line: at most one per application, which the write guards.</summary>
+    public List<RatingRecord> Ratings { get; } = [];
+
+    /// <summary>Follow-ups (整改) of bad ratings, each with its <see cref="Audit"/> line: once per rating, which the write guards.</summary>
+    public List<RatingFollowUp> RatingFollowUps { get; } = [];
+
     public void ScheduleTimer(TimerRecord timer) => Timers[(timer.ApplicationId, timer.TimerId)] = timer;
 
     public void RemoveTimer(Guid applicationId, string timerId) => Timers[(applicationId, timerId)] = null;
@@ -59,5 +66,6 @@ public sealed class EngineChanges
     public bool ScheduledAnyTimer => Timers.Values.Any(t => t is not null);
 
     public bool IsEmpty => Inserted.Count + Updated.Count + Steps.Count + Audit.Count + Timers.Count
-        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + CertificateRevocations.Count + Materials.Count + Compliance.Count + Rollup.Count + Incidents.Count + Clocks.Count == 0;
+        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + CertificateRevocations.Count + Materials.Count + Compliance.Count + Rollup.Count + Incidents.Count + Clocks.Count
+        + Ratings.Count + RatingFollowUps.Count == 0;
 }

@@ -30,4 +30,7 @@ public interface IEngineReader : IAsyncDisposable
 
     /// <summary>Which of these message ids the engine has consumed already.</summary>
     Task<IReadOnlySet<string>> FindProcessedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);
+
+    /// <summary>Which of these applications are rated (好差评), each with whether its follow-up (整改) is recorded.</summary>
+    Task<IReadOnlyDictionary<Guid, bool>> FindRatedAsync(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken);
 }

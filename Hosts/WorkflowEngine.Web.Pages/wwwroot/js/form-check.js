@@ -10,7 +10,7 @@
 // also data-wrong-type, data-empty and data-too-large (over data-max-bytes), judged as soon as a file is chosen, so a
 // wrong file is refused before the whole form is uploaded; data-one-file on a form of files asks for one at least.
 // A form that opts in with data-check-on-submit is judged here; the apply form's own script (apply-form.js) uses the
-// same pieces.
+// same pieces. A form that says data-send-once is sent once only, however often its button is clicked.
 (function () {
   'use strict';
 
@@ -237,6 +237,26 @@
       } else if (field && (event.target.type === 'file' || field.classList.contains('field-invalid'))) {
         judge(field);
         refreshSummary(form);
+      }
+    });
+  });
+
+  // A form marked data-send-once is sent once: a second click while its answer is on the way sends nothing more (the
+  // browser would post it again itself, and the repeat's answer would replace the first's). Listened to after the
+  // checks above, so a form they keep from being sent may still be sent once corrected; a page shown again from the
+  // browser's history may be sent again.
+  Array.prototype.forEach.call(document.querySelectorAll('form[data-send-once]'), function (form) {
+    var sent = false;
+    form.addEventListener('submit', function (event) {
+      if (sent) {
+        event.preventDefault();
+      } else if (!event.defaultPrevented) {
+        sent = true;
+      }
+    });
+    window.addEventListener('pageshow', function (event) {
+      if (event.persisted) {
+        sent = false;
       }
     });
   });
