@@ -17,8 +17,11 @@ namespace WorkflowEngine.Definitions;
 public sealed partial class DefinitionReader(ActivityRegistry registry, DocumentReader reader)
 {
     // Read on their own, so that a mistake inside one is reported there and costs nothing else of the header.
-    private static readonly string[] SectionKeys = ["form", "materials", "flow", "supplements", "deferrals"];
-    private static readonly HashSet<string> CommonNodeKeys = new(StringComparer.Ordinal) { "id", "activity", "title", "when", "steps", "yellowShare", "statutoryLimit", "escalation", "extension" };
+    private static readonly string[] SectionKeys = ["form", "materials", "flow", "supplements", "deferrals", "guide"];
+
+    // Phone numbers without a dash (12345, 13800000000) are numbers to YAML; the guide reads them as the text they are.
+    private static readonly string[] GuidePhoneKeys = ["consultationPhone", "complaintPhone"];
+    private static readonly HashSet<string> CommonNodeKeys = new(StringComparer.Ordinal) { "id", "activity", "title", "when", "steps", "yellowShare", "statutoryLimit", "escalation", "extension", "legalBasis" };
 
     public WorkflowDefinition? Read(JsonNode? root)
     {
@@ -43,6 +46,9 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             : null;
         var deferrals = document.TryGetPropertyValue("deferrals", out var deferralsNode) && deferralsNode is not null
             ? reader.Bind<DeferralRules>(deferralsNode, "deferrals")
+            : null;
+        var guide = document.TryGetPropertyValue("guide", out var guideNode) && guideNode is not null
+            ? ReadGuide(guideNode)
             : null;
         var form = ReadList(document, "form", ReadField);
         var materials = ReadList(document, "materials", ReadMaterial);
@@ -89,6 +95,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             Deferrals = deferrals ?? new DeferralRules(),
             Form = form,
             Materials = materials,
+            Guide = guide,
             Flow = flow,
         };
     }
@@ -201,6 +208,23 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
         };
     }
 
+    private ServiceGuide? ReadGuide(JsonNode node)
+    {
+        if (node is JsonObject obj)
+        {
+            node = obj.DeepClone();
+            foreach (var key in GuidePhoneKeys)
+            {
+                if (node[key] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number)
+                {
+                    node[key] = value.ToJsonString();
+                }
+            }
+        }
+
+        return reader.Bind<ServiceGuide>(node, "guide");
+    }
+
     private StepNode ReadSequenceShorthand(JsonArray steps, string path) => new()
     {
         Id = path,
@@ -284,6 +308,12 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             escalation = reader.Bind<EscalationRule[]>(escalationNode, SourceMap.Child(path, "escalation"));
         }
 
+        IReadOnlyList<LocalizedText>? legalBasis = null;
+        if (obj.TryGetPropertyValue("legalBasis", out var basisNode) && basisNode is not null)
+        {
+            legalBasis = reader.Bind<LocalizedText[]>(basisNode, SourceMap.Child(path, "legalBasis"));
+        }
+
         IReadOnlyList<StepNode> children = [];
         if (obj.TryGetPropertyValue("steps", out var stepsNode) && stepsNode is not null)
         {
@@ -328,6 +358,7 @@ public sealed partial class DefinitionReader(ActivityRegistry registry, Document
             StatutoryLimit = statutoryLimit,
             Escalation = escalation,
             Extension = extension,
+            LegalBasis = legalBasis,
             Settings = settings,
             Children = children,
             Path = path,

@@ -43,9 +43,27 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         await PageChecks.AssertUsableAsync(page);
     }
 
+    [Fact]
+    public async Task Notice_ShowsTheServiceGuide_AsAHeadedDefinitionList_OnAPhone()
+    {
+        var page = await fixture.NewPageAsync(width: 375, height: 800);
+
+        await page.GotoAsync("/services/business-opening");
+
+        var guide = page.Locator("section[aria-labelledby=guide]");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "办事指南", Level = 2 })).ToBeVisibleAsync();
+        Assert.Equal(
+            ["设定依据", "办理对象与受理条件", "收费标准", "办理地点", "办理时间", "咨询电话", "监督投诉电话", "结果送达", "到现场次数"],
+            await guide.Locator("dl.guide-facts > dt").AllInnerTextsAsync());
+        await Assertions.Expect(guide.GetByRole(AriaRole.Link, new() { Name = "0000-88661234" })).ToHaveAttributeAsync("href", "tel:0000-88661234");
+        await Assertions.Expect(guide).ToContainTextAsync("法定工作日 09:00-12:00、13:30-17:30（法定节假日除外）");
+        await PageChecks.AssertUsableAsync(page);
+    }
+
     [Theory]
     [InlineData("business-opening", "企业开办")]
     [InlineData("construction-permit", "工程建设项目审批")]
+    [InlineData("joint-acceptance-registration", "竣工联合验收与不动产首次登记")]
     public async Task EveryNotice_IsUsable_AndHasNoExpression(string service, string title)
     {
         var page = await fixture.NewPageAsync();

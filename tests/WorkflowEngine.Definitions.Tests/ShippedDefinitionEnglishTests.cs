@@ -36,7 +36,10 @@ public sealed class ShippedDefinitionEnglishTests
         var kinds = Texts(Catalog.Shipped(Model)).Where(t => t.Text.En is not null).Select(t => t.Kind).Distinct().Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["description", "form label", "material description", "material name", "notification", "option label", "step title", "title"],
+            [
+                "description", "eligibility", "fee note", "form label", "hall", "hall address", "hall window", "hours note", "legal basis",
+                "material description", "material name", "notification", "option label", "step legal basis", "step title", "title",
+            ],
             kinds);
     }
 
@@ -82,6 +85,60 @@ public sealed class ShippedDefinitionEnglishTests
             if (node.Settings is Notification.Settings notice)
             {
                 yield return ("notification", node.Id, notice.Message);
+            }
+
+            foreach (var (basis, i) in (node.LegalBasis ?? []).Select((b, i) => (b, i)))
+            {
+                yield return ("step legal basis", $"{node.Id}[{i}]", basis);
+            }
+        }
+
+        foreach (var text in GuideTexts(definition.Guide))
+        {
+            yield return text;
+        }
+    }
+
+    /// <summary>The texts of the service guide (办事指南) the notice shows.</summary>
+    private static IEnumerable<(string Kind, string Where, LocalizedText Text)> GuideTexts(ServiceGuide? guide)
+    {
+        if (guide is null)
+        {
+            yield break;
+        }
+
+        foreach (var (basis, i) in (guide.LegalBasis ?? []).Select((b, i) => (b, i)))
+        {
+            yield return ("legal basis", $"guide.legalBasis[{i}]", basis);
+        }
+
+        var single = new (string Kind, string Where, LocalizedText? Text)[]
+        {
+            ("eligibility", "guide.eligibility", guide.Eligibility),
+            ("fee note", "guide.fees.note", guide.Fees?.Note),
+            ("hall", "guide.place.hall", guide.Place?.Hall),
+            ("hall address", "guide.place.address", guide.Place?.Address),
+            ("hall window", "guide.place.window", guide.Place?.Window),
+            ("hours note", "guide.hoursNote", guide.HoursNote),
+        };
+        foreach (var (kind, where, text) in single)
+        {
+            if (text is not null)
+            {
+                yield return (kind, where, text);
+            }
+        }
+
+        foreach (var (item, i) in (guide.Fees?.Items ?? []).Select((f, i) => (f, i)))
+        {
+            if (item.Name is { } name)
+            {
+                yield return ("fee name", $"guide.fees.items[{i}].name", name);
+            }
+
+            if (item.Basis is { } basis)
+            {
+                yield return ("fee basis", $"guide.fees.items[{i}].basis", basis);
             }
         }
     }

@@ -34,6 +34,9 @@ public sealed class StepNode
     /// <summary>Whether and how far a stage's clock may be extended (<c>extension</c>); null: it may not.</summary>
     public ExtensionRules? Extension { get; init; }
 
+    /// <summary>设定依据 of this step (<c>legalBasis</c>): the laws and regulations its department decides under; null where none is given.</summary>
+    public IReadOnlyList<LocalizedText>? LegalBasis { get; init; }
+
     /// <summary>The activity's settings record, parsed and validated at load.</summary>
     public object? Settings { get; init; }
 

@@ -32,6 +32,9 @@ public sealed class WorkflowDefinition
 
     public IReadOnlyList<MaterialSpec> Materials { get; init; } = [];
 
+    /// <summary>办事指南: legal basis, eligibility, fees, place, phones, delivery and visits; null where the file has no <c>guide:</c>.</summary>
+    public ServiceGuide? Guide { get; init; }
+
     public required StepNode Flow { get; init; }
 
     /// <summary>Nodes by id (the first of duplicates; validation refuses duplicates before a definition is used).</summary>
@@ -55,6 +58,7 @@ public sealed class WorkflowDefinition
         Deferrals = Deferrals,
         Form = Form,
         Materials = Materials,
+        Guide = Guide,
         Flow = Flow,
     };
 

@@ -36,6 +36,7 @@ public sealed partial class DefinitionValidator : AbstractValidator<DefinitionCa
         RuleFor(c => c).Custom(Nodes);
         RuleFor(c => c).Custom(Materials);
         RuleFor(c => c).Custom(Timing);
+        RuleFor(c => c).Custom(Guide);
     }
 
     private void Header(WorkflowDefinition d, ValidationContext<DefinitionCandidate> ctx)

@@ -16,7 +16,8 @@ public sealed record ServiceDto(
     string? StatutoryLimit,
     IReadOnlyList<FieldDto> Form,
     IReadOnlyList<MaterialSpecDto> Materials,
-    IReadOnlyList<StepSpecDto> Steps);
+    IReadOnlyList<StepSpecDto> Steps,
+    ServiceGuideDto? Guide = null);
 
 public sealed record FieldDto(
     string Key,

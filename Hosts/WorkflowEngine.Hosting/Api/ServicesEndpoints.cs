@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions;
+using WorkflowEngine.Hosting.Pages.Services;
 using WorkflowEngine.Runtime.Definitions;
 
 namespace WorkflowEngine.Hosting.Api;
@@ -15,7 +16,7 @@ public static class ServicesEndpoints
     {
         var group = app.MapGroup("/api/services").WithTags("Services").AllowAnonymous();
         group.MapGet("/", ListAsync).Produces<ServiceSummaryDto[]>().WithSummary("Published bundled services");
-        group.MapGet("/{id}", GetAsync).Produces<ServiceDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One service: form, materials, steps and limits, told once");
+        group.MapGet("/{id}", GetAsync).Produces<ServiceDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One service: form, materials, steps, limits and the service guide, told once");
         return app;
     }
 
@@ -70,8 +71,25 @@ public static class ServicesEndpoints
             d.Flow.DescendantsAndSelf()
                 .Where(n => activities.TryGet(n.ActivityKey, out var a) && a.Descriptor.Tracked)
                 .Select(n => Step(n, activities.Get(n.ActivityKey), reference))
-                .ToArray()));
+                .ToArray(),
+            Guide(d, reference)));
     }
+
+    /// <summary>The definition's service guide (办事指南) with the office hours of its calendar; null without a <c>guide:</c>.</summary>
+    private static ServiceGuideDto? Guide(WorkflowDefinition d, ReferenceData reference) => d.Guide is not { } guide ? null : new(
+        guide.LegalBasis ?? [],
+        [.. d.Flow.DescendantsAndSelf()
+            .Where(n => n.LegalBasis is { Count: > 0 })
+            .Select(n => new StepLegalBasisDto(n.Id, n.Title ?? new LocalizedText(n.Id), n.LegalBasis!))],
+        guide.Eligibility,
+        guide.Fees,
+        guide.Place,
+        reference.Calendars.TryGetValue(d.CalendarId, out var calendar) ? GuideText.OfficeHours(calendar) : null,
+        guide.HoursNote,
+        guide.ConsultationPhone,
+        guide.ComplaintPhone,
+        [.. (guide.Delivery ?? []).Select(ApiNames.Of)],
+        guide.Visits);
 
     private static StepSpecDto Step(StepNode node, IActivity activity, ReferenceData reference)
     {

@@ -20,6 +20,12 @@ public sealed class NoticeModel(DefinitionRegistry registry, ActivityRegistry ac
     /// <summary>Step titles by step id, in the visitor's language, for the materials' "used by".</summary>
     public IReadOnlyDictionary<string, string> StepTitles { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The steps that name their own legal basis, in the flow's order, with their titles in the visitor's language.</summary>
+    public IReadOnlyList<(string Title, IReadOnlyList<LocalizedText> Basis)> StepLegalBasis { get; private set; } = [];
+
+    /// <summary>办理时间 from the definition's calendar, in the visitor's language; null where the calendar is unknown.</summary>
+    public string? OfficeHours { get; private set; }
+
     public async Task OnGetAsync(string key, CancellationToken cancellationToken)
     {
         Service = await registry.GetLatestPublishedAsync(key, cancellationToken);
@@ -32,5 +38,9 @@ public sealed class NoticeModel(DefinitionRegistry registry, ActivityRegistry ac
         var text = PageText.Current;
         Flow = NoticeStep.Of(Service, activities, reference, text);
         StepTitles = Service.Nodes.Values.ToDictionary(n => n.Id, n => n.Title is { } title ? text.Of(title) : n.Id, StringComparer.Ordinal);
+        StepLegalBasis = [.. Service.Flow.DescendantsAndSelf()
+            .Where(n => n.LegalBasis is { Count: > 0 })
+            .Select(n => (StepTitles.GetValueOrDefault(n.Id, n.Id), n.LegalBasis!))];
+        OfficeHours = reference.Calendars.TryGetValue(Service.CalendarId, out var calendar) ? GuideText.Current.OfficeHoursOf(calendar) : null;
     }
 }
