@@ -8,16 +8,20 @@ public sealed class Database : IAsyncDisposable
 {
     private long _writes;
 
-    public Database(ISqlDialect dialect, string connectionString)
+    public Database(ISqlDialect dialect, string connectionString, DatabaseSchema schema = DatabaseSchema.Engine)
     {
         Dialect = dialect;
         ConnectionString = connectionString;
+        Schema = schema;
         WriteLane = dialect.CreateWriteLane(this);
     }
 
     public ISqlDialect Dialect { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>Which tables this database holds: the engine's and the department side's, or a department host's only.</summary>
+    public DatabaseSchema Schema { get; }
 
     /// <summary>How this database's write transactions get their connection (<see cref="ISqlDialect.CreateWriteLane"/>).</summary>
     public WriteLane WriteLane { get; }
@@ -60,7 +64,8 @@ public sealed class Database : IAsyncDisposable
     /// <summary>Closes what the write lane keeps open, once the write running now, if any, is done.</summary>
     public ValueTask DisposeAsync() => WriteLane.DisposeAsync();
 
-    public void Migrate() => Dialect.Migrate(ConnectionString);
+    /// <summary>Creates or upgrades the tables of <see cref="Schema"/>.</summary>
+    public void Migrate() => Dialect.Migrate(ConnectionString, Schema);
 
     /// <summary>
     /// Runs a process's start-up work (migrations, seeding) while holding the database's start-up lock, so that processes

@@ -35,7 +35,8 @@ public static class DepartmentHosting
     public static WebApplicationBuilder AddWorkflowDepartmentHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var (definitionsPath, dialect) = builder.AddHostBasics();
+        // The department's tables only: nothing of the engine's schema in a department's database.
+        var (definitionsPath, dialect) = builder.AddHostBasics(DatabaseSchema.Department);
         var options = DepartmentsOptions.From(builder.Configuration);
         if (options.Codes.Count == 0)
         {

@@ -130,10 +130,10 @@ public static class HostBasics
 
     /// <summary>
     /// What every host needs: its options, the definitions folder (resolved, not read: each host reads what it needs of
-    /// it), the clock, and the database. The provider is chosen before anything is registered, so that an unknown one stops the
+    /// it), the clock, and the database, holding the tables of <paramref name="schema"/>. The provider is chosen before anything is registered, so that an unknown one stops the
     /// host at once with a clear message, and the SQLite-only log checkpointer is not registered for another database.
     /// </summary>
-    public static (string DefinitionsPath, ISqlDialect Dialect) AddHostBasics(this WebApplicationBuilder builder)
+    public static (string DefinitionsPath, ISqlDialect Dialect) AddHostBasics(this WebApplicationBuilder builder, DatabaseSchema schema)
     {
         var services = builder.Services;
         var engineSection = builder.Configuration.GetSection("Engine");
@@ -152,7 +152,7 @@ public static class HostBasics
         services.TryAddSingleton(ShiftedTimeProvider.From(builder.Configuration, builder.Environment));
 
         var dialect = SqlDialects.ByName(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider ?? new DatabaseOptions().Provider);
-        services.AddSingleton(sp => CreateDatabase(dialect, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton(sp => CreateDatabase(dialect, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, schema));
         // /health reports the database through the AspNetCore.HealthChecks package of its provider (and the bus through
         // MassTransit's own checks, which follow the broker connection the host uses).
         var checks = services.AddHealthChecks();
@@ -177,11 +177,11 @@ public static class HostBasics
         }
     }
 
-    private static Database CreateDatabase(ISqlDialect dialect, DatabaseOptions options)
+    private static Database CreateDatabase(ISqlDialect dialect, DatabaseOptions options, DatabaseSchema schema)
     {
         if (dialect is SqliteDialect)
         {
-            return new Database(dialect, InstallationPaths.AbsoluteSqlite(options.ConnectionString));
+            return new Database(dialect, InstallationPaths.AbsoluteSqlite(options.ConnectionString), schema);
         }
 
         try
@@ -195,7 +195,7 @@ public static class HostBasics
                 $"Database:ConnectionString is not a {dialect.Name} connection string ({ex.Message}). Set --Database:ConnectionString=… for Database:Provider={dialect.Name}.", ex);
         }
 
-        return new Database(dialect, options.ConnectionString);
+        return new Database(dialect, options.ConnectionString, schema);
     }
 
     public static MessagingOptions MessagingOf(ConfigurationManager configuration)

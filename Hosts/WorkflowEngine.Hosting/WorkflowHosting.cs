@@ -105,7 +105,8 @@ public static partial class WorkflowHosting
     public static ReferenceData AddWorkflowCore(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var (definitionsPath, dialect) = builder.AddHostBasics();
+        // Every table, the engine's and the department side's: the all-in-one keeps both in one database.
+        var (definitionsPath, dialect) = builder.AddHostBasics(DatabaseSchema.Engine);
         // The engine owns the departments and calendars of its definitions folder; the pages and APIs that show a
         // department's name, the engine's and the department side's alike, read them through the department directory.
         var reference = ReferenceData.Load(definitionsPath);

@@ -210,9 +210,10 @@ internal sealed class DistributedCrashDeployment : IAsyncDisposable
             """));
         Assert.Empty(await db.QueryAsync<string>("SELECT CAST(application_id AS text) || '/' || name FROM certificates GROUP BY application_id, name HAVING COUNT(*) > 1"));
         Assert.Empty(await db.QueryAsync<string>("SELECT CAST(application_id AS text) || '/' || kind FROM notifications GROUP BY application_id, kind HAVING COUNT(*) > 1"));
+        // Incidents are the engine's (a department host's database has no such table); failed messages every host's.
+        Assert.Equal(0, Scalar(EngineDb, "SELECT COUNT(*) FROM incidents"));
         foreach (var database in _departmentDatabases.Keys.Prepend(EngineDb))
         {
-            Assert.Equal(0, Scalar(database, "SELECT COUNT(*) FROM incidents"));
             Assert.Equal(0, Scalar(database, "SELECT COUNT(*) FROM failed_messages"));
         }
 

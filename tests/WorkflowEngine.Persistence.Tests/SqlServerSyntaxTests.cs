@@ -35,9 +35,13 @@ public sealed class SqlServerSyntaxTests
     public void EveryMigrationScript_AndItsLock_Parse()
     {
         var assembly = typeof(Database).Assembly;
-        var scripts = assembly.GetManifestResourceNames().Where(n => n.Contains(".Migrations.SqlServer.", StringComparison.Ordinal)).ToArray();
+        // The whole set and the department host's own (DatabaseSchema.Department).
+        var scripts = assembly.GetManifestResourceNames()
+            .Where(n => n.Contains(".Migrations.SqlServer.", StringComparison.Ordinal) || n.Contains(".Migrations.Departments.SqlServer.", StringComparison.Ordinal))
+            .ToArray();
 
-        Assert.NotEmpty(scripts);
+        Assert.Contains("WorkflowEngine.Persistence.Migrations.SqlServer.0001_initial.sql", scripts);
+        Assert.Contains("WorkflowEngine.Persistence.Migrations.Departments.SqlServer.0001_department_tables.sql", scripts);
         foreach (var name in scripts)
         {
             using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);

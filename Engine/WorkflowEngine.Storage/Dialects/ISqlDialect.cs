@@ -46,8 +46,8 @@ public interface ISqlDialect
     /// </summary>
     ValueTask ExecutePlanAsync(WriteScope scope, IReadOnlyList<StatementGroup> groups, CancellationToken cancellationToken);
 
-    /// <summary>Runs the versioned migration scripts.</summary>
-    void Migrate(string connectionString);
+    /// <summary>Runs the versioned migration scripts of <paramref name="schema"/> (<see cref="MigrationScripts"/>).</summary>
+    void Migrate(string connectionString, DatabaseSchema schema);
 
     /// <summary>
     /// SQL that takes and releases, on one connection, a lock of the whole database that processes starting together

@@ -65,11 +65,17 @@ public sealed class PostgreSqlDialect : SharedDatabaseDialect
     public override (string Take, string Release)? StartupLock { get; } =
         ("SELECT pg_advisory_lock(hashtext('WorkflowEngine start-up'))", "SELECT pg_advisory_unlock(hashtext('WorkflowEngine start-up'))");
 
-    public override void Migrate(string connectionString)
+    public override void Migrate(string connectionString, DatabaseSchema schema)
     {
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
-        MigrationScripts.RunHolding(connection, MigrationLock, MigrationUnlock, DeployChanges.To.PostgresqlDatabase(connectionString), "PostgreSql");
+        // The journals go where the connection's search path puts unqualified names, as the tables do.
+        MigrationScripts.RunHolding(
+            connection,
+            MigrationLock,
+            MigrationUnlock,
+            new(() => DeployChanges.To.PostgresqlDatabase(connectionString), "PostgreSql", database => database.JournalToPostgresqlTable(null, "department_schemaversions")),
+            schema);
     }
 
     public override string InsertIgnore(string table, string columns, string values, string keyColumns) =>

@@ -41,7 +41,7 @@ public abstract class SharedDatabaseDialect : ISqlDialect
     public abstract ValueTask ExecutePlanAsync(WriteScope scope, IReadOnlyList<StatementGroup> groups, CancellationToken cancellationToken);
 
     /// <summary>The database must exist; its tables are created and upgraded here.</summary>
-    public abstract void Migrate(string connectionString);
+    public abstract void Migrate(string connectionString, DatabaseSchema schema);
 
     public abstract (string Take, string Release)? StartupLock { get; }
 

@@ -44,11 +44,16 @@ public sealed class SqlServerDialect : SharedDatabaseDialect
         ("EXEC sp_getapplock @Resource = N'WorkflowEngine start-up', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1",
          "EXEC sp_releaseapplock @Resource = N'WorkflowEngine start-up', @LockOwner = 'Session'");
 
-    public override void Migrate(string connectionString)
+    public override void Migrate(string connectionString, DatabaseSchema schema)
     {
         using var connection = new SqlConnection(connectionString);
         connection.Open();
-        MigrationScripts.RunHolding(connection, MigrationLock, MigrationUnlock, DeployChanges.To.SqlDatabase(connectionString), "SqlServer");
+        MigrationScripts.RunHolding(
+            connection,
+            MigrationLock,
+            MigrationUnlock,
+            new(() => DeployChanges.To.SqlDatabase(connectionString), "SqlServer", database => database.JournalToSqlTable(null, "DepartmentSchemaVersions")),
+            schema);
     }
 
     public override string InsertIgnore(string table, string columns, string values, string keyColumns) =>

@@ -48,7 +48,7 @@ public sealed class SqliteDialect : ISqlDialect
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public void Migrate(string connectionString)
+    public void Migrate(string connectionString, DatabaseSchema schema)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
@@ -68,7 +68,9 @@ public sealed class SqliteDialect : ISqlDialect
             wal.ExecuteNonQuery();
         }
 
-        MigrationScripts.Run(DeployChanges.To.SqliteDatabase(connectionString), "Sqlite");
+        MigrationScripts.Run(
+            new(() => DeployChanges.To.SqliteDatabase(connectionString), "Sqlite", database => database.JournalToSqliteTable("DepartmentSchemaVersions")),
+            schema);
     }
 
     public string InsertIgnore(string table, string columns, string values, string keyColumns) =>

@@ -37,7 +37,7 @@ public sealed class RecordingDialect(ISqlDialect dialect, SqlLog log) : ISqlDial
     public ValueTask ExecutePlanAsync(WriteScope scope, IReadOnlyList<StatementGroup> groups, CancellationToken cancellationToken) =>
         dialect.ExecutePlanAsync(scope, groups, cancellationToken);
 
-    public void Migrate(string connectionString)
+    public void Migrate(string connectionString, DatabaseSchema schema)
     {
     }
 
