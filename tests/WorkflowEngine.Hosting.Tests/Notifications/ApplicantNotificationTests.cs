@@ -116,6 +116,13 @@ public sealed class ApplicantNotificationTests
         Assert.Equal(3, failed[0].GetProperty("attempts").GetInt32());
         Assert.Equal("The SMS gateway answered 500 Internal Server Error: gateway down", failed[0].GetProperty("lastError").GetString());
         Assert.Equal(id, failed[0].GetProperty("applicationId").GetGuid());
+        using (var admin = host.Client("admin"))
+        {
+            Assert.Contains("1 条发送失败", await admin.GetStringAsync("/admin"), StringComparison.Ordinal);
+            var page = await admin.GetStringAsync("/admin/notifications");
+            Assert.Contains("The SMS gateway answered 500 Internal Server Error: gateway down", page, StringComparison.Ordinal);
+            Assert.Contains(failed[0].GetProperty("trackingNumber").GetString()!, page, StringComparison.Ordinal);
+        }
 
         // The citizen supplies the material meanwhile: the engine went on without waiting for the message.
         using (var citizen = host.Client("zhangsan"))
