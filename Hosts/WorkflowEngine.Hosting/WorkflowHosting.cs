@@ -21,6 +21,7 @@ using WorkflowEngine.Hosting.Api.Clocks;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Hosting.Notifications;
 using WorkflowEngine.Hosting.Startup;
 using WorkflowEngine.Messaging.Configuration;
 using WorkflowEngine.Persistence;
@@ -91,6 +92,7 @@ public static partial class WorkflowHosting
         app.MapCalendars();
         app.MapIncidents();
         app.MapFailedMessages();
+        app.MapNotificationDeliveries();
         app.MapStatistics();
         app.MapComplianceMismatches();
         app.MapWarnings();
@@ -183,6 +185,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<StuckWorkMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<StuckWorkMonitor>());
         services.AddDialectServices(dialect);
+        builder.AddApplicantNotifications();
         if (!dialect.SingleWriter)
         {
             // Other engine processes may share the database: a holiday arrangement one of them loads, or a department

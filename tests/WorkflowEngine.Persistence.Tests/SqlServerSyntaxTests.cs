@@ -13,6 +13,7 @@ using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Incidents;
+using WorkflowEngine.Runtime.Notifications;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Ratings;
 using WorkflowEngine.Runtime.Stores;
@@ -285,6 +286,18 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => failed.GetAsync(message.Id, none));
         await Quietly(() => failed.ReplayAsync(message.Id, "admin", Now, none));
 
+        // A lease finds a due row, so that its update and read back are recorded too.
+        var deliveries = new SqlNotificationDeliveryStore(database);
+        log.Answer = sql => sql.StartsWith("SELECT id FROM notification_deliveries", StringComparison.Ordinal) ? Table(("id", 1L)) : null;
+        await Quietly(() => deliveries.LeaseAsync("recording", Now, TimeSpan.FromMinutes(2), 10, none));
+        log.Answer = _ => null;
+        await Quietly(() => deliveries.MarkSentAsync("recording", 1, Now, none));
+        await Quietly(() => deliveries.MarkFailedAsync("recording", 1, "gateway down", Now, Now, none));
+        await Quietly(() => deliveries.MarkFailedAsync("recording", 1, "refused", null, Now, none));
+        await Quietly(() => deliveries.ListAsync(null, 10, 0, none));
+        await Quietly(() => deliveries.ListAsync(DeliveryStatuses.Failed, 10, 0, none));
+        await Quietly(() => deliveries.RetryAsync(1, Now, none));
+
         // The audit chain's writes follow what its reads found: one application with one line, then nothing more.
         var audit = new SqlAuditStore(database);
         var answered = new HashSet<string>(StringComparer.Ordinal);
@@ -332,6 +345,7 @@ public sealed class SqlServerSyntaxTests
         changes.Outbox.Add(new OutboxMessage(Guid.NewGuid(), "dept.SAMR", "ExecuteStep", "{}", Now));
         changes.Inbox.Add("m-1");
         changes.Notifications.Add(new NotificationRecord(applicationId, Now, "accepted", "已受理"));
+        changes.Deliveries.Add(new NotificationDelivery(applicationId, "YB-1", "accepted", NotificationChannelNames.Email, "a@example.cn", "已受理", "已受理", Now));
         changes.Certificates.Add(new CertificateRecord(applicationId, "issue", "营业执照", "licence", "{}", Now));
         changes.CertificateRevocations.Add(new CertificateRevocation(applicationId, "经事后核查，撤销审批", Now));
         changes.Materials.Add(new MaterialRecord(Guid.NewGuid(), applicationId, "articles", "章程.pdf", "application/pdf", 10, "sha", Now));

@@ -77,6 +77,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
             var sequences = _outbox.AddInsert(plan, changes.Outbox, relay, now);
             OutboxSql.AddDeletePublished(plan, published);
             plan.Add(EngineSql.InsertNotification, changes.Notifications);
+            plan.Add(SqlNotificationDeliveryStore.Insert, changes.Deliveries);
             plan.Add(EngineSql.InsertCertificate, changes.Certificates);
             plan.Add(EngineSql.RevokeCertificates, changes.CertificateRevocations);
             plan.Add(EngineSql.InsertMaterial, changes.Materials);

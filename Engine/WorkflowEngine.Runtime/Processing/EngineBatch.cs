@@ -12,6 +12,7 @@ using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Incidents;
+using WorkflowEngine.Runtime.Notifications;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Ratings;
 using WorkflowEngine.Runtime.Statistics;
@@ -293,6 +294,22 @@ internal sealed class EngineBatch(
         foreach (var id in _changed)
         {
             Changes.Updated.Add(_applications[id]);
+        }
+    }
+
+    /// <summary>
+    /// The e-mails and SMS that carry the batch's notifications to their applicants, written in the same transaction as
+    /// the notifications (an outbox): a notification is never committed without them, nor they without it.
+    /// </summary>
+    public async Task AddDeliveriesAsync(ApplicantMessages messages, CancellationToken cancellationToken)
+    {
+        foreach (var notification in Changes.Notifications)
+        {
+            if (_applications.TryGetValue(notification.ApplicationId, out var application))
+            {
+                var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
+                Changes.Deliveries.AddRange(messages.For(notification, application, definition));
+            }
         }
     }
 

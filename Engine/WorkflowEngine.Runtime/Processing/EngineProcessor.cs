@@ -6,6 +6,7 @@ using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Incidents;
 using WorkflowEngine.Runtime.Monitoring;
+using WorkflowEngine.Runtime.Notifications;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Ratings;
 using WorkflowEngine.Runtime.Stores;
@@ -34,6 +35,7 @@ public sealed class EngineProcessor : IAsyncDisposable
     private readonly ILogger<EngineProcessor> _logger;
     private readonly EngineMetrics _metrics;
     private readonly CommitLoops<EngineWork> _loops;
+    private readonly ApplicantMessages? _messages;
 
     public EngineProcessor(
         IEngineStore store,
@@ -46,8 +48,10 @@ public sealed class EngineProcessor : IAsyncDisposable
         IWaitingSteps waiting,
         IOptions<EngineOptions> options,
         EngineMetrics metrics,
-        ILogger<EngineProcessor> logger)
+        ILogger<EngineProcessor> logger,
+        ApplicantMessages? messages = null)
     {
+        _messages = messages is { Enabled: true } ? messages : null;
         _store = store;
         _definitions = definitions;
         _interpreter = interpreter;
@@ -222,6 +226,10 @@ public sealed class EngineProcessor : IAsyncDisposable
         }
 
         work.Seal();
+        if (_messages is not null)
+        {
+            await work.AddDeliveriesAsync(_messages, cancellationToken);
+        }
         if (!work.Changes.IsEmpty)
         {
             try

@@ -1,6 +1,7 @@
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Compliance;
 using WorkflowEngine.Runtime.Incidents;
+using WorkflowEngine.Runtime.Notifications;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Ratings;
 using WorkflowEngine.Runtime.Statistics;
@@ -30,6 +31,9 @@ public sealed class EngineChanges
     public List<string> Inbox { get; } = [];
 
     public List<NotificationRecord> Notifications { get; } = [];
+
+    /// <summary>The e-mails and SMS that carry <see cref="Notifications"/> to applicants with a contact, for the notification relay.</summary>
+    public List<NotificationDelivery> Deliveries { get; } = [];
 
     public List<CertificateRecord> Certificates { get; } = [];
 
@@ -66,6 +70,6 @@ public sealed class EngineChanges
     public bool ScheduledAnyTimer => Timers.Values.Any(t => t is not null);
 
     public bool IsEmpty => Inserted.Count + Updated.Count + Steps.Count + Audit.Count + Timers.Count
-        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + CertificateRevocations.Count + Materials.Count + Compliance.Count + Rollup.Count + Incidents.Count + Clocks.Count
+        + Outbox.Count + Inbox.Count + Notifications.Count + Deliveries.Count + Certificates.Count + CertificateRevocations.Count + Materials.Count + Compliance.Count + Rollup.Count + Incidents.Count + Clocks.Count
         + Ratings.Count + RatingFollowUps.Count == 0;
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Incidents;
+using WorkflowEngine.Runtime.Notifications;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Runtime.Ratings;
 
@@ -10,7 +11,7 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 
 /// <summary>The administrator's start: what waits for attention (open incidents, failed messages, drafts) and where each task lives.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(IDefinitionStore definitions, IIncidentQueries incidents, IFailedMessageStore failed, IRatingStore ratings) : PageModel
+public sealed class IndexModel(IDefinitionStore definitions, IIncidentQueries incidents, IFailedMessageStore failed, IRatingStore ratings, INotificationDeliveryStore notices) : PageModel
 {
     /// <summary>The most of a list the counts look at; beyond it the page says "at least".</summary>
     public const int CountLimit = 500;
@@ -23,6 +24,9 @@ public sealed class IndexModel(IDefinitionStore definitions, IIncidentQueries in
 
     public int FailedMessages { get; private set; }
 
+    /// <summary>E-mails and SMS to applicants given up.</summary>
+    public int FailedNotices { get; private set; }
+
     /// <summary>Bad ratings (差评) no administrator has followed up yet.</summary>
     public int OpenRatings { get; private set; }
 
@@ -33,6 +37,7 @@ public sealed class IndexModel(IDefinitionStore definitions, IIncidentQueries in
         Drafts = versions.Count(v => v.Status == DefinitionStatuses.Draft);
         OpenIncidents = await incidents.CountOpenAsync(cancellationToken);
         FailedMessages = (await failed.ListAsync(false, CountLimit, 0, cancellationToken)).Count;
+        FailedNotices = (await notices.ListAsync(DeliveryStatuses.Failed, CountLimit, 0, cancellationToken)).Count;
         OpenRatings = (await ratings.ListAsync(new RatingFilter(null, null, null, BadOnly: true, OpenOnly: true, 0, 1), cancellationToken)).Total;
     }
 }
