@@ -55,6 +55,9 @@ internal static class StatisticsQueryRun
             $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}",
             $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
             "--Logging:LogLevel:Default=Warning",
+            // The invented open steps are never acknowledged: on PostgreSQL the stuck-work check, which reads the steps
+            // table there, would send them again every few minutes while the answers are timed.
+            "--Engine:StepAckTimeout=365.00:00:00",
         ]);
         await app.StartAsync();
         try
