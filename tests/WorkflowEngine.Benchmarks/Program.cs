@@ -4,10 +4,12 @@ using WorkflowEngine.Benchmarks;
 // dotnet pwsh ./build.ps1 bench [-- --bundles 5000 --concurrency 256]   the end-to-end throughput run
 // dotnet pwsh ./build.ps1 bench -- --micro                               BenchmarkDotNet micro-benchmarks of the core
 // dotnet pwsh ./build.ps1 bench -- --stats [--applications 1000000]       the statistics query on a year of finished applications
+// dotnet pwsh ./build.ps1 bench -- --stats --postgres                      the same on PostgreSQL (WFE_TEST_POSTGRES, as .ci/postgres.sh writes it)
 if (args.Contains("--stats"))
 {
     var i = Array.IndexOf(args, "--applications");
-    return await StatisticsQueryRun.RunAsync(i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+    return await StatisticsQueryRun.RunAsync(
+        i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000, args.Contains("--postgres"));
 }
 
 if (args.Contains("--micro"))

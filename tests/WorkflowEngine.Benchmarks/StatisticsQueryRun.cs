@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using WorkflowEngine.Hosting;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Persistence;
@@ -14,7 +17,8 @@ using WorkflowEngine.Testing;
 namespace WorkflowEngine.Benchmarks;
 
 /// <summary>
-/// The statistics answer on a year of finished applications: the all-in-one host is started on a fresh SQLite file, its
+/// The statistics answer on a year of finished applications: the all-in-one host is started on a fresh SQLite file (or,
+/// with <c>--postgres</c>, a fresh database on the PostgreSQL server of <c>WFE_TEST_POSTGRES</c>, dropped afterwards), its
 /// compliance rollup is filled directly with what <paramref name="applications"/> bundles finished over twelve months
 /// would have written (each bundle with <see cref="StepsPerService"/> department steps), its pre-summed rows from it as
 /// the upgrade that made them sums them, and its steps table with open
@@ -30,24 +34,37 @@ internal static class StatisticsQueryRun
     private const int OpenSteps = 20_000;
     private const int Rounds = 200;
 
-    public static async Task<int> RunAsync(int applications)
+    public static async Task<int> RunAsync(int applications, bool postgres)
     {
+        if (postgres && !PostgresDatabases.IsConfigured)
+        {
+            throw new InvalidOperationException("--stats --postgres needs WFE_TEST_POSTGRES: start a server with .ci/postgres.sh and source its env file.");
+        }
+
         var directory = Directory.CreateTempSubdirectory("wfe-stats-bench-");
+        await using var databases = new PostgresDatabases();
+        string[] database = postgres
+            ? ["--Database:Provider=postgresql", $"--Database:ConnectionString={await databases.CreateAsync("bench_stats")}"]
+            : [$"--Database:ConnectionString=Data Source={Path.Combine(directory.FullName, "stats.db")}"];
+        Console.WriteLine(postgres ? "PostgreSQL" : "SQLite");
         var app = WorkflowApp.Build(HostRole.AllInOne,
         [
             "--environment=Production",
             "--urls=http://127.0.0.1:0",
-            $"--Database:ConnectionString=Data Source={Path.Combine(directory.FullName, "stats.db")}",
+            .. database,
             $"--Engine:BlobPath={Path.Combine(directory.FullName, "blobs")}",
             $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
             "--Logging:LogLevel:Default=Warning",
+            // The invented open steps are never acknowledged: on PostgreSQL the stuck-work check, which reads the steps
+            // table there, would send them again every few minutes while the answers are timed.
+            "--Engine:StepAckTimeout=365.00:00:00",
         ]);
         await app.StartAsync();
         try
         {
             var time = app.Services.GetRequiredService<TimeProvider>();
             var fill = Stopwatch.StartNew();
-            var (rows, steps) = await FillAsync(app.Services.GetRequiredService<Database>(), applications, time.GetUtcNow());
+            var (rows, steps) = await FillAsync(app.Services.GetRequiredService<Database>(), postgres, applications, time.GetUtcNow());
             Console.WriteLine(FormattableString.Invariant(
                 $"Rollup of {applications:N0} bundles and {steps:N0} department steps over 12 months: {rows:N0} rows, written in {fill.Elapsed.TotalSeconds:0.0} s; {OpenSteps:N0} open steps"));
             var statistics = app.Services.GetRequiredService<ComplianceStatistics>();
@@ -89,6 +106,7 @@ internal static class StatisticsQueryRun
             await app.StopAsync();
             await app.DisposeAsync();
             SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
             directory.Delete(recursive: true);
         }
     }
@@ -128,19 +146,20 @@ internal static class StatisticsQueryRun
     private static double Percentile(double[] sorted, double share) => sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     /// <summary>Writes the rollup rows and the open steps in one transaction; returns the rollup's rows and the steps it counts.</summary>
-    private static async Task<(int Rows, long Steps)> FillAsync(Database database, int applications, DateTimeOffset now)
+    private static async Task<(int Rows, long Steps)> FillAsync(Database database, bool postgres, int applications, DateTimeOffset now)
     {
         var random = new Random(20261201);
         var columns = "kind, month, department, service_id, finished, approved, rejected, revoked, promised_counted, promised_on_time, statutory_counted, "
             + "statutory_on_time, timed, government_minutes, applicant_minutes, excluded_minutes, "
             + string.Join(", ", Enumerable.Range(0, HandlingBuckets.Count).Select(HandlingBuckets.Column));
-        var values = string.Join(", ", Enumerable.Range(0, 16 + HandlingBuckets.Count).Select(i => "$p" + i.ToString(CultureInfo.InvariantCulture)));
-        await using var connection = (SqliteConnection)await database.OpenAsync(CancellationToken.None);
-        await using var transaction = connection.BeginTransaction();
+        var values = string.Join(", ", Enumerable.Range(0, 16 + HandlingBuckets.Count).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)));
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync();
         await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
         insert.CommandText = $"INSERT INTO compliance_rollup ({columns}) VALUES ({values})";
-        var parameters = Enumerable.Range(0, 16 + HandlingBuckets.Count).Select(i => insert.Parameters.Add("$p" + i.ToString(CultureInfo.InvariantCulture), SqliteType.Integer)).ToArray();
-        parameters[0].SqliteType = parameters[2].SqliteType = parameters[3].SqliteType = SqliteType.Text;
+        var parameters = Enumerable.Range(0, 16 + HandlingBuckets.Count)
+            .Select(i => Parameter(insert, "@p" + i.ToString(CultureInfo.InvariantCulture), i is 0 or 2 or 3 ? DbType.String : DbType.Int64)).ToArray();
         var rows = 0;
         long steps = 0;
         var perCell = applications / (12.0 * Services);
@@ -168,14 +187,14 @@ internal static class StatisticsQueryRun
                     ];
                     for (var i = 0; i < row.Length; i++)
                     {
-                        parameters[i].Value = row[i];
+                        parameters[i].Value = row[i] is string text ? text : Convert.ToInt64(row[i], CultureInfo.InvariantCulture);
                     }
 
                     var left = finished;
                     for (var b = 0; b < HandlingBuckets.Count; b++)
                     {
                         var count = b == HandlingBuckets.Count - 1 ? left : Math.Min(left, random.Next(0, Math.Max(1, finished / 8)));
-                        parameters[16 + b].Value = count;
+                        parameters[16 + b].Value = (long)count;
                         left -= count;
                     }
 
@@ -189,7 +208,9 @@ internal static class StatisticsQueryRun
         // engine adds to both in each commit).
         await using (var totals = connection.CreateCommand())
         {
-            var script = typeof(Database).Assembly.GetManifestResourceNames().Single(n => n.EndsWith(".Sqlite.0051_compliance_totals.sql", StringComparison.Ordinal));
+            totals.Transaction = transaction;
+            var migration = postgres ? ".PostgreSql.0044_compliance_totals.sql" : ".Sqlite.0051_compliance_totals.sql";
+            var script = typeof(Database).Assembly.GetManifestResourceNames().Single(n => n.EndsWith(migration, StringComparison.Ordinal));
             using var text = new StreamReader(typeof(Database).Assembly.GetManifestResourceStream(script)!);
             var sql = await text.ReadToEndAsync();
             totals.CommandText = sql[sql.IndexOf("INSERT INTO compliance_totals", StringComparison.Ordinal)..];
@@ -199,21 +220,22 @@ internal static class StatisticsQueryRun
         // The departments' open work: what a year of a million applications leaves waiting at any moment, and more; each
         // step of its own application, with its service as the engine writes it.
         await using var open = connection.CreateCommand();
+        open.Transaction = transaction;
         open.CommandText = """
             INSERT INTO applications (id, tracking_number, service_id, service_version, applicant_id, status, form_json, state_json, version, submitted_at)
-            VALUES ($id, $id, $service, 1, 'bench', 'running', '{}', '{}', 1, $dispatched);
+            VALUES (@id, @id, @service, 1, 'bench', 'running', '{}', '{}', 1, @dispatched);
             INSERT INTO steps (application_id, step_id, kind, department, title, status, attempt, dispatched_at, due_at, warn_at, statutory_due_at, statutory_warn_at, last_contact_at, service_id)
-            VALUES ($id, 'step', 'department-task', $department, '环节', $status, 1, $dispatched, $due, $warn, $statutoryDue, $statutoryWarn, $dispatched, $service)
+            VALUES (@id, 'step', 'department-task', @department, '环节', @status, 1, @dispatched, @due, @warn, @statutoryDue, @statutoryWarn, @dispatched, @service)
             """;
-        var id = open.Parameters.Add("$id", SqliteType.Text);
-        var openService = open.Parameters.Add("$service", SqliteType.Text);
-        var departmentCode = open.Parameters.Add("$department", SqliteType.Text);
-        var status = open.Parameters.Add("$status", SqliteType.Text);
-        var dispatched = open.Parameters.Add("$dispatched", SqliteType.Integer);
-        var due = open.Parameters.Add("$due", SqliteType.Integer);
-        var warn = open.Parameters.Add("$warn", SqliteType.Integer);
-        var statutoryDue = open.Parameters.Add("$statutoryDue", SqliteType.Integer);
-        var statutoryWarn = open.Parameters.Add("$statutoryWarn", SqliteType.Integer);
+        var id = Parameter(open, "@id", DbType.String);
+        var openService = Parameter(open, "@service", DbType.String);
+        var departmentCode = Parameter(open, "@department", DbType.String);
+        var status = Parameter(open, "@status", DbType.String);
+        var dispatched = Parameter(open, "@dispatched", DbType.Int64);
+        var due = Parameter(open, "@due", DbType.Int64);
+        var warn = Parameter(open, "@warn", DbType.Int64);
+        var statutoryDue = Parameter(open, "@statutoryDue", DbType.Int64);
+        var statutoryWarn = Parameter(open, "@statutoryWarn", DbType.Int64);
         var at = now.ToUnixTimeMilliseconds();
         string[] statuses = ["dispatched", "received", "claimed"];
         for (var i = 0; i < OpenSteps; i++)
@@ -229,11 +251,28 @@ internal static class StatisticsQueryRun
             warn.Value = at + (hours - 4) * 3_600_000L;
             statutoryDue.Value = i % 2 == 0 ? at + (hours + 48) * 3_600_000L : DBNull.Value;
             statutoryWarn.Value = i % 2 == 0 ? at + (hours + 30) * 3_600_000L : DBNull.Value;
-            open.ExecuteNonQuery();
+            await open.ExecuteNonQueryAsync();
         }
 
         // The finished steps of the year are not in it: the statistics never read them, and the index holds only open ones.
         await transaction.CommitAsync();
+        if (postgres)
+        {
+            // What autovacuum would do a minute later: the planner's statistics of the tables just filled.
+            await using var analyze = connection.CreateCommand();
+            analyze.CommandText = "ANALYZE compliance_rollup; ANALYZE compliance_totals; ANALYZE steps; ANALYZE applications";
+            await analyze.ExecuteNonQueryAsync();
+        }
+
         return (rows, steps);
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name, DbType type)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 }

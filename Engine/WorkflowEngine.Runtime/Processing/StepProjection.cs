@@ -23,6 +23,15 @@ public static class StepProjection
         LastContactAt = verification.VerificationSentAt is { } sent ? Max(sent, verification.VerificationHeardAt) : null,
     };
 
+    /// <summary>
+    /// The step as its applicant sees it: a step approved on commitment stays approved, with its own due time, while its
+    /// verification task is out — the commitment's status says it is being verified, and only a failed verification
+    /// takes the approval back. The stored row (<see cref="From"/>) follows the verification task for the department's
+    /// open work and the stuck-work check instead.
+    /// </summary>
+    public static StepRecord AsDecided(StepRecord row, StepNode node, NodeState? state) =>
+        state?.Commitment is { Status: CommitmentStatus.Verifying } ? Of(row.ApplicationId, node, state) : row;
+
     private static StepRecord Of(Guid applicationId, StepNode node, NodeState? state) => new()
     {
         ApplicationId = applicationId,

@@ -4,7 +4,7 @@ using WorkflowEngine.Runtime.Departments;
 namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
-/// An open task whose clock stands still, in Shanghai time: <c>pausedFor</c> is <c>supplement</c> (补正, waiting for the
+/// An open task whose clock stands still, in Shanghai time, its <c>title</c> in the reader's language: <c>pausedFor</c> is <c>supplement</c> (补正, waiting for the
 /// applicant), <c>excluded</c> (an excluded period: testing, inspection, expert review, a hearing) or
 /// <c>material-overdue</c>; <c>reason</c> says why in the applicant's words, in English where asked
 /// (<c>Accept-Language: en</c>) and the engine said it in English (a clerk's own words stay as written); <c>until</c> is when an excluded period ends
@@ -32,7 +32,7 @@ public sealed record PausedTaskDto(
             task.ApplicationId,
             task.TrackingNumber,
             task.StepId,
-            task.Title,
+            task.TitleIn(english),
             task.ClaimedBy,
             task.ClockPausedFor,
             task.ClockPausedBecauseIn(english),

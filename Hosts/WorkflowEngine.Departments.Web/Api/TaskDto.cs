@@ -9,6 +9,11 @@ namespace WorkflowEngine.Hosting.Api;
 /// <c>applicantName</c> the applicant's name as the engine sent it with the step; null from older engines.
 /// <c>supervisedBecauseEn</c> why the task is supervised in English, beside <c>supervisedBecause</c>, where the engine
 /// said it in English (<c>StepEscalated.reasonEn</c>); null on a task supervised before the department kept it.
+/// <c>titleEn</c> and <c>serviceTitleEn</c> the step's and the service's titles in English as the engine sent them
+/// (<c>ExecuteStep.titleEn</c>, <c>serviceTitleEn</c>); <c>noteEn</c> the <c>note</c> in English where it was said in
+/// English (a recall's <c>reasonEn</c>, a refused approval on commitment); <c>pausedBecauseEn</c> why the clock stands still
+/// in English where the engine said it (<c>StepDueChanged.pausedBecauseEn</c>; a clerk's own words stay as written).
+/// Each is null where not said in English (older engines, tasks kept before): show the Chinese beside it.
 /// </summary>
 public sealed record TaskDto(
     Guid Id,
@@ -51,4 +56,8 @@ public sealed record TaskDto(
     string? WarningProvisionalReason = null,
     DateTimeOffset? PausedUntil = null,
     string? ApplicantName = null,
-    string? SupervisedBecauseEn = null);
+    string? SupervisedBecauseEn = null,
+    string? TitleEn = null,
+    string? ServiceTitleEn = null,
+    string? NoteEn = null,
+    string? PausedBecauseEn = null);

@@ -210,5 +210,9 @@ public static class TasksEndpoints
         t.Warning is null ? null : t.Clock?.WarningProvisional?.Reason,
         t.ClockPausedSince is null ? null : ChinaTime.ToLocal(t.Clock?.PausedUntil),
         t.ApplicantName,
-        t.SupervisedBecauseEn);
+        t.SupervisedBecauseEn,
+        t.TitleEn,
+        t.ServiceTitleEn,
+        t.NoteEn,
+        t.ClockPausedBecause is null ? null : t.Clock?.PausedBecauseEn);
 }

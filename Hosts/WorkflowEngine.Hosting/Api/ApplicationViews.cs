@@ -55,7 +55,7 @@ public sealed class ApplicationViews(
         var calendar = reference.Calendar(definition.CalendarId);
         var steps = definition.Flow.DescendantsAndSelf()
             .Where(n => activities.TryGet(n.ActivityKey, out var activity) && activity.Descriptor.Tracked)
-            .Select(n => Step(stepRows.TryGetValue(n.Id, out var row) ? row : Pending(a.Id, n), n, warnings.Nodes.TryGetValue(n.Id, out var card) ? card : default, calendar, english)
+            .Select(n => Step(stepRows.TryGetValue(n.Id, out var row) ? StepProjection.AsDecided(row, n, a.State.Find(n.Id)) : Pending(a.Id, n), n, warnings.Nodes.TryGetValue(n.Id, out var card) ? card : default, calendar, english)
                 with { Commitment = Commitment(a, n) })
             .ToArray();
         var materials = Materials(a, definition, await snapshot.MaterialsAsync(a.Id, cancellationToken));
@@ -402,7 +402,11 @@ public sealed class ApplicationViews(
             signed?.Reason,
             signed?.Channel,
             signed?.WitnessedBy,
-            rules.VerifyWithin?.ToEnglish() ?? "");
+            rules.VerifyWithin?.ToEnglish() ?? "")
+        {
+            VerificationDueAt = ChinaTime.ToLocal(signed?.VerificationDueAt),
+            VerificationReceivedAt = ChinaTime.ToLocal(signed?.VerificationReceivedAt),
+        };
     }
 
     private static StepRecord Pending(Guid applicationId, StepNode node) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Runtime.Monitoring;
 using WorkflowEngine.Testing;
@@ -6,7 +7,7 @@ namespace WorkflowEngine.Hosting.Tests.Bugs;
 
 /// <summary>
 /// The verification task (事后核查) of a step approved on commitment travels like any dispatched step: lost on its way
-/// to the department, it shows as not acknowledged, <c>/health</c> counts it stuck, and the stuck-work check sends it
+/// to the department, it shows as not acknowledged (<c>commitment.verificationReceivedAt</c> null; the step itself stays approved), <c>/health</c> counts it stuck, and the stuck-work check sends it
 /// again, so the department gets its task instead of the check silently never happening.
 /// </summary>
 [Trait("Category", "Integration")]
@@ -26,8 +27,8 @@ public sealed class Bug_10_UnacknowledgedVerificationIsSentAgain
         await dropping.Dropped.Task.WaitAsync(TimeSpan.FromSeconds(20));
 
         var archives = CommitmentFlow.Step(await host.GetJsonAsync("admin", $"/api/applications/{id}"), CommitmentFlow.Archives);
-        Assert.Equal(("dispatched", "verifying"), (archives.GetProperty("status").GetString(),
-            archives.GetProperty("commitment").GetProperty("status").GetString()));
+        Assert.Equal(("approved", "verifying", JsonValueKind.Null), (archives.GetProperty("status").GetString(),
+            archives.GetProperty("commitment").GetProperty("status").GetString(), archives.GetProperty("commitment").GetProperty("verificationReceivedAt").ValueKind));
         Assert.Equal(0, (await host.GetJsonAsync("arch-clerk", "/api/departments/ARCH/tasks?status=open")).GetArrayLength());
         host.Clock.Advance(TimeSpan.FromMinutes(3));
         var health = await host.GetJsonAsync("admin", "/health");
@@ -41,7 +42,7 @@ public sealed class Bug_10_UnacknowledgedVerificationIsSentAgain
         Assert.Equal(("事后核查：城建档案验收", 2), (queue[0].GetProperty("title").GetString(), queue[0].GetProperty("attempt").GetInt32()));
         await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("admin", $"/api/applications/{id}"),
-            a => CommitmentFlow.Step(a, CommitmentFlow.Archives).GetProperty("status").GetString() == "received",
+            a => CommitmentFlow.Step(a, CommitmentFlow.Archives).GetProperty("commitment").GetProperty("verificationReceivedAt").ValueKind == JsonValueKind.String,
             "the department to acknowledge the verification task");
         Assert.Equal("healthy", (await host.GetJsonAsync("admin", "/health")).GetProperty("status").GetString());
         var audit = (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries");
