@@ -63,6 +63,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
             });
             plan.AddGuard(_inbox.Insert, inbox, () => new ConcurrencyException(Guid.Empty));
             plan.Add(_sql.InsertApplication, inserted);
+            plan.Add(EngineSql.UpdateForm, changes.Forms.OrderBy(f => f.Key).Select(f => (f.Key.ToString(), f.Value)).ToArray());
             plan.Add(_sql.UpsertStep, steps);
             plan.Add(EngineSql.InsertAudit, audit);
             plan.Add(EngineSql.DeleteTimer, removedTimers);

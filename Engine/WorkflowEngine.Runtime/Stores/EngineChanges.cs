@@ -37,6 +37,9 @@ public sealed class EngineChanges
 
     public List<MaterialRecord> Materials { get; } = [];
 
+    /// <summary>Applications whose form answers a supplement request (补正) corrected: their whole form as it now stands.</summary>
+    public Dictionary<Guid, string> Forms { get; } = [];
+
     /// <summary>Both views of the compliance of each department step decided in the batch, agreeing or not.</summary>
     public List<StepComplianceRecord> Compliance { get; } = [];
 
@@ -59,5 +62,5 @@ public sealed class EngineChanges
     public bool ScheduledAnyTimer => Timers.Values.Any(t => t is not null);
 
     public bool IsEmpty => Inserted.Count + Updated.Count + Steps.Count + Audit.Count + Timers.Count
-        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + CertificateRevocations.Count + Materials.Count + Compliance.Count + Rollup.Count + Incidents.Count + Clocks.Count == 0;
+        + Outbox.Count + Inbox.Count + Notifications.Count + Certificates.Count + CertificateRevocations.Count + Materials.Count + Forms.Count + Compliance.Count + Rollup.Count + Incidents.Count + Clocks.Count == 0;
 }
