@@ -136,6 +136,50 @@ public sealed class FormCorrectionTests
         Assert.Equal("running", SupplementTests.Licence(application).GetProperty("clock").GetString());
     }
 
+    [Fact]
+    public async Task TheProgressPage_ShowsTheAnswerToCorrect_WithAnInputOfItsType_RefusesAWrongOneByTheField_AndTakesTheRightOne()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var id = await host.SubmitBusinessOpeningAsync();
+        var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString();
+        using (var clerk = host.Client("samr-clerk"))
+        {
+            (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+            host.Clock.Advance(TimeSpan.FromMinutes(30));
+            using var asked = await clerk.PostAsJsonAsync($"/api/tasks/{task}/supplements",
+                new { items = new object[] { new { field = "businessAddress", reason = "住所与租赁合同载明的地址不一致" } } });
+            Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        }
+
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "the request");
+        using var browser = await PageSignInTests.SignedInBrowserAsync(host, "zhangsan", "Demo#2026");
+        var path = $"/applications/{id}";
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync(path));
+        Assert.Matches("住所与租赁合同载明的地址不一致[\\s\\S]*?现填写：" + OldAddress, page);
+        // The apply page's own input for the field: a text box with the form's limit.
+        Assert.Matches("<input type=\"text\" id=\"f-businessAddress\" name=\"form.businessAddress\"\\s+value=\"\"[^>]*maxlength=\"120\"", page);
+
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, path);
+        using var wrong = await browser.PostAsync(path, new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(new string('路', 121)), "form.businessAddress" },
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        Assert.Matches("<div class=\"field field-invalid\" data-field=\"form.businessAddress\"", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+        Assert.Equal(OldAddress, (await host.GetJsonAsync("zhangsan", $"/api/applications/{id}")).GetProperty("form").GetProperty("businessAddress").GetString());
+
+        using var right = await browser.PostAsync(path, new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(NewAddress), "form.businessAddress" },
+        });
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        var application = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}");
+        Assert.Equal(NewAddress, application.GetProperty("form").GetProperty("businessAddress").GetString());
+        Assert.Equal("running", SupplementTests.Licence(application).GetProperty("clock").GetString());
+        Assert.DoesNotContain("f-businessAddress", await browser.GetStringAsync(path), StringComparison.Ordinal);
+    }
+
     /// <summary>A supplement request for the licence step as a department's own system sends it, straight to the engine's queue, made now.</summary>
     internal static async Task SendRequestAsync(AllInOneHost host, Guid id, SupplementItem item)
     {
