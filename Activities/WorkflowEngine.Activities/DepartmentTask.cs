@@ -361,6 +361,11 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             case StepSupplementedEvent supplied:
                 Supplied(context, supplied, limit);
                 return false;
+            case SupplementFieldsCorrectedEvent corrected when state.Supplement is { } open && open.RequestId == corrected.RequestId:
+                // Remembered until the materials come too: the request is answered only once every item is.
+                state.Supplement = open with { Corrected = [.. (open.Corrected ?? []).Union(corrected.Fields, StringComparer.Ordinal)] };
+                context.Touch();
+                return false;
             case DeferredMaterialOverdueEvent:
                 if (HoldForOverdueMaterials(context, limit))
                 {
@@ -662,12 +667,13 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         var state = context.State;
         var rules = context.Definition.Supplements;
         var approval = requested.Approval;
-        var items = string.Join("；", requested.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"));
+        var items = string.Join("；", requested.Items.Select(i => $"{context.Definition.SupplementItemName(i.Material, i.Field)}（{i.Reason}）"));
         var requestBy = rules.RequestBy(context.Calendar, DispatchedAt(context));
         // The clock stops, and the window is judged, at a time that can be true; the request keeps the time reported,
         // by which the department knows it.
         var requestedAt = ReportedClockTime(context, requested.RequestedAt, "requestedAt", requested.RequestedBy);
-        string? refusal = state.Supplements >= rules.MaxRequestsOrDefault ? $"本事项最多可提出 {rules.MaxRequestsOrDefault} 次补正，已提出 {state.Supplements} 次"
+        string? refusal = InvalidItems(context, requested.Items) is { } invalid ? invalid
+            : state.Supplements >= rules.MaxRequestsOrDefault ? $"本事项最多可提出 {rules.MaxRequestsOrDefault} 次补正，已提出 {state.Supplements} 次"
             : state.Supplements > 0 && approval is null ? "本事项已提出过补正，再次补正须经部门负责人批准"
             : approval is null && requestedAt > requestBy
                 ? $"补正须在收件后 {rules.Window}内一次性提出（截至 {ChinaTime.Format(requestBy)}），已过期限；确需补正的，须经部门负责人批准"
@@ -675,7 +681,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             : null;
         // The approver stands in the pause itself, so the clock's explanation says who let it stop a second time.
         var pauseText = approval is null ? $"补正：{items}" : $"补正（第 {state.Supplements + 1} 次，经 {approval.ApprovedBy} 批准，{approval.Reason}）：{items}";
-        var itemsEn = ItemsEn(context, requested.Items.Select(i => (i.Material, i.Reason)));
+        var itemsEn = ItemsEn(context, requested.Items);
         var pauseTextEn = approval is null
             ? $"Supplement: {itemsEn}"
             : $"Supplement (round {state.Supplements + 1}, approved by {approval.ApprovedBy}: {approval.Reason}): {itemsEn}";
@@ -746,13 +752,13 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     /// </summary>
     private static string OthersOutstanding(ActivityContext context) =>
         string.Concat(OthersAsking(context).Select(o =>
-            $"{o.Node.DisplayTitle}（{o.Department}）仍需补正：{string.Join("；", o.Open.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"))}"
+            $"{o.Node.DisplayTitle}（{o.Department}）仍需补正：{string.Join("；", o.Open.Items.Select(i => $"{context.Definition.SupplementItemName(i.Material, i.Field)}（{i.Reason}）"))}"
             + (o.Open.AnswerBy is { } by ? $"，须于 {ChinaTime.Format(by)} 前补齐" : "") + "。"));
 
     /// <summary>The English of <see cref="OthersOutstanding"/>.</summary>
     private static string OthersOutstandingEn(ActivityContext context) =>
         string.Concat(OthersAsking(context).Select(o =>
-            $" {o.Node.DisplayTitleEn} ({o.Department}) still needs: {ItemsEn(context, o.Open.Items.Select(i => (i.Material, i.Reason)))}"
+            $" {o.Node.DisplayTitleEn} ({o.Department}) still needs: {ItemsEn(context, o.Open.Items)}"
             + (o.Open.AnswerBy is { } by ? $", to be supplied before {ChinaTime.Format(by)}" : "") + "."));
 
     /// <summary>
@@ -789,9 +795,38 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             .Select(n => (Node: n, context.Peek(n.Id)!.Department, Open: context.Peek(n.Id)!.Supplement!))
             .OrderBy(o => o.Open.RequestedAt);
 
-    /// <summary>Materials asked for, each with its reason as the clerk gave it, by their English names.</summary>
-    private static string ItemsEn(ActivityContext context, IEnumerable<(string Material, string Reason)> items) =>
-        string.Join("; ", items.Select(i => $"{context.Definition.MaterialNameEn(i.Material)} ({i.Reason})"));
+    /// <summary>Materials and form fields asked for, each with its reason as the clerk gave it, by their English names.</summary>
+    private static string ItemsEn(ActivityContext context, IEnumerable<SupplementRequestItem> items) =>
+        string.Join("; ", items.Select(i => $"{context.Definition.SupplementItemNameEn(i.Material, i.Field)} ({i.Reason})"));
+
+    /// <summary>
+    /// Why a request's items cannot be sent on, or null: each names exactly one of a material and a field of the
+    /// service's form (every field is on the step's message, so the department sees them all), and none twice.
+    /// </summary>
+    private static string? InvalidItems(ActivityContext context, IReadOnlyList<SupplementRequestItem> items)
+    {
+        if (items.Count == 0)
+        {
+            return "补正未列明任何一项";
+        }
+
+        foreach (var item in items)
+        {
+            if ((item.Material is null) == (item.Field is null))
+            {
+                return "补正的每一项须且只须写明材料（material）或申请表字段（field）之一";
+            }
+
+            if (item.Field is { } field && !context.Definition.Fields.ContainsKey(field))
+            {
+                return $"申请表中没有字段“{field}”";
+            }
+        }
+
+        return items.Where(i => i.Field is not null).GroupBy(i => i.Field, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice
+            ? $"申请表字段“{twice.Key}”列出了两次"
+            : null;
+    }
 
     private static string SupplementTimerId(ActivityContext context, OpenSupplement open) => $"{context.Node.Id}:supplement:{open.RequestId:N}";
 
@@ -808,10 +843,10 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         state.TimerId = SupplementTimerId(context, open);
         context.Emit(new ScheduleTimer(state.TimerId, context.Node.Id, expiresAt));
         var withdraw = context.Definition.Supplements.OnExpiry == SupplementExpiry.Withdraw;
-        var items = string.Join("；", open.Items.Select(i => $"{context.Definition.MaterialName(i.Material)}（{i.Reason}）"));
+        var items = string.Join("；", open.Items.Select(i => $"{context.Definition.SupplementItemName(i.Material, i.Field)}（{i.Reason}）"));
         context.Emit(NotifyApplicant.Of("supplement-reminder",
             $"您的申请（{context.Application.TrackingNumber}）{context.Node.DisplayTitle}要求补正的材料尚未补齐：{items}。请于 {ChinaTime.Format(expiresAt)} 前一次补齐后上传，逾期未补齐的，{(withdraw ? "视为撤回申请" : "本事项不予受理")}。",
-            $"Materials {context.Node.DisplayTitleEn} asked to be supplied on your application ({context.Application.TrackingNumber}) are still missing: {ItemsEn(context, open.Items.Select(i => (i.Material, i.Reason)))}. Please supply them all and upload them before {ChinaTime.Format(expiresAt)}; if they are not all supplied by then, {(withdraw ? "the application is deemed withdrawn" : "this step is refused")}."));
+            $"Materials {context.Node.DisplayTitleEn} asked to be supplied on your application ({context.Application.TrackingNumber}) are still missing: {ItemsEn(context, open.Items)}. Please supply them all and upload them before {ChinaTime.Format(expiresAt)}; if they are not all supplied by then, {(withdraw ? "the application is deemed withdrawn" : "this step is refused")}."));
         context.Audit("SupplementReminded", new Dictionary<string, string?>
         {
             ["request"] = open.RequestId.ToString(),
@@ -826,8 +861,8 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
     private static void SupplementExpired(ActivityContext context, OpenSupplement open)
     {
         var rules = context.Definition.Supplements;
-        var items = string.Join("、", open.Items.Select(i => context.Definition.MaterialName(i.Material)));
-        var itemsEn = string.Join(", ", open.Items.Select(i => context.Definition.MaterialNameEn(i.Material)));
+        var items = string.Join("、", open.Items.Select(i => context.Definition.SupplementItemName(i.Material, i.Field)));
+        var itemsEn = string.Join(", ", open.Items.Select(i => context.Definition.SupplementItemNameEn(i.Material, i.Field)));
         context.Audit("SupplementExpired", new Dictionary<string, string?>
         {
             ["request"] = open.RequestId.ToString(),
@@ -858,6 +893,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             return;
         }
 
+        var fields = state.Supplement.Items.Select(i => i.Field).OfType<string>().ToArray();
         state.Supplement = null;
         if (state.TimerId is { } timer)
         {
@@ -878,12 +914,14 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         {
             Provisional = ProvisionalDueOf(context, state.DueAt),
             Statutory = StatutoryOf(context, ClockTimeline.Of(state.Clock).StartedAt ?? DispatchedAt(context), null),
+            Fields = fields.Length == 0 ? null : fields,
         });
         AnnounceDueTime(context, limit);
         var provided = new Dictionary<string, string?>
         {
             ["request"] = supplied.RequestId.ToString(),
             ["materials"] = string.Join(",", supplied.Versions),
+            ["fields"] = fields.Length == 0 ? null : string.Join(",", fields),
             ["dueAt"] = state.DueAt?.ToString("O"),
         };
         if (supplied.OnBehalfOf is not null)

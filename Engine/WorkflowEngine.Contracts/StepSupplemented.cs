@@ -24,6 +24,13 @@ public sealed record StepSupplemented
 
     public required IReadOnlyList<MaterialVersion> Materials { get; init; }
 
+    /// <summary>
+    /// The form's answers the request asked to correct (its items with a <see cref="SupplementItem.Field"/>), as the
+    /// applicant corrected them: they replace the values of <see cref="ExecuteStep.Form"/>. Absent when the request named
+    /// no field. Added to version 1 (additive).
+    /// </summary>
+    public IReadOnlyList<FormAnswer>? Form { get; init; }
+
     public required DateTimeOffset SuppliedAt { get; init; }
 
     /// <summary>The step's due time now that its clock runs again (as in <see cref="StepDueChanged.DueAt"/>).</summary>

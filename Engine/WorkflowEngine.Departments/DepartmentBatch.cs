@@ -54,7 +54,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             {
                 MaterialSuppliedWork m => (m.ApplicationId, m.StepId, m.Message.Attempt),
                 DueChangedWork { Message.StatutoryDueAt: not null } d => (d.ApplicationId, d.StepId, d.Message.Attempt),
-                SuppliedWork { Message.StatutoryDueAt: not null } s => (s.ApplicationId, s.StepId, s.Message.Attempt),
+                SuppliedWork s when s.Message.StatutoryDueAt is not null || s.Message.Form is { Count: > 0 } => (s.ApplicationId, s.StepId, s.Message.Attempt),
                 _ => ((Guid, string, int)?)null,
             })
             .OfType<(Guid, string, int)>()
@@ -838,6 +838,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             .Concat(supplied.Materials)
             .ToArray();
         task.MaterialsJson = JsonSerializer.Serialize(versions, MessageJson.Options);
+        KeepCorrections(task, supplied.Form);
         var awaited = AwaitsSupplement(task);
         task.SupplementSuppliedAt = supplied.SuppliedAt;
         Changes.Events.Add(new TaskEvent(task.Id, supplied.SuppliedAt, TaskEventKinds.SupplementSupplied, null));
@@ -860,6 +861,29 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
         _changed.Add(task.Id);
         return task;
+    }
+
+    /// <summary>The form answers the applicant corrected, kept in the step (<see cref="TaskPayloadKeys.FormCorrections"/>) for the clerk's page.</summary>
+    private void KeepCorrections(TaskRecord task, IReadOnlyList<FormAnswer>? answers)
+    {
+        if (answers is not { Count: > 0 } || !_payloads.TryGetValue(task.Id, out var payload))
+        {
+            return;
+        }
+
+        var step = JsonNode.Parse(payload)!.AsObject();
+        if (step[TaskPayloadKeys.FormCorrections] is not JsonObject corrections)
+        {
+            step[TaskPayloadKeys.FormCorrections] = corrections = [];
+        }
+
+        foreach (var answer in answers)
+        {
+            corrections[answer.Key] = JsonSerializer.SerializeToNode(answer.Value, MessageJson.Options);
+        }
+
+        _payloads[task.Id] = step.ToJsonString(MessageJson.Options);
+        _payloadsChanged.Add(task.Id);
     }
 
     /// <summary>

@@ -8,6 +8,12 @@ public static class AuditTypes
 {
     public const string ApplicationSubmitted = "ApplicationSubmitted";
 
+    /// <summary>
+    /// The applicant corrected an answer of the form that a supplement request (补正) asked about: the line holds the
+    /// field, its old and its new value (as stored JSON) and the request(s). One line per field, in the commit that changed it.
+    /// </summary>
+    public const string FormCorrected = "FormCorrected";
+
     public const string ApplicationCompleted = "ApplicationCompleted";
 
     public const string ApplicationRejected = "ApplicationRejected";

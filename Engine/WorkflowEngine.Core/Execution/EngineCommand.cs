@@ -117,6 +117,9 @@ public sealed record AnnounceSupplied(
 
     /// <summary>The step's statutory limit and its due time now that the clock runs again; null where the step has none.</summary>
     public StatutoryDue? Statutory { get; init; }
+
+    /// <summary>The form fields the request asked to correct, whose new answers go to the department; null when it named none.</summary>
+    public IReadOnlyList<string>? Fields { get; init; }
 }
 
 /// <summary>

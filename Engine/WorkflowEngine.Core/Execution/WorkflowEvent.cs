@@ -21,6 +21,7 @@ namespace WorkflowEngine.Core.Execution;
 [JsonDerivedType(typeof(StepExtendedEvent), "extended")]
 [JsonDerivedType(typeof(StepSupplementRequestedEvent), "supplement-requested")]
 [JsonDerivedType(typeof(StepSupplementedEvent), "supplemented")]
+[JsonDerivedType(typeof(SupplementFieldsCorrectedEvent), "supplement-fields-corrected")]
 [JsonDerivedType(typeof(TimerFiredEvent), "timer")]
 [JsonDerivedType(typeof(WorkflowCancelledEvent), "cancelled")]
 [JsonDerivedType(typeof(WorkflowWithdrawnEvent), "withdrawn")]
@@ -139,6 +140,15 @@ public sealed record StepSupplementRequestedEvent(
 {
     public SupplementRequestApproval? Approval { get; init; }
 }
+
+/// <summary>
+/// The applicant corrected <paramref name="Fields"/> of the combined form that the step's open supplement request
+/// <paramref name="RequestId"/> asked about: the engine has already replaced the answers (and audited them,
+/// <c>FormCorrected</c>); the request remembers them, so that it is answered once its materials have come too. Raised by
+/// the engine itself.
+/// </summary>
+public sealed record SupplementFieldsCorrectedEvent(string StepId, int Attempt, Guid RequestId, IReadOnlyList<string> Fields)
+    : StepReportEvent(StepId, Attempt);
 
 /// <summary>
 /// The applicant supplied every item the step's supplement request asked for: <paramref name="Versions"/> are the new

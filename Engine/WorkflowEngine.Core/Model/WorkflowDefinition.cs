@@ -74,6 +74,16 @@ public sealed class WorkflowDefinition
     /// <summary>A material's English name, its Chinese one where the definition gives no English, or its key.</summary>
     public string MaterialNameEn(string key) => FindMaterial(key)?.Name is { } name ? name.En ?? name.Zh : key;
 
+    /// <summary>What a supplement request's item asks for, as messages name it: the material's Chinese name, or the form field's label (its key where the form has none).</summary>
+    public string SupplementItemName(string? material, string? field) =>
+        material is not null ? MaterialName(material)
+        : field is not null && Fields.TryGetValue(field, out var f) ? $"申请表“{f.Label.Zh}”" : $"申请表“{field}”";
+
+    /// <summary>The English of <see cref="SupplementItemName"/>.</summary>
+    public string SupplementItemNameEn(string? material, string? field) =>
+        material is not null ? MaterialNameEn(material)
+        : field is not null && Fields.TryGetValue(field, out var f) ? $"the form's \"{f.Label.En ?? f.Label.Zh}\"" : $"the form's \"{field}\"";
+
     public IEnumerable<MaterialSpec> MaterialsFor(string stepId) =>
         Materials.Where(m => m.UsedBy.Contains(stepId, StringComparer.Ordinal));
 }

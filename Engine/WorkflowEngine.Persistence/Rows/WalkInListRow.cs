@@ -35,7 +35,7 @@ internal sealed class WalkInListRow
         Instants.FromMs(SubmittedAt),
         InstanceStateJson.Deserialize(StateJson).Nodes.Values
             .Where(n => n is { Status: NodeStatus.Active, Supplement: not null })
-            .SelectMany(n => n.Supplement!.Items.Select(i => i.Material))
+            .SelectMany(n => n.Supplement!.Items.Select(i => i.Material ?? WalkInListItem.FieldPrefix + i.Field))
             .Distinct(StringComparer.Ordinal)
             .ToArray());
 }

@@ -38,6 +38,11 @@ internal sealed class EngineSql(ISqlDialect dialect)
         ("OnTime", r => r.OnTime), ("Reason", r => r.Reason), ("ReasonEn", r => r.ReasonEn), ("ExtensionApprovers", r => r.ExtensionApprovers), ("AuditSeq", r => r.AuditSeq),
         ("AuditHead", r => r.AuditHead), ("QueryCodeSha256", r => r.QueryCodeSha256), ("Id", r => r.Id), ("ReadVersion", r => r.ReadVersion));
 
+    /// <summary>A form whose answers a supplement request corrected; the application's row is guarded by <see cref="UpdateApplication"/> in the same write.</summary>
+    public static BatchCommand<(string Id, string FormJson)> UpdateForm { get; } = new(
+        "UPDATE applications SET form_json = @FormJson WHERE id = @Id",
+        ("FormJson", f => f.FormJson), ("Id", f => f.Id));
+
     public BatchCommand<StepRow> UpsertStep { get; } = new(
         dialect.Upsert(
             "steps",

@@ -70,6 +70,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
             plan.Add(RatingSql.InsertDepartment, ratingDepartments);
             plan.AddGuard(RatingSql.FollowUp, changes.RatingFollowUps, () => new ConcurrencyException(changes.RatingFollowUps[0].ApplicationId));
             plan.Add(_sql.InsertApplication, inserted);
+            plan.Add(EngineSql.UpdateForm, changes.Forms.OrderBy(f => f.Key).Select(f => (f.Key.ToString(), f.Value)).ToArray());
             plan.Add(_sql.UpsertStep, steps);
             plan.Add(EngineSql.InsertAudit, audit);
             plan.Add(EngineSql.DeleteTimer, removedTimers);

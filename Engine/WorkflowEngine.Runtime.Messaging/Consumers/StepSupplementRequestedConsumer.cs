@@ -15,7 +15,7 @@ public sealed class StepSupplementRequestedConsumer(EngineProcessor engine) : IC
         return engine.ApplyAsync(
             m.ApplicationId,
             new StepSupplementRequestedEvent(
-                m.StepId, m.Attempt, m.RequestId, m.Items.Select(i => new SupplementRequestItem(i.Material, i.Reason)).ToArray(), m.Note, m.RequestedBy, m.RequestedAt)
+                m.StepId, m.Attempt, m.RequestId, m.Items.Select(i => new SupplementRequestItem(i.Material, i.Reason) { Field = i.Field }).ToArray(), m.Note, m.RequestedBy, m.RequestedAt)
             {
                 Department = m.Department,
                 Approval = m.Approval is { } a ? new SupplementRequestApproval(a.ApprovedBy, a.ApprovedAt, a.Reason) : null,

@@ -22,8 +22,8 @@ public sealed class ApplicationRecord
 
     public required string Status { get; set; }
 
-    /// <summary>The combined form as submitted (JSON).</summary>
-    public required string FormJson { get; init; }
+    /// <summary>The combined form as submitted (JSON), with the answers supplement requests (补正) had corrected since.</summary>
+    public required string FormJson { get; set; }
 
     /// <summary>The applicant's <c>Idempotency-Key</c> of the submission, if it had one.</summary>
     public string? IdempotencyKey { get; init; }

@@ -218,7 +218,17 @@ public sealed class ApplicationService(
     /// Adds materials to a submitted application; the flow starts when the last required one arrives. <paramref name="actor"/>
     /// is the applicant, or window staff for a walk-in citizen.
     /// </summary>
-    public async Task<SubmissionOutcome> AttachAsync(Guid applicationId, IReadOnlyList<UploadedMaterial> uploads, ApplicantActor actor, CancellationToken cancellationToken)
+    public Task<SubmissionOutcome> AttachAsync(Guid applicationId, IReadOnlyList<UploadedMaterial> uploads, ApplicantActor actor, CancellationToken cancellationToken) =>
+        AttachAsync(applicationId, uploads, null, actor, cancellationToken);
+
+    /// <summary>
+    /// Adds materials and, with them, the form's answers open supplement requests (补正) ask to correct
+    /// (<paramref name="corrections"/>, <c>{ "field": value }</c>): each judged as a submission's would be (normalised, then
+    /// validated with the rest of the form as it stands), a wrong one refused by its field (<c>form.&lt;key&gt;</c>) and
+    /// nothing stored. A field no open request asks about is refused as well.
+    /// </summary>
+    public async Task<SubmissionOutcome> AttachAsync(
+        Guid applicationId, IReadOnlyList<UploadedMaterial> uploads, JsonObject? corrections, ApplicantActor actor, CancellationToken cancellationToken)
     {
         if (await queries.GetAsync(applicationId, cancellationToken) is not { } application)
         {
@@ -232,7 +242,8 @@ public sealed class ApplicationService(
 
         var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        if (uploads.Count == 0)
+        var corrected = corrections is { Count: > 0 } ? JudgeCorrections(application, definition, corrections, errors) : null;
+        if (uploads.Count == 0 && corrected is null && errors.Count == 0)
         {
             Add(errors, "materials", FormMessages.Say("没有收到文件", "No file was received"));
         }
@@ -249,7 +260,12 @@ public sealed class ApplicationService(
             return problem;
         }
 
-        var attached = await engine.AttachMaterialsAsync(applicationId, materials, actor, cancellationToken);
+        var attached = await engine.AttachMaterialsAsync(applicationId, materials, corrected, actor, cancellationToken);
+        if (attached.RefusedFields.Count > 0)
+        {
+            return SubmissionOutcome.Invalid(Freeze(attached.RefusedFields.ToDictionary(f => "form." + f, f => new List<string> { NotAsked(definition, f) })));
+        }
+
         if (attached.IsRefused)
         {
             return SubmissionOutcome.Of(
@@ -263,6 +279,55 @@ public sealed class ApplicationService(
             ? SubmissionOutcome.Accepted(updated)
             : SubmissionOutcome.Of(SubmissionProblem.UnknownApplication, "没有这个申请");
     }
+
+    /// <summary>
+    /// The corrected answers as they would be stored, judged as <c>POST /api/applications</c> judges them: the form as it
+    /// stands with the corrections in it is normalised and validated, and the errors of the corrected fields are theirs.
+    /// A field no open supplement request of the application asks about cannot be changed.
+    /// </summary>
+    private Dictionary<string, JsonNode?> JudgeCorrections(
+        ApplicationRecord application, WorkflowDefinition definition, JsonObject corrections, Dictionary<string, List<string>> errors)
+    {
+        var asked = application.Status == ApplicationStatuses.InProgress
+            ? application.State.Nodes.Values.Where(n => n is { Status: NodeStatus.Active, Supplement: not null })
+                .SelectMany(n => n.Supplement!.Items.Select(i => i.Field).OfType<string>()).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var form = StoredForm.Read(application.FormJson) ?? [];
+        foreach (var (key, value) in corrections)
+        {
+            if (!asked.Contains(key))
+            {
+                Add(errors, "form." + key, NotAsked(definition, key));
+                continue;
+            }
+
+            form[key] = value?.DeepClone();
+        }
+
+        if (errors.Count > 0)
+        {
+            return [];
+        }
+
+        var (normalized, judged) = JudgeForm(definition, form, time.GetUtcNow());
+        foreach (var key in corrections.Select(c => c.Key))
+        {
+            if (judged.TryGetValue("form." + key, out var messages))
+            {
+                foreach (var message in messages)
+                {
+                    Add(errors, "form." + key, message);
+                }
+            }
+        }
+
+        return corrections.ToDictionary(c => c.Key, c => normalized?[c.Key]?.DeepClone(), StringComparer.Ordinal);
+    }
+
+    private static string NotAsked(WorkflowDefinition definition, string field) =>
+        definition.Fields.TryGetValue(field, out var spec)
+            ? FormMessages.Say($"{spec.Label.Zh}：没有补正通知要求更正这一项，不能修改", $"{FormMessages.Of(spec.Label)}: no supplement request asks to correct this answer, so it cannot be changed")
+            : FormMessages.Say($"表单中没有“{field}”这一项", $"The form has no field \"{field}\"");
 
     /// <summary>
     /// Each upload names a listed material, once, under a safe file name in one of its formats, and its first bytes are

@@ -8,5 +8,8 @@ public sealed record AttachMaterialsResult(ApplicationRecord? Application, IRead
 {
     public static AttachMaterialsResult Refused(ApplicationRecord application, IReadOnlyList<string> keys) => new(application, keys);
 
-    public bool IsRefused => RefusedKeys.Count > 0;
+    /// <summary>Form fields the submission would correct that no open supplement request asks about (any more).</summary>
+    public IReadOnlyList<string> RefusedFields { get; init; } = [];
+
+    public bool IsRefused => RefusedKeys.Count > 0 || RefusedFields.Count > 0;
 }

@@ -135,13 +135,19 @@ internal sealed class EngineBatch(
             // Once accepted, departments may have decided on a file: it is replaced only when a supplement request
             // (补正) asks for it, and none is open. What was never supplied (容缺, or missing) may still come.
             var requested = application.State.Nodes.Values.Where(n => n.Supplement is not null)
-                .SelectMany(n => n.Supplement!.Items.Select(i => i.Material)).ToHashSet(StringComparer.Ordinal);
+                .SelectMany(n => n.Supplement!.Items.Select(i => i.Material).OfType<string>()).ToHashSet(StringComparer.Ordinal);
             var replacing = work.Materials.Select(m => m.MaterialKey)
                 .Where(key => materials.Any(m => m.MaterialKey == key) && !requested.Contains(key)).Distinct().ToArray();
             if (replacing.Length > 0)
             {
                 return AttachMaterialsResult.Refused(application, replacing);
             }
+        }
+
+        var corrected = work.Corrections is { Count: > 0 } corrections ? AskedFields(application, corrections.Keys) : null;
+        if (corrected?.Refused is { Length: > 0 } unasked)
+        {
+            return new AttachMaterialsResult(application, []) { RefusedFields = unasked };
         }
 
         _checklists.Remove(application.Id);
@@ -174,12 +180,93 @@ internal sealed class EngineBatch(
         }
         else if (application.Status == ApplicationStatuses.InProgress)
         {
+            if (corrected is not null && !await CorrectFormAsync(application, work, corrected.Steps, cancellationToken))
+            {
+                MarkChanged(application);
+                return new AttachMaterialsResult(application, []);
+            }
+
             await AnswerDeferralsAsync(application, work, materials, cancellationToken);
             await AnswerSupplementsAsync(application, work.Actor, materials, cancellationToken);
         }
 
         MarkChanged(application);
         return new AttachMaterialsResult(application, []);
+    }
+
+    /// <summary>The open supplement requests (补正) that ask about <paramref name="fields"/>, and those of the fields none asks about.</summary>
+    private static AskedCorrections AskedFields(ApplicationRecord application, IEnumerable<string> fields)
+    {
+        var open = application.Status == ApplicationStatuses.InProgress
+            ? application.State.Nodes.Where(n => n.Value is { Status: NodeStatus.Active, Supplement: not null }).ToArray()
+            : [];
+        var keys = fields.ToArray();
+        var steps = open
+            .Select(n => (StepId: n.Key, n.Value.Attempt, n.Value.Supplement!.RequestId,
+                Fields: (IReadOnlyList<string>)keys.Where(k => n.Value.Supplement!.Items.Any(i => i.Field == k)).ToArray()))
+            .Where(s => s.Fields.Count > 0)
+            .ToArray();
+        return new AskedCorrections(steps, keys.Where(k => steps.All(s => !s.Fields.Contains(k))).ToArray());
+    }
+
+    private sealed record AskedCorrections((string StepId, int Attempt, Guid RequestId, IReadOnlyList<string> Fields)[] Steps, string[] Refused);
+
+    /// <summary>
+    /// Replaces the form's answers a supplement request asked to correct, each change on the audit trail with its old and
+    /// new value (<c>FormCorrected</c>), and tells each asking step which of its fields are answered. The flow's
+    /// conditions already decided are not judged again: only what is decided from now on reads the new answers.
+    /// False when the flow could not take it (an incident was raised).
+    /// </summary>
+    private async Task<bool> CorrectFormAsync(
+        ApplicationRecord application, AttachMaterialsWork work, (string StepId, int Attempt, Guid RequestId, IReadOnlyList<string> Fields)[] steps,
+        CancellationToken cancellationToken)
+    {
+        var form = JsonNode.Parse(application.FormJson) as JsonObject ?? [];
+        foreach (var (field, value) in work.Corrections!)
+        {
+            var old = form[field]?.ToJsonString(StoredJson.Options);
+            if (value is null)
+            {
+                form.Remove(field);
+            }
+            else
+            {
+                form[field] = value.DeepClone();
+            }
+
+            var line = new Dictionary<string, string?>
+            {
+                ["field"] = field,
+                ["old"] = old,
+                ["new"] = value?.ToJsonString(StoredJson.Options),
+                ["requests"] = string.Join(",", steps.Where(s => s.Fields.Contains(field)).Select(s => s.RequestId.ToString())),
+            };
+            if (work.Actor.OnBehalfOf is { } onBehalfOf)
+            {
+                line["onBehalfOf"] = onBehalfOf;
+            }
+
+            Changes.Audit.Add(new AuditRecord(
+                application.Id, now, AuditTypes.FormCorrected, steps.Where(s => s.Fields.Contains(field)).Select(s => s.StepId).FirstOrDefault(), work.Actor.Id, Json(line)));
+        }
+
+        application.FormJson = form.ToJsonString(StoredJson.Options);
+        Changes.Forms[application.Id] = application.FormJson;
+        // What is read from the form is read again: conditions still to be decided, and the materials they call for.
+        _data.Remove(application.Id);
+        _forms.Remove(application.Id);
+        _checklists.Remove(application.Id);
+        foreach (var (stepId, attempt, requestId, fields) in steps)
+        {
+            var corrected = new SupplementFieldsCorrectedEvent(stepId, attempt, requestId, fields);
+            if (await RunAsync(application, corrected, cancellationToken) is { } error)
+            {
+                RaiseIncident(application, null, [new ParkedEvent(corrected, now)], error);
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Tells the flow of each material accepted late (容缺) that has now come, so its timers go and what it held up runs.</summary>
@@ -214,10 +301,10 @@ internal sealed class EngineBatch(
             .ToArray();
         foreach (var (stepId, attempt, request) in answered)
         {
-            var versions = request.Items
+            var versions = request.Items.Where(i => i.IsMaterial)
                 .Select(i => materials.Where(m => m.MaterialKey == i.Material && m.UploadedAt >= request.RequestedAt).MaxBy(m => m.Version))
                 .ToArray();
-            if (versions.Any(v => v is null))
+            if (versions.Any(v => v is null) || !request.FieldsAnswered)
             {
                 continue;
             }
@@ -800,6 +887,7 @@ internal sealed class EngineBatch(
                                 .Select(v => stored.Single(m => $"{m.MaterialKey}@v{m.Version.ToString(CultureInfo.InvariantCulture)}" == v))
                                 .Select(m => new MaterialVersion { Key = m.MaterialKey, Version = m.Version, Sha256 = m.Sha256 })
                                 .ToArray(),
+                            Form = supplied.Fields is { } fields ? FormAnswersOf(application, fields) : null,
                             SuppliedAt = now,
                             DueRevision = supplied.Revision,
                             DueAt = supplied.DueAt,
@@ -1065,6 +1153,17 @@ internal sealed class EngineBatch(
         }
 
         return materials;
+    }
+
+    /// <summary>The form's answers to <paramref name="fields"/> as they now stand, for a department's <see cref="StepSupplemented.Form"/>.</summary>
+    private static FormAnswer[] FormAnswersOf(ApplicationRecord application, IReadOnlyList<string> fields)
+    {
+        var form = FormElement(application);
+        return fields.Select(f => new FormAnswer
+        {
+            Key = f,
+            Value = form.TryGetProperty(f, out var value) ? value.Clone() : JsonSerializer.SerializeToElement<object?>(null),
+        }).ToArray();
     }
 
     /// <summary>The stored form for a step's message; one that is not a JSON object holds the application (<see cref="StoredForm.Unreadable"/>).</summary>

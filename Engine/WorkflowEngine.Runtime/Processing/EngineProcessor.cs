@@ -83,12 +83,19 @@ public sealed class EngineProcessor : IAsyncDisposable
         ApplicationRecord application, IReadOnlyList<MaterialRecord> materials, WalkInIntake? intake, CancellationToken cancellationToken) =>
         (ApplicationRecord)(await _loops.SubmitAsync(application.Id, new SubmitWork(application, materials, intake), cancellationToken))!;
 
+    public Task<AttachMaterialsResult> AttachMaterialsAsync(
+        Guid applicationId, IReadOnlyList<MaterialRecord> materials, ApplicantActor actor, CancellationToken cancellationToken) =>
+        AttachMaterialsAsync(applicationId, materials, null, actor, cancellationToken);
+
+    /// <summary>Attaches materials and, with them, the form's answers open supplement requests asked to correct (<paramref name="corrections"/>).</summary>
     public async Task<AttachMaterialsResult> AttachMaterialsAsync(
-        Guid applicationId, IReadOnlyList<MaterialRecord> materials, ApplicantActor actor, CancellationToken cancellationToken)
+        Guid applicationId, IReadOnlyList<MaterialRecord> materials, IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? corrections, ApplicantActor actor,
+        CancellationToken cancellationToken)
     {
         try
         {
-            return (AttachMaterialsResult)(await _loops.SubmitAsync(applicationId, new AttachMaterialsWork(applicationId, materials, actor), cancellationToken))!;
+            var work = new AttachMaterialsWork(applicationId, materials, actor) { Corrections = corrections };
+            return (AttachMaterialsResult)(await _loops.SubmitAsync(applicationId, work, cancellationToken))!;
         }
         catch (UnknownApplicationException)
         {

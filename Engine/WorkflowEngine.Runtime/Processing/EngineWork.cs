@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Model;
 using WorkflowEngine.Runtime.Applications;
@@ -51,6 +52,12 @@ public sealed class AttachMaterialsWork(Guid applicationId, IReadOnlyList<Materi
 
     /// <summary>Who uploaded them: the applicant, or window staff for a walk-in citizen (the audit's actor).</summary>
     public ApplicantActor Actor { get; } = actor;
+
+    /// <summary>
+    /// Answers of the form that open supplement requests asked to correct, by field, validated and normalised as a
+    /// submission's (a null value clears the answer); null or empty when the submission corrects none.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonNode?>? Corrections { get; init; }
 
     public override Guid ApplicationId { get; } = applicationId;
 }

@@ -42,6 +42,9 @@ public sealed class EngineChanges
 
     public List<MaterialRecord> Materials { get; } = [];
 
+    /// <summary>Applications whose form answers a supplement request (补正) corrected: their whole form as it now stands.</summary>
+    public Dictionary<Guid, string> Forms { get; } = [];
+
     /// <summary>Both views of the compliance of each department step decided in the batch, agreeing or not.</summary>
     public List<StepComplianceRecord> Compliance { get; } = [];
 
@@ -70,6 +73,6 @@ public sealed class EngineChanges
     public bool ScheduledAnyTimer => Timers.Values.Any(t => t is not null);
 
     public bool IsEmpty => Inserted.Count + Updated.Count + Steps.Count + Audit.Count + Timers.Count
-        + Outbox.Count + Inbox.Count + Notifications.Count + Deliveries.Count + Certificates.Count + CertificateRevocations.Count + Materials.Count + Compliance.Count + Rollup.Count + Incidents.Count + Clocks.Count
+        + Outbox.Count + Inbox.Count + Notifications.Count + Deliveries.Count + Certificates.Count + CertificateRevocations.Count + Materials.Count + Forms.Count + Compliance.Count + Rollup.Count + Incidents.Count + Clocks.Count
         + Ratings.Count + RatingFollowUps.Count == 0;
 }

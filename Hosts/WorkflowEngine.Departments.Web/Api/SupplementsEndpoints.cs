@@ -22,7 +22,7 @@ public static class SupplementsEndpoints
     {
         app.MapPost("/api/tasks/{id:guid}/supplements", RequestAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads<RequestSupplementRequest>(BodyRule.TaskDecision)
             .Produces<TaskDto>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Ask the applicant for supplementary material ({ items: [{ material, reason }], note }), once, within five working days of receipt");
+            .WithSummary("Ask the applicant for supplementary material or corrected form answers ({ items: [{ material, reason } or { field, reason }], note }), once, within five working days of receipt");
         app.MapPost("/api/tasks/{id:guid}/supplements/approvals", RequestApprovalAsync).WithTags("Tasks").RequireAuthorization(Policies.Clerk).Reads<RequestSupplementApprovalRequest>(BodyRule.TaskDecision)
             .Produces<SupplementApprovalDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Ask a supervisor to allow a further supplement request, or one after the window ({ items, note, reason }); nothing reaches the applicant until approved");
@@ -77,7 +77,7 @@ public static class SupplementsEndpoints
     /// <summary>The task's requests for a further supplement request, oldest first.</summary>
     public static IReadOnlyList<SupplementApprovalDto> Dto(TaskRecord task) => task.SupplementApprovals.Select(a => new SupplementApprovalDto(
         a.Id,
-        a.Items.Select(i => new SupplementApprovalItemDto(i.Material, i.Reason)).ToArray(),
+        a.Items.Select(i => new SupplementApprovalItemDto(i.Material, i.Reason) { Field = i.Field }).ToArray(),
         a.Note,
         a.Reason,
         a.RequestedBy,

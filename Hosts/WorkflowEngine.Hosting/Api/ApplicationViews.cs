@@ -107,21 +107,30 @@ public sealed class ApplicationViews(
     }
 
     /// <summary>Every supplement request still open, all steps together: one notice for the applicant.</summary>
-    private static SupplementDto[] Supplements(ApplicationRecord a, WorkflowDefinition definition) =>
-        a.State.Nodes
-            .Where(n => n.Value is { Status: NodeStatus.Active, Supplement: not null } && definition.Nodes.ContainsKey(n.Key))
+    private static SupplementDto[] Supplements(ApplicationRecord a, WorkflowDefinition definition)
+    {
+        var open = a.State.Nodes.Where(n => n.Value is { Status: NodeStatus.Active, Supplement: not null } && definition.Nodes.ContainsKey(n.Key)).ToArray();
+        var form = open.Any(n => n.Value.Supplement!.Items.Any(i => !i.IsMaterial)) ? StoredForm.Read(a.FormJson) : null;
+        return open
             .Select(n => new SupplementDto(
                 n.Key,
                 definition.Node(n.Key).DisplayTitle,
                 n.Value.Department,
                 n.Value.Supplement!.Items
-                    .Select(i => new SupplementItemDto(i.Material, definition.MaterialName(i.Material), i.Reason))
+                    .Select(i => i.IsMaterial
+                        ? new SupplementItemDto(i.Material, definition.MaterialName(i.Material), i.Reason)
+                        : new SupplementItemDto(null, definition.Fields.TryGetValue(i.Field!, out var f) ? f.Label.Zh : i.Field!, i.Reason)
+                        {
+                            Field = i.Field,
+                            Answer = form?[i.Field!]?.DeepClone(),
+                        })
                     .ToArray(),
                 n.Value.Supplement.Note,
                 ChinaTime.ToLocal(n.Value.Supplement.RequestedAt),
                 ChinaTime.ToLocal(n.Value.Supplement.AnswerBy)))
             .OrderBy(s => s.RequestedAt)
             .ToArray();
+    }
 
     /// <summary>The receipt: the application as last committed and its materials, read in one snapshot (as <see cref="DetailAsync(ApplicationRecord, bool, CancellationToken)"/>).</summary>
     public async Task<SubmittedDto> SubmittedAsync(ApplicationRecord application, bool english, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ public static class ApplicationsEndpoints
         group.MapGet("/tracking/{trackingNumber}", FindByTrackingNumberAsync).Produces<ApplicationDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("An application found by the tracking number on its receipt");
         group.MapPost("/{id:guid}/materials", AttachAsync).Produces<SubmittedDto>().ProducesProblem(StatusCodes.Status404NotFound).DisableAntiforgery()
             .Reads(BodyRule.Multipart).RequireRateLimiting(SubmissionsPolicy)
-            .WithSummary("Upload materials after submitting");
+            .WithSummary("Upload materials after submitting, or answer a supplement request (补正): its materials as files, and the form answers it asks to correct as a field named form ({ \"<field>\": value }), in one submission");
         group.MapGet("/{id:guid}/materials/{materialId:guid}", DownloadAsync).Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Download an uploaded material");
         group.MapGet("/{id:guid}/audit", AuditAsync).Produces<AuditTrailDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("The application's audit trail");
         group.MapGet("/{id:guid}/compliance", ComplianceAsync).Produces<ApplicationComplianceDto>().ProducesProblem(StatusCodes.Status404NotFound)
@@ -233,7 +233,22 @@ public static class ApplicationsEndpoints
             return tooMany;
         }
 
-        var outcome = await service.AttachAsync(id, Uploads(form.Files), actor, cancellationToken);
+        JsonObject? corrections = null;
+        if (form["form"].ToString() is { Length: > 0 } text)
+        {
+            if (RequestBodies.CheckFormText(text, "form") is { } textProblem)
+            {
+                return textProblem;
+            }
+
+            (corrections, problem) = RequestBodies.ParseJsonObject(text, new ProblemText("form 字段", "The form field"), "form");
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        var outcome = await service.AttachAsync(id, Uploads(form.Files), corrections, actor, cancellationToken);
         return outcome.Application is { } application
             ? Results.Ok(await views.SubmittedAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken))
             : Refused(outcome);

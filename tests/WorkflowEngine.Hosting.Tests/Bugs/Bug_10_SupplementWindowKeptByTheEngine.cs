@@ -1,5 +1,3 @@
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Testing;
 
@@ -28,20 +26,7 @@ public sealed class Bug_10_SupplementWindowKeptByTheEngine
 
         // On Tuesday 10 March a department system sends a request of its own, as docs/messages.md spells it.
         host.Clock.Advance(new DateTimeOffset(2026, 3, 10, 10, 0, 0, Cst) - host.Clock.GetUtcNow());
-        var endpoint = await host.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:" + Queues.EngineReports));
-        await endpoint.Send(
-            new StepSupplementRequested
-            {
-                ApplicationId = id,
-                StepId = "business-licence",
-                Attempt = 1,
-                Department = "SAMR",
-                RequestId = Guid.NewGuid(),
-                Items = [new SupplementItem { Material = "articles", Reason = "章程第五条出资方式与申请表不一致" }],
-                RequestedBy = "samr-own-system",
-                RequestedAt = host.Clock.GetUtcNow(),
-            },
-            context => context.MessageId = Guid.NewGuid());
+        await FormCorrectionTests.SendRequestAsync(host, id, new SupplementItem { Material = "articles", Reason = "章程第五条出资方式与申请表不一致" });
 
         var ignored = (await AllInOneHost.EventuallyAsync(
             () => SupplementApprovalTests.TrailAsync(host, id, "SupplementIgnored"), t => t.Length == 1, "the engine to refuse the request"))[0];

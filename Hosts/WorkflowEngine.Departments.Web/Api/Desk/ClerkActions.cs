@@ -145,6 +145,18 @@ public sealed class ClerkActions(
             application["form"] = JsonNode.Parse(form);
         }
 
+        if (application[TaskPayloadKeys.FormCorrections] is JsonObject corrections)
+        {
+            // The answers the applicant corrected for this step's supplement request (StepSupplemented.form) over the form as it came.
+            var shown = application["form"] as JsonObject ?? [];
+            foreach (var (key, value) in corrections)
+            {
+                shown[key] = value?.DeepClone();
+            }
+
+            application["form"] = shown;
+        }
+
         if (remote is not null)
         {
             // A department host: the files are the engine host's, fetched through this host for the clerk.
@@ -491,17 +503,38 @@ public sealed class ClerkActions(
     private static SupplementItem[] CheckSupplement(ExecuteStep? step, IReadOnlyList<SupplementItemRequest?>? asked, string? note, Dictionary<string, ProblemText[]> errors)
     {
         var materials = step?.Materials.Select(m => m.Key).ToHashSet(StringComparer.Ordinal) ?? [];
+        // The fields the desk shows the clerk: every field of the form the step came with.
+        var fields = step?.FormLabels?.Select(l => l.Key).ToHashSet(StringComparer.Ordinal) ?? [];
         var items = asked ?? [];
         if (items.Count is 0 or > MaxSupplementItems)
         {
             errors["items"] = [new(
-                $"须列明需补正的每项材料（1 至 {MaxSupplementItems} 项），补正须一次性告知",
-                $"List every material to supplement (1 to {MaxSupplementItems}): a supplement request says everything at once")];
+                $"须列明需补正的每项材料或申请表内容（1 至 {MaxSupplementItems} 项），补正须一次性告知",
+                $"List every material or form answer to put right (1 to {MaxSupplementItems}): a supplement request says everything at once")];
         }
 
         for (var i = 0; i < Math.Min(items.Count, MaxSupplementItems); i++)
         {
-            if (items[i]?.Material is not { } material || !materials.Contains(material))
+            if (items[i]?.Field is { } field)
+            {
+                if (items[i]!.Material is not null)
+                {
+                    errors[$"items[{i}].field"] = [new("每一项只能是一份材料或一个申请表字段，不能两者都写", "Each item is either a material or a form field, not both")];
+                }
+                else if (!fields.Contains(field))
+                {
+                    errors[$"items[{i}].field"] = [fields.Count == 0
+                        ? new("本事项收到的申请表没有可补正的字段", "The form this step came with has no field to correct")
+                        : new(
+                            $"field 须为申请表的字段之一：{string.Join("、", fields.Order(StringComparer.Ordinal))}",
+                            $"field must be one of the form's fields: {string.Join(", ", fields.Order(StringComparer.Ordinal))}")];
+                }
+                else if (items.Take(i).Any(earlier => earlier?.Field == field))
+                {
+                    errors[$"items[{i}].field"] = [new($"申请表字段 {field} 已列出，每项列一次", $"Form field {field} is listed already: list each once")];
+                }
+            }
+            else if (items[i]?.Material is not { } material || !materials.Contains(material))
             {
                 errors[$"items[{i}].material"] = [materials.Count == 0
                     ? new("本事项不使用申请材料，无可补正的材料", "This step uses no materials: there is nothing to supplement")
@@ -527,7 +560,11 @@ public sealed class ClerkActions(
             errors["note"] = [new($"说明最多 {MaxSupplementNote} 字", $"The note is at most {MaxSupplementNote} characters")];
         }
 
-        return errors.Count > 0 ? [] : items.Select(i => new SupplementItem { Material = i!.Material!, Reason = i.Reason!.Trim() }).ToArray();
+        return errors.Count > 0
+            ? []
+            : items.Select(i => i!.Field is { } field
+                ? new SupplementItem { Field = field, Reason = i.Reason!.Trim() }
+                : new SupplementItem { Material = i.Material!, Reason = i.Reason!.Trim() }).ToArray();
     }
 
     /// <summary>The clerk holding a task asks for more time; a supervisor of the department decides.</summary>

@@ -69,18 +69,38 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
                 return [];
             }
 
-            var labels = (View.Application["formLabels"] as JsonArray ?? []).OfType<JsonObject>()
-                .Select(l => (Key: l["key"]?.GetValue<string>(), Zh: l["label"]?.GetValue<string>(), En: l["labelEn"]?.GetValue<string>(),
-                    Options: l["options"] as JsonArray))
-                .Where(l => l.Key is not null && l.Zh is not null)
-                .DistinctBy(l => l.Key)
-                .ToArray();
-            var labelled = labels.Where(l => form.ContainsKey(l.Key!))
-                .Select(l => (DeskText.Say(l.Zh!, l.En ?? l.Zh!), Chosen(form[l.Key!], l.Options) ?? Text(form[l.Key!])));
+            var labels = Labels;
+            var labelled = labels.Where(l => form.ContainsKey(l.Key))
+                .Select(l => (l.Name + (Corrected(l.Key) ? DeskText.Say("（申请人已补正）", " (corrected by the applicant)") : ""), Chosen(form[l.Key], l.Options) ?? Text(form[l.Key])));
             var unlabelled = form.Where(f => labels.All(l => l.Key != f.Key)).Select(f => (f.Key, Text(f.Value)));
             return labelled.Concat(unlabelled);
         }
     }
+
+    /// <summary>
+    /// The form's fields a supplement request may ask the applicant to correct: every field the step carries a label for
+    /// (all the desk shows), with its answer now (or "—").
+    /// </summary>
+    public IEnumerable<(string Key, string Name, string Value)> CorrectableFields
+    {
+        get
+        {
+            var form = View?.Application["form"] as JsonObject;
+            return Labels.Select(l => (l.Key, l.Name, form?[l.Key] is { } value ? Chosen(value, l.Options) ?? Text(value) : "—"));
+        }
+    }
+
+    /// <summary>Whether the applicant corrected the field for a supplement request of this step.</summary>
+    private bool Corrected(string key) => View?.Application[TaskPayloadKeys.FormCorrections] is JsonObject corrections && corrections.ContainsKey(key);
+
+    /// <summary>The form's labels as the step carries them (<c>formLabels</c>), in the definition's order, each in the page's language.</summary>
+    private (string Key, string Name, JsonArray? Options)[] Labels =>
+        (View?.Application["formLabels"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(l => (Key: l["key"]?.GetValue<string>(), Zh: l["label"]?.GetValue<string>(), En: l["labelEn"]?.GetValue<string>(), Options: l["options"] as JsonArray))
+            .Where(l => l.Key is not null && l.Zh is not null)
+            .DistinctBy(l => l.Key)
+            .Select(l => (l.Key!, DeskText.Say(l.Zh!, l.En ?? l.Zh!), l.Options))
+            .ToArray();
 
     /// <summary>The materials of the step: name, status, file and, where the department may fetch it, the download link.</summary>
     public IReadOnlyList<JsonObject> Materials =>
@@ -164,6 +184,11 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
     public string MaterialName(string key) =>
         Materials.FirstOrDefault(m => m["key"]?.GetValue<string>() == key) is { } material ? DeskText.MaterialName(material) ?? key : key;
 
+    /// <summary>What a supplement item asks for, by name: the material's, or the form field's label.</summary>
+    public string ItemName(SupplementItem item) =>
+        item.Material is { } material ? MaterialName(material)
+        : DeskText.Say("申请表：", "Form: ") + (Labels.FirstOrDefault(l => l.Key == item.Field).Name ?? item.Field);
+
     /// <summary>What the clerk typed into a field of the form that was refused, so that it is not lost.</summary>
     public string Posted(string field) => Request.HasFormContentType ? Request.Form[field].ToString() : "";
 
@@ -233,10 +258,15 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
     private (SupplementItemRequest[] Items, string? Note, (string Api, string Form)[] Fields) SupplementItems(string prefix)
     {
         var chosen = Request.Form[$"{prefix}materials"].OfType<string>().ToArray();
-        var items = chosen.Select(key => new SupplementItemRequest(key, Blank(Request.Form[$"{prefix}reason-{key}"].ToString()))).ToArray();
+        var chosenFields = Request.Form[$"{prefix}fields"].OfType<string>().ToArray();
+        var items = chosen.Select(key => new SupplementItemRequest(key, Blank(Request.Form[$"{prefix}reason-{key}"].ToString())))
+            .Concat(chosenFields.Select(key => new SupplementItemRequest(null, Blank(Request.Form[$"{prefix}field-reason-{key}"].ToString()), key)))
+            .ToArray();
         var fields = new List<(string, string)> { ("items", $"{prefix}materials"), ("note", $"{prefix}supplementNote") };
         fields.AddRange(chosen.Select((key, i) => ($"items[{i}].reason", $"{prefix}reason-{key}")));
         fields.AddRange(chosen.Select((key, i) => ($"items[{i}].material", $"{prefix}materials")));
+        fields.AddRange(chosenFields.Select((key, i) => ($"items[{chosen.Length + i}].reason", $"{prefix}field-reason-{key}")));
+        fields.AddRange(chosenFields.Select((key, i) => ($"items[{chosen.Length + i}].field", $"{prefix}fields")));
         return (items, Blank(Request.Form[$"{prefix}supplementNote"].ToString()), [.. fields]);
     }
 

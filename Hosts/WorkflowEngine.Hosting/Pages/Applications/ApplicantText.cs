@@ -122,6 +122,7 @@ public sealed record ApplicantText
         SupplementFromFormat = "{0}（{1}）于 {2} 提出",
         SupplementNoteFormat = "说明：{0}",
         ReasonFormat = "补正要求：{0}",
+        CurrentAnswerFormat = "现填写：{0}；请填写更正后的内容。",
         StillMissingTitle = "待补交的材料",
         DueByFormat = "请于 {0} 前补交",
         Upload = "上传",
@@ -260,6 +261,7 @@ public sealed record ApplicantText
         SupplementFromFormat = "Asked by {0} ({1}) on {2}",
         SupplementNoteFormat = "Note: {0}",
         ReasonFormat = "What is needed: {0}",
+        CurrentAnswerFormat = "Now: {0}; enter the corrected answer.",
         StillMissingTitle = "Materials still to supply",
         DueByFormat = "Please supply it by {0}",
         Upload = "Upload",
@@ -602,6 +604,9 @@ public sealed record ApplicantText
     public required string SupplementNoteFormat { get; init; }
 
     public required string ReasonFormat { get; init; }
+
+    /// <summary>Beside a form answer a supplement request asks to correct: the answer it has now.</summary>
+    public required string CurrentAnswerFormat { get; init; }
 
     public required string StillMissingTitle { get; init; }
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using WorkflowEngine.Calendars;
+using WorkflowEngine.Core.Execution;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Core.Forms;
 using WorkflowEngine.Core.Model;
@@ -32,7 +34,7 @@ namespace WorkflowEngine.Hosting.Pages.Applications;
 [Authorize(Policy = Policies.ProgressPages)]
 public sealed class TrackingModel(
     ApplicationViews views, ClockViews clocks, ApplicationService applications, CommitmentService commitments, DefinitionRegistry definitions, ReferenceData reference,
-    ActivityRegistry activities, IOptions<RequestLimits> limits, IOptions<EngineOptions> engine, IRatingStore ratings) : PageModel
+    ActivityRegistry activities, IOptions<RequestLimits> limits, IOptions<EngineOptions> engine, IRatingStore ratings, TimeProvider time) : PageModel
 {
     public ApplicationDto? Application { get; private set; }
 
@@ -49,6 +51,19 @@ public sealed class TrackingModel(
 
     /// <summary>What the applicant may upload now; empty when nothing is asked for.</summary>
     public IReadOnlyList<UploadSlot> Slots { get; private set; } = [];
+
+    /// <summary>The form answers open supplement requests ask the applicant to correct, each with its field and every reason given; empty when none.</summary>
+    public IReadOnlyList<(FormField Field, string[] Reasons, System.Text.Json.Nodes.JsonNode? Answer)> FieldItems { get; private set; } = [];
+
+    /// <summary>Today in Asia/Shanghai as a date field's <c>today</c> bound reads it.</summary>
+    public string? DateBound(string? bound) => bound == "today" ? ChinaTime.DateOf(time.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : bound;
+
+    /// <summary>
+    /// What a field to correct holds: empty at first (its answer now is shown beside it), what was posted after a refusal.
+    /// Only what the applicant types is sent as the correction.
+    /// </summary>
+    public Microsoft.Extensions.Primitives.StringValues Posted(FormField field) =>
+        Request.HasFormContentType ? Request.Form[Services.PostedForm.FieldPrefix + field.Key] : Microsoft.Extensions.Primitives.StringValues.Empty;
 
     /// <summary>The window staff's route to a walk-in's application, beside the applicant's own.</summary>
     public const string WindowPath = "/window/applications";
@@ -93,7 +108,7 @@ public sealed class TrackingModel(
             : null;
         if (errors is null)
         {
-            var outcome = await applications.AttachAsync(id, MaterialUploads.Of(Request.Form.Files), actor, cancellationToken);
+            var outcome = await applications.AttachAsync(id, MaterialUploads.Of(Request.Form.Files), await CorrectionsAsync(id, cancellationToken), actor, cancellationToken);
             if (outcome.Application is not null)
             {
                 return Redirect($"{PageOf(id)}?uploaded=true");
@@ -107,6 +122,29 @@ public sealed class TrackingModel(
         Errors = errors;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
+    }
+
+    /// <summary>
+    /// The corrected answers posted for the fields open supplement requests ask about (<c>form.&lt;key&gt;</c>, read as the
+    /// apply page reads them), for the API's own judgement; null when none is asked.
+    /// </summary>
+    private async Task<System.Text.Json.Nodes.JsonObject?> CorrectionsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await views.VisibleAsync(id, User, cancellationToken) is not { } application
+            || application.State.Nodes.Values.Where(n => n is { Status: NodeStatus.Active, Supplement: not null })
+                .SelectMany(n => n.Supplement!.Items.Select(i => i.Field).OfType<string>()).ToHashSet(StringComparer.Ordinal) is not { Count: > 0 } asked)
+        {
+            return null;
+        }
+
+        var posted = Services.PostedForm.Read(await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken), Request.Form);
+        var corrections = new System.Text.Json.Nodes.JsonObject();
+        foreach (var key in asked.Where(k => posted.ContainsKey(k) && Request.Form.ContainsKey(Services.PostedForm.FieldPrefix + k)))
+        {
+            corrections[key] = posted[key]?.DeepClone();
+        }
+
+        return corrections.Count == 0 ? null : corrections;
     }
 
     /// <summary>Who acts on this application for its applicant, if the reader may see it and act (<see cref="ApplicationViews.ActorFor"/>); null otherwise.</summary>
@@ -273,6 +311,12 @@ public sealed class TrackingModel(
         BundleSummary = Progress.BundleSummary;
         Actor = ApplicationViews.ActorFor(User, visible);
         Slots = IsApplicant ? UploadSlot.AllOf(Application, Service) : [];
+        FieldItems = IsApplicant
+            ? Application.Supplements.SelectMany(r => r.Items).Where(i => i.Field is not null && Service.Fields.ContainsKey(i.Field))
+                .GroupBy(i => i.Field!, StringComparer.Ordinal)
+                .Select(g => (Service.Fields[g.Key], g.Select(i => i.Reason).ToArray(), g.First().Answer))
+                .ToArray()
+            : [];
         Rating = ApplicationStatuses.IsFinished(visible.Status) ? await ratings.GetAsync(id, cancellationToken) : null;
         return true;
     }

@@ -34,7 +34,8 @@ public sealed record UploadSlot(string Key, string Name, IReadOnlyList<string> R
                 : null;
         var asked = application.Supplements
             .SelectMany(s => s.Items)
-            .GroupBy(i => i.Material, StringComparer.Ordinal)
+            .Where(i => i.Material is not null)
+            .GroupBy(i => i.Material!, StringComparer.Ordinal)
             .Select(g => new UploadSlot(g.Key, Name(g.Key), g.Select(i => i.Reason).ToArray(), AnswerBy(g.Key), Supplement: true, ReceivedAt(g.Key)));
         var missing = application.Materials
             .Where(m => m.Status is MaterialChecklist.Missing or MaterialChecklist.Deferred)

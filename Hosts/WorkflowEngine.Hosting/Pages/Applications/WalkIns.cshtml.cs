@@ -68,7 +68,10 @@ public sealed class WalkInsModel(IApplicationQueries queries, DefinitionRegistry
         foreach (var item in List.Items.Where(i => i.AskedMaterials.Count > 0))
         {
             var service = await definitions.GetAsync(item.ServiceId, item.ServiceVersion, cancellationToken);
-            var names = item.AskedMaterials.Select(m => english ? service.MaterialNameEn(m) : service.MaterialName(m));
+            // A field of the form to correct is listed as form.<key> (WalkInListItem).
+            var names = item.AskedMaterials.Select(m => m.StartsWith(WalkInListItem.FieldPrefix, StringComparison.Ordinal)
+                ? english ? service.SupplementItemNameEn(null, m[WalkInListItem.FieldPrefix.Length..]) : service.SupplementItemName(null, m[WalkInListItem.FieldPrefix.Length..])
+                : english ? service.MaterialNameEn(m) : service.MaterialName(m));
             asked[item.Id] = ApplicantText.Format(ApplicantText.Current.ActionSupplementFormat, string.Join(english ? ", " : "、", names));
         }
 

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Primitives;
+using WorkflowEngine.Core.Model;
+
+namespace WorkflowEngine.Hosting.Pages.Services;
+
+/// <summary>
+/// One field of the combined form as <c>_FormField.cshtml</c> renders it: what to show in it (posted, or the answer it
+/// has), its messages, and how a date's <c>today</c> bound reads.
+/// </summary>
+public sealed record FormFieldInput(FormField Field, StringValues Posted, IReadOnlyList<string> Errors, Func<string?, string?> DateBound);
