@@ -823,6 +823,11 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             }
         }
 
+        if (items.Where(i => i.Material is not null).GroupBy(i => i.Material, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } materialTwice)
+        {
+            return $"材料“{materialTwice.Key}”列出了两次";
+        }
+
         return items.Where(i => i.Field is not null).GroupBy(i => i.Field, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice
             ? $"申请表字段“{twice.Key}”列出了两次"
             : null;

@@ -43,6 +43,7 @@ public sealed class MainPagesTests(BrowserFixture fixture) : IClassFixture<Brows
         ("/admin/applications", "admin", "admin-applications"),
         ("/admin/compliance/mismatches", "admin", "admin-compliance-mismatches"),
         ("/admin/ratings", "admin", "admin-ratings"),
+        ("/admin/notifications", "admin", "admin-notifications"),
     ];
 
     /// <summary>Every main page in each language of the switch: Chinese, the default, and English.</summary>

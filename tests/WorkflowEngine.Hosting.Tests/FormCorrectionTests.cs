@@ -181,7 +181,10 @@ public sealed class FormCorrectionTests
     }
 
     /// <summary>A supplement request for the licence step as a department's own system sends it, straight to the engine's queue, made now.</summary>
-    internal static async Task SendRequestAsync(AllInOneHost host, Guid id, SupplementItem item)
+    internal static Task SendRequestAsync(AllInOneHost host, Guid id, SupplementItem item) => SendRequestAsync(host, id, [item]);
+
+    /// <summary>A supplement request of several items for the licence step, straight to the engine's queue.</summary>
+    internal static async Task SendRequestAsync(AllInOneHost host, Guid id, IReadOnlyList<SupplementItem> items)
     {
         var endpoint = await host.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:" + Queues.EngineReports));
         await endpoint.Send(
@@ -192,7 +195,7 @@ public sealed class FormCorrectionTests
                 Attempt = 1,
                 Department = "SAMR",
                 RequestId = Guid.NewGuid(),
-                Items = [item],
+                Items = items,
                 RequestedBy = "samr-own-system",
                 RequestedAt = host.Clock.GetUtcNow(),
             },

@@ -22,6 +22,7 @@ public sealed record ApplicantText
         RequiredMark = "必填",
         ChooseOne = "请选择",
         Yes = "是",
+        No = "否",
         MaterialRequired = "必须提交",
         MaterialOptional = "按需提交",
         MaterialDeferrableFormat = "可容缺：受理后 {0}内补交",
@@ -161,6 +162,7 @@ public sealed record ApplicantText
         RequiredMark = "required",
         ChooseOne = "Please choose",
         Yes = "Yes",
+        No = "No",
         MaterialRequired = "Required",
         MaterialOptional = "If applicable",
         MaterialDeferrableFormat = "May come later (容缺): within {0} after acceptance",
@@ -337,6 +339,8 @@ public sealed record ApplicantText
     public required string ChooseOne { get; init; }
 
     public required string Yes { get; init; }
+
+    public required string No { get; init; }
 
     public required string MaterialRequired { get; init; }
 

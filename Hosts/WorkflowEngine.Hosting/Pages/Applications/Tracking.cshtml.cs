@@ -65,6 +65,32 @@ public sealed class TrackingModel(
     public Microsoft.Extensions.Primitives.StringValues Posted(FormField field) =>
         Request.HasFormContentType ? Request.Form[Services.PostedForm.FieldPrefix + field.Key] : Microsoft.Extensions.Primitives.StringValues.Empty;
 
+    /// <summary>
+    /// A form answer to correct as the applicant reads it: a checkbox's yes or no, a choice's label (several joined),
+    /// the text as typed; "—" for none.
+    /// </summary>
+    public static string AnswerText(FormField field, System.Text.Json.Nodes.JsonNode? answer)
+    {
+        var text = PageText.Current;
+        string Label(System.Text.Json.Nodes.JsonNode? chosen) =>
+            chosen?.ToString() is { } value && field.Options.FirstOrDefault(o => o.Value == value) is { } option ? text.Of(option.Label) : chosen?.ToString() ?? "—";
+        return answer switch
+        {
+            null => "—",
+            System.Text.Json.Nodes.JsonValue v when v.TryGetValue<bool>(out var yes) => yes ? ApplicantText.Current.Yes : ApplicantText.Current.No,
+            System.Text.Json.Nodes.JsonArray many => many.Count == 0 ? "—" : string.Join(text.IsEnglishText ? ", " : "、", many.Select(Label)),
+            _ => Label(answer),
+        };
+    }
+
+    /// <summary>
+    /// The form fields an unticked box leaves out of the post (a checkbox, a choice of several): the supplement form
+    /// names them (<c>corrects</c>), so that "no" or "none" can be the correction.
+    /// </summary>
+    public const string CorrectsKey = "corrects";
+
+    public static bool PostsNothingWhenEmpty(FormField field) => field.Type == FieldType.Bool || (field.Type == FieldType.Choice && field.Multiple);
+
     /// <summary>The window staff's route to a walk-in's application, beside the applicant's own.</summary>
     public const string WindowPath = "/window/applications";
 
@@ -137,9 +163,12 @@ public sealed class TrackingModel(
             return null;
         }
 
-        var posted = Services.PostedForm.Read(await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken), Request.Form);
+        var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
+        var posted = Services.PostedForm.Read(definition, Request.Form);
         var corrections = new System.Text.Json.Nodes.JsonObject();
-        foreach (var key in asked.Where(k => posted.ContainsKey(k) && Request.Form.ContainsKey(Services.PostedForm.FieldPrefix + k)))
+        var named = Request.Form[CorrectsKey];
+        foreach (var key in asked.Where(k => Request.Form.ContainsKey(Services.PostedForm.FieldPrefix + k)
+            || (named.Contains(k) && definition.Fields.TryGetValue(k, out var field) && PostsNothingWhenEmpty(field))))
         {
             corrections[key] = posted[key]?.DeepClone();
         }
