@@ -38,6 +38,10 @@ internal sealed class EngineBatch(
     /// <summary>How long after dispatch a department may ask for supplementary material (行政许可法 Art. 32: five working days).</summary>
 
     private readonly Dictionary<Guid, ApplicationRecord> _applications = [];
+
+    /// <summary>The application the batch loaded for a work item; one that does not exist fails the item.</summary>
+    private ApplicationRecord Loaded(Guid id) =>
+        _applications.TryGetValue(id, out var application) ? application : throw new UnknownApplicationException(id);
     private readonly HashSet<Guid> _inserted = [];
     private readonly HashSet<Guid> _changed = [];
     private readonly Dictionary<Guid, List<MaterialRecord>> _materials = [];
@@ -124,10 +128,7 @@ internal sealed class EngineBatch(
 
     public async Task<object?> AttachAsync(AttachMaterialsWork work, CancellationToken cancellationToken)
     {
-        if (!_applications.TryGetValue(work.ApplicationId, out var application))
-        {
-            throw new UnknownApplicationException(work.ApplicationId);
-        }
+        var application = Loaded(work.ApplicationId);
 
         var materials = await MaterialsAsync(application, cancellationToken);
         if (application.AcceptedAt is not null)
@@ -327,10 +328,7 @@ internal sealed class EngineBatch(
             return EventResult.Duplicate;
         }
 
-        if (!_applications.TryGetValue(work.ApplicationId, out var application))
-        {
-            throw new UnknownApplicationException(work.ApplicationId);
-        }
+        var application = Loaded(work.ApplicationId);
 
         if (work.Observe)
         {
@@ -403,10 +401,7 @@ internal sealed class EngineBatch(
     /// <summary>A read of personal data, written into the application's audit trail.</summary>
     public object? RecordAccess(RecordAccessWork work)
     {
-        if (!_applications.TryGetValue(work.ApplicationId, out var application))
-        {
-            throw new UnknownApplicationException(work.ApplicationId);
-        }
+        var application = Loaded(work.ApplicationId);
 
         Changes.Audit.Add(new AuditRecord(application.Id, now, work.What, null, work.Actor, work.Detail is null ? null : Json(work.Detail)));
         MarkChanged(application);
@@ -420,10 +415,7 @@ internal sealed class EngineBatch(
     /// </summary>
     public object? ReissueQueryCode(ReissueQueryCodeWork work)
     {
-        if (!_applications.TryGetValue(work.ApplicationId, out var application))
-        {
-            throw new UnknownApplicationException(work.ApplicationId);
-        }
+        var application = Loaded(work.ApplicationId);
 
         if (!application.IsWalkIn)
         {
@@ -442,10 +434,7 @@ internal sealed class EngineBatch(
     /// </summary>
     public object? Rate(RateWork work)
     {
-        if (!_applications.TryGetValue(work.ApplicationId, out var application))
-        {
-            throw new UnknownApplicationException(work.ApplicationId);
-        }
+        var application = Loaded(work.ApplicationId);
 
         if (!_rated.TryAdd(application.Id, false))
         {
@@ -465,10 +454,7 @@ internal sealed class EngineBatch(
     /// </summary>
     public object? FollowUpRating(FollowUpRatingWork work)
     {
-        if (!_applications.TryGetValue(work.ApplicationId, out var application))
-        {
-            throw new UnknownApplicationException(work.ApplicationId);
-        }
+        var application = Loaded(work.ApplicationId);
 
         if (!_rated.TryGetValue(application.Id, out var followedUp) || followedUp)
         {
@@ -487,10 +473,7 @@ internal sealed class EngineBatch(
     /// <summary>An administrator retries the events an incident holds, or cancels the application.</summary>
     public async Task<object?> ResolveAsync(ResolveIncidentWork work, CancellationToken cancellationToken)
     {
-        if (!_applications.TryGetValue(work.ApplicationId, out var application))
-        {
-            throw new UnknownApplicationException(work.ApplicationId);
-        }
+        var application = Loaded(work.ApplicationId);
 
         if (await OpenIncidentAsync(application, cancellationToken) is not { } incident || incident.Id != work.IncidentId)
         {
