@@ -84,6 +84,9 @@ public sealed class WorkflowDefinition
         material is not null ? MaterialNameEn(material)
         : field is not null && Fields.TryGetValue(field, out var f) ? $"the form's \"{f.Label.En ?? f.Label.Zh}\"" : $"the form's \"{field}\"";
 
+    /// <summary>The steps and stages with a legal basis of their own (办事指南's 设定依据 per step), in the flow's order.</summary>
+    public IEnumerable<StepNode> StepsWithLegalBasis() => Flow.DescendantsAndSelf().Where(n => n.LegalBasis is { Count: > 0 });
+
     public IEnumerable<MaterialSpec> MaterialsFor(string stepId) =>
         Materials.Where(m => m.UsedBy.Contains(stepId, StringComparer.Ordinal));
 }

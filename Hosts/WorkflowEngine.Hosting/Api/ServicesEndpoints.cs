@@ -78,8 +78,7 @@ public static class ServicesEndpoints
     /// <summary>The definition's service guide (办事指南) with the office hours of its calendar; null without a <c>guide:</c>.</summary>
     private static ServiceGuideDto? Guide(WorkflowDefinition d, ReferenceData reference) => d.Guide is not { } guide ? null : new(
         guide.LegalBasis ?? [],
-        [.. d.Flow.DescendantsAndSelf()
-            .Where(n => n.LegalBasis is { Count: > 0 })
+        [.. d.StepsWithLegalBasis()
             .Select(n => new StepLegalBasisDto(n.Id, n.Title ?? new LocalizedText(n.Id), n.LegalBasis!))],
         guide.Eligibility,
         guide.Fees,

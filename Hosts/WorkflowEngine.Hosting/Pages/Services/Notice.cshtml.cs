@@ -38,8 +38,7 @@ public sealed class NoticeModel(DefinitionRegistry registry, ActivityRegistry ac
         var text = PageText.Current;
         Flow = NoticeStep.Of(Service, activities, reference, text);
         StepTitles = Service.Nodes.Values.ToDictionary(n => n.Id, n => n.Title is { } title ? text.Of(title) : n.Id, StringComparer.Ordinal);
-        StepLegalBasis = [.. Service.Flow.DescendantsAndSelf()
-            .Where(n => n.LegalBasis is { Count: > 0 })
+        StepLegalBasis = [.. Service.StepsWithLegalBasis()
             .Select(n => (StepTitles.GetValueOrDefault(n.Id, n.Id), n.LegalBasis!))];
         OfficeHours = reference.Calendars.TryGetValue(Service.CalendarId, out var calendar) ? GuideText.Current.OfficeHoursOf(calendar) : null;
     }
