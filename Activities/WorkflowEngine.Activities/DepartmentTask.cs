@@ -800,8 +800,10 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
         string.Join("; ", items.Select(i => $"{context.Definition.SupplementItemNameEn(i.Material, i.Field)} ({i.Reason})"));
 
     /// <summary>
-    /// Why a request's items cannot be sent on, or null: each names exactly one of a material and a field of the
-    /// service's form (every field is on the step's message, so the department sees them all), and none twice.
+    /// Why a request's items cannot be sent on, or null: each names exactly one of a material the step uses (the
+    /// definition's <c>usedBy</c>, as the step's message lists them) and a field of the service's form (every field is
+    /// on the step's message, so the department sees them all), and none twice. The applicant is never asked for a
+    /// material another department, or nobody, uses.
     /// </summary>
     private static string? InvalidItems(ActivityContext context, IReadOnlyList<SupplementRequestItem> items)
     {
@@ -810,6 +812,7 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             return "补正未列明任何一项";
         }
 
+        var stepMaterials = context.Definition.MaterialsFor(context.Node.Id).Select(m => m.Key).ToArray();
         foreach (var item in items)
         {
             if ((item.Material is null) == (item.Field is null))
@@ -820,6 +823,13 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
             if (item.Field is { } field && !context.Definition.Fields.ContainsKey(field))
             {
                 return $"申请表中没有字段“{field}”";
+            }
+
+            if (item.Material is { } material && !stepMaterials.Contains(material, StringComparer.Ordinal))
+            {
+                return stepMaterials.Length == 0
+                    ? $"材料“{material}”不是本事项使用的材料，本事项不使用申请材料"
+                    : $"材料“{material}”不是本事项使用的材料，本事项使用的材料为：{string.Join("、", stepMaterials)}";
             }
         }
 

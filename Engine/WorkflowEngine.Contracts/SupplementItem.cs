@@ -4,11 +4,11 @@ namespace WorkflowEngine.Contracts;
 /// One item of a supplement request (补正): a material of the step, and what is wrong with it or missing; or a field of
 /// the combined form whose answer the applicant must correct (e.g. the registered address does not match the lease).
 /// Exactly one of <see cref="Material"/> and <see cref="Field"/>: the engine ignores (and audits) a request with an item
-/// naming both, neither, or a field the form does not have.
+/// naming both, neither, a material the step does not use, or a field the form does not have.
 /// </summary>
 public sealed record SupplementItem
 {
-    /// <summary>The material's key, one of the step's materials; absent on a field's item.</summary>
+    /// <summary>The material's key, one of the step's materials (as <see cref="ExecuteStep.Materials"/> lists them); absent on a field's item.</summary>
     public string? Material { get; init; }
 
     /// <summary>

@@ -26,6 +26,8 @@ public sealed class ClockExtensionTests
           extension: { max: { workingDays: 5 }, approver: GSC }
         form:
           - { key: name, label: 名称, type: text }
+        materials:
+          - { key: survey, name: 测绘成果, required: true, usedBy: [a, b] }
         flow:
           activity: sequence
           steps:

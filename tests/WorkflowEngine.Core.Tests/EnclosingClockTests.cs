@@ -24,6 +24,8 @@ public sealed class EnclosingClockTests
         timeLimits: { statutory: { workingDays: 20 }, promised: { workingDays: 10 } }
         form:
           - { key: name, label: 名称, type: text }
+        materials:
+          - { key: articles, name: 章程, required: true, usedBy: [a] }
         flow:
           activity: sequence
           steps:

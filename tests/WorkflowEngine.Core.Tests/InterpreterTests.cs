@@ -605,9 +605,12 @@ public sealed class InterpreterTests
     private static FlowHarness Supply(FlowHarness h, DateTimeOffset at) =>
         h.Apply(new StepSupplementedEvent("a", 1, h.Step("a")!.Supplement!.RequestId, ["articles@v2"], "zhangsan", at) { Department = "SAMR" });
 
+    /// <summary>The material the supplement requests above ask for: the articles of association, used by step a.</summary>
+    private const string Articles = "\nmaterials:\n  - { key: articles, name: 章程, required: true, usedBy: [a] }";
+
     /// <summary>A flow of one task whose supplement requests must be answered within <paramref name="answerWithin"/>, the applicant reminded as the definition says.</summary>
     private static FlowHarness RunAnswering(string rules, string answerWithin = "{ workingDays: 10 }") =>
-        new FlowHarness(Catalog.Definition(Header + $"\nsupplements: {{ answerWithin: {answerWithin}{rules} }}\nflow:\n  " + Task("a")), null).Start();
+        new FlowHarness(Catalog.Definition(Header + Articles + $"\nsupplements: {{ answerWithin: {answerWithin}{rules} }}\nflow:\n  " + Task("a")), null).Start();
 
     [Fact]
     public void ASupplementRequestStillOpen_RemindsTheApplicantOnce_AWorkingDayBeforeItsAnswerBy_ThenExpiresOnItsDay()
@@ -659,7 +662,7 @@ public sealed class InterpreterTests
     public void ASecondSupplementRequest_IsIgnoredWithoutASupervisorsApproval_AndStopsTheClockWithOne_NamingTheApprover()
     {
         // Two office hours from 09:00 on Monday 2 March. Asked at 09:30, answered at 10:00: due at 11:30.
-        var h = Run("  " + Task("a"));
+        var h = new FlowHarness(Catalog.Definition(Header + Articles + "\nflow:\n  " + Task("a"))).Start();
         h.Now = new DateTimeOffset(2026, 3, 2, 9, 30, 0, Cst);
         h.Apply(Supplement(new DateTimeOffset(2026, 3, 2, 9, 30, 0, Cst)));
         Supply(h, new DateTimeOffset(2026, 3, 2, 10, 0, 0, Cst));

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WorkflowEngine.Runtime.Processing;
 
 namespace WorkflowEngine.Runtime.Outbox;
 
@@ -24,35 +24,22 @@ public sealed partial class OutboxRelay(
     OutboxSignal signal,
     TimeProvider time,
     IOptions<EngineOptions> options,
-    ILogger<OutboxRelay> logger) : BackgroundService
+    ILogger<OutboxRelay> logger) : LeasedPoller
 {
     private readonly EngineOptions _options = options.Value;
     private long? _lastPoll;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var count = await PublishBatchAsync(stoppingToken);
-                if (count < _options.RelayBatch && !await signal.WaitAsync(_options.RelayPollInterval, stoppingToken))
-                {
-                    // Nothing committed for a while, so no commit is coming to delete what was published.
-                    await DeletePublishedAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                LogRelayFailed(ex);
-                await Task.Delay(_options.RelayPollInterval, stoppingToken);
-            }
-        }
+    protected override TimeSpan PollInterval => _options.RelayPollInterval;
 
+    protected override WakeSignal Wake => signal;
+
+    protected override async Task<bool> RoundAsync(CancellationToken cancellationToken) => await PublishBatchAsync(cancellationToken) >= _options.RelayBatch;
+
+    /// <summary>Nothing committed for a while, so no commit is coming to delete what was published.</summary>
+    protected override Task IdleAsync(CancellationToken cancellationToken) => DeletePublishedAsync(cancellationToken);
+
+    protected override async Task StoppedAsync()
+    {
         try
         {
             // Stopping: what is known to be safe should not be published again after the restart.
@@ -63,6 +50,8 @@ public sealed partial class OutboxRelay(
             LogRelayFailed(ex);
         }
     }
+
+    protected override void Failed(Exception exception) => LogRelayFailed(exception);
 
     /// <summary>Publishes what was committed since the last call, and what a poll finds; returns how many rows it took.</summary>
     public async Task<int> PublishBatchAsync(CancellationToken cancellationToken)

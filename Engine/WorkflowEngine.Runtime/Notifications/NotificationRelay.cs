@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using WorkflowEngine.Runtime.Processing;
 
 namespace WorkflowEngine.Runtime.Notifications;
 
@@ -16,36 +16,18 @@ public sealed partial class NotificationRelay(
     IEnumerable<INotificationChannel> channels,
     ApplicantMessageSettings settings,
     TimeProvider time,
-    ILogger<NotificationRelay> logger) : BackgroundService
+    ILogger<NotificationRelay> logger) : LeasedPoller
 {
     private readonly Dictionary<string, INotificationChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     /// <summary>This relay's name on the rows it holds: one per relay, so that a restarted process does not take another's.</summary>
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await SendBatchAsync(stoppingToken) < settings.Batch)
-                {
-                    // Pacing in real time, not the clock the rows' due times are judged by.
-                    await Task.Delay(settings.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                LogRelayFailed(ex);
-                await Task.Delay(settings.PollInterval, stoppingToken);
-            }
-        }
-    }
+    protected override TimeSpan PollInterval => settings.PollInterval;
+
+    protected override async Task<bool> RoundAsync(CancellationToken cancellationToken) => await SendBatchAsync(cancellationToken) >= settings.Batch;
+
+    protected override void Failed(Exception exception) => LogRelayFailed(exception);
 
     /// <summary>Sends the messages due now; returns how many it took.</summary>
     public async Task<int> SendBatchAsync(CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Core.Execution;
@@ -17,30 +16,22 @@ public sealed partial class TimerPoller(
     TimerSignal signal,
     TimeProvider time,
     IOptions<EngineOptions> options,
-    ILogger<TimerPoller> logger) : BackgroundService
+    ILogger<TimerPoller> logger) : LeasedPoller
 {
     private readonly EngineOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan PollInterval => _options.TimerPollInterval;
+
+    protected override WakeSignal Wake => signal;
+
+    /// <summary>Fires until nothing is due, so the next round always waits.</summary>
+    protected override async Task<bool> RoundAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await FireDueAsync(stoppingToken);
-                await signal.WaitAsync(_options.TimerPollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogPollFailed(ex);
-                await Task.Delay(_options.TimerPollInterval, stoppingToken);
-            }
-        }
+        await FireDueAsync(cancellationToken);
+        return false;
     }
+
+    protected override void Failed(Exception exception) => LogPollFailed(exception);
 
     /// <summary>Fires every timer due now; returns how many fired.</summary>
     public async Task<int> FireDueAsync(CancellationToken cancellationToken)

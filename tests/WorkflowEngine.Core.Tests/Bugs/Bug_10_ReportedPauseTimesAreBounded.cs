@@ -20,6 +20,8 @@ public sealed class Bug_10_ReportedPauseTimesAreBounded
         id: bounded-pause
         title: 测试
         timeLimits: { statutory: { workingDays: 20 }, promised: { workingDays: 10 } }
+        materials:
+          - { key: articles, name: 章程, required: true, usedBy: [a] }
         flow:
           - { id: a, activity: department-task, title: 营业执照, department: SAMR, limit: { workingDays: 2 } }
         """), start: Monday).Start();

@@ -17,6 +17,8 @@ public sealed class Bug_10_SupplementWindowKeptByTheEngine
         title: 补正期限
         timeLimits: { statutory: { workingDays: 40 }, promised: { workingDays: 30 } }
         {{supplements}}
+        materials:
+          - { key: articles, name: 章程, required: true, usedBy: [a] }
         flow:
           - { id: a, activity: department-task, title: 营业执照, department: SAMR, limit: { workingDays: 20 } }
         """)).Start();
@@ -75,6 +77,8 @@ public sealed class Bug_10_SupplementWindowKeptByTheEngine
             title: 补正期限
             timeLimits: { statutory: { workingDays: 40 }, promised: { workingDays: 30 } }
             supplements: { requestWithin: { workingDays: 3 } }
+            materials:
+              - { key: articles, name: 章程, required: true, usedBy: [a] }
             flow:
               - { id: a, activity: department-task, title: 营业执照, department: SAMR, limit: { workingDays: 20 } }
             """), start: new DateTimeOffset(2026, 2, 27, 9, 0, 0, Cst)).Start();
