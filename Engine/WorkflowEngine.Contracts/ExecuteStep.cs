@@ -112,6 +112,13 @@ public sealed record ExecuteStep
     public JsonElement? Form { get; init; }
 
     /// <summary>
+    /// The revision of <see cref="Form"/>: how many times the applicant's answers had been corrected (补正) when the step
+    /// was sent, 0 or absent for the form as submitted. A department holding the application's form of a lower revision
+    /// (<see cref="ApplicationFormCorrected.FormRevision"/>) keeps this one instead. Added to version 1 (additive).
+    /// </summary>
+    public int? FormRevision { get; init; }
+
+    /// <summary>
     /// The labels of the form's fields, in the definition's order, so that a department (which has no definitions)
     /// shows "注册资本" rather than <c>registeredCapital</c>. Added to version 1; absent from older engines.
     /// </summary>

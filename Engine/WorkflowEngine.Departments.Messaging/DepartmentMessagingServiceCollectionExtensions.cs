@@ -20,6 +20,7 @@ public static class DepartmentMessagingServiceCollectionExtensions
         services.AddSingleton<StepSupplementRefusedConsumer>();
         services.AddSingleton<StepCommitmentRefusedConsumer>();
         services.AddSingleton<StepMaterialSuppliedConsumer>();
+        services.AddSingleton<ApplicationFormCorrectedConsumer>();
         services.AddSingleton<IQueueEndpoints, DepartmentQueueEndpoints>();
         return services;
     }

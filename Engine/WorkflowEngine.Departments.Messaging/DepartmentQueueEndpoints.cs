@@ -25,6 +25,7 @@ public sealed class DepartmentQueueEndpoints(BusTopology topology, MessagingOpti
                 new StepSupplementRefusedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepSupplementRefusedConsumer>(), context);
                 new StepCommitmentRefusedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepCommitmentRefusedConsumer>(), context);
                 new StepMaterialSuppliedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<StepMaterialSuppliedConsumer>(), context);
+                new ApplicationFormCorrectedConsumerDefinition(options).Apply(endpoint, context.GetRequiredService<ApplicationFormCorrectedConsumer>(), context);
             });
         }
     }

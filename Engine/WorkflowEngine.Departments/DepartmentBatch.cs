@@ -43,7 +43,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
         // A step received or recalled only meets its own earlier task (a redelivery, or the recall that overtook it):
         // those are all the batch reads, not every task of the application.
-        var steps = batch.OfType<EngineMessageWork>().Select(w => (w.ApplicationId, w.StepId)).ToArray();
+        var steps = batch.OfType<EngineMessageWork>().Where(w => w is not FormCorrectedWork).Select(w => (w.ApplicationId, w.StepId)).ToArray();
         if (steps.Length > 0)
         {
             Remember(await reader.TasksOfAsync(
@@ -122,6 +122,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             EscalationWork escalation => Escalate(escalation),
             SuppliedWork supplied => Supplied(supplied),
             SupplementRefusedWork refused => SupplementRefused(refused),
+            FormCorrectedWork corrected => FormCorrected(corrected),
             MaterialSuppliedWork material => MaterialSupplied(material),
             RequestSupplementWork request => RequestSupplement(request),
             RequestSupplementApprovalWork request => RequestSupplementApproval(request),
@@ -207,7 +208,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         var (payload, form) = StepPayload.SplitForm(work.Body ?? JsonSerializer.Serialize(step, MessageJson.Options));
         if (form is not null)
         {
-            Changes.Forms.Add((step.ApplicationId, form));
+            Changes.Forms.Add((step.ApplicationId, form, step.FormRevision ?? 0));
         }
 
         var task = new TaskRecord
@@ -884,6 +885,26 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
         _payloads[task.Id] = step.ToJsonString(MessageJson.Options);
         _payloadsChanged.Add(task.Id);
+    }
+
+    /// <summary>
+    /// The applicant corrected answers of the application's form: the form of the new revision replaces the one kept
+    /// unless a newer one is kept already (the store compares), and each corrected answer is kept for every task of the
+    /// application here to show. No task changes: the form is the application's, not a step's.
+    /// </summary>
+    private object? FormCorrected(FormCorrectedWork work)
+    {
+        var corrected = work.Message;
+        if (!Consume(work.MessageId))
+        {
+            return null;
+        }
+
+        Changes.Forms.Add((corrected.ApplicationId, JsonSerializer.Serialize(corrected.Form, MessageJson.Options), corrected.FormRevision));
+        Changes.CorrectedAnswers.AddRange(corrected.Corrections.Select(c => new CorrectedAnswer(
+            corrected.ApplicationId, corrected.FormRevision, c.Key,
+            JsonSerializer.Serialize(c.Old, MessageJson.Options), JsonSerializer.Serialize(c.New, MessageJson.Options), corrected.CorrectedAt)));
+        return null;
     }
 
     /// <summary>

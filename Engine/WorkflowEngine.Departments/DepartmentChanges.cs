@@ -14,8 +14,14 @@ public sealed class DepartmentChanges
 
     public List<OutboxMessage> Outbox { get; } = [];
 
-    /// <summary>The combined forms of the applications whose steps arrived: kept once per application, not per task.</summary>
-    public List<(Guid ApplicationId, string FormJson)> Forms { get; } = [];
+    /// <summary>
+    /// The combined forms of the applications whose steps arrived, or whose answers the applicant corrected: kept once per
+    /// application, not per task, each with its revision (how many corrections it includes); the highest revision stays.
+    /// </summary>
+    public List<(Guid ApplicationId, string FormJson, int Revision)> Forms { get; } = [];
+
+    /// <summary>The answers applicants corrected, as the engine told the department: each kept once.</summary>
+    public List<CorrectedAnswer> CorrectedAnswers { get; } = [];
 
     /// <summary>Tasks whose step as it arrived (the payload) changed: a material that came late (容缺) is in it now.</summary>
     public List<(Guid TaskId, string PayloadJson)> Payloads { get; } = [];
@@ -33,5 +39,5 @@ public sealed class DepartmentChanges
     public List<TaskEvent> Events { get; } = [];
 
     public bool IsEmpty => Inbox.Count + Inserted.Count + Updated.Count + Outbox.Count + Forms.Count + ExtensionsInserted.Count + ExtensionsDecided.Count
-        + Notices.Count + Payloads.Count + Events.Count == 0;
+        + Notices.Count + Payloads.Count + Events.Count + CorrectedAnswers.Count == 0;
 }

@@ -64,6 +64,10 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     public Task MaterialSuppliedAsync(StepMaterialSupplied supplied, string messageId, CancellationToken cancellationToken) =>
         _loops.SubmitAsync(supplied.ApplicationId, new MaterialSuppliedWork(supplied, messageId), cancellationToken);
 
+    /// <summary>Keeps an application's corrected form (the newest revision) and what the applicant corrected, for every task of it here.</summary>
+    public Task FormCorrectedAsync(ApplicationFormCorrected corrected, string messageId, CancellationToken cancellationToken) =>
+        _loops.SubmitAsync(corrected.ApplicationId, new FormCorrectedWork(corrected, messageId), cancellationToken);
+
     /// <summary>Tells the department's supervisors the engine refused a supplement request of the task, and why.</summary>
     public Task SupplementRefusedAsync(StepSupplementRefused refused, string messageId, CancellationToken cancellationToken) =>
         _loops.SubmitAsync(refused.ApplicationId, new SupplementRefusedWork(refused, messageId), cancellationToken);

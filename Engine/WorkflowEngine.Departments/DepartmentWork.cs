@@ -78,6 +78,16 @@ public sealed class MaterialSuppliedWork(StepMaterialSupplied supplied, string m
     public StepMaterialSupplied Message { get; } = supplied;
 }
 
+/// <summary>
+/// The engine says the applicant corrected answers of an application's form (补正): about the application, not one step,
+/// so <see cref="EngineMessageWork.StepId"/> is empty.
+/// </summary>
+public sealed class FormCorrectedWork(ApplicationFormCorrected corrected, string messageId)
+    : EngineMessageWork(messageId, corrected.ApplicationId, "")
+{
+    public ApplicationFormCorrected Message { get; } = corrected;
+}
+
 /// <summary>The engine refused one of the department's supplement requests.</summary>
 public sealed class SupplementRefusedWork(StepSupplementRefused refused, string messageId)
     : EngineMessageWork(messageId, refused.ApplicationId, refused.StepId)

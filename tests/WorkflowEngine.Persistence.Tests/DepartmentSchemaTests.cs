@@ -19,7 +19,7 @@ public abstract partial class DepartmentSchemaTests : IAsyncLifetime
     /// <summary>What a department host reads and writes (Departments.Storage, Identity.Storage, the delivery kernel's outbox, inbox and failed messages).</summary>
     public static readonly string[] DepartmentTables =
     [
-        "admin_audit", "department_access_head", "department_access_log", "department_forms", "department_notices", "department_task_events",
+        "admin_audit", "department_access_head", "department_access_log", "department_form_corrections", "department_forms", "department_notices", "department_task_events",
         "department_tasks", "departments", "extension_requests", "failed_messages", "inbox", "notice_reads", "outbox", "sign_in_events",
         "unknown_sign_in_names", "user_credentials", "users",
     ];

@@ -63,7 +63,7 @@ public sealed class SqlServerSyntaxTests
         // Each kind of statement the dialect writes, and the branches reached only through what a read answered.
         foreach (var expected in new[]
         {
-            "MERGE INTO inbox", "INSERT INTO open_clocks", "DELETE FROM open_clocks WHERE", "FROM open_clocks WHERE yellow_at", "UPDATE applications SET version = version", "MERGE INTO steps", "MERGE INTO timers", "MERGE INTO incidents", "MERGE INTO department_forms",
+            "MERGE INTO inbox", "INSERT INTO open_clocks", "DELETE FROM open_clocks WHERE", "FROM open_clocks WHERE yellow_at", "UPDATE applications SET version = version", "MERGE INTO steps", "MERGE INTO timers", "MERGE INTO incidents", "MERGE INTO department_forms", "UPDATE department_forms SET form_json", "MERGE INTO department_form_corrections",
             "MERGE INTO departments", "MERGE INTO users", "UPDATE users SET disabled_at", "INSERT INTO admin_audit", "UPDATE departments SET name_zh", "MERGE INTO user_credentials", "MERGE INTO unknown_sign_in_names", "DELETE FROM unknown_sign_in_names", "INSERT INTO sign_in_events", "OUTPUT INSERTED.id", "OPENJSON", "FETCH NEXT", "READPAST",
             "FROM timers WITH (UPDLOCK", "DELETE FROM outbox", "UPDATE applications SET status", "UPDATE department_tasks",
             "UPDATE definitions SET title", "INSERT INTO definitions", "UPDATE definitions SET status = 'retired'", "DELETE FROM definitions", "UPDATE audit_events SET seq", "INSERT INTO failed_messages", "INSERT INTO step_compliance", "INSERT INTO step_reports", "FROM step_reports c", "UPDATE certificates SET revoked_at", "FROM step_compliance c JOIN applications",
@@ -379,7 +379,8 @@ public sealed class SqlServerSyntaxTests
         changes.Inserted.Add(Task(TaskStatuses.Open));
         changes.Updated.Add((Task(TaskStatuses.Claimed), TaskStatuses.Open, 0));
         changes.Outbox.Add(new OutboxMessage(Guid.NewGuid(), "engine.reports", "StepReceived", "{}", Now));
-        changes.Forms.Add((applicationId, "{}"));
+        changes.Forms.Add((applicationId, "{}", 1));
+        changes.CorrectedAnswers.Add(new CorrectedAnswer(applicationId, 1, "businessAddress", "\"五四路1号\"", "\"五四路8号\"", Now));
         changes.Events.Add(new TaskEvent(Guid.NewGuid(), Now, TaskEventKinds.Reassigned, "samr-supervisor", "samr-clerk → samr-clerk-2"));
         return changes;
     }

@@ -36,6 +36,12 @@ public sealed class InstanceState
     /// <summary>Requests to extend the bundle's or a stage's clock (行政许可法 Art. 42), oldest first; null when there were none.</summary>
     public List<ClockExtension>? ClockExtensions { get; set; }
 
+    /// <summary>
+    /// How many times the applicant's answers were corrected for supplement requests (补正): the revision of the form the
+    /// departments are sent, so that one holding an older form knows to replace it.
+    /// </summary>
+    public int FormRevision { get; set; }
+
     public NodeState? Find(string nodeId) => Nodes.GetValueOrDefault(nodeId);
 
     public InstanceState Clone()

@@ -24,7 +24,7 @@ public static class MessageJson
         typeof(ExecuteStep), typeof(CancelStep), typeof(StepReceived), typeof(StepClaimed), typeof(StepReleased), typeof(StepCompleted),
         typeof(StepExclusionStarted), typeof(StepExclusionEnded), typeof(StepExclusionEndChanged), typeof(StepExtended), typeof(StepDueChanged), typeof(StepWarningRaised),
         typeof(StepSupplementRequested), typeof(StepSupplemented), typeof(StepEscalated), typeof(StepSupplementRefused),
-        typeof(StepMaterialSupplied), typeof(StepCommitmentRefused),
+        typeof(StepMaterialSupplied), typeof(StepCommitmentRefused), typeof(ApplicationFormCorrected),
     }.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static OutboxMessage ToOutbox<T>(T message, string destination, DateTimeOffset now)

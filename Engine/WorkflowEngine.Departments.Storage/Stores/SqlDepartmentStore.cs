@@ -101,11 +101,36 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
     private readonly InboxSql _inbox = new(database.Dialect);
     private readonly OutboxSql _outbox = new(database.Dialect);
 
-    private readonly BatchCommand<(string ApplicationId, string FormJson, long At)> _insertForm = new(
-        database.Dialect.InsertIgnore("department_forms", "application_id, form_json, received_at", "@ApplicationId, @FormJson, @At", "application_id"),
+    private readonly BatchCommand<(string ApplicationId, string FormJson, long At, int Revision)> _insertForm = new(
+        database.Dialect.InsertIgnore(
+            "department_forms", "application_id, form_json, received_at, form_revision", "@ApplicationId, @FormJson, @At, @Revision", "application_id"),
         ("ApplicationId", f => f.ApplicationId),
         ("FormJson", f => f.FormJson),
-        ("At", f => f.At));
+        ("At", f => f.At),
+        ("Revision", f => f.Revision));
+
+    /// <summary>
+    /// A form of a higher revision (more of the applicant's corrections in it) replaces the one kept; an older one, come
+    /// late, changes nothing, whichever of two department processes writes first.
+    /// </summary>
+    private static readonly BatchCommand<(string ApplicationId, string FormJson, long At, int Revision)> NewerForm = new(
+        "UPDATE department_forms SET form_json = @FormJson, form_revision = @Revision WHERE application_id = @ApplicationId AND form_revision < @Revision",
+        ("FormJson", f => f.FormJson),
+        ("Revision", f => f.Revision),
+        ("ApplicationId", f => f.ApplicationId));
+
+    private readonly BatchCommand<CorrectedAnswer> _insertCorrectedAnswer = new(
+        database.Dialect.InsertIgnore(
+            "department_form_corrections",
+            "application_id, form_revision, field, old_json, new_json, corrected_at",
+            "@ApplicationId, @Revision, @Field, @OldJson, @NewJson, @CorrectedAt",
+            "application_id, form_revision, field"),
+        ("ApplicationId", c => c.ApplicationId.ToString()),
+        ("Revision", c => c.FormRevision),
+        ("Field", c => c.Field),
+        ("OldJson", c => c.OldJson),
+        ("NewJson", c => c.NewJson),
+        ("CorrectedAt", c => Instants.ToMs(c.CorrectedAt)));
 
     public async Task<IDepartmentReader> OpenReaderAsync(CancellationToken cancellationToken) =>
         new Reader(await database.OpenAsync(cancellationToken), database.Dialect);
@@ -122,9 +147,12 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
         var extensionsInserted = changes.ExtensionsInserted.Select(ExtensionRow.From).ToArray();
         var payloads = changes.Payloads.Select(p => (p.TaskId.ToString(), p.PayloadJson)).ToArray();
         var extensionsDecided = changes.ExtensionsDecided.Select(ExtensionRow.From).ToArray();
+        // The newest form of each application in the batch; none where the engine's own copy is the department's.
         var formRows = forms == FormStorage.PerApplication
-            ? changes.Forms.DistinctBy(f => f.ApplicationId).Select(f => (f.ApplicationId.ToString(), f.FormJson, at)).ToArray()
+            ? changes.Forms.GroupBy(f => f.ApplicationId).OrderBy(g => g.Key)
+                .Select(g => g.MaxBy(f => f.Revision)).Select(f => (f.ApplicationId.ToString(), f.FormJson, at, f.Revision)).ToArray()
             : [];
+        var corrected = changes.CorrectedAnswers.DistinctBy(c => (c.ApplicationId, c.FormRevision, c.Field)).ToArray();
         var published = OutboxSql.TakePublished(relay);
         IReadOnlyList<OutboxMessage> outbox;
         var tasksLost = false;
@@ -143,6 +171,8 @@ public sealed class SqlDepartmentStore(Database database, CommittedOutbox? relay
             });
             plan.Add(InsertTask, inserted);
             plan.Add(_insertForm, formRows);
+            plan.Add(NewerForm, formRows.Where(f => f.Revision > 0).ToArray());
+            plan.Add(_insertCorrectedAnswer, corrected);
             plan.Add(UpdatePayload, payloads);
             plan.Add(InsertExtension, extensionsInserted);
             plan.AddGuard(DecideExtension, extensionsDecided, () =>

@@ -122,7 +122,8 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
                 task,
                 await FormAsync(connection, snapshot, task.ApplicationId, cancellationToken),
                 await ExtensionsOfTaskAsync(connection, snapshot, id, cancellationToken),
-                await HistoryAsync(connection, snapshot, id, cancellationToken))
+                await HistoryAsync(connection, snapshot, id, cancellationToken),
+                await CorrectionsAsync(connection, snapshot, task.ApplicationId, cancellationToken))
             : null;
     }
 
@@ -217,6 +218,17 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
             new { Id = applicationId.ToString() },
             snapshot,
             cancellationToken: cancellationToken));
+
+    /// <summary>The answers the applicant corrected, as the engine told this host, oldest first.</summary>
+    private static async Task<IReadOnlyList<CorrectedAnswer>> CorrectionsAsync(
+        DbConnection connection, DbTransaction? snapshot, Guid applicationId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<(int Revision, string Field, string OldJson, string NewJson, long At)>(new CommandDefinition(
+            "SELECT form_revision, field, old_json, new_json, corrected_at FROM department_form_corrections WHERE application_id = @Id ORDER BY form_revision, field",
+            new { Id = applicationId.ToString() },
+            snapshot,
+            cancellationToken: cancellationToken)))
+        .Select(r => new CorrectedAnswer(applicationId, r.Revision, r.Field, r.OldJson, r.NewJson, Instants.FromMs(r.At)))
+        .ToArray();
 
     private static async Task<IReadOnlyList<ExtensionRequest>> ExtensionsOfTaskAsync(DbConnection connection, DbTransaction? snapshot, Guid taskId, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<ExtensionRow>(new CommandDefinition(

@@ -223,9 +223,11 @@ internal sealed class EngineBatch(
         CancellationToken cancellationToken)
     {
         var form = JsonNode.Parse(application.FormJson) as JsonObject ?? [];
+        var changed = new List<FormCorrection>();
         foreach (var (field, value) in work.Corrections!)
         {
             var old = form[field]?.ToJsonString(StoredJson.Options);
+            changed.Add(new FormCorrection { Key = field, Old = JsonAnswer(old), New = JsonAnswer(value?.ToJsonString(StoredJson.Options)) });
             if (value is null)
             {
                 form.Remove(field);
@@ -253,6 +255,8 @@ internal sealed class EngineBatch(
 
         application.FormJson = form.ToJsonString(StoredJson.Options);
         Changes.Forms[application.Id] = application.FormJson;
+        application.State.FormRevision++;
+        AnnounceCorrection(application, changed);
         // What is read from the form is read again: conditions still to be decided, and the materials they call for.
         _data.Remove(application.Id);
         _forms.Remove(application.Id);
@@ -269,6 +273,40 @@ internal sealed class EngineBatch(
 
         return true;
     }
+
+    /// <summary>
+    /// Tells every department holding a step of the application (open, decided or recalled: any of them may have shown a
+    /// clerk the old answer, or hold other tasks of it) that the form changed, with the whole form of the new revision.
+    /// A step dispatched later carries that form and revision in its <c>ExecuteStep</c>.
+    /// </summary>
+    private void AnnounceCorrection(ApplicationRecord application, IReadOnlyList<FormCorrection> corrections)
+    {
+        var departments = application.State.Nodes.Values
+            .Where(n => n is { Department: not null, Attempt: > 0 })
+            .Select(n => n.Department!)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        var form = FormElement(application);
+        foreach (var department in departments)
+        {
+            Changes.Outbox.Add(MessageJson.ToOutbox(
+                new ApplicationFormCorrected
+                {
+                    ApplicationId = application.Id,
+                    Department = department,
+                    TrackingNumber = application.TrackingNumber,
+                    FormRevision = application.State.FormRevision,
+                    Form = form,
+                    Corrections = corrections,
+                    CorrectedAt = ChinaTime.ToLocal(now),
+                },
+                Queues.Department(department),
+                now));
+        }
+    }
+
+    /// <summary>A stored answer (its JSON, or null when there was none) as a message carries it.</summary>
+    private static JsonElement JsonAnswer(string? json) => JsonSerializer.Deserialize<JsonElement>(json ?? "null");
 
     /// <summary>Tells the flow of each material accepted late (容缺) that has now come, so its timers go and what it held up runs.</summary>
     private async Task AnswerDeferralsAsync(ApplicationRecord application, AttachMaterialsWork work, List<MaterialRecord> materials, CancellationToken cancellationToken)
@@ -1098,6 +1136,7 @@ internal sealed class EngineBatch(
             MaxSupplementRequests = definition.Supplements.MaxRequestsOrDefault,
             ApplicantName = application.ApplicantName,
             Form = FormElementOf(application),
+            FormRevision = application.State.FormRevision == 0 ? null : application.State.FormRevision,
             // Labels are for a clerk's page: a step its handler decides goes without them (they were 11 % of what a
             // 企业开办 bundle allocated, BENCHMARKS.md).
             FormLabels = dispatch.Handler is null ? FormLabelsOf(definition) : null,

@@ -147,15 +147,27 @@ public sealed class ClerkActions(
 
         if (application[TaskPayloadKeys.FormCorrections] is JsonObject corrections)
         {
-            // The answers the applicant corrected for this step's supplement request (StepSupplemented.form) over the form as it came.
+            // The answers the applicant corrected for this step's supplement request (StepSupplemented.form) over the form as
+            // it came, until the engine's word that the form changed (ApplicationFormCorrected) has come: from then on the
+            // form kept holds the newest answer, perhaps corrected again for another department since.
             var shown = application["form"] as JsonObject ?? [];
-            foreach (var (key, value) in corrections)
+            foreach (var (key, value) in corrections.Where(c => detail.Corrections.All(a => a.Field != c.Key)))
             {
                 shown[key] = value?.DeepClone();
             }
 
             application["form"] = shown;
         }
+
+        // What the applicant corrected in the application's answers, for any department (ApplicationFormCorrected), oldest first.
+        application[TaskPayloadKeys.FormCorrected] = new JsonArray(detail.Corrections.Select(c => (JsonNode?)new JsonObject
+        {
+            ["field"] = c.Field,
+            ["old"] = JsonNode.Parse(c.OldJson),
+            ["new"] = JsonNode.Parse(c.NewJson),
+            ["correctedAt"] = JsonValue.Create(ChinaTime.ToLocal(c.CorrectedAt)),
+            ["formRevision"] = c.FormRevision,
+        }).ToArray());
 
         if (remote is not null)
         {

@@ -90,6 +90,32 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
         }
     }
 
+    /// <summary>
+    /// What the applicant corrected in the application's answers, as notes in the page's language ("申请人已更正“住所”：
+    /// old → new（time）"), oldest first. A correction answering this step's own request is marked in the form instead
+    /// (“（申请人已补正）”) and gets no note; one for another department's request, or a later one, does.
+    /// </summary>
+    public IEnumerable<string> CorrectionNotes
+    {
+        get
+        {
+            var own = View?.Application[TaskPayloadKeys.FormCorrections] as JsonObject;
+            var labels = Labels;
+            return (View?.Application[TaskPayloadKeys.FormCorrected] as JsonArray ?? []).OfType<JsonObject>()
+                .Where(c => c["field"]?.GetValue<string>() is { } key
+                    && !(own?[key] is { } answered && JsonNode.DeepEquals(answered, c["new"])))
+                .Select(c =>
+                {
+                    var key = c["field"]!.GetValue<string>();
+                    var (name, options) = labels.Where(l => l.Key == key).Select(l => (l.Name, l.Options)).DefaultIfEmpty((key, (JsonArray?)null)).First();
+                    string Shown(JsonNode? value) => Chosen(value, options) ?? Text(value);
+                    var (old, now) = (Shown(c["old"]), Shown(c["new"]));
+                    var at = DeskText.Time(c["correctedAt"]?.GetValue<DateTimeOffset>());
+                    return DeskText.Say($"申请人已更正“{name}”：{old} → {now}（{at}）", $"The applicant corrected “{name}”: {old} → {now} ({at})");
+                });
+        }
+    }
+
     /// <summary>Whether the applicant corrected the field for a supplement request of this step.</summary>
     private bool Corrected(string key) => View?.Application[TaskPayloadKeys.FormCorrections] is JsonObject corrections && corrections.ContainsKey(key);
 
