@@ -51,32 +51,8 @@ namespace WorkflowEngine.Hosting;
 /// <summary>The <c>AddX()/MapX()</c> wiring the hosts share.</summary>
 public static partial class WorkflowHosting
 {
-    /// <summary>Everything in one process: engine, every department's queue and handlers, the API; SQLite and the in-memory bus.</summary>
-    public static WebApplicationBuilder AddWorkflowAllInOne(this WebApplicationBuilder builder)
-    {
-        var reference = builder.AddWorkflowCore();
-        builder.AddDepartmentWork(DeskCalendar.MainlandOf(reference.Calendars));
-        var departments = DepartmentsOptions.From(builder.Configuration).Resolve(reference.Departments.Keys.ToArray());
-        builder.Services.AddSingleton(new ServedDepartments(departments));
-        builder.Services.AddWorkflowMessaging(new BusTopology(ServesEngine: true, departments), HostBasics.MessagingOf(builder.Configuration))
-            .AddEngineConsumers()
-            .AddDepartmentConsumers();
-        builder.AddWorkflowApi();
-        builder.AddWorkflowPages(new PageSets(Engine: true, Desk: true, Users: true)).AddEnginePages();
-        return builder;
-    }
-
-    public static WebApplication MapWorkflowAllInOne(this WebApplication app)
-    {
-        app.MapWorkflowPipeline();
-        app.MapEngineEndpoints();
-        app.MapTasks();
-        app.MapWorkflowPages();
-        return app;
-    }
-
     /// <summary>The engine's API: services, applications, definitions, calendars, incidents, failed messages, health. The root is the pages' catalogue.</summary>
-    private static WebApplication MapEngineEndpoints(this WebApplication app)
+    public static WebApplication MapEngineEndpoints(this WebApplication app)
     {
         app.MapHealth();
         app.MapDepartmentList();
@@ -119,9 +95,6 @@ public static partial class WorkflowHosting
         services.AddSingleton(sp => new DefinitionLoader(sp.GetRequiredService<ActivityRegistry>(), reference.ValidationEnvironment));
 
         services.AddSingleton<IEngineStore, SqlEngineStore>();
-        // One database for both sides: the department side keeps no copy of the forms, it reads the engine's.
-        services.AddSingleton<IDepartmentStore>(sp => new SqlDepartmentStore(
-            sp.GetRequiredService<Database>(), sp.GetRequiredService<CommittedOutbox>(), FormStorage.SharedWithEngine));
         services.AddSingleton<IOutboxStore, SqlOutboxStore>();
         services.AddSingleton<ITimerStore, SqlTimerStore>();
         services.AddSingleton<IDefinitionStore, SqlDefinitionStore>();
@@ -130,7 +103,6 @@ public static partial class WorkflowHosting
         services.AddSingleton<IOpenClockStore, SqlOpenClockStore>();
         services.AddSingleton<OpenClockBackfill>();
         services.AddSingleton<ITaskQueries>(sp => new SqlTaskQueries(sp.GetRequiredService<Database>(), FormStorage.SharedWithEngine));
-        services.AddSingleton<INoticeReads>(sp => new SqlNoticeReads(sp.GetRequiredService<Database>()));
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
         services.AddSingleton<IIncidentQueries, SqlIncidentQueries>();
         services.AddSingleton<IComplianceQueries, SqlComplianceQueries>();
@@ -148,8 +120,6 @@ public static partial class WorkflowHosting
         services.AddSingleton<ICalendarYearStore, SqlCalendarYearStore>();
         services.AddSingleton<IRatingStore, SqlRatingStore>();
         services.AddSingleton<CalendarUpdates>();
-        // What the department side's work in this process counts a step's working time on: the engine's own calendars.
-        services.AddSingleton<IStepCalendars, InProcessCalendars>();
         services.AddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<EngineOptions>>().Value.BlobPath));
 
         services.AddSingleton<DefinitionRegistry>();
@@ -172,7 +142,6 @@ public static partial class WorkflowHosting
         services.AddSingleton<TrackingLookupLimiter>();
         services.AddSingleton<ClockViews>();
         services.AddSingleton<DepartmentWarnings>();
-        services.AddSingleton<IEngineWarnings>(sp => sp.GetRequiredService<DepartmentWarnings>());
         services.AddSingleton<LateClocks>();
 
         // Migrations and seeding run first: hosted services start in registration order, before the bus.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Testing;
 using Xunit;
 
 namespace WorkflowEngine.Hosting.Tests;
@@ -38,5 +39,29 @@ public sealed class DepartmentsOptionsTests
         var error = Assert.Throws<InvalidOperationException>(() => Served(("Departments:Codes", "SAMR,BNAK")));
         Assert.Contains("BNAK", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("SAMR,", error.Message.Split("known")[0], StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An engine host carries none of the department side, so it cannot serve a department's queue: given departments, it
+    /// stops at start and says which hosts serve them, rather than leave their queues unread.
+    /// </summary>
+    [Theory]
+    [InlineData("--Departments:Codes=SAMR,PSB")]
+    [InlineData("--Departments:Codes:0=SAMR")]
+    public void AnEngineHostGivenDepartments_StopsAtStart_NamingTheHostsThatServeThem(string setting)
+    {
+        var directory = Directory.CreateTempSubdirectory("workflow-engine-codes-");
+        try
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => WorkflowApp.Build(HostRole.Engine, [.. AllInOneHost.HostArgs(directory), setting]));
+
+            Assert.Contains("Departments:Codes", error.Message, StringComparison.Ordinal);
+            Assert.Contains("WorkflowEngine.DepartmentHost", error.Message, StringComparison.Ordinal);
+            Assert.Contains("WorkflowEngine.AllInOne", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 }

@@ -197,6 +197,33 @@ public sealed class DependencyDirectionTests
         Assert.Superset(new SortedSet<string>(["WorkflowEngine.Runtime", "WorkflowEngine.Core", "WorkflowEngine.Definitions", "WorkflowEngine.Hosting"]), new SortedSet<string>(libraries));
     }
 
+    /// <summary>
+    /// The department side's queues, worker and handlers are composed beside the engine only by the all-in-one composition
+    /// (WorkflowEngine.Hosting.AllInOne): the engine's web layer, which is what an engine host runs, does not reference the
+    /// department side's consumers.
+    /// </summary>
+    [Fact]
+    public void EnginesWebLayer_DoesNotComposeTheDepartmentQueues() =>
+        Assert.DoesNotContain("WorkflowEngine.Departments.Messaging", WorkflowReferences("WorkflowEngine.Hosting"));
+
+    /// <summary>The rule above can fail: the all-in-one composition references the department side's consumers.</summary>
+    [Fact]
+    public void DepartmentQueuesRule_SeesTheQueuesInTheAllInOneComposition() =>
+        Assert.Contains("WorkflowEngine.Departments.Messaging", WorkflowReferences("WorkflowEngine.Hosting.AllInOne"));
+
+    /// <summary>
+    /// The engine host as built references the engine's web layer, and neither it nor anything under it the all-in-one
+    /// composition, which brings the department side's queues and worker.
+    /// </summary>
+    [Fact]
+    public void EngineHost_ReachesTheEnginesWebLayer_NotTheAllInOneComposition()
+    {
+        var direct = WorkflowReferences(BuiltHostReferences("WorkflowEngine.EngineHost"));
+
+        Assert.Equal(["WorkflowEngine.Hosting"], direct);
+        Assert.DoesNotContain("WorkflowEngine.Hosting.AllInOne", ReachableFrom(direct));
+    }
+
     private const string DepartmentHostName = "WorkflowEngine.DepartmentHost";
 
     private static string DepartmentHostPath() => BuiltHostPath(DepartmentHostName);
@@ -211,9 +238,12 @@ public sealed class DependencyDirectionTests
     }
 
     /// <summary>The department host's assembly, read for its references only (it is not referenced by the tests, which start it as a process).</summary>
-    private static AssemblyName[] DepartmentHostAssembly()
+    private static AssemblyName[] DepartmentHostAssembly() => BuiltHostReferences(DepartmentHostName);
+
+    /// <summary>A built host's references, read from its assembly without loading it.</summary>
+    private static AssemblyName[] BuiltHostReferences(string project)
     {
-        using var stream = File.OpenRead(DepartmentHostPath());
+        using var stream = File.OpenRead(BuiltHostPath(project));
         using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
         var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
         return [.. metadata.AssemblyReferences.Select(h => metadata.GetAssemblyReference(h).GetAssemblyName())];
@@ -343,7 +373,7 @@ public sealed class DependencyDirectionTests
     /// <summary>The web layer's assemblies: the sign-in, the shared helpers and the shared pages moved out of Hosting kept their namespaces.</summary>
     private static readonly Assembly[] WebAssemblies =
     [
-        typeof(WorkflowHosting).Assembly, Assembly.Load("WorkflowEngine.Hosting.Identity"), Assembly.Load("WorkflowEngine.Web.Common"),
+        typeof(WorkflowHosting).Assembly, typeof(AllInOneHosting).Assembly, Assembly.Load("WorkflowEngine.Hosting.Identity"), Assembly.Load("WorkflowEngine.Web.Common"),
         Assembly.Load("WorkflowEngine.Web.Pages"), Assembly.Load("WorkflowEngine.Departments.Web"),
     ];
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using WorkflowEngine.Hosting.Startup;
 
 namespace WorkflowEngine.Hosting;
 
@@ -16,35 +15,19 @@ public enum HostRole
     Department,
 }
 
-/// <summary>Builds a host; each host's Program.cs and the end-to-end tests start it this way.</summary>
+/// <summary>Builds a host of any role; the all-in-one host's Program.cs and the end-to-end tests start hosts this way.</summary>
 public static class WorkflowApp
 {
     /// <summary>
     /// The host's command line: runs the host; or with <c>verify-audit</c> first (engine hosts), checks the database's audit
-    /// trails and exits; or with <c>set-password &lt;user&gt;</c>, sets that user's password (<see cref="PasswordCommand"/>) and exits.
+    /// trails and exits; or with <c>set-password &lt;user&gt;</c>, sets that user's password (<see cref="Startup.PasswordCommand"/>) and exits.
     /// </summary>
-    public static async Task<int> RunAsync(HostRole role, string[] args)
+    public static Task<int> RunAsync(HostRole role, string[] args) => role switch
     {
-        if (role == HostRole.Department)
-        {
-            return await DepartmentApp.RunAsync(args);
-        }
-
-        if (args is [AuditCommand.Name, .. var rest])
-        {
-            await using var tool = Build(role, rest);
-            return await AuditCommand.RunAsync(tool.Services, Console.Out);
-        }
-
-        if (args is [PasswordCommand.Name, var userId, .. var options])
-        {
-            await using var tool = Build(role, options);
-            return await PasswordCommand.RunAsync(tool.Services, userId, Console.In, Console.Out);
-        }
-
-        await Build(role, args).RunAsync();
-        return 0;
-    }
+        HostRole.Department => DepartmentApp.RunAsync(args),
+        HostRole.Engine => EngineApp.RunAsync(args),
+        _ => EngineApp.RunAsync(args, options => Build(HostRole.AllInOne, options)),
+    };
 
     /// <summary>Builds a host of <paramref name="role"/> (<see cref="HostBasics.CreateBuilder"/>: settings beside the host's assembly, not watched).</summary>
     public static WebApplication Build(HostRole role, string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -54,11 +37,16 @@ public static class WorkflowApp
             return DepartmentApp.Build(args, configure);
         }
 
+        if (role == HostRole.Engine)
+        {
+            return EngineApp.Build(args, configure);
+        }
+
         var builder = HostBasics.CreateBuilder(args);
-        _ = role == HostRole.Engine ? builder.AddWorkflowEngineHost() : builder.AddWorkflowAllInOne();
+        builder.AddWorkflowAllInOne();
         configure?.Invoke(builder);
         var app = builder.Build();
-        _ = role == HostRole.Engine ? app.MapWorkflowEngineHost() : app.MapWorkflowAllInOne();
+        app.MapWorkflowAllInOne();
         return app;
     }
 }
