@@ -5,8 +5,8 @@ using WorkflowEngine.Testing;
 namespace WorkflowEngine.Browser.Tests;
 
 /// <summary>
-/// 好差评 in a real browser: on the progress page of a refused application the applicant chooses 不满意, is told next to
-/// the field that a reason is needed, gives it and sends; the page then shows the rating as given and offers no second
+/// 好差评 in a real browser: on the progress page of a refused application the applicant chooses 不满意 and, by keyboard,
+/// 非常满意 for the SAMR step (一事一评), is told next to the field that a reason is needed, gives it and sends; the page then shows the rating as given and offers no second
 /// one. The administrator finds it on the ratings page awaiting follow-up, records what was done, and sees it handled.
 /// Both pages pass axe.
 /// </summary>
@@ -32,18 +32,30 @@ public sealed class RatingBrowserTests(BrowserFixture fixture) : IClassFixture<B
         var page = await fixture.SignedInAsync("zhangsan", $"/applications/{id}");
         var rating = page.Locator("#rating");
         await Assertions.Expect(rating.GetByRole(AriaRole.Heading, new() { Name = "评价本次办理（好差评）" })).ToBeVisibleAsync();
-        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
-        await rating.GetByLabel("不满意", new() { Exact = true }).CheckAsync();
+        // 一事一评: below the overall levels, a radio group for the decided SAMR step, named by its legend; the step
+        // never run (the seal, after the refusal) has none. Checked with axe, by keyboard and at 375 px.
+        var overall = page.GetByRole(AriaRole.Group, new() { Name = "您对本次办理是否满意？" });
+        var licence = page.GetByRole(AriaRole.Group, new() { NameRegex = new System.Text.RegularExpressions.Regex("^市场监督管理局 · ") });
+        await Assertions.Expect(licence).ToBeVisibleAsync();
+        await Assertions.Expect(licence.GetByLabel("不单独评价")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("[name='steps.seal-engraving.level']")).ToHaveCountAsync(0);
+        await PageChecks.AssertUsableAsync(page, "page-application-rating-steps");
+        await overall.GetByLabel("不满意", new() { Exact = true }).CheckAsync();
+        await licence.GetByLabel("非常满意", new() { Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(licence.GetByLabel("非常满意", new() { Exact = true })).ToBeCheckedAsync();
         await rating.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#rating-reason-error")).ToHaveTextAsync("评价为“不满意”或“非常不满意”时，请写明原因，以便整改");
-        await Assertions.Expect(rating.GetByLabel("不满意", new() { Exact = true })).ToBeCheckedAsync();
+        await Assertions.Expect(overall.GetByLabel("不满意", new() { Exact = true })).ToBeCheckedAsync();
+        await Assertions.Expect(licence.GetByLabel("非常满意", new() { Exact = true })).ToBeCheckedAsync();
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
-        await rating.GetByLabel("不满意的原因（选“不满意”或“非常不满意”时必填）").FillAsync("前置审批要求没有在一次性告知中写明");
+        await page.Locator("#rating-reason").FillAsync("前置审批要求没有在一次性告知中写明");
         await rating.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#rating-given")).ToHaveTextAsync("不满意");
         await Assertions.Expect(page.Locator("#rating")).ToContainTextAsync("前置审批要求没有在一次性告知中写明");
+        await Assertions.Expect(page.Locator("#rating-steps-given li[data-step='business-licence']")).ToContainTextAsync("非常满意");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "提交评价" })).ToHaveCountAsync(0);
         await PageChecks.AssertUsableAsync(page, "page-application-rated");
 

@@ -196,6 +196,11 @@ public sealed class SqlServerSyntaxTests
 
         await Quietly(() => mismatches.ListAsync(new ComplianceMismatchFilter(Now, Now.AddDays(30), null, null, null, 50, 50), none));
         await Quietly(() => new SqlStepReportQueries(database).ForApplicationAsync(applicationId, none));
+        var ratings = new SqlRatingStore(database);
+        await Quietly(() => ratings.GetAsync(applicationId, none));
+        await Quietly(() => ratings.ListAsync(new RatingFilter("business-opening", "SAMR", 2, true, true, 0, 50), none));
+        await Quietly(() => ratings.ByDepartmentAsync(none));
+        await Quietly(() => ratings.ByServiceAsync(none));
 
         var years = new SqlCalendarYearStore(database);
         await Quietly(() => years.ListAsync(none));
@@ -360,8 +365,10 @@ public sealed class SqlServerSyntaxTests
         changes.Ratings.Add(new RatingRecord
         {
             ApplicationId = applicationId, TrackingNumber = "YB-1", ServiceId = "business-opening", Level = 1, Reason = "慢", RatedBy = "zhangsan", RatedAt = Now, Departments = ["SAMR"],
+            Steps = [new StepRatingRecord { StepId = "licence", Department = "SAMR", Title = "营业执照", Level = 2, Reason = "等太久" }],
         });
         changes.RatingFollowUps.Add(new RatingFollowUp(updated.Id, "已整改", "admin", Now));
+        changes.RatingFollowUps.Add(new RatingFollowUp(updated.Id, "环节已整改", "admin", Now, "licence"));
         changes.Clocks[applicationId] = [new OpenClockRecord(applicationId, "business-opening", OpenClockRecord.BundleKind, "business-opening", "企业开办", Now, Now, null, null)];
         return changes;
     }

@@ -18,13 +18,23 @@ public abstract partial class StoreComplianceTests
         return await SavedAsync(changes);
     }
 
-    /// <summary>Records the follow-up in an engine change set; false when there is no rating or it was followed up already.</summary>
-    private async Task<bool> FollowUpAsync(Guid applicationId, string note, DateTimeOffset at)
+    /// <summary>Records the follow-up (of the rating of <paramref name="step"/>, when given) in an engine change set; false when there is no rating or it was followed up already.</summary>
+    private async Task<bool> FollowUpAsync(Guid applicationId, string note, DateTimeOffset at, string? step = null)
     {
         var changes = new EngineChanges();
-        changes.RatingFollowUps.Add(new RatingFollowUp(applicationId, note, "admin", at));
+        changes.RatingFollowUps.Add(new RatingFollowUp(applicationId, note, "admin", at, step));
         return await SavedAsync(changes);
     }
+
+    private static StepRatingRecord StepRating(string stepId, string department, int level) => new()
+    {
+        StepId = stepId,
+        Department = department,
+        Title = stepId + " 环节",
+        Level = level,
+        Comment = level > 2 ? "环节办得快" : null,
+        Reason = level <= 2 ? "环节让我等了两周" : null,
+    };
 
     private async Task<bool> SavedAsync(EngineChanges changes)
     {
@@ -148,5 +158,85 @@ public abstract partial class StoreComplianceTests
         var byService = await store.ByServiceAsync(CancellationToken.None);
         Assert.Equal([new Satisfaction("business-opening", 3, 2), new Satisfaction("construction-permit", 1, 0)], byService);
         Assert.Equal(2d / 3, byService[0].Rate, 6);
+    }
+
+    [StoreFact]
+    public async Task StepRatings_AreReadBackWithTheirRating_AndTwoRatingsOfOneStepAtOnce_StoreOne()
+    {
+        var store = new SqlRatingStore(Database);
+        var first = NewRating(4, departments: ["PSB", "SAMR"]) with { Steps = [StepRating("licence", "SAMR", 1), StepRating("seal", "PSB", 5)] };
+        var second = first with { Steps = [StepRating("licence", "SAMR", 5)] };
+
+        var added = await Task.WhenAll(RateAsync(first), RateAsync(second));
+
+        Assert.Single(added, a => a);
+        var stored = await store.GetAsync(first.ApplicationId, CancellationToken.None);
+        Assert.Equal(added[0] ? first.Steps : second.Steps, stored!.Steps);
+        var licence = stored.Steps.Single(s => s.StepId == "licence");
+        Assert.Equal(("SAMR", "licence 环节"), (licence.Department, licence.Title));
+        Assert.Equal(added[0], licence.NeedsFollowUp);
+        Assert.Equal(added[0], stored.AnyNeedsFollowUp);
+        Assert.False(stored.NeedsFollowUp);
+    }
+
+    [StoreFact]
+    public async Task AStepRatingsFollowUp_IsRecordedOnce_ApartFromTheOverallOnes()
+    {
+        var store = new SqlRatingStore(Database);
+        var rating = NewRating(1, departments: ["SAMR", "PSB"]) with { Steps = [StepRating("licence", "SAMR", 2), StepRating("seal", "PSB", 4)] };
+        await RateAsync(rating);
+
+        Assert.True(await FollowUpAsync(rating.ApplicationId, "营业执照窗口已整改", Now.AddHours(1), "licence"));
+        Assert.False(await FollowUpAsync(rating.ApplicationId, "第二次", Now.AddHours(2), "licence"));
+        Assert.False(await FollowUpAsync(rating.ApplicationId, "没有这个环节的评价", Now.AddHours(2), "tax"));
+
+        var stored = await store.GetAsync(rating.ApplicationId, CancellationToken.None);
+        var licence = stored!.Steps.Single(s => s.StepId == "licence");
+        Assert.Equal(("营业执照窗口已整改", "admin", Now.AddHours(1)), (licence.FollowUp, licence.FollowedUpBy, licence.FollowedUpAt));
+        Assert.Null(stored.FollowUp);
+        Assert.True(stored.NeedsFollowUp);
+
+        Assert.True(await FollowUpAsync(rating.ApplicationId, "总体已整改", Now.AddHours(3)));
+        stored = await store.GetAsync(rating.ApplicationId, CancellationToken.None);
+        Assert.False(stored!.AnyNeedsFollowUp);
+        Assert.Equal("营业执照窗口已整改", stored.Steps.Single(s => s.StepId == "licence").FollowUp);
+    }
+
+    [StoreFact]
+    public async Task RatingsList_MatchesAStepRating_ByItsDepartmentLevelAndFollowUp()
+    {
+        var store = new SqlRatingStore(Database);
+        // Good overall, bad at PSB's step: a PSB supervisor's list of open bad ratings finds it, SAMR's does not.
+        var badStep = NewRating(5, at: Now, departments: ["SAMR", "PSB"]) with { Steps = [StepRating("seal", "PSB", 2), StepRating("licence", "SAMR", 5)] };
+        var good = NewRating(5, at: Now.AddMinutes(1), departments: ["SAMR", "PSB"]);
+        await RateAsync(badStep);
+        await RateAsync(good);
+        async Task<Guid[]> ListAsync(RatingFilter filter) =>
+            [.. (await store.ListAsync(filter, CancellationToken.None)).Items.Select(r => r.ApplicationId)];
+
+        Assert.Equal([badStep.ApplicationId], await ListAsync(new(null, "PSB", null, true, true, 0, 50)));
+        Assert.Empty(await ListAsync(new(null, "SAMR", null, true, false, 0, 50)));
+        Assert.Equal([badStep.ApplicationId], await ListAsync(new(null, null, 2, false, false, 0, 50)));
+        Assert.Equal([good.ApplicationId, badStep.ApplicationId], await ListAsync(new(null, "SAMR", null, false, false, 0, 50)));
+
+        await FollowUpAsync(badStep.ApplicationId, "刻章窗口已整改", Now.AddHours(1), "seal");
+        Assert.Empty(await ListAsync(new(null, "PSB", null, true, true, 0, 50)));
+        Assert.Equal([badStep.ApplicationId], await ListAsync(new(null, "PSB", null, true, false, 0, 50)));
+    }
+
+    [StoreFact]
+    public async Task SatisfactionByDepartment_CountsADepartmentsOwnStepRatings_WhereGiven_AndTheOverallRatingWhereNot()
+    {
+        var store = new SqlRatingStore(Database);
+        // Overall 非常不满意 because of PSB's step: SAMR, rated 非常满意 on its own step, is not dragged down by it.
+        await RateAsync(NewRating(1, departments: ["SAMR", "PSB"]) with { Steps = [StepRating("licence", "SAMR", 5), StepRating("seal", "PSB", 1)] });
+        // Two steps of one department rated: each counts; the overall rating counts for TAX, whose step was not rated.
+        await RateAsync(NewRating(4, departments: ["SAMR", "TAX"]) with { Steps = [StepRating("licence", "SAMR", 4), StepRating("licence-review", "SAMR", 2)] });
+        await RateAsync(NewRating(3, departments: ["SAMR"]));
+
+        var byDepartment = await store.ByDepartmentAsync(CancellationToken.None);
+        Assert.Equal([new Satisfaction("PSB", 1, 0), new Satisfaction("SAMR", 4, 2), new Satisfaction("TAX", 1, 1)], byDepartment);
+        // A service is rated as a whole: its satisfaction counts the overall ratings only.
+        Assert.Equal([new Satisfaction("business-opening", 3, 1)], await store.ByServiceAsync(CancellationToken.None));
     }
 }

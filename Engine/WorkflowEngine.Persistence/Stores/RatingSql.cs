@@ -26,17 +26,35 @@ internal sealed class RatingSql(ISqlDialect dialect)
         "INSERT INTO rating_departments (application_id, department) VALUES (@ApplicationId, @Department)",
         ("ApplicationId", d => d.ApplicationId.ToString()), ("Department", d => d.Department));
 
+    /// <summary>A rating of one step (一事一评), written with its application's rating.</summary>
+    public static BatchCommand<(Guid ApplicationId, StepRatingRecord Step)> InsertStep { get; } = new(
+        "INSERT INTO step_ratings (application_id, step_id, department, title, level, comment, reason) "
+        + "VALUES (@ApplicationId, @StepId, @Department, @Title, @Level, @Comment, @Reason)",
+        ("ApplicationId", s => s.ApplicationId.ToString()), ("StepId", s => s.Step.StepId), ("Department", s => s.Step.Department),
+        ("Title", s => s.Step.Title), ("Level", s => s.Step.Level), ("Comment", s => s.Step.Comment), ("Reason", s => s.Step.Reason));
+
     /// <summary>Affects no row when there is no rating or its follow-up is recorded already: a guard, keeping a follow-up to one.</summary>
     public static BatchCommand<RatingFollowUp> FollowUp { get; } = new(
         "UPDATE ratings SET follow_up = @Note, followed_up_by = @By, followed_up_at = @At WHERE application_id = @ApplicationId AND follow_up IS NULL",
         ("Note", f => f.Note), ("By", f => f.By), ("At", f => Instants.ToMs(f.At)), ("ApplicationId", f => f.ApplicationId.ToString()));
 
-    /// <summary>Which of <paramref name="applicationIds"/> are rated, each with whether its follow-up is recorded.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, bool>> FindRatedAsync(
+    /// <summary>The follow-up of one step's rating; a guard as <see cref="FollowUp"/> is.</summary>
+    public static BatchCommand<RatingFollowUp> FollowUpStep { get; } = new(
+        "UPDATE step_ratings SET follow_up = @Note, followed_up_by = @By, followed_up_at = @At "
+        + "WHERE application_id = @ApplicationId AND step_id = @StepId AND follow_up IS NULL",
+        ("Note", f => f.Note), ("By", f => f.By), ("At", f => Instants.ToMs(f.At)), ("ApplicationId", f => f.ApplicationId.ToString()),
+        ("StepId", f => f.StepId));
+
+    /// <summary>The ratings of <paramref name="applicationIds"/>, overall ("") and by step, each with whether its follow-up is recorded.</summary>
+    public static async Task<IReadOnlyDictionary<(Guid ApplicationId, string Step), bool>> FindRatedAsync(
         DbConnection connection, ISqlDialect dialect, IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<(string ApplicationId, string? FollowUp)>(new CommandDefinition(
-            $"SELECT application_id, follow_up FROM ratings WHERE {dialect.In("application_id", "@Ids")}",
+        (await connection.QueryAsync<(string ApplicationId, string Step, string? FollowUp)>(new CommandDefinition(
+            $"""
+            SELECT application_id, '' AS step, follow_up FROM ratings WHERE {dialect.In("application_id", "@Ids")}
+            UNION ALL
+            SELECT application_id, step_id AS step, follow_up FROM step_ratings WHERE {dialect.In("application_id", "@Ids")}
+            """,
             new { Ids = ListParameter.Of(applicationIds) },
             cancellationToken: cancellationToken)))
-        .ToDictionary(r => Guid.Parse(r.ApplicationId), r => r.FollowUp is not null);
+        .ToDictionary(r => (Guid.Parse(r.ApplicationId), r.Step), r => r.FollowUp is not null);
 }

@@ -50,6 +50,9 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         var published = OutboxSql.TakePublished(relay);
         var listed = changes.Compliance.Where(c => c.Listed).ToArray();
         var ratingDepartments = changes.Ratings.SelectMany(r => r.Departments.Select(d => (r.ApplicationId, d))).ToArray();
+        var stepRatings = changes.Ratings.SelectMany(r => r.Steps.Select(s => (r.ApplicationId, s))).ToArray();
+        var overallFollowUps = changes.RatingFollowUps.Where(f => f.StepId is null).ToArray();
+        var stepFollowUps = changes.RatingFollowUps.Where(f => f.StepId is not null).ToArray();
         IReadOnlyList<OutboxMessage> outbox;
         var updateLost = false;
 
@@ -68,7 +71,10 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
             // again, finds it and stores nothing).
             plan.AddGuard(_ratings.Insert, changes.Ratings, () => new ConcurrencyException(changes.Ratings[0].ApplicationId));
             plan.Add(RatingSql.InsertDepartment, ratingDepartments);
-            plan.AddGuard(RatingSql.FollowUp, changes.RatingFollowUps, () => new ConcurrencyException(changes.RatingFollowUps[0].ApplicationId));
+            // A step's rating goes only with its application's, which the guard above keeps to one.
+            plan.Add(RatingSql.InsertStep, stepRatings);
+            plan.AddGuard(RatingSql.FollowUp, overallFollowUps, () => new ConcurrencyException(overallFollowUps[0].ApplicationId));
+            plan.AddGuard(RatingSql.FollowUpStep, stepFollowUps, () => new ConcurrencyException(stepFollowUps[0].ApplicationId));
             plan.Add(_sql.InsertApplication, inserted);
             plan.Add(EngineSql.UpdateForm, changes.Forms.OrderBy(f => f.Key).Select(f => (f.Key.ToString(), f.Value)).ToArray());
             plan.Add(_sql.UpsertStep, steps);
@@ -192,7 +198,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         public Task<IReadOnlySet<string>> FindProcessedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken) =>
             InboxSql.FindProcessedAsync(Connection, dialect, Consumer, messageIds, cancellationToken);
 
-        public Task<IReadOnlyDictionary<Guid, bool>> FindRatedAsync(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyDictionary<(Guid ApplicationId, string Step), bool>> FindRatedAsync(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken) =>
             RatingSql.FindRatedAsync(Connection, dialect, applicationIds, cancellationToken);
     }
 }

@@ -52,7 +52,8 @@ internal sealed class EngineBatch(
     private readonly Dictionary<Guid, IncidentRecord?> _incidents = [];
 
     /// <summary>The batch's rated applications, each with whether its follow-up is recorded: as read, then as the batch leaves them.</summary>
-    private readonly Dictionary<Guid, bool> _rated = [];
+    /// <summary>The ratings stored, by application and step ("" for the overall one), each with whether its follow-up is.</summary>
+    private readonly Dictionary<(Guid ApplicationId, string Step), bool> _rated = [];
 
     /// <summary>Applications moved to another definition version in this batch: their clocks are counted on its limits.</summary>
     private readonly HashSet<Guid> _migrated = [];
@@ -93,9 +94,9 @@ internal sealed class EngineBatch(
         var rating = batch.Where(w => w is RateWork or FollowUpRatingWork).Select(w => w.ApplicationId).Distinct().ToArray();
         if (rating.Length > 0)
         {
-            foreach (var (id, followedUp) in await reader.FindRatedAsync(rating, cancellationToken))
+            foreach (var (key, followedUp) in await reader.FindRatedAsync(rating, cancellationToken))
             {
-                _rated[id] = followedUp;
+                _rated[key] = followedUp;
             }
         }
     }
@@ -474,9 +475,14 @@ internal sealed class EngineBatch(
     {
         var application = Loaded(work.ApplicationId);
 
-        if (!_rated.TryAdd(application.Id, false))
+        if (!_rated.TryAdd((application.Id, ""), false))
         {
             return null;
+        }
+
+        foreach (var step in work.Rating.Steps)
+        {
+            _rated[(application.Id, step.StepId)] = false;
         }
 
         var rating = work.Rating with { RatedAt = now };
@@ -494,15 +500,16 @@ internal sealed class EngineBatch(
     {
         var application = Loaded(work.ApplicationId);
 
-        if (!_rated.TryGetValue(application.Id, out var followedUp) || followedUp)
+        var key = (application.Id, work.Step ?? "");
+        if (!_rated.TryGetValue(key, out var followedUp) || followedUp)
         {
             return null;
         }
 
-        _rated[application.Id] = true;
-        var followUp = new RatingFollowUp(application.Id, work.Note, work.Administrator, now);
+        _rated[key] = true;
+        var followUp = new RatingFollowUp(application.Id, work.Note, work.Administrator, now, work.Step);
         Changes.RatingFollowUps.Add(followUp);
-        Changes.Audit.Add(new AuditRecord(application.Id, now, RatingAuditTypes.RatingFollowedUp, null, work.Administrator,
+        Changes.Audit.Add(new AuditRecord(application.Id, now, RatingAuditTypes.RatingFollowedUp, work.Step, work.Administrator,
             Json(new Dictionary<string, string?> { ["note"] = work.Note })));
         MarkChanged(application);
         return followUp;

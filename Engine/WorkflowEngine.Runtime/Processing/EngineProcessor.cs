@@ -168,14 +168,14 @@ public sealed class EngineProcessor : IAsyncDisposable
     }
 
     /// <summary>
-    /// Records the follow-up (整改) of the application's rating with its audit line in one transaction; the follow-up as
+    /// Records the follow-up (整改) of the application's rating, or of its rating of <paramref name="step"/>, with its audit line in one transaction; the follow-up as
     /// stored, or null when there is no rating to follow up (any more).
     /// </summary>
-    public async Task<RatingFollowUp?> FollowUpRatingAsync(Guid applicationId, string note, string administrator, CancellationToken cancellationToken)
+    public async Task<RatingFollowUp?> FollowUpRatingAsync(Guid applicationId, string note, string administrator, string? step, CancellationToken cancellationToken)
     {
         try
         {
-            return (RatingFollowUp?)await _loops.SubmitAsync(applicationId, new FollowUpRatingWork(applicationId, note, administrator), cancellationToken);
+            return (RatingFollowUp?)await _loops.SubmitAsync(applicationId, new FollowUpRatingWork(applicationId, note, administrator, step), cancellationToken);
         }
         catch (UnknownApplicationException)
         {

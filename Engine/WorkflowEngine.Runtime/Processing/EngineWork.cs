@@ -122,9 +122,14 @@ public sealed class RateWork(RatingRecord rating, IReadOnlyDictionary<string, st
     public override Guid ApplicationId => Rating.ApplicationId;
 }
 
-/// <summary>Record an administrator's follow-up (整改) of a rating with its audit line, in the same transaction; once.</summary>
-public sealed class FollowUpRatingWork(Guid applicationId, string note, string administrator) : EngineWork
+/// <summary>
+/// Record an administrator's follow-up (整改) of a rating with its audit line, in the same transaction; once. Of the
+/// overall rating, or of the rating of <see cref="Step"/> when it is set (一事一评).
+/// </summary>
+public sealed class FollowUpRatingWork(Guid applicationId, string note, string administrator, string? step = null) : EngineWork
 {
+    public string? Step { get; } = step;
+
     public string Note { get; } = note;
 
     public string Administrator { get; } = administrator;

@@ -3,8 +3,11 @@ using WorkflowEngine.Core.Forms;
 
 namespace WorkflowEngine.Runtime.Ratings;
 
-/// <summary>An administrator's follow-up (整改) of a bad rating: what was done about it.</summary>
-public sealed record FollowUpInput(string? Note)
+/// <summary>
+/// An administrator's follow-up (整改) of a bad rating: what was done about it; of the application's overall rating, or
+/// of its rating of step <paramref name="Step"/> (一事一评).
+/// </summary>
+public sealed record FollowUpInput(string? Note, string? Step = null)
 {
     public sealed class Validator : AbstractValidator<FollowUpInput>
     {

@@ -3,8 +3,11 @@ using WorkflowEngine.Core.Forms;
 
 namespace WorkflowEngine.Runtime.Ratings;
 
-/// <summary>What the applicant gives when rating: the level (1–5), an optional comment, and for 1 or 2 the reason.</summary>
-public sealed record RatingInput(int? Level, string? Comment, string? Reason)
+/// <summary>
+/// What the applicant gives when rating: the level (1–5), an optional comment, for 1 or 2 the reason, and optionally a
+/// rating of each decided department step (一事一评, <paramref name="Steps"/>).
+/// </summary>
+public sealed record RatingInput(int? Level, string? Comment, string? Reason, IReadOnlyList<StepRatingInput>? Steps = null)
 {
     /// <summary>The rules, the same for the page and the API; messages in the language of <see cref="FormMessages"/>.</summary>
     public sealed class Validator : AbstractValidator<RatingInput>

@@ -28,6 +28,9 @@ public sealed record RatingRecord
     /// <summary>The departments whose steps the application went through, in code order.</summary>
     public IReadOnlyList<string> Departments { get; init; } = [];
 
+    /// <summary>The applicant's ratings of single department steps (一事一评), given with this one, by step id; often none.</summary>
+    public IReadOnlyList<StepRatingRecord> Steps { get; init; } = [];
+
     /// <summary>The administrator's note of what was done about a bad rating (整改情况); null until then.</summary>
     public string? FollowUp { get; init; }
 
@@ -37,4 +40,7 @@ public sealed record RatingRecord
 
     /// <summary>A bad rating with no follow-up recorded yet.</summary>
     public bool NeedsFollowUp => RatingLevels.IsBad(Level) && FollowUp is null;
+
+    /// <summary>The rating or one of its step ratings is bad and not followed up yet.</summary>
+    public bool AnyNeedsFollowUp => NeedsFollowUp || Steps.Any(s => s.NeedsFollowUp);
 }

@@ -46,6 +46,12 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
         }
 
         var steps = await applications.StepsAsync(applicationId, cancellationToken);
+        var (stepRatings, stepErrors) = RateSteps(application.TrackingNumber, input.Steps ?? [], steps);
+        if (stepErrors.Count > 0)
+        {
+            return new RatingOutcome(null, stepErrors, RatingProblem.Invalid);
+        }
+
         var rating = new RatingRecord
         {
             ApplicationId = applicationId,
@@ -58,12 +64,14 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
             OnBehalfOf = actor.OnBehalfOf,
             RatedAt = default, // the commit's time: EngineBatch.Rate sets it
             Departments = [.. steps.Select(s => s.Department).OfType<string>().Distinct().Order(StringComparer.Ordinal)],
+            Steps = stepRatings,
         };
         var stored = await engine.RateAsync(rating, new Dictionary<string, string?>
         {
             ["level"] = rating.Level.ToString(CultureInfo.InvariantCulture),
             ["departments"] = string.Join(",", rating.Departments),
             ["onBehalfOf"] = actor.OnBehalfOf,
+            ["steps"] = stepRatings.Count == 0 ? null : string.Join(",", stepRatings.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.StepId}:{r.Level}"))),
         }, cancellationToken);
         return stored is null ? AlreadyRated() : RatingOutcome.Done(stored);
     }
@@ -77,12 +85,20 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
             return RatingOutcome.Of(RatingProblem.NotFound, FormMessages.Say("这个申请没有评价", "This application has no rating"));
         }
 
-        if (!RatingLevels.IsBad(rating.Level))
+        var step = string.IsNullOrWhiteSpace(input.Step) ? null : input.Step.Trim();
+        var stepRating = step is null ? null : rating.Steps.FirstOrDefault(s => s.StepId == step);
+        if (step is not null && stepRating is null)
+        {
+            return RatingOutcome.Of(RatingProblem.NotFound, FormMessages.Say(
+                $"这个申请的办理环节“{step}”没有评价", $"This application has no rating of the step \"{step}\""));
+        }
+
+        if (!RatingLevels.IsBad(stepRating?.Level ?? rating.Level))
         {
             return RatingOutcome.Of(RatingProblem.Conflict, FormMessages.Say("只有“不满意”和“非常不满意”的评价需要整改", "Only a dissatisfied or very dissatisfied rating is followed up"));
         }
 
-        if (rating.FollowUp is not null)
+        if ((stepRating?.FollowUp ?? rating.FollowUp) is not null)
         {
             return AlreadyFollowedUp();
         }
@@ -92,10 +108,80 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
             return errors;
         }
 
-        return await engine.FollowUpRatingAsync(applicationId, input.Note!.Trim(), administrator, cancellationToken) is { } followUp
-            ? RatingOutcome.Done(rating with { FollowUp = followUp.Note, FollowedUpBy = followUp.By, FollowedUpAt = followUp.At })
-            : AlreadyFollowedUp();
+        if (await engine.FollowUpRatingAsync(applicationId, input.Note!.Trim(), administrator, step, cancellationToken) is not { } followUp)
+        {
+            return AlreadyFollowedUp();
+        }
+
+        return RatingOutcome.Done(stepRating is null
+            ? rating with { FollowUp = followUp.Note, FollowedUpBy = followUp.By, FollowedUpAt = followUp.At }
+            : rating with
+            {
+                Steps = [.. rating.Steps.Select(s => s == stepRating ? s with { FollowUp = followUp.Note, FollowedUpBy = followUp.By, FollowedUpAt = followUp.At } : s)],
+            });
     }
+
+    /// <summary>
+    /// The applicant's ratings of single steps (一事一评), each of a department step of this application that is decided
+    /// (approved, refused, or approved and later revoked), once, by the overall rating's rules; or the errors, each under
+    /// <c>steps.&lt;step id&gt;</c> (<c>.level</c>, <c>.comment</c>, <c>.reason</c>) and naming the step.
+    /// </summary>
+    private static (IReadOnlyList<StepRatingRecord> Ratings, Dictionary<string, string[]> Errors) RateSteps(
+        string trackingNumber, IReadOnlyList<StepRatingInput> sent, IReadOnlyList<StepRecord> steps)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var rated = new List<StepRatingRecord>();
+        for (var i = 0; i < sent.Count; i++)
+        {
+            var input = sent[i];
+            var id = input.Step?.Trim();
+            if (string.IsNullOrEmpty(id))
+            {
+                errors[string.Create(CultureInfo.InvariantCulture, $"steps[{i}].step")] =
+                    [FormMessages.Say("请写明评价的是哪个办理环节（step）", "Say which step is rated (step)")];
+                continue;
+            }
+
+            var key = "steps." + id;
+            var step = steps.FirstOrDefault(s => s.StepId == id && s.Department is not null);
+            if (step is null)
+            {
+                errors[key] = [FormMessages.Say($"申请 {trackingNumber} 没有部门办理环节“{id}”", $"Application {trackingNumber} has no department step \"{id}\"")];
+            }
+            else if (!IsDecided(step.Status))
+            {
+                errors[key] = [FormMessages.Say($"办理环节“{step.Title}”（{id}）尚未办结，办结后才能评价", $"The step \"{step.Title}\" ({id}) is not decided yet: it can be rated once it is")];
+            }
+            else if (rated.Any(r => r.StepId == id))
+            {
+                errors[key] = [FormMessages.Say($"办理环节“{step.Title}”（{id}）评价了两次，每个环节只能评价一次", $"The step \"{step.Title}\" ({id}) is rated twice: each step is rated once")];
+            }
+            else if (Errors(RatingInput.Validator.Instance.Validate(input.AsRating)) is { } invalid)
+            {
+                foreach (var (field, messages) in invalid.Errors)
+                {
+                    errors[$"{key}.{field}"] = messages;
+                }
+            }
+            else
+            {
+                rated.Add(new StepRatingRecord
+                {
+                    StepId = id,
+                    Department = step.Department!,
+                    Title = step.Title,
+                    Level = input.Level!.Value,
+                    Comment = RatingText.Clean(input.Comment),
+                    Reason = RatingLevels.IsBad(input.Level.Value) ? RatingText.Clean(input.Reason) : null,
+                });
+            }
+        }
+
+        return ([.. rated.OrderBy(r => r.StepId, StringComparer.Ordinal)], errors);
+    }
+
+    /// <summary>Whether the department decided the step, so that the applicant may rate it: approved, refused, or revoked after an approval on commitment.</summary>
+    public static bool IsDecided(string stepStatus) => stepStatus is StepStatuses.Approved or StepStatuses.Rejected or StepStatuses.Revoked;
 
     private static RatingOutcome AlreadyRated() =>
         RatingOutcome.Of(RatingProblem.Conflict, FormMessages.Say("这件申请已经评价过了，每件申请只能评价一次", "This application has been rated already: each application is rated once"));

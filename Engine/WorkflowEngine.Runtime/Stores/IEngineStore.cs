@@ -31,6 +31,9 @@ public interface IEngineReader : IAsyncDisposable
     /// <summary>Which of these message ids the engine has consumed already.</summary>
     Task<IReadOnlySet<string>> FindProcessedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);
 
-    /// <summary>Which of these applications are rated (好差评), each with whether its follow-up (整改) is recorded.</summary>
-    Task<IReadOnlyDictionary<Guid, bool>> FindRatedAsync(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// The ratings (好差评) of these applications, by application and step ("" for the overall rating, a step id for a
+    /// step's rating, 一事一评), each with whether its follow-up (整改) is recorded.
+    /// </summary>
+    Task<IReadOnlyDictionary<(Guid ApplicationId, string Step), bool>> FindRatedAsync(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken);
 }

@@ -5,7 +5,8 @@ namespace WorkflowEngine.Hosting.Api.Ratings;
 
 /// <summary>
 /// One application's rating (好差评): the level and its name, the comment, the reason of a bad one, the departments its
-/// steps went through, and its follow-up (整改); <c>needsFollowUp</c> for a bad one not followed up yet.
+/// steps went through, and its follow-up (整改); <c>needsFollowUp</c> for a bad one not followed up yet; <c>steps</c>,
+/// the ratings of single department steps given with it (一事一评), each with its own follow-up.
 /// </summary>
 public sealed record RatingDto(
     Guid ApplicationId,
@@ -19,7 +20,8 @@ public sealed record RatingDto(
     DateTimeOffset RatedAt,
     bool NeedsFollowUp,
     string? FollowUp,
-    DateTimeOffset? FollowedUpAt)
+    DateTimeOffset? FollowedUpAt,
+    IReadOnlyList<StepRatingDto> Steps)
 {
     /// <summary>The rating as the API shows it, its level named in English when <paramref name="english"/>.</summary>
     public static RatingDto Of(RatingRecord r, bool english)
@@ -27,6 +29,6 @@ public sealed record RatingDto(
         ArgumentNullException.ThrowIfNull(r);
         using var language = FormMessages.InEnglish(english);
         return new(r.ApplicationId, r.TrackingNumber, r.ServiceId, r.Level, RatingLevels.Name(r.Level), r.Comment, r.Reason, r.Departments, r.RatedAt,
-            r.NeedsFollowUp, r.FollowUp, r.FollowedUpAt);
+            r.NeedsFollowUp, r.FollowUp, r.FollowedUpAt, [.. r.Steps.Select(StepRatingDto.Of)]);
     }
 }

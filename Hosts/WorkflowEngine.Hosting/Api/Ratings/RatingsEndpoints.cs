@@ -26,18 +26,20 @@ public static partial class RatingsEndpoints
         app.MapPost("/api/applications/{id:guid}/rating", RateAsync).WithTags("Applications").RequireAuthorization(Policies.ApplicantActs)
             .Reads<RateApplicationRequest>(BodyRule.Json).Produces<RatingDto>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Rate an application that has ended, completed or refused (好差评), once: { level: 1–5, comment?, reason? } — a reason for 1 (非常不满意) and 2 (不满意); "
+            .WithSummary("Rate an application that has ended, completed or refused (好差评), once: { level: 1–5, comment?, reason?, steps?: [{ step, level, comment?, reason? }] } — "
+                + "a reason for 1 (非常不满意) and 2 (不满意); steps rate single decided department steps (一事一评), each once, a step unknown or not decided is 422 naming it; "
                 + "a second rating, or one before the end, is 409; window staff rate a walk-in's application for the citizen");
         app.MapGet("/api/applications/{id:guid}/rating", GetAsync).WithTags("Applications").RequireAuthorization(Policies.ProgressPages)
             .Produces<RatingDto>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The application's rating, to whoever may read the application; 404 when it has none");
         app.MapGet("/api/admin/ratings", ListAsync).WithTags("Statistics").RequireAuthorization(Policies.Admin)
             .Produces<RatingListDto>().ProducesValidationProblem()
-            .WithSummary("Ratings, newest first (?service=id, ?department=code, ?level=1–5, ?bad=true for 不满意 and worse, ?open=true for those not followed up, limit 1–500, offset)");
+            .WithSummary("Ratings, newest first, each with its step ratings (一事一评); one matches when its overall rating or a step rating does "
+                + "(?service=id, ?department=code, ?level=1–5, ?bad=true for 不满意 and worse, ?open=true for those not followed up, limit 1–500, offset)");
         app.MapPost("/api/admin/ratings/{id:guid}/follow-up", FollowUpAsync).WithTags("Statistics").RequireAuthorization(Policies.Admin)
             .Reads<FollowUpRatingRequest>(BodyRule.Json).Produces<RatingDto>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Record the follow-up (整改) of a bad rating of application id: { note } (what was done, up to 1000 characters); once");
+            .WithSummary("Record the follow-up (整改) of a bad rating of application id: { note, step? } (what was done, up to 1000 characters; step: of that step's rating, 一事一评); once");
         return app;
     }
 
@@ -46,8 +48,8 @@ public static partial class RatingsEndpoints
     {
         var (body, problem) = await RequestBodies.ReadJsonAsync<RateApplicationRequest>(
             request, limits.Value.JsonBodyBytes, new ProblemText(
-                "请求体应为 { \"level\": 1–5, \"comment\": \"评价（可不填）\", \"reason\": \"不满意的原因\" }",
-                "The request body should be { \"level\": 1–5, \"comment\": \"optional\", \"reason\": \"why, for 1 or 2\" }"), cancellationToken);
+                "请求体应为 { \"level\": 1–5, \"comment\": \"评价（可不填）\", \"reason\": \"不满意的原因\", \"steps\": [{ \"step\": \"环节\", \"level\": 1–5 }]（可不填） }",
+                "The request body should be { \"level\": 1–5, \"comment\": \"optional\", \"reason\": \"why, for 1 or 2\", \"steps\": [{ \"step\": \"id\", \"level\": 1–5 }] (optional) }"), cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -63,7 +65,8 @@ public static partial class RatingsEndpoints
         RatingOutcome outcome;
         using (FormMessages.InEnglish(english))
         {
-            outcome = await ratings.RateAsync(id, new RatingInput(body!.Level, body.Comment, body.Reason), actor!, cancellationToken);
+            outcome = await ratings.RateAsync(id, new RatingInput(body!.Level, body.Comment, body.Reason,
+                body.Steps?.Select(s => new StepRatingInput(s?.Step, s?.Level, s?.Comment, s?.Reason)).ToArray()), actor!, cancellationToken);
         }
 
         return outcome.Rating is { } rating
@@ -97,7 +100,9 @@ public static partial class RatingsEndpoints
         Guid id, HttpRequest request, ClaimsPrincipal user, RatingService ratings, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBodies.ReadJsonAsync<FollowUpRatingRequest>(
-            request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"note\": \"整改情况\" }", "The request body should be { \"note\": \"what was done\" }"), cancellationToken);
+            request, limits.Value.JsonBodyBytes, new ProblemText(
+                "请求体应为 { \"note\": \"整改情况\", \"step\": \"环节（整改单个环节的评价时）\" }",
+                "The request body should be { \"note\": \"what was done\", \"step\": \"a step's id, for that step's rating\" }"), cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -107,7 +112,7 @@ public static partial class RatingsEndpoints
         RatingOutcome outcome;
         using (FormMessages.InEnglish(english))
         {
-            outcome = await ratings.FollowUpAsync(id, new FollowUpInput(body!.Note), user.Id(), cancellationToken);
+            outcome = await ratings.FollowUpAsync(id, new FollowUpInput(body!.Note, body.Step), user.Id(), cancellationToken);
         }
 
         return outcome.Rating is { } rating ? Results.Ok(RatingDto.Of(rating, english)) : Refused(outcome, english);

@@ -54,17 +54,17 @@ public sealed class RatingsModel(IRatingStore ratings, RatingService service, De
 
     public string? Problem { get; private set; }
 
-    /// <summary>The follow-up form's error, by the rated application.</summary>
-    public (Guid Application, string Error, string? Note)? NoteError { get; private set; }
+    /// <summary>The follow-up form's error, by the rated application and step (null for the overall rating).</summary>
+    public (Guid Application, string? Step, string Error, string? Note)? NoteError { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task OnPostFollowUpAsync(Guid application, string? note, CancellationToken cancellationToken)
+    public async Task OnPostFollowUpAsync(Guid application, string? step, string? note, CancellationToken cancellationToken)
     {
         RatingOutcome outcome;
         using (FormMessages.InEnglish(PageText.Current.IsEnglishText))
         {
-            outcome = await service.FollowUpAsync(application, new FollowUpInput(note), User.Id(), cancellationToken);
+            outcome = await service.FollowUpAsync(application, new FollowUpInput(note, step), User.Id(), cancellationToken);
         }
 
         if (outcome.Rating is { } rating)
@@ -73,7 +73,7 @@ public sealed class RatingsModel(IRatingStore ratings, RatingService service, De
         }
         else if (outcome.Problem == RatingProblem.Invalid)
         {
-            NoteError = (application, string.Join(" ", outcome.Errors.Values.SelectMany(e => e)), note);
+            NoteError = (application, string.IsNullOrEmpty(step) ? null : step, string.Join(" ", outcome.Errors.Values.SelectMany(e => e)), note);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
         else
@@ -122,6 +122,12 @@ public sealed class RatingsModel(IRatingStore ratings, RatingService service, De
         ["offset"] = offset.ToString(CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value)));
 
-    /// <summary>The id of one rating's follow-up note, unique on the page.</summary>
-    public static string NoteId(Guid application) => $"note-{application:N}";
+    /// <summary>The id of one rating's follow-up note, unique on the page: of the overall rating, or of a step's.</summary>
+    public static string NoteId(Guid application, string? step = null) => step is null ? $"note-{application:N}" : $"note-{application:N}-{step}";
+
+    /// <summary>The follow-up form of a bad rating, with what a refused post of it sent and why it was refused.</summary>
+    public RatingFollowUpForm FollowUpForm(Guid application, string? step, string label) =>
+        NoteError is { } e && e.Application == application && e.Step == step
+            ? new RatingFollowUpForm(application, step, label, e.Error, e.Note)
+            : new RatingFollowUpForm(application, step, label, null, null);
 }

@@ -13,4 +13,22 @@ public sealed record RatingForm(ApplicationDto Application, RatingRecord? Rating
     public bool Ended => Application.Status is "completed" or "rejected";
 
     public IReadOnlyList<string> ErrorsOf(string field) => Errors.GetValueOrDefault("rating." + field) ?? [];
+
+    /// <summary>The department steps the applicant may rate one by one (一事一评): those their department decided, in the timeline's order.</summary>
+    public IReadOnlyList<StepDto> RatableSteps => [.. Application.Steps.Where(s => s.Department is not null && RatingService.IsDecided(s.Status))];
+
+    /// <summary>What was sent back with errors for step <paramref name="stepId"/>, if anything.</summary>
+    public StepRatingInput? SentStep(string stepId) => Sent?.Steps?.FirstOrDefault(s => s.Step == stepId);
+
+    /// <summary>The form field names (and, behind <c>rating-</c>, the element ids) of a step's rating: <c>steps.&lt;id&gt;.level</c>, <c>.reason</c>.</summary>
+    public static string StepField(string stepId, string field) => $"steps.{stepId}.{field}";
+
+    /// <summary>The step whose level field <paramref name="name"/> is (<c>steps.&lt;id&gt;.level</c>), or null for any other field.</summary>
+    public static string? StepOfLevelField(string name)
+    {
+        const string prefix = "steps.", suffix = ".level";
+        return name.Length > prefix.Length + suffix.Length && name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(suffix, StringComparison.Ordinal)
+            ? name[prefix.Length..^suffix.Length]
+            : null;
+    }
 }

@@ -21,6 +21,12 @@ public sealed record RatingWords
         ReasonLabel = "不满意的原因：",
         FollowUp = "整改情况：",
         AwaitingFollowUp = "已转管理部门整改，整改情况将在此显示。",
+        StepsTitle = "分别评价各部门的办理（一事一评，选填）",
+        StepsIntro = "您可以对下列每个已办结的环节单独评价；单独评价计入该部门的满意率，未单独评价的部门按上面的总体评价计。",
+        NoStepRating = "不单独评价",
+        StepReason = "对该环节不满意的原因（选“不满意”或“非常不满意”时必填）",
+        StepRatingsGiven = "各部门的评价",
+        Colon = "：",
     };
 
     public static RatingWords English { get; } = new()
@@ -39,6 +45,12 @@ public sealed record RatingWords
         ReasonLabel = "Why dissatisfied: ",
         FollowUp = "What was done about it: ",
         AwaitingFollowUp = "Passed to the administration to put right; what was done will show here.",
+        StepsTitle = "Rate each department's part (optional)",
+        StepsIntro = "You may also rate each decided step below on its own: such a rating counts for that department's satisfaction; a department you do not rate on its own is counted by your overall rating above.",
+        NoStepRating = "No separate rating",
+        StepReason = "Why you are dissatisfied with this step (required for dissatisfied or very dissatisfied)",
+        StepRatingsGiven = "Your ratings of each department",
+        Colon = ": ",
     };
 
     public static RatingWords Current => PageText.IsEnglish(CultureInfo.CurrentUICulture) ? English : Chinese;
@@ -71,6 +83,23 @@ public sealed record RatingWords
     public required string FollowUp { get; init; }
 
     public required string AwaitingFollowUp { get; init; }
+
+    public required string StepsTitle { get; init; }
+
+    public required string StepsIntro { get; init; }
+
+    /// <summary>The choice that leaves a step without a rating of its own.</summary>
+    public required string NoStepRating { get; init; }
+
+    public required string StepReason { get; init; }
+
+    public required string StepRatingsGiven { get; init; }
+
+    /// <summary>Between a name and what follows it.</summary>
+    public required string Colon { get; init; }
+
+    /// <summary>A step's name in its row: the department, then the step.</summary>
+    public static string StepName(string? department, string title) => department is null ? title : $"{department} · {title}";
 
     /// <summary>A level's name.</summary>
     public string LevelName(int level) => Levels[Math.Clamp(level, 1, Levels.Count) - 1];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -290,7 +291,7 @@ public sealed class TrackingModel(
             return NotFoundPage();
         }
 
-        var sent = new RatingInput(level, comment, reason);
+        var sent = new RatingInput(level, comment, reason, StepRatingsSent());
         RatingOutcome outcome;
         using (FormMessages.InEnglish(PageText.Current.IsEnglishText))
         {
@@ -313,6 +314,22 @@ public sealed class TrackingModel(
         };
         return Page();
     }
+
+    /// <summary>
+    /// The steps rated one by one (一事一评) in the rating form, by their fields <c>steps.&lt;id&gt;.level</c> and
+    /// <c>.reason</c> (<see cref="RatingForm.StepField"/>); a step left at 不单独评价 (an empty level) is not rated.
+    /// </summary>
+    private StepRatingInput[] StepRatingsSent() =>
+        [.. Request.Form.Keys
+            .Select(k => (Key: k, Step: RatingForm.StepOfLevelField(k)))
+            .Where(f => f.Step is not null)
+            .Select(f => (Step: f.Step!, Level: Request.Form[f.Key].ToString()))
+            .Where(s => !string.IsNullOrWhiteSpace(s.Level))
+            .Select(s => new StepRatingInput(
+                s.Step,
+                int.TryParse(s.Level, NumberStyles.None, CultureInfo.InvariantCulture, out var stars) ? stars : null,
+                null,
+                Request.Form[RatingForm.StepField(s.Step, "reason")].ToString()))];
 
     /// <summary>The largest file the store takes for a material (the installation's cap for one the definition no longer lists).</summary>
     public long MaxBytesOf(MaterialSpec? material) =>
