@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.WebEncoders;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Pages;
 
 namespace WorkflowEngine.Hosting;
 
@@ -53,8 +54,13 @@ public static class PagesHosting
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             options.SupportedCultures = [.. Cultures];
             options.SupportedUICultures = [.. Cultures];
-            // Only the visitor's own choice: Chinese is the default even for a browser set to English.
-            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // Only the visitor's own choice: Chinese is the default even for a browser set to English. A link that names its
+            // language (a message to an English applicant) opens the page in it, and CultureCookie keeps that choice.
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = CultureCookie.QueryKey, UIQueryStringKey = CultureCookie.QueryKey },
+                new CookieRequestCultureProvider(),
+            ];
         });
         return builder;
     }
@@ -62,7 +68,7 @@ public static class PagesHosting
     public static WebApplication MapWorkflowPages(this WebApplication app)
     {
         // The API speaks one language and formats invariantly; only pages follow the visitor's language.
-        app.UseWhen(context => !SecurityHeaders.IsApi(context.Request.Path), pages => pages.UseRequestLocalization());
+        app.UseWhen(context => !SecurityHeaders.IsApi(context.Request.Path), pages => pages.UseRequestLocalization().Use(CultureCookie.KeepLinkedAsync));
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = AssetsPath,

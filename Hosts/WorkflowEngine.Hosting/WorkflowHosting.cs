@@ -62,6 +62,7 @@ public static partial class WorkflowHosting
         app.MapWindow();
         app.MapCommitments();
         app.MapWithdrawals();
+        app.MapApplicantLanguage();
         app.MapRatings();
         app.MapClockExtensions();
         app.MapDefinitions();

@@ -91,7 +91,7 @@ public sealed class OpenApiDocumentTests(HostFixture fixture) : IClassFixture<Ho
 
         Assert.Equal(["password", "userName"], BodyFields(document, "/api/auth/token", "post"));
         Assert.Equal(["reason", "workingDays", "workingHours"], BodyFields(document, "/api/tasks/{id}/extensions", "post"));
-        Assert.Equal(["form", "serviceId"], BodyFields(document, "/api/applications", "post"));
+        Assert.Equal(["form", "language", "serviceId"], BodyFields(document, "/api/applications", "post"));
         var definitionBody = Operation(document, "/api/definitions/validate", "post").GetProperty("requestBody").GetProperty("content");
         Assert.True(definitionBody.TryGetProperty("application/yaml", out _), "a definition is sent as YAML");
         var answer = Operation(document, "/api/applications/{id}", "get").GetProperty("responses").GetProperty("200");

@@ -172,6 +172,28 @@ public abstract partial class StoreComplianceTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task ApplicantLanguage_IsStored_ChineseByDefault_AndChangedByAnUpdate()
+    {
+        var english = NewApplication();
+        english.Language = ApplicantLanguages.English;
+        var chinese = NewApplication();
+        var insert = new EngineChanges();
+        insert.Inserted.AddRange([english, chinese]);
+        await SaveAsync(insert);
+
+        var changed = await LoadAsync(chinese.Id);
+        Assert.Equal(ApplicantLanguages.Chinese, changed.Language);
+        changed.Language = ApplicantLanguages.English;
+        var update = new EngineChanges();
+        update.Updated.Add(changed);
+        await SaveAsync(update);
+
+        Assert.Equal(ApplicantLanguages.English, (await LoadAsync(english.Id)).Language);
+        Assert.Equal(ApplicantLanguages.English, (await LoadAsync(chinese.Id)).Language);
+        Assert.Equal(ApplicantLanguages.English, (await new SqlApplicationQueries(Database).GetAsync(chinese.Id, CancellationToken.None))!.Language);
+    }
+
+    [StoreFact]
     public async Task CertificatesRevoked_ComeBackVoid_WithTheInstantAndReason_IssuedInTheSameCommitToo()
     {
         var application = await SaveNewApplicationAsync();

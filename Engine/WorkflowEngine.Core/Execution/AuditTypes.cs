@@ -29,6 +29,12 @@ public static class AuditTypes
     /// </summary>
     public const string QueryCodeReissued = "QueryCodeReissued";
 
+    /// <summary>
+    /// The applicant (or window staff for a walk-in) changed the language e-mails and SMS are written in: the line holds
+    /// the language before and after.
+    /// </summary>
+    public const string LanguageChanged = "LanguageChanged";
+
     /// <summary>A changed calendar moved when a step approved on commitment is verified (事后核查).</summary>
     public const string VerificationRecounted = "VerificationRecounted";
 

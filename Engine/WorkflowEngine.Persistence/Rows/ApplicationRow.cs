@@ -12,7 +12,8 @@ internal sealed class ApplicationRow
         state_json AS StateJson, version AS Version, submitted_at AS SubmittedAt, accepted_at AS AcceptedAt,
         due_at AS DueAt, statutory_due_at AS StatutoryDueAt, completed_at AS CompletedAt, on_time AS OnTime, reason AS Reason, reason_en AS ReasonEn,
         audit_seq AS AuditSeq, audit_head AS AuditHead,
-        idempotency_key AS IdempotencyKey, request_sha256 AS RequestSha256, query_code_sha256 AS QueryCodeSha256
+        idempotency_key AS IdempotencyKey, request_sha256 AS RequestSha256, query_code_sha256 AS QueryCodeSha256,
+        applicant_language AS Language
         """;
 
     public string Id { get; set; } = "";
@@ -66,6 +67,8 @@ internal sealed class ApplicationRow
 
     public string? QueryCodeSha256 { get; set; }
 
+    public string Language { get; set; } = ApplicantLanguages.Chinese;
+
     /// <summary>For updates: the version the application was read at.</summary>
     public long ReadVersion { get; set; }
 
@@ -97,6 +100,7 @@ internal sealed class ApplicationRow
         IdempotencyKey = a.IdempotencyKey,
         RequestSha256 = a.RequestSha256,
         QueryCodeSha256 = a.QueryCodeSha256,
+        Language = a.Language,
     };
 
     private static string? ApproversOf(InstanceState state) =>
@@ -129,5 +133,6 @@ internal sealed class ApplicationRow
         IdempotencyKey = IdempotencyKey,
         RequestSha256 = RequestSha256,
         QueryCodeSha256 = QueryCodeSha256,
+        Language = Language,
     };
 }

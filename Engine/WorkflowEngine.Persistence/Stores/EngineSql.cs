@@ -12,10 +12,10 @@ internal sealed class EngineSql(ISqlDialect dialect)
         """
         INSERT INTO applications (id, tracking_number, service_id, service_version, applicant_id, applicant_name, status,
             form_json, state_json, version, submitted_at, accepted_at, due_at, statutory_due_at, completed_at, on_time, reason, reason_en,
-            extension_approvers, audit_seq, audit_head, idempotency_key, request_sha256, query_code_sha256)
+            extension_approvers, audit_seq, audit_head, idempotency_key, request_sha256, query_code_sha256, applicant_language)
         VALUES (@Id, @TrackingNumber, @ServiceId, @ServiceVersion, @ApplicantId, @ApplicantName, @Status,
             @FormJson, @StateJson, @Version, @SubmittedAt, @AcceptedAt, @DueAt, @StatutoryDueAt, @CompletedAt, @OnTime, @Reason, @ReasonEn,
-            @ExtensionApprovers, @AuditSeq, @AuditHead, @IdempotencyKey, @RequestSha256, @QueryCodeSha256)
+            @ExtensionApprovers, @AuditSeq, @AuditHead, @IdempotencyKey, @RequestSha256, @QueryCodeSha256, @Language)
         """,
         ("Id", r => r.Id), ("TrackingNumber", r => r.TrackingNumber), ("ServiceId", r => r.ServiceId), ("ServiceVersion", r => r.ServiceVersion),
         ("ApplicantId", r => r.ApplicantId), ("ApplicantName", r => r.ApplicantName), ("Status", r => r.Status), ("FormJson", r => r.FormJson),
@@ -23,20 +23,21 @@ internal sealed class EngineSql(ISqlDialect dialect)
         ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt), ("OnTime", r => r.OnTime),
         ("Reason", r => r.Reason), ("ReasonEn", r => r.ReasonEn), ("ExtensionApprovers", r => r.ExtensionApprovers), ("AuditSeq", r => r.AuditSeq), ("AuditHead", r => r.AuditHead),
         ("IdempotencyKey", r => r.IdempotencyKey),
-        ("RequestSha256", r => r.RequestSha256), ("QueryCodeSha256", r => r.QueryCodeSha256));
+        ("RequestSha256", r => r.RequestSha256), ("QueryCodeSha256", r => r.QueryCodeSha256), ("Language", r => r.Language));
 
     /// <summary>Succeeds only if nobody saved the application since it was read (its version).</summary>
     public static BatchCommand<ApplicationRow> UpdateApplication { get; } = new(
         """
         UPDATE applications SET status = @Status, service_version = @ServiceVersion, state_json = @StateJson, version = @Version, accepted_at = @AcceptedAt,
             due_at = @DueAt, statutory_due_at = @StatutoryDueAt, completed_at = @CompletedAt, on_time = @OnTime, reason = @Reason, reason_en = @ReasonEn,
-            extension_approvers = @ExtensionApprovers, audit_seq = @AuditSeq, audit_head = @AuditHead, query_code_sha256 = @QueryCodeSha256
+            extension_approvers = @ExtensionApprovers, audit_seq = @AuditSeq, audit_head = @AuditHead, query_code_sha256 = @QueryCodeSha256,
+            applicant_language = @Language
         WHERE id = @Id AND version = @ReadVersion
         """,
         ("Status", r => r.Status), ("ServiceVersion", r => r.ServiceVersion), ("StateJson", r => Utf8Text.Of(r.StateUtf8, r.StateJson)), ("Version", r => r.Version),
         ("AcceptedAt", r => r.AcceptedAt), ("DueAt", r => r.DueAt), ("StatutoryDueAt", r => r.StatutoryDueAt), ("CompletedAt", r => r.CompletedAt),
         ("OnTime", r => r.OnTime), ("Reason", r => r.Reason), ("ReasonEn", r => r.ReasonEn), ("ExtensionApprovers", r => r.ExtensionApprovers), ("AuditSeq", r => r.AuditSeq),
-        ("AuditHead", r => r.AuditHead), ("QueryCodeSha256", r => r.QueryCodeSha256), ("Id", r => r.Id), ("ReadVersion", r => r.ReadVersion));
+        ("AuditHead", r => r.AuditHead), ("QueryCodeSha256", r => r.QueryCodeSha256), ("Language", r => r.Language), ("Id", r => r.Id), ("ReadVersion", r => r.ReadVersion));
 
     /// <summary>A form whose answers a supplement request corrected; the application's row is guarded by <see cref="UpdateApplication"/> in the same write.</summary>
     public static BatchCommand<(string Id, string FormJson)> UpdateForm { get; } = new(

@@ -37,6 +37,12 @@ public sealed class ApplicationRecord
     /// </summary>
     public string? QueryCodeSha256 { get; set; }
 
+    /// <summary>
+    /// The language e-mails and SMS to the applicant are written in (<see cref="ApplicantLanguages"/>): chosen when it was
+    /// submitted, changed since on its progress page.
+    /// </summary>
+    public string Language { get; set; } = ApplicantLanguages.Chinese;
+
     /// <summary>Whether it was taken in at a window for a citizen without an account: its owner is no account (<see cref="WalkInIntake.OwnerPrefix"/>).</summary>
     public bool IsWalkIn => ApplicantId.StartsWith(WalkInIntake.OwnerPrefix, StringComparison.Ordinal);
 

@@ -186,6 +186,7 @@ public sealed class ApplicationService(
             IdempotencyKey = idempotency?.Key,
             RequestSha256 = idempotency?.RequestSha256,
             QueryCodeSha256 = applicant.Intake?.QueryCodeSha256,
+            Language = ApplicantLanguages.IsKnown(applicant.Language) ? applicant.Language : ApplicantLanguages.Chinese,
         };
         return SubmissionOutcome.Accepted(await engine.SubmitAsync(application, materials, applicant.Intake, cancellationToken));
     }

@@ -93,5 +93,6 @@ public sealed class CommittedApplications(int capacity)
         IdempotencyKey = application.IdempotencyKey,
         RequestSha256 = application.RequestSha256,
         QueryCodeSha256 = application.QueryCodeSha256,
+        Language = application.Language,
     };
 }

@@ -108,7 +108,7 @@ internal sealed class EngineBatch(
         _inserted.Add(application.Id);
         _materials[application.Id] = [.. work.Materials];
         Changes.Materials.AddRange(work.Materials);
-        var submitted = new Dictionary<string, string?> { ["service"] = $"{application.ServiceId}@v{application.ServiceVersion}" };
+        var submitted = new Dictionary<string, string?> { ["service"] = $"{application.ServiceId}@v{application.ServiceVersion}", ["language"] = application.Language };
         if (work.Intake is { } intake)
         {
             submitted["channel"] = WalkInIntake.Channel;
@@ -463,6 +463,31 @@ internal sealed class EngineBatch(
 
         application.QueryCodeSha256 = work.QueryCodeSha256;
         Changes.Audit.Add(new AuditRecord(application.Id, now, AuditTypes.QueryCodeReissued, null, work.Actor, Json(work.Detail)));
+        MarkChanged(application);
+        return application;
+    }
+
+    /// <summary>
+    /// The language the applicant is written to in, changed with its audit line (before and after) in the same change set;
+    /// the application unchanged, and nothing written, when it is that language already. Not held behind an incident, nor
+    /// refused once decided: a message may still come (a certificate revoked, a commitment's check).
+    /// </summary>
+    public object? ChangeLanguage(ChangeLanguageWork work)
+    {
+        var application = Loaded(work.ApplicationId);
+        if (application.Language == work.Language)
+        {
+            return application;
+        }
+
+        var detail = new Dictionary<string, string?> { ["from"] = application.Language, ["to"] = work.Language };
+        if (work.Actor.OnBehalfOf is { } citizen)
+        {
+            detail["onBehalfOf"] = citizen;
+        }
+
+        Changes.Audit.Add(new AuditRecord(application.Id, now, AuditTypes.LanguageChanged, null, work.Actor.Id, Json(detail)));
+        application.Language = work.Language;
         MarkChanged(application);
         return application;
     }

@@ -151,6 +151,28 @@ public sealed class EngineProcessor : IAsyncDisposable
     }
 
     /// <summary>
+    /// Changes the language the applicant is written to in, with its audit line, in one transaction of the application's
+    /// commit loop; the application as saved, or null when there is none. A language other than <see cref="ApplicantLanguages.All"/> is refused.
+    /// </summary>
+    public async Task<ApplicationRecord?> ChangeLanguageAsync(
+        Guid applicationId, string language, ApplicantActor actor, CancellationToken cancellationToken)
+    {
+        if (!ApplicantLanguages.IsKnown(language))
+        {
+            throw new ArgumentOutOfRangeException(nameof(language), language, $"An applicant's language is one of {string.Join(", ", ApplicantLanguages.All)}.");
+        }
+
+        try
+        {
+            return (ApplicationRecord?)await _loops.SubmitAsync(applicationId, new ChangeLanguageWork(applicationId, language, actor), cancellationToken);
+        }
+        catch (UnknownApplicationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Stores the rating (好差评) with its audit line in one transaction of the application's commit loop; the rating as
     /// stored, or null when the application is rated already or there is no such application.
     /// </summary>
@@ -219,6 +241,7 @@ public sealed class EngineProcessor : IAsyncDisposable
                         ResolveIncidentWork resolve => await work.ResolveAsync(resolve, cancellationToken),
                         RecordAccessWork access => work.RecordAccess(access),
                         ReissueQueryCodeWork reissue => work.ReissueQueryCode(reissue),
+                        ChangeLanguageWork change => work.ChangeLanguage(change),
                         RateWork rate => work.Rate(rate),
                         FollowUpRatingWork followUp => work.FollowUpRating(followUp),
                         _ => throw new InvalidOperationException($"Unknown work {batch[i].GetType().Name}."),

@@ -110,6 +110,20 @@ public sealed class ReissueQueryCodeWork(Guid applicationId, string querySha256,
 }
 
 /// <summary>
+/// Change the language e-mails and SMS to the applicant are written in (<see cref="ApplicantLanguages"/>), with its audit
+/// line in the same transaction.
+/// </summary>
+public sealed class ChangeLanguageWork(Guid applicationId, string language, ApplicantActor actor) : EngineWork
+{
+    public string Language { get; } = language;
+
+    /// <summary>The applicant, or window staff for a walk-in citizen (the audit's actor).</summary>
+    public ApplicantActor Actor { get; } = actor;
+
+    public override Guid ApplicationId { get; } = applicationId;
+}
+
+/// <summary>
 /// Store the applicant's rating (好差评) of an ended application with its audit line, in the same transaction; once per
 /// application. <see cref="Detail"/> goes into the line.
 /// </summary>

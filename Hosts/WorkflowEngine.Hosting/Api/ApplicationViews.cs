@@ -100,6 +100,7 @@ public sealed class ApplicationViews(
             Provisional = provisional is not null,
             ProvisionalReason = ReasonOf(provisional, english),
             ProvisionalYears = provisional?.MissingYears,
+            Language = a.Language,
             WarningLimit = warnings.Bundle?.MostUrgent?.Limit,
             PromisedWarning = LimitWarnings.Optional(warnings.Bundle?.Promised),
             StatutoryWarning = LimitWarnings.Optional(warnings.Bundle?.Statutory),
@@ -149,7 +150,10 @@ public sealed class ApplicationViews(
             Materials(a, definition, await snapshot.MaterialsAsync(a.Id, cancellationToken)),
             provisional is not null,
             ReasonOf(provisional, english),
-            provisional?.MissingYears);
+            provisional?.MissingYears)
+        {
+            Language = a.Language,
+        };
     }
 
     private static string? ReasonOf(ProvisionalDue? provisional, bool english) => english ? provisional?.ReasonEn : provisional?.Reason;
@@ -171,7 +175,10 @@ public sealed class ApplicationViews(
             var provisional = BundleProvisional(a, reference.Calendar(definition.CalendarId));
             lines.Add(new ApplicationSummaryDto(
                 a.Id, a.TrackingNumber, a.ServiceId, a.Status, ChinaTime.ToLocal(a.SubmittedAt), ChinaTime.ToLocal(a.DueAt), ChinaTime.ToLocal(a.CompletedAt), a.OnTime,
-                provisional is not null, ReasonOf(provisional, english), provisional?.MissingYears));
+                provisional is not null, ReasonOf(provisional, english), provisional?.MissingYears)
+            {
+                Language = a.Language,
+            });
         }
 
         return lines;

@@ -77,7 +77,8 @@ public static class ApplicationsEndpoints
 
         var idempotency = key is null ? null : new IdempotencyKey(key, await SubmissionFingerprint.ComputeAsync(body!, files, cancellationToken));
         var uploads = Uploads(files);
-        var outcome = await service.SubmitAsync(ServiceIdOf(body!), body!["form"] as JsonObject, uploads, new Applicant(user.Id(), user.DisplayName()), idempotency, cancellationToken);
+        var outcome = await service.SubmitAsync(
+            ServiceIdOf(body!), body!["form"] as JsonObject, uploads, new Applicant(user.Id(), user.DisplayName(), Language: LanguageOf(body)!), idempotency, cancellationToken);
         return outcome.Application is { } application
             ? Results.Created($"/api/applications/{application.Id}", await views.SubmittedAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken))
             : Refused(outcome);
@@ -142,11 +143,32 @@ public static class ApplicationsEndpoints
             return (null, null, Problems.Field("form", "form 应为对象：{ \"字段标识\": 值, … }"));
         }
 
+        if (body["language"] is not null && LanguageOf(body) is null)
+        {
+            return (null, null, Problems.Field("language", UnknownLanguage));
+        }
+
         return (body, files, null);
     }
 
     /// <summary>The service id of a body <see cref="ReadSubmissionAsync"/> accepted.</summary>
     internal static string ServiceIdOf(JsonObject body) => body["serviceId"]!.GetValue<string>();
+
+    /// <summary>
+    /// The language the applicant is written to in, as a body names it (<c>language</c>: one of <see cref="ApplicantLanguages.All"/>),
+    /// Chinese where it names none; null for anything else.
+    /// </summary>
+    internal static string? LanguageOf(JsonObject body) => body["language"] switch
+    {
+        null => ApplicantLanguages.Chinese,
+        JsonValue value when value.TryGetValue<string>(out var language) && ApplicantLanguages.IsKnown(language) => language,
+        _ => null,
+    };
+
+    /// <summary>What a language other than the two is refused with, naming them.</summary>
+    internal static readonly ProblemText UnknownLanguage = new(
+        $"language 为申请人接收邮件和短信的语言，只能是 {string.Join(" 或 ", ApplicantLanguages.All.Select(l => $"\"{l}\""))}（不填为 \"{ApplicantLanguages.Chinese}\"）",
+        $"language is the language of the applicant's e-mails and SMS: one of {string.Join(" or ", ApplicantLanguages.All.Select(l => $"\"{l}\""))} (\"{ApplicantLanguages.Chinese}\" when left out)");
 
     private static async Task<IResult> ListAsync(
         ClaimsPrincipal user, HttpRequest request, IApplicationQueries queries, ApplicationViews views, string? limit, string? offset, CancellationToken cancellationToken)

@@ -62,7 +62,11 @@ public sealed record SubmittedDto(
     IReadOnlyList<MaterialDto> Materials,
     bool Provisional = false,
     string? ProvisionalReason = null,
-    IReadOnlyList<int>? ProvisionalYears = null);
+    IReadOnlyList<int>? ProvisionalYears = null)
+{
+    /// <summary>The language e-mails and SMS to the applicant are written in: <c>zh-CN</c> or <c>en</c> (<see cref="Runtime.Applications.ApplicantLanguages"/>).</summary>
+    public string Language { get; init; } = Runtime.Applications.ApplicantLanguages.Chinese;
+}
 
 /// <summary>
 /// An application with every step's progress and deadline. Here and on <see cref="StepDto"/>, <see cref="TaskDto"/> and
@@ -98,6 +102,9 @@ public sealed record ApplicationDto(
     string? ProvisionalReason = null,
     IReadOnlyList<int>? ProvisionalYears = null)
 {
+    /// <summary>The language e-mails and SMS to the applicant are written in: <c>zh-CN</c> or <c>en</c> (<see cref="Runtime.Applications.ApplicantLanguages"/>).</summary>
+    public string Language { get; init; } = Runtime.Applications.ApplicantLanguages.Chinese;
+
     /// <summary>Which limit <see cref="Warning"/> is about: the most urgent card's (statutory before promised); null without one.</summary>
     public string? WarningLimit { get; init; }
 
@@ -119,7 +126,11 @@ public sealed record ApplicationSummaryDto(
     bool? OnTime,
     bool Provisional = false,
     string? ProvisionalReason = null,
-    IReadOnlyList<int>? ProvisionalYears = null);
+    IReadOnlyList<int>? ProvisionalYears = null)
+{
+    /// <summary>The language e-mails and SMS to the applicant are written in: <c>zh-CN</c> or <c>en</c> (<see cref="Runtime.Applications.ApplicantLanguages"/>).</summary>
+    public string Language { get; init; } = Runtime.Applications.ApplicantLanguages.Chinese;
+}
 
 public sealed record StepDto(
     string StepId,

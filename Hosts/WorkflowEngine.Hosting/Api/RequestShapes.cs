@@ -7,9 +7,10 @@ namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// A combined application: the service and the answers to its one form, keyed by the form's field keys (GET
-/// /api/services/{id}). As multipart, the same two as parts (<c>form</c> as JSON text) beside one part per material.
+/// /api/services/{id}), and optionally the language of the applicant's e-mails and SMS (<c>zh-CN</c>, the default, or
+/// <c>en</c>). As multipart, the same as the <c>application</c> part (JSON text) beside one part per material.
 /// </summary>
-public sealed record SubmitApplicationBody(string ServiceId, JsonObject? Form);
+public sealed record SubmitApplicationBody(string ServiceId, JsonObject? Form, string? Language = null);
 
 /// <summary>Run the held events again; <c>migrateToVersion</c> moves the application to a later published version first.</summary>
 public sealed record RetryIncidentBody(int? MigrateToVersion);

@@ -162,7 +162,7 @@ public sealed class ApplicantNotificationTests
         Assert.Contains(key, refused.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<Guid> SubmitWithContactAsync(AllInOneHost host, string? email = null)
+    internal static async Task<Guid> SubmitWithContactAsync(AllInOneHost host, string? email = null)
     {
         var form = BusinessOpening.Form();
         if (email is not null)
@@ -176,7 +176,8 @@ public sealed class ApplicantNotificationTests
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static async Task RequestSupplementAsync(AllInOneHost host, Guid id)
+    /// <summary>The licence's clerk asks for the articles again; <paramref name="applicant"/> (or window staff for a walk-in) then sees the request.</summary>
+    internal static async Task RequestSupplementAsync(AllInOneHost host, Guid id, string applicant = "zhangsan")
     {
         var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString();
         using var clerk = host.Client("samr-clerk");
@@ -184,6 +185,6 @@ public sealed class ApplicantNotificationTests
         using var asked = await clerk.PostAsJsonAsync($"/api/tasks/{task}/supplements", new { items = new[] { new { material = "articles", reason = "章程未盖章" } } });
         asked.EnsureSuccessStatusCode();
         await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "the supplement request");
+            () => host.GetJsonAsync(applicant, $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "the supplement request");
     }
 }

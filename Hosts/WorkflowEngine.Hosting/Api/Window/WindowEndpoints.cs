@@ -37,7 +37,7 @@ public static class WindowEndpoints
             .Reads<WindowSubmitBody>(BodyRule.JsonOrMultipart).RequireRateLimiting(ApplicationsEndpoints.SubmissionsPolicy)
             .Produces<WindowReceiptDto>(StatusCodes.Status201Created).Produces<WindowReceiptDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithSummary("Window staff submit a combined application for a citizen who walked in (as POST /api/applications, plus applicant: name, idType resident-id|uscc, idNumber, phone); "
+            .WithSummary("Window staff submit a combined application for a citizen who walked in (as POST /api/applications, language included, plus applicant: name, idType resident-id|uscc, idNumber, phone); "
                 + "the answer holds the receipt's query code, shown only this once. An Idempotency-Key header makes retries safe: a repeat answers 200 with the first receipt, without the code");
         app.MapPost("/api/public/track", TrackAsync).WithTags("Public").AllowAnonymous().DisableAntiforgery()
             .Reads<PublicTrackRequest>(BodyRule.Json)
@@ -119,7 +119,8 @@ public static class WindowEndpoints
         // The files are read for it before the uploads open them.
         var idempotency = key is null ? null : new IdempotencyKey(key, await SubmissionFingerprint.ComputeAsync(body!, files, cancellationToken));
         var submission = await window.SubmitAsync(
-            user, ApplicationsEndpoints.ServiceIdOf(body!), body!["form"] as JsonObject, body["applicant"], MaterialUploads.Of(files), idempotency, cancellationToken);
+            user, ApplicationsEndpoints.ServiceIdOf(body!), body!["form"] as JsonObject, body["applicant"], MaterialUploads.Of(files), idempotency,
+            ApplicationsEndpoints.LanguageOf(body)!, cancellationToken);
         if (submission.Outcome.Application is not { } application)
         {
             return ApplicationsEndpoints.Refused(submission.Outcome, english);

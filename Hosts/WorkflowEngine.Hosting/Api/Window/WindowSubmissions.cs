@@ -18,6 +18,7 @@ public sealed class WindowSubmissions(ApplicationService applications, Definitio
     /// <summary>
     /// Submits for the citizen in <paramref name="applicantBlock"/>. Under an idempotency key a repeat (a retry at the
     /// counter after a lost answer, a second click) makes no second application: it gets the first, without a code.
+    /// <paramref name="language"/> is the one the citizen is written to in (<see cref="ApplicantLanguages"/>), as the staff chose it with them.
     /// </summary>
     public async Task<WindowSubmission> SubmitAsync(
         ClaimsPrincipal staff,
@@ -26,6 +27,7 @@ public sealed class WindowSubmissions(ApplicationService applications, Definitio
         JsonNode? applicantBlock,
         IReadOnlyList<UploadedMaterial> uploads,
         IdempotencyKey? idempotency,
+        string language,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -46,7 +48,7 @@ public sealed class WindowSubmissions(ApplicationService applications, Definitio
         var hash = QueryCodes.Hash(code)!;
         var intake = new WalkInIntake(staff.Id(), applicant.IdType, applicant.IdNumber, applicant.Phone, hash);
         var outcome = await applications.SubmitAsync(
-            serviceId, form, uploads, new Applicant(WalkInIntake.OwnerPrefix + staff.Id(), applicant.Name, intake), idempotency, cancellationToken);
+            serviceId, form, uploads, new Applicant(WalkInIntake.OwnerPrefix + staff.Id(), applicant.Name, intake, language), idempotency, cancellationToken);
 
         // A repeat gets the first application, stored with the first code's hash: this code was never stored.
         return new WindowSubmission(outcome, applicant, outcome.Application?.QueryCodeSha256 == hash ? code : null);

@@ -20,6 +20,7 @@ using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Materials;
+using WorkflowEngine.Runtime.Processing;
 using WorkflowEngine.Runtime.Ratings;
 
 namespace WorkflowEngine.Hosting.Pages.Applications;
@@ -117,6 +118,10 @@ public sealed class TrackingModel(
 
     [BindProperty(SupportsGet = true)]
     public bool Uploaded { get; set; }
+
+    /// <summary>The language of the applicant's messages was just changed: the setting says so.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool LanguageSaved { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFoundPage();
@@ -240,6 +245,30 @@ public sealed class TrackingModel(
         Errors = outcome.Errors.ToDictionary();
         Response.StatusCode = outcome.Problem == SubmissionProblem.Closed ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         return Page();
+    }
+
+    /// <summary>
+    /// The applicant (or window staff for a walk-in citizen) changes the language of the e-mails and SMS, through the
+    /// engine as the API's <c>PUT /api/applications/{id}/language</c> does; audited there.
+    /// </summary>
+    public async Task<IActionResult> OnPostLanguageAsync(Guid id, string? language, [FromServices] EngineProcessor engine, CancellationToken cancellationToken)
+    {
+        if (await ActorAsync(id, cancellationToken) is not { } actor)
+        {
+            return NotFoundPage();
+        }
+
+        if (!ApplicantLanguages.IsKnown(language))
+        {
+            await LoadAsync(id, cancellationToken);
+            Errors = new Dictionary<string, string[]> { [LanguageText.Field] = [LanguageText.Current.Unknown] };
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        return await engine.ChangeLanguageAsync(id, language!, actor, cancellationToken) is null
+            ? NotFoundPage()
+            : Redirect($"{PageOf(id)}?languageSaved=true#language");
     }
 
     /// <summary>The slip with a reissued query code (查询码补发), in the answer to the reissue only.</summary>

@@ -39,8 +39,9 @@ public sealed class ApplyModel(
 
         var form = PostedForm.Read(Service!, Request.Form);
         var idempotency = await IdempotencyAsync(new() { ["serviceId"] = key, ["form"] = form.DeepClone() }, cancellationToken);
-        var outcome = await applications.SubmitAsync(
-            key, form, MaterialUploads.Of(Request.Form.Files), new Applicant(User.Id(), User.DisplayName()), idempotency, cancellationToken);
+        // The applicant is written to in the language they applied in; the progress page changes it.
+        var applicant = new Applicant(User.Id(), User.DisplayName(), Language: ApplicantLanguages.Of(PageText.Current.IsEnglishText));
+        var outcome = await applications.SubmitAsync(key, form, MaterialUploads.Of(Request.Form.Files), applicant, idempotency, cancellationToken);
         if (outcome.Application is { } application)
         {
             return Redirect($"/applications/{application.Id}/receipt");

@@ -56,8 +56,15 @@ public sealed class IntakeModel(
 
         var form = PostedForm.Read(Service!, Request.Form);
         var applicant = ApplicantBlock(Request.Form);
+        var messages = Request.Form[Applications.LanguageText.Field].ToString() is { Length: > 0 } chosen ? chosen : ApplicantLanguages.Of(english);
+        if (!ApplicantLanguages.IsKnown(messages))
+        {
+            Errors = new Dictionary<string, string[]> { [Applications.LanguageText.Field] = [Applications.LanguageText.Current.Unknown] };
+            return Refused();
+        }
+
         var idempotency = await IdempotencyAsync(new() { ["serviceId"] = key, ["form"] = form.DeepClone(), ["applicant"] = applicant.DeepClone() }, cancellationToken);
-        var submission = await window.SubmitAsync(User, key, form, applicant, MaterialUploads.Of(Request.Form.Files), idempotency, cancellationToken);
+        var submission = await window.SubmitAsync(User, key, form, applicant, MaterialUploads.Of(Request.Form.Files), idempotency, messages, cancellationToken);
         if (submission.Outcome.Application is not { } application)
         {
             Errors = submission.Outcome.Errors;
