@@ -72,7 +72,13 @@ public sealed class SqlRegistrationCodes(Database database) : IRegistrationCodes
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<PendingRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM registration_codes WHERE mobile = @Mobile", new { Mobile = mobile }, cancellationToken: cancellationToken));
+            """
+            SELECT mobile AS Mobile, display_name AS DisplayName, email AS Email, password_hash AS PasswordHash, code_salt AS CodeSalt,
+                   code_hash AS CodeHash, attempts AS Attempts, sent_at AS SentAt, expires_at AS ExpiresAt
+            FROM registration_codes WHERE mobile = @Mobile
+            """,
+            new { Mobile = mobile },
+            cancellationToken: cancellationToken));
         return row?.ToRecord();
     }
 
