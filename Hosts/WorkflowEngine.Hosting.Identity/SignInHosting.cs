@@ -42,6 +42,8 @@ public static class SignInHosting
         services.TryAddSingleton<IDepartmentEntries, SqlDepartmentEntries>();
         // Every role and department, unless the host has said which it serves (a department host).
         services.TryAddSingleton(UserScope.Everyone);
+        // Unless the host offers applicants' registration (the engine host), the sign-in page links to none.
+        services.TryAddSingleton(SelfRegistrationAvailability.NotOffered);
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<UserTokens>();

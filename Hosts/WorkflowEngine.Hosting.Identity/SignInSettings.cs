@@ -20,4 +20,11 @@ public sealed class SignInSettings
     /// profile; engine processes on several machines must share one folder, or a token from one is refused by another.
     /// </summary>
     public string? KeysPath { get; set; }
+
+    /// <summary>
+    /// Whether applicants may make their own account with a mobile number proven by an SMS code. Unset: where it can
+    /// work (an SMS channel is configured and the identity platform is not the sign-in). True where it cannot work
+    /// stops the host at its start, saying why; false turns it off.
+    /// </summary>
+    public bool? SelfRegistration { get; set; }
 }

@@ -22,6 +22,7 @@ using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Hosting.Notifications;
+using WorkflowEngine.Hosting.Registration;
 using WorkflowEngine.Hosting.Startup;
 using WorkflowEngine.Messaging.Configuration;
 using WorkflowEngine.Persistence;
@@ -156,6 +157,7 @@ public static partial class WorkflowHosting
         services.AddHostedService(sp => sp.GetRequiredService<StuckWorkMonitor>());
         services.AddDialectServices(dialect);
         builder.AddApplicantNotifications();
+        builder.AddSelfRegistration();
         if (!dialect.SingleWriter)
         {
             // Other engine processes may share the database: a holiday arrangement one of them loads, or a department

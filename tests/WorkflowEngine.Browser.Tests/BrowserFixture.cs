@@ -163,7 +163,7 @@ public class BrowserFixture : IAsyncLifetime
             what,
             timeoutSeconds: 90);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {

@@ -63,10 +63,22 @@ public sealed class SqlUserAccounts(Database database) : IUserAccounts
 
     public async Task<bool> CreateAsync(UserRecord user, UserCredential password, AdminAuditEntry audit, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(password);
         await using var write = await database.BeginWriteAsync(cancellationToken);
+        if (!await InsertAsync(write, user, password, audit, cancellationToken))
+        {
+            return false;
+        }
+
+        await write.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>A new user with their password and the audit of their making, in the caller's transaction; false when the id is taken.</summary>
+    internal static async Task<bool> InsertAsync(WriteScope write, UserRecord user, UserCredential password, AdminAuditEntry audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(password);
         var inserted = await write.Connection.ExecuteAsync(new CommandDefinition(
-            database.Dialect.InsertIgnore("users", "id, name, role, department", "@Id, @Name, @Role, @Department", "id"),
+            write.Dialect.InsertIgnore("users", "id, name, role, department", "@Id, @Name, @Role, @Department", "id"),
             user,
             write.Transaction,
             cancellationToken: cancellationToken));
@@ -76,12 +88,11 @@ public sealed class SqlUserAccounts(Database database) : IUserAccounts
         }
 
         await write.Connection.ExecuteAsync(new CommandDefinition(
-            SqlCredentialStore.SetPasswordSql(database.Dialect),
+            SqlCredentialStore.SetPasswordSql(write.Dialect),
             SqlCredentialStore.SetPasswordArgs(user.Id, password.PasswordHash, password.SecurityStamp, password.ChangedAt),
             write.Transaction,
             cancellationToken: cancellationToken));
         await AdminAuditSql.InsertAsync(write, audit, cancellationToken);
-        await write.CommitAsync(cancellationToken);
         return true;
     }
 

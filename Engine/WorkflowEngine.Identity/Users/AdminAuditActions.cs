@@ -4,6 +4,9 @@ namespace WorkflowEngine.Runtime.Users;
 public static class AdminAuditActions
 {
     public const string Created = "created";
+
+    /// <summary>An applicant made their own account (the actor is the new user), with a mobile number proven by SMS.</summary>
+    public const string Registered = "registered";
     public const string Changed = "changed";
     public const string Disabled = "disabled";
     public const string Enabled = "enabled";

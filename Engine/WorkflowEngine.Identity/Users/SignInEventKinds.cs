@@ -12,10 +12,19 @@ public static class SignInEventKinds
     public const string TokenIssued = "token-issued";
     public const string PasswordChanged = "password-changed";
 
+    /// <summary>A one-time code was texted to a mobile number registering an applicant's account (never the code).</summary>
+    public const string RegistrationCodeSent = "registration-code-sent";
+
+    /// <summary>A wrong code was given for a mobile number registering.</summary>
+    public const string RegistrationCodeWrong = "registration-code-wrong";
+
+    /// <summary>An applicant's account was made by the applicant, with the mobile number proven.</summary>
+    public const string Registered = "registered";
+
     /// <summary>Every kind there is, in the order administrators read them.</summary>
     public static readonly IReadOnlyList<string> All =
-        [Succeeded, Failed, LockedOut, Refused, RefusedDisabled, SignedOut, TokenIssued, PasswordChanged];
+        [Succeeded, Failed, LockedOut, Refused, RefusedDisabled, SignedOut, TokenIssued, PasswordChanged, RegistrationCodeSent, RegistrationCodeWrong, Registered];
 
     /// <summary>What an administrator watching for attacks on accounts looks at: wrong passwords, lockouts, refusals.</summary>
-    public static readonly IReadOnlyList<string> Problems = [Failed, LockedOut, Refused, RefusedDisabled];
+    public static readonly IReadOnlyList<string> Problems = [Failed, LockedOut, Refused, RefusedDisabled, RegistrationCodeWrong];
 }

@@ -36,10 +36,19 @@ public sealed class HttpSmsChannel(SmsChannelOptions options, TimeProvider time)
         return Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed));
     }
 
-    public async Task SendAsync(NotificationDelivery delivery, CancellationToken cancellationToken)
+    public Task SendAsync(NotificationDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { id = $"notification-{delivery.Sequence}", phone = delivery.Recipient, text = delivery.Body });
+        return SendTextAsync($"notification-{delivery.Sequence}", delivery.Recipient, delivery.Body, cancellationToken);
+    }
+
+    /// <summary>
+    /// Texts <paramref name="text"/> to <paramref name="phone"/> under <paramref name="id"/>, which the gateway may use to
+    /// drop a repeat: a message that is not an outbox row (a registration code) brings an id of its own.
+    /// </summary>
+    public async Task SendTextAsync(string id, string phone, string text, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { id, phone, text });
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, options.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };

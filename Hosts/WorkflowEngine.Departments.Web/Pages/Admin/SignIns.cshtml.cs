@@ -37,6 +37,9 @@ public sealed class SignInsModel(ISignInLog log) : NewestFirstPageModel<SignInEv
         SignInEventKinds.SignedOut => AdminText.Say("退出登录", "Signed out"),
         SignInEventKinds.TokenIssued => AdminText.Say("签发访问令牌", "Token issued"),
         SignInEventKinds.PasswordChanged => AdminText.Say("密码已更改", "Password changed"),
+        SignInEventKinds.RegistrationCodeSent => AdminText.Say("发送注册验证码", "Registration code sent"),
+        SignInEventKinds.RegistrationCodeWrong => AdminText.Say("注册验证码错误", "Wrong registration code"),
+        SignInEventKinds.Registered => AdminText.Say("申请人自行注册", "Applicant registered"),
         _ => kind,
     };
 

@@ -18,6 +18,7 @@ public static class UserText
     public static string Action(string action) => action switch
     {
         AdminAuditActions.Created => AdminText.Say("创建", "Created"),
+        AdminAuditActions.Registered => AdminText.Say("自行注册", "Registered themselves"),
         AdminAuditActions.Changed => AdminText.Say("修改角色或部门", "Role or department changed"),
         AdminAuditActions.Disabled => AdminText.Say("停用", "Disabled"),
         AdminAuditActions.Enabled => AdminText.Say("启用", "Enabled"),

@@ -26,6 +26,10 @@ public sealed class IndexModel(PasswordSignIn signIn, TimeProvider clock) : Page
     [BindProperty]
     public PasswordChangeInput Input { get; set; } = new();
 
+    /// <summary>The applicant has just registered (and is signed in).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Registered { get; set; }
+
     /// <summary>The password was just changed.</summary>
     [BindProperty(SupportsGet = true)]
     public bool Changed { get; set; }

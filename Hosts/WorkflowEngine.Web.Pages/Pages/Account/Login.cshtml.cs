@@ -13,8 +13,11 @@ namespace WorkflowEngine.Hosting.Pages.Account;
 /// a link could otherwise send someone to a look-alike site straight after signing in).
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSettings oidc) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSettings oidc, SelfRegistrationAvailability registration) : PageModel
 {
+    /// <summary>Whether applicants may register here: the page then links to the registration page.</summary>
+    public bool RegistrationOpen => registration.Open;
+
     /// <summary>The identity platform's name, in the page's language, when a deployment configured one; the page then offers it.</summary>
     public string? PlatformName => oidc.Configured ? oidc.NameIn(PageText.Current.IsEnglishText) : null;
 
@@ -92,7 +95,7 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSe
         oidc.Configured ? Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl }, OidcSignIn.SchemeName) : NotFound();
 
     /// <summary>The session cookie for a password just checked, under the stamp it was checked with (for the browser's session only).</summary>
-    internal static Task StartSessionAsync(HttpContext http, SignInOutcome outcome) =>
+    public static Task StartSessionAsync(HttpContext http, SignInOutcome outcome) =>
         http.SignInAsync(
             SessionCookie.SchemeName,
             UserPrincipal.Create(outcome.User!, SessionCookie.SchemeName, outcome.SecurityStamp),

@@ -10,13 +10,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace WorkflowEngine.Hosting.Tests.Notifications;
+namespace WorkflowEngine.Testing;
 
 /// <summary>
 /// An SMS platform's HTTP interface on Kestrel, in the test: it checks each request's signature under
 /// <see cref="Secret"/> as a platform does (401 when it does not match), and answers <c>status</c>.
 /// </summary>
-internal sealed class TestSmsGateway : IAsyncDisposable
+public sealed class TestSmsGateway : IAsyncDisposable
 {
     public const string Secret = "gateway-shared-secret";
 
