@@ -119,6 +119,15 @@ public sealed record ExecuteStep
     public int? FormRevision { get; init; }
 
     /// <summary>
+    /// Every correction that made <see cref="Form"/>'s revision, oldest first, when <see cref="FormRevision"/> is above 0:
+    /// a department receiving its first step of the application after a correction heard no
+    /// <see cref="ApplicationFormCorrected"/>, and its clerk should still see which answers changed during the
+    /// application, old → new. Keep each as that message's corrections are kept (once by application, revision and
+    /// field). Added to version 1 (additive); absent from older engines and for the form as submitted.
+    /// </summary>
+    public IReadOnlyList<EarlierFormCorrection>? EarlierCorrections { get; init; }
+
+    /// <summary>
     /// The labels of the form's fields, in the definition's order, so that a department (which has no definitions)
     /// shows "注册资本" rather than <c>registeredCapital</c>. Added to version 1; absent from older engines.
     /// </summary>

@@ -211,6 +211,17 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             Changes.Forms.Add((step.ApplicationId, form, step.FormRevision ?? 0));
         }
 
+        if (step.EarlierCorrections is { Count: > 0 } earlier)
+        {
+            // The corrections made before this department held a step of the application: kept once per application,
+            // as ApplicationFormCorrected's are, so that its tasks show what changed; not once more in each task.
+            (payload, _) = StepPayload.Split(payload, "earlierCorrections"u8);
+            foreach (var correction in earlier)
+            {
+                KeepCorrections(step.ApplicationId, correction.FormRevision, correction.Corrections, correction.CorrectedAt);
+            }
+        }
+
         var task = new TaskRecord
         {
             Id = Guid.CreateVersion7(now),
@@ -901,11 +912,14 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         }
 
         Changes.Forms.Add((corrected.ApplicationId, JsonSerializer.Serialize(corrected.Form, MessageJson.Options), corrected.FormRevision));
-        Changes.CorrectedAnswers.AddRange(corrected.Corrections.Select(c => new CorrectedAnswer(
-            corrected.ApplicationId, corrected.FormRevision, c.Key,
-            JsonSerializer.Serialize(c.Old, MessageJson.Options), JsonSerializer.Serialize(c.New, MessageJson.Options), corrected.CorrectedAt)));
+        KeepCorrections(corrected.ApplicationId, corrected.FormRevision, corrected.Corrections, corrected.CorrectedAt);
         return null;
     }
+
+    /// <summary>The answers one correction of the application's form changed, for every task of it here (the store keeps each once).</summary>
+    private void KeepCorrections(Guid applicationId, int revision, IEnumerable<FormCorrection> corrections, DateTimeOffset at) =>
+        Changes.CorrectedAnswers.AddRange(corrections.Select(c => new CorrectedAnswer(
+            applicationId, revision, c.Key, JsonSerializer.Serialize(c.Old, MessageJson.Options), JsonSerializer.Serialize(c.New, MessageJson.Options), at)));
 
     /// <summary>
     /// A material the step uses came late (容缺): the task's materials show it in place of the one still to come, with

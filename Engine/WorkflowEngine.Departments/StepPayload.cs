@@ -15,13 +15,19 @@ public static class StepPayload
     private static readonly byte[] FormProperty = "form"u8.ToArray();
 
     /// <summary>The step's JSON with <c>"form": null</c>, and the form's own JSON (null when the step has none).</summary>
-    public static (string Payload, string? Form) SplitForm(string body)
+    public static (string Payload, string? Form) SplitForm(string body) => Split(body, FormProperty);
+
+    /// <summary>
+    /// The step's JSON with the top-level <paramref name="property"/> null, and that property's own JSON (null when the
+    /// step has none): for what a department keeps once per application rather than in each task.
+    /// </summary>
+    public static (string Payload, string? Value) Split(string body, ReadOnlySpan<byte> property)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(body.Length));
         try
         {
             var length = Encoding.UTF8.GetBytes(body, buffer);
-            if (FormValue(buffer.AsSpan(0, length)) is not var (start, end))
+            if (ValueOf(buffer.AsSpan(0, length), property) is not var (start, end))
             {
                 return (body, null);
             }
@@ -29,8 +35,8 @@ public static class StepPayload
             // Byte offsets to character offsets: the characters before each, counted in place.
             var from = Encoding.UTF8.GetCharCount(buffer.AsSpan(0, start));
             var to = from + Encoding.UTF8.GetCharCount(buffer.AsSpan(start, end - start));
-            var form = body[from..to];
-            return form == "null" ? (body, null) : (string.Concat(body.AsSpan(0, from), "null", body.AsSpan(to)), form);
+            var value = body[from..to];
+            return value == "null" ? (body, null) : (string.Concat(body.AsSpan(0, from), "null", body.AsSpan(to)), value);
         }
         finally
         {
@@ -38,8 +44,8 @@ public static class StepPayload
         }
     }
 
-    /// <summary>Where the top-level <c>form</c> property's value starts and ends, in bytes; null when there is none.</summary>
-    private static (int Start, int End)? FormValue(ReadOnlySpan<byte> json)
+    /// <summary>Where the top-level <paramref name="property"/>'s value starts and ends, in bytes; null when there is none.</summary>
+    private static (int Start, int End)? ValueOf(ReadOnlySpan<byte> json, ReadOnlySpan<byte> property)
     {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -49,11 +55,11 @@ public static class StepPayload
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isForm = reader.ValueTextEquals(FormProperty);
+            var isWanted = reader.ValueTextEquals(property);
             reader.Read();
             var start = (int)reader.TokenStartIndex;
             reader.Skip();
-            if (isForm)
+            if (isWanted)
             {
                 return (start, (int)reader.BytesConsumed);
             }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Contracts;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime.Departments;
@@ -116,16 +117,73 @@ public sealed partial class TaskHistoryTests(HostFixture allInOne, DepartmentHos
             history.Select(Line));
     }
 
-    /// <summary>An entry of the API's history as "kind|actor|detail|reason".</summary>
-    /// <summary>A licence task as it lands on the department host's own database, dispatched now.</summary>
-    private static async Task<TaskRecord> DispatchedOnTheDepartmentHostAsync(AllInOneHost host, string trackingNumber)
+    /// <summary>
+    /// The applicant corrects two answers while the licence (decided) and the seal (open) are at the department: each
+    /// task's history gets one line naming the fields by their labels, in the page's language, however often the
+    /// engine's word of it comes (again under its id, or re-sent under another); a task sent after it gets none.
+    /// </summary>
+    [Fact]
+    public async Task ACorrectionOfTheForm_IsOneLineOfEachTasksHistory_EvenWhenItsMessageComesTwice()
+    {
+        var host = department.Host;
+        var applicationId = Guid.NewGuid();
+        var labels = """
+            {"formLabels":[{"key":"registeredCapital","label":"注册资本","labelEn":"Registered capital"},
+            {"key":"businessAddress","label":"住所","labelEn":"Registered address"}]}
+            """;
+        var licence = await DispatchedOnTheDepartmentHostAsync(host, "YB-HISTORY-FORM", applicationId, labels);
+        var seal = await DispatchedOnTheDepartmentHostAsync(host, "YB-HISTORY-FORM", applicationId, labels, "seal", "PSB");
+        using (var clerk = host.Client("samr-clerk"))
+        {
+            (await clerk.PostAsync($"/api/tasks/{licence.Id}/claim", null)).EnsureSuccessStatusCode();
+            (await clerk.PostAsJsonAsync($"/api/tasks/{licence.Id}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+        }
+
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        var corrected = new ApplicationFormCorrected
+        {
+            ApplicationId = applicationId, Department = "SAMR", TrackingNumber = "YB-HISTORY-FORM", FormRevision = 1,
+            Form = JsonSerializer.SerializeToElement(new { businessAddress = "福建省福州市鼓楼区五四路8号", registeredCapital = 200 }),
+            Corrections =
+            [
+                new FormCorrection { Key = "businessAddress", Old = JsonSerializer.SerializeToElement("福建省福州市鼓楼区五四路1号"), New = JsonSerializer.SerializeToElement("福建省福州市鼓楼区五四路8号") },
+                new FormCorrection { Key = "registeredCapital", Old = JsonSerializer.SerializeToElement(100), New = JsonSerializer.SerializeToElement(200) },
+            ],
+            CorrectedAt = host.Clock.GetUtcNow(),
+        };
+        var processor = host.Services.GetRequiredService<DepartmentProcessor>();
+        var messageId = Guid.NewGuid().ToString();
+        foreach (var (message, id) in new[] { (corrected, messageId), (corrected, messageId), (corrected with { Department = "PSB" }, Guid.NewGuid().ToString()) })
+        {
+            await processor.FormCorrectedAsync(message, id, CancellationToken.None);
+        }
+
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        var later = await DispatchedOnTheDepartmentHostAsync(host, "YB-HISTORY-FORM", applicationId, labels, "tax", "PSB");
+
+        Assert.Equal(
+            ["派发到本部门", "samr-clerk 认领", "samr-clerk 办结：通过", "申请人更正了申请表：住所、注册资本"],
+            await HistoryAsync(host, licence.Id.ToString()));
+        Assert.Equal(["派发到本部门", "申请人更正了申请表：住所、注册资本"], await HistoryAsync(host, seal.Id.ToString(), "psb-supervisor"));
+        Assert.Equal(
+            ["Sent to the department", "The applicant corrected the application form: Registered address, Registered capital"],
+            await HistoryAsync(host, seal.Id.ToString(), "psb-supervisor", english: true));
+        Assert.Equal(["派发到本部门"], await HistoryAsync(host, later.Id.ToString(), "psb-supervisor"));
+        var history = (await host.GetJsonAsync("psb-supervisor", $"/api/tasks/{seal.Id}")).GetProperty("history").EnumerateArray().ToArray();
+        Assert.Equal(["dispatched|||", "form-corrected||businessAddress,registeredCapital|"], history.Select(Line));
+        Assert.Equal(corrected.CorrectedAt, history[1].GetProperty("at").GetDateTimeOffset());
+    }
+
+    /// <summary>A task as it lands on the department host's own database, dispatched now: the licence, unless told otherwise.</summary>
+    private static async Task<TaskRecord> DispatchedOnTheDepartmentHostAsync(
+        AllInOneHost host, string trackingNumber, Guid? applicationId = null, string payload = "{}", string step = "licence", string department = "SAMR")
     {
         var now = host.Clock.GetUtcNow();
         var task = new TaskRecord
         {
-            Id = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), TrackingNumber = trackingNumber, ServiceId = "business-opening", ServiceTitle = "企业开办",
-            StepId = "licence", Attempt = 1, Department = "SAMR", Title = "营业执照", Status = TaskStatuses.Open,
-            DispatchedAt = now, DueAt = now.AddDays(1), ReceivedAt = now, PayloadJson = "{}",
+            Id = Guid.NewGuid(), ApplicationId = applicationId ?? Guid.NewGuid(), TrackingNumber = trackingNumber, ServiceId = "business-opening", ServiceTitle = "企业开办",
+            StepId = step, Attempt = 1, Department = department, Title = "营业执照", Status = TaskStatuses.Open,
+            DispatchedAt = now, DueAt = now.AddDays(1), ReceivedAt = now, PayloadJson = payload,
         };
         var changes = new DepartmentChanges();
         changes.Inserted.Add(task);
@@ -133,6 +191,7 @@ public sealed partial class TaskHistoryTests(HostFixture allInOne, DepartmentHos
         return task;
     }
 
+    /// <summary>An entry of the API's history as "kind|actor|detail|reason".</summary>
     private static string Line(JsonElement e) => string.Join("|", new[] { "kind", "actor", "detail", "reason" }.Select(p => e.GetProperty(p).GetString() ?? ""));
 
     private static async Task ClaimReleaseClaimAndReassignAsync(AllInOneHost host, string taskId)
@@ -146,9 +205,14 @@ public sealed partial class TaskHistoryTests(HostFixture allInOne, DepartmentHos
     }
 
     /// <summary>The lines of the task page's history, without their times.</summary>
-    private static async Task<string[]> HistoryAsync(AllInOneHost host, string taskId)
+    private static async Task<string[]> HistoryAsync(AllInOneHost host, string taskId, string user = "samr-supervisor", bool english = false)
     {
-        using var browser = await PageSignInTests.SignedInBrowserAsync(host, "samr-supervisor", "Demo#2026");
+        using var browser = await PageSignInTests.SignedInBrowserAsync(host, user, "Demo#2026");
+        if (english)
+        {
+            await Bugs.Bug_11_CorrectedAnswerReachesOtherDepartments.ToEnglishAsync(browser);
+        }
+
         using var page = await browser.GetAsync($"/desk/tasks/{taskId}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());

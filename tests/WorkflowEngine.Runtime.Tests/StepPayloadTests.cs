@@ -19,6 +19,17 @@ public sealed class StepPayloadTests
         Assert.Equal("""{"companyName":"福州闽江","nested":{"form":1},"list":[1,{"a":"}"}]}""", form);
     }
 
+    [Fact]
+    public void Split_CutsTheNamedPropertyOut_AndNotOneOfTheSameNameInside()
+    {
+        const string body = """{"form":null,"formRevision":2,"extra":{"earlierCorrections":1},"earlierCorrections":[{"formRevision":1,"corrections":[]}],"materials":[]}""";
+
+        var (payload, cut) = StepPayload.Split(body, "earlierCorrections"u8);
+
+        Assert.Equal("""{"form":null,"formRevision":2,"extra":{"earlierCorrections":1},"earlierCorrections":null,"materials":[]}""", payload);
+        Assert.Equal("""[{"formRevision":1,"corrections":[]}]""", cut);
+    }
+
     [Theory]
     [InlineData("""{"stepId":"x"}""")]
     [InlineData("""{"stepId":"x","form":null}""")]

@@ -42,6 +42,12 @@ public sealed class InstanceState
     /// </summary>
     public int FormRevision { get; set; }
 
+    /// <summary>
+    /// Every answer so corrected, oldest first; null when there was none. A department that receives its first step of
+    /// the application after a correction was told of none: its step carries them, so its clerk sees what changed.
+    /// </summary>
+    public List<AnswerCorrection>? AnswerCorrections { get; set; }
+
     public NodeState? Find(string nodeId) => Nodes.GetValueOrDefault(nodeId);
 
     public InstanceState Clone()
@@ -52,6 +58,7 @@ public sealed class InstanceState
         copy.Escalations = Escalations is null ? null : [.. Escalations];
         copy.Deferred = Deferred is null ? null : [.. Deferred];
         copy.ClockExtensions = ClockExtensions is null ? null : [.. ClockExtensions];
+        copy.AnswerCorrections = AnswerCorrections is null ? null : [.. AnswerCorrections];
         copy.Nodes = new Dictionary<string, NodeState>(Nodes.Count, StringComparer.Ordinal);
         foreach (var (id, node) in Nodes)
         {

@@ -257,6 +257,10 @@ internal sealed class EngineBatch(
         application.FormJson = form.ToJsonString(StoredJson.Options);
         Changes.Forms[application.Id] = application.FormJson;
         application.State.FormRevision++;
+        (application.State.AnswerCorrections ??= []).AddRange(changed.Select(c => new AnswerCorrection
+        {
+            Revision = application.State.FormRevision, At = now, Field = c.Key, OldJson = c.Old.GetRawText(), NewJson = c.New.GetRawText(),
+        }));
         AnnounceCorrection(application, changed);
         // What is read from the form is read again: conditions still to be decided, and the materials they call for.
         _data.Remove(application.Id);
@@ -305,6 +309,20 @@ internal sealed class EngineBatch(
                 now));
         }
     }
+
+    /// <summary>
+    /// The corrections that made the form's revision, as <c>ApplicationFormCorrected</c> told the departments holding a
+    /// step then: a department whose first step of the application comes after them heard of none. Null for the form as submitted.
+    /// </summary>
+    private static EarlierFormCorrection[]? EarlierCorrectionsOf(InstanceState state) =>
+        state.AnswerCorrections is { Count: > 0 } made
+            ? [.. made.GroupBy(c => c.Revision).Select(r => new EarlierFormCorrection
+            {
+                FormRevision = r.Key,
+                CorrectedAt = ChinaTime.ToLocal(r.First().At),
+                Corrections = [.. r.Select(c => new FormCorrection { Key = c.Field, Old = JsonAnswer(c.OldJson), New = JsonAnswer(c.NewJson) })],
+            })]
+            : null;
 
     /// <summary>A stored answer (its JSON, or null when there was none) as a message carries it.</summary>
     private static JsonElement JsonAnswer(string? json) => JsonSerializer.Deserialize<JsonElement>(json ?? "null");
@@ -1169,6 +1187,7 @@ internal sealed class EngineBatch(
             ApplicantName = application.ApplicantName,
             Form = FormElementOf(application),
             FormRevision = application.State.FormRevision == 0 ? null : application.State.FormRevision,
+            EarlierCorrections = EarlierCorrectionsOf(application.State),
             // Labels are for a clerk's page: a step its handler decides goes without them (they were 11 % of what a
             // 企业开办 bundle allocated, BENCHMARKS.md).
             FormLabels = dispatch.Handler is null ? FormLabelsOf(definition) : null,

@@ -19,9 +19,9 @@ public sealed class Bug_11_CorrectedAnswerReachesOtherDepartments
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
 
-    private const string OldAddress = "福建省福州市鼓楼区五四路1号";
+    internal const string OldAddress = "福建省福州市鼓楼区五四路1号";
 
-    private const string NewAddress = "福建省福州市鼓楼区五四路8号";
+    internal const string NewAddress = "福建省福州市鼓楼区五四路8号";
 
     private const string LaterAddress = "福建省福州市台江区八一七中路99号";
 
@@ -84,15 +84,7 @@ public sealed class Bug_11_CorrectedAnswerReachesOtherDepartments
         var licence = (await counter.TaskOfAsync(id)).GetProperty("id").GetString()!;
         await AskForTheAddressAsync(engine, counter, id, licence, "samr-clerk");
         engine.Clock.Advance(TimeSpan.FromMinutes(30));
-        using (var citizen = engine.Client("zhangsan"))
-        {
-            Assert.Equal(HttpStatusCode.OK, (await FormCorrectionTests.CorrectAsync(citizen, id, new { businessAddress = NewAddress })).StatusCode);
-        }
-
-        await AllInOneHost.EventuallyAsync(
-            () => counter.GetJsonAsync("samr-clerk", $"/api/tasks/{licence}"),
-            t => t.GetProperty("task").GetProperty("supplement").GetProperty("suppliedAt").ValueKind != JsonValueKind.Null,
-            "the licence's supplement to arrive");
+        await CorrectTheLicencesAddressAsync(engine, counter, id, licence);
         // Each host has its own clock: the licence is decided after the correction, as it would be in real time.
         counter.Clock.Advance(TimeSpan.FromMinutes(45));
         using (var samr = counter.Client("samr-clerk"))
@@ -125,7 +117,7 @@ public sealed class Bug_11_CorrectedAnswerReachesOtherDepartments
     }
 
     /// <summary>The clerk claims the task at <paramref name="desk"/> and asks for the address; waits until the engine has told the applicant.</summary>
-    private static async Task AskForTheAddressAsync(AllInOneHost engine, AllInOneHost desk, Guid id, string task, string clerk)
+    internal static async Task AskForTheAddressAsync(AllInOneHost engine, AllInOneHost desk, Guid id, string task, string clerk)
     {
         using var client = desk.Client(clerk);
         (await client.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
@@ -136,8 +128,22 @@ public sealed class Bug_11_CorrectedAnswerReachesOtherDepartments
             () => engine.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "the request");
     }
 
+    /// <summary>The applicant corrects the address the licence asked for, now; waits until the licence's task at <paramref name="desk"/> has the answer.</summary>
+    internal static async Task CorrectTheLicencesAddressAsync(AllInOneHost engine, AllInOneHost desk, Guid id, string licence)
+    {
+        using (var citizen = engine.Client("zhangsan"))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await FormCorrectionTests.CorrectAsync(citizen, id, new { businessAddress = NewAddress })).StatusCode);
+        }
+
+        await AllInOneHost.EventuallyAsync(
+            () => desk.GetJsonAsync("samr-clerk", $"/api/tasks/{licence}"),
+            t => t.GetProperty("task").GetProperty("supplement").GetProperty("suppliedAt").ValueKind != JsonValueKind.Null,
+            "the licence's supplement to arrive");
+    }
+
     /// <summary>The task as its clerk's API shows it, once it shows <paramref name="address"/> and a correction note for it.</summary>
-    private static Task<JsonElement> CorrectedViewAsync(AllInOneHost host, string task, string clerk, string address) =>
+    internal static Task<JsonElement> CorrectedViewAsync(AllInOneHost host, string task, string clerk, string address) =>
         AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync(clerk, $"/api/tasks/{task}"),
             t => t.GetProperty("application").GetProperty("form").GetProperty("businessAddress").GetString() == address
@@ -145,7 +151,7 @@ public sealed class Bug_11_CorrectedAnswerReachesOtherDepartments
                 && notes.EnumerateArray().Any(n => n.GetProperty("new").GetString() == address),
             $"task {task} to show {address}");
 
-    private static async Task ToEnglishAsync(HttpClient browser)
+    internal static async Task ToEnglishAsync(HttpClient browser)
     {
         var token = await PageSignInTests.AntiforgeryTokenAsync(browser, "/desk");
         using var switched = await browser.PostAsync("/language", new FormUrlEncodedContent(

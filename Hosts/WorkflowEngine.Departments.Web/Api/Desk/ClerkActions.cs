@@ -159,7 +159,9 @@ public sealed class ClerkActions(
             application["form"] = shown;
         }
 
-        // What the applicant corrected in the application's answers, for any department (ApplicationFormCorrected), oldest first.
+        // What the applicant corrected in the application's answers, for any department (ApplicationFormCorrected, or a
+        // step's earlierCorrections, kept with them and not in the payload), oldest first.
+        application.Remove("earlierCorrections");
         application[TaskPayloadKeys.FormCorrected] = new JsonArray(detail.Corrections.Select(c => (JsonNode?)new JsonObject
         {
             ["field"] = c.Field,
@@ -175,7 +177,7 @@ public sealed class ClerkActions(
             TaskMaterialsEndpoints.LinkToThisHost(application, task.Id);
         }
 
-        return new TaskView(task, application, detail.Extensions, detail.History);
+        return new TaskView(task, application, detail.Extensions, detail.History, detail.Corrections);
     }
 
     public async Task<ClerkOutcome<TaskRecord>> ClaimAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>

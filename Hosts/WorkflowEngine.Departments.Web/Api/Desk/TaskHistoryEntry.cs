@@ -4,8 +4,9 @@ namespace WorkflowEngine.Hosting.Api.Desk;
 
 /// <summary>
 /// One line of a task's history (办理记录): what (<see cref="TaskEventKinds"/>, or <see cref="Dispatched"/>,
-/// <see cref="ExtensionRequested"/>, <see cref="ExtensionDecided"/>), when, by whom, with what (the clerk given the
-/// task, an excluded period's kind, an outcome, the time asked for) and why. The task page and the API read the same lines.
+/// <see cref="ExtensionRequested"/>, <see cref="ExtensionDecided"/>, <see cref="FormCorrected"/>), when, by whom, with
+/// what (the clerk given the task, an excluded period's kind, an outcome, the time asked for, the answers corrected) and
+/// why. The task page and the API read the same lines.
 /// </summary>
 public sealed record TaskHistoryEntry(DateTimeOffset At, string Kind, string? Actor, string? Detail, string? Reason, ExtensionRequest? Extension = null)
 {
@@ -19,9 +20,17 @@ public sealed record TaskHistoryEntry(DateTimeOffset At, string Kind, string? Ac
     public const string ExtensionDecided = "extension-decided";
 
     /// <summary>
+    /// The applicant corrected answers of the application's form (补正, for this department's request or another's) while
+    /// the task was here; the detail is the fields' keys, comma-separated. One line per correction, however often the
+    /// department was told of it.
+    /// </summary>
+    public const string FormCorrected = "form-corrected";
+
+    /// <summary>
     /// The task's history, oldest first: its dispatch, every event its department kept (claims, releases, reassignments,
-    /// supplement rounds, excluded periods, the decision) and its requests for more time with their answers. A task from
-    /// before its department kept events shows what its own fields still say.
+    /// supplement rounds, excluded periods, the decision), its requests for more time with their answers, and each
+    /// correction of the application's answers made since its dispatch (one made before came with the step, and the
+    /// page notes it above the form). A task from before its department kept events shows what its own fields still say.
     /// </summary>
     public static IReadOnlyList<TaskHistoryEntry> Of(TaskView view)
     {
@@ -36,6 +45,13 @@ public sealed record TaskHistoryEntry(DateTimeOffset At, string Kind, string? Ac
             {
                 lines.Add(new(decided, ExtensionDecided, extension.DecidedBy, extension.Status, extension.Decision, extension));
             }
+        }
+
+        // Read from the corrections the department keeps once each (by revision and field), not from events written as
+        // each message came: a correction told twice, or told again in a later step, is still one line.
+        foreach (var correction in view.Corrections.Where(c => c.CorrectedAt >= task.DispatchedAt).GroupBy(c => c.FormRevision))
+        {
+            lines.Add(new(correction.First().CorrectedAt, FormCorrected, null, string.Join(",", correction.Select(c => c.Field)), null));
         }
 
         // Stable: events of one instant keep the order they happened in.

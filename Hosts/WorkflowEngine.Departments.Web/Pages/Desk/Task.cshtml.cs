@@ -120,13 +120,7 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
     private bool Corrected(string key) => View?.Application[TaskPayloadKeys.FormCorrections] is JsonObject corrections && corrections.ContainsKey(key);
 
     /// <summary>The form's labels as the step carries them (<c>formLabels</c>), in the definition's order, each in the page's language.</summary>
-    private (string Key, string Name, JsonArray? Options)[] Labels =>
-        (View?.Application["formLabels"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(l => (Key: l["key"]?.GetValue<string>(), Zh: l["label"]?.GetValue<string>(), En: l["labelEn"]?.GetValue<string>(), Options: l["options"] as JsonArray))
-            .Where(l => l.Key is not null && l.Zh is not null)
-            .DistinctBy(l => l.Key)
-            .Select(l => (l.Key!, DeskText.Say(l.Zh!, l.En ?? l.Zh!), l.Options))
-            .ToArray();
+    private (string Key, string Name, JsonArray? Options)[] Labels => DeskFormLabels.Of(View?.Application);
 
     /// <summary>The materials of the step: name, status, file and, where the department may fetch it, the download link.</summary>
     public IReadOnlyList<JsonObject> Materials =>

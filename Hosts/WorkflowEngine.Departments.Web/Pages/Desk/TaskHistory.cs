@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Html;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Runtime.Departments;
@@ -7,16 +8,22 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 /// <summary>A task's history (<see cref="TaskHistoryEntry.Of"/>) in the page's language, oldest first.</summary>
 public static class TaskHistory
 {
-    public static IReadOnlyList<(DateTimeOffset At, IHtmlContent Text)> Of(TaskView view) =>
-        [.. TaskHistoryEntry.Of(view).Select(e => (e.At, Line(e)))];
+    public static IReadOnlyList<(DateTimeOffset At, IHtmlContent Text)> Of(TaskView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var labels = DeskFormLabels.Of(view.Application);
+        return [.. TaskHistoryEntry.Of(view).Select(e => (e.At, Line(e, labels)))];
+    }
 
     /// <summary>The page's words for what happened, with what a person wrote as they wrote it (<see cref="DeskText.Said"/>).</summary>
-    private static IHtmlContent Line(TaskHistoryEntry e)
+    private static IHtmlContent Line(TaskHistoryEntry e, (string Key, string Name, JsonArray? Options)[] labels)
     {
         var actor = e.Actor ?? "";
         return e.Kind switch
         {
             TaskHistoryEntry.Dispatched => Text(DeskText.Say("派发到本部门", "Sent to the department")),
+            TaskHistoryEntry.FormCorrected => Text(DeskText.Say(
+                $"申请人更正了申请表：{Fields(e.Detail, labels, "、")}", $"The applicant corrected the application form: {Fields(e.Detail, labels, ", ")}")),
             TaskHistoryEntry.ExtensionRequested when e.Extension is { } extension => Text(DeskText.Say(
                 $"{actor} 申请延长 {DeskText.Amount(extension)}：",
                 $"{actor} asked for {DeskText.Amount(extension)} more: "), e.Reason ?? ""),
@@ -42,6 +49,11 @@ public static class TaskHistory
             _ => Text($"{e.Kind} {actor} {e.Detail}".TrimEnd()),
         };
     }
+
+    /// <summary>The fields a correction changed (keys, comma-separated) by their labels; a field the step carries no label for, by its key.</summary>
+    private static string Fields(string? keys, (string Key, string Name, JsonArray? Options)[] labels, string separator) =>
+        string.Join(separator, (keys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(k => labels.FirstOrDefault(l => l.Key == k).Name ?? k));
 
     /// <summary>The page's words, then (where given) what a person wrote, with the brackets around it.</summary>
     private static IHtmlContent Text(string words, (string Open, string Said, string Close)? said = null)
