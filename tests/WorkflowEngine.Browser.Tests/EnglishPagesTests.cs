@@ -9,7 +9,8 @@ namespace WorkflowEngine.Browser.Tests;
 /// applicant's receipt and tracking page, the clerk's task page with its decisions and a refused form, the supervisor's
 /// task page and supervision page with a request waiting, the editor showing errors. Each passes what every page must
 /// (no serious or critical axe violation, a visible focus, fitting a 375 px phone), says <c>lang="en"</c> and shows no
-/// Chinese in its own words. The empty pages in English are <see cref="MainPagesTests"/>'.
+/// Chinese in its own words. The empty pages in English are <see cref="MainPagesTests"/>'; the registration pages,
+/// which need an SMS channel, are <see cref="SelfRegistrationBrowserTests"/>'.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class EnglishPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
@@ -23,7 +24,7 @@ public sealed class EnglishPagesTests(BrowserFixture fixture) : IClassFixture<Br
     /// inside a sentence of the page's (a clerk's reason, a name, a file's name) is marked <c>lang="zh"</c> where it is
     /// Chinese, and left as written.
     /// </summary>
-    private static async Task AssertEnglishAndUsableAsync(IPage page, string screenshot)
+    internal static async Task AssertEnglishAndUsableAsync(IPage page, string screenshot)
     {
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", BrowserFixture.English);
         await PageChecks.AssertNoChineseChromeAsync(page);

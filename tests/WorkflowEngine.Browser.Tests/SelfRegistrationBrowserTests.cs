@@ -30,7 +30,8 @@ public sealed partial class SelfRegistrationBrowserTests(SelfRegistrationBrowser
         await Assertions.Expect(page.Locator("#register-repeat-error")).ToHaveTextAsync("两次输入的密码不一致");
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
         await PageChecks.AssertFitsAPhoneAsync(page, "register");
-        Assert.Empty(fixture.Gateway.Requests);
+        // The fixture's gateway is shared by this class's tests: each looks only at its own number's texts.
+        Assert.DoesNotContain(fixture.Gateway.Requests, r => r.Body.GetProperty("phone").GetString() == "13800001234");
 
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync("Min-River-Bridge-2026");
         await page.GetByLabel("再次输入密码").FillAsync("Min-River-Bridge-2026");
@@ -40,14 +41,54 @@ public sealed partial class SelfRegistrationBrowserTests(SelfRegistrationBrowser
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
         await PageChecks.AssertFitsAPhoneAsync(page, "register-code");
 
-        var text = fixture.Gateway.Requests.Single().Body.GetProperty("text").GetString()!;
-        await page.GetByLabel("短信验证码").FillAsync(SixDigits().Match(text).Value);
+        Assert.Single(fixture.Gateway.Requests, r => r.Body.GetProperty("phone").GetString() == "13800001234");
+        await page.GetByLabel("短信验证码").FillAsync(CodeFor("13800001234"));
         await page.GetByRole(AriaRole.Button, new() { Name = "完成注册" }).ClickAsync();
 
         await BrowserFixture.ArrivedAsync(page, url => new Uri(url).AbsolutePath == "/account");
         await Assertions.Expect(page.Locator("#registered")).ToContainTextAsync("注册成功，您已登录");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的账户");
     }
+
+    [Fact]
+    public async Task TheRegistrationPages_InEnglish_ShowNoChineseOfTheirOwn_WithAnErrorAndThroughToTheAccount()
+    {
+        var page = await fixture.NewPageAsync(culture: BrowserFixture.English);
+        await page.GotoAsync("/account/register");
+        await Assertions.Expect(page.Locator("#register-mobile")).ToBeVisibleAsync();
+        await EnglishPagesTests.AssertEnglishAndUsableAsync(page, "english-register");
+
+        await page.Locator("#register-mobile").FillAsync("138 0000 5678");
+        await page.Locator("#register-name").FillAsync("Chen Qi");
+        await page.Locator("#register-password").FillAsync("Min-River-Bridge-2026");
+        await page.Locator("#register-repeat").FillAsync("Min-River-Bridge-2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Text me a code" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#register-repeat-error")).Not.ToBeEmptyAsync();
+        await EnglishPagesTests.AssertEnglishAndUsableAsync(page, "english-register-error");
+
+        await page.Locator("#register-password").FillAsync("Min-River-Bridge-2026");
+        await page.Locator("#register-repeat").FillAsync("Min-River-Bridge-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Text me a code" }).ClickAsync();
+        await BrowserFixture.ArrivedAsync(page, url => new Uri(url).AbsolutePath == "/account/register/code");
+        await Assertions.Expect(page.Locator("#register-code-hint")).ToContainTextAsync("138****5678");
+        await EnglishPagesTests.AssertEnglishAndUsableAsync(page, "english-register-code");
+
+        var code = CodeFor("13800005678");
+        await page.Locator("#register-code").FillAsync(code == "000000" ? "111111" : "000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#register-code-error")).Not.ToBeEmptyAsync();
+        await EnglishPagesTests.AssertEnglishAndUsableAsync(page, "english-register-code-error");
+
+        await page.Locator("#register-code").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+        await BrowserFixture.ArrivedAsync(page, url => new Uri(url).AbsolutePath == "/account");
+        await Assertions.Expect(page.Locator("#registered")).Not.ToBeEmptyAsync();
+        await EnglishPagesTests.AssertEnglishAndUsableAsync(page, "english-registered");
+    }
+
+    /// <summary>The code last texted to the number through the test gateway.</summary>
+    private string CodeFor(string mobile) => SixDigits().Match(
+        fixture.Gateway.Requests.Last(r => r.Body.GetProperty("phone").GetString() == mobile).Body.GetProperty("text").GetString()!).Value;
 
     [GeneratedRegex(@"(?<!\d)\d{6}(?!\d)")]
     private static partial Regex SixDigits();
