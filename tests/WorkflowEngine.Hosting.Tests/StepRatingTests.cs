@@ -150,6 +150,32 @@ public sealed class StepRatingTests(HostFixture fixture) : IClassFixture<HostFix
     }
 
     [Fact]
+    public async Task TheAdministratorsHome_CountsEachBadRatingAwaitingFollowUp_TheOverallOneAndEachStepsOnTheirOwn()
+    {
+        // A host of its own: the count is of every rating in the database.
+        await using var host = await AllInOneHost.StartAsync();
+        var id = await RatingTests.RefusedApplicationAsync(host);
+        using (var citizen = host.Client("zhangsan"))
+        {
+            (await RatingTests.RateAsync(citizen, id, new
+            {
+                level = 1,
+                reason = "材料被退回后才知道需要前置审批",
+                steps = new[] { new { step = Licence, level = 2, reason = "前置审批要求没有事先告知" } },
+            })).EnsureSuccessStatusCode();
+        }
+
+        using var admin = host.Client("admin");
+        async Task<string> HomeAsync() => WebUtility.HtmlDecode(await admin.GetStringAsync("/admin"));
+
+        Assert.Contains("2 条差评待整改", await HomeAsync(), StringComparison.Ordinal);
+        (await admin.PostAsJsonAsync($"/api/admin/ratings/{id}/follow-up", new { note = "已在一次性告知单中补充前置审批事项", step = Licence })).EnsureSuccessStatusCode();
+        Assert.Contains("1 条差评待整改", await HomeAsync(), StringComparison.Ordinal);
+        (await admin.PostAsJsonAsync($"/api/admin/ratings/{id}/follow-up", new { note = "已电话回访申请人并致歉" })).EnsureSuccessStatusCode();
+        Assert.Contains("0 条差评待整改", await HomeAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheDashboard_SaysHowStepAndOverallRatingsMakeADepartmentsSatisfaction()
     {
         using var visitor = Host.Client();

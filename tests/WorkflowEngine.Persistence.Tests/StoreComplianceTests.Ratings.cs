@@ -225,6 +225,24 @@ public abstract partial class StoreComplianceTests
     }
 
     [StoreFact]
+    public async Task BadRatingsAwaitingFollowUp_AreCountedEachOnItsOwn_TheOverallOneAndEachSteps()
+    {
+        var store = new SqlRatingStore(Database);
+        // Bad overall and at two steps: three follow-ups to write for one application. Good overall, bad at one step: one.
+        var bad = NewRating(1, at: Now, departments: ["SAMR", "PSB", "TAX"])
+            with { Steps = [StepRating("licence", "SAMR", 2), StepRating("seal", "PSB", 1), StepRating("tax", "TAX", 4)] };
+        var badStep = NewRating(5, at: Now.AddMinutes(1), departments: ["SAMR"]) with { Steps = [StepRating("licence", "SAMR", 2)] };
+        await RateAsync(bad);
+        await RateAsync(badStep);
+        await RateAsync(NewRating(3, at: Now.AddMinutes(2), departments: ["SAMR"]));
+
+        Assert.Equal(4, await store.CountAwaitingFollowUpAsync(CancellationToken.None));
+        Assert.True(await FollowUpAsync(bad.ApplicationId, "刻章窗口已整改", Now.AddHours(1), "seal"));
+        Assert.True(await FollowUpAsync(bad.ApplicationId, "已回访申请人", Now.AddHours(1)));
+        Assert.Equal(2, await store.CountAwaitingFollowUpAsync(CancellationToken.None));
+    }
+
+    [StoreFact]
     public async Task SatisfactionByDepartment_CountsADepartmentsOwnStepRatings_WhereGiven_AndTheOverallRatingWhereNot()
     {
         var store = new SqlRatingStore(Database);

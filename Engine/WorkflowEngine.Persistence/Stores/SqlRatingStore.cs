@@ -52,6 +52,17 @@ public sealed class SqlRatingStore(Database database) : IRatingStore
         return new RatingPage(await WithDepartmentsAsync(connection, rows.ToArray(), cancellationToken), (int)total);
     }
 
+    public async Task<int> CountAwaitingFollowUpAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            SELECT (SELECT COUNT(*) FROM ratings r WHERE r.level <= 2 AND r.follow_up IS NULL)
+                 + (SELECT COUNT(*) FROM step_ratings s WHERE s.level <= 2 AND s.follow_up IS NULL)
+            """,
+            cancellationToken: cancellationToken));
+    }
+
     /// <remarks>
     /// 一事一评: where the applicant rated a department's own steps, those step ratings count for the department (one
     /// each), and the overall rating does not; where not, the overall rating counts once for each department the

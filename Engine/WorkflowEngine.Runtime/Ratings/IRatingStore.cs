@@ -10,6 +10,12 @@ public interface IRatingStore
 
     Task<RatingPage> ListAsync(RatingFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The bad ratings awaiting a follow-up (差评待整改), each counted on its own: an application's overall rating and
+    /// each of its step ratings (一事一评) is followed up separately, so each is one more to do.
+    /// </summary>
+    Task<int> CountAwaitingFollowUpAsync(CancellationToken cancellationToken);
+
     /// <summary>Satisfaction by department (each rating counts for every department its application went through).</summary>
     Task<IReadOnlyList<Satisfaction>> ByDepartmentAsync(CancellationToken cancellationToken);
 

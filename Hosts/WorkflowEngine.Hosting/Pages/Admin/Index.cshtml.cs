@@ -27,7 +27,7 @@ public sealed class IndexModel(IDefinitionStore definitions, IIncidentQueries in
     /// <summary>E-mails and SMS to applicants given up.</summary>
     public int FailedNotices { get; private set; }
 
-    /// <summary>Bad ratings (差评) no administrator has followed up yet.</summary>
+    /// <summary>Bad ratings (差评), overall and per step, no administrator has followed up yet: each is one follow-up to write.</summary>
     public int OpenRatings { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -38,6 +38,6 @@ public sealed class IndexModel(IDefinitionStore definitions, IIncidentQueries in
         OpenIncidents = await incidents.CountOpenAsync(cancellationToken);
         FailedMessages = (await failed.ListAsync(false, CountLimit, 0, cancellationToken)).Count;
         FailedNotices = (await notices.ListAsync(DeliveryStatuses.Failed, CountLimit, 0, cancellationToken)).Count;
-        OpenRatings = (await ratings.ListAsync(new RatingFilter(null, null, null, BadOnly: true, OpenOnly: true, 0, 1), cancellationToken)).Total;
+        OpenRatings = await ratings.CountAwaitingFollowUpAsync(cancellationToken);
     }
 }
