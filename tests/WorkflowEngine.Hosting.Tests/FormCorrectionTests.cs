@@ -141,18 +141,8 @@ public sealed class FormCorrectionTests
     {
         await using var host = await AllInOneHost.StartAsync();
         var id = await host.SubmitBusinessOpeningAsync();
-        var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString();
-        using (var clerk = host.Client("samr-clerk"))
-        {
-            (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
-            host.Clock.Advance(TimeSpan.FromMinutes(30));
-            using var asked = await clerk.PostAsJsonAsync($"/api/tasks/{task}/supplements",
-                new { items = new object[] { new { field = "businessAddress", reason = "住所与租赁合同载明的地址不一致" } } });
-            Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
-        }
-
-        await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "the request");
+        var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString()!;
+        await AskToCorrectAsync(host, host, id, task, "samr-clerk", "businessAddress", "住所与租赁合同载明的地址不一致", claimedFor: TimeSpan.FromMinutes(30));
         using var browser = await PageSignInTests.SignedInBrowserAsync(host, "zhangsan", "Demo#2026");
         var path = $"/applications/{id}";
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync(path));
@@ -178,6 +168,26 @@ public sealed class FormCorrectionTests
         Assert.Equal(NewAddress, application.GetProperty("form").GetProperty("businessAddress").GetString());
         Assert.Equal("running", SupplementTests.Licence(application).GetProperty("clock").GetString());
         Assert.DoesNotContain("f-businessAddress", await browser.GetStringAsync(path), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The clerk claims the task at <paramref name="desk"/> and, <paramref name="claimedFor"/> later, asks the applicant to
+    /// correct <paramref name="field"/>; waits until the engine has told the applicant.
+    /// </summary>
+    internal static async Task AskToCorrectAsync(
+        AllInOneHost engine, AllInOneHost desk, Guid id, string task, string clerk, string field, string reason, TimeSpan claimedFor = default)
+    {
+        using var client = desk.Client(clerk);
+        (await client.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+        if (claimedFor > TimeSpan.Zero)
+        {
+            desk.Clock.Advance(claimedFor);
+        }
+
+        using var asked = await client.PostAsJsonAsync($"/api/tasks/{task}/supplements", new { items = new object[] { new { field, reason } } });
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        await AllInOneHost.EventuallyAsync(
+            () => engine.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "the request");
     }
 
     /// <summary>A supplement request for the licence step as a department's own system sends it, straight to the engine's queue, made now.</summary>

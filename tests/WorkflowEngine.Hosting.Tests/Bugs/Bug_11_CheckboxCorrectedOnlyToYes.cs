@@ -19,18 +19,8 @@ public sealed class Bug_11_CheckboxCorrectedOnlyToYes
     {
         await using var host = await AllInOneHost.StartAsync();
         var id = await host.SubmitBusinessOpeningAsync();
-        var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString();
-        using (var clerk = host.Client("samr-clerk"))
-        {
-            (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
-            host.Clock.Advance(TimeSpan.FromMinutes(30));
-            using var asked = await clerk.PostAsJsonAsync($"/api/tasks/{task}/supplements",
-                new { items = new object[] { new { field = "openBankAccount", reason = "申请人表示暂不开立银行账户" } } });
-            Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
-        }
-
-        await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "the request");
+        var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString()!;
+        await FormCorrectionTests.AskToCorrectAsync(host, host, id, task, "samr-clerk", "openBankAccount", "申请人表示暂不开立银行账户", claimedFor: TimeSpan.FromMinutes(30));
         using var browser = await PageSignInTests.SignedInBrowserAsync(host, "zhangsan", "Demo#2026");
         var path = $"/applications/{id}";
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync(path));

@@ -117,16 +117,8 @@ public sealed class Bug_11_CorrectedAnswerReachesOtherDepartments
     }
 
     /// <summary>The clerk claims the task at <paramref name="desk"/> and asks for the address; waits until the engine has told the applicant.</summary>
-    internal static async Task AskForTheAddressAsync(AllInOneHost engine, AllInOneHost desk, Guid id, string task, string clerk)
-    {
-        using var client = desk.Client(clerk);
-        (await client.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
-        using var asked = await client.PostAsJsonAsync($"/api/tasks/{task}/supplements",
-            new { items = new object[] { new { field = "businessAddress", reason = "住所与租赁合同载明的地址不一致" } } });
-        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
-        await AllInOneHost.EventuallyAsync(
-            () => engine.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 1, "the request");
-    }
+    internal static Task AskForTheAddressAsync(AllInOneHost engine, AllInOneHost desk, Guid id, string task, string clerk) =>
+        FormCorrectionTests.AskToCorrectAsync(engine, desk, id, task, clerk, "businessAddress", "住所与租赁合同载明的地址不一致");
 
     /// <summary>The applicant corrects the address the licence asked for, now; waits until the licence's task at <paramref name="desk"/> has the answer.</summary>
     internal static async Task CorrectTheLicencesAddressAsync(AllInOneHost engine, AllInOneHost desk, Guid id, string licence)
