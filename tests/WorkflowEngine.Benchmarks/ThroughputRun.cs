@@ -56,6 +56,15 @@ public static partial class ThroughputRun
             var service = app.Services.GetRequiredService<ApplicationService>();
             var database = app.Services.GetRequiredService<Database>();
             var engine = app.Services.GetRequiredService<EngineProcessor>();
+            // What one table or index costs the write lane is counted by taking it out: SQL run on the fresh database
+            // (BENCHMARKS.md).
+            if (Environment.GetEnvironmentVariable("WFE_BENCH_SQL") is { Length: > 0 } ablation)
+            {
+                await using var connection = await database.OpenAsync(CancellationToken.None);
+                await connection.ExecuteAsync(ablation);
+                Console.WriteLine($"ablation       {ablation}");
+            }
+
             using var finished = new FinishedBundles(options.Concurrency);
 
             // The first seconds of a .NET process run code the JIT has not finished optimising (tiered compilation
