@@ -8,6 +8,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Hosting;
 using WorkflowEngine.Persistence;
+using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Departments;
@@ -55,6 +56,15 @@ public static partial class ThroughputRun
             var service = app.Services.GetRequiredService<ApplicationService>();
             var database = app.Services.GetRequiredService<Database>();
             var engine = app.Services.GetRequiredService<EngineProcessor>();
+            // What one table or index costs the write lane is counted by taking it out: SQL run on the fresh database
+            // (BENCHMARKS.md).
+            if (Environment.GetEnvironmentVariable("WFE_BENCH_SQL") is { Length: > 0 } ablation)
+            {
+                await using var connection = await database.OpenAsync(CancellationToken.None);
+                await connection.ExecuteAsync(ablation);
+                Console.WriteLine($"ablation       {ablation}");
+            }
+
             using var finished = new FinishedBundles(options.Concurrency);
 
             // The first seconds of a .NET process run code the JIT has not finished optimising (tiered compilation
@@ -74,6 +84,7 @@ public static partial class ThroughputRun
             var waitBefore = database.WriteWaitTime;
             var writesBefore = database.Writes;
             var handoversBefore = database.Handovers;
+            var logPagesBefore = (database.WriteLane as SqliteWriteLane)?.LogPagesWritten;
             var departments = app.Services.GetService<DepartmentProcessor>();
             var engineBusyBefore = engine.BusyTime;
             var departmentBusyBefore = departments?.BusyTime ?? TimeSpan.Zero;
@@ -131,6 +142,13 @@ public static partial class ThroughputRun
             Console.WriteLine($"allocated      {allocated / 1024d / options.Bundles:F0} KiB per bundle; GCs gen0/1/2 {collections[0]}/{collections[1]}/{collections[2]}, paused {pause.TotalMilliseconds / seconds / 10:F1} % of the time");
             Console.WriteLine($"engine commits {batches} for {items} work items (avg batch {items / (double)Math.Max(1, batches):F1})");
             Console.WriteLine($"write lane     busy {writeBusy:P0} of the time (SQLite takes one writer at a time); {writes} transactions, each held {heldPerWrite:F2} ms after waiting {waitPerWrite:F2} ms");
+            if (database.WriteLane is SqliteWriteLane lane && logPagesBefore is { } pagesBefore)
+            {
+                var pages = lane.LogPagesWritten - pagesBefore;
+                var pageSize = await CountAsync(database, "PRAGMA page_size");
+                Console.WriteLine($"database log   {pages / (double)options.Bundles:F1} pages of {pageSize / 1024} KiB per bundle ({pages * pageSize / 1024d / options.Bundles:F0} KiB), {pages / (double)Math.Max(1, writes):F1} per transaction");
+            }
+
             var handovers = database.Handovers.Count - handoversBefore.Count;
             var idle = (database.Handovers.Idle - handoversBefore.Idle).TotalMilliseconds / Math.Max(1, handovers);
             Console.WriteLine($"hand-over      {handovers} writers waited for the lane; it stood idle {idle:F2} ms from each release until the waiting writer ran");

@@ -72,7 +72,7 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
 
         if (filter.Search is not null)
         {
-            // LIKE, not a range of the tracking index: under a PostgreSQL locale's collation the "-" inside a number may
+            // LIKE, not a range over the numbers: under a PostgreSQL locale's collation the "-" inside a number may
             // not order as its code does.
             where.Add("(tracking_number = @SearchNumber OR tracking_number LIKE @SearchNumberPrefix ESCAPE '!' OR LOWER(applicant_name) LIKE @SearchName ESCAPE '!')");
         }
