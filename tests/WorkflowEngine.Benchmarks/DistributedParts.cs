@@ -13,17 +13,22 @@ internal sealed class DistributedParts : IAsyncDisposable
     private readonly RabbitMqBroker _broker;
     private readonly HostProcess _departments;
 
-    private DistributedParts(PostgresDatabases databases, RabbitMqBroker broker, HostProcess departments, string[] engineArgs)
+    private readonly (string Label, string ConnectionString)[] _connectionStrings;
+
+    private DistributedParts(
+        PostgresDatabases databases, RabbitMqBroker broker, HostProcess departments, string[] engineArgs, (string Label, string ConnectionString)[] connectionStrings)
     {
         _databases = databases;
         _broker = broker;
         _departments = departments;
         EngineArgs = engineArgs;
+        _connectionStrings = connectionStrings;
     }
 
     public string[] EngineArgs { get; }
 
-    public static async Task<DistributedParts> StartAsync(DirectoryInfo directory)
+    /// <summary>The parts, the department host given the run's host settings as well (<paramref name="hostArgs"/>, e.g. <c>--Engine:RelayWindow=1</c>).</summary>
+    public static async Task<DistributedParts> StartAsync(DirectoryInfo directory, IReadOnlyList<string> hostArgs)
     {
         if (!PostgresDatabases.IsConfigured || !RabbitMqBroker.IsConfigured)
         {
@@ -34,25 +39,28 @@ internal sealed class DistributedParts : IAsyncDisposable
         RefuseStaleDepartmentHost();
         var databases = new PostgresDatabases();
         var broker = await RabbitMqBroker.CreateAsync();
+        var departmentDatabase = await databases.CreateAsync("bench_departments");
+        var engineDatabase = await databases.CreateAsync("bench_engine");
         var departments = HostProcess.For(
             "WorkflowEngine.DepartmentHost",
             Path.Combine(directory.FullName, "departments.log"),
             [
                 "--environment=Production",
                 "--Database:Provider=postgresql",
-                $"--Database:ConnectionString={await databases.CreateAsync("bench_departments")}",
+                $"--Database:ConnectionString={departmentDatabase}",
                 "--Departments:Codes=*",
                 $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
                 "--Logging:LogLevel:Default=Warning",
                 .. broker.HostArgs,
+                .. hostArgs,
             ]);
         string[] engineArgs =
         [
             "--Database:Provider=postgresql",
-            $"--Database:ConnectionString={await databases.CreateAsync("bench_engine")}",
+            $"--Database:ConnectionString={engineDatabase}",
             .. broker.HostArgs,
         ];
-        return new DistributedParts(databases, broker, departments, engineArgs);
+        return new DistributedParts(databases, broker, departments, engineArgs, [("engine", engineDatabase), ("department", departmentDatabase)]);
     }
 
     /// <summary>
@@ -77,6 +85,10 @@ internal sealed class DistributedParts : IAsyncDisposable
 
     /// <summary>After the engine host: it publishes the benchmark's definition before any step goes out.</summary>
     public Task StartDepartmentsAsync() => _departments.StartAsync(TimeSpan.FromMinutes(1));
+
+    /// <summary>Counts what each part spends from here on (the department host must be running).</summary>
+    public DistributedCosts Costs() =>
+        new(_departments.ProcessId ?? throw new InvalidOperationException("The department host is not running."), _connectionStrings, _broker);
 
     public async ValueTask DisposeAsync()
     {
