@@ -71,7 +71,13 @@ internal sealed class DistributedParts : IAsyncDisposable
     private static void RefuseStaleDepartmentHost()
     {
         var host = Path.Combine(RepositoryPaths.Root, "Hosts", "WorkflowEngine.DepartmentHost", "bin", "Release", "net10.0");
-        foreach (var assembly in new[] { "WorkflowEngine.Persistence.dll", "WorkflowEngine.Departments.dll", "WorkflowEngine.Delivery.dll", "WorkflowEngine.Hosting.dll" })
+        // The department side no longer references the engine's persistence or hosting: the assemblies the two share
+        // are compared, whichever they are, and the host must share the delivery kernel at least.
+        var shared = Directory.Exists(host)
+            ? Directory.EnumerateFiles(host, "WorkflowEngine.*.dll").Select(Path.GetFileName).OfType<string>()
+                .Where(a => a != "WorkflowEngine.DepartmentHost.dll" && File.Exists(Path.Combine(AppContext.BaseDirectory, a))).ToArray()
+            : [];
+        foreach (var assembly in shared.Contains("WorkflowEngine.Delivery.dll") ? shared : ["WorkflowEngine.Delivery.dll"])
         {
             var ours = Path.Combine(AppContext.BaseDirectory, assembly);
             var theirs = Path.Combine(host, assembly);
