@@ -37,6 +37,14 @@ public sealed class EngineOptions
 
     public int RelayBatch { get; set; } = 512;
 
+    /// <summary>
+    /// How many messages the relay has on their way to a durable broker at once, awaiting their publisher confirms
+    /// together (1: one at a time). A broker writes what has come in before it confirms, so confirms awaited together
+    /// share its disk writes; one at a time, every message waits for a write of its own. A bus that dies with the
+    /// process (in-memory) takes one at a time: its send is a hand-over within the process, with nothing to wait for.
+    /// </summary>
+    public int RelayWindow { get; set; } = 64;
+
     /// <summary>How often the relay polls the outbox for rows nobody handed it (left by a crash, given back after a failed publish, or written by another process).</summary>
     public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

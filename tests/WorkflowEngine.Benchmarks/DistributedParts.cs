@@ -13,17 +13,22 @@ internal sealed class DistributedParts : IAsyncDisposable
     private readonly RabbitMqBroker _broker;
     private readonly HostProcess _departments;
 
-    private DistributedParts(PostgresDatabases databases, RabbitMqBroker broker, HostProcess departments, string[] engineArgs)
+    private readonly (string Label, string ConnectionString)[] _connectionStrings;
+
+    private DistributedParts(
+        PostgresDatabases databases, RabbitMqBroker broker, HostProcess departments, string[] engineArgs, (string Label, string ConnectionString)[] connectionStrings)
     {
         _databases = databases;
         _broker = broker;
         _departments = departments;
         EngineArgs = engineArgs;
+        _connectionStrings = connectionStrings;
     }
 
     public string[] EngineArgs { get; }
 
-    public static async Task<DistributedParts> StartAsync(DirectoryInfo directory)
+    /// <summary>The parts, the department host given the run's host settings as well (<paramref name="hostArgs"/>, e.g. <c>--Engine:RelayWindow=1</c>).</summary>
+    public static async Task<DistributedParts> StartAsync(DirectoryInfo directory, IReadOnlyList<string> hostArgs)
     {
         if (!PostgresDatabases.IsConfigured || !RabbitMqBroker.IsConfigured)
         {
@@ -34,25 +39,28 @@ internal sealed class DistributedParts : IAsyncDisposable
         RefuseStaleDepartmentHost();
         var databases = new PostgresDatabases();
         var broker = await RabbitMqBroker.CreateAsync();
+        var departmentDatabase = await databases.CreateAsync("bench_departments");
+        var engineDatabase = await databases.CreateAsync("bench_engine");
         var departments = HostProcess.For(
             "WorkflowEngine.DepartmentHost",
             Path.Combine(directory.FullName, "departments.log"),
             [
                 "--environment=Production",
                 "--Database:Provider=postgresql",
-                $"--Database:ConnectionString={await databases.CreateAsync("bench_departments")}",
+                $"--Database:ConnectionString={departmentDatabase}",
                 "--Departments:Codes=*",
                 $"--Engine:DefinitionsPath={RepositoryPaths.Definitions}",
                 "--Logging:LogLevel:Default=Warning",
                 .. broker.HostArgs,
+                .. hostArgs,
             ]);
         string[] engineArgs =
         [
             "--Database:Provider=postgresql",
-            $"--Database:ConnectionString={await databases.CreateAsync("bench_engine")}",
+            $"--Database:ConnectionString={engineDatabase}",
             .. broker.HostArgs,
         ];
-        return new DistributedParts(databases, broker, departments, engineArgs);
+        return new DistributedParts(databases, broker, departments, engineArgs, [("engine", engineDatabase), ("department", departmentDatabase)]);
     }
 
     /// <summary>
@@ -63,7 +71,13 @@ internal sealed class DistributedParts : IAsyncDisposable
     private static void RefuseStaleDepartmentHost()
     {
         var host = Path.Combine(RepositoryPaths.Root, "Hosts", "WorkflowEngine.DepartmentHost", "bin", "Release", "net10.0");
-        foreach (var assembly in new[] { "WorkflowEngine.Persistence.dll", "WorkflowEngine.Departments.dll", "WorkflowEngine.Delivery.dll", "WorkflowEngine.Hosting.dll" })
+        // The department side no longer references the engine's persistence or hosting: the assemblies the two share
+        // are compared, whichever they are, and the host must share the delivery kernel at least.
+        var shared = Directory.Exists(host)
+            ? Directory.EnumerateFiles(host, "WorkflowEngine.*.dll").Select(Path.GetFileName).OfType<string>()
+                .Where(a => a != "WorkflowEngine.DepartmentHost.dll" && File.Exists(Path.Combine(AppContext.BaseDirectory, a))).ToArray()
+            : [];
+        foreach (var assembly in shared.Contains("WorkflowEngine.Delivery.dll") ? shared : ["WorkflowEngine.Delivery.dll"])
         {
             var ours = Path.Combine(AppContext.BaseDirectory, assembly);
             var theirs = Path.Combine(host, assembly);
@@ -77,6 +91,10 @@ internal sealed class DistributedParts : IAsyncDisposable
 
     /// <summary>After the engine host: it publishes the benchmark's definition before any step goes out.</summary>
     public Task StartDepartmentsAsync() => _departments.StartAsync(TimeSpan.FromMinutes(1));
+
+    /// <summary>Counts what each part spends from here on (the department host must be running).</summary>
+    public DistributedCosts Costs() =>
+        new(_departments.ProcessId ?? throw new InvalidOperationException("The department host is not running."), _connectionStrings, _broker);
 
     public async ValueTask DisposeAsync()
     {

@@ -31,7 +31,7 @@ public static partial class ThroughputRun
     {
         WarnAfterRecentCleanUp();
         var directory = Directory.CreateTempSubdirectory("workflow-bench-");
-        await using var distributed = options.Distributed ? await DistributedParts.StartAsync(directory) : null;
+        await using var distributed = options.Distributed ? await DistributedParts.StartAsync(directory, options.HostArgs) : null;
         var app = WorkflowApp.Build(
             distributed is null ? HostRole.AllInOne : HostRole.Engine,
         [
@@ -75,6 +75,12 @@ public static partial class ThroughputRun
             await DriveAsync(service, serviceId, options.Warmup, finished, "warm-up", rate: 0);
             var coldSeconds = (await WaitCompletedAsync(database, finished, options.Warmup, TimeSpan.FromMinutes(5)) - coldStart).TotalSeconds;
 
+            using var costs = distributed?.Costs();
+            if (costs is not null)
+            {
+                await costs.StartAsync();
+            }
+
             var peak = 0L;
             using var sampler = new Timer(_ => peak = Math.Max(peak, Process.GetCurrentProcess().WorkingSet64), null, 0, 100);
             var batchesBefore = engine.Batches;
@@ -101,6 +107,7 @@ public static partial class ThroughputRun
             var submitSeconds = clock.Elapsed.TotalSeconds;
             var seconds = (await WaitCompletedAsync(database, finished, options.Warmup + options.Bundles, TimeSpan.FromMinutes(30)) - start).TotalSeconds;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            costs?.RunEnded();
             var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
             var pause = GC.GetTotalPauseDuration() - pauseBefore;
             var collections = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - gcBefore[g]).ToArray();
@@ -152,6 +159,11 @@ public static partial class ThroughputRun
             var handovers = database.Handovers.Count - handoversBefore.Count;
             var idle = (database.Handovers.Idle - handoversBefore.Idle).TotalMilliseconds / Math.Max(1, handovers);
             Console.WriteLine($"hand-over      {handovers} writers waited for the lane; it stood idle {idle:F2} ms from each release until the waiting writer ran");
+            if (costs is not null)
+            {
+                await costs.PrintAsync(options.Bundles);
+            }
+
             Console.WriteLine($"commit loops   engine busy {engineBusy:P0} ({engine.Loops} loops), departments busy {departmentBusy:P0} ({departments?.Loops ?? 0} loops in this process; each loop runs one batch at a time)");
             return 0;
         }

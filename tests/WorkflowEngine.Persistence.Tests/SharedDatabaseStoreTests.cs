@@ -142,10 +142,10 @@ public abstract class SharedDatabaseStoreTests : StoreComplianceTests
         await using var second = OpenSecondProcess();
         var clock = new FakeTimeProvider(Now);
         var published = new ConcurrentBag<Guid>();
-        var (relayA, senderA) = Relay(Database, "engine-a", clock, published);
+        var (relayA, senderA) = Relay(Database, "engine-a", clock, published, window: 1);
         var (relayB, _) = Relay(second, "engine-b", clock, published);
 
-        // A slow broker: each confirm takes 10 s, so the six rows take twice the 30 s lease. The other process polls
+        // A slow broker, sent one message at a time: each confirm takes 10 s, so the six rows take twice the 30 s lease. The other process polls
         // when A's first lease would have run out, and again near the end.
         senderA.OnSend = async count =>
         {
@@ -163,17 +163,38 @@ public abstract class SharedDatabaseStoreTests : StoreComplianceTests
     [StoreFact]
     public async Task Relay_WhoseLeaseRanOutAndWasTakenOver_LeavesTheRestToTheProcessThatTookIt()
     {
+        // A, sending one message at a time: the row A was sending may go twice (no lease can call back a publish under
+        // way; the receiver's inbox drops the repeat); no other may.
+        var (sentByA, sentByB) = await LeaseRunsOutMidPublishAsync(window: 1);
+
+        Assert.Equal(1, sentByA);
+        Assert.Equal(5, sentByB);
+    }
+
+    [StoreFact]
+    public async Task Relay_WhoseLeaseRanOutMidWindow_MayRepeatOnlyTheRowsItHadOnTheirWay()
+    {
+        // A has two messages on their way at once: those two may go twice, the three after them only once.
+        var (sentByA, sentByB) = await LeaseRunsOutMidPublishAsync(window: 2);
+
+        Assert.Equal(2, sentByA);
+        Assert.Equal(5, sentByB);
+    }
+
+    /// <summary>
+    /// Process A, with <paramref name="window"/> messages on their way at once, stalls on its first confirm past the whole
+    /// lease and cannot reach its database meanwhile to renew the lease; process B takes every one of five rows over.
+    /// Checks that every message went at least once, and returns how many each process sent.
+    /// </summary>
+    private async Task<(int SentByA, int SentByB)> LeaseRunsOutMidPublishAsync(int window)
+    {
         var written = await FillOutboxAsync(5);
         await using var second = OpenSecondProcess();
         var clock = new FakeTimeProvider(Now);
         var published = new ConcurrentBag<Guid>();
         var storeA = new UnreachableRenewals(new SqlOutboxStore(Database));
-        var (relayA, senderA) = Relay(Database, "engine-a", clock, published, storeA);
+        var (relayA, senderA) = Relay(Database, "engine-a", clock, published, storeA, window);
         var (relayB, senderB) = Relay(second, "engine-b", clock, published);
-
-        // A stalls on its first confirm past the whole lease, and cannot reach its database meanwhile to renew the
-        // lease; the other process takes every row over. The row A was sending may go twice (no lease can call back a
-        // publish under way; the receiver's inbox drops the repeat); no other may.
         senderA.OnSend = async count =>
         {
             if (count == 0)
@@ -186,9 +207,31 @@ public abstract class SharedDatabaseStoreTests : StoreComplianceTests
         };
         await relayA.PublishBatchAsync(CancellationToken.None);
 
-        Assert.Equal(1, senderA.Count);
-        Assert.Equal(5, senderB.Count);
         Assert.Equal(written.Select(m => m.MessageId).Order(), published.Distinct().Order());
+        return (senderA.Count, senderB.Count);
+    }
+
+    [StoreFact]
+    public async Task Relay_ToADurableBroker_SendsTheNextMessagesWhileTheFirstAwaitsItsConfirm()
+    {
+        await FillOutboxAsync(3);
+        var (relay, sender) = Relay(Database, "engine-a", new FakeTimeProvider(Now), new ConcurrentBag<Guid>());
+
+        // The broker has not confirmed the first message yet: the other two go meanwhile, so that the broker can write
+        // all three to its disk at once instead of one write, and one wait, per message.
+        var confirm = new TaskCompletionSource();
+        sender.OnSend = count => count == 0 ? confirm.Task : Task.CompletedTask;
+        var publishing = relay.PublishBatchAsync(CancellationToken.None);
+        var waited = Stopwatch.StartNew();
+        while (sender.Count < 3 && waited.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(3, sender.Count);
+        Assert.False(publishing.IsCompleted);
+        confirm.SetResult();
+        Assert.Equal(3, await publishing);
     }
 
     [StoreFact]
@@ -359,9 +402,9 @@ public abstract class SharedDatabaseStoreTests : StoreComplianceTests
 
     /// <summary>One process's relay on <paramref name="database"/>, publishing to <paramref name="published"/>.</summary>
     private static (OutboxRelay Relay, RecordingSender Sender) Relay(
-        Database database, string process, TimeProvider clock, ConcurrentBag<Guid> published, IOutboxStore? store = null)
+        Database database, string process, TimeProvider clock, ConcurrentBag<Guid> published, IOutboxStore? store = null, int window = 64)
     {
-        var options = Options.Create(new EngineOptions { InstanceName = process, LeaseDuration = Lease, RelayPollInterval = TimeSpan.Zero });
+        var options = Options.Create(new EngineOptions { InstanceName = process, LeaseDuration = Lease, RelayPollInterval = TimeSpan.Zero, RelayWindow = window });
         var signal = new OutboxSignal();
         var committed = new CommittedOutbox(signal, options);
         var sender = new RecordingSender(published);

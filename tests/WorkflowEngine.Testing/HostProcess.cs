@@ -28,6 +28,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
+    /// <summary>The operating system's id of the running process, for a look at its CPU time; null before it starts.</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
     /// <summary>How many times the process was started.</summary>
     public int Starts { get; private set; }
 

@@ -105,6 +105,14 @@ public sealed class RabbitMqBroker : IAsyncDisposable
             .ToArray();
     }
 
+    /// <summary>What the management API answers for <paramref name="path"/> under this virtual host, e.g. <c>/api/queues/{vhost}</c>.</summary>
+    public async Task<System.Text.Json.JsonElement> ManagementAsync(string path)
+    {
+        using var response = await _management.GetAsync(path.Replace("{vhost}", Uri.EscapeDataString(VirtualHost), StringComparison.Ordinal));
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+    }
+
     /// <summary>Takes up to <paramref name="count"/> messages off a queue (their bodies and headers), for a look.</summary>
     public async Task<System.Text.Json.JsonElement> TakeAsync(string queue, int count)
     {

@@ -9,12 +9,14 @@ namespace WorkflowEngine.Runtime.Outbox;
 /// it; once a second it also polls the table for rows nobody holds: left by a crash, given back after a failed publish,
 /// or written by a process without a relay. A row is deleted, normally by the next commit, only once its message is
 /// safe: at the broker's confirm where the bus is durable, otherwise when the receiver has committed it
-/// (<see cref="DeliveryReceipts"/>). At-least-once: the receiver's inbox drops repeats. A row is sent only while this
+/// (<see cref="DeliveryReceipts"/>). At-least-once: the receiver's inbox drops repeats. To a durable broker up to
+/// <see cref="EngineOptions.RelayWindow"/> rows are on their way at once and their confirms awaited together, so that
+/// the broker writes them to disk together rather than one write per message. A row is sent only while this
 /// process holds its lease: a batch that takes longer than half a lease renews the rest, and leaves any row another
-/// process has meanwhile taken over to that process; a single publish that takes that long (a broker slow to confirm)
-/// renews the lease of its row and of the rest while it waits. So two live processes never both publish a row; only
-/// one that cannot reach its database for a whole lease (or is frozen that long) can lose a row in the middle of its
-/// publish, and then the message goes twice under one message id.
+/// process has meanwhile taken over to that process; publishes that take that long (a broker slow to confirm)
+/// renew the lease of their rows and of the rest while they wait. So two live processes never both publish a row; only
+/// one that cannot reach its database for a whole lease (or is frozen that long) can lose the rows in the middle of
+/// their publish (at most a window), and then each of those messages goes twice under its one message id.
 /// </summary>
 public sealed partial class OutboxRelay(
     IOutboxStore store,
@@ -82,10 +84,12 @@ public sealed partial class OutboxRelay(
 
         var took = batch.Count;
         var sent = new List<long>(batch.Count);
+        var window = sender.SendIsDurable ? Math.Max(1, _options.RelayWindow) : 1;
         var next = 0;
         while (next < batch.Count)
         {
-            if (batch[next].LeaseUntil - time.GetUtcNow() < _options.LeaseDuration / 2)
+            var size = Math.Min(window, batch.Count - next);
+            if (EarliestLease(batch, next, size) - time.GetUtcNow() < _options.LeaseDuration / 2)
             {
                 // Half the lease is gone (a backlog, a slow broker): past its end another process may take the rest
                 // and publish it too, so the rest is renewed first, and what another process already took is left to it.
@@ -96,29 +100,37 @@ public sealed partial class OutboxRelay(
                 continue;
             }
 
-            var message = batch[next];
             if (!sender.SendIsDurable)
             {
-                receipts.Expect(message);
+                for (var i = next; i < next + size; i++)
+                {
+                    receipts.Expect(batch[i]);
+                }
             }
 
-            try
+            var sends = await SendHoldingOnAsync(batch, next, size, sent, cancellationToken);
+            for (var i = 0; i < size; i++)
             {
-                await SendHoldingOnAsync(batch, next, sent, cancellationToken);
-                if (sender.SendIsDurable)
+                var message = batch[next + i];
+                if (sends[i].IsCanceled)
+                {
+                    await sends[i];
+                }
+
+                if (sends[i].Exception?.InnerException is { } ex)
+                {
+                    receipts.Forget(message);
+                    var retryIn = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(message.Attempts, 8))));
+                    LogPublishFailed(ex, message.MessageType, message.Destination, message.Attempts + 1);
+                    await store.ReleaseAsync(_options.InstanceName, message.Sequence, ex.Message, time.GetUtcNow() + retryIn, cancellationToken);
+                }
+                else if (sender.SendIsDurable)
                 {
                     sent.Add(message.Sequence);
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                receipts.Forget(message);
-                var retryIn = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(message.Attempts, 8))));
-                LogPublishFailed(ex, message.MessageType, message.Destination, message.Attempts + 1);
-                await store.ReleaseAsync(_options.InstanceName, message.Sequence, ex.Message, time.GetUtcNow() + retryIn, cancellationToken);
-            }
 
-            next++;
+            next += size;
         }
 
         committed.Published(sent);
@@ -126,22 +138,30 @@ public sealed partial class OutboxRelay(
     }
 
     /// <summary>
-    /// Sends <paramref name="batch"/>[<paramref name="next"/>]. A publish that takes long (a broker slow to confirm, a
-    /// connection blocked by the broker's flow control) keeps its lease alive meanwhile, and that of the rows after it:
-    /// past the lease's end another process would take the row over and publish it a second time, and no lease can call
-    /// back a publish under way. Renewing replaces the rest of <paramref name="batch"/> with the rows still held.
+    /// Sends the <paramref name="size"/> rows of <paramref name="batch"/> from <paramref name="next"/> on, all at once,
+    /// and returns their sends once each has ended (a failed one faulted, not thrown). A publish that takes long (a
+    /// broker slow to confirm, a connection blocked by the broker's flow control) keeps the lease of the rows in flight
+    /// alive meanwhile, and that of the rows after them: past the lease's end another process would take a row over and
+    /// publish it a second time, and no lease can call back a publish under way. Renewing replaces the rest of
+    /// <paramref name="batch"/> with the rows in flight and those still held after them.
     /// </summary>
-    private async Task SendHoldingOnAsync(List<OutboxMessage> batch, int next, List<long> sent, CancellationToken cancellationToken)
+    private async Task<Task[]> SendHoldingOnAsync(List<OutboxMessage> batch, int next, int size, List<long> sent, CancellationToken cancellationToken)
     {
-        var message = batch[next];
-        var send = sender.SendAsync(message, cancellationToken);
-        var holding = true;
-        while (!send.IsCompleted && holding)
+        var inFlight = batch.GetRange(next, size);
+        var sends = new Task[size];
+        for (var i = 0; i < size; i++)
         {
-            var renewIn = batch[next].LeaseUntil - time.GetUtcNow() - _options.LeaseDuration / 2;
+            sends[i] = SendAsync(inFlight[i], cancellationToken);
+        }
+
+        var all = size == 1 ? sends[0] : Task.WhenAll(sends);
+        var holding = true;
+        while (!all.IsCompleted && holding)
+        {
+            var renewIn = EarliestLease(batch, next, size) - time.GetUtcNow() - _options.LeaseDuration / 2;
             if (renewIn > TimeSpan.Zero)
             {
-                await WhenSentOrAfterAsync(send, renewIn, cancellationToken);
+                await WhenSentOrAfterAsync(all, renewIn, cancellationToken);
                 continue;
             }
 
@@ -149,33 +169,69 @@ public sealed partial class OutboxRelay(
             {
                 committed.Published(sent);
                 sent.Clear();
-                var held = await HoldOnAsync(batch.GetRange(next, batch.Count - next), cancellationToken, inFlight: message);
+                var held = await HoldOnAsync(batch.GetRange(next, batch.Count - next), cancellationToken, inFlight);
                 batch.RemoveRange(next, batch.Count - next);
-                if (held.Count == 0 || held[0].Sequence != message.Sequence)
+                var stillHeld = held.Select(m => m.Sequence).ToHashSet();
+                var lost = inFlight.Where(m => !stillHeld.Contains(m.Sequence)).ToList();
+                // The rows in flight stay in the batch whatever happened to their lease: their sends are under way.
+                batch.AddRange(inFlight.Select(m => held.Find(h => h.Sequence == m.Sequence) ?? m));
+                batch.AddRange(held.Where(h => !inFlight.Exists(m => m.Sequence == h.Sequence)));
+                if (lost.Count > 0)
                 {
                     // Only a process that could not renew for a whole lease (its database out of reach, the process
-                    // frozen) gets here: the row may go twice, and the receiver's inbox drops the second by its id.
-                    // Unless the row went because its receiver committed it already (a transport that is not durable
+                    // frozen) gets here: these rows may go twice, and the receiver's inbox drops the second by its id.
+                    // Unless a row went because its receiver committed it already (a transport that is not durable
                     // deletes a row at its receipt, which may come before the send returns): then nothing was lost.
-                    if (!ReceivedMeanwhile(message))
+                    foreach (var message in lost.Where(m => !ReceivedMeanwhile(m)))
                     {
                         LogInFlightLeaseLost(message.MessageType, message.MessageId);
                     }
 
-                    batch.Add(message);
                     holding = false;
                 }
-
-                batch.AddRange(held);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogRelayFailed(ex);
-                await WhenSentOrAfterAsync(send, _options.RelayPollInterval > TimeSpan.FromSeconds(1) ? _options.RelayPollInterval : TimeSpan.FromSeconds(1), cancellationToken);
+                await WhenSentOrAfterAsync(all, _options.RelayPollInterval > TimeSpan.FromSeconds(1) ? _options.RelayPollInterval : TimeSpan.FromSeconds(1), cancellationToken);
             }
         }
 
-        await send;
+        try
+        {
+            await all;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Each failed send is looked at by the caller.
+        }
+
+        return sends;
+    }
+
+    /// <summary>When the lease of the first of <paramref name="size"/> rows from <paramref name="next"/> on runs out (rows polled and rows committed hold leases of different ages).</summary>
+    private static DateTimeOffset EarliestLease(List<OutboxMessage> batch, int next, int size)
+    {
+        var earliest = batch[next].LeaseUntil;
+        for (var i = next + 1; i < next + size; i++)
+        {
+            earliest = batch[i].LeaseUntil < earliest ? batch[i].LeaseUntil : earliest;
+        }
+
+        return earliest;
+    }
+
+    /// <summary>One send, started at once; what fails is in the task, for the caller, not thrown here.</summary>
+    private Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return sender.SendAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Task.FromException(ex);
+        }
     }
 
     /// <summary>
@@ -202,7 +258,7 @@ public sealed partial class OutboxRelay(
     /// Deletes what is already safe (its lease would run out too), renews the lease of the rows still to send, and
     /// returns those this process still held; one round trip each, once per half lease.
     /// </summary>
-    private async Task<List<OutboxMessage>> HoldOnAsync(List<OutboxMessage> rest, CancellationToken cancellationToken, OutboxMessage? inFlight = null)
+    private async Task<List<OutboxMessage>> HoldOnAsync(List<OutboxMessage> rest, CancellationToken cancellationToken, List<OutboxMessage>? inFlight = null)
     {
         await DeletePublishedAsync(cancellationToken);
         var now = time.GetUtcNow();
@@ -210,8 +266,8 @@ public sealed partial class OutboxRelay(
         var keep = held.ToHashSet();
         if (held.Count < rest.Count)
         {
-            // The row being sent may be gone for the good reason: its receipt came and the row was deleted above.
-            var lost = rest.Count(m => !keep.Contains(m.Sequence) && !(ReferenceEquals(m, inFlight) && ReceivedMeanwhile(m)));
+            // A row being sent may be gone for the good reason: its receipt came and the row was deleted above.
+            var lost = rest.Count(m => !keep.Contains(m.Sequence) && !(inFlight is not null && inFlight.Exists(f => f.Sequence == m.Sequence) && ReceivedMeanwhile(m)));
             if (lost > 0)
             {
                 LogLeaseLost(lost);
