@@ -178,23 +178,48 @@ public sealed class DependencyDirectionTests
     [Fact]
     public void DepartmentHost_DepsFile_NamesNoEngineAssembly()
     {
-        var deps = Path.ChangeExtension(DepartmentHostPath(), ".deps.json");
-        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(deps));
-        var libraries = document.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name.Split('/')[0]).ToArray();
+        var libraries = BuiltHostLibraries(DepartmentHostName);
 
         Assert.Contains("WorkflowEngine.Departments.Web", libraries);
-        Assert.Empty(libraries.Intersect(EngineOrItsWebLayer));
+        Assert.Empty(libraries.Intersect([.. EngineOrItsWebLayer, "WorkflowEngine.Hosting.AllInOne"]));
     }
 
     /// <summary>The rule above can fail: the engine host's <c>.deps.json</c> names the engine's runtime and web layer.</summary>
     [Fact]
-    public void DepsFileRule_SeesTheEngineInTheEngineHost()
-    {
-        var deps = Path.ChangeExtension(BuiltHostPath("WorkflowEngine.EngineHost"), ".deps.json");
-        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(deps));
-        var libraries = document.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name.Split('/')[0]);
+    public void DepsFileRule_SeesTheEngineInTheEngineHost() =>
+        Assert.Superset(
+            new SortedSet<string>(["WorkflowEngine.Runtime", "WorkflowEngine.Core", "WorkflowEngine.Definitions", "WorkflowEngine.Hosting"]),
+            new SortedSet<string>(BuiltHostLibraries("WorkflowEngine.EngineHost")));
 
-        Assert.Superset(new SortedSet<string>(["WorkflowEngine.Runtime", "WorkflowEngine.Core", "WorkflowEngine.Definitions", "WorkflowEngine.Hosting"]), new SortedSet<string>(libraries));
+    /// <summary>
+    /// The engine host as built carries nothing of the department side: its <c>.deps.json</c> names no
+    /// WorkflowEngine.Departments assembly (the worker, its tables, its consumers, the clerk API and desk pages), so that
+    /// what every host shares (the pipeline, the sign-in, the layout, user administration) lives below the department side.
+    /// </summary>
+    [Fact]
+    public void EngineHost_DepsFile_NamesNoDepartmentAssembly()
+    {
+        var libraries = BuiltHostLibraries("WorkflowEngine.EngineHost");
+
+        Assert.Contains("WorkflowEngine.Hosting", libraries);
+        Assert.Empty(libraries.Where(IsDepartmentAssembly));
+    }
+
+    /// <summary>The rule above can fail: the all-in-one host, which composes the department side beside the engine, carries it.</summary>
+    [Fact]
+    public void DepsFileRule_SeesTheDepartmentSideInTheAllInOneHost() =>
+        Assert.Superset(
+            new SortedSet<string>([.. DepartmentAssemblies, "WorkflowEngine.Departments.Web"]),
+            new SortedSet<string>(BuiltHostLibraries("WorkflowEngine.AllInOne").Where(IsDepartmentAssembly)));
+
+    private static bool IsDepartmentAssembly(string name) => name.StartsWith("WorkflowEngine.Departments", StringComparison.Ordinal);
+
+    /// <summary>The libraries a built host's <c>.deps.json</c> names: what the runtime loads and the publish step copies.</summary>
+    private static string[] BuiltHostLibraries(string project)
+    {
+        var deps = Path.ChangeExtension(BuiltHostPath(project), ".deps.json");
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(deps));
+        return [.. document.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name.Split('/')[0])];
     }
 
     /// <summary>
