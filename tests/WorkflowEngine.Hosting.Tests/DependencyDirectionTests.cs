@@ -76,12 +76,14 @@ public sealed class DependencyDirectionTests
 
     /// <summary>
     /// The department side runs where the engine does not (a department host): it knows the contracts, the delivery
-    /// kernel and the working-time calendar (to count a step's working time as the engine does), not the interpreter,
-    /// the definitions or the engine's stores.
+    /// kernel, the working-time calendar (to count a step's working time as the engine does) and the shared words (a
+    /// refusal in two languages), not the interpreter, the definitions or the engine's stores.
     /// </summary>
     [Fact]
-    public void DepartmentSide_ReferencesOnlyTheContractsTheKernelAndTheCalendars() =>
-        Assert.Equal(["WorkflowEngine.Calendars", "WorkflowEngine.Contracts", "WorkflowEngine.Delivery"], WorkflowReferences("WorkflowEngine.Departments"));
+    public void DepartmentSide_ReferencesOnlyTheContractsTheKernelTheCalendarsAndTheSharedWords() =>
+        Assert.Equal(
+            ["WorkflowEngine.Calendars", "WorkflowEngine.Contracts", "WorkflowEngine.Core.Model", "WorkflowEngine.Delivery"],
+            WorkflowReferences("WorkflowEngine.Departments"));
 
     /// <summary>The users' records and rules are shared by the engine host and a department host, so they know neither side.</summary>
     [Fact]
@@ -126,14 +128,25 @@ public sealed class DependencyDirectionTests
         Assert.Empty(ReachableWorkflowAssemblies(assembly).Intersect(EngineAssemblies));
 
     /// <summary>
-    /// The web helpers both hosts' web layers share (problem details, the request's language, body rules and limits) sit on
-    /// the department side's words and kernels: a department host can carry them without the engine.
+    /// The web helpers every host's web layer shares (problem details, the request's language, body rules and limits, the
+    /// options) sit on the shared words alone: either host carries them without the other side.
     /// </summary>
     [Fact]
-    public void WebCommon_ReachesOnlyTheDepartmentSideAndItsKernels() =>
-        Assert.Equal(
-            ["WorkflowEngine.Calendars", "WorkflowEngine.Contracts", "WorkflowEngine.Delivery", "WorkflowEngine.Departments"],
-            ReachableWorkflowAssemblies("WorkflowEngine.Web.Common"));
+    public void WebCommon_ReachesOnlyTheSharedWords() =>
+        Assert.Equal(["WorkflowEngine.Core.Model"], ReachableWorkflowAssemblies("WorkflowEngine.Web.Common"));
+
+    /// <summary>
+    /// What every host shares of the web layer (the helpers, the sign-in, the pipeline, the layout and the shared pages),
+    /// and the engine's web layer above it, load nothing of the department side, however indirectly: an engine host
+    /// carries none of it.
+    /// </summary>
+    [Theory]
+    [InlineData("WorkflowEngine.Web.Common")]
+    [InlineData("WorkflowEngine.Hosting.Identity")]
+    [InlineData("WorkflowEngine.Web.Pages")]
+    [InlineData("WorkflowEngine.Hosting")]
+    public void SharedAndEngineWebLayers_ReachNoDepartmentAssembly(string assembly) =>
+        Assert.Empty(ReachableWorkflowAssemblies(assembly).Where(IsDepartmentAssembly));
 
     /// <summary>
     /// The sign-in and the shared pages (layout, language switch, site words) both hosts run know the web helpers below
