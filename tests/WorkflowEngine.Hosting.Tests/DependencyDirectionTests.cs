@@ -146,7 +146,7 @@ public sealed class DependencyDirectionTests
     [InlineData("WorkflowEngine.Web.Pages")]
     [InlineData("WorkflowEngine.Hosting")]
     public void SharedAndEngineWebLayers_ReachNoDepartmentAssembly(string assembly) =>
-        Assert.Empty(ReachableWorkflowAssemblies(assembly).Where(IsDepartmentAssembly));
+        Assert.DoesNotContain(ReachableWorkflowAssemblies(assembly), IsDepartmentAssembly);
 
     /// <summary>
     /// The sign-in and the shared pages (layout, language switch, site words) both hosts run know the web helpers below
@@ -215,7 +215,7 @@ public sealed class DependencyDirectionTests
         var libraries = BuiltHostLibraries("WorkflowEngine.EngineHost");
 
         Assert.Contains("WorkflowEngine.Hosting", libraries);
-        Assert.Empty(libraries.Where(IsDepartmentAssembly));
+        Assert.DoesNotContain(libraries, IsDepartmentAssembly);
     }
 
     /// <summary>The rule above can fail: the all-in-one host, which composes the department side beside the engine, carries it.</summary>
