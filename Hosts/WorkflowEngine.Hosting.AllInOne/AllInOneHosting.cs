@@ -14,7 +14,7 @@ namespace WorkflowEngine.Hosting;
 
 /// <summary>
 /// The all-in-one host's <c>AddX()/MapX()</c>: the engine host's wiring (<see cref="WorkflowHosting"/>) and the department
-/// side's (<see cref="HostBasics.AddDepartmentWork"/>, the clerk API and desk) in one process over one database.
+/// side's (<see cref="DepartmentWorkHosting.AddDepartmentWork"/>, the clerk API and desk) in one process over one database.
 /// </summary>
 public static class AllInOneHosting
 {
@@ -26,6 +26,7 @@ public static class AllInOneHosting
         // One database for both sides: the department side keeps no copy of the forms, it reads the engine's.
         services.AddSingleton<IDepartmentStore>(sp => new SqlDepartmentStore(
             sp.GetRequiredService<Database>(), sp.GetRequiredService<CommittedOutbox>(), FormStorage.SharedWithEngine));
+        services.AddSingleton<ITaskQueries>(sp => new SqlTaskQueries(sp.GetRequiredService<Database>(), FormStorage.SharedWithEngine));
         services.AddSingleton<INoticeReads>(sp => new SqlNoticeReads(sp.GetRequiredService<Database>()));
         // What the department side's work in this process counts a step's working time on: the engine's own calendars.
         services.AddSingleton<IStepCalendars, InProcessCalendars>();

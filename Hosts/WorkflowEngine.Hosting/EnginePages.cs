@@ -8,7 +8,7 @@ namespace WorkflowEngine.Hosting;
 /// <summary>
 /// The engine's pages, where the engine runs (the all-in-one and engine hosts): the applicants' catalogue, application
 /// and one-time notices, the public dashboard, the administrator's console and the supervisors' clock extensions. They
-/// join the pages every host has (<see cref="PagesHosting.AddWorkflowPages"/>, in WorkflowEngine.Departments.Web); a
+/// join the pages every host has (<see cref="PagesHosting.AddWorkflowPages"/>, in WorkflowEngine.Web.Pages); a
 /// department host does not carry this assembly, so none of them is found there.
 /// </summary>
 public static class EnginePages

@@ -104,7 +104,6 @@ public static partial class WorkflowHosting
         services.AddSingleton<IClockExtensionQueries, SqlClockExtensionQueries>();
         services.AddSingleton<IOpenClockStore, SqlOpenClockStore>();
         services.AddSingleton<OpenClockBackfill>();
-        services.AddSingleton<ITaskQueries>(sp => new SqlTaskQueries(sp.GetRequiredService<Database>(), FormStorage.SharedWithEngine));
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
         services.AddSingleton<IIncidentQueries, SqlIncidentQueries>();
         services.AddSingleton<IComplianceQueries, SqlComplianceQueries>();

@@ -76,12 +76,14 @@ public sealed class DependencyDirectionTests
 
     /// <summary>
     /// The department side runs where the engine does not (a department host): it knows the contracts, the delivery
-    /// kernel and the working-time calendar (to count a step's working time as the engine does), not the interpreter,
-    /// the definitions or the engine's stores.
+    /// kernel, the working-time calendar (to count a step's working time as the engine does) and the shared words (a
+    /// refusal in two languages), not the interpreter, the definitions or the engine's stores.
     /// </summary>
     [Fact]
-    public void DepartmentSide_ReferencesOnlyTheContractsTheKernelAndTheCalendars() =>
-        Assert.Equal(["WorkflowEngine.Calendars", "WorkflowEngine.Contracts", "WorkflowEngine.Delivery"], WorkflowReferences("WorkflowEngine.Departments"));
+    public void DepartmentSide_ReferencesOnlyTheContractsTheKernelTheCalendarsAndTheSharedWords() =>
+        Assert.Equal(
+            ["WorkflowEngine.Calendars", "WorkflowEngine.Contracts", "WorkflowEngine.Core.Model", "WorkflowEngine.Delivery"],
+            WorkflowReferences("WorkflowEngine.Departments"));
 
     /// <summary>The users' records and rules are shared by the engine host and a department host, so they know neither side.</summary>
     [Fact]
@@ -126,14 +128,25 @@ public sealed class DependencyDirectionTests
         Assert.Empty(ReachableWorkflowAssemblies(assembly).Intersect(EngineAssemblies));
 
     /// <summary>
-    /// The web helpers both hosts' web layers share (problem details, the request's language, body rules and limits) sit on
-    /// the department side's words and kernels: a department host can carry them without the engine.
+    /// The web helpers every host's web layer shares (problem details, the request's language, body rules and limits, the
+    /// options) sit on the shared words alone: either host carries them without the other side.
     /// </summary>
     [Fact]
-    public void WebCommon_ReachesOnlyTheDepartmentSideAndItsKernels() =>
-        Assert.Equal(
-            ["WorkflowEngine.Calendars", "WorkflowEngine.Contracts", "WorkflowEngine.Delivery", "WorkflowEngine.Departments"],
-            ReachableWorkflowAssemblies("WorkflowEngine.Web.Common"));
+    public void WebCommon_ReachesOnlyTheSharedWords() =>
+        Assert.Equal(["WorkflowEngine.Core.Model"], ReachableWorkflowAssemblies("WorkflowEngine.Web.Common"));
+
+    /// <summary>
+    /// What every host shares of the web layer (the helpers, the sign-in, the pipeline, the layout and the shared pages),
+    /// and the engine's web layer above it, load nothing of the department side, however indirectly: an engine host
+    /// carries none of it.
+    /// </summary>
+    [Theory]
+    [InlineData("WorkflowEngine.Web.Common")]
+    [InlineData("WorkflowEngine.Hosting.Identity")]
+    [InlineData("WorkflowEngine.Web.Pages")]
+    [InlineData("WorkflowEngine.Hosting")]
+    public void SharedAndEngineWebLayers_ReachNoDepartmentAssembly(string assembly) =>
+        Assert.DoesNotContain(ReachableWorkflowAssemblies(assembly), IsDepartmentAssembly);
 
     /// <summary>
     /// The sign-in and the shared pages (layout, language switch, site words) both hosts run know the web helpers below
@@ -178,23 +191,48 @@ public sealed class DependencyDirectionTests
     [Fact]
     public void DepartmentHost_DepsFile_NamesNoEngineAssembly()
     {
-        var deps = Path.ChangeExtension(DepartmentHostPath(), ".deps.json");
-        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(deps));
-        var libraries = document.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name.Split('/')[0]).ToArray();
+        var libraries = BuiltHostLibraries(DepartmentHostName);
 
         Assert.Contains("WorkflowEngine.Departments.Web", libraries);
-        Assert.Empty(libraries.Intersect(EngineOrItsWebLayer));
+        Assert.Empty(libraries.Intersect([.. EngineOrItsWebLayer, "WorkflowEngine.Hosting.AllInOne"]));
     }
 
     /// <summary>The rule above can fail: the engine host's <c>.deps.json</c> names the engine's runtime and web layer.</summary>
     [Fact]
-    public void DepsFileRule_SeesTheEngineInTheEngineHost()
-    {
-        var deps = Path.ChangeExtension(BuiltHostPath("WorkflowEngine.EngineHost"), ".deps.json");
-        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(deps));
-        var libraries = document.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name.Split('/')[0]);
+    public void DepsFileRule_SeesTheEngineInTheEngineHost() =>
+        Assert.Superset(
+            new SortedSet<string>(["WorkflowEngine.Runtime", "WorkflowEngine.Core", "WorkflowEngine.Definitions", "WorkflowEngine.Hosting"]),
+            new SortedSet<string>(BuiltHostLibraries("WorkflowEngine.EngineHost")));
 
-        Assert.Superset(new SortedSet<string>(["WorkflowEngine.Runtime", "WorkflowEngine.Core", "WorkflowEngine.Definitions", "WorkflowEngine.Hosting"]), new SortedSet<string>(libraries));
+    /// <summary>
+    /// The engine host as built carries nothing of the department side: its <c>.deps.json</c> names no
+    /// WorkflowEngine.Departments assembly (the worker, its tables, its consumers, the clerk API and desk pages), so that
+    /// what every host shares (the pipeline, the sign-in, the layout, user administration) lives below the department side.
+    /// </summary>
+    [Fact]
+    public void EngineHost_DepsFile_NamesNoDepartmentAssembly()
+    {
+        var libraries = BuiltHostLibraries("WorkflowEngine.EngineHost");
+
+        Assert.Contains("WorkflowEngine.Hosting", libraries);
+        Assert.DoesNotContain(libraries, IsDepartmentAssembly);
+    }
+
+    /// <summary>The rule above can fail: the all-in-one host, which composes the department side beside the engine, carries it.</summary>
+    [Fact]
+    public void DepsFileRule_SeesTheDepartmentSideInTheAllInOneHost() =>
+        Assert.Superset(
+            new SortedSet<string>([.. DepartmentAssemblies, "WorkflowEngine.Departments.Web"]),
+            new SortedSet<string>(BuiltHostLibraries("WorkflowEngine.AllInOne").Where(IsDepartmentAssembly)));
+
+    private static bool IsDepartmentAssembly(string name) => name.StartsWith("WorkflowEngine.Departments", StringComparison.Ordinal);
+
+    /// <summary>The libraries a built host's <c>.deps.json</c> names: what the runtime loads and the publish step copies.</summary>
+    private static string[] BuiltHostLibraries(string project)
+    {
+        var deps = Path.ChangeExtension(BuiltHostPath(project), ".deps.json");
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(deps));
+        return [.. document.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name.Split('/')[0])];
     }
 
     /// <summary>

@@ -50,6 +50,32 @@ public sealed class DeskPagesPlacementTests
     }
 
     /// <summary>
+    /// An engine host keeps no department's tasks and carries nothing of the department side: its administrator still has
+    /// the departments with their people, on the page (in Chinese and English) and from the API, each one's open tasks said
+    /// to be kept elsewhere rather than counted as none.
+    /// </summary>
+    [Fact]
+    public async Task EngineHost_KeepingNoTasks_SaysEachDepartmentsOpenTasksAreElsewhere()
+    {
+        await using var host = await StartAsync(HostRole.Engine);
+        using var admin = await SignInAsync(host.Address, "admin");
+
+        using var page = await admin.GetAsync("/admin/departments");
+        using var english = await admin.GetAsync("/admin/departments?culture=en");
+        using var list = await admin.GetAsync("/api/admin/departments");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Matches("<tr data-department=\"SAMR\">(?:(?!</tr>).)*<td>不在本机</td>", html.ReplaceLineEndings(" "));
+        Assert.Contains("<td>elsewhere</td>", WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        using var departments = System.Text.Json.JsonDocument.Parse(await list.Content.ReadAsStringAsync());
+        var samr = departments.RootElement.EnumerateArray().Single(d => d.GetProperty("code").GetString() == "SAMR");
+        Assert.True(samr.GetProperty("clerks").GetInt32() >= 2);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, samr.GetProperty("openTasks").ValueKind);
+    }
+
+    /// <summary>
     /// The extensions of limits are asked for and decided where the applications are: on the engine host, which has no
     /// desk, the service centre's supervisor has the page and its link; a department host has neither.
     /// </summary>

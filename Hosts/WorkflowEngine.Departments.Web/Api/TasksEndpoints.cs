@@ -55,20 +55,6 @@ public static class TasksEndpoints
         return app;
     }
 
-    /// <summary>
-    /// The departments with their names as this host shows them and their queues: public, on every host. A department
-    /// host fetches the engine's to show a department renamed there.
-    /// </summary>
-    public static IEndpointRouteBuilder MapDepartmentList(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/departments", Departments).Produces<DepartmentDto[]>().WithTags("Departments").AllowAnonymous().WithSummary("Departments and their queues");
-        return app;
-    }
-
-    private static IResult Departments(IDepartmentDirectory directory) =>
-        Results.Ok(directory.Departments.Values.OrderBy(d => d.Code, StringComparer.Ordinal)
-            .Select(d => new DepartmentDto(d.Code, d.NameZh, d.NameEn, Queues.Department(d.Code))));
-
     private static async Task<IResult> ListAsync(
         string code, string? status, string? service, int? dueWithin, string? q, string? limit, string? offset, HttpContext http, ClaimsPrincipal user, ClerkActions clerk,
         CancellationToken cancellationToken)

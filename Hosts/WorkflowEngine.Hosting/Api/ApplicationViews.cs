@@ -12,6 +12,7 @@ using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Audit;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Users;
 using WorkflowEngine.Runtime.Processing;
@@ -23,8 +24,10 @@ namespace WorkflowEngine.Hosting.Api;
 /// Accept-Language, or the page's language), the engine's messages and reasons are in English where it kept them so,
 /// and as stored where not (older notifications, texts a definition gives in Chinese only); codes stay the same.
 /// </summary>
+/// <param name="tasks">The tasks this process keeps, where the department side runs beside the engine; none on an engine host.</param>
 public sealed class ApplicationViews(
-    IApplicationQueries queries, ITaskQueries tasks, DefinitionRegistry definitions, ReferenceData reference, ActivityRegistry activities, IAccessLog access, TimeProvider time)
+    IApplicationQueries queries, DefinitionRegistry definitions, ReferenceData reference, ActivityRegistry activities, IAccessLog access, TimeProvider time,
+    IDepartmentTasks? tasks = null)
 {
     /// <summary>How a view reached the application, as its audit line says (none for the API's read by id).</summary>
     public const string ViaTrackingNumber = "trackingNumber";
@@ -314,7 +317,9 @@ public sealed class ApplicationViews(
             return true;
         }
 
-        return (await tasks.HeldByAsync(a.Id, department, user.Id(), cancellationToken)).Any(steps.Contains);
+        // A clerk holds a step where the department's tasks are kept; an engine host keeps none, and its clerks work theirs
+        // on their department's host, which fetches the material with its own credential.
+        return tasks is not null && (await tasks.HeldByAsync(a.Id, department, user.Id(), cancellationToken)).Any(steps.Contains);
     }
 
     /// <summary>The steps of the application's definition that use the material (<c>usedBy</c>) and belong to a department chosen.</summary>

@@ -69,7 +69,7 @@ public sealed record SubmittedDto(
 }
 
 /// <summary>
-/// An application with every step's progress and deadline. Here and on <see cref="StepDto"/>, <see cref="TaskDto"/> and
+/// An application with every step's progress and deadline. Here and on <see cref="StepDto"/>, a department's <c>TaskDto</c> and
 /// <see cref="SubmittedDto"/>, <c>provisional</c> is true when the due time is counted through a year whose holiday
 /// arrangement is not loaded (暂定): <c>provisionalReason</c> says so naming the calendar and <c>provisionalYears</c>.
 /// <c>warning</c> (here the bundle's, on a step its own) is the worse of the cards against the promised and the statutory

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
-using WorkflowEngine.Calendars;
 using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Pages.Desk;
@@ -14,14 +13,13 @@ namespace WorkflowEngine.Hosting.Pages.Desk;
 /// </summary>
 public static partial class DeskText
 {
-    public static string Say(string zh, string en) => PageText.Current.IsEnglishText ? en : zh;
+    public static string Say(string zh, string en) => SharedText.Say(zh, en);
 
     /// <summary>A refusal or field error of a clerk's action in the page's language.</summary>
-    public static string Say(ProblemText problem) => Say(problem.Zh, problem.En);
+    public static string Say(ProblemText problem) => SharedText.Say(problem);
 
     /// <summary>An instant as a clerk in Shanghai reads it.</summary>
-    public static string Time(DateTimeOffset? instant) =>
-        instant is { } i ? ChinaTime.ToLocal(i).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+    public static string Time(DateTimeOffset? instant) => SharedText.Time(instant);
 
     public static string Status(string status) => status switch
     {
@@ -123,13 +121,7 @@ public static partial class DeskText
         _ => kind,
     };
 
-    public static string ExtensionStatus(string status) => status switch
-    {
-        "pending" => Say("待审批", "Pending"),
-        "approved" => Say("已批准", "Approved"),
-        "refused" => Say("不予批准", "Refused"),
-        _ => status,
-    };
+    public static string ExtensionStatus(string status) => SharedText.ExtensionStatus(status);
 
     public static string MaterialStatus(string? status) => status switch
     {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
-using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Pages.Admin;
@@ -14,7 +13,8 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 /// here: each has its own queue and host, configured before the hosts start.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class DepartmentsModel(IDepartmentEntries departments, ServedDepartments served, ITaskQueries tasks, UserAdministration admin) : PageModel
+/// <param name="tasks">The tasks this process keeps, where the department side runs; none on an engine host.</param>
+public sealed class DepartmentsModel(IDepartmentEntries departments, ServedDepartments served, UserAdministration admin, IDepartmentTasks? tasks = null) : PageModel
 {
     public IReadOnlyList<(DepartmentEntry Entry, int? OpenTasks)> Departments { get; private set; } = [];
 

@@ -8,7 +8,6 @@ using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Api.ClockExtensions;
 using WorkflowEngine.Hosting.Identity;
-using WorkflowEngine.Hosting.Pages.Desk;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Departments;
@@ -75,7 +74,7 @@ public sealed class AskClockExtensionModel(
         {
             foreach (var message in messages)
             {
-                ModelState.AddModelError(InputOf(field), DeskText.Say(message));
+                ModelState.AddModelError(InputOf(field), SharedText.Say(message));
             }
         }
 
@@ -92,7 +91,7 @@ public sealed class AskClockExtensionModel(
             return RedirectToPage(new { id = Id, done = "asked" });
         }
 
-        var text = DeskText.Say(refusal.Zh, refusal.En);
+        var text = SharedText.Say(refusal.Zh, refusal.En);
         if (refusal.Field is { } at)
         {
             ModelState.AddModelError(InputOf(at), text);
@@ -120,7 +119,7 @@ public sealed class AskClockExtensionModel(
         // An application the user may not see is answered as one nobody has.
         if (await views.VisibleAsync(Id, User, cancellationToken) is not { } application)
         {
-            Problem = DeskText.Say("没有这个申请，或您的部门在其中没有办理事项。", "There is no such application, or your department has no step in it.");
+            Problem = SharedText.Say("没有这个申请，或您的部门在其中没有办理事项。", "There is no such application, or your department has no step in it.");
             Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
@@ -131,7 +130,7 @@ public sealed class AskClockExtensionModel(
         Requests = await actions.OfApplicationAsync(Id, User, cancellationToken) ?? [];
         if (ClockExtensionActions.Supervisor(User) is not { } department)
         {
-            Problem = DeskText.Say(ClockExtensionActions.NotASupervisor);
+            Problem = SharedText.Say(ClockExtensionActions.NotASupervisor);
             if (Response.StatusCode == StatusCodes.Status200OK)
             {
                 Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -146,6 +145,6 @@ public sealed class AskClockExtensionModel(
 
     private static string TitleOf(WorkflowDefinition definition, string? stageId) =>
         stageId is null
-            ? DeskText.Say($"整件事（{PageText.Current.Of(definition.Title)}）", $"The whole service ({PageText.Current.Of(definition.Title)})")
-            : DeskText.Say($"阶段：{definition.Node(stageId).DisplayTitle}", $"Stage: {definition.Node(stageId).DisplayTitleEn}");
+            ? SharedText.Say($"整件事（{PageText.Current.Of(definition.Title)}）", $"The whole service ({PageText.Current.Of(definition.Title)})")
+            : SharedText.Say($"阶段：{definition.Node(stageId).DisplayTitle}", $"Stage: {definition.Node(stageId).DisplayTitleEn}");
 }

@@ -8,7 +8,6 @@ using WorkflowEngine.Definitions;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Api.ClockExtensions;
 using WorkflowEngine.Hosting.Identity;
-using WorkflowEngine.Hosting.Pages.Desk;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Departments;
 
@@ -88,8 +87,8 @@ public sealed class ClockExtensionsModel(ClockExtensionActions actions, IApplica
 
         // Another department's application is answered as one nobody has: the page never confirms that a number exists.
         ModelState.AddModelError("number", wanted.Length == 0
-            ? DeskText.Say("请填写受理编号", "Enter the tracking number")
-            : DeskText.Say($"没有找到您的部门有办理事项的申请 {Shorten(wanted)}", $"No application {Shorten(wanted)} with a step of your department was found"));
+            ? SharedText.Say("请填写受理编号", "Enter the tracking number")
+            : SharedText.Say($"没有找到您的部门有办理事项的申请 {Shorten(wanted)}", $"No application {Shorten(wanted)} with a step of your department was found"));
         Response.StatusCode = wanted.Length == 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status404NotFound;
         await LoadAsync(cancellationToken);
         return Page();
@@ -100,7 +99,7 @@ public sealed class ClockExtensionsModel(ClockExtensionActions actions, IApplica
     {
         if (ClockExtensionActions.CheckDecision(approve, reason) is { } wrong)
         {
-            ModelState.AddModelError(field, DeskText.Say(wrong));
+            ModelState.AddModelError(field, SharedText.Say(wrong));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(cancellationToken);
             return Page();
@@ -112,7 +111,7 @@ public sealed class ClockExtensionsModel(ClockExtensionActions actions, IApplica
             return RedirectToPage(new { department = Department, done });
         }
 
-        Refusal = DeskText.Say(refusal.Zh, refusal.En);
+        Refusal = SharedText.Say(refusal.Zh, refusal.En);
         Response.StatusCode = RefusalStatus.Of(refusal.Kind);
         await LoadAsync(cancellationToken);
         return Page();
@@ -131,14 +130,14 @@ public sealed class ClockExtensionsModel(ClockExtensionActions actions, IApplica
         Department ??= User.Department();
         if (Department is null)
         {
-            Problem = DeskText.Say("请在地址中指明部门（?department=部门代码）。", "Name a department in the address (?department=code).");
+            Problem = SharedText.Say("请在地址中指明部门（?department=部门代码）。", "Name a department in the address (?department=code).");
             return;
         }
 
         Range = Paging.Of(Limit, Offset);
         if (await actions.AwaitingAsync(Department, User, Range, cancellationToken) is not { } waiting)
         {
-            Problem = DeskText.Say(ClockExtensionActions.NotASupervisorOf(Department));
+            Problem = SharedText.Say(ClockExtensionActions.NotASupervisorOf(Department));
             if (Response.StatusCode == StatusCodes.Status200OK)
             {
                 Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -1,5 +1,3 @@
-using WorkflowEngine.Hosting.Pages.Desk;
-
 namespace WorkflowEngine.Hosting.Pages.Admin;
 
 /// <summary>
@@ -9,8 +7,8 @@ namespace WorkflowEngine.Hosting.Pages.Admin;
 /// </summary>
 public static class AdminText
 {
-    public static string Say(string zh, string en) => DeskText.Say(zh, en);
+    public static string Say(string zh, string en) => SharedText.Say(zh, en);
 
     /// <summary>An instant as an administrator in Shanghai reads it.</summary>
-    public static string Time(DateTimeOffset? instant) => DeskText.Time(instant);
+    public static string Time(DateTimeOffset? instant) => SharedText.Time(instant);
 }

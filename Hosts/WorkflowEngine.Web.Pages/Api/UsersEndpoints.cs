@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Hosting.Configuration;
@@ -134,12 +135,12 @@ public static class UsersEndpoints
     }
 
     private static async Task<IResult> ListDepartmentsAsync(
-        IDepartmentEntries departments, ServedDepartments served, ITaskQueries tasks, CancellationToken cancellationToken) =>
+        IDepartmentEntries departments, ServedDepartments served, [FromServices] IDepartmentTasks? tasks, CancellationToken cancellationToken) =>
         Results.Ok((await DepartmentOverview.ListAsync(departments, served, tasks, cancellationToken)).Select(d => DepartmentEntryDto.From(d.Entry, d.OpenTasks)).ToArray());
 
     private static async Task<IResult> EditDepartmentAsync(
         string code, HttpRequest request, ClaimsPrincipal user, UserAdministration admin, IDepartmentEntries departments,
-        ServedDepartments served, ITaskQueries tasks, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
+        ServedDepartments served, [FromServices] IDepartmentTasks? tasks, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBodies.ReadJsonAsync<EditDepartmentRequest>(
             request, limits.Value.JsonBodyBytes, new ProblemText("请求体应为 { \"nameZh\": \"…\", \"nameEn\": \"…\", \"description\": \"…\" }", "The request body should be { \"nameZh\": \"…\", \"nameEn\": \"…\", \"description\": \"…\" }"), cancellationToken);

@@ -6,24 +6,22 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
-using WorkflowEngine.Calendars;
 using WorkflowEngine.Hosting.Api;
-using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Messaging.Configuration;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Runtime;
-using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Inbox;
 
 namespace WorkflowEngine.Hosting;
 
 /// <summary>
 /// The <c>AddX()/MapX()</c> wiring every host shares, engine or department: options, the database and the clock, the
-/// department side's work, the REST API and the request pipeline. Nothing of the engine, so that a department host
-/// carries it without WorkflowEngine.Hosting.
+/// REST API and the request pipeline. Nothing of the engine, so that a department host carries it without
+/// WorkflowEngine.Hosting, and nothing of the department side (its work is DepartmentWorkHosting.AddDepartmentWork, in
+/// WorkflowEngine.Departments.Web), so that an engine host carries it without the department side.
 /// </summary>
 public static class HostBasics
 {
@@ -84,22 +82,6 @@ public static class HostBasics
 
         app.MapWorkflowSignIn();
         return app;
-    }
-
-    /// <summary>A department host's part: its processor, the worker and the automated handlers it offers.</summary>
-    /// <param name="queueCalendar">The host's own calendar, what its queues count "due within" on while the department side holds none.</param>
-    public static WebApplicationBuilder AddDepartmentWork(this WebApplicationBuilder builder, WorkingCalendar? queueCalendar)
-    {
-        builder.Services.AddSingleton<DepartmentProcessor>();
-        // The calendars the steps count on are the host's to give: a department host's copies of the engine's
-        // (EngineCalendars), or beside the engine its own (InProcessCalendars, registered by AddWorkflowCore).
-        // The clerk workbench's rules, which the clerk API and the desk pages share.
-        builder.Services.AddSingleton(sp => new DeskCalendar(sp.GetRequiredService<IStepCalendars>(), queueCalendar));
-        builder.Services.AddSingleton<ClerkActions>();
-        builder.Services.AddSingleton<DepartmentWorker>();
-        builder.Services.AddSingleton<IAutomatedStepHandler, DataSharingHandler>();
-        builder.Services.AddSingleton<IAutomatedStepHandler, AutoApproveHandler>();
-        return builder;
     }
 
     /// <summary>The REST API: identity, problem details, OpenAPI, request limits, rate limits.</summary>

@@ -14,8 +14,9 @@ namespace WorkflowEngine.Hosting;
 
 /// <summary>
 /// The web pages (Razor Pages, server-rendered) every host has: the shared pages (layout, sign-in, language switch), the
-/// clerk desk where department tasks are kept, the user administration and failed messages of the host's own database, in
-/// Chinese by default or English by the visitor's choice, kept in a cookie. Where the engine runs, its pages join these
+/// user administration and failed messages of the host's own database, in Chinese by default or English by the
+/// visitor's choice, kept in a cookie. Where department tasks are kept, the clerk desk joins these
+/// (DepartmentWorkHosting.AddDepartmentWork, in WorkflowEngine.Departments.Web); where the engine runs, its pages do
 /// (EnginePages.AddEnginePages, in WorkflowEngine.Hosting).
 /// </summary>
 public static class PagesHosting
@@ -36,14 +37,11 @@ public static class PagesHosting
                     o.Conventions.AddFolderRouteModelConvention("/Desk", page => page.Selectors.Clear());
                 }
             })
-            // The pages live in this assembly and the shared pages' library (the layout, the language switch), not in the
-            // host's: named here, so that they are found whatever process starts the host (a test runner's included), and no
-            // other assembly contributes pages but the engine's (AddEnginePages), where the engine runs.
-            .ConfigureApplicationPartManager(manager =>
-            {
-                manager.AddPart(typeof(WebPages).Assembly);
-                manager.AddPart(typeof(PagesHosting).Assembly);
-            });
+            // The pages live in this library (the layout, the language switch, user administration), not in the host's:
+            // named here, so that they are found whatever process starts the host (a test runner's included), and no other
+            // assembly contributes pages but the desk's (AddDepartmentWork), where tasks are kept, and the engine's
+            // (AddEnginePages), where the engine runs.
+            .ConfigureApplicationPartManager(manager => manager.AddPart(typeof(WebPages).Assembly));
         builder.Services.AddOptions<PagesOptions>().Bind(builder.Configuration.GetSection("Pages"))
             .Validate(o => o.HasValidPublicBaseUrl, "Pages:PublicBaseUrl is not an absolute http(s) address without query or fragment, such as https://zwfw.example.gov.cn/yjs.")
             .ValidateOnStart();
