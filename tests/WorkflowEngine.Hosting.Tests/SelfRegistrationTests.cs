@@ -225,6 +225,51 @@ public sealed partial class SelfRegistrationTests
         Assert.Empty(gateway.Requests);
     }
 
+    [Fact]
+    public async Task TheApplyForm_OffersARegisteredApplicantsNumberAndEmail_WhichTheyMayChange()
+    {
+        await using var gateway = await TestSmsGateway.StartAsync();
+        await using var host = await StartAsync(gateway);
+        using var browser = PageSignInTests.Browser(host);
+        using var sent = await RegisterAsync(browser, "139 5000 7777", email: "lisi@example.cn");
+        using var registered = await ConfirmAsync(browser, "13950007777", CodeOf(gateway.Requests.Single().Body.GetProperty("text").GetString()!));
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+
+        var form = await browser.GetStringAsync("/services/business-opening/apply");
+
+        Assert.Equal("13950007777", FieldValue(form, "contactPhone"));
+        Assert.Equal("lisi@example.cn", FieldValue(form, "contactEmail"));
+        Assert.Equal("", FieldValue(form, "legalRepName"));
+        // Offered, not imposed: a refused form shows what the applicant sent, though they emptied the offered e-mail.
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, "/services/business-opening/apply");
+        using var refused = await browser.PostAsync("/services/business-opening/apply", new FormUrlEncodedContent(
+            [new("form.contactPhone", "13800001111"), new("form.contactEmail", ""), new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var again = await refused.Content.ReadAsStringAsync();
+        Assert.Equal("13800001111", FieldValue(again, "contactPhone"));
+        Assert.Equal("", FieldValue(again, "contactEmail"));
+    }
+
+    [Fact]
+    public async Task TheApplyForm_OffersNothing_ToAnApplicantWhoDidNotRegisterThemselves()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        using var browser = await PageSignInTests.SignedInBrowserAsync(host, "zhangsan", "Demo#2026");
+
+        var form = await browser.GetStringAsync("/services/business-opening/apply");
+
+        Assert.Equal("", FieldValue(form, "contactPhone"));
+        Assert.Equal("", FieldValue(form, "contactEmail"));
+    }
+
+    /// <summary>The value an input of the combined form shows (<c>f-&lt;key&gt;</c>), decoded.</summary>
+    private static string FieldValue(string html, string key)
+    {
+        var input = Regex.Match(html, $"<input[^>]*\\bid=\"f-{key}\"[^>]*>");
+        Assert.True(input.Success, $"no input for {key}");
+        return WebUtility.HtmlDecode(Regex.Match(input.Value, "\\bvalue=\"([^\"]*)\"").Groups[1].Value);
+    }
+
     private static Task<AllInOneHost> StartAsync(TestSmsGateway gateway, params string[] more) =>
         AllInOneHost.StartAsync(null, null, [
             "--Pages:PublicBaseUrl=https://zwfw.example.gov.cn/yjs", $"--Notifications:Sms:Url={gateway.Url}", $"--Notifications:Sms:Secret={TestSmsGateway.Secret}", .. more]);

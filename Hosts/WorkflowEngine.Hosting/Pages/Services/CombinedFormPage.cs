@@ -86,7 +86,11 @@ public abstract class CombinedFormPage(DefinitionRegistry registry, TimeProvider
     /// <summary>The messages for one field or material, in the order the validator gave them.</summary>
     public IReadOnlyList<string> ErrorsOf(string name) => Errors.TryGetValue(name, out var messages) ? messages : [];
 
-    public StringValues PostedValue(FormField field) => PostedText(PostedForm.FieldPrefix + field.Key);
+    /// <summary>What a field shows before anything is posted (the applicant's own contacts), by field key; once posted, what was posted stands.</summary>
+    protected IReadOnlyDictionary<string, string> Offered { get; set; } = new Dictionary<string, string>();
+
+    public StringValues PostedValue(FormField field) =>
+        Posted is null && Offered.TryGetValue(field.Key, out var offered) ? offered : PostedText(PostedForm.FieldPrefix + field.Key);
 
     /// <summary>What was posted in one field, to show it again.</summary>
     public StringValues PostedText(string name) => Posted?[name] ?? StringValues.Empty;
