@@ -10,6 +10,7 @@ using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions.Forms;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Pages.Applications;
 using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
@@ -91,6 +92,12 @@ public abstract class CombinedFormPage(DefinitionRegistry registry, TimeProvider
 
     public StringValues PostedValue(FormField field) =>
         Posted is null && Offered.TryGetValue(field.Key, out var offered) ? offered : PostedText(PostedForm.FieldPrefix + field.Key);
+
+    /// <summary>Under a field filled from the applicant's account (<see cref="Offered"/>), the note that says so and that it may be changed; null elsewhere.</summary>
+    public string? OfferedNote(FormField field) =>
+        Posted is null && Offered.ContainsKey(field.Key)
+            ? field.Type == FieldType.Email ? ApplicantText.Current.OfferedEmail : ApplicantText.Current.OfferedPhone
+            : null;
 
     /// <summary>What was posted in one field, to show it again.</summary>
     public StringValues PostedText(string name) => Posted?[name] ?? StringValues.Empty;
