@@ -225,7 +225,64 @@ public sealed partial class SelfRegistrationTests
         Assert.Empty(gateway.Requests);
     }
 
-    private static Task<AllInOneHost> StartAsync(TestSmsGateway gateway, params string[] more) =>
+    [Fact]
+    public async Task TheApplyForm_OffersARegisteredApplicantsNumberAndEmail_WhichTheyMayChange()
+    {
+        await using var gateway = await TestSmsGateway.StartAsync();
+        await using var host = await StartAsync(gateway);
+        using var browser = await RegisteredBrowserAsync(host, gateway, "139 5000 7777", "lisi@example.cn");
+
+        var form = await browser.GetStringAsync(ApplyPage);
+
+        Assert.Equal("13950007777", FieldValue(form, "contactPhone"));
+        Assert.Equal("lisi@example.cn", FieldValue(form, "contactEmail"));
+        Assert.Equal("", FieldValue(form, "legalRepName"));
+        // Offered, not imposed: a refused form (a company name too short) shows the number the applicant sent instead.
+        var token = await PageSignInTests.AntiforgeryTokenAsync(browser, ApplyPage);
+        var sent = BusinessOpening.Form();
+        sent["companyName"] = "AB";
+        sent["contactPhone"] = "13800001111";
+        using var refused = await browser.PostAsync(ApplyPage, ApplicantPagesTests.ApplyForm(token, form: sent));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var again = await refused.Content.ReadAsStringAsync();
+        Assert.Equal("13800001111", FieldValue(again, "contactPhone"));
+    }
+
+    [Fact]
+    public async Task TheApplyForm_OffersNothing_ToAnApplicantWhoDidNotRegisterThemselves()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        using var browser = await PageSignInTests.SignedInBrowserAsync(host, "zhangsan", "Demo#2026");
+
+        var form = await browser.GetStringAsync("/services/business-opening/apply");
+
+        Assert.Equal("", FieldValue(form, "contactPhone"));
+        Assert.Equal("", FieldValue(form, "contactEmail"));
+    }
+
+    /// <summary>The apply page of 企业开办, whose form has a phone field and an e-mail field.</summary>
+    internal const string ApplyPage = "/services/business-opening/apply";
+
+    /// <summary>A browser signed in as an applicant who has just registered with <paramref name="mobile"/> and <paramref name="email"/>.</summary>
+    internal static async Task<HttpClient> RegisteredBrowserAsync(AllInOneHost host, TestSmsGateway gateway, string mobile, string? email)
+    {
+        var browser = PageSignInTests.Browser(host);
+        using var sent = await RegisterAsync(browser, mobile, email: email);
+        using var registered = await ConfirmAsync(
+            browser, mobile.Replace(" ", "", StringComparison.Ordinal), CodeOf(gateway.Requests.Last().Body.GetProperty("text").GetString()!));
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        return browser;
+    }
+
+    /// <summary>The value an input of the combined form shows (<c>f-&lt;key&gt;</c>), decoded.</summary>
+    internal static string FieldValue(string html, string key)
+    {
+        var input = Regex.Match(html, $"<input[^>]*\\bid=\"f-{key}\"[^>]*>");
+        Assert.True(input.Success, $"no input for {key}");
+        return WebUtility.HtmlDecode(Regex.Match(input.Value, "\\bvalue=\"([^\"]*)\"").Groups[1].Value);
+    }
+
+    internal static Task<AllInOneHost> StartAsync(TestSmsGateway gateway, params string[] more) =>
         AllInOneHost.StartAsync(null, null, [
             "--Pages:PublicBaseUrl=https://zwfw.example.gov.cn/yjs", $"--Notifications:Sms:Url={gateway.Url}", $"--Notifications:Sms:Secret={TestSmsGateway.Secret}", .. more]);
 

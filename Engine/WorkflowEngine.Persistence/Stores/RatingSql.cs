@@ -26,7 +26,7 @@ internal sealed class RatingSql(ISqlDialect dialect)
         "INSERT INTO rating_departments (application_id, department) VALUES (@ApplicationId, @Department)",
         ("ApplicationId", d => d.ApplicationId.ToString()), ("Department", d => d.Department));
 
-    /// <summary>A rating of one step (一事一评), written with its application's rating.</summary>
+    /// <summary>A rating of one step (一事一评), written with its application's rating or after it.</summary>
     public static BatchCommand<(Guid ApplicationId, StepRatingRecord Step)> InsertStep { get; } = new(
         "INSERT INTO step_ratings (application_id, step_id, department, title, level, comment, reason) "
         + "VALUES (@ApplicationId, @StepId, @Department, @Title, @Level, @Comment, @Reason)",

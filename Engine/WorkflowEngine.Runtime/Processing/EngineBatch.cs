@@ -91,7 +91,7 @@ internal sealed class EngineBatch(
 
         // Read after the applications: a rating stored since by another process moved its application on, so this
         // batch's write then fails on the version it read and runs again.
-        var rating = batch.Where(w => w is RateWork or FollowUpRatingWork).Select(w => w.ApplicationId).Distinct().ToArray();
+        var rating = batch.Where(w => w is RateWork or RateStepsWork or FollowUpRatingWork).Select(w => w.ApplicationId).Distinct().ToArray();
         if (rating.Length > 0)
         {
             foreach (var (key, followedUp) in await reader.FindRatedAsync(rating, cancellationToken))
@@ -533,6 +533,30 @@ internal sealed class EngineBatch(
         Changes.Audit.Add(new AuditRecord(application.Id, now, RatingAuditTypes.Rated, null, rating.RatedBy, Json(work.Detail)));
         MarkChanged(application);
         return rating;
+    }
+
+    /// <summary>
+    /// The ratings of single steps (一事一评) of an application rated already, each stored with its own audit line in the
+    /// same change set; null (nothing changed) when the application has no rating yet or one of the steps is rated already.
+    /// </summary>
+    public object? RateSteps(RateStepsWork work)
+    {
+        var application = Loaded(work.ApplicationId);
+
+        if (!_rated.ContainsKey((application.Id, "")) || work.Steps.Count == 0 || work.Steps.Any(s => _rated.ContainsKey((application.Id, s.StepId))))
+        {
+            return null;
+        }
+
+        foreach (var step in work.Steps)
+        {
+            _rated[(application.Id, step.StepId)] = false;
+            Changes.StepRatings.Add((application.Id, step));
+            Changes.Audit.Add(new AuditRecord(application.Id, now, RatingAuditTypes.StepRated, step.StepId, work.Actor.Id, Json(work.Detail(step))));
+        }
+
+        MarkChanged(application);
+        return work.Steps;
     }
 
     /// <summary>

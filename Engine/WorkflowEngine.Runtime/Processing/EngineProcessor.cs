@@ -190,6 +190,24 @@ public sealed class EngineProcessor : IAsyncDisposable
     }
 
     /// <summary>
+    /// Stores ratings of single steps (一事一评) of an application rated already, each with its audit line, in one
+    /// transaction of the application's commit loop; the steps as stored, or null when the application has no rating,
+    /// one of the steps is rated already, or there is no such application.
+    /// </summary>
+    public async Task<IReadOnlyList<StepRatingRecord>?> RateStepsAsync(
+        Guid applicationId, IReadOnlyList<StepRatingRecord> steps, ApplicantActor actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (IReadOnlyList<StepRatingRecord>?)await _loops.SubmitAsync(applicationId, new RateStepsWork(applicationId, steps, actor), cancellationToken);
+        }
+        catch (UnknownApplicationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Records the follow-up (整改) of the application's rating, or of its rating of <paramref name="step"/>, with its audit line in one transaction; the follow-up as
     /// stored, or null when there is no rating to follow up (any more).
     /// </summary>
@@ -243,6 +261,7 @@ public sealed class EngineProcessor : IAsyncDisposable
                         ReissueQueryCodeWork reissue => work.ReissueQueryCode(reissue),
                         ChangeLanguageWork change => work.ChangeLanguage(change),
                         RateWork rate => work.Rate(rate),
+                        RateStepsWork rateSteps => work.RateSteps(rateSteps),
                         FollowUpRatingWork followUp => work.FollowUpRating(followUp),
                         _ => throw new InvalidOperationException($"Unknown work {batch[i].GetType().Name}."),
                     };

@@ -137,6 +137,29 @@ public sealed class RateWork(RatingRecord rating, IReadOnlyDictionary<string, st
 }
 
 /// <summary>
+/// Store the applicant's ratings of single decided steps (一事一评) of an application already rated, each with its own
+/// audit line, in the same transaction: a step decided after the overall rating, or left unrated then, is rated later;
+/// once per step. Each line's detail is <see cref="Detail"/> of its step.
+/// </summary>
+public sealed class RateStepsWork(Guid applicationId, IReadOnlyList<StepRatingRecord> steps, ApplicantActor actor) : EngineWork
+{
+    public IReadOnlyList<StepRatingRecord> Steps { get; } = steps;
+
+    /// <summary>The applicant, or window staff for a walk-in citizen (the audit's actor).</summary>
+    public ApplicantActor Actor { get; } = actor;
+
+    public override Guid ApplicationId { get; } = applicationId;
+
+    /// <summary>What a step's audit line says: its level and department, and the citizen window staff rated for.</summary>
+    public IReadOnlyDictionary<string, string?> Detail(StepRatingRecord step) => new Dictionary<string, string?>
+    {
+        ["level"] = step.Level.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["department"] = step.Department,
+        ["onBehalfOf"] = Actor.OnBehalfOf,
+    };
+}
+
+/// <summary>
 /// Record an administrator's follow-up (整改) of a rating with its audit line, in the same transaction; once. Of the
 /// overall rating, or of the rating of <see cref="Step"/> when it is set (一事一评).
 /// </summary>

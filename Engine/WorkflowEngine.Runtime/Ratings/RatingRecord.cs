@@ -28,7 +28,7 @@ public sealed record RatingRecord
     /// <summary>The departments whose steps the application went through, in code order.</summary>
     public IReadOnlyList<string> Departments { get; init; } = [];
 
-    /// <summary>The applicant's ratings of single department steps (一事一评), given with this one, by step id; often none.</summary>
+    /// <summary>The applicant's ratings of single department steps (一事一评), given with this one or since, by step id; often none.</summary>
     public IReadOnlyList<StepRatingRecord> Steps { get; init; } = [];
 
     /// <summary>The administrator's note of what was done about a bad rating (整改情况); null until then.</summary>

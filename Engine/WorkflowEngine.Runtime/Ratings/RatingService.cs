@@ -35,9 +35,12 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
                 : FormMessages.Say("申请尚未办结，办结后才能评价", "The application is not decided yet: it can be rated once it is"));
         }
 
-        if (await ratings.GetAsync(applicationId, cancellationToken) is not null)
+        if (await ratings.GetAsync(applicationId, cancellationToken) is { } given)
         {
-            return AlreadyRated();
+            // Rated already: what may still come is the rating of a step left unrated then (一事一评), on its own.
+            return input.Level is null && string.IsNullOrWhiteSpace(input.Comment) && string.IsNullOrWhiteSpace(input.Reason)
+                ? await RateLaterStepsAsync(given, input.Steps ?? [], actor, cancellationToken)
+                : AlreadyRated();
         }
 
         if (Errors(RatingInput.Validator.Instance.Validate(input)) is { } errors)
@@ -46,10 +49,10 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
         }
 
         var steps = await applications.StepsAsync(applicationId, cancellationToken);
-        var (stepRatings, stepErrors) = RateSteps(application.TrackingNumber, input.Steps ?? [], steps);
-        if (stepErrors.Count > 0)
+        var (stepRatings, stepRefusal) = RateSteps(application.TrackingNumber, input.Steps ?? [], steps, []);
+        if (stepRefusal is not null)
         {
-            return new RatingOutcome(null, stepErrors, RatingProblem.Invalid);
+            return stepRefusal;
         }
 
         var rating = new RatingRecord
@@ -74,6 +77,34 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
             ["steps"] = stepRatings.Count == 0 ? null : string.Join(",", stepRatings.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.StepId}:{r.Level}"))),
         }, cancellationToken);
         return stored is null ? AlreadyRated() : RatingOutcome.Done(stored);
+    }
+
+    /// <summary>
+    /// The ratings of single decided steps (一事一评) of an application rated already, given on their own: a step decided
+    /// after the overall rating, or left unrated then, is rated later, once, each on its own audit line.
+    /// </summary>
+    private async Task<RatingOutcome> RateLaterStepsAsync(RatingRecord given, IReadOnlyList<StepRatingInput> sent, ApplicantActor actor, CancellationToken cancellationToken)
+    {
+        if (sent.Count == 0)
+        {
+            return new RatingOutcome(null, new Dictionary<string, string[]>
+            {
+                ["steps"] = [FormMessages.Say("这件申请已经评价过了；如需单独评价尚未评价的办理环节，请至少评价一个环节", "This application has been rated already: to rate a step not rated yet, rate at least one")],
+            }, RatingProblem.Invalid);
+        }
+
+        var steps = await applications.StepsAsync(given.ApplicationId, cancellationToken);
+        var (stepRatings, refusal) = RateSteps(given.TrackingNumber, sent, steps, given.Steps);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        // Another request may have rated one of them since it was read: the commit loop finds it and stores none.
+        return await engine.RateStepsAsync(given.ApplicationId, stepRatings, actor, cancellationToken) is { } stored
+            ? RatingOutcome.Done(given with { Steps = [.. given.Steps.Concat(stored).OrderBy(r => r.StepId, StringComparer.Ordinal)] })
+            : RatingOutcome.Of(RatingProblem.Conflict, FormMessages.Say(
+                "所评价的办理环节刚刚已经评价过了，每个环节只能评价一次", "A step rated here has just been rated already: each step is rated once"));
     }
 
     /// <summary>An administrator records what was done about a bad rating; once.</summary>
@@ -123,13 +154,15 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
 
     /// <summary>
     /// The applicant's ratings of single steps (一事一评), each of a department step of this application that is decided
-    /// (approved, refused, or approved and later revoked), once, by the overall rating's rules; or the errors, each under
-    /// <c>steps.&lt;step id&gt;</c> (<c>.level</c>, <c>.comment</c>, <c>.reason</c>) and naming the step.
+    /// (approved, refused, or approved and later revoked), once, by the overall rating's rules; or the refusal, its
+    /// errors each under <c>steps.&lt;step id&gt;</c> (<c>.level</c>, <c>.comment</c>, <c>.reason</c>) and naming the
+    /// step: a conflict when the only fault is a step rated before (<paramref name="given"/>), else invalid.
     /// </summary>
-    private static (IReadOnlyList<StepRatingRecord> Ratings, Dictionary<string, string[]> Errors) RateSteps(
-        string trackingNumber, IReadOnlyList<StepRatingInput> sent, IReadOnlyList<StepRecord> steps)
+    private static (IReadOnlyList<StepRatingRecord> Ratings, RatingOutcome? Refusal) RateSteps(
+        string trackingNumber, IReadOnlyList<StepRatingInput> sent, IReadOnlyList<StepRecord> steps, IReadOnlyList<StepRatingRecord> given)
     {
         var errors = new Dictionary<string, string[]>();
+        var ratedBefore = new HashSet<string>(StringComparer.Ordinal);
         var rated = new List<StepRatingRecord>();
         for (var i = 0; i < sent.Count; i++)
         {
@@ -151,6 +184,11 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
             else if (!IsDecided(step.Status))
             {
                 errors[key] = [FormMessages.Say($"办理环节“{step.Title}”（{id}）尚未办结，办结后才能评价", $"The step \"{step.Title}\" ({id}) is not decided yet: it can be rated once it is")];
+            }
+            else if (given.Any(r => r.StepId == id))
+            {
+                errors[key] = [FormMessages.Say($"办理环节“{step.Title}”（{id}）已经评价过了，每个环节只能评价一次", $"The step \"{step.Title}\" ({id}) has been rated already: each step is rated once")];
+                ratedBefore.Add(key);
             }
             else if (rated.Any(r => r.StepId == id))
             {
@@ -177,7 +215,9 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
             }
         }
 
-        return ([.. rated.OrderBy(r => r.StepId, StringComparer.Ordinal)], errors);
+        return errors.Count == 0
+            ? ([.. rated.OrderBy(r => r.StepId, StringComparer.Ordinal)], null)
+            : ([], new RatingOutcome(null, errors, errors.Keys.All(ratedBefore.Contains) ? RatingProblem.Conflict : RatingProblem.Invalid));
     }
 
     /// <summary>Whether the department decided the step, so that the applicant may rate it: approved, refused, or revoked after an approval on commitment.</summary>

@@ -3,7 +3,7 @@ namespace WorkflowEngine.Runtime.Ratings;
 /// <summary>
 /// The applicant's rating of one department step of a rated application (一事一评), as stored: the step, its
 /// department and title, the level, comment and reason, and its own follow-up (整改), if any. It was given with the
-/// application's rating and shares its time and rater.
+/// application's rating, or after it on its own (then its time and rater are on its <c>StepRated</c> audit line).
 /// </summary>
 public sealed record StepRatingRecord
 {

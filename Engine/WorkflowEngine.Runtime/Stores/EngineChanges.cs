@@ -63,6 +63,12 @@ public sealed class EngineChanges
     /// <summary>Ratings (好差评) given, each with its <see cref="Audit"/> line: at most one per application, which the write guards.</summary>
     public List<RatingRecord> Ratings { get; } = [];
 
+    /// <summary>
+    /// Ratings of single steps (一事一评) given after their application's rating, each with its <see cref="Audit"/> line:
+    /// once per step, which the batch checks on the application's version.
+    /// </summary>
+    public List<(Guid ApplicationId, StepRatingRecord Step)> StepRatings { get; } = [];
+
     /// <summary>Follow-ups (整改) of bad ratings, each with its <see cref="Audit"/> line: once per rating, which the write guards.</summary>
     public List<RatingFollowUp> RatingFollowUps { get; } = [];
 
@@ -74,5 +80,5 @@ public sealed class EngineChanges
 
     public bool IsEmpty => Inserted.Count + Updated.Count + Steps.Count + Audit.Count + Timers.Count
         + Outbox.Count + Inbox.Count + Notifications.Count + Deliveries.Count + Certificates.Count + CertificateRevocations.Count + Materials.Count + Forms.Count + Compliance.Count + Rollup.Count + Incidents.Count + Clocks.Count
-        + Ratings.Count + RatingFollowUps.Count == 0;
+        + Ratings.Count + StepRatings.Count + RatingFollowUps.Count == 0;
 }

@@ -44,6 +44,8 @@ public static class RegistrationHosting
 
         builder.Services.AddSingleton(availability);
         builder.Services.AddSingleton<IRegistrationCodes, SqlRegistrationCodes>();
+        // Read even while registration is closed: applicants who registered before keep their contacts.
+        builder.Services.AddSingleton<IApplicantContacts, SqlApplicantContacts>();
         builder.Services.AddSingleton<SelfRegistration>();
         return builder;
     }

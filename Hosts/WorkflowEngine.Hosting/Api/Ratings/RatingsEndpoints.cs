@@ -27,8 +27,9 @@ public static partial class RatingsEndpoints
             .Reads<RateApplicationRequest>(BodyRule.Json).Produces<RatingDto>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Rate an application that has ended, completed or refused (好差评), once: { level: 1–5, comment?, reason?, steps?: [{ step, level, comment?, reason? }] } — "
-                + "a reason for 1 (非常不满意) and 2 (不满意); steps rate single decided department steps (一事一评), each once, a step unknown or not decided is 422 naming it; "
-                + "a second rating, or one before the end, is 409; window staff rate a walk-in's application for the citizen");
+                + "a reason for 1 (非常不满意) and 2 (不满意); steps rate single decided department steps (一事一评), each once, a step unknown or not decided is 400 naming it; "
+                + "once rated, { steps } alone rates steps not rated yet (a step rated before is 409 naming it); "
+                + "a second overall rating, or one before the end, is 409; window staff rate a walk-in's application for the citizen");
         app.MapGet("/api/applications/{id:guid}/rating", GetAsync).WithTags("Applications").RequireAuthorization(Policies.ProgressPages)
             .Produces<RatingDto>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The application's rating, to whoever may read the application; 404 when it has none");
@@ -177,6 +178,9 @@ public static partial class RatingsEndpoints
         return outcome.Problem switch
         {
             RatingProblem.NotFound => Results.Problem(message, statusCode: StatusCodes.Status404NotFound, title: english ? Problems.NotFoundTitle.En : Problems.NotFoundTitle.Zh),
+            // A step rated before (一事一评) is a conflict with the state, named under its field as a wrong field is.
+            RatingProblem.Conflict when outcome.Errors.Keys.Any(k => k.Length > 0) => Results.ValidationProblem(
+                outcome.Errors.ToDictionary(e => e.Key, e => e.Value), outcome.Errors.Values.First()[0], statusCode: StatusCodes.Status409Conflict, title: title),
             RatingProblem.Conflict => Results.Problem(message, statusCode: StatusCodes.Status409Conflict, title: title),
             _ => Problems.Validation(outcome.Errors, english ? Problems.Invalid.En : Problems.Invalid.Zh),
         };

@@ -21,6 +21,8 @@ public sealed record ApplicantText
         MaterialsIntro = "每份材料上传一个文件。标明“可容缺”的材料可以受理后再补交。",
         RequiredMark = "必填",
         ChooseOne = "请选择",
+        OfferedPhone = "已从您的账号填入注册时验证的手机号，可以修改（如填写其他联系人的电话）。",
+        OfferedEmail = "已从您的账号填入注册时留下的电子邮箱，可以修改或清空。",
         Yes = "是",
         No = "否",
         MaterialRequired = "必须提交",
@@ -161,6 +163,8 @@ public sealed record ApplicantText
         MaterialsIntro = "One file per material. Materials marked “may come later” can be supplied after acceptance.",
         RequiredMark = "required",
         ChooseOne = "Please choose",
+        OfferedPhone = "Filled in from your account: the mobile number you verified when registering. You may change it (to another contact's number, say).",
+        OfferedEmail = "Filled in from your account: the e-mail you gave when registering. You may change it or leave it empty.",
         Yes = "Yes",
         No = "No",
         MaterialRequired = "Required",
@@ -337,6 +341,12 @@ public sealed record ApplicantText
     public required string RequiredMark { get; init; }
 
     public required string ChooseOne { get; init; }
+
+    /// <summary>Under a phone field the form filled with the number the applicant verified when registering: it is theirs to change.</summary>
+    public required string OfferedPhone { get; init; }
+
+    /// <summary>Under an e-mail field the form filled with the e-mail the applicant gave when registering: it is theirs to change.</summary>
+    public required string OfferedEmail { get; init; }
 
     public required string Yes { get; init; }
 

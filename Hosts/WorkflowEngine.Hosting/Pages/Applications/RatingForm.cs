@@ -14,8 +14,12 @@ public sealed record RatingForm(ApplicationDto Application, RatingRecord? Rating
 
     public IReadOnlyList<string> ErrorsOf(string field) => Errors.GetValueOrDefault("rating." + field) ?? [];
 
-    /// <summary>The department steps the applicant may rate one by one (一事一评): those their department decided, in the timeline's order.</summary>
-    public IReadOnlyList<StepDto> RatableSteps => [.. Application.Steps.Where(s => s.Department is not null && RatingService.IsDecided(s.Status))];
+    /// <summary>
+    /// The department steps the applicant may rate one by one (一事一评): those their department decided and not rated yet
+    /// (with the overall rating or since), in the timeline's order.
+    /// </summary>
+    public IReadOnlyList<StepDto> RatableSteps =>
+        [.. Application.Steps.Where(s => s.Department is not null && RatingService.IsDecided(s.Status) && Rating?.Steps.Any(r => r.StepId == s.StepId) != true)];
 
     /// <summary>What was sent back with errors for step <paramref name="stepId"/>, if anything.</summary>
     public StepRatingInput? SentStep(string stepId) => Sent?.Steps?.FirstOrDefault(s => s.Step == stepId);

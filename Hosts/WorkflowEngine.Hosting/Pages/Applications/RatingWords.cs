@@ -26,6 +26,9 @@ public sealed record RatingWords
         NoStepRating = "不单独评价",
         StepReason = "对该环节不满意的原因（选“不满意”或“非常不满意”时必填）",
         StepRatingsGiven = "各部门的评价",
+        LaterStepsTitle = "评价尚未单独评价的环节（一事一评）",
+        LaterStepsIntro = "下列环节已办结，您还没有单独评价。每个环节只能评价一次，提交后不能修改；单独评价计入该部门的满意率。",
+        SubmitSteps = "提交环节评价",
         Colon = "：",
     };
 
@@ -50,6 +53,9 @@ public sealed record RatingWords
         NoStepRating = "No separate rating",
         StepReason = "Why you are dissatisfied with this step (required for dissatisfied or very dissatisfied)",
         StepRatingsGiven = "Your ratings of each department",
+        LaterStepsTitle = "Rate the steps you have not rated yet",
+        LaterStepsIntro = "These steps have been decided and you have not rated them on their own. Each step is rated once and a rating cannot be changed; it counts for that department's satisfaction.",
+        SubmitSteps = "Send the step ratings",
         Colon = ": ",
     };
 
@@ -94,6 +100,14 @@ public sealed record RatingWords
     public required string StepReason { get; init; }
 
     public required string StepRatingsGiven { get; init; }
+
+    /// <summary>The heading of the decided steps still to rate once the application is rated.</summary>
+    public required string LaterStepsTitle { get; init; }
+
+    public required string LaterStepsIntro { get; init; }
+
+    /// <summary>The button that sends the steps' ratings alone.</summary>
+    public required string SubmitSteps { get; init; }
 
     /// <summary>Between a name and what follows it.</summary>
     public required string Colon { get; init; }

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Core.Forms;
+using WorkflowEngine.Core.Model;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Pages.Services;
 
@@ -20,13 +22,22 @@ namespace WorkflowEngine.Hosting.Pages.Services;
 /// </summary>
 [Authorize(Policy = Policies.Applicant)]
 public sealed class ApplyModel(
-    DefinitionRegistry registry, ApplicationService applications, TimeProvider time, IOptions<RequestLimits> limits, IOptions<EngineOptions> engine)
+    DefinitionRegistry registry, ApplicationService applications, IApplicantContacts contacts, TimeProvider time, IOptions<RequestLimits> limits,
+    IOptions<EngineOptions> engine)
     : CombinedFormPage(registry, time, engine)
 {
     public override string CheckUrl => $"/services/{Service!.Id}/apply/check";
 
-    public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken) =>
-        await LoadAsync(key, cancellationToken) ? Page() : NotFoundPage();
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(key, cancellationToken))
+        {
+            return NotFoundPage();
+        }
+
+        Offered = OfferedContacts(Service!, await contacts.FindAsync(User.Id(), cancellationToken));
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string key, CancellationToken cancellationToken)
     {
@@ -49,5 +60,30 @@ public sealed class ApplyModel(
 
         Errors = outcome.Errors;
         return Refused();
+    }
+
+    /// <summary>
+    /// A self-registered applicant's proven mobile number in the form's first phone field and their e-mail in its first
+    /// e-mail field, as a portal fills in what it already knows; both stay editable (a company's contact may be another).
+    /// </summary>
+    private static Dictionary<string, string> OfferedContacts(WorkflowDefinition service, ApplicantContact? contact)
+    {
+        var offered = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (contact is null)
+        {
+            return offered;
+        }
+
+        if (service.Form.FirstOrDefault(f => f.Type == FieldType.Phone) is { } phone)
+        {
+            offered[phone.Key] = contact.Mobile;
+        }
+
+        if (contact.Email is { Length: > 0 } email && service.Form.FirstOrDefault(f => f.Type == FieldType.Email) is { } mail)
+        {
+            offered[mail.Key] = email;
+        }
+
+        return offered;
     }
 }

@@ -10,6 +10,7 @@ using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions.Forms;
 using WorkflowEngine.Hosting.Api;
 using WorkflowEngine.Hosting.Configuration;
+using WorkflowEngine.Hosting.Pages.Applications;
 using WorkflowEngine.Runtime;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
@@ -86,7 +87,17 @@ public abstract class CombinedFormPage(DefinitionRegistry registry, TimeProvider
     /// <summary>The messages for one field or material, in the order the validator gave them.</summary>
     public IReadOnlyList<string> ErrorsOf(string name) => Errors.TryGetValue(name, out var messages) ? messages : [];
 
-    public StringValues PostedValue(FormField field) => PostedText(PostedForm.FieldPrefix + field.Key);
+    /// <summary>What a field shows before anything is posted (the applicant's own contacts), by field key; once posted, what was posted stands.</summary>
+    protected IReadOnlyDictionary<string, string> Offered { get; set; } = new Dictionary<string, string>();
+
+    public StringValues PostedValue(FormField field) =>
+        Posted is null && Offered.TryGetValue(field.Key, out var offered) ? offered : PostedText(PostedForm.FieldPrefix + field.Key);
+
+    /// <summary>Under a field filled from the applicant's account (<see cref="Offered"/>), the note that says so and that it may be changed; null elsewhere.</summary>
+    public string? OfferedNote(FormField field) =>
+        Posted is null && Offered.ContainsKey(field.Key)
+            ? field.Type == FieldType.Email ? ApplicantText.Current.OfferedEmail : ApplicantText.Current.OfferedPhone
+            : null;
 
     /// <summary>What was posted in one field, to show it again.</summary>
     public StringValues PostedText(string name) => Posted?[name] ?? StringValues.Empty;
