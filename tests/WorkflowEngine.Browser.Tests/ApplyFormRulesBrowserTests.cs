@@ -137,7 +137,7 @@ public sealed class ApplyFormRulesBrowserTests(BrowserFixture fixture) : IClassF
 
         // As each is chosen, in the server's own words.
         await articles.SetInputFilesAsync(new FilePayload { Name = "章程.docx", MimeType = "application/octet-stream", Buffer = [1, 2, 3] });
-        await Assertions.Expect(page.Locator("#m-articles-error")).ToHaveTextAsync("公司章程：不接受“.docx”文件（可用格式：pdf）");
+        await Assertions.Expect(page.Locator("#m-articles-error")).ToHaveTextAsync("公司章程：不接受“.docx”文件（可用格式：pdf、jpg、jpeg、png）");
         await Assertions.Expect(articles).ToHaveAttributeAsync("aria-invalid", "true");
         await idCopy.SetInputFilesAsync(new FilePayload { Name = "身份证.pdf", MimeType = "application/pdf", Buffer = new byte[(10 * 1024 * 1024) + 1] });
         await Assertions.Expect(page.Locator("#m-legalRepIdCopy-error")).ToHaveTextAsync("法定代表人身份证件：文件超过 10 MB 的上限");

@@ -130,7 +130,8 @@ public sealed class ApplicantPagesTests(HostFixture fixture) : IClassFixture<Hos
         Assert.DoesNotContain("required", Input("bankApplication"), StringComparison.Ordinal);
         Assert.Contains("data-max-bytes=\"20971520\"", Input("articles"), StringComparison.Ordinal);
         Assert.Contains("data-max-bytes=\"10485760\"", Input("legalRepIdCopy"), StringComparison.Ordinal);
-        Assert.Contains("accept=\".pdf\"", Input("articles"), StringComparison.Ordinal);
+        // A material that takes PDF takes photos of its pages too (see PhotoMaterialTests).
+        Assert.Contains("accept=\".pdf,.jpg,.jpeg,.png,image/jpeg,image/png\"", Input("articles"), StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage> PostTrackAsync(HttpClient browser, string number)
@@ -204,7 +205,7 @@ public sealed class ApplicantPagesTests(HostFixture fixture) : IClassFixture<Hos
 
     private static MultipartFormDataContent BrokenForm(string token) => ApplyForm(token, form: Broken());
 
-    internal static MultipartFormDataContent ApplyForm(string? token, string? submission = null, JsonObject? form = null)
+    internal static MultipartFormDataContent ApplyForm(string? token, string? submission = null, JsonObject? form = null, params (string Key, string FileName, byte[] Content)[] files)
     {
         var content = new MultipartFormDataContent();
         if (submission is not null)
@@ -217,9 +218,9 @@ public sealed class ApplicantPagesTests(HostFixture fixture) : IClassFixture<Hos
             content.Add(new StringContent(value!.GetValueKind() == JsonValueKind.True ? "true" : value.ToString()), "form." + key);
         }
 
-        foreach (var (key, name) in new[] { ("articles", "章程.pdf"), ("legalRepIdCopy", "身份证.pdf") })
+        foreach (var (key, name, bytes) in files.Length > 0 ? files : [("articles", "章程.pdf", BusinessOpening.Pdf), ("legalRepIdCopy", "身份证.pdf", BusinessOpening.Pdf)])
         {
-            var file = new ByteArrayContent(BusinessOpening.Pdf);
+            var file = new ByteArrayContent(bytes);
             file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
             content.Add(file, "materials." + key, name);
         }

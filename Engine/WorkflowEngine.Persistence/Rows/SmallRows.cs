@@ -9,7 +9,8 @@ internal sealed class MaterialRow
 {
     public const string Columns = """
         id AS Id, application_id AS ApplicationId, material_key AS MaterialKey, file_name AS FileName,
-        content_type AS ContentType, size AS Size, sha256 AS Sha256, uploaded_at AS UploadedAt, version AS Version
+        content_type AS ContentType, size AS Size, sha256 AS Sha256, uploaded_at AS UploadedAt, version AS Version,
+        photo_pages AS PhotoPages
         """;
 
     public string Id { get; set; } = "";
@@ -30,6 +31,8 @@ internal sealed class MaterialRow
 
     public long Version { get; set; }
 
+    public long? PhotoPages { get; set; }
+
     public static MaterialRow From(MaterialRecord m) => new()
     {
         Id = m.Id.ToString(),
@@ -41,10 +44,15 @@ internal sealed class MaterialRow
         Sha256 = m.Sha256,
         UploadedAt = Instants.ToMs(m.UploadedAt),
         Version = m.Version,
+        PhotoPages = m.PhotoPages,
     };
 
     public MaterialRecord ToRecord() =>
-        new(Guid.Parse(Id), Guid.Parse(ApplicationId), MaterialKey, FileName, ContentType, Size, Sha256, Instants.FromMs(UploadedAt)) { Version = (int)Version };
+        new(Guid.Parse(Id), Guid.Parse(ApplicationId), MaterialKey, FileName, ContentType, Size, Sha256, Instants.FromMs(UploadedAt))
+        {
+            Version = (int)Version,
+            PhotoPages = (int?)PhotoPages,
+        };
 }
 
 /// <summary>A row of <c>timers</c>.</summary>

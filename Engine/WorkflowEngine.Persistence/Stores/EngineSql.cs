@@ -94,10 +94,10 @@ internal sealed class EngineSql(ISqlDialect dialect)
         ("RevokedAt", r => Instants.ToMs(r.At)), ("Reason", r => r.Reason), ("ReasonEn", r => r.ReasonEn), ("ApplicationId", r => r.ApplicationId.ToString()));
 
     public static BatchCommand<MaterialRecord> InsertMaterial { get; } = new(
-        "INSERT INTO materials (id, application_id, material_key, file_name, content_type, size, sha256, uploaded_at, version) VALUES (@Id, @ApplicationId, @MaterialKey, @FileName, @ContentType, @Size, @Sha256, @UploadedAt, @Version)",
+        "INSERT INTO materials (id, application_id, material_key, file_name, content_type, size, sha256, uploaded_at, version, photo_pages) VALUES (@Id, @ApplicationId, @MaterialKey, @FileName, @ContentType, @Size, @Sha256, @UploadedAt, @Version, @PhotoPages)",
         ("Id", m => m.Id.ToString()), ("ApplicationId", m => m.ApplicationId.ToString()), ("MaterialKey", m => m.MaterialKey), ("FileName", m => m.FileName),
         ("ContentType", m => m.ContentType), ("Size", m => m.Size), ("Sha256", m => m.Sha256), ("UploadedAt", m => Instants.ToMs(m.UploadedAt)),
-        ("Version", m => m.Version));
+        ("Version", m => m.Version), ("PhotoPages", m => m.PhotoPages));
 
     public BatchCommand<IncidentRow> UpsertIncident { get; } = new(
         dialect.Upsert(

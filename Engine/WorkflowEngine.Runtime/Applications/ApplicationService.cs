@@ -9,6 +9,7 @@ using WorkflowEngine.Core.Model;
 using WorkflowEngine.Definitions.Forms;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Materials;
+using WorkflowEngine.Runtime.Materials.Photos;
 using WorkflowEngine.Runtime.Processing;
 
 namespace WorkflowEngine.Runtime.Applications;
@@ -158,14 +159,14 @@ public sealed class ApplicationService(
         var now = time.GetUtcNow();
         var (normalized, errors) = JudgeForm(definition, form, now);
         form = normalized;
-        await CheckUploadsAsync(definition, uploads, errors, cancellationToken);
+        var photographed = await CheckUploadsAsync(definition, uploads, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return SubmissionOutcome.Invalid(Freeze(errors));
         }
 
         var id = Guid.CreateVersion7(now);
-        var (materials, problem) = await StoreAsync(definition, id, uploads, now, cancellationToken);
+        var (materials, problem) = await StoreAsync(definition, id, uploads, photographed, now, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -249,13 +250,13 @@ public sealed class ApplicationService(
             Add(errors, "materials", FormMessages.Say("没有收到文件", "No file was received"));
         }
 
-        await CheckUploadsAsync(definition, uploads, errors, cancellationToken);
+        var photographed = await CheckUploadsAsync(definition, uploads, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return SubmissionOutcome.Invalid(Freeze(errors));
         }
 
-        var (materials, problem) = await StoreAsync(definition, applicationId, uploads, time.GetUtcNow(), cancellationToken);
+        var (materials, problem) = await StoreAsync(definition, applicationId, uploads, photographed, time.GetUtcNow(), cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -332,10 +333,14 @@ public sealed class ApplicationService(
 
     /// <summary>
     /// Each upload names a listed material, once, under a safe file name in one of its formats, and its first bytes are
-    /// that format's. Read before anything is stored.
+    /// that format's; or a material that takes PDF comes as photos of its pages (<see cref="PhotoPages"/>), each a real
+    /// JPEG or PNG within the limits, to be assembled into one PDF. Read before anything is stored; returns the
+    /// photographed materials' pages by key.
     /// </summary>
-    private static async Task CheckUploadsAsync(WorkflowDefinition definition, IReadOnlyList<UploadedMaterial> uploads, Dictionary<string, List<string>> errors, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, List<Photo>>> CheckUploadsAsync(
+        WorkflowDefinition definition, IReadOnlyList<UploadedMaterial> uploads, Dictionary<string, List<string>> errors, CancellationToken cancellationToken)
     {
+        var photographed = new Dictionary<string, List<Photo>>(StringComparer.Ordinal);
         var specs = definition.Materials.ToDictionary(m => m.Key, StringComparer.Ordinal);
         foreach (var group in uploads.GroupBy(u => u.Key, StringComparer.Ordinal))
         {
@@ -346,12 +351,27 @@ public sealed class ApplicationService(
                 continue;
             }
 
-            if (group.Count() > 1)
+            var files = group.ToList();
+            if (PhotoPages.AreAssembled(spec, files.Select(f => MaterialFormats.ExtensionOf(MaterialFileNames.WithoutFolders(f.FileName))).ToList()))
             {
-                Add(errors, key, FormMessages.Say($"{spec.Name.Zh}：每项材料只上传一个文件", $"{FormMessages.Of(spec.Name)}: upload one file for each material"));
+                if (CheckPhotos(spec, files, errors) is { } pages)
+                {
+                    photographed[group.Key] = pages;
+                }
+
+                continue;
             }
 
-            foreach (var upload in group)
+            if (files.Count > 1)
+            {
+                Add(errors, key, PhotoPages.Allowed(spec)
+                    ? FormMessages.Say(
+                        $"{spec.Name.Zh}：每项材料只上传一个文件；拍照上传时，每个文件都须是 JPG 或 PNG 照片（共 {files.Count} 个文件）",
+                        $"{FormMessages.Of(spec.Name)}: upload one file for each material; when photographing its pages, every file must be a JPG or PNG photo ({files.Count} files came)")
+                    : FormMessages.Say($"{spec.Name.Zh}：每项材料只上传一个文件", $"{FormMessages.Of(spec.Name)}: upload one file for each material"));
+            }
+
+            foreach (var upload in files)
             {
                 var fileName = MaterialFileNames.WithoutFolders(upload.FileName);
                 if (MaterialFileNames.Problem(fileName) is { } nameProblem)
@@ -382,6 +402,73 @@ public sealed class ApplicationService(
                 }
             }
         }
+
+        return photographed;
+    }
+
+    /// <summary>
+    /// The photos of one material's pages, each read from its own bytes (a real JPEG or PNG of a size a camera takes),
+    /// none empty, each and all together within the material's size; null, with the errors added, when any is refused.
+    /// </summary>
+    private List<Photo>? CheckPhotos(MaterialSpec spec, List<UploadedMaterial> files, Dictionary<string, List<string>> errors)
+    {
+        var key = "materials." + spec.Key;
+        var name = FormMessages.Of(spec.Name);
+        if (files.Count > PhotoLimits.MaxPhotos)
+        {
+            Add(errors, key, FormMessages.Say(
+                $"{spec.Name.Zh}：拍照上传最多 {PhotoLimits.MaxPhotos} 张照片（每页一张），收到 {files.Count} 张；页数更多的材料请扫描为一个 PDF 上传",
+                $"{name}: at most {PhotoLimits.MaxPhotos} photos (one per page) can be uploaded, {files.Count} came; scan a longer document into one PDF"));
+            return null;
+        }
+
+        var limit = MaterialLimits.MaxBytesOf(spec, options.Value.MaxMaterialBytes);
+        var limitMb = (limit / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        var before = errors.GetValueOrDefault(key)?.Count ?? 0;
+        var pages = new List<Photo>();
+        long total = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            var fileName = MaterialFileNames.WithoutFolders(files[i].FileName);
+            if (MaterialFileNames.Problem(fileName) is { } nameProblem)
+            {
+                Add(errors, key, $"{spec.Name.Zh}：{PhotoPages.Which(i, "")}{nameProblem}");
+                continue;
+            }
+
+            var which = PhotoPages.Which(i, fileName);
+            var size = files[i].Content.Length - files[i].Content.Position;
+            total += size;
+            if (size == 0)
+            {
+                Add(errors, key, FormMessages.Say($"{spec.Name.Zh}：{which}是空文件", $"{name}: {which} is empty"));
+                continue;
+            }
+
+            if (size > limit)
+            {
+                Add(errors, key, FormMessages.Say($"{spec.Name.Zh}：{which}超过 {limitMb} MB 的上限", $"{name}: {which} is over the limit of {limitMb} MB"));
+                continue;
+            }
+
+            try
+            {
+                pages.Add(PhotoReader.Read(files[i].Content));
+            }
+            catch (PhotoRefusedException ex)
+            {
+                Add(errors, key, FormMessages.Say($"{spec.Name.Zh}：{which}：{ex.Zh}", $"{name}: {which}: {ex.En}"));
+            }
+        }
+
+        if (total > limit && pages.Count == files.Count)
+        {
+            Add(errors, key, FormMessages.Say(
+                $"{spec.Name.Zh}：照片合计 {total / 1024d / 1024d:0.#} MB，超过该材料 {limitMb} MB 的上限；请减少页数或降低照片分辨率",
+                $"{name}: the photos come to {total / 1024d / 1024d:0.#} MB, over the material's limit of {limitMb} MB; send fewer pages or take them at a lower resolution"));
+        }
+
+        return (errors.GetValueOrDefault(key)?.Count ?? 0) > before ? null : pages;
     }
 
     /// <summary>The first bytes of an upload, leaving the stream where it was.</summary>
@@ -403,32 +490,67 @@ public sealed class ApplicationService(
         WorkflowDefinition definition,
         Guid applicationId,
         IReadOnlyList<UploadedMaterial> uploads,
+        Dictionary<string, List<Photo>> photographed,
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var materials = new List<MaterialRecord>();
-        foreach (var upload in uploads)
+        foreach (var group in uploads.GroupBy(u => u.Key, StringComparer.Ordinal))
         {
-            var spec = definition.Materials.First(m => m.Key == upload.Key);
+            var spec = definition.Materials.First(m => m.Key == group.Key);
             var limit = MaterialLimits.MaxBytesOf(spec, options.Value.MaxMaterialBytes);
             try
             {
-                var blob = await blobs.PutAsync(upload.Content, limit, cancellationToken);
-                var fileName = MaterialFileNames.WithoutFolders(upload.FileName);
+                if (photographed.TryGetValue(group.Key, out var pages))
+                {
+                    materials.Add(await StorePhotosAsync(spec, applicationId, pages.Zip(group, (photo, upload) => (photo, upload.Content)).ToList(), limit, now, cancellationToken));
+                    continue;
+                }
 
-                // The type of the format the content was checked against, never the one the client claimed.
-                materials.Add(new MaterialRecord(Guid.CreateVersion7(now), applicationId, upload.Key, fileName,
-                    MaterialFormats.ContentTypeOf(MaterialFormats.ExtensionOf(fileName)), blob.Size, blob.Sha256, now));
+                foreach (var upload in group)
+                {
+                    var blob = await blobs.PutAsync(upload.Content, limit, cancellationToken);
+                    var fileName = MaterialFileNames.WithoutFolders(upload.FileName);
+
+                    // The type of the format the content was checked against, never the one the client claimed.
+                    materials.Add(new MaterialRecord(Guid.CreateVersion7(now), applicationId, upload.Key, fileName,
+                        MaterialFormats.ContentTypeOf(MaterialFormats.ExtensionOf(fileName)), blob.Size, blob.Sha256, now));
+                }
             }
             catch (BlobTooLargeException ex)
             {
-                return (materials, SubmissionOutcome.Invalid(
-                    new Dictionary<string, string[]> { ["materials." + upload.Key] = [$"{spec.Name.Zh}：{ex.Message}"] },
-                    SubmissionProblem.TooLarge));
+                var message = photographed.ContainsKey(group.Key)
+                    ? FormMessages.Say($"{spec.Name.Zh}：照片合成的 PDF {ex.Message}；请减少页数或降低照片分辨率", $"{FormMessages.Of(spec.Name)}: the PDF made of the photos is over the limit of {ex.MaxBytes / 1024d / 1024d:0.#} MB; send fewer pages or take them at a lower resolution")
+                    : $"{spec.Name.Zh}：{ex.Message}";
+                return (materials, SubmissionOutcome.Invalid(new Dictionary<string, string[]> { ["materials." + group.Key] = [message] }, SubmissionProblem.TooLarge));
+            }
+            catch (PhotoRefusedException ex)
+            {
+                // A PNG whose header was sound but whose image data is not: found only as it is decoded.
+                return (materials, SubmissionOutcome.Invalid(new Dictionary<string, string[]> { ["materials." + group.Key] = [FormMessages.Say($"{spec.Name.Zh}：{ex.Zh}", $"{FormMessages.Of(spec.Name)}: {ex.En}")] }));
             }
         }
 
         return (materials, null);
+    }
+
+    /// <summary>
+    /// The photos of a material's pages as one PDF, written to a temporary file (never whole in memory) and stored as
+    /// the material, its record saying how many photos it was made of.
+    /// </summary>
+    private async Task<MaterialRecord> StorePhotosAsync(
+        MaterialSpec spec, Guid applicationId, List<(Photo Photo, Stream Content)> pages, long limit, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var pdf = new FileStream(
+            Path.Combine(Path.GetTempPath(), "wfe-photos-" + Guid.NewGuid().ToString("N") + ".pdf"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        PhotoPdf.Write(pages, pdf);
+        pdf.Position = 0;
+        var blob = await blobs.PutAsync(pdf, limit, cancellationToken);
+        return new MaterialRecord(Guid.CreateVersion7(now), applicationId, spec.Key, PhotoPages.FileNameOf(spec), MaterialFormats.ContentTypeOf("pdf"), blob.Size, blob.Sha256, now)
+        {
+            PhotoPages = pages.Count,
+        };
     }
 
     private static void Add(Dictionary<string, List<string>> errors, string key, string message)

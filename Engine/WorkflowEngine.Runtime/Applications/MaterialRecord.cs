@@ -16,4 +16,7 @@ public sealed record MaterialRecord(
 {
     /// <summary>1 for the material's first upload, then one more for each replacement; given by the engine when it stores it.</summary>
     public int Version { get; init; } = 1;
+
+    /// <summary>How many photos of a paper document's pages this PDF was assembled from; null for a file uploaded as it is.</summary>
+    public int? PhotoPages { get; init; }
 }

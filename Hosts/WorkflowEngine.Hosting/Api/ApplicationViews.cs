@@ -276,8 +276,11 @@ public sealed class ApplicationViews(
                 m.File is { } f ? DownloadPath(a, f) : null,
                 m.File?.Version,
                 stored.Where(v => v.MaterialKey == m.Key).OrderBy(v => v.Version)
-                    .Select(v => new MaterialVersionDto(v.Version, v.FileName, v.Size, v.Sha256, ChinaTime.ToLocal(v.UploadedAt), DownloadPath(a, v)))
-                    .ToArray()))
+                    .Select(v => new MaterialVersionDto(v.Version, v.FileName, v.Size, v.Sha256, ChinaTime.ToLocal(v.UploadedAt), DownloadPath(a, v)) { PhotoPages = v.PhotoPages })
+                    .ToArray())
+            {
+                PhotoPages = m.File?.PhotoPages,
+            })
             .ToArray();
 
     private static string DownloadPath(ApplicationRecord a, MaterialRecord m) => $"/api/applications/{a.Id}/materials/{m.Id}";

@@ -185,7 +185,11 @@ public sealed record MaterialDto(
     DateTimeOffset? UploadedAt,
     string? Download,
     int? Version,
-    IReadOnlyList<MaterialVersionDto> Versions);
+    IReadOnlyList<MaterialVersionDto> Versions)
+{
+    /// <summary>How many photos of the paper document's pages the current file (a PDF) was assembled from; null for a file uploaded as it is.</summary>
+    public int? PhotoPages { get; init; }
+}
 
 /// <summary>
 /// A message to the applicant: <c>message</c> in English when the request prefers English and the engine kept it in

@@ -8,8 +8,9 @@ namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// The SHA-256 of a submission as the engine sees it: the JSON with its keys in order (so spacing and key order do not
-/// count, but every value does, numbers as written), and each file's field, name and content hash. Two requests with
-/// the same fingerprint ask for the same application.
+/// count, but every value does, numbers as written), and each file's field, name and content hash — the files of one
+/// field in the order sent (a stable sort), since the photos of a material's pages make its PDF in that order. Two
+/// requests with the same fingerprint ask for the same application.
 /// </summary>
 public static class SubmissionFingerprint
 {
@@ -28,7 +29,7 @@ public static class SubmissionFingerprint
             hash.AppendData(canonical.GetBuffer(), 0, (int)canonical.Length);
         }
 
-        foreach (var file in (files ?? (IEnumerable<IFormFile>)[]).OrderBy(f => f.Name, StringComparer.Ordinal).ThenBy(f => f.FileName, StringComparer.Ordinal))
+        foreach (var file in (files ?? (IEnumerable<IFormFile>)[]).OrderBy(f => f.Name, StringComparer.Ordinal))
         {
             await using var content = file.OpenReadStream();
             var sha = await SHA256.HashDataAsync(content, cancellationToken);

@@ -35,6 +35,14 @@ public sealed record ApplicantText
         MaterialWrongTypeFormat = "{0}：不接受“.{1}”文件（可用格式：{2}）",
         MaterialTooLargeFormat = "{0}：文件超过 {1} MB 的上限",
         MaterialEmptyFormat = "{0}：文件是空的",
+        PhotoPagesLabel = "没有 PDF？拍照上传纸质材料",
+        PhotoPagesHintFormat = "每页拍一张（JPG、PNG，最多 {0} 张），按拍摄或选择的顺序合成一份 PDF 提交；在手机上可直接打开相机，可多次拍摄。",
+        PhotoCountFormat = "已选 {0} 张照片，将合成 {0} 页的 PDF",
+        PhotoClear = "清除已拍照片",
+        PhotoTooManyFormat = "{0}：拍照上传最多 {1} 张照片",
+        PhotoMixedFormat = "{0}：请上传一个 PDF 文件，或只上传照片，不要两者都选",
+        PhotoTotalTooLargeFormat = "{0}：照片合计超过 {1} MB 的上限，请减少页数或降低照片分辨率",
+        PhotoPagesFormat = "由 {0} 张照片合成",
         Submit = "提交申请",
         ErrorSummaryTitle = "请检查以下问题",
         ReceiptTitle = "申请已提交",
@@ -177,6 +185,14 @@ public sealed record ApplicantText
         MaterialWrongTypeFormat = "{0}: \".{1}\" files are not accepted (formats: {2})",
         MaterialTooLargeFormat = "{0}: the file is larger than the {1} MB limit",
         MaterialEmptyFormat = "{0}: the file is empty",
+        PhotoPagesLabel = "No PDF? Photograph the paper document",
+        PhotoPagesHintFormat = "One photo per page (JPG, PNG, at most {0}), made into one PDF in the order taken or chosen; on a phone this opens the camera, and you can take several.",
+        PhotoCountFormat = "{0} photos chosen: a PDF of {0} pages",
+        PhotoClear = "Clear the photos",
+        PhotoTooManyFormat = "{0}: at most {1} photos can be uploaded",
+        PhotoMixedFormat = "{0}: upload one PDF file, or photos only, not both",
+        PhotoTotalTooLargeFormat = "{0}: the photos together are over the {1} MB limit; send fewer pages or take them at a lower resolution",
+        PhotoPagesFormat = "made of {0} photos",
         Submit = "Submit the application",
         ErrorSummaryTitle = "Please check the following",
         ReceiptTitle = "Application submitted",
@@ -375,6 +391,24 @@ public sealed record ApplicantText
     public required string MaterialTooLargeFormat { get; init; }
 
     public required string MaterialEmptyFormat { get; init; }
+
+    /// <summary>The camera input of a material that takes PDF: photos of a paper document's pages, assembled into one PDF.</summary>
+    public required string PhotoPagesLabel { get; init; }
+
+    public required string PhotoPagesHintFormat { get; init; }
+
+    public required string PhotoCountFormat { get; init; }
+
+    public required string PhotoClear { get; init; }
+
+    public required string PhotoTooManyFormat { get; init; }
+
+    public required string PhotoMixedFormat { get; init; }
+
+    public required string PhotoTotalTooLargeFormat { get; init; }
+
+    /// <summary>Beside a received material assembled from photos.</summary>
+    public required string PhotoPagesFormat { get; init; }
 
     public required string Submit { get; init; }
 

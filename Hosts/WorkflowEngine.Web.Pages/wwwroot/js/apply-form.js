@@ -42,6 +42,10 @@
         // Required in the browser exactly when the server cannot start the flow without it: mandatory and called for.
         input.required = needed && field.getAttribute('data-mandatory') === 'true';
       }
+      // The camera input of a material photographed page by page goes and comes with it.
+      Array.prototype.forEach.call(field.querySelectorAll('input[data-photos-of]'), function (camera) {
+        camera.disabled = !needed;
+      });
     });
   }
 
@@ -165,5 +169,8 @@
     if (input) {
       input.disabled = true;
     }
+    Array.prototype.forEach.call(field.querySelectorAll('input[data-photos-of]'), function (camera) {
+      camera.disabled = true;
+    });
   });
 }());

@@ -148,33 +148,71 @@
     return match ? match[1].toLowerCase() : '';
   }
 
+  // The files chosen for a material: its file input's and, for a material that takes photos of its pages, those of its
+  // camera input (data-photos-of names the file input), in the order the server assembles them.
+  function chosenFiles(control) {
+    var files = Array.prototype.slice.call(control.files || []);
+    if (control.id) {
+      Array.prototype.forEach.call(document.querySelectorAll('input[data-photos-of="' + control.id + '"]'), function (camera) {
+        if (!camera.disabled) {
+          files = files.concat(Array.prototype.slice.call(camera.files || []));
+        }
+      });
+    }
+    return files;
+  }
+
+  function isPhoto(file) {
+    return ['jpg', 'jpeg', 'png'].indexOf(extensionOf(file.name)) >= 0;
+  }
+
   // What the browser can tell of one control by the server's rules: empty while required; for a file, a format the
-  // material does not take (its accept list), an empty file, or one over the store's limit (data-max-bytes).
+  // material does not take (its accept list), an empty file, or one over the store's limit (data-max-bytes). Several
+  // files are photos of a material's pages (data-max-photos says it takes them): all photos, not too many, and all
+  // together within the limit, as the PDF made of them must be.
   function problemsOf(control) {
     if (!control || control.disabled) {
       return [];
     }
-    var file = control.type === 'file' && control.files && control.files.length ? control.files[0] : null;
-    if (control.type === 'file' ? !file : !control.value.trim()) {
+    var files = control.type === 'file' ? chosenFiles(control) : [];
+    if (control.type === 'file' ? !files.length : !control.value.trim()) {
       return control.required && control.getAttribute('data-missing') ? [control.getAttribute('data-missing')] : [];
     }
-    if (!file) {
+    if (!files.length) {
       return [];
     }
     var accept = (control.getAttribute('accept') || '').split(',').map(function (format) {
       return format.trim().toLowerCase();
     }).filter(function (format) {
-      return format;
+      return format.charAt(0) === '.';
     });
-    var extension = extensionOf(file.name);
-    if (accept.length && accept.indexOf('.' + extension) < 0) {
-      return [control.getAttribute('data-wrong-type').replace('{ext}', extension)];
-    }
-    if (file.size === 0) {
-      return [control.getAttribute('data-empty')];
-    }
     var max = Number(control.getAttribute('data-max-bytes'));
-    return max && file.size > max ? [control.getAttribute('data-too-large')] : [];
+    var total = 0;
+    for (var i = 0; i < files.length; i++) {
+      var extension = extensionOf(files[i].name);
+      if (accept.length && accept.indexOf('.' + extension) < 0) {
+        return [control.getAttribute('data-wrong-type').replace('{ext}', extension)];
+      }
+      if (files[i].size === 0) {
+        return [control.getAttribute('data-empty')];
+      }
+      if (max && files[i].size > max) {
+        return [control.getAttribute('data-too-large')];
+      }
+      total += files[i].size;
+    }
+    if (files.length > 1 && control.hasAttribute('data-max-photos')) {
+      if (!files.every(isPhoto)) {
+        return [control.getAttribute('data-mixed')];
+      }
+      if (files.length > Number(control.getAttribute('data-max-photos'))) {
+        return [control.getAttribute('data-too-many')];
+      }
+      if (max && total > max) {
+        return [control.getAttribute('data-too-large-total')];
+      }
+    }
+    return [];
   }
 
   function judge(field) {
@@ -238,6 +276,52 @@
         judge(field);
         refreshSummary(form);
       }
+    });
+  });
+
+  // A phone's camera gives one photo a shot: each shot is added to the ones taken before (where the browser lets a
+  // script set a file input's files), the count said beside the input, and a button takes them all back.
+  Array.prototype.forEach.call(document.querySelectorAll('input[data-photos-of]'), function (camera) {
+    var taken = [];
+    var count = document.getElementById(camera.id + '-count');
+    var clear = document.createElement('button');
+    clear.type = 'button';
+    clear.className = 'photo-clear';
+    clear.textContent = camera.getAttribute('data-clear');
+    clear.hidden = true;
+    camera.parentNode.appendChild(clear);
+
+    function canKeep() {
+      try {
+        return typeof DataTransfer === 'function' && !!new DataTransfer().items;
+      } catch (e) {
+        return false;
+      }
+    }
+
+    function show() {
+      var n = camera.files ? camera.files.length : 0;
+      count.textContent = n ? camera.getAttribute('data-count').replace(/\{0\}/g, String(n)) : '';
+      clear.hidden = !n;
+    }
+
+    camera.addEventListener('change', function () {
+      if (canKeep() && taken.length) {
+        var all = new DataTransfer();
+        taken.concat(Array.prototype.slice.call(camera.files || [])).forEach(function (file) {
+          all.items.add(file);
+        });
+        camera.files = all.files;
+      }
+      taken = Array.prototype.slice.call(camera.files || []);
+      show();
+    });
+    clear.addEventListener('click', function () {
+      taken = [];
+      camera.value = '';
+      show();
+      camera.dispatchEvent(new Event('change', { bubbles: true }));
+      camera.focus();
     });
   });
 
