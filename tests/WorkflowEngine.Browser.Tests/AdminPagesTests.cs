@@ -121,6 +121,29 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await PageChecks.AssertUsableAsync(page);
     }
 
+    /// <summary>
+    /// Text put in the editor before its script has run (a slow connection, a quick paste) is checked too: the script,
+    /// bound after the input event, used to wait for the next key, and the error stayed unmarked — how
+    /// <see cref="Editor_InEnglish_MarksTheErrorAtItsLineInEnglishAsYouType"/> failed once in a full run (12-03).
+    /// </summary>
+    [Fact]
+    public async Task Bug_11_TextTypedBeforeTheEditorScriptRanWasNeverChecked()
+    {
+        var page = await SignedInAsync("/admin");
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/definition-editor.js", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/admin/definitions/edit", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("#source").FillAsync(BrokenAtLineSeven.Replace("admin-browser-test", "admin-early-test", StringComparison.Ordinal));
+        release.SetResult();
+
+        await Assertions.Expect(page.Locator("#gutter li").Nth(6)).ToHaveClassAsync("bad");
+        await Assertions.Expect(page.Locator("#editor-errors")).ToContainTextAsync("第 7 行");
+    }
+
     /// <summary>An administrator working in English reads the error the editor marks as they type in English.</summary>
     [Fact]
     public async Task Editor_InEnglish_MarksTheErrorAtItsLineInEnglishAsYouType()

@@ -135,6 +135,12 @@
       gutter.style.height = source.offsetHeight + 'px';
     }).observe(source);
   }
+  // Text typed or pasted before this script ran (a slow connection, a quick hand) raised no input event it could hear:
+  // it is checked now, as if just typed, instead of waiting for the next key.
+  if (source.value !== source.defaultValue) {
+    drawGutter([]);
+    validate();
+  }
   // A link to an error selects its line in the text, so the administrator lands where to correct it.
   list.addEventListener('click', function (event) {
     var line = event.target && event.target.getAttribute && event.target.getAttribute('data-line');
