@@ -51,8 +51,10 @@ internal sealed class EngineBatch(
     private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, IncidentRecord?> _incidents = [];
 
-    /// <summary>The batch's rated applications, each with whether its follow-up is recorded: as read, then as the batch leaves them.</summary>
-    /// <summary>The ratings stored, by application and step ("" for the overall one), each with whether its follow-up is.</summary>
+    /// <summary>
+    /// The ratings stored, by application and step ("" for the overall one), each with whether its follow-up is recorded:
+    /// as read, then as the batch leaves them.
+    /// </summary>
     private readonly Dictionary<(Guid ApplicationId, string Step), bool> _rated = [];
 
     /// <summary>Applications moved to another definition version in this batch: their clocks are counted on its limits.</summary>
