@@ -14,8 +14,11 @@ namespace WorkflowEngine.Benchmarks;
 /// </summary>
 internal sealed class DistributedCosts : IDisposable
 {
-    /// <summary>The management API and PostgreSQL's statistics lag what happened (RabbitMQ samples every 5 s).</summary>
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(7);
+    /// <summary>
+    /// The management API and PostgreSQL's statistics lag what happened: RabbitMQ samples every 5 s, and a PostgreSQL
+    /// connection gone idle reports its last second's counts up to 10 s later.
+    /// </summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(11);
 
     private readonly int _departmentPid;
     private readonly (string Label, string Database, string ConnectionString)[] _databases;
@@ -42,13 +45,33 @@ internal sealed class DistributedCosts : IDisposable
         _roundTrips.Start();
     }
 
-    /// <summary>After the warm-up: waits for the counters to settle, measuring the CPU the parts spend while idle.</summary>
+    /// <summary>
+    /// After the warm-up: gives both databases their statistics, then waits for the counters to settle, measuring the CPU
+    /// the parts spend while idle and the rows the databases read meanwhile. The run's tables are seconds old and
+    /// autovacuum's first ANALYZE comes about a minute in, while a deployed database has had statistics for long: without
+    /// them PostgreSQL plans with default estimates (the department's inbox lookup read every entry of its consumer) and
+    /// keeps each plan on its connection's prepared statement until an ANALYZE, so a run measured a newborn database.
+    /// </summary>
     public async Task StartAsync()
     {
-        var idleFrom = TakeCpu();
+        foreach (var (_, _, connectionString) in _databases)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var analyze = new NpgsqlCommand("ANALYZE", connection);
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        var idleCpu = TakeCpu();
+        await Task.Delay(Settle);
+        // The warm-up's last counts have landed: what comes in from here to the run is the idle loops' reading.
+        var idleFrom = await TakeAsync();
+        PrintIdle(idleCpu, idleFrom.Cpu, "idle after warm-up");
         await Task.Delay(Settle);
         _before = await TakeAsync();
-        PrintIdle(idleFrom, _before.Cpu, "idle after warm-up");
+        Console.WriteLine($"{"idle after that",-18} rows per second: {string.Join(", ", _databases.Select(d => $"{d.Label} db {IdlePerSecond(d.Label + ".tup_returned")} returned / {IdlePerSecond(d.Label + ".tup_fetched")} fetched"))}");
+
+        string IdlePerSecond(string key) => ((_before.Counters.GetValueOrDefault(key) - idleFrom.Counters.GetValueOrDefault(key)) / Settle.TotalSeconds).ToString("F0", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The moment the last bundle completed.</summary>
@@ -75,6 +98,7 @@ internal sealed class DistributedCosts : IDisposable
         {
             Console.WriteLine($"{label + " db",-14} per bundle: {Per(label + ".xact_commit")} commits, {Per(label + ".xact_rollback")} rollbacks, rows {Per(label + ".tup_inserted")} inserted / {Per(label + ".tup_updated")} updated / {Per(label + ".tup_deleted")} deleted, {Per(label + ".tup_returned")} returned / {Per(label + ".tup_fetched")} fetched");
             Console.WriteLine($"               by table (+inserted ~updated -deleted): {string.Join(", ", Keys(label + ".table.").Where(t => t.EndsWith(".ins", StringComparison.Ordinal)).Select(t => t[..^4]).Select(t => $"{t} +{Per($"{label}.table.{t}.ins")} ~{Per($"{label}.table.{t}.upd")} -{Per($"{label}.table.{t}.del")}").Where(t => !t.EndsWith(" +0.0 ~0.0 -0.0", StringComparison.Ordinal)))}");
+            PrintReads(label, after, before, bundles);
         }
 
         Console.WriteLine($"round trips    {(after.EngineRoundTrips - before.EngineRoundTrips) / (double)bundles:F1} per bundle from the engine host to its database (Npgsql commands; a batch is one)");
@@ -85,6 +109,29 @@ internal sealed class DistributedCosts : IDisposable
     }
 
     public void Dispose() => _roundTrips.Dispose();
+
+    /// <summary>
+    /// Where a database's reads went, per bundle: each table's sequential scans and the rows they read, its index scans
+    /// and the rows they fetched, and each index's scans and the entries they returned (the catalogs' together), the
+    /// busiest first. <c>tup_returned</c> above is the sum of rows read by sequential scans and entries returned by
+    /// index scans, catalogs included.
+    /// </summary>
+    private static void PrintReads(string label, Snapshot after, Snapshot before, int bundles)
+    {
+        var prefix = label + ".reads.";
+        var rows = after.Counters.Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(c => (Key: c.Key[prefix.Length..], PerBundle: (c.Value - before.Counters.GetValueOrDefault(c.Key)) / (double)bundles))
+            .ToDictionary(c => c.Key, c => c.PerBundle, StringComparer.Ordinal);
+        string Of(string relation, string counter) => rows.GetValueOrDefault($"{relation}.{counter}").ToString("F1", CultureInfo.InvariantCulture);
+        var tables = rows.Keys.Where(k => k.StartsWith("table:", StringComparison.Ordinal) && k.EndsWith(".seq_scan", StringComparison.Ordinal)).Select(k => k[..^".seq_scan".Length])
+            .Select(t => (Name: t, Read: rows.GetValueOrDefault(t + ".seq_tup_read") + rows.GetValueOrDefault(t + ".idx_tup_fetch"), Scans: rows.GetValueOrDefault(t + ".seq_scan") + rows.GetValueOrDefault(t + ".idx_scan")))
+            .Where(t => t.Read >= 0.05 || t.Scans >= 0.05).OrderByDescending(t => t.Read).ThenByDescending(t => t.Scans);
+        Console.WriteLine($"               reads by table (seq scans/rows read, index scans/rows fetched): {string.Join(", ", tables.Select(t => $"{t.Name[6..]} {Of(t.Name, "seq_scan")}/{Of(t.Name, "seq_tup_read")} {Of(t.Name, "idx_scan")}/{Of(t.Name, "idx_tup_fetch")}"))}");
+        var indexes = rows.Keys.Where(k => k.StartsWith("index:", StringComparison.Ordinal) && k.EndsWith(".idx_scan", StringComparison.Ordinal)).Select(k => k[..^".idx_scan".Length])
+            .Select(i => (Name: i, Read: rows.GetValueOrDefault(i + ".idx_tup_read"), Scans: rows.GetValueOrDefault(i + ".idx_scan")))
+            .Where(i => i.Read >= 0.05 || i.Scans >= 0.05).OrderByDescending(i => i.Read).ThenByDescending(i => i.Scans);
+        Console.WriteLine($"               reads by index (scans/entries returned): {string.Join(", ", indexes.Select(i => $"{i.Name[6..]} {Of(i.Name, "idx_scan")}/{Of(i.Name, "idx_tup_read")}"))}");
+    }
 
     private static void PrintIdle(Dictionary<int, (string Group, double Ms)> from, Dictionary<int, (string Group, double Ms)> to, string when)
     {
@@ -148,9 +195,37 @@ internal sealed class DistributedCosts : IDisposable
                 counters[table + "upd"] = reader.GetInt64(2);
                 counters[table + "del"] = reader.GetInt64(3);
             }
+
+            await reader.CloseAsync();
+            // The catalogs counted as one table and one index: a backend's lookups of its own, not the application's. A
+            // TOAST table (a long value's chunks: read for each value read, looked up for each value written) goes under
+            // its owner's name.
+            await ReadRowsAsync(connection, $"{label}.reads.table:", $"""
+                SELECT {RelationName("s.relname")}, SUM(seq_scan) AS seq_scan, SUM(seq_tup_read) AS seq_tup_read,
+                    SUM(COALESCE(idx_scan, 0)) AS idx_scan, SUM(COALESCE(idx_tup_fetch, 0)) AS idx_tup_fetch
+                FROM pg_stat_all_tables s LEFT JOIN pg_class o ON o.reltoastrelid = s.relid GROUP BY 1
+                """);
+            await ReadRowsAsync(connection, $"{label}.reads.index:", $"""
+                SELECT {RelationName("s.indexrelname")}, SUM(idx_scan) AS idx_scan, SUM(idx_tup_read) AS idx_tup_read
+                FROM pg_stat_all_indexes s LEFT JOIN pg_class o ON o.reltoastrelid = s.relid GROUP BY 1
+                """);
         }
 
         return new Snapshot(TakeCpu(), counters, Interlocked.Read(ref _engineRoundTrips));
+
+        // One row per relation: its name, then its counters, stored under the prefix, the name and the column's name.
+        async Task ReadRowsAsync(NpgsqlConnection connection, string prefix, string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var i = 1; i < reader.FieldCount; i++)
+                {
+                    counters[$"{prefix}{reader.GetString(0)}.{reader.GetName(i)}"] = Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
+                }
+            }
+        }
 
         async Task ReadAsync(NpgsqlConnection connection, string prefix, string sql, params NpgsqlParameter[] parameters)
         {
@@ -236,6 +311,15 @@ internal sealed class DistributedCosts : IDisposable
 
         return processes;
     }
+
+    /// <summary>
+    /// A statistics row's relation as printed: its own name, its owner's (<c>o</c>, joined: a lookup per row would read
+    /// the catalog hundreds of times, counted in the figures it prints) for a TOAST table, or the catalogs.
+    /// </summary>
+    private static string RelationName(string name) => $"""
+        CASE WHEN s.schemaname = 'pg_toast' AND o.relnamespace = 'public'::regnamespace THEN o.relname || ' (toast)'
+            WHEN s.schemaname IN ('pg_catalog', 'pg_toast', 'information_schema') THEN '(catalogs)' ELSE {name} END
+        """;
 
     private sealed record Snapshot(Dictionary<int, (string Group, double Ms)> Cpu, Dictionary<string, long> Counters, long EngineRoundTrips);
 }
