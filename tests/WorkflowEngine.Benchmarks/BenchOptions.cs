@@ -4,7 +4,8 @@ namespace WorkflowEngine.Benchmarks;
 
 /// <summary>Options of the throughput run.</summary>
 /// <param name="Distributed">
-/// An engine host in this process and a department host process for every department, on PostgreSQL and RabbitMQ
+/// An engine host in this process and a department host process for every department (or
+/// <paramref name="DepartmentHosts"/> sharing them), on PostgreSQL and RabbitMQ
 /// (the servers of <c>WFE_TEST_POSTGRES</c> and <c>WFE_TEST_RABBITMQ</c>, as <c>.ci/postgres.sh</c> and
 /// <c>.ci/rabbitmq.sh</c> start them), instead of the all-in-one host on SQLite and the in-memory bus.
 /// </param>

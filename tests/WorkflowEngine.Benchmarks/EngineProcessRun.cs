@@ -27,7 +27,7 @@ internal static class EngineProcessRun
 
         Console.WriteLine($"Warming up with {options.Warmup} bundles…");
         var coldStart = DateTimeOffset.UtcNow;
-        await ThroughputRun.DriveAsync(bundle => SubmitAsync(engine, serviceId, "warm-up", bundle, sent), options.Warmup, poll.Slots, rate: 0);
+        await ThroughputRun.DriveAsync(bundle => SubmitAsync(engine, serviceId, "warm-up", bundle, sent, poll), options.Warmup, poll.Slots, rate: 0);
         var coldSeconds = (await poll.WaitCompletedAsync(options.Warmup, TimeSpan.FromMinutes(5)) - coldStart).TotalSeconds;
 
         using var costs = parts.Costs(new Dictionary<int, string> { [poll.BackendPid] = "PostgreSQL backend of the driver's completion poll" });
@@ -41,7 +41,7 @@ internal static class EngineProcessRun
             : $"Running {options.Bundles} bundles, at most {options.Concurrency} unfinished at once…");
         var clock = Stopwatch.StartNew();
         var start = DateTimeOffset.UtcNow;
-        var submitted = await ThroughputRun.DriveAsync(bundle => SubmitAsync(engine, serviceId, "run", bundle, sent), options.Bundles, poll.Slots, options.Rate);
+        var submitted = await ThroughputRun.DriveAsync(bundle => SubmitAsync(engine, serviceId, "run", bundle, sent, poll), options.Bundles, poll.Slots, options.Rate);
         var submitSeconds = clock.Elapsed.TotalSeconds;
         var seconds = (await poll.WaitCompletedAsync(options.Warmup + options.Bundles, TimeSpan.FromMinutes(30)) - start).TotalSeconds;
         costs.RunEnded();
@@ -68,12 +68,14 @@ internal static class EngineProcessRun
     }
 
     /// <summary>One bundle over HTTP, noting when this process began the request (Unix milliseconds, as the engine stamps its times).</summary>
-    private static async Task<Guid> SubmitAsync(EngineHostPart engine, string serviceId, string phase, int bundle, ConcurrentDictionary<Guid, long> sent)
+    private static async Task<Guid> SubmitAsync(
+        EngineHostPart engine, string serviceId, string phase, int bundle, ConcurrentDictionary<Guid, long> sent, CompletionPoll poll)
     {
         var began = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var id = await engine.SubmitAsync(
             serviceId, ThroughputRun.DistinctPdf(phase, bundle, "articles"), ThroughputRun.DistinctPdf(phase, bundle, "legalRepIdCopy"));
         sent[id] = began;
+        poll.Watch(id);
         return id;
     }
 
@@ -87,7 +89,9 @@ internal static class EngineProcessRun
     /// <summary>
     /// Which bundles finished, read from the engine's database every 10 ms on one connection of its own (whose
     /// backend the CPU breakdown names apart): a finished bundle frees a submission slot. The engine's API was the
-    /// other way; its answers would have cost the host under measurement a request per bundle at least.
+    /// other way; its answers would have cost the host under measurement a request per bundle at least. It looks up
+    /// the unfinished bundles by id (the primary key), so a poll costs what is in flight, not what the table holds: a
+    /// count of the finished ones (the first version) read every finished row each time, 1.5 ms a poll with 1,600.
     /// </summary>
     private sealed class CompletionPoll : IAsyncDisposable
     {
@@ -97,6 +101,7 @@ internal static class EngineProcessRun
         private readonly SemaphoreSlim _lock = new(1);
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _loop;
+        private readonly ConcurrentDictionary<string, bool> _unfinished = new(StringComparer.Ordinal);
         private long _finished;
 
         private CompletionPoll(NpgsqlConnection connection, int inFlight, int backendPid)
@@ -117,6 +122,9 @@ internal static class EngineProcessRun
             await connection.OpenAsync();
             return new CompletionPoll(connection, inFlight, await connection.ExecuteScalarAsync<int>("SELECT pg_backend_pid()"));
         }
+
+        /// <summary>A bundle the engine answered 201 for: watched until it finishes.</summary>
+        public void Watch(Guid id) => _unfinished[id.ToString()] = true;
 
         public async Task<long> ScalarAsync(string sql)
         {
@@ -175,6 +183,20 @@ internal static class EngineProcessRun
             return DateTimeOffset.FromUnixTimeMilliseconds(await ScalarAsync("SELECT MAX(completed_at) FROM applications"));
         }
 
+        private async Task<List<string>> FinishedAsync(string[] ids)
+        {
+            await _lock.WaitAsync();
+            try
+            {
+                return (await _connection.QueryAsync<string>(
+                    "SELECT id FROM applications WHERE id = ANY(@Ids) AND status IN ('completed', 'rejected', 'cancelled')", new { Ids = ids })).ToList();
+            }
+            finally
+            {
+                _lock.Release();
+            }
+        }
+
         public async ValueTask DisposeAsync()
         {
             await _stop.CancelAsync();
@@ -197,12 +219,19 @@ internal static class EngineProcessRun
         {
             while (!_stop.IsCancellationRequested)
             {
-                // ix_applications_open (status, submitted_at) answers this from the index.
-                var finished = await ScalarAsync("SELECT COUNT(*) FROM applications WHERE status IN ('completed', 'rejected')");
-                var more = finished - Interlocked.Exchange(ref _finished, finished);
-                if (more > 0)
+                if (!_unfinished.IsEmpty)
                 {
-                    Slots.Release((int)more);
+                    var finished = await FinishedAsync([.. _unfinished.Keys]);
+                    foreach (var id in finished)
+                    {
+                        _unfinished.TryRemove(id, out _);
+                    }
+
+                    if (finished.Count > 0)
+                    {
+                        Interlocked.Add(ref _finished, finished.Count);
+                        Slots.Release(finished.Count);
+                    }
                 }
 
                 await Task.Delay(Every, _stop.Token);
