@@ -268,9 +268,16 @@ switch ($Target) {
     'test' { Invoke-Test }
     'run' { Exec { dotnet run --project Hosts/WorkflowEngine.AllInOne } }
     'bench' {
-        # The distributed run starts the department host from its own build output: build it from the same sources.
-        if ($Rest -contains '--distributed') { Exec { dotnet build -c Release -v q --nologo Hosts/WorkflowEngine.DepartmentHost } }
-        Exec { dotnet run -c Release --project tests/WorkflowEngine.Benchmarks -- @Rest }
+        # The distributed run starts the hosts from their own build output, and refuses a host whose assemblies are not
+        # this build's: build the solution once (building one project after another recompiles shared assemblies with
+        # new bytes) and run without building again. Every argument passes on (--engine-process, --department-hosts 2, --rate 50 …).
+        if ($Rest -contains '--distributed') {
+            Exec { dotnet build -c Release -v q --nologo WorkflowEngine.sln }
+            Exec { dotnet run -c Release --no-build --project tests/WorkflowEngine.Benchmarks -- @Rest }
+        }
+        else {
+            Exec { dotnet run -c Release --project tests/WorkflowEngine.Benchmarks -- @Rest }
+        }
     }
     'ci' { Invoke-Build; Invoke-Test }
     'verify-audit' { Exec { dotnet run -c Release --project Hosts/WorkflowEngine.AllInOne -- verify-audit @Rest } }

@@ -4,16 +4,22 @@ namespace WorkflowEngine.Benchmarks;
 
 /// <summary>Options of the throughput run.</summary>
 /// <param name="Distributed">
-/// An engine host in this process and a department host process for every department, on PostgreSQL and RabbitMQ
+/// An engine host in this process and a department host process for every department (or
+/// <paramref name="DepartmentHosts"/> sharing them), on PostgreSQL and RabbitMQ
 /// (the servers of <c>WFE_TEST_POSTGRES</c> and <c>WFE_TEST_RABBITMQ</c>, as <c>.ci/postgres.sh</c> and
 /// <c>.ci/rabbitmq.sh</c> start them), instead of the all-in-one host on SQLite and the in-memory bus.
 /// </param>
+/// <param name="EngineProcess">
+/// With <paramref name="Distributed"/>: the engine host runs as a process of its own too (its Release build), and the
+/// driver submits over HTTP as a client does, signed in with a bearer token (<see cref="EngineHostPart"/>).
+/// </param>
+/// <param name="DepartmentHosts">With <paramref name="Distributed"/>: how many department host processes share the departments.</param>
 /// <param name="Rate">
 /// Bundles submitted per second in the measured part, whether or not earlier ones have finished (an open loop, as
 /// applicants arrive); 0 submits the next bundle as soon as one of the <paramref name="Concurrency"/> finishes.
 /// </param>
 public sealed record BenchOptions(
-    int Bundles, int Concurrency, int Warmup, bool Keep, bool Allocations, IReadOnlyList<string> HostArgs, bool Distributed = false, int Rate = 0)
+    int Bundles, int Concurrency, int Warmup, bool Keep, bool Allocations, IReadOnlyList<string> HostArgs, bool Distributed = false, int Rate = 0, bool EngineProcess = false, int DepartmentHosts = 1)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -27,6 +33,12 @@ public sealed record BenchOptions(
         var hostArgs = args.Where(a => a.StartsWith("--Messaging:", StringComparison.Ordinal) || a.StartsWith("--Engine:", StringComparison.Ordinal)).ToArray();
         return new BenchOptions(
             Read("--bundles", 5000), Read("--concurrency", 256), Read("--warmup", 5000), args.Contains("--keep"), args.Contains("--allocations"), hostArgs,
-            args.Contains("--distributed"), Read("--rate", 0));
+            args.Contains("--distributed"), Read("--rate", 0), args.Contains("--engine-process"), Read("--department-hosts", 1));
     }
+
+    /// <summary>Why these options cannot run; null when they can.</summary>
+    public string? Problem =>
+        (EngineProcess || DepartmentHosts != 1) && !Distributed ? "--engine-process and --department-hosts go with --distributed."
+        : DepartmentHosts < 1 ? "--department-hosts is 1 or more."
+        : null;
 }

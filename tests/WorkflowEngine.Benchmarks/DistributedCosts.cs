@@ -20,7 +20,9 @@ internal sealed class DistributedCosts : IDisposable
     /// </summary>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(11);
 
-    private readonly int _departmentPid;
+    /// <summary>The processes named by id: this one, the hosts, the driver's own database backend.</summary>
+    private readonly IReadOnlyDictionary<int, string> _processes;
+    private readonly bool _engineInProcess;
     private readonly (string Label, string Database, string ConnectionString)[] _databases;
     private readonly RabbitMqBroker _broker;
     private readonly MeterListener _roundTrips = new();
@@ -28,9 +30,10 @@ internal sealed class DistributedCosts : IDisposable
     private Snapshot? _before;
     private Snapshot? _runEnd;
 
-    public DistributedCosts(int departmentPid, (string Label, string ConnectionString)[] databases, RabbitMqBroker broker)
+    public DistributedCosts(IReadOnlyDictionary<int, string> processes, (string Label, string ConnectionString)[] databases, RabbitMqBroker broker, bool engineInProcess)
     {
-        _departmentPid = departmentPid;
+        _processes = processes;
+        _engineInProcess = engineInProcess;
         _databases = databases.Select(d => (d.Label, new NpgsqlConnectionStringBuilder(d.ConnectionString).Database!, d.ConnectionString)).ToArray();
         _broker = broker;
         // Npgsql reports each command (a batch counts once) it sends: the round trips of this process to its database.
@@ -101,7 +104,9 @@ internal sealed class DistributedCosts : IDisposable
             PrintReads(label, after, before, bundles);
         }
 
-        Console.WriteLine($"round trips    {(after.EngineRoundTrips - before.EngineRoundTrips) / (double)bundles:F1} per bundle from the engine host to its database (Npgsql commands; a batch is one)");
+        Console.WriteLine(_engineInProcess
+            ? $"round trips    {(after.EngineRoundTrips - before.EngineRoundTrips) / (double)bundles:F1} per bundle from the engine host to its database (Npgsql commands; a batch is one)"
+            : "round trips    not counted: the engine host's Npgsql is in its own process");
         Console.WriteLine($"WAL            per bundle (whole server): {Per("wal.wal_records")} records, {Per("wal.wal_bytes")} bytes, {Per("wal.wal_write")} writes, {Per("wal.wal_sync")} syncs");
 
         string Per(string key) => ((after.Counters.GetValueOrDefault(key) - before.Counters.GetValueOrDefault(key)) / (double)bundles).ToString("F1", CultureInfo.InvariantCulture);
@@ -267,13 +272,9 @@ internal sealed class DistributedCosts : IDisposable
                 // After "pid (comm) ": state, ppid, …; utime and stime are the 14th and 15th fields of the line.
                 var ms = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10d;
                 var parent = int.Parse(fields[1], CultureInfo.InvariantCulture);
-                if (pid == Environment.ProcessId)
+                if (_processes.TryGetValue(pid, out var named))
                 {
-                    processes[pid] = ("engine host (this process, with the driver)", ms);
-                }
-                else if (pid == _departmentPid)
-                {
-                    processes[pid] = ("department host", ms);
+                    processes[pid] = (named, ms);
                 }
                 else if (command == "postgres")
                 {

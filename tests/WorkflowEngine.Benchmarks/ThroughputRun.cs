@@ -31,7 +31,19 @@ public static partial class ThroughputRun
     {
         WarnAfterRecentCleanUp();
         var directory = Directory.CreateTempSubdirectory("workflow-bench-");
-        await using var distributed = options.Distributed ? await DistributedParts.StartAsync(directory, options.HostArgs) : null;
+        if (options.EngineProcess)
+        {
+            try
+            {
+                return await EngineProcessRun.RunAsync(options, directory);
+            }
+            finally
+            {
+                await CleanUpAsync(options, directory);
+            }
+        }
+
+        await using var distributed = options.Distributed ? await DistributedParts.StartAsync(directory, options) : null;
         var app = WorkflowApp.Build(
             distributed is null ? HostRole.AllInOne : HostRole.Engine,
         [
@@ -72,7 +84,7 @@ public static partial class ThroughputRun
             // measured after a warm-up; the warm-up's own rate is printed as the cold-start figure.
             Console.WriteLine($"Warming up with {options.Warmup} bundles…");
             var coldStart = DateTimeOffset.UtcNow;
-            await DriveAsync(service, serviceId, options.Warmup, finished, "warm-up", rate: 0);
+            await DriveAsync(bundle => SubmitAsync(service, serviceId, "warm-up", bundle), options.Warmup, finished.Slots, rate: 0);
             var coldSeconds = (await WaitCompletedAsync(database, finished, options.Warmup, TimeSpan.FromMinutes(5)) - coldStart).TotalSeconds;
 
             using var costs = distributed?.Costs();
@@ -103,7 +115,7 @@ public static partial class ThroughputRun
             var clock = Stopwatch.StartNew();
             var start = DateTimeOffset.UtcNow;
             using var allocations = options.Allocations ? new AllocationSampler() : null;
-            var submitted = await DriveAsync(service, serviceId, options.Bundles, finished, "run", options.Rate);
+            var submitted = await DriveAsync(bundle => SubmitAsync(service, serviceId, "run", bundle), options.Bundles, finished.Slots, options.Rate);
             var submitSeconds = clock.Elapsed.TotalSeconds;
             var seconds = (await WaitCompletedAsync(database, finished, options.Warmup + options.Bundles, TimeSpan.FromMinutes(30)) - start).TotalSeconds;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
@@ -126,22 +138,12 @@ public static partial class ThroughputRun
             var cpuPerBundle = cpu.TotalMilliseconds / options.Bundles;
             var items = engine.Items - itemsBefore;
 
-            Console.WriteLine();
-            Console.WriteLine($"machine        {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
-            Console.WriteLine($"date           {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}");
-            Console.WriteLine($"bundles        {options.Bundles} (企业开办, 7 department steps + unified issuance, all automated)");
-            Console.WriteLine(distributed is null
-                ? "deployment     all-in-one: one process, SQLite, in-memory bus"
-                : "deployment     distributed: engine host (this process) and a department host process, each on a PostgreSQL database, over RabbitMQ (same machine)");
-            if (options.Rate > 0)
-            {
-                Console.WriteLine($"offered load   {options.Rate} bundles/s (open loop; at most {options.Concurrency} unfinished at once)");
-            }
-
-            Console.WriteLine($"elapsed        {seconds:F2} s (submissions done after {submitSeconds:F2} s)");
-            Console.WriteLine($"bundles/s      {options.Bundles / seconds:F0}  (cold start: the warm-up's {options.Warmup} bundles ran at {options.Warmup / coldSeconds:F0}/s)");
-            Console.WriteLine($"steps/s        {steps / seconds:F0} step transitions completed ({steps} steps)");
-            Console.WriteLine($"submit→parallel dispatched  p50 {Percentile(latencies, 0.50):F1} ms  p99 {Percentile(latencies, 0.99):F1} ms  max {latencies[^1]:F1} ms");
+            PrintHeadline(
+                options,
+                distributed is null
+                    ? "all-in-one: one process, SQLite, in-memory bus"
+                    : $"distributed: engine host (this process) and {Hosts(options.DepartmentHosts)}, each on a PostgreSQL database, over RabbitMQ (same machine)",
+                seconds, submitSeconds, coldSeconds, steps, latencies);
             Console.WriteLine($"cpu per bundle {cpuPerBundle:F2} ms (all threads; {Environment.ProcessorCount} cores give {Environment.ProcessorCount * 1000 / cpuPerBundle:F0} bundles/s at most)");
             Console.WriteLine($"machine cpu    {machine.TotalMilliseconds / options.Bundles:F2} ms per bundle, every process (hosts, database, broker)");
             Console.WriteLine($"peak working set  {peak / 1024d / 1024d:F0} MiB");
@@ -172,15 +174,44 @@ public static partial class ThroughputRun
             await app.StopAsync();
             await app.DisposeAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (options.Keep)
-            {
-                Console.WriteLine($"kept           {directory.FullName} (database and blobs, for a look afterwards)");
-            }
-            else
-            {
-                directory.Delete(recursive: true);
-                await File.WriteAllTextAsync(CleanUpMark, DateTimeOffset.UtcNow.ToString("O"));
-            }
+            await CleanUpAsync(options, directory);
+        }
+    }
+
+    /// <summary>"a department host process" or "N department host processes".</summary>
+    internal static string Hosts(int departmentHosts) => departmentHosts == 1 ? "a department host process" : $"{departmentHosts} department host processes";
+
+    /// <summary>The figures every deployment prints first: what ran, how fast, how long to the parallel steps.</summary>
+    internal static void PrintHeadline(
+        BenchOptions options, string deployment, double seconds, double submitSeconds, double coldSeconds, long steps, double[] latencies, string latencyFrom = "submit")
+    {
+        Console.WriteLine();
+        Console.WriteLine($"machine        {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+        Console.WriteLine($"date           {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}");
+        Console.WriteLine($"bundles        {options.Bundles} (企业开办, 7 department steps + unified issuance, all automated)");
+        Console.WriteLine($"deployment     {deployment}");
+        if (options.Rate > 0)
+        {
+            Console.WriteLine($"offered load   {options.Rate} bundles/s (open loop; at most {options.Concurrency} unfinished at once)");
+        }
+
+        Console.WriteLine($"elapsed        {seconds:F2} s (submissions done after {submitSeconds:F2} s)");
+        Console.WriteLine($"bundles/s      {options.Bundles / seconds:F0}  (cold start: the warm-up's {options.Warmup} bundles ran at {options.Warmup / coldSeconds:F0}/s)");
+        Console.WriteLine($"steps/s        {steps / seconds:F0} step transitions completed ({steps} steps)");
+        Console.WriteLine($"{latencyFrom}→parallel dispatched  p50 {Percentile(latencies, 0.50):F1} ms  p99 {Percentile(latencies, 0.99):F1} ms  max {(latencies.Length == 0 ? double.NaN : latencies[^1]):F1} ms");
+    }
+
+    /// <summary>Deletes the run's files, or says where they are with <c>--keep</c>.</summary>
+    internal static async Task CleanUpAsync(BenchOptions options, DirectoryInfo directory)
+    {
+        if (options.Keep)
+        {
+            Console.WriteLine($"kept           {directory.FullName} (database and blobs, for a look afterwards)");
+        }
+        else
+        {
+            directory.Delete(recursive: true);
+            await File.WriteAllTextAsync(CleanUpMark, DateTimeOffset.UtcNow.ToString("O"));
         }
     }
 
@@ -193,7 +224,7 @@ public static partial class ThroughputRun
     /// first steps over them. Measured: up to 36 % of the CPU in the kernel's inode search (<c>recently_deleted</c>),
     /// and half the bundles per second. Runs spaced less than 6 minutes apart therefore say so.
     /// </summary>
-    private static void WarnAfterRecentCleanUp()
+    internal static void WarnAfterRecentCleanUp()
     {
         if (File.Exists(CleanUpMark)
             && DateTimeOffset.TryParse(File.ReadAllText(CleanUpMark), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var cleaned)
@@ -205,14 +236,22 @@ public static partial class ThroughputRun
         }
     }
 
-    /// <summary>The shipped 企业开办 with every human step given an automated handler, published under its own id.</summary>
-    private static async Task<string> PublishAutomatedVariantAsync(IServiceProvider services)
+    /// <summary>The file name the benchmark's variant of 企业开办 is saved under.</summary>
+    internal const string AutomatedVariantFile = "business-opening-bench.yaml";
+
+    /// <summary>The shipped 企业开办 with every human step given an automated handler, under its own id.</summary>
+    internal static async Task<string> AutomatedVariantAsync()
     {
         var source = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Definitions, "services", "business-opening.yaml"));
         source = source.Replace("id: business-opening", "id: business-opening-bench", StringComparison.Ordinal);
-        source = HumanStep().Replace(source, "$1department: $2\n$1handler: auto-approve");
+        return HumanStep().Replace(source, "$1department: $2\n$1handler: auto-approve");
+    }
+
+    /// <summary>The benchmark's variant of 企业开办 (<see cref="AutomatedVariantAsync"/>), published.</summary>
+    private static async Task<string> PublishAutomatedVariantAsync(IServiceProvider services)
+    {
         var registry = services.GetRequiredService<DefinitionRegistry>();
-        var draft = await registry.SaveDraftAsync(source, "business-opening-bench.yaml", "bench", CancellationToken.None);
+        var draft = await registry.SaveDraftAsync(await AutomatedVariantAsync(), AutomatedVariantFile, "bench", CancellationToken.None);
         if (!draft.IsValid)
         {
             throw new InvalidOperationException(string.Join(Environment.NewLine, draft.Errors));
@@ -224,16 +263,15 @@ public static partial class ThroughputRun
 
     /// <summary>
     /// Submits <paramref name="count"/> bundles, never more than the concurrency unfinished at once: a new bundle goes
-    /// in when one finishes (a closed loop), so the run measures the rate the system sustains rather than how it copes
-    /// with an ever-growing backlog in its in-memory queues. With a <paramref name="rate"/>, bundles go in at that pace
-    /// instead (still within the concurrency), so that latency is measured at a given load.
+    /// in when one finishes and frees one of the <paramref name="slots"/> (a closed loop), so the run measures the rate
+    /// the system sustains rather than how it copes with an ever-growing backlog in its in-memory queues. With a
+    /// <paramref name="rate"/>, bundles go in at that pace instead (still within the concurrency), so that latency is
+    /// measured at a given load.
     /// </summary>
-    private static async Task<List<Guid>> DriveAsync(
-        ApplicationService service, string serviceId, int count, FinishedBundles finished, string phase, int rate)
+    internal static async Task<List<Guid>> DriveAsync(Func<int, Task<Guid>> submit, int count, SemaphoreSlim slots, int rate)
     {
         var ids = new List<Guid>(count);
         var tasks = new List<Task>(count);
-        var applicant = new Applicant("bench", "压测");
         var pace = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
@@ -242,23 +280,14 @@ public static partial class ThroughputRun
                 await Task.Delay(wait);
             }
 
-            await finished.Slots.WaitAsync();
+            await slots.WaitAsync();
             var bundle = i;
             tasks.Add(Task.Run(async () =>
             {
-                var outcome = await service.SubmitAsync(
-                    serviceId,
-                    BusinessOpening.Form(),
-                    [
-                        new UploadedMaterial("articles", "章程.pdf", "application/pdf", new MemoryStream(DistinctPdf(phase, bundle, "articles"))),
-                        new UploadedMaterial("legalRepIdCopy", "身份证.pdf", "application/pdf", new MemoryStream(DistinctPdf(phase, bundle, "legalRepIdCopy"))),
-                    ],
-                    applicant,
-                    CancellationToken.None);
-                var application = outcome.Application ?? throw new InvalidOperationException(string.Join("; ", outcome.Errors.SelectMany(e => e.Value)));
+                var id = await submit(bundle);
                 lock (ids)
                 {
-                    ids.Add(application.Id);
+                    ids.Add(id);
                 }
             }));
         }
@@ -267,11 +296,26 @@ public static partial class ThroughputRun
         return ids;
     }
 
+    /// <summary>One bundle through the application service of this process, as the engine's API hands it on.</summary>
+    private static async Task<Guid> SubmitAsync(ApplicationService service, string serviceId, string phase, int bundle)
+    {
+        var outcome = await service.SubmitAsync(
+            serviceId,
+            BusinessOpening.Form(),
+            [
+                new UploadedMaterial("articles", "章程.pdf", "application/pdf", new MemoryStream(DistinctPdf(phase, bundle, "articles"))),
+                new UploadedMaterial("legalRepIdCopy", "身份证.pdf", "application/pdf", new MemoryStream(DistinctPdf(phase, bundle, "legalRepIdCopy"))),
+            ],
+            new Applicant("bench", "压测"),
+            CancellationToken.None);
+        return (outcome.Application ?? throw new InvalidOperationException(string.Join("; ", outcome.Errors.SelectMany(e => e.Value)))).Id;
+    }
+
     /// <summary>
     /// A small PDF of its own for every upload, as applicants' scans are: the store writes each one as a new file
     /// (identical uploads would be stored once and measure only the hashing).
     /// </summary>
-    private static byte[] DistinctPdf(string phase, int bundle, string material) =>
+    internal static byte[] DistinctPdf(string phase, int bundle, string material) =>
         [.. BusinessOpening.Pdf, .. Encoding.UTF8.GetBytes($"% {phase} {bundle} {material}\n")];
 
     /// <summary>
@@ -344,15 +388,22 @@ public static partial class ThroughputRun
     private static async Task<double[]> DispatchLatenciesAsync(Database database, List<Guid> ids)
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);
-        var rows = await connection.QueryAsync<(string Id, long Submitted, long Dispatched)>(
-            "SELECT CAST(a.id AS TEXT), a.submitted_at, MAX(s.dispatched_at) FROM applications a JOIN steps s ON s.application_id = a.id " +
-            $"WHERE s.step_id {(database.Dialect.Name == "postgresql" ? "= ANY(@Steps)" : "IN @Steps")} GROUP BY a.id, a.submitted_at",
-            new { Steps = ParallelSteps });
-        var wanted = ids.Select(i => i.ToString()).ToHashSet();
-        return rows.Where(r => wanted.Contains(r.Id)).Select(r => (double)(r.Dispatched - r.Submitted)).Order().ToArray();
+        var wanted = ids.ToHashSet();
+        return (await DispatchTimesAsync(connection, database.Dialect.Name == "postgresql"))
+            .Where(r => wanted.Contains(r.Id)).Select(r => (double)(r.Dispatched - r.Submitted)).Order().ToArray();
     }
 
-    private static double Percentile(double[] sorted, double p) =>
+    /// <summary>Per bundle: when the engine took it (<c>submitted_at</c>) and dispatched the last of its parallel steps, in Unix milliseconds.</summary>
+    internal static async Task<List<(Guid Id, long Submitted, long Dispatched)>> DispatchTimesAsync(System.Data.Common.DbConnection connection, bool postgres)
+    {
+        var rows = await connection.QueryAsync<(string Id, long Submitted, long Dispatched)>(
+            "SELECT CAST(a.id AS TEXT), a.submitted_at, MAX(s.dispatched_at) FROM applications a JOIN steps s ON s.application_id = a.id " +
+            $"WHERE s.step_id {(postgres ? "= ANY(@Steps)" : "IN @Steps")} GROUP BY a.id, a.submitted_at",
+            new { Steps = ParallelSteps });
+        return rows.Select(r => (Guid.Parse(r.Id), r.Submitted, r.Dispatched)).ToList();
+    }
+
+    internal static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     [GeneratedRegex(@"(?m)^(\s+)department: (SAMR|PSB|BANK)$")]

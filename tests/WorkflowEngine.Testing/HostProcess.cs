@@ -31,6 +31,12 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The operating system's id of the running process, for a look at its CPU time; null before it starts.</summary>
     public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
 
+    /// <summary>
+    /// Environment variables the process starts with, for settings an operator keeps off the command line that others on
+    /// the machine can list (e.g. <c>Identity__BootstrapAdmin__Password</c>).
+    /// </summary>
+    public Dictionary<string, string> EnvironmentVariables { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How many times the process was started.</summary>
     public int Starts { get; private set; }
 
@@ -68,6 +74,11 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in EnvironmentVariables)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         _process?.Dispose();
         _process = process;
