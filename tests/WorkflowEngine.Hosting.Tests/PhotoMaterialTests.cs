@@ -76,6 +76,22 @@ public sealed class PhotoMaterialTests(HostFixture fixture) : IClassFixture<Host
         Assert.Equal(0, (await Host.GetJsonAsync("lisi", "/api/applications")).GetArrayLength());
     }
 
+    /// <summary>A single file is checked for its name and its content as each photo is, in its own words.</summary>
+    [Theory]
+    [InlineData("章程.pdf", 0, "公司章程：文件是空的")]
+    [InlineData("章程\u202Efdp.exe", 10, "公司章程：文件名")]
+    public async Task Api_ASingleFileEmptyOrBadlyNamed_Is400NamingTheMaterial(string fileName, int size, string expected)
+    {
+        using var citizen = Host.Client("lisi");
+
+        using var response = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart(
+            null, ("articles", fileName, new byte[size]), ("legalRepIdCopy", "身份证.pdf", BusinessOpening.Pdf)));
+
+        var problem = await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest);
+        Assert.StartsWith(expected, ProblemAssert.FieldError(problem, "materials.articles"), StringComparison.Ordinal);
+        Assert.Equal(0, (await Host.GetJsonAsync("lisi", "/api/applications")).GetArrayLength());
+    }
+
     [Fact]
     public async Task Api_HostilePhotoForOneMaterial_KeepsTheMaterialsAcceptedBefore()
     {
