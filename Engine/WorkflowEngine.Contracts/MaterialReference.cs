@@ -24,6 +24,12 @@ public sealed record MaterialReference
 
     public string? Sha256 { get; init; }
 
+    /// <summary>
+    /// How many photos of a paper document's pages the file (a PDF) was assembled from, so that a clerk knows why the
+    /// document is a phone's photos; null for a file uploaded as it is. Added to version 1 (additive); absent from older engines.
+    /// </summary>
+    public int? PhotoPages { get; init; }
+
     /// <summary>Path on the engine's API to download the file.</summary>
     public string? Download { get; init; }
 

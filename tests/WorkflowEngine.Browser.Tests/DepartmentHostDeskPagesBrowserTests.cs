@@ -6,15 +6,18 @@ namespace WorkflowEngine.Browser.Tests;
 
 /// <summary>
 /// The desk pages as a department host serves them (its own layout and menu, no engine pages beside them): the queue
-/// with its search, a claimed task's page with its decision forms, and the supervisor's at-risk list with its notices
-/// pass axe, show the keyboard focus and fit a phone, in Chinese and in English.
+/// with its search, a claimed task's page with its decision forms (and a material made of photos, said so), and the
+/// supervisor's at-risk list with its notices pass axe, show the keyboard focus and fit a phone, in Chinese and in English.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class DepartmentHostDeskPagesBrowserTests(DepartmentHostBrowserFixture fixture) : IClassFixture<DepartmentHostBrowserFixture>
 {
     private const string Payload = """
         {"applicantName":"张三","limit":"2 个工作小时","limitEn":"2 working hours","form":{"companyName":"福州闽江数字科技有限公司"},
-         "formLabels":[{"key":"companyName","label":"企业名称","labelEn":"Company name"}],"materials":[],
+         "formLabels":[{"key":"companyName","label":"企业名称","labelEn":"Company name"}],
+         "materials":[{"key":"articles","name":"公司章程","nameEn":"Articles of association","status":"received","version":1,"fileName":"公司章程.pdf",
+                       "contentType":"application/pdf","size":48213,"sha256":"0000000000000000000000000000000000000000000000000000000000000000","photoPages":3,
+                       "download":"/api/applications/0199a1b2-7c3d-7e4f-8a5b-6c7d8e9f0a1b/materials/0199a1b2-8d01-7a22-9b3c-4d5e6f708192"}],
          "commitment":{"text":"本企业承诺：所报材料真实有效。","textSha256":"0000000000000000000000000000000000000000000000000000000000000000",
                        "verifyWithin":"60 个工作日","verifyWithinEn":"60 working days"}}
         """;
@@ -38,6 +41,8 @@ public sealed class DepartmentHostDeskPagesBrowserTests(DepartmentHostBrowserFix
         await Assertions.Expect(task.Locator("#commitment > p").First).ToContainTextAsync(culture == BrowserFixture.Chinese
             ? "部门于审批后 60 个工作日 起进行事后核查"
             : "the department verifies it 60 working days after the approval");
+        // A material the applicant photographed page by page (ExecuteStep.materials[].photoPages), said beside its file.
+        await Assertions.Expect(task.Locator(".desk-photo-pages")).ToHaveTextAsync(culture == BrowserFixture.Chinese ? "· 由 3 张照片合成 PDF" : "· a PDF made of 3 photos");
         await PageChecks.AssertUsableAsync(task, culture == BrowserFixture.Chinese ? "department-host-desk-task" : null);
 
         var supervise = await fixture.SignedInAsync("samr-supervisor", "/desk/supervise", culture: culture);

@@ -76,6 +76,22 @@ public sealed class PhotoMaterialTests(HostFixture fixture) : IClassFixture<Host
         Assert.Equal(0, (await Host.GetJsonAsync("lisi", "/api/applications")).GetArrayLength());
     }
 
+    /// <summary>A single file is checked for its name and its content as each photo is, in its own words.</summary>
+    [Theory]
+    [InlineData("章程.pdf", 0, "公司章程：文件是空的")]
+    [InlineData("章程\u202Efdp.exe", 10, "公司章程：文件名")]
+    public async Task Api_ASingleFileEmptyOrBadlyNamed_Is400NamingTheMaterial(string fileName, int size, string expected)
+    {
+        using var citizen = Host.Client("lisi");
+
+        using var response = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart(
+            null, ("articles", fileName, new byte[size]), ("legalRepIdCopy", "身份证.pdf", BusinessOpening.Pdf)));
+
+        var problem = await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest);
+        Assert.StartsWith(expected, ProblemAssert.FieldError(problem, "materials.articles"), StringComparison.Ordinal);
+        Assert.Equal(0, (await Host.GetJsonAsync("lisi", "/api/applications")).GetArrayLength());
+    }
+
     [Fact]
     public async Task Api_HostilePhotoForOneMaterial_KeepsTheMaterialsAcceptedBefore()
     {
@@ -115,6 +131,54 @@ public sealed class PhotoMaterialTests(HostFixture fixture) : IClassFixture<Host
         var articles = Material(await Host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), "articles");
         Assert.Equal(2, articles.GetProperty("photoPages").GetInt32());
         Assert.Contains("由 2 张照片合成", WebUtility.HtmlDecode(await browser.GetStringAsync($"/applications/{id}")), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The step carries the count to the department (<c>ExecuteStep.materials[].photoPages</c>), so the clerk's task API
+    /// and desk page, on the all-in-one host as on a department host (which shows the step as it came), say why the
+    /// licence's articles are a phone's photos.
+    /// </summary>
+    [Fact]
+    public async Task Desk_TheClerkOfTheStepReadsThatTheArticlesWereMadeOfPhotos_InTheTaskApiAndOnThePageInBothLanguages()
+    {
+        using var citizen = Host.Client("zhangsan");
+        using var response = await citizen.PostAsync("/api/applications", BusinessOpening.Multipart(
+            null,
+            ("articles", "IMG_0001.jpg", TestPhotos.Jpeg(900, 1200)),
+            ("articles", "IMG_0002.jpg", TestPhotos.Jpeg(900, 1200)),
+            ("articles", "IMG_0003.png", TestPhotos.Png(30, 40)),
+            ("legalRepIdCopy", "身份证.pdf", BusinessOpening.Pdf)));
+        var id = (await ProblemAssert.JsonAsync(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var taskId = (await Host.TaskOfAsync(id)).GetProperty("id").GetString();
+
+        var detail = await Host.GetJsonAsync("samr-clerk", $"/api/tasks/{taskId}");
+        Assert.Equal(3, Material(detail.GetProperty("application"), "articles").GetProperty("photoPages").GetInt32());
+        Assert.Equal(JsonValueKind.Null, Material(detail.GetProperty("application"), "legalRepIdCopy").GetProperty("photoPages").ValueKind);
+
+        using var clerk = await PageSignInTests.SignedInBrowserAsync(Host, "samr-clerk", Password);
+        var chinese = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/desk/tasks/{taskId}"));
+        var english = await ProvisionalDueTimeTests.SwitchToEnglishAsync(clerk, $"/desk/tasks/{taskId}");
+
+        Assert.Matches("<strong>公司章程</strong>[^<]*<a [^>]*>[^<]*<span[^>]*>公司章程.pdf</span></a>\\s*<span class=\"desk-photo-pages\">· 由 3 张照片合成 PDF</span>", chinese);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(chinese, "张照片合成"));
+        Assert.Contains("· a PDF made of 3 photos", english, StringComparison.Ordinal);
+    }
+
+    /// <summary>A walk-in's paper pages photographed at the window: the printed receipt says how many were taken in.</summary>
+    [Fact]
+    public async Task Window_PhotosOfTheArticlesTakenIn_TheReceiptCountsThem()
+    {
+        using var window = await PageSignInTests.SignedInBrowserAsync(Host, "gsc-window", Password);
+        var token = await PageSignInTests.AntiforgeryTokenAsync(window, WindowPagesTests.Intake);
+
+        using var accepted = await window.PostAsync(WindowPagesTests.Intake, WindowPagesTests.IntakeForm(
+            token, Guid.NewGuid().ToString("N"),
+            files: [("articles", "p1.jpg", TestPhotos.Jpeg(900, 1200)), ("articles", "p2.jpg", TestPhotos.Jpeg(900, 1200)), ("articles", "p3.jpg", TestPhotos.Jpeg(900, 1200)), ("legalRepIdCopy", "身份证.pdf", BusinessOpening.Pdf)]));
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var receipt = WebUtility.HtmlDecode(await accepted.Content.ReadAsStringAsync());
+        Assert.Contains("<li>公司章程：公司章程.pdf<span class=\"receipt-photos\"> — 3 张照片合成 PDF</span></li>", receipt, StringComparison.Ordinal);
+        Assert.Contains("<li>法定代表人身份证件：身份证.pdf</li>", receipt, StringComparison.Ordinal);
     }
 
     private static MultipartFormDataContent Files(params (string Key, string FileName, byte[] Content)[] files)

@@ -15,14 +15,16 @@ public sealed partial class WindowPagesTests(HostFixture fixture) : IClassFixtur
 {
     private const string Password = "Demo#2026";
 
-    private const string Intake = "/window/services/business-opening";
-
     private AllInOneHost Host => fixture.Host;
 
-    private static MultipartFormDataContent IntakeForm(
-        string? token, string submission, string idNumber = "11010519491231002X", string phone = "13800138000", System.Text.Json.Nodes.JsonObject? form = null)
+    internal const string Intake = "/window/services/business-opening";
+
+    /// <summary>The intake form of 企业开办 for the walk-in 王五, with the given files (the two PDFs when none).</summary>
+    internal static MultipartFormDataContent IntakeForm(
+        string? token, string submission, string idNumber = "11010519491231002X", string phone = "13800138000", System.Text.Json.Nodes.JsonObject? form = null,
+        params (string Key, string FileName, byte[] Content)[] files)
     {
-        var content = ApplicantPagesTests.ApplyForm(token, submission, form);
+        var content = ApplicantPagesTests.ApplyForm(token, submission, form, files);
         foreach (var (field, value) in new[] { ("name", "王五"), ("idType", "resident-id"), ("idNumber", idNumber), ("phone", phone) })
         {
             content.Add(new StringContent(value), "applicant." + field);

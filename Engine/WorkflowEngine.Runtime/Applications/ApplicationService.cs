@@ -373,10 +373,8 @@ public sealed class ApplicationService(
 
             foreach (var upload in files)
             {
-                var fileName = MaterialFileNames.WithoutFolders(upload.FileName);
-                if (MaterialFileNames.Problem(fileName) is { } nameProblem)
+                if (CheckFile(spec, upload, null, errors) is not { } fileName)
                 {
-                    Add(errors, key, $"{spec.Name.Zh}：{nameProblem}");
                     continue;
                 }
 
@@ -390,11 +388,7 @@ public sealed class ApplicationService(
                 }
 
                 var head = await ReadHeadAsync(upload.Content, cancellationToken);
-                if (head.Length == 0)
-                {
-                    Add(errors, key, FormMessages.Say($"{spec.Name.Zh}：文件是空的", $"{FormMessages.Of(spec.Name)}: the file is empty"));
-                }
-                else if (!MaterialFormats.Matches(extension, head))
+                if (!MaterialFormats.Matches(extension, head))
                 {
                     Add(errors, key, FormMessages.Say(
                         $"{spec.Name.Zh}：文件内容不是 .{extension} 格式（文件开头与该格式不符），请上传真实的 {extension.ToUpperInvariant()} 文件",
@@ -423,31 +417,14 @@ public sealed class ApplicationService(
         }
 
         var limit = MaterialLimits.MaxBytesOf(spec, options.Value.MaxMaterialBytes);
-        var limitMb = (limit / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
         var before = errors.GetValueOrDefault(key)?.Count ?? 0;
         var pages = new List<Photo>();
         long total = 0;
         for (var i = 0; i < files.Count; i++)
         {
-            var fileName = MaterialFileNames.WithoutFolders(files[i].FileName);
-            if (MaterialFileNames.Problem(fileName) is { } nameProblem)
+            total += files[i].Content.Length - files[i].Content.Position;
+            if (CheckFile(spec, files[i], (i, limit), errors) is not { } fileName)
             {
-                Add(errors, key, $"{spec.Name.Zh}：{PhotoPages.Which(i, "")}{nameProblem}");
-                continue;
-            }
-
-            var which = PhotoPages.Which(i, fileName);
-            var size = files[i].Content.Length - files[i].Content.Position;
-            total += size;
-            if (size == 0)
-            {
-                Add(errors, key, FormMessages.Say($"{spec.Name.Zh}：{which}是空文件", $"{name}: {which} is empty"));
-                continue;
-            }
-
-            if (size > limit)
-            {
-                Add(errors, key, FormMessages.Say($"{spec.Name.Zh}：{which}超过 {limitMb} MB 的上限", $"{name}: {which} is over the limit of {limitMb} MB"));
                 continue;
             }
 
@@ -457,6 +434,7 @@ public sealed class ApplicationService(
             }
             catch (PhotoRefusedException ex)
             {
+                var which = PhotoPages.Which(i, fileName);
                 Add(errors, key, FormMessages.Say($"{spec.Name.Zh}：{which}：{ex.Zh}", $"{name}: {which}: {ex.En}"));
             }
         }
@@ -464,12 +442,51 @@ public sealed class ApplicationService(
         if (total > limit && pages.Count == files.Count)
         {
             Add(errors, key, FormMessages.Say(
-                $"{spec.Name.Zh}：照片合计 {total / 1024d / 1024d:0.#} MB，超过该材料 {limitMb} MB 的上限；请减少页数或降低照片分辨率",
-                $"{name}: the photos come to {total / 1024d / 1024d:0.#} MB, over the material's limit of {limitMb} MB; send fewer pages or take them at a lower resolution"));
+                $"{spec.Name.Zh}：照片合计 {total / 1024d / 1024d:0.#} MB，超过该材料 {Megabytes(limit)} MB 的上限；请减少页数或降低照片分辨率",
+                $"{name}: the photos come to {total / 1024d / 1024d:0.#} MB, over the material's limit of {Megabytes(limit)} MB; send fewer pages or take them at a lower resolution"));
         }
 
         return (errors.GetValueOrDefault(key)?.Count ?? 0) > before ? null : pages;
     }
+
+    /// <summary>
+    /// What every uploaded file is checked for, alone or as one of several photos of a material's pages: a name that may
+    /// be kept, and some content; a photo (whose PDF is sized only once it is made) also within the material's limit
+    /// on its own. A photo is named by its place among them ("第 2 张照片（IMG_0002.jpg）"). Returns the file's name
+    /// without folders, or null with the error added.
+    /// </summary>
+    private static string? CheckFile(MaterialSpec spec, UploadedMaterial upload, (int Index, long Limit)? photo, Dictionary<string, List<string>> errors)
+    {
+        var key = "materials." + spec.Key;
+        var name = FormMessages.Of(spec.Name);
+        var fileName = MaterialFileNames.WithoutFolders(upload.FileName);
+        if (MaterialFileNames.Problem(fileName) is { } nameProblem)
+        {
+            Add(errors, key, $"{spec.Name.Zh}：{(photo is { } unnamed ? PhotoPages.Which(unnamed.Index, "") : "")}{nameProblem}");
+            return null;
+        }
+
+        var size = upload.Content.Length - upload.Content.Position;
+        var which = photo is { } named ? PhotoPages.Which(named.Index, fileName) : null;
+        if (size == 0)
+        {
+            Add(errors, key, which is null
+                ? FormMessages.Say($"{spec.Name.Zh}：文件是空的", $"{name}: the file is empty")
+                : FormMessages.Say($"{spec.Name.Zh}：{which}是空文件", $"{name}: {which} is empty"));
+            return null;
+        }
+
+        if (photo is { } page && size > page.Limit)
+        {
+            Add(errors, key, FormMessages.Say($"{spec.Name.Zh}：{which}超过 {Megabytes(page.Limit)} MB 的上限", $"{name}: {which} is over the limit of {Megabytes(page.Limit)} MB"));
+            return null;
+        }
+
+        return fileName;
+    }
+
+    /// <summary>A limit in MB as the messages give it (20, 2.5).</summary>
+    private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The first bytes of an upload, leaving the stream where it was.</summary>
     private static async Task<byte[]> ReadHeadAsync(Stream content, CancellationToken cancellationToken)

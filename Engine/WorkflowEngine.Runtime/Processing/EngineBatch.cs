@@ -1174,6 +1174,7 @@ internal sealed class EngineBatch(
         ContentType = m.File?.ContentType,
         Size = m.File?.Size,
         Sha256 = m.File?.Sha256,
+        PhotoPages = m.File?.PhotoPages,
         Download = m.File is { } f ? $"/api/applications/{applicationId}/materials/{f.Id}" : null,
         DueBy = ChinaTime.ToLocal(m.DueBy),
     };

@@ -70,6 +70,14 @@ public static partial class DeskText
         : null;
 
     /// <summary>
+    /// Why a material's PDF is a phone's photos: "由 3 张照片合成 PDF" where the engine says the applicant photographed
+    /// the paper document's pages (<c>photoPages</c>); null for a file uploaded as it is, and from older engines.
+    /// </summary>
+    public static string? PhotoPages(JsonObject material) => material["photoPages"] is JsonValue value && value.TryGetValue<int>(out var photos) && photos > 0
+        ? Say($"由 {photos} 张照片合成 PDF", $"a PDF made of {photos} photos")
+        : null;
+
+    /// <summary>
     /// Words a person wrote (a clerk's reason, a supervisor's comment, the applicant's name, an uploaded file's name)
     /// inside a sentence of the page's own, as written:
     /// marked <c>lang="zh"</c> where they are Chinese, so that on the English page a reader, and a screen reader, takes

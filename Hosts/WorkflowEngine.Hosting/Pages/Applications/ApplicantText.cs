@@ -38,7 +38,15 @@ public sealed record ApplicantText
         PhotoPagesLabel = "没有 PDF？拍照上传纸质材料",
         PhotoPagesHintFormat = "每页拍一张（JPG、PNG，最多 {0} 张），按拍摄或选择的顺序合成一份 PDF 提交；在手机上可直接打开相机，可多次拍摄。",
         PhotoCountFormat = "已选 {0} 张照片，将合成 {0} 页的 PDF",
-        PhotoClear = "清除已拍照片",
+        PhotoClear = "全部移除",
+        PhotoListLabel = "已选的照片，按 PDF 的页序排列",
+        PhotoPageFormat = "第 {0} 页",
+        PhotoUp = "上移",
+        PhotoDown = "下移",
+        PhotoRemove = "移除",
+        PhotoUpLabelFormat = "上移：第 {0} 页（{1}）",
+        PhotoDownLabelFormat = "下移：第 {0} 页（{1}）",
+        PhotoRemoveLabelFormat = "移除：第 {0} 页（{1}）",
         PhotoTooManyFormat = "{0}：拍照上传最多 {1} 张照片",
         PhotoMixedFormat = "{0}：请上传一个 PDF 文件，或只上传照片，不要两者都选",
         PhotoTotalTooLargeFormat = "{0}：照片合计超过 {1} MB 的上限，请减少页数或降低照片分辨率",
@@ -188,7 +196,15 @@ public sealed record ApplicantText
         PhotoPagesLabel = "No PDF? Photograph the paper document",
         PhotoPagesHintFormat = "One photo per page (JPG, PNG, at most {0}), made into one PDF in the order taken or chosen; on a phone this opens the camera, and you can take several.",
         PhotoCountFormat = "{0} photos chosen: a PDF of {0} pages",
-        PhotoClear = "Clear the photos",
+        PhotoClear = "Remove them all",
+        PhotoListLabel = "The photos chosen, in the order of the PDF's pages",
+        PhotoPageFormat = "Page {0}",
+        PhotoUp = "Up",
+        PhotoDown = "Down",
+        PhotoRemove = "Remove",
+        PhotoUpLabelFormat = "Up: page {0} ({1})",
+        PhotoDownLabelFormat = "Down: page {0} ({1})",
+        PhotoRemoveLabelFormat = "Remove: page {0} ({1})",
         PhotoTooManyFormat = "{0}: at most {1} photos can be uploaded",
         PhotoMixedFormat = "{0}: upload one PDF file, or photos only, not both",
         PhotoTotalTooLargeFormat = "{0}: the photos together are over the {1} MB limit; send fewer pages or take them at a lower resolution",
@@ -400,6 +416,26 @@ public sealed record ApplicantText
     public required string PhotoCountFormat { get; init; }
 
     public required string PhotoClear { get; init; }
+
+    /// <summary>
+    /// The list of the photos chosen for a material (where the page's script runs): each as its page, with buttons to
+    /// move it up or down or take it out, labelled with the page and the file's name (<c>{0}</c>, <c>{1}</c>).
+    /// </summary>
+    public required string PhotoListLabel { get; init; }
+
+    public required string PhotoPageFormat { get; init; }
+
+    public required string PhotoUp { get; init; }
+
+    public required string PhotoDown { get; init; }
+
+    public required string PhotoRemove { get; init; }
+
+    public required string PhotoUpLabelFormat { get; init; }
+
+    public required string PhotoDownLabelFormat { get; init; }
+
+    public required string PhotoRemoveLabelFormat { get; init; }
 
     public required string PhotoTooManyFormat { get; init; }
 

@@ -279,11 +279,24 @@
     });
   });
 
-  // A phone's camera gives one photo a shot: each shot is added to the ones taken before (where the browser lets a
-  // script set a file input's files), the count said beside the input, and a button takes them all back.
+  // Photos of a material's pages (a camera input, data-photos-of naming the material's file input). A phone's camera
+  // gives one photo a shot, so each shot is added to the ones taken before. The files chosen for the material, in both
+  // inputs, are listed in the order the server makes them pages (the file input's, then the camera's), each with a
+  // thumbnail and buttons to move it up or down or take it out, and their count is said beside them. Where the browser
+  // lets a script set a file input's files (DataTransfer), such a change puts them all, in the order shown, in the
+  // camera input and empties the file input, so that what is sent is what is shown; elsewhere the list only shows them.
+  // Without script both inputs are plain file inputs, sent in the order chosen.
   Array.prototype.forEach.call(document.querySelectorAll('input[data-photos-of]'), function (camera) {
+    var main = document.getElementById(camera.getAttribute('data-photos-of'));
     var taken = [];
+    var thumbnails = [];
     var count = document.getElementById(camera.id + '-count');
+    var list = document.createElement('ol');
+    list.className = 'photo-list';
+    list.id = camera.id + '-list';
+    list.setAttribute('aria-label', camera.getAttribute('data-list'));
+    list.hidden = true;
+    camera.parentNode.appendChild(list);
     var clear = document.createElement('button');
     clear.type = 'button';
     clear.className = 'photo-clear';
@@ -299,10 +312,107 @@
       }
     }
 
+    function said(name, page, file) {
+      return camera.getAttribute(name).replace(/\{0\}/g, String(page)).replace(/\{1\}/g, file ? file.name : '');
+    }
+
+    function chosen() {
+      return Array.prototype.slice.call(main && !main.disabled ? main.files || [] : []).concat(Array.prototype.slice.call(camera.files || []));
+    }
+
+    // The files in this order, all in the camera input; the change it reports lists them again and has them judged.
+    function keep(files) {
+      var all = new DataTransfer();
+      files.forEach(function (file) {
+        all.items.add(file);
+      });
+      taken = [];
+      if (main) {
+        main.value = '';
+      }
+      camera.files = all.files;
+      camera.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+
+    function button(action, text, label, disabled, act) {
+      var control = document.createElement('button');
+      control.type = 'button';
+      control.className = 'photo-action';
+      control.setAttribute('data-action', action);
+      control.textContent = text;
+      control.setAttribute('aria-label', label);
+      control.disabled = disabled;
+      control.addEventListener('click', act);
+      return control;
+    }
+
+    // After a move the same button of the photo moved keeps the focus (the other one at an end of the list); after a
+    // removal, the photo now in its place, or the camera input once none is left.
+    function focusAt(index, action) {
+      var item = list.children[Math.min(index, list.children.length - 1)];
+      var target = item && (item.querySelector('[data-action="' + action + '"]:not([disabled])') || item.querySelector('.photo-action:not([disabled])'));
+      (target || camera).focus();
+    }
+
+    function move(from, to) {
+      var files = chosen();
+      files.splice(to, 0, files.splice(from, 1)[0]);
+      keep(files);
+      focusAt(to, to < from ? 'up' : 'down');
+    }
+
+    function remove(index) {
+      var files = chosen();
+      files.splice(index, 1);
+      keep(files);
+      focusAt(index, 'remove');
+    }
+
     function show() {
-      var n = camera.files ? camera.files.length : 0;
-      count.textContent = n ? camera.getAttribute('data-count').replace(/\{0\}/g, String(n)) : '';
-      clear.hidden = !n;
+      var files = chosen();
+      var photos = files.some(isPhoto);
+      var movable = canKeep();
+      thumbnails.forEach(function (url) {
+        URL.revokeObjectURL(url);
+      });
+      thumbnails = [];
+      list.textContent = '';
+      list.hidden = !photos;
+      clear.hidden = !photos;
+      count.textContent = photos ? said('data-count', files.length) : '';
+      if (!photos) {
+        return;
+      }
+      files.forEach(function (file, i) {
+        var item = document.createElement('li');
+        if (isPhoto(file) && window.URL && URL.createObjectURL) {
+          var thumbnail = document.createElement('img');
+          thumbnail.alt = '';
+          thumbnail.className = 'photo-thumbnail';
+          thumbnail.src = URL.createObjectURL(file);
+          thumbnails.push(thumbnail.src);
+          item.appendChild(thumbnail);
+        }
+        var name = document.createElement('span');
+        name.className = 'photo-name';
+        name.textContent = said('data-page', i + 1) + ' · ' + file.name;
+        item.appendChild(name);
+        if (movable) {
+          var actions = document.createElement('span');
+          actions.className = 'photo-actions';
+          actions.appendChild(button('up', camera.getAttribute('data-up'), said('data-up-label', i + 1, file), i === 0, function () {
+            move(i, i - 1);
+          }));
+          actions.appendChild(button('down', camera.getAttribute('data-down'), said('data-down-label', i + 1, file), i === files.length - 1, function () {
+            move(i, i + 1);
+          }));
+          actions.appendChild(button('remove', camera.getAttribute('data-remove'), said('data-remove-label', i + 1, file), false, function () {
+            remove(i);
+          }));
+          item.appendChild(actions);
+        }
+        list.appendChild(item);
+      });
     }
 
     camera.addEventListener('change', function () {
@@ -316,13 +426,20 @@
       taken = Array.prototype.slice.call(camera.files || []);
       show();
     });
+    if (main) {
+      main.addEventListener('change', show);
+    }
     clear.addEventListener('click', function () {
       taken = [];
       camera.value = '';
-      show();
+      if (main) {
+        main.value = '';
+      }
       camera.dispatchEvent(new Event('change', { bubbles: true }));
       camera.focus();
     });
+    // Files a browser kept across a reload or the way back are listed too.
+    show();
   });
 
   // A form marked data-send-once is sent once: a second click while its answer is on the way sends nothing more (the
