@@ -108,9 +108,11 @@ public sealed class SqliteDialect : ISqlDialect
             SELECT consumer, message_id FROM inbox WHERE processed_at < @Before ORDER BY processed_at LIMIT @Max)
         """;
 
+    /// <summary>Timers have no rowid either (they are keyed by application and timer): the due ones are picked by their key.</summary>
     public string LeaseTimers => """
         UPDATE timers SET lease_owner = @Owner, lease_until = @Until
-        WHERE rowid IN (SELECT rowid FROM timers WHERE due_at <= @Now AND lease_until <= @Now ORDER BY due_at LIMIT @Max)
+        WHERE (application_id, timer_id) IN (
+            SELECT application_id, timer_id FROM timers WHERE due_at <= @Now AND lease_until <= @Now ORDER BY due_at LIMIT @Max)
         RETURNING application_id AS ApplicationId, timer_id AS TimerId, node_id AS NodeId, due_at AS DueAt
         """;
 }
