@@ -123,6 +123,31 @@ public static class UserInput
     }
 
     /// <summary>
+    /// A password a person chooses for themselves and types twice (registering, or replacing a forgotten one): needed,
+    /// under <see cref="Password"/>'s rule (key <c>password</c>), and the same twice (key <c>repeat</c>).
+    /// </summary>
+    public static void ChosenPassword(string? password, string? repeat, Dictionary<string, string[]> errors, bool english, bool replacing)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        string Say(string zh, string en) => english ? en : zh;
+        if (string.IsNullOrEmpty(password))
+        {
+            errors["password"] = replacing
+                ? [Say($"请设置新密码（至少 {IdentitySeeding.MinimumPasswordLength} 个字符）", $"Choose a new password (at least {IdentitySeeding.MinimumPasswordLength} characters)")]
+                : [Say($"请设置密码（至少 {IdentitySeeding.MinimumPasswordLength} 个字符）", $"Choose a password (at least {IdentitySeeding.MinimumPasswordLength} characters)")];
+        }
+        else
+        {
+            Password(password, errors, english, offerMadeUp: false);
+        }
+
+        if (!errors.ContainsKey("password") && repeat != password)
+        {
+            errors["repeat"] = [Say("两次输入的密码不一致", "The two passwords differ")];
+        }
+    }
+
+    /// <summary>
     /// The filter of an administrator's user list (the API's <c>role</c>, <c>department</c> and <c>q</c>): empty values
     /// mean any; a role or department that does not exist, or a search over <see cref="MaxDisplayNameLength"/> characters
     /// or with a control character, is an error rather than an empty list that looks like "no such users".

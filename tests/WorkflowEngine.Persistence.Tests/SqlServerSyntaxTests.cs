@@ -255,6 +255,16 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => accounts.ChangeAsync("clerk", "supervisor", "SAMR", "stamp", entry, none));
         await Quietly(() => accounts.SetDisabledAsync("clerk", Now, "stamp", entry, none));
         await Quietly(() => accounts.SetDisabledAsync("clerk", null, "stamp", entry, none));
+        var codeRequests = new SqlCodeRequests(database);
+        await Quietly(() => codeRequests.CountAsync(CodePurposes.PasswordReset, "13950001234", "::1", Now, none));
+        await Quietly(() => codeRequests.RecordRequestAsync(CodePurposes.PasswordReset, "13950001234", "::1", true, Now, none));
+        var resets = new SqlPasswordResetCodes(database);
+        await Quietly(() => resets.EligibleAsync("13950001234", none));
+        await Quietly(() => resets.SaveAsync(new PendingPasswordReset("13950001234", "salt", "hash", 0, Now, Now), none));
+        await Quietly(() => resets.FindAsync("13950001234", none));
+        await Quietly(() => resets.RecordWrongAsync("13950001234", none));
+        await Quietly(() => resets.DeleteAsync("13950001234", none));
+        await Quietly(() => resets.ResetAsync("hash", Now, 5, new UserCredential("13950001234", "hash", "stamp", 0, null, Now), entry, none));
         var adminAudit = new SqlAdminAudit(database);
         await Quietly(() => adminAudit.RecordAsync(entry, none));
         await Quietly(() => adminAudit.ListAsync(AdminAuditEntry.User, "clerk", 10, none));

@@ -30,6 +30,14 @@ public sealed class SqlCredentialStore(Database database) : ICredentialStore
         "user_id",
         "password_hash, security_stamp, failed_count, locked_until, changed_at");
 
+    /// <summary>Sets <paramref name="password"/> (hash, stamp, when) and clears failures and lockout, inside <paramref name="write"/>'s transaction.</summary>
+    internal static Task SetPasswordAsync(WriteScope write, UserCredential password, CancellationToken cancellationToken) =>
+        write.Connection.ExecuteAsync(new CommandDefinition(
+            SetPasswordSql(write.Dialect),
+            SetPasswordArgs(password.UserId, password.PasswordHash, password.SecurityStamp, password.ChangedAt),
+            write.Transaction,
+            cancellationToken: cancellationToken));
+
     internal static object SetPasswordArgs(string userId, string passwordHash, string securityStamp, DateTimeOffset now) =>
         new { Id = userId, Hash = passwordHash, Stamp = securityStamp, Now = Instants.ToMs(now) };
 

@@ -3,43 +3,12 @@ using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Persistence.Stores;
 
-/// <summary>The <c>registration_codes</c>, <c>registration_requests</c> and <c>applicant_contacts</c> tables.</summary>
+/// <summary>The <c>registration_codes</c> and <c>applicant_contacts</c> tables (the throttles' requests: <see cref="SqlCodeRequests"/>).</summary>
 public sealed class SqlRegistrationCodes(Database database) : IRegistrationCodes
 {
-    /// <summary>How long requests are kept for the throttles, which look back at most an hour.</summary>
-    public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
+    private const string Table = "registration_codes";
 
     private const string Columns = "mobile, display_name, email, password_hash, code_salt, code_hash, attempts, sent_at, expires_at";
-
-    public async Task<RegistrationRequestCounts> CountAsync(string mobile, string clientAddress, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<CountRow>(new CommandDefinition(
-            """
-            SELECT
-                (SELECT COUNT(*) FROM registration_requests WHERE mobile = @Mobile AND at >= @Since AND sent = @Sent) AS SentToNumber,
-                (SELECT MAX(at) FROM registration_requests WHERE mobile = @Mobile AND sent = @Sent) AS LastSent,
-                (SELECT COUNT(*) FROM registration_requests WHERE client_address = @Address AND at >= @Since) AS FromAddress
-            """,
-            new { Mobile = mobile, Address = clientAddress, Since = Instants.ToMs(since), Sent = true },
-            cancellationToken: cancellationToken));
-        return new RegistrationRequestCounts((int)row.SentToNumber, Instants.FromMs(row.LastSent), (int)row.FromAddress);
-    }
-
-    public async Task RecordRequestAsync(string mobile, string clientAddress, bool sent, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        await write.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO registration_requests (at, mobile, client_address, sent) VALUES (@At, @Mobile, @Address, @Sent);
-            DELETE FROM registration_requests WHERE at < @Stale;
-            DELETE FROM registration_codes WHERE expires_at < @Stale;
-            """,
-            new { At = Instants.ToMs(now), Mobile = mobile, Address = clientAddress, Sent = sent, Stale = Instants.ToMs(now - Retention) },
-            write.Transaction,
-            cancellationToken: cancellationToken));
-        await write.CommitAsync(cancellationToken);
-    }
 
     public async Task SaveAsync(PendingRegistration pending, CancellationToken cancellationToken)
     {
@@ -47,7 +16,7 @@ public sealed class SqlRegistrationCodes(Database database) : IRegistrationCodes
         await using var write = await database.BeginWriteAsync(cancellationToken);
         await write.Connection.ExecuteAsync(new CommandDefinition(
             database.Dialect.Upsert(
-                "registration_codes",
+                Table,
                 Columns,
                 "@Mobile, @DisplayName, @Email, @PasswordHash, @CodeSalt, @CodeHash, 0, @SentAt, @ExpiresAt",
                 "mobile",
@@ -72,48 +41,22 @@ public sealed class SqlRegistrationCodes(Database database) : IRegistrationCodes
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<PendingRow>(new CommandDefinition(
-            """
-            SELECT mobile AS Mobile, display_name AS DisplayName, email AS Email, password_hash AS PasswordHash, code_salt AS CodeSalt,
-                   code_hash AS CodeHash, attempts AS Attempts, sent_at AS SentAt, expires_at AS ExpiresAt
-            FROM registration_codes WHERE mobile = @Mobile
-            """,
+            $"SELECT {PendingCodeSql.Select}, display_name AS DisplayName, email AS Email, password_hash AS PasswordHash FROM {Table} WHERE mobile = @Mobile",
             new { Mobile = mobile },
             cancellationToken: cancellationToken));
         return row?.ToRecord();
     }
 
-    public async Task DeleteAsync(string mobile, CancellationToken cancellationToken)
-    {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        await write.Connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM registration_codes WHERE mobile = @Mobile", new { Mobile = mobile }, write.Transaction, cancellationToken: cancellationToken));
-        await write.CommitAsync(cancellationToken);
-    }
+    public Task DeleteAsync(string mobile, CancellationToken cancellationToken) => PendingCodeSql.DeleteAsync(database, Table, mobile, cancellationToken);
 
-    public async Task<int> RecordWrongAsync(string mobile, CancellationToken cancellationToken)
-    {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        // One statement counts, so that wrong codes racing each other are all counted.
-        await write.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE registration_codes SET attempts = attempts + 1 WHERE mobile = @Mobile", new { Mobile = mobile }, write.Transaction, cancellationToken: cancellationToken));
-        var attempts = await write.Connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "SELECT attempts FROM registration_codes WHERE mobile = @Mobile", new { Mobile = mobile }, write.Transaction, cancellationToken: cancellationToken));
-        await write.CommitAsync(cancellationToken);
-        return (int)(attempts ?? 0);
-    }
+    public Task<int> RecordWrongAsync(string mobile, CancellationToken cancellationToken) => PendingCodeSql.RecordWrongAsync(database, Table, mobile, cancellationToken);
 
     public async Task<RegistrationCompletion> CompleteAsync(
         string codeHash, DateTimeOffset now, int maxAttempts, UserRecord user, UserCredential password, string? email, AdminAuditEntry audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        // The delete is the claim: of two requests with the same code, one deletes the row and the other finds none.
-        var claimed = await write.Connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM registration_codes WHERE mobile = @Mobile AND code_hash = @Hash AND attempts < @Max AND expires_at > @Now",
-            new { Mobile = user.Id, Hash = codeHash, Max = maxAttempts, Now = Instants.ToMs(now) },
-            write.Transaction,
-            cancellationToken: cancellationToken));
-        if (claimed == 0)
+        if (!await PendingCodeSql.ClaimAsync(write, Table, user.Id, codeHash, maxAttempts, now, cancellationToken))
         {
             return RegistrationCompletion.NotClaimed;
         }
@@ -132,34 +75,13 @@ public sealed class SqlRegistrationCodes(Database database) : IRegistrationCodes
         return registered ? RegistrationCompletion.Registered : RegistrationCompletion.Taken;
     }
 
-    private sealed class CountRow
+    private sealed class PendingRow : PendingCodeSql.Row
     {
-        public long SentToNumber { get; set; }
-
-        public long? LastSent { get; set; }
-
-        public long FromAddress { get; set; }
-    }
-
-    private sealed class PendingRow
-    {
-        public string Mobile { get; set; } = "";
-
         public string DisplayName { get; set; } = "";
 
         public string? Email { get; set; }
 
         public string PasswordHash { get; set; } = "";
-
-        public string CodeSalt { get; set; } = "";
-
-        public string CodeHash { get; set; } = "";
-
-        public long Attempts { get; set; }
-
-        public long SentAt { get; set; }
-
-        public long ExpiresAt { get; set; }
 
         public PendingRegistration ToRecord() =>
             new(Mobile, DisplayName, Email, PasswordHash, CodeSalt, CodeHash, (int)Attempts, Instants.FromMs(SentAt), Instants.FromMs(ExpiresAt));

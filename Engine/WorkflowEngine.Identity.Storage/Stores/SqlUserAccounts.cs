@@ -87,11 +87,7 @@ public sealed class SqlUserAccounts(Database database) : IUserAccounts
             return false;
         }
 
-        await write.Connection.ExecuteAsync(new CommandDefinition(
-            SqlCredentialStore.SetPasswordSql(write.Dialect),
-            SqlCredentialStore.SetPasswordArgs(user.Id, password.PasswordHash, password.SecurityStamp, password.ChangedAt),
-            write.Transaction,
-            cancellationToken: cancellationToken));
+        await SqlCredentialStore.SetPasswordAsync(write, password, cancellationToken);
         await AdminAuditSql.InsertAsync(write, audit, cancellationToken);
         return true;
     }

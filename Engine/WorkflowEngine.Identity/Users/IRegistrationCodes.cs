@@ -1,17 +1,11 @@
 namespace WorkflowEngine.Runtime.Users;
 
 /// <summary>
-/// Pending self-registrations and their one-time codes (hashed), the requests the resend throttles count, and the
-/// completion that makes the account: kept in the database, so that every engine process sharing it sees the same.
+/// Pending self-registrations and their one-time codes (hashed), and the completion that makes the account: kept in the
+/// database, so that every engine process sharing it sees the same (the throttles' requests: <see cref="ICodeRequests"/>).
 /// </summary>
 public interface IRegistrationCodes
 {
-    /// <summary>Codes sent to <paramref name="mobile"/> and requests from <paramref name="clientAddress"/> since <paramref name="since"/>.</summary>
-    Task<RegistrationRequestCounts> CountAsync(string mobile, string clientAddress, DateTimeOffset since, CancellationToken cancellationToken);
-
-    /// <summary>Counts a request for a code (<paramref name="sent"/>: whether a code went out), and forgets those older than a day.</summary>
-    Task RecordRequestAsync(string mobile, string clientAddress, bool sent, DateTimeOffset now, CancellationToken cancellationToken);
-
     /// <summary>Keeps a registration waiting for its code, replacing the number's earlier one (its code no longer works).</summary>
     Task SaveAsync(PendingRegistration pending, CancellationToken cancellationToken);
 

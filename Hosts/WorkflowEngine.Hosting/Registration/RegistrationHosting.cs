@@ -8,9 +8,10 @@ using WorkflowEngine.Runtime.Users;
 namespace WorkflowEngine.Hosting.Registration;
 
 /// <summary>
-/// Applicants' self-registration where the engine runs: open unless <c>Identity:SelfRegistration</c> is false, the
-/// identity platform is the sign-in (people register there), or no SMS channel can carry the code. Asked for where it
-/// cannot work, the host stops at its start saying why; otherwise the registration page says why it is closed.
+/// Applicants' self-registration where the engine runs, and with it the reset of a forgotten password by a texted code:
+/// open unless <c>Identity:SelfRegistration</c> is false, the identity platform is the sign-in (people register there),
+/// or no SMS channel can carry the code. Asked for where it cannot work, the host stops at its start saying why;
+/// otherwise the registration and reset pages say why they are closed.
 /// </summary>
 public static class RegistrationHosting
 {
@@ -44,9 +45,14 @@ public static class RegistrationHosting
 
         builder.Services.AddSingleton(availability);
         builder.Services.AddSingleton<IRegistrationCodes, SqlRegistrationCodes>();
+        builder.Services.AddSingleton<ICodeRequests, SqlCodeRequests>();
+        builder.Services.AddSingleton<IPasswordResetCodes, SqlPasswordResetCodes>();
+        builder.Services.AddSingleton<TextedCodes>();
         // Read even while registration is closed: applicants who registered before keep their contacts.
         builder.Services.AddSingleton<IApplicantContacts, SqlApplicantContacts>();
         builder.Services.AddSingleton<SelfRegistration>();
+        // A forgotten password is replaced with a code texted to the number the applicant registered with: offered where registration is.
+        builder.Services.AddSingleton<PasswordReset>();
         return builder;
     }
 

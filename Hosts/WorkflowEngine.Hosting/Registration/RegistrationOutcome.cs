@@ -3,8 +3,9 @@ using WorkflowEngine.Runtime.Users;
 namespace WorkflowEngine.Hosting.Registration;
 
 /// <summary>
-/// A step of self-registration: the number it concerns (normalised), the errors by field (<c>mobile</c>, <c>email</c>,
-/// <c>displayName</c>, <c>password</c>, <c>repeat</c>, <c>code</c>), and once registered the user and the stamp the session carries.
+/// A step of self-registration or of a password reset: the number it concerns (normalised), the errors by field
+/// (<c>mobile</c>, <c>email</c>, <c>displayName</c>, <c>password</c>, <c>repeat</c>, <c>code</c>), and once registered the user
+/// and the stamp the session carries.
 /// </summary>
 public sealed record RegistrationOutcome(
     RegistrationStatus Status,

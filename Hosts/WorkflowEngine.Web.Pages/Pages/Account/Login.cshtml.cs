@@ -15,8 +15,18 @@ namespace WorkflowEngine.Hosting.Pages.Account;
 [AllowAnonymous]
 public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock, OidcSettings oidc, SelfRegistrationAvailability registration) : PageModel
 {
-    /// <summary>Whether applicants may register here: the page then links to the registration page.</summary>
+    /// <summary>
+    /// Whether applicants may register here: the page then links to the registration page, and to the reset of a
+    /// forgotten password by a texted code, which is offered where registration is.
+    /// </summary>
     public bool RegistrationOpen => registration.Open;
+
+    /// <summary>The mobile number whose password was just reset by a texted code: the page says so and fills it in as the user name.</summary>
+    [BindProperty(SupportsGet = true, Name = "reset")]
+    public string? ResetFor { get; set; }
+
+    /// <summary><see cref="ResetFor"/> when it is a mobile number, else null.</summary>
+    public string? ResetMobile => MobileNumber.Normalise(ResetFor);
 
     /// <summary>The identity platform's name, in the page's language, when a deployment configured one; the page then offers it.</summary>
     public string? PlatformName => oidc.Configured ? oidc.NameIn(PageText.Current.IsEnglishText) : null;

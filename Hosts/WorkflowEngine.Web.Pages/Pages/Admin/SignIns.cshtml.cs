@@ -40,6 +40,10 @@ public sealed class SignInsModel(ISignInLog log) : NewestFirstPageModel<SignInEv
         SignInEventKinds.RegistrationCodeSent => AdminText.Say("发送注册验证码", "Registration code sent"),
         SignInEventKinds.RegistrationCodeWrong => AdminText.Say("注册验证码错误", "Wrong registration code"),
         SignInEventKinds.Registered => AdminText.Say("申请人自行注册", "Applicant registered"),
+        SignInEventKinds.ResetCodeSent => AdminText.Say("发送找回密码验证码", "Password reset code sent"),
+        SignInEventKinds.ResetCodeWithheld => AdminText.Say("找回密码：该号码无申请人账户，未发送", "Password reset: no applicant account for the number, nothing sent"),
+        SignInEventKinds.ResetCodeWrong => AdminText.Say("找回密码验证码错误", "Wrong password reset code"),
+        SignInEventKinds.PasswordReset => AdminText.Say("通过短信验证码重置密码", "Password reset by text message code"),
         _ => kind,
     };
 
