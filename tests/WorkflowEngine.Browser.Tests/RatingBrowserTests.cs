@@ -72,4 +72,45 @@ public sealed class RatingBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(item.Locator("[data-state='handled']")).ToHaveTextAsync("已整改");
         await Assertions.Expect(item).ToContainTextAsync("已在一次性告知单中补充前置审批事项");
     }
+
+    /// <summary>
+    /// Bug_11_StepNotRatableBeforeTheOverallRating in a real browser: while the rest of the bundle runs, the licence's
+    /// timeline entry carries its rating (一事一评 as soon as it is decided); by keyboard alone the applicant sends it
+    /// without a level (told so under the step), then chooses 满意 and sends it; the entry then says so. Axe, keyboard
+    /// focus and 375 px checked; the English page words it in English.
+    /// </summary>
+    [Fact]
+    public async Task Bug_11_StepNotRatableBeforeTheOverallRating_TheTimelineEntryRatesItByKeyboard()
+    {
+        var id = await Host.LicenceApprovedAsync();
+        var page = await fixture.SignedInAsync("zhangsan", $"/applications/{id}");
+        var entry = page.Locator("#step-business-licence");
+        var group = entry.GetByRole(AriaRole.Group, new() { NameRegex = new System.Text.RegularExpressions.Regex("^您对“市场监督管理局 · .+”的办理是否满意？$") });
+        await Assertions.Expect(group).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#step-seal-engraving form")).ToHaveCountAsync(0);
+        await PageChecks.AssertUsableAsync(page);
+
+        var send = entry.GetByRole(AriaRole.Button, new() { Name = "提交该环节的评价" });
+        await send.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#rating-steps\\.business-licence\\.level-error")).ToHaveTextAsync("请选择评价等级");
+        await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
+
+        await group.GetByLabel("满意", new() { Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(group.GetByLabel("满意", new() { Exact = true })).ToBeCheckedAsync();
+        await entry.GetByRole(AriaRole.Button, new() { Name = "提交该环节的评价" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#step-business-licence .step-rated")).ToHaveTextAsync("您对该环节的评价：满意");
+        await Assertions.Expect(page.Locator("#step-business-licence form.rating-now")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#rating-steps-given li[data-step='business-licence']")).ToContainTextAsync("满意");
+        await PageChecks.AssertUsableAsync(page);
+
+        var english = await fixture.SignedInAsync("zhangsan", $"/applications/{await Host.LicenceApprovedAsync()}", culture: BrowserFixture.English);
+        var englishGroup = english.Locator("#step-business-licence").GetByRole(AriaRole.Group, new() { NameRegex = new System.Text.RegularExpressions.Regex("^How satisfied are you with how “.+” was handled\\?$") });
+        await Assertions.Expect(englishGroup.GetByLabel("Very satisfied")).ToBeVisibleAsync();
+        await Assertions.Expect(english.Locator("#step-business-licence").GetByRole(AriaRole.Button, new() { Name = "Send the rating of this step" })).ToBeVisibleAsync();
+        await PageChecks.AssertFitsAPhoneAsync(english);
+    }
 }

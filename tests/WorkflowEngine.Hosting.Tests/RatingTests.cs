@@ -52,7 +52,7 @@ public sealed class RatingTests(HostFixture fixture) : IClassFixture<HostFixture
         await Host.TaskOfAsync(id);
         using var citizen = Host.Client("zhangsan");
         var early = await ProblemAssert.IsAsync(await RateAsync(citizen, id, new { level = 5 }), HttpStatusCode.Conflict);
-        Assert.Equal("申请尚未办结，办结后才能评价", early.GetProperty("detail").GetString());
+        Assert.Equal("申请尚未办结，办结后才能评价整体；已办结的环节可以先单独评价", early.GetProperty("detail").GetString());
 
         id = await RefusedApplicationAsync();
         // Nobody else rates it: another applicant is told it does not exist, the clerk and the administrator who see it are refused.

@@ -254,7 +254,61 @@ public abstract partial class StoreComplianceTests
 
         var byDepartment = await store.ByDepartmentAsync(CancellationToken.None);
         Assert.Equal([new Satisfaction("PSB", 1, 0), new Satisfaction("SAMR", 4, 2), new Satisfaction("TAX", 1, 1)], byDepartment);
-        // A service is rated as a whole: its satisfaction counts the overall ratings only.
+        // A service is rated as a whole: where there is an overall rating, its satisfaction counts that rating only.
         Assert.Equal([new Satisfaction("business-opening", 3, 1)], await store.ByServiceAsync(CancellationToken.None));
+    }
+
+    /// <summary>Stores step ratings given on their own (一事一评, before or without an overall rating) in an engine change set, at <paramref name="at"/>.</summary>
+    private async Task<bool> RateStepsAloneAsync(RatingRecord application, DateTimeOffset at, params StepRatingRecord[] steps)
+    {
+        var changes = new EngineChanges();
+        changes.StepRatings.AddRange(steps.Select(s => (application.ApplicationId, application.TrackingNumber, application.ServiceId,
+            s with { RatedBy = "zhangsan", RatedAt = at })));
+        return await SavedAsync(changes);
+    }
+
+    [StoreFact]
+    public async Task StepRatingsWithoutAnOverallRating_AreListedCountedAndFollowedUp_UntilTheOverallRatingJoinsThem()
+    {
+        var store = new SqlRatingStore(Database);
+        // A bundle still running: its licence rated 不满意 as soon as it was decided, its seal later; no overall rating.
+        var running = NewRating(5, at: Now.AddMinutes(5), departments: ["SAMR", "PSB"]);
+        var older = NewRating(4, serviceId: "construction-permit", at: Now, departments: ["HOUSING"]);
+        await RateAsync(older);
+        Assert.True(await RateStepsAloneAsync(running, Now.AddMinutes(1), StepRating("licence", "SAMR", 2)));
+        Assert.True(await RateStepsAloneAsync(running, Now.AddMinutes(2), StepRating("seal", "PSB", 5)));
+
+        var alone = await store.GetAsync(running.ApplicationId, CancellationToken.None);
+        Assert.NotNull(alone);
+        Assert.Null(alone.Level);
+        Assert.False(alone.NeedsFollowUp);
+        Assert.True(alone.AnyNeedsFollowUp);
+        Assert.Equal((running.TrackingNumber, "business-opening", "zhangsan", Now.AddMinutes(1)), (alone.TrackingNumber, alone.ServiceId, alone.RatedBy, alone.RatedAt));
+        Assert.Equal(["PSB", "SAMR"], alone.Departments);
+        Assert.Equal([("licence", Now.AddMinutes(1)), ("seal", Now.AddMinutes(2))], alone.Steps.Select(s => (s.StepId, s.RatedAt!.Value)));
+
+        async Task<Guid[]> ListAsync(RatingFilter filter) =>
+            [.. (await store.ListAsync(filter, CancellationToken.None)).Items.Select(r => r.ApplicationId)];
+        Assert.Equal([running.ApplicationId, older.ApplicationId], await ListAsync(new(null, null, null, false, false, 0, 50)));
+        Assert.Equal([running.ApplicationId], await ListAsync(new("business-opening", "SAMR", null, true, true, 0, 50)));
+        Assert.Equal([running.ApplicationId], await ListAsync(new(null, "PSB", 5, false, false, 0, 50)));
+        Assert.Empty(await ListAsync(new(null, "PSB", null, true, false, 0, 50)));
+        Assert.Equal(2, (await store.ListAsync(new(null, null, null, false, false, 0, 1), CancellationToken.None)).Total);
+
+        Assert.Equal([new Satisfaction("HOUSING", 1, 1), new Satisfaction("PSB", 1, 1), new Satisfaction("SAMR", 1, 0)], await store.ByDepartmentAsync(CancellationToken.None));
+        Assert.Equal([new Satisfaction("business-opening", 2, 1), new Satisfaction("construction-permit", 1, 1)], await store.ByServiceAsync(CancellationToken.None));
+        Assert.Equal(1, await store.CountAwaitingFollowUpAsync(CancellationToken.None));
+        Assert.False(await FollowUpAsync(running.ApplicationId, "没有总体评价", Now.AddHours(1)));
+        Assert.True(await FollowUpAsync(running.ApplicationId, "营业执照窗口已整改", Now.AddHours(1), "licence"));
+        Assert.Equal(0, await store.CountAwaitingFollowUpAsync(CancellationToken.None));
+
+        // Once the bundle ends and is rated as a whole, it is one entry at that time, and the service counts that rating.
+        Assert.True(await RateAsync(running with { Departments = ["PSB", "SAMR"] }));
+        var whole = await store.GetAsync(running.ApplicationId, CancellationToken.None);
+        Assert.Equal((5, Now.AddMinutes(5), 2), (whole!.Level, whole.RatedAt, whole.Steps.Count));
+        Assert.Equal("营业执照窗口已整改", whole.Steps.Single(s => s.StepId == "licence").FollowUp);
+        Assert.Equal([running.ApplicationId, older.ApplicationId], await ListAsync(new(null, null, null, false, false, 0, 50)));
+        Assert.Equal([new Satisfaction("business-opening", 1, 1), new Satisfaction("construction-permit", 1, 1)], await store.ByServiceAsync(CancellationToken.None));
+        Assert.Equal([new Satisfaction("HOUSING", 1, 1), new Satisfaction("PSB", 1, 1), new Satisfaction("SAMR", 1, 0)], await store.ByDepartmentAsync(CancellationToken.None));
     }
 }

@@ -149,6 +149,27 @@ public sealed class AllInOneHost : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>
+    /// A new 企业开办 whose licence the SAMR clerk approved, the other departments' steps still running (a decided step
+    /// of a bundle in progress, which the applicant may rate at once, 一事一评); returns its id.
+    /// </summary>
+    public async Task<Guid> LicenceApprovedAsync(string citizen = "zhangsan")
+    {
+        var id = await SubmitBusinessOpeningAsync(citizen);
+        var task = (await TaskOfAsync(id)).GetProperty("id").GetString();
+        using (var clerk = Client("samr-clerk"))
+        {
+            (await clerk.PostAsync($"/api/tasks/{task}/claim", null)).EnsureSuccessStatusCode();
+            (await clerk.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
+        }
+
+        await EventuallyAsync(
+            () => GetJsonAsync(citizen, $"/api/applications/{id}"),
+            a => a.GetProperty("steps").EnumerateArray().Any(s => s.GetProperty("stepId").GetString() == "business-licence" && s.GetProperty("status").GetString() == "approved"),
+            "the licence's approval");
+        return id;
+    }
+
     /// <summary>A citizen submits 企业开办 with its materials over HTTP; returns the new application's id.</summary>
     public async Task<Guid> SubmitBusinessOpeningAsync(string citizen = "zhangsan")
     {

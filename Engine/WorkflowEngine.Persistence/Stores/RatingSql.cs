@@ -26,12 +26,18 @@ internal sealed class RatingSql(ISqlDialect dialect)
         "INSERT INTO rating_departments (application_id, department) VALUES (@ApplicationId, @Department)",
         ("ApplicationId", d => d.ApplicationId.ToString()), ("Department", d => d.Department));
 
-    /// <summary>A rating of one step (一事一评), written with its application's rating or after it.</summary>
-    public static BatchCommand<(Guid ApplicationId, StepRatingRecord Step)> InsertStep { get; } = new(
-        "INSERT INTO step_ratings (application_id, step_id, department, title, level, comment, reason) "
-        + "VALUES (@ApplicationId, @StepId, @Department, @Title, @Level, @Comment, @Reason)",
+    /// <summary>
+    /// A rating of one step (一事一评), written with its application's rating or on its own before or after it; with the
+    /// application's tracking number and service, which the list and the service's satisfaction read where there is no
+    /// overall rating (yet).
+    /// </summary>
+    public static BatchCommand<(Guid ApplicationId, string TrackingNumber, string ServiceId, StepRatingRecord Step)> InsertStep { get; } = new(
+        "INSERT INTO step_ratings (application_id, step_id, department, title, level, comment, reason, tracking_number, service_id, rated_by, on_behalf_of, rated_at) "
+        + "VALUES (@ApplicationId, @StepId, @Department, @Title, @Level, @Comment, @Reason, @TrackingNumber, @ServiceId, @RatedBy, @OnBehalfOf, @RatedAt)",
         ("ApplicationId", s => s.ApplicationId.ToString()), ("StepId", s => s.Step.StepId), ("Department", s => s.Step.Department),
-        ("Title", s => s.Step.Title), ("Level", s => s.Step.Level), ("Comment", s => s.Step.Comment), ("Reason", s => s.Step.Reason));
+        ("Title", s => s.Step.Title), ("Level", s => s.Step.Level), ("Comment", s => s.Step.Comment), ("Reason", s => s.Step.Reason),
+        ("TrackingNumber", s => s.TrackingNumber), ("ServiceId", s => s.ServiceId), ("RatedBy", s => s.Step.RatedBy),
+        ("OnBehalfOf", s => s.Step.OnBehalfOf), ("RatedAt", s => Instants.ToMs(s.Step.RatedAt)));
 
     /// <summary>Affects no row when there is no rating or its follow-up is recorded already: a guard, keeping a follow-up to one.</summary>
     public static BatchCommand<RatingFollowUp> FollowUp { get; } = new(

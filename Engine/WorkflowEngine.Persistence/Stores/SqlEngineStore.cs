@@ -50,7 +50,7 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
         var published = OutboxSql.TakePublished(relay);
         var listed = changes.Compliance.Where(c => c.Listed).ToArray();
         var ratingDepartments = changes.Ratings.SelectMany(r => r.Departments.Select(d => (r.ApplicationId, d))).ToArray();
-        var stepRatings = changes.Ratings.SelectMany(r => r.Steps.Select(s => (r.ApplicationId, s))).Concat(changes.StepRatings).ToArray();
+        var stepRatings = changes.Ratings.SelectMany(r => r.Steps.Select(s => (r.ApplicationId, r.TrackingNumber, r.ServiceId, s))).Concat(changes.StepRatings).ToArray();
         var overallFollowUps = changes.RatingFollowUps.Where(f => f.StepId is null).ToArray();
         var stepFollowUps = changes.RatingFollowUps.Where(f => f.StepId is not null).ToArray();
         IReadOnlyList<OutboxMessage> outbox;
@@ -71,8 +71,8 @@ public sealed class SqlEngineStore(Database database, CommittedOutbox? relay = n
             // again, finds it and stores nothing).
             plan.AddGuard(_ratings.Insert, changes.Ratings, () => new ConcurrencyException(changes.Ratings[0].ApplicationId));
             plan.Add(RatingSql.InsertDepartment, ratingDepartments);
-            // A step's rating goes with its application's, which the guard above keeps to one, or later on its own, the
-            // application's version guarding it (EngineBatch.RateSteps): the key keeps it to one either way.
+            // A step's rating goes with its application's, which the guard above keeps to one, or on its own before or
+            // after it, the application's version guarding it (EngineBatch.RateSteps): the key keeps it to one either way.
             plan.Add(RatingSql.InsertStep, stepRatings);
             plan.AddGuard(RatingSql.FollowUp, overallFollowUps, () => new ConcurrencyException(overallFollowUps[0].ApplicationId));
             plan.AddGuard(RatingSql.FollowUpStep, stepFollowUps, () => new ConcurrencyException(stepFollowUps[0].ApplicationId));

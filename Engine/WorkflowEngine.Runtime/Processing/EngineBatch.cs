@@ -520,17 +520,23 @@ internal sealed class EngineBatch(
     {
         var application = Loaded(work.ApplicationId);
 
-        if (!_rated.TryAdd((application.Id, ""), false))
+        // A step rated on its own meanwhile (一事一评) is not rated again beside the overall rating.
+        if (_rated.ContainsKey((application.Id, "")) || work.Rating.Steps.Any(s => _rated.ContainsKey((application.Id, s.StepId))))
         {
             return null;
         }
 
+        _rated[(application.Id, "")] = false;
         foreach (var step in work.Rating.Steps)
         {
             _rated[(application.Id, step.StepId)] = false;
         }
 
-        var rating = work.Rating with { RatedAt = now };
+        var rating = work.Rating with
+        {
+            RatedAt = now,
+            Steps = [.. work.Rating.Steps.Select(s => s with { RatedBy = work.Rating.RatedBy, OnBehalfOf = work.Rating.OnBehalfOf, RatedAt = now })],
+        };
         Changes.Ratings.Add(rating);
         Changes.Audit.Add(new AuditRecord(application.Id, now, RatingAuditTypes.Rated, null, rating.RatedBy, Json(work.Detail)));
         MarkChanged(application);
@@ -538,27 +544,31 @@ internal sealed class EngineBatch(
     }
 
     /// <summary>
-    /// The ratings of single steps (一事一评) of an application rated already, each stored with its own audit line in the
-    /// same change set; null (nothing changed) when the application has no rating yet or one of the steps is rated already.
+    /// The ratings of single decided steps (一事一评), given on their own — before, without or after the overall rating —
+    /// each stored with its own audit line in the same change set, as rated at the batch's time; null (nothing changed)
+    /// when one of the steps is rated already.
     /// </summary>
     public object? RateSteps(RateStepsWork work)
     {
         var application = Loaded(work.ApplicationId);
 
-        if (!_rated.ContainsKey((application.Id, "")) || work.Steps.Count == 0 || work.Steps.Any(s => _rated.ContainsKey((application.Id, s.StepId))))
+        if (work.Steps.Count == 0 || work.Steps.Any(s => _rated.ContainsKey((application.Id, s.StepId))))
         {
             return null;
         }
 
-        foreach (var step in work.Steps)
+        var stored = new List<StepRatingRecord>(work.Steps.Count);
+        foreach (var given in work.Steps)
         {
+            var step = given with { RatedBy = work.Actor.Id, OnBehalfOf = work.Actor.OnBehalfOf, RatedAt = now };
             _rated[(application.Id, step.StepId)] = false;
-            Changes.StepRatings.Add((application.Id, step));
+            stored.Add(step);
+            Changes.StepRatings.Add((application.Id, application.TrackingNumber, application.ServiceId, step));
             Changes.Audit.Add(new AuditRecord(application.Id, now, RatingAuditTypes.StepRated, step.StepId, work.Actor.Id, Json(work.Detail(step))));
         }
 
         MarkChanged(application);
-        return work.Steps;
+        return stored;
     }
 
     /// <summary>

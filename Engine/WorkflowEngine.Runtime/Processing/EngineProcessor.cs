@@ -190,9 +190,9 @@ public sealed class EngineProcessor : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stores ratings of single steps (一事一评) of an application rated already, each with its audit line, in one
-    /// transaction of the application's commit loop; the steps as stored, or null when the application has no rating,
-    /// one of the steps is rated already, or there is no such application.
+    /// Stores ratings of single decided steps (一事一评) given on their own, each with its audit line, in one transaction
+    /// of the application's commit loop; the steps as stored (with their rater and time), or null when one of the steps
+    /// is rated already or there is no such application.
     /// </summary>
     public async Task<IReadOnlyList<StepRatingRecord>?> RateStepsAsync(
         Guid applicationId, IReadOnlyList<StepRatingRecord> steps, ApplicantActor actor, CancellationToken cancellationToken)

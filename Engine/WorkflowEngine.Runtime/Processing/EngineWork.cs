@@ -137,9 +137,8 @@ public sealed class RateWork(RatingRecord rating, IReadOnlyDictionary<string, st
 }
 
 /// <summary>
-/// Store the applicant's ratings of single decided steps (一事一评) of an application already rated, each with its own
-/// audit line, in the same transaction: a step decided after the overall rating, or left unrated then, is rated later;
-/// once per step. Each line's detail is <see cref="Detail"/> of its step.
+/// Store the applicant's ratings of single decided steps (一事一评) given on their own, each with its own audit line, in
+/// the same transaction: as soon as a step is decided, before, without or after the overall rating; once per step. Each line's detail is <see cref="Detail"/> of its step.
 /// </summary>
 public sealed class RateStepsWork(Guid applicationId, IReadOnlyList<StepRatingRecord> steps, ApplicantActor actor) : EngineWork
 {

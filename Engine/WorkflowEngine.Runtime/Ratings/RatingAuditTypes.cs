@@ -7,8 +7,9 @@ public static class RatingAuditTypes
     public const string Rated = "Rated";
 
     /// <summary>
-    /// The applicant (or window staff) rated a single decided step (一事一评) after rating the application; the line names
-    /// the step. Step ratings given with the overall rating are on its <see cref="Rated"/> line.
+    /// The applicant (or window staff) rated a single decided step (一事一评) on its own — as soon as it was decided,
+    /// before, without or after the overall rating; the line names the step. Step ratings given with the overall rating
+    /// are on its <see cref="Rated"/> line.
     /// </summary>
     public const string StepRated = "StepRated";
 

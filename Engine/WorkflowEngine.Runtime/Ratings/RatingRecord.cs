@@ -1,6 +1,11 @@
 namespace WorkflowEngine.Runtime.Ratings;
 
-/// <summary>One application's rating (好差评) as stored, with the departments its steps went through and its follow-up (整改), if any.</summary>
+/// <summary>
+/// One application's ratings (好差评) as stored: its overall rating, with the departments its steps went through and its
+/// follow-up (整改), if any, and the ratings of its decided steps (一事一评). A step is rated as soon as it is decided, so
+/// an application may have step ratings and no overall rating yet (<see cref="Level"/> null): then the rater and time
+/// are those of its first step rating.
+/// </summary>
 public sealed record RatingRecord
 {
     public required Guid ApplicationId { get; init; }
@@ -9,8 +14,8 @@ public sealed record RatingRecord
 
     public required string ServiceId { get; init; }
 
-    /// <summary>1 非常不满意 … 5 非常满意 (<see cref="RatingLevels"/>).</summary>
-    public required int Level { get; init; }
+    /// <summary>The overall rating, 1 非常不满意 … 5 非常满意 (<see cref="RatingLevels"/>); null while only steps are rated.</summary>
+    public required int? Level { get; init; }
 
     public string? Comment { get; init; }
 
@@ -25,10 +30,10 @@ public sealed record RatingRecord
 
     public required DateTimeOffset RatedAt { get; init; }
 
-    /// <summary>The departments whose steps the application went through, in code order.</summary>
+    /// <summary>The departments whose steps the application went through, in code order (with no overall rating yet: those of the rated steps).</summary>
     public IReadOnlyList<string> Departments { get; init; } = [];
 
-    /// <summary>The applicant's ratings of single department steps (一事一评), given with this one or since, by step id; often none.</summary>
+    /// <summary>The applicant's ratings of single department steps (一事一评), given before the overall rating, with it or since, by step id; often none.</summary>
     public IReadOnlyList<StepRatingRecord> Steps { get; init; } = [];
 
     /// <summary>The administrator's note of what was done about a bad rating (整改情况); null until then.</summary>
@@ -39,7 +44,7 @@ public sealed record RatingRecord
     public DateTimeOffset? FollowedUpAt { get; init; }
 
     /// <summary>A bad rating with no follow-up recorded yet.</summary>
-    public bool NeedsFollowUp => RatingLevels.IsBad(Level) && FollowUp is null;
+    public bool NeedsFollowUp => Level is { } level && RatingLevels.IsBad(level) && FollowUp is null;
 
     /// <summary>The rating or one of its step ratings is bad and not followed up yet.</summary>
     public bool AnyNeedsFollowUp => NeedsFollowUp || Steps.Any(s => s.NeedsFollowUp);

@@ -7,7 +7,8 @@ using WorkflowEngine.Runtime.Processing;
 namespace WorkflowEngine.Runtime.Ratings;
 
 /// <summary>
-/// 好差评: the applicant rates an application once it has ended (completed or refused), once; a bad rating (不满意,
+/// 好差评: the applicant rates an application once it has ended (completed or refused), once, and each decided
+/// department step once (一事一评) as soon as it is decided, with the overall rating or on its own before or after it; a bad rating (不满意,
 /// 非常不满意) says why, and an administrator records its follow-up (整改). Each is a line of the application's audit
 /// trail. Refusals are in Chinese, or English inside <see cref="FormMessages.InEnglish"/>.
 /// </summary>
@@ -28,19 +29,25 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
             return RatingOutcome.Of(RatingProblem.NotFound, FormMessages.Say("没有这个申请", "There is no such application"));
         }
 
-        if (application.Status is not (ApplicationStatuses.Completed or ApplicationStatuses.Rejected))
+        var given = await ratings.GetAsync(applicationId, cancellationToken);
+        // 一事一评: steps alone (no overall level, comment or reason) rate single decided steps, while the application
+        // runs, once it has ended, or after its overall rating; the overall rating is for the ended application only.
+        if (input.Level is null && string.IsNullOrWhiteSpace(input.Comment) && string.IsNullOrWhiteSpace(input.Reason)
+            && (input.Steps is { Count: > 0 } || given?.Level is not null))
         {
-            return RatingOutcome.Of(RatingProblem.Conflict, ApplicationStatuses.IsFinished(application.Status)
-                ? FormMessages.Say("已撤回或已终止的申请不能评价，只有办结的申请可以评价", "A withdrawn or cancelled application cannot be rated: only a decided one can")
-                : FormMessages.Say("申请尚未办结，办结后才能评价", "The application is not decided yet: it can be rated once it is"));
+            return application.Status is ApplicationStatuses.Cancelled or ApplicationStatuses.Withdrawn
+                ? NotRatable(application.Status)
+                : await RateStepsAloneAsync(application, given, input.Steps ?? [], actor, cancellationToken);
         }
 
-        if (await ratings.GetAsync(applicationId, cancellationToken) is { } given)
+        if (application.Status is not (ApplicationStatuses.Completed or ApplicationStatuses.Rejected))
         {
-            // Rated already: what may still come is the rating of a step left unrated then (一事一评), on its own.
-            return input.Level is null && string.IsNullOrWhiteSpace(input.Comment) && string.IsNullOrWhiteSpace(input.Reason)
-                ? await RateLaterStepsAsync(given, input.Steps ?? [], actor, cancellationToken)
-                : AlreadyRated();
+            return NotRatable(application.Status);
+        }
+
+        if (given?.Level is not null)
+        {
+            return AlreadyRated();
         }
 
         if (Errors(RatingInput.Validator.Instance.Validate(input)) is { } errors)
@@ -49,7 +56,8 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
         }
 
         var steps = await applications.StepsAsync(applicationId, cancellationToken);
-        var (stepRatings, stepRefusal) = RateSteps(application.TrackingNumber, input.Steps ?? [], steps, []);
+        // The steps rated on their own before are not rated again: one sent again is refused naming it.
+        var (stepRatings, stepRefusal) = RateSteps(application.TrackingNumber, input.Steps ?? [], steps, given?.Steps ?? []);
         if (stepRefusal is not null)
         {
             return stepRefusal;
@@ -71,19 +79,20 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
         };
         var stored = await engine.RateAsync(rating, new Dictionary<string, string?>
         {
-            ["level"] = rating.Level.ToString(CultureInfo.InvariantCulture),
+            ["level"] = rating.Level.Value.ToString(CultureInfo.InvariantCulture),
             ["departments"] = string.Join(",", rating.Departments),
             ["onBehalfOf"] = actor.OnBehalfOf,
             ["steps"] = stepRatings.Count == 0 ? null : string.Join(",", stepRatings.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.StepId}:{r.Level}"))),
         }, cancellationToken);
-        return stored is null ? AlreadyRated() : RatingOutcome.Done(stored);
+        return stored is null ? AlreadyRated() : RatingOutcome.Done(stored with { Steps = Merged(given?.Steps ?? [], stored.Steps) });
     }
 
     /// <summary>
-    /// The ratings of single decided steps (一事一评) of an application rated already, given on their own: a step decided
-    /// after the overall rating, or left unrated then, is rated later, once, each on its own audit line.
+    /// The ratings of single decided steps (一事一评) given on their own, each once and on its own audit line: as soon as
+    /// a step is decided, while the rest of the bundle still runs, and before, without or after the overall rating.
     /// </summary>
-    private async Task<RatingOutcome> RateLaterStepsAsync(RatingRecord given, IReadOnlyList<StepRatingInput> sent, ApplicantActor actor, CancellationToken cancellationToken)
+    private async Task<RatingOutcome> RateStepsAloneAsync(
+        ApplicationRecord application, RatingRecord? given, IReadOnlyList<StepRatingInput> sent, ApplicantActor actor, CancellationToken cancellationToken)
     {
         if (sent.Count == 0)
         {
@@ -93,30 +102,56 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
             }, RatingProblem.Invalid);
         }
 
-        var steps = await applications.StepsAsync(given.ApplicationId, cancellationToken);
-        var (stepRatings, refusal) = RateSteps(given.TrackingNumber, sent, steps, given.Steps);
+        var steps = await applications.StepsAsync(application.Id, cancellationToken);
+        var (stepRatings, refusal) = RateSteps(application.TrackingNumber, sent, steps, given?.Steps ?? []);
         if (refusal is not null)
         {
             return refusal;
         }
 
         // Another request may have rated one of them since it was read: the commit loop finds it and stores none.
-        return await engine.RateStepsAsync(given.ApplicationId, stepRatings, actor, cancellationToken) is { } stored
-            ? RatingOutcome.Done(given with { Steps = [.. given.Steps.Concat(stored).OrderBy(r => r.StepId, StringComparer.Ordinal)] })
-            : RatingOutcome.Of(RatingProblem.Conflict, FormMessages.Say(
+        if (await engine.RateStepsAsync(application.Id, stepRatings, actor, cancellationToken) is not { } stored)
+        {
+            return RatingOutcome.Of(RatingProblem.Conflict, FormMessages.Say(
                 "所评价的办理环节刚刚已经评价过了，每个环节只能评价一次", "A step rated here has just been rated already: each step is rated once"));
+        }
+
+        var all = Merged(given?.Steps ?? [], stored);
+        return RatingOutcome.Done(given is not null ? given with { Steps = all } : new RatingRecord
+        {
+            ApplicationId = application.Id,
+            TrackingNumber = application.TrackingNumber,
+            ServiceId = application.ServiceId,
+            Level = null,
+            RatedBy = stored[0].RatedBy ?? actor.Id,
+            OnBehalfOf = actor.OnBehalfOf,
+            RatedAt = stored[0].RatedAt ?? default,
+            Departments = [.. all.Select(s => s.Department).Distinct().Order(StringComparer.Ordinal)],
+            Steps = all,
+        });
     }
+
+    private static StepRatingRecord[] Merged(IReadOnlyList<StepRatingRecord> before, IReadOnlyList<StepRatingRecord> now) =>
+        [.. before.Concat(now).OrderBy(r => r.StepId, StringComparer.Ordinal)];
+
+    /// <summary>Why an application in <paramref name="status"/> cannot be rated: withdrawn or cancelled, or (overall) not ended yet.</summary>
+    private static RatingOutcome NotRatable(string status) =>
+        RatingOutcome.Of(RatingProblem.Conflict, ApplicationStatuses.IsFinished(status)
+            ? FormMessages.Say("已撤回或已终止的申请不能评价，只有办结的申请可以评价", "A withdrawn or cancelled application cannot be rated: only a decided one can")
+            : FormMessages.Say("申请尚未办结，办结后才能评价整体；已办结的环节可以先单独评价", "The application is not decided yet: it can be rated as a whole once it is (a decided step can be rated on its own now)"));
 
     /// <summary>An administrator records what was done about a bad rating; once.</summary>
     public async Task<RatingOutcome> FollowUpAsync(Guid applicationId, FollowUpInput input, string administrator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (await ratings.GetAsync(applicationId, cancellationToken) is not { } rating)
+        var rating = await ratings.GetAsync(applicationId, cancellationToken);
+        var step = string.IsNullOrWhiteSpace(input.Step) ? null : input.Step.Trim();
+        // An application rated only step by step (一事一评) has no overall rating to follow up.
+        if (rating is null || (step is null && rating.Level is null))
         {
             return RatingOutcome.Of(RatingProblem.NotFound, FormMessages.Say("这个申请没有评价", "This application has no rating"));
         }
 
-        var step = string.IsNullOrWhiteSpace(input.Step) ? null : input.Step.Trim();
         var stepRating = step is null ? null : rating.Steps.FirstOrDefault(s => s.StepId == step);
         if (step is not null && stepRating is null)
         {
@@ -124,7 +159,7 @@ public sealed class RatingService(IRatingStore ratings, IApplicationQueries appl
                 $"这个申请的办理环节“{step}”没有评价", $"This application has no rating of the step \"{step}\""));
         }
 
-        if (!RatingLevels.IsBad(stepRating?.Level ?? rating.Level))
+        if (!RatingLevels.IsBad(stepRating?.Level ?? rating.Level!.Value))
         {
             return RatingOutcome.Of(RatingProblem.Conflict, FormMessages.Say("只有“不满意”和“非常不满意”的评价需要整改", "Only a dissatisfied or very dissatisfied rating is followed up"));
         }

@@ -1,9 +1,9 @@
 namespace WorkflowEngine.Runtime.Ratings;
 
 /// <summary>
-/// The applicant's rating of one department step of a rated application (一事一评), as stored: the step, its
-/// department and title, the level, comment and reason, and its own follow-up (整改), if any. It was given with the
-/// application's rating, or after it on its own (then its time and rater are on its <c>StepRated</c> audit line).
+/// The applicant's rating of one department step (一事一评), as stored: the step, its department and title, the level,
+/// comment and reason, who rated it and when, and its own follow-up (整改), if any. It was given with the application's
+/// rating, or on its own (a <c>StepRated</c> audit line) as soon as the step was decided, before or after that rating.
 /// </summary>
 public sealed record StepRatingRecord
 {
@@ -21,6 +21,15 @@ public sealed record StepRatingRecord
 
     /// <summary>Why the step was handled badly: given for levels 1 and 2 only.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>The applicant, or window staff for a walk-in; null for a rating stored before it was kept here (its audit line names them).</summary>
+    public string? RatedBy { get; init; }
+
+    /// <summary>For the audit: the walk-in citizen the window staff rated for; null when the applicant rated.</summary>
+    public string? OnBehalfOf { get; init; }
+
+    /// <summary>When it was given (the commit's time); null for a rating stored before it was kept here (its audit line has it).</summary>
+    public DateTimeOffset? RatedAt { get; init; }
 
     public string? FollowUp { get; init; }
 

@@ -64,10 +64,11 @@ public sealed class EngineChanges
     public List<RatingRecord> Ratings { get; } = [];
 
     /// <summary>
-    /// Ratings of single steps (一事一评) given after their application's rating, each with its <see cref="Audit"/> line:
-    /// once per step, which the batch checks on the application's version.
+    /// Ratings of single steps (一事一评) given on their own, before, without or after their application's rating, each
+    /// with its <see cref="Audit"/> line and the application's tracking number and service (the list and the service's
+    /// satisfaction read them without an overall rating): once per step, which the batch checks on the application's version.
     /// </summary>
-    public List<(Guid ApplicationId, StepRatingRecord Step)> StepRatings { get; } = [];
+    public List<(Guid ApplicationId, string TrackingNumber, string ServiceId, StepRatingRecord Step)> StepRatings { get; } = [];
 
     /// <summary>Follow-ups (整改) of bad ratings, each with its <see cref="Audit"/> line: once per rating, which the write guards.</summary>
     public List<RatingFollowUp> RatingFollowUps { get; } = [];

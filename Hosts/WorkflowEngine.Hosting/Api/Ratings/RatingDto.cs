@@ -6,14 +6,16 @@ namespace WorkflowEngine.Hosting.Api.Ratings;
 /// <summary>
 /// One application's rating (好差评): the level and its name, the comment, the reason of a bad one, the departments its
 /// steps went through, and its follow-up (整改); <c>needsFollowUp</c> for a bad one not followed up yet; <c>steps</c>,
-/// the ratings of single department steps given with it (一事一评), each with its own follow-up.
+/// the ratings of single department steps (一事一评), each with its own follow-up. A step is rated as soon as it is
+/// decided, so <c>level</c> and <c>levelName</c> are null while only steps are rated (<c>ratedAt</c> is then the first
+/// step rating's time).
 /// </summary>
 public sealed record RatingDto(
     Guid ApplicationId,
     string TrackingNumber,
     string ServiceId,
-    int Level,
-    string LevelName,
+    int? Level,
+    string? LevelName,
     string? Comment,
     string? Reason,
     IReadOnlyList<string> Departments,
@@ -28,7 +30,7 @@ public sealed record RatingDto(
     {
         ArgumentNullException.ThrowIfNull(r);
         using var language = FormMessages.InEnglish(english);
-        return new(r.ApplicationId, r.TrackingNumber, r.ServiceId, r.Level, RatingLevels.Name(r.Level), r.Comment, r.Reason, r.Departments, r.RatedAt,
+        return new(r.ApplicationId, r.TrackingNumber, r.ServiceId, r.Level, r.Level is { } level ? RatingLevels.Name(level) : null, r.Comment, r.Reason, r.Departments, r.RatedAt,
             r.NeedsFollowUp, r.FollowUp, r.FollowedUpAt, [.. r.Steps.Select(StepRatingDto.Of)]);
     }
 }

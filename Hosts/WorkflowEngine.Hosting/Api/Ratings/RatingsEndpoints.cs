@@ -14,7 +14,8 @@ using WorkflowEngine.Runtime.Ratings;
 namespace WorkflowEngine.Hosting.Api.Ratings;
 
 /// <summary>
-/// 好差评: the applicant rates an ended application once (<see cref="RatingService"/>); only the applicant rates — or,
+/// 好差评: the applicant rates an ended application once, and each decided step once as soon as it is decided
+/// (<see cref="RatingService"/>); only the applicant rates — or,
 /// for a citizen who walked in, window staff for the citizen: anyone else who may see the application is refused, anyone
 /// else is told it does not exist. Administrators list the ratings and record the follow-up (整改) of bad ones.
 /// Refusals are in Chinese, or English when the request prefers it.
@@ -28,11 +29,12 @@ public static partial class RatingsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Rate an application that has ended, completed or refused (好差评), once: { level: 1–5, comment?, reason?, steps?: [{ step, level, comment?, reason? }] } — "
                 + "a reason for 1 (非常不满意) and 2 (不满意); steps rate single decided department steps (一事一评), each once, a step unknown or not decided is 400 naming it; "
-                + "once rated, { steps } alone rates steps not rated yet (a step rated before is 409 naming it); "
+                + "{ steps } alone rates decided steps as soon as they are decided, while the application runs, before or after the overall rating "
+                + "(a step rated before is 409 naming it, and is not rated again with the overall rating); "
                 + "a second overall rating, or one before the end, is 409; window staff rate a walk-in's application for the citizen");
         app.MapGet("/api/applications/{id:guid}/rating", GetAsync).WithTags("Applications").RequireAuthorization(Policies.ProgressPages)
             .Produces<RatingDto>().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("The application's rating, to whoever may read the application; 404 when it has none");
+            .WithSummary("The application's rating, to whoever may read the application (level null while only steps are rated, 一事一评); 404 when it has none");
         app.MapGet("/api/admin/ratings", ListAsync).WithTags("Statistics").RequireAuthorization(Policies.Admin)
             .Produces<RatingListDto>().ProducesValidationProblem()
             .WithSummary("Ratings, newest first, each with its step ratings (一事一评); one matches when its overall rating or a step rating does "

@@ -5,7 +5,8 @@ namespace WorkflowEngine.Hosting.Api.Ratings;
 
 /// <summary>
 /// The rating of one department step (一事一评): the step, its department and title, the level and its name, the
-/// comment, the reason of a bad one, and its own follow-up (整改); <c>needsFollowUp</c> for a bad one not followed up yet.
+/// comment, the reason of a bad one, when it was given (null for one stored before that was kept), and its own
+/// follow-up (整改); <c>needsFollowUp</c> for a bad one not followed up yet.
 /// </summary>
 public sealed record StepRatingDto(
     string StepId,
@@ -15,6 +16,7 @@ public sealed record StepRatingDto(
     string LevelName,
     string? Comment,
     string? Reason,
+    DateTimeOffset? RatedAt,
     bool NeedsFollowUp,
     string? FollowUp,
     DateTimeOffset? FollowedUpAt)
@@ -23,6 +25,6 @@ public sealed record StepRatingDto(
     public static StepRatingDto Of(StepRatingRecord s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return new(s.StepId, s.Department, s.Title, s.Level, RatingLevels.Name(s.Level), s.Comment, s.Reason, s.NeedsFollowUp, s.FollowUp, s.FollowedUpAt);
+        return new(s.StepId, s.Department, s.Title, s.Level, RatingLevels.Name(s.Level), s.Comment, s.Reason, s.RatedAt, s.NeedsFollowUp, s.FollowUp, s.FollowedUpAt);
     }
 }

@@ -12,6 +12,21 @@ public sealed record RatingForm(ApplicationDto Application, RatingRecord? Rating
     /// <summary>Whether the application has ended as the rating asks: completed or refused.</summary>
     public bool Ended => Application.Status is "completed" or "rejected";
 
+    /// <summary>Whether the application still runs (neither ended, withdrawn nor cancelled): its decided steps are rated on their timeline entries.</summary>
+    public bool Running => Application.Status is not ("completed" or "rejected" or "cancelled" or "withdrawn");
+
+    /// <summary>Whether the application is rated as a whole (not only step by step, 一事一评).</summary>
+    public bool RatedOverall => Rating?.Level is not null;
+
+    /// <summary>
+    /// Whether step <paramref name="stepId"/> shows its rating control on its timeline entry: the reader may rate, the
+    /// application still runs, and the step is decided and not rated yet (一事一评 as soon as it is decided).
+    /// </summary>
+    public bool RatesOnTimeline(string stepId) => MayRate && Running && RatableSteps.Any(s => s.StepId == stepId);
+
+    /// <summary>The applicant's rating of step <paramref name="stepId"/>, if given.</summary>
+    public StepRatingRecord? RatingOf(string stepId) => Rating?.Steps.FirstOrDefault(s => s.StepId == stepId);
+
     public IReadOnlyList<string> ErrorsOf(string field) => Errors.GetValueOrDefault("rating." + field) ?? [];
 
     /// <summary>
@@ -23,6 +38,9 @@ public sealed record RatingForm(ApplicationDto Application, RatingRecord? Rating
 
     /// <summary>What was sent back with errors for step <paramref name="stepId"/>, if anything.</summary>
     public StepRatingInput? SentStep(string stepId) => Sent?.Steps?.FirstOrDefault(s => s.Step == stepId);
+
+    /// <summary>The field of a form that rates one step alone (from its timeline entry): its step's id, so that a form sent with no level chosen is told so under the step.</summary>
+    public const string OneStepField = "rateStep";
 
     /// <summary>The form field names (and, behind <c>rating-</c>, the element ids) of a step's rating: <c>steps.&lt;id&gt;.level</c>, <c>.reason</c>.</summary>
     public static string StepField(string stepId, string field) => $"steps.{stepId}.{field}";

@@ -29,6 +29,11 @@ public sealed record RatingWords
         LaterStepsTitle = "评价尚未单独评价的环节（一事一评）",
         LaterStepsIntro = "下列环节已办结，您还没有单独评价。每个环节只能评价一次，提交后不能修改；单独评价计入该部门的满意率。",
         SubmitSteps = "提交环节评价",
+        StepNowIntro = "该环节已办结，您现在就可以评价，不必等整件申请办结；每个环节只能评价一次，提交后不能修改，计入该部门的满意率。",
+        StepLevelFormat = "您对“{0}”的办理是否满意？",
+        SubmitStep = "提交该环节的评价",
+        StepRatedFormat = "您对该环节的评价：{0}",
+        OverallLater = "整件申请办结后，可以在这里对本次办理作出总体评价。",
         Colon = "：",
     };
 
@@ -56,6 +61,11 @@ public sealed record RatingWords
         LaterStepsTitle = "Rate the steps you have not rated yet",
         LaterStepsIntro = "These steps have been decided and you have not rated them on their own. Each step is rated once and a rating cannot be changed; it counts for that department's satisfaction.",
         SubmitSteps = "Send the step ratings",
+        StepNowIntro = "This step has been decided: you may rate it now, without waiting for the whole application. Each step is rated once and a rating cannot be changed; it counts for that department's satisfaction.",
+        StepLevelFormat = "How satisfied are you with how “{0}” was handled?",
+        SubmitStep = "Send the rating of this step",
+        StepRatedFormat = "Your rating of this step: {0}",
+        OverallLater = "Once the whole application has been decided, you can rate it as a whole here.",
         Colon = ": ",
     };
 
@@ -108,6 +118,21 @@ public sealed record RatingWords
 
     /// <summary>The button that sends the steps' ratings alone.</summary>
     public required string SubmitSteps { get; init; }
+
+    /// <summary>Beside a decided step's rating on the timeline while the application runs (一事一评 at once).</summary>
+    public required string StepNowIntro { get; init; }
+
+    /// <summary>The question of a step's rating on the timeline; {0} is the step's name.</summary>
+    public required string StepLevelFormat { get; init; }
+
+    /// <summary>The button that sends one step's rating from its timeline entry.</summary>
+    public required string SubmitStep { get; init; }
+
+    /// <summary>On a rated step's timeline entry; {0} is the level's name.</summary>
+    public required string StepRatedFormat { get; init; }
+
+    /// <summary>Where the overall rating will be, while the application runs and steps are rated.</summary>
+    public required string OverallLater { get; init; }
 
     /// <summary>Between a name and what follows it.</summary>
     public required string Colon { get; init; }

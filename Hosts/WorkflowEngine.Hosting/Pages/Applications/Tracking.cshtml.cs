@@ -110,7 +110,7 @@ public sealed class TrackingModel(
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    /// <summary>The application's rating (好差评), once it has one.</summary>
+    /// <summary>The application's rating (好差评), once it has one: step ratings (一事一评) may come while it runs.</summary>
     public RatingRecord? Rating { get; private set; }
 
     /// <summary>A rating sent back with errors, to show again as it was sent.</summary>
@@ -312,7 +312,10 @@ public sealed class TrackingModel(
         return Page();
     }
 
-    /// <summary>The applicant rates the ended application (好差评) through the API's own <see cref="RatingService"/>.</summary>
+    /// <summary>
+    /// The applicant rates the ended application (好差评), or decided steps on their own (一事一评, from the rating form or
+    /// one from its timeline entry while the application runs), through the API's own <see cref="RatingService"/>.
+    /// </summary>
     public async Task<IActionResult> OnPostRateAsync(Guid id, int? level, string? comment, string? reason, [FromServices] RatingService rating, CancellationToken cancellationToken)
     {
         if (await ActorAsync(id, cancellationToken) is not { } actor)
@@ -329,7 +332,8 @@ public sealed class TrackingModel(
 
         if (outcome.Rating is not null)
         {
-            return Redirect($"{PageOf(id)}#rating");
+            // Back to where the applicant rated: the step's timeline entry, or the rating.
+            return Redirect($"{PageOf(id)}#{(OneStepRated() is { } rated ? "step-" + Uri.EscapeDataString(rated) : "rating")}");
         }
 
         await LoadAsync(id, cancellationToken);
@@ -349,7 +353,10 @@ public sealed class TrackingModel(
     /// <c>.reason</c> (<see cref="RatingForm.StepField"/>); a step left at 不单独评价 (an empty level) is not rated.
     /// </summary>
     private StepRatingInput[] StepRatingsSent() =>
-        [.. Request.Form.Keys
+        OneStepRated() is { } one && string.IsNullOrWhiteSpace(Request.Form[RatingForm.StepField(one, "level")])
+            // One step's form sent from its timeline entry with no level chosen: told so under that step.
+            ? [new StepRatingInput(one, null, null, Request.Form[RatingForm.StepField(one, "reason")].ToString())]
+            : [.. Request.Form.Keys
             .Select(k => (Key: k, Step: RatingForm.StepOfLevelField(k)))
             .Where(f => f.Step is not null)
             .Select(f => (Step: f.Step!, Level: Request.Form[f.Key].ToString()))
@@ -359,6 +366,9 @@ public sealed class TrackingModel(
                 int.TryParse(s.Level, NumberStyles.None, CultureInfo.InvariantCulture, out var stars) ? stars : null,
                 null,
                 Request.Form[RatingForm.StepField(s.Step, "reason")].ToString()))];
+
+    /// <summary>The step whose own form (on its timeline entry) was sent, if it was one.</summary>
+    private string? OneStepRated() => Request.Form[RatingForm.OneStepField].ToString() is { Length: > 0 } step ? step : null;
 
     /// <summary>The largest file the store takes for a material (the installation's cap for one the definition no longer lists).</summary>
     public long MaxBytesOf(MaterialSpec? material) =>
@@ -392,7 +402,7 @@ public sealed class TrackingModel(
                 .Select(g => (Service.Fields[g.Key], g.Select(i => i.Reason).ToArray(), g.First().Answer))
                 .ToArray()
             : [];
-        Rating = ApplicationStatuses.IsFinished(visible.Status) ? await ratings.GetAsync(id, cancellationToken) : null;
+        Rating = await ratings.GetAsync(id, cancellationToken);
         return true;
     }
 
