@@ -107,7 +107,9 @@ public sealed class ApplicantLanguageNotificationTests
 
         await AllInOneHost.EventuallyAsync(
             () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("supplements").GetArrayLength() == 0, "the supplement to be answered");
-        var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString();
+        // The department learns of the answer by its own message: until then the task waits for the material (409).
+        var task = (await AllInOneHost.EventuallyAsync(
+            () => host.TaskOfAsync(id), t => t.GetProperty("clock").GetString() == "running", "the clerk's task to run again")).GetProperty("id").GetString();
         using (var clerk = host.Client("samr-clerk"))
         {
             (await clerk.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "rejected", reason = "经营范围含需前置审批的项目" })).EnsureSuccessStatusCode();
