@@ -1004,12 +1004,18 @@ public abstract partial class StoreComplianceTests : IAsyncLifetime
         Assert.Equal(["plain", "other"], dueSoon.Tasks.Select(t => t.StepId));
         Assert.Equal(12, all.Total);
         Assert.Equal(["red", "yellow", "plain", "other", "done-5"], all.Tasks.Select(t => t.StepId));
-        Assert.Equal((1, new[] { "red" }), (claimed.Total, claimed.Tasks.Select(t => t.StepId).ToArray()));
-        Assert.Equal((3, new[] { "yellow", "plain", "other" }), (unclaimed.Total, unclaimed.Tasks.Select(t => t.StepId).ToArray()));
-        Assert.Equal((1, new[] { "other-done" }), (decidedOfService.Total, decidedOfService.Tasks.Select(t => t.StepId).ToArray()));
-        Assert.Equal((1, new[] { "withdrawn" }), (cancelled.Total, cancelled.Tasks.Select(t => t.StepId).ToArray()));
-        Assert.Equal((2, new[] { "other", "other-done" }), (allOfService.Total, allOfService.Tasks.Select(t => t.StepId).ToArray()));
-        Assert.Equal((1, new[] { "withdrawn" }), (found.Total, found.Tasks.Select(t => t.StepId).ToArray()));
+        Assert.Equal(1, claimed.Total);
+        Assert.Equal(["red"], claimed.Tasks.Select(t => t.StepId));
+        Assert.Equal(3, unclaimed.Total);
+        Assert.Equal(["yellow", "plain", "other"], unclaimed.Tasks.Select(t => t.StepId));
+        Assert.Equal(1, decidedOfService.Total);
+        Assert.Equal(["other-done"], decidedOfService.Tasks.Select(t => t.StepId));
+        Assert.Equal(1, cancelled.Total);
+        Assert.Equal(["withdrawn"], cancelled.Tasks.Select(t => t.StepId));
+        Assert.Equal(2, allOfService.Total);
+        Assert.Equal(["other", "other-done"], allOfService.Tasks.Select(t => t.StepId));
+        Assert.Equal(1, found.Total);
+        Assert.Equal(["withdrawn"], found.Tasks.Select(t => t.StepId));
         // The English title where the engine sent one; none for a service whose tasks came without.
         Assert.Equal(
             [("business-opening", "企业开办", "Business opening"), ("change", "变更登记", (string?)null), ("construction", "工程建设", (string?)null)],
