@@ -114,8 +114,9 @@ public sealed class PostgreSqlStoreTests : SharedDatabaseStoreTests
     /// <summary>
     /// A department's decided tasks grow without end, and the queue lists them newest first a page at a time: the page
     /// must come from an index in that order, never from scanning and sorting the whole history; the open queue and its
-    /// service filter must reach an index on the department too (here one of twenty departments on the host). Which
-    /// index serves each is the planner's choice.
+    /// service filter must reach an index on the department too (here one of twenty departments on the host). The open
+    /// tasks' indexes hold open tasks only (0067), so every other list (claimed, withdrawn, "all", the search) must reach
+    /// the department's tasks through the indexes of their statuses too. Which index serves each is the planner's choice.
     /// </summary>
     [StoreFact]
     public async Task TheQueue_ReadsEachPageFromAnIndex_DecidedTasksWithoutSortingTheHistory()
@@ -125,8 +126,8 @@ public sealed class PostgreSqlStoreTests : SharedDatabaseStoreTests
             INSERT INTO department_tasks (id, application_id, tracking_number, service_id, service_title, step_id, attempt,
                 department, title, status, automated, dispatched_at, due_at, received_at, payload_json, completed_at, warning)
             SELECT md5(i::text), md5(i::text), 'T', 's' || (i % 7), 'S', 'licence', 1, CASE WHEN i % 20 = 0 THEN 'SAMR' ELSE 'D' || (i % 20) END,
-                't', CASE WHEN i % 50 = 0 THEN 'open' ELSE 'completed' END, 0, i, i, i, '{}',
-                CASE WHEN i % 50 = 0 THEN NULL ELSE i END, CASE WHEN i % 150 = 0 THEN 'red' END
+                't', CASE WHEN i % 100 = 0 THEN 'open' WHEN i % 100 = 40 THEN 'claimed' WHEN i % 1000 = 20 THEN 'cancelled' ELSE 'completed' END, 0, i, i, i, '{}',
+                CASE WHEN i % 100 IN (0, 40) OR i % 1000 = 20 THEN NULL ELSE i END, CASE WHEN i % 300 = 0 THEN 'red' END
             FROM generate_series(1, 100000) AS i;
             ANALYZE department_tasks;
             """);
@@ -136,12 +137,17 @@ public sealed class PostgreSqlStoreTests : SharedDatabaseStoreTests
         {
             new TaskQueueFilter(TaskStatuses.Completed), new TaskQueueFilter(TaskStatuses.Completed, "s1"),
             new TaskQueueFilter(TaskStatuses.Open), new TaskQueueFilter(TaskStatuses.Open, "s1", Now),
+            new TaskQueueFilter("unclaimed"), new TaskQueueFilter(TaskStatuses.Claimed), new TaskQueueFilter(TaskStatuses.Open, Card: "red"),
+            new TaskQueueFilter(TaskStatuses.Cancelled), new TaskQueueFilter("all"), new TaskQueueFilter("all", "s1"),
+            new TaskQueueFilter("all", Search: new TaskSearch("YB2026", "张")),
         })
         {
             var (sql, count, parameters) = SqlTaskQueries.QueueCommand(Database.Dialect, "SAMR", filter, 50, 1000);
             plans.Add(await PlanAsync(connection, sql, parameters));
             plans.Add(await PlanAsync(connection, count, parameters));
         }
+
+        plans.Add(await PlanAsync(connection, SqlTaskQueries.ServicesCommand, new { Department = "SAMR" }));
 
         Assert.All(plans, plan => Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal));
         // Newest first straight from an index: at most an incremental sort to break ties, never a sort of every decision.

@@ -960,7 +960,13 @@ public abstract partial class StoreComplianceTests : IAsyncLifetime
         var yellow = NewTask("yellow", 8, TaskStatuses.Open);
         var red = NewTask("red", 30, TaskStatuses.Claimed);
         var other = NewTask("other", 2, TaskStatuses.Open, ("construction", "工程建设"));
-        tasks.AddRange([plain, yellow, red, other]);
+        // Decided and withdrawn tasks are kept apart from the queue's (0074): the history by service and the withdrawn
+        // list still find theirs, and a service only a withdrawn task had is still one to filter by.
+        var otherDone = NewTask("other-done", 3, TaskStatuses.Completed, ("construction", "工程建设"));
+        otherDone.CompletedAt = Now.AddHours(-1);
+        otherDone.CompletedBy = "samr-clerk";
+        var withdrawn = NewTask("withdrawn", 4, TaskStatuses.Cancelled, ("change", "变更登记"));
+        tasks.AddRange([plain, yellow, red, other, otherDone, withdrawn]);
         var store = new SqlDepartmentStore(Database);
         var changes = new DepartmentChanges();
         changes.Inserted.AddRange(tasks);
@@ -980,20 +986,40 @@ public abstract partial class StoreComplianceTests : IAsyncLifetime
         var service = await queries.QueueAsync("SAMR", new TaskQueueFilter(TaskStatuses.Open, "construction"), 10, 0, CancellationToken.None);
         var dueSoon = await queries.QueueAsync("SAMR", new TaskQueueFilter(TaskStatuses.Open, DueBy: Now.AddHours(5)), 10, 0, CancellationToken.None);
         var all = await queries.QueueAsync("SAMR", new TaskQueueFilter("all"), 5, 0, CancellationToken.None);
+        var claimed = await queries.QueueAsync("SAMR", new TaskQueueFilter(TaskStatuses.Claimed), 10, 0, CancellationToken.None);
+        var unclaimed = await queries.QueueAsync("SAMR", new TaskQueueFilter("unclaimed"), 10, 0, CancellationToken.None);
+        var decidedOfService = await queries.QueueAsync("SAMR", new TaskQueueFilter(TaskStatuses.Completed, "construction"), 10, 0, CancellationToken.None);
+        var cancelled = await queries.QueueAsync("SAMR", new TaskQueueFilter(TaskStatuses.Cancelled), 10, 0, CancellationToken.None);
+        var allOfService = await queries.QueueAsync("SAMR", new TaskQueueFilter("all", "construction"), 10, 0, CancellationToken.None);
+        var found = await queries.QueueAsync("SAMR", new TaskQueueFilter("all", Search: new TaskSearch("YB-withdrawn", "YB-withdrawn")), 10, 0, CancellationToken.None);
 
         Assert.Equal(4, open.Total);
         Assert.Equal(["red", "yellow"], open.Tasks.Select(t => t.StepId));
         Assert.Equal(["plain", "other"], rest.Tasks.Select(t => t.StepId));
-        Assert.Equal(6, decided.Total);
+        Assert.Equal(7, decided.Total);
         Assert.Equal(["done-5", "done-4", "done-3", "done-2"], decided.Tasks.Select(t => t.StepId));
         Assert.Equal(1, service.Total);
         Assert.Equal(["other"], service.Tasks.Select(t => t.StepId));
         Assert.Equal(2, dueSoon.Total);
         Assert.Equal(["plain", "other"], dueSoon.Tasks.Select(t => t.StepId));
-        Assert.Equal(10, all.Total);
+        Assert.Equal(12, all.Total);
         Assert.Equal(["red", "yellow", "plain", "other", "done-5"], all.Tasks.Select(t => t.StepId));
+        Assert.Equal(1, claimed.Total);
+        Assert.Equal(["red"], claimed.Tasks.Select(t => t.StepId));
+        Assert.Equal(3, unclaimed.Total);
+        Assert.Equal(["yellow", "plain", "other"], unclaimed.Tasks.Select(t => t.StepId));
+        Assert.Equal(1, decidedOfService.Total);
+        Assert.Equal(["other-done"], decidedOfService.Tasks.Select(t => t.StepId));
+        Assert.Equal(1, cancelled.Total);
+        Assert.Equal(["withdrawn"], cancelled.Tasks.Select(t => t.StepId));
+        Assert.Equal(2, allOfService.Total);
+        Assert.Equal(["other", "other-done"], allOfService.Tasks.Select(t => t.StepId));
+        Assert.Equal(1, found.Total);
+        Assert.Equal(["withdrawn"], found.Tasks.Select(t => t.StepId));
         // The English title where the engine sent one; none for a service whose tasks came without.
-        Assert.Equal([("business-opening", "企业开办", "Business opening"), ("construction", "工程建设", (string?)null)], await queries.ServicesAsync("SAMR", CancellationToken.None));
+        Assert.Equal(
+            [("business-opening", "企业开办", "Business opening"), ("change", "变更登记", (string?)null), ("construction", "工程建设", (string?)null)],
+            await queries.ServicesAsync("SAMR", CancellationToken.None));
     }
 
     [StoreFact]

@@ -16,6 +16,25 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
     private const string Urgency =
         "CASE WHEN status NOT IN ('open', 'claimed') THEN 3 WHEN warning = 'red' THEN 0 WHEN warning = 'yellow' THEN 1 ELSE 2 END";
 
+    /// <summary>
+    /// The conditions of the task indexes, written as their migrations write them (SQLite 0074): the queue's indexes hold
+    /// open tasks only, decided and withdrawn ones have an index each. SQLite uses a partial index only when the query's
+    /// WHERE contains its condition, and SQL Server a filtered one only when its filter is written in literals; so every
+    /// query names the set it reads, a narrower status beside it.
+    /// </summary>
+    private const string OpenTasks = "status IN ('open', 'claimed')";
+
+    private const string CompletedTasks = "status = 'completed'";
+
+    private const string CancelledTasks = "status = 'cancelled'";
+
+    /// <summary>Every task, as the three indexed sets: each arm read through its own index (SQLite's "MULTI-INDEX OR", PostgreSQL's BitmapOr).</summary>
+    private const string AnyTask = $"({OpenTasks} OR {CompletedTasks} OR {CancelledTasks})";
+
+    /// <summary>The services a department's tasks, open or decided, belong to (the queue's service filter), with <c>@Department</c>.</summary>
+    public const string ServicesCommand =
+        $"SELECT service_id, MIN(service_title), MIN(service_title_en) FROM department_tasks WHERE department = @Department AND {AnyTask} GROUP BY service_id ORDER BY service_id";
+
     public async Task<TaskQueuePage> QueueAsync(string department, TaskQueueFilter filter, int limit, int offset, CancellationToken cancellationToken)
     {
         var (sql, count, parameters) = QueueCommand(database.Dialect, department, filter, limit, offset);
@@ -27,7 +46,8 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
 
     /// <summary>
     /// The page's query and its count, with their parameters: every filter in the WHERE clause, so the page and its
-    /// total are over the whole queue. Completed tasks newest first come from the partial index of decided tasks.
+    /// total are over the whole queue. Completed tasks newest first come from the partial index of decided tasks, the
+    /// open queue from the open tasks' indexes, "all" and the search from the three sets' indexes together.
     /// </summary>
     public static (string Sql, string CountSql, object Parameters) QueueCommand(
         ISqlDialect dialect, string department, TaskQueueFilter filter, int limit, int offset)
@@ -37,12 +57,12 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
             "department = @Department",
             filter.Status switch
             {
-                TaskStatuses.Open => "status IN ('open', 'claimed')",
-                "unclaimed" => "status = 'open'",
-                TaskStatuses.Claimed => "status = 'claimed'",
-                TaskStatuses.Completed => "status = 'completed'",
-                TaskStatuses.Cancelled => "status = 'cancelled'",
-                _ => "1 = 1",
+                TaskStatuses.Open => OpenTasks,
+                "unclaimed" => $"{OpenTasks} AND status = 'open'",
+                TaskStatuses.Claimed => $"{OpenTasks} AND status = 'claimed'",
+                TaskStatuses.Completed => CompletedTasks,
+                TaskStatuses.Cancelled => CancelledTasks,
+                _ => AnyTask,
             },
         };
         if (!string.IsNullOrEmpty(filter.Service))
@@ -102,7 +122,7 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<(string, string, string?)>(new CommandDefinition(
-            "SELECT service_id, MIN(service_title), MIN(service_title_en) FROM department_tasks WHERE department = @Department GROUP BY service_id ORDER BY service_id",
+            ServicesCommand,
             new { Department = department },
             cancellationToken: cancellationToken))).ToArray();
     }
@@ -153,7 +173,7 @@ public sealed class SqlTaskQueries(Database database, FormStorage forms = FormSt
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
             $"SELECT {TaskRow.ColumnsWithoutPayload} FROM department_tasks WHERE department = @Department AND supplement_approval_asked_at IS NOT NULL "
-            + $"AND status IN ('open', 'claimed') ORDER BY supplement_approval_asked_at, id {database.Dialect.Page}",
+            + $"AND {OpenTasks} ORDER BY supplement_approval_asked_at, id {database.Dialect.Page}",
             new { Department = department, Limit = limit, Offset = offset },
             cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRecord()).ToArray();
