@@ -18,8 +18,13 @@ namespace WorkflowEngine.Benchmarks;
 /// Bundles submitted per second in the measured part, whether or not earlier ones have finished (an open loop, as
 /// applicants arrive); 0 submits the next bundle as soon as one of the <paramref name="Concurrency"/> finishes.
 /// </param>
+/// <param name="IdleSeconds">
+/// With <paramref name="Distributed"/>: after the warm-up, how long to let every part stand idle (nothing submitted)
+/// and print what each process spends per second meanwhile, and each database's and the broker's traffic per second;
+/// the run then also prints each process's CPU per bundle less its idle share. 0 leaves the idle phase out.
+/// </param>
 public sealed record BenchOptions(
-    int Bundles, int Concurrency, int Warmup, bool Keep, bool Allocations, IReadOnlyList<string> HostArgs, bool Distributed = false, int Rate = 0, bool EngineProcess = false, int DepartmentHosts = 1)
+    int Bundles, int Concurrency, int Warmup, bool Keep, bool Allocations, IReadOnlyList<string> HostArgs, bool Distributed = false, int Rate = 0, bool EngineProcess = false, int DepartmentHosts = 1, int IdleSeconds = 0)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -33,12 +38,13 @@ public sealed record BenchOptions(
         var hostArgs = args.Where(a => a.StartsWith("--Messaging:", StringComparison.Ordinal) || a.StartsWith("--Engine:", StringComparison.Ordinal)).ToArray();
         return new BenchOptions(
             Read("--bundles", 5000), Read("--concurrency", 256), Read("--warmup", 5000), args.Contains("--keep"), args.Contains("--allocations"), hostArgs,
-            args.Contains("--distributed"), Read("--rate", 0), args.Contains("--engine-process"), Read("--department-hosts", 1));
+            args.Contains("--distributed"), Read("--rate", 0), args.Contains("--engine-process"), Read("--department-hosts", 1), Read("--idle-seconds", 0));
     }
 
     /// <summary>Why these options cannot run; null when they can.</summary>
     public string? Problem =>
         (EngineProcess || DepartmentHosts != 1) && !Distributed ? "--engine-process and --department-hosts go with --distributed."
         : DepartmentHosts < 1 ? "--department-hosts is 1 or more."
+        : IdleSeconds < 0 || (IdleSeconds > 0 && !Distributed) ? "--idle-seconds is 0 or more, and goes with --distributed."
         : null;
 }

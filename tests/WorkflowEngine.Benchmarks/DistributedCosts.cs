@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Npgsql;
@@ -29,6 +30,7 @@ internal sealed class DistributedCosts : IDisposable
     private long _engineRoundTrips;
     private Snapshot? _before;
     private Snapshot? _runEnd;
+    private List<(string Group, double Ms)>? _idlePerSecond;
 
     public DistributedCosts(IReadOnlyDictionary<int, string> processes, (string Label, string ConnectionString)[] databases, RabbitMqBroker broker, bool engineInProcess)
     {
@@ -54,8 +56,9 @@ internal sealed class DistributedCosts : IDisposable
     /// autovacuum's first ANALYZE comes about a minute in, while a deployed database has had statistics for long: without
     /// them PostgreSQL plans with default estimates (the department's inbox lookup read every entry of its consumer) and
     /// keeps each plan on its connection's prepared statement until an ANALYZE, so a run measured a newborn database.
+    /// With <paramref name="idleSeconds"/>, then measures that long of standing idle (<see cref="MeasureIdleAsync"/>).
     /// </summary>
-    public async Task StartAsync()
+    public async Task StartAsync(int idleSeconds = 0)
     {
         foreach (var (_, _, connectionString) in _databases)
         {
@@ -75,10 +78,45 @@ internal sealed class DistributedCosts : IDisposable
         Console.WriteLine($"{"idle after that",-18} rows per second: {string.Join(", ", _databases.Select(d => $"{d.Label} db {IdlePerSecond(d.Label + ".tup_returned")} returned / {IdlePerSecond(d.Label + ".tup_fetched")} fetched"))}");
 
         string IdlePerSecond(string key) => ((_before.Counters.GetValueOrDefault(key) - idleFrom.Counters.GetValueOrDefault(key)) / Settle.TotalSeconds).ToString("F0", CultureInfo.InvariantCulture);
+        if (idleSeconds > 0)
+        {
+            await MeasureIdleAsync(idleSeconds);
+        }
+    }
+
+    /// <summary>
+    /// What the parts cost while nothing is submitted, over a window long enough for the pollers' beats (1 s), the
+    /// followers' (10–30 s) and the broker's heartbeats to average out: per process its CPU per second, per database its
+    /// transactions and rows per second, and the broker's traffic. This class's own two snapshots add a few transactions
+    /// to each database, well under one per ten seconds of the window. The run's CPU per bundle is then also printed less
+    /// this idle share (<see cref="PrintAsync"/>): what a bundle adds to a machine that is running anyway.
+    /// </summary>
+    private async Task MeasureIdleAsync(int seconds)
+    {
+        var from = await TakeAsync();
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        var to = await TakeAsync();
+        _before = to;
+        var elapsed = Stopwatch.GetElapsedTime(from.At, to.At).TotalSeconds;
+        _idlePerSecond = Delta(from.Cpu, to.Cpu).Select(d => (d.Group, d.Ms / elapsed)).ToList();
+        Console.WriteLine($"idle {elapsed:F0} s, cpu ms per second by process:");
+        foreach (var (group, ms) in _idlePerSecond)
+        {
+            Console.WriteLine($"  {group,-60} {ms,7:F1}");
+        }
+
+        foreach (var (label, _, _) in _databases)
+        {
+            Console.WriteLine($"idle {label + " db",-14} per second: {Rate(label + ".xact_commit")} commits, {Rate(label + ".xact_rollback")} rollbacks, rows {Rate(label + ".tup_returned")} returned / {Rate(label + ".tup_fetched")} fetched / {Rate(label + ".tup_inserted")} inserted / {Rate(label + ".tup_updated")} updated / {Rate(label + ".tup_deleted")} deleted");
+        }
+
+        Console.WriteLine($"idle RabbitMQ      per second: {Rate("rabbitmq.publish")} published, {Rate("rabbitmq.deliver_get")} delivered; WAL {Rate("wal.wal_records")} records, {Rate("wal.wal_sync")} syncs (whole server)");
+
+        string Rate(string key) => ((to.Counters.GetValueOrDefault(key) - from.Counters.GetValueOrDefault(key)) / elapsed).ToString("F1", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The moment the last bundle completed.</summary>
-    public void RunEnded() => _runEnd = new Snapshot(TakeCpu(), [], 0);
+    public void RunEnded() => _runEnd = new Snapshot(TakeCpu(), [], 0, Stopwatch.GetTimestamp());
 
     /// <summary>Prints the run's costs per bundle (after the counters have settled).</summary>
     public async Task PrintAsync(int bundles)
@@ -92,6 +130,18 @@ internal sealed class DistributedCosts : IDisposable
         foreach (var (group, ms) in Delta(before.Cpu, runEnd.Cpu))
         {
             Console.WriteLine($"  {group,-44} {ms / bundles,7:F2}");
+        }
+
+        if (_idlePerSecond is { } idle)
+        {
+            // What the run took beyond standing idle for as long: the cost of the bundles themselves.
+            var seconds = Stopwatch.GetElapsedTime(before.At, runEnd.At).TotalSeconds;
+            Console.WriteLine($"cpu by process ms per bundle less the idle share ({seconds:F1} s of the run × the idle ms per second, over {bundles} bundles)");
+            foreach (var (group, ms) in Delta(before.Cpu, runEnd.Cpu))
+            {
+                var idleShare = idle.FirstOrDefault(i => i.Group == group).Ms * seconds / bundles;
+                Console.WriteLine($"  {group,-44} {(ms / bundles) - idleShare,7:F2}  (idle share {idleShare:F2})");
+            }
         }
 
         PrintIdle(runEnd.Cpu, after.Cpu, "idle after the run");
@@ -216,7 +266,7 @@ internal sealed class DistributedCosts : IDisposable
                 """);
         }
 
-        return new Snapshot(TakeCpu(), counters, Interlocked.Read(ref _engineRoundTrips));
+        return new Snapshot(TakeCpu(), counters, Interlocked.Read(ref _engineRoundTrips), Stopwatch.GetTimestamp());
 
         // One row per relation: its name, then its counters, stored under the prefix, the name and the column's name.
         async Task ReadRowsAsync(NpgsqlConnection connection, string prefix, string sql)
@@ -322,5 +372,6 @@ internal sealed class DistributedCosts : IDisposable
             WHEN s.schemaname IN ('pg_catalog', 'pg_toast', 'information_schema') THEN '(catalogs)' ELSE {name} END
         """;
 
-    private sealed record Snapshot(Dictionary<int, (string Group, double Ms)> Cpu, Dictionary<string, long> Counters, long EngineRoundTrips);
+    /// <param name="At">When it was taken (<see cref="Stopwatch.GetTimestamp"/>).</param>
+    private sealed record Snapshot(Dictionary<int, (string Group, double Ms)> Cpu, Dictionary<string, long> Counters, long EngineRoundTrips, long At);
 }

@@ -31,7 +31,7 @@ internal static class EngineProcessRun
         var coldSeconds = (await poll.WaitCompletedAsync(options.Warmup, TimeSpan.FromMinutes(5)) - coldStart).TotalSeconds;
 
         using var costs = parts.Costs(new Dictionary<int, string> { [poll.BackendPid] = "PostgreSQL backend of the driver's completion poll" });
-        await costs.StartAsync();
+        await costs.StartAsync(options.IdleSeconds);
         var stepsBefore = await poll.ScalarAsync("SELECT COUNT(*) FROM steps WHERE status = 'approved'");
         var engineBefore = Cpu(engine.ProcessId);
         var driverBefore = Process.GetCurrentProcess().TotalProcessorTime;

@@ -90,7 +90,7 @@ public static partial class ThroughputRun
             using var costs = distributed?.Costs();
             if (costs is not null)
             {
-                await costs.StartAsync();
+                await costs.StartAsync(options.IdleSeconds);
             }
 
             var peak = 0L;
