@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using DbUp;
+using DbUp.Postgresql;
 using Npgsql;
 
 namespace WorkflowEngine.Persistence.Dialects;
@@ -18,7 +19,21 @@ public sealed class PostgreSqlDialect : SharedDatabaseDialect
     /// <summary>Statements kept prepared per connection unless the connection string says otherwise.</summary>
     public const int AutoPrepared = 64;
 
-    private readonly ConcurrentDictionary<string, string> _tuned = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Connections a process keeps to one database unless the connection string says otherwise (Npgsql's default is
+    /// 100). The database server runs as many statements at once as it has cores; more connections only queue there,
+    /// and each one is a server process with its own catalog cache and its own prepared statements, filled again on
+    /// every new connection and after every invalidation (an <c>ANALYZE</c>, autovacuum), so the pool is sized to the
+    /// work: the commit loops, the relay and pollers, and the reads of requests in flight.
+    /// </summary>
+    public const int PoolSize = 16;
+
+    /// <summary>
+    /// One pool per database per process, whichever dialect instance, store, migration or start-up lock asks for it: a
+    /// second pool for the same database (the migrations' own, before) keeps server processes of its own open, idle,
+    /// with catalog caches of their own.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Lazy<NpgsqlDataSource>> DataSources = new(StringComparer.Ordinal);
 
     /// <summary>
     /// READ COMMITTED, PostgreSQL's default, takes a new snapshot for every statement; REPEATABLE READ takes one at the
@@ -26,25 +41,35 @@ public sealed class PostgreSqlDialect : SharedDatabaseDialect
     /// </summary>
     protected override IsolationLevel SnapshotIsolation => IsolationLevel.RepeatableRead;
 
-    public override DbConnection CreateConnection(string connectionString) =>
-        new NpgsqlConnection(_tuned.GetOrAdd(connectionString, Tune));
+    public override DbConnection CreateConnection(string connectionString) => DataSource(connectionString).CreateConnection();
+
+    /// <summary>The process's one data source (and pool) for the database <paramref name="connectionString"/> names.</summary>
+    public static NpgsqlDataSource DataSource(string connectionString) =>
+        DataSources.GetOrAdd(connectionString, static text => new(() => new NpgsqlDataSourceBuilder(Tune(text)).Build())).Value;
 
     /// <summary>
-    /// Turns on Npgsql's automatic preparation unless the operator set it: the engine runs a few dozen statement texts
-    /// thousands of times a second, and PostgreSQL otherwise parses and plans every one of them again.
+    /// Turns on Npgsql's automatic preparation and sizes the pool unless the operator set them: the engine runs a few
+    /// dozen statement texts thousands of times a second, and PostgreSQL otherwise parses and plans every one of them
+    /// again.
     /// </summary>
     private static string Tune(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)
-            && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        if (!Names(connectionString, "Max Auto Prepare") && !Names(connectionString, "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = AutoPrepared;
             builder.AutoPrepareMinUsages = 2;
         }
 
+        if (!Names(connectionString, "Max Pool Size") && !Names(connectionString, "Maximum Pool Size") && !Names(connectionString, "MaxPoolSize"))
+        {
+            builder.MaxPoolSize = Math.Max(builder.MinPoolSize, PoolSize);
+        }
+
         return builder.ConnectionString;
     }
+
+    private static bool Names(string connectionString, string key) => connectionString.Contains(key, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Npgsql sends a batch's statements in one round trip.</summary>
     public override ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken) =>
@@ -67,14 +92,14 @@ public sealed class PostgreSqlDialect : SharedDatabaseDialect
 
     public override void Migrate(string connectionString, DatabaseSchema schema)
     {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
+        var dataSource = DataSource(connectionString);
+        using var connection = dataSource.OpenConnection();
         // The journals go where the connection's search path puts unqualified names, as the tables do.
         MigrationScripts.RunHolding(
             connection,
             MigrationLock,
             MigrationUnlock,
-            new(() => DeployChanges.To.PostgresqlDatabase(connectionString), "PostgreSql", database => database.JournalToPostgresqlTable(null, "department_schemaversions")),
+            new(() => DeployChanges.To.PostgresqlDatabase(new PostgresqlConnectionManager(dataSource)), "PostgreSql", database => database.JournalToPostgresqlTable(null, "department_schemaversions")),
             schema);
     }
 
