@@ -16,6 +16,7 @@ public sealed class PasswordSignIn(
     ICredentialStore credentials,
     ISignInLog log,
     IUnknownNameLockouts unknownNames,
+    SessionCheckCache sessionChecks,
     TimeProvider clock,
     IOptions<SignInSettings> settings)
 {
@@ -79,6 +80,7 @@ public sealed class PasswordSignIn(
 
         var changed = NewCredential(account.User, newPassword);
         await credentials.SetPasswordAsync(userId, changed.PasswordHash, changed.SecurityStamp, changed.ChangedAt, cancellationToken);
+        sessionChecks.Forget(userId);
         await RecordPasswordSetAsync(account.User, clientAddress, SignInChannels.Page, cancellationToken);
         return new SignInOutcome(SignInStatus.Succeeded, account.User, changed.SecurityStamp);
     }
@@ -131,6 +133,7 @@ public sealed class PasswordSignIn(
     {
         var credential = NewCredential(user, password);
         await credentials.SetPasswordAsync(user.Id, credential.PasswordHash, credential.SecurityStamp, credential.ChangedAt, cancellationToken);
+        sessionChecks.Forget(user.Id);
         await RecordPasswordSetAsync(user, clientAddress, channel, cancellationToken);
     }
 
@@ -138,8 +141,11 @@ public sealed class PasswordSignIn(
     /// Gives the user's password a new stamp, keeping the password: every session cookie and token issued before stops
     /// being accepted, a copy of one included (the cookie alone carries the session, so only the server can end it).
     /// </summary>
-    public Task EndSessionsAsync(string userId, CancellationToken cancellationToken) =>
-        credentials.RenewStampAsync(userId, NewStamp(), cancellationToken);
+    public async Task EndSessionsAsync(string userId, CancellationToken cancellationToken)
+    {
+        await credentials.RenewStampAsync(userId, NewStamp(), cancellationToken);
+        sessionChecks.Forget(userId);
+    }
 
     /// <summary>A password hashed for <paramref name="user"/> with a new stamp, for a store to keep (a new user's, with the user).</summary>
     public UserCredential NewCredential(UserRecord user, string password) =>
@@ -171,34 +177,41 @@ public sealed class PasswordSignIn(
     }
 
     /// <summary>
-    /// Whether a session or token still stands: its user has a password, and it is the one it began with (a new password,
-    /// and an administrator's change of role, department or disabling, renew the stamp). A session from the identity
-    /// platform stands on the platform's word until it expires, unless an administrator disabled the user here or the user
-    /// signed out since it began (the platform's users have no password here, so no stamp to renew).
+    /// Whether a session or token still stands: its user exists and is not disabled, has a password, and it is the one it
+    /// began with (a new password, and an administrator's change of role, department or disabling, renew the stamp). A
+    /// session from the identity platform stands on the platform's word until it expires, unless an administrator disabled
+    /// the user here or the user signed out since it began (the platform's users have no password here, so no stamp to
+    /// renew). What it reads of the account comes through <see cref="SessionCheckCache"/>.
     /// </summary>
     public async Task<bool> IsCurrentAsync(System.Security.Claims.ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        if (principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is not { } id)
+        if (principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is not { } id
+            || await sessionChecks.FindAsync(id, cancellationToken) is not { IsDisabled: false } standing)
         {
             return false;
         }
 
         if (principal.FindFirst(ClaimNames.IdentityProvider)?.Value == OidcSignIn.Provider)
         {
-            return await accounts.FindAsync(id, cancellationToken) is not { IsDisabled: true }
-                && await log.LatestIdAsync(id, SignInEventKinds.SignedOut, cancellationToken) <= SessionBegan(principal);
+            return standing.LatestSignOutId <= SessionBegan(principal);
         }
 
-        return principal.FindFirst(ClaimNames.SecurityStamp)?.Value is { } stamp
-            && (await credentials.FindAsync(id, cancellationToken))?.SecurityStamp == stamp;
+        return principal.FindFirst(ClaimNames.SecurityStamp)?.Value is { } stamp && standing.SecurityStamp == stamp;
     }
 
     /// <summary>Writes a sign-in event (never a password); the answer is its id in the audit.</summary>
-    public Task<long> RecordAsync(string kind, string userName, string? userId, string? clientAddress, string channel, CancellationToken cancellationToken)
+    public async Task<long> RecordAsync(string kind, string userName, string? userId, string? clientAddress, string channel, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var address = clientAddress is { Length: > MaxClientAddressLength } ? clientAddress[..MaxClientAddressLength] : clientAddress;
-        return log.RecordAsync(new SignInEvent(0, now, kind, userName, userId, address, channel), cancellationToken);
+        var recorded = await log.RecordAsync(new SignInEvent(0, now, kind, userName, userId, address, channel), cancellationToken);
+        if (kind == SignInEventKinds.SignedOut && userId is not null)
+        {
+            // A platform user's sign-out is this event: it outdates their sessions.
+            sessionChecks.Forget(userId);
+        }
+
+        return recorded;
     }
 
     /// <summary>Where a platform session began in the sign-in audit; 0 for a session older than the claim.</summary>

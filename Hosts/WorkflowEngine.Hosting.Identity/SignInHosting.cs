@@ -38,6 +38,8 @@ public static class SignInHosting
         services.TryAddSingleton<IUnknownNameLockouts, SqlUnknownNameLockouts>();
         services.TryAddSingleton<ISignInLog, SqlSignInLog>();
         services.TryAddSingleton<IUserAccounts, SqlUserAccounts>();
+        services.TryAddSingleton<IAccountStandings, SqlAccountStandings>();
+        services.AddSingleton<SessionCheckCache>();
         services.TryAddSingleton<IAdminAudit, SqlAdminAudit>();
         services.TryAddSingleton<IDepartmentEntries, SqlDepartmentEntries>();
         // Every role and department, unless the host has said which it serves (a department host).

@@ -16,6 +16,19 @@ public sealed class SignInSettings
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>
+    /// How long this process trusts what it last read of an account for the check every signed-in request makes (its
+    /// password's stamp, whether it is disabled, its last sign-out); zero reads the database at every request. A change
+    /// made in this process (a new password, a reset, signing out everywhere, an administrator disabling the account or
+    /// changing its role) ends the account's sessions and tokens here at once, whatever this is. A change made in another
+    /// process (another engine process, a department host sharing the users, an operator's command) is seen here within
+    /// this time at most: for that long an old token or cookie may still be accepted by this process.
+    /// </summary>
+    public TimeSpan SessionCheckCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many accounts that check keeps at most; beyond it, requests are checked against the database as if uncached.</summary>
+    public int SessionCheckCacheSize { get; set; } = 10_000;
+
+    /// <summary>
     /// A folder for the keys that protect tokens and session cookies. Unset, ASP.NET Core keeps them in the account's
     /// profile; engine processes on several machines must share one folder, or a token from one is refused by another.
     /// </summary>

@@ -17,6 +17,7 @@ public sealed class UserAdministration(
     ICredentialStore credentials,
     IAdminAudit audit,
     PasswordSignIn signIn,
+    SessionCheckCache sessionChecks,
     IDepartmentDirectory directory,
     UserScope scope,
     TimeProvider clock)
@@ -198,13 +199,18 @@ public sealed class UserAdministration(
     }
 
     private async Task<AdminOutcome> GuardedAsync(
-        Task<UserChangeStatus> change, string id, string lastAdministrator, bool english, CancellationToken cancellationToken) =>
-        await change switch
+        Task<UserChangeStatus> change, string id, string lastAdministrator, bool english, CancellationToken cancellationToken)
+    {
+        var status = await change;
+        // Its sessions and tokens end here at the user's next request, not when the session check's cache would next read it.
+        sessionChecks.Forget(id);
+        return status switch
         {
             UserChangeStatus.NotFound => NoSuchUser(id, english),
             UserChangeStatus.LastAdministrator => AdminOutcome.Refused(lastAdministrator),
             _ => new AdminOutcome(AdminOutcomeStatus.Done, await accounts.FindAsync(id, cancellationToken)),
         };
+    }
 
     /// <summary>An administrator acting on themselves is refused, and told so as the last administrator when no other is left.</summary>
     private async Task<AdminOutcome> RefuseSelfAsync(string id, string self, string last, CancellationToken cancellationToken) =>
