@@ -51,7 +51,7 @@ public sealed partial class SignInStatusTests(HostFixture fixture) : IClassFixtu
         anonymous.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
         var signIn = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/account/login"));
         Assert.Contains("<label for=\"userName\">User name</label>", signIn, StringComparison.Ordinal);
-        Assert.Contains("<button type=\"submit\">Sign in</button>", signIn, StringComparison.Ordinal);
+        Assert.Contains("<button type=\"submit\" class=\"primary\">Sign in</button>", signIn, StringComparison.Ordinal);
     }
 
     [Fact]
