@@ -54,7 +54,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             {
                 MaterialSuppliedWork m => (m.ApplicationId, m.StepId, m.Message.Attempt),
                 DueChangedWork { Message.StatutoryDueAt: not null } d => (d.ApplicationId, d.StepId, d.Message.Attempt),
-                SuppliedWork s when s.Message.StatutoryDueAt is not null || s.Message.Form is { Count: > 0 } => (s.ApplicationId, s.StepId, s.Message.Attempt),
+                SuppliedWork s when s.Message.StatutoryDueAt is not null || s.Message.Form is { Count: > 0 } || s.Message.Materials.Count > 0 => (s.ApplicationId, s.StepId, s.Message.Attempt),
                 _ => ((Guid, string, int)?)null,
             })
             .OfType<(Guid, string, int)>()
@@ -845,15 +845,18 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             return null;
         }
 
+        // The decision reports each version by key, version and hash: what the message says of its file is for the desk.
         var versions = (task.MaterialsJson is null ? [] : JsonSerializer.Deserialize<MaterialVersion[]>(task.MaterialsJson, MessageJson.Options)!)
             .Where(v => supplied.Materials.All(n => n.Key != v.Key))
-            .Concat(supplied.Materials)
+            .Concat(supplied.Materials.Select(m => new MaterialVersion { Key = m.Key, Version = m.Version, Sha256 = m.Sha256 }))
             .ToArray();
         task.MaterialsJson = JsonSerializer.Serialize(versions, MessageJson.Options);
+        ShowSupplied(task, supplied);
         KeepCorrections(task, supplied.Form);
         var awaited = AwaitsSupplement(task);
         task.SupplementSuppliedAt = supplied.SuppliedAt;
-        Changes.Events.Add(new TaskEvent(task.Id, supplied.SuppliedAt, TaskEventKinds.SupplementSupplied, null));
+        Changes.Events.Add(new TaskEvent(task.Id, supplied.SuppliedAt, TaskEventKinds.SupplementSupplied, null,
+            supplied.Materials.Count == 0 ? null : string.Join(",", supplied.Materials.Select(m => $"{m.Key}@v{m.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))));
         KeepStatutoryDue(task, supplied.DueRevision, supplied.StatutoryDueAt, supplied.StatutoryDueProvisional);
         if (supplied.DueRevision is { } revision && revision > task.DueRevision)
         {
@@ -873,6 +876,62 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
         _changed.Add(task.Id);
         return task;
+    }
+
+    /// <summary>
+    /// The task's materials show the versions supplied in place of the files the step came with: each entry takes the
+    /// new version's file as the engine describes it (an older engine says only version and hash, so the old file's
+    /// name, size, photos and download go rather than pass for the new one's), marked with when it was supplied
+    /// (<see cref="TaskPayloadKeys.SuppliedAt"/>), and keeps the file the department first received
+    /// (<see cref="TaskPayloadKeys.FirstReceived"/>) so that the clerk sees what the supplement replaced.
+    /// </summary>
+    private void ShowSupplied(TaskRecord task, StepSupplemented supplied)
+    {
+        if (supplied.Materials.Count == 0 || !_payloads.TryGetValue(task.Id, out var payload))
+        {
+            return;
+        }
+
+        var step = JsonNode.Parse(payload)!.AsObject();
+        if (step["materials"] is not JsonArray materials)
+        {
+            step["materials"] = materials = [];
+        }
+
+        foreach (var version in supplied.Materials)
+        {
+            if (materials.OfType<JsonObject>().FirstOrDefault(m => m["key"]?.GetValue<string>() == version.Key) is not { } entry)
+            {
+                materials.Add(entry = new JsonObject { ["key"] = version.Key, ["name"] = version.Key });
+            }
+
+            if (!entry.ContainsKey(TaskPayloadKeys.FirstReceived) && entry["fileName"] is not null)
+            {
+                entry[TaskPayloadKeys.FirstReceived] = new JsonObject
+                {
+                    ["version"] = entry["version"]?.DeepClone(),
+                    ["fileName"] = entry["fileName"]?.DeepClone(),
+                    ["contentType"] = entry["contentType"]?.DeepClone(),
+                    ["size"] = entry["size"]?.DeepClone(),
+                    ["sha256"] = entry["sha256"]?.DeepClone(),
+                    ["photoPages"] = entry["photoPages"]?.DeepClone(),
+                };
+            }
+
+            entry["status"] = "received";
+            entry["version"] = version.Version;
+            entry["fileName"] = version.FileName;
+            entry["contentType"] = version.ContentType;
+            entry["size"] = version.Size;
+            entry["sha256"] = version.Sha256;
+            entry["photoPages"] = version.PhotoPages;
+            entry["download"] = version.Download;
+            entry["dueBy"] = null;
+            entry[TaskPayloadKeys.SuppliedAt] = JsonValue.Create(ChinaTime.ToLocal(supplied.SuppliedAt));
+        }
+
+        _payloads[task.Id] = step.ToJsonString(MessageJson.Options);
+        _payloadsChanged.Add(task.Id);
     }
 
     /// <summary>The form answers the applicant corrected, kept in the step (<see cref="TaskPayloadKeys.FormCorrections"/>) for the clerk's page.</summary>

@@ -15,4 +15,18 @@ public static class TaskPayloadKeys
     /// after and when, oldest first.
     /// </summary>
     public const string FormCorrected = "formCorrected";
+
+    /// <summary>
+    /// In an entry of the step's <c>materials</c>: when the applicant supplied the version the entry now names, for a
+    /// supplement request (补正) of the step (<c>StepSupplemented.suppliedAt</c>, +08:00); absent for the version the step
+    /// came with.
+    /// </summary>
+    public const string SuppliedAt = "suppliedAt";
+
+    /// <summary>
+    /// In an entry of the step's <c>materials</c> a supplement request replaced: the file the department first received
+    /// (<c>version</c>, <c>fileName</c>, <c>contentType</c>, <c>size</c>, <c>sha256</c>, <c>photoPages</c>), kept once,
+    /// so that the clerk sees what the applicant's new version replaced.
+    /// </summary>
+    public const string FirstReceived = "firstReceived";
 }

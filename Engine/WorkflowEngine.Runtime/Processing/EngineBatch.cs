@@ -992,7 +992,17 @@ internal sealed class EngineBatch(
                             RequestId = supplied.RequestId,
                             Materials = supplied.Versions
                                 .Select(v => stored.Single(m => $"{m.MaterialKey}@v{m.Version.ToString(CultureInfo.InvariantCulture)}" == v))
-                                .Select(m => new MaterialVersion { Key = m.MaterialKey, Version = m.Version, Sha256 = m.Sha256 })
+                                .Select(m => new MaterialVersion
+                                {
+                                    Key = m.MaterialKey,
+                                    Version = m.Version,
+                                    Sha256 = m.Sha256,
+                                    FileName = m.FileName,
+                                    ContentType = m.ContentType,
+                                    Size = m.Size,
+                                    PhotoPages = m.PhotoPages,
+                                    Download = DownloadOf(application.Id, m),
+                                })
                                 .ToArray(),
                             Form = supplied.Fields is { } fields ? FormAnswersOf(application, fields) : null,
                             SuppliedAt = now,
@@ -1185,9 +1195,12 @@ internal sealed class EngineBatch(
         Size = m.File?.Size,
         Sha256 = m.File?.Sha256,
         PhotoPages = m.File?.PhotoPages,
-        Download = m.File is { } f ? $"/api/applications/{applicationId}/materials/{f.Id}" : null,
+        Download = m.File is { } f ? DownloadOf(applicationId, f) : null,
         DueBy = ChinaTime.ToLocal(m.DueBy),
     };
+
+    /// <summary>Where a department downloads this version of a material from the engine's API (the version's own id).</summary>
+    private static string DownloadOf(Guid applicationId, MaterialRecord file) => $"/api/applications/{applicationId}/materials/{file.Id}";
 
     private async Task<ExecuteStep> ExecuteStepAsync(ApplicationRecord application, WorkflowDefinition definition, DispatchStep dispatch, CancellationToken cancellationToken)
     {

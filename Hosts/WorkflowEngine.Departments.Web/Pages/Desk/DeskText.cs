@@ -77,6 +77,43 @@ public static partial class DeskText
         ? Say($"由 {photos} 张照片合成 PDF", $"a PDF made of {photos} photos")
         : null;
 
+    /// <summary>A file's size as people read it (<c>812 B</c>, <c>48 KB</c>, <c>1.2 MB</c>); null where the engine did not say it.</summary>
+    public static string? Size(JsonNode? file) => file?["size"] is JsonValue value && value.TryGetValue<long>(out var bytes) && bytes >= 0
+        ? bytes switch
+        {
+            < 1024 => $"{bytes} B",
+            < 1024 * 1024 => $"{Math.Ceiling(bytes / 1024d).ToString(CultureInfo.InvariantCulture)} KB",
+            _ => $"{(bytes / (1024d * 1024)).ToString("0.#", CultureInfo.InvariantCulture)} MB",
+        }
+        : null;
+
+    /// <summary>
+    /// That the file is the version the applicant supplied for a supplement request (补正) of the step, which version and
+    /// when (<c>suppliedAt</c>, kept by the department): "补正提交（第 2 版，2026-03-02 10:00）"; null for the file the
+    /// step came with.
+    /// </summary>
+    public static string? Supplied(JsonObject material) =>
+        material[TaskPayloadKeys.SuppliedAt] is JsonValue value && value.TryGetValue<DateTimeOffset>(out var at)
+            ? material["version"] is JsonValue v && v.TryGetValue<int>(out var version)
+                ? Say($"补正提交（第 {version} 版，{Time(at)}）", $"supplied for the supplement request (version {version}, {Time(at)})")
+                : Say($"补正提交（{Time(at)}）", $"supplied for the supplement request ({Time(at)})")
+            : null;
+
+    /// <summary>
+    /// What is known of a file besides its name: its version where it is not the first, its size and the photos it was
+    /// made of ("第 1 版 · 48 KB · 由 3 张照片合成 PDF"); null where nothing is.
+    /// </summary>
+    public static string? FileFacts(JsonObject file)
+    {
+        string?[] facts =
+        [
+            file["version"] is JsonValue v && v.TryGetValue<int>(out var version) ? Say($"第 {version} 版", $"version {version}") : null,
+            Size(file),
+            PhotoPages(file),
+        ];
+        return facts.Any(f => f is not null) ? string.Join(" · ", facts.OfType<string>()) : null;
+    }
+
     /// <summary>
     /// Words a person wrote (a clerk's reason, a supervisor's comment, the applicant's name, an uploaded file's name)
     /// inside a sentence of the page's own, as written:

@@ -12,11 +12,12 @@ public static class TaskHistory
     {
         ArgumentNullException.ThrowIfNull(view);
         var labels = DeskFormLabels.Of(view.Application);
-        return [.. TaskHistoryEntry.Of(view).Select(e => (e.At, Line(e, labels)))];
+        var materials = view.Application["materials"] as JsonArray;
+        return [.. TaskHistoryEntry.Of(view).Select(e => (e.At, Line(e, labels, materials)))];
     }
 
     /// <summary>The page's words for what happened, with what a person wrote as they wrote it (<see cref="DeskText.Said"/>).</summary>
-    private static IHtmlContent Line(TaskHistoryEntry e, (string Key, string Name, JsonArray? Options)[] labels)
+    private static IHtmlContent Line(TaskHistoryEntry e, (string Key, string Name, JsonArray? Options)[] labels, JsonArray? materials)
     {
         var actor = e.Actor ?? "";
         return e.Kind switch
@@ -38,6 +39,8 @@ public static class TaskHistory
             // A task from before its department kept events knows when, not who or what.
             TaskEventKinds.SupplementRequested when e.Actor is null => Text(DeskText.Say("要求申请人补正材料", "Supplementary material asked of the applicant")),
             TaskEventKinds.SupplementRequested => Text(DeskText.Say($"{actor} 要求申请人补正材料：", $"{actor} asked the applicant for more: "), e.Detail ?? ""),
+            TaskEventKinds.SupplementSupplied when e.Detail is { Length: > 0 } versions => Text(DeskText.Say(
+                $"申请人已补齐材料：{Versions(versions, materials, "、")}", $"The applicant supplied every item: {Versions(versions, materials, ", ")}")),
             TaskEventKinds.SupplementSupplied => Text(DeskText.Say("申请人已补齐材料", "The applicant supplied every item")),
             TaskEventKinds.ExclusionStarted => Text(DeskText.Say(
                 $"{actor} 登记不计时期间（{DeskText.ExclusionKind(e.Detail ?? "")}）：",
@@ -54,6 +57,18 @@ public static class TaskHistory
     private static string Fields(string? keys, (string Key, string Name, JsonArray? Options)[] labels, string separator) =>
         string.Join(separator, (keys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(k => labels.FirstOrDefault(l => l.Key == k).Name ?? k));
+
+    /// <summary>
+    /// The material versions a supplement brought (<c>key@v2</c>, comma-separated) by the materials' names in the page's
+    /// language ("公司章程 第 2 版"); a material the step does not list, by its key.
+    /// </summary>
+    private static string Versions(string versions, JsonArray? materials, string separator) =>
+        string.Join(separator, versions.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v =>
+        {
+            var (key, version) = v.LastIndexOf("@v", StringComparison.Ordinal) is var at and > 0 ? (v[..at], v[(at + 2)..]) : (v, null);
+            var name = materials?.OfType<JsonObject>().FirstOrDefault(m => m["key"]?.GetValue<string>() == key) is { } material ? DeskText.MaterialName(material) ?? key : key;
+            return version is null ? name : DeskText.Say($"{name} 第 {version} 版", $"{name} (version {version})");
+        }));
 
     /// <summary>The page's words, then (where given) what a person wrote, with the brackets around it.</summary>
     private static IHtmlContent Text(string words, (string Open, string Said, string Close)? said = null)
