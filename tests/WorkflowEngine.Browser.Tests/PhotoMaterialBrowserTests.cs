@@ -19,8 +19,8 @@ public sealed class PhotoMaterialBrowserTests(BrowserFixture fixture) : IClassFi
         await Assertions.Expect(camera).ToHaveAttributeAsync("capture", "environment");
 
         // A phone's camera gives one photo a shot: the second is added to the first.
-        await camera.SetInputFilesAsync(new FilePayload { Name = "image.jpg", MimeType = "image/jpeg", Buffer = TestPhotos.Jpeg(1200, 1600) });
-        await camera.SetInputFilesAsync(new FilePayload { Name = "image.jpg", MimeType = "image/jpeg", Buffer = TestPhotos.Jpeg(1200, 1600, orientation: 6) });
+        await camera.SetInputFilesAsync(new FilePayload { Name = "image.jpg", MimeType = "image/jpeg", Buffer = await CanvasPhotos.JpegAsync(page, 1200, 1600, "1") });
+        await camera.SetInputFilesAsync(new FilePayload { Name = "image.jpg", MimeType = "image/jpeg", Buffer = await CanvasPhotos.JpegAsync(page, 1600, 1200, "2", orientation: 6) });
 
         var articles = await SendTwoPhotosAsync(page, "applicant-apply-photos-phone");
         Assert.Equal("公司章程.pdf", articles.GetProperty("fileName").GetString());
@@ -39,13 +39,13 @@ public sealed class PhotoMaterialBrowserTests(BrowserFixture fixture) : IClassFi
         await BusinessOpeningForm.FillAsync(page);
         await page.Locator("#m-articles").SetInputFilesAsync(new[]
         {
-            new FilePayload { Name = "a.jpg", MimeType = "image/jpeg", Buffer = TestPhotos.Jpeg(600, 800) },
-            new FilePayload { Name = "b.jpg", MimeType = "image/jpeg", Buffer = TestPhotos.Jpeg(700, 900) },
+            new FilePayload { Name = "a.jpg", MimeType = "image/jpeg", Buffer = await CanvasPhotos.JpegAsync(page, 600, 800, "A") },
+            new FilePayload { Name = "b.jpg", MimeType = "image/jpeg", Buffer = await CanvasPhotos.JpegAsync(page, 700, 900, "B") },
         });
-        await page.Locator("#m-articles-photos").SetInputFilesAsync(new FilePayload { Name = "c.jpg", MimeType = "image/jpeg", Buffer = TestPhotos.Jpeg(800, 1000) });
+        await page.Locator("#m-articles-photos").SetInputFilesAsync(new FilePayload { Name = "c.jpg", MimeType = "image/jpeg", Buffer = await CanvasPhotos.JpegAsync(page, 800, 1000, "C") });
         var pages = page.Locator("#m-articles-photos-list li .photo-name");
         await Assertions.Expect(pages).ToHaveTextAsync(["第 1 页 · a.jpg", "第 2 页 · b.jpg", "第 3 页 · c.jpg"]);
-        await Assertions.Expect(page.Locator("#m-articles-photos-list img")).ToHaveCountAsync(3);
+        await CanvasPhotos.AssertThumbnailsShownAsync(page.Locator("#m-articles-photos-list"), 3);
 
         // By keyboard: the button named for the page and the file, pressed with Enter.
         await page.GetByRole(AriaRole.Button, new() { Name = "移除：第 2 页（b.jpg）", Exact = true }).FocusAsync();
@@ -71,6 +71,7 @@ public sealed class PhotoMaterialBrowserTests(BrowserFixture fixture) : IClassFi
     {
         await Assertions.Expect(page.Locator("#m-articles-photos-count")).ToHaveTextAsync("已选 2 张照片，将合成 2 页的 PDF");
         await Assertions.Expect(page.Locator("#m-articles-error")).ToHaveCountAsync(0);
+        await CanvasPhotos.AssertThumbnailsShownAsync(page.Locator("#m-articles-photos-list"), 2);
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
         await PageChecks.AssertNoSidewaysScrollAsync(page);
         await Screenshots.SaveAsync(page, screenshot);

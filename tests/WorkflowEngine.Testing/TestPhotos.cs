@@ -18,12 +18,7 @@ public static class TestPhotos
         jpeg.Write([0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
         if (orientation != 1)
         {
-            // APP1: "Exif\0\0", a big-endian TIFF header and one directory entry, the orientation (0x0112, SHORT, 1).
-            byte[] tiff = [(byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte)orientation, 0, 0, 0, 0, 0, 0, 0, 0];
-            var length = 2 + 6 + tiff.Length;
-            jpeg.Write([0xFF, 0xE1, (byte)(length >> 8), (byte)length]);
-            jpeg.Write("Exif\0\0"u8);
-            jpeg.Write(tiff);
+            jpeg.Write(ExifOrientation(orientation));
         }
 
         var frame = new List<byte> { 0xFF, 0xC0, 0, (byte)(8 + (3 * components)), 8, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, (byte)components };
@@ -37,6 +32,28 @@ public static class TestPhotos
         jpeg.Write(Enumerable.Range(0, 64).Select(i => (byte)(i * 3 % 255)).ToArray());
         jpeg.Write([0xFF, 0xD9]);
         return jpeg.ToArray();
+    }
+
+    /// <summary>
+    /// A real JPEG (one a browser or camera encoded) with an EXIF orientation segment put in right after its start of
+    /// image, as a phone's camera writes one: the pixels stay as stored, a viewer turns them.
+    /// </summary>
+    public static byte[] WithOrientation(byte[] jpeg, int orientation)
+    {
+        if (jpeg.Length < 2 || jpeg[0] != 0xFF || jpeg[1] != 0xD8)
+        {
+            throw new ArgumentException("Not a JPEG: it does not start with SOI (FF D8).", nameof(jpeg));
+        }
+
+        return [.. jpeg.AsSpan(0, 2), .. ExifOrientation(orientation), .. jpeg.AsSpan(2)];
+    }
+
+    /// <summary>APP1: "Exif\0\0", a big-endian TIFF header and one directory entry, the orientation (0x0112, SHORT, 1).</summary>
+    private static byte[] ExifOrientation(int orientation)
+    {
+        byte[] tiff = [(byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte)orientation, 0, 0, 0, 0, 0, 0, 0, 0];
+        var length = 2 + 6 + tiff.Length;
+        return [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. "Exif\0\0"u8, .. tiff];
     }
 
     /// <summary>The RGB colour <see cref="Png"/> gives the pixel at (x, y), before any transparency.</summary>
