@@ -10,12 +10,14 @@ namespace WorkflowEngine.Hosting.Api;
 /// policy forbids everything a browser could do with a response beyond reading it. Pages get their own policy by path in
 /// <see cref="For"/>, the one place it is decided: only this host's own stylesheets, scripts and images, forms posted
 /// only to it (the sign-in page also to the identity platform, where one is configured), and still no inline script or
-/// style, no framing and no plug-ins.
+/// style, no framing and no plug-ins. Images may also be <c>blob:</c> URLs: the apply page shows the photos an applicant
+/// picked (before anything is sent) as thumbnails from object URLs its own script makes of the chosen files; without it
+/// every thumbnail was a broken image.
 /// </summary>
 public static class SecurityHeaders
 {
     private const string PagesPolicy =
-        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /// <summary>
     /// The API reference (<c>/scalar</c>, Development only): its packaged script configures itself inline and injects its

@@ -53,7 +53,7 @@ public sealed class Bug_8_SecurityHeadersOnEveryResponse(HostFixture fixture) : 
 
         var policy = Header(response, "Content-Security-Policy");
         Assert.Equal(
-            "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+            "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
             policy);
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.Equal("no-store", Header(response, "Cache-Control"));
