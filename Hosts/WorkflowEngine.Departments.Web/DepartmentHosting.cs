@@ -9,6 +9,7 @@ using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Distributed;
 using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Hosting.Pages;
 using WorkflowEngine.Messaging.Configuration;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Persistence.Stores;
@@ -123,7 +124,8 @@ public static class DepartmentHosting
     public static WebApplication MapWorkflowDepartmentHost(this WebApplication app)
     {
         app.MapWorkflowPipeline();
-        app.MapGet("/", (ServedDepartments served) => Results.Ok(new
+        // A clerk who types the host's address into a browser arrives at their queue; a script reads what the host serves.
+        app.MapGet("/", (HttpRequest request, ServedDepartments served) => PlainPage.AcceptsHtml(request) ? Results.Redirect("/desk") : Results.Ok(new
         {
             name = "WorkflowEngine 部门办件",
             departments = served.Codes,

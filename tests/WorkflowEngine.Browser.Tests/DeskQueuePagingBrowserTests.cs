@@ -50,4 +50,53 @@ public sealed class DeskQueuePagingBrowserTests(BrowserFixture fixture) : IClass
         await page.GetByRole(AriaRole.Link, new() { Name = "上一页" }).ClickAsync();
         await Assertions.Expect(page.Locator("#queue-count")).ToContainTextAsync("显示第 1–50 件");
     }
+
+    /// <summary>
+    /// A clerk narrows the queue by service and by the beginning of the tracking numbers at once, then pages through it:
+    /// the next page holds the rest of what both filters match, nothing else, and the form still shows both. Natural
+    /// resources' queue, which no other test of the class reads.
+    /// </summary>
+    [Fact]
+    public async Task Clerk_PagesThroughAQueueFilteredTwice_AndBothFiltersStayOnEveryPage()
+    {
+        var now = Host.Clock.GetUtcNow();
+        var changes = new DepartmentChanges();
+        void Add(string number, string service, string title, int i) => changes.Inserted.Add(new TaskRecord
+        {
+            Id = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), TrackingNumber = number, ServiceId = service, ServiceTitle = title,
+            StepId = "planning", Attempt = 1, Department = "NRP", Title = $"规划许可 {number}", Status = TaskStatuses.Open,
+            DispatchedAt = now, DueAt = now.AddDays(1 + i), ReceivedAt = now, PayloadJson = "{}",
+        });
+        for (var i = 0; i < 55; i++)
+        {
+            Add($"YB-FILT-A{i:D3}", "construction-permit", "工程建设项目审批", i);
+        }
+
+        // The same service under other numbers, and the same numbers' beginning under another service: neither filter alone.
+        for (var i = 0; i < 8; i++)
+        {
+            Add($"YB-OTHER-{i:D3}", "construction-permit", "工程建设项目审批", i);
+            Add($"YB-FILT-B{i:D3}", "joint-acceptance-registration", "竣工联合验收与不动产首次登记", i);
+        }
+
+        await new SqlDepartmentStore(Host.Services.GetRequiredService<Database>()).SaveAsync(changes, now, CancellationToken.None);
+
+        var page = await fixture.SignedInAsync("nrp-clerk", "/desk");
+        await page.Locator("#service").SelectOptionAsync("construction-permit");
+        await page.Locator("#q").FillAsync("yb-filt");
+        await page.GetByRole(AriaRole.Button, new() { Name = "筛选", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#queue-count")).ToContainTextAsync("共 55 件，显示第 1–50 件");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "下一页" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#queue-count")).ToContainTextAsync("共 55 件，显示第 51–55 件");
+        await Assertions.Expect(page.Locator(".desk-task")).ToHaveCountAsync(5);
+        foreach (var task in await page.Locator(".desk-task").AllInnerTextsAsync())
+        {
+            Assert.Contains("YB-FILT-A", task, StringComparison.Ordinal);
+        }
+
+        await Assertions.Expect(page.Locator("#service")).ToHaveValueAsync("construction-permit");
+        await Assertions.Expect(page.Locator("#q")).ToHaveValueAsync("yb-filt");
+        await PageChecks.AssertUsableAsync(page);
+    }
 }

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WorkflowEngine.Hosting.Pages;
 using WorkflowEngine.Runtime.Departments;
 
 namespace WorkflowEngine.Hosting.Api;
 
 /// <summary>
 /// Every error leaves as RFC 7807 problem details: a bad request (malformed body, oversized upload) with its status and
-/// what was wrong; anything unexpected as a 500 whose details are logged, not shown. In the request's language.
+/// what was wrong; anything unexpected as a 500 whose details are logged, not shown. In the request's language. A browser
+/// asking for a page gets the same as a readable page instead (<see cref="ErrorPage"/>).
 /// </summary>
 public static class ErrorHandling
 {
@@ -38,13 +40,30 @@ public static class ErrorHandling
             }
 
             context.Response.StatusCode = status;
+            if (ErrorPage.IsFor(context.Request))
+            {
+                // A page's visitor reads the page's words for a failure, and a refusal's own in their language.
+                var words = PlainPage.Text(context.Request).IsEnglishText;
+                await (status >= 500
+                    ? ErrorPage.WriteAsync(context, status)
+                    : ErrorPage.WriteAsync(context, words ? title.En : title.Zh, words ? detail.En : detail.Zh));
+                return;
+            }
+
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
                 ProblemDetails = { Status = status, Title = english ? title.En : title.Zh, Detail = english ? detail.En : detail.Zh },
             });
         }));
-        app.UseStatusCodePages();
+        // A status without a body: a browser asking for a page gets one it can read; everyone else, problem details.
+        var problemDetails = new StatusCodePagesOptions().HandleAsync;
+        app.UseStatusCodePages(new StatusCodePagesOptions
+        {
+            HandleAsync = context => ErrorPage.IsFor(context.HttpContext.Request)
+                ? ErrorPage.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode)
+                : problemDetails(context),
+        });
         return app;
     }
 }

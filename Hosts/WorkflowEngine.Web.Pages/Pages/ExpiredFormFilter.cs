@@ -9,7 +9,8 @@ namespace WorkflowEngine.Hosting.Pages;
 /// <summary>
 /// A page's form whose anti-forgery token no longer matches (the visitor signed in or out in another tab since the form
 /// was drawn, or the token's cookie has gone) is answered with a readable page in the visitor's language and a link that
-/// draws the page again with a fresh token, instead of a bare 400 that the status-code pages would turn into problem JSON.
+/// draws the page again with a fresh token, instead of a bare 400 that the status-code pages would answer only as
+/// a request they cannot handle (<see cref="ErrorPage"/>).
 /// Still a 400: nothing was done. The API's routes keep their problem details.
 /// </summary>
 public sealed class ExpiredFormFilter : IAlwaysRunResultFilter

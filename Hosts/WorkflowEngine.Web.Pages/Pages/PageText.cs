@@ -40,6 +40,14 @@ public sealed record PageText
         ExpiredFormTitle = "页面已过期",
         ExpiredFormMessage = "页面已过期，请重新提交。打开这个页面以后，您在其他窗口登录或退出了登录（或页面打开的时间太久），这次提交没有办理任何事项。请重新打开此页，再提交一次。",
         ExpiredFormReopen = "重新打开此页",
+        NoPageTitle = "没有找到这个页面",
+        NoPageMessage = "这个地址没有对应的页面，可能是链接不完整或已经失效。请从首页重新进入；查询办件进度请使用回执上的办件编号。",
+        ServerErrorTitle = "系统暂时出错",
+        ServerErrorMessage = "这次请求没有办理完成，错误已经记录。请稍后再试；如果一直出现，请联系政务服务中心。",
+        RequestErrorTitle = "无法打开这个页面",
+        RequestErrorFormat = "这个请求无法办理（错误代码 {0}）。请从首页重新进入。",
+        BackToHome = "返回首页",
+        BackToQueue = "返回办件队列",
         Footer = "一次告知、一表申请、一窗受理、并联审批、限时办结。",
         CatalogueTitle = "可以一次办好的事",
         CatalogueIntro = "选择一件事，先阅读一次性告知：需要的全部材料和条件、各部门办理的环节和时限。",
@@ -132,6 +140,14 @@ public sealed record PageText
         ExpiredFormTitle = "This page has expired",
         ExpiredFormMessage = "This page has expired; please submit again. Since the page was opened you signed in or out in another window (or it was open a long time), so nothing was done with this submission. Open the page again and submit once more.",
         ExpiredFormReopen = "Open the page again",
+        NoPageTitle = "Page not found",
+        NoPageMessage = "There is no page at this address: the link may be incomplete or out of date. Start again from the home page; to follow an application, use the tracking number on its receipt.",
+        ServerErrorTitle = "Something went wrong",
+        ServerErrorMessage = "This request could not be completed; the error has been logged. Please try again later, and if it keeps happening, contact the government service centre.",
+        RequestErrorTitle = "This page cannot be opened",
+        RequestErrorFormat = "This request cannot be handled (error {0}). Start again from the home page.",
+        BackToHome = "Back to the home page",
+        BackToQueue = "Back to the task queue",
         Footer = "Told once, one form, one window, approvals in parallel, within set limits.",
         CatalogueTitle = "Things you can get done at once",
         CatalogueIntro = "Choose a service and read its one-time notice first: every material and condition, each department's step and its time limit.",
@@ -258,6 +274,26 @@ public sealed record PageText
     public required string ExpiredFormMessage { get; init; }
 
     public required string ExpiredFormReopen { get; init; }
+
+    /// <summary>A browser's request for an address no page answers (a link typed or copied wrong, an old bookmark).</summary>
+    public required string NoPageTitle { get; init; }
+
+    public required string NoPageMessage { get; init; }
+
+    /// <summary>A page that failed unexpectedly: the details are logged, never shown.</summary>
+    public required string ServerErrorTitle { get; init; }
+
+    public required string ServerErrorMessage { get; init; }
+
+    /// <summary>Any other refusal without a page of its own (a method a page does not take): {0} the status code.</summary>
+    public required string RequestErrorTitle { get; init; }
+
+    public required string RequestErrorFormat { get; init; }
+
+    public required string BackToHome { get; init; }
+
+    /// <summary>The way back on a department host, whose first page is the clerk's queue.</summary>
+    public required string BackToQueue { get; init; }
 
     public required string Footer { get; init; }
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Hosting.Configuration;
 
 namespace WorkflowEngine.Hosting.Pages;
 
@@ -28,8 +30,8 @@ public static class PlainPage
                 <link rel="stylesheet" href="{WebPages.AssetsPath}/css/site.css">
             </head>
             <body>
-                <header class="site-header"><div class="bar"><a class="site-name" href="/">{html.Encode(text.SiteName)}</a></div></header>
-                <main id="main">
+                <header class="site-header"><div class="bar"><a class="site-name" href="{html.Encode(Home(context))}">{html.Encode(text.SiteName)}</a></div></header>
+                <main id="main" tabindex="-1">
                     <h1>{html.Encode(title)}</h1>
                     <p role="alert"{alertAttributes}>{html.Encode(message)}</p>
                     <p><a href="{html.Encode(backHref)}">{html.Encode(backText)}</a></p>
@@ -38,6 +40,20 @@ public static class PlainPage
             </html>
             """,
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The host's first page, where the site's name leads, as on the layout: the catalogue where the engine runs, the
+    /// clerk's queue on a department host, which has no catalogue.
+    /// </summary>
+    public static string Home(HttpContext context) =>
+        context.RequestServices.GetService<PageSets>() is { Engine: false } ? "/desk" : "/";
+
+    /// <summary>Whether the request is a browser's asking for a page (a link followed, an address typed), not a script's or an asset's.</summary>
+    public static bool AcceptsHtml(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
     }
 
     /// <summary>The words of the page in the visitor's chosen language.</summary>
