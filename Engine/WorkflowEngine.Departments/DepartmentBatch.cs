@@ -883,7 +883,9 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     /// new version's file as the engine describes it (an older engine says only version and hash, so the old file's
     /// name, size, photos and download go rather than pass for the new one's), marked with when it was supplied
     /// (<see cref="TaskPayloadKeys.SuppliedAt"/>), and keeps the file the department first received
-    /// (<see cref="TaskPayloadKeys.FirstReceived"/>) so that the clerk sees what the supplement replaced.
+    /// (<see cref="TaskPayloadKeys.FirstReceived"/>) so that the clerk sees what the supplement replaced. Every version
+    /// received stays listed with its own download (<see cref="TaskPayloadKeys.Versions"/>), so that after several
+    /// rounds the clerk can open what the applicant sent in each.
     /// </summary>
     private void ShowSupplied(TaskRecord task, StepSupplemented supplied)
     {
@@ -907,17 +909,10 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
 
             if (!entry.ContainsKey(TaskPayloadKeys.FirstReceived) && entry["fileName"] is not null)
             {
-                entry[TaskPayloadKeys.FirstReceived] = new JsonObject
-                {
-                    ["version"] = entry["version"]?.DeepClone(),
-                    ["fileName"] = entry["fileName"]?.DeepClone(),
-                    ["contentType"] = entry["contentType"]?.DeepClone(),
-                    ["size"] = entry["size"]?.DeepClone(),
-                    ["sha256"] = entry["sha256"]?.DeepClone(),
-                    ["photoPages"] = entry["photoPages"]?.DeepClone(),
-                };
+                entry[TaskPayloadKeys.FirstReceived] = FileOf(entry);
             }
 
+            var received = ReceivedVersions(entry);
             entry["status"] = "received";
             entry["version"] = version.Version;
             entry["fileName"] = version.FileName;
@@ -928,10 +923,67 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             entry["download"] = version.Download;
             entry["dueBy"] = null;
             entry[TaskPayloadKeys.SuppliedAt] = JsonValue.Create(ChinaTime.ToLocal(supplied.SuppliedAt));
+            entry[TaskPayloadKeys.SupplementRound] = task.SupplementsSent;
+            received.RemoveAll(v => v?["version"]?.GetValue<int>() == version.Version);
+            received.Insert(0, VersionOf(entry));
         }
 
         _payloads[task.Id] = step.ToJsonString(MessageJson.Options);
         _payloadsChanged.Add(task.Id);
+    }
+
+    /// <summary>
+    /// The versions of a material the step received, newest first (<see cref="TaskPayloadKeys.Versions"/>), begun on the
+    /// first supplement with the file the step came with (before the entry takes the new one); an entry supplied before
+    /// versions were listed begins with what it kept: the version it last took, then the first file without its download.
+    /// </summary>
+    private static JsonArray ReceivedVersions(JsonObject entry)
+    {
+        if (entry[TaskPayloadKeys.Versions] is JsonArray kept)
+        {
+            return kept;
+        }
+
+        JsonArray received = [];
+        if (entry[TaskPayloadKeys.SuppliedAt] is null)
+        {
+            if (entry["version"] is not null || entry["fileName"] is not null || entry["download"] is not null)
+            {
+                received.Add(VersionOf(entry));
+            }
+        }
+        else
+        {
+            received.Add(VersionOf(entry));
+            if (entry[TaskPayloadKeys.FirstReceived] is JsonObject first)
+            {
+                received.Add(first.DeepClone());
+            }
+        }
+
+        entry[TaskPayloadKeys.Versions] = received;
+        return received;
+    }
+
+    /// <summary>The file an entry names now (<see cref="TaskPayloadKeys.FirstReceived"/>).</summary>
+    private static JsonObject FileOf(JsonObject entry) => new()
+    {
+        ["version"] = entry["version"]?.DeepClone(),
+        ["fileName"] = entry["fileName"]?.DeepClone(),
+        ["contentType"] = entry["contentType"]?.DeepClone(),
+        ["size"] = entry["size"]?.DeepClone(),
+        ["sha256"] = entry["sha256"]?.DeepClone(),
+        ["photoPages"] = entry["photoPages"]?.DeepClone(),
+    };
+
+    /// <summary>One version's file as the entry names it now, with its download and how it came, for <see cref="TaskPayloadKeys.Versions"/>.</summary>
+    private static JsonObject VersionOf(JsonObject entry)
+    {
+        var version = FileOf(entry);
+        version["download"] = entry["download"]?.DeepClone();
+        version[TaskPayloadKeys.SuppliedAt] = entry[TaskPayloadKeys.SuppliedAt]?.DeepClone();
+        version[TaskPayloadKeys.SupplementRound] = entry[TaskPayloadKeys.SupplementRound]?.DeepClone();
+        return version;
     }
 
     /// <summary>The form answers the applicant corrected, kept in the step (<see cref="TaskPayloadKeys.FormCorrections"/>) for the clerk's page.</summary>

@@ -29,4 +29,18 @@ public static class TaskPayloadKeys
     /// so that the clerk sees what the applicant's new version replaced.
     /// </summary>
     public const string FirstReceived = "firstReceived";
+
+    /// <summary>
+    /// In an entry of the step's <c>materials</c>: which supplement request of the task (补正, 1 for the first) the version
+    /// the entry now names answered; absent for the version the step came with.
+    /// </summary>
+    public const string SupplementRound = "round";
+
+    /// <summary>
+    /// In an entry of the step's <c>materials</c> a supplement request replaced: every version the department received,
+    /// newest first, each with <c>version</c>, <c>fileName</c>, <c>contentType</c>, <c>size</c>, <c>sha256</c>,
+    /// <c>photoPages</c>, <c>download</c> (the engine's path of that version), <see cref="SuppliedAt"/> and
+    /// <see cref="SupplementRound"/> (both null for the version the step came with).
+    /// </summary>
+    public const string Versions = "versions";
 }

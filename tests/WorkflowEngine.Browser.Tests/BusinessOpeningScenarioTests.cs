@@ -73,11 +73,16 @@ public sealed class BusinessOpeningScenarioTests(BrowserFixture fixture) : IClas
         // Back at SAMR, the clock runs again on the supplied articles, and the clerk approves.
         await samr.GotoAsync(samrTask);
         await BrowserFixture.ReloadUntilAsync(samr, samr.Locator("#task-clock", new() { HasText = "计时中" }), "the licence clock to run again");
-        // The articles listed are the signed ones just supplied, not those the step came with, which are named beside them.
+        // The articles listed are the signed ones just supplied, not those the step came with; both versions are listed
+        // beneath, newest first, each with its own download.
         var materials = samr.Locator("section[aria-labelledby='materials-heading']");
-        await Assertions.Expect(materials.GetByRole(AriaRole.Link, new() { Name = "下载 章程（全体股东签字）.pdf" })).ToBeVisibleAsync();
+        await Assertions.Expect(materials.GetByRole(AriaRole.Link, new() { Name = "下载 章程（全体股东签字）.pdf" }).First).ToBeVisibleAsync();
         await Assertions.Expect(materials).ToContainTextAsync("补正提交（第 2 版");
-        await Assertions.Expect(materials.Locator(".desk-first-received")).ToContainTextAsync("补正前收到的文件：章程.pdf");
+        var versions = materials.Locator(".desk-versions li");
+        await Assertions.Expect(versions).ToHaveCountAsync(2);
+        await Assertions.Expect(versions.Nth(0)).ToContainTextAsync("第 2 版 · 第 1 次补正提交");
+        await Assertions.Expect(versions.Nth(1).GetByRole(AriaRole.Link, new() { Name = "下载 章程.pdf" })).ToBeVisibleAsync();
+        await Assertions.Expect(versions.Nth(1)).ToContainTextAsync("第 1 版 · 补正前收到的文件");
         await PageChecks.AssertUsableAsync(samr, "desk-task");
         await samr.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
         await Assertions.Expect(samr.Locator(".desk-done")).ToContainTextAsync("已通过");

@@ -20,10 +20,16 @@ public static class TaskMaterialsEndpoints
 {
     public static string PathOf(Guid taskId, string materialKey) => $"/api/tasks/{taskId}/materials/{Uri.EscapeDataString(materialKey)}";
 
+    /// <summary>This host's path of one version of a material the task received (<see cref="TaskPayloadKeys.Versions"/>).</summary>
+    public static string PathOf(Guid taskId, string materialKey, int version) =>
+        $"{PathOf(taskId, materialKey)}/versions/{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     public static IEndpointRouteBuilder MapTaskMaterials(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/tasks/{id:guid}/materials/{key}", DownloadAsync).Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway).WithTags("Tasks").RequireAuthorization(Policies.Clerk)
             .WithSummary("Download a material the task's step uses (fetched from the engine host)");
+        app.MapGet("/api/tasks/{id:guid}/materials/{key}/versions/{version:int}", DownloadVersionAsync).Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway).WithTags("Tasks").RequireAuthorization(Policies.Clerk)
+            .WithSummary("Download one version the task received of a material, after supplement requests (补正) (fetched from the engine host)");
         return app;
     }
 
@@ -37,15 +43,39 @@ public static class TaskMaterialsEndpoints
 
         foreach (var material in materials.OfType<JsonObject>())
         {
-            if (material["download"] is not null && material["key"]?.GetValue<string>() is { } key)
+            if (material["key"]?.GetValue<string>() is not { } key)
+            {
+                continue;
+            }
+
+            if (material["download"] is not null)
             {
                 material["download"] = PathOf(taskId, key);
+            }
+
+            foreach (var version in (material[TaskPayloadKeys.Versions] as JsonArray)?.OfType<JsonObject>() ?? [])
+            {
+                if (version["download"] is not null && version["version"] is JsonValue number && number.TryGetValue<int>(out var n))
+                {
+                    version["download"] = PathOf(taskId, key, n);
+                }
             }
         }
     }
 
-    private static async Task<IResult> DownloadAsync(
+    private static Task<IResult> DownloadAsync(
         Guid id, string key, ClaimsPrincipal user, HttpContext http, ITaskQueries queries, EngineMaterials engine, IAccessLog access,
+        CancellationToken cancellationToken) =>
+        FetchAsync(id, key, null, user, http, queries, engine, access, cancellationToken);
+
+    private static Task<IResult> DownloadVersionAsync(
+        Guid id, string key, int version, ClaimsPrincipal user, HttpContext http, ITaskQueries queries, EngineMaterials engine, IAccessLog access,
+        CancellationToken cancellationToken) =>
+        FetchAsync(id, key, version, user, http, queries, engine, access, cancellationToken);
+
+    /// <summary>The material as the task names it now, or (<paramref name="version"/>) one version of it the task received.</summary>
+    private static async Task<IResult> FetchAsync(
+        Guid id, string key, int? version, ClaimsPrincipal user, HttpContext http, ITaskQueries queries, EngineMaterials engine, IAccessLog access,
         CancellationToken cancellationToken)
     {
         if (await queries.GetAsync(id, cancellationToken) is not { } task || !user.WorksFor(task.Department))
@@ -61,9 +91,15 @@ public static class TaskMaterialsEndpoints
 
         var reference = (JsonNode.Parse(task.PayloadJson)?["materials"] as JsonArray)?.OfType<JsonObject>()
             .FirstOrDefault(m => m["key"]?.GetValue<string>() == key);
+        if (version is not null)
+        {
+            reference = (reference?[TaskPayloadKeys.Versions] as JsonArray)?.OfType<JsonObject>()
+                .FirstOrDefault(v => v["version"] is JsonValue n && n.TryGetValue<int>(out var number) && number == version);
+        }
+
         if (reference?["download"]?.GetValue<string>() is not { } download)
         {
-            return Problems.NotFound("这个办件没有这份材料");
+            return Problems.NotFound(version is null ? "这个办件没有这份材料" : $"这个办件没有收到这份材料的第 {version} 版");
         }
 
         if (!engine.Configured)
@@ -80,8 +116,13 @@ public static class TaskMaterialsEndpoints
                 : Results.Problem($"受理系统暂时无法提供材料（{fetched.Error}），请稍后再试", statusCode: StatusCodes.Status502BadGateway, title: "Engine unavailable");
         }
 
-        await access.RecordAsync(task.ApplicationId, user.Id(), AccessTypes.MaterialDownloaded,
-            new Dictionary<string, string?> { ["material"] = key, ["department"] = task.Department, ["step"] = task.StepId }, cancellationToken);
+        var detail = new Dictionary<string, string?> { ["material"] = key, ["department"] = task.Department, ["step"] = task.StepId };
+        if (version is not null)
+        {
+            detail["version"] = version.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await access.RecordAsync(task.ApplicationId, user.Id(), AccessTypes.MaterialDownloaded, detail, cancellationToken);
         var contentType = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
         var fileName = response.Content.Headers.ContentDisposition?.FileNameStar ?? reference["fileName"]?.GetValue<string>();
         // The engine's response goes once this one is sent: the file streams through without being held in memory.

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Contracts;
-using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Departments;
 using WorkflowEngine.Runtime.Outbox;
 using WorkflowEngine.Testing;
@@ -21,8 +20,6 @@ namespace WorkflowEngine.Hosting.Tests.Bugs;
 public sealed class Bug_11_DeskShowsDispatchFileAfterSupplement
 {
     private const string Password = "Demo#2026";
-
-    private const string Token = "counter-host-token";
 
     private static readonly DateTimeOffset SuppliedAt = new(2026, 3, 2, 10, 15, 0, TimeSpan.FromHours(8));
 
@@ -87,14 +84,8 @@ public sealed class Bug_11_DeskShowsDispatchFileAfterSupplement
     public async Task OnADepartmentHostOfItsOwn_TheArticlesSuppliedAsPhotos_AreWhatTheClerksTaskShowsAndDownloads()
     {
         await using var broker = await RabbitMqBroker.CreateAsync();
-        await using var engine = await AllInOneHost.StartAsync(AllInOneHost.MondayMorning, extraArgs:
-        [
-            .. broker.HostArgs, "--Departments:Codes=PSB,TAX,HRSS,HSA,HPF",
-            "--ServiceAccounts:0:Name=counter", $"--ServiceAccounts:0:TokenSha256={ServiceAccount.Hash(Token)}", "--ServiceAccounts:0:Departments=SAMR,BANK",
-        ]);
-        await using var counter = await AllInOneHost.StartDepartmentHostAsync(
-            [.. broker.HostArgs, "--Departments:Codes=SAMR,BANK", $"--Departments:EngineUrl={engine.Address}", $"--Departments:EngineToken={Token}"]);
-        await broker.WaitForConsumerAsync("dept.SAMR");
+        await using var hosts = await SamrCounterHosts.StartAsync(broker);
+        var (engine, counter) = (hosts.Engine, hosts.Counter);
         var id = await engine.SubmitBusinessOpeningAsync();
         var task = (await counter.TaskOfAsync(id)).GetProperty("id").GetString()!;
 
@@ -160,7 +151,7 @@ public sealed class Bug_11_DeskShowsDispatchFileAfterSupplement
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/desk/tasks/{task}"));
         Assert.Matches("<strong>公司章程</strong>[^<]*<a [^>]*>[^<]*<span[^>]*>公司章程.pdf</span></a>\\s*<span class=\"desk-photo-pages\">· 由 2 张照片合成 PDF</span>", page);
         Assert.Contains("补正提交（第 2 版，2026-03-02 10:15）", page, StringComparison.Ordinal);
-        Assert.Matches("补正前收到的文件：<span[^>]*>章程.pdf</span>（第 1 版", page);
+        Assert.Matches("第 1 版 · 补正前收到的文件[^<]*<a [^>]*>[^<]*<span[^>]*>章程.pdf</span></a>", page);
         Assert.Contains("申请人已补齐材料：公司章程 第 2 版", page, StringComparison.Ordinal);
         var english = await ProvisionalDueTimeTests.SwitchToEnglishAsync(browser, $"/desk/tasks/{task}");
         Assert.Contains("supplied for the supplement request (version 2, 2026-03-02 10:15)", english, StringComparison.Ordinal);

@@ -100,6 +100,24 @@ public static partial class DeskText
             : null;
 
     /// <summary>
+    /// Which version of a material the step received, and how (<see cref="TaskPayloadKeys.Versions"/>): "第 3 版 · 第 2 次补正提交（2026-03-02 11:05）",
+    /// or for the file the step came with "第 1 版 · 补正前收到的文件".
+    /// </summary>
+    public static string VersionReceived(JsonObject version)
+    {
+        var number = version["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
+        var (zh, en) = number is null ? ("版本不详", "Version unknown") : ($"第 {number} 版", $"Version {number}");
+        if (version[TaskPayloadKeys.SuppliedAt] is not JsonValue value || !value.TryGetValue<DateTimeOffset>(out var at))
+        {
+            return Say($"{zh} · 补正前收到的文件", $"{en} · received before the supplement requests");
+        }
+
+        return version[TaskPayloadKeys.SupplementRound] is JsonValue r && r.TryGetValue<int>(out var round)
+            ? Say($"{zh} · 第 {round} 次补正提交（{Time(at)}）", $"{en} · supplied for supplement request {round} ({Time(at)})")
+            : Say($"{zh} · 补正提交（{Time(at)}）", $"{en} · supplied for a supplement request ({Time(at)})");
+    }
+
+    /// <summary>
     /// What is known of a file besides its name: its version where it is not the first, its size and the photos it was
     /// made of ("第 1 版 · 48 KB · 由 3 张照片合成 PDF"); null where nothing is.
     /// </summary>
