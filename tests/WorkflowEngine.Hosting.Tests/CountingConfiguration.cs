@@ -17,6 +17,13 @@ internal sealed class CountingConfiguration : ConfigurationProvider, IConfigurat
 
     public void Reset() => _reads.Clear();
 
+    /// <summary>Sets <paramref name="key"/> and announces a reload, as an edited <c>appsettings.json</c> does when watched.</summary>
+    public void Change(string key, string value)
+    {
+        Set(key, value);
+        OnReload();
+    }
+
     public IConfigurationProvider Build(IConfigurationBuilder builder) => this;
 
     public override bool TryGet(string key, out string? value)

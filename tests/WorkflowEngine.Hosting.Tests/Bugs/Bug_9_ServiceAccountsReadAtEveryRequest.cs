@@ -19,9 +19,10 @@ namespace WorkflowEngine.Hosting.Tests.Bugs;
 public sealed class Bug_9_ServiceAccountsReadAtEveryRequest
 {
     private const string Token = "department-host-token-2026-12";
+    private const string NewToken = "department-host-token-2027-01";
 
     [Fact]
-    public async Task BearerRequests_ReadNoServiceAccountsFromTheConfiguration_TheRightTokenIsAccepted_AndAWrongOneRefused()
+    public async Task BearerRequests_ReadNoServiceAccountsFromTheConfiguration_TheRightTokenIsAccepted_AWrongOneRefused_AndAReloadApplies()
     {
         var configuration = new CountingConfiguration();
         await using var host = await AllInOneHost.StartAsync(
@@ -48,11 +49,22 @@ public sealed class Bug_9_ServiceAccountsReadAtEveryRequest
             clerkAnswers.Add(queue.StatusCode);
         }
 
+        var reads = configuration.ReadsUnder("ServiceAccounts");
+
+        // A second account added to the configuration (a token being rotated, hostBuilder:reloadConfigOnChange=true):
+        // accepted at the next request, with no restart.
+        configuration.Change("ServiceAccounts:1:Name", "counter-2");
+        configuration.Change("ServiceAccounts:1:Departments", "SAMR");
+        configuration.Change("ServiceAccounts:1:TokenSha256", ServiceAccount.Hash(NewToken));
+        using var rotated = WithBearer(host, NewToken);
+        var afterReload = await rotated.GetFromJsonAsync<JsonElement>("/api/service-account");
+
         Assert.All(accepted, a => Assert.Equal("counter", a.GetProperty("name").GetString()));
         Assert.All(accepted, a => Assert.Equal(["SAMR", "PSB"], a.GetProperty("departments").EnumerateArray().Select(d => d.GetString() ?? "")));
         Assert.All(refused, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
         Assert.All(clerkAnswers, status => Assert.Equal(HttpStatusCode.OK, status));
-        Assert.Empty(configuration.ReadsUnder("ServiceAccounts"));
+        Assert.Empty(reads);
+        Assert.Equal("counter-2", afterReload.GetProperty("name").GetString());
     }
 
     private static HttpClient WithBearer(AllInOneHost host, string token)
