@@ -104,7 +104,8 @@ public static class OidcSignIn
             return;
         }
 
-        await PlatformIdentity.RememberAsync(services.GetRequiredService<IDirectoryStore>(), user, context.HttpContext.RequestAborted);
+        await PlatformIdentity.RememberAsync(
+            services.GetRequiredService<IDirectoryStore>(), services.GetRequiredService<SessionCheckCache>(), user, context.HttpContext.RequestAborted);
         context.Principal = PlatformIdentity.Principal(user, SessionCookie.SchemeName);
         if ((context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage?.IdToken) is { Length: > 0 } idToken)
         {

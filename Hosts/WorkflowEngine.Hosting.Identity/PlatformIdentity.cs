@@ -39,12 +39,15 @@ public static class PlatformIdentity
         return (new UserRecord(UserIdPrefix + subject, name, role, staff ? department!.Trim() : null), null);
     }
 
-    /// <summary>Keeps the directory's record of a platform user as the platform last described them (their name, role and department).</summary>
-    public static async Task RememberAsync(IDirectoryStore directory, UserRecord user, CancellationToken cancellationToken)
+    /// <summary>
+    /// At a sign-in on the page: keeps the directory's record of a platform user as the platform last described them
+    /// (their name, role and department), read afresh.
+    /// </summary>
+    public static async Task RememberAsync(IDirectoryStore directory, SessionCheckCache sessionChecks, UserRecord user, CancellationToken cancellationToken)
     {
         if (await directory.FindUserAsync(user.Id, cancellationToken) != user)
         {
-            await directory.UpsertUsersAsync([user], cancellationToken);
+            await WriteAsync(directory, sessionChecks, user, cancellationToken);
         }
     }
 
@@ -52,12 +55,41 @@ public static class PlatformIdentity
     public static async Task<bool> IsDisabledAsync(IUserAccounts accounts, UserRecord user, CancellationToken cancellationToken) =>
         await accounts.FindAsync(user.Id, cancellationToken) is { IsDisabled: true };
 
+    /// <summary>
+    /// At a request with the platform's access token: false when an administrator disabled the person here; otherwise
+    /// true, with the directory's record kept as the token describes them. Read through the session check's cache, as a
+    /// session or this host's own token is, so a person's requests within its window read nothing; written only when the
+    /// claims differ from the record (a new name, role or department applies at the first request that brings it).
+    /// </summary>
+    public static async Task<bool> AdmitAsync(SessionCheckCache sessionChecks, IDirectoryStore directory, UserRecord user, CancellationToken cancellationToken)
+    {
+        var standing = await sessionChecks.FindAsync(user.Id, cancellationToken);
+        if (standing is { IsDisabled: true })
+        {
+            return false;
+        }
+
+        if (standing?.User != user)
+        {
+            await WriteAsync(directory, sessionChecks, user, cancellationToken);
+        }
+
+        return true;
+    }
+
     /// <summary>The same claims a password sign-in gives, marked as the platform's.</summary>
     public static ClaimsPrincipal Principal(UserRecord user, string scheme)
     {
         var principal = UserPrincipal.Create(user, scheme);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ClaimNames.IdentityProvider, OidcSignIn.Provider));
         return principal;
+    }
+
+    /// <summary>Writes the record; the cache forgets the old one, so that no request here compares with it again.</summary>
+    private static async Task WriteAsync(IDirectoryStore directory, SessionCheckCache sessionChecks, UserRecord user, CancellationToken cancellationToken)
+    {
+        await directory.UpsertUsersAsync([user], cancellationToken);
+        sessionChecks.Forget(user.Id);
     }
 
     private static string? RoleOf(string value, OidcSettings settings) =>

@@ -38,15 +38,14 @@ public static class PlatformTokenAuthentication
                     return;
                 }
 
-                if (await PlatformIdentity.IsDisabledAsync(
-                    context.HttpContext.RequestServices.GetRequiredService<IUserAccounts>(), user, context.HttpContext.RequestAborted))
+                var services = context.HttpContext.RequestServices;
+                if (!await PlatformIdentity.AdmitAsync(
+                    services.GetRequiredService<SessionCheckCache>(), services.GetRequiredService<IDirectoryStore>(), user, context.HttpContext.RequestAborted))
                 {
                     context.Fail("An administrator disabled this person's account here.");
                     return;
                 }
 
-                await PlatformIdentity.RememberAsync(
-                    context.HttpContext.RequestServices.GetRequiredService<IDirectoryStore>(), user, context.HttpContext.RequestAborted);
                 context.Principal = PlatformIdentity.Principal(user, SchemeName);
             },
             OnChallenge = async context =>

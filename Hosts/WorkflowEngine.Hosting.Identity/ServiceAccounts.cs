@@ -22,12 +22,25 @@ public sealed class ServiceAccount
     /// <summary>The hex SHA-256 of a token, as <c>TokenSha256</c> holds it (<c>build.ps1 up</c> writes both sides).</summary>
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    /// <summary>Whether <paramref name="token"/> is this account's, compared in constant time.</summary>
-    public bool Accepts(string token)
+    /// <summary>
+    /// <c>TokenSha256</c> as bytes; empty when it is no SHA-256 in hex (such an entry accepts no token). Compared in
+    /// constant time by <see cref="ServiceAccountDirectory"/>.
+    /// </summary>
+    public byte[] HashBytes()
     {
-        var expected = TokenSha256.Trim().ToLowerInvariant();
-        var given = Hash(token);
-        return expected.Length == given.Length
-            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(given));
+        var hex = TokenSha256.Trim();
+        if (hex.Length != SHA256.HashSizeInBytes * 2)
+        {
+            return [];
+        }
+
+        try
+        {
+            return Convert.FromHexString(hex);
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
     }
 }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +16,7 @@ public sealed class ServiceTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IConfiguration configuration) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ServiceAccountDirectory accounts) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ServiceToken";
     private const string Bearer = "Bearer ";
@@ -29,10 +28,6 @@ public sealed class ServiceTokenAuthentication(
         return header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? header[Bearer.Length..].Trim() : null;
     }
 
-    /// <summary>The service account whose token this is; null for any other (a person's token, or none).</summary>
-    public static ServiceAccount? Find(IConfiguration configuration, string token) =>
-        token.Length == 0 ? null : (configuration.GetSection("ServiceAccounts").Get<List<ServiceAccount>>() ?? []).FirstOrDefault(a => a.Accepts(token));
-
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (BearerToken(Request) is not { } token)
@@ -40,7 +35,7 @@ public sealed class ServiceTokenAuthentication(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (Find(configuration, token) is not { } account)
+        if (accounts.Find(token) is not { } account)
         {
             return Task.FromResult(AuthenticateResult.Fail("The bearer token is no service account's."));
         }

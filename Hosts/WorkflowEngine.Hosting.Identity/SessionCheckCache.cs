@@ -8,7 +8,9 @@ namespace WorkflowEngine.Hosting.Identity;
 /// busy session or script is not read from the database at every request. Whatever in this process renews a stamp,
 /// disables an account or changes its role, or signs a person out, calls <see cref="Forget"/> once its change is committed,
 /// so that the next request here reads the account afresh and an old token or cookie is refused at once. Another
-/// process's change is seen here once the entry's time is up: that, and no more, is how long it may be late.
+/// process's change is seen here once the entry's time is up: that, and no more, is how long it may be late. A request
+/// with the identity platform's access token reads its account here too, and compares the record kept with the token's
+/// claims (<see cref="PlatformIdentity.AdmitAsync"/>); writing a changed record forgets the entry the same way.
 /// <para>
 /// Concurrent requests for one account share one read. The read is placed in the cache before it starts, so a
 /// <see cref="Forget"/> that comes while it runs removes it, and the requests after that start a read of their own, which

@@ -50,6 +50,9 @@ public static class SignInHosting
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<UserTokens>();
         services.AddSingleton<IdentitySeeding>();
+        // Department hosts' accounts at the engine, bound once (and at a reload), not at every request with a token.
+        services.Configure<List<ServiceAccount>>(builder.Configuration.GetSection("ServiceAccounts"));
+        services.AddSingleton<ServiceAccountDirectory>();
         var authentication = services.AddAuthentication(Scheme);
         authentication
             .AddPolicyScheme(Scheme, null, o => o.ForwardDefaultSelector = SchemeFor)
@@ -93,7 +96,7 @@ public static class SignInHosting
     {
         if (ServiceTokenAuthentication.BearerToken(context.Request) is { } token)
         {
-            if (ServiceTokenAuthentication.Find(context.RequestServices.GetRequiredService<IConfiguration>(), token) is not null)
+            if (context.RequestServices.GetRequiredService<ServiceAccountDirectory>().Find(token) is not null)
             {
                 return ServiceTokenAuthentication.SchemeName;
             }

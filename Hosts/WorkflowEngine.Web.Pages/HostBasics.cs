@@ -136,7 +136,10 @@ public static class HostBasics
         var dialect = SqlDialects.ByName(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider ?? new DatabaseOptions().Provider);
         services.AddSingleton(sp => CreateDatabase(dialect, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, schema));
         // /health reports the database through the AspNetCore.HealthChecks package of its provider (and the bus through
-        // MassTransit's own checks, which follow the broker connection the host uses).
+        // MassTransit's own checks, which follow the broker connection the host uses). PostgreSQL's check asks through the
+        // dialect's one data source: given the connection string it would build a pool of its own, with server processes
+        // and catalog caches of its own beside the dialect's. (SqlClient pools by connection string, so SQL Server's check
+        // shares the dialect's pool as it is.)
         var checks = services.AddHealthChecks();
         var tags = new[] { "database" };
         _ = dialect switch
@@ -144,7 +147,7 @@ public static class HostBasics
             SqliteDialect => checks.AddSqlite(
                 InstallationPaths.AbsoluteSqlite(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.ConnectionString ?? new DatabaseOptions().ConnectionString),
                 healthQuery: "SELECT 1", name: "sqlite", tags: tags),
-            PostgreSqlDialect => checks.AddNpgSql(sp => sp.GetRequiredService<Database>().ConnectionString, name: "postgresql", tags: tags),
+            PostgreSqlDialect => checks.AddNpgSql(sp => PostgreSqlDialect.DataSource(sp.GetRequiredService<Database>().ConnectionString), name: "postgresql", tags: tags),
             _ => checks.AddSqlServer(sp => sp.GetRequiredService<Database>().ConnectionString, name: "sqlserver", tags: tags),
         };
         return (definitionsPath, dialect);

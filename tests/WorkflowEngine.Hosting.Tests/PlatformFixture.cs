@@ -43,20 +43,23 @@ public sealed class PlatformFixture : IAsyncLifetime
             Platform.Add(user);
         }
 
-        Host = await AllInOneHost.StartAsync(TimeProvider.System.GetUtcNow(), extraArgs:
-        [
-            $"--Authentication:Oidc:Authority={Platform.Authority}",
-            $"--Authentication:Oidc:ClientId={IdentityPlatform.ClientId}",
-            $"--Authentication:Oidc:ClientSecret={IdentityPlatform.ClientSecret}",
-            $"--Authentication:Oidc:ApiAudience={IdentityPlatform.ApiAudience}",
-            "--Authentication:Oidc:DisplayName=省统一身份认证平台",
-            "--Authentication:Oidc:RoleClaim=gov_role",
-            "--Authentication:Oidc:DepartmentClaim=gov_dept",
-            "--Authentication:Oidc:RoleMap:gov-window-clerk=clerk",
-        ]);
+        Host = await AllInOneHost.StartAsync(TimeProvider.System.GetUtcNow(), extraArgs: HostArgs(Platform));
         Platform.AllowRedirectTo(new Uri(Host.Address, "/signin-oidc"));
         Platform.AllowPostLogoutRedirectTo(new Uri(Host.Address, "/signout-callback-oidc"));
     }
+
+    /// <summary>A host's settings for <paramref name="platform"/>, as a deployment would write them.</summary>
+    public static string[] HostArgs(IdentityPlatform platform) =>
+    [
+        $"--Authentication:Oidc:Authority={platform.Authority}",
+        $"--Authentication:Oidc:ClientId={IdentityPlatform.ClientId}",
+        $"--Authentication:Oidc:ClientSecret={IdentityPlatform.ClientSecret}",
+        $"--Authentication:Oidc:ApiAudience={IdentityPlatform.ApiAudience}",
+        "--Authentication:Oidc:DisplayName=省统一身份认证平台",
+        "--Authentication:Oidc:RoleClaim=gov_role",
+        "--Authentication:Oidc:DepartmentClaim=gov_dept",
+        "--Authentication:Oidc:RoleMap:gov-window-clerk=clerk",
+    ];
 
     public async Task DisposeAsync()
     {
