@@ -108,6 +108,7 @@ internal sealed class DistributedCosts : IDisposable
         foreach (var (label, _, _) in _databases)
         {
             Console.WriteLine($"idle {label + " db",-14} per second: {Rate(label + ".xact_commit")} commits, {Rate(label + ".xact_rollback")} rollbacks, rows {Rate(label + ".tup_returned")} returned / {Rate(label + ".tup_fetched")} fetched / {Rate(label + ".tup_inserted")} inserted / {Rate(label + ".tup_updated")} updated / {Rate(label + ".tup_deleted")} deleted");
+            Console.WriteLine($"                   written by table, rows in the window (+inserted ~updated -deleted): {(string.Join(", ", TablesWritten(label, from, to, 1)) is { Length: > 0 } written ? written : "none")}");
         }
 
         Console.WriteLine($"idle RabbitMQ      per second: {Rate("rabbitmq.publish")} published, {Rate("rabbitmq.deliver_get")} delivered; WAL {Rate("wal.wal_records")} records, {Rate("wal.wal_sync")} syncs (whole server)");
@@ -150,7 +151,7 @@ internal sealed class DistributedCosts : IDisposable
         foreach (var (label, _, _) in _databases)
         {
             Console.WriteLine($"{label + " db",-14} per bundle: {Per(label + ".xact_commit")} commits, {Per(label + ".xact_rollback")} rollbacks, rows {Per(label + ".tup_inserted")} inserted / {Per(label + ".tup_updated")} updated / {Per(label + ".tup_deleted")} deleted, {Per(label + ".tup_returned")} returned / {Per(label + ".tup_fetched")} fetched");
-            Console.WriteLine($"               by table (+inserted ~updated -deleted): {string.Join(", ", Keys(label + ".table.").Where(t => t.EndsWith(".ins", StringComparison.Ordinal)).Select(t => t[..^4]).Select(t => $"{t} +{Per($"{label}.table.{t}.ins")} ~{Per($"{label}.table.{t}.upd")} -{Per($"{label}.table.{t}.del")}").Where(t => !t.EndsWith(" +0.0 ~0.0 -0.0", StringComparison.Ordinal)))}");
+            Console.WriteLine($"               by table (+inserted ~updated -deleted): {string.Join(", ", TablesWritten(label, before, after, bundles))}");
             PrintReads(label, after, before, bundles);
         }
 
@@ -241,20 +242,25 @@ internal sealed class DistributedCosts : IDisposable
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables", connection);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                var table = $"{label}.table.{reader.GetString(0)}.";
-                counters[table + "ins"] = reader.GetInt64(1);
-                counters[table + "upd"] = reader.GetInt64(2);
-                counters[table + "del"] = reader.GetInt64(3);
-            }
-
-            await reader.CloseAsync();
             // The catalogs counted as one table and one index: a backend's lookups of its own, not the application's. A
             // TOAST table (a long value's chunks: read for each value read, looked up for each value written) goes under
-            // its owner's name.
+            // its owner's name. The catalogs' writes count too: pg_stat_database's rows include them, and at idle they
+            // are all there is (autovacuum's ANALYZE rewriting pg_statistic, see 2026-12-04 02:31).
+            await using (var command = new NpgsqlCommand($"""
+                SELECT {RelationName("s.relname")}, SUM(n_tup_ins), SUM(n_tup_upd), SUM(n_tup_del)
+                FROM pg_stat_all_tables s LEFT JOIN pg_class o ON o.reltoastrelid = s.relid GROUP BY 1
+                """, connection))
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    var table = $"{label}.table.{reader.GetString(0)}.";
+                    counters[table + "ins"] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+                    counters[table + "upd"] = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
+                    counters[table + "del"] = Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture);
+                }
+            }
+
             await ReadRowsAsync(connection, $"{label}.reads.table:", $"""
                 SELECT {RelationName("s.relname")}, SUM(seq_scan) AS seq_scan, SUM(seq_tup_read) AS seq_tup_read,
                     SUM(COALESCE(idx_scan, 0)) AS idx_scan, SUM(COALESCE(idx_tup_fetch, 0)) AS idx_tup_fetch
@@ -361,6 +367,22 @@ internal sealed class DistributedCosts : IDisposable
         }
 
         return processes;
+    }
+
+    /// <summary>Each table <paramref name="label"/>'s database wrote rows of between two snapshots, its rows divided by <paramref name="per"/>.</summary>
+    private static IEnumerable<string> TablesWritten(string label, Snapshot from, Snapshot to, double per)
+    {
+        var prefix = label + ".table.";
+        return to.Counters.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && k.EndsWith(".ins", StringComparison.Ordinal))
+            .Select(k => k[prefix.Length..^4]).Order(StringComparer.Ordinal)
+            .Select(t => $"{t} +{Rows(t, "ins")} ~{Rows(t, "upd")} -{Rows(t, "del")}")
+            .Where(t => !t.EndsWith(" +0.0 ~0.0 -0.0", StringComparison.Ordinal));
+
+        string Rows(string table, string column)
+        {
+            var key = $"{prefix}{table}.{column}";
+            return ((to.Counters.GetValueOrDefault(key) - from.Counters.GetValueOrDefault(key)) / per).ToString("F1", CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>
