@@ -856,7 +856,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         var awaited = AwaitsSupplement(task);
         task.SupplementSuppliedAt = supplied.SuppliedAt;
         Changes.Events.Add(new TaskEvent(task.Id, supplied.SuppliedAt, TaskEventKinds.SupplementSupplied, null,
-            supplied.Materials.Count == 0 ? null : string.Join(",", supplied.Materials.Select(m => $"{m.Key}@v{m.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))));
+            supplied.Materials.Count == 0 ? null : string.Join(",", supplied.Materials.Select(m => MaterialVersionLabel.Format(m.Key, m.Version)))));
         KeepStatutoryDue(task, supplied.DueRevision, supplied.StatutoryDueAt, supplied.StatutoryDueProvisional);
         if (supplied.DueRevision is { } revision && revision > task.DueRevision)
         {

@@ -60,6 +60,7 @@ public static class DepartmentHosting
         services.AddSingleton<INoticeReads>(sp => new SqlNoticeReads(sp.GetRequiredService<Database>()));
         services.AddSingleton<IOutboxStore, SqlOutboxStore>();
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
+        services.DecorateForSessionChecks<IDirectoryStore>((inner, checks) => new SessionCheckedDirectoryStore(inner, checks));
         services.AddSingleton<IFailedMessageStore, SqlFailedMessageStore>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<CommittedOutbox>();

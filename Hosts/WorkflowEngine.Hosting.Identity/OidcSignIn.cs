@@ -105,7 +105,7 @@ public static class OidcSignIn
         }
 
         await PlatformIdentity.RememberAsync(
-            services.GetRequiredService<IDirectoryStore>(), services.GetRequiredService<SessionCheckCache>(), user, context.HttpContext.RequestAborted);
+            services.GetRequiredService<IDirectoryStore>(), user, context.HttpContext.RequestAborted);
         context.Principal = PlatformIdentity.Principal(user, SessionCookie.SchemeName);
         if ((context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage?.IdToken) is { Length: > 0 } idToken)
         {

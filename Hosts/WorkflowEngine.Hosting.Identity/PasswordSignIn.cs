@@ -80,7 +80,6 @@ public sealed class PasswordSignIn(
 
         var changed = NewCredential(account.User, newPassword);
         await credentials.SetPasswordAsync(userId, changed.PasswordHash, changed.SecurityStamp, changed.ChangedAt, cancellationToken);
-        sessionChecks.Forget(userId);
         await RecordPasswordSetAsync(account.User, clientAddress, SignInChannels.Page, cancellationToken);
         return new SignInOutcome(SignInStatus.Succeeded, account.User, changed.SecurityStamp);
     }
@@ -133,7 +132,6 @@ public sealed class PasswordSignIn(
     {
         var credential = NewCredential(user, password);
         await credentials.SetPasswordAsync(user.Id, credential.PasswordHash, credential.SecurityStamp, credential.ChangedAt, cancellationToken);
-        sessionChecks.Forget(user.Id);
         await RecordPasswordSetAsync(user, clientAddress, channel, cancellationToken);
     }
 
@@ -144,7 +142,6 @@ public sealed class PasswordSignIn(
     public async Task EndSessionsAsync(string userId, CancellationToken cancellationToken)
     {
         await credentials.RenewStampAsync(userId, NewStamp(), cancellationToken);
-        sessionChecks.Forget(userId);
     }
 
     /// <summary>A password hashed for <paramref name="user"/> with a new stamp, for a store to keep (a new user's, with the user).</summary>
@@ -200,18 +197,10 @@ public sealed class PasswordSignIn(
     }
 
     /// <summary>Writes a sign-in event (never a password); the answer is its id in the audit.</summary>
-    public async Task<long> RecordAsync(string kind, string userName, string? userId, string? clientAddress, string channel, CancellationToken cancellationToken)
+    public Task<long> RecordAsync(string kind, string userName, string? userId, string? clientAddress, string channel, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var address = clientAddress is { Length: > MaxClientAddressLength } ? clientAddress[..MaxClientAddressLength] : clientAddress;
-        var recorded = await log.RecordAsync(new SignInEvent(0, now, kind, userName, userId, address, channel), cancellationToken);
-        if (kind == SignInEventKinds.SignedOut && userId is not null)
-        {
-            // A platform user's sign-out is this event: it outdates their sessions.
-            sessionChecks.Forget(userId);
-        }
-
-        return recorded;
+        return log.RecordAsync(new SignInEvent(0, clock.GetUtcNow(), kind, userName, userId, address, channel), cancellationToken);
     }
 
     /// <summary>Where a platform session began in the sign-in audit; 0 for a session older than the claim.</summary>

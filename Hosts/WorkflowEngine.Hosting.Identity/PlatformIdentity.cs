@@ -43,11 +43,11 @@ public static class PlatformIdentity
     /// At a sign-in on the page: keeps the directory's record of a platform user as the platform last described them
     /// (their name, role and department), read afresh.
     /// </summary>
-    public static async Task RememberAsync(IDirectoryStore directory, SessionCheckCache sessionChecks, UserRecord user, CancellationToken cancellationToken)
+    public static async Task RememberAsync(IDirectoryStore directory, UserRecord user, CancellationToken cancellationToken)
     {
         if (await directory.FindUserAsync(user.Id, cancellationToken) != user)
         {
-            await WriteAsync(directory, sessionChecks, user, cancellationToken);
+            await directory.UpsertUsersAsync([user], cancellationToken);
         }
     }
 
@@ -71,7 +71,8 @@ public static class PlatformIdentity
 
         if (standing?.User != user)
         {
-            await WriteAsync(directory, sessionChecks, user, cancellationToken);
+            // The directory is registered wrapped (SessionCheckedDirectoryStore): the write forgets the record kept here.
+            await directory.UpsertUsersAsync([user], cancellationToken);
         }
 
         return true;
@@ -83,13 +84,6 @@ public static class PlatformIdentity
         var principal = UserPrincipal.Create(user, scheme);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ClaimNames.IdentityProvider, OidcSignIn.Provider));
         return principal;
-    }
-
-    /// <summary>Writes the record; the cache forgets the old one, so that no request here compares with it again.</summary>
-    private static async Task WriteAsync(IDirectoryStore directory, SessionCheckCache sessionChecks, UserRecord user, CancellationToken cancellationToken)
-    {
-        await directory.UpsertUsersAsync([user], cancellationToken);
-        sessionChecks.Forget(user.Id);
     }
 
     private static string? RoleOf(string value, OidcSettings settings) =>

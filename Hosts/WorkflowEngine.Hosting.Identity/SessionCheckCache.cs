@@ -5,12 +5,14 @@ namespace WorkflowEngine.Hosting.Identity;
 
 /// <summary>
 /// Each account's <see cref="AccountStanding"/>, kept for <see cref="SignInSettings.SessionCheckCacheDuration"/> so that a
-/// busy session or script is not read from the database at every request. Whatever in this process renews a stamp,
-/// disables an account or changes its role, or signs a person out, calls <see cref="Forget"/> once its change is committed,
-/// so that the next request here reads the account afresh and an old token or cookie is refused at once. Another
+/// busy session or script is not read from the database at every request. Every write in this process that renews a stamp,
+/// disables an account or changes its role, or signs a person out, forgets the account once its change is committed (the
+/// stores are registered wrapped in <see cref="SessionCheckWrites"/>' decorators, so no caller has to remember to), so
+/// that the next request here reads the account afresh and an old token or cookie is refused at once. Another
 /// process's change is seen here once the entry's time is up: that, and no more, is how long it may be late. A request
 /// with the identity platform's access token reads its account here too, and compares the record kept with the token's
-/// claims (<see cref="PlatformIdentity.AdmitAsync"/>); writing a changed record forgets the entry the same way.
+/// claims (<see cref="PlatformIdentity.AdmitAsync"/>); writing a changed record through the directory forgets the entry
+/// the same way (<see cref="SessionCheckedDirectoryStore"/>).
 /// <para>
 /// Concurrent requests for one account share one read. The read is placed in the cache before it starts, so a
 /// <see cref="Forget"/> that comes while it runs removes it, and the requests after that start a read of their own, which
@@ -63,6 +65,38 @@ public sealed class SessionCheckCache(IAccountStandings standings, TimeProvider 
         lock (_gate)
         {
             _entries.Remove(userId);
+        }
+    }
+
+    /// <summary>
+    /// Forgets the account once <paramref name="write"/> is done: a store's write commits before its task completes, so a
+    /// read after this sees the change. Forgotten also when the write failed, which may have committed all the same and
+    /// costs one read at most.
+    /// </summary>
+    public async Task ForgetAfterAsync(string userId, Task write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        try
+        {
+            await write;
+        }
+        finally
+        {
+            Forget(userId);
+        }
+    }
+
+    /// <inheritdoc cref="ForgetAfterAsync(string, Task)"/>
+    public async Task<T> ForgetAfterAsync<T>(string userId, Task<T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        try
+        {
+            return await write;
+        }
+        finally
+        {
+            Forget(userId);
         }
     }
 

@@ -40,6 +40,10 @@ public static class SignInHosting
         services.TryAddSingleton<IUserAccounts, SqlUserAccounts>();
         services.TryAddSingleton<IAccountStandings, SqlAccountStandings>();
         services.AddSingleton<SessionCheckCache>();
+        // Every committed change of what the session check reads forgets the account there, whoever writes it.
+        services.DecorateForSessionChecks<ICredentialStore>((inner, checks) => new SessionCheckedCredentialStore(inner, checks));
+        services.DecorateForSessionChecks<IUserAccounts>((inner, checks) => new SessionCheckedUserAccounts(inner, checks));
+        services.DecorateForSessionChecks<ISignInLog>((inner, checks) => new SessionCheckedSignInLog(inner, checks));
         services.TryAddSingleton<IAdminAudit, SqlAdminAudit>();
         services.TryAddSingleton<IDepartmentEntries, SqlDepartmentEntries>();
         // Every role and department, unless the host has said which it serves (a department host).

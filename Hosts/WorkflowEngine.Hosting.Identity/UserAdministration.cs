@@ -17,7 +17,6 @@ public sealed class UserAdministration(
     ICredentialStore credentials,
     IAdminAudit audit,
     PasswordSignIn signIn,
-    SessionCheckCache sessionChecks,
     IDepartmentDirectory directory,
     UserScope scope,
     TimeProvider clock)
@@ -202,8 +201,6 @@ public sealed class UserAdministration(
         Task<UserChangeStatus> change, string id, string lastAdministrator, bool english, CancellationToken cancellationToken)
     {
         var status = await change;
-        // Its sessions and tokens end here at the user's next request, not when the session check's cache would next read it.
-        sessionChecks.Forget(id);
         return status switch
         {
             UserChangeStatus.NotFound => NoSuchUser(id, english),

@@ -105,6 +105,7 @@ public static partial class WorkflowHosting
         services.AddSingleton<IOpenClockStore, SqlOpenClockStore>();
         services.AddSingleton<OpenClockBackfill>();
         services.AddSingleton<IDirectoryStore, SqlDirectoryStore>();
+        services.DecorateForSessionChecks<IDirectoryStore>((inner, checks) => new SessionCheckedDirectoryStore(inner, checks));
         services.AddSingleton<IIncidentQueries, SqlIncidentQueries>();
         services.AddSingleton<IComplianceQueries, SqlComplianceQueries>();
         services.AddSingleton<IComplianceRollupQueries, SqlComplianceRollupQueries>();

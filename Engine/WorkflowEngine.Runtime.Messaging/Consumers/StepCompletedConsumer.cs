@@ -35,7 +35,7 @@ public sealed class StepCompletedConsumer(EngineProcessor engine) : IConsumer<St
             new StepCompletedEvent(m.StepId, m.Attempt, outcome, m.Reason, m.Outputs, m.CompletedBy, m.CompletedAt, m.OnTime)
             {
                 Department = m.Department,
-                Materials = m.Materials?.Select(v => $"{v.Key}@v{v.Version}").ToArray(),
+                Materials = m.Materials?.Select(v => MaterialVersionLabel.Format(v.Key, v.Version)).ToArray(),
                 Compliance = compliance,
                 SentAt = m.SentAt,
             },

@@ -340,7 +340,7 @@ internal sealed class EngineBatch(
             }
 
             var version = materials.Where(m => m.MaterialKey == key).Max(m => m.Version);
-            var supplied = new DeferredMaterialSuppliedEvent(key, $"{key}@v{version.ToString(CultureInfo.InvariantCulture)}", application.ApplicantId, now);
+            var supplied = new DeferredMaterialSuppliedEvent(key, MaterialVersionLabel.Format(key, version), application.ApplicantId, now);
             if (await RunAsync(application, supplied, cancellationToken) is { } error)
             {
                 RaiseIncident(application, null, [new ParkedEvent(supplied, now)], error);
@@ -370,7 +370,7 @@ internal sealed class EngineBatch(
             }
 
             var supplied = new StepSupplementedEvent(stepId, attempt, request.RequestId,
-                versions.Select(v => $"{v!.MaterialKey}@v{v.Version.ToString(CultureInfo.InvariantCulture)}").Distinct(StringComparer.Ordinal).ToArray(),
+                versions.Select(v => MaterialVersionLabel.Format(v!.MaterialKey, v.Version)).Distinct(StringComparer.Ordinal).ToArray(),
                 actor.Id, now) { OnBehalfOf = actor.OnBehalfOf };
             if (await RunAsync(application, supplied, cancellationToken) is { } error)
             {
@@ -991,7 +991,7 @@ internal sealed class EngineBatch(
                             Department = supplied.Department,
                             RequestId = supplied.RequestId,
                             Materials = supplied.Versions
-                                .Select(v => stored.Single(m => $"{m.MaterialKey}@v{m.Version.ToString(CultureInfo.InvariantCulture)}" == v))
+                                .Select(v => stored.Single(m => MaterialVersionLabel.Format(m.MaterialKey, m.Version) == v))
                                 .Select(m => new MaterialVersion
                                 {
                                     Key = m.MaterialKey,

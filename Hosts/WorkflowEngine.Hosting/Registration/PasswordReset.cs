@@ -24,7 +24,6 @@ public sealed class PasswordReset(
     TextedCodes texted,
     IUserAccounts accounts,
     PasswordSignIn signIn,
-    SessionCheckCache sessionChecks,
     SelfRegistrationAvailability availability,
     ApplicantMessageSettings messages,
     TimeProvider clock)
@@ -114,7 +113,6 @@ public sealed class PasswordReset(
             return RegistrationOutcome.Refused("code", TextedCodes.NotValid(english), mobile);
         }
 
-        sessionChecks.Forget(account.User.Id);
         await signIn.RecordAsync(SignInEventKinds.PasswordReset, mobile!, account.User.Id, address, SignInChannels.Page, cancellationToken);
         return new RegistrationOutcome(RegistrationStatus.PasswordReset, mobile, User: account.User);
     }

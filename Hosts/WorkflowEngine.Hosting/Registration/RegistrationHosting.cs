@@ -47,6 +47,7 @@ public static class RegistrationHosting
         builder.Services.AddSingleton<IRegistrationCodes, SqlRegistrationCodes>();
         builder.Services.AddSingleton<ICodeRequests, SqlCodeRequests>();
         builder.Services.AddSingleton<IPasswordResetCodes, SqlPasswordResetCodes>();
+        builder.Services.DecorateForSessionChecks<IPasswordResetCodes>((inner, checks) => new SessionCheckedPasswordResetCodes(inner, checks));
         builder.Services.AddSingleton<TextedCodes>();
         // Read even while registration is closed: applicants who registered before keep their contacts.
         builder.Services.AddSingleton<IApplicantContacts, SqlApplicantContacts>();

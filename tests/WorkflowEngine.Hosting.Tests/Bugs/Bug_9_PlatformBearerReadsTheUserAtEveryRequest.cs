@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Persistence;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime.Users;
@@ -38,7 +39,9 @@ public sealed class Bug_9_PlatformBearerReadsTheUserAtEveryRequest
             TimeProvider.System.GetUtcNow(),
             builder =>
             {
-                builder.Services.AddSingleton(sp => CallCounter<IDirectoryStore>.Wrap(new SqlDirectoryStore(sp.GetRequiredService<Database>()), out directory));
+                // Around the host's own directory (the SQL store in its session-check decorator), so the writes counted
+                // are the ones that forget the record kept in the cache.
+                builder.Services.DecorateForSessionChecks<IDirectoryStore>((inner, _) => CallCounter<IDirectoryStore>.Wrap(inner, out directory));
                 builder.Services.AddSingleton(sp => CallCounter<IUserAccounts>.Wrap(new SqlUserAccounts(sp.GetRequiredService<Database>()), out accounts));
                 builder.Services.AddSingleton(sp => CallCounter<IAccountStandings>.Wrap(new SqlAccountStandings(sp.GetRequiredService<Database>()), out standings));
             },

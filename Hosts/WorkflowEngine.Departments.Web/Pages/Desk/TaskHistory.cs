@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Html;
+using WorkflowEngine.Contracts;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Runtime.Departments;
 
@@ -65,9 +66,9 @@ public static class TaskHistory
     private static string Versions(string versions, JsonArray? materials, string separator) =>
         string.Join(separator, versions.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v =>
         {
-            var (key, version) = v.LastIndexOf("@v", StringComparison.Ordinal) is var at and > 0 ? (v[..at], v[(at + 2)..]) : (v, null);
+            var isLabel = MaterialVersionLabel.TryParse(v, out var key, out var version);
             var name = materials?.OfType<JsonObject>().FirstOrDefault(m => m["key"]?.GetValue<string>() == key) is { } material ? DeskText.MaterialName(material) ?? key : key;
-            return version is null ? name : DeskText.Say($"{name} 第 {version} 版", $"{name} (version {version})");
+            return isLabel ? DeskText.Say($"{name} 第 {version} 版", $"{name} (version {version})") : name;
         }));
 
     /// <summary>The page's words, then (where given) what a person wrote, with the brackets around it.</summary>
