@@ -98,11 +98,13 @@ public sealed partial class WindowIntakeBrowserTests(BrowserFixture fixture) : I
               form.submit = () => { send(); setTimeout(() => button.click(), 500); };
             }
             """);
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交并打印回执" }).ClickAsync(new() { Timeout = 30_000 });
+        // The click waits for the navigation it starts, which waits for the release: awaited only after it.
+        var click = page.GetByRole(AriaRole.Button, new() { Name = "提交并打印回执" }).ClickAsync(new() { Timeout = 30_000 });
         await posts.FirstArrivedAsync();
         // Time for the second click and a second post to leave the browser, were one sent.
         await Task.Delay(2000);
         posts.Release();
+        await click;
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("受理回执", new() { Timeout = 30_000 });
         Assert.Matches(QueryCode(), (await page.Locator("#query-code").InnerTextAsync()).Trim());
