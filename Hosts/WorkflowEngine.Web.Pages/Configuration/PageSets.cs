@@ -6,4 +6,8 @@ namespace WorkflowEngine.Hosting.Configuration;
 /// changes) wherever people sign in with accounts of that host's database. A page whose data lives in another process is
 /// not found here, rather than broken.
 /// </summary>
-public sealed record PageSets(bool Engine, bool Desk, bool Users);
+public sealed record PageSets(bool Engine, bool Desk, bool Users)
+{
+    /// <summary>The host's first page, where the site's name leads: the catalogue where the engine runs, else the clerk's queue.</summary>
+    public string Home => Engine ? "/" : "/desk";
+}

@@ -42,12 +42,8 @@ public static class PlainPage
             cancellationToken);
     }
 
-    /// <summary>
-    /// The host's first page, where the site's name leads, as on the layout: the catalogue where the engine runs, the
-    /// clerk's queue on a department host, which has no catalogue.
-    /// </summary>
-    public static string Home(HttpContext context) =>
-        context.RequestServices.GetService<PageSets>() is { Engine: false } ? "/desk" : "/";
+    /// <summary>The host's first page, where the site's name leads, as on the layout (<see cref="PageSets.Home"/>).</summary>
+    public static string Home(HttpContext context) => context.RequestServices.GetService<PageSets>()?.Home ?? "/";
 
     /// <summary>Whether the request is a browser's asking for a page (a link followed, an address typed), not a script's or an asset's.</summary>
     public static bool AcceptsHtml(HttpRequest request)
