@@ -84,6 +84,31 @@ public sealed class PostgreSqlStoreTests : SharedDatabaseStoreTests
     }
 
     /// <summary>
+    /// The inbox prune reads no more than it deletes, both ways (PostgreSQL 0068), on a table not yet analysed: entries
+    /// not ordered by their id through the partial <c>ix_inbox_processed_at</c>, the others in their consumer's range of
+    /// the key, the consumers one step each down the key.
+    /// </summary>
+    [StoreFact]
+    public async Task InboxPrune_OnATableNotYetAnalysed_SearchesTheIndexAndTheKey()
+    {
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("""
+            ALTER TABLE inbox SET (autovacuum_enabled = off);
+            INSERT INTO inbox (consumer, message_id, processed_at, pruned_by_id)
+            SELECT CASE WHEN i % 2 = 0 THEN 'engine' ELSE 'department' END, md5(i::text), i, i % 3 FROM generate_series(1, 20000) AS i;
+            """);
+        var dialect = Database.Dialect;
+
+        var byTime = await PlanAsync(connection, dialect.PruneInbox, new { Before = 100L, Max = 10 });
+        var consumers = await PlanAsync(connection, dialect.InboxConsumers, new { });
+        var byId = await PlanAsync(connection, dialect.PruneInboxById, new { Consumer = "engine", Bound = "0", Before = 100L, Max = 10 });
+
+        Assert.DoesNotContain("Seq Scan", byTime + consumers + byId);
+        Assert.Contains("ix_inbox_processed_at", byTime);
+        Assert.Contains("Index Cond: ((consumer = 'engine'::text) AND (message_id < '0'::text))", byId);
+    }
+
+    /// <summary>
     /// Loading a holiday year recounts the open applications a page at a time, finished ones with a step still at its
     /// department included: those steps come from a partial index of the steps at a department (<c>ix_steps_waiting</c>
     /// or <c>ix_steps_open</c>), never from a scan of every step of every finished application.

@@ -3,6 +3,7 @@ using Dapper;
 using WorkflowEngine.Persistence.Dialects;
 using WorkflowEngine.Persistence.Stores;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Stores;
 
 namespace WorkflowEngine.Persistence.Tests;
 
@@ -97,6 +98,52 @@ public sealed class SqliteStoreTests : StoreComplianceTests
 
         Assert.DoesNotContain(plan, line => line.StartsWith("SCAN department_tasks", StringComparison.Ordinal));
         Assert.Equal(3, plan.Count(line => line.StartsWith("SEARCH department_tasks USING", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// The inbox prune reads no more than it deletes, both ways (SQLite 0075): entries not ordered by their id through
+    /// the partial <c>ix_inbox_processed_at</c>, the others in their consumer's range of the key, and the consumers one
+    /// step each down the key. A scan would read the whole retention's messages every ten minutes in the write lane.
+    /// </summary>
+    [Fact]
+    public async Task InboxPrune_SearchesTheIndexAndTheKey_NeverScansTheInbox()
+    {
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        var dialect = Database.Dialect;
+
+        var byTime = await QueryPlanAsync(connection, dialect.PruneInbox, new { Before = 1L, Max = 10 });
+        var consumers = await QueryPlanAsync(connection, dialect.InboxConsumers, new { });
+        var byId = await QueryPlanAsync(connection, dialect.PruneInboxById, new { Consumer = "engine", Bound = "0", Before = 1L, Max = 10 });
+
+        Assert.DoesNotContain(byTime.Concat(consumers).Concat(byId), line => line.StartsWith("SCAN inbox", StringComparison.Ordinal));
+        Assert.Contains("SEARCH inbox USING COVERING INDEX ix_inbox_processed_at (processed_at<?)", byTime);
+        Assert.Contains("SEARCH inbox USING PRIMARY KEY (consumer=? AND message_id<?)", byId);
+    }
+
+    /// <summary>
+    /// An entry whose id the prune finds by its time is written into the inbox's key alone: the partial
+    /// <c>ix_inbox_processed_at</c> holds only the others (a department system's own ids, a message replayed days after it
+    /// was made), so a commit of the engine's or a department's messages writes one b-tree of the inbox, not two.
+    /// </summary>
+    [Fact]
+    public async Task Inbox_EntriesWithTimeOrderedIds_AreNotWrittenIntoTheProcessedAtIndex()
+    {
+        var now = Guid.CreateVersion7(Now).ToString();
+        var replayed = Guid.CreateVersion7(Now.AddDays(-3)).ToString();
+        var changes = new EngineChanges();
+        changes.Inbox.AddRange([now, replayed, now.ToUpperInvariant(), "report-7"]);
+        await new SqlEngineStore(Database).SaveAsync(changes, Now, CancellationToken.None);
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+
+        var index = await connection.ExecuteScalarAsync<string>("SELECT sql FROM sqlite_schema WHERE name = 'ix_inbox_processed_at'");
+        var marked = (await connection.QueryAsync<(string MessageId, long PrunedById)>("SELECT message_id, pruned_by_id FROM inbox"))
+            .ToDictionary(row => row.MessageId, row => row.PrunedById);
+
+        Assert.EndsWith("WHERE pruned_by_id = 0", index, StringComparison.Ordinal);
+        Assert.Equal(1, marked[now]);
+        Assert.Equal(0, marked[replayed]);
+        Assert.Equal(0, marked[now.ToUpperInvariant()]);
+        Assert.Equal(0, marked["report-7"]);
     }
 
     private static async Task<string[]> QueryPlanAsync(System.Data.Common.DbConnection connection, string sql, object parameters) =>

@@ -446,9 +446,7 @@ public abstract partial class StoreComplianceTests : IAsyncLifetime
 
         // A week and a minute later, one entry per delete: the three of the first day go, in three batches and a last empty one.
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now.AddDays(7).AddMinutes(1));
-        var pruner = new InboxPruner(
-            new SqlInboxStore(Database), clock, Microsoft.Extensions.Options.Options.Create(new InboxOptions { InboxPruneBatch = 1 }),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<InboxPruner>.Instance);
+        var pruner = InboxPrunerAt(clock, 1);
         Assert.Equal(3, await pruner.PruneAsync(CancellationToken.None));
 
         await Assert.ThrowsAsync<ConcurrencyException>(() => engine.SaveAsync(recent, clock.GetUtcNow(), CancellationToken.None));
@@ -464,6 +462,111 @@ public abstract partial class StoreComplianceTests : IAsyncLifetime
 
         Assert.Equal(0, await pruner.PruneAsync(CancellationToken.None));
     }
+
+    /// <summary>
+    /// The outboxes' message ids are version-7 UUIDs, ordered by the millisecond they were made: the prune finds those
+    /// entries in each consumer's range of the key instead of through <c>ix_inbox_processed_at</c> (SQLite 0075), and
+    /// still lets go only of what was taken before the retention's start. A message replayed days after its id was made
+    /// is refused for the whole retention after its processing; an id made ahead of its processing (a sender's clock
+    /// fast) is kept until its own time is past the retention too.
+    /// </summary>
+    [StoreFact]
+    public async Task Inbox_TimeOrderedIds_ArePrunedByTheirIdRange_AndNoneTakenInsideTheRetention()
+    {
+        var engine = new SqlEngineStore(Database);
+        var departments = new SqlDepartmentStore(Database);
+        string Made(DateTimeOffset at) => Guid.CreateVersion7(at).ToString();
+        var (old1, old2, oldDepartment) = (Made(Now.AddSeconds(-2)), Made(Now.AddSeconds(-1)), Made(Now));
+        var fast = Made(Now.AddMinutes(30));
+        var replayed = Made(Now.AddDays(-3));
+        var recent = Made(Now.AddDays(6));
+        var first = new EngineChanges();
+        first.Inbox.AddRange([old1, old2, fast]);
+        await engine.SaveAsync(first, Now, CancellationToken.None);
+        var firstDepartment = new DepartmentChanges();
+        firstDepartment.Inbox.Add(("department", oldDepartment));
+        await departments.SaveAsync(firstDepartment, Now, CancellationToken.None);
+        var later = new EngineChanges();
+        later.Inbox.AddRange([replayed, recent]);
+        await engine.SaveAsync(later, Now.AddDays(6), CancellationToken.None);
+
+        // A week and a minute after the first day, one entry per delete: its three go; the fast one's id is not yet past.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now.AddDays(7).AddMinutes(1));
+        var pruner = InboxPrunerAt(clock, 1);
+        Assert.Equal(3, await pruner.PruneAsync(CancellationToken.None));
+
+        var again = new EngineChanges();
+        again.Inbox.Add(replayed);
+        await Assert.ThrowsAsync<ConcurrencyException>(() => engine.SaveAsync(again, clock.GetUtcNow(), CancellationToken.None));
+        await using (var reader = await engine.OpenReaderAsync(CancellationToken.None))
+        {
+            Assert.Equal(
+                new[] { fast, replayed, recent }.Order(StringComparer.Ordinal),
+                (await reader.FindProcessedAsync([old1, old2, fast, replayed, recent], CancellationToken.None)).Order(StringComparer.Ordinal));
+        }
+
+        await using (var reader = await departments.OpenReaderAsync(CancellationToken.None))
+        {
+            Assert.Empty(await reader.FindProcessedAsync("department", [oldDepartment], CancellationToken.None));
+        }
+
+        // Half an hour on, the fast id's own time is past the retention; the replay stays until a week after it came.
+        clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(1, await pruner.PruneAsync(CancellationToken.None));
+        clock.SetUtcNow(Now.AddDays(13).AddMinutes(-1));
+        Assert.Equal(0, await pruner.PruneAsync(CancellationToken.None));
+        clock.SetUtcNow(Now.AddDays(13).AddMinutes(1));
+        Assert.Equal(2, await pruner.PruneAsync(CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The entries taken before the upgrade to SQLite 0075 (PostgreSQL and SQL Server 0068, the department set's 0005)
+    /// have no mark of how to find them: they stay in <c>ix_inbox_processed_at</c>, refused for their whole retention
+    /// and pruned after it, whatever their ids.
+    /// </summary>
+    [StoreFact]
+    public async Task Inbox_EntriesTakenBeforeTheUpgrade_AreRefusedInsideTheRetention_AndPrunedAfterIt()
+    {
+        var sqlServer = Database.Dialect is SqlServerDialect;
+        var older = Guid.CreateVersion7(Now).ToString();
+        var newer = Guid.CreateVersion7(Now.AddDays(3)).ToString();
+        await using (var connection = await Database.OpenAsync(CancellationToken.None))
+        {
+            // The installation before the upgrade: the inbox without the column, its index over every entry.
+            await ExecuteAsync(connection, sqlServer ? "DROP INDEX ix_inbox_processed_at ON inbox" : "DROP INDEX ix_inbox_processed_at");
+            if (sqlServer)
+            {
+                await ExecuteAsync(connection, "ALTER TABLE inbox DROP CONSTRAINT df_inbox_pruned_by_id");
+            }
+
+            await ExecuteAsync(connection, "ALTER TABLE inbox DROP COLUMN pruned_by_id");
+            await ExecuteAsync(connection, "CREATE INDEX ix_inbox_processed_at ON inbox (processed_at)");
+            await ExecuteAsync(connection, $"""
+                INSERT INTO inbox (consumer, message_id, processed_at) VALUES
+                ('engine', '{older}', {Now.ToUnixTimeMilliseconds()}), ('department', 'report-of-a-department-system', {Now.ToUnixTimeMilliseconds()}),
+                ('engine', '{newer}', {Now.AddDays(3).ToUnixTimeMilliseconds()})
+                """);
+            await ExecuteAsync(connection, "DELETE FROM schemaversions WHERE scriptname LIKE '%inbox_pruned_by_id%'");
+        }
+
+        Database.Migrate();
+        var engine = new SqlEngineStore(Database);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now.AddDays(7).AddMinutes(-1));
+        var pruner = InboxPrunerAt(clock);
+        Assert.Equal(0, await pruner.PruneAsync(CancellationToken.None));
+        var again = new EngineChanges();
+        again.Inbox.Add(older);
+        await Assert.ThrowsAsync<ConcurrencyException>(() => engine.SaveAsync(again, clock.GetUtcNow(), CancellationToken.None));
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(2, await pruner.PruneAsync(CancellationToken.None));
+        await using var reader = await engine.OpenReaderAsync(CancellationToken.None);
+        Assert.Equal([newer], await reader.FindProcessedAsync([older, newer], CancellationToken.None));
+    }
+
+    private InboxPruner InboxPrunerAt(TimeProvider clock, int batch = 1000) =>
+        new(new SqlInboxStore(Database), clock, Microsoft.Extensions.Options.Options.Create(new InboxOptions { InboxPruneBatch = batch }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<InboxPruner>.Instance);
 
     [StoreFact]
     public async Task DepartmentInbox_RefusesTheSecondDelivery_AndKeepsConsumersApart()

@@ -94,8 +94,19 @@ public interface ISqlDialect
     string LeaseTimers { get; }
 
     /// <summary>
-    /// Deletes up to @Max inbox entries taken before @Before, oldest first; skips entries another process is deleting at
-    /// the same moment.
+    /// Deletes up to @Max inbox entries taken before @Before, oldest first, of those not found by their id
+    /// (<c>pruned_by_id = 0</c>, in <c>ix_inbox_processed_at</c>); skips entries another process is deleting at the same
+    /// moment.
     /// </summary>
     string PruneInbox { get; }
+
+    /// <summary>The consumers that have inbox entries, each read from the key's b-tree in one step, not by a scan.</summary>
+    string InboxConsumers { get; }
+
+    /// <summary>
+    /// Deletes up to @Max of @Consumer's inbox entries whose id sorts before @Bound and that were taken before @Before,
+    /// in id order: the entries found by their version-7 id's time (<c>pruned_by_id = 1</c>) without a second index.
+    /// Skips entries another process is deleting at the same moment.
+    /// </summary>
+    string PruneInboxById { get; }
 }

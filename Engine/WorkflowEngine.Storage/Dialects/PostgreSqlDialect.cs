@@ -138,7 +138,22 @@ public sealed class PostgreSqlDialect : SharedDatabaseDialect
 
     public override string PruneInbox => """
         DELETE FROM inbox WHERE (consumer, message_id) IN (
-            SELECT consumer, message_id FROM inbox WHERE processed_at < @Before ORDER BY processed_at LIMIT @Max FOR UPDATE SKIP LOCKED)
+            SELECT consumer, message_id FROM inbox WHERE pruned_by_id = 0 AND processed_at < @Before ORDER BY processed_at LIMIT @Max FOR UPDATE SKIP LOCKED)
+        """;
+
+    /// <summary>One step down the key per consumer (a loose index scan): the inbox holds one or two.</summary>
+    public override string InboxConsumers => """
+        WITH RECURSIVE consumers (consumer) AS (
+            SELECT MIN(consumer) FROM inbox
+            UNION ALL
+            SELECT (SELECT MIN(consumer) FROM inbox WHERE consumer > consumers.consumer) FROM consumers WHERE consumer IS NOT NULL)
+        SELECT consumer FROM consumers WHERE consumer IS NOT NULL
+        """;
+
+    public override string PruneInboxById => """
+        DELETE FROM inbox WHERE (consumer, message_id) IN (
+            SELECT consumer, message_id FROM inbox WHERE consumer = @Consumer AND message_id < @Bound AND processed_at < @Before
+            ORDER BY message_id LIMIT @Max FOR UPDATE SKIP LOCKED)
         """;
 
     public override string LeaseTimers => """

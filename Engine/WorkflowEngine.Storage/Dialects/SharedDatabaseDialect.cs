@@ -24,6 +24,10 @@ public abstract class SharedDatabaseDialect : ISqlDialect
 
     public abstract string PruneInbox { get; }
 
+    public abstract string InboxConsumers { get; }
+
+    public abstract string PruneInboxById { get; }
+
     public abstract DbConnection CreateConnection(string connectionString);
 
     public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;

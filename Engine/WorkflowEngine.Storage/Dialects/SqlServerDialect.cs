@@ -98,8 +98,31 @@ public sealed class SqlServerDialect : SharedDatabaseDialect
     public override string PruneInbox => """
         WITH oldest AS (
             SELECT TOP (@Max) consumer, message_id FROM inbox WITH (UPDLOCK, READPAST, ROWLOCK)
-            WHERE processed_at < @Before
+            WHERE pruned_by_id = 0 AND processed_at < @Before
             ORDER BY processed_at)
+        DELETE FROM oldest;
+        """;
+
+    /// <summary>
+    /// One step down the key per consumer (a loose index scan): a recursive member may hold neither TOP nor MIN, so the
+    /// next consumer is the first row of the ones after it by ROW_NUMBER.
+    /// </summary>
+    public override string InboxConsumers => """
+        WITH consumers AS (
+            SELECT TOP (1) consumer FROM inbox ORDER BY consumer
+            UNION ALL
+            SELECT next.consumer FROM (
+                SELECT inbox.consumer, ROW_NUMBER() OVER (ORDER BY inbox.consumer) AS position
+                FROM consumers JOIN inbox ON inbox.consumer > consumers.consumer) AS next
+            WHERE next.position = 1)
+        SELECT consumer FROM consumers OPTION (MAXRECURSION 0);
+        """;
+
+    public override string PruneInboxById => """
+        WITH oldest AS (
+            SELECT TOP (@Max) consumer, message_id FROM inbox WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE consumer = @Consumer AND message_id < @Bound AND processed_at < @Before
+            ORDER BY message_id)
         DELETE FROM oldest;
         """;
 

@@ -105,7 +105,22 @@ public sealed class SqliteDialect : ISqlDialect
     /// <summary>The inbox has no rowid (it is keyed by consumer and message id): the entries are picked by their key.</summary>
     public string PruneInbox => """
         DELETE FROM inbox WHERE (consumer, message_id) IN (
-            SELECT consumer, message_id FROM inbox WHERE processed_at < @Before ORDER BY processed_at LIMIT @Max)
+            SELECT consumer, message_id FROM inbox WHERE pruned_by_id = 0 AND processed_at < @Before ORDER BY processed_at LIMIT @Max)
+        """;
+
+    /// <summary>One step down the key per consumer (a loose index scan): the inbox holds one or two.</summary>
+    public string InboxConsumers => """
+        WITH RECURSIVE consumers (consumer) AS (
+            SELECT MIN(consumer) FROM inbox
+            UNION ALL
+            SELECT (SELECT MIN(consumer) FROM inbox WHERE consumer > consumers.consumer) FROM consumers WHERE consumer IS NOT NULL)
+        SELECT consumer FROM consumers WHERE consumer IS NOT NULL
+        """;
+
+    public string PruneInboxById => """
+        DELETE FROM inbox WHERE (consumer, message_id) IN (
+            SELECT consumer, message_id FROM inbox WHERE consumer = @Consumer AND message_id < @Bound AND processed_at < @Before
+            ORDER BY message_id LIMIT @Max)
         """;
 
     /// <summary>Timers have no rowid either (they are keyed by application and timer): the due ones are picked by their key.</summary>

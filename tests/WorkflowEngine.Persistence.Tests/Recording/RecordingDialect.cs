@@ -22,6 +22,10 @@ public sealed class RecordingDialect(ISqlDialect dialect, SqlLog log) : ISqlDial
 
     public string PruneInbox => dialect.PruneInbox;
 
+    public string InboxConsumers => dialect.InboxConsumers;
+
+    public string PruneInboxById => dialect.PruneInboxById;
+
     public DbConnection CreateConnection(string connectionString) => new RecordingConnection(log);
 
     public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
