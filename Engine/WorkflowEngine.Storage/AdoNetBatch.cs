@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using WorkflowEngine.Persistence.Dialects;
 
 namespace WorkflowEngine.Persistence;
 
@@ -14,7 +15,7 @@ internal static class AdoNetBatch
     /// server each statement run alone waits for a round trip, and a group commit writes hundreds of rows.
     /// </summary>
     public static async ValueTask<int> ExecuteBatchedAsync<T>(
-        WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken)
+        WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, bool positional, CancellationToken cancellationToken)
     {
         var affected = 0;
         var done = 0;
@@ -24,7 +25,7 @@ internal static class AdoNetBatch
             batch.Transaction = scope.Transaction;
             foreach (var row in chunk)
             {
-                AddStatement(batch, command, row);
+                AddStatement(batch, command, row, positional);
             }
 
             if (returned is null)
@@ -54,14 +55,14 @@ internal static class AdoNetBatch
     /// that lost is thrown once the batch is read, or in place of the failure of a statement after it (see
     /// <see cref="WritePlan"/>); any other failure is thrown as it is.
     /// </summary>
-    public static async ValueTask ExecutePlanAsync(WriteScope scope, IReadOnlyList<StatementGroup> groups, CancellationToken cancellationToken)
+    public static async ValueTask ExecutePlanAsync(WriteScope scope, IReadOnlyList<StatementGroup> groups, bool positional, CancellationToken cancellationToken)
     {
         await using var batch = scope.Connection.CreateBatch();
         batch.Transaction = scope.Transaction;
         var returning = false;
         foreach (var group in groups)
         {
-            group.AddTo(batch);
+            group.AddTo(batch, positional);
             returning |= group.Returned is not null;
         }
 
@@ -167,17 +168,33 @@ internal static class AdoNetBatch
         return affected;
     }
 
-    /// <summary>Adds the statement of one row to a batch, with its parameters' values.</summary>
-    internal static void AddStatement<T>(DbBatch batch, BatchCommand<T> command, T row)
+    /// <summary>
+    /// Adds the statement of one row to a batch, with its parameters' values: numbered (<see cref="PositionalStatement"/>)
+    /// where the provider takes PostgreSQL's <c>$n</c> and the statement could be written so, named otherwise.
+    /// </summary>
+    internal static void AddStatement<T>(DbBatch batch, BatchCommand<T> command, T row, bool positional)
     {
         var statement = batch.CreateBatchCommand();
-        statement.CommandText = command.Sql;
-        foreach (var (name, value) in command.Parameters)
+        if (positional && command.Positional is { } numbered)
         {
-            var parameter = statement.CreateParameter();
-            parameter.ParameterName = "@" + name;
-            parameter.Value = ValueOf(value(row));
-            statement.Parameters.Add(parameter);
+            statement.CommandText = numbered.Sql;
+            foreach (var index in numbered.Order)
+            {
+                var parameter = statement.CreateParameter();
+                parameter.Value = ValueOf(command.Parameters[index].Value(row));
+                statement.Parameters.Add(parameter);
+            }
+        }
+        else
+        {
+            statement.CommandText = command.Sql;
+            foreach (var (name, value) in command.Parameters)
+            {
+                var parameter = statement.CreateParameter();
+                parameter.ParameterName = "@" + name;
+                parameter.Value = ValueOf(value(row));
+                statement.Parameters.Add(parameter);
+            }
         }
 
         batch.BatchCommands.Add(statement);

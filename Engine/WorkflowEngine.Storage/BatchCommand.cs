@@ -1,3 +1,5 @@
+using WorkflowEngine.Persistence.Dialects;
+
 namespace WorkflowEngine.Persistence;
 
 /// <summary>
@@ -13,6 +15,27 @@ public sealed class BatchCommand<T>(string sql, params (string Name, Func<T, obj
 
     /// <summary>Each parameter's name (without its '@') and how its value is taken from a row.</summary>
     internal (string Name, Func<T, object?> Value)[] Parameters { get; } = parameters;
+
+    /// <summary>Marks a statement that stays named, once found so.</summary>
+    private static readonly object Named = new();
+
+    private object? _positional;
+
+    /// <summary>The statement with numbered parameters for PostgreSQL, written on first use; null where it stays named.</summary>
+    internal PositionalStatement? Positional
+    {
+        get
+        {
+            var known = Volatile.Read(ref _positional);
+            if (known is null)
+            {
+                known = (object?)PositionalStatement.Of(Sql, [.. Parameters.Select(p => p.Name)]) ?? Named;
+                Volatile.Write(ref _positional, known);
+            }
+
+            return known as PositionalStatement;
+        }
+    }
 
     /// <summary>Runs the statement once per row; returns the total of rows affected.</summary>
     public async Task<int> ExecuteAsync(WriteScope scope, IReadOnlyCollection<T> rows, CancellationToken cancellationToken) =>

@@ -95,8 +95,8 @@ public abstract class StatementGroup
     /// <summary>Runs this group on its own, the dialect's way for one statement.</summary>
     internal abstract ValueTask<int> ExecuteAloneAsync(WriteScope scope, CancellationToken cancellationToken);
 
-    /// <summary>Adds the statements of every row to <paramref name="batch"/>, in row order.</summary>
-    internal abstract void AddTo(DbBatch batch);
+    /// <summary>Adds the statements of every row to <paramref name="batch"/>, in row order (numbered where <paramref name="positional"/>, as AdoNetBatch.AddStatement says).</summary>
+    internal abstract void AddTo(DbBatch batch, bool positional);
 }
 
 internal sealed class StatementGroup<T>(BatchCommand<T> command, IReadOnlyCollection<T> rows, bool returning, Func<Exception>? lost)
@@ -105,11 +105,11 @@ internal sealed class StatementGroup<T>(BatchCommand<T> command, IReadOnlyCollec
     internal override ValueTask<int> ExecuteAloneAsync(WriteScope scope, CancellationToken cancellationToken) =>
         scope.Dialect.ExecuteBatchAsync(scope, command, rows, Returned, cancellationToken);
 
-    internal override void AddTo(DbBatch batch)
+    internal override void AddTo(DbBatch batch, bool positional)
     {
         foreach (var row in rows)
         {
-            AdoNetBatch.AddStatement(batch, command, row);
+            AdoNetBatch.AddStatement(batch, command, row, positional);
         }
     }
 }

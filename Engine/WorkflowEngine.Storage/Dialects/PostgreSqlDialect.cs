@@ -71,16 +71,19 @@ public sealed class PostgreSqlDialect : SharedDatabaseDialect
 
     private static bool Names(string connectionString, string key) => connectionString.Contains(key, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Npgsql sends a batch's statements in one round trip.</summary>
+    /// <summary>
+    /// Npgsql sends a batch's statements in one round trip, their parameters numbered (<see cref="PositionalStatement"/>)
+    /// so that it need not parse each statement's text again to number them itself.
+    /// </summary>
     public override ValueTask<int> ExecuteBatchAsync<T>(WriteScope scope, BatchCommand<T> command, IReadOnlyCollection<T> rows, long[]? returned, CancellationToken cancellationToken) =>
-        AdoNetBatch.ExecuteBatchedAsync(scope, command, rows, returned, cancellationToken);
+        AdoNetBatch.ExecuteBatchedAsync(scope, command, rows, returned, positional: true, cancellationToken);
 
     /// <summary>
     /// A whole transaction's statements in one round trip (Npgsql's batch): BEGIN goes with them and COMMIT follows, two
     /// round trips a commit instead of one per table written.
     /// </summary>
     public override ValueTask ExecutePlanAsync(WriteScope scope, IReadOnlyList<StatementGroup> groups, CancellationToken cancellationToken) =>
-        AdoNetBatch.ExecutePlanAsync(scope, groups, cancellationToken);
+        AdoNetBatch.ExecutePlanAsync(scope, groups, positional: true, cancellationToken);
 
     /// <summary>Held while the scripts run, so that processes starting together upgrade one after the other.</summary>
     public const string MigrationLock = "SELECT pg_advisory_lock(hashtext('WorkflowEngine migrations'))";
