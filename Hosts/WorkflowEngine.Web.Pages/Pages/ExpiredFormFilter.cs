@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Hosting.Api;
 
 namespace WorkflowEngine.Hosting.Pages;
@@ -34,19 +36,23 @@ public sealed class ExpiredFormFilter : IAlwaysRunResultFilter
             var http = context.HttpContext;
             var text = PlainPage.Text(http.Request);
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return PlainPage.WriteAsync(http, text.ExpiredFormTitle, text.ExpiredFormMessage, Reopen(http.Request), text.ExpiredFormReopen, http.RequestAborted);
+            return PlainPage.WriteAsync(http, text.ExpiredFormTitle, text.ExpiredFormMessage, Reopen(context), text.ExpiredFormReopen, http.RequestAborted);
         }
 
         /// <summary>
         /// The page the form was on, by GET: its address without the handler the form posted to. The language switch has
         /// no page of its own, so it sends the visitor back to the page they were reading, when that is on this site.
         /// </summary>
-        private static string Reopen(HttpRequest request)
+        private static string Reopen(ActionContext context)
         {
+            var request = context.HttpContext.Request;
             if (request.Path.Equals("/language", StringComparison.OrdinalIgnoreCase))
             {
+                // The rule the sign-in page and the language switch itself apply: a browser drops tabs and line breaks
+                // from a link's address, so "/<TAB>/elsewhere" would lead off the site as "//elsewhere".
                 var returnUrl = request.HasFormContentType ? request.Form["returnUrl"].ToString() : "";
-                return IsLocal(returnUrl) ? returnUrl : "/";
+                var url = context.HttpContext.RequestServices.GetRequiredService<IUrlHelperFactory>().GetUrlHelper(context);
+                return url.IsLocalUrl(returnUrl) ? returnUrl : "/";
             }
 
             var query = QueryString.Create(request.Query
@@ -54,8 +60,5 @@ public sealed class ExpiredFormFilter : IAlwaysRunResultFilter
                 .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))));
             return request.PathBase.Add(request.Path).Value + query.Value;
         }
-
-        private static bool IsLocal(string url) =>
-            url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
     }
 }
