@@ -679,12 +679,13 @@ public sealed class DepartmentTask : Activity<DepartmentTask.Settings>
                 ? $"补正须在收件后 {rules.Window}内一次性提出（截至 {ChinaTime.Format(requestBy)}），已过期限；确需补正的，须经部门负责人批准"
             : approval is not null && approval.ApprovedBy == requested.RequestedBy ? "提出补正的工作人员不能批准本人的补正（职责分离）"
             : null;
-        // The approver stands in the pause itself, so the clock's explanation says who let it stop a second time.
-        var pauseText = approval is null ? $"补正：{items}" : $"补正（第 {state.Supplements + 1} 次，经 {approval.ApprovedBy} 批准，{approval.Reason}）：{items}";
+        // The pause says that the department's supervisor let it stop a second time, and why: the applicant reads it, and
+        // reads of a department's staff by their office, never by a login id (the audit line names the approver).
+        var pauseText = approval is null ? $"补正：{items}" : $"补正（第 {state.Supplements + 1} 次，经部门负责人批准，{approval.Reason}）：{items}";
         var itemsEn = ItemsEn(context, requested.Items);
         var pauseTextEn = approval is null
             ? $"Supplement: {itemsEn}"
-            : $"Supplement (round {state.Supplements + 1}, approved by {approval.ApprovedBy}: {approval.Reason}): {itemsEn}";
+            : $"Supplement (round {state.Supplements + 1}, approved by the department's supervisor: {approval.Reason}): {itemsEn}";
         if (refusal is null
             && !context.RecordClock(ClockEvent.Paused(requestedAt, PauseReason.SupplementRequested, pauseText, requested.RequestedBy, pauseTextEn), limit))
         {

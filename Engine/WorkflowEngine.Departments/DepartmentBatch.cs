@@ -1217,7 +1217,7 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             Changes.Outbox.Add(MessageJson.ToOutbox(Released(task, work.Supervisor), Queues.EngineReports, now));
         }
 
-        Record(task, TaskEventKinds.Reassigned, work.Supervisor, task.Status == TaskStatuses.Claimed ? $"{task.ClaimedBy} → {work.To}" : work.To);
+        Record(task, TaskEventKinds.Reassigned, work.Supervisor, task.Status == TaskStatuses.Claimed ? task.ClaimedBy + TaskEventKinds.ReassignedFromTo + work.To : work.To);
 
         task.Status = TaskStatuses.Claimed;
         task.ClaimedBy = work.To;

@@ -8,8 +8,14 @@ public static class TaskEventKinds
     /// <summary>Given back to the department's queue; the actor is who gave it back (its holder or a supervisor).</summary>
     public const string Released = "released";
 
-    /// <summary>A supervisor gave the task to another clerk; the detail is that clerk, the actor the supervisor.</summary>
+    /// <summary>
+    /// A supervisor gave the task to another clerk; the actor is the supervisor, the detail that clerk, after the clerk
+    /// who held it and <see cref="ReassignedFromTo"/> where someone did.
+    /// </summary>
     public const string Reassigned = "reassigned";
+
+    /// <summary>Between the clerk who held a reassigned task and the clerk it went to, in the event's detail.</summary>
+    public const string ReassignedFromTo = " → ";
 
     /// <summary>Supplementary material asked of the applicant; the detail lists the items.</summary>
     public const string SupplementRequested = "supplement-requested";

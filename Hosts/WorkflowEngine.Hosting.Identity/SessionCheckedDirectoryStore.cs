@@ -30,5 +30,8 @@ public sealed class SessionCheckedDirectoryStore(IDirectoryStore inner, SessionC
 
     public Task<UserRecord?> FindUserAsync(string id, CancellationToken cancellationToken) => inner.FindUserAsync(id, cancellationToken);
 
+    public Task<IReadOnlyList<UserRecord>> FindUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        inner.FindUsersAsync(ids, cancellationToken);
+
     public Task<IReadOnlyList<UserRecord>> ListUsersAsync(CancellationToken cancellationToken) => inner.ListUsersAsync(cancellationToken);
 }

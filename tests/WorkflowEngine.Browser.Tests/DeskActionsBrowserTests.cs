@@ -20,15 +20,15 @@ public sealed class DeskActionsBrowserTests(BrowserFixture fixture) : IClassFixt
         var (tracking, taskId) = await LicenceTaskAsync();
         var page = await fixture.SignedInAsync("samr-clerk", $"/desk/tasks/{taskId}");
         await page.GetByRole(AriaRole.Button, new() { Name = "认领", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("#task-status")).ToContainTextAsync("samr-clerk");
+        await Assertions.Expect(page.Locator("#task-status")).ToContainTextAsync("市场监管窗口");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "退回部门队列", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已退回部门队列");
-        await Assertions.Expect(page.Locator("#task-status")).Not.ToContainTextAsync("samr-clerk");
+        await Assertions.Expect(page.Locator("#task-status")).Not.ToContainTextAsync("市场监管窗口");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "认领", Exact = true })).ToBeVisibleAsync();
         // The history keeps the claim and the release, in order, with who did them.
-        await Assertions.Expect(page.Locator("#history li")).ToContainTextAsync(["派发到本部门", "samr-clerk 认领", "samr-clerk 退回部门队列"]);
+        await Assertions.Expect(page.Locator("#history li")).ToContainTextAsync(["派发到本部门", "市场监管窗口 认领", "市场监管窗口 退回部门队列"]);
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
         await page.GotoAsync("/desk?status=unclaimed");
         await Assertions.Expect(page.Locator(".desk-task", new() { HasText = tracking })).ToContainTextAsync("待认领");

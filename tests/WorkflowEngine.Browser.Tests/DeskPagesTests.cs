@@ -34,7 +34,7 @@ public sealed class DeskPagesTests(BrowserFixture fixture) : IClassFixture<Brows
 
         await page.GetByRole(AriaRole.Button, new() { Name = "认领", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已认领");
-        Assert.Contains("samr-clerk", await page.Locator("#task-status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("市场监管窗口", await page.Locator("#task-status").InnerTextAsync(), StringComparison.Ordinal);
         // The holder may now download the materials, through the API's own authorization.
         var download = await page.Locator(".desk-materials a").First.GetAttributeAsync("href");
         var file = await page.Context.APIRequest.GetAsync(download!);
@@ -198,7 +198,7 @@ public sealed class DeskPagesTests(BrowserFixture fixture) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "改派", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".desk-done")).ToContainTextAsync("已改派");
-        Assert.Contains("samr-clerk-2", await page.Locator("#task-status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("市场监管窗口二号", await page.Locator("#task-status").InnerTextAsync(), StringComparison.Ordinal);
         await PageChecks.AssertNoSeriousAccessibilityViolationAsync(page);
     }
 

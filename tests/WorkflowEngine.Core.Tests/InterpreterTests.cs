@@ -686,7 +686,7 @@ public sealed class InterpreterTests
         h.Apply(Supplement(new DateTimeOffset(2026, 3, 2, 10, 45, 0, Cst), approved));
         Assert.Null(h.Step("a")!.DueAt);
         var pause = h.Step("a")!.Clock!.Last(e => e.Kind == ClockEventKind.Pause);
-        Assert.Contains("经 samr-supervisor 批准", pause.Text, StringComparison.Ordinal);
+        Assert.Contains("经部门负责人批准", pause.Text, StringComparison.Ordinal);
         Assert.Contains("原件核验时发现印章不清", pause.Text, StringComparison.Ordinal);
         var audit = h.Audit.Last(a => a.Type == "SupplementRequested");
         Assert.Equal("samr-supervisor", audit.Data!["approvedBy"]);

@@ -35,7 +35,7 @@ public sealed class AmqpContractTests
         }
 
         var application = await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "completed", "the application to finish");
+            () => host.GetJsonAsync("admin", $"/api/applications/{id}"), a => a.GetProperty("status").GetString() == "completed", "the application to finish");
         var step = application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == "bank-account");
         Assert.Equal(("approved", "bank-system"), (step.GetProperty("status").GetString(), step.GetProperty("claimedBy").GetString()));
         Assert.Contains(application.GetProperty("certificates").EnumerateArray(),

@@ -192,7 +192,7 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Contains("请先认领", unclaimed.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, (await other.PostAsync(path + "/claim", null)).StatusCode);
         var taken = await ProblemAsync(await clerk.PostAsync(path + "/claim", null), HttpStatusCode.Conflict);
-        Assert.Contains("samr-clerk-2", taken.GetProperty("detail").GetString());
+        Assert.Contains("“市场监管窗口二号”", taken.GetProperty("detail").GetString());
 
         var noReason = await ProblemAsync(await other.PostAsJsonAsync(path + "/complete", new { outcome = "rejected" }), HttpStatusCode.BadRequest);
         Assert.Contains("理由", FieldError(noReason, "reason"));

@@ -25,9 +25,9 @@ public sealed class ClerkApiLanguageTests(HostFixture fixture) : IClassFixture<H
         toOtherDepartment.Headers.Add("Accept-Language", "en");
         using var fieldError = await supervisor.SendAsync(toOtherDepartment);
 
-        Assert.Equal("该办件已由“samr-supervisor”认领", byDefault.GetProperty("detail").GetString());
-        Assert.Equal("该办件已由“samr-supervisor”认领", chineseFirst.GetProperty("detail").GetString());
-        Assert.Equal("The task has been claimed by “samr-supervisor”", englishFirst.GetProperty("detail").GetString());
+        Assert.Equal("该办件已由“市场监管科长”认领", byDefault.GetProperty("detail").GetString());
+        Assert.Equal("该办件已由“市场监管科长”认领", chineseFirst.GetProperty("detail").GetString());
+        Assert.Equal("The task has been claimed by “市场监管科长”", englishFirst.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, fieldError.StatusCode);
         var errors = (await fieldError.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.StartsWith("“psb-clerk” is not on the staff of ", errors.GetProperty("to")[0].GetString(), StringComparison.Ordinal);

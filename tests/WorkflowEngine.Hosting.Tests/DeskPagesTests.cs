@@ -89,8 +89,8 @@ public sealed class DeskPagesTests(HostFixture fixture) : IClassFixture<HostFixt
         using var clerk = await PageSignInTests.SignedInBrowserAsync(Host, "samr-clerk", "Demo#2026");
         var (chinese, english) = await PostInBothLanguagesAsync(clerk, $"/desk/tasks/{taskId}?handler=Approve", HttpStatusCode.Conflict);
 
-        Assert.Contains("该办件已由“samr-supervisor”认领，只有认领人可以办理", chinese, StringComparison.Ordinal);
-        Assert.Contains("The task has been claimed by “samr-supervisor”: only they may decide it", english, StringComparison.Ordinal);
+        Assert.Contains("该办件已由“市场监管科长”认领，只有认领人可以办理", chinese, StringComparison.Ordinal);
+        Assert.Contains("The task has been claimed by “市场监管科长”: only they may decide it", english, StringComparison.Ordinal);
         Assert.DoesNotContain("认领人", english, StringComparison.Ordinal);
     }
 

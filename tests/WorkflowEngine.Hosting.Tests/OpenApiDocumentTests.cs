@@ -127,7 +127,7 @@ public sealed class OpenApiDocumentTests(HostFixture fixture) : IClassFixture<Ho
         var entry = Resolve(document, history.GetProperty("items"));
 
         Assert.Contains("array", history.GetProperty("type").ToString(), StringComparison.Ordinal);
-        Assert.Equal(["actor", "at", "detail", "kind", "reason"], entry.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["actor", "actorName", "at", "detail", "detailName", "kind", "reason"], entry.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
     /// <summary>The schema itself, where <paramref name="schema"/> refers to one among the document's components.</summary>

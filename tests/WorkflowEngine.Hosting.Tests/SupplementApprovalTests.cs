@@ -133,7 +133,7 @@ public sealed class SupplementApprovalTests
                 var clocks = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}/clocks");
                 var paused = clocks.GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "business-licence").GetProperty("paused");
                 Assert.Equal("supplement-requested", paused.GetProperty("reason").GetString());
-                Assert.Contains("经 samr-supervisor 批准", paused.GetProperty("text").GetString(), StringComparison.Ordinal);
+                Assert.Contains("经部门负责人批准", paused.GetProperty("text").GetString(), StringComparison.Ordinal);
                 Assert.Contains("首次补正时未能发现", paused.GetProperty("text").GetString(), StringComparison.Ordinal);
                 var requested = await TrailAsync(host, id, "SupplementRequested");
                 Assert.Equal(2, requested.Length);

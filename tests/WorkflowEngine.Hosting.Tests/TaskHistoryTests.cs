@@ -37,13 +37,13 @@ public sealed partial class TaskHistoryTests(HostFixture allInOne, DepartmentHos
         Assert.Equal(
             [
                 "派发到本部门",
-                "samr-clerk 认领",
-                "samr-clerk 退回部门队列",
-                "samr-clerk 认领",
-                "samr-supervisor 改派：samr-clerk → samr-clerk-2",
-                "samr-clerk-2 登记不计时期间（专家评审）：名称争议提交专家评审",
-                "samr-clerk-2 结束不计时期间",
-                "samr-clerk-2 办结：通过",
+                "市场监管窗口 认领",
+                "市场监管窗口 退回部门队列",
+                "市场监管窗口 认领",
+                "市场监管科长 改派：由 市场监管窗口 改由 市场监管窗口二号 办理",
+                "市场监管窗口二号 登记不计时期间（专家评审）：名称争议提交专家评审",
+                "市场监管窗口二号 结束不计时期间",
+                "市场监管窗口二号 办结：通过",
             ],
             history);
     }
@@ -58,7 +58,7 @@ public sealed partial class TaskHistoryTests(HostFixture allInOne, DepartmentHos
         var history = await HistoryAsync(host, task.Id.ToString());
 
         Assert.Equal(
-            ["派发到本部门", "samr-clerk 认领", "samr-clerk 退回部门队列", "samr-clerk 认领", "samr-supervisor 改派：samr-clerk → samr-clerk-2"],
+            ["派发到本部门", "市场监管窗口 认领", "市场监管窗口 退回部门队列", "市场监管窗口 认领", "市场监管科长 改派：由 市场监管窗口 改由 市场监管窗口二号 办理"],
             history);
     }
 
@@ -115,6 +115,10 @@ public sealed partial class TaskHistoryTests(HostFixture allInOne, DepartmentHos
         Assert.Equal(
             ["dispatched|||", "claimed|samr-clerk||", "released|samr-clerk|samr-clerk|", "claimed|samr-clerk||", "reassigned|samr-supervisor|samr-clerk → samr-clerk-2|"],
             history.Select(Line));
+        // Named from the department host's own user directory.
+        Assert.Equal(
+            ["|", "市场监管窗口|", "市场监管窗口|市场监管窗口", "市场监管窗口|", "市场监管科长|市场监管窗口 → 市场监管窗口二号"],
+            history.Select(e => $"{e.GetProperty("actorName").GetString()}|{e.GetProperty("detailName").GetString()}"));
     }
 
     /// <summary>
@@ -162,7 +166,7 @@ public sealed partial class TaskHistoryTests(HostFixture allInOne, DepartmentHos
         var later = await DispatchedOnTheDepartmentHostAsync(host, "YB-HISTORY-FORM", applicationId, labels, "tax", "PSB");
 
         Assert.Equal(
-            ["派发到本部门", "samr-clerk 认领", "samr-clerk 办结：通过", "申请人更正了申请表：住所、注册资本"],
+            ["派发到本部门", "市场监管窗口 认领", "市场监管窗口 办结：通过", "申请人更正了申请表：住所、注册资本"],
             await HistoryAsync(host, licence.Id.ToString()));
         Assert.Equal(["派发到本部门", "申请人更正了申请表：住所、注册资本"], await HistoryAsync(host, seal.Id.ToString(), "psb-supervisor"));
         Assert.Equal(

@@ -39,7 +39,7 @@ public sealed class TaskReleaseTests
 
         // The engine follows: the step waits for a clerk again, and the trail says who gave it back.
         await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+            () => host.GetJsonAsync("admin", $"/api/applications/{id}"),
             a => Licence(a) is { } s && s.GetProperty("status").GetString() == "received" && s.GetProperty("claimedBy").ValueKind == JsonValueKind.Null,
             "the licence step to wait for a clerk again");
         var trail = (await host.GetJsonAsync("admin", $"/api/applications/{id}/audit")).GetProperty("entries");
@@ -52,7 +52,7 @@ public sealed class TaskReleaseTests
         (await second.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "approved" })).EnsureSuccessStatusCode();
 
         var application = await AllInOneHost.EventuallyAsync(
-            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"), a => Licence(a)?.GetProperty("status").GetString() == "approved", "the licence step approved");
+            () => host.GetJsonAsync("admin", $"/api/applications/{id}"), a => Licence(a)?.GetProperty("status").GetString() == "approved", "the licence step approved");
         Assert.Equal("samr-clerk-2", Licence(application)!.Value.GetProperty("claimedBy").GetString());
         // Once decided, there is nothing to give back.
         Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsync($"/api/tasks/{task}/release", null)).StatusCode);

@@ -195,7 +195,7 @@ public sealed class WindowCommitmentTests
             "the approval on commitment with its signature");
         Assert.Equal("window", CommitmentFlow.Step(application, Archives).GetProperty("commitment").GetProperty("channel").GetString());
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/desk/tasks/{task}"));
-        Assert.Contains("witnessed by arch-clerk", page, StringComparison.Ordinal);
+        Assert.Contains("witnessed by 城建档案馆", page, StringComparison.Ordinal);
     }
 
     /// <summary>A property a message leaves out, or sends as null: the step has none.</summary>

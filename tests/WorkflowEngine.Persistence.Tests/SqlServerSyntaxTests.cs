@@ -238,6 +238,7 @@ public sealed class SqlServerSyntaxTests
         await Quietly(() => directory.UpsertDepartmentsAsync([new DirectoryDepartment("SAMR", "市场监管局")], none));
         await Quietly(() => directory.UpsertUsersAsync([new UserRecord("clerk", "办事员", "clerk", "SAMR")], none));
         await Quietly(() => directory.FindUserAsync("clerk", none));
+        await Quietly(() => directory.FindUsersAsync(["clerk", "ghost"], none));
         await Quietly(() => directory.ListUsersAsync(none));
 
         var credentials = new SqlCredentialStore(database);

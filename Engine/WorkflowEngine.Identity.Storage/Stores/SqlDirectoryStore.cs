@@ -35,6 +35,20 @@ public sealed class SqlDirectoryStore(Database database) : IDirectoryStore
             cancellationToken: cancellationToken));
     }
 
+    public async Task<IReadOnlyList<UserRecord>> FindUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<UserRecord>(new CommandDefinition(
+            $"SELECT id AS Id, name AS Name, role AS Role, department AS Department FROM users WHERE {database.Dialect.In("id", "@Ids")}",
+            new { Ids = ListParameter.Of(ids) },
+            cancellationToken: cancellationToken))).AsList();
+    }
+
     public async Task<IReadOnlyList<UserRecord>> ListUsersAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

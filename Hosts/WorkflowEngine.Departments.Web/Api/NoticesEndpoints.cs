@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Identity;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Api;
 
@@ -27,7 +28,9 @@ public static class NoticesEndpoints
         string code, string? limit, string? offset, ClaimsPrincipal user, HttpRequest request, ClerkActions clerk, CancellationToken cancellationToken)
     {
         var english = RequestLanguage.PrefersEnglish(request);
-        return (await clerk.PausedAsync(code, limit, offset, user, cancellationToken)).ToResult(tasks => Results.Ok(tasks.Select(t => PausedTaskDto.Of(t, english))));
+        var outcome = await clerk.PausedAsync(code, limit, offset, user, cancellationToken);
+        var names = outcome.Value is { } paused ? await clerk.NamesAsync(paused, cancellationToken) : UserNames.None;
+        return outcome.ToResult(tasks => Results.Ok(tasks.Select(t => PausedTaskDto.Of(t, english, names))));
     }
 
     private static async Task<IResult> ListAsync(

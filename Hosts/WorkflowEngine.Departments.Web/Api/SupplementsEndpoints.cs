@@ -8,6 +8,7 @@ using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Api;
 
@@ -48,7 +49,7 @@ public static class SupplementsEndpoints
     {
         var (asked, problem) = await RequestBodies.ReadJsonAsync<RequestSupplementRequest>(
             request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"items\": [ { \"material\": \"材料代码\", \"reason\": \"…\" } ], \"note\": \"…\"（可选） }", "The request body should be { \"items\": [ { \"material\": \"material code\", \"reason\": \"…\" } ], \"note\": \"…\" (optional) }"), cancellationToken);
-        return problem ?? (await clerk.RequestSupplementAsync(id, asked, user, cancellationToken)).ToResult(TasksEndpoints.Accepted);
+        return problem ?? await TasksEndpoints.AcceptedAsync(await clerk.RequestSupplementAsync(id, asked, user, cancellationToken), clerk, cancellationToken);
     }
 
     private static async Task<IResult> RequestApprovalAsync(
@@ -71,8 +72,12 @@ public static class SupplementsEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        string code, string? limit, string? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
-        (await clerk.SupplementApprovalsAsync(code, limit, offset, user, cancellationToken)).ToResult(tasks => Results.Ok(tasks.Select(TasksEndpoints.Dto)));
+        string code, string? limit, string? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken)
+    {
+        var outcome = await clerk.SupplementApprovalsAsync(code, limit, offset, user, cancellationToken);
+        var names = outcome.Value is { } listed ? await clerk.NamesAsync(listed, cancellationToken) : UserNames.None;
+        return outcome.ToResult(tasks => Results.Ok(tasks.Select(t => TasksEndpoints.Dto(t, names))));
+    }
 
     /// <summary>The task's requests for a further supplement request, oldest first.</summary>
     public static IReadOnlyList<SupplementApprovalDto> Dto(TaskRecord task) => task.SupplementApprovals.Select(a => new SupplementApprovalDto(

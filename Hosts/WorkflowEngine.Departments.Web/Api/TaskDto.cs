@@ -14,6 +14,9 @@ namespace WorkflowEngine.Hosting.Api;
 /// English (a recall's <c>reasonEn</c>, a refused approval on commitment); <c>pausedBecauseEn</c> why the clock stands still
 /// in English where the engine said it (<c>StepDueChanged.pausedBecauseEn</c>; a clerk's own words stay as written).
 /// Each is null where not said in English (older engines, tasks kept before): show the Chinese beside it.
+/// <c>claimedByName</c> and <c>completedByName</c> the names (as the host's user directory keeps them, e.g. 张三) of
+/// <c>claimedBy</c> and <c>completedBy</c>, the login ids; the login id itself where the directory keeps no name for it
+/// (a deleted user, a service account, a clerk of a department's own system); null where the id is.
 /// </summary>
 public sealed record TaskDto(
     Guid Id,
@@ -60,4 +63,6 @@ public sealed record TaskDto(
     string? TitleEn = null,
     string? ServiceTitleEn = null,
     string? NoteEn = null,
-    string? PausedBecauseEn = null);
+    string? PausedBecauseEn = null,
+    string? ClaimedByName = null,
+    string? CompletedByName = null);

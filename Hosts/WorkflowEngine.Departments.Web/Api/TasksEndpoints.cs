@@ -60,7 +60,10 @@ public static class TasksEndpoints
         CancellationToken cancellationToken)
     {
         var query = new TaskQueueQuery(status, service, dueWithin, limit, offset, q);
-        return (await clerk.QueueAsync(code, query, user, cancellationToken)).ToResult(page =>
+        var outcome = await clerk.QueueAsync(code, query, user, cancellationToken);
+        // Everyone the page names, in one read of the directory.
+        var names = outcome.Value is { } listed ? await clerk.NamesAsync(listed.Tasks, cancellationToken) : UserNames.None;
+        return outcome.ToResult(page =>
         {
             // The body stays the list it always was; the total and the neighbouring pages ride in headers.
             var range = Paging.Read(limit, offset, new Dictionary<string, ProblemText[]>(), TaskQueueQuery.DefaultLimit);
@@ -81,7 +84,7 @@ public static class TasksEndpoints
                 http.Response.Headers.Link = string.Join(", ", links);
             }
 
-            return Results.Ok(page.Tasks.Select(Dto));
+            return Results.Ok(page.Tasks.Select(t => Dto(t, names)));
         });
     }
 
@@ -96,21 +99,22 @@ public static class TasksEndpoints
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
         await clerk.ViewAsync(id, user, cancellationToken) is { } view
             ? Results.Ok(new TaskDetailDto(
-                Dto(view.Task), view.Application, view.Extensions.Select(ExtensionsEndpoints.Dto).ToArray(), TaskHistoryEntry.Of(view).Select(TaskHistoryEntryDto.From).ToArray()))
+                Dto(view.Task, view.Names), view.Application, view.Extensions.Select(ExtensionsEndpoints.Dto).ToArray(),
+                TaskHistoryEntry.Of(view).Select(e => TaskHistoryEntryDto.From(e, view.Names)).ToArray()))
             : Problems.NotFound(ClerkActions.NoSuchTask);
 
     private static async Task<IResult> ClaimAsync(Guid id, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
-        (await clerk.ClaimAsync(id, user, cancellationToken)).ToResult(Ok);
+        await OkAsync(await clerk.ClaimAsync(id, user, cancellationToken), clerk, cancellationToken);
 
     private static async Task<IResult> ReleaseAsync(Guid id, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
-        (await clerk.ReleaseAsync(id, user, cancellationToken)).ToResult(Ok);
+        await OkAsync(await clerk.ReleaseAsync(id, user, cancellationToken), clerk, cancellationToken);
 
     private static async Task<IResult> CompleteAsync(
         Guid id, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (decision, problem) = await RequestBodies.ReadJsonAsync<CompleteTaskRequest>(
             request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"outcome\": \"approved\" | \"rejected\", \"reason\": \"…\", \"outputs\": { \"名称\": \"值\" } }", "The request body should be { \"outcome\": \"approved\" | \"rejected\", \"reason\": \"…\", \"outputs\": { \"name\": \"value\" } }"), cancellationToken);
-        return problem ?? (await clerk.CompleteAsync(id, decision, user, cancellationToken)).ToResult(Ok);
+        return problem ?? await OkAsync(await clerk.CompleteAsync(id, decision, user, cancellationToken), clerk, cancellationToken);
     }
 
     private static async Task<IResult> ApproveOnCommitmentAsync(
@@ -118,7 +122,7 @@ public static class TasksEndpoints
     {
         var (signed, problem) = await RequestBodies.ReadJsonAsync<ApproveOnCommitmentRequest>(
             request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"signerName\": \"签署人姓名\", \"signerIdNumber\": \"居民身份证号码\", \"paperSigned\": true }", "The request body should be { \"signerName\": \"the signer's name\", \"signerIdNumber\": \"resident ID number\", \"paperSigned\": true }"), cancellationToken);
-        return problem ?? (await clerk.ApproveOnCommitmentAsync(id, signed, user, cancellationToken)).ToResult(Ok);
+        return problem ?? await OkAsync(await clerk.ApproveOnCommitmentAsync(id, signed, user, cancellationToken), clerk, cancellationToken);
     }
 
     private static async Task<IResult> ReassignAsync(
@@ -126,7 +130,7 @@ public static class TasksEndpoints
     {
         var (reassign, problem) = await RequestBodies.ReadJsonAsync<ReassignTaskRequest>(
             request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"to\": \"本部门工作人员的用户名\" }", "The request body should be { \"to\": \"user name of a member of this department's staff\" }"), cancellationToken);
-        return problem ?? (await clerk.ReassignAsync(id, reassign, user, cancellationToken)).ToResult(Ok);
+        return problem ?? await OkAsync(await clerk.ReassignAsync(id, reassign, user, cancellationToken), clerk, cancellationToken);
     }
 
     private static async Task<IResult> StartExclusionAsync(
@@ -134,7 +138,7 @@ public static class TasksEndpoints
     {
         var (exclusion, problem) = await RequestBodies.ReadJsonAsync<StartExclusionRequest>(
             request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"kind\": \"expert-review\", \"reason\": \"…\", \"until\": \"2026-10-20T17:30:00+08:00\"（可选） }", "The request body should be { \"kind\": \"expert-review\", \"reason\": \"…\", \"until\": \"2026-10-20T17:30:00+08:00\" (optional) }"), cancellationToken);
-        return problem ?? (await clerk.StartExclusionAsync(id, exclusion, user, cancellationToken)).ToResult(Accepted);
+        return problem ?? await AcceptedAsync(await clerk.StartExclusionAsync(id, exclusion, user, cancellationToken), clerk, cancellationToken);
     }
 
     private static async Task<IResult> ChangeExclusionEndAsync(
@@ -142,18 +146,32 @@ public static class TasksEndpoints
     {
         var (change, problem) = await RequestBodies.ReadJsonAsync<ChangeExclusionEndRequest>(
             request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"until\": \"2026-10-20T17:30:00+08:00\" }", "The request body should be { \"until\": \"2026-10-20T17:30:00+08:00\" }"), cancellationToken);
-        return problem ?? (await clerk.ChangeExclusionEndAsync(id, change, user, cancellationToken)).ToResult(Accepted);
+        return problem ?? await AcceptedAsync(await clerk.ChangeExclusionEndAsync(id, change, user, cancellationToken), clerk, cancellationToken);
     }
 
     private static async Task<IResult> EndExclusionAsync(Guid id, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
-        (await clerk.EndExclusionAsync(id, user, cancellationToken)).ToResult(Accepted);
+        await AcceptedAsync(await clerk.EndExclusionAsync(id, user, cancellationToken), clerk, cancellationToken);
 
-    private static IResult Ok(TaskRecord task) => Results.Ok(Dto(task));
+    /// <summary>The task as the action left it, with the people it names by name, or the refusal.</summary>
+    private static async Task<IResult> OkAsync(ClerkOutcome<TaskRecord> outcome, ClerkActions clerk, CancellationToken cancellationToken)
+    {
+        var names = await NamesAsync(outcome, clerk, cancellationToken);
+        return outcome.ToResult(task => Results.Ok(Dto(task, names)));
+    }
 
     /// <summary>An excluded period goes to the engine as a report: accepted here, applied to the step's clock a moment later.</summary>
-    public static IResult Accepted(TaskRecord task) => Results.Accepted(value: Dto(task));
+    public static async Task<IResult> AcceptedAsync(ClerkOutcome<TaskRecord> outcome, ClerkActions clerk, CancellationToken cancellationToken)
+    {
+        var names = await NamesAsync(outcome, clerk, cancellationToken);
+        return outcome.ToResult(task => Results.Accepted(value: Dto(task, names)));
+    }
 
-    public static TaskDto Dto(TaskRecord t) => new(
+    /// <summary>The names of the people a done action's task names; none read for a refusal.</summary>
+    private static async Task<UserNames> NamesAsync(ClerkOutcome<TaskRecord> outcome, ClerkActions clerk, CancellationToken cancellationToken) =>
+        outcome is { Status: TaskActionStatus.Ok, Invalid: false, Value: { } task } ? await clerk.NamesAsync([task], cancellationToken) : UserNames.None;
+
+    /// <summary>The task for the API, its holder and who decided it also by name (<paramref name="names"/>).</summary>
+    public static TaskDto Dto(TaskRecord t, UserNames names) => new(
         t.Id,
         t.ApplicationId,
         t.TrackingNumber,
@@ -200,5 +218,7 @@ public static class TasksEndpoints
         t.TitleEn,
         t.ServiceTitleEn,
         t.NoteEn,
-        t.ClockPausedBecause is null ? null : t.Clock?.PausedBecauseEn);
+        t.ClockPausedBecause is null ? null : t.Clock?.PausedBecauseEn,
+        names.Of(t.ClaimedBy),
+        names.Of(t.CompletedBy));
 }

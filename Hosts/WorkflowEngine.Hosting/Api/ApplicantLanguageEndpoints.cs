@@ -55,7 +55,7 @@ public static class ApplicantLanguageEndpoints
         }
 
         return await engine.ChangeLanguageAsync(id, body.Language!, actor!, cancellationToken) is { } changed
-            ? Results.Ok(await views.DetailAsync(changed, RequestLanguage.PrefersEnglish(request), cancellationToken))
+            ? Results.Ok(ApplicationViews.ForReader(await views.DetailAsync(changed, RequestLanguage.PrefersEnglish(request), cancellationToken), user))
             : Problems.NotFound(new ProblemText("没有这个申请", "There is no such application"));
     }
 }

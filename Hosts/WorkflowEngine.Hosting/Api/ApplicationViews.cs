@@ -213,6 +213,22 @@ public sealed class ApplicationViews(
     }
 
     /// <summary>
+    /// The application as <paramref name="user"/> may read it. Which clerk holds a step (<c>claimedBy</c>, a login id)
+    /// is for administrators and the departments' staff; an applicant, and the window acting for one, reads which
+    /// department handles each step, as at a service centre, never a clerk's login id.
+    /// </summary>
+    public static ApplicationDto ForReader(ApplicationDto detail, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        return ReadsStaff(user)
+            ? detail
+            : detail with { Steps = [.. detail.Steps.Select(s => s.ClaimedBy is null ? s : s with { ClaimedBy = null })] };
+    }
+
+    /// <summary>Whether <paramref name="user"/> reads which of the staff did what: an administrator, or a department's staff.</summary>
+    public static bool ReadsStaff(ClaimsPrincipal user) => user.IsAdmin() || user.Department() is not null;
+
+    /// <summary>
     /// Someone else's look at the applicant's personal data, on a page or through the API, is an audit line; the
     /// applicant's own is not, or every refresh of the live tracking page would add one to the trail and a write to each read.
     /// </summary>

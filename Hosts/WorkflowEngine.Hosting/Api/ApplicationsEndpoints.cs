@@ -192,7 +192,7 @@ public static class ApplicationsEndpoints
         }
 
         await views.RecordViewAsync(application, user, null, cancellationToken);
-        return Results.Ok(await views.DetailAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken));
+        return Results.Ok(ApplicationViews.ForReader(await views.DetailAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken), user));
     }
 
     private static async Task<IResult> FindByTrackingNumberAsync(
@@ -211,14 +211,17 @@ public static class ApplicationsEndpoints
         }
 
         await views.RecordViewAsync(application, user, ApplicationViews.ViaTrackingNumber, cancellationToken);
-        return Results.Ok(await views.DetailAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken));
+        return Results.Ok(ApplicationViews.ForReader(await views.DetailAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken), user));
     }
 
-    /// <summary>Who may see an application may see its clocks: they hold no personal data, so reading them is not logged as a view.</summary>
+    /// <summary>
+    /// Who may see an application may see its clocks (who acted on them only the staff): they hold no personal data, so
+    /// reading them is not logged as a view.
+    /// </summary>
     private static async Task<IResult> ClocksAsync(
         Guid id, ClaimsPrincipal user, HttpRequest request, IApplicationQueries queries, ApplicationViews views, ClockViews clocks, CancellationToken cancellationToken) =>
         await VisibleAsync(id, user, queries, views, cancellationToken) is { } application
-            ? Results.Ok(await clocks.OfAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken))
+            ? Results.Ok(ClockViews.ForReader(await clocks.OfAsync(application, RequestLanguage.PrefersEnglish(request), cancellationToken), user))
             : Problems.NotFound(NotFoundDetail);
 
     private static async Task<IResult> AttachAsync(

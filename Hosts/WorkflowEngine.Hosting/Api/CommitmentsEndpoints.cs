@@ -68,7 +68,7 @@ public static class CommitmentsEndpoints
         }
 
         return outcome.Application is { } signed
-            ? Results.Ok(await views.DetailAsync(signed, english, cancellationToken))
+            ? Results.Ok(ApplicationViews.ForReader(await views.DetailAsync(signed, english, cancellationToken), user))
             : ApplicationsEndpoints.Refused(outcome, english);
     }
 }

@@ -64,7 +64,7 @@ public static class WithdrawalsEndpoints
         }
 
         return outcome.Application is { } withdrawn
-            ? Results.Ok(await views.DetailAsync(withdrawn, english, cancellationToken))
+            ? Results.Ok(ApplicationViews.ForReader(await views.DetailAsync(withdrawn, english, cancellationToken), user))
             : ApplicationsEndpoints.Refused(outcome, english);
     }
 }

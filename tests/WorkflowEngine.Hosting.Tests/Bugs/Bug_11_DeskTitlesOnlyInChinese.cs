@@ -100,7 +100,8 @@ public sealed partial class Bug_11_DeskTitlesOnlyInChinese(HostFixture fixture) 
         Assert.DoesNotContain("申请人撤回申请", english, StringComparison.Ordinal);
     }
 
-    private static async Task<string> PageAsync(HttpClient browser, string path)
+    /// <summary>A page as the signed-in browser gets it (200 expected), its text decoded.</summary>
+    internal static async Task<string> PageAsync(HttpClient browser, string path)
     {
         using var response = await browser.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -59,6 +59,9 @@ public sealed class ClerkActions(
     /// <summary>How many notices, requests for more time or supplement approvals one page lists when it does not say.</summary>
     private const int ListLimit = 50;
 
+    /// <summary>How a list of Chinese names is ordered: by pinyin, as a printed staff list would be.</summary>
+    private static readonly StringComparer NameOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false);
+
     /// <summary>
     /// A page of a department's tasks, most urgent first (finished ones newest first), for a clerk or supervisor of the
     /// department: filtered by status, service and "due within N working days" in the query, with the total it matches.
@@ -177,19 +180,48 @@ public sealed class ClerkActions(
             TaskMaterialsEndpoints.LinkToThisHost(application, task.Id);
         }
 
-        return new TaskView(task, application, detail.Extensions, detail.History, detail.Corrections);
+        var view = new TaskView(task, application, detail.Extensions, detail.History, detail.Corrections, UserNames.None);
+        return view with { Names = await NamesAsync(PeopleOf(task).Concat(TaskHistoryEntry.Of(view).SelectMany(e => e.People)), cancellationToken) };
+    }
+
+    /// <summary>The names of the people these login ids are (<see cref="UserNames"/>), in one read of the host's user directory.</summary>
+    public Task<UserNames> NamesAsync(IEnumerable<string?> ids, CancellationToken cancellationToken) => UserNames.ReadAsync(directory, ids, cancellationToken);
+
+    /// <summary>The names of everyone these tasks name (<see cref="PeopleOf"/>), in one read.</summary>
+    public Task<UserNames> NamesAsync(IEnumerable<TaskRecord> tasks, CancellationToken cancellationToken) =>
+        NamesAsync(tasks.SelectMany(PeopleOf), cancellationToken);
+
+    /// <summary>
+    /// The login ids a task names: its holder, who decided it, who asked for and who answered its further supplement
+    /// requests, and the clerk who witnessed its commitment's signature at the window.
+    /// </summary>
+    public static IEnumerable<string?> PeopleOf(TaskRecord task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        yield return task.ClaimedBy;
+        yield return task.CompletedBy;
+        foreach (var request in task.SupplementApprovals)
+        {
+            yield return request.RequestedBy;
+            yield return request.DecidedBy;
+        }
+
+        if (task.CommitmentJson is { } signed && JsonSerializer.Deserialize<CommitmentSignature>(signed, JsonSerializerOptions.Web) is { } signature)
+        {
+            yield return signature.WitnessedBy;
+        }
     }
 
     public async Task<ClerkOutcome<TaskRecord>> ClaimAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await AuthorizeAsync(id, user, cancellationToken) is { } refused
             ? refused
-            : Of(await processor.ClaimAsync(id, user.Id(), cancellationToken));
+            : await NamedAsync(await processor.ClaimAsync(id, user.Id(), cancellationToken), cancellationToken);
 
     /// <summary>Gives a claimed task back to the queue: its holder, or a supervisor of the department.</summary>
     public async Task<ClerkOutcome<TaskRecord>> ReleaseAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await AuthorizeAsync(id, user, cancellationToken) is { } refused
             ? refused
-            : Of(await processor.ReleaseAsync(id, user.Id(), user.IsInRole(Roles.Supervisor), cancellationToken));
+            : await NamedAsync(await processor.ReleaseAsync(id, user.Id(), user.IsInRole(Roles.Supervisor), cancellationToken), cancellationToken);
 
     /// <summary>
     /// A supervisor of the task's department gives it to another of its clerks, whoever held it (an administrator does
@@ -230,14 +262,18 @@ public sealed class ClerkActions(
                 $"The account of “{to}” is disabled: the task cannot go to them"));
         }
 
-        return Of(await processor.ReassignAsync(id, user.Id(), clerk.Id, cancellationToken));
+        return await NamedAsync(await processor.ReassignAsync(id, user.Id(), clerk.Id, cancellationToken), cancellationToken);
     }
 
-    /// <summary>The clerks and supervisors of a department, by name: whom a supervisor may give a task to.</summary>
+    /// <summary>
+    /// The clerks and supervisors of a department who may sign in, by name as a Chinese list orders names (by pinyin),
+    /// then by login id: whom a supervisor may give a task to.
+    /// </summary>
     public async Task<IReadOnlyList<UserRecord>> ClerksAsync(string department, CancellationToken cancellationToken) =>
         (await directory.ListUsersAsync(cancellationToken))
             .Where(u => u.Department == department && u.Role is Roles.Clerk or Roles.Supervisor)
-            .OrderBy(u => u.Id, StringComparer.Ordinal)
+            .OrderBy(u => u.Name, NameOrder)
+            .ThenBy(u => u.Id, StringComparer.Ordinal)
             .ToArray();
 
     /// <summary>Approves or rejects a task the clerk holds; a rejection must say why (the applicant reads it).</summary>
@@ -266,7 +302,7 @@ public sealed class ClerkActions(
 
         return await AuthorizeAsync(id, user, cancellationToken) is { } refused
             ? refused
-            : Of(await processor.CompleteAsync(id, user.Id(), decision!.Outcome == StepOutcomes.Approved, decision.Reason, decision.Outputs, cancellationToken));
+            : await NamedAsync(await processor.CompleteAsync(id, user.Id(), decision!.Outcome == StepOutcomes.Approved, decision.Reason, decision.Outputs, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -316,7 +352,7 @@ public sealed class ClerkActions(
                 : Refuse<TaskRecord>(TaskActionStatus.Conflict, "事后核查办件不能按承诺审批，请核查后决定是否通过", "A verification task cannot be approved on commitment: verify, then decide");
         }
 
-        return Of(await processor.ApproveOnCommitmentAsync(new ApproveOnCommitmentWork(id, user.Id(), name!, idNumber!, offer.TextSha256), cancellationToken));
+        return await NamedAsync(await processor.ApproveOnCommitmentAsync(new ApproveOnCommitmentWork(id, user.Id(), name!, idNumber!, offer.TextSha256), cancellationToken), cancellationToken);
     }
 
     /// <summary>Records a period the task's limit does not count: the step's clock stands still until it ends.</summary>
@@ -347,8 +383,8 @@ public sealed class ClerkActions(
 
         return await AuthorizeAsync(id, user, cancellationToken) is { } refused
             ? refused
-            : Of(await processor.StartExclusionAsync(
-                id, user.Id(), user.IsInRole(Roles.Supervisor), exclusion!.Kind!, exclusion.Reason!.Trim(), exclusion.Until, cancellationToken));
+            : await NamedAsync(await processor.StartExclusionAsync(
+                id, user.Id(), user.IsInRole(Roles.Supervisor), exclusion!.Kind!, exclusion.Reason!.Trim(), exclusion.Until, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -388,13 +424,13 @@ public sealed class ClerkActions(
             });
         }
 
-        return Of(await processor.ChangeExclusionEndAsync(id, user.Id(), user.IsInRole(Roles.Supervisor), until, cancellationToken));
+        return await NamedAsync(await processor.ChangeExclusionEndAsync(id, user.Id(), user.IsInRole(Roles.Supervisor), until, cancellationToken), cancellationToken);
     }
 
     public async Task<ClerkOutcome<TaskRecord>> EndExclusionAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await AuthorizeAsync(id, user, cancellationToken) is { } refused
             ? refused
-            : Of(await processor.EndExclusionAsync(id, user.Id(), user.IsInRole(Roles.Supervisor), cancellationToken));
+            : await NamedAsync(await processor.EndExclusionAsync(id, user.Id(), user.IsInRole(Roles.Supervisor), cancellationToken), cancellationToken);
 
     /// <summary>Asks the applicant once for supplementary material, every item with what is wrong or missing.</summary>
     public async Task<ClerkOutcome<TaskRecord>> RequestSupplementAsync(Guid id, RequestSupplementRequest? asked, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -413,7 +449,7 @@ public sealed class ClerkActions(
         }
 
         var work = new RequestSupplementWork(id, user.Id(), items, NoteOf(asked!.Note), step?.SupplementBy);
-        return Of(await processor.RequestSupplementAsync(work, cancellationToken));
+        return await NamedAsync(await processor.RequestSupplementAsync(work, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -445,7 +481,7 @@ public sealed class ClerkActions(
         }
 
         var work = new RequestSupplementApprovalWork(id, user.Id(), items, NoteOf(asked!.Note), reason!, step?.SupplementBy, MaxSupplementRequestsOf(step));
-        return Of(await processor.RequestSupplementApprovalAsync(work, cancellationToken));
+        return await NamedAsync(await processor.RequestSupplementApprovalAsync(work, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -477,8 +513,8 @@ public sealed class ClerkActions(
             return Refuse<TaskRecord>(TaskActionStatus.Forbidden, "只有本部门负责人可以审批再次补正", "Only a supervisor of the department may decide a further supplement request");
         }
 
-        return Of(await processor.DecideSupplementApprovalAsync(
-            new DecideSupplementApprovalWork(id, approval, user.Id(), approve, string.IsNullOrEmpty(reason) ? null : reason, MaxSupplementRequestsOf(step)), cancellationToken));
+        return await NamedAsync(await processor.DecideSupplementApprovalAsync(
+            new DecideSupplementApprovalWork(id, approval, user.Id(), approve, string.IsNullOrEmpty(reason) ? null : reason, MaxSupplementRequestsOf(step)), cancellationToken), cancellationToken);
     }
 
     /// <summary>A department's tasks whose further supplement request waits for a supervisor: its supervisors (and administrators) only.</summary>
@@ -740,7 +776,20 @@ public sealed class ClerkActions(
         return new(zh!, en!);
     }
 
-    private static ClerkOutcome<TaskRecord> Of(TaskActionResult result) => new(result.Status, result.Task, result.Problem);
+    /// <summary>
+    /// The processor's answer, where a refusal names the clerk holding the task (“samr-clerk-2”, the processor knows
+    /// login ids only) with their name as people know it (“张三”): one read of the directory, for a refusal only.
+    /// </summary>
+    private async Task<ClerkOutcome<TaskRecord>> NamedAsync(TaskActionResult result, CancellationToken cancellationToken)
+    {
+        if (result is not { Status: TaskActionStatus.Conflict, Task.ClaimedBy: { } holder, Problem: { } problem })
+        {
+            return new(result.Status, result.Task, result.Problem);
+        }
+
+        var (id, name) = ($"“{holder}”", $"“{(await NamesAsync([holder], cancellationToken)).Of(holder)}”");
+        return new(result.Status, result.Task, new ProblemText(problem.Zh.Replace(id, name, StringComparison.Ordinal), problem.En.Replace(id, name, StringComparison.Ordinal)));
+    }
 
     private static ClerkOutcome<ExtensionRequest> Of(ExtensionActionResult result) => new(result.Status, result.Extension, result.Problem);
 

@@ -1,4 +1,5 @@
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Api.Desk;
 
@@ -25,6 +26,30 @@ public sealed record TaskHistoryEntry(DateTimeOffset At, string Kind, string? Ac
     /// department was told of it.
     /// </summary>
     public const string FormCorrected = "form-corrected";
+
+    /// <summary>
+    /// The clerks a release's or a reassignment's detail names by login id: the holder a task was given back by, or the
+    /// clerk who held a reassigned task (where one did) and the clerk it went to. None for any other line.
+    /// </summary>
+    public IReadOnlyList<string> PeopleInDetail => (Kind, Detail) switch
+    {
+        (TaskEventKinds.Released, { Length: > 0 } holder) => [holder],
+        (TaskEventKinds.Reassigned, { Length: > 0 } moved) => moved.Split(TaskEventKinds.ReassignedFromTo, 2),
+        _ => [],
+    };
+
+    /// <summary>Everyone the line names by login id: who acted, and whom the detail names (<see cref="PeopleInDetail"/>).</summary>
+    public IEnumerable<string?> People => Enumerable.Prepend<string?>(PeopleInDetail, Actor);
+
+    /// <summary>
+    /// The detail with its clerks by name (a release's holder; a reassignment's "from → to", or "to"); null for a line
+    /// whose detail names nobody.
+    /// </summary>
+    public string? DetailNamed(UserNames names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return PeopleInDetail is { Count: > 0 } people ? string.Join(TaskEventKinds.ReassignedFromTo, people.Select(names.Of)) : null;
+    }
 
     /// <summary>
     /// The task's history, oldest first: its dispatch, every event its department kept (claims, releases, reassignments,

@@ -58,6 +58,9 @@ public sealed class QueueModel(ClerkActions clerk, ITaskQueries queries, IDepart
 
     public IReadOnlyList<TaskRecord> Tasks { get; private set; } = [];
 
+    /// <summary>The names of the clerks holding the listed tasks, read once for the page.</summary>
+    public UserNames Names { get; private set; } = UserNames.None;
+
     /// <summary>How many tasks the filter matches in all.</summary>
     public int Total { get; private set; }
 
@@ -102,6 +105,7 @@ public sealed class QueueModel(ClerkActions clerk, ITaskQueries queries, IDepart
 
         Services = await queries.ServicesAsync(Department, cancellationToken);
         Tasks = page.Tasks;
+        Names = await clerk.NamesAsync(page.Tasks, cancellationToken);
         Total = page.Total;
         return Page();
     }

@@ -60,6 +60,9 @@ public sealed class SuperviseModel(
     /// <summary>Tasks whose clerk waits for a supervisor to allow a further supplement request (decided on the task's page).</summary>
     public IReadOnlyList<TaskRecord> SupplementApprovals { get; private set; } = [];
 
+    /// <summary>The names of the people the page names, read once for it.</summary>
+    public UserNames Names { get; private set; } = UserNames.None;
+
     /// <summary>Why the page cannot show the department (not supervised by the user, not kept here).</summary>
     public string? Problem { get; private set; }
 
@@ -149,6 +152,18 @@ public sealed class SuperviseModel(
         SupplementApprovals = (await clerk.SupplementApprovalsAsync(Department, "100", null, User, cancellationToken)).Value ?? [];
         Supervised = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, SupervisedOnly: true), cancellationToken);
         Paused = await ListAsync(new TaskQueueFilter(TaskStatuses.Open, PausedOnly: true), cancellationToken);
+        await LoadWarningsAsync(cancellationToken);
+        // Everyone the page names (holders, who asked for more time or a further supplement), in one directory read.
+        Names = await clerk.NamesAsync(
+            Red.Concat(Yellow).Select(w => w.Task).OfType<TaskRecord>().Concat(Supervised.Tasks).Select(t => t.ClaimedBy)
+                .Concat(Extensions.Select(e => e.RequestedBy))
+                .Concat(SupplementApprovals.SelectMany(t => t.SupplementApprovals).Select(a => a.RequestedBy)),
+            cancellationToken);
+    }
+
+    /// <summary>The red and yellow lists, most urgent first, and how many are on each.</summary>
+    private async Task LoadWarningsAsync(CancellationToken cancellationToken)
+    {
         if (warnings is null)
         {
             // A department host without the engine: the card each task was sent, counted and cut in SQL.
@@ -162,7 +177,7 @@ public sealed class SuperviseModel(
         // The engine's cards against both limits; the department's open tasks give each its link.
         var open = await tasks.QueueAsync(Department!, new TaskQueueFilter(TaskStatuses.Open), ClerkActions.MaxQueueLimit, 0, cancellationToken);
         var byStep = open.Tasks.ToLookup(t => (t.ApplicationId, t.StepId));
-        var listed = (await warnings.ListAsync(Department, null, cancellationToken))
+        var listed = (await warnings.ListAsync(Department!, null, cancellationToken))
             .Select(c => new SupervisedWarning(byStep[(c.ApplicationId, c.StepId)].FirstOrDefault(), c))
             .ToArray();
         Red = [.. listed.Where(w => w.Warning == "red").Take(ListLimit)];

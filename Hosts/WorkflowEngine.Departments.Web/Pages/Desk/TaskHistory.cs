@@ -3,10 +3,14 @@ using Microsoft.AspNetCore.Html;
 using WorkflowEngine.Contracts;
 using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Pages.Desk;
 
-/// <summary>A task's history (<see cref="TaskHistoryEntry.Of"/>) in the page's language, oldest first.</summary>
+/// <summary>
+/// A task's history (<see cref="TaskHistoryEntry.Of"/>) in the page's language, oldest first, with the people by the names
+/// the user directory keeps (<see cref="TaskView.Names"/>), not their login ids.
+/// </summary>
 public static class TaskHistory
 {
     public static IReadOnlyList<(DateTimeOffset At, IHtmlContent Text)> Of(TaskView view)
@@ -14,13 +18,14 @@ public static class TaskHistory
         ArgumentNullException.ThrowIfNull(view);
         var labels = DeskFormLabels.Of(view.Application);
         var materials = view.Application["materials"] as JsonArray;
-        return [.. TaskHistoryEntry.Of(view).Select(e => (e.At, Line(e, labels, materials)))];
+        return [.. TaskHistoryEntry.Of(view).Select(e => (e.At, Line(e, view.Names, labels, materials)))];
     }
 
     /// <summary>The page's words for what happened, with what a person wrote as they wrote it (<see cref="DeskText.Said"/>).</summary>
-    private static IHtmlContent Line(TaskHistoryEntry e, (string Key, string Name, JsonArray? Options)[] labels, JsonArray? materials)
+    private static IHtmlContent Line(TaskHistoryEntry e, UserNames names, (string Key, string Name, JsonArray? Options)[] labels, JsonArray? materials)
     {
-        var actor = e.Actor ?? "";
+        var actor = names.Of(e.Actor) ?? "";
+        var moved = e.PeopleInDetail.Select(names.Of).ToArray();
         return e.Kind switch
         {
             TaskHistoryEntry.Dispatched => Text(DeskText.Say("派发到本部门", "Sent to the department")),
@@ -33,10 +38,13 @@ public static class TaskHistory
                 $"{actor} 对延期申请的决定：{DeskText.ExtensionStatus(extension.Status)}",
                 $"{actor} answered the request for more time: {DeskText.ExtensionStatus(extension.Status)}"), Bracketed(e.Reason)),
             TaskEventKinds.Claimed => Text(DeskText.Say($"{actor} 认领", $"Claimed by {actor}")),
-            TaskEventKinds.Released when e.Detail is { } holder && holder != actor =>
-                Text(DeskText.Say($"{actor} 退回部门队列（原由 {holder} 办理）", $"Given back to the queue by {actor} (held by {holder})")),
+            TaskEventKinds.Released when e.Detail is { Length: > 0 } holder && holder != e.Actor =>
+                Text(DeskText.Say($"{actor} 退回部门队列（原由 {moved[0]} 办理）", $"Given back to the queue by {actor} (held by {moved[0]})")),
             TaskEventKinds.Released => Text(DeskText.Say($"{actor} 退回部门队列", $"Given back to the queue by {actor}")),
-            TaskEventKinds.Reassigned => Text(DeskText.Say($"{actor} 改派：{e.Detail}", $"Reassigned by {actor}: {e.Detail}")),
+            TaskEventKinds.Reassigned when moved is [var from, var to] =>
+                Text(DeskText.Say($"{actor} 改派：由 {from} 改由 {to} 办理", $"Reassigned by {actor} from {from} to {to}")),
+            TaskEventKinds.Reassigned when moved is [var to] => Text(DeskText.Say($"{actor} 改派给 {to}", $"Reassigned by {actor} to {to}")),
+            TaskEventKinds.Reassigned => Text(DeskText.Say($"{actor} 改派", $"Reassigned by {actor}")),
             // A task from before its department kept events knows when, not who or what.
             TaskEventKinds.SupplementRequested when e.Actor is null => Text(DeskText.Say("要求申请人补正材料", "Supplementary material asked of the applicant")),
             TaskEventKinds.SupplementRequested => Text(DeskText.Say($"{actor} 要求申请人补正材料：", $"{actor} asked the applicant for more: "), e.Detail ?? ""),
@@ -50,7 +58,7 @@ public static class TaskHistory
             TaskEventKinds.ExclusionEndChanged => Text(DeskText.Say(
                 $"{actor} 将不计时期间的预计结束时间改为 {EndOf(e.Detail)}", $"{actor} set the expected end of the period the limit does not count to {EndOf(e.Detail)}")),
             TaskEventKinds.Decided => Text(DeskText.Say($"{actor} 办结：{DeskText.Outcome(e.Detail)}", $"Decided by {actor}: {DeskText.Outcome(e.Detail)}"), Bracketed(e.Reason)),
-            _ => Text($"{e.Kind} {actor} {e.Detail}".TrimEnd()),
+            _ => Text($"{e.Kind} {actor} {e.DetailNamed(names) ?? e.Detail}".TrimEnd()),
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using WorkflowEngine.Core.Activities;
 using WorkflowEngine.Calendars;
 using WorkflowEngine.Core.Clocks;
@@ -24,6 +25,26 @@ public sealed class ClockViews(DefinitionRegistry definitions, ReferenceData ref
             .Select(c => View(c, calendar, now, english))
             .ToArray();
         return new ApplicationClocksDto(application.Id, application.TrackingNumber, calendar.Id, ChinaTime.ToLocal(now), clocks);
+    }
+
+    /// <summary>
+    /// The clocks as <paramref name="user"/> may read them: who paused, resumed or extended a clock (a login id) is for
+    /// administrators and the departments' staff; an applicant, and the window acting for one, reads what happened and
+    /// why, never a login id (<see cref="ApplicationViews.ForReader"/>).
+    /// </summary>
+    public static ApplicationClocksDto ForReader(ApplicationClocksDto view, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return ApplicationViews.ReadsStaff(user)
+            ? view
+            : view with
+            {
+                Clocks = [.. view.Clocks.Select(c => c with
+                {
+                    Paused = c.Paused is { } paused ? paused with { By = null } : null,
+                    Events = [.. c.Events.Select(e => e with { Actor = null })],
+                })],
+            };
     }
 
     private static ClockDto View(Clock clock, WorkingCalendar calendar, DateTimeOffset now, bool english)
