@@ -47,6 +47,21 @@ public sealed class EnglishPagesTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task Bug_11_TheProgressPagesPlainButtons_InEnglish_WereTooSmallForAThumb()
+    {
+        var id = await Host.SubmitBusinessOpeningAsync();
+        await Host.TaskOfAsync(id);
+
+        var page = await fixture.SignedInAsync("zhangsan", $"/applications/{id}", culture: BrowserFixture.English);
+        await page.SetViewportSizeAsync(PageChecks.PhoneWidth, 740);
+
+        // The language of the e-mails and SMS, opened: its Save was a browser's own button, 21 px high.
+        await page.Locator(".setting summary").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true })).ToBeVisibleAsync();
+        await PageChecks.AssertControlsBigEnoughAsync(page);
+    }
+
+    [Fact]
     public async Task ClerksTaskPage_InEnglish_Claimed_AndWithAFieldError()
     {
         var id = await Host.SubmitBusinessOpeningAsync();

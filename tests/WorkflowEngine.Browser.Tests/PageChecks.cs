@@ -141,6 +141,40 @@ public static class PageChecks
     }
 
     /// <summary>
+    /// Every control of the main content a thumb must hit (buttons, fields, choices, disclosures, links shown as
+    /// buttons) is at least 24 by 24 CSS pixels (WCAG 2.2, 2.5.8), a box or a round choice counted with its label, which
+    /// a tap on selects it too. Links inside a sentence are exempt, as WCAG exempts them.
+    /// </summary>
+    public static async Task AssertControlsBigEnoughAsync(IPage page)
+    {
+        var small = await page.EvaluateAsync<string[]>(
+            """
+            () => {
+              const found = [];
+              const controls = document.querySelectorAll(
+                '#main button, #main input:not([type=hidden]), #main select, #main textarea, #main summary, #main a.button');
+              for (const e of controls) {
+                const r = e.getBoundingClientRect();
+                if (r.width === 0 && r.height === 0) { continue; }
+                let width = r.width, height = r.height;
+                if ((e.type === 'checkbox' || e.type === 'radio') && e.labels && e.labels.length > 0) {
+                  const l = e.labels[0].getBoundingClientRect();
+                  const left = Math.min(r.left, l.left), right = Math.max(r.right, l.right);
+                  const top = Math.min(r.top, l.top), bottom = Math.max(r.bottom, l.bottom);
+                  width = right - left; height = bottom - top;
+                }
+                if (width < 24 || height < 24) {
+                  found.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.type ? '[' + e.type + ']' : '') + ' '
+                    + (e.textContent || e.name || '').trim().slice(0, 30) + ': ' + Math.round(width) + 'x' + Math.round(height));
+                }
+              }
+              return found;
+            }
+            """);
+        Assert.True(small.Length == 0, $"{page.Url} at {page.ViewportSize?.Width}px has controls smaller than 24x24 px:\n" + string.Join("\n", small));
+    }
+
+    /// <summary>
     /// A page in English says its own words in English: no Chinese in the page's chrome (its header, headings, labels,
     /// buttons, column heads, notes and messages). What people wrote stays as written (a name, a company, a reason) and
     /// is not looked at: the text of table cells, description values, code and the signed-in person's name; nor is a

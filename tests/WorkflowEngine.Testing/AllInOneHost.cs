@@ -190,20 +190,28 @@ public sealed class AllInOneHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// One 企业开办 on Monday 2 March 2026 from 09:00, decided to the end: the licence at 10:00 (due 11:00), the seal at
-    /// 10:30, the bank account at 16:00 (due 14:30, late). Returns when the bundle has completed.
+    /// One 企业开办 on Monday 2 March 2026 (or the working day <paramref name="on"/>, the clock moved there) from 09:00,
+    /// decided to the end: the licence at 10:00 (due 11:00), the seal at 10:30, the bank account at 16:00 (due 14:30,
+    /// late) or at <paramref name="bankAt"/>. Returns when the bundle has completed.
     /// </summary>
-    public async Task<Guid> FinishBusinessOpeningAsync()
+    public async Task<Guid> FinishBusinessOpeningAsync(DateOnly? on = null, TimeOnly? bankAt = null)
     {
         var cst = TimeSpan.FromHours(8);
+        var day = on ?? new DateOnly(2026, 3, 2);
+        DateTimeOffset At(TimeOnly time) => new(day.ToDateTime(time), cst);
+        if (on is not null)
+        {
+            Clock.Advance(At(new TimeOnly(9, 0)) - Clock.GetUtcNow());
+        }
+
         var id = await SubmitBusinessOpeningAsync();
         // Each decision reaches the engine before the shared clock moves on to the next, as it would in real time: the
         // engine's own instants (the claim, the arrival) then match the department's.
         foreach (var (department, clerk, at) in new[]
         {
-            ("SAMR", "samr-clerk", new DateTimeOffset(2026, 3, 2, 10, 0, 0, cst)),
-            ("PSB", "psb-clerk", new DateTimeOffset(2026, 3, 2, 10, 30, 0, cst)),
-            ("BANK", "bank-clerk", new DateTimeOffset(2026, 3, 2, 16, 0, 0, cst)),
+            ("SAMR", "samr-clerk", At(new TimeOnly(10, 0))),
+            ("PSB", "psb-clerk", At(new TimeOnly(10, 30))),
+            ("BANK", "bank-clerk", At(bankAt ?? new TimeOnly(16, 0))),
         })
         {
             await DecideOnlyTaskAsync(department, clerk, at);

@@ -77,6 +77,8 @@ public sealed record ApplicantText
         BrowseServices = "去服务目录选择要办的事",
         ProgressTitleFormat = "办理进度：{0}",
         Steps = "各部门办理环节",
+        TimesNote = "时间均为北京时间；剩余时间只计工作时间，休息日和法定节假日不计。",
+        ReceiptTimesNote = "时间均为北京时间；期限只计工作时间，休息日和法定节假日不计。",
         CommitmentOfferFormat = "本事项可实行告知承诺制：签署下面的承诺书即按承诺审批通过，部门于审批后 {0}起进行事后核查；核查发现未履行承诺的，{1}。",
         SignCommitment = "我已阅读并同意，签署承诺书",
         CommitmentTextNote = "",
@@ -235,6 +237,8 @@ public sealed record ApplicantText
         BrowseServices = "Choose a service from the list",
         ProgressTitleFormat = "Progress: {0}",
         Steps = "Each department's step",
+        TimesNote = "Times are Beijing time (UTC+8); the time left counts working time only, not rest days or public holidays.",
+        ReceiptTimesNote = "Times are Beijing time (UTC+8); limits count working time only, not rest days or public holidays.",
         CommitmentOfferFormat = "This step may be approved on your commitment: sign the text below and it is approved at once; the department verifies it from {0} after the approval, and if the commitment was not kept it will {1}.",
         SignCommitment = "I have read and accept it: sign the commitment",
         CommitmentTextNote = "The commitment is signed in Chinese, word for word as below.",
@@ -510,6 +514,15 @@ public sealed record ApplicantText
     public required string ProgressTitleFormat { get; init; }
 
     public required string Steps { get; init; }
+
+    /// <summary>
+    /// That the timeline's times are Beijing time and its time left counts working time: an applicant abroad (a foreign
+    /// investor, say) reads a bare "11:00" in the phone's own zone.
+    /// </summary>
+    public required string TimesNote { get; init; }
+
+    /// <summary>The same for the receipt, which shows due times but no time left.</summary>
+    public required string ReceiptTimesNote { get; init; }
 
     /// <summary>告知承诺: what signing does; {0} the wait before the verification, {1} what a failed one does.</summary>
     public required string CommitmentOfferFormat { get; init; }

@@ -24,6 +24,24 @@ public sealed record RatingForm(ApplicationDto Application, RatingRecord? Rating
     /// </summary>
     public bool RatesOnTimeline(string stepId) => MayRate && Running && RatableSteps.Any(s => s.StepId == stepId);
 
+    /// <summary>A step's title in the reader's language (the progress page's <see cref="ProgressView.StepTitle"/>); the recorded title when not given.</summary>
+    public Func<StepDto, string>? TitleOf { get; init; }
+
+    /// <summary>A department's name in the reader's language, by its code; the recorded name when not given.</summary>
+    public Func<string?, string>? DepartmentOf { get; init; }
+
+    /// <summary>
+    /// The step a rating names (its legend, the list of step ratings given): department and title in the reader's
+    /// language, as its timeline entry says them, not as recorded in Chinese.
+    /// </summary>
+    public string StepName(string stepId, string? department, string title)
+    {
+        var step = Application.Steps.FirstOrDefault(s => s.StepId == stepId);
+        var code = step?.Department ?? department;
+        var departmentName = DepartmentOf is not null && code is not null ? DepartmentOf(code) : step?.DepartmentName ?? department;
+        return RatingWords.StepName(departmentName, step is not null && TitleOf is not null ? TitleOf(step) : title);
+    }
+
     /// <summary>The applicant's rating of step <paramref name="stepId"/>, if given.</summary>
     public StepRatingRecord? RatingOf(string stepId) => Rating?.Steps.FirstOrDefault(s => s.StepId == stepId);
 
