@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Hosting.Tests;
@@ -77,7 +78,10 @@ public sealed class ClockExtensionPagesTests
         // Five working days on, as through the API.
         var bundle = ClockExtensionTests.Bundle(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}/clocks"));
         Assert.Equal("2026-11-16T17:30:00+08:00", bundle.GetProperty("promised").GetProperty("dueAt").GetString());
+        // The applicant is told why, not which official decided; the administrator sees who.
         Assert.Contains(bundle.GetProperty("events").EnumerateArray(),
+            e => e.GetProperty("kind").GetString() == "extend" && e.GetProperty("actor").ValueKind == JsonValueKind.Null);
+        Assert.Contains(ClockExtensionTests.Bundle(await host.GetJsonAsync("admin", $"/api/applications/{id}/clocks")).GetProperty("events").EnumerateArray(),
             e => e.GetProperty("kind").GetString() == "extend" && e.GetProperty("actor").GetString() == "gsc-supervisor");
     }
 

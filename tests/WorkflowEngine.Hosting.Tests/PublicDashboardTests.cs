@@ -137,7 +137,8 @@ public sealed partial class PublicDashboardTests
     [GeneratedRegex("<table id=\"(?<id>[a-z-]+)\">(?<body>.*?)</table>", RegexOptions.Singleline)]
     private static partial Regex TableRegex();
 
-    [GeneratedRegex("<tr>\\s*<th scope=\"row\">(?<name>[^<]*)</th>(?<cells>.*?)</tr>", RegexOptions.Singleline)]
+    // A month's row heading is marked as a time (<time datetime="2026-03">2026-03</time>).
+    [GeneratedRegex("<tr>\\s*<th scope=\"row\">(?:<time datetime=\"[^\"]*\">)?(?<name>[^<]*)(?:</time>)?</th>(?<cells>.*?)</tr>", RegexOptions.Singleline)]
     private static partial Regex RowRegex();
 
     [GeneratedRegex("<td class=\"number\">([^<]*)</td>")]
