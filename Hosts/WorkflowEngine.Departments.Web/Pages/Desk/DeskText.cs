@@ -142,6 +142,28 @@ public static partial class DeskText
         ? HtmlString.Empty
         : new HtmlString($"<span class=\"said\"{(LanguageOf(words) is { } lang ? $" lang=\"{lang}\"" : "")}>{HtmlEncoder.Default.Encode(words)}</span>");
 
+    /// <summary>
+    /// A sentence of the page's own with people's names in it ("Claimed by 王芳"), each Chinese name marked as
+    /// <see cref="Said"/> marks a person's words: a name is the person's, not the page's, and on the English page a
+    /// screen reader should read it as Chinese.
+    /// </summary>
+    public static IHtmlContent WithNames(string sentence, params string?[] names)
+    {
+        var line = new HtmlContentBuilder();
+        var marked = names.Where(n => LanguageOf(n) is not null).Distinct().OrderByDescending(n => n!.Length).Select(n => Regex.Escape(n!)).ToArray();
+        if (marked.Length == 0)
+        {
+            return line.Append(sentence);
+        }
+        var at = 0;
+        foreach (Match name in Regex.Matches(sentence, string.Join('|', marked)))
+        {
+            line.Append(sentence[at..name.Index]).AppendHtml(Said(name.Value));
+            at = name.Index + name.Length;
+        }
+        return line.Append(sentence[at..]);
+    }
+
     /// <summary>The <c>lang</c> of words a person wrote where they are Chinese (<c>zh</c>); null where they are not, for an element that holds text alone (an option).</summary>
     public static string? LanguageOf(string? words) => words is not null && Han().IsMatch(words) ? "zh" : null;
 

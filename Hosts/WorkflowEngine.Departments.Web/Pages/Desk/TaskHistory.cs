@@ -26,6 +26,15 @@ public static class TaskHistory
     {
         var actor = names.Of(e.Actor) ?? "";
         var moved = e.PeopleInDetail.Select(names.Of).ToArray();
+        string?[] people = [actor, .. moved];
+
+        // The page's words with the people in them by name, then (where given) what a person wrote, with the brackets around it.
+        IHtmlContent Text(string words, (string Open, string Said, string Close)? said = null)
+        {
+            var line = new HtmlContentBuilder().AppendHtml(DeskText.WithNames(words, people));
+            return said is { } s ? line.Append(s.Open).AppendHtml(DeskText.Said(s.Said)).Append(s.Close) : line;
+        }
+
         return e.Kind switch
         {
             TaskHistoryEntry.Dispatched => Text(DeskText.Say("派发到本部门", "Sent to the department")),
@@ -33,7 +42,7 @@ public static class TaskHistory
                 $"申请人更正了申请表：{Fields(e.Detail, labels, "、")}", $"The applicant corrected the application form: {Fields(e.Detail, labels, ", ")}")),
             TaskHistoryEntry.ExtensionRequested when e.Extension is { } extension => Text(DeskText.Say(
                 $"{actor} 申请延长 {DeskText.Amount(extension)}：",
-                $"{actor} asked for {DeskText.Amount(extension)} more: "), e.Reason ?? ""),
+                $"{actor} asked for {DeskText.Amount(extension)} more: "), ("", e.Reason ?? "", "")),
             TaskHistoryEntry.ExtensionDecided when e.Extension is { } extension => Text(DeskText.Say(
                 $"{actor} 对延期申请的决定：{DeskText.ExtensionStatus(extension.Status)}",
                 $"{actor} answered the request for more time: {DeskText.ExtensionStatus(extension.Status)}"), Bracketed(e.Reason)),
@@ -47,13 +56,13 @@ public static class TaskHistory
             TaskEventKinds.Reassigned => Text(DeskText.Say($"{actor} 改派", $"Reassigned by {actor}")),
             // A task from before its department kept events knows when, not who or what.
             TaskEventKinds.SupplementRequested when e.Actor is null => Text(DeskText.Say("要求申请人补正材料", "Supplementary material asked of the applicant")),
-            TaskEventKinds.SupplementRequested => Text(DeskText.Say($"{actor} 要求申请人补正材料：", $"{actor} asked the applicant for more: "), e.Detail ?? ""),
+            TaskEventKinds.SupplementRequested => Text(DeskText.Say($"{actor} 要求申请人补正材料：", $"{actor} asked the applicant for more: "), ("", e.Detail ?? "", "")),
             TaskEventKinds.SupplementSupplied when e.Detail is { Length: > 0 } versions => Text(DeskText.Say(
                 $"申请人已补齐材料：{Versions(versions, materials, "、")}", $"The applicant supplied every item: {Versions(versions, materials, ", ")}")),
             TaskEventKinds.SupplementSupplied => Text(DeskText.Say("申请人已补齐材料", "The applicant supplied every item")),
             TaskEventKinds.ExclusionStarted => Text(DeskText.Say(
                 $"{actor} 登记不计时期间（{DeskText.ExclusionKind(e.Detail ?? "")}）：",
-                $"{actor} recorded a period the limit does not count ({DeskText.ExclusionKind(e.Detail ?? "")}): "), e.Reason ?? ""),
+                $"{actor} recorded a period the limit does not count ({DeskText.ExclusionKind(e.Detail ?? "")}): "), ("", e.Reason ?? "", "")),
             TaskEventKinds.ExclusionEnded => Text(DeskText.Say($"{actor} 结束不计时期间", $"{actor} ended the period the limit does not count")),
             TaskEventKinds.ExclusionEndChanged => Text(DeskText.Say(
                 $"{actor} 将不计时期间的预计结束时间改为 {EndOf(e.Detail)}", $"{actor} set the expected end of the period the limit does not count to {EndOf(e.Detail)}")),
@@ -78,15 +87,6 @@ public static class TaskHistory
             var name = materials?.OfType<JsonObject>().FirstOrDefault(m => m["key"]?.GetValue<string>() == key) is { } material ? DeskText.MaterialName(material) ?? key : key;
             return isLabel ? DeskText.Say($"{name} 第 {version} 版", $"{name} (version {version})") : name;
         }));
-
-    /// <summary>The page's words, then (where given) what a person wrote, with the brackets around it.</summary>
-    private static IHtmlContent Text(string words, (string Open, string Said, string Close)? said = null)
-    {
-        var line = new HtmlContentBuilder().Append(words);
-        return said is { } s ? line.Append(s.Open).AppendHtml(DeskText.Said(s.Said)).Append(s.Close) : line;
-    }
-
-    private static IHtmlContent Text(string words, string said) => Text(words, ("", said, ""));
 
     /// <summary>A person's words in brackets after the page's (a decision's reason, a supervisor's comment); none when they wrote none.</summary>
     private static (string, string, string)? Bracketed(string? said) => said is { Length: > 0 } ? (DeskText.Say("（", " ("), said, DeskText.Say("）", ")")) : null;
