@@ -59,7 +59,8 @@ public sealed class ClockExtensionPagesTests
         using var gsc = await PageSignInTests.SignedInBrowserAsync(host, "gsc-supervisor", Password);
         var waiting = WebUtility.HtmlDecode(await gsc.GetStringAsync("/supervision/clock-extensions"));
         Assert.Contains(number, waiting, StringComparison.Ordinal);
-        Assert.Contains("nrp-supervisor（NRP）", waiting, StringComparison.Ordinal);
+        Assert.Contains("自然资源规划科长（NRP）于 ", waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain("nrp-supervisor", waiting, StringComparison.Ordinal);
         var extension = Assert.Single((await host.GetJsonAsync("gsc-supervisor", "/api/departments/GSC/clock-extensions")).EnumerateArray()).GetProperty("id").GetString()!;
         var gscToken = await PageSignInTests.AntiforgeryTokenAsync(gsc, "/supervision/clock-extensions");
         using var refuseBare = await gsc.PostAsync("/supervision/clock-extensions?handler=Refuse",
@@ -74,10 +75,16 @@ public sealed class ClockExtensionPagesTests
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Contains("已批准延长办理时限", WebUtility.HtmlDecode(await gsc.GetStringAsync(approved.Headers.Location!.OriginalString)), StringComparison.Ordinal);
 
+        // The asking supervisor reads who asked and who answered by name.
+        var answered = WebUtility.HtmlDecode(await nrp.GetStringAsync(ask));
+        Assert.Contains("自然资源规划科长（NRP）：五部门联合现场核查", answered, StringComparison.Ordinal);
+        Assert.Contains("政务服务中心主任 的意见：同意延长", answered, StringComparison.Ordinal);
+
         // Five working days on, as through the API.
         var bundle = ClockExtensionTests.Bundle(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}/clocks"));
         Assert.Equal("2026-11-16T17:30:00+08:00", bundle.GetProperty("promised").GetProperty("dueAt").GetString());
-        Assert.Contains(bundle.GetProperty("events").EnumerateArray(),
+        // Who approved it is for administrators and staff to read, not the applicant.
+        Assert.Contains(ClockExtensionTests.Bundle(await host.GetJsonAsync("admin", $"/api/applications/{id}/clocks")).GetProperty("events").EnumerateArray(),
             e => e.GetProperty("kind").GetString() == "extend" && e.GetProperty("actor").GetString() == "gsc-supervisor");
     }
 
