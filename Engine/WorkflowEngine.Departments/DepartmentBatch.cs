@@ -25,6 +25,12 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     private readonly Dictionary<Guid, List<ExtensionRequest>> _extensions = [];
 
     /// <summary>
+    /// Notices that name a person (a task's holder, the clerk asking for a further supplement request), worded only at
+    /// <see cref="Seal"/>, once the processor has read how the department names them: the batch itself knows login ids.
+    /// </summary>
+    private readonly List<(DepartmentNotice Notice, string? Person, Func<StaffName?, (string Message, string MessageEn)> Words)> _drafts = [];
+
+    /// <summary>
     /// The payloads (the step as it arrived) of the tasks a late material (容缺) or a new statutory due time is for; a
     /// batch reads no other.
     /// </summary>
@@ -166,9 +172,22 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
             ? id
             : _byStep.Values.FirstOrDefault(t => t.ApplicationId == applicationId && t.StepId == stepId && t.Clock?.CalendarId is not null)?.Clock!.CalendarId;
 
-    /// <summary>Adds new tasks, and every changed task with the status it was read in, to the change set.</summary>
-    public void Seal()
+    /// <summary>The login ids the batch's notices name, with the department each notice is for: what <see cref="Seal"/> is to be told the names of.</summary>
+    public IReadOnlyList<(string Department, string Id)> NamedInNotices =>
+        [.. _drafts.Where(d => d.Person is not null).Select(d => (d.Notice.Department, d.Person!)).Distinct()];
+
+    /// <summary>
+    /// Adds new tasks, every changed task with the status it was read in, and the notices worded with
+    /// <paramref name="names"/> (how each department names the people in them; an id missing reads as itself), to the change set.
+    /// </summary>
+    public void Seal(IReadOnlyDictionary<(string Department, string Id), StaffName>? names = null)
     {
+        foreach (var (notice, person, words) in _drafts)
+        {
+            var (message, messageEn) = words(person is null ? null : names?.GetValueOrDefault((notice.Department, person)) ?? StaffName.Unknown(person));
+            Changes.Notices.Add(notice with { Message = message, MessageEn = messageEn });
+        }
+
         Changes.Inserted.AddRange(_inserted.Select(id => _byId[id]));
         foreach (var id in _changed.Where(id => !_inserted.Contains(id)))
         {
@@ -616,23 +635,23 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
     /// </summary>
     private void Notify(TaskRecord task, string kind, DateTimeOffset dueAt, string what, string whatEn)
     {
-        var holder = task.ClaimedBy is { } clerk ? $"，由 {clerk} 办理" : "，尚无人认领";
-        var holderEn = task.ClaimedBy is { } by ? $"; {by} holds it" : "; nobody has claimed it yet";
-        Changes.Notices.Add(new DepartmentNotice(
-            Guid.CreateVersion7(now),
-            task.Department,
-            task.Id,
-            task.ApplicationId,
-            task.TrackingNumber,
-            task.StepId,
-            task.Title,
-            kind,
-            $"办件 {task.TrackingNumber}「{task.Title}」{what}{holder}",
-            dueAt,
-            now,
-            $"Task {task.TrackingNumber} “{task.TitleIn(english: true)}”{whatEn}{holderEn}",
-            task.TitleEn));
+        // Who holds it now: a later item of the batch may give the task to someone else, the notice is about this moment.
+        var (message, messageEn) = ($"办件 {task.TrackingNumber}「{task.Title}」{what}", $"Task {task.TrackingNumber} “{task.TitleIn(english: true)}”{whatEn}");
+        Draft(
+            new DepartmentNotice(
+                Guid.CreateVersion7(now), task.Department, task.Id, task.ApplicationId, task.TrackingNumber, task.StepId, task.Title, kind, message, dueAt, now, messageEn, task.TitleEn),
+            task.ClaimedBy,
+            holder => holder is null
+                ? ($"{message}，尚无人认领", $"{messageEn}; nobody has claimed it yet")
+                : ($"{message}，由 {holder.Zh} 办理", $"{messageEn}; {holder.En} holds it"));
     }
+
+    /// <summary>
+    /// A notice naming <paramref name="person"/> (a login id; none for nobody), its <paramref name="words"/> given how the
+    /// department names them: worded at <see cref="Seal"/>.
+    /// </summary>
+    private void Draft(DepartmentNotice notice, string? person, Func<StaffName?, (string Message, string MessageEn)> words) =>
+        _drafts.Add((notice, person, words));
 
     /// <summary>After a due time in a notice: that it is provisional (暂定), counted through a year with no holiday arrangement loaded.</summary>
     private static string Tentative(ProvisionalDueTime? provisional) => provisional is null ? "" : "，暂定";
@@ -761,13 +780,16 @@ internal sealed class DepartmentBatch(DateTimeOffset now, IStepCalendars? calend
         task.SupplementApprovalsJson = JsonSerializer.Serialize(task.SupplementApprovals.Append(approval).ToArray(), MessageJson.Options);
         task.SupplementApprovalAskedAt = now;
         _changed.Add(task.Id);
-        var (message, messageEn) = task.SupplementsSent == 0 && work.SupplementBy is { } window
-            ? ($"办件 {task.TrackingNumber}「{task.Title}」：{work.Clerk} 在补正期限（截至 {ChinaTime.Format(window)}）后申请补正（逾期补正），待负责人审批。理由：{work.Reason}",
-                $"Task {task.TrackingNumber} “{task.TitleIn(english: true)}”: {work.Clerk} asks to request supplements after the window (until {ChinaTime.Format(window)}) has passed (late request), waiting for a supervisor. Reason: {work.Reason}")
-            : ($"办件 {task.TrackingNumber}「{task.Title}」：{work.Clerk} 申请第 {task.SupplementsSent + 1} 次补正，待负责人审批。理由：{work.Reason}",
-                $"Task {task.TrackingNumber} “{task.TitleIn(english: true)}”: {work.Clerk} asks to request supplements again (request {task.SupplementsSent + 1}), waiting for a supervisor. Reason: {work.Reason}");
-        Changes.Notices.Add(new DepartmentNotice(
-            Guid.CreateVersion7(now), task.Department, task.Id, task.ApplicationId, task.TrackingNumber, task.StepId, task.Title, SupplementNotice, message, task.DueAt, now, messageEn, task.TitleEn));
+        var (late, request, number, title, titleEn) = (task.SupplementsSent == 0 ? work.SupplementBy : null, task.SupplementsSent + 1, task.TrackingNumber, task.Title, task.TitleIn(english: true));
+        Draft(
+            new DepartmentNotice(
+                Guid.CreateVersion7(now), task.Department, task.Id, task.ApplicationId, task.TrackingNumber, task.StepId, task.Title, SupplementNotice, "", task.DueAt, now, null, task.TitleEn),
+            work.Clerk,
+            clerk => late is { } window
+                ? ($"办件 {number}「{title}」：{clerk!.Zh} 在补正期限（截至 {ChinaTime.Format(window)}）后申请补正（逾期补正），待负责人审批。理由：{work.Reason}",
+                    $"Task {number} “{titleEn}”: {clerk!.En} asks to request supplements after the window (until {ChinaTime.Format(window)}) has passed (late request), waiting for a supervisor. Reason: {work.Reason}")
+                : ($"办件 {number}「{title}」：{clerk!.Zh} 申请第 {request} 次补正，待负责人审批。理由：{work.Reason}",
+                    $"Task {number} “{titleEn}”: {clerk!.En} asks to request supplements again (request {request}), waiting for a supervisor. Reason: {work.Reason}"));
         return TaskActionResult.Ok(task);
     }
 

@@ -20,12 +20,15 @@ public sealed class DepartmentProcessor : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly CommitLoops<DepartmentWork> _loops;
     private readonly IStepCalendars? _calendars;
+    private readonly IStaffNames? _staff;
 
+    /// <param name="staff">How the supervisors' notices name people; without it (a host with no user directory) by login id.</param>
     public DepartmentProcessor(
         IDepartmentStore store, DeliveryReceipts receipts, TimeProvider time, IOptions<EngineOptions> options, ILogger<DepartmentProcessor> logger,
-        IStepCalendars? calendars = null)
+        IStepCalendars? calendars = null, IStaffNames? staff = null)
     {
         _calendars = calendars;
+        _staff = staff;
         _store = store;
         _receipts = receipts;
         _time = time;
@@ -142,7 +145,7 @@ public sealed class DepartmentProcessor : IAsyncDisposable
         }
 
         var results = batch.Select(work.Apply).ToArray();
-        work.Seal();
+        work.Seal(await StaffNamesAsync(work.NamedInNotices, cancellationToken));
         if (!work.Changes.IsEmpty)
         {
             await _store.SaveAsync(work.Changes, now, cancellationToken);
@@ -155,6 +158,30 @@ public sealed class DepartmentProcessor : IAsyncDisposable
         {
             batch[i].Succeed(results[i]);
         }
+    }
+
+    /// <summary>
+    /// How the departments name the people the batch's notices name: one directory read per department a notice is for,
+    /// none for a batch whose notices name nobody (most batches leave no notice at all).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<(string Department, string Id), StaffName>?> StaffNamesAsync(
+        IReadOnlyList<(string Department, string Id)> named, CancellationToken cancellationToken)
+    {
+        if (_staff is null || named.Count == 0)
+        {
+            return null;
+        }
+
+        var names = new Dictionary<(string Department, string Id), StaffName>();
+        foreach (var department in named.GroupBy(n => n.Department, StringComparer.Ordinal))
+        {
+            foreach (var (id, name) in await _staff.NamesAsync(department.Key, [.. department.Select(n => n.Id)], cancellationToken))
+            {
+                names[(department.Key, id)] = name;
+            }
+        }
+
+        return names;
     }
 
     public ValueTask DisposeAsync() => _loops.DisposeAsync();

@@ -20,6 +20,8 @@ public static class DepartmentWorkHosting
     public static WebApplicationBuilder AddDepartmentWork(this WebApplicationBuilder builder, WorkingCalendar? queueCalendar)
     {
         builder.Services.AddSingleton<DepartmentProcessor>();
+        // The supervisors' notices name people from the host's user directory, as its desk pages do.
+        builder.Services.AddSingleton<IStaffNames, DirectoryStaffNames>();
         // The calendars the steps count on are the host's to give: a department host's copies of the engine's
         // (EngineCalendars), or beside the engine its own (InProcessCalendars, registered by AddWorkflowCore).
         // The clerk workbench's rules, which the clerk API and the desk pages share.

@@ -60,7 +60,8 @@ public sealed class ClockExtensionPagesTests
         using var gsc = await PageSignInTests.SignedInBrowserAsync(host, "gsc-supervisor", Password);
         var waiting = WebUtility.HtmlDecode(await gsc.GetStringAsync("/supervision/clock-extensions"));
         Assert.Contains(number, waiting, StringComparison.Ordinal);
-        Assert.Contains("nrp-supervisor（NRP）", waiting, StringComparison.Ordinal);
+        Assert.Contains("自然资源规划科长（NRP）于 ", waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain("nrp-supervisor", waiting, StringComparison.Ordinal);
         var extension = Assert.Single((await host.GetJsonAsync("gsc-supervisor", "/api/departments/GSC/clock-extensions")).EnumerateArray()).GetProperty("id").GetString()!;
         var gscToken = await PageSignInTests.AntiforgeryTokenAsync(gsc, "/supervision/clock-extensions");
         using var refuseBare = await gsc.PostAsync("/supervision/clock-extensions?handler=Refuse",
@@ -74,6 +75,11 @@ public sealed class ClockExtensionPagesTests
             Form(gscToken, ("application", id.ToString()), ("extension", extension), ("comment", "同意延长")));
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Contains("已批准延长办理时限", WebUtility.HtmlDecode(await gsc.GetStringAsync(approved.Headers.Location!.OriginalString)), StringComparison.Ordinal);
+
+        // The asking supervisor reads who asked and who answered by name.
+        var answered = WebUtility.HtmlDecode(await nrp.GetStringAsync(ask));
+        Assert.Contains("自然资源规划科长（NRP）：五部门联合现场核查", answered, StringComparison.Ordinal);
+        Assert.Contains("政务服务中心主任 的意见：同意延长", answered, StringComparison.Ordinal);
 
         // Five working days on, as through the API.
         var bundle = ClockExtensionTests.Bundle(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}/clocks"));

@@ -130,6 +130,19 @@ public sealed class OpenApiDocumentTests(HostFixture fixture) : IClassFixture<Ho
         Assert.Equal(["actor", "actorName", "at", "detail", "detailName", "kind", "reason"], entry.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task RequestsForMoreTimeAndFurtherSupplements_NameWhoAskedAndWhoAnswered_BesideTheirLoginIds()
+    {
+        var document = await DocumentAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        foreach (var schema in new[] { "ExtensionDto", "SupplementApprovalDto" })
+        {
+            var fields = schemas.GetProperty(schema).GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray();
+            Assert.Superset(new HashSet<string>(["requestedBy", "requestedByName", "decidedBy", "decidedByName"]), fields.ToHashSet());
+        }
+    }
+
     /// <summary>The schema itself, where <paramref name="schema"/> refers to one among the document's components.</summary>
     private static JsonElement Resolve(JsonElement document, JsonElement schema) =>
         schema.TryGetProperty("$ref", out var reference)

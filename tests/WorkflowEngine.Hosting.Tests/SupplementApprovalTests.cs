@@ -75,6 +75,7 @@ public sealed class SupplementApprovalTests
         var shown = Assert.Single((await SupplementTests.TaskAsync(host, task)).GetProperty("supplementApprovals").EnumerateArray());
         Assert.Equal("refused", shown.GetProperty("status").GetString());
         Assert.Equal("samr-supervisor", shown.GetProperty("decidedBy").GetString());
+        Assert.Equal(("市场监管窗口", "市场监管科长"), (shown.GetProperty("requestedByName").GetString(), shown.GetProperty("decidedByName").GetString()));
         Assert.Contains("数据共享核验", shown.GetProperty("decision").GetString(), StringComparison.Ordinal);
         Assert.Empty((await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/supplement-approvals")).EnumerateArray());
 
@@ -109,6 +110,7 @@ public sealed class SupplementApprovalTests
                 Assert.Equal(task, waiting.GetProperty("id").GetString());
                 var pending = Assert.Single(waiting.GetProperty("supplementApprovals").EnumerateArray());
                 Assert.Equal("pending", pending.GetProperty("status").GetString());
+                Assert.Equal("市场监管窗口", pending.GetProperty("requestedByName").GetString());
                 Assert.Contains(await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/notices") is var notices ? notices.EnumerateArray() : default,
                     n => n.GetProperty("kind").GetString() == "supplement" && n.GetProperty("message").GetString()!.Contains("第 2 次补正", StringComparison.Ordinal));
 
@@ -116,7 +118,9 @@ public sealed class SupplementApprovalTests
                 using var approved = await supervisor.PostAsJsonAsync(
                     $"/api/tasks/{task}/supplements/approvals/{pending.GetProperty("id").GetString()}/approve", new { reason = "同意，请一次告知" });
                 Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-                Assert.Equal("approved", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+                var decided = await approved.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.Equal("approved", decided.GetProperty("status").GetString());
+                Assert.Equal("市场监管科长", decided.GetProperty("decidedByName").GetString());
 
                 // The applicant reads the second request, merged with any other open one, and the licence clock stands still.
                 var application = await AllInOneHost.EventuallyAsync(
@@ -222,7 +226,7 @@ public sealed class SupplementApprovalTests
     /// The SAMR clerk asks for the articles at 09:30; the applicant uploads them at 10:00; the clerk's task runs again.
     /// Returns the task's id.
     /// </summary>
-    private static async Task<string> AnsweredFirstRequestAsync(AllInOneHost host, Guid id)
+    internal static async Task<string> AnsweredFirstRequestAsync(AllInOneHost host, Guid id)
     {
         var task = await SupplementTests.AskForArticlesAsync(host);
         await AllInOneHost.EventuallyAsync(
@@ -238,7 +242,7 @@ public sealed class SupplementApprovalTests
     }
 
     /// <summary>At 10:15 the clerk asks a supervisor to allow a second request for the ID copy; returns the approval's id.</summary>
-    private static async Task<string> AskAsync(AllInOneHost host, string task)
+    internal static async Task<string> AskAsync(AllInOneHost host, string task)
     {
         host.Clock.Advance(TimeSpan.FromMinutes(15));
         using var clerk = host.Client("samr-clerk");
@@ -247,6 +251,7 @@ public sealed class SupplementApprovalTests
         var approval = await asked.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("pending", approval.GetProperty("status").GetString());
         Assert.Equal("samr-clerk", approval.GetProperty("requestedBy").GetString());
+        Assert.Equal("市场监管窗口", approval.GetProperty("requestedByName").GetString());
 
         // Nothing reaches the applicant while it waits, and the clerk may not ask twice.
         using var twice = await clerk.PostAsJsonAsync($"/api/tasks/{task}/supplements/approvals", SecondRequest);

@@ -49,6 +49,8 @@ public sealed class TaskExtensionTests
         var listed = Assert.Single(pending.EnumerateArray());
         Assert.Equal("1 个工作日", listed.GetProperty("amount").GetString());
         Assert.Equal("samr-clerk", listed.GetProperty("requestedBy").GetString());
+        Assert.Equal("市场监管窗口", listed.GetProperty("requestedByName").GetString());
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("decidedByName").ValueKind);
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/departments/SAMR/extensions")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await colleague.PostAsJsonAsync($"/api/extensions/{extension}/approve", new { })).StatusCode);
         using var otherDepartment = host.Client("psb-clerk");
@@ -56,7 +58,9 @@ public sealed class TaskExtensionTests
 
         using var approved = await supervisor.PostAsJsonAsync($"/api/extensions/{extension}/approve", new { reason = "同意" });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-        Assert.Equal("approved", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var decided = await approved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("approved", decided.GetProperty("status").GetString());
+        Assert.Equal(("市场监管窗口", "市场监管科长"), (decided.GetProperty("requestedByName").GetString(), decided.GetProperty("decidedByName").GetString()));
         Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsJsonAsync($"/api/extensions/{extension}/approve", new { })).StatusCode);
 
         // Two office hours from 09:00 on Monday were due at 11:00; the extension moves them a working day on.
@@ -67,9 +71,11 @@ public sealed class TaskExtensionTests
         var promised = Licence(clocks).GetProperty("promised");
         Assert.Equal("2026-03-03T11:00:00+08:00", promised.GetProperty("dueAt").GetString());
         var extend = Assert.Single(Licence(clocks).GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "extend");
-        // The applicant is told why, not which official decided (the audit trail below names the approver).
+        // The applicant reads why, not which supervisor's login approved it; an administrator reads who.
         Assert.Equal(JsonValueKind.Null, extend.GetProperty("actor").ValueKind);
         Assert.Equal("经营场所需实地核查", extend.GetProperty("text").GetString());
+        Assert.Contains(Licence(await host.GetJsonAsync("admin", $"/api/applications/{id}/clocks")).GetProperty("events").EnumerateArray(),
+            e => e.GetProperty("kind").GetString() == "extend" && e.GetProperty("actor").GetString() == "samr-supervisor");
         var application = await host.GetJsonAsync("zhangsan", $"/api/applications/{id}");
         Assert.Equal(new DateTimeOffset(2026, 3, 3, 11, 0, 0, Cst),
             application.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == "business-licence").GetProperty("dueAt").GetDateTimeOffset());
@@ -103,6 +109,8 @@ public sealed class TaskExtensionTests
         Assert.Equal("refused", shown.GetProperty("status").GetString());
         Assert.Equal("核验可在时限内完成", shown.GetProperty("decision").GetString());
         Assert.Equal("samr-supervisor", shown.GetProperty("decidedBy").GetString());
+        Assert.Equal("市场监管科长", shown.GetProperty("decidedByName").GetString());
+        Assert.Equal("市场监管窗口", shown.GetProperty("requestedByName").GetString());
         Assert.Empty((await host.GetJsonAsync("samr-supervisor", "/api/departments/SAMR/extensions")).EnumerateArray());
 
         // The supervisor takes the task over and asks: the request waits for another supervisor.

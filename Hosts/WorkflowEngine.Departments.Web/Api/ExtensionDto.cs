@@ -1,6 +1,10 @@
 namespace WorkflowEngine.Hosting.Api;
 
-/// <summary>A request for more time on a task, and where it stands.</summary>
+/// <summary>
+/// A request for more time on a task, and where it stands; <c>requestedByName</c> and <c>decidedByName</c> the names (as
+/// the host's user directory keeps them, e.g. 张三) of <c>requestedBy</c> and <c>decidedBy</c>, the login ids; the login
+/// id itself where the directory keeps no name for it; null where the id is.
+/// </summary>
 public sealed record ExtensionDto(
     Guid Id,
     Guid TaskId,
@@ -18,4 +22,6 @@ public sealed record ExtensionDto(
     string Status,
     string? DecidedBy,
     DateTimeOffset? DecidedAt,
-    string? Decision);
+    string? Decision,
+    string? RequestedByName = null,
+    string? DecidedByName = null);

@@ -8,6 +8,7 @@ using WorkflowEngine.Hosting.Api.Desk;
 using WorkflowEngine.Hosting.Configuration;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Api;
 
@@ -39,23 +40,45 @@ public static class ExtensionsEndpoints
     {
         var (asked, problem) = await RequestBodies.ReadJsonAsync<RequestExtensionRequest>(
             request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"workingDays\": 5, \"reason\": \"…\" } 或 { \"workingHours\": 4, \"reason\": \"…\" }", "The request body should be { \"workingDays\": 5, \"reason\": \"…\" } or { \"workingHours\": 4, \"reason\": \"…\" }"), cancellationToken);
-        return problem ?? (await clerk.RequestExtensionAsync(id, asked, user, cancellationToken))
-            .ToResult(extension => Results.Created($"/api/tasks/{extension.TaskId}", Dto(extension)));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var outcome = await clerk.RequestExtensionAsync(id, asked, user, cancellationToken);
+        var names = await NamesAsync(outcome.Value is { } done ? [done] : [], clerk, cancellationToken);
+        return outcome.ToResult(extension => Results.Created($"/api/tasks/{extension.TaskId}", Dto(extension, names)));
     }
 
     private static async Task<IResult> ListAsync(
-        string code, string? status, string? limit, string? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
-        (await clerk.ExtensionsAsync(code, status, limit, offset, user, cancellationToken)).ToResult(extensions => Results.Ok(extensions.Select(Dto)));
+        string code, string? status, string? limit, string? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken)
+    {
+        var outcome = await clerk.ExtensionsAsync(code, status, limit, offset, user, cancellationToken);
+        var names = await NamesAsync(outcome.Value ?? [], clerk, cancellationToken);
+        return outcome.ToResult(extensions => Results.Ok(extensions.Select(e => Dto(e, names))));
+    }
 
     private static async Task<IResult> DecideAsync(
         Guid id, bool approve, HttpRequest request, ClaimsPrincipal user, ClerkActions clerk, IOptions<RequestLimits> limits, CancellationToken cancellationToken)
     {
         var (decision, problem) = await RequestBodies.ReadJsonAsync<ExtensionDecisionRequest>(
             request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"reason\": \"…\" }", "The request body should be { \"reason\": \"…\" }"), cancellationToken);
-        return problem ?? (await clerk.DecideExtensionAsync(id, approve, decision, user, cancellationToken)).ToResult(extension => Results.Ok(Dto(extension)));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var outcome = await clerk.DecideExtensionAsync(id, approve, decision, user, cancellationToken);
+        var names = await NamesAsync(outcome.Value is { } done ? [done] : [], clerk, cancellationToken);
+        return outcome.ToResult(extension => Results.Ok(Dto(extension, names)));
     }
 
-    public static ExtensionDto Dto(ExtensionRequest e) => new(
+    /// <summary>Who asked for and who answered these requests, by name, in one directory read (none for no request).</summary>
+    private static Task<UserNames> NamesAsync(IReadOnlyList<ExtensionRequest> extensions, ClerkActions clerk, CancellationToken cancellationToken) =>
+        clerk.NamesAsync(extensions.SelectMany(e => new[] { e.RequestedBy, e.DecidedBy }), cancellationToken);
+
+    /// <summary>A request for more time for the API, who asked and who answered also by name (<paramref name="names"/>).</summary>
+    public static ExtensionDto Dto(ExtensionRequest e, UserNames names) => new(
         e.Id,
         e.TaskId,
         e.ApplicationId,
@@ -72,5 +95,7 @@ public static class ExtensionsEndpoints
         e.Status,
         e.DecidedBy,
         ChinaTime.ToLocal(e.DecidedAt),
-        e.Decision);
+        e.Decision,
+        names.Of(e.RequestedBy),
+        names.Of(e.DecidedBy));
 }

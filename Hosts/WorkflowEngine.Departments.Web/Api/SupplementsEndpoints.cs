@@ -58,8 +58,14 @@ public static class SupplementsEndpoints
         var (asked, problem) = await RequestBodies.ReadJsonAsync<RequestSupplementApprovalRequest>(
             request, limits.Value.TaskDecisionBytes,
             new ProblemText("请求体应为 { \"items\": [ { \"material\": \"材料代码\", \"reason\": \"…\" } ], \"note\": \"…\"（可选）, \"reason\": \"首次补正未能一并告知的原因\" }", "The request body should be { \"items\": [ { \"material\": \"material code\", \"reason\": \"…\" } ], \"note\": \"…\" (optional), \"reason\": \"why the first request did not ask for these\" }"), cancellationToken);
-        return problem ?? (await clerk.RequestSupplementApprovalAsync(id, asked, user, cancellationToken))
-            .ToResult(task => Results.Created($"/api/tasks/{task.Id}", Dto(task)[^1]));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var outcome = await clerk.RequestSupplementApprovalAsync(id, asked, user, cancellationToken);
+        var names = await NamesAsync(outcome, clerk, cancellationToken);
+        return outcome.ToResult(task => Results.Created($"/api/tasks/{task.Id}", Dto(task, names)[^1]));
     }
 
     private static async Task<IResult> DecideAsync(
@@ -67,9 +73,19 @@ public static class SupplementsEndpoints
     {
         var (decision, problem) = await RequestBodies.ReadJsonAsync<ExtensionDecisionRequest>(
             request, limits.Value.TaskDecisionBytes, new ProblemText("请求体应为 { \"reason\": \"…\" }", "The request body should be { \"reason\": \"…\" }"), cancellationToken);
-        return problem ?? (await clerk.DecideSupplementApprovalAsync(id, approval, approve, decision, user, cancellationToken))
-            .ToResult(task => Results.Ok(Dto(task).Single(a => a.Id == approval)));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var outcome = await clerk.DecideSupplementApprovalAsync(id, approval, approve, decision, user, cancellationToken);
+        var names = await NamesAsync(outcome, clerk, cancellationToken);
+        return outcome.ToResult(task => Results.Ok(Dto(task, names).Single(a => a.Id == approval)));
     }
+
+    /// <summary>The names of the people the task names, for a request or decision done; none read for a refusal.</summary>
+    private static async Task<UserNames> NamesAsync(ClerkOutcome<TaskRecord> outcome, ClerkActions clerk, CancellationToken cancellationToken) =>
+        outcome.Value is { } task ? await clerk.NamesAsync([task], cancellationToken) : UserNames.None;
 
     private static async Task<IResult> ListAsync(
         string code, string? limit, string? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken)
@@ -79,8 +95,8 @@ public static class SupplementsEndpoints
         return outcome.ToResult(tasks => Results.Ok(tasks.Select(t => TasksEndpoints.Dto(t, names))));
     }
 
-    /// <summary>The task's requests for a further supplement request, oldest first.</summary>
-    public static IReadOnlyList<SupplementApprovalDto> Dto(TaskRecord task) => task.SupplementApprovals.Select(a => new SupplementApprovalDto(
+    /// <summary>The task's requests for a further supplement request, oldest first, who asked and who answered also by name (<paramref name="names"/>).</summary>
+    public static IReadOnlyList<SupplementApprovalDto> Dto(TaskRecord task, UserNames names) => task.SupplementApprovals.Select(a => new SupplementApprovalDto(
         a.Id,
         a.Items.Select(i => new SupplementApprovalItemDto(i.Material, i.Reason) { Field = i.Field }).ToArray(),
         a.Note,
@@ -90,5 +106,7 @@ public static class SupplementsEndpoints
         a.Status,
         a.DecidedBy,
         ChinaTime.ToLocal(a.DecidedAt),
-        a.Decision)).ToArray();
+        a.Decision,
+        names.Of(a.RequestedBy),
+        names.Of(a.DecidedBy))).ToArray();
 }

@@ -99,7 +99,7 @@ public static class TasksEndpoints
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken) =>
         await clerk.ViewAsync(id, user, cancellationToken) is { } view
             ? Results.Ok(new TaskDetailDto(
-                Dto(view.Task, view.Names), view.Application, view.Extensions.Select(ExtensionsEndpoints.Dto).ToArray(),
+                Dto(view.Task, view.Names), view.Application, view.Extensions.Select(e => ExtensionsEndpoints.Dto(e, view.Names)).ToArray(),
                 TaskHistoryEntry.Of(view).Select(e => TaskHistoryEntryDto.From(e, view.Names)).ToArray()))
             : Problems.NotFound(ClerkActions.NoSuchTask);
 
@@ -202,7 +202,7 @@ public static class TasksEndpoints
             ? new TaskSupplementDto(ChinaTime.ToLocal(requested), t.SupplementJson is { } json ? JsonNode.Parse(json) : null, ChinaTime.ToLocal(t.SupplementSuppliedAt))
             : null,
         t.SupplementsSent,
-        SupplementsEndpoints.Dto(t),
+        SupplementsEndpoints.Dto(t, names),
         TaskPriorities.Names[Math.Clamp(t.Priority, 0, TaskPriorities.Names.Count - 1)],
         ChinaTime.ToLocal(t.SupervisedAt),
         t.SupervisedBecause,

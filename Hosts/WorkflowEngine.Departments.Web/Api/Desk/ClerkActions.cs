@@ -270,8 +270,7 @@ public sealed class ClerkActions(
     /// then by login id: whom a supervisor may give a task to.
     /// </summary>
     public async Task<IReadOnlyList<UserRecord>> ClerksAsync(string department, CancellationToken cancellationToken) =>
-        (await directory.ListUsersAsync(cancellationToken))
-            .Where(u => u.Department == department && u.Role is Roles.Clerk or Roles.Supervisor)
+        DirectoryStaffNames.StaffOf(await directory.ListUsersAsync(cancellationToken), department)
             .OrderBy(u => u.Name, NameOrder)
             .ThenBy(u => u.Id, StringComparer.Ordinal)
             .ToArray();

@@ -11,6 +11,7 @@ using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Definitions;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Pages.Supervision;
 
@@ -22,7 +23,7 @@ namespace WorkflowEngine.Hosting.Pages.Supervision;
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
 public sealed class AskClockExtensionModel(
-    ClockExtensionActions actions, ApplicationViews views, DefinitionRegistry definitions, ReferenceData reference) : PageModel
+    ClockExtensionActions actions, ApplicationViews views, DefinitionRegistry definitions, ReferenceData reference, IDirectoryStore directory) : PageModel
 {
     /// <summary>The application, from the address.</summary>
     [BindProperty(SupportsGet = true)]
@@ -52,6 +53,9 @@ public sealed class AskClockExtensionModel(
 
     /// <summary>The application's requests so far, oldest first.</summary>
     public IReadOnlyList<ClockExtensionView> Requests { get; private set; } = [];
+
+    /// <summary>Who asked for and who answered the requests listed, by name, read once for the page.</summary>
+    public UserNames Names { get; private set; } = UserNames.None;
 
     /// <summary>Why the page cannot offer the form (not found, not a supervisor).</summary>
     public string? Problem { get; private set; }
@@ -128,6 +132,7 @@ public sealed class AskClockExtensionModel(
         var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
         ServiceTitle = PageText.Current.Of(definition.Title);
         Requests = await actions.OfApplicationAsync(Id, User, cancellationToken) ?? [];
+        Names = await UserNames.ReadAsync(directory, Requests.SelectMany(v => new[] { v.Extension.RequestedBy, v.Extension.DecidedBy }), cancellationToken);
         if (ClockExtensionActions.Supervisor(User) is not { } department)
         {
             Problem = SharedText.Say(ClockExtensionActions.NotASupervisor);

@@ -10,6 +10,7 @@ using WorkflowEngine.Hosting.Api.ClockExtensions;
 using WorkflowEngine.Hosting.Identity;
 using WorkflowEngine.Runtime.Applications;
 using WorkflowEngine.Runtime.Departments;
+using WorkflowEngine.Runtime.Users;
 
 namespace WorkflowEngine.Hosting.Pages.Supervision;
 
@@ -20,7 +21,8 @@ namespace WorkflowEngine.Hosting.Pages.Supervision;
 /// applications, so that it works however the department hosts are deployed.
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class ClockExtensionsModel(ClockExtensionActions actions, IApplicationQueries queries, ApplicationViews views, ReferenceData reference) : PageModel
+public sealed class ClockExtensionsModel(
+    ClockExtensionActions actions, IApplicationQueries queries, ApplicationViews views, ReferenceData reference, IDirectoryStore directory) : PageModel
 {
     /// <summary>Longer than any tracking number; a longer text is not looked up.</summary>
     public const int MaxNumberLength = Api.Window.TrackingNumbers.MaxLength;
@@ -42,6 +44,9 @@ public sealed class ClockExtensionsModel(ClockExtensionActions actions, IApplica
     public Paging Range { get; private set; } = Paging.Of(null, null);
 
     public IReadOnlyList<ClockExtensionView> Waiting { get; private set; } = [];
+
+    /// <summary>Who asked for each request listed, by name, read once for the page.</summary>
+    public UserNames Names { get; private set; } = UserNames.None;
 
     /// <summary>Whether applications with requests waiting follow this page.</summary>
     public bool More { get; private set; }
@@ -148,6 +153,7 @@ public sealed class ClockExtensionsModel(ClockExtensionActions actions, IApplica
 
         Waiting = waiting.Views;
         More = waiting.More;
+        Names = await UserNames.ReadAsync(directory, Waiting.Select(v => v.Extension.RequestedBy), cancellationToken);
     }
 
     private static string Shorten(string number) => number.Length <= 20 ? number : number[..20] + "…";
