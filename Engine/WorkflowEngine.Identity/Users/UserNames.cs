@@ -21,6 +21,9 @@ public sealed class UserNames
     [return: NotNullIfNotNull(nameof(id))]
     public string? Of(string? id) => id is null ? null : _names.TryGetValue(id, out var name) ? name : id;
 
+    /// <summary>Every name read (a page's sentences written earlier, such as a notice, may name any of them).</summary>
+    public IEnumerable<string> Read => _names.Values;
+
     /// <summary>The names of <paramref name="ids"/> (blanks and repeats ignored) in one directory read; none read for no id.</summary>
     public static async Task<UserNames> ReadAsync(IDirectoryStore directory, IEnumerable<string?> ids, CancellationToken cancellationToken)
     {
