@@ -74,11 +74,14 @@ public sealed class ApplicantPhoneWalkBrowserTests(BrowserFixture fixture) : ICl
         await Assertions.Expect(page.Locator("#rating-given")).ToHaveTextAsync("满意");
         await CheckAsync(page, "walk-rated");
 
-        // The same page in English, as the switch leaves it: the rating says every step in English. (The certificates'
-        // names and the messages quoting them stay as the definition gives them, in Chinese only.)
+        // The same page in English, as the switch leaves it: the rating says every step in English, and the certificates
+        // are named in English, as the definition names them.
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
         await Assertions.Expect(page.Locator("#application-status")).ToContainTextAsync("Completed");
         Assert.DoesNotMatch(Han, await page.Locator("#rating").InnerTextAsync());
+        var certificates = page.Locator("section[aria-labelledby='certificates-title'] li");
+        await Assertions.Expect(certificates.First).ToContainTextAsync("Business licence");
+        Assert.All(await certificates.AllInnerTextsAsync(), name => Assert.DoesNotMatch(Han, name));
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", BrowserFixture.English);
         await CheckAsync(page, "walk-rated-english");
     }

@@ -37,7 +37,7 @@ public sealed class PublicTrackCardsBrowserTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(Fact(licence, "办理部门")).ToHaveTextAsync("市场监督管理局");
         // Shanghai's 11:00, not the server's UTC 03:00.
         await Assertions.Expect(Fact(licence, "到期时间")).ToHaveTextAsync("2026-03-02 11:00");
-        await Assertions.Expect(Fact(licence, "剩余工作时间")).ToHaveTextAsync("剩余 0.5 个工作小时");
+        await Assertions.Expect(Fact(licence, "剩余工作时间")).ToHaveTextAsync("剩余 30 分钟");
         // Every department's step is on the timeline, those after the licence not started yet; last, the certificates
         // issued together, by no one department.
         var departments = new[] { "市场监督管理局", "公安局（印章刻制备案）", "税务局", "人力资源和社会保障局", "医疗保障局", "住房公积金管理中心", "开户银行（银行账户预约开立）", "—" };
@@ -57,7 +57,7 @@ public sealed class PublicTrackCardsBrowserTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(licence.Locator(".badge-yellow")).ToHaveCountAsync(0);
         await Assertions.Expect(Fact(licence, "Department")).ToHaveTextAsync("Administration for Market Regulation");
         await Assertions.Expect(Fact(licence, "Due")).ToHaveTextAsync("2026-03-02 11:00");
-        await Assertions.Expect(Fact(licence, "Working time left")).ToHaveTextAsync("0.5 working hours overdue");
+        await Assertions.Expect(Fact(licence, "Working time left")).ToHaveTextAsync("30 minutes overdue");
         Assert.Equal(departments.Length, await english.Locator(".step-card").CountAsync());
         await Assertions.Expect(english.Locator("#step-bank-account .step-status")).ToHaveTextAsync("Not started");
         await EnglishPagesTests.AssertEnglishAndUsableAsync(english, "english-public-track-red");

@@ -123,6 +123,7 @@ public sealed partial class DefinitionErrorEnglishProperties
         new("certificate from no step", Step: "{ id: k2, activity: certificate-issuance, title: c, certificates: [ { name: x, from: nowhere } ] }"),
         new("certificate without name", Step: "{ id: k3, activity: certificate-issuance, title: c, certificates: [ { from: licence } ] }"),
         new("certificate without from", Step: "{ id: k4, activity: certificate-issuance, title: c, certificates: [ { name: x } ] }"),
+        new("certificate English name empty", Step: "{ id: k6, activity: certificate-issuance, title: c, certificates: [ { name: { zh: 执照, en: '' }, from: licence } ] }"),
         new("guide phone malformed", Top: "guide: { consultationPhone: 'call us', complaintPhone: 1234 }"),
         new("guide fees free and charged", Top: "guide: { fees: { free: true, items: [ { name: x, amount: 1, unit: 元, basis: y } ] } }"),
         new("guide fees neither free nor charged", Top: "guide: { fees: { note: 费用 } }"),

@@ -55,6 +55,29 @@ public sealed class DefinitionValidationTests
     }
 
     [Theory]
+    [InlineData("营业执照", "营业执照", null)]
+    [InlineData("{ zh: 营业执照, en: Business licence }", "营业执照", "Business licence")]
+    public void CertificateName_IsReadAsPlainChinese_OrInBothLanguages(string name, string zh, string? en)
+    {
+        var result = Load(Valid + $"\n    - {{ id: issue, activity: certificate-issuance, title: 统一发证, certificates: [ {{ name: {name}, from: licence }} ] }}");
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        var issuing = result.Definition!.Nodes["issue"];
+        Assert.Equal(new Core.Model.LocalizedText(zh, en), Activities.CertificateIssuance.NameOf(issuing, "licence"));
+    }
+
+    [Theory]
+    [InlineData("{ zh: 营业执照, en: '' }", "flow.steps[1].certificates[0].name.en", "name.en")]
+    [InlineData("{ en: Business licence }", "flow.steps[1].certificates[0].name", "zh")]
+    public void CertificateName_InBothLanguages_NeedsItsChinese_AndNoEmptyEnglish(string name, string path, string named)
+    {
+        var error = Single(Load(Valid + $"\n    - {{ id: issue, activity: certificate-issuance, title: 统一发证, certificates: [ {{ name: {name}, from: licence }} ] }}"));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("supplements: { requestWithin: { workingDays: 6 } }", "supplements.requestWithin", "行政许可法第三十二条")]
     [InlineData("supplements: { onExpiry: reject-step }", "supplements.onExpiry", "answerWithin")]
     [InlineData("supplements: { answerWithin: { workingDays: 0 } }", "supplements.answerWithin.workingDays", "大于")]

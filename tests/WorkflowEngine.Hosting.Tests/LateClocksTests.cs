@@ -50,7 +50,7 @@ public sealed class LateClocksTests
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync("/admin/late-clocks?level=red"));
         Assert.Contains("data-clock=\"stage-licence\"", page, StringComparison.Ordinal);
         Assert.Contains("红牌（超过承诺时限）", page, StringComparison.Ordinal);
-        Assert.Contains("已超 0.5 个工作小时", page, StringComparison.Ordinal);
+        Assert.Contains("已超 30 分钟", page, StringComparison.Ordinal);
     }
 
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);

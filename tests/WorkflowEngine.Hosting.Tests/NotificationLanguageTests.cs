@@ -77,6 +77,27 @@ public sealed class NotificationLanguageTests
     }
 
     [Fact]
+    public async Task Bug_11_CertificateNames_StayedChinese_InEnglish()
+    {
+        await using var host = await AllInOneHost.StartAsync();
+        var id = await host.FinishBusinessOpeningAsync();
+
+        // The definition names each certificate in both languages: an English reader gets the English, in the list and
+        // in the notice that they were issued; a Chinese reader the Chinese, as stored.
+        var english = await GetAsync(host, $"/api/applications/{id}", "en");
+        var names = english.GetProperty("certificates").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToArray();
+        Assert.Contains("Business licence", names);
+        Assert.Contains("Company seals", names);
+        Assert.All(names, name => Assert.DoesNotMatch("[\\u4e00-\\u9fff]", name));
+        var notice = Notice(english, "certificates").GetProperty("message").GetString()!;
+        Assert.StartsWith("Your certificates have been issued together: Business licence, Company seals, ", notice, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[\\u4e00-\\u9fff]", notice);
+        var chinese = await GetAsync(host, $"/api/applications/{id}", null);
+        Assert.Contains("营业执照", chinese.GetProperty("certificates").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.StartsWith("您的证照已统一发放：营业执照、印章、", Notice(chinese, "certificates").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NotificationStoredWithoutEnglish_ShowsAsStored_InEitherLanguage()
     {
         await using var host = await AllInOneHost.StartAsync();

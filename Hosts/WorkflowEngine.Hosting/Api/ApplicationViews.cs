@@ -72,7 +72,7 @@ public sealed class ApplicationViews(
                 ? new NotificationDto(ChinaTime.ToLocal(n.At), n.Kind, en, "en")
                 : new NotificationDto(ChinaTime.ToLocal(n.At), n.Kind, n.Message, "zh-CN")).ToArray();
         var certificates = (await snapshot.CertificatesAsync(a.Id, cancellationToken))
-            .Select(c => new CertificateDto(c.Name, c.FromStep,
+            .Select(c => new CertificateDto(english ? CertificateNameEn(definition, c) : c.Name, c.FromStep,
                 JsonSerializer.Deserialize<Dictionary<string, string>>(c.DetailsJson) ?? [], ChinaTime.ToLocal(c.IssuedAt),
                 c.RevokedAt is not null, ChinaTime.ToLocal(c.RevokedAt), english ? c.RevokedReasonEn ?? c.RevokedReason : c.RevokedReason)).ToArray();
         var provisional = BundleProvisional(a, calendar);
@@ -158,6 +158,13 @@ public sealed class ApplicationViews(
             Language = a.Language,
         };
     }
+
+    /// <summary>A certificate's English name as the definition gives it; its stored Chinese one where it gives none.</summary>
+    private static string CertificateNameEn(WorkflowDefinition definition, CertificateRecord certificate) =>
+        definition.Nodes.TryGetValue(certificate.StepId, out var issuing)
+            && WorkflowEngine.Activities.CertificateIssuance.NameOf(issuing, certificate.FromStep) is { En: { } en }
+            ? en
+            : certificate.Name;
 
     private static string? ReasonOf(ProvisionalDue? provisional, bool english) => english ? provisional?.ReasonEn : provisional?.Reason;
 

@@ -84,9 +84,9 @@ public sealed class LateClocksModel(LateClocks late, DefinitionRegistry definiti
             _ => AdminText.Say("黄牌（临近承诺时限）", "Yellow (nearing the promised limit)"),
         };
 
-    /// <summary>Working time left, or how far past: 剩余 2.5 个工作小时 / 已超 3 个工作小时.</summary>
+    /// <summary>Working time left, or how far past, in hours and minutes: 剩余 2 小时 30 分钟 / 已超 3 小时.</summary>
     public static string LeftText(decimal hours) =>
         hours >= 0
-            ? AdminText.Say($"剩余 {hours:0.##} 个工作小时", $"{hours:0.##} working hours left")
-            : AdminText.Say($"已超 {-hours:0.##} 个工作小时", $"{-hours:0.##} working hours over");
+            ? AdminText.Say($"剩余 {WorkingTimeWords.Of(hours, english: false)}", $"{WorkingTimeWords.Of(hours, english: true)} left")
+            : AdminText.Say($"已超 {WorkingTimeWords.Of(hours, english: false)}", $"{WorkingTimeWords.Of(hours, english: true)} over");
 }

@@ -95,8 +95,8 @@ public sealed record ApplicantText
         TimeLeft = "剩余工作时间",
         StatutoryTimeLeft = "距法定期限剩余工作时间",
         LeftDaysFormat = "剩余 {0} 个工作日",
-        LeftHoursFormat = "剩余 {0} 个工作小时",
-        OverdueHoursFormat = "已超时 {0} 个工作小时",
+        LeftTimeFormat = "剩余 {0}",
+        OverdueTimeFormat = "已超时 {0}",
         IfResumedNow = "（计时恢复后顺延）",
         DecidedAtFormat = "办结于 {0}",
         StepTimes = "办理经过",
@@ -255,8 +255,8 @@ public sealed record ApplicantText
         TimeLeft = "Working time left",
         StatutoryTimeLeft = "Working time left (statutory)",
         LeftDaysFormat = "{0} working days left",
-        LeftHoursFormat = "{0} working hours left",
-        OverdueHoursFormat = "{0} working hours overdue",
+        LeftTimeFormat = "{0} left",
+        OverdueTimeFormat = "{0} overdue",
         IfResumedNow = " (moves on while paused)",
         DecidedAtFormat = "Decided on {0}",
         StepTimes = "What happened when",
@@ -576,9 +576,11 @@ public sealed record ApplicantText
 
     public required string LeftDaysFormat { get; init; }
 
-    public required string LeftHoursFormat { get; init; }
+    /// <summary>Working time left under a day, in hours and minutes ({0}: "4 小时 30 分钟"), under the "time left" heading.</summary>
+    public required string LeftTimeFormat { get; init; }
 
-    public required string OverdueHoursFormat { get; init; }
+    /// <summary>How far past its due time a limit is, in hours and minutes ({0}).</summary>
+    public required string OverdueTimeFormat { get; init; }
 
     public required string IfResumedNow { get; init; }
 
@@ -766,16 +768,17 @@ public sealed record ApplicantText
         name is null ? "" : Statuses.TryGetValue(name, out var words) ? IsEnglishText ? words.En : words.Zh : name;
 
     /// <summary>
-    /// The working time a limit has left, in days from one working day up, else in hours; once passed, how far over.
+    /// The working time a limit has left, in days from one working day up, else in hours and minutes; once passed, how
+    /// far over, in hours and minutes.
     /// While the clock stands still the due time moves on with the pause, and the words say so.
     /// </summary>
     public string Left(ClockLimitDto limit)
     {
         var words = limit.Overdue || limit.LeftHours < 0
-            ? Format(OverdueHoursFormat, Amount(-limit.LeftHours))
+            ? Format(OverdueTimeFormat, WorkingTimeWords.Of(limit.LeftHours, IsEnglishText))
             : limit.LeftWorkingDays >= 1
                 ? Format(LeftDaysFormat, Amount(limit.LeftWorkingDays))
-                : Format(LeftHoursFormat, Amount(limit.LeftHours));
+                : Format(LeftTimeFormat, WorkingTimeWords.Of(limit.LeftHours, IsEnglishText));
         return limit.DueAtIfResumedNow ? words + IfResumedNow : words;
     }
 

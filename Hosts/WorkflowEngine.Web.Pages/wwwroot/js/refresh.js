@@ -1,6 +1,8 @@
 // Keeps the public dashboard's figures current without reloading the page: every few seconds (data-refresh-seconds)
-// it fetches the page again and replaces the figures, so the visitor's place and focus stay where they are. Without
-// script the page still shows the figures as of its loading.
+// it fetches the page again and replaces the figures, so the visitor's place and focus stay where they are: a table's
+// frame that had the keyboard focus (a phone's reader scrolling a wide table sideways) has it again, scrolled as it
+// was; focus on anything without an id holds the figures still. Without script the page still shows the figures as of
+// its loading.
 (function () {
   'use strict';
   var figures = document.getElementById('figures');
@@ -19,8 +21,16 @@
           return;
         }
         var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('figures');
-        if (fresh && fresh.innerHTML !== figures.innerHTML && !figures.contains(document.activeElement)) {
+        var active = document.activeElement;
+        var focused = figures.contains(active) ? active.id : null;
+        if (fresh && fresh.innerHTML !== figures.innerHTML && (!figures.contains(active) || focused)) {
+          var scrolled = focused ? active.scrollLeft : 0;
           figures.innerHTML = fresh.innerHTML;
+          var again = focused ? document.getElementById(focused) : null;
+          if (again) {
+            again.scrollLeft = scrolled;
+            again.focus({ preventScroll: true });
+          }
         }
       })
       .catch(function () { /* The next round tries again. */ });
