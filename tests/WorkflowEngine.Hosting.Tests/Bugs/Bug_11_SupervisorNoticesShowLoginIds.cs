@@ -34,7 +34,8 @@ public sealed class Bug_11_SupervisorNoticesShowLoginIds
         Assert.EndsWith("passed its time limit (2026-03-02 11:00); 市场监管窗口 holds it", english, StringComparison.Ordinal);
         using var supervisor = await PageSignInTests.SignedInBrowserAsync(host, "samr-supervisor", "Demo#2026");
         var page = WebUtility.HtmlDecode(await supervisor.GetStringAsync("/desk/supervise?department=SAMR"));
-        Assert.Contains("，由 市场监管窗口 办理", page, StringComparison.Ordinal);
+        // The name is marked as the person's own words inside the notice's sentence.
+        Assert.Contains("，由 <span class=\"said\" lang=\"zh\">市场监管窗口</span> 办理", page, StringComparison.Ordinal);
         foreach (var shown in new[] { chinese, english, page })
         {
             Assert.DoesNotContain("samr-clerk", shown, StringComparison.Ordinal);
