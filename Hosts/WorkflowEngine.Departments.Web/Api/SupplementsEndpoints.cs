@@ -64,7 +64,7 @@ public static class SupplementsEndpoints
         }
 
         var outcome = await clerk.RequestSupplementApprovalAsync(id, asked, user, cancellationToken);
-        var names = await NamesAsync(outcome, clerk, cancellationToken);
+        var names = await TasksEndpoints.NamesAsync(outcome, clerk, cancellationToken);
         return outcome.ToResult(task => Results.Created($"/api/tasks/{task.Id}", Dto(task, names)[^1]));
     }
 
@@ -79,13 +79,9 @@ public static class SupplementsEndpoints
         }
 
         var outcome = await clerk.DecideSupplementApprovalAsync(id, approval, approve, decision, user, cancellationToken);
-        var names = await NamesAsync(outcome, clerk, cancellationToken);
+        var names = await TasksEndpoints.NamesAsync(outcome, clerk, cancellationToken);
         return outcome.ToResult(task => Results.Ok(Dto(task, names).Single(a => a.Id == approval)));
     }
-
-    /// <summary>The names of the people the task names, for a request or decision done; none read for a refusal.</summary>
-    private static async Task<UserNames> NamesAsync(ClerkOutcome<TaskRecord> outcome, ClerkActions clerk, CancellationToken cancellationToken) =>
-        outcome.Value is { } task ? await clerk.NamesAsync([task], cancellationToken) : UserNames.None;
 
     private static async Task<IResult> ListAsync(
         string code, string? limit, string? offset, ClaimsPrincipal user, ClerkActions clerk, CancellationToken cancellationToken)

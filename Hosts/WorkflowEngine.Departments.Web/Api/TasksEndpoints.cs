@@ -167,7 +167,7 @@ public static class TasksEndpoints
     }
 
     /// <summary>The names of the people a done action's task names; none read for a refusal.</summary>
-    private static async Task<UserNames> NamesAsync(ClerkOutcome<TaskRecord> outcome, ClerkActions clerk, CancellationToken cancellationToken) =>
+    internal static async Task<UserNames> NamesAsync(ClerkOutcome<TaskRecord> outcome, ClerkActions clerk, CancellationToken cancellationToken) =>
         outcome is { Status: TaskActionStatus.Ok, Invalid: false, Value: { } task } ? await clerk.NamesAsync([task], cancellationToken) : UserNames.None;
 
     /// <summary>The task for the API, its holder and who decided it also by name (<paramref name="names"/>).</summary>

@@ -13,11 +13,18 @@ public sealed class DirectoryStaffNames(IDirectoryStore directory) : IStaffNames
     public async Task<IReadOnlyDictionary<string, StaffName>> NamesAsync(string department, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         var names = await UserNames.ReadAsync(directory, ids, cancellationToken);
-        var staff = StaffOf(await directory.ListUsersAsync(cancellationToken), department).Select(u => (u.Id, Name: u.Name.Trim())).ToArray();
+        var staff = StaffOf(await directory.ListUsersAsync(cancellationToken), department).ToArray();
         return ids.Distinct(StringComparer.Ordinal)
             .Where(id => names.Of(id) != id)
-            .ToDictionary(id => id, id => new StaffName(id, names.Of(id), staff.Any(s => s.Id != id && s.Name == names.Of(id))), StringComparer.Ordinal);
+            .ToDictionary(id => id, id => new StaffName(id, names.Of(id), SharesName(staff, id, names.Of(id))), StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Whether another of <paramref name="staff"/> than <paramref name="id"/> bears <paramref name="name"/>: where the
+    /// desk and the notices put the login id beside a name, to tell the two apart.
+    /// </summary>
+    public static bool SharesName(IEnumerable<UserRecord> staff, string id, string name) =>
+        staff.Any(s => s.Id != id && string.Equals(s.Name.Trim(), name.Trim(), StringComparison.Ordinal));
 
     /// <summary>The clerks and supervisors of <paramref name="department"/> among <paramref name="users"/>: the people its tasks go to.</summary>
     public static IEnumerable<UserRecord> StaffOf(IEnumerable<UserRecord> users, string department) =>

@@ -40,14 +40,8 @@ public sealed class TaskModel(ClerkActions clerk, TimeProvider time) : PageModel
     /// Whom a supervisor may give the task to: the department's clerks and supervisors but its holder, by name; each
     /// with whether another of the department's staff has the same name, so that the login id tells them apart.
     /// </summary>
-    public IReadOnlyList<(UserRecord Person, bool SharedName)> ReassignChoices
-    {
-        get
-        {
-            var shared = Clerks.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-            return [.. Clerks.Where(c => c.Id != Record.ClaimedBy).Select(c => (c, shared.Contains(c.Name)))];
-        }
-    }
+    public IReadOnlyList<(UserRecord Person, bool SharedName)> ReassignChoices =>
+        [.. Clerks.Where(c => c.Id != Record.ClaimedBy).Select(c => (c, DirectoryStaffNames.SharesName(Clerks, c.Id, c.Name)))];
 
     /// <summary>The names of the people the task names (<see cref="TaskView.Names"/>).</summary>
     public UserNames Names => View?.Names ?? UserNames.None;
