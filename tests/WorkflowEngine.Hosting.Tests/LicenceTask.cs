@@ -8,7 +8,11 @@ namespace WorkflowEngine.Hosting.Tests;
 /// </summary>
 public static class LicenceTask
 {
-    /// <summary>Submits one application and waits until its licence task reaches SAMR; returns both ids.</summary>
+    /// <summary>
+    /// Submits one application and waits until its licence task reaches SAMR and the engine has recorded SAMR's
+    /// acknowledgement (no step still "dispatched"), so that nothing saves the application behind the test's back; returns
+    /// both ids.
+    /// </summary>
     public static async Task<(Guid Application, string Task)> OpenAsync(AllInOneHost host, bool staged = false)
     {
         if (staged)
@@ -18,6 +22,10 @@ public static class LicenceTask
 
         var id = await host.SubmitBusinessOpeningAsync();
         var task = (await host.TaskOfAsync(id)).GetProperty("id").GetString()!;
+        await AllInOneHost.EventuallyAsync(
+            () => host.GetJsonAsync("zhangsan", $"/api/applications/{id}"),
+            a => a.GetProperty("steps").EnumerateArray().All(s => s.GetProperty("status").GetString() != "dispatched"),
+            "SAMR's acknowledgement recorded by the engine");
         return (id, task);
     }
 }
