@@ -61,6 +61,8 @@ public sealed class ClockExtensionTests
         // The service centre's supervisors see it waiting; the asking department's do not decide it.
         var waiting = Assert.Single((await host.GetJsonAsync("gsc-supervisor", "/api/departments/GSC/clock-extensions")).EnumerateArray());
         Assert.Equal(("5 个工作日", "nrp-supervisor"), (waiting.GetProperty("amount").GetString(), waiting.GetProperty("requestedBy").GetString()));
+        // The supervisor deciding reads who asked by name, as the desk names people (the login id beside it for scripts).
+        Assert.Equal("自然资源规划科长", waiting.GetProperty("requestedByName").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await nrp.GetAsync("/api/departments/GSC/clock-extensions")).StatusCode);
         using var byRequester = await nrp.PostAsJsonAsync($"{path}/{extension}/approve", new { reason = "同意" });
         Assert.Equal(HttpStatusCode.Forbidden, byRequester.StatusCode);
@@ -72,7 +74,12 @@ public sealed class ClockExtensionTests
 
         using var approved = await gsc.PostAsJsonAsync($"{path}/{extension}/approve", new { reason = "同意延长" });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-        Assert.Equal("approved", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var decided = await approved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("approved", "gsc-supervisor", "政务服务中心主任", "自然资源规划科长"), (
+            decided.GetProperty("status").GetString(), decided.GetProperty("decidedBy").GetString(),
+            decided.GetProperty("decidedByName").GetString(), decided.GetProperty("requestedByName").GetString()));
+        var listed = Assert.Single((await host.GetJsonAsync("nrp-supervisor", path)).EnumerateArray());
+        Assert.Equal(("自然资源规划科长", "政务服务中心主任"), (listed.GetProperty("requestedByName").GetString(), listed.GetProperty("decidedByName").GetString()));
         Assert.Equal(HttpStatusCode.Conflict, (await gsc.PostAsJsonAsync($"{path}/{extension}/approve", new { })).StatusCode);
         Assert.Empty((await host.GetJsonAsync("gsc-supervisor", "/api/departments/GSC/clock-extensions")).EnumerateArray());
 

@@ -80,8 +80,11 @@ public sealed class ClockExtensionActions(ClockExtensionService extensions, Appl
     /// <summary>The department the user supervises; null for a clerk, an administrator or a supervisor of no department.</summary>
     public static string? Supervisor(ClaimsPrincipal user) => user.IsInRole(Roles.Supervisor) && !user.IsAdmin() ? user.Department() : null;
 
-    /// <summary>The request as the API answers it; <paramref name="english"/> for a caller who reads English (the clock's title in English).</summary>
-    public static ClockExtensionDto Dto(ClockExtensionView view, bool english)
+    /// <summary>
+    /// The request as the API answers it; <paramref name="english"/> for a caller who reads English (the clock's title in
+    /// English); <paramref name="names"/> the names of who asked and who decided (<see cref="NamesAsync"/>).
+    /// </summary>
+    public static ClockExtensionDto Dto(ClockExtensionView view, bool english, UserNames names)
     {
         var e = view.Extension;
         return new ClockExtensionDto(
@@ -103,8 +106,14 @@ public sealed class ClockExtensionActions(ClockExtensionService extensions, Appl
             e.Status,
             e.DecidedBy,
             ChinaTime.ToLocal(e.DecidedAt),
-            e.Decision);
+            e.Decision,
+            names.Of(e.RequestedBy),
+            names.Of(e.DecidedBy));
     }
+
+    /// <summary>The names of everyone who asked for or decided <paramref name="views"/>, in one directory read.</summary>
+    public static Task<UserNames> NamesAsync(IDirectoryStore directory, IEnumerable<ClockExtensionView> views, CancellationToken cancellationToken) =>
+        UserNames.ReadAsync(directory, views.SelectMany(v => new[] { v.Extension.RequestedBy, v.Extension.DecidedBy }), cancellationToken);
 
     private static ClockExtensionOutcome Refused(ClockExtensionRefusalKind kind, ProblemText text) => ClockExtensionOutcome.Refused(new(kind, text.Zh, text.En));
 }
