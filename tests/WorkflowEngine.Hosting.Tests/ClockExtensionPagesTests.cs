@@ -60,7 +60,7 @@ public sealed class ClockExtensionPagesTests
         using var gsc = await PageSignInTests.SignedInBrowserAsync(host, "gsc-supervisor", Password);
         var waiting = WebUtility.HtmlDecode(await gsc.GetStringAsync("/supervision/clock-extensions"));
         Assert.Contains(number, waiting, StringComparison.Ordinal);
-        Assert.Contains("自然资源规划科长（NRP）于 ", waiting, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"said\" lang=\"zh\">自然资源规划科长</span>（NRP）于 ", waiting, StringComparison.Ordinal);
         Assert.DoesNotContain("nrp-supervisor", waiting, StringComparison.Ordinal);
         var extension = Assert.Single((await host.GetJsonAsync("gsc-supervisor", "/api/departments/GSC/clock-extensions")).EnumerateArray()).GetProperty("id").GetString()!;
         var gscToken = await PageSignInTests.AntiforgeryTokenAsync(gsc, "/supervision/clock-extensions");
@@ -76,10 +76,11 @@ public sealed class ClockExtensionPagesTests
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Contains("已批准延长办理时限", WebUtility.HtmlDecode(await gsc.GetStringAsync(approved.Headers.Location!.OriginalString)), StringComparison.Ordinal);
 
-        // The asking supervisor reads who asked and who answered by name.
+        // The asking supervisor reads who asked and who answered by name; names and reasons marked as the people's words,
+        // so that the English page reads them as Chinese.
         var answered = WebUtility.HtmlDecode(await nrp.GetStringAsync(ask));
-        Assert.Contains("自然资源规划科长（NRP）：五部门联合现场核查", answered, StringComparison.Ordinal);
-        Assert.Contains("政务服务中心主任 的意见：同意延长", answered, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"said\" lang=\"zh\">自然资源规划科长</span>（NRP）：<span class=\"said\" lang=\"zh\">五部门联合现场核查</span>", answered, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"said\" lang=\"zh\">政务服务中心主任</span> 的意见：<span class=\"said\" lang=\"zh\">同意延长</span>", answered, StringComparison.Ordinal);
 
         // Five working days on, as through the API.
         var bundle = ClockExtensionTests.Bundle(await host.GetJsonAsync("zhangsan", $"/api/applications/{id}/clocks"));

@@ -31,8 +31,8 @@ public static class TaskHistory
         // The page's words with the people in them by name, then (where given) what a person wrote, with the brackets around it.
         IHtmlContent Text(string words, (string Open, string Said, string Close)? said = null)
         {
-            var line = new HtmlContentBuilder().AppendHtml(DeskText.WithNames(words, people));
-            return said is { } s ? line.Append(s.Open).AppendHtml(DeskText.Said(s.Said)).Append(s.Close) : line;
+            var line = new HtmlContentBuilder().AppendHtml(SharedText.WithNames(words, people));
+            return said is { } s ? line.Append(s.Open).AppendHtml(SharedText.Said(s.Said)).Append(s.Close) : line;
         }
 
         return e.Kind switch
