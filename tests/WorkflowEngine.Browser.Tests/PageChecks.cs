@@ -44,6 +44,7 @@ public static class PageChecks
         try
         {
             await AssertNoSidewaysScrollAsync(page);
+            await AssertChoicesBesideTheirLabelsAsync(page);
             if (screenshot is not null)
             {
                 await Screenshots.SaveAsync(page, $"{screenshot}-phone");
@@ -60,6 +61,30 @@ public static class PageChecks
     {
         var mains = await page.EvaluateAsync<int>("() => document.querySelectorAll('main').length");
         Assert.True(mains == 1, $"{page.Url} has {mains} <main> elements, not one");
+    }
+
+    /// <summary>
+    /// Every checkbox and radio button shown sits just left of its visible label, on the same line, as a reader expects
+    /// to find what it ticks: a layout that moves the box away from its words (as the desk's further supplement request
+    /// did, a column's width away) leaves a clerk guessing which box is whose.
+    /// </summary>
+    public static async Task AssertChoicesBesideTheirLabelsAsync(IPage page)
+    {
+        var stray = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input[type=checkbox], input[type=radio]')]
+                .filter(input => input.id && input.getClientRects().length > 0)
+                .flatMap(input => [...document.querySelectorAll(`label[for="${CSS.escape(input.id)}"]`)]
+                    .filter(label => label.getClientRects().length > 0 && label.getBoundingClientRect().width > 1)
+                    .map(label => [input, label]))
+                .filter(([input, label]) => {
+                    // The box is drawn in the middle of its element, which a layout may stretch far wider than the box.
+                    const box = input.getBoundingClientRect(), words = label.getBoundingClientRect();
+                    const x = box.left + box.width / 2, y = box.top + box.height / 2, gap = words.left - x;
+                    return !(words.top <= y && y <= words.bottom && gap > 0 && gap <= 32);
+                })
+                .map(([input, label]) => `#${input.id} and "${label.textContent.trim()}"`)
+            """);
+        Assert.True(stray.Length == 0, $"{page.Url} at {page.ViewportSize?.Width}px: a box away from its label: {string.Join("; ", stray)}");
     }
 
     /// <summary>The page as it stands in its window: nothing is wider than the window, so it never scrolls sideways.</summary>
@@ -226,6 +251,7 @@ public static class PageChecks
         }
 
         await AssertOneMainAsync(page);
+        await AssertChoicesBesideTheirLabelsAsync(page);
         await AssertNoSeriousAccessibilityViolationAsync(page);
         await AssertKeyboardFocusIsVisibleAsync(page);
         await AssertFitsAPhoneAsync(page, screenshot);
