@@ -132,7 +132,7 @@ public sealed class AskClockExtensionModel(
         var definition = await definitions.GetAsync(application.ServiceId, application.ServiceVersion, cancellationToken);
         ServiceTitle = PageText.Current.Of(definition.Title);
         Requests = await actions.OfApplicationAsync(Id, User, cancellationToken) ?? [];
-        Names = await UserNames.ReadAsync(directory, Requests.SelectMany(v => new[] { v.Extension.RequestedBy, v.Extension.DecidedBy }), cancellationToken);
+        Names = await ClockExtensionActions.NamesAsync(directory, Requests, cancellationToken);
         if (ClockExtensionActions.Supervisor(User) is not { } department)
         {
             Problem = SharedText.Say(ClockExtensionActions.NotASupervisor);

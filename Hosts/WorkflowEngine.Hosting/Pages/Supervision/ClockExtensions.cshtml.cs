@@ -153,7 +153,7 @@ public sealed class ClockExtensionsModel(
 
         Waiting = waiting.Views;
         More = waiting.More;
-        Names = await UserNames.ReadAsync(directory, Waiting.Select(v => v.Extension.RequestedBy), cancellationToken);
+        Names = await ClockExtensionActions.NamesAsync(directory, Waiting, cancellationToken);
     }
 
     private static string Shorten(string number) => number.Length <= 20 ? number : number[..20] + "…";
